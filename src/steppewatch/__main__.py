@@ -1,0 +1,3 @@
+from steppewatch.cli import main
+
+main()

@@ -1,0 +1,81 @@
+"""The ``steppewatch`` command line.
+
+Each command group lives in a module ``cli/cmd_<name>.py`` that defines
+``register(app: typer.Typer) -> None``; they are discovered here, so adding a command never
+means editing this file. Command modules import heavy libraries (pandas, matplotlib, lxml)
+inside the command functions so that ``steppewatch --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+
+import typer
+
+from steppewatch import __version__
+from steppewatch.errors import SteppewatchError
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="steppewatch",
+    help=(
+        "Track and analyse a state's security engagement with a region from open sources. "
+        "Default study: the PRC and the five Central Asian states, 1992 to today."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"steppewatch {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """steppewatch command line."""
+
+
+def _register_commands() -> None:
+    package = sys.modules[__name__]
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        if info.name.startswith("cmd_"):
+            module = importlib.import_module(f"{__name__}.{info.name}")
+            module.register(app)
+
+
+_register_commands()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: user mistakes print one line on stderr and exit 1, never a traceback."""
+    try:
+        app(args=argv, standalone_mode=False)
+    except SteppewatchError as error:
+        typer.echo(f"Error: {error}", err=True)
+        raise SystemExit(1) from None
+    except typer.Exit as exit_:
+        raise SystemExit(exit_.exit_code) from None
+    except typer.Abort:
+        typer.echo("Aborted.", err=True)
+        raise SystemExit(1) from None
+    except KeyboardInterrupt:
+        typer.echo("Interrupted.", err=True)
+        raise SystemExit(130) from None
+    except Exception as error:  # click usage errors
+        import click
+
+        if isinstance(error, click.ClickException):
+            error.show()
+            raise SystemExit(error.exit_code) from None
+        raise

@@ -1,0 +1,40 @@
+"""``steppewatch init``: create the database and load the study's bundled dataset."""
+
+from __future__ import annotations
+
+import typer
+
+from steppewatch.cli.common import DB_OPTION, err, open_db, progress_bar
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("init")
+    def init(
+        db: str | None = DB_OPTION,
+        study: str | None = typer.Option(None, "--study", help="Study file (YAML). Default: PRC-Central Asia."),
+        no_data: bool = typer.Option(False, "--no-data", help="Create the database only; load no dataset."),
+    ) -> None:
+        """Create the database (apply migrations) and load the study's bundled dataset.
+
+        Safe to run again: events already stored are left as they are.
+        """
+        from steppewatch.store.importing import load_bundled_dataset
+        from steppewatch.study import load_study
+
+        the_study = load_study(study)
+        store = open_db(db)
+        typer.echo(f"Database: {store.describe()}")
+        if no_data:
+            return
+        with progress_bar("Loading bundled events", None) as update:
+            report = load_bundled_dataset(store, the_study, progress=update)
+        for issue in report.issues:
+            err(f"  {issue}")
+        c = report.counts
+        typer.echo(
+            f"Study: {the_study.name} (dataset {the_study.dataset_version}): "
+            f"{report.valid} events read, {c.new} new, {c.updated} updated, {c.unchanged} unchanged; "
+            f"{store.count_events()} events and {store.count_sources()} sources in the database."
+        )
+        if report.rejected_lines:
+            raise typer.Exit(1)

@@ -1,0 +1,79 @@
+"""Records a coder produces: one ``CodedDocument`` per document, with ``items`` when the
+document holds several independent items (a press-conference transcript, a digest).
+
+Every code carries ``Evidence``: character offsets into ``CodedDocument.text`` (the extracted
+text) and the short span that supports it. These records are what ``steppewatch code`` prints
+(one JSON object per line) and what ``ingest`` stores.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DatePrecision = Literal["day", "month", "year"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Evidence(_Record):
+    field: str = Field(description="What the evidence supports: topic, kind, country, actor, ...")
+    code: str = Field(description="The code or value supported, e.g. 'separatism', 'KG'.")
+    start: int = Field(ge=0, description="Offset of the span's first character in the text.")
+    end: int = Field(ge=0, description="Offset one past the span's last character.")
+    text: str = Field(description="The supporting span itself (short).")
+
+
+class ActorMention(_Record):
+    name: str = Field(description="Normalised English name from the gazetteer.")
+    office: str | None = None
+    country: str | None = Field(default=None, description="ISO alpha-2 of the actor's state.")
+
+
+class CodedItem(_Record):
+    """The codes of one item (or of a whole document with one item)."""
+
+    index: int = 0
+    start: int = Field(0, ge=0, description="Item's offset in the document text.")
+    end: int = Field(0, ge=0)
+    title: str | None = None
+    relevant: bool = False
+    relevance_score: float = 0.0
+    kind: str | None = None
+    countries: list[str] = Field(default_factory=list)
+    event_date: str | None = None
+    date_precision: DatePrecision | None = None
+    actors: list[ActorMention] = Field(default_factory=list)
+    level: str | None = None
+    framework: str | None = None
+    topics: list[str] = Field(default_factory=list)
+    domains: list[str] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class CoderInfo(_Record):
+    name: str
+    version: str
+
+
+class DocumentError(_Record):
+    code: str
+    message: str
+
+
+class CodedDocument(CodedItem):
+    """A coded document. Top-level codes summarise the relevant items (unions, any-relevant)."""
+
+    source: str
+    url: str | None = None
+    language: str | None = None
+    published: str | None = None
+    encoding: str | None = None
+    text: str | None = Field(default=None, description="Extracted text (omitted from output by default).")
+    items: list[CodedItem] = Field(default_factory=list)
+    codebook_version: str | None = None
+    coder: CoderInfo | None = None
+    error: DocumentError | None = None

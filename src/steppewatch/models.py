@@ -1,0 +1,321 @@
+"""The domain records: Study, Event, Source, Document, Actor.
+
+Pydantic v2 models with ``extra="forbid"`` for everything stored, exported or served. Codes
+(kinds, levels, frameworks, domains, topics) are checked against the codebook: the one passed in
+the validation context (``Event.model_validate(data, context={"codebook": cb})``) or, failing that,
+the default codebook shipped with the package.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Literal
+
+import pycountry
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+__all__ = [
+    "ActorRef",
+    "Actor",
+    "Office",
+    "Document",
+    "Event",
+    "Source",
+    "Study",
+    "Period",
+    "ReviewStatus",
+    "DatePrecision",
+    "parse_partial_date",
+    "date_precision",
+]
+
+ReviewStatus = Literal["curated", "machine", "accepted", "edited", "rejected"]
+DatePrecision = Literal["day", "month", "year"]
+Verification = Literal["single_source", "multi_source", "official_source"]
+SourceType = Literal["official", "news", "report", "analysis"]
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_EVENT_ID = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?-[a-z_]+-[a-z]{2}(?:-[a-z]{2})*-\d+$")
+_COUNTRY_CODES = frozenset(c.alpha_2 for c in pycountry.countries) | {"XK"}
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$")
+
+
+def parse_partial_date(value: str) -> tuple[int, int | None, int | None]:
+    """``"2019"``, ``"2019-06"`` or ``"2019-06-13"`` -> (year, month, day); ValueError if invalid."""
+    match = _PARTIAL_DATE.match(value)
+    if not match:
+        raise ValueError(f"'{value}' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    assert year is not None
+    if not 1900 <= year <= 2100:
+        raise ValueError(f"year {year} is out of range 1900-2100")
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"month {month:02d} does not exist in '{value}'")
+    if day is not None:
+        assert month is not None
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            raise ValueError(f"day {day:02d} does not exist in '{value}'") from None
+    return year, month, day
+
+
+def date_precision(value: str) -> DatePrecision:
+    _, month, day = parse_partial_date(value)
+    return "day" if day else "month" if month else "year"
+
+
+def _partial_date_sort_key(value: str) -> tuple[int, int, int]:
+    year, month, day = parse_partial_date(value)
+    return year, month or 0, day or 0
+
+
+def _codebook(info: ValidationInfo) -> Any:
+    if info.context and info.context.get("codebook") is not None:
+        return info.context["codebook"]
+    from steppewatch.codebook import load_codebook
+
+    return load_codebook()
+
+
+def _check_codes(values: list[str], scheme: str, info: ValidationInfo) -> list[str]:
+    known = set(_codebook(info).codes(scheme))
+    unknown = [v for v in values if v not in known]
+    if unknown:
+        raise ValueError(
+            f"unknown {scheme} code(s) {', '.join(map(repr, unknown))}; "
+            f"known: {', '.join(sorted(known))}"
+        )
+    return values
+
+
+def _dedupe(values: list[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for value in values:
+        seen.setdefault(value, None)
+    return list(seen)
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class Period(Record):
+    label: str
+    start: int
+    end: int | None = None  # None: to the present
+
+    def contains(self, year: int) -> bool:
+        return self.start <= year and (self.end is None or year <= self.end)
+
+
+class Study(Record):
+    """What is studied: a focal state, its partner states, a period, a codebook and a dataset."""
+
+    id: str = Field(pattern=r"^[a-z0-9_\-]+$")
+    name: str
+    description: str = ""
+    focal_state: str
+    partner_states: list[str] = Field(min_length=1)
+    period_start: int
+    period_end: int | None = None
+    codebook_version: str
+    dataset: str | None = Field(None, description="Bundled dataset folder name, or a path.")
+    dataset_version: str | None = None
+    periods: list[Period] = Field(default_factory=list)
+
+    @field_validator("focal_state")
+    @classmethod
+    def _focal(cls, value: str) -> str:
+        if value not in _COUNTRY_CODES:
+            raise ValueError(f"'{value}' is not an ISO 3166 alpha-2 country code")
+        return value
+
+    @field_validator("partner_states")
+    @classmethod
+    def _partners(cls, values: list[str]) -> list[str]:
+        bad = [v for v in values if v not in _COUNTRY_CODES]
+        if bad:
+            raise ValueError(f"not ISO 3166 alpha-2 country codes: {', '.join(bad)}")
+        return values
+
+    def period_of(self, year: int) -> str | None:
+        for period in self.periods:
+            if period.contains(year):
+                return period.label
+        return None
+
+
+class Source(Record):
+    """One source of an event: where a claim about it was published."""
+
+    url: str = Field(min_length=1)
+    publisher: str | None = None
+    language: str | None = None
+    published: str | None = None
+    source_type: SourceType | None = None
+    attests: str | None = None
+    document_id: str | None = Field(None, description="Archived document, when ingested.")
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        value = value.strip()
+        if not re.match(r"^(https?|ftp|file)://\S+$|^doi:\S+$|^urn:\S+$", value):
+            raise ValueError(f"'{value[:80]}' is not a URL (http://, https://, doi: or urn:)")
+        return value
+
+    @field_validator("language")
+    @classmethod
+    def _language(cls, value: str | None) -> str | None:
+        if value and not _LANGUAGE.match(value):
+            raise ValueError(f"'{value}' is not an ISO 639 language code such as en, zh, ru")
+        return value or None
+
+    @field_validator("published")
+    @classmethod
+    def _published(cls, value: str | None) -> str | None:
+        if value:
+            parse_partial_date(value)
+        return value or None
+
+
+class ActorRef(Record):
+    """An official or institution named in an event, with the office held at the time."""
+
+    name: str = Field(min_length=1)
+    office: str | None = None
+    side: Literal["focal", "partner"]
+    country: str | None = None
+    actor_id: str | None = None
+
+    def label(self) -> str:
+        return f"{self.name} ({self.office})" if self.office else self.name
+
+
+class Event(Record):
+    """One meeting or activity, with its codes, its sources and how it was made."""
+
+    id: str
+    kind: str
+    title: str = Field(min_length=1)
+    date_start: str
+    date_end: str | None = None
+    countries: list[str] = Field(min_length=1)
+    framework: str
+    location: str | None = None
+    actors: list[ActorRef] = Field(default_factory=list)
+    level: str | None = None
+    domains: list[str] = Field(default_factory=list)
+    topics: list[str] = Field(default_factory=list)
+    attributes: dict[str, Any] = Field(default_factory=dict)
+    summary: str | None = None
+    verification: Verification | None = None
+    sources: list[Source] = Field(default_factory=list)
+    review_status: ReviewStatus = "curated"
+    codebook_version: str | None = None
+    coder: str | None = Field(None, description="Coder name and version for machine events.")
+    dataset_version: str | None = None
+
+    @property
+    def date_precision(self) -> DatePrecision:
+        return date_precision(self.date_start)
+
+    @property
+    def year(self) -> int:
+        return parse_partial_date(self.date_start)[0]
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, value: str) -> str:
+        if not _EVENT_ID.match(value):
+            raise ValueError(
+                f"'{value}' is not an event id of the form YYYY[-MM[-DD]]-<kind>-<countries>-<n>, "
+                "e.g. 2002-10-10-bilateral_exercise-cn-kg-1"
+            )
+        return value
+
+    @field_validator("date_start", "date_end")
+    @classmethod
+    def _date(cls, value: str | None) -> str | None:
+        if value:
+            parse_partial_date(value)
+        return value or None
+
+    @field_validator("countries")
+    @classmethod
+    def _countries(cls, values: list[str]) -> list[str]:
+        bad = [v for v in values if v not in _COUNTRY_CODES]
+        if bad:
+            raise ValueError(f"not ISO 3166 alpha-2 country codes: {', '.join(map(repr, bad))}")
+        return _dedupe(values)
+
+    @field_validator("kind")
+    @classmethod
+    def _kind(cls, value: str, info: ValidationInfo) -> str:
+        return _check_codes([value], "event_kind", info)[0]
+
+    @field_validator("framework")
+    @classmethod
+    def _framework(cls, value: str, info: ValidationInfo) -> str:
+        return _check_codes([value], "framework", info)[0]
+
+    @field_validator("level")
+    @classmethod
+    def _level(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return _check_codes([value], "meeting_level", info)[0] if value else None
+
+    @field_validator("domains")
+    @classmethod
+    def _domains(cls, values: list[str], info: ValidationInfo) -> list[str]:
+        return _dedupe(_check_codes(values, "domain", info))
+
+    @field_validator("topics")
+    @classmethod
+    def _topics(cls, values: list[str], info: ValidationInfo) -> list[str]:
+        return _dedupe(_check_codes(values, "topic", info))
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Event:
+        if self.date_end and _partial_date_sort_key(self.date_end) < _partial_date_sort_key(
+            self.date_start
+        ):
+            raise ValueError(f"date_end {self.date_end} is before date_start {self.date_start}")
+        if self.level and self.kind != "meeting":
+            raise ValueError(f"level '{self.level}' is given but kind is '{self.kind}', not meeting")
+        return self
+
+
+class Office(Record):
+    title: str
+    institution: str | None = None
+    start: str | None = None
+    end: str | None = None
+
+
+class Actor(Record):
+    """A person or institution, with names in several languages and offices over time."""
+
+    id: str
+    kind: Literal["person", "institution"]
+    country: str | None = None
+    names: dict[str, list[str]] = Field(description="Language code -> names, preferred first.")
+    offices: list[Office] = Field(default_factory=list)
+
+
+class Document(Record):
+    """A source text as collected: where from, when, its bytes' hash and its extracted text."""
+
+    id: str = Field(description="sha256 of the raw bytes (content address).")
+    url: str | None = None
+    source_path: str | None = None
+    publisher: str | None = None
+    language: str | None = None
+    title: str | None = None
+    published: str | None = None
+    retrieved: str | None = None
+    content_type: str | None = None
+    encoding: str | None = None
+    archive_path: str | None = None
+    text: str | None = None

@@ -1,0 +1,93 @@
+"""Open a store: resolve the database URL, configure the engine, apply migrations.
+
+SQLite is the default (``./steppewatch.db``); PostgreSQL runs through the same code. The URL
+comes from ``--db``, else the ``STEPPEWATCH_DB`` environment variable, else the default. A bare
+path (``my.db``) means SQLite; ``postgresql://...`` selects the psycopg 3 driver.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+
+from steppewatch.errors import StoreError
+
+DEFAULT_DB = "sqlite:///steppewatch.db"
+ENV_VAR = "STEPPEWATCH_DB"
+
+
+def resolve_url(url: str | None = None) -> str:
+    url = url or os.environ.get(ENV_VAR) or DEFAULT_DB
+    if "://" not in url:
+        url = f"sqlite:///{url}"
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        url = "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    # WAL: readers never block the writer, and a killed writer leaves the last committed state.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def make_engine(url: str | None = None) -> Engine:
+    resolved = resolve_url(url)
+    try:
+        parsed = make_url(resolved)
+    except ArgumentError:
+        raise StoreError(
+            f"cannot understand database URL '{resolved}'",
+            hint="use a file path, sqlite:///path.db or postgresql://user@host/dbname",
+            code="SW302",
+        ) from None
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database
+        if database and database != ":memory:":
+            folder = Path(database).expanduser().resolve().parent
+            if not folder.is_dir():
+                raise StoreError(
+                    f"folder for the database does not exist: {folder}",
+                    hint="create it or choose another --db path",
+                    code="SW303",
+                )
+        engine = create_engine(resolved, future=True)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    if parsed.get_backend_name() == "postgresql":
+        return create_engine(resolved, future=True, pool_pre_ping=True)
+    raise StoreError(
+        f"unsupported database '{parsed.get_backend_name()}'",
+        hint="steppewatch supports SQLite and PostgreSQL",
+        code="SW302",
+    )
+
+
+def describe(url: str) -> str:
+    """The URL without its password, for messages."""
+    try:
+        return make_url(resolve_url(url)).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def check_connection(engine: Engine) -> None:
+    try:
+        with engine.connect():
+            pass
+    except OperationalError as error:
+        raise StoreError(
+            f"cannot open database {engine.url.render_as_string(hide_password=True)}: "
+            f"{str(error.orig).strip().splitlines()[0] if error.orig else error}",
+            hint="check the path or that the PostgreSQL server is running",
+            code="SW305",
+        ) from None

@@ -1,0 +1,123 @@
+"""Convert between ``Event`` records and table rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from steppewatch.models import ActorRef, Event, Source, date_precision, parse_partial_date
+
+SEP = ";"
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def date_sort_key(value: str) -> str:
+    year, month, day = parse_partial_date(value)
+    return f"{year:04d}-{month or 0:02d}-{day or 0:02d}"
+
+
+def content_hash(event: Event) -> str:
+    """Hash of everything a user can see in the record; equal records hash equal."""
+    payload = event.model_dump(mode="json")
+    return hashlib.sha256(
+        json.dumps(payload, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    ).hexdigest()
+
+
+def event_row(event: Event, *, digest: str | None = None, timestamp: str | None = None) -> dict[str, Any]:
+    stamp = timestamp or now()
+    return {
+        "id": event.id,
+        "kind": event.kind,
+        "title": event.title,
+        "date_start": event.date_start,
+        "date_end": event.date_end,
+        "year": event.year,
+        "date_sort": date_sort_key(event.date_start),
+        "precision": date_precision(event.date_start),
+        "countries": SEP.join(event.countries),
+        "framework": event.framework,
+        "location": event.location,
+        "actors": json.dumps([a.model_dump(mode="json", exclude_none=True) for a in event.actors], ensure_ascii=False),
+        "level": event.level,
+        "domains": SEP.join(event.domains),
+        "topics": SEP.join(event.topics),
+        "attributes": json.dumps(event.attributes, ensure_ascii=False, sort_keys=True),
+        "summary": event.summary,
+        "verification": event.verification,
+        "review_status": event.review_status,
+        "codebook_version": event.codebook_version,
+        "coder": event.coder,
+        "dataset_version": event.dataset_version,
+        "content_hash": digest or content_hash(event),
+        "created_at": stamp,
+        "updated_at": stamp,
+    }
+
+
+def code_rows(event: Event) -> list[dict[str, str]]:
+    rows = [{"event_id": event.id, "facet": "country", "code": c} for c in event.countries]
+    rows += [{"event_id": event.id, "facet": "topic", "code": c} for c in event.topics]
+    rows += [{"event_id": event.id, "facet": "domain", "code": c} for c in event.domains]
+    return rows
+
+
+def source_rows(event: Event) -> list[dict[str, Any]]:
+    return [
+        {"event_id": event.id, "position": i, **s.model_dump(mode="json")}
+        for i, s in enumerate(event.sources)
+    ]
+
+
+def split_list(value: str | None) -> list[str]:
+    return [v for v in (value or "").split(SEP) if v]
+
+
+def event_from_row(row: Mapping[str, Any], sources: Sequence[Mapping[str, Any]] = ()) -> Event:
+    """Rebuild an Event from a stored row (already validated when stored: no re-validation)."""
+    return Event.model_construct(
+        id=row["id"],
+        kind=row["kind"],
+        title=row["title"],
+        date_start=row["date_start"],
+        date_end=row["date_end"],
+        countries=split_list(row["countries"]),
+        framework=row["framework"],
+        location=row["location"],
+        actors=[ActorRef.model_construct(**a) for a in json.loads(row["actors"] or "[]")],
+        level=row["level"],
+        domains=split_list(row["domains"]),
+        topics=split_list(row["topics"]),
+        attributes=json.loads(row["attributes"] or "{}"),
+        summary=row["summary"],
+        verification=row["verification"],
+        sources=[Source.model_construct(**_source_fields(s)) for s in sources],
+        review_status=row["review_status"],
+        codebook_version=row["codebook_version"],
+        coder=row["coder"],
+        dataset_version=row["dataset_version"],
+    )
+
+
+_SOURCE_FIELDS = ("url", "publisher", "language", "published", "source_type", "attests", "document_id")
+
+
+def _source_fields(row: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: row[k] for k in _SOURCE_FIELDS}
+
+
+def chunked(items: Iterable[Any], size: int) -> Iterable[list[Any]]:
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -1,0 +1,263 @@
+"""``Store``: the one object through which everything reads and writes the database."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Engine, delete, func, select, update
+
+from steppewatch.errors import NotFound
+from steppewatch.models import Event
+from steppewatch.store import records
+from steppewatch.store.database import check_connection, describe, make_engine, resolve_url
+from steppewatch.store.filters import EventFilter
+from steppewatch.store.migrations import migrate, pending
+from steppewatch.store.tables import event_codes, events, meta, sources
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+REVIEWED = ("accepted", "edited")
+ORDERS = {
+    "date": (events.c.date_sort, events.c.id),
+    "-date": (events.c.date_sort.desc(), events.c.id.desc()),
+    "id": (events.c.id,),
+    "kind": (events.c.kind, events.c.date_sort),
+    "title": (events.c.title, events.c.id),
+}
+
+
+@dataclass
+class WriteCounts:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped_reviewed: list[str] | None = None
+
+    @property
+    def written(self) -> int:
+        return self.new + self.updated
+
+
+class Store:
+    """A steppewatch database (SQLite or PostgreSQL). Opening it applies pending migrations."""
+
+    def __init__(self, url: str | None = None, *, migrate_schema: bool = True) -> None:
+        self.url = resolve_url(url)
+        self.engine: Engine = make_engine(self.url)
+        check_connection(self.engine)
+        if migrate_schema:
+            migrate(self.engine)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def describe(self) -> str:
+        return describe(self.url)
+
+    def pending_migrations(self) -> list[str]:
+        return [f"{m.version:04d}_{m.name}" for m in pending(self.engine)]
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # -- meta ------------------------------------------------------------------------------
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        with self.engine.connect() as conn:
+            value = conn.execute(select(meta.c.value).where(meta.c.key == key)).scalar()
+        return value if value is not None else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(meta).where(meta.c.key == key))
+            conn.execute(meta.insert().values(key=key, value=value))
+
+    # -- writing ---------------------------------------------------------------------------
+    def add_events(
+        self,
+        items: Iterable[Event],
+        *,
+        replace_reviewed: bool = False,
+        progress: Callable[[int], None] | None = None,
+        batch_size: int = 500,
+    ) -> WriteCounts:
+        """Insert new events and update changed ones, all in ONE transaction.
+
+        An event a person has reviewed (accepted or edited) is not overwritten unless
+        ``replace_reviewed``; its id is listed in ``skipped_reviewed``. Events whose content is
+        unchanged are left alone, so writing the same batch twice changes nothing.
+        """
+        counts = WriteCounts(skipped_reviewed=[])
+        done = 0
+        with self.engine.begin() as conn:
+            for batch in records.chunked(items, batch_size):
+                ids = [e.id for e in batch]
+                existing = {
+                    row.id: (row.content_hash, row.review_status)
+                    for row in conn.execute(
+                        select(events.c.id, events.c.content_hash, events.c.review_status).where(
+                            events.c.id.in_(ids)
+                        )
+                    )
+                }
+                new_rows, changed = [], []
+                for event in batch:
+                    digest = records.content_hash(event)
+                    old = existing.get(event.id)
+                    if old is None:
+                        new_rows.append((event, digest))
+                    elif old[0] == digest:
+                        counts.unchanged += 1
+                    elif old[1] in REVIEWED and not replace_reviewed:
+                        counts.skipped_reviewed.append(event.id)  # type: ignore[union-attr]
+                    else:
+                        changed.append((event, digest))
+                stamp = records.now()
+                if changed:
+                    changed_ids = [e.id for e, _ in changed]
+                    conn.execute(delete(event_codes).where(event_codes.c.event_id.in_(changed_ids)))
+                    conn.execute(delete(sources).where(sources.c.event_id.in_(changed_ids)))
+                    for event, digest in changed:
+                        row = records.event_row(event, digest=digest, timestamp=stamp)
+                        row.pop("created_at")
+                        conn.execute(update(events).where(events.c.id == event.id).values(**row))
+                    counts.updated += len(changed)
+                if new_rows:
+                    conn.execute(
+                        events.insert(),
+                        [records.event_row(e, digest=d, timestamp=stamp) for e, d in new_rows],
+                    )
+                    counts.new += len(new_rows)
+                written = [e for e, _ in new_rows] + [e for e, _ in changed]
+                code_rows = [r for e in written for r in records.code_rows(e)]
+                source_rows = [r for e in written for r in records.source_rows(e)]
+                if code_rows:
+                    conn.execute(event_codes.insert(), code_rows)
+                if source_rows:
+                    conn.execute(sources.insert(), source_rows)
+                done += len(batch)
+                if progress:
+                    progress(done)
+        return counts
+
+    def delete_events(self, ids: Sequence[str]) -> int:
+        with self.engine.begin() as conn:
+            return conn.execute(delete(events).where(events.c.id.in_(list(ids)))).rowcount or 0
+
+    # -- reading ---------------------------------------------------------------------------
+    def get_event(self, event_id: str) -> Event:
+        found = self.list_events(EventFilter(ids=(event_id,)), limit=1)
+        if not found:
+            raise NotFound(
+                f"no event with id '{event_id}'",
+                hint="list ids with 'steppewatch events list'",
+            )
+        return found[0]
+
+    def list_events(
+        self,
+        filters: EventFilter | None = None,
+        *,
+        order: str = "date",
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Event]:
+        filters = filters or EventFilter()
+        query = select(events).where(filters.where()).order_by(*ORDERS.get(order, ORDERS["date"]))
+        if limit is not None:
+            query = query.limit(limit)
+        if offset:
+            query = query.offset(offset)
+        with self.engine.connect() as conn:
+            rows = [r._mapping for r in conn.execute(query)]
+            by_event: dict[str, list[Any]] = defaultdict(list)
+            for chunk in records.chunked([r["id"] for r in rows], 500):
+                source_query = (
+                    select(sources)
+                    .where(sources.c.event_id.in_(chunk))
+                    .order_by(sources.c.event_id, sources.c.position)
+                )
+                for s in conn.execute(source_query):
+                    by_event[s.event_id].append(s._mapping)
+        return [records.event_from_row(r, by_event.get(r["id"], ())) for r in rows]
+
+    def count_events(self, filters: EventFilter | None = None) -> int:
+        filters = filters or EventFilter()
+        with self.engine.connect() as conn:
+            return int(
+                conn.execute(select(func.count()).select_from(events).where(filters.where())).scalar()
+                or 0
+            )
+
+    def count_sources(self, filters: EventFilter | None = None) -> int:
+        filters = filters or EventFilter()
+        query = (
+            select(func.count())
+            .select_from(sources)
+            .where(sources.c.event_id.in_(select(events.c.id).where(filters.where())))
+        )
+        with self.engine.connect() as conn:
+            return int(conn.execute(query).scalar() or 0)
+
+    def facet_counts(self, facet: str, filters: EventFilter | None = None) -> dict[str, int]:
+        """Count events per value of a facet: kind, level, framework, review_status, year,
+        decade, or one of the list facets country, topic, domain."""
+        filters = filters or EventFilter()
+        matching = select(events.c.id).where(filters.where())
+        if facet in ("country", "topic", "domain"):
+            query = (
+                select(event_codes.c.code, func.count())
+                .where(event_codes.c.facet == facet, event_codes.c.event_id.in_(matching))
+                .group_by(event_codes.c.code)
+            )
+        else:
+            column = {
+                "kind": events.c.kind,
+                "level": events.c.level,
+                "framework": events.c.framework,
+                "review_status": events.c.review_status,
+                "year": events.c.year,
+                "decade": (events.c.year / 10) * 10,
+            }[facet]
+            query = select(column, func.count()).where(filters.where()).group_by(column)
+        with self.engine.connect() as conn:
+            result = {
+                (str(int(k)) if facet in ("year", "decade") else k): int(n)
+                for k, n in conn.execute(query)
+                if k is not None
+            }
+        return dict(sorted(result.items(), key=lambda kv: (-kv[1], str(kv[0]))))
+
+    def events_frame(self, filters: EventFilter | None = None) -> pd.DataFrame:
+        from steppewatch.store.frames import events_frame
+
+        return events_frame(self, filters)
+
+    def codes_frame(self, filters: EventFilter | None = None) -> pd.DataFrame:
+        from steppewatch.store.frames import codes_frame
+
+        return codes_frame(self, filters)
+
+    def dataset_info(self) -> dict[str, Any]:
+        return {
+            "dataset": self.get_meta("dataset"),
+            "dataset_version": self.get_meta("dataset_version"),
+            "codebook_version": self.get_meta("codebook_version"),
+            "events": self.count_events(),
+            "sources": self.count_sources(),
+        }
+
+
+def open_store(url: str | None = None) -> Store:
+    """Open (and migrate) the database at ``url``, ``$STEPPEWATCH_DB`` or ``./steppewatch.db``."""
+    return Store(url)
