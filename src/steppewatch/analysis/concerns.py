@@ -1,0 +1,165 @@
+"""Security concerns (topics) raised in meetings: shares over time, by country, first and last
+appearance, and concerns that rise or fall between periods.
+
+Denominator rule, used everywhere here: the share of a topic in a year or period is the number of
+meetings coded with that topic divided by the number of meetings *where security was discussed*,
+i.e. meetings coded with at least one topic. This follows the reference study, whose base was
+"official records of high-level meetings where security was discussed". Meetings with no topic
+are counted in ``n_meetings_all`` so a reader sees how many were left out of the base.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from steppewatch.analysis.frame import (
+    Period,
+    assign_periods,
+    by_partner,
+    meetings,
+    require_columns,
+)
+
+__all__ = [
+    "topic_rows",
+    "concerns_by_year",
+    "concerns_by_period",
+    "concern_lifespan",
+    "concern_trends",
+]
+
+
+def topic_rows(frame: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
+    """One row per (event, topic) carrying ``keys`` columns; events without topics dropped."""
+    cols = [*dict.fromkeys(["id", *keys])]
+    slim = frame[cols].copy()
+    slim["topic"] = frame["topics"].to_numpy()
+    slim = slim.explode("topic")
+    return slim[slim["topic"].notna() & (slim["topic"] != "")]
+
+
+def _shares(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Count and share of each topic within each group of ``keys`` (meetings already selected)."""
+    has_topic = frame["topics"].map(len) > 0
+    base = frame.assign(_discussed=has_topic.to_numpy())
+    totals = base.groupby(keys, observed=True).agg(
+        n_meetings_all=("id", "size"), n_meetings=("_discussed", "sum")
+    )
+    rows = topic_rows(frame, keys)
+    counts = rows.groupby([*keys, "topic"], observed=True).size().rename("count")
+    topics = sorted(rows["topic"].unique())
+    if totals.empty or not topics:
+        return pd.DataFrame(
+            columns=[*keys, "topic", "count", "n_meetings", "n_meetings_all", "share"]
+        )
+    # complete the grid: every topic in every group, zero where absent
+    grid = pd.MultiIndex.from_tuples(
+        [(*(k if isinstance(k, tuple) else (k,)), t) for k in totals.index for t in topics],
+        names=[*keys, "topic"],
+    )
+    out = counts.reindex(grid, fill_value=0).reset_index()
+    out = out.merge(totals.reset_index(), on=keys, how="left")
+    out["n_meetings"] = out["n_meetings"].astype(int)
+    out["share"] = np.where(
+        out["n_meetings"] > 0, out["count"] / out["n_meetings"].clip(lower=1), 0.0
+    )
+    return out
+
+
+def concerns_by_year(frame: pd.DataFrame, *, partners: Sequence[str] | None = None) -> pd.DataFrame:
+    """Meetings: count and share of each topic by year (and by partner if ``partners`` given).
+
+    Columns: ``[country,] year, topic, count, n_meetings, n_meetings_all, share``.
+    """
+    require_columns(frame, ("id", "kind", "year", "topics", "countries"), "concerns_by_year")
+    m = meetings(frame)
+    if partners is not None:
+        return _shares(by_partner(m, partners), ["country", "year"])
+    return _shares(m, ["year"])
+
+
+def concerns_by_period(
+    frame: pd.DataFrame, periods: Sequence[Period], *, partners: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """Meetings: count and share of each topic by study period (and partner if given).
+
+    Columns: ``[country,] period, topic, count, n_meetings, n_meetings_all, share``; ``period``
+    is ordered as ``periods``; meetings outside every period are left out.
+    """
+    require_columns(frame, ("id", "kind", "year", "topics", "countries"), "concerns_by_period")
+    m = assign_periods(meetings(frame), periods)
+    m = m[m["period"].notna()]
+    if partners is not None:
+        out = _shares(by_partner(m, partners), ["country", "period"])
+    else:
+        out = _shares(m, ["period"])
+    if not out.empty:
+        out["period"] = pd.Categorical(
+            out["period"].astype(str), categories=[p.label for p in periods], ordered=True
+        )
+        out = out.sort_values([c for c in ("country", "period", "topic") if c in out]).reset_index(
+            drop=True
+        )
+    return out
+
+
+def concern_lifespan(frame: pd.DataFrame) -> pd.DataFrame:
+    """First and last year each topic is coded in a meeting, with its meeting count.
+
+    Columns: ``topic, first_year, last_year, n_meetings, first_event, last_event``; sorted by
+    first year.
+    """
+    rows = topic_rows(
+        meetings(frame), ["year", "date_start"] if "date_start" in frame else ["year"]
+    )
+    if rows.empty:
+        return pd.DataFrame(
+            columns=["topic", "first_year", "last_year", "n_meetings", "first_event", "last_event"]
+        )
+    order = ["year", "date_start", "id"] if "date_start" in rows else ["year", "id"]
+    rows = rows.sort_values(order)
+    grouped = rows.groupby("topic")
+    out = pd.DataFrame(
+        {
+            "first_year": grouped["year"].min(),
+            "last_year": grouped["year"].max(),
+            "n_meetings": grouped["id"].nunique(),
+            "first_event": grouped["id"].first(),
+            "last_event": grouped["id"].last(),
+        }
+    ).reset_index()
+    return out.sort_values(["first_year", "topic"]).reset_index(drop=True)
+
+
+def concern_trends(
+    by_period: pd.DataFrame, *, threshold: float = 0.10, min_meetings: int = 5
+) -> pd.DataFrame:
+    """Concerns that rise or fall between consecutive periods.
+
+    Input: the overall table from :func:`concerns_by_period`. For each pair of consecutive
+    periods where both have at least ``min_meetings`` meetings in the base, a topic is
+    ``rising`` if its share grew by at least ``threshold`` (absolute, 0.10 = 10 percentage
+    points), ``falling`` if it shrank by at least that much, else ``stable``.
+
+    Columns: ``topic, period_from, period_to, share_from, share_to, change, direction``.
+    """
+    cols = ["topic", "period_from", "period_to", "share_from", "share_to", "change", "direction"]
+    if by_period.empty:
+        return pd.DataFrame(columns=cols)
+    periods = [p for p in by_period["period"].cat.categories]
+    sizes = by_period.groupby("period", observed=True)["n_meetings"].first()
+    usable = [p for p in periods if p in sizes.index and sizes[p] >= min_meetings]
+    wide = by_period.pivot_table(index="topic", columns="period", values="share", observed=True)
+    records = []
+    for a, b in zip(usable, usable[1:], strict=False):
+        for topic in wide.index:
+            sa, sb = float(wide.at[topic, a]), float(wide.at[topic, b])
+            change = sb - sa
+            direction = (
+                "rising" if change >= threshold else "falling" if change <= -threshold else "stable"
+            )
+            records.append((topic, a, b, sa, sb, change, direction))
+    return pd.DataFrame.from_records(records, columns=cols)

@@ -1,0 +1,102 @@
+"""Exercises: one row per SCO, multilateral and bilateral exercise, and the series over time.
+
+Troop figures in the dataset are often text ("450-500", "about 100", "3,400 (RU MoD) to 5,500
+(TASS)"). The numeric columns ``troops_total_n`` / ``troops_cn_n`` take the first number stated
+(commas removed), i.e. the lower bound of a range; text with no number ("one PLA company") gives
+no value. The raw text is kept beside it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+import pandas as pd
+
+from steppewatch.analysis.frame import require_columns
+
+__all__ = ["EXERCISE_KINDS", "parse_count", "exercises_table", "exercise_series"]
+
+EXERCISE_KINDS = ("multilateral_exercise", "bilateral_exercise")
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def parse_count(value: Any) -> float:
+    """The first number in a troop figure (``"3,400 (RU MoD) to 5,500"`` -> 3400.0), or NaN."""
+    if value is None or isinstance(value, bool):
+        return math.nan
+    if isinstance(value, int | float):
+        return float(value)
+    match = _NUMBER.search(str(value))
+    if not match:
+        return math.nan
+    return float(match.group(0).replace(",", ""))
+
+
+def _text(value: Any) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, list | tuple):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+def exercises_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every exercise with name, year, framework, participants, troops and scenario.
+
+    ``name`` is ``attributes.exercise_name`` (the title when absent). Columns: ``id, year,
+    date_start, kind, framework, name, participants, troops_total, troops_cn, troops_total_n,
+    troops_cn_n, scenario, n_sources``; sorted by date.
+    """
+    require_columns(
+        frame, ("id", "kind", "year", "countries", "framework", "attributes"), "exercises"
+    )
+    ex = frame[frame["kind"].isin(EXERCISE_KINDS)]
+    records = []
+    for row in ex.itertuples(index=False):
+        attrs = row.attributes if isinstance(row.attributes, dict) else {}
+        title = getattr(row, "title", "") or ""
+        records.append(
+            {
+                "id": row.id,
+                "year": int(row.year),
+                "date_start": getattr(row, "date_start", str(row.year)),
+                "kind": row.kind,
+                "framework": row.framework,
+                "name": _text(attrs.get("exercise_name")) or title,
+                "participants": ";".join(row.countries),
+                "troops_total": _text(attrs.get("troops_total")),
+                "troops_cn": _text(attrs.get("troops_cn")),
+                "troops_total_n": parse_count(attrs.get("troops_total")),
+                "troops_cn_n": parse_count(attrs.get("troops_cn")),
+                "scenario": _text(attrs.get("scenario")),
+                "n_sources": int(row.n_sources),
+            }
+        )
+    cols = [
+        "id", "year", "date_start", "kind", "framework", "name", "participants", "troops_total",
+        "troops_cn", "troops_total_n", "troops_cn_n", "scenario", "n_sources",
+    ]  # fmt: skip
+    out = pd.DataFrame.from_records(records, columns=cols)
+    return out.sort_values(["date_start", "id"]).reset_index(drop=True)
+
+
+def exercise_series(table: pd.DataFrame) -> pd.DataFrame:
+    """Exercises per year by series: ``SCO`` (any exercise held in the SCO framework),
+    ``other multilateral`` and ``bilateral`` (by framework, whatever the kind says).
+
+    Columns: ``year, series, count, max_troops`` (largest parsed total troop figure, NaN if none).
+    """
+    if table.empty:
+        return pd.DataFrame(columns=["year", "series", "count", "max_troops"])
+    series = table["framework"].map(
+        lambda f: "SCO" if f == "SCO" else "bilateral" if f == "bilateral" else "other multilateral"
+    )
+    out = (
+        table.assign(series=series)
+        .groupby(["year", "series"])
+        .agg(count=("id", "size"), max_troops=("troops_total_n", "max"))
+        .reset_index()
+    )
+    return out

@@ -1,0 +1,326 @@
+"""The reference study's claims beside what the data shows.
+
+Each claim of the reference study (FPRI 2022, listed in DESIGN.md) is checked against the events
+frame by an explicit rule written here and printed in the report next to its verdict:
+``supported``, ``not supported`` or ``not enough data``. The reference study covered 1993-2020,
+so every rule looks only at that window (intersected with the years present in the frame after
+the user's filters); the window used is stated in each result.
+
+The rules are deliberately simple and strict; the evidence text gives the numbers so a reader can
+disagree with a verdict.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from steppewatch.analysis.engagement import (
+    IndexConfig,
+    country_ranking,
+    engagement_index,
+    index_sensitivity,
+    load_index_config,
+)
+from steppewatch.analysis.frame import MULTILATERAL_FRAMEWORKS, meetings
+
+__all__ = ["REFERENCE_WINDOW", "Finding", "evaluate_claims", "findings_frame"]
+
+REFERENCE_WINDOW = (1993, 2020)
+SUPPORTED, NOT_SUPPORTED, NOT_ENOUGH = "supported", "not supported", "not enough data"
+
+#: Activity kinds that "deliver" (beyond talk and paper).
+ACTIVITY_KINDS = (
+    "multilateral_exercise", "bilateral_exercise", "joint_patrol_operation", "training_education",
+    "equipment_transfer", "infrastructure", "private_security",
+)  # fmt: skip
+NEW_CONCERN_GROUPS = {
+    "security of Chinese investment": ("investment_security",),
+    "anti-China sentiment and corruption": ("anti_china_sentiment", "corruption"),
+    "Central Asian domestic issues": (
+        "leadership_transition", "economic_decline", "nationalism", "religion",
+    ),
+}  # fmt: skip
+LATE_2010S = 2015
+
+
+@dataclass(frozen=True)
+class Finding:
+    claim_id: str
+    claim: str
+    rule: str
+    verdict: str
+    evidence: str
+    window: str
+
+
+def _pct(x: float) -> str:
+    return f"{round(100 * x)}%"
+
+
+def _window(frame: pd.DataFrame, start: int, end: int) -> tuple[pd.DataFrame, int, int]:
+    lo, hi = start, end
+    if not frame.empty:
+        lo, hi = max(start, int(frame["year"].min())), min(end, int(frame["year"].max()))
+    return frame[(frame["year"] >= lo) & (frame["year"] <= hi)], lo, hi
+
+
+def _with_concerns(m: pd.DataFrame) -> pd.DataFrame:
+    return m[m["topics"].map(len) > 0]
+
+
+def _separatism_1990s(frame: pd.DataFrame, partners: Sequence[str]) -> Finding:
+    rule = (
+        "Meetings with at least one concern coded, 1990-1999. Supported if separatism is the most "
+        "frequently coded concern and is coded in at least 50% of them; not enough data if fewer "
+        "than 5 such meetings."
+    )
+    sub, lo, hi = _window(frame, 1990, 1999)
+    m = _with_concerns(meetings(sub))
+    n = len(m)
+    claim = "In the 1990s meetings were about one thing: no support for Uyghur independence."
+    if n < 5:
+        return Finding("separatism_1990s", claim, rule, NOT_ENOUGH,
+                       f"{n} meetings with concerns coded in {lo}-{hi}.", f"{lo}-{hi}")  # fmt: skip
+    counts = m["topics"].explode().value_counts()
+    sep = int(counts.get("separatism", 0))
+    top = counts.index[0]
+    share = sep / n
+    ok = top == "separatism" and share >= 0.5
+    # ties: separatism counts as most frequent if no topic has more
+    ok = ok or (sep == int(counts.iloc[0]) and share >= 0.5)
+    second = ", ".join(f"{t} {_pct(c / n)}" for t, c in counts.items() if t != "separatism")
+    evidence = (
+        f"Separatism is coded in {sep} of {n} meetings ({_pct(share)}) in {lo}-{hi}; "
+        f"other concerns: {second or 'none'}."
+    )
+    return Finding("separatism_1990s", claim, rule, SUPPORTED if ok else NOT_SUPPORTED,
+                   evidence, f"{lo}-{hi}")  # fmt: skip
+
+
+def _new_concerns(frame: pd.DataFrame, partners: Sequence[str]) -> list[Finding]:
+    out = []
+    sub, lo, hi = _window(frame, *REFERENCE_WINDOW)
+    m = _with_concerns(meetings(sub))
+    before, after = m[m["year"] < LATE_2010S], m[m["year"] >= LATE_2010S]
+    for label, topics in NEW_CONCERN_GROUPS.items():
+        claim = f"From the late 2010s a new concern appears: {label} ({', '.join(topics)})."
+        rule = (
+            f"Meetings with concerns coded, {lo}-{hi}. Supported if the concern is coded in at "
+            f"most 5% of meetings before {LATE_2010S} and in a larger share from {LATE_2010S}; "
+            "not supported otherwise; not enough data if coded in fewer than 3 meetings or if "
+            f"either side of {LATE_2010S} has fewer than 5 meetings."
+        )
+        hit = m["topics"].map(lambda ts, _t=topics: any(t in ts for t in _t))
+        n_hit = int(hit.sum())
+        nb, na = len(before), len(after)
+        hb = int(hit[before.index].sum()) if nb else 0
+        ha = int(hit[after.index].sum()) if na else 0
+        sb, sa = (hb / nb if nb else 0.0), (ha / na if na else 0.0)
+        first = int(m.loc[hit, "year"].min()) if n_hit else None
+        evidence = (
+            f"Coded in {hb} of {nb} meetings before {LATE_2010S} ({_pct(sb)}) and {ha} of {na} "
+            f"from {LATE_2010S} ({_pct(sa)}); first coded in "
+            f"{first if first is not None else 'no meeting'}."
+        )
+        if n_hit < 3 or nb < 5 or na < 5:
+            verdict = NOT_ENOUGH
+        elif sb <= 0.05 and sa > sb:
+            verdict = SUPPORTED
+        else:
+            verdict = NOT_SUPPORTED
+        key = "new_concern_" + topics[0]
+        out.append(Finding(key, claim, rule, verdict, evidence, f"{lo}-{hi}"))
+    return out
+
+
+def _sco_dialogue(frame: pd.DataFrame, partners: Sequence[str]) -> Finding:
+    claim = "SCO: regular dialogue among security officials of every rank."
+    sub, lo, hi = _window(frame, 2001, REFERENCE_WINDOW[1])
+    sco = meetings(sub)
+    sco = sco[sco["framework"] == "SCO"]
+    rule = (
+        f"SCO meetings, {lo}-{hi} (the SCO was founded in 2001). Supported if they span at least "
+        "5 distinct meeting levels and occur in at least 75% of the years; not enough data if "
+        "fewer than 10 SCO meetings or fewer than 5 years in the window."
+    )
+    years = hi - lo + 1
+    levels = sorted(set(sco["level"].dropna()) - {""})
+    n_years = sco["year"].nunique()
+    evidence = (
+        f"{len(sco)} SCO meetings at {len(levels)} levels ({', '.join(levels) or 'none'}); "
+        f"held in {n_years} of {max(years, 0)} years."
+    )
+    if len(sco) < 10 or years < 5:
+        verdict = NOT_ENOUGH
+    elif len(levels) >= 5 and n_years / years >= 0.75:
+        verdict = SUPPORTED
+    else:
+        verdict = NOT_SUPPORTED
+    return Finding("sco_dialogue", claim, rule, verdict, evidence, f"{lo}-{hi}")
+
+
+def _sco_exercise_every_year(frame: pd.DataFrame, partners: Sequence[str]) -> Finding:
+    claim = "An SCO exercise every year since 2010."
+    sub, lo, hi = _window(frame, 2010, REFERENCE_WINDOW[1])
+    rule = (
+        f"Exercises (either kind) held in the SCO framework, {lo}-{hi}. Supported if every year "
+        "has at least one; not supported if any year has none; not enough data if the window "
+        "holds fewer than 3 years."
+    )
+    ex = sub[sub["kind"].isin(["multilateral_exercise", "bilateral_exercise"])]
+    years_with = set(ex.loc[ex["framework"] == "SCO", "year"].astype(int))
+    window_years = list(range(lo, hi + 1))
+    missing = [y for y in window_years if y not in years_with]
+    evidence = (
+        f"SCO exercises recorded in {len(window_years) - len(missing)} of {len(window_years)} "
+        f"years; none recorded in {', '.join(map(str, missing)) if missing else 'no year'}."
+    )
+    after = frame[(frame["year"] > REFERENCE_WINDOW[1]) & (frame["framework"] == "SCO")]
+    after = after[after["kind"].isin(["multilateral_exercise", "bilateral_exercise"])]
+    if not frame.empty and int(frame["year"].max()) > REFERENCE_WINDOW[1]:
+        later = sorted(set(after["year"].astype(int)))
+        evidence += f" After {REFERENCE_WINDOW[1]}: in {', '.join(map(str, later)) or 'no year'}."
+    if len(window_years) < 3:
+        verdict = NOT_ENOUGH
+    else:
+        verdict = SUPPORTED if not missing else NOT_SUPPORTED
+    return Finding("sco_exercise_yearly", claim, rule, verdict, evidence, f"{lo}-{hi}")
+
+
+def _sco_expert_groups(frame: pd.DataFrame, partners: Sequence[str]) -> Finding:
+    claim = "Five SCO expert groups were created 2010-2019 to coordinate law enforcement."
+    sub, lo, hi = _window(frame, 2010, 2019)
+    rule = (
+        f"Mechanism events in the SCO framework, {lo}-{hi}, whose title names an expert group "
+        "(expert group / экспертн / 专家组). Supported if at least 5; otherwise not enough data "
+        "(a group missing from the dataset is not evidence that it was not created)."
+    )
+    mech = sub[(sub["kind"] == "mechanism") & (sub["framework"] == "SCO")]
+    titles = mech["title"] if "title" in mech else pd.Series([], dtype=str)
+    found = titles.fillna("").str.contains(r"expert group|экспертн|专家组", case=False, regex=True)
+    n = int(found.sum())
+    evidence = f"{n} SCO expert group(s) recorded as created in {lo}-{hi}."
+    return Finding("sco_expert_groups", claim, rule, SUPPORTED if n >= 5 else NOT_ENOUGH,
+                   evidence, f"{lo}-{hi}")  # fmt: skip
+
+
+def _bilateral_side(frame: pd.DataFrame, partners: Sequence[str]) -> pd.Series:
+    """True for events outside multilateral frameworks that involve a partner state."""
+    involves = frame["countries"].map(lambda cs: any(c in partners for c in cs))
+    return involves & ~frame["framework"].isin(MULTILATERAL_FRAMEWORKS)
+
+
+def _bilateral_delivers(frame: pd.DataFrame, partners: Sequence[str]) -> list[Finding]:
+    sub, lo, hi = _window(frame, *REFERENCE_WINDOW)
+    act = sub[sub["kind"].isin(ACTIVITY_KINDS)]
+    bil = act[_bilateral_side(act, partners)] if not act.empty else act
+    mul = act[act["framework"].isin(MULTILATERAL_FRAMEWORKS)]
+    kb = sorted({("exercise" if "exercise" in k else k) for k in bil["kind"]})
+    km = sorted({("exercise" if "exercise" in k else k) for k in mul["kind"]})
+    rule = (
+        f"Activities ({', '.join(ACTIVITY_KINDS)}), {lo}-{hi}; bilateral = not in a multilateral "
+        "framework and involving a partner state (PRC acts in one partner's territory count "
+        "here). Supported if bilateral activities are more numerous and of more kinds than "
+        "multilateral ones; not enough data if fewer than 10 activities in all."
+    )
+    evidence = (
+        f"Bilateral: {len(bil)} activities of {len(kb)} kinds ({', '.join(kb) or 'none'}); "
+        f"multilateral: {len(mul)} of {len(km)} kinds ({', '.join(km) or 'none'})."
+    )
+    if len(bil) + len(mul) < 10:
+        v1 = NOT_ENOUGH
+    else:
+        v1 = SUPPORTED if len(bil) > len(mul) and len(kb) > len(km) else NOT_SUPPORTED
+    f1 = Finding("bilateral_delivers_more",
+                 "Bilateral engagement is more diverse and delivers more (patrols and operations, "
+                 "exercises, training, equipment, infrastructure, private security).",
+                 rule, v1, evidence, f"{lo}-{hi}")  # fmt: skip
+    m = meetings(sub)
+    mb = int(_bilateral_side(m, partners).sum()) if not m.empty else 0
+    mm = int(m["framework"].isin(MULTILATERAL_FRAMEWORKS).sum())
+    rule2 = (
+        f"Meetings, {lo}-{hi}. Supported if bilateral meetings outnumber multilateral ones; not "
+        "enough data if fewer than 10 meetings."
+    )
+    v2 = NOT_ENOUGH if mb + mm < 10 else SUPPORTED if mb > mm else NOT_SUPPORTED
+    f2 = Finding("bilateral_more_meetings", "Bilateral engagement has more meetings.", rule2, v2,
+                 f"{mb} bilateral and {mm} multilateral meetings.", f"{lo}-{hi}")  # fmt: skip
+    return [f1, f2]
+
+
+def _kg_tj_most_responsive(
+    frame: pd.DataFrame, partners: Sequence[str], config: IndexConfig | None = None
+) -> Finding:
+    claim = "Kyrgyzstan and Tajikistan are the most responsive partners."
+    sub, lo, hi = _window(frame, *REFERENCE_WINDOW)
+    rule = (
+        f"Engagement index (default weights) summed over {lo}-{hi}. Supported if KG and TJ are "
+        "the top two; not supported otherwise; not enough data if KG or TJ is filtered out or "
+        "the index totals less than 20. The sensitivity check says under how many alternative "
+        "weightings the top two stay the same."
+    )
+    if "KG" not in partners or "TJ" not in partners or sub.empty:
+        return Finding("kg_tj_most_responsive", claim, rule, NOT_ENOUGH,
+                       "Kyrgyzstan or Tajikistan is not among the countries analysed.",
+                       f"{lo}-{hi}")  # fmt: skip
+    config = config or load_index_config()
+    ranking = country_ranking(engagement_index(sub, partners, config))
+    sens = index_sensitivity(sub, partners, config)
+    top2 = list(ranking["country"][:2])
+    kg_tj_alt = int(sens["top2"].map(lambda t: set(t.split(";")) == {"KG", "TJ"}).sum())
+    order = ", ".join(f"{r.country} {r.total:g}" for r in ranking.itertuples())
+    evidence = (
+        f"Ranking by index: {order}. KG and TJ are the top two under {kg_tj_alt} of "
+        f"{len(sens)} alternative weightings."
+    )
+    if ranking["total"].sum() < 20:
+        verdict = NOT_ENOUGH
+    else:
+        verdict = SUPPORTED if set(top2) == {"KG", "TJ"} else NOT_SUPPORTED
+    return Finding("kg_tj_most_responsive", claim, rule, verdict, evidence, f"{lo}-{hi}")
+
+
+def _domestic_capacity(frame: pd.DataFrame, partners: Sequence[str]) -> Finding:
+    claim = "Domestic: more PRC military capacity in its western region."
+    sub, lo, hi = _window(frame, *REFERENCE_WINDOW)
+    dc = sub[sub["kind"] == "domestic_capacity"]
+    mid = (lo + hi) // 2
+    early, late = int((dc["year"] <= mid).sum()), int((dc["year"] > mid).sum())
+    rule = (
+        f"PRC domestic-capacity events, {lo}-{hi}. Supported if at least 3 and more of them fall "
+        f"after {mid} (the window's midpoint) than before; not enough data if fewer than 3."
+    )
+    evidence = f"{len(dc)} events: {early} in {lo}-{mid}, {late} in {mid + 1}-{hi}."
+    if len(dc) < 3:
+        verdict = NOT_ENOUGH
+    else:
+        verdict = SUPPORTED if late > early else NOT_SUPPORTED
+    return Finding("domestic_capacity", claim, rule, verdict, evidence, f"{lo}-{hi}")
+
+
+_RULES: list[Callable[[pd.DataFrame, Sequence[str]], Finding | list[Finding]]] = [
+    _separatism_1990s,
+    _new_concerns,
+    _sco_dialogue,
+    _sco_exercise_every_year,
+    _sco_expert_groups,
+    _bilateral_delivers,
+    _kg_tj_most_responsive,
+    _domestic_capacity,
+]
+
+
+def evaluate_claims(frame: pd.DataFrame, partners: Sequence[str]) -> list[Finding]:
+    """Evaluate every reference claim on ``frame`` (already filtered), in the order of DESIGN.md."""
+    out: list[Finding] = []
+    for rule in _RULES:
+        result = rule(frame, partners)
+        out.extend(result if isinstance(result, list) else [result])
+    return out
+
+
+def findings_frame(findings: Sequence[Finding]) -> pd.DataFrame:
+    return pd.DataFrame([f.__dict__ for f in findings])

@@ -1,0 +1,156 @@
+"""Shared preparation of the events frame for every analysis function.
+
+Every analysis function takes the frame returned by ``Store.events_frame`` (one row per event,
+columns ``id, kind, title, date_start, date_end, year, precision, countries, framework, location,
+level, domains, topics, attributes, verification, review_status, n_sources``) and returns a tidy
+table. The helpers here do the steps they all share: assigning study periods to years, selecting
+meetings, and "exploding" an event into one row per Central Asian partner it involves (an event
+with ``CN;KZ;KG`` counts once for Kazakhstan and once for Kyrgyzstan).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from steppewatch.errors import AnalysisError
+
+__all__ = [
+    "EVENT_COLUMNS",
+    "MULTILATERAL_FRAMEWORKS",
+    "Period",
+    "periods_from_study",
+    "assign_periods",
+    "meetings",
+    "by_partner",
+    "framework_group",
+    "require_columns",
+    "source_total",
+]
+
+EVENT_COLUMNS = (
+    "id", "kind", "year", "countries", "framework", "level", "topics", "attributes", "n_sources",
+)  # fmt: skip
+
+#: Frameworks counted as multilateral; ``bilateral`` and ``unilateral`` are the others.
+MULTILATERAL_FRAMEWORKS = ("SCO", "CICA", "C5+China", "other_multilateral")
+
+
+@dataclass(frozen=True)
+class Period:
+    """A labelled span of years, inclusive; ``end=None`` means open ("present")."""
+
+    label: str
+    start: int
+    end: int | None = None
+
+    def contains(self, year: int) -> bool:
+        return year >= self.start and (self.end is None or year <= self.end)
+
+
+def _year_of(value: Any) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, int):
+        return value
+    if hasattr(value, "year"):
+        return int(value.year)
+    text = str(value).strip()
+    if text.lower() in {"present", "today", "now"}:
+        return None
+    return int(text[:4])
+
+
+def periods_from_study(study: Any) -> list[Period]:
+    """The study's analysis periods as :class:`Period` values, in order.
+
+    Accepts the ``Study`` record (``periods`` entries with ``label``, ``start``, ``end``; start and
+    end may be years, ISO dates or ``None``/"present" for an open end) or any object shaped alike.
+    """
+    raw = getattr(study, "periods", None) or []
+    periods = []
+    for item in raw:
+        get = item.get if isinstance(item, dict) else lambda k, _i=item: getattr(_i, k, None)
+        start = _year_of(get("start"))
+        if start is None:
+            raise AnalysisError(
+                f"study period {get('label')!r} has no start year",
+                hint="give every period in the study file a start year",
+                code="SW601",
+            )
+        periods.append(Period(str(get("label")), start, _year_of(get("end"))))
+    if not periods:
+        raise AnalysisError(
+            "the study defines no analysis periods",
+            hint="add 'periods' (label, start, end) to the study file",
+            code="SW601",
+        )
+    return sorted(periods, key=lambda p: p.start)
+
+
+def require_columns(frame: pd.DataFrame, columns: Iterable[str], where: str) -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise AnalysisError(
+            f"{where}: the events frame lacks columns {missing}",
+            hint="pass the frame returned by Store.events_frame()",
+            code="SW602",
+        )
+
+
+def assign_periods(frame: pd.DataFrame, periods: Sequence[Period]) -> pd.DataFrame:
+    """Add a categorical ``period`` column (ordered as ``periods``; NaN outside all of them)."""
+    years = frame["year"].to_numpy()
+    labels = np.full(len(frame), None, dtype=object)
+    for period in periods:
+        end = period.end if period.end is not None else np.iinfo(np.int64).max
+        mask = (years >= period.start) & (years <= end)
+        labels[mask & pd.isna(labels)] = period.label
+    out = frame.copy(deep=False)
+    out["period"] = pd.Categorical(labels, categories=[p.label for p in periods], ordered=True)
+    return out
+
+
+def meetings(frame: pd.DataFrame) -> pd.DataFrame:
+    """The meeting events only."""
+    return frame[frame["kind"] == "meeting"]
+
+
+def framework_group(framework: pd.Series) -> pd.Series:
+    """Map a framework column to ``bilateral`` / ``multilateral`` / ``unilateral``."""
+    values = framework.fillna("").astype(str)
+    out = np.where(
+        values.isin(MULTILATERAL_FRAMEWORKS),
+        "multilateral",
+        np.where(values == "unilateral", "unilateral", "bilateral"),
+    )
+    return pd.Series(out, index=framework.index, name="framework_group")
+
+
+def by_partner(frame: pd.DataFrame, partners: Sequence[str]) -> pd.DataFrame:
+    """One row per (event, partner state in the event's ``countries``).
+
+    The result has the frame's columns plus ``country``; events involving none of ``partners``
+    are dropped. Fast for a million rows: explodes only ids and countries, then joins.
+    """
+    if frame.empty:
+        out = frame.iloc[0:0].copy()
+        out["country"] = pd.Series(dtype=object)
+        return out
+    slim = pd.DataFrame({"_row": np.arange(len(frame)), "country": frame["countries"].to_numpy()})
+    slim = slim.explode("country")
+    slim = slim[slim["country"].isin(list(partners))]
+    out = frame.iloc[slim["_row"].to_numpy()].copy()
+    out["country"] = slim["country"].to_numpy()
+    return out.reset_index(drop=True)
+
+
+def source_total(frame: pd.DataFrame) -> int:
+    """Number of source citations behind the events in ``frame`` (sum of ``n_sources``)."""
+    if frame.empty:
+        return 0
+    return int(frame.drop_duplicates("id")["n_sources"].sum())

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from steppewatch.analysis import (
+    activity_mix,
+    exercise_series,
+    exercises_table,
+    format_mix,
+    meeting_volume,
+    meetings_per_year_by_country,
+    multilateral_vs_bilateral,
+    parse_count,
+)
+from steppewatch.analysis.frame import Period
+
+
+def test_meeting_volume_by_year_country_level(frame: pd.DataFrame, partners: list[str]) -> None:
+    vol = meeting_volume(frame, partners)
+    kz = vol[vol["country"] == "KZ"]
+    assert int(kz["count"].sum()) == 5
+    row = vol[(vol["year"] == 2019) & (vol["country"] == "KZ")].set_index("level")["count"]
+    assert row.to_dict() == {"foreign_minister": 1, "head_of_state": 1}
+
+
+def test_meetings_per_year_fills_empty_years(frame: pd.DataFrame, partners: list[str]) -> None:
+    per = meetings_per_year_by_country(frame, partners)
+    assert per["year"].min() == 1996 and per["year"].max() == 2019
+    assert len(per) == (2019 - 1996 + 1) * len(partners)
+    assert per[(per["year"] == 2005)]["count"].sum() == 0
+    assert per.groupby("country")["count"].sum().to_dict() == {
+        "KG": 4, "KZ": 5, "TJ": 4, "TM": 0, "UZ": 3,
+    }  # fmt: skip
+
+
+def test_format_mix_by_period(frame: pd.DataFrame, periods: list[Period]) -> None:
+    mix = format_mix(frame, periods)
+    p1 = mix[mix["period"] == "1992-2000"].set_index("framework")
+    assert p1["count"].to_dict() == {"bilateral": 4, "other_multilateral": 1}
+    assert p1.loc["bilateral", "share"] == pytest.approx(0.8)
+
+
+def test_activity_mix_counts_each_partner(frame: pd.DataFrame, partners: list[str]) -> None:
+    mix = activity_mix(frame, partners).set_index(["country", "kind"])["count"]
+    assert mix[("KG", "meeting")] == 4
+    assert mix[("KG", "multilateral_exercise")] == 3
+    assert mix[("TJ", "equipment_transfer")] == 1
+    assert "TM" not in mix.index.get_level_values(0)  # nothing involves Turkmenistan
+
+
+def test_multilateral_vs_bilateral(frame: pd.DataFrame) -> None:
+    t = multilateral_vs_bilateral(frame).set_index(["framework_group", "kind"])["count"]
+    assert t[("multilateral", "meeting")] == 2  # Shanghai Five 1996 and SCO 2016
+    assert t[("bilateral", "meeting")] == 9
+    assert t[("multilateral", "multilateral_exercise")] == 3
+    assert t[("unilateral", "private_security")] == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (1300, 1300.0),
+        ("128,000", 128000.0),
+        ("450-500", 450.0),
+        ("about 100", 100.0),
+        ("3,400 (RU MoD) to 5,500 (TASS)", 3400.0),
+        ("约 1,000 人", 1000.0),
+        ("около 500 военнослужащих", 500.0),
+        ("one PLA company", math.nan),
+        (None, math.nan),
+    ],
+)
+def test_parse_count(text: object, expected: float) -> None:
+    got = parse_count(text)
+    assert (math.isnan(got) and math.isnan(expected)) or got == expected
+
+
+def test_exercises_table(frame: pd.DataFrame) -> None:
+    table = exercises_table(frame).set_index("id")
+    assert len(table) == 5
+    center = table.loc["2019-09-multilateral_exercise-cn-kz-kg-tj-uz-ru-in-pk-1"]
+    assert center["name"] == "Center-2019"
+    assert center["troops_total_n"] == 128000 and center["troops_total"] == "128,000"
+    assert center["participants"] == "CN;KZ;KG;TJ;UZ;RU;IN;PK"
+    unnamed = table.loc["2016-10-bilateral_exercise-cn-tj-1"]
+    assert unnamed["name"] == "中塔联合反恐演习"  # falls back to the title
+    assert unnamed["troops_cn"] == "one PLA company" and math.isnan(unnamed["troops_cn_n"])
+    assert list(table["year"]) == sorted(table["year"])
+
+
+def test_exercise_series(frame: pd.DataFrame) -> None:
+    series = exercise_series(exercises_table(frame)).set_index(["year", "series"])
+    assert series.loc[(2019, "bilateral"), "count"] == 1
+    assert math.isnan(series.loc[(2019, "bilateral"), "max_troops"])
+    assert series.loc[(2007, "SCO"), "max_troops"] == 6500
