@@ -1,0 +1,198 @@
+"""Extract text from documents and code them by the codebook.
+
+Use as a library::
+
+    from steppewatch.extract import extract_document, code_document, code_paths
+    doc = extract_document(open("page.html", "rb").read(), source="page.html")
+    coded = code_document(doc)            # the default coder
+    for record in code_paths(["pages/"]):  # files and folders, one record per document
+        print(record.relevant, record.topics)
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from steppewatch.errors import ExtractionError, SteppewatchError
+from steppewatch.extract.formats import MAX_DOCUMENT_BYTES, check_size
+from steppewatch.extract.model import (
+    ActorMention,
+    CodedDocument,
+    CodedItem,
+    CoderInfo,
+    DocumentError,
+    Evidence,
+)
+from steppewatch.extract.registry import (
+    DEFAULT_CODER,
+    Coder,
+    coder_names,
+    get_coder,
+    register_coder,
+)
+
+__all__ = [
+    "ActorMention",
+    "CodedDocument",
+    "CodedItem",
+    "Coder",
+    "CoderInfo",
+    "DEFAULT_CODER",
+    "DocumentError",
+    "Evidence",
+    "ExtractedDocument",
+    "MAX_DOCUMENT_BYTES",
+    "SUPPORTED_SUFFIXES",
+    "code_document",
+    "code_paths",
+    "coder_names",
+    "error_record",
+    "extract_document",
+    "get_coder",
+    "iter_document_paths",
+    "register_coder",
+]
+
+SUPPORTED_SUFFIXES = (".html", ".htm", ".shtml", ".txt", ".pdf", ".docx")
+
+
+@dataclass(frozen=True)
+class ExtractedDocument:
+    """A document's main text and what is known about it, ready for a coder."""
+
+    source: str
+    text: str
+    url: str | None = None
+    title: str | None = None
+    language: str | None = None
+    published: str | None = None  # ISO date of the page itself, if found
+    encoding: str | None = None
+    format: str | None = None  # html, txt, pdf, docx
+
+
+def extract_document(
+    data: bytes, *, source: str, url: str | None = None, content_type: str | None = None
+) -> ExtractedDocument:
+    """Bytes of one document -> its text, title, language and date.
+
+    Raises ExtractionError (SW41x) for empty, binary, oversized, undecodable input and for a
+    PDF without a text layer.
+    """
+    from steppewatch.extract.dates import find_dates, parse_date_text
+    from steppewatch.extract.formats import read_formatted
+    from steppewatch.extract.language import detect_language
+    from steppewatch.extract.text import clean_text, html_to_text
+
+    raw = read_formatted(data, source=source, content_type=content_type)
+    if raw.format == "html":
+        page = html_to_text(raw.content)
+        title, text = page.title, page.text
+        published = parse_date_text(page.date_text) or parse_date_text(title)
+    else:
+        text = clean_text(raw.content)
+        first_line = text.split("\n", 1)[0].strip()
+        title = first_line if 0 < len(first_line) <= 200 else None
+        head = find_dates(text[:400])
+        published = next((m.iso for m in head if m.precision == "day"), None)
+    if not text.strip():
+        raise ExtractionError(
+            f"{source}: no text found in the document",
+            hint="the page may be empty, a frame or built by JavaScript",
+            code="SW410",
+        )
+    return ExtractedDocument(
+        source=source,
+        text=text,
+        url=url,
+        title=title,
+        language=detect_language(text),
+        published=published,
+        encoding=raw.encoding,
+        format=raw.format,
+    )
+
+
+def code_document(doc: ExtractedDocument, coder: Coder | None = None) -> CodedDocument:
+    """Code one extracted document with ``coder`` (default: the codebook coder)."""
+    return (coder or _default_coder()).code(doc)
+
+
+_DEFAULT: list[Coder] = []
+
+
+def _default_coder() -> Coder:
+    if not _DEFAULT:
+        _DEFAULT.append(get_coder(DEFAULT_CODER))
+    return _DEFAULT[0]
+
+
+def error_record(source: str, error: BaseException, coder: Coder | None = None) -> CodedDocument:
+    """A record for a document that could not be coded; the run goes on."""
+    if isinstance(error, SteppewatchError):
+        code, message = error.code, str(error)
+    else:
+        code, message = "SW499", f"[SW499] {source}: unexpected {type(error).__name__}: {error}"
+    return CodedDocument(
+        source=source,
+        error=DocumentError(code=code, message=message),
+        coder=CoderInfo(name=coder.name, version=coder.version) if coder else None,
+    )
+
+
+def iter_document_paths(paths: Iterable[str | Path]) -> Iterator[str]:
+    """Files named, and supported files under folders (recursively, sorted); "-" is stdin."""
+    for entry in paths:
+        entry = str(entry)
+        if entry == "-":
+            yield "-"
+            continue
+        path = Path(entry)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES:
+                    yield str(child)
+        else:
+            yield str(path)
+
+
+def _read(source: str) -> bytes:
+    if source == "-":
+        data = sys.stdin.buffer.read(MAX_DOCUMENT_BYTES + 1)
+        check_size(len(data), "<stdin>")
+        return data
+    path = Path(source)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise ExtractionError(f"{source}: no such file", hint="check the path", code="SW417") from None
+    except OSError as error:
+        raise ExtractionError(f"{source}: cannot read ({error.strerror})", code="SW417") from None
+    check_size(size, source)  # refuse before reading a byte
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise ExtractionError(f"{source}: cannot read ({error.strerror})", code="SW417") from None
+
+
+def code_paths(
+    paths: Iterable[str | Path],
+    *,
+    coder: str | Coder = DEFAULT_CODER,
+    include_text: bool = False,
+) -> Iterator[CodedDocument]:
+    """Code every document under ``paths``; one record per document, errors as records."""
+    active = get_coder(coder) if isinstance(coder, str) else coder
+    for source in iter_document_paths(paths):
+        try:
+            data = _read(source)
+            doc = extract_document(data, source="<stdin>" if source == "-" else source)
+            record = active.code(doc)
+        except Exception as error:  # one bad document never stops the run
+            yield error_record(source, error, active)
+            continue
+        if not include_text:
+            record.text = None
+        yield record

@@ -1,0 +1,472 @@
+"""The default coder: codebook indicators and gazetteer names matched in the document's own
+language, scoped to the passages that concern the focal state's engagement with the region.
+
+Per item (see ``segment.py``):
+1. anchors: mentions of a Central Asian state (its names, officials, institutions) or of a
+   regional framework (C5+China; SCO and CICA count for less: they also gather states outside
+   the region). A cheap first pass over the whole text finds them; items without one are coded
+   as not relevant without running the full matcher.
+2. scope: a short item (a question with its answer, a readout) is one passage; in a long item
+   the passage is the anchor's sentence with ``window`` sentences either side.
+3. relevance: ``score = anchor weight * (1 - 0.4 ** S)`` where ``S`` sums the weights of the
+   distinct security codes found in the passage (topics, domains, security event kinds and
+   meeting levels; see ``SECURITY_WEIGHTS``); relevant if ``score >= threshold``.
+4. codes of relevant items come from the hits in their relevant passages, each with evidence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from steppewatch.codebook import Codebook, load_codebook
+from steppewatch.extract.dates import find_dates
+from steppewatch.extract.gazetteer import CENTRAL_ASIA, Gazetteer, load_gazetteer
+from steppewatch.extract.matcher import Hit, Matcher, Term
+from steppewatch.extract.model import ActorMention, CodedDocument, CodedItem, CoderInfo, Evidence
+from steppewatch.extract.normalise import normalise_for_matching
+from steppewatch.extract.registry import register_coder
+from steppewatch.extract.segment import segment_text
+
+__all__ = ["CodebookCoder", "SECURITY_WEIGHTS"]
+
+# How much a code says "this passage is about security" (codes not listed count 1.0 for topics
+# and domains, 0 for other schemes).
+SECURITY_WEIGHTS: dict[tuple[str, str], float] = {
+    ("topic", "public_health"): 0.3,
+    ("topic", "economic_decline"): 0.4,
+    ("topic", "leadership_transition"): 0.4,
+    ("topic", "religion"): 0.5,
+    ("topic", "citizen_protection"): 0.7,
+    ("topic", "information_security"): 0.7,
+    ("domain", "emergency"): 0.4,
+    ("event_kind", "multilateral_exercise"): 1.0,
+    ("event_kind", "bilateral_exercise"): 1.0,
+    ("event_kind", "joint_patrol_operation"): 1.0,
+    ("event_kind", "equipment_transfer"): 0.8,
+    ("event_kind", "private_security"): 1.0,
+    ("event_kind", "domestic_capacity"): 1.0,
+    ("event_kind", "training_education"): 0.5,
+    ("event_kind", "infrastructure"): 0.5,
+    ("event_kind", "incident"): 0.5,
+    ("event_kind", "mechanism"): 0.2,
+    ("meeting_level", "defence_minister"): 1.0,
+    ("meeting_level", "interior_public_security"): 1.0,
+    ("meeting_level", "security_council"): 1.0,
+    ("meeting_level", "state_security_intelligence"): 1.0,
+    ("meeting_level", "border_guard_chief"): 1.0,
+    ("meeting_level", "chief_of_general_staff"): 1.0,
+}
+ANCHOR_WEIGHTS = {"C5+China": 1.0, "SCO": 0.85, "CICA": 0.6}
+# event kinds, most specific first; a meeting in the item's lead wins over all of them
+KIND_PRIORITY = (
+    "multilateral_exercise", "bilateral_exercise", "joint_patrol_operation", "equipment_transfer",
+    "private_security", "domestic_capacity", "training_education", "infrastructure", "incident",
+    "mechanism", "meeting",
+)
+LEVEL_PRIORITY = (
+    "head_of_state", "head_of_government", "foreign_minister", "defence_minister",
+    "security_council", "interior_public_security", "state_security_intelligence",
+    "border_guard_chief", "chief_of_general_staff", "parliament", "party",
+    "vice_minister_working", "other",
+)
+FRAMEWORK_PRIORITY = ("C5+China", "SCO", "CICA", "other_multilateral", "bilateral", "unilateral")
+_MULTILATERAL_ONLY = re.compile(r"peace mission|和平使命|мирн\w* мисси|多边|multilateral|multinational|"
+                                r"многосторон|多国|center-2019|中部-2019|东方-2018|vostok|army games|国际军事比赛")
+_SENTENCE_END = re.compile(r"[。！？!?；;]+[”’\"」』)）]*|\n|(?<=[a-zа-я0-9)\]”\"])\.\s+")
+SHORT_ITEM = 2500  # characters: an item this short is one passage
+
+
+@dataclass
+class _Resources:
+    codebook: Codebook
+    gazetteer: Gazetteer
+    matcher: Matcher  # every indicator and name
+    anchors: Matcher  # Central Asian names and regional frameworks only
+    active: dict[str, set[str]] = field(default_factory=dict)
+
+
+def _indicator_terms(codebook: Codebook, schemes: Iterable[str]) -> list[Term]:
+    terms = []
+    for scheme in schemes:
+        for code in codebook.scheme(scheme).codes:
+            if code.retired_in:
+                continue
+            for lang in ("en", "zh", "ru"):
+                for text in getattr(code.indicators, lang):
+                    terms.append(Term(text, lang, (scheme, code.code)))
+    return terms
+
+
+@lru_cache(maxsize=4)
+def _resources(codebook_path: str | None) -> _Resources:
+    codebook = load_codebook(codebook_path)
+    gazetteer = load_gazetteer()
+    schemes = ("event_kind", "meeting_level", "framework", "domain", "topic")
+    all_terms = _indicator_terms(codebook, schemes) + gazetteer.terms()
+    anchor_terms = [
+        t for t in gazetteer.terms()
+        if (t.payload[0] == "state" and t.payload[1] in CENTRAL_ASIA)  # type: ignore[index]
+        or (t.payload[0] == "official" and gazetteer.officials[t.payload[1]].country in CENTRAL_ASIA)  # type: ignore[index]
+        or (t.payload[0] == "institution" and _institution_anchor(gazetteer, t.payload[1]))  # type: ignore[index]
+    ]
+    anchor_terms += [
+        t for t in _indicator_terms(codebook, ["framework"])
+        if t.payload[1] in ANCHOR_WEIGHTS  # type: ignore[index]
+    ]
+    active = {s: set(codebook.codes(s)) for s in schemes}
+    return _Resources(codebook, gazetteer, Matcher(all_terms), Matcher(anchor_terms), active)
+
+
+def _institution_anchor(gazetteer: Gazetteer, index: int) -> bool:
+    institution = gazetteer.institutions[index]
+    return institution.country in CENTRAL_ASIA or institution.framework in ANCHOR_WEIGHTS
+
+
+@dataclass
+class _Passage:
+    start: int
+    end: int
+    anchor: float
+    hits: list[Hit]
+
+
+@register_coder("steppewatch.codebook_coder.v1")
+class CodebookCoder:
+    """Rule-based coder driven by the codebook's indicators and the gazetteer."""
+
+    name = "steppewatch.codebook_coder.v1"
+    version = "1.0.0"
+
+    def __init__(
+        self, codebook_path: str | None = None, threshold: float = 0.5, window: int = 1
+    ) -> None:
+        self.codebook_path = codebook_path
+        self.threshold = threshold
+        self.window = window
+
+    def fit(self, examples: Iterable[Any] = ()) -> CodebookCoder:
+        """Nothing to learn: the indicators are the model. Returns self."""
+        return self
+
+    # -- public -------------------------------------------------------------------------
+    def code(self, document: Any) -> CodedDocument:
+        res = _resources(self.codebook_path)
+        text: str = document.text or ""
+        normal = normalise_for_matching(text)
+        reference = document.published
+        items: list[CodedItem] = []
+        segments = segment_text(text)
+        anchor_hits = _clean_entities(res.anchors.hits(normal), res)
+        starts = [h.start for h in anchor_hits]
+        for index, segment in enumerate(segments):
+            lo = bisect.bisect_left(starts, segment.start)
+            hi = bisect.bisect_left(starts, segment.end)
+            item = CodedItem(index=index, start=segment.start, end=segment.end, title=segment.title)
+            if hi > lo:
+                self._code_item(item, text, normal, res, reference, len(segments) == 1)
+            items.append(item)
+        coded = CodedDocument(
+            source=document.source,
+            url=getattr(document, "url", None),
+            title=getattr(document, "title", None),
+            language=getattr(document, "language", None),
+            published=reference,
+            encoding=getattr(document, "encoding", None),
+            text=text,
+            codebook_version=res.codebook.version,
+            coder=CoderInfo(name=self.name, version=self.version),
+        )
+        _summarise(coded, items)
+        return coded
+
+    # -- one item -----------------------------------------------------------------------
+    def _code_item(
+        self, item: CodedItem, text: str, normal: str, res: _Resources, reference: str | None,
+        whole_document: bool,
+    ) -> None:
+        hits = _clean_entities(res.matcher.hits(normal, item.start, item.end), res)
+        passages = self._passages(item, text, hits, res)
+        if not passages:
+            return
+        best = max(passages, key=lambda p: p.anchor)
+        score = 0.0
+        relevant_passages = []
+        for passage in passages:
+            passage_score = _score(passage)
+            score = max(score, passage_score)
+            if passage_score >= self.threshold:
+                relevant_passages.append(passage)
+        item.relevance_score = round(score, 3)
+        item.relevant = bool(relevant_passages)
+        scope = relevant_passages or [best]
+        scoped: dict[tuple[int, int, Any], Hit] = {}
+        for passage in scope:
+            for hit in passage.hits:
+                scoped[(hit.start, hit.end, hit.payload)] = hit
+        scoped_hits = sorted(scoped.values(), key=lambda h: h.start)
+        _assign_codes(item, text, scoped_hits, res, reference)
+        _assign_date(item, text, normal, scope, reference, whole_document)
+
+    def _passages(
+        self, item: CodedItem, text: str, hits: list[Hit], res: _Resources
+    ) -> list[_Passage]:
+        anchors = [(h, _anchor_weight(h, res)) for h in hits]
+        anchors = [(h, w) for h, w in anchors if w > 0]
+        if not anchors:
+            return []
+        if item.end - item.start <= SHORT_ITEM:
+            weight = max(w for _, w in anchors)
+            return [_Passage(item.start, item.end, _adjust_anchor(weight, hits, res), hits)]
+        bounds = _sentence_bounds(text, item.start, item.end)
+        starts = [b[0] for b in bounds]
+        passages: dict[tuple[int, int], _Passage] = {}
+        for hit, weight in anchors:
+            i = max(0, bisect.bisect_right(starts, hit.start) - 1)
+            lo = bounds[max(0, i - self.window)][0]
+            hi = bounds[min(len(bounds) - 1, i + self.window)][1]
+            inside = [h for h in hits if lo <= h.start < hi]
+            key = (lo, hi)
+            adjusted = _adjust_anchor(weight, inside, res)
+            if key not in passages or passages[key].anchor < adjusted:
+                passages[key] = _Passage(lo, hi, adjusted, inside)
+        return list(passages.values())
+
+
+# -- helpers ------------------------------------------------------------------------------
+def _clean_entities(hits: list[Hit], res: _Resources) -> list[Hit]:
+    """Drop state/name hits inside a block phrase or inside a longer name; drop blocks."""
+    entity_kinds = ("state", "official", "institution", "block")
+    entities = [h for h in hits if h.payload[0] in entity_kinds]  # type: ignore[index]
+    if not entities:
+        return hits
+    dropped: set[int] = set()
+    for hit in entities:
+        for other in entities:
+            if other is hit:
+                continue
+            longer = (other.end - other.start) > (hit.end - hit.start)
+            if other.start <= hit.start and hit.end <= other.end and (
+                longer or (other.payload[0] == "block" and hit.payload[0] == "state")  # type: ignore[index]
+            ):
+                dropped.add(id(hit))
+                break
+            if other.payload[0] == "block" and hit.payload[0] == "state" and (  # type: ignore[index]
+                other.start < hit.end and hit.start < other.end
+            ):
+                dropped.add(id(hit))
+                break
+    return [
+        h for h in hits
+        if id(h) not in dropped and h.payload[0] != "block"  # type: ignore[index]
+    ]
+
+
+def _anchor_weight(hit: Hit, res: _Resources) -> float:
+    kind, value = hit.payload  # type: ignore[misc]
+    if kind == "state":
+        return 1.0 if value in CENTRAL_ASIA else 0.0
+    if kind == "official":
+        return 1.0 if res.gazetteer.officials[value].country in CENTRAL_ASIA else 0.0
+    if kind == "institution":
+        institution = res.gazetteer.institutions[value]
+        if institution.country in CENTRAL_ASIA:
+            return 1.0
+        return ANCHOR_WEIGHTS.get(institution.framework or "", 0.0)
+    if kind == "framework":
+        return ANCHOR_WEIGHTS.get(value, 0.0)
+    return 0.0
+
+
+def _adjust_anchor(weight: float, hits: list[Hit], res: _Resources) -> float:
+    """A multilateral anchor with no Central Asian state in the passage but other outside
+    states (SCO talk about India and Pakistan) counts for less."""
+    if weight >= 1.0:
+        return weight
+    states = {h.payload[1] for h in hits if h.payload[0] == "state"}  # type: ignore[index]
+    ca = states & set(CENTRAL_ASIA)
+    if ca:
+        return 1.0
+    others = states - {"CN"}
+    return weight * 0.6 if others else weight
+
+
+def _security_weight(scheme: str, code: str) -> float:
+    if (scheme, code) in SECURITY_WEIGHTS:
+        return SECURITY_WEIGHTS[(scheme, code)]
+    return 1.0 if scheme in ("topic", "domain") else 0.0
+
+
+def _score(passage: _Passage) -> float:
+    codes = {h.payload for h in passage.hits if h.payload[0] in ("topic", "domain", "event_kind", "meeting_level")}  # type: ignore[index]
+    total = sum(_security_weight(s, c) for s, c in codes)  # type: ignore[misc]
+    return passage.anchor * (1.0 - 0.4**total) if total else 0.0
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    bounds = []
+    position = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        if match.end() > position:
+            bounds.append((position, match.end()))
+            position = match.end()
+    if position < end:
+        bounds.append((position, end))
+    return bounds or [(start, end)]
+
+
+def _evidence(field_name: str, code: str, hit: Hit, text: str) -> Evidence:
+    return Evidence(field=field_name, code=code, start=hit.start, end=hit.end, text=text[hit.start : hit.end])
+
+
+def _assign_codes(
+    item: CodedItem, text: str, hits: list[Hit], res: _Resources, reference: str | None
+) -> None:
+    by_scheme: dict[str, dict[str, list[Hit]]] = {}
+    states: dict[str, Hit] = {}
+    actors: dict[str, tuple[ActorMention, Hit]] = {}
+    implied_levels: dict[str, Hit] = {}
+    implied_domains: dict[str, Hit] = {}
+    implied_frameworks: dict[str, Hit] = {}
+    for hit in hits:
+        kind, value = hit.payload  # type: ignore[misc]
+        if kind in res.active:
+            if value in res.active[kind]:
+                by_scheme.setdefault(kind, {}).setdefault(value, []).append(hit)
+        elif kind == "state":
+            states.setdefault(value, hit)
+        elif kind == "official":
+            official = res.gazetteer.officials[value]
+            office = official.office_on(reference)
+            mention = ActorMention(
+                name=official.name, office=office.title if office else None, country=official.country
+            )
+            actors.setdefault(official.name, (mention, hit))
+            states.setdefault(official.country, hit)
+            if office is not None and office.office in res.active["meeting_level"]:
+                implied_levels.setdefault(office.office, hit)
+        elif kind == "institution":
+            institution = res.gazetteer.institutions[value]
+            actors.setdefault(
+                institution.name,
+                (ActorMention(name=institution.name, office=None, country=institution.country), hit),
+            )
+            if institution.country:
+                states.setdefault(institution.country, hit)
+            if institution.domain in res.active["domain"]:
+                implied_domains.setdefault(institution.domain, hit)  # type: ignore[arg-type]
+            if institution.level in res.active["meeting_level"]:
+                implied_levels.setdefault(institution.level, hit)  # type: ignore[arg-type]
+            if institution.framework in res.active["framework"]:
+                implied_frameworks.setdefault(institution.framework, hit)  # type: ignore[arg-type]
+    evidence: list[Evidence] = []
+    # countries: the focal state and the Central Asian states in scope; outside states only
+    # in a multilateral framework
+    frameworks = {c: h[0] for c, h in by_scheme.get("framework", {}).items()}
+    for code, hit in implied_frameworks.items():
+        frameworks.setdefault(code, hit)
+    framework = next((f for f in FRAMEWORK_PRIORITY if f in frameworks), None)
+    ca = [c for c in CENTRAL_ASIA if c in states]
+    if framework is None and len(ca) == 1:
+        framework = "bilateral"
+    item.framework = framework
+    if framework is not None and framework in frameworks:
+        evidence.append(_evidence("framework", framework, frameworks[framework], text))
+    countries = ["CN"] if item.relevant or "CN" in states else []
+    countries += ca
+    if framework in ("SCO", "CICA", "other_multilateral", "C5+China"):
+        countries += [c for c in states if c not in countries and c != "CN"]
+    item.countries = sorted(set(countries), key=lambda c: (c != "CN", c))
+    for code in item.countries:
+        if code in states:
+            evidence.append(_evidence("country", code, states[code], text))
+    # kind
+    kinds = by_scheme.get("event_kind", {})
+    lead_end = item.start + 200
+    kind = None
+    if any(h.start < lead_end for h in kinds.get("meeting", [])):
+        kind = "meeting"
+    else:
+        kind = next((k for k in KIND_PRIORITY if k in kinds), None)
+    if kind in ("multilateral_exercise", "bilateral_exercise"):
+        span = " ".join(normalise_for_matching(text[h.start : h.end]) for hs in kinds.values() for h in hs)
+        multilateral = (
+            framework in ("SCO", "other_multilateral", "CICA")
+            or bool(_MULTILATERAL_ONLY.search(span))
+            or len([c for c in item.countries if c != "CN"]) >= 2
+        )
+        kind = "multilateral_exercise" if multilateral else "bilateral_exercise"
+        if kind not in kinds:
+            kinds[kind] = kinds.get("bilateral_exercise") or kinds["multilateral_exercise"]
+    item.kind = kind
+    if kind is not None:
+        evidence.append(_evidence("kind", kind, kinds[kind][0], text))
+    # level (meetings only)
+    levels = {c: h[0] for c, h in by_scheme.get("meeting_level", {}).items()}
+    for code, hit in implied_levels.items():
+        levels.setdefault(code, hit)
+    if kind == "meeting":
+        item.level = next((lv for lv in LEVEL_PRIORITY if lv in levels), None)
+        if item.level is not None:
+            evidence.append(_evidence("level", item.level, levels[item.level], text))
+    # topics and domains
+    for scheme, target, implied in (("topic", item.topics, {}), ("domain", item.domains, implied_domains)):
+        found = {c: h[0] for c, h in by_scheme.get(scheme, {}).items()}
+        for code, hit in implied.items():
+            found.setdefault(code, hit)
+        for code in sorted(found):
+            target.append(code)
+            evidence.append(_evidence(scheme, code, found[code], text))
+    for mention, hit in actors.values():
+        item.actors.append(mention)
+        evidence.append(_evidence("actor", mention.name, hit, text))
+    item.evidence = evidence
+
+
+def _assign_date(
+    item: CodedItem, text: str, normal: str, scope: list[_Passage], reference: str | None,
+    whole_document: bool,
+) -> None:
+    for passage in scope:
+        mentions = find_dates(normal[passage.start : passage.end], reference)
+        if mentions:
+            m = mentions[0]
+            item.event_date, item.date_precision = m.iso, m.precision  # type: ignore[assignment]
+            start, end = passage.start + m.start, passage.start + m.end
+            item.evidence.append(Evidence(field="event_date", code=m.iso, start=start, end=end, text=text[start:end]))
+            return
+    if reference:
+        item.event_date, item.date_precision = reference, "day"
+
+
+def _summarise(document: CodedDocument, items: list[CodedItem]) -> None:
+    """Top-level codes: the single item's codes, or a summary of the relevant items."""
+    relevant = [i for i in items if i.relevant]
+    if len(items) > 1:
+        document.items = items
+    document.start, document.end = 0, len(document.text or "")
+    document.relevant = bool(relevant)
+    document.relevance_score = max((i.relevance_score for i in items), default=0.0)
+    pool = relevant or []
+    if not pool:
+        return
+    top = max(pool, key=lambda i: i.relevance_score)
+    document.kind = top.kind
+    document.level = top.level
+    document.framework = top.framework
+    document.event_date = top.event_date
+    document.date_precision = top.date_precision
+    document.countries = sorted({c for i in pool for c in i.countries}, key=lambda c: (c != "CN", c))
+    document.topics = sorted({t for i in pool for t in i.topics})
+    document.domains = sorted({d for i in pool for d in i.domains})
+    seen: set[str] = set()
+    for i in pool:
+        for actor in i.actors:
+            if actor.name not in seen:
+                seen.add(actor.name)
+                document.actors.append(actor)
+    document.evidence = [e for i in pool for e in i.evidence]

@@ -1,0 +1,186 @@
+"""Dates in Chinese, Russian and English text, with their offsets and precision.
+
+Chinese: 2019年6月13日, 6月13日 (year from context), 二〇一九年六月十三日, 6月13至14日, 13日至14日,
+2019年6月; Russian: 13 июня 2019 г., 13-14 июня, 13.06.2019, июнь 2019; English: June 13, 2019,
+13 June 2019, June 13-14, 2019-06-13. A mention without a year takes it from the reference date
+(the page's date): the latest year that does not put it more than 60 days after the reference.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = ["DateMention", "find_dates", "parse_date_text", "first_date"]
+
+_RU_MONTHS = {
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
+    "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+}
+_EN_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+_ZH_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}
+
+_RU_MONTH = (r"(?P<rumonth>январ[яьe]|феврал[яь]|марта?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|"
+             r"августа?|сентябр[яь]|октябр[яь]|ноябр[яь]|декабр[яь])")
+_EN_MONTH = (r"(?P<enmonth>jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|"
+             r"june?|july?|aug(?:ust|\.)?|sep(?:t(?:ember)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|"
+             r"dec(?:ember|\.)?)")
+_ZH_NUM = r"[〇零○一二三四五六七八九十]"
+_RANGE = r"\s*(?:-|–|—|至|到|~|to|по)\s*"
+
+_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        # 2019年6月13日, 2019年6月13日至14日, 2019年6月13-14日, 2019年6月
+        r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*日?"
+        r"(?:" + _RANGE + r"(?:(?P<month2>\d{1,2})\s*月\s*)?(?P<day2>\d{1,2})\s*日)?)?",
+        # 二〇一九年六月十三日
+        r"(?P<zhyear>" + _ZH_NUM + r"{4})年(?P<zhmonth>" + _ZH_NUM + r"{1,2})月(?:(?P<zhday>"
+        + _ZH_NUM + r"{1,3})日)?",
+        # 6月13日, 6月13日至14日, 6月13至14日
+        r"(?<![\d年])(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日?(?:" + _RANGE
+        + r"(?:(?P<month2>\d{1,2})\s*月\s*)?(?P<day2>\d{1,2})\s*日)?(?!\d)",
+        # 13 июня 2019 г., 13-14 июня, 13 июня - 2 июля 2019
+        r"(?<!\d)(?P<day>\d{1,2})(?:" + _RANGE + r"(?P<day2>\d{1,2}))?\s+" + _RU_MONTH
+        + r"(?:\s+(?P<year>\d{4})(?:\s*(?:г\.|года|г\b))?)?",
+        # 13.06.2019
+        r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d{2})(?![\d.]\d)",
+        # 2019-06-13 (ISO)
+        r"(?<!\d)(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)",
+        # June 13, 2019 / June 13-14, 2019 / June 13
+        r"\b" + _EN_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:" + _RANGE
+        + r"(?P<day2>\d{1,2}))?(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b",
+        # 13 June 2019 / 13-14 June
+        r"(?<!\d)(?P<day>\d{1,2})(?:" + _RANGE + r"(?P<day2>\d{1,2}))?\s+" + _EN_MONTH
+        + r"\b(?:,?\s+(?P<year>(?:19|20)\d{2}))?",
+        # June 2019 / июнь 2019
+        r"\b" + _EN_MONTH + r"\s+(?P<year>(?:19|20)\d{2})\b",
+    )
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    iso: str  # YYYY-MM-DD, YYYY-MM or YYYY
+    precision: str  # day, month, year
+    end_iso: str | None = None  # last day of a range
+
+
+def _zh_number(text: str) -> int:
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return (_ZH_DIGITS.get(tens, 1) if tens else 1) * 10 + (_ZH_DIGITS.get(units, 0) if units else 0)
+    value = 0
+    for char in text:
+        value = value * 10 + _ZH_DIGITS.get(char, 0)
+    return value
+
+
+def _month_of(groups: dict[str, str | None]) -> int | None:
+    if groups.get("month"):
+        return int(groups["month"])  # type: ignore[arg-type]
+    if groups.get("zhmonth"):
+        return _zh_number(groups["zhmonth"])  # type: ignore[arg-type]
+    if groups.get("rumonth"):
+        word = groups["rumonth"].lower()  # type: ignore[union-attr]
+        for stem, number in _RU_MONTHS.items():
+            if word.startswith(stem):
+                return number
+    if groups.get("enmonth"):
+        return _EN_MONTHS.get(groups["enmonth"][:3].lower())  # type: ignore[index]
+    return None
+
+
+def _infer_year(month: int, day: int, reference: date | None) -> int | None:
+    if reference is None:
+        return None
+    for year in (reference.year, reference.year - 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= reference + timedelta(days=60):
+            return year
+    return None
+
+
+def _mention(match: re.Match[str], reference: date | None) -> DateMention | None:
+    groups = match.groupdict()
+    month = _month_of(groups)
+    if month is None or not 1 <= month <= 12:
+        return None
+    day_text = groups.get("day") or groups.get("zhday")
+    day = (int(day_text) if day_text.isdigit() else _zh_number(day_text)) if day_text else None
+    if groups.get("year"):
+        year: int | None = int(groups["year"])  # type: ignore[arg-type]
+    elif groups.get("zhyear"):
+        year = _zh_number(groups["zhyear"])  # type: ignore[arg-type]
+    else:
+        year = _infer_year(month, day or 1, reference)
+    if year is None or not 1900 <= year <= 2100:
+        return None
+    try:
+        if day is None:
+            date(year, month, 1)
+            return DateMention(match.start(), match.end(), f"{year:04d}-{month:02d}", "month")
+        first = date(year, month, day)
+    except ValueError:
+        return None
+    end_iso = None
+    if groups.get("day2"):
+        month2 = int(groups["month2"]) if groups.get("month2") else month
+        try:
+            last = date(year, month2, int(groups["day2"]))  # type: ignore[arg-type]
+            if last >= first:
+                end_iso = last.isoformat()
+        except ValueError:
+            pass
+    return DateMention(match.start(), match.end(), first.isoformat(), "day", end_iso)
+
+
+def find_dates(text: str, reference: date | str | None = None) -> list[DateMention]:
+    """All date mentions in ``text``, in order, overlapping ones resolved to the longest."""
+    if isinstance(reference, str):
+        reference = _to_date(reference)
+    found: list[DateMention] = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            mention = _mention(match, reference)
+            if mention is not None:
+                found.append(mention)
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    result: list[DateMention] = []
+    for mention in found:
+        if result and mention.start < result[-1].end:
+            continue
+        result.append(mention)
+    return result
+
+
+def _to_date(iso: str) -> date | None:
+    try:
+        return date.fromisoformat(iso[:10])
+    except ValueError:
+        return None
+
+
+def first_date(text: str, reference: date | str | None = None) -> DateMention | None:
+    mentions = find_dates(text, reference)
+    return mentions[0] if mentions else None
+
+
+def parse_date_text(text: str | None) -> str | None:
+    """The page's own date from a date line, meta value or title (first full date), ISO."""
+    if not text:
+        return None
+    for mention in find_dates(text):
+        if mention.precision == "day":
+            return mention.iso
+    return None

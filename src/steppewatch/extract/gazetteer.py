@@ -1,0 +1,148 @@
+"""The gazetteer: states, officials (with offices and dates) and institutions, in English,
+Chinese and Russian, shipped as package data (``data/gazetteer/*.yaml``).
+
+Names are matched with the codebook's rules (see ``matcher.py``). ``blocks`` are phrases that
+contain a state's name but do not mean the state (哈萨克族 "ethnic Kazakh", 塔利班 around 中塔,
+"Astana process"); a state mention overlapping a block is dropped by the coder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from steppewatch.errors import ExtractionError
+from steppewatch.extract.matcher import Term
+
+__all__ = ["State", "Office", "Official", "Institution", "Gazetteer", "load_gazetteer"]
+
+CENTRAL_ASIA = ("KZ", "KG", "TJ", "UZ", "TM")
+
+
+@dataclass(frozen=True)
+class State:
+    code: str
+    name: str
+    region: str | None
+    names: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Office:
+    office: str  # a meeting_level code
+    title: str
+    start: str | None  # ISO, as precise as known
+    end: str | None
+
+    def holds_on(self, day: str | None) -> bool:
+        if day is None:
+            return True
+        # compare on the common precision: "2019-03" covers every day of March 2019
+        if self.start:
+            n = min(len(day), len(self.start))
+            if day[:n] < self.start[:n]:
+                return False
+        if self.end:
+            n = min(len(day), len(self.end))
+            if day[:n] > self.end[:n]:
+                return False
+        return True
+
+
+@dataclass(frozen=True)
+class Official:
+    name: str
+    country: str
+    names: dict[str, tuple[str, ...]]
+    offices: tuple[Office, ...]
+
+    def office_on(self, day: str | None) -> Office | None:
+        """The office held on ``day`` (the latest that started if several); else the last one."""
+        held = [o for o in self.offices if o.holds_on(day)]
+        if held:
+            return max(held, key=lambda o: o.start or "")
+        return None
+
+
+@dataclass(frozen=True)
+class Institution:
+    name: str
+    country: str | None
+    domain: str | None
+    level: str | None
+    framework: str | None
+    names: dict[str, tuple[str, ...]]
+
+
+@dataclass
+class Gazetteer:
+    states: dict[str, State] = field(default_factory=dict)
+    officials: list[Official] = field(default_factory=list)
+    institutions: list[Institution] = field(default_factory=list)
+    blocks: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def terms(self) -> list[Term]:
+        """Every name as a matcher term. Payloads: ("state", code), ("official", index),
+        ("institution", index), ("block", "")."""
+        terms: list[Term] = []
+        for code, state in self.states.items():
+            terms.extend(_terms(state.names, ("state", code)))
+        for index, official in enumerate(self.officials):
+            terms.extend(_terms(official.names, ("official", index)))
+        for index, institution in enumerate(self.institutions):
+            terms.extend(_terms(institution.names, ("institution", index)))
+        terms.extend(_terms(self.blocks, ("block", "")))
+        return terms
+
+
+def _terms(names: dict[str, tuple[str, ...]], payload: tuple[str, Any]) -> list[Term]:
+    return [Term(name, lang, payload) for lang, values in names.items() for name in values]
+
+
+def _names(raw: Any, where: str) -> dict[str, tuple[str, ...]]:
+    if not isinstance(raw, dict):
+        raise ExtractionError(f"gazetteer {where}: 'names' must map en/zh/ru to lists", code="SW430")
+    return {lang: tuple(str(v) for v in (values or [])) for lang, values in raw.items()}
+
+
+def _iso(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _read(name: str) -> dict[str, Any]:
+    path = resources.files("steppewatch") / "data" / "gazetteer" / name
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ExtractionError(f"gazetteer file {name} is not a mapping", code="SW430")
+    return data
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The shipped gazetteer (cached)."""
+    gazetteer = Gazetteer()
+    states = _read("states.yaml")
+    for i, raw in enumerate(states.get("states", [])):
+        state = State(raw["code"], raw["name"], raw.get("region"), _names(raw["names"], f"states/{i}"))
+        gazetteer.states[state.code] = state
+    gazetteer.blocks = _names(states.get("blocks", {}), "blocks")
+    for i, raw in enumerate(_read("officials.yaml").get("officials", [])):
+        offices = tuple(
+            Office(o["office"], o.get("title") or o["office"], _iso(o.get("from")), _iso(o.get("to")))
+            for o in raw.get("offices", [])
+        )
+        gazetteer.officials.append(
+            Official(raw["name"], raw["country"], _names(raw["names"], f"officials/{i}"), offices)
+        )
+    for i, raw in enumerate(_read("institutions.yaml").get("institutions", [])):
+        gazetteer.institutions.append(
+            Institution(
+                raw["name"], raw.get("country"), raw.get("domain"), raw.get("level"),
+                raw.get("framework"), _names(raw["names"], f"institutions/{i}"),
+            )
+        )
+    return gazetteer

@@ -1,0 +1,64 @@
+"""Split a document into independent items: press-conference transcripts into questions with
+their answers, the opening announcements into one item each; other documents are one item.
+
+Chinese MFA transcripts: a question opens with "问：" or "<outlet>记者：" (also "会后有记者问及：");
+English: "Q:"; Russian: "Вопрос:". Announcements before the first question open with "应...邀请"
+/ "At the invitation of" / "По приглашению" or a date line; other lines join the item before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Segment", "segment_text"]
+
+_QUESTION = re.compile(
+    r"^(?:问\s*[：:]|[^\n：:。？?]{0,30}记者(?:问及)?\s*[：:]|有记者问\s*[：:]?|Q\s*[:：]|"
+    r"Question\s*[:：]|Вопрос\s*[:：]|В\s*:)",
+    re.MULTILINE,
+)
+_ANNOUNCEMENT = re.compile(
+    r"^(?:应[^\n，,]{1,60}邀请|经[^\n，,]{1,20}商定|At the invitation of|"
+    r"По приглашению|[^\n]{0,12}(?:宣布|announce)[^\n]{0,6}[：:])",
+    re.IGNORECASE | re.MULTILINE,
+)
+_LINE = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: int
+    end: int
+    title: str | None
+
+
+def _title(text: str, start: int, end: int) -> str:
+    line = text[start:end].split("\n", 1)[0].strip()
+    return line if len(line) <= 80 else line[:79] + "…"
+
+
+def segment_text(text: str) -> list[Segment]:
+    """Items of a document as spans of ``text``. A single item covers the whole text."""
+    questions = [m.start() for m in _QUESTION.finditer(text)]
+    if len(questions) < 2:
+        return [Segment(0, len(text), None)]
+    starts: list[int] = []
+    preamble_end = questions[0]
+    if text[:preamble_end].strip():
+        starts.append(0)
+        for match in _ANNOUNCEMENT.finditer(text, 0, preamble_end):
+            if match.start() > 0:
+                starts.append(match.start())
+    starts.extend(questions)
+    starts = sorted(set(starts))
+    segments = []
+    for i, start in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(text)
+        # trim the trailing newline so items do not overlap in their visible text
+        stop = end
+        while stop > start and text[stop - 1] in "\n ":
+            stop -= 1
+        if stop > start:
+            segments.append(Segment(start, stop, _title(text, start, stop)))
+    return segments

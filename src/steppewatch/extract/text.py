@@ -1,0 +1,164 @@
+"""HTML -> main text, title and publication date. Fast: one lxml parse, targeted XPath for
+the page templates we know (PRC MFA Chinese and English), a generic fallback otherwise.
+
+The main text keeps paragraph breaks as ``\\n``; runs of spaces and the ideographic indent
+(``\\u3000\\u3000``) that opens MFA paragraphs are removed. No trafilatura on this path.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import lxml.etree
+
+__all__ = ["HtmlText", "html_to_text", "clean_text"]
+
+# Known templates, most specific first: (main text, title, date) XPath expressions.
+_TEMPLATES: tuple[tuple[str, str, str], ...] = (
+    # fmprc.gov.cn Chinese: <div id="News_Body_Txt_A" class="content">, title div, div.time
+    (
+        '//div[@id="News_Body_Txt_A"]',
+        '//div[@id="News_Body_Title"]',
+        '//div[@class="time"]|//*[@id="News_Body_Time"]',
+    ),
+    # fmprc.gov.cn English: <div class="content"> inside content_mod, <h2 class="title">
+    (
+        '//div[@class="content_mod"]//div[@class="content"]|//div[@id="content"]',
+        '//h2[@class="title"]|//h1',
+        '//*[@id="News_Body_Time"]',
+    ),
+)
+_GENERIC_MAIN = (
+    '//article|//main|//div[@id="content" or @class="content" or @id="main" or '
+    '@class="article" or @id="article" or @class="TRS_Editor"]'
+)
+_DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "form", "iframe",
+              "select", "button", "aside", "template", "svg")
+_BOILERPLATE_CLASS = re.compile(
+    r"(^|[\s_-])(nav|menu|header|footer|copyright|breadcrumb|urhere|sidebar|share|jiathis|"
+    r"search|lang|tool|related|relnews|subnav|logo)([\s_-]|$)",
+    re.IGNORECASE,
+)
+_BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote",
+               "section", "article", "table", "ul", "ol", "dd", "dt", "pre")
+_META_DATE = (
+    '//meta[@property="article:published_time"]/@content|'
+    '//meta[@name="PubDate" or @name="pubdate" or @name="publishdate" or @name="date" or '
+    '@name="DC.date" or @itemprop="datePublished"]/@content|//time/@datetime'
+)
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2002\u2003\u2009\u200b\u3000]+")
+_NEWLINES = re.compile(r" ?\n[ \n]*")
+_TITLE_SUFFIX = re.compile(r"\s*(—|--|-|_|\|)\s*(中华人民共和国外交部|Ministry of Foreign Affairs.*)$")
+
+
+@dataclass(frozen=True)
+class HtmlText:
+    title: str | None
+    text: str
+    date_text: str | None  # raw text that holds the page's own date, parsed by dates.py
+
+
+def clean_text(raw: str) -> str:
+    """Collapse spaces inside lines, strip lines, drop empty lines."""
+    return _NEWLINES.sub("\n", _SPACES.sub(" ", raw)).strip()
+
+
+def _text_of(element: lxml.etree._Element) -> str:
+    return lxml.etree.tostring(element, method="text", encoding="unicode", with_tail=False)
+
+
+_PARSER = lxml.etree.HTMLParser(no_network=True)
+
+
+def _parse(html: str | bytes) -> lxml.etree._Element | None:
+    try:
+        root = lxml.etree.fromstring(html, _PARSER)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+    return root
+
+
+def _element_text(element: lxml.etree._Element) -> str:
+    lxml.etree.strip_elements(element, *_DROP_TAGS, with_tail=False)
+    for block in element.iter(*_BLOCK_TAGS):
+        block.tail = "\n" + block.tail if block.tail else "\n"
+        if block.tag != "br":
+            block.text = "\n" + block.text if block.text else "\n"
+    return clean_text(_text_of(element))
+
+
+def _first_text(root: lxml.etree._Element, xpath: str) -> str | None:
+    for element in root.xpath(xpath):
+        lxml.etree.strip_elements(element, "script", "style", with_tail=False)
+        text = _SPACES.sub(" ", _text_of(element)).strip()
+        if text:
+            return text
+    return None
+
+
+def _drop(element: lxml.etree._Element) -> None:
+    """Remove an element but keep its tail text."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def _generic(root: lxml.etree._Element) -> str:
+    body = root.find("body")
+    if body is None:
+        body = root
+    if not isinstance(body.tag, str):
+        return ""
+    lxml.etree.strip_elements(body, *_DROP_TAGS, with_tail=False)
+    for element in list(body.iter("div", "ul", "table", "section", "span", "p")):
+        if element.getparent() is None:
+            continue
+        attrs = (element.get("class") or "") + " " + (element.get("id") or "")
+        if attrs.strip() and _BOILERPLATE_CLASS.search(attrs) and element.getparent() is not None:
+            _drop(element)
+    candidates = body.xpath(_GENERIC_MAIN)
+    if candidates:
+        best = max(candidates, key=lambda e: len(_text_of(e)))
+        text = _element_text(best)
+        if len(text) > 200:
+            return text
+    return _element_text(body)
+
+
+def html_to_text(html: str) -> HtmlText:
+    """Main text, title and the raw date text of an HTML page (never raises on bad HTML)."""
+    root = _parse(html)
+    if root is None:  # e.g. a string with an XML encoding declaration
+        root = _parse(html.encode("utf-8"))
+    if root is None:
+        return HtmlText(title=None, text=clean_text(re.sub(r"<[^>]+>", " ", html)), date_text=None)
+    head_title = root.findtext(".//title")
+    meta_date = root.xpath(_META_DATE)
+    title = date_text = None
+    text = ""
+    for main_xpath, title_xpath, date_xpath in _TEMPLATES:
+        mains = root.xpath(main_xpath)
+        if not mains:
+            continue
+        title = _first_text(root, title_xpath)
+        date_text = _first_text(root, date_xpath)
+        text = "\n".join(t for t in (_element_text(m) for m in mains) if t)
+        if text:
+            break
+    if not text:
+        text = _generic(root)
+    if not title and head_title:
+        title = _TITLE_SUFFIX.sub("", _SPACES.sub(" ", head_title).strip()) or None
+    if meta_date:
+        date_text = str(meta_date[0])
+    elif date_text is None and head_title:
+        date_text = head_title
+    return HtmlText(title=title, text=text, date_text=date_text)

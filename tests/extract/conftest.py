@@ -1,0 +1,50 @@
+"""Fixtures for the extraction and coding tests: hand-written readouts in the native script."""
+
+from __future__ import annotations
+
+import pytest
+
+from steppewatch.extract import ExtractedDocument, extract_document
+
+# Hand-written readouts of the kinds the codebook covers (not copied from any page).
+ZH_READOUT = (
+    "2019年6月13日，国家主席习近平在比什凯克同吉尔吉斯斯坦总统热恩别科夫举行会谈。\n"
+    "两国元首同意深化执法安全合作，共同打击“三股势力”和“东突”恐怖组织，加强边境管控和禁毒合作。\n"
+    "双方签署了两国公安部合作协议。"
+)
+RU_READOUT = (
+    "13 июня 2019 г. в Бишкеке состоялись переговоры Президента Кыргызской Республики "
+    "Сооронбая Жээнбекова и Председателя КНР Си Цзиньпина.\n"
+    "Стороны договорились укреплять сотрудничество в сфере безопасности, совместно бороться "
+    "с терроризмом, сепаратизмом и экстремизмом, а также с незаконным оборотом наркотиков."
+)
+EN_READOUT = (
+    "On June 13, 2019, President Xi Jinping held talks with Kazakh President Kassym-Jomart "
+    "Tokayev in Bishkek. The two sides agreed to strengthen law enforcement and security "
+    "cooperation and jointly fight terrorism, separatism and extremism."
+)
+# hard negatives
+ZH_ECONOMIC = (
+    "2019年9月11日，国务院总理李克强在北京会见哈萨克斯坦总统托卡耶夫。"
+    "双方同意扩大贸易、投资和农业合作，推进产能合作项目。"
+)
+ZH_TURKEY = "2019年5月3日，中土两国外长通电话，双方就反恐合作和打击恐怖主义交换意见。"
+ZH_CHINA_RUSSIA_DRILL = "2019年7月23日，中俄两国空军在日本海上空举行联合空中战略巡航和联合军事演习，打击恐怖主义。"
+ZH_ETHNIC_KAZAKH = "新疆伊犁的哈萨克族牧民今年增收明显，当地反恐维稳形势良好。"
+RU_CHINA_RUSSIA = (
+    "23 июля 2019 г. Россия и Китай провели совместное патрулирование в Японском море; "
+    "стороны договорились о совместной борьбе с терроризмом."
+)
+
+
+def make_doc(text: str, source: str = "inline.txt", language: str | None = None) -> ExtractedDocument:
+    return extract_document(text.encode("utf-8"), source=source)
+
+
+@pytest.fixture
+def readouts() -> dict[str, ExtractedDocument]:
+    return {
+        "zh": make_doc(ZH_READOUT, "zh.txt"),
+        "ru": make_doc(RU_READOUT, "ru.txt"),
+        "en": make_doc(EN_READOUT, "en.txt"),
+    }

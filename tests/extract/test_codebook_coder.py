@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import pytest
+
+from steppewatch.extract import code_document, get_coder
+
+from .conftest import (
+    RU_CHINA_RUSSIA,
+    ZH_CHINA_RUSSIA_DRILL,
+    ZH_ECONOMIC,
+    ZH_ETHNIC_KAZAKH,
+    ZH_TURKEY,
+    make_doc,
+)
+
+
+@pytest.mark.parametrize("lang,country", [("zh", "KG"), ("ru", "KG"), ("en", "KZ")])
+def test_readouts_are_relevant_and_coded(readouts, lang: str, country: str) -> None:
+    coded = code_document(readouts[lang])
+    assert coded.relevant, coded
+    assert coded.relevance_score >= 0.5
+    assert country in coded.countries and "CN" in coded.countries
+    assert coded.kind == "meeting"
+    assert coded.level == "head_of_state"
+    assert coded.event_date == "2019-06-13" and coded.date_precision == "day"
+    assert "terrorism" in coded.topics
+    assert coded.codebook_version and coded.coder and coded.coder.version
+    names = {a.name for a in coded.actors}
+    assert "Xi Jinping" in names
+
+
+def test_chinese_readout_codes_topics_domains_and_evidence(readouts) -> None:
+    coded = code_document(readouts["zh"])
+    assert {"three_evils", "separatism", "border_security", "drug_trafficking"} <= set(coded.topics)
+    assert "law_enforcement" in coded.domains
+    assert coded.framework == "bilateral"
+    text = coded.text or ""
+    fields = {(e.field, e.code) for e in coded.evidence}
+    for topic in coded.topics:
+        assert ("topic", topic) in fields
+    for e in coded.evidence:
+        assert text[e.start : e.end] == e.text
+
+
+def test_actor_names_are_normalised_to_english(readouts) -> None:
+    coded = code_document(readouts["ru"])
+    actors = {a.name: a for a in coded.actors}
+    assert actors["Sooronbay Jeenbekov"].office == "President"
+    assert actors["Sooronbay Jeenbekov"].country == "KG"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [ZH_ECONOMIC, ZH_TURKEY, ZH_CHINA_RUSSIA_DRILL, ZH_ETHNIC_KAZAKH, RU_CHINA_RUSSIA],
+    ids=["economic-only", "zhongtu-turkey", "china-russia-drill", "ethnic-kazakh", "ru-china-russia"],
+)
+def test_hard_negatives_are_not_relevant(text: str) -> None:
+    coded = code_document(make_doc(text))
+    assert not coded.relevant, coded.evidence
+    assert not set(coded.countries) & {"KZ", "KG", "TJ", "UZ", "TM"}
+
+
+def test_transcript_is_segmented_and_summarised() -> None:
+    text = (
+        "应吉尔吉斯斯坦外交部长邀请，国务委员兼外长王毅将于6月10日访问吉尔吉斯斯坦。\n"
+        "法新社记者：美国今天宣布对中国商品加征关税，中方有何回应？\n"
+        "耿爽：我们已多次表明立场。\n"
+        "塔斯社记者：据报道，中塔两国边防部队将举行联合反恐演习，你能否证实？\n"
+        "耿爽：中塔两国在打击“三股势力”方面合作密切，此次联合演习旨在提升反恐能力。\n"
+        "彭博社记者：关于香港问题，你有何评论？\n"
+        "耿爽：香港事务纯属中国内政。"
+    )
+    doc = make_doc(text)
+    coded = get_coder().code(doc)
+    assert len(coded.items) == 4
+    relevant = [i for i in coded.items if i.relevant]
+    assert [i.index for i in relevant] == [2]
+    assert relevant[0].kind == "bilateral_exercise"
+    assert relevant[0].countries == ["CN", "TJ"]
+    assert coded.relevant and coded.countries == ["CN", "TJ"]
+    assert {"three_evils", "terrorism"} <= set(coded.topics)
+    assert "border_guard" in coded.domains
+
+
+def test_traditional_chinese_is_coded_like_simplified() -> None:
+    trad = "2019年6月13日，國家主席習近平同吉爾吉斯斯坦總統熱恩別科夫舉行會談，雙方同意共同打擊恐怖主義和分裂勢力。"
+    coded = code_document(make_doc(trad))
+    assert coded.relevant and "KG" in coded.countries and "terrorism" in coded.topics

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import pytest
+
+from steppewatch.codebook import load_codebook
+from steppewatch.extract.gazetteer import CENTRAL_ASIA, load_gazetteer
+
+
+def test_all_states_and_offices_are_well_formed() -> None:
+    gazetteer = load_gazetteer()
+    assert set(CENTRAL_ASIA) <= set(gazetteer.states)
+    levels = set(load_codebook().codes("meeting_level"))
+    for official in gazetteer.officials:
+        assert official.country in gazetteer.states
+        assert official.names.get("en") and official.names.get("zh") and official.names.get("ru")
+        for office in official.offices:
+            assert office.office in levels, (official.name, office.office)
+            if office.start and office.end:
+                assert office.start <= office.end, official.name
+    domains = set(load_codebook().codes("domain"))
+    frameworks = set(load_codebook().codes("framework"))
+    for institution in gazetteer.institutions:
+        assert institution.domain is None or institution.domain in domains
+        assert institution.level is None or institution.level in levels
+        assert institution.framework is None or institution.framework in frameworks
+
+
+@pytest.mark.parametrize(
+    "name,day,office",
+    [
+        ("Kassym-Jomart Tokayev", "2019-06-13", "head_of_state"),
+        ("Kassym-Jomart Tokayev", "2005-05-01", "foreign_minister"),
+        ("Nursultan Nazarbayev", "2015-01-01", "head_of_state"),
+        ("Wang Yi", "2023-03-01", None),  # Qin Gang was foreign minister then
+        ("Wang Yi", "2024-01-10", "foreign_minister"),
+    ],
+)
+def test_office_on_a_date(name: str, day: str, office: str | None) -> None:
+    official = next(o for o in load_gazetteer().officials if o.name == name)
+    held = official.office_on(day)
+    assert (held.office if held else None) == office
