@@ -495,15 +495,19 @@ def _retry_after(headers: dict[str, str], cap: float) -> float:
         return 0.0
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the same folder, fsync, then rename over ``path``."""
+def _atomic_write(path: Path, data: bytes, *, fsync: bool = True) -> None:
+    """Write to a temporary file in the same folder (fsync if asked), then rename over ``path``.
+
+    The rename is atomic, so a killed process leaves the old file or the new one, never half.
+    ``fsync`` adds durability against power loss, at a cost of milliseconds per file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if fsync:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         try:

@@ -1,0 +1,111 @@
+"""``steppewatch ingest SOURCE...``: archive, extract, code, deduplicate and link documents."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from steppewatch.cli.common import DB_OPTION, err, open_db
+
+ALLOW_PRIVATE_HELP = (
+    "Allow fetching from these private networks (e.g. 127.0.0.1/32); repeatable. Without it, "
+    "private, loopback and link-local addresses are refused."
+)
+
+
+def make_client(allow_private: list[str], delay: float, cache: bool, db_url: str) -> object:
+    from steppewatch.sources.archive import archive_dir_for
+    from steppewatch.sources.http import HttpClient
+
+    cache_dir = archive_dir_for(db_url).parent / "http-cache" if cache else None
+    return HttpClient(allow_private=allow_private or False, min_interval=delay, cache_dir=cache_dir)
+
+
+class ProgressPrinter:
+    """Progress on stderr: a rich bar on a terminal, else a plain line per committed batch."""
+
+    def __init__(self, total: int | None) -> None:
+        self.tty = sys.stderr.isatty()
+        self.bar = None
+        if self.tty:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+            from rich.progress import TimeElapsedColumn
+
+            self.bar = Progress(TextColumn("Ingesting"), BarColumn(), MofNCompleteColumn(),
+                                TimeElapsedColumn(), console=Console(stderr=True))
+            self.task = self.bar.add_task("ingest", total=total)
+            self.bar.start()
+
+    def seen(self, done: int) -> None:
+        if self.bar is not None:
+            self.bar.update(self.task, completed=done)
+
+    def committed(self, done: int) -> None:
+        if not self.tty:
+            err(f"committed {done} documents")
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("ingest")
+    def ingest(
+        sources: list[str] = typer.Argument(
+            ..., help="Files, folders, WARC files, or RSS/Atom feed, sitemap or page URLs."
+        ),
+        since: str | None = typer.Option(None, "--since", help="Feeds/sitemaps: entries from this date (YYYY-MM-DD)."),
+        coder: str | None = typer.Option(None, "--coder", help="Registered coder name (default: the codebook coder)."),
+        allow_private: list[str] = typer.Option([], "--allow-private", help=ALLOW_PRIVATE_HELP),
+        delay: float = typer.Option(1.0, "--delay", help="Seconds between requests to one host."),
+        batch: int = typer.Option(50, "--batch", min=1, help="Documents per transaction."),
+        db: str | None = DB_OPTION,
+    ) -> None:
+        """Ingest documents: archive the bytes beside the database, extract the text, code it,
+        recognise exact and near duplicates, and link relevant items into events.
+
+        Crash-safe and resumable: run it again after an interruption; documents already stored
+        are reported unchanged and nothing is duplicated.
+        """
+        from steppewatch.extract import get_coder
+        from steppewatch.ingest import Ingestor
+        from steppewatch.sources.collect import iter_documents, is_url
+
+        store = open_db(db)
+        client = None
+        if any(is_url(s) for s in sources):
+            client = make_client(allow_private, delay, True, store.url)
+        ingestor = Ingestor(store, coder=get_coder(coder) if coder else None, batch_size=batch)
+        total = _count_files(sources)
+        printer = ProgressPrinter(total)
+        try:
+            summary = ingestor.ingest(
+                iter_documents(sources, client=client, since=since),  # type: ignore[arg-type]
+                progress=printer.seen, on_commit=printer.committed,
+            )
+        finally:
+            printer.stop()
+            if client is not None:
+                client.close()  # type: ignore[attr-defined]
+        for failure in summary.failures[:20]:
+            err(f"  failed: {failure.message}")
+        if len(summary.failures) > 20:
+            err(f"  ... and {len(summary.failures) - 20} more failures")
+        typer.echo(summary.line())
+
+
+def _count_files(sources: list[str]) -> int | None:
+    from pathlib import Path
+
+    from steppewatch.sources.files import iter_path
+
+    total = 0
+    for source in sources:
+        path = Path(source)
+        if not path.exists() or source.startswith(("http://", "https://")):
+            return None
+        total += sum(1 for _ in iter_path(path))
+    return total

@@ -1,0 +1,138 @@
+"""Near-duplicate documents: MinHash signatures over character shingles, a datasketch LSH index.
+
+Exact duplicates are caught earlier by the content address (same bytes, same sha256). Two
+documents whose *texts* are near-identical (the same readout re-published with another page
+template, a copy with a changed footer) have a MinHash Jaccard estimate above ``threshold``.
+
+Shingles are computed with numpy, not per-shingle Python hashing: the text is normalised
+(lower case, without spaces, punctuation and symbols, so spacing and punctuation do not matter, and Chinese needs
+no segmentation), its code points hashed as rolling ``k``-grams, and long texts sampled by hash
+value (the same subset for the same content, so the Jaccard estimate stays meaningful).
+Signatures are stored with each document (hex) and loaded into the index when ingest starts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+__all__ = ["NearDuplicateIndex"]
+
+# Ranges of code points dropped before shingling: spaces, punctuation, symbols.
+_DROP_RANGES = (
+    (0x00, 0x2F), (0x3A, 0x60), (0x7B, 0xBF), (0x2000, 0x2BFF), (0x3000, 0x303F),
+    (0xFE30, 0xFE4F), (0xFF00, 0xFF0F), (0xFF1A, 0xFF20), (0xFF3B, 0xFF40), (0xFF5B, 0xFF65),
+)
+_SHIFT = np.uint64(32)
+_MAX_HASH = np.uint64((1 << 32) - 1)
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+
+class NearDuplicateIndex:
+    def __init__(
+        self,
+        *,
+        threshold: float = 0.9,
+        num_perm: int = 64,
+        shingle: int = 7,
+        min_chars: int = 200,
+        sample_above: int = 4000,
+        sample_rate: int = 8,
+    ) -> None:
+        self.threshold = threshold
+        self.num_perm = num_perm
+        self.shingle = shingle
+        self.min_chars = min_chars
+        self.sample_above = sample_above
+        self.sample_rate = sample_rate
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        rng = np.random.default_rng(20240601)
+        self._a = rng.integers(1, 2**63, size=num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+        self._b = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64)
+        self._signatures: dict[str, np.ndarray] = {}
+
+    def __len__(self) -> int:
+        return len(self._signatures)
+
+    # -- signatures --------------------------------------------------------------------------
+    def shingle_hashes(self, text: str) -> np.ndarray | None:
+        cps = _letters(text)
+        if len(cps) < self.min_chars:
+            return None
+        k = self.shingle
+        n = len(cps) - k + 1
+        h = np.zeros(n, dtype=np.uint64)
+        with np.errstate(over="ignore"):
+            for j in range(k):
+                h = h * np.uint64(1000003) + cps[j : j + n]
+            h ^= h >> np.uint64(29)
+            h *= _MIX
+            h ^= h >> np.uint64(32)
+        h &= _MAX_HASH
+        if len(h) > self.sample_above:
+            h = h[h % np.uint64(self.sample_rate) == 0]
+        return np.unique(h)
+
+    def signature(self, text: str | None) -> np.ndarray | None:
+        """MinHash values (uint64 < 2**32, ``num_perm`` of them), or None for short texts."""
+        if not text:
+            return None
+        hashes = self.shingle_hashes(text)
+        if hashes is None or not len(hashes):
+            return None
+        with np.errstate(over="ignore"):
+            # multiply-shift universal hashing (a odd, 64-bit): (a * h + b) >> 32, wrapping
+            # uint64 arithmetic; the minimum over the shingles for each of num_perm functions
+            values = np.full(self.num_perm, _MAX_HASH, dtype=np.uint64)
+            for start in range(0, len(hashes), 2048):
+                block = hashes[start : start + 2048, None]
+                products = (block * self._a[None, :] + self._b[None, :]) >> _SHIFT
+                np.minimum(values, products.min(axis=0), out=values)
+        return values
+
+    @staticmethod
+    def to_hex(signature: np.ndarray) -> str:
+        return signature.astype("<u4").tobytes().hex()
+
+    @staticmethod
+    def from_hex(value: str) -> np.ndarray:
+        return np.frombuffer(bytes.fromhex(value), dtype="<u4").astype(np.uint64)
+
+    def _minhash(self, signature: np.ndarray) -> MinHash:
+        return MinHash(num_perm=self.num_perm, seed=1, hashvalues=signature, scheme="affine32")
+
+    # -- index -------------------------------------------------------------------------------
+    def add(self, key: str, signature: np.ndarray) -> None:
+        if key in self._signatures:
+            return
+        self._lsh.insert(key, self._minhash(signature), check_duplication=False)
+        self._signatures[key] = signature.astype(np.uint32)
+
+    def load(self, rows: Iterable[tuple[str, str | None]]) -> None:
+        for key, value in rows:
+            if value and len(value) == self.num_perm * 8:
+                self.add(key, self.from_hex(value))
+
+    def query(self, signature: np.ndarray) -> list[str]:
+        """Keys whose estimated Jaccard similarity reaches the threshold, best first."""
+        minhash = self._minhash(signature)
+        found = list(self._lsh.query(minhash))
+        if not found:
+            return []
+        # LSH gives candidates; keep those really above the threshold (stored signatures).
+        scored = []
+        for key in found:
+            other = self._signatures[key]
+            scored.append((float(np.mean(other == signature.astype(np.uint32))), key))
+        return [k for s, k in sorted(scored, key=lambda x: (-x[0], x[1])) if s >= self.threshold]
+
+
+def _letters(text: str) -> np.ndarray:
+    """Code points of ``text`` in lower case without spaces, punctuation and symbols."""
+    cps = np.frombuffer(text.lower().encode("utf-32-le"), dtype=np.uint32)
+    keep = np.ones(len(cps), dtype=bool)
+    for low, high in _DROP_RANGES:
+        keep &= (cps < low) | (cps > high)
+    return cps[keep].astype(np.uint64)

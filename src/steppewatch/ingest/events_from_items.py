@@ -1,0 +1,159 @@
+"""Turn a coded item into an event candidate, a new machine event, an added source or
+suggestions for a reviewed event. Pure functions over records; no database access."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from steppewatch.codebook import load_codebook
+from steppewatch.ingest.linking import CENTRAL_ASIA, Candidate
+from steppewatch.models import ActorRef, Event, Source, parse_partial_date
+
+__all__ = ["build_event", "candidate_from_item", "merge_into", "source_for", "suggestion_values"]
+
+_OFFICIAL_HOSTS = (".gov.cn", "fmprc.gov.cn", "mfa.", ".gov.kz", ".gov.kg", ".gov.tm", ".gov.uz",
+                   "mod.gov.cn", "sectsco.org", "president.", "akorda.kz", "mfa.tj")
+TITLE_MAX = 200
+
+
+def _valid_date(value: str | None) -> str | None:
+    if not value:
+        return None
+    try:
+        parse_partial_date(value)
+    except ValueError:
+        return None
+    return value
+
+
+def candidate_from_item(item: Any, published: str | None, *, focal: str = "CN") -> Candidate | None:
+    """A candidate needs a kind, a date (the item's, else the document's) and at least one
+    Central Asian country; otherwise the item is stored but linked to no event."""
+    if not item.relevant or not item.kind:
+        return None
+    countries = tuple(dict.fromkeys(c.upper() for c in item.countries if len(c) == 2))
+    if not set(countries) & CENTRAL_ASIA:
+        return None
+    date = _valid_date(item.event_date) or _valid_date(published)
+    if date is None:
+        return None
+    precision = item.date_precision if item.event_date else "day"
+    date = {"year": date[:4], "month": date[:7]}.get(precision or "day", date)
+    if focal not in countries:
+        countries = (focal, *countries)
+    actors = frozenset(a.name.lower() for a in item.actors if a.name)
+    return Candidate(kind=item.kind, countries=countries, date=date, actors=actors)
+
+
+def source_for(row: dict[str, Any], item: Any) -> Source:
+    url = row.get("url") or f"urn:sha256:{row['id']}"
+    host = url.split("/")[2] if "://" in url and url.count("/") >= 2 else ""
+    official = any(h in host for h in _OFFICIAL_HOSTS)
+    language = row.get("language")
+    attests = (item.title or "").strip() or None
+    return Source(
+        url=url,
+        publisher=row.get("publisher"),
+        language=language if language and language.isalpha() and len(language) <= 3 else None,
+        published=_valid_date(row.get("published")),
+        source_type="official" if official else ("news" if host else None),
+        attests=attests[:300] if attests else None,
+        document_id=row["id"],
+    )
+
+
+def _framework(item: Any, countries: tuple[str, ...], focal: str) -> str:
+    known = set(load_codebook().codes("framework"))
+    if item.framework in known:
+        return str(item.framework)
+    partners = [c for c in countries if c != focal]
+    return "bilateral" if len(partners) == 1 else "other_multilateral"
+
+
+def _title(item: Any, row: dict[str, Any], candidate: Candidate) -> str:
+    text = (item.title or row.get("title") or "").strip()
+    if not text:
+        text = f"{candidate.kind.replace('_', ' ')}: {', '.join(candidate.countries)}"
+    return text if len(text) <= TITLE_MAX else text[: TITLE_MAX - 1] + "…"
+
+
+def _actors(item: Any, focal: str) -> list[ActorRef]:
+    refs: dict[str, ActorRef] = {}
+    for mention in item.actors:
+        country = (mention.country or "").upper() or None
+        side = "focal" if country == focal else "partner"
+        refs.setdefault(mention.name, ActorRef(name=mention.name, office=mention.office,
+                                               side=side, country=country))
+    return list(refs.values())
+
+
+def build_event(
+    event_id: str,
+    candidate: Candidate,
+    item: Any,
+    row: dict[str, Any],
+    source: Source,
+    *,
+    coder: str,
+    codebook_version: str | None,
+    focal: str = "CN",
+) -> Event:
+    return Event.model_validate({
+        "id": event_id,
+        "kind": candidate.kind,
+        "title": _title(item, row, candidate),
+        "date_start": candidate.date,
+        "countries": [focal, *[c for c in candidate.countries if c != focal]],
+        "framework": _framework(item, candidate.countries, focal),
+        "actors": _actors(item, focal),
+        "level": item.level if candidate.kind == "meeting" else None,
+        "domains": list(item.domains),
+        "topics": list(item.topics),
+        "verification": "official_source" if source.source_type == "official" else "single_source",
+        "sources": [source],
+        "review_status": "machine",
+        "codebook_version": codebook_version,
+        "coder": coder,
+    })
+
+
+def _has_source(event: Event, source: Source) -> bool:
+    return any(
+        (s.document_id and s.document_id == source.document_id) or s.url == source.url
+        for s in event.sources
+    )
+
+
+def merge_into(event: Event, item: Any, source: Source, *, machine: bool) -> Event | None:
+    """The event with ``source`` added (and, for a machine event, the item's new topics and
+    domains); None when the document is already one of its sources."""
+    if _has_source(event, source):
+        return None
+    update: dict[str, Any] = {"sources": [*event.sources, source]}
+    if machine:
+        update["topics"] = list(dict.fromkeys([*event.topics, *item.topics]))
+        update["domains"] = list(dict.fromkeys([*event.domains, *item.domains]))
+        if len({s.publisher for s in update["sources"]}) > 1:
+            update["verification"] = "multi_source"
+    return event.model_copy(update=update)
+
+
+def suggestion_values(
+    event: Event, item: Any, source: Source, candidate: Candidate
+) -> list[tuple[str, Any]]:
+    """What a new document says that a reviewed event does not: one (field, value) each."""
+    found: list[tuple[str, Any]] = []
+    if not _has_source(event, source):
+        found.append(("source", source.model_dump(mode="json", exclude_none=True)))
+    for field_name, values in (("topics", item.topics), ("domains", item.domains),
+                               ("countries", candidate.countries)):
+        extra = [v for v in values if v not in getattr(event, field_name)]
+        if extra:
+            found.append((field_name, extra))
+    if event.kind == "meeting" and item.level and item.level != event.level:
+        found.append(("level", item.level))
+    if item.framework and item.framework != event.framework:
+        found.append(("framework", item.framework))
+    if candidate.date != event.date_start and len(candidate.date) > len(event.date_start):
+        found.append(("date_start", candidate.date))
+    return found

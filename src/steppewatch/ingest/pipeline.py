@@ -1,0 +1,367 @@
+"""The ingest pipeline: raw documents -> archive -> text -> codes -> events, in the store.
+
+For each ``RawDocument`` (in the order the collectors give them):
+
+1. its id is the sha256 of the bytes; an id already stored is ``unchanged`` (nothing is redone);
+2. the bytes go to the content-addressed archive beside the database;
+3. text is extracted (``steppewatch.extract.extract_document``); a failure is stored as a
+   ``failed`` document with its error, and the run goes on;
+4. near-duplicates of stored documents (MinHash LSH over the text) are stored as ``duplicate``
+   and not coded again;
+5. the coder codes the document; every item is stored with its codes and evidence;
+6. every relevant item is linked (``ingest.linking``): a source added to a matching event
+   (curated or machine), a suggestion for an event a person reviewed, or a new machine event.
+
+Writes are grouped in batches, each ONE transaction (documents, items, suggestions, events
+together): a killed run leaves whole batches or nothing of a batch, and the rerun redoes
+exactly the documents whose batch was lost. Nothing stored before is touched.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from sqlalchemy import select
+
+from steppewatch.errors import SteppewatchError
+from steppewatch.ingest.dedupe import NearDuplicateIndex
+from steppewatch.ingest.events_from_items import (
+    build_event,
+    candidate_from_item,
+    merge_into,
+    source_for,
+    suggestion_values,
+)
+from steppewatch.ingest.linking import EventIndex, IndexedEvent
+from steppewatch.ingest.writer import REVIEWED, dumps, load_events, write_batch
+from steppewatch.models import Event
+from steppewatch.sources.archive import Archive, archive_dir_for
+from steppewatch.sources.raw import CollectFailure, RawDocument
+from steppewatch.store import Store, records
+from steppewatch.store.document_tables import documents
+from steppewatch.store.tables import events
+
+__all__ = ["IngestSummary", "Ingestor", "Failure"]
+
+
+class Extracted(Protocol):
+    text: str
+    title: str | None
+    language: str | None
+    published: str | None
+    encoding: str | None
+
+
+Extractor = Callable[..., Any]
+
+
+@dataclass(frozen=True)
+class Failure:
+    where: str
+    message: str
+
+
+@dataclass
+class IngestSummary:
+    seen: int = 0
+    new: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    failed: int = 0
+    items: int = 0
+    relevant_items: int = 0
+    events_created: int = 0
+    sources_added: int = 0
+    suggestions: int = 0
+    unlinked_items: int = 0
+    seconds: float = 0.0
+    failures: list[Failure] = field(default_factory=list)
+
+    def line(self) -> str:
+        rate = self.seen / self.seconds if self.seconds else 0.0
+        return (
+            f"{self.seen} documents: {self.new} new, {self.unchanged} unchanged, "
+            f"{self.duplicates} duplicates ({self.near_duplicates} near), {self.failed} failed; "
+            f"{self.relevant_items} relevant items: {self.events_created} events created, "
+            f"{self.sources_added} sources added to known events, "
+            f"{self.suggestions} suggestions for reviewed events, "
+            f"{self.unlinked_items} not linkable; {self.seconds:.1f} s ({rate:.0f} docs/s)."
+        )
+
+
+def _default_extractor() -> Extractor:
+    from steppewatch.extract import extract_document
+
+    return extract_document
+
+
+class Ingestor:
+    """Ingest documents into ``store``. Reuse one instance for several calls of ``ingest``."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        archive: Archive | None = None,
+        coder: Any = None,
+        extractor: Extractor | None = None,
+        batch_size: int = 50,
+        batch_seconds: float = 2.0,
+        near_duplicate_threshold: float = 0.9,
+        focal: str = "CN",
+    ) -> None:
+        self.store = store
+        self.archive = archive or Archive(archive_dir_for(store.url))
+        if coder is None:
+            from steppewatch.extract import get_coder
+
+            coder = get_coder()
+        self.coder = coder
+        self.coder_label = f"{coder.name} {coder.version}"
+        self.extract = extractor or _default_extractor()
+        self.batch_size = batch_size
+        self.batch_seconds = batch_seconds
+        self.focal = focal
+        self.near = NearDuplicateIndex(threshold=near_duplicate_threshold)
+        self.index = EventIndex(focal=focal)
+        self.known: set[str] = set()
+        self._load_state()
+        self._reset_batch()
+
+    # -- state -------------------------------------------------------------------------------
+    def _load_state(self) -> None:
+        with self.store.engine.connect() as conn:
+            rows = conn.execute(select(documents.c.id, documents.c.minhash, documents.c.status))
+            signatures = []
+            for doc_id, minhash, status in rows:
+                self.known.add(doc_id)
+                if status == "coded":
+                    signatures.append((doc_id, minhash))
+            self.near.load(signatures)
+            query = select(
+                events.c.id, events.c.kind, events.c.countries, events.c.date_start,
+                events.c.date_end, events.c.review_status, events.c.actors,
+            )
+            for row in conn.execute(query):
+                self.index.add(_indexed(row.id, row.kind, records.split_list(row.countries),
+                                        row.date_start, row.date_end, row.review_status,
+                                        _actor_names_json(row.actors)))
+
+    def _reset_batch(self) -> None:
+        self._doc_rows: list[dict[str, Any]] = []
+        self._item_rows: list[dict[str, Any]] = []
+        self._suggestion_rows: list[dict[str, Any]] = []
+        self._changed: dict[str, Event] = {}
+        self._batch_ids: set[str] = set()
+        self._batch_started = time.monotonic()
+
+    # -- the run -----------------------------------------------------------------------------
+    def ingest(
+        self,
+        items: Iterable[RawDocument | CollectFailure],
+        *,
+        progress: Callable[[int], None] | None = None,
+        on_commit: Callable[[int], None] | None = None,
+    ) -> IngestSummary:
+        summary = IngestSummary()
+        started = time.perf_counter()
+        committed = 0
+        try:
+            for item in items:
+                summary.seen += 1
+                if isinstance(item, CollectFailure):
+                    summary.failed += 1
+                    summary.failures.append(Failure(item.where, item.message))
+                else:
+                    self._one(item, summary)
+                if progress:
+                    progress(summary.seen)
+                if len(self._doc_rows) >= self.batch_size or (
+                    self._doc_rows and time.monotonic() - self._batch_started > self.batch_seconds
+                ):
+                    committed += self._flush()
+                    if on_commit:
+                        on_commit(committed)
+            committed += self._flush()
+            if on_commit:
+                on_commit(committed)
+        finally:
+            summary.seconds = time.perf_counter() - started
+        return summary
+
+    def _flush(self) -> int:
+        count = len(self._doc_rows)
+        if count or self._changed:
+            with self.store.engine.begin() as conn:
+                write_batch(
+                    conn,
+                    document_rows=self._doc_rows,
+                    item_rows=self._item_rows,
+                    suggestion_rows=self._suggestion_rows,
+                    changed_events=self._changed,
+                )
+            self.known.update(self._batch_ids)
+        self._reset_batch()
+        return count
+
+    def _one(self, raw: RawDocument, summary: IngestSummary) -> None:
+        sha = raw.sha256
+        if sha in self.known:
+            summary.unchanged += 1
+            return
+        if sha in self._batch_ids:
+            summary.duplicates += 1
+            return
+        copy = self.archive.put(raw, sha)
+        row = _document_row(raw, sha, str(copy.path))
+        try:
+            doc = self.extract(
+                raw.data, source=raw.label, url=raw.url, content_type=raw.content_type
+            )
+        except SteppewatchError as error:
+            self._failed(row, str(error), summary)
+            return
+        except Exception as error:  # one bad document never stops the run
+            self._failed(row, f"[SW499] {raw.label}: {type(error).__name__}: {error}", summary)
+            return
+        language = doc.language if doc.language and doc.language != "other" else None
+        row.update(title=doc.title, text=doc.text, language=language or raw.language_hint,
+                   published=doc.published, encoding=doc.encoding)
+        signature = self.near.signature(doc.text)
+        if signature is not None:
+            row["minhash"] = self.near.to_hex(signature)
+            similar = self.near.query(signature)
+            if similar:
+                row.update(status="duplicate", duplicate_of=similar[0])
+                self._add_row(row, sha)
+                summary.duplicates += 1
+                summary.near_duplicates += 1
+                return
+            self.near.add(sha, signature)
+        try:
+            coded = self.coder.code(doc)
+        except Exception as error:
+            self._failed(row, f"[SW499] coding {raw.label}: {type(error).__name__}: {error}", summary)
+            return
+        row.update(status="coded", coder=self.coder_label, codebook_version=coded.codebook_version)
+        self._add_row(row, sha)
+        summary.new += 1
+        coded_list = list(coded.items) or [_as_item(coded)]
+        for position, item in enumerate(coded_list):
+            summary.items += 1
+            event_id, link = None, None
+            if item.relevant:
+                summary.relevant_items += 1
+                event_id, link = self._link(item, row, coded, summary)
+            payload = item.model_dump(mode="json")
+            self._item_rows.append({
+                "document_id": sha,
+                "item_index": position,
+                "start": item.start,
+                "end": item.end,
+                "relevant": int(bool(item.relevant)),
+                "coded": dumps(payload),
+                "event_id": event_id,
+                "link": link,
+                "coder": self.coder_label,
+                "codebook_version": coded.codebook_version,
+            })
+
+    def _add_row(self, row: dict[str, Any], sha: str) -> None:
+        self._doc_rows.append(row)
+        self._batch_ids.add(sha)
+
+    def _failed(self, row: dict[str, Any], message: str, summary: IngestSummary) -> None:
+        row.update(status="failed", error=message)
+        self._add_row(row, row["id"])
+        summary.failed += 1
+        summary.failures.append(Failure(row["source_path"] or row["url"] or row["id"], message))
+
+    # -- linking -----------------------------------------------------------------------------
+    def _link(
+        self, item: Any, row: dict[str, Any], coded: Any, summary: IngestSummary
+    ) -> tuple[str | None, str | None]:
+        candidate = candidate_from_item(item, row.get("published"), focal=self.focal)
+        if candidate is None:
+            summary.unlinked_items += 1
+            return None, "unlinkable"
+        source = source_for(row, item)
+        match = self.index.match(candidate)
+        if match is None:
+            event_id = self.index.new_id(candidate)
+            event = build_event(
+                event_id, candidate, item, row, source,
+                coder=self.coder_label, codebook_version=coded.codebook_version, focal=self.focal,
+            )
+            self._changed[event_id] = event
+            self.index.add(_indexed_event(event))
+            summary.events_created += 1
+            return event_id, "new_event"
+        event = self._event(match.id)
+        if event is None:  # pragma: no cover - index and table agree by construction
+            return None, "unlinkable"
+        if match.review_status in REVIEWED:
+            for field_name, value in suggestion_values(event, item, source, candidate):
+                self._suggestion_rows.append({
+                    "event_id": event.id, "field": field_name, "value": dumps(value),
+                    "document_id": row["id"], "coder": self.coder_label,
+                    "created_at": records.now(), "status": "open",
+                })
+                summary.suggestions += 1
+            return event.id, "suggestion"
+        updated = merge_into(event, item, source, machine=match.review_status == "machine")
+        if updated is None:
+            return event.id, "same_event"
+        self._changed[event.id] = updated
+        self.index.add(_indexed_event(updated))
+        summary.sources_added += 1
+        return event.id, "added_source"
+
+    def _event(self, event_id: str) -> Event | None:
+        if event_id in self._changed:
+            return self._changed[event_id]
+        with self.store.engine.connect() as conn:
+            return load_events(conn, [event_id]).get(event_id)
+
+
+def _document_row(raw: RawDocument, sha: str, archive_path: str) -> dict[str, Any]:
+    return {
+        "id": sha, "url": raw.url, "source_path": raw.source_path, "publisher": raw.publisher,
+        "language": raw.language_hint, "title": None, "published": None,
+        "retrieved": raw.retrieved, "content_type": raw.content_type, "encoding": None,
+        "archive_path": archive_path, "http_headers": dumps(raw.headers), "text": None,
+        "minhash": None, "status": "failed", "duplicate_of": None, "error": None,
+        "coder": None, "codebook_version": None, "created_at": records.now(),
+    }
+
+
+def _as_item(coded: Any) -> Any:
+    """A document coded without items is one item: its top-level codes."""
+    from steppewatch.extract.model import CodedItem
+
+    return CodedItem.model_validate({k: getattr(coded, k) for k in CodedItem.model_fields})
+
+
+def _actor_names_json(value: str | None) -> frozenset[str]:
+    import json
+
+    try:
+        return frozenset(a["name"].lower() for a in json.loads(value or "[]") if a.get("name"))
+    except (ValueError, TypeError, AttributeError):
+        return frozenset()
+
+
+def _indexed(
+    event_id: str, kind: str, countries: list[str], start: str, end: str | None, status: str,
+    actors: frozenset[str],
+) -> IndexedEvent:
+    return IndexedEvent(event_id, kind, frozenset(countries), start, end, status, actors)
+
+
+def _indexed_event(event: Event) -> IndexedEvent:
+    return _indexed(event.id, event.kind, list(event.countries), event.date_start, event.date_end,
+                    event.review_status, frozenset(a.name.lower() for a in event.actors))

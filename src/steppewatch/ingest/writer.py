@@ -1,0 +1,113 @@
+"""Database writes of the ingest pipeline, all on ONE connection inside the caller's transaction.
+
+Documents, their coded items, suggestions and the events they create or extend are written
+together, so a batch is stored whole or not at all (a killed ingest leaves no half-written
+document). Events are written with the same row helpers as ``Store.add_events``
+(``store.records``), with the same rules: content-hash idempotent, and an event a person has
+reviewed (accepted, edited, rejected) is never written here, only suggestions about it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlalchemy import Connection, delete, select, update
+
+from steppewatch.models import Event
+from steppewatch.store import records
+from steppewatch.store.document_tables import coded_items, documents, suggestions
+from steppewatch.store.tables import event_codes, events, sources
+
+__all__ = ["load_events", "write_batch", "REVIEWED"]
+
+REVIEWED = frozenset({"accepted", "edited", "rejected"})
+
+
+def load_events(conn: Connection, ids: Iterable[str]) -> dict[str, Event]:
+    """Full events (with sources) by id, as stored."""
+    wanted = list(ids)
+    if not wanted:
+        return {}
+    found: dict[str, Event] = {}
+    for chunk in records.chunked(wanted, 500):
+        rows = [r._mapping for r in conn.execute(select(events).where(events.c.id.in_(chunk)))]
+        by_event: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+        query = (
+            select(sources)
+            .where(sources.c.event_id.in_(chunk))
+            .order_by(sources.c.event_id, sources.c.position)
+        )
+        for s in conn.execute(query):
+            by_event[s.event_id].append(s._mapping)
+        for row in rows:
+            found[row["id"]] = records.event_from_row(row, by_event.get(row["id"], ()))
+    return found
+
+
+def _write_events(conn: Connection, changed: Mapping[str, Event]) -> tuple[int, int]:
+    """Insert or update machine/curated events; returns (new, updated)."""
+    if not changed:
+        return 0, 0
+    ids = list(changed)
+    existing: dict[str, tuple[str, str]] = {}
+    for chunk in records.chunked(ids, 500):
+        for row in conn.execute(
+            select(events.c.id, events.c.content_hash, events.c.review_status).where(
+                events.c.id.in_(chunk)
+            )
+        ):
+            existing[row.id] = (row.content_hash, row.review_status)
+    stamp = records.now()
+    new_rows: list[dict[str, Any]] = []
+    written: list[Event] = []
+    updated = 0
+    for event_id, event in changed.items():
+        digest = records.content_hash(event)
+        old = existing.get(event_id)
+        if old is None:
+            new_rows.append(records.event_row(event, digest=digest, timestamp=stamp))
+            written.append(event)
+            continue
+        if old[0] == digest or old[1] in REVIEWED:
+            continue
+        conn.execute(delete(event_codes).where(event_codes.c.event_id == event_id))
+        conn.execute(delete(sources).where(sources.c.event_id == event_id))
+        row = records.event_row(event, digest=digest, timestamp=stamp)
+        row.pop("created_at")
+        conn.execute(update(events).where(events.c.id == event_id).values(**row))
+        written.append(event)
+        updated += 1
+    if new_rows:
+        conn.execute(events.insert(), new_rows)
+    code_rows = [r for e in written for r in records.code_rows(e)]
+    source_rows = [r for e in written for r in records.source_rows(e)]
+    if code_rows:
+        conn.execute(event_codes.insert(), code_rows)
+    if source_rows:
+        conn.execute(sources.insert(), source_rows)
+    return len(new_rows), updated
+
+
+def write_batch(
+    conn: Connection,
+    *,
+    document_rows: list[dict[str, Any]],
+    item_rows: list[dict[str, Any]],
+    suggestion_rows: list[dict[str, Any]],
+    changed_events: Mapping[str, Event],
+) -> tuple[int, int]:
+    """Write one batch (call inside ``engine.begin()``); returns events (new, updated)."""
+    if document_rows:
+        conn.execute(documents.insert(), document_rows)
+    if item_rows:
+        conn.execute(coded_items.insert(), item_rows)
+    if suggestion_rows:
+        conn.execute(suggestions.insert(), suggestion_rows)
+    return _write_events(conn, changed_events)
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
