@@ -27,6 +27,7 @@ __all__ = [
     "ReviewStatus",
     "DatePrecision",
     "parse_partial_date",
+    "partial_date_bounds",
     "date_precision",
 ]
 
@@ -35,7 +36,7 @@ DatePrecision = Literal["day", "month", "year"]
 Verification = Literal["single_source", "multi_source", "official_source"]
 SourceType = Literal["official", "news", "report", "analysis"]
 
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PARTIAL_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 _EVENT_ID = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?-[a-z_]+-[a-z]{2}(?:-[a-z]{2})*-\d+$")
 _COUNTRY_CODES = frozenset(c.alpha_2 for c in pycountry.countries) | {"XK"}
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$")
@@ -66,9 +67,16 @@ def date_precision(value: str) -> DatePrecision:
     return "day" if day else "month" if month else "year"
 
 
-def _partial_date_sort_key(value: str) -> tuple[int, int, int]:
+def partial_date_bounds(value: str) -> tuple[dt.date, dt.date]:
+    """First and last day a partial date may stand for: ``"2019-07"`` -> (1 July, 31 July)."""
     year, month, day = parse_partial_date(value)
-    return year, month or 0, day or 0
+    if day is not None:
+        assert month is not None
+        return dt.date(year, month, day), dt.date(year, month, day)
+    if month is not None:
+        following = dt.date(year + (month == 12), month % 12 + 1, 1)
+        return dt.date(year, month, 1), following - dt.timedelta(days=1)
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
 def _codebook(info: ValidationInfo) -> Any:
@@ -278,12 +286,15 @@ class Event(Record):
 
     @model_validator(mode="after")
     def _consistent(self) -> Event:
-        if self.date_end and _partial_date_sort_key(self.date_end) < _partial_date_sort_key(
-            self.date_start
+        # A partial end date ("2019-08") may end after a precise start ("2019-08-03").
+        if self.date_end and (
+            partial_date_bounds(self.date_end)[1] < partial_date_bounds(self.date_start)[0]
         ):
             raise ValueError(f"date_end {self.date_end} is before date_start {self.date_start}")
         if self.level and self.kind != "meeting":
-            raise ValueError(f"level '{self.level}' is given but kind is '{self.kind}', not meeting")
+            raise ValueError(
+                f"level '{self.level}' is given but kind is '{self.kind}', not meeting"
+            )
         return self
 
 

@@ -13,7 +13,9 @@ ZH = (
 )
 
 
-def test_code_prints_json_lines_and_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_code_prints_json_lines_and_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "a.txt").write_text(ZH, encoding="utf-8")
     (tmp_path / "b.txt").write_bytes(b"")
     main(["code", str(tmp_path)])
@@ -39,7 +41,9 @@ def test_code_out_file_and_include_text(tmp_path: Path) -> None:
         assert record["text"][evidence["start"] : evidence["end"]] == evidence["text"]
 
 
-def test_unknown_coder_is_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unknown_coder_is_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "a.txt").write_text(ZH, encoding="utf-8")
     with pytest.raises(SystemExit) as exit_info:
         main(["code", str(tmp_path / "a.txt"), "--coder", "nope.v9"])

@@ -60,7 +60,9 @@ _register_commands()
 def main(argv: list[str] | None = None) -> None:
     """Entry point: user mistakes print one line on stderr and exit 1, never a traceback."""
     try:
-        app(args=argv, standalone_mode=False)
+        code = app(args=argv, standalone_mode=False)
+        if isinstance(code, int) and code:
+            raise SystemExit(code)
     except SteppewatchError as error:
         typer.echo(f"Error: {error}", err=True)
         raise SystemExit(1) from None

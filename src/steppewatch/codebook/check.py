@@ -59,25 +59,68 @@ def check_codebook_data(data: Any, source: str | None = None) -> list[Validation
             where = f"schemes/{scheme_name}/codes/{i}"
             name = code.get("code")
             if name in seen:
-                issues.append(ValidationIssue("duplicate-code", f"code '{name}' appears twice", source=source, field=where))
+                issues.append(
+                    ValidationIssue(
+                        "duplicate-code", f"code '{name}' appears twice", source=source, field=where
+                    )
+                )
             seen.add(name)
             replaced = code.get("replaced_by")
             if replaced and replaced not in names:
-                issues.append(ValidationIssue("unknown-replacement", f"replaced_by '{replaced}' is not a code of {scheme_name}", source=source, field=where))
+                issues.append(
+                    ValidationIssue(
+                        "unknown-replacement",
+                        f"replaced_by '{replaced}' is not a code of {scheme_name}",
+                        source=source,
+                        field=where,
+                    )
+                )
             if code.get("retired_in") is None and replaced:
-                issues.append(ValidationIssue("replacement-without-retirement", f"'{name}' names replaced_by but has no retired_in", source=source, field=where))
+                issues.append(
+                    ValidationIssue(
+                        "replacement-without-retirement",
+                        f"'{name}' names replaced_by but has no retired_in",
+                        source=source,
+                        field=where,
+                    )
+                )
             indicators = code.get("indicators") or {}
             for lang in LANGUAGES:
                 terms = indicators.get(lang) or []
-                if scheme_name in SCHEMES_NEEDING_INDICATORS and not terms and not code.get("retired_in"):
-                    issues.append(ValidationIssue("missing-indicators", f"'{name}' has no {lang} indicators", source=source, field=f"{where}/indicators/{lang}"))
+                if (
+                    scheme_name in SCHEMES_NEEDING_INDICATORS
+                    and not terms
+                    and not code.get("retired_in")
+                ):
+                    issues.append(
+                        ValidationIssue(
+                            "missing-indicators",
+                            f"'{name}' has no {lang} indicators",
+                            source=source,
+                            field=f"{where}/indicators/{lang}",
+                        )
+                    )
                 lowered = [t.strip().lower() for t in terms]
                 dupes = sorted({t for t in lowered if lowered.count(t) > 1})
                 for dupe in dupes:
-                    issues.append(ValidationIssue("duplicate-indicator", f"'{name}' lists {lang} indicator '{dupe}' more than once", source=source, field=f"{where}/indicators/{lang}"))
+                    issues.append(
+                        ValidationIssue(
+                            "duplicate-indicator",
+                            f"'{name}' lists {lang} indicator '{dupe}' more than once",
+                            source=source,
+                            field=f"{where}/indicators/{lang}",
+                        )
+                    )
                 for term in terms:
                     if not term.strip():
-                        issues.append(ValidationIssue("empty-indicator", f"'{name}' has an empty {lang} indicator", source=source, field=f"{where}/indicators/{lang}"))
+                        issues.append(
+                            ValidationIssue(
+                                "empty-indicator",
+                                f"'{name}' has an empty {lang} indicator",
+                                source=source,
+                                field=f"{where}/indicators/{lang}",
+                            )
+                        )
     return issues
 
 

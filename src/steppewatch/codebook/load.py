@@ -26,14 +26,18 @@ def read_codebook_yaml(path: str | Path) -> object:
         raise CodebookError(f"codebook file not found: {path}", code="SW201") from None
     except UnicodeDecodeError as error:
         raise CodebookError(
-            f"{path}: not UTF-8 at byte {error.start}", hint="save the codebook as UTF-8", code="SW202"
+            f"{path}: not UTF-8 at byte {error.start}",
+            hint="save the codebook as UTF-8",
+            code="SW202",
         ) from None
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{path}, line {mark.line + 1}" if mark is not None else str(path)
-        raise CodebookError(f"{where}: invalid YAML: {getattr(error, 'problem', error)}", code="SW203") from None
+        raise CodebookError(
+            f"{where}: invalid YAML: {getattr(error, 'problem', error)}", code="SW203"
+        ) from None
 
 
 @lru_cache(maxsize=8)

@@ -71,11 +71,7 @@ class Codebook(_Strict):
         return getattr(self.schemes, name)  # type: ignore[no-any-return]
 
     def codes(self, scheme: str, *, active_only: bool = True) -> list[str]:
-        return [
-            c.code
-            for c in self.scheme(scheme).codes
-            if not (active_only and c.retired_in)
-        ]
+        return [c.code for c in self.scheme(scheme).codes if not (active_only and c.retired_in)]
 
     def code(self, scheme: str, code: str) -> Code:
         for c in self.scheme(scheme).codes:

@@ -4,4 +4,12 @@ from steppewatch.store.database import DEFAULT_DB, ENV_VAR, resolve_url
 from steppewatch.store.filters import EventFilter
 from steppewatch.store.store import Store, WriteCounts, open_store
 
-__all__ = ["DEFAULT_DB", "ENV_VAR", "EventFilter", "Store", "WriteCounts", "open_store", "resolve_url"]
+__all__ = [
+    "DEFAULT_DB",
+    "ENV_VAR",
+    "EventFilter",
+    "Store",
+    "WriteCounts",
+    "open_store",
+    "resolve_url",
+]

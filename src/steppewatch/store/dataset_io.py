@@ -23,8 +23,21 @@ from steppewatch.errors import InputError, IssueCollector, ValidationIssue
 from steppewatch.models import ActorRef, Event, Source
 
 EVENT_COLUMNS = (
-    "id", "kind", "title", "date_start", "date_end", "countries", "framework", "location",
-    "cn_actors", "partner_actors", "level", "domains", "topics", "attributes", "summary",
+    "id",
+    "kind",
+    "title",
+    "date_start",
+    "date_end",
+    "countries",
+    "framework",
+    "location",
+    "cn_actors",
+    "partner_actors",
+    "level",
+    "domains",
+    "topics",
+    "attributes",
+    "summary",
     "verification",
 )
 OPTIONAL_EVENT_COLUMNS = ("review_status", "codebook_version", "coder", "dataset_version")
@@ -44,7 +57,13 @@ class ReadResult:
 
     @property
     def rejected(self) -> int:
-        return len({(i.source, i.line) for i in self.issues if i.line is not None and i.type != "bad-source"})
+        return len(
+            {
+                (i.source, i.line)
+                for i in self.issues
+                if i.line is not None and i.type != "bad-source"
+            }
+        )
 
 
 def parse_actors(value: str, side: str) -> list[ActorRef]:
@@ -54,7 +73,9 @@ def parse_actors(value: str, side: str) -> list[ActorRef]:
             continue
         match = _ACTOR.match(part)
         if match and match["name"]:
-            actors.append(ActorRef(name=match["name"], office=match["office"].strip() or None, side=side))  # type: ignore[arg-type]
+            actors.append(
+                ActorRef(name=match["name"], office=match["office"].strip() or None, side=side)
+            )  # type: ignore[arg-type]
         else:
             actors.append(ActorRef(name=part, side=side))  # type: ignore[arg-type]
     return actors
@@ -78,16 +99,16 @@ def _decode(path: Path) -> str:
     except IsADirectoryError:
         raise InputError(f"{path} is a folder, not a file", code="SW102") from None
     if b"\x00" in data[:8192]:
-        raise InputError(
-            f"{path}: looks like a binary file, not CSV or JSON Lines", code="SW103"
-        )
+        raise InputError(f"{path}: looks like a binary file, not CSV or JSON Lines", code="SW103")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     # Undecodable bytes become lone surrogates, reported per row below, so good rows survive.
     return data.decode("utf-8", errors="surrogateescape")
 
 
-def _csv_records(text: str, issues: IssueCollector, expected: tuple[str, ...], required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+def _csv_records(
+    text: str, issues: IssueCollector, expected: tuple[str, ...], required: tuple[str, ...]
+) -> Iterator[tuple[int, dict[str, str]]]:
     lines = _LINE.findall(text)
     if not lines:
         issues.add("empty-file", "the file is empty")
@@ -103,7 +124,11 @@ def _csv_records(text: str, issues: IssueCollector, expected: tuple[str, ...], r
         return
     unknown = [h for h in header if h not in expected]
     if unknown:
-        issues.add("extra-column", f"column(s) {', '.join(unknown)} are not in the schema and were ignored", line=1)
+        issues.add(
+            "extra-column",
+            f"column(s) {', '.join(unknown)} are not in the schema and were ignored",
+            line=1,
+        )
     i = 1
     while i < len(lines):
         if not lines[i].strip():
@@ -120,7 +145,9 @@ def _csv_records(text: str, issues: IssueCollector, expected: tuple[str, ...], r
         try:
             row = next(csv.reader(feed(), strict=True))
         except (csv.Error, StopIteration) as error:
-            issues.add("broken-quoting", f"cannot parse the row: {error}; check its quotes", line=i + 1)
+            issues.add(
+                "broken-quoting", f"cannot parse the row: {error}; check its quotes", line=i + 1
+            )
             i += 1
             continue
         if len(row) != len(header):
@@ -133,7 +160,11 @@ def _csv_records(text: str, issues: IssueCollector, expected: tuple[str, ...], r
                 )
                 i += 1
             else:
-                issues.add("wrong-column-count", f"{len(row)} fields, the header has {len(header)}", line=i + 1)
+                issues.add(
+                    "wrong-column-count",
+                    f"{len(row)} fields, the header has {len(header)}",
+                    line=i + 1,
+                )
                 i += 1
             continue
         yield i + 1, dict(zip(header, row, strict=True))
@@ -145,12 +176,18 @@ def _jsonl_records(text: str, issues: IssueCollector) -> Iterator[tuple[int, dic
         if not line.strip():
             continue
         if _SURROGATE.search(line):
-            issues.add("bad-encoding", "the line holds bytes that are not UTF-8; save the file as UTF-8", line=number)
+            issues.add(
+                "bad-encoding",
+                "the line holds bytes that are not UTF-8; save the file as UTF-8",
+                line=number,
+            )
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            issues.add("invalid-json", f"not valid JSON: {error.msg} at column {error.colno}", line=number)
+            issues.add(
+                "invalid-json", f"not valid JSON: {error.msg} at column {error.colno}", line=number
+            )
             continue
         if not isinstance(record, dict):
             issues.add("invalid-json", "each line must be a JSON object", line=number)
@@ -164,15 +201,30 @@ def _bad_encoding(record: dict[str, Any]) -> list[str]:
 
 def _event_data(record: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]:
     data: dict[str, Any] = {k: v for k, v in defaults.items() if v is not None}
-    for key in ("id", "kind", "title", "date_start", "date_end", "framework", "location", "level",
-                "summary", "verification", *OPTIONAL_EVENT_COLUMNS):
+    for key in (
+        "id",
+        "kind",
+        "title",
+        "date_start",
+        "date_end",
+        "framework",
+        "location",
+        "level",
+        "summary",
+        "verification",
+        *OPTIONAL_EVENT_COLUMNS,
+    ):
         value = record.get(key)
         if isinstance(value, str):
             value = value.strip()
         if value not in (None, ""):
             data[key] = value
     for key in ("countries", "domains", "topics"):
-        data[key] = [c.upper() for c in _split(record.get(key))] if key == "countries" else _split(record.get(key))
+        data[key] = (
+            [c.upper() for c in _split(record.get(key))]
+            if key == "countries"
+            else _split(record.get(key))
+        )
     if "actors" in record and isinstance(record["actors"], list):
         data["actors"] = record["actors"]
     else:
@@ -190,7 +242,9 @@ def _event_data(record: dict[str, Any], defaults: dict[str, Any]) -> dict[str, A
     return data
 
 
-def _issue_for(error: ValidationError, collector: IssueCollector, line: int, record_id: str | None) -> None:
+def _issue_for(
+    error: ValidationError, collector: IssueCollector, line: int, record_id: str | None
+) -> None:
     for detail in error.errors():
         loc = [str(p) for p in detail["loc"]]
         column = _FIELD_COLUMN.get(loc[0], loc[0]) if loc else None
@@ -204,7 +258,13 @@ def _issue_for(error: ValidationError, collector: IssueCollector, line: int, rec
             kind = "unknown-country" if kind == "invalid-value" else kind
         if kind == "missing-cell":
             message = f"required value '{column}' is empty or missing"
-        collector.add(kind, message, line=line, record=record_id, field=".".join([column or "", *loc[1:]]).strip("."))
+        collector.add(
+            kind,
+            message,
+            line=line,
+            record=record_id,
+            field=".".join([column or "", *loc[1:]]).strip("."),
+        )
 
 
 def read_events(
@@ -224,7 +284,12 @@ def read_events(
     records = (
         _jsonl_records(text, collector)
         if is_jsonl
-        else _csv_records(text, collector, EVENT_COLUMNS + OPTIONAL_EVENT_COLUMNS, ("id", "kind", "title", "date_start", "countries", "framework"))
+        else _csv_records(
+            text,
+            collector,
+            EVENT_COLUMNS + OPTIONAL_EVENT_COLUMNS,
+            ("id", "kind", "title", "date_start", "countries", "framework"),
+        )
     )
     seen: set[str] = set()
     line_of: dict[str, int] = {}
@@ -236,16 +301,30 @@ def read_events(
             collector.add(
                 "bad-encoding",
                 "holds bytes that are not UTF-8; save the file as UTF-8",
-                line=line, record=record_id, field=", ".join(bad),
+                line=line,
+                record=record_id,
+                field=", ".join(bad),
             )
             continue
         if record_id and record_id in seen:
-            collector.add("duplicate-id", f"id also used on line {line_of[record_id]}", line=line, record=record_id, field="id")
+            collector.add(
+                "duplicate-id",
+                f"id also used on line {line_of[record_id]}",
+                line=line,
+                record=record_id,
+                field="id",
+            )
             continue
         try:
             data = _event_data(record, defaults or {})
         except json.JSONDecodeError as error:
-            collector.add("invalid-value", f"attributes is not a JSON object: {error.msg}", line=line, record=record_id, field="attributes")
+            collector.add(
+                "invalid-value",
+                f"attributes is not a JSON object: {error.msg}",
+                line=line,
+                record=record_id,
+                field="attributes",
+            )
             continue
         try:
             event = Event.model_validate(data, context=context)
@@ -269,35 +348,67 @@ def _attach_sources(path: Path, result: ReadResult, line_of: dict[str, int]) -> 
         event_id = record.get("event_id", "").strip()
         bad = _bad_encoding(record)
         if bad:
-            collector.add("bad-source", f"holds bytes that are not UTF-8 in {', '.join(bad)}", line=line, record=event_id)
+            collector.add(
+                "bad-source",
+                f"holds bytes that are not UTF-8 in {', '.join(bad)}",
+                line=line,
+                record=event_id,
+            )
             continue
         event = by_id.get(event_id)
         if event is None:
             if event_id not in line_of:
-                collector.add("bad-source", f"names event '{event_id}', which is not in the events file or was rejected", line=line, record=event_id, field="event_id")
+                collector.add(
+                    "bad-source",
+                    f"names event '{event_id}', which is not in the events file or was rejected",
+                    line=line,
+                    record=event_id,
+                    field="event_id",
+                )
             continue
         data = {k: (record.get(k) or "").strip() or None for k in SOURCE_COLUMNS if k != "event_id"}
         try:
             event.sources.append(Source.model_validate(data))
         except ValidationError as error:
             for detail in error.errors():
-                collector.add("bad-source", detail["msg"].removeprefix("Value error, "), line=line, record=event_id, field=str(detail["loc"][0]))
+                collector.add(
+                    "bad-source",
+                    detail["msg"].removeprefix("Value error, "),
+                    line=line,
+                    record=event_id,
+                    field=str(detail["loc"][0]),
+                )
     result.issues.extend(collector.issues)
 
 
-def write_events_csv(events: list[Event], events_path: Path, sources_path: Path | None = None) -> None:
+def write_events_csv(
+    events: list[Event], events_path: Path, sources_path: Path | None = None
+) -> None:
     """Write events (and sources) back in the bundled CSV schema."""
     with events_path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(EVENT_COLUMNS)
         for e in events:
-            writer.writerow([
-                e.id, e.kind, e.title, e.date_start, e.date_end or "", ";".join(e.countries),
-                e.framework, e.location or "", format_actors(e.actors, "focal"),
-                format_actors(e.actors, "partner"), e.level or "", ";".join(e.domains),
-                ";".join(e.topics), json.dumps(e.attributes, ensure_ascii=False) if e.attributes else "",
-                e.summary or "", e.verification or "",
-            ])
+            writer.writerow(
+                [
+                    e.id,
+                    e.kind,
+                    e.title,
+                    e.date_start,
+                    e.date_end or "",
+                    ";".join(e.countries),
+                    e.framework,
+                    e.location or "",
+                    format_actors(e.actors, "focal"),
+                    format_actors(e.actors, "partner"),
+                    e.level or "",
+                    ";".join(e.domains),
+                    ";".join(e.topics),
+                    json.dumps(e.attributes, ensure_ascii=False) if e.attributes else "",
+                    e.summary or "",
+                    e.verification or "",
+                ]
+            )
     if sources_path is None:
         return
     with sources_path.open("w", encoding="utf-8", newline="") as handle:
@@ -305,4 +416,14 @@ def write_events_csv(events: list[Event], events_path: Path, sources_path: Path 
         writer.writerow(SOURCE_COLUMNS)
         for e in events:
             for s in e.sources:
-                writer.writerow([e.id, s.url, s.publisher or "", s.language or "", s.published or "", s.source_type or "", s.attests or ""])
+                writer.writerow(
+                    [
+                        e.id,
+                        s.url,
+                        s.publisher or "",
+                        s.language or "",
+                        s.published or "",
+                        s.source_type or "",
+                        s.attests or "",
+                    ]
+                )

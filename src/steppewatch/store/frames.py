@@ -16,9 +16,23 @@ if TYPE_CHECKING:
     from steppewatch.store.store import Store
 
 FRAME_COLUMNS = [
-    "id", "kind", "title", "date_start", "date_end", "year", "precision", "countries",
-    "framework", "location", "level", "domains", "topics", "attributes", "verification",
-    "review_status", "n_sources",
+    "id",
+    "kind",
+    "title",
+    "date_start",
+    "date_end",
+    "year",
+    "precision",
+    "countries",
+    "framework",
+    "location",
+    "level",
+    "domains",
+    "topics",
+    "attributes",
+    "verification",
+    "review_status",
+    "n_sources",
 ]
 
 
@@ -37,10 +51,22 @@ def events_frame(store: Store, filters: EventFilter | None = None) -> pd.DataFra
     )
     query = (
         select(
-            events.c.id, events.c.kind, events.c.title, events.c.date_start, events.c.date_end,
-            events.c.year, events.c.precision, events.c.countries, events.c.framework,
-            events.c.location, events.c.level, events.c.domains, events.c.topics,
-            events.c.attributes, events.c.verification, events.c.review_status,
+            events.c.id,
+            events.c.kind,
+            events.c.title,
+            events.c.date_start,
+            events.c.date_end,
+            events.c.year,
+            events.c.precision,
+            events.c.countries,
+            events.c.framework,
+            events.c.location,
+            events.c.level,
+            events.c.domains,
+            events.c.topics,
+            events.c.attributes,
+            events.c.verification,
+            events.c.review_status,
             func.coalesce(n_sources.c.n_sources, 0).label("n_sources"),
         )
         .select_from(events.outerjoin(n_sources, n_sources.c.event_id == events.c.id))

@@ -28,7 +28,13 @@ class ImportReport:
 
     @property
     def rejected_lines(self) -> list[int]:
-        return sorted({i.line for i in self.issues if i.line is not None and i.type not in ("bad-source", "extra-column")})
+        return sorted(
+            {
+                i.line
+                for i in self.issues
+                if i.line is not None and i.type not in ("bad-source", "extra-column")
+            }
+        )
 
 
 def import_events(
@@ -53,13 +59,19 @@ def import_events(
         "dataset_version": dataset_version,
     }
     result = read_events(path, sources_path=sources_path, codebook=codebook, defaults=defaults)
-    report = ImportReport(path=str(path), rows=result.rows, valid=len(result.events), issues=result.issues)
+    report = ImportReport(
+        path=str(path), rows=result.rows, valid=len(result.events), issues=result.issues
+    )
     if result.events:
-        report.counts = store.add_events(result.events, replace_reviewed=replace_reviewed, progress=progress)
+        report.counts = store.add_events(
+            result.events, replace_reviewed=replace_reviewed, progress=progress
+        )
     return report
 
 
-def load_bundled_dataset(store: Store, study: Study, *, progress: Callable[[int], None] | None = None) -> ImportReport:
+def load_bundled_dataset(
+    store: Store, study: Study, *, progress: Callable[[int], None] | None = None
+) -> ImportReport:
     """Load the study's shipped dataset (events.csv + sources.csv) and record its version."""
     from steppewatch.study import dataset_dir
 

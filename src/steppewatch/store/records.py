@@ -30,7 +30,9 @@ def content_hash(event: Event) -> str:
     ).hexdigest()
 
 
-def event_row(event: Event, *, digest: str | None = None, timestamp: str | None = None) -> dict[str, Any]:
+def event_row(
+    event: Event, *, digest: str | None = None, timestamp: str | None = None
+) -> dict[str, Any]:
     stamp = timestamp or now()
     return {
         "id": event.id,
@@ -44,7 +46,9 @@ def event_row(event: Event, *, digest: str | None = None, timestamp: str | None 
         "countries": SEP.join(event.countries),
         "framework": event.framework,
         "location": event.location,
-        "actors": json.dumps([a.model_dump(mode="json", exclude_none=True) for a in event.actors], ensure_ascii=False),
+        "actors": json.dumps(
+            [a.model_dump(mode="json", exclude_none=True) for a in event.actors], ensure_ascii=False
+        ),
         "level": event.level,
         "domains": SEP.join(event.domains),
         "topics": SEP.join(event.topics),
@@ -105,7 +109,15 @@ def event_from_row(row: Mapping[str, Any], sources: Sequence[Mapping[str, Any]] 
     )
 
 
-_SOURCE_FIELDS = ("url", "publisher", "language", "published", "source_type", "attests", "document_id")
+_SOURCE_FIELDS = (
+    "url",
+    "publisher",
+    "language",
+    "published",
+    "source_type",
+    "attests",
+    "document_id",
+)
 
 
 def _source_fields(row: Mapping[str, Any]) -> dict[str, Any]:

@@ -195,7 +195,9 @@ class Store:
         filters = filters or EventFilter()
         with self.engine.connect() as conn:
             return int(
-                conn.execute(select(func.count()).select_from(events).where(filters.where())).scalar()
+                conn.execute(
+                    select(func.count()).select_from(events).where(filters.where())
+                ).scalar()
                 or 0
             )
 
@@ -227,7 +229,7 @@ class Store:
                 "framework": events.c.framework,
                 "review_status": events.c.review_status,
                 "year": events.c.year,
-                "decade": (events.c.year / 10) * 10,
+                "decade": (events.c.year // 10) * 10,
             }[facet]
             query = select(column, func.count()).where(filters.where()).group_by(column)
         with self.engine.connect() as conn:

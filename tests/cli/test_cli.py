@@ -1,0 +1,195 @@
+"""The command line as a user runs it: init, stats, events list/show, import, errors."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def run(*args: str, cwd: Path, ok: bool = True) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [sys.executable, "-m", "steppewatch", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**__import__("os").environ, "STEPPEWATCH_DB": ""},
+    )
+    if ok:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+@pytest.fixture(scope="module")
+def initialised(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("cli")
+    run("init", cwd=folder)
+    return folder
+
+
+def test_init_loads_every_bundled_event(initialised: Path, shared_dir: Path) -> None:
+    assert (initialised / "steppewatch.db").is_file()
+    stats = json.loads(run("stats", "--json", cwd=initialised).stdout)
+    with (shared_dir / "data" / "events.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert stats["events"] == len(rows) == 491
+    assert stats["sources"] == 1007
+    assert sum(stats["by_kind"].values()) == 491
+    assert stats["by_country"]["CN"] == 491
+    assert stats["dataset_version"] == "2026.11"
+    again = run("init", cwd=initialised)  # idempotent
+    assert "0 new" in again.stdout and "491 unchanged" in again.stdout
+
+
+def test_stats_table_output(initialised: Path) -> None:
+    out = run("stats", cwd=initialised).stdout
+    assert "491 events, 1007 sources" in out
+    assert "bilateral_exercise" in out and "1990s" in out
+
+
+def test_events_list_json_matches_bundled_rows(initialised: Path, shared_dir: Path) -> None:
+    out = run(
+        "events",
+        "list",
+        "--country",
+        "TJ",
+        "--kind",
+        "bilateral_exercise",
+        "--format",
+        "json",
+        cwd=initialised,
+    ).stdout
+    events = json.loads(out)
+    with (shared_dir / "data" / "events.csv").open(encoding="utf-8", newline="") as handle:
+        expected = {
+            r["id"]
+            for r in csv.DictReader(handle)
+            if r["kind"] == "bilateral_exercise" and "TJ" in r["countries"].split(";")
+        }
+    assert {e["id"] for e in events} == expected and expected
+    first = events[0]
+    assert set(first) >= {
+        "id",
+        "kind",
+        "title",
+        "date_start",
+        "countries",
+        "topics",
+        "sources",
+        "actors",
+        "date_precision",
+    }
+    assert all(e["sources"] for e in events)
+
+
+def test_events_list_filters_and_csv(initialised: Path) -> None:
+    out = run(
+        "events",
+        "list",
+        "--topic",
+        "terrorism",
+        "--domain",
+        "military",
+        "--framework",
+        "SCO",
+        "--since",
+        "2010",
+        "--until",
+        "2020",
+        "--format",
+        "csv",
+        cwd=initialised,
+    ).stdout
+    rows = list(csv.DictReader(out.splitlines()))
+    assert rows
+    for row in rows:
+        assert "terrorism" in row["topics"].split(";") and "military" in row["domains"].split(";")
+        assert 2010 <= int(row["date_start"][:4]) <= 2020
+    levels = json.loads(
+        run(
+            "events", "list", "--level", "defence_minister", "--format", "json", cwd=initialised
+        ).stdout
+    )
+    assert levels and all(e["level"] == "defence_minister" for e in levels)
+    text = json.loads(
+        run("events", "list", "--text", "Peace Mission", "--format", "json", cwd=initialised).stdout
+    )
+    haystacks = [
+        json.dumps(
+            [e["title"], e["summary"], e["location"], e["actors"]], ensure_ascii=False
+        ).lower()
+        for e in text
+    ]
+    assert text and all("peace" in h and "mission" in h for h in haystacks)
+
+
+def test_events_show(initialised: Path) -> None:
+    event_id = json.loads(
+        run(
+            "events",
+            "list",
+            "--kind",
+            "equipment_transfer",
+            "--format",
+            "json",
+            "--limit",
+            "1",
+            cwd=initialised,
+        ).stdout
+    )[0]["id"]
+    shown = json.loads(run("events", "show", event_id, "--format", "json", cwd=initialised).stdout)
+    assert shown["id"] == event_id and shown["sources"]
+    table = run("events", "show", event_id, cwd=initialised).stdout
+    assert "Sources (" in table and shown["sources"][0]["url"] in table
+
+
+def test_user_mistakes_print_one_line_no_traceback(initialised: Path, tmp_path: Path) -> None:
+    for args in (
+        ["events", "show", "no-such-id"],
+        ["events", "list", "--topic", "uyghur"],
+        ["import", str(tmp_path / "missing.csv")],
+        ["events", "list", "--country", "Kyrgyzstan"],
+    ):
+        result = run(*args, cwd=initialised, ok=False)
+        assert result.returncode == 1, args
+        assert "Traceback" not in result.stderr
+        assert result.stderr.startswith("Error: [SW"), result.stderr
+
+
+def test_import_reports_bad_rows_and_exits_1(initialised: Path, tmp_path: Path) -> None:
+    path = tmp_path / "mine.csv"
+    header = "id,kind,title,date_start,date_end,countries,framework,location,cn_actors,partner_actors,level,domains,topics,attributes,summary,verification"
+    path.write_text(
+        header + "\n"
+        "2024-05-01-training_education-cn-uz-1,training_education,Курс для узбекских пограничников,2024-05,,CN;UZ,bilateral,,,,,border_guard,border_security,,,single_source\n"
+        "2024-05-02-training_education-cn-uz-1,training_education,Bad,2024-5-2,,CN;UZ,bilateral,,,,,border_guard,,,,\n",
+        encoding="utf-8",
+    )
+    result = run("import", str(path), "--db", str(tmp_path / "own.db"), cwd=initialised, ok=False)
+    assert result.returncode == 1
+    assert (
+        "mine.csv, line 3, id 2024-05-02-training_education-cn-uz-1, field 'date_start'"
+        in result.stderr
+    )
+    assert "1 new" in result.stdout
+
+
+def test_codebook_commands(tmp_path: Path) -> None:
+    assert "valid codebook" in run("codebook", "check", cwd=tmp_path).stdout
+    manual = run("codebook", "manual", cwd=tmp_path).stdout
+    assert "### `three_evils`" in manual and "三股势力" in manual
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("codebook: x\nversion: one\nschemes: {}\n", encoding="utf-8")
+    result = run("codebook", "check", str(bad), cwd=tmp_path, ok=False)
+    assert result.returncode == 1
+    assert result.stderr.count("[schema]") >= 3  # every problem at once
+
+
+def test_help_and_version(tmp_path: Path) -> None:
+    assert "init" in run("--help", cwd=tmp_path).stdout
+    assert run("--version", cwd=tmp_path).stdout.startswith("steppewatch ")
