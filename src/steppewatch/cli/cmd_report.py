@@ -1,0 +1,75 @@
+"""``steppewatch report``: write the self-contained HTML report with charts and data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from steppewatch.cli.common import DB_OPTION, open_db, progress_bar
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("report")
+    def report(
+        out: Path = typer.Option(
+            Path("report"), "--out", "-o", help="Folder to write index.html, charts/ and data/ to."
+        ),
+        country: list[str] = typer.Option(
+            [], "--country", "-c", help="Only events involving this country (ISO2; repeatable)."
+        ),
+        since: int | None = typer.Option(None, "--since", help="First year included."),
+        until: int | None = typer.Option(None, "--until", help="Last year included."),
+        kind: list[str] = typer.Option(
+            [], "--kind", "-k", help="Only this event kind (repeatable)."
+        ),
+        study: Path | None = typer.Option(
+            None, "--study", help="Study file (YAML). Default: PRC-Central Asia."
+        ),
+        include_machine: bool = typer.Option(
+            False,
+            "--include-machine",
+            help="Also analyse machine-coded events not yet reviewed (left out by default).",
+        ),
+        db: str | None = DB_OPTION,
+    ) -> None:
+        """Analyse the database and write a self-contained HTML report (works offline).
+
+        Charts are embedded in DIR/index.html and also written as DIR/charts/*.png and *.svg;
+        each chart's data is in DIR/data/*.csv.
+        """
+        from steppewatch.errors import InputError
+        from steppewatch.report import DEFAULT_STATUSES, build_report
+        from steppewatch.report.build import REPORT_STEPS
+        from steppewatch.store import EventFilter
+        from steppewatch.study import load_study
+
+        if since is not None and until is not None and since > until:
+            raise InputError(
+                f"--since {since} is after --until {until}",
+                hint="give a first year not later than the last",
+                code="SW120",
+            )
+        the_study = load_study(study)
+        statuses = (*DEFAULT_STATUSES, "machine") if include_machine else DEFAULT_STATUSES
+        filters = EventFilter.make(
+            countries=[c.upper() for c in country],
+            kinds=kind,
+            since=since,
+            until=until,
+            statuses=statuses,
+        )
+        store = open_db(db)
+        done = 0
+        with progress_bar("Building report", REPORT_STEPS) as update:
+
+            def step(_name: str) -> None:
+                nonlocal done
+                done += 1
+                update(done)
+
+            result = build_report(out, store=store, filters=filters, study=the_study, progress=step)
+        typer.echo(
+            f"Report written: {result.index.resolve()} ({result.n_charts} charts; "
+            f"{result.n_events:,} events, {result.n_sources:,} sources)"
+        )

@@ -1,0 +1,161 @@
+"""``build_report``: from a store, filters and a study to a report folder.
+
+Everything is computed in memory first; files are written only when all charts and tables are
+ready, so a failure (or an empty selection) never leaves a half-written report behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from steppewatch import __version__
+from steppewatch.errors import AnalysisError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from steppewatch.models import Study
+    from steppewatch.store import EventFilter, Store
+
+__all__ = ["DEFAULT_STATUSES", "ReportResult", "REPORT_STEPS", "build_report", "describe_filters"]
+
+#: Review statuses analysed unless the caller asks otherwise: curated data and events a person
+#: accepted or edited. Machine suggestions not yet reviewed, and rejected ones, are left out.
+DEFAULT_STATUSES = ("curated", "accepted", "edited")
+#: Progress steps reported through ``progress`` (load, six charts, tables, write).
+REPORT_STEPS = 9
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    index: Path
+    n_events: int
+    n_sources: int
+    n_charts: int
+    charts: tuple[str, ...]
+
+
+def describe_filters(filters: EventFilter) -> str:
+    parts = []
+    for label, values in (
+        ("country", filters.countries),
+        ("kind", filters.kinds),
+        ("topic", filters.topics),
+        ("framework", filters.frameworks),
+        ("status", filters.statuses),
+    ):
+        if values:
+            parts.append(f"{label} {', '.join(values)}")
+    if filters.since is not None:
+        parts.append(f"from {filters.since}")
+    if filters.until is not None:
+        parts.append(f"until {filters.until}")
+    if filters.text:
+        parts.append(f"text '{filters.text}'")
+    return "; ".join(parts) if parts else "none"
+
+
+def _partners(study: Study, filters: EventFilter) -> list[str]:
+    chosen = [c for c in study.partner_states if c in filters.countries]
+    return chosen or list(study.partner_states)
+
+
+def _counts(frame: pd.DataFrame) -> dict[str, Any]:
+    from steppewatch.analysis.frame import source_total
+
+    m = frame[frame["kind"] == "meeting"]
+    kinds = frame["kind"].value_counts()
+    statuses = frame["review_status"].value_counts()
+    return {
+        "events": len(frame),
+        "sources": source_total(frame),
+        "first_year": int(frame["year"].min()),
+        "last_year": int(frame["year"].max()),
+        "meetings": len(m),
+        "meetings_without_concerns": int((m["topics"].map(len) == 0).sum()),
+        "by_kind": ", ".join(f"{k.replace('_', ' ')} {n:,}" for k, n in kinds.items()),
+        "by_status": ", ".join(f"{k} {n:,}" for k, n in statuses.items()),
+    }
+
+
+def build_report(
+    out: str | Path,
+    *,
+    store: Store,
+    filters: EventFilter | None = None,
+    study: Study | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> ReportResult:
+    """Analyse the events in ``store`` matching ``filters`` and write the report to ``out``.
+
+    Raises :class:`AnalysisError` (SW610, SW611, SW612) when there is nothing to report; in that
+    case nothing is written.
+    """
+    from steppewatch.analysis.engagement import load_index_config
+    from steppewatch.analysis.frame import periods_from_study
+    from steppewatch.report.content import build_content
+    from steppewatch.report.html import render_html, write_report
+    from steppewatch.store import EventFilter
+    from steppewatch.study import load_study
+
+    step = progress or (lambda _name: None)
+    study = study or load_study()
+    filters = filters or EventFilter()
+    if not filters.statuses:
+        filters = replace(filters, statuses=DEFAULT_STATUSES)
+    total = store.count_events()
+    if total == 0:
+        raise AnalysisError(
+            f"the database {store.describe()} holds no events; no report written",
+            hint="run 'steppewatch init' to load the bundled dataset, or 'steppewatch import FILE'",
+            code="SW610",
+        )
+    frame = store.events_frame(filters)
+    step("load")
+    if frame.empty:
+        raise AnalysisError(
+            f"no event matches the filters ({describe_filters(filters)}) among the {total:,} "
+            "events in the database; no report written",
+            hint="widen the filters (--country, --since, --until, --kind)",
+            code="SW611",
+        )
+    periods = periods_from_study(study)
+    partners = _partners(study, filters)
+    content = build_content(frame, partners, periods, progress=step)
+    if not content.charts:
+        raise AnalysisError(
+            f"the {len(frame):,} events matching the filters ({describe_filters(filters)}) give "
+            "nothing to chart (no meeting, exercise or activity involving a partner state); "
+            "no report written",
+            hint="widen the filters",
+            code="SW612",
+        )
+    info = store.dataset_info()
+    info["codebook_version"] = info.get("codebook_version") or study.codebook_version
+    info["dataset_version"] = info.get("dataset_version") or study.dataset_version
+    counts = _counts(frame)
+    context = {
+        "title": f"{study.name}: analysis report",
+        "study": study,
+        "info": info,
+        "counts": counts,
+        "filters_text": describe_filters(replace(filters, statuses=())),
+        "statuses": ", ".join(filters.statuses),
+        "partners": partners,
+        "periods": periods,
+        "index": load_index_config(),
+        "version": __version__,
+    }
+    html = render_html(content, context)
+    index = write_report(Path(out), content, html)
+    step("write")
+    return ReportResult(
+        index=index,
+        n_events=counts["events"],
+        n_sources=counts["sources"],
+        n_charts=len(content.charts),
+        charts=tuple(c.name for c in content.charts),
+    )

@@ -1,0 +1,182 @@
+"""Matplotlib figures for the report (Agg backend, DejaVu Sans shipped with matplotlib, so
+nothing is fetched and no system font is needed). Each function takes a chart's data table and
+returns a Figure; rendering to PNG/SVG bytes is done by :func:`render`.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from steppewatch.report.captions import topic_label  # noqa: E402
+
+__all__ = [
+    "render",
+    "topic_heatmap",
+    "concern_shares",
+    "meetings_by_country",
+    "activity_mix_bars",
+    "exercise_timeline",
+    "index_lines",
+]
+
+plt.rcParams.update(
+    {
+        "font.family": "DejaVu Sans",
+        "font.size": 9,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "svg.hashsalt": "steppewatch",
+    }
+)
+COUNTRY_COLOURS = {
+    "KZ": "#1f77b4", "KG": "#d62728", "TJ": "#2ca02c", "UZ": "#9467bd", "TM": "#ff7f0e",
+}  # fmt: skip
+_CYCLE = plt.get_cmap("tab20").colors
+
+
+def _chart_text(text: str, fallback: str) -> str:
+    """``text`` if DejaVu Sans can draw it (Latin, Cyrillic...), else ``fallback``: the charts
+    use no CJK font, so a Chinese-only name is replaced rather than drawn as boxes."""
+    return fallback if any(ord(ch) >= 0x2E80 for ch in text) else text
+
+
+def _colour(country: str, i: int) -> Any:
+    return COUNTRY_COLOURS.get(country, _CYCLE[i % len(_CYCLE)])
+
+
+def render(fig: Figure) -> tuple[bytes, bytes]:
+    """PNG and SVG bytes of ``fig`` (no timestamps, so reruns give the same files); closes it."""
+    png, svg = io.BytesIO(), io.BytesIO()
+    fig.savefig(png, format="png", dpi=110, bbox_inches="tight", metadata={"Software": None})
+    fig.savefig(svg, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
+    plt.close(fig)
+    return png.getvalue(), svg.getvalue()
+
+
+def topic_heatmap(by_period: pd.DataFrame) -> Figure:
+    """Topics (rows, most frequent first) x periods (columns), coloured by share, annotated."""
+    wide = by_period.pivot_table(index="topic", columns="period", values="share", observed=True)
+    counts = by_period.groupby("topic")["count"].sum()
+    wide = wide.loc[counts.sort_values(ascending=False, kind="stable").index]
+    sizes = by_period.groupby("period", observed=True)["n_meetings"].first()
+    fig, ax = plt.subplots(figsize=(7.5, 0.32 * len(wide) + 1.6))
+    im = ax.imshow(wide.to_numpy(), aspect="auto", cmap="YlOrRd", vmin=0, vmax=1)
+    ax.set_yticks(range(len(wide)), [topic_label(t) for t in wide.index])
+    ax.set_xticks(
+        range(len(wide.columns)), [f"{p}\n(n={int(sizes.get(p, 0))})" for p in wide.columns]
+    )
+    ax.xaxis.tick_top()
+    for (i, j), value in np.ndenumerate(wide.to_numpy()):
+        if value > 0:
+            ax.text(j, i, f"{100 * value:.0f}", ha="center", va="center", fontsize=7,
+                    color="white" if value > 0.55 else "black")  # fmt: skip
+    fig.colorbar(im, ax=ax, fraction=0.03, pad=0.02, label="share of meetings")
+    ax.set_title("Security concerns in meetings, % of meetings per period", pad=28)
+    return fig
+
+
+def concern_shares(by_year: pd.DataFrame, topics: Sequence[str]) -> Figure:
+    """Yearly share of meetings coded with each of ``topics`` (3-year centred mean as line,
+    yearly values as dots)."""
+    fig, ax = plt.subplots(figsize=(8, 4))
+    for i, topic in enumerate(topics):
+        rows = by_year[by_year["topic"] == topic].sort_values("year")
+        colour = _CYCLE[(2 * i) % len(_CYCLE)]
+        ax.scatter(rows["year"], 100 * rows["share"], s=8, color=colour, alpha=0.5)
+        smooth = rows.set_index("year")["share"].rolling(3, center=True, min_periods=1).mean()
+        ax.plot(smooth.index, 100 * smooth.to_numpy(), color=colour, label=topic_label(topic))
+    ax.set_ylabel("% of meetings with concerns coded")
+    ax.set_ylim(0, 105)
+    ax.legend(frameon=False, fontsize=8, ncols=2)
+    ax.set_title("Concern shares over time (dots: yearly; lines: 3-year mean)")
+    return fig
+
+
+def meetings_by_country(per_year: pd.DataFrame) -> Figure:
+    """Meetings per year for each partner, stacked bars."""
+    wide = per_year.pivot_table(index="year", columns="country", values="count", fill_value=0)
+    order = list(dict.fromkeys(per_year["country"]))
+    wide = wide[[c for c in order if c in wide.columns]]
+    fig, ax = plt.subplots(figsize=(8, 3.8))
+    bottom = np.zeros(len(wide))
+    for i, country in enumerate(wide.columns):
+        ax.bar(wide.index, wide[country], bottom=bottom, color=_colour(country, i), label=country)
+        bottom += wide[country].to_numpy()
+    ax.set_ylabel("meetings (a meeting counts for each partner in it)")
+    ax.legend(frameon=False, ncols=len(wide.columns), fontsize=8)
+    ax.set_title("Meetings per year by partner country")
+    return fig
+
+
+def activity_mix_bars(mix: pd.DataFrame) -> Figure:
+    """Horizontal stacked bars: events per partner by kind."""
+    wide = mix.pivot_table(index="country", columns="kind", values="count", fill_value=0)
+    wide = wide[wide.sum().sort_values(ascending=False).index]
+    wide = wide.loc[wide.sum(axis=1).sort_values().index]
+    fig, ax = plt.subplots(figsize=(8, 0.5 * len(wide) + 1.8))
+    left = np.zeros(len(wide))
+    for i, kind in enumerate(wide.columns):
+        ax.barh(wide.index, wide[kind], left=left, color=_CYCLE[i % len(_CYCLE)],
+                label=kind.replace("_", " "))  # fmt: skip
+        left += wide[kind].to_numpy()
+    ax.set_xlabel("events involving the country")
+    ax.legend(frameon=False, fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=3)
+    ax.set_title("Activity mix by partner country")
+    return fig
+
+
+def exercise_timeline(table: pd.DataFrame) -> Figure:
+    """Exercises by year and series; marker area by total troops (hollow: size unknown)."""
+    series = table["framework"].map(
+        lambda f: "SCO" if f == "SCO" else "bilateral" if f == "bilateral" else "other multilateral"
+    )
+    rows = {"SCO": 2, "other multilateral": 1, "bilateral": 0}
+    fig, ax = plt.subplots(figsize=(8, 3.2))
+    troops = table["troops_total_n"].to_numpy(dtype=float)
+    known = ~np.isnan(troops)
+    size = np.where(known, 20 + 380 * np.sqrt(np.nan_to_num(troops) / max(np.nanmax(troops), 1))
+                    if known.any() else 0, 30)  # fmt: skip
+    jitter = (table.groupby(["year", series]).cumcount() * 0.12).to_numpy()
+    y = series.map(rows).to_numpy() + jitter
+    ax.scatter(table["year"][known], y[known], s=size[known], alpha=0.55, color="#c0392b",
+               edgecolor="black", linewidth=0.5, label="troops known")  # fmt: skip
+    ax.scatter(table["year"][~known], y[~known], s=size[~known], facecolor="none",
+               edgecolor="#555555", label="size unknown")  # fmt: skip
+    if known.any():
+        big = table[known].sort_values("troops_total_n", ascending=False).head(3)
+        for r in big.itertuples():
+            name = _chart_text(r.name, f"{r.kind.replace('_', ' ')} {r.year}")
+            name = name if len(name) <= 28 else name[:27] + "…"
+            ax.annotate(f"{name} ({int(r.troops_total_n):,})", (r.year, rows[series[r.Index]]),
+                        fontsize=7, xytext=(4, 8), textcoords="offset points")  # fmt: skip
+    ax.set_yticks(list(rows.values()), list(rows.keys()))
+    ax.set_ylim(-0.6, 2.9)
+    ax.legend(frameon=False, fontsize=7, loc="lower right")
+    ax.set_title("Exercises by year (marker area: total troops, first figure stated)")
+    return fig
+
+
+def index_lines(index: pd.DataFrame) -> Figure:
+    """Engagement index per country over time (3-year centred mean; thin line: yearly)."""
+    fig, ax = plt.subplots(figsize=(8, 3.8))
+    for i, (country, rows) in enumerate(index.groupby("country", sort=False)):
+        rows = rows.sort_values("year")
+        colour = _colour(str(country), i)
+        ax.plot(rows["year"], rows["index"], color=colour, alpha=0.3, linewidth=0.8)
+        smooth = rows["index"].rolling(3, center=True, min_periods=1).mean()
+        ax.plot(rows["year"], smooth, color=colour, label=str(country), linewidth=1.8)
+    ax.set_ylabel("engagement index")
+    ax.legend(frameon=False, ncols=5, fontsize=8)
+    ax.set_title("Engagement index by partner country (thick: 3-year mean)")
+    return fig

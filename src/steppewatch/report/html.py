@@ -1,0 +1,130 @@
+"""Render the report content to one self-contained HTML file plus chart and data files.
+
+Self-contained means: the CSS is inline, every chart is an inline ``data:`` PNG, and there is
+no script, font, image or style loaded from anywhere else; the only URLs are plain links to the
+chart and data files written next to the report.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import struct
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import pandas as pd
+
+from steppewatch.report.content import ReportContent
+
+__all__ = ["TABLES", "render_html", "write_report"]
+
+#: Tables shown in the report: name -> (title, note). Others are written as CSV only.
+TABLES: dict[str, tuple[str, str]] = {
+    "concern_trends": (
+        "Concerns rising or falling between periods",
+        "Changes of at least 10 percentage points in the share of meetings.",
+    ),
+    "concern_lifespan": (
+        "First and last appearance of each concern in meetings",
+        "With the number of meetings coded with it.",
+    ),
+    "country_ranking": (
+        "Ranking of partner states by engagement index",
+        "Total index over the years analysed; 1 = most responsive.",
+    ),
+    "index_sensitivity": (
+        "Rank stability of the index under other weightings",
+        "Kendall's tau of country rankings and Spearman's rho of country-year values, vs default.",
+    ),
+    "exercises": ("Exercises", "Name, participants, troops (text as reported) and scenario."),
+    "format_mix": ("Meeting formats by period", "Share of meetings in each framework."),
+    "multilateral_vs_bilateral": (
+        "Multilateral against bilateral, by period and kind",
+        "Event counts.",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class _TableView:
+    name: str
+    title: str
+    note: str
+    html: str
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    width, height = struct.unpack(">II", png[16:24])
+    return int(width), int(height)
+
+
+def _table_html(frame: pd.DataFrame, name: str) -> str:
+    shown = frame
+    if name == "concern_trends" and not frame.empty:
+        shown = frame[frame["direction"] != "stable"]
+    if name == "exercises":
+        shown = frame.drop(columns=["troops_total_n", "troops_cn_n", "id"], errors="ignore")
+    return shown.to_html(
+        index=False, border=0, classes="data", na_rep="", float_format=lambda x: f"{x:.2f}"
+    )
+
+
+def render_html(content: ReportContent, context: dict[str, Any]) -> str:
+    """The report page as a string."""
+    templates = resources.files("steppewatch.report").joinpath("templates")
+    env = jinja2.Environment(
+        autoescape=jinja2.select_autoescape(["html", "j2"], default_for_string=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    template = env.from_string(templates.joinpath("report.html.j2").read_text(encoding="utf-8"))
+    css = templates.joinpath("report.css").read_text(encoding="utf-8")
+    charts = []
+    for chart in content.charts:
+        width, height = _png_size(chart.png)
+        charts.append(
+            {
+                "name": chart.name,
+                "title": chart.title,
+                "caption": chart.caption,
+                "basis": chart.basis,
+                "png_b64": base64.b64encode(chart.png).decode("ascii"),
+                "width": width,
+                "height": height,
+            }
+        )
+    tables = [
+        _TableView(name, title, note, _table_html(content.tables[name], name))
+        for name, (title, note) in TABLES.items()
+        if name in content.tables and not content.tables[name].empty
+    ]
+    return template.render(
+        css=css, charts=charts, tables=tables, findings=content.findings, **context
+    )
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def write_report(out: Path, content: ReportContent, html: str) -> Path:
+    """Write charts/, data/ and index.html (last, atomically) under ``out``; return index.html."""
+    charts_dir, data_dir = out / "charts", out / "data"
+    charts_dir.mkdir(parents=True, exist_ok=True)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    for chart in content.charts:
+        _atomic_write(charts_dir / f"{chart.name}.png", chart.png)
+        _atomic_write(charts_dir / f"{chart.name}.svg", chart.svg)
+        _atomic_write(data_dir / f"{chart.name}.csv", chart.data.to_csv(index=False).encode())
+    for name, table in content.tables.items():
+        _atomic_write(data_dir / f"{name}.csv", table.to_csv(index=False).encode())
+    index = out / "index.html"
+    _atomic_write(index, html.encode("utf-8"))
+    return index

@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from steppewatch.cli import main
+from steppewatch.errors import AnalysisError
+from steppewatch.report import build_report
+from steppewatch.store import EventFilter, open_store
+from tests.analysis.fixture_events import fixture_store
+
+CHARTS = {
+    "topic_heatmap", "concern_shares", "meetings_by_country", "activity_mix",
+    "exercise_timeline", "engagement_index",
+}  # fmt: skip
+
+# anything that makes a browser fetch on its own: src/srcset/poster/data attributes, <link href>,
+# CSS url(...) and @import, and meta refresh. Plain <a href> links are allowed.
+_LOADING = [
+    re.compile(
+        r"""\b(?:src|srcset|poster|data|action|formaction)\s*=\s*["']?\s*(?!data:)[a-z]+:""", re.I
+    ),
+    re.compile(r"<link\b[^>]*>", re.I),
+    re.compile(r"url\(\s*['\"]?\s*(?!data:)[a-z]+:", re.I),
+    re.compile(r"@import", re.I),
+    re.compile(r"http-equiv\s*=\s*['\"]?refresh", re.I),
+    re.compile(r"<(?:script|iframe|embed|object)\b[^>]*\bsrc", re.I),
+]
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("report")
+    store = fixture_store(tmp / "t.db")
+    return build_report(tmp / "out", store=store).index
+
+
+def test_report_files(report: Path) -> None:
+    out = report.parent
+    assert {p.stem for p in (out / "charts").glob("*.png")} == CHARTS
+    assert {p.stem for p in (out / "charts").glob("*.svg")} == CHARTS
+    data = {p.stem for p in (out / "data").glob("*.csv")}
+    assert CHARTS <= data
+    assert {"findings", "concern_lifespan", "concern_trends", "country_ranking"} <= data
+    assert (out / "charts" / "topic_heatmap.svg").read_text().lstrip().startswith("<?xml")
+    assert (out / "charts" / "topic_heatmap.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_report_loads_nothing_from_elsewhere(report: Path) -> None:
+    page = report.read_text(encoding="utf-8")
+    for pattern in _LOADING:
+        assert not pattern.search(page), f"{pattern.pattern} matches: {pattern.search(page)}"
+    # every http(s) URL in the page is inside a plain <a href="..."> (citations), never loaded
+    for match in re.finditer(r"https?://", page):
+        before = page[max(0, match.start() - 10) : match.start()]
+        assert before.endswith('<a href="'), page[match.start() - 80 : match.end() + 40]
+    assert page.count("data:image/png;base64,") == len(CHARTS)
+
+
+def test_report_sections(report: Path) -> None:
+    page = report.read_text(encoding="utf-8")
+    for section in ("findings", "charts", "tables", "methods"):
+        assert f'<section id="{section}">' in page
+    assert "codebook 1.0.0" in page or "codebook version 1.0.0" in page
+    assert "Kyrgyzstan and Tajikistan are the most responsive partners." in page
+    assert 'class="verdict verdict-supported"' in page
+    assert "Default multilateral factor: 0.5" in page
+
+
+def test_empty_database_writes_nothing(tmp_path: Path) -> None:
+    store = open_store("sqlite:///" + str(tmp_path / "empty.db"))
+    with pytest.raises(AnalysisError, match=r"SW610.*holds no events"):
+        build_report(tmp_path / "out", store=store)
+    assert not (tmp_path / "out").exists()
+
+
+def test_filters_matching_nothing_write_nothing(tmp_path: Path) -> None:
+    store = fixture_store(tmp_path / "t.db")
+    with pytest.raises(AnalysisError, match=r"SW611.*from 2030.*24 events"):
+        build_report(tmp_path / "out", store=store, filters=EventFilter(since=2030))
+    assert not (tmp_path / "out").exists()
+
+
+def test_filters_with_nothing_to_chart(tmp_path: Path) -> None:
+    store = fixture_store(tmp_path / "t.db")
+    with pytest.raises(AnalysisError, match="SW612"):
+        build_report(
+            tmp_path / "out", store=store, filters=EventFilter(kinds=("domestic_capacity",))
+        )
+    assert not (tmp_path / "out").exists()
+
+
+def test_machine_events_are_left_out_by_default(tmp_path: Path) -> None:
+    from tests.analysis.fixture_events import fixture_events
+
+    events = [e.model_copy(update={"review_status": "machine"}) for e in fixture_events()]
+    store = fixture_store(tmp_path / "t.db", events)
+    with pytest.raises(AnalysisError, match="SW611"):
+        build_report(tmp_path / "out", store=store)
+
+
+def test_cli_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fixture_store(tmp_path / "t.db").close()
+    db = "sqlite:///" + str(tmp_path / "t.db")
+    main(["report", "--db", db, "--out", str(tmp_path / "r"), "--country", "kg"])
+    out = capsys.readouterr().out
+    assert f"Report written: {tmp_path / 'r' / 'index.html'}" in out
+    page = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
+    assert "filters: country KG" in page
+    # per-country charts show only Kyrgyzstan
+    csv = (tmp_path / "r" / "data" / "meetings_by_country.csv").read_text()
+    assert set(line.split(",")[1] for line in csv.splitlines()[1:]) == {"KG"}
+
+
+def test_cli_report_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = "sqlite:///" + str(tmp_path / "empty.db")
+    with pytest.raises(SystemExit) as done:
+        main(["report", "--db", db, "--out", str(tmp_path / "r")])
+    assert done.value.code == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Error: [SW610]") and "Traceback" not in err
+    with pytest.raises(SystemExit):
+        main(["report", "--db", db, "--since", "2020", "--until", "2010"])
+    assert "[SW120]" in capsys.readouterr().err
