@@ -77,7 +77,9 @@ class ValidationIssue:
 
     def __str__(self) -> str:
         where = self.where()
-        return f"{where}: {self.message} [{self.type}]" if where else f"{self.message} [{self.type}]"
+        return (
+            f"{where}: {self.message} [{self.type}]" if where else f"{self.message} [{self.type}]"
+        )
 
 
 class ValidationFailed(SteppewatchError):

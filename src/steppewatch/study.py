@@ -53,4 +53,6 @@ def dataset_dir(study: Study) -> Path:
     path = Path(study.dataset)
     if path.is_dir():
         return path
-    raise InputError(f"dataset folder not found for study '{study.id}': {study.dataset}", code="SW114")
+    raise InputError(
+        f"dataset folder not found for study '{study.id}': {study.dataset}", code="SW114"
+    )

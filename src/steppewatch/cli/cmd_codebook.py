@@ -12,12 +12,16 @@ from steppewatch.cli.common import err
 
 
 def register(app: typer.Typer) -> None:
-    codebook_app = typer.Typer(help="Check, document and export the codebook.", no_args_is_help=True)
+    codebook_app = typer.Typer(
+        help="Check, document and export the codebook.", no_args_is_help=True
+    )
     app.add_typer(codebook_app, name="codebook")
 
     @codebook_app.command("check")
     def check(
-        path: Path | None = typer.Argument(None, help="Codebook YAML file. Default: the shipped codebook v1."),
+        path: Path | None = typer.Argument(
+            None, help="Codebook YAML file. Default: the shipped codebook v1."
+        ),
     ) -> None:
         """Validate a codebook file and report every problem at once (exit 1 if any)."""
         from steppewatch.codebook import check_codebook_file, default_codebook_path
@@ -37,8 +41,12 @@ def register(app: typer.Typer) -> None:
 
     @codebook_app.command("manual")
     def manual(
-        path: Path | None = typer.Argument(None, help="Codebook YAML file. Default: the shipped codebook v1."),
-        out: Path | None = typer.Option(None, "--out", "-o", help="Write the Markdown here instead of stdout."),
+        path: Path | None = typer.Argument(
+            None, help="Codebook YAML file. Default: the shipped codebook v1."
+        ),
+        out: Path | None = typer.Option(
+            None, "--out", "-o", help="Write the Markdown here instead of stdout."
+        ),
     ) -> None:
         """Render the codebook as a Markdown manual."""
         from steppewatch.codebook import load_codebook

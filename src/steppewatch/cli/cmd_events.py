@@ -32,21 +32,35 @@ def _check_codes(values: list[str], scheme: str, option: str) -> list[str]:
     fixed = []
     for value in values:
         if value.lower() not in lookup:
-            raise InputError(f"{option}: unknown {scheme} code '{value}'", hint=f"known: {', '.join(known)}", code="SW120")
+            raise InputError(
+                f"{option}: unknown {scheme} code '{value}'",
+                hint=f"known: {', '.join(known)}",
+                code="SW120",
+            )
         fixed.append(lookup[value.lower()])
     return fixed
 
 
 def build_filter(
-    country: list[str], kind: list[str], topic: list[str], domain: list[str], level: list[str],
-    framework: list[str], status: list[str], since: int | None, until: int | None, text: str | None,
+    country: list[str],
+    kind: list[str],
+    topic: list[str],
+    domain: list[str],
+    level: list[str],
+    framework: list[str],
+    status: list[str],
+    since: int | None,
+    until: int | None,
+    text: str | None,
 ) -> EventFilter:
     from steppewatch.store import EventFilter
 
     countries = [c.upper() for c in country]
     for c in countries:
         if len(c) != 2 or not c.isalpha():
-            raise InputError(f"--country: '{c}' is not an ISO 3166 alpha-2 code such as KG", code="SW121")
+            raise InputError(
+                f"--country: '{c}' is not an ISO 3166 alpha-2 code such as KG", code="SW121"
+            )
     if since is not None and until is not None and since > until:
         raise InputError(f"--since {since} is after --until {until}", code="SW122")
     return EventFilter.make(
@@ -77,7 +91,15 @@ def _table(events: list[Event], total: int) -> None:
     for column in ("id", "date", "kind", "countries", "framework", "topics", "title"):
         table.add_column(column, overflow="fold")
     for e in events:
-        table.add_row(e.id, e.date_start, e.kind, ";".join(e.countries), e.framework, ";".join(e.topics), e.title)
+        table.add_row(
+            e.id,
+            e.date_start,
+            e.kind,
+            ";".join(e.countries),
+            e.framework,
+            ";".join(e.topics),
+            e.title,
+        )
     console = Console()
     console.print(table)
     console.print(f"{len(events)} of {total} matching events shown.")
@@ -89,38 +111,73 @@ def _csv(events: list[Event]) -> None:
     writer = csv.writer(sys.stdout)
     writer.writerow([*EVENT_COLUMNS, "review_status", "n_sources"])
     for e in events:
-        writer.writerow([
-            e.id, e.kind, e.title, e.date_start, e.date_end or "", ";".join(e.countries), e.framework,
-            e.location or "", format_actors(e.actors, "focal"), format_actors(e.actors, "partner"),
-            e.level or "", ";".join(e.domains), ";".join(e.topics),
-            json.dumps(e.attributes, ensure_ascii=False) if e.attributes else "", e.summary or "",
-            e.verification or "", e.review_status, len(e.sources),
-        ])
+        writer.writerow(
+            [
+                e.id,
+                e.kind,
+                e.title,
+                e.date_start,
+                e.date_end or "",
+                ";".join(e.countries),
+                e.framework,
+                e.location or "",
+                format_actors(e.actors, "focal"),
+                format_actors(e.actors, "partner"),
+                e.level or "",
+                ";".join(e.domains),
+                ";".join(e.topics),
+                json.dumps(e.attributes, ensure_ascii=False) if e.attributes else "",
+                e.summary or "",
+                e.verification or "",
+                e.review_status,
+                len(e.sources),
+            ]
+        )
 
 
 def register(app: typer.Typer) -> None:
-    events_app = typer.Typer(help="Browse events: list with filters, show one with its sources.", no_args_is_help=True)
+    events_app = typer.Typer(
+        help="Browse events: list with filters, show one with its sources.", no_args_is_help=True
+    )
     app.add_typer(events_app, name="events")
 
     @events_app.command("list")
     def list_(
-        country: list[str] = typer.Option([], "--country", "-c", help="ISO alpha-2 code, e.g. KG (repeatable: any of)."),
+        country: list[str] = typer.Option(
+            [], "--country", "-c", help="ISO alpha-2 code, e.g. KG (repeatable: any of)."
+        ),
         kind: list[str] = typer.Option([], "--kind", "-k", help="Event kind code (repeatable)."),
-        topic: list[str] = typer.Option([], "--topic", "-t", help="Topic code, e.g. terrorism (repeatable)."),
-        domain: list[str] = typer.Option([], "--domain", help="Domain code, e.g. military (repeatable)."),
+        topic: list[str] = typer.Option(
+            [], "--topic", "-t", help="Topic code, e.g. terrorism (repeatable)."
+        ),
+        domain: list[str] = typer.Option(
+            [], "--domain", help="Domain code, e.g. military (repeatable)."
+        ),
         level: list[str] = typer.Option([], "--level", help="Meeting level code (repeatable)."),
-        framework: list[str] = typer.Option([], "--framework", help="bilateral, SCO, CICA, C5+China, ... (repeatable)."),
-        status: list[str] = typer.Option([], "--status", help="Review status: curated, machine, accepted, edited, rejected."),
+        framework: list[str] = typer.Option(
+            [], "--framework", help="bilateral, SCO, CICA, C5+China, ... (repeatable)."
+        ),
+        status: list[str] = typer.Option(
+            [], "--status", help="Review status: curated, machine, accepted, edited, rejected."
+        ),
         since: int | None = typer.Option(None, "--since", help="First year included."),
         until: int | None = typer.Option(None, "--until", help="Last year included."),
-        text: str | None = typer.Option(None, "--text", help="Words that must all appear in title, summary, location or actors."),
-        limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many events (table default: 50)."),
+        text: str | None = typer.Option(
+            None, "--text", help="Words that must all appear in title, summary, location or actors."
+        ),
+        limit: int | None = typer.Option(
+            None, "--limit", min=1, help="At most this many events (table default: 50)."
+        ),
         order: str = typer.Option("date", "--order", help="date, -date, id, kind or title."),
-        fmt: Format = typer.Option(Format.table, "--format", "-f", help="table, json (full records) or csv."),
+        fmt: Format = typer.Option(
+            Format.table, "--format", "-f", help="table, json (full records) or csv."
+        ),
         db: str | None = DB_OPTION,
     ) -> None:
         """List events matching all the filters given (values of one filter are alternatives)."""
-        filters = build_filter(country, kind, topic, domain, level, framework, status, since, until, text)
+        filters = build_filter(
+            country, kind, topic, domain, level, framework, status, since, until, text
+        )
         store = open_db(db)
         if fmt is Format.table:
             limit = limit or 50
@@ -135,8 +192,12 @@ def register(app: typer.Typer) -> None:
 
     @events_app.command("show")
     def show(
-        event_id: str = typer.Argument(..., help="Event id, e.g. 2002-10-10-bilateral_exercise-cn-kg-1."),
-        fmt: Format = typer.Option(Format.table, "--format", "-f", help="table (readable) or json."),
+        event_id: str = typer.Argument(
+            ..., help="Event id, e.g. 2002-10-10-bilateral_exercise-cn-kg-1."
+        ),
+        fmt: Format = typer.Option(
+            Format.table, "--format", "-f", help="table (readable) or json."
+        ),
         db: str | None = DB_OPTION,
     ) -> None:
         """Show one event with every field and all its sources."""
@@ -150,16 +211,31 @@ def register(app: typer.Typer) -> None:
         console = Console(highlight=False)
         console.print(f"[bold]{event.title}[/bold]")
         rows = [
-            ("id", event.id), ("kind", event.kind),
-            ("date", event.date_start + (f" to {event.date_end}" if event.date_end else "") + f" ({event.date_precision})"),
-            ("countries", ", ".join(event.countries)), ("framework", event.framework),
-            ("location", event.location or ""), ("level", event.level or ""),
+            ("id", event.id),
+            ("kind", event.kind),
+            (
+                "date",
+                event.date_start
+                + (f" to {event.date_end}" if event.date_end else "")
+                + f" ({event.date_precision})",
+            ),
+            ("countries", ", ".join(event.countries)),
+            ("framework", event.framework),
+            ("location", event.location or ""),
+            ("level", event.level or ""),
             ("actors", "; ".join(f"{a.label()} [{a.side}]" for a in event.actors)),
-            ("domains", ", ".join(event.domains)), ("topics", ", ".join(event.topics)),
-            ("attributes", json.dumps(event.attributes, ensure_ascii=False) if event.attributes else ""),
-            ("summary", event.summary or ""), ("verification", event.verification or ""),
-            ("review status", event.review_status), ("codebook", event.codebook_version or ""),
-            ("coder", event.coder or ""), ("dataset", event.dataset_version or ""),
+            ("domains", ", ".join(event.domains)),
+            ("topics", ", ".join(event.topics)),
+            (
+                "attributes",
+                json.dumps(event.attributes, ensure_ascii=False) if event.attributes else "",
+            ),
+            ("summary", event.summary or ""),
+            ("verification", event.verification or ""),
+            ("review status", event.review_status),
+            ("codebook", event.codebook_version or ""),
+            ("coder", event.coder or ""),
+            ("dataset", event.dataset_version or ""),
         ]
         for name, value in rows:
             console.print(f"{name:>14}: {value}", markup=False)

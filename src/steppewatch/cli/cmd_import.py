@@ -14,11 +14,17 @@ def register(app: typer.Typer) -> None:
     def import_(
         path: Path = typer.Argument(..., help="events CSV (bundled schema) or JSON Lines file."),
         sources: Path | None = typer.Option(
-            None, "--sources", help="sources CSV; default: sources.csv beside a file named events.csv."
+            None,
+            "--sources",
+            help="sources CSV; default: sources.csv beside a file named events.csv.",
         ),
-        status: str = typer.Option("curated", "--status", help="Review status for the imported events."),
+        status: str = typer.Option(
+            "curated", "--status", help="Review status for the imported events."
+        ),
         replace_reviewed: bool = typer.Option(
-            False, "--replace-reviewed", help="Also overwrite events a person has accepted or edited."
+            False,
+            "--replace-reviewed",
+            help="Also overwrite events a person has accepted or edited.",
         ),
         db: str | None = DB_OPTION,
     ) -> None:
@@ -30,12 +36,18 @@ def register(app: typer.Typer) -> None:
         from steppewatch.store.importing import import_events
 
         if status not in ("curated", "machine", "accepted", "edited", "rejected"):
-            raise typer.BadParameter("must be curated, machine, accepted, edited or rejected", param_hint="--status")
+            raise typer.BadParameter(
+                "must be curated, machine, accepted, edited or rejected", param_hint="--status"
+            )
         store = open_db(db)
         with progress_bar(f"Importing {path.name}", None) as update:
             report = import_events(
-                store, path, sources_path=sources, review_status=status,
-                replace_reviewed=replace_reviewed, progress=update,
+                store,
+                path,
+                sources_path=sources,
+                review_status=status,
+                replace_reviewed=replace_reviewed,
+                progress=update,
             )
         for issue in report.issues:
             err(f"  {issue}")
@@ -43,10 +55,17 @@ def register(app: typer.Typer) -> None:
         typer.echo(
             f"{path}: {report.rows} rows, {report.valid} valid, {len(report.rejected_lines)} rejected; "
             f"{c.new} new, {c.updated} updated, {c.unchanged} unchanged"
-            + (f", {len(c.skipped_reviewed or [])} reviewed events not overwritten" if c.skipped_reviewed else "")
+            + (
+                f", {len(c.skipped_reviewed or [])} reviewed events not overwritten"
+                if c.skipped_reviewed
+                else ""
+            )
             + "."
         )
         if report.rejected_lines:
-            err(f"Rejected rows on lines {', '.join(map(str, report.rejected_lines[:50]))}"
-                + (" ..." if len(report.rejected_lines) > 50 else "") + "; fix them and import again (good rows were kept).")
+            err(
+                f"Rejected rows on lines {', '.join(map(str, report.rejected_lines[:50]))}"
+                + (" ..." if len(report.rejected_lines) > 50 else "")
+                + "; fix them and import again (good rows were kept)."
+            )
             raise typer.Exit(1)

@@ -11,8 +11,12 @@ def register(app: typer.Typer) -> None:
     @app.command("init")
     def init(
         db: str | None = DB_OPTION,
-        study: str | None = typer.Option(None, "--study", help="Study file (YAML). Default: PRC-Central Asia."),
-        no_data: bool = typer.Option(False, "--no-data", help="Create the database only; load no dataset."),
+        study: str | None = typer.Option(
+            None, "--study", help="Study file (YAML). Default: PRC-Central Asia."
+        ),
+        no_data: bool = typer.Option(
+            False, "--no-data", help="Create the database only; load no dataset."
+        ),
     ) -> None:
         """Create the database (apply migrations) and load the study's bundled dataset.
 

@@ -38,14 +38,25 @@ def register(app: typer.Typer) -> None:
         console = Console()
         console.print(
             f"[bold]{info['events']} events, {info['sources']} sources[/bold] in {store.describe()}"
-            + (f" (dataset {info['dataset_version']}, codebook {info['codebook_version']})" if info["dataset_version"] else "")
+            + (
+                f" (dataset {info['dataset_version']}, codebook {info['codebook_version']})"
+                if info["dataset_version"]
+                else ""
+            )
         )
         if not info["events"]:
-            console.print("The database is empty: run 'steppewatch init' to load the bundled dataset.")
+            console.print(
+                "The database is empty: run 'steppewatch init' to load the bundled dataset."
+            )
             return
         tables = []
-        for title, key in (("kind", "by_kind"), ("country", "by_country"), ("decade", "by_decade"),
-                           ("framework", "by_framework"), ("review status", "by_review_status")):
+        for title, key in (
+            ("kind", "by_kind"),
+            ("country", "by_country"),
+            ("decade", "by_decade"),
+            ("framework", "by_framework"),
+            ("review status", "by_review_status"),
+        ):
             table = Table(title=f"by {title}", title_justify="left")
             table.add_column(title)
             table.add_column("events", justify="right")

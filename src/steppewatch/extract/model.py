@@ -72,7 +72,9 @@ class CodedDocument(CodedItem):
     language: str | None = None
     published: str | None = None
     encoding: str | None = None
-    text: str | None = Field(default=None, description="Extracted text (omitted from output by default).")
+    text: str | None = Field(
+        default=None, description="Extracted text (omitted from output by default)."
+    )
     items: list[CodedItem] = Field(default_factory=list)
     codebook_version: str | None = None
     coder: CoderInfo | None = None
