@@ -1,0 +1,38 @@
+"""``steppewatch serve``: the web explorer, JSON API and review workflow (uvicorn)."""
+
+from __future__ import annotations
+
+import typer
+
+from steppewatch.cli.common import DB_OPTION, err, open_db
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("serve")
+    def serve(
+        host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on."),
+        port: int = typer.Option(8000, "--port", min=1, max=65535, help="TCP port."),
+        db: str | None = DB_OPTION,
+        workers: int = typer.Option(1, "--workers", min=1, max=64, help="Worker processes."),
+        https_only: bool = typer.Option(False, "--https-only", help="Send the session cookie over HTTPS only (behind a TLS proxy)."),
+        log_level: str = typer.Option("warning", "--log-level", help="uvicorn log level."),
+    ) -> None:
+        """Serve the explorer. Public and read-only; reviewers sign in to change anything
+        (accounts: 'steppewatch users add NAME')."""
+        import os
+
+        import uvicorn
+
+        store = open_db(db)
+        err(f"Database: {store.describe()} ({store.count_events()} events)")
+        err(f"Serving on http://{host}:{port}/  (Ctrl+C to stop)")
+        if workers > 1:
+            os.environ["STEPPEWATCH_DB"] = store.url
+            if https_only:
+                os.environ["STEPPEWATCH_HTTPS_ONLY"] = "1"
+            uvicorn.run("steppewatch.web.app:app_from_env", factory=True, host=host, port=port,
+                        workers=workers, log_level=log_level)
+            return
+        from steppewatch.web import create_app
+
+        uvicorn.run(create_app(store, https_only=https_only), host=host, port=port, log_level=log_level)

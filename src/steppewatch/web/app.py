@@ -1,0 +1,168 @@
+"""The Starlette application: routes, middleware, error pages and the JSON error shape."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from steppewatch.errors import SteppewatchError
+from steppewatch.store import Store, open_store
+from steppewatch.web import agreement_views, explorer, reviewing
+from steppewatch.web.errors import HTTPError, error_payload, from_library_error
+from steppewatch.web.openapi import openapi_spec
+from steppewatch.web.queries import SearchSupport
+from steppewatch.web.security import SecurityHeaders, session_secret
+from steppewatch.web.state import WebState, json_response, make_env, render, wants_json
+
+log = logging.getLogger("steppewatch.web")
+STATIC = Path(__file__).parent / "static"
+SESSION_COOKIE = "steppewatch_session"
+MAX_BODY = 1_000_000
+
+
+async def _error_response(request: Request, error: HTTPError) -> Response:
+    if wants_json(request):
+        return json_response(error_payload(error), error.status)
+    try:
+        return render(request, "error.html", {"error": error}, error.status)
+    except Exception:  # the error page itself must never fail
+        log.exception("error page failed")
+        return Response(f"{error.status} {error.message}", status_code=error.status, media_type="text/plain")
+
+
+async def _on_http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPError)
+    return await _error_response(request, exc)
+
+
+async def _on_starlette_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    messages = {404: "[SW304] page not found", 405: "[SW723] method not allowed"}
+    error = HTTPError(exc.status_code, messages.get(exc.status_code, str(exc.detail)))
+    response = await _error_response(request, error)
+    if exc.headers:
+        response.headers.update(exc.headers)
+    return response
+
+
+async def _on_library_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, SteppewatchError)
+    return await _error_response(request, from_library_error(exc))
+
+
+async def _on_crash(request: Request, exc: Exception) -> Response:
+    log.exception("unhandled error on %s", request.url.path)
+    return await _error_response(request, HTTPError(500, "[SW799] internal error (see the server log)"))
+
+
+async def openapi(request: Request) -> Response:
+    return Response(json.dumps(openapi_spec(), ensure_ascii=False), media_type="application/json")
+
+
+async def home_redirect(request: Request) -> Response:
+    from starlette.responses import RedirectResponse
+
+    return RedirectResponse("/", status_code=308)
+
+
+def routes() -> list[Any]:
+    r = reviewing
+    a = agreement_views
+    return [
+        Route("/", explorer.events_list),
+        Route("/events", home_redirect),
+        Route("/events.json", explorer.events_list),
+        Route("/events.csv", explorer.events_csv),
+        Route("/events/{event_id}.json", explorer.event_page),
+        Route("/events/{event_id}", explorer.event_page),
+        Route("/countries/{code}.json", explorer.country_page),
+        Route("/countries/{code}", explorer.country_page),
+        Route("/topics/{code}.json", explorer.topic_page),
+        Route("/topics/{code}", explorer.topic_page),
+        Route("/openapi.json", openapi),
+        Route("/login", r.login_page, methods=["GET"]),
+        Route("/login", r.login_submit, methods=["POST"]),
+        Route("/logout", r.logout_page, methods=["GET"]),
+        Route("/logout", r.logout_submit, methods=["POST"]),
+        Route("/review", r.review_page),
+        Route("/review.json", r.review_page),
+        Route("/review/agreement.json", a.agreement_page),
+        Route("/review/agreement", a.agreement_page),
+        Route("/review/assignments", a.assignments_page, methods=["GET"]),
+        Route("/review/assignments/{event_id}", a.code_submit, methods=["POST"]),
+        Route("/review/suggestions/{suggestion_id}/accept", r.suggestion_accept, methods=["POST"]),
+        Route("/review/suggestions/{suggestion_id}/reject", r.suggestion_reject, methods=["POST"]),
+        Route("/review/{event_id}/accept", r.accept, methods=["POST"]),
+        Route("/review/{event_id}/reject", r.reject, methods=["POST"]),
+        Route("/review/{event_id}/edit", r.edit_page, methods=["GET"]),
+        Route("/review/{event_id}/edit", r.edit_submit, methods=["POST"]),
+        Route("/audit", r.audit_page),
+        Route("/audit.json", r.audit_page),
+        Mount("/static", app=StaticFiles(directory=str(STATIC)), name="static"),
+    ]
+
+
+def create_app(
+    store: Store | str | None = None,
+    *,
+    codebook: Any = None,
+    secret: str | None = None,
+    count_limit_ms: int | None = 150,
+    facet_limit_ms: int | None = 150,
+    https_only: bool = False,
+) -> Starlette:
+    """The explorer over ``store`` (a Store, a database URL, or the default database)."""
+    if not isinstance(store, Store):
+        store = open_store(store)
+    if codebook is None:
+        from steppewatch.codebook import load_codebook
+
+        codebook = load_codebook()
+    app = Starlette(
+        routes=routes(),
+        middleware=[
+            Middleware(SecurityHeaders),
+            Middleware(
+                SessionMiddleware,
+                secret_key=secret or session_secret(store),
+                session_cookie=SESSION_COOKIE,
+                same_site="lax",
+                https_only=https_only,
+                max_age=8 * 3600,
+            ),
+        ],
+        exception_handlers={
+            HTTPError: _on_http_error,
+            HTTPException: _on_starlette_error,
+            SteppewatchError: _on_library_error,
+            Exception: _on_crash,
+        },
+        max_body_size=MAX_BODY,
+    )
+    app.state.web = WebState(
+        store=store,
+        codebook=codebook,
+        support=SearchSupport.detect(store),
+        env=make_env(),
+        count_limit_ms=count_limit_ms,
+        facet_limit_ms=facet_limit_ms,
+    )
+    return app
+
+
+def app_from_env() -> Starlette:
+    """Factory for multi-worker uvicorn: database from $STEPPEWATCH_DB."""
+    import os
+
+    return create_app(None, https_only=os.environ.get("STEPPEWATCH_HTTPS_ONLY") == "1")

@@ -1,0 +1,250 @@
+"""Public read-only pages and their JSON twins: events list, event, country, topic, CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response, StreamingResponse
+
+from steppewatch.errors import NotFound
+from steppewatch.store import EventFilter
+from steppewatch.web import queries
+from steppewatch.web.charts import bars, year_columns
+from steppewatch.web.errors import HTTPError
+from steppewatch.web.params import (
+    CODE_PARAMS,
+    COUNTRY_CODES,
+    ListQuery,
+    check_names,
+    parse_list_query,
+    parse_query,
+)
+from steppewatch.web.readouts import event_evidence
+from steppewatch.web.state import FACET_PARAM, WebState, json_response, link, render, state_of
+
+FACET_TO_FIELD = {"kind": "kinds", "country": "countries", "topic": "topics", "domain": "domains",
+                  "level": "levels", "framework": "frameworks", "review_status": "statuses"}
+
+
+def _event_json(event: Any) -> dict[str, Any]:
+    data: dict[str, Any] = event.model_dump(mode="json")
+    return data
+
+
+def _list_data(web: WebState, query: ListQuery) -> dict[str, Any]:
+    where = queries.where_clause(query.filters, query.q, web.support)
+    empty = queries.filter_is_empty(query.filters, query.q)
+    found = queries.list_events(
+        web.store, where, order=query.sort, limit=query.per_page, offset=query.offset
+    )
+    total = queries.count_events(web.store, where, limit_ms=web.count_limit_ms)
+    facets = queries.facet_counts(web.store, where, filtered=not empty, limit_ms=web.facet_limit_ms)
+    return {"events": found, "total": total, "facets": facets}
+
+
+def _page_links(path: str, query: ListQuery, total: int | None, shown: int) -> dict[str, str | None]:
+    base = [(k, v) for k, v in query.params if k != "page"]
+    has_next = (total is None and shown == query.per_page) or (
+        total is not None and query.page * query.per_page < total
+    )
+    return {
+        "prev": link(path, [*base, ("page", str(query.page - 1))]) if query.page > 1 else None,
+        "next": link(path, [*base, ("page", str(query.page + 1))]) if has_next else None,
+    }
+
+
+def _facet_links(web: WebState, query: ListQuery, facets: dict[str, Any]) -> dict[str, Any]:
+    """For each facet value: its label, count, whether selected, and the link that toggles it."""
+    out: dict[str, Any] = {}
+    params = [(k, v) for k, v in query.params if k != "page"]
+    for facet, counts in facets.items():
+        param = FACET_PARAM.get(facet, "year" if facet == "year" else facet)
+        selected = {v for k, v in params if k == param}
+        if counts is None:
+            out[facet] = None
+            continue
+        items = []
+        for code, n in list(counts.items())[:40]:
+            on = code in selected
+            new = [p for p in params if p != (param, code)] if on else [*params, (param, code)]
+            items.append({"code": code, "label": web.label(facet, code), "count": n, "selected": on,
+                          "href": link("/", new)})
+        out[facet] = items
+    return out
+
+
+async def events_list(request: Request) -> Response:
+    web = state_of(request)
+    pairs = parse_query(request.scope.get("query_string", b""))
+    query = parse_list_query(pairs, web.codebook)
+    data = _list_data(web, query)
+    path = request.url.path
+    pages = _page_links(path if path != "/" else "/", query, data["total"], len(data["events"]))
+    if path.endswith(".json"):
+        return json_response({
+            "total": data["total"],
+            "page": query.page,
+            "per_page": query.per_page,
+            "next": pages["next"] and pages["next"].replace("/?", "/events.json?", 1),
+            "events": [_event_json(e) for e in data["events"]],
+            "facets": data["facets"],
+        })
+    json_link = link("/events.json", list(query.params))
+    csv_link = link("/events.csv", [(k, v) for k, v in query.params if k not in ("page", "per_page")])
+    return render(request, "list.html", {
+        "query": query,
+        "events": data["events"],
+        "total": data["total"],
+        "facets": _facet_links(web, query, data["facets"]),
+        "pages": pages,
+        "json_link": json_link,
+        "csv_link": csv_link,
+        "codebook": web.codebook,
+    })
+
+
+async def events_csv(request: Request) -> Response:
+    web = state_of(request)
+    pairs = parse_query(request.scope.get("query_string", b""))
+    query = parse_list_query(pairs, web.codebook)
+    where = queries.where_clause(query.filters, query.q, web.support)
+
+    def lines() -> Iterator[str]:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        for row in queries.csv_rows(web.store, where, query.sort):
+            writer.writerow(row)
+            if buffer.tell() > 64_000:
+                yield buffer.getvalue()
+                buffer.seek(0)
+                buffer.truncate()
+        yield buffer.getvalue()
+
+    return StreamingResponse(
+        lines(),
+        media_type="text/csv; charset=utf-8",
+        headers={"content-disposition": 'attachment; filename="steppewatch-events.csv"'},
+    )
+
+
+def _path_param(request: Request, name: str) -> str:
+    value = str(request.path_params[name])
+    if len(value) > 200 or any(ord(c) < 32 for c in value):
+        raise HTTPError(404, f"[SW304] no such {name}")
+    return value
+
+
+async def event_page(request: Request) -> Response:
+    web = state_of(request)
+    check_names(parse_query(request.scope.get("query_string", b"")), ())
+    event_id = _path_param(request, "event_id")
+    try:
+        event = web.store.get_event(event_id)
+    except NotFound as error:
+        raise HTTPError(404, str(error)) from None
+    evidence = event_evidence(web.store, event)
+    from steppewatch.review.actions import content_hash_of, open_suggestions_for
+
+    suggestions = open_suggestions_for(web.store, event_id)
+    if request.url.path.endswith(".json"):
+        return json_response({"event": _event_json(event), **evidence.as_json(),
+                              "suggestions": [s.model_dump(mode="json") for s in suggestions]})
+    from steppewatch.review.audit import list_audit
+
+    return render(request, "event.html", {
+        "event": event,
+        "evidence": evidence,
+        "suggestions": suggestions,
+        "history": list_audit(web.store, event_id=event_id, limit=20),
+        "content_hash": content_hash_of(web.store, event_id),
+    })
+
+
+def _engagement(web: WebState, code: str, n_events: int | None) -> list[dict[str, Any]] | None:
+    """The engagement index of one country per year, from the analysis module, on data small
+    enough to load into memory; None when not available."""
+    if n_events is None or n_events > 20_000:
+        return None
+    try:
+        from steppewatch.analysis.engagement import engagement_index
+    except ImportError:
+        return None
+    try:
+        frame = web.store.events_frame(EventFilter(countries=(code,)))
+        table = engagement_index(frame, [code])
+    except Exception:  # analysis is another module's contract; the page must still render
+        return None
+    rows = table[table["country"] == code][["year", "index"]]
+    return [{"year": int(y), "index": round(float(i), 3)} for y, i in rows.itertuples(index=False)]
+
+
+def _decade_topics(web: WebState, base: EventFilter, facet: str = "topic") -> dict[str, dict[str, int]]:
+    """Counts of each code of ``facet`` per decade (concerns over time)."""
+    decades = queries.facet_counts(web.store, queries.where_clause(base, None, web.support), ("year",),
+                                   limit_ms=web.facet_limit_ms).get("year") or {}
+    starts = sorted({int(y) // 10 * 10 for y in decades})
+    table: dict[str, dict[str, int]] = {}
+    for start in starts:
+        filt = EventFilter(**{**base.__dict__, "since": start, "until": start + 9})
+        counts = queries.facet_counts(web.store, queries.where_clause(filt, None, web.support), (facet,),
+                                      limit_ms=web.facet_limit_ms).get(facet) or {}
+        table[f"{start}s"] = counts
+    return table
+
+
+async def country_page(request: Request) -> Response:
+    web = state_of(request)
+    check_names(parse_query(request.scope.get("query_string", b"")), ())
+    code = _path_param(request, "code").upper()
+    if code not in COUNTRY_CODES:
+        raise HTTPError(404, f"[SW304] '{code[:20]}' is not a country code (ISO 3166 alpha-2)")
+    base = EventFilter(countries=(code,))
+    where = queries.where_clause(base, None, web.support)
+    total = queries.count_events(web.store, where, limit_ms=web.count_limit_ms)
+    facets = queries.facet_counts(web.store, where, ("year", "kind", "topic", "framework", "level"),
+                                  limit_ms=web.facet_limit_ms)
+    concerns = _decade_topics(web, base)
+    index = _engagement(web, code, total)
+    payload = {"country": code, "name": web.label("country", code), "total": total, "facets": facets,
+               "concerns_by_decade": concerns, "engagement_index": index}
+    if request.url.path.endswith(".json"):
+        return json_response(payload)
+    return render(request, "country.html", {
+        **payload,
+        "timeline": year_columns(facets.get("year")),
+        "mix": bars(facets.get("kind"), {k: web.label("kind", k) for k in facets.get("kind") or {}}),
+        "index_columns": year_columns({str(r["year"]): r["index"] for r in index} if index else None),
+        "topic_codes": sorted({t for c in concerns.values() for t in c}),
+    })
+
+
+async def topic_page(request: Request) -> Response:
+    web = state_of(request)
+    check_names(parse_query(request.scope.get("query_string", b"")), ())
+    code = _path_param(request, "code")
+    if code not in web.codebook.codes("topic", active_only=False):
+        raise HTTPError(404, f"[SW304] '{code[:40]}' is not a topic code in the codebook")
+    base = EventFilter(topics=(code,))
+    where = queries.where_clause(base, None, web.support)
+    total = queries.count_events(web.store, where, limit_ms=web.count_limit_ms)
+    facets = queries.facet_counts(web.store, where, ("year", "country", "kind", "framework"),
+                                  limit_ms=web.facet_limit_ms)
+    by_decade = _decade_topics(web, base, "country")
+    info = web.codebook.code("topic", code)
+    payload = {"topic": code, "names": web.labels("topic", code), "definition": info.definition,
+               "total": total, "facets": facets, "countries_by_decade": by_decade}
+    if request.url.path.endswith(".json"):
+        return json_response(payload)
+    return render(request, "topic.html", {
+        **payload,
+        "timeline": year_columns(facets.get("year")),
+        "where": bars(facets.get("country"), {k: web.label("country", k) for k in facets.get("country") or {}}),
+        "country_codes": sorted({c for d in by_decade.values() for c in d}),
+    })
+
+
+__all__ = ["CODE_PARAMS", "country_page", "event_page", "events_csv", "events_list", "topic_page"]

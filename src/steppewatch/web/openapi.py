@@ -1,0 +1,121 @@
+"""The OpenAPI 3.1 description of the JSON routes, written by hand (the routes are few and the
+parameters are shared)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from steppewatch import __version__
+
+_LIST = {"type": "array", "items": {"type": "string"}}
+
+
+def _param(name: str, description: str, schema: dict[str, Any], *, many: bool = False) -> dict[str, Any]:
+    body: dict[str, Any] = {"name": name, "in": "query", "required": False, "description": description}
+    body["schema"] = {"type": "array", "items": schema} if many else schema
+    if many:
+        body["style"], body["explode"] = "form", True
+    return body
+
+
+def _path(name: str, description: str) -> dict[str, Any]:
+    return {"name": name, "in": "path", "required": True, "description": description, "schema": {"type": "string"}}
+
+
+LIST_PARAMETERS = [
+    _param("country", "ISO 3166 alpha-2 code (repeat or comma-separate for OR)", {"type": "string"}, many=True),
+    _param("kind", "event kind code (codebook scheme event_kind)", {"type": "string"}, many=True),
+    _param("topic", "security concern code (codebook scheme topic)", {"type": "string"}, many=True),
+    _param("domain", "cooperation domain code", {"type": "string"}, many=True),
+    _param("level", "meeting level code", {"type": "string"}, many=True),
+    _param("framework", "framework code", {"type": "string"}, many=True),
+    _param("status", "review status", {"type": "string", "enum": ["curated", "machine", "accepted", "edited", "rejected"]}, many=True),
+    _param("since", "first year included", {"type": "integer", "minimum": 1900, "maximum": 2100}),
+    _param("until", "last year included", {"type": "integer", "minimum": 1900, "maximum": 2100}),
+    _param("year", "one year (sets since and until)", {"type": "integer", "minimum": 1900, "maximum": 2100}),
+    _param("q", "full-text search over titles, summaries, actors and document text", {"type": "string", "maxLength": 300}),
+    _param("sort", "order", {"type": "string", "enum": ["date", "-date", "id", "kind", "title"], "default": "-date"}),
+]
+PAGING = [
+    _param("page", "page number", {"type": "integer", "minimum": 1, "maximum": 100000, "default": 1}),
+    _param("per_page", "events per page", {"type": "integer", "minimum": 1, "maximum": 200, "default": 25}),
+]
+
+
+def _ok(schema_ref: str, description: str) -> dict[str, Any]:
+    return {
+        "200": {"description": description, "content": {"application/json": {"schema": {"$ref": schema_ref}}}},
+        "400": {"$ref": "#/components/responses/Error"},
+        "404": {"$ref": "#/components/responses/Error"},
+    }
+
+
+def openapi_spec() -> dict[str, Any]:
+    obj = {"type": "object"}
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "steppewatch explorer API",
+            "version": __version__,
+            "description": "Read-only JSON twins of the explorer pages. Every error has one shape: "
+            '{"ok": false, "error": str, "errors": [...], "status": int}.',
+        },
+        "paths": {
+            "/events.json": {"get": {"summary": "Filtered, searched, sorted page of events with facet counts",
+                                      "parameters": LIST_PARAMETERS + PAGING,
+                                      "responses": _ok("#/components/schemas/EventList", "a page of events")}},
+            "/events.csv": {"get": {"summary": "Every event of the filtered list as CSV",
+                                     "parameters": LIST_PARAMETERS,
+                                     "responses": {"200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}},
+                                                   "400": {"$ref": "#/components/responses/Error"}}}},
+            "/events/{event_id}.json": {"get": {"summary": "One event with its sources, evidence and readouts",
+                                                 "parameters": [_path("event_id", "event id")],
+                                                 "responses": _ok("#/components/schemas/EventDetail", "the event")}},
+            "/countries/{code}.json": {"get": {"summary": "A country: timeline, activity mix, concerns by decade, engagement index",
+                                                "parameters": [_path("code", "ISO 3166 alpha-2")],
+                                                "responses": _ok("#/components/schemas/Object", "country profile")}},
+            "/topics/{code}.json": {"get": {"summary": "A security concern: where and when it appears",
+                                             "parameters": [_path("code", "topic code")],
+                                             "responses": _ok("#/components/schemas/Object", "topic profile")}},
+            "/review.json": {"get": {"summary": "Review queue (signed-in reviewers only)", "parameters": PAGING[:1],
+                                      "responses": {**_ok("#/components/schemas/Object", "queue"),
+                                                    "401": {"$ref": "#/components/responses/Error"}}}},
+            "/audit.json": {"get": {"summary": "Audit log, newest first", "parameters": PAGING[:1],
+                                     "responses": _ok("#/components/schemas/Object", "audit entries")}},
+            "/review/agreement.json": {"get": {"summary": "Inter-coder agreement report",
+                                                "responses": _ok("#/components/schemas/Object", "agreement")}},
+            "/openapi.json": {"get": {"summary": "This description",
+                                       "responses": {"200": {"description": "OpenAPI 3.1",
+                                                             "content": {"application/json": {"schema": obj}}}}}},
+        },
+        "components": {
+            "schemas": {
+                "Object": obj,
+                "Event": {"type": "object", "required": ["id", "kind", "title", "date_start", "countries", "framework"],
+                          "properties": {"id": {"type": "string"}, "kind": {"type": "string"},
+                                         "title": {"type": "string"}, "date_start": {"type": "string"},
+                                         "countries": _LIST, "topics": _LIST, "domains": _LIST,
+                                         "framework": {"type": "string"},
+                                         "review_status": {"type": "string"},
+                                         "sources": {"type": "array", "items": obj}}},
+                "EventList": {"type": "object", "required": ["ok", "total", "page", "per_page", "events", "facets"],
+                              "properties": {"ok": {"const": True},
+                                             "total": {"type": ["integer", "null"], "description": "null when counting took too long"},
+                                             "page": {"type": "integer"}, "per_page": {"type": "integer"},
+                                             "next": {"type": ["string", "null"]},
+                                             "events": {"type": "array", "items": {"$ref": "#/components/schemas/Event"}},
+                                             "facets": {"type": "object", "additionalProperties": {"type": ["object", "null"]}}}},
+                "EventDetail": {"type": "object", "required": ["ok", "event"],
+                                "properties": {"ok": {"const": True}, "event": {"$ref": "#/components/schemas/Event"},
+                                               "evidence": {"type": "array", "items": obj},
+                                               "readouts": {"type": "array", "items": obj},
+                                               "suggestions": {"type": "array", "items": obj}}},
+                "Error": {"type": "object", "required": ["ok", "error", "errors", "status"],
+                          "properties": {"ok": {"const": False}, "error": {"type": "string"},
+                                         "errors": {"type": "array", "items": obj},
+                                         "status": {"type": "integer"}}},
+            },
+            "responses": {"Error": {"description": "error",
+                                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}},
+        },
+    }

@@ -1,0 +1,239 @@
+"""Read queries of the explorer: list, count, facet counts, full-text search, CSV rows.
+
+Full text uses the indexes made by migration 0003: SQLite FTS5 (trigram) tables, or
+PostgreSQL ``to_tsvector`` GIN indexes. Facet and count queries on big databases run under a
+time limit (SQLite progress handler), like Datasette's facet time limit: a facet that takes too
+long is reported as such instead of slowing every page.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, and_, func, inspect, or_, select, text
+from sqlalchemy.exc import OperationalError
+
+from steppewatch.models import Event
+from steppewatch.store import EventFilter, Store, records
+from steppewatch.store.migrations.m0003_review import PG_DOCUMENT_TSV, PG_EVENT_TSV
+from steppewatch.store.store import ORDERS
+from steppewatch.store.tables import event_codes, events, sources
+
+FACETS = ("kind", "country", "topic", "domain", "year", "level", "framework", "review_status")
+LIST_FACETS = ("country", "topic", "domain")
+_CJK = re.compile(r"[\u3000-\u9fff\uf900-\ufaff]")
+
+
+class TimedOut(Exception):
+    """A query ran past its time limit."""
+
+
+@dataclass(frozen=True)
+class SearchSupport:
+    dialect: str
+    events_fts: bool
+    documents_fts: bool
+    coded_items: bool
+
+    @classmethod
+    def detect(cls, store: Store) -> SearchSupport:
+        with store.engine.connect() as conn:
+            insp = inspect(conn)
+            if store.dialect == "sqlite":
+                names = set(
+                    conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'")).scalars()
+                )
+                return cls("sqlite", "events_fts" in names, "documents_fts" in names, "coded_items" in names)
+            has_docs = insp.has_table("documents")
+            return cls(store.dialect, True, has_docs, insp.has_table("coded_items"))
+
+
+def _like_all(words: list[str]) -> ColumnElement[bool]:
+    return EventFilter(text=" ".join(words)).where()
+
+
+def search_condition(q: str, support: SearchSupport) -> ColumnElement[bool]:
+    """Events whose title, summary, location or actors match every word of ``q``, or one of
+    whose archived documents matches every word."""
+    words = [w for w in q.split() if w][:12]
+    if support.dialect == "sqlite" and support.events_fts:
+        long_words = [w for w in words if len(w) >= 3]
+        short = [w for w in words if len(w) < 3]
+        conds: list[ColumnElement[bool]] = []
+        if long_words:
+            match = " ".join('"' + w.replace('"', '""') + '"' for w in long_words)
+            event_hit: ColumnElement[bool] = text(
+                "events.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH :ev_q)"
+            ).bindparams(ev_q=match)  # type: ignore[assignment]
+            if support.documents_fts and not short:
+                doc_ids = (
+                    "SELECT id FROM documents WHERE rowid IN "
+                    "(SELECT rowid FROM documents_fts WHERE documents_fts MATCH :doc_q)"
+                )
+                via = f"events.id IN (SELECT event_id FROM sources WHERE document_id IN ({doc_ids}))"
+                if support.coded_items:
+                    via += (
+                        f" OR events.id IN (SELECT event_id FROM coded_items "
+                        f"WHERE document_id IN ({doc_ids}))"
+                    )
+                event_hit = or_(event_hit, text(f"({via})").bindparams(doc_q=match))
+            conds.append(event_hit)
+        if short:
+            conds.append(_like_all(short))
+        return and_(*conds) if conds else and_(True)
+    if support.dialect == "postgresql" and not _CJK.search(q):
+        tsq = text(f"{PG_EVENT_TSV} @@ plainto_tsquery('simple', :ev_q)").bindparams(ev_q=q)
+        if support.documents_fts:
+            docs = (
+                "events.id IN (SELECT s.event_id FROM sources s JOIN documents d "
+                f"ON d.id = s.document_id WHERE {PG_DOCUMENT_TSV.replace('title', 'd.title').replace('text', 'd.text')}"
+                " @@ plainto_tsquery('simple', :doc_q))"
+            )
+            return or_(tsq, text(docs).bindparams(doc_q=q))  # type: ignore[arg-type]
+        return tsq  # type: ignore[return-value]
+    return _like_all(words)
+
+
+def where_clause(filters: EventFilter, q: str | None, support: SearchSupport) -> ColumnElement[bool]:
+    conds = filters.conditions()
+    if q:
+        conds.append(search_condition(q, support))
+    return and_(*conds) if conds else and_(True)
+
+
+@contextmanager
+def time_limit(conn: Connection, ms: int | None) -> Iterator[None]:
+    """Interrupt SQLite queries running longer than ``ms`` (raises TimedOut)."""
+    if ms is None or conn.dialect.name != "sqlite":
+        yield
+        return
+    raw = conn.connection.dbapi_connection
+    deadline = time.perf_counter() + ms / 1000
+
+    def check() -> int:
+        return 1 if time.perf_counter() > deadline else 0
+
+    raw.set_progress_handler(check, 2000)  # type: ignore[union-attr]
+    try:
+        yield
+    except OperationalError as error:
+        if "interrupted" in str(error):
+            raise TimedOut() from None
+        raise
+    finally:
+        raw.set_progress_handler(None, 0)  # type: ignore[union-attr]
+
+
+def list_events(
+    store: Store, where: ColumnElement[bool], *, order: str, limit: int, offset: int
+) -> list[Event]:
+    query = select(events).where(where).order_by(*ORDERS[order]).limit(limit).offset(offset)
+    with store.engine.connect() as conn:
+        rows = [r._mapping for r in conn.execute(query)]
+        by_event: dict[str, list[Any]] = defaultdict(list)
+        ids = [r["id"] for r in rows]
+        if ids:
+            src = select(sources).where(sources.c.event_id.in_(ids)).order_by(
+                sources.c.event_id, sources.c.position
+            )
+            for s in conn.execute(src):
+                by_event[s.event_id].append(s._mapping)
+    return [records.event_from_row(r, by_event.get(r["id"], ())) for r in rows]
+
+
+def count_events(store: Store, where: ColumnElement[bool], *, limit_ms: int | None = None) -> int | None:
+    """The number of matching events, or None if counting took longer than ``limit_ms``."""
+    with store.engine.connect() as conn:
+        try:
+            with time_limit(conn, limit_ms):
+                return int(conn.execute(select(func.count()).select_from(events).where(where)).scalar() or 0)
+        except TimedOut:
+            return None
+
+
+def facet_query(facet: str, where: ColumnElement[bool], filtered: bool) -> Any:
+    if facet in ("country", "topic", "domain"):
+        query = select(event_codes.c.code, func.count()).where(event_codes.c.facet == facet)
+        if filtered:
+            query = query.where(event_codes.c.event_id.in_(select(events.c.id).where(where)))
+        return query.group_by(event_codes.c.code)
+    column = {
+        "kind": events.c.kind,
+        "level": events.c.level,
+        "framework": events.c.framework,
+        "review_status": events.c.review_status,
+        "year": events.c.year,
+    }[facet]
+    return select(column, func.count()).where(where).group_by(column)
+
+
+def facet_counts(
+    store: Store,
+    where: ColumnElement[bool],
+    facets: tuple[str, ...] = FACETS,
+    *,
+    filtered: bool = True,
+    limit_ms: int | None = None,
+) -> dict[str, dict[str, int] | None]:
+    """Counts per value of each facet; a facet whose query timed out maps to None."""
+    out: dict[str, dict[str, int] | None] = {}
+    with store.engine.connect() as conn:
+        for facet in facets:
+            try:
+                with time_limit(conn, limit_ms):
+                    rows = conn.execute(facet_query(facet, where, filtered)).all()
+            except TimedOut:
+                out[facet] = None
+                continue
+            counts = {str(k): int(n) for k, n in rows if k is not None}
+            if facet == "year":
+                out[facet] = dict(sorted(counts.items()))
+            else:
+                out[facet] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return out
+
+
+CSV_COLUMNS = (
+    "id", "kind", "title", "date_start", "date_end", "countries", "framework", "location", "level",
+    "domains", "topics", "summary", "verification", "review_status", "codebook_version", "coder",
+)
+
+
+def csv_cell(value: Any) -> str:
+    """A CSV cell; text starting with = + - @ is prefixed with ' so spreadsheets do not run it
+    as a formula (OWASP CSV injection)."""
+    text_value = "" if value is None else str(value)
+    if text_value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + text_value
+    return text_value
+
+
+def csv_rows(store: Store, where: ColumnElement[bool], order: str) -> Iterator[list[str]]:
+    """Every matching event as a CSV row (header first), streamed in batches."""
+    yield [*CSV_COLUMNS, "source_urls"]
+    columns = [events.c[c] for c in CSV_COLUMNS]
+    query = select(*columns).where(where).order_by(*ORDERS[order])
+    with store.engine.connect() as conn:
+        result = conn.execution_options(stream_results=True, yield_per=1000).execute(query)
+        for batch in result.partitions(1000):
+            ids = [r.id for r in batch]
+            urls: dict[str, list[str]] = defaultdict(list)
+            with store.engine.connect() as conn2:
+                for s in conn2.execute(
+                    select(sources.c.event_id, sources.c.url)
+                    .where(sources.c.event_id.in_(ids))
+                    .order_by(sources.c.event_id, sources.c.position)
+                ):
+                    urls[s.event_id].append(s.url)
+            for r in batch:
+                yield [csv_cell(v) for v in r] + [csv_cell(" ".join(urls.get(r.id, [])))]
+
+
+def filter_is_empty(filters: EventFilter, q: str | None) -> bool:
+    return filters.is_empty() and not q
