@@ -127,3 +127,15 @@ def login(client: Any, name: str = "alice", password: str = PASSWORD) -> None:
     r = client.post("/login", data={"name": name, "password": password, "csrf_token": csrf_of(page.text),
                                     "next": "/review"}, follow_redirects=False)
     assert r.status_code == 303, r.text
+
+
+class WebHelpers:
+    PASSWORD = PASSWORD
+    csrf_of = staticmethod(csrf_of)
+    login = staticmethod(login)
+
+
+@pytest.fixture()
+def web() -> type[WebHelpers]:
+    """Helpers for tests: ``web.login(client)``, ``web.csrf_of(html)``, ``web.PASSWORD``."""
+    return WebHelpers
