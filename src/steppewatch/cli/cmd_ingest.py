@@ -14,12 +14,37 @@ ALLOW_PRIVATE_HELP = (
 )
 
 
-def make_client(allow_private: list[str], delay: float, cache: bool, db_url: str) -> object:
+def make_client(
+    db_url: str, *, allow_private: list[str], delay: float, timeout: float, max_bytes: int,
+    retries: int,
+) -> object:
+    """The HTTP client for a command: cache beside the database, options from the user."""
     from steppewatch.sources.archive import archive_dir_for
     from steppewatch.sources.http import HttpClient
 
-    cache_dir = archive_dir_for(db_url).parent / "http-cache" if cache else None
-    return HttpClient(allow_private=allow_private or False, min_interval=delay, cache_dir=cache_dir)
+    return HttpClient(
+        allow_private=allow_private or False, min_interval=delay, timeout=timeout,
+        total_timeout=max(timeout * 3, timeout + 10), max_bytes=max_bytes, max_retries=retries,
+        cache_dir=archive_dir_for(db_url).parent / "http-cache",
+    )
+
+
+ALLOW_PRIVATE_OPTION = typer.Option([], "--allow-private", help=ALLOW_PRIVATE_HELP)
+DELAY_OPTION = typer.Option(1.0, "--delay", help="Seconds between requests to one host.")
+TIMEOUT_OPTION = typer.Option(20.0, "--timeout", help="Seconds to wait for a server (connect, read).")
+MAX_BYTES_OPTION = typer.Option(20_000_000, "--max-bytes", help="Largest document downloaded.")
+RETRIES_OPTION = typer.Option(3, "--retries", min=0, help="Retries on 5xx and timeouts (backoff).")
+BATCH_OPTION = typer.Option(50, "--batch", min=1, help="Documents per transaction.")
+CODER_OPTION = typer.Option(None, "--coder", help="Registered coder name (default: codebook coder).")
+
+
+def report(summary: object) -> None:
+    failures = summary.failures  # type: ignore[attr-defined]
+    for failure in failures[:20]:
+        err(f"  failed: {failure.message}")
+    if len(failures) > 20:
+        err(f"  ... and {len(failures) - 20} more failures")
+    typer.echo(summary.line())  # type: ignore[attr-defined]
 
 
 class ProgressPrinter:
@@ -58,10 +83,13 @@ def register(app: typer.Typer) -> None:
             ..., help="Files, folders, WARC files, or RSS/Atom feed, sitemap or page URLs."
         ),
         since: str | None = typer.Option(None, "--since", help="Feeds/sitemaps: entries from this date (YYYY-MM-DD)."),
-        coder: str | None = typer.Option(None, "--coder", help="Registered coder name (default: the codebook coder)."),
-        allow_private: list[str] = typer.Option([], "--allow-private", help=ALLOW_PRIVATE_HELP),
-        delay: float = typer.Option(1.0, "--delay", help="Seconds between requests to one host."),
-        batch: int = typer.Option(50, "--batch", min=1, help="Documents per transaction."),
+        coder: str | None = CODER_OPTION,
+        allow_private: list[str] = ALLOW_PRIVATE_OPTION,
+        delay: float = DELAY_OPTION,
+        timeout: float = TIMEOUT_OPTION,
+        max_bytes: int = MAX_BYTES_OPTION,
+        retries: int = RETRIES_OPTION,
+        batch: int = BATCH_OPTION,
         db: str | None = DB_OPTION,
     ) -> None:
         """Ingest documents: archive the bytes beside the database, extract the text, code it,
@@ -77,7 +105,8 @@ def register(app: typer.Typer) -> None:
         store = open_db(db)
         client = None
         if any(is_url(s) for s in sources):
-            client = make_client(allow_private, delay, True, store.url)
+            client = make_client(store.url, allow_private=allow_private, delay=delay,
+                                 timeout=timeout, max_bytes=max_bytes, retries=retries)
         ingestor = Ingestor(store, coder=get_coder(coder) if coder else None, batch_size=batch)
         total = _count_files(sources)
         printer = ProgressPrinter(total)
@@ -90,11 +119,7 @@ def register(app: typer.Typer) -> None:
             printer.stop()
             if client is not None:
                 client.close()  # type: ignore[attr-defined]
-        for failure in summary.failures[:20]:
-            err(f"  failed: {failure.message}")
-        if len(summary.failures) > 20:
-            err(f"  ... and {len(summary.failures) - 20} more failures")
-        typer.echo(summary.line())
+        report(summary)
 
 
 def _count_files(sources: list[str]) -> int | None:
