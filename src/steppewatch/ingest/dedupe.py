@@ -8,11 +8,15 @@ Shingles are computed with numpy, not per-shingle Python hashing: the text is no
 (lower case, without spaces, punctuation and symbols, so spacing and punctuation do not matter, and Chinese needs
 no segmentation), its code points hashed as rolling ``k``-grams, and long texts sampled by hash
 value (the same subset for the same content, so the Jaccard estimate stays meaningful).
+Texts that share their shingles but not their numbers (two readouts of different meetings from
+one template: other dates) are not duplicates; a hash of the numbers is kept with the signature.
 Signatures are stored with each document (hex) and loaded into the index when ingest starts.
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Iterable
 
 import numpy as np
@@ -26,6 +30,7 @@ _DROP_RANGES = (
     (0xFE30, 0xFE4F), (0xFF00, 0xFF0F), (0xFF1A, 0xFF20), (0xFF3B, 0xFF40), (0xFF5B, 0xFF65),
 )
 _SHIFT = np.uint64(32)
+_DIGITS = re.compile(r"\d+")
 _MAX_HASH = np.uint64((1 << 32) - 1)
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 
@@ -52,6 +57,7 @@ class NearDuplicateIndex:
         self._a = rng.integers(1, 2**63, size=num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
         self._b = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64)
         self._signatures: dict[str, np.ndarray] = {}
+        self._numbers: dict[str, str] = {}
 
     def __len__(self) -> int:
         return len(self._signatures)
@@ -93,30 +99,42 @@ class NearDuplicateIndex:
         return values
 
     @staticmethod
-    def to_hex(signature: np.ndarray) -> str:
-        return signature.astype("<u4").tobytes().hex()
+    def numbers_key(text: str) -> str:
+        """A short hash of the numbers in ``text`` (dates, counts): two reports of different
+        meetings written from one template share most shingles but not their dates."""
+        runs = sorted(set(_DIGITS.findall(text)))
+        return hashlib.blake2b(" ".join(runs).encode(), digest_size=8).hexdigest()
 
     @staticmethod
-    def from_hex(value: str) -> np.ndarray:
-        return np.frombuffer(bytes.fromhex(value), dtype="<u4").astype(np.uint64)
+    def to_hex(signature: np.ndarray, numbers: str = "") -> str:
+        value = signature.astype("<u4").tobytes().hex()
+        return f"{value}:{numbers}" if numbers else value
+
+    @staticmethod
+    def from_hex(value: str) -> tuple[np.ndarray, str]:
+        hex_part, _, numbers = value.partition(":")
+        return np.frombuffer(bytes.fromhex(hex_part), dtype="<u4").astype(np.uint64), numbers
 
     def _minhash(self, signature: np.ndarray) -> MinHash:
         return MinHash(num_perm=self.num_perm, seed=1, hashvalues=signature, scheme="affine32")
 
     # -- index -------------------------------------------------------------------------------
-    def add(self, key: str, signature: np.ndarray) -> None:
+    def add(self, key: str, signature: np.ndarray, numbers: str = "") -> None:
         if key in self._signatures:
             return
         self._lsh.insert(key, self._minhash(signature), check_duplication=False)
         self._signatures[key] = signature.astype(np.uint32)
+        self._numbers[key] = numbers
 
     def load(self, rows: Iterable[tuple[str, str | None]]) -> None:
         for key, value in rows:
-            if value and len(value) == self.num_perm * 8:
-                self.add(key, self.from_hex(value))
+            if value and len(value.partition(":")[0]) == self.num_perm * 8:
+                signature, numbers = self.from_hex(value)
+                self.add(key, signature, numbers)
 
-    def query(self, signature: np.ndarray) -> list[str]:
-        """Keys whose estimated Jaccard similarity reaches the threshold, best first."""
+    def query(self, signature: np.ndarray, numbers: str | None = None) -> list[str]:
+        """Keys whose estimated Jaccard similarity reaches the threshold (and, when ``numbers``
+        is given, whose texts hold the same numbers), best first."""
         minhash = self._minhash(signature)
         found = list(self._lsh.query(minhash))
         if not found:
@@ -124,6 +142,8 @@ class NearDuplicateIndex:
         # LSH gives candidates; keep those really above the threshold (stored signatures).
         scored = []
         for key in found:
+            if numbers is not None and self._numbers.get(key, numbers) != numbers:
+                continue
             other = self._signatures[key]
             scored.append((float(np.mean(other == signature.astype(np.uint32))), key))
         return [k for s, k in sorted(scored, key=lambda x: (-x[0], x[1])) if s >= self.threshold]

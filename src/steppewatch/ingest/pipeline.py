@@ -233,15 +233,16 @@ class Ingestor:
                    published=doc.published, encoding=doc.encoding)
         signature = self.near.signature(doc.text)
         if signature is not None:
-            row["minhash"] = self.near.to_hex(signature)
-            similar = self.near.query(signature)
+            numbers = self.near.numbers_key(doc.text)
+            row["minhash"] = self.near.to_hex(signature, numbers)
+            similar = self.near.query(signature, numbers)
             if similar:
                 row.update(status="duplicate", duplicate_of=similar[0])
                 self._add_row(row, sha)
                 summary.duplicates += 1
                 summary.near_duplicates += 1
                 return
-            self.near.add(sha, signature)
+            self.near.add(sha, signature, numbers)
         try:
             coded = self.coder.code(doc)
         except Exception as error:
