@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-
 XSS_ID = "2021-03-01-meeting-cn-tj-1"
 MACHINE_ID = "2022-04-02-meeting-cn-uz-1"
 
