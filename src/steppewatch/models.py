@@ -87,8 +87,20 @@ def _codebook(info: ValidationInfo) -> Any:
     return load_codebook()
 
 
+_KNOWN_CODES: dict[tuple[int, str], tuple[Any, frozenset[str]]] = {}
+
+
+def _known_codes(codebook: Any, scheme: str) -> frozenset[str]:
+    key = (id(codebook), scheme)
+    cached = _KNOWN_CODES.get(key)
+    if cached is None or cached[0] is not codebook:
+        cached = (codebook, frozenset(codebook.codes(scheme)))
+        _KNOWN_CODES[key] = cached
+    return cached[1]
+
+
 def _check_codes(values: list[str], scheme: str, info: ValidationInfo) -> list[str]:
-    known = set(_codebook(info).codes(scheme))
+    known = _known_codes(_codebook(info), scheme)
     unknown = [v for v in values if v not in known]
     if unknown:
         raise ValueError(

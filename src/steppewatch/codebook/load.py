@@ -14,6 +14,7 @@ from steppewatch.errors import CodebookError
 DEFAULT_VERSION = "v1"
 
 
+@lru_cache(maxsize=8)
 def default_codebook_path(version: str = DEFAULT_VERSION) -> Path:
     return Path(str(resources.files("steppewatch") / "data" / "codebook" / f"{version}.yaml"))
 

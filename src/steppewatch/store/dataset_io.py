@@ -138,9 +138,9 @@ def _csv_records(
 
         def feed(start: int = i) -> Iterator[str]:
             nonlocal consumed
-            for line in lines[start:]:
+            for j in range(start, len(lines)):  # by index: slicing would copy the rest each row
                 consumed += 1
-                yield line
+                yield lines[j]
 
         try:
             row = next(csv.reader(feed(), strict=True))
