@@ -15,7 +15,7 @@ from sqlalchemy import text
 from steppewatch.store import open_store
 from steppewatch.store.dataset_io import EVENT_COLUMNS
 
-N_EVENTS = 30_000
+N_EVENTS = 15_000
 
 
 def _big_csv(path: Path) -> Path:
