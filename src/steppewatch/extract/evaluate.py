@@ -1,0 +1,446 @@
+"""Measure a coder against an annotated gold set (``steppewatch evaluate GOLD.jsonl``).
+
+A gold file holds one JSON object per line naming a document (``path``, relative to the gold
+file's parent's parent, i.e. the repository root for ``gold/dev.jsonl``) and its expected
+``relevant``, ``kind``, ``countries``, ``topics``, ``domains`` and ``event_date``.
+
+Scoring rules (also printed in the report):
+
+- relevance: precision, recall and F1 of ``relevant`` over every scored document;
+- kind: accuracy over the gold-relevant documents, ``null`` counting as a class (commentary),
+  and a gold x predicted confusion table; accuracy over all documents is given as well;
+- countries (the Central Asian ones only: KZ KG TJ UZ TM), topics, domains: multi-label
+  precision, recall and F1, micro (pooled counts) and macro (mean over the codes that occur in
+  gold or predictions), and per code. A document the coder judges not relevant asserts no
+  codes, so its predicted codes count as empty;
+- event date: over gold-relevant documents with a gold date; *exact* when the prediction,
+  cut to the gold precision, equals the gold date; *within 7 days* when the two date ranges
+  (a month is its first to last day) are at most 7 days apart.
+
+Missing gold files and documents the coder fails on are listed and counted, never silently
+dropped. The metric functions are pure and take plain sequences, so they are testable on
+hand-made predictions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from steppewatch.errors import InputError
+from steppewatch.extract.gold import (
+    GoldDocument,
+    GoldProblem,
+    date_interval,
+    is_valid_date,
+    load_gold,
+    read_gold_documents,
+    resolve_gold_path,
+)
+from steppewatch.extract.registry import DEFAULT_CODER, Coder, get_coder
+
+__all__ = [
+    "CENTRAL_ASIA",
+    "BinaryScores",
+    "DateScores",
+    "EvaluationReport",
+    "GoldDocument",
+    "GoldProblem",
+    "KindScores",
+    "MultiLabelScores",
+    "Prediction",
+    "Scores",
+    "binary_scores",
+    "confusion_table",
+    "date_interval",
+    "date_scores",
+    "evaluate",
+    "kind_scores",
+    "load_gold",
+    "multilabel_scores",
+    "prediction_from_record",
+    "resolve_gold_path",
+    "score_predictions",
+]
+
+CENTRAL_ASIA = ("KZ", "KG", "TJ", "UZ", "TM")
+NULL = "null"  # how a missing kind is shown in the confusion table
+
+
+# --------------------------------------------------------------------------- records
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Scores(_Record):
+    precision: float
+    recall: float
+    f1: float
+    support: int = Field(0, description="Gold positives.")
+    predicted: int = Field(0, description="Predicted positives.")
+    tp: int = 0
+
+
+class BinaryScores(Scores):
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+    accuracy: float = 0.0
+
+
+class MultiLabelScores(_Record):
+    micro: Scores
+    macro: Scores
+    per_code: dict[str, Scores]
+
+
+class KindScores(_Record):
+    accuracy: float = Field(description="Over gold-relevant documents, null a class.")
+    n: int
+    accuracy_all: float = Field(description="Over all scored documents.")
+    n_all: int
+    confusion: dict[str, dict[str, int]] = Field(
+        description="gold kind -> predicted kind -> count, gold-relevant documents ('null' = none)."
+    )
+
+
+class DateScores(_Record):
+    n: int = Field(description="Gold-relevant documents with a gold event date.")
+    exact: int
+    exact_rate: float
+    within_7_days: int
+    within_7_days_rate: float
+    missing: int = Field(description="No predicted date.")
+
+
+class DocumentOutcome(_Record):
+    id: str
+    path: str
+    gold: dict[str, Any]
+    predicted: dict[str, Any]
+
+
+class EvaluationReport(_Record):
+    gold_path: str
+    coder: str
+    coder_version: str | None = None
+    counts: dict[str, int]
+    relevance: BinaryScores
+    kind: KindScores
+    countries: MultiLabelScores
+    topics: MultiLabelScores
+    domains: MultiLabelScores
+    dates: DateScores
+    missing: list[GoldProblem] = Field(default_factory=list)
+    errors: list[GoldProblem] = Field(default_factory=list)
+    documents: list[DocumentOutcome] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Prediction:
+    relevant: bool
+    kind: str | None = None
+    countries: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    event_date: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+
+def prediction_from_record(record: Any) -> Prediction:
+    """A coded document (``CodedDocument``) -> the fields evaluation compares."""
+    return Prediction(
+        relevant=bool(record.relevant),
+        kind=record.kind,
+        countries=tuple(record.countries),
+        topics=tuple(record.topics),
+        domains=tuple(record.domains),
+        event_date=record.event_date,
+    )
+
+
+# --------------------------------------------------------------------------- metrics
+
+
+def _ratio(num: int, den: int) -> float:
+    return num / den if den else 0.0
+
+
+def _prf(tp: int, fp: int, fn: int) -> Scores:
+    precision, recall = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+    f1 = 0.0 if precision + recall == 0 else 2 * precision * recall / (precision + recall)
+    return Scores(
+        precision=precision, recall=recall, f1=f1, support=tp + fn, predicted=tp + fp, tp=tp
+    )
+
+
+def binary_scores(gold: Sequence[bool], pred: Sequence[bool]) -> BinaryScores:
+    """Precision, recall, F1 and accuracy of the positive class."""
+    _same_length(gold, pred)
+    tp = sum(1 for g, p in zip(gold, pred, strict=True) if g and p)
+    fp = sum(1 for g, p in zip(gold, pred, strict=True) if p and not g)
+    fn = sum(1 for g, p in zip(gold, pred, strict=True) if g and not p)
+    tn = len(gold) - tp - fp - fn
+    base = _prf(tp, fp, fn)
+    return BinaryScores(
+        **base.model_dump(), fp=fp, fn=fn, tn=tn, accuracy=_ratio(tp + tn, len(gold))
+    )
+
+
+def multilabel_scores(
+    gold: Sequence[Collection[str]],
+    pred: Sequence[Collection[str]],
+    *,
+    labels: Iterable[str] | None = None,
+) -> MultiLabelScores:
+    """Micro, macro and per-code P/R/F1 of label sets. ``labels`` restricts the codes scored
+    (others are ignored on both sides); macro averages over the scored codes that occur in
+    gold or predictions."""
+    _same_length(gold, pred)
+    keep = set(labels) if labels is not None else None
+    counts: dict[str, list[int]] = {}  # code -> [tp, fp, fn]
+    for g_raw, p_raw in zip(gold, pred, strict=True):
+        g, p = set(g_raw), set(p_raw)
+        if keep is not None:
+            g, p = g & keep, p & keep
+        for code in g | p:
+            row = counts.setdefault(code, [0, 0, 0])
+            row[0] += code in g and code in p
+            row[1] += code in p and code not in g
+            row[2] += code in g and code not in p
+    per_code = {code: _prf(*counts[code]) for code in sorted(counts)}
+    tp, fp, fn = (sum(row[i] for row in counts.values()) for i in range(3))
+    micro = _prf(tp, fp, fn)
+    n = len(per_code)
+    macro = Scores(
+        precision=_ratio_f(sum(s.precision for s in per_code.values()), n),
+        recall=_ratio_f(sum(s.recall for s in per_code.values()), n),
+        f1=_ratio_f(sum(s.f1 for s in per_code.values()), n),
+        support=micro.support,
+        predicted=micro.predicted,
+        tp=micro.tp,
+    )
+    return MultiLabelScores(micro=micro, macro=macro, per_code=per_code)
+
+
+def _ratio_f(total: float, n: int) -> float:
+    return total / n if n else 0.0
+
+
+def confusion_table(
+    gold: Sequence[str | None], pred: Sequence[str | None]
+) -> dict[str, dict[str, int]]:
+    """gold label -> predicted label -> count; ``None`` shown as ``'null'``."""
+    _same_length(gold, pred)
+    table: dict[str, dict[str, int]] = {}
+    for g, p in zip(gold, pred, strict=True):
+        row = table.setdefault(g or NULL, {})
+        row[p or NULL] = row.get(p or NULL, 0) + 1
+    return {g: dict(sorted(row.items())) for g, row in sorted(table.items())}
+
+
+def kind_scores(
+    gold_kinds: Sequence[str | None],
+    pred_kinds: Sequence[str | None],
+    gold_relevant: Sequence[bool],
+) -> KindScores:
+    _same_length(gold_kinds, pred_kinds)
+    _same_length(gold_kinds, gold_relevant)
+    pairs = [(g, p) for g, p, r in zip(gold_kinds, pred_kinds, gold_relevant, strict=True) if r]
+    right = sum(1 for g, p in pairs if g == p)
+    right_all = sum(1 for g, p in zip(gold_kinds, pred_kinds, strict=True) if g == p)
+    return KindScores(
+        accuracy=_ratio(right, len(pairs)),
+        n=len(pairs),
+        accuracy_all=_ratio(right_all, len(gold_kinds)),
+        n_all=len(gold_kinds),
+        confusion=confusion_table([g for g, _ in pairs], [p for _, p in pairs]),
+    )
+
+
+def date_scores(gold: Sequence[str | None], pred: Sequence[str | None]) -> DateScores:
+    """Exact (at the gold precision) and within-7-days agreement, over pairs with a gold date."""
+    _same_length(gold, pred)
+    pairs = [(g, p) for g, p in zip(gold, pred, strict=True) if g]
+    exact = near = missing = 0
+    for g, p in pairs:
+        if not is_valid_date(p):
+            missing += 1
+            continue
+        assert g is not None and p is not None
+        if len(p) >= len(g) and p[: len(g)] == g:
+            exact += 1
+        g0, g1 = date_interval(g)
+        p0, p1 = date_interval(p)
+        gap = max((p0 - g1).days, (g0 - p1).days, 0)
+        near += gap <= 7
+    return DateScores(
+        n=len(pairs),
+        exact=exact,
+        exact_rate=_ratio(exact, len(pairs)),
+        within_7_days=near,
+        within_7_days_rate=_ratio(near, len(pairs)),
+        missing=missing,
+    )
+
+
+def _same_length(a: Sequence[Any], b: Sequence[Any]) -> None:
+    if len(a) != len(b):
+        raise ValueError(f"gold and predictions differ in length ({len(a)} != {len(b)})")
+
+
+# --------------------------------------------------------------------------- running
+
+
+def score_predictions(
+    gold: Sequence[GoldDocument],
+    predictions: Sequence[Prediction],
+    *,
+    gold_path: str = "",
+    coder: str = "",
+    coder_version: str | None = None,
+    missing: Sequence[GoldProblem] = (),
+    errors: Sequence[GoldProblem] = (),
+) -> EvaluationReport:
+    """Score aligned gold documents and predictions into a report."""
+    _same_length(gold, predictions)
+    pred_codes = [
+        p if p.relevant else Prediction(relevant=False, kind=p.kind, event_date=p.event_date)
+        for p in predictions
+    ]
+    report = EvaluationReport(
+        gold_path=gold_path,
+        coder=coder,
+        coder_version=coder_version,
+        counts={
+            "gold": len(gold) + len(missing) + len(errors),
+            "scored": len(gold),
+            "missing": len(missing),
+            "errors": len(errors),
+            "gold_relevant": sum(g.relevant for g in gold),
+            "predicted_relevant": sum(p.relevant for p in predictions),
+        },
+        relevance=binary_scores([g.relevant for g in gold], [p.relevant for p in predictions]),
+        kind=kind_scores(
+            [g.kind for g in gold], [p.kind for p in predictions], [g.relevant for g in gold]
+        ),
+        countries=multilabel_scores(
+            [g.countries for g in gold], [p.countries for p in pred_codes], labels=CENTRAL_ASIA
+        ),
+        topics=multilabel_scores([g.topics for g in gold], [p.topics for p in pred_codes]),
+        domains=multilabel_scores([g.domains for g in gold], [p.domains for p in pred_codes]),
+        dates=date_scores(
+            [g.event_date if g.relevant else None for g in gold],
+            [p.event_date for p in predictions],
+        ),
+        missing=list(missing),
+        errors=list(errors),
+        documents=[_outcome(g, p) for g, p in zip(gold, predictions, strict=True)],
+    )
+    return report
+
+
+def _outcome(gold: GoldDocument, pred: Prediction) -> DocumentOutcome:
+    def fields(x: GoldDocument | Prediction) -> dict[str, Any]:
+        return {
+            "relevant": x.relevant,
+            "kind": x.kind,
+            "countries": sorted(x.countries),
+            "topics": sorted(x.topics),
+            "domains": sorted(x.domains),
+            "event_date": x.event_date,
+        }
+
+    return DocumentOutcome(id=gold.id, path=gold.path, gold=fields(gold), predicted=fields(pred))
+
+
+def evaluate(
+    gold_path: str | Path,
+    *,
+    coder: str | Coder = DEFAULT_CODER,
+    coder_params: dict[str, Any] | None = None,
+    base_dir: str | Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> EvaluationReport:
+    """Code every document of a gold file with ``coder`` and score the result.
+
+    ``coder`` is a registered name (with ``coder_params`` passed to it, e.g. ``model_path``)
+    or a coder object. ``progress(done, total)`` is called as documents are coded.
+    """
+    gold = load_gold(gold_path)
+    active = get_coder(coder, **(coder_params or {})) if isinstance(coder, str) else coder
+    extracted, missing, errors = read_gold_documents(gold, gold_path, base_dir)
+    scored: list[GoldDocument] = []
+    predictions: list[Prediction] = []
+    for done, (document, text) in enumerate(extracted, start=1):
+        try:
+            record = active.code(text)
+        except Exception as error:  # one failing document is reported, the rest are scored
+            code = getattr(error, "code", "SW499")
+            errors.append(
+                GoldProblem(
+                    id=document.id,
+                    path=document.path,
+                    code=str(code),
+                    message=f"{type(error).__name__}: {error}",
+                )
+            )
+        else:
+            if record.error is not None:
+                errors.append(
+                    GoldProblem(
+                        id=document.id,
+                        path=document.path,
+                        code=record.error.code,
+                        message=record.error.message,
+                    )
+                )
+            else:
+                scored.append(document)
+                predictions.append(prediction_from_record(record))
+        if progress is not None:
+            progress(done, len(extracted))
+    if not scored:
+        raise InputError(
+            f"no gold document could be scored ({len(missing)} missing, {len(errors)} errors)",
+            hint="paths are resolved against the gold file's parent's parent; check ../shared is present",
+            code="SW454",
+        )
+    return score_predictions(
+        scored,
+        predictions,
+        gold_path=str(gold_path),
+        coder=getattr(active, "name", type(active).__name__),
+        coder_version=getattr(active, "version", None),
+        missing=missing,
+        errors=errors,
+    )
+
+
+def weak_codes(scores: MultiLabelScores, *, below: float = 0.5, min_support: int = 2) -> list[str]:
+    """Codes with at least ``min_support`` gold examples whose F1 is below ``below``."""
+    return [c for c, s in scores.per_code.items() if s.support >= min_support and s.f1 < below]
+
+
+def label_counts(gold: Iterable[GoldDocument]) -> dict[str, Counter[str]]:
+    """How often each code occurs in a gold set (for the README and reports)."""
+    out: dict[str, Counter[str]] = {
+        "kind": Counter(),
+        "topics": Counter(),
+        "domains": Counter(),
+        "countries": Counter(),
+    }
+    for g in gold:
+        if g.relevant:
+            out["kind"][g.kind or NULL] += 1
+        out["topics"].update(g.topics)
+        out["domains"].update(g.domains)
+        out["countries"].update(c for c in g.countries if c in CENTRAL_ASIA)
+    return out
