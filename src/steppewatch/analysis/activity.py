@@ -31,7 +31,7 @@ def meeting_volume(frame: pd.DataFrame, partners: Sequence[str]) -> pd.DataFrame
     level are counted under ``unknown``. Columns: ``year, country, level, count``.
     """
     require_columns(frame, ("id", "kind", "year", "countries", "level"), "meeting_volume")
-    m = by_partner(meetings(frame), partners)
+    m = by_partner(meetings(frame), partners, ["id", "year", "level"])
     level = m["level"].fillna("").replace("", "unknown")
     out = (
         m.assign(level=level)
@@ -84,7 +84,7 @@ def activity_mix(
     [period,] kind, count``.
     """
     require_columns(frame, ("id", "kind", "year", "countries"), "activity_mix")
-    rows = by_partner(frame, partners)
+    rows = by_partner(frame, partners, ["id", "kind", "year"])
     keys = ["country", "kind"]
     if periods is not None:
         rows = assign_periods(rows, periods)

@@ -77,7 +77,7 @@ def concerns_by_year(frame: pd.DataFrame, *, partners: Sequence[str] | None = No
     require_columns(frame, ("id", "kind", "year", "topics", "countries"), "concerns_by_year")
     m = meetings(frame)
     if partners is not None:
-        return _shares(by_partner(m, partners), ["country", "year"])
+        return _shares(by_partner(m, partners, ["id", "topics", "year"]), ["country", "year"])
     return _shares(m, ["year"])
 
 
@@ -93,7 +93,7 @@ def concerns_by_period(
     m = assign_periods(meetings(frame), periods)
     m = m[m["period"].notna()]
     if partners is not None:
-        out = _shares(by_partner(m, partners), ["country", "period"])
+        out = _shares(by_partner(m, partners, ["id", "topics", "period"]), ["country", "period"])
     else:
         out = _shares(m, ["period"])
     if not out.empty:

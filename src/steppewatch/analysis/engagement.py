@@ -102,6 +102,58 @@ def load_index_config(path: str | Path | None = None) -> IndexConfig:
     return IndexConfig(components, _weighting(raw["default"], "default"), alternatives)
 
 
+@dataclass(frozen=True)
+class _IndexRows:
+    """The events entering the index, one row per (event, partner), ready to be weighted."""
+
+    rows: pd.DataFrame  # country, year, component, multilateral
+    grid: pd.MultiIndex
+    components: tuple[str, ...]
+
+
+def _index_rows(frame: pd.DataFrame, partners: Sequence[str], config: IndexConfig) -> _IndexRows:
+    require_columns(frame, ("id", "kind", "year", "countries", "framework"), "engagement_index")
+    comp_of = {kind: comp for comp, kinds in config.components.items() for kind in kinds}
+    rows = by_partner(
+        frame[frame["kind"].isin(list(comp_of))], partners, ["kind", "year", "framework"]
+    )
+    slim = pd.DataFrame(
+        {
+            "country": rows["country"].to_numpy(),
+            "year": rows["year"].to_numpy(),
+            "component": rows["kind"].map(comp_of).to_numpy(),
+            "multilateral": rows["framework"].isin(MULTILATERAL_FRAMEWORKS).to_numpy(),
+        }
+    )
+    # count once per (country, year, component, multilateral); weighting is then cheap
+    counted = slim.groupby(["country", "year", "component", "multilateral"]).size()
+    years = (
+        range(int(frame["year"].min()), int(frame["year"].max()) + 1) if len(frame) else range(0)
+    )
+    grid = pd.MultiIndex.from_product([list(partners), years], names=["country", "year"])
+    return _IndexRows(counted.rename("n").reset_index(), grid, tuple(config.components))
+
+
+def _weigh(prepared: _IndexRows, weighting: Weighting) -> pd.DataFrame:
+    comps = list(prepared.components)
+    rows = prepared.rows
+    if rows.empty:
+        out = pd.DataFrame(0.0, index=prepared.grid, columns=comps)
+        out.insert(0, "index", 0.0)
+        return out.reset_index()
+    weight = rows["component"].map(lambda c: float(weighting.weights.get(c, 0.0))).to_numpy()
+    factor = np.where(rows["multilateral"].to_numpy(), weighting.multilateral_factor, 1.0)
+    table = (
+        rows.assign(v=rows["n"].to_numpy() * weight * factor)
+        .pivot_table(index=["country", "year"], columns="component", values="v", aggfunc="sum")
+        .reindex(index=prepared.grid, columns=comps, fill_value=0.0)
+        .fillna(0.0)
+    )
+    table.insert(0, "index", table[comps].sum(axis=1))
+    table.columns.name = None
+    return table.reset_index()
+
+
 def engagement_index(
     frame: pd.DataFrame,
     partners: Sequence[str],
@@ -114,34 +166,8 @@ def engagement_index(
     weighted contribution; every year from the first to the last event year is present for
     every partner (zero where nothing happened).
     """
-    require_columns(frame, ("id", "kind", "year", "countries", "framework"), "engagement_index")
     config = config or load_index_config()
-    weighting = weighting or config.default
-    comp_of = {kind: comp for comp, kinds in config.components.items() for kind in kinds}
-    rows = by_partner(frame[frame["kind"].isin(list(comp_of))], partners)
-    comps = list(config.components)
-    if frame.empty:
-        return pd.DataFrame(columns=["country", "year", "index", *comps])
-    years = range(int(frame["year"].min()), int(frame["year"].max()) + 1)
-    grid = pd.MultiIndex.from_product([list(partners), years], names=["country", "year"])
-    if rows.empty:
-        out = pd.DataFrame(0.0, index=grid, columns=comps).reset_index()
-        out.insert(2, "index", 0.0)
-        return out
-    multi = rows["framework"].isin(MULTILATERAL_FRAMEWORKS).to_numpy()
-    component = rows["kind"].map(comp_of)
-    value = component.map(lambda c: float(weighting.weights.get(c, 0.0))).to_numpy() * np.where(
-        multi, weighting.multilateral_factor, 1.0
-    )
-    table = (
-        pd.DataFrame({"country": rows["country"], "year": rows["year"], "c": component, "v": value})
-        .pivot_table(index=["country", "year"], columns="c", values="v", aggfunc="sum")
-        .reindex(index=grid, columns=comps, fill_value=0.0)
-        .fillna(0.0)
-    )
-    table.insert(0, "index", table[comps].sum(axis=1))
-    table.columns.name = None
-    return table.reset_index()
+    return _weigh(_index_rows(frame, partners, config), weighting or config.default)
 
 
 def country_ranking(index: pd.DataFrame) -> pd.DataFrame:
@@ -170,12 +196,13 @@ def index_sensitivity(
     from scipy.stats import kendalltau, spearmanr
 
     config = config or load_index_config()
-    base = engagement_index(frame, partners, config)
+    prepared = _index_rows(frame, partners, config)
+    base = _weigh(prepared, config.default)
     base_rank = country_ranking(base)
     base_totals = base.groupby("country")["index"].sum()
     records = []
     for name, weighting in config.alternatives.items():
-        alt = engagement_index(frame, partners, config, weighting)
+        alt = _weigh(prepared, weighting)
         alt_totals = alt.groupby("country")["index"].sum().reindex(base_totals.index)
         alt_rank = country_ranking(alt)
         with warnings.catch_warnings():

@@ -24,7 +24,7 @@ from steppewatch.analysis.engagement import (
     index_sensitivity,
     load_index_config,
 )
-from steppewatch.analysis.frame import MULTILATERAL_FRAMEWORKS, meetings
+from steppewatch.analysis.frame import MULTILATERAL_FRAMEWORKS, involves, meetings
 
 __all__ = ["REFERENCE_WINDOW", "Finding", "evaluate_claims", "findings_frame"]
 
@@ -209,8 +209,8 @@ def _sco_expert_groups(frame: pd.DataFrame, partners: Sequence[str]) -> Finding:
 
 def _bilateral_side(frame: pd.DataFrame, partners: Sequence[str]) -> pd.Series:
     """True for events outside multilateral frameworks that involve a partner state."""
-    involves = frame["countries"].map(lambda cs: any(c in partners for c in cs))
-    return involves & ~frame["framework"].isin(MULTILATERAL_FRAMEWORKS)
+    mask = involves(frame, partners) & ~frame["framework"].isin(MULTILATERAL_FRAMEWORKS).to_numpy()
+    return pd.Series(mask, index=frame.index)
 
 
 def _bilateral_delivers(frame: pd.DataFrame, partners: Sequence[str]) -> list[Finding]:

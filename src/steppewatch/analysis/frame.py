@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -27,6 +28,8 @@ __all__ = [
     "assign_periods",
     "meetings",
     "by_partner",
+    "involves",
+    "in_periods",
     "framework_group",
     "require_columns",
     "source_total",
@@ -131,22 +134,49 @@ def framework_group(framework: pd.Series) -> pd.Series:
     return pd.Series(out, index=framework.index, name="framework_group")
 
 
-def by_partner(frame: pd.DataFrame, partners: Sequence[str]) -> pd.DataFrame:
+def by_partner(
+    frame: pd.DataFrame, partners: Sequence[str], columns: Sequence[str] | None = None
+) -> pd.DataFrame:
     """One row per (event, partner state in the event's ``countries``).
 
-    The result has the frame's columns plus ``country``; events involving none of ``partners``
-    are dropped. Fast for a million rows: explodes only ids and countries, then joins.
+    The result has the frame's columns (or only ``columns``) plus ``country``; events involving
+    none of ``partners`` are dropped. Built with numpy from the flattened country lists, so it
+    stays fast on a million events; pass ``columns`` to avoid copying what is not needed.
     """
+    cols = list(frame.columns if columns is None else dict.fromkeys(columns))
     if frame.empty:
-        out = frame.iloc[0:0].copy()
+        out = frame[cols].iloc[0:0].copy()
         out["country"] = pd.Series(dtype=object)
         return out
-    slim = pd.DataFrame({"_row": np.arange(len(frame)), "country": frame["countries"].to_numpy()})
-    slim = slim.explode("country")
-    slim = slim[slim["country"].isin(list(partners))]
-    out = frame.iloc[slim["_row"].to_numpy()].copy()
-    out["country"] = slim["country"].to_numpy()
-    return out.reset_index(drop=True)
+    countries = frame["countries"].to_numpy()
+    lengths = np.fromiter((len(c) for c in countries), dtype=np.int64, count=len(countries))
+    flat = np.fromiter(chain.from_iterable(countries), dtype=object, count=int(lengths.sum()))
+    rows = np.repeat(np.arange(len(frame)), lengths)
+    keep = pd.Index(list(partners)).get_indexer(flat) >= 0
+    out = frame[cols].iloc[rows[keep]].reset_index(drop=True)
+    out["country"] = flat[keep]
+    return out
+
+
+def involves(frame: pd.DataFrame, partners: Sequence[str]) -> np.ndarray:
+    """Boolean mask: does each event's ``countries`` include at least one of ``partners``?"""
+    if frame.empty:
+        return np.zeros(0, dtype=bool)
+    countries = frame["countries"].to_numpy()
+    lengths = np.fromiter((len(c) for c in countries), dtype=np.int64, count=len(countries))
+    flat = np.fromiter(chain.from_iterable(countries), dtype=object, count=int(lengths.sum()))
+    hit = pd.Index(list(partners)).get_indexer(flat) >= 0
+    rows = np.repeat(np.arange(len(frame)), lengths)
+    return np.bincount(rows[hit], minlength=len(frame)) > 0
+
+
+def in_periods(years: pd.Series, periods: Sequence[Period]) -> np.ndarray:
+    """Boolean mask: does each year fall in one of ``periods``?"""
+    y = years.to_numpy()
+    mask = np.zeros(len(y), dtype=bool)
+    for p in periods:
+        mask |= (y >= p.start) & (y <= (p.end if p.end is not None else np.iinfo(np.int64).max))
+    return mask
 
 
 def source_total(frame: pd.DataFrame) -> int:

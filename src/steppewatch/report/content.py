@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from steppewatch.analysis import activity, concerns, engagement, exercises, findings
-from steppewatch.analysis.frame import Period, meetings, source_total
+from steppewatch.analysis.frame import Period, in_periods, involves, meetings, source_total
 from steppewatch.report import captions, figures
 
 __all__ = ["Chart", "ReportContent", "chart_bases", "build_content", "TOP_TOPICS"]
@@ -42,8 +42,7 @@ class ReportContent:
 
 
 def _involving(frame: pd.DataFrame, partners: Sequence[str]) -> pd.DataFrame:
-    wanted = set(partners)
-    return frame[frame["countries"].map(lambda cs: not wanted.isdisjoint(cs))]
+    return frame[involves(frame, partners)]
 
 
 def chart_bases(
@@ -52,12 +51,10 @@ def chart_bases(
     """The events behind each chart and how the caption names them."""
     m = meetings(frame)
     with_concerns = m[m["topics"].map(len) > 0]
-    in_periods = with_concerns[
-        with_concerns["year"].map(lambda y: any(p.contains(int(y)) for p in periods))
-    ]
+    periodised = with_concerns[in_periods(with_concerns["year"], periods)]
     index_kinds = [k for kinds in engagement.load_index_config().components.values() for k in kinds]
     return {
-        "topic_heatmap": (in_periods, "meetings with concerns coded"),
+        "topic_heatmap": (periodised, "meetings with concerns coded"),
         "concern_shares": (with_concerns, "meetings with concerns coded"),
         "meetings_by_country": (_involving(m, partners), "meetings"),
         "activity_mix": (_involving(frame, partners), "events"),

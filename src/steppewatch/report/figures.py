@@ -136,24 +136,45 @@ def activity_mix_bars(mix: pd.DataFrame) -> Figure:
     return fig
 
 
+#: Above this many exercises the timeline draws one marker per year and series.
+TIMELINE_MAX_POINTS = 400
+
+
 def exercise_timeline(table: pd.DataFrame) -> Figure:
-    """Exercises by year and series; marker area by total troops (hollow: size unknown)."""
+    """Exercises by year and series; marker area by total troops (hollow: size unknown).
+
+    With more than ``TIMELINE_MAX_POINTS`` exercises, one marker per year and series is drawn,
+    sized by the largest troop figure that year and labelled with the number of exercises.
+    """
     series = table["framework"].map(
         lambda f: "SCO" if f == "SCO" else "bilateral" if f == "bilateral" else "other multilateral"
     )
     rows = {"SCO": 2, "other multilateral": 1, "bilateral": 0}
+    aggregated = len(table) > TIMELINE_MAX_POINTS
+    if aggregated:
+        grouped = (
+            table.assign(series=series)
+            .groupby(["year", "series"])
+            .agg(n=("id", "size"), troops_total_n=("troops_total_n", "max"), name=("name", "first"))
+            .reset_index()
+        )
+        table, series = grouped, grouped["series"]
     fig, ax = plt.subplots(figsize=(8, 3.2))
     troops = table["troops_total_n"].to_numpy(dtype=float)
     known = ~np.isnan(troops)
-    size = np.where(known, 20 + 380 * np.sqrt(np.nan_to_num(troops) / max(np.nanmax(troops), 1))
-                    if known.any() else 0, 30)  # fmt: skip
-    jitter = (table.groupby(["year", series]).cumcount() * 0.12).to_numpy()
+    scale = np.nanmax(troops) if known.any() else 1.0
+    size = np.where(known, 20 + 380 * np.sqrt(np.nan_to_num(troops) / max(scale, 1.0)), 30)
+    jitter = 0 if aggregated else (table.groupby(["year", series]).cumcount() * 0.12).to_numpy()
     y = series.map(rows).to_numpy() + jitter
-    ax.scatter(table["year"][known], y[known], s=size[known], alpha=0.55, color="#c0392b",
+    years = table["year"].to_numpy()
+    ax.scatter(years[known], y[known], s=size[known], alpha=0.55, color="#c0392b",
                edgecolor="black", linewidth=0.5, label="troops known")  # fmt: skip
-    ax.scatter(table["year"][~known], y[~known], s=size[~known], facecolor="none",
+    ax.scatter(years[~known], y[~known], s=size[~known], facecolor="none",
                edgecolor="#555555", label="size unknown")  # fmt: skip
-    if known.any():
+    if aggregated:
+        for yr, yy, n in zip(years, y, table["n"], strict=True):
+            ax.annotate(str(n), (yr, yy), fontsize=5, ha="center", va="center")
+    elif known.any():
         big = table[known].sort_values("troops_total_n", ascending=False).head(3)
         for r in big.itertuples():
             name = _chart_text(r.name, f"{r.kind.replace('_', ' ')} {r.year}")
@@ -163,7 +184,10 @@ def exercise_timeline(table: pd.DataFrame) -> Figure:
     ax.set_yticks(list(rows.values()), list(rows.keys()))
     ax.set_ylim(-0.6, 2.9)
     ax.legend(frameon=False, fontsize=7, loc="lower right")
-    ax.set_title("Exercises by year (marker area: total troops, first figure stated)")
+    title = "Exercises by year (marker area: total troops, first figure stated)"
+    if aggregated:
+        title = "Exercises by year (number per year; marker area: largest total troops)"
+    ax.set_title(title)
     return fig
 
 

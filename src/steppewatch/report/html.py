@@ -49,6 +49,10 @@ TABLES: dict[str, tuple[str, str]] = {
 }
 
 
+#: Longer tables are cut in the page (the CSV beside it has every row).
+MAX_TABLE_ROWS = 300
+
+
 @dataclass(frozen=True)
 class _TableView:
     name: str
@@ -68,7 +72,14 @@ def _table_html(frame: pd.DataFrame, name: str) -> str:
         shown = frame[frame["direction"] != "stable"]
     if name == "exercises":
         shown = frame.drop(columns=["troops_total_n", "troops_cn_n", "id"], errors="ignore")
-    return shown.to_html(
+    note = ""
+    if len(shown) > MAX_TABLE_ROWS:
+        note = (
+            f'<p class="meta">First {MAX_TABLE_ROWS:,} of {len(shown):,} rows; '
+            f'all of them are in <a href="data/{name}.csv">{name}.csv</a>.</p>'
+        )
+        shown = shown.head(MAX_TABLE_ROWS)
+    return note + shown.to_html(
         index=False, border=0, classes="data", na_rep="", float_format=lambda x: f"{x:.2f}"
     )
 
