@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHashLSH
 
 __all__ = ["NearDuplicateIndex"]
 
@@ -115,8 +115,8 @@ class NearDuplicateIndex:
         hex_part, _, numbers = value.partition(":")
         return np.frombuffer(bytes.fromhex(hex_part), dtype="<u4").astype(np.uint64), numbers
 
-    def _minhash(self, signature: np.ndarray) -> MinHash:
-        return MinHash(num_perm=self.num_perm, seed=1, hashvalues=signature, scheme="affine32")
+    def _minhash(self, signature: np.ndarray) -> _Signature:
+        return _Signature(signature)
 
     # -- index -------------------------------------------------------------------------------
     def add(self, key: str, signature: np.ndarray, numbers: str = "") -> None:
@@ -147,6 +147,19 @@ class NearDuplicateIndex:
             other = self._signatures[key]
             scored.append((float(np.mean(other == signature.astype(np.uint32))), key))
         return [k for s, k in sorted(scored, key=lambda x: (-x[0], x[1])) if s >= self.threshold]
+
+
+class _Signature:
+    """What ``MinHashLSH`` reads of a MinHash (its values and scheme), without the cost of
+    building a ``datasketch.MinHash`` (which draws its permutations again every time)."""
+
+    scheme = "custom-multiply-shift"
+
+    def __init__(self, hashvalues: np.ndarray) -> None:
+        self.hashvalues = hashvalues
+
+    def __len__(self) -> int:
+        return len(self.hashvalues)
 
 
 def _letters(text: str) -> np.ndarray:

@@ -12,8 +12,8 @@ event (any review status, the curated bundled events included) when
   same year only when both are year-precise,
 
 and among several matches the one sharing most actors, then the nearest date, then the smallest
-id wins. The index holds every event in memory (a few hundred bytes each) and is updated as
-events are created, so several items of one run about the same event become one event.
+id wins. The index holds every event in memory (a few hundred bytes each), filed by kind and month,
+and is updated as events are created, so several items of one run about the same event become one event.
 """
 
 from __future__ import annotations
@@ -54,10 +54,25 @@ class IndexedEvent:
     date_end: str | None
     review_status: str
     actors: frozenset[str] = field(default_factory=frozenset)
+    precision: str = field(init=False)
+    first_day: int = field(init=False)  # ordinal of the span's first and last day
+    last_day: int = field(init=False)
 
-    @property
-    def precision(self) -> str:
-        return _precision(self.date_start)
+    def __post_init__(self) -> None:
+        self.precision = _precision(self.date_start)
+        self.first_day = _day(self.date_start).toordinal()
+        end = self.date_end if self.date_end and len(self.date_end) == 10 else None
+        self.last_day = max(self.first_day, _day(end).toordinal()) if end else self.first_day
+
+    def months(self) -> list[tuple[int, int]]:
+        """(year, month) buckets the event is filed under; month 0 for year-precise events."""
+        year = int(self.date_start[:4])
+        if self.precision == "year":
+            return [(year, 0)]
+        start = year * 12 + int(self.date_start[5:7]) - 1
+        end_text = self.date_end if self.date_end and len(self.date_end) >= 7 else self.date_start
+        end = int(end_text[:4]) * 12 + int(end_text[5:7]) - 1
+        return [(m // 12, m % 12 + 1) for m in range(start, max(start, min(end, start + 24)) + 1)]
 
 
 def _precision(value: str) -> str:
@@ -89,12 +104,10 @@ def date_distance(candidate: Candidate, event: IndexedEvent) -> int | None:
             event.date_end is not None and event.date_start[:7] <= candidate.date[:7] <= event.date_end[:7]
         )
         return 0 if same_month else None
-    day = _day(candidate.date)
-    start = _day(event.date_start)
-    end = _day(event.date_end) if event.date_end and len(event.date_end) == 10 else start
-    if start <= day <= end:
+    day = _day(candidate.date).toordinal()
+    if event.first_day <= day <= event.last_day:
         return 0
-    gap = min(abs((day - start).days), abs((day - end).days))
+    gap = min(abs(day - event.first_day), abs(day - event.last_day))
     return gap if gap <= DAY_WINDOW else None
 
 
@@ -103,7 +116,7 @@ class EventIndex:
 
     def __init__(self, focal: str = "CN") -> None:
         self.focal = focal
-        self._by_kind_year: dict[tuple[str, int], list[IndexedEvent]] = defaultdict(list)
+        self._buckets: dict[tuple[str, int, int], list[IndexedEvent]] = defaultdict(list)
         self._by_id: dict[str, IndexedEvent] = {}
 
     def __len__(self) -> int:
@@ -120,27 +133,27 @@ class EventIndex:
         if old is not None:
             self._remove(old)
         self._by_id[event.id] = event
-        for year in self._years(event):
-            self._by_kind_year[(event.kind, year)].append(event)
+        for year, month in event.months():
+            self._buckets[(event.kind, year, month)].append(event)
 
     def _remove(self, event: IndexedEvent) -> None:
-        for year in self._years(event):
-            bucket = self._by_kind_year[(event.kind, year)]
+        for year, month in event.months():
+            bucket = self._buckets[(event.kind, year, month)]
             bucket[:] = [e for e in bucket if e.id != event.id]
 
-    @staticmethod
-    def _years(event: IndexedEvent) -> range:
-        first = int(event.date_start[:4])
-        last = int(event.date_end[:4]) if event.date_end else first
-        return range(first, max(first, last) + 1)
+    def _candidate_buckets(self, candidate: Candidate) -> list[tuple[str, int, int]]:
+        year = int(candidate.date[:4])
+        if candidate.precision == "year":
+            return [(candidate.kind, year, 0)]
+        month = year * 12 + int(candidate.date[5:7]) - 1
+        return [(candidate.kind, m // 12, m % 12 + 1) for m in (month - 1, month, month + 1)]
 
     def match(self, candidate: Candidate) -> IndexedEvent | None:
-        year = int(candidate.date[:4])
         seen: set[str] = set()
         best: tuple[int, int, str] | None = None
         chosen: IndexedEvent | None = None
-        for y in (year - 1, year, year + 1):
-            for event in self._by_kind_year.get((candidate.kind, y), ()):
+        for key in self._candidate_buckets(candidate):
+            for event in self._buckets.get(key, ()):
                 if event.id in seen:
                     continue
                 seen.add(event.id)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -157,6 +158,7 @@ class Ingestor:
         self._suggestion_rows: list[dict[str, Any]] = []
         self._changed: dict[str, Event] = {}
         self._batch_ids: set[str] = set()
+        self._pending_io: list[Future[Any]] = []
         self._batch_started = time.monotonic()
 
     # -- the run -----------------------------------------------------------------------------
@@ -170,6 +172,7 @@ class Ingestor:
         summary = IngestSummary()
         started = time.perf_counter()
         committed = 0
+        self._io = ThreadPoolExecutor(max_workers=2, thread_name_prefix="sw-archive")
         try:
             for item in items:
                 summary.seen += 1
@@ -190,11 +193,14 @@ class Ingestor:
             if on_commit:
                 on_commit(committed)
         finally:
+            self._io.shutdown(wait=True)
             summary.seconds = time.perf_counter() - started
         return summary
 
     def _flush(self) -> int:
         count = len(self._doc_rows)
+        for future in self._pending_io:
+            future.result()  # raises if an archive write failed: the batch is not committed
         if count or self._changed:
             with self.store.engine.begin() as conn:
                 write_batch(
@@ -216,8 +222,10 @@ class Ingestor:
         if sha in self._batch_ids:
             summary.duplicates += 1
             return
-        copy = self.archive.put(raw, sha)
-        row = _document_row(raw, sha, str(copy.path))
+        # archive writes run in a thread (file I/O releases the GIL) and are awaited before the
+        # batch commits: a document row never exists without its archived bytes
+        self._pending_io.append(self._io.submit(self.archive.put, raw, sha))
+        row = _document_row(raw, sha, str(self.archive.path_of(sha)))
         try:
             doc = self.extract(
                 raw.data, source=raw.label, url=raw.url, content_type=raw.content_type
