@@ -124,3 +124,31 @@ def test_cli_report_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFi
     with pytest.raises(SystemExit):
         main(["report", "--db", db, "--since", "2020", "--until", "2010"])
     assert "[SW120]" in capsys.readouterr().err
+
+
+@pytest.mark.filterwarnings("ignore:Glyph:UserWarning")  # CJK period label, no CJK chart font
+def test_cli_report_with_another_study(tmp_path: Path) -> None:
+    study = tmp_path / "study.yaml"
+    study.write_text(
+        "id: cn_kg_tj\n"
+        "name: PRC and two neighbours\n"
+        "focal_state: CN\n"
+        "partner_states: [KG, TJ]\n"
+        "period_start: 1992\n"
+        "codebook_version: 1.0.0\n"
+        "periods:\n"
+        "  - {label: 'до 2010', start: 1990, end: 2009}\n"
+        "  - {label: '2010 以后', start: 2010, end: null}\n",
+        encoding="utf-8",
+    )
+    fixture_store(tmp_path / "t.db").close()
+    db = "sqlite:///" + str(tmp_path / "t.db")
+    main(["report", "--db", db, "--out", str(tmp_path / "r"), "--study", str(study)])
+    page = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
+    assert "<title>PRC and two neighbours: analysis report</title>" in page
+    heat = (tmp_path / "r" / "data" / "topic_heatmap.csv").read_text(encoding="utf-8")
+    assert {line.split(",")[0] for line in heat.splitlines()[1:]} == {"до 2010", "2010 以后"}
+    # 1996-2009: 4 meetings with concerns; 2010 on: 6; terrorism 1 of 4, then 5 of 6
+    assert "Terrorism is coded in 25% of до 2010 meetings and 83% of 2010 以后 meetings." in page
+    mix = (tmp_path / "r" / "data" / "activity_mix.csv").read_text(encoding="utf-8")
+    assert {line.split(",")[0] for line in mix.splitlines()[1:]} == {"KG", "TJ"}
