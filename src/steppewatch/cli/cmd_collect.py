@@ -69,7 +69,7 @@ def register(app: typer.Typer) -> None:
             stream = collect_site(
                 adapter, client, since=since, start_urls=start or None, max_pages=max_pages,  # type: ignore[arg-type]
                 skip_url=known_urls.__contains__,
-                keep_listing=lambda raw: ingestor.archive.put(raw),
+                keep_listing=lambda raw: None if ingestor.archive.put(raw) else None,
             )
             summary = ingestor.ingest(stream, progress=printer.seen, on_commit=printer.committed)
         finally:

@@ -55,8 +55,13 @@ class ProgressPrinter:
         self.bar = None
         if self.tty:
             from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-            from rich.progress import TimeElapsedColumn
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+            )
 
             self.bar = Progress(TextColumn("Ingesting"), BarColumn(), MofNCompleteColumn(),
                                 TimeElapsedColumn(), console=Console(stderr=True))
@@ -100,7 +105,7 @@ def register(app: typer.Typer) -> None:
         """
         from steppewatch.extract import get_coder
         from steppewatch.ingest import Ingestor
-        from steppewatch.sources.collect import iter_documents, is_url
+        from steppewatch.sources.collect import is_url, iter_documents
 
         store = open_db(db)
         client = None

@@ -10,6 +10,6 @@ Use as a library::
     print(summary.line())
 """
 
-from steppewatch.ingest.pipeline import Failure, IngestSummary, Ingestor
+from steppewatch.ingest.pipeline import Failure, Ingestor, IngestSummary
 
 __all__ = ["Failure", "IngestSummary", "Ingestor"]

@@ -3,7 +3,7 @@ suggestions for a reviewed event. Pure functions over records; no database acces
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from steppewatch.codebook import load_codebook
 from steppewatch.ingest.linking import CENTRAL_ASIA, Candidate
@@ -81,7 +81,7 @@ def _actors(item: Any, focal: str) -> list[ActorRef]:
     refs: dict[str, ActorRef] = {}
     for mention in item.actors:
         country = (mention.country or "").upper() or None
-        side = "focal" if country == focal else "partner"
+        side: Literal["focal", "partner"] = "focal" if country == focal else "partner"
         refs.setdefault(mention.name, ActorRef(name=mention.name, office=mention.office,
                                                side=side, country=country))
     return list(refs.values())

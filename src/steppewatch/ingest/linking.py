@@ -163,9 +163,9 @@ class EventIndex:
                 if distance is None:
                     continue
                 shared = len(candidate.actors & event.actors)
-                key = (-shared, distance, event.id)
-                if best is None or key < best:
-                    best, chosen = key, event
+                rank = (-shared, distance, event.id)
+                if best is None or rank < best:
+                    best, chosen = rank, event
         return chosen
 
     def new_id(self, candidate: Candidate) -> str:

@@ -310,9 +310,10 @@ class Ingestor:
             self.index.add(_indexed_event(event))
             summary.events_created += 1
             return event_id, "new_event"
-        event = self._event(match.id)
-        if event is None:  # pragma: no cover - index and table agree by construction
+        known = self._event(match.id)
+        if known is None:  # pragma: no cover - index and table agree by construction
             return None, "unlinkable"
+        event = known
         if match.review_status in REVIEWED:
             for field_name, value in suggestion_values(event, item, source, candidate):
                 self._suggestion_rows.append({

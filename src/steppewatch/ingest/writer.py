@@ -33,15 +33,17 @@ def load_events(conn: Connection, ids: Iterable[str]) -> dict[str, Event]:
         return {}
     found: dict[str, Event] = {}
     for chunk in records.chunked(wanted, 500):
-        rows = [r._mapping for r in conn.execute(select(events).where(events.c.id.in_(chunk)))]
+        rows: list[Mapping[str, Any]] = [
+            dict(r._mapping) for r in conn.execute(select(events).where(events.c.id.in_(chunk)))
+        ]
         by_event: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
         query = (
             select(sources)
             .where(sources.c.event_id.in_(chunk))
             .order_by(sources.c.event_id, sources.c.position)
         )
-        for s in conn.execute(query):
-            by_event[s.event_id].append(s._mapping)
+        for source_row in conn.execute(query):
+            by_event[source_row.event_id].append(dict(source_row._mapping))
         for row in rows:
             found[row["id"]] = records.event_from_row(row, by_event.get(row["id"], ()))
     return found
@@ -54,12 +56,12 @@ def _write_events(conn: Connection, changed: Mapping[str, Event]) -> tuple[int, 
     ids = list(changed)
     existing: dict[str, tuple[str, str]] = {}
     for chunk in records.chunked(ids, 500):
-        for row in conn.execute(
+        for found in conn.execute(
             select(events.c.id, events.c.content_hash, events.c.review_status).where(
                 events.c.id.in_(chunk)
             )
         ):
-            existing[row.id] = (row.content_hash, row.review_status)
+            existing[found.id] = (found.content_hash, found.review_status)
     stamp = records.now()
     new_rows: list[dict[str, Any]] = []
     written: list[Event] = []

@@ -206,9 +206,9 @@ class HttpClient:
         headers: dict[str, str] = {}
         if cached:
             if cached.get("etag"):
-                headers["If-None-Match"] = cached["etag"]
+                headers["If-None-Match"] = str(cached["etag"])
             if cached.get("last_modified"):
-                headers["If-Modified-Since"] = cached["last_modified"]
+                headers["If-Modified-Since"] = str(cached["last_modified"])
         current = url
         redirects: list[str] = []
         for _hop in range(self.max_redirects + 1):
@@ -229,13 +229,14 @@ class HttpClient:
                 headers = {}  # conditional headers belong to the first URL only
                 continue
             if status == 304 and cached is not None:
-                body = self._cache_body(cached)
-                if body is not None:
+                cached_body = self._cache_body(cached)
+                if cached_body is not None:
+                    cached_headers = cached.get("headers")
                     return HttpResponse(
-                        url=cached.get("final_url", current),
+                        url=str(cached.get("final_url") or current),
                         status=200,
-                        headers=cached.get("headers", {}),
-                        content=body,
+                        headers=dict(cached_headers) if isinstance(cached_headers, dict) else {},
+                        content=cached_body,
                         retrieved=_now(),
                         requested_url=url,
                         redirects=tuple(redirects),
@@ -336,13 +337,14 @@ class HttpClient:
         try:
             status, _headers, body = self._fetch_with_retries(robots_url, {}, retries=1)
         except FetchError:
-            parser.disallow_all = True
+            parser.disallow_all = True  # type: ignore[attr-defined]
             state.robots = parser
             return
         if status >= 500:
-            parser.disallow_all = True
+            parser.disallow_all = True  # type: ignore[attr-defined]
         elif status >= 400 or status in (301, 302, 303, 307, 308):
-            parser.allow_all = True
+            # no rules (4xx); a redirected robots.txt is treated the same (simplification)
+            parser.allow_all = True  # type: ignore[attr-defined]
         else:
             parser.parse(body.decode("utf-8", "replace").splitlines())
             delay = parser.crawl_delay(self.user_agent)

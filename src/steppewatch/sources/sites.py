@@ -148,10 +148,7 @@ def _next_page(root: lxml.html.HtmlElement, data: bytes, url: str) -> str | None
         ):
             href = anchor.get("href")
             if href and not href.startswith(("#", "javascript:")):
-                return urljoin(url, href)
-    page = re.search(r"([?&]page=)(\d+)", url)
-    if page:
-        return None  # a numbered pager without a next link: we are on the last page
+                return str(urljoin(url, str(href)))
     return None
 
 
