@@ -110,6 +110,11 @@ def test_exact_and_near_duplicates(sqlite_url: str, tmp_path: Path, corpus: Path
     assert "f_copy.txt" not in rows
     assert rows["g_near.txt"].status == "duplicate"
     assert rows["g_near.txt"].duplicate_of == rows["e_ru_long.txt"].id
+    # the copy at another address is one more source of the event its original reports
+    meeting = ingestor.store.get_event("2019-06-13-meeting-cn-kg-1")
+    ids = [s.document_id for s in meeting.sources]
+    assert rows["e_ru_long.txt"].id in ids and rows["g_near.txt"].id in ids
+    assert len(ids) == len(set(ids)) == 4
 
 
 def test_document_about_curated_event_becomes_its_source(sqlite_url: str, tmp_path: Path, corpus: Path) -> None:

@@ -23,6 +23,7 @@ import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any, Protocol
 
 from sqlalchemy import select
@@ -42,7 +43,7 @@ from steppewatch.models import Event
 from steppewatch.sources.archive import Archive, archive_dir_for
 from steppewatch.sources.raw import CollectFailure, RawDocument
 from steppewatch.store import Store, records
-from steppewatch.store.document_tables import documents
+from steppewatch.store.document_tables import coded_items, documents
 from steppewatch.store.tables import events
 
 __all__ = ["IngestSummary", "Ingestor", "Failure"]
@@ -157,6 +158,7 @@ class Ingestor:
         self._item_rows: list[dict[str, Any]] = []
         self._suggestion_rows: list[dict[str, Any]] = []
         self._changed: dict[str, Event] = {}
+        self._doc_events: dict[str, list[str]] = getattr(self, "_doc_events", {})
         self._batch_ids: set[str] = set()
         self._pending_io: list[Future[Any]] = []
         self._batch_started = time.monotonic()
@@ -249,6 +251,7 @@ class Ingestor:
                 self._add_row(row, sha)
                 summary.duplicates += 1
                 summary.near_duplicates += 1
+                self._attach_copy(similar[0], row, summary)
                 return
             self.near.add(sha, signature, numbers)
         try:
@@ -308,6 +311,7 @@ class Ingestor:
             )
             self._changed[event_id] = event
             self.index.add(_indexed_event(event))
+            self._doc_events.setdefault(row["id"], []).append(event_id)
             summary.events_created += 1
             return event_id, "new_event"
         known = self._event(match.id)
@@ -328,8 +332,43 @@ class Ingestor:
             return event.id, "same_event"
         self._changed[event.id] = updated
         self.index.add(_indexed_event(updated))
+        self._doc_events.setdefault(row["id"], []).append(event.id)
         summary.sources_added += 1
         return event.id, "added_source"
+
+    def _attach_copy(self, original: str, row: dict[str, Any], summary: IngestSummary) -> None:
+        """A near-duplicate (the same text at another URL) becomes a source of the events its
+        original was linked to; for a reviewed event, a suggestion of that source."""
+        event_ids = self._doc_events.get(original)
+        if event_ids is None:
+            with self.store.engine.connect() as conn:
+                event_ids = list(conn.execute(
+                    select(coded_items.c.event_id).where(
+                        coded_items.c.document_id == original, coded_items.c.event_id.is_not(None)
+                    ).distinct()
+                ).scalars())
+        copy_note = SimpleNamespace(title=f"near-duplicate of document {original[:12]}",
+                                    topics=[], domains=[])
+        source = source_for(row, copy_note)
+        for event_id in dict.fromkeys(event_ids):
+            indexed, event = self.index.get(event_id), self._event(event_id)
+            if indexed is None or event is None:
+                continue
+            if indexed.review_status in REVIEWED:
+                if not any(s.url == source.url for s in event.sources):
+                    self._suggestion_rows.append({
+                        "event_id": event_id, "field": "source",
+                        "value": dumps(source.model_dump(mode="json", exclude_none=True)),
+                        "document_id": row["id"], "coder": self.coder_label,
+                        "created_at": records.now(), "status": "open",
+                    })
+                    summary.suggestions += 1
+                continue
+            updated = merge_into(event, copy_note, source, machine=False)
+            if updated is not None:
+                self._changed[event_id] = updated
+                self.index.add(_indexed_event(updated))
+                summary.sources_added += 1
 
     def _event(self, event_id: str) -> Event | None:
         if event_id in self._changed:
