@@ -16,6 +16,7 @@ def register(app: typer.Typer) -> None:
         workers: int = typer.Option(1, "--workers", min=1, max=64, help="Worker processes."),
         https_only: bool = typer.Option(False, "--https-only", help="Send the session cookie over HTTPS only (behind a TLS proxy)."),
         log_level: str = typer.Option("warning", "--log-level", help="uvicorn log level."),
+        cache_size: int = typer.Option(1024, "--cache-size", min=0, help="Cached count/facet results (0: no cache)."),
     ) -> None:
         """Serve the explorer. Public and read-only; reviewers sign in to change anything
         (accounts: 'steppewatch users add NAME')."""
@@ -28,6 +29,7 @@ def register(app: typer.Typer) -> None:
         err(f"Serving on http://{host}:{port}/  (Ctrl+C to stop)")
         if workers > 1:
             os.environ["STEPPEWATCH_DB"] = store.url
+            os.environ["STEPPEWATCH_WEB_CACHE"] = str(cache_size)
             if https_only:
                 os.environ["STEPPEWATCH_HTTPS_ONLY"] = "1"
             uvicorn.run("steppewatch.web.app:app_from_env", factory=True, host=host, port=port,
@@ -35,4 +37,4 @@ def register(app: typer.Typer) -> None:
             return
         from steppewatch.web import create_app
 
-        uvicorn.run(create_app(store, https_only=https_only), host=host, port=port, log_level=log_level)
+        uvicorn.run(create_app(store, https_only=https_only, cache_size=cache_size), host=host, port=port, log_level=log_level)

@@ -57,11 +57,29 @@ def _event_and_hash(conn: Connection, event_id: str) -> tuple[Event, str]:
     return records.event_from_row(row._mapping, [s._mapping for s in src]), row.content_hash
 
 
+_PRESENT: set[tuple[str, str]] = set()
+
+
+def optional_table(conn: Connection, name: str) -> Table | None:
+    """A table made by another migration (ingest's ``suggestions``, ``coded_items``,
+    ``documents``), or None when this database does not have it. Presence is remembered per
+    database once seen (tables are never dropped), so the check costs nothing afterwards."""
+    key = (str(conn.engine.url), name)
+    if key not in _PRESENT:
+        if not inspect(conn).has_table(name):
+            return None
+        _PRESENT.add(key)
+    try:
+        from steppewatch.store import document_tables
+    except ImportError:
+        return Table(name, MetaData(), autoload_with=conn)
+    table = getattr(document_tables, name, None)
+    return table if isinstance(table, Table) else Table(name, MetaData(), autoload_with=conn)
+
+
 def suggestions_table(conn: Connection) -> Table | None:
-    """The ingest's ``suggestions`` table, reflected, or None when it does not exist."""
-    if not inspect(conn).has_table("suggestions"):
-        return None
-    return Table("suggestions", MetaData(), autoload_with=conn)
+    """The ingest's ``suggestions`` table, or None when it does not exist."""
+    return optional_table(conn, "suggestions")
 
 
 def _suggestion_item(row: Any) -> SuggestionItem:

@@ -16,7 +16,7 @@ from steppewatch.web.security import check_csrf, require_user
 from steppewatch.web.state import json_response, render, state_of
 
 
-async def agreement_page(request: Request) -> Response:
+def agreement_page(request: Request) -> Response:
     check_names(parse_query(request.scope.get("query_string", b"")), ())
     report = agreement_report(state_of(request).store)
     if request.url.path.endswith(".json"):
@@ -24,7 +24,7 @@ async def agreement_page(request: Request) -> Response:
     return render(request, "agreement.html", {"report": report})
 
 
-async def assignments_page(request: Request) -> Response:
+def assignments_page(request: Request) -> Response:
     if (redirect := _login_redirect(request)) is not None:
         return redirect
     user = require_user(request)

@@ -21,7 +21,7 @@ from steppewatch.store import Store, open_store
 from steppewatch.web import agreement_views, explorer, reviewing
 from steppewatch.web.errors import HTTPError, error_payload, from_library_error
 from steppewatch.web.openapi import openapi_spec
-from steppewatch.web.queries import SearchSupport
+from steppewatch.web.queries import ResultCache, SearchSupport
 from steppewatch.web.security import SecurityHeaders, session_secret
 from steppewatch.web.state import WebState, json_response, make_env, render, wants_json
 
@@ -120,6 +120,8 @@ def create_app(
     secret: str | None = None,
     count_limit_ms: int | None = 150,
     facet_limit_ms: int | None = 150,
+    facet_budget_ms: int | None = 400,
+    cache_size: int = 1024,
     https_only: bool = False,
 ) -> Starlette:
     """The explorer over ``store`` (a Store, a database URL, or the default database)."""
@@ -157,6 +159,8 @@ def create_app(
         env=make_env(),
         count_limit_ms=count_limit_ms,
         facet_limit_ms=facet_limit_ms,
+        facet_budget_ms=facet_budget_ms,
+        cache=ResultCache(size=cache_size),
     )
     return app
 
@@ -165,4 +169,8 @@ def app_from_env() -> Starlette:
     """Factory for multi-worker uvicorn: database from $STEPPEWATCH_DB."""
     import os
 
-    return create_app(None, https_only=os.environ.get("STEPPEWATCH_HTTPS_ONLY") == "1")
+    return create_app(
+        None,
+        https_only=os.environ.get("STEPPEWATCH_HTTPS_ONLY") == "1",
+        cache_size=int(os.environ.get("STEPPEWATCH_WEB_CACHE", "1024")),
+    )

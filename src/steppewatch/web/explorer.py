@@ -38,11 +38,21 @@ def _event_json(event: Any) -> dict[str, Any]:
 def _list_data(web: WebState, query: ListQuery) -> dict[str, Any]:
     where = queries.where_clause(query.filters, query.q, web.support)
     empty = queries.filter_is_empty(query.filters, query.q)
-    found = queries.list_events(
+    found = queries.list_event_dicts(
         web.store, where, order=query.sort, limit=query.per_page, offset=query.offset
     )
-    total = queries.count_events(web.store, where, limit_ms=web.count_limit_ms)
-    facets = queries.facet_counts(web.store, where, filtered=not empty, limit_ms=web.facet_limit_ms)
+    key = (query.filters, query.q)
+    total = web.cache.get(("count", key))
+    if total is None:
+        total = queries.count_events(web.store, where, limit_ms=web.count_limit_ms)
+        if total is not None:
+            web.cache.put(("count", key), total)
+    facets = web.cache.get(("facets", key))
+    if facets is None:
+        facets = queries.facet_counts(web.store, where, filtered=not empty, limit_ms=web.facet_limit_ms,
+                                      budget_ms=web.facet_budget_ms)
+        if all(v is not None for v in facets.values()):
+            web.cache.put(("facets", key), facets)
     return {"events": found, "total": total, "facets": facets}
 
 
@@ -77,7 +87,7 @@ def _facet_links(web: WebState, query: ListQuery, facets: dict[str, Any]) -> dic
     return out
 
 
-async def events_list(request: Request) -> Response:
+def events_list(request: Request) -> Response:
     web = state_of(request)
     pairs = parse_query(request.scope.get("query_string", b""))
     query = parse_list_query(pairs, web.codebook)
@@ -90,7 +100,7 @@ async def events_list(request: Request) -> Response:
             "page": query.page,
             "per_page": query.per_page,
             "next": pages["next"] and pages["next"].replace("/?", "/events.json?", 1),
-            "events": [_event_json(e) for e in data["events"]],
+            "events": data["events"],
             "facets": data["facets"],
         })
     json_link = link("/events.json", list(query.params))
@@ -107,7 +117,7 @@ async def events_list(request: Request) -> Response:
     })
 
 
-async def events_csv(request: Request) -> Response:
+def events_csv(request: Request) -> Response:
     web = state_of(request)
     pairs = parse_query(request.scope.get("query_string", b""))
     query = parse_list_query(pairs, web.codebook)
@@ -138,7 +148,7 @@ def _path_param(request: Request, name: str) -> str:
     return value
 
 
-async def event_page(request: Request) -> Response:
+def event_page(request: Request) -> Response:
     web = state_of(request)
     check_names(parse_query(request.scope.get("query_string", b"")), ())
     event_id = _path_param(request, "event_id")
@@ -196,7 +206,7 @@ def _decade_topics(web: WebState, base: EventFilter, facet: str = "topic") -> di
     return table
 
 
-async def country_page(request: Request) -> Response:
+def country_page(request: Request) -> Response:
     web = state_of(request)
     check_names(parse_query(request.scope.get("query_string", b"")), ())
     code = _path_param(request, "code").upper()
@@ -222,7 +232,7 @@ async def country_page(request: Request) -> Response:
     })
 
 
-async def topic_page(request: Request) -> Response:
+def topic_page(request: Request) -> Response:
     web = state_of(request)
     check_names(parse_query(request.scope.get("query_string", b"")), ())
     code = _path_param(request, "code")

@@ -8,6 +8,7 @@ long is reported as such instead of slowing every page.
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections import defaultdict
@@ -130,6 +131,55 @@ def time_limit(conn: Connection, ms: int | None) -> Iterator[None]:
         raw.set_progress_handler(None, 0)  # type: ignore[union-attr]
 
 
+_ACTOR_KEYS = ("name", "office", "side", "country", "actor_id")
+_SOURCE_KEYS = ("url", "publisher", "language", "published", "source_type", "attests", "document_id")
+
+
+def event_dict(row: Any, srcs: list[Any]) -> dict[str, Any]:
+    """A stored event as ``Event.model_dump(mode="json")`` would give it, without building
+    Pydantic models (a list page shows many events; this is several times faster)."""
+    actors = json.loads(row["actors"] or "[]")
+    return {
+        "id": row["id"],
+        "kind": row["kind"],
+        "title": row["title"],
+        "date_start": row["date_start"],
+        "date_end": row["date_end"],
+        "countries": records.split_list(row["countries"]),
+        "framework": row["framework"],
+        "location": row["location"],
+        "actors": [{k: a.get(k) for k in _ACTOR_KEYS} for a in actors],
+        "level": row["level"],
+        "domains": records.split_list(row["domains"]),
+        "topics": records.split_list(row["topics"]),
+        "attributes": json.loads(row["attributes"] or "{}"),
+        "summary": row["summary"],
+        "verification": row["verification"],
+        "sources": [{k: s[k] for k in _SOURCE_KEYS} for s in srcs],
+        "review_status": row["review_status"],
+        "codebook_version": row["codebook_version"],
+        "coder": row["coder"],
+        "dataset_version": row["dataset_version"],
+    }
+
+
+def list_event_dicts(
+    store: Store, where: ColumnElement[bool], *, order: str, limit: int, offset: int
+) -> list[dict[str, Any]]:
+    query = select(events).where(where).order_by(*ORDERS[order]).limit(limit).offset(offset)
+    with store.engine.connect() as conn:
+        rows = [r._mapping for r in conn.execute(query)]
+        by_event: dict[str, list[Any]] = defaultdict(list)
+        ids = [r["id"] for r in rows]
+        if ids:
+            src = select(sources).where(sources.c.event_id.in_(ids)).order_by(
+                sources.c.event_id, sources.c.position
+            )
+            for s in conn.execute(src):
+                by_event[s.event_id].append(s._mapping)
+    return [event_dict(r, by_event.get(r["id"], [])) for r in rows]
+
+
 def list_events(
     store: Store, where: ColumnElement[bool], *, order: str, limit: int, offset: int
 ) -> list[Event]:
@@ -180,13 +230,23 @@ def facet_counts(
     *,
     filtered: bool = True,
     limit_ms: int | None = None,
+    budget_ms: int | None = None,
 ) -> dict[str, dict[str, int] | None]:
-    """Counts per value of each facet; a facet whose query timed out maps to None."""
+    """Counts per value of each facet; a facet whose query ran past ``limit_ms``, or that was
+    not started because the facets together had used up ``budget_ms``, maps to None."""
     out: dict[str, dict[str, int] | None] = {}
+    started = time.perf_counter()
     with store.engine.connect() as conn:
         for facet in facets:
+            limit = limit_ms
+            if budget_ms is not None:
+                left = budget_ms - (time.perf_counter() - started) * 1000
+                if left <= 5:
+                    out[facet] = None
+                    continue
+                limit = int(left) if limit is None else int(min(limit, left))
             try:
-                with time_limit(conn, limit_ms):
+                with time_limit(conn, limit):
                     rows = conn.execute(facet_query(facet, where, filtered)).all()
             except TimedOut:
                 out[facet] = None
@@ -233,6 +293,44 @@ def csv_rows(store: Store, where: ColumnElement[bool], order: str) -> Iterator[l
                     urls[s.event_id].append(s.url)
             for r in batch:
                 yield [csv_cell(v) for v in r] + [csv_cell(" ".join(urls.get(r.id, [])))]
+
+
+class ResultCache:
+    """A small LRU of count and facet results keyed by (what, filter, search), emptied on every
+    write made through the web app and expired after ``ttl`` seconds (so writes made elsewhere,
+    e.g. by ``steppewatch ingest``, show within that time)."""
+
+    def __init__(self, size: int = 1024, ttl: float = 300.0) -> None:
+        import threading
+        from collections import OrderedDict
+
+        self.size, self.ttl = size, ttl
+        self._items: OrderedDict[Any, tuple[float, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = self.misses = 0
+
+    def get(self, key: Any) -> Any:
+        with self._lock:
+            found = self._items.get(key)
+            if found is None or time.monotonic() - found[0] > self.ttl:
+                self.misses += 1
+                return None
+            self._items.move_to_end(key)
+            self.hits += 1
+            return found[1]
+
+    def put(self, key: Any, value: Any) -> None:
+        if self.size <= 0:
+            return
+        with self._lock:
+            self._items[key] = (time.monotonic(), value)
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
 
 
 def filter_is_empty(filters: EventFilter, q: str | None) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import MetaData, Table, inspect, select
+from sqlalchemy import Table, select
 
 from steppewatch.models import Event, Source
 from steppewatch.store import Store
@@ -70,9 +70,9 @@ class EventEvidence:
 
 
 def _reflect(conn: Any, name: str) -> Table | None:
-    if not inspect(conn).has_table(name):
-        return None
-    return Table(name, MetaData(), autoload_with=conn)
+    from steppewatch.review.actions import optional_table
+
+    return optional_table(conn, name)
 
 
 def event_evidence(store: Store, event: Event) -> EventEvidence:

@@ -56,7 +56,7 @@ def _page(request: Request, allowed: tuple[str, ...] = ("page",)) -> int:
 
 
 # -- sign in / out ---------------------------------------------------------------------------
-async def login_page(request: Request) -> Response:
+def login_page(request: Request) -> Response:
     pairs = parse_query(request.scope.get("query_string", b""))
     check_names(pairs, ("next",))
     return render(request, "login.html", {"next": _safe_next(dict(pairs).get("next")), "error": None})
@@ -78,7 +78,7 @@ async def login_submit(request: Request) -> Response:
     return RedirectResponse(target, status_code=303)
 
 
-async def logout_page(request: Request) -> Response:
+def logout_page(request: Request) -> Response:
     return render(request, "logout.html", {})
 
 
@@ -96,7 +96,7 @@ def _login_redirect(request: Request) -> Response | None:
 
 
 # -- queue and actions -----------------------------------------------------------------------
-async def review_page(request: Request) -> Response:
+def review_page(request: Request) -> Response:
     if (redirect := _login_redirect(request)) is not None:
         return redirect
     require_user(request)
@@ -130,6 +130,11 @@ def _event_id(request: Request) -> str:
     return value
 
 
+def _written(request: Request) -> None:
+    """Counts and facets cached by the explorer are stale after a write."""
+    state_of(request).cache.clear()
+
+
 def _done(form: dict[str, Any], event_id: str) -> Response:
     target = _safe_next(form.get("next") or f"/events/{quote(event_id)}")
     return RedirectResponse(target, status_code=303)
@@ -147,6 +152,7 @@ async def accept(request: Request) -> Response:
         review.accept_event(state_of(request).store, event_id, user, expected_hash=_expected(form))
     except SteppewatchError as error:
         raise from_library_error(error) from None
+    _written(request)
     return _done(form, event_id)
 
 
@@ -159,6 +165,7 @@ async def reject(request: Request) -> Response:
         )
     except SteppewatchError as error:
         raise from_library_error(error) from None
+    _written(request)
     return _done(form, event_id)
 
 
@@ -196,7 +203,7 @@ def changes_from_form(event: Any, form: dict[str, Any]) -> dict[str, Any]:
     return changes
 
 
-async def edit_page(request: Request) -> Response:
+def edit_page(request: Request) -> Response:
     if (redirect := _login_redirect(request)) is not None:
         return redirect
     require_user(request)
@@ -233,6 +240,7 @@ async def edit_submit(request: Request) -> Response:
         return _edit_form(request, event, content_hash_of(web.store, event_id), mapped.errors, 400)
     except SteppewatchError as error:
         raise from_library_error(error) from None
+    _written(request)
     return _done(form, event_id)
 
 
@@ -250,6 +258,7 @@ async def suggestion_accept(request: Request) -> Response:
         event = review.accept_suggestion(web.store, _suggestion_id(request), user, codebook=web.codebook)
     except SteppewatchError as error:
         raise from_library_error(error) from None
+    _written(request)
     return _done(form, event.id)
 
 
@@ -260,11 +269,12 @@ async def suggestion_reject(request: Request) -> Response:
         review.reject_suggestion(web.store, _suggestion_id(request), user, str(form.get("reason", "")))
     except SteppewatchError as error:
         raise from_library_error(error) from None
+    _written(request)
     return RedirectResponse(_safe_next(form.get("next") or "/review"), status_code=303)
 
 
 # -- audit -----------------------------------------------------------------------------------
-async def audit_page(request: Request) -> Response:
+def audit_page(request: Request) -> Response:
     from steppewatch.review.audit import count_audit, list_audit
 
     web = state_of(request)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -15,7 +15,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from steppewatch.store import Store
-from steppewatch.web.queries import SearchSupport
+from steppewatch.web.queries import ResultCache, SearchSupport
 from steppewatch.web.security import csrf_token, current_user, safe_url
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -37,6 +37,8 @@ class WebState:
     env: jinja2.Environment
     count_limit_ms: int | None = 150
     facet_limit_ms: int | None = 150
+    facet_budget_ms: int | None = 400
+    cache: ResultCache = field(default_factory=ResultCache)
 
     def label(self, facet: str, code: Any) -> str:
         code = str(code)
