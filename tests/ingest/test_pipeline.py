@@ -117,11 +117,11 @@ def test_exact_and_near_duplicates(sqlite_url: str, tmp_path: Path, corpus: Path
     assert len(ids) == len(set(ids)) == 4
 
 
-def test_document_about_curated_event_becomes_its_source(sqlite_url: str, tmp_path: Path, corpus: Path) -> None:
-    store = open_store(sqlite_url)
+def test_document_about_curated_event_becomes_its_source(db_url: str, tmp_path: Path, corpus: Path) -> None:
+    store = open_store(db_url)
     curated = make_event(1, sources=[Source(url="https://example.org/curated", publisher="Curated")])
     store.add_events([curated])
-    ingestor = make_ingestor(sqlite_url, tmp_path)
+    ingestor = make_ingestor(db_url, tmp_path)
     summary = ingestor.ingest(iter_documents([corpus / "a_zh.txt", corpus / "b_ru.txt"]))
     assert summary.events_created == 0 and summary.sources_added == 2
     after = store.get_event(curated.id)
@@ -132,12 +132,12 @@ def test_document_about_curated_event_becomes_its_source(sqlite_url: str, tmp_pa
 
 
 def test_reviewed_event_is_never_overwritten_suggestions_instead(
-    sqlite_url: str, tmp_path: Path, corpus: Path
+    db_url: str, tmp_path: Path, corpus: Path
 ) -> None:
-    store = open_store(sqlite_url)
+    store = open_store(db_url)
     accepted = make_event(1, review_status="accepted", topics=["separatism"])
     store.add_events([accepted])
-    ingestor = make_ingestor(sqlite_url, tmp_path)
+    ingestor = make_ingestor(db_url, tmp_path)
     summary = ingestor.ingest(iter_documents([corpus / "b_ru.txt"]))
     assert summary.events_created == 0 and summary.suggestions >= 2
     assert store.get_event(accepted.id) == accepted
