@@ -210,3 +210,14 @@ def test_non_http_url_refused() -> None:
     with pytest.raises(FetchError) as info:
         client.get("file:///etc/passwd")
     assert info.value.code == "SW507"
+
+
+def test_dns_rebinding_is_caught_at_connect_time() -> None:
+    """The name resolves to a public address when checked, then to loopback when the socket
+    connects: the connection is refused before any socket is opened."""
+    answers = iter([["93.184.216.34"], ["127.0.0.1"]])
+    client = HttpClient(resolver=lambda host: next(answers), respect_robots=False, max_retries=0,
+                        min_interval=0.0)
+    with pytest.raises(FetchError) as info:
+        client.get("http://rebind.example.org/")
+    assert info.value.reason == "private_address" and "127.0.0.1" in str(info.value)

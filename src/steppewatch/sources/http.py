@@ -6,7 +6,8 @@ Polite and safe by default:
   host is resolved and the request is refused if any address is private, loopback, link-local,
   reserved, multicast or unspecified, unless ``allow_private=True`` (any) or
   ``allow_private=["127.0.0.1/32"]`` (only those networks: what the local-server tests use, so a
-  redirect to 10.0.0.1 is still refused).
+  redirect to 10.0.0.1 is still refused). The socket then connects only to an address that
+  passed the check (a guarded network backend), so DNS rebinding cannot slip in between.
   Redirects are followed by hand so that each hop is checked *before* connecting.
 - **robots.txt** per host (``urllib.robotparser``); 4xx means no rules, 5xx or a network error
   means "disallow all" (RFC 9309). A ``Crawl-delay`` raises the host's rate limit.
@@ -39,6 +40,7 @@ import urllib.robotparser
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -180,6 +182,9 @@ class HttpClient:
         self._sleep = sleep
         self._hosts: dict[str, _HostState] = {}
         self._hosts_lock = threading.Lock()
+        if transport is None:
+            transport = httpx.HTTPTransport()
+            _guard_connections(transport, self._connect_addresses)
         self._client = httpx.Client(
             transport=transport,
             timeout=httpx.Timeout(timeout),
@@ -269,6 +274,15 @@ class HttpClient:
             code="SW506",
         )
 
+    def _connect_addresses(self, host: str) -> list[str]:
+        """Addresses the connection may use, checked at connect time (no DNS-rebinding gap
+        between the check and the connection: the socket connects to a checked address)."""
+        url = f"http://{host}/"
+        addresses = self._checked_addresses(url, host)
+        if addresses is None:  # private addresses allowed: resolve normally
+            return [host] if _is_ip_literal(host) else list(self._resolve(host))
+        return addresses
+
     def check_url(self, url: str) -> None:
         """Refuse non-HTTP URLs and hosts resolving to non-public addresses (SSRF)."""
         parts = urlsplit(url)
@@ -280,9 +294,11 @@ class HttpClient:
                 code="SW507",
                 hint="give a URL starting with http:// or https://",
             )
+        self._checked_addresses(url, parts.hostname)
+
+    def _checked_addresses(self, url: str, host: str) -> list[str] | None:
         if self.allow_private:
-            return
-        host = parts.hostname
+            return None
         try:
             addresses = [host] if _is_ip_literal(host) else list(self._resolve(host))
         except (OSError, UnicodeError) as error:
@@ -305,6 +321,7 @@ class HttpClient:
                 hint="steppewatch never fetches private, loopback or link-local addresses "
                 "unless allow_private is set",
             )
+        return addresses
 
     def _allowed_network(self, address: str) -> bool:
         try:
@@ -469,6 +486,28 @@ class HttpClient:
             "retrieved": response.retrieved,
         }
         _atomic_write(path, json.dumps(entry, ensure_ascii=False).encode("utf-8"))
+
+
+def _guard_connections(transport: httpx.HTTPTransport, addresses: Callable[[str], list[str]]) -> None:
+    """Make the transport's sockets connect only to addresses that passed the SSRF check."""
+    import httpcore
+
+    class GuardedBackend(httpcore.SyncBackend):
+        def connect_tcp(
+            self, host: str, port: int, timeout: float | None = None,
+            local_address: str | None = None, socket_options: Any = None,
+        ) -> httpcore.NetworkStream:
+            last: Exception | None = None
+            for address in addresses(host):
+                try:
+                    return super().connect_tcp(address, port, timeout, local_address, socket_options)
+                except httpcore.ConnectError as error:
+                    last = error
+            raise last or httpcore.ConnectError(f"no address for {host}")
+
+    pool = getattr(transport, "_pool", None)
+    if pool is not None and hasattr(pool, "_network_backend"):
+        pool._network_backend = GuardedBackend()
 
 
 def _is_ip_literal(host: str) -> bool:
