@@ -139,3 +139,32 @@ class WebHelpers:
 def web() -> type[WebHelpers]:
     """Helpers for tests: ``web.login(client)``, ``web.csrf_of(html)``, ``web.PASSWORD``."""
     return WebHelpers
+
+
+@pytest.fixture()
+def pg_client():  # type: ignore[no-untyped-def]
+    """A client over the fixture events in a fresh PostgreSQL database (skips without
+    $STEPPEWATCH_TEST_PG, like the rest of the suite)."""
+    import os
+
+    from starlette.testclient import TestClient
+    from tests.conftest import PG_ENV, _pg_database
+
+    from steppewatch.web import create_app
+
+    admin = os.environ.get(PG_ENV)
+    if not admin:
+        pytest.skip(f"PostgreSQL tests need {PG_ENV}=postgresql://user:pass@host/db (.ci/run sets it)")
+    databases = _pg_database(admin)
+    url = next(databases)
+    store = open_store(url)
+    store.add_events(fixture_events())
+    insert_javascript_source(store, "2021-03-01-meeting-cn-tj-1")
+    from steppewatch.review.users import add_user
+
+    add_user(store, "alice", PASSWORD)
+    app = create_app(store, secret="pg-secret")
+    with TestClient(app) as client:
+        yield client
+    store.close()
+    next(databases, None)

@@ -22,7 +22,7 @@ from sqlalchemy.exc import OperationalError
 
 from steppewatch.models import Event
 from steppewatch.store import EventFilter, Store, records
-from steppewatch.store.migrations.m0003_review import PG_DOCUMENT_TSV, PG_EVENT_TSV
+from steppewatch.store.migrations.m0003_review import PG_EVENT_TSV
 from steppewatch.store.store import ORDERS
 from steppewatch.store.tables import event_codes, events, sources
 
@@ -89,15 +89,23 @@ def search_condition(q: str, support: SearchSupport) -> ColumnElement[bool]:
             conds.append(_like_all(short))
         return and_(*conds) if conds else and_(True)
     if support.dialect == "postgresql" and not _CJK.search(q):
-        tsq = text(f"{PG_EVENT_TSV} @@ plainto_tsquery('simple', :ev_q)").bindparams(ev_q=q)
+        # every word as a prefix (Russian stems: сепаратизм matches сепаратизмом); only word
+        # characters reach to_tsquery, so its syntax cannot be injected
+        tokens = re.findall(r"\w+", q)[:12]
+        if not tokens:
+            return _like_all(words)
+        tsquery = " & ".join(f"{t}:*" for t in tokens)
+        tsq: ColumnElement[bool] = text(
+            f"{PG_EVENT_TSV} @@ to_tsquery('simple', :ev_q)"
+        ).bindparams(ev_q=tsquery)  # type: ignore[assignment]
         if support.documents_fts:
+            doc_tsv = "to_tsvector('simple', coalesce(d.title,'') || ' ' || coalesce(d.text,''))"
             docs = (
                 "events.id IN (SELECT s.event_id FROM sources s JOIN documents d "
-                f"ON d.id = s.document_id WHERE {PG_DOCUMENT_TSV.replace('title', 'd.title').replace('text', 'd.text')}"
-                " @@ plainto_tsquery('simple', :doc_q))"
+                f"ON d.id = s.document_id WHERE {doc_tsv} @@ to_tsquery('simple', :doc_q))"
             )
-            return or_(tsq, text(docs).bindparams(doc_q=q))  # type: ignore[arg-type]
-        return tsq  # type: ignore[return-value]
+            return or_(tsq, text(docs).bindparams(doc_q=tsquery))  # type: ignore[arg-type]
+        return tsq
     return _like_all(words)
 
 

@@ -1,0 +1,39 @@
+"""The explorer and the review workflow on PostgreSQL: same routes, full text through
+``to_tsvector`` (prefix matching), the audit log append-only by trigger."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+pytestmark = pytest.mark.postgres
+
+
+def test_filters_facets_search(pg_client):
+    c = pg_client
+    body = c.get("/events.json?country=KG&kind=meeting").json()
+    assert {e["id"] for e in body["events"]} == {"2019-05-meeting-cn-kg-1", "2023-07-09-meeting-cn-kg-2"}
+    assert body["total"] == 2 and body["facets"]["kind"] == {"meeting": 2}
+    for q, expected in [("Astana", "2001-06-15-meeting-cn-kz-1"), ("сепаратизм", "2019-05-meeting-cn-kg-1"),
+                        ("反恐演习", "2016-08-10-bilateral_exercise-cn-kg-1"),
+                        ("反恐", "2016-08-10-bilateral_exercise-cn-kg-1")]:
+        assert [e["id"] for e in c.get("/events.json", params={"q": q}).json()["events"]] == [expected], q
+    for q in ["a & b", "x:*", "!!", "' OR 1=1 --", "(", "|"]:
+        assert c.get("/events.json", params={"q": q}).status_code == 200, q
+    for url in ("/", "/countries/KG.json", "/topics/terrorism.json", "/events/2021-03-01-meeting-cn-tj-1",
+                "/events.csv?country=TJ", "/audit.json", "/review/agreement.json"):
+        assert c.get(url).status_code == 200, url
+
+
+def test_review_and_append_only_audit(pg_client, web):
+    c = pg_client
+    web.login(c)
+    token = web.csrf_of(c.get("/review").text)
+    r = c.post("/review/2022-04-02-meeting-cn-uz-1/accept", data={"csrf_token": token}, follow_redirects=False)
+    assert r.status_code == 303
+    assert c.get("/events/2022-04-02-meeting-cn-uz-1.json").json()["event"]["review_status"] == "accepted"
+    store = c.app.state.web.store
+    for statement in ("UPDATE audit_log SET actor = 'mallory'", "DELETE FROM audit_log"):
+        with store.engine.connect() as conn, pytest.raises(Exception, match="append-only"):
+            conn.execute(text(statement))
+    assert c.get("/audit.json").json()["entries"][0]["actor"] == "alice"
