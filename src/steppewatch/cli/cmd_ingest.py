@@ -107,6 +107,16 @@ def register(app: typer.Typer) -> None:
         from steppewatch.ingest import Ingestor
         from steppewatch.sources.collect import is_url, iter_documents
 
+        from pathlib import Path
+
+        from steppewatch.errors import InputError
+
+        for source in sources:
+            if not is_url(source) and not Path(source).exists():
+                raise InputError(f"{source}: no such file or folder", hint="check the path",
+                                 code="SW142")
+        if since is not None and not _is_date(since):
+            raise InputError(f"--since '{since}' is not a date YYYY-MM-DD", code="SW144")
         store = open_db(db)
         client = None
         if any(is_url(s) for s in sources):
@@ -125,6 +135,16 @@ def register(app: typer.Typer) -> None:
             if client is not None:
                 client.close()  # type: ignore[attr-defined]
         report(summary)
+
+
+def _is_date(value: str) -> bool:
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _count_files(sources: list[str]) -> int | None:
