@@ -103,13 +103,12 @@ def register(app: typer.Typer) -> None:
         Crash-safe and resumable: run it again after an interruption; documents already stored
         are reported unchanged and nothing is duplicated.
         """
-        from steppewatch.extract import get_coder
-        from steppewatch.ingest import Ingestor
-        from steppewatch.sources.collect import is_url, iter_documents
-
         from pathlib import Path
 
         from steppewatch.errors import InputError
+        from steppewatch.extract import get_coder
+        from steppewatch.ingest import Ingestor
+        from steppewatch.sources.collect import is_url, iter_documents
 
         for source in sources:
             if not is_url(source) and not Path(source).exists():
