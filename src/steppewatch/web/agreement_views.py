@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
@@ -51,7 +52,7 @@ async def code_submit(request: Request) -> Response:
         "domains": [v for v in form.get("domains[]", []) if v],
     }
     try:
-        record_coding(web.store, event_id, user, codes, codebook=web.codebook)
+        await run_in_threadpool(record_coding, web.store, event_id, user, codes, codebook=web.codebook)
     except SteppewatchError as error:
         raise from_library_error(error) from None
     return RedirectResponse(f"/review/assignments#{quote(event_id)}", status_code=303)

@@ -10,6 +10,7 @@ import json
 from typing import Any
 from urllib.parse import quote
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
@@ -70,7 +71,7 @@ async def login_submit(request: Request) -> Response:
     target = _safe_next(form.get("next"))
     user = None
     if isinstance(name, str) and isinstance(password, str) and name and password:
-        user = review.verify_user(web.store, name, password)
+        user = await run_in_threadpool(review.verify_user, web.store, name, password)
     if user is None:
         return render(request, "login.html", {"next": target, "error": "Wrong name or password."}, 401)
     request.session.clear()  # new session on sign-in: no fixation
@@ -149,7 +150,9 @@ async def accept(request: Request) -> Response:
     user, form = await _post_action(request)
     event_id = _event_id(request)
     try:
-        review.accept_event(state_of(request).store, event_id, user, expected_hash=_expected(form))
+        await run_in_threadpool(
+            review.accept_event, state_of(request).store, event_id, user, expected_hash=_expected(form)
+        )
     except SteppewatchError as error:
         raise from_library_error(error) from None
     _written(request)
@@ -160,8 +163,9 @@ async def reject(request: Request) -> Response:
     user, form = await _post_action(request)
     event_id = _event_id(request)
     try:
-        review.reject_event(
-            state_of(request).store, event_id, user, str(form.get("reason", "")), expected_hash=_expected(form)
+        await run_in_threadpool(
+            review.reject_event, state_of(request).store, event_id, user, str(form.get("reason", "")),
+            expected_hash=_expected(form),
         )
     except SteppewatchError as error:
         raise from_library_error(error) from None
@@ -227,10 +231,10 @@ async def edit_submit(request: Request) -> Response:
     web = state_of(request)
     event_id = _event_id(request)
     try:
-        event = web.store.get_event(event_id)
+        event = await run_in_threadpool(web.store.get_event, event_id)
         changes = changes_from_form(event, form)
-        review.edit_event(
-            web.store, event_id, user, changes, reason=str(form.get("reason") or "") or None,
+        await run_in_threadpool(
+            review.edit_event, web.store, event_id, user, changes, reason=str(form.get("reason") or "") or None,
             expected_hash=_expected(form), codebook=web.codebook,
         )
     except ValidationFailed as error:
@@ -255,7 +259,9 @@ async def suggestion_accept(request: Request) -> Response:
     user, form = await _post_action(request)
     web = state_of(request)
     try:
-        event = review.accept_suggestion(web.store, _suggestion_id(request), user, codebook=web.codebook)
+        event = await run_in_threadpool(
+            review.accept_suggestion, web.store, _suggestion_id(request), user, codebook=web.codebook
+        )
     except SteppewatchError as error:
         raise from_library_error(error) from None
     _written(request)
@@ -266,7 +272,9 @@ async def suggestion_reject(request: Request) -> Response:
     user, form = await _post_action(request)
     web = state_of(request)
     try:
-        review.reject_suggestion(web.store, _suggestion_id(request), user, str(form.get("reason", "")))
+        await run_in_threadpool(
+            review.reject_suggestion, web.store, _suggestion_id(request), user, str(form.get("reason", ""))
+        )
     except SteppewatchError as error:
         raise from_library_error(error) from None
     _written(request)
