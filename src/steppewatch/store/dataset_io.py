@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import ValidationError
 
@@ -66,18 +66,17 @@ class ReadResult:
         )
 
 
-def parse_actors(value: str, side: str) -> list[ActorRef]:
+def parse_actors(value: str, side: Literal["focal", "partner"]) -> list[ActorRef]:
     actors = []
     for part in (p.strip() for p in (value or "").split(";")):
         if not part:
             continue
         match = _ACTOR.match(part)
         if match and match["name"]:
-            actors.append(
-                ActorRef(name=match["name"], office=match["office"].strip() or None, side=side)
-            )  # type: ignore[arg-type]
+            office = match["office"].strip() or None
+            actors.append(ActorRef(name=match["name"], office=office, side=side))
         else:
-            actors.append(ActorRef(name=part, side=side))  # type: ignore[arg-type]
+            actors.append(ActorRef(name=part, side=side))
     return actors
 
 

@@ -179,7 +179,7 @@ class Store:
         if offset:
             query = query.offset(offset)
         with self.engine.connect() as conn:
-            rows = [r._mapping for r in conn.execute(query)]
+            rows = [dict(r._mapping) for r in conn.execute(query)]
             by_event: dict[str, list[Any]] = defaultdict(list)
             for chunk in records.chunked([r["id"] for r in rows], 500):
                 source_query = (
