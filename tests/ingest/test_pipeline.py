@@ -144,7 +144,8 @@ def test_reviewed_event_is_never_overwritten_suggestions_instead(
     with store.engine.connect() as conn:
         rows = {r.field: r for r in conn.execute(select(suggestions))}
     assert set(json.loads(rows["topics"].value)) == {"terrorism", "extremism"}
-    assert json.loads(rows["source"].value)["language"] == "ru"
+    new_sources = json.loads(rows["sources"].value)
+    assert len(new_sources) == len(accepted.sources) + 1 and new_sources[-1]["language"] == "ru"
     assert rows["topics"].status == "open" and rows["topics"].event_id == accepted.id
 
 
@@ -167,3 +168,17 @@ def test_items_in_one_run_far_apart_in_time_make_separate_events(sqlite_url: str
     assert summary.events_created == 2
     ids = {e.id for e in open_store(sqlite_url).list_events()}
     assert ids == {"2019-06-13-meeting-cn-kg-1", "2019-06-20-meeting-cn-kg-1"}
+
+
+def test_suggestions_can_be_accepted_by_the_review_workflow(sqlite_url: str, tmp_path: Path, corpus: Path) -> None:
+    review = pytest.importorskip("steppewatch.review.actions")
+    store = open_store(sqlite_url)
+    accepted = make_event(1, review_status="accepted", topics=["separatism"])
+    store.add_events([accepted])
+    make_ingestor(sqlite_url, tmp_path).ingest(iter_documents([corpus / "b_ru.txt"]))
+    with store.engine.connect() as conn:
+        ids = {r.field: r.id for r in conn.execute(select(suggestions))}
+    review.accept_suggestion(store, ids["topics"], "tester")
+    event = review.accept_suggestion(store, ids["sources"], "tester")
+    assert set(event.topics) == {"separatism", "terrorism", "extremism"}
+    assert [s.language for s in event.sources] == ["zh", "ru"]

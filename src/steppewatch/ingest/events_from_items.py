@@ -138,13 +138,21 @@ def merge_into(event: Event, item: Any, source: Source, *, machine: bool) -> Eve
     return event.model_copy(update=update)
 
 
+def sources_with(event: Event, source: Source) -> list[dict[str, Any]]:
+    """The value of a ``sources`` suggestion: the event's whole source list with the new
+    source appended (accepting it sets the list, as for any other field)."""
+    return [s.model_dump(mode="json", exclude_none=True) for s in [*event.sources, source]]
+
+
 def suggestion_values(
     event: Event, item: Any, source: Source, candidate: Candidate
 ) -> list[tuple[str, Any]]:
-    """What a new document says that a reviewed event does not: one (field, value) each."""
+    """What a new document says that a reviewed event does not: one (field, value) each.
+    List fields (topics, domains, countries) carry only the codes to add; ``sources`` the
+    whole new list; scalar fields the new value."""
     found: list[tuple[str, Any]] = []
     if not _has_source(event, source):
-        found.append(("source", source.model_dump(mode="json", exclude_none=True)))
+        found.append(("sources", sources_with(event, source)))
     for field_name, values in (("topics", item.topics), ("domains", item.domains),
                                ("countries", candidate.countries)):
         extra = [v for v in values if v not in getattr(event, field_name)]

@@ -35,6 +35,7 @@ from steppewatch.ingest.events_from_items import (
     candidate_from_item,
     merge_into,
     source_for,
+    sources_with,
     suggestion_values,
 )
 from steppewatch.ingest.linking import EventIndex, IndexedEvent
@@ -357,8 +358,8 @@ class Ingestor:
             if indexed.review_status in REVIEWED:
                 if not any(s.url == source.url for s in event.sources):
                     self._suggestion_rows.append({
-                        "event_id": event_id, "field": "source",
-                        "value": dumps(source.model_dump(mode="json", exclude_none=True)),
+                        "event_id": event_id, "field": "sources",
+                        "value": dumps(sources_with(event, source)),
                         "document_id": row["id"], "coder": self.coder_label,
                         "created_at": records.now(), "status": "open",
                     })
