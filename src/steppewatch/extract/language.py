@@ -17,16 +17,26 @@ _EN_FUNCTION = frozenset(
 _SAMPLE = 3000
 
 
-_HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
-_LATIN = re.compile("[A-Za-z]")
+# Counting by UTF-8 lead bytes with bytes.translate runs at C speed (regex findall over the
+# sample was the largest cost of extraction): Han and CJK punctuation U+3000-U+9FFF start with
+# 0xE3-0xE9, Cyrillic U+0400-U+04FF with 0xD0-0xD3.
+_KEEP_HAN = bytes(range(0xE3, 0xEA))
+_KEEP_CYRILLIC = bytes(range(0xD0, 0xD4))
+_KEEP_LATIN = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_ALL = bytes(range(256))
+
+
+def _count(data: bytes, keep: bytes) -> int:
+    return len(data.translate(None, _ALL.translate(None, keep)))
 
 
 def detect_language(text: str) -> str:
-    sample = text[:_SAMPLE] if len(text) <= 3 * _SAMPLE else text[len(text) // 3 :][:_SAMPLE]
-    han = len(_HAN.findall(sample))
-    cyr = len(_CYRILLIC.findall(sample))
-    lat = len(_LATIN.findall(sample))
+    third = len(text) // 3 if len(text) > 3 * _SAMPLE else 0
+    sample = text[third : third + _SAMPLE]
+    data = sample.encode("utf-8", "replace")
+    han = _count(data, _KEEP_HAN)
+    cyr = _count(data, _KEEP_CYRILLIC)
+    lat = _count(data, _KEEP_LATIN)
     # a Han character carries about as much as a two- or three-letter word
     if han and han * 3 >= max(cyr, lat) * 0.5:
         return "zh"

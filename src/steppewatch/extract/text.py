@@ -20,13 +20,13 @@ _TEMPLATES: tuple[tuple[str, str, str], ...] = (
     (
         '//div[@id="News_Body_Txt_A"]',
         '//div[@id="News_Body_Title"]',
-        '//div[@class="time"]|//*[@id="News_Body_Time"]',
+        '//div[@class="time"]|//div[@id="News_Body_Time"]',
     ),
     # fmprc.gov.cn English: <div class="content"> inside content_mod, <h2 class="title">
     (
         '//div[@class="content_mod"]//div[@class="content"]|//div[@id="content"]',
         '//h2[@class="title"]|//h1',
-        '//*[@id="News_Body_Time"]',
+        '//div[@id="News_Body_Time"]',
     ),
 )
 _GENERIC_MAIN = (
@@ -60,8 +60,10 @@ class HtmlText:
 
 
 def clean_text(raw: str) -> str:
-    """Collapse spaces inside lines, strip lines, drop empty lines."""
-    return _NEWLINES.sub("\n", _SPACES.sub(" ", raw)).strip()
+    """Collapse spaces inside lines, strip lines, drop empty lines (str.split: C speed, and it
+    knows the ideographic space and the no-break space)."""
+    lines = (" ".join(line.split()) for line in raw.replace("\r", "\n").split("\n"))
+    return "\n".join(line for line in lines if line).replace("\u200b", "")
 
 
 def _text_of(element: lxml.etree._Element) -> str:
@@ -133,8 +135,62 @@ def _generic(root: lxml.etree._Element) -> str:
     return _element_text(body)
 
 
+# Known page templates cut to the part that holds title, date and text before parsing: the
+# parse is the largest cost and the navigation, scripts and footers are most of each page.
+_FRAGMENTS: tuple[tuple[str, str], ...] = (
+    ('<div class="title" id="News_Body_Title">', '<div class="news" id="appendix_list"'),  # MFA zh
+    ('<div class="content_mod">', '<div class="tool"'),  # MFA en
+)
+_HEAD_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+
+
+def _known_fragment(html: str) -> str | None:
+    for start_marker, end_marker in _FRAGMENTS:
+        start = html.find(start_marker)
+        if start < 0:
+            continue
+        end = html.find(end_marker, start)
+        if end > start:
+            return html[start:end]
+    return None
+
+
 def html_to_text(html: str) -> HtmlText:
     """Main text, title and the raw date text of an HTML page (never raises on bad HTML)."""
+    fragment = _known_fragment(html)
+    if fragment is not None:
+        result = _from_fragment(html, fragment)
+        if result is not None:
+            return result
+    return _from_page(html)
+
+
+def _from_fragment(html: str, fragment: str) -> HtmlText | None:
+    root = _parse(fragment)
+    if root is None:
+        return None
+    for main_xpath, title_xpath, date_xpath in _TEMPLATES:
+        mains = root.xpath(main_xpath)
+        if not mains:
+            continue
+        title = _first_text(root, title_xpath)
+        date_text = _first_text(root, date_xpath)
+        text = "\n".join(t for t in (_element_text(m) for m in mains) if t)
+        if not text:
+            continue
+        if not title:
+            match = _HEAD_TITLE.search(html, 0, 20000)
+            if match:
+                import html as html_lib
+
+                title = _TITLE_SUFFIX.sub("", " ".join(html_lib.unescape(match.group(1)).split())) or None
+        if not date_text and title:
+            date_text = title
+        return HtmlText(title=title, text=text, date_text=date_text)
+    return None
+
+
+def _from_page(html: str) -> HtmlText:
     root = _parse(html)
     if root is None:  # e.g. a string with an XML encoding declaration
         root = _parse(html.encode("utf-8"))
