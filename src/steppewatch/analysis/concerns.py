@@ -19,6 +19,7 @@ from steppewatch.analysis.frame import (
     Period,
     assign_periods,
     by_partner,
+    lengths,
     meetings,
     require_columns,
 )
@@ -43,8 +44,8 @@ def topic_rows(frame: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
 
 def _shares(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """Count and share of each topic within each group of ``keys`` (meetings already selected)."""
-    has_topic = frame["topics"].map(len) > 0
-    base = frame.assign(_discussed=has_topic.to_numpy())
+    has_topic = lengths(frame["topics"]) > 0
+    base = frame.assign(_discussed=has_topic)
     totals = base.groupby(keys, observed=True).agg(
         n_meetings_all=("id", "size"), n_meetings=("_discussed", "sum")
     )

@@ -119,9 +119,9 @@ def _index_rows(frame: pd.DataFrame, partners: Sequence[str], config: IndexConfi
     )
     slim = pd.DataFrame(
         {
-            "country": rows["country"].to_numpy(),
+            "country": pd.Series(rows["country"].to_numpy(), dtype=object),
             "year": rows["year"].to_numpy(),
-            "component": rows["kind"].map(comp_of).to_numpy(),
+            "component": pd.Series(rows["kind"].map(comp_of).to_numpy(), dtype=object),
             "multilateral": rows["framework"].isin(MULTILATERAL_FRAMEWORKS).to_numpy(),
         }
     )

@@ -24,7 +24,7 @@ from steppewatch.analysis.engagement import (
     index_sensitivity,
     load_index_config,
 )
-from steppewatch.analysis.frame import MULTILATERAL_FRAMEWORKS, involves, meetings
+from steppewatch.analysis.frame import MULTILATERAL_FRAMEWORKS, involves, lengths, meetings
 
 __all__ = ["REFERENCE_WINDOW", "Finding", "evaluate_claims", "findings_frame"]
 
@@ -68,7 +68,7 @@ def _window(frame: pd.DataFrame, start: int, end: int) -> tuple[pd.DataFrame, in
 
 
 def _with_concerns(m: pd.DataFrame) -> pd.DataFrame:
-    return m[m["topics"].map(len) > 0]
+    return m[lengths(m["topics"]) > 0]
 
 
 def _separatism_1990s(frame: pd.DataFrame, partners: Sequence[str]) -> Finding:

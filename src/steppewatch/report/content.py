@@ -9,7 +9,15 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from steppewatch.analysis import activity, concerns, engagement, exercises, findings
-from steppewatch.analysis.frame import Period, in_periods, involves, meetings, source_total
+from steppewatch.analysis.frame import (
+    Period,
+    analysis_frame,
+    in_periods,
+    involves,
+    lengths,
+    meetings,
+    source_total,
+)
 from steppewatch.report import captions, figures
 
 __all__ = ["Chart", "ReportContent", "chart_bases", "build_content", "TOP_TOPICS"]
@@ -50,7 +58,7 @@ def chart_bases(
 ) -> dict[str, tuple[pd.DataFrame, str]]:
     """The events behind each chart and how the caption names them."""
     m = meetings(frame)
-    with_concerns = m[m["topics"].map(len) > 0]
+    with_concerns = m[lengths(m["topics"]) > 0]
     periodised = with_concerns[in_periods(with_concerns["year"], periods)]
     index_kinds = [k for kinds in engagement.load_index_config().components.values() for k in kinds]
     return {
@@ -75,6 +83,7 @@ def build_content(
 ) -> ReportContent:
     """Run every analysis on ``frame`` (already filtered) and draw every chart."""
     step = progress or (lambda _name: None)
+    frame = analysis_frame(frame)
     content = ReportContent()
     bases = chart_bases(frame, partners, periods)
 

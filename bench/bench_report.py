@@ -1,0 +1,146 @@
+"""Time analysis and report generation on the bundled data and on a synthetic database.
+
+Each measurement runs in its own process so its peak RSS is its own. Prints the figures and
+writes bench/results/report.json.
+
+    python bench/bench_report.py                         # bundled + /tmp/sw1m.db (made if absent)
+    python bench/bench_report.py --synthetic /tmp/sw10k.db -n 10000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results" / "report.json"
+
+
+def _analysis(frame, study):  # type: ignore[no-untyped-def]
+    from steppewatch import analysis as a
+    from steppewatch.analysis.frame import analysis_frame
+
+    frame = analysis_frame(frame)
+    periods = a.periods_from_study(study)
+    partners = list(study.partner_states)
+    a.concerns_by_period(frame, periods)
+    a.concerns_by_period(frame, periods, partners=partners)
+    a.concerns_by_year(frame)
+    a.concern_trends(a.concerns_by_period(frame, periods))
+    a.concern_lifespan(frame)
+    a.meeting_volume(frame, partners)
+    a.format_mix(frame, periods)
+    a.activity_mix(frame, partners, periods)
+    a.multilateral_vs_bilateral(frame, periods)
+    a.exercise_series(a.exercises_table(frame))
+    a.country_ranking(a.engagement_index(frame, partners))
+    a.index_sensitivity(frame, partners)
+    a.evaluate_claims(frame, partners)
+
+
+def run_one(db: str, label: str) -> dict[str, object]:
+    """Measure one database in this process."""
+    from steppewatch.report import DEFAULT_STATUSES, build_report
+    from steppewatch.store import EventFilter, open_store
+    from steppewatch.study import load_study
+
+    study = load_study()
+    store = open_store(db)
+    filters = EventFilter(statuses=DEFAULT_STATUSES)
+    load_before = os.getloadavg()[0]
+    t0, c0 = time.perf_counter(), time.process_time()
+    frame = store.events_frame(filters)
+    t1, c1 = time.perf_counter(), time.process_time()
+    _analysis(frame, study)
+    t2, c2 = time.perf_counter(), time.process_time()
+    del frame
+    with tempfile.TemporaryDirectory() as out:
+        t3, c3 = time.perf_counter(), time.process_time()
+        result = build_report(out, store=store, study=study)
+        t4, c4 = time.perf_counter(), time.process_time()
+        size = sum(p.stat().st_size for p in Path(out).rglob("*") if p.is_file())
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {
+        "dataset": label,
+        "events": result.n_events,
+        "sources": result.n_sources,
+        "load_frame_s": round(t1 - t0, 2),
+        "load_frame_cpu_s": round(c1 - c0, 2),
+        "analysis_s": round(t2 - t1, 2),
+        "analysis_cpu_s": round(c2 - c1, 2),
+        "full_report_s": round(t4 - t3, 2),
+        "full_report_cpu_s": round(c4 - c3, 2),
+        "load_average_1min": [round(load_before, 1), round(os.getloadavg()[0], 1)],
+        "report_mb": round(size / 1e6, 2),
+        "peak_rss_mb": round(peak_kb / 1024, 1),
+    }
+
+
+def _bundled_db(tmp: Path) -> str:
+    from steppewatch.store import open_store
+    from steppewatch.store.importing import load_bundled_dataset
+    from steppewatch.study import load_study
+
+    url = "sqlite:///" + str(tmp / "bundled.db")
+    load_bundled_dataset(open_store(url), load_study())
+    return url
+
+
+def _child(db: str, label: str) -> dict[str, object]:
+    cmd = [sys.executable, __file__, "--one", db, "--label", label]
+    done = subprocess.run(cmd, check=True, capture_output=True, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--synthetic", type=Path, default=Path("/tmp/sw1m.db"))
+    parser.add_argument("-n", type=int, default=1_000_000, help="events if it must be generated")
+    parser.add_argument("--one", help=argparse.SUPPRESS)
+    parser.add_argument("--label", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one, args.label)))
+        return
+
+    runs = []
+    with tempfile.TemporaryDirectory() as tmp:
+        runs.append(_child(_bundled_db(Path(tmp)), "bundled"))
+    print(json.dumps(runs[-1]))
+    generated = None
+    if not args.synthetic.exists():
+        sys.path.insert(0, str(HERE))
+        from make_synthetic_db import generate
+
+        generated = generate(args.synthetic, args.n)
+        print("generated:", json.dumps(generated))
+    runs.append(_child("sqlite:///" + str(args.synthetic), f"synthetic ({args.synthetic.name})"))
+    print(json.dumps(runs[-1]))
+    payload = {
+        "benchmark": "report",
+        "machine": {
+            "python": platform.python_version(),
+            "cpus": os.cpu_count(),
+            "platform": platform.platform(),
+        },
+        "target": "full report on 1,000,000 events < 60 s, peak RSS < 4 GB",
+        "note": "wall times depend on other load (load_average_1min: before, after); "
+        "*_cpu_s are this process's CPU seconds",
+        "generated": generated,
+        "runs": runs,
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    print(f"written {RESULTS}")
+
+
+if __name__ == "__main__":
+    main()
