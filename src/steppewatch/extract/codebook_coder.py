@@ -26,6 +26,9 @@ from typing import Any
 from steppewatch.codebook import Codebook, load_codebook
 from steppewatch.extract.dates import find_dates
 from steppewatch.extract.gazetteer import CENTRAL_ASIA, Gazetteer, load_gazetteer
+
+FOCAL = "CN"
+SCO_CENTRAL_ASIAN_MEMBERS = ("KZ", "KG", "TJ", "UZ")  # Turkmenistan is not a member
 from steppewatch.extract.matcher import Hit, Matcher, Term
 from steppewatch.extract.model import ActorMention, CodedDocument, CodedItem, CoderInfo, Evidence
 from steppewatch.extract.normalise import normalise_for_matching
@@ -37,23 +40,29 @@ __all__ = ["CodebookCoder", "SECURITY_WEIGHTS"]
 # How much a code says "this passage is about security" (codes not listed count 1.0 for topics
 # and domains, 0 for other schemes).
 SECURITY_WEIGHTS: dict[tuple[str, str], float] = {
-    ("topic", "public_health"): 0.3,
-    ("topic", "economic_decline"): 0.4,
-    ("topic", "leadership_transition"): 0.4,
-    ("topic", "religion"): 0.5,
-    ("topic", "citizen_protection"): 0.7,
+    # concerns that, alone, are not security engagement (gold set: COVID aid, elections and
+    # congratulations, economic talks are not relevant)
+    ("topic", "public_health"): 0.0,
+    ("topic", "economic_decline"): 0.0,
+    ("topic", "leadership_transition"): 0.0,
+    ("topic", "religion"): 0.2,
+    ("topic", "regime_stability"): 0.3,
+    ("topic", "citizen_protection"): 0.4,
     ("topic", "information_security"): 0.7,
-    ("domain", "emergency"): 0.4,
+    ("topic", "afghanistan"): 0.5,  # often just the country named in a list
+    ("topic", "arms_control_cbm"): 0.6,
+    ("topic", "investment_security"): 0.7,
+    ("domain", "emergency"): 0.2,
     ("event_kind", "multilateral_exercise"): 1.0,
     ("event_kind", "bilateral_exercise"): 1.0,
     ("event_kind", "joint_patrol_operation"): 1.0,
-    ("event_kind", "equipment_transfer"): 0.8,
+    ("event_kind", "equipment_transfer"): 0.4,
     ("event_kind", "private_security"): 1.0,
-    ("event_kind", "domestic_capacity"): 1.0,
-    ("event_kind", "training_education"): 0.5,
-    ("event_kind", "infrastructure"): 0.5,
-    ("event_kind", "incident"): 0.5,
-    ("event_kind", "mechanism"): 0.2,
+    ("event_kind", "domestic_capacity"): 0.5,
+    ("event_kind", "training_education"): 0.3,
+    ("event_kind", "infrastructure"): 0.3,
+    ("event_kind", "incident"): 0.4,
+    ("event_kind", "mechanism"): 0.1,
     ("meeting_level", "defence_minister"): 1.0,
     ("meeting_level", "interior_public_security"): 1.0,
     ("meeting_level", "security_council"): 1.0,
@@ -61,7 +70,14 @@ SECURITY_WEIGHTS: dict[tuple[str, str], float] = {
     ("meeting_level", "border_guard_chief"): 1.0,
     ("meeting_level", "chief_of_general_staff"): 1.0,
 }
-ANCHOR_WEIGHTS = {"C5+China": 1.0, "SCO": 0.85, "CICA": 0.6}
+BASE_WEIGHT = 1.2  # topics and domains not listed above
+# An SCO meeting (other than the heads-of-government council, which is economic) is security
+# engagement in itself: the SCO is a security organisation.
+SCO_MEETING_WEIGHT = 1.5
+# Indicators of the PRC's western build-up that anchor a passage by themselves
+_WESTERN_BUILDUP = re.compile(r"军区|战区|边防|武警新疆|military (district|region|command)|"
+                              r"theat(er|re) command|военн\w* округ|пограни", re.IGNORECASE)
+ANCHOR_WEIGHTS = {"C5+China": 1.0, "SCO": 0.8, "CICA": 0.6, "domestic_capacity": 1.0}
 # event kinds, most specific first; a meeting in the item's lead wins over all of them
 KIND_PRIORITY = (
     "multilateral_exercise", "bilateral_exercise", "joint_patrol_operation", "equipment_transfer",
@@ -153,6 +169,11 @@ def _resources(codebook_path: str | None) -> _Resources:
     gazetteer = load_gazetteer()
     schemes = ("event_kind", "meeting_level", "framework", "domain", "topic")
     all_terms = _indicator_terms(codebook, schemes) + gazetteer.terms()
+    all_terms += [
+        Term(t.text, t.lang, ("anchor", "domestic_capacity"))
+        for t in _indicator_terms(codebook, ["event_kind"])
+        if t.payload[1] == "domestic_capacity" and _WESTERN_BUILDUP.search(t.text)  # type: ignore[index]
+    ]
     anchor_terms = [
         t for t in gazetteer.terms()
         if (t.payload[0] == "state" and t.payload[1] in CENTRAL_ASIA)  # type: ignore[index]
@@ -162,6 +183,11 @@ def _resources(codebook_path: str | None) -> _Resources:
     anchor_terms += [
         t for t in _indicator_terms(codebook, ["framework"])
         if t.payload[1] in ANCHOR_WEIGHTS  # type: ignore[index]
+    ]
+    anchor_terms += [
+        Term(t.text, t.lang, ("anchor", "domestic_capacity"))
+        for t in _indicator_terms(codebook, ["event_kind"])
+        if t.payload[1] == "domestic_capacity" and _WESTERN_BUILDUP.search(t.text)  # type: ignore[index]
     ]
     active = {s: set(codebook.codes(s)) for s in schemes}
     han, latin = _prefilters(anchor_terms)
@@ -191,7 +217,7 @@ class CodebookCoder:
     version = "1.0.0"
 
     def __init__(
-        self, codebook_path: str | None = None, threshold: float = 0.5, window: int = 1
+        self, codebook_path: str | None = None, threshold: float = 0.65, window: int = 1
     ) -> None:
         self.codebook_path = codebook_path
         self.threshold = threshold
@@ -245,7 +271,7 @@ class CodebookCoder:
         score = 0.0
         relevant_passages = []
         for passage in passages:
-            passage_score = _score(passage)
+            passage_score = _score(passage, res)
             score = max(score, passage_score)
             if passage_score >= self.threshold:
                 relevant_passages.append(passage)
@@ -287,27 +313,34 @@ class CodebookCoder:
 
 # -- helpers ------------------------------------------------------------------------------
 def _clean_entities(hits: list[Hit], res: _Resources) -> list[Hit]:
-    """Drop state/name hits inside a block phrase or inside a longer name; drop blocks."""
-    entity_kinds = ("state", "official", "institution", "block")
-    entities = [h for h in hits if h.payload[0] in entity_kinds]  # type: ignore[index]
-    if not entities:
+    """Resolve overlaps: a state hit inside or across a block phrase is dropped (哈萨克族 is not
+    Kazakhstan); any other hit strictly inside a longer block is dropped (上合 in 海上合作); a
+    name inside a longer name is dropped (中土 in 中土库曼...). Blocks themselves are dropped."""
+    blocks = [h for h in hits if h.payload[0] == "block"]  # type: ignore[index]
+    names = [h for h in hits if h.payload[0] in ("state", "official", "institution")]  # type: ignore[index]
+    if not blocks and len(names) < 2:
         return hits
     dropped: set[int] = set()
-    for hit in entities:
-        for other in entities:
-            if other is hit:
-                continue
-            longer = (other.end - other.start) > (hit.end - hit.start)
-            if other.start <= hit.start and hit.end <= other.end and (
-                longer or (other.payload[0] == "block" and hit.payload[0] == "state")  # type: ignore[index]
+    for hit in hits:
+        kind = hit.payload[0]  # type: ignore[index]
+        if kind == "block":
+            continue
+        for block in blocks:
+            if kind == "state" and block.start < hit.end and hit.start < block.end:
+                dropped.add(id(hit))
+                break
+            if block.start <= hit.start and hit.end <= block.end and (
+                block.end - block.start > hit.end - hit.start
             ):
                 dropped.add(id(hit))
                 break
-            if other.payload[0] == "block" and hit.payload[0] == "state" and (  # type: ignore[index]
-                other.start < hit.end and hit.start < other.end
-            ):
-                dropped.add(id(hit))
-                break
+        if kind in ("state", "official", "institution") and id(hit) not in dropped:
+            for other in names:
+                if other is not hit and other.start <= hit.start and hit.end <= other.end and (
+                    other.end - other.start > hit.end - hit.start
+                ):
+                    dropped.add(id(hit))
+                    break
     return [
         h for h in hits
         if id(h) not in dropped and h.payload[0] != "block"  # type: ignore[index]
@@ -325,33 +358,51 @@ def _anchor_weight(hit: Hit, res: _Resources) -> float:
         if institution.country in CENTRAL_ASIA:
             return 1.0
         return ANCHOR_WEIGHTS.get(institution.framework or "", 0.0)
-    if kind == "framework":
+    if kind in ("framework", "anchor"):
         return ANCHOR_WEIGHTS.get(value, 0.0)
     return 0.0
 
 
 def _adjust_anchor(weight: float, hits: list[Hit], res: _Resources) -> float:
-    """A multilateral anchor with no Central Asian state in the passage but other outside
-    states (SCO talk about India and Pakistan) counts for less."""
+    """A multilateral anchor counts fully when a Central Asian state is in the passage too."""
     if weight >= 1.0:
         return weight
     states = {h.payload[1] for h in hits if h.payload[0] == "state"}  # type: ignore[index]
-    ca = states & set(CENTRAL_ASIA)
-    if ca:
-        return 1.0
-    others = states - {"CN"}
-    return weight * 0.6 if others else weight
+    return 1.0 if states & set(CENTRAL_ASIA) else weight
 
 
 def _security_weight(scheme: str, code: str) -> float:
     if (scheme, code) in SECURITY_WEIGHTS:
         return SECURITY_WEIGHTS[(scheme, code)]
-    return 1.0 if scheme in ("topic", "domain") else 0.0
+    return BASE_WEIGHT if scheme in ("topic", "domain") else 0.0
 
 
-def _score(passage: _Passage) -> float:
-    codes = {h.payload for h in passage.hits if h.payload[0] in ("topic", "domain", "event_kind", "meeting_level")}  # type: ignore[index]
-    total = sum(_security_weight(s, c) for s, c in codes)  # type: ignore[misc]
+def _is_focal(hit: Hit, res: _Resources) -> bool:
+    kind, value = hit.payload  # type: ignore[misc]
+    if kind == "state":
+        # 中哈, 中吉, 中塔...: the Chinese pair abbreviations name the focal state too
+        return bool(value == FOCAL) or (len(hit.term) == 2 and hit.term[0] == "中")
+    if kind == "official":
+        return res.gazetteer.officials[value].country == FOCAL
+    if kind == "institution":
+        return res.gazetteer.institutions[value].country == FOCAL
+    return kind == "anchor"  # the PRC's own western build-up
+
+
+def _score(passage: _Passage, res: _Resources) -> float:
+    """Relevance of a passage: the focal state must be in it; see the module docstring."""
+    if not any(_is_focal(h, res) for h in passage.hits):
+        return 0.0
+    codes = {h.payload for h in passage.hits if h.payload[0] in ("topic", "domain", "event_kind", "meeting_level", "framework")}  # type: ignore[index]
+    total = sum(_security_weight(s, c) for s, c in codes if s != "framework")  # type: ignore[misc]
+    if ("framework", "SCO") in codes or any(
+        h.payload[0] == "institution" and res.gazetteer.institutions[h.payload[1]].framework == "SCO"  # type: ignore[index]
+        for h in passage.hits
+    ):
+        meeting = ("event_kind", "meeting") in codes or any(c[0] == "meeting_level" for c in codes)
+        economic = ("meeting_level", "head_of_government") in codes
+        if meeting and not economic:
+            total += SCO_MEETING_WEIGHT
     return passage.anchor * (1.0 - 0.4**total) if total else 0.0
 
 
@@ -428,12 +479,26 @@ def _assign_codes(
     countries += ca
     if framework in ("SCO", "CICA", "other_multilateral", "C5+China"):
         countries += [c for c in states if c not in countries and c != "CN"]
+    kinds = by_scheme.get("event_kind", {})
+    meeting = "meeting" in kinds or bool(by_scheme.get("meeting_level"))
+    # a meeting of a regional framework involves its Central Asian members even when the text
+    # names none of them (or only the host city)
+    implied_members: list[str] = []
+    if framework == "C5+China":
+        implied_members = list(CENTRAL_ASIA)
+    elif framework == "SCO" and meeting and not ca and not any(
+        k in kinds for k in ("multilateral_exercise", "bilateral_exercise", "joint_patrol_operation")
+    ):
+        implied_members = list(SCO_CENTRAL_ASIAN_MEMBERS)
+    for code in implied_members:
+        if code not in countries:
+            countries.append(code)
+            states.setdefault(code, frameworks[framework])
     item.countries = sorted(set(countries), key=lambda c: (c != "CN", c))
     for code in item.countries:
         if code in states:
             evidence.append(_evidence("country", code, states[code], text))
     # kind
-    kinds = by_scheme.get("event_kind", {})
     lead_end = item.start + 200
     kind = None
     if any(h.start < lead_end for h in kinds.get("meeting", [])):
