@@ -177,7 +177,7 @@ def test_facet_budget_reports_skipped_facets(db_url):
 
     from steppewatch.web import create_app
 
-    app = create_app(db_url, secret="x", facet_budget_ms=0, cache_size=0)
+    app = create_app(db_url, secret="x", facet_budget_ms=0, cache_size=0, use_profiles=False)
     with TestClient(app) as c:
         body = c.get("/events.json?country=KG").json()
         assert body["total"] == 4 and all(v is None for v in body["facets"].values())

@@ -122,6 +122,7 @@ def create_app(
     facet_limit_ms: int | None = 150,
     facet_budget_ms: int | None = 400,
     cache_size: int = 1024,
+    use_profiles: bool = True,
     https_only: bool = False,
 ) -> Starlette:
     """The explorer over ``store`` (a Store, a database URL, or the default database)."""
@@ -162,6 +163,11 @@ def create_app(
         facet_budget_ms=facet_budget_ms,
         cache=ResultCache(size=cache_size),
     )
+    if use_profiles:
+        from steppewatch.web.profiles import Profiles
+
+        app.state.web.profiles = Profiles(store)
+        app.state.web.profiles.start()
     return app
 
 

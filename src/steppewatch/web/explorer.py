@@ -35,24 +35,45 @@ def _event_json(event: Any) -> dict[str, Any]:
     return data
 
 
-def _list_data(web: WebState, query: ListQuery) -> dict[str, Any]:
-    where = queries.where_clause(query.filters, query.q, web.support)
-    empty = queries.filter_is_empty(query.filters, query.q)
-    found = queries.list_event_dicts(
-        web.store, where, order=query.sort, limit=query.per_page, offset=query.offset
-    )
-    key = (query.filters, query.q)
+COUNT_CAP = 10_000
+
+
+def counts_and_facets(
+    web: WebState, filters: EventFilter, q: str | None, facets: tuple[str, ...] = queries.FACETS
+) -> tuple[int | None, dict[str, Any]]:
+    """Total and facet counts: from the in-memory profiles when there is no text search, else
+    from SQL under time limits (cached); a count that times out falls back to 'more than
+    COUNT_CAP'."""
+    if not q and web.profiles is not None:
+        answer = web.profiles.counts(filters)
+        if answer is not None:
+            return answer[0], {k: answer[1][k] for k in facets}
+    where = queries.where_clause(filters, q, web.support)
+    key = (filters, q, facets)
     total = web.cache.get(("count", key))
     if total is None:
         total = queries.count_events(web.store, where, limit_ms=web.count_limit_ms)
+        if total is None:
+            capped = queries.count_at_most(web.store, queries.page_where(filters, q, web.support), COUNT_CAP)
+            total = capped if capped <= COUNT_CAP else None
         if total is not None:
             web.cache.put(("count", key), total)
-    facets = web.cache.get(("facets", key))
-    if facets is None:
-        facets = queries.facet_counts(web.store, where, filtered=not empty, limit_ms=web.facet_limit_ms,
-                                      budget_ms=web.facet_budget_ms)
-        if all(v is not None for v in facets.values()):
-            web.cache.put(("facets", key), facets)
+    found = web.cache.get(("facets", key))
+    if found is None:
+        empty = queries.filter_is_empty(filters, q)
+        found = queries.facet_counts(web.store, where, facets, filtered=not empty,
+                                     limit_ms=web.facet_limit_ms, budget_ms=web.facet_budget_ms)
+        if all(v is not None for v in found.values()):
+            web.cache.put(("facets", key), found)
+    return total, found
+
+
+def _list_data(web: WebState, query: ListQuery) -> dict[str, Any]:
+    where = queries.page_where(query.filters, query.q, web.support)
+    found = queries.list_event_dicts(
+        web.store, where, order=query.sort, limit=query.per_page, offset=query.offset
+    )
+    total, facets = counts_and_facets(web, query.filters, query.q)
     return {"events": found, "total": total, "facets": facets}
 
 
@@ -194,14 +215,12 @@ def _engagement(web: WebState, code: str, n_events: int | None) -> list[dict[str
 
 def _decade_topics(web: WebState, base: EventFilter, facet: str = "topic") -> dict[str, dict[str, int]]:
     """Counts of each code of ``facet`` per decade (concerns over time)."""
-    decades = queries.facet_counts(web.store, queries.where_clause(base, None, web.support), ("year",),
-                                   limit_ms=web.facet_limit_ms).get("year") or {}
+    decades = counts_and_facets(web, base, None, ("year",))[1].get("year") or {}
     starts = sorted({int(y) // 10 * 10 for y in decades})
     table: dict[str, dict[str, int]] = {}
     for start in starts:
         filt = EventFilter(**{**base.__dict__, "since": start, "until": start + 9})
-        counts = queries.facet_counts(web.store, queries.where_clause(filt, None, web.support), (facet,),
-                                      limit_ms=web.facet_limit_ms).get(facet) or {}
+        counts = counts_and_facets(web, filt, None, (facet,))[1].get(facet) or {}
         table[f"{start}s"] = counts
     return table
 
@@ -213,10 +232,7 @@ def country_page(request: Request) -> Response:
     if code not in COUNTRY_CODES:
         raise HTTPError(404, f"[SW304] '{code[:20]}' is not a country code (ISO 3166 alpha-2)")
     base = EventFilter(countries=(code,))
-    where = queries.where_clause(base, None, web.support)
-    total = queries.count_events(web.store, where, limit_ms=web.count_limit_ms)
-    facets = queries.facet_counts(web.store, where, ("year", "kind", "topic", "framework", "level"),
-                                  limit_ms=web.facet_limit_ms)
+    total, facets = counts_and_facets(web, base, None, ("year", "kind", "topic", "framework", "level"))
     concerns = _decade_topics(web, base)
     index = _engagement(web, code, total)
     payload = {"country": code, "name": web.label("country", code), "total": total, "facets": facets,
@@ -239,10 +255,7 @@ def topic_page(request: Request) -> Response:
     if code not in web.codebook.codes("topic", active_only=False):
         raise HTTPError(404, f"[SW304] '{code[:40]}' is not a topic code in the codebook")
     base = EventFilter(topics=(code,))
-    where = queries.where_clause(base, None, web.support)
-    total = queries.count_events(web.store, where, limit_ms=web.count_limit_ms)
-    facets = queries.facet_counts(web.store, where, ("year", "country", "kind", "framework"),
-                                  limit_ms=web.facet_limit_ms)
+    total, facets = counts_and_facets(web, base, None, ("year", "country", "kind", "framework"))
     by_decade = _decade_topics(web, base, "country")
     info = web.codebook.code("topic", code)
     payload = {"topic": code, "names": web.labels("topic", code), "definition": info.definition,

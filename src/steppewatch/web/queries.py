@@ -17,7 +17,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, func, inspect, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    and_,
+    exists,
+    func,
+    inspect,
+    literal_column,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.exc import OperationalError
 
 from steppewatch.models import Event
@@ -110,10 +121,43 @@ def search_condition(q: str, support: SearchSupport) -> ColumnElement[bool]:
 
 
 def where_clause(filters: EventFilter, q: str | None, support: SearchSupport) -> ColumnElement[bool]:
+    """For counts and facets: code filters as ``id IN (subquery)`` (one pass over the codes)."""
     conds = filters.conditions()
     if q:
         conds.append(search_condition(q, support))
     return and_(*conds) if conds else and_(True)
+
+
+def page_where(filters: EventFilter, q: str | None, support: SearchSupport) -> ColumnElement[bool]:
+    """For a page of events: code filters as correlated EXISTS, so that walking the date index
+    stops after the page is full instead of first collecting every matching id."""
+    conds: list[ColumnElement[bool]] = []
+    for facet, values in (("country", filters.countries), ("topic", filters.topics),
+                          ("domain", filters.domains)):
+        if values:
+            conds.append(
+                exists().where(
+                    event_codes.c.event_id == events.c.id,
+                    event_codes.c.facet == facet,
+                    event_codes.c.code.in_(values),
+                )
+            )
+    rest = EventFilter(**{**filters.__dict__, "countries": (), "topics": (), "domains": ()})
+    conds += rest.conditions()
+    if q:
+        conds.append(search_condition(q, support))
+    return and_(*conds) if conds else and_(True)
+
+
+def page_query(where: ColumnElement[bool], order: str, dialect: str) -> Any:
+    """SELECT of one page's rows. On SQLite the date orders walk ``ix_events_date_sort`` (ties
+    broken by rowid, which that index holds), so no sort of all matches is needed."""
+    query = select(events).where(where)
+    if dialect == "sqlite" and order in ("date", "-date"):
+        rowid = literal_column("events.rowid")
+        keys = (events.c.date_sort, rowid) if order == "date" else (events.c.date_sort.desc(), rowid.desc())
+        return query.with_hint(events, "INDEXED BY ix_events_date_sort", "sqlite").order_by(*keys)
+    return query.order_by(*ORDERS[order])
 
 
 @contextmanager
@@ -174,7 +218,7 @@ def event_dict(row: Any, srcs: list[Any]) -> dict[str, Any]:
 def list_event_dicts(
     store: Store, where: ColumnElement[bool], *, order: str, limit: int, offset: int
 ) -> list[dict[str, Any]]:
-    query = select(events).where(where).order_by(*ORDERS[order]).limit(limit).offset(offset)
+    query = page_query(where, order, store.dialect).limit(limit).offset(offset)
     with store.engine.connect() as conn:
         rows = [r._mapping for r in conn.execute(query)]
         by_event: dict[str, list[Any]] = defaultdict(list)
@@ -203,6 +247,13 @@ def list_events(
             for s in conn.execute(src):
                 by_event[s.event_id].append(s._mapping)
     return [records.event_from_row(r, by_event.get(r["id"], ())) for r in rows]
+
+
+def count_at_most(store: Store, where: ColumnElement[bool], cap: int) -> int:
+    """min(number of matching events, cap + 1): cheap when there are many."""
+    inner = select(literal_column("1")).select_from(events).where(where).limit(cap + 1).subquery()
+    with store.engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(inner)).scalar() or 0)
 
 
 def count_events(store: Store, where: ColumnElement[bool], *, limit_ms: int | None = None) -> int | None:

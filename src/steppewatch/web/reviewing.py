@@ -131,9 +131,21 @@ def _event_id(request: Request) -> str:
     return value
 
 
-def _written(request: Request) -> None:
-    """Counts and facets cached by the explorer are stale after a write."""
-    state_of(request).cache.clear()
+def _written(request: Request, before: Any = None, after: Any = None) -> None:
+    """Counts and facets cached by the explorer are stale after a write: empty the cache and
+    update the in-memory profiles with the event before and after (reload them when unknown)."""
+    web = state_of(request)
+    web.cache.clear()
+    if web.profiles is None:
+        return
+    if before is not None and after is not None:
+        web.profiles.changed(before.model_dump(mode="json"), after.model_dump(mode="json"))
+    else:
+        web.profiles.start()
+
+
+async def _before(request: Request, event_id: str) -> Any:
+    return await run_in_threadpool(state_of(request).store.get_event, event_id)
 
 
 def _done(form: dict[str, Any], event_id: str) -> Response:
@@ -150,12 +162,13 @@ async def accept(request: Request) -> Response:
     user, form = await _post_action(request)
     event_id = _event_id(request)
     try:
-        await run_in_threadpool(
+        before = await _before(request, event_id)
+        after = await run_in_threadpool(
             review.accept_event, state_of(request).store, event_id, user, expected_hash=_expected(form)
         )
     except SteppewatchError as error:
         raise from_library_error(error) from None
-    _written(request)
+    _written(request, before, after)
     return _done(form, event_id)
 
 
@@ -163,13 +176,14 @@ async def reject(request: Request) -> Response:
     user, form = await _post_action(request)
     event_id = _event_id(request)
     try:
-        await run_in_threadpool(
+        before = await _before(request, event_id)
+        after = await run_in_threadpool(
             review.reject_event, state_of(request).store, event_id, user, str(form.get("reason", "")),
             expected_hash=_expected(form),
         )
     except SteppewatchError as error:
         raise from_library_error(error) from None
-    _written(request)
+    _written(request, before, after)
     return _done(form, event_id)
 
 
@@ -233,7 +247,7 @@ async def edit_submit(request: Request) -> Response:
     try:
         event = await run_in_threadpool(web.store.get_event, event_id)
         changes = changes_from_form(event, form)
-        await run_in_threadpool(
+        after = await run_in_threadpool(
             review.edit_event, web.store, event_id, user, changes, reason=str(form.get("reason") or "") or None,
             expected_hash=_expected(form), codebook=web.codebook,
         )
@@ -244,7 +258,7 @@ async def edit_submit(request: Request) -> Response:
         return _edit_form(request, event, content_hash_of(web.store, event_id), mapped.errors, 400)
     except SteppewatchError as error:
         raise from_library_error(error) from None
-    _written(request)
+    _written(request, event, after)
     return _done(form, event_id)
 
 

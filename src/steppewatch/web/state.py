@@ -39,6 +39,7 @@ class WebState:
     facet_limit_ms: int | None = 150
     facet_budget_ms: int | None = 400
     cache: ResultCache = field(default_factory=ResultCache)
+    profiles: Any = None  # web.profiles.Profiles, or None
 
     def label(self, facet: str, code: Any) -> str:
         code = str(code)

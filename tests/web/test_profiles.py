@@ -1,0 +1,72 @@
+"""The in-memory profiles give exactly the counts and facets SQL gives, and follow writes."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from steppewatch.store import EventFilter, open_store
+from steppewatch.web import queries
+from steppewatch.web.profiles import Profiles
+
+FILTERS = [
+    EventFilter(),
+    EventFilter(countries=("KG",)),
+    EventFilter(countries=("KG",), kinds=("meeting",)),
+    EventFilter(countries=("KG", "UZ")),
+    EventFilter(topics=("terrorism",), domains=("military",)),
+    EventFilter(statuses=("machine",), since=2022),
+    EventFilter(levels=("head_of_state",)),
+    EventFilter(frameworks=("SCO",), until=2015),
+    EventFilter(countries=("TM",)),
+]
+
+
+@pytest.fixture()
+def store(db_url):
+    s = open_store(db_url)
+    yield s
+    s.close()
+
+
+@pytest.mark.parametrize("filters", FILTERS, ids=str)
+def test_profiles_match_sql(store, filters):
+    profiles = Profiles(store)
+    profiles.start()
+    total, facets = profiles.counts(filters)
+    support = queries.SearchSupport.detect(store)
+    where = queries.where_clause(filters, None, support)
+    assert total == queries.count_events(store, where)
+    assert facets == queries.facet_counts(store, where, filtered=not filters.is_empty())
+
+
+def test_profiles_follow_changes_and_refuse_text(store):
+    from steppewatch.review import accept_event
+
+    profiles = Profiles(store)
+    profiles.start()
+    before = store.get_event("2022-04-02-meeting-cn-uz-1")
+    after = accept_event(store, before.id, "alice")
+    profiles.changed(before.model_dump(mode="json"), after.model_dump(mode="json"))
+    assert profiles.counts(EventFilter())[1]["review_status"] == {"curated": 5, "machine": 2, "accepted": 1}
+    assert profiles.counts(EventFilter(text="x")) is None
+
+
+def test_too_many_profiles_disables_them(store):
+    profiles = Profiles(store, max_profiles=3)
+    profiles.start()
+    assert profiles.disabled and profiles.counts(EventFilter()) is None
+
+
+def test_list_page_same_with_and_without_profiles(db_url):
+    from starlette.testclient import TestClient
+
+    from steppewatch.web import create_app
+
+    urls = ["/events.json?" + q for q in ("", "country=KG", "country=KG&kind=meeting", "topic=border_security&status=machine")]
+    with TestClient(create_app(db_url, secret="x")) as fast, \
+            TestClient(create_app(db_url, secret="x", use_profiles=False, cache_size=0)) as slow:
+        for url, sort in itertools.product(urls, ("date", "-date", "title")):
+            a, b = fast.get(f"{url}&sort={sort}").json(), slow.get(f"{url}&sort={sort}").json()
+            assert a == b, url
