@@ -26,9 +26,6 @@ from typing import Any
 from steppewatch.codebook import Codebook, load_codebook
 from steppewatch.extract.dates import find_dates
 from steppewatch.extract.gazetteer import CENTRAL_ASIA, Gazetteer, load_gazetteer
-
-FOCAL = "CN"
-SCO_CENTRAL_ASIAN_MEMBERS = ("KZ", "KG", "TJ", "UZ")  # Turkmenistan is not a member
 from steppewatch.extract.matcher import Hit, Matcher, Term
 from steppewatch.extract.model import ActorMention, CodedDocument, CodedItem, CoderInfo, Evidence
 from steppewatch.extract.normalise import normalise_for_matching
@@ -36,6 +33,9 @@ from steppewatch.extract.registry import register_coder
 from steppewatch.extract.segment import segment_text
 
 __all__ = ["CodebookCoder", "SECURITY_WEIGHTS"]
+
+FOCAL = "CN"
+SCO_CENTRAL_ASIAN_MEMBERS = ("KZ", "KG", "TJ", "UZ")  # Turkmenistan is not a member
 
 # How much a code says "this passage is about security" (codes not listed count 1.0 for topics
 # and domains, 0 for other schemes).
@@ -70,10 +70,13 @@ SECURITY_WEIGHTS: dict[tuple[str, str], float] = {
     ("meeting_level", "border_guard_chief"): 1.0,
     ("meeting_level", "chief_of_general_staff"): 1.0,
 }
+OUTSIDE_ONLY_FACTOR = 0.7
 BASE_WEIGHT = 1.2  # topics and domains not listed above
 # An SCO meeting (other than the heads-of-government council, which is economic) is security
 # engagement in itself: the SCO is a security organisation.
-SCO_MEETING_WEIGHT = 1.5
+SCO_MEETING_WEIGHT = 2.0
+SCO_MEETING_SPAN = 30  # characters between the SCO term and the meeting term
+SCO_MEETING_SPAN_HAN = 10
 # Indicators of the PRC's western build-up that anchor a passage by themselves
 _WESTERN_BUILDUP = re.compile(r"军区|战区|边防|武警新疆|military (district|region|command)|"
                               r"theat(er|re) command|военн\w* округ|пограни", re.IGNORECASE)
@@ -364,11 +367,14 @@ def _anchor_weight(hit: Hit, res: _Resources) -> float:
 
 
 def _adjust_anchor(weight: float, hits: list[Hit], res: _Resources) -> float:
-    """A multilateral anchor counts fully when a Central Asian state is in the passage too."""
+    """A multilateral anchor counts fully when a Central Asian state is in the passage too, and
+    less when only states from outside the region are (SCO talk about Russia or India)."""
     if weight >= 1.0:
         return weight
     states = {h.payload[1] for h in hits if h.payload[0] == "state"}  # type: ignore[index]
-    return 1.0 if states & set(CENTRAL_ASIA) else weight
+    if states & set(CENTRAL_ASIA):
+        return 1.0
+    return weight * OUTSIDE_ONLY_FACTOR if states - {FOCAL} else weight
 
 
 def _security_weight(scheme: str, code: str) -> float:
@@ -389,20 +395,37 @@ def _is_focal(hit: Hit, res: _Resources) -> bool:
     return kind == "anchor"  # the PRC's own western build-up
 
 
+def _sco_meeting(hits: list[Hit], res: _Resources) -> bool:
+    """An SCO body meeting named as such: an SCO term followed closely by a meeting term or
+    level (上海合作组织成员国外长理事会会议, SCO foreign ministers' meeting, заседание Совета
+    РАТС ШОС), not the heads-of-government council (economic)."""
+    sco = [
+        h for h in hits
+        if h.payload == ("framework", "SCO")
+        or (h.payload[0] == "institution" and res.gazetteer.institutions[h.payload[1]].framework == "SCO")  # type: ignore[index]
+    ]
+    if not sco:
+        return False
+    meetings = [
+        h for h in hits
+        if h.payload == ("event_kind", "meeting") or h.payload[0] == "meeting_level"  # type: ignore[index]
+    ]
+    for s in sco:
+        span = SCO_MEETING_SPAN_HAN if "\u4e00" <= s.term[0] <= "\u9fff" else SCO_MEETING_SPAN
+        near = [m for m in meetings if s.start - span <= m.start <= s.end + span]
+        if near and not any(m.payload == ("meeting_level", "head_of_government") for m in near):
+            return True
+    return False
+
+
 def _score(passage: _Passage, res: _Resources) -> float:
     """Relevance of a passage: the focal state must be in it; see the module docstring."""
     if not any(_is_focal(h, res) for h in passage.hits):
         return 0.0
     codes = {h.payload for h in passage.hits if h.payload[0] in ("topic", "domain", "event_kind", "meeting_level", "framework")}  # type: ignore[index]
     total = sum(_security_weight(s, c) for s, c in codes if s != "framework")  # type: ignore[misc]
-    if ("framework", "SCO") in codes or any(
-        h.payload[0] == "institution" and res.gazetteer.institutions[h.payload[1]].framework == "SCO"  # type: ignore[index]
-        for h in passage.hits
-    ):
-        meeting = ("event_kind", "meeting") in codes or any(c[0] == "meeting_level" for c in codes)
-        economic = ("meeting_level", "head_of_government") in codes
-        if meeting and not economic:
-            total += SCO_MEETING_WEIGHT
+    if _sco_meeting(passage.hits, res):
+        total += SCO_MEETING_WEIGHT
     return passage.anchor * (1.0 - 0.4**total) if total else 0.0
 
 
@@ -499,12 +522,7 @@ def _assign_codes(
         if code in states:
             evidence.append(_evidence("country", code, states[code], text))
     # kind
-    lead_end = item.start + 200
-    kind = None
-    if any(h.start < lead_end for h in kinds.get("meeting", [])):
-        kind = "meeting"
-    else:
-        kind = next((k for k in KIND_PRIORITY if k in kinds), None)
+    kind = _choose_kind(item, kinds, bool(by_scheme.get("meeting_level")))
     if kind in ("multilateral_exercise", "bilateral_exercise"):
         span = " ".join(normalise_for_matching(text[h.start : h.end]) for hs in kinds.values() for h in hs)
         multilateral = (
@@ -517,7 +535,8 @@ def _assign_codes(
             kinds[kind] = kinds.get("bilateral_exercise") or kinds["multilateral_exercise"]
     item.kind = kind
     if kind is not None:
-        evidence.append(_evidence("kind", kind, kinds[kind][0], text))
+        support = kinds.get(kind) or [h for hs in by_scheme.get("meeting_level", {}).values() for h in hs]
+        evidence.append(_evidence("kind", kind, min(support, key=lambda h: h.start), text))
     # level (meetings only)
     levels = {c: h[0] for c, h in by_scheme.get("meeting_level", {}).items()}
     for code, hit in implied_levels.items():
@@ -538,6 +557,30 @@ def _assign_codes(
         item.actors.append(mention)
         evidence.append(_evidence("actor", mention.name, hit, text))
     item.evidence = evidence
+
+
+KIND_PRIOR = {"meeting": 1.2, "mechanism": 0.5, "incident": 0.9}  # others: 1.0
+LEAD = 200  # characters: the title and first sentence of an item name its main event
+
+
+def _choose_kind(item: CodedItem, kinds: dict[str, list[Hit]], has_level: bool) -> str | None:
+    """The main event's kind: hits in the item's lead count double; specific activities weigh
+    more than meetings and mechanisms; with no kind indicator, a meeting level implies a meeting."""
+    if not kinds:
+        return "meeting" if has_level else None
+    lead_end = item.start + LEAD
+    best, best_score = None, 0.0
+    for rank, code in enumerate(KIND_PRIORITY):
+        hits = kinds.get(code)
+        if not hits:
+            continue
+        score = sum(2.0 if h.start < lead_end else 1.0 for h in hits) * KIND_PRIOR.get(code, 1.0)
+        score -= rank * 0.01  # ties go to the more specific kind
+        if score > best_score:
+            best, best_score = code, score
+    if best == "mechanism" and "meeting" in kinds:
+        return "meeting"  # agreements are signed at meetings; the meeting is the event
+    return best
 
 
 def _assign_date(
