@@ -280,3 +280,19 @@ def test_dev_gold_set_is_valid_and_resolves(shared_dir: Path) -> None:
         assert set(g.topics) <= topics and set(g.domains) <= domains, g.id
         if not g.relevant:
             assert not (g.kind or g.topics or g.countries), g.id
+
+
+def test_an_untrained_coder_fails_once_with_its_reason(tmp_path: Path) -> None:
+    from steppewatch.errors import ExtractionError
+
+    readouts = tmp_path / "gold" / "readouts"
+    readouts.mkdir(parents=True)
+    (readouts / "a.txt").write_text(
+        "2019年6月13日，中吉两国国防部长举行会谈，讨论反恐合作。", "utf-8"
+    )
+    gold_file = tmp_path / "gold" / "dev.jsonl"
+    gold_file.write_text(
+        json.dumps({"id": "a", "path": "gold/readouts/a.txt", "relevant": True}) + "\n", "utf-8"
+    )
+    with pytest.raises(ExtractionError, match="SW456"):
+        evaluate(gold_file, coder="steppewatch.linear.v1")

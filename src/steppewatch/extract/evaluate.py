@@ -32,7 +32,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from steppewatch.errors import InputError
+from steppewatch.errors import InputError, SteppewatchError
 from steppewatch.extract.gold import (
     GoldDocument,
     GoldProblem,
@@ -379,10 +379,13 @@ def evaluate(
     extracted, missing, errors = read_gold_documents(gold, gold_path, base_dir)
     scored: list[GoldDocument] = []
     predictions: list[Prediction] = []
+    first_error: SteppewatchError | None = None
     for done, (document, text) in enumerate(extracted, start=1):
         try:
             record = active.code(text)
         except Exception as error:  # one failing document is reported, the rest are scored
+            if first_error is None and isinstance(error, SteppewatchError):
+                first_error = error
             code = getattr(error, "code", "SW499")
             errors.append(
                 GoldProblem(
@@ -407,6 +410,8 @@ def evaluate(
                 predictions.append(prediction_from_record(record))
         if progress is not None:
             progress(done, len(extracted))
+    if not scored and first_error is not None and len(errors) == len(extracted):
+        raise first_error  # the coder cannot work at all (e.g. untrained): say why once
     if not scored:
         raise InputError(
             f"no gold document could be scored ({len(missing)} missing, {len(errors)} errors)",
