@@ -14,8 +14,10 @@ from .conftest import (
 )
 
 
-@pytest.mark.parametrize("lang,country", [("zh", "KG"), ("ru", "KG"), ("en", "KZ")])
-def test_readouts_are_relevant_and_coded(readouts, lang: str, country: str) -> None:
+@pytest.mark.parametrize(
+    "lang,country,topic", [("zh", "KG", "terrorism"), ("ru", "KG", "three_evils"), ("en", "KZ", "three_evils")]
+)
+def test_readouts_are_relevant_and_coded(readouts, lang: str, country: str, topic: str) -> None:
     coded = code_document(readouts[lang])
     assert coded.relevant, coded
     assert coded.relevance_score >= 0.5
@@ -23,7 +25,7 @@ def test_readouts_are_relevant_and_coded(readouts, lang: str, country: str) -> N
     assert coded.kind == "meeting"
     assert coded.level == "head_of_state"
     assert coded.event_date == "2019-06-13" and coded.date_precision == "day"
-    assert "terrorism" in coded.topics
+    assert topic in coded.topics
     assert coded.codebook_version and coded.coder and coded.coder.version
     names = {a.name for a in coded.actors}
     assert "Xi Jinping" in names
@@ -86,3 +88,19 @@ def test_traditional_chinese_is_coded_like_simplified() -> None:
     trad = "2019年6月13日，國家主席習近平同吉爾吉斯斯坦總統熱恩別科夫舉行會談，雙方同意共同打擊恐怖主義和分裂勢力。"
     coded = code_document(make_doc(trad))
     assert coded.relevant and "KG" in coded.countries and "terrorism" in coded.topics
+
+
+def test_three_evils_formula_codes_three_evils_only() -> None:
+    # "terrorism, separatism and extremism" is the formula: three_evils, not its three parts;
+    # a separate mention of terrorism still counts
+    only_formula = make_doc(
+        "2019年6月13日，习近平同吉尔吉斯斯坦总统举行会谈，双方同意共同打击恐怖主义、分裂主义和极端主义，加强执法安全合作。"
+    )
+    coded = code_document(only_formula)
+    assert "three_evils" in coded.topics
+    assert not {"terrorism", "separatism", "extremism"} & set(coded.topics)
+    both = make_doc(
+        "2019年6月13日，习近平同吉尔吉斯斯坦总统举行会谈，双方同意共同打击恐怖主义、分裂主义和极端主义。"
+        "双方还谴责了比什凯克中国使馆遭受的恐怖袭击。"
+    )
+    assert {"three_evils", "terrorism"} <= set(code_document(both).topics)

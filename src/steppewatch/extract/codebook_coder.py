@@ -36,6 +36,7 @@ __all__ = ["CodebookCoder", "SECURITY_WEIGHTS"]
 
 FOCAL = "CN"
 SCO_CENTRAL_ASIAN_MEMBERS = ("KZ", "KG", "TJ", "UZ")  # Turkmenistan is not a member
+THREE_EVILS_PARTS = ("terrorism", "separatism", "extremism")
 
 # How much a code says "this passage is about security" (codes not listed count 1.0 for topics
 # and domains, 0 for other schemes).
@@ -395,27 +396,36 @@ def _is_focal(hit: Hit, res: _Resources) -> bool:
     return kind == "anchor"  # the PRC's own western build-up
 
 
-def _sco_meeting(hits: list[Hit], res: _Resources) -> bool:
-    """An SCO body meeting named as such: an SCO term followed closely by a meeting term or
-    level (上海合作组织成员国外长理事会会议, SCO foreign ministers' meeting, заседание Совета
-    РАТС ШОС), not the heads-of-government council (economic)."""
-    sco = [
+def _framework_meeting(
+    hits: list[Hit], res: _Resources, framework: str = "SCO", before: int | None = None
+) -> bool:
+    """A meeting of a framework's body named as such: a framework term followed closely by a
+    meeting term or level (上海合作组织成员国外长理事会会议, SCO foreign ministers' meeting,
+    заседание Совета РАТС ШОС), not the heads-of-government council (economic). With ``before``,
+    the framework term must start before that offset (the item's lead)."""
+    terms = [
         h for h in hits
-        if h.payload == ("framework", "SCO")
-        or (h.payload[0] == "institution" and res.gazetteer.institutions[h.payload[1]].framework == "SCO")  # type: ignore[index]
+        if h.payload == ("framework", framework)
+        or (h.payload[0] == "institution" and res.gazetteer.institutions[h.payload[1]].framework == framework)  # type: ignore[index]
     ]
-    if not sco:
+    if before is not None:
+        terms = [h for h in terms if h.start < before]
+    if not terms:
         return False
     meetings = [
         h for h in hits
         if h.payload == ("event_kind", "meeting") or h.payload[0] == "meeting_level"  # type: ignore[index]
     ]
-    for s in sco:
-        span = SCO_MEETING_SPAN_HAN if "\u4e00" <= s.term[0] <= "\u9fff" else SCO_MEETING_SPAN
-        near = [m for m in meetings if s.start - span <= m.start <= s.end + span]
+    for term in terms:
+        span = SCO_MEETING_SPAN_HAN if "\u4e00" <= term.term[0] <= "\u9fff" else SCO_MEETING_SPAN
+        near = [m for m in meetings if term.start - span <= m.start <= term.end + span]
         if near and not any(m.payload == ("meeting_level", "head_of_government") for m in near):
             return True
     return False
+
+
+def _sco_meeting(hits: list[Hit], res: _Resources) -> bool:
+    return _framework_meeting(hits, res, "SCO")
 
 
 def _score(passage: _Passage, res: _Resources) -> float:
@@ -503,15 +513,13 @@ def _assign_codes(
     if framework in ("SCO", "CICA", "other_multilateral", "C5+China"):
         countries += [c for c in states if c not in countries and c != "CN"]
     kinds = by_scheme.get("event_kind", {})
-    meeting = "meeting" in kinds or bool(by_scheme.get("meeting_level"))
     # a meeting of a regional framework involves its Central Asian members even when the text
     # names none of them (or only the host city)
     implied_members: list[str] = []
-    if framework == "C5+China":
+    lead = None if not ca else item.start + LEAD  # named states: only a meeting in the lead
+    if framework == "C5+China" and _framework_meeting(hits, res, "C5+China", lead):
         implied_members = list(CENTRAL_ASIA)
-    elif framework == "SCO" and meeting and not ca and not any(
-        k in kinds for k in ("multilateral_exercise", "bilateral_exercise", "joint_patrol_operation")
-    ):
+    elif framework == "SCO" and _framework_meeting(hits, res, "SCO", lead):
         implied_members = list(SCO_CENTRAL_ASIAN_MEMBERS)
     for code in implied_members:
         if code not in countries:
@@ -545,7 +553,20 @@ def _assign_codes(
         item.level = next((lv for lv in LEVEL_PRIORITY if lv in levels), None)
         if item.level is not None:
             evidence.append(_evidence("level", item.level, levels[item.level], text))
-    # topics and domains
+    # topics and domains; the three-evils formula names terrorism, separatism and extremism but
+    # codes as three_evils only (codebook note): hits inside a formula span do not count
+    topics = by_scheme.get("topic", {})
+    formula = topics.get("three_evils", [])
+    if formula:
+        for code in THREE_EVILS_PARTS:
+            outside = [
+                h for h in topics.get(code, [])
+                if not any(f.start <= h.start and h.end <= f.end for f in formula)
+            ]
+            if outside:
+                topics[code] = outside
+            else:
+                topics.pop(code, None)
     for scheme, target, implied in (("topic", item.topics, {}), ("domain", item.domains, implied_domains)):
         found = {c: h[0] for c, h in by_scheme.get(scheme, {}).items()}
         for code, hit in implied.items():
