@@ -69,9 +69,9 @@ class NearDuplicateIndex:
             return None
         k = self.shingle
         n = len(cps) - k + 1
-        h = np.zeros(n, dtype=np.uint64)
         with np.errstate(over="ignore"):
-            for j in range(k):
+            h = cps[0:n].copy()
+            for j in range(1, k):
                 h = h * np.uint64(1000003) + cps[j : j + n]
             h ^= h >> np.uint64(29)
             h *= _MIX

@@ -49,6 +49,8 @@ from steppewatch.store.tables import events
 
 __all__ = ["IngestSummary", "Ingestor", "Failure"]
 
+WRITTEN_CACHE = 20_000  # events kept in memory after commit, for linking later documents
+
 
 class Extracted(Protocol):
     text: str
@@ -132,6 +134,7 @@ class Ingestor:
         self.near = NearDuplicateIndex(threshold=near_duplicate_threshold)
         self.index = EventIndex(focal=focal)
         self.known: set[str] = set()
+        self._written: dict[str, Event] = {}
         self._load_state()
         self._reset_batch()
 
@@ -214,6 +217,9 @@ class Ingestor:
                     changed_events=self._changed,
                 )
             self.known.update(self._batch_ids)
+            if len(self._written) > WRITTEN_CACHE:
+                self._written.clear()
+            self._written.update(self._changed)
         self._reset_batch()
         return count
 
@@ -372,8 +378,14 @@ class Ingestor:
                 summary.sources_added += 1
 
     def _event(self, event_id: str) -> Event | None:
+        """The event as this run last wrote it (pending, or cached after commit), else as
+        stored. A cached copy can only be stale if a person edited the event meanwhile; the
+        writer then leaves the reviewed event alone."""
         if event_id in self._changed:
             return self._changed[event_id]
+        cached = self._written.get(event_id)
+        if cached is not None:
+            return cached
         with self.store.engine.connect() as conn:
             return load_events(conn, [event_id]).get(event_id)
 

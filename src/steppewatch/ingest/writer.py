@@ -50,42 +50,61 @@ def load_events(conn: Connection, ids: Iterable[str]) -> dict[str, Event]:
 
 
 def _write_events(conn: Connection, changed: Mapping[str, Event]) -> tuple[int, int]:
-    """Insert or update machine/curated events; returns (new, updated)."""
+    """Insert or update machine/curated events; returns (new, updated).
+
+    An update that only appends sources (what linking does) inserts just the new source rows
+    and leaves the event's codes alone when they did not change; anything else rewrites the
+    event's codes and sources, as ``Store.add_events`` does."""
     if not changed:
         return 0, 0
     ids = list(changed)
-    existing: dict[str, tuple[str, str]] = {}
+    existing: dict[str, Any] = {}
+    stored_sources: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
     for chunk in records.chunked(ids, 500):
-        for found in conn.execute(
-            select(events.c.id, events.c.content_hash, events.c.review_status).where(
-                events.c.id.in_(chunk)
-            )
-        ):
-            existing[found.id] = (found.content_hash, found.review_status)
+        query = select(
+            events.c.id, events.c.content_hash, events.c.review_status, events.c.countries,
+            events.c.topics, events.c.domains,
+        ).where(events.c.id.in_(chunk))
+        for found in conn.execute(query):
+            existing[found.id] = found
+        source_query = (
+            select(sources.c.event_id, sources.c.url, sources.c.document_id)
+            .where(sources.c.event_id.in_([i for i in chunk if i in existing]))
+            .order_by(sources.c.event_id, sources.c.position)
+        )
+        for source_row in conn.execute(source_query):
+            stored_sources[source_row.event_id].append((source_row.url, source_row.document_id))
     stamp = records.now()
     new_rows: list[dict[str, Any]] = []
-    written: list[Event] = []
+    code_rows: list[dict[str, str]] = []
+    source_rows: list[dict[str, Any]] = []
     updated = 0
     for event_id, event in changed.items():
         digest = records.content_hash(event)
         old = existing.get(event_id)
         if old is None:
             new_rows.append(records.event_row(event, digest=digest, timestamp=stamp))
-            written.append(event)
+            code_rows += records.code_rows(event)
+            source_rows += records.source_rows(event)
             continue
-        if old[0] == digest or old[1] in REVIEWED:
+        if old.content_hash == digest or old.review_status in REVIEWED:
             continue
-        conn.execute(delete(event_codes).where(event_codes.c.event_id == event_id))
-        conn.execute(delete(sources).where(sources.c.event_id == event_id))
         row = records.event_row(event, digest=digest, timestamp=stamp)
         row.pop("created_at")
         conn.execute(update(events).where(events.c.id == event_id).values(**row))
-        written.append(event)
+        if (old.countries, old.topics, old.domains) != (row["countries"], row["topics"], row["domains"]):
+            conn.execute(delete(event_codes).where(event_codes.c.event_id == event_id))
+            code_rows += records.code_rows(event)
+        before = stored_sources.get(event_id, [])
+        now = [(s.url, s.document_id) for s in event.sources]
+        if now[: len(before)] == before:
+            source_rows += records.source_rows(event)[len(before) :]
+        else:
+            conn.execute(delete(sources).where(sources.c.event_id == event_id))
+            source_rows += records.source_rows(event)
         updated += 1
     if new_rows:
         conn.execute(events.insert(), new_rows)
-    code_rows = [r for e in written for r in records.code_rows(e)]
-    source_rows = [r for e in written for r in records.source_rows(e)]
     if code_rows:
         conn.execute(event_codes.insert(), code_rows)
     if source_rows:

@@ -55,7 +55,7 @@ _PUBLISHERS = {
 
 
 def publisher_for(url: str | None) -> str | None:
-    if not url or "://" not in url:
+    if not url or "://" not in url or url.startswith("file:"):
         return None
     from urllib.parse import urlsplit
 
