@@ -70,3 +70,15 @@ def test_list_page_same_with_and_without_profiles(db_url):
         for url, sort in itertools.product(urls, ("date", "-date", "title")):
             a, b = fast.get(f"{url}&sort={sort}").json(), slow.get(f"{url}&sort={sort}").json()
             assert a == b, url
+
+
+@pytest.mark.parametrize("filters", [*FILTERS, EventFilter(since=2016, until=2021), EventFilter(until=2010),
+                                     EventFilter(since=2023, kinds=("meeting", "equipment_transfer"))], ids=str)
+def test_walking_the_date_index_gives_the_same_page(store, filters):
+    support = queries.SearchSupport.detect(store)
+    for order in ("date", "-date"):
+        walked = queries.list_event_dicts(store, queries.page_where(filters, None, support, walk_date_index=True),
+                                          order=order, limit=100, offset=0)
+        plain = queries.list_event_dicts(store, queries.where_clause(filters, None, support),
+                                         order=order, limit=100, offset=0)
+        assert [e["id"] for e in walked] == [e["id"] for e in plain]

@@ -69,7 +69,8 @@ def counts_and_facets(
 
 
 def _list_data(web: WebState, query: ListQuery) -> dict[str, Any]:
-    where = queries.page_where(query.filters, query.q, web.support)
+    walk = web.store.dialect == "sqlite" and query.sort in ("date", "-date")
+    where = queries.page_where(query.filters, query.q, web.support, walk_date_index=walk)
     found = queries.list_event_dicts(
         web.store, where, order=query.sort, limit=query.per_page, offset=query.offset
     )

@@ -128,9 +128,16 @@ def where_clause(filters: EventFilter, q: str | None, support: SearchSupport) ->
     return and_(*conds) if conds else and_(True)
 
 
-def page_where(filters: EventFilter, q: str | None, support: SearchSupport) -> ColumnElement[bool]:
+def page_where(
+    filters: EventFilter, q: str | None, support: SearchSupport, *, walk_date_index: bool = False
+) -> ColumnElement[bool]:
     """For a page of events: code filters as correlated EXISTS, so that walking the date index
-    stops after the page is full instead of first collecting every matching id."""
+    stops once the page is full instead of first collecting every matching id.
+
+    ``walk_date_index`` (SQLite, date order, no text search): the event columns are written as
+    ``+events.kind`` etc., SQLite's documented way to keep the planner from using their indexes,
+    so it walks ``ix_events_date_sort`` in order and needs no sort of every match.
+    """
     conds: list[ColumnElement[bool]] = []
     for facet, values in (("country", filters.countries), ("topic", filters.topics),
                           ("domain", filters.domains)):
@@ -142,21 +149,37 @@ def page_where(filters: EventFilter, q: str | None, support: SearchSupport) -> C
                     event_codes.c.code.in_(values),
                 )
             )
-    rest = EventFilter(**{**filters.__dict__, "countries": (), "topics": (), "domains": ()})
-    conds += rest.conditions()
-    if q:
-        conds.append(search_condition(q, support))
+    if walk_date_index and not q:
+        def col(name: str) -> Any:
+            return literal_column(f"+events.{name}")
+
+        for name, values in (("kind", filters.kinds), ("level", filters.levels),
+                             ("framework", filters.frameworks), ("review_status", filters.statuses)):
+            if values:
+                conds.append(col(name).in_(values))
+        # years as a range of the walked index itself (date_sort is YYYY-MM-DD)
+        if filters.since is not None:
+            conds.append(events.c.date_sort >= f"{filters.since:04d}")
+        if filters.until is not None:
+            conds.append(events.c.date_sort < f"{filters.until + 1:04d}")
+        if filters.ids:
+            conds.append(events.c.id.in_(filters.ids))
+    else:
+        rest = EventFilter(**{**filters.__dict__, "countries": (), "topics": (), "domains": ()})
+        conds += rest.conditions()
+        if q:
+            conds.append(search_condition(q, support))
     return and_(*conds) if conds else and_(True)
 
 
 def page_query(where: ColumnElement[bool], order: str, dialect: str) -> Any:
-    """SELECT of one page's rows. On SQLite the date orders walk ``ix_events_date_sort`` (ties
-    broken by rowid, which that index holds), so no sort of all matches is needed."""
+    """SELECT of one page's rows. On SQLite the date orders break ties by rowid, which
+    ``ix_events_date_sort`` holds, so walking that index gives the order directly."""
     query = select(events).where(where)
     if dialect == "sqlite" and order in ("date", "-date"):
         rowid = literal_column("events.rowid")
         keys = (events.c.date_sort, rowid) if order == "date" else (events.c.date_sort.desc(), rowid.desc())
-        return query.with_hint(events, "INDEXED BY ix_events_date_sort", "sqlite").order_by(*keys)
+        return query.order_by(*keys)
     return query.order_by(*ORDERS[order])
 
 
