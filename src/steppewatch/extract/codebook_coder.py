@@ -112,12 +112,15 @@ class _Resources:
     # the Latin anchor terms that occur in Chinese text; a text with neither has no anchor
     han_prefilter: re.Pattern[str] | None = None
     latin_prefilter: re.Pattern[str] | None = None
+    # per-language anchor automata: the document's own script plus English (smaller automata
+    # scan faster); other languages use ``anchors``
+    by_language: dict[str, Matcher] = field(default_factory=dict)
 
     def anchor_hits(self, normal: str, language: str | None) -> list[Hit]:
         if language == "zh" and self.han_prefilter is not None and self.latin_prefilter is not None:
             if not self.han_prefilter.search(normal) and not self.latin_prefilter.search(normal):
                 return []
-        return self.anchors.hits(normal)
+        return self.by_language.get(language or "", self.anchors).hits(normal)
 
 
 # The 800 most frequent Han characters of PRC MFA press-conference text, most frequent first
@@ -195,8 +198,14 @@ def _resources(codebook_path: str | None) -> _Resources:
     ]
     active = {s: set(codebook.codes(s)) for s in schemes}
     han, latin = _prefilters(anchor_terms)
+    by_language = {
+        lang: Matcher(t for t in anchor_terms if t.lang in (lang, "en"))
+        for lang in ("zh", "ru")
+    }
+    by_language["en"] = Matcher(t for t in anchor_terms if t.lang in ("en", "ru"))
     return _Resources(
-        codebook, gazetteer, Matcher(all_terms), Matcher(anchor_terms), active, han, latin
+        codebook, gazetteer, Matcher(all_terms), Matcher(anchor_terms), active, han, latin,
+        by_language,
     )
 
 
