@@ -263,14 +263,17 @@ def test_cli_evaluate_json_and_table(tmp_path: Path) -> None:
     assert result.exit_code != 0
 
 
-def test_dev_gold_set_is_valid_and_resolves(shared_dir: Path) -> None:
+@pytest.mark.parametrize(("name", "least", "least_real"), [("dev", 150, 100), ("test", 60, 40)])
+def test_gold_sets_are_valid_and_resolve(
+    shared_dir: Path, name: str, least: int, least_real: int
+) -> None:
     repo = Path(__file__).resolve().parents[2]
-    gold = load_gold(repo / "gold" / "dev.jsonl")
-    assert len(gold) >= 150
+    gold = load_gold(repo / "gold" / f"{name}.jsonl")
+    assert len(gold) >= least
     real = [g for g in gold if g.path.startswith("../shared/")]
-    assert len(real) >= 100
+    assert len(real) >= least_real
     for g in gold:
-        assert resolve_gold_path(g.path, repo / "gold" / "dev.jsonl").is_file(), g.id
+        assert resolve_gold_path(g.path, repo / "gold" / f"{name}.jsonl").is_file(), g.id
     from steppewatch.codebook.load import load_codebook
 
     book = load_codebook()
@@ -296,3 +299,10 @@ def test_an_untrained_coder_fails_once_with_its_reason(tmp_path: Path) -> None:
     )
     with pytest.raises(ExtractionError, match="SW456"):
         evaluate(gold_file, coder="steppewatch.linear.v1")
+
+
+def test_held_out_set_shares_no_document_with_the_dev_set() -> None:
+    repo = Path(__file__).resolve().parents[2]
+    dev = load_gold(repo / "gold" / "dev.jsonl")
+    test = load_gold(repo / "gold" / "test.jsonl")
+    assert not {g.path for g in dev} & {g.path for g in test}
