@@ -18,6 +18,7 @@ import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from steppewatch.analysis.frame import MULTILATERAL_FRAMEWORKS, by_partner, require_columns
+from steppewatch.analysis.frame import MULTILATERAL_FRAMEWORKS, require_columns
 from steppewatch.errors import AnalysisError
 
 __all__ = [
@@ -104,53 +105,52 @@ def load_index_config(path: str | Path | None = None) -> IndexConfig:
 
 @dataclass(frozen=True)
 class _IndexRows:
-    """The events entering the index, one row per (event, partner), ready to be weighted."""
+    """Event counts per (partner, year, component, multilateral?) as a dense array, so any
+    weighting is one multiplication."""
 
-    rows: pd.DataFrame  # country, year, component, multilateral
+    counts: np.ndarray  # shape (partners, years, components, 2): [..., 0] bilateral, 1 multi
     grid: pd.MultiIndex
     components: tuple[str, ...]
 
 
 def _index_rows(frame: pd.DataFrame, partners: Sequence[str], config: IndexConfig) -> _IndexRows:
     require_columns(frame, ("id", "kind", "year", "countries", "framework"), "engagement_index")
-    comp_of = {kind: comp for comp, kinds in config.components.items() for kind in kinds}
-    rows = by_partner(
-        frame[frame["kind"].isin(list(comp_of))], partners, ["kind", "year", "framework"]
-    )
-    slim = pd.DataFrame(
-        {
-            "country": pd.Series(rows["country"].to_numpy(), dtype=object),
-            "year": rows["year"].to_numpy(),
-            "component": pd.Series(rows["kind"].map(comp_of).to_numpy(), dtype=object),
-            "multilateral": rows["framework"].isin(MULTILATERAL_FRAMEWORKS).to_numpy(),
-        }
-    )
-    # count once per (country, year, component, multilateral); weighting is then cheap
-    counted = slim.groupby(["country", "year", "component", "multilateral"]).size()
+    comps = tuple(config.components)
+    comp_of = {
+        kind: comps.index(comp) for comp, kinds in config.components.items() for kind in kinds
+    }
     years = (
         range(int(frame["year"].min()), int(frame["year"].max()) + 1) if len(frame) else range(0)
     )
     grid = pd.MultiIndex.from_product([list(partners), years], names=["country", "year"])
-    return _IndexRows(counted.rename("n").reset_index(), grid, tuple(config.components))
+    n_p, n_y, n_c = len(partners), len(years), len(comps)
+    counts = np.zeros((n_p, n_y, n_c, 2), dtype=np.int64)
+    kind_code = pd.Index(list(comp_of)).get_indexer(frame["kind"].to_numpy())
+    sub = frame[kind_code >= 0]
+    if sub.empty or n_y == 0:
+        return _IndexRows(counts, grid, comps)
+    comp_idx = np.array(list(comp_of.values()))[kind_code[kind_code >= 0]]
+    countries = sub["countries"].to_numpy()
+    lens = np.fromiter((len(c) for c in countries), dtype=np.int64, count=len(countries))
+    flat = np.fromiter(chain.from_iterable(countries), dtype=object, count=int(lens.sum()))
+    event = np.repeat(np.arange(len(sub)), lens)
+    partner = pd.Index(list(partners)).get_indexer(flat)
+    keep = partner >= 0
+    event, partner = event[keep], partner[keep]
+    year = sub["year"].to_numpy()[event] - years.start
+    multi = sub["framework"].isin(MULTILATERAL_FRAMEWORKS).to_numpy()[event].astype(np.int64)
+    key = ((partner * n_y + year) * n_c + comp_idx[event]) * 2 + multi
+    counts = np.bincount(key, minlength=counts.size).reshape(counts.shape)
+    return _IndexRows(counts, grid, comps)
 
 
 def _weigh(prepared: _IndexRows, weighting: Weighting) -> pd.DataFrame:
     comps = list(prepared.components)
-    rows = prepared.rows
-    if rows.empty:
-        out = pd.DataFrame(0.0, index=prepared.grid, columns=comps)
-        out.insert(0, "index", 0.0)
-        return out.reset_index()
-    weight = rows["component"].map(lambda c: float(weighting.weights.get(c, 0.0))).to_numpy()
-    factor = np.where(rows["multilateral"].to_numpy(), weighting.multilateral_factor, 1.0)
-    table = (
-        rows.assign(v=rows["n"].to_numpy() * weight * factor)
-        .pivot_table(index=["country", "year"], columns="component", values="v", aggfunc="sum")
-        .reindex(index=prepared.grid, columns=comps, fill_value=0.0)
-        .fillna(0.0)
-    )
+    weights = np.array([float(weighting.weights.get(c, 0.0)) for c in comps])
+    factor = np.array([1.0, weighting.multilateral_factor])
+    values = (prepared.counts * weights[None, None, :, None] * factor).sum(axis=3)
+    table = pd.DataFrame(values.reshape(-1, len(comps)), index=prepared.grid, columns=comps)
     table.insert(0, "index", table[comps].sum(axis=1))
-    table.columns.name = None
     return table.reset_index()
 
 
