@@ -49,7 +49,10 @@ def register(app: typer.Typer) -> None:
         params: dict[str, Any] = {}
         if model is not None:
             params["model_path"] = str(model)
-        with progress_bar("Evaluating", None) as update:
+        from steppewatch.extract.gold import load_gold
+
+        total = len(load_gold(gold))  # also checks the file before any coding
+        with progress_bar("Evaluating", total) as update:
             report = evaluate(
                 gold,
                 coder=coder,
