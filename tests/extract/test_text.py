@@ -52,3 +52,21 @@ def test_listing_page_falls_back_to_generic(china_fm_dir: Path) -> None:
     result = html_to_text(page.read_text("utf-8"))
     assert "主持例行记者会" in result.text
     assert "版权所有" not in result.text
+
+
+def test_fast_fragment_path_equals_lxml_path(china_fm_dir: Path) -> None:
+    # the regex fast path for known MFA templates must give exactly what the lxml path gives
+    from steppewatch.extract.text import _fast_fragment, _from_fragment, _known_fragment
+
+    pages = sorted(china_fm_dir.glob("*.html"))[::25]
+    checked = 0
+    for page in pages:
+        html = page.read_text("utf-8")
+        fragment = _known_fragment(html)
+        if fragment is None:
+            continue
+        fast, slow = _fast_fragment(fragment), _from_fragment(html, fragment)
+        assert fast is not None and slow is not None, page.name
+        assert (fast.title, fast.text) == (slow.title, slow.text), page.name
+        checked += 1
+    assert checked >= 30

@@ -141,6 +141,44 @@ _FRAGMENTS: tuple[tuple[str, str], ...] = (
     ('<div class="title" id="News_Body_Title">', '<div class="news" id="appendix_list"'),  # MFA zh
     ('<div class="content_mod">', '<div class="tool"'),  # MFA en
 )
+# Inside those fragments: where the main text starts and the tag that holds the title. These
+# fragments are small, regular and well formed, so tags are stripped with regular expressions
+# (about twice as fast as parsing); anything unexpected falls back to the lxml path.
+_FAST: dict[str, tuple[str, re.Pattern[str]]] = {
+    _FRAGMENTS[0][0]: ('<div id="News_Body_Txt_A"', re.compile(r'id="News_Body_Title">(.*?)</div>', re.S)),
+    _FRAGMENTS[1][0]: ('<div class="content">', re.compile(r'<h2 class="title">(.*?)</h2>', re.S)),
+}
+_DROP_RX = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+_BLOCK_RX = re.compile(
+    r"<(?:/?(?:p|div|li|h[1-6]|tr|table|ul|ol|blockquote|section|article|dd|dt|pre)\b|br\b)[^>]*>",
+    re.IGNORECASE,
+)
+_TAG_RX = re.compile(r"<[^>]*>")
+
+
+def _strip_tags(markup: str) -> str:
+    import html as html_lib
+
+    text = _DROP_RX.sub(" ", markup).replace("\n", " ").replace("\r", " ")
+    text = _TAG_RX.sub("", _BLOCK_RX.sub("\n", text))
+    return clean_text(html_lib.unescape(text))
+
+
+def _fast_fragment(fragment: str) -> HtmlText | None:
+    for start_marker, (main_marker, title_rx) in _FAST.items():
+        if not fragment.startswith(start_marker):
+            continue
+        main = fragment.find(main_marker)
+        if main < 0 or "<script" in fragment[main:].lower():
+            return None
+        text = _strip_tags(fragment[main:])
+        if not text:
+            return None
+        head = fragment[:main]
+        match = title_rx.search(head)
+        title = _strip_tags(match.group(1)).replace("\n", "") if match else ""
+        return HtmlText(title=title or None, text=text, date_text=_strip_tags(head) or None)
+    return None
 _HEAD_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 
 
@@ -159,7 +197,7 @@ def html_to_text(html: str) -> HtmlText:
     """Main text, title and the raw date text of an HTML page (never raises on bad HTML)."""
     fragment = _known_fragment(html)
     if fragment is not None:
-        result = _from_fragment(html, fragment)
+        result = _fast_fragment(fragment) or _from_fragment(html, fragment)
         if result is not None:
             return result
     return _from_page(html)
