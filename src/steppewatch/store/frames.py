@@ -72,20 +72,33 @@ def _source_counts(conn: Any, filters: EventFilter, matching: int, total: int) -
     return {event_id: int(n) for chunk in _fetch_chunks(conn, query) for event_id, n in chunk}
 
 
-def events_frame(store: Store, filters: EventFilter | None = None) -> pd.DataFrame:
+def events_frame(
+    store: Store,
+    filters: EventFilter | None = None,
+    *,
+    columns: Sequence[str] | None = None,
+    object_text: bool = False,
+) -> pd.DataFrame:
     """One row per event matching ``filters``, ordered by date then id (columns:
     ``FRAME_COLUMNS``). ``countries``, ``domains``, ``topics`` are tuples (the same tuple object
     is shared by rows with the same codes); ``attributes`` is a dict per row.
 
     Built for a million events: rows are fetched in chunks straight from the driver cursor into
     per-column lists, list columns are parsed once per distinct value, and source counts come
-    from one grouped query instead of a join.
+    from one grouped query instead of a join. ``columns`` (a subset of ``FRAME_COLUMNS``) reads
+    only those; ``object_text`` keeps text columns as Python objects instead of pandas' Arrow
+    strings (cheaper for code that selects rows many times, such as the report).
     """
     import pandas as pd
     from sqlalchemy import func as sa_func
 
     filters = filters or EventFilter()
-    fetched = [c for c in FRAME_COLUMNS if c != "n_sources"]
+    wanted = list(FRAME_COLUMNS) if columns is None else [c for c in FRAME_COLUMNS if c in columns]
+    if columns is not None and set(columns) - set(FRAME_COLUMNS):
+        raise ValueError(f"unknown frame columns: {sorted(set(columns) - set(FRAME_COLUMNS))}")
+    if "id" not in wanted:
+        wanted.insert(0, "id")
+    fetched = [c for c in wanted if c != "n_sources"]
     query = select(*(events.c[c] for c in fetched), events.c.date_sort).where(filters.where())
     data: list[list[Any]] = [[] for _ in range(len(fetched) + 1)]
     with store.engine.connect() as conn:
@@ -93,26 +106,37 @@ def events_frame(store: Store, filters: EventFilter | None = None) -> pd.DataFra
         for chunk in _fetch_chunks(conn, query):
             for column, values in zip(data, zip(*chunk, strict=True), strict=True):
                 column.extend(values)
-        counts = _source_counts(conn, filters, len(data[0]), total)
-    columns = dict(zip([*fetched, "date_sort"], data, strict=True))
-    for name in ("countries", "domains", "topics"):
+        counts = _source_counts(conn, filters, len(data[0]), total) if "n_sources" in wanted else {}
+    by_name = dict(zip([*fetched, "date_sort"], data, strict=True))
+    for name in [c for c in ("countries", "domains", "topics") if c in by_name]:
         cache: dict[str | None, tuple[str, ...]] = {}
-        columns[name] = [
-            cache[v] if v in cache else cache.setdefault(v, _tuple(v)) for v in columns[name]
+        by_name[name] = [
+            cache[v] if v in cache else cache.setdefault(v, _tuple(v)) for v in by_name[name]
         ]
-    columns["attributes"] = [
-        json.loads(v) if v and v != "{}" else {} for v in columns["attributes"]
-    ]
-    columns["n_sources"] = [counts.get(i, 0) for i in columns["id"]]
-    if not columns["id"]:
-        frame = pd.DataFrame.from_records([], columns=FRAME_COLUMNS)
-        return frame.astype({"year": "int64", "n_sources": "int64"})
-    frame = pd.DataFrame(columns)
-    del columns, data
-    frame["year"] = frame["year"].astype("int64")
-    frame["n_sources"] = frame["n_sources"].astype("int64")
+    if "attributes" in by_name:
+        by_name["attributes"] = [
+            json.loads(v) if v and v != "{}" else {} for v in by_name["attributes"]
+        ]
+    if "n_sources" in wanted:
+        by_name["n_sources"] = [counts.get(i, 0) for i in by_name["id"]]
+    numeric = {"year", "n_sources"}
+    if not by_name["id"]:
+        frame = pd.DataFrame.from_records([], columns=wanted)
+        return frame.astype({c: "int64" for c in numeric if c in wanted})
+    if object_text:
+        frame = pd.DataFrame(
+            {
+                name: pd.Series(values, dtype="int64" if name in numeric else object)
+                for name, values in by_name.items()
+            }
+        )
+    else:
+        frame = pd.DataFrame(by_name)
+    del by_name, data
+    for name in numeric & set(wanted):
+        frame[name] = frame[name].astype("int64")
     frame = frame.sort_values(["date_sort", "id"], kind="stable", ignore_index=True)
-    return frame[FRAME_COLUMNS]
+    return frame[wanted]
 
 
 def codes_frame(store: Store, filters: EventFilter | None = None) -> pd.DataFrame:
