@@ -38,7 +38,7 @@ KINDS = ["meeting", "bilateral_exercise", "multilateral_exercise", "training_edu
          "equipment_transfer", "joint_patrol_operation"]
 TOPICS = ["terrorism", "separatism", "extremism", "border_security", "drug_trafficking", "afghanistan",
           "three_evils", "investment_security"]
-WORDS = ["exercise", "Peace Mission", "border", "defence", "SCO", "counter-terrorism", "Xi", "Tokayev",
+WORDS = ["exercise", "Peace Mission", "border", "defence", "SCO", "counter-terrorism", "Jinping", "Tokayev",
          "security", "training", "Bishkek", "Dushanbe", "police", "Astana", "agreement", "patrol"]
 
 
@@ -93,10 +93,14 @@ async def drive(base: str, urls: list[tuple[str, str]], concurrency: int) -> dic
             while not queue.empty():
                 route, url = queue.get_nowait()
                 started = time.perf_counter()
-                response = await client.get(url)
+                try:
+                    response = await client.get(url)
+                    status = str(response.status_code)
+                except httpx.HTTPError as error:
+                    status = type(error).__name__
                 elapsed = (time.perf_counter() - started) * 1000
-                if response.status_code != 200:
-                    errors.append(f"{response.status_code} {url}")
+                if status != "200":
+                    errors.append(f"{status} {url}")
                 timings[route].append(elapsed)
 
         await asyncio.gather(*(worker() for _ in range(concurrency)))
@@ -138,7 +142,7 @@ def main() -> None:
     try:
         import httpx
 
-        for _ in range(600):
+        for _ in range(1200):
             try:
                 if httpx.get(base + "/openapi.json", timeout=2).status_code == 200:
                     break

@@ -26,6 +26,7 @@ def register(app: typer.Typer) -> None:
 
         store = open_db(db)
         err(f"Database: {store.describe()} ({store.count_events()} events)")
+        err("Counting event profiles for facets (a few seconds on a big database) ...")
         err(f"Serving on http://{host}:{port}/  (Ctrl+C to stop)")
         if workers > 1:
             os.environ["STEPPEWATCH_DB"] = store.url

@@ -14,7 +14,7 @@ from steppewatch.errors import NotFound
 from steppewatch.store import EventFilter
 from steppewatch.web import queries
 from steppewatch.web.charts import bars, year_columns
-from steppewatch.web.errors import HTTPError
+from steppewatch.web.errors import HTTPError, issue
 from steppewatch.web.params import (
     CODE_PARAMS,
     COUNTRY_CODES,
@@ -36,6 +36,7 @@ def _event_json(event: Any) -> dict[str, Any]:
 
 
 COUNT_CAP = 10_000
+SEARCH_LIMIT_MS = 5_000
 
 
 def counts_and_facets(
@@ -71,9 +72,17 @@ def counts_and_facets(
 def _list_data(web: WebState, query: ListQuery) -> dict[str, Any]:
     walk = web.store.dialect == "sqlite" and query.sort in ("date", "-date")
     where = queries.page_where(query.filters, query.q, web.support, walk_date_index=walk)
-    found = queries.list_event_dicts(
-        web.store, where, order=query.sort, limit=query.per_page, offset=query.offset
-    )
+    try:
+        found = queries.list_event_dicts(
+            web.store, where, order=query.sort, limit=query.per_page, offset=query.offset,
+            limit_ms=SEARCH_LIMIT_MS if query.q else None,
+        )
+    except queries.TimedOut:
+        raise HTTPError(503, "[SW730] the search took too long", [issue(
+            "search-timeout",
+            "add a filter (country, kind, years) or use longer words (3+ characters use the index)",
+            "q",
+        )]) from None
     total, facets = counts_and_facets(web, query.filters, query.q)
     return {"events": found, "total": total, "facets": facets}
 

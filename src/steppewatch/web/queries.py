@@ -239,11 +239,19 @@ def event_dict(row: Any, srcs: list[Any]) -> dict[str, Any]:
 
 
 def list_event_dicts(
-    store: Store, where: ColumnElement[bool], *, order: str, limit: int, offset: int
+    store: Store,
+    where: ColumnElement[bool],
+    *,
+    order: str,
+    limit: int,
+    offset: int,
+    limit_ms: int | None = None,
 ) -> list[dict[str, Any]]:
+    """One page of events as dicts; raises TimedOut past ``limit_ms`` (SQLite)."""
     query = page_query(where, order, store.dialect).limit(limit).offset(offset)
     with store.engine.connect() as conn:
-        rows = [r._mapping for r in conn.execute(query)]
+        with time_limit(conn, limit_ms):
+            rows = [r._mapping for r in conn.execute(query)]
         by_event: dict[str, list[Any]] = defaultdict(list)
         ids = [r["id"] for r in rows]
         if ids:

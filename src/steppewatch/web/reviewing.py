@@ -141,7 +141,7 @@ def _written(request: Request, before: Any = None, after: Any = None) -> None:
     if before is not None and after is not None:
         web.profiles.changed(before.model_dump(mode="json"), after.model_dump(mode="json"))
     else:
-        web.profiles.start()
+        web.profiles.refresh()
 
 
 async def _before(request: Request, event_id: str) -> Any:
