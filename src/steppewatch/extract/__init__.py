@@ -117,7 +117,8 @@ def extract_document(
 
 def code_document(doc: ExtractedDocument, coder: Coder | None = None) -> CodedDocument:
     """Code one extracted document with ``coder`` (default: the codebook coder)."""
-    return (coder or _default_coder()).code(doc)
+    coded: CodedDocument = (coder or _default_coder()).code(doc)
+    return coded
 
 
 _DEFAULT: list[Coder] = []
@@ -136,6 +137,8 @@ def error_record(source: str, error: BaseException, coder: Coder | None = None) 
     else:
         code, message = "SW499", f"[SW499] {source}: unexpected {type(error).__name__}: {error}"
     return CodedDocument(
+        start=0,
+        end=0,
         source=source,
         error=DocumentError(code=code, message=message),
         coder=CoderInfo(name=coder.name, version=coder.version) if coder else None,

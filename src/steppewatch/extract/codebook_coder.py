@@ -179,22 +179,22 @@ def _resources(codebook_path: str | None) -> _Resources:
     all_terms += [
         Term(t.text, t.lang, ("anchor", "domestic_capacity"))
         for t in _indicator_terms(codebook, ["event_kind"])
-        if t.payload[1] == "domestic_capacity" and _WESTERN_BUILDUP.search(t.text)  # type: ignore[index]
+        if t.payload[1] == "domestic_capacity" and _WESTERN_BUILDUP.search(t.text)
     ]
     anchor_terms = [
         t for t in gazetteer.terms()
-        if (t.payload[0] == "state" and t.payload[1] in CENTRAL_ASIA)  # type: ignore[index]
-        or (t.payload[0] == "official" and gazetteer.officials[t.payload[1]].country in CENTRAL_ASIA)  # type: ignore[index]
-        or (t.payload[0] == "institution" and _institution_anchor(gazetteer, t.payload[1]))  # type: ignore[index]
+        if (t.payload[0] == "state" and t.payload[1] in CENTRAL_ASIA)
+        or (t.payload[0] == "official" and gazetteer.officials[t.payload[1]].country in CENTRAL_ASIA)
+        or (t.payload[0] == "institution" and _institution_anchor(gazetteer, t.payload[1]))
     ]
     anchor_terms += [
         t for t in _indicator_terms(codebook, ["framework"])
-        if t.payload[1] in ANCHOR_WEIGHTS  # type: ignore[index]
+        if t.payload[1] in ANCHOR_WEIGHTS
     ]
     anchor_terms += [
         Term(t.text, t.lang, ("anchor", "domestic_capacity"))
         for t in _indicator_terms(codebook, ["event_kind"])
-        if t.payload[1] == "domestic_capacity" and _WESTERN_BUILDUP.search(t.text)  # type: ignore[index]
+        if t.payload[1] == "domestic_capacity" and _WESTERN_BUILDUP.search(t.text)
     ]
     active = {s: set(codebook.codes(s)) for s in schemes}
     han, latin = _prefilters(anchor_terms)
@@ -258,6 +258,8 @@ class CodebookCoder:
                 self._code_item(item, text, normal, res, reference, len(segments) == 1)
             items.append(item)
         coded = CodedDocument(
+            start=0,
+            end=len(text),
             source=document.source,
             url=getattr(document, "url", None),
             title=getattr(document, "title", None),
@@ -329,13 +331,13 @@ def _clean_entities(hits: list[Hit], res: _Resources) -> list[Hit]:
     """Resolve overlaps: a state hit inside or across a block phrase is dropped (哈萨克族 is not
     Kazakhstan); any other hit strictly inside a longer block is dropped (上合 in 海上合作); a
     name inside a longer name is dropped (中土 in 中土库曼...). Blocks themselves are dropped."""
-    blocks = [h for h in hits if h.payload[0] == "block"]  # type: ignore[index]
-    names = [h for h in hits if h.payload[0] in ("state", "official", "institution")]  # type: ignore[index]
+    blocks = [h for h in hits if h.payload[0] == "block"]
+    names = [h for h in hits if h.payload[0] in ("state", "official", "institution")]
     if not blocks and len(names) < 2:
         return hits
     dropped: set[int] = set()
     for hit in hits:
-        kind = hit.payload[0]  # type: ignore[index]
+        kind = hit.payload[0]
         if kind == "block":
             continue
         for block in blocks:
@@ -356,12 +358,12 @@ def _clean_entities(hits: list[Hit], res: _Resources) -> list[Hit]:
                     break
     return [
         h for h in hits
-        if id(h) not in dropped and h.payload[0] != "block"  # type: ignore[index]
+        if id(h) not in dropped and h.payload[0] != "block"
     ]
 
 
 def _anchor_weight(hit: Hit, res: _Resources) -> float:
-    kind, value = hit.payload  # type: ignore[misc]
+    kind, value = hit.payload
     if kind == "state":
         return 1.0 if value in CENTRAL_ASIA else 0.0
     if kind == "official":
@@ -381,7 +383,7 @@ def _adjust_anchor(weight: float, hits: list[Hit], res: _Resources) -> float:
     less when only states from outside the region are (SCO talk about Russia or India)."""
     if weight >= 1.0:
         return weight
-    states = {h.payload[1] for h in hits if h.payload[0] == "state"}  # type: ignore[index]
+    states = {h.payload[1] for h in hits if h.payload[0] == "state"}
     if states & set(CENTRAL_ASIA):
         return 1.0
     return weight * OUTSIDE_ONLY_FACTOR if states - {FOCAL} else weight
@@ -394,7 +396,7 @@ def _security_weight(scheme: str, code: str) -> float:
 
 
 def _is_focal(hit: Hit, res: _Resources) -> bool:
-    kind, value = hit.payload  # type: ignore[misc]
+    kind, value = hit.payload
     if kind == "state":
         # 中哈, 中吉, 中塔...: the Chinese pair abbreviations name the focal state too
         return bool(value == FOCAL) or (len(hit.term) == 2 and hit.term[0] == "中")
@@ -415,7 +417,7 @@ def _framework_meeting(
     terms = [
         h for h in hits
         if h.payload == ("framework", framework)
-        or (h.payload[0] == "institution" and res.gazetteer.institutions[h.payload[1]].framework == framework)  # type: ignore[index]
+        or (h.payload[0] == "institution" and res.gazetteer.institutions[h.payload[1]].framework == framework)
     ]
     if before is not None:
         terms = [h for h in terms if h.start < before]
@@ -423,7 +425,7 @@ def _framework_meeting(
         return False
     meetings = [
         h for h in hits
-        if h.payload == ("event_kind", "meeting") or h.payload[0] == "meeting_level"  # type: ignore[index]
+        if h.payload == ("event_kind", "meeting") or h.payload[0] == "meeting_level"
     ]
     for term in terms:
         span = SCO_MEETING_SPAN_HAN if "\u4e00" <= term.term[0] <= "\u9fff" else SCO_MEETING_SPAN
@@ -441,8 +443,8 @@ def _score(passage: _Passage, res: _Resources) -> float:
     """Relevance of a passage: the focal state must be in it; see the module docstring."""
     if not any(_is_focal(h, res) for h in passage.hits):
         return 0.0
-    codes = {h.payload for h in passage.hits if h.payload[0] in ("topic", "domain", "event_kind", "meeting_level", "framework")}  # type: ignore[index]
-    total = sum(_security_weight(s, c) for s, c in codes if s != "framework")  # type: ignore[misc]
+    codes = {h.payload for h in passage.hits if h.payload[0] in ("topic", "domain", "event_kind", "meeting_level", "framework")}
+    total = sum(_security_weight(s, c) for s, c in codes if s != "framework")
     if _sco_meeting(passage.hits, res):
         total += SCO_MEETING_WEIGHT
     return passage.anchor * (1.0 - 0.4**total) if total else 0.0
@@ -474,7 +476,7 @@ def _assign_codes(
     implied_domains: dict[str, Hit] = {}
     implied_frameworks: dict[str, Hit] = {}
     for hit in hits:
-        kind, value = hit.payload  # type: ignore[misc]
+        kind, value = hit.payload
         if kind in res.active:
             if value in res.active[kind]:
                 by_scheme.setdefault(kind, {}).setdefault(value, []).append(hit)
@@ -499,11 +501,11 @@ def _assign_codes(
             if institution.country:
                 states.setdefault(institution.country, hit)
             if institution.domain in res.active["domain"]:
-                implied_domains.setdefault(institution.domain, hit)  # type: ignore[arg-type]
+                implied_domains.setdefault(institution.domain, hit)
             if institution.level in res.active["meeting_level"]:
-                implied_levels.setdefault(institution.level, hit)  # type: ignore[arg-type]
+                implied_levels.setdefault(institution.level, hit)
             if institution.framework in res.active["framework"]:
-                implied_frameworks.setdefault(institution.framework, hit)  # type: ignore[arg-type]
+                implied_frameworks.setdefault(institution.framework, hit)
     evidence: list[Evidence] = []
     # countries: the focal state and the Central Asian states in scope; outside states only
     # in a multilateral framework
@@ -525,7 +527,7 @@ def _assign_codes(
     # a meeting of a regional framework involves its Central Asian members even when the text
     # names none of them (or only the host city)
     implied_members: list[str] = []
-    lead = None if not ca else item.start + LEAD  # named states: only a meeting in the lead
+    lead = item.start + LEAD  # only a meeting named in the item's lead
     if framework == "C5+China" and _framework_meeting(hits, res, "C5+China", lead):
         implied_members = list(CENTRAL_ASIA)
     elif framework == "SCO" and _framework_meeting(hits, res, "SCO", lead):
@@ -533,32 +535,32 @@ def _assign_codes(
     for code in implied_members:
         if code not in countries:
             countries.append(code)
-            states.setdefault(code, frameworks[framework])
+            states.setdefault(code, frameworks[framework or ""])
     item.countries = sorted(set(countries), key=lambda c: (c != "CN", c))
     for code in item.countries:
         if code in states:
             evidence.append(_evidence("country", code, states[code], text))
     # kind
-    kind = _choose_kind(item, kinds, bool(by_scheme.get("meeting_level")))
-    if kind in ("multilateral_exercise", "bilateral_exercise"):
+    event_kind = _choose_kind(item, kinds, bool(by_scheme.get("meeting_level")))
+    if event_kind in ("multilateral_exercise", "bilateral_exercise"):
         span = " ".join(normalise_for_matching(text[h.start : h.end]) for hs in kinds.values() for h in hs)
         multilateral = (
             framework in ("SCO", "other_multilateral", "CICA")
             or bool(_MULTILATERAL_ONLY.search(span))
             or len([c for c in item.countries if c != "CN"]) >= 2
         )
-        kind = "multilateral_exercise" if multilateral else "bilateral_exercise"
-        if kind not in kinds:
-            kinds[kind] = kinds.get("bilateral_exercise") or kinds["multilateral_exercise"]
-    item.kind = kind
-    if kind is not None:
-        support = kinds.get(kind) or [h for hs in by_scheme.get("meeting_level", {}).values() for h in hs]
-        evidence.append(_evidence("kind", kind, min(support, key=lambda h: h.start), text))
+        event_kind = "multilateral_exercise" if multilateral else "bilateral_exercise"
+        if event_kind not in kinds:
+            kinds[event_kind] = kinds.get("bilateral_exercise") or kinds["multilateral_exercise"]
+    item.kind = event_kind
+    if event_kind is not None:
+        support = kinds.get(event_kind) or [h for hs in by_scheme.get("meeting_level", {}).values() for h in hs]
+        evidence.append(_evidence("kind", event_kind, min(support, key=lambda h: h.start), text))
     # level (meetings only)
     levels = {c: h[0] for c, h in by_scheme.get("meeting_level", {}).items()}
     for code, hit in implied_levels.items():
         levels.setdefault(code, hit)
-    if kind == "meeting":
+    if event_kind == "meeting":
         item.level = next((lv for lv in LEVEL_PRIORITY if lv in levels), None)
         if item.level is not None:
             evidence.append(_evidence("level", item.level, levels[item.level], text))
@@ -621,7 +623,8 @@ def _assign_date(
         mentions = find_dates(normal[passage.start : passage.end], reference)
         if mentions:
             m = mentions[0]
-            item.event_date, item.date_precision = m.iso, m.precision  # type: ignore[assignment]
+            item.event_date = m.iso
+            item.date_precision = "day" if m.precision == "day" else ("month" if m.precision == "month" else "year")
             start, end = passage.start + m.start, passage.start + m.end
             item.evidence.append(Evidence(field="event_date", code=m.iso, start=start, end=end, text=text[start:end]))
             return

@@ -84,17 +84,18 @@ def _zh_number(text: str) -> int:
 
 
 def _month_of(groups: dict[str, str | None]) -> int | None:
-    if groups.get("month"):
-        return int(groups["month"])  # type: ignore[arg-type]
-    if groups.get("zhmonth"):
-        return _zh_number(groups["zhmonth"])  # type: ignore[arg-type]
-    if groups.get("rumonth"):
-        word = groups["rumonth"].lower()  # type: ignore[union-attr]
+    month, zh, ru, en = (groups.get(k) for k in ("month", "zhmonth", "rumonth", "enmonth"))
+    if month:
+        return int(month)
+    if zh:
+        return _zh_number(zh)
+    if ru:
+        word = ru.lower()
         for stem, number in _RU_MONTHS.items():
             if word.startswith(stem):
                 return number
-    if groups.get("enmonth"):
-        return _EN_MONTHS.get(groups["enmonth"][:3].lower())  # type: ignore[index]
+    if en:
+        return _EN_MONTHS.get(en[:3].lower())
     return None
 
 
@@ -119,9 +120,9 @@ def _mention(match: re.Match[str], reference: date | None) -> DateMention | None
     day_text = groups.get("day") or groups.get("zhday")
     day = (int(day_text) if day_text.isdigit() else _zh_number(day_text)) if day_text else None
     if groups.get("year"):
-        year: int | None = int(groups["year"])  # type: ignore[arg-type]
+        year: int | None = int(groups["year"])
     elif groups.get("zhyear"):
-        year = _zh_number(groups["zhyear"])  # type: ignore[arg-type]
+        year = _zh_number(groups["zhyear"])
     else:
         year = _infer_year(month, day or 1, reference)
     if year is None or not 1900 <= year <= 2100:
@@ -137,7 +138,7 @@ def _mention(match: re.Match[str], reference: date | None) -> DateMention | None
     if groups.get("day2"):
         month2 = int(groups["month2"]) if groups.get("month2") else month
         try:
-            last = date(year, month2, int(groups["day2"]))  # type: ignore[arg-type]
+            last = date(year, month2, int(groups["day2"]))
             if last >= first:
                 end_iso = last.isoformat()
         except ValueError:

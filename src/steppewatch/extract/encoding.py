@@ -61,9 +61,9 @@ def declared_charset(data: bytes, content_type: str | None = None) -> str | None
             found = normalise_charset_name(match.group(1))
             if found:
                 return found
-    match = _META.search(data[:4096])
-    if match:
-        return normalise_charset_name(match.group(1).decode("ascii", "replace"))
+    meta = _META.search(data[:4096])
+    if meta:
+        return normalise_charset_name(meta.group(1).decode("ascii", "replace"))
     return None
 
 

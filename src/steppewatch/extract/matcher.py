@@ -10,28 +10,32 @@ comes from. Hits report the offsets of the whole word(s) matched, for evidence.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import ahocorasick
 
 from steppewatch.extract.normalise import normalise_for_matching
 
-__all__ = ["Term", "Hit", "Matcher"]
+__all__ = ["Term", "Hit", "Matcher", "Payload"]
+
+#: What a hit means: (kind, value), e.g. ("topic", "separatism"), ("state", "KZ").
+Payload = tuple[str, Any]
 
 
 @dataclass(frozen=True)
 class Term:
     text: str  # as written in the codebook or gazetteer, e.g. "separatis*", "сепаратис", "东突"
     lang: str  # en, ru or zh: decides the matching rule
-    payload: Hashable  # what a hit means, e.g. ("topic", "separatism")
+    payload: Payload  # what a hit means, e.g. ("topic", "separatism")
 
 
 @dataclass(frozen=True)
 class Hit:
     start: int
     end: int
-    payload: Hashable
+    payload: Payload
     term: str
 
 
@@ -45,7 +49,7 @@ class Matcher:
 
     def __init__(self, terms: Iterable[Term]):
         automaton = ahocorasick.Automaton()
-        table: dict[str, list[tuple[Hashable, str, bool, str]]] = {}
+        table: dict[str, list[tuple[Payload, str, bool, str]]] = {}
         count = 0
         for term in terms:
             raw = term.text.strip()

@@ -67,7 +67,7 @@ def clean_text(raw: str) -> str:
 
 
 def _text_of(element: lxml.etree._Element) -> str:
-    return lxml.etree.tostring(element, method="text", encoding="unicode", with_tail=False)
+    return str(lxml.etree.tostring(element, method="text", encoding="unicode", with_tail=False))
 
 
 _PARSER = lxml.etree.HTMLParser(no_network=True)
