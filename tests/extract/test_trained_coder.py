@@ -53,7 +53,9 @@ def _training_set() -> list[tuple[object, dict[str, object]]]:
 
 @pytest.fixture(scope="module")
 def fitted() -> LinearCoder:
-    return LinearCoder(n_features=2**14, min_examples=2, fallback=False).fit(_training_set())
+    # fallback and blend off: every topic below comes from the learned models alone
+    coder = LinearCoder(n_features=2**14, min_examples=2, fallback=False, blend=0.0)
+    return coder.fit(_training_set())
 
 
 def test_registered_and_init_only_stores_parameters() -> None:

@@ -19,7 +19,11 @@ How it codes a document:
    coder's answer when ``fallback`` is on) and the event kind (one-vs-rest, 'null' =
    commentary). With ``trust_base_kind`` (default) the default coder's kind wins when it found
    one, and the model decides the rest (in 5-fold cross-validation on gold/dev.jsonl this lifted
-   kind accuracy from about 0.62 to 0.76).
+   kind accuracy from about 0.62 to 0.76). A topic or domain is coded when
+   ``(1 - blend) * p + blend * found`` reaches ``code_threshold``, where ``p`` is the model's
+   probability and ``found`` is 1 if the default coder's indicators found the code (blend 0.35
+   was chosen by cross-validation on the dev set: topic micro-F1 0.79 -> 0.81, domains 0.75 ->
+   0.73; at 0.5 the topics are the indicators' alone).
 4. Countries, actors, dates, level and framework come from the default coder. Evidence for the
    trained codes is the default coder's indicator span for that code if it found one, else the
    item's first sentence. The document's top-level codes summarise its relevant items.
@@ -75,6 +79,7 @@ class LinearCoder:
         indicator_weight: float = 1.0,
         fallback: bool = True,
         trust_base_kind: bool = True,
+        blend: float = 0.35,
         base_coder: str = DEFAULT_CODER,
     ) -> None:
         self.model_path = model_path
@@ -87,6 +92,7 @@ class LinearCoder:
         self.indicator_weight = indicator_weight
         self.fallback = fallback
         self.trust_base_kind = trust_base_kind
+        self.blend = blend
         self.base_coder = base_coder
 
     # -- scikit-learn style helpers -----------------------------------------------------
@@ -102,6 +108,7 @@ class LinearCoder:
             "indicator_weight": self.indicator_weight,
             "fallback": self.fallback,
             "trust_base_kind": self.trust_base_kind,
+            "blend": self.blend,
             "base_coder": self.base_coder,
         }
 
@@ -252,6 +259,8 @@ class LinearCoder:
         out = set()
         for code, model in models.items():
             proba = model.predict_proba(X)[0][list(model.classes_).index(True)]
+            # blend in the indicators' vote (1 if the default coder found the code, else 0)
+            proba = (1 - self.blend) * proba + self.blend * float(code in base_codes)
             if proba >= self.code_threshold:
                 out.add(code)
         if self.fallback:
