@@ -49,3 +49,15 @@ def test_unknown_coder_is_one_line_error(
         main(["code", str(tmp_path / "a.txt"), "--coder", "nope.v9"])
     assert exit_info.value.code == 1
     assert "[SW401]" in capsys.readouterr().err
+
+
+def test_code_reads_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+    import sys
+
+    fake = io.TextIOWrapper(io.BytesIO(ZH.encode("gb18030")))
+    monkeypatch.setattr(sys, "stdin", fake)
+    main(["code", "-"])
+    (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert record["source"] == "<stdin>" and record["relevant"] is True
+    assert record["encoding"] == "gb18030"

@@ -2,16 +2,24 @@
 language, scoped to the passages that concern the focal state's engagement with the region.
 
 Per item (see ``segment.py``):
-1. anchors: mentions of a Central Asian state (its names, officials, institutions) or of a
-   regional framework (C5+China; SCO and CICA count for less: they also gather states outside
-   the region). A cheap first pass over the whole text finds them; items without one are coded
-   as not relevant without running the full matcher.
+1. anchors: mentions of a Central Asian state (its names, officials, institutions), of a
+   regional framework (C5+China; SCO and CICA count for less, and less again when only states
+   from outside the region are named with them) or of the PRC's western military build-up. A
+   first pass over the whole text with a small automaton finds them; items without one are
+   coded as not relevant without running the full matcher.
 2. scope: a short item (a question with its answer, a readout) is one passage; in a long item
    the passage is the anchor's sentence with ``window`` sentences either side.
-3. relevance: ``score = anchor weight * (1 - 0.4 ** S)`` where ``S`` sums the weights of the
-   distinct security codes found in the passage (topics, domains, security event kinds and
-   meeting levels; see ``SECURITY_WEIGHTS``); relevant if ``score >= threshold``.
-4. codes of relevant items come from the hits in their relevant passages, each with evidence.
+3. relevance: the focal state (PRC) must be named in the passage; then
+   ``score = anchor weight * (1 - 0.4 ** S)`` where ``S`` sums the weights of the distinct
+   security codes found (topics, domains, security event kinds and meeting levels, see
+   ``SECURITY_WEIGHTS``; COVID aid, elections and economic talks weigh nothing) plus
+   ``SCO_MEETING_WEIGHT`` for a meeting of an SCO body named as such; relevant if
+   ``score >= threshold`` (0.65, chosen on gold/dev.jsonl).
+4. codes of relevant items come from the hits in their relevant passages, each with evidence:
+   kind by a lead-weighted score (the item's first 200 characters name its main event),
+   level for meetings (indicators and the offices of the officials named, at the item's
+   date), framework, countries (named, plus the Central Asian members of an SCO or C5+China
+   meeting), topics (the three-evils formula codes three_evils only), domains, actors, date.
 """
 
 from __future__ import annotations
