@@ -93,3 +93,23 @@ def test_property_round_trip(day: date, style: str, noise: str) -> None:
     assert [m.iso for m in mentions] == [day.isoformat()]
     m = mentions[0]
     assert text[m.start : m.end].strip() and m.start >= 0 and m.end <= len(text)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["会谈。", "2019年6月13日", "6月13日至14日", " 13 июня 2019 г. ", "abc ",
+                         " June 5, 2018 ", "13.06.2019 ", "x" * 50]),
+        max_size=40,
+    )
+)
+def test_property_first_date_is_the_first_of_find_dates(parts: list[str]) -> None:
+    from steppewatch.extract.dates import first_date
+
+    text = "".join(parts).lower()
+    everything = find_dates(text, "2019-07-01")
+    first = first_date(text, "2019-07-01", chunk=120)
+    if not everything:
+        assert first is None
+    else:
+        assert first is not None
+        assert (first.start, first.iso) == (everything[0].start, everything[0].iso)

@@ -32,7 +32,7 @@ from functools import lru_cache
 from typing import Any
 
 from steppewatch.codebook import Codebook, load_codebook
-from steppewatch.extract.dates import find_dates
+from steppewatch.extract.dates import first_date
 from steppewatch.extract.gazetteer import CENTRAL_ASIA, Gazetteer, load_gazetteer
 from steppewatch.extract.matcher import Hit, Matcher, Term
 from steppewatch.extract.model import ActorMention, CodedDocument, CodedItem, CoderInfo, Evidence
@@ -261,7 +261,10 @@ class CodebookCoder:
         for index, segment in enumerate(segments):
             lo = bisect.bisect_left(starts, segment.start)
             hi = bisect.bisect_left(starts, segment.end)
-            item = CodedItem(index=index, start=segment.start, end=segment.end, title=segment.title)
+            # trusted values: construct without validation (most items get no codes at all)
+            item = CodedItem.model_construct(
+                index=index, start=segment.start, end=segment.end, title=segment.title
+            )
             if hi > lo:
                 self._code_item(item, text, normal, res, reference, len(segments) == 1)
             items.append(item)
@@ -628,9 +631,8 @@ def _assign_date(
     whole_document: bool,
 ) -> None:
     for passage in scope:
-        mentions = find_dates(normal[passage.start : passage.end], reference)
-        if mentions:
-            m = mentions[0]
+        m = first_date(normal[passage.start : passage.end], reference)
+        if m is not None:
             item.event_date = m.iso
             item.date_precision = "day" if m.precision == "day" else ("month" if m.precision == "month" else "year")
             start, end = passage.start + m.start, passage.start + m.end

@@ -172,9 +172,25 @@ def _to_date(iso: str) -> date | None:
         return None
 
 
-def first_date(text: str, reference: date | str | None = None) -> DateMention | None:
-    mentions = find_dates(text, reference)
-    return mentions[0] if mentions else None
+def first_date(
+    text: str, reference: date | str | None = None, chunk: int = 600
+) -> DateMention | None:
+    """The first date mention in ``text``. Scans in overlapping chunks so that a date early in
+    a long passage is found without running every pattern over all of it."""
+    overlap = 40  # longer than any date expression
+    start = 0
+    while start < len(text):
+        stop = min(len(text), start + chunk)
+        mentions = find_dates(text[start:stop], reference)
+        # a mention touching the chunk's end may be cut: only trust it if the next chunk agrees
+        complete = [m for m in mentions if m.end < stop - start or stop == len(text)]
+        if complete:
+            m = complete[0]
+            return DateMention(m.start + start, m.end + start, m.iso, m.precision, m.end_iso)
+        if stop == len(text):
+            return None
+        start = stop - overlap
+    return None
 
 
 def parse_date_text(text: str | None) -> str | None:

@@ -159,7 +159,9 @@ _TAG_RX = re.compile(r"<[^>]*>")
 def _strip_tags(markup: str) -> str:
     import html as html_lib
 
-    text = _DROP_RX.sub(" ", markup).replace("\n", " ").replace("\r", " ")
+    if "<script" in markup or "<style" in markup or "<!--" in markup or "<SCRIPT" in markup:
+        markup = _DROP_RX.sub(" ", markup)
+    text = markup.replace("\n", " ").replace("\r", " ")
     text = _TAG_RX.sub("", _BLOCK_RX.sub("\n", text))
     return clean_text(html_lib.unescape(text))
 
