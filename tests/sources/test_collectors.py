@@ -142,3 +142,18 @@ def test_mfa_adapters_on_saved_listing_pages(
     assert listing.next_url == url.rsplit("/", 1)[0] + "/" + next_page
     # the articles it links to are in the saved corpus, as the crawler found them
     assert sum(1 for link in listing.links if link.url in rows) >= len(listing.links) // 2
+
+
+@pytest.mark.parametrize("url,expected", [
+    ("https://www.mfa.gov.cn/web/a/", "https://www.mfa.gov.cn/web/a/index_1.shtml"),
+    ("https://www.mfa.gov.cn/web/a/index_1.shtml", "https://www.mfa.gov.cn/web/a/index_2.shtml"),
+])
+def test_mfa_pager_follows_the_name_its_script_writes(url: str, expected: str) -> None:
+    page = int(url.rsplit("_", 1)[1].split(".")[0]) if "_1." in url else 0
+    html = ('<html><body><ul><li><a href="./202401/t20240102_11216547.shtml">王毅会见塔吉克斯坦外长</a></li></ul>'
+            f'<script>var currentPage = {page};var countPage = 5;'
+            'document.write("<a href=\\"index"+"_" + nextPage + "."+"shtml\\">下一页</a>");</script>'
+            '</body></html>').encode()
+    listing = get_adapter("mfa-cn").parse_listing(html, url)
+    assert listing.next_url == expected
+    assert listing.links[0].date == "2024-01-02"  # from the new-style article address

@@ -5,7 +5,8 @@
   ``<li><a href="./t1696371.shtml">title</a>(2019-09-10)</li>`` (Chinese) or links whose title
   ends with the date (English "... on April 30, 2020"); newer pages link
   ``./202401/t20240102_11216547.shtml``. The pager is a script: ``var currentPage = 16;``,
-  ``var countPage = 67``; page n+1 is ``default_{n+1}.shtml``.
+  ``var countPage = 67``; page n+1 is ``default_{n+1}.shtml`` (the name as the pager script
+  writes it: ``default`` or ``index``).
 - ``generic-ru``: news and official sites in Russian: headline links on the same host, dated by
   a nearby ``dd.mm.yyyy``, "12 марта 2024" or ``<time datetime>``; the next page by
   ``rel=next``, "Следующая"/"Далее"/"»", or ``page=N+1``.
@@ -41,6 +42,7 @@ _DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 _HREF_DATE = re.compile(r"/t(\d{4})(\d{2})(\d{2})_\d+")
 _CURRENT = re.compile(r"currentPage\s*=\s*(\d+)")
 _COUNT = re.compile(r"countPage\s*=\s*(\d+)")
+_PAGER_NAME = re.compile(r'href=\\"(\w+)"\s*\+\s*"_"\s*\+\s*\w+\s*\+\s*"\."\s*\+\s*"(\w+)')
 _NEXT_TEXT = ("下一页", "next", "следующая", "далее", "вперед", "вперёд", "»", "→", ">")
 
 
@@ -140,7 +142,13 @@ def _next_page(root: lxml.html.HtmlElement, data: bytes, url: str) -> str | None
     current, count = _CURRENT.search(text), _COUNT.search(text)
     if current and count:
         nxt = int(current.group(1)) + 1
-        return urljoin(url, f"default_{nxt}.shtml") if nxt < int(count.group(1)) else None
+        if nxt >= int(count.group(1)):
+            return None
+        named = _PAGER_NAME.search(text)  # href=\"default"+"_" + page ... (or "index")
+        stem = re.sub(r"_\d+$", "", urlsplit(url).path.rsplit("/", 1)[-1].split(".")[0])
+        base = named.group(1) if named else (stem or "default")
+        suffix = named.group(2) if named else "shtml"
+        return urljoin(url, f"{base}_{nxt}.{suffix}")
     for anchor in root.iter("a"):
         label = " ".join(anchor.text_content().split()).lower()
         if anchor.get("rel") == "next" or (label and label in _NEXT_TEXT) or label.startswith(
@@ -167,15 +175,15 @@ def _generic_article(url: str, title: str) -> bool:
 ADAPTERS: dict[str, Callable[[], SiteAdapter]] = {
     "mfa-cn": lambda: SiteAdapter(
         "mfa-cn",
-        ["https://www.mfa.gov.cn/web/wjdt_674879/fyrbt_674889/default.shtml",
-         "https://www.mfa.gov.cn/web/wjdt_674879/wjbxw_674885/default.shtml"],
+        ["https://www.mfa.gov.cn/web/wjdt_674879/fyrbt_674889/",
+         "https://www.mfa.gov.cn/web/wjdt_674879/wjbxw_674885/"],
         "PRC Ministry of Foreign Affairs, Chinese: spokesperson remarks and ministry news",
         _mfa_article,
         "Ministry of Foreign Affairs of the People's Republic of China",
     ),
     "mfa-en": lambda: SiteAdapter(
         "mfa-en",
-        ["https://www.fmprc.gov.cn/mfa_eng/xwfw_665399/s2510_665401/2511_665403/default.shtml"],
+        ["https://www.fmprc.gov.cn/mfa_eng/xwfw_665399/s2510_665401/2511_665403/"],
         "PRC Ministry of Foreign Affairs, English: regular press conferences",
         _mfa_article,
         "Ministry of Foreign Affairs of the People's Republic of China",
