@@ -261,10 +261,7 @@ class CodebookCoder:
         for index, segment in enumerate(segments):
             lo = bisect.bisect_left(starts, segment.start)
             hi = bisect.bisect_left(starts, segment.end)
-            # trusted values: construct without validation (most items get no codes at all)
-            item = CodedItem.model_construct(
-                index=index, start=segment.start, end=segment.end, title=segment.title
-            )
+            item = CodedItem(index=index, start=segment.start, end=segment.end, title=segment.title)
             if hi > lo:
                 self._code_item(item, text, normal, res, reference, len(segments) == 1)
             items.append(item)
