@@ -49,6 +49,11 @@ def counts_and_facets(
         answer = web.profiles.counts(filters)
         if answer is not None:
             return answer[0], {k: answer[1][k] for k in facets}
+    if q and filters.is_empty():
+        hits = queries.fts_hits(web.store, q)
+        if hits is not None and hits > COUNT_CAP:
+            # the event text alone matches more than COUNT_CAP: say "more than", skip facets
+            return None, {k: None for k in facets}
     where = queries.where_clause(filters, q, web.support)
     key = (filters, q, facets)
     total = web.cache.get(("count", key))
@@ -69,9 +74,27 @@ def counts_and_facets(
     return total, found
 
 
+WALK_MIN_SHARE = 0.01  # walk the date index when at least 1% of events match
+WALK_MIN_HITS = 2_000  # ... or, for a text search, when it has at least this many hits
+
+
+def _walk(web: WebState, query: ListQuery, total: int | None) -> bool:
+    """Walk the date index (stop after one page) or let the planner collect and sort matches?
+    Walking wins when matches are common, loses badly when they are rare."""
+    if web.store.dialect != "sqlite" or query.sort not in ("date", "-date"):
+        return False
+    if query.q:
+        hits = queries.fts_hits(web.store, query.q)
+        return hits is not None and hits >= WALK_MIN_HITS
+    everything = web.profiles.counts(EventFilter()) if web.profiles is not None else None
+    if total is None or everything is None:
+        return True
+    return total >= WALK_MIN_SHARE * max(everything[0], 1)
+
+
 def _list_data(web: WebState, query: ListQuery) -> dict[str, Any]:
-    walk = web.store.dialect == "sqlite" and query.sort in ("date", "-date")
-    where = queries.page_where(query.filters, query.q, web.support, walk_date_index=walk)
+    total, facets = counts_and_facets(web, query.filters, query.q)
+    where = queries.page_where(query.filters, query.q, web.support, walk_date_index=_walk(web, query, total))
     try:
         found = queries.list_event_dicts(
             web.store, where, order=query.sort, limit=query.per_page, offset=query.offset,
@@ -83,7 +106,6 @@ def _list_data(web: WebState, query: ListQuery) -> dict[str, Any]:
             "add a filter (country, kind, years) or use longer words (3+ characters use the index)",
             "q",
         )]) from None
-    total, facets = counts_and_facets(web, query.filters, query.q)
     return {"events": found, "total": total, "facets": facets}
 
 

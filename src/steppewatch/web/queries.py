@@ -70,9 +70,32 @@ def _like_all(words: list[str]) -> ColumnElement[bool]:
     return EventFilter(text=" ".join(words)).where()
 
 
-def search_condition(q: str, support: SearchSupport) -> ColumnElement[bool]:
+def fts_match(q: str) -> str | None:
+    """The FTS5 (trigram) query for the words of ``q`` with 3+ characters, each quoted."""
+    long_words = [w for w in q.split() if len(w) >= 3][:12]
+    return " ".join('"' + w.replace('"', '""') + '"' for w in long_words) or None
+
+
+def fts_hits(store: Store, q: str, limit_ms: int = 100) -> int | None:
+    """How many events' own text matches ``q`` (SQLite FTS5), or None if unknown."""
+    match = fts_match(q)
+    if store.dialect != "sqlite" or match is None:
+        return None
+    with store.engine.connect() as conn:
+        try:
+            with time_limit(conn, limit_ms):
+                return int(conn.execute(
+                    text("SELECT count(*) FROM events_fts WHERE events_fts MATCH :m"), {"m": match}
+                ).scalar() or 0)
+        except (TimedOut, OperationalError):
+            return None
+
+
+def search_condition(q: str, support: SearchSupport, *, walk: bool = False) -> ColumnElement[bool]:
     """Events whose title, summary, location or actors match every word of ``q``, or one of
-    whose archived documents matches every word."""
+    whose archived documents matches every word. ``walk``: write the rowid test as
+    ``+events.rowid`` so SQLite walks the date index instead of sorting every hit (good when
+    the hits are many)."""
     words = [w for w in q.split() if w][:12]
     if support.dialect == "sqlite" and support.events_fts:
         long_words = [w for w in words if len(w) >= 3]
@@ -80,20 +103,18 @@ def search_condition(q: str, support: SearchSupport) -> ColumnElement[bool]:
         conds: list[ColumnElement[bool]] = []
         if long_words:
             match = " ".join('"' + w.replace('"', '""') + '"' for w in long_words)
+            plus = "+" if walk else ""
             event_hit: ColumnElement[bool] = text(
-                "events.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH :ev_q)"
+                f"{plus}events.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH :ev_q)"
             ).bindparams(ev_q=match)  # type: ignore[assignment]
-            if support.documents_fts and not short:
-                doc_ids = (
-                    "SELECT id FROM documents WHERE rowid IN "
-                    "(SELECT rowid FROM documents_fts WHERE documents_fts MATCH :doc_q)"
+            if support.documents_fts and support.coded_items and not short:
+                # documents linked to events through coded_items (its key starts with
+                # document_id, so this is an index lookup per matching document)
+                via = (
+                    "events.id IN (SELECT event_id FROM coded_items WHERE document_id IN "
+                    "(SELECT id FROM documents WHERE rowid IN "
+                    "(SELECT rowid FROM documents_fts WHERE documents_fts MATCH :doc_q)))"
                 )
-                via = f"events.id IN (SELECT event_id FROM sources WHERE document_id IN ({doc_ids}))"
-                if support.coded_items:
-                    via += (
-                        f" OR events.id IN (SELECT event_id FROM coded_items "
-                        f"WHERE document_id IN ({doc_ids}))"
-                    )
                 event_hit = or_(event_hit, text(f"({via})").bindparams(doc_q=match))
             conds.append(event_hit)
         if short:
@@ -149,7 +170,7 @@ def page_where(
                     event_codes.c.code.in_(values),
                 )
             )
-    if walk_date_index and not q:
+    if walk_date_index and not q:  # (with q: the walk is set on the rowid test instead)
         def col(name: str) -> Any:
             return literal_column(f"+events.{name}")
 
@@ -168,7 +189,7 @@ def page_where(
         rest = EventFilter(**{**filters.__dict__, "countries": (), "topics": (), "domains": ()})
         conds += rest.conditions()
         if q:
-            conds.append(search_condition(q, support))
+            conds.append(search_condition(q, support, walk=walk_date_index))
     return and_(*conds) if conds else and_(True)
 
 

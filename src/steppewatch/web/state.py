@@ -35,9 +35,9 @@ class WebState:
     codebook: Any
     support: SearchSupport
     env: jinja2.Environment
-    count_limit_ms: int | None = 150
-    facet_limit_ms: int | None = 150
-    facet_budget_ms: int | None = 400
+    count_limit_ms: int | None = 100
+    facet_limit_ms: int | None = 100
+    facet_budget_ms: int | None = 150
     cache: ResultCache = field(default_factory=ResultCache)
     profiles: Any = None  # web.profiles.Profiles, or None
 
