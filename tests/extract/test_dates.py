@@ -113,3 +113,8 @@ def test_property_first_date_is_the_first_of_find_dates(parts: list[str]) -> Non
     else:
         assert first is not None
         assert (first.start, first.iso) == (everything[0].start, everything[0].iso)
+
+
+def test_year_from_the_text_when_there_is_no_page_date() -> None:
+    mentions = find_dates("2018年6月，魏凤和在北京会见。6月13日，双方举行会谈。")
+    assert [m.iso for m in mentions] == ["2018-06", "2018-06-13"]

@@ -32,7 +32,7 @@ from functools import lru_cache
 from typing import Any
 
 from steppewatch.codebook import Codebook, load_codebook
-from steppewatch.extract.dates import first_date
+from steppewatch.extract.dates import find_dates
 from steppewatch.extract.gazetteer import CENTRAL_ASIA, Gazetteer, load_gazetteer
 from steppewatch.extract.matcher import Hit, Matcher, Term
 from steppewatch.extract.model import ActorMention, CodedDocument, CodedItem, CoderInfo, Evidence
@@ -627,14 +627,26 @@ def _assign_date(
     item: CodedItem, text: str, normal: str, scope: list[_Passage], reference: str | None,
     whole_document: bool,
 ) -> None:
+    """The event date: in the relevant passages, the first date that is not the page's own
+    date (a readout's dateline), preferring a day to a month mention of the same month; else
+    the page's date. Years missing from a mention come from the page date or, failing that,
+    from the text's first explicit year (see ``dates.find_dates``)."""
     for passage in scope:
-        m = first_date(normal[passage.start : passage.end], reference)
-        if m is not None:
-            item.event_date = m.iso
-            item.date_precision = "day" if m.precision == "day" else ("month" if m.precision == "month" else "year")
-            start, end = passage.start + m.start, passage.start + m.end
-            item.evidence.append(Evidence(field="event_date", code=m.iso, start=start, end=end, text=text[start:end]))
-            return
+        mentions = find_dates(normal[passage.start : passage.end], reference or None)
+        if reference and len(mentions) > 1:
+            mentions = [m for m in mentions if m.iso != reference] or mentions
+        if not mentions:
+            continue
+        m = mentions[0]
+        if m.precision != "day":
+            m = next(
+                (x for x in mentions if x.precision == "day" and x.iso.startswith(m.iso)), m
+            )
+        item.event_date = m.iso
+        item.date_precision = "day" if m.precision == "day" else ("month" if m.precision == "month" else "year")
+        start, end = passage.start + m.start, passage.start + m.end
+        item.evidence.append(Evidence(field="event_date", code=m.iso, start=start, end=end, text=text[start:end]))
+        return
     if reference:
         item.event_date, item.date_precision = reference, "day"
 

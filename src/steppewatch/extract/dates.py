@@ -150,6 +150,16 @@ def find_dates(text: str, reference: date | str | None = None) -> list[DateMenti
     """All date mentions in ``text``, in order, overlapping ones resolved to the longest."""
     if isinstance(reference, str):
         reference = _to_date(reference)
+    if reference is None:
+        # no page date: the year comes from the text's first mention with an explicit year
+        explicit = _find(text, None)
+        if explicit:
+            first = explicit[0].iso
+            reference = date(int(first[:4]), int(first[5:7] or 12) if len(first) >= 7 else 12, 28)
+    return _find(text, reference)
+
+
+def _find(text: str, reference: date | None) -> list[DateMention]:
     found: list[DateMention] = []
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
