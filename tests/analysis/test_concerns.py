@@ -110,3 +110,19 @@ def test_no_meetings_gives_empty_tables(frame: pd.DataFrame, periods: list[Perio
 def test_missing_column_is_reported(periods: list[Period]) -> None:
     with pytest.raises(AnalysisError, match=r"SW602.*topics"):
         concerns_by_period(pd.DataFrame({"id": [], "kind": [], "year": []}), periods)
+
+
+def test_analysis_frame_gives_the_same_partner_rows(frame: pd.DataFrame) -> None:
+    from steppewatch.analysis.frame import analysis_frame, involves
+
+    partners = ["TM", "KG", "KZ"]
+    slim = analysis_frame(frame)
+    assert str(slim["countries_key"].dtype) == "category"
+    a = by_partner(frame, partners, ["id", "year"])
+    b = by_partner(slim[slim["year"] >= 1990], partners, ["id", "year"])
+    assert a.to_dict("list") == b.to_dict("list")
+    # a multilateral event gives one row per partner, in the event's own country order
+    rows = a[a["id"] == "2016-04-meeting-cn-kz-kg-tj-uz-1"]["country"].tolist()
+    assert rows == ["KZ", "KG"]
+    assert involves(frame, partners).tolist() == involves(slim, partners).tolist()
+    assert involves(frame, ["TM"]).sum() == 0

@@ -18,7 +18,6 @@ import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +25,11 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from steppewatch.analysis.frame import MULTILATERAL_FRAMEWORKS, require_columns
+from steppewatch.analysis.frame import (
+    MULTILATERAL_FRAMEWORKS,
+    _partner_positions,
+    require_columns,
+)
 from steppewatch.errors import AnalysisError
 
 __all__ = [
@@ -130,13 +133,7 @@ def _index_rows(frame: pd.DataFrame, partners: Sequence[str], config: IndexConfi
     if sub.empty or n_y == 0:
         return _IndexRows(counts, grid, comps)
     comp_idx = np.array(list(comp_of.values()))[kind_code[kind_code >= 0]]
-    countries = sub["countries"].to_numpy()
-    lens = np.fromiter((len(c) for c in countries), dtype=np.int64, count=len(countries))
-    flat = np.fromiter(chain.from_iterable(countries), dtype=object, count=int(lens.sum()))
-    event = np.repeat(np.arange(len(sub)), lens)
-    partner = pd.Index(list(partners)).get_indexer(flat)
-    keep = partner >= 0
-    event, partner = event[keep], partner[keep]
+    event, partner = _partner_positions(sub, partners)
     year = sub["year"].to_numpy()[event] - years.start
     multi = sub["framework"].isin(MULTILATERAL_FRAMEWORKS).to_numpy()[event].astype(np.int64)
     key = ((partner * n_y + year) * n_c + comp_idx[event]) * 2 + multi

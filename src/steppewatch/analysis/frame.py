@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -81,7 +80,8 @@ _TEXT_COLUMNS = ("id", "kind", "title", "date_start", "framework", "level", "rev
 
 def analysis_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """The events frame slimmed for analysis: only :data:`ANALYSIS_COLUMNS`, text held as plain
-    Python objects (not Arrow strings).
+    Python objects (not Arrow strings), plus ``countries_key``, the ``;``-joined country list as
+    a categorical.
 
     Optional, and the same results either way; it makes the many row selections of a full
     analysis cheap on a million events (taking rows of an object column copies pointers, taking
@@ -91,6 +91,13 @@ def analysis_frame(frame: pd.DataFrame) -> pd.DataFrame:
     for column in _TEXT_COLUMNS:
         if column in out and out[column].dtype != object:
             out[column] = out[column].astype(object)
+    if "countries" in out and len(out):
+        # the country lists as a categorical: row selections copy small integer codes, and
+        # per-partner work is done once per distinct list instead of once per event
+        codes, uniques = pd.factorize(out["countries"].to_numpy())
+        out["countries_key"] = pd.Categorical.from_codes(
+            codes, categories=[";".join(u) for u in uniques]
+        )
     return out
 
 
@@ -165,27 +172,57 @@ def framework_group(framework: pd.Series) -> pd.Series:
     return pd.Series(out, index=framework.index, name="framework_group")
 
 
+def _country_codes(frame: pd.DataFrame) -> tuple[np.ndarray, list[tuple[str, ...]]]:
+    """Each row's code into a list of distinct country tuples. Uses the categorical
+    ``countries_key`` column that :func:`analysis_frame` adds when present (no hashing at all),
+    else factorizes the tuples once."""
+    key = frame["countries_key"] if "countries_key" in frame.columns else None
+    if key is not None and isinstance(key.dtype, pd.CategoricalDtype):
+        uniques = [tuple(c for c in str(k).split(";") if c) for k in key.cat.categories]
+        return key.cat.codes.to_numpy().astype(np.int64), uniques
+    codes, uniq = pd.factorize(frame["countries"].to_numpy())
+    return codes.astype(np.int64), [tuple(u) for u in uniq]
+
+
+def _partner_positions(
+    frame: pd.DataFrame, partners: Sequence[str]
+) -> tuple[np.ndarray, np.ndarray]:
+    """(row, partner index) for every partner of every event, in row order, then in the order
+    the partners appear in the event's ``countries``."""
+    codes, uniques = _country_codes(frame)
+    index = {p: i for i, p in enumerate(partners)}
+    per_list = [[index[c] for c in u if c in index] for u in uniques]
+    width = max([len(x) for x in per_list] + [1])
+    table = np.full((max(len(per_list), 1), width), -1, dtype=np.int64)
+    for i, found in enumerate(per_list):
+        table[i, : len(found)] = found
+    counts = np.array([len(x) for x in per_list] or [0], dtype=np.int64)
+    lens = counts[codes] if len(codes) else np.zeros(0, dtype=np.int64)
+    rows = np.repeat(np.arange(len(codes)), lens)
+    starts = np.cumsum(lens) - lens
+    position = np.arange(len(rows)) - np.repeat(starts, lens)
+    return rows, table[codes[rows], position]
+
+
 def by_partner(
     frame: pd.DataFrame, partners: Sequence[str], columns: Sequence[str] | None = None
 ) -> pd.DataFrame:
     """One row per (event, partner state in the event's ``countries``).
 
     The result has the frame's columns (or only ``columns``) plus ``country``; events involving
-    none of ``partners`` are dropped. Built with numpy from the flattened country lists, so it
-    stays fast on a million events; pass ``columns`` to avoid copying what is not needed.
+    none of ``partners`` are dropped. Vectorised over the distinct country lists, so it stays
+    fast on a million events; pass ``columns`` to avoid copying what is not needed.
     """
-    cols = list(frame.columns if columns is None else dict.fromkeys(columns))
+    cols = [c for c in (frame.columns if columns is None else dict.fromkeys(columns))]
+    cols = [c for c in cols if c != "countries_key"]
     if frame.empty:
         out = frame[cols].iloc[0:0].copy()
         out["country"] = pd.Series(dtype=object)
         return out
-    countries = frame["countries"].to_numpy()
-    lengths = np.fromiter((len(c) for c in countries), dtype=np.int64, count=len(countries))
-    flat = np.fromiter(chain.from_iterable(countries), dtype=object, count=int(lengths.sum()))
-    rows = np.repeat(np.arange(len(frame)), lengths)
-    keep = pd.Index(list(partners)).get_indexer(flat) >= 0
-    out = frame[cols].iloc[rows[keep]].reset_index(drop=True)
-    out["country"] = pd.Series(flat[keep], dtype=object)  # object: no Arrow string copy
+    rows, partner = _partner_positions(frame, partners)
+    out = frame[cols].iloc[rows].reset_index(drop=True)
+    names = np.array(list(partners), dtype=object)
+    out["country"] = pd.Series(names[partner], dtype=object)  # object: no Arrow string copy
     return out
 
 
@@ -193,12 +230,10 @@ def involves(frame: pd.DataFrame, partners: Sequence[str]) -> np.ndarray:
     """Boolean mask: does each event's ``countries`` include at least one of ``partners``?"""
     if frame.empty:
         return np.zeros(0, dtype=bool)
-    countries = frame["countries"].to_numpy()
-    lengths = np.fromiter((len(c) for c in countries), dtype=np.int64, count=len(countries))
-    flat = np.fromiter(chain.from_iterable(countries), dtype=object, count=int(lengths.sum()))
-    hit = pd.Index(list(partners)).get_indexer(flat) >= 0
-    rows = np.repeat(np.arange(len(frame)), lengths)
-    return np.bincount(rows[hit], minlength=len(frame)) > 0
+    codes, uniques = _country_codes(frame)
+    wanted = set(partners)
+    hit = np.array([not wanted.isdisjoint(u) for u in uniques] or [False])
+    return hit[codes]
 
 
 def in_periods(years: pd.Series, periods: Sequence[Period]) -> np.ndarray:
