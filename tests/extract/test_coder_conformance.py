@@ -12,6 +12,27 @@ from steppewatch.extract import CodedDocument, coder_names, get_coder
 from .conftest import EN_READOUT, RU_READOUT, ZH_ECONOMIC, ZH_READOUT, make_doc
 
 DOCS = [ZH_READOUT, RU_READOUT, EN_READOUT, ZH_ECONOMIC]
+ZH_ECONOMIC_KG = (
+    "2019年9月12日，国务院总理李克强在北京会见吉尔吉斯斯坦总理，双方同意扩大农业、贸易和投资合作。"
+)
+RU_ECONOMIC_UZ = (
+    "12 сентября 2019 г. Премьер-министр Узбекистана и Премьер Госсовета КНР обсудили торговлю, "
+    "инвестиции и сельское хозяйство."
+)
+
+
+def _examples():
+    """(document, labels) pairs, the shape ``steppewatch train`` gives to ``fit``."""
+    positive = {"kind": "meeting", "topics": ["terrorism"], "domains": ["law_enforcement"]}
+    negative = {"relevant": False, "kind": None, "topics": [], "domains": [], "countries": []}
+    return [
+        (make_doc(ZH_READOUT), {"relevant": True, "countries": ["CN", "KG"], **positive}),
+        (make_doc(RU_READOUT), {"relevant": True, "countries": ["CN", "KG"], **positive}),
+        (make_doc(EN_READOUT), {"relevant": True, "countries": ["CN", "KZ"], **positive}),
+        (make_doc(ZH_ECONOMIC), dict(negative)),
+        (make_doc(ZH_ECONOMIC_KG), dict(negative)),
+        (make_doc(RU_ECONOMIC_UZ), dict(negative)),
+    ]
 
 
 def _items(coded: CodedDocument):
@@ -24,9 +45,9 @@ def test_coder_conformance(name: str) -> None:
     coder = get_coder(name)
     assert coder.name == name and coder.version
     try:
-        fitted = coder.fit([])
-    except Exception as error:  # a trained coder may need examples; it must say so clearly
-        pytest.skip(f"{name} cannot fit on no examples: {error}")
+        fitted = coder.fit(_examples())
+    except Exception as error:  # a trained coder may need more examples; it must say so
+        pytest.skip(f"{name} cannot fit on the six inline examples: {error}")
     assert fitted is coder
     for text in DOCS:
         doc = make_doc(text)
