@@ -25,13 +25,17 @@ def register(app: typer.Typer) -> None:
         include_text: bool = typer.Option(
             False, "--include-text", help="Include the extracted text in each record."
         ),
+        model: Path | None = typer.Option(
+            None, "--model", help="Model file for a trained coder (from 'steppewatch train')."
+        ),
     ) -> None:
         """Code documents: relevance, kind, countries, actors, dates, topics, domains, with
         evidence. Prints one JSON object per document (JSON Lines); bad documents give a
         record with "error" set and the run goes on. Summary on stderr."""
         from steppewatch.extract import code_paths, get_coder, iter_document_paths
 
-        active = get_coder(coder)  # unknown name: SW401 before any work
+        # unknown name or unreadable model: an error before any work
+        active = get_coder(coder, model_path=str(model)) if model else get_coder(coder)
         sources = list(iter_document_paths(paths))
         if not sources:
             err("No documents found.")
