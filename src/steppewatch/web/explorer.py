@@ -74,27 +74,45 @@ def counts_and_facets(
     return total, found
 
 
-WALK_MIN_SHARE = 0.01  # walk the date index when at least 1% of events match
+WALK_MAX_READ = 30_000  # walk the date index if it reads at most this many rows (or 3x matches)
 WALK_MIN_HITS = 2_000  # ... or, for a text search, when it has at least this many hits
 
 
-def _walk(web: WebState, query: ListQuery, total: int | None) -> bool:
+def _walk(web: WebState, query: ListQuery, total: int | None, years: dict[str, int] | None) -> bool:
     """Walk the date index (stop after one page) or let the planner collect and sort matches?
-    Walking wins when matches are common, loses badly when they are rare."""
+    Walking wins when matches are common near the start of the order, loses badly when they
+    are rare or lie at the far end, so estimate the rows a walk reads from the year counts of
+    the matches and of all events (both known exactly from the profiles)."""
     if web.store.dialect != "sqlite" or query.sort not in ("date", "-date"):
         return False
     if query.q:
         hits = queries.fts_hits(web.store, query.q)
         return hits is not None and hits >= WALK_MIN_HITS
     everything = web.profiles.counts(EventFilter()) if web.profiles is not None else None
-    if total is None or everything is None:
+    if total is None or everything is None or years is None:
         return True
-    return total >= WALK_MIN_SHARE * max(everything[0], 1)
+    if total == 0:
+        return False
+    need = query.offset + query.per_page
+    all_years = everything[1]["year"]
+    order = sorted(all_years, key=int, reverse=query.sort == "-date")
+    read = found = 0
+    for year in order:
+        read += all_years.get(year, 0)
+        found += years.get(year, 0)
+        if found >= need:
+            break
+    return read <= max(WALK_MAX_READ, 3 * total)
 
 
 def _list_data(web: WebState, query: ListQuery) -> dict[str, Any]:
     total, facets = counts_and_facets(web, query.filters, query.q)
-    where = queries.page_where(query.filters, query.q, web.support, walk_date_index=_walk(web, query, total))
+    if total == 0 or (total is not None and query.offset >= total):
+        return {"events": [], "total": total, "facets": facets}
+    if _walk(web, query, total, facets.get("year")):
+        where = queries.page_where(query.filters, query.q, web.support, walk_date_index=True)
+    else:  # the planner drives from the code index (id IN ...) and sorts the matches
+        where = queries.where_clause(query.filters, query.q, web.support)
     try:
         found = queries.list_event_dicts(
             web.store, where, order=query.sort, limit=query.per_page, offset=query.offset,
