@@ -35,24 +35,48 @@ PARTNERS = {
     "UZ": ("乌兹别克斯坦", "Узбекистана", "Uzbekistan", "塔什干", "Ташкенте", "Tashkent"),
     "TM": ("土库曼斯坦", "Туркменистана", "Turkmenistan", "阿什哈巴德", "Ашхабаде", "Ashgabat"),
 }
-ZH = ("{y}年{m}月{d}日，国务委员兼国防部长在{city}同{zh}国防部长举行会谈。双方表示，将深化两军务实合作，"
-      "共同打击恐怖主义、分裂主义和极端主义“三股势力”，加强边境安全合作。{extra}")
-RU = ("{d} {mon} {y} года в {rucity} министр обороны {ru} встретился с министром обороны Китая. Стороны "
-      "обсудили борьбу с терроризмом и экстремизмом, охрану границы и военное сотрудничество. {extra}")
-EN = ("On {mon_en} {d}, {y}, the defence ministers of China and {en} held talks in {encity}. They agreed "
-      "to deepen military cooperation and jointly fight terrorism, separatism and extremism. {extra}")
+ZH = (
+    "{y}年{m}月{d}日，国务委员兼国防部长在{city}同{zh}国防部长举行会谈。双方表示，将深化两军务实合作，"
+    "共同打击恐怖主义、分裂主义和极端主义“三股势力”，加强边境安全合作。{extra}"
+)
+RU = (
+    "{d} {mon} {y} года в {rucity} министр обороны {ru} встретился с министром обороны Китая. Стороны "
+    "обсудили борьбу с терроризмом и экстремизмом, охрану границы и военное сотрудничество. {extra}"
+)
+EN = (
+    "On {mon_en} {d}, {y}, the defence ministers of China and {en} held talks in {encity}. They agreed "
+    "to deepen military cooperation and jointly fight terrorism, separatism and extremism. {extra}"
+)
 EXTRA = {
-    "zh": ["双方还讨论了阿富汗局势。", "双方同意举行联合反恐演习。", "双方签署了军事技术合作协议。",
-           "中方愿提供培训名额。", "双方同意加强情报交流。", "会谈在友好气氛中进行。"],
-    "ru": ["Обсуждалась ситуация в Афганистане.", "Стороны договорились о совместных учениях.",
-           "Подписано соглашение о военно-техническом сотрудничестве.", "Встреча прошла в дружественной атмосфере.",
-           "Китайская сторона предложила места для обучения офицеров."],
-    "en": ["They also discussed Afghanistan.", "They agreed to hold a joint counter-terrorism exercise.",
-           "An agreement on military-technical cooperation was signed.", "China offered training places.",
-           "The talks were held in a friendly atmosphere."],
+    "zh": [
+        "双方还讨论了阿富汗局势。",
+        "双方同意举行联合反恐演习。",
+        "双方签署了军事技术合作协议。",
+        "中方愿提供培训名额。",
+        "双方同意加强情报交流。",
+        "会谈在友好气氛中进行。",
+    ],
+    "ru": [
+        "Обсуждалась ситуация в Афганистане.",
+        "Стороны договорились о совместных учениях.",
+        "Подписано соглашение о военно-техническом сотрудничестве.",
+        "Встреча прошла в дружественной атмосфере.",
+        "Китайская сторона предложила места для обучения офицеров.",
+    ],
+    "en": [
+        "They also discussed Afghanistan.",
+        "They agreed to hold a joint counter-terrorism exercise.",
+        "An agreement on military-technical cooperation was signed.",
+        "China offered training places.",
+        "The talks were held in a friendly atmosphere.",
+    ],
 }
-RU_MONTHS = "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split()
-EN_MONTHS = "January February March April May June July August September October November December".split()
+RU_MONTHS = (
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split()
+)
+EN_MONTHS = (
+    "January February March April May June July August September October November December".split()
+)
 
 
 def make_synthetic(folder: Path, n: int, seed: int = 7) -> None:
@@ -68,9 +92,20 @@ def make_synthetic(folder: Path, n: int, seed: int = 7) -> None:
         lang = ("zh", "ru", "en")[i % per_event]
         extra = " ".join(rng.sample(EXTRA[lang], 2)) + f" ({i})"
         template = {"zh": ZH, "ru": RU, "en": EN}[lang]
-        text = template.format(y=y, m=m, d=d, city=city, zh=zh, ru=ru, en=en, rucity=rucity,
-                               encity=encity, mon=RU_MONTHS[m - 1], mon_en=EN_MONTHS[m - 1],
-                               extra=extra)
+        text = template.format(
+            y=y,
+            m=m,
+            d=d,
+            city=city,
+            zh=zh,
+            ru=ru,
+            en=en,
+            rucity=rucity,
+            encity=encity,
+            mon=RU_MONTHS[m - 1],
+            mon_en=EN_MONTHS[m - 1],
+            extra=extra,
+        )
         sub = folder / f"{i // 1000:04d}"
         sub.mkdir(exist_ok=True)
         (sub / f"{i:06d}_{lang}.txt").write_text(text, encoding="utf-8")
@@ -96,11 +131,17 @@ def run(folder: Path, db_path: Path, *, load_dataset: bool) -> dict[str, object]
     summary = ingestor.ingest(iter_documents([folder]))
     wall, cpu = time.perf_counter() - t0, time.process_time() - cpu0
     first = {
-        "documents": summary.seen, "new": summary.new, "failed": summary.failed,
-        "duplicates": summary.duplicates, "near_duplicates": summary.near_duplicates,
-        "relevant_items": summary.relevant_items, "events_created": summary.events_created,
-        "sources_added": summary.sources_added, "suggestions": summary.suggestions,
-        "seconds_wall": round(wall, 2), "seconds_cpu": round(cpu, 2),
+        "documents": summary.seen,
+        "new": summary.new,
+        "failed": summary.failed,
+        "duplicates": summary.duplicates,
+        "near_duplicates": summary.near_duplicates,
+        "relevant_items": summary.relevant_items,
+        "events_created": summary.events_created,
+        "sources_added": summary.sources_added,
+        "suggestions": summary.suggestions,
+        "seconds_wall": round(wall, 2),
+        "seconds_cpu": round(cpu, 2),
         "docs_per_s_wall": round(summary.seen / wall, 1),
         "docs_per_s_cpu": round(summary.seen / cpu, 1) if cpu else None,
     }
@@ -127,8 +168,10 @@ def main() -> int:
     except (AttributeError, OSError):
         pass
     results: dict[str, object] = {
-        "python": platform.python_version(), "machine": platform.machine(),
-        "cpus_visible": os.cpu_count(), "one_core": True,
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "cpus_visible": os.cpu_count(),
+        "one_core": True,
         "note": "wall-clock rates depend on other load on the machine; cpu rates less so",
     }
     work = Path(tempfile.mkdtemp(prefix="sw-bench-ingest-"))
@@ -144,7 +187,10 @@ def main() -> int:
             t0 = time.perf_counter()
             make_synthetic(folder, args.n)
             print(f"synthetic: {args.n} documents generated in {time.perf_counter() - t0:.1f} s")
-            results["synthetic"] = {"n": args.n, **run(folder, work / "synthetic.db", load_dataset=True)}
+            results["synthetic"] = {
+                "n": args.n,
+                **run(folder, work / "synthetic.db", load_dataset=True),
+            }
         results["peak_rss_mb"] = round(peak_rss_mb(), 1)
         print(f"peak RSS {results['peak_rss_mb']} MB")
     finally:

@@ -28,14 +28,20 @@ class FakeExtracted:
     encoding: str | None = "utf-8"
 
 
-def fake_extract(data: bytes, *, source: str, url: str | None = None,
-                 content_type: str | None = None) -> FakeExtracted:
+def fake_extract(
+    data: bytes, *, source: str, url: str | None = None, content_type: str | None = None
+) -> FakeExtracted:
     if data.startswith(b"BROKEN"):
         raise ExtractionError(f"{source}: cannot read this test document", code="SW410")
     text = data.decode("utf-8")
     first = text.split("\n", 1)[0]
-    language = "zh" if any("\u4e00" <= c <= "\u9fff" for c in text) else "ru" if any(
-        "\u0400" <= c <= "\u04ff" for c in text) else "en"
+    language = (
+        "zh"
+        if any("\u4e00" <= c <= "\u9fff" for c in text)
+        else "ru"
+        if any("\u0400" <= c <= "\u04ff" for c in text)
+        else "en"
+    )
     return FakeExtracted(source=source, text=text, url=url, title=first[:80], language=language)
 
 
@@ -65,17 +71,35 @@ class FakeCoder:
         for line in document.text.splitlines(keepends=True):
             if line.startswith("@item"):
                 f = _parse(line)
-                items.append(CodedItem(
-                    index=len(items), start=offset, end=offset + len(line), title=document.title,
-                    relevant=True, relevance_score=1.0, kind=f.get("kind"),
-                    countries=[c for c in f.get("countries", "").split(",") if c],
-                    event_date=f.get("date"),
-                    date_precision={4: "year", 7: "month"}.get(len(f.get("date", "")), "day"),
-                    level=f.get("level"), framework=f.get("framework"),
-                    topics=[t for t in f.get("topics", "").split(",") if t],
-                    actors=[ActorMention(name=a.strip()) for a in f.get("actors", "").split(";") if a.strip()],
-                ))
+                items.append(
+                    CodedItem(
+                        index=len(items),
+                        start=offset,
+                        end=offset + len(line),
+                        title=document.title,
+                        relevant=True,
+                        relevance_score=1.0,
+                        kind=f.get("kind"),
+                        countries=[c for c in f.get("countries", "").split(",") if c],
+                        event_date=f.get("date"),
+                        date_precision={4: "year", 7: "month"}.get(len(f.get("date", "")), "day"),
+                        level=f.get("level"),
+                        framework=f.get("framework"),
+                        topics=[t for t in f.get("topics", "").split(",") if t],
+                        actors=[
+                            ActorMention(name=a.strip())
+                            for a in f.get("actors", "").split(";")
+                            if a.strip()
+                        ],
+                    )
+                )
             offset += len(line)
-        return CodedDocument(source=document.source, url=document.url, language=document.language,
-                             relevant=bool(items), items=items, codebook_version="1.0.0",
-                             coder=CoderInfo(name=self.name, version=self.version))
+        return CodedDocument(
+            source=document.source,
+            url=document.url,
+            language=document.language,
+            relevant=bool(items),
+            items=items,
+            codebook_version="1.0.0",
+            coder=CoderInfo(name=self.name, version=self.version),
+        )

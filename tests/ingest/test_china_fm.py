@@ -41,8 +41,13 @@ def test_saved_pages_link_into_events_with_sources(pages: list[Path], tmp_path: 
     assert summary.events_created + summary.sources_added >= 1
 
     with store.engine.connect() as conn:
-        linked = list(conn.execute(select(coded_items.c.document_id, coded_items.c.event_id)
-                                   .where(coded_items.c.event_id.is_not(None))))
+        linked = list(
+            conn.execute(
+                select(coded_items.c.document_id, coded_items.c.event_id).where(
+                    coded_items.c.event_id.is_not(None)
+                )
+            )
+        )
     assert linked
     for document_id, event_id in linked:  # every linked item's document is a source of its event
         event = store.get_event(event_id)

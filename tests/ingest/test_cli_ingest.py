@@ -21,7 +21,9 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
     return code, out.out, out.err
 
 
-def test_ingest_folder_twice_then_list_machine_events(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_ingest_folder_twice_then_list_machine_events(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()
     (folder / "zh.txt").write_text(ZH_MEETING, encoding="utf-8")
@@ -34,7 +36,9 @@ def test_ingest_folder_twice_then_list_machine_events(tmp_path: Path, capsys: py
     assert (tmp_path / "archive").is_dir()
     code, out, _ = run(["ingest", str(folder), "--coder", "test.fake.v0", "--db", db], capsys)
     assert "0 new, 2 unchanged" in out and "0 events created" in out
-    code, out, _ = run(["events", "list", "--status", "machine", "--format", "csv", "--db", db], capsys)
+    code, out, _ = run(
+        ["events", "list", "--status", "machine", "--format", "csv", "--db", db], capsys
+    )
     assert "2019-06-14-meeting-cn-kg-1" in out and ",machine,2" in out  # ru.txt comes first
 
 

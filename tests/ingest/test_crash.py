@@ -67,7 +67,10 @@ def run_and_kill(db: str, folder: Path, archive: Path, kill_after: int | None) -
     Returns the number of documents that process reported committed."""
     process = subprocess.Popen(
         [sys.executable, "-c", RUNNER, db, str(folder), str(archive)],
-        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         env={**os.environ, "PYTHONPATH": str(REPO)},
     )
     committed = 0
@@ -88,13 +91,19 @@ def check_consistent(db: str, expected_docs: int | None = None) -> tuple[int, in
     store = open_store(db)
     with store.engine.connect() as conn:
         n_docs = conn.execute(select(func.count()).select_from(documents)).scalar_one()
-        coded_docs = set(conn.execute(select(documents.c.id).where(documents.c.status == "coded")).scalars())
+        coded_docs = set(
+            conn.execute(select(documents.c.id).where(documents.c.status == "coded")).scalars()
+        )
         item_docs = set(conn.execute(select(coded_items.c.document_id)).scalars())
         assert item_docs == coded_docs  # no document without its items, no orphan items
         n_events = conn.execute(select(func.count()).select_from(events)).scalar_one()
         pairs = list(conn.execute(select(sources.c.event_id, sources.c.document_id)))
         assert len(pairs) == len(set(pairs))  # a document is never twice a source of one event
-        linked = set(conn.execute(select(coded_items.c.event_id).where(coded_items.c.event_id.is_not(None))).scalars())
+        linked = set(
+            conn.execute(
+                select(coded_items.c.event_id).where(coded_items.c.event_id.is_not(None))
+            ).scalars()
+        )
         stored_events = set(conn.execute(select(events.c.id)).scalars())
         assert linked <= stored_events
     if expected_docs is not None:
@@ -104,7 +113,9 @@ def check_consistent(db: str, expected_docs: int | None = None) -> tuple[int, in
 
 
 @pytest.mark.parametrize("kill_points", [(1, 4, 9)])
-def test_sigkill_then_rerun_gives_no_duplicates(tmp_path: Path, kill_points: tuple[int, ...]) -> None:
+def test_sigkill_then_rerun_gives_no_duplicates(
+    tmp_path: Path, kill_points: tuple[int, ...]
+) -> None:
     folder = tmp_path / "docs"
     total = make_corpus(folder)
     db = f"sqlite:///{tmp_path / 'crash.db'}"

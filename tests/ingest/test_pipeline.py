@@ -51,8 +51,13 @@ def corpus(tmp_path: Path) -> Path:
 
 def make_ingestor(db_url: str, tmp_path: Path, **kw: object) -> Ingestor:
     store = open_store(db_url)
-    return Ingestor(store, archive=Archive(tmp_path / "archive"), coder=FakeCoder(),
-                    extractor=fake_extract, **kw)  # type: ignore[arg-type]
+    return Ingestor(
+        store,
+        archive=Archive(tmp_path / "archive"),
+        coder=FakeCoder(),
+        extractor=fake_extract,
+        **kw,
+    )  # type: ignore[arg-type]
 
 
 def test_ingest_links_two_languages_into_one_event_and_rerun_is_unchanged(
@@ -79,7 +84,9 @@ def test_ingest_links_two_languages_into_one_event_and_rerun_is_unchanged(
     assert ingestor.store.count_events() == 2
 
 
-def test_documents_items_and_archive_are_stored(sqlite_url: str, tmp_path: Path, corpus: Path) -> None:
+def test_documents_items_and_archive_are_stored(
+    sqlite_url: str, tmp_path: Path, corpus: Path
+) -> None:
     ingestor = make_ingestor(sqlite_url, tmp_path)
     ingestor.ingest(iter_documents([corpus]))
     with ingestor.store.engine.connect() as conn:
@@ -117,9 +124,13 @@ def test_exact_and_near_duplicates(sqlite_url: str, tmp_path: Path, corpus: Path
     assert len(ids) == len(set(ids)) == 4
 
 
-def test_document_about_curated_event_becomes_its_source(db_url: str, tmp_path: Path, corpus: Path) -> None:
+def test_document_about_curated_event_becomes_its_source(
+    db_url: str, tmp_path: Path, corpus: Path
+) -> None:
     store = open_store(db_url)
-    curated = make_event(1, sources=[Source(url="https://example.org/curated", publisher="Curated")])
+    curated = make_event(
+        1, sources=[Source(url="https://example.org/curated", publisher="Curated")]
+    )
     store.add_events([curated])
     ingestor = make_ingestor(db_url, tmp_path)
     summary = ingestor.ingest(iter_documents([corpus / "a_zh.txt", corpus / "b_ru.txt"]))
@@ -149,7 +160,9 @@ def test_reviewed_event_is_never_overwritten_suggestions_instead(
     assert rows["topics"].status == "open" and rows["topics"].event_id == accepted.id
 
 
-def test_failed_extraction_is_recorded_and_run_continues(sqlite_url: str, tmp_path: Path, corpus: Path) -> None:
+def test_failed_extraction_is_recorded_and_run_continues(
+    sqlite_url: str, tmp_path: Path, corpus: Path
+) -> None:
     write(corpus, "0_broken.txt", b"BROKEN \x00\x01")
     ingestor = make_ingestor(sqlite_url, tmp_path)
     summary = ingestor.ingest(iter_documents([corpus]))
@@ -159,18 +172,26 @@ def test_failed_extraction_is_recorded_and_run_continues(sqlite_url: str, tmp_pa
     assert again.unchanged == 5
 
 
-def test_items_in_one_run_far_apart_in_time_make_separate_events(sqlite_url: str, tmp_path: Path) -> None:
+def test_items_in_one_run_far_apart_in_time_make_separate_events(
+    sqlite_url: str, tmp_path: Path
+) -> None:
     folder = tmp_path / "d"
     folder.mkdir()
     write(folder, "1.txt", ZH_MEETING)
-    write(folder, "2.txt", ZH_MEETING.replace("2019-06-13", "2019-06-20").replace("6月13日", "6月20日"))
+    write(
+        folder,
+        "2.txt",
+        ZH_MEETING.replace("2019-06-13", "2019-06-20").replace("6月13日", "6月20日"),
+    )
     summary = make_ingestor(sqlite_url, tmp_path).ingest(iter_documents([folder]))
     assert summary.events_created == 2
     ids = {e.id for e in open_store(sqlite_url).list_events()}
     assert ids == {"2019-06-13-meeting-cn-kg-1", "2019-06-20-meeting-cn-kg-1"}
 
 
-def test_suggestions_can_be_accepted_by_the_review_workflow(sqlite_url: str, tmp_path: Path, corpus: Path) -> None:
+def test_suggestions_can_be_accepted_by_the_review_workflow(
+    sqlite_url: str, tmp_path: Path, corpus: Path
+) -> None:
     review = pytest.importorskip("steppewatch.review.actions")
     store = open_store(sqlite_url)
     accepted = make_event(1, review_status="accepted", topics=["separatism"])

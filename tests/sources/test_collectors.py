@@ -30,12 +30,18 @@ def write_warc(path: Path) -> None:
 
     with path.open("wb") as handle:
         writer = WARCWriter(handle, gzip=True)
-        for url, status, body in [("https://mfa.gov.kg/ru/news/1", "200 OK", RU_PAGE),
-                                  ("https://mfa.gov.kg/ru/missing", "404 Not Found", b"no")]:
-            headers = StatusAndHeaders(status, [("Content-Type", "text/html; charset=windows-1251")],
-                                       protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
-                                                          http_headers=headers))
+        for url, status, body in [
+            ("https://mfa.gov.kg/ru/news/1", "200 OK", RU_PAGE),
+            ("https://mfa.gov.kg/ru/missing", "404 Not Found", b"no"),
+        ]:
+            headers = StatusAndHeaders(
+                status, [("Content-Type", "text/html; charset=windows-1251")], protocol="HTTP/1.1"
+            )
+            writer.write_record(
+                writer.create_warc_record(
+                    url, "response", payload=io.BytesIO(body), http_headers=headers
+                )
+            )
 
 
 def test_warc_yields_ok_responses_with_url_and_headers(tmp_path: Path) -> None:
@@ -55,8 +61,12 @@ def test_folder_with_index_csv_gives_urls(tmp_path: Path) -> None:
     (pages / "abc.html").write_text("<p>中吉安全合作</p>", encoding="utf-8")
     (pages / ".hidden.html").write_text("x")
     with (tmp_path / "index.csv").open("w", newline="") as handle:
-        csv.writer(handle).writerows([["id", "url", "lang_hint", "retrieved_at"],
-                                      ["abc", "https://www.fmprc.gov.cn/web/t1.shtml", "zh", "2020-07-04T03:55:41Z"]])
+        csv.writer(handle).writerows(
+            [
+                ["id", "url", "lang_hint", "retrieved_at"],
+                ["abc", "https://www.fmprc.gov.cn/web/t1.shtml", "zh", "2020-07-04T03:55:41Z"],
+            ]
+        )
     docs = list(iter_documents([pages]))
     assert len(docs) == 1 and isinstance(docs[0], RawDocument)
     assert docs[0].url == "https://www.fmprc.gov.cn/web/t1.shtml"
@@ -65,14 +75,18 @@ def test_folder_with_index_csv_gives_urls(tmp_path: Path) -> None:
 
 def test_archive_is_content_addressed_and_idempotent(tmp_path: Path) -> None:
     archive = Archive(tmp_path / "archive")
-    doc = RawDocument(data="Встреча в Душанбе".encode(), url="https://example.tj/a", headers={"etag": "x"})
+    doc = RawDocument(
+        data="Встреча в Душанбе".encode(), url="https://example.tj/a", headers={"etag": "x"}
+    )
     first, second = archive.put(doc), archive.put(doc)
     sha = hashlib.sha256(doc.data).hexdigest()
     assert first.new and not second.new and first.sha256 == sha
     assert first.path == tmp_path / "archive" / sha[:2] / sha
     assert archive.get(sha) == doc.data
     assert archive.metadata(sha)["headers"] == {"etag": "x"}
-    assert json.loads((first.path.parent / f"{sha}.json").read_text())["url"] == "https://example.tj/a"
+    assert (
+        json.loads((first.path.parent / f"{sha}.json").read_text())["url"] == "https://example.tj/a"
+    )
 
 
 def test_rss_and_atom() -> None:
@@ -81,8 +95,12 @@ def test_rss_and_atom() -> None:
     atom = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry><title>x</title>
     <link href="https://example.kz/2"/><updated>2024-01-02T00:00:00Z</updated></entry></feed>"""
     assert looks_like_feed(rss) and looks_like_feed(atom)
-    assert [(e.url, e.published, e.title) for e in parse_feed(rss)] == [("https://example.kg/1", "2024-03-05", "中吉")]
-    assert [(e.url, e.published) for e in parse_feed(atom)] == [("https://example.kz/2", "2024-01-02")]
+    assert [(e.url, e.published, e.title) for e in parse_feed(rss)] == [
+        ("https://example.kg/1", "2024-03-05", "中吉")
+    ]
+    assert [(e.url, e.published) for e in parse_feed(atom)] == [
+        ("https://example.kz/2", "2024-01-02")
+    ]
 
 
 def test_sitemap_and_index_through_client() -> None:
@@ -91,30 +109,45 @@ def test_sitemap_and_index_through_client() -> None:
     urlset = b"""<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
     <url><loc>https://news.example.kg/new</loc><lastmod>2024-05-01</lastmod></url>
     <url><loc>https://news.example.kg/old</loc><lastmod>2019-05-01</lastmod></url></urlset>"""
-    assert [e.url for e in parse_sitemap(urlset)] == ["https://news.example.kg/new", "https://news.example.kg/old"]
-    routes = {"/robots.txt": httpx.Response(404), "/sitemap.xml": httpx.Response(200, content=index),
-              "/s1.xml": httpx.Response(200, content=urlset),
-              "/new": httpx.Response(200, content="Новости".encode())}
+    assert [e.url for e in parse_sitemap(urlset)] == [
+        "https://news.example.kg/new",
+        "https://news.example.kg/old",
+    ]
+    routes = {
+        "/robots.txt": httpx.Response(404),
+        "/sitemap.xml": httpx.Response(200, content=index),
+        "/s1.xml": httpx.Response(200, content=urlset),
+        "/new": httpx.Response(200, content="Новости".encode()),
+    }
 
     def handler(request: httpx.Request) -> httpx.Response:
         return routes.get(request.url.path, httpx.Response(404))
 
-    client = HttpClient(transport=httpx.MockTransport(handler), resolver=lambda h: ["93.184.216.34"],
-                        min_interval=0, sleep=lambda s: None)
-    items = list(iter_documents(["https://news.example.kg/sitemap.xml"], client=client, since="2024-01-01"))
+    client = HttpClient(
+        transport=httpx.MockTransport(handler),
+        resolver=lambda h: ["93.184.216.34"],
+        min_interval=0,
+        sleep=lambda s: None,
+    )
+    items = list(
+        iter_documents(["https://news.example.kg/sitemap.xml"], client=client, since="2024-01-01")
+    )
     assert [i.url for i in items if isinstance(i, RawDocument)] == ["https://news.example.kg/new"]
     failed = list(iter_documents(["https://news.example.kg/gone"], client=client))
     assert isinstance(failed[0], CollectFailure) and failed[0].reason == "http_404"
 
 
-@pytest.mark.parametrize("text,date", [
-    ("2019年9月10日外交部发言人华春莹主持例行记者会", "2019-09-10"),
-    ("Regular Press Conference on April 30, 2020", "2020-04-30"),
-    ("Встреча состоялась 12 марта 2024 года", "2024-03-12"),
-    ("опубликовано 03.05.2023", "2023-05-03"),
-    ("(2019-09-10)", "2019-09-10"),
-    ("без даты", None),
-])
+@pytest.mark.parametrize(
+    "text,date",
+    [
+        ("2019年9月10日外交部发言人华春莹主持例行记者会", "2019-09-10"),
+        ("Regular Press Conference on April 30, 2020", "2020-04-30"),
+        ("Встреча состоялась 12 марта 2024 года", "2024-03-12"),
+        ("опубликовано 03.05.2023", "2023-05-03"),
+        ("(2019-09-10)", "2019-09-10"),
+        ("без даты", None),
+    ],
+)
 def test_find_date(text: str, date: str | None) -> None:
     assert find_date(text) == date
 
@@ -123,13 +156,25 @@ def _page(index_rows: dict[str, str], pages: Path, url: str) -> bytes:
     return (pages / f"{index_rows[url]}.html").read_bytes()
 
 
-@pytest.mark.parametrize("site,url,first_title,first_date,next_page", [
-    ("mfa-cn", "https://www.fmprc.gov.cn/web/wjdt_674879/fyrbt_674889/default_16.shtml",
-     "2019年9月10日外交部发言人华春莹主持例行记者会", "2019-09-10", "default_17.shtml"),
-    ("mfa-en", "https://www.fmprc.gov.cn/mfa_eng/xwfw_665399/s2510_665401/2511_665403/default_1.shtml",
-     "Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on April 30, 2020",
-     "2020-04-30", "default_2.shtml"),
-])
+@pytest.mark.parametrize(
+    "site,url,first_title,first_date,next_page",
+    [
+        (
+            "mfa-cn",
+            "https://www.fmprc.gov.cn/web/wjdt_674879/fyrbt_674889/default_16.shtml",
+            "2019年9月10日外交部发言人华春莹主持例行记者会",
+            "2019-09-10",
+            "default_17.shtml",
+        ),
+        (
+            "mfa-en",
+            "https://www.fmprc.gov.cn/mfa_eng/xwfw_665399/s2510_665401/2511_665403/default_1.shtml",
+            "Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on April 30, 2020",
+            "2020-04-30",
+            "default_2.shtml",
+        ),
+    ],
+)
 def test_mfa_adapters_on_saved_listing_pages(
     china_fm_dir: Path, site: str, url: str, first_title: str, first_date: str, next_page: str
 ) -> None:
@@ -144,16 +189,24 @@ def test_mfa_adapters_on_saved_listing_pages(
     assert sum(1 for link in listing.links if link.url in rows) >= len(listing.links) // 2
 
 
-@pytest.mark.parametrize("url,expected", [
-    ("https://www.mfa.gov.cn/web/a/", "https://www.mfa.gov.cn/web/a/index_1.shtml"),
-    ("https://www.mfa.gov.cn/web/a/index_1.shtml", "https://www.mfa.gov.cn/web/a/index_2.shtml"),
-])
+@pytest.mark.parametrize(
+    "url,expected",
+    [
+        ("https://www.mfa.gov.cn/web/a/", "https://www.mfa.gov.cn/web/a/index_1.shtml"),
+        (
+            "https://www.mfa.gov.cn/web/a/index_1.shtml",
+            "https://www.mfa.gov.cn/web/a/index_2.shtml",
+        ),
+    ],
+)
 def test_mfa_pager_follows_the_name_its_script_writes(url: str, expected: str) -> None:
     page = int(url.rsplit("_", 1)[1].split(".")[0]) if "_1." in url else 0
-    html = ('<html><body><ul><li><a href="./202401/t20240102_11216547.shtml">王毅会见塔吉克斯坦外长</a></li></ul>'
-            f'<script>var currentPage = {page};var countPage = 5;'
-            'document.write("<a href=\\"index"+"_" + nextPage + "."+"shtml\\">下一页</a>");</script>'
-            '</body></html>').encode()
+    html = (
+        '<html><body><ul><li><a href="./202401/t20240102_11216547.shtml">王毅会见塔吉克斯坦外长</a></li></ul>'
+        f"<script>var currentPage = {page};var countPage = 5;"
+        'document.write("<a href=\\"index"+"_" + nextPage + "."+"shtml\\">下一页</a>");</script>'
+        "</body></html>"
+    ).encode()
     listing = get_adapter("mfa-cn").parse_listing(html, url)
     assert listing.next_url == expected
     assert listing.links[0].date == "2024-01-02"  # from the new-style article address

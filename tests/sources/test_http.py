@@ -10,23 +10,36 @@ import pytest
 
 from steppewatch.sources.http import FetchError, HttpClient, is_public_address
 
-PUBLIC = {"www.fmprc.gov.cn": ["203.119.26.1"], "news.example.kg": ["93.184.216.34"],
-          "evil.example.com": ["10.0.0.7"], "mixed.example.com": ["93.184.216.34", "127.0.0.1"]}
+PUBLIC = {
+    "www.fmprc.gov.cn": ["203.119.26.1"],
+    "news.example.kg": ["93.184.216.34"],
+    "evil.example.com": ["10.0.0.7"],
+    "mixed.example.com": ["93.184.216.34", "127.0.0.1"],
+}
 
 
 def resolver(host: str) -> list[str]:
     return PUBLIC[host]
 
 
-def make_client(handler: Callable[[httpx.Request], httpx.Response], **kw: object) -> tuple[HttpClient, list[float]]:
+def make_client(
+    handler: Callable[[httpx.Request], httpx.Response], **kw: object
+) -> tuple[HttpClient, list[float]]:
     sleeps: list[float] = []
-    defaults: dict[str, object] = dict(transport=httpx.MockTransport(handler), resolver=resolver,
-                                       sleep=sleeps.append, min_interval=0.0, backoff=0.5)
+    defaults: dict[str, object] = dict(
+        transport=httpx.MockTransport(handler),
+        resolver=resolver,
+        sleep=sleeps.append,
+        min_interval=0.0,
+        backoff=0.5,
+    )
     defaults.update(kw)
     return HttpClient(**defaults), sleeps  # type: ignore[arg-type]
 
 
-def site(routes: dict[str, httpx.Response | Callable[[httpx.Request], httpx.Response]], seen: list[str]):
+def site(
+    routes: dict[str, httpx.Response | Callable[[httpx.Request], httpx.Response]], seen: list[str]
+):
     def handler(request: httpx.Request) -> httpx.Response:
         seen.append(str(request.url))
         route = routes.get(request.url.path)
@@ -37,12 +50,24 @@ def site(routes: dict[str, httpx.Response | Callable[[httpx.Request], httpx.Resp
     return handler
 
 
-@pytest.mark.parametrize("address,public", [
-    ("93.184.216.34", True), ("10.0.0.1", False), ("127.0.0.1", False), ("169.254.169.254", False),
-    ("192.168.1.1", False), ("172.16.5.4", False), ("0.0.0.0", False), ("::1", False),
-    ("fe80::1", False), ("::ffff:10.0.0.1", False), ("100.64.0.1", False), ("240.0.0.1", False),
-    ("2606:4700::1111", True),
-])
+@pytest.mark.parametrize(
+    "address,public",
+    [
+        ("93.184.216.34", True),
+        ("10.0.0.1", False),
+        ("127.0.0.1", False),
+        ("169.254.169.254", False),
+        ("192.168.1.1", False),
+        ("172.16.5.4", False),
+        ("0.0.0.0", False),
+        ("::1", False),
+        ("fe80::1", False),
+        ("::ffff:10.0.0.1", False),
+        ("100.64.0.1", False),
+        ("240.0.0.1", False),
+        ("2606:4700::1111", True),
+    ],
+)
 def test_public_address_classification(address: str, public: bool) -> None:
     assert is_public_address(address) is public
 
@@ -54,9 +79,13 @@ def test_get_returns_bytes_headers_and_user_agent() -> None:
 
     def article(request: httpx.Request) -> httpx.Response:
         agents.append(request.headers["user-agent"])
-        return httpx.Response(200, content=body, headers={"Content-Type": "text/html; charset=utf-8"})
+        return httpx.Response(
+            200, content=body, headers={"Content-Type": "text/html; charset=utf-8"}
+        )
 
-    client, _ = make_client(site({"/robots.txt": httpx.Response(404), "/web/t1.shtml": article}, seen))
+    client, _ = make_client(
+        site({"/robots.txt": httpx.Response(404), "/web/t1.shtml": article}, seen)
+    )
     response = client.get("https://www.fmprc.gov.cn/web/t1.shtml")
     assert response.content == body
     assert response.status == 200
@@ -67,8 +96,13 @@ def test_get_returns_bytes_headers_and_user_agent() -> None:
 def test_private_host_refused_without_request() -> None:
     seen: list[str] = []
     client, _ = make_client(site({}, seen))
-    for url in ("http://evil.example.com/x", "http://10.0.0.1/admin", "http://169.254.169.254/latest",
-                "http://[::1]/", "http://mixed.example.com/"):
+    for url in (
+        "http://evil.example.com/x",
+        "http://10.0.0.1/admin",
+        "http://169.254.169.254/latest",
+        "http://[::1]/",
+        "http://mixed.example.com/",
+    ):
         with pytest.raises(FetchError) as info:
             client.get(url)
         assert info.value.reason == "private_address"
@@ -78,8 +112,10 @@ def test_private_host_refused_without_request() -> None:
 
 def test_redirect_to_private_address_refused_before_connecting() -> None:
     seen: list[str] = []
-    routes = {"/robots.txt": httpx.Response(404),
-              "/go": httpx.Response(302, headers={"Location": "http://10.0.0.1/secret"})}
+    routes = {
+        "/robots.txt": httpx.Response(404),
+        "/go": httpx.Response(302, headers={"Location": "http://10.0.0.1/secret"}),
+    }
     client, _ = make_client(site(routes, seen))
     with pytest.raises(FetchError) as info:
         client.get("https://news.example.kg/go")
@@ -89,8 +125,10 @@ def test_redirect_to_private_address_refused_before_connecting() -> None:
 
 def test_allowed_networks_allow_only_those() -> None:
     seen: list[str] = []
-    client, _ = make_client(site({"/robots.txt": httpx.Response(404), "/a": httpx.Response(200, content=b"ok")}, seen),
-                            allow_private=["127.0.0.0/8"])
+    client, _ = make_client(
+        site({"/robots.txt": httpx.Response(404), "/a": httpx.Response(200, content=b"ok")}, seen),
+        allow_private=["127.0.0.0/8"],
+    )
     assert client.get("http://127.0.0.1:8000/a").content == b"ok"
     with pytest.raises(FetchError):
         client.get("http://10.0.0.1/a")
@@ -98,9 +136,11 @@ def test_allowed_networks_allow_only_those() -> None:
 
 def test_redirects_are_followed_and_recorded() -> None:
     seen: list[str] = []
-    routes = {"/robots.txt": httpx.Response(404),
-              "/old": httpx.Response(301, headers={"Location": "/new"}),
-              "/new": httpx.Response(200, content=b"new")}
+    routes = {
+        "/robots.txt": httpx.Response(404),
+        "/old": httpx.Response(301, headers={"Location": "/new"}),
+        "/new": httpx.Response(200, content=b"new"),
+    }
     client, _ = make_client(site(routes, seen))
     response = client.get("https://news.example.kg/old")
     assert response.url == "https://news.example.kg/new"
@@ -109,8 +149,11 @@ def test_redirects_are_followed_and_recorded() -> None:
 
 def test_robots_disallow_is_respected() -> None:
     seen: list[str] = []
-    routes = {"/robots.txt": httpx.Response(200, text="User-agent: *\nDisallow: /private/\n"),
-              "/private/a": httpx.Response(200, content=b"secret"), "/public": httpx.Response(200, content=b"ok")}
+    routes = {
+        "/robots.txt": httpx.Response(200, text="User-agent: *\nDisallow: /private/\n"),
+        "/private/a": httpx.Response(200, content=b"secret"),
+        "/public": httpx.Response(200, content=b"ok"),
+    }
     client, _ = make_client(site(routes, seen))
     assert client.get("https://news.example.kg/public").content == b"ok"
     with pytest.raises(FetchError) as info:
@@ -122,7 +165,9 @@ def test_robots_disallow_is_respected() -> None:
 
 def test_robots_server_error_means_disallow_all() -> None:
     seen: list[str] = []
-    client, _ = make_client(site({"/robots.txt": httpx.Response(503), "/a": httpx.Response(200)}, seen), max_retries=0)
+    client, _ = make_client(
+        site({"/robots.txt": httpx.Response(503), "/a": httpx.Response(200)}, seen), max_retries=0
+    )
     with pytest.raises(FetchError) as info:
         client.get("https://news.example.kg/a")
     assert info.value.reason == "robots"
@@ -130,8 +175,11 @@ def test_robots_server_error_means_disallow_all() -> None:
 
 def test_crawl_delay_and_rate_limit_per_host() -> None:
     seen: list[str] = []
-    routes = {"/robots.txt": httpx.Response(200, text="User-agent: *\nCrawl-delay: 5\n"),
-              "/a": httpx.Response(200), "/b": httpx.Response(200)}
+    routes = {
+        "/robots.txt": httpx.Response(200, text="User-agent: *\nCrawl-delay: 5\n"),
+        "/a": httpx.Response(200),
+        "/b": httpx.Response(200),
+    }
     client, sleeps = make_client(site(routes, seen))
     client.get("https://news.example.kg/a")
     client.get("https://news.example.kg/b")
@@ -140,7 +188,9 @@ def test_crawl_delay_and_rate_limit_per_host() -> None:
 
 def test_retries_with_exponential_backoff_then_success() -> None:
     seen: list[str] = []
-    answers = iter([httpx.Response(503), httpx.Response(502), httpx.Response(200, content=b"finally")])
+    answers = iter(
+        [httpx.Response(503), httpx.Response(502), httpx.Response(200, content=b"finally")]
+    )
     routes = {"/robots.txt": httpx.Response(404), "/flaky": lambda r: next(answers)}
     client, sleeps = make_client(site(routes, seen))
     assert client.get("https://news.example.kg/flaky").content == b"finally"
@@ -149,7 +199,9 @@ def test_retries_with_exponential_backoff_then_success() -> None:
 
 def test_persistent_500_raises_after_retries() -> None:
     seen: list[str] = []
-    client, sleeps = make_client(site({"/robots.txt": httpx.Response(404), "/x": httpx.Response(500)}, seen), max_retries=2)
+    client, sleeps = make_client(
+        site({"/robots.txt": httpx.Response(404), "/x": httpx.Response(500)}, seen), max_retries=2
+    )
     with pytest.raises(FetchError) as info:
         client.get("https://news.example.kg/x")
     assert info.value.status == 500
@@ -162,7 +214,9 @@ def test_timeout_is_retried_then_reported() -> None:
     def slow(request: httpx.Request) -> httpx.Response:
         raise httpx.ReadTimeout("slow", request=request)
 
-    client, _ = make_client(site({"/robots.txt": httpx.Response(404), "/slow": slow}, seen), max_retries=1)
+    client, _ = make_client(
+        site({"/robots.txt": httpx.Response(404), "/slow": slow}, seen), max_retries=1
+    )
     with pytest.raises(FetchError) as info:
         client.get("https://news.example.kg/slow")
     assert info.value.reason == "timeout"
@@ -175,8 +229,12 @@ def test_size_limit_declared_and_streamed() -> None:
     def streamed(request: httpx.Request) -> httpx.Response:
         return httpx.Response(200, content=iter([b"x" * 600, b"y" * 600]))
 
-    routes = {"/robots.txt": httpx.Response(404), "/big": httpx.Response(200, content=b"z" * 5000),
-              "/stream": streamed, "/small": httpx.Response(200, content=b"a" * 900)}
+    routes = {
+        "/robots.txt": httpx.Response(404),
+        "/big": httpx.Response(200, content=b"z" * 5000),
+        "/stream": streamed,
+        "/small": httpx.Response(200, content=b"a" * 900),
+    }
     client, _ = make_client(site(routes, seen), max_bytes=1000)
     for path in ("/big", "/stream"):
         with pytest.raises(FetchError) as info:
@@ -194,9 +252,15 @@ def test_conditional_request_uses_cache(tmp_path: Path) -> None:
         conditional.append(request.headers.get("if-none-match"))
         if request.headers.get("if-none-match") == '"v1"':
             return httpx.Response(304)
-        return httpx.Response(200, content=body, headers={"ETag": '"v1"', "Content-Type": "text/html; charset=windows-1251"})
+        return httpx.Response(
+            200,
+            content=body,
+            headers={"ETag": '"v1"', "Content-Type": "text/html; charset=windows-1251"},
+        )
 
-    client, _ = make_client(site({"/robots.txt": httpx.Response(404), "/p": page}, seen), cache_dir=tmp_path)
+    client, _ = make_client(
+        site({"/robots.txt": httpx.Response(404), "/p": page}, seen), cache_dir=tmp_path
+    )
     first = client.get("https://news.example.kg/p")
     second = client.get("https://news.example.kg/p")
     assert conditional == [None, '"v1"']
@@ -216,8 +280,9 @@ def test_dns_rebinding_is_caught_at_connect_time() -> None:
     """The name resolves to a public address when checked, then to loopback when the socket
     connects: the connection is refused before any socket is opened."""
     answers = iter([["93.184.216.34"], ["127.0.0.1"]])
-    client = HttpClient(resolver=lambda host: next(answers), respect_robots=False, max_retries=0,
-                        min_interval=0.0)
+    client = HttpClient(
+        resolver=lambda host: next(answers), respect_robots=False, max_retries=0, min_interval=0.0
+    )
     with pytest.raises(FetchError) as info:
         client.get("http://rebind.example.org/")
     assert info.value.reason == "private_address" and "127.0.0.1" in str(info.value)

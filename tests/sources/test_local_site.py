@@ -43,29 +43,38 @@ def zh_article(title: str, date: str, body: str) -> bytes:
 
 
 def build_site(root: Path) -> dict[str, bytes]:
-    items0 = "".join(f'<li><a href="./{name}" target="_blank">{title}</a>({date})</li>' for name, title, date in [
-        ("t1001.shtml", "王毅同吉尔吉斯斯坦外长会谈", "2024-03-05"),
-        ("t1002.shtml", "中塔两国防长举行会谈", "2024-02-01"),
-        ("t1003.shtml", "外交部发言人答记者问（跳转）", "2024-02-01"),
-        ("t1004.shtml", "服务器错误页", "2024-01-20"),
-        ("t1005.shtml", "很慢的页面", "2024-01-15"),
-        ("t1006.shtml", "超大页面", "2024-01-10"),
-    ])
+    items0 = "".join(
+        f'<li><a href="./{name}" target="_blank">{title}</a>({date})</li>'
+        for name, title, date in [
+            ("t1001.shtml", "王毅同吉尔吉斯斯坦外长会谈", "2024-03-05"),
+            ("t1002.shtml", "中塔两国防长举行会谈", "2024-02-01"),
+            ("t1003.shtml", "外交部发言人答记者问（跳转）", "2024-02-01"),
+            ("t1004.shtml", "服务器错误页", "2024-01-20"),
+            ("t1005.shtml", "很慢的页面", "2024-01-15"),
+            ("t1006.shtml", "超大页面", "2024-01-10"),
+        ]
+    )
     items1 = '<li><a href="./t0999.shtml" target="_blank">2023年旧闻</a>(2023-12-20)</li>'
     pages = {
         "/robots.txt": b"User-agent: *\nDisallow: /private/\n",
         LIST + "default.shtml": ZH_LISTING.format(items=items0, page=0).encode(),
         LIST + "default_1.shtml": ZH_LISTING.format(items=items1, page=1).encode(),
         LIST + "t1001.shtml": zh_article(
-            "王毅同吉尔吉斯斯坦外长会谈", "2024-03-05",
-            "2024年3月5日，外交部长王毅在北京同吉尔吉斯斯坦外长库卢巴耶夫会谈。双方同意加强执法安全合作，共同打击“三股势力”。"),
+            "王毅同吉尔吉斯斯坦外长会谈",
+            "2024-03-05",
+            "2024年3月5日，外交部长王毅在北京同吉尔吉斯斯坦外长库卢巴耶夫会谈。双方同意加强执法安全合作，共同打击“三股势力”。",
+        ),
         LIST + "t1002.shtml": zh_article(
-            "中塔两国防长举行会谈", "2024-02-01",
-            "2024年2月1日，国务委员兼国防部长在北京同塔吉克斯坦国防部长会谈，双方表示将深化两军反恐合作和边境安全合作。"),
+            "中塔两国防长举行会谈",
+            "2024-02-01",
+            "2024年2月1日，国务委员兼国防部长在北京同塔吉克斯坦国防部长会谈，双方表示将深化两军反恐合作和边境安全合作。",
+        ),
         LIST + "t0999.shtml": zh_article("2023年旧闻", "2023-12-20", "旧闻。"),
         "/ru/news/": RU_LISTING.encode("utf-8"),
         "/ru/news/2024/03/vstrecha.html": RU_ARTICLE.encode("cp1251"),
-        "/ru/news/2023/05/staroe.html": "<html><body><p>Старая новость</p></body></html>".encode("cp1251"),
+        "/ru/news/2023/05/staroe.html": "<html><body><p>Старая новость</p></body></html>".encode(
+            "cp1251"
+        ),
     }
     for path, data in pages.items():
         target = root / path.lstrip("/")
@@ -153,8 +162,18 @@ def site(tmp_path: Path) -> Iterator[tuple[str, list[str]]]:
         server.server_close()
 
 
-HTTP_OPTIONS = ["--allow-private", "127.0.0.1/32", "--delay", "0", "--timeout", "0.5",
-                "--max-bytes", "1000000", "--retries", "1"]
+HTTP_OPTIONS = [
+    "--allow-private",
+    "127.0.0.1/32",
+    "--delay",
+    "0",
+    "--timeout",
+    "0.5",
+    "--max-bytes",
+    "1000000",
+    "--retries",
+    "1",
+]
 
 
 def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -177,8 +196,21 @@ def test_collect_mfa_cn_walks_listings_and_handles_every_failure(
 ) -> None:
     base, requests = site
     db = str(tmp_path / "sw.db")
-    code, out, err = run_cli(["collect", "--site", "mfa-cn", "--since", "2024-01-01",
-                              "--start", base + LIST + "default.shtml", *HTTP_OPTIONS, "--db", db], capsys)
+    code, out, err = run_cli(
+        [
+            "collect",
+            "--site",
+            "mfa-cn",
+            "--since",
+            "2024-01-01",
+            "--start",
+            base + LIST + "default.shtml",
+            *HTTP_OPTIONS,
+            "--db",
+            db,
+        ],
+        capsys,
+    )
     assert code == 0, err
     docs = stored(db)
     assert set(docs) == {base + LIST + "t1001.shtml", base + LIST + "t1002.shtml"}
@@ -195,8 +227,21 @@ def test_collect_mfa_cn_walks_listings_and_handles_every_failure(
     assert requests.count(LIST + "t1004.shtml") == 2  # one retry on the 500
     # a second run fetches no article again and stores nothing new
     before = len(requests)
-    code, out, err = run_cli(["collect", "--site", "mfa-cn", "--since", "2024-01-01",
-                              "--start", base + LIST + "default.shtml", *HTTP_OPTIONS, "--db", db], capsys)
+    code, out, err = run_cli(
+        [
+            "collect",
+            "--site",
+            "mfa-cn",
+            "--since",
+            "2024-01-01",
+            "--start",
+            base + LIST + "default.shtml",
+            *HTTP_OPTIONS,
+            "--db",
+            db,
+        ],
+        capsys,
+    )
     assert "0 new" in out
     assert not any(p in requests[before:] for p in (LIST + "t1001.shtml", LIST + "t1002.shtml"))
 
@@ -217,18 +262,36 @@ def test_ingest_feed_and_windows_1251_page(
     assert "2 unchanged" in out
 
 
-def test_collect_generic_ru(tmp_path: Path, site: tuple[str, list[str]], capsys: pytest.CaptureFixture[str]) -> None:
+def test_collect_generic_ru(
+    tmp_path: Path, site: tuple[str, list[str]], capsys: pytest.CaptureFixture[str]
+) -> None:
     base, requests = site
     db = str(tmp_path / "sw.db")
-    code, out, err = run_cli(["collect", "--site", "generic-ru", "--since", "2024-01-01",
-                              "--start", base + "/ru/news/", *HTTP_OPTIONS, "--db", db], capsys)
+    code, out, err = run_cli(
+        [
+            "collect",
+            "--site",
+            "generic-ru",
+            "--since",
+            "2024-01-01",
+            "--start",
+            base + "/ru/news/",
+            *HTTP_OPTIONS,
+            "--db",
+            db,
+        ],
+        capsys,
+    )
     assert code == 0, err
     assert set(stored(db)) == {base + "/ru/news/2024/03/vstrecha.html"}
     assert "/ru/news/2023/05/staroe.html" not in requests
 
 
-def test_private_addresses_refused_without_allow(tmp_path: Path, site: tuple[str, list[str]],
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_private_addresses_refused_without_allow(
+    tmp_path: Path, site: tuple[str, list[str]], capsys: pytest.CaptureFixture[str]
+) -> None:
     base, requests = site
-    code, out, err = run_cli(["ingest", base + LIST + "t1001.shtml", "--db", str(tmp_path / "x.db")], capsys)
+    code, out, err = run_cli(
+        ["ingest", base + LIST + "t1001.shtml", "--db", str(tmp_path / "x.db")], capsys
+    )
     assert "SW501" in err and requests == []

@@ -25,9 +25,17 @@ def register(app: typer.Typer) -> None:
     @app.command("collect")
     def collect(
         site: str = typer.Option(..., "--site", help="Site adapter: mfa-cn, mfa-en or generic-ru."),
-        since: str | None = typer.Option(None, "--since", help="Only articles dated on or after this day (YYYY-MM-DD)."),
-        start: list[str] = typer.Option([], "--start", help="Listing page URL to start from (repeatable; default: the adapter's)."),
-        max_pages: int = typer.Option(50, "--max-pages", min=1, help="Listing pages per start URL at most."),
+        since: str | None = typer.Option(
+            None, "--since", help="Only articles dated on or after this day (YYYY-MM-DD)."
+        ),
+        start: list[str] = typer.Option(
+            [],
+            "--start",
+            help="Listing page URL to start from (repeatable; default: the adapter's).",
+        ),
+        max_pages: int = typer.Option(
+            50, "--max-pages", min=1, help="Listing pages per start URL at most."
+        ),
         coder: str | None = CODER_OPTION,
         allow_private: list[str] = ALLOW_PRIVATE_OPTION,
         delay: float = DELAY_OPTION,
@@ -54,7 +62,9 @@ def register(app: typer.Typer) -> None:
             try:
                 dt.date.fromisoformat(since)
             except ValueError:
-                raise InputError(f"--since '{since}' is not a date YYYY-MM-DD", code="SW144") from None
+                raise InputError(
+                    f"--since '{since}' is not a date YYYY-MM-DD", code="SW144"
+                ) from None
         adapter = get_adapter(site)
         if not (start or adapter.start_urls):
             raise InputError(f"site '{site}' needs --start URL (a listing page)", code="SW145")
@@ -62,17 +72,27 @@ def register(app: typer.Typer) -> None:
         with store.engine.connect() as conn:
             known_urls = set(conn.execute(select(documents.c.url)).scalars())
         ingestor = Ingestor(store, coder=get_coder(coder) if coder else None, batch_size=batch)
-        client = make_client(store.url, allow_private=allow_private, delay=delay,
-                             timeout=timeout, max_bytes=max_bytes, retries=retries)
+        client = make_client(
+            store.url,
+            allow_private=allow_private,
+            delay=delay,
+            timeout=timeout,
+            max_bytes=max_bytes,
+            retries=retries,
+        )
         printer = ProgressPrinter(None)
         try:
             stream = collect_site(
-                adapter, client, since=since, start_urls=start or None, max_pages=max_pages,  # type: ignore[arg-type]
+                adapter,
+                client,
+                since=since,
+                start_urls=start or None,
+                max_pages=max_pages,
                 skip_url=known_urls.__contains__,
                 keep_listing=lambda raw: None if ingestor.archive.put(raw) else None,
             )
             summary = ingestor.ingest(stream, progress=printer.seen, on_commit=printer.committed)
         finally:
             printer.stop()
-            client.close()  # type: ignore[attr-defined]
+            client.close()
         report(summary)

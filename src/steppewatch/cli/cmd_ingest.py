@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import typer
 
 from steppewatch.cli.common import DB_OPTION, err, open_db
+
+if TYPE_CHECKING:
+    from steppewatch.ingest import IngestSummary
+    from steppewatch.sources.http import HttpClient
 
 ALLOW_PRIVATE_HELP = (
     "Allow fetching from these private networks (e.g. 127.0.0.1/32); repeatable. Without it, "
@@ -15,36 +20,49 @@ ALLOW_PRIVATE_HELP = (
 
 
 def make_client(
-    db_url: str, *, allow_private: list[str], delay: float, timeout: float, max_bytes: int,
+    db_url: str,
+    *,
+    allow_private: list[str],
+    delay: float,
+    timeout: float,
+    max_bytes: int,
     retries: int,
-) -> object:
+) -> HttpClient:
     """The HTTP client for a command: cache beside the database, options from the user."""
     from steppewatch.sources.archive import archive_dir_for
     from steppewatch.sources.http import HttpClient
 
     return HttpClient(
-        allow_private=allow_private or False, min_interval=delay, timeout=timeout,
-        total_timeout=max(timeout * 3, timeout + 10), max_bytes=max_bytes, max_retries=retries,
+        allow_private=allow_private or False,
+        min_interval=delay,
+        timeout=timeout,
+        total_timeout=max(timeout * 3, timeout + 10),
+        max_bytes=max_bytes,
+        max_retries=retries,
         cache_dir=archive_dir_for(db_url).parent / "http-cache",
     )
 
 
 ALLOW_PRIVATE_OPTION = typer.Option([], "--allow-private", help=ALLOW_PRIVATE_HELP)
 DELAY_OPTION = typer.Option(1.0, "--delay", help="Seconds between requests to one host.")
-TIMEOUT_OPTION = typer.Option(20.0, "--timeout", help="Seconds to wait for a server (connect, read).")
+TIMEOUT_OPTION = typer.Option(
+    20.0, "--timeout", help="Seconds to wait for a server (connect, read)."
+)
 MAX_BYTES_OPTION = typer.Option(20_000_000, "--max-bytes", help="Largest document downloaded.")
 RETRIES_OPTION = typer.Option(3, "--retries", min=0, help="Retries on 5xx and timeouts (backoff).")
 BATCH_OPTION = typer.Option(50, "--batch", min=1, help="Documents per transaction.")
-CODER_OPTION = typer.Option(None, "--coder", help="Registered coder name (default: codebook coder).")
+CODER_OPTION = typer.Option(
+    None, "--coder", help="Registered coder name (default: codebook coder)."
+)
 
 
-def report(summary: object) -> None:
-    failures = summary.failures  # type: ignore[attr-defined]
+def report(summary: IngestSummary) -> None:
+    failures = summary.failures
     for failure in failures[:20]:
         err(f"  failed: {failure.message}")
     if len(failures) > 20:
         err(f"  ... and {len(failures) - 20} more failures")
-    typer.echo(summary.line())  # type: ignore[attr-defined]
+    typer.echo(summary.line())
 
 
 class ProgressPrinter:
@@ -63,8 +81,13 @@ class ProgressPrinter:
                 TimeElapsedColumn,
             )
 
-            self.bar = Progress(TextColumn("Ingesting"), BarColumn(), MofNCompleteColumn(),
-                                TimeElapsedColumn(), console=Console(stderr=True))
+            self.bar = Progress(
+                TextColumn("Ingesting"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+            )
             self.task = self.bar.add_task("ingest", total=total)
             self.bar.start()
 
@@ -87,7 +110,9 @@ def register(app: typer.Typer) -> None:
         sources: list[str] = typer.Argument(
             ..., help="Files, folders, WARC files, or RSS/Atom feed, sitemap or page URLs."
         ),
-        since: str | None = typer.Option(None, "--since", help="Feeds/sitemaps: entries from this date (YYYY-MM-DD)."),
+        since: str | None = typer.Option(
+            None, "--since", help="Feeds/sitemaps: entries from this date (YYYY-MM-DD)."
+        ),
         coder: str | None = CODER_OPTION,
         allow_private: list[str] = ALLOW_PRIVATE_OPTION,
         delay: float = DELAY_OPTION,
@@ -112,27 +137,35 @@ def register(app: typer.Typer) -> None:
 
         for source in sources:
             if not is_url(source) and not Path(source).exists():
-                raise InputError(f"{source}: no such file or folder", hint="check the path",
-                                 code="SW142")
+                raise InputError(
+                    f"{source}: no such file or folder", hint="check the path", code="SW142"
+                )
         if since is not None and not _is_date(since):
             raise InputError(f"--since '{since}' is not a date YYYY-MM-DD", code="SW144")
         store = open_db(db)
         client = None
         if any(is_url(s) for s in sources):
-            client = make_client(store.url, allow_private=allow_private, delay=delay,
-                                 timeout=timeout, max_bytes=max_bytes, retries=retries)
+            client = make_client(
+                store.url,
+                allow_private=allow_private,
+                delay=delay,
+                timeout=timeout,
+                max_bytes=max_bytes,
+                retries=retries,
+            )
         ingestor = Ingestor(store, coder=get_coder(coder) if coder else None, batch_size=batch)
         total = _count_files(sources)
         printer = ProgressPrinter(total)
         try:
             summary = ingestor.ingest(
-                iter_documents(sources, client=client, since=since),  # type: ignore[arg-type]
-                progress=printer.seen, on_commit=printer.committed,
+                iter_documents(sources, client=client, since=since),
+                progress=printer.seen,
+                on_commit=printer.committed,
             )
         finally:
             printer.stop()
             if client is not None:
-                client.close()  # type: ignore[attr-defined]
+                client.close()
         report(summary)
 
 

@@ -26,8 +26,16 @@ __all__ = ["NearDuplicateIndex"]
 
 # Ranges of code points dropped before shingling: spaces, punctuation, symbols.
 _DROP_RANGES = (
-    (0x00, 0x2F), (0x3A, 0x60), (0x7B, 0xBF), (0x2000, 0x2BFF), (0x3000, 0x303F),
-    (0xFE30, 0xFE4F), (0xFF00, 0xFF0F), (0xFF1A, 0xFF20), (0xFF3B, 0xFF40), (0xFF5B, 0xFF65),
+    (0x00, 0x2F),
+    (0x3A, 0x60),
+    (0x7B, 0xBF),
+    (0x2000, 0x2BFF),
+    (0x3000, 0x303F),
+    (0xFE30, 0xFE4F),
+    (0xFF00, 0xFF0F),
+    (0xFF1A, 0xFF20),
+    (0xFF3B, 0xFF40),
+    (0xFF5B, 0xFF65),
 )
 _SHIFT = np.uint64(32)
 _DIGITS = re.compile(r"\d+")
@@ -54,7 +62,9 @@ class NearDuplicateIndex:
         self.sample_rate = sample_rate
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
         rng = np.random.default_rng(20240601)
-        self._a = rng.integers(1, 2**63, size=num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+        self._a = rng.integers(1, 2**63, size=num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(
+            1
+        )
         self._b = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64)
         self._signatures: dict[str, np.ndarray] = {}
         self._numbers: dict[str, str] = {}

@@ -11,8 +11,20 @@ from steppewatch.models import ActorRef, Event, Source, parse_partial_date
 
 __all__ = ["build_event", "candidate_from_item", "merge_into", "source_for", "suggestion_values"]
 
-_OFFICIAL_HOSTS = (".gov.cn", "fmprc.gov.cn", "mfa.", ".gov.kz", ".gov.kg", ".gov.tm", ".gov.uz",
-                   "mod.gov.cn", "sectsco.org", "president.", "akorda.kz", "mfa.tj")
+_OFFICIAL_HOSTS = (
+    ".gov.cn",
+    "fmprc.gov.cn",
+    "mfa.",
+    ".gov.kz",
+    ".gov.kg",
+    ".gov.tm",
+    ".gov.uz",
+    "mod.gov.cn",
+    "sectsco.org",
+    "president.",
+    "akorda.kz",
+    "mfa.tj",
+)
 TITLE_MAX = 200
 
 
@@ -82,8 +94,10 @@ def _actors(item: Any, focal: str) -> list[ActorRef]:
     for mention in item.actors:
         country = (mention.country or "").upper() or None
         side: Literal["focal", "partner"] = "focal" if country == focal else "partner"
-        refs.setdefault(mention.name, ActorRef(name=mention.name, office=mention.office,
-                                               side=side, country=country))
+        refs.setdefault(
+            mention.name,
+            ActorRef(name=mention.name, office=mention.office, side=side, country=country),
+        )
     return list(refs.values())
 
 
@@ -98,23 +112,27 @@ def build_event(
     codebook_version: str | None,
     focal: str = "CN",
 ) -> Event:
-    return Event.model_validate({
-        "id": event_id,
-        "kind": candidate.kind,
-        "title": _title(item, row, candidate),
-        "date_start": candidate.date,
-        "countries": [focal, *[c for c in candidate.countries if c != focal]],
-        "framework": _framework(item, candidate.countries, focal),
-        "actors": _actors(item, focal),
-        "level": item.level if candidate.kind == "meeting" else None,
-        "domains": list(item.domains),
-        "topics": list(item.topics),
-        "verification": "official_source" if source.source_type == "official" else "single_source",
-        "sources": [source],
-        "review_status": "machine",
-        "codebook_version": codebook_version,
-        "coder": coder,
-    })
+    return Event.model_validate(
+        {
+            "id": event_id,
+            "kind": candidate.kind,
+            "title": _title(item, row, candidate),
+            "date_start": candidate.date,
+            "countries": [focal, *[c for c in candidate.countries if c != focal]],
+            "framework": _framework(item, candidate.countries, focal),
+            "actors": _actors(item, focal),
+            "level": item.level if candidate.kind == "meeting" else None,
+            "domains": list(item.domains),
+            "topics": list(item.topics),
+            "verification": "official_source"
+            if source.source_type == "official"
+            else "single_source",
+            "sources": [source],
+            "review_status": "machine",
+            "codebook_version": codebook_version,
+            "coder": coder,
+        }
+    )
 
 
 def _has_source(event: Event, source: Source) -> bool:
@@ -153,8 +171,11 @@ def suggestion_values(
     found: list[tuple[str, Any]] = []
     if not _has_source(event, source):
         found.append(("sources", sources_with(event, source)))
-    for field_name, values in (("topics", item.topics), ("domains", item.domains),
-                               ("countries", candidate.countries)):
+    for field_name, values in (
+        ("topics", item.topics),
+        ("domains", item.domains),
+        ("countries", candidate.countries),
+    ):
         extra = [v for v in values if v not in getattr(event, field_name)]
         if extra:
             found.append((field_name, extra))

@@ -101,7 +101,8 @@ def date_distance(candidate: Candidate, event: IndexedEvent) -> int | None:
         return None
     if c_prec == "month" or e_prec == "month":
         same_month = candidate.date[:7] == event.date_start[:7] or (
-            event.date_end is not None and event.date_start[:7] <= candidate.date[:7] <= event.date_end[:7]
+            event.date_end is not None
+            and event.date_start[:7] <= candidate.date[:7] <= event.date_end[:7]
         )
         return 0 if same_month else None
     day = _day(candidate.date).toordinal()

@@ -149,13 +149,26 @@ class Ingestor:
                     signatures.append((doc_id, minhash))
             self.near.load(signatures)
             query = select(
-                events.c.id, events.c.kind, events.c.countries, events.c.date_start,
-                events.c.date_end, events.c.review_status, events.c.actors,
+                events.c.id,
+                events.c.kind,
+                events.c.countries,
+                events.c.date_start,
+                events.c.date_end,
+                events.c.review_status,
+                events.c.actors,
             )
             for row in conn.execute(query):
-                self.index.add(_indexed(row.id, row.kind, records.split_list(row.countries),
-                                        row.date_start, row.date_end, row.review_status,
-                                        _actor_names_json(row.actors)))
+                self.index.add(
+                    _indexed(
+                        row.id,
+                        row.kind,
+                        records.split_list(row.countries),
+                        row.date_start,
+                        row.date_end,
+                        row.review_status,
+                        _actor_names_json(row.actors),
+                    )
+                )
 
     def _reset_batch(self) -> None:
         self._doc_rows: list[dict[str, Any]] = []
@@ -246,8 +259,13 @@ class Ingestor:
             self._failed(row, f"[SW499] {raw.label}: {type(error).__name__}: {error}", summary)
             return
         language = doc.language if doc.language and doc.language != "other" else None
-        row.update(title=doc.title, text=doc.text, language=language or raw.language_hint,
-                   published=doc.published, encoding=doc.encoding)
+        row.update(
+            title=doc.title,
+            text=doc.text,
+            language=language or raw.language_hint,
+            published=doc.published,
+            encoding=doc.encoding,
+        )
         signature = self.near.signature(doc.text)
         if signature is not None:
             numbers = self.near.numbers_key(doc.text)
@@ -264,7 +282,9 @@ class Ingestor:
         try:
             coded = self.coder.code(doc)
         except Exception as error:
-            self._failed(row, f"[SW499] coding {raw.label}: {type(error).__name__}: {error}", summary)
+            self._failed(
+                row, f"[SW499] coding {raw.label}: {type(error).__name__}: {error}", summary
+            )
             return
         row.update(status="coded", coder=self.coder_label, codebook_version=coded.codebook_version)
         self._add_row(row, sha)
@@ -277,18 +297,20 @@ class Ingestor:
                 summary.relevant_items += 1
                 event_id, link = self._link(item, row, coded, summary)
             payload = item.model_dump(mode="json")
-            self._item_rows.append({
-                "document_id": sha,
-                "item_index": position,
-                "start": item.start,
-                "end": item.end,
-                "relevant": int(bool(item.relevant)),
-                "coded": dumps(payload),
-                "event_id": event_id,
-                "link": link,
-                "coder": self.coder_label,
-                "codebook_version": coded.codebook_version,
-            })
+            self._item_rows.append(
+                {
+                    "document_id": sha,
+                    "item_index": position,
+                    "start": item.start,
+                    "end": item.end,
+                    "relevant": int(bool(item.relevant)),
+                    "coded": dumps(payload),
+                    "event_id": event_id,
+                    "link": link,
+                    "coder": self.coder_label,
+                    "codebook_version": coded.codebook_version,
+                }
+            )
 
     def _add_row(self, row: dict[str, Any], sha: str) -> None:
         self._doc_rows.append(row)
@@ -313,8 +335,14 @@ class Ingestor:
         if match is None:
             event_id = self.index.new_id(candidate)
             event = build_event(
-                event_id, candidate, item, row, source,
-                coder=self.coder_label, codebook_version=coded.codebook_version, focal=self.focal,
+                event_id,
+                candidate,
+                item,
+                row,
+                source,
+                coder=self.coder_label,
+                codebook_version=coded.codebook_version,
+                focal=self.focal,
             )
             self._changed[event_id] = event
             self.index.add(_indexed_event(event))
@@ -327,11 +355,17 @@ class Ingestor:
         event = known
         if match.review_status in REVIEWED:
             for field_name, value in suggestion_values(event, item, source, candidate):
-                self._suggestion_rows.append({
-                    "event_id": event.id, "field": field_name, "value": dumps(value),
-                    "document_id": row["id"], "coder": self.coder_label,
-                    "created_at": records.now(), "status": "open",
-                })
+                self._suggestion_rows.append(
+                    {
+                        "event_id": event.id,
+                        "field": field_name,
+                        "value": dumps(value),
+                        "document_id": row["id"],
+                        "coder": self.coder_label,
+                        "created_at": records.now(),
+                        "status": "open",
+                    }
+                )
                 summary.suggestions += 1
             return event.id, "suggestion"
         updated = merge_into(event, item, source, machine=match.review_status == "machine")
@@ -349,13 +383,19 @@ class Ingestor:
         event_ids = self._doc_events.get(original)
         if event_ids is None:
             with self.store.engine.connect() as conn:
-                event_ids = list(conn.execute(
-                    select(coded_items.c.event_id).where(
-                        coded_items.c.document_id == original, coded_items.c.event_id.is_not(None)
-                    ).distinct()
-                ).scalars())
-        copy_note = SimpleNamespace(title=f"near-duplicate of document {original[:12]}",
-                                    topics=[], domains=[])
+                event_ids = list(
+                    conn.execute(
+                        select(coded_items.c.event_id)
+                        .where(
+                            coded_items.c.document_id == original,
+                            coded_items.c.event_id.is_not(None),
+                        )
+                        .distinct()
+                    ).scalars()
+                )
+        copy_note = SimpleNamespace(
+            title=f"near-duplicate of document {original[:12]}", topics=[], domains=[]
+        )
         source = source_for(row, copy_note)
         for event_id in dict.fromkeys(event_ids):
             indexed, event = self.index.get(event_id), self._event(event_id)
@@ -363,12 +403,17 @@ class Ingestor:
                 continue
             if indexed.review_status in REVIEWED:
                 if not any(s.url == source.url for s in event.sources):
-                    self._suggestion_rows.append({
-                        "event_id": event_id, "field": "sources",
-                        "value": dumps(sources_with(event, source)),
-                        "document_id": row["id"], "coder": self.coder_label,
-                        "created_at": records.now(), "status": "open",
-                    })
+                    self._suggestion_rows.append(
+                        {
+                            "event_id": event_id,
+                            "field": "sources",
+                            "value": dumps(sources_with(event, source)),
+                            "document_id": row["id"],
+                            "coder": self.coder_label,
+                            "created_at": records.now(),
+                            "status": "open",
+                        }
+                    )
                     summary.suggestions += 1
                 continue
             updated = merge_into(event, copy_note, source, machine=False)
@@ -392,12 +437,26 @@ class Ingestor:
 
 def _document_row(raw: RawDocument, sha: str, archive_path: str) -> dict[str, Any]:
     return {
-        "id": sha, "url": raw.url, "source_path": raw.source_path, "publisher": raw.publisher,
-        "language": raw.language_hint, "title": None, "published": None,
-        "retrieved": raw.retrieved, "content_type": raw.content_type, "encoding": None,
-        "archive_path": archive_path, "http_headers": dumps(raw.headers), "text": None,
-        "minhash": None, "status": "failed", "duplicate_of": None, "error": None,
-        "coder": None, "codebook_version": None, "created_at": records.now(),
+        "id": sha,
+        "url": raw.url,
+        "source_path": raw.source_path,
+        "publisher": raw.publisher,
+        "language": raw.language_hint,
+        "title": None,
+        "published": None,
+        "retrieved": raw.retrieved,
+        "content_type": raw.content_type,
+        "encoding": None,
+        "archive_path": archive_path,
+        "http_headers": dumps(raw.headers),
+        "text": None,
+        "minhash": None,
+        "status": "failed",
+        "duplicate_of": None,
+        "error": None,
+        "coder": None,
+        "codebook_version": None,
+        "created_at": records.now(),
     }
 
 
@@ -418,12 +477,24 @@ def _actor_names_json(value: str | None) -> frozenset[str]:
 
 
 def _indexed(
-    event_id: str, kind: str, countries: list[str], start: str, end: str | None, status: str,
+    event_id: str,
+    kind: str,
+    countries: list[str],
+    start: str,
+    end: str | None,
+    status: str,
     actors: frozenset[str],
 ) -> IndexedEvent:
     return IndexedEvent(event_id, kind, frozenset(countries), start, end, status, actors)
 
 
 def _indexed_event(event: Event) -> IndexedEvent:
-    return _indexed(event.id, event.kind, list(event.countries), event.date_start, event.date_end,
-                    event.review_status, frozenset(a.name.lower() for a in event.actors))
+    return _indexed(
+        event.id,
+        event.kind,
+        list(event.countries),
+        event.date_start,
+        event.date_end,
+        event.review_status,
+        frozenset(a.name.lower() for a in event.actors),
+    )

@@ -62,8 +62,12 @@ def _write_events(conn: Connection, changed: Mapping[str, Event]) -> tuple[int, 
     stored_sources: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
     for chunk in records.chunked(ids, 500):
         query = select(
-            events.c.id, events.c.content_hash, events.c.review_status, events.c.countries,
-            events.c.topics, events.c.domains,
+            events.c.id,
+            events.c.content_hash,
+            events.c.review_status,
+            events.c.countries,
+            events.c.topics,
+            events.c.domains,
         ).where(events.c.id.in_(chunk))
         for found in conn.execute(query):
             existing[found.id] = found
@@ -92,7 +96,11 @@ def _write_events(conn: Connection, changed: Mapping[str, Event]) -> tuple[int, 
         row = records.event_row(event, digest=digest, timestamp=stamp)
         row.pop("created_at")
         conn.execute(update(events).where(events.c.id == event_id).values(**row))
-        if (old.countries, old.topics, old.domains) != (row["countries"], row["topics"], row["domains"]):
+        if (old.countries, old.topics, old.domains) != (
+            row["countries"],
+            row["topics"],
+            row["domains"],
+        ):
             conn.execute(delete(event_codes).where(event_codes.c.event_id == event_id))
             code_rows += records.code_rows(event)
         before = stored_sources.get(event_id, [])

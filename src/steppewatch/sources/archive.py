@@ -75,5 +75,7 @@ class Archive:
         return self.path_of(sha256).read_bytes()
 
     def metadata(self, sha256: str) -> dict[str, Any]:
-        data: dict[str, Any] = json.loads(self.path_of(sha256).with_name(f"{sha256}.json").read_text())
+        data: dict[str, Any] = json.loads(
+            self.path_of(sha256).with_name(f"{sha256}.json").read_text()
+        )
         return data

@@ -73,7 +73,10 @@ def iter_documents(
 
 
 def _from_url(
-    client: HttpClient, url: str, since: str | None, skip_url: Callable[[str], bool] | None,
+    client: HttpClient,
+    url: str,
+    since: str | None,
+    skip_url: Callable[[str], bool] | None,
     depth: int,
 ) -> Iterator[Item]:
     try:

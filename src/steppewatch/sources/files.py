@@ -19,8 +19,13 @@ from steppewatch.sources.raw import RawDocument, publisher_for
 __all__ = ["DOCUMENT_SUFFIXES", "iter_files", "read_index", "iter_path"]
 
 DOCUMENT_SUFFIXES = {
-    ".html": "text/html", ".htm": "text/html", ".shtml": "text/html", ".xhtml": "text/html",
-    ".txt": "text/plain", ".text": "text/plain", ".md": "text/plain",
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".shtml": "text/html",
+    ".xhtml": "text/html",
+    ".txt": "text/plain",
+    ".text": "text/plain",
+    ".md": "text/plain",
     ".pdf": "application/pdf",
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }

@@ -488,19 +488,27 @@ class HttpClient:
         _atomic_write(path, json.dumps(entry, ensure_ascii=False).encode("utf-8"))
 
 
-def _guard_connections(transport: httpx.HTTPTransport, addresses: Callable[[str], list[str]]) -> None:
+def _guard_connections(
+    transport: httpx.HTTPTransport, addresses: Callable[[str], list[str]]
+) -> None:
     """Make the transport's sockets connect only to addresses that passed the SSRF check."""
     import httpcore
 
     class GuardedBackend(httpcore.SyncBackend):
         def connect_tcp(
-            self, host: str, port: int, timeout: float | None = None,
-            local_address: str | None = None, socket_options: Any = None,
+            self,
+            host: str,
+            port: int,
+            timeout: float | None = None,
+            local_address: str | None = None,
+            socket_options: Any = None,
         ) -> httpcore.NetworkStream:
             last: Exception | None = None
             for address in addresses(host):
                 try:
-                    return super().connect_tcp(address, port, timeout, local_address, socket_options)
+                    return super().connect_tcp(
+                        address, port, timeout, local_address, socket_options
+                    )
                 except httpcore.ConnectError as error:
                     last = error
             raise last or httpcore.ConnectError(f"no address for {host}")

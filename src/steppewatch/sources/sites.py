@@ -32,11 +32,21 @@ __all__ = ["ADAPTERS", "ListingLink", "ListingPage", "SiteAdapter", "collect_sit
 _MFA_ARTICLE = re.compile(r"(?:^|/)t\d+(?:_\d+)?\.s?html?$")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _ZH_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
-_EN_MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
+_EN_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        "january february march april may june july august september october november december".split(),
+        1,
+    )
+}
 _EN_DATE = re.compile(r"(" + "|".join(_EN_MONTHS) + r")\s+(\d{1,2}),?\s+(\d{4})", re.IGNORECASE)
-_RU_MONTHS = {m: i for i, m in enumerate(
-    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split(), 1)}
+_RU_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split(),
+        1,
+    )
+}
 _RU_DATE = re.compile(r"(\d{1,2})\s+(" + "|".join(_RU_MONTHS) + r")\s+(\d{4})", re.IGNORECASE)
 _DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 _HREF_DATE = re.compile(r"/t(\d{4})(\d{2})(\d{2})_\d+")
@@ -151,8 +161,10 @@ def _next_page(root: lxml.html.HtmlElement, data: bytes, url: str) -> str | None
         return urljoin(url, f"{base}_{nxt}.{suffix}")
     for anchor in root.iter("a"):
         label = " ".join(anchor.text_content().split()).lower()
-        if anchor.get("rel") == "next" or (label and label in _NEXT_TEXT) or label.startswith(
-            ("следующая", "next page", "下一页")
+        if (
+            anchor.get("rel") == "next"
+            or (label and label in _NEXT_TEXT)
+            or label.startswith(("следующая", "next page", "下一页"))
         ):
             href = anchor.get("href")
             if href and not href.startswith(("#", "javascript:")):
@@ -175,8 +187,10 @@ def _generic_article(url: str, title: str) -> bool:
 ADAPTERS: dict[str, Callable[[], SiteAdapter]] = {
     "mfa-cn": lambda: SiteAdapter(
         "mfa-cn",
-        ["https://www.mfa.gov.cn/web/wjdt_674879/fyrbt_674889/",
-         "https://www.mfa.gov.cn/web/wjdt_674879/wjbxw_674885/"],
+        [
+            "https://www.mfa.gov.cn/web/wjdt_674879/fyrbt_674889/",
+            "https://www.mfa.gov.cn/web/wjdt_674879/wjbxw_674885/",
+        ],
         "PRC Ministry of Foreign Affairs, Chinese: spokesperson remarks and ministry news",
         _mfa_article,
         "Ministry of Foreign Affairs of the People's Republic of China",
@@ -189,7 +203,9 @@ ADAPTERS: dict[str, Callable[[], SiteAdapter]] = {
         "Ministry of Foreign Affairs of the People's Republic of China",
     ),
     "generic-ru": lambda: SiteAdapter(
-        "generic-ru", [], "Any news or official site in Russian (give --start URLs)",
+        "generic-ru",
+        [],
+        "Any news or official site in Russian (give --start URLs)",
         _generic_article,
     ),
 }

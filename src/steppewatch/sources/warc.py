@@ -27,7 +27,8 @@ def iter_warc(path: Path) -> Iterator[RawDocument]:
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 headers = (
                     {k.lower(): v for k, v in record.http_headers.headers}
-                    if record.http_headers else {}
+                    if record.http_headers
+                    else {}
                 )
                 yield RawDocument(
                     data=record.content_stream().read(),
