@@ -37,6 +37,7 @@ def _event_json(event: Any) -> dict[str, Any]:
 
 COUNT_CAP = 10_000
 SEARCH_LIMIT_MS = 5_000
+SEARCH_FACET_ROWS = 20_000  # searches with at most this many matches get exact facets
 
 
 def counts_and_facets(
@@ -54,6 +55,25 @@ def counts_and_facets(
         if hits is not None and hits > COUNT_CAP:
             # the event text alone matches more than COUNT_CAP: say "more than", skip facets
             return None, {k: None for k in facets}
+    if q:
+        # a moderate search: read the facet columns of every match once, count in Python
+        from steppewatch.web.profiles import aggregate, profile_rows
+
+        key = (filters, q, facets)
+        cached = web.cache.get(("search", key))
+        if cached is not None:
+            return cached  # type: ignore[no-any-return]
+        where = queries.where_clause(filters, q, web.support)
+        try:
+            with web.store.engine.connect() as conn, queries.time_limit(conn, web.count_limit_ms):
+                rows = profile_rows(web.store, where, SEARCH_FACET_ROWS, conn=conn)
+        except queries.TimedOut:
+            rows = None
+        if rows is not None:
+            total, found = aggregate(rows, EventFilter())
+            answer = (total, {k: found[k] for k in facets})
+            web.cache.put(("search", key), answer)
+            return answer
     where = queries.where_clause(filters, q, web.support)
     key = (filters, q, facets)
     total = web.cache.get(("count", key))
@@ -75,7 +95,7 @@ def counts_and_facets(
 
 
 WALK_MAX_READ = 30_000  # walk the date index if it reads at most this many rows (or 3x matches)
-WALK_MIN_HITS = 2_000  # ... or, for a text search, when it has at least this many hits
+WALK_MIN_HITS = 20_000  # for a text search: walk when it has at least this many hits
 
 
 def _walk(web: WebState, query: ListQuery, total: int | None, years: dict[str, int] | None) -> bool:

@@ -33,6 +33,23 @@ COLUMNS = (events.c.kind, events.c.level, events.c.framework, events.c.review_st
            events.c.countries, events.c.topics, events.c.domains)
 
 
+def profile_rows(
+    store: Store, where: Any, limit: int, *, conn: Any = None
+) -> list[tuple[Profile, int]] | None:
+    """The profiles of the events matching ``where`` (one per event), or None if more than
+    ``limit`` events match."""
+    query = select(*COLUMNS).where(where).limit(limit + 1)
+    if conn is None:
+        with store.engine.connect() as own:
+            rows = own.execute(query).all()
+    else:
+        rows = conn.execute(query).all()
+    if len(rows) > limit:
+        return None
+    return [((r[0], r[1], r[2], r[3], int(r[4]), tuple(split_list(r[5])), tuple(split_list(r[6])),
+              tuple(split_list(r[7]))), 1) for r in rows]
+
+
 def profile_of(event: dict[str, Any]) -> Profile:
     year = int(str(event["date_start"])[:4])
     return (event["kind"], event.get("level"), event["framework"], event["review_status"], year,
@@ -110,43 +127,48 @@ class Profiles:
         counts = self._fresh()
         if counts is None or filters.ids or filters.text:
             return None
-        f = filters
-        kinds, levels, frameworks, statuses = set(f.kinds), set(f.levels), set(f.frameworks), set(f.statuses)
-        countries, topics, domains = set(f.countries), set(f.topics), set(f.domains)
-        total = 0
-        facets: dict[str, Counter[str]] = {k: Counter() for k in
-                                           ("kind", "country", "topic", "domain", "year", "level",
-                                            "framework", "review_status")}
         with self._lock:
             items = list(counts.items())
-        for (kind, level, framework, status, year, cs, ts, ds), n in items:
-            if kinds and kind not in kinds or levels and level not in levels:
-                continue
-            if frameworks and framework not in frameworks or statuses and status not in statuses:
-                continue
-            if f.since is not None and year < f.since or f.until is not None and year > f.until:
-                continue
-            if countries and countries.isdisjoint(cs) or topics and topics.isdisjoint(ts):
-                continue
-            if domains and domains.isdisjoint(ds):
-                continue
-            total += n
-            facets["kind"][kind] += n
-            facets["framework"][framework] += n
-            facets["review_status"][status] += n
-            facets["year"][str(year)] += n
-            if level:
-                facets["level"][level] += n
-            for c in cs:
-                facets["country"][c] += n
-            for t in ts:
-                facets["topic"][t] += n
-            for d in ds:
-                facets["domain"][d] += n
-        out: dict[str, dict[str, int]] = {}
-        for name, counter in facets.items():
-            if name == "year":
-                out[name] = dict(sorted(counter.items()))
-            else:
-                out[name] = dict(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
-        return total, out
+        return aggregate(items, filters)
+
+
+def aggregate(items: list[tuple[Profile, int]], filters: EventFilter) -> tuple[int, dict[str, dict[str, int]]]:
+    """Total and facet counts of the profiles (with their event counts) that pass ``filters``."""
+    f = filters
+    kinds, levels, frameworks, statuses = set(f.kinds), set(f.levels), set(f.frameworks), set(f.statuses)
+    countries, topics, domains = set(f.countries), set(f.topics), set(f.domains)
+    total = 0
+    facets: dict[str, Counter[str]] = {k: Counter() for k in
+                                       ("kind", "country", "topic", "domain", "year", "level",
+                                        "framework", "review_status")}
+    for (kind, level, framework, status, year, cs, ts, ds), n in items:
+        if kinds and kind not in kinds or levels and level not in levels:
+            continue
+        if frameworks and framework not in frameworks or statuses and status not in statuses:
+            continue
+        if f.since is not None and year < f.since or f.until is not None and year > f.until:
+            continue
+        if countries and countries.isdisjoint(cs) or topics and topics.isdisjoint(ts):
+            continue
+        if domains and domains.isdisjoint(ds):
+            continue
+        total += n
+        facets["kind"][kind] += n
+        facets["framework"][framework] += n
+        facets["review_status"][status] += n
+        facets["year"][str(year)] += n
+        if level:
+            facets["level"][level] += n
+        for c in cs:
+            facets["country"][c] += n
+        for t in ts:
+            facets["topic"][t] += n
+        for d in ds:
+            facets["domain"][d] += n
+    out: dict[str, dict[str, int]] = {}
+    for name, counter in facets.items():
+        if name == "year":
+            out[name] = dict(sorted(counter.items()))
+        else:
+            out[name] = dict(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
+    return total, out
