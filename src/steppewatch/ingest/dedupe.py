@@ -6,8 +6,9 @@ template, a copy with a changed footer) have a MinHash Jaccard estimate above ``
 
 Shingles are computed with numpy, not per-shingle Python hashing: the text is normalised
 (lower case, without spaces, punctuation and symbols, so spacing and punctuation do not matter, and Chinese needs
-no segmentation), its code points hashed as rolling ``k``-grams, and long texts sampled by hash
-value (the same subset for the same content, so the Jaccard estimate stays meaningful).
+no segmentation), its code points hashed as rolling ``k``-grams, and the shingles sampled by
+hash value (one in ``sample_rate``, the same rule for every text, so the sampled sets of two
+texts estimate their Jaccard similarity); only the first ``max_chars`` letters count.
 Texts that share their shingles but not their numbers (two readouts of different meetings from
 one template: other dates) are not duplicates; a hash of the numbers is kept with the signature.
 Signatures are stored with each document (hex) and loaded into the index when ingest starts.
@@ -51,15 +52,15 @@ class NearDuplicateIndex:
         num_perm: int = 64,
         shingle: int = 7,
         min_chars: int = 200,
-        sample_above: int = 4000,
         sample_rate: int = 8,
+        max_chars: int = 60_000,
     ) -> None:
         self.threshold = threshold
         self.num_perm = num_perm
         self.shingle = shingle
         self.min_chars = min_chars
-        self.sample_above = sample_above
         self.sample_rate = sample_rate
+        self.max_chars = max_chars
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
         rng = np.random.default_rng(20240601)
         self._a = rng.integers(1, 2**63, size=num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(
@@ -74,7 +75,7 @@ class NearDuplicateIndex:
 
     # -- signatures --------------------------------------------------------------------------
     def shingle_hashes(self, text: str) -> np.ndarray | None:
-        cps = _letters(text)
+        cps = _letters(text[: self.max_chars * 2])[: self.max_chars]
         if len(cps) < self.min_chars:
             return None
         k = self.shingle
@@ -87,8 +88,8 @@ class NearDuplicateIndex:
             h *= _MIX
             h ^= h >> np.uint64(32)
         h &= _MAX_HASH
-        if len(h) > self.sample_above:
-            h = h[h % np.uint64(self.sample_rate) == 0]
+        # the same sampling for every text, so any two signatures stay comparable
+        h = h[h % np.uint64(self.sample_rate) == 0]
         return np.unique(h)
 
     def signature(self, text: str | None) -> np.ndarray | None:

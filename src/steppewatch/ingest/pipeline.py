@@ -49,7 +49,7 @@ from steppewatch.store.tables import events
 
 __all__ = ["IngestSummary", "Ingestor", "Failure"]
 
-WRITTEN_CACHE = 20_000  # events kept in memory after commit, for linking later documents
+WRITTEN_CACHE = 5_000  # events kept in memory after commit, for linking later documents
 
 
 class Extracted(Protocol):
