@@ -19,7 +19,7 @@ from steppewatch.analysis.frame import (
     Period,
     assign_periods,
     by_partner,
-    lengths,
+    has_topics,
     meetings,
     require_columns,
 )
@@ -44,7 +44,7 @@ def topic_rows(frame: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
 
 def _shares(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """Count and share of each topic within each group of ``keys`` (meetings already selected)."""
-    has_topic = lengths(frame["topics"]) > 0
+    has_topic = has_topics(frame)
     base = frame.assign(_discussed=has_topic)
     totals = base.groupby(keys, observed=True).agg(
         n_meetings_all=("id", "size"), n_meetings=("_discussed", "sum")

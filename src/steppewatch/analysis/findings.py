@@ -24,7 +24,7 @@ from steppewatch.analysis.engagement import (
     index_sensitivity,
     load_index_config,
 )
-from steppewatch.analysis.frame import MULTILATERAL_FRAMEWORKS, involves, lengths, meetings
+from steppewatch.analysis.frame import MULTILATERAL_FRAMEWORKS, has_topics, involves, meetings
 
 __all__ = ["REFERENCE_WINDOW", "Finding", "evaluate_claims", "findings_frame"]
 
@@ -68,7 +68,7 @@ def _window(frame: pd.DataFrame, start: int, end: int) -> tuple[pd.DataFrame, in
 
 
 def _with_concerns(m: pd.DataFrame) -> pd.DataFrame:
-    return m[lengths(m["topics"]) > 0]
+    return m[has_topics(m)]
 
 
 def _separatism_1990s(frame: pd.DataFrame, partners: Sequence[str]) -> Finding:
@@ -113,7 +113,15 @@ def _new_concerns(frame: pd.DataFrame, partners: Sequence[str]) -> list[Finding]
             "not supported otherwise; not enough data if coded in fewer than 3 meetings or if "
             f"either side of {LATE_2010S} has fewer than 5 meetings."
         )
-        hit = m["topics"].map(lambda ts, _t=topics: any(t in ts for t in _t))
+        memo: dict[tuple[str, ...], bool] = {}
+        hit = pd.Series(
+            [
+                memo[ts] if ts in memo else memo.setdefault(ts, any(t in ts for t in topics))
+                for ts in m["topics"].to_numpy()
+            ],
+            index=m.index,
+            dtype=bool,
+        )
         n_hit = int(hit.sum())
         nb, na = len(before), len(after)
         hb = int(hit[before.index].sum()) if nb else 0

@@ -23,6 +23,7 @@ __all__ = [
     "ANALYSIS_COLUMNS",
     "analysis_frame",
     "lengths",
+    "has_topics",
     "EVENT_COLUMNS",
     "MULTILATERAL_FRAMEWORKS",
     "Period",
@@ -91,6 +92,8 @@ def analysis_frame(frame: pd.DataFrame) -> pd.DataFrame:
     for column in _TEXT_COLUMNS:
         if column in out and out[column].dtype != object:
             out[column] = out[column].astype(object)
+    if "topics" in out:
+        out["n_topics"] = lengths(out["topics"])
     if "countries" in out and len(out):
         # the country lists as a categorical: row selections copy small integer codes, and
         # per-partner work is done once per distinct list instead of once per event
@@ -99,6 +102,13 @@ def analysis_frame(frame: pd.DataFrame) -> pd.DataFrame:
             codes, categories=[";".join(u) for u in uniques]
         )
     return out
+
+
+def has_topics(frame: pd.DataFrame) -> np.ndarray:
+    """Boolean mask: is at least one topic coded? (uses ``n_topics`` when present)."""
+    if "n_topics" in frame.columns:
+        return frame["n_topics"].to_numpy() > 0
+    return lengths(frame["topics"]) > 0
 
 
 def lengths(values: pd.Series) -> np.ndarray:

@@ -64,7 +64,7 @@ def _partners(study: Study, filters: EventFilter) -> list[str]:
 
 
 def _counts(frame: pd.DataFrame) -> dict[str, Any]:
-    from steppewatch.analysis.frame import lengths, source_total
+    from steppewatch.analysis.frame import has_topics, source_total
 
     m = frame[frame["kind"] == "meeting"]
     kinds = frame["kind"].value_counts()
@@ -75,7 +75,7 @@ def _counts(frame: pd.DataFrame) -> dict[str, Any]:
         "first_year": int(frame["year"].min()),
         "last_year": int(frame["year"].max()),
         "meetings": len(m),
-        "meetings_without_concerns": int((lengths(m["topics"]) == 0).sum()),
+        "meetings_without_concerns": int((~has_topics(m)).sum()),
         "by_kind": ", ".join(f"{k.replace('_', ' ')} {n:,}" for k, n in kinds.items()),
         "by_status": ", ".join(f"{k} {n:,}" for k, n in statuses.items()),
     }

@@ -12,9 +12,9 @@ from steppewatch.analysis import activity, concerns, engagement, exercises, find
 from steppewatch.analysis.frame import (
     Period,
     analysis_frame,
+    has_topics,
     in_periods,
     involves,
-    lengths,
     meetings,
     source_total,
 )
@@ -58,7 +58,7 @@ def chart_bases(
 ) -> dict[str, tuple[pd.DataFrame, str]]:
     """The events behind each chart and how the caption names them."""
     m = meetings(frame)
-    with_concerns = m[lengths(m["topics"]) > 0]
+    with_concerns = m[has_topics(m)]
     periodised = with_concerns[in_periods(with_concerns["year"], periods)]
     index_kinds = [k for kinds in engagement.load_index_config().components.values() for k in kinds]
     return {
