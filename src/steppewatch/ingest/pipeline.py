@@ -267,6 +267,7 @@ class Ingestor:
             encoding=doc.encoding,
         )
         signature = self.near.signature(doc.text)
+        numbers = ""
         if signature is not None:
             numbers = self.near.numbers_key(doc.text)
             row["minhash"] = self.near.to_hex(signature, numbers)
@@ -278,7 +279,6 @@ class Ingestor:
                 summary.near_duplicates += 1
                 self._attach_copy(similar[0], row, summary)
                 return
-            self.near.add(sha, signature, numbers)
         try:
             coded = self.coder.code(doc)
         except Exception as error:
@@ -286,6 +286,8 @@ class Ingestor:
                 row, f"[SW499] coding {raw.label}: {type(error).__name__}: {error}", summary
             )
             return
+        if signature is not None:  # only coded documents are originals for later copies
+            self.near.add(sha, signature, numbers)
         row.update(status="coded", coder=self.coder_label, codebook_version=coded.codebook_version)
         self._add_row(row, sha)
         summary.new += 1
