@@ -51,6 +51,7 @@ def iter_documents(
 ) -> Iterator[Item]:
     """Documents from every source in order. ``since`` (YYYY-MM-DD) filters feed and sitemap
     entries by date; ``skip_url`` says which URLs are already stored (not fetched again)."""
+    indexes: dict[Path, dict[str, dict[str, str]]] = {}  # index.csv read once per folder
     for source in sources:
         text = str(source)
         if is_url(text):
@@ -61,7 +62,10 @@ def iter_documents(
         path = Path(text)
         if not path.exists():
             raise InputError(f"{path}: no such file or folder", hint="check the path", code="SW142")
-        index = read_index(path if path.is_dir() else path.parent)
+        folder = path if path.is_dir() else path.parent
+        if folder not in indexes:
+            indexes[folder] = read_index(folder)
+        index = indexes[folder]
         for file in iter_path(path):
             if is_warc(file):
                 yield from iter_warc(file)
