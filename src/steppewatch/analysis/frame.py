@@ -107,8 +107,8 @@ def analysis_frame(frame: pd.DataFrame) -> pd.DataFrame:
 def has_topics(frame: pd.DataFrame) -> np.ndarray:
     """Boolean mask: is at least one topic coded? (uses ``n_topics`` when present)."""
     if "n_topics" in frame.columns:
-        return frame["n_topics"].to_numpy() > 0
-    return lengths(frame["topics"]) > 0
+        return np.asarray(frame["n_topics"].to_numpy() > 0, dtype=bool)
+    return np.asarray(lengths(frame["topics"]) > 0, dtype=bool)
 
 
 def lengths(values: pd.Series) -> np.ndarray:
@@ -243,7 +243,7 @@ def involves(frame: pd.DataFrame, partners: Sequence[str]) -> np.ndarray:
     codes, uniques = _country_codes(frame)
     wanted = set(partners)
     hit = np.array([not wanted.isdisjoint(u) for u in uniques] or [False])
-    return hit[codes]
+    return np.asarray(hit[codes], dtype=bool)
 
 
 def in_periods(years: pd.Series, periods: Sequence[Period]) -> np.ndarray:

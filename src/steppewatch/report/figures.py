@@ -42,7 +42,7 @@ plt.rcParams.update(
 COUNTRY_COLOURS = {
     "KZ": "#1f77b4", "KG": "#d62728", "TJ": "#2ca02c", "UZ": "#9467bd", "TM": "#ff7f0e",
 }  # fmt: skip
-_CYCLE = plt.get_cmap("tab20").colors
+_CYCLE = plt.get_cmap("tab20").colors  # type: ignore[attr-defined]
 
 
 def _chart_text(text: str, fallback: str) -> str:

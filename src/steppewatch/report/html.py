@@ -79,8 +79,10 @@ def _table_html(frame: pd.DataFrame, name: str) -> str:
             f'all of them are in <a href="data/{name}.csv">{name}.csv</a>.</p>'
         )
         shown = shown.head(MAX_TABLE_ROWS)
-    return note + shown.to_html(
-        index=False, border=0, classes="data", na_rep="", float_format=lambda x: f"{x:.2f}"
+    return note + str(
+        shown.to_html(
+            index=False, border=0, classes="data", na_rep="", float_format=lambda x: f"{x:.2f}"
+        )
     )
 
 

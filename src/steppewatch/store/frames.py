@@ -133,8 +133,8 @@ def events_frame(
     else:
         frame = pd.DataFrame(by_name)
     del by_name, data
-    for name in numeric & set(wanted):
-        frame[name] = frame[name].astype("int64")
+    for number_column in numeric & set(wanted):
+        frame[number_column] = frame[number_column].astype("int64")
     frame = frame.sort_values(["date_sort", "id"], kind="stable", ignore_index=True)
     return frame[wanted]
 
