@@ -152,3 +152,12 @@ def test_cli_report_with_another_study(tmp_path: Path) -> None:
     assert "Terrorism is coded in 25% of до 2010 meetings and 83% of 2010 以后 meetings." in page
     mix = (tmp_path / "r" / "data" / "activity_mix.csv").read_text(encoding="utf-8")
     assert {line.split(",")[0] for line in mix.splitlines()[1:]} == {"KG", "TJ"}
+
+
+def test_unwritable_output_is_a_clear_error(tmp_path: Path) -> None:
+    store = fixture_store(tmp_path / "t.db")
+    blocker = tmp_path / "taken"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+    with pytest.raises(AnalysisError, match="SW613"):
+        build_report(blocker, store=store, filters=EventFilter(kinds=("multilateral_exercise",)))
+    assert blocker.read_text(encoding="utf-8") == "a file, not a folder"

@@ -92,7 +92,7 @@ def build_report(
     """Analyse the events in ``store`` matching ``filters`` and write the report to ``out``.
 
     Raises :class:`AnalysisError` (SW610, SW611, SW612) when there is nothing to report; in that
-    case nothing is written.
+    case nothing is written. SW613: the output folder cannot be written.
     """
     from steppewatch.analysis.engagement import load_index_config
     from steppewatch.analysis.frame import ANALYSIS_COLUMNS, periods_from_study
@@ -152,7 +152,14 @@ def build_report(
         "version": __version__,
     }
     html = render_html(content, context)
-    index = write_report(Path(out), content, html)
+    try:
+        index = write_report(Path(out), content, html)
+    except OSError as error:
+        raise AnalysisError(
+            f"cannot write the report to {out}: {error.strerror or error}",
+            hint="give --out a folder you can write to (it is created if missing)",
+            code="SW613",
+        ) from None
     step("write")
     return ReportResult(
         index=index,
