@@ -106,8 +106,10 @@ def _walk(web: WebState, query: ListQuery, total: int | None, years: dict[str, i
     if web.store.dialect != "sqlite" or query.sort not in ("date", "-date"):
         return False
     if query.q:
+        if queries.fts_match(query.q) is None:
+            return False  # short words only: LIKE scan, nothing to walk with
         hits = queries.fts_hits(web.store, query.q)
-        return hits is not None and hits >= WALK_MIN_HITS
+        return hits is None or hits >= WALK_MIN_HITS  # None: counting timed out, so very many
     everything = web.profiles.counts(EventFilter()) if web.profiles is not None else None
     if total is None or everything is None or years is None:
         return True
