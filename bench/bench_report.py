@@ -48,10 +48,9 @@ def _analysis(frame, study):  # type: ignore[no-untyped-def]
 
 def run_one(db: str, label: str) -> dict[str, object]:
     """Measure one database in this process."""
-    from steppewatch.analysis.frame import ANALYSIS_COLUMNS
     from steppewatch.report import DEFAULT_STATUSES, build_report
+    from steppewatch.report.build import _load_frame
     from steppewatch.store import EventFilter, open_store
-    from steppewatch.store.frames import events_frame
     from steppewatch.study import load_study
 
     study = load_study()
@@ -59,7 +58,7 @@ def run_one(db: str, label: str) -> dict[str, object]:
     filters = EventFilter(statuses=DEFAULT_STATUSES)
     load_before = os.getloadavg()[0]
     t0, c0 = time.perf_counter(), time.process_time()
-    frame = events_frame(store, filters, columns=ANALYSIS_COLUMNS, object_text=True)
+    frame = _load_frame(store, filters)
     t1, c1 = time.perf_counter(), time.process_time()
     _analysis(frame, study)
     t2, c2 = time.perf_counter(), time.process_time()

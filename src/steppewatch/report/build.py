@@ -81,6 +81,27 @@ def _counts(frame: pd.DataFrame) -> dict[str, Any]:
     }
 
 
+def _load_frame(store: Store, filters: EventFilter) -> pd.DataFrame:
+    """The events frame for the report: only the columns the analysis reads, text as Python
+    objects, and ``attributes`` parsed only for exercises (the one place the analysis reads
+    them; every other row gets an empty dict). Much cheaper on a million events."""
+    from steppewatch.analysis.exercises import EXERCISE_KINDS
+    from steppewatch.analysis.frame import ANALYSIS_COLUMNS
+    from steppewatch.store.frames import events_frame
+
+    slim = [c for c in ANALYSIS_COLUMNS if c != "attributes"]
+    frame = events_frame(store, filters, columns=slim, object_text=True)
+    kinds = tuple(k for k in EXERCISE_KINDS if not filters.kinds or k in filters.kinds)
+    found: dict[str, Any] = {}
+    if kinds and len(frame):
+        ex = events_frame(
+            store, replace(filters, kinds=kinds), columns=("id", "attributes"), object_text=True
+        )
+        found = dict(zip(ex["id"], ex["attributes"], strict=True))
+    frame["attributes"] = [found.get(i) or {} for i in frame["id"]]
+    return frame
+
+
 def build_report(
     out: str | Path,
     *,
@@ -95,11 +116,10 @@ def build_report(
     case nothing is written. SW613: the output folder cannot be written.
     """
     from steppewatch.analysis.engagement import load_index_config
-    from steppewatch.analysis.frame import ANALYSIS_COLUMNS, periods_from_study
+    from steppewatch.analysis.frame import periods_from_study
     from steppewatch.report.content import build_content
     from steppewatch.report.html import render_html, write_report
     from steppewatch.store import EventFilter
-    from steppewatch.store.frames import events_frame
     from steppewatch.study import load_study
 
     step = progress or (lambda _name: None)
@@ -114,8 +134,7 @@ def build_report(
             hint="run 'steppewatch init' to load the bundled dataset, or 'steppewatch import FILE'",
             code="SW610",
         )
-    # only the columns the analysis reads, text as Python objects: much cheaper at 1M events
-    frame = events_frame(store, filters, columns=ANALYSIS_COLUMNS, object_text=True)
+    frame = _load_frame(store, filters)
     step("load")
     if frame.empty:
         raise AnalysisError(
