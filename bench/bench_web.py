@@ -181,6 +181,7 @@ def main() -> None:
         "target_p95_ms": 200,
         "routes": routes,
         "cpus": os.cpu_count(),
+        "load_average_1min_after": round(os.getloadavg()[0], 2),  # other jobs on the machine
     }
     print(f"{n_events:,} events, {args.requests} requests, {args.concurrency} concurrent, "
           f"{args.workers} worker(s), cache {args.cache_size}: {result['requests_per_second']} req/s, "
