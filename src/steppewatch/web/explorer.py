@@ -94,7 +94,7 @@ def counts_and_facets(
     return total, found
 
 
-WALK_MAX_READ = 30_000  # walk the date index if it reads at most this many rows (or 3x matches)
+WALK_MAX_READ = 30_000  # walk the date index if it reads at most this many rows, or fewer than the planner
 WALK_MIN_HITS = 20_000  # for a text search: walk when it has at least this many hits
 
 
@@ -124,7 +124,30 @@ def _walk(web: WebState, query: ListQuery, total: int | None, years: dict[str, i
         found += years.get(year, 0)
         if found >= need:
             break
-    return read <= max(WALK_MAX_READ, 3 * total)
+    return read <= max(WALK_MAX_READ, _plan_cost(web, query.filters))
+
+
+def _has_indexed_condition(filters: EventFilter) -> bool:
+    return bool(filters.kinds or filters.levels or filters.frameworks or filters.statuses
+                or filters.since is not None or filters.until is not None)
+
+
+def _plan_cost(web: WebState, filters: EventFilter) -> int:
+    """Rows the planner's path reads: it drives from the most selective single condition (a
+    code list or an indexed column), so the smallest of their separate counts."""
+    assert web.profiles is not None
+    costs = []
+    for name in ("countries", "topics", "domains", "kinds", "levels", "frameworks", "statuses"):
+        values = getattr(filters, name)
+        if values:
+            answer = web.profiles.counts(EventFilter(**{name: values}))
+            if answer is not None:
+                costs.append(answer[0])
+    if filters.since is not None or filters.until is not None:
+        answer = web.profiles.counts(EventFilter(since=filters.since, until=filters.until))
+        if answer is not None:
+            costs.append(answer[0])
+    return min(costs) if costs else 0
 
 
 def _list_data(web: WebState, query: ListQuery) -> dict[str, Any]:
@@ -133,6 +156,9 @@ def _list_data(web: WebState, query: ListQuery) -> dict[str, Any]:
         return {"events": [], "total": total, "facets": facets}
     if _walk(web, query, total, facets.get("year")):
         where = queries.page_where(query.filters, query.q, web.support, walk_date_index=True)
+    elif _has_indexed_condition(query.filters) and not query.q:
+        # the planner drives from the indexed column; codes checked per row (EXISTS)
+        where = queries.page_where(query.filters, None, web.support, walk_date_index=False)
     else:  # the planner drives from the code index (id IN ...) and sorts the matches
         where = queries.where_clause(query.filters, query.q, web.support)
     try:
