@@ -198,3 +198,23 @@ def test_bundled_dataset_loads_completely(shared_dir: Path, sqlite_url: str) -> 
     assert store.count_events() == lines == 491
     assert store.count_sources() == source_rows
     assert store.get_meta("dataset_version") == "2026.11"
+
+
+def test_csv_rows_read_back_to_equal_events(tmp_path: Path) -> None:
+    import csv
+
+    from steppewatch.store.dataset_io import event_csv_row
+    from tests.factories import make_event
+
+    original = [
+        make_event(1, sources=[], attributes={"exercise_name": "Сотрудничество-2019", "troops_total": 150}),
+        make_event(2, sources=[], date_end="2019-06-14", summary='Quotes "inside", commas, and\na newline'),
+    ]
+    path = tmp_path / "out.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(EVENT_COLUMNS)
+        writer.writerows(event_csv_row(e) for e in original)
+    result = read_events(path)
+    assert result.issues == []
+    assert [e.model_dump() for e in result.events] == [e.model_dump() for e in original]

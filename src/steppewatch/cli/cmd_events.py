@@ -106,33 +106,12 @@ def _table(events: list[Event], total: int) -> None:
 
 
 def _csv(events: list[Event]) -> None:
-    from steppewatch.store.dataset_io import EVENT_COLUMNS, format_actors
+    from steppewatch.store.dataset_io import EVENT_COLUMNS, event_csv_row
 
     writer = csv.writer(sys.stdout)
     writer.writerow([*EVENT_COLUMNS, "review_status", "n_sources"])
     for e in events:
-        writer.writerow(
-            [
-                e.id,
-                e.kind,
-                e.title,
-                e.date_start,
-                e.date_end or "",
-                ";".join(e.countries),
-                e.framework,
-                e.location or "",
-                format_actors(e.actors, "focal"),
-                format_actors(e.actors, "partner"),
-                e.level or "",
-                ";".join(e.domains),
-                ";".join(e.topics),
-                json.dumps(e.attributes, ensure_ascii=False) if e.attributes else "",
-                e.summary or "",
-                e.verification or "",
-                e.review_status,
-                len(e.sources),
-            ]
-        )
+        writer.writerow([*event_csv_row(e), e.review_status, len(e.sources)])
 
 
 def register(app: typer.Typer) -> None:

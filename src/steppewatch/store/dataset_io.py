@@ -380,49 +380,24 @@ def _attach_sources(path: Path, result: ReadResult, line_of: dict[str, int]) -> 
     result.issues.extend(collector.issues)
 
 
-def write_events_csv(
-    events: list[Event], events_path: Path, sources_path: Path | None = None
-) -> None:
-    """Write events (and sources) back in the bundled CSV schema."""
-    with events_path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(EVENT_COLUMNS)
-        for e in events:
-            writer.writerow(
-                [
-                    e.id,
-                    e.kind,
-                    e.title,
-                    e.date_start,
-                    e.date_end or "",
-                    ";".join(e.countries),
-                    e.framework,
-                    e.location or "",
-                    format_actors(e.actors, "focal"),
-                    format_actors(e.actors, "partner"),
-                    e.level or "",
-                    ";".join(e.domains),
-                    ";".join(e.topics),
-                    json.dumps(e.attributes, ensure_ascii=False) if e.attributes else "",
-                    e.summary or "",
-                    e.verification or "",
-                ]
-            )
-    if sources_path is None:
-        return
-    with sources_path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(SOURCE_COLUMNS)
-        for e in events:
-            for s in e.sources:
-                writer.writerow(
-                    [
-                        e.id,
-                        s.url,
-                        s.publisher or "",
-                        s.language or "",
-                        s.published or "",
-                        s.source_type or "",
-                        s.attests or "",
-                    ]
-                )
+def event_csv_row(e: Event) -> list[str]:
+    """An event as a row of the bundled CSV schema (``EVENT_COLUMNS``); ``read_events`` reads
+    it back to an equal event (sources aside: they go in sources.csv)."""
+    return [
+        e.id,
+        e.kind,
+        e.title,
+        e.date_start,
+        e.date_end or "",
+        ";".join(e.countries),
+        e.framework,
+        e.location or "",
+        format_actors(e.actors, "focal"),
+        format_actors(e.actors, "partner"),
+        e.level or "",
+        ";".join(e.domains),
+        ";".join(e.topics),
+        json.dumps(e.attributes, ensure_ascii=False) if e.attributes else "",
+        e.summary or "",
+        e.verification or "",
+    ]
