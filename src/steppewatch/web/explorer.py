@@ -38,6 +38,7 @@ def _event_json(event: Any) -> dict[str, Any]:
 COUNT_CAP = 10_000
 SEARCH_LIMIT_MS = 5_000
 SEARCH_FACET_ROWS = 20_000  # searches with at most this many matches get exact facets
+PAGE_TTL = 30.0  # seconds a cached page of events is served
 
 
 def counts_and_facets(
@@ -51,7 +52,7 @@ def counts_and_facets(
         if answer is not None:
             return answer[0], {k: answer[1][k] for k in facets}
     if q and filters.is_empty():
-        hits = queries.fts_hits(web.store, q)
+        hits = fts_hits(web, q)
         if hits is not None and hits > COUNT_CAP:
             # the event text alone matches more than COUNT_CAP: say "more than", skip facets
             return None, {k: None for k in facets}
@@ -94,6 +95,15 @@ def counts_and_facets(
     return total, found
 
 
+def fts_hits(web: WebState, q: str) -> int | None:
+    """``queries.fts_hits`` through the result cache (a search asks twice: counts and walk)."""
+    found = web.cache.get(("fts_hits", q))
+    if found is None:
+        found = (queries.fts_hits(web.store, q),)
+        web.cache.put(("fts_hits", q), found)
+    return found[0]  # type: ignore[no-any-return]
+
+
 WALK_MAX_READ = 30_000  # walk the date index if it reads at most this many rows, or fewer than the planner
 WALK_MIN_HITS = 20_000  # for a text search: walk when it has at least this many hits
 
@@ -108,7 +118,7 @@ def _walk(web: WebState, query: ListQuery, total: int | None, years: dict[str, i
     if query.q:
         if queries.fts_match(query.q) is None:
             return False  # short words only: LIKE scan, nothing to walk with
-        hits = queries.fts_hits(web.store, query.q)
+        hits = fts_hits(web, query.q)
         return hits is None or hits >= WALK_MIN_HITS  # None: counting timed out, so very many
     everything = web.profiles.counts(EventFilter()) if web.profiles is not None else None
     if total is None or everything is None or years is None:
@@ -151,6 +161,18 @@ def _plan_cost(web: WebState, filters: EventFilter) -> int:
 
 
 def _list_data(web: WebState, query: ListQuery) -> dict[str, Any]:
+    """One page of events with total and facets, through the result cache: emptied on every
+    write made through this worker, and kept only PAGE_TTL seconds so that writes made by
+    another worker or by ``steppewatch ingest`` show soon."""
+    key = ("page", query.filters, query.q, query.sort, query.offset, query.per_page)
+    cached = web.cache.get(key)
+    if cached is None:
+        cached = _list_data_uncached(web, query)
+        web.cache.put(key, cached, ttl=PAGE_TTL)
+    return cached  # type: ignore[no-any-return]
+
+
+def _list_data_uncached(web: WebState, query: ListQuery) -> dict[str, Any]:
     total, facets = counts_and_facets(web, query.filters, query.q)
     if total == 0 or (total is not None and query.offset >= total):
         return {"events": [], "total": total, "facets": facets}

@@ -109,11 +109,14 @@ def search_condition(q: str, support: SearchSupport, *, walk: bool = False) -> C
             ).bindparams(ev_q=match)  # type: ignore[assignment]
             if support.documents_fts and support.coded_items and not short:
                 # documents linked to events through coded_items (its key starts with
-                # document_id, so this is an index lookup per matching document)
+                # document_id, so this is an index lookup per matching document); tested on
+                # the rowid like the arm above, so a walk of the date index reads an event's
+                # row only when it matches
                 via = (
-                    "events.id IN (SELECT event_id FROM coded_items WHERE document_id IN "
+                    f"{plus}events.rowid IN (SELECT linked.rowid FROM events AS linked WHERE linked.id IN "
+                    "(SELECT event_id FROM coded_items WHERE document_id IN "
                     "(SELECT id FROM documents WHERE rowid IN "
-                    "(SELECT rowid FROM documents_fts WHERE documents_fts MATCH :doc_q)))"
+                    "(SELECT rowid FROM documents_fts WHERE documents_fts MATCH :doc_q))))"
                 )
                 event_hit = or_(event_hit, text(f"({via})").bindparams(doc_q=match))
             conds.append(event_hit)
@@ -423,18 +426,19 @@ class ResultCache:
     def get(self, key: Any) -> Any:
         with self._lock:
             found = self._items.get(key)
-            if found is None or time.monotonic() - found[0] > self.ttl:
+            if found is None or time.monotonic() > found[0]:
                 self.misses += 1
                 return None
             self._items.move_to_end(key)
             self.hits += 1
             return found[1]
 
-    def put(self, key: Any, value: Any) -> None:
+    def put(self, key: Any, value: Any, ttl: float | None = None) -> None:
+        """Keep ``value`` for ``ttl`` seconds (default: the cache's ttl)."""
         if self.size <= 0:
             return
         with self._lock:
-            self._items[key] = (time.monotonic(), value)
+            self._items[key] = (time.monotonic() + (self.ttl if ttl is None else ttl), value)
             self._items.move_to_end(key)
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
