@@ -41,6 +41,19 @@ SEARCH_FACET_ROWS = 20_000  # searches with at most this many matches get exact 
 PAGE_TTL = 30.0  # seconds a cached page of events is served
 
 
+def profile_counts(web: WebState, filters: EventFilter) -> tuple[int, dict[str, dict[str, int]]] | None:
+    """``web.profiles.counts`` through the result cache (emptied when the profiles change
+    through the app): a list page asks for several filters' counts, each a pass over every
+    profile."""
+    key = ("profiles", filters)
+    answer = web.cache.get(key)
+    if answer is None:
+        answer = web.profiles.counts(filters)
+        if answer is not None:
+            web.cache.put(key, answer)
+    return answer  # type: ignore[no-any-return]
+
+
 def counts_and_facets(
     web: WebState, filters: EventFilter, q: str | None, facets: tuple[str, ...] = queries.FACETS
 ) -> tuple[int | None, dict[str, Any]]:
@@ -48,7 +61,7 @@ def counts_and_facets(
     from SQL under time limits (cached); a count that times out falls back to 'more than
     COUNT_CAP'."""
     if not q and web.profiles is not None:
-        answer = web.profiles.counts(filters)
+        answer = profile_counts(web, filters)
         if answer is not None:
             return answer[0], {k: answer[1][k] for k in facets}
     if q and filters.is_empty():
@@ -120,7 +133,7 @@ def _walk(web: WebState, query: ListQuery, total: int | None, years: dict[str, i
             return False  # short words only: LIKE scan, nothing to walk with
         hits = fts_hits(web, query.q)
         return hits is None or hits >= WALK_MIN_HITS  # None: counting timed out, so very many
-    everything = web.profiles.counts(EventFilter()) if web.profiles is not None else None
+    everything = profile_counts(web, EventFilter()) if web.profiles is not None else None
     if total is None or everything is None or years is None:
         return True
     if total == 0:
@@ -150,11 +163,11 @@ def _plan_cost(web: WebState, filters: EventFilter) -> int:
     for name in ("countries", "topics", "domains", "kinds", "levels", "frameworks", "statuses"):
         values = getattr(filters, name)
         if values:
-            answer = web.profiles.counts(EventFilter(**{name: values}))
+            answer = profile_counts(web, EventFilter(**{name: values}))
             if answer is not None:
                 costs.append(answer[0])
     if filters.since is not None or filters.until is not None:
-        answer = web.profiles.counts(EventFilter(since=filters.since, until=filters.until))
+        answer = profile_counts(web, EventFilter(since=filters.since, until=filters.until))
         if answer is not None:
             costs.append(answer[0])
     return min(costs) if costs else 0

@@ -142,6 +142,7 @@ def _written(request: Request, before: Any = None, after: Any = None) -> None:
         web.profiles.changed(before.model_dump(mode="json"), after.model_dump(mode="json"))
     else:
         web.profiles.refresh()
+    web.cache.clear()  # again: a request between the first clear and the update cached old counts
 
 
 async def _before(request: Request, event_id: str) -> Any:
