@@ -16,7 +16,7 @@ def register(app: typer.Typer) -> None:
         workers: int = typer.Option(1, "--workers", min=1, max=64, help="Worker processes."),
         https_only: bool = typer.Option(False, "--https-only", help="Send the session cookie over HTTPS only (behind a TLS proxy)."),
         log_level: str = typer.Option("warning", "--log-level", help="uvicorn log level."),
-        cache_size: int = typer.Option(1024, "--cache-size", min=0, help="Cached count/facet results (0: no cache)."),
+        cache_size: int = typer.Option(1024, "--cache-size", min=0, help="Cached pages (30 s), counts and facets (0: no cache)."),
     ) -> None:
         """Serve the explorer. Public and read-only; reviewers sign in to change anything
         (accounts: 'steppewatch users add NAME')."""
