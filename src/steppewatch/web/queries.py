@@ -31,7 +31,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import OperationalError
 
-from steppewatch.models import Event
 from steppewatch.store import EventFilter, Store, records
 from steppewatch.store.migrations.m0003_review import PG_EVENT_TSV
 from steppewatch.store.store import ORDERS
@@ -288,23 +287,6 @@ def list_event_dicts(
             for s in conn.execute(src):
                 by_event[s.event_id].append(s._mapping)
     return [event_dict(r, by_event.get(r["id"], [])) for r in rows]
-
-
-def list_events(
-    store: Store, where: ColumnElement[bool], *, order: str, limit: int, offset: int
-) -> list[Event]:
-    query = select(events).where(where).order_by(*ORDERS[order]).limit(limit).offset(offset)
-    with store.engine.connect() as conn:
-        rows = [r._mapping for r in conn.execute(query)]
-        by_event: dict[str, list[Any]] = defaultdict(list)
-        ids = [r["id"] for r in rows]
-        if ids:
-            src = select(sources).where(sources.c.event_id.in_(ids)).order_by(
-                sources.c.event_id, sources.c.position
-            )
-            for s in conn.execute(src):
-                by_event[s.event_id].append(s._mapping)
-    return [records.event_from_row(r, by_event.get(r["id"], ())) for r in rows]
 
 
 def count_at_most(store: Store, where: ColumnElement[bool], cap: int) -> int:
