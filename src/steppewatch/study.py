@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from steppewatch import yamlio
 from steppewatch.errors import InputError
 from steppewatch.models import Study
 
@@ -26,7 +27,7 @@ def load_study(path: str | Path | None = None) -> Study:
     """The default PRC-Central Asia study, or the study file at ``path``."""
     path = Path(path) if path else default_study_path()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlio.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise InputError(f"study file not found: {path}", code="SW110") from None
     except (UnicodeDecodeError, yaml.YAMLError) as error:

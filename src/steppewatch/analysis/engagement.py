@@ -23,8 +23,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import yaml
 
+from steppewatch import yamlio
 from steppewatch.analysis.frame import (
     MULTILATERAL_FRAMEWORKS,
     _partner_positions,
@@ -93,7 +93,7 @@ def load_index_config(path: str | Path | None = None) -> IndexConfig:
             raise AnalysisError(
                 f"cannot read index config {path}: {error.strerror}", code="SW603"
             ) from None
-    raw = yaml.safe_load(text) or {}
+    raw = yamlio.safe_load(text) or {}
     components = {str(k): tuple(v) for k, v in (raw.get("components") or {}).items()}
     if not components or "default" not in raw:
         raise AnalysisError(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from steppewatch import yamlio
 from steppewatch.codebook.model import Codebook
 from steppewatch.errors import CodebookError
 
@@ -32,7 +33,7 @@ def read_codebook_yaml(path: str | Path) -> object:
             code="SW202",
         ) from None
     try:
-        return yaml.safe_load(text)
+        return yamlio.safe_load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{path}, line {mark.line + 1}" if mark is not None else str(path)

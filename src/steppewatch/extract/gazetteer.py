@@ -13,8 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from steppewatch import yamlio
 from steppewatch.errors import ExtractionError
 from steppewatch.extract.matcher import Term
 
@@ -105,7 +104,9 @@ def _terms(names: dict[str, tuple[str, ...]], payload: tuple[str, Any]) -> list[
 
 def _names(raw: Any, where: str) -> dict[str, tuple[str, ...]]:
     if not isinstance(raw, dict):
-        raise ExtractionError(f"gazetteer {where}: 'names' must map en/zh/ru to lists", code="SW430")
+        raise ExtractionError(
+            f"gazetteer {where}: 'names' must map en/zh/ru to lists", code="SW430"
+        )
     return {lang: tuple(str(v) for v in (values or [])) for lang, values in raw.items()}
 
 
@@ -115,7 +116,7 @@ def _iso(value: Any) -> str | None:
 
 def _read(name: str) -> dict[str, Any]:
     path = resources.files("steppewatch") / "data" / "gazetteer" / name
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yamlio.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict):
         raise ExtractionError(f"gazetteer file {name} is not a mapping", code="SW430")
     return data
@@ -127,12 +128,16 @@ def load_gazetteer() -> Gazetteer:
     gazetteer = Gazetteer()
     states = _read("states.yaml")
     for i, raw in enumerate(states.get("states", [])):
-        state = State(raw["code"], raw["name"], raw.get("region"), _names(raw["names"], f"states/{i}"))
+        state = State(
+            raw["code"], raw["name"], raw.get("region"), _names(raw["names"], f"states/{i}")
+        )
         gazetteer.states[state.code] = state
     gazetteer.blocks = _names(states.get("blocks", {}), "blocks")
     for i, raw in enumerate(_read("officials.yaml").get("officials", [])):
         offices = tuple(
-            Office(o["office"], o.get("title") or o["office"], _iso(o.get("from")), _iso(o.get("to")))
+            Office(
+                o["office"], o.get("title") or o["office"], _iso(o.get("from")), _iso(o.get("to"))
+            )
             for o in raw.get("offices", [])
         )
         gazetteer.officials.append(
@@ -141,8 +146,12 @@ def load_gazetteer() -> Gazetteer:
     for i, raw in enumerate(_read("institutions.yaml").get("institutions", [])):
         gazetteer.institutions.append(
             Institution(
-                raw["name"], raw.get("country"), raw.get("domain"), raw.get("level"),
-                raw.get("framework"), _names(raw["names"], f"institutions/{i}"),
+                raw["name"],
+                raw.get("country"),
+                raw.get("domain"),
+                raw.get("level"),
+                raw.get("framework"),
+                _names(raw["names"], f"institutions/{i}"),
             )
         )
     return gazetteer
