@@ -38,6 +38,10 @@ _DROP_RANGES = (
     (0xFF3B, 0xFF40),
     (0xFF5B, 0xFF65),
 )
+# True for the code points (below U+10000) that are kept; astral code points are always kept
+_KEEP = np.ones(0x10000, dtype=bool)
+for _low, _high in _DROP_RANGES:
+    _KEEP[_low : _high + 1] = False
 _SHIFT = np.uint64(32)
 _DIGITS = re.compile(r"\d+")
 _MAX_HASH = np.uint64((1 << 32) - 1)
@@ -89,8 +93,11 @@ class NearDuplicateIndex:
             h ^= h >> np.uint64(32)
         h &= _MAX_HASH
         # the same sampling for every text, so any two signatures stay comparable
-        h = h[h % np.uint64(self.sample_rate) == 0]
-        return np.unique(h)
+        # repeated shingles are kept: they cannot change a minimum, and sorting them out costs more
+        rate = self.sample_rate
+        if rate & (rate - 1) == 0:  # a power of two: a mask, cheaper than a modulo
+            return h[(h & np.uint64(rate - 1)) == 0]
+        return h[h % np.uint64(rate) == 0]
 
     def signature(self, text: str | None) -> np.ndarray | None:
         """MinHash values (uint64 < 2**32, ``num_perm`` of them), or None for short texts."""
@@ -176,7 +183,6 @@ class _Signature:
 def _letters(text: str) -> np.ndarray:
     """Code points of ``text`` in lower case without spaces, punctuation and symbols."""
     cps = np.frombuffer(text.lower().encode("utf-32-le"), dtype=np.uint32)
-    keep = np.ones(len(cps), dtype=bool)
-    for low, high in _DROP_RANGES:
-        keep &= (cps < low) | (cps > high)
+    keep = _KEEP[np.minimum(cps, 0xFFFF)]
+    keep |= cps > 0xFFFF
     return cps[keep].astype(np.uint64)

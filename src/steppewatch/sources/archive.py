@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from steppewatch.sources.http import _atomic_write
 from steppewatch.sources.raw import RawDocument
 
 __all__ = ["Archive", "ArchivedCopy", "archive_dir_for"]
@@ -41,6 +41,7 @@ class Archive:
     def __init__(self, root: str | Path, *, fsync: bool = False) -> None:
         self.root = Path(root)
         self.fsync = fsync
+        self._folders: set[str] = set()  # shard folders known to exist
 
     def path_of(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256
@@ -54,7 +55,10 @@ class Archive:
         meta_path = path.with_name(f"{digest}.json")
         new = not (path.is_file() and meta_path.is_file())
         if new:
-            _atomic_write(path, document.data, fsync=self.fsync)
+            if path.parent.name not in self._folders:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._folders.add(path.parent.name)
+            self._write(path, document.data)
             meta: dict[str, Any] = {
                 "sha256": digest,
                 "bytes": len(document.data),
@@ -64,12 +68,27 @@ class Archive:
                 "content_type": document.content_type,
                 "headers": document.headers,
             }
-            _atomic_write(
-                meta_path,
-                json.dumps(meta, ensure_ascii=False, indent=1).encode(),
-                fsync=self.fsync,
-            )
+            self._write(meta_path, json.dumps(meta, ensure_ascii=False, indent=1).encode())
         return ArchivedCopy(digest, path, new)
+
+    def _write(self, path: Path, data: bytes) -> None:
+        """Write to ``.<name>.<pid>.tmp`` in the same folder, then rename over ``path``: a killed
+        process leaves the whole file or none. The names are content addresses, so one process
+        is the only writer of its temporary name (no random name needed, unlike mkstemp)."""
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            with open(tmp, "wb") as handle:
+                handle.write(data)
+                if self.fsync:
+                    handle.flush()
+                    os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
 
     def get(self, sha256: str) -> bytes:
         return self.path_of(sha256).read_bytes()
