@@ -63,6 +63,17 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 
+# For each pattern above, strings one of which every match contains (in lower case): a text
+# without any of them is not scanned with that pattern. Substring tests run at C speed; most
+# texts hold dates in one language only.
+_EN_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_RU_STEMS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
+             "октябр", "ноябр", "декабр")
+_REQUIRED: tuple[tuple[str, ...], ...] = (
+    ("月",), ("月",), ("月",), _RU_STEMS, (".",), ("-",), _EN_STEMS, _EN_STEMS, _EN_STEMS,
+)
+assert len(_REQUIRED) == len(_PATTERNS)
+
 
 @dataclass(frozen=True)
 class DateMention:
@@ -161,7 +172,10 @@ def find_dates(text: str, reference: date | str | None = None) -> list[DateMenti
 
 def _find(text: str, reference: date | None) -> list[DateMention]:
     found: list[DateMention] = []
-    for pattern in _PATTERNS:
+    lowered = text.lower()
+    for pattern, required in zip(_PATTERNS, _REQUIRED):
+        if not any(part in lowered for part in required):
+            continue  # the pattern cannot match: skip its scan of the whole text
         for match in pattern.finditer(text):
             mention = _mention(match, reference)
             if mention is not None:
