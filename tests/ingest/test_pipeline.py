@@ -156,7 +156,7 @@ def test_reviewed_event_is_never_overwritten_suggestions_instead(
         rows = {r.field: r for r in conn.execute(select(suggestions))}
     assert set(json.loads(rows["topics"].value)) == {"terrorism", "extremism"}
     new_sources = json.loads(rows["sources"].value)
-    assert len(new_sources) == len(accepted.sources) + 1 and new_sources[-1]["language"] == "ru"
+    assert len(new_sources) == 1 and new_sources[0]["language"] == "ru"  # only what to add
     assert rows["topics"].status == "open" and rows["topics"].event_id == accepted.id
 
 
@@ -168,8 +168,45 @@ def test_failed_extraction_is_recorded_and_run_continues(
     summary = ingestor.ingest(iter_documents([corpus]))
     assert summary.failed == 1 and summary.new == 4
     assert "SW410" in summary.failures[0].message
+    # a rerun tries the failed document again (it still fails) and leaves the others alone
     again = make_ingestor(sqlite_url, tmp_path).ingest(iter_documents([corpus]))
-    assert again.unchanged == 5
+    assert (again.unchanged, again.retried, again.failed, again.new) == (4, 1, 1, 0)
+    assert "1 retried after an earlier failure" in again.line()
+    store = open_store(sqlite_url)
+    with store.engine.connect() as conn:
+        statuses = [r.status for r in conn.execute(select(documents.c.status))]
+    assert sorted(statuses) == ["coded"] * 4 + ["failed"]
+
+
+def test_failed_document_succeeds_on_rerun_once_the_cause_is_fixed(
+    sqlite_url: str, tmp_path: Path, corpus: Path
+) -> None:
+    """A document that failed (here: an extractor bug, later fixed) is extracted and coded on
+    the next run: its failed row is replaced, not duplicated, and its event is made."""
+    calls = {"n": 0}
+
+    def flaky_extract(data: bytes, **kw: object) -> object:
+        calls["n"] += 1
+        if b"Bishkek" in data or "Бишкеке".encode() in data:
+            raise RuntimeError("extractor bug")
+        return fake_extract(data, **kw)
+
+    store = open_store(sqlite_url)
+    first = Ingestor(
+        store, archive=Archive(tmp_path / "archive"), coder=FakeCoder(), extractor=flaky_extract
+    ).ingest(iter_documents([corpus / "b_ru.txt", corpus / "c_tj.txt"]))
+    assert (first.new, first.failed) == (1, 1)
+    assert "SW499" in first.failures[0].message and "extractor bug" in first.failures[0].message
+    second = make_ingestor(sqlite_url, tmp_path).ingest(
+        iter_documents([corpus / "b_ru.txt", corpus / "c_tj.txt"])
+    )
+    assert (second.retried, second.new, second.failed, second.unchanged) == (1, 1, 0, 1)
+    with store.engine.connect() as conn:
+        rows = list(conn.execute(select(documents.c.source_path, documents.c.status)))
+    assert sorted(r.status for r in rows) == ["coded", "coded"]
+    assert any(e.countries == ["CN", "KG"] for e in store.list_events())
+    third = make_ingestor(sqlite_url, tmp_path).ingest(iter_documents([corpus]))
+    assert third.retried == 0 and third.unchanged == 2 and third.new == 2
 
 
 def test_items_in_one_run_far_apart_in_time_make_separate_events(
@@ -203,3 +240,25 @@ def test_suggestions_can_be_accepted_by_the_review_workflow(
     event = review.accept_suggestion(store, ids["sources"], "tester")
     assert set(event.topics) == {"separatism", "terrorism", "extremism"}
     assert [s.language for s in event.sources] == ["zh", "ru"]
+
+
+def test_accepting_two_source_suggestions_keeps_both_sources(
+    sqlite_url: str, tmp_path: Path, corpus: Path
+) -> None:
+    """Two new documents about a reviewed event: each makes a sources suggestion; accepting
+    both (in either order) gives the event both new sources, not only the last one."""
+    review = pytest.importorskip("steppewatch.review.actions")
+    store = open_store(sqlite_url)
+    accepted = make_event(1, review_status="accepted", topics=["separatism"])
+    store.add_events([accepted])
+    write(corpus, "e_ru_copy.txt", RU_MEETING.replace("14 июня в Бишкеке", "В Бишкеке 14 июня"))
+    make_ingestor(sqlite_url, tmp_path).ingest(
+        iter_documents([corpus / "b_ru.txt", corpus / "e_ru_copy.txt"])
+    )
+    with store.engine.connect() as conn:
+        ids = [r.id for r in conn.execute(select(suggestions).where(suggestions.c.field == "sources"))]
+    assert len(ids) == 2
+    review.accept_suggestion(store, ids[1], "tester")
+    event = review.accept_suggestion(store, ids[0], "tester")
+    assert len(event.sources) == len(accepted.sources) + 2
+    assert len({s.document_id for s in event.sources if s.document_id}) == 2

@@ -156,21 +156,21 @@ def merge_into(event: Event, item: Any, source: Source, *, machine: bool) -> Eve
     return event.model_copy(update=update)
 
 
-def sources_with(event: Event, source: Source) -> list[dict[str, Any]]:
-    """The value of a ``sources`` suggestion: the event's whole source list with the new
-    source appended (accepting it sets the list, as for any other field)."""
-    return [s.model_dump(mode="json", exclude_none=True) for s in [*event.sources, source]]
+def source_suggestion(source: Source) -> list[dict[str, Any]]:
+    """The value of a ``sources`` suggestion: the source to add (a list of one). Accepting it
+    appends it to the event's sources at that time, so accepting several keeps them all."""
+    return [source.model_dump(mode="json", exclude_none=True)]
 
 
 def suggestion_values(
     event: Event, item: Any, source: Source, candidate: Candidate
 ) -> list[tuple[str, Any]]:
     """What a new document says that a reviewed event does not: one (field, value) each.
-    List fields (topics, domains, countries) carry only the codes to add; ``sources`` the
-    whole new list; scalar fields the new value."""
+    List fields (topics, domains, countries, sources) carry only what to add; scalar fields
+    the new value."""
     found: list[tuple[str, Any]] = []
     if not _has_source(event, source):
-        found.append(("sources", sources_with(event, source)))
+        found.append(("sources", source_suggestion(source)))
     for field_name, values in (
         ("topics", item.topics),
         ("domains", item.domains),

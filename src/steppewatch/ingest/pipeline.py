@@ -2,7 +2,9 @@
 
 For each ``RawDocument`` (in the order the collectors give them):
 
-1. its id is the sha256 of the bytes; an id already stored is ``unchanged`` (nothing is redone);
+1. its id is the sha256 of the bytes; an id already stored is ``unchanged`` (nothing is redone),
+   except a document whose earlier attempt failed: it is tried again (``retried``) and its
+   stored row replaced by the new outcome in the same transaction;
 2. the bytes go to the content-addressed archive beside the database;
 3. text is extracted (``steppewatch.extract.extract_document``); a failure is stored as a
    ``failed`` document with its error, and the run goes on;
@@ -36,7 +38,7 @@ from steppewatch.ingest.events_from_items import (
     candidate_from_item,
     merge_into,
     source_for,
-    sources_with,
+    source_suggestion,
     suggestion_values,
 )
 from steppewatch.ingest.linking import EventIndex, IndexedEvent
@@ -75,6 +77,7 @@ class IngestSummary:
     seen: int = 0
     new: int = 0
     unchanged: int = 0
+    retried: int = 0  # failed in an earlier run, tried again (counted as new or failed too)
     duplicates: int = 0
     near_duplicates: int = 0
     failed: int = 0
@@ -91,6 +94,8 @@ class IngestSummary:
         rate = self.seen / self.seconds if self.seconds else 0.0
         return (
             f"{self.seen} documents: {self.new} new, {self.unchanged} unchanged, "
+            + (f"{self.retried} retried after an earlier failure, " if self.retried else "")
+            + 
             f"{self.duplicates} duplicates ({self.near_duplicates} near), {self.failed} failed; "
             f"{self.relevant_items} relevant items: {self.events_created} events created, "
             f"{self.sources_added} sources added to known events, "
@@ -135,6 +140,7 @@ class Ingestor:
         self.near = NearDuplicateIndex(threshold=near_duplicate_threshold)
         self.index = EventIndex(focal=focal)
         self.known: set[str] = set()
+        self.failed_before: set[str] = set()  # stored as failed: tried again when seen
         self._written: dict[str, Event] = {}
         self._load_state()
         self._reset_batch()
@@ -145,6 +151,9 @@ class Ingestor:
             rows = conn.execute(select(documents.c.id, documents.c.minhash, documents.c.status))
             signatures = []
             for doc_id, minhash, status in rows:
+                if status == "failed":
+                    self.failed_before.add(doc_id)
+                    continue
                 self.known.add(doc_id)
                 if status == "coded":
                     signatures.append((doc_id, minhash))
@@ -178,6 +187,7 @@ class Ingestor:
         self._changed: dict[str, Event] = {}
         self._doc_events: dict[str, list[str]] = getattr(self, "_doc_events", {})
         self._batch_ids: set[str] = set()
+        self._retry_ids: list[str] = []
         self._pending_io: list[Future[Any]] = []
         self._batch_started = time.monotonic()
 
@@ -233,8 +243,10 @@ class Ingestor:
                     item_rows=self._item_rows,
                     suggestion_rows=self._suggestion_rows,
                     changed_events=self._changed,
+                    replace_failed=self._retry_ids,
                 )
             self.known.update(self._batch_ids)
+            self.failed_before.difference_update(self._retry_ids)
             if len(self._written) > WRITTEN_CACHE:
                 self._written.clear()
             self._written.update(self._changed)
@@ -249,6 +261,9 @@ class Ingestor:
         if sha in self._batch_ids:
             summary.duplicates += 1
             return
+        if sha in self.failed_before:
+            summary.retried += 1
+            self._retry_ids.append(sha)
         # archive writes run in a thread when there is a second core (file I/O releases the
         # GIL), else inline; either way they are awaited before the batch commits: a document
         # row never exists without its archived bytes
@@ -304,7 +319,6 @@ class Ingestor:
             if item.relevant:
                 summary.relevant_items += 1
                 event_id, link = self._link(item, row, coded, summary)
-            payload = item.model_dump(mode="json")
             self._item_rows.append(
                 {
                     "document_id": sha,
@@ -312,7 +326,8 @@ class Ingestor:
                     "start": item.start,
                     "end": item.end,
                     "relevant": int(bool(item.relevant)),
-                    "coded": dumps(payload),
+                    # pydantic's own JSON writer: fields in model order, ~5x faster than dumps
+                    "coded": item.model_dump_json(),
                     "event_id": event_id,
                     "link": link,
                     "coder": self.coder_label,
@@ -415,7 +430,7 @@ class Ingestor:
                         {
                             "event_id": event_id,
                             "field": "sources",
-                            "value": dumps(sources_with(event, source)),
+                            "value": dumps(source_suggestion(source)),
                             "document_id": row["id"],
                             "coder": self.coder_label,
                             "created_at": records.now(),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, delete, select, update
@@ -127,8 +127,17 @@ def write_batch(
     item_rows: list[dict[str, Any]],
     suggestion_rows: list[dict[str, Any]],
     changed_events: Mapping[str, Event],
+    replace_failed: Sequence[str] = (),
 ) -> tuple[int, int]:
-    """Write one batch (call inside ``engine.begin()``); returns events (new, updated)."""
+    """Write one batch (call inside ``engine.begin()``); returns events (new, updated).
+
+    ``replace_failed``: ids of documents stored as failed by an earlier run that this batch
+    holds again; their old rows are deleted first (only failed rows: nothing else is touched)."""
+    for start in range(0, len(replace_failed), 500):
+        chunk = list(replace_failed[start : start + 500])
+        conn.execute(
+            documents.delete().where(documents.c.id.in_(chunk), documents.c.status == "failed")
+        )
     if document_rows:
         conn.execute(documents.insert(), document_rows)
     if item_rows:

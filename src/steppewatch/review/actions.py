@@ -263,6 +263,14 @@ def edit_event(
 
 
 def _apply_suggestion(event: Event, field: str, value: Any) -> dict[str, Any]:
+    if field == "sources":
+        # a sources suggestion carries the sources to add (older ones the whole list): add
+        # those the event does not hold yet, so accepting several keeps every one of them
+        current = [s.model_dump(mode="json", exclude_none=True) for s in event.sources]
+        held = {(s.get("url"), s.get("document_id")) for s in current}
+        extra = [v for v in (value if isinstance(value, list) else [value]) if isinstance(v, dict)]
+        added = [v for v in extra if (v.get("url"), v.get("document_id")) not in held]
+        return {field: current + added}
     if field in LIST_FIELDS:
         current = list(getattr(event, field))
         extra = value if isinstance(value, list) else [value]
