@@ -61,11 +61,31 @@ def test_edit_keeps_event_codes_in_sync(store):
     assert entry.after["topics"] == ["border_security", "drug_trafficking"]
 
 
+def _dated_hits(store, word):
+    """Event ids whose text matches ``word`` in ``events_fts_dated``, with the date in the key."""
+    sql = (
+        "SELECT e.id, h.rowid >> 32 FROM events_fts_dated h JOIN events e "
+        "ON e.rowid = (h.rowid & 4294967295) WHERE events_fts_dated MATCH :w"
+    )
+    with store.engine.connect() as conn:
+        return sorted(tuple(r) for r in conn.execute(text(sql), {"w": f'"{word}"'}))
+
+
 def test_edit_is_searchable_at_once(store):
     edit_event(store, KG, "bob", {"summary": "Обсуждали наркотрафик через таджикскую границу"})
+    hits = _dated_hits(store, "наркотрафик")
+    assert len(hits) == 1 and hits[0][0] == KG
+
+
+def test_date_edit_moves_the_event_in_the_search_index(store):
+    """The search index's rowid holds the date: an edited date replaces the old key (a stale one
+    would put the event twice in the date order, or under its old date)."""
+    edit_event(store, KG, "bob", {"summary": "Обсуждали наркотрафик", "date_start": "2011-03-04"})
+    assert _dated_hits(store, "наркотрафик") == [(KG, 20110304)]
+    edit_event(store, KG, "bob", {"date_start": "2019-12-31"})
+    assert _dated_hits(store, "наркотрафик") == [(KG, 20191231)]
     with store.engine.connect() as conn:
-        hits = conn.execute(text("SELECT rowid FROM events_fts WHERE events_fts MATCH '\"наркотрафик\"'")).all()
-    assert len(hits) == 1
+        conn.exec_driver_sql("INSERT INTO events_fts_dated(events_fts_dated) VALUES ('integrity-check')")
 
 
 def test_edit_rejects_unknown_codes_and_lists_all_problems(store):

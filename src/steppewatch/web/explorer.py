@@ -12,7 +12,7 @@ from starlette.responses import Response, StreamingResponse
 
 from steppewatch.errors import NotFound
 from steppewatch.store import EventFilter
-from steppewatch.web import queries
+from steppewatch.web import dated_search, queries
 from steppewatch.web.charts import bars, year_columns
 from steppewatch.web.errors import HTTPError, issue
 from steppewatch.web.params import (
@@ -94,8 +94,9 @@ def counts_and_facets(
     if total is None:
         total = queries.count_events(web.store, where, limit_ms=web.count_limit_ms)
         if total is None:
-            capped = queries.count_at_most(web.store, queries.page_where(filters, q, web.support), COUNT_CAP)
-            total = capped if capped <= COUNT_CAP else None
+            capped = queries.count_at_most(web.store, queries.page_where(filters, q, web.support), COUNT_CAP,
+                                           limit_ms=web.count_limit_ms)
+            total = capped if capped is not None and capped <= COUNT_CAP else None
         if total is not None:
             web.cache.put(("count", key), total)
     found = web.cache.get(("facets", key))
@@ -113,7 +114,8 @@ def fts_hits(web: WebState, q: str) -> int | None:
     counted only as far as the two decisions taken on it need (COUNT_CAP, WALK_MIN_HITS)."""
     found = web.cache.get(("fts_hits", q))
     if found is None:
-        found = (queries.fts_hits(web.store, q, cap=max(COUNT_CAP, WALK_MIN_HITS)),)
+        table = "events_fts_dated" if web.support.events_fts_dated else "events_fts"
+        found = (queries.fts_hits(web.store, q, cap=max(COUNT_CAP, WALK_MIN_HITS), table=table),)
         web.cache.put(("fts_hits", q), found)
     return found[0]  # type: ignore[no-any-return]
 
@@ -186,10 +188,38 @@ def _list_data(web: WebState, query: ListQuery) -> dict[str, Any]:
     return cached  # type: ignore[no-any-return]
 
 
+def _read_dated_hits(web: WebState, query: ListQuery) -> bool:
+    """A date-ordered search: read the hits in date order (``dated_search``) when that reaches
+    a full page soon: few hits, no filters, or filters matching a large enough share of all
+    events (estimated as independent of the words); else let the planner drive from the
+    filters' indexes and test each event against the set of hits."""
+    if not dated_search.usable(web.support, query.q, query.sort):
+        return False
+    hits = fts_hits(web, query.q or "")
+    if query.filters.is_empty() or (hits is not None and hits <= WALK_MIN_HITS):
+        return True
+    everything = profile_counts(web, EventFilter()) if web.profiles is not None else None
+    matching = profile_counts(web, query.filters) if web.profiles is not None else None
+    if everything is None or matching is None:
+        return True
+    if matching[0] == 0:
+        return False
+    reads = (query.offset + query.per_page) * everything[0] / matching[0]
+    return reads <= WALK_MAX_READ
+
+
 def _list_data_uncached(web: WebState, query: ListQuery) -> dict[str, Any]:
     total, facets = counts_and_facets(web, query.filters, query.q)
     if total == 0 or (total is not None and query.offset >= total):
         return {"events": [], "total": total, "facets": facets}
+    if query.q and _read_dated_hits(web, query):
+        try:
+            found = dated_search.search_page(
+                web.store, query.filters, query.q, web.support, order=query.sort,
+                limit=query.per_page, offset=query.offset, limit_ms=SEARCH_LIMIT_MS)
+        except queries.TimedOut:
+            raise _search_timeout() from None
+        return {"events": found, "total": total, "facets": facets}
     if _walk(web, query, total, facets.get("year")):
         where = queries.page_where(query.filters, query.q, web.support, walk_date_index=True)
     elif _has_indexed_condition(query.filters) and not query.q:
@@ -203,12 +233,16 @@ def _list_data_uncached(web: WebState, query: ListQuery) -> dict[str, Any]:
             limit_ms=SEARCH_LIMIT_MS if query.q else None,
         )
     except queries.TimedOut:
-        raise HTTPError(503, "[SW730] the search took too long", [issue(
-            "search-timeout",
-            "add a filter (country, kind, years) or use longer words (3+ characters use the index)",
-            "q",
-        )]) from None
+        raise _search_timeout() from None
     return {"events": found, "total": total, "facets": facets}
+
+
+def _search_timeout() -> HTTPError:
+    return HTTPError(503, "[SW730] the search took too long", [issue(
+        "search-timeout",
+        "add a filter (country, kind, years) or use longer words (3+ characters use the index)",
+        "q",
+    )])
 
 
 def _page_links(path: str, query: ListQuery, total: int | None, shown: int) -> dict[str, str | None]:

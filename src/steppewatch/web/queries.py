@@ -51,6 +51,7 @@ class SearchSupport:
     events_fts: bool
     documents_fts: bool
     coded_items: bool
+    events_fts_dated: bool = False  # SQLite, migration 6: rowid = (YYYYMMDD << 32) | events.rowid
 
     @classmethod
     def detect(cls, store: Store) -> SearchSupport:
@@ -60,9 +61,22 @@ class SearchSupport:
                 names = set(
                     conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'")).scalars()
                 )
-                return cls("sqlite", "events_fts" in names, "documents_fts" in names, "coded_items" in names)
+                dated = "events_fts_dated" in names
+                return cls("sqlite", dated or "events_fts" in names, "documents_fts" in names,
+                           "coded_items" in names, dated)
             has_docs = insp.has_table("documents")
             return cls(store.dialect, True, has_docs, insp.has_table("coded_items"))
+
+
+    def event_rowids(self) -> str:
+        """SQL selecting the rowids of events whose own text matches ``:ev_q`` (SQLite)."""
+        if self.events_fts_dated:
+            return (f"SELECT rowid & {ROWID_MASK} FROM events_fts_dated "
+                    "WHERE events_fts_dated MATCH :ev_q")
+        return "SELECT rowid FROM events_fts WHERE events_fts MATCH :ev_q"
+
+
+ROWID_MASK = (1 << 32) - 1  # events_fts_dated: the low 32 bits of a rowid are the event's rowid
 
 
 def _like_all(words: list[str]) -> ColumnElement[bool]:
@@ -75,16 +89,22 @@ def fts_match(q: str) -> str | None:
     return " ".join('"' + w.replace('"', '""') + '"' for w in long_words) or None
 
 
-def fts_hits(store: Store, q: str, limit_ms: int = 100, cap: int | None = None) -> int | None:
+def fts_hits(
+    store: Store, q: str, limit_ms: int = 100, cap: int | None = None, table: str | None = None
+) -> int | None:
     """How many events' own text matches ``q`` (SQLite FTS5), or None if unknown; with ``cap``,
     min(that number, cap + 1), which stops reading the index early (5x faster for common words
     on a million events)."""
     match = fts_match(q)
     if store.dialect != "sqlite" or match is None:
         return None
-    sql = "SELECT count(*) FROM events_fts WHERE events_fts MATCH :m"
+    if table is None:
+        table = "events_fts_dated" if SearchSupport.detect(store).events_fts_dated else "events_fts"
+    if table not in ("events_fts", "events_fts_dated"):
+        raise ValueError(table)
+    sql = f"SELECT count(*) FROM {table} WHERE {table} MATCH :m"
     if cap is not None:
-        sql = f"SELECT count(*) FROM (SELECT 1 FROM events_fts WHERE events_fts MATCH :m LIMIT {int(cap) + 1})"
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH :m LIMIT {int(cap) + 1})"
     with store.engine.connect() as conn:
         try:
             with time_limit(conn, limit_ms):
@@ -107,7 +127,7 @@ def search_condition(q: str, support: SearchSupport, *, walk: bool = False) -> C
             match = " ".join('"' + w.replace('"', '""') + '"' for w in long_words)
             plus = "+" if walk else ""
             event_hit: ColumnElement[bool] = text(
-                f"{plus}events.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH :ev_q)"
+                f"{plus}events.rowid IN ({support.event_rowids()})"
             ).bindparams(ev_q=match)  # type: ignore[assignment]
             if support.documents_fts and support.coded_items and not short:
                 # documents linked to events through coded_items (its key starts with
@@ -211,9 +231,23 @@ def page_query(where: ColumnElement[bool], order: str, dialect: str) -> Any:
 
 @contextmanager
 def time_limit(conn: Connection, ms: int | None) -> Iterator[None]:
-    """Interrupt SQLite queries running longer than ``ms`` (raises TimedOut)."""
-    if ms is None or conn.dialect.name != "sqlite":
+    """Interrupt queries running longer than ``ms`` (raises TimedOut): SQLite through a progress
+    handler, PostgreSQL through ``SET LOCAL statement_timeout`` (the transaction is rolled back
+    after a timeout, so ``conn`` stays usable)."""
+    if ms is None or conn.dialect.name not in ("sqlite", "postgresql"):
         yield
+        return
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SET LOCAL statement_timeout = {max(1, int(ms))}")
+        try:
+            yield
+        except OperationalError as error:
+            if "statement timeout" in str(error) or "canceling statement" in str(error):
+                conn.rollback()
+                raise TimedOut() from None
+            raise
+        if conn.in_transaction():
+            conn.exec_driver_sql("SET LOCAL statement_timeout = DEFAULT")
         return
     raw = conn.connection.dbapi_connection
     deadline = time.perf_counter() + ms / 1000
@@ -289,11 +323,15 @@ def list_event_dicts(
     return [event_dict(r, by_event.get(r["id"], [])) for r in rows]
 
 
-def count_at_most(store: Store, where: ColumnElement[bool], cap: int) -> int:
-    """min(number of matching events, cap + 1): cheap when there are many."""
+def count_at_most(store: Store, where: ColumnElement[bool], cap: int, *, limit_ms: int | None = None) -> int | None:
+    """min(number of matching events, cap + 1): cheap when there are many; None past ``limit_ms``."""
     inner = select(literal_column("1")).select_from(events).where(where).limit(cap + 1).subquery()
     with store.engine.connect() as conn:
-        return int(conn.execute(select(func.count()).select_from(inner)).scalar() or 0)
+        try:
+            with time_limit(conn, limit_ms):
+                return int(conn.execute(select(func.count()).select_from(inner)).scalar() or 0)
+        except TimedOut:
+            return None
 
 
 def count_events(store: Store, where: ColumnElement[bool], *, limit_ms: int | None = None) -> int | None:

@@ -1,0 +1,111 @@
+"""A page of a text search in date order on SQLite, read from ``events_fts_dated`` (migration 6).
+
+That FTS5 table's rowid is ``(YYYYMMDD << 32) | events.rowid``, and FTS5 returns the hits of a
+MATCH in rowid order, either way, without sorting them. So a newest-first (or oldest-first)
+search page reads hits in the order of the page, checks each against the filters (one event row
+read by rowid, codes by EXISTS) and stops at ``offset + limit`` matches: the cost is the hits read
+up to the page, not all hits of the word (hundreds of thousands for common words on a million
+events).
+
+Events found through a linked document's text (``documents_fts``) are the second arm: all of
+them are collected (documents linked to events are far fewer than events), keyed the same way,
+and merged with the first arm in Python. The result is the same list, in the same order, as the
+plain query ``WHERE <filters> AND <search_condition> ORDER BY date_sort, rowid``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import ColumnElement, column, exists, literal_column, select, table, text
+
+from steppewatch.store import EventFilter, Store
+from steppewatch.store.tables import event_codes, events, sources
+from steppewatch.web.queries import ROWID_MASK, SearchSupport, _like_all, event_dict, fts_match, time_limit
+
+DATED = table("events_fts_dated", column("rowid"))
+_FTS_ROWID = literal_column("events_fts_dated.rowid")
+_EVENT_ROWID = literal_column("events.rowid")
+_EVENT_KEY = literal_column("((CAST(replace(events.date_sort, '-', '') AS INTEGER) << 32) | events.rowid)")
+_DOCUMENT_EVENTS = (
+    "events.id IN (SELECT event_id FROM coded_items WHERE document_id IN "
+    "(SELECT id FROM documents WHERE rowid IN "
+    "(SELECT rowid FROM documents_fts WHERE documents_fts MATCH :doc_q)))"
+)
+
+
+def usable(support: SearchSupport, q: str | None, order: str) -> bool:
+    """Can this search page be read in date order from ``events_fts_dated``?"""
+    return bool(
+        q and support.dialect == "sqlite" and support.events_fts_dated
+        and order in ("date", "-date") and fts_match(q) is not None
+    )
+
+
+def row_conditions(filters: EventFilter, short_words: list[str]) -> list[ColumnElement[bool]]:
+    """The filters (codes as correlated EXISTS) and the short words (LIKE) for one event row."""
+    conds: list[ColumnElement[bool]] = []
+    for facet, values in (("country", filters.countries), ("topic", filters.topics),
+                          ("domain", filters.domains)):
+        if values:
+            conds.append(exists().where(
+                event_codes.c.event_id == events.c.id,
+                event_codes.c.facet == facet,
+                event_codes.c.code.in_(values),
+            ))
+    rest = EventFilter(**{**filters.__dict__, "countries": (), "topics": (), "domains": ()})
+    conds += rest.conditions()
+    if short_words:
+        conds.append(_like_all(short_words))
+    return conds
+
+
+def page_keys(conn: Any, filters: EventFilter, q: str, support: SearchSupport, *, descending: bool,
+              limit: int, offset: int) -> list[int]:
+    """The date keys of one page of matches, in page order."""
+    words = [w for w in q.split() if w][:12]
+    short = [w for w in words if len(w) < 3]
+    match = fts_match(q)
+    assert match is not None
+    conds = row_conditions(filters, short)
+    need = offset + limit
+    arm = select(_FTS_ROWID).select_from(DATED).where(
+        text("events_fts_dated MATCH :ev_q").bindparams(ev_q=match))
+    if conds:
+        one_event = select(literal_column("1")).select_from(events).where(
+            _EVENT_ROWID == _FTS_ROWID.op("&")(ROWID_MASK), *conds)
+        arm = arm.where(one_event.exists())
+    arm = arm.order_by(_FTS_ROWID.desc() if descending else _FTS_ROWID).limit(need)
+    keys = {int(k) for k in conn.execute(arm).scalars()}
+    if support.documents_fts and support.coded_items and not short:
+        docs = select(_EVENT_KEY).select_from(events).where(
+            text(_DOCUMENT_EVENTS).bindparams(doc_q=match), *filters.conditions())
+        keys.update(int(k) for k in conn.execute(docs).scalars())
+    return sorted(keys, reverse=descending)[offset:need]
+
+
+def event_dicts(conn: Any, keys: list[int]) -> list[dict[str, Any]]:
+    """The events of ``keys`` (date keys), in that order, as ``queries.event_dict`` gives them."""
+    if not keys:
+        return []
+    rowids = [k & ROWID_MASK for k in keys]
+    query = select(events, _EVENT_ROWID.label("_rowid")).where(_EVENT_ROWID.in_(rowids))
+    by_rowid = {r._mapping["_rowid"]: r._mapping for r in conn.execute(query)}
+    rows = [by_rowid[r] for r in rowids if r in by_rowid]
+    by_event: dict[str, list[Any]] = defaultdict(list)
+    src = select(sources).where(sources.c.event_id.in_([r["id"] for r in rows])).order_by(
+        sources.c.event_id, sources.c.position)
+    for s in conn.execute(src):
+        by_event[s.event_id].append(s._mapping)
+    return [event_dict(r, by_event.get(r["id"], [])) for r in rows]
+
+
+def search_page(store: Store, filters: EventFilter, q: str, support: SearchSupport, *, order: str,
+                limit: int, offset: int, limit_ms: int | None = None) -> list[dict[str, Any]]:
+    """One page of a date-ordered search; raises ``queries.TimedOut`` past ``limit_ms``."""
+    with store.engine.connect() as conn:
+        with time_limit(conn, limit_ms):
+            keys = page_keys(conn, filters, q, support, descending=order == "-date",
+                             limit=limit, offset=offset)
+        return event_dicts(conn, keys)
