@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, bindparam, delete, select, update
 
 from steppewatch.models import Event
 from steppewatch.store import records
@@ -52,25 +52,20 @@ def load_events(conn: Connection, ids: Iterable[str]) -> dict[str, Event]:
 def _write_events(conn: Connection, changed: Mapping[str, Event]) -> tuple[int, int]:
     """Insert or update machine/curated events; returns (new, updated).
 
-    An update that only appends sources (what linking does) inserts just the new source rows
-    and leaves the event's codes alone when they did not change; anything else rewrites the
-    event's codes and sources, as ``Store.add_events`` does."""
+    An update sets only the columns whose value changed (adding a source changes the hash,
+    the time stamp and perhaps the verification, not the title or date, so the text-search
+    triggers, which watch those columns, do no work), in one executemany per set of changed
+    columns. An update that only appends sources inserts just the new source rows and leaves
+    the event's codes alone when they did not change; anything else rewrites the event's codes
+    and sources, as ``Store.add_events`` does."""
     if not changed:
         return 0, 0
     ids = list(changed)
-    existing: dict[str, Any] = {}
+    existing: dict[str, Mapping[str, Any]] = {}
     stored_sources: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
     for chunk in records.chunked(ids, 500):
-        query = select(
-            events.c.id,
-            events.c.content_hash,
-            events.c.review_status,
-            events.c.countries,
-            events.c.topics,
-            events.c.domains,
-        ).where(events.c.id.in_(chunk))
-        for found in conn.execute(query):
-            existing[found.id] = found
+        for found in conn.execute(select(events).where(events.c.id.in_(chunk))):
+            existing[found.id] = found._mapping
         source_query = (
             select(sources.c.event_id, sources.c.url, sources.c.document_id)
             .where(sources.c.event_id.in_([i for i in chunk if i in existing]))
@@ -82,7 +77,9 @@ def _write_events(conn: Connection, changed: Mapping[str, Event]) -> tuple[int, 
     new_rows: list[dict[str, Any]] = []
     code_rows: list[dict[str, str]] = []
     source_rows: list[dict[str, Any]] = []
-    updated = 0
+    updates: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+    recode: list[str] = []
+    resource: list[str] = []
     for event_id, event in changed.items():
         digest = records.content_hash(event)
         old = existing.get(event_id)
@@ -91,32 +88,46 @@ def _write_events(conn: Connection, changed: Mapping[str, Event]) -> tuple[int, 
             code_rows += records.code_rows(event)
             source_rows += records.source_rows(event)
             continue
-        if old.content_hash == digest or old.review_status in REVIEWED:
+        if old["content_hash"] == digest or old["review_status"] in REVIEWED:
             continue
         row = records.event_row(event, digest=digest, timestamp=stamp)
         row.pop("created_at")
-        conn.execute(update(events).where(events.c.id == event_id).values(**row))
-        if (old.countries, old.topics, old.domains) != (
+        diff = {k: v for k, v in row.items() if k != "id" and old[k] != v}
+        updates[tuple(sorted(diff))].append({**diff, "_id": event_id})
+        if (old["countries"], old["topics"], old["domains"]) != (
             row["countries"],
             row["topics"],
             row["domains"],
         ):
-            conn.execute(delete(event_codes).where(event_codes.c.event_id == event_id))
+            recode.append(event_id)
             code_rows += records.code_rows(event)
         before = stored_sources.get(event_id, [])
         now = [(s.url, s.document_id) for s in event.sources]
         if now[: len(before)] == before:
             source_rows += records.source_rows(event)[len(before) :]
         else:
-            conn.execute(delete(sources).where(sources.c.event_id == event_id))
+            resource.append(event_id)
             source_rows += records.source_rows(event)
-        updated += 1
+    for columns, params in updates.items():
+        statement = (
+            update(events)
+            .where(events.c.id == bindparam("_id"))
+            .values({c: bindparam(c) for c in columns})
+        )
+        conn.execute(statement, params)
+    for table, column, event_ids in (
+        (event_codes, event_codes.c.event_id, recode),
+        (sources, sources.c.event_id, resource),
+    ):
+        for chunk in records.chunked(event_ids, 500):
+            conn.execute(delete(table).where(column.in_(chunk)))
     if new_rows:
         conn.execute(events.insert(), new_rows)
     if code_rows:
         conn.execute(event_codes.insert(), code_rows)
     if source_rows:
         conn.execute(sources.insert(), source_rows)
+    updated = sum(len(p) for p in updates.values())
     return len(new_rows), updated
 
 
