@@ -89,6 +89,25 @@ def test_archive_is_content_addressed_and_idempotent(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize("fsync", [False, True])
+def test_archive_rewrites_a_copy_cut_short_by_a_kill(tmp_path: Path, fsync: bool) -> None:
+    """A bytes file shorter than the document (a write cut short) or metadata that does not
+    parse is not a stored copy: the next put writes it again; a complete copy is kept."""
+    archive = Archive(tmp_path / "archive", fsync=fsync)
+    doc = RawDocument(data=("中吉两国元首会谈。" * 2000).encode(), url="https://example.kg/b")
+    sha = hashlib.sha256(doc.data).hexdigest()
+    path = archive.put(doc).path
+    meta = path.with_name(f"{sha}.json")
+    path.write_bytes(doc.data[:4096])  # what SIGKILL during a large write leaves
+    assert archive.put(doc).new and archive.get(sha) == doc.data
+    meta.write_text('{"sha256": "' + sha[:10])  # metadata cut short
+    assert archive.put(doc).new and archive.metadata(sha)["url"] == "https://example.kg/b"
+    other = RawDocument(data=doc.data, url="https://mirror.example.kg/b")
+    assert not archive.put(other).new  # complete: the first metadata is kept
+    assert archive.metadata(sha)["url"] == "https://example.kg/b"
+    assert sorted(p.name for p in path.parent.iterdir()) == sorted([sha, f"{sha}.json"])
+
+
 def test_rss_and_atom() -> None:
     rss = b"""<?xml version="1.0"?><rss version="2.0"><channel><item><title>\xe4\xb8\xad\xe5\x90\x89</title>
     <link>https://example.kg/1</link><pubDate>Tue, 05 Mar 2024 08:00:00 GMT</pubDate></item></channel></rss>"""

@@ -95,7 +95,7 @@ class IngestSummary:
         return (
             f"{self.seen} documents: {self.new} new, {self.unchanged} unchanged, "
             + (f"{self.retried} retried after an earlier failure, " if self.retried else "")
-            + 
+            +
             f"{self.duplicates} duplicates ({self.near_duplicates} near), {self.failed} failed; "
             f"{self.relevant_items} relevant items: {self.events_created} events created, "
             f"{self.sources_added} sources added to known events, "
@@ -268,7 +268,7 @@ class Ingestor:
         # GIL), else inline; either way they are awaited before the batch commits: a document
         # row never exists without its archived bytes
         self._pending_io.append(self._io.submit(self.archive.put, raw, sha))
-        row = _document_row(raw, sha, str(self.archive.path_of(sha)))
+        row = _document_row(raw, sha, self.archive.location(sha))
         try:
             doc = self.extract(
                 raw.data, source=raw.label, url=raw.url, content_type=raw.content_type

