@@ -244,6 +244,7 @@ def test_collect_mfa_cn_walks_listings_and_handles_every_failure(
     )
     assert "0 new" in out
     assert not any(p in requests[before:] for p in (LIST + "t1001.shtml", LIST + "t1002.shtml"))
+    assert LIST + "t1004.shtml" in requests[before:]  # what failed is tried again
 
 
 def test_ingest_feed_and_windows_1251_page(

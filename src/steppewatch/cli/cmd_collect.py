@@ -14,6 +14,7 @@ from steppewatch.cli.cmd_ingest import (
     RETRIES_OPTION,
     TIMEOUT_OPTION,
     ProgressPrinter,
+    _is_date,
     make_client,
     report,
 )
@@ -48,8 +49,6 @@ def register(app: typer.Typer) -> None:
         """Walk listing pages to the articles not stored yet (dated --since or later), fetch
         them politely (robots.txt, rate limit, retries, size limit, SSRF protection) and ingest
         them: archive, extract, code, deduplicate and link into events."""
-        import datetime as dt
-
         from sqlalchemy import select
 
         from steppewatch.cli.common import open_db
@@ -58,19 +57,16 @@ def register(app: typer.Typer) -> None:
         from steppewatch.sources.sites import collect_site, get_adapter
         from steppewatch.store.document_tables import documents
 
-        if since is not None:
-            try:
-                dt.date.fromisoformat(since)
-            except ValueError:
-                raise InputError(
-                    f"--since '{since}' is not a date YYYY-MM-DD", code="SW144"
-                ) from None
+        if since is not None and not _is_date(since):
+            raise InputError(f"--since '{since}' is not a date YYYY-MM-DD", code="SW144")
         adapter = get_adapter(site)
         if not (start or adapter.start_urls):
             raise InputError(f"site '{site}' needs --start URL (a listing page)", code="SW145")
         store = open_db(db)
         with store.engine.connect() as conn:
-            known_urls = set(conn.execute(select(documents.c.url)).scalars())
+            # articles stored before are skipped, except those that failed: they are retried
+            stored = select(documents.c.url).where(documents.c.status != "failed")
+            known_urls = set(conn.execute(stored).scalars())
         ingestor = Ingestor(store, coder=get_coder(coder) if coder else None, batch_size=batch)
         client = make_client(
             store.url,
