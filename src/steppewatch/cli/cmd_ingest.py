@@ -126,7 +126,8 @@ def register(app: typer.Typer) -> None:
         recognise exact and near duplicates, and link relevant items into events.
 
         Crash-safe and resumable: run it again after an interruption; documents already stored
-        are reported unchanged and nothing is duplicated.
+        are reported unchanged and nothing is duplicated. Documents that failed before (e.g.
+        text extraction) are tried again.
         """
         from pathlib import Path
 
