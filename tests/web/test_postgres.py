@@ -37,3 +37,36 @@ def test_review_and_append_only_audit(pg_client, web):
         with store.engine.connect() as conn, pytest.raises(Exception, match="append-only"):
             conn.execute(text(statement))
     assert c.get("/audit.json").json()["entries"][0]["actor"] == "alice"
+
+
+def test_statement_timeouts(pg_client):
+    """Every connection of the app has a statement timeout; a query under ``time_limit`` is
+    cancelled at its own limit, and the connection stays usable with the session's timeout."""
+    from steppewatch.web import queries
+
+    store = pg_client.app.state.web.store
+    with store.engine.connect() as conn:
+        assert conn.execute(text("SHOW statement_timeout")).scalar() == "10s"
+        with pytest.raises(queries.TimedOut), queries.time_limit(conn, 50):
+            conn.execute(text("SELECT pg_sleep(3)"))
+        assert conn.execute(text("SELECT 1")).scalar() == 1
+        assert conn.execute(text("SHOW statement_timeout")).scalar() == "10s"
+        with queries.time_limit(conn, 5000):
+            assert conn.execute(text("SHOW statement_timeout")).scalar() == "5s"
+        assert conn.execute(text("SHOW statement_timeout")).scalar() == "10s"
+
+
+def test_data_version_is_bumped_by_every_event_write(pg_client, web):
+    c = pg_client
+    store = c.app.state.web.store
+
+    def version() -> int:
+        with store.engine.connect() as conn:
+            return int(conn.execute(text("SELECT version FROM data_version WHERE id = 1")).scalar_one())
+
+    first = version()
+    web.login(c)
+    token = web.csrf_of(c.get("/review").text)
+    c.post("/review/2023-07-09-meeting-cn-kg-2/accept", data={"csrf_token": token}, follow_redirects=False)
+    assert version() > first
+    assert c.app.state.web.seen_version == version()

@@ -43,7 +43,10 @@ async def _error_response(request: Request, error: HTTPError) -> Response:
 
 async def _on_http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPError)
-    return await _error_response(request, exc)
+    response = await _error_response(request, exc)
+    if exc.headers:
+        response.headers.update(exc.headers)
+    return response
 
 
 async def _on_starlette_error(request: Request, exc: Exception) -> Response:
@@ -124,10 +127,15 @@ def create_app(
     cache_size: int = 1024,
     use_profiles: bool = True,
     https_only: bool = False,
+    statement_timeout_ms: int | None = 10_000,
 ) -> Starlette:
-    """The explorer over ``store`` (a Store, a database URL, or the default database)."""
+    """The explorer over ``store`` (a Store, a database URL, or the default database). On
+    PostgreSQL every statement of the app's connections runs under ``statement_timeout_ms``
+    (searches and counts under shorter limits of their own)."""
     if not isinstance(store, Store):
         store = open_store(store)
+    if store.dialect == "postgresql" and statement_timeout_ms:
+        _pg_statement_timeout(store, statement_timeout_ms)
     if codebook is None:
         from steppewatch.codebook import load_codebook
 
@@ -169,6 +177,21 @@ def create_app(
         app.state.web.profiles = Profiles(store)
         app.state.web.profiles.start()
     return app
+
+
+def _pg_statement_timeout(store: Store, ms: int) -> None:
+    """Set ``statement_timeout`` on every new connection of the store's engine (and drop the
+    pooled ones, opened without it)."""
+    from sqlalchemy import event
+
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        autocommit = dbapi_connection.autocommit
+        dbapi_connection.autocommit = True  # a session setting, not undone by a rollback
+        dbapi_connection.execute(f"SET statement_timeout = {int(ms)}")
+        dbapi_connection.autocommit = autocommit
+
+    event.listen(store.engine, "connect", on_connect)
+    store.engine.dispose()
 
 
 def app_from_env() -> Starlette:

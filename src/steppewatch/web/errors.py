@@ -16,6 +16,7 @@ class HTTPError(Exception):
     status: int
     message: str
     errors: list[dict[str, Any]] = field(default_factory=list)
+    headers: dict[str, str] = field(default_factory=dict)  # e.g. Retry-After
 
     def __str__(self) -> str:
         return f"{self.status} {self.message}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -112,12 +113,20 @@ def counts_and_facets(
 def fts_hits(web: WebState, q: str) -> int | None:
     """``queries.fts_hits`` through the result cache (a search asks twice: counts and walk),
     counted only as far as the two decisions taken on it need (COUNT_CAP, WALK_MIN_HITS)."""
-    found = web.cache.get(("fts_hits", q))
+    memo = getattr(_request_memo, "hits", None)  # one count per request, even without a cache
+    found = web.cache.get(("fts_hits", q)) if memo is None or q not in memo else memo[q]
     if found is None:
         table = "events_fts_dated" if web.support.events_fts_dated else "events_fts"
-        found = (queries.fts_hits(web.store, q, cap=max(COUNT_CAP, WALK_MIN_HITS), table=table),)
+        # with events_fts_dated, only COUNT_CAP matters (WALK_MIN_HITS is for the old table)
+        cap = COUNT_CAP if web.support.events_fts_dated else max(COUNT_CAP, WALK_MIN_HITS)
+        found = (queries.fts_hits(web.store, q, cap=cap, table=table),)
         web.cache.put(("fts_hits", q), found)
+    if memo is not None:
+        memo[q] = found
     return found[0]  # type: ignore[no-any-return]
+
+
+_request_memo = threading.local()
 
 
 WALK_MAX_READ = 30_000  # walk the date index if it reads at most this many rows, or fewer than the planner
@@ -136,7 +145,7 @@ def _walk(web: WebState, query: ListQuery, total: int | None, years: dict[str, i
             return False  # short words only: LIKE scan, nothing to walk with
         hits = fts_hits(web, query.q)
         return hits is None or hits >= WALK_MIN_HITS  # None: counting timed out, so very many
-    everything = profile_counts(web, EventFilter()) if web.profiles is not None else None
+    everything = web.profiles.planning_counts(EventFilter()) if web.profiles is not None else None
     if total is None or everything is None or years is None:
         return True
     if total == 0:
@@ -166,11 +175,11 @@ def _plan_cost(web: WebState, filters: EventFilter) -> int:
     for name in ("countries", "topics", "domains", "kinds", "levels", "frameworks", "statuses"):
         values = getattr(filters, name)
         if values:
-            answer = profile_counts(web, EventFilter(**{name: values}))
+            answer = web.profiles.planning_counts(EventFilter(**{name: values}))
             if answer is not None:
                 costs.append(answer[0])
     if filters.since is not None or filters.until is not None:
-        answer = profile_counts(web, EventFilter(since=filters.since, until=filters.until))
+        answer = web.profiles.planning_counts(EventFilter(since=filters.since, until=filters.until))
         if answer is not None:
             costs.append(answer[0])
     return min(costs) if costs else 0
@@ -196,10 +205,10 @@ def _read_dated_hits(web: WebState, query: ListQuery) -> bool:
     if not dated_search.usable(web.support, query.q, query.sort):
         return False
     hits = fts_hits(web, query.q or "")
-    if query.filters.is_empty() or (hits is not None and hits <= WALK_MIN_HITS):
+    if query.filters.is_empty() or (hits is not None and hits <= COUNT_CAP):
         return True
-    everything = profile_counts(web, EventFilter()) if web.profiles is not None else None
-    matching = profile_counts(web, query.filters) if web.profiles is not None else None
+    everything = web.profiles.planning_counts(EventFilter()) if web.profiles is not None else None
+    matching = web.profiles.planning_counts(query.filters) if web.profiles is not None else None
     if everything is None or matching is None:
         return True
     if matching[0] == 0:
@@ -209,6 +218,14 @@ def _read_dated_hits(web: WebState, query: ListQuery) -> bool:
 
 
 def _list_data_uncached(web: WebState, query: ListQuery) -> dict[str, Any]:
+    _request_memo.hits = {}
+    try:
+        return _list_data_computed(web, query)
+    finally:
+        _request_memo.hits = None
+
+
+def _list_data_computed(web: WebState, query: ListQuery) -> dict[str, Any]:
     total, facets = counts_and_facets(web, query.filters, query.q)
     if total == 0 or (total is not None and query.offset >= total):
         return {"events": [], "total": total, "facets": facets}

@@ -66,9 +66,12 @@ class Profiles:
         self._lock = threading.Lock()
         self._loading = False
         self.disabled = False
+        self.load_seconds = 0.0  # how long the last load took
+        self._planning: dict[EventFilter, tuple[int, dict[str, dict[str, int]]]] = {}
 
     # -- loading ---------------------------------------------------------------------------
     def _load(self) -> None:
+        started = time.perf_counter()
         counts: Counter[Profile] = Counter()
         query = select(*COLUMNS, func.count()).group_by(*COLUMNS)
         with self.store.engine.connect() as conn:
@@ -81,6 +84,23 @@ class Profiles:
                     return
         with self._lock:
             self._counts, self._loaded_at, self._loading = counts, time.monotonic(), False
+            self.load_seconds = time.perf_counter() - started
+            self._planning = {}
+
+    def reload_after_write(self, quick_seconds: float = 0.5) -> None:
+        """Another process changed the events: reload now if a load takes under
+        ``quick_seconds`` (small databases: exact counts at once), else in the background
+        (counts of the previous load are served meanwhile, ~10 s on a million events)."""
+        if self.disabled:
+            return
+        if self.load_seconds < quick_seconds:
+            with self._lock:
+                if self._loading:
+                    return
+                self._loading = True
+            self._load()
+        else:
+            self._reload_in_background()
 
     def start(self) -> None:
         """Load now (the caller waits)."""
@@ -119,6 +139,7 @@ class Profiles:
                     del self._counts[key]
             if after is not None:
                 self._counts[profile_of(after)] += 1
+            self._planning = {}
 
     # -- answering -------------------------------------------------------------------------
     def counts(self, filters: EventFilter) -> tuple[int, dict[str, dict[str, int]]] | None:
@@ -130,6 +151,20 @@ class Profiles:
         with self._lock:
             items = list(counts.items())
         return aggregate(items, filters)
+
+    def planning_counts(self, filters: EventFilter) -> tuple[int, dict[str, dict[str, int]]] | None:
+        """``counts`` kept until the profiles change, for the few filters the explorer uses to
+        choose a query plan (all events; one condition at a time): statistics of the data, like
+        a planner's, not results of a user's query."""
+        found = self._planning.get(filters)
+        if found is None and self._counts is not None:
+            found = self.counts(filters)
+            if found is not None:
+                with self._lock:
+                    if len(self._planning) > 512:
+                        self._planning = {}
+                    self._planning[filters] = found
+        return found
 
 
 def aggregate(items: list[tuple[Profile, int]], filters: EventFilter) -> tuple[int, dict[str, dict[str, int]]]:

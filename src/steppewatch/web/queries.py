@@ -238,7 +238,10 @@ def time_limit(conn: Connection, ms: int | None) -> Iterator[None]:
         yield
         return
     if conn.dialect.name == "postgresql":
-        conn.exec_driver_sql(f"SET LOCAL statement_timeout = {max(1, int(ms))}")
+        before = conn.execute(
+            text("SELECT current_setting('statement_timeout'), set_config('statement_timeout', :ms, true)"),
+            {"ms": str(max(1, int(ms)))},
+        ).scalar()
         try:
             yield
         except OperationalError as error:
@@ -246,8 +249,8 @@ def time_limit(conn: Connection, ms: int | None) -> Iterator[None]:
                 conn.rollback()
                 raise TimedOut() from None
             raise
-        if conn.in_transaction():
-            conn.exec_driver_sql("SET LOCAL statement_timeout = DEFAULT")
+        if conn.in_transaction():  # back to the session's timeout for the rest of the transaction
+            conn.execute(text("SELECT set_config('statement_timeout', :v, true)"), {"v": before})
         return
     raw = conn.connection.dbapi_connection
     deadline = time.perf_counter() + ms / 1000

@@ -15,6 +15,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from steppewatch import review
+from steppewatch.review import login_limits
 from steppewatch.errors import SteppewatchError, ValidationFailed
 from steppewatch.review.actions import EDITABLE_FIELDS, content_hash_of
 from steppewatch.web.errors import HTTPError, from_library_error, issue
@@ -70,8 +71,23 @@ async def login_submit(request: Request) -> Response:
     name, password = form.get("name", ""), form.get("password", "")
     target = _safe_next(form.get("next"))
     user = None
+    address = request.client.host if request.client else None
     if isinstance(name, str) and isinstance(password, str) and name and password:
+        throttle = await run_in_threadpool(login_limits.check, web.store, name, address)
+        if throttle is not None:
+            minutes = -(-throttle.retry_after // 60)
+            who = "this account" if throttle.scope == "account" else "your address"
+            raise HTTPError(429, f"[SW731] too many failed sign-ins for {who}; try again in "
+                                 f"{minutes} minute{'s' if minutes != 1 else ''}",
+                            [issue("too-many-attempts", f"at most {login_limits.ACCOUNT_LIMIT} failed sign-ins "
+                                   f"per account and {login_limits.CLIENT_LIMIT} per address in "
+                                   f"{login_limits.WINDOW_SECONDS // 60} minutes", "name")],
+                            headers={"Retry-After": str(throttle.retry_after)})
         user = await run_in_threadpool(review.verify_user, web.store, name, password)
+        if user is None:
+            await run_in_threadpool(login_limits.record_failure, web.store, name, address)
+        else:
+            await run_in_threadpool(login_limits.record_success, web.store, name)
     if user is None:
         return render(request, "login.html", {"next": target, "error": "Wrong name or password."}, 401)
     request.session.clear()  # new session on sign-in: no fixation
@@ -136,6 +152,7 @@ def _written(request: Request, before: Any = None, after: Any = None) -> None:
     update the in-memory profiles with the event before and after (reload them when unknown)."""
     web = state_of(request)
     web.cache.clear()
+    web.own_write_done()
     if web.profiles is None:
         return
     if before is not None and after is not None:

@@ -40,6 +40,45 @@ class WebState:
     facet_budget_ms: int | None = 150
     cache: ResultCache = field(default_factory=ResultCache)
     profiles: Any = None  # web.profiles.Profiles, or None
+    seen_version: int | None = None  # data_version when this worker last checked (migration 6)
+    has_data_version: bool = True
+
+    def data_version(self) -> int | None:
+        """The database's write counter (bumped by triggers in the transaction of every write to
+        events and the review tables, whoever writes), or None if the table is absent."""
+        if not self.has_data_version:
+            return None
+        from sqlalchemy import text
+        from sqlalchemy.exc import DBAPIError
+
+        try:
+            with self.store.engine.connect() as conn:
+                value = conn.execute(text("SELECT version FROM data_version WHERE id = 1")).scalar()
+        except DBAPIError:  # a database older than migration 6 (opened without migrating)
+            self.has_data_version = False
+            return None
+        return None if value is None else int(value)
+
+    def notice_writes(self) -> None:
+        """Once per request: if the database was written since this worker last looked (by
+        another worker, ``steppewatch ingest`` or ``import``), empty the cached pages and counts
+        and reload the profiles (at once when they load quickly, else in the background)."""
+        version = self.data_version()
+        if version is None or version == self.seen_version:
+            return
+        first = self.seen_version is None
+        self.seen_version = version
+        if first:
+            return
+        self.cache.clear()
+        if self.profiles is not None:
+            self.profiles.reload_after_write()
+            self.cache.clear()
+
+    def own_write_done(self) -> None:
+        """After a write made through this worker (caches already updated): remember the new
+        version, so the write is not taken for another process's."""
+        self.seen_version = self.data_version()
 
     def label(self, facet: str, code: Any) -> str:
         code = str(code)
@@ -81,7 +120,12 @@ def make_env() -> jinja2.Environment:
 
 
 def state_of(request: Request) -> WebState:
-    return request.app.state.web  # type: ignore[no-any-return]
+    """The app's state, checked once per request for writes made elsewhere."""
+    web: WebState = request.app.state.web
+    if "steppewatch.fresh" not in request.scope:
+        request.scope["steppewatch.fresh"] = True
+        web.notice_writes()
+    return web
 
 
 def wants_json(request: Request) -> bool:

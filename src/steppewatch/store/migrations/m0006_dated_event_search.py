@@ -1,4 +1,5 @@
-"""SQLite: event text search in date order, and a data version counter for the web workers.
+"""Event text search in date order (SQLite), a data version counter for the web workers, and
+throttling of failed sign-ins.
 
 1. ``events_fts_dated`` replaces ``events_fts``. It is a contentless FTS5 table (trigram, the
    same four columns) whose rowid is ``(date key << 32) | events.rowid``, the date key being
@@ -13,7 +14,11 @@
    are dropped (same text, one index fewer to write).
 2. ``data_version`` (both dialects): one row holding a counter, bumped by triggers in the same
    transaction as every insert, update or delete of events (an event's codes and sources are
-   only written with it), suggestions and the review tables, so any web worker sees that its cached pages are stale by reading one row.
+   only written with it), so any web worker sees that its cached pages and counts are stale by
+   reading one row.
+
+3. ``login_failures`` (both dialects): failed sign-ins, for throttling them across workers
+   (see ``steppewatch.review.login_limits``).
 
 PostgreSQL keeps its expression indexes for text search (nothing to do for 1).
 """
@@ -28,8 +33,9 @@ NAME = "dated_event_search"
 COLUMNS = ("title", "summary", "location", "actors")
 ROWID_BITS = 32
 DATE_KEY = "(CAST(replace({row}.date_sort, '-', '') AS INTEGER) << 32) | {row}.rowid"
-# events: every write of an event (its codes and sources are written with it); the rest: review
-WATCHED = ("events", "suggestions", "audit_log", "review_assignments", "review_codings")
+# every write of an event (its codes and sources are only written with it): what the web
+# workers cache; suggestions, the audit log and review codings are read uncached
+WATCHED = ("events",)
 
 
 def _event_search(connection: Connection) -> None:
@@ -87,7 +93,10 @@ def _data_version(connection: Connection, tables: set[str]) -> None:
 
 
 def upgrade(connection: Connection) -> None:
+    from steppewatch.review.login_limits import login_failures
+
     tables = set(inspect(connection).get_table_names())
     if connection.dialect.name == "sqlite":
         _event_search(connection)
     _data_version(connection, tables)
+    login_failures.create(connection, checkfirst=True)
