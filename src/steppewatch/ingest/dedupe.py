@@ -111,9 +111,11 @@ class NearDuplicateIndex:
             # uint64 arithmetic; the minimum over the shingles for each of num_perm functions
             values = np.full(self.num_perm, _MAX_HASH, dtype=np.uint64)
             for start in range(0, len(hashes), 2048):
-                block = hashes[start : start + 2048, None]
-                products = (block * self._a[None, :] + self._b[None, :]) >> _SHIFT
-                np.minimum(values, products.min(axis=0), out=values)
+                # one row per hash function: the minimum runs along contiguous memory
+                products = np.multiply.outer(self._a, hashes[start : start + 2048])
+                products += self._b[:, None]
+                products >>= _SHIFT
+                np.minimum(values, products.min(axis=1), out=values)
         return values
 
     @staticmethod
