@@ -10,6 +10,9 @@ bulk-load SQLite fast.
 
     python bench/make_synthetic_db.py --out /tmp/sw1m.db            # 1,000,000 events
     python bench/make_synthetic_db.py --out /tmp/sw10k.db -n 10000
+
+A share of the events (``--native-share``, default 0.3) get a Chinese or Russian summary, so that
+searches in those languages can be measured.
 """
 
 from __future__ import annotations
@@ -23,6 +26,26 @@ import time
 from pathlib import Path
 
 CHUNK = 50_000
+# summaries in the languages of the readouts, given to a share of the events (the curated titles
+# are English): so that searches in Chinese and Russian, with long and with two-character words,
+# can be measured. Drawn with their own random generator: the other fields are those of a
+# database made without them.
+NATIVE_SUMMARIES = (
+    "双方同意加强反恐合作，共同打击“三股势力”。",
+    "中方愿同哈方深化边境安全合作，维护地区和平稳定。",
+    "两国举行联合反恐演习，提高应对恐怖主义威胁能力。",
+    "上海合作组织成员国国防部长会议在北京举行。",
+    "双方就打击毒品走私和跨国有组织犯罪交换了意见。",
+    "中吉边境地区执法安全合作取得积极进展。",
+    "习近平会见塔吉克斯坦总统，双方讨论阿富汗局势。",
+    "公安部与乌兹别克斯坦内务部签署合作协议。",
+    "Стороны договорились укреплять сотрудничество в борьбе с терроризмом и экстремизмом.",
+    "Министры обороны обсудили безопасность границы и совместные учения.",
+    "Совместные антитеррористические учения ШОС прошли в Таджикистане.",
+    "Казахстан и Китай подписали соглашение о сотрудничестве в борьбе с наркотрафиком.",
+    "Пограничные ведомства Кыргызстана и Китая провели рабочую встречу.",
+    "Обсуждалась ситуация в Афганистане и угрозы региональной безопасности.",
+)
 
 
 def _templates() -> list[dict[str, object]]:
@@ -53,7 +76,7 @@ def _templates() -> list[dict[str, object]]:
     return out
 
 
-def generate(out: Path, n: int, seed: int = 7) -> dict[str, float]:
+def generate(out: Path, n: int, seed: int = 7, native_share: float = 0.3) -> dict[str, float]:
     from steppewatch.store import open_store
     from steppewatch.store.tables import event_codes, events, sources
 
@@ -71,6 +94,7 @@ def generate(out: Path, n: int, seed: int = 7) -> dict[str, float]:
 
     templates = _templates()
     rng = random.Random(seed)
+    text_rng = random.Random(seed + 1)
     stamp = "2026-01-01T00:00:00+00:00"
     conn = sqlite3.connect(out)
     conn.execute("PRAGMA journal_mode=OFF")
@@ -115,7 +139,7 @@ def generate(out: Path, n: int, seed: int = 7) -> dict[str, float]:
                     t["domains"],
                     t["topics"],
                     t["attributes"],
-                    None,
+                    text_rng.choice(NATIVE_SUMMARIES) if text_rng.random() < native_share else None,
                     t["verification"],
                     "curated",
                     "1.0.0",
@@ -179,8 +203,10 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True, help="SQLite file to create")
     parser.add_argument("-n", type=int, default=1_000_000, help="number of events")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--native-share", type=float, default=0.3,
+                        help="share of events given a Chinese or Russian summary (0: none)")
     args = parser.parse_args()
-    stats = generate(args.out, args.n, args.seed)
+    stats = generate(args.out, args.n, args.seed, args.native_share)
     print(json.dumps(stats))
 
 

@@ -138,3 +138,26 @@ def test_api_totals_facets_and_pages_equal_the_plain_query(store, q: str, params
     assert facets["kind"] == dict(Counter(rows[i].kind for i in expected))
     assert facets["country"] == dict(Counter(c for i in expected for c in rows[i].countries))
     assert facets["year"] == dict(Counter(str(rows[i].year) for i in expected))
+
+
+@pytest.mark.parametrize("scan_ms", [60_000, 0])
+def test_short_word_search_is_bounded_and_says_so(store, monkeypatch, scan_ms: int) -> None:  # type: ignore[no-untyped-def]
+    """反恐 (two characters) has no index: the scan is time-limited; cut short, the page holds
+    the first matches in order (a prefix of the full answer) and says it is incomplete."""
+    from starlette.testclient import TestClient
+
+    from steppewatch.web import create_app
+
+    monkeypatch.setattr(dated_search, "SHORT_SCAN_MS", scan_ms)
+    expected = _plain(store, EventFilter(), "反恐", "-date", 50, 0)
+    assert len(expected) > 20
+    with TestClient(create_app(store, secret="t", cache_size=0)) as client:
+        body = client.get("/events.json", params={"q": "反恐", "per_page": 50}).json()
+        html = client.get("/", params={"q": "反恐", "per_page": 50}).text
+    ids = [e["id"] for e in body["events"]]
+    if scan_ms:
+        assert ids == expected and "incomplete" not in body and 'id="search-notice"' not in html
+    else:
+        assert body["incomplete"] is True and "cut short" in body["notice"] and body["total"] is None
+        assert ids == expected[:len(ids)]
+        assert 'id="search-notice"' in html and "反恐演习" in html

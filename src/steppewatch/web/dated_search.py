@@ -22,12 +22,19 @@ from sqlalchemy import ColumnElement, column, exists, literal_column, select, ta
 
 from steppewatch.store import EventFilter, Store
 from steppewatch.store.tables import event_codes, events, sources
-from steppewatch.web.queries import ROWID_MASK, SearchSupport, _like_all, event_dict, fts_match, time_limit
+from steppewatch.web.queries import (
+    ROWID_MASK,
+    SearchSupport,
+    _like_all,
+    event_dict,
+    fts_match,
+    time_limit,
+)
 
 DATED = table("events_fts_dated", column("rowid"))
-_FTS_ROWID = literal_column("events_fts_dated.rowid")
-_EVENT_ROWID = literal_column("events.rowid")
-_EVENT_KEY = literal_column("((CAST(replace(events.date_sort, '-', '') AS INTEGER) << 32) | events.rowid)")
+_FTS_ROWID: Any = literal_column("events_fts_dated.rowid")
+_EVENT_ROWID: Any = literal_column("events.rowid")
+_EVENT_KEY: Any = literal_column("((CAST(replace(events.date_sort, '-', '') AS INTEGER) << 32) | events.rowid)")
 _DOCUMENT_EVENTS = (
     "events.id IN (SELECT event_id FROM coded_items WHERE document_id IN "
     "(SELECT id FROM documents WHERE rowid IN "
@@ -73,7 +80,7 @@ def page_keys(conn: Any, filters: EventFilter, q: str, support: SearchSupport, *
     arm = select(_FTS_ROWID).select_from(DATED).where(
         text("events_fts_dated MATCH :ev_q").bindparams(ev_q=match))
     if conds:
-        one_event = select(literal_column("1")).select_from(events).where(
+        one_event: Any = select(literal_column("1")).select_from(events).where(
             _EVENT_ROWID == _FTS_ROWID.op("&")(ROWID_MASK), *conds)
         arm = arm.where(one_event.exists())
     arm = arm.order_by(_FTS_ROWID.desc() if descending else _FTS_ROWID).limit(need)
@@ -109,3 +116,42 @@ def search_page(store: Store, filters: EventFilter, q: str, support: SearchSuppo
             keys = page_keys(conn, filters, q, support, descending=order == "-date",
                              limit=limit, offset=offset)
         return event_dicts(conn, keys)
+
+
+SHORT_SCAN_MS = 1_500  # a search of short words only reads events for at most this long
+
+
+def short_words_only(q: str | None) -> bool:
+    """True when ``q`` has words but none of 3+ characters (the trigram index cannot serve it:
+    e.g. the Chinese two-character words 反恐, 边境)."""
+    return bool(q and q.split() and fts_match(q) is None)
+
+
+def scan_page(store: Store, where: ColumnElement[bool], *, order: str, limit: int, offset: int,
+              limit_ms: int) -> tuple[list[dict[str, Any]], bool]:
+    """One page of a search that no index serves (short words: LIKE on every event), read
+    under a time limit: (events, complete). Rows come in page order, so when the limit cuts the
+    scan short the events found so far are still the first ones of the true result (a prefix of
+    the page); ``complete`` is then False. SQLite only (elsewhere the statement is cancelled
+    as a whole: ``queries.TimedOut``)."""
+    from steppewatch.web.queries import TimedOut, page_query
+
+    query = page_query(where, order, store.dialect).limit(limit).offset(offset)
+    rows: list[Any] = []
+    complete = True
+    with store.engine.connect() as conn:
+        try:
+            with time_limit(conn, limit_ms):
+                for row in conn.execute(query):
+                    rows.append(row._mapping)
+        except TimedOut:
+            if store.dialect != "sqlite":
+                raise
+            complete = False
+        by_event: dict[str, list[Any]] = defaultdict(list)
+        if rows:
+            src = select(sources).where(sources.c.event_id.in_([r["id"] for r in rows])).order_by(
+                sources.c.event_id, sources.c.position)
+            for s in conn.execute(src):
+                by_event[s.event_id].append(s._mapping)
+    return [event_dict(r, by_event.get(r["id"], [])) for r in rows], complete

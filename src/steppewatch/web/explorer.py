@@ -214,7 +214,7 @@ def _read_dated_hits(web: WebState, query: ListQuery) -> bool:
     if matching[0] == 0:
         return False
     reads = (query.offset + query.per_page) * everything[0] / matching[0]
-    return reads <= WALK_MAX_READ
+    return bool(reads <= WALK_MAX_READ)
 
 
 def _list_data_uncached(web: WebState, query: ListQuery) -> dict[str, Any]:
@@ -237,6 +237,16 @@ def _list_data_computed(web: WebState, query: ListQuery) -> dict[str, Any]:
         except queries.TimedOut:
             raise _search_timeout() from None
         return {"events": found, "total": total, "facets": facets}
+    if dated_search.short_words_only(query.q) and web.store.dialect == "sqlite":
+        # no index serves words of 1-2 characters: scan in page order for a bounded time
+        where = queries.page_where(query.filters, query.q, web.support, walk_date_index=False)
+        found, complete = dated_search.scan_page(
+            web.store, where, order=query.sort, limit=query.per_page, offset=query.offset,
+            limit_ms=dated_search.SHORT_SCAN_MS)
+        if complete:
+            return {"events": found, "total": total, "facets": facets}
+        return {"events": found, "total": None, "facets": facets, "incomplete": True,
+                "notice": SHORT_WORDS_NOTICE.format(s=dated_search.SHORT_SCAN_MS / 1000)}
     if _walk(web, query, total, facets.get("year")):
         where = queries.page_where(query.filters, query.q, web.support, walk_date_index=True)
     elif _has_indexed_condition(query.filters) and not query.q:
@@ -252,6 +262,14 @@ def _list_data_computed(web: WebState, query: ListQuery) -> dict[str, Any]:
     except queries.TimedOut:
         raise _search_timeout() from None
     return {"events": found, "total": total, "facets": facets}
+
+
+SHORT_WORDS_NOTICE = (
+    "This search was cut short after {s:g} s: words of one or two characters (such as 反恐 or 边境) "
+    "cannot use the search index, so every event is read. The events shown are the first matches "
+    "in this order, but there may be more. Add a word of three or more characters (反恐演习), or "
+    "a filter (country, kind, years), to search everything."
+)
 
 
 def _search_timeout() -> HTTPError:
@@ -308,6 +326,7 @@ def events_list(request: Request) -> Response:
             "next": pages["next"] and pages["next"].replace("/?", "/events.json?", 1),
             "events": data["events"],
             "facets": data["facets"],
+            **({"incomplete": True, "notice": data["notice"]} if data.get("incomplete") else {}),
         })
     json_link = link("/events.json", list(query.params))
     csv_link = link("/events.csv", [(k, v) for k, v in query.params if k not in ("page", "per_page")])
@@ -316,6 +335,7 @@ def events_list(request: Request) -> Response:
         "events": data["events"],
         "total": data["total"],
         "facets": _facet_links(web, query, data["facets"]),
+        "notice": data.get("notice"),
         "pages": pages,
         "json_link": json_link,
         "csv_link": csv_link,

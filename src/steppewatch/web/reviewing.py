@@ -15,8 +15,8 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from steppewatch import review
-from steppewatch.review import login_limits
 from steppewatch.errors import SteppewatchError, ValidationFailed
+from steppewatch.review import login_limits
 from steppewatch.review.actions import EDITABLE_FIELDS, content_hash_of
 from steppewatch.web.errors import HTTPError, from_library_error, issue
 from steppewatch.web.params import MAX_PAGE, check_names, parse_query
