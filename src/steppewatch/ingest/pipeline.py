@@ -92,10 +92,9 @@ class IngestSummary:
 
     def line(self) -> str:
         rate = self.seen / self.seconds if self.seconds else 0.0
+        retried = f"{self.retried} retried after an earlier failure, " if self.retried else ""
         return (
-            f"{self.seen} documents: {self.new} new, {self.unchanged} unchanged, "
-            + (f"{self.retried} retried after an earlier failure, " if self.retried else "")
-            +
+            f"{self.seen} documents: {self.new} new, {self.unchanged} unchanged, {retried}"
             f"{self.duplicates} duplicates ({self.near_duplicates} near), {self.failed} failed; "
             f"{self.relevant_items} relevant items: {self.events_created} events created, "
             f"{self.sources_added} sources added to known events, "
