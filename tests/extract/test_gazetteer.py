@@ -39,3 +39,16 @@ def test_office_on_a_date(name: str, day: str, office: str | None) -> None:
     official = next(o for o in load_gazetteer().officials if o.name == name)
     held = official.office_on(day)
     assert (held.office if held else None) == office
+
+
+def test_groups_cities_and_blocks_load() -> None:
+    gazetteer = load_gazetteer()
+    group = next(g for g in gazetteer.groups if g.name == "Central Asian states")
+    assert set(group.members) == set(CENTRAL_ASIA)
+    assert "中亚五国" in group.names["zh"] and "государства Центральной Азии" in group.names["ru"]
+    for state in gazetteer.states.values():
+        for lang, cities in state.cities.items():
+            assert set(cities) <= set(state.names[lang]), state.code  # a city is also a name
+    assert {"Bishkek", "塔什干", "Душанбе"} <= gazetteer.city_terms()
+    assert "中国—中亚天然气管道" in gazetteer.blocks["zh"]
+    assert "KP" in gazetteer.states

@@ -44,6 +44,10 @@ __all__ = ["CodebookCoder", "SECURITY_WEIGHTS"]
 
 FOCAL = "CN"
 SCO_CENTRAL_ASIAN_MEMBERS = ("KZ", "KG", "TJ", "UZ")  # Turkmenistan is not a member
+# the other SCO members and the day they became full members (gold/README.md guideline 2: an SCO
+# meeting lists all members taking part); Russia is a founding member (2001-06-15)
+SCO_OTHER_MEMBERS = (("RU", "2001-06-15"), ("IN", "2017-06-09"), ("PK", "2017-06-09"),
+                     ("IR", "2023-07-04"), ("BY", "2024-07-04"))
 THREE_EVILS_PARTS = ("terrorism", "separatism", "extremism")
 
 # How much a code says "this passage is about security" (codes not listed count 1.0 for topics
@@ -78,6 +82,16 @@ SECURITY_WEIGHTS: dict[tuple[str, str], float] = {
     ("meeting_level", "state_security_intelligence"): 1.0,
     ("meeting_level", "border_guard_chief"): 1.0,
     ("meeting_level", "chief_of_general_staff"): 1.0,
+}
+# indicator terms that name the issue, not just the country (阿富汗问题 "the Afghan issue" vs
+# 阿富汗 in a list of states), lower case: a passage with one weighs the code like any topic
+ISSUE_TERMS: dict[tuple[str, str], frozenset[str]] = {
+    ("topic", "afghanistan"): frozenset({
+        "阿富汗问题", "阿富汗局势", "阿富汗邻国", "afghan issue", "afghanistan issue",
+        "situation in afghanistan", "afghan situation", "afghan peace process",
+        "афганской проблем", "афганская проблем", "ситуации в афганистане",
+        "ситуация в афганистане", "афганского урегулирования", "афганскому урегулированию",
+    }),
 }
 OUTSIDE_ONLY_FACTOR = 0.7
 BASE_WEIGHT = 1.2  # topics and domains not listed above
@@ -123,6 +137,7 @@ class _Resources:
     # per-language anchor automata: the document's own script plus English (smaller automata
     # scan faster); other languages use ``anchors``
     by_language: dict[str, Matcher] = field(default_factory=dict)
+    cities: frozenset[str] = frozenset()  # city names of states (venues after 在/in/в)
 
     def anchor_hits(self, normal: str, language: str | None) -> list[Hit]:
         if language == "zh" and self.han_prefilter is not None and self.latin_prefilter is not None:
@@ -192,6 +207,7 @@ def _resources(codebook_path: str | None) -> _Resources:
     anchor_terms = [
         t for t in gazetteer.terms()
         if (t.payload[0] == "state" and t.payload[1] in CENTRAL_ASIA)
+        or (t.payload[0] == "group" and set(gazetteer.groups[t.payload[1]].members) & set(CENTRAL_ASIA))
         or (t.payload[0] == "official" and gazetteer.officials[t.payload[1]].country in CENTRAL_ASIA)
         or (t.payload[0] == "institution" and _institution_anchor(gazetteer, t.payload[1]))
     ]
@@ -213,7 +229,7 @@ def _resources(codebook_path: str | None) -> _Resources:
     by_language["en"] = Matcher(t for t in anchor_terms if t.lang in ("en", "ru"))
     return _Resources(
         codebook, gazetteer, Matcher(all_terms), Matcher(anchor_terms), active, han, latin,
-        by_language,
+        by_language, gazetteer.city_terms(),
     )
 
 
@@ -256,7 +272,7 @@ class CodebookCoder:
         reference = document.published
         items: list[CodedItem] = []
         segments = segment_text(text)
-        anchor_hits = _clean_entities(res.anchor_hits(normal, document.language), res)
+        anchor_hits = _clean_entities(res.anchor_hits(normal, document.language), res, normal)
         starts = [h.start for h in anchor_hits]
         for index, segment in enumerate(segments):
             lo = bisect.bisect_left(starts, segment.start)
@@ -286,7 +302,9 @@ class CodebookCoder:
         self, item: CodedItem, text: str, normal: str, res: _Resources, reference: str | None,
         whole_document: bool,
     ) -> None:
-        hits = _clean_entities(res.matcher.hits(normal, item.start, item.end), res)
+        hits = _turkmen_abbreviations(
+            _clean_entities(res.matcher.hits(normal, item.start, item.end), res, normal)
+        )
         passages = self._passages(item, text, hits, res)
         if not passages:
             return
@@ -316,9 +334,20 @@ class CodebookCoder:
         anchors = [(h, w) for h, w in anchors if w > 0]
         if not anchors:
             return []
-        if item.end - item.start <= SHORT_ITEM:
+        entries = _numbered_entries(text, item.start, item.end)
+        if item.end - item.start <= SHORT_ITEM and not entries:
             weight = max(w for _, w in anchors)
             return [_Passage(item.start, item.end, _adjust_anchor(weight, hits, res), hits)]
+        if entries:
+            # an announcement list (一、... 二、...): each entry is its own passage
+            passages: dict[tuple[int, int], _Passage] = {}
+            for hit, weight in anchors:
+                lo, hi = next(((a, b) for a, b in entries if a <= hit.start < b), (item.start, item.end))
+                inside = [h for h in hits if lo <= h.start < hi]
+                adjusted = _adjust_anchor(weight, inside, res)
+                if (lo, hi) not in passages or passages[(lo, hi)].anchor < adjusted:
+                    passages[(lo, hi)] = _Passage(lo, hi, adjusted, inside)
+            return list(passages.values())
         bounds = _sentence_bounds(text, item.start, item.end)
         starts = [b[0] for b in bounds]
         passages: dict[tuple[int, int], _Passage] = {}
@@ -335,12 +364,79 @@ class CodebookCoder:
 
 
 # -- helpers ------------------------------------------------------------------------------
-def _clean_entities(hits: list[Hit], res: _Resources) -> list[Hit]:
+_ENTRY_NUMBER = re.compile(r"(?:^|(?<=\s))[一二三四五六七八九十]{1,2}、")
+
+
+def _numbered_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The entries of an announcement list (一、应...邀请... 二、...): (start, end) of each, the
+    first from the item's start; empty unless the item has entries 一 and 二."""
+    marks = [m.start() for m in _ENTRY_NUMBER.finditer(text, start, end)]
+    if len(marks) < 2 or text[marks[0]] != "一" or text[marks[1]] != "二":
+        return []
+    bounds = [start] + marks[1:] + [end]
+    return list(zip(bounds[:-1], bounds[1:]))
+
+
+_NAMES = ("state", "group", "official", "institution")
+GROUP_OTHER_WEIGHT = 0.5  # a group name not joined to the focal state
+# a city named as the place where something happens: 在阿斯塔纳 / 于比什凯克 / in Bishkek / в Бишкеке
+_FOCAL_BEFORE = re.compile(
+    r"(?:中国|中方|我国|china|китай|кнр)\w{0,2}\s*(?:和|同|与|及|、|—|-|–|\+|and|with|и|с)\s*(?:the\s+|five\s+)*$"
+)
+_FOCAL_AFTER = re.compile(r"\s*(?:和|同|与|及|and|и)\s*(?:中国|中方|china|китай|кнр)")
+_VENUE_BEFORE = re.compile(r"(?:[在于]|(?<![^\W\d_])(?:in|at)\s+|(?<![^\W\d_])(?:в|во)\s+)$")
+
+
+def _clean_entities(hits: list[Hit], res: _Resources, normal: str | None = None) -> list[Hit]:
     """Resolve overlaps: a state hit inside or across a block phrase is dropped (哈萨克族 is not
     Kazakhstan); any other hit strictly inside a longer block is dropped (上合 in 海上合作); a
-    name inside a longer name is dropped (中土 in 中土库曼...). Blocks themselves are dropped."""
+    name inside a longer name is dropped (中土 in 中土库曼...). Blocks themselves are dropped.
+    With ``normal``, a capital named as a venue (在阿斯塔纳, in Bishkek, в Ташкенте) becomes a
+    ("venue", code) hit: a place, not a participant (see ``_mark_venues``)."""
+    cleaned = _drop_overlaps(hits)
+    return cleaned if normal is None else _mark_venues(cleaned, res, normal)
+
+
+# 中土 / 土方 are China-Turkey / the Turkish side in MFA usage, but China-Turkmenistan / the
+# Turkmen side in an item that names Turkmenistan and not Turkey (gold/README.md guideline 6)
+_TURKMEN_AMBIGUOUS = frozenset({"中土", "土方"})
+
+
+def _turkmen_abbreviations(hits: list[Hit]) -> list[Hit]:
+    if not any(h.payload == ("state", "TM") for h in hits):
+        return hits
+    if any(h.payload == ("state", "TR") and h.term not in _TURKMEN_AMBIGUOUS for h in hits):
+        return hits
+    return [
+        Hit(h.start, h.end, ("state", "TM"), h.term)
+        if h.payload == ("state", "TR") and h.term in _TURKMEN_AMBIGUOUS else h
+        for h in hits
+    ]
+
+
+def _mark_venues(hits: list[Hit], res: _Resources, normal: str) -> list[Hit]:
+    """Venues (see ``_clean_entities``); and a group name (中亚国家) not joined to the focal state
+    (中国和中亚国家, China and the Central Asian states) becomes ("group_other", index): it names
+    the members but anchors less (the US meeting the Central Asian foreign ministers)."""
+    out = []
+    for hit in hits:
+        kind = hit.payload[0]
+        if kind == "state" and hit.term in res.cities and _VENUE_BEFORE.search(
+            normal, max(0, hit.start - 4), hit.start
+        ):
+            hit = Hit(hit.start, hit.end, ("venue", hit.payload[1]), hit.term)
+        elif kind == "group" and not (
+            _FOCAL_BEFORE.search(normal, max(0, hit.start - 16), hit.start)
+            or _FOCAL_AFTER.match(normal, hit.end, hit.end + 16)
+        ):
+            hit = Hit(hit.start, hit.end, ("group_other", hit.payload[1]), hit.term)
+        out.append(hit)
+    return out
+
+
+def _drop_overlaps(hits: list[Hit]) -> list[Hit]:
     blocks = [h for h in hits if h.payload[0] == "block"]
-    names = [h for h in hits if h.payload[0] in ("state", "official", "institution")]
+    names = [h for h in hits if h.payload[0] in _NAMES]
     if not blocks and len(names) < 2:
         return hits
     dropped: set[int] = set()
@@ -357,7 +453,7 @@ def _clean_entities(hits: list[Hit], res: _Resources) -> list[Hit]:
             ):
                 dropped.add(id(hit))
                 break
-        if kind in ("state", "official", "institution") and id(hit) not in dropped:
+        if kind in _NAMES and id(hit) not in dropped:
             for other in names:
                 if other is not hit and other.start <= hit.start and hit.end <= other.end and (
                     other.end - other.start > hit.end - hit.start
@@ -374,6 +470,10 @@ def _anchor_weight(hit: Hit, res: _Resources) -> float:
     kind, value = hit.payload
     if kind == "state":
         return 1.0 if value in CENTRAL_ASIA else 0.0
+    if kind in ("group", "group_other"):
+        if not set(res.gazetteer.groups[value].members) & set(CENTRAL_ASIA):
+            return 0.0
+        return 1.0 if kind == "group" else GROUP_OTHER_WEIGHT
     if kind == "official":
         return 1.0 if res.gazetteer.officials[value].country in CENTRAL_ASIA else 0.0
     if kind == "institution":
@@ -391,10 +491,43 @@ def _adjust_anchor(weight: float, hits: list[Hit], res: _Resources) -> float:
     less when only states from outside the region are (SCO talk about Russia or India)."""
     if weight >= 1.0:
         return weight
-    states = {h.payload[1] for h in hits if h.payload[0] == "state"}
+    states = _named_states(hits, res)
     if states & set(CENTRAL_ASIA):
         return 1.0
     return weight * OUTSIDE_ONLY_FACTOR if states - {FOCAL} else weight
+
+
+def _named_states(hits: list[Hit], res: _Resources) -> set[str]:
+    """States named in ``hits`` (a group name joined to the focal state counts for its members;
+    venues and other group mentions do not)."""
+    states = {h.payload[1] for h in hits if h.payload[0] == "state"}
+    for hit in hits:
+        if hit.payload[0] == "group":
+            states.update(res.gazetteer.groups[hit.payload[1]].members)
+    return states
+
+
+# a state named as an observer (Uzbekistan sent observers; 乌方派员观摩) does not take part
+_OBSERVER = re.compile(r"observer|наблюдател|观察员|观摩")
+# a border between two states, the PRC not one of them (таджикско-узбекская граница, Tajik-Afghan
+# border): a place; either state takes part only when named elsewhere
+_BORDER_COMPOUND = re.compile(r"[^\W\d_]+[-–][^\W\d_]+\s+(?:border|frontier|границ)", re.IGNORECASE)
+_FOCAL_WORD = re.compile(r"chin|sino|китай|кнр", re.IGNORECASE)
+
+
+def _not_participant(text: str, hit: Hit) -> bool:
+    """The state of ``hit`` is named as an observer or as one side of a third-party border."""
+    lo = max(0, hit.start - 40)
+    for match in _BORDER_COMPOUND.finditer(text, lo, min(len(text), hit.end + 60)):
+        if match.start() <= hit.start < match.end() and not _FOCAL_WORD.search(match.group()):
+            return True
+    start = max(
+        (m.end() for m in _SENTENCE_END.finditer(text, max(0, hit.start - 300), hit.start)),
+        default=max(0, hit.start - 300),
+    )
+    end_match = _SENTENCE_END.search(text, hit.end, hit.end + 300)
+    end = end_match.start() if end_match else min(len(text), hit.end + 300)
+    return bool(_OBSERVER.search(text, start, end))
 
 
 def _security_weight(scheme: str, code: str) -> float:
@@ -453,6 +586,9 @@ def _score(passage: _Passage, res: _Resources) -> float:
         return 0.0
     codes = {h.payload for h in passage.hits if h.payload[0] in ("topic", "domain", "event_kind", "meeting_level", "framework")}
     total = sum(_security_weight(s, c) for s, c in codes if s != "framework")
+    for key, terms in ISSUE_TERMS.items():
+        if key in codes and any(h.payload == key and h.term.lower() in terms for h in passage.hits):
+            total += BASE_WEIGHT - _security_weight(*key)
     if _sco_meeting(passage.hits, res):
         total += SCO_MEETING_WEIGHT
     return passage.anchor * (1.0 - 0.4**total) if total else 0.0
@@ -479,6 +615,8 @@ def _assign_codes(
 ) -> None:
     by_scheme: dict[str, dict[str, list[Hit]]] = {}
     states: dict[str, Hit] = {}
+    venues: dict[str, Hit] = {}  # capitals named as the place of the event
+    groups: dict[int, Hit] = {}  # 中亚国家: every member, unless the text lists the states
     actors: dict[str, tuple[ActorMention, Hit]] = {}
     implied_levels: dict[str, Hit] = {}
     implied_domains: dict[str, Hit] = {}
@@ -489,7 +627,12 @@ def _assign_codes(
             if value in res.active[kind]:
                 by_scheme.setdefault(kind, {}).setdefault(value, []).append(hit)
         elif kind == "state":
-            states.setdefault(value, hit)
+            if not _not_participant(text, hit):
+                states.setdefault(value, hit)
+        elif kind in ("group", "group_other"):
+            groups.setdefault(value, hit)
+        elif kind == "venue":
+            venues.setdefault(value, hit)
         elif kind == "official":
             official = res.gazetteer.officials[value]
             office = official.office_on(reference)
@@ -522,6 +665,18 @@ def _assign_codes(
         frameworks.setdefault(code, hit)
     framework = next((f for f in FRAMEWORK_PRIORITY if f in frameworks), None)
     ca = [c for c in CENTRAL_ASIA if c in states]
+    if len(ca) < GROUP_LIST:
+        for value, hit in groups.items():
+            for code in res.gazetteer.groups[value].members:
+                states.setdefault(code, hit)
+        ca = [c for c in CENTRAL_ASIA if c in states]
+    if not ca:
+        # an event held in a Central Asian capital with no Central Asian state otherwise named:
+        # the host takes part (a venue next to a named partner is just the place)
+        for code in CENTRAL_ASIA:
+            if code in venues:
+                ca.append(code)
+                states.setdefault(code, venues[code])
     if framework is None and len(ca) == 1:
         framework = "bilateral"
     item.framework = framework
@@ -539,7 +694,9 @@ def _assign_codes(
     if framework == "C5+China" and _framework_meeting(hits, res, "C5+China", lead):
         implied_members = list(CENTRAL_ASIA)
     elif framework == "SCO" and _framework_meeting(hits, res, "SCO", lead):
-        implied_members = list(SCO_CENTRAL_ASIAN_MEMBERS)
+        implied_members = list(SCO_CENTRAL_ASIAN_MEMBERS) + [
+            code for code, joined in SCO_OTHER_MEMBERS if reference and reference >= joined
+        ]
     for code in implied_members:
         if code not in countries:
             countries.append(code)
@@ -599,6 +756,9 @@ def _assign_codes(
     item.evidence = evidence
 
 
+# a text that names this many Central Asian states one by one has listed the participants:
+# a group name (中亚国家军官) then refers to them, not to all five
+GROUP_LIST = 3
 KIND_PRIOR = {"meeting": 1.2, "mechanism": 0.5, "incident": 0.9}  # others: 1.0
 LEAD = 200  # characters: the title and first sentence of an item name its main event
 

@@ -17,7 +17,7 @@ from steppewatch import yamlio
 from steppewatch.errors import ExtractionError
 from steppewatch.extract.matcher import Term
 
-__all__ = ["State", "Office", "Official", "Institution", "Gazetteer", "load_gazetteer"]
+__all__ = ["State", "Group", "Office", "Official", "Institution", "Gazetteer", "load_gazetteer"]
 
 CENTRAL_ASIA = ("KZ", "KG", "TJ", "UZ", "TM")
 
@@ -27,6 +27,18 @@ class State:
     code: str
     name: str
     region: str | None
+    names: dict[str, tuple[str, ...]]
+    # names in ``names`` that are cities (the capital): after 在/于/in/в they name a venue
+    cities: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Group:
+    """A name for several states at once (中亚五国, "Central Asian countries"): a mention names
+    every member."""
+
+    name: str
+    members: tuple[str, ...]
     names: dict[str, tuple[str, ...]]
 
 
@@ -83,13 +95,20 @@ class Gazetteer:
     officials: list[Official] = field(default_factory=list)
     institutions: list[Institution] = field(default_factory=list)
     blocks: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    groups: list[Group] = field(default_factory=list)
+
+    def city_terms(self) -> frozenset[str]:
+        """The city names of every state, as written (compare with ``Hit.term``)."""
+        return frozenset(n for s in self.states.values() for names in s.cities.values() for n in names)
 
     def terms(self) -> list[Term]:
-        """Every name as a matcher term. Payloads: ("state", code), ("official", index),
-        ("institution", index), ("block", "")."""
+        """Every name as a matcher term. Payloads: ("state", code), ("group", index),
+        ("official", index), ("institution", index), ("block", "")."""
         terms: list[Term] = []
         for code, state in self.states.items():
             terms.extend(_terms(state.names, ("state", code)))
+        for index, group in enumerate(self.groups):
+            terms.extend(_terms(group.names, ("group", index)))
         for index, official in enumerate(self.officials):
             terms.extend(_terms(official.names, ("official", index)))
         for index, institution in enumerate(self.institutions):
@@ -129,10 +148,24 @@ def load_gazetteer() -> Gazetteer:
     states = _read("states.yaml")
     for i, raw in enumerate(states.get("states", [])):
         state = State(
-            raw["code"], raw["name"], raw.get("region"), _names(raw["names"], f"states/{i}")
+            raw["code"],
+            raw["name"],
+            raw.get("region"),
+            _names(raw["names"], f"states/{i}"),
+            _names(raw.get("cities") or {}, f"states/{i}/cities"),
         )
         gazetteer.states[state.code] = state
     gazetteer.blocks = _names(states.get("blocks", {}), "blocks")
+    for i, raw in enumerate(states.get("groups", [])):
+        members = tuple(str(m) for m in raw.get("members", []))
+        unknown = [m for m in members if m not in gazetteer.states]
+        if not members or unknown:
+            raise ExtractionError(
+                f"gazetteer states.yaml groups/{i}: members must be state codes of the file "
+                f"(unknown: {unknown or 'none given'})",
+                code="SW430",
+            )
+        gazetteer.groups.append(Group(raw["name"], members, _names(raw["names"], f"groups/{i}")))
     for i, raw in enumerate(_read("officials.yaml").get("officials", [])):
         offices = tuple(
             Office(
