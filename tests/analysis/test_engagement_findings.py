@@ -119,3 +119,77 @@ def test_findings_with_too_little_data(frame: pd.DataFrame, partners: list[str])
     assert {f.verdict for f in got.values()} <= {  # type: ignore[attr-defined]
         "supported", "not supported", "not enough data",
     }  # fmt: skip
+
+
+def _groups(finding: object) -> dict[str, tuple[str, ...]]:
+    return {g.label: g.ids for g in finding.counted}  # type: ignore[attr-defined]
+
+
+def test_findings_name_the_events_they_counted(frame: pd.DataFrame, partners: list[str]) -> None:
+    got = _by_id(frame, partners)
+    # the 1990s meetings coded with separatism (the 1999 one is about the border only)
+    assert _groups(got["separatism_1990s"]) == {
+        "meetings coded with separatism, 1996-1999": (
+            "1996-04-26-meeting-cn-kz-kg-tj-ru-1", "1997-meeting-cn-kz-1",
+            "1998-07-meeting-cn-kg-1",
+        )
+    }  # fmt: skip
+    assert got["new_concern_investment_security"].event_ids == (  # type: ignore[attr-defined]
+        "2016-04-meeting-cn-kz-kg-tj-uz-1", "2019-04-25-meeting-cn-uz-1",
+    )  # fmt: skip
+    assert got["new_concern_anti_china_sentiment"].event_ids == ()  # type: ignore[attr-defined]
+    assert _groups(got["sco_dialogue"]) == {
+        "SCO meetings, 2001-2019": ("2016-04-meeting-cn-kz-kg-tj-uz-1",)
+    }
+    # Center-2019 is not an SCO exercise; the two SCO ones are before 2010
+    assert _groups(got["sco_exercise_yearly"]) == {"SCO exercises, 2010-2019": ()}
+    assert got["sco_expert_groups"].event_ids == (  # type: ignore[attr-defined]
+        "2012-03-27-mechanism-cn-kz-kg-tj-uz-ru-1",
+    )
+    assert got["domestic_capacity"].event_ids == ("2014-domestic_capacity-cn-1",)  # type: ignore[attr-defined]
+
+
+def test_bilateral_findings_keep_the_two_sides_apart(
+    frame: pd.DataFrame, partners: list[str]
+) -> None:
+    got = _by_id(frame, partners)
+    act = _groups(got["bilateral_delivers_more"])
+    assert act == {
+        "bilateral activities, 1996-2019": (
+            "2016-joint_patrol_operation-cn-kg-1", "2016-10-bilateral_exercise-cn-tj-1",
+            "2017-training_education-cn-kg-1", "2018-infrastructure-cn-tj-1",
+            "2018-05-equipment_transfer-cn-tj-1", "2019-bilateral_exercise-cn-kg-1",
+            "2019-private_security-cn-kg-1",
+        ),
+        "multilateral activities, 1996-2019": (
+            "2003-08-multilateral_exercise-cn-kz-kg-ru-tj-1",
+            "2007-08-multilateral_exercise-cn-kz-kg-tj-uz-ru-1",
+            "2019-09-multilateral_exercise-cn-kz-kg-tj-uz-ru-in-pk-1",
+        ),
+    }  # fmt: skip
+    meet = _groups(got["bilateral_more_meetings"])
+    bil, mul = meet["bilateral meetings, 1996-2019"], meet["multilateral meetings, 1996-2019"]
+    # the counts in the evidence ("9 bilateral and 2 multilateral meetings") are these events
+    assert (len(bil), len(mul)) == (9, 2)
+    assert set(mul) == {"1996-04-26-meeting-cn-kz-kg-tj-ru-1", "2016-04-meeting-cn-kz-kg-tj-uz-1"}
+    assert not set(bil) & set(mul)
+    assert got["bilateral_more_meetings"].event_ids == bil + mul  # type: ignore[attr-defined]
+
+
+def test_index_finding_lists_no_events_and_says_why(
+    frame: pd.DataFrame, partners: list[str]
+) -> None:
+    kg_tj = _by_id(frame, partners)["kg_tj_most_responsive"]
+    assert kg_tj.counted == ()  # type: ignore[attr-defined]
+    assert kg_tj.counted_note.startswith("No events listed: the index sums")  # type: ignore[attr-defined]
+
+
+def test_findings_frame_counts_events_not_lists_them(
+    frame: pd.DataFrame, partners: list[str]
+) -> None:
+    from steppewatch.analysis.findings import FINDINGS_COLUMNS, findings_frame
+
+    table = findings_frame(evaluate_claims(frame, partners)).set_index("claim_id")
+    assert tuple(table.reset_index().columns) == FINDINGS_COLUMNS
+    assert table.loc["bilateral_more_meetings", "events_counted"] == 11
+    assert table.loc["kg_tj_most_responsive", "events_counted"] == 0

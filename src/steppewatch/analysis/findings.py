@@ -7,7 +7,9 @@ so every rule looks only at that window (intersected with the years present in t
 the user's filters); the window used is stated in each result.
 
 The rules are deliberately simple and strict; the evidence text gives the numbers so a reader can
-disagree with a verdict.
+disagree with a verdict, and ``counted`` names the events behind them (the positive cases each
+rule counted, in groups such as "bilateral activities" and "multilateral activities") so a reader
+can check and cite them.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from steppewatch.analysis.engagement import (
 )
 from steppewatch.analysis.frame import MULTILATERAL_FRAMEWORKS, has_topics, involves, meetings
 
-__all__ = ["REFERENCE_WINDOW", "Finding", "evaluate_claims", "findings_frame"]
+__all__ = ["REFERENCE_WINDOW", "Counted", "Finding", "evaluate_claims", "findings_frame"]
 
 REFERENCE_WINDOW = (1993, 2020)
 SUPPORTED, NOT_SUPPORTED, NOT_ENOUGH = "supported", "not supported", "not enough data"
@@ -47,13 +49,52 @@ LATE_2010S = 2015
 
 
 @dataclass(frozen=True)
+class Counted:
+    """Events a rule counted, under a label that says what they are ("SCO meetings")."""
+
+    label: str
+    ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Finding:
+    """One claim's verdict. ``counted`` holds the ids of the events the rule counted (in the
+    order of the frame: by date when it comes from ``Store.events_frame``), in one group or,
+    where the rule compares two sides, one group per side; ``counted_note`` says why a rule
+    lists none."""
+
     claim_id: str
     claim: str
     rule: str
     verdict: str
     evidence: str
     window: str
+    counted: tuple[Counted, ...] = ()
+    counted_note: str = ""
+
+    @property
+    def event_ids(self) -> tuple[str, ...]:
+        """Every counted event id once, group after group."""
+        if len(self.counted) == 1:
+            return self.counted[0].ids
+        return tuple(dict.fromkeys(i for group in self.counted for i in group.ids))
+
+
+def _ids(frame: pd.DataFrame) -> tuple[str, ...]:
+    return tuple(frame["id"].to_numpy()) if len(frame) else ()
+
+
+def _coded_with(m: pd.DataFrame, topics: Sequence[str]) -> pd.Series:
+    """Boolean mask over ``m``: is any of ``topics`` coded? (one test per distinct tuple)"""
+    memo: dict[tuple[str, ...], bool] = {}
+    return pd.Series(
+        [
+            memo[ts] if ts in memo else memo.setdefault(ts, any(t in ts for t in topics))
+            for ts in m["topics"].to_numpy()
+        ],
+        index=m.index,
+        dtype=bool,
+    )
 
 
 def _pct(x: float) -> str:
@@ -81,9 +122,12 @@ def _separatism_1990s(frame: pd.DataFrame, partners: Sequence[str]) -> Finding:
     m = _with_concerns(meetings(sub))
     n = len(m)
     claim = "In the 1990s meetings were about one thing: no support for Uyghur independence."
+    counted = (Counted(f"meetings coded with separatism, {lo}-{hi}",
+                       _ids(m[_coded_with(m, ("separatism",))])),)  # fmt: skip
     if n < 5:
         return Finding("separatism_1990s", claim, rule, NOT_ENOUGH,
-                       f"{n} meetings with concerns coded in {lo}-{hi}.", f"{lo}-{hi}")  # fmt: skip
+                       f"{n} meetings with concerns coded in {lo}-{hi}.", f"{lo}-{hi}",
+                       counted)  # fmt: skip
     counts = m["topics"].explode().value_counts()
     sep = int(counts.get("separatism", 0))
     top = counts.index[0]
@@ -97,7 +141,7 @@ def _separatism_1990s(frame: pd.DataFrame, partners: Sequence[str]) -> Finding:
         f"other concerns: {second or 'none'}."
     )
     return Finding("separatism_1990s", claim, rule, SUPPORTED if ok else NOT_SUPPORTED,
-                   evidence, f"{lo}-{hi}")  # fmt: skip
+                   evidence, f"{lo}-{hi}", counted)  # fmt: skip
 
 
 def _new_concerns(frame: pd.DataFrame, partners: Sequence[str]) -> list[Finding]:
@@ -113,15 +157,7 @@ def _new_concerns(frame: pd.DataFrame, partners: Sequence[str]) -> list[Finding]
             "not supported otherwise; not enough data if coded in fewer than 3 meetings or if "
             f"either side of {LATE_2010S} has fewer than 5 meetings."
         )
-        memo: dict[tuple[str, ...], bool] = {}
-        hit = pd.Series(
-            [
-                memo[ts] if ts in memo else memo.setdefault(ts, any(t in ts for t in topics))
-                for ts in m["topics"].to_numpy()
-            ],
-            index=m.index,
-            dtype=bool,
-        )
+        hit = _coded_with(m, topics)
         n_hit = int(hit.sum())
         nb, na = len(before), len(after)
         hb = int(hit[before.index].sum()) if nb else 0
@@ -140,7 +176,9 @@ def _new_concerns(frame: pd.DataFrame, partners: Sequence[str]) -> list[Finding]
         else:
             verdict = NOT_SUPPORTED
         key = "new_concern_" + topics[0]
-        out.append(Finding(key, claim, rule, verdict, evidence, f"{lo}-{hi}"))
+        counted = (Counted(f"meetings coded with {' or '.join(topics)}, {lo}-{hi}",
+                           _ids(m[hit])),)  # fmt: skip
+        out.append(Finding(key, claim, rule, verdict, evidence, f"{lo}-{hi}", counted))
     return out
 
 
@@ -167,7 +205,8 @@ def _sco_dialogue(frame: pd.DataFrame, partners: Sequence[str]) -> Finding:
         verdict = SUPPORTED
     else:
         verdict = NOT_SUPPORTED
-    return Finding("sco_dialogue", claim, rule, verdict, evidence, f"{lo}-{hi}")
+    counted = (Counted(f"SCO meetings, {lo}-{hi}", _ids(sco)),)
+    return Finding("sco_dialogue", claim, rule, verdict, evidence, f"{lo}-{hi}", counted)
 
 
 def _sco_exercise_every_year(frame: pd.DataFrame, partners: Sequence[str]) -> Finding:
@@ -179,7 +218,9 @@ def _sco_exercise_every_year(frame: pd.DataFrame, partners: Sequence[str]) -> Fi
         "holds fewer than 3 years."
     )
     ex = sub[sub["kind"].isin(["multilateral_exercise", "bilateral_exercise"])]
-    years_with = set(ex.loc[ex["framework"] == "SCO", "year"].astype(int))
+    sco_ex = ex[ex["framework"] == "SCO"]
+    years_with = set(sco_ex["year"].astype(int))
+    counted = [Counted(f"SCO exercises, {lo}-{hi}", _ids(sco_ex))]
     window_years = list(range(lo, hi + 1))
     missing = [y for y in window_years if y not in years_with]
     evidence = (
@@ -191,11 +232,15 @@ def _sco_exercise_every_year(frame: pd.DataFrame, partners: Sequence[str]) -> Fi
     if not frame.empty and int(frame["year"].max()) > REFERENCE_WINDOW[1]:
         later = sorted(set(after["year"].astype(int)))
         evidence += f" After {REFERENCE_WINDOW[1]}: in {', '.join(map(str, later)) or 'no year'}."
+        if len(after):
+            label = f"SCO exercises after {REFERENCE_WINDOW[1]} (in the evidence, not the rule)"
+            counted.append(Counted(label, _ids(after)))
     if len(window_years) < 3:
         verdict = NOT_ENOUGH
     else:
         verdict = SUPPORTED if not missing else NOT_SUPPORTED
-    return Finding("sco_exercise_yearly", claim, rule, verdict, evidence, f"{lo}-{hi}")
+    return Finding("sco_exercise_yearly", claim, rule, verdict, evidence, f"{lo}-{hi}",
+                   tuple(counted))  # fmt: skip
 
 
 def _sco_expert_groups(frame: pd.DataFrame, partners: Sequence[str]) -> Finding:
@@ -211,8 +256,10 @@ def _sco_expert_groups(frame: pd.DataFrame, partners: Sequence[str]) -> Finding:
     found = titles.fillna("").str.contains(r"expert group|экспертн|专家组", case=False, regex=True)
     n = int(found.sum())
     evidence = f"{n} SCO expert group(s) recorded as created in {lo}-{hi}."
+    named = mech[found.to_numpy(dtype=bool)] if len(found) == len(mech) else mech.iloc[0:0]
+    counted = (Counted(f"SCO expert groups created, {lo}-{hi}", _ids(named)),)
     return Finding("sco_expert_groups", claim, rule, SUPPORTED if n >= 5 else NOT_ENOUGH,
-                   evidence, f"{lo}-{hi}")  # fmt: skip
+                   evidence, f"{lo}-{hi}", counted)  # fmt: skip
 
 
 def _bilateral_side(frame: pd.DataFrame, partners: Sequence[str]) -> pd.Series:
@@ -245,17 +292,22 @@ def _bilateral_delivers(frame: pd.DataFrame, partners: Sequence[str]) -> list[Fi
     f1 = Finding("bilateral_delivers_more",
                  "Bilateral engagement is more diverse and delivers more (patrols and operations, "
                  "exercises, training, equipment, infrastructure, private security).",
-                 rule, v1, evidence, f"{lo}-{hi}")  # fmt: skip
+                 rule, v1, evidence, f"{lo}-{hi}",
+                 (Counted(f"bilateral activities, {lo}-{hi}", _ids(bil)),
+                  Counted(f"multilateral activities, {lo}-{hi}", _ids(mul))))  # fmt: skip
     m = meetings(sub)
-    mb = int(_bilateral_side(m, partners).sum()) if not m.empty else 0
-    mm = int(m["framework"].isin(MULTILATERAL_FRAMEWORKS).sum())
+    m_bil = m[_bilateral_side(m, partners)] if not m.empty else m
+    m_mul = m[m["framework"].isin(MULTILATERAL_FRAMEWORKS)]
+    mb, mm = len(m_bil), len(m_mul)
     rule2 = (
         f"Meetings, {lo}-{hi}. Supported if bilateral meetings outnumber multilateral ones; not "
         "enough data if fewer than 10 meetings."
     )
     v2 = NOT_ENOUGH if mb + mm < 10 else SUPPORTED if mb > mm else NOT_SUPPORTED
     f2 = Finding("bilateral_more_meetings", "Bilateral engagement has more meetings.", rule2, v2,
-                 f"{mb} bilateral and {mm} multilateral meetings.", f"{lo}-{hi}")  # fmt: skip
+                 f"{mb} bilateral and {mm} multilateral meetings.", f"{lo}-{hi}",
+                 (Counted(f"bilateral meetings, {lo}-{hi}", _ids(m_bil)),
+                  Counted(f"multilateral meetings, {lo}-{hi}", _ids(m_mul))))  # fmt: skip
     return [f1, f2]
 
 
@@ -270,10 +322,15 @@ def _kg_tj_most_responsive(
         "the index totals less than 20. The sensitivity check says under how many alternative "
         "weightings the top two stay the same."
     )
+    note = (
+        f"No events listed: the index sums every meeting and activity involving a partner state "
+        f"in {lo}-{hi}, weighted by kind (the engagement index chart and its data give it by "
+        "country and year)."
+    )
     if "KG" not in partners or "TJ" not in partners or sub.empty:
         return Finding("kg_tj_most_responsive", claim, rule, NOT_ENOUGH,
                        "Kyrgyzstan or Tajikistan is not among the countries analysed.",
-                       f"{lo}-{hi}")  # fmt: skip
+                       f"{lo}-{hi}", counted_note=note)  # fmt: skip
     config = config or load_index_config()
     ranking = country_ranking(engagement_index(sub, partners, config))
     sens = index_sensitivity(sub, partners, config)
@@ -288,7 +345,8 @@ def _kg_tj_most_responsive(
         verdict = NOT_ENOUGH
     else:
         verdict = SUPPORTED if set(top2) == {"KG", "TJ"} else NOT_SUPPORTED
-    return Finding("kg_tj_most_responsive", claim, rule, verdict, evidence, f"{lo}-{hi}")
+    return Finding("kg_tj_most_responsive", claim, rule, verdict, evidence, f"{lo}-{hi}",
+                   counted_note=note)  # fmt: skip
 
 
 def _domestic_capacity(frame: pd.DataFrame, partners: Sequence[str]) -> Finding:
@@ -306,7 +364,8 @@ def _domestic_capacity(frame: pd.DataFrame, partners: Sequence[str]) -> Finding:
         verdict = NOT_ENOUGH
     else:
         verdict = SUPPORTED if late > early else NOT_SUPPORTED
-    return Finding("domestic_capacity", claim, rule, verdict, evidence, f"{lo}-{hi}")
+    counted = (Counted(f"PRC domestic-capacity events, {lo}-{hi}", _ids(dc)),)
+    return Finding("domestic_capacity", claim, rule, verdict, evidence, f"{lo}-{hi}", counted)
 
 
 _RULES: list[Callable[[pd.DataFrame, Sequence[str]], Finding | list[Finding]]] = [
@@ -330,5 +389,15 @@ def evaluate_claims(frame: pd.DataFrame, partners: Sequence[str]) -> list[Findin
     return out
 
 
+#: The columns of :func:`findings_frame`.
+FINDINGS_COLUMNS = ("claim_id", "claim", "rule", "verdict", "evidence", "window", "events_counted")
+
+
 def findings_frame(findings: Sequence[Finding]) -> pd.DataFrame:
-    return pd.DataFrame([f.__dict__ for f in findings])
+    """One row per finding; ``events_counted`` is how many distinct events it counted (the
+    events themselves are in the report's ``finding_events.csv``)."""
+    rows = [
+        (f.claim_id, f.claim, f.rule, f.verdict, f.evidence, f.window, len(f.event_ids))
+        for f in findings
+    ]
+    return pd.DataFrame(rows, columns=list(FINDINGS_COLUMNS))

@@ -25,8 +25,8 @@ __all__ = ["DEFAULT_STATUSES", "ReportResult", "REPORT_STEPS", "build_report", "
 #: Review statuses analysed unless the caller asks otherwise: curated data and events a person
 #: accepted or edited. Machine suggestions not yet reviewed, and rejected ones, are left out.
 DEFAULT_STATUSES = ("curated", "accepted", "edited")
-#: Progress steps reported through ``progress`` (load, six charts, tables, write).
-REPORT_STEPS = 9
+#: Progress steps reported through ``progress`` (load, six charts, tables, evidence, write).
+REPORT_STEPS = 10
 
 
 @dataclass(frozen=True)
@@ -118,6 +118,7 @@ def build_report(
     from steppewatch.analysis.engagement import load_index_config
     from steppewatch.analysis.frame import periods_from_study
     from steppewatch.report.content import build_content
+    from steppewatch.report.evidence import finding_events
     from steppewatch.report.html import render_html, write_report
     from steppewatch.store import EventFilter
     from steppewatch.study import load_study
@@ -154,6 +155,10 @@ def build_report(
             hint="widen the filters",
             code="SW612",
         )
+    content.evidence, content.tables["finding_events"] = finding_events(
+        frame, content.findings, store
+    )
+    step("evidence")
     info = store.dataset_info()
     info["codebook_version"] = info.get("codebook_version") or study.codebook_version
     info["dataset_version"] = info.get("dataset_version") or study.dataset_version

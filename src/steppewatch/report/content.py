@@ -19,6 +19,7 @@ from steppewatch.analysis.frame import (
     source_total,
 )
 from steppewatch.report import captions, figures
+from steppewatch.report.evidence import FindingEvents
 
 __all__ = ["Chart", "ReportContent", "chart_bases", "build_content", "TOP_TOPICS"]
 
@@ -47,6 +48,8 @@ class ReportContent:
     charts: list[Chart] = field(default_factory=list)
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     findings: list[findings.Finding] = field(default_factory=list)
+    #: The events each finding counted, as listed under it (filled by ``build_report``).
+    evidence: list[FindingEvents] = field(default_factory=list)
 
 
 def _involving(frame: pd.DataFrame, partners: Sequence[str]) -> pd.DataFrame:

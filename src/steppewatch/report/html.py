@@ -19,6 +19,7 @@ import jinja2
 import pandas as pd
 
 from steppewatch.report.content import ReportContent
+from steppewatch.report.evidence import CSV_NAME
 
 __all__ = ["TABLES", "render_html", "write_report"]
 
@@ -116,8 +117,15 @@ def render_html(content: ReportContent, context: dict[str, Any]) -> str:
         for name, (title, note) in TABLES.items()
         if name in content.tables and not content.tables[name].empty
     ]
+    evidence = {e.claim_id: e for e in content.evidence}
     return template.render(
-        css=css, charts=charts, tables=tables, findings=content.findings, **context
+        css=css,
+        charts=charts,
+        tables=tables,
+        findings=content.findings,
+        evidence=evidence,
+        evidence_csv=f"data/{CSV_NAME}",
+        **context,
     )
 
 
