@@ -52,3 +52,20 @@ def test_groups_cities_and_blocks_load() -> None:
     assert {"Bishkek", "塔什干", "Душанбе"} <= gazetteer.city_terms()
     assert "中国—中亚天然气管道" in gazetteer.blocks["zh"]
     assert "KP" in gazetteer.states
+
+
+@pytest.mark.parametrize(
+    "name,day,office",
+    [
+        ("Nikolai Patrushev", "2018-05-22", "security_council"),
+        ("Nikolai Patrushev", "2024-06-01", None),
+        ("Sergei Shoigu", "2019-04-29", "defence_minister"),
+        ("Sergei Shoigu", "2024-06-01", "security_council"),
+        ("Valery Gerasimov", "2019-09-01", "chief_of_general_staff"),
+        ("Rustam Inoyatov", "2019-01-01", None),
+    ],
+)
+def test_security_offices_on_a_date(name: str, day: str, office: str | None) -> None:
+    official = next(o for o in load_gazetteer().officials if o.name == name)
+    held = official.office_on(day)
+    assert (held.office if held else None) == office
