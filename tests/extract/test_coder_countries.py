@@ -144,3 +144,12 @@ def test_afghan_issue_weighs_like_a_topic() -> None:
     # the country named in passing does not make a visit relevant
     passing = _code("2019年3月27日，乌兹别克斯坦外长访华，双方讨论了经贸合作，并谈到阿富汗。")
     assert not passing.relevant
+
+
+def test_numbered_entries_only_for_a_list_that_opens_the_item() -> None:
+    from steppewatch.extract.coder_entities import numbered_entries
+
+    listing = "一、王毅将访问吉尔吉斯斯坦。\n二、沙特国防大臣将访华。"
+    assert numbered_entries(listing, 0, len(listing)) == [(0, 15), (15, len(listing))]
+    answer = "答：关于你的问题，中方立场是明确的，我们认为：一、反恐合作应当加强；二、各方应尊重主权。"
+    assert numbered_entries(answer, 0, len(answer)) == []

@@ -2,13 +2,16 @@
 language, scoped to the passages that concern the focal state's engagement with the region.
 
 Per item (see ``segment.py``):
-1. anchors: mentions of a Central Asian state (its names, officials, institutions), of a
-   regional framework (C5+China; SCO and CICA count for less, and less again when only states
-   from outside the region are named with them) or of the PRC's western military build-up. A
-   first pass over the whole text with a small automaton finds them; items without one are
-   coded as not relevant without running the full matcher.
-2. scope: a short item (a question with its answer, a readout) is one passage; in a long item
-   the passage is the anchor's sentence with ``window`` sentences either side.
+1. anchors: mentions of a Central Asian state (its names, officials, institutions, group names
+   such as 中亚国家 - weaker when not joined to the PRC), of a regional framework (C5+China; SCO
+   and CICA count for less, and less again when only states from outside the region are named
+   with them) or of the PRC's western military build-up. A capital named as a venue (在阿斯塔纳,
+   in Bishkek) is no anchor (see ``coder_entities.py``). A first pass over the whole text with
+   a small automaton finds them; items without one are coded as not relevant without running
+   the full matcher.
+2. scope: a short item (a question with its answer, a readout) is one passage, an announcement
+   list (一、... 二、...) one passage per entry; in a long item the passage is the anchor's
+   sentence with ``window`` sentences either side.
 3. relevance: the focal state (PRC) must be named in the passage; then
    ``score = anchor weight * (1 - 0.4 ** S)`` where ``S`` sums the weights of the distinct
    security codes found (topics, domains, security event kinds and meeting levels, see
@@ -18,8 +21,10 @@ Per item (see ``segment.py``):
 4. codes of relevant items come from the hits in their relevant passages, each with evidence:
    kind by a lead-weighted score (the item's first 200 characters name its main event),
    level for meetings (indicators and the offices of the officials named, at the item's
-   date), framework, countries (named, plus the Central Asian members of an SCO or C5+China
-   meeting), topics (the three-evils formula codes three_evils only), domains, actors, date.
+   date), framework, countries (named - not observers or third-party borders - plus every
+   member of an SCO meeting at the item's date or of a C5+China meeting, and a venue's host
+   when no other Central Asian state is named), topics (the three-evils formula codes
+   three_evils only), domains, actors, date.
 """
 
 from __future__ import annotations
@@ -32,6 +37,13 @@ from functools import lru_cache
 from typing import Any
 
 from steppewatch.codebook import Codebook, load_codebook
+from steppewatch.extract.coder_entities import (
+    SENTENCE_END,
+    clean_entities,
+    not_participant,
+    numbered_entries,
+    turkmen_abbreviations,
+)
 from steppewatch.extract.dates import find_dates
 from steppewatch.extract.gazetteer import CENTRAL_ASIA, Gazetteer, load_gazetteer
 from steppewatch.extract.matcher import Hit, Matcher, Term
@@ -94,6 +106,7 @@ ISSUE_TERMS: dict[tuple[str, str], frozenset[str]] = {
     }),
 }
 OUTSIDE_ONLY_FACTOR = 0.7
+GROUP_OTHER_WEIGHT = 0.5  # a group name (中亚国家) not joined to the focal state
 BASE_WEIGHT = 1.2  # topics and domains not listed above
 # An SCO meeting (other than the heads-of-government council, which is economic) is security
 # engagement in itself: the SCO is a security organisation.
@@ -119,7 +132,6 @@ LEVEL_PRIORITY = (
 FRAMEWORK_PRIORITY = ("C5+China", "SCO", "CICA", "other_multilateral", "bilateral", "unilateral")
 _MULTILATERAL_ONLY = re.compile(r"peace mission|和平使命|мирн\w* мисси|多边|multilateral|multinational|"
                                 r"многосторон|多国|center-2019|中部-2019|东方-2018|vostok|army games|国际军事比赛")
-_SENTENCE_END = re.compile(r"[。！？!?；;]+[”’\"」』)）]*|\n|(?<=[a-zа-я0-9)\]”\"])\.\s+")
 SHORT_ITEM = 2500  # characters: an item this short is one passage
 
 
@@ -272,7 +284,7 @@ class CodebookCoder:
         reference = document.published
         items: list[CodedItem] = []
         segments = segment_text(text)
-        anchor_hits = _clean_entities(res.anchor_hits(normal, document.language), res, normal)
+        anchor_hits = clean_entities(res.anchor_hits(normal, document.language), res.cities, normal)
         starts = [h.start for h in anchor_hits]
         for index, segment in enumerate(segments):
             lo = bisect.bisect_left(starts, segment.start)
@@ -302,8 +314,8 @@ class CodebookCoder:
         self, item: CodedItem, text: str, normal: str, res: _Resources, reference: str | None,
         whole_document: bool,
     ) -> None:
-        hits = _turkmen_abbreviations(
-            _clean_entities(res.matcher.hits(normal, item.start, item.end), res, normal)
+        hits = turkmen_abbreviations(
+            clean_entities(res.matcher.hits(normal, item.start, item.end), res.cities, normal)
         )
         passages = self._passages(item, text, hits, res)
         if not passages:
@@ -334,27 +346,21 @@ class CodebookCoder:
         anchors = [(h, w) for h, w in anchors if w > 0]
         if not anchors:
             return []
-        entries = _numbered_entries(text, item.start, item.end)
-        if item.end - item.start <= SHORT_ITEM and not entries:
+        short = item.end - item.start <= SHORT_ITEM
+        entries = numbered_entries(text, item.start, item.end) if short else []
+        if short and not entries:
             weight = max(w for _, w in anchors)
             return [_Passage(item.start, item.end, _adjust_anchor(weight, hits, res), hits)]
-        if entries:
-            # an announcement list (一、... 二、...): each entry is its own passage
-            passages: dict[tuple[int, int], _Passage] = {}
-            for hit, weight in anchors:
-                lo, hi = next(((a, b) for a, b in entries if a <= hit.start < b), (item.start, item.end))
-                inside = [h for h in hits if lo <= h.start < hi]
-                adjusted = _adjust_anchor(weight, inside, res)
-                if (lo, hi) not in passages or passages[(lo, hi)].anchor < adjusted:
-                    passages[(lo, hi)] = _Passage(lo, hi, adjusted, inside)
-            return list(passages.values())
-        bounds = _sentence_bounds(text, item.start, item.end)
+        # an announcement list (一、... 二、...): each entry is its own passage; otherwise the
+        # anchor's sentence with ``window`` sentences either side
+        bounds = entries or _sentence_bounds(text, item.start, item.end)
+        window = 0 if entries else self.window
         starts = [b[0] for b in bounds]
         passages: dict[tuple[int, int], _Passage] = {}
         for hit, weight in anchors:
             i = max(0, bisect.bisect_right(starts, hit.start) - 1)
-            lo = bounds[max(0, i - self.window)][0]
-            hi = bounds[min(len(bounds) - 1, i + self.window)][1]
+            lo = bounds[max(0, i - window)][0]
+            hi = bounds[min(len(bounds) - 1, i + window)][1]
             inside = [h for h in hits if lo <= h.start < hi]
             key = (lo, hi)
             adjusted = _adjust_anchor(weight, inside, res)
@@ -364,108 +370,6 @@ class CodebookCoder:
 
 
 # -- helpers ------------------------------------------------------------------------------
-_ENTRY_NUMBER = re.compile(r"(?:^|(?<=\s))[一二三四五六七八九十]{1,2}、")
-
-
-def _numbered_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The entries of an announcement list (一、应...邀请... 二、...): (start, end) of each, the
-    first from the item's start; empty unless the item has entries 一 and 二."""
-    marks = [m.start() for m in _ENTRY_NUMBER.finditer(text, start, end)]
-    if len(marks) < 2 or text[marks[0]] != "一" or text[marks[1]] != "二":
-        return []
-    bounds = [start] + marks[1:] + [end]
-    return list(zip(bounds[:-1], bounds[1:]))
-
-
-_NAMES = ("state", "group", "official", "institution")
-GROUP_OTHER_WEIGHT = 0.5  # a group name not joined to the focal state
-# a city named as the place where something happens: 在阿斯塔纳 / 于比什凯克 / in Bishkek / в Бишкеке
-_FOCAL_BEFORE = re.compile(
-    r"(?:中国|中方|我国|china|китай|кнр)\w{0,2}\s*(?:和|同|与|及|、|—|-|–|\+|and|with|и|с)\s*(?:the\s+|five\s+)*$"
-)
-_FOCAL_AFTER = re.compile(r"\s*(?:和|同|与|及|and|и)\s*(?:中国|中方|china|китай|кнр)")
-_VENUE_BEFORE = re.compile(r"(?:[在于]|(?<![^\W\d_])(?:in|at)\s+|(?<![^\W\d_])(?:в|во)\s+)$")
-
-
-def _clean_entities(hits: list[Hit], res: _Resources, normal: str | None = None) -> list[Hit]:
-    """Resolve overlaps: a state hit inside or across a block phrase is dropped (哈萨克族 is not
-    Kazakhstan); any other hit strictly inside a longer block is dropped (上合 in 海上合作); a
-    name inside a longer name is dropped (中土 in 中土库曼...). Blocks themselves are dropped.
-    With ``normal``, a capital named as a venue (在阿斯塔纳, in Bishkek, в Ташкенте) becomes a
-    ("venue", code) hit: a place, not a participant (see ``_mark_venues``)."""
-    cleaned = _drop_overlaps(hits)
-    return cleaned if normal is None else _mark_venues(cleaned, res, normal)
-
-
-# 中土 / 土方 are China-Turkey / the Turkish side in MFA usage, but China-Turkmenistan / the
-# Turkmen side in an item that names Turkmenistan and not Turkey (gold/README.md guideline 6)
-_TURKMEN_AMBIGUOUS = frozenset({"中土", "土方"})
-
-
-def _turkmen_abbreviations(hits: list[Hit]) -> list[Hit]:
-    if not any(h.payload == ("state", "TM") for h in hits):
-        return hits
-    if any(h.payload == ("state", "TR") and h.term not in _TURKMEN_AMBIGUOUS for h in hits):
-        return hits
-    return [
-        Hit(h.start, h.end, ("state", "TM"), h.term)
-        if h.payload == ("state", "TR") and h.term in _TURKMEN_AMBIGUOUS else h
-        for h in hits
-    ]
-
-
-def _mark_venues(hits: list[Hit], res: _Resources, normal: str) -> list[Hit]:
-    """Venues (see ``_clean_entities``); and a group name (中亚国家) not joined to the focal state
-    (中国和中亚国家, China and the Central Asian states) becomes ("group_other", index): it names
-    the members but anchors less (the US meeting the Central Asian foreign ministers)."""
-    out = []
-    for hit in hits:
-        kind = hit.payload[0]
-        if kind == "state" and hit.term in res.cities and _VENUE_BEFORE.search(
-            normal, max(0, hit.start - 4), hit.start
-        ):
-            hit = Hit(hit.start, hit.end, ("venue", hit.payload[1]), hit.term)
-        elif kind == "group" and not (
-            _FOCAL_BEFORE.search(normal, max(0, hit.start - 16), hit.start)
-            or _FOCAL_AFTER.match(normal, hit.end, hit.end + 16)
-        ):
-            hit = Hit(hit.start, hit.end, ("group_other", hit.payload[1]), hit.term)
-        out.append(hit)
-    return out
-
-
-def _drop_overlaps(hits: list[Hit]) -> list[Hit]:
-    blocks = [h for h in hits if h.payload[0] == "block"]
-    names = [h for h in hits if h.payload[0] in _NAMES]
-    if not blocks and len(names) < 2:
-        return hits
-    dropped: set[int] = set()
-    for hit in hits:
-        kind = hit.payload[0]
-        if kind == "block":
-            continue
-        for block in blocks:
-            if kind == "state" and block.start < hit.end and hit.start < block.end:
-                dropped.add(id(hit))
-                break
-            if block.start <= hit.start and hit.end <= block.end and (
-                block.end - block.start > hit.end - hit.start
-            ):
-                dropped.add(id(hit))
-                break
-        if kind in _NAMES and id(hit) not in dropped:
-            for other in names:
-                if other is not hit and other.start <= hit.start and hit.end <= other.end and (
-                    other.end - other.start > hit.end - hit.start
-                ):
-                    dropped.add(id(hit))
-                    break
-    return [
-        h for h in hits
-        if id(h) not in dropped and h.payload[0] != "block"
-    ]
-
-
 def _anchor_weight(hit: Hit, res: _Resources) -> float:
     kind, value = hit.payload
     if kind == "state":
@@ -505,29 +409,6 @@ def _named_states(hits: list[Hit], res: _Resources) -> set[str]:
         if hit.payload[0] == "group":
             states.update(res.gazetteer.groups[hit.payload[1]].members)
     return states
-
-
-# a state named as an observer (Uzbekistan sent observers; 乌方派员观摩) does not take part
-_OBSERVER = re.compile(r"observer|наблюдател|观察员|观摩")
-# a border between two states, the PRC not one of them (таджикско-узбекская граница, Tajik-Afghan
-# border): a place; either state takes part only when named elsewhere
-_BORDER_COMPOUND = re.compile(r"[^\W\d_]+[-–][^\W\d_]+\s+(?:border|frontier|границ)", re.IGNORECASE)
-_FOCAL_WORD = re.compile(r"chin|sino|китай|кнр", re.IGNORECASE)
-
-
-def _not_participant(text: str, hit: Hit) -> bool:
-    """The state of ``hit`` is named as an observer or as one side of a third-party border."""
-    lo = max(0, hit.start - 40)
-    for match in _BORDER_COMPOUND.finditer(text, lo, min(len(text), hit.end + 60)):
-        if match.start() <= hit.start < match.end() and not _FOCAL_WORD.search(match.group()):
-            return True
-    start = max(
-        (m.end() for m in _SENTENCE_END.finditer(text, max(0, hit.start - 300), hit.start)),
-        default=max(0, hit.start - 300),
-    )
-    end_match = _SENTENCE_END.search(text, hit.end, hit.end + 300)
-    end = end_match.start() if end_match else min(len(text), hit.end + 300)
-    return bool(_OBSERVER.search(text, start, end))
 
 
 def _security_weight(scheme: str, code: str) -> float:
@@ -597,7 +478,7 @@ def _score(passage: _Passage, res: _Resources) -> float:
 def _sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     bounds = []
     position = start
-    for match in _SENTENCE_END.finditer(text, start, end):
+    for match in SENTENCE_END.finditer(text, start, end):
         if match.end() > position:
             bounds.append((position, match.end()))
             position = match.end()
@@ -627,7 +508,7 @@ def _assign_codes(
             if value in res.active[kind]:
                 by_scheme.setdefault(kind, {}).setdefault(value, []).append(hit)
         elif kind == "state":
-            if not _not_participant(text, hit):
+            if not not_participant(text, hit):
                 states.setdefault(value, hit)
         elif kind in ("group", "group_other"):
             groups.setdefault(value, hit)

@@ -1,0 +1,146 @@
+"""Which names in a text are states taking part, for the default coder (``codebook_coder.py``).
+
+Gazetteer hits are resolved before coding (gold/README.md guidelines 3 and 6):
+
+- overlaps: a state name inside or across a block phrase is dropped (哈萨克族 is not
+  Kazakhstan, 中国—中亚天然气管道 is not the C5+China mechanism); any other hit strictly inside
+  a longer block is dropped (上合 in 海上合作); a name inside a longer name is dropped;
+- venues: a capital right after 在/于/in/at/в/во (在阿斯塔纳, in Bishkek, в Ташкенте) becomes a
+  ("venue", code) hit: the place of an event, not a participant, and no anchor;
+- group names (中亚国家, "Central Asian states") name every member; one not joined to the focal
+  state (中国和中亚国家, China and the Central Asian states) becomes ("group_other", index) and
+  anchors less (the US meeting the Central Asian foreign ministers);
+- 中土 / 土方 mean Turkey in MFA usage, Turkmenistan in an item that names Turkmenistan and not
+  Turkey;
+- a state named as an observer, or as one side of a border between two other states
+  (таджикско-узбекская граница), is not a participant (``not_participant``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from steppewatch.extract.matcher import Hit
+
+__all__ = [
+    "NAME_KINDS", "SENTENCE_END", "clean_entities", "turkmen_abbreviations", "not_participant",
+    "numbered_entries",
+]
+
+NAME_KINDS = ("state", "group", "official", "institution")
+SENTENCE_END = re.compile(r"[。！？!?；;]+[”’\"」』)）]*|\n|(?<=[a-zа-я0-9)\]”\"])\.\s+")
+
+# a city named as the place where something happens: 在阿斯塔纳 / 于比什凯克 / in Bishkek / в Бишкеке
+_VENUE_BEFORE = re.compile(r"(?:[在于]|(?<![^\W\d_])(?:in|at)\s+|(?<![^\W\d_])(?:в|во)\s+)$")
+# a group name joined to the focal state: 中国和中亚国家, 中国同中亚国家, China and the Central Asian
+# states, Китай и государства Центральной Азии; or 中亚国家和中国
+_FOCAL_BEFORE = re.compile(
+    r"(?:中国|中方|我国|chin(?:a|ese)|китай|кнр)\w{0,2}\s*(?:和|同|与|及|、|—|-|–|\+|and|with|и|с)\s*"
+    r"(?:the\s+|five\s+)*$"
+)
+_FOCAL_AFTER = re.compile(r"\s*(?:和|同|与|及|and|и)\s*(?:中国|中方|china|китай|кнр)")
+_TURKMEN_AMBIGUOUS = frozenset({"中土", "土方"})
+# a state named as an observer (Uzbekistan sent observers; 乌方派员观摩) does not take part
+_OBSERVER = re.compile(r"observer|наблюдател|观察员|观摩")
+# a border between two states, the PRC not one of them (таджикско-узбекская граница, Tajik-Afghan
+# border): a place; either state takes part only when named elsewhere
+_BORDER_COMPOUND = re.compile(r"[^\W\d_]+[-–][^\W\d_]+\s+(?:border|frontier|границ)", re.IGNORECASE)
+_FOCAL_WORD = re.compile(r"chin|sino|китай|кнр", re.IGNORECASE)
+LIST_OPENING = 20  # characters: an announcement list starts its item
+_ENTRY_NUMBER = re.compile(r"(?:^|(?<=\s))[一二三四五六七八九十]{1,2}、")
+
+
+def clean_entities(
+    hits: list[Hit], cities: frozenset[str] = frozenset(), normal: str | None = None
+) -> list[Hit]:
+    """Overlaps resolved and blocks dropped; with ``normal`` (the normalised text the hits were
+    found in) venues and group mentions marked. ``cities``: the gazetteer's city names."""
+    cleaned = _drop_overlaps(hits)
+    return cleaned if normal is None else _mark_places(cleaned, cities, normal)
+
+
+def turkmen_abbreviations(hits: list[Hit]) -> list[Hit]:
+    """中土 / 土方 hits as Turkmenistan when the hits name Turkmenistan and not Turkey otherwise."""
+    if not any(h.payload == ("state", "TM") for h in hits):
+        return hits
+    if any(h.payload == ("state", "TR") and h.term not in _TURKMEN_AMBIGUOUS for h in hits):
+        return hits
+    return [
+        Hit(h.start, h.end, ("state", "TM"), h.term)
+        if h.payload == ("state", "TR") and h.term in _TURKMEN_AMBIGUOUS else h
+        for h in hits
+    ]
+
+
+def not_participant(text: str, hit: Hit) -> bool:
+    """The state of ``hit`` is named as an observer or as one side of a third-party border."""
+    lo = max(0, hit.start - 40)
+    for match in _BORDER_COMPOUND.finditer(text, lo, min(len(text), hit.end + 60)):
+        if match.start() <= hit.start < match.end() and not _FOCAL_WORD.search(match.group()):
+            return True
+    start = max(
+        (m.end() for m in SENTENCE_END.finditer(text, max(0, hit.start - 300), hit.start)),
+        default=max(0, hit.start - 300),
+    )
+    end_match = SENTENCE_END.search(text, hit.end, hit.end + 300)
+    end = end_match.start() if end_match else min(len(text), hit.end + 300)
+    return bool(_OBSERVER.search(text, start, end))
+
+
+def numbered_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The entries of an announcement list (一、应...邀请... 二、...): (start, end) of each, the
+    first from ``start``; empty unless the span opens with entry 一 (within ``LIST_OPENING``
+    characters) and has entry 二."""
+    marks = [m.start() for m in _ENTRY_NUMBER.finditer(text, start, end)]
+    if len(marks) < 2 or text[marks[0]] != "一" or text[marks[1]] != "二":
+        return []
+    if marks[0] - start > LIST_OPENING:
+        return []  # points inside an answer (一、... 二、...), not a list of announcements
+    bounds = [start] + marks[1:] + [end]
+    return list(zip(bounds[:-1], bounds[1:], strict=True))
+
+
+def _mark_places(hits: list[Hit], cities: frozenset[str], normal: str) -> list[Hit]:
+    out = []
+    for hit in hits:
+        kind = hit.payload[0]
+        if kind == "state" and hit.term in cities and _VENUE_BEFORE.search(
+            normal, max(0, hit.start - 4), hit.start
+        ):
+            hit = Hit(hit.start, hit.end, ("venue", hit.payload[1]), hit.term)
+        elif kind == "group" and not (
+            _FOCAL_BEFORE.search(normal, max(0, hit.start - 16), hit.start)
+            or _FOCAL_AFTER.match(normal, hit.end, hit.end + 16)
+        ):
+            hit = Hit(hit.start, hit.end, ("group_other", hit.payload[1]), hit.term)
+        out.append(hit)
+    return out
+
+
+def _drop_overlaps(hits: list[Hit]) -> list[Hit]:
+    blocks = [h for h in hits if h.payload[0] == "block"]
+    names = [h for h in hits if h.payload[0] in NAME_KINDS]
+    if not blocks and len(names) < 2:
+        return hits
+    dropped: set[int] = set()
+    for hit in hits:
+        kind = hit.payload[0]
+        if kind == "block":
+            continue
+        for block in blocks:
+            if kind == "state" and block.start < hit.end and hit.start < block.end:
+                dropped.add(id(hit))
+                break
+            if block.start <= hit.start and hit.end <= block.end and (
+                block.end - block.start > hit.end - hit.start
+            ):
+                dropped.add(id(hit))
+                break
+        if kind in NAME_KINDS and id(hit) not in dropped:
+            for other in names:
+                if other is not hit and other.start <= hit.start and hit.end <= other.end and (
+                    other.end - other.start > hit.end - hit.start
+                ):
+                    dropped.add(id(hit))
+                    break
+    return [h for h in hits if id(h) not in dropped and h.payload[0] != "block"]
