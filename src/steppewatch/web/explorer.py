@@ -13,7 +13,7 @@ from starlette.responses import Response, StreamingResponse
 
 from steppewatch.errors import NotFound
 from steppewatch.store import EventFilter
-from steppewatch.web import dated_search, queries
+from steppewatch.web import dated_search, list_plans, queries
 from steppewatch.web.charts import bars, year_columns
 from steppewatch.web.errors import HTTPError, issue
 from steppewatch.web.params import (
@@ -162,6 +162,28 @@ def _walk(web: WebState, query: ListQuery, total: int | None, years: dict[str, i
     return read <= max(WALK_MAX_READ, _plan_cost(web, query.filters))
 
 
+def _list_plan(web: WebState, query: ListQuery, total: int | None,
+               years: dict[str, int] | None) -> list_plans.Plan | None:
+    """The cheapest way to read a date-ordered list page without text search (SQLite, profiles
+    loaded), or None to leave it to the older heuristics below."""
+    if (query.q or web.store.dialect != "sqlite" or query.sort not in ("date", "-date")
+            or web.profiles is None or total is None or years is None):
+        return None
+    profiles = web.profiles
+
+    def counts(filters: EventFilter) -> tuple[int, dict[str, dict[str, int]]]:
+        found = profiles.planning_counts(filters)
+        if found is None:
+            raise LookupError
+        return found  # type: ignore[no-any-return]
+
+    try:
+        return list_plans.choose(counts, query.filters, total=total, need=query.offset + query.per_page,
+                                 descending=query.sort == "-date", years=years)
+    except LookupError:
+        return None
+
+
 def _has_indexed_condition(filters: EventFilter) -> bool:
     return bool(filters.kinds or filters.levels or filters.frameworks or filters.statuses
                 or filters.since is not None or filters.until is not None)
@@ -247,6 +269,15 @@ def _list_data_computed(web: WebState, query: ListQuery) -> dict[str, Any]:
             return {"events": found, "total": total, "facets": facets}
         return {"events": found, "total": None, "facets": facets, "incomplete": True,
                 "notice": SHORT_WORDS_NOTICE.format(s=dated_search.SHORT_SCAN_MS / 1000)}
+    plan = _list_plan(web, query, total, facets.get("year"))
+    if plan is not None:
+        where, keys = list_plans.where_and_order(plan, query.filters, query.sort == "-date")
+        try:
+            found = queries.list_event_dicts(web.store, where, order=query.sort, limit=query.per_page,
+                                             offset=query.offset, limit_ms=SEARCH_LIMIT_MS, keys=keys)
+        except queries.TimedOut:
+            raise _search_timeout() from None
+        return {"events": found, "total": total, "facets": facets}
     if _walk(web, query, total, facets.get("year")):
         where = queries.page_where(query.filters, query.q, web.support, walk_date_index=True)
     elif _has_indexed_condition(query.filters) and not query.q:

@@ -218,10 +218,13 @@ def page_where(
     return and_(*conds) if conds else and_(True)
 
 
-def page_query(where: ColumnElement[bool], order: str, dialect: str) -> Any:
+def page_query(where: ColumnElement[bool], order: str, dialect: str, keys: list[Any] | None = None) -> Any:
     """SELECT of one page's rows. On SQLite the date orders break ties by rowid, which
-    ``ix_events_date_sort`` holds, so walking that index gives the order directly."""
+    ``ix_events_date_sort`` holds, so walking that index gives the order directly. ``keys``:
+    ORDER BY keys of the caller's own (``list_plans``)."""
     query = select(events).where(where)
+    if keys is not None:
+        return query.order_by(*keys)
     if dialect == "sqlite" and order in ("date", "-date"):
         rowid = literal_column("events.rowid")
         keys = (events.c.date_sort, rowid) if order == "date" else (events.c.date_sort.desc(), rowid.desc())
@@ -309,9 +312,10 @@ def list_event_dicts(
     limit: int,
     offset: int,
     limit_ms: int | None = None,
+    keys: list[Any] | None = None,
 ) -> list[dict[str, Any]]:
-    """One page of events as dicts; raises TimedOut past ``limit_ms`` (SQLite)."""
-    query = page_query(where, order, store.dialect).limit(limit).offset(offset)
+    """One page of events as dicts; raises TimedOut past ``limit_ms``."""
+    query = page_query(where, order, store.dialect, keys).limit(limit).offset(offset)
     with store.engine.connect() as conn:
         with time_limit(conn, limit_ms):
             rows = [r._mapping for r in conn.execute(query)]

@@ -1,0 +1,129 @@
+"""How to read one date-ordered page of a filtered list (no text search) on SQLite, chosen on
+exact counts from the profiles instead of SQLite's guesses (it has no statistics, and picks e.g.
+the review-status index when every event has that status: seconds on a million events).
+
+Four ways, each costed in rows of ``events`` read:
+
+- ``walk``: the date index in page order, every condition checked per row; stops when the page
+  is full. Reads: all events of the filter's years up to the page end (from the year counts of
+  all events and of the matches, evenly spread within a year).
+- ``kind``: the (kind, date) index of the one selected kind in page order, likewise; reads the
+  kind's events up to the page end (from the kind's and the matches' year counts).
+- ``code``: the event ids of one selected code facet (countries, topics or domains: the
+  smallest), each looked up, checked, and the matches sorted: reads that facet's count.
+- ``column``: the rows of one indexed column's values (level, framework, review status, years),
+  checked and sorted: reads that column's count.
+
+The cheapest is chosen; its SQL keeps SQLite on it: other event columns are written ``+col``
+(SQLite's documented way to keep it from an index), and when the plan sorts, the ORDER BY is on
+``+date_sort`` so no index is walked for the order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, exists, literal_column, select
+
+from steppewatch.store import EventFilter
+from steppewatch.store.tables import event_codes, events
+
+CODE_FIELDS = (("countries", "country"), ("topics", "topic"), ("domains", "domain"))
+COLUMN_FIELDS = (("levels", "level"), ("frameworks", "framework"), ("statuses", "review_status"))
+SORT_COST = 1.3  # a row read and sorted costs about this many rows read in order
+
+
+@dataclass(frozen=True)
+class Plan:
+    way: str  # walk | kind | code | column
+    driver: str | None = None  # the filter field driving "code" / "column" ("years" for a range)
+    reads: float = 0.0
+
+
+def ordered_reads(read_years: dict[str, int], match_years: dict[str, int], need: int, *,
+                  descending: bool, since: int | None, until: int | None) -> float:
+    """Rows an index walk in date order reads before ``need`` matches: every row of the years
+    it passes (only those in the filter's year range: the walk starts and ends there), and of the
+    year where the page ends the share that holds the missing matches (matches spread evenly
+    within a year)."""
+    read = 0.0
+    found = 0
+    for year in sorted(read_years, key=int, reverse=descending):
+        if since is not None and int(year) < since or until is not None and int(year) > until:
+            continue
+        rows, matches = read_years.get(year, 0), match_years.get(year, 0)
+        if matches and found + matches >= need:
+            return read + rows * (need - found) / matches
+        read += rows
+        found += matches
+    return read
+
+
+def choose(counts: Any, filters: EventFilter, *, total: int, need: int, descending: bool,
+           years: dict[str, int]) -> Plan:
+    """The cheapest plan. ``counts(filters) -> (total, facets)`` gives exact counts (the
+    profiles); ``years``: the matches per year."""
+    span = {"descending": descending, "since": filters.since, "until": filters.until}
+    all_years = counts(EventFilter())[1]["year"]
+    plans = [Plan("walk", None, ordered_reads(all_years, years, need, **span))]
+    if len(filters.kinds) == 1:
+        kind_years = counts(EventFilter(kinds=filters.kinds))[1]["year"]
+        plans.append(Plan("kind", "kinds", ordered_reads(kind_years, years, need, **span)))
+    for field, _ in CODE_FIELDS:
+        values = getattr(filters, field)
+        if values:
+            plans.append(Plan("code", field, counts(EventFilter(**{field: values}))[0] * SORT_COST))
+    for field, _ in COLUMN_FIELDS:
+        values = getattr(filters, field)
+        if values:
+            plans.append(Plan("column", field, counts(EventFilter(**{field: values}))[0] * SORT_COST))
+    if filters.since is not None or filters.until is not None:
+        n = counts(EventFilter(since=filters.since, until=filters.until))[0]
+        plans.append(Plan("column", "years", n * SORT_COST))
+    return min(plans, key=lambda p: p.reads)
+
+
+def _col(name: str) -> Any:
+    return literal_column(f"+events.{name}")
+
+
+def where_and_order(plan: Plan, filters: EventFilter, descending: bool) -> tuple[ColumnElement[bool], list[Any]]:
+    """The WHERE clause and ORDER BY keys that keep SQLite on ``plan``."""
+    conds: list[ColumnElement[bool]] = []
+    for field, facet in CODE_FIELDS:
+        values = getattr(filters, field)
+        if not values:
+            continue
+        if plan.way == "code" and plan.driver == field:  # drive: id IN (the code's event ids)
+            conds.append(events.c.id.in_(select(event_codes.c.event_id).where(
+                event_codes.c.facet == facet, event_codes.c.code.in_(values))))
+        else:  # check per row
+            conds.append(exists().where(event_codes.c.event_id == events.c.id,
+                                        event_codes.c.facet == facet, event_codes.c.code.in_(values)))
+    if filters.kinds:
+        column = events.c.kind if plan.way == "kind" else _col("kind")
+        conds.append(column.in_(filters.kinds))
+    for field, name in COLUMN_FIELDS:
+        values = getattr(filters, field)
+        if values:
+            column = events.c[name] if plan.way == "column" and plan.driver == field else _col(name)
+            conds.append(column.in_(values))
+    if filters.since is not None or filters.until is not None:
+        if plan.way in ("walk", "kind"):  # a range of the walked index (date_sort is YYYY-MM-DD)
+            if filters.since is not None:
+                conds.append(events.c.date_sort >= f"{filters.since:04d}")
+            if filters.until is not None:
+                conds.append(events.c.date_sort < f"{filters.until + 1:04d}")
+        else:
+            year = events.c.year if plan.way == "column" and plan.driver == "years" else _col("year")
+            if filters.since is not None:
+                conds.append(year >= filters.since)
+            if filters.until is not None:
+                conds.append(year <= filters.until)
+    if filters.ids:
+        conds.append(_col("id").in_(filters.ids))
+    rowid = literal_column("events.rowid")
+    date = events.c.date_sort if plan.way in ("walk", "kind") else literal_column("+events.date_sort")
+    keys = [date.desc(), rowid.desc()] if descending else [date, rowid]
+    return (and_(*conds) if conds else and_(True)), keys

@@ -1,0 +1,78 @@
+"""Every way ``list_plans`` can read a date-ordered list page gives the page of the plain query
+(filters, ORDER BY date_sort, rowid), and the chooser picks by the rows each reads."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import literal_column, select
+
+from steppewatch.store import EventFilter, open_store
+from steppewatch.store.tables import events
+from steppewatch.web import list_plans, queries
+from steppewatch.web.profiles import Profiles
+from tests.web.test_dated_search import _events
+
+FILTERS = [
+    EventFilter(countries=("KG",), kinds=("meeting",)),
+    EventFilter(countries=("KZ", "TJ"), topics=("border_security",)),
+    EventFilter(kinds=("bilateral_exercise",), since=2005, until=2016),
+    EventFilter(frameworks=("SCO",), statuses=("curated",), domains=("military",)),
+    EventFilter(topics=("extremism",), since=2016),
+    EventFilter(kinds=("meeting",), frameworks=("bilateral",), until=2005),
+]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    store = open_store(f"sqlite:///{tmp_path_factory.mktemp('plans') / 'plans.db'}")
+    store.add_events(_events(300, seed=5))
+    yield store
+    store.close()
+
+
+def _plans(filters: EventFilter) -> list[list_plans.Plan]:
+    plans = [list_plans.Plan("walk")]
+    if len(filters.kinds) == 1:
+        plans.append(list_plans.Plan("kind", "kinds"))
+    plans += [list_plans.Plan("code", f) for f, _ in list_plans.CODE_FIELDS if getattr(filters, f)]
+    plans += [list_plans.Plan("column", f) for f, _ in list_plans.COLUMN_FIELDS if getattr(filters, f)]
+    if filters.since is not None or filters.until is not None:
+        plans.append(list_plans.Plan("column", "years"))
+    return plans
+
+
+@pytest.mark.parametrize("filters", FILTERS, ids=lambda f: repr(f)[:70])
+def test_every_plan_gives_the_plain_page(store, filters: EventFilter) -> None:  # type: ignore[no-untyped-def]
+    rowid = literal_column("events.rowid")
+    for descending in (True, False):
+        keys = [events.c.date_sort.desc(), rowid.desc()] if descending else [events.c.date_sort, rowid]
+        with store.engine.connect() as conn:
+            plain = list(conn.execute(select(events.c.id).where(filters.where()).order_by(*keys)).scalars())
+        assert plain, filters
+        for plan in _plans(filters):
+            where, order = list_plans.where_and_order(plan, filters, descending)
+            for limit, offset in ((5, 0), (5, 5), (100, 3)):
+                got = [e["id"] for e in queries.list_event_dicts(store, where, order="-date", limit=limit,
+                                                                 offset=offset, keys=order)]
+                assert got == plain[offset:offset + limit], (plan, limit, offset)
+
+
+def test_ordered_reads_stop_inside_the_last_year() -> None:
+    all_years = {"2020": 1000, "2021": 1000, "2022": 1000}
+    matches = {"2020": 100, "2021": 10, "2022": 0}
+    # newest first: all of 2022 (no match), all of 2021 (10), then 40 of 2020's 100 matches
+    assert list_plans.ordered_reads(all_years, matches, 50, descending=True, since=None, until=None) == 2400
+    assert list_plans.ordered_reads(all_years, matches, 50, descending=True, since=None, until=2021) == 1400
+    assert list_plans.ordered_reads(all_years, matches, 50, descending=False, since=None, until=None) == 500
+
+
+def test_chooser_prefers_the_smaller_read(store) -> None:  # type: ignore[no-untyped-def]
+    profiles = Profiles(store)
+    profiles.start()
+    everything = profiles.planning_counts(EventFilter())
+    assert everything is not None
+    filters = EventFilter(statuses=("curated",), countries=("KG",))  # every event is curated
+    total, facets = profiles.counts(filters)  # type: ignore[misc]
+    plan = list_plans.choose(profiles.planning_counts, filters, total=total, need=10, descending=True,
+                             years=facets["year"])
+    assert plan.way in ("walk", "code") and plan.reads < everything[0]  # never the status column
