@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import literal_column, select
+from tests.web.test_dated_search import _events
 
 from steppewatch.store import EventFilter, open_store
 from steppewatch.store.tables import events
 from steppewatch.web import list_plans, queries
 from steppewatch.web.profiles import Profiles
-from tests.web.test_dated_search import _events
 
 FILTERS = [
     EventFilter(countries=("KG",), kinds=("meeting",)),
