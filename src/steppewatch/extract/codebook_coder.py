@@ -508,8 +508,8 @@ def _assign_codes(
             if value in res.active[kind]:
                 by_scheme.setdefault(kind, {}).setdefault(value, []).append(hit)
         elif kind == "state":
-            if not not_participant(text, hit):
-                states.setdefault(value, hit)
+            if value not in states and (value == FOCAL or not not_participant(text, hit)):
+                states[value] = hit
         elif kind in ("group", "group_other"):
             groups.setdefault(value, hit)
         elif kind == "venue":

@@ -74,10 +74,14 @@ def turkmen_abbreviations(hits: list[Hit]) -> list[Hit]:
 
 def not_participant(text: str, hit: Hit) -> bool:
     """The state of ``hit`` is named as an observer or as one side of a third-party border."""
-    lo = max(0, hit.start - 40)
-    for match in _BORDER_COMPOUND.finditer(text, lo, min(len(text), hit.end + 60)):
-        if match.start() <= hit.start < match.end() and not _FOCAL_WORD.search(match.group()):
-            return True
+    lo, hi = max(0, hit.start - 40), min(len(text), hit.end + 60)
+    near = text[lo:hi]
+    if "-" in near or "–" in near:
+        for match in _BORDER_COMPOUND.finditer(text, lo, hi):
+            if match.start() <= hit.start < match.end() and not _FOCAL_WORD.search(match.group()):
+                return True
+    if not _OBSERVER.search(text, max(0, hit.start - 300), hit.end + 300):
+        return False
     start = max(
         (m.end() for m in SENTENCE_END.finditer(text, max(0, hit.start - 300), hit.start)),
         default=max(0, hit.start - 300),
