@@ -69,3 +69,13 @@ def test_security_offices_on_a_date(name: str, day: str, office: str | None) -> 
     official = next(o for o in load_gazetteer().officials if o.name == name)
     held = official.office_on(day)
     assert (held.office if held else None) == office
+
+
+def test_attested_only_offices_hold_only_in_their_month() -> None:
+    # security council secretaries named by the PRC MFA for the SCO meeting of 21-22 May 2018
+    officials = {o.name: o for o in load_gazetteer().officials}
+    for name in ("Nurlan Yermekbayev", "Damir Sagynbayev", "Abdurahim Kahorov", "Victor Makhmudov"):
+        held = officials[name].office_on("2018-05-21")
+        assert held is not None and held.office == "security_council", name
+    assert officials["Damir Sagynbayev"].office_on("2019-06-13") is None
+    assert officials["Nurlan Yermekbayev"].office_on("2019-06-13").office == "defence_minister"
