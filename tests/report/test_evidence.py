@@ -15,9 +15,9 @@ from steppewatch.report import build_report
 from steppewatch.report.evidence import (
     EVIDENCE_COLUMNS,
     MAX_LISTED,
-    counted_events,
     finding_events,
     safe_href,
+    write_evidence_csv,
 )
 from steppewatch.store import Store
 from steppewatch.store.tables import sources
@@ -186,17 +186,64 @@ def test_finding_events_limit_and_sources(tmp_path: Path) -> None:
     store = _store(tmp_path / "t.db")
     frame = store.events_frame()
     findings = evaluate_claims(frame, PARTNERS)
-    views, table = finding_events(frame, findings, store, limit=2)
-    by_id = {v.claim_id: v for v in views}
+    evidence = finding_events(frame, findings, store, limit=2)
+    by_id = evidence.by_claim
     bil = by_id["bilateral_delivers_more"]
     assert [(g.n, len(g.events), g.n_more) for g in bil.groups] == [(7, 2, 5), (3, 2, 1)]
-    assert bil.n_more == 6
+    assert bil.n == 10 and bil.n_more == 6
     assert [e.id for e in bil.groups[0].events] == [
         "2019-private_security-cn-kg-1", "2019-bilateral_exercise-cn-kg-1",
     ]  # fmt: skip
     uz = next(e for e in by_id["new_concern_investment_security"].groups[0].events)
     assert uz.id == "2019-04-25-meeting-cn-uz-1"
     assert [s.text for s in uz.sources] == ["PRC MFA"] * 3
-    # the table does not depend on the page's limit
-    assert len(table) == len(counted_events(frame, findings, store))
+    # the table does not depend on the page's limit, and has every source URL (few events)
+    table = evidence.table.to_pandas()
+    assert evidence.urls_for_all
     assert len(table[table["finding_id"] == "bilateral_delivers_more"]) == 10
+    assert (table["source_urls"] != "").all()
+    assert evidence.n_events == len(set(table["event_id"]))
+
+
+def test_many_counted_events_get_urls_only_where_listed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = _store(tmp_path / "t.db")
+    frame = store.events_frame()
+    findings = evaluate_claims(frame, PARTNERS)
+    evidence = finding_events(frame, findings, store, limit=1, all_urls_up_to=5)
+    assert not evidence.urls_for_all
+    table = evidence.table.to_pandas()
+    listed = {e.id for v in evidence.views for g in v.groups for e in g.events}
+    with_urls = set(table.loc[table["source_urls"] != "", "event_id"])
+    assert with_urls == listed and len(listed) < evidence.n_events
+    # through build_report: the page says so
+    monkeypatch.setattr("steppewatch.report.evidence.ALL_URLS_UP_TO", 5)
+    out = build_report(tmp_path / "out", store=store).index.parent
+    assert "events counted (more than 5), its source URLs are given only for the" in _page(out)
+    # every counted event is listed here (fewer than 50 per group), so every row has its URLs
+    assert all(r["source_urls"] for r in _rows(out))
+
+
+def test_rows_not_matching_the_frame_fall_back_to_ids(tmp_path: Path) -> None:
+    store = _store(tmp_path / "t.db")
+    frame = store.events_frame()
+    findings = evaluate_claims(frame, PARTNERS)
+    # the same events in another order and index: the findings' rows no longer point at them
+    shuffled = frame.sample(frac=1.0, random_state=3).reset_index(drop=True)
+    a = finding_events(frame, findings, store).table.to_pandas()
+    b = finding_events(shuffled, findings, store).table.to_pandas()
+    key = ["finding_id", "group", "event_id"]
+    assert sorted(map(tuple, a[key].to_numpy())) == sorted(map(tuple, b[key].to_numpy()))
+
+
+def test_csv_round_trip_keeps_native_script_and_quotes(tmp_path: Path) -> None:
+    store = _store(tmp_path / "t.db")
+    frame = store.events_frame()
+    evidence = finding_events(frame, evaluate_claims(frame, PARTNERS), store)
+    write_evidence_csv(evidence.table, tmp_path / "e.csv")
+    with (tmp_path / "e.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == evidence.table.num_rows
+    titles = {r["title"] for r in rows}
+    assert SCRIPT_TITLE in titles and "江泽民会见纳扎尔巴耶夫" in titles

@@ -15,8 +15,9 @@ can check and cite them.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from steppewatch.analysis.engagement import (
@@ -50,10 +51,14 @@ LATE_2010S = 2015
 
 @dataclass(frozen=True)
 class Counted:
-    """Events a rule counted, under a label that says what they are ("SCO meetings")."""
+    """Events a rule counted, under a label that says what they are ("SCO meetings").
+
+    ``rows`` holds their index labels in the frame the rule was given: a shortcut for code that
+    looks them up in that same frame (the report), which must check it against ``ids``."""
 
     label: str
     ids: tuple[str, ...]
+    rows: np.ndarray | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -80,8 +85,9 @@ class Finding:
         return tuple(dict.fromkeys(i for group in self.counted for i in group.ids))
 
 
-def _ids(frame: pd.DataFrame) -> tuple[str, ...]:
-    return tuple(frame["id"].to_numpy()) if len(frame) else ()
+def _counted(label: str, frame: pd.DataFrame) -> Counted:
+    ids = tuple(frame["id"].to_numpy()) if len(frame) else ()
+    return Counted(label, ids, frame.index.to_numpy())
 
 
 def _coded_with(m: pd.DataFrame, topics: Sequence[str]) -> pd.Series:
@@ -122,8 +128,8 @@ def _separatism_1990s(frame: pd.DataFrame, partners: Sequence[str]) -> Finding:
     m = _with_concerns(meetings(sub))
     n = len(m)
     claim = "In the 1990s meetings were about one thing: no support for Uyghur independence."
-    counted = (Counted(f"meetings coded with separatism, {lo}-{hi}",
-                       _ids(m[_coded_with(m, ("separatism",))])),)  # fmt: skip
+    sep_meetings = m[_coded_with(m, ("separatism",))]
+    counted = (_counted(f"meetings coded with separatism, {lo}-{hi}", sep_meetings),)
     if n < 5:
         return Finding("separatism_1990s", claim, rule, NOT_ENOUGH,
                        f"{n} meetings with concerns coded in {lo}-{hi}.", f"{lo}-{hi}",
@@ -176,8 +182,8 @@ def _new_concerns(frame: pd.DataFrame, partners: Sequence[str]) -> list[Finding]
         else:
             verdict = NOT_SUPPORTED
         key = "new_concern_" + topics[0]
-        counted = (Counted(f"meetings coded with {' or '.join(topics)}, {lo}-{hi}",
-                           _ids(m[hit])),)  # fmt: skip
+        label = f"meetings coded with {' or '.join(topics)}, {lo}-{hi}"
+        counted = (_counted(label, m[hit]),)
         out.append(Finding(key, claim, rule, verdict, evidence, f"{lo}-{hi}", counted))
     return out
 
@@ -205,7 +211,7 @@ def _sco_dialogue(frame: pd.DataFrame, partners: Sequence[str]) -> Finding:
         verdict = SUPPORTED
     else:
         verdict = NOT_SUPPORTED
-    counted = (Counted(f"SCO meetings, {lo}-{hi}", _ids(sco)),)
+    counted = (_counted(f"SCO meetings, {lo}-{hi}", sco),)
     return Finding("sco_dialogue", claim, rule, verdict, evidence, f"{lo}-{hi}", counted)
 
 
@@ -220,7 +226,7 @@ def _sco_exercise_every_year(frame: pd.DataFrame, partners: Sequence[str]) -> Fi
     ex = sub[sub["kind"].isin(["multilateral_exercise", "bilateral_exercise"])]
     sco_ex = ex[ex["framework"] == "SCO"]
     years_with = set(sco_ex["year"].astype(int))
-    counted = [Counted(f"SCO exercises, {lo}-{hi}", _ids(sco_ex))]
+    counted = [_counted(f"SCO exercises, {lo}-{hi}", sco_ex)]
     window_years = list(range(lo, hi + 1))
     missing = [y for y in window_years if y not in years_with]
     evidence = (
@@ -234,7 +240,7 @@ def _sco_exercise_every_year(frame: pd.DataFrame, partners: Sequence[str]) -> Fi
         evidence += f" After {REFERENCE_WINDOW[1]}: in {', '.join(map(str, later)) or 'no year'}."
         if len(after):
             label = f"SCO exercises after {REFERENCE_WINDOW[1]} (in the evidence, not the rule)"
-            counted.append(Counted(label, _ids(after)))
+            counted.append(_counted(label, after))
     if len(window_years) < 3:
         verdict = NOT_ENOUGH
     else:
@@ -257,7 +263,7 @@ def _sco_expert_groups(frame: pd.DataFrame, partners: Sequence[str]) -> Finding:
     n = int(found.sum())
     evidence = f"{n} SCO expert group(s) recorded as created in {lo}-{hi}."
     named = mech[found.to_numpy(dtype=bool)] if len(found) == len(mech) else mech.iloc[0:0]
-    counted = (Counted(f"SCO expert groups created, {lo}-{hi}", _ids(named)),)
+    counted = (_counted(f"SCO expert groups created, {lo}-{hi}", named),)
     return Finding("sco_expert_groups", claim, rule, SUPPORTED if n >= 5 else NOT_ENOUGH,
                    evidence, f"{lo}-{hi}", counted)  # fmt: skip
 
@@ -293,8 +299,8 @@ def _bilateral_delivers(frame: pd.DataFrame, partners: Sequence[str]) -> list[Fi
                  "Bilateral engagement is more diverse and delivers more (patrols and operations, "
                  "exercises, training, equipment, infrastructure, private security).",
                  rule, v1, evidence, f"{lo}-{hi}",
-                 (Counted(f"bilateral activities, {lo}-{hi}", _ids(bil)),
-                  Counted(f"multilateral activities, {lo}-{hi}", _ids(mul))))  # fmt: skip
+                 (_counted(f"bilateral activities, {lo}-{hi}", bil),
+                  _counted(f"multilateral activities, {lo}-{hi}", mul)))  # fmt: skip
     m = meetings(sub)
     m_bil = m[_bilateral_side(m, partners)] if not m.empty else m
     m_mul = m[m["framework"].isin(MULTILATERAL_FRAMEWORKS)]
@@ -306,8 +312,8 @@ def _bilateral_delivers(frame: pd.DataFrame, partners: Sequence[str]) -> list[Fi
     v2 = NOT_ENOUGH if mb + mm < 10 else SUPPORTED if mb > mm else NOT_SUPPORTED
     f2 = Finding("bilateral_more_meetings", "Bilateral engagement has more meetings.", rule2, v2,
                  f"{mb} bilateral and {mm} multilateral meetings.", f"{lo}-{hi}",
-                 (Counted(f"bilateral meetings, {lo}-{hi}", _ids(m_bil)),
-                  Counted(f"multilateral meetings, {lo}-{hi}", _ids(m_mul))))  # fmt: skip
+                 (_counted(f"bilateral meetings, {lo}-{hi}", m_bil),
+                  _counted(f"multilateral meetings, {lo}-{hi}", m_mul)))  # fmt: skip
     return [f1, f2]
 
 
@@ -364,7 +370,7 @@ def _domestic_capacity(frame: pd.DataFrame, partners: Sequence[str]) -> Finding:
         verdict = NOT_ENOUGH
     else:
         verdict = SUPPORTED if late > early else NOT_SUPPORTED
-    counted = (Counted(f"PRC domestic-capacity events, {lo}-{hi}", _ids(dc)),)
+    counted = (_counted(f"PRC domestic-capacity events, {lo}-{hi}", dc),)
     return Finding("domestic_capacity", claim, rule, verdict, evidence, f"{lo}-{hi}", counted)
 
 

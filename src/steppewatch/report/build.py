@@ -155,9 +155,7 @@ def build_report(
             hint="widen the filters",
             code="SW612",
         )
-    content.evidence, content.tables["finding_events"] = finding_events(
-        frame, content.findings, store
-    )
+    content.evidence = finding_events(frame, content.findings, store)
     step("evidence")
     info = store.dataset_info()
     info["codebook_version"] = info.get("codebook_version") or study.codebook_version

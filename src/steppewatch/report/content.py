@@ -19,7 +19,7 @@ from steppewatch.analysis.frame import (
     source_total,
 )
 from steppewatch.report import captions, figures
-from steppewatch.report.evidence import FindingEvents
+from steppewatch.report.evidence import Evidence
 
 __all__ = ["Chart", "ReportContent", "chart_bases", "build_content", "TOP_TOPICS"]
 
@@ -48,8 +48,9 @@ class ReportContent:
     charts: list[Chart] = field(default_factory=list)
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     findings: list[findings.Finding] = field(default_factory=list)
-    #: The events each finding counted, as listed under it (filled by ``build_report``).
-    evidence: list[FindingEvents] = field(default_factory=list)
+    #: The events each finding counted: listed under it and in finding_events.csv (filled by
+    #: ``build_report``, which reads their sources from the database).
+    evidence: Evidence | None = None
 
 
 def _involving(frame: pd.DataFrame, partners: Sequence[str]) -> pd.DataFrame:

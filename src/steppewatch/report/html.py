@@ -19,7 +19,7 @@ import jinja2
 import pandas as pd
 
 from steppewatch.report.content import ReportContent
-from steppewatch.report.evidence import CSV_NAME
+from steppewatch.report.evidence import CSV_NAME, write_evidence_csv
 
 __all__ = ["TABLES", "render_html", "write_report"]
 
@@ -117,7 +117,7 @@ def render_html(content: ReportContent, context: dict[str, Any]) -> str:
         for name, (title, note) in TABLES.items()
         if name in content.tables and not content.tables[name].empty
     ]
-    evidence = {e.claim_id: e for e in content.evidence}
+    evidence = content.evidence.by_claim if content.evidence else {}
     return template.render(
         css=css,
         charts=charts,
@@ -125,6 +125,7 @@ def render_html(content: ReportContent, context: dict[str, Any]) -> str:
         findings=content.findings,
         evidence=evidence,
         evidence_csv=f"data/{CSV_NAME}",
+        evidence_data=content.evidence,
         **context,
     )
 
@@ -146,6 +147,10 @@ def write_report(out: Path, content: ReportContent, html: str) -> Path:
         _atomic_write(data_dir / f"{chart.name}.csv", chart.data.to_csv(index=False).encode())
     for name, table in content.tables.items():
         _atomic_write(data_dir / f"{name}.csv", table.to_csv(index=False).encode())
+    if content.evidence is not None:
+        tmp = data_dir / f".{CSV_NAME}.tmp"
+        write_evidence_csv(content.evidence.table, tmp)
+        os.replace(tmp, data_dir / CSV_NAME)
     index = out / "index.html"
     _atomic_write(index, html.encode("utf-8"))
     return index
