@@ -117,10 +117,28 @@ def test_document_arm_finds_events_the_event_text_does_not(store) -> None:  # ty
 
 @pytest.mark.parametrize("q", ["反恐怖", "безопасность", "border security", "打击贩毒", "天山 KG"])
 @pytest.mark.parametrize("params", [{}, {"country": "KG"}, {"kind": "meeting", "sort": "date"}])
-def test_api_totals_facets_and_pages_equal_the_plain_query(store, q: str, params: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("dated_first_ms", [300, 0], ids=["dated", "planner-fallback"])
+def test_api_totals_facets_and_pages_equal_the_plain_query(
+    store, monkeypatch, q: str, params: dict[str, str], dated_first_ms: int  # type: ignore[no-untyped-def]
+) -> None:
+    """(0 ms: the date-ordered read of a filtered search gives up at once and the planner's
+    path answers.)"""
     from starlette.testclient import TestClient
 
-    from steppewatch.web import create_app
+    from steppewatch.web import create_app, explorer
+
+    monkeypatch.setattr(explorer, "DATED_FIRST_MS", dated_first_ms)
+    if dated_first_ms == 0:  # as if the walk had run out of time before filling the page
+        from steppewatch.web import queries
+
+        real = dated_search.search_page
+
+        def out_of_time(*args, limit_ms=None, **kwargs):  # type: ignore[no-untyped-def]
+            if limit_ms == 0:
+                raise queries.TimedOut()
+            return real(*args, limit_ms=limit_ms, **kwargs)
+
+        monkeypatch.setattr(dated_search, "search_page", out_of_time)
 
     filters = EventFilter.make(countries=params.get("country"), kinds=params.get("kind"))
     order = params.get("sort", "-date")

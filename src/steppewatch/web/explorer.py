@@ -38,6 +38,8 @@ def _event_json(event: Any) -> dict[str, Any]:
 
 COUNT_CAP = 10_000
 SEARCH_LIMIT_MS = 5_000
+LIST_LIMIT_MS = 10_000  # a list page without text search (PostgreSQL: the statement timeout)
+DATED_FIRST_MS = 300  # a date-ordered search with filters: walk the hits this long, then plan
 SEARCH_FACET_ROWS = 20_000  # searches with at most this many matches get exact facets
 PAGE_TTL = 30.0  # seconds a cached page of events is served
 
@@ -89,6 +91,11 @@ def counts_and_facets(
             answer = (total, {k: found[k] for k in facets})
             web.cache.put(("search", key), answer)
             return answer
+        if dated_search.usable(web.support, q, "-date"):
+            # more matches than SEARCH_FACET_ROWS, or not read within the time limit: the SQL
+            # counts below would read the same rows again under the same limits (seconds lost
+            # on common words with a rare filter); the page says "many" instead
+            return None, {k: None for k in facets}
     where = queries.where_clause(filters, q, web.support)
     key = (filters, q, facets)
     total = web.cache.get(("count", key))
@@ -143,6 +150,8 @@ def _walk(web: WebState, query: ListQuery, total: int | None, years: dict[str, i
     if query.q:
         if queries.fts_match(query.q) is None:
             return False  # short words only: LIKE scan, nothing to walk with
+        if web.support.events_fts_dated:
+            return False  # the date-ordered read of the hits was tried first (dated_search)
         hits = fts_hits(web, query.q)
         return hits is None or hits >= WALK_MIN_HITS  # None: counting timed out, so very many
     everything = web.profiles.planning_counts(EventFilter()) if web.profiles is not None else None
@@ -252,13 +261,18 @@ def _list_data_computed(web: WebState, query: ListQuery) -> dict[str, Any]:
     if total == 0 or (total is not None and query.offset >= total):
         return {"events": [], "total": total, "facets": facets}
     if query.q and _read_dated_hits(web, query):
+        # with filters, the choice assumed words and filters independent: if the walk has not
+        # filled the page by DATED_FIRST_MS, the matches are rarer than that, so let the planner
+        # drive from the filters instead (below)
+        first = SEARCH_LIMIT_MS if query.filters.is_empty() else DATED_FIRST_MS
         try:
             found = dated_search.search_page(
                 web.store, query.filters, query.q, web.support, order=query.sort,
-                limit=query.per_page, offset=query.offset, limit_ms=SEARCH_LIMIT_MS)
+                limit=query.per_page, offset=query.offset, limit_ms=first)
+            return {"events": found, "total": total, "facets": facets}
         except queries.TimedOut:
-            raise _search_timeout() from None
-        return {"events": found, "total": total, "facets": facets}
+            if first == SEARCH_LIMIT_MS:
+                raise _search_timeout() from None
     if dated_search.short_words_only(query.q) and web.store.dialect == "sqlite":
         # no index serves words of 1-2 characters: scan in page order for a bounded time
         where = queries.page_where(query.filters, query.q, web.support, walk_date_index=False)
@@ -274,7 +288,7 @@ def _list_data_computed(web: WebState, query: ListQuery) -> dict[str, Any]:
         where, keys = list_plans.where_and_order(plan, query.filters, query.sort == "-date")
         try:
             found = queries.list_event_dicts(web.store, where, order=query.sort, limit=query.per_page,
-                                             offset=query.offset, limit_ms=SEARCH_LIMIT_MS, keys=keys)
+                                             offset=query.offset, limit_ms=LIST_LIMIT_MS, keys=keys)
         except queries.TimedOut:
             raise _search_timeout() from None
         return {"events": found, "total": total, "facets": facets}
