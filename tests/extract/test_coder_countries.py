@@ -160,3 +160,14 @@ def test_shanghe_inside_other_words_is_not_the_sco() -> None:
     assert legal.framework == "bilateral" and set(legal.countries) == {"CN", "KZ"}
     summit = _code("2019年6月14日，习近平出席上合比什凯克峰会，同吉尔吉斯斯坦总统会谈，双方同意加强反恐合作。")
     assert summit.framework == "SCO" and {"KZ", "KG", "TJ", "UZ"} <= set(summit.countries)
+
+
+def test_about_a_capital_is_not_a_venue() -> None:
+    from steppewatch.extract.coder_entities import clean_entities
+    from steppewatch.extract.matcher import Hit
+
+    text = "关于塔什干会议，在塔什干举行"
+    cities = frozenset({"塔什干"})
+    hits = [Hit(2, 5, ("state", "UZ"), "塔什干"), Hit(9, 12, ("state", "UZ"), "塔什干")]
+    kinds = [h.payload[0] for h in clean_entities(hits, cities, text)]
+    assert kinds == ["state", "venue"]

@@ -31,7 +31,7 @@ NAME_KINDS = ("state", "group", "official", "institution")
 SENTENCE_END = re.compile(r"[。！？!?；;]+[”’\"」』)）]*|\n|(?<=[a-zа-я0-9)\]”\"])\.\s+")
 
 # a city named as the place where something happens: 在阿斯塔纳 / 于比什凯克 / in Bishkek / в Бишкеке
-_VENUE_BEFORE = re.compile(r"(?:[在于]|(?<![^\W\d_])(?:in|at)\s+|(?<![^\W\d_])(?:в|во)\s+)$")
+_VENUE_BEFORE = re.compile(r"(?:在|(?<![关对由属基鉴])于|(?<![^\W\d_])(?:in|at)\s+|(?<![^\W\d_])(?:в|во)\s+)$")
 # a group name joined to the focal state: 中国和中亚国家, 中国同中亚国家, China and the Central Asian
 # states, Китай и государства Центральной Азии; or 中亚国家和中国
 _FOCAL_BEFORE = re.compile(
