@@ -7,13 +7,14 @@ from __future__ import annotations
 import pytest
 
 from steppewatch.extract import code_document
+from steppewatch.extract.model import CodedDocument
 
 from .conftest import make_doc
 
 CA = {"KZ", "KG", "TJ", "UZ", "TM"}
 
 
-def _code(text: str):
+def _code(text: str) -> CodedDocument:
     return code_document(make_doc(text))
 
 

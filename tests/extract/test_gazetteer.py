@@ -78,4 +78,5 @@ def test_attested_only_offices_hold_only_in_their_month() -> None:
         held = officials[name].office_on("2018-05-21")
         assert held is not None and held.office == "security_council", name
     assert officials["Damir Sagynbayev"].office_on("2019-06-13") is None
-    assert officials["Nurlan Yermekbayev"].office_on("2019-06-13").office == "defence_minister"
+    later = officials["Nurlan Yermekbayev"].office_on("2019-06-13")
+    assert later is not None and later.office == "defence_minister"
