@@ -104,3 +104,31 @@ def test_three_evils_formula_codes_three_evils_only() -> None:
         "双方还谴责了比什凯克中国使馆遭受的恐怖袭击。"
     )
     assert {"three_evils", "terrorism"} <= set(code_document(both).topics)
+
+
+def test_russian_extremism_and_separatism_nouns_are_indicators() -> None:
+    # "экстремис"/"сепаратис" only match экстремист-/сепаратист-; the nouns need their own stems
+    coded = code_document(
+        make_doc(
+            "13 июня 2019 г. Министр обороны Казахстана и Министр национальной обороны КНР обсудили "
+            "противодействие международному терроризму и религиозному экстремизму, а также сепаратизму."
+        )
+    )
+    assert {"terrorism", "extremism", "separatism"} <= set(coded.topics)
+    assert "religion" not in coded.topics  # religious extremism is extremism (codebook note)
+
+
+def test_islamic_state_is_terrorism_not_religion() -> None:
+    coded = code_document(
+        make_doc(
+            "В ночь на 6 ноября 2019 года боевики атаковали заставу в Таджикистане; нападавшие являлись членами "
+            "организации «Исламское государство». Посольство КНР заявило, что Китай готов усиливать "
+            "сотрудничество с Таджикистаном в сфере безопасности."
+        )
+    )
+    assert coded.relevant and "terrorism" in coded.topics
+    assert "religion" not in coded.topics
+    mosque = code_document(
+        make_doc("2019年6月13日，中国和哈萨克斯坦宗教事务部门会谈，双方讨论了清真寺管理和打击恐怖主义合作。")
+    )
+    assert "religion" in mosque.topics  # religious affairs as such still code religion

@@ -506,6 +506,15 @@ def _assign_codes(
                 topics[code] = outside
             else:
                 topics.pop(code, None)
+    # "religious extremism", «Исламское государство», Islamic Movement of Uzbekistan: the
+    # religious word is part of an extremism or terrorism term, not religion (codebook note)
+    violent = [h for code in ("extremism", "terrorism") for h in topics.get(code, [])]
+    if "religion" in topics and violent:
+        religion = [h for h in topics["religion"] if not any(_part_of(h, v) for v in violent)]
+        if religion:
+            topics["religion"] = religion
+        else:
+            topics.pop("religion")
     for scheme, target, implied in (("topic", item.topics, {}), ("domain", item.domains, implied_domains)):
         found = {c: h[0] for c, h in by_scheme.get(scheme, {}).items()}
         for code, hit in implied.items():
@@ -522,6 +531,12 @@ def _assign_codes(
 # a text that names this many Central Asian states one by one has listed the participants:
 # a group name (中亚国家军官) then refers to them, not to all five
 GROUP_LIST = 3
+def _part_of(hit: Hit, other: Hit) -> bool:
+    """``hit`` lies inside ``other`` or qualifies it (ends at most one character before it)."""
+    inside = other.start <= hit.start and hit.end <= other.end and other.end - other.start > hit.end - hit.start
+    return inside or 0 <= other.start - hit.end <= 1
+
+
 KIND_PRIOR = {"meeting": 1.2, "mechanism": 0.5, "incident": 0.9}  # others: 1.0
 LEAD = 200  # characters: the title and first sentence of an item name its main event
 
