@@ -132,3 +132,15 @@ def test_islamic_state_is_terrorism_not_religion() -> None:
         make_doc("2019年6月13日，中国和哈萨克斯坦宗教事务部门会谈，双方讨论了清真寺管理和打击恐怖主义合作。")
     )
     assert "religion" in mosque.topics  # religious affairs as such still code religion
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["позволят усилить охрану таджикско-афганской границы", "обеспечению безопасности на общей государственной границе",
+     "создана экспертная группа по пограничному сотрудничеству"],
+)
+def test_russian_border_security_phrases_with_case_endings(phrase: str) -> None:
+    coded = code_document(
+        make_doc(f"30 сентября 2017 г. представители КНР и Таджикистана договорились о мерах, которые {phrase}.")
+    )
+    assert "border_security" in coded.topics, coded.evidence
