@@ -144,3 +144,27 @@ def test_russian_border_security_phrases_with_case_endings(phrase: str) -> None:
         make_doc(f"30 сентября 2017 г. представители КНР и Таджикистана договорились о мерах, которые {phrase}.")
     )
     assert "border_security" in coded.topics, coded.evidence
+
+
+def test_russian_private_security_and_investment_security_case_forms() -> None:
+    coded = code_document(
+        make_doc(
+            "Китайская охранная компания выходит на рынок Казахстана\n"
+            "В апреле 2019 года китайская частная охранная компания подписала соглашение с казахстанским "
+            "партнёром о создании совместного предприятия. Предприятие будет обеспечивать охрану объектов "
+            "компаний с китайским участием."
+        )
+    )
+    assert coded.relevant and coded.kind == "private_security"
+    assert "investment_security" in coded.topics
+
+
+def test_safety_of_chinese_companies_is_investment_security() -> None:
+    coded = code_document(
+        make_doc(
+            "In September 2019 protests against Chinese-funded factories took place in Kazakhstan. Police "
+            "detained dozens of people. The Chinese embassy urged Kazakhstan to ensure the safety of Chinese "
+            "companies and citizens."
+        )
+    )
+    assert "investment_security" in coded.topics
