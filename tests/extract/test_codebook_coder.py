@@ -168,3 +168,11 @@ def test_safety_of_chinese_companies_is_investment_security() -> None:
         )
     )
     assert "investment_security" in coded.topics
+
+
+def test_domain_word_inside_another_domain_name_does_not_count() -> None:
+    # 部队 (troops: military) inside 边防部队 (border troops: border_guard)
+    coded = code_document(make_doc("2019年8月，中国和塔吉克斯坦边防部队举行联合反恐演习。"))
+    assert coded.domains == ["border_guard"]
+    army = code_document(make_doc("2019年8月，中国和塔吉克斯坦边防部队和解放军部队举行联合反恐演习。"))
+    assert {"border_guard", "military"} <= set(army.domains)

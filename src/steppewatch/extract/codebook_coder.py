@@ -384,7 +384,7 @@ def _assign_codes(
     implied_levels: dict[str, Hit] = {}
     implied_domains: dict[str, Hit] = {}
     implied_frameworks: dict[str, Hit] = {}
-    for hit in hits:
+    for hit in _drop_nested_codes(hits):
         kind, value = hit.payload
         if kind in res.active:
             if value in res.active[kind]:
@@ -531,6 +531,20 @@ def _assign_codes(
 # a text that names this many Central Asian states one by one has listed the participants:
 # a group name (中亚国家军官) then refers to them, not to all five
 GROUP_LIST = 3
+def _drop_nested_codes(hits: list[Hit]) -> list[Hit]:
+    """A domain hit strictly inside a longer hit of another domain is part of that name (部队 in
+    边防部队 is the border guard, not the army)."""
+    domains = [h for h in hits if h.payload[0] == "domain"]
+    if len(domains) < 2:
+        return hits
+    nested = {
+        id(h) for h in domains for o in domains
+        if o.payload != h.payload and o.start <= h.start and h.end <= o.end
+        and o.end - o.start > h.end - h.start
+    }
+    return [h for h in hits if id(h) not in nested] if nested else hits
+
+
 def _part_of(hit: Hit, other: Hit) -> bool:
     """``hit`` lies inside ``other`` or qualifies it (ends at most one character before it)."""
     inside = other.start <= hit.start and hit.end <= other.end and other.end - other.start > hit.end - hit.start
