@@ -1,7 +1,10 @@
 """Time analysis and report generation on the bundled data and on a synthetic database.
 
 Each measurement runs in its own process so its peak RSS is its own. Prints the figures and
-writes bench/results/report.json.
+writes bench/results/report.json. ``finding_events_*`` time the listing of the events behind the
+findings (with their sources) and the finding_events.csv table on their own; they are also part
+of ``full_report_*``. Opening the database applies pending migrations: copy a database you must
+not change and give the copy.
 
     python bench/bench_report.py                         # bundled + /tmp/sw1m.db (made if absent)
     python bench/bench_report.py --synthetic /tmp/sw10k.db -n 10000
@@ -25,6 +28,7 @@ RESULTS = HERE / "results" / "report.json"
 
 
 def _analysis(frame, study):  # type: ignore[no-untyped-def]
+    """Every analysis the report runs; returns the analysis frame and the findings."""
     from steppewatch import analysis as a
     from steppewatch.analysis.frame import analysis_frame
 
@@ -43,13 +47,14 @@ def _analysis(frame, study):  # type: ignore[no-untyped-def]
     a.exercise_series(a.exercises_table(frame))
     a.country_ranking(a.engagement_index(frame, partners))
     a.index_sensitivity(frame, partners)
-    a.evaluate_claims(frame, partners)
+    return frame, a.evaluate_claims(frame, partners)
 
 
 def run_one(db: str, label: str) -> dict[str, object]:
     """Measure one database in this process."""
     from steppewatch.report import DEFAULT_STATUSES, build_report
     from steppewatch.report.build import _load_frame
+    from steppewatch.report.evidence import finding_events
     from steppewatch.store import EventFilter, open_store
     from steppewatch.study import load_study
 
@@ -60,9 +65,14 @@ def run_one(db: str, label: str) -> dict[str, object]:
     t0, c0 = time.perf_counter(), time.process_time()
     frame = _load_frame(store, filters)
     t1, c1 = time.perf_counter(), time.process_time()
-    _analysis(frame, study)
+    analysed, findings = _analysis(frame, study)
     t2, c2 = time.perf_counter(), time.process_time()
-    del frame
+    # the events behind the findings: page lists (with the sources of the listed events) and the
+    # CSV table (source URLs of every counted event up to 20,000); part of full_report_s too
+    evidence = finding_events(analysed, findings, store)
+    t2e, c2e = time.perf_counter(), time.process_time()
+    n_rows, urls_for_all = evidence.table.num_rows, evidence.urls_for_all
+    del frame, analysed, evidence
     with tempfile.TemporaryDirectory() as out:
         t3, c3 = time.perf_counter(), time.process_time()
         result = build_report(out, store=store, study=study)
@@ -77,6 +87,10 @@ def run_one(db: str, label: str) -> dict[str, object]:
         "load_frame_cpu_s": round(c1 - c0, 2),
         "analysis_s": round(t2 - t1, 2),
         "analysis_cpu_s": round(c2 - c1, 2),
+        "finding_events_s": round(t2e - t2, 2),
+        "finding_events_cpu_s": round(c2e - c2, 2),
+        "finding_events_rows": n_rows,
+        "finding_events_all_urls": urls_for_all,
         "full_report_s": round(t4 - t3, 2),
         "full_report_cpu_s": round(c4 - c3, 2),
         "load_average_1min": [round(load_before, 1), round(os.getloadavg()[0], 1)],
