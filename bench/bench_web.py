@@ -45,6 +45,7 @@ from urllib.parse import quote, urlencode
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results" / "web.json"
 ROUTES = ("list", "event", "search", "search_short")
+SLOWEST: list[tuple[float, str, str]] = []  # (ms, route, url) of every request of the current run
 SHORT_WORDS = ["反恐", "边境", "合作", "安全", "演习", "毒品", "会见", "北京", "国防", "公安"]
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{3,}")
 _WORD = re.compile(r"[^\W\d_][\w-]{2,}")
@@ -179,6 +180,7 @@ async def drive(base: str, urls: list[tuple[str, str]], concurrency: int) -> dic
                 if status != "200":
                     errors.append(f"{status} {url}")
                 timings[route].append(elapsed)
+                SLOWEST.append((elapsed, route, url))
 
         await asyncio.gather(*(worker() for _ in range(concurrency)))
     if errors:
@@ -216,6 +218,7 @@ def run_server(db: Path, args: argparse.Namespace, cache_size: int, ids: list[st
         warm = make_urls(ids, words, values, args.warmup, args.seed + 1, args.short_share)
         asyncio.run(drive(base, warm, args.concurrency))
         urls = make_urls(ids, words, values, args.requests, args.seed, args.short_share)
+        SLOWEST.clear()
         load_before = [round(x, 2) for x in os.getloadavg()]
         cpu_before = os.times()
         started = time.perf_counter()
@@ -247,6 +250,8 @@ def run_server(db: Path, args: argparse.Namespace, cache_size: int, ids: list[st
         "load_average_after": load_after,
         "load_average_1min_after": load_after[0],
         "bench_client_cpu_seconds": round(client_cpu, 1),  # this process, on the same CPUs
+        "slowest": [{"ms": round(ms, 1), "route": route, "url": url}
+                    for ms, route, url in sorted(SLOWEST, reverse=True)[:12]],
     }
 
 
@@ -304,7 +309,7 @@ def main() -> None:
         "routes": first["routes"],
         "cpus": os.cpu_count(),
         **{k: first[k] for k in ("load_average_1min_after", "load_average_before", "load_average_after",
-                                 "bench_client_cpu_seconds")},
+                                 "bench_client_cpu_seconds", "slowest")},
         "search_words": len(words),
         "search_words_sample": words[:12],
         "short_share": args.short_share,

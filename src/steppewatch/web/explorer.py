@@ -8,6 +8,7 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
+from sqlalchemy import literal_column
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
@@ -264,7 +265,9 @@ def _list_data_computed(web: WebState, query: ListQuery) -> dict[str, Any]:
         # with filters, the choice assumed words and filters independent: if the walk has not
         # filled the page by DATED_FIRST_MS, the matches are rarer than that, so let the planner
         # drive from the filters instead (below)
-        first = SEARCH_LIMIT_MS if query.filters.is_empty() else DATED_FIRST_MS
+        hits = fts_hits(web, query.q)
+        few = hits is not None and hits <= COUNT_CAP  # the walk reads at most these
+        first = SEARCH_LIMIT_MS if query.filters.is_empty() or few else DATED_FIRST_MS
         try:
             found = dated_search.search_page(
                 web.store, query.filters, query.q, web.support, order=query.sort,
@@ -273,6 +276,18 @@ def _list_data_computed(web: WebState, query: ListQuery) -> dict[str, Any]:
         except queries.TimedOut:
             if first == SEARCH_LIMIT_MS:
                 raise _search_timeout() from None
+        # collect the matches from the filters' and the words' indexes and sort them; ORDER BY
+        # +date_sort keeps SQLite from walking the date index instead (every event, when the
+        # matches are few)
+        rowid, date = literal_column("events.rowid"), literal_column("+events.date_sort")
+        keys = [date.desc(), rowid.desc()] if query.sort == "-date" else [date, rowid]
+        try:
+            found = queries.list_event_dicts(
+                web.store, queries.where_clause(query.filters, query.q, web.support), order=query.sort,
+                limit=query.per_page, offset=query.offset, limit_ms=SEARCH_LIMIT_MS, keys=keys)
+        except queries.TimedOut:
+            raise _search_timeout() from None
+        return {"events": found, "total": total, "facets": facets}
     if dated_search.short_words_only(query.q) and web.store.dialect == "sqlite":
         # no index serves words of 1-2 characters: scan in page order for a bounded time
         where = queries.page_where(query.filters, query.q, web.support, walk_date_index=False)
