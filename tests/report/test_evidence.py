@@ -105,6 +105,8 @@ def test_each_finding_lists_the_events_it_counted(built: tuple[Path, Store]) -> 
                                         "Шанхайская пятёрка")]  # fmt: skip
     assert positions == sorted(positions)
     assert sep.index("1998-07") < sep.index("1997") < sep.index("1996-04-26")
+    # the event id is on the date, for citing and finding it in the CSV
+    assert '<span class="date" title="event 1997-meeting-cn-kz-1">1997</span>' in sep
     # each source is a link to its URL with the publisher as text
     assert (
         '<a href="https://example.org/zh/0" rel="noopener noreferrer nofollow">PRC MFA</a>' in sep
