@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import random
 from collections import Counter
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -167,6 +168,8 @@ def test_short_word_search_is_bounded_and_says_so(store, monkeypatch, scan_ms: i
     from steppewatch.web import create_app
 
     monkeypatch.setattr(dated_search, "SHORT_SCAN_MS", scan_ms)
+    if scan_ms == 0:  # the limit reached mid-scan, deterministically: interrupted after 500 steps
+        monkeypatch.setattr(dated_search, "time_limit", _cut_after_steps)
     expected = _plain(store, EventFilter(), "反恐", "-date", 50, 0)
     assert len(expected) > 20
     with TestClient(create_app(store, secret="t", cache_size=0)) as client:
@@ -179,3 +182,36 @@ def test_short_word_search_is_bounded_and_says_so(store, monkeypatch, scan_ms: i
         assert body["incomplete"] is True and "cut short" in body["notice"] and body["total"] is None
         assert ids == expected[:len(ids)]
         assert 'id="search-notice"' in html and "反恐演习" in html
+
+
+@contextmanager
+def _cut_after_steps(conn, ms):  # type: ignore[no-untyped-def]
+    from sqlalchemy.exc import OperationalError
+
+    from steppewatch.web.queries import TimedOut
+
+    raw = conn.connection.dbapi_connection
+    raw.set_progress_handler(lambda: 1, 500)
+    try:
+        yield
+    except OperationalError as error:
+        if "interrupted" in str(error):
+            raise TimedOut() from None
+        raise
+    finally:
+        raw.set_progress_handler(None, 0)
+
+
+def test_time_limit_interrupts_a_long_query_and_leaves_the_connection_usable(store) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    from steppewatch.web.queries import TimedOut, time_limit
+
+    endless = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
+    with store.engine.connect() as conn:
+        with pytest.raises(TimedOut), time_limit(conn, 50):
+            conn.execute(text(endless)).scalar()
+        assert conn.execute(text("SELECT count(*) FROM events")).scalar() == 240
+        with time_limit(conn, 60_000):  # a limit not reached: no interrupt afterwards either
+            assert conn.execute(text("SELECT count(*) FROM events")).scalar() == 240
+        assert conn.execute(text("SELECT count(*) FROM events")).scalar() == 240

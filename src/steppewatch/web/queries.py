@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterator
@@ -255,13 +256,21 @@ def time_limit(conn: Connection, ms: int | None) -> Iterator[None]:
         if conn.in_transaction():  # back to the session's timeout for the rest of the transaction
             conn.execute(text("SELECT set_config('statement_timeout', :v, true)"), {"v": before})
         return
+    # sqlite3_interrupt() from a timer thread: the query's thread never needs the GIL for it (a
+    # progress handler is Python code run every N steps, and waits for the GIL each time: with
+    # other requests' threads busy in the same process, queries ran 10-30x slower)
     raw = conn.connection.dbapi_connection
-    deadline = time.perf_counter() + ms / 1000
+    guard = threading.Lock()
+    active = [True]
 
-    def check() -> int:
-        return 1 if time.perf_counter() > deadline else 0
+    def interrupt() -> None:
+        with guard:
+            if active[0]:
+                raw.interrupt()  # type: ignore[union-attr]
 
-    raw.set_progress_handler(check, 2000)  # type: ignore[union-attr]
+    timer = threading.Timer(max(0, ms) / 1000, interrupt)
+    timer.daemon = True
+    timer.start()
     try:
         yield
     except OperationalError as error:
@@ -269,7 +278,9 @@ def time_limit(conn: Connection, ms: int | None) -> Iterator[None]:
             raise TimedOut() from None
         raise
     finally:
-        raw.set_progress_handler(None, 0)  # type: ignore[union-attr]
+        with guard:
+            active[0] = False
+        timer.cancel()
 
 
 _ACTOR_KEYS = ("name", "office", "side", "country", "actor_id")
