@@ -215,3 +215,21 @@ def test_time_limit_interrupts_a_long_query_and_leaves_the_connection_usable(sto
         with time_limit(conn, 60_000):  # a limit not reached: no interrupt afterwards either
             assert conn.execute(text("SELECT count(*) FROM events")).scalar() == 240
         assert conn.execute(text("SELECT count(*) FROM events")).scalar() == 240
+
+
+def test_time_limit_past_before_the_query_starts_still_interrupts_it(store) -> None:  # type: ignore[no-untyped-def]
+    """A deadline reached while no statement runs (e.g. during Python work before it) must
+    still stop the statement started after it."""
+    import time
+
+    from sqlalchemy import text
+
+    from steppewatch.web.queries import TimedOut, time_limit
+
+    # long (seconds), not endless: without the repeated interrupt this fails instead of hanging
+    endless = ("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000000) "
+               "SELECT count(*) FROM n")
+    with store.engine.connect() as conn:
+        with pytest.raises(TimedOut), time_limit(conn, 1):
+            time.sleep(0.1)  # the deadline passes here
+            conn.execute(text(endless)).scalar()
