@@ -58,7 +58,13 @@ def _event_search(connection: Connection) -> None:
     )
     run(f"CREATE TRIGGER events_fts_dated_ai AFTER INSERT ON events BEGIN {insert} END")
     run(f"CREATE TRIGGER events_fts_dated_ad AFTER DELETE ON events BEGIN {remove} END")
-    run(f"CREATE TRIGGER events_fts_dated_au AFTER UPDATE ON events BEGIN {remove} {insert} END")
+    # only when an indexed column or the date is written: adding a source to an event (what
+    # ingest does most) writes its hash and time stamp, and re-indexing its text would be waste
+    watched = ", ".join((*COLUMNS, "date_sort"))
+    run(
+        f"CREATE TRIGGER events_fts_dated_au AFTER UPDATE OF {watched} ON events "
+        f"BEGIN {remove} {insert} END"
+    )
     run(
         f"INSERT INTO events_fts_dated(rowid, {cols}) "
         f"SELECT {DATE_KEY.format(row='events')}, {cols} FROM events"
