@@ -35,8 +35,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Analyse the database and write a self-contained HTML report (works offline).
 
-        Charts are embedded in DIR/index.html and also written as DIR/charts/*.png and *.svg;
-        each chart's data is in DIR/data/*.csv. Each finding lists the events its rule counted,
+        Charts are embedded in DIR/index.html and also written as DIR/charts/ (PNG and SVG);
+        each chart's data is in DIR/data/ (CSV). Each finding lists the events its rule counted,
         with links to their sources; all of them are in DIR/data/finding_events.csv.
         """
         from steppewatch.errors import InputError
