@@ -106,7 +106,7 @@ def generate(out: Path, n: int, seed: int = 7, native_share: float = 0.3) -> dic
         "verification, review_status, codebook_version, coder, dataset_version, content_hash, "
         "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
     )
-    code_sql = "INSERT INTO event_codes (event_id, facet, code) VALUES (?,?,?)"
+    code_sql = "INSERT INTO event_codes (event_id, facet, code, date_sort) VALUES (?,?,?,?)"
     src_sql = (
         "INSERT INTO sources (event_id, position, url, publisher, language, published, "
         "source_type, attests, document_id) VALUES (?,?,?,?,?,?,?,?,?)"
@@ -154,7 +154,7 @@ def generate(out: Path, n: int, seed: int = 7, native_share: float = 0.3) -> dic
                                   ("domain", t["domains"])):  # fmt: skip
                 for code in str(values).split(";"):
                     if code:
-                        code_rows.append((eid, facet, code))
+                        code_rows.append((eid, facet, code, date))
             src = t["source"]
             for pos in range(int(t["n_sources"])):
                 if src is None:

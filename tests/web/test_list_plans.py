@@ -19,6 +19,8 @@ FILTERS = [
     EventFilter(frameworks=("SCO",), statuses=("curated",), domains=("military",)),
     EventFilter(topics=("extremism",), since=2016),
     EventFilter(kinds=("meeting",), frameworks=("bilateral",), until=2005),
+    EventFilter(domains=("military",), topics=("border_security",)),
+    EventFilter(countries=("KG",), topics=("terrorism",), since=2003, until=2015),
 ]
 
 
@@ -35,6 +37,8 @@ def _plans(filters: EventFilter) -> list[list_plans.Plan]:
     if len(filters.kinds) == 1:
         plans.append(list_plans.Plan("kind", "kinds"))
     plans += [list_plans.Plan("code", f) for f, _ in list_plans.CODE_FIELDS if getattr(filters, f)]
+    plans += [list_plans.Plan("code_date", f) for f, _ in list_plans.CODE_FIELDS
+              if len(getattr(filters, f)) == 1]
     plans += [list_plans.Plan("column", f) for f, _ in list_plans.COLUMN_FIELDS if getattr(filters, f)]
     if filters.since is not None or filters.until is not None:
         plans.append(list_plans.Plan("column", "years"))
@@ -75,4 +79,20 @@ def test_chooser_prefers_the_smaller_read(store) -> None:  # type: ignore[no-unt
     total, facets = profiles.counts(filters)  # type: ignore[misc]
     plan = list_plans.choose(profiles.planning_counts, filters, total=total, need=10, descending=True,
                              years=facets["year"])
-    assert plan.way in ("walk", "code") and plan.reads < everything[0]  # never the status column
+    assert plan.way in ("walk", "code", "code_date") and plan.reads < everything[0]  # never status
+
+
+def test_chooser_reads_one_codes_rows_in_date_order_when_the_walk_would_pass_years_of_misses() -> None:
+    """Military border-security events exist only up to 2023: walking all events newest first
+    reads 2024-2025 whole; the topic's own rows in date order read far fewer."""
+    all_years = {"2022": 50_000, "2023": 50_000, "2024": 60_000, "2025": 60_000}
+    topic_years = {"2022": 6_000, "2023": 6_000, "2024": 7_000, "2025": 7_000}
+    matches = {"2022": 4_000, "2023": 800}
+
+    def counts(filters: EventFilter) -> tuple[int, dict[str, dict[str, int]]]:
+        years = topic_years if filters.topics else all_years  # the domain: as common as all
+        return sum(years.values()), {"year": years}
+
+    filters = EventFilter(domains=("military",), topics=("border_security",))
+    plan = list_plans.choose(counts, filters, total=4_800, need=40, descending=True, years=matches)
+    assert (plan.way, plan.driver) == ("code_date", "topics")

@@ -66,9 +66,16 @@ def event_row(
 
 
 def code_rows(event: Event) -> list[dict[str, str]]:
-    rows = [{"event_id": event.id, "facet": "country", "code": c} for c in event.countries]
-    rows += [{"event_id": event.id, "facet": "topic", "code": c} for c in event.topics]
-    rows += [{"event_id": event.id, "facet": "domain", "code": c} for c in event.domains]
+    key = date_sort_key(event.date_start)
+    rows = [
+        {"event_id": event.id, "facet": facet, "code": code, "date_sort": key}
+        for facet, codes in (
+            ("country", event.countries),
+            ("topic", event.topics),
+            ("domain", event.domains),
+        )
+        for code in codes
+    ]
     return rows
 
 

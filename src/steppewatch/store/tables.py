@@ -77,7 +77,11 @@ event_codes = Table(
     Column("event_id", String(200), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("facet", String(10), primary_key=True),  # country | topic | domain
     Column("code", String(40), primary_key=True),
+    # the event's date_sort, copied here (migration 7) so that one code's events can be read
+    # in date order from an index: the explorer's newest-first pages filtered by a code
+    Column("date_sort", String(10)),
     Index("ix_event_codes_facet_code", "facet", "code", "event_id"),
+    Index("ix_event_codes_code_date", "facet", "code", "date_sort", "event_id"),
 )
 
 sources = Table(

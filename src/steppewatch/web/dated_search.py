@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import ColumnElement, column, exists, literal_column, select, table, text
+from sqlalchemy import ColumnElement, column, literal_column, select, table, text
 
 from steppewatch.store import EventFilter, Store
 from steppewatch.store.tables import event_codes, events, sources
@@ -56,11 +56,11 @@ def row_conditions(filters: EventFilter, short_words: list[str]) -> list[ColumnE
     for facet, values in (("country", filters.countries), ("topic", filters.topics),
                           ("domain", filters.domains)):
         if values:
-            conds.append(exists().where(
+            conds.append(select(event_codes.c.event_id).where(  # covered by the key
                 event_codes.c.event_id == events.c.id,
                 event_codes.c.facet == facet,
                 event_codes.c.code.in_(values),
-            ))
+            ).exists())
     rest = EventFilter(**{**filters.__dict__, "countries": (), "topics": (), "domains": ()})
     conds += rest.conditions()
     if short_words:

@@ -9,6 +9,10 @@ Four ways, each costed in rows of ``events`` read:
   all events and of the matches, evenly spread within a year).
 - ``kind``: the (kind, date) index of the one selected kind in page order, likewise; reads the
   kind's events up to the page end (from the kind's and the matches' year counts).
+- ``code_date``: the rows of one selected code (a facet with exactly one code) in date order
+  from ``ix_event_codes_code_date`` (migration 7), each event looked up and checked; stops when
+  the page is full. Reads: the code's events up to the page end (from its year counts), each
+  costing a little more than a row of the date walk (an extra index lookup).
 - ``code``: the event ids of one selected code facet (countries, topics or domains: the
   smallest), each looked up, checked, and the matches sorted: reads that facet's count.
 - ``column``: the rows of one indexed column's values (level, framework, review status, years),
@@ -24,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, literal_column, select
+from sqlalchemy import ColumnElement, and_, literal, literal_column, select
 
 from steppewatch.store import EventFilter
 from steppewatch.store.tables import event_codes, events
@@ -32,6 +36,7 @@ from steppewatch.store.tables import event_codes, events
 CODE_FIELDS = (("countries", "country"), ("topics", "topic"), ("domains", "domain"))
 COLUMN_FIELDS = (("levels", "level"), ("frameworks", "framework"), ("statuses", "review_status"))
 SORT_COST = 1.3  # a row read and sorted costs about this many rows read in order
+CODE_DATE_COST = 1.2  # a code row read in date order, then its event by id
 
 
 @dataclass(frozen=True)
@@ -73,7 +78,11 @@ def choose(counts: Any, filters: EventFilter, *, total: int, need: int, descendi
     for field, _ in CODE_FIELDS:
         values = getattr(filters, field)
         if values:
-            plans.append(Plan("code", field, counts(EventFilter(**{field: values}))[0] * SORT_COST))
+            code_total, code_facets = counts(EventFilter(**{field: values}))
+            plans.append(Plan("code", field, code_total * SORT_COST))
+            if len(values) == 1:
+                reads = ordered_reads(code_facets["year"], years, need, **span)
+                plans.append(Plan("code_date", field, reads * CODE_DATE_COST))
     for field, _ in COLUMN_FIELDS:
         values = getattr(filters, field)
         if values:
@@ -91,16 +100,24 @@ def _col(name: str) -> Any:
 def where_and_order(plan: Plan, filters: EventFilter, descending: bool) -> tuple[ColumnElement[bool], list[Any]]:
     """The WHERE clause and ORDER BY keys that keep SQLite on ``plan``."""
     conds: list[ColumnElement[bool]] = []
+    driver = event_codes.alias("driver") if plan.way == "code_date" else None
     for field, facet in CODE_FIELDS:
         values = getattr(filters, field)
         if not values:
             continue
-        if plan.way == "code" and plan.driver == field:  # drive: id IN (the code's event ids)
+        if driver is not None and plan.driver == field:
+            # the code's rows in date order drive; each event looked up by id (the || '' keeps
+            # SQLite from driving the other way, from events to their codes)
+            conds += [driver.c.facet == facet, driver.c.code == values[0],
+                      events.c.id == driver.c.event_id.op("||")(literal(""))]
+        elif plan.way == "code" and plan.driver == field:  # drive: id IN (the code's event ids)
             conds.append(events.c.id.in_(select(event_codes.c.event_id).where(
                 event_codes.c.facet == facet, event_codes.c.code.in_(values))))
         else:  # check per row
-            conds.append(exists().where(event_codes.c.event_id == events.c.id,
-                                        event_codes.c.facet == facet, event_codes.c.code.in_(values)))
+            # SELECT event_id, not *: the primary key index covers it (date_sort is not in it)
+            conds.append(select(event_codes.c.event_id).where(
+                event_codes.c.event_id == events.c.id, event_codes.c.facet == facet,
+                event_codes.c.code.in_(values)).exists())
     if filters.kinds:
         column = events.c.kind if plan.way == "kind" else _col("kind")
         conds.append(column.in_(filters.kinds))
@@ -110,11 +127,12 @@ def where_and_order(plan: Plan, filters: EventFilter, descending: bool) -> tuple
             column = events.c[name] if plan.way == "column" and plan.driver == field else _col(name)
             conds.append(column.in_(values))
     if filters.since is not None or filters.until is not None:
-        if plan.way in ("walk", "kind"):  # a range of the walked index (date_sort is YYYY-MM-DD)
-            if filters.since is not None:
-                conds.append(events.c.date_sort >= f"{filters.since:04d}")
+        if plan.way in ("walk", "kind", "code_date"):  # a range of the walked index
+            walked = driver.c.date_sort if driver is not None else events.c.date_sort
+            if filters.since is not None:  # date_sort is YYYY-MM-DD
+                conds.append(walked >= f"{filters.since:04d}")
             if filters.until is not None:
-                conds.append(events.c.date_sort < f"{filters.until + 1:04d}")
+                conds.append(walked < f"{filters.until + 1:04d}")
         else:
             year = events.c.year if plan.way == "column" and plan.driver == "years" else _col("year")
             if filters.since is not None:
@@ -124,6 +142,11 @@ def where_and_order(plan: Plan, filters: EventFilter, descending: bool) -> tuple
     if filters.ids:
         conds.append(_col("id").in_(filters.ids))
     rowid = literal_column("events.rowid")
-    date = events.c.date_sort if plan.way in ("walk", "kind") else literal_column("+events.date_sort")
+    if driver is not None:  # the same order: the copy of date_sort, ties by the event's rowid
+        date = driver.c.date_sort
+    elif plan.way in ("walk", "kind"):
+        date = events.c.date_sort
+    else:
+        date = literal_column("+events.date_sort")
     keys = [date.desc(), rowid.desc()] if descending else [date, rowid]
     return (and_(*conds) if conds else and_(True)), keys

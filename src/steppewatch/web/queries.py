@@ -22,7 +22,6 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     and_,
-    exists,
     func,
     inspect,
     literal_column,
@@ -190,11 +189,13 @@ def page_where(
                           ("domain", filters.domains)):
         if values:
             conds.append(
-                exists().where(
+                select(event_codes.c.event_id)  # covered by the key: no table row read
+                .where(
                     event_codes.c.event_id == events.c.id,
                     event_codes.c.facet == facet,
                     event_codes.c.code.in_(values),
                 )
+                .exists()
             )
     if walk_date_index and not q:  # (with q: the walk is set on the rowid test instead)
         def col(name: str) -> Any:
