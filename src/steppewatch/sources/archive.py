@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from steppewatch.sources.http import _atomic_write
 from steppewatch.sources.raw import RawDocument
 
 __all__ = ["Archive", "ArchivedCopy", "archive_dir_for"]
@@ -88,20 +89,8 @@ class Archive:
             with open(path, "wb") as handle:
                 handle.write(data)
             return
-        # durable: a temporary name in the same folder (one writer per process), fsync, rename
-        tmp = f"{path}.{os.getpid()}.tmp"
-        try:
-            with open(tmp, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        # durable: the package's temporary-file, fsync and rename write
+        _atomic_write(Path(path), data, fsync=True)
 
     def get(self, sha256: str) -> bytes:
         return self.path_of(sha256).read_bytes()
