@@ -250,8 +250,9 @@ def run_server(db: Path, args: argparse.Namespace, cache_size: int, ids: list[st
         "load_average_after": load_after,
         "load_average_1min_after": load_after[0],
         "bench_client_cpu_seconds": round(client_cpu, 1),  # this process, on the same CPUs
-        "slowest": [{"ms": round(ms, 1), "route": route, "url": url}
-                    for ms, route, url in sorted(SLOWEST, reverse=True)[:12]],
+        "slowest": {name: [{"ms": round(ms, 1), "url": url}
+                           for ms, route, url in sorted(SLOWEST, reverse=True) if route == name][:10]
+                    for name in ROUTES},
     }
 
 

@@ -176,6 +176,11 @@ def create_app(
 
         app.state.web.profiles = Profiles(store)
         app.state.web.profiles.start()
+        if store.dialect == "sqlite":
+            from steppewatch.web.event_index import EventIndex
+
+            app.state.web.index = EventIndex(store)
+            app.state.web.index.start()
     return app
 
 

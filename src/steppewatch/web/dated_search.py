@@ -85,11 +85,20 @@ def page_keys(conn: Any, filters: EventFilter, q: str, support: SearchSupport, *
         arm = arm.where(one_event.exists())
     arm = arm.order_by(_FTS_ROWID.desc() if descending else _FTS_ROWID).limit(need)
     keys = {int(k) for k in conn.execute(arm).scalars()}
-    if support.documents_fts and support.coded_items and not short:
-        docs = select(_EVENT_KEY).select_from(events).where(
-            text(_DOCUMENT_EVENTS).bindparams(doc_q=match), *filters.conditions())
-        keys.update(int(k) for k in conn.execute(docs).scalars())
+    if not short:
+        keys.update(document_keys(conn, match, support, filters))
     return sorted(keys, reverse=descending)[offset:need]
+
+
+def document_keys(conn: Any, match: str, support: SearchSupport,
+                  filters: EventFilter | None = None) -> list[int]:
+    """The date keys of every event (passing ``filters``) linked to a document whose text
+    matches ``match`` (the second arm of a search)."""
+    if not (support.documents_fts and support.coded_items):
+        return []
+    docs = select(_EVENT_KEY).select_from(events).where(
+        text(_DOCUMENT_EVENTS).bindparams(doc_q=match), *(filters.conditions() if filters else ()))
+    return [int(k) for k in conn.execute(docs).scalars()]
 
 
 def event_dicts(conn: Any, keys: list[int]) -> list[dict[str, Any]]:

@@ -92,10 +92,12 @@ def counts_and_facets(
             answer = (total, {k: found[k] for k in facets})
             web.cache.put(("search", key), answer)
             return answer
-        if dated_search.usable(web.support, q, "-date"):
+        if dated_search.usable(web.support, q, "-date") or (
+                web.store.dialect == "sqlite" and dated_search.short_words_only(q)):
             # more matches than SEARCH_FACET_ROWS, or not read within the time limit: the SQL
             # counts below would read the same rows again under the same limits (seconds lost
-            # on common words with a rare filter); the page says "many" instead
+            # on common words with a rare filter, or scanning every event for short words);
+            # the page says "many" instead
             return None, {k: None for k in facets}
     where = queries.where_clause(filters, q, web.support)
     key = (filters, q, facets)
@@ -257,7 +259,46 @@ def _list_data_uncached(web: WebState, query: ListQuery) -> dict[str, Any]:
         _request_memo.hits = None
 
 
+def _indexed_page(web: WebState, query: ListQuery) -> dict[str, Any] | None:
+    """A date-ordered page from the in-memory event index (``event_index``), or None when it
+    cannot answer (not loaded or not current, another order, ids or short words)."""
+    if query.sort not in ("date", "-date") or query.filters.ids or query.filters.text:
+        return None
+    index = web.current_index()
+    if index is None:
+        return None
+    descending = query.sort == "-date"
+    if not query.q:
+        total, facets = counts_and_facets(web, query.filters, None)
+        keys = index.list_keys(query.filters, descending=descending, offset=query.offset,
+                               limit=query.per_page)
+        with web.store.engine.connect() as conn:
+            return {"events": dated_search.event_dicts(conn, keys), "total": total, "facets": facets}
+    match = queries.fts_match(query.q)
+    if match is None or not web.support.events_fts_dated or any(len(w) < 3 for w in query.q.split()):
+        return None
+    from steppewatch.web.profiles import aggregate
+
+    with web.store.engine.connect() as conn:
+        try:
+            with queries.time_limit(conn, SEARCH_LIMIT_MS):
+                doc_keys = dated_search.document_keys(conn, match, web.support)
+                found = index.search(conn.connection.driver_connection, match, query.filters,
+                                     descending=descending, offset=query.offset,
+                                     limit=query.per_page, doc_keys=doc_keys)
+        except queries.TimedOut:
+            raise _search_timeout() from None
+        events_found = dated_search.event_dicts(conn, found.keys)
+    if found.profile_counts is None:
+        return {"events": events_found, "total": None, "facets": {k: None for k in queries.FACETS}}
+    total, facets = aggregate(found.profile_counts, EventFilter())
+    return {"events": events_found, "total": total, "facets": facets}
+
+
 def _list_data_computed(web: WebState, query: ListQuery) -> dict[str, Any]:
+    indexed = _indexed_page(web, query)
+    if indexed is not None:
+        return indexed
     total, facets = counts_and_facets(web, query.filters, query.q)
     if total == 0 or (total is not None and query.offset >= total):
         return {"events": [], "total": total, "facets": facets}

@@ -20,6 +20,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import func, select
@@ -170,26 +171,40 @@ class Profiles:
         return found
 
 
-def aggregate(items: list[tuple[Profile, int]], filters: EventFilter) -> tuple[int, dict[str, dict[str, int]]]:
-    """Total and facet counts of the profiles (with their event counts) that pass ``filters``."""
+def matcher(filters: EventFilter) -> Callable[[Profile], bool]:
+    """Does a profile pass ``filters``? (Values of one field are alternatives, fields combine
+    with AND, as in ``EventFilter.conditions``; ``ids`` and ``text`` are not profile fields.)"""
     f = filters
     kinds, levels, frameworks, statuses = set(f.kinds), set(f.levels), set(f.frameworks), set(f.statuses)
     countries, topics, domains = set(f.countries), set(f.topics), set(f.domains)
+    since, until = f.since, f.until
+
+    def passes(profile: Profile) -> bool:
+        kind, level, framework, status, year, cs, ts, ds = profile
+        if kinds and kind not in kinds or levels and level not in levels:
+            return False
+        if frameworks and framework not in frameworks or statuses and status not in statuses:
+            return False
+        if since is not None and year < since or until is not None and year > until:
+            return False
+        if countries and countries.isdisjoint(cs) or topics and topics.isdisjoint(ts):
+            return False
+        return not (domains and domains.isdisjoint(ds))
+
+    return passes
+
+
+def aggregate(items: list[tuple[Profile, int]], filters: EventFilter) -> tuple[int, dict[str, dict[str, int]]]:
+    """Total and facet counts of the profiles (with their event counts) that pass ``filters``."""
+    passes = None if filters.is_empty() else matcher(filters)
     total = 0
     facets: dict[str, Counter[str]] = {k: Counter() for k in
                                        ("kind", "country", "topic", "domain", "year", "level",
                                         "framework", "review_status")}
-    for (kind, level, framework, status, year, cs, ts, ds), n in items:
-        if kinds and kind not in kinds or levels and level not in levels:
+    for profile, n in items:
+        if passes is not None and not passes(profile):
             continue
-        if frameworks and framework not in frameworks or statuses and status not in statuses:
-            continue
-        if f.since is not None and year < f.since or f.until is not None and year > f.until:
-            continue
-        if countries and countries.isdisjoint(cs) or topics and topics.isdisjoint(ts):
-            continue
-        if domains and domains.isdisjoint(ds):
-            continue
+        kind, level, framework, status, year, cs, ts, ds = profile
         total += n
         facets["kind"][kind] += n
         facets["framework"][framework] += n

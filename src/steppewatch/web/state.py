@@ -40,6 +40,7 @@ class WebState:
     facet_budget_ms: int | None = 150
     cache: ResultCache = field(default_factory=ResultCache)
     profiles: Any = None  # web.profiles.Profiles, or None
+    index: Any = None  # web.event_index.EventIndex (SQLite), or None
     seen_version: int | None = None  # data_version when this worker last checked (migration 6)
     has_data_version: bool = True
 
@@ -74,11 +75,24 @@ class WebState:
         if self.profiles is not None:
             self.profiles.reload_after_write()
             self.cache.clear()
+        if self.index is not None:
+            self.index.refresh()
 
     def own_write_done(self) -> None:
         """After a write made through this worker (caches already updated): remember the new
         version, so the write is not taken for another process's."""
         self.seen_version = self.data_version()
+        if self.index is not None:
+            self.index.refresh()
+
+    def current_index(self) -> Any:
+        """The event index if it holds the database as this request sees it, else None."""
+        index = self.index
+        if index is None or self.seen_version is None:
+            return None
+        if not index.current(self.seen_version):
+            index.refresh()  # nothing if a load is under way; at once on small databases
+        return index if index.current(self.seen_version) else None
 
     def label(self, facet: str, code: Any) -> str:
         code = str(code)

@@ -1,0 +1,239 @@
+"""Every event's date key and profile in memory, so that a list or search page in date order is
+found without asking SQLite to walk or sort (SQLite explorer, one copy per worker).
+
+- ``keys``: ``(YYYYMMDD << 32) | events.rowid`` of every event, sorted. That is the order of
+  the date-ordered pages (``date_sort``, then rowid) and the rowid of ``events_fts_dated``
+  (migration 6), so a search hit is placed by a binary search.
+- ``pids``: the profile (kind, level, framework, review status, year, countries, topics,
+  domains: ``web.profiles``) of the event at each place.
+
+A filter without text becomes a yes/no per profile (a few thousand on a million events), so a
+list page is ``keys[mask[pids]]`` sliced: a few milliseconds for any combination of facets,
+in either order, at any depth. A search reads the hits of the words from ``events_fts_dated``
+once, in page order, and tests, counts and facets them here; before, the hits were read twice
+(count, then facet rows) and each tested against the events table in SQL.
+
+The index answers only while it is current: it remembers the database's ``data_version``
+(migration 6) at loading, and the explorer uses it only when that is still the version it sees.
+After any write, pages come from SQL again until the background reload has finished (about
+6 s on a million events), so the index never serves an outdated page.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from sqlalchemy import text
+
+from steppewatch.store import EventFilter, Store
+from steppewatch.store.records import split_list
+from steppewatch.web.profiles import Profile, matcher
+
+_SCAN = (
+    "SELECT (CAST(replace(date_sort, '-', '') AS INTEGER) << 32) | rowid, kind, level, framework, "
+    "review_status, year, countries, topics, domains FROM events"
+)
+FACET_HITS = 20_000  # a search with at most this many hits gets exact total and facets
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    keys: list[int]  # the page's date keys, in page order
+    total: int | None  # None: more hits than FACET_HITS, not all read
+    profile_counts: list[tuple[Profile, int]] | None  # the matches' profiles, when all were read
+
+
+class EventIndex:
+    def __init__(self, store: Store, *, max_profiles: int = 200_000) -> None:
+        self.store = store
+        self.max_profiles = max_profiles
+        self.version: int | None = None  # data_version the arrays were read at; None: not usable
+        self.keys = np.zeros(0, dtype=np.int64)
+        self.pids = np.zeros(0, dtype=np.int32)
+        self.profiles: list[Profile] = []
+        self.disabled = False
+        self.load_seconds = 0.0
+        self._masks: dict[EventFilter, np.ndarray] = {}
+        self._lock = threading.Lock()
+        self._loading = False
+
+    # -- loading ---------------------------------------------------------------------------
+    def _data_version(self, conn: Any) -> int | None:
+        try:
+            value = conn.execute(text("SELECT version FROM data_version WHERE id = 1")).scalar()
+        except Exception:  # noqa: BLE001 - a database before migration 6: never current
+            return None
+        return None if value is None else int(value)
+
+    def _load(self) -> None:
+        started = time.perf_counter()
+        try:
+            loaded = self._read()
+        finally:
+            with self._lock:
+                self._loading = False
+        if loaded is None:
+            return
+        version, keys, pids, profiles = loaded
+        with self._lock:
+            self.keys, self.pids, self.profiles = keys, pids, profiles
+            self._masks = {}
+            self.version = version
+            self.load_seconds = time.perf_counter() - started
+
+    def _read(self) -> tuple[int | None, np.ndarray, np.ndarray, list[Profile]] | None:
+        ids: dict[tuple[Any, ...], int] = {}
+        keys: list[int] = []
+        pids: list[int] = []
+        with self.store.engine.connect() as conn:
+            before = self._data_version(conn)
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            cursor = raw.execute(_SCAN)
+            while rows := cursor.fetchmany(8192):
+                for row in rows:
+                    raw_profile = row[1:]
+                    pid = ids.get(raw_profile)
+                    if pid is None:
+                        pid = ids[raw_profile] = len(ids)
+                        if pid >= self.max_profiles:
+                            self.disabled = True
+                            self.version = None
+                            return None
+                    keys.append(row[0])
+                    pids.append(pid)
+            after = self._data_version(conn)
+        key_array = np.array(keys, dtype=np.int64)
+        pid_array = np.array(pids, dtype=np.int32)
+        order = np.argsort(key_array, kind="stable")
+        profiles: list[Profile] = [
+            (kind, level, framework, status, int(year), tuple(split_list(cs)), tuple(split_list(ts)),
+             tuple(split_list(ds)))
+            for kind, level, framework, status, year, cs, ts, ds in ids
+        ]
+        # written while it was read: the arrays may mix states; keep them, but as not current
+        version = before if before is not None and before == after else None
+        return version, key_array[order], pid_array[order], profiles
+
+    def start(self) -> None:
+        """Load now (the caller waits)."""
+        with self._lock:
+            self._loading = True
+        self._load()
+
+    def refresh(self, quick_seconds: float = 0.5) -> None:
+        """The database changed: stop answering (the arrays are out of date) and reload, at once
+        when a load is quick (small databases), else in a background thread."""
+        if self.disabled:
+            return
+        with self._lock:
+            self.version = None
+            if self._loading:
+                return
+            self._loading = True
+        if self.load_seconds < quick_seconds:
+            self._load()
+        else:
+            threading.Thread(target=self._load, name="steppewatch-event-index", daemon=True).start()
+
+    def current(self, version: int | None) -> bool:
+        return not self.disabled and version is not None and self.version == version
+
+    # -- answering -------------------------------------------------------------------------
+    def mask(self, filters: EventFilter) -> np.ndarray | None:
+        """Which profiles pass ``filters`` (None: all of them)."""
+        if filters.is_empty():
+            return None
+        found = self._masks.get(filters)
+        if found is None:
+            passes: Callable[[Profile], bool] = matcher(filters)
+            found = np.fromiter((passes(p) for p in self.profiles), dtype=bool, count=len(self.profiles))
+            if len(self._masks) > 256:
+                self._masks = {}
+            self._masks[filters] = found
+        return found
+
+    def list_keys(self, filters: EventFilter, *, descending: bool, offset: int, limit: int) -> list[int]:
+        """The date keys of one page of the events passing ``filters`` (no text search)."""
+        keys = self.keys
+        mask = self.mask(filters)
+        if mask is None:
+            n = len(keys)
+            if descending:
+                stop, start = n - offset, max(0, n - offset - limit)
+                return keys[start:max(stop, 0)][::-1].tolist()
+            return keys[offset:offset + limit].tolist()
+        places = np.flatnonzero(mask[self.pids])
+        if descending:
+            n = len(places)
+            chosen = places[max(0, n - offset - limit):max(n - offset, 0)][::-1]
+        else:
+            chosen = places[offset:offset + limit]
+        return keys[chosen].tolist()
+
+    def _place(self, hit_keys: np.ndarray) -> np.ndarray:
+        """Places in ``keys`` of ``hit_keys``; hits not in the index (none, while it is current)
+        are dropped."""
+        if not len(self.keys):
+            return np.zeros(0, dtype=np.int64)
+        places = np.searchsorted(self.keys, hit_keys)
+        places[places >= len(self.keys)] = 0
+        found = self.keys[places] == hit_keys
+        return places[found] if not found.all() else places
+
+    def _matching(self, hit_keys: np.ndarray, mask: np.ndarray | None) -> np.ndarray:
+        """Places of the hits whose events pass the mask."""
+        places = self._place(hit_keys)
+        return places if mask is None else places[mask[self.pids[places]]]
+
+    def search(self, raw: Any, match: str, filters: EventFilter, *, descending: bool, offset: int,
+               limit: int, doc_keys: list[int]) -> SearchResult:
+        """One page of the events whose own text matches ``match`` (an FTS5 query of
+        ``events_fts_dated``) or whose linked documents do (``doc_keys``, all of them), passing
+        ``filters``. The hits are read in page order, all of them when there are at most
+        FACET_HITS (exact total and facets), else only until the page is full. ``raw``: the
+        sqlite3 connection (under the caller's time limit)."""
+        mask = self.mask(filters)
+        need = offset + limit
+        # first the FACET_HITS + 1 hits nearest the start of the order; the rest only if the
+        # page is not full by then (common words with a rare filter), from where the first read
+        # stopped (FTS5 serves rowid bounds from its index)
+        hits = _hit_keys(raw, match, descending=descending, limit=FACET_HITS + 1)
+        complete = len(hits) <= FACET_HITS
+        chunks = [self._matching(hits, mask)]
+        if not complete and len(chunks[0]) < need:
+            chunks.append(self._matching(
+                _hit_keys(raw, match, descending=descending, limit=-1, beyond=int(hits[-1])), mask))
+            complete = True
+        if doc_keys:
+            chunks.append(self._matching(np.array(sorted(set(doc_keys)), dtype=np.int64), mask))
+        places = np.unique(np.concatenate(chunks)) if chunks else np.zeros(0, dtype=np.int64)
+        page = places[::-1][offset:need] if descending else places[offset:need]
+        if not complete:
+            return SearchResult(self.keys[page].tolist(), None, None)
+        counted = np.bincount(self.pids[places], minlength=len(self.profiles))
+        nonzero = np.flatnonzero(counted)
+        profile_counts = [(self.profiles[i], int(counted[i])) for i in nonzero]
+        return SearchResult(self.keys[page].tolist(), int(len(places)), profile_counts)
+
+
+def _hit_keys(raw: Any, match: str, *, descending: bool, limit: int, beyond: int | None = None) -> np.ndarray:
+    """The rowids (date keys) of the first ``limit`` hits of ``match`` in date order (-1: all),
+    after ``beyond`` if given. One row comes back (the keys joined by commas): fetching a row
+    per hit would release and retake the GIL per row, which under concurrent requests costs
+    up to a switch interval (5 ms) each time."""
+    bound = ""
+    if beyond is not None:
+        bound = f" AND rowid {'<' if descending else '>'} {int(beyond)}"
+    sql = ("SELECT group_concat(rowid) FROM (SELECT rowid FROM events_fts_dated "
+           f"WHERE events_fts_dated MATCH ?{bound} ORDER BY rowid{' DESC' if descending else ''} "
+           f"LIMIT {int(limit)})")
+    joined = raw.execute(sql, (match,)).fetchone()[0]
+    if not joined:
+        return np.zeros(0, dtype=np.int64)
+    return np.array(joined.split(","), dtype=np.int64)
