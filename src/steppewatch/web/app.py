@@ -126,12 +126,15 @@ def create_app(
     facet_budget_ms: int | None = 150,
     cache_size: int = 1024,
     use_profiles: bool = True,
+    use_event_index: bool = True,
     https_only: bool = False,
     statement_timeout_ms: int | None = 10_000,
 ) -> Starlette:
     """The explorer over ``store`` (a Store, a database URL, or the default database). On
     PostgreSQL every statement of the app's connections runs under ``statement_timeout_ms``
-    (searches and counts under shorter limits of their own)."""
+    (searches and counts under shorter limits of their own). ``use_profiles``: keep facet
+    profiles in memory; ``use_event_index`` (SQLite, with profiles): also every event's date key
+    and profile (``web.event_index``), which serves date-ordered pages."""
     if not isinstance(store, Store):
         store = open_store(store)
     if store.dialect == "postgresql" and statement_timeout_ms:
@@ -176,7 +179,7 @@ def create_app(
 
         app.state.web.profiles = Profiles(store)
         app.state.web.profiles.start()
-        if store.dialect == "sqlite":
+        if use_event_index and store.dialect == "sqlite":
             from steppewatch.web.event_index import EventIndex
 
             app.state.web.index = EventIndex(store)
