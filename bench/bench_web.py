@@ -189,6 +189,22 @@ async def drive(base: str, urls: list[tuple[str, str]], concurrency: int) -> dic
     return timings
 
 
+def process_tree_cpu(pid: int) -> float:
+    """CPU seconds (user + system) used so far by ``pid`` and its children (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(entry.name) == pid or int(fields[1]) == pid:  # fields[1]: the parent's pid
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
 def pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
     k = max(0, min(len(ordered) - 1, int(round(p / 100 * len(ordered) + 0.5)) - 1))
@@ -221,10 +237,12 @@ def run_server(db: Path, args: argparse.Namespace, cache_size: int, ids: list[st
         SLOWEST.clear()
         load_before = [round(x, 2) for x in os.getloadavg()]
         cpu_before = os.times()
+        server_before = process_tree_cpu(server.pid)
         started = time.perf_counter()
         timings = asyncio.run(drive(base, urls, args.concurrency))
         wall = time.perf_counter() - started
         cpu_after = os.times()
+        server_cpu = process_tree_cpu(server.pid) - server_before
         load_after = [round(x, 2) for x in os.getloadavg()]
     finally:
         server.terminate()
@@ -250,6 +268,8 @@ def run_server(db: Path, args: argparse.Namespace, cache_size: int, ids: list[st
         "load_average_after": load_after,
         "load_average_1min_after": load_after[0],
         "bench_client_cpu_seconds": round(client_cpu, 1),  # this process, on the same CPUs
+        "server_cpu_seconds": round(server_cpu, 1),  # the server's workers, while driven
+        "server_cpu_ms_per_request": round(server_cpu * 1000 / args.requests, 1),
         "slowest": {name: [{"ms": round(ms, 1), "url": url}
                            for ms, route, url in sorted(SLOWEST, reverse=True) if route == name][:10]
                     for name in ROUTES},
@@ -259,7 +279,8 @@ def run_server(db: Path, args: argparse.Namespace, cache_size: int, ids: list[st
 def report(n_events: int, args: argparse.Namespace, run: dict[str, object]) -> None:
     print(f"{n_events:,} events, {args.requests} requests, {args.concurrency} concurrent, "
           f"{args.workers} worker(s), cache {run['cache_size']}: {run['requests_per_second']} req/s, "
-          f"{run['errors']} errors, load {run['load_average_before']} -> {run['load_average_after']}")
+          f"{run['errors']} errors, load {run['load_average_before']} -> {run['load_average_after']}, "
+          f"server CPU {run['server_cpu_ms_per_request']} ms/request")
     for route, r in run["routes"].items():  # type: ignore[attr-defined]
         flag = "ok" if r["p95_ms"] < 200 else "OVER TARGET"
         if route == "search_short":
@@ -310,7 +331,8 @@ def main() -> None:
         "routes": first["routes"],
         "cpus": os.cpu_count(),
         **{k: first[k] for k in ("load_average_1min_after", "load_average_before", "load_average_after",
-                                 "bench_client_cpu_seconds", "slowest")},
+                                 "bench_client_cpu_seconds", "server_cpu_seconds",
+                                 "server_cpu_ms_per_request", "slowest")},
         "search_words": len(words),
         "search_words_sample": words[:12],
         "short_share": args.short_share,

@@ -106,3 +106,18 @@ def test_logout_clears_the_session(client, web):
     token = web.csrf_of(client.get("/").text)
     assert client.post("/logout", data={"csrf_token": token}, follow_redirects=False).status_code == 303
     assert client.get("/review", follow_redirects=False).status_code == 303
+
+
+def test_public_pages_set_no_session_until_a_form_needs_one(client, web):
+    """Browsing without signing in makes no session (no cookie to sign and send on every
+    response); the sign-in form makes one, and its token is the one the session holds."""
+    for path in ("/", "/?q=反恐演习&country=KG", "/events/2023-07-09-meeting-cn-kg-2", "/countries/KZ",
+                 "/topics/terrorism", "/events.json?q=безопасность"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert "set-cookie" not in response.headers, path
+    assert not client.cookies
+    login_page = client.get("/login")
+    assert "set-cookie" in login_page.headers
+    token = web.csrf_of(login_page.text)
+    assert len(token) >= 32 and client.get("/login").text.count(token) == 1  # same session, same token

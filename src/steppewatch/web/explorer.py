@@ -26,6 +26,7 @@ from steppewatch.web.params import (
     parse_query,
 )
 from steppewatch.web.readouts import event_evidence
+from steppewatch.web.security import current_user
 from steppewatch.web.state import FACET_PARAM, WebState, json_response, link, render, state_of
 
 FACET_TO_FIELD = {"kind": "kinds", "country": "countries", "topic": "topics", "domain": "domains",
@@ -497,7 +498,8 @@ def event_page(request: Request) -> Response:
         "evidence": evidence,
         "suggestions": suggestions,
         "history": list_audit(web.store, event_id=event_id, limit=20),
-        "content_hash": content_hash_of(web.store, event_id),
+        # the review forms' guard against overwriting a newer edit (shown to reviewers only)
+        "content_hash": content_hash_of(web.store, event_id) if current_user(request) else "",
     })
 
 

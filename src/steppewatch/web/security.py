@@ -82,6 +82,21 @@ def csrf_token(request: Request) -> str:
     return str(token)
 
 
+class LazyCsrfToken:
+    """The CSRF token for a template, made (and stored in the session) only if the page shows a
+    form that uses it: a public page viewed without signing in then sets no session cookie, and
+    the session is neither signed nor sent on every response."""
+
+    def __init__(self, request: Request) -> None:
+        self._request = request
+
+    def __str__(self) -> str:
+        return csrf_token(self._request)
+
+    def __html__(self) -> str:  # Jinja's autoescape: URL-safe base64, nothing to escape
+        return str(self)
+
+
 def check_csrf(request: Request, form: Any) -> None:
     expected = request.session.get(CSRF_FIELD)
     given = form.get(CSRF_FIELD) or request.headers.get(CSRF_HEADER) or ""

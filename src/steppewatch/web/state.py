@@ -16,7 +16,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from steppewatch.store import Store
 from steppewatch.web.queries import ResultCache, SearchSupport
-from steppewatch.web.security import csrf_token, current_user, safe_url
+from steppewatch.web.security import LazyCsrfToken, current_user, safe_url
 
 TEMPLATES = Path(__file__).parent / "templates"
 SCHEME_OF_FACET = {
@@ -156,7 +156,7 @@ def render(request: Request, template: str, context: dict[str, Any], status: int
     full = {
         "request": request,
         "user": current_user(request),
-        "csrf_token": csrf_token(request),
+        "csrf_token": LazyCsrfToken(request),
         "label": web.label,
         "labels": web.labels,
         **context,
