@@ -60,7 +60,10 @@ def make_engine(url: str | None = None) -> Engine:
                     hint="create it or choose another --db path",
                     code="SW303",
                 )
-        engine = create_engine(resolved, future=True)
+        # 20 kept connections (SQLAlchemy's default keeps 5): the explorer's worker threads
+        # otherwise open and close extra ones per request under load, each starting with an
+        # empty page cache and paying the pragmas again
+        engine = create_engine(resolved, future=True, pool_size=20, max_overflow=20)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     if parsed.get_backend_name() == "postgresql":
