@@ -171,3 +171,23 @@ def test_empty_database_pages_are_empty(tmp_path) -> None:  # type: ignore[no-un
         for params in ({}, {"q": "反恐演习"}, {"country": "KZ", "page": "99"}, {"q": "border", "sort": "date"}):
             body = client.get("/events.json", params=params).json()
             assert body["ok"] and body["events"] == [] and body["total"] == 0, (params, body)
+
+
+def test_slow_reloads_are_spaced_out(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A database whose index takes long to read (a million events: seconds) is read again in the
+    background, no sooner than RELOAD_GAP_FACTOR load times after the previous read began."""
+    index = event_index.EventIndex(store)
+    index.start()
+    index.load_seconds = 30.0  # as if the read had taken 30 s
+    assert 110 < index.reload_delay() <= 120  # 4 x 30 s after the read began
+    index._loaded_at -= 1_000
+    assert index.reload_delay() == 0.0
+    started: list[float] = []
+    monkeypatch.setattr(event_index.EventIndex, "_load_later", lambda self, delay: started.append(delay))
+    index.refresh()
+    assert index.version is None  # stops answering at once
+    import threading
+    for thread in threading.enumerate():
+        if thread.name == "steppewatch-event-index":
+            thread.join(5)
+    assert started == [0.0]

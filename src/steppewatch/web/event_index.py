@@ -38,6 +38,8 @@ _SCAN = (
     "SELECT (CAST(replace(date_sort, '-', '') AS INTEGER) << 32) | rowid, kind, level, framework, "
     "review_status, year, countries, topics, domains FROM events"
 )
+RELOAD_GAP_MIN = 10.0
+RELOAD_GAP_FACTOR = 4.0
 FACET_HITS = 20_000  # a search with at most this many hits gets exact total and facets
 
 
@@ -58,6 +60,7 @@ class EventIndex:
         self.profiles: list[Profile] = []
         self.disabled = False
         self.load_seconds = 0.0
+        self._loaded_at = 0.0  # time.monotonic() when the last load started
         self._masks: dict[EventFilter, np.ndarray] = {}
         self._lock = threading.Lock()
         self._loading = False
@@ -71,6 +74,7 @@ class EventIndex:
         return None if value is None else int(value)
 
     def _load(self) -> None:
+        self._loaded_at = time.monotonic()
         started = time.perf_counter()
         try:
             loaded = self._read()
@@ -140,7 +144,20 @@ class EventIndex:
         if self.load_seconds < quick_seconds:
             self._load()
         else:
-            threading.Thread(target=self._load, name="steppewatch-event-index", daemon=True).start()
+            threading.Thread(target=self._load_later, args=(self.reload_delay(),),
+                             name="steppewatch-event-index", daemon=True).start()
+
+    def reload_delay(self) -> float:
+        """Seconds to wait before a background reload: loads start at least RELOAD_GAP_FACTOR
+        load times (and RELOAD_GAP_MIN seconds) apart, so that a long ``steppewatch ingest``
+        committing every few seconds costs each worker at most about a quarter of a core;
+        pages come from SQL meanwhile."""
+        gap = max(RELOAD_GAP_MIN, RELOAD_GAP_FACTOR * self.load_seconds)
+        return max(0.0, self._loaded_at + gap - time.monotonic())
+
+    def _load_later(self, delay: float) -> None:
+        time.sleep(delay)
+        self._load()
 
     def current(self, version: int | None) -> bool:
         return not self.disabled and version is not None and self.version == version

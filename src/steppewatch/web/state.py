@@ -49,12 +49,12 @@ class WebState:
         events and the review tables, whoever writes), or None if the table is absent."""
         if not self.has_data_version:
             return None
-        from sqlalchemy import text
         from sqlalchemy.exc import DBAPIError
 
         try:
             with self.store.engine.connect() as conn:
-                value = conn.execute(text("SELECT version FROM data_version WHERE id = 1")).scalar()
+                # once per request, so as a plain driver statement (no SQLAlchemy compiling)
+                value = conn.exec_driver_sql("SELECT version FROM data_version WHERE id = 1").scalar()
         except DBAPIError:  # a database older than migration 6 (opened without migrating)
             self.has_data_version = False
             return None
