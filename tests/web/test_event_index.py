@@ -191,3 +191,20 @@ def test_slow_reloads_are_spaced_out(store, monkeypatch) -> None:  # type: ignor
         if thread.name == "steppewatch-event-index":
             thread.join(5)
     assert started == [0.0]
+
+
+def test_profile_counts_from_the_index_equal_the_profiles_own_load(store) -> None:  # type: ignore[no-untyped-def]
+    """The explorer seeds ``web.profiles`` from the index at start (one pass over the events
+    instead of two): the counts must be the ones the profiles would load themselves."""
+    from steppewatch.web.profiles import Profiles
+
+    index = event_index.EventIndex(store)
+    index.start()
+    loaded = Profiles(store)
+    loaded.start()
+    seeded = index.profile_counts()
+    assert seeded is not None and seeded == loaded._counts
+    assert sum(seeded.values()) == store.count_events() > 200
+    index.refresh()
+    index.version = None  # not current: nothing to seed from
+    assert index.profile_counts() is None

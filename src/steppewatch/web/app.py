@@ -179,13 +179,18 @@ def create_app(
     if use_profiles:
         from steppewatch.web.profiles import Profiles
 
-        app.state.web.profiles = Profiles(store)
-        app.state.web.profiles.start()
+        profiles = app.state.web.profiles = Profiles(store)
+        index = None
         if use_event_index and store.dialect == "sqlite":
             from steppewatch.web.event_index import EventIndex
 
-            app.state.web.index = EventIndex(store)
-            app.state.web.index.start()
+            index = app.state.web.index = EventIndex(store)
+            index.start()
+        counts = index.profile_counts() if index is not None else None
+        if counts is not None:  # the same counts, without a second pass over the events
+            profiles.seed(counts, index.load_seconds)
+        else:
+            profiles.start()
     return app
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -158,6 +159,14 @@ class EventIndex:
     def _load_later(self, delay: float) -> None:
         time.sleep(delay)
         self._load()
+
+    def profile_counts(self) -> Counter[Profile] | None:
+        """How many events have each profile (``web.profiles``' table), or None if not loaded."""
+        with self._lock:
+            if self.version is None:
+                return None
+            counted = np.bincount(self.pids, minlength=len(self.profiles))
+            return Counter({p: int(n) for p, n in zip(self.profiles, counted, strict=True) if n})
 
     def current(self, version: int | None) -> bool:
         return not self.disabled and version is not None and self.version == version

@@ -91,6 +91,16 @@ class Profiles:
             self.load_seconds = time.perf_counter() - started
             self._planning = {}
 
+    def seed(self, counts: Counter[Profile], load_seconds: float) -> None:
+        """Start from counts read elsewhere (``EventIndex.profile_counts``) instead of loading."""
+        with self._lock:
+            if len(counts) > self.max_profiles:
+                self.disabled, self._counts = True, None
+                return
+            self._counts, self._loaded_at, self._loading = counts, time.monotonic(), False
+            self.load_seconds = load_seconds
+            self._planning = {}
+
     def reload_after_write(self, quick_seconds: float = 0.5) -> None:
         """Another process changed the events: reload now if a load takes under
         ``quick_seconds`` (small databases: exact counts at once), else in the background
