@@ -25,7 +25,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -45,6 +45,18 @@ FACET_HITS = 20_000  # a search with at most this many hits gets exact total and
 
 
 @dataclass(frozen=True)
+class _Arrays:
+    """One load, swapped whole: a request that took it keeps a consistent set even if a reload
+    finishes meanwhile."""
+
+    keys: np.ndarray  # date keys, sorted
+    pids: np.ndarray  # profile id at each place (intp, not int32: indexing with int32
+    # converts the whole array first, 4x slower)
+    profiles: list[Profile]
+    masks: dict[EventFilter, np.ndarray] = field(default_factory=dict)  # per filter, by profile
+
+
+@dataclass(frozen=True)
 class SearchResult:
     keys: list[int]  # the page's date keys, in page order
     total: int | None  # None: more hits than FACET_HITS, not all read
@@ -56,13 +68,10 @@ class EventIndex:
         self.store = store
         self.max_profiles = max_profiles
         self.version: int | None = None  # data_version the arrays were read at; None: not usable
-        self.keys = np.zeros(0, dtype=np.int64)
-        self.pids = np.zeros(0, dtype=np.intp)
-        self.profiles: list[Profile] = []
+        self._arrays = _Arrays(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.intp), [])
         self.disabled = False
         self.load_seconds = 0.0
         self._loaded_at = 0.0  # time.monotonic() when the last load started
-        self._masks: dict[EventFilter, np.ndarray] = {}
         self._lock = threading.Lock()
         self._loading = False
 
@@ -86,8 +95,7 @@ class EventIndex:
             return
         version, keys, pids, profiles = loaded
         with self._lock:
-            self.keys, self.pids, self.profiles = keys, pids, profiles
-            self._masks = {}
+            self._arrays = _Arrays(keys, pids, profiles)
             self.version = version
             self.load_seconds = time.perf_counter() - started
 
@@ -114,7 +122,6 @@ class EventIndex:
                     pids.append(pid)
             after = self._data_version(conn)
         key_array = np.array(keys, dtype=np.int64)
-        # intp, not int32: indexing with int32 converts the whole array first (4x slower)
         pid_array = np.array(pids, dtype=np.intp)
         order = np.argsort(key_array, kind="stable")
         profiles: list[Profile] = [
@@ -165,37 +172,40 @@ class EventIndex:
         with self._lock:
             if self.version is None:
                 return None
-            counted = np.bincount(self.pids, minlength=len(self.profiles))
-            return Counter({p: int(n) for p, n in zip(self.profiles, counted, strict=True) if n})
+            arrays = self._arrays
+            counted = np.bincount(arrays.pids, minlength=len(arrays.profiles))
+            return Counter({p: int(n) for p, n in zip(arrays.profiles, counted, strict=True) if n})
 
     def current(self, version: int | None) -> bool:
         return not self.disabled and version is not None and self.version == version
 
     # -- answering -------------------------------------------------------------------------
-    def mask(self, filters: EventFilter) -> np.ndarray | None:
+    def mask(self, filters: EventFilter, arrays: _Arrays | None = None) -> np.ndarray | None:
         """Which profiles pass ``filters`` (None: all of them)."""
         if filters.is_empty():
             return None
-        found = self._masks.get(filters)
+        arrays = arrays or self._arrays
+        found = arrays.masks.get(filters)
         if found is None:
             passes: Callable[[Profile], bool] = matcher(filters)
-            found = np.fromiter((passes(p) for p in self.profiles), dtype=bool, count=len(self.profiles))
-            if len(self._masks) > 256:
-                self._masks = {}
-            self._masks[filters] = found
+            found = np.fromiter((passes(p) for p in arrays.profiles), dtype=bool, count=len(arrays.profiles))
+            if len(arrays.masks) > 256:
+                arrays.masks.clear()
+            arrays.masks[filters] = found
         return found
 
     def list_keys(self, filters: EventFilter, *, descending: bool, offset: int, limit: int) -> list[int]:
         """The date keys of one page of the events passing ``filters`` (no text search)."""
-        keys = self.keys
-        mask = self.mask(filters)
+        arrays = self._arrays
+        keys = arrays.keys
+        mask = self.mask(filters, arrays)
         if mask is None:
             n = len(keys)
             if descending:
                 stop, start = n - offset, max(0, n - offset - limit)
                 return keys[start:max(stop, 0)][::-1].tolist()
             return keys[offset:offset + limit].tolist()
-        places = np.flatnonzero(mask[self.pids])
+        places = np.flatnonzero(mask[arrays.pids])
         if descending:
             n = len(places)
             chosen = places[max(0, n - offset - limit):max(n - offset, 0)][::-1]
@@ -203,20 +213,19 @@ class EventIndex:
             chosen = places[offset:offset + limit]
         return keys[chosen].tolist()
 
-    def _place(self, hit_keys: np.ndarray) -> np.ndarray:
-        """Places in ``keys`` of ``hit_keys``; hits not in the index (none, while it is current)
-        are dropped."""
-        if not len(self.keys):
-            return np.zeros(0, dtype=np.int64)
-        places = np.searchsorted(self.keys, hit_keys)
-        places[places >= len(self.keys)] = 0
-        found = self.keys[places] == hit_keys
-        return places[found] if not found.all() else places
-
-    def _matching(self, hit_keys: np.ndarray, mask: np.ndarray | None) -> np.ndarray:
-        """Places of the hits whose events pass the mask."""
-        places = self._place(hit_keys)
-        return places if mask is None else places[mask[self.pids[places]]]
+    @staticmethod
+    def _matching(arrays: _Arrays, hit_keys: np.ndarray, mask: np.ndarray | None) -> np.ndarray:
+        """Places in ``arrays.keys`` of the hits whose events pass the mask; hits not in the
+        index (none, while it is current) are dropped."""
+        keys = arrays.keys
+        if not len(keys):
+            return np.zeros(0, dtype=np.intp)
+        places = np.searchsorted(keys, hit_keys)
+        places[places >= len(keys)] = 0
+        found = keys[places] == hit_keys
+        if not found.all():
+            places = places[found]
+        return places if mask is None else places[mask[arrays.pids[places]]]
 
     def search(self, raw: Any, match: str, filters: EventFilter, *, descending: bool, offset: int,
                limit: int, doc_keys: list[int]) -> SearchResult:
@@ -225,28 +234,28 @@ class EventIndex:
         ``filters``. The hits are read in page order, all of them when there are at most
         FACET_HITS (exact total and facets), else only until the page is full. ``raw``: the
         sqlite3 connection (under the caller's time limit)."""
-        mask = self.mask(filters)
+        arrays = self._arrays
+        mask = self.mask(filters, arrays)
         need = offset + limit
         # first the FACET_HITS + 1 hits nearest the start of the order; the rest only if the
         # page is not full by then (common words with a rare filter), from where the first read
         # stopped (FTS5 serves rowid bounds from its index)
         hits = _hit_keys(raw, match, descending=descending, limit=FACET_HITS + 1)
         complete = len(hits) <= FACET_HITS
-        chunks = [self._matching(hits, mask)]
+        chunks = [self._matching(arrays, hits, mask)]
         if not complete and len(chunks[0]) < need:
-            chunks.append(self._matching(
-                _hit_keys(raw, match, descending=descending, limit=-1, beyond=int(hits[-1])), mask))
+            rest = _hit_keys(raw, match, descending=descending, limit=-1, beyond=int(hits[-1]))
+            chunks.append(self._matching(arrays, rest, mask))
             complete = True
         if doc_keys:
-            chunks.append(self._matching(np.array(sorted(set(doc_keys)), dtype=np.int64), mask))
-        places = np.unique(np.concatenate(chunks)) if chunks else np.zeros(0, dtype=np.int64)
+            chunks.append(self._matching(arrays, np.array(sorted(set(doc_keys)), dtype=np.int64), mask))
+        places = np.unique(np.concatenate(chunks))
         page = places[::-1][offset:need] if descending else places[offset:need]
         if not complete:
-            return SearchResult(self.keys[page].tolist(), None, None)
-        counted = np.bincount(self.pids[places], minlength=len(self.profiles))
-        nonzero = np.flatnonzero(counted)
-        profile_counts = [(self.profiles[i], int(counted[i])) for i in nonzero]
-        return SearchResult(self.keys[page].tolist(), int(len(places)), profile_counts)
+            return SearchResult(arrays.keys[page].tolist(), None, None)
+        counted = np.bincount(arrays.pids[places], minlength=len(arrays.profiles))
+        profile_counts = [(arrays.profiles[i], int(counted[i])) for i in np.flatnonzero(counted)]
+        return SearchResult(arrays.keys[page].tolist(), int(len(places)), profile_counts)
 
 
 def _hit_keys(raw: Any, match: str, *, descending: bool, limit: int, beyond: int | None = None) -> np.ndarray:
