@@ -208,3 +208,30 @@ def test_profile_counts_from_the_index_equal_the_profiles_own_load(store) -> Non
     index.refresh()
     index.version = None  # not current: nothing to seed from
     assert index.profile_counts() is None
+
+
+def test_a_document_linked_later_is_found_through_the_index(client, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Linking a document's items to events writes only ``coded_items`` (the events' rows are
+    untouched): migration 8 bumps ``data_version`` for it, so the index reads its document map
+    again and the search finds both events the document is linked to."""
+    import json
+
+    from steppewatch.store.document_tables import coded_items, documents
+
+    spy = Spy(monkeypatch)
+    assert client.get("/events.json", params={"q": "наркотрафика"}).json()["total"] == 0
+    store = client.app.state.web.store
+    text = "Стороны обсудили борьбу с контрабандой наркотрафика через таджикско-афганскую границу."
+    linked = ["2023-07-09-meeting-cn-kg-2", "2022-04-02-meeting-cn-uz-1"]
+    with store.engine.begin() as conn:
+        conn.execute(documents.insert().values(id="d" * 64, url="https://mfa.tj/ru/2", language="ru",
+                                               title="Встреча министров", text=text, status="coded",
+                                               created_at="2026-11-28T00:00:00+00:00"))
+        for i, event_id in enumerate(linked):
+            conn.execute(coded_items.insert().values(document_id="d" * 64, item_index=i, start=0, end=len(text),
+                                                     relevant=1, coded=json.dumps({"index": i}), event_id=event_id))
+    found = client.get("/events.json", params={"q": "наркотрафика"}).json()
+    assert sorted(e["id"] for e in found["events"]) == sorted(linked) and found["total"] == 2
+    only_kg = client.get("/events.json", params={"q": "наркотрафика", "country": "KG"}).json()
+    assert [e["id"] for e in only_kg["events"]] == [linked[0]]
+    assert spy.searches == 3  # every one through the index, its document map read again

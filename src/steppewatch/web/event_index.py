@@ -35,6 +35,11 @@ from steppewatch.store import EventFilter, Store
 from steppewatch.store.records import split_list
 from steppewatch.web.profiles import Profile, matcher
 
+_LINKS = (
+    "SELECT d.rowid, (CAST(replace(e.date_sort, '-', '') AS INTEGER) << 32) | e.rowid "
+    "FROM coded_items c JOIN documents d ON d.id = c.document_id JOIN events e ON e.id = c.event_id "
+    "WHERE c.event_id IS NOT NULL"
+)
 _SCAN = (
     "SELECT (CAST(replace(date_sort, '-', '') AS INTEGER) << 32) | rowid, kind, level, framework, "
     "review_status, year, countries, topics, domains FROM events"
@@ -53,6 +58,10 @@ class _Arrays:
     pids: np.ndarray  # profile id at each place (intp, not int32: indexing with int32
     # converts the whole array first, 4x slower)
     profiles: list[Profile]
+    # searchable documents: rowid (sorted, repeated for a document linked to several events)
+    # and the date key of the linked event
+    doc_rowids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    doc_event_keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     masks: dict[EventFilter, np.ndarray] = field(default_factory=dict)  # per filter, by profile
 
 
@@ -93,13 +102,11 @@ class EventIndex:
                 self._loading = False
         if loaded is None:
             return
-        version, keys, pids, profiles = loaded
         with self._lock:
-            self._arrays = _Arrays(keys, pids, profiles)
-            self.version = version
+            self.version, self._arrays = loaded
             self.load_seconds = time.perf_counter() - started
 
-    def _read(self) -> tuple[int | None, np.ndarray, np.ndarray, list[Profile]] | None:
+    def _read(self) -> tuple[int | None, _Arrays] | None:
         ids: dict[tuple[Any, ...], int] = {}
         keys: list[int] = []
         pids: list[int] = []
@@ -120,6 +127,7 @@ class EventIndex:
                             return None
                     keys.append(row[0])
                     pids.append(pid)
+            doc_rowids, doc_keys = _document_links(raw)
             after = self._data_version(conn)
         key_array = np.array(keys, dtype=np.int64)
         pid_array = np.array(pids, dtype=np.intp)
@@ -131,7 +139,7 @@ class EventIndex:
         ]
         # written while it was read: the arrays may mix states; keep them, but as not current
         version = before if before is not None and before == after else None
-        return version, key_array[order], pid_array[order], profiles
+        return version, _Arrays(key_array[order], pid_array[order], profiles, doc_rowids, doc_keys)
 
     def start(self) -> None:
         """Load now (the caller waits)."""
@@ -228,9 +236,10 @@ class EventIndex:
         return places if mask is None else places[mask[arrays.pids[places]]]
 
     def search(self, raw: Any, match: str, filters: EventFilter, *, descending: bool, offset: int,
-               limit: int, doc_keys: list[int]) -> SearchResult:
+               limit: int, documents: bool) -> SearchResult:
         """One page of the events whose own text matches ``match`` (an FTS5 query of
-        ``events_fts_dated``) or whose linked documents do (``doc_keys``, all of them), passing
+        ``events_fts_dated``) or, with ``documents``, whose linked documents' text does
+        (``documents_fts``, all its hits: they are not in date order), passing
         ``filters``. The hits are read in page order, all of them when there are at most
         FACET_HITS (exact total and facets), else only until the page is full. ``raw``: the
         sqlite3 connection (under the caller's time limit)."""
@@ -247,8 +256,9 @@ class EventIndex:
             rest = _hit_keys(raw, match, descending=descending, limit=-1, beyond=int(hits[-1]))
             chunks.append(self._matching(arrays, rest, mask))
             complete = True
-        if doc_keys:
-            chunks.append(self._matching(arrays, np.array(sorted(set(doc_keys)), dtype=np.int64), mask))
+        if documents and len(arrays.doc_rowids):
+            linked = _linked_event_keys(arrays, _document_hits(raw, match))
+            chunks.append(self._matching(arrays, linked, mask))
         places = np.unique(np.concatenate(chunks))
         page = places[::-1][offset:need] if descending else places[offset:need]
         if not complete:
@@ -273,3 +283,43 @@ def _hit_keys(raw: Any, match: str, *, descending: bool, limit: int, beyond: int
     if not joined:
         return np.zeros(0, dtype=np.int64)
     return np.fromstring(joined, dtype=np.int64, sep=",")  # text mode: C parsing, 5x faster than split
+
+
+def _document_links(raw: Any) -> tuple[np.ndarray, np.ndarray]:
+    """(document rowids, sorted; date keys of their events) of every linked document item."""
+    try:
+        cursor = raw.execute(_LINKS)
+    except Exception:  # noqa: BLE001 - a database without the document tables
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    rowids: list[int] = []
+    keys: list[int] = []
+    while rows := cursor.fetchmany(8192):
+        for rowid, key in rows:
+            rowids.append(rowid)
+            keys.append(key)
+    rowid_array = np.array(rowids, dtype=np.int64)
+    key_array = np.array(keys, dtype=np.int64)
+    order = np.argsort(rowid_array, kind="stable")
+    return rowid_array[order], key_array[order]
+
+
+def _document_hits(raw: Any, match: str) -> np.ndarray:
+    """Rowids of every document whose title or text matches ``match``, sorted."""
+    joined = raw.execute("SELECT group_concat(rowid) FROM documents_fts WHERE documents_fts MATCH ?",
+                         (match,)).fetchone()[0]
+    if not joined:
+        return np.zeros(0, dtype=np.int64)
+    return np.sort(np.fromstring(joined, dtype=np.int64, sep=","))
+
+
+def _linked_event_keys(arrays: _Arrays, doc_hits: np.ndarray) -> np.ndarray:
+    """Date keys (sorted, distinct) of the events linked to the documents ``doc_hits``."""
+    lo = np.searchsorted(arrays.doc_rowids, doc_hits, side="left")
+    hi = np.searchsorted(arrays.doc_rowids, doc_hits, side="right")
+    lengths = hi - lo
+    total = int(lengths.sum())
+    if not total:
+        return np.zeros(0, dtype=np.int64)
+    # the rows lo[i]..hi[i] of every hit, flattened
+    starts = np.repeat(lo - (np.cumsum(lengths) - lengths), lengths)
+    return np.unique(arrays.doc_event_keys[starts + np.arange(total)])

@@ -283,10 +283,9 @@ def _indexed_page(web: WebState, query: ListQuery) -> dict[str, Any] | None:
     with web.store.engine.connect() as conn:
         try:
             with queries.time_limit(conn, SEARCH_LIMIT_MS):
-                doc_keys = dated_search.document_keys(conn, match, web.support)
                 found = index.search(conn.connection.driver_connection, match, query.filters,
-                                     descending=descending, offset=query.offset,
-                                     limit=query.per_page, doc_keys=doc_keys)
+                                     descending=descending, offset=query.offset, limit=query.per_page,
+                                     documents=web.support.documents_fts and web.support.coded_items)
         except queries.TimedOut:
             raise _search_timeout() from None
         events_found = dated_search.event_dicts(conn, found.keys)
