@@ -249,8 +249,17 @@ class EventIndex:
         # first the FACET_HITS + 1 hits nearest the start of the order; the rest only if the
         # page is not full by then (common words with a rare filter), from where the first read
         # stopped (FTS5 serves rowid bounds from its index)
-        hits = _hit_keys(raw, match, descending=descending, limit=FACET_HITS + 1)
-        complete = len(hits) <= FACET_HITS
+        if descending and mask is None:
+            # FTS5 reads a MATCH's hits oldest first about a third faster than newest first:
+            # read them so; only a word with more than FACET_HITS hits has its newest ``need``
+            # read again, newest first (every hit is on the page: there is no filter)
+            hits = _hit_keys(raw, match, descending=False, limit=FACET_HITS + 1)
+            complete = len(hits) <= FACET_HITS
+            if not complete:
+                hits = _hit_keys(raw, match, descending=True, limit=need)
+        else:
+            hits = _hit_keys(raw, match, descending=descending, limit=FACET_HITS + 1)
+            complete = len(hits) <= FACET_HITS
         chunks = [self._matching(arrays, hits, mask)]
         if not complete and len(chunks[0]) < need:
             rest = _hit_keys(raw, match, descending=descending, limit=-1, beyond=int(hits[-1]))
