@@ -235,3 +235,28 @@ def test_a_document_linked_later_is_found_through_the_index(client, monkeypatch)
     only_kg = client.get("/events.json", params={"q": "наркотрафика", "country": "KG"}).json()
     assert [e["id"] for e in only_kg["events"]] == [linked[0]]
     assert spy.searches == 3  # every one through the index, its document map read again
+
+
+def test_list_counts_come_from_the_same_load_as_the_page(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """After a write elsewhere the index is read again (at once, on a small database) while the
+    facet profiles may still be reloading (a million events: seconds): a page from the index
+    takes its total and facets from the index, so they never disagree with its events."""
+    from steppewatch.web.profiles import Profiles
+
+    url = f"sqlite:///{tmp_path / 'c.db'}"
+    first = open_store(url)
+    first.add_events(_events(30, seed=9))
+    with TestClient(create_app(url, secret="t", cache_size=0)) as client:
+        assert client.get("/events.json", params={"country": "TM"}).json()["total"] == 0
+        monkeypatch.setattr(Profiles, "_load", lambda self: None)  # the profiles' reload never ends
+        new = Event.model_validate({
+            "id": "2031-02-03-meeting-cn-tm-1", "kind": "meeting", "title": "Переговоры в Ашхабаде",
+            "date_start": "2031-02-03", "countries": ["CN", "TM"], "framework": "bilateral",
+            "sources": [{"url": "https://example.org/tm2", "publisher": "x"}],
+        })
+        open_store(url).add_events([new])
+        body = client.get("/events.json", params={"country": "TM"}).json()
+    assert [e["id"] for e in body["events"]] == [new.id]
+    assert body["total"] == 1 and body["facets"]["country"] == {"CN": 1, "TM": 1}
+    assert body["facets"]["year"] == {"2031": 1}
+    first.close()

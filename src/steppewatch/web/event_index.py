@@ -33,7 +33,7 @@ from sqlalchemy import text
 
 from steppewatch.store import EventFilter, Store
 from steppewatch.store.records import split_list
-from steppewatch.web.profiles import Profile, matcher
+from steppewatch.web.profiles import Profile, aggregate, matcher
 
 _LINKS = (
     "SELECT d.rowid, (CAST(replace(e.date_sort, '-', '') AS INTEGER) << 32) | e.rowid "
@@ -63,6 +63,8 @@ class _Arrays:
     doc_rowids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     doc_event_keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     masks: dict[EventFilter, np.ndarray] = field(default_factory=dict)  # per filter, by profile
+    counts: dict[EventFilter, tuple[int, dict[str, dict[str, int]]]] = field(default_factory=dict)
+    profile_counts: list[tuple[Profile, int]] = field(default_factory=list)  # filled at load
 
 
 @dataclass(frozen=True)
@@ -139,7 +141,10 @@ class EventIndex:
         ]
         # written while it was read: the arrays may mix states; keep them, but as not current
         version = before if before is not None and before == after else None
-        return version, _Arrays(key_array[order], pid_array[order], profiles, doc_rowids, doc_keys)
+        counted = np.bincount(pid_array, minlength=len(profiles))
+        profile_counts = [(p, int(n)) for p, n in zip(profiles, counted, strict=True) if n]
+        return version, _Arrays(key_array[order], pid_array[order], profiles, doc_rowids, doc_keys,
+                                profile_counts=profile_counts)
 
     def start(self) -> None:
         """Load now (the caller waits)."""
@@ -180,9 +185,7 @@ class EventIndex:
         with self._lock:
             if self.version is None:
                 return None
-            arrays = self._arrays
-            counted = np.bincount(arrays.pids, minlength=len(arrays.profiles))
-            return Counter({p: int(n) for p, n in zip(arrays.profiles, counted, strict=True) if n})
+            return Counter(dict(self._arrays.profile_counts))
 
     def current(self, version: int | None) -> bool:
         return not self.disabled and version is not None and self.version == version
@@ -200,6 +203,18 @@ class EventIndex:
             if len(arrays.masks) > 256:
                 arrays.masks.clear()
             arrays.masks[filters] = found
+        return found
+
+    def counts(self, filters: EventFilter) -> tuple[int, dict[str, dict[str, int]]]:
+        """Total and facet counts of the events passing ``filters`` (``profiles.aggregate``),
+        from the same load as the pages, kept per filter until the next load."""
+        arrays = self._arrays
+        found = arrays.counts.get(filters)
+        if found is None:
+            found = aggregate(arrays.profile_counts, filters)
+            if len(arrays.counts) > 1024:
+                arrays.counts.clear()
+            arrays.counts[filters] = found
         return found
 
     def list_keys(self, filters: EventFilter, *, descending: bool, offset: int, limit: int) -> list[int]:

@@ -270,7 +270,7 @@ def _indexed_page(web: WebState, query: ListQuery) -> dict[str, Any] | None:
         return None
     descending = query.sort == "-date"
     if not query.q:
-        total, facets = counts_and_facets(web, query.filters, None)
+        total, facets = index.counts(query.filters)  # of the same load as the page
         keys = index.list_keys(query.filters, descending=descending, offset=query.offset,
                                limit=query.per_page)
         with web.store.engine.connect() as conn:
