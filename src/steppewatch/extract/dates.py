@@ -173,7 +173,7 @@ def find_dates(text: str, reference: date | str | None = None) -> list[DateMenti
 def _find(text: str, reference: date | None) -> list[DateMention]:
     found: list[DateMention] = []
     lowered = text.lower()
-    for pattern, required in zip(_PATTERNS, _REQUIRED):
+    for pattern, required in zip(_PATTERNS, _REQUIRED, strict=True):
         if not any(part in lowered for part in required):
             continue  # the pattern cannot match: skip its scan of the whole text
         for match in pattern.finditer(text):

@@ -188,7 +188,7 @@ def create_app(
             index.start()
         counts = index.profile_counts() if index is not None else None
         if counts is not None:  # the same counts, without a second pass over the events
-            profiles.seed(counts, index.load_seconds)
+            profiles.seed(counts, index.load_seconds, index.version)
         else:
             profiles.start()
     return app

@@ -65,7 +65,9 @@ def counts_and_facets(
     """Total and facet counts: from the in-memory profiles when there is no text search, else
     from SQL under time limits (cached); a count that times out falls back to 'more than
     COUNT_CAP'."""
-    if not q and web.profiles is not None:
+    if not q and web.profiles is not None and not web.profiles.current(web.seen_version):
+        web.profiles.refresh()  # after a write elsewhere: count in SQL until they are reloaded
+    elif not q and web.profiles is not None:
         answer = profile_counts(web, filters)
         if answer is not None:
             return answer[0], {k: answer[1][k] for k in facets}

@@ -54,6 +54,16 @@ def profile_rows(
               tuple(split_list(r[7]))), int(r[8])) for r in rows]
 
 
+def read_data_version(conn: Any) -> int | None:
+    """The database's write counter (migration 6), or None where there is none."""
+    try:
+        value = conn.exec_driver_sql("SELECT version FROM data_version WHERE id = 1").scalar()
+    except Exception:  # noqa: BLE001 - a database before migration 6
+        conn.rollback()
+        return None
+    return None if value is None else int(value)
+
+
 def profile_of(event: dict[str, Any]) -> Profile:
     year = int(str(event["date_start"])[:4])
     return (event["kind"], event.get("level"), event["framework"], event["review_status"], year,
@@ -72,6 +82,7 @@ class Profiles:
         self.disabled = False
         self.load_seconds = 0.0  # how long the last load took
         self._planning: dict[EventFilter, tuple[int, dict[str, dict[str, int]]]] = {}
+        self.version: int | None = None  # data_version the counts hold; None: unknown
 
     # -- loading ---------------------------------------------------------------------------
     def _load(self) -> None:
@@ -79,6 +90,7 @@ class Profiles:
         counts: Counter[Profile] = Counter()
         query = select(*COLUMNS, func.count()).group_by(*COLUMNS)
         with self.store.engine.connect() as conn:
+            before = read_data_version(conn)
             for row in conn.execution_options(stream_results=True).execute(query):
                 counts[(row[0], row[1], row[2], row[3], int(row[4]), tuple(split_list(row[5])),
                         tuple(split_list(row[6])), tuple(split_list(row[7])))] += int(row[8])
@@ -86,13 +98,16 @@ class Profiles:
                     with self._lock:
                         self.disabled, self._counts, self._loading = True, None, False
                     return
+            after = read_data_version(conn)
         with self._lock:
             self._counts, self._loaded_at, self._loading = counts, time.monotonic(), False
             self.load_seconds = time.perf_counter() - started
             self._planning = {}
+            self.version = before if before == after else None
 
-    def seed(self, counts: Counter[Profile], load_seconds: float) -> None:
-        """Start from counts read elsewhere (``EventIndex.profile_counts``) instead of loading."""
+    def seed(self, counts: Counter[Profile], load_seconds: float, version: int | None) -> None:
+        """Start from counts read elsewhere (``EventIndex.profile_counts``, at ``version``)
+        instead of loading."""
         with self._lock:
             if len(counts) > self.max_profiles:
                 self.disabled, self._counts = True, None
@@ -100,6 +115,7 @@ class Profiles:
             self._counts, self._loaded_at, self._loading = counts, time.monotonic(), False
             self.load_seconds = load_seconds
             self._planning = {}
+            self.version = version
 
     def reload_after_write(self, quick_seconds: float = 0.5) -> None:
         """Another process changed the events: reload now if a load takes under
@@ -141,11 +157,16 @@ class Profiles:
         return counts
 
     # -- updating --------------------------------------------------------------------------
-    def changed(self, before: dict[str, Any] | None, after: dict[str, Any] | None) -> None:
-        """Apply one event's change (dicts as ``Event.model_dump``) made through the app."""
+    def changed(self, before: dict[str, Any] | None, after: dict[str, Any] | None, *,
+                versions: tuple[int | None, int | None] = (None, None)) -> None:
+        """Apply one event's change (dicts as ``Event.model_dump``) made through the app;
+        ``versions``: data_version before and after the write (the counts were current before:
+        they are after)."""
         with self._lock:
             if self._counts is None:
                 return
+            if self.version is not None and self.version == versions[0]:
+                self.version = versions[1]
             if before is not None:
                 key = profile_of(before)
                 self._counts[key] -= 1
@@ -156,6 +177,11 @@ class Profiles:
             self._planning = {}
 
     # -- answering -------------------------------------------------------------------------
+    def current(self, version: int | None) -> bool:
+        """Do the counts hold the database at ``version`` (the one a request sees)? Unknown
+        versions (a database without the counter) are taken as current."""
+        return version is None or self.version == version
+
     def counts(self, filters: EventFilter) -> tuple[int, dict[str, dict[str, int]]] | None:
         """(total, facets) for ``filters``, or None when this table cannot answer (not loaded,
         disabled, or the filter names ids or text)."""

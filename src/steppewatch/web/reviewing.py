@@ -152,11 +152,13 @@ def _written(request: Request, before: Any = None, after: Any = None) -> None:
     update the in-memory profiles with the event before and after (reload them when unknown)."""
     web = state_of(request)
     web.cache.clear()
+    previous = web.seen_version
     web.own_write_done()
     if web.profiles is None:
         return
     if before is not None and after is not None:
-        web.profiles.changed(before.model_dump(mode="json"), after.model_dump(mode="json"))
+        web.profiles.changed(before.model_dump(mode="json"), after.model_dump(mode="json"),
+                             versions=(previous, web.seen_version))
     else:
         web.profiles.refresh()
     web.cache.clear()  # again: a request between the first clear and the update cached old counts
