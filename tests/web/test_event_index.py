@@ -9,13 +9,13 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from steppewatch.models import Event
-from steppewatch.store import open_store
-from steppewatch.web import create_app, event_index
-
 # the database of test_dated_search: Chinese, Russian and English titles, date ties, rowids
 # out of date order, documents linked to events
 from tests.web.test_dated_search import _events, store  # noqa: F401  (fixture)
+
+from steppewatch.models import Event
+from steppewatch.store import open_store
+from steppewatch.web import create_app, event_index
 
 LISTS = [
     {},
