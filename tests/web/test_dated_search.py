@@ -55,9 +55,9 @@ def _events(n: int = 240, seed: int = 3) -> list[Event]:
     return out
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    store = open_store(f"sqlite:///{tmp_path_factory.mktemp('dated') / 'dated.db'}")
+def dated_store(path: Any) -> Any:
+    """The database of these tests (also used by test_event_index)."""
+    store = open_store(f"sqlite:///{path}")
     store.add_events(_events())
     ids = [e.id for e in store.list_events(limit=30, order="id")]
     with store.engine.begin() as conn:  # documents linked to events, one with a word no event has
@@ -69,6 +69,12 @@ def store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-
             conn.execute(coded_items.insert().values(
                 document_id=f"{i:064x}", item_index=0, start=0, end=3, relevant=1,
                 coded=json.dumps({"index": 0}), event_id=event_id))
+    return store
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    store = dated_store(tmp_path_factory.mktemp("dated") / "dated.db")
     yield store
     store.close()
 

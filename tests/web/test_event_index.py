@@ -8,14 +8,21 @@ from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
-
-# the database of test_dated_search: Chinese, Russian and English titles, date ties, rowids
-# out of date order, documents linked to events
-from tests.web.test_dated_search import _events, store  # noqa: F401  (fixture)
+from tests.web.test_dated_search import _events, dated_store
 
 from steppewatch.models import Event
 from steppewatch.store import open_store
 from steppewatch.web import create_app, event_index
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The database of test_dated_search: Chinese, Russian and English titles, date ties, rowids
+    out of date order, documents linked to events."""
+    store = dated_store(tmp_path_factory.mktemp("indexed") / "dated.db")
+    yield store
+    store.close()
+
 
 LISTS = [
     {},
