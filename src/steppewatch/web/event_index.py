@@ -29,11 +29,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from sqlalchemy import text
 
 from steppewatch.store import EventFilter, Store
 from steppewatch.store.records import split_list
-from steppewatch.web.profiles import Profile, aggregate, matcher
+from steppewatch.web.profiles import Profile, aggregate, matcher, read_data_version
 
 _LINKS = (
     "SELECT d.rowid, (CAST(replace(e.date_sort, '-', '') AS INTEGER) << 32) | e.rowid "
@@ -87,13 +86,6 @@ class EventIndex:
         self._loading = False
 
     # -- loading ---------------------------------------------------------------------------
-    def _data_version(self, conn: Any) -> int | None:
-        try:
-            value = conn.execute(text("SELECT version FROM data_version WHERE id = 1")).scalar()
-        except Exception:  # noqa: BLE001 - a database before migration 6: never current
-            return None
-        return None if value is None else int(value)
-
     def _load(self) -> None:
         self._loaded_at = time.monotonic()
         started = time.perf_counter()
@@ -113,7 +105,7 @@ class EventIndex:
         keys: list[int] = []
         pids: list[int] = []
         with self.store.engine.connect() as conn:
-            before = self._data_version(conn)
+            before = read_data_version(conn)
             raw = conn.connection.driver_connection
             assert raw is not None
             cursor = raw.execute(_SCAN)
@@ -130,7 +122,7 @@ class EventIndex:
                     keys.append(row[0])
                     pids.append(pid)
             doc_rowids, doc_keys = _document_links(raw)
-            after = self._data_version(conn)
+            after = read_data_version(conn)
         key_array = np.array(keys, dtype=np.int64)
         pid_array = np.array(pids, dtype=np.intp)
         order = np.argsort(key_array, kind="stable")
