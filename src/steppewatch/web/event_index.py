@@ -13,10 +13,14 @@ in either order, at any depth. A search reads the hits of the words from ``event
 once, in page order, and tests, counts and facets them here; before, the hits were read twice
 (count, then facet rows) and each tested against the events table in SQL.
 
+It also maps every searchable document (``documents_fts``) to the date keys of its events, so
+the document part of a search is one text-index read and a lookup here.
+
 The index answers only while it is current: it remembers the database's ``data_version``
-(migration 6) at loading, and the explorer uses it only when that is still the version it sees.
-After any write, pages come from SQL again until the background reload has finished (about
-6 s on a million events), so the index never serves an outdated page.
+(migrations 6 and 8) at loading, and the explorer uses it only when that is still the version it
+sees. After any write, pages come from SQL again until the background reload has finished (about
+4 s on a million events; reloads start at least RELOAD_GAP_FACTOR load times apart), so the index
+never serves an outdated page.
 """
 
 from __future__ import annotations
