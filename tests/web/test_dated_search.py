@@ -192,18 +192,14 @@ def test_short_word_search_is_bounded_and_says_so(store, monkeypatch, scan_ms: i
 
 @contextmanager
 def _cut_after_steps(conn, ms):  # type: ignore[no-untyped-def]
-    from sqlalchemy.exc import OperationalError
 
-    from steppewatch.web.queries import TimedOut
+    from steppewatch.web.queries import interrupted_as_timed_out
 
     raw = conn.connection.dbapi_connection
     raw.set_progress_handler(lambda: 1, 500)
     try:
-        yield
-    except OperationalError as error:
-        if "interrupted" in str(error):
-            raise TimedOut() from None
-        raise
+        with interrupted_as_timed_out():
+            yield
     finally:
         raw.set_progress_handler(None, 0)
 

@@ -235,6 +235,17 @@ def page_query(where: ColumnElement[bool], order: str, dialect: str, keys: list[
 
 
 @contextmanager
+def interrupted_as_timed_out() -> Iterator[None]:
+    """An SQLite query stopped by ``sqlite3_interrupt`` (its OperationalError) as TimedOut."""
+    try:
+        yield
+    except OperationalError as error:
+        if "interrupted" in str(error):
+            raise TimedOut() from None
+        raise
+
+
+@contextmanager
 def time_limit(conn: Connection, ms: int | None) -> Iterator[None]:
     """Interrupt queries running longer than ``ms`` (raises TimedOut): SQLite through a progress
     handler, PostgreSQL through ``SET LOCAL statement_timeout`` (the transaction is rolled back
@@ -280,11 +291,8 @@ def time_limit(conn: Connection, ms: int | None) -> Iterator[None]:
 
     threading.Thread(target=watch, name="steppewatch-time-limit", daemon=True).start()
     try:
-        yield
-    except OperationalError as error:
-        if "interrupted" in str(error):
-            raise TimedOut() from None
-        raise
+        with interrupted_as_timed_out():
+            yield
     finally:
         with guard:
             active[0] = False
