@@ -37,18 +37,18 @@ def test_init_loads_every_bundled_event(initialised: Path, shared_dir: Path) -> 
     stats = json.loads(run("stats", "--json", cwd=initialised).stdout)
     with (shared_dir / "data" / "events.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert stats["events"] == len(rows) == 491
-    assert stats["sources"] == 1007
-    assert sum(stats["by_kind"].values()) == 491
-    assert stats["by_country"]["CN"] == 491
-    assert stats["dataset_version"] == "2026.11"
+    assert stats["events"] == len(rows) == 525
+    assert stats["sources"] == 1075
+    assert sum(stats["by_kind"].values()) == 525
+    assert stats["by_country"]["CN"] == 525
+    assert stats["dataset_version"] == "2026.12"
     again = run("init", cwd=initialised)  # idempotent
-    assert "0 new" in again.stdout and "491 unchanged" in again.stdout
+    assert "0 new" in again.stdout and "525 unchanged" in again.stdout
 
 
 def test_stats_table_output(initialised: Path) -> None:
     out = run("stats", cwd=initialised).stdout
-    assert "491 events, 1007 sources" in out
+    assert "525 events, 1075 sources" in out
     assert "bilateral_exercise" in out and "1990s" in out
 
 

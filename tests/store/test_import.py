@@ -195,9 +195,9 @@ def test_bundled_dataset_loads_completely(shared_dir: Path, sqlite_url: str) -> 
     assert report.issues == []
     lines = (shared_dir / "data" / "events.csv").read_text(encoding="utf-8").count("\n") - 1
     source_rows = (shared_dir / "data" / "sources.csv").read_text(encoding="utf-8").count("\n") - 1
-    assert store.count_events() == lines == 491
+    assert store.count_events() == lines == 525
     assert store.count_sources() == source_rows
-    assert store.get_meta("dataset_version") == "2026.11"
+    assert store.get_meta("dataset_version") == "2026.12"
 
 
 def test_csv_rows_read_back_to_equal_events(tmp_path: Path) -> None:
