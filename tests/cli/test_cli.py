@@ -161,6 +161,31 @@ def test_user_mistakes_print_one_line_no_traceback(initialised: Path, tmp_path: 
         assert result.stderr.startswith("Error: [SW"), result.stderr
 
 
+def test_unknown_cli_options_print_one_line_not_a_traceback(tmp_path: Path) -> None:
+    """Regression (issue 11.8): typer releases that vendor their own click raised usage errors
+    that main() did not catch, so every mistyped option printed a traceback. Runs the installed
+    console script, as a user does, not ``python -m``."""
+    script = Path(sys.executable).with_name("steppewatch")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "steppewatch"]
+    cases = {
+        ("report", "--bogus"): "--bogus",
+        ("events", "list", "--contry", "KG"): "--contry",
+        ("no-such-command",): "no-such-command",
+        ("events", "show"): "Missing argument",
+        ("report", "--out", str(tmp_path), "--since", "abc"): "--since",
+    }
+    for args, named in cases.items():
+        result = subprocess.run(
+            [*command, *args], cwd=tmp_path, capture_output=True, text=True, timeout=120
+        )
+        assert result.returncode == 2, (args, result.stderr)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1, (args, result.stderr)
+        assert lines[0].startswith("Error: [SW105] "), lines[0]
+        assert named in lines[0] and "--help" in lines[0]
+        assert "Traceback" not in result.stderr
+
+
 def test_import_reports_bad_rows_and_exits_1(initialised: Path, tmp_path: Path) -> None:
     path = tmp_path / "mine.csv"
     header = "id,kind,title,date_start,date_end,countries,framework,location,cn_actors,partner_actors,level,domains,topics,attributes,summary,verification"

@@ -59,8 +59,32 @@ def _register_commands() -> None:
 _register_commands()
 
 
+def _click_exception_types() -> tuple[type[Exception], ...]:
+    """click's ``ClickException`` and, in typer releases that vendor their own click
+    (``typer._click``), that copy too: a usage error may be raised as either."""
+    import click
+
+    types: list[type[Exception]] = [click.ClickException]
+    try:
+        from typer._click.exceptions import ClickException as VendoredClickException
+    except ImportError:
+        pass
+    else:
+        types.append(VendoredClickException)
+    return tuple(types)
+
+
+def usage_error_line(error: Exception) -> str:
+    """One line for a mistyped command: ``[SW105] No such option: --bogus (try '... --help')``."""
+    message = error.format_message() if hasattr(error, "format_message") else str(error)
+    message = " ".join(message.split())
+    context = getattr(error, "ctx", None)
+    command = getattr(context, "command_path", None) or "steppewatch"
+    return f"[SW105] {message} (see '{command} --help')"
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: user mistakes print one line on stderr and exit 1, never a traceback."""
+    """Entry point: user mistakes print one line on stderr and exit non-zero, never a traceback."""
     try:
         code = app(args=argv, standalone_mode=False)
         if isinstance(code, int) and code:
@@ -76,10 +100,6 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         typer.echo("Interrupted.", err=True)
         raise SystemExit(130) from None
-    except Exception as error:  # click usage errors
-        import click
-
-        if isinstance(error, click.ClickException):
-            error.show()
-            raise SystemExit(error.exit_code) from None
-        raise
+    except _click_exception_types() as error:
+        typer.echo(f"Error: {usage_error_line(error)}", err=True)
+        raise SystemExit(getattr(error, "exit_code", 2) or 2) from None
