@@ -179,7 +179,7 @@ class Study(Record):
     publishers: list[Publisher] = Field(default_factory=list)
     publisher_languages: dict[str, str] = Field(
         default_factory=dict,
-        description="Language code -> the state a text in it speaks for (kk: KZ).",
+        description="Language code -> the state a text in it speaks for, e.g. KZ for kk.",
     )
     reference_studies: list[ReferenceStudy] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)

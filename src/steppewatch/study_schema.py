@@ -160,6 +160,7 @@ class Framework(_Part):
 
     @model_validator(mode="after")
     def _memberships(self) -> Framework:
+        # runs once every member is valid (a bad state code is reported first)
         problems = []
         by_state: dict[str, list[Membership]] = {}
         for membership in self.members:
@@ -167,10 +168,10 @@ class Framework(_Part):
         for state, spans in by_state.items():
             spans = sorted(spans, key=lambda m: m.start)
             for before, after in zip(spans, spans[1:], strict=False):
-                if before.end is None or after.start <= before.end:
+                if before.end is None or _not_before(before.end, after.start):
                     problems.append(
-                        f"memberships of {state} overlap ({before.start}-{before.end or 'now'} "
-                        f"and {after.start}-{after.end or 'now'})"
+                        f"memberships of {state} overlap ({before.start} to "
+                        f"{before.end or 'now'} and {after.start} to {after.end or 'now'})"
                     )
         if self.end is not None and self.start is not None and self.end < self.start:
             problems.append(f"framework ends ({self.end}) before it starts ({self.start})")
