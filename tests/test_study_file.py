@@ -104,11 +104,14 @@ def test_a_focal_state_among_its_partners_is_an_error(tmp_path: Path) -> None:
 
 
 def test_an_unknown_claim_metric_is_an_error(tmp_path: Path) -> None:
-    text = OLD_MINIMAL + """\
+    text = (
+        OLD_MINIMAL
+        + """\
 reference_studies: [{id: fpri_2022, title: China's Security Management Towards Central Asia}]
 claims:
   - {id: c1, text: A claim., source: fpri_2022, rule: {metric: vibes, windows: [{start: 2000, end: 2001}]}}
 """
+    )
     with pytest.raises(ValidationFailed, match="unknown metric 'vibes'") as caught:
         load_study(_write(tmp_path, text))
     assert caught.value.issues[0].field == "claims.0.rule.metric"

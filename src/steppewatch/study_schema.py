@@ -264,9 +264,7 @@ class ClaimRule(_Part):
     @classmethod
     def _metric(cls, value: str) -> str:
         if value not in CLAIM_METRICS:
-            raise ValueError(
-                f"unknown metric '{value}'; known: {', '.join(sorted(CLAIM_METRICS))}"
-            )
+            raise ValueError(f"unknown metric '{value}'; known: {', '.join(sorted(CLAIM_METRICS))}")
         return value
 
 

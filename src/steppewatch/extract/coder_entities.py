@@ -19,7 +19,6 @@ Gazetteer hits are resolved before coding (gold/README.md guidelines 3 and 6):
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 

@@ -46,10 +46,7 @@ class StudyFacts:
     focal_after: re.Pattern[str]  # a joiner, then the focal state's name
     focal_word: re.Pattern[str]  # the focal state's name anywhere (border compounds)
     pair_prefixes: frozenset[str]  # first characters of two-state abbreviations (中哈)
-
-    @property
-    def partner_set(self) -> frozenset[str]:
-        return frozenset(self.partners)
+    partner_set: frozenset[str] = frozenset()  # the partners as a set (set in study_facts)
 
     def sort_countries(self, countries: Iterable[str]) -> list[str]:
         """The focal state first, then the others alphabetically."""
@@ -93,6 +90,7 @@ def study_facts(study: Study, gazetteer: Gazetteer) -> StudyFacts:
         focal_after=re.compile(rf"\s*{_JOIN_AFTER}\s*(?:{alternation})"),
         focal_word=re.compile(alternation, re.IGNORECASE),
         pair_prefixes=frozenset(p for values in study.focal_pair_prefixes.values() for p in values),
+        partner_set=frozenset(study.partner_states),
     )
 
 

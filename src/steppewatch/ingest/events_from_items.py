@@ -3,13 +3,13 @@ suggestions for a reviewed event. Pure functions over records; no database acces
 
 from __future__ import annotations
 
-from typing import Any, Literal
-
 from collections.abc import Collection
+from typing import Any, Literal
 
 from steppewatch.codebook import load_codebook
 from steppewatch.ingest.linking import Candidate
-from steppewatch.models import ActorRef, Event, Publisher, Source, parse_partial_date
+from steppewatch.models import ActorRef, Event, Source, parse_partial_date
+from steppewatch.study_schema import Publisher
 
 __all__ = ["build_event", "candidate_from_item", "merge_into", "source_for", "suggestion_values"]
 
