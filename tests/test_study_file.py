@@ -156,3 +156,24 @@ def test_the_prc_study_holds_the_claims_the_report_checks(tmp_path: Path) -> Non
     findings = evaluate_claims(frame, study.partner_states)
     assert [(f.claim_id, f.claim) for f in findings] == [(c.id, c.text) for c in study.claims]
     assert {c.source for c in study.claims} == {"fpri_2022"}
+
+
+def test_a_study_whose_gazetteer_lacks_its_states_says_so(tmp_path: Path) -> None:
+    from steppewatch.errors import InputError
+    from steppewatch.extract import extract_document, get_coder
+
+    # QV (ISO user-assigned) is valid in a study file but the bundled gazetteer has no names
+    study = load_study(_write(tmp_path, OLD_MINIMAL.replace("focal_state: CN", "focal_state: QV")))
+    document = extract_document(b"Kyrgyzstan and QV held talks on terrorism.", source="a.txt")
+    with pytest.raises(InputError, match=r"\[SW116\].*no names for QV"):
+        get_coder(study=study).code(document)
+    missing = OLD_MINIMAL + "gazetteer: no_such_folder\n"
+    with pytest.raises(InputError, match=r"\[SW115\] gazetteer folder not found"):
+        get_coder(study=load_study(_write(tmp_path, missing))).code(document)
+
+
+def test_a_gazetteer_folder_is_found_beside_the_study_file(tmp_path: Path) -> None:
+    folder = tmp_path / "names"
+    folder.mkdir()
+    study = load_study(_write(tmp_path, OLD_MINIMAL + "gazetteer: names\n"))
+    assert study.gazetteer == str(folder)

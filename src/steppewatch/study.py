@@ -1,4 +1,6 @@
-"""Load a study file (YAML): focal state, partner states, period, codebook, dataset, periods."""
+"""Load a study file (YAML): focal state and its names, partner states and the region's names,
+frameworks with their membership, gazetteer, publisher table, period, codebook, dataset, periods
+and reference claims (the schema: ``models.Study`` and ``study_schema.py``)."""
 
 from __future__ import annotations
 
