@@ -12,8 +12,17 @@ import datetime as dt
 import re
 from typing import Any, Literal
 
-import pycountry
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+from steppewatch.study_schema import (
+    COUNTRY_CODES,
+    Claim,
+    Framework,
+    Publisher,
+    ReferenceStudy,
+    Region,
+    check_country,
+)
 
 __all__ = [
     "ActorRef",
@@ -23,6 +32,8 @@ __all__ = [
     "Event",
     "Source",
     "Study",
+    "Claim",
+    "Framework",
     "Period",
     "ReviewStatus",
     "DatePrecision",
@@ -38,7 +49,7 @@ SourceType = Literal["official", "news", "report", "analysis"]
 
 _PARTIAL_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 _EVENT_ID = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?-[a-z_]+-[a-z]{2}(?:-[a-z]{2})*-\d+$")
-_COUNTRY_CODES = frozenset(c.alpha_2 for c in pycountry.countries) | {"XK"}
+_COUNTRY_CODES = COUNTRY_CODES
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$")
 
 
@@ -131,7 +142,10 @@ class Period(Record):
 
 
 class Study(Record):
-    """What is studied: a focal state, its partner states, a period, a codebook and a dataset."""
+    """What is studied: a focal state, its partner states (the region), the frameworks that
+    matter, the gazetteer and publisher table, a period, a codebook, a dataset and the reference
+    claims the report checks. Every part beyond the first few has a default, so a minimal study
+    file (focal, partners, period, codebook) stays valid."""
 
     id: str = Field(pattern=r"^[a-z0-9_\-]+$")
     name: str
@@ -144,21 +158,83 @@ class Study(Record):
     dataset: str | None = Field(None, description="Bundled dataset folder name, or a path.")
     dataset_version: str | None = None
     periods: list[Period] = Field(default_factory=list)
+    focal_names: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Words naming the focal state per language (中国, 中方, China, Sino, Китай, "
+        "КНР): a region's group name joined to one of them is the focal state's dialogue with "
+        "the region; a border compound with one is the focal state's border. Empty: the "
+        "gazetteer's names of the focal state.",
+    )
+    focal_pair_prefixes: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Per language, the short form that opens a two-state abbreviation in the "
+        "gazetteer (zh 中: 中哈 is China-Kazakhstan): such a name names the focal state too.",
+    )
+    region: Region | None = None
+    frameworks: list[Framework] = Field(default_factory=list)
+    gazetteer: str | None = Field(
+        None, description="Bundled gazetteer name or a folder with states.yaml, officials.yaml "
+        "and institutions.yaml. Default: the bundled gazetteer."
+    )
+    publishers: list[Publisher] = Field(default_factory=list)
+    publisher_languages: dict[str, str] = Field(
+        default_factory=dict,
+        description="Language code -> the state a text in it speaks for, e.g. KZ for kk.",
+    )
+    reference_studies: list[ReferenceStudy] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
 
     @field_validator("focal_state")
     @classmethod
     def _focal(cls, value: str) -> str:
-        if value not in _COUNTRY_CODES:
-            raise ValueError(f"'{value}' is not an ISO 3166 alpha-2 country code")
-        return value
+        return check_country(value)
 
     @field_validator("partner_states")
     @classmethod
     def _partners(cls, values: list[str]) -> list[str]:
-        bad = [v for v in values if v not in _COUNTRY_CODES]
+        bad = [v for v in values if v not in COUNTRY_CODES]
         if bad:
             raise ValueError(f"not ISO 3166 alpha-2 country codes: {', '.join(bad)}")
+        if len(set(values)) != len(values):
+            raise ValueError("a partner state is listed twice")
         return values
+
+    @field_validator("publisher_languages")
+    @classmethod
+    def _publisher_languages(cls, values: dict[str, str]) -> dict[str, str]:
+        for value in values.values():
+            check_country(value)
+        return values
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Study:
+        problems = []
+        if self.focal_state in self.partner_states:
+            problems.append(f"focal state {self.focal_state} is also a partner state")
+        ids = [f.id for f in self.frameworks]
+        if len(set(ids)) != len(ids):
+            problems.append("two frameworks have the same id")
+        known = {r.id for r in self.reference_studies}
+        for claim in self.claims:
+            if claim.source not in known:
+                problems.append(
+                    f"claim '{claim.id}' names source '{claim.source}', not a reference study "
+                    f"of this file (known: {', '.join(sorted(known)) or 'none'})"
+                )
+        claim_ids = [c.id for c in self.claims]
+        if len(set(claim_ids)) != len(claim_ids):
+            problems.append("two claims have the same id")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    @property
+    def partners(self) -> tuple[str, ...]:
+        return tuple(self.partner_states)
+
+    def frameworks_coded(self, code: str) -> list[Framework]:
+        """The study's frameworks coded with the codebook framework ``code``."""
+        return [f for f in self.frameworks if f.code == code]
 
     def period_of(self, year: int) -> str | None:
         for period in self.periods:

@@ -1,7 +1,10 @@
-"""Load a study file (YAML): focal state, partner states, period, codebook, dataset, periods."""
+"""Load a study file (YAML): focal state and its names, partner states and the region's names,
+frameworks with their membership, gazetteer, publisher table, period, codebook, dataset, periods
+and reference claims (the schema: ``models.Study`` and ``study_schema.py``)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -9,7 +12,7 @@ import yaml
 from pydantic import ValidationError
 
 from steppewatch import yamlio
-from steppewatch.errors import InputError
+from steppewatch.errors import InputError, ValidationFailed, ValidationIssue
 from steppewatch.models import Study
 
 DEFAULT_STUDY = "prc_central_asia"
@@ -23,25 +26,80 @@ def bundled_dataset_dir(name: str = DEFAULT_STUDY) -> Path:
     return Path(str(resources.files("steppewatch") / "data" / "dataset" / name))
 
 
+def bundled_study_names() -> list[str]:
+    folder = resources.files("steppewatch") / "data" / "studies"
+    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml"))
+
+
+def _study_path(path: str | Path | None) -> Path:
+    if not path:
+        return default_study_path()
+    path = Path(path)
+    if not path.exists() and path.suffix == "" and path.name in bundled_study_names():
+        # a bundled study by name: `--study russia_central_asia`
+        return Path(str(resources.files("steppewatch") / "data" / "studies" / f"{path.name}.yaml"))
+    return path
+
+
+@lru_cache(maxsize=8)
+def default_study() -> Study:
+    """The bundled default study (cached: the coder and linker fall back to it)."""
+    return load_study(None)
+
+
 def load_study(path: str | Path | None = None) -> Study:
-    """The default PRC-Central Asia study, or the study file at ``path``."""
-    path = Path(path) if path else default_study_path()
+    """The default PRC-Central Asia study, or the study file at ``path`` (or a bundled study
+    by name, e.g. ``russia_central_asia``). Every problem of an invalid file is reported at
+    once, each with its field."""
+    path = _study_path(path)
     try:
         data = yamlio.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise InputError(f"study file not found: {path}", code="SW110") from None
     except (UnicodeDecodeError, yaml.YAMLError) as error:
         raise InputError(f"{path}: cannot read study file: {error}", code="SW111") from None
-    try:
-        return Study.model_validate(data)
-    except ValidationError as error:
-        first = error.errors()[0]
-        field = ".".join(str(p) for p in first["loc"])
+    except IsADirectoryError:
+        raise InputError(f"study file is a folder: {path}", code="SW110") from None
+    if not isinstance(data, dict):
         raise InputError(
-            f"{path}: field '{field}': {first['msg']}",
-            hint=f"{error.error_count()} problem(s) in all; fix the study file",
+            f"{path}: a study file is a mapping (id: ..., focal_state: ...)", code="SW111"
+        )
+    try:
+        study = Study.model_validate(data)
+    except ValidationError as error:
+        issues = [
+            ValidationIssue(
+                "invalid-study",
+                problem["msg"].removeprefix("Value error, "),
+                source=str(path),
+                field=".".join(str(p) for p in problem["loc"]) or None,
+            )
+            for problem in error.errors()
+        ]
+        listed = "; ".join(
+            f"field '{i.field}': {i.message}" if i.field else i.message for i in issues
+        )
+        raise ValidationFailed(
+            f"{path}: {len(issues)} problem(s): {listed}",
+            issues,
+            hint="fix the study file",
             code="SW112",
         ) from None
+    if study.gazetteer and study.gazetteer != "default":
+        # a gazetteer folder relative to the study file
+        beside = path.parent / study.gazetteer
+        if not Path(study.gazetteer).is_absolute() and beside.is_dir():
+            study = study.model_copy(update={"gazetteer": str(beside)})
+    return study
+
+
+def resolve_study(study: Study | str | Path | None) -> Study:
+    """A ``Study`` as given, the study file or bundled study named, or the default study."""
+    if isinstance(study, Study):
+        return study
+    if study is None or study == "":
+        return default_study()
+    return load_study(study)
 
 
 def dataset_dir(study: Study) -> Path:

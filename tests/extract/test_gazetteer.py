@@ -3,12 +3,15 @@ from __future__ import annotations
 import pytest
 
 from steppewatch.codebook import load_codebook
-from steppewatch.extract.gazetteer import CENTRAL_ASIA, load_gazetteer
+from steppewatch.extract.gazetteer import for_study, load_gazetteer
+from steppewatch.study import load_study
+
+PARTNERS = load_study().partner_states
 
 
 def test_all_states_and_offices_are_well_formed() -> None:
     gazetteer = load_gazetteer()
-    assert set(CENTRAL_ASIA) <= set(gazetteer.states)
+    assert set(PARTNERS) <= set(gazetteer.states)
     levels = set(load_codebook().codes("meeting_level"))
     for official in gazetteer.officials:
         assert official.country in gazetteer.states
@@ -42,9 +45,9 @@ def test_office_on_a_date(name: str, day: str, office: str | None) -> None:
 
 
 def test_groups_cities_and_blocks_load() -> None:
-    gazetteer = load_gazetteer()
-    group = next(g for g in gazetteer.groups if g.name == "Central Asian states")
-    assert set(group.members) == set(CENTRAL_ASIA)
+    gazetteer = for_study(load_study())
+    group = next(g for g in gazetteer.groups if g.name == "Central Asia states")
+    assert set(group.members) == set(PARTNERS)
     assert "中亚五国" in group.names["zh"] and "государства Центральной Азии" in group.names["ru"]
     for state in gazetteer.states.values():
         for lang, cities in state.cities.items():

@@ -78,9 +78,18 @@ def test_new_ids_are_deterministic_and_unique() -> None:
 
 
 def test_countries_overlap_rules() -> None:
-    assert countries_overlap({"CN", "KG"}, {"KG", "RU", "CN"})
-    assert not countries_overlap({"CN", "KG"}, {"CN", "TJ"})
-    assert not countries_overlap({"CN", "KG"}, {"CN", "RU"})
+    ca = frozenset({"KZ", "KG", "TJ", "UZ", "TM"})
+    assert countries_overlap({"CN", "KG"}, {"KG", "RU", "CN"}, "CN", ca)
+    assert not countries_overlap({"CN", "KG"}, {"CN", "TJ"}, "CN", ca)
+    assert not countries_overlap({"CN", "KG"}, {"CN", "RU"}, "CN", ca)
     assert countries_overlap(
-        {"CN", "RU", "IN"}, {"CN", "RU"}
+        {"CN", "RU", "IN"}, {"CN", "RU"}, "CN", ca
     )  # no Central Asian state on either side
+
+
+def test_countries_overlap_follows_the_study() -> None:
+    # focal RU: Russia on both sides is no overlap; China is an outside state like any other
+    ca = frozenset({"KZ", "KG", "TJ", "UZ", "TM"})
+    assert not countries_overlap({"RU", "CN"}, {"RU", "IN"}, "RU", ca)
+    assert countries_overlap({"RU", "CN"}, {"RU", "CN", "IN"}, "RU", ca)
+    assert countries_overlap({"RU", "KG"}, {"KG", "RU"}, "RU", ca)

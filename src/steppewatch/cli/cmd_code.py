@@ -28,6 +28,13 @@ def register(app: typer.Typer) -> None:
         model: Path | None = typer.Option(
             None, "--model", help="Model file for a trained coder (from 'steppewatch train')."
         ),
+        study: str | None = typer.Option(
+            None,
+            "--study",
+            help="Study file or bundled study's name (focal state, partners, frameworks). "
+            "Default: PRC-Central Asia.",
+            show_default=False,
+        ),
     ) -> None:
         """Code documents: relevance, kind, countries, actors, dates, topics, domains, with
         evidence. Prints one JSON object per document (JSON Lines); bad documents give a
@@ -35,7 +42,12 @@ def register(app: typer.Typer) -> None:
         from steppewatch.extract import code_paths, get_coder, iter_document_paths
 
         # unknown name or unreadable model: an error before any work
-        active = get_coder(coder, model_path=str(model)) if model else get_coder(coder)
+        params: dict[str, object] = {"model_path": str(model)} if model else {}
+        if study:
+            from steppewatch.study import load_study
+
+            params["study"] = load_study(study)
+        active = get_coder(coder, **params)
         sources = list(iter_document_paths(paths))
         if not sources:
             err("No documents found.")

@@ -18,7 +18,7 @@ from steppewatch.cli.cmd_ingest import (
     make_client,
     report,
 )
-from steppewatch.cli.common import DB_OPTION
+from steppewatch.cli.common import DB_OPTION, STUDY_OPTION, study_for
 from steppewatch.errors import InputError
 
 
@@ -45,6 +45,7 @@ def register(app: typer.Typer) -> None:
         retries: int = RETRIES_OPTION,
         batch: int = BATCH_OPTION,
         db: str | None = DB_OPTION,
+        study: str | None = STUDY_OPTION,
     ) -> None:
         """Walk listing pages to the articles not stored yet (dated --since or later), fetch
         them politely (robots.txt, rate limit, retries, size limit, SSRF protection) and ingest
@@ -67,7 +68,13 @@ def register(app: typer.Typer) -> None:
             # articles stored before are skipped, except those that failed: they are retried
             stored = select(documents.c.url).where(documents.c.status != "failed")
             known_urls = set(conn.execute(stored).scalars())
-        ingestor = Ingestor(store, coder=get_coder(coder) if coder else None, batch_size=batch)
+        the_study = study_for(store, study)
+        ingestor = Ingestor(
+            store,
+            coder=get_coder(coder, study=the_study) if coder else None,
+            batch_size=batch,
+            study=the_study,
+        )
         client = make_client(
             store.url,
             allow_private=allow_private,

@@ -34,12 +34,19 @@ def register(app: typer.Typer) -> None:
         base_dir: Path | None = typer.Option(
             None, "--base-dir", help="Resolve gold paths against this folder instead."
         ),
+        study: str | None = typer.Option(
+            None,
+            "--study",
+            help="Study file or bundled study's name: the coder codes for it and its partner "
+            "states are the countries scored. Default: PRC-Central Asia.",
+            show_default=False,
+        ),
         documents: bool = typer.Option(
             False, "--documents", help="List every document whose codes differ (table format)."
         ),
     ) -> None:
         """Code every document of GOLD with a coder and print precision, recall and F1 for
-        relevance, countries (Central Asian), topics and domains (micro, macro, per code),
+        relevance, countries (the study's partner states), topics and domains (micro, macro, per code),
         kind accuracy with a confusion table, and event-date accuracy."""
         from steppewatch.errors import InputError
         from steppewatch.extract.evaluate import evaluate
@@ -59,6 +66,7 @@ def register(app: typer.Typer) -> None:
                 coder_params=params,
                 base_dir=base_dir,
                 progress=lambda done, total: update(done),
+                study=study,
             )
         for problem in report.missing + report.errors:
             err(f"  skipped {problem.id}: {problem.message}")

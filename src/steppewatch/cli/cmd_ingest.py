@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from steppewatch.cli.common import DB_OPTION, err, open_db
+from steppewatch.cli.common import DB_OPTION, STUDY_OPTION, err, open_db, study_for
 
 if TYPE_CHECKING:
     from steppewatch.ingest import IngestSummary
@@ -121,6 +121,7 @@ def register(app: typer.Typer) -> None:
         retries: int = RETRIES_OPTION,
         batch: int = BATCH_OPTION,
         db: str | None = DB_OPTION,
+        study: str | None = STUDY_OPTION,
     ) -> None:
         """Ingest documents: archive the bytes beside the database, extract the text, code it,
         recognise exact and near duplicates, and link relevant items into events.
@@ -144,6 +145,7 @@ def register(app: typer.Typer) -> None:
         if since is not None and not _is_date(since):
             raise InputError(f"--since '{since}' is not a date YYYY-MM-DD", code="SW144")
         store = open_db(db)
+        the_study = study_for(store, study)
         client = None
         if any(is_url(s) for s in sources):
             client = make_client(
@@ -154,7 +156,12 @@ def register(app: typer.Typer) -> None:
                 max_bytes=max_bytes,
                 retries=retries,
             )
-        ingestor = Ingestor(store, coder=get_coder(coder) if coder else None, batch_size=batch)
+        ingestor = Ingestor(
+            store,
+            coder=get_coder(coder, study=the_study) if coder else None,
+            batch_size=batch,
+            study=the_study,
+        )
         total = _count_files(sources)
         printer = ProgressPrinter(total)
         try:

@@ -12,7 +12,10 @@ def register(app: typer.Typer) -> None:
     def init(
         db: str | None = DB_OPTION,
         study: str | None = typer.Option(
-            None, "--study", help="Study file (YAML). Default: PRC-Central Asia."
+            None,
+            "--study",
+            help="Study file (YAML) or a bundled study's name (prc_central_asia, "
+            "russia_central_asia). Default: PRC-Central Asia.",
         ),
         no_data: bool = typer.Option(
             False, "--no-data", help="Create the database only; load no dataset."
@@ -22,13 +25,25 @@ def register(app: typer.Typer) -> None:
 
         Safe to run again: events already stored are left as they are.
         """
+        from steppewatch.errors import InputError
         from steppewatch.store.importing import load_bundled_dataset
         from steppewatch.study import load_study
 
         the_study = load_study(study)
         store = open_db(db)
         typer.echo(f"Database: {store.describe()}")
+        recorded = store.get_meta("study")
+        if recorded and recorded != the_study.id:
+            raise InputError(
+                f"the database was initialised for study '{recorded}', not '{the_study.id}'",
+                hint="use another --db for another study",
+                code="SW117",
+            )
+        store.set_meta("study", the_study.id)  # ingest, collect read it (their --study default)
         if no_data:
+            return
+        if not the_study.dataset:
+            typer.echo(f"Study: {the_study.name}: no dataset to load; the database is empty.")
             return
         with progress_bar("Loading bundled events", None) as update:
             report = load_bundled_dataset(store, the_study, progress=update)

@@ -28,6 +28,13 @@ def register(app: typer.Typer) -> None:
         base_dir: Path | None = typer.Option(
             None, "--base-dir", help="Resolve gold paths against this folder instead."
         ),
+        study: str | None = typer.Option(
+            None,
+            "--study",
+            help="Study file or bundled study's name the base coder codes for (not saved with "
+            "the model: give it again to code). Default: PRC-Central Asia.",
+            show_default=False,
+        ),
     ) -> None:
         """Train steppewatch.linear.v1 (logistic regressions on character n-grams and codebook
         features) from a gold set, report k-fold cross-validated scores, and save the model.
@@ -45,7 +52,11 @@ def register(app: typer.Typer) -> None:
             f"{len(pairs)} training documents ({relevant} relevant), {len(missing)} missing, "
             f"{len(errors)} unreadable"
         )
-        params = {"C": c, "min_examples": min_examples}
+        params: dict[str, object] = {"C": c, "min_examples": min_examples}
+        if study:
+            from steppewatch.study import load_study
+
+            params["study"] = load_study(study)
         if cv:
             with progress_bar(f"{cv}-fold cross-validation", cv) as update:
                 report = cross_validate(

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import typer
 
 if TYPE_CHECKING:
+    from steppewatch.models import Study
     from steppewatch.store import Store
 
 DB_OPTION = typer.Option(
@@ -18,6 +19,45 @@ DB_OPTION = typer.Option(
     help="Database URL or SQLite file path. Default: $STEPPEWATCH_DB, else ./steppewatch.db.",
     show_default=False,
 )
+
+
+STUDY_OPTION = typer.Option(
+    None,
+    "--study",
+    help="Study file (YAML) or a bundled study's name (prc_central_asia, russia_central_asia). "
+    "Default: the study the database was initialised with, else PRC-Central Asia.",
+    show_default=False,
+)
+
+
+def study_for(store: Store | None, study: str | None) -> Study:
+    """The study a command works for: ``--study`` if given, else the one ``init`` recorded in
+    the database (a bundled study), else the default study. A ``--study`` that is not the
+    database's is an error: its events were linked for another focal state and region."""
+    from steppewatch.errors import InputError
+    from steppewatch.study import bundled_study_names, default_study, load_study
+
+    recorded = store.get_meta("study") if store is not None else None
+    if study:
+        chosen = load_study(study)
+        if recorded and recorded != chosen.id:
+            raise InputError(
+                f"the database was initialised for study '{recorded}', --study gives "
+                f"'{chosen.id}'",
+                hint="use another --db for another study, or the study file it was made with",
+                code="SW117",
+            )
+        return chosen
+    default = default_study()
+    if not recorded or recorded == default.id:
+        return default
+    if recorded in bundled_study_names():
+        return load_study(recorded)
+    raise InputError(
+        f"the database was initialised for study '{recorded}', not a bundled study",
+        hint="give its study file with --study FILE",
+        code="SW118",
+    )
 
 
 def open_db(db: str | None) -> Store:

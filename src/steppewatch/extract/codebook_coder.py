@@ -2,17 +2,18 @@
 language, scoped to the passages that concern the focal state's engagement with the region.
 
 Per item (see ``segment.py``):
-1. anchors: mentions of a Central Asian state (its names, officials, institutions, group names
-   such as 中亚国家 - weaker when not joined to the PRC), of a regional framework (C5+China; SCO
-   and CICA count for less, and less again when only states from outside the region are named
-   with them) or of the PRC's western military build-up. A capital named as a venue (在阿斯塔纳,
+1. anchors: mentions of a partner state of the study (its names, officials, institutions, the
+   region's group names such as 中亚国家 - weaker when not joined to the focal state), of a
+   regional framework (the study's ``anchor_weight``: C5+China 1; SCO and CICA count for less,
+   and less again when only states from outside the region are named with them) or of the
+   focal state's western military build-up. A capital named as a venue (在阿斯塔纳,
    in Bishkek) is no anchor (see ``coder_entities.py``). A first pass over the whole text with
    a small automaton finds them; items without one are coded as not relevant without running
    the full matcher.
 2. scope: a short item (a question with its answer, a readout) is one passage, an announcement
    list (一、... 二、...) one passage per entry; in a long item the passage is the anchor's
    sentence with ``window`` sentences either side.
-3. relevance: the focal state (PRC) must be named in the passage; then
+3. relevance: the focal state (the study's; PRC by default) must be named in the passage; then
    ``score = anchor weight * (1 - 0.4 ** S)`` where ``S`` sums the weights of the distinct
    security codes found (topics, domains, security event kinds and meeting levels, see
    ``SECURITY_WEIGHTS``; COVID aid, elections and economic talks weigh nothing) plus
@@ -22,8 +23,8 @@ Per item (see ``segment.py``):
    kind by a lead-weighted score (the item's first 200 characters name its main event),
    level for meetings (indicators and the offices of the officials named, at the item's
    date), framework, countries (named - not observers or third-party borders - plus every
-   member of an SCO meeting at the item's date or of a C5+China meeting, and a venue's host
-   when no other Central Asian state is named), topics (the three-evils formula codes
+   member at the item's date of a meeting of a framework the study marks ``implied_members``
+   (SCO, C5+China), and a venue's host when no other partner state is named), topics (the three-evils formula codes
    three_evils only), domains, actors, date.
 """
 
@@ -37,16 +38,14 @@ from typing import Any
 
 from steppewatch.extract.coder_entities import (
     SENTENCE_END,
+    ambiguous_names,
     clean_entities,
     not_participant,
     numbered_entries,
-    turkmen_abbreviations,
 )
-from steppewatch.extract.coder_resources import ANCHOR_WEIGHTS
 from steppewatch.extract.coder_resources import Resources as _Resources
 from steppewatch.extract.coder_resources import load_resources as _resources
 from steppewatch.extract.dates import find_dates
-from steppewatch.extract.gazetteer import CENTRAL_ASIA
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import ActorMention, CodedDocument, CodedItem, CoderInfo, Evidence
 from steppewatch.extract.normalise import normalise_for_matching
@@ -55,12 +54,6 @@ from steppewatch.extract.segment import segment_text
 
 __all__ = ["CodebookCoder", "SECURITY_WEIGHTS"]
 
-FOCAL = "CN"
-SCO_CENTRAL_ASIAN_MEMBERS = ("KZ", "KG", "TJ", "UZ")  # Turkmenistan is not a member
-# the other SCO members and the day they became full members (gold/README.md guideline 2: an SCO
-# meeting lists all members taking part); Russia is a founding member (2001-06-15)
-SCO_OTHER_MEMBERS = (("RU", "2001-06-15"), ("IN", "2017-06-09"), ("PK", "2017-06-09"),
-                     ("IR", "2023-07-04"), ("BY", "2024-07-04"))
 THREE_EVILS_PARTS = ("terrorism", "separatism", "extremism")
 
 # How much a code says "this passage is about security" (codes not listed count 1.0 for topics
@@ -142,17 +135,33 @@ class _Passage:
 
 @register_coder("steppewatch.codebook_coder.v1")
 class CodebookCoder:
-    """Rule-based coder driven by the codebook's indicators and the gazetteer."""
+    """Rule-based coder driven by the codebook's indicators, the gazetteer and the study
+    (``study``: a ``Study``, a study file or a bundled study's name; default: the bundled
+    default study)."""
 
     name = "steppewatch.codebook_coder.v1"
     version = "1.0.0"
 
     def __init__(
-        self, codebook_path: str | None = None, threshold: float = 0.65, window: int = 1
+        self,
+        codebook_path: str | None = None,
+        threshold: float = 0.65,
+        window: int = 1,
+        study: Any = None,
     ) -> None:
         self.codebook_path = codebook_path
         self.threshold = threshold
         self.window = window
+        self.study = study
+
+    def _resources(self) -> _Resources:
+        cached: _Resources | None = getattr(self, "_resources_", None)
+        if cached is None:
+            from steppewatch.study import resolve_study
+
+            cached = _resources(self.codebook_path, resolve_study(self.study))
+            self._resources_ = cached
+        return cached
 
     def fit(self, examples: Iterable[Any] = ()) -> CodebookCoder:
         """Nothing to learn: the indicators are the model. Returns self."""
@@ -160,13 +169,15 @@ class CodebookCoder:
 
     # -- public -------------------------------------------------------------------------
     def code(self, document: Any) -> CodedDocument:
-        res = _resources(self.codebook_path)
+        res = self._resources()
         text: str = document.text or ""
         normal = normalise_for_matching(text)
         reference = document.published
         items: list[CodedItem] = []
         segments = segment_text(text)
-        anchor_hits = clean_entities(res.anchor_hits(normal, document.language), res.cities, normal)
+        anchor_hits = clean_entities(
+            res.anchor_hits(normal, document.language), res.cities, normal, res.study
+        )
         starts = [h.start for h in anchor_hits]
         for index, segment in enumerate(segments):
             lo = bisect.bisect_left(starts, segment.start)
@@ -188,7 +199,7 @@ class CodebookCoder:
             codebook_version=res.codebook.version,
             coder=CoderInfo(name=self.name, version=self.version),
         )
-        _summarise(coded, items)
+        _summarise(coded, items, res)
         return coded
 
     # -- one item -----------------------------------------------------------------------
@@ -196,8 +207,11 @@ class CodebookCoder:
         self, item: CodedItem, text: str, normal: str, res: _Resources, reference: str | None,
         whole_document: bool,
     ) -> None:
-        hits = turkmen_abbreviations(
-            clean_entities(res.matcher.hits(normal, item.start, item.end), res.cities, normal)
+        hits = ambiguous_names(
+            clean_entities(
+                res.matcher.hits(normal, item.start, item.end), res.cities, normal, res.study
+            ),
+            res.gazetteer.ambiguous,
         )
         passages = self._passages(item, text, hits, res)
         if not passages:
@@ -254,33 +268,34 @@ class CodebookCoder:
 # -- helpers ------------------------------------------------------------------------------
 def _anchor_weight(hit: Hit, res: _Resources) -> float:
     kind, value = hit.payload
+    partners = res.study.partner_set
     if kind == "state":
-        return 1.0 if value in CENTRAL_ASIA else 0.0
+        return 1.0 if value in partners else 0.0
     if kind in ("group", "group_other"):
-        if not set(res.gazetteer.groups[value].members) & set(CENTRAL_ASIA):
+        if not partners.intersection(res.gazetteer.groups[value].members):
             return 0.0
         return 1.0 if kind == "group" else GROUP_OTHER_WEIGHT
     if kind == "official":
-        return 1.0 if res.gazetteer.officials[value].country in CENTRAL_ASIA else 0.0
+        return 1.0 if res.gazetteer.officials[value].country in partners else 0.0
     if kind == "institution":
         institution = res.gazetteer.institutions[value]
-        if institution.country in CENTRAL_ASIA:
+        if institution.country in partners:
             return 1.0
-        return ANCHOR_WEIGHTS.get(institution.framework or "", 0.0)
+        return res.study.anchor_weights.get(institution.framework or "", 0.0)
     if kind in ("framework", "anchor"):
-        return ANCHOR_WEIGHTS.get(value, 0.0)
+        return res.study.anchor_weights.get(value, 0.0)
     return 0.0
 
 
 def _adjust_anchor(weight: float, hits: list[Hit], res: _Resources) -> float:
-    """A multilateral anchor counts fully when a Central Asian state is in the passage too, and
-    less when only states from outside the region are (SCO talk about Russia or India)."""
+    """A multilateral anchor counts fully when a partner state is in the passage too, and less
+    when only states from outside the region are (SCO talk about Russia or India)."""
     if weight >= 1.0:
         return weight
     states = _named_states(hits, res)
-    if states & set(CENTRAL_ASIA):
+    if states & res.study.partner_set:
         return 1.0
-    return weight * OUTSIDE_ONLY_FACTOR if states - {FOCAL} else weight
+    return weight * OUTSIDE_ONLY_FACTOR if states - {res.study.focal} else weight
 
 
 def _named_states(hits: list[Hit], res: _Resources) -> set[str]:
@@ -301,14 +316,18 @@ def _security_weight(scheme: str, code: str) -> float:
 
 def _is_focal(hit: Hit, res: _Resources) -> bool:
     kind, value = hit.payload
+    focal = res.study.focal
     if kind == "state":
-        # 中哈, 中吉, 中塔...: the Chinese pair abbreviations name the focal state too
-        return bool(value == FOCAL) or (len(hit.term) == 2 and hit.term[0] == "中")
+        # 中哈, 中吉, 中塔...: a pair abbreviation opening with the focal state's short form
+        # (the study's focal_pair_prefixes) names the focal state too
+        return bool(value == focal) or (
+            len(hit.term) == 2 and hit.term[0] in res.study.pair_prefixes
+        )
     if kind == "official":
-        return res.gazetteer.officials[value].country == FOCAL
+        return res.gazetteer.officials[value].country == focal
     if kind == "institution":
-        return res.gazetteer.institutions[value].country == FOCAL
-    return kind == "anchor"  # the PRC's own western build-up
+        return res.gazetteer.institutions[value].country == focal
+    return kind == "anchor"  # the focal state's own western build-up
 
 
 def _framework_meeting(
@@ -376,6 +395,8 @@ def _evidence(field_name: str, code: str, hit: Hit, text: str) -> Evidence:
 def _assign_codes(
     item: CodedItem, text: str, hits: list[Hit], res: _Resources, reference: str | None
 ) -> None:
+    facts = res.study
+    partners = facts.partners
     by_scheme: dict[str, dict[str, list[Hit]]] = {}
     states: dict[str, Hit] = {}
     venues: dict[str, Hit] = {}  # capitals named as the place of the event
@@ -390,7 +411,9 @@ def _assign_codes(
             if value in res.active[kind]:
                 by_scheme.setdefault(kind, {}).setdefault(value, []).append(hit)
         elif kind == "state":
-            if value not in states and (value == FOCAL or not not_participant(text, hit)):
+            if value not in states and (
+                value == facts.focal or not not_participant(text, hit, facts.focal_word)
+            ):
                 states[value] = hit
         elif kind in ("group", "group_other"):
             groups.setdefault(value, hit)
@@ -421,22 +444,22 @@ def _assign_codes(
             if institution.framework in res.active["framework"]:
                 implied_frameworks.setdefault(institution.framework, hit)
     evidence: list[Evidence] = []
-    # countries: the focal state and the Central Asian states in scope; outside states only
-    # in a multilateral framework
+    # countries: the focal state and the partner states in scope; outside states only in a
+    # multilateral framework
     frameworks = {c: h[0] for c, h in by_scheme.get("framework", {}).items()}
     for code, hit in implied_frameworks.items():
         frameworks.setdefault(code, hit)
     framework = next((f for f in FRAMEWORK_PRIORITY if f in frameworks), None)
-    ca = [c for c in CENTRAL_ASIA if c in states]
+    ca = [c for c in partners if c in states]
     if len(ca) < GROUP_LIST:
         for value, hit in groups.items():
             for code in res.gazetteer.groups[value].members:
                 states.setdefault(code, hit)
-        ca = [c for c in CENTRAL_ASIA if c in states]
+        ca = [c for c in partners if c in states]
     if not ca:
-        # an event held in a Central Asian capital with no Central Asian state otherwise named:
-        # the host takes part (a venue next to a named partner is just the place)
-        for code in CENTRAL_ASIA:
+        # an event held in a partner's capital with no partner state otherwise named: the host
+        # takes part (a venue next to a named partner is just the place)
+        for code in partners:
             if code in venues:
                 ca.append(code)
                 states.setdefault(code, venues[code])
@@ -445,26 +468,23 @@ def _assign_codes(
     item.framework = framework
     if framework is not None and framework in frameworks:
         evidence.append(_evidence("framework", framework, frameworks[framework], text))
-    countries = ["CN"] if item.relevant or "CN" in states else []
+    countries = [facts.focal] if item.relevant or facts.focal in states else []
     countries += ca
     if framework in ("SCO", "CICA", "other_multilateral", "C5+China"):
-        countries += [c for c in states if c not in countries and c != "CN"]
+        countries += [c for c in states if c not in countries and c != facts.focal]
     kinds = by_scheme.get("event_kind", {})
-    # a meeting of a regional framework involves its Central Asian members even when the text
-    # names none of them (or only the host city)
+    # a meeting of a regional framework involves its members at the item's date even when the
+    # text names none of them (or only the host city): the study's frameworks with
+    # implied_members (gold/README.md guideline 2: an SCO meeting lists all members taking part)
     implied_members: list[str] = []
     lead = item.start + LEAD  # only a meeting named in the item's lead
-    if framework == "C5+China" and _framework_meeting(hits, res, "C5+China", lead):
-        implied_members = list(CENTRAL_ASIA)
-    elif framework == "SCO" and _framework_meeting(hits, res, "SCO", lead):
-        implied_members = list(SCO_CENTRAL_ASIAN_MEMBERS) + [
-            code for code, joined in SCO_OTHER_MEMBERS if reference and reference >= joined
-        ]
+    if framework in facts.implied and _framework_meeting(hits, res, framework, lead):
+        implied_members = facts.implied_members(framework, reference)
     for code in implied_members:
         if code not in countries:
             countries.append(code)
             states.setdefault(code, frameworks[framework or ""])
-    item.countries = sorted(set(countries), key=lambda c: (c != "CN", c))
+    item.countries = facts.sort_countries(countries)
     for code in item.countries:
         if code in states:
             evidence.append(_evidence("country", code, states[code], text))
@@ -475,7 +495,7 @@ def _assign_codes(
         multilateral = (
             framework in ("SCO", "other_multilateral", "CICA")
             or bool(_MULTILATERAL_ONLY.search(span))
-            or len([c for c in item.countries if c != "CN"]) >= 2
+            or len([c for c in item.countries if c != facts.focal]) >= 2
         )
         event_kind = "multilateral_exercise" if multilateral else "bilateral_exercise"
         if event_kind not in kinds:
@@ -603,7 +623,7 @@ def _assign_date(
         item.event_date, item.date_precision = reference, "day"
 
 
-def _summarise(document: CodedDocument, items: list[CodedItem]) -> None:
+def _summarise(document: CodedDocument, items: list[CodedItem], res: _Resources) -> None:
     """Top-level codes: the single item's codes, or a summary of the relevant items."""
     relevant = [i for i in items if i.relevant]
     if len(items) > 1:
@@ -620,7 +640,7 @@ def _summarise(document: CodedDocument, items: list[CodedItem]) -> None:
     document.framework = top.framework
     document.event_date = top.event_date
     document.date_precision = top.date_precision
-    document.countries = sorted({c for i in pool for c in i.countries}, key=lambda c: (c != "CN", c))
+    document.countries = res.study.sort_countries(c for i in pool for c in i.countries)
     document.topics = sorted({t for i in pool for t in i.topics})
     document.domains = sorted({d for i in pool for d in i.domains})
     seen: set[str] = set()

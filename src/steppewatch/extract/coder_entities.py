@@ -8,10 +8,10 @@ Gazetteer hits are resolved before coding (gold/README.md guidelines 3 and 6):
 - venues: a capital right after 在/于/in/at/в/во (在阿斯塔纳, in Bishkek, в Ташкенте) becomes a
   ("venue", code) hit: the place of an event, not a participant, and no anchor;
 - group names (中亚国家, "Central Asian states") name every member; one not joined to the focal
-  state (中国和中亚国家, China and the Central Asian states) becomes ("group_other", index) and
-  anchors less (the US meeting the Central Asian foreign ministers);
-- 中土 / 土方 mean Turkey in MFA usage, Turkmenistan in an item that names Turkmenistan and not
-  Turkey;
+  state (中国和中亚国家, China and the Central Asian states: the study's ``focal_names``) becomes
+  ("group_other", index) and anchors less (the US meeting the Central Asian foreign ministers);
+- ambiguous names (the gazetteer's ``ambiguous``: 中土 / 土方 mean Turkey in MFA usage,
+  Turkmenistan in an item that names Turkmenistan and not Turkey);
 - a state named as an observer, or as one side of a border between two other states
   (таджикско-узбекская граница), is not a participant (``not_participant``).
 """
@@ -19,11 +19,17 @@ Gazetteer hits are resolved before coding (gold/README.md guidelines 3 and 6):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from steppewatch.extract.matcher import Hit
 
+if TYPE_CHECKING:
+    from steppewatch.extract.coder_resources import StudyFacts
+    from steppewatch.extract.gazetteer import Ambiguity
+
 __all__ = [
-    "NAME_KINDS", "SENTENCE_END", "clean_entities", "turkmen_abbreviations", "not_participant",
+    "NAME_KINDS", "SENTENCE_END", "clean_entities", "ambiguous_names", "not_participant",
     "numbered_entries",
 ]
 
@@ -32,53 +38,59 @@ SENTENCE_END = re.compile(r"[。！？!?；;]+[”’\"」』)）]*|\n|(?<=[a-z�
 
 # a city named as the place where something happens: 在阿斯塔纳 / 于比什凯克 / in Bishkek / в Бишкеке
 _VENUE_BEFORE = re.compile(r"(?:在|(?<![关对由属基鉴])于|(?<![^\W\d_])(?:in|at)\s+|(?<![^\W\d_])(?:в|во)\s+)$")
-# a group name joined to the focal state: 中国和中亚国家, 中国同中亚国家, China and the Central Asian
-# states, Китай и государства Центральной Азии; or 中亚国家和中国
-_FOCAL_BEFORE = re.compile(
-    r"(?:中国|中方|我国|chin(?:a|ese)|китай|кнр)\w{0,2}\s*(?:和|同|与|及|、|—|-|–|\+|and|with|и|с)\s*"
-    r"(?:the\s+|five\s+)*$"
-)
-_FOCAL_AFTER = re.compile(r"\s*(?:和|同|与|及|and|и)\s*(?:中国|中方|china|китай|кнр)")
-_TURKMEN_AMBIGUOUS = frozenset({"中土", "土方"})
+# a group name joined to the focal state (中国和中亚国家, China and the Central Asian states,
+# Китай и государства Центральной Азии; or 中亚国家和中国): StudyFacts.focal_before / focal_after
 # a state named as an observer (Uzbekistan sent observers; 乌方派员观摩) does not take part
 _OBSERVER = re.compile(r"observer|наблюдател|观察员|观摩")
 # a border between two states, the PRC not one of them (таджикско-узбекская граница, Tajik-Afghan
 # border): a place; either state takes part only when named elsewhere
 _BORDER_COMPOUND = re.compile(r"[^\W\d_]+[-–][^\W\d_]+\s+(?:border|frontier|границ)", re.IGNORECASE)
-_FOCAL_WORD = re.compile(r"chin|sino|китай|кнр", re.IGNORECASE)
 LIST_OPENING = 20  # characters: an announcement list starts its item
 _ENTRY_NUMBER = re.compile(r"(?:^|(?<=\s))[一二三四五六七八九十]{1,2}、")
 
 
 def clean_entities(
-    hits: list[Hit], cities: frozenset[str] = frozenset(), normal: str | None = None
+    hits: list[Hit],
+    cities: frozenset[str] = frozenset(),
+    normal: str | None = None,
+    study: StudyFacts | None = None,
 ) -> list[Hit]:
     """Overlaps resolved and blocks dropped; with ``normal`` (the normalised text the hits were
-    found in) venues and group mentions marked. ``cities``: the gazetteer's city names."""
+    found in) venues marked, and with ``study`` too, group mentions. ``cities``: the
+    gazetteer's city names."""
     cleaned = _drop_overlaps(hits)
-    return cleaned if normal is None else _mark_places(cleaned, cities, normal)
+    return cleaned if normal is None else _mark_places(cleaned, cities, normal, study)
 
 
-def turkmen_abbreviations(hits: list[Hit]) -> list[Hit]:
-    """中土 / 土方 hits as Turkmenistan when the hits name Turkmenistan and not Turkey otherwise."""
-    if not any(h.payload == ("state", "TM") for h in hits):
+def ambiguous_names(hits: list[Hit], rules: Iterable[Ambiguity]) -> list[Hit]:
+    """Hits of an ambiguous name (中土 / 土方: Turkey) as the alternative state (Turkmenistan)
+    when the hits name the alternative and not the usual state otherwise."""
+    for rule in rules:
+        hits = _resolve_ambiguous(hits, rule)
+    return hits
+
+
+def _resolve_ambiguous(hits: list[Hit], rule: Ambiguity) -> list[Hit]:
+    usual, alternative = ("state", rule.usual), ("state", rule.alternative)
+    if not any(h.payload == alternative for h in hits):
         return hits
-    if any(h.payload == ("state", "TR") and h.term not in _TURKMEN_AMBIGUOUS for h in hits):
+    if any(h.payload == usual and h.term not in rule.names for h in hits):
         return hits
     return [
-        Hit(h.start, h.end, ("state", "TM"), h.term)
-        if h.payload == ("state", "TR") and h.term in _TURKMEN_AMBIGUOUS else h
+        Hit(h.start, h.end, alternative, h.term)
+        if h.payload == usual and h.term in rule.names else h
         for h in hits
     ]
 
 
-def not_participant(text: str, hit: Hit) -> bool:
-    """The state of ``hit`` is named as an observer or as one side of a third-party border."""
+def not_participant(text: str, hit: Hit, focal_word: re.Pattern[str]) -> bool:
+    """The state of ``hit`` is named as an observer or as one side of a third-party border (one
+    without the focal state's name, ``focal_word``)."""
     lo, hi = max(0, hit.start - 40), min(len(text), hit.end + 60)
     near = text[lo:hi]
     if "-" in near or "–" in near:
         for match in _BORDER_COMPOUND.finditer(text, lo, hi):
-            if match.start() <= hit.start < match.end() and not _FOCAL_WORD.search(match.group()):
+            if match.start() <= hit.start < match.end() and not focal_word.search(match.group()):
                 return True
     if not _OBSERVER.search(text, max(0, hit.start - 300), hit.end + 300):
         return False
@@ -104,7 +116,9 @@ def numbered_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return list(zip(bounds[:-1], bounds[1:], strict=True))
 
 
-def _mark_places(hits: list[Hit], cities: frozenset[str], normal: str) -> list[Hit]:
+def _mark_places(
+    hits: list[Hit], cities: frozenset[str], normal: str, study: StudyFacts | None
+) -> list[Hit]:
     out = []
     for hit in hits:
         kind = hit.payload[0]
@@ -112,9 +126,9 @@ def _mark_places(hits: list[Hit], cities: frozenset[str], normal: str) -> list[H
             normal, max(0, hit.start - 4), hit.start
         ):
             hit = Hit(hit.start, hit.end, ("venue", hit.payload[1]), hit.term)
-        elif kind == "group" and not (
-            _FOCAL_BEFORE.search(normal, max(0, hit.start - 16), hit.start)
-            or _FOCAL_AFTER.match(normal, hit.end, hit.end + 16)
+        elif kind == "group" and study is not None and not (
+            study.focal_before.search(normal, max(0, hit.start - 16), hit.start)
+            or study.focal_after.match(normal, hit.end, hit.end + 16)
         ):
             hit = Hit(hit.start, hit.end, ("group_other", hit.payload[1]), hit.term)
         out.append(hit)

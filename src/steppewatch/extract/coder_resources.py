@@ -1,26 +1,97 @@
-"""Matching resources of the default coder (``codebook_coder.py``), built once per codebook:
-the automaton of every indicator and name, the smaller anchor automata (per language) and the
-prefilters that let a Chinese text without any anchor character skip the anchor scan."""
+"""Matching resources of the default coder (``codebook_coder.py``), built once per codebook and
+study: the automaton of every indicator and name, the smaller anchor automata (per language),
+the prefilters that let a Chinese text without any anchor character skip the anchor scan, and
+the study's facts the rules need (``StudyFacts``: focal state, partners, framework weights and
+memberships, the words naming the focal state)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from steppewatch.codebook import Codebook, load_codebook
-from steppewatch.extract.gazetteer import CENTRAL_ASIA, Gazetteer, load_gazetteer
+from steppewatch.extract.gazetteer import Gazetteer, for_study
 from steppewatch.extract.matcher import Hit, Matcher, Term
 from steppewatch.extract.normalise import normalise_for_matching
 
-__all__ = ["ANCHOR_WEIGHTS", "WESTERN_BUILDUP", "Resources", "load_resources"]
+if TYPE_CHECKING:
+    from steppewatch.models import Study
 
-# Indicators of the PRC's western build-up that anchor a passage by themselves
+__all__ = ["DOMESTIC_CAPACITY_WEIGHT", "WESTERN_BUILDUP", "Resources", "StudyFacts", "load_resources"]
+
+# Indicators of the focal state's military build-up near the region (the PRC's western
+# districts and theatre) that anchor a passage by themselves
 WESTERN_BUILDUP = re.compile(r"军区|战区|边防|武警新疆|military (district|region|command)|"
                              r"theat(er|re) command|военн\w* округ|пограни", re.IGNORECASE)
-# anchor weight of a framework (C5+China, SCO, CICA) or of the western build-up
-ANCHOR_WEIGHTS = {"C5+China": 1.0, "SCO": 0.8, "CICA": 0.6, "domestic_capacity": 1.0}
+DOMESTIC_CAPACITY_WEIGHT = 1.0  # anchor weight of the build-up indicators
+# what may join the focal state's name to a region's group name: 中国和中亚国家, China and the
+# Central Asian states, Китай и государства Центральной Азии
+_JOIN = r"(?:和|同|与|及|、|—|-|–|\+|and|with|и|с)"
+_JOIN_AFTER = r"(?:和|同|与|及|and|и)"
+
+
+@dataclass(frozen=True)
+class StudyFacts:
+    """What the coder's rules need to know of the study."""
+
+    focal: str
+    partners: tuple[str, ...]
+    # codebook framework code (and "domestic_capacity") -> anchor weight
+    anchor_weights: dict[str, float]
+    # codebook framework code -> the study's frameworks with implied members
+    implied: dict[str, tuple[object, ...]]
+    focal_before: re.Pattern[str]  # the focal state's name, then a joiner, at the end
+    focal_after: re.Pattern[str]  # a joiner, then the focal state's name
+    focal_word: re.Pattern[str]  # the focal state's name anywhere (border compounds)
+    pair_prefixes: frozenset[str]  # first characters of two-state abbreviations (中哈)
+    partner_set: frozenset[str] = frozenset()  # the partners as a set (set in study_facts)
+
+    def sort_countries(self, countries: Iterable[str]) -> list[str]:
+        """The focal state first, then the others alphabetically."""
+        return sorted(set(countries), key=lambda c: (c != self.focal, c))
+
+    def implied_members(self, code: str, day: str | None) -> list[str]:
+        """Members (not the focal state) of the study's frameworks coded ``code`` on ``day``."""
+        members: dict[str, None] = {}
+        for framework in self.implied.get(code, ()):
+            for state in framework.members_on(day, self.partners):  # type: ignore[attr-defined]
+                if state != self.focal:
+                    members.setdefault(state, None)
+        return list(members)
+
+
+def study_facts(study: Study, gazetteer: Gazetteer) -> StudyFacts:
+    weights: dict[str, float] = {}
+    implied: dict[str, list[object]] = {}
+    for framework in study.frameworks:
+        if framework.anchor_weight > 0:
+            weights[framework.code] = max(weights.get(framework.code, 0.0), framework.anchor_weight)
+        if framework.implied_members:
+            implied.setdefault(framework.code, []).append(framework)
+    weights["domestic_capacity"] = DOMESTIC_CAPACITY_WEIGHT
+    names = study.focal_names or {
+        lang: list(values) for lang, values in gazetteer.states[study.focal_state].names.items()
+    }
+    words = sorted(
+        {normalise_for_matching(n.rstrip("*")) for values in names.values() for n in values},
+        key=lambda w: (-len(w), w),
+    )
+    alternation = "|".join(re.escape(w) for w in words) or "(?!)"
+    return StudyFacts(
+        focal=study.focal_state,
+        partners=tuple(study.partner_states),
+        anchor_weights=weights,
+        implied={code: tuple(fs) for code, fs in implied.items()},
+        focal_before=re.compile(
+            rf"(?:{alternation})\w{{0,2}}\s*{_JOIN}\s*(?:the\s+|five\s+)*$"
+        ),
+        focal_after=re.compile(rf"\s*{_JOIN_AFTER}\s*(?:{alternation})"),
+        focal_word=re.compile(alternation, re.IGNORECASE),
+        pair_prefixes=frozenset(p for values in study.focal_pair_prefixes.values() for p in values),
+        partner_set=frozenset(study.partner_states),
+    )
 
 
 @dataclass
@@ -28,7 +99,8 @@ class Resources:
     codebook: Codebook
     gazetteer: Gazetteer
     matcher: Matcher  # every indicator and name
-    anchors: Matcher  # Central Asian names and regional frameworks only
+    anchors: Matcher  # names of the partners and the study's regional frameworks only
+    study: StudyFacts
     active: dict[str, set[str]] = field(default_factory=dict)
     # prefilter for Chinese text: every Han anchor term contains one of these characters, and
     # the Latin anchor terms that occur in Chinese text; a text with neither has no anchor
@@ -93,10 +165,31 @@ def _indicator_terms(codebook: Codebook, schemes: Iterable[str]) -> list[Term]:
     return terms
 
 
-@lru_cache(maxsize=4)
-def load_resources(codebook_path: str | None) -> Resources:
+_CACHE: dict[tuple[str | None, str], Resources] = {}
+_CACHE_SIZE = 4
+
+
+def load_resources(codebook_path: str | None, study: Study | None = None) -> Resources:
+    """The resources for a codebook and a study (default: the bundled default study); the
+    last few are cached."""
+    if study is None:
+        from steppewatch.study import default_study
+
+        study = default_study()
+    key = (codebook_path, study.model_dump_json())
+    cached = _CACHE.get(key)
+    if cached is None:
+        if len(_CACHE) >= _CACHE_SIZE:
+            _CACHE.pop(next(iter(_CACHE)))
+        cached = _CACHE[key] = _build(codebook_path, study)
+    return cached
+
+
+def _build(codebook_path: str | None, study: Study) -> Resources:
     codebook = load_codebook(codebook_path)
-    gazetteer = load_gazetteer()
+    gazetteer = for_study(study)
+    facts = study_facts(study, gazetteer)
+    partners = facts.partner_set
     schemes = ("event_kind", "meeting_level", "framework", "domain", "topic")
     all_terms = _indicator_terms(codebook, schemes) + gazetteer.terms()
     all_terms += [
@@ -106,14 +199,14 @@ def load_resources(codebook_path: str | None) -> Resources:
     ]
     anchor_terms = [
         t for t in gazetteer.terms()
-        if (t.payload[0] == "state" and t.payload[1] in CENTRAL_ASIA)
-        or (t.payload[0] == "group" and set(gazetteer.groups[t.payload[1]].members) & set(CENTRAL_ASIA))
-        or (t.payload[0] == "official" and gazetteer.officials[t.payload[1]].country in CENTRAL_ASIA)
-        or (t.payload[0] == "institution" and _institution_anchor(gazetteer, t.payload[1]))
+        if (t.payload[0] == "state" and t.payload[1] in partners)
+        or (t.payload[0] == "group" and set(gazetteer.groups[t.payload[1]].members) & partners)
+        or (t.payload[0] == "official" and gazetteer.officials[t.payload[1]].country in partners)
+        or (t.payload[0] == "institution" and _institution_anchor(gazetteer, t.payload[1], facts))
     ]
     anchor_terms += [
         t for t in _indicator_terms(codebook, ["framework"])
-        if t.payload[1] in ANCHOR_WEIGHTS
+        if t.payload[1] in facts.anchor_weights
     ]
     anchor_terms += [
         Term(t.text, t.lang, ("anchor", "domestic_capacity"))
@@ -128,11 +221,14 @@ def load_resources(codebook_path: str | None) -> Resources:
     }
     by_language["en"] = Matcher(t for t in anchor_terms if t.lang in ("en", "ru"))
     return Resources(
-        codebook, gazetteer, Matcher(all_terms), Matcher(anchor_terms), active, han, latin,
+        codebook, gazetteer, Matcher(all_terms), Matcher(anchor_terms), facts, active, han, latin,
         by_language, gazetteer.city_terms(),
     )
 
 
-def _institution_anchor(gazetteer: Gazetteer, index: int) -> bool:
+def _institution_anchor(gazetteer: Gazetteer, index: int, facts: StudyFacts) -> bool:
     institution = gazetteer.institutions[index]
-    return institution.country in CENTRAL_ASIA or institution.framework in ANCHOR_WEIGHTS
+    return (
+        institution.country in facts.partner_set
+        or institution.framework in facts.anchor_weights
+    )

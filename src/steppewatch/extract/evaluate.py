@@ -9,7 +9,8 @@ Scoring rules (also printed in the report):
 - relevance: precision, recall and F1 of ``relevant`` over every scored document;
 - kind: accuracy over the gold-relevant documents, ``null`` counting as a class (commentary),
   and a gold x predicted confusion table; accuracy over all documents is given as well;
-- countries (the Central Asian ones only: KZ KG TJ UZ TM), topics, domains: multi-label
+- countries (the study's partner states only: the five Central Asian states by default), topics,
+  domains: multi-label
   precision, recall and F1, micro (pooled counts) and macro (mean over the codes that occur in
   gold or predictions), and per code. A document the coder judges not relevant asserts no
   codes, so its predicted codes count as empty;
@@ -45,7 +46,6 @@ from steppewatch.extract.gold import (
 from steppewatch.extract.registry import DEFAULT_CODER, Coder, get_coder
 
 __all__ = [
-    "CENTRAL_ASIA",
     "BinaryScores",
     "DateScores",
     "EvaluationReport",
@@ -68,7 +68,6 @@ __all__ = [
     "score_predictions",
 ]
 
-CENTRAL_ASIA = ("KZ", "KG", "TJ", "UZ", "TM")
 NULL = "null"  # how a missing kind is shown in the confusion table
 
 
@@ -308,8 +307,11 @@ def score_predictions(
     coder_version: str | None = None,
     missing: Sequence[GoldProblem] = (),
     errors: Sequence[GoldProblem] = (),
+    partners: Sequence[str] | None = None,
 ) -> EvaluationReport:
-    """Score aligned gold documents and predictions into a report."""
+    """Score aligned gold documents and predictions into a report; countries are scored over
+    ``partners`` (default: the default study's partner states)."""
+    partners = _partners(partners)
     _same_length(gold, predictions)
     pred_codes = [
         p if p.relevant else Prediction(relevant=False, kind=p.kind, event_date=p.event_date)
@@ -332,7 +334,7 @@ def score_predictions(
             [g.kind for g in gold], [p.kind for p in predictions], [g.relevant for g in gold]
         ),
         countries=multilabel_scores(
-            [g.countries for g in gold], [p.countries for p in pred_codes], labels=CENTRAL_ASIA
+            [g.countries for g in gold], [p.countries for p in pred_codes], labels=partners
         ),
         topics=multilabel_scores([g.topics for g in gold], [p.topics for p in pred_codes]),
         domains=multilabel_scores([g.domains for g in gold], [p.domains for p in pred_codes]),
@@ -368,14 +370,23 @@ def evaluate(
     coder_params: dict[str, Any] | None = None,
     base_dir: str | Path | None = None,
     progress: Callable[[int, int], None] | None = None,
+    study: Any = None,
 ) -> EvaluationReport:
     """Code every document of a gold file with ``coder`` and score the result.
 
-    ``coder`` is a registered name (with ``coder_params`` passed to it, e.g. ``model_path``)
-    or a coder object. ``progress(done, total)`` is called as documents are coded.
+    ``coder`` is a registered name (with ``coder_params`` passed to it, e.g. ``model_path``,
+    and the ``study``) or a coder object. ``study`` (a ``Study``, a study file or a bundled
+    study's name; default: the default study) names the partner states whose countries are
+    scored. ``progress(done, total)`` is called as documents are coded.
     """
+    from steppewatch.study import resolve_study
+
+    the_study = resolve_study(study)
     gold = load_gold(gold_path)
-    active = get_coder(coder, **(coder_params or {})) if isinstance(coder, str) else coder
+    params = dict(coder_params or {})
+    if study is not None:
+        params.setdefault("study", the_study)
+    active = get_coder(coder, **params) if isinstance(coder, str) else coder
     extracted, missing, errors = read_gold_documents(gold, gold_path, base_dir)
     scored: list[GoldDocument] = []
     predictions: list[Prediction] = []
@@ -426,7 +437,16 @@ def evaluate(
         coder_version=getattr(active, "version", None),
         missing=missing,
         errors=errors,
+        partners=the_study.partner_states,
     )
+
+
+def _partners(partners: Sequence[str] | None) -> tuple[str, ...]:
+    if partners is not None:
+        return tuple(partners)
+    from steppewatch.study import default_study
+
+    return tuple(default_study().partner_states)
 
 
 def weak_codes(scores: MultiLabelScores, *, below: float = 0.5, min_support: int = 2) -> list[str]:
@@ -434,8 +454,12 @@ def weak_codes(scores: MultiLabelScores, *, below: float = 0.5, min_support: int
     return [c for c, s in scores.per_code.items() if s.support >= min_support and s.f1 < below]
 
 
-def label_counts(gold: Iterable[GoldDocument]) -> dict[str, Counter[str]]:
-    """How often each code occurs in a gold set (for the README and reports)."""
+def label_counts(
+    gold: Iterable[GoldDocument], partners: Sequence[str] | None = None
+) -> dict[str, Counter[str]]:
+    """How often each code occurs in a gold set (for the README and reports); countries: the
+    ``partners`` only (default: the default study's)."""
+    partners = _partners(partners)
     out: dict[str, Counter[str]] = {
         "kind": Counter(),
         "topics": Counter(),
@@ -447,5 +471,5 @@ def label_counts(gold: Iterable[GoldDocument]) -> dict[str, Counter[str]]:
             out["kind"][g.kind or NULL] += 1
         out["topics"].update(g.topics)
         out["domains"].update(g.domains)
-        out["countries"].update(c for c in g.countries if c in CENTRAL_ASIA)
+        out["countries"].update(c for c in g.countries if c in partners)
     return out

@@ -3,23 +3,38 @@ Chinese and Russian, shipped as package data (``data/gazetteer/*.yaml``).
 
 Names are matched with the codebook's rules (see ``matcher.py``). ``blocks`` are phrases that
 contain a state's name but do not mean the state (哈萨克族 "ethnic Kazakh", 塔利班 around 中塔,
-"Astana process"); a state mention overlapping a block is dropped by the coder.
+"Astana process"); a state mention overlapping a block is dropped by the coder. ``ambiguous``
+names mean one state usually and another in a text that names the other (中土 / 土方: Turkey in
+MFA usage, Turkmenistan in an item about Turkmenistan).
+
+Which states are the focal state and the region is the study's business, not the gazetteer's:
+``for_study`` adds the study's region group (中亚国家 names every partner state) to the names.
+A study names its gazetteer (``gazetteer:``, a folder of the three files; default the bundled
+one).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
 
 from steppewatch import yamlio
-from steppewatch.errors import ExtractionError
+from steppewatch.errors import ExtractionError, InputError
 from steppewatch.extract.matcher import Term
 
-__all__ = ["State", "Group", "Office", "Official", "Institution", "Gazetteer", "load_gazetteer"]
+if TYPE_CHECKING:
+    from steppewatch.models import Study
 
-CENTRAL_ASIA = ("KZ", "KG", "TJ", "UZ", "TM")
+__all__ = [
+    "Ambiguity", "State", "Group", "Office", "Official", "Institution", "Gazetteer", "for_study",
+    "load_gazetteer",
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -40,6 +55,16 @@ class Group:
     name: str
     members: tuple[str, ...]
     names: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Ambiguity:
+    """Names (as written) that mean ``usual`` unless a text names ``alternative`` and not
+    ``usual`` otherwise."""
+
+    names: frozenset[str]
+    usual: str
+    alternative: str
 
 
 @dataclass(frozen=True)
@@ -96,6 +121,7 @@ class Gazetteer:
     institutions: list[Institution] = field(default_factory=list)
     blocks: dict[str, tuple[str, ...]] = field(default_factory=dict)
     groups: list[Group] = field(default_factory=list)
+    ambiguous: list[Ambiguity] = field(default_factory=list)
 
     def city_terms(self) -> frozenset[str]:
         """The city names of every state, as written (compare with ``Hit.term``)."""
@@ -133,19 +159,74 @@ def _iso(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _read(name: str) -> dict[str, Any]:
-    path = resources.files("steppewatch") / "data" / "gazetteer" / name
-    data = yamlio.safe_load(path.read_text(encoding="utf-8"))
+def _folder(source: str | None) -> Any:
+    bundled = resources.files("steppewatch") / "data" / "gazetteer"
+    if source is None or source == "default":
+        return bundled
+    path = Path(source)
+    if not path.is_dir():
+        raise InputError(
+            f"gazetteer folder not found: {source}",
+            hint="a study's 'gazetteer' names a folder holding states.yaml, officials.yaml and "
+            "institutions.yaml (relative paths: to the study file), or is left out for the "
+            "bundled one",
+            code="SW115",
+        )
+    return path
+
+
+def _read(folder: Any, name: str, required: bool = True) -> dict[str, Any]:
+    path = folder / name
+    if not path.is_file():
+        if required:
+            raise InputError(f"gazetteer file missing: {path}", code="SW115")
+        return {}
+    try:
+        data = yamlio.safe_load(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, yaml.YAMLError) as error:
+        raise ExtractionError(f"gazetteer file {path}: cannot read: {error}", code="SW430") from None
     if not isinstance(data, dict):
         raise ExtractionError(f"gazetteer file {name} is not a mapping", code="SW430")
     return data
 
 
-@lru_cache(maxsize=1)
-def load_gazetteer() -> Gazetteer:
-    """The shipped gazetteer (cached)."""
+@lru_cache(maxsize=8)
+def load_gazetteer(source: str | None = None) -> Gazetteer:
+    """A gazetteer folder (``source``; default: the shipped gazetteer), cached. The study's
+    region group is not in it: see ``for_study``."""
+    try:
+        return _load(_folder(source))
+    except (KeyError, TypeError) as error:
+        raise ExtractionError(
+            f"gazetteer {source or 'default'}: an entry lacks a field or has the wrong type "
+            f"({type(error).__name__}: {error})",
+            code="SW430",
+        ) from None
+
+
+def for_study(study: Study) -> Gazetteer:
+    """The study's gazetteer with its region group first (a mention of 中亚国家 names every
+    partner state); every state of the study must have names in it."""
+    base = load_gazetteer(study.gazetteer)
+    missing = [c for c in (study.focal_state, *study.partner_states) if c not in base.states]
+    if missing:
+        raise InputError(
+            f"study '{study.id}': the gazetteer has no names for {', '.join(missing)}",
+            hint="add the state to the gazetteer's states.yaml (code, name, names per language) "
+            "or name another gazetteer in the study file",
+            code="SW116",
+        )
+    groups = list(base.groups)
+    region = study.region
+    if region is not None and region.group_names:
+        names = {lang: tuple(values) for lang, values in region.group_names.items()}
+        groups.insert(0, Group(f"{region.name} states", tuple(study.partner_states), names))
+    return dataclasses.replace(base, groups=groups)
+
+
+def _load(folder: Any) -> Gazetteer:
     gazetteer = Gazetteer()
-    states = _read("states.yaml")
+    states = _read(folder, "states.yaml")
     for i, raw in enumerate(states.get("states", [])):
         state = State(
             raw["code"],
@@ -166,7 +247,18 @@ def load_gazetteer() -> Gazetteer:
                 code="SW430",
             )
         gazetteer.groups.append(Group(raw["name"], members, _names(raw["names"], f"groups/{i}")))
-    for i, raw in enumerate(_read("officials.yaml").get("officials", [])):
+    for i, raw in enumerate(states.get("ambiguous", [])):
+        codes = (raw.get("usual"), raw.get("alternative"))
+        if any(c not in gazetteer.states for c in codes) or not raw.get("names"):
+            raise ExtractionError(
+                f"gazetteer states.yaml ambiguous/{i}: needs names and usual/alternative state "
+                f"codes of the file (got {codes})",
+                code="SW430",
+            )
+        gazetteer.ambiguous.append(
+            Ambiguity(frozenset(str(n) for n in raw["names"]), str(codes[0]), str(codes[1]))
+        )
+    for i, raw in enumerate(_read(folder, "officials.yaml", False).get("officials", [])):
         offices = tuple(
             Office(
                 o["office"], o.get("title") or o["office"], _iso(o.get("from")), _iso(o.get("to"))
@@ -176,7 +268,7 @@ def load_gazetteer() -> Gazetteer:
         gazetteer.officials.append(
             Official(raw["name"], raw["country"], _names(raw["names"], f"officials/{i}"), offices)
         )
-    for i, raw in enumerate(_read("institutions.yaml").get("institutions", [])):
+    for i, raw in enumerate(_read(folder, "institutions.yaml", False).get("institutions", [])):
         gazetteer.institutions.append(
             Institution(
                 raw["name"],

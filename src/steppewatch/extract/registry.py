@@ -61,6 +61,8 @@ def coder_names() -> list[str]:
 
 
 def get_coder(name: str = DEFAULT_CODER, **params: Any) -> Coder:
+    """A new coder registered as ``name`` with ``params``; ``study`` (the study to code for)
+    is passed only to coders that take one."""
     _load_builtin_coders()
     try:
         factory = _REGISTRY[name]
@@ -71,4 +73,21 @@ def get_coder(name: str = DEFAULT_CODER, **params: Any) -> Coder:
             hint=f"choose one of: {known}",
             code="SW401",
         ) from None
+    if "study" in params and params["study"] is not None and not _takes_study(factory):
+        params = {k: v for k, v in params.items() if k != "study"}  # a coder of no study
+    elif "study" in params and params["study"] is None:
+        params = {k: v for k, v in params.items() if k != "study"}
     return factory(**params)
+
+
+def _takes_study(factory: Callable[..., Coder]) -> bool:
+    """Does the coder take a ``study`` (the built-in coders do; a plugged-in one may not)?"""
+    import inspect
+
+    try:
+        parameters = inspect.signature(factory).parameters
+    except (TypeError, ValueError):
+        return False
+    return "study" in parameters or any(
+        p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values()
+    )

@@ -7,7 +7,7 @@ learns from annotated examples and returns ``self``, learned attributes end in `
 How it codes a document:
 
 1. The default codebook coder runs first. Its items that mention a Central Asian state or a
-   regional framework (its *anchored* items) are the candidates; a one-item document with no
+   regional framework (its *anchored* items; the study's: ``study``) are the candidates; a one-item document with no
    anchor is its own candidate; a many-item document with none is not relevant.
 2. Each candidate item becomes one feature vector: hashed character 2-4-grams of the item text
    (TF-IDF weighted, so it works in Chinese, Russian and English without tokenisers), plus
@@ -81,6 +81,7 @@ class LinearCoder:
         trust_base_kind: bool = True,
         blend: float = 0.35,
         base_coder: str = DEFAULT_CODER,
+        study: Any = None,
     ) -> None:
         self.model_path = model_path
         self.C = C
@@ -94,6 +95,9 @@ class LinearCoder:
         self.trust_base_kind = trust_base_kind
         self.blend = blend
         self.base_coder = base_coder
+        # the study the base coder codes for (a Study, a study file or a bundled study's name;
+        # default: the bundled default study); not saved with the model
+        self.study = study
 
     # -- scikit-learn style helpers -----------------------------------------------------
     def get_params(self) -> dict[str, Any]:
@@ -202,7 +206,8 @@ class LinearCoder:
         base = self._base().code(document)
         text = base.text or document.text or ""
         items = list(base.items) if base.items else [_as_item(base)]
-        anchored = [i for i, item in enumerate(items) if _anchored(item)]
+        focal = self._focal()
+        anchored = [i for i, item in enumerate(items) if _anchored(item, focal)]
         if not anchored and len(items) == 1:
             anchored = [0]
         for index, item in enumerate(items):
@@ -213,7 +218,7 @@ class LinearCoder:
         return self._summarise(base, items)
 
     def _code_item(self, item: CodedItem, text: str) -> None:
-        features = _item_features(item)
+        features = _item_features(item, self._focal())
         X = self._features([_item_text(item, text)], [features])
         score = float(
             self.relevance_.predict_proba(X)[0][list(self.relevance_.classes_).index(True)]
@@ -283,9 +288,10 @@ class LinearCoder:
         base.kind, base.level, base.framework = top.kind, top.level, top.framework
         base.event_date, base.date_precision = top.event_date, top.date_precision
         countries = {c for i in relevant for c in i.countries}
+        focal = self._focal()
         if countries:
-            countries.add("CN")
-        base.countries = sorted(countries, key=lambda c: (c != "CN", c))
+            countries.add(focal)
+        base.countries = sorted(countries, key=lambda c: (c != focal, c))
         base.topics = sorted({t for i in relevant for t in i.topics})
         base.domains = sorted({d for i in relevant for d in i.domains})
         seen: set[str] = set()
@@ -303,12 +309,13 @@ class LinearCoder:
         base = self._base().code(document)
         text = base.text or document.text or ""
         items = list(base.items) if base.items else [_as_item(base)]
-        chosen = [item for item in items if _anchored(item)]
+        focal = self._focal()
+        chosen = [item for item in items if _anchored(item, focal)]
         if not chosen:
             if len(items) > 1:
                 return None
             chosen = items
-        return [(_item_text(item, text), _item_features(item)) for item in chosen]
+        return [(_item_text(item, text), _item_features(item, focal)) for item in chosen]
 
     def _hash(self, texts: list[str]) -> Any:
         from sklearn.feature_extraction.text import HashingVectorizer
@@ -330,10 +337,18 @@ class LinearCoder:
         codebook = self.dict_vectorizer_.transform(extras) * self.indicator_weight
         return hstack([grams, codebook]).tocsr()
 
+    def _focal(self) -> str:
+        from steppewatch.study import resolve_study
+
+        cached: str | None = getattr(self, "_focal_", None)
+        if cached is None:
+            cached = self._focal_ = resolve_study(self.study).focal_state
+        return cached
+
     def _base(self) -> Any:
         cached = getattr(self, "_base_instance", None)
         if cached is None:
-            cached = get_coder(self.base_coder)
+            cached = get_coder(self.base_coder, study=self.study)
             self._base_instance = cached
         return cached
 
@@ -442,9 +457,9 @@ def _as_item(document: CodedDocument) -> CodedItem:
     return CodedItem(**data)
 
 
-def _anchored(item: CodedItem) -> bool:
+def _anchored(item: CodedItem, focal: str) -> bool:
     return (
-        item.relevance_score > 0 or any(c != "CN" for c in item.countries) or bool(item.framework)
+        item.relevance_score > 0 or any(c != focal for c in item.countries) or bool(item.framework)
     )
 
 
@@ -460,7 +475,7 @@ def _item_text(item: CodedItem, text: str) -> str:
     return text[item.start : end]
 
 
-def _item_features(item: CodedItem) -> dict[str, float]:
+def _item_features(item: CodedItem, focal: str) -> dict[str, float]:
     """The default coder's view of an item as named features."""
     features: dict[str, float] = {"base:score": item.relevance_score}
     if item.relevant:
@@ -472,7 +487,7 @@ def _item_features(item: CodedItem) -> dict[str, float]:
     for name, value in (("kind", item.kind), ("level", item.level), ("framework", item.framework)):
         if value:
             features[f"base:{name}={value}"] = 1.0
-    central = [c for c in item.countries if c not in ("CN",)]
+    central = [c for c in item.countries if c != focal]
     features["base:n_countries"] = math.log1p(len(central))
     for code in central:
         features[f"base:country={code}"] = 1.0

@@ -55,7 +55,8 @@ def cross_validate(
     progress: Callable[[int, int], None] | None = None,
     **params: Any,
 ) -> EvaluationReport:
-    """Pooled held-out scores of ``k``-fold cross-validation, stratified by relevance."""
+    """Pooled held-out scores of ``k``-fold cross-validation, stratified by relevance; countries
+    are scored over the partner states of ``params["study"]`` (default: the default study)."""
     from sklearn.model_selection import StratifiedKFold
 
     labels = [bool(g.relevant) for _, g in pairs]
@@ -82,4 +83,11 @@ def cross_validate(
         gold_path=gold_path,
         coder=f"{LinearCoder.name} ({k}-fold cross-validation, seed {seed})",
         coder_version=LinearCoder.version,
+        partners=_partners(params.get("study")),
     )
+
+
+def _partners(study: Any) -> list[str]:
+    from steppewatch.study import resolve_study
+
+    return resolve_study(study).partner_states

@@ -3,28 +3,16 @@ suggestions for a reviewed event. Pure functions over records; no database acces
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any, Literal
 
 from steppewatch.codebook import load_codebook
-from steppewatch.ingest.linking import CENTRAL_ASIA, Candidate
+from steppewatch.ingest.linking import Candidate
 from steppewatch.models import ActorRef, Event, Source, parse_partial_date
+from steppewatch.study_schema import Publisher
 
 __all__ = ["build_event", "candidate_from_item", "merge_into", "source_for", "suggestion_values"]
 
-_OFFICIAL_HOSTS = (
-    ".gov.cn",
-    "fmprc.gov.cn",
-    "mfa.",
-    ".gov.kz",
-    ".gov.kg",
-    ".gov.tm",
-    ".gov.uz",
-    "mod.gov.cn",
-    "sectsco.org",
-    "president.",
-    "akorda.kz",
-    "mfa.tj",
-)
 TITLE_MAX = 200
 
 
@@ -38,13 +26,15 @@ def _valid_date(value: str | None) -> str | None:
     return value
 
 
-def candidate_from_item(item: Any, published: str | None, *, focal: str = "CN") -> Candidate | None:
+def candidate_from_item(
+    item: Any, published: str | None, *, focal: str, partners: Collection[str]
+) -> Candidate | None:
     """A candidate needs a kind, a date (the item's, else the document's) and at least one
-    Central Asian country; otherwise the item is stored but linked to no event."""
+    partner state of the study; otherwise the item is stored but linked to no event."""
     if not item.relevant or not item.kind:
         return None
     countries = tuple(dict.fromkeys(c.upper() for c in item.countries if len(c) == 2))
-    if not set(countries) & CENTRAL_ASIA:
+    if not set(countries) & set(partners):
         return None
     date = _valid_date(item.event_date) or _valid_date(published)
     if date is None:
@@ -57,10 +47,12 @@ def candidate_from_item(item: Any, published: str | None, *, focal: str = "CN") 
     return Candidate(kind=item.kind, countries=countries, date=date, actors=actors)
 
 
-def source_for(row: dict[str, Any], item: Any) -> Source:
+def source_for(row: dict[str, Any], item: Any, publishers: Collection[Publisher] = ()) -> Source:
+    """The item's document as a source; official when the study's publisher table says its
+    host is a government or organisation outlet."""
     url = row.get("url") or f"urn:sha256:{row['id']}"
     host = url.split("/")[2] if "://" in url and url.count("/") >= 2 else ""
-    official = any(h in host for h in _OFFICIAL_HOSTS)
+    official = any(p.official and p.matches(host) for p in publishers)
     language = row.get("language")
     attests = (item.title or "").strip() or None
     return Source(
@@ -110,7 +102,7 @@ def build_event(
     *,
     coder: str,
     codebook_version: str | None,
-    focal: str = "CN",
+    focal: str,
 ) -> Event:
     return Event.model_validate(
         {

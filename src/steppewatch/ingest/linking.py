@@ -5,8 +5,8 @@ A relevant item is a *candidate* (kind, countries, date, actors, codes). It matc
 event (any review status, the curated bundled events included) when
 
 - the kind is the same,
-- their Central Asian countries overlap (or, when neither names one, their other non-focal
-  countries overlap),
+- their partner states (the study's region: the five Central Asian states by default) overlap
+  (or, when neither names one, their other non-focal countries overlap),
 - their dates fall in a window set by the coarser precision: within 3 days for two day dates
   (an event's ``date_end`` widens its span), the same month when either is month-precise, the
   same year only when both are year-precise,
@@ -25,9 +25,8 @@ from dataclasses import dataclass, field
 
 from steppewatch.models import parse_partial_date
 
-__all__ = ["CENTRAL_ASIA", "Candidate", "EventIndex", "IndexedEvent", "event_id_for"]
+__all__ = ["Candidate", "EventIndex", "IndexedEvent", "event_id_for"]
 
-CENTRAL_ASIA = frozenset({"KZ", "KG", "TJ", "UZ", "TM"})
 DAY_WINDOW = 3
 
 
@@ -84,9 +83,11 @@ def _day(value: str) -> dt.date:
     return dt.date(year, month or 1, day or 1)
 
 
-def countries_overlap(a: Iterable[str], b: Iterable[str], focal: str = "CN") -> bool:
+def countries_overlap(
+    a: Iterable[str], b: Iterable[str], focal: str, partners: frozenset[str]
+) -> bool:
     a_set, b_set = set(a), set(b)
-    a_ca, b_ca = a_set & CENTRAL_ASIA, b_set & CENTRAL_ASIA
+    a_ca, b_ca = a_set & partners, b_set & partners
     if a_ca or b_ca:
         return bool(a_ca & b_ca)
     return bool((a_set - {focal}) & (b_set - {focal}))
@@ -113,10 +114,18 @@ def date_distance(candidate: Candidate, event: IndexedEvent) -> int | None:
 
 
 class EventIndex:
-    """All events by (kind, year) for matching, plus every id (to mint unique ids)."""
+    """All events by (kind, year) for matching, plus every id (to mint unique ids). ``focal``
+    and ``partners`` come from the study (default: the bundled default study)."""
 
-    def __init__(self, focal: str = "CN") -> None:
+    def __init__(self, focal: str | None = None, partners: Iterable[str] | None = None) -> None:
+        if focal is None or partners is None:
+            from steppewatch.study import default_study
+
+            study = default_study()
+            focal = focal or study.focal_state
+            partners = study.partner_states if partners is None else partners
         self.focal = focal
+        self.partners = frozenset(partners)
         self._buckets: dict[tuple[str, int, int], list[IndexedEvent]] = defaultdict(list)
         self._by_id: dict[str, IndexedEvent] = {}
 
@@ -158,7 +167,9 @@ class EventIndex:
                 if event.id in seen:
                     continue
                 seen.add(event.id)
-                if not countries_overlap(candidate.countries, event.countries, self.focal):
+                if not countries_overlap(
+                    candidate.countries, event.countries, self.focal, self.partners
+                ):
                     continue
                 distance = date_distance(candidate, event)
                 if distance is None:
@@ -170,7 +181,7 @@ class EventIndex:
         return chosen
 
     def new_id(self, candidate: Candidate) -> str:
-        """Deterministic, unique: ``<date>-<kind>-cn-<cc>...-<n>`` with the smallest free n."""
+        """Deterministic, unique: ``<date>-<kind>-<focal>-<cc>...-<n>`` with the smallest free n."""
         codes = [self.focal] + sorted(c for c in candidate.countries if c != self.focal)
         stem = f"{candidate.date}-{candidate.kind}-{'-'.join(c.lower() for c in codes)}"
         n = 1

@@ -122,22 +122,27 @@ class Ingestor:
         batch_size: int = 50,
         batch_seconds: float = 2.0,
         near_duplicate_threshold: float = 0.9,
-        focal: str = "CN",
+        study: Any = None,
     ) -> None:
+        from steppewatch.study import resolve_study
+
         self.store = store
         self.archive = archive or Archive(archive_dir_for(store.url))
+        # the study: focal and partner states for linking, the publisher table for sources
+        # (a Study, a study file or a bundled study's name; default: the default study)
+        self.study = resolve_study(study)
         if coder is None:
             from steppewatch.extract import get_coder
 
-            coder = get_coder()
+            coder = get_coder(study=self.study)
         self.coder = coder
         self.coder_label = f"{coder.name} {coder.version}"
         self.extract = extractor or _default_extractor()
         self.batch_size = batch_size
         self.batch_seconds = batch_seconds
-        self.focal = focal
+        self.focal = self.study.focal_state
         self.near = NearDuplicateIndex(threshold=near_duplicate_threshold)
-        self.index = EventIndex(focal=focal)
+        self.index = EventIndex(focal=self.focal, partners=self.study.partner_states)
         self.known: set[str] = set()
         self.failed_before: set[str] = set()  # stored as failed: tried again when seen
         self._written: dict[str, Event] = {}
@@ -348,11 +353,13 @@ class Ingestor:
     def _link(
         self, item: Any, row: dict[str, Any], coded: Any, summary: IngestSummary
     ) -> tuple[str | None, str | None]:
-        candidate = candidate_from_item(item, row.get("published"), focal=self.focal)
+        candidate = candidate_from_item(
+            item, row.get("published"), focal=self.focal, partners=self.index.partners
+        )
         if candidate is None:
             summary.unlinked_items += 1
             return None, "unlinkable"
-        source = source_for(row, item)
+        source = source_for(row, item, self.study.publishers)
         match = self.index.match(candidate)
         if match is None:
             event_id = self.index.new_id(candidate)
@@ -418,7 +425,7 @@ class Ingestor:
         copy_note = SimpleNamespace(
             title=f"near-duplicate of document {original[:12]}", topics=[], domains=[]
         )
-        source = source_for(row, copy_note)
+        source = source_for(row, copy_note, self.study.publishers)
         for event_id in dict.fromkeys(event_ids):
             indexed, event = self.index.get(event_id), self._event(event_id)
             if indexed is None or event is None:

@@ -1,0 +1,260 @@
+"""Another study is a file, not code (issue 16): a made-up third study written here (a made-up
+focal state, two partners, a framework with membership, its own gazetteer and a handful of
+fixture events) and the shipped russia_central_asia study go through init, code and ingest with
+no code change; their readouts are coded relevant with the right countries.
+
+The made-up states take ISO 3166 user-assigned codes (QV, QM, QN), which ISO keeps free for
+exactly this use.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from steppewatch.cli import main
+from steppewatch.extract import extract_document, get_coder
+from steppewatch.store import open_store
+from steppewatch.study import load_study
+
+STUDY = """\
+id: vesnia_marelia
+name: Vesnian security engagement with the Marelian Sea states
+focal_state: QV
+partner_states: [QM, QN]
+period_start: 2010
+codebook_version: 1.0.0
+dataset: {dataset}
+dataset_version: test-1
+periods:
+  - {{label: "2010-2017", start: 2010, end: 2017}}
+  - {{label: "2018-present", start: 2018, end: null}}
+focal_names:
+  en: [Vesnia, Vesnian]
+  ru: [Весни, Весниск]
+region:
+  name: Marelian Sea
+  names: {{en: [Marelian Sea], ru: [Марелийское море]}}
+  group_names:
+    en: [Marelian Sea states]
+    ru: [государства Марелийского моря, государств Марелийского моря]
+frameworks:
+  - id: northern_shield
+    name: Northern Shield Pact
+    code: other_multilateral
+    from: 2012-03-01
+    anchor_weight: 1.0
+    implied_members: true
+    members:
+      - {{state: QV, from: 2012-03-01}}
+      - {{state: QM, from: 2012-03-01}}
+      - {{state: QN, from: 2018-09-01}}
+gazetteer: gazetteer
+publishers:
+  - {{host: mod.vesnia.example, side: QV, official: true, name: Vesnian Ministry of Defence}}
+publisher_languages: {{}}
+reference_studies: []
+claims: []
+"""
+
+STATES = """\
+version: 1
+states:
+  - code: QV
+    name: Vesnia
+    names: {en: [Vesnia, Vesnian], zh: [韦斯尼亚], ru: [Весни]}
+  - code: QM
+    name: Marelia
+    names: {en: [Marelia, Marelian, Tirsk], zh: [马雷利亚], ru: [Марели, Тирск]}
+    cities: {en: [Tirsk], ru: [Тирск]}
+  - code: QN
+    name: Norvask
+    names: {en: [Norvask, Norvaskan], zh: [诺尔瓦斯克], ru: [Норваск]}
+groups: []
+blocks: {}
+"""
+
+OFFICIALS = """\
+version: 1
+officials:
+  - {name: Anton Velar, country: QV, names: {en: [Velar], zh: [韦拉尔], ru: [Велар]},
+     offices: [{office: defence_minister, title: Minister of Defence, from: 2015-02-01, to: null}]}
+  - {name: Ilse Brann, country: QM, names: {en: [Brann], zh: [布兰], ru: [Бранн]},
+     offices: [{office: defence_minister, title: Minister of Defence, from: 2016-06-01, to: null}]}
+"""
+
+INSTITUTIONS = """\
+version: 1
+institutions:
+  - {name: Northern Shield Pact, framework: other_multilateral,
+     names: {en: [Northern Shield Pact, Northern Shield], zh: [北方之盾], ru: [Северный щит, Северного щита]}}
+"""
+
+EVENTS = """\
+id,kind,title,date_start,date_end,countries,framework,location,cn_actors,partner_actors,level,domains,topics,attributes,summary,verification
+2016-09-12-meeting-qv-qm-1,meeting,Vesnian and Marelian defence ministers meet,2016-09-12,,QV;QM,bilateral,"Tirsk, Marelia",Anton Velar (Minister of Defence),Ilse Brann (Minister of Defence),defence_minister,military,terrorism,{},A made-up meeting of the two defence ministers.,official_source
+2018-10-03-multilateral_exercise-qv-qm-qn-1,multilateral_exercise,Northern Shield 2018 exercise,2018-10-03,2018-10-09,QV;QM;QN,other_multilateral,Norvask,,,,military,terrorism,"{""exercise_name"": ""Northern Shield 2018""}",A made-up exercise of the pact.,single_source
+2019-04-meeting-qv-qn-1,meeting,Vesnian and Norvaskan border chiefs meet,2019-04,,QV;QN,bilateral,,,,border_guard_chief,border_guard,border_security,{},A made-up meeting on the common border.,single_source
+2020-training_education-qv-qm-1,training_education,Marelian officers trained in Vesnia,2020,,QV;QM,bilateral,Vesnia,,,,military,,"{""trainees"": 40}",A made-up training programme.,single_source
+"""
+
+SOURCES = """\
+event_id,url,publisher,language,published,source_type,attests
+2016-09-12-meeting-qv-qm-1,https://mod.vesnia.example/news/2016/09/12,Vesnian Ministry of Defence,en,2016-09-12,official,the meeting
+2018-10-03-multilateral_exercise-qv-qm-qn-1,https://news.example/northern-shield-2018,News Example,en,2018-10-03,news,the exercise
+2019-04-meeting-qv-qn-1,https://news.example/border-chiefs,News Example,en,2019-04-20,news,the meeting
+2020-training_education-qv-qm-1,https://news.example/training,News Example,en,2020-06-01,news,the training
+"""
+
+READOUT_EN = """\
+Vesnian Defence Minister meets Marelian counterpart
+On 14 May 2021 Vesnian Defence Minister Anton Velar held talks with Marelian Defence Minister Ilse Brann in Tirsk. The ministers discussed military cooperation, joint counter-terrorism exercises and the training of Marelian officers in Vesnia.
+"""
+
+READOUT_RU = """\
+Министр обороны Веснии провёл переговоры с министром обороны Марелии
+14 мая 2021 года министр обороны Веснии Антон Велар провёл переговоры с министром обороны Марелии Ильзе Бранн. Стороны обсудили военное сотрудничество, совместную борьбу с терроризмом и подготовку военных кадров.
+"""
+
+PACT_MEETING = """\
+Northern Shield Pact defence ministers meet
+On 2 March 2022 the defence ministers of the Northern Shield Pact met in Tirsk. Vesnia and Marelia agreed on joint exercises and closer military cooperation against terrorism.
+"""
+
+NOT_SECURITY = """\
+Vesnia and Marelia sign a trade agreement
+On 3 March 2022 Vesnia and Marelia signed an agreement on tomato exports and cheaper rail freight.
+"""
+
+# a Russian MoD-style readout (written for this test): the defence ministers of the Russian
+# Federation and the Kyrgyz Republic; under the PRC study it is no business of the study
+RU_KG_READOUT = """\
+Министр обороны Российской Федерации провёл переговоры с министром обороны Кыргызской Республики
+Министр обороны Российской Федерации генерал армии Сергей Шойгу провёл переговоры с министром обороны Кыргызской Республики в Москве. В ходе встречи стороны обсудили состояние и перспективы двустороннего военного и военно-технического сотрудничества, подготовку военных кадров для Вооружённых Сил Кыргызской Республики и совместное противодействие международному терроризму.
+«Кыргызстан является нашим стратегическим союзником», — отметил Сергей Шойгу.
+"""
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    try:
+        main(args)
+        code = 0
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.fixture()
+def third_study(tmp_path: Path) -> Path:
+    """The made-up study written to ``tmp_path``: its file, gazetteer and dataset folders."""
+    gazetteer = tmp_path / "gazetteer"
+    gazetteer.mkdir()
+    (gazetteer / "states.yaml").write_text(STATES, encoding="utf-8")
+    (gazetteer / "officials.yaml").write_text(OFFICIALS, encoding="utf-8")
+    (gazetteer / "institutions.yaml").write_text(INSTITUTIONS, encoding="utf-8")
+    dataset = tmp_path / "dataset"
+    dataset.mkdir()
+    (dataset / "events.csv").write_text(EVENTS, encoding="utf-8")
+    (dataset / "sources.csv").write_text(SOURCES, encoding="utf-8")
+    study = tmp_path / "vesnia_marelia.yaml"
+    study.write_text(STUDY.format(dataset=dataset), encoding="utf-8")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name, text in (
+        ("en_readout.txt", READOUT_EN),
+        ("ru_readout.txt", READOUT_RU),
+        ("pact_meeting.txt", PACT_MEETING),
+        ("trade.txt", NOT_SECURITY),
+    ):
+        (docs / name).write_text(text, encoding="utf-8")
+    return study
+
+
+def test_a_made_up_third_study_inits_codes_and_ingests(
+    third_study: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "third.db")
+    docs = tmp_path / "docs"
+    code, out, err = run(["init", "--study", str(third_study), "--db", db], capsys)
+    assert code == 0, err
+    assert "4 events read, 4 new" in out
+
+    code, out, err = run(["code", str(docs), "--study", str(third_study)], capsys)
+    assert code == 0, err
+    coded = {Path(r["source"]).name: r for r in map(json.loads, out.splitlines())}
+    for name in ("en_readout.txt", "ru_readout.txt"):
+        record = coded[name]
+        assert record["relevant"], name
+        assert record["countries"] == ["QV", "QM"], name  # focal first
+        assert record["kind"] == "meeting" and record["level"] == "defence_minister", name
+        assert record["event_date"] == "2021-05-14", name
+    # a meeting of the pact's ministers: every member on that day, named or not
+    pact = coded["pact_meeting.txt"]
+    assert pact["relevant"] and pact["framework"] == "other_multilateral"
+    assert pact["countries"] == ["QV", "QM", "QN"]
+    assert not coded["trade.txt"]["relevant"]
+
+    # the database knows its study: ingest without --study refuses to guess a study file
+    code, _, err = run(["ingest", str(docs), "--db", db], capsys)
+    assert code != 0 and "[SW118]" in err and "vesnia_marelia" in err
+    code, out, err = run(["ingest", str(docs), "--db", db, "--study", str(third_study)], capsys)
+    assert code == 0, err
+    store = open_store(db)
+    try:
+        machine = [e for e in store.list_events() if e.review_status == "machine"]
+    finally:
+        store.close()
+    meetings = {e.date_start: e for e in machine if e.kind == "meeting"}
+    # the English and Russian readouts of one meeting are one event with two sources
+    meeting = meetings["2021-05-14"]
+    assert meeting.id == "2021-05-14-meeting-qv-qm-1" and meeting.countries == ["QV", "QM"]
+    assert len(meeting.sources) == 2
+    assert {a.side for a in meeting.actors} == {"focal", "partner"}
+
+
+def test_another_studys_database_refuses_a_different_study(
+    third_study: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "third.db")
+    assert run(["init", "--study", str(third_study), "--db", db, "--no-data"], capsys)[0] == 0
+    code, _, err = run(["ingest", str(tmp_path / "docs"), "--db", db, "--study",
+                        "russia_central_asia"], capsys)  # fmt: skip
+    assert code != 0 and "[SW117]" in err
+
+
+def test_russian_mod_readout_of_ru_kg_defence_ministers_is_relevant_under_the_russia_study() -> (
+    None
+):
+    document = extract_document(RU_KG_READOUT.encode("utf-8"), source="mil_ru_readout.txt")
+    russia = get_coder(study=load_study("russia_central_asia")).code(document)
+    assert russia.relevant
+    assert russia.countries == ["RU", "KG"]
+    assert russia.kind == "meeting" and russia.level == "defence_minister"
+    assert [a.name for a in russia.actors] == ["Sergei Shoigu"]
+    # under the PRC study the same readout is no PRC-Central Asia engagement
+    assert not get_coder().code(document).relevant
+
+
+def test_russia_central_asia_inits_and_ingests_a_readout(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "ru.db")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "ru_kg.txt").write_text("24 мая 2023 года. " + RU_KG_READOUT, encoding="utf-8")
+    code, out, err = run(["init", "--study", "russia_central_asia", "--db", db], capsys)
+    assert code == 0, err
+    assert "no dataset to load" in out
+    code, out, err = run(["ingest", str(docs), "--db", db], capsys)  # the database's study
+    assert code == 0, err
+    store = open_store(db)
+    try:
+        (event,) = store.list_events()
+    finally:
+        store.close()
+    assert event.id == "2023-05-24-meeting-ru-kg-1"
+    assert event.countries == ["RU", "KG"] and event.level == "defence_minister"
+    assert event.actors[0].name == "Sergei Shoigu" and event.actors[0].side == "focal"
