@@ -96,7 +96,9 @@ def select(corpus: Path) -> dict[str, object]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=GOLD.parent.parent / "shared/corpora/china_fm")
+    parser.add_argument(
+        "--corpus", type=Path, default=GOLD.parent.parent / "shared/corpora/china_fm"
+    )
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     result = json.dumps(select(args.corpus), ensure_ascii=False, indent=1)
