@@ -89,7 +89,27 @@ def test_a_document_judged_not_relevant_asserts_no_countries() -> None:
     gold = [_gold(relevant=False, countries=())]
     pred = [PredictedFields(relevant=False, countries=("CN", "KZ"))]
     c = score_fields(gold, pred, samples=0)["countries"]
-    assert c.micro is not None and c.micro.precision.value == 0.0 and c.per_code == {}
+    assert c.micro is not None and c.per_code == {}
+    assert c.micro.precision.value is None and c.micro.f1.value is None
+
+
+def test_a_group_with_no_positives_reported_f1_zero() -> None:
+    """48 real pages all correctly judged not relevant printed relevance F1 0.000: with nothing
+    in gold and nothing predicted, P, R and F1 are undefined, not zero."""
+    gold = [_gold(relevant=False) for _ in range(10)]
+    pred = [PredictedFields(relevant=False) for _ in range(10)]
+    r = score_fields(gold, pred, samples=200)["relevance"]
+    assert r.micro is not None and r.micro.f1.value is None and r.micro.f1.low is None
+    assert r.accuracy is not None and r.accuracy.value == 1.0
+    # one true positive among them: resamples that miss it are left out of the interval
+    gold[0] = _gold(relevant=True)
+    pred[0] = PredictedFields(relevant=True)
+    r = score_fields(gold, pred, samples=200)["relevance"]
+    assert r.micro is not None and (r.micro.f1.value, r.micro.f1.low, r.micro.f1.high) == (
+        1.0,
+        1.0,
+        1.0,
+    )
 
 
 def test_central_asian_country_false_positives_lower_precision() -> None:

@@ -128,11 +128,17 @@ def render_report(
 def _interval(estimate: Any) -> str:
     if estimate is None:
         return ""
+    if estimate.value is None:
+        return "n/a"
+    if estimate.low is None or estimate.high is None:
+        return f"{estimate.value:.3f}"
     return f"{estimate.value:.3f} \\[{estimate.low:.2f}-{estimate.high:.2f}]"
 
 
 def _point(estimate: Any) -> str:
-    return "" if estimate is None else f"{estimate.value:.3f}"
+    if estimate is None:
+        return ""
+    return "n/a" if estimate.value is None else f"{estimate.value:.3f}"
 
 
 def _fields_table(title: str, fields: dict[str, FieldReport], report: EvaluationReport) -> Any:

@@ -62,9 +62,13 @@ class _Record(BaseModel):
 
 
 class Estimate(_Record):
-    value: float
-    low: float = Field(description="Lower bound of the bootstrap interval.")
-    high: float = Field(description="Upper bound of the bootstrap interval.")
+    """A score and its bootstrap interval. ``None`` where the score is undefined: precision
+    with nothing predicted, recall with nothing in gold, F1 with neither (the interval then
+    covers the resamples where it is defined)."""
+
+    value: float | None
+    low: float | None = Field(description="Lower bound of the bootstrap interval.")
+    high: float | None = Field(description="Upper bound of the bootstrap interval.")
 
 
 class PRF(_Record):
@@ -253,25 +257,35 @@ def _rate_right(task: FieldTask, gold: Any, pred: Any) -> bool:
     return isinstance(pred, str) and pred.casefold().strip() == str(gold).casefold().strip()
 
 
-def _percentile(values: np.ndarray, confidence: float) -> tuple[float, float]:
+def _percentile(values: np.ndarray, confidence: float) -> tuple[float | None, float | None]:
+    values = values[np.isfinite(values)]
     if values.size == 0:
-        return 0.0, 0.0
+        return None, None
     tail = (1 - confidence) / 2 * 100
     low, high = np.percentile(values, [tail, 100 - tail])
     return float(low), float(high)
 
 
-def _prf_arrays(tp: np.ndarray, fp: np.ndarray, fn: np.ndarray) -> tuple[np.ndarray, ...]:
+def _prf_arrays(
+    tp: np.ndarray, fp: np.ndarray, fn: np.ndarray, undefined: float = 0.0
+) -> tuple[np.ndarray, ...]:
+    """Precision, recall, F1; ``undefined`` where a denominator is zero (0.0 for per-code and
+    macro scores, as usual; NaN for the micro scores, reported as undefined)."""
     with np.errstate(divide="ignore", invalid="ignore"):
-        p = np.where(tp + fp > 0, tp / np.maximum(tp + fp, 1), 0.0)
-        r = np.where(tp + fn > 0, tp / np.maximum(tp + fn, 1), 0.0)
-        f = np.where(p + r > 0, 2 * p * r / np.where(p + r > 0, p + r, 1), 0.0)
+        p = np.where(tp + fp > 0, tp / np.maximum(tp + fp, 1), undefined)
+        r = np.where(tp + fn > 0, tp / np.maximum(tp + fn, 1), undefined)
+        both = np.nan_to_num(p) + np.nan_to_num(r)
+        f = np.where(
+            both > 0, 2 * np.nan_to_num(p) * np.nan_to_num(r) / np.where(both > 0, both, 1), 0.0
+        )
+        f = np.where(tp + fp + fn > 0, f, undefined)
     return p, r, f
 
 
 def _estimate(point: float, samples: np.ndarray, confidence: float) -> Estimate:
     low, high = _percentile(samples, confidence)
-    return Estimate(value=float(point), low=low, high=high)
+    value = float(point)
+    return Estimate(value=value if np.isfinite(value) else None, low=low, high=high)
 
 
 def score_field(
@@ -309,7 +323,7 @@ def score_field(
         )
         totals = w.sum(axis=1)
         hits = w @ right if scope else np.zeros(weights.shape[0])
-        rates = np.divide(hits, totals, out=np.zeros_like(hits), where=totals > 0)
+        rates = np.divide(hits, totals, out=np.full_like(hits, np.nan), where=totals > 0)
         point = float(right.mean()) if scope else 0.0
         return FieldReport(**report, accuracy=_estimate(point, rates, confidence))
     gold_sets, pred_sets = [], []
@@ -355,14 +369,15 @@ def score_field(
         right = counts[:, :, 0].sum(axis=1)
         totals = w.sum(axis=1)
         hits = w @ right if scope else np.zeros(weights.shape[0])
-        rates = np.divide(hits, totals, out=np.zeros_like(hits), where=totals > 0)
+        rates = np.divide(hits, totals, out=np.full_like(hits, np.nan), where=totals > 0)
         accuracy = _estimate(float(right.mean()) if scope else 0.0, rates, confidence)
     return FieldReport(**report, micro=micro, macro=macro, accuracy=accuracy, per_code=per_code)
 
 
 def _prf_block(point: np.ndarray, boot: np.ndarray, confidence: float) -> PRF:
-    p0, r0, f0 = _prf_arrays(point[0:1], point[1:2], point[2:3])
-    pb, rb, fb = _prf_arrays(boot[:, 0], boot[:, 1], boot[:, 2])
+    nan = float("nan")
+    p0, r0, f0 = _prf_arrays(point[0:1], point[1:2], point[2:3], nan)
+    pb, rb, fb = _prf_arrays(boot[:, 0], boot[:, 1], boot[:, 2], nan)
     return PRF(
         precision=_estimate(p0[0], pb, confidence),
         recall=_estimate(r0[0], rb, confidence),
