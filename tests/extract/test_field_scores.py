@@ -337,3 +337,23 @@ def test_real_page_sets_are_valid_complete_and_disjoint(shared_dir: Path, name: 
         for g in load_gold(repo / "gold" / f"{f}.jsonl")
     }
     assert not {g.path for g in gold} & earlier
+
+
+def test_actor_offices_were_compared_as_titles_against_level_codes() -> None:
+    """The codebook coder writes an actor's office as the gazetteer title ('President'); the
+    gold writes the meeting_level code ('head_of_state'), so every actor with an office counted
+    as wrong (actors F1 0.000 on dev). Titles are mapped back through the gazetteer."""
+    from steppewatch.extract import CodedDocument
+    from steppewatch.extract.evaluate import prediction_from_record
+    from steppewatch.extract.model import ActorMention
+
+    record = CodedDocument(
+        source="x",
+        relevant=True,
+        actors=[
+            ActorMention(name="Xi Jinping", office="President", country="CN"),
+            ActorMention(name="Someone Unknown", office="head_of_state"),
+        ],
+    )
+    actors = prediction_from_record(record).actors
+    assert actors == (("Xi Jinping", "head_of_state"), ("Someone Unknown", "head_of_state"))

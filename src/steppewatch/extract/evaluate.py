@@ -29,6 +29,7 @@ hand-made predictions.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -204,6 +205,26 @@ class Prediction:
 NOT_EMITTED = frozenset({"location"})
 
 
+@functools.cache
+def _office_titles() -> dict[tuple[str, str], str]:
+    from steppewatch.extract.gazetteer import load_gazetteer
+
+    return {
+        (official.name, office.title): office.office
+        for official in load_gazetteer().officials
+        for office in official.offices
+    }
+
+
+def office_code(name: str, office: str | None) -> str | None:
+    """An actor's office as a ``meeting_level`` code, the vocabulary of the gold: the codebook
+    coder writes the gazetteer's title ('President'), mapped back through the gazetteer entry of
+    that official; anything else is kept as it is."""
+    if office is None:
+        return None
+    return _office_titles().get((name, office), office)
+
+
 def prediction_from_record(record: Any) -> Prediction:
     """A coded document (``CodedDocument``) -> the fields evaluation compares. Kinds per event
     mention are the kinds of the relevant items (the document's own kind when it has none)."""
@@ -222,7 +243,9 @@ def prediction_from_record(record: Any) -> Prediction:
         event_date=record.event_date,
         framework=getattr(record, "framework", None),
         level=getattr(record, "level", None),
-        actors=tuple((a.name, a.office) for a in getattr(record, "actors", None) or []),
+        actors=tuple(
+            (a.name, office_code(a.name, a.office)) for a in getattr(record, "actors", None) or []
+        ),
         location=getattr(record, "location", None),
         event_kinds=tuple(kinds),
         language=getattr(record, "language", None),
