@@ -298,7 +298,7 @@ def test_cli_prints_every_field_and_json_holds_groups(tmp_path: Path) -> None:
     f1 = data["fields"]["relevance"]["micro"]["f1"]
     assert f1["low"] <= f1["value"] <= f1["high"]
     result = runner.invoke(
-        app, ["evaluate", str(path), "--bootstrap", "50"], env={"COLUMNS": "160"}
+        app, ["evaluate", str(path), "--bootstrap", "50", "--documents"], env={"COLUMNS": "160"}
     )
     assert result.exit_code == 0, result.output
     for name in ("framework", "level", "actors", "language=ru", "Framework", "Level"):

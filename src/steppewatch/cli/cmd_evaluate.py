@@ -241,8 +241,8 @@ def _differences(report: EvaluationReport) -> Any:
     for column in ("id", "field", "gold", "predicted"):
         table.add_column(column)
     for outcome in report.documents:
-        for key in ("relevant", "kind", "countries", "topics", "domains", "event_date"):
-            g, p = outcome.gold[key], outcome.predicted[key]
+        for key in outcome.gold:
+            g, p = outcome.gold[key], outcome.predicted.get(key)
             if key in ("topics", "domains") and not outcome.predicted["relevant"]:
                 p = []
             if g != p:

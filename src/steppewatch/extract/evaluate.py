@@ -29,7 +29,6 @@ hand-made predictions.
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -39,7 +38,12 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from steppewatch.errors import InputError, SteppewatchError
-from steppewatch.extract.field_scores import FieldReport, PredictedFields, score_fields
+from steppewatch.extract.field_scores import (
+    FieldReport,
+    PredictedFields,
+    office_code,
+    score_fields,
+)
 from steppewatch.extract.gold import (
     GoldDocument,
     GoldProblem,
@@ -203,26 +207,6 @@ class Prediction:
 
 # Fields the codebook coder's records (CodedDocument) have no slot for.
 NOT_EMITTED = frozenset({"location"})
-
-
-@functools.cache
-def _office_titles() -> dict[tuple[str, str], str]:
-    from steppewatch.extract.gazetteer import load_gazetteer
-
-    return {
-        (official.name, office.title): office.office
-        for official in load_gazetteer().officials
-        for office in official.offices
-    }
-
-
-def office_code(name: str, office: str | None) -> str | None:
-    """An actor's office as a ``meeting_level`` code, the vocabulary of the gold: the codebook
-    coder writes the gazetteer's title ('President'), mapped back through the gazetteer entry of
-    that official; anything else is kept as it is."""
-    if office is None:
-        return None
-    return _office_titles().get((name, office), office)
 
 
 def prediction_from_record(record: Any) -> Prediction:
@@ -504,7 +488,19 @@ def _outcome(gold: GoldDocument, pred: Prediction) -> DocumentOutcome:
             "event_date": x.event_date,
         }
 
-    return DocumentOutcome(id=gold.id, path=gold.path, gold=fields(gold), predicted=fields(pred))
+    g, p = fields(gold), fields(pred)
+    # the newer fields only where the gold record annotates them
+    if "framework" in gold.annotated:
+        g["framework"], p["framework"] = gold.framework, pred.framework
+    if "level" in gold.annotated:
+        g["level"], p["level"] = gold.level, pred.level
+    if "actors" in gold.annotated:
+        g["actors"] = sorted(f"{a.name}|{a.office}" for a in gold.actors)
+        p["actors"] = sorted(f"{n}|{o}" for n, o in pred.actors) if pred.relevant else []
+    if "event_kinds" in gold.annotated:
+        g["event_kinds"] = sorted({e.kind for e in gold.events if e.kind})
+        p["event_kinds"] = sorted(pred.fields().event_kinds) if pred.relevant else []
+    return DocumentOutcome(id=gold.id, path=gold.path, gold=g, predicted=p)
 
 
 def evaluate(

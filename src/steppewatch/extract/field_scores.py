@@ -30,6 +30,7 @@ labels that occur in it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -48,6 +49,7 @@ __all__ = [
     "PRF",
     "bootstrap_weights",
     "field_tasks",
+    "office_code",
     "score_field",
     "score_fields",
 ]
@@ -129,6 +131,26 @@ class FieldTask:
     pred: Callable[[PredictedFields], Any]
     relevant_only: bool = False
     needs_gold_value: bool = False
+
+
+@functools.cache
+def _office_titles() -> dict[tuple[str, str], str]:
+    from steppewatch.extract.gazetteer import load_gazetteer
+
+    return {
+        (official.name, office.title): office.office
+        for official in load_gazetteer().officials
+        for office in official.offices
+    }
+
+
+def office_code(name: str, office: str | None) -> str | None:
+    """An actor's office as a ``meeting_level`` code, the vocabulary of the gold: the codebook
+    coder writes the gazetteer's title ('President'), mapped back through the gazetteer entry of
+    that official; anything else is kept as it is."""
+    if office is None:
+        return None
+    return _office_titles().get((name, office), office)
 
 
 def _actor_key(name: str, office: str | None) -> str:
