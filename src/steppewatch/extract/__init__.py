@@ -170,9 +170,7 @@ def _read(source: str) -> bytes:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise ExtractionError(
-            f"{source}: no such file", hint="check the path", code="SW417"
-        ) from None
+        raise ExtractionError(f"{source}: no such file", hint="check the path", code="SW417") from None
     except OSError as error:
         raise ExtractionError(f"{source}: cannot read ({error.strerror})", code="SW417") from None
     check_size(size, source)  # refuse before reading a byte

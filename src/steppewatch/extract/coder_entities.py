@@ -23,11 +23,7 @@ import re
 from steppewatch.extract.matcher import Hit
 
 __all__ = [
-    "NAME_KINDS",
-    "SENTENCE_END",
-    "clean_entities",
-    "turkmen_abbreviations",
-    "not_participant",
+    "NAME_KINDS", "SENTENCE_END", "clean_entities", "turkmen_abbreviations", "not_participant",
     "numbered_entries",
 ]
 
@@ -35,9 +31,7 @@ NAME_KINDS = ("state", "group", "official", "institution")
 SENTENCE_END = re.compile(r"[。！？!?；;]+[”’\"」』)）]*|\n|(?<=[a-zа-я0-9)\]”\"])\.\s+")
 
 # a city named as the place where something happens: 在阿斯塔纳 / 于比什凯克 / in Bishkek / в Бишкеке
-_VENUE_BEFORE = re.compile(
-    r"(?:在|(?<![关对由属基鉴])于|(?<![^\W\d_])(?:in|at)\s+|(?<![^\W\d_])(?:в|во)\s+)$"
-)
+_VENUE_BEFORE = re.compile(r"(?:在|(?<![关对由属基鉴])于|(?<![^\W\d_])(?:in|at)\s+|(?<![^\W\d_])(?:в|во)\s+)$")
 # a group name joined to the focal state: 中国和中亚国家, 中国同中亚国家, China and the Central Asian
 # states, Китай и государства Центральной Азии; or 中亚国家和中国
 _FOCAL_BEFORE = re.compile(
@@ -73,8 +67,7 @@ def turkmen_abbreviations(hits: list[Hit]) -> list[Hit]:
         return hits
     return [
         Hit(h.start, h.end, ("state", "TM"), h.term)
-        if h.payload == ("state", "TR") and h.term in _TURKMEN_AMBIGUOUS
-        else h
+        if h.payload == ("state", "TR") and h.term in _TURKMEN_AMBIGUOUS else h
         for h in hits
     ]
 
@@ -115,10 +108,8 @@ def _mark_places(hits: list[Hit], cities: frozenset[str], normal: str) -> list[H
     out = []
     for hit in hits:
         kind = hit.payload[0]
-        if (
-            kind == "state"
-            and hit.term in cities
-            and _VENUE_BEFORE.search(normal, max(0, hit.start - 4), hit.start)
+        if kind == "state" and hit.term in cities and _VENUE_BEFORE.search(
+            normal, max(0, hit.start - 4), hit.start
         ):
             hit = Hit(hit.start, hit.end, ("venue", hit.payload[1]), hit.term)
         elif kind == "group" and not (
@@ -144,20 +135,15 @@ def _drop_overlaps(hits: list[Hit]) -> list[Hit]:
             if kind == "state" and block.start < hit.end and hit.start < block.end:
                 dropped.add(id(hit))
                 break
-            if (
-                block.start <= hit.start
-                and hit.end <= block.end
-                and (block.end - block.start > hit.end - hit.start)
+            if block.start <= hit.start and hit.end <= block.end and (
+                block.end - block.start > hit.end - hit.start
             ):
                 dropped.add(id(hit))
                 break
         if kind in NAME_KINDS and id(hit) not in dropped:
             for other in names:
-                if (
-                    other is not hit
-                    and other.start <= hit.start
-                    and hit.end <= other.end
-                    and (other.end - other.start > hit.end - hit.start)
+                if other is not hit and other.start <= hit.start and hit.end <= other.end and (
+                    other.end - other.start > hit.end - hit.start
                 ):
                     dropped.add(id(hit))
                     break

@@ -99,9 +99,7 @@ class Gazetteer:
 
     def city_terms(self) -> frozenset[str]:
         """The city names of every state, as written (compare with ``Hit.term``)."""
-        return frozenset(
-            n for s in self.states.values() for names in s.cities.values() for n in names
-        )
+        return frozenset(n for s in self.states.values() for names in s.cities.values() for n in names)
 
     def terms(self) -> list[Term]:
         """Every name as a matcher term. Payloads: ("state", code), ("group", index),
