@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from steppewatch.extract.evaluate import EvaluationReport, MultiLabelScores
+    from steppewatch.extract.field_scores import FieldReport
 
 
 def register(app: typer.Typer) -> None:
@@ -44,10 +45,25 @@ def register(app: typer.Typer) -> None:
         documents: bool = typer.Option(
             False, "--documents", help="List every document whose codes differ (table format)."
         ),
+        samples: int = typer.Option(
+            1000, "--bootstrap", help="Bootstrap resamples for the intervals (0: none)."
+        ),
+        seed: int = typer.Option(
+            13, "--seed", help="Seed of the bootstrap (same seed, same output)."
+        ),
+        groups: bool = typer.Option(
+            True,
+            "--groups/--no-groups",
+            help="Also print every field per language and source type.",
+        ),
     ) -> None:
-        """Code every document of GOLD with a coder and print precision, recall and F1 for
-        relevance, countries (the study's partner states), topics and domains (micro, macro, per code),
-        kind accuracy with a confusion table, and event-date accuracy."""
+        """Code every document of GOLD with a coder and score every field it emits: relevance,
+        kind (main event, and kinds per event mention), the study's partner states and all states
+        taking part, framework, level, actors (with office), topics, domains, date, location.
+        Micro and macro precision, recall and F1 with bootstrap 95% intervals, per language
+        and per source type (real page / readout), confusion tables for kind, framework and
+        level. A field is scored only on the records that annotate it; the n column says on
+        how many."""
         from steppewatch.errors import InputError
         from steppewatch.extract.evaluate import evaluate
 
@@ -67,6 +83,8 @@ def register(app: typer.Typer) -> None:
                 base_dir=base_dir,
                 progress=lambda done, total: update(done),
                 study=study,
+                samples=samples,
+                seed=seed,
             )
         for problem in report.missing + report.errors:
             err(f"  skipped {problem.id}: {problem.message}")
@@ -81,50 +99,84 @@ def register(app: typer.Typer) -> None:
 
         if out:
             with out.open("w", encoding="utf-8") as handle:
-                render_report(report, Console(file=handle, width=120), documents=documents)
+                render_report(
+                    report, Console(file=handle, width=140), documents=documents, groups=groups
+                )
         else:
-            render_report(report, Console(), documents=documents)
+            render_report(report, Console(), documents=documents, groups=groups)
 
 
-def render_report(report: EvaluationReport, console: Console, *, documents: bool = False) -> None:
-    from rich.table import Table
-
+def render_report(
+    report: EvaluationReport, console: Console, *, documents: bool = False, groups: bool = True
+) -> None:
     c = report.counts
     console.print(
         f"[bold]{report.coder}[/bold] {report.coder_version or ''} on {report.gold_path}: "
         f"{c['scored']} scored of {c['gold']} ({c['missing']} missing, {c['errors']} errors); "
         f"{c['gold_relevant']} relevant in gold, {c['predicted_relevant']} predicted"
     )
-    summary = Table(title="Summary", show_lines=False)
-    for column in ("measure", "P", "R", "F1", "n"):
-        summary.add_column(column, justify="left" if column == "measure" else "right")
-    r = report.relevance
-    summary.add_row("relevance", _f(r.precision), _f(r.recall), _f(r.f1), str(r.support))
-    for name, scores in (
-        ("countries (C. Asia)", report.countries),
-        ("topics", report.topics),
-        ("domains", report.domains),
-    ):
-        m, a = scores.micro, scores.macro
-        summary.add_row(f"{name} micro", _f(m.precision), _f(m.recall), _f(m.f1), str(m.support))
-        summary.add_row(
-            f"{name} macro", _f(a.precision), _f(a.recall), _f(a.f1), str(len(scores.per_code))
-        )
-    k, d = report.kind, report.dates
-    summary.add_row("kind accuracy (gold-relevant)", "", "", _f(k.accuracy), str(k.n))
-    summary.add_row("kind accuracy (all)", "", "", _f(k.accuracy_all), str(k.n_all))
-    summary.add_row("event date exact", "", "", _f(d.exact_rate), str(d.n))
-    summary.add_row("event date within 7 days", "", "", _f(d.within_7_days_rate), str(d.n))
-    console.print(summary)
+    console.print(_fields_table("All fields", report.fields, report))
+    if groups:
+        for name, fields in report.groups.items():
+            title = f"{name} ({report.group_sizes.get(name, 0)} documents)"
+            console.print(_fields_table(title, fields, report))
     for name, scores in (
         ("Countries", report.countries),
         ("Topics", report.topics),
         ("Domains", report.domains),
     ):
         console.print(_per_code_table(name, scores))
-    console.print(_confusion(report))
+    for name in ("kind", "framework", "level"):
+        if report.confusion.get(name):
+            console.print(_confusion(name, report.confusion[name]))
     if documents:
         console.print(_differences(report))
+
+
+def _interval(estimate: Any) -> str:
+    if estimate is None:
+        return ""
+    if estimate.value is None:
+        return "n/a"
+    if estimate.low is None or estimate.high is None:
+        return f"{estimate.value:.3f}"
+    return f"{estimate.value:.3f} \\[{estimate.low:.2f}-{estimate.high:.2f}]"
+
+
+def _point(estimate: Any) -> str:
+    if estimate is None:
+        return ""
+    return "n/a" if estimate.value is None else f"{estimate.value:.3f}"
+
+
+def _fields_table(title: str, fields: dict[str, FieldReport], report: EvaluationReport) -> Any:
+    from rich.table import Table
+
+    b = report.bootstrap
+    table = Table(
+        title=title,
+        caption=(
+            f"\\[lo-hi]: {b.get('confidence', 0.95):.0%} bootstrap interval ({int(b.get('samples', 0))} "
+            f"resamples, seed {int(b.get('seed', 0))}; --format json has intervals for P and R "
+            "too); n: documents scored; skip: records that do not annotate the field"
+        ),
+    )
+    for column in ("field", "n", "skip", "P", "R", "micro F1", "macro F1", "accuracy"):
+        table.add_column(column, justify="left" if column == "field" else "right", no_wrap=True)
+    for name, f in fields.items():
+        micro, macro = f.micro, f.macro
+        table.add_row(
+            name if f.emitted else f"{name} (not emitted)",
+            str(f.n),
+            str(f.skipped),
+            _point(micro.precision) if micro else "",
+            _point(micro.recall) if micro else "",
+            _interval(micro.f1) if micro else "",
+            _interval(macro.f1) if macro else "",
+            _interval(f.accuracy),
+            style="dim" if f.n == 0 else None,
+        )
+    return table
 
 
 def _f(value: float) -> str:
@@ -151,19 +203,19 @@ def _per_code_table(name: str, scores: MultiLabelScores) -> Any:
     return table
 
 
-def _confusion(report: EvaluationReport) -> Any:
+def _confusion(name: str, confusion: dict[str, dict[str, int]]) -> Any:
+    from rich import box
     from rich.table import Table
 
-    confusion = report.kind.confusion
     predicted = sorted({p for row in confusion.values() for p in row})
-    from rich import box
-
     table = Table(
         box=box.SIMPLE,
         padding=(0, 0),
-        title="Kind: gold (rows) x predicted (columns), gold-relevant documents",
+        title=f"{name.capitalize()}: gold (rows) x predicted (columns), gold-relevant documents",
         caption="  ".join(
-            f"{_SHORT.get(k, k)}={k}" for k in sorted(set(confusion) | set(predicted))
+            f"{_SHORT.get(k, k)}={k}"
+            for k in sorted(set(confusion) | set(predicted))
+            if _SHORT.get(k, k) != k
         ),
     )
     table.add_column("gold", no_wrap=True)
@@ -197,8 +249,8 @@ def _differences(report: EvaluationReport) -> Any:
     for column in ("id", "field", "gold", "predicted"):
         table.add_column(column)
     for outcome in report.documents:
-        for key in ("relevant", "kind", "countries", "topics", "domains", "event_date"):
-            g, p = outcome.gold[key], outcome.predicted[key]
+        for key in outcome.gold:
+            g, p = outcome.gold[key], outcome.predicted.get(key)
             if key in ("topics", "domains") and not outcome.predicted["relevant"]:
                 p = []
             if g != p:

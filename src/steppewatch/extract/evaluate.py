@@ -18,6 +18,11 @@ Scoring rules (also printed in the report):
   cut to the gold precision, equals the gold date; *within 7 days* when the two date ranges
   (a month is its first to last day) are at most 7 days apart.
 
+Beside these summary scores, ``EvaluationReport.fields`` scores every field the coder emits
+(framework, level, actors, kinds per event, all states taking part, location as well) with
+bootstrap intervals, overall and per language and source type (``groups``); see
+``steppewatch.extract.field_scores``. A field is scored only on records that annotate it.
+
 Missing gold files and documents the coder fails on are listed and counted, never silently
 dropped. The metric functions are pure and take plain sequences, so they are testable on
 hand-made predictions.
@@ -34,6 +39,12 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from steppewatch.errors import InputError, SteppewatchError
+from steppewatch.extract.field_scores import (
+    FieldReport,
+    PredictedFields,
+    office_code,
+    score_fields,
+)
 from steppewatch.extract.gold import (
     GoldDocument,
     GoldProblem,
@@ -49,6 +60,7 @@ __all__ = [
     "BinaryScores",
     "DateScores",
     "EvaluationReport",
+    "FieldReport",
     "GoldDocument",
     "GoldProblem",
     "KindScores",
@@ -137,6 +149,23 @@ class EvaluationReport(_Record):
     topics: MultiLabelScores
     domains: MultiLabelScores
     dates: DateScores
+    fields: dict[str, FieldReport] = Field(
+        default_factory=dict,
+        description="Every field with bootstrap intervals, on all scored documents.",
+    )
+    groups: dict[str, dict[str, FieldReport]] = Field(
+        default_factory=dict,
+        description="The same per language ('language=zh') and source type ('source=real_page').",
+    )
+    group_sizes: dict[str, int] = Field(default_factory=dict)
+    confusion: dict[str, dict[str, dict[str, int]]] = Field(
+        default_factory=dict,
+        description="kind, framework, level: gold -> predicted -> count, gold-relevant documents "
+        "that annotate the field ('null' = none).",
+    )
+    bootstrap: dict[str, float] = Field(
+        default_factory=dict, description="samples, seed, confidence of the intervals."
+    )
     missing: list[GoldProblem] = Field(default_factory=list)
     errors: list[GoldProblem] = Field(default_factory=list)
     documents: list[DocumentOutcome] = Field(default_factory=list)
@@ -151,10 +180,43 @@ class Prediction:
     domains: tuple[str, ...] = ()
     event_date: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    framework: str | None = None
+    level: str | None = None
+    actors: tuple[tuple[str, str | None], ...] = ()
+    location: str | None = None
+    event_kinds: tuple[str, ...] = ()
+    language: str | None = None
+
+    def fields(self) -> PredictedFields:
+        kinds = self.event_kinds or ((self.kind,) if self.kind else ())
+        return PredictedFields(
+            relevant=self.relevant,
+            kind=self.kind,
+            event_kinds=tuple(kinds),
+            countries=self.countries,
+            framework=self.framework,
+            level=self.level,
+            actors=self.actors,
+            topics=self.topics,
+            domains=self.domains,
+            event_date=self.event_date,
+            location=self.location,
+        )
+
+
+# Fields the codebook coder's records (CodedDocument) have no slot for.
+NOT_EMITTED = frozenset({"location"})
 
 
 def prediction_from_record(record: Any) -> Prediction:
-    """A coded document (``CodedDocument``) -> the fields evaluation compares."""
+    """A coded document (``CodedDocument``) -> the fields evaluation compares. Kinds per event
+    mention are the kinds of the relevant items (the document's own kind when it has none)."""
+    kinds: list[str] = []
+    for item in getattr(record, "items", None) or []:
+        if item.relevant and item.kind and item.kind not in kinds:
+            kinds.append(item.kind)
+    if record.relevant and record.kind and record.kind not in kinds:
+        kinds.append(record.kind)
     return Prediction(
         relevant=bool(record.relevant),
         kind=record.kind,
@@ -162,6 +224,14 @@ def prediction_from_record(record: Any) -> Prediction:
         topics=tuple(record.topics),
         domains=tuple(record.domains),
         event_date=record.event_date,
+        framework=getattr(record, "framework", None),
+        level=getattr(record, "level", None),
+        actors=tuple(
+            (a.name, office_code(a.name, a.office)) for a in getattr(record, "actors", None) or []
+        ),
+        location=getattr(record, "location", None),
+        event_kinds=tuple(kinds),
+        language=getattr(record, "language", None),
     )
 
 
@@ -308,11 +378,27 @@ def score_predictions(
     missing: Sequence[GoldProblem] = (),
     errors: Sequence[GoldProblem] = (),
     partners: Sequence[str] | None = None,
+    samples: int = 1000,
+    seed: int = 13,
+    confidence: float = 0.95,
+    not_emitted: frozenset[str] = NOT_EMITTED,
 ) -> EvaluationReport:
-    """Score aligned gold documents and predictions into a report; countries are scored over
-    ``partners`` (default: the default study's partner states)."""
+    """Score aligned gold documents and predictions into a report: the summary scores, and
+    every field with bootstrap intervals (``samples`` resamples, ``seed``), overall, per
+    language and per source type; countries are scored over ``partners`` (default: the default
+    study's partner states)."""
     partners = _partners(partners)
     _same_length(gold, predictions)
+    if samples < 0 or samples > MAX_SAMPLES:
+        raise InputError(
+            f"bootstrap samples must be between 0 and {MAX_SAMPLES}, not {samples}",
+            hint="1000 is the default; 0 gives point estimates only",
+            code="SW470",
+        )
+    if not 0 < confidence < 1:
+        raise InputError(
+            f"confidence must be between 0 and 1 (exclusive), not {confidence}", code="SW471"
+        )
     pred_codes = [
         p if p.relevant else Prediction(relevant=False, kind=p.kind, event_date=p.event_date)
         for p in predictions
@@ -346,7 +432,52 @@ def score_predictions(
         errors=list(errors),
         documents=[_outcome(g, p) for g, p in zip(gold, predictions, strict=True)],
     )
+    fields = [p.fields() for p in predictions]
+
+    def scored(members: Sequence[int]) -> dict[str, FieldReport]:
+        return score_fields(
+            [gold[i] for i in members],
+            [fields[i] for i in members],
+            partners=partners,
+            samples=samples,
+            seed=seed,
+            confidence=confidence,
+            not_emitted=not_emitted,
+        )
+
+    report.fields = scored(range(len(gold)))
+    for name, members in _groups(gold, predictions).items():
+        report.group_sizes[name] = len(members)
+        report.groups[name] = scored(members)
+    report.confusion = {
+        name: confusion_table(
+            [getattr(g, name) for g in gold if g.relevant and name in g.annotated],
+            [
+                getattr(p, name)
+                for g, p in zip(gold, predictions, strict=True)
+                if g.relevant and name in g.annotated
+            ],
+        )
+        for name in ("kind", "framework", "level")
+    }
+    report.bootstrap = {"samples": samples, "seed": seed, "confidence": confidence}
     return report
+
+
+MAX_SAMPLES = 100_000
+
+
+def _groups(
+    gold: Sequence[GoldDocument], predictions: Sequence[Prediction]
+) -> dict[str, list[int]]:
+    """Document indices per language (the gold record's, else the extracted document's) and
+    per source type."""
+    groups: dict[str, list[int]] = {}
+    for i, (g, p) in enumerate(zip(gold, predictions, strict=True)):
+        language = g.language or p.language or "unknown"
+        groups.setdefault(f"language={language}", []).append(i)
+        groups.setdefault(f"source={g.kind_of_source}", []).append(i)
+    return dict(sorted(groups.items()))
 
 
 def _outcome(gold: GoldDocument, pred: Prediction) -> DocumentOutcome:
@@ -360,7 +491,19 @@ def _outcome(gold: GoldDocument, pred: Prediction) -> DocumentOutcome:
             "event_date": x.event_date,
         }
 
-    return DocumentOutcome(id=gold.id, path=gold.path, gold=fields(gold), predicted=fields(pred))
+    g, p = fields(gold), fields(pred)
+    # the newer fields only where the gold record annotates them
+    if "framework" in gold.annotated:
+        g["framework"], p["framework"] = gold.framework, pred.framework
+    if "level" in gold.annotated:
+        g["level"], p["level"] = gold.level, pred.level
+    if "actors" in gold.annotated:
+        g["actors"] = sorted(f"{a.name}|{a.office}" for a in gold.actors)
+        p["actors"] = sorted(f"{n}|{o}" for n, o in pred.actors) if pred.relevant else []
+    if "event_kinds" in gold.annotated:
+        g["event_kinds"] = sorted({e.kind for e in gold.events if e.kind})
+        p["event_kinds"] = sorted(pred.fields().event_kinds) if pred.relevant else []
+    return DocumentOutcome(id=gold.id, path=gold.path, gold=g, predicted=p)
 
 
 def evaluate(
@@ -371,16 +514,26 @@ def evaluate(
     base_dir: str | Path | None = None,
     progress: Callable[[int, int], None] | None = None,
     study: Any = None,
+    samples: int = 1000,
+    seed: int = 13,
+    confidence: float = 0.95,
 ) -> EvaluationReport:
     """Code every document of a gold file with ``coder`` and score the result.
 
     ``coder`` is a registered name (with ``coder_params`` passed to it, e.g. ``model_path``,
     and the ``study``) or a coder object. ``study`` (a ``Study``, a study file or a bundled
     study's name; default: the default study) names the partner states whose countries are
-    scored. ``progress(done, total)`` is called as documents are coded.
+    scored. ``progress(done, total)`` is called as documents are coded. ``samples``, ``seed``
+    and ``confidence`` set the bootstrap intervals (same seed, same output).
     """
     from steppewatch.study import resolve_study
 
+    if samples < 0 or samples > MAX_SAMPLES:  # checked before any coding
+        raise InputError(
+            f"bootstrap samples must be between 0 and {MAX_SAMPLES}, not {samples}",
+            hint="1000 is the default; 0 gives point estimates only",
+            code="SW470",
+        )
     the_study = resolve_study(study)
     gold = load_gold(gold_path)
     params = dict(coder_params or {})
@@ -438,6 +591,9 @@ def evaluate(
         missing=missing,
         errors=errors,
         partners=the_study.partner_states,
+        samples=samples,
+        seed=seed,
+        confidence=confidence,
     )
 
 

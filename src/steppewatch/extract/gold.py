@@ -14,7 +14,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,10 @@ from pydantic import BaseModel, ConfigDict
 from steppewatch.errors import InputError, IssueCollector, ValidationFailed
 
 __all__ = [
+    "GOLD_FIELDS",
+    "GoldActor",
     "GoldDocument",
+    "GoldEvent",
     "GoldProblem",
     "date_interval",
     "is_valid_date",
@@ -47,6 +50,56 @@ class GoldProblem(BaseModel):
 
 
 @dataclass(frozen=True)
+class GoldActor:
+    name: str
+    office: str | None = None
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    """One security event a document reports (a meeting, a handover, ...)."""
+
+    kind: str | None = None
+    countries: tuple[str, ...] = ()
+    framework: str | None = None
+    level: str | None = None
+    actors: tuple[GoldActor, ...] = ()
+    date: str | None = None
+    location: str | None = None
+    topics: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+
+
+# Fields a record may annotate; a record annotates one when its key (or ``events``) is present.
+GOLD_FIELDS = (
+    "relevance",
+    "kind",
+    "event_kinds",
+    "countries",
+    "countries_all",
+    "framework",
+    "level",
+    "actors",
+    "topics",
+    "domains",
+    "date",
+    "location",
+)
+_FIELD_KEYS = {
+    "kind": "kind",
+    "countries": "countries",
+    "countries_all": "countries_all",
+    "framework": "framework",
+    "level": "level",
+    "actors": "actors",
+    "topics": "topics",
+    "domains": "domains",
+    "date": "event_date",
+    "location": "location",
+}
+
+
+@dataclass(frozen=True)
 class GoldDocument:
     id: str
     path: str
@@ -58,6 +111,24 @@ class GoldDocument:
     event_date: str | None = None
     note: str | None = None
     line: int = 0
+    countries_all: tuple[str, ...] = ()
+    framework: str | None = None
+    level: str | None = None
+    actors: tuple[GoldActor, ...] = ()
+    location: str | None = None
+    events: tuple[GoldEvent, ...] = ()
+    language: str | None = None
+    source_type: str | None = None
+    annotated: frozenset[str] = field(
+        default=frozenset({"relevance", "kind", "countries", "topics", "domains", "date"})
+    )
+
+    @property
+    def kind_of_source(self) -> str:
+        """``real_page`` or ``readout``: as the record says, else from the id prefix."""
+        if self.source_type:
+            return self.source_type
+        return "readout" if self.id.startswith("ro-") else "real_page"
 
 
 def date_interval(value: str) -> tuple[dt.date, dt.date]:
@@ -175,20 +246,175 @@ def _gold_document(raw: object, number: int, issues: IssueCollector) -> GoldDocu
             record=record,
             field="event_date",
         )
+    for name in ("framework", "level", "location", "language", "source_type"):
+        value = raw.get(name)
+        if value is not None and not isinstance(value, str):
+            issues.add(
+                "invalid-type",
+                f"'{name}' must be a string or null",
+                line=number,
+                record=record,
+                field=name,
+            )
+    value = raw.get("countries_all", [])
+    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+        issues.add(
+            "invalid-type",
+            "'countries_all' must be a list of strings",
+            line=number,
+            record=record,
+            field="countries_all",
+        )
+    actors = _actors(raw.get("actors", []), "actors", number, record, issues)
+    events = _events(raw.get("events", []), number, record, issues)
     if len(issues.issues) > bad:
         return None
+    first = events[0] if events else GoldEvent()
+    annotated = {"relevance"} | {
+        name for name, key in _FIELD_KEYS.items() if key in raw or "events" in raw
+    }
+    if "events" in raw:
+        annotated.add("event_kinds")
     return GoldDocument(
         id=record,
         path=raw["path"],
         relevant=raw["relevant"],
-        kind=kind,
-        countries=tuple(raw.get("countries", [])),
-        topics=tuple(raw.get("topics", [])),
-        domains=tuple(raw.get("domains", [])),
-        event_date=date,
+        kind=kind if "kind" in raw else first.kind,
+        countries=tuple(raw["countries"]) if "countries" in raw else _union(events, "countries"),
+        topics=tuple(raw["topics"]) if "topics" in raw else _union(events, "topics"),
+        domains=tuple(raw["domains"]) if "domains" in raw else _union(events, "domains"),
+        event_date=date if "event_date" in raw else first.date,
         note=raw.get("note"),
         line=number,
+        countries_all=(
+            tuple(raw["countries_all"])
+            if "countries_all" in raw
+            else _union(events, "countries") or tuple(raw.get("countries", []))
+        ),
+        framework=raw["framework"] if "framework" in raw else first.framework,
+        level=raw["level"] if "level" in raw else first.level,
+        actors=actors if "actors" in raw else _union(events, "actors"),
+        location=raw["location"] if "location" in raw else first.location,
+        events=events,
+        language=raw.get("language"),
+        source_type=raw.get("source_type"),
+        annotated=frozenset(annotated),
     )
+
+
+def _union(events: Sequence[GoldEvent], name: str) -> tuple[Any, ...]:
+    out: list[Any] = []
+    for event in events:
+        for value in getattr(event, name):
+            if value not in out:
+                out.append(value)
+    return tuple(out)
+
+
+def _actors(
+    value: object, where: str, number: int, record: str, issues: IssueCollector
+) -> tuple[GoldActor, ...]:
+    ok = isinstance(value, list) and all(
+        isinstance(a, dict)
+        and isinstance(a.get("name"), str)
+        and a["name"].strip()
+        and (a.get("office") is None or isinstance(a.get("office"), str))
+        and set(a) <= {"name", "office"}
+        for a in value
+    )
+    if not ok:
+        issues.add(
+            "invalid-type",
+            f"'{where}' must be a list of {{name, office}} objects (office a string or null)",
+            line=number,
+            record=record,
+            field=where,
+        )
+        return ()
+    assert isinstance(value, list)
+    return tuple(GoldActor(name=a["name"], office=a.get("office")) for a in value)
+
+
+_EVENT_KEYS = {
+    "kind",
+    "countries",
+    "framework",
+    "level",
+    "actors",
+    "date",
+    "location",
+    "topics",
+    "domains",
+}
+
+
+def _events(
+    value: object, number: int, record: str, issues: IssueCollector
+) -> tuple[GoldEvent, ...]:
+    if not isinstance(value, list):
+        issues.add(
+            "invalid-type", "'events' must be a list", line=number, record=record, field="events"
+        )
+        return ()
+    events: list[GoldEvent] = []
+    for i, raw in enumerate(value):
+        where = f"events[{i}]"
+        if not isinstance(raw, dict) or not set(raw) <= _EVENT_KEYS:
+            extra = sorted(set(raw) - _EVENT_KEYS) if isinstance(raw, dict) else []
+            issues.add(
+                "invalid-event",
+                f"'{where}' must be an object with keys from {sorted(_EVENT_KEYS)}"
+                + (f"; unknown: {extra}" if extra else ""),
+                line=number,
+                record=record,
+                field=where,
+            )
+            continue
+        bad = len(issues.issues)
+        for name in ("kind", "framework", "level", "location"):
+            if raw.get(name) is not None and not isinstance(raw[name], str):
+                issues.add(
+                    "invalid-type",
+                    f"'{where}.{name}' must be a string or null",
+                    line=number,
+                    record=record,
+                    field=f"{where}.{name}",
+                )
+        for name in ("countries", "topics", "domains"):
+            item = raw.get(name, [])
+            if not isinstance(item, list) or not all(isinstance(x, str) for x in item):
+                issues.add(
+                    "invalid-type",
+                    f"'{where}.{name}' must be a list of strings",
+                    line=number,
+                    record=record,
+                    field=f"{where}.{name}",
+                )
+        if raw.get("date") is not None and not is_valid_date(raw["date"]):
+            issues.add(
+                "invalid-date",
+                f"'{where}.date' must be YYYY[-MM[-DD]], got {raw['date']!r}",
+                line=number,
+                record=record,
+                field=f"{where}.date",
+            )
+        actors = _actors(raw.get("actors", []), f"{where}.actors", number, record, issues)
+        if len(issues.issues) > bad:
+            continue
+        events.append(
+            GoldEvent(
+                kind=raw.get("kind"),
+                countries=tuple(raw.get("countries", [])),
+                framework=raw.get("framework"),
+                level=raw.get("level"),
+                actors=actors,
+                date=raw.get("date"),
+                location=raw.get("location"),
+                topics=tuple(raw.get("topics", [])),
+                domains=tuple(raw.get("domains", [])),
+            )
+        )
+    return tuple(events)
 
 
 def resolve_gold_path(

@@ -1,0 +1,361 @@
+"""Every field scored with intervals (issue 13): hand-computed scores on hand-made predictions,
+the new gold record format (several events per document, old records still valid), seeded
+bootstrap, per-language and per-source groups, and the CLI end to end."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from steppewatch.errors import InputError, ValidationFailed
+from steppewatch.extract.evaluate import (
+    Prediction,
+    evaluate,
+    load_gold,
+    resolve_gold_path,
+    score_predictions,
+)
+from steppewatch.extract.field_scores import PredictedFields, bootstrap_weights, score_fields
+from steppewatch.extract.gold import GoldActor, GoldDocument
+
+PARTNERS = ("KZ", "KG", "TJ", "UZ", "TM")  # the default study's partner states
+
+
+def _gold(**kw: object) -> GoldDocument:
+    base: dict[str, object] = {"id": "x", "path": "x", "relevant": True}
+    base.update(kw)
+    base.setdefault(
+        "annotated",
+        frozenset(
+            {
+                "relevance",
+                "kind",
+                "event_kinds",
+                "countries",
+                "countries_all",
+                "framework",
+                "level",
+                "actors",
+                "topics",
+                "domains",
+                "date",
+                "location",
+            }
+        ),
+    )
+    return GoldDocument(**base)  # type: ignore[arg-type]
+
+
+def test_single_label_fields_score_accuracy_and_macro_by_hand() -> None:
+    gold = [
+        _gold(framework="SCO"),
+        _gold(framework="SCO"),
+        _gold(framework="bilateral"),
+        _gold(framework="bilateral"),
+        _gold(relevant=False),  # not gold-relevant: out of scope for framework
+    ]
+    pred = [
+        PredictedFields(relevant=True, framework="SCO"),
+        PredictedFields(relevant=True, framework="bilateral"),
+        PredictedFields(relevant=True, framework="bilateral"),
+        PredictedFields(relevant=True, framework=None),
+        PredictedFields(relevant=True, framework="SCO"),
+    ]
+    f = score_fields(gold, pred, partners=PARTNERS, samples=0)["framework"]
+    assert (f.n, f.out_of_scope, f.skipped) == (4, 1, 0)
+    assert f.accuracy is not None and f.accuracy.value == pytest.approx(2 / 4)
+    # SCO: tp1 fp0 fn1 -> F1 2/3; bilateral: tp1 fp1 fn1 -> 1/2; null: tp0 fp1 -> 0
+    assert f.macro is not None and f.macro.f1.value == pytest.approx((2 / 3 + 1 / 2 + 0) / 3)
+    assert f.micro is not None and f.micro.f1.value == pytest.approx(0.5)
+    # no resampling: the interval is the point
+    assert f.accuracy.low == f.accuracy.high == f.accuracy.value
+
+
+def test_actors_count_office_and_names_separately() -> None:
+    gold = [_gold(actors=(GoldActor("Xi Jinping", "head_of_state"),))]
+    # right official, wrong office ("Presidential Aide" coded as head of state the other way)
+    pred = [PredictedFields(relevant=True, actors=(("xi  jinping", "foreign_minister"),))]
+    fields = score_fields(gold, pred, partners=PARTNERS, samples=0)
+    assert fields["actor_names"].micro is not None
+    assert fields["actor_names"].micro.f1.value == 1.0
+    assert fields["actors"].micro is not None
+    assert (
+        fields["actors"].per_code["xi jinping|head_of_state"].fn,
+        fields["actors"].micro.f1.value,
+    ) == (1, 0.0)
+
+
+def test_a_document_judged_not_relevant_asserts_no_countries() -> None:
+    gold = [_gold(relevant=False, countries=())]
+    pred = [PredictedFields(relevant=False, countries=("CN", "KZ"))]
+    c = score_fields(gold, pred, partners=PARTNERS, samples=0)["countries"]
+    assert c.micro is not None and c.per_code == {}
+    assert c.micro.precision.value is None and c.micro.f1.value is None
+
+
+def test_a_group_with_no_positives_reported_f1_zero() -> None:
+    """48 real pages all correctly judged not relevant printed relevance F1 0.000: with nothing
+    in gold and nothing predicted, P, R and F1 are undefined, not zero."""
+    gold = [_gold(relevant=False) for _ in range(10)]
+    pred = [PredictedFields(relevant=False) for _ in range(10)]
+    r = score_fields(gold, pred, partners=PARTNERS, samples=200)["relevance"]
+    assert r.micro is not None and r.micro.f1.value is None and r.micro.f1.low is None
+    assert r.accuracy is not None and r.accuracy.value == 1.0
+    # one true positive among them: resamples that miss it are left out of the interval
+    gold[0] = _gold(relevant=True)
+    pred[0] = PredictedFields(relevant=True)
+    r = score_fields(gold, pred, partners=PARTNERS, samples=200)["relevance"]
+    assert r.micro is not None and (r.micro.f1.value, r.micro.f1.low, r.micro.f1.high) == (
+        1.0,
+        1.0,
+        1.0,
+    )
+
+
+def test_central_asian_country_false_positives_lower_precision() -> None:
+    # a COVID donor list coded as taking part: KZ TJ UZ predicted, none in gold
+    gold = [_gold(countries=("CN", "UZ")), _gold(relevant=False)]
+    pred = [
+        PredictedFields(relevant=True, countries=("CN", "UZ")),
+        PredictedFields(relevant=True, countries=("CN", "KZ", "TJ", "UZ")),
+    ]
+    c = score_fields(gold, pred, partners=PARTNERS, samples=0)["countries"]
+    assert c.micro is not None
+    assert c.micro.precision.value == pytest.approx(1 / 4)
+    assert c.micro.recall.value == 1.0
+
+
+def test_bootstrap_is_reproducible_with_its_seed() -> None:
+    gold = [
+        _gold(relevant=i % 3 == 0, countries=("CN", "KZ") if i % 3 == 0 else ()) for i in range(60)
+    ]
+    pred = [
+        PredictedFields(relevant=i % 2 == 0, countries=("CN", "KZ") if i % 2 == 0 else ())
+        for i in range(60)
+    ]
+    a = score_fields(gold, pred, partners=PARTNERS, samples=500, seed=7)["relevance"]
+    b = score_fields(gold, pred, partners=PARTNERS, samples=500, seed=7)["relevance"]
+    c = score_fields(gold, pred, partners=PARTNERS, samples=500, seed=8)["relevance"]
+    assert a == b
+    assert a.micro is not None and c.micro is not None
+    assert a.micro.f1.low <= a.micro.f1.value <= a.micro.f1.high
+    assert a.micro.f1.low < a.micro.f1.high
+    assert (a.micro.f1.low, a.micro.f1.high) != (c.micro.f1.low, c.micro.f1.high)
+
+
+def test_bootstrap_weights_draw_every_sample_in_full() -> None:
+    w = bootstrap_weights(25, 40, seed=1)
+    assert w.shape == (40, 25) and (w.sum(axis=1) == 25).all()
+    assert bootstrap_weights(5, 0, seed=1).tolist() == [[1.0] * 5]
+
+
+def _write(tmp_path: Path, rows: list[dict[str, object]], files: dict[str, str]) -> Path:
+    folder = tmp_path / "gold"
+    (folder / "readouts").mkdir(parents=True)
+    for name, text in files.items():
+        (folder / "readouts" / name).write_text(text, "utf-8")
+    path = folder / "set.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", "utf-8")
+    return path
+
+
+NEW_RECORD = {
+    "id": "ro-sco",
+    "path": "gold/readouts/sco.txt",
+    "language": "zh",
+    "relevant": True,
+    "events": [
+        {
+            "kind": "meeting",
+            "countries": ["CN", "KZ", "KG"],
+            "framework": "SCO",
+            "level": "defence_minister",
+            "actors": [{"name": "Wei Fenghe", "office": "defence_minister"}],
+            "date": "2019-04-29",
+            "location": "Bishkek",
+            "topics": ["terrorism"],
+            "domains": ["military"],
+        },
+        {"kind": "equipment_transfer", "countries": ["CN", "KG"], "domains": ["military"]},
+    ],
+}
+OLD_RECORD = {
+    "id": "ro-old",
+    "path": "gold/readouts/old.txt",
+    "relevant": True,
+    "kind": "meeting",
+    "countries": ["CN", "UZ"],
+    "topics": ["terrorism"],
+    "domains": [],
+    "event_date": "2019-06-13",
+}
+
+
+def test_events_fill_the_document_fields_and_old_records_stay_valid(tmp_path: Path) -> None:
+    path = _write(tmp_path, [NEW_RECORD, OLD_RECORD], {})
+    new, old = load_gold(path)
+    assert new.kind == "meeting" and new.framework == "SCO" and new.location == "Bishkek"
+    assert new.countries == ("CN", "KZ", "KG") and new.domains == ("military",)
+    assert new.event_date == "2019-04-29" and len(new.events) == 2
+    assert new.actors == (GoldActor("Wei Fenghe", "defence_minister"),)
+    assert {"framework", "level", "actors", "event_kinds", "location"} <= new.annotated
+    assert old.annotated == {"relevance", "kind", "countries", "topics", "domains", "date"}
+
+
+def test_bad_events_are_reported_with_their_field(tmp_path: Path) -> None:
+    bad = dict(
+        NEW_RECORD, events=[{"kind": 3, "actors": [{"name": "Wei Fenghe", "rank": 1}], "when": "x"}]
+    )
+    bad2 = dict(OLD_RECORD, id="b2", actors=[{"office": "head_of_state"}], framework=["SCO"])
+    path = _write(tmp_path, [bad, bad2], {})
+    with pytest.raises(ValidationFailed) as caught:
+        load_gold(path)
+    fields = sorted(str(i.field) for i in caught.value.issues)
+    assert fields == ["actors", "events[0]", "framework"]
+    assert caught.value.code == "SW451"
+
+
+def test_framework_level_and_actors_were_not_scored(tmp_path: Path) -> None:
+    """The old report had relevance, kind, countries, topics, domains and date only; a coder
+    could get framework, level and actors wrong without any figure showing it."""
+    text = (
+        "2019年4月29日，上海合作组织成员国国防部长会议在比什凯克举行。国务委员兼国防部长魏凤和出席会议，"
+        "同吉尔吉斯斯坦、哈萨克斯坦国防部长就共同打击恐怖主义交换意见。"
+    )
+    path = _write(tmp_path, [NEW_RECORD, OLD_RECORD], {"sco.txt": text, "old.txt": text})
+    report = evaluate(path, samples=200)
+    fields = report.fields
+    for name in ("framework", "level", "actors", "event_kinds", "countries_all", "location"):
+        assert fields[name].n == 1 and fields[name].skipped == 1, name
+    assert fields["relevance"].n == 2 and fields["topics"].n == 2
+    assert fields["location"].emitted is False
+    assert set(report.confusion) == {"kind", "framework", "level"}
+    assert list(report.confusion["framework"]) == ["SCO"]  # the gold-relevant record annotating it
+    # groups: per language (gold's own, else the extracted document's) and per source type
+    assert report.group_sizes == {"language=zh": 2, "source=readout": 2}
+    assert report.bootstrap == {"samples": 200, "seed": 13, "confidence": 0.95}
+
+
+def test_same_seed_same_report(tmp_path: Path) -> None:
+    text = "2019年6月13日，国家主席习近平在比什凯克同吉尔吉斯斯坦总统热恩别科夫举行会谈，双方同意共同打击恐怖主义。"
+    rows = [
+        dict(OLD_RECORD, id=f"r{i}", path="gold/readouts/a.txt", relevant=i % 2 == 0)
+        for i in range(8)
+    ]
+    for r in rows:
+        if not r["relevant"]:
+            r.update(kind=None, countries=[], topics=[], event_date=None)
+    path = _write(tmp_path, rows, {"a.txt": text})
+    a = evaluate(path, samples=300, seed=5).model_dump()
+    b = evaluate(path, samples=300, seed=5).model_dump()
+    assert a == b
+
+
+def test_bad_bootstrap_settings_are_refused_before_coding() -> None:
+    with pytest.raises(InputError) as caught:
+        evaluate("no/such/file.jsonl", samples=-1)
+    assert caught.value.code == "SW470"
+    gold = [_gold()]
+    with pytest.raises(InputError) as caught:
+        score_predictions(gold, [Prediction(relevant=True)], confidence=1.5)
+    assert caught.value.code == "SW471"
+
+
+def test_cli_prints_every_field_and_json_holds_groups(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from steppewatch.cli import app
+
+    ru = (
+        "29 апреля 2019 г. в Бишкеке состоялось совещание министров обороны государств - членов "
+        "ШОС. Министр обороны КНР Вэй Фэнхэ обсудил с коллегами борьбу с терроризмом."
+    )
+    row = dict(NEW_RECORD, path="gold/readouts/ru.txt", language="ru")
+    path = _write(tmp_path, [row, OLD_RECORD], {"ru.txt": ru, "old.txt": ru})
+    runner = CliRunner()
+    out = tmp_path / "report.json"
+    result = runner.invoke(
+        app, ["evaluate", str(path), "--format", "json", "--out", str(out), "--bootstrap", "100"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text("utf-8"))
+    assert set(data["fields"]) >= {
+        "relevance",
+        "kind",
+        "event_kinds",
+        "countries",
+        "countries_all",
+        "framework",
+        "level",
+        "actors",
+        "topics",
+        "domains",
+        "date_exact",
+        "location",
+    }
+    assert data["fields"]["framework"]["n"] == 1
+    assert {"language=ru", "source=readout"} <= set(data["groups"])
+    f1 = data["fields"]["relevance"]["micro"]["f1"]
+    assert f1["low"] <= f1["value"] <= f1["high"]
+    result = runner.invoke(
+        app, ["evaluate", str(path), "--bootstrap", "50", "--documents"], env={"COLUMNS": "160"}
+    )
+    assert result.exit_code == 0, result.output
+    for name in ("framework", "level", "actors", "language=ru", "Framework", "Level"):
+        assert name in result.output, name
+    result = runner.invoke(app, ["evaluate", str(path), "--bootstrap", "-3"])
+    assert result.exit_code != 0 and "SW470" in str(result.exception)
+
+
+@pytest.mark.parametrize("name", ["real_tune", "real_heldout"])
+def test_real_page_sets_are_valid_complete_and_disjoint(shared_dir: Path, name: str) -> None:
+    repo = Path(__file__).resolve().parents[2]
+    gold = load_gold(repo / "gold" / f"{name}.jsonl")
+    assert all(g.kind_of_source == "real_page" and g.language in ("zh", "en") for g in gold)
+    every = {
+        "relevance",
+        "kind",
+        "event_kinds",
+        "countries",
+        "countries_all",
+        "framework",
+        "level",
+        "actors",
+        "topics",
+        "domains",
+        "date",
+        "location",
+    }
+    assert all(g.annotated == every for g in gold)
+    for g in gold:
+        assert resolve_gold_path(g.path, repo / "gold" / f"{name}.jsonl").is_file(), g.id
+    if name == "real_heldout":
+        assert len(gold) >= 60
+    earlier = {
+        g.path
+        for f in ("dev", "test", "real_tune" if name == "real_heldout" else "real_heldout")
+        for g in load_gold(repo / "gold" / f"{f}.jsonl")
+    }
+    assert not {g.path for g in gold} & earlier
+
+
+def test_actor_offices_were_compared_as_titles_against_level_codes() -> None:
+    """The codebook coder writes an actor's office as the gazetteer title ('President'); the
+    gold writes the meeting_level code ('head_of_state'), so every actor with an office counted
+    as wrong (actors F1 0.000 on dev). Titles are mapped back through the gazetteer."""
+    from steppewatch.extract import CodedDocument
+    from steppewatch.extract.evaluate import prediction_from_record
+    from steppewatch.extract.model import ActorMention
+
+    record = CodedDocument(
+        source="x",
+        relevant=True,
+        actors=[
+            ActorMention(name="Xi Jinping", office="President", country="CN"),
+            ActorMention(name="Someone Unknown", office="head_of_state"),
+        ],
+    )
+    actors = prediction_from_record(record).actors
+    assert actors == (("Xi Jinping", "head_of_state"), ("Someone Unknown", "head_of_state"))
