@@ -103,7 +103,10 @@ def register(app: typer.Typer) -> None:
                     report, Console(file=handle, width=140), documents=documents, groups=groups
                 )
         else:
-            render_report(report, Console(), documents=documents, groups=groups)
+            console = Console()
+            if not console.is_terminal:  # piped or redirected: rich would squeeze to 80 columns
+                console = Console(width=140)
+            render_report(report, console, documents=documents, groups=groups)
 
 
 def render_report(
