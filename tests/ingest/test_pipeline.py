@@ -124,22 +124,32 @@ def test_exact_and_near_duplicates(sqlite_url: str, tmp_path: Path, corpus: Path
     assert len(ids) == len(set(ids)) == 4
 
 
-def test_document_about_curated_event_becomes_its_source(
+def test_ingest_added_sources_to_curated_events_silently(
     db_url: str, tmp_path: Path, corpus: Path
 ) -> None:
+    """Issue 11.1: ingest added sources to curated events, no audit entry. A curated event is
+    now never written by ingest: a matching document files suggestions, and it is byte for byte
+    what it was (same content hash), with no audit entry from ingest."""
+    from steppewatch.review.actions import content_hash_of
+    from steppewatch.review.audit import list_audit
+
     store = open_store(db_url)
     curated = make_event(
         1, sources=[Source(url="https://example.org/curated", publisher="Curated")]
     )
     store.add_events([curated])
+    digest = content_hash_of(store, curated.id)
     ingestor = make_ingestor(db_url, tmp_path)
     summary = ingestor.ingest(iter_documents([corpus / "a_zh.txt", corpus / "b_ru.txt"]))
-    assert summary.events_created == 0 and summary.sources_added == 2
-    after = store.get_event(curated.id)
-    assert after.review_status == "curated"
-    assert after.topics == curated.topics and after.title == curated.title
-    assert [s.url for s in after.sources][0] == "https://example.org/curated"
-    assert len(after.sources) == 3
+    assert summary.events_created == 0 and summary.sources_added == 0
+    assert summary.suggestions >= 2
+    assert store.get_event(curated.id) == curated
+    assert content_hash_of(store, curated.id) == digest
+    with store.engine.connect() as conn:
+        rows = list(conn.execute(select(suggestions).where(suggestions.c.field == "sources")))
+    assert len(rows) == 2 and {r.event_id for r in rows} == {curated.id}
+    assert {r.status for r in rows} == {"open"}
+    assert [e.action for e in list_audit(store, event_id=curated.id)] == ["add_events"]
 
 
 def test_reviewed_event_is_never_overwritten_suggestions_instead(
