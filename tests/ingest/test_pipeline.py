@@ -96,7 +96,9 @@ def test_documents_items_and_archive_are_stored(
     assert zh.status == "coded" and zh.language == "zh" and "三股势力" in zh.text
     assert Path(zh.archive_path).read_bytes() == ZH_MEETING.encode()
     meta = json.loads(Path(zh.archive_path + ".json").read_text())
-    assert meta["url"].startswith("file://") and meta["sha256"] == zh.id
+    # a local file with no index and no canonical link has no URL; its path is kept apart
+    assert meta["url"] is None and meta["source_path"].endswith("a_zh.txt")
+    assert meta["sha256"] == zh.id
     linked = [i for i in items if i.event_id]
     assert {i.link for i in linked} == {"new_event", "added_source"}
     coded = json.loads(linked[0].coded)
