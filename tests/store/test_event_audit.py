@@ -8,7 +8,7 @@ from pathlib import Path
 
 from steppewatch.review.actions import accept_event, edit_event
 from steppewatch.review.audit import count_audit, list_audit
-from steppewatch.store import AuditNote, open_store
+from steppewatch.store import open_store
 from steppewatch.store.importing import import_events, load_bundled_dataset
 from steppewatch.study import load_study
 from tests.factories import make_event
@@ -18,6 +18,8 @@ WRITER = SRC / "store" / "event_writes.py"
 
 
 def test_event_writes_left_no_audit_entry(db_url: str) -> None:
+    from steppewatch.store import AuditNote
+
     store = open_store(db_url)
     store.add_events([make_event(1)], audit=AuditNote(actor="tester", action="import"))
     [entry] = list_audit(store, event_id=make_event(1).id)

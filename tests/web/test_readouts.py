@@ -6,13 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.factories import make_event
 
 from steppewatch.models import Event, Source
 from steppewatch.store import open_store
 from steppewatch.store.importing import load_bundled_dataset
 from steppewatch.study import load_study
 from steppewatch.web.readouts import event_evidence
-from tests.factories import make_event
 
 
 @pytest.fixture(scope="module")
