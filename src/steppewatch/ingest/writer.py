@@ -75,7 +75,7 @@ def _write_events(
     stored_sources: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
     for chunk in records.chunked(ids, 500):
         for found in conn.execute(select(events).where(events.c.id.in_(chunk))):
-            existing[found.id] = found._mapping
+            existing[found.id] = dict(found._mapping)
         source_query = (
             select(sources.c.event_id, sources.c.url, sources.c.document_id)
             .where(sources.c.event_id.in_([i for i in chunk if i in existing]))
