@@ -40,6 +40,7 @@ __all__ = [
     "parse_partial_date",
     "partial_date_bounds",
     "date_precision",
+    "local_document",
 ]
 
 ReviewStatus = Literal["curated", "machine", "accepted", "edited", "rejected"]
@@ -241,6 +242,21 @@ class Study(Record):
             if period.contains(year):
                 return period.label
         return None
+
+
+def local_document(url: str | None) -> str | None:
+    """How to cite a source that has no web address, or None for one that has: a document
+    ingested from a file with no sidecar index, canonical link or WARC target URI is stored as
+    ``urn:sha256:<hash>`` (its archived copy); an older database may hold a ``file://`` path,
+    which is never shown."""
+    if not url:
+        return None
+    lowered = url.strip().lower()
+    if lowered.startswith("urn:sha256:"):
+        return f"local document (no public URL), sha256 {url.strip()[11:23]}"
+    if lowered.startswith("file:"):
+        return "local document (no public URL)"
+    return None
 
 
 class Source(Record):

@@ -96,7 +96,9 @@ def test_documents_items_and_archive_are_stored(
     assert zh.status == "coded" and zh.language == "zh" and "三股势力" in zh.text
     assert Path(zh.archive_path).read_bytes() == ZH_MEETING.encode()
     meta = json.loads(Path(zh.archive_path + ".json").read_text())
-    assert meta["url"].startswith("file://") and meta["sha256"] == zh.id
+    # a local file with no index and no canonical link has no URL; its path is kept apart
+    assert meta["url"] is None and meta["source_path"].endswith("a_zh.txt")
+    assert meta["sha256"] == zh.id
     linked = [i for i in items if i.event_id]
     assert {i.link for i in linked} == {"new_event", "added_source"}
     coded = json.loads(linked[0].coded)
@@ -124,22 +126,32 @@ def test_exact_and_near_duplicates(sqlite_url: str, tmp_path: Path, corpus: Path
     assert len(ids) == len(set(ids)) == 4
 
 
-def test_document_about_curated_event_becomes_its_source(
+def test_ingest_added_sources_to_curated_events_silently(
     db_url: str, tmp_path: Path, corpus: Path
 ) -> None:
+    """Issue 11.1: ingest added sources to curated events, no audit entry. A curated event is
+    now never written by ingest: a matching document files suggestions, and it is byte for byte
+    what it was (same content hash), with no audit entry from ingest."""
+    from steppewatch.review.actions import content_hash_of
+    from steppewatch.review.audit import list_audit
+
     store = open_store(db_url)
     curated = make_event(
         1, sources=[Source(url="https://example.org/curated", publisher="Curated")]
     )
     store.add_events([curated])
+    digest = content_hash_of(store, curated.id)
     ingestor = make_ingestor(db_url, tmp_path)
     summary = ingestor.ingest(iter_documents([corpus / "a_zh.txt", corpus / "b_ru.txt"]))
-    assert summary.events_created == 0 and summary.sources_added == 2
-    after = store.get_event(curated.id)
-    assert after.review_status == "curated"
-    assert after.topics == curated.topics and after.title == curated.title
-    assert [s.url for s in after.sources][0] == "https://example.org/curated"
-    assert len(after.sources) == 3
+    assert summary.events_created == 0 and summary.sources_added == 0
+    assert summary.suggestions >= 2
+    assert store.get_event(curated.id) == curated
+    assert content_hash_of(store, curated.id) == digest
+    with store.engine.connect() as conn:
+        rows = list(conn.execute(select(suggestions).where(suggestions.c.field == "sources")))
+    assert len(rows) == 2 and {r.event_id for r in rows} == {curated.id}
+    assert {r.status for r in rows} == {"open"}
+    assert [e.action for e in list_audit(store, event_id=curated.id)] == ["add_events"]
 
 
 def test_reviewed_event_is_never_overwritten_suggestions_instead(

@@ -50,7 +50,7 @@ def test_accept_and_reject_suggestions(store):
     reject_suggestion(store, second, "bob", "the readout names the foreign ministers")
     assert review_queue(store).suggestions_total == 0
     actions = [e.action for e in list_audit(store, event_id=event_id)]
-    assert actions == ["suggestion_reject", "suggestion_accept"]
+    assert actions == ["suggestion_reject", "suggestion_accept", "add_events"]
     with pytest.raises(ReviewError):
         accept_suggestion(store, first, "alice")
 

@@ -126,6 +126,11 @@ def register(app: typer.Typer) -> None:
         """Ingest documents: archive the bytes beside the database, extract the text, code it,
         recognise exact and near duplicates, and link relevant items into events.
 
+        Ingest never changes an event a person made or reviewed (curated, accepted, edited,
+        rejected): a document about one files suggestions for review. A file keeps its web
+        address from an index.csv beside or above it (columns id or path, and url), its
+        canonical link or og:url, or its WARC target URI; with none it is a local document.
+
         Crash-safe and resumable: run it again after an interruption; documents already stored
         are reported unchanged and nothing is duplicated. Documents that failed before (e.g.
         text extraction) are tried again.

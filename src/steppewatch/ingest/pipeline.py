@@ -11,12 +11,14 @@ For each ``RawDocument`` (in the order the collectors give them):
 4. near-duplicates of stored documents (MinHash LSH over the text) are stored as ``duplicate``
    and not coded again;
 5. the coder codes the document; every item is stored with its codes and evidence;
-6. every relevant item is linked (``ingest.linking``): a source added to a matching event
-   (curated or machine), a suggestion for an event a person reviewed, or a new machine event.
+6. every relevant item is linked (``ingest.linking``): a source added to a matching machine
+   event, suggestions (reviewed like any other) for a matching event a person made or reviewed
+   (curated, accepted, edited, rejected: ingest never writes those), or a new machine event.
 
 Writes are grouped in batches, each ONE transaction (documents, items, suggestions, events
 together): a killed run leaves whole batches or nothing of a batch, and the rerun redoes
-exactly the documents whose batch was lost. Nothing stored before is touched.
+exactly the documents whose batch was lost. Nothing stored before is touched, and every event
+written is logged in the audit log (``store.event_writes``).
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ from steppewatch.ingest.events_from_items import (
     suggestion_values,
 )
 from steppewatch.ingest.linking import EventIndex, IndexedEvent
-from steppewatch.ingest.writer import REVIEWED, dumps, load_events, write_batch
+from steppewatch.ingest.writer import dumps, load_events, write_batch
 from steppewatch.models import Event
 from steppewatch.sources.archive import Archive, archive_dir_for
 from steppewatch.sources.raw import CollectFailure, RawDocument
@@ -97,8 +99,8 @@ class IngestSummary:
             f"{self.seen} documents: {self.new} new, {self.unchanged} unchanged, {retried}"
             f"{self.duplicates} duplicates ({self.near_duplicates} near), {self.failed} failed; "
             f"{self.relevant_items} relevant items: {self.events_created} events created, "
-            f"{self.sources_added} sources added to known events, "
-            f"{self.suggestions} suggestions for reviewed events, "
+            f"{self.sources_added} sources added to machine events, "
+            f"{self.suggestions} suggestions for curated or reviewed events, "
             f"{self.unlinked_items} not linkable; {self.seconds:.1f} s ({rate:.0f} docs/s)."
         )
 
@@ -382,7 +384,7 @@ class Ingestor:
         if known is None:  # pragma: no cover - index and table agree by construction
             return None, "unlinkable"
         event = known
-        if match.review_status in REVIEWED:
+        if match.review_status != "machine":  # curated or reviewed: never written here
             for field_name, value in suggestion_values(event, item, source, candidate):
                 self._suggestion_rows.append(
                     {
@@ -430,7 +432,7 @@ class Ingestor:
             indexed, event = self.index.get(event_id), self._event(event_id)
             if indexed is None or event is None:
                 continue
-            if indexed.review_status in REVIEWED:
+            if indexed.review_status != "machine":
                 if not any(s.url == source.url for s in event.sources):
                     self._suggestion_rows.append(
                         {

@@ -3,8 +3,9 @@
 Documents, their coded items, suggestions and the events they create or extend are written
 together, so a batch is stored whole or not at all (a killed ingest leaves no half-written
 document). Events are written with the same row helpers as ``Store.add_events``
-(``store.records``), with the same rules: content-hash idempotent, and an event a person has
-reviewed (accepted, edited, rejected) is never written here, only suggestions about it.
+(``store.records``) and logged like every write (``store.event_writes``): content-hash
+idempotent, and an event that is not ``machine`` (curated, accepted, edited, rejected) is never
+written here, only suggestions about it.
 """
 
 from __future__ import annotations
@@ -14,16 +15,20 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, select, update
+from sqlalchemy import Connection, select
 
 from steppewatch.models import Event
-from steppewatch.store import records
+from steppewatch.store import event_writes, records
 from steppewatch.store.document_tables import coded_items, documents, suggestions
-from steppewatch.store.tables import event_codes, events, sources
+from steppewatch.store.event_writes import AuditNote
+from steppewatch.store.tables import events, sources
 
-__all__ = ["load_events", "write_batch", "REVIEWED"]
+__all__ = ["INGEST_ACTOR", "PROTECTED", "load_events", "write_batch"]
 
-REVIEWED = frozenset({"accepted", "edited", "rejected"})
+#: Statuses ingest never writes: a person made (curated) or reviewed these events. A document
+#: about one of them becomes suggestions, reviewed like any other.
+PROTECTED = frozenset({"curated", "accepted", "edited", "rejected"})
+INGEST_ACTOR = "steppewatch ingest"
 
 
 def load_events(conn: Connection, ids: Iterable[str]) -> dict[str, Event]:
@@ -49,15 +54,20 @@ def load_events(conn: Connection, ids: Iterable[str]) -> dict[str, Event]:
     return found
 
 
-def _write_events(conn: Connection, changed: Mapping[str, Event]) -> tuple[int, int]:
-    """Insert or update machine/curated events; returns (new, updated).
+def _write_events(
+    conn: Connection, changed: Mapping[str, Event], actor: str = INGEST_ACTOR
+) -> tuple[int, int]:
+    """Insert new machine events or update stored MACHINE events; returns (new, updated).
 
-    An update sets only the columns whose value changed (adding a source changes the hash,
-    the time stamp and perhaps the verification, not the title or date, so the text-search
-    triggers, which watch those columns, do no work), in one executemany per set of changed
-    columns. An update that only appends sources inserts just the new source rows and leaves
-    the event's codes alone when they did not change; anything else rewrites the event's codes
-    and sources, as ``Store.add_events`` does."""
+    An event in any other status (curated, accepted, edited, rejected) is never written here
+    (the pipeline files suggestions for it instead; this is the last guard, for an event a
+    person reviewed while the run was going). An update sets only the columns whose value
+    changed (adding a source changes the hash, the time stamp and perhaps the verification, not
+    the title or date, so the text-search triggers, which watch those columns, do no work), in
+    one executemany per set of changed columns. An update that only appends sources inserts
+    just the new source rows and leaves the event's codes alone when they did not change;
+    anything else rewrites the event's codes and sources. Every write is logged
+    (``store.event_writes``)."""
     if not changed:
         return 0, 0
     ids = list(changed)
@@ -65,7 +75,7 @@ def _write_events(conn: Connection, changed: Mapping[str, Event]) -> tuple[int, 
     stored_sources: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
     for chunk in records.chunked(ids, 500):
         for found in conn.execute(select(events).where(events.c.id.in_(chunk))):
-            existing[found.id] = found._mapping
+            existing[found.id] = dict(found._mapping)
         source_query = (
             select(sources.c.event_id, sources.c.url, sources.c.document_id)
             .where(sources.c.event_id.in_([i for i in chunk if i in existing]))
@@ -74,26 +84,24 @@ def _write_events(conn: Connection, changed: Mapping[str, Event]) -> tuple[int, 
         for source_row in conn.execute(source_query):
             stored_sources[source_row.event_id].append((source_row.url, source_row.document_id))
     stamp = records.now()
-    new_rows: list[dict[str, Any]] = []
-    code_rows: list[dict[str, str]] = []
+    new_events: list[tuple[Event, str]] = []
+    patches: list[tuple[str, dict[str, Any], Mapping[str, Any]]] = []
+    code_rows: list[dict[str, Any]] = []
     source_rows: list[dict[str, Any]] = []
-    updates: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
     recode: list[str] = []
     resource: list[str] = []
     for event_id, event in changed.items():
         digest = records.content_hash(event)
         old = existing.get(event_id)
         if old is None:
-            new_rows.append(records.event_row(event, digest=digest, timestamp=stamp))
-            code_rows += records.code_rows(event)
-            source_rows += records.source_rows(event)
+            new_events.append((event, digest))
             continue
-        if old["content_hash"] == digest or old["review_status"] in REVIEWED:
+        if old["content_hash"] == digest or old["review_status"] != "machine":
             continue
         row = records.event_row(event, digest=digest, timestamp=stamp)
         row.pop("created_at")
         diff = {k: v for k, v in row.items() if k != "id" and old[k] != v}
-        updates[tuple(sorted(diff))].append({**diff, "_id": event_id})
+        patches.append((event_id, diff, old))
         if (old["countries"], old["topics"], old["domains"]) != (
             row["countries"],
             row["topics"],
@@ -108,27 +116,20 @@ def _write_events(conn: Connection, changed: Mapping[str, Event]) -> tuple[int, 
         else:
             resource.append(event_id)
             source_rows += records.source_rows(event)
-    for columns, params in updates.items():
-        statement = (
-            update(events)
-            .where(events.c.id == bindparam("_id"))
-            .values({c: bindparam(c) for c in columns})
-        )
-        conn.execute(statement, params)
-    for table, column, event_ids in (
-        (event_codes, event_codes.c.event_id, recode),
-        (sources, sources.c.event_id, resource),
-    ):
-        for chunk in records.chunked(event_ids, 500):
-            conn.execute(delete(table).where(column.in_(chunk)))
-    if new_rows:
-        conn.execute(events.insert(), new_rows)
-    if code_rows:
-        conn.execute(event_codes.insert(), code_rows)
-    if source_rows:
-        conn.execute(sources.insert(), source_rows)
-    updated = sum(len(p) for p in updates.values())
-    return len(new_rows), updated
+    event_writes.patch_events(
+        conn,
+        patches,
+        AuditNote(actor=actor, action="ingest_update"),
+        new_code_rows=code_rows,
+        recode=recode,
+        new_source_rows=source_rows,
+        resource=resource,
+        stamp=stamp,
+    )
+    event_writes.insert_events(
+        conn, new_events, AuditNote(actor=actor, action="ingest_create"), stamp=stamp
+    )
+    return len(new_events), len(patches)
 
 
 def write_batch(
@@ -139,6 +140,7 @@ def write_batch(
     suggestion_rows: list[dict[str, Any]],
     changed_events: Mapping[str, Event],
     replace_failed: Sequence[str] = (),
+    actor: str = INGEST_ACTOR,
 ) -> tuple[int, int]:
     """Write one batch (call inside ``engine.begin()``); returns events (new, updated).
 
@@ -155,7 +157,7 @@ def write_batch(
         conn.execute(coded_items.insert(), item_rows)
     if suggestion_rows:
         conn.execute(suggestions.insert(), suggestion_rows)
-    return _write_events(conn, changed_events)
+    return _write_events(conn, changed_events, actor)
 
 
 def dumps(value: Any) -> str:

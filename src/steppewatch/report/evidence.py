@@ -25,6 +25,7 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 
 from steppewatch.analysis.findings import Finding
+from steppewatch.models import local_document
 
 if TYPE_CHECKING:
     from steppewatch.store import Store
@@ -147,13 +148,22 @@ def _sources_by_id(store: Store, ids: Iterable[str]) -> dict[str, list[tuple[str
                 .order_by(sources.c.event_id, sources.c.position)
             )
             for event_id, url, publisher in conn.execute(query):
-                found[event_id].append((url, publisher))
+                found[event_id].append((_cited_url(url), publisher))
     return found
+
+
+def _cited_url(url: str) -> str:
+    """The URL as the report may cite it: a local path (``file:``, from older ingests) is
+    never shown; it becomes ``local-document``. ``urn:sha256:`` names the archived copy."""
+    return "local-document" if url.strip().lower().startswith("file:") else url
 
 
 def _link(url: str, publisher: str | None) -> SourceLink:
     href = safe_href(url)
     text = (publisher or "").strip()
+    local = local_document(url if url != "local-document" else "file:")
+    if local:  # no web address: shown as a local document, never as a link or a path
+        return SourceLink(text=f"{text}, {local}" if text else local, href=None, url=url)
     if not text:
         text = re.sub(r"^https?://(www\.)?", "", url, flags=re.I).split("/")[0] if href else url
     return SourceLink(text=text, href=href, url=url)

@@ -10,12 +10,13 @@ import json
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
-from sqlalchemy import Connection, MetaData, Table, delete, func, inspect, select, update
+from sqlalchemy import Connection, MetaData, Table, func, inspect, select, update
 
 from steppewatch.errors import NotFound, ReviewError, ValidationFailed, ValidationIssue
 from steppewatch.models import Event
-from steppewatch.store import Store, records
-from steppewatch.store.tables import event_codes, events, sources
+from steppewatch.store import Store, event_writes, records
+from steppewatch.store.event_writes import AuditNote
+from steppewatch.store.tables import events, sources
 
 NOT_EDITABLE = ("id", "review_status")
 EDITABLE_FIELDS = tuple(f for f in Event.model_fields if f not in NOT_EDITABLE)
@@ -141,18 +142,24 @@ def open_suggestions_for(store: Store, event_id: str) -> list[SuggestionItem]:
 
 
 # -- writing ---------------------------------------------------------------------------------
-def _write_event(conn: Connection, event: Event) -> None:
-    row = records.event_row(event)
-    row.pop("created_at")
-    conn.execute(update(events).where(events.c.id == event.id).values(**row))
-    conn.execute(delete(event_codes).where(event_codes.c.event_id == event.id))
-    conn.execute(delete(sources).where(sources.c.event_id == event.id))
-    codes = records.code_rows(event)
-    if codes:
-        conn.execute(event_codes.insert(), codes)
-    src = records.source_rows(event)
-    if src:
-        conn.execute(sources.insert(), src)
+def _write_event(
+    conn: Connection,
+    event: Event,
+    *,
+    before: Event,
+    actor: str,
+    action: str,
+    reason: str | None = None,
+    target: str | None = None,
+) -> None:
+    """Rewrite the event (row, codes, sources); the store logs it whole, before and after."""
+    event_writes.rewrite_events(
+        conn,
+        [(event, records.content_hash(event))],
+        AuditNote(actor=actor, action=action, reason=reason, target=target),
+        stamp=records.now(),
+        before={event.id: before},
+    )
 
 
 def _check_hash(event_id: str, current: str, expected: str | None) -> None:
@@ -182,8 +189,7 @@ def accept_event(store: Store, event_id: str, actor: str, *, expected_hash: str 
         if event.review_status == "accepted":
             raise ReviewError(f"event '{event_id}' is already accepted", code="SW713")
         new = event.model_copy(update={"review_status": "accepted"})
-        _write_event(conn, new)
-        _audit(conn, actor=actor, action="accept", event_id=event_id, before=_dump(event), after=_dump(new))
+        _write_event(conn, new, before=event, actor=actor, action="accept")
     return new
 
 
@@ -200,11 +206,7 @@ def reject_event(
         if event.review_status == "rejected":
             raise ReviewError(f"event '{event_id}' is already rejected", code="SW713")
         new = event.model_copy(update={"review_status": "rejected"})
-        _write_event(conn, new)
-        _audit(
-            conn, actor=actor, action="reject", event_id=event_id,
-            before=_dump(event), after=_dump(new), reason=reason,
-        )
+        _write_event(conn, new, before=event, actor=actor, action="reject", reason=reason)
     return new
 
 
@@ -254,11 +256,7 @@ def edit_event(
         event, digest = _event_and_hash(conn, event_id)
         _check_hash(event_id, digest, expected_hash)
         new = validate_changes(event, changes, codebook)
-        _write_event(conn, new)
-        _audit(
-            conn, actor=actor, action="edit", event_id=event_id,
-            before=_dump(event), after=_dump(new), reason=(reason or None),
-        )
+        _write_event(conn, new, before=event, actor=actor, action="edit", reason=reason or None)
     return new
 
 
@@ -297,12 +295,11 @@ def accept_suggestion(store: Store, suggestion_id: int, actor: str, *, codebook:
         item = _suggestion_item(row)
         event, _ = _event_and_hash(conn, item.event_id)
         new = validate_changes(event, _apply_suggestion(event, item.field, item.value), codebook)
-        _write_event(conn, new)
-        conn.execute(update(table).where(table.c.id == suggestion_id).values(status="accepted"))
-        _audit(
-            conn, actor=actor, action="suggestion_accept", event_id=item.event_id,
-            target=f"suggestion:{suggestion_id}", before=_dump(event), after=_dump(new),
+        _write_event(
+            conn, new, before=event, actor=actor, action="suggestion_accept",
+            target=f"suggestion:{suggestion_id}",
         )
+        conn.execute(update(table).where(table.c.id == suggestion_id).values(status="accepted"))
     return new
 
 

@@ -1,5 +1,8 @@
 """The audit log: one row per change (who, when, action, before, after, reason).
 
+Every write to an event, by any path (review, import, init, ingest), is logged by the store
+itself (``steppewatch.store.event_writes``); ``record`` logs the other actions.
+
 Rows are only ever inserted. The database itself refuses UPDATE and DELETE on ``audit_log``
 (triggers created by migration 0003), so a bug or a hand-written query cannot rewrite history.
 """
@@ -13,7 +16,7 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Connection, func, select
 
 from steppewatch.store import Store
-from steppewatch.store.records import now
+from steppewatch.store.event_writes import AuditNote, audit_row, write_audit
 from steppewatch.store.review_tables import audit_log
 
 
@@ -31,10 +34,6 @@ class AuditEntry(BaseModel):
     reason: str | None = None
 
 
-def _dump(value: Any) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
-
-
 def record(
     conn: Connection,
     *,
@@ -47,19 +46,10 @@ def record(
     reason: str | None = None,
 ) -> None:
     """Append one entry inside the caller's transaction (so the change and its record commit
-    together or not at all)."""
-    conn.execute(
-        audit_log.insert().values(
-            at=now(),
-            actor=actor,
-            action=action,
-            event_id=event_id,
-            target=target,
-            before=_dump(before),
-            after=_dump(after),
-            reason=reason,
-        )
-    )
+    together or not at all). Writes to events log themselves (``store.event_writes``); this is
+    for the other actions (users, rejected suggestions)."""
+    note = AuditNote(actor=actor, action=action, reason=reason, target=target)
+    write_audit(conn, [audit_row(note, event_id, before=before, after=after)])
 
 
 def list_audit(

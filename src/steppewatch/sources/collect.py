@@ -8,7 +8,7 @@ from pathlib import Path
 
 from steppewatch.errors import InputError
 from steppewatch.sources.feeds import looks_like_feed, parse_feed
-from steppewatch.sources.files import is_warc, iter_path, read_file, read_index
+from steppewatch.sources.files import SidecarIndex, is_warc, iter_path, read_file
 from steppewatch.sources.http import FetchError, HttpClient, HttpResponse
 from steppewatch.sources.raw import CollectFailure, RawDocument, publisher_for
 from steppewatch.sources.sitemaps import looks_like_sitemap, parse_sitemap
@@ -51,7 +51,6 @@ def iter_documents(
 ) -> Iterator[Item]:
     """Documents from every source in order. ``since`` (YYYY-MM-DD) filters feed and sitemap
     entries by date; ``skip_url`` says which URLs are already stored (not fetched again)."""
-    indexes: dict[Path, dict[str, dict[str, str]]] = {}  # index.csv read once per folder
     for source in sources:
         text = str(source)
         if is_url(text):
@@ -62,10 +61,7 @@ def iter_documents(
         path = Path(text)
         if not path.exists():
             raise InputError(f"{path}: no such file or folder", hint="check the path", code="SW142")
-        folder = path if path.is_dir() else path.parent
-        if folder not in indexes:
-            indexes[folder] = read_index(folder)
-        index = indexes[folder]
+        index = SidecarIndex(path)  # index.csv beside or above each file, read once
         for file in iter_path(path):
             if is_warc(file):
                 yield from iter_warc(file)

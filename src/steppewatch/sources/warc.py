@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from steppewatch.errors import InputError
+from steppewatch.sources.page_url import web_url
 from steppewatch.sources.raw import RawDocument, publisher_for
 
 __all__ = ["iter_warc"]
@@ -24,7 +25,9 @@ def iter_warc(path: Path) -> Iterator[RawDocument]:
                 status = record.http_headers.get_statuscode() if record.http_headers else "200"
                 if status != "200":
                     continue
-                url = record.rec_headers.get_header("WARC-Target-URI")
+                # the record's target URI is the page's real address (a file: or other
+                # scheme is no web address: the document is then a local one)
+                url = web_url(record.rec_headers.get_header("WARC-Target-URI"))
                 headers = (
                     {k.lower(): v for k, v in record.http_headers.headers}
                     if record.http_headers

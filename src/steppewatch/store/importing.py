@@ -15,6 +15,7 @@ from steppewatch.codebook import load_codebook
 from steppewatch.errors import ValidationIssue
 from steppewatch.models import Study
 from steppewatch.store.dataset_io import read_events
+from steppewatch.store.event_writes import AuditNote
 from steppewatch.store.store import Store, WriteCounts
 
 
@@ -46,7 +47,10 @@ def import_events(
     dataset_version: str | None = None,
     replace_reviewed: bool = False,
     progress: Callable[[int], None] | None = None,
+    audit: AuditNote | None = None,
 ) -> ImportReport:
+    """Read, validate and store a file of events. ``audit`` names who imports (each event
+    written is logged; default actor ``steppewatch import``, action ``import``, target the file name)."""
     path = Path(path)
     if sources_path is None and path.suffix.lower() == ".csv":
         sibling = path.with_name("sources.csv")
@@ -63,8 +67,11 @@ def import_events(
         path=str(path), rows=result.rows, valid=len(result.events), issues=result.issues
     )
     if result.events:
+        note = audit or AuditNote(
+            actor="steppewatch import", action="import", target=f"file:{path.name}"
+        )
         report.counts = store.add_events(
-            result.events, replace_reviewed=replace_reviewed, progress=progress
+            result.events, replace_reviewed=replace_reviewed, progress=progress, audit=note
         )
     return report
 
@@ -82,6 +89,11 @@ def load_bundled_dataset(
         sources_path=folder / "sources.csv",
         dataset_version=study.dataset_version,
         progress=progress,
+        audit=AuditNote(
+            actor="steppewatch init",
+            action="dataset_load",
+            target=f"dataset:{study.dataset or study.id}@{study.dataset_version or ''}",
+        ),
     )
     store.set_meta("dataset", study.dataset or "")
     store.set_meta("dataset_version", study.dataset_version or "")

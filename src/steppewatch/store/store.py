@@ -7,12 +7,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, delete, func, select, update
+from sqlalchemy import Engine, delete, func, select
 
 from steppewatch.errors import NotFound
 from steppewatch.models import Event
-from steppewatch.store import records
+from steppewatch.store import event_writes, records
 from steppewatch.store.database import check_connection, describe, make_engine, resolve_url
+from steppewatch.store.event_writes import AuditNote
 from steppewatch.store.filters import EventFilter
 from steppewatch.store.migrations import migrate, pending
 from steppewatch.store.tables import event_codes, events, meta, sources
@@ -90,13 +91,17 @@ class Store:
         replace_reviewed: bool = False,
         progress: Callable[[int], None] | None = None,
         batch_size: int = 500,
+        audit: AuditNote | None = None,
     ) -> WriteCounts:
         """Insert new events and update changed ones, all in ONE transaction.
 
         An event a person has reviewed (accepted or edited) is not overwritten unless
         ``replace_reviewed``; its id is listed in ``skipped_reviewed``. Events whose content is
-        unchanged are left alone, so writing the same batch twice changes nothing.
+        unchanged are left alone, so writing the same batch twice changes nothing. Every event
+        written leaves an entry in the audit log, by ``audit`` (who and which path; default
+        actor ``library``, action ``add_events``).
         """
+        note = audit or AuditNote(actor="library", action="add_events")
         counts = WriteCounts(skipped_reviewed=[])
         done = 0
         with self.engine.begin() as conn:
@@ -123,36 +128,20 @@ class Store:
                     else:
                         changed.append((event, digest))
                 stamp = records.now()
-                if changed:
-                    changed_ids = [e.id for e, _ in changed]
-                    conn.execute(delete(event_codes).where(event_codes.c.event_id.in_(changed_ids)))
-                    conn.execute(delete(sources).where(sources.c.event_id.in_(changed_ids)))
-                    for event, digest in changed:
-                        row = records.event_row(event, digest=digest, timestamp=stamp)
-                        row.pop("created_at")
-                        conn.execute(update(events).where(events.c.id == event.id).values(**row))
-                    counts.updated += len(changed)
-                if new_rows:
-                    conn.execute(
-                        events.insert(),
-                        [records.event_row(e, digest=d, timestamp=stamp) for e, d in new_rows],
-                    )
-                    counts.new += len(new_rows)
-                written = [e for e, _ in new_rows] + [e for e, _ in changed]
-                code_rows = [r for e in written for r in records.code_rows(e)]
-                source_rows = [r for e in written for r in records.source_rows(e)]
-                if code_rows:
-                    conn.execute(event_codes.insert(), code_rows)
-                if source_rows:
-                    conn.execute(sources.insert(), source_rows)
+                event_writes.rewrite_events(conn, changed, note, stamp=stamp)
+                counts.updated += len(changed)
+                event_writes.insert_events(conn, new_rows, note, stamp=stamp)
+                counts.new += len(new_rows)
                 done += len(batch)
                 if progress:
                     progress(done)
         return counts
 
-    def delete_events(self, ids: Sequence[str]) -> int:
+    def delete_events(self, ids: Sequence[str], *, audit: AuditNote | None = None) -> int:
+        """Delete events; each leaves its whole record in the audit log."""
+        note = audit or AuditNote(actor="library", action="delete")
         with self.engine.begin() as conn:
-            return conn.execute(delete(events).where(events.c.id.in_(list(ids)))).rowcount or 0
+            return event_writes.delete_events(conn, list(ids), note)
 
     # -- reading ---------------------------------------------------------------------------
     def get_event(self, event_id: str) -> Event:

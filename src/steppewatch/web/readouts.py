@@ -1,38 +1,37 @@
 """An event's evidence and readouts: spans from coded documents (``coded_items`` from ingest)
 and, when both sides published a readout of one meeting, the two side by side with the topics
-each side raised."""
+each side raised.
+
+A source's side is decided from its publisher (and URL as a fallback) by the publisher table
+(``steppewatch.sources.publishers``), the same for curated sources and ingested documents. Only
+the focal state and the event's partner states count as sides of its readouts (a Kremlin or TASS
+source of a PRC-Kazakh meeting is no side of it); the panel shows when the focal state and at
+least one partner state each have one.
+"""
 
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 from sqlalchemy import Table, select
 
-from steppewatch.models import Event, Source
+from steppewatch.models import Event, Source, local_document
+from steppewatch.sources import publishers
 from steppewatch.store import Store
 
-PRC_HOSTS = re.compile(
-    r"(\.cn$|fmprc|mfa\.gov\.cn|chinamil|china-embassy|chineseembassy|xinhua|news\.cn|"
-    r"china\.org\.cn|chinadaily|cctv|people\.com\.cn|gov\.cn)"
-)
-CA_TLDS = {"kz": "KZ", "kg": "KG", "tj": "TJ", "uz": "UZ", "tm": "TM"}
-CA_LANGUAGES = {"kk": "KZ", "ky": "KG", "tg": "TJ", "uz": "UZ", "tk": "TM"}
+FOCAL = "CN"
 
 
-def source_side(source: Source) -> str | None:
-    """'CN' for a PRC outlet, a Central Asian country code for theirs, None if neither."""
-    host = (urlsplit(source.url).hostname or "").lower() if "://" in source.url else ""
-    if PRC_HOSTS.search(host) or source.language in ("zh", "zh-Hans", "zh-Hant"):
-        return "CN"
-    tld = host.rsplit(".", 1)[-1] if host else ""
-    if tld in CA_TLDS:
-        return CA_TLDS[tld]
-    if source.language in CA_LANGUAGES:
-        return CA_LANGUAGES[source.language]
+def source_side(source: Source, event: Event | None = None, focal: str = FOCAL) -> str | None:
+    """The side whose readout ``source`` is: the focal state, one of the event's partner
+    states, or None (independent or foreign media, another state's voice, unknown)."""
+    side = publishers.source_side(source.publisher, source.url)
+    if side is None:
+        return None
+    if side == focal or event is None or side in event.countries:
+        return side
     return None
 
 
@@ -62,7 +61,9 @@ class EventEvidence:
         return {
             "evidence": [s.__dict__ for s in self.spans],
             "readouts": [
-                {"side": r.side, "url": r.source.url, "publisher": r.source.publisher,
+                {"side": r.side, "url": None if local_document(r.source.url) else r.source.url,
+                 "local_document": bool(local_document(r.source.url)),
+                 "document_id": r.source.document_id, "publisher": r.source.publisher,
                  "language": r.source.language, "topics": r.topics, "coded": r.coded}
                 for r in self.readouts
             ],
@@ -106,12 +107,12 @@ def event_evidence(store: Store, event: Event) -> EventEvidence:
                             document_id=row.document_id,
                         )
                     )
-    readouts = [Readout(side, s) for s in event.sources if (side := source_side(s))]
+    readouts = [Readout(side, s) for s in event.sources if (side := source_side(s, event))]
     for r in readouts:
         if r.source.document_id and r.source.document_id in topics_by_doc:
             r.topics = sorted(topics_by_doc[r.source.document_id])
             r.coded = True
     sides = {r.side for r in readouts}
-    if "CN" in sides and sides - {"CN"}:
-        result.readouts = sorted(readouts, key=lambda r: r.side != "CN")
+    if FOCAL in sides and sides - {FOCAL}:
+        result.readouts = sorted(readouts, key=lambda r: (r.side != FOCAL, r.side))
     return result
