@@ -4,9 +4,15 @@ percent agreement per field, on the documents both files hold and both annotate 
 
 - single-valued fields (relevance, kind, framework, level, date, location): one decision per
   document, ``null`` a value of its own;
+- each Central Asian state (``country_KZ`` ... ``country_TM``): one yes/no decision per
+  document (does the state take part), so a state neither annotator lists is still scored;
 - set-valued fields (Central Asian countries, all countries, topics, domains, actors as
   ``name|office``, kinds per event): one yes/no decision per document and code, over the codes
   either annotator used anywhere in the field (a code neither used says nothing).
+
+The first annotation may be split over several files (``real_tune.jsonl`` and
+``real_heldout.jsonl``); they are read together. Each field lists the ids of the documents on
+which the two annotations differ, to read them.
 
 Alpha is ``None`` when it is undefined (every decision the same value).
 """
@@ -15,7 +21,7 @@ from __future__ import annotations
 
 import math
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -39,15 +45,22 @@ class FieldAgreement(_Record):
     decisions: int = Field(description="Decisions compared (documents, or documents x codes).")
     percent_agreement: float | None
     krippendorff_alpha: float | None
+    disagreements: list[str] = Field(
+        default_factory=list, description="Ids of the documents the two annotations differ on."
+    )
 
 
 class GoldAgreementReport(_Record):
-    first: str
+    first: str = Field(description="The first annotation's file(s), comma-separated.")
     second: str
     common: int
     only_first: list[str] = Field(default_factory=list)
     only_second: list[str] = Field(default_factory=list)
     fields: dict[str, FieldAgreement]
+
+
+def _takes_part(code: str) -> Callable[[GoldDocument], bool]:
+    return lambda g: code in g.countries
 
 
 def _actor(a: Any) -> str:
@@ -62,6 +75,7 @@ _FIELDS: dict[str, tuple[str, bool, Callable[[GoldDocument], Any]]] = {
     "level": ("level", True, lambda g: g.level),
     "date": ("date", True, lambda g: g.event_date),
     "location": ("location", True, lambda g: (g.location or "").casefold() or None),
+    **{f"country_{code}": ("countries", True, _takes_part(code)) for code in CENTRAL_ASIA},
     "countries": ("countries", False, lambda g: {c for c in g.countries if c in CENTRAL_ASIA}),
     "countries_all": ("countries_all", False, lambda g: set(g.countries_all)),
     "topics": ("topics", False, lambda g: set(g.topics)),
@@ -113,13 +127,21 @@ def field_agreement(
         decisions=len(a),
         percent_agreement=100.0 * same / len(a) if a else None,
         krippendorff_alpha=_alpha(a, b),
+        disagreements=[x.id for x, y in pairs if read(x) != read(y)],
     )
 
 
-def gold_agreement(first_path: str | Path, second_path: str | Path) -> GoldAgreementReport:
+def gold_agreement(
+    first_path: str | Path | Iterable[str | Path], second_path: str | Path
+) -> GoldAgreementReport:
     """Compare two annotations of the same documents, matched by ``id`` (SW472 when they
-    share none)."""
-    first, second = load_gold(first_path), load_gold(second_path)
+    share none). ``first_path`` may be several files holding the first annotation together."""
+    first_paths = (
+        [first_path] if isinstance(first_path, str | Path) else [Path(p) for p in first_path]
+    )
+    first = [g for path in first_paths for g in load_gold(path)]
+    second = load_gold(second_path)
+    first_path = ", ".join(str(p) for p in first_paths)
     by_id = {g.id: g for g in second}
     common = [g for g in first if g.id in by_id]
     if not common:
