@@ -98,3 +98,56 @@ def test_cli_prints_alpha_per_field(tmp_path: Path) -> None:
     assert "relevance" in result.output and "alpha" in result.output
     result = CliRunner().invoke(app, ["gold-agreement", str(a), str(b), "--format", "json"])
     assert json.loads(result.output)["fields"]["relevance"]["krippendorff_alpha"] == 1.0
+
+
+def test_each_central_asian_state_is_a_yes_no_decision_per_document(tmp_path: Path) -> None:
+    # the first annotation split over two files (tune and held-out), as for the real pages
+    tune = [_row(1, True, ["CN", "KZ", "UZ"], "head_of_state"), _row(2, False, [], None)]
+    heldout = [_row(3, True, ["CN", "UZ"], None), _row(4, False, [], None)]
+    # the second annotator: page 1 without KZ (a venue, not taking part), page 4 relevant
+    second = [
+        _row(1, True, ["CN", "UZ"], "head_of_state"),
+        _row(2, False, [], None),
+        _row(3, True, ["CN", "UZ"], None),
+        _row(4, True, ["CN", "TJ"], None),
+    ]
+    report = gold_agreement(
+        [_write(tmp_path / "t.jsonl", tune), _write(tmp_path / "h.jsonl", heldout)],
+        _write(tmp_path / "s.jsonl", second),
+    )
+    assert report.common == 4 and report.first.count(".jsonl") == 2
+    kz, uz, tj = (report.fields[f"country_{c}"] for c in ("KZ", "UZ", "TJ"))
+    assert (kz.documents, kz.decisions, kz.disagreements) == (4, 4, ["fm-1"])
+    assert kz.percent_agreement == pytest.approx(75.0)
+    expected = krippendorff.alpha(
+        reliability_data=np.array([[1, 0, 0, 0], [0, 0, 0, 0]], float),
+        level_of_measurement="nominal",
+    )
+    assert kz.krippendorff_alpha == pytest.approx(expected)
+    assert uz.krippendorff_alpha == 1.0 and uz.disagreements == []
+    assert tj.disagreements == ["fm-4"]
+    # TM: nobody lists it anywhere -> all decisions equal, alpha undefined
+    assert report.fields["country_TM"].krippendorff_alpha is None
+    assert report.fields["relevance"].disagreements == ["fm-4"]
+    assert report.fields["countries"].disagreements == ["fm-1", "fm-4"]
+
+
+def test_cli_reads_several_first_files_and_lists_the_disagreements(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from steppewatch.cli import app
+
+    a = _write(tmp_path / "a.jsonl", [_row(1, True, ["CN", "KZ"], "foreign_minister")])
+    b = _write(tmp_path / "b.jsonl", [_row(2, False, [], None)])
+    second = _write(
+        tmp_path / "s.jsonl",
+        [_row(1, True, ["CN", "KZ"], "foreign_minister"), _row(2, True, ["CN", "KG"], None)],
+    )
+    runner = CliRunner()
+    result = runner.invoke(
+        app, ["gold-agreement", str(a), str(b), str(second)], env={"COLUMNS": "160"}
+    )
+    assert result.exit_code == 0, result.output
+    assert "country_KG" in result.output and "relevance: 1 differ: fm-2" in result.output
+    result = runner.invoke(app, ["gold-agreement", str(a)])
+    assert result.exit_code != 0 and "Traceback" not in result.output

@@ -4,9 +4,15 @@ percent agreement per field, on the documents both files hold and both annotate 
 
 - single-valued fields (relevance, kind, framework, level, date, location): one decision per
   document, ``null`` a value of its own;
+- each Central Asian state (``country_KZ`` ... ``country_TM``): one yes/no decision per
+  document (does the state take part), so a state neither annotator lists is still scored;
 - set-valued fields (Central Asian countries, all countries, topics, domains, actors as
   ``name|office``, kinds per event): one yes/no decision per document and code, over the codes
   either annotator used anywhere in the field (a code neither used says nothing).
+
+The first annotation may be split over several files (``real_tune.jsonl`` and
+``real_heldout.jsonl``); they are read together. Each field lists the ids of the documents on
+which the two annotations differ, to read them.
 
 Alpha is ``None`` when it is undefined (every decision the same value).
 """
@@ -15,7 +21,7 @@ from __future__ import annotations
 
 import math
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,12 +34,6 @@ __all__ = ["FieldAgreement", "GoldAgreementReport", "field_agreement", "gold_agr
 
 
 
-def _partners() -> frozenset[str]:
-    from steppewatch.study import default_study
-
-    return frozenset(default_study().partner_states)
-
-
 class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -44,10 +44,13 @@ class FieldAgreement(_Record):
     decisions: int = Field(description="Decisions compared (documents, or documents x codes).")
     percent_agreement: float | None
     krippendorff_alpha: float | None
+    disagreements: list[str] = Field(
+        default_factory=list, description="Ids of the documents the two annotations differ on."
+    )
 
 
 class GoldAgreementReport(_Record):
-    first: str
+    first: str = Field(description="The first annotation's file(s), comma-separated.")
     second: str
     common: int
     only_first: list[str] = Field(default_factory=list)
@@ -55,19 +58,43 @@ class GoldAgreementReport(_Record):
     fields: dict[str, FieldAgreement]
 
 
+def _partners(partners: Sequence[str] | None) -> tuple[str, ...]:
+    if partners is not None:
+        return tuple(partners)
+    from steppewatch.study import default_study
+
+    return tuple(default_study().partner_states)
+
+
+def _takes_part(code: str) -> Callable[[GoldDocument], bool]:
+    return lambda g: code in g.countries
+
+
 def _actor(a: Any) -> str:
     return f"{' '.join(a.name.casefold().split())}|{a.office or 'null'}"
 
 
-# name -> (annotation needed, single or set, how to read it)
-_FIELDS: dict[str, tuple[str, bool, Callable[[GoldDocument], Any]]] = {
+Field = tuple[str, bool, Callable[[GoldDocument], Any]]
+
+
+def _fields(partners: Sequence[str]) -> dict[str, Field]:
+    """name -> (annotation needed, single or set, how to read it); each partner state of the
+    study is also a yes/no field of its own (``country_KZ``)."""
+    region = frozenset(partners)
+    return {
+        **_COMMON_FIELDS,
+        **{f"country_{code}": ("countries", True, _takes_part(code)) for code in partners},
+        "countries": ("countries", False, lambda g: {c for c in g.countries if c in region}),
+    }
+
+
+_COMMON_FIELDS: dict[str, Field] = {
     "relevance": ("relevance", True, lambda g: g.relevant),
     "kind": ("kind", True, lambda g: g.kind),
     "framework": ("framework", True, lambda g: g.framework),
     "level": ("level", True, lambda g: g.level),
     "date": ("date", True, lambda g: g.event_date),
     "location": ("location", True, lambda g: (g.location or "").casefold() or None),
-    "countries": ("countries", False, lambda g: {c for c in g.countries if c in _partners()}),
     "countries_all": ("countries_all", False, lambda g: set(g.countries_all)),
     "topics": ("topics", False, lambda g: set(g.topics)),
     "domains": ("domains", False, lambda g: set(g.domains)),
@@ -95,10 +122,14 @@ def _alpha(a: Sequence[Any], b: Sequence[Any]) -> float | None:
 
 
 def field_agreement(
-    name: str, first: Sequence[GoldDocument], second: Sequence[GoldDocument]
+    name: str,
+    first: Sequence[GoldDocument],
+    second: Sequence[GoldDocument],
+    partners: Sequence[str] | None = None,
 ) -> FieldAgreement:
-    """Agreement on one field over aligned documents (same order, same ids)."""
-    needed, single, read = _FIELDS[name]
+    """Agreement on one field over aligned documents (same order, same ids); ``partners``
+    (default: the default study's partner states) defines the country fields."""
+    needed, single, read = _fields(_partners(partners))[name]
     pairs = [
         (x, y)
         for x, y in zip(first, second, strict=True)
@@ -118,13 +149,23 @@ def field_agreement(
         decisions=len(a),
         percent_agreement=100.0 * same / len(a) if a else None,
         krippendorff_alpha=_alpha(a, b),
+        disagreements=[x.id for x, y in pairs if read(x) != read(y)],
     )
 
 
-def gold_agreement(first_path: str | Path, second_path: str | Path) -> GoldAgreementReport:
+def gold_agreement(
+    first_path: str | Path | Iterable[str | Path],
+    second_path: str | Path,
+    partners: Sequence[str] | None = None,
+) -> GoldAgreementReport:
     """Compare two annotations of the same documents, matched by ``id`` (SW472 when they
-    share none)."""
-    first, second = load_gold(first_path), load_gold(second_path)
+    share none). ``first_path`` may be several files holding the first annotation together."""
+    first_paths = (
+        [first_path] if isinstance(first_path, str | Path) else [Path(p) for p in first_path]
+    )
+    first = [g for path in first_paths for g in load_gold(path)]
+    second = load_gold(second_path)
+    first_path = ", ".join(str(p) for p in first_paths)
     by_id = {g.id: g for g in second}
     common = [g for g in first if g.id in by_id]
     if not common:
@@ -134,6 +175,7 @@ def gold_agreement(first_path: str | Path, second_path: str | Path) -> GoldAgree
             code="SW472",
         )
     firsts, seconds = common, [by_id[g.id] for g in common]
+    regions = _partners(partners)
     first_ids = {g.id for g in first}
     return GoldAgreementReport(
         first=str(first_path),
@@ -141,5 +183,8 @@ def gold_agreement(first_path: str | Path, second_path: str | Path) -> GoldAgree
         common=len(common),
         only_first=sorted(first_ids - set(by_id)),
         only_second=sorted(set(by_id) - first_ids),
-        fields={name: field_agreement(name, firsts, seconds) for name in _FIELDS},
+        fields={
+            name: field_agreement(name, firsts, seconds, regions)
+            for name in _fields(regions)
+        },
     )
