@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from steppewatch.cli import app
 from steppewatch.export import export_package
 from steppewatch.store import EventFilter, open_store
-from tests.export.conftest import HOSTILE_TITLE, hostile_event
+from tests.factories import HOSTILE_TITLE, hostile_event
 
 runner = CliRunner()
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 
 from steppewatch.models import Event
 from steppewatch.store import EventFilter, Store
@@ -385,18 +385,22 @@ class Batch:
 
 
 def event_batches(
-    store: Store, filters: EventFilter | None = None, *, batch_size: int = BATCH
+    store: Store,
+    filters: EventFilter | None = None,
+    *,
+    where: ColumnElement[bool] | None = None,
+    order_by: Sequence[Any] | None = None,
+    batch_size: int = BATCH,
 ) -> Iterator[Batch]:
-    """The matching events in id order, ``batch_size`` at a time, with their sources and
-    evidence. Ids are read first (a few MB for a million events) and each batch is then read by
-    id, so no cursor stays open while the caller writes."""
-    filters = filters or EventFilter()
+    """The matching events (``filters``, or a ready ``where`` clause) in id order, or in
+    ``order_by``, ``batch_size`` at a time, with their sources and evidence. Ids are read first
+    (a few tens of MB for a million events) and each batch is then read by id, so no cursor stays
+    open while the caller writes, and SQLite and PostgreSQL behave alike."""
+    if where is None:
+        where = (filters or EventFilter()).where()
+    order = list(order_by) if order_by else [events_table.c.id]
     with store.engine.connect() as conn:
-        ids = list(
-            conn.execute(
-                select(events_table.c.id).where(filters.where()).order_by(events_table.c.id)
-            ).scalars()
-        )
+        ids = list(conn.execute(select(events_table.c.id).where(where).order_by(*order)).scalars())
     for chunk in rec.chunked(ids, batch_size):
         with store.engine.connect() as conn:
             rows = {
@@ -412,3 +416,15 @@ def event_batches(
                 by_event[s.event_id].append(s._mapping)
         batch = [rec.event_from_row(rows[i], by_event.get(i, ())) for i in chunk if i in rows]
         yield Batch(batch, _evidence(store, chunk))
+
+
+def web_csv_rows(
+    store: Store, where: ColumnElement[bool], order_by: Sequence[Any]
+) -> Iterator[dict[str, Any]]:
+    """Rows of the events table plus ``source_urls`` (space-separated), for the explorer's CSV
+    download: the same columns as an export's events.csv."""
+    for batch in event_batches(store, where=where, order_by=order_by):
+        for event in batch.events:
+            row = event_cells(event)
+            row["source_urls"] = " ".join(s.url for s in event.sources)
+            yield row
