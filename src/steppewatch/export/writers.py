@@ -47,10 +47,12 @@ class CsvText:
         self._writer.writerow(self.header)
 
     def add(self, row: dict[str, Any]) -> None:
-        guard = self.formula_guard
-        self._writer.writerow(
-            [csv_cell(row.get(name), formula_guard=guard) for name in self.header]
-        )
+        get = row.get
+        if self.formula_guard:
+            cells = [csv_cell(get(name), formula_guard=True) for name in self.header]
+        else:  # the csv module writes None as an empty cell and ints as digits
+            cells = [get(name) for name in self.header]
+        self._writer.writerow(cells)
 
     def take(self) -> str:
         text = self._buffer.getvalue()
