@@ -68,7 +68,7 @@ def test_changed_added_and_removed_events_appear_in_the_changelog(db_url: str, t
     assert "1 added, 1 changed, 1 removed" in result.output
     second = tmp_path / "rel" / "2026.12.1"
     text = (second / "CHANGELOG.md").read_text(encoding="utf-8")
-    assert "Compared with release 2026.12 of 2026-12-01: 1 events added, 1 changed, 1 removed." in text
+    assert "Compared with release 2026.12 of 2026-12-01: 1 event added, 1 changed, 1 removed." in text
     assert f"- `{event.id}` {event.title} (corrected) (fields: title, topics)" in text.replace("\\", "")
     assert "- `2019-06-13-meeting-cn-kg-99` Talks on" in text
     assert "<script>" not in text  # titles are escaped for Markdown

@@ -31,7 +31,9 @@ def register(app: typer.Typer) -> None:
         domain: list[str] = typer.Option([], "--domain", help="Domain code (repeatable)."),
         level: list[str] = typer.Option([], "--level", help="Meeting level code (repeatable)."),
         framework: list[str] = typer.Option([], "--framework", help="Framework (repeatable)."),
-        status: list[str] = typer.Option([], "--status", help="Review status (repeatable)."),
+        status: list[str] = typer.Option(
+            [], "--status", help="Review status (repeatable). Default: every status."
+        ),
         since: int | None = typer.Option(None, "--since", help="First year included."),
         until: int | None = typer.Option(None, "--until", help="Last year included."),
         text: str | None = typer.Option(

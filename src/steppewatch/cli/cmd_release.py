@@ -43,7 +43,8 @@ def register(app: typer.Typer) -> None:
         """Build an immutable release in DIR: data package, report, codebook manual, changelog
         and SHA256SUMS.
 
-        The changelog lists the events added, changed (with the fields) and removed since the
+        The data are the events the report analyses (curated, accepted, edited). The changelog
+        lists the events added, changed (with the fields) and removed since the
         previous release. Nothing in it comes from the clock, so releasing unchanged data twice
         gives identical files. DIR is written under a temporary name and renamed when complete.
         """

@@ -5,7 +5,9 @@
       CHANGELOG.md      events added, changed (which fields) and removed since the previous
                         release, then the dataset's own changelog when it ships one
       data/             the data package (CSV + datapackage.json, events.jsonl, Parquet,
-                        sources.bib), as ``steppewatch export`` writes it
+                        sources.bib), as ``steppewatch export`` writes it, of the events the
+                        report analyses: curated, accepted and edited (not machine suggestions
+                        awaiting review, nor rejected events)
       report/           the HTML report with its charts and tables
       codebook.md       the codebook manual
       SHA256SUMS        the SHA-256 of every other file (``sha256sum -c SHA256SUMS`` checks it)
@@ -163,6 +165,10 @@ def _md(text: str) -> str:
     return re.sub(r"([\\`*_\[\]<>|#])", r"\\\1", text)
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def changelog_text(
     version: str,
     date: dt.date,
@@ -177,7 +183,7 @@ def changelog_text(
     else:
         lines += [
             f"Compared with release {previous.get('version')} of {previous.get('date')}: "
-            f"{len(changes.added)} events added, {len(changes.changed)} changed, "
+            f"{_n(len(changes.added), 'event')} added, {len(changes.changed)} changed, "
             f"{len(changes.removed)} removed.",
             "",
         ]
@@ -286,9 +292,13 @@ def build_release(
         shutil.rmtree(work)
     try:
         stamp = dt.datetime(when.year, when.month, when.day, tzinfo=dt.UTC)
+        from steppewatch.report import DEFAULT_STATUSES
+        from steppewatch.store import EventFilter
+
         package = export_package(
             work / "data",
             store=store,
+            filters=EventFilter(statuses=DEFAULT_STATUSES),
             formats=RELEASE_FORMATS,
             exported_at=stamp,
             codebook=codebook,

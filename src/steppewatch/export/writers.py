@@ -117,7 +117,7 @@ class ParquetFile:
     """A Parquet file with the table's columns: integers as int64, everything else as text
     (JSON columns hold the same JSON text as the CSV). Rows are buffered into row groups."""
 
-    GROUP = 50_000
+    GROUP = 10_000
 
     def __init__(self, path: Path, table: Table) -> None:
         import pyarrow as pa
