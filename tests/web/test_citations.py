@@ -115,3 +115,20 @@ def test_csv_download_uses_export_writer_with_every_field(cite_client) -> None: 
     assert row["source_urls"].split() == ["https://www.fmprc.gov.cn/x/99.shtml?a=1&b={2}", "https://kabar.kg/ru/99"]
     assert not cite_client.get("/events.csv?country=KG").content.startswith(b"\xef\xbb\xbf")
     assert cite_client.get("/events.csv?bom=2").status_code == 400
+
+
+def test_bibtex_url_is_not_latex_escaped(cite_client) -> None:  # type: ignore[no-untyped-def]
+    body = cite_client.get("/events/2016-08-10-bilateral_exercise-cn-kg-1.bib").text
+    assert "url = {http://testserver/events/2016-08-10-bilateral_exercise-cn-kg-1}," in body
+    assert "title = {中吉联合反恐演习“天山-2016”}," in body
+
+
+def test_source_bibtex_keeps_url_verbatim_but_closes_no_brace() -> None:
+    from steppewatch.export.citations import source_bibtex
+
+    event = hostile_event()
+    entry = source_bibtex(event.sources[0], event, 0)
+    assert "url = {https://www.fmprc.gov.cn/x/99.shtml?a=1&b=%7B2%7D}," in entry
+    assert r"author = {{外交部 \{MFA\} 100\%}}," in entry
+    assert r"title = {会谈 <b>readout</b> \} \textbackslash{}end\{document\}}," in entry
+    assert "langid = {zh}," in entry and _balanced(entry)

@@ -61,6 +61,16 @@ def bib_escape(text: str | None) -> str:
     return _BIB_RE.sub(lambda m: _BIB_SPECIAL[m.group(0)], one_line(text))
 
 
+def bib_url(url: str | None) -> str:
+    """A URL for BibTeX's verbatim ``url`` field: kept as it is (``_ % # &`` included, which
+    LaTeX escaping would corrupt) except braces, backslashes and spaces, percent-encoded so the
+    field cannot be closed early."""
+    text = one_line(url)
+    for char, code in (("\\", "%5C"), ("{", "%7B"), ("}", "%7D"), (" ", "%20")):
+        text = text.replace(char, code)
+    return text
+
+
 def bib_key(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9:_\-]", "_", text)[:120] or "entry"
 
@@ -95,7 +105,7 @@ def event_bibtex(event: Event, ctx: CiteContext) -> str:
             ("howpublished", bib_escape(f"{ctx.dataset_title}{version}")),
             ("date", event.date_start),
             ("version", bib_escape(ctx.dataset_version)),
-            ("url", bib_escape(ctx.event_url(event))),
+            ("url", bib_url(ctx.event_url(event))),
             ("urldate", ctx.accessed.isoformat()),
             ("note", bib_escape(f"Event record {event.id}")),
         ],
@@ -159,7 +169,7 @@ def source_bibtex(source: Source, event: Event, position: int) -> str:
             ("title", bib_escape(one_line(source.attests)[:200] or f"Source for {event.title}")),
             ("organization", bib_escape(publisher)),
             ("date", source.published if year_month else None),
-            ("url", bib_escape(source.url)),
+            ("url", bib_url(source.url)),
             ("langid", bib_escape(source.language)),
             ("note", bib_escape(f"Source of event {event.id}: {event.title}")),
         ],
@@ -186,6 +196,7 @@ __all__ = [
     "CiteContext",
     "SourceBib",
     "bib_escape",
+    "bib_url",
     "event_bibtex",
     "event_citation_text",
     "event_csl",
