@@ -196,3 +196,13 @@ def test_out_that_is_a_file_is_refused(db_url: str, tmp_path: Path) -> None:
     target.write_text("x")
     with pytest.raises(ExportError, match="SW162"):
         export_package(target, store=open_store(db_url))
+
+
+def test_export_into_a_used_folder_removes_files_it_no_longer_describes(db_url: str, tmp_path: Path) -> None:
+    out = tmp_path / "pkg"
+    store = open_store(db_url)
+    export_package(out, store=store, formats=("jsonl", "bibtex"), filters=EventFilter(countries=("TM",)))
+    assert (out / "events.jsonl").is_file() and (out / "sources.bib").is_file()
+    export_package(out, store=store, filters=EventFilter(countries=("TM",)))
+    assert not (out / "events.jsonl").exists() and not (out / "sources.bib").exists()
+    assert json.loads((out / "datapackage.json").read_text(encoding="utf-8"))["steppewatch"]["files"] == []

@@ -128,6 +128,7 @@ def export_package(
         else None
     )
     bib = SourceBib(out / "sources.bib") if "bibtex" in formats else None
+    _remove_stale(out, defs, formats)
     try:
         for batch in event_batches(store, filters):
             for name in defs:
@@ -157,6 +158,17 @@ def export_package(
         json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
     return result
+
+
+def _remove_stale(out: Path, defs: dict[str, Any], formats: tuple[str, ...]) -> None:
+    """Files an earlier export into the same folder wrote in a format not asked for now: a
+    package must not sit beside data it does not describe."""
+    stale = [] if "parquet" in formats else [out / f"{name}.parquet" for name in defs]
+    stale += [] if "jsonl" in formats else [out / "events.jsonl"]
+    stale += [] if "xlsx" in formats else [out / "steppewatch.xlsx"]
+    stale += [] if "bibtex" in formats else [out / "sources.bib"]
+    for path in stale:
+        path.unlink(missing_ok=True)
 
 
 def _event_record(event: Any) -> dict[str, Any]:

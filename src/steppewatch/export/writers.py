@@ -48,6 +48,7 @@ class CsvText:
 
     def add(self, row: dict[str, Any]) -> None:
         get = row.get
+        cells: list[Any]
         if self.formula_guard:
             cells = [csv_cell(get(name), formula_guard=True) for name in self.header]
         else:  # the csv module writes None as an empty cell and ints as digits

@@ -448,6 +448,7 @@ def events_csv(request: Request) -> Response:
     package's events.csv plus source_urls; formulas neutralised; ``bom=1``: byte-order mark)."""
     from steppewatch.export.tables import tables, web_csv_rows
     from steppewatch.export.writers import csv_chunks
+    from steppewatch.store.store import ORDERS
     from steppewatch.web.params import LIST_PARAMS
 
     web = state_of(request)
@@ -460,7 +461,7 @@ def events_csv(request: Request) -> Response:
     )
     where = queries.where_clause(query.filters, query.q, web.support)
     header = [*tables(web.codebook)["events"].header, "source_urls"]
-    rows = web_csv_rows(web.store, where, queries.ORDERS[query.sort])
+    rows = web_csv_rows(web.store, where, ORDERS[query.sort])
     return StreamingResponse(
         csv_chunks(header, rows, bom=bom == ["1"], formula_guard=True),
         media_type="text/csv; charset=utf-8",
