@@ -206,3 +206,35 @@ def test_export_into_a_used_folder_removes_files_it_no_longer_describes(db_url: 
     export_package(out, store=store, filters=EventFilter(countries=("TM",)))
     assert not (out / "events.jsonl").exists() and not (out / "sources.bib").exists()
     assert json.loads((out / "datapackage.json").read_text(encoding="utf-8"))["steppewatch"]["files"] == []
+
+
+@pytest.mark.postgres
+def test_export_and_release_from_postgresql(tmp_path: Path) -> None:
+    import os
+
+    from steppewatch.export.release import build_release
+    from tests.conftest import PG_ENV, _pg_database
+    from tests.factories import make_event
+
+    admin = os.environ.get(PG_ENV)
+    if not admin:
+        pytest.skip(f"PostgreSQL tests need {PG_ENV}=postgresql://user:pass@host/db (.ci/run sets it)")
+    for url in _pg_database(admin):
+        store = open_store(url)
+        # import fills an empty codebook version: give it, as stored events have it
+        more = [make_event(n, codebook_version="1.0.0") for n in range(1, 4)]
+        store.add_events([hostile_event(), *more])
+        store.set_meta("dataset_version", "2026.12")
+        out = tmp_path / "pkg"
+        export_package(out, store=store, formats=("jsonl",))
+        frictionless = pytest.importorskip("frictionless")
+        assert frictionless.validate(str(out / "datapackage.json")).valid
+        copy = f"sqlite:///{tmp_path / 'copy.db'}"
+        result = runner.invoke(app, ["import", str(out / "events.csv"), "--db", copy])
+        assert result.exit_code == 0, result.output
+        by_id = {e["id"]: e for e in _dump(url)}  # PostgreSQL's collation may order ids otherwise
+        assert {e["id"]: e for e in _dump(copy)} == by_id
+        first = build_release(tmp_path / "a" / "r", store=store, with_report=False)
+        second = build_release(tmp_path / "b" / "r", store=store, with_report=False)
+        assert (first.folder / "SHA256SUMS").read_bytes() == (second.folder / "SHA256SUMS").read_bytes()
+        store.close()
