@@ -14,18 +14,9 @@ def register(app: typer.Typer) -> None:
         port: int = typer.Option(8000, "--port", min=1, max=65535, help="TCP port."),
         db: str | None = DB_OPTION,
         workers: int = typer.Option(1, "--workers", min=1, max=64, help="Worker processes."),
-        https_only: bool = typer.Option(
-            False,
-            "--https-only",
-            help="Send the session cookie over HTTPS only (behind a TLS proxy).",
-        ),
+        https_only: bool = typer.Option(False, "--https-only", help="Send the session cookie over HTTPS only (behind a TLS proxy)."),
         log_level: str = typer.Option("warning", "--log-level", help="uvicorn log level."),
-        cache_size: int = typer.Option(
-            1024,
-            "--cache-size",
-            min=0,
-            help="Cached pages (30 s), counts and facets (0: no cache).",
-        ),
+        cache_size: int = typer.Option(1024, "--cache-size", min=0, help="Cached pages (30 s), counts and facets (0: no cache)."),
     ) -> None:
         """Serve the explorer. Public and read-only; reviewers sign in to change anything
         (accounts: 'steppewatch users add NAME'). On SQLite each worker keeps every event's date
@@ -38,10 +29,8 @@ def register(app: typer.Typer) -> None:
         store = open_db(db)
         err(f"Database: {store.describe()} ({store.count_events()} events)")
         if store.dialect == "sqlite":
-            err(
-                "Reading every event's date and facet values into memory for list and search "
-                "pages (about 4 s and 20 MB per worker per million events) ..."
-            )
+            err("Reading every event's date and facet values into memory for list and search "
+                "pages (about 4 s and 20 MB per worker per million events) ...")
         else:
             err("Counting event profiles for facets (a few seconds on a big database) ...")
         err(f"Serving on http://{host}:{port}/  (Ctrl+C to stop)")
@@ -50,20 +39,9 @@ def register(app: typer.Typer) -> None:
             os.environ["STEPPEWATCH_WEB_CACHE"] = str(cache_size)
             if https_only:
                 os.environ["STEPPEWATCH_HTTPS_ONLY"] = "1"
-            uvicorn.run(
-                "steppewatch.web.app:app_from_env",
-                factory=True,
-                host=host,
-                port=port,
-                workers=workers,
-                log_level=log_level,
-            )
+            uvicorn.run("steppewatch.web.app:app_from_env", factory=True, host=host, port=port,
+                        workers=workers, log_level=log_level)
             return
         from steppewatch.web import create_app
 
-        uvicorn.run(
-            create_app(store, https_only=https_only, cache_size=cache_size),
-            host=host,
-            port=port,
-            log_level=log_level,
-        )
+        uvicorn.run(create_app(store, https_only=https_only, cache_size=cache_size), host=host, port=port, log_level=log_level)
