@@ -122,3 +122,14 @@ def test_release_date_never_from_the_clock() -> None:
 def test_bad_date_option_is_one_line_error(db_url: str, tmp_path: Path) -> None:
     result = runner.invoke(app, ["release", "--out", str(tmp_path / "r"), "--date", "2026-13-01", "--db", db_url])
     assert result.exit_code != 0 and "SW664" in str(result.output) + str(result.exception)
+
+
+def test_new_dataset_version_alone_changes_no_event(tmp_path: Path) -> None:
+    from steppewatch.export.release import compare_releases
+
+    new = tmp_path / "events.jsonl"
+    old = {"a": {"id": "a", "title": "T", "dataset_version": "2026.11"}}
+    new.write_text(json.dumps({"id": "a", "title": "T", "dataset_version": "2026.12"}) + "\n", encoding="utf-8")
+    assert not compare_releases(old, new)
+    new.write_text(json.dumps({"id": "a", "title": "T2", "dataset_version": "2026.12"}) + "\n", encoding="utf-8")
+    assert compare_releases(old, new).changed == {"a": ["title"]}

@@ -44,6 +44,9 @@ from steppewatch.store import Store
 RELEASE_FORMATS = ("csv", "jsonl", "parquet", "bibtex")
 MANIFEST = "release.json"
 CHECKSUMS = "SHA256SUMS"
+# The version of the dataset an event was loaded from changes with every dataset version:
+# a change there alone is not a change of the event.
+NOT_COMPARED = frozenset({"dataset_version"})
 _VERSION_DATE = re.compile(r"^(\d{4})[.\-](\d{1,2})(?:[.\-](\d{1,2}))?")
 
 
@@ -124,8 +127,8 @@ def _read_events(release: Path) -> dict[str, dict[str, Any]]:
 
 
 def compare_releases(old: dict[str, dict[str, Any]], new_path: Path) -> ReleaseChanges:
-    """Events added, removed and changed (with the fields that differ) from ``old`` to the
-    events.jsonl at ``new_path``, read line by line."""
+    """Events added, removed and changed (with the fields that differ, ``dataset_version``
+    aside) from ``old`` to the events.jsonl at ``new_path``, read line by line."""
     changes = ReleaseChanges()
     seen: set[str] = set()
     with new_path.open(encoding="utf-8") as handle:
@@ -138,9 +141,11 @@ def compare_releases(old: dict[str, dict[str, Any]], new_path: Path) -> ReleaseC
             before = old.get(event_id)
             if before is None:
                 changes.added.append(event_id)
-            elif before != record:
-                keys = sorted(set(before) | set(record))
-                changes.changed[event_id] = [k for k in keys if before.get(k) != record.get(k)]
+            else:
+                keys = sorted((set(before) | set(record)) - NOT_COMPARED)
+                fields = [k for k in keys if before.get(k) != record.get(k)]
+                if fields:
+                    changes.changed[event_id] = fields
     changes.removed = sorted(set(old) - seen)
     changes.added.sort()
     return changes
