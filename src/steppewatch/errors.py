@@ -4,8 +4,8 @@ Every error carries a stable code (``SW###``) that a user can search for, says w
 where (file, line, field) and what to do. The CLI prints ``str(error)`` on one line and exits
 non-zero; it never shows a traceback for a user's mistake.
 
-Code ranges: SW1xx input and data files, SW2xx codebook, SW3xx store, SW4xx coding and
-extraction, SW5xx collection and network, SW6xx analysis and report, SW7xx web and review.
+Code ranges: SW1xx input and data files (SW16x exports), SW2xx codebook, SW3xx store, SW4xx coding and
+extraction, SW5xx collection and network, SW6xx analysis and report (SW66x releases), SW7xx web and review.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ __all__ = [
     "ExtractionError",
     "CollectionError",
     "AnalysisError",
+    "ExportError",
     "ReviewError",
 ]
 
@@ -114,6 +115,12 @@ class CollectionError(SteppewatchError):
 
 class AnalysisError(SteppewatchError):
     code = "SW600"
+
+
+class ExportError(SteppewatchError):
+    """An export, citation or release cannot be written (SW160-SW169, SW660-SW669)."""
+
+    code = "SW160"
 
 
 class ReviewError(SteppewatchError):

@@ -41,7 +41,13 @@ EVENT_COLUMNS = (
     "verification",
 )
 OPTIONAL_EVENT_COLUMNS = ("review_status", "codebook_version", "coder", "dataset_version")
+# Columns of a data package's events.csv (``steppewatch export``) beyond the bundled schema:
+# ``actors`` (JSON, with each actor's country and id) is read instead of cn_actors/partner_actors
+# when present; the others are derived from the event and ignored on reading.
+EXPORT_EVENT_COLUMNS = ("date_precision", "year", "actors", "n_sources")
 SOURCE_COLUMNS = ("event_id", "url", "publisher", "language", "published", "source_type", "attests")
+# ... and of its sources.csv: rows are read in file order; document_id links an archived document.
+EXPORT_SOURCE_COLUMNS = ("position", "document_id")
 _ACTOR = re.compile(r"^(?P<name>.*?)\s*\((?P<office>[^()]*)\)\s*$")
 _LINE = re.compile(r"[^\n]*\n|[^\n]+$")
 _SURROGATE = re.compile("[\udc80-\udcff]")
@@ -244,6 +250,8 @@ def _event_data(record: dict[str, Any], defaults: dict[str, Any]) -> dict[str, A
         )
     if "actors" in record and isinstance(record["actors"], list):
         data["actors"] = record["actors"]
+    elif isinstance(record.get("actors"), str) and record["actors"].strip():
+        data["actors"] = json.loads(record["actors"])
     else:
         data["actors"] = parse_actors(record.get("cn_actors", ""), "focal") + parse_actors(
             record.get("partner_actors", ""), "partner"
@@ -304,7 +312,7 @@ def read_events(
         else _csv_records(
             text,
             collector,
-            EVENT_COLUMNS + OPTIONAL_EVENT_COLUMNS,
+            EVENT_COLUMNS + OPTIONAL_EVENT_COLUMNS + EXPORT_EVENT_COLUMNS,
             ("id", "kind", "title", "date_start", "countries", "framework"),
         )
     )
@@ -337,10 +345,10 @@ def read_events(
         except json.JSONDecodeError as error:
             collector.add(
                 "invalid-value",
-                f"attributes is not a JSON object: {error.msg}",
+                f"attributes or actors is not valid JSON: {error.msg}",
                 line=line,
                 record=record_id,
-                field="attributes",
+                field="attributes/actors",
             )
             continue
         try:
@@ -361,7 +369,8 @@ def _attach_sources(path: Path, result: ReadResult, line_of: dict[str, int]) -> 
     text = _decode(path)
     collector = IssueCollector(source=path.name)
     by_id = {e.id: e for e in result.events}
-    for line, record in _csv_records(text, collector, SOURCE_COLUMNS, ("event_id", "url")):
+    expected = SOURCE_COLUMNS + EXPORT_SOURCE_COLUMNS
+    for line, record in _csv_records(text, collector, expected, ("event_id", "url")):
         event_id = record.get("event_id", "").strip()
         bad = _bad_encoding(record)
         if bad:
@@ -383,7 +392,11 @@ def _attach_sources(path: Path, result: ReadResult, line_of: dict[str, int]) -> 
                     field="event_id",
                 )
             continue
-        data = {k: (record.get(k) or "").strip() or None for k in SOURCE_COLUMNS if k != "event_id"}
+        data = {
+            k: (record.get(k) or "").strip() or None
+            for k in (*SOURCE_COLUMNS, "document_id")
+            if k != "event_id"
+        }
         try:
             event.sources.append(Source.model_validate(data))
         except ValidationError as error:

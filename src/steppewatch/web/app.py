@@ -18,7 +18,7 @@ from starlette.staticfiles import StaticFiles
 
 from steppewatch.errors import SteppewatchError
 from steppewatch.store import Store, open_store
-from steppewatch.web import agreement_views, explorer, reviewing
+from steppewatch.web import agreement_views, citations, explorer, reviewing
 from steppewatch.web.errors import HTTPError, error_payload, from_library_error
 from steppewatch.web.openapi import openapi_spec
 from steppewatch.web.queries import ResultCache, SearchSupport
@@ -87,6 +87,7 @@ def routes() -> list[Any]:
         Route("/events", home_redirect),
         Route("/events.json", explorer.events_list),
         Route("/events.csv", explorer.events_csv),
+        *citations.routes(),  # before /events/{event_id}.json, which would take ID.csl.json
         Route("/events/{event_id}.json", explorer.event_page),
         Route("/events/{event_id}", explorer.event_page),
         Route("/countries/{code}.json", explorer.country_page),
@@ -166,7 +167,7 @@ def create_app(
         },
         max_body_size=MAX_BODY,
     )
-    app.state.web = WebState(
+    web_state = app.state.web = WebState(
         store=store,
         codebook=codebook,
         support=SearchSupport.detect(store),
@@ -176,6 +177,7 @@ def create_app(
         facet_budget_ms=facet_budget_ms,
         cache=ResultCache(size=cache_size),
     )
+    citations.install(web_state.env)
     if use_profiles:
         from steppewatch.web.profiles import Profiles
 

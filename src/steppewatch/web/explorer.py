@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import threading
-from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import literal_column
@@ -447,24 +444,26 @@ def events_list(request: Request) -> Response:
 
 
 def events_csv(request: Request) -> Response:
+    """The filtered list as CSV, written by the export's writer (the columns of a data
+    package's events.csv plus source_urls; formulas neutralised; ``bom=1``: byte-order mark)."""
+    from steppewatch.export.tables import tables, web_csv_rows
+    from steppewatch.export.writers import csv_chunks
+    from steppewatch.store.store import ORDERS
+    from steppewatch.web.params import LIST_PARAMS
+
     web = state_of(request)
     pairs = parse_query(request.scope.get("query_string", b""))
-    query = parse_list_query(pairs, web.codebook)
+    bom = [v for k, v in pairs if k == "bom"]
+    if bom and (len(bom) > 1 or bom[0] not in ("0", "1")):
+        raise HTTPError(400, "bom: give 0 or 1, once", [issue("invalid-value", "0 or 1", "bom")])
+    query = parse_list_query(
+        [(k, v) for k, v in pairs if k != "bom"], web.codebook, allowed=(*LIST_PARAMS, "bom")
+    )
     where = queries.where_clause(query.filters, query.q, web.support)
-
-    def lines() -> Iterator[str]:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        for row in queries.csv_rows(web.store, where, query.sort):
-            writer.writerow(row)
-            if buffer.tell() > 64_000:
-                yield buffer.getvalue()
-                buffer.seek(0)
-                buffer.truncate()
-        yield buffer.getvalue()
-
+    header = [*tables(web.codebook)["events"].header, "source_urls"]
+    rows = web_csv_rows(web.store, where, ORDERS[query.sort])
     return StreamingResponse(
-        lines(),
+        csv_chunks(header, rows, bom=bom == ["1"], formula_guard=True),
         media_type="text/csv; charset=utf-8",
         headers={"content-disposition": 'attachment; filename="steppewatch-events.csv"'},
     )

@@ -1,4 +1,4 @@
-"""Read queries of the explorer: list, count, facet counts, full-text search, CSV rows.
+"""Read queries of the explorer: list, count, facet counts, full-text search (CSV rows: export.tables).
 
 Full text uses the indexes made by migration 0003: SQLite FTS5 (trigram) tables, or
 PostgreSQL ``to_tsvector`` GIN indexes. Facet and count queries on big databases run under a
@@ -428,42 +428,6 @@ def facet_counts(
             else:
                 out[facet] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
     return out
-
-
-CSV_COLUMNS = (
-    "id", "kind", "title", "date_start", "date_end", "countries", "framework", "location", "level",
-    "domains", "topics", "summary", "verification", "review_status", "codebook_version", "coder",
-)
-
-
-def csv_cell(value: Any) -> str:
-    """A CSV cell; text starting with = + - @ is prefixed with ' so spreadsheets do not run it
-    as a formula (OWASP CSV injection)."""
-    text_value = "" if value is None else str(value)
-    if text_value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text_value
-    return text_value
-
-
-def csv_rows(store: Store, where: ColumnElement[bool], order: str) -> Iterator[list[str]]:
-    """Every matching event as a CSV row (header first), streamed in batches."""
-    yield [*CSV_COLUMNS, "source_urls"]
-    columns = [events.c[c] for c in CSV_COLUMNS]
-    query = select(*columns).where(where).order_by(*ORDERS[order])
-    with store.engine.connect() as conn:
-        result = conn.execution_options(stream_results=True, yield_per=1000).execute(query)
-        for batch in result.partitions(1000):
-            ids = [r.id for r in batch]
-            urls: dict[str, list[str]] = defaultdict(list)
-            with store.engine.connect() as conn2:
-                for s in conn2.execute(
-                    select(sources.c.event_id, sources.c.url)
-                    .where(sources.c.event_id.in_(ids))
-                    .order_by(sources.c.event_id, sources.c.position)
-                ):
-                    urls[s.event_id].append(s.url)
-            for r in batch:
-                yield [csv_cell(v) for v in r] + [csv_cell(" ".join(urls.get(r.id, [])))]
 
 
 class ResultCache:

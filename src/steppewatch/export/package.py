@@ -1,0 +1,260 @@
+"""``export_package``: the events of a store as a Frictionless Data Package (v2).
+
+The folder holds ``datapackage.json`` and one CSV per table (events, sources, event_codes,
+actors), each described by a Table Schema; the CSV files are the package's resources, so any
+Frictionless tool reads and validates them. Other formats asked for are written beside them and
+listed in the descriptor (``steppewatch.files``): ``events.jsonl`` (one whole event per line, with
+its actors and sources: what ``steppewatch import`` reads back), one Parquet file per table, one
+XLSX workbook with a sheet per table, and ``sources.bib`` (BibTeX, one entry per source).
+Provenance (dataset and codebook versions, filters, export time, tool version) is in the
+descriptor. Nothing is read into memory whole: events go through in batches.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from steppewatch import __version__
+from steppewatch.errors import ExportError
+from steppewatch.export.tables import event_batches, tables
+from steppewatch.export.writers import CsvFile, JsonlFile, ParquetFile, XlsxBook
+from steppewatch.store import EventFilter, Store
+
+FORMATS = ("csv", "parquet", "jsonl", "xlsx", "bibtex")
+PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+RESOURCE_PROFILE = "https://datapackage.org/profiles/2.0/dataresource.json"
+SCHEMA_PROFILE = "https://datapackage.org/profiles/2.0/tableschema.json"
+MEDIATYPES = {
+    "csv": "text/csv",
+    "jsonl": "application/jsonl",
+    "parquet": "application/vnd.apache.parquet",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "bibtex": "application/x-bibtex",
+}
+
+
+@dataclass
+class ExportResult:
+    folder: Path
+    descriptor: Path
+    counts: dict[str, int] = field(default_factory=dict)
+    files: list[Path] = field(default_factory=list)
+
+
+def parse_formats(value: str | list[str] | tuple[str, ...] | None) -> tuple[str, ...]:
+    """``"csv,parquet"`` (or a list of such) -> ("csv", "parquet"); csv always comes first."""
+    items: list[str] = []
+    for part in [value] if isinstance(value, str) else list(value or ()):
+        items += [p.strip().lower() for p in str(part).split(",") if p.strip()]
+    unknown = [i for i in items if i not in FORMATS]
+    if unknown:
+        raise ExportError(
+            f"--format: unknown format(s) {', '.join(unknown)}",
+            hint=f"choose from {', '.join(FORMATS)} (comma-separated)",
+            code="SW161",
+        )
+    return tuple(dict.fromkeys(["csv", *items]))
+
+
+def describe_filter(filters: EventFilter) -> dict[str, Any]:
+    return {k: (list(v) if isinstance(v, tuple) else v) for k, v in vars(filters).items() if v}
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _prepare(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise ExportError(
+            f"{out} is a file, not a folder", hint="give --out a folder", code="SW162"
+        )
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ExportError(
+            f"cannot create the export folder {out}: {error.strerror}",
+            hint="choose a folder you can write",
+            code="SW162",
+        ) from None
+
+
+def export_package(
+    out: str | Path,
+    *,
+    store: Store,
+    filters: EventFilter | None = None,
+    formats: tuple[str, ...] = ("csv",),
+    bom: bool = False,
+    exported_at: dt.datetime | None = None,
+    codebook: Any = None,
+    study: Any = None,
+    base_url: str | None = None,
+) -> ExportResult:
+    """Write the matching events of ``store`` as a data package in folder ``out``."""
+    from steppewatch.codebook import load_codebook
+    from steppewatch.export.citations import SourceBib
+    from steppewatch.study import load_study
+
+    out = Path(out)
+    _prepare(out)
+    filters = filters or EventFilter()
+    codebook = codebook or load_codebook()
+    study = study or load_study()
+    stamp = (exported_at or dt.datetime.now(dt.UTC)).replace(microsecond=0)
+    formats = parse_formats(list(formats))
+    defs = tables(codebook)
+    result = ExportResult(out, out / "datapackage.json", {name: 0 for name in defs})
+
+    csvs = {name: CsvFile(out / f"{name}.csv", table, bom=bom) for name, table in defs.items()}
+    parquets = (
+        {name: ParquetFile(out / f"{name}.parquet", t) for name, t in defs.items()}
+        if "parquet" in formats
+        else {}
+    )
+    jsonl = JsonlFile(out / "events.jsonl") if "jsonl" in formats else None
+    xlsx = (
+        XlsxBook(out / "steppewatch.xlsx", list(defs.values()), stamp.replace(tzinfo=None))
+        if "xlsx" in formats
+        else None
+    )
+    bib = SourceBib(out / "sources.bib") if "bibtex" in formats else None
+    _remove_stale(out, defs, formats)
+    try:
+        for batch in event_batches(store, filters):
+            for name in defs:
+                rows = list(batch.rows(name))
+                result.counts[name] += len(rows)
+                csvs[name].write(rows)
+                if name in parquets:
+                    parquets[name].write(rows)
+                if xlsx is not None:
+                    xlsx.write(name, rows)
+            if jsonl is not None:
+                jsonl.write(_event_record(e) for e in batch.events)
+            if bib is not None:
+                bib.write(batch.events)
+    finally:
+        for sink in [*csvs.values(), *parquets.values(), jsonl, xlsx, bib]:
+            if sink is not None:
+                sink.close()
+    for sink in [*csvs.values(), *parquets.values(), jsonl, xlsx, bib]:
+        if sink is not None:
+            result.files.append(sink.path)
+
+    descriptor = _descriptor(
+        defs, result, formats, filters, stamp, codebook, study, store, bom, base_url
+    )
+    result.descriptor.write_text(
+        json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    return result
+
+
+def _remove_stale(out: Path, defs: dict[str, Any], formats: tuple[str, ...]) -> None:
+    """Files an earlier export into the same folder wrote in a format not asked for now: a
+    package must not sit beside data it does not describe."""
+    stale = [] if "parquet" in formats else [out / f"{name}.parquet" for name in defs]
+    stale += [] if "jsonl" in formats else [out / "events.jsonl"]
+    stale += [] if "xlsx" in formats else [out / "steppewatch.xlsx"]
+    stale += [] if "bibtex" in formats else [out / "sources.bib"]
+    for path in stale:
+        path.unlink(missing_ok=True)
+
+
+def _event_record(event: Any) -> dict[str, Any]:
+    data: dict[str, Any] = event.model_dump(mode="json")
+    data["date_precision"] = event.date_precision
+    return data
+
+
+def _descriptor(
+    defs: dict[str, Any],
+    result: ExportResult,
+    formats: tuple[str, ...],
+    filters: EventFilter,
+    stamp: dt.datetime,
+    codebook: Any,
+    study: Any,
+    store: Store,
+    bom: bool,
+    base_url: str | None,
+) -> dict[str, Any]:
+    dataset_version = store.get_meta("dataset_version") or study.dataset_version
+    resources = []
+    for name, table in defs.items():
+        path = result.folder / f"{name}.csv"
+        resource: dict[str, Any] = {
+            "name": name,
+            "type": "table",
+            "path": path.name,
+            "title": table.title,
+            "description": table.description,
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8-sig" if bom else "utf-8",
+            "bytes": path.stat().st_size,
+            "hash": f"sha256:{sha256_file(path)}",
+            "dialect": {"delimiter": ",", "quoteChar": '"', "header": True},
+            "schema": {"$schema": SCHEMA_PROFILE, **table.schema()},
+        }
+        resources.append(resource)
+    others = [
+        {
+            "path": p.name,
+            "format": p.suffix.lstrip(".").replace("bib", "bibtex"),
+            "mediatype": MEDIATYPES[p.suffix.lstrip(".").replace("bib", "bibtex")],
+            "bytes": p.stat().st_size,
+            "hash": f"sha256:{sha256_file(p)}",
+        }
+        for p in result.files
+        if p.suffix != ".csv"
+    ]
+    return {
+        "$schema": PROFILE,
+        "name": f"steppewatch-{study.id.replace('_', '-')}",
+        "title": study.name,
+        "description": (
+            f"{study.description.strip()} Events with their codes, actors and sources, compiled "
+            "from public reporting; every event cites its sources."
+        ),
+        "version": dataset_version or "unversioned",
+        "created": stamp.isoformat().replace("+00:00", "Z"),
+        "keywords": [
+            "security cooperation",
+            "events data",
+            study.focal_state,
+            *study.partner_states,
+        ],
+        "contributors": [{"title": "steppewatch contributors", "roles": ["creator"]}],
+        "sources": [
+            {"title": "Official readouts, news agencies and research: see the sources resource"}
+        ],
+        "resources": resources,
+        "steppewatch": {
+            "dataset": store.get_meta("dataset") or study.dataset,
+            "dataset_version": dataset_version,
+            "codebook_version": store.get_meta("codebook_version") or codebook.version,
+            "study": study.id,
+            "filters": describe_filter(filters),
+            "exported_at": stamp.isoformat().replace("+00:00", "Z"),
+            "tool": "steppewatch",
+            "tool_version": __version__,
+            "rows": dict(result.counts),
+            "formats": list(formats),
+            "files": others,
+            **({"event_url": f"{base_url.rstrip('/')}/events/{{id}}"} if base_url else {}),
+        },
+    }
+
+
+__all__ = ["ExportResult", "FORMATS", "describe_filter", "export_package", "parse_formats"]

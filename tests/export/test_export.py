@@ -1,0 +1,240 @@
+"""``steppewatch export``: a valid Frictionless package, every field, provenance, round trip."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from steppewatch.cli import app
+from steppewatch.export import export_package
+from steppewatch.store import EventFilter, open_store
+from tests.factories import HOSTILE_TITLE, hostile_event
+
+runner = CliRunner()
+
+
+def _dump(url: str) -> list[dict[str, object]]:
+    store = open_store(url)
+    try:
+        return [e.model_dump(mode="json") for e in store.list_events(order="id")]
+    finally:
+        store.close()
+
+
+def test_export_of_bundled_data_is_a_valid_frictionless_package(db_url: str, tmp_path: Path) -> None:
+    frictionless = pytest.importorskip("frictionless")
+    out = tmp_path / "pkg"
+    result = runner.invoke(app, ["export", "--out", str(out), "--db", db_url])
+    assert result.exit_code == 0, result.output
+    assert "525 events, 1,075 sources" in result.output
+    report = frictionless.validate(str(out / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
+    descriptor = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["$schema"].endswith("/2.0/datapackage.json")
+    assert [r["name"] for r in descriptor["resources"]] == ["events", "sources", "event_codes", "actors"]
+    provenance = descriptor["steppewatch"]
+    assert provenance["dataset_version"] == "2026.12" and descriptor["version"] == "2026.12"
+    assert provenance["codebook_version"] == "1.0.0"
+    assert provenance["tool_version"] and provenance["exported_at"].endswith("Z")
+    assert provenance["rows"]["events"] == 525 and provenance["rows"]["sources"] == 1075
+
+
+def test_invalid_cell_is_caught_by_the_package_schema(db_url: str, tmp_path: Path) -> None:
+    frictionless = pytest.importorskip("frictionless")
+    out = tmp_path / "pkg"
+    export_package(out, store=open_store(db_url), filters=EventFilter(countries=("TJ",)))
+    descriptor_path = out / "datapackage.json"
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    events_csv = out / "events.csv"
+    text = events_csv.read_text(encoding="utf-8")
+    events_csv.write_text(text.replace(",meeting,", ",no_such_kind,", 1), encoding="utf-8")
+    for resource in descriptor["resources"]:  # keep hash and size true: only the cell is wrong
+        resource.pop("hash"), resource.pop("bytes")
+    descriptor_path.write_text(json.dumps(descriptor), encoding="utf-8")
+    report = frictionless.validate(str(descriptor_path))
+    assert not report.valid
+    assert "constraint-error" in {e[0] for e in report.flatten(["type"])}
+
+
+def test_export_round_trips_through_import(db_url: str, tmp_path: Path) -> None:
+    store = open_store(db_url)
+    store.add_events([hostile_event()])
+    store.close()
+    out = tmp_path / "pkg"
+    result = runner.invoke(app, ["export", "--out", str(out), "--db", db_url, "-f", "jsonl"])
+    assert result.exit_code == 0, result.output
+    from_csv = f"sqlite:///{tmp_path / 'from_csv.db'}"
+    from_jsonl = f"sqlite:///{tmp_path / 'from_jsonl.db'}"
+    result = runner.invoke(app, ["import", str(out / "events.csv"), "--db", from_csv])
+    assert result.exit_code == 0, result.output
+    assert "526 valid, 0 rejected" in result.output
+    result = runner.invoke(app, ["import", str(out / "events.jsonl"), "--db", from_jsonl])
+    assert result.exit_code == 0, result.output
+    original = _dump(db_url)
+    assert len(original) == 526
+    for a, b in zip(_dump(from_csv), original, strict=True):
+        assert a == b, {k: (a[k], b[k]) for k in a if a[k] != b[k]}
+    assert _dump(from_csv) == original
+    assert _dump(from_jsonl) == original
+
+
+def test_every_field_is_exported_with_native_script_intact(db_url: str, tmp_path: Path) -> None:
+    store = open_store(db_url)
+    store.add_events([hostile_event()])
+    out = tmp_path / "pkg"
+    export_package(out, store=store, filters=EventFilter(ids=("2019-06-13-meeting-cn-kg-99",)))
+    with (out / "events.csv").open(encoding="utf-8", newline="") as handle:
+        (row,) = list(csv.DictReader(handle))
+    assert row["title"] == HOSTILE_TITLE
+    assert row["date_precision"] == "month" and row["year"] == "2019"
+    assert row["cn_actors"] == "习近平 (国家主席)"
+    assert json.loads(row["actors"])[0] == {
+        "name": "习近平", "office": "国家主席", "side": "focal", "country": "CN", "actor_id": "xi"
+    }
+    # a data package keeps cells as they are (no spreadsheet formula guard)
+    assert json.loads(row["attributes"])["note"].startswith("=HYPERLINK")
+    assert row["summary"].endswith("line two") and "\n" in row["summary"]
+    with (out / "sources.csv").open(encoding="utf-8", newline="") as handle:
+        sources = list(csv.DictReader(handle))
+    assert [(s["position"], s["publisher"], s["language"], s["published"]) for s in sources] == [
+        ("0", "外交部 {MFA} 100%", "zh", "2019-06-13"),
+        ("1", "Кабар", "ru", ""),
+    ]
+    with (out / "actors.csv").open(encoding="utf-8", newline="") as handle:
+        actors = list(csv.DictReader(handle))
+    assert [a["name"] for a in actors] == ["习近平", "Сооронбай Жээнбеков"]
+    with (out / "event_codes.csv").open(encoding="utf-8", newline="") as handle:
+        codes = {(c["facet"], c["code"]) for c in csv.DictReader(handle)}
+    assert codes == {
+        ("kind", "meeting"), ("framework", "bilateral"), ("level", "head_of_state"),
+        ("country", "CN"), ("country", "KG"), ("topic", "terrorism"),
+    }
+
+
+def test_event_codes_carry_their_evidence_when_a_coder_recorded_it(db_url: str, tmp_path: Path) -> None:
+    from steppewatch.store.document_tables import coded_items
+
+    store = open_store(db_url)
+    store.add_events([hostile_event()])
+    evidence = [
+        {"field": "topic", "code": "terrorism", "start": 4, "end": 6, "text": "反恐"},
+        {"field": "countries", "code": "KG", "start": 10, "end": 15, "text": "吉尔吉斯斯坦"},
+    ]
+    with store.engine.begin() as conn:
+        conn.execute(coded_items.insert().values(
+            document_id="d" * 64, item_index=0, start=0, end=100, relevant=1,
+            coded=json.dumps({"evidence": evidence}, ensure_ascii=False),
+            event_id="2019-06-13-meeting-cn-kg-99",
+        ))
+    out = tmp_path / "pkg"
+    export_package(out, store=store, filters=EventFilter(ids=("2019-06-13-meeting-cn-kg-99",)))
+    with (out / "event_codes.csv").open(encoding="utf-8", newline="") as handle:
+        rows = {(r["facet"], r["code"]): r for r in csv.DictReader(handle)}
+    assert rows[("topic", "terrorism")]["evidence_text"] == "反恐"
+    assert rows[("topic", "terrorism")]["evidence_document_id"] == "d" * 64
+    assert rows[("country", "KG")]["evidence_text"] == "吉尔吉斯斯坦"
+    assert rows[("country", "CN")]["n_evidence"] == "0" and rows[("country", "CN")]["evidence_text"] == ""
+
+
+def test_bom_option_and_other_formats(db_url: str, tmp_path: Path) -> None:
+    out = tmp_path / "pkg"
+    result = runner.invoke(app, [
+        "export", "--out", str(out), "--db", db_url, "--bom", "--country", "KG",
+        "--since", "2015", "-f", "parquet,xlsx", "-f", "bibtex",
+    ])
+    assert result.exit_code == 0, result.output
+    assert (out / "events.csv").read_bytes().startswith(b"\xef\xbb\xbfid,kind,")
+    descriptor = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["steppewatch"]["filters"] == {"countries": ["KG"], "since": 2015}
+    files = {f["path"] for f in descriptor["steppewatch"]["files"]}
+    assert files == {
+        "events.parquet", "sources.parquet", "event_codes.parquet", "actors.parquet",
+        "steppewatch.xlsx", "sources.bib",
+    }
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(out / "events.parquet")
+    n_events = descriptor["steppewatch"]["rows"]["events"]
+    assert table.num_rows == n_events > 0 and str(table.schema.field("year").type) == "int64"
+    bib = (out / "sources.bib").read_text(encoding="utf-8")
+    assert bib.count("@online{") == descriptor["steppewatch"]["rows"]["sources"]
+    if pytest.importorskip("frictionless"):
+        import frictionless
+
+        assert frictionless.validate(str(out / "datapackage.json")).valid
+
+
+def test_xlsx_never_turns_text_into_a_formula(db_url: str, tmp_path: Path) -> None:
+    import zipfile
+
+    store = open_store(db_url)
+    store.add_events([hostile_event()])
+    out = tmp_path / "pkg"
+    export_package(out, store=store, formats=("xlsx",), filters=EventFilter(ids=("2019-06-13-meeting-cn-kg-99",)))
+    with zipfile.ZipFile(out / "steppewatch.xlsx") as book:
+        sheet = book.read("xl/worksheets/sheet1.xml").decode("utf-8")
+        strings = book.read("xl/sharedStrings.xml").decode("utf-8") if "xl/sharedStrings.xml" in book.namelist() else ""
+    assert "<f>" not in sheet
+    assert "HYPERLINK" in sheet + strings
+
+
+@pytest.mark.parametrize("bad, code", [("pdf", "SW161"), ("csv,xml", "SW161")])
+def test_unknown_format_is_one_line_error(db_url: str, tmp_path: Path, bad: str, code: str) -> None:
+    result = runner.invoke(app, ["export", "--out", str(tmp_path / "p"), "--db", db_url, "-f", bad])
+    assert result.exit_code != 0
+    assert code in str(result.output) + str(result.exception)
+
+
+def test_out_that_is_a_file_is_refused(db_url: str, tmp_path: Path) -> None:
+    from steppewatch.errors import ExportError
+
+    target = tmp_path / "file.txt"
+    target.write_text("x")
+    with pytest.raises(ExportError, match="SW162"):
+        export_package(target, store=open_store(db_url))
+
+
+def test_export_into_a_used_folder_removes_files_it_no_longer_describes(db_url: str, tmp_path: Path) -> None:
+    out = tmp_path / "pkg"
+    store = open_store(db_url)
+    export_package(out, store=store, formats=("jsonl", "bibtex"), filters=EventFilter(countries=("TM",)))
+    assert (out / "events.jsonl").is_file() and (out / "sources.bib").is_file()
+    export_package(out, store=store, filters=EventFilter(countries=("TM",)))
+    assert not (out / "events.jsonl").exists() and not (out / "sources.bib").exists()
+    assert json.loads((out / "datapackage.json").read_text(encoding="utf-8"))["steppewatch"]["files"] == []
+
+
+@pytest.mark.postgres
+def test_export_and_release_from_postgresql(tmp_path: Path) -> None:
+    import os
+
+    from steppewatch.export.release import build_release
+    from tests.conftest import PG_ENV, _pg_database
+    from tests.factories import make_event
+
+    admin = os.environ.get(PG_ENV)
+    if not admin:
+        pytest.skip(f"PostgreSQL tests need {PG_ENV}=postgresql://user:pass@host/db (.ci/run sets it)")
+    for url in _pg_database(admin):
+        store = open_store(url)
+        # import fills an empty codebook version: give it, as stored events have it
+        more = [make_event(n, codebook_version="1.0.0") for n in range(1, 4)]
+        store.add_events([hostile_event(), *more])
+        store.set_meta("dataset_version", "2026.12")
+        out = tmp_path / "pkg"
+        export_package(out, store=store, formats=("jsonl",))
+        frictionless = pytest.importorskip("frictionless")
+        assert frictionless.validate(str(out / "datapackage.json")).valid
+        copy = f"sqlite:///{tmp_path / 'copy.db'}"
+        result = runner.invoke(app, ["import", str(out / "events.csv"), "--db", copy])
+        assert result.exit_code == 0, result.output
+        by_id = {e["id"]: e for e in _dump(url)}  # PostgreSQL's collation may order ids otherwise
+        assert {e["id"]: e for e in _dump(copy)} == by_id
+        first = build_release(tmp_path / "a" / "r", store=store, with_report=False)
+        second = build_release(tmp_path / "b" / "r", store=store, with_report=False)
+        assert (first.folder / "SHA256SUMS").read_bytes() == (second.folder / "SHA256SUMS").read_bytes()
+        store.close()
