@@ -234,3 +234,31 @@ def test_item_index_follows_deletes_and_relinks(db_url):
         assert conn.execute(text("SELECT count(*) FROM items_fts WHERE items_fts MATCH '\"毒品走私\"'")).scalar() == 0
         conn.exec_driver_sql("INSERT INTO items_fts(items_fts) VALUES ('integrity-check')")
     store.close()
+
+
+RU_TRANSCRIPT = ("Брифинг официального представителя МИД. " + "Вопрос о торговле и ответ о торговле. " * 120
+                 + "Стороны обсудили наркотрафик через таджикско-афганскую границу. "
+                 + "Вопрос о климатических переговорах и ответ о климатических переговорах. " * 80)
+
+
+def test_quoted_phrases_prefixes_and_item_scope_on_postgresql(pg_client):
+    """The same rules on PostgreSQL (tsquery phrases and prefixes; the item's span checked)."""
+    from steppewatch.store.document_tables import coded_items, documents
+
+    client = pg_client
+    assert client.get("/events.json").json()["total"] == 5  # vouched-for events only
+    assert _ids(client, "/events.json?" + _q('"Peace Mission"')) == {"2010-09-09-multilateral_exercise-cn-kz-kg-tj-1"}
+    assert _ids(client, "/events.json?" + _q('"Mission Peace"')) == set()
+    assert _ids(client, "/events.json?" + _q("Tokay*")) == {"2001-06-15-meeting-cn-kz-1"}
+    store = client.app.state.web.store
+    start = RU_TRANSCRIPT.index("Стороны обсудили")
+    end = RU_TRANSCRIPT.index("Вопрос о климатических")
+    with store.engine.begin() as conn:
+        conn.execute(documents.insert().values(id="f" * 64, url="https://mfa.tj/ru/briefing", language="ru",
+                                               title="Брифинг МИД", text=RU_TRANSCRIPT, status="coded",
+                                               created_at="2026-11-28T00:00:00+00:00"))
+        conn.execute(coded_items.insert().values(document_id="f" * 64, item_index=0, start=start, end=end, relevant=1,
+                                                 coded=json.dumps({"index": 0}), event_id="2021-03-01-meeting-cn-tj-1"))
+    client.app.state.web.cache.clear()
+    assert _ids(client, "/events.json?" + _q("наркотрафик")) == {"2021-03-01-meeting-cn-tj-1"}
+    assert _ids(client, "/events.json?" + _q("климатических")) == set()

@@ -31,7 +31,6 @@ from steppewatch.web.security import current_user
 from steppewatch.web.state import WebState, json_response, link, render, state_of
 
 
-
 def _event_json(event: Any) -> dict[str, Any]:
     data: dict[str, Any] = event.model_dump(mode="json")
     return data

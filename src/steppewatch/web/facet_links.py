@@ -76,9 +76,9 @@ def chosen(query: ListQuery, facet: str) -> tuple[str, ...]:
 def _without(query: ListQuery, facet: str) -> ListQuery:
     """The same page (page 1) without the facet's condition; review status: every status this
     user may see."""
-    field = FIELD_OF_FACET[facet]
     value = query.visible_statuses() if facet == "review_status" else ()
-    return replace(query, filters=replace(query.filters, **{field: value}), page=1)
+    changed: dict[str, Any] = {FIELD_OF_FACET[facet]: value}
+    return replace(query, filters=replace(query.filters, **changed), page=1)
 
 
 def facet_items(query: ListQuery, data: dict[str, Any], page_counts: PageCounts, label: Callable[[str, str], str],
