@@ -6,6 +6,7 @@ import csv
 import io
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import literal_column
@@ -69,7 +70,7 @@ def counts_and_facets(
         answer = profile_counts(web, filters)
         if answer is not None:
             return answer[0], {k: answer[1][k] for k in facets}
-    if q and filters.is_empty():
+    if q and replace(filters, statuses=()).is_empty():  # no filter but the review statuses
         hits = fts_hits(web, q)
         if hits is not None and hits > COUNT_CAP:
             # the event text alone matches more than COUNT_CAP: say "more than", skip facets
