@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import literal_column
+from sqlalchemy import and_, literal_column
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
@@ -334,7 +334,13 @@ def _list_data_computed(web: WebState, query: ListQuery) -> dict[str, Any]:
         return {"events": found, "total": total, "facets": facets}
     if dated_search.short_words_only(query.q) and web.store.dialect == "sqlite":
         # no index serves words of 1-2 characters: scan in page order for a bounded time
-        where = queries.page_where(query.filters, query.q, web.support, walk_date_index=False)
+        if query.sort in ("date", "-date"):
+            # in page order along the date index: the event columns as +col (the default review
+            # statuses would otherwise lead SQLite to their index, and a sort of every match)
+            where = and_(queries.page_where(query.filters, None, web.support, walk_date_index=True),
+                         queries.search_condition(query.q or "", web.support))
+        else:
+            where = queries.page_where(query.filters, query.q, web.support, walk_date_index=False)
         found, complete = dated_search.scan_page(
             web.store, where, order=query.sort, limit=query.per_page, offset=query.offset,
             limit_ms=dated_search.SHORT_SCAN_MS)
