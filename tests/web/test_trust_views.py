@@ -262,3 +262,27 @@ def test_quoted_phrases_prefixes_and_item_scope_on_postgresql(pg_client):
     client.app.state.web.cache.clear()
     assert _ids(client, "/events.json?" + _q("наркотрафик")) == {"2021-03-01-meeting-cn-tj-1"}
     assert _ids(client, "/events.json?" + _q("климатических")) == set()
+
+
+def test_short_word_search_with_default_statuses_sorts_every_match(client, monkeypatch):
+    """The default review statuses must not lead SQLite from the date index to the status index
+    (which then reads and sorts every match of a LIKE scan: 3x slower on 50,000 events)."""
+    from steppewatch.web import dated_search
+    from steppewatch.web.queries import page_query
+
+    seen = {}
+    real = dated_search.scan_page
+
+    def spy(store, where, **kwargs):  # type: ignore[no-untyped-def]
+        seen["sql"] = str(page_query(where, kwargs["order"], "sqlite").compile(
+            store.engine, compile_kwargs={"literal_binds": True}))
+        return real(store, where, **kwargs)
+
+    monkeypatch.setattr(dated_search, "scan_page", spy)
+    client.app.state.web.index = None  # the SQL path
+    body = client.get("/events.json?" + _q("反恐")).json()
+    assert [e["id"] for e in body["events"]] == ["2016-08-10-bilateral_exercise-cn-kg-1"]
+    store = client.app.state.web.store
+    with store.engine.connect() as conn:
+        plan = " ".join(str(r[-1]) for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + seen["sql"]))
+    assert "ix_events_date_sort" in plan and "TEMP B-TREE" not in plan, plan
