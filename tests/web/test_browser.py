@@ -94,6 +94,9 @@ def test_browse_sign_in_accept_edit_audit(server, browser, web):
     d.get(server + "/")
     assert "steppewatch" in d.title
     _no_xss(d)
+    d.find_element(By.ID, "machine-link").click()  # unreviewed events only when asked for
+    _wait_text(d, "total", "3 events")
+    d.get(server + "/?status=curated,machine")
     d.find_element(By.CSS_SELECTOR, '#facet-country a[data-code="KG"]').click()
     _wait_text(d, "total", "4 events")
     d.find_element(By.CSS_SELECTOR, '#facet-kind a[data-code="meeting"]').click()
@@ -156,3 +159,35 @@ def test_script_and_javascript_urls_never_run(server, browser):
     assert "javascript:alert(1)" in d.find_element(By.ID, "sources").text
     d.find_element(By.CSS_SELECTOR, ".unsafe-url").click()  # text, not a link: nothing happens
     _no_xss(d)
+
+
+def _shown_total(driver) -> int:  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.by import By
+
+    text = driver.find_element(By.ID, "total").text
+    return int(text.split()[0])
+
+
+def test_facet_counts_and_then_clicks_disagree_in_a_browser(server, browser):
+    """Three facet values clicked in a row (issue 11 point 5): each number shown beside a value
+    is the total of the page the click opens, in a real browser."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    d = browser
+    d.get(server + "/?status=curated,machine")
+    for selector in ('#facet-country a[data-code="KG"]', '#facet-country a[data-code="KZ"]',
+                     '#facet-kind a[data-code="meeting"]'):
+        link = d.find_element(By.CSS_SELECTOR, selector)
+        expected = int(link.get_attribute("data-count"))
+        shown = int(link.find_element(By.XPATH, "following-sibling::span[@class='n']").text)
+        assert shown == expected
+        old_url = d.current_url
+        link.click()
+        WebDriverWait(d, 10).until(ec.url_changes(old_url))
+        assert _shown_total(d) == expected, (selector, d.current_url)
+    assert "country=KG" in d.current_url and "country=KZ" in d.current_url and "kind=meeting" in d.current_url
+    # the filters are all shown, each removable in one click
+    chips = d.find_elements(By.CSS_SELECTOR, "#active-filters .chip")
+    assert {c.get_attribute("data-value") for c in chips} >= {"KG", "KZ", "meeting"}

@@ -67,7 +67,7 @@ def dated_store(path: Any) -> Any:
                 id=f"{i:064x}", url=f"https://mfa.example/{i}", language="zh", title="声明", text=text,
                 status="coded", created_at="2026-11-28T00:00:00+00:00"))
             conn.execute(coded_items.insert().values(
-                document_id=f"{i:064x}", item_index=0, start=0, end=3, relevant=1,
+                document_id=f"{i:064x}", item_index=0, start=0, end=len(text), relevant=1,  # the whole statement
                 coded=json.dumps({"index": 0}), event_id=event_id))
     return store
 

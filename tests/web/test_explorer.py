@@ -48,7 +48,7 @@ def test_json_twins(client, url):
 
 
 def test_list_filters_by_country_and_kind(client):
-    body = client.get("/events.json?country=KG&kind=meeting").json()
+    body = client.get("/events.json?country=KG&kind=meeting&status=curated,machine").json()
     ids = {e["id"] for e in body["events"]}
     assert ids == {"2019-05-meeting-cn-kg-1", "2023-07-09-meeting-cn-kg-2"}
     assert body["total"] == 2
@@ -57,14 +57,14 @@ def test_list_filters_by_country_and_kind(client):
 
 
 def test_values_within_a_facet_are_alternatives(client):
-    one = client.get("/events.json?country=UZ").json()["total"]
-    both = client.get("/events.json?country=UZ&country=KZ").json()["total"]
-    comma = client.get("/events.json?country=UZ,KZ").json()["total"]
+    one = client.get("/events.json?country=UZ&status=curated,machine").json()["total"]
+    both = client.get("/events.json?country=UZ&country=KZ&status=curated,machine").json()["total"]
+    comma = client.get("/events.json?country=UZ,KZ&status=curated,machine").json()["total"]
     assert one == 1 and both == comma == 3
 
 
 def test_facets_count_every_dimension(client):
-    facets = client.get("/events.json").json()["facets"]
+    facets = client.get("/events.json?status=curated,machine").json()["facets"]
     assert set(facets) == {"kind", "country", "topic", "domain", "year", "level", "framework", "review_status"}
     assert facets["review_status"] == {"curated": 5, "machine": 3}
     assert facets["country"]["CN"] == 8
@@ -89,8 +89,8 @@ def test_full_text_search_in_native_scripts(client, q, expected):
 
 
 def test_search_combines_with_facets(client):
-    assert client.get("/events.json", params={"q": "Machine", "country": "UZ"}).json()["total"] == 1
-    assert client.get("/events.json", params={"q": "Machine", "country": "TJ"}).json()["total"] == 0
+    assert client.get("/events.json", params={"q": "Machine", "country": "UZ", "status": "machine"}).json()["total"] == 1
+    assert client.get("/events.json", params={"q": "Machine", "country": "TJ", "status": "machine"}).json()["total"] == 0
 
 
 def test_search_with_fts_syntax_is_literal(client):
@@ -100,14 +100,14 @@ def test_search_with_fts_syntax_is_literal(client):
 
 
 def test_sort_and_paging(client):
-    first = client.get("/events.json?sort=date&per_page=3").json()
+    first = client.get("/events.json?sort=date&per_page=3&status=curated,machine").json()
     assert [e["date_start"] for e in first["events"]] == ["2001-06-15", "2010-09-09", "2016-08-10"]
     assert first["next"] and "page=2" in first["next"]
     second = client.get(first["next"]).json()
     assert second["events"][0]["date_start"] == "2019-05"
-    last = client.get("/events.json?sort=date&per_page=3&page=3").json()
+    last = client.get("/events.json?sort=date&per_page=3&page=3&status=curated,machine").json()
     assert len(last["events"]) == 2 and last["next"] is None
-    newest = client.get("/events.json?per_page=1").json()["events"][0]
+    newest = client.get("/events.json?per_page=1&status=curated,machine").json()["events"][0]
     assert newest["id"] == "2024-01-11-equipment_transfer-cn-tj-1"
 
 
@@ -118,7 +118,7 @@ def test_html_list_has_facet_links_and_downloads(client):
 
 
 def test_csv_download_of_filtered_list(client):
-    r = client.get("/events.csv?country=TJ&sort=date")
+    r = client.get("/events.csv?country=TJ&sort=date&status=curated,machine")
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(r.text)))
     assert [row["id"] for row in rows] == [
@@ -139,11 +139,11 @@ def test_event_json_has_sources_and_side_by_side_readouts(client):
 
 
 def test_country_and_topic_profiles(client):
-    kg = client.get("/countries/KG.json").json()
-    assert kg["total"] == 4 and kg["facets"]["kind"]["meeting"] == 2
+    kg = client.get("/countries/KG.json").json()  # curated only: the machine KG meeting is not counted
+    assert kg["total"] == 3 and kg["facets"]["kind"]["meeting"] == 1
     assert kg["concerns_by_decade"]["2010s"]["terrorism"] == 2
     topic = client.get("/topics/border_security.json").json()
-    assert topic["total"] == 3 and topic["facets"]["country"]["TJ"] == 2
+    assert topic["total"] == 1 and topic["facets"]["country"]["TJ"] == 1  # two machine events left out
     assert topic["names"]["zh"] and topic["names"]["ru"]
     assert client.get("/countries/kg.json").json()["country"] == "KG"
 

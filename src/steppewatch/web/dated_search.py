@@ -7,7 +7,7 @@ read by rowid, codes by EXISTS) and stops at ``offset + limit`` matches: the cos
 up to the page, not all hits of the word (hundreds of thousands for common words on a million
 events).
 
-Events found through a linked document's text (``documents_fts``) are the second arm: all of
+Events found through the text of a linked document's item (``items_fts``, migration 10) are the second arm: all of
 them are collected (documents linked to events are far fewer than events), keyed the same way,
 and merged with the first arm in Python. The result is the same list, in the same order, as the
 plain query ``WHERE <filters> AND <search_condition> ORDER BY date_sort, rowid``.
@@ -23,7 +23,9 @@ from sqlalchemy import ColumnElement, column, literal_column, select, table, tex
 
 from steppewatch.store import EventFilter, Store
 from steppewatch.store.tables import event_codes, events, sources
+from steppewatch.web import search_terms
 from steppewatch.web.queries import (
+    ITEM_EVENTS,
     ROWID_MASK,
     SearchSupport,
     _like_all,
@@ -36,11 +38,7 @@ DATED = table("events_fts_dated", column("rowid"))
 _FTS_ROWID: Any = literal_column("events_fts_dated.rowid")
 _EVENT_ROWID: Any = literal_column("events.rowid")
 _EVENT_KEY: Any = literal_column("((CAST(replace(events.date_sort, '-', '') AS INTEGER) << 32) | events.rowid)")
-_DOCUMENT_EVENTS = (
-    "events.id IN (SELECT event_id FROM coded_items WHERE document_id IN "
-    "(SELECT id FROM documents WHERE rowid IN "
-    "(SELECT rowid FROM documents_fts WHERE documents_fts MATCH :doc_q)))"
-)
+_DOCUMENT_EVENTS = f"events.id IN ({ITEM_EVENTS})"  # within the linked item only
 
 
 def usable(support: SearchSupport, q: str | None, order: str) -> bool:
@@ -72,8 +70,7 @@ def row_conditions(filters: EventFilter, short_words: list[str]) -> list[ColumnE
 def page_keys(conn: Any, filters: EventFilter, q: str, support: SearchSupport, *, descending: bool,
               limit: int, offset: int) -> list[int]:
     """The date keys of one page of matches, in page order."""
-    words = [w for w in q.split() if w][:12]
-    short = [w for w in words if len(w) < 3]
+    short = search_terms.short_terms(search_terms.parse(q))
     match = fts_match(q)
     assert match is not None
     conds = row_conditions(filters, short)

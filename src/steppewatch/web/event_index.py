@@ -13,8 +13,9 @@ in either order, at any depth. A search reads the hits of the words from ``event
 once, in page order, and tests, counts and facets them here; before, the hits were read twice
 (count, then facet rows) and each tested against the events table in SQL.
 
-It also maps every searchable document (``documents_fts``) to the date keys of its events, so
-the document part of a search is one text-index read and a lookup here.
+It also maps every linked document item (``items_fts``, migration 10: the item's own text and
+its document's title) to the date key of its event, so the document part of a search is one
+text-index read and a lookup here.
 
 The index answers only while it is current: it remembers the database's ``data_version``
 (migrations 6 and 8) at loading, and the explorer uses it only when that is still the version it
@@ -38,10 +39,10 @@ from steppewatch.store import EventFilter, Store
 from steppewatch.store.records import split_list
 from steppewatch.web.profiles import Profile, aggregate, matcher, read_data_version
 
+# the items_fts rowid of every linked item (its coded_items rowid, migration 10) and its event
 _LINKS = (
-    "SELECT d.rowid, (CAST(replace(e.date_sort, '-', '') AS INTEGER) << 32) | e.rowid "
-    "FROM coded_items c JOIN documents d ON d.id = c.document_id JOIN events e ON e.id = c.event_id "
-    "WHERE c.event_id IS NOT NULL"
+    "SELECT c.rowid, (CAST(replace(e.date_sort, '-', '') AS INTEGER) << 32) | e.rowid "
+    "FROM coded_items c JOIN events e ON e.id = c.event_id WHERE c.event_id IS NOT NULL"
 )
 _SCAN = (
     "SELECT (CAST(replace(date_sort, '-', '') AS INTEGER) << 32) | rowid, kind, level, framework, "
@@ -61,8 +62,7 @@ class _Arrays:
     pids: np.ndarray  # profile id at each place (intp, not int32: indexing with int32
     # converts the whole array first, 4x slower)
     profiles: list[Profile]
-    # searchable documents: rowid (sorted, repeated for a document linked to several events)
-    # and the date key of the linked event
+    # linked items: items_fts rowid (sorted) and the date key of the linked event
     doc_rowids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     doc_event_keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     masks: dict[EventFilter, np.ndarray] = field(default_factory=dict)  # per filter, by profile
@@ -75,6 +75,8 @@ class SearchResult:
     keys: list[int]  # the page's date keys, in page order
     total: int | None  # None: more hits than FACET_HITS, not all read
     profile_counts: list[tuple[Profile, int]] | None  # the matches' profiles, when all were read
+    # the profiles of every hit of the words, whatever the filter (when all were read)
+    hit_profile_counts: list[tuple[Profile, int]] | None = None
 
 
 class EventIndex:
@@ -250,7 +252,7 @@ class EventIndex:
                limit: int, documents: bool) -> SearchResult:
         """One page of the events whose own text matches ``match`` (an FTS5 query of
         ``events_fts_dated``) or, with ``documents``, whose linked documents' text does
-        (``documents_fts``, all its hits: they are not in date order), passing
+        (``items_fts``: linked items and their titles, all hits: not in date order), passing
         ``filters``. The hits are read in page order, all of them when there are at most
         FACET_HITS (exact total and facets), else only until the page is full. ``raw``: the
         sqlite3 connection (under the caller's time limit)."""
@@ -271,21 +273,33 @@ class EventIndex:
         else:
             hits = _hit_keys(raw, match, descending=descending, limit=FACET_HITS + 1)
             complete = len(hits) <= FACET_HITS
-        chunks = [self._matching(arrays, hits, mask)]
-        if not complete and len(chunks[0]) < need:
+        chunks = [self._matching(arrays, hits, None)]  # every hit: the filter is applied below
+        if not complete and len(self._passing(arrays, chunks[0], mask)) < need:
             rest = _hit_keys(raw, match, descending=descending, limit=-1, beyond=int(hits[-1]))
-            chunks.append(self._matching(arrays, rest, mask))
+            chunks.append(self._matching(arrays, rest, None))
             complete = True
         if documents and len(arrays.doc_rowids):
             linked = _linked_event_keys(arrays, _document_hits(raw, match))
-            chunks.append(self._matching(arrays, linked, mask))
-        places = np.unique(np.concatenate(chunks))
+            chunks.append(self._matching(arrays, linked, None))
+        every = np.unique(np.concatenate(chunks))
+        places = self._passing(arrays, every, mask)
         page = places[::-1][offset:need] if descending else places[offset:need]
         if not complete:
             return SearchResult(arrays.keys[page].tolist(), None, None)
+        # the profiles of every hit, filter or not: the facet links count the same search with
+        # a facet's values changed from these (``facet_links``), without reading it again
+        every_counts = self._profile_counts(arrays, every)
+        counted = every_counts if mask is None else self._profile_counts(arrays, places)
+        return SearchResult(arrays.keys[page].tolist(), int(len(places)), counted, every_counts)
+
+    @staticmethod
+    def _passing(arrays: _Arrays, places: np.ndarray, mask: np.ndarray | None) -> np.ndarray:
+        return places if mask is None else places[mask[arrays.pids[places]]]
+
+    @staticmethod
+    def _profile_counts(arrays: _Arrays, places: np.ndarray) -> list[tuple[Profile, int]]:
         counted = np.bincount(arrays.pids[places], minlength=len(arrays.profiles))
-        profile_counts = [(arrays.profiles[i], int(counted[i])) for i in np.flatnonzero(counted)]
-        return SearchResult(arrays.keys[page].tolist(), int(len(places)), profile_counts)
+        return [(arrays.profiles[i], int(counted[i])) for i in np.flatnonzero(counted)]
 
 
 def _hit_keys(raw: Any, match: str, *, descending: bool, limit: int, beyond: int | None = None) -> np.ndarray:
@@ -324,8 +338,9 @@ def _document_links(raw: Any) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _document_hits(raw: Any, match: str) -> np.ndarray:
-    """Rowids of every document whose title or text matches ``match``, sorted."""
-    joined = raw.execute("SELECT group_concat(rowid) FROM documents_fts WHERE documents_fts MATCH ?",
+    """Rowids (``items_fts``, migration 10) of every linked item whose text, or its document's
+    title, matches ``match``, sorted: a word elsewhere in the document does not count."""
+    joined = raw.execute("SELECT group_concat(rowid) FROM items_fts WHERE items_fts MATCH ?",
                          (match,)).fetchone()[0]
     if not joined:
         return np.zeros(0, dtype=np.int64)

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import literal_column
+from sqlalchemy import and_, literal_column
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
 from steppewatch.errors import NotFound
 from steppewatch.store import EventFilter
-from steppewatch.web import dated_search, list_plans, queries
+from steppewatch.web import dated_search, facet_links, list_plans, queries, search_terms
 from steppewatch.web.charts import bars, year_columns
 from steppewatch.web.errors import HTTPError, issue
 from steppewatch.web.params import (
     CODE_PARAMS,
     COUNTRY_CODES,
+    PUBLIC_STATUSES,
     ListQuery,
     check_names,
     parse_list_query,
@@ -24,10 +26,7 @@ from steppewatch.web.params import (
 )
 from steppewatch.web.readouts import event_evidence
 from steppewatch.web.security import current_user
-from steppewatch.web.state import FACET_PARAM, WebState, json_response, link, render, state_of
-
-FACET_TO_FIELD = {"kind": "kinds", "country": "countries", "topic": "topics", "domain": "domains",
-                  "level": "levels", "framework": "frameworks", "review_status": "statuses"}
+from steppewatch.web.state import WebState, json_response, link, render, state_of
 
 
 def _event_json(event: Any) -> dict[str, Any]:
@@ -68,7 +67,7 @@ def counts_and_facets(
         answer = profile_counts(web, filters)
         if answer is not None:
             return answer[0], {k: answer[1][k] for k in facets}
-    if q and filters.is_empty():
+    if q and replace(filters, statuses=()).is_empty():  # no filter but the review statuses
         hits = fts_hits(web, q)
         if hits is not None and hits > COUNT_CAP:
             # the event text alone matches more than COUNT_CAP: say "more than", skip facets
@@ -275,7 +274,8 @@ def _indexed_page(web: WebState, query: ListQuery) -> dict[str, Any] | None:
         with web.store.engine.connect() as conn:
             return {"events": dated_search.event_dicts(conn, keys), "total": total, "facets": facets}
     match = queries.fts_match(query.q)
-    if match is None or not web.support.events_fts_dated or any(len(w) < 3 for w in query.q.split()):
+    if (match is None or not web.support.events_fts_dated
+            or search_terms.short_terms(search_terms.parse(query.q))):
         return None
     from steppewatch.web.profiles import aggregate
 
@@ -291,7 +291,8 @@ def _indexed_page(web: WebState, query: ListQuery) -> dict[str, Any] | None:
     if found.profile_counts is None:
         return {"events": events_found, "total": None, "facets": {k: None for k in queries.FACETS}}
     total, facets = aggregate(found.profile_counts, EventFilter())
-    return {"events": events_found, "total": total, "facets": facets}
+    return {"events": events_found, "total": total, "facets": facets,
+            "hit_profiles": found.hit_profile_counts}
 
 
 def _list_data_computed(web: WebState, query: ListQuery) -> dict[str, Any]:
@@ -330,7 +331,13 @@ def _list_data_computed(web: WebState, query: ListQuery) -> dict[str, Any]:
         return {"events": found, "total": total, "facets": facets}
     if dated_search.short_words_only(query.q) and web.store.dialect == "sqlite":
         # no index serves words of 1-2 characters: scan in page order for a bounded time
-        where = queries.page_where(query.filters, query.q, web.support, walk_date_index=False)
+        if query.sort in ("date", "-date"):
+            # in page order along the date index: the event columns as +col (the default review
+            # statuses would otherwise lead SQLite to their index, and a sort of every match)
+            where = and_(queries.page_where(query.filters, None, web.support, walk_date_index=True),
+                         queries.search_condition(query.q or "", web.support))
+        else:
+            where = queries.page_where(query.filters, query.q, web.support, walk_date_index=False)
         found, complete = dated_search.scan_page(
             web.store, where, order=query.sort, limit=query.per_page, offset=query.offset,
             limit_ms=dated_search.SHORT_SCAN_MS)
@@ -391,50 +398,81 @@ def _page_links(path: str, query: ListQuery, total: int | None, shown: int) -> d
     }
 
 
-def _facet_links(web: WebState, query: ListQuery, facets: dict[str, Any]) -> dict[str, Any]:
-    """For each facet value: its label, count, whether selected, and the link that toggles it."""
-    out: dict[str, Any] = {}
-    params = [(k, v) for k, v in query.params if k != "page"]
-    for facet, counts in facets.items():
-        param = FACET_PARAM.get(facet, "year" if facet == "year" else facet)
-        selected = {v for k, v in params if k == param}
-        if counts is None:
-            out[facet] = None
-            continue
-        items = []
-        for code, n in list(counts.items())[:40]:
-            on = code in selected
-            new = [p for p in params if p != (param, code)] if on else [*params, (param, code)]
-            items.append({"code": code, "label": web.label(facet, code), "count": n, "selected": on,
-                          "href": link("/", new)})
-        out[facet] = items
-    return out
+def list_counts(web: WebState, query: ListQuery) -> tuple[int | None, dict[str, Any]]:
+    """Total and facets of a list, from the path that reads its page (without reading the
+    page when there is no text search)."""
+    if not query.q:
+        if query.sort in ("date", "-date") and not query.filters.ids and not query.filters.text:
+            index = web.current_index()
+            if index is not None:
+                return index.counts(query.filters)  # type: ignore[no-any-return]
+        return counts_and_facets(web, query.filters, None)
+    data = _list_data(web, query)
+    return data["total"], data["facets"]
+
+
+def _search_counts(web: WebState, current: dict[str, Any]) -> Any:
+    """``list_counts`` for a search page read from the event index with every hit: the same
+    words with other filters, counted from the profiles of those hits (no second read)."""
+    hits = current.get("hit_profiles")
+    if hits is None:
+        return lambda q: list_counts(web, q)
+    from steppewatch.web.profiles import aggregate
+
+    return lambda q: aggregate(hits, q.filters)
+
+
+def _reviewer(request: Request) -> bool:
+    return current_user(request) is not None
+
+
+def with_review_label(event: dict[str, Any]) -> dict[str, Any]:
+    """An event as served: ``unreviewed`` says a machine coded it and no person has reviewed it."""
+    return {**event, "unreviewed": event["review_status"] == "machine"}
 
 
 def events_list(request: Request) -> Response:
     web = state_of(request)
     pairs = parse_query(request.scope.get("query_string", b""))
-    query = parse_list_query(pairs, web.codebook)
+    query = parse_list_query(pairs, web.codebook, reviewer=_reviewer(request))
     data = _list_data(web, query)
     path = request.url.path
     pages = _page_links(path if path != "/" else "/", query, data["total"], len(data["events"]))
-    if path.endswith(".json"):
+    is_json = path.endswith(".json")
+    counter = _search_counts(web, data) if query.q else (lambda q: list_counts(web, q))
+    items = facet_links.facet_items(query, data, counter, web.label,
+                                    "/events.json" if is_json else "/")
+    events_shown = [with_review_label(e) for e in data["events"]]
+    if is_json:
         return json_response({
             "total": data["total"],
             "page": query.page,
             "per_page": query.per_page,
             "next": pages["next"] and pages["next"].replace("/?", "/events.json?", 1),
-            "events": data["events"],
+            "events": events_shown,
+            # facets: per value, the events of THIS list that have it; facet_links: per value,
+            # the link that adds it (or removes a chosen one) and the total of the list it opens
             "facets": data["facets"],
+            "facet_links": items,
+            "facet_semantics": facet_links.FACET_SEMANTICS,
+            "statuses": list(query.filters.statuses),
+            "active_filters": facet_links.active_filters(query, web.label, "/events.json"),
             **({"incomplete": True, "notice": data["notice"]} if data.get("incomplete") else {}),
         })
     json_link = link("/events.json", list(query.params))
     csv_link = link("/events.csv", [(k, v) for k, v in query.params if k not in ("page", "per_page")])
+    params = facet_links.base_params(query)
     return render(request, "list.html", {
         "query": query,
-        "events": data["events"],
+        "events": events_shown,
         "total": data["total"],
-        "facets": _facet_links(web, query, data["facets"]),
+        "facets": items,
+        "facet_semantics": facet_links.FACET_SEMANTICS,
+        "search_help": search_terms.SYNTAX_HELP,
+        "active": facet_links.active_filters(query, web.label),
+        "status_note": facet_links.default_statuses_note(query),
+        "machine_link": link("/", [*[p for p in params if p[0] != "status"], ("status", "machine")]),
+        "range_params": [p for p in params if p[0] not in ("since", "until", "year")],
         "notice": data.get("notice"),
         "pages": pages,
         "json_link": json_link,
@@ -457,7 +495,8 @@ def events_csv(request: Request) -> Response:
     if bom and (len(bom) > 1 or bom[0] not in ("0", "1")):
         raise HTTPError(400, "bom: give 0 or 1, once", [issue("invalid-value", "0 or 1", "bom")])
     query = parse_list_query(
-        [(k, v) for k, v in pairs if k != "bom"], web.codebook, allowed=(*LIST_PARAMS, "bom")
+        [(k, v) for k, v in pairs if k != "bom"], web.codebook, allowed=(*LIST_PARAMS, "bom"),
+        reviewer=_reviewer(request),
     )
     where = queries.where_clause(query.filters, query.q, web.support)
     header = [*tables(web.codebook)["events"].header, "source_urls"]
@@ -484,12 +523,15 @@ def event_page(request: Request) -> Response:
         event = web.store.get_event(event_id)
     except NotFound as error:
         raise HTTPError(404, str(error)) from None
+    if event.review_status == "rejected" and not _reviewer(request):
+        # rejected events are shown to signed-in reviewers only (as in the lists)
+        raise HTTPError(404, f"[SW304] no such event: {event_id[:80]}")
     evidence = event_evidence(web.store, event)
     from steppewatch.review.actions import content_hash_of, open_suggestions_for
 
     suggestions = open_suggestions_for(web.store, event_id)
     if request.url.path.endswith(".json"):
-        return json_response({"event": _event_json(event), **evidence.as_json(),
+        return json_response({"event": with_review_label(_event_json(event)), **evidence.as_json(),
                               "suggestions": [s.model_dump(mode="json") for s in suggestions]})
     from steppewatch.review.audit import list_audit
 
@@ -513,7 +555,7 @@ def _engagement(web: WebState, code: str, n_events: int | None) -> list[dict[str
     except ImportError:
         return None
     try:
-        frame = web.store.events_frame(EventFilter(countries=(code,)))
+        frame = web.store.events_frame(EventFilter(countries=(code,), statuses=PUBLIC_STATUSES))
         table = engagement_index(frame, [code])
     except Exception:  # analysis is another module's contract; the page must still render
         return None
@@ -539,11 +581,12 @@ def country_page(request: Request) -> Response:
     code = _path_param(request, "code").upper()
     if code not in COUNTRY_CODES:
         raise HTTPError(404, f"[SW304] '{code[:20]}' is not a country code (ISO 3166 alpha-2)")
-    base = EventFilter(countries=(code,))
+    base = EventFilter(countries=(code,), statuses=PUBLIC_STATUSES)  # what a person vouched for
     total, facets = counts_and_facets(web, base, None, ("year", "kind", "topic", "framework", "level"))
     concerns = _decade_topics(web, base)
     index = _engagement(web, code, total)
-    payload = {"country": code, "name": web.label("country", code), "total": total, "facets": facets,
+    payload = {"country": code, "name": web.label("country", code), "statuses": list(PUBLIC_STATUSES),
+               "total": total, "facets": facets,
                "concerns_by_decade": concerns, "engagement_index": index}
     if request.url.path.endswith(".json"):
         return json_response(payload)
@@ -562,11 +605,12 @@ def topic_page(request: Request) -> Response:
     code = _path_param(request, "code")
     if code not in web.codebook.codes("topic", active_only=False):
         raise HTTPError(404, f"[SW304] '{code[:40]}' is not a topic code in the codebook")
-    base = EventFilter(topics=(code,))
+    base = EventFilter(topics=(code,), statuses=PUBLIC_STATUSES)  # what a person vouched for
     total, facets = counts_and_facets(web, base, None, ("year", "country", "kind", "framework"))
     by_decade = _decade_topics(web, base, "country")
     info = web.codebook.code("topic", code)
     payload = {"topic": code, "names": web.labels("topic", code), "definition": info.definition,
+               "statuses": list(PUBLIC_STATUSES),
                "total": total, "facets": facets, "countries_by_decade": by_decade}
     if request.url.path.endswith(".json"):
         return json_response(payload)

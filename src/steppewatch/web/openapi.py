@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from steppewatch import __version__
+from steppewatch.web.facet_links import FACET_SEMANTICS
+from steppewatch.web.search_terms import SYNTAX_HELP
 
 _LIST = {"type": "array", "items": {"type": "string"}}
 
@@ -29,11 +31,13 @@ LIST_PARAMETERS = [
     _param("domain", "cooperation domain code", {"type": "string"}, many=True),
     _param("level", "meeting level code", {"type": "string"}, many=True),
     _param("framework", "framework code", {"type": "string"}, many=True),
-    _param("status", "review status", {"type": "string", "enum": ["curated", "machine", "accepted", "edited", "rejected"]}, many=True),
+    _param("status", "review status; default curated, accepted and edited (what a person vouched for); machine: unreviewed machine-coded events (each has unreviewed: true); rejected: signed-in reviewers only (403 otherwise)",
+           {"type": "string", "enum": ["curated", "machine", "accepted", "edited", "rejected"]}, many=True),
     _param("since", "first year included", {"type": "integer", "minimum": 1900, "maximum": 2100}),
     _param("until", "last year included", {"type": "integer", "minimum": 1900, "maximum": 2100}),
     _param("year", "one year (sets since and until)", {"type": "integer", "minimum": 1900, "maximum": 2100}),
-    _param("q", "full-text search over titles, summaries, actors and document text", {"type": "string", "maxLength": 300}),
+    _param("q", "full-text search over titles, summaries, places, actors, and each linked document's item linked to the event (and that document's title). " + SYNTAX_HELP,
+           {"type": "string", "maxLength": 300}),
     _param("sort", "order", {"type": "string", "enum": ["date", "-date", "id", "kind", "title"], "default": "-date"}),
 ]
 PAGING = [
@@ -110,7 +114,15 @@ def openapi_spec() -> dict[str, Any]:
                                              "page": {"type": "integer"}, "per_page": {"type": "integer"},
                                              "next": {"type": ["string", "null"]},
                                              "events": {"type": "array", "items": {"$ref": "#/components/schemas/Event"}},
-                                             "facets": {"type": "object", "additionalProperties": {"type": ["object", "null"]}}}},
+                                             "facets": {"type": "object", "additionalProperties": {"type": ["object", "null"]},
+                                                        "description": "per facet and value, the number of events of THIS list that have the value (null: not counted in time)"},
+                                             "facet_links": {"type": "object", "additionalProperties": {"type": ["array", "null"], "items": obj},
+                                                             "description": "per facet, its values as the page shows them: code, label, selected, href (adds the value, or removes a selected one) and count, the total of the list href opens (null for a selected value). " + FACET_SEMANTICS},
+                                             "facet_semantics": {"type": "string"},
+                                             "statuses": {"type": "array", "items": {"type": "string"},
+                                                          "description": "review statuses listed; without a status parameter: curated, accepted, edited"},
+                                             "active_filters": {"type": "array", "items": obj,
+                                                                "description": "every condition of the list, with the link that removes it"}}},
                 "EventDetail": {"type": "object", "required": ["ok", "event"],
                                 "properties": {"ok": {"const": True}, "event": {"$ref": "#/components/schemas/Event"},
                                                "evidence": {"type": "array", "items": obj},

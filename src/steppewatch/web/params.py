@@ -25,6 +25,10 @@ DEFAULT_PER_PAGE = 25
 YEAR_MIN, YEAR_MAX = 1900, 2100
 SORTS = ("date", "-date", "id", "kind", "title")
 STATUSES = ("curated", "machine", "accepted", "edited", "rejected")
+# what a person vouched for: the public views' default (issue 11); machine events only when asked
+# for (?status=machine), rejected events only for signed-in reviewers
+PUBLIC_STATUSES = ("curated", "accepted", "edited")
+REVIEWER_ONLY_STATUSES = ("rejected",)
 COUNTRY_CODES = frozenset(c.alpha_2 for c in pycountry.countries) | {"XK"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -99,10 +103,16 @@ class ListQuery:
     page: int
     per_page: int
     params: tuple[tuple[str, str], ...]  # the accepted parameters, for building links
+    status_given: bool = False  # False: the default PUBLIC_STATUSES, not chosen by the user
+    reviewer: bool = False  # signed in: may ask for rejected events
 
     @property
     def offset(self) -> int:
         return (self.page - 1) * self.per_page
+
+    def visible_statuses(self) -> tuple[str, ...]:
+        """Every status this user may ask for."""
+        return STATUSES if self.reviewer else tuple(s for s in STATUSES if s not in REVIEWER_ONLY_STATUSES)
 
 
 def known_codes(codebook: Any, scheme: str) -> set[str]:
@@ -119,8 +129,11 @@ def parse_list_query(
     *,
     allowed: tuple[str, ...] = LIST_PARAMS,
     fixed: dict[str, tuple[str, ...]] | None = None,
+    reviewer: bool = False,
 ) -> ListQuery:
-    """The event filter, search, sort and page from query parameters; 400 listing all problems."""
+    """The event filter, search, sort and page from query parameters; 400 listing all problems.
+    Without a ``status`` parameter the filter holds PUBLIC_STATUSES; rejected events are asked
+    for by signed-in reviewers (``reviewer``) only (403 otherwise)."""
     check_names(pairs, allowed)
     problems: list[dict[str, Any]] = []
     values: dict[str, list[str]] = {}
@@ -139,6 +152,13 @@ def parse_list_query(
         for b in bad:
             problems.append(issue("unknown-code", f"'{b[:60]}' is not a {scheme} code", name))
         filt[target] = tuple(dict.fromkeys(given))
+    status_given = bool(filt["statuses"])
+    if not status_given:
+        filt["statuses"] = PUBLIC_STATUSES
+    hidden = [s for s in filt["statuses"] if s in REVIEWER_ONLY_STATUSES and not reviewer]
+    if hidden:
+        raise HTTPError(403, "[SW760] rejected events are shown to signed-in reviewers only", [
+            issue("reviewers-only", "sign in as a reviewer, or leave out status=rejected", "status")])
     for key, extra in (fixed or {}).items():
         filt[key] = tuple(dict.fromkeys((*filt.get(key, ()), *extra)))
     for name in ("since", "until", "page", "per_page", "year", "sort", "q"):
@@ -168,4 +188,5 @@ def parse_list_query(
     if problems:
         raise HTTPError(400, "bad query parameters", problems)
     filters = EventFilter(since=since, until=until, **filt)
-    return ListQuery(filters, q, sort, page, per_page, tuple((k, v) for k, v in pairs if v != ""))
+    return ListQuery(filters, q, sort, page, per_page, tuple((k, v) for k, v in pairs if v != ""),
+                     status_given=status_given, reviewer=reviewer)

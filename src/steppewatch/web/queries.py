@@ -32,9 +32,10 @@ from sqlalchemy import (
 from sqlalchemy.exc import OperationalError
 
 from steppewatch.store import EventFilter, Store, records
-from steppewatch.store.migrations.m0003_review import PG_EVENT_TSV
+from steppewatch.store.migrations.m0003_review import PG_DOCUMENT_TSV, PG_EVENT_TSV
 from steppewatch.store.store import ORDERS
 from steppewatch.store.tables import event_codes, events, sources
+from steppewatch.web import search_terms
 
 FACETS = ("kind", "country", "topic", "domain", "year", "level", "framework", "review_status")
 LIST_FACETS = ("country", "topic", "domain")
@@ -49,7 +50,7 @@ class TimedOut(Exception):
 class SearchSupport:
     dialect: str
     events_fts: bool
-    documents_fts: bool
+    documents_fts: bool  # SQLite: ``items_fts`` (migration 10), linked items' text and titles
     coded_items: bool
     events_fts_dated: bool = False  # SQLite, migration 6: rowid = (YYYYMMDD << 32) | events.rowid
 
@@ -62,7 +63,9 @@ class SearchSupport:
                     conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'")).scalars()
                 )
                 dated = "events_fts_dated" in names
-                return cls("sqlite", dated or "events_fts" in names, "documents_fts" in names,
+                # linked documents are searched item by item (migration 10): a database without
+                # that index gets no document arm rather than the whole-document one
+                return cls("sqlite", dated or "events_fts" in names, "items_fts" in names,
                            "coded_items" in names, dated)
             has_docs = insp.has_table("documents")
             return cls(store.dialect, True, has_docs, insp.has_table("coded_items"))
@@ -84,9 +87,21 @@ def _like_all(words: list[str]) -> ColumnElement[bool]:
 
 
 def fts_match(q: str) -> str | None:
-    """The FTS5 (trigram) query for the words of ``q`` with 3+ characters, each quoted."""
-    long_words = [w for w in q.split() if len(w) >= 3][:12]
-    return " ".join('"' + w.replace('"', '""') + '"' for w in long_words) or None
+    """The FTS5 (trigram) query for the terms of ``q`` with 3+ characters (``search_terms``:
+    words, phrases, prefixes), each one quoted string."""
+    return search_terms.fts_query(search_terms.parse(q))
+
+
+# a linked document matches an event only within the item linked to it (its text and the
+# document's title: ``items_fts``, migration 10), never anywhere in a long transcript
+ITEM_EVENTS = ("SELECT event_id FROM coded_items WHERE rowid IN "
+               "(SELECT rowid FROM items_fts WHERE items_fts MATCH :doc_q)")
+PG_ITEM_EVENTS = (
+    "events.id IN (SELECT c.event_id FROM coded_items c JOIN documents d ON d.id = c.document_id "
+    f"WHERE c.event_id IS NOT NULL AND {PG_DOCUMENT_TSV.replace('title', 'd.title').replace('text', 'd.text')} "
+    "@@ to_tsquery('simple', :doc_q) AND to_tsvector('simple', coalesce(d.title,'') || ' ' || "
+    "substr(coalesce(d.text,''), c.start + 1, c.\"end\" - c.start)) @@ to_tsquery('simple', :doc_q))"
+)
 
 
 def fts_hits(
@@ -118,52 +133,40 @@ def search_condition(q: str, support: SearchSupport, *, walk: bool = False) -> C
     whose archived documents matches every word. ``walk``: write the rowid test as
     ``+events.rowid`` so SQLite walks the date index instead of sorting every hit (good when
     the hits are many)."""
-    words = [w for w in q.split() if w][:12]
+    terms = search_terms.parse(q)
     if support.dialect == "sqlite" and support.events_fts:
-        long_words = [w for w in words if len(w) >= 3]
-        short = [w for w in words if len(w) < 3]
+        short = search_terms.short_terms(terms)
+        match = search_terms.fts_query(terms)
         conds: list[ColumnElement[bool]] = []
-        if long_words:
-            match = " ".join('"' + w.replace('"', '""') + '"' for w in long_words)
+        if match is not None:
             plus = "+" if walk else ""
             event_hit: ColumnElement[bool] = text(
                 f"{plus}events.rowid IN ({support.event_rowids()})"
             ).bindparams(ev_q=match)  # type: ignore[assignment]
             if support.documents_fts and support.coded_items and not short:
-                # documents linked to events through coded_items (its key starts with
-                # document_id, so this is an index lookup per matching document); tested on
-                # the rowid like the arm above, so a walk of the date index reads an event's
+                # items linked to events (the coded_items rowid is the items_fts rowid); tested
+                # on the rowid like the arm above, so a walk of the date index reads an event's
                 # row only when it matches
-                via = (
-                    f"{plus}events.rowid IN (SELECT linked.rowid FROM events AS linked WHERE linked.id IN "
-                    "(SELECT event_id FROM coded_items WHERE document_id IN "
-                    "(SELECT id FROM documents WHERE rowid IN "
-                    "(SELECT rowid FROM documents_fts WHERE documents_fts MATCH :doc_q))))"
-                )
+                via = (f"{plus}events.rowid IN (SELECT linked.rowid FROM events AS linked "
+                       f"WHERE linked.id IN ({ITEM_EVENTS}))")
                 event_hit = or_(event_hit, text(f"({via})").bindparams(doc_q=match))
             conds.append(event_hit)
         if short:
             conds.append(_like_all(short))
         return and_(*conds) if conds else and_(True)
     if support.dialect == "postgresql" and not _CJK.search(q):
-        # every word as a prefix (Russian stems: сепаратизм matches сепаратизмом); only word
-        # characters reach to_tsquery, so its syntax cannot be injected
-        tokens = re.findall(r"\w+", q)[:12]
-        if not tokens:
-            return _like_all(words)
-        tsquery = " & ".join(f"{t}:*" for t in tokens)
+        # every word as a prefix (Russian stems: сепаратизм matches сепаратизмом), phrases as
+        # words next to each other
+        tsquery = search_terms.pg_tsquery(terms)
+        if tsquery is None:
+            return _like_all([t.text for t in terms])
         tsq: ColumnElement[bool] = text(
             f"{PG_EVENT_TSV} @@ to_tsquery('simple', :ev_q)"
         ).bindparams(ev_q=tsquery)  # type: ignore[assignment]
-        if support.documents_fts:
-            doc_tsv = "to_tsvector('simple', coalesce(d.title,'') || ' ' || coalesce(d.text,''))"
-            docs = (
-                "events.id IN (SELECT s.event_id FROM sources s JOIN documents d "
-                f"ON d.id = s.document_id WHERE {doc_tsv} @@ to_tsquery('simple', :doc_q))"
-            )
-            return or_(tsq, text(docs).bindparams(doc_q=tsquery))  # type: ignore[arg-type]
+        if support.documents_fts and support.coded_items:
+            return or_(tsq, text(PG_ITEM_EVENTS).bindparams(doc_q=tsquery))  # type: ignore[arg-type]
         return tsq
-    return _like_all(words)
+    return _like_all([t.text for t in terms])
 
 
 def where_clause(filters: EventFilter, q: str | None, support: SearchSupport) -> ColumnElement[bool]:
