@@ -26,9 +26,6 @@ ALLOWED = {
     "analysis/findings.py",
     # the colour of each Central Asian state in the charts
     "report/figures.py",
-    # the PRC and Central Asian outlets and languages of readout pairing, and the CN side
-    # first: to come from the study's publishers and publisher_languages
-    "web/readouts.py",
 }
 
 

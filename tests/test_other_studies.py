@@ -52,11 +52,23 @@ frameworks:
       - {{state: QM, from: 2012-03-01}}
       - {{state: QN, from: 2018-09-01}}
 gazetteer: gazetteer
-publishers:
-  - {{host: mod.vesnia.example, side: QV, official: true, name: Vesnian Ministry of Defence}}
-publisher_languages: {{}}
+publishers: publishers.yaml
 reference_studies: []
 claims: []
+"""
+
+PUBLISHERS = """\
+publishers:
+  - name: Vesnian Ministry of Defence
+    side: QV
+    kind: government
+    names: [Vesnian Ministry of Defence]
+    domains: [mod.vesnia.example]
+  - name: Marelian Gazette
+    side: neither
+    kind: media
+    names: [Marelian Gazette]
+    domains: [gazette.marelia.example]
 """
 
 STATES = """\
@@ -155,6 +167,7 @@ def third_study(tmp_path: Path) -> Path:
     (gazetteer / "states.yaml").write_text(STATES, encoding="utf-8")
     (gazetteer / "officials.yaml").write_text(OFFICIALS, encoding="utf-8")
     (gazetteer / "institutions.yaml").write_text(INSTITUTIONS, encoding="utf-8")
+    (tmp_path / "publishers.yaml").write_text(PUBLISHERS, encoding="utf-8")
     dataset = tmp_path / "dataset"
     dataset.mkdir()
     (dataset / "events.csv").write_text(EVENTS, encoding="utf-8")
@@ -258,3 +271,53 @@ def test_russia_central_asia_inits_and_ingests_a_readout(
     assert event.id == "2023-05-24-meeting-ru-kg-1"
     assert event.countries == ["RU", "KG"] and event.level == "defence_minister"
     assert event.actors[0].name == "Sergei Shoigu" and event.actors[0].side == "focal"
+
+
+def test_readout_sides_and_official_sources_come_from_the_studys_publisher_table(
+    third_study: Path,
+) -> None:
+    """The made-up study's own publisher table decides sides and officialness: its focal
+    state's ministry is one side (first), a partner's readout the other, its gazette neither;
+    the bundled table knows none of these outlets."""
+    from steppewatch.ingest.events_from_items import source_for
+    from steppewatch.models import Event, Source
+    from steppewatch.sources.publishers import source_side
+    from steppewatch.web.readouts import event_evidence
+
+    study = load_study(third_study)
+    assert study.publishers and Path(study.publishers).is_file()
+    ministry = "https://mod.vesnia.example/news/2016/09/12"
+    assert source_side("Vesnian Ministry of Defence", ministry, study.publishers) == "QV"
+    assert source_side("Vesnian Ministry of Defence", ministry) is None  # bundled table
+    row = {"id": "ab" * 32, "url": ministry, "publisher": None, "language": "en"}
+    assert source_for(row, type("Item", (), {"title": "t"})(), study.publishers).source_type == (
+        "official"
+    )
+    gazette = {**row, "url": "https://gazette.marelia.example/a"}
+    assert source_for(
+        gazette, type("Item", (), {"title": "t"})(), study.publishers
+    ).source_type == ("news")
+    store = open_store(f"sqlite:///{third_study.parent / 'r.db'}")
+    event = Event(
+        id="2016-09-12-meeting-qv-qm-1", kind="meeting", title="Defence ministers meet",
+        date_start="2016-09-12", countries=["QV", "QM"], framework="bilateral",
+        level="defence_minister", review_status="curated",
+        sources=[
+            Source(url="https://gazette.marelia.example/b", publisher="Marelian Gazette"),
+            Source(url=ministry, publisher="Vesnian Ministry of Defence"),
+        ],
+    )  # fmt: skip
+    assert event_evidence(store, event, study).readouts == []  # one side only
+    event.sources.append(Source(url="https://example.org/x", publisher="QM ministry"))
+    table = third_study.parent / "publishers.yaml"
+    table.write_text(
+        table.read_text(encoding="utf-8")
+        + "  - {name: Marelian ministry, side: QM, kind: government, names: [QM ministry]}\n",
+        encoding="utf-8",
+    )
+    from steppewatch.sources.publishers import publisher_table
+
+    publisher_table.cache_clear()
+    readouts = event_evidence(store, event, study).readouts
+    assert [r.side for r in readouts] == ["QV", "QM"]
+    store.close()

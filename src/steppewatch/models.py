@@ -18,7 +18,6 @@ from steppewatch.study_schema import (
     COUNTRY_CODES,
     Claim,
     Framework,
-    Publisher,
     ReferenceStudy,
     Region,
     check_country,
@@ -177,10 +176,11 @@ class Study(Record):
         None, description="Bundled gazetteer name or a folder with states.yaml, officials.yaml "
         "and institutions.yaml. Default: the bundled gazetteer."
     )
-    publishers: list[Publisher] = Field(default_factory=list)
-    publisher_languages: dict[str, str] = Field(
-        default_factory=dict,
-        description="Language code -> the state a text in it speaks for, e.g. KZ for kk.",
+    publishers: str | None = Field(
+        None,
+        description="The publisher table that decides which side a source speaks for and "
+        "whether it is official: a bundled table's name or a YAML file (beside the study "
+        "file or a path). Default: the bundled table (data/publishers.yaml).",
     )
     reference_studies: list[ReferenceStudy] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
@@ -198,13 +198,6 @@ class Study(Record):
             raise ValueError(f"not ISO 3166 alpha-2 country codes: {', '.join(bad)}")
         if len(set(values)) != len(values):
             raise ValueError("a partner state is listed twice")
-        return values
-
-    @field_validator("publisher_languages")
-    @classmethod
-    def _publisher_languages(cls, values: dict[str, str]) -> dict[str, str]:
-        for value in values.values():
-            check_country(value)
         return values
 
     @model_validator(mode="after")

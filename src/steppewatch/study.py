@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
@@ -90,6 +91,11 @@ def load_study(path: str | Path | None = None) -> Study:
         beside = path.parent / study.gazetteer
         if not Path(study.gazetteer).is_absolute() and beside.is_dir():
             study = study.model_copy(update={"gazetteer": str(beside)})
+    if study.publishers and study.publishers != "publishers":
+        # a publisher table file relative to the study file
+        beside = path.parent / study.publishers
+        if not Path(study.publishers).is_absolute() and beside.is_file():
+            study = study.model_copy(update={"publishers": str(beside)})
     return study
 
 
@@ -100,6 +106,32 @@ def resolve_study(study: Study | str | Path | None) -> Study:
     if study is None or study == "":
         return default_study()
     return load_study(study)
+
+
+def study_for_store(store: Any, study: Study | str | Path | None = None) -> Study:
+    """The study to work with on ``store``: ``study`` if given, else the one ``init`` recorded
+    in the database (a bundled study), else the default study. A given study that is not the
+    database's is an error: its events were linked for another focal state and region."""
+    recorded = store.get_meta("study") if store is not None else None
+    if study:
+        chosen = resolve_study(study)
+        if recorded and recorded != chosen.id:
+            raise InputError(
+                f"the database was initialised for study '{recorded}', --study gives '{chosen.id}'",
+                hint="use another --db for another study, or the study file it was made with",
+                code="SW117",
+            )
+        return chosen
+    default = default_study()
+    if not recorded or recorded == default.id:
+        return default
+    if recorded in bundled_study_names():
+        return load_study(recorded)
+    raise InputError(
+        f"the database was initialised for study '{recorded}', not a bundled study",
+        hint="give its study file with --study FILE",
+        code="SW118",
+    )
 
 
 def dataset_dir(study: Study) -> Path:

@@ -22,7 +22,6 @@ __all__ = [
     "ClaimWindow",
     "Framework",
     "Membership",
-    "Publisher",
     "ReferenceStudy",
     "Region",
     "check_country",
@@ -193,30 +192,6 @@ class Framework(_Part):
         if not self.active_on(day):
             return []
         return list(dict.fromkeys(m.state for m in self.members if m.holds_on(day)))
-
-
-class Publisher(_Part):
-    """Which publisher speaks for which side: a host (a part of the address's host name, as
-    ``fmprc.gov.cn`` or ``.gov.kz``) and the state it speaks for (null: none, e.g. an
-    international organisation); ``official``: a government or organisation outlet."""
-
-    host: str = Field(min_length=2)
-    side: str | None = None
-    official: bool = False
-    name: str | None = None
-
-    def matches(self, host: str) -> bool:
-        """``host`` (a URL's host name) is this publisher's: ``.kz`` (a top-level domain)
-        ends it, anything else is a part of it."""
-        host, mine = host.lower(), self.host.lower()
-        if mine.startswith(".") and mine.count(".") == 1:
-            return host.endswith(mine)
-        return mine in host
-
-    @field_validator("side")
-    @classmethod
-    def _side_ok(cls, value: Any) -> Any:
-        return value if value is None else check_country(value)
 
 
 class ReferenceStudy(_Part):

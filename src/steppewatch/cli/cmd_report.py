@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from steppewatch.cli.common import DB_OPTION, open_db, progress_bar
+from steppewatch.cli.common import DB_OPTION, STUDY_OPTION, open_db, progress_bar, study_for
 
 
 def register(app: typer.Typer) -> None:
@@ -23,9 +23,7 @@ def register(app: typer.Typer) -> None:
         kind: list[str] = typer.Option(
             [], "--kind", "-k", help="Only this event kind (repeatable)."
         ),
-        study: Path | None = typer.Option(
-            None, "--study", help="Study file (YAML). Default: PRC-Central Asia."
-        ),
+        study: str | None = STUDY_OPTION,
         include_machine: bool = typer.Option(
             False,
             "--include-machine",
@@ -43,7 +41,6 @@ def register(app: typer.Typer) -> None:
         from steppewatch.report import DEFAULT_STATUSES, build_report
         from steppewatch.report.build import REPORT_STEPS
         from steppewatch.store import EventFilter
-        from steppewatch.study import load_study
 
         if since is not None and until is not None and since > until:
             raise InputError(
@@ -51,7 +48,6 @@ def register(app: typer.Typer) -> None:
                 hint="give a first year not later than the last",
                 code="SW120",
             )
-        the_study = load_study(study)
         statuses = (*DEFAULT_STATUSES, "machine") if include_machine else DEFAULT_STATUSES
         filters = EventFilter.make(
             countries=[c.upper() for c in country],
@@ -61,6 +57,7 @@ def register(app: typer.Typer) -> None:
             statuses=statuses,
         )
         store = open_db(db)
+        the_study = study_for(store, study)
         done = 0
         with progress_bar("Building report", REPORT_STEPS) as update:
 

@@ -31,33 +31,10 @@ STUDY_OPTION = typer.Option(
 
 
 def study_for(store: Store | None, study: str | None) -> Study:
-    """The study a command works for: ``--study`` if given, else the one ``init`` recorded in
-    the database (a bundled study), else the default study. A ``--study`` that is not the
-    database's is an error: its events were linked for another focal state and region."""
-    from steppewatch.errors import InputError
-    from steppewatch.study import bundled_study_names, default_study, load_study
+    """The study a command works for (see :func:`steppewatch.study.study_for_store`)."""
+    from steppewatch.study import study_for_store
 
-    recorded = store.get_meta("study") if store is not None else None
-    if study:
-        chosen = load_study(study)
-        if recorded and recorded != chosen.id:
-            raise InputError(
-                f"the database was initialised for study '{recorded}', --study gives "
-                f"'{chosen.id}'",
-                hint="use another --db for another study, or the study file it was made with",
-                code="SW117",
-            )
-        return chosen
-    default = default_study()
-    if not recorded or recorded == default.id:
-        return default
-    if recorded in bundled_study_names():
-        return load_study(recorded)
-    raise InputError(
-        f"the database was initialised for study '{recorded}', not a bundled study",
-        hint="give its study file with --study FILE",
-        code="SW118",
-    )
+    return study_for_store(store, study)
 
 
 def open_db(db: str | None) -> Store:

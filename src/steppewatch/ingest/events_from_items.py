@@ -9,7 +9,7 @@ from typing import Any, Literal
 from steppewatch.codebook import load_codebook
 from steppewatch.ingest.linking import Candidate
 from steppewatch.models import ActorRef, Event, Source, parse_partial_date
-from steppewatch.study_schema import Publisher
+from steppewatch.sources.publishers import is_official
 
 __all__ = ["build_event", "candidate_from_item", "merge_into", "source_for", "suggestion_values"]
 
@@ -47,12 +47,12 @@ def candidate_from_item(
     return Candidate(kind=item.kind, countries=countries, date=date, actors=actors)
 
 
-def source_for(row: dict[str, Any], item: Any, publishers: Collection[Publisher] = ()) -> Source:
+def source_for(row: dict[str, Any], item: Any, publisher_table: str | None = None) -> Source:
     """The item's document as a source; official when the study's publisher table says its
-    host is a government or organisation outlet."""
+    publisher or host is a government or multilateral body."""
     url = row.get("url") or f"urn:sha256:{row['id']}"
     host = url.split("/")[2] if "://" in url and url.count("/") >= 2 else ""
-    official = any(p.official and p.matches(host) for p in publishers)
+    official = bool(host) and is_official(row.get("publisher"), url, publisher_table)
     language = row.get("language")
     attests = (item.title or "").strip() or None
     return Source(

@@ -30,6 +30,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from steppewatch.errors import InputError
+
 __all__ = [
     "NEITHER",
     "PublisherEntry",
@@ -37,6 +39,9 @@ __all__ = [
     "lookup",
     "publisher_table",
     "source_side",
+    "is_official",
+    "table_path",
+    "OFFICIAL_KINDS",
 ]
 
 NEITHER = "neither"
@@ -92,10 +97,32 @@ def _normalise(text: str) -> str:
     return text.replace("\u2019", "'").replace("\u2018", "'").casefold()
 
 
-@lru_cache(maxsize=1)
-def publisher_table() -> _Table:
-    text = (resources.files("steppewatch") / "data" / "publishers.yaml").read_text("utf-8")
-    raw = yaml.safe_load(text)
+BUNDLED = "publishers"
+
+
+def table_path(name: str | None = None) -> str:
+    """The file of a publisher table: a bundled table's name (``publishers``, the default) or a
+    path to a YAML file of the same shape."""
+    if not name or name == BUNDLED:
+        return str(resources.files("steppewatch") / "data" / f"{BUNDLED}.yaml")
+    return name
+
+
+@lru_cache(maxsize=8)
+def publisher_table(name: str | None = None) -> _Table:
+    """The publisher table named by a study (``Study.publishers``); default: the bundled one."""
+    path = table_path(name)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            raw = yaml.safe_load(handle)
+    except OSError as error:
+        raise InputError(
+            f"publisher table not found or unreadable: {path} ({error.strerror})",
+            hint="give the study's 'publishers' as a YAML file beside the study file",
+            code="SW119",
+        ) from None
+    if not isinstance(raw, dict) or not isinstance(raw.get("publishers"), list):
+        raise InputError(f"{path}: a publisher table needs a 'publishers' list", code="SW119")
     entries = tuple(_entry(item, i) for i, item in enumerate(raw["publishers"], 1))
     alternatives: list[tuple[str, int, bool]] = []  # (regex, entry, is a pattern)
     domains: dict[str, int] = {}
@@ -169,10 +196,13 @@ def _from_url(table: _Table, url: str) -> PublisherMatch | None:
     return None
 
 
-def lookup(publisher: str | None, url: str | None = None) -> PublisherMatch | None:
+def lookup(
+    publisher: str | None, url: str | None = None, table_name: str | None = None
+) -> PublisherMatch | None:
     """The table entry deciding this source's side, or None when the table knows neither the
-    publisher nor the URL's domain (an unknown, as opposed to an explicit ``neither``)."""
-    table = publisher_table()
+    publisher nor the URL's domain (an unknown, as opposed to an explicit ``neither``).
+    ``table_name``: the study's publisher table (default: the bundled one)."""
+    table = publisher_table(table_name)
     if publisher and publisher.strip():
         match = _from_publisher(table, publisher)
         if match:
@@ -182,8 +212,20 @@ def lookup(publisher: str | None, url: str | None = None) -> PublisherMatch | No
     return None
 
 
-def source_side(publisher: str | None, url: str | None) -> str | None:
+def source_side(
+    publisher: str | None, url: str | None, table_name: str | None = None
+) -> str | None:
     """ISO alpha-2 code of the state whose voice the source carries (``CN``, ``KZ``...), or
     None when it is independent, foreign, multilateral or unknown."""
-    match = lookup(publisher, url)
+    match = lookup(publisher, url, table_name)
     return match.side if match else None
+
+
+#: Publisher kinds whose sources are official publications (a government or a multilateral body).
+OFFICIAL_KINDS = frozenset({"government", "multilateral"})
+
+
+def is_official(publisher: str | None, url: str | None, table_name: str | None = None) -> bool:
+    """Does the table say the source is an official publication (``OFFICIAL_KINDS``)?"""
+    match = lookup(publisher, url, table_name)
+    return bool(match and match.entry.kind in OFFICIAL_KINDS)

@@ -18,6 +18,7 @@ from starlette.staticfiles import StaticFiles
 
 from steppewatch.errors import SteppewatchError
 from steppewatch.store import Store, open_store
+from steppewatch.study import study_for_store
 from steppewatch.web import agreement_views, citations, explorer, reviewing
 from steppewatch.web.errors import HTTPError, error_payload, from_library_error
 from steppewatch.web.openapi import openapi_spec
@@ -130,12 +131,14 @@ def create_app(
     use_event_index: bool = True,
     https_only: bool = False,
     statement_timeout_ms: int | None = 10_000,
+    study: Any = None,
 ) -> Starlette:
     """The explorer over ``store`` (a Store, a database URL, or the default database). On
     PostgreSQL every statement of the app's connections runs under ``statement_timeout_ms``
     (searches and counts under shorter limits of their own). ``use_profiles``: keep facet
     profiles in memory; ``use_event_index`` (SQLite, with profiles): also every event's date key
-    and profile (``web.event_index``), which serves date-ordered pages."""
+    and profile (``web.event_index``), which serves date-ordered pages. ``study`` (a Study, a
+    study file or a bundled study's name): default, the study the database was made for."""
     if not isinstance(store, Store):
         store = open_store(store)
     if store.dialect == "postgresql" and statement_timeout_ms:
@@ -176,6 +179,7 @@ def create_app(
         facet_limit_ms=facet_limit_ms,
         facet_budget_ms=facet_budget_ms,
         cache=ResultCache(size=cache_size),
+        study=study_for_store(store, study),
     )
     citations.install(web_state.env)
     if use_profiles:

@@ -526,7 +526,7 @@ def event_page(request: Request) -> Response:
     if event.review_status == "rejected" and not _reviewer(request):
         # rejected events are shown to signed-in reviewers only (as in the lists)
         raise HTTPError(404, f"[SW304] no such event: {event_id[:80]}")
-    evidence = event_evidence(web.store, event)
+    evidence = event_evidence(web.store, event, web.study)
     from steppewatch.review.actions import content_hash_of, open_suggestions_for
 
     suggestions = open_suggestions_for(web.store, event_id)

@@ -17,17 +17,21 @@ from typing import Any
 
 from sqlalchemy import Table, select
 
-from steppewatch.models import Event, Source, local_document
+from steppewatch.models import Event, Source, Study, local_document
 from steppewatch.sources import publishers
 from steppewatch.store import Store
+from steppewatch.study import resolve_study
 
-FOCAL = "CN"
 
-
-def source_side(source: Source, event: Event | None = None, focal: str = FOCAL) -> str | None:
-    """The side whose readout ``source`` is: the focal state, one of the event's partner
-    states, or None (independent or foreign media, another state's voice, unknown)."""
-    side = publishers.source_side(source.publisher, source.url)
+def source_side(
+    source: Source, event: Event | None = None, study: Study | None = None
+) -> str | None:
+    """The side whose readout ``source`` is: the study's focal state, one of the event's partner
+    states, or None (independent or foreign media, another state's voice, unknown). The study
+    (default: the default study) names the focal state and the publisher table."""
+    study = resolve_study(study)
+    focal = study.focal_state
+    side = publishers.source_side(source.publisher, source.url, study.publishers)
     if side is None:
         return None
     if side == focal or event is None or side in event.countries:
@@ -61,10 +65,16 @@ class EventEvidence:
         return {
             "evidence": [s.__dict__ for s in self.spans],
             "readouts": [
-                {"side": r.side, "url": None if local_document(r.source.url) else r.source.url,
-                 "local_document": bool(local_document(r.source.url)),
-                 "document_id": r.source.document_id, "publisher": r.source.publisher,
-                 "language": r.source.language, "topics": r.topics, "coded": r.coded}
+                {
+                    "side": r.side,
+                    "url": None if local_document(r.source.url) else r.source.url,
+                    "local_document": bool(local_document(r.source.url)),
+                    "document_id": r.source.document_id,
+                    "publisher": r.source.publisher,
+                    "language": r.source.language,
+                    "topics": r.topics,
+                    "coded": r.coded,
+                }
                 for r in self.readouts
             ],
         }
@@ -76,10 +86,16 @@ def _reflect(conn: Any, name: str) -> Table | None:
     return optional_table(conn, name)
 
 
-def event_evidence(store: Store, event: Event) -> EventEvidence:
+def event_evidence(store: Store, event: Event, study: Study | None = None) -> EventEvidence:
+    """Evidence spans of ``event``'s coded items and, when the study's focal state and a partner
+    state each published a readout of it, both readouts with the topics each raised."""
+    study = resolve_study(study)
+    focal = study.focal_state
     result = EventEvidence()
     topics_by_doc: dict[str, set[str]] = {}
-    language_by_doc: dict[str, str | None] = {s.document_id: s.language for s in event.sources if s.document_id}
+    language_by_doc: dict[str, str | None] = {
+        s.document_id: s.language for s in event.sources if s.document_id
+    }
     with store.engine.connect() as conn:
         coded = _reflect(conn, "coded_items")
         if coded is not None:
@@ -107,12 +123,12 @@ def event_evidence(store: Store, event: Event) -> EventEvidence:
                             document_id=row.document_id,
                         )
                     )
-    readouts = [Readout(side, s) for s in event.sources if (side := source_side(s, event))]
+    readouts = [Readout(side, s) for s in event.sources if (side := source_side(s, event, study))]
     for r in readouts:
         if r.source.document_id and r.source.document_id in topics_by_doc:
             r.topics = sorted(topics_by_doc[r.source.document_id])
             r.coded = True
     sides = {r.side for r in readouts}
-    if FOCAL in sides and sides - {FOCAL}:
-        result.readouts = sorted(readouts, key=lambda r: (r.side != FOCAL, r.side))
+    if focal in sides and sides - {focal}:
+        result.readouts = sorted(readouts, key=lambda r: (r.side != focal, r.side))
     return result

@@ -43,6 +43,7 @@ class WebState:
     index: Any = None  # web.event_index.EventIndex (SQLite), or None
     seen_version: int | None = None  # data_version when this worker last checked (migration 6)
     has_data_version: bool = True
+    study: Any = None  # the Study the database was made for (focal state, publisher table)
 
     def data_version(self) -> int | None:
         """The database's write counter (bumped by triggers in the transaction of every write to
