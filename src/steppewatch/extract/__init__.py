@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from steppewatch.errors import ExtractionError, SteppewatchError
-from steppewatch.extract.formats import MAX_DOCUMENT_BYTES, check_size
+from steppewatch.extract.formats import MAX_DOCUMENT_BYTES, MAX_UNCOMPRESSED_BYTES, check_size
 from steppewatch.extract.model import (
     ActorMention,
     CodedDocument,
@@ -45,6 +45,7 @@ __all__ = [
     "Evidence",
     "ExtractedDocument",
     "MAX_DOCUMENT_BYTES",
+    "MAX_UNCOMPRESSED_BYTES",
     "SUPPORTED_SUFFIXES",
     "code_document",
     "code_paths",
@@ -71,6 +72,7 @@ class ExtractedDocument:
     published: str | None = None  # ISO date of the page itself, if found
     encoding: str | None = None
     format: str | None = None  # html, txt, pdf, docx
+    warnings: tuple[str, ...] = ()  # coded notes on how the text was read (SW440, SW443, ...)
 
 
 def extract_document(
@@ -87,9 +89,13 @@ def extract_document(
     from steppewatch.extract.text import clean_text, html_to_text
 
     raw = read_formatted(data, source=source, content_type=content_type)
+    warnings = raw.warnings
     if raw.format == "html":
         page = html_to_text(raw.content)
         title, text = page.title, page.text
+        if page.parser_limit:
+            warnings += (f"[SW442] {source}: {page.parser_limit}: text taken by stripping tags, "
+                         "boilerplate included",)
         published = parse_date_text(page.date_text) or parse_date_text(title)
     else:
         text = clean_text(raw.content)
@@ -112,6 +118,7 @@ def extract_document(
         published=published,
         encoding=raw.encoding,
         format=raw.format,
+        warnings=warnings,
     )
 
 
@@ -196,6 +203,7 @@ def code_paths(
         except Exception as error:  # one bad document never stops the run
             yield error_record(source, error, active)
             continue
+        record.warnings = list(doc.warnings)
         if not include_text:
             record.text = None
         yield record
