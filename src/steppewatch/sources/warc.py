@@ -83,6 +83,10 @@ def iter_warc(path: Path) -> Iterator[Item]:
             yield from _Scan(path, stream, skip=state.records, stream=True).run()
 
 
+class _NotWarc(Exception):
+    pass
+
+
 class _Scan:
     """Records from ``start``; on an unreadable spot, a failure and a search for the next
     record start (a ``WARC/1.x`` line, or a gzip member in a per-record compressed file)."""
@@ -101,6 +105,9 @@ class _Scan:
 
         start: int | None = 0
         bad_spots = 0
+        # warcio reads any five words on a line as an old ARC header: in a WARC file that is
+        # garbage, and taking it for ARC would make every later WARC record "invalid"
+        arc_allowed = ".arc" in self.path.name.lower()
         while start is not None:
             self.handle.seek(start)
             iterator = ArchiveIterator(self.handle)
@@ -108,6 +115,8 @@ class _Scan:
             try:
                 for record in iterator:
                     offset = iterator.offset
+                    if record.format != "warc" and not arc_allowed:
+                        raise _NotWarc(f"not a WARC record: {record.format} header")
                     self.records += 1
                     if self.records <= self.skip:
                         continue
@@ -170,8 +179,8 @@ class _Scan:
         url = normalise_target_uri(raw_uri)
         if url is None:
             return _failure(self.path, offset, "SW540", "not-a-url",
-                            f"WARC-Target-URI '{_short(raw_uri, 80)}' is not an http(s) URL; "
-                            "record skipped")
+                            (f"WARC-Target-URI '{_short(raw_uri, 80)}' is not an http(s) URL"
+                             if raw_uri else "no WARC-Target-URI") + "; record skipped")
         data = record.content_stream().read(MAX_DOCUMENT_BYTES + 1)
         if len(data) > MAX_DOCUMENT_BYTES:
             return _failure(self.path, offset, "SW543", "too-large",
