@@ -91,7 +91,7 @@ def _russian_score(text: str) -> float:
 
 
 def _best_cyrillic(data: bytes, first: str) -> tuple[str, str]:
-    sample = data[:20000]
+    sample = _from_first_non_ascii(data, 20000)
     best, best_score = first, -2.0
     # the common charsets only: rarer ones (mac-cyrillic, iso8859-5) differ from cp1251 mostly
     # in capitals and would win on lower-case statistics alone
@@ -189,17 +189,18 @@ _LATIN = ("cp1252", "latin-1", "iso8859-1", "iso8859-15", "cp1250", "iso8859-2",
 
 
 def _better_than_latin(data: bytes, latin: str, codec: str) -> tuple[str, str] | None:
-    non_ascii = sum(1 for c in latin[:20000] if ord(c) > 0x7F)
+    window = _MARKUP.sub(" ", _text_sample(latin, 20000))  # letters of the text, not of tags
+    non_ascii = sum(1 for c in window if ord(c) > 0x7F)
     if non_ascii < 10:
         return None
     for charset in ("gb18030", "big5hkscs"):
         text, _ = _strict_or_cut(data, charset)
         if text is not None and _looks_cjk(text):
             return text, charset
-    letters = sum(1 for c in latin[:20000] if c.isalpha())
+    letters = sum(1 for c in window if c.isalpha())
     if letters and non_ascii / letters > 0.5:  # Russian: almost every letter is non-ASCII
         text, charset = _best_cyrillic(data, "cp1251")
-        if _russian_score(text[:20000]) > 0.5:
+        if _looks_russian(text):
             return text, charset
     return None
 
@@ -209,13 +210,14 @@ def _guess(data: bytes, source: str, notes: list[str] | None = None) -> tuple[st
     # Big5 are strict enough that a clean decode of a long text is strong evidence.
     for charset in ("gb18030", "big5hkscs"):
         text, cut = _strict_or_cut(data, charset)
-        if text is not None and _looks_cjk(text):
+        # Cyrillic is in GB2312 too: Russian pages of Chinese sites come in GBK
+        if text is not None and (_looks_cjk(text) or _looks_russian(text)):
             if notes is not None:
                 _note_cut(notes, source, charset, cut)
             return text, charset
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
+    best = from_bytes(_from_first_non_ascii(data, 200_000)).best()
     if best is None or best.encoding is None:
         # mostly UTF-8 with a few bad bytes (a damaged or spliced file): keep the text
         text = data.decode("utf-8", errors="replace")
@@ -233,11 +235,43 @@ def _guess(data: bytes, source: str, notes: list[str] | None = None) -> tuple[st
     codec = codecs.lookup(best.encoding).name
     if codec in _CYRILLIC_SINGLE_BYTE:
         return _best_cyrillic(data, codec)
-    return data.decode(codec, errors="replace"), codec
+    text = data.decode(codec, errors="replace")
+    if codec.startswith(("cp125", "iso8859", "latin", "mac-")):  # any single-byte guess
+        better = _better_than_latin(data, text, codec)
+        if better is not None:
+            return better
+    return text, codec
+
+
+# Samples for the statistics start at the first non-ASCII character: a page may open with
+# thousands of ASCII tags (deep nesting, a huge attribute) before any text.
+_NON_ASCII_TEXT = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII_BYTE = re.compile(rb"[\x80-\xff]")
+_MARKUP = re.compile(r"<[^<>]*>")
+
+
+def _from_first_non_ascii(data: bytes, size: int) -> bytes:
+    """``size`` bytes from just before the first non-ASCII byte (a lead byte in any ASCII
+    compatible charset, so multi-byte decoding stays aligned)."""
+    found = _NON_ASCII_BYTE.search(data)
+    start = found.start() if found and found.start() > size // 4 else 0
+    return data[start : start + size]
+
+
+def _text_sample(text: str, size: int = 5000) -> str:
+    found = _NON_ASCII_TEXT.search(text)
+    start = found.start() if found else 0
+    return text[start : start + size]
+
+
+def _looks_russian(text: str) -> bool:
+    sample = _text_sample(text)
+    cyrillic = sum(1 for c in sample if "\u0400" <= c <= "\u04ff")
+    return cyrillic > 10 and _russian_score(sample) > 0.5
 
 
 def _looks_cjk(text: str) -> bool:
-    sample = text[:5000]
+    sample = _text_sample(text)
     cjk = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff")
     other = sum(1 for c in sample if ord(c) > 0x7F and not ("\u4e00" <= c <= "\u9fff"))
     return cjk > 10 and other < cjk * 0.2
