@@ -45,6 +45,7 @@ __all__ = [
     "Evidence",
     "ExtractedDocument",
     "MAX_DOCUMENT_BYTES",
+    "MAX_TEXT_CHARS",
     "MAX_UNCOMPRESSED_BYTES",
     "SUPPORTED_SUFFIXES",
     "code_document",
@@ -58,6 +59,10 @@ __all__ = [
 ]
 
 SUPPORTED_SUFFIXES = (".html", ".htm", ".shtml", ".txt", ".pdf", ".docx")
+#: Extracted text longer than this is cut to it, with an SW445 warning: a readout is under
+#: 50,000 characters, and coding, near-duplicate search and storage of a 25-million-character
+#: text took over 500 MB. Documents stay under MAX_DOCUMENT_BYTES (bytes in) as before.
+MAX_TEXT_CHARS = 5_000_000
 
 
 @dataclass(frozen=True)
@@ -103,6 +108,10 @@ def extract_document(
         title = first_line if 0 < len(first_line) <= 200 else None
         head = find_dates(text[:400])
         published = next((m.iso for m in head if m.precision == "day"), None)
+    if len(text) > MAX_TEXT_CHARS:
+        warnings += (f"[SW445] {source}: text of {len(text):,} characters cut to the first "
+                     f"{MAX_TEXT_CHARS:,} for coding and storage (MAX_TEXT_CHARS)",)
+        text = text[:MAX_TEXT_CHARS]
     if not text.strip():
         raise ExtractionError(
             f"{source}: no text found in the document",

@@ -189,7 +189,7 @@ _LATIN = ("cp1252", "latin-1", "iso8859-1", "iso8859-15", "cp1250", "iso8859-2",
 
 
 def _better_than_latin(data: bytes, latin: str, codec: str) -> tuple[str, str] | None:
-    window = _MARKUP.sub(" ", _text_sample(latin, 20000))  # letters of the text, not of tags
+    window = _text_sample(latin, 20000)
     non_ascii = sum(1 for c in window if ord(c) > 0x7F)
     if non_ascii < 10:
         return None
@@ -248,17 +248,24 @@ def _guess(data: bytes, source: str, notes: list[str] | None = None) -> tuple[st
 _NON_ASCII_TEXT = re.compile(r"[^\x00-\x7f]")
 _NON_ASCII_BYTE = re.compile(rb"[\x80-\xff]")
 _MARKUP = re.compile(r"<[^<>]*>")
+_MARKUP_BYTES = re.compile(rb"<[^<>]*>")
 
 
 def _from_first_non_ascii(data: bytes, size: int) -> bytes:
-    """``size`` bytes from just before the first non-ASCII byte (a lead byte in any ASCII
-    compatible charset, so multi-byte decoding stays aligned)."""
+    """``size`` bytes of text from the first non-ASCII byte (a lead byte in any ASCII
+    compatible charset, so multi-byte decoding stays aligned), tags and their attributes
+    left out: a huge attribute of one repeated letter is no sample of the page's language.
+    (``<`` and ``>`` are never trail bytes in GBK, GB18030, Big5 or the single-byte sets.)"""
+    if b"<" in data:
+        data = _MARKUP_BYTES.sub(b" ", data)
     found = _NON_ASCII_BYTE.search(data)
     start = found.start() if found and found.start() > size // 4 else 0
     return data[start : start + size]
 
 
 def _text_sample(text: str, size: int = 5000) -> str:
+    if "<" in text:
+        text = _MARKUP.sub(" ", text)
     found = _NON_ASCII_TEXT.search(text)
     start = found.start() if found else 0
     return text[start : start + size]

@@ -12,7 +12,11 @@ from dataclasses import dataclass
 
 import lxml.etree
 
-__all__ = ["HtmlText", "html_to_text", "clean_text"]
+__all__ = ["HtmlText", "LARGE_HTML_CHARS", "html_to_text", "clean_text"]
+
+#: Pages longer than this (characters) are read by linear tag stripping, not parsed: lxml's
+#: tree of a page near the 50 MB document limit took over 600 MB (a news page is < 1 MB).
+LARGE_HTML_CHARS = 8_000_000
 
 # Known templates, most specific first: (main text, title, date) XPath expressions.
 _TEMPLATES: tuple[tuple[str, str, str], ...] = (
@@ -65,8 +69,34 @@ class HtmlText:
 def clean_text(raw: str) -> str:
     """Collapse spaces inside lines, strip lines, drop empty lines (str.split: C speed, and it
     knows the ideographic space and the no-break space)."""
-    lines = (" ".join(line.split()) for line in raw.replace("\r", "\n").split("\n"))
+    lines = (
+        " ".join(line.split()) if len(line) < 100_000 else _long_line(line)
+        for line in raw.replace("\r", "\n").split("\n")
+    )
     return "\n".join(line for line in lines if line).replace("\u200b", "")
+
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def _long_line(line: str) -> str:
+    """``" ".join(line.split())`` a megabyte at a time: on a 25-million-character line, one
+    split (or one regex substitution) made millions of small strings at once (over 200 MB)."""
+    parts: list[str] = []
+    position = 0
+    while position < len(line):
+        end = position + _CHUNK
+        if end < len(line):  # cut where whitespace starts, never inside a word
+            gap = _WHITESPACE.search(line, end)
+            end = gap.start() if gap else len(line)
+        part = " ".join(line[position:end].split())
+        if part:
+            parts.append(part)
+        position = max(end, position + 1)
+    return " ".join(parts)
+
+
+_CHUNK = 1_000_000
 
 
 def _text_of(element: lxml.etree._Element) -> str:
@@ -197,6 +227,23 @@ def _drop_scripts(markup: str) -> str:
 
 
 def _strip_tags(markup: str) -> str:
+    """Text of ``markup`` by removing tags; a large page a megabyte at a time, cut before a
+    ``<``, so that no step holds millions of pieces at once."""
+    if len(markup) <= 2 * _CHUNK:
+        return _strip_chunk(markup)
+    parts: list[str] = []
+    position = 0
+    while position < len(markup):
+        end = markup.find("<", position + _CHUNK)
+        end = len(markup) if end < 0 else end
+        part = _strip_chunk(markup[position:end])
+        if part:
+            parts.append(part)
+        position = end
+    return "\n".join(parts)
+
+
+def _strip_chunk(markup: str) -> str:
     import html as html_lib
 
     if "<script" in markup or "<style" in markup or "<!--" in markup or "<SCRIPT" in markup:
@@ -248,6 +295,9 @@ def _known_fragment(html: str) -> str | None:
 
 def html_to_text(html: str) -> HtmlText:
     """Main text, title and the raw date text of an HTML page (never raises on bad HTML)."""
+    if len(html) > LARGE_HTML_CHARS:
+        return _stripped(html, f"a page of {len(html) / 1e6:.0f} million characters is too "
+                         "large for the HTML parser's tree")
     try:
         fragment = _known_fragment(html)
         if fragment is not None:
