@@ -94,7 +94,7 @@ def make_files(folder: Path) -> dict[str, Path]:
     def put(name: str, data: bytes | str) -> None:
         path = folder / name
         path.mkdir()
-        target = path / ("page" + Path(name).suffix if "." in name else name)
+        target = path / ("page" + "".join(Path(name).suffixes))
         files[name] = target
         target.write_bytes(data.encode() if isinstance(data, str) else data)
 
@@ -137,18 +137,32 @@ def make_files(folder: Path) -> dict[str, Path]:
     return files
 
 
-def run(args: list[str], cwd: Path) -> tuple[int, float, float, str]:
-    """Exit code, peak RSS of the child in MB, seconds, stderr tail."""
+def run(args: list[str], cwd: Path) -> tuple[int, float, float, str, str]:
+    """Exit code, peak RSS of the child in MB, seconds, stdout tail, stderr tail."""
     exe = Path(sys.executable).with_name("steppewatch")
     started = time.perf_counter()
-    with tempfile.TemporaryFile() as err:
-        process = subprocess.Popen([str(exe), *args], cwd=cwd, stdout=subprocess.DEVNULL,
-                                   stderr=err)
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        process = subprocess.Popen([str(exe), *args], cwd=cwd, stdout=out, stderr=err)
         _, status, usage = os.wait4(process.pid, 0)
         process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
         err.seek(0)
-        tail = err.read().decode("utf-8", "replace")[-2000:]
-    return process.returncode, usage.ru_maxrss / 1024, time.perf_counter() - started, tail
+        out_tail = out.read().decode("utf-8", "replace")[-2000:]
+        err_tail = err.read().decode("utf-8", "replace")[-4000:]
+    seconds = time.perf_counter() - started
+    return process.returncode, usage.ru_maxrss / 1024, seconds, out_tail, err_tail
+
+
+def outcome(command: str, out: str, err: str) -> str:
+    """What happened, in short: the coded messages seen, and the run's summary line."""
+    import re
+
+    codes = sorted(set(re.findall(r"\[(SW\d{3})\]", err)))
+    lines = [line for line in (out if command == "ingest" else err).splitlines() if line]
+    summary = lines[-1] if lines else ""
+    if command == "ingest":
+        summary = summary.split(";")[0]
+    return f"{' '.join(codes) or 'no errors'}; {summary}"
 
 
 def main() -> int:
@@ -165,15 +179,17 @@ def main() -> int:
                     args += ["-o", str(folder / f"{name}.jsonl")]
                 else:
                     args += ["--db", str(folder / f"{name}.db")]
-                code, peak, seconds, err = run(args, folder)
+                code, peak, seconds, out, err = run(args, folder)
                 survived = code == 0 and "Traceback" not in err
                 result = "survived" if survived else "FAILED"
-                print(f"{name:24} {command:7} {result:9} {peak:8.0f} {seconds:6.1f}", flush=True)
+                what = outcome(command, out, err)
+                print(f"{name:24} {command:7} {result:9} {peak:8.0f} {seconds:6.1f}  {what}",
+                      flush=True)
                 if not survived:
                     print("    " + err.strip().replace("\n", "\n    ")[-600:])
                 rows.append({"class": name, "command": command, "survived": survived,
                              "exit_code": code, "peak_rss_mb": round(peak, 1),
-                             "seconds": round(seconds, 2),
+                             "seconds": round(seconds, 2), "outcome": what,
                              "bytes": path.stat().st_size})
     worst = max(r["peak_rss_mb"] for r in rows)
     ok = all(r["survived"] for r in rows) and worst < LIMIT_MB

@@ -19,7 +19,6 @@ from hypothesis import strategies as st
 
 from steppewatch.errors import ExtractionError
 from steppewatch.extract import code_paths, extract_document
-
 from tests.conftest import SHARED
 
 from .conftest import RU_READOUT, ZH_READOUT

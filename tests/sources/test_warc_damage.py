@@ -9,12 +9,12 @@ import io
 from pathlib import Path
 
 import pytest
-
 import tests.ingest.fake_coder  # noqa: F401  (registers test.fake.v0)
+from tests.ingest.test_pipeline import RU_MEETING, ZH_MEETING
+
 from steppewatch.cli import main
 from steppewatch.sources.raw import CollectFailure, RawDocument
 from steppewatch.sources.warc import iter_warc, normalise_target_uri
-from tests.ingest.test_pipeline import RU_MEETING, ZH_MEETING
 
 RU_PAGE = f"<html><body><p>{RU_MEETING}</p></body></html>".encode("cp1251")
 ZH_PAGE = f"<html><body><p>{ZH_MEETING}</p></body></html>".encode("gb18030")

@@ -33,6 +33,7 @@ from steppewatch.extract.registry import (
     get_coder,
     register_coder,
 )
+from steppewatch.extract.text import MAX_TEXT_CHARS
 
 __all__ = [
     "ActorMention",
@@ -59,10 +60,7 @@ __all__ = [
 ]
 
 SUPPORTED_SUFFIXES = (".html", ".htm", ".shtml", ".txt", ".pdf", ".docx")
-#: Extracted text longer than this is cut to it, with an SW445 warning: a readout is under
-#: 50,000 characters, and coding, near-duplicate search and storage of a 25-million-character
-#: text took over 500 MB. Documents stay under MAX_DOCUMENT_BYTES (bytes in) as before.
-MAX_TEXT_CHARS = 5_000_000
+
 
 
 @dataclass(frozen=True)

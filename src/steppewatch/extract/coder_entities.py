@@ -19,7 +19,6 @@ Gazetteer hits are resolved before coding (gold/README.md guidelines 3 and 6):
 from __future__ import annotations
 
 import bisect
-
 import re
 
 from steppewatch.extract.matcher import Hit

@@ -12,11 +12,15 @@ from dataclasses import dataclass
 
 import lxml.etree
 
-__all__ = ["HtmlText", "LARGE_HTML_CHARS", "html_to_text", "clean_text"]
+__all__ = ["HtmlText", "LARGE_HTML_CHARS", "MAX_TEXT_CHARS", "html_to_text", "clean_text"]
 
 #: Pages longer than this (characters) are read by linear tag stripping, not parsed: lxml's
 #: tree of a page near the 50 MB document limit took over 600 MB (a news page is < 1 MB).
 LARGE_HTML_CHARS = 8_000_000
+#: Extracted text longer than this is cut to it (``extract_document`` warns, SW445): a readout
+#: is under 50,000 characters, and coding, near-duplicate search and storage of a
+#: 25-million-character text took over 500 MB.
+MAX_TEXT_CHARS = 5_000_000
 
 # Known templates, most specific first: (main text, title, date) XPath expressions.
 _TEMPLATES: tuple[tuple[str, str, str], ...] = (
@@ -226,19 +230,21 @@ def _drop_scripts(markup: str) -> str:
     return "".join(kept)
 
 
-def _strip_tags(markup: str) -> str:
-    """Text of ``markup`` by removing tags; a large page a megabyte at a time, cut before a
-    ``<``, so that no step holds millions of pieces at once."""
-    if len(markup) <= 2 * _CHUNK:
-        return _strip_chunk(markup)
+def _strip_tags(markup: str, start: int = 0, limit: int | None = None) -> str:
+    """Text of ``markup[start:]`` by removing tags; a large page a megabyte at a time, cut
+    before a ``<``, so that no step holds millions of pieces at once. With ``limit``, stops
+    once that many characters of text are read (the rest would be cut anyway)."""
+    if len(markup) - start <= 2 * _CHUNK:
+        return _strip_chunk(markup[start:] if start else markup)
     parts: list[str] = []
-    position = 0
-    while position < len(markup):
+    position, size = start, 0
+    while position < len(markup) and (limit is None or size <= limit):
         end = markup.find("<", position + _CHUNK)
         end = len(markup) if end < 0 else end
         part = _strip_chunk(markup[position:end])
         if part:
             parts.append(part)
+            size += len(part) + 1
         position = end
     return "\n".join(parts)
 
@@ -318,7 +324,7 @@ def _stripped(html: str, reason: str | None) -> HtmlText:
     if raw_title:
         title = _TITLE_SUFFIX.sub("", " ".join(html_lib.unescape(raw_title).split()))[:300]
     body = html.find("<body")
-    text = _strip_tags(html[body:] if body >= 0 else html)
+    text = _strip_tags(html, max(body, 0), MAX_TEXT_CHARS)
     return HtmlText(title=title or None, text=text, date_text=title or None, parser_limit=reason)
 
 
