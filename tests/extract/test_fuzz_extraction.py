@@ -174,3 +174,20 @@ def test_fuzzed_files_through_code_paths_are_one_record_each_never_sw499(tmp_pat
     for record in records:
         if record.error:
             assert record.error.code != "SW499" and CODE.match(record.error.code), record.error
+
+
+@pytest.mark.parametrize("encoding", ENCODINGS)
+@pytest.mark.parametrize("depth", [0, 6000])
+@pytest.mark.parametrize("attribute", ["", 'data-x="' + "ж" * 300_000 + '"'])
+def test_unlabelled_pages_keep_their_text_under_deep_nesting_and_huge_attributes(
+    encoding: str, depth: int, attribute: str
+) -> None:
+    """Found by the fuzz test: thousands of tags or a huge attribute before the text made the
+    charset statistics read cp1251, KOI8-R or GBK pages as cp1250, cp1006 or cp949 noise."""
+    for text in (ZH_READOUT, *RU_TEXTS):
+        if not _encodes(text, encoding):
+            continue
+        body = f"<div {attribute}>" + "<div>" * depth + f"<p>{text}</p>" + "</div>" * depth
+        data = f"<html><body>{body}</div></body></html>".encode(encoding)
+        words = " ".join(text.split())
+        _check(data, "page.html", None, words[len(words) // 2 : len(words) // 2 + 8].strip())

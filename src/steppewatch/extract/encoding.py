@@ -13,6 +13,7 @@ warning). A text cut mid-character keeps all but its partial last character (SW4
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 
 from steppewatch.errors import ExtractionError
@@ -217,7 +218,13 @@ def _guess(data: bytes, source: str, notes: list[str] | None = None) -> tuple[st
             return text, charset
     from charset_normalizer import from_bytes
 
-    best = from_bytes(_from_first_non_ascii(data, 200_000)).best()
+    # UTF-16/32 without a byte order mark would be half NUL bytes, refused as binary before
+    # decoding: such a guess is wrong here (it turned Cyrillic pages into CJK-looking noise)
+    best = next(
+        (m for m in from_bytes(_from_first_non_ascii(data, 200_000))
+         if m.encoding and not m.encoding.startswith(("utf_16", "utf_32"))),
+        None,
+    )
     if best is None or best.encoding is None:
         # mostly UTF-8 with a few bad bytes (a damaged or spliced file): keep the text
         text = data.decode("utf-8", errors="replace")
@@ -236,7 +243,7 @@ def _guess(data: bytes, source: str, notes: list[str] | None = None) -> tuple[st
     if codec in _CYRILLIC_SINGLE_BYTE:
         return _best_cyrillic(data, codec)
     text = data.decode(codec, errors="replace")
-    if codec.startswith(("cp125", "iso8859", "latin", "mac-")):  # any single-byte guess
+    if _single_byte(codec):  # decodes any bytes: may be Cyrillic or CJK read wrongly
         better = _better_than_latin(data, text, codec)
         if better is not None:
             return better
@@ -249,6 +256,7 @@ _NON_ASCII_TEXT = re.compile(r"[^\x00-\x7f]")
 _NON_ASCII_BYTE = re.compile(rb"[\x80-\xff]")
 _MARKUP = re.compile(r"<[^<>]*>")
 _MARKUP_BYTES = re.compile(rb"<[^<>]*>")
+_SPACE_RUNS = re.compile(rb"[ \t\r\n]{2,}")
 
 
 def _from_first_non_ascii(data: bytes, size: int) -> bytes:
@@ -257,7 +265,7 @@ def _from_first_non_ascii(data: bytes, size: int) -> bytes:
     left out: a huge attribute of one repeated letter is no sample of the page's language.
     (``<`` and ``>`` are never trail bytes in GBK, GB18030, Big5 or the single-byte sets.)"""
     if b"<" in data:
-        data = _MARKUP_BYTES.sub(b" ", data)
+        data = _SPACE_RUNS.sub(b" ", _MARKUP_BYTES.sub(b" ", data))
     found = _NON_ASCII_BYTE.search(data)
     start = found.start() if found and found.start() > size // 4 else 0
     return data[start : start + size]
@@ -269,6 +277,11 @@ def _text_sample(text: str, size: int = 5000) -> str:
     found = _NON_ASCII_TEXT.search(text)
     start = found.start() if found else 0
     return text[start : start + size]
+
+
+@functools.cache
+def _single_byte(codec: str) -> bool:
+    return len(bytes(range(256)).decode(codec, errors="replace")) == 256
 
 
 def _looks_russian(text: str) -> bool:
