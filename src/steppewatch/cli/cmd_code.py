@@ -63,6 +63,8 @@ def register(app: typer.Typer) -> None:
                     if not include_text:
                         data.pop("text", None)
                     sink.write(_dumps(data) + "\n")
+                    for warning in record.warnings:
+                        err(f"  warning: {warning}")
                     if record.error:
                         errors += 1
                         err(f"  {record.error.message}")

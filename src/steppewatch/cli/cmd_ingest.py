@@ -62,6 +62,10 @@ def report(summary: IngestSummary) -> None:
         err(f"  failed: {failure.message}")
     if len(failures) > 20:
         err(f"  ... and {len(failures) - 20} more failures")
+    for warning in summary.warnings[:20]:
+        err(f"  warning: {warning.message}")
+    if len(summary.warnings) > 20:
+        err(f"  ... and {len(summary.warnings) - 20} more warnings")
     typer.echo(summary.line())
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from steppewatch.errors import ExtractionError, SteppewatchError
-from steppewatch.extract.formats import MAX_DOCUMENT_BYTES, check_size
+from steppewatch.extract.formats import MAX_DOCUMENT_BYTES, MAX_UNCOMPRESSED_BYTES, check_size
 from steppewatch.extract.model import (
     ActorMention,
     CodedDocument,
@@ -33,6 +33,7 @@ from steppewatch.extract.registry import (
     get_coder,
     register_coder,
 )
+from steppewatch.extract.text import MAX_TEXT_CHARS
 
 __all__ = [
     "ActorMention",
@@ -45,6 +46,8 @@ __all__ = [
     "Evidence",
     "ExtractedDocument",
     "MAX_DOCUMENT_BYTES",
+    "MAX_TEXT_CHARS",
+    "MAX_UNCOMPRESSED_BYTES",
     "SUPPORTED_SUFFIXES",
     "code_document",
     "code_paths",
@@ -59,6 +62,7 @@ __all__ = [
 SUPPORTED_SUFFIXES = (".html", ".htm", ".shtml", ".txt", ".pdf", ".docx")
 
 
+
 @dataclass(frozen=True)
 class ExtractedDocument:
     """A document's main text and what is known about it, ready for a coder."""
@@ -71,6 +75,7 @@ class ExtractedDocument:
     published: str | None = None  # ISO date of the page itself, if found
     encoding: str | None = None
     format: str | None = None  # html, txt, pdf, docx
+    warnings: tuple[str, ...] = ()  # coded notes on how the text was read (SW440, SW443, ...)
 
 
 def extract_document(
@@ -87,9 +92,13 @@ def extract_document(
     from steppewatch.extract.text import clean_text, html_to_text
 
     raw = read_formatted(data, source=source, content_type=content_type)
+    warnings = raw.warnings
     if raw.format == "html":
         page = html_to_text(raw.content)
         title, text = page.title, page.text
+        if page.parser_limit:
+            warnings += (f"[SW442] {source}: {page.parser_limit}: text taken by stripping tags, "
+                         "boilerplate included",)
         published = parse_date_text(page.date_text) or parse_date_text(title)
     else:
         text = clean_text(raw.content)
@@ -97,6 +106,10 @@ def extract_document(
         title = first_line if 0 < len(first_line) <= 200 else None
         head = find_dates(text[:400])
         published = next((m.iso for m in head if m.precision == "day"), None)
+    if len(text) > MAX_TEXT_CHARS:
+        warnings += (f"[SW445] {source}: text of {len(text):,} characters cut to the first "
+                     f"{MAX_TEXT_CHARS:,} for coding and storage (MAX_TEXT_CHARS)",)
+        text = text[:MAX_TEXT_CHARS]
     if not text.strip():
         raise ExtractionError(
             f"{source}: no text found in the document",
@@ -112,6 +125,7 @@ def extract_document(
         published=published,
         encoding=raw.encoding,
         format=raw.format,
+        warnings=warnings,
     )
 
 
@@ -196,6 +210,7 @@ def code_paths(
         except Exception as error:  # one bad document never stops the run
             yield error_record(source, error, active)
             continue
+        record.warnings = list(doc.warnings)
         if not include_text:
             record.text = None
         yield record

@@ -31,6 +31,7 @@ Per item (see ``segment.py``):
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -252,12 +253,15 @@ class CodebookCoder:
         bounds = entries or _sentence_bounds(text, item.start, item.end)
         window = 0 if entries else self.window
         starts = [b[0] for b in bounds]
+        ordered = sorted(hits, key=lambda h: h.start)  # stable: equal starts keep their order
+        hit_starts = [h.start for h in ordered]
         passages: dict[tuple[int, int], _Passage] = {}
         for hit, weight in anchors:
             i = max(0, bisect.bisect_right(starts, hit.start) - 1)
             lo = bounds[max(0, i - window)][0]
             hi = bounds[min(len(bounds) - 1, i + window)][1]
-            inside = [h for h in hits if lo <= h.start < hi]
+            # a slice, not a scan of every hit per anchor (quadratic on a multi-megabyte text)
+            inside = ordered[bisect.bisect_left(hit_starts, lo) : bisect.bisect_left(hit_starts, hi)]
             key = (lo, hi)
             adjusted = _adjust_anchor(weight, inside, res)
             if key not in passages or passages[key].anchor < adjusted:
@@ -517,10 +521,16 @@ def _assign_codes(
     topics = by_scheme.get("topic", {})
     formula = topics.get("three_evils", [])
     if formula:
+        # spans by start with running maxima of their ends: "inside some formula" by bisection
+        spans = sorted((f.start, f.end) for f in formula)
+        formula_starts = [start for start, _ in spans]
+        reach = list(itertools.accumulate((end for _, end in spans), max))
         for code in THREE_EVILS_PARTS:
             outside = [
                 h for h in topics.get(code, [])
-                if not any(f.start <= h.start and h.end <= f.end for f in formula)
+                if not (
+                    (i := bisect.bisect_right(formula_starts, h.start)) and reach[i - 1] >= h.end
+                )
             ]
             if outside:
                 topics[code] = outside

@@ -1,8 +1,9 @@
-"""Read a document's bytes by format: HTML, plain text, PDF (pypdf), DOCX (python-docx).
+"""Read a document's bytes by format: HTML, plain text, PDF (pypdf), DOCX (streamed, capped).
 
 The format comes from the content type, the file name, then the bytes themselves (magic
 numbers). Hostile input fails early with a coded ``ExtractionError``: empty, binary, too large
-(``MAX_DOCUMENT_BYTES``), undecodable, a PDF without a text layer.
+(``MAX_DOCUMENT_BYTES``), a zip that inflates past ``MAX_UNCOMPRESSED_BYTES``, undecodable, a
+PDF without a text layer. UTF-16/32 text with a byte order mark is text, not binary.
 """
 
 from __future__ import annotations
@@ -12,8 +13,12 @@ import re
 from dataclasses import dataclass
 
 from steppewatch.errors import ExtractionError
+from steppewatch.extract.docx_text import MAX_UNCOMPRESSED_BYTES
 
-__all__ = ["MAX_DOCUMENT_BYTES", "RawText", "detect_format", "read_formatted", "check_size"]
+__all__ = [
+    "MAX_DOCUMENT_BYTES",
+    "MAX_UNCOMPRESSED_BYTES",
+    "RawText", "detect_format", "read_formatted", "check_size"]
 
 #: Documents larger than this are refused with SW412 before any parsing (50 MB).
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
@@ -27,6 +32,7 @@ _SUFFIX_FORMAT = {
 }
 
 
+_WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 _NOT_CONTROL = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32 and b != 27))
 
 
@@ -37,6 +43,7 @@ class RawText:
     format: str  # html, txt, pdf, docx
     content: str
     encoding: str | None
+    warnings: tuple[str, ...] = ()  # coded one-line notes, e.g. SW440 charset declared wrongly
 
 
 def check_size(size: int, source: str) -> None:
@@ -78,7 +85,7 @@ def detect_format(data: bytes, source: str, content_type: str | None = None) -> 
 
 def _refuse_binary(data: bytes, source: str) -> None:
     head = data[:8192]
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in head:
         raise ExtractionError(
             f"{source}: looks like a binary file (NUL bytes), not text, HTML, PDF or DOCX",
             hint="give a .html, .txt, .pdf or .docx document",
@@ -115,24 +122,6 @@ def _read_pdf(data: bytes, source: str) -> str:
     return text
 
 
-def _read_docx(data: bytes, source: str) -> str:
-    import zipfile
-
-    try:
-        import docx
-
-        document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise ExtractionError(
-            f"{source}: unreadable DOCX ({error})", hint="save it again as .docx", code="SW415"
-        ) from None
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.append(" | ".join(cell.text for cell in row.cells))
-    return "\n".join(parts)
-
-
 def read_formatted(data: bytes, *, source: str, content_type: str | None = None) -> RawText:
     """Bytes -> HTML markup or plain text, raising ExtractionError for hostile input."""
     from steppewatch.extract.encoding import decode_bytes
@@ -144,7 +133,19 @@ def read_formatted(data: bytes, *, source: str, content_type: str | None = None)
     if fmt == "pdf":
         return RawText("pdf", _read_pdf(data, source), None)
     if fmt == "docx":
-        return RawText("docx", _read_docx(data, source), None)
+        from steppewatch.extract.docx_text import read_docx
+
+        return RawText("docx", read_docx(data, source), None)
+    notes: list[str] = []
+    if data.startswith(_WIDE_BOMS):
+        # UTF-16/32 text is half NUL bytes: decode it before any test for binary content
+        text, encoding = decode_bytes(
+            data, content_type=content_type, source=source, warnings=notes
+        )
+        if fmt == "txt" and _HTML_START.match(text[:2048].encode("utf-8", "replace")):
+            fmt = "html"
+        _refuse_binary(text[:8192].encode("utf-8", "replace"), source)
+        return RawText(fmt, text, encoding, tuple(notes))
     _refuse_binary(data, source)
-    text, encoding = decode_bytes(data, content_type=content_type, source=source)
-    return RawText(fmt, text, encoding)
+    text, encoding = decode_bytes(data, content_type=content_type, source=source, warnings=notes)
+    return RawText(fmt, text, encoding, tuple(notes))

@@ -79,3 +79,8 @@ class CodedDocument(CodedItem):
     codebook_version: str | None = None
     coder: CoderInfo | None = None
     error: DocumentError | None = None
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="Coded notes on how the text was read: a wrongly declared charset (SW440), "
+        "a text cut mid-character (SW443), HTML the parser could not read whole (SW442).",
+    )

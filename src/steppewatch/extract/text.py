@@ -12,7 +12,15 @@ from dataclasses import dataclass
 
 import lxml.etree
 
-__all__ = ["HtmlText", "html_to_text", "clean_text"]
+__all__ = ["HtmlText", "LARGE_HTML_CHARS", "MAX_TEXT_CHARS", "html_to_text", "clean_text"]
+
+#: Pages longer than this (characters) are read by linear tag stripping, not parsed: lxml's
+#: tree of a page near the 50 MB document limit took over 600 MB (a news page is < 1 MB).
+LARGE_HTML_CHARS = 8_000_000
+#: Extracted text longer than this is cut to it (``extract_document`` warns, SW445): a readout
+#: is under 50,000 characters, and coding, near-duplicate search and storage of a
+#: 25-million-character text took over 500 MB.
+MAX_TEXT_CHARS = 5_000_000
 
 # Known templates, most specific first: (main text, title, date) XPath expressions.
 _TEMPLATES: tuple[tuple[str, str, str], ...] = (
@@ -57,20 +65,56 @@ class HtmlText:
     title: str | None
     text: str
     date_text: str | None  # raw text that holds the page's own date, parsed by dates.py
+    # why the parser could not read the page (e.g. nested too deep), when the text was taken
+    # by stripping tags instead
+    parser_limit: str | None = None
 
 
 def clean_text(raw: str) -> str:
     """Collapse spaces inside lines, strip lines, drop empty lines (str.split: C speed, and it
     knows the ideographic space and the no-break space)."""
-    lines = (" ".join(line.split()) for line in raw.replace("\r", "\n").split("\n"))
+    lines = (
+        " ".join(line.split()) if len(line) < 100_000 else _long_line(line)
+        for line in raw.replace("\r", "\n").split("\n")
+    )
     return "\n".join(line for line in lines if line).replace("\u200b", "")
+
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def _long_line(line: str) -> str:
+    """``" ".join(line.split())`` a megabyte at a time: on a 25-million-character line, one
+    split (or one regex substitution) made millions of small strings at once (over 200 MB)."""
+    parts: list[str] = []
+    position = 0
+    while position < len(line):
+        end = position + _CHUNK
+        if end < len(line):  # cut where whitespace starts, never inside a word
+            gap = _WHITESPACE.search(line, end)
+            end = gap.start() if gap else len(line)
+        part = " ".join(line[position:end].split())
+        if part:
+            parts.append(part)
+        position = max(end, position + 1)
+    return " ".join(parts)
+
+
+_CHUNK = 1_000_000
 
 
 def _text_of(element: lxml.etree._Element) -> str:
     return str(lxml.etree.tostring(element, method="text", encoding="unicode", with_tail=False))
 
 
-_PARSER = lxml.etree.HTMLParser(no_network=True)
+# huge_tree: libxml2 otherwise stops at 256 levels of nesting and at a 10 MB text node or
+# attribute, dropping the rest of the page; the input is already capped (MAX_DOCUMENT_BYTES),
+# and the HTML parser loads no DTD and no network entity.
+_PARSER = lxml.etree.HTMLParser(no_network=True, huge_tree=True)
+
+
+class _ParserLimit(Exception):
+    """The parser gave up part way (nesting deeper than it allows): its tree misses text."""
 
 
 def _parse(html: str | bytes) -> lxml.etree._Element | None:
@@ -78,6 +122,11 @@ def _parse(html: str | bytes) -> lxml.etree._Element | None:
         root = lxml.etree.fromstring(html, _PARSER)
     except (lxml.etree.ParserError, ValueError):
         return None
+    for entry in _PARSER.error_log:
+        if "Excessive depth" in entry.message:
+            raise _ParserLimit("HTML nested deeper than the parser reads (2048 levels)")
+        if entry.type_name == "ERR_RESOURCE_LIMIT":
+            raise _ParserLimit(f"HTML past the parser's limits ({entry.message.strip()[:80]})")
     return root
 
 
@@ -148,19 +197,63 @@ _FAST: dict[str, tuple[str, re.Pattern[str]]] = {
     _FRAGMENTS[0][0]: ('<div id="News_Body_Txt_A"', re.compile(r'id="News_Body_Title">(.*?)</div>', re.S)),
     _FRAGMENTS[1][0]: ('<div class="content">', re.compile(r'<h2 class="title">(.*?)</h2>', re.S)),
 }
-_DROP_RX = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+# Linear time on any input: a tag is matched up to the next '<' or '>' (never across a page
+# of '<' without '>'), and a script or comment is cut by searching for its end once.
+_DROP_OPEN = re.compile(r"<(script|style|noscript)\b|<!--", re.IGNORECASE)
 _BLOCK_RX = re.compile(
-    r"<(?:/?(?:p|div|li|h[1-6]|tr|table|ul|ol|blockquote|section|article|dd|dt|pre)\b|br\b)[^>]*>",
+    r"<(?:/?(?:p|div|li|h[1-6]|tr|table|ul|ol|blockquote|section|article|dd|dt|pre)\b|br\b)[^<>]*>",
     re.IGNORECASE,
 )
-_TAG_RX = re.compile(r"<[^>]*>")
+_TAG_RX = re.compile(r"<[^<>]*>")
 
 
-def _strip_tags(markup: str) -> str:
+def _drop_scripts(markup: str) -> str:
+    kept: list[str] = []
+    position = 0
+    while True:
+        opening = _DROP_OPEN.search(markup, position)
+        if opening is None:
+            kept.append(markup[position:])
+            break
+        kept.append(markup[position : opening.start()])
+        if opening.group(1) is None:
+            end = markup.find("-->", opening.end())
+            close_length = 3
+        else:
+            closing = re.compile(rf"</{opening.group(1)}\s*>", re.IGNORECASE)
+            found = closing.search(markup, opening.end())
+            end, close_length = (found.start(), len(found.group())) if found else (-1, 0)
+        if end < 0:
+            break  # unclosed: the rest is script or comment
+        kept.append(" ")
+        position = end + close_length
+    return "".join(kept)
+
+
+def _strip_tags(markup: str, start: int = 0, limit: int | None = None) -> str:
+    """Text of ``markup[start:]`` by removing tags; a large page a megabyte at a time, cut
+    before a ``<``, so that no step holds millions of pieces at once. With ``limit``, stops
+    once that many characters of text are read (the rest would be cut anyway)."""
+    if len(markup) - start <= 2 * _CHUNK:
+        return _strip_chunk(markup[start:] if start else markup)
+    parts: list[str] = []
+    position, size = start, 0
+    while position < len(markup) and (limit is None or size <= limit):
+        end = markup.find("<", position + _CHUNK)
+        end = len(markup) if end < 0 else end
+        part = _strip_chunk(markup[position:end])
+        if part:
+            parts.append(part)
+            size += len(part) + 1
+        position = end
+    return "\n".join(parts)
+
+
+def _strip_chunk(markup: str) -> str:
     import html as html_lib
 
     if "<script" in markup or "<style" in markup or "<!--" in markup or "<SCRIPT" in markup:
-        markup = _DROP_RX.sub(" ", markup)
+        markup = _drop_scripts(markup)
     text = markup.replace("\n", " ").replace("\r", " ")
     text = _TAG_RX.sub("", _BLOCK_RX.sub("\n", text))
     return clean_text(html_lib.unescape(text))
@@ -181,7 +274,18 @@ def _fast_fragment(fragment: str) -> HtmlText | None:
         title = _strip_tags(match.group(1)).replace("\n", "") if match else ""
         return HtmlText(title=title or None, text=text, date_text=_strip_tags(head) or None)
     return None
-_HEAD_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_TITLE_OPEN = re.compile(r"<title[^<>]*>", re.IGNORECASE)
+_TITLE_CLOSE = re.compile(r"</title", re.IGNORECASE)
+
+
+def _head_title(html: str, limit: int) -> str | None:
+    """The raw ``<title>`` text in the first ``limit`` characters (one search each way:
+    linear even on a page of a million unclosed titles)."""
+    opening = _TITLE_OPEN.search(html, 0, limit)
+    if opening is None:
+        return None
+    closing = _TITLE_CLOSE.search(html, opening.end(), opening.end() + 2000)
+    return html[opening.end() : closing.start()] if closing else None
 
 
 def _known_fragment(html: str) -> str | None:
@@ -197,12 +301,31 @@ def _known_fragment(html: str) -> str | None:
 
 def html_to_text(html: str) -> HtmlText:
     """Main text, title and the raw date text of an HTML page (never raises on bad HTML)."""
-    fragment = _known_fragment(html)
-    if fragment is not None:
-        result = _fast_fragment(fragment) or _from_fragment(html, fragment)
-        if result is not None:
-            return result
-    return _from_page(html)
+    if len(html) > LARGE_HTML_CHARS:
+        return _stripped(html, f"a page of {len(html) / 1e6:.0f} million characters is too "
+                         "large for the HTML parser's tree")
+    try:
+        fragment = _known_fragment(html)
+        if fragment is not None:
+            result = _fast_fragment(fragment) or _from_fragment(html, fragment)
+            if result is not None:
+                return result
+        return _from_page(html)
+    except _ParserLimit as limit:
+        return _stripped(html, str(limit))
+
+
+def _stripped(html: str, reason: str | None) -> HtmlText:
+    """The page's text by stripping tags, for pages the parser cannot read whole."""
+    import html as html_lib
+
+    raw_title = _head_title(html, 100_000)
+    title = None
+    if raw_title:
+        title = _TITLE_SUFFIX.sub("", " ".join(html_lib.unescape(raw_title).split()))[:300]
+    body = html.find("<body")
+    text = _strip_tags(html, max(body, 0), MAX_TEXT_CHARS)
+    return HtmlText(title=title or None, text=text, date_text=title or None, parser_limit=reason)
 
 
 def _from_fragment(html: str, fragment: str) -> HtmlText | None:
@@ -219,11 +342,11 @@ def _from_fragment(html: str, fragment: str) -> HtmlText | None:
         if not text:
             continue
         if not title:
-            match = _HEAD_TITLE.search(html, 0, 20000)
-            if match:
+            raw_title = _head_title(html, 20000)
+            if raw_title:
                 import html as html_lib
 
-                title = _TITLE_SUFFIX.sub("", " ".join(html_lib.unescape(match.group(1)).split())) or None
+                title = _TITLE_SUFFIX.sub("", " ".join(html_lib.unescape(raw_title).split())) or None
         if not date_text and title:
             date_text = title
         return HtmlText(title=title, text=text, date_text=date_text)
@@ -235,7 +358,7 @@ def _from_page(html: str) -> HtmlText:
     if root is None:  # e.g. a string with an XML encoding declaration
         root = _parse(html.encode("utf-8"))
     if root is None:
-        return HtmlText(title=None, text=clean_text(re.sub(r"<[^>]+>", " ", html)), date_text=None)
+        return _stripped(html, None)
     head_title = root.findtext(".//title")
     meta_date = root.xpath(_META_DATE)
     title = date_text = None

@@ -91,6 +91,8 @@ class IngestSummary:
     unlinked_items: int = 0
     seconds: float = 0.0
     failures: list[Failure] = field(default_factory=list)
+    # documents stored but read with a caveat (charset declared wrongly, text cut short, ...)
+    warnings: list[Failure] = field(default_factory=list)
 
     def line(self) -> str:
         rate = self.seen / self.seconds if self.seconds else 0.0
@@ -275,6 +277,10 @@ class Ingestor:
         # row never exists without its archived bytes
         self._pending_io.append(self._io.submit(self.archive.put, raw, sha))
         row = _document_row(raw, sha, self.archive.location(sha))
+        bad_url = _bad_url(raw)
+        if bad_url:
+            self._failed(row, bad_url, summary)
+            return
         try:
             doc = self.extract(
                 raw.data, source=raw.label, url=raw.url, content_type=raw.content_type
@@ -285,6 +291,8 @@ class Ingestor:
         except Exception as error:  # one bad document never stops the run
             self._failed(row, f"[SW499] {raw.label}: {type(error).__name__}: {error}", summary)
             return
+        for warning in getattr(doc, "warnings", ()):
+            summary.warnings.append(Failure(raw.label, warning))
         language = doc.language if doc.language and doc.language != "other" else None
         row.update(
             title=doc.title,
@@ -487,6 +495,26 @@ def _usable_cpus() -> int:
         return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # pragma: no cover - platforms without affinity
         return os.cpu_count() or 1
+
+
+def _bad_url(raw: RawDocument) -> str | None:
+    """Why the document's URL cannot be an event's source URL, or None if it can: checked
+    before any work, so one bad URL (a WARC record, an index.csv row) fails one document."""
+    if raw.url is None:
+        return None
+    from pydantic import ValidationError
+
+    from steppewatch.models import Source
+
+    try:
+        Source(url=raw.url, document_id=None)
+    except ValidationError:
+        shown = raw.url if len(raw.url) <= 80 else raw.url[:79] + "…"
+        return (
+            f"[SW544] {raw.label}: its URL '{shown}' is not an http(s), file, doi: or urn: URL "
+            "(fix the source's URL, e.g. in index.csv, and ingest again)"
+        )
+    return None
 
 
 def _document_row(raw: RawDocument, sha: str, archive_path: str) -> dict[str, Any]:

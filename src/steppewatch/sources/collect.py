@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from steppewatch.errors import InputError
+from steppewatch.errors import ExtractionError, InputError
+from steppewatch.extract.formats import check_size
 from steppewatch.sources.feeds import looks_like_feed, parse_feed
 from steppewatch.sources.files import SidecarIndex, is_warc, iter_path, read_file
 from steppewatch.sources.http import FetchError, HttpClient, HttpResponse
@@ -67,7 +68,10 @@ def iter_documents(
                 yield from iter_warc(file)
             else:
                 try:
+                    check_size(file.stat().st_size, str(file))  # before reading a byte
                     yield read_file(file, index)
+                except ExtractionError as error:
+                    yield CollectFailure(str(file), "too-large", str(error))
                 except OSError as error:
                     yield CollectFailure(str(file), "unreadable", f"{file}: {error.strerror}")
 
