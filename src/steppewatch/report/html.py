@@ -1,8 +1,9 @@
 """Render the report content to one self-contained HTML file plus chart and data files.
 
-Self-contained means: the CSS is inline, every chart is an inline ``data:`` PNG, and there is
-no script, font, image or style loaded from anywhere else; the only URLs are plain links to the
-chart and data files written next to the report.
+Self-contained means: the CSS and the one small script (sorting the activity tables) are
+inline, every chart is an inline ``data:`` PNG, and no script, font, image or style is loaded
+from anywhere else; the only URLs are plain links to the chart and data files written next to
+the report and to the events' sources.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 import jinja2
 import pandas as pd
 
+from steppewatch.report.activity_html import activity_views
 from steppewatch.report.content import ReportContent
 from steppewatch.report.evidence import CSV_NAME, write_evidence_csv
 
@@ -41,7 +43,6 @@ TABLES: dict[str, tuple[str, str]] = {
         "Rank stability of the index under other weightings",
         "Kendall's tau of country rankings and Spearman's rho of country-year values, vs default.",
     ),
-    "exercises": ("Exercises", "Name, participants, troops (text as reported) and scenario."),
     "format_mix": ("Meeting formats by period", "Share of meetings in each framework."),
     "multilateral_vs_bilateral": (
         "Multilateral against bilateral, by period and kind",
@@ -98,6 +99,7 @@ def render_html(content: ReportContent, context: dict[str, Any]) -> str:
     )
     template = env.from_string(templates.joinpath("report.html.j2").read_text(encoding="utf-8"))
     css = templates.joinpath("report.css").read_text(encoding="utf-8")
+    script = templates.joinpath("sort_tables.js").read_text(encoding="utf-8")
     charts = []
     for chart in content.charts:
         width, height = _png_size(chart.png)
@@ -110,6 +112,7 @@ def render_html(content: ReportContent, context: dict[str, Any]) -> str:
                 "png_b64": base64.b64encode(chart.png).decode("ascii"),
                 "width": width,
                 "height": height,
+                "section": chart.section,
             }
         )
     tables = [
@@ -120,7 +123,11 @@ def render_html(content: ReportContent, context: dict[str, Any]) -> str:
     evidence = content.evidence.by_claim if content.evidence else {}
     return template.render(
         css=css,
-        charts=charts,
+        script=script,
+        charts=[c for c in charts if c["section"] == "charts"],
+        country_charts={c["name"]: c for c in charts if c["section"] == "countries"},
+        country_text=content.country_text,
+        activities=activity_views(content.tables),
         tables=tables,
         findings=content.findings,
         evidence=evidence,
