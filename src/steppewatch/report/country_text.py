@@ -19,6 +19,7 @@ from steppewatch.analysis.country_concerns import (
     country_change,
     leading_concerns,
 )
+from steppewatch.analysis.levels import LEVELS
 from steppewatch.report.captions import pct, topic_label
 
 __all__ = ["country_names", "country_paragraphs", "country_concerns_caption", "levels_caption"]
@@ -103,7 +104,8 @@ def country_concerns_caption(by_country: pd.DataFrame, countries: Sequence[str])
 
 
 def levels_caption(levels: pd.DataFrame, countries: Sequence[str]) -> str:
-    """Per country: the most frequent level and how many distinct levels meet."""
+    """Per country: its meetings, how many distinct levels meet, and the most frequent level
+    (ties: the higher rank, in the codebook's order)."""
     if levels.empty:
         return "No meeting of a partner state in the selection."
     parts = []
@@ -112,7 +114,9 @@ def levels_caption(levels: pd.DataFrame, countries: Sequence[str]) -> str:
         if rows.empty:
             continue
         by_level = rows.groupby("level")["count"].sum()
-        order = by_level.sort_values(ascending=False, kind="stable")
+        ranks = {lv: i for i, lv in enumerate(LEVELS)}
+        by_level = by_level.loc[sorted(by_level.index, key=lambda lv: ranks.get(lv, len(ranks)))]
+        order = by_level.sort_values(ascending=False, kind="stable")  # ties: higher rank first
         total = int(by_level.sum())
         parts.append(
             f"{country}: {total} meetings at {len(by_level)} levels, most often "
