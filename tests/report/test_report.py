@@ -161,3 +161,43 @@ def test_unwritable_output_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(AnalysisError, match="SW613"):
         build_report(blocker, store=store, filters=EventFilter(kinds=("multilateral_exercise",)))
     assert blocker.read_text(encoding="utf-8") == "a file, not a folder"
+
+
+def test_filtered_report_shows_impossible_windows(tmp_path: Path) -> None:
+    """Regression (issue 11.9): ``--country KG --since 2010`` printed windows such as
+    "2010-1999" (a 1990s claim clipped to the filtered years) and kept study periods that the
+    filter empties or cuts. Now every window shown is a real span and periods are clipped."""
+    from steppewatch.store.importing import load_bundled_dataset
+    from steppewatch.study import load_study
+
+    store = open_store(f"sqlite:///{tmp_path / 'b.db'}")
+    load_bundled_dataset(store, load_study())
+    result = build_report(
+        tmp_path / "out", store=store, filters=EventFilter(countries=("KG",), since=2010)
+    )
+    out = result.index.parent
+    texts = [result.index.read_text(encoding="utf-8")]
+    texts += [p.read_text(encoding="utf-8-sig") for p in (out / "data").glob("*.csv")]
+    spans = [
+        (int(a), int(b))
+        for text in texts
+        for a, b in re.findall(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b", text)
+    ]
+    assert spans, "the report shows no windows at all"
+    assert [s for s in spans if s[1] < s[0]] == []
+    # the 1990s claim is judged on its own window, with nothing in it
+    assert "0 meetings with concerns coded in 1990-1999" in texts[0]
+    # study periods: 1992-2000 and 2001-2008 dropped, 2009-2014 clipped to 2010-2014
+    from steppewatch.analysis.frame import Period, clip_periods
+
+    periods = clip_periods(
+        [Period("1992-2000", 1992, 2000), Period("2009-2014", 2009, 2014), Period("Now", 2021)],
+        2010,
+        2022,
+    )
+    assert [(p.label, p.start, p.end) for p in periods] == [
+        ("2010-2014", 2010, 2014),
+        ("Now (2021-2022)", 2021, 2022),
+    ]
+    concern_csv = (out / "data" / "concern_shares.csv").read_text(encoding="utf-8-sig")
+    assert "1992-2000" not in concern_csv and "2009-2014" not in concern_csv

@@ -218,3 +218,54 @@ def test_csv_rows_read_back_to_equal_events(tmp_path: Path) -> None:
     result = read_events(path)
     assert result.issues == []
     assert [e.model_dump() for e in result.events] == [e.model_dump() for e in original]
+
+
+def test_actor_names_split_at_semicolons_inside_parentheses() -> None:
+    """Regression (issue 11.3): ``Wang Yi (Minister of Foreign Affairs; CPC Politburo member)``
+    became two actors, ``Wang Yi (Minister of Foreign Affairs`` and ``CPC Politburo member)``,
+    in about a hundred bundled events. Checked against every bundled row."""
+    import csv
+
+    from steppewatch.store.dataset_io import format_actors, parse_actors
+    from steppewatch.study import bundled_dataset_dir
+
+    actors = parse_actors("Wang Yi (Minister of Foreign Affairs; CPC Politburo member);Li Qiang", "focal")
+    assert [(a.name, a.office) for a in actors] == [
+        ("Wang Yi", "Minister of Foreign Affairs; CPC Politburo member"),
+        ("Li Qiang", None),
+    ]
+    assert [a.name for a in parse_actors("Токаев (Президент; глава государства);王毅", "partner")] == [
+        "Токаев",
+        "王毅",
+    ]
+    path = bundled_dataset_dir() / "events.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    with_inner_semicolons = 0
+    for row in rows:
+        for column, side in (("cn_actors", "focal"), ("partner_actors", "partner")):
+            value = row[column]
+            parsed = parse_actors(value, side)  # type: ignore[arg-type]
+            for actor in parsed:
+                label = actor.label()
+                assert label.count("(") == label.count(")"), (row["id"], label)
+                assert not label.startswith(")") and not label.endswith("("), (row["id"], label)
+            # nothing lost or added: the list reads back to the cell (spaces around ';' aside)
+            assert format_actors(parsed, side) == ";".join(
+                part.strip() for part in _top_level_parts(value)
+            ), row["id"]
+            with_inner_semicolons += any(";" in (a.office or "") for a in parsed)
+    assert with_inner_semicolons >= 90  # the 2026.12 rows that broke (105 cells)
+
+
+def _top_level_parts(value: str) -> list[str]:
+    import re
+
+    # independent of the parser: mask parenthesised text, split, then cut the original
+    masked = re.sub(r"\([^()]*\)", lambda m: "#" * len(m.group()), value)
+    parts, start = [], 0
+    for match in re.finditer(";", masked):
+        parts.append(value[start : match.start()])
+        start = match.end()
+    parts.append(value[start:])
+    return [p for p in parts if p.strip()]

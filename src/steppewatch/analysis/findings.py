@@ -129,9 +129,14 @@ def _pct(x: float) -> str:
 
 
 def _window(frame: pd.DataFrame, start: int, end: int) -> tuple[pd.DataFrame, int, int]:
+    """The claim's window ``start-end`` clipped to the years the (filtered) frame holds; when the
+    frame holds none of them, the claim's own window with no rows (never an impossible window
+    such as 2010-1999)."""
     lo, hi = start, end
     if not frame.empty:
         lo, hi = max(start, int(frame["year"].min())), min(end, int(frame["year"].max()))
+    if lo > hi:
+        return frame.iloc[0:0], start, end
     return frame[(frame["year"] >= lo) & (frame["year"] <= hi)], lo, hi
 
 

@@ -31,6 +31,7 @@ __all__ = [
     "MULTILATERAL_FRAMEWORKS",
     "Period",
     "periods_from_study",
+    "clip_periods",
     "assign_periods",
     "meetings",
     "by_partner",
@@ -175,6 +176,28 @@ def periods_from_study(study: Any) -> list[Period]:
             code="SW601",
         )
     return sorted(periods, key=lambda p: p.start)
+
+
+def clip_periods(periods: Sequence[Period], since: int | None, until: int | None) -> list[Period]:
+    """The periods as a filter ``since``-``until`` (years, inclusive) leaves them: periods wholly
+    outside are dropped, those cut by the filter are clipped and relabelled with the years they
+    now hold (``2009-2014`` under ``--since 2010`` becomes ``2010-2014``), so no chart or table
+    shows a window the data cannot hold."""
+    out = []
+    for period in periods:
+        start = period.start if since is None else max(period.start, since)
+        end = period.end if until is None else (until if period.end is None else min(period.end, until))
+        if end is not None and start > end:
+            continue
+        if (start, end) == (period.start, period.end):
+            out.append(period)
+            continue
+        span = f"{start}-{end}" if end is not None else f"{start}-present"
+        plain = period.label.replace("–", "-")
+        original = f"{period.start}-{period.end}" if period.end is not None else None
+        label = span if plain in (original, f"{period.start}-present") else f"{period.label} ({span})"
+        out.append(Period(label, start, end))
+    return out
 
 
 def require_columns(frame: pd.DataFrame, columns: Iterable[str], where: str) -> None:

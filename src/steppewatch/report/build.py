@@ -121,7 +121,7 @@ def build_report(
     case nothing is written. SW613: the output folder cannot be written.
     """
     from steppewatch.analysis.engagement import load_index_config
-    from steppewatch.analysis.frame import periods_from_study
+    from steppewatch.analysis.frame import clip_periods, periods_from_study
     from steppewatch.report.activity_html import add_source_urls
     from steppewatch.report.content import build_content
     from steppewatch.report.evidence import finding_events
@@ -150,7 +150,7 @@ def build_report(
             hint="widen the filters (--country, --since, --until, --kind)",
             code="SW611",
         )
-    periods = periods_from_study(study)
+    periods = clip_periods(periods_from_study(study), filters.since, filters.until)
     partners = _partners(study, filters)
     content = build_content(frame, partners, periods, progress=step)
     if not content.charts:

@@ -66,9 +66,27 @@ class ReadResult:
         )
 
 
+def split_actor_list(value: str) -> list[str]:
+    """Split ``a (office; role);b`` at the semicolons outside parentheses: an office may list
+    several roles, ``Wang Yi (Minister of Foreign Affairs; CPC Politburo member)``."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    for i, char in enumerate(value or ""):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif char == ";" and depth == 0:
+            parts.append(value[start:i])
+            start = i + 1
+    parts.append((value or "")[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
 def parse_actors(value: str, side: Literal["focal", "partner"]) -> list[ActorRef]:
     actors = []
-    for part in (p.strip() for p in (value or "").split(";")):
+    for part in split_actor_list(value):
         if not part:
             continue
         match = _ACTOR.match(part)

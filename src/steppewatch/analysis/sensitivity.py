@@ -1,0 +1,164 @@
+"""Do the verdicts hang on a classification choice? Each finding again under other choices.
+
+Two choices a coder makes that the reference study's claims are sensitive to:
+
+- **sidelines**: a bilateral meeting held on the sidelines of an SCO summit is coded
+  ``bilateral`` (the default: the two sides met on their own agenda); the alternative counts it
+  as part of the SCO (``framework = SCO``). A meeting is "on the sidelines" when it is a
+  bilateral meeting that starts within a day of the span of an SCO meeting of heads of state,
+  its states are among that summit's participants, and (where both locations are known) it was
+  held in the summit's city.
+- **members**: an SCO meeting's participants are the states the sources name (the default);
+  the alternative counts every state that was a member of the SCO on that date.
+
+:func:`claims_sensitivity` evaluates every claim on the frame as coded and on each alternative,
+and says which verdicts change, in the manner of the engagement index's rank check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from steppewatch.analysis.findings import evaluate_claims
+from steppewatch.analysis.frame import require_columns
+
+__all__ = [
+    "SIDELINES_DAYS",
+    "sideline_meetings",
+    "sidelines_as_multilateral",
+    "sco_members_as_participants",
+    "claims_sensitivity",
+]
+
+#: A bilateral meeting this many days before or after an SCO summit's span is on its sidelines.
+SIDELINES_DAYS = 1
+
+MembersAt = Callable[[str, str], frozenset[str]]  # (framework, ISO date) -> member states
+
+
+def _day(value: object) -> np.datetime64 | None:
+    text = str(value or "")
+    if len(text) == 4:
+        return None  # a year-precise date cannot be placed on a summit's sidelines
+    if len(text) == 7:
+        text += "-01"
+    try:
+        return np.datetime64(text[:10], "D")
+    except ValueError:
+        return None
+
+
+def _city(location: object) -> str:
+    """The first part of a location, lower-cased: ``"Bishkek, Kyrgyzstan"`` -> ``bishkek``."""
+    text = str(location or "").strip()
+    return "" if text in ("", "nan", "None") else text.split(",")[0].strip().lower()
+
+
+def sideline_meetings(frame: pd.DataFrame) -> pd.Index:
+    """Index labels of the bilateral meetings held on the sidelines of an SCO summit."""
+    require_columns(
+        frame,
+        ("kind", "framework", "level", "date_start", "date_end", "countries", "location"),
+        "sidelines",
+    )
+    m = frame[frame["kind"] == "meeting"]
+    summits = m[(m["framework"] == "SCO") & (m["level"] == "head_of_state")]
+    spans = []
+    for start, end, countries, location in zip(
+        summits["date_start"],
+        summits["date_end"],
+        summits["countries"],
+        summits["location"],
+        strict=True,
+    ):
+        first = _day(start)
+        if first is None or len(str(start)) != 10:
+            continue
+        last = _day(end) if end and len(str(end)) == 10 else first
+        pad = np.timedelta64(SIDELINES_DAYS, "D")
+        spans.append((first - pad, (last or first) + pad, frozenset(countries), _city(location)))
+    if not spans:
+        return frame.index[:0]
+    bilateral = m[m["framework"] == "bilateral"]
+    found = []
+    for label, start, countries, location in zip(
+        bilateral.index,
+        bilateral["date_start"],
+        bilateral["countries"],
+        bilateral["location"],
+        strict=True,
+    ):
+        day = _day(start) if len(str(start)) == 10 else None
+        if day is None:
+            continue
+        states, city = frozenset(countries), _city(location)
+        if any(
+            lo <= day <= hi and states <= summit and (not city or not where or city == where)
+            for lo, hi, summit, where in spans
+        ):
+            found.append(label)
+    return pd.Index(found)
+
+
+def sidelines_as_multilateral(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with sidelines meetings counted as SCO meetings."""
+    labels = sideline_meetings(frame)
+    out = frame.copy()
+    out.loc[labels, "framework"] = "SCO"
+    return out
+
+
+def sco_members_as_participants(frame: pd.DataFrame, members_at: MembersAt) -> pd.DataFrame:
+    """The frame with every SCO meeting's countries widened to the SCO's members on its date."""
+    require_columns(frame, ("kind", "framework", "date_start", "countries"), "members")
+    out = frame.copy()
+    mask = (out["kind"] == "meeting") & (out["framework"] == "SCO")
+    widened = [
+        tuple(sorted(set(countries) | members_at("SCO", str(start))))
+        for start, countries in zip(
+            out.loc[mask, "date_start"], out.loc[mask, "countries"], strict=True
+        )
+    ]
+    out.loc[mask, "countries"] = pd.Series(widened, index=out.index[mask], dtype=object)
+    return out
+
+
+def claims_sensitivity(
+    frame: pd.DataFrame,
+    partners: Sequence[str],
+    *,
+    members_at: MembersAt | None = None,
+) -> pd.DataFrame:
+    """One row per claim: ``claim_id, claim, verdict`` (as coded), then for each alternative
+    ``verdict_<name>`` and ``changed_<name>``; ``alternatives`` in ``frame.attrs`` describes
+    each. Without ``members_at`` the members alternative is left out."""
+    variants: dict[str, tuple[str, pd.DataFrame]] = {
+        "sidelines": (
+            f"{len(sideline_meetings(frame))} bilateral meetings on the sidelines of an SCO "
+            "summit counted as SCO meetings",
+            sidelines_as_multilateral(frame),
+        )
+    }
+    if members_at is not None:
+        variants["members"] = (
+            "every SCO meeting counted as attended by all SCO members on its date",
+            sco_members_as_participants(frame, members_at),
+        )
+    base = evaluate_claims(frame, partners)
+    rows: dict[str, dict[str, str | bool]] = {
+        f.claim_id: {"claim_id": f.claim_id, "claim": f.claim, "verdict": f.verdict} for f in base
+    }
+    for name, (_, alternative) in variants.items():
+        for finding in evaluate_claims(alternative, partners):
+            row = rows.setdefault(
+                finding.claim_id,
+                {"claim_id": finding.claim_id, "claim": finding.claim, "verdict": ""},
+            )
+            row[f"verdict_{name}"] = finding.verdict
+            row[f"changed_{name}"] = finding.verdict != row["verdict"]
+    out = pd.DataFrame(list(rows.values()))
+    out.attrs["alternatives"] = {name: text for name, (text, _) in variants.items()}
+    return out
