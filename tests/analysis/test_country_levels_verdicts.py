@@ -34,7 +34,9 @@ def test_no_concern_meeting_counted_as_missing(
     assert set(uz["n_meetings"]) == {1} and set(uz["count"]) == {0}
 
 
-def test_other_topic_notes_do_not_count_as_coded(frame: pd.DataFrame, periods: list[Period]) -> None:
+def test_other_topic_notes_do_not_count_as_coded(
+    frame: pd.DataFrame, periods: list[Period]
+) -> None:
     out = frame.copy()
     pos = out.index[out["id"] == "1999-11-meeting-cn-uz-1"][0]
     out.at[pos, "attributes"] = {"topic_note": "content of this meeting not detailed in excerpt"}
@@ -100,7 +102,9 @@ def test_gap_year_is_named_beside_the_verdict(frame: pd.DataFrame) -> None:
     assert got.note.endswith("Without 2020: supported.")  # type: ignore[attr-defined]
     # with 2014 missing too, the note says the verdict stands without 2020
     fewer = [r for r in rows if r["year"] != 2014]
-    again = _by_id(pd.concat([frame, pd.DataFrame(fewer)], ignore_index=True))["sco_exercise_yearly"]
+    again = _by_id(pd.concat([frame, pd.DataFrame(fewer)], ignore_index=True))[
+        "sco_exercise_yearly"
+    ]
     assert again.note.endswith("Without 2020: not supported (none recorded in 2014).")  # type: ignore[attr-defined]
     # no gap year missing: no note
     assert _by_id(frame)["separatism_1990s"].note == ""  # type: ignore[attr-defined]

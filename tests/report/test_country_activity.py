@@ -87,7 +87,9 @@ def pct(x: float) -> str:
     return f"{math.floor(100 * x + 0.5)}%"
 
 
-def _concerns(events: list[Event]) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str, str]]]:
+def _concerns(
+    events: list[Event],
+) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str, str]]]:
     n: Counter[tuple[str, str]] = Counter()
     count: Counter[tuple[str, str, str]] = Counter()
     for e in events:
@@ -117,7 +119,11 @@ def test_country_concerns_csv_equals_the_events(out: Path, events: list[Event]) 
 def test_no_concern_meeting_counted_as_missing(out: Path) -> None:
     """A meeting marked 'sources name no specific security concern' is in the base of every
     share (KG 2015-2020: two meetings with concerns and this one), not left out."""
-    kg = [r for r in _csv(out, "country_concerns") if (r["country"], r["period"]) == ("KG", "2015-2020")]
+    kg = [
+        r
+        for r in _csv(out, "country_concerns")
+        if (r["country"], r["period"]) == ("KG", "2015-2020")
+    ]
     assert {int(r["n_meetings"]) for r in kg} == {3}
     terrorism = next(r for r in kg if r["topic"] == "terrorism")
     assert (int(terrorism["count"]), float(terrorism["share"])) == (2, 2 / 3)
@@ -140,9 +146,7 @@ def test_country_paragraphs_name_the_leading_concerns(out: Path, events: list[Ev
                 key=lambda tk: (-tk[1], tk[0]),
             )[:3]
             star = "*" if n[c, period] < 5 else ""
-            lead = ", ".join(
-                f"{t.replace('_', ' ')} {k} ({pct(k / n[c, period])})" for t, k in top
-            )
+            lead = ", ".join(f"{t.replace('_', ' ')} {k} ({pct(k / n[c, period])})" for t, k in top)
             assert f"{period} ({n[c, period]} meetings{star}): {lead}" in text, (country, text)
     # the change is measured only between periods with at least 5 meetings
     assert "Fewer than two periods with at least 5 meetings" in page
@@ -211,8 +215,8 @@ def test_activity_table_cells_are_its_csv_escaped(out: Path) -> None:
     table = _table(page, "activity_equipment_transfer")
     row = next(r for r in _csv(out, "activity_equipment_transfer") if r["id"].startswith("2020"))
     heads = [html.unescape(h) for h in re.findall(r"<th\b[^>]*>(.*?)</th>", table)]
-    assert heads[:4] == ["date", "countries", "framework", "title"]
-    assert {"item", "quantity", "value (USD)", "recipient", "other", "sources"} <= set(heads)
+    assert heads[:4] == ["date", "countries", "framework", "title and sources"]
+    assert {"item", "quantity", "value (USD)", "recipient", "other"} <= set(heads)
     tr = re.search(r'<tr id="activity_equipment_transfer-2020[^"]*">(.*?)</tr>', table, re.S)
     assert tr
     cells = [html.unescape(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", tr.group(1))]
@@ -222,11 +226,20 @@ def test_activity_table_cells_are_its_csv_escaped(out: Path) -> None:
     assert row["other"] == "funding: PRC aid"  # the date note is not an attribute of the transfer
     # hostile text is escaped, only the http(s) source is a link
     assert "<img" not in table and "<b>дроны" not in table
-    assert '<a href="https://example.org/ru/drones" rel="noopener noreferrer nofollow">Kabar</a>' in tr.group(1)
+    assert (
+        '<a href="https://example.org/ru/drones" rel="noopener noreferrer nofollow">Kabar</a>'
+        in tr.group(1)
+    )
     assert "file:///etc/passwd" not in "".join(re.findall(r'href="([^"]*)"', page))
     assert '<span class="url">local &lt;copy&gt;</span>' in tr.group(1)
     # numbers sort as numbers
     assert '<th data-type="num">quantity</th>' in table
+    # the sources sit under the title, in the same cell
+    title_cell = re.search(r'<td class="col-title">(.*?)</td>', tr.group(1), re.S)
+    assert (
+        title_cell
+        and 'class="src">Sources: <a href="https://example.org/ru/drones"' in title_cell.group(1)
+    )
 
 
 def test_activity_kinds_without_rows_say_so(tmp_path: Path, events: list[Event]) -> None:

@@ -48,7 +48,7 @@ def leading_concerns(
     by_country: pd.DataFrame, countries: Sequence[str], *, top: int = 3
 ) -> list[CountryPeriod]:
     """For each country and period with meetings coded for concerns: its ``top`` concerns."""
-    out = []
+    out: list[CountryPeriod] = []
     if by_country.empty:
         return out
     periods = list(by_country["period"].cat.categories)
@@ -64,7 +64,9 @@ def leading_concerns(
             leading = tuple(
                 (str(r.topic), int(r.count), float(r.share)) for r in ranked.head(top).itertuples()
             )
-            out.append(CountryPeriod(country, str(period), int(cell["n_meetings"].iloc[0]), leading))
+            out.append(
+                CountryPeriod(country, str(period), int(cell["n_meetings"].iloc[0]), leading)
+            )
     return out
 
 

@@ -143,7 +143,7 @@ def concerns_coded(frame: pd.DataFrame) -> np.ndarray:
     """Boolean mask: was the event coded for concerns? True when at least one topic is coded
     or when its sources were read and name none (:data:`NO_CONCERN_NOTE`). The base of every
     concern share."""
-    return has_topics(frame) | no_concern_marked(frame)
+    return np.asarray(has_topics(frame) | no_concern_marked(frame), dtype=bool)
 
 
 def lengths(values: pd.Series) -> np.ndarray:

@@ -56,8 +56,17 @@ def add_source_urls(store: Store, tables: dict[str, pd.DataFrame]) -> None:
         frame.attrs["sources"] = publishers
 
 
-def _cell(value: object) -> str:
+#: Longer "other" cells fold into a <details> (the CSV has the text in full).
+OTHER_FOLD = 60
+
+
+def _cell(value: object, column: str = "") -> str:
     text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    if column == "countries":  # a line may break after each code
+        return escape(text).replace(";", ";<wbr>")
+    if column == "other" and len(text) > OTHER_FOLD:
+        cut = text[:OTHER_FOLD].rsplit(" ", 1)[0]
+        return f"<details><summary>{escape(cut)} …</summary>{escape(text[len(cut) :])}</details>"
     return escape(text)
 
 
@@ -78,9 +87,7 @@ def _sources_cell(sources: Sequence[tuple[str, str | None]]) -> str:
 def _numeric(values: pd.Series) -> bool:
     """Is the column numbers (ignoring empty cells)? Sorted as numbers in the page."""
     shown = [v for v in values if str(v).strip()]
-    return bool(shown) and all(
-        str(v).replace(",", "").replace(".", "", 1).isdigit() for v in shown
-    )
+    return bool(shown) and all(str(v).replace(",", "").replace(".", "", 1).isdigit() for v in shown)
 
 
 def _table_html(table: ActivityTable, frame: pd.DataFrame) -> str:
@@ -94,18 +101,22 @@ def _table_html(table: ActivityTable, frame: pd.DataFrame) -> str:
     numeric = {c for c in columns if _numeric(shown[c])}
     heads = "".join(
         f'<th data-type="{"num" if c in numeric else "text"}">'
-        f"{escape(_HEADS.get(c, c.replace('_', ' ')))}</th>"
+        f"{escape(_HEADS.get(c, 'title and sources' if c == 'title' else c.replace('_', ' ')))}"
+        "</th>"
         for c in columns
     )
     body = []
     for row in shown.itertuples(index=False):
         data = row._asdict()
+        links = _sources_cell(sources.get(data["id"], []))
+        links = f'<div class="src">Sources: {links}</div>' if links else ""
         cells = "".join(
-            f"<td{' class=num' if c in numeric else ''}>{_cell(data[c])}</td>" for c in columns
+            f'<td class="{"num " if c in numeric else ""}col-{c}">{_cell(data[c], c)}'
+            f"{links if c == 'title' else ''}</td>"
+            for c in columns
         )
         row_id = escape(f"{table.name}-{data['id']}")
-        links = _sources_cell(sources.get(data["id"], []))
-        body.append(f'<tr id="{row_id}">{cells}<td>{links}</td></tr>')
+        body.append(f'<tr id="{row_id}">{cells}</tr>')
     note = ""
     if len(frame) > MAX_SHOWN:
         note = (
@@ -114,7 +125,7 @@ def _table_html(table: ActivityTable, frame: pd.DataFrame) -> str:
         )
     return (
         f'{note}<table class="data sortable" id="table-{table.name}"><thead><tr>{heads}'
-        f'<th data-type="none">sources</th></tr></thead><tbody>{"".join(body)}</tbody></table>'
+        f"</tr></thead><tbody>{''.join(body)}</tbody></table>"
     )
 
 

@@ -123,7 +123,9 @@ def build_report(
     from steppewatch.analysis.engagement import load_index_config
     from steppewatch.analysis.frame import clip_periods, periods_from_study
     from steppewatch.report.activity_html import add_source_urls
+    from steppewatch.report.both_sides import both_sides
     from steppewatch.report.content import build_content
+    from steppewatch.report.country_text import country_names
     from steppewatch.report.evidence import finding_events
     from steppewatch.report.html import render_html, write_report
     from steppewatch.store import EventFilter
@@ -163,6 +165,10 @@ def build_report(
         )
     content.evidence = finding_events(frame, content.findings, store)
     add_source_urls(store, content.tables)
+    sides = both_sides(store, frame, study.focal_state, partners, country_names())
+    content.both_sides = sides
+    content.tables["both_sides"] = sides.result.meetings
+    content.tables["both_sides_topics"] = sides.result.topics
     step("evidence")
     info = store.dataset_info()
     info["codebook_version"] = info.get("codebook_version") or study.codebook_version

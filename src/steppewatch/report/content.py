@@ -54,6 +54,8 @@ class ReportContent:
     #: The events each finding counted: listed under it and in finding_events.csv (filled by
     #: ``build_report``, which reads their sources from the database).
     evidence: Evidence | None = None
+    #: Both sides' accounts of the meetings (filled by ``build_report``, which reads sources).
+    both_sides: object | None = None
     #: One paragraph per partner state: its leading concerns per period and how they changed.
     country_text: dict[str, str] = field(default_factory=dict)
 

@@ -61,10 +61,7 @@ def country_paragraphs(by_country: pd.DataFrame, countries: Sequence[str]) -> di
         text = f"{name}. Leading concerns: " + "; ".join(parts) + "."
         thin = [p.period for p in mine if p.thin]
         if thin:
-            text += (
-                f" *Fewer than {MIN_MEETINGS} meetings in {', '.join(thin)}: "
-                "not compared."
-            )
+            text += f" *Fewer than {MIN_MEETINGS} meetings in {', '.join(thin)}: not compared."
         change = country_change(by_country, country)
         if change is None:
             text += (

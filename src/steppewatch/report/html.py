@@ -88,6 +88,47 @@ def _table_html(frame: pd.DataFrame, name: str) -> str:
     )
 
 
+def _sortable(frame: pd.DataFrame, name: str, heads: dict[str, str]) -> str:
+    """``frame``'s columns named in ``heads`` (in that order, renamed) as a sortable table;
+    pandas escapes every cell."""
+    shown = frame[list(heads)].rename(columns=heads).head(MAX_TABLE_ROWS)
+    return str(
+        shown.to_html(index=False, border=0, classes=["data", "sortable"], table_id=f"table-{name}")
+    )
+
+
+_SIDES_TOPICS = {
+    "topic": "concern", "focal_mentions": "PRC account mentions",
+    "partner_mentions": "partner's account mentions", "both": "both mention",
+    "only_focal": "only the PRC's", "only_partner": "only the partner's",
+}  # fmt: skip
+_SIDES_MEETINGS = {
+    "date": "date", "title": "meeting", "partner": "partner", "focal_topics": "PRC account",
+    "partner_topics": "partner's account", "only_focal": "only the PRC's",
+    "only_partner": "only the partner's",
+}  # fmt: skip
+
+
+def _sides_view(content: ReportContent) -> dict[str, Any] | None:
+    sides = content.both_sides
+    if sides is None:
+        return None
+    result = sides.result  # type: ignore[attr-defined]
+    meetings = result.meetings.copy()
+    for col in ("focal_topics", "partner_topics", "only_focal", "only_partner"):
+        meetings[col] = meetings[col].str.replace("_", " ").str.replace(";", ", ")
+    topics = result.topics.assign(topic=result.topics["topic"].str.replace("_", " "))
+    return {
+        "n": len(result.meetings),
+        "n_meetings": result.n_meetings,
+        "n_sources_coded": sides.n_sources_coded,  # type: ignore[attr-defined]
+        "capped": sides.capped,  # type: ignore[attr-defined]
+        "coder": sides.coder,  # type: ignore[attr-defined]
+        "topics_html": _sortable(topics, "both_sides_topics", _SIDES_TOPICS) if len(topics) else "",
+        "meetings_html": _sortable(meetings, "both_sides", _SIDES_MEETINGS) if len(meetings) else "",
+    }
+
+
 def render_html(content: ReportContent, context: dict[str, Any]) -> str:
     """The report page as a string."""
     templates = resources.files("steppewatch.report").joinpath("templates")
@@ -128,6 +169,7 @@ def render_html(content: ReportContent, context: dict[str, Any]) -> str:
         country_charts={c["name"]: c for c in charts if c["section"] == "countries"},
         country_text=content.country_text,
         activities=activity_views(content.tables),
+        sides=_sides_view(content),
         tables=tables,
         findings=content.findings,
         evidence=evidence,
