@@ -8,12 +8,23 @@ the report as CSV).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
-__all__ = ["MIN_MEETINGS", "CountryPeriod", "CountryChange", "leading_concerns", "country_change"]
+from steppewatch.analysis.frame import Period
+
+__all__ = [
+    "MIN_MEETINGS",
+    "CountryChange",
+    "CountryPeriod",
+    "country_change",
+    "country_concern_periods",
+    "leading_concerns",
+]
 
 #: Periods with fewer meetings coded for concerns are marked and never compared.
 MIN_MEETINGS = 5
@@ -98,3 +109,55 @@ def country_change(by_country: pd.DataFrame, country: str) -> CountryChange | No
         rise if up.iloc[0] > 0 else None,
         fall if down.iloc[0] < 0 else None,
     )
+
+
+def country_concern_periods(
+    frame: pd.DataFrame, country: str, periods: Sequence[Period], *, top: int = 3
+) -> dict[str, Any]:
+    """One country's concerns per period, ready for JSON: ``periods`` (period, n_meetings,
+    thin, leading: [{topic, count, share}]) for every period with meetings coded for concerns,
+    and ``change`` (first, last, rise, fall; None with fewer than two periods of at least
+    :data:`MIN_MEETINGS` meetings). What the explorer's country page shows."""
+    from steppewatch.analysis.concerns import concerns_by_period
+
+    table = concerns_by_period(frame, periods, partners=[country])
+    rows = [
+        {
+            "period": p.period,
+            "n_meetings": p.n_meetings,
+            "thin": p.thin,
+            "leading": [
+                {"topic": t, "count": c, "share": round(s, 4), "percent": _percent(s)}
+                for t, c, s in p.leading
+            ],
+        }
+        for p in leading_concerns(table, [country], top=top)
+    ]
+    change = country_change(table, country) if len(table) else None
+    moved = None
+    if change is not None:
+        moved = {
+            "first": change.first,
+            "last": change.last,
+            "rise": _move(change.rise),
+            "fall": _move(change.fall),
+        }
+    return {"min_meetings": MIN_MEETINGS, "periods": rows, "change": moved}
+
+
+def _move(move: tuple[str, float, float] | None) -> dict[str, Any] | None:
+    if move is None:
+        return None
+    topic, before, after = move
+    return {
+        "topic": topic,
+        "share_first": round(before, 4),
+        "share_last": round(after, 4),
+        "percent_first": _percent(before),
+        "percent_last": _percent(after),
+    }
+
+
+def _percent(share: float) -> int:
+    """0.645 -> 65 (half up, as the report's captions)."""
+    return math.floor(100 * share + 0.5)
