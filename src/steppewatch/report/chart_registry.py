@@ -55,6 +55,8 @@ class ChartSpec:
     basis: Callable[[ChartInputs], pd.DataFrame]
     figure: Callable[[pd.DataFrame, ChartInputs], Figure]
     caption: Callable[[pd.DataFrame, ChartInputs], str]
+    #: False when the figure is laid out to fit its canvas (saves a draw per file).
+    tight: bool = True
 
 
 def by_country(inputs: ChartInputs) -> pd.DataFrame:
@@ -129,11 +131,13 @@ CHARTS: tuple[ChartSpec, ...] = (
         "meetings coded for concerns", "countries",
         _concern_data, _coded_partner_meetings, _concern_figure,
         lambda data, inputs: country_text.country_concerns_caption(data, inputs.partners),
+        tight=False,
     ),
     ChartSpec(
         "meeting_levels", "Who meets whom: meeting levels by partner state and period",
         "meetings", "countries",
         _levels, _partner_meetings, _levels_figure,
         lambda data, inputs: country_text.levels_caption(data, inputs.partners),
+        tight=False,
     ),
 )  # fmt: skip

@@ -148,7 +148,7 @@ def build_content(
         if data.empty:
             continue
         basis = spec.basis(inputs)
-        png, svg = figures.render(spec.figure(data, inputs))
+        png, svg = figures.render(spec.figure(data, inputs), tight=spec.tight)
         content.charts.append(
             Chart(spec.name, spec.title, spec.caption(data, inputs), len(basis),
                   source_total(basis), spec.what, data, png, svg, spec.section)

@@ -50,9 +50,15 @@ def country_panels(
     """
     periods = list(data["period"].cat.categories)
     n_rows, n_cols = _panel_grid(len(countries))
-    height = 0.28 * len(rows) + 1.5
-    fig = Figure(figsize=(9.2, height * n_rows + 0.8), layout="constrained")
+    # a fixed layout in inches (a layout engine would cost a solve on every draw): per panel
+    # row, a title above, the grid, three lines of period labels below
+    panel, above, below, head, foot, width = 0.28 * len(rows), 0.3, 0.6, 0.4, 0.3, 9.2
+    height = head + n_rows * (above + panel + below) + foot
+    fig = Figure(figsize=(width, height))
     axes = fig.subplots(n_rows, n_cols, squeeze=False, sharey=True)
+    top, bottom = 1 - (head + above) / height, (foot + below) / height
+    fig.subplots_adjust(left=1.5 / width, right=1 - 1.2 / width, top=top, bottom=bottom,
+                        wspace=0.06, hspace=(above + below) / panel)  # fmt: skip
     vmax = 1.0 if percent else max(float(data[value].max()) if len(data) else 1.0, 1.0)
     image = None
     for k, ax in enumerate(axes.flat):
@@ -87,13 +93,14 @@ def country_panels(
         for side in ("left", "bottom"):
             ax.spines[side].set_visible(False)
     if image is not None:
-        bar = fig.colorbar(image, ax=axes, fraction=0.025, pad=0.02)
-        bar.set_label("% of the country's meetings coded for concerns" if percent else "meetings")
+        cax = fig.add_axes((1 - 1.0 / width, bottom, 0.14 / width, top - bottom))
+        bar = fig.colorbar(image, cax=cax)
+        bar.set_label("% of the state's meetings\ncoded for concerns" if percent else "meetings")
         if percent:
             bar.set_ticks([0, 0.25, 0.5, 0.75, 1.0], labels=["0", "25", "50", "75", "100"])
-    fig.suptitle(title, fontsize=10, x=0.02, ha="left")
-    fig.supxlabel(f"* fewer than {min_n} meetings in the period (hatched): read with care",
-                  fontsize=7.5, color="#444444", x=0.02, ha="left")  # fmt: skip
+    fig.text(0.02, 1 - 0.12 / height, title, fontsize=10, ha="left", va="top")
+    fig.text(0.02, 0.08 / height, f"* fewer than {min_n} meetings in the period (hatched): "
+             "read with care", fontsize=7.5, color="#444444", ha="left", va="bottom")  # fmt: skip
     return fig
 
 

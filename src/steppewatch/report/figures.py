@@ -55,12 +55,12 @@ def _colour(country: str, i: int) -> Any:
     return COUNTRY_COLOURS.get(country, _CYCLE[i % len(_CYCLE)])
 
 
-def render(fig: Figure) -> tuple[bytes, bytes]:
+def render(fig: Figure, *, tight: bool = True) -> tuple[bytes, bytes]:
     """PNG and SVG bytes of ``fig`` (no timestamps, so reruns give the same files); closes it.
-    A figure with a layout engine (constrained layout) already fits its canvas and is saved
-    as it is: the "tight" bounding box would cost one more full draw per file."""
+    ``tight=False`` for a figure laid out to fit its canvas (the "tight" bounding box costs one
+    more full draw per file)."""
     png, svg = io.BytesIO(), io.BytesIO()
-    bbox = None if fig.get_layout_engine() is not None else "tight"
+    bbox = "tight" if tight else None
     fig.savefig(png, format="png", dpi=110, bbox_inches=bbox, metadata={"Software": None})
     fig.savefig(svg, format="svg", bbox_inches=bbox, metadata={"Date": None, "Creator": None})
     plt.close(fig)
