@@ -129,3 +129,21 @@ def test_report_shows_each_sides_account(out: Path) -> None:
             r[c]
             for c in ("focal_mentions", "partner_mentions", "both", "only_focal", "only_partner")
         ]
+
+
+def test_side_cached_by_publisher_agrees_with_source_side() -> None:
+    """The report looks a source's side up once per publisher (the URL is only a fallback):
+    the same answer as source_side for every bundled source."""
+    from importlib import resources
+
+    from steppewatch.report.both_sides import _side
+    from steppewatch.sources.publishers import source_side
+
+    path = resources.files("steppewatch").joinpath(
+        "data", "dataset", "prc_central_asia", "sources.csv"
+    )
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = [(r["publisher"] or None, r["url"]) for r in csv.DictReader(fh)]
+    assert len(rows) == 1075
+    assert [_side(p, u) for p, u in rows] == [source_side(p, u) for p, u in rows]
+    assert _side(None, "https://www.akorda.kz/x") == "KZ"  # no publisher: the domain decides
