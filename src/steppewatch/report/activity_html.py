@@ -38,10 +38,15 @@ class ActivityView:
     html: str  # empty when the kind has no row
 
 
-def add_source_urls(store: Store, tables: dict[str, pd.DataFrame]) -> None:
+#: (url, publisher) of each listed event's sources, by event id.
+SourcesById = dict[str, list[tuple[str, str | None]]]
+
+
+def add_source_urls(store: Store, tables: dict[str, pd.DataFrame]) -> SourcesById:
     """Add ``source_urls`` (space-separated, in source order) to every activity table in
     ``tables``: for every row up to :data:`ALL_URLS_UP_TO` rows in all, else for the rows the
-    page shows (the others get an empty cell)."""
+    page shows (the others get an empty cell). Returns the sources of the rows the page shows
+    (kept apart from the frames: pandas deep-copies ``DataFrame.attrs`` on every operation)."""
     names = [t.name for t in ACTIVITY_TABLES if t.name in tables]
     total = sum(len(tables[n]) for n in names)
     ids: list[str] = []
@@ -49,11 +54,12 @@ def add_source_urls(store: Store, tables: dict[str, pd.DataFrame]) -> None:
         frame = tables[name]
         ids.extend(frame["id"] if total <= ALL_URLS_UP_TO else frame["id"].head(MAX_SHOWN))
     found = _sources_by_id(store, ids) if ids else {}
+    shown: SourcesById = {}
     for name in names:
         frame = tables[name]
         frame["source_urls"] = [" ".join(u for u, _p in found.get(i, [])) for i in frame["id"]]
-        publishers = {i: found.get(i, []) for i in frame["id"].head(MAX_SHOWN)}
-        frame.attrs["sources"] = publishers
+        shown.update({i: found.get(i, []) for i in frame["id"].head(MAX_SHOWN)})
+    return shown
 
 
 #: Longer "other" cells fold into a <details> (the CSV has the text in full).
@@ -90,14 +96,13 @@ def _numeric(values: pd.Series) -> bool:
     return bool(shown) and all(str(v).replace(",", "").replace(".", "", 1).isdigit() for v in shown)
 
 
-def _table_html(table: ActivityTable, frame: pd.DataFrame) -> str:
+def _table_html(table: ActivityTable, frame: pd.DataFrame, sources: SourcesById) -> str:
     shown = frame.head(MAX_SHOWN)
     columns = ["date", "countries", "framework", "title", *table.attributes, "other"]
     columns = [
         c for c in columns
         if c in ("date", "countries", "title") or shown[c].astype(str).str.strip().ne("").any()
     ]  # fmt: skip
-    sources = frame.attrs.get("sources", {})
     numeric = {c for c in columns if _numeric(shown[c])}
     heads = "".join(
         f'<th data-type="{"num" if c in numeric else "text"}">'
@@ -129,12 +134,14 @@ def _table_html(table: ActivityTable, frame: pd.DataFrame) -> str:
     )
 
 
-def activity_views(tables: dict[str, pd.DataFrame]) -> list[ActivityView]:
+def activity_views(
+    tables: dict[str, pd.DataFrame], sources: SourcesById | None = None
+) -> list[ActivityView]:
     """One view per activity kind, in the report's order; a kind with no row has no HTML."""
     views = []
     for table in ACTIVITY_TABLES:
         frame = tables.get(table.name)
         n = 0 if frame is None else len(frame)
-        html = _table_html(table, frame) if n else ""
+        html = _table_html(table, frame, sources or {}) if frame is not None and n else ""
         views.append(ActivityView(table.name, table.title, n, html))
     return views

@@ -164,7 +164,7 @@ def build_report(
             code="SW612",
         )
     content.evidence = finding_events(frame, content.findings, store)
-    add_source_urls(store, content.tables)
+    content.activity_sources = add_source_urls(store, content.tables)
     sides = both_sides(store, frame, study.focal_state, partners, country_names())
     content.both_sides = sides
     content.tables["both_sides"] = sides.result.meetings

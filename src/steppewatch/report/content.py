@@ -56,6 +56,8 @@ class ReportContent:
     evidence: Evidence | None = None
     #: Both sides' accounts of the meetings (filled by ``build_report``, which reads sources).
     both_sides: object | None = None
+    #: Sources of the activity-table rows the page shows (filled by ``build_report``).
+    activity_sources: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
     #: One paragraph per partner state: its leading concerns per period and how they changed.
     country_text: dict[str, str] = field(default_factory=dict)
 

@@ -168,7 +168,7 @@ def render_html(content: ReportContent, context: dict[str, Any]) -> str:
         charts=[c for c in charts if c["section"] == "charts"],
         country_charts={c["name"]: c for c in charts if c["section"] == "countries"},
         country_text=content.country_text,
-        activities=activity_views(content.tables),
+        activities=activity_views(content.tables, content.activity_sources),
         sides=_sides_view(content),
         tables=tables,
         findings=content.findings,
