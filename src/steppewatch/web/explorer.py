@@ -562,8 +562,8 @@ def country_page(request: Request) -> Response:
     concerns = _decade_topics(web, base)
     index = _engagement(web, code, total)
     payload = {"country": code, "name": web.label("country", code), "total": total, "facets": facets,
-               "concerns_by_decade": concerns, "engagement_index": index,
-               "concerns_by_period": _concern_periods(web, code, total)}
+               "concerns_by_decade": concerns, "engagement_index": index}
+    payload["concerns_by_period"] = _concern_periods(web, code, total)
     if request.url.path.endswith(".json"):
         return json_response(payload)
     return render(request, "country.html", {
