@@ -147,7 +147,8 @@ def test_country_paragraphs_name_the_leading_concerns(out: Path, events: list[Ev
             )[:3]
             star = "*" if n[c, period] < 5 else ""
             lead = ", ".join(f"{t.replace('_', ' ')} {k} ({pct(k / n[c, period])})" for t, k in top)
-            assert f"{period} ({n[c, period]} meetings{star}): {lead}" in text, (country, text)
+            meetings = f"{n[c, period]} meeting{'' if n[c, period] == 1 else 's'}{star}"
+            assert f"{period} ({meetings}): {lead}" in text, (country, text)
     # the change is measured only between periods with at least 5 meetings
     assert "Fewer than two periods with at least 5 meetings" in page
 

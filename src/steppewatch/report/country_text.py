@@ -53,11 +53,12 @@ def country_paragraphs(by_country: pd.DataFrame, countries: Sequence[str]) -> di
         parts = []
         for p in mine:
             star = "*" if p.thin else ""
+            n = f"{p.n_meetings} meeting{'' if p.n_meetings == 1 else 's'}{star}"
             if p.leading:
                 lead = ", ".join(f"{_lower(t)} {c} ({pct(s)})" for t, c, s in p.leading)
-                parts.append(f"{p.period} ({p.n_meetings} meetings{star}): {lead}")
+                parts.append(f"{p.period} ({n}): {lead}")
             else:
-                parts.append(f"{p.period} ({p.n_meetings} meetings{star}): no specific concern")
+                parts.append(f"{p.period} ({n}): no specific concern")
         text = f"{name}. Leading concerns: " + "; ".join(parts) + "."
         thin = [p.period for p in mine if p.thin]
         if thin:
