@@ -60,10 +60,10 @@ def _involves(e: Event) -> bool:
     return any(c in PARTNERS for c in e.countries)
 
 
-def test_all_six_charts_have_captions(captions: dict[str, tuple[str, str]]) -> None:
+def test_all_charts_have_captions(captions: dict[str, tuple[str, str]]) -> None:
     assert set(captions) == {
         "topic_heatmap", "concern_shares", "meetings_by_country", "activity_mix",
-        "exercise_timeline", "engagement_index",
+        "exercise_timeline", "engagement_index", "country_concerns", "meeting_levels",
     }  # fmt: skip
 
 
@@ -94,7 +94,7 @@ def test_heatmap_caption(events: list[Event], captions: dict[str, tuple[str, str
     # and by hand: terrorism in 1 of 4 meetings in the 1990s, 5 of 6 in 2015-2020
     assert expected.startswith("Terrorism is coded in 25% of 1992-2000 meetings and 83% of 2015")
     evs = [e for ms in base.values() for e in ms]
-    assert captions["topic_heatmap"][1] == _basis(evs, "meetings with concerns coded")
+    assert captions["topic_heatmap"][1] == _basis(evs, "meetings coded for concerns")
 
 
 def test_concern_shares_caption(events: list[Event], captions: dict[str, tuple[str, str]]) -> None:
@@ -115,7 +115,7 @@ def test_concern_shares_caption(events: list[Event], captions: dict[str, tuple[s
         f"{top[0].replace('_', ' ')} peaks in {y}, coded in {k} of {n} meetings ({pct(k / n)})."
     )
     assert captions["concern_shares"][0] == expected
-    assert captions["concern_shares"][1] == _basis(ms, "meetings with concerns coded")
+    assert captions["concern_shares"][1] == _basis(ms, "meetings coded for concerns")
 
 
 def test_meetings_caption(events: list[Event], captions: dict[str, tuple[str, str]]) -> None:

@@ -13,7 +13,7 @@ from tests.analysis.fixture_events import fixture_store
 
 CHARTS = {
     "topic_heatmap", "concern_shares", "meetings_by_country", "activity_mix",
-    "exercise_timeline", "engagement_index",
+    "exercise_timeline", "engagement_index", "country_concerns", "meeting_levels",
 }  # fmt: skip
 
 # anything that makes a browser fetch on its own: src/srcset/poster/data attributes, <link href>,

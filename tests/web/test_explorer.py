@@ -148,6 +148,23 @@ def test_country_and_topic_profiles(client):
     assert client.get("/countries/kg.json").json()["country"] == "KG"
 
 
+def test_country_page_leading_concerns_per_period_from_curated_data(client):
+    kg = client.get("/countries/KG.json").json()["concerns_by_period"]
+    # the curated 2019 meeting only: the machine-coded 2023 meeting is left out
+    assert kg["periods"] == [{
+        "period": "2015-2020", "n_meetings": 1, "thin": True,
+        "leading": [{"topic": "extremism", "count": 1, "share": 1.0, "percent": 100}],
+    }]  # fmt: skip
+    assert kg["change"] is None and kg["min_meetings"] == 5
+    page = client.get("/countries/KG").text
+    assert "Leading concerns per period (curated data)" in page
+    assert "<td>2015-2020</td><td class=\"num\">1*</td>" in page
+    assert '<a href="/topics/extremism">' in page and "1 (100%)" in page
+    kz = client.get("/countries/KZ.json").json()["concerns_by_period"]
+    assert [p["period"] for p in kz["periods"]] == ["2001-2008"]
+    assert [c["topic"] for c in kz["periods"][0]["leading"]] == ["separatism", "terrorism"]
+
+
 @pytest.mark.parametrize(
     ("url", "status"),
     [

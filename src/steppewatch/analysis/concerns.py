@@ -2,10 +2,12 @@
 appearance, and concerns that rise or fall between periods.
 
 Denominator rule, used everywhere here: the share of a topic in a year or period is the number of
-meetings coded with that topic divided by the number of meetings *where security was discussed*,
-i.e. meetings coded with at least one topic. This follows the reference study, whose base was
-"official records of high-level meetings where security was discussed". Meetings with no topic
-are counted in ``n_meetings_all`` so a reader sees how many were left out of the base.
+meetings coded with that topic divided by the number of meetings *coded for concerns*: meetings
+with at least one topic, and meetings whose sources were read and name no specific concern
+(``topic_note`` :data:`~steppewatch.analysis.frame.NO_CONCERN_NOTE`, dataset 2026.12 on), which
+count as coded with no concern, not as missing. This follows the reference study, whose base was
+"official records of high-level meetings where security was discussed". Meetings neither coded
+nor so marked are counted in ``n_meetings_all`` so a reader sees how many were left out.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from steppewatch.analysis.frame import (
     Period,
     assign_periods,
     by_partner,
-    has_topics,
+    concerns_coded,
     meetings,
     require_columns,
 )
@@ -44,8 +46,8 @@ def topic_rows(frame: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
 
 def _shares(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """Count and share of each topic within each group of ``keys`` (meetings already selected)."""
-    has_topic = has_topics(frame)
-    base = frame.assign(_discussed=has_topic)
+    coded = frame["_coded"].to_numpy() if "_coded" in frame else concerns_coded(frame)
+    base = frame.assign(_discussed=coded)
     totals = base.groupby(keys, observed=True).agg(
         n_meetings_all=("id", "size"), n_meetings=("_discussed", "sum")
     )
@@ -77,8 +79,10 @@ def concerns_by_year(frame: pd.DataFrame, *, partners: Sequence[str] | None = No
     """
     require_columns(frame, ("id", "kind", "year", "topics", "countries"), "concerns_by_year")
     m = meetings(frame)
+    m = m.assign(_coded=concerns_coded(m))
     if partners is not None:
-        return _shares(by_partner(m, partners, ["id", "topics", "year"]), ["country", "year"])
+        cols = ["id", "topics", "year", "_coded"]
+        return _shares(by_partner(m, partners, cols), ["country", "year"])
     return _shares(m, ["year"])
 
 
@@ -93,8 +97,10 @@ def concerns_by_period(
     require_columns(frame, ("id", "kind", "year", "topics", "countries"), "concerns_by_period")
     m = assign_periods(meetings(frame), periods)
     m = m[m["period"].notna()]
+    m = m.assign(_coded=concerns_coded(m))
     if partners is not None:
-        out = _shares(by_partner(m, partners, ["id", "topics", "period"]), ["country", "period"])
+        cols = ["id", "topics", "period", "_coded"]
+        out = _shares(by_partner(m, partners, cols), ["country", "period"])
     else:
         out = _shares(m, ["period"])
     if not out.empty:

@@ -2,7 +2,11 @@
 
 Each claim of the reference study (FPRI 2022, listed in DESIGN.md) is checked against the events
 frame by an explicit rule written here and printed in the report next to its verdict:
-``supported``, ``not supported`` or ``not enough data``. The reference study covered 1993-2020,
+``supported``, ``not supported``, ``not enough data`` or ``code not applied in this dataset``
+(a claim about concerns whose codes no meeting carries: the data cannot speak to it, and the
+evidence says where those codes do occur). A rule that counts years says beside its verdict
+when a missing year is a known gap year (:data:`GAP_YEARS`, e.g. the 2020 pandemic) and what the
+verdict would be without it. The reference study covered 1993-2020,
 so every rule looks only at that window (intersected with the years present in the frame after
 the user's filters); the window used is stated in each result.
 
@@ -27,12 +31,27 @@ from steppewatch.analysis.engagement import (
     index_sensitivity,
     load_index_config,
 )
-from steppewatch.analysis.frame import MULTILATERAL_FRAMEWORKS, has_topics, involves, meetings
+from steppewatch.analysis.frame import MULTILATERAL_FRAMEWORKS, concerns_coded, involves, meetings
 
-__all__ = ["REFERENCE_WINDOW", "Counted", "Finding", "evaluate_claims", "findings_frame"]
+__all__ = [
+    "GAP_YEARS",
+    "NOT_APPLIED",
+    "REFERENCE_WINDOW",
+    "Counted",
+    "Finding",
+    "evaluate_claims",
+    "findings_frame",
+]
 
 REFERENCE_WINDOW = (1993, 2020)
 SUPPORTED, NOT_SUPPORTED, NOT_ENOUGH = "supported", "not supported", "not enough data"
+NOT_APPLIED = "code not applied in this dataset"
+#: Years in which engagement was interrupted for a reason outside the relationship; a rule that
+#: finds such a year missing says so beside its verdict.
+GAP_YEARS = {
+    2020: "the COVID-19 pandemic, when most in-person meetings and exercises were cancelled "
+    "or held online",
+}
 
 #: Activity kinds that "deliver" (beyond talk and paper).
 ACTIVITY_KINDS = (
@@ -76,6 +95,8 @@ class Finding:
     window: str
     counted: tuple[Counted, ...] = ()
     counted_note: str = ""
+    #: Shown beside the verdict: a gap year the rule ran into, and what it changes.
+    note: str = ""
 
     @property
     def event_ids(self) -> tuple[str, ...]:
@@ -119,13 +140,39 @@ def _window(frame: pd.DataFrame, start: int, end: int) -> tuple[pd.DataFrame, in
     return frame[(frame["year"] >= lo) & (frame["year"] <= hi)], lo, hi
 
 
+def _gap_note(missing: Sequence[int], without: str) -> str:
+    """Beside the verdict: which missing years are known gap years, and the verdict without
+    them (``without``); empty when none is."""
+    gaps = [y for y in missing if y in GAP_YEARS]
+    if not gaps:
+        return ""
+    named = "; ".join(f"{y}: {GAP_YEARS[y]}" for y in gaps)
+    return f"Gap year{'s' if len(gaps) > 1 else ''} in the window ({named}). {without}"
+
+
+def _where_codes_occur(frame: pd.DataFrame, topics: Sequence[str]) -> str:
+    """'anti_china_sentiment: 24 events (incident 23, private_security 1); corruption: no
+    event' over the whole frame (all years, all kinds)."""
+    parts = []
+    for topic in topics:
+        hit = frame[_coded_with(frame, (topic,))] if len(frame) else frame
+        if hit.empty:
+            parts.append(f"{topic}: no event of any kind")
+            continue
+        kinds = hit["kind"].value_counts()
+        listed = ", ".join(f"{k} {int(n)}" for k, n in kinds.items())
+        parts.append(f"{topic}: {len(hit)} event{'s' if len(hit) != 1 else ''} ({listed})")
+    return "; ".join(parts)
+
+
 def _with_concerns(m: pd.DataFrame) -> pd.DataFrame:
-    return m[has_topics(m)]
+    return m[concerns_coded(m)]
 
 
 def _separatism_1990s(frame: pd.DataFrame, partners: Sequence[str]) -> Finding:
     rule = (
-        "Meetings with at least one concern coded, 1990-1999. Supported if separatism is the most "
+        "Meetings coded for concerns (at least one concern, or sources naming none), "
+        "1990-1999. Supported if separatism is the most "
         "frequently coded concern and is coded in at least 50% of them; not enough data if fewer "
         "than 5 such meetings."
     )
@@ -133,19 +180,24 @@ def _separatism_1990s(frame: pd.DataFrame, partners: Sequence[str]) -> Finding:
     m = _with_concerns(meetings(sub))
     n = len(m)
     claim = "In the 1990s meetings were about one thing: no support for Uyghur independence."
+    if n and not _coded_with(meetings(frame), ("separatism",)).any():
+        return Finding("separatism_1990s", claim, rule, NOT_APPLIED,
+                       "No meeting is coded with separatism; where the code occurs: "
+                       f"{_where_codes_occur(frame, ('separatism',))}.", f"{lo}-{hi}",
+                       (_counted(f"meetings coded with separatism, {lo}-{hi}", m.iloc[0:0]),))  # fmt: skip
     sep_meetings = m[_coded_with(m, ("separatism",))]
     counted = (_counted(f"meetings coded with separatism, {lo}-{hi}", sep_meetings),)
     if n < 5:
         return Finding("separatism_1990s", claim, rule, NOT_ENOUGH,
                        f"{n} meetings with concerns coded in {lo}-{hi}.", f"{lo}-{hi}",
                        counted)  # fmt: skip
-    counts = m["topics"].explode().value_counts()
+    counts = m["topics"].explode().dropna().value_counts()
     sep = int(counts.get("separatism", 0))
-    top = counts.index[0]
+    top = counts.index[0] if len(counts) else ""
     share = sep / n
     ok = top == "separatism" and share >= 0.5
     # ties: separatism counts as most frequent if no topic has more
-    ok = ok or (sep == int(counts.iloc[0]) and share >= 0.5)
+    ok = ok or (len(counts) > 0 and sep == int(counts.iloc[0]) and share >= 0.5)
     second = ", ".join(f"{t} {_pct(c / n)}" for t, c in counts.items() if t != "separatism")
     evidence = (
         f"Separatism is coded in {sep} of {n} meetings ({_pct(share)}) in {lo}-{hi}; "
@@ -159,15 +211,19 @@ def _new_concerns(frame: pd.DataFrame, partners: Sequence[str]) -> list[Finding]
     out = []
     sub, lo, hi = _window(frame, *REFERENCE_WINDOW)
     m = _with_concerns(meetings(sub))
+    all_meetings = meetings(frame)
     before, after = m[m["year"] < LATE_2010S], m[m["year"] >= LATE_2010S]
     for label, topics in NEW_CONCERN_GROUPS.items():
         claim = f"From the late 2010s a new concern appears: {label} ({', '.join(topics)})."
         rule = (
-            f"Meetings with concerns coded, {lo}-{hi}. Supported if the concern is coded in at "
+            f"Meetings coded for concerns, {lo}-{hi}. Supported if the concern is coded in at "
             f"most 5% of meetings before {LATE_2010S} and in a larger share from {LATE_2010S}; "
             "not supported otherwise; not enough data if coded in fewer than 3 meetings or if "
-            f"either side of {LATE_2010S} has fewer than 5 meetings."
+            f"either side of {LATE_2010S} has fewer than 5 meetings; code not applied in this "
+            "dataset if no meeting of any year carries any of its codes."
         )
+        in_meetings = _coded_with(all_meetings, topics) if len(all_meetings) else None
+        unused = [t for t in topics if not _coded_with(all_meetings, (t,)).any()]
         hit = _coded_with(m, topics)
         n_hit = int(hit.sum())
         nb, na = len(before), len(after)
@@ -180,7 +236,15 @@ def _new_concerns(frame: pd.DataFrame, partners: Sequence[str]) -> list[Finding]
             f"from {LATE_2010S} ({_pct(sa)}); first coded in "
             f"{first if first is not None else 'no meeting'}."
         )
-        if n_hit < 3 or nb < 5 or na < 5:
+        if unused:
+            evidence += (
+                f" Not applied to any meeting in this dataset: {', '.join(unused)}; where "
+                f"{'it occurs' if len(unused) == 1 else 'they occur'}: "
+                f"{_where_codes_occur(frame, unused)}."
+            )
+        if in_meetings is None or not in_meetings.any():
+            verdict = NOT_APPLIED
+        elif n_hit < 3 or nb < 5 or na < 5:
             verdict = NOT_ENOUGH
         elif sb <= 0.05 and sa > sb:
             verdict = SUPPORTED
@@ -216,8 +280,18 @@ def _sco_dialogue(frame: pd.DataFrame, partners: Sequence[str]) -> Finding:
         verdict = SUPPORTED
     else:
         verdict = NOT_SUPPORTED
+    held = set(sco["year"].astype(int))
+    missing = [y for y in range(lo, hi + 1) if y not in held]
+    note = ""
+    if verdict == NOT_SUPPORTED and years > 1:
+        gaps = [y for y in missing if y in GAP_YEARS]
+        share = n_years / max(years - len(gaps), 1)
+        alt = SUPPORTED if len(levels) >= 5 and share >= 0.75 else NOT_SUPPORTED
+        note = _gap_note(missing, f"Without {', '.join(map(str, gaps))}: SCO meetings in "
+                         f"{n_years} of {years - len(gaps)} years, {alt}.")  # fmt: skip
     counted = (_counted(f"SCO meetings, {lo}-{hi}", sco),)
-    return Finding("sco_dialogue", claim, rule, verdict, evidence, f"{lo}-{hi}", counted)
+    return Finding("sco_dialogue", claim, rule, verdict, evidence, f"{lo}-{hi}", counted,
+                   note=note)  # fmt: skip
 
 
 def _sco_exercise_every_year(frame: pd.DataFrame, partners: Sequence[str]) -> Finding:
@@ -250,8 +324,15 @@ def _sco_exercise_every_year(frame: pd.DataFrame, partners: Sequence[str]) -> Fi
         verdict = NOT_ENOUGH
     else:
         verdict = SUPPORTED if not missing else NOT_SUPPORTED
+    rest = [y for y in missing if y not in GAP_YEARS]
+    note = ""
+    if verdict == NOT_SUPPORTED:
+        alt = SUPPORTED if not rest else NOT_SUPPORTED
+        without = ", ".join(str(y) for y in missing if y in GAP_YEARS)
+        note = _gap_note(missing, f"Without {without}: {alt}"
+                         + (f" (none recorded in {', '.join(map(str, rest))})." if rest else "."))
     return Finding("sco_exercise_yearly", claim, rule, verdict, evidence, f"{lo}-{hi}",
-                   tuple(counted))  # fmt: skip
+                   tuple(counted), note=note)  # fmt: skip
 
 
 def _sco_expert_groups(frame: pd.DataFrame, partners: Sequence[str]) -> Finding:
@@ -401,14 +482,16 @@ def evaluate_claims(frame: pd.DataFrame, partners: Sequence[str]) -> list[Findin
 
 
 #: The columns of :func:`findings_frame`.
-FINDINGS_COLUMNS = ("claim_id", "claim", "rule", "verdict", "evidence", "window", "events_counted")
+FINDINGS_COLUMNS = (
+    "claim_id", "claim", "rule", "verdict", "note", "evidence", "window", "events_counted",
+)  # fmt: skip
 
 
 def findings_frame(findings: Sequence[Finding]) -> pd.DataFrame:
     """One row per finding; ``events_counted`` is how many distinct events it counted (the
     events themselves are in the report's ``finding_events.csv``)."""
     rows = [
-        (f.claim_id, f.claim, f.rule, f.verdict, f.evidence, f.window, len(f.event_ids))
+        (f.claim_id, f.claim, f.rule, f.verdict, f.note, f.evidence, f.window, len(f.event_ids))
         for f in findings
     ]
     return pd.DataFrame(rows, columns=list(FINDINGS_COLUMNS))

@@ -24,6 +24,9 @@ __all__ = [
     "analysis_frame",
     "lengths",
     "has_topics",
+    "NO_CONCERN_NOTE",
+    "no_concern_marked",
+    "concerns_coded",
     "EVENT_COLUMNS",
     "MULTILATERAL_FRAMEWORKS",
     "Period",
@@ -95,6 +98,8 @@ def analysis_frame(frame: pd.DataFrame) -> pd.DataFrame:
             out[column] = out[column].astype(object)
     if "topics" in out:
         out["n_topics"] = lengths(out["topics"])
+    if "attributes" in out:
+        out["no_concern"] = no_concern_marked(out)
     if "countries" in out and len(out):
         # the country lists as a categorical: row selections copy small integer codes, and
         # per-partner work is done once per distinct list instead of once per event
@@ -110,6 +115,35 @@ def has_topics(frame: pd.DataFrame) -> np.ndarray:
     if "n_topics" in frame.columns:
         return np.asarray(frame["n_topics"].to_numpy() > 0, dtype=bool)
     return np.asarray(lengths(frame["topics"]) > 0, dtype=bool)
+
+
+#: The ``topic_note`` (dataset 2026.12 on) of a meeting whose sources were read for concerns and
+#: name none: such a meeting is coded, with no concern, not missing.
+NO_CONCERN_NOTE = "sources name no specific security concern"
+
+
+def no_concern_marked(frame: pd.DataFrame) -> np.ndarray:
+    """Boolean mask: is the event marked ``topic_note: NO_CONCERN_NOTE`` (coded, no concern)?
+    Uses the ``no_concern`` column that :func:`analysis_frame` adds when present."""
+    if "no_concern" in frame.columns:
+        return np.asarray(frame["no_concern"].to_numpy(), dtype=bool)
+    if "attributes" not in frame.columns:
+        return np.zeros(len(frame), dtype=bool)
+    return np.fromiter(
+        (
+            isinstance(a, dict) and a.get("topic_note") == NO_CONCERN_NOTE
+            for a in frame["attributes"].to_numpy()
+        ),
+        dtype=bool,
+        count=len(frame),
+    )
+
+
+def concerns_coded(frame: pd.DataFrame) -> np.ndarray:
+    """Boolean mask: was the event coded for concerns? True when at least one topic is coded
+    or when its sources were read and name none (:data:`NO_CONCERN_NOTE`). The base of every
+    concern share."""
+    return np.asarray(has_topics(frame) | no_concern_marked(frame), dtype=bool)
 
 
 def lengths(values: pd.Series) -> np.ndarray:

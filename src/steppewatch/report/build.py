@@ -25,8 +25,8 @@ __all__ = ["DEFAULT_STATUSES", "ReportResult", "REPORT_STEPS", "build_report", "
 #: Review statuses analysed unless the caller asks otherwise: curated data and events a person
 #: accepted or edited. Machine suggestions not yet reviewed, and rejected ones, are left out.
 DEFAULT_STATUSES = ("curated", "accepted", "edited")
-#: Progress steps reported through ``progress`` (load, six charts, tables, evidence, write).
-REPORT_STEPS = 10
+#: Progress steps reported through ``progress`` (load, eight charts, tables, evidence, write).
+REPORT_STEPS = 12
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def _partners(study: Study, filters: EventFilter) -> list[str]:
 
 
 def _counts(frame: pd.DataFrame) -> dict[str, Any]:
-    from steppewatch.analysis.frame import has_topics, source_total
+    from steppewatch.analysis.frame import concerns_coded, no_concern_marked, source_total
 
     m = frame[frame["kind"] == "meeting"]
     kinds = frame["kind"].value_counts()
@@ -75,7 +75,8 @@ def _counts(frame: pd.DataFrame) -> dict[str, Any]:
         "first_year": int(frame["year"].min()),
         "last_year": int(frame["year"].max()),
         "meetings": len(m),
-        "meetings_without_concerns": int((~has_topics(m)).sum()),
+        "meetings_without_concerns": int((~concerns_coded(m)).sum()),
+        "meetings_no_concern": int(no_concern_marked(m).sum()),
         "by_kind": ", ".join(f"{k.replace('_', ' ')} {n:,}" for k, n in kinds.items()),
         "by_status": ", ".join(f"{k} {n:,}" for k, n in statuses.items()),
     }
@@ -83,21 +84,25 @@ def _counts(frame: pd.DataFrame) -> dict[str, Any]:
 
 def _load_frame(store: Store, filters: EventFilter) -> pd.DataFrame:
     """The events frame for the report: only the columns the analysis reads, text as Python
-    objects, and ``attributes`` parsed only for exercises (the one place the analysis reads
-    them; every other row gets an empty dict). Much cheaper on a million events."""
-    from steppewatch.analysis.exercises import EXERCISE_KINDS
+    objects, and ``attributes`` parsed only where the report reads them: the activity kinds
+    that have a table, and meetings whose attributes carry a ``topic_note`` (found by SQL, so
+    the other meetings' JSON is never read); every other row gets an empty dict. Much cheaper
+    on a million events."""
+    from steppewatch.analysis.activity_tables import TABLE_KINDS
     from steppewatch.analysis.frame import ANALYSIS_COLUMNS
-    from steppewatch.store.frames import events_frame
+    from steppewatch.store.frames import events_frame, notes_attributes
 
     slim = [c for c in ANALYSIS_COLUMNS if c != "attributes"]
     frame = events_frame(store, filters, columns=slim, object_text=True)
-    kinds = tuple(k for k in EXERCISE_KINDS if not filters.kinds or k in filters.kinds)
+    kinds = tuple(k for k in TABLE_KINDS if not filters.kinds or k in filters.kinds)
     found: dict[str, Any] = {}
     if kinds and len(frame):
         ex = events_frame(
             store, replace(filters, kinds=kinds), columns=("id", "attributes"), object_text=True
         )
         found = dict(zip(ex["id"], ex["attributes"], strict=True))
+    if len(frame) and (not filters.kinds or "meeting" in filters.kinds):
+        found.update(notes_attributes(store, replace(filters, kinds=("meeting",)), "topic_note"))
     frame["attributes"] = [found.get(i) or {} for i in frame["id"]]
     return frame
 
@@ -117,7 +122,10 @@ def build_report(
     """
     from steppewatch.analysis.engagement import load_index_config
     from steppewatch.analysis.frame import clip_periods, periods_from_study
+    from steppewatch.report.activity_html import add_source_urls
+    from steppewatch.report.both_sides import both_sides
     from steppewatch.report.content import build_content
+    from steppewatch.report.country_text import country_names
     from steppewatch.report.evidence import finding_events
     from steppewatch.report.html import render_html, write_report
     from steppewatch.store import EventFilter
@@ -156,6 +164,11 @@ def build_report(
             code="SW612",
         )
     content.evidence = finding_events(frame, content.findings, store)
+    content.activity_sources = add_source_urls(store, content.tables)
+    sides = both_sides(store, frame, study.focal_state, partners, country_names())
+    content.both_sides = sides
+    content.tables["both_sides"] = sides.result.meetings
+    content.tables["both_sides_topics"] = sides.result.topics
     step("evidence")
     info = store.dataset_info()
     info["codebook_version"] = info.get("codebook_version") or study.codebook_version

@@ -9,16 +9,17 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from steppewatch.analysis import activity, concerns, engagement, exercises, findings
+from steppewatch.analysis.activity_tables import ACTIVITY_TABLES, activity_table
 from steppewatch.analysis.frame import (
     Period,
     analysis_frame,
-    has_topics,
+    concerns_coded,
     in_periods,
     involves,
     meetings,
     source_total,
 )
-from steppewatch.report import captions, figures
+from steppewatch.report import captions, chart_registry, country_text, figures
 from steppewatch.report.evidence import Evidence
 
 __all__ = ["Chart", "ReportContent", "chart_bases", "build_content", "TOP_TOPICS"]
@@ -37,6 +38,8 @@ class Chart:
     data: pd.DataFrame
     png: bytes
     svg: bytes
+    #: Where the report shows it: ``charts`` (the overall charts) or ``countries``.
+    section: str = "charts"
 
     @property
     def basis(self) -> str:
@@ -51,6 +54,12 @@ class ReportContent:
     #: The events each finding counted: listed under it and in finding_events.csv (filled by
     #: ``build_report``, which reads their sources from the database).
     evidence: Evidence | None = None
+    #: Both sides' accounts of the meetings (filled by ``build_report``, which reads sources).
+    both_sides: object | None = None
+    #: Sources of the activity-table rows the page shows (filled by ``build_report``).
+    activity_sources: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
+    #: One paragraph per partner state: its leading concerns per period and how they changed.
+    country_text: dict[str, str] = field(default_factory=dict)
 
 
 def _involving(frame: pd.DataFrame, partners: Sequence[str]) -> pd.DataFrame:
@@ -62,12 +71,12 @@ def chart_bases(
 ) -> dict[str, tuple[pd.DataFrame, str]]:
     """The events behind each chart and how the caption names them."""
     m = meetings(frame)
-    with_concerns = m[has_topics(m)]
+    with_concerns = m[concerns_coded(m)]
     periodised = with_concerns[in_periods(with_concerns["year"], periods)]
     index_kinds = [k for kinds in engagement.load_index_config().components.values() for k in kinds]
     return {
-        "topic_heatmap": (periodised, "meetings with concerns coded"),
-        "concern_shares": (with_concerns, "meetings with concerns coded"),
+        "topic_heatmap": (periodised, "meetings coded for concerns"),
+        "concern_shares": (with_concerns, "meetings coded for concerns"),
         "meetings_by_country": (_involving(m, partners), "meetings"),
         "activity_mix": (_involving(frame, partners), "events"),
         "exercise_timeline": (frame[frame["kind"].isin(exercises.EXERCISE_KINDS)], "exercises"),
@@ -134,6 +143,21 @@ def build_content(
     if not ex.empty:
         add("exercise_timeline", "Exercises over time", captions.exercise_caption(ex), ex,
             figures.exercise_timeline(ex))  # fmt: skip
+    # declared charts (per-country views)
+    inputs = chart_registry.ChartInputs(frame, partners, periods)
+    for spec in chart_registry.CHARTS:
+        data = spec.data(inputs)
+        if data.empty:
+            continue
+        basis = spec.basis(inputs)
+        png, svg = figures.render(spec.figure(data, inputs), tight=spec.tight)
+        content.charts.append(
+            Chart(spec.name, spec.title, spec.caption(data, inputs), len(basis),
+                  source_total(basis), spec.what, data, png, svg, spec.section)
+        )  # fmt: skip
+        step(spec.name)
+    by_country = chart_registry.by_country(inputs)
+    content.country_text = country_text.country_paragraphs(by_country, partners)
     # engagement index
     config = engagement.load_index_config()
     index = engagement.engagement_index(frame, partners, config)
@@ -148,9 +172,7 @@ def build_content(
 
     content.tables.update(
         {
-            "concerns_by_period_by_country": concerns.concerns_by_period(
-                frame, periods, partners=partners
-            ),
+            "concerns_by_period_by_country": by_country,
             "concern_lifespan": concerns.concern_lifespan(frame),
             "concern_trends": concerns.concern_trends(by_period),
             "meeting_volume": activity.meeting_volume(frame, partners),
@@ -163,6 +185,8 @@ def build_content(
             "index_sensitivity": sens,
         }
     )
+    for table in ACTIVITY_TABLES:
+        content.tables[table.name] = activity_table(frame, table)
     content.findings = findings.evaluate_claims(frame, partners)
     content.tables["findings"] = findings.findings_frame(content.findings)
     step("tables")

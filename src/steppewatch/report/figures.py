@@ -55,11 +55,14 @@ def _colour(country: str, i: int) -> Any:
     return COUNTRY_COLOURS.get(country, _CYCLE[i % len(_CYCLE)])
 
 
-def render(fig: Figure) -> tuple[bytes, bytes]:
-    """PNG and SVG bytes of ``fig`` (no timestamps, so reruns give the same files); closes it."""
+def render(fig: Figure, *, tight: bool = True) -> tuple[bytes, bytes]:
+    """PNG and SVG bytes of ``fig`` (no timestamps, so reruns give the same files); closes it.
+    ``tight=False`` for a figure laid out to fit its canvas (the "tight" bounding box costs one
+    more full draw per file)."""
     png, svg = io.BytesIO(), io.BytesIO()
-    fig.savefig(png, format="png", dpi=110, bbox_inches="tight", metadata={"Software": None})
-    fig.savefig(svg, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
+    bbox = "tight" if tight else None
+    fig.savefig(png, format="png", dpi=110, bbox_inches=bbox, metadata={"Software": None})
+    fig.savefig(svg, format="svg", bbox_inches=bbox, metadata={"Date": None, "Creator": None})
     plt.close(fig)
     return png.getvalue(), svg.getvalue()
 

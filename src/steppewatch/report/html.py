@@ -1,8 +1,9 @@
 """Render the report content to one self-contained HTML file plus chart and data files.
 
-Self-contained means: the CSS is inline, every chart is an inline ``data:`` PNG, and there is
-no script, font, image or style loaded from anywhere else; the only URLs are plain links to the
-chart and data files written next to the report.
+Self-contained means: the CSS and the one small script (sorting the activity tables) are
+inline, every chart is an inline ``data:`` PNG, and no script, font, image or style is loaded
+from anywhere else; the only URLs are plain links to the chart and data files written next to
+the report and to the events' sources.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 import jinja2
 import pandas as pd
 
+from steppewatch.report.activity_html import activity_views
 from steppewatch.report.content import ReportContent
 from steppewatch.report.evidence import CSV_NAME, write_evidence_csv
 
@@ -41,7 +43,6 @@ TABLES: dict[str, tuple[str, str]] = {
         "Rank stability of the index under other weightings",
         "Kendall's tau of country rankings and Spearman's rho of country-year values, vs default.",
     ),
-    "exercises": ("Exercises", "Name, participants, troops (text as reported) and scenario."),
     "format_mix": ("Meeting formats by period", "Share of meetings in each framework."),
     "multilateral_vs_bilateral": (
         "Multilateral against bilateral, by period and kind",
@@ -87,6 +88,47 @@ def _table_html(frame: pd.DataFrame, name: str) -> str:
     )
 
 
+def _sortable(frame: pd.DataFrame, name: str, heads: dict[str, str]) -> str:
+    """``frame``'s columns named in ``heads`` (in that order, renamed) as a sortable table;
+    pandas escapes every cell."""
+    shown = frame[list(heads)].rename(columns=heads).head(MAX_TABLE_ROWS)
+    return str(
+        shown.to_html(index=False, border=0, classes=["data", "sortable"], table_id=f"table-{name}")
+    )
+
+
+_SIDES_TOPICS = {
+    "topic": "concern", "focal_mentions": "PRC account mentions",
+    "partner_mentions": "partner's account mentions", "both": "both mention",
+    "only_focal": "only the PRC's", "only_partner": "only the partner's",
+}  # fmt: skip
+_SIDES_MEETINGS = {
+    "date": "date", "title": "meeting", "partner": "partner", "focal_topics": "PRC account",
+    "partner_topics": "partner's account", "only_focal": "only the PRC's",
+    "only_partner": "only the partner's",
+}  # fmt: skip
+
+
+def _sides_view(content: ReportContent) -> dict[str, Any] | None:
+    sides = content.both_sides
+    if sides is None:
+        return None
+    result = sides.result  # type: ignore[attr-defined]
+    meetings = result.meetings.copy()
+    for col in ("focal_topics", "partner_topics", "only_focal", "only_partner"):
+        meetings[col] = meetings[col].str.replace("_", " ").str.replace(";", ", ")
+    topics = result.topics.assign(topic=result.topics["topic"].str.replace("_", " "))
+    return {
+        "n": len(result.meetings),
+        "n_meetings": result.n_meetings,
+        "n_sources_coded": sides.n_sources_coded,  # type: ignore[attr-defined]
+        "capped": sides.capped,  # type: ignore[attr-defined]
+        "coder": sides.coder,  # type: ignore[attr-defined]
+        "topics_html": _sortable(topics, "both_sides_topics", _SIDES_TOPICS) if len(topics) else "",
+        "meetings_html": _sortable(meetings, "both_sides", _SIDES_MEETINGS) if len(meetings) else "",
+    }
+
+
 def render_html(content: ReportContent, context: dict[str, Any]) -> str:
     """The report page as a string."""
     templates = resources.files("steppewatch.report").joinpath("templates")
@@ -98,6 +140,7 @@ def render_html(content: ReportContent, context: dict[str, Any]) -> str:
     )
     template = env.from_string(templates.joinpath("report.html.j2").read_text(encoding="utf-8"))
     css = templates.joinpath("report.css").read_text(encoding="utf-8")
+    script = templates.joinpath("sort_tables.js").read_text(encoding="utf-8")
     charts = []
     for chart in content.charts:
         width, height = _png_size(chart.png)
@@ -110,6 +153,7 @@ def render_html(content: ReportContent, context: dict[str, Any]) -> str:
                 "png_b64": base64.b64encode(chart.png).decode("ascii"),
                 "width": width,
                 "height": height,
+                "section": chart.section,
             }
         )
     tables = [
@@ -120,7 +164,12 @@ def render_html(content: ReportContent, context: dict[str, Any]) -> str:
     evidence = content.evidence.by_claim if content.evidence else {}
     return template.render(
         css=css,
-        charts=charts,
+        script=script,
+        charts=[c for c in charts if c["section"] == "charts"],
+        country_charts={c["name"]: c for c in charts if c["section"] == "countries"},
+        country_text=content.country_text,
+        activities=activity_views(content.tables, content.activity_sources),
+        sides=_sides_view(content),
         tables=tables,
         findings=content.findings,
         evidence=evidence,

@@ -139,6 +139,24 @@ def events_frame(
     return frame[wanted]
 
 
+def notes_attributes(store: Store, filters: EventFilter, key: str) -> dict[str, dict[str, Any]]:
+    """The parsed ``attributes`` of the events matching ``filters`` whose attributes JSON
+    contains ``key`` (a plain substring test in SQL first, so events without it are never
+    parsed), by event id."""
+    pattern = f'%"{key}"%'
+    query = select(events.c.id, events.c.attributes).where(
+        filters.where(), events.c.attributes.like(pattern)
+    )
+    out: dict[str, dict[str, Any]] = {}
+    with store.engine.connect() as conn:
+        for chunk in _fetch_chunks(conn, query):
+            for event_id, text in chunk:
+                value = json.loads(text) if text else {}
+                if isinstance(value, dict) and key in value:
+                    out[event_id] = value
+    return out
+
+
 def codes_frame(store: Store, filters: EventFilter | None = None) -> pd.DataFrame:
     import pandas as pd
 

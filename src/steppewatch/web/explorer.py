@@ -563,6 +563,23 @@ def _engagement(web: WebState, code: str, n_events: int | None) -> list[dict[str
     return [{"year": int(y), "index": round(float(i), 3)} for y, i in rows.itertuples(index=False)]
 
 
+def _concern_periods(web: WebState, code: str, n_events: int | None) -> dict[str, Any] | None:
+    """The country's leading concerns per study period, from the analysis module, on the
+    curated data only (what the report analyses by default); None when not available."""
+    if n_events is None or n_events > 20_000:
+        return None
+    try:
+        from steppewatch.analysis.country_concerns import country_concern_periods
+        from steppewatch.analysis.frame import periods_from_study
+        from steppewatch.study import load_study
+
+        filters = EventFilter(countries=(code,), kinds=("meeting",), statuses=("curated",))
+        frame = web.store.events_frame(filters)
+        return country_concern_periods(frame, code, periods_from_study(load_study()))
+    except Exception:  # analysis is another module's contract; the page must still render
+        return None
+
+
 def _decade_topics(web: WebState, base: EventFilter, facet: str = "topic") -> dict[str, dict[str, int]]:
     """Counts of each code of ``facet`` per decade (concerns over time)."""
     decades = counts_and_facets(web, base, None, ("year",))[1].get("year") or {}
@@ -588,6 +605,7 @@ def country_page(request: Request) -> Response:
     payload = {"country": code, "name": web.label("country", code), "statuses": list(PUBLIC_STATUSES),
                "total": total, "facets": facets,
                "concerns_by_decade": concerns, "engagement_index": index}
+    payload["concerns_by_period"] = _concern_periods(web, code, total)
     if request.url.path.endswith(".json"):
         return json_response(payload)
     return render(request, "country.html", {

@@ -1,0 +1,107 @@
+"""One table per activity kind, with the attributes that kind carries.
+
+The reference study lists its activities in tables (exercises, training and education, equipment
+transfers...); the same tables are built here from the events frame. Each kind has its own
+columns, taken from the ``attributes`` its events carry in the bundled dataset (``item,
+quantity, value_usd, recipient`` for an equipment transfer...). Attributes a kind's events carry
+that are not among its columns are kept together in ``other``, so nothing the data says is lost;
+notes on dates and codes (``date_note``, ``topic_note``...) are left out.
+
+Source links are not in the frame: the report adds them from the database.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+__all__ = ["ACTIVITY_TABLES", "ActivityTable", "TABLE_KINDS", "activity_table", "BASE_COLUMNS"]
+
+
+@dataclass(frozen=True)
+class ActivityTable:
+    """A table of one kind: its name (``activity_<kind>``), title and attribute columns."""
+
+    kind: str
+    title: str
+    attributes: tuple[str, ...]
+
+    @property
+    def name(self) -> str:
+        return f"activity_{self.kind}"
+
+
+#: Every activity kind with a table, in the order the report shows them.
+ACTIVITY_TABLES: tuple[ActivityTable, ...] = (
+    ActivityTable("multilateral_exercise", "Multilateral exercises",
+                  ("exercise_name", "host", "troops_total", "troops_cn", "scenario")),
+    ActivityTable("bilateral_exercise", "Bilateral exercises",
+                  ("exercise_name", "troops_total", "troops_cn", "scenario")),
+    ActivityTable("training_education", "Training and education",
+                  ("program", "trainees", "duration", "period", "direction")),
+    ActivityTable("equipment_transfer", "Equipment transfers",
+                  ("item", "quantity", "value_usd", "value_cny", "recipient", "transfer_type")),
+    ActivityTable("infrastructure", "Security infrastructure",
+                  ("facility", "builder", "funding", "value_usd", "value_cny", "status")),
+    ActivityTable("private_security", "Chinese private security",
+                  ("company", "facility", "capacity", "assessment")),
+    ActivityTable("mechanism", "Mechanisms (treaties, agreements, bodies, expert groups)",
+                  ("instrument", "body", "focus", "periodicity")),
+    ActivityTable("joint_patrol_operation", "Joint patrols and operations",
+                  ("operation_name", "operation_type", "persons", "detained", "organiser")),
+)  # fmt: skip
+TABLE_KINDS = tuple(t.kind for t in ACTIVITY_TABLES)
+#: Columns every activity table starts with; ``sources`` is added by the report.
+BASE_COLUMNS = ("id", "date", "countries", "framework", "title")
+#: Attributes that annotate a code or a date rather than describe the activity.
+_NOTES = frozenset({"date_note", "topic_note", "participants_note", "acquisition_date_note"})
+
+
+def _text(value: Any) -> str:
+    """An attribute value as the text a table cell shows (numbers as written, lists joined)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (int, float)):
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    if isinstance(value, (list, tuple)):
+        return "; ".join(_text(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)
+
+
+def _other(attributes: dict[str, Any], shown: Sequence[str]) -> str:
+    rest = [(k, v) for k, v in attributes.items() if k not in shown and k not in _NOTES]
+    return "; ".join(f"{k.replace('_', ' ')}: {_text(v)}" for k, v in rest)
+
+
+def activity_table(frame: pd.DataFrame, table: ActivityTable) -> pd.DataFrame:
+    """The events of ``table.kind`` in ``frame`` as rows: ``id, date, countries, framework,
+    title``, then the kind's attribute columns (text as reported) and ``other``. Newest first
+    (the order a reader scans a list of activities); empty (with the columns) when none."""
+    columns = [*BASE_COLUMNS, *table.attributes, "other"]
+    rows = frame[frame["kind"] == table.kind]
+    if rows.empty:
+        return pd.DataFrame(columns=columns)
+    attrs = [a if isinstance(a, dict) else {} for a in rows["attributes"].to_numpy()]
+    out = pd.DataFrame(
+        {
+            "id": rows["id"].to_numpy(),
+            "date": rows["date_start"].astype(str).to_numpy(),
+            "countries": [";".join(c) for c in rows["countries"].to_numpy()],
+            "framework": rows["framework"].fillna("").to_numpy(),
+            "title": rows["title"].fillna("").to_numpy(),
+        }
+    )
+    for name in table.attributes:
+        out[name] = [_text(a.get(name)) for a in attrs]
+    out["other"] = [_other(a, table.attributes) for a in attrs]
+    return out.sort_values(["date", "id"], ascending=[False, True], kind="stable").reset_index(
+        drop=True
+    )

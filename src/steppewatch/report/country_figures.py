@@ -1,0 +1,117 @@
+"""Small-multiple charts, one panel per partner state, on one shared scale: concern shares per
+period (% of the country's meetings coded for concerns) and meeting levels per period (meetings).
+
+Each panel is a grid (rows: concerns or levels; columns: periods) with the value written in the
+cell; the column label carries the panel's n. A period with fewer than ``min_n`` meetings is
+hatched and its label marked with an asterisk, so a share of a handful of meetings is not read
+as a trend.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from steppewatch.report import figures  # noqa: F401  (sets the Agg backend and the fonts)
+from steppewatch.report.captions import topic_label
+
+__all__ = ["country_panels"]
+
+#: Panels per row of the small multiples.
+COLUMNS = 3
+
+
+def _panel_grid(n: int) -> tuple[int, int]:
+    cols = min(COLUMNS, max(n, 1))
+    return (n + cols - 1) // cols, cols
+
+
+def country_panels(
+    data: pd.DataFrame,
+    *,
+    row_key: str,
+    rows: Sequence[str],
+    value: str,
+    countries: Sequence[str],
+    names: dict[str, str],
+    title: str,
+    percent: bool,
+    min_n: int = 5,
+    cmap: str = "YlOrRd",
+) -> Figure:
+    """One panel per country of ``data`` (``country, period, <row_key>, <value>, n_meetings``).
+
+    ``rows``: the row labels, the same in every panel; ``percent``: values are shares (0-1,
+    shown as %) else counts. The colour scale is shared across panels: 0-100% for shares, 0 to
+    the largest count for counts.
+    """
+    periods = list(data["period"].cat.categories)
+    n_rows, n_cols = _panel_grid(len(countries))
+    # a fixed layout in inches (a layout engine would cost a solve on every draw): per panel
+    # row, a title above, the grid, three lines of period labels below
+    panel, above, below, head, foot, width = 0.28 * len(rows), 0.3, 0.6, 0.4, 0.3, 9.2
+    height = head + n_rows * (above + panel + below) + foot
+    fig = Figure(figsize=(width, height))
+    axes = fig.subplots(n_rows, n_cols, squeeze=False, sharey=True)
+    top, bottom = 1 - (head + above) / height, (foot + below) / height
+    fig.subplots_adjust(left=1.5 / width, right=1 - 1.2 / width, top=top, bottom=bottom,
+                        wspace=0.06, hspace=(above + below) / panel)  # fmt: skip
+    vmax = 1.0 if percent else max(float(data[value].max()) if len(data) else 1.0, 1.0)
+    image = None
+    for k, ax in enumerate(axes.flat):
+        if k >= len(countries):
+            ax.set_visible(False)
+            continue
+        country = countries[k]
+        cell = data[data["country"] == country]
+        wide = cell.pivot_table(
+            index=row_key, columns="period", values=value, observed=False, aggfunc="sum"
+        ).reindex(index=list(rows), columns=periods)
+        grid = wide.to_numpy(dtype=float)
+        sizes = cell.groupby("period", observed=False)["n_meetings"].first().reindex(periods)
+        sizes = sizes.fillna(0).astype(int)
+        image = ax.imshow(np.nan_to_num(grid), aspect="auto", cmap=cmap, vmin=0, vmax=vmax)
+        for (i, j), v in np.ndenumerate(grid):
+            if not np.isnan(v) and v > 0:
+                text = f"{100 * v:.0f}" if percent else f"{int(v)}"
+                ax.text(j, i, text, ha="center", va="center", fontsize=7,
+                        color="white" if v > 0.55 * vmax else "black")  # fmt: skip
+        labels = []
+        for j, period in enumerate(periods):
+            n = int(sizes.iloc[j])
+            thin = n < min_n
+            if thin:
+                ax.add_patch(_hatch(j, len(rows)))
+            labels.append(f"{_two_lines(period)}\nn={n}{'*' if thin else ''}")
+        ax.set_xticks(range(len(periods)), labels, fontsize=7)
+        ax.set_yticks(range(len(rows)), [topic_label(r) for r in rows], fontsize=7.5)
+        ax.tick_params(length=0)
+        ax.set_title(f"{names.get(country, country)} ({country})", fontsize=9, loc="left")
+        for side in ("left", "bottom"):
+            ax.spines[side].set_visible(False)
+    if image is not None:
+        cax = fig.add_axes((1 - 1.0 / width, bottom, 0.14 / width, top - bottom))
+        bar = fig.colorbar(image, cax=cax)
+        bar.set_label("% of the state's meetings\ncoded for concerns" if percent else "meetings")
+        if percent:
+            bar.set_ticks([0, 0.25, 0.5, 0.75, 1.0], labels=["0", "25", "50", "75", "100"])
+    fig.text(0.02, 1 - 0.12 / height, title, fontsize=10, ha="left", va="top")
+    fig.text(0.02, 0.08 / height, f"* fewer than {min_n} meetings in the period (hatched): "
+             "read with care", fontsize=7.5, color="#444444", ha="left", va="bottom")  # fmt: skip
+    return fig
+
+
+def _two_lines(period: str) -> str:
+    """'1992-2000' -> '1992-\n2000' (so five period labels fit under a narrow panel)."""
+    head, sep, tail = period.partition("-")
+    return f"{head}-\n{tail}" if sep and tail else period
+
+
+def _hatch(column: int, n_rows: int):  # type: ignore[no-untyped-def]
+    from matplotlib.patches import Rectangle
+
+    return Rectangle((column - 0.5, -0.5), 1, n_rows, fill=False, hatch="///",
+                     edgecolor="#9aa3ab", linewidth=0)  # fmt: skip
