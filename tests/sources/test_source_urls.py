@@ -105,8 +105,14 @@ def test_warc_record_keeps_its_target_uri_and_never_a_file_uri(tmp_path: Path) -
                 url, "response", payload=__import__("io").BytesIO(body), http_headers=headers
             )
             writer.write_record(record)
-    urls = [d.url for d in iter_warc(path)]
-    assert urls == ["https://www.mfa.gov.kg/ru/news/1", None]
+    from steppewatch.sources.raw import CollectFailure, RawDocument
+
+    items = list(iter_warc(path))
+    # the web capture keeps its address; a record whose target is no web address is reported
+    # as that record's failure (SW540, issue 18), never stored with a file: URL
+    assert [type(i) for i in items] == [RawDocument, CollectFailure]
+    assert items[0].url == "https://www.mfa.gov.kg/ru/news/1"  # type: ignore[union-attr]
+    assert "[SW540]" in items[1].message  # type: ignore[union-attr]
 
 
 def test_china_fm_pages_get_their_index_url(china_fm_dir: Path, tmp_path: Path) -> None:

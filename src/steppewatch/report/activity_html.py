@@ -27,7 +27,7 @@ __all__ = ["ActivityView", "MAX_SHOWN", "ALL_URLS_UP_TO", "add_source_urls", "ac
 MAX_SHOWN = 300
 ALL_URLS_UP_TO = 20_000
 #: Column heads for attribute names that read badly as they are.
-_HEADS = {"troops_cn": "troops (CN)", "value_usd": "value (USD)", "value_cny": "value (CNY)"}
+_HEADS = {"troops_cn": "PRC troops", "value_usd": "value (USD)", "value_cny": "value (CNY)"}
 
 
 @dataclass(frozen=True)
