@@ -134,9 +134,10 @@ def register(app: typer.Typer) -> None:
         from steppewatch.errors import InputError
         from steppewatch.extract import get_coder
         from steppewatch.ingest import Ingestor
-        from steppewatch.sources.collect import is_url, iter_documents
+        from steppewatch.sources.collect import check_source, is_url, iter_documents
 
         for source in sources:
+            check_source(source)
             if not is_url(source) and not Path(source).exists():
                 raise InputError(
                     f"{source}: no such file or folder", hint="check the path", code="SW142"

@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, delete, func, select, update
+from sqlalchemy.exc import SQLAlchemyError
 
 from steppewatch.errors import NotFound
 from steppewatch.models import Event
 from steppewatch.store import records
 from steppewatch.store.database import check_connection, describe, make_engine, resolve_url
+from steppewatch.store.db_errors import store_error
 from steppewatch.store.filters import EventFilter
 from steppewatch.store.migrations import migrate, pending
 from steppewatch.store.tables import event_codes, events, meta, sources
@@ -50,7 +52,11 @@ class Store:
         self.engine: Engine = make_engine(self.url)
         check_connection(self.engine)
         if migrate_schema:
-            migrate(self.engine)
+            try:
+                migrate(self.engine)
+            except SQLAlchemyError as error:  # disk full, not a database, read-only file
+                self.engine.dispose()
+                raise store_error(error, self.describe()) from None
 
     @property
     def dialect(self) -> str:
