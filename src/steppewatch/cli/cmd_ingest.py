@@ -127,7 +127,10 @@ def register(app: typer.Typer) -> None:
 
         Crash-safe and resumable: run it again after an interruption; documents already stored
         are reported unchanged and nothing is duplicated. Documents that failed before (e.g.
-        text extraction) are tried again.
+        text extraction) are tried again. One ingest at a time writes to a database: a second
+        one started meanwhile waits for the first, then goes on from what it stored. A batch
+        whose write meets a locked database or a dropped PostgreSQL connection is written
+        again (about a minute of retries).
         """
         from pathlib import Path
 
@@ -156,6 +159,7 @@ def register(app: typer.Typer) -> None:
                 retries=retries,
             )
         ingestor = Ingestor(store, coder=get_coder(coder) if coder else None, batch_size=batch)
+        ingestor.on_retry = _say_retry
         total = _count_files(sources)
         printer = ProgressPrinter(total)
         try:
@@ -163,12 +167,19 @@ def register(app: typer.Typer) -> None:
                 iter_documents(sources, client=client, since=since),
                 progress=printer.seen,
                 on_commit=printer.committed,
+                on_wait=err,
             )
         finally:
             printer.stop()
             if client is not None:
                 client.close()
         report(summary)
+
+
+def _say_retry(attempt: int, error: BaseException) -> None:
+    detail = str(getattr(error, "orig", None) or error).strip().splitlines()
+    err(f"database busy or connection lost ({detail[0] if detail else error!r}); "
+        f"writing the batch again (attempt {attempt + 1})")
 
 
 def _is_date(value: str) -> bool:

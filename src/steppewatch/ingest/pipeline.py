@@ -31,7 +31,8 @@ from typing import Any, Protocol
 
 from sqlalchemy import select
 
-from steppewatch.errors import SteppewatchError
+from steppewatch.errors import SteppewatchError, StoreError
+from steppewatch.ingest.batch_commit import commit_batch
 from steppewatch.ingest.dedupe import NearDuplicateIndex
 from steppewatch.ingest.events_from_items import (
     build_event,
@@ -42,7 +43,8 @@ from steppewatch.ingest.events_from_items import (
     suggestion_values,
 )
 from steppewatch.ingest.linking import EventIndex, IndexedEvent
-from steppewatch.ingest.writer import REVIEWED, dumps, load_events, write_batch
+from steppewatch.ingest.run_lock import IngestLock, read_generation
+from steppewatch.ingest.writer import REVIEWED, dumps, load_events
 from steppewatch.models import Event
 from steppewatch.sources.archive import Archive, archive_dir_for
 from steppewatch.sources.raw import CollectFailure, RawDocument
@@ -136,17 +138,23 @@ class Ingestor:
         self.batch_size = batch_size
         self.batch_seconds = batch_seconds
         self.focal = focal
-        self.near = NearDuplicateIndex(threshold=near_duplicate_threshold)
-        self.index = EventIndex(focal=focal)
-        self.known: set[str] = set()
-        self.failed_before: set[str] = set()  # stored as failed: tried again when seen
-        self._written: dict[str, Event] = {}
+        self.near_duplicate_threshold = near_duplicate_threshold
+        self.on_retry: Callable[[int, BaseException], None] | None = None
         self._load_state()
         self._reset_batch()
 
     # -- state -------------------------------------------------------------------------------
     def _load_state(self) -> None:
+        """What is stored: document ids, near-duplicate signatures, events for linking. Read
+        again when another ingest wrote meanwhile (``run_lock``)."""
+        self.near = NearDuplicateIndex(threshold=self.near_duplicate_threshold)
+        self.index = EventIndex(focal=self.focal)
+        self.known: set[str] = set()
+        self.failed_before: set[str] = set()  # stored as failed: tried again when seen
+        self._written: dict[str, Event] = {}
+        self._doc_events: dict[str, list[str]] = {}
         with self.store.engine.connect() as conn:
+            self._generation = read_generation(conn)
             rows = conn.execute(select(documents.c.id, documents.c.minhash, documents.c.status))
             signatures = []
             for doc_id, minhash, status in rows:
@@ -197,10 +205,24 @@ class Ingestor:
         *,
         progress: Callable[[int], None] | None = None,
         on_commit: Callable[[int], None] | None = None,
+        on_wait: Callable[[str], None] | None = None,
     ) -> IngestSummary:
+        """Ingest ``items``. Holds the database's ingest lock for the run: a second ingest
+        into the same database waits (``on_wait`` is told), then goes on from what the first
+        stored."""
         summary = IngestSummary()
         started = time.perf_counter()
         committed = 0
+        lock = IngestLock(self.store, on_wait=on_wait)
+        lock.acquire()
+        try:
+            with self.store.engine.connect() as conn:
+                stale = read_generation(conn) != self._generation
+            if stale:  # another ingest stored documents since this one read the database
+                self._load_state()
+        except BaseException:
+            lock.release()
+            raise
         self._io: ThreadPoolExecutor | _InlineExecutor = (
             ThreadPoolExecutor(max_workers=2, thread_name_prefix="sw-archive")
             if _usable_cpus() > 1
@@ -227,23 +249,35 @@ class Ingestor:
                 on_commit(committed)
         finally:
             self._io.shutdown(wait=True)
+            lock.release()
             summary.seconds = time.perf_counter() - started
         return summary
 
     def _flush(self) -> int:
         count = len(self._doc_rows)
         for future in self._pending_io:
-            future.result()  # raises if an archive write failed: the batch is not committed
+            try:
+                future.result()  # raises if an archive write failed: the batch is not committed
+            except OSError as error:
+                raise StoreError(
+                    f"cannot write the archive copy of a document to {self.archive.root}: "
+                    f"{error.strerror or error}; this batch of {count} documents was not "
+                    "stored (batches committed before it are kept)",
+                    hint="free space on that disk and run the same ingest again: it goes on "
+                    "where it stopped",
+                    code="SW368",
+                ) from None
         if count or self._changed:
-            with self.store.engine.begin() as conn:
-                write_batch(
-                    conn,
-                    document_rows=self._doc_rows,
-                    item_rows=self._item_rows,
-                    suggestion_rows=self._suggestion_rows,
-                    changed_events=self._changed,
-                    replace_failed=self._retry_ids,
-                )
+            self._generation, _ = commit_batch(
+                self.store.engine,
+                generation=self._generation,
+                on_retry=self.on_retry,
+                document_rows=self._doc_rows,
+                item_rows=self._item_rows,
+                suggestion_rows=self._suggestion_rows,
+                changed_events=self._changed,
+                replace_failed=self._retry_ids,
+            )
             self.known.update(self._batch_ids)
             self.failed_before.difference_update(self._retry_ids)
             if len(self._written) > WRITTEN_CACHE:

@@ -85,7 +85,8 @@ def store_error(error: BaseException, where: str) -> StoreError:
             hint="check the --db path; a new database is created at a path that does not exist",
             code="SW360",
         )
-    if any(marker in lower for marker in _LOCKED):
+    sqlstate = getattr(getattr(error, "orig", None), "sqlstate", None)
+    if any(marker in lower for marker in _LOCKED) or sqlstate in ("40001", "40P01"):
         return StoreError(
             f"{where} stayed locked by another writer ({detail})",
             hint="wait until the other command or the reviewer's save finishes, then run again",
