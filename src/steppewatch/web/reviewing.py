@@ -76,18 +76,18 @@ async def login_submit(request: Request) -> Response:
         throttle = await run_in_threadpool(login_limits.check, web.store, name, address)
         if throttle is not None:
             minutes = -(-throttle.retry_after // 60)
-            who = "this account" if throttle.scope == "account" else "your address"
-            raise HTTPError(429, f"[SW731] too many failed sign-ins for {who}; try again in "
-                                 f"{minutes} minute{'s' if minutes != 1 else ''}",
-                            [issue("too-many-attempts", f"at most {login_limits.ACCOUNT_LIMIT} failed sign-ins "
-                                   f"per account and {login_limits.CLIENT_LIMIT} per address in "
-                                   f"{login_limits.WINDOW_SECONDS // 60} minutes", "name")],
+            who = {"account_address": "this account from your address", "client": "your address",
+                   "account": "this account"}[throttle.scope]
+            when = (f"{throttle.retry_after} second{'s' if throttle.retry_after != 1 else ''}"
+                    if throttle.retry_after < 120 else f"{minutes} minutes")
+            raise HTTPError(429, f"[SW731] too many failed sign-ins for {who}; try again in {when}",
+                            [issue("too-many-attempts", login_limits.describe_rule(), "name")],
                             headers={"Retry-After": str(throttle.retry_after)})
         user = await run_in_threadpool(review.verify_user, web.store, name, password)
         if user is None:
             await run_in_threadpool(login_limits.record_failure, web.store, name, address)
         else:
-            await run_in_threadpool(login_limits.record_success, web.store, name)
+            await run_in_threadpool(login_limits.record_success, web.store, name, address)
     if user is None:
         return render(request, "login.html", {"next": target, "error": "Wrong name or password."}, 401)
     request.session.clear()  # new session on sign-in: no fixation
