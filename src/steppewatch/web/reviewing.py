@@ -18,6 +18,7 @@ from steppewatch import review
 from steppewatch.errors import SteppewatchError, ValidationFailed
 from steppewatch.review import login_limits
 from steppewatch.review.actions import EDITABLE_FIELDS, content_hash_of
+from steppewatch.review.pseudonyms import pseudonyms_for
 from steppewatch.web.errors import HTTPError, from_library_error, issue
 from steppewatch.web.params import MAX_PAGE, check_names, parse_query
 from steppewatch.web.security import CSRF_FIELD, check_csrf, current_user, require_user
@@ -323,6 +324,8 @@ def audit_page(request: Request) -> Response:
     page = _page(request)
     per_page = 50
     entries = list_audit(web.store, limit=per_page, offset=(page - 1) * per_page)
+    if current_user(request) is None:  # the public sees pseudonyms, reviewers see names
+        entries = [pseudonyms_for(web.store).audit_entry(e) for e in entries]
     total = count_audit(web.store)
     if request.url.path.endswith(".json"):
         return json_response({"total": total, "page": page, "entries": [e.model_dump(mode="json") for e in entries]})
