@@ -157,3 +157,45 @@ def test_disk_full_during_ingest_cli_is_one_coded_line(small_disk: Path, tmp_pat
     last = result.stderr.strip().splitlines()[-1]
     assert last.startswith(("Error: [SW361]", "Error: [SW368]")), last
     assert "documents:" not in result.stdout  # no summary passed off as a finished run
+
+
+class _CommitThenDrop:
+    """An engine whose first transaction commits and then reports a dropped connection, as
+    when PostgreSQL goes away between receiving COMMIT and answering it."""
+
+    def __init__(self, engine: Any) -> None:
+        self.engine, self.url, self.dropped = engine, engine.url, 0
+
+    def begin(self) -> Any:
+        from contextlib import contextmanager
+
+        from sqlalchemy.exc import OperationalError
+
+        @contextmanager
+        def transaction() -> Iterator[Any]:
+            with self.engine.begin() as conn:
+                yield conn
+            if not self.dropped:
+                self.dropped += 1
+                raise OperationalError("COMMIT", {}, Exception("server closed the connection unexpectedly"))
+
+        return transaction()
+
+
+def test_commit_lost_after_it_went_through_wrote_batch_twice(tmp_path: Path) -> None:
+    from steppewatch.ingest.pipeline import _document_row
+    from steppewatch.ingest.run_lock import read_generation
+    from steppewatch.sources.raw import RawDocument
+
+    ingestor = make_ingestor(f"sqlite:///{tmp_path / 'sw.db'}", tmp_path)
+    raw = RawDocument(data=RU_MEETING.encode(), source_path="ru.txt")
+    row = _document_row(raw, raw.sha256, "archive/ru")
+    engine = _CommitThenDrop(ingestor.store.engine)
+    stamp, _ = batch_commit.commit_batch(
+        engine, generation=ingestor._generation, delays=(0.0,),  # type: ignore[arg-type]
+        document_rows=[row], item_rows=[], suggestion_rows=[], changed_events={},
+    )
+    assert engine.dropped == 1
+    with ingestor.store.engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(documents)).scalar_one() == 1
+        assert read_generation(conn) == stamp  # the retry saw its own stamp: not inserted again
