@@ -109,7 +109,10 @@ def test_sitemap_with_entities_gave_zero_documents_silently() -> None:
     assert info.value.code == "SW551" and "entities" in str(info.value)
     seen: list[str] = []
     client = _client(
-        {"/robots.txt": httpx.Response(404), "/sitemap.xml": httpx.Response(200, content=ENTITY_SITEMAP)},
+        {
+            "/robots.txt": httpx.Response(404),
+            "/sitemap.xml": httpx.Response(200, content=ENTITY_SITEMAP),
+        },
         seen,
     )
     items = list(iter_documents(["https://news.example.kg/sitemap.xml"], client=client))
@@ -129,11 +132,15 @@ def test_unreachable_feed_link_was_reported_as_robots_disallow() -> None:
     <item><title>Встреча</title><link>https://down.example.kz/2024/05/01.html</link></item>
     </channel></rss>""".encode()
     seen: list[str] = []
-    client = _client({"/robots.txt": httpx.Response(404), "/feed": httpx.Response(200, content=feed)}, seen)
+    client = _client(
+        {"/robots.txt": httpx.Response(404), "/feed": httpx.Response(200, content=feed)}, seen
+    )
     items = list(iter_documents(["https://news.example.kg/feed"], client=client))
     assert len(items) == 1 and isinstance(items[0], CollectFailure)
     assert items[0].reason == "unreachable"
-    assert "cannot reach down.example.kz" in items[0].message and "disallows" not in items[0].message
+    assert (
+        "cannot reach down.example.kz" in items[0].message and "disallows" not in items[0].message
+    )
     with pytest.raises(FetchError) as info:
         client.get("https://down.example.kz/other")
     assert info.value.code == "SW553"

@@ -7,7 +7,6 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,13 +19,25 @@ from steppewatch.errors import StoreError
 from steppewatch.sources.collect import iter_documents
 from steppewatch.store.document_tables import coded_items, documents
 from steppewatch.store.tables import events, sources
-from tests.ingest.test_pipeline import IRRELEVANT, RU_MEETING, TJ_EXERCISE, ZH_MEETING, make_ingestor, write
+from tests.ingest.test_pipeline import (
+    IRRELEVANT,
+    RU_MEETING,
+    TJ_EXERCISE,
+    ZH_MEETING,
+    make_ingestor,
+    write,
+)
 
 
 def _corpus(folder: Path, copies: int = 6) -> Path:
     folder.mkdir(parents=True)
     for i in range(copies):  # distinct bytes per copy: distinct documents
-        for name, body in (("zh", ZH_MEETING), ("ru", RU_MEETING), ("tj", TJ_EXERCISE), ("x", IRRELEVANT)):
+        for name, body in (
+            ("zh", ZH_MEETING),
+            ("ru", RU_MEETING),
+            ("tj", TJ_EXERCISE),
+            ("x", IRRELEVANT),
+        ):
             write(folder, f"{i:02d}_{name}.txt", body + f"\n（第{i}份）\n" * (i + 1))
     return folder
 
@@ -65,13 +76,24 @@ def test_reviewer_write_locking_sqlite_stopped_ingest(tmp_path: Path) -> None:
     assert ingestor.store.get_meta("reviewer_note") == "сохраняю правку"
 
 
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh PostgreSQL database (STEPPEWATCH_TEST_PG, as in tests/conftest.py)."""
+    import os
+
+    from tests.conftest import PG_ENV, _pg_database
+
+    admin_url = os.environ.get(PG_ENV)
+    if not admin_url:
+        pytest.skip(f"PostgreSQL tests need {PG_ENV} (.ci/run sets it)")
+    yield from _pg_database(admin_url)
+
+
 @pytest.mark.postgres
 def test_postgres_connection_lost_mid_ingest_duplicated_or_lost_batch(
-    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if not db_url.startswith("postgresql"):
-        pytest.skip("PostgreSQL only")
-    ingestor = make_ingestor(db_url, tmp_path, batch_size=4)
+    ingestor = make_ingestor(pg_url, tmp_path, batch_size=4)
     admin = create_engine(ingestor.store.engine.url, isolation_level="AUTOCOMMIT")
     real_write = batch_commit.write_batch
     killed: list[int] = []
@@ -147,11 +169,27 @@ def test_disk_full_during_ingest_cli_is_one_coded_line(small_disk: Path, tmp_pat
     folder = tmp_path / "docs"
     folder.mkdir()
     for i in range(60):
-        write(folder, f"{i:02d}_ru.txt", RU_MEETING + ("Стороны обсудили безопасность. " * 2000) + f"{i}")
+        write(
+            folder,
+            f"{i:02d}_ru.txt",
+            RU_MEETING + ("Стороны обсудили безопасность. " * 2000) + f"{i}",
+        )
     result = subprocess.run(
-        [sys.executable, "-m", "steppewatch", "ingest", str(folder), "--batch", "5",
-         "--db", str(small_disk / "sw.db")],
-        capture_output=True, text=True, timeout=300, env={**os.environ, "STEPPEWATCH_DB": ""},
+        [
+            sys.executable,
+            "-m",
+            "steppewatch",
+            "ingest",
+            str(folder),
+            "--batch",
+            "5",
+            "--db",
+            str(small_disk / "sw.db"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "STEPPEWATCH_DB": ""},
     )
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-2000:]
     last = result.stderr.strip().splitlines()[-1]
@@ -177,7 +215,9 @@ class _CommitThenDrop:
                 yield conn
             if not self.dropped:
                 self.dropped += 1
-                raise OperationalError("COMMIT", {}, Exception("server closed the connection unexpectedly"))
+                raise OperationalError(
+                    "COMMIT", {}, Exception("server closed the connection unexpectedly")
+                )
 
         return transaction()
 
@@ -192,8 +232,13 @@ def test_commit_lost_after_it_went_through_wrote_batch_twice(tmp_path: Path) -> 
     row = _document_row(raw, raw.sha256, "archive/ru")
     engine = _CommitThenDrop(ingestor.store.engine)
     stamp, _ = batch_commit.commit_batch(
-        engine, generation=ingestor._generation, delays=(0.0,),  # type: ignore[arg-type]
-        document_rows=[row], item_rows=[], suggestion_rows=[], changed_events={},
+        engine,
+        generation=ingestor._generation,
+        delays=(0.0,),  # type: ignore[arg-type]
+        document_rows=[row],
+        item_rows=[],
+        suggestion_rows=[],
+        changed_events={},
     )
     assert engine.dropped == 1
     with ingestor.store.engine.connect() as conn:

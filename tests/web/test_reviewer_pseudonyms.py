@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 
 from starlette.testclient import TestClient
+from tests.web.test_review_web import KG, UZ
 
 from steppewatch.review.agreement import assign
 from steppewatch.review.pseudonyms import pseudonyms_for
 from steppewatch.store import open_store
 from steppewatch.web import create_app
-from tests.web.test_review_web import KG, UZ
 
 PSEUDONYM = re.compile(r"reviewer-[a-z2-7]{8}")
 
@@ -25,8 +25,11 @@ def _review_as_two(client, web) -> None:  # type: ignore[no-untyped-def]
         web.login(client, name)
         token = web.csrf_of(client.get("/review/assignments").text)
         for event_id in (UZ, KG):
-            client.post(f"/review/assignments/{event_id}", follow_redirects=False,
-                        data={"csrf_token": token, "kind": kind, "framework": "bilateral"})
+            client.post(
+                f"/review/assignments/{event_id}",
+                follow_redirects=False,
+                data={"csrf_token": token, "kind": kind, "framework": "bilateral"},
+            )
     token = web.csrf_of(client.get("/review").text)
     client.post(f"/review/{UZ}/accept", data={"csrf_token": token}, follow_redirects=False)
     client.cookies.clear()
@@ -49,17 +52,25 @@ def test_reviewer_names_were_public_on_agreement_and_audit(client, web) -> None:
     actors = {e["actor"] for e in entries}
     assert set(reviewers) <= actors  # the same pseudonym on both pages: work can be followed
     assigned = next(e for e in entries if e["action"] == "assign")
-    assert assigned["actor"] == "cli" and sorted(assigned["after"]["reviewers"]) == sorted(reviewers)
+    assert assigned["actor"] == "cli" and sorted(assigned["after"]["reviewers"]) == sorted(
+        reviewers
+    )
     assert len(entries) >= 5  # the audit itself stays whole and public
     # a signed-in reviewer sees names
     web.login(client, "alice")
-    assert sorted(client.get("/review/agreement.json").json()["report"]["reviewers"]) == ["alice", "bob"]
+    assert sorted(client.get("/review/agreement.json").json()["report"]["reviewers"]) == [
+        "alice",
+        "bob",
+    ]
     assert "alice" in {e["actor"] for e in client.get("/audit.json").json()["entries"]}
     assert "alice" in client.get(f"/events/{UZ}").text
 
 
 def test_pseudonyms_stable_across_workers_and_keyed_by_the_database(db_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    with TestClient(create_app(db_url, secret="one")) as one, TestClient(create_app(db_url, secret="two")) as two:
+    with (
+        TestClient(create_app(db_url, secret="one")) as one,
+        TestClient(create_app(db_url, secret="two")) as two,
+    ):
         first = pseudonyms_for(one.app.state.web.store)("Алия")
         assert first == pseudonyms_for(two.app.state.web.store)("Алия")  # not the session secret
     again = open_store(db_url)

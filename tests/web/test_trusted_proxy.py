@@ -24,7 +24,9 @@ def serving(db_url: str, *extra: str) -> Iterator[str]:
     proc = subprocess.Popen(
         [sys.executable, "-m", "steppewatch", "serve", "--db", db_url, "--port", str(port), *extra],
         env={**os.environ, "STEPPEWATCH_SECRET": "proxy-test"},
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -34,7 +36,9 @@ def serving(db_url: str, *extra: str) -> Iterator[str]:
                 break
             except httpx.HTTPError:
                 if proc.poll() is not None:
-                    raise AssertionError(proc.stderr.read() if proc.stderr else "server died") from None
+                    raise AssertionError(
+                        proc.stderr.read() if proc.stderr else "server died"
+                    ) from None
                 time.sleep(0.1)
         yield base
     finally:
@@ -48,8 +52,16 @@ def _failed_sign_ins(base: str, web, count: int) -> list[int]:  # type: ignore[n
         for i in range(count):
             token = web.csrf_of(client.get("/login").text)
             forged = {"X-Forwarded-For": f"203.0.113.{i + 1}"}  # a new "address" every time
-            r = client.post("/login", headers=forged, data={
-                "name": f"гость{i}", "password": "не тот пароль", "csrf_token": token, "next": "/review"})
+            r = client.post(
+                "/login",
+                headers=forged,
+                data={
+                    "name": f"гость{i}",
+                    "password": "не тот пароль",
+                    "csrf_token": token,
+                    "next": "/review",
+                },
+            )
             statuses.append(r.status_code)
     return statuses
 
@@ -70,6 +82,19 @@ def test_trusted_proxy_option_believes_its_forwarded_for(db_url: str, web) -> No
 
 
 def test_trusted_proxy_must_be_an_address(db_url: str) -> None:
-    r = subprocess.run([sys.executable, "-m", "steppewatch", "serve", "--db", db_url,
-                        "--trusted-proxy", "nginx.local"], capture_output=True, text=True, timeout=60)
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "steppewatch",
+            "serve",
+            "--db",
+            db_url,
+            "--trusted-proxy",
+            "nginx.local",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert r.returncode == 1 and "[SW770]" in r.stderr and "Traceback" not in r.stderr

@@ -34,7 +34,7 @@ def register(app: typer.Typer) -> None:
 
         proxies = _trusted_proxies(trusted_proxy)
         # uvicorn believes X-Forwarded-For from 127.0.0.1 by default: off unless a proxy is named
-        forwarding = {"proxy_headers": bool(proxies), "forwarded_allow_ips": ",".join(proxies) or None}
+        forwarded_allow_ips = ",".join(proxies) or None
         store = open_db(db)
         err(f"Database: {store.describe()} ({store.count_events()} events)")
         if store.dialect == "sqlite":
@@ -49,12 +49,13 @@ def register(app: typer.Typer) -> None:
             if https_only:
                 os.environ["STEPPEWATCH_HTTPS_ONLY"] = "1"
             uvicorn.run("steppewatch.web.app:app_from_env", factory=True, host=host, port=port,
-                        workers=workers, log_level=log_level, **forwarding)
+                        workers=workers, log_level=log_level, proxy_headers=bool(proxies),
+                        forwarded_allow_ips=forwarded_allow_ips)
             return
         from steppewatch.web import create_app
 
         uvicorn.run(create_app(store, https_only=https_only, cache_size=cache_size), host=host, port=port,
-                    log_level=log_level, **forwarding)
+                    log_level=log_level, proxy_headers=bool(proxies), forwarded_allow_ips=forwarded_allow_ips)
 
 
 def _trusted_proxies(values: list[str]) -> list[str]:

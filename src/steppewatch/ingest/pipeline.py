@@ -192,7 +192,7 @@ class Ingestor:
         self._item_rows: list[dict[str, Any]] = []
         self._suggestion_rows: list[dict[str, Any]] = []
         self._changed: dict[str, Event] = {}
-        self._doc_events: dict[str, list[str]] = getattr(self, "_doc_events", {})
+        self._doc_events = getattr(self, "_doc_events", {})
         self._batch_ids: set[str] = set()
         self._retry_ids: list[str] = []
         self._pending_io: list[Future[Any]] = []
