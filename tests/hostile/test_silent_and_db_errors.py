@@ -53,7 +53,13 @@ def test_database_errors_were_tracebacks_empty_sqlite_url(tmp_path: Path) -> Non
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
 def test_database_errors_were_tracebacks_disk_full(tmp_path: Path) -> None:
-    line = one_coded_line(run("init", "--db", "/dev/full", "--no-data", cwd=tmp_path), "SW361")
+    journal = Path("/dev/full-journal")  # SQLite's rollback journal, made beside the "file"
+    existed = journal.exists()
+    try:
+        line = one_coded_line(run("init", "--db", "/dev/full", "--no-data", cwd=tmp_path), "SW361")
+    finally:
+        if not existed:
+            journal.unlink(missing_ok=True)
     assert "full" in line
 
 
