@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import create_engine, event, func, select, text
 
 import steppewatch.ingest.batch_commit as batch_commit
+import steppewatch.ingest.pipeline as pipeline
 from steppewatch.errors import StoreError
 from steppewatch.sources.collect import iter_documents
 from steppewatch.store.document_tables import coded_items, documents
@@ -59,14 +60,16 @@ def test_reviewer_write_locking_sqlite_stopped_ingest(tmp_path: Path) -> None:
     event.listen(engine, "connect", lambda dbapi, _r: dbapi.execute("PRAGMA busy_timeout=100"))
     engine.dispose()  # new connections get the short timeout
     retries: list[int] = []
-    ingestor.on_retry = lambda attempt, error: retries.append(attempt)
     reviewer = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
     reviewer.execute("BEGIN IMMEDIATE")
     reviewer.execute("INSERT INTO meta(key, value) VALUES ('reviewer_note', 'сохраняю правку')")
     release = threading.Timer(1.5, lambda: reviewer.execute("COMMIT"))
     release.start()
     try:
-        summary = ingestor.ingest(iter_documents([_corpus(tmp_path / "docs")]))
+        summary = ingestor.ingest(
+            iter_documents([_corpus(tmp_path / "docs")]),
+            on_retry=lambda attempt, error: retries.append(attempt),
+        )
     finally:
         release.join()
         reviewer.close()
@@ -95,7 +98,7 @@ def test_postgres_connection_lost_mid_ingest_duplicated_or_lost_batch(
 ) -> None:
     ingestor = make_ingestor(pg_url, tmp_path, batch_size=4)
     admin = create_engine(ingestor.store.engine.url, isolation_level="AUTOCOMMIT")
-    real_write = batch_commit.write_batch
+    real_write = pipeline.write_batch
     killed: list[int] = []
 
     def write_then_lose_connection(conn: Any, **batch: Any) -> Any:
@@ -107,7 +110,7 @@ def test_postgres_connection_lost_mid_ingest_duplicated_or_lost_batch(
             killed.append(pid)
         return counts
 
-    monkeypatch.setattr(batch_commit, "write_batch", write_then_lose_connection)
+    monkeypatch.setattr(pipeline, "write_batch", write_then_lose_connection)
     monkeypatch.setattr(batch_commit, "RETRY_DELAYS", (0.1,) * 8)
     folder = _corpus(tmp_path / "docs")
     summary = ingestor.ingest(iter_documents([folder]))
@@ -223,8 +226,8 @@ class _CommitThenDrop:
 
 
 def test_commit_lost_after_it_went_through_wrote_batch_twice(tmp_path: Path) -> None:
+    from steppewatch.ingest.ingest_lock import read_generation
     from steppewatch.ingest.pipeline import _document_row
-    from steppewatch.ingest.run_lock import read_generation
     from steppewatch.sources.raw import RawDocument
 
     ingestor = make_ingestor(f"sqlite:///{tmp_path / 'sw.db'}", tmp_path)

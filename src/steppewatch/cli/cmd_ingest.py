@@ -159,7 +159,6 @@ def register(app: typer.Typer) -> None:
                 retries=retries,
             )
         ingestor = Ingestor(store, coder=get_coder(coder) if coder else None, batch_size=batch)
-        ingestor.on_retry = _say_retry
         total = _count_files(sources)
         printer = ProgressPrinter(total)
         try:
@@ -168,6 +167,7 @@ def register(app: typer.Typer) -> None:
                 progress=printer.seen,
                 on_commit=printer.committed,
                 on_wait=err,
+                on_retry=_say_retry,
             )
         finally:
             printer.stop()

@@ -5,7 +5,7 @@ neither half-write nor duplicate anything. Retried: a failure that a fresh trans
 meet again (``store.db_errors.is_transient``): SQLite locked past its busy timeout by a long
 reviewer write, a PostgreSQL connection dropped (server restart, ``pg_terminate_backend``).
 When the connection drops during COMMIT, the client cannot know whether the commit went
-through; the generation stamp written in the batch (``run_lock``) tells: if the stored stamp is
+through; the generation stamp written in the batch (``ingest_lock``) tells: if the stored stamp is
 this batch's, the batch is in, and it is not written a second time.
 
 Anything else (disk full, a constraint broken by a bug) is not retried: it is raised as the
@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from steppewatch.ingest.run_lock import check_generation, new_generation, read_generation
+from steppewatch.ingest.ingest_lock import check_generation, new_generation, read_generation
 from steppewatch.ingest.writer import write_batch
 from steppewatch.store.database import describe
 from steppewatch.store.db_errors import is_transient, store_error
@@ -39,10 +39,11 @@ def commit_batch(
     delays: tuple[float, ...] = RETRY_DELAYS,
     sleep: Callable[[float], None] = time.sleep,
     on_retry: Callable[[int, BaseException], None] | None = None,
+    write: Callable[..., tuple[int, int]] = write_batch,
     **batch: Any,
 ) -> tuple[str, tuple[int, int]]:
-    """Write ``batch`` (the keyword arguments of ``write_batch``) in one transaction; returns
-    the new generation stamp and the (new, updated) event counts."""
+    """Write ``batch`` with ``write`` (``writer.write_batch`` and its keyword arguments) in
+    one transaction; returns the new generation stamp and the (new, updated) event counts."""
     where = describe(engine.url.render_as_string(hide_password=False))
     sent: str | None = None  # the stamp of an attempt whose COMMIT failed: maybe it went in
     counts: tuple[int, int] = (0, 0)
@@ -53,7 +54,7 @@ def commit_batch(
                 if sent is not None and read_generation(conn) == sent:
                     return sent, counts  # the commit went through before the connection dropped
                 check_generation(conn, generation)
-                counts = write_batch(conn, **batch)
+                counts = write(conn, **batch)
                 stamp = new_generation(conn)
             return stamp, counts
         except DBAPIError as error:

@@ -21,6 +21,7 @@ exactly the documents whose batch was lost. Nothing stored before is touched.
 
 from __future__ import annotations
 
+import copy
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -42,9 +43,9 @@ from steppewatch.ingest.events_from_items import (
     source_suggestion,
     suggestion_values,
 )
+from steppewatch.ingest.ingest_lock import IngestLock, read_generation
 from steppewatch.ingest.linking import EventIndex, IndexedEvent
-from steppewatch.ingest.run_lock import IngestLock, read_generation
-from steppewatch.ingest.writer import REVIEWED, dumps, load_events
+from steppewatch.ingest.writer import REVIEWED, dumps, load_events, write_batch
 from steppewatch.models import Event
 from steppewatch.sources.archive import Archive, archive_dir_for
 from steppewatch.sources.raw import CollectFailure, RawDocument
@@ -138,21 +139,29 @@ class Ingestor:
         self.batch_size = batch_size
         self.batch_seconds = batch_seconds
         self.focal = focal
-        self.near_duplicate_threshold = near_duplicate_threshold
-        self.on_retry: Callable[[int, BaseException], None] | None = None
+        self.near = NearDuplicateIndex(threshold=near_duplicate_threshold)
+        self.index = EventIndex(focal=focal)
+        self.known: set[str] = set()
+        self.failed_before: set[str] = set()  # stored as failed: tried again when seen
+        self._written: dict[str, Event] = {}
         self._load_state()
         self._reset_batch()
 
     # -- state -------------------------------------------------------------------------------
+    def _reload_state(self) -> None:
+        """Forget what was read of the database and read it again: another ingest stored
+        documents and events since (``ingest_lock``). The indexes start from copies of the empty
+        ones made at construction, so they keep their settings."""
+        self.near, self.index = copy.deepcopy(self._empty_indexes)
+        self.known.clear()
+        self.failed_before.clear()
+        self._written.clear()
+        self._doc_events.clear()
+        self._load_state()
+
     def _load_state(self) -> None:
-        """What is stored: document ids, near-duplicate signatures, events for linking. Read
-        again when another ingest wrote meanwhile (``run_lock``)."""
-        self.near = NearDuplicateIndex(threshold=self.near_duplicate_threshold)
-        self.index = EventIndex(focal=self.focal)
-        self.known: set[str] = set()
-        self.failed_before: set[str] = set()  # stored as failed: tried again when seen
-        self._written: dict[str, Event] = {}
-        self._doc_events: dict[str, list[str]] = {}
+        if not hasattr(self, "_empty_indexes"):  # first call, from __init__: still empty
+            self._empty_indexes = copy.deepcopy((self.near, self.index))
         with self.store.engine.connect() as conn:
             self._generation = read_generation(conn)
             rows = conn.execute(select(documents.c.id, documents.c.minhash, documents.c.status))
@@ -192,7 +201,7 @@ class Ingestor:
         self._item_rows: list[dict[str, Any]] = []
         self._suggestion_rows: list[dict[str, Any]] = []
         self._changed: dict[str, Event] = {}
-        self._doc_events = getattr(self, "_doc_events", {})
+        self._doc_events: dict[str, list[str]] = getattr(self, "_doc_events", {})
         self._batch_ids: set[str] = set()
         self._retry_ids: list[str] = []
         self._pending_io: list[Future[Any]] = []
@@ -206,10 +215,13 @@ class Ingestor:
         progress: Callable[[int], None] | None = None,
         on_commit: Callable[[int], None] | None = None,
         on_wait: Callable[[str], None] | None = None,
+        on_retry: Callable[[int, BaseException], None] | None = None,
     ) -> IngestSummary:
         """Ingest ``items``. Holds the database's ingest lock for the run: a second ingest
         into the same database waits (``on_wait`` is told), then goes on from what the first
-        stored."""
+        stored. A batch write retried after a transient database failure is told to
+        ``on_retry`` (attempt, error)."""
+        self._on_retry = on_retry
         summary = IngestSummary()
         started = time.perf_counter()
         committed = 0
@@ -219,7 +231,7 @@ class Ingestor:
             with self.store.engine.connect() as conn:
                 stale = read_generation(conn) != self._generation
             if stale:  # another ingest stored documents since this one read the database
-                self._load_state()
+                self._reload_state()
         except BaseException:
             lock.release()
             raise
@@ -271,7 +283,8 @@ class Ingestor:
             self._generation, _ = commit_batch(
                 self.store.engine,
                 generation=self._generation,
-                on_retry=self.on_retry,
+                on_retry=getattr(self, "_on_retry", None),
+                write=write_batch,
                 document_rows=self._doc_rows,
                 item_rows=self._item_rows,
                 suggestion_rows=self._suggestion_rows,

@@ -3,7 +3,7 @@
 The kernel releases it when the holder's descriptor closes, including when the process is
 killed, so a crashed command never leaves a stale lock behind. Used for what SQLite's own
 locking does not cover: migrations run by several commands started at once (pysqlite runs
-DDL outside a transaction) and the one-ingest-at-a-time rule (``ingest.run_lock``).
+DDL outside a transaction) and the one-ingest-at-a-time rule (``ingest.ingest_lock``).
 """
 
 from __future__ import annotations

@@ -8,13 +8,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, delete, func, select, update
-from sqlalchemy.exc import SQLAlchemyError
 
 from steppewatch.errors import NotFound
 from steppewatch.models import Event
 from steppewatch.store import records
 from steppewatch.store.database import check_connection, describe, make_engine, resolve_url
-from steppewatch.store.db_errors import store_error
 from steppewatch.store.filters import EventFilter
 from steppewatch.store.migrations import migrate, pending
 from steppewatch.store.tables import event_codes, events, meta, sources
@@ -52,6 +50,10 @@ class Store:
         self.engine: Engine = make_engine(self.url)
         check_connection(self.engine)
         if migrate_schema:
+            from sqlalchemy.exc import SQLAlchemyError
+
+            from steppewatch.store.db_errors import store_error
+
             try:
                 migrate(self.engine)
             except SQLAlchemyError as error:  # disk full, not a database, read-only file
