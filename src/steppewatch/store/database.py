@@ -32,11 +32,13 @@ def resolve_url(url: str | None = None) -> str:
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
+    # the busy timeout first: switching a new database to WAL needs a lock that another
+    # process opening it at the same moment may hold (three ingests started together)
+    cursor.execute("PRAGMA busy_timeout=30000")
     # WAL: readers never block the writer, and a killed writer leaves the last committed state.
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
 
 
