@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 import steppewatch.ingest.pipeline as pipeline
+from steppewatch.errors import StoreError
 from steppewatch.sources.archive import Archive
 from steppewatch.sources.collect import iter_documents
 from steppewatch.store.document_tables import documents
@@ -50,7 +51,7 @@ def test_archive_write_failure_commits_nothing(
     monkeypatch.setattr(pipeline, "_usable_cpus", lambda: cpus)
     ingestor = make_ingestor(sqlite_url, tmp_path)
     ingestor.archive = BrokenArchive(tmp_path / "broken")
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(StoreError, match=r"\[SW368\].*disk full"):  # coded, not a raw OSError
         ingestor.ingest(iter_documents([corpus]))
     with ingestor.store.engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(documents)).scalar() == 0

@@ -83,6 +83,29 @@ def usage_error_line(error: Exception) -> str:
     return f"[SW105] {message} (see '{command} --help')"
 
 
+def _fault_error(error: Exception) -> SteppewatchError | None:
+    """A coded error for a failure of the machine rather than of the command: the database
+    (any SQLAlchemy error) or a full disk. Other exceptions are bugs and keep their traceback."""
+    import errno
+
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from steppewatch.store.db_errors import store_error
+
+    if isinstance(error, SQLAlchemyError):
+        return store_error(error, "the database")
+    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+        from steppewatch.errors import StoreError
+
+        where = f" writing {error.filename}" if error.filename else ""
+        return StoreError(
+            f"no space left on the device{where}",
+            hint="free space and run the command again",
+            code="SW369",
+        )
+    return None
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: user mistakes print one line on stderr and exit non-zero, never a traceback."""
     try:
@@ -103,3 +126,9 @@ def main(argv: list[str] | None = None) -> None:
     except _click_exception_types() as error:
         typer.echo(f"Error: {usage_error_line(error)}", err=True)
         raise SystemExit(getattr(error, "exit_code", 2) or 2) from None
+    except Exception as error:  # a database or disk failure the command did not map itself
+        coded = _fault_error(error)
+        if coded is None:
+            raise
+        typer.echo(f"Error: {coded}", err=True)
+        raise SystemExit(1) from None

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from steppewatch.store import EventFilter
 
 
+MIN_YEAR, MAX_YEAR = 1000, 9999
+
+
 class Format(str, Enum):
     table = "table"
     json = "json"
@@ -53,13 +56,27 @@ def build_filter(
     until: int | None,
     text: str | None,
 ) -> EventFilter:
+    from steppewatch.models import _COUNTRY_CODES
     from steppewatch.store import EventFilter
+    from steppewatch.study import load_study
 
     countries = [c.upper() for c in country]
     for c in countries:
-        if len(c) != 2 or not c.isalpha():
+        if c not in _COUNTRY_CODES:
+            study = load_study()
+            states = ", ".join([study.focal_state, *study.partner_states])
             raise InputError(
-                f"--country: '{c}' is not an ISO 3166 alpha-2 code such as KG", code="SW121"
+                f"--country: '{c}' is not an ISO 3166 alpha-2 country code",
+                hint=f"valid: a code such as {states} (the study's states) or any other "
+                "ISO 3166 alpha-2 code",
+                code="SW121",
+            )
+    for option, year in (("--since", since), ("--until", until)):
+        if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+            raise InputError(
+                f"{option}: {year} is not a year",
+                hint=f"valid: a year from {MIN_YEAR} to {MAX_YEAR}, e.g. 2019",
+                code="SW370",
             )
     if since is not None and until is not None and since > until:
         raise InputError(f"--since {since} is after --until {until}", code="SW122")

@@ -137,16 +137,20 @@ def register(app: typer.Typer) -> None:
 
         Crash-safe and resumable: run it again after an interruption; documents already stored
         are reported unchanged and nothing is duplicated. Documents that failed before (e.g.
-        text extraction) are tried again.
+        text extraction) are tried again. One ingest at a time writes to a database: a second
+        one started meanwhile waits for the first, then goes on from what it stored. A batch
+        whose write meets a locked database or a dropped PostgreSQL connection is written
+        again (about a minute of retries).
         """
         from pathlib import Path
 
         from steppewatch.errors import InputError
         from steppewatch.extract import get_coder
         from steppewatch.ingest import Ingestor
-        from steppewatch.sources.collect import is_url, iter_documents
+        from steppewatch.sources.collect import check_source, is_url, iter_documents
 
         for source in sources:
+            check_source(source)
             if not is_url(source) and not Path(source).exists():
                 raise InputError(
                     f"{source}: no such file or folder", hint="check the path", code="SW142"
@@ -178,12 +182,20 @@ def register(app: typer.Typer) -> None:
                 iter_documents(sources, client=client, since=since),
                 progress=printer.seen,
                 on_commit=printer.committed,
+                on_wait=err,
+                on_retry=_say_retry,
             )
         finally:
             printer.stop()
             if client is not None:
                 client.close()
         report(summary)
+
+
+def _say_retry(attempt: int, error: BaseException) -> None:
+    detail = str(getattr(error, "orig", None) or error).strip().splitlines()
+    err(f"database busy or connection lost ({detail[0] if detail else error!r}); "
+        f"writing the batch again (attempt {attempt + 1})")
 
 
 def _is_date(value: str) -> bool:

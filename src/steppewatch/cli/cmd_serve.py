@@ -17,6 +17,12 @@ def register(app: typer.Typer) -> None:
         https_only: bool = typer.Option(False, "--https-only", help="Send the session cookie over HTTPS only (behind a TLS proxy)."),
         log_level: str = typer.Option("warning", "--log-level", help="uvicorn log level."),
         cache_size: int = typer.Option(1024, "--cache-size", min=0, help="Cached pages (30 s), counts and facets (0: no cache)."),
+        trusted_proxy: list[str] = typer.Option(
+            [], "--trusted-proxy",
+            help="Address of a reverse proxy whose X-Forwarded-For / X-Forwarded-Proto headers "
+                 "are believed (repeatable; e.g. 127.0.0.1 for nginx on this machine). Without "
+                 "it forwarded headers are ignored and the client is the connecting address, so "
+                 "nobody can dodge the sign-in limits by sending a made-up X-Forwarded-For."),
     ) -> None:
         """Serve the explorer. Public and read-only; reviewers sign in to change anything
         (accounts: 'steppewatch users add NAME'). On SQLite each worker keeps every event's date
@@ -26,6 +32,9 @@ def register(app: typer.Typer) -> None:
 
         import uvicorn
 
+        proxies = _trusted_proxies(trusted_proxy)
+        # uvicorn believes X-Forwarded-For from 127.0.0.1 by default: off unless a proxy is named
+        forwarded_allow_ips = ",".join(proxies) or None
         store = open_db(db)
         err(f"Database: {store.describe()} ({store.count_events()} events)")
         if store.dialect == "sqlite":
@@ -40,8 +49,26 @@ def register(app: typer.Typer) -> None:
             if https_only:
                 os.environ["STEPPEWATCH_HTTPS_ONLY"] = "1"
             uvicorn.run("steppewatch.web.app:app_from_env", factory=True, host=host, port=port,
-                        workers=workers, log_level=log_level)
+                        workers=workers, log_level=log_level, proxy_headers=bool(proxies),
+                        forwarded_allow_ips=forwarded_allow_ips)
             return
         from steppewatch.web import create_app
 
-        uvicorn.run(create_app(store, https_only=https_only, cache_size=cache_size), host=host, port=port, log_level=log_level)
+        uvicorn.run(create_app(store, https_only=https_only, cache_size=cache_size), host=host, port=port,
+                    log_level=log_level, proxy_headers=bool(proxies), forwarded_allow_ips=forwarded_allow_ips)
+
+
+def _trusted_proxies(values: list[str]) -> list[str]:
+    import ipaddress
+
+    from steppewatch.errors import InputError
+
+    proxies = []
+    for value in values:
+        try:
+            proxies.append(str(ipaddress.ip_network(value.strip(), strict=False)))
+        except ValueError:
+            raise InputError(f"--trusted-proxy: '{value}' is not an IP address or network",
+                             hint="e.g. --trusted-proxy 127.0.0.1 or --trusted-proxy 10.0.0.0/24",
+                             code="SW770") from None
+    return proxies

@@ -23,6 +23,7 @@ written is logged in the audit log (``store.event_writes``).
 
 from __future__ import annotations
 
+import copy
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -33,7 +34,8 @@ from typing import Any, Protocol
 
 from sqlalchemy import select
 
-from steppewatch.errors import SteppewatchError
+from steppewatch.errors import SteppewatchError, StoreError
+from steppewatch.ingest.batch_commit import commit_batch
 from steppewatch.ingest.dedupe import NearDuplicateIndex
 from steppewatch.ingest.events_from_items import (
     build_event,
@@ -43,6 +45,7 @@ from steppewatch.ingest.events_from_items import (
     source_suggestion,
     suggestion_values,
 )
+from steppewatch.ingest.ingest_lock import IngestLock, read_generation
 from steppewatch.ingest.linking import EventIndex, IndexedEvent
 from steppewatch.ingest.writer import dumps, load_events, write_batch
 from steppewatch.models import Event
@@ -154,8 +157,22 @@ class Ingestor:
         self._reset_batch()
 
     # -- state -------------------------------------------------------------------------------
+    def _reload_state(self) -> None:
+        """Forget what was read of the database and read it again: another ingest stored
+        documents and events since (``ingest_lock``). The indexes start from copies of the empty
+        ones made at construction, so they keep their settings."""
+        self.near, self.index = copy.deepcopy(self._empty_indexes)
+        self.known.clear()
+        self.failed_before.clear()
+        self._written.clear()
+        self._doc_events.clear()
+        self._load_state()
+
     def _load_state(self) -> None:
+        if not hasattr(self, "_empty_indexes"):  # first call, from __init__: still empty
+            self._empty_indexes = copy.deepcopy((self.near, self.index))
         with self.store.engine.connect() as conn:
+            self._generation = read_generation(conn)
             rows = conn.execute(select(documents.c.id, documents.c.minhash, documents.c.status))
             signatures = []
             for doc_id, minhash, status in rows:
@@ -206,10 +223,27 @@ class Ingestor:
         *,
         progress: Callable[[int], None] | None = None,
         on_commit: Callable[[int], None] | None = None,
+        on_wait: Callable[[str], None] | None = None,
+        on_retry: Callable[[int, BaseException], None] | None = None,
     ) -> IngestSummary:
+        """Ingest ``items``. Holds the database's ingest lock for the run: a second ingest
+        into the same database waits (``on_wait`` is told), then goes on from what the first
+        stored. A batch write retried after a transient database failure is told to
+        ``on_retry`` (attempt, error)."""
+        self._on_retry = on_retry
         summary = IngestSummary()
         started = time.perf_counter()
         committed = 0
+        lock = IngestLock(self.store, on_wait=on_wait)
+        lock.acquire()
+        try:
+            with self.store.engine.connect() as conn:
+                stale = read_generation(conn) != self._generation
+            if stale:  # another ingest stored documents since this one read the database
+                self._reload_state()
+        except BaseException:
+            lock.release()
+            raise
         self._io: ThreadPoolExecutor | _InlineExecutor = (
             ThreadPoolExecutor(max_workers=2, thread_name_prefix="sw-archive")
             if _usable_cpus() > 1
@@ -236,23 +270,36 @@ class Ingestor:
                 on_commit(committed)
         finally:
             self._io.shutdown(wait=True)
+            lock.release()
             summary.seconds = time.perf_counter() - started
         return summary
 
     def _flush(self) -> int:
         count = len(self._doc_rows)
         for future in self._pending_io:
-            future.result()  # raises if an archive write failed: the batch is not committed
+            try:
+                future.result()  # raises if an archive write failed: the batch is not committed
+            except OSError as error:
+                raise StoreError(
+                    f"cannot write the archive copy of a document to {self.archive.root}: "
+                    f"{error.strerror or error}; this batch of {count} documents was not "
+                    "stored (batches committed before it are kept)",
+                    hint="free space on that disk and run the same ingest again: it goes on "
+                    "where it stopped",
+                    code="SW368",
+                ) from None
         if count or self._changed:
-            with self.store.engine.begin() as conn:
-                write_batch(
-                    conn,
-                    document_rows=self._doc_rows,
-                    item_rows=self._item_rows,
-                    suggestion_rows=self._suggestion_rows,
-                    changed_events=self._changed,
-                    replace_failed=self._retry_ids,
-                )
+            self._generation, _ = commit_batch(
+                self.store.engine,
+                generation=self._generation,
+                on_retry=getattr(self, "_on_retry", None),
+                write=write_batch,
+                document_rows=self._doc_rows,
+                item_rows=self._item_rows,
+                suggestion_rows=self._suggestion_rows,
+                changed_events=self._changed,
+                replace_failed=self._retry_ids,
+            )
             self.known.update(self._batch_ids)
             self.failed_before.difference_update(self._retry_ids)
             if len(self._written) > WRITTEN_CACHE:

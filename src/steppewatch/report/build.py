@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from steppewatch import __version__
+from steppewatch.atomic_output import staged_folder, write_error
 from steppewatch.errors import AnalysisError
 
 if TYPE_CHECKING:
@@ -188,11 +189,17 @@ def build_report(
     }
     html = render_html(content, context)
     try:
-        index = write_report(Path(out), content, html)
+        # the whole report is written into a staging folder, then moved into place: a disk
+        # that fills halfway leaves the previous report (or nothing), never a mix
+        with staged_folder(out, last="index.html") as stage:
+            write_report(stage, content, html)
+        index = Path(out) / "index.html"
     except OSError as error:
         raise AnalysisError(
-            f"cannot write the report to {out}: {error.strerror or error}",
-            hint="give --out a folder you can write to (it is created if missing)",
+            f"report not written: {write_error(error, out)}; nothing half-written was left "
+            f"in {out} (a report already there is unchanged)",
+            hint="free space, or give --out a folder you can write to (it is created if "
+            "missing), and run again",
             code="SW613",
         ) from None
     step("write")

@@ -12,17 +12,29 @@ from steppewatch.sources.feeds import looks_like_feed, parse_feed
 from steppewatch.sources.files import SidecarIndex, is_warc, iter_path, read_file
 from steppewatch.sources.http import FetchError, HttpClient, HttpResponse
 from steppewatch.sources.raw import CollectFailure, RawDocument, publisher_for
-from steppewatch.sources.sitemaps import looks_like_sitemap, parse_sitemap
+from steppewatch.sources.sitemaps import SitemapRefused, looks_like_sitemap, parse_sitemap
 from steppewatch.sources.warc import iter_warc
 
-__all__ = ["iter_documents", "fetch_document", "is_url"]
+__all__ = ["iter_documents", "fetch_document", "is_url", "check_source"]
 
 Item = RawDocument | CollectFailure
 MAX_SITEMAP_DEPTH = 3
 
 
 def is_url(value: str) -> bool:
-    return value.startswith(("http://", "https://"))
+    return value[:8].lower().startswith(("http://", "https://"))
+
+
+def check_source(value: str) -> None:
+    """Refuse a URL of another scheme (``file://``, ``ftp://``, ``javascript:``...) by what it
+    is, rather than looking for a file of that name."""
+    scheme = value.split("://", 1)[0] if "://" in value else ""
+    if scheme and not is_url(value) and scheme.replace("+", "").replace(".", "").isalnum():
+        raise InputError(
+            f"'{value}' is not an http(s) URL (scheme '{scheme}')",
+            hint="give URLs starting with http:// or https://, and local files as plain paths",
+            code="SW550",
+        )
 
 
 def response_document(response: HttpResponse) -> RawDocument:
@@ -54,6 +66,8 @@ def iter_documents(
     entries by date; ``skip_url`` says which URLs are already stored (not fetched again)."""
     for source in sources:
         text = str(source)
+        if not isinstance(source, Path):
+            check_source(text)
         if is_url(text):
             if client is None:
                 raise InputError(f"{text}: URLs need an HTTP client", code="SW141")
@@ -97,7 +111,12 @@ def _from_url(
                 continue
             yield fetch_document(client, entry.url)
     elif looks_like_sitemap(data) and depth < MAX_SITEMAP_DEPTH:
-        for item in parse_sitemap(data):
+        try:
+            entries = parse_sitemap(data, response.url)
+        except SitemapRefused as error:
+            yield CollectFailure(url, "sitemap_refused", str(error))
+            return
+        for item in entries:
             if since and item.lastmod and item.lastmod < since:
                 continue
             if item.is_index:

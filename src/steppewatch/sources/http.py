@@ -136,6 +136,8 @@ class _HostState:
     interval: float = 0.0
     robots: urllib.robotparser.RobotFileParser | None = None
     robots_checked: bool = False
+    robots_error: FetchError | None = None  # robots.txt unreachable (network, DNS, timeout)
+    robots_status: int | None = None  # robots.txt answered 5xx
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -219,6 +221,28 @@ class HttpClient:
         for _hop in range(self.max_redirects + 1):
             self.check_url(current)
             if self.respect_robots and not self.allowed_by_robots(current):
+                state = self._host(urlsplit(current).netloc)
+                if state.robots_error is not None:
+                    # robots.txt could not be fetched because the host cannot be reached: say
+                    # so, rather than blaming rules the site never served
+                    raise FetchError(
+                        f"cannot reach {urlsplit(current).netloc} for {current}: "
+                        f"{state.robots_error.message}",
+                        url=current,
+                        reason="unreachable",
+                        code="SW553",
+                        hint="check the address and the network; run again later",
+                    )
+                if state.robots_status is not None:
+                    raise FetchError(
+                        f"robots.txt of {urlsplit(current).netloc} answered HTTP "
+                        f"{state.robots_status}, which means disallow all (RFC 9309): "
+                        f"{current} not fetched",
+                        url=current,
+                        reason="robots",
+                        code="SW502",
+                        hint="the site's server is failing; run again later",
+                    )
                 raise FetchError(
                     f"robots.txt of {urlsplit(current).netloc} disallows {current}",
                     url=current,
@@ -353,12 +377,14 @@ class HttpClient:
         state.robots_checked = True
         try:
             status, _headers, body = self._fetch_with_retries(robots_url, {}, retries=1)
-        except FetchError:
+        except FetchError as error:
             parser.disallow_all = True  # type: ignore[attr-defined]
             state.robots = parser
+            state.robots_error = error
             return
         if status >= 500:
             parser.disallow_all = True  # type: ignore[attr-defined]
+            state.robots_status = status
         elif status >= 400 or status in (301, 302, 303, 307, 308):
             # no rules (4xx); a redirected robots.txt is treated the same (simplification)
             parser.allow_all = True  # type: ignore[attr-defined]

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from steppewatch.errors import StoreError
 
@@ -32,11 +32,13 @@ def resolve_url(url: str | None = None) -> str:
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
+    # the busy timeout first: switching a new database to WAL needs a lock that another
+    # process opening it at the same moment may hold (three ingests started together)
+    cursor.execute("PRAGMA busy_timeout=30000")
     # WAL: readers never block the writer, and a killed writer leaves the last committed state.
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
 
 
@@ -52,7 +54,20 @@ def make_engine(url: str | None = None) -> Engine:
         ) from None
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
-        if database and database != ":memory:":
+        if not database:
+            raise StoreError(
+                f"database URL '{resolved}' names no file",
+                hint="give a path such as sqlite:///steppewatch.db (or sqlite:///:memory: for a "
+                "throw-away database)",
+                code="SW364",
+            )
+        if database == ":memory:":
+            # one in-memory database per connection: SQLAlchemy's own pool for it takes no
+            # pool_size/max_overflow
+            engine = create_engine(resolved, future=True)
+            event.listen(engine, "connect", _sqlite_pragmas)
+            return engine
+        if database:
             folder = Path(database).expanduser().resolve().parent
             if not folder.is_dir():
                 raise StoreError(
@@ -84,13 +99,20 @@ def describe(url: str) -> str:
 
 
 def check_connection(engine: Engine) -> None:
+    from steppewatch.store.db_errors import store_error
+
+    where = engine.url.render_as_string(hide_password=True)
     try:
         with engine.connect():
             pass
     except OperationalError as error:
+        if "unable to open" not in str(error.orig).lower() and engine.dialect.name == "sqlite":
+            raise store_error(error, where) from None
         raise StoreError(
             f"cannot open database {engine.url.render_as_string(hide_password=True)}: "
             f"{str(error.orig).strip().splitlines()[0] if error.orig else error}",
             hint="check the path or that the PostgreSQL server is running",
             code="SW305",
         ) from None
+    except SQLAlchemyError as error:  # e.g. a file that is not an SQLite database
+        raise store_error(error, where) from None

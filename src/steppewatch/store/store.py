@@ -51,7 +51,15 @@ class Store:
         self.engine: Engine = make_engine(self.url)
         check_connection(self.engine)
         if migrate_schema:
-            migrate(self.engine)
+            from sqlalchemy.exc import SQLAlchemyError
+
+            from steppewatch.store.db_errors import store_error
+
+            try:
+                migrate(self.engine)
+            except SQLAlchemyError as error:  # disk full, not a database, read-only file
+                self.engine.dispose()
+                raise store_error(error, self.describe()) from None
 
     @property
     def dialect(self) -> str:

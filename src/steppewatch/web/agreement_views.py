@@ -10,16 +10,20 @@ from starlette.responses import RedirectResponse, Response
 
 from steppewatch.errors import SteppewatchError
 from steppewatch.review.agreement import agreement_report, assignments_for, record_coding
+from steppewatch.review.pseudonyms import pseudonyms_for
 from steppewatch.web.errors import HTTPError, from_library_error
 from steppewatch.web.params import check_names, parse_query
 from steppewatch.web.reviewing import _form, _login_redirect
-from steppewatch.web.security import check_csrf, require_user
+from steppewatch.web.security import check_csrf, current_user, require_user
 from steppewatch.web.state import json_response, render, state_of
 
 
 def agreement_page(request: Request) -> Response:
     check_names(parse_query(request.scope.get("query_string", b"")), ())
-    report = agreement_report(state_of(request).store)
+    store = state_of(request).store
+    report = agreement_report(store)
+    if current_user(request) is None:  # the public sees pseudonyms, reviewers see names
+        report = pseudonyms_for(store).agreement(report)
     if request.url.path.endswith(".json"):
         return json_response({"report": report.model_dump(mode="json")})
     return render(request, "agreement.html", {"report": report})

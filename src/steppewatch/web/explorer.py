@@ -539,10 +539,19 @@ def event_page(request: Request) -> Response:
         "event": event,
         "evidence": evidence,
         "suggestions": suggestions,
-        "history": list_audit(web.store, event_id=event_id, limit=20),
+        "history": _public_history(request, list_audit(web.store, event_id=event_id, limit=20)),
         # the review forms' guard against overwriting a newer edit (shown to reviewers only)
         "content_hash": content_hash_of(web.store, event_id) if current_user(request) else "",
     })
+
+
+def _public_history(request: Request, entries: list[Any]) -> list[Any]:
+    """An event's audit entries; the public sees reviewers' pseudonyms, reviewers names."""
+    if current_user(request) is not None:
+        return entries
+    from steppewatch.review.pseudonyms import pseudonyms_for
+
+    return [pseudonyms_for(state_of(request).store).audit_entry(e) for e in entries]
 
 
 def _engagement(web: WebState, code: str, n_events: int | None) -> list[dict[str, Any]] | None:

@@ -18,6 +18,7 @@ from steppewatch import review
 from steppewatch.errors import SteppewatchError, ValidationFailed
 from steppewatch.review import login_limits
 from steppewatch.review.actions import EDITABLE_FIELDS, content_hash_of
+from steppewatch.review.pseudonyms import pseudonyms_for
 from steppewatch.web.errors import HTTPError, from_library_error, issue
 from steppewatch.web.params import MAX_PAGE, check_names, parse_query
 from steppewatch.web.security import CSRF_FIELD, check_csrf, current_user, require_user
@@ -76,18 +77,18 @@ async def login_submit(request: Request) -> Response:
         throttle = await run_in_threadpool(login_limits.check, web.store, name, address)
         if throttle is not None:
             minutes = -(-throttle.retry_after // 60)
-            who = "this account" if throttle.scope == "account" else "your address"
-            raise HTTPError(429, f"[SW731] too many failed sign-ins for {who}; try again in "
-                                 f"{minutes} minute{'s' if minutes != 1 else ''}",
-                            [issue("too-many-attempts", f"at most {login_limits.ACCOUNT_LIMIT} failed sign-ins "
-                                   f"per account and {login_limits.CLIENT_LIMIT} per address in "
-                                   f"{login_limits.WINDOW_SECONDS // 60} minutes", "name")],
+            who = {"account_address": "this account from your address", "client": "your address",
+                   "account": "this account"}[throttle.scope]
+            when = (f"{throttle.retry_after} second{'s' if throttle.retry_after != 1 else ''}"
+                    if throttle.retry_after < 120 else f"{minutes} minutes")
+            raise HTTPError(429, f"[SW731] too many failed sign-ins for {who}; try again in {when}",
+                            [issue("too-many-attempts", login_limits.describe_rule(), "name")],
                             headers={"Retry-After": str(throttle.retry_after)})
         user = await run_in_threadpool(review.verify_user, web.store, name, password)
         if user is None:
             await run_in_threadpool(login_limits.record_failure, web.store, name, address)
         else:
-            await run_in_threadpool(login_limits.record_success, web.store, name)
+            await run_in_threadpool(login_limits.record_success, web.store, name, address)
     if user is None:
         return render(request, "login.html", {"next": target, "error": "Wrong name or password."}, 401)
     request.session.clear()  # new session on sign-in: no fixation
@@ -323,6 +324,8 @@ def audit_page(request: Request) -> Response:
     page = _page(request)
     per_page = 50
     entries = list_audit(web.store, limit=per_page, offset=(page - 1) * per_page)
+    if current_user(request) is None:  # the public sees pseudonyms, reviewers see names
+        entries = [pseudonyms_for(web.store).audit_entry(e) for e in entries]
     total = count_audit(web.store)
     if request.url.path.endswith(".json"):
         return json_response({"total": total, "page": page, "entries": [e.model_dump(mode="json") for e in entries]})

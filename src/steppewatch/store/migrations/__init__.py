@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass
 from types import ModuleType
 
-from sqlalchemy import Connection, Engine, inspect, select
+from sqlalchemy import Connection, Engine, inspect, select, text
 
 from steppewatch.errors import StoreError
 from steppewatch.store.tables import schema_migrations
@@ -49,7 +49,37 @@ def applied_versions(connection: Connection) -> set[int]:
 
 
 def migrate(engine: Engine) -> list[Migration]:
-    """Apply every pending migration; returns those applied now."""
+    """Apply every pending migration; returns those applied now.
+
+    Commands started at the same moment on a new database (three ingests) would each create
+    the same tables; a lock (PostgreSQL: advisory; SQLite: a file lock beside the database,
+    since pysqlite runs DDL outside a transaction) lets one migrate while the others wait and
+    then find nothing pending."""
+    if not pending(engine):
+        return _migrate(engine)
+    if engine.dialect.name == "sqlite":
+        from steppewatch.store.file_lock import FileLock, lock_path_beside
+
+        path = lock_path_beside(engine.url.database, "migrate-lock")
+        if path is None:
+            return _migrate(engine)
+        with FileLock(path):
+            return _migrate(engine)
+    if engine.dialect.name != "postgresql":
+        return _migrate(engine)
+    with engine.connect() as lock_conn:
+        lock_conn = lock_conn.execution_options(isolation_level="AUTOCOMMIT")
+        lock_conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _MIGRATION_LOCK})
+        try:
+            return _migrate(engine)
+        finally:
+            lock_conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _MIGRATION_LOCK})
+
+
+_MIGRATION_LOCK = 0x5357_0300  # "SW" 300: steppewatch's schema
+
+
+def _migrate(engine: Engine) -> list[Migration]:
     with engine.begin() as connection:
         schema_migrations.create(connection, checkfirst=True)
     applied_now: list[Migration] = []
