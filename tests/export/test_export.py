@@ -238,3 +238,34 @@ def test_export_and_release_from_postgresql(tmp_path: Path) -> None:
         second = build_release(tmp_path / "b" / "r", store=store, with_report=False)
         assert (first.folder / "SHA256SUMS").read_bytes() == (second.folder / "SHA256SUMS").read_bytes()
         store.close()
+
+
+def test_export_on_a_full_disk_left_a_package_that_looked_complete(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression (issue 18, faults): an export that fails halfway (here a disk that fills
+    while the sources table is written) leaves the folder as it was: the earlier package whole
+    and valid, no half-written table beside it, no staging folder."""
+    import errno
+
+    from steppewatch.export.writers import CsvFile
+
+    out = tmp_path / "pkg"
+    store = open_store(db_url)
+    export_package(out, store=store, filters=EventFilter(countries=("KG",)))
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    original = CsvFile.write
+
+    def fill_up(self: CsvFile, rows: object) -> None:
+        if self.path.name == "sources.csv":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        original(self, rows)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(CsvFile, "write", fill_up)
+    with pytest.raises(OSError):
+        export_package(out, store=store)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    fresh = tmp_path / "fresh"
+    with pytest.raises(OSError):
+        export_package(fresh, store=store)
+    assert not fresh.exists()

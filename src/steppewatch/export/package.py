@@ -15,11 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from steppewatch import __version__
+from steppewatch.atomic_output import staged_folder
 from steppewatch.errors import ExportError
 from steppewatch.export.tables import event_batches, tables
 from steppewatch.export.writers import CsvFile, JsonlFile, ParquetFile, XlsxBook
@@ -102,10 +104,10 @@ def export_package(
 ) -> ExportResult:
     """Write the matching events of ``store`` as a data package in folder ``out``."""
     from steppewatch.codebook import load_codebook
-    from steppewatch.export.citations import SourceBib
     from steppewatch.study import load_study
 
     out = Path(out)
+    created = not out.exists()
     _prepare(out)
     filters = filters or EventFilter()
     codebook = codebook or load_codebook()
@@ -113,22 +115,53 @@ def export_package(
     stamp = (exported_at or dt.datetime.now(dt.UTC)).replace(microsecond=0)
     formats = parse_formats(list(formats))
     defs = tables(codebook)
-    result = ExportResult(out, out / "datapackage.json", {name: 0 for name in defs})
+    # written into a staging folder inside ``out`` and moved into place only when complete
+    # (datapackage.json last): a full disk or a crash never leaves a package that looks whole
+    try:
+        with staged_folder(out, last="datapackage.json") as work:
+            result = _write_package(work, store, filters, formats, bom, stamp, defs)
+            descriptor = _descriptor(
+                defs, result, formats, filters, stamp, codebook, study, store, bom, base_url
+            )
+            result.descriptor.write_text(
+                json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+            )
+    except BaseException:
+        if created:  # a folder this call made holds nothing of worth
+            shutil.rmtree(out, ignore_errors=True)
+        raise
+    _remove_stale(out, defs, formats)
+    result.folder, result.descriptor = out, out / "datapackage.json"
+    result.files = [out / path.name for path in result.files]
+    return result
 
-    csvs = {name: CsvFile(out / f"{name}.csv", table, bom=bom) for name, table in defs.items()}
+
+def _write_package(
+    work: Path,
+    store: Store,
+    filters: EventFilter,
+    formats: tuple[str, ...],
+    bom: bool,
+    stamp: dt.datetime,
+    defs: dict[str, Any],
+) -> ExportResult:
+    """Every table (and every other format asked for) into ``work``, batch by batch."""
+    from steppewatch.export.citations import SourceBib
+
+    result = ExportResult(work, work / "datapackage.json", {name: 0 for name in defs})
+    csvs = {name: CsvFile(work / f"{name}.csv", table, bom=bom) for name, table in defs.items()}
     parquets = (
-        {name: ParquetFile(out / f"{name}.parquet", t) for name, t in defs.items()}
+        {name: ParquetFile(work / f"{name}.parquet", t) for name, t in defs.items()}
         if "parquet" in formats
         else {}
     )
-    jsonl = JsonlFile(out / "events.jsonl") if "jsonl" in formats else None
+    jsonl = JsonlFile(work / "events.jsonl") if "jsonl" in formats else None
     xlsx = (
-        XlsxBook(out / "steppewatch.xlsx", list(defs.values()), stamp.replace(tzinfo=None))
+        XlsxBook(work / "steppewatch.xlsx", list(defs.values()), stamp.replace(tzinfo=None))
         if "xlsx" in formats
         else None
     )
-    bib = SourceBib(out / "sources.bib") if "bibtex" in formats else None
-    _remove_stale(out, defs, formats)
+    bib = SourceBib(work / "sources.bib") if "bibtex" in formats else None
     try:
         for batch in event_batches(store, filters):
             for name in defs:
@@ -150,13 +183,6 @@ def export_package(
     for sink in [*csvs.values(), *parquets.values(), jsonl, xlsx, bib]:
         if sink is not None:
             result.files.append(sink.path)
-
-    descriptor = _descriptor(
-        defs, result, formats, filters, stamp, codebook, study, store, bom, base_url
-    )
-    result.descriptor.write_text(
-        json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
     return result
 
 
