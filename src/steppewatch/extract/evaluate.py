@@ -212,11 +212,11 @@ def prediction_from_record(record: Any) -> Prediction:
     """A coded document (``CodedDocument``) -> the fields evaluation compares. Kinds per event
     mention are the kinds of the relevant items (the document's own kind when it has none)."""
     kinds: list[str] = []
-    for item in getattr(record, "items", None) or []:
-        if item.relevant and item.kind and item.kind not in kinds:
-            kinds.append(item.kind)
-    if record.relevant and record.kind and record.kind not in kinds:
-        kinds.append(record.kind)
+    for item in [*(getattr(record, "items", None) or []), record]:
+        if item.relevant:
+            for kind in [item.kind, *(getattr(item, "event_kinds", None) or [])]:
+                if kind and kind not in kinds:
+                    kinds.append(kind)
     return Prediction(
         relevant=bool(record.relevant),
         kind=record.kind,
