@@ -285,10 +285,12 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
         kept = [h for h in kinds["training_education"] if not any(a <= h.start < b or h.start <= a < h.end for a, b in spans)]
         _keep(kinds, "training_education", kept)
     if "equipment_transfer" in kinds:
+        security = [h.start for hs in found.codes("domain").values() for h in hs]
         kept = []
         for h in kinds["equipment_transfer"]:
             lo, hi = _sentence_of(text, h.start, item.start, item.end)
-            if not _MEDICAL_AID.search(text, lo, hi):
+            # medical aid to the army or police (a domain named in the sentence) is still a transfer
+            if not _MEDICAL_AID.search(text, lo, hi) or any(lo <= p < hi for p in security):
                 kept.append(h)
         _keep(kinds, "equipment_transfer", kept)
     question = _QUESTION.search(text, item.start, item.end)
