@@ -35,6 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from steppewatch.extract.calibration import load_calibration
 from steppewatch.extract.coder_entities import (
     SENTENCE_END,
     ambiguous_names,
@@ -132,8 +133,10 @@ class CodebookCoder:
         threshold: float = 0.65,
         window: int = 1,
         study: Any = None,
+        calibration_path: str | None = None,
     ) -> None:
         self.codebook_path = codebook_path
+        self.calibration_path = calibration_path  # default: the shipped calibration
         self.threshold = threshold
         self.window = window
         self.study = study
@@ -158,6 +161,7 @@ class CodebookCoder:
         normal = normalise_for_matching(text)
         reference = document.published
         items: list[CodedItem] = []
+        calibration = load_calibration(self.calibration_path)
         segments = segment_text(text)
         anchor_hits = clean_entities(
             res.anchor_hits(normal, document.language), res.cities, normal, res.study
@@ -169,6 +173,7 @@ class CodebookCoder:
             item = CodedItem(index=index, start=segment.start, end=segment.end, title=segment.title)
             if hi > lo:
                 self._code_item(item, text, normal, res, reference, len(segments) == 1)
+                calibration.apply(item)
             items.append(item)
         coded = CodedDocument(
             start=0,

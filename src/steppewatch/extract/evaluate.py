@@ -39,6 +39,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from steppewatch.errors import InputError, SteppewatchError
+from steppewatch.extract.calibration import label_evidence, reliability_bins
 from steppewatch.extract.field_scores import (
     FieldReport,
     PredictedFields,
@@ -169,6 +170,11 @@ class EvaluationReport(_Record):
     missing: list[GoldProblem] = Field(default_factory=list)
     errors: list[GoldProblem] = Field(default_factory=list)
     documents: list[DocumentOutcome] = Field(default_factory=list)
+    reliability: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="Reliability of the codes' confidence: equal-width bins with count, mean "
+        "confidence and share right (one per field and code of each predicted-relevant document).",
+    )
 
 
 @dataclass(frozen=True)
@@ -544,6 +550,7 @@ def evaluate(
     scored: list[GoldDocument] = []
     predictions: list[Prediction] = []
     first_error: SteppewatchError | None = None
+    labelled: list[tuple[float, bool]] = []
     for done, (document, text) in enumerate(extracted, start=1):
         try:
             record = active.code(text)
@@ -572,6 +579,11 @@ def evaluate(
             else:
                 scored.append(document)
                 predictions.append(prediction_from_record(record))
+                labelled.extend(
+                    (confidence, right)
+                    for _, _, confidence, right in label_evidence(record, document)
+                    if confidence is not None
+                )
         if progress is not None:
             progress(done, len(extracted))
     if not scored and first_error is not None and len(errors) == len(extracted):
@@ -582,7 +594,7 @@ def evaluate(
             hint="paths are resolved against the gold file's parent's parent; check ../shared is present",
             code="SW454",
         )
-    return score_predictions(
+    report = score_predictions(
         scored,
         predictions,
         gold_path=str(gold_path),
@@ -595,6 +607,8 @@ def evaluate(
         seed=seed,
         confidence=confidence,
     )
+    report.reliability = reliability_bins(labelled)
+    return report
 
 
 def _partners(partners: Sequence[str] | None) -> tuple[str, ...]:
