@@ -19,13 +19,19 @@ Per item (see ``segment.py``):
    ``SECURITY_WEIGHTS``; COVID aid, elections and economic talks weigh nothing) plus
    ``SCO_MEETING_WEIGHT`` for a meeting of an SCO body named as such; relevant if
    ``score >= threshold`` (0.65, chosen on gold/dev.jsonl).
-4. codes of relevant items come from the hits in their relevant passages, each with evidence:
-   kind by a lead-weighted score (the item's first 200 characters name its main event),
-   level for meetings (indicators and the offices of the officials named, at the item's
-   date), framework, countries (named - not observers or third-party borders - plus every
-   member at the item's date of a meeting of a framework the study marks ``implied_members``
-   (SCO, C5+China), and a venue's host when no other partner state is named), topics (the three-evils formula codes
-   three_evils only), domains, actors, date.
+4. codes of relevant items come from the hits in their relevant passages, each with evidence,
+   by the rules of ``coder_rules.py`` (one small function each): framework; countries taking
+   part (named - not observers or third-party borders - plus every member at the item's date of
+   a meeting of a framework the study marks ``implied_members`` (SCO, C5+China), with evidence
+   whose ``basis`` says ``membership``; states from outside the region only in a multilateral
+   framework, and only its members where the study lists them; a venue's host when no other
+   partner state is named); kinds per event mention (the
+   main one by a lead-weighted score, plus an agreement signed or equipment handed over at a
+   meeting; no event from a Xinjiang training-centre name, from medical aid, or from a question
+   asking to confirm a report); level from the offices named as such (an aide's title is not the
+   office) or the officials' offices at the item's date; topics (the three-evils formula codes
+   three_evils only), domains, actors; then date.
+5. every evidence gets a calibrated ``confidence`` (``calibration.py``).
 """
 
 from __future__ import annotations
