@@ -129,7 +129,9 @@ EN_SECURITY_SECRETARIES = (
 
 
 @pytest.mark.parametrize(
-    "text", [ZH_SECURITY_SECRETARIES, RU_SECURITY_SECRETARIES, EN_SECURITY_SECRETARIES], ids=["zh", "ru", "en"]
+    "text",
+    [ZH_SECURITY_SECRETARIES, RU_SECURITY_SECRETARIES, EN_SECURITY_SECRETARIES],
+    ids=["zh", "ru", "en"],
 )
 def test_presidential_aide_coded_head_of_state(text: str) -> None:
     coded = code_document(make_doc(text))
@@ -167,3 +169,36 @@ def test_agreement_signed_at_a_meeting_was_not_an_event() -> None:
     assert coded.event_kinds == ["meeting", "mechanism"]
     second = [e for e in coded.evidence if e.field == "kind" and e.code == "mechanism"]
     assert second and second[0].basis == "second_event"
+
+
+ZH_CRITIC_ABROAD = (
+    "问：《纽约时报》报道，一名自称曾在新疆当过警察的人对新疆教培中心发表了指责性言论。你有何评论？\n"
+    "答：经新疆有关部门核查，此人从未当过警察。他现在在哈萨克斯坦，2011年偷偷加入哈萨克斯坦国籍，"
+    "办理了哈萨克斯坦护照，后来去了哈萨克斯坦，编造了很多关于新疆反恐和去极端化的谣言。\n"
+)
+
+
+def test_kazakhstan_where_a_critic_lives_coded_as_taking_part() -> None:
+    coded = code_document(make_doc(ZH_CRITIC_ABROAD))
+    assert "KZ" not in coded.countries
+
+
+def test_kazakhstan_where_a_critic_lives_on_real_page_coded_as_taking_part() -> None:
+    coded = code_document(_gold_page("fm-1aa1af9e1d1908f8"))  # real_tune: CN+UZ only
+    assert coded.countries == ["CN", "UZ"]
+
+
+def test_commentary_got_a_framework() -> None:
+    coded = code_document(
+        make_doc(EN_EXTRADITION.replace("rumours", "rumours about law enforcement cooperation"))
+    )
+    if coded.relevant:
+        assert coded.kind is None and coded.framework is None
+    coded = code_document(_gold_page("fm-1aa1af9e1d1908f8"))
+    assert coded.relevant and coded.kind is None and coded.framework is None
+
+
+def test_visit_to_kazakhstan_still_takes_part() -> None:
+    text = "6月12日，国务委员兼公安部部长赵克志访问哈萨克斯坦，同哈萨克斯坦内务部长会谈，双方同意加强反恐和禁毒合作。\n"
+    coded = code_document(make_doc(text))
+    assert coded.relevant and "KZ" in coded.countries and coded.kind == "meeting"

@@ -442,6 +442,9 @@ def assign_codes(item: CodedItem, text: str, hits: list[Hit], res: Resources, re
     item.kind = kinds[0] if kinds else None
     item.event_kinds = kinds
     item.level = rule_level(item, text, found, item.kind)
+    if item.kind is None:  # commentary: no event, so no event's framework (gold guideline)
+        item.framework = None
+        found.evidence = [e for e in found.evidence if e.field != "framework"]
     for scheme, target, codes in (("topic", item.topics, rule_topics(found)), ("domain", item.domains, rule_domains(found))):
         for code in sorted(codes):
             target.append(code)
