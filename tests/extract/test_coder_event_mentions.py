@@ -202,3 +202,21 @@ def test_visit_to_kazakhstan_still_takes_part() -> None:
     text = "6月12日，国务委员兼公安部部长赵克志访问哈萨克斯坦，同哈萨克斯坦内务部长会谈，双方同意加强反恐和禁毒合作。\n"
     coded = code_document(make_doc(text))
     assert coded.relevant and "KZ" in coded.countries and coded.kind == "meeting"
+
+
+ZH_VISIT_SCO_IN_PASSING = (
+    "应国务院总理李克强邀请，乌兹别克斯坦共和国总理阿里波夫将于8月27日至29日对中国进行正式访问。\n"
+    "访问期间，中央政法委书记郭声琨将同阿里波夫总理主持召开中乌政府间合作委员会会议，双方将就打击“三股势力”、"
+    "加强执法安全合作深入交换意见。中乌两国在联合国和上海合作组织等多边框架内保持紧密协作。\n"
+)
+
+
+def test_sco_named_in_passing_made_a_bilateral_visit_sco() -> None:
+    coded = code_document(make_doc(ZH_VISIT_SCO_IN_PASSING))
+    assert coded.relevant and coded.framework == "bilateral"
+    assert coded.countries == ["CN", "UZ"]
+
+
+def test_sco_named_in_passing_on_real_page_made_a_bilateral_visit_sco() -> None:
+    coded = code_document(_gold_page("fm-11a9bb848e6a2072"))  # dev: Aripov's visit, 2019
+    assert coded.framework == "bilateral"

@@ -79,6 +79,9 @@ _MEDICAL_AID = re.compile(
     r"medical supplies|\bmasks?\b|ventilator|test kits?|vaccine|медицинск|пандеми|эпидеми|коронавирус|маск|вакцин",
     re.IGNORECASE,
 )
+# the end of an item's first sentence; a period after a one- or two-letter word is an
+# abbreviation (2019 г., St.), not an end
+_FIRST_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<=[^\W\d_]{3})\.(?:\s|$)")
 _SENTENCE = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
 
 
@@ -179,6 +182,26 @@ def part_of(hit: Hit, other: Hit) -> bool:
 
 
 # -- rules ----------------------------------------------------------------------------------
+def event_frameworks(item: CodedItem, text: str, hits: list[Hit], found: Found, res: Resources) -> None:
+    """Keep the framework mentions that are about the event: named in the item's first sentence
+    (within its lead), or as a meeting of the framework's body; a passing mention later on
+    (在联合国和上海合作组织等多边框架内保持紧密协作, "within the UN and the SCO") is not."""
+    from steppewatch.extract.codebook_coder import _framework_meeting
+
+    others = [h for h in hits if h.payload[0] != "framework"]
+    stop = _FIRST_SENTENCE_END.search(text, item.start, item.start + LEAD)
+    first_sentence = stop.end() if stop else item.start + LEAD
+    for code in list(found.codes("framework")):
+        kept = [
+            h for h in found.by_scheme["framework"][code]
+            if h.start < first_sentence or _framework_meeting([h, *others], res, code)
+        ]
+        _keep(found.by_scheme["framework"], code, kept)
+    for code, hit in list(found.implied_frameworks.items()):  # RATS, the SCO Secretariat...
+        if not (hit.start < first_sentence or _framework_meeting(hits, res, code)):
+            del found.implied_frameworks[code]
+
+
 def rule_framework(found: Found) -> tuple[str | None, dict[str, Hit]]:
     """The most specific framework named (or implied by an institution: RATS -> SCO)."""
     frameworks = {c: h[0] for c, h in found.codes("framework").items()}
@@ -248,6 +271,7 @@ def rule_countries(
 ) -> tuple[str | None, list[str]]:
     """Framework and the states taking part, with evidence (implied members say so)."""
     facts = res.study
+    event_frameworks(item, text, hits, found, res)
     framework, frameworks = rule_framework(found)
     ca = rule_partner_states(found, res)
     if framework is None and len(ca) == 1:
