@@ -220,3 +220,28 @@ def test_sco_named_in_passing_made_a_bilateral_visit_sco() -> None:
 def test_sco_named_in_passing_on_real_page_made_a_bilateral_visit_sco() -> None:
     coded = code_document(_gold_page("fm-11a9bb848e6a2072"))  # dev: Aripov's visit, 2019
     assert coded.framework == "bilateral"
+
+
+ZH_CICA_FM = (
+    "2016年4月28日，亚洲相互协作与信任措施会议第五次外长会议在北京举行。\n"
+    "国家主席习近平出席开幕式并发表主旨讲话。\n"
+    "哈萨克斯坦、吉尔吉斯斯坦、塔吉克斯坦、乌兹别克斯坦等成员国外长与会，各方一致认为应共同应对恐怖主义威胁。\n"
+)
+RU_SCO_DEFENCE = (
+    "29 апреля 2019 г. в Бишкеке состоялось совещание министров обороны государств – членов ШОС. "
+    "Президент Кыргызстана Сооронбай Жээнбеков принял участников совещания. "
+    "Министр обороны КНР Вэй Фэнхэ и министры обороны Казахстана, Таджикистана и Узбекистана обсудили "
+    "противодействие терроризму.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [(ZH_CICA_FM, "foreign_minister"), (RU_SCO_DEFENCE, "defence_minister")],
+    ids=["zh", "ru"],
+)
+def test_head_of_state_opening_a_ministers_meeting_gave_head_of_state(
+    text: str, level: str
+) -> None:
+    coded = code_document(make_doc(text))
+    assert coded.kind == "meeting" and coded.level == level

@@ -405,6 +405,31 @@ def _is_aide(hit: Hit, text: str) -> bool:
     return bool(_AIDE_AFTER.match(text, hit.end)) or bool(_AIDE_BEFORE.search(text, max(0, hit.start - 25), hit.start))
 
 
+_MEETING_WORD = re.compile(r"会议|会晤|理事会|meeting|conference|council|summit|совещани|заседани|встреч|совет", re.IGNORECASE)
+MEETING_NAME_GAP = 24  # characters between a level and the meeting term of one name (Latin)
+MEETING_NAME_GAP_HAN = 6
+
+
+def meeting_name_levels(item: CodedItem, found: Found, text: str) -> dict[str, Hit]:
+    """Levels that are part of the name of the meeting in the item's lead (第五次外长会议,
+    SCO Foreign Ministers' Video Conference, совещание министров обороны): the meeting's own
+    level, whoever else (a head of state opening it) is named."""
+    out: dict[str, Hit] = {}
+    lead = item.start + LEAD
+    for code, hs in found.codes("meeting_level").items():
+        for h in hs:
+            if h.start >= lead or _is_aide(h, text):
+                continue
+            gap = MEETING_NAME_GAP_HAN if "\u4e00" <= h.term[:1] <= "\u9fff" else MEETING_NAME_GAP
+            if (
+                _MEETING_WORD.search(h.term)
+                or _MEETING_WORD.search(text, h.end, min(h.end + gap, item.end))
+                or _MEETING_WORD.search(text, max(item.start, h.start - gap), h.start)
+            ):
+                out.setdefault(code, h)
+    return out
+
+
 def rule_level(item: CodedItem, text: str, found: Found, event_kind: str | None) -> str | None:
     """A meeting's level: the highest office named as such (an aide's title is not the office),
     or implied by the officials and institutions named."""
@@ -418,7 +443,12 @@ def rule_level(item: CodedItem, text: str, found: Found, event_kind: str | None)
     levels = dict(named)
     for code, hit in found.implied_levels.items():
         levels.setdefault(code, hit)
-    level = next((lv for lv in LEVEL_PRIORITY if lv in levels), None)
+    in_name = meeting_name_levels(item, found, text)
+    level = next((lv for lv in LEVEL_PRIORITY if lv in in_name), None) or next(
+        (lv for lv in LEVEL_PRIORITY if lv in levels), None
+    )
+    if level in in_name:
+        named[level] = levels[level] = in_name[level]
     if level is not None:
         basis = "named" if level in named else "office"
         found.evidence.append(evidence("level", level, levels[level], text, basis))
