@@ -245,3 +245,25 @@ def test_head_of_state_opening_a_ministers_meeting_gave_head_of_state(
 ) -> None:
     coded = code_document(make_doc(text))
     assert coded.kind == "meeting" and coded.level == level
+
+
+def test_agreement_signed_at_a_meeting_was_not_an_event_ru() -> None:
+    text = (
+        "Переговоры министров обороны Казахстана и Китая\n"
+        "13 июня 2019 г. в Нур-Султане Министр обороны Республики Казахстан провёл переговоры с Министром "
+        "обороны Китайской Народной Республики Вэй Фэнхэ.\n"
+        "Особое внимание было уделено противодействию международному терроризму.\n"
+        "По итогам встречи подписан план двустороннего военного сотрудничества на 2020 год.\n"
+    )
+    coded = code_document(make_doc(text))
+    assert coded.kind == "meeting" and "mechanism" in coded.event_kinds
+
+
+def test_agreement_signed_by_both_sides_after_a_meeting_was_not_an_event() -> None:
+    text = (
+        "2017年10月24日，国务委员、公安部部长在北京会见塔吉克斯坦内务部长拉希姆佐达一行。\n"
+        "双方就深化中塔执法安全合作，共同打击恐怖主义、毒品犯罪等议题深入交换意见。\n"
+        "会见后，双方签署了两部警务合作文件。\n"
+    )
+    coded = code_document(make_doc(text))
+    assert coded.kind == "meeting" and "mechanism" in coded.event_kinds

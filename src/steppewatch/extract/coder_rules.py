@@ -82,6 +82,9 @@ _MEDICAL_AID = re.compile(
 # the end of an item's first sentence; a period after a one- or two-letter word is an
 # abbreviation (2019 г., St.), not an end
 _FIRST_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<=[^\W\d_]{3})\.(?:\s|$)")
+# the two sides of the meeting named without their names: a paragraph saying what they did
+# (会见后，双方签署了…; По итогам встречи стороны подписали…) is about the meeting
+_BOTH_SIDES = re.compile(r"双方|两国|两部|стороны|сторонами|both sides|the two sides|the sides", re.IGNORECASE)
 _SENTENCE = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
 
 
@@ -491,7 +494,7 @@ def assign_codes(item: CodedItem, text: str, hits: list[Hit], res: Resources, re
         _paragraph(text, item, h.start) for h in hits
         if h.payload[0] in ("state", "group", "framework", "official", "institution")
         and (h.payload[1] in res.study.partner_set or h.payload[0] != "state")
-    }
+    } | {_paragraph(text, item, m.start()) for m in _BOTH_SIDES.finditer(text, item.start, item.end)}
     kinds = rule_kinds(item, text, found, framework, countries, res.study.focal, anchored)
     item.kind = kinds[0] if kinds else None
     item.event_kinds = kinds
