@@ -17,6 +17,7 @@ turns both into a calibrated ``confidence`` (``calibration.py``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from steppewatch.extract.coder_entities import not_participant
@@ -383,10 +384,11 @@ def _paragraph(text: str, item: CodedItem, position: int) -> int:
 
 
 def rule_kinds(item: CodedItem, text: str, found: Found, framework: str | None, countries: list[str],
-               focal: str, anchored: set[int]) -> list[str]:
+               focal: str, anchored: Callable[[], set[int]]) -> list[str]:
     """The item's event kinds per event mention, the main one first; a second event (an
     agreement signed or equipment handed over at a meeting) needs a mention of its own in a
-    paragraph that names a partner state or framework (``anchored``: paragraph starts)."""
+    paragraph that names a partner state, a framework or the two sides (``anchored()``: the
+    starts of those paragraphs)."""
     kinds = rule_event_mentions(item, text, found)
     main = choose_kind(item, kinds, bool(found.codes("meeting_level")))
     if main is None:
@@ -396,8 +398,12 @@ def rule_kinds(item: CodedItem, text: str, found: Found, framework: str | None, 
     support = kinds.get(main) or [h for hs in found.codes("meeting_level").values() for h in hs]
     found.evidence.append(evidence("kind", main, min(support, key=lambda h: h.start), text, mentions=len(support)))
     chosen = [main]
+    paragraphs: set[int] | None = None
     for other in SECOND_EVENTS.get(main, ()):
-        hs = [h for h in kinds.get(other, ()) if _paragraph(text, item, h.start) in anchored]
+        if other not in kinds:
+            continue
+        paragraphs = anchored() if paragraphs is None else paragraphs
+        hs = [h for h in kinds[other] if _paragraph(text, item, h.start) in paragraphs]
         if hs:
             chosen.append(other)
             found.evidence.append(evidence("kind", other, hs[0], text, "second_event", len(hs)))
@@ -490,11 +496,13 @@ def assign_codes(item: CodedItem, text: str, hits: list[Hit], res: Resources, re
     framework, countries = rule_countries(item, text, hits, found, res, reference)
     item.framework = framework
     item.countries = countries
-    anchored = {
-        _paragraph(text, item, h.start) for h in hits
-        if h.payload[0] in ("state", "group", "framework", "official", "institution")
-        and (h.payload[1] in res.study.partner_set or h.payload[0] != "state")
-    } | {_paragraph(text, item, m.start()) for m in _BOTH_SIDES.finditer(text, item.start, item.end)}
+    def anchored() -> set[int]:  # only when a second event is possible (it costs a scan)
+        return {
+            _paragraph(text, item, h.start) for h in hits
+            if h.payload[0] in ("state", "group", "framework", "official", "institution")
+            and (h.payload[1] in res.study.partner_set or h.payload[0] != "state")
+        } | {_paragraph(text, item, m.start()) for m in _BOTH_SIDES.finditer(text, item.start, item.end)}
+
     kinds = rule_kinds(item, text, found, framework, countries, res.study.focal, anchored)
     item.kind = kinds[0] if kinds else None
     item.event_kinds = kinds
