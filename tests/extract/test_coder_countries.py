@@ -158,7 +158,8 @@ def test_numbered_entries_only_for_a_list_that_opens_the_item() -> None:
 
 def test_shanghe_inside_other_words_is_not_the_sco() -> None:
     legal = _code("2019年5月3日，外交部发言人表示，一些势力企图给恐怖主义披上合法外衣。中方愿同哈萨克斯坦加强反恐合作。")
-    assert legal.framework == "bilateral" and set(legal.countries) == {"CN", "KZ"}
+    # commentary (no event): no framework since issue 13; the point is that 合法 is not 上合
+    assert legal.framework is None and set(legal.countries) == {"CN", "KZ"}
     summit = _code("2019年6月14日，习近平出席上合比什凯克峰会，同吉尔吉斯斯坦总统会谈，双方同意加强反恐合作。")
     assert summit.framework == "SCO" and {"KZ", "KG", "TJ", "UZ"} <= set(summit.countries)
 

@@ -56,6 +56,12 @@ def register(app: typer.Typer) -> None:
             "--groups/--no-groups",
             help="Also print every field per language and source type.",
         ),
+        reliability: Path | None = typer.Option(
+            None,
+            "--reliability",
+            help="Write the reliability of the codes' confidence to this folder: "
+            "reliability.csv (bins) and reliability.png (plot).",
+        ),
     ) -> None:
         """Code every document of GOLD with a coder and score every field it emits: relevance,
         kind (main event, and kinds per event mention), the study's partner states and all states
@@ -88,6 +94,8 @@ def register(app: typer.Typer) -> None:
             )
         for problem in report.missing + report.errors:
             err(f"  skipped {problem.id}: {problem.message}")
+        if reliability is not None:
+            write_reliability(report, reliability)
         if fmt == "json":
             text = report.model_dump_json(indent=2)
             if out:
@@ -107,6 +115,45 @@ def register(app: typer.Typer) -> None:
             if not console.is_terminal:  # piped or redirected: rich would squeeze to 80 columns
                 console = Console(width=140)
             render_report(report, console, documents=documents, groups=groups)
+
+
+def write_reliability(report: EvaluationReport, folder: Path) -> tuple[Path, Path]:
+    """reliability.csv (the bins) and reliability.png (share right against mean confidence)."""
+    import csv
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    folder.mkdir(parents=True, exist_ok=True)
+    table = folder / "reliability.csv"
+    columns = ["bin", "low", "high", "count", "mean_confidence", "share_right"]
+    with table.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(report.reliability)
+    used = [r for r in report.reliability if r["count"]]
+    figure, axis = plt.subplots(figsize=(4.5, 4.5), dpi=100)
+    axis.plot([0, 1], [0, 1], linestyle="--", color="grey", label="perfectly calibrated")
+    axis.plot(
+        [r["mean_confidence"] for r in used], [r["share_right"] for r in used],
+        marker="o", label="codes",
+    )
+    for r in used:
+        axis.annotate(str(r["count"]), (r["mean_confidence"], r["share_right"]), fontsize=7,
+                      textcoords="offset points", xytext=(3, -9))
+    axis.set_xlim(0, 1)
+    axis.set_ylim(0, 1)
+    axis.set_xlabel("confidence (bin mean)")
+    axis.set_ylabel("share of codes right")
+    axis.set_title(f"Reliability: {Path(report.gold_path).name}", fontsize=10)
+    axis.legend(loc="upper left", fontsize=8)
+    figure.tight_layout()
+    plot = folder / "reliability.png"
+    figure.savefig(plot)
+    plt.close(figure)
+    return table, plot
 
 
 def render_report(

@@ -19,43 +19,47 @@ Per item (see ``segment.py``):
    ``SECURITY_WEIGHTS``; COVID aid, elections and economic talks weigh nothing) plus
    ``SCO_MEETING_WEIGHT`` for a meeting of an SCO body named as such; relevant if
    ``score >= threshold`` (0.65, chosen on gold/dev.jsonl).
-4. codes of relevant items come from the hits in their relevant passages, each with evidence:
-   kind by a lead-weighted score (the item's first 200 characters name its main event),
-   level for meetings (indicators and the offices of the officials named, at the item's
-   date), framework, countries (named - not observers or third-party borders - plus every
-   member at the item's date of a meeting of a framework the study marks ``implied_members``
-   (SCO, C5+China), and a venue's host when no other partner state is named), topics (the three-evils formula codes
-   three_evils only), domains, actors, date.
+4. codes of relevant items come from the hits in their relevant passages, each with evidence,
+   by the rules of ``coder_rules.py`` (one small function each): framework; countries taking
+   part (named - not observers or third-party borders - plus every member at the item's date of
+   a meeting of a framework the study marks ``implied_members`` (SCO, C5+China), with evidence
+   whose ``basis`` says ``membership``; states from outside the region only in a multilateral
+   framework, and only its members where the study lists them; a venue's host when no other
+   partner state is named); kinds per event mention (the
+   main one by a lead-weighted score, plus an agreement signed or equipment handed over at a
+   meeting; no event from a Xinjiang training-centre name, from medical aid, or from a question
+   asking to confirm a report); level from the offices named as such (an aide's title is not the
+   office) or the officials' offices at the item's date; topics (the three-evils formula codes
+   three_evils only), domains, actors; then date.
+5. every evidence gets a calibrated ``confidence`` (``calibration.py``).
 """
 
 from __future__ import annotations
 
 import bisect
-import itertools
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from steppewatch.extract.calibration import load_calibration
 from steppewatch.extract.coder_entities import (
     SENTENCE_END,
     ambiguous_names,
     clean_entities,
-    not_participant,
     numbered_entries,
 )
 from steppewatch.extract.coder_resources import Resources as _Resources
 from steppewatch.extract.coder_resources import load_resources as _resources
+from steppewatch.extract.coder_rules import assign_codes
 from steppewatch.extract.dates import find_dates
 from steppewatch.extract.matcher import Hit
-from steppewatch.extract.model import ActorMention, CodedDocument, CodedItem, CoderInfo, Evidence
+from steppewatch.extract.model import CodedDocument, CodedItem, CoderInfo, Evidence
 from steppewatch.extract.normalise import normalise_for_matching
 from steppewatch.extract.registry import register_coder
 from steppewatch.extract.segment import segment_text
 
 __all__ = ["CodebookCoder", "SECURITY_WEIGHTS"]
 
-THREE_EVILS_PARTS = ("terrorism", "separatism", "extremism")
 
 # How much a code says "this passage is about security" (codes not listed count 1.0 for topics
 # and domains, 0 for other schemes).
@@ -108,21 +112,7 @@ BASE_WEIGHT = 1.2  # topics and domains not listed above
 SCO_MEETING_WEIGHT = 2.0
 SCO_MEETING_SPAN = 30  # characters between the SCO term and the meeting term
 SCO_MEETING_SPAN_HAN = 10
-# event kinds, most specific first; a meeting in the item's lead wins over all of them
-KIND_PRIORITY = (
-    "multilateral_exercise", "bilateral_exercise", "joint_patrol_operation", "equipment_transfer",
-    "private_security", "domestic_capacity", "training_education", "infrastructure", "incident",
-    "mechanism", "meeting",
-)
-LEVEL_PRIORITY = (
-    "head_of_state", "head_of_government", "foreign_minister", "defence_minister",
-    "security_council", "interior_public_security", "state_security_intelligence",
-    "border_guard_chief", "chief_of_general_staff", "parliament", "party",
-    "vice_minister_working", "other",
-)
-FRAMEWORK_PRIORITY = ("C5+China", "SCO", "CICA", "other_multilateral", "bilateral", "unilateral")
-_MULTILATERAL_ONLY = re.compile(r"peace mission|和平使命|мирн\w* мисси|多边|multilateral|multinational|"
-                                r"многосторон|多国|center-2019|中部-2019|东方-2018|vostok|army games|国际军事比赛")
+
 SHORT_ITEM = 2500  # characters: an item this short is one passage
 
 
@@ -149,8 +139,10 @@ class CodebookCoder:
         threshold: float = 0.65,
         window: int = 1,
         study: Any = None,
+        calibration_path: str | None = None,
     ) -> None:
         self.codebook_path = codebook_path
+        self.calibration_path = calibration_path  # default: the shipped calibration
         self.threshold = threshold
         self.window = window
         self.study = study
@@ -175,6 +167,7 @@ class CodebookCoder:
         normal = normalise_for_matching(text)
         reference = document.published
         items: list[CodedItem] = []
+        calibration = load_calibration(self.calibration_path)
         segments = segment_text(text)
         anchor_hits = clean_entities(
             res.anchor_hits(normal, document.language), res.cities, normal, res.study
@@ -186,6 +179,7 @@ class CodebookCoder:
             item = CodedItem(index=index, start=segment.start, end=segment.end, title=segment.title)
             if hi > lo:
                 self._code_item(item, text, normal, res, reference, len(segments) == 1)
+                calibration.apply(item)
             items.append(item)
         coded = CodedDocument(
             start=0,
@@ -233,7 +227,7 @@ class CodebookCoder:
             for hit in passage.hits:
                 scoped[(hit.start, hit.end, hit.payload)] = hit
         scoped_hits = sorted(scoped.values(), key=lambda h: h.start)
-        _assign_codes(item, text, scoped_hits, res, reference)
+        assign_codes(item, text, scoped_hits, res, reference)
         _assign_date(item, text, normal, scope, reference, whole_document)
 
     def _passages(
@@ -392,219 +386,6 @@ def _sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return bounds or [(start, end)]
 
 
-def _evidence(field_name: str, code: str, hit: Hit, text: str) -> Evidence:
-    return Evidence(field=field_name, code=code, start=hit.start, end=hit.end, text=text[hit.start : hit.end])
-
-
-def _assign_codes(
-    item: CodedItem, text: str, hits: list[Hit], res: _Resources, reference: str | None
-) -> None:
-    facts = res.study
-    partners = facts.partners
-    by_scheme: dict[str, dict[str, list[Hit]]] = {}
-    states: dict[str, Hit] = {}
-    venues: dict[str, Hit] = {}  # capitals named as the place of the event
-    groups: dict[int, Hit] = {}  # 中亚国家: every member, unless the text lists the states
-    actors: dict[str, tuple[ActorMention, Hit]] = {}
-    implied_levels: dict[str, Hit] = {}
-    implied_domains: dict[str, Hit] = {}
-    implied_frameworks: dict[str, Hit] = {}
-    for hit in _drop_nested_codes(hits):
-        kind, value = hit.payload
-        if kind in res.active:
-            if value in res.active[kind]:
-                by_scheme.setdefault(kind, {}).setdefault(value, []).append(hit)
-        elif kind == "state":
-            if value not in states and (
-                value == facts.focal or not not_participant(text, hit, facts.focal_word)
-            ):
-                states[value] = hit
-        elif kind in ("group", "group_other"):
-            groups.setdefault(value, hit)
-        elif kind == "venue":
-            venues.setdefault(value, hit)
-        elif kind == "official":
-            official = res.gazetteer.officials[value]
-            office = official.office_on(reference)
-            mention = ActorMention(
-                name=official.name, office=office.title if office else None, country=official.country
-            )
-            actors.setdefault(official.name, (mention, hit))
-            states.setdefault(official.country, hit)
-            if office is not None and office.office in res.active["meeting_level"]:
-                implied_levels.setdefault(office.office, hit)
-        elif kind == "institution":
-            institution = res.gazetteer.institutions[value]
-            actors.setdefault(
-                institution.name,
-                (ActorMention(name=institution.name, office=None, country=institution.country), hit),
-            )
-            if institution.country:
-                states.setdefault(institution.country, hit)
-            if institution.domain in res.active["domain"]:
-                implied_domains.setdefault(institution.domain, hit)
-            if institution.level in res.active["meeting_level"]:
-                implied_levels.setdefault(institution.level, hit)
-            if institution.framework in res.active["framework"]:
-                implied_frameworks.setdefault(institution.framework, hit)
-    evidence: list[Evidence] = []
-    # countries: the focal state and the partner states in scope; outside states only in a
-    # multilateral framework
-    frameworks = {c: h[0] for c, h in by_scheme.get("framework", {}).items()}
-    for code, hit in implied_frameworks.items():
-        frameworks.setdefault(code, hit)
-    framework = next((f for f in FRAMEWORK_PRIORITY if f in frameworks), None)
-    ca = [c for c in partners if c in states]
-    if len(ca) < GROUP_LIST:
-        for value, hit in groups.items():
-            for code in res.gazetteer.groups[value].members:
-                states.setdefault(code, hit)
-        ca = [c for c in partners if c in states]
-    if not ca:
-        # an event held in a partner's capital with no partner state otherwise named: the host
-        # takes part (a venue next to a named partner is just the place)
-        for code in partners:
-            if code in venues:
-                ca.append(code)
-                states.setdefault(code, venues[code])
-    if framework is None and len(ca) == 1:
-        framework = "bilateral"
-    item.framework = framework
-    if framework is not None and framework in frameworks:
-        evidence.append(_evidence("framework", framework, frameworks[framework], text))
-    countries = [facts.focal] if item.relevant or facts.focal in states else []
-    countries += ca
-    if framework in ("SCO", "CICA", "other_multilateral", "C5+China"):
-        countries += [c for c in states if c not in countries and c != facts.focal]
-    kinds = by_scheme.get("event_kind", {})
-    # a meeting of a regional framework involves its members at the item's date even when the
-    # text names none of them (or only the host city): the study's frameworks with
-    # implied_members (gold/README.md guideline 2: an SCO meeting lists all members taking part)
-    implied_members: list[str] = []
-    lead = item.start + LEAD  # only a meeting named in the item's lead
-    if framework in facts.implied and _framework_meeting(hits, res, framework, lead):
-        implied_members = facts.implied_members(framework, reference)
-    for code in implied_members:
-        if code not in countries:
-            countries.append(code)
-            states.setdefault(code, frameworks[framework or ""])
-    item.countries = facts.sort_countries(countries)
-    for code in item.countries:
-        if code in states:
-            evidence.append(_evidence("country", code, states[code], text))
-    # kind
-    event_kind = _choose_kind(item, kinds, bool(by_scheme.get("meeting_level")))
-    if event_kind in ("multilateral_exercise", "bilateral_exercise"):
-        span = " ".join(normalise_for_matching(text[h.start : h.end]) for hs in kinds.values() for h in hs)
-        multilateral = (
-            framework in ("SCO", "other_multilateral", "CICA")
-            or bool(_MULTILATERAL_ONLY.search(span))
-            or len([c for c in item.countries if c != facts.focal]) >= 2
-        )
-        event_kind = "multilateral_exercise" if multilateral else "bilateral_exercise"
-        if event_kind not in kinds:
-            kinds[event_kind] = kinds.get("bilateral_exercise") or kinds["multilateral_exercise"]
-    item.kind = event_kind
-    if event_kind is not None:
-        support = kinds.get(event_kind) or [h for hs in by_scheme.get("meeting_level", {}).values() for h in hs]
-        evidence.append(_evidence("kind", event_kind, min(support, key=lambda h: h.start), text))
-    # level (meetings only)
-    levels = {c: h[0] for c, h in by_scheme.get("meeting_level", {}).items()}
-    for code, hit in implied_levels.items():
-        levels.setdefault(code, hit)
-    if event_kind == "meeting":
-        item.level = next((lv for lv in LEVEL_PRIORITY if lv in levels), None)
-        if item.level is not None:
-            evidence.append(_evidence("level", item.level, levels[item.level], text))
-    # topics and domains; the three-evils formula names terrorism, separatism and extremism but
-    # codes as three_evils only (codebook note): hits inside a formula span do not count
-    topics = by_scheme.get("topic", {})
-    formula = topics.get("three_evils", [])
-    if formula:
-        # spans by start with running maxima of their ends: "inside some formula" by bisection
-        spans = sorted((f.start, f.end) for f in formula)
-        formula_starts = [start for start, _ in spans]
-        reach = list(itertools.accumulate((end for _, end in spans), max))
-        for code in THREE_EVILS_PARTS:
-            outside = [
-                h for h in topics.get(code, [])
-                if not (
-                    (i := bisect.bisect_right(formula_starts, h.start)) and reach[i - 1] >= h.end
-                )
-            ]
-            if outside:
-                topics[code] = outside
-            else:
-                topics.pop(code, None)
-    # "religious extremism", «Исламское государство», Islamic Movement of Uzbekistan: the
-    # religious word is part of an extremism or terrorism term, not religion (codebook note)
-    violent = [h for code in ("extremism", "terrorism") for h in topics.get(code, [])]
-    if "religion" in topics and violent:
-        religion = [h for h in topics["religion"] if not any(_part_of(h, v) for v in violent)]
-        if religion:
-            topics["religion"] = religion
-        else:
-            topics.pop("religion")
-    for scheme, target, implied in (("topic", item.topics, {}), ("domain", item.domains, implied_domains)):
-        found = {c: h[0] for c, h in by_scheme.get(scheme, {}).items()}
-        for code, hit in implied.items():
-            found.setdefault(code, hit)
-        for code in sorted(found):
-            target.append(code)
-            evidence.append(_evidence(scheme, code, found[code], text))
-    for mention, hit in actors.values():
-        item.actors.append(mention)
-        evidence.append(_evidence("actor", mention.name, hit, text))
-    item.evidence = evidence
-
-
-# a text that names this many Central Asian states one by one has listed the participants:
-# a group name (中亚国家军官) then refers to them, not to all five
-GROUP_LIST = 3
-def _drop_nested_codes(hits: list[Hit]) -> list[Hit]:
-    """A domain hit strictly inside a longer hit of another domain is part of that name (部队 in
-    边防部队 is the border guard, not the army)."""
-    domains = [h for h in hits if h.payload[0] == "domain"]
-    if len(domains) < 2:
-        return hits
-    nested = {
-        id(h) for h in domains for o in domains
-        if o.payload != h.payload and o.start <= h.start and h.end <= o.end
-        and o.end - o.start > h.end - h.start
-    }
-    return [h for h in hits if id(h) not in nested] if nested else hits
-
-
-def _part_of(hit: Hit, other: Hit) -> bool:
-    """``hit`` lies inside ``other`` or qualifies it (ends at most one character before it)."""
-    inside = other.start <= hit.start and hit.end <= other.end and other.end - other.start > hit.end - hit.start
-    return inside or 0 <= other.start - hit.end <= 1
-
-
-KIND_PRIOR = {"meeting": 1.2, "mechanism": 0.5, "incident": 0.9}  # others: 1.0
-LEAD = 200  # characters: the title and first sentence of an item name its main event
-
-
-def _choose_kind(item: CodedItem, kinds: dict[str, list[Hit]], has_level: bool) -> str | None:
-    """The main event's kind: hits in the item's lead count double; specific activities weigh
-    more than meetings and mechanisms; with no kind indicator, a meeting level implies a meeting."""
-    if not kinds:
-        return "meeting" if has_level else None
-    lead_end = item.start + LEAD
-    best, best_score = None, 0.0
-    for rank, code in enumerate(KIND_PRIORITY):
-        hits = kinds.get(code)
-        if not hits:
-            continue
-        score = sum(2.0 if h.start < lead_end else 1.0 for h in hits) * KIND_PRIOR.get(code, 1.0)
-        score -= rank * 0.01  # ties go to the more specific kind
-        if score > best_score:
-            best, best_score = code, score
-    if best == "mechanism" and "meeting" in kinds:
-        return "meeting"  # agreements are signed at meetings; the meeting is the event
-    return best
-
-
 def _assign_date(
     item: CodedItem, text: str, normal: str, scope: list[_Passage], reference: str | None,
     whole_document: bool,
@@ -646,6 +427,7 @@ def _summarise(document: CodedDocument, items: list[CodedItem], res: _Resources)
         return
     top = max(pool, key=lambda i: i.relevance_score)
     document.kind = top.kind
+    document.event_kinds = list(dict.fromkeys([*top.event_kinds, *(k for i in pool for k in i.event_kinds)]))
     document.level = top.level
     document.framework = top.framework
     document.event_date = top.event_date

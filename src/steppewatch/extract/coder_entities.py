@@ -41,6 +41,16 @@ SENTENCE_END = re.compile(r"[。！？!?；;]+[”’\"」』)）]*|\n|(?<=[a-z�
 _VENUE_BEFORE = re.compile(r"(?:在|(?<![关对由属基鉴])于|(?<![^\W\d_])(?:in|at)\s+|(?<![^\W\d_])(?:в|во)\s+)$")
 # a group name joined to the focal state (中国和中亚国家, China and the Central Asian states,
 # Китай и государства Центральной Азии; or 中亚国家和中国): StudyFacts.focal_before / focal_after
+# a state named as where a person lives, stays or fled to (他现在在哈萨克斯坦, now lives in
+# Kazakhstan, проживает в Казахстане): a whereabouts, neither an anchor nor a participant
+_WHEREABOUTS_BEFORE = re.compile(
+    r"(?:现在在|目前在|现居|现住|住在|生活在|居住在|定居在?|滞留在|逃往|逃到|逃至|潜逃至?|藏身于?|流亡|"
+    r"(?:lives?|living|resides?|residing|settled|stranded|stuck|hiding|fled|escaped|now)\s+(?:in|to)\s+|"
+    r"(?:прожива\w*|живет|живёт|жил[аи]?|скрыва\w*|бежал[аи]?|сбежал[аи]?)\s+(?:в|во)\s+|去了|跑到|偷偷加入)$"
+)
+# ... or as a person's nationality or passport (加入哈萨克斯坦国籍, a Kazakh passport, гражданство
+# Казахстана is before the name in Russian and not caught here)
+_PERSONAL_AFTER = re.compile(r"\s?(?:国籍|护照|籍|passport|citizenship|nationality)")
 # a state named as an observer (Uzbekistan sent observers; 乌方派员观摩) does not take part
 _OBSERVER = re.compile(r"observer|наблюдател|观察员|观摩")
 # a border between two states, the PRC not one of them (таджикско-узбекская граница, Tajik-Afghan
@@ -127,6 +137,11 @@ def _mark_places(
             normal, max(0, hit.start - 4), hit.start
         ):
             hit = Hit(hit.start, hit.end, ("venue", hit.payload[1]), hit.term)
+        elif kind == "state" and (
+            _WHEREABOUTS_BEFORE.search(normal, max(0, hit.start - 14), hit.start)
+            or _PERSONAL_AFTER.match(normal, hit.end)
+        ):
+            hit = Hit(hit.start, hit.end, ("whereabouts", hit.payload[1]), hit.term)
         elif kind == "group" and study is not None and not (
             study.focal_before.search(normal, max(0, hit.start - 16), hit.start)
             or study.focal_after.match(normal, hit.end, hit.end + 16)

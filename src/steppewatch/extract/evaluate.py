@@ -39,6 +39,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from steppewatch.errors import InputError, SteppewatchError
+from steppewatch.extract.calibration import label_evidence, reliability_bins
 from steppewatch.extract.field_scores import (
     FieldReport,
     PredictedFields,
@@ -169,6 +170,11 @@ class EvaluationReport(_Record):
     missing: list[GoldProblem] = Field(default_factory=list)
     errors: list[GoldProblem] = Field(default_factory=list)
     documents: list[DocumentOutcome] = Field(default_factory=list)
+    reliability: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="Reliability of the codes' confidence: equal-width bins with count, mean "
+        "confidence and share right (one per field and code of each predicted-relevant document).",
+    )
 
 
 @dataclass(frozen=True)
@@ -212,11 +218,11 @@ def prediction_from_record(record: Any) -> Prediction:
     """A coded document (``CodedDocument``) -> the fields evaluation compares. Kinds per event
     mention are the kinds of the relevant items (the document's own kind when it has none)."""
     kinds: list[str] = []
-    for item in getattr(record, "items", None) or []:
-        if item.relevant and item.kind and item.kind not in kinds:
-            kinds.append(item.kind)
-    if record.relevant and record.kind and record.kind not in kinds:
-        kinds.append(record.kind)
+    for item in [*(getattr(record, "items", None) or []), record]:
+        if item.relevant:
+            for kind in [item.kind, *(getattr(item, "event_kinds", None) or [])]:
+                if kind and kind not in kinds:
+                    kinds.append(kind)
     return Prediction(
         relevant=bool(record.relevant),
         kind=record.kind,
@@ -544,6 +550,7 @@ def evaluate(
     scored: list[GoldDocument] = []
     predictions: list[Prediction] = []
     first_error: SteppewatchError | None = None
+    labelled: list[tuple[float, bool]] = []
     for done, (document, text) in enumerate(extracted, start=1):
         try:
             record = active.code(text)
@@ -572,6 +579,11 @@ def evaluate(
             else:
                 scored.append(document)
                 predictions.append(prediction_from_record(record))
+                labelled.extend(
+                    (confidence, right)
+                    for _, _, confidence, right in label_evidence(record, document)
+                    if confidence is not None
+                )
         if progress is not None:
             progress(done, len(extracted))
     if not scored and first_error is not None and len(errors) == len(extracted):
@@ -582,7 +594,7 @@ def evaluate(
             hint="paths are resolved against the gold file's parent's parent; check ../shared is present",
             code="SW454",
         )
-    return score_predictions(
+    report = score_predictions(
         scored,
         predictions,
         gold_path=str(gold_path),
@@ -595,6 +607,8 @@ def evaluate(
         seed=seed,
         confidence=confidence,
     )
+    report.reliability = reliability_bins(labelled)
+    return report
 
 
 def _partners(partners: Sequence[str] | None) -> tuple[str, ...]:

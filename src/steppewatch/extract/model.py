@@ -25,6 +25,17 @@ class Evidence(_Record):
     start: int = Field(ge=0, description="Offset of the span's first character in the text.")
     end: int = Field(ge=0, description="Offset one past the span's last character.")
     text: str = Field(description="The supporting span itself (short).")
+    basis: str | None = Field(
+        default=None,
+        description="How the code was found: named (the text names it), office (an official's "
+        "office), institution, membership (implied by membership of a framework meeting), group "
+        "(a region's group name), venue (host of an event in its capital), second_event.",
+    )
+    mentions: int | None = Field(default=None, ge=0, description="Mentions of the code in scope.")
+    confidence: float | None = Field(
+        default=None, ge=0.0, le=1.0,
+        description="Calibrated probability that the code is right (see extract/calibration.py).",
+    )
 
 
 class ActorMention(_Record):
@@ -43,6 +54,10 @@ class CodedItem(_Record):
     relevant: bool = False
     relevance_score: float = 0.0
     kind: str | None = None
+    event_kinds: list[str] = Field(
+        default_factory=list,
+        description="Kinds of every event the item reports, the main one (kind) first.",
+    )
     countries: list[str] = Field(default_factory=list)
     event_date: str | None = None
     date_precision: DatePrecision | None = None

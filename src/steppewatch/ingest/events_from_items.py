@@ -11,7 +11,10 @@ from steppewatch.ingest.linking import Candidate
 from steppewatch.models import ActorRef, Event, Source, parse_partial_date
 from steppewatch.sources.publishers import is_official
 
-__all__ = ["build_event", "candidate_from_item", "merge_into", "source_for", "suggestion_values"]
+__all__ = [
+    "build_event", "candidate_from_item", "merge_into", "same_document_event", "source_for",
+    "suggestion_values",
+]
 
 TITLE_MAX = 200
 
@@ -45,6 +48,35 @@ def candidate_from_item(
         countries = (focal, *countries)
     actors = frozenset(a.name.lower() for a in item.actors if a.name)
     return Candidate(kind=item.kind, countries=countries, date=date, actors=actors)
+
+
+SAME_EVENT_DAYS = 7
+
+
+def _day(value: str) -> Any:
+    import datetime as dt
+
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    return dt.date(parts[0], parts[1], parts[2])
+
+
+def same_document_event(
+    candidate: Candidate, earlier: Collection[tuple[str, Candidate]], *, focal: str
+) -> str | None:
+    """One event per event per document: a later item of the same document (a transcript that
+    mentions a meeting twice, in the answer and in a closing announcement) that names an event
+    of the same kind with a partner state in common, on a date within ``SAME_EVENT_DAYS`` (or
+    at a coarser precision that contains it), is that event. Returns its id, or None."""
+    partners = set(candidate.countries) - {focal}
+    for event_id, other in earlier:
+        if other.kind != candidate.kind or not partners & (set(other.countries) - {focal}):
+            continue
+        a, b = sorted((candidate.date, other.date), key=len)
+        if len(a) < 10 and b.startswith(a):
+            return event_id
+        if len(a) == 10 and abs((_day(a) - _day(b)).days) <= SAME_EVENT_DAYS:
+            return event_id
+    return None
 
 
 def source_for(row: dict[str, Any], item: Any, publisher_table: str | None = None) -> Source:

@@ -41,12 +41,13 @@ from steppewatch.ingest.events_from_items import (
     build_event,
     candidate_from_item,
     merge_into,
+    same_document_event,
     source_for,
     source_suggestion,
     suggestion_values,
 )
 from steppewatch.ingest.ingest_lock import IngestLock, read_generation
-from steppewatch.ingest.linking import EventIndex, IndexedEvent
+from steppewatch.ingest.linking import Candidate, EventIndex, IndexedEvent
 from steppewatch.ingest.writer import dumps, load_events, write_batch
 from steppewatch.models import Event
 from steppewatch.sources.archive import Archive, archive_dir_for
@@ -211,6 +212,8 @@ class Ingestor:
         self._suggestion_rows: list[dict[str, Any]] = []
         self._changed: dict[str, Event] = {}
         self._doc_events: dict[str, list[str]] = getattr(self, "_doc_events", {})
+        # candidates each document has linked, for one event per event per document
+        self._doc_candidates: dict[str, list[tuple[str, Candidate]]] = {}
         self._batch_ids: set[str] = set()
         self._retry_ids: list[str] = []
         self._pending_io: list[Future[Any]] = []
@@ -417,6 +420,10 @@ class Ingestor:
             summary.unlinked_items += 1
             return None, "unlinkable"
         source = source_for(row, item, self.study.publishers)
+        earlier = self._doc_candidates.setdefault(row["id"], [])
+        same = same_document_event(candidate, earlier, focal=self.focal)
+        if same is not None:
+            return same, "same_event"
         match = self.index.match(candidate)
         if match is None:
             event_id = self.index.new_id(candidate)
@@ -433,12 +440,14 @@ class Ingestor:
             self._changed[event_id] = event
             self.index.add(_indexed_event(event))
             self._doc_events.setdefault(row["id"], []).append(event_id)
+            earlier.append((event_id, candidate))
             summary.events_created += 1
             return event_id, "new_event"
         known = self._event(match.id)
         if known is None:  # pragma: no cover - index and table agree by construction
             return None, "unlinkable"
         event = known
+        earlier.append((event.id, candidate))
         if match.review_status != "machine":  # curated or reviewed: never written here
             for field_name, value in suggestion_values(event, item, source, candidate):
                 self._suggestion_rows.append(

@@ -1,0 +1,42 @@
+"""``steppewatch calibrate GOLD...``: fit the default coder's confidence per code on tuning gold."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("calibrate")
+    def calibrate_command(
+        gold: list[Path] = typer.Argument(
+            ..., help="Tuning gold files (gold/dev.jsonl gold/real_tune.jsonl); never held-out sets."
+        ),
+        out: Path | None = typer.Option(
+            None, "--out", "-o",
+            help="Where to write the calibration (default: the file shipped in the package, "
+            "data/calibration/codebook_coder_v1.json).",
+        ),
+        study: str | None = typer.Option(None, "--study", help="Study file or bundled study's name."),
+    ) -> None:
+        """Code the gold documents, label each code right or wrong against gold and fit, per field,
+        an isotonic map from the evidence's raw score to the share right: the confidence every
+        evidence of the default coder carries. Refuses gold/test.jsonl and gold/real_heldout.jsonl."""
+        from steppewatch.extract.calibration import (
+            CALIBRATION_FILE,
+            fit,
+            samples_from_gold,
+            write_calibration,
+        )
+
+        samples = samples_from_gold([str(p) for p in gold], study=study)
+        calibration = fit(samples, fitted_on=[p.name for p in gold])
+        target = write_calibration(calibration, out or CALIBRATION_FILE)
+        counts: dict[str, int] = {}
+        for field_name, _, _ in samples:
+            counts[field_name] = counts.get(field_name, 0) + 1
+        typer.echo(
+            f"calibrated {len(calibration.fields)} fields on {len(samples)} codes "
+            f"({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))}) -> {target}"
+        )

@@ -1,0 +1,527 @@
+"""The default coder's coding rules, one small function per rule (``codebook_coder.py`` finds
+the relevant passages; this module turns their hits into codes with evidence).
+
+``assign_codes`` runs them in order over a ``Found`` (the hits of an item's relevant passages,
+sorted by what they name): framework, countries (taking part, not merely named), kinds (per
+event mention: an item may report several events), level (from the evidence about the
+meeting), topics, domains, actors. Facts (memberships, region names, the focal state) come from
+the study (``res.study``); the rules here are about language and evidence.
+
+Every ``Evidence`` says on what ``basis`` it stands (``named``: the text names it; ``office``:
+an official's office; ``membership``: implied by membership of a framework meeting; ``group``:
+a region's group name; ``venue``: the host of an event held in its capital; ``institution``:
+an institution's state, domain or level) and the number of ``mentions`` in scope; the coder
+turns both into a calibrated ``confidence`` (``calibration.py``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from steppewatch.extract.coder_entities import not_participant
+from steppewatch.extract.coder_resources import Resources
+from steppewatch.extract.matcher import Hit
+from steppewatch.extract.model import ActorMention, CodedItem, Evidence
+from steppewatch.extract.normalise import normalise_for_matching
+
+__all__ = ["Found", "assign_codes", "collect"]
+
+THREE_EVILS_PARTS = ("terrorism", "separatism", "extremism")
+# event kinds, most specific first; a meeting in the item's lead wins over all of them
+KIND_PRIORITY = (
+    "multilateral_exercise", "bilateral_exercise", "joint_patrol_operation", "equipment_transfer",
+    "private_security", "domestic_capacity", "training_education", "infrastructure", "incident",
+    "mechanism", "meeting",
+)
+LEVEL_PRIORITY = (
+    "head_of_state", "head_of_government", "foreign_minister", "defence_minister",
+    "security_council", "interior_public_security", "state_security_intelligence",
+    "border_guard_chief", "chief_of_general_staff", "parliament", "party",
+    "vice_minister_working", "other",
+)
+FRAMEWORK_PRIORITY = ("C5+China", "SCO", "CICA", "other_multilateral", "bilateral", "unilateral")
+MULTILATERAL_FRAMEWORKS = ("SCO", "CICA", "other_multilateral", "C5+China")
+_MULTILATERAL_ONLY = re.compile(r"peace mission|和平使命|мирн\w* мисси|多边|multilateral|multinational|"
+                                r"многосторон|多国|center-2019|中部-2019|东方-2018|vostok|army games|国际军事比赛")
+KIND_PRIOR = {"meeting": 1.2, "mechanism": 0.5, "incident": 0.9}  # others: 1.0
+LEAD = 200  # characters: the title and first sentence of an item name its main event
+# a text that names this many partner states one by one has listed the participants: a group
+# name (中亚国家军官) then refers to them, not to all members
+GROUP_LIST = 3
+
+# An office word qualified as someone's aide is not that office: 总统助理, помощник президента,
+# Presidential Aide, assistant to the president (the SCO security council secretaries' meeting
+# is attended by presidential aides; it is not a heads-of-state meeting).
+_AIDE_AFTER = re.compile(r"\s?(?:助理|顾问|办公厅|办公室|aide|assistant|adviser|advisor|administration|office)", re.IGNORECASE)
+_AIDE_BEFORE = re.compile(
+    r"(?:помощник\w*|советник\w*|администраци\w*|aide to the|assistant to the|adviser to the|advisor to the)\s*$",
+    re.IGNORECASE,
+)
+# Xinjiang's vocational education and training centres are not the training of partner-state
+# security personnel (codebook: training_education); a training hit inside one of these names
+# is no event mention.
+_NOT_TRAINING = re.compile(
+    r"教培中心|职业技能教育培训中心|教育培训中心|职业技能教育培训|vocational (?:education and training|skills education|training)|"
+    r"education and training cent|профессионально\w*[- ]техническ\w* (?:обучени|образовани)|"
+    r"центр\w* профессионального обучения",
+    re.IGNORECASE,
+)
+# A question asking the spokesperson to confirm a report: what the question names did not happen
+# for the coder unless the answer reports it (能否证实…引渡请求? -> no extradition event).
+_QUESTION = re.compile(r"^\s*(?:问|Q|Вопрос)\s*[:：]", re.IGNORECASE | re.MULTILINE)
+_ANSWER = re.compile(r"^\s*(?:答|A|Ответ)\s*[:：]", re.IGNORECASE | re.MULTILINE)
+_CONFIRM = re.compile(r"证实|确认|是否属实|confirm|verify|подтверд", re.IGNORECASE)
+# Medical and anti-epidemic aid is not security equipment (gold guideline 3: civilian
+# public-health aid is not relevant): an equipment hit in a sentence about it is no transfer.
+_MEDICAL_AID = re.compile(
+    r"抗疫|防疫|疫情|医疗物资|口罩|呼吸机|检测试剂|疫苗|anti-epidemic|epidemic|pandemic|covid|coronavirus|"
+    r"medical supplies|\bmasks?\b|ventilator|test kits?|vaccine|медицинск|пандеми|эпидеми|коронавирус|маск|вакцин",
+    re.IGNORECASE,
+)
+# the end of an item's first sentence; a period after a one- or two-letter word is an
+# abbreviation (2019 г., St.), not an end
+_FIRST_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<=[^\W\d_]{3})\.(?:\s|$)")
+# the two sides of the meeting named without their names: a paragraph saying what they did
+# (会见后，双方签署了…; По итогам встречи стороны подписали…) is about the meeting
+_BOTH_SIDES = re.compile(r"双方|两国|两部|стороны|сторонами|both sides|the two sides|the sides", re.IGNORECASE)
+_SENTENCE = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
+
+
+@dataclass
+class Found:
+    """The hits of an item's scope, sorted by what they name."""
+
+    by_scheme: dict[str, dict[str, list[Hit]]] = field(default_factory=dict)
+    states: dict[str, Hit] = field(default_factory=dict)
+    basis: dict[str, str] = field(default_factory=dict)  # state -> how it was found
+    venues: dict[str, Hit] = field(default_factory=dict)  # capitals named as the event's place
+    groups: dict[str, Hit] = field(default_factory=dict)  # 中亚国家: every member, unless listed
+    actors: dict[str, tuple[ActorMention, Hit]] = field(default_factory=dict)
+    implied_levels: dict[str, Hit] = field(default_factory=dict)
+    implied_domains: dict[str, Hit] = field(default_factory=dict)
+    implied_frameworks: dict[str, Hit] = field(default_factory=dict)
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def codes(self, scheme: str) -> dict[str, list[Hit]]:
+        return self.by_scheme.get(scheme, {})
+
+    def add_state(self, code: str, hit: Hit, basis: str) -> None:
+        if code not in self.states:
+            self.states[code] = hit
+            self.basis[code] = basis
+
+
+def evidence(field_name: str, code: str, hit: Hit, text: str, basis: str = "named", mentions: int = 1) -> Evidence:
+    return Evidence(
+        field=field_name, code=code, start=hit.start, end=hit.end, text=text[hit.start : hit.end],
+        basis=basis, mentions=mentions,
+    )
+
+
+# -- collecting -----------------------------------------------------------------------------
+def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -> Found:
+    """Sort the scope's hits by what they name; officials and institutions bring their state,
+    office, domain and framework."""
+    facts = res.study
+    found = Found()
+    for hit in drop_nested_codes(hits):
+        kind, value = hit.payload
+        if kind in res.active:
+            if value in res.active[kind]:
+                found.by_scheme.setdefault(kind, {}).setdefault(value, []).append(hit)
+        elif kind == "state":
+            if value == facts.focal or not not_participant(text, hit, facts.focal_word):
+                found.add_state(value, hit, "named")
+        elif kind in ("group", "group_other"):
+            found.groups.setdefault(value, hit)
+        elif kind == "venue":
+            found.venues.setdefault(value, hit)
+        elif kind == "official":
+            official = res.gazetteer.officials[value]
+            office = official.office_on(reference)
+            mention = ActorMention(
+                name=official.name, office=office.title if office else None, country=official.country
+            )
+            found.actors.setdefault(official.name, (mention, hit))
+            found.add_state(official.country, hit, "office")
+            if office is not None and office.office in res.active["meeting_level"]:
+                found.implied_levels.setdefault(office.office, hit)
+        elif kind == "institution":
+            institution = res.gazetteer.institutions[value]
+            found.actors.setdefault(
+                institution.name,
+                (ActorMention(name=institution.name, office=None, country=institution.country), hit),
+            )
+            if institution.country:
+                found.add_state(institution.country, hit, "institution")
+            if institution.domain in res.active["domain"]:
+                found.implied_domains.setdefault(institution.domain, hit)
+            if institution.level in res.active["meeting_level"]:
+                found.implied_levels.setdefault(institution.level, hit)
+            if institution.framework in res.active["framework"]:
+                found.implied_frameworks.setdefault(institution.framework, hit)
+    return found
+
+
+def drop_nested_codes(hits: list[Hit]) -> list[Hit]:
+    """A domain hit strictly inside a longer hit of another domain is part of that name (部队 in
+    边防部队 is the border guard, not the army)."""
+    domains = [h for h in hits if h.payload[0] == "domain"]
+    if len(domains) < 2:
+        return hits
+    nested = {
+        id(h) for h in domains for o in domains
+        if o.payload != h.payload and o.start <= h.start and h.end <= o.end
+        and o.end - o.start > h.end - h.start
+    }
+    return [h for h in hits if id(h) not in nested] if nested else hits
+
+
+def part_of(hit: Hit, other: Hit) -> bool:
+    """``hit`` lies inside ``other`` or qualifies it (ends at most one character before it)."""
+    inside = other.start <= hit.start and hit.end <= other.end and other.end - other.start > hit.end - hit.start
+    return inside or 0 <= other.start - hit.end <= 1
+
+
+# -- rules ----------------------------------------------------------------------------------
+def event_frameworks(item: CodedItem, text: str, hits: list[Hit], found: Found, res: Resources) -> None:
+    """Keep the framework mentions that are about the event: named in the item's first sentence
+    (within its lead), or as a meeting of the framework's body; a passing mention later on
+    (在联合国和上海合作组织等多边框架内保持紧密协作, "within the UN and the SCO") is not."""
+    from steppewatch.extract.codebook_coder import _framework_meeting
+
+    others = [h for h in hits if h.payload[0] != "framework"]
+    stop = _FIRST_SENTENCE_END.search(text, item.start, item.start + LEAD)
+    first_sentence = stop.end() if stop else item.start + LEAD
+    for code in list(found.codes("framework")):
+        kept = [
+            h for h in found.by_scheme["framework"][code]
+            if h.start < first_sentence or _framework_meeting([h, *others], res, code)
+        ]
+        _keep(found.by_scheme["framework"], code, kept)
+    for code, hit in list(found.implied_frameworks.items()):  # RATS, the SCO Secretariat...
+        if not (hit.start < first_sentence or _framework_meeting(hits, res, code)):
+            del found.implied_frameworks[code]
+
+
+def rule_framework(found: Found) -> tuple[str | None, dict[str, Hit]]:
+    """The most specific framework named (or implied by an institution: RATS -> SCO)."""
+    frameworks = {c: h[0] for c, h in found.codes("framework").items()}
+    for code, hit in found.implied_frameworks.items():
+        frameworks.setdefault(code, hit)
+    return next((f for f in FRAMEWORK_PRIORITY if f in frameworks), None), frameworks
+
+
+def rule_partner_states(found: Found, res: Resources) -> list[str]:
+    """Partner states taking part: named ones; a group name (中亚国家) stands for its members
+    unless the text lists GROUP_LIST of them; with none named, the host of a capital venue."""
+    partners = res.study.partners
+    ca = [c for c in partners if c in found.states]
+    if len(ca) < GROUP_LIST:
+        for value, hit in found.groups.items():
+            for code in res.gazetteer.groups[value].members:
+                found.add_state(code, hit, "group")
+        ca = [c for c in partners if c in found.states]
+    if not ca:
+        for code in partners:
+            if code in found.venues:
+                ca.append(code)
+                found.add_state(code, found.venues[code], "venue")
+    return ca
+
+
+def rule_outside_states(found: Found, framework: str | None, res: Resources, reference: str | None) -> list[str]:
+    """States from outside the region take part only in a multilateral framework; in one whose
+    membership the study lists (SCO, C5+China), only members do (Afghanistan named in an SCO
+    meeting's agenda is a topic, not a participant)."""
+    if framework not in MULTILATERAL_FRAMEWORKS:
+        return []
+    focal, partners = res.study.focal, res.study.partner_set
+    outside = [c for c in found.states if c != focal and c not in partners]
+    if framework in res.study.implied:
+        members = set(res.study.implied_members(framework, reference))
+        outside = [c for c in outside if c in members]
+    return outside
+
+
+def rule_implied_members(
+    item: CodedItem, text: str, hits: list[Hit], framework: str | None, res: Resources, reference: str | None,
+) -> list[str]:
+    """A meeting of a framework with implied members (the study's SCO, C5+China) named in the
+    item's lead involves every member at the item's date, named or not (gold guideline 2)."""
+    from steppewatch.extract.codebook_coder import _framework_meeting
+
+    if framework not in res.study.implied:
+        return []
+    named_in_lead = [h for h in hits if h.payload[0] not in ("framework", "institution") or in_lead(item, text, h)]
+    if not _framework_meeting(named_in_lead, res, framework):
+        return []
+    return res.study.implied_members(framework, reference)
+
+
+def in_lead(item: CodedItem, text: str, hit: Hit) -> bool:
+    """``hit`` is in the item's lead or in the lead of one of its paragraphs (an announcement
+    closing a transcript item: 外交部将于6月5日…介绍习近平主席出席上海合作组织成员国元首理事会…)."""
+    if hit.start < item.start + LEAD:
+        return True
+    paragraph = text.rfind("\n", item.start, hit.start)
+    return paragraph >= 0 and hit.start - paragraph <= LEAD
+
+
+def rule_countries(
+    item: CodedItem, text: str, hits: list[Hit], found: Found, res: Resources, reference: str | None,
+) -> tuple[str | None, list[str]]:
+    """Framework and the states taking part, with evidence (implied members say so)."""
+    facts = res.study
+    event_frameworks(item, text, hits, found, res)
+    framework, frameworks = rule_framework(found)
+    ca = rule_partner_states(found, res)
+    if framework is None and len(ca) == 1:
+        framework = "bilateral"
+    if framework is not None and framework in frameworks:
+        found.evidence.append(evidence("framework", framework, frameworks[framework], text))
+    countries = [facts.focal] if item.relevant or facts.focal in found.states else []
+    countries += ca
+    countries += [c for c in rule_outside_states(found, framework, res, reference) if c not in countries]
+    for code in rule_implied_members(item, text, hits, framework, res, reference):
+        if code not in countries:
+            countries.append(code)
+            found.add_state(code, frameworks[framework or ""], "membership")
+    sorted_countries = facts.sort_countries(countries)
+    for code in sorted_countries:
+        if code in found.states:
+            found.evidence.append(evidence("country", code, found.states[code], text, found.basis.get(code, "named")))
+    return framework, sorted_countries
+
+
+def _sentence_of(text: str, position: int, start: int, end: int) -> tuple[int, int]:
+    lo = start
+    for match in _SENTENCE.finditer(text, start, position):
+        lo = match.end()
+    stop = _SENTENCE.search(text, position, end)
+    return lo, (stop.end() if stop else end)
+
+
+def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, list[Hit]]:
+    """Kind indicators that are event mentions: not inside a Xinjiang training-centre name, not
+    medical aid called equipment, not only in a question asking to confirm a report."""
+    kinds = {code: list(hs) for code, hs in found.codes("event_kind").items()}
+    if "training_education" in kinds:
+        spans = [m.span() for m in _NOT_TRAINING.finditer(text, item.start, item.end)]
+        kept = [h for h in kinds["training_education"] if not any(a <= h.start < b or h.start <= a < h.end for a, b in spans)]
+        _keep(kinds, "training_education", kept)
+    if "equipment_transfer" in kinds:
+        security = [h.start for hs in found.codes("domain").values() for h in hs]
+        kept = []
+        for h in kinds["equipment_transfer"]:
+            lo, hi = _sentence_of(text, h.start, item.start, item.end)
+            # medical aid to the army or police (a domain named in the sentence) is still a transfer
+            if not _MEDICAL_AID.search(text, lo, hi) or any(lo <= p < hi for p in security):
+                kept.append(h)
+        _keep(kinds, "equipment_transfer", kept)
+    question = _QUESTION.search(text, item.start, item.end)
+    if question is not None:
+        answer = _ANSWER.search(text, question.end(), item.end)
+        q_end = answer.start() if answer else item.end
+        if _CONFIRM.search(text, question.end(), q_end):
+            for code in list(kinds):
+                _keep(kinds, code, [h for h in kinds[code] if not question.start() <= h.start < q_end])
+    return kinds
+
+
+def _keep(kinds: dict[str, list[Hit]], code: str, kept: list[Hit]) -> None:
+    if kept:
+        kinds[code] = kept
+    else:
+        kinds.pop(code, None)
+
+
+def choose_kind(item: CodedItem, kinds: dict[str, list[Hit]], has_level: bool) -> str | None:
+    """The main event's kind: hits in the item's lead count double; specific activities weigh
+    more than meetings and mechanisms; with no kind indicator, a meeting level implies a meeting."""
+    if not kinds:
+        return "meeting" if has_level else None
+    lead_end = item.start + LEAD
+    best, best_score = None, 0.0
+    for rank, code in enumerate(KIND_PRIORITY):
+        hits = kinds.get(code)
+        if not hits:
+            continue
+        score = sum(2.0 if h.start < lead_end else 1.0 for h in hits) * KIND_PRIOR.get(code, 1.0)
+        score -= rank * 0.01  # ties go to the more specific kind
+        if score > best_score:
+            best, best_score = code, score
+    if best == "mechanism" and "meeting" in kinds:
+        return "meeting"  # agreements are signed at meetings; the meeting is the event
+    return best
+
+
+def rule_exercise_kind(event_kind: str, kinds: dict[str, list[Hit]], text: str, framework: str | None,
+                       countries: list[str], focal: str) -> str:
+    """An exercise is multilateral in a multilateral framework, when named so, or with two or
+    more partner states; bilateral otherwise."""
+    span = " ".join(normalise_for_matching(text[h.start : h.end]) for hs in kinds.values() for h in hs)
+    multilateral = (
+        framework in ("SCO", "other_multilateral", "CICA")
+        or bool(_MULTILATERAL_ONLY.search(span))
+        or len([c for c in countries if c != focal]) >= 2
+    )
+    chosen = "multilateral_exercise" if multilateral else "bilateral_exercise"
+    if chosen not in kinds:
+        kinds[chosen] = kinds.get("bilateral_exercise") or kinds["multilateral_exercise"]
+    return chosen
+
+
+# A second event in the same item: an agreement signed at the meeting (mechanism), equipment
+# handed over at it. Only these, and only with a mention of their own.
+SECOND_EVENTS = {"meeting": ("mechanism", "equipment_transfer")}
+
+
+def _paragraph(text: str, item: CodedItem, position: int) -> int:
+    return max(item.start, text.rfind("\n", item.start, position))
+
+
+def rule_kinds(item: CodedItem, text: str, found: Found, framework: str | None, countries: list[str],
+               focal: str, anchored: Callable[[], set[int]]) -> list[str]:
+    """The item's event kinds per event mention, the main one first; a second event (an
+    agreement signed or equipment handed over at a meeting) needs a mention of its own in a
+    paragraph that names a partner state, a framework or the two sides (``anchored()``: the
+    starts of those paragraphs)."""
+    kinds = rule_event_mentions(item, text, found)
+    main = choose_kind(item, kinds, bool(found.codes("meeting_level")))
+    if main is None:
+        return []
+    if main in ("multilateral_exercise", "bilateral_exercise"):
+        main = rule_exercise_kind(main, kinds, text, framework, countries, focal)
+    support = kinds.get(main) or [h for hs in found.codes("meeting_level").values() for h in hs]
+    found.evidence.append(evidence("kind", main, min(support, key=lambda h: h.start), text, mentions=len(support)))
+    chosen = [main]
+    paragraphs: set[int] | None = None
+    for other in SECOND_EVENTS.get(main, ()):
+        if other not in kinds:
+            continue
+        paragraphs = anchored() if paragraphs is None else paragraphs
+        hs = [h for h in kinds[other] if _paragraph(text, item, h.start) in paragraphs]
+        if hs:
+            chosen.append(other)
+            found.evidence.append(evidence("kind", other, hs[0], text, "second_event", len(hs)))
+    return chosen
+
+
+def _is_aide(hit: Hit, text: str) -> bool:
+    return bool(_AIDE_AFTER.match(text, hit.end)) or bool(_AIDE_BEFORE.search(text, max(0, hit.start - 25), hit.start))
+
+
+_MEETING_WORD = re.compile(r"会议|会晤|理事会|meeting|conference|council|summit|совещани|заседани|встреч|совет", re.IGNORECASE)
+MEETING_NAME_GAP = 24  # characters between a level and the meeting term of one name (Latin)
+MEETING_NAME_GAP_HAN = 6
+
+
+def meeting_name_levels(item: CodedItem, found: Found, text: str) -> dict[str, Hit]:
+    """Levels that are part of the name of the meeting in the item's lead (第五次外长会议,
+    SCO Foreign Ministers' Video Conference, совещание министров обороны): the meeting's own
+    level, whoever else (a head of state opening it) is named."""
+    out: dict[str, Hit] = {}
+    lead = item.start + LEAD
+    for code, hs in found.codes("meeting_level").items():
+        for h in hs:
+            if h.start >= lead or _is_aide(h, text):
+                continue
+            gap = MEETING_NAME_GAP_HAN if "\u4e00" <= h.term[:1] <= "\u9fff" else MEETING_NAME_GAP
+            if (
+                _MEETING_WORD.search(h.term)
+                or _MEETING_WORD.search(text, h.end, min(h.end + gap, item.end))
+                or _MEETING_WORD.search(text, max(item.start, h.start - gap), h.start)
+            ):
+                out.setdefault(code, h)
+    return out
+
+
+def rule_level(item: CodedItem, text: str, found: Found, event_kind: str | None) -> str | None:
+    """A meeting's level: the highest office named as such (an aide's title is not the office),
+    or implied by the officials and institutions named."""
+    if event_kind != "meeting":
+        return None
+    named: dict[str, Hit] = {}
+    for code, hs in found.codes("meeting_level").items():
+        real = [h for h in hs if not _is_aide(h, text)]
+        if real:
+            named[code] = real[0]
+    levels = dict(named)
+    for code, hit in found.implied_levels.items():
+        levels.setdefault(code, hit)
+    in_name = meeting_name_levels(item, found, text)
+    level = next((lv for lv in LEVEL_PRIORITY if lv in in_name), None) or next(
+        (lv for lv in LEVEL_PRIORITY if lv in levels), None
+    )
+    if level in in_name:
+        named[level] = levels[level] = in_name[level]
+    if level is not None:
+        basis = "named" if level in named else "office"
+        found.evidence.append(evidence("level", level, levels[level], text, basis))
+    return level
+
+
+def rule_topics(found: Found) -> dict[str, list[Hit]]:
+    """Topic hits; the three-evils formula codes three_evils only (hits inside it do not count
+    for its parts); a religious word inside an extremism or terrorism term is not religion."""
+    topics = {code: list(hs) for code, hs in found.codes("topic").items()}
+    formula = topics.get("three_evils", [])
+    if formula:
+        # spans by start with running maxima of their ends: "inside some formula" by bisection
+        # (a scan of every formula per hit is quadratic on a multi-megabyte text)
+        spans = sorted((f.start, f.end) for f in formula)
+        formula_starts = [start for start, _ in spans]
+        reach = list(itertools.accumulate((end for _, end in spans), max))
+        for code in THREE_EVILS_PARTS:
+            outside = [
+                h for h in topics.get(code, [])
+                if not ((i := bisect.bisect_right(formula_starts, h.start)) and reach[i - 1] >= h.end)
+            ]
+            _keep(topics, code, outside)
+    violent = [h for code in ("extremism", "terrorism") for h in topics.get(code, [])]
+    if "religion" in topics and violent:
+        _keep(topics, "religion", [h for h in topics["religion"] if not any(part_of(h, v) for v in violent)])
+    return topics
+
+
+def rule_domains(found: Found) -> dict[str, list[Hit]]:
+    """Domain hits, plus the domains of the institutions named."""
+    domains = {code: list(hs) for code, hs in found.codes("domain").items()}
+    for code, hit in found.implied_domains.items():
+        domains.setdefault(code, [hit])
+    return domains
+
+
+def assign_codes(item: CodedItem, text: str, hits: list[Hit], res: Resources, reference: str | None) -> None:
+    """Code ``item`` from the hits of its scope (see the module docstring)."""
+    found = collect(hits, text, res, reference)
+    framework, countries = rule_countries(item, text, hits, found, res, reference)
+    item.framework = framework
+    item.countries = countries
+    def anchored() -> set[int]:  # only when a second event is possible (it costs a scan)
+        return {
+            _paragraph(text, item, h.start) for h in hits
+            if h.payload[0] in ("state", "group", "framework", "official", "institution")
+            and (h.payload[1] in res.study.partner_set or h.payload[0] != "state")
+        } | {_paragraph(text, item, m.start()) for m in _BOTH_SIDES.finditer(text, item.start, item.end)}
+
+    kinds = rule_kinds(item, text, found, framework, countries, res.study.focal, anchored)
+    item.kind = kinds[0] if kinds else None
+    item.event_kinds = kinds
+    item.level = rule_level(item, text, found, item.kind)
+    if item.kind is None:  # commentary: no event, so no event's framework (gold guideline)
+        item.framework = None
+        found.evidence = [e for e in found.evidence if e.field != "framework"]
+    for scheme, target, codes in (("topic", item.topics, rule_topics(found)), ("domain", item.domains, rule_domains(found))):
+        for code in sorted(codes):
+            target.append(code)
+            found.evidence.append(evidence(scheme, code, codes[code][0], text, mentions=len(codes[code])))
+    for mention, hit in found.actors.values():
+        item.actors.append(mention)
+        found.evidence.append(evidence("actor", mention.name, hit, text))
+    item.evidence = found.evidence
