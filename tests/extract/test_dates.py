@@ -118,3 +118,14 @@ def test_property_first_date_is_the_first_of_find_dates(parts: list[str]) -> Non
 def test_year_from_the_text_when_there_is_no_page_date() -> None:
     mentions = find_dates("2018年6月，魏凤和在北京会见。6月13日，双方举行会谈。")
     assert [m.iso for m in mentions] == ["2018-06", "2018-06-13"]
+
+
+def test_first_date_read_a_year_cut_at_a_chunk_end_from_the_reference() -> None:
+    """Regression (found by the property test above): "June 5, 2018" that a chunk cut after
+    "June 5, 20" was read as June 5 of the reference year (2019-06-05)."""
+    from steppewatch.extract.dates import first_date
+
+    text = ("会谈。" * 3 + "x" * 100 + " June 5, 2018 ").lower()
+    first = first_date(text, "2019-07-01", chunk=120)
+    assert first is not None and first.iso == "2018-06-05"
+    assert (first.start, first.iso) == (find_dates(text, "2019-07-01")[0].start, "2018-06-05")
