@@ -93,12 +93,24 @@ SECURITY_WEIGHTS: dict[tuple[str, str], float] = {
 # indicator terms that name the issue, not just the country (阿富汗问题 "the Afghan issue" vs
 # 阿富汗 in a list of states), lower case: a passage with one weighs the code like any topic
 ISSUE_TERMS: dict[tuple[str, str], frozenset[str]] = {
-    ("topic", "afghanistan"): frozenset({
-        "阿富汗问题", "阿富汗局势", "阿富汗邻国", "afghan issue", "afghanistan issue",
-        "situation in afghanistan", "afghan situation", "afghan peace process",
-        "афганской проблем", "афганская проблем", "ситуации в афганистане",
-        "ситуация в афганистане", "афганского урегулирования", "афганскому урегулированию",
-    }),
+    ("topic", "afghanistan"): frozenset(
+        {
+            "阿富汗问题",
+            "阿富汗局势",
+            "阿富汗邻国",
+            "afghan issue",
+            "afghanistan issue",
+            "situation in afghanistan",
+            "afghan situation",
+            "afghan peace process",
+            "афганской проблем",
+            "афганская проблем",
+            "ситуации в афганистане",
+            "ситуация в афганистане",
+            "афганского урегулирования",
+            "афганскому урегулированию",
+        }
+    ),
 }
 OUTSIDE_ONLY_FACTOR = 0.7
 GROUP_OTHER_WEIGHT = 0.5  # a group name (中亚国家) not joined to the focal state
@@ -110,19 +122,38 @@ SCO_MEETING_SPAN = 30  # characters between the SCO term and the meeting term
 SCO_MEETING_SPAN_HAN = 10
 # event kinds, most specific first; a meeting in the item's lead wins over all of them
 KIND_PRIORITY = (
-    "multilateral_exercise", "bilateral_exercise", "joint_patrol_operation", "equipment_transfer",
-    "private_security", "domestic_capacity", "training_education", "infrastructure", "incident",
-    "mechanism", "meeting",
+    "multilateral_exercise",
+    "bilateral_exercise",
+    "joint_patrol_operation",
+    "equipment_transfer",
+    "private_security",
+    "domestic_capacity",
+    "training_education",
+    "infrastructure",
+    "incident",
+    "mechanism",
+    "meeting",
 )
 LEVEL_PRIORITY = (
-    "head_of_state", "head_of_government", "foreign_minister", "defence_minister",
-    "security_council", "interior_public_security", "state_security_intelligence",
-    "border_guard_chief", "chief_of_general_staff", "parliament", "party",
-    "vice_minister_working", "other",
+    "head_of_state",
+    "head_of_government",
+    "foreign_minister",
+    "defence_minister",
+    "security_council",
+    "interior_public_security",
+    "state_security_intelligence",
+    "border_guard_chief",
+    "chief_of_general_staff",
+    "parliament",
+    "party",
+    "vice_minister_working",
+    "other",
 )
 FRAMEWORK_PRIORITY = ("C5+China", "SCO", "CICA", "other_multilateral", "bilateral", "unilateral")
-_MULTILATERAL_ONLY = re.compile(r"peace mission|和平使命|мирн\w* мисси|多边|multilateral|multinational|"
-                                r"многосторон|多国|center-2019|中部-2019|东方-2018|vostok|army games|国际军事比赛")
+_MULTILATERAL_ONLY = re.compile(
+    r"peace mission|和平使命|мирн\w* мисси|多边|multilateral|multinational|"
+    r"многосторон|多国|center-2019|中部-2019|东方-2018|vostok|army games|国际军事比赛"
+)
 SHORT_ITEM = 2500  # characters: an item this short is one passage
 
 
@@ -205,7 +236,12 @@ class CodebookCoder:
 
     # -- one item -----------------------------------------------------------------------
     def _code_item(
-        self, item: CodedItem, text: str, normal: str, res: _Resources, reference: str | None,
+        self,
+        item: CodedItem,
+        text: str,
+        normal: str,
+        res: _Resources,
+        reference: str | None,
         whole_document: bool,
     ) -> None:
         hits = ambiguous_names(
@@ -261,7 +297,9 @@ class CodebookCoder:
             lo = bounds[max(0, i - window)][0]
             hi = bounds[min(len(bounds) - 1, i + window)][1]
             # a slice, not a scan of every hit per anchor (quadratic on a multi-megabyte text)
-            inside = ordered[bisect.bisect_left(hit_starts, lo) : bisect.bisect_left(hit_starts, hi)]
+            inside = ordered[
+                bisect.bisect_left(hit_starts, lo) : bisect.bisect_left(hit_starts, hi)
+            ]
             key = (lo, hi)
             adjusted = _adjust_anchor(weight, inside, res)
             if key not in passages or passages[key].anchor < adjusted:
@@ -342,17 +380,20 @@ def _framework_meeting(
     заседание Совета РАТС ШОС), not the heads-of-government council (economic). With ``before``,
     the framework term must start before that offset (the item's lead)."""
     terms = [
-        h for h in hits
+        h
+        for h in hits
         if h.payload == ("framework", framework)
-        or (h.payload[0] == "institution" and res.gazetteer.institutions[h.payload[1]].framework == framework)
+        or (
+            h.payload[0] == "institution"
+            and res.gazetteer.institutions[h.payload[1]].framework == framework
+        )
     ]
     if before is not None:
         terms = [h for h in terms if h.start < before]
     if not terms:
         return False
     meetings = [
-        h for h in hits
-        if h.payload == ("event_kind", "meeting") or h.payload[0] == "meeting_level"
+        h for h in hits if h.payload == ("event_kind", "meeting") or h.payload[0] == "meeting_level"
     ]
     for term in terms:
         span = SCO_MEETING_SPAN_HAN if "\u4e00" <= term.term[0] <= "\u9fff" else SCO_MEETING_SPAN
@@ -370,7 +411,11 @@ def _score(passage: _Passage, res: _Resources) -> float:
     """Relevance of a passage: the focal state must be in it; see the module docstring."""
     if not any(_is_focal(h, res) for h in passage.hits):
         return 0.0
-    codes = {h.payload for h in passage.hits if h.payload[0] in ("topic", "domain", "event_kind", "meeting_level", "framework")}
+    codes = {
+        h.payload
+        for h in passage.hits
+        if h.payload[0] in ("topic", "domain", "event_kind", "meeting_level", "framework")
+    }
     total = sum(_security_weight(s, c) for s, c in codes if s != "framework")
     for key, terms in ISSUE_TERMS.items():
         if key in codes and any(h.payload == key and h.term.lower() in terms for h in passage.hits):
@@ -393,7 +438,9 @@ def _sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _evidence(field_name: str, code: str, hit: Hit, text: str) -> Evidence:
-    return Evidence(field=field_name, code=code, start=hit.start, end=hit.end, text=text[hit.start : hit.end])
+    return Evidence(
+        field=field_name, code=code, start=hit.start, end=hit.end, text=text[hit.start : hit.end]
+    )
 
 
 def _assign_codes(
@@ -427,7 +474,9 @@ def _assign_codes(
             official = res.gazetteer.officials[value]
             office = official.office_on(reference)
             mention = ActorMention(
-                name=official.name, office=office.title if office else None, country=official.country
+                name=official.name,
+                office=office.title if office else None,
+                country=official.country,
             )
             actors.setdefault(official.name, (mention, hit))
             states.setdefault(official.country, hit)
@@ -437,7 +486,10 @@ def _assign_codes(
             institution = res.gazetteer.institutions[value]
             actors.setdefault(
                 institution.name,
-                (ActorMention(name=institution.name, office=None, country=institution.country), hit),
+                (
+                    ActorMention(name=institution.name, office=None, country=institution.country),
+                    hit,
+                ),
             )
             if institution.country:
                 states.setdefault(institution.country, hit)
@@ -495,7 +547,9 @@ def _assign_codes(
     # kind
     event_kind = _choose_kind(item, kinds, bool(by_scheme.get("meeting_level")))
     if event_kind in ("multilateral_exercise", "bilateral_exercise"):
-        span = " ".join(normalise_for_matching(text[h.start : h.end]) for hs in kinds.values() for h in hs)
+        span = " ".join(
+            normalise_for_matching(text[h.start : h.end]) for hs in kinds.values() for h in hs
+        )
         multilateral = (
             framework in ("SCO", "other_multilateral", "CICA")
             or bool(_MULTILATERAL_ONLY.search(span))
@@ -506,7 +560,9 @@ def _assign_codes(
             kinds[event_kind] = kinds.get("bilateral_exercise") or kinds["multilateral_exercise"]
     item.kind = event_kind
     if event_kind is not None:
-        support = kinds.get(event_kind) or [h for hs in by_scheme.get("meeting_level", {}).values() for h in hs]
+        support = kinds.get(event_kind) or [
+            h for hs in by_scheme.get("meeting_level", {}).values() for h in hs
+        ]
         evidence.append(_evidence("kind", event_kind, min(support, key=lambda h: h.start), text))
     # level (meetings only)
     levels = {c: h[0] for c, h in by_scheme.get("meeting_level", {}).items()}
@@ -527,7 +583,8 @@ def _assign_codes(
         reach = list(itertools.accumulate((end for _, end in spans), max))
         for code in THREE_EVILS_PARTS:
             outside = [
-                h for h in topics.get(code, [])
+                h
+                for h in topics.get(code, [])
                 if not (
                     (i := bisect.bisect_right(formula_starts, h.start)) and reach[i - 1] >= h.end
                 )
@@ -545,7 +602,10 @@ def _assign_codes(
             topics["religion"] = religion
         else:
             topics.pop("religion")
-    for scheme, target, implied in (("topic", item.topics, {}), ("domain", item.domains, implied_domains)):
+    for scheme, target, implied in (
+        ("topic", item.topics, {}),
+        ("domain", item.domains, implied_domains),
+    ):
         found = {c: h[0] for c, h in by_scheme.get(scheme, {}).items()}
         for code, hit in implied.items():
             found.setdefault(code, hit)
@@ -561,6 +621,8 @@ def _assign_codes(
 # a text that names this many Central Asian states one by one has listed the participants:
 # a group name (中亚国家军官) then refers to them, not to all five
 GROUP_LIST = 3
+
+
 def _drop_nested_codes(hits: list[Hit]) -> list[Hit]:
     """A domain hit strictly inside a longer hit of another domain is part of that name (部队 in
     边防部队 is the border guard, not the army)."""
@@ -568,8 +630,12 @@ def _drop_nested_codes(hits: list[Hit]) -> list[Hit]:
     if len(domains) < 2:
         return hits
     nested = {
-        id(h) for h in domains for o in domains
-        if o.payload != h.payload and o.start <= h.start and h.end <= o.end
+        id(h)
+        for h in domains
+        for o in domains
+        if o.payload != h.payload
+        and o.start <= h.start
+        and h.end <= o.end
         and o.end - o.start > h.end - h.start
     }
     return [h for h in hits if id(h) not in nested] if nested else hits
@@ -577,7 +643,11 @@ def _drop_nested_codes(hits: list[Hit]) -> list[Hit]:
 
 def _part_of(hit: Hit, other: Hit) -> bool:
     """``hit`` lies inside ``other`` or qualifies it (ends at most one character before it)."""
-    inside = other.start <= hit.start and hit.end <= other.end and other.end - other.start > hit.end - hit.start
+    inside = (
+        other.start <= hit.start
+        and hit.end <= other.end
+        and other.end - other.start > hit.end - hit.start
+    )
     return inside or 0 <= other.start - hit.end <= 1
 
 
@@ -606,7 +676,11 @@ def _choose_kind(item: CodedItem, kinds: dict[str, list[Hit]], has_level: bool) 
 
 
 def _assign_date(
-    item: CodedItem, text: str, normal: str, scope: list[_Passage], reference: str | None,
+    item: CodedItem,
+    text: str,
+    normal: str,
+    scope: list[_Passage],
+    reference: str | None,
     whole_document: bool,
 ) -> None:
     """The event date: in the relevant passages, the first date that is not the page's own
@@ -621,13 +695,15 @@ def _assign_date(
             continue
         m = mentions[0]
         if m.precision != "day":
-            m = next(
-                (x for x in mentions if x.precision == "day" and x.iso.startswith(m.iso)), m
-            )
+            m = next((x for x in mentions if x.precision == "day" and x.iso.startswith(m.iso)), m)
         item.event_date = m.iso
-        item.date_precision = "day" if m.precision == "day" else ("month" if m.precision == "month" else "year")
+        item.date_precision = (
+            "day" if m.precision == "day" else ("month" if m.precision == "month" else "year")
+        )
         start, end = passage.start + m.start, passage.start + m.end
-        item.evidence.append(Evidence(field="event_date", code=m.iso, start=start, end=end, text=text[start:end]))
+        item.evidence.append(
+            Evidence(field="event_date", code=m.iso, start=start, end=end, text=text[start:end])
+        )
         return
     if reference:
         item.event_date, item.date_precision = reference, "day"

@@ -15,21 +15,58 @@ from datetime import date, timedelta
 __all__ = ["DateMention", "find_dates", "parse_date_text", "first_date"]
 
 _RU_MONTHS = {
-    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
-    "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+    "январ": 1,
+    "феврал": 2,
+    "март": 3,
+    "апрел": 4,
+    "ма": 5,
+    "июн": 6,
+    "июл": 7,
+    "август": 8,
+    "сентябр": 9,
+    "октябр": 10,
+    "ноябр": 11,
+    "декабр": 12,
 }
 _EN_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
-_ZH_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-              "七": 7, "八": 8, "九": 9}
+_ZH_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "○": 0,
+    "Ｏ": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 
-_RU_MONTH = (r"(?P<rumonth>январ[яьe]|феврал[яь]|марта?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|"
-             r"августа?|сентябр[яь]|октябр[яь]|ноябр[яь]|декабр[яь])")
-_EN_MONTH = (r"(?P<enmonth>jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|"
-             r"june?|july?|aug(?:ust|\.)?|sep(?:t(?:ember)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|"
-             r"dec(?:ember|\.)?)")
+_RU_MONTH = (
+    r"(?P<rumonth>январ[яьe]|феврал[яь]|марта?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|"
+    r"августа?|сентябр[яь]|октябр[яь]|ноябр[яь]|декабр[яь])"
+)
+_EN_MONTH = (
+    r"(?P<enmonth>jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|"
+    r"june?|july?|aug(?:ust|\.)?|sep(?:t(?:ember)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|"
+    r"dec(?:ember|\.)?)"
+)
 _ZH_NUM = r"[〇零○一二三四五六七八九十]"
 _RANGE = r"\s*(?:-|–|—|至|到|~|to|по)\s*"
 
@@ -40,23 +77,38 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*日?"
         r"(?:" + _RANGE + r"(?:(?P<month2>\d{1,2})\s*月\s*)?(?P<day2>\d{1,2})\s*日)?)?",
         # 二〇一九年六月十三日
-        r"(?P<zhyear>" + _ZH_NUM + r"{4})年(?P<zhmonth>" + _ZH_NUM + r"{1,2})月(?:(?P<zhday>"
-        + _ZH_NUM + r"{1,3})日)?",
+        r"(?P<zhyear>"
+        + _ZH_NUM
+        + r"{4})年(?P<zhmonth>"
+        + _ZH_NUM
+        + r"{1,2})月(?:(?P<zhday>"
+        + _ZH_NUM
+        + r"{1,3})日)?",
         # 6月13日, 6月13日至14日, 6月13至14日
-        r"(?<![\d年])(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日?(?:" + _RANGE
+        r"(?<![\d年])(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日?(?:"
+        + _RANGE
         + r"(?:(?P<month2>\d{1,2})\s*月\s*)?(?P<day2>\d{1,2})\s*日)?(?!\d)",
         # 13 июня 2019 г., 13-14 июня, 13 июня - 2 июля 2019
-        r"(?<!\d)(?P<day>\d{1,2})(?:" + _RANGE + r"(?P<day2>\d{1,2}))?\s+" + _RU_MONTH
+        r"(?<!\d)(?P<day>\d{1,2})(?:"
+        + _RANGE
+        + r"(?P<day2>\d{1,2}))?\s+"
+        + _RU_MONTH
         + r"(?:\s+(?P<year>\d{4})(?:\s*(?:г\.|года|г\b))?)?",
         # 13.06.2019
         r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d{2})(?![\d.]\d)",
         # 2019-06-13 (ISO)
         r"(?<!\d)(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)",
         # June 13, 2019 / June 13-14, 2019 / June 13
-        r"\b" + _EN_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:" + _RANGE
+        r"\b"
+        + _EN_MONTH
+        + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:"
+        + _RANGE
         + r"(?P<day2>\d{1,2}))?(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b",
         # 13 June 2019 / 13-14 June
-        r"(?<!\d)(?P<day>\d{1,2})(?:" + _RANGE + r"(?P<day2>\d{1,2}))?\s+" + _EN_MONTH
+        r"(?<!\d)(?P<day>\d{1,2})(?:"
+        + _RANGE
+        + r"(?P<day2>\d{1,2}))?\s+"
+        + _EN_MONTH
         + r"\b(?:,?\s+(?P<year>(?:19|20)\d{2}))?",
         # June 2019 / июнь 2019
         r"\b" + _EN_MONTH + r"\s+(?P<year>(?:19|20)\d{2})\b",
@@ -67,10 +119,30 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
 # without any of them is not scanned with that pattern. Substring tests run at C speed; most
 # texts hold dates in one language only.
 _EN_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_RU_STEMS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
-             "октябр", "ноябр", "декабр")
+_RU_STEMS = (
+    "январ",
+    "феврал",
+    "март",
+    "апрел",
+    "ма",
+    "июн",
+    "июл",
+    "август",
+    "сентябр",
+    "октябр",
+    "ноябр",
+    "декабр",
+)
 _REQUIRED: tuple[tuple[str, ...], ...] = (
-    ("月",), ("月",), ("月",), _RU_STEMS, (".",), ("-",), _EN_STEMS, _EN_STEMS, _EN_STEMS,
+    ("月",),
+    ("月",),
+    ("月",),
+    _RU_STEMS,
+    (".",),
+    ("-",),
+    _EN_STEMS,
+    _EN_STEMS,
+    _EN_STEMS,
 )
 assert len(_REQUIRED) == len(_PATTERNS)
 
@@ -87,7 +159,9 @@ class DateMention:
 def _zh_number(text: str) -> int:
     if "十" in text:
         tens, _, units = text.partition("十")
-        return (_ZH_DIGITS.get(tens, 1) if tens else 1) * 10 + (_ZH_DIGITS.get(units, 0) if units else 0)
+        return (_ZH_DIGITS.get(tens, 1) if tens else 1) * 10 + (
+            _ZH_DIGITS.get(units, 0) if units else 0
+        )
     value = 0
     for char in text:
         value = value * 10 + _ZH_DIGITS.get(char, 0)

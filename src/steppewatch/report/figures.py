@@ -6,6 +6,7 @@ returns a Figure; rendering to PNG/SVG bytes is done by :func:`render`.
 from __future__ import annotations
 
 import io
+import textwrap
 from collections.abc import Sequence
 from typing import Any
 
@@ -207,7 +208,7 @@ def exercise_timeline(table: pd.DataFrame) -> Figure:
         big = table[known].sort_values("troops_total_n", ascending=False).head(3)
         for r in big.itertuples():
             name = _chart_text(r.name, f"{r.kind.replace('_', ' ')} {r.year}")
-            name = name if len(name) <= 28 else name[:27] + "…"
+            name = "\n".join(textwrap.wrap(name, 28))  # wrapped, never cut
             ax.annotate(f"{name} ({int(r.troops_total_n):,})", (r.year, rows[series[r.Index]]),
                         fontsize=7, xytext=(4, 8), textcoords="offset points")  # fmt: skip
     ax.set_yticks(list(rows.values()), list(rows.keys()))
