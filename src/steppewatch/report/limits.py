@@ -149,6 +149,11 @@ def _classify(publisher: str | None, url: str | None, table: str | None) -> tupl
     return (category_of(match.entry.kind), match.side) if match else ("other", None)
 
 
+def _text(value: object) -> str | None:
+    """A cell as text, or None when empty or missing (pandas gives NaN for a missing cell)."""
+    return value.strip() or None if isinstance(value, str) else None
+
+
 def classify_sources(
     sources: pd.DataFrame, focal: str, partners: Sequence[str], table: str | None = None
 ) -> pd.DataFrame:
@@ -157,7 +162,7 @@ def classify_sources(
     out = sources.copy()
     categories, sides = [], []
     for publisher, url in zip(out["publisher"], out["url"], strict=True):
-        category, side = _classify(publisher or None, url or None, table)
+        category, side = _classify(_text(publisher), _text(url), table)
         categories.append(category)
         sides.append(
             f"focal ({focal})" if side == focal else side if side in partners else "neither"
