@@ -21,6 +21,7 @@ from steppewatch.analysis.frame import (
 )
 from steppewatch.report import captions, chart_registry, country_text, figures
 from steppewatch.report.evidence import Evidence
+from steppewatch.report.limits import DataLimits
 
 __all__ = ["Chart", "ReportContent", "chart_bases", "build_content", "TOP_TOPICS"]
 
@@ -61,7 +62,7 @@ class ReportContent:
     #: One paragraph per partner state: its leading concerns per period and how they changed.
     country_text: dict[str, str] = field(default_factory=dict)
     #: The data section's numbers (filled by ``build_report``, which reads the sources).
-    limits: object | None = None
+    limits: DataLimits | None = None
 
 
 def _involving(frame: pd.DataFrame, partners: Sequence[str]) -> pd.DataFrame:

@@ -10,10 +10,10 @@ files show (each table shown is written as ``data/<name>.csv``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -172,7 +172,7 @@ def classify_sources(
     return out
 
 
-def members_at_from(study: Study):  # type: ignore[no-untyped-def]
+def members_at_from(study: Study) -> Callable[[str, str], frozenset[str]]:
     """``members_at(framework_code, iso_date)`` from the study's frameworks: the members on that
     date of every framework coded with that code (the SCO and the Shanghai Five before it)."""
 
@@ -236,7 +236,9 @@ def _rows(table: pd.DataFrame, column: str) -> list[dict[str, object]]:
     ]
 
 
-def limits_view(limits: DataLimits | None, sensitivity: pd.DataFrame | None) -> dict | None:  # type: ignore[type-arg]
+def limits_view(
+    limits: DataLimits | None, sensitivity: pd.DataFrame | None
+) -> dict[str, Any] | None:
     """What the page's data section shows (every number is also in a CSV of ``tables()``)."""
     if limits is None:
         return None
