@@ -173,8 +173,9 @@ class Study(Record):
     region: Region | None = None
     frameworks: list[Framework] = Field(default_factory=list)
     gazetteer: str | None = Field(
-        None, description="Bundled gazetteer name or a folder with states.yaml, officials.yaml "
-        "and institutions.yaml. Default: the bundled gazetteer."
+        None,
+        description="Bundled gazetteer name or a folder with states.yaml, officials.yaml "
+        "and institutions.yaml. Default: the bundled gazetteer.",
     )
     publishers: str | None = Field(
         None,

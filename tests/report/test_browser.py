@@ -99,6 +99,10 @@ def test_report_opens_offline_in_chromium(bundled_report: Path, tmp_path: Path) 
             ("both_sides", "#both-sides"),
             ("activities", "#activities"),
             ("findings", "#findings-table"),
+            ("data_limits", "#data-limits"),
+            ("concern_shares", "#chart-concern_shares"),
+            ("heatmap", "#chart-topic_heatmap"),
+            ("exercise_timeline", "#chart-exercise_timeline"),
         ):
             element = driver.find_element("css selector", selector)
             driver.execute_script("arguments[0].scrollIntoView()", element)

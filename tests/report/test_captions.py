@@ -114,6 +114,11 @@ def test_concern_shares_caption(events: list[Event], captions: dict[str, tuple[s
         f"The most frequently coded concerns are {listed}. Among years with at least 5 meetings, "
         f"{top[0].replace('_', ' ')} peaks in {y}, coded in {k} of {n} meetings ({pct(k / n)})."
     )
+    masked = [str(y) for y in sorted(by_year) if len(by_year[y]) < 5]
+    expected += (
+        " Years with fewer than 5 meetings coded for concerns are masked (grey, hollow dots, "
+        f"left out of the 3-year mean): {', '.join(masked)}."
+    )
     assert captions["concern_shares"][0] == expected
     assert captions["concern_shares"][1] == _basis(ms, "meetings coded for concerns")
 

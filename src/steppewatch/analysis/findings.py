@@ -329,8 +329,11 @@ def _sco_exercise_every_year(frame: pd.DataFrame, partners: Sequence[str]) -> Fi
     if verdict == NOT_SUPPORTED:
         alt = SUPPORTED if not rest else NOT_SUPPORTED
         without = ", ".join(str(y) for y in missing if y in GAP_YEARS)
-        note = _gap_note(missing, f"Without {without}: {alt}"
-                         + (f" (none recorded in {', '.join(map(str, rest))})." if rest else "."))
+        note = _gap_note(
+            missing,
+            f"Without {without}: {alt}"
+            + (f" (none recorded in {', '.join(map(str, rest))})." if rest else "."),
+        )
     return Finding("sco_exercise_yearly", claim, rule, verdict, evidence, f"{lo}-{hi}",
                    tuple(counted), note=note)  # fmt: skip
 

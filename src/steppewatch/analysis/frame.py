@@ -186,7 +186,11 @@ def clip_periods(periods: Sequence[Period], since: int | None, until: int | None
     out = []
     for period in periods:
         start = period.start if since is None else max(period.start, since)
-        end = period.end if until is None else (until if period.end is None else min(period.end, until))
+        end = (
+            period.end
+            if until is None
+            else (until if period.end is None else min(period.end, until))
+        )
         if end is not None and start > end:
             continue
         if (start, end) == (period.start, period.end):
@@ -195,7 +199,9 @@ def clip_periods(periods: Sequence[Period], since: int | None, until: int | None
         span = f"{start}-{end}" if end is not None else f"{start}-present"
         plain = period.label.replace("–", "-")
         original = f"{period.start}-{period.end}" if period.end is not None else None
-        label = span if plain in (original, f"{period.start}-present") else f"{period.label} ({span})"
+        label = (
+            span if plain in (original, f"{period.start}-present") else f"{period.label} ({span})"
+        )
         out.append(Period(label, start, end))
     return out
 

@@ -40,10 +40,16 @@ def register(app: typer.Typer) -> None:
 
     @agreement_app.command("assign")
     def assign_(
-        reviewers: str = typer.Option(..., "--reviewers", help="Two or more names, comma-separated."),
+        reviewers: str = typer.Option(
+            ..., "--reviewers", help="Two or more names, comma-separated."
+        ),
         event: list[str] = typer.Option(None, "--event", help="Event id (repeatable)."),
-        status: str = typer.Option("machine", "--status", help="Else pick events with this review status."),
-        limit: int = typer.Option(50, "--limit", min=1, max=10_000, help="How many events to pick."),
+        status: str = typer.Option(
+            "machine", "--status", help="Else pick events with this review status."
+        ),
+        limit: int = typer.Option(
+            50, "--limit", min=1, max=10_000, help="How many events to pick."
+        ),
         db: str | None = DB_OPTION,
     ) -> None:
         """Give the same events to each reviewer, to code independently."""
@@ -54,8 +60,15 @@ def register(app: typer.Typer) -> None:
         names = [n.strip() for n in reviewers.split(",") if n.strip()]
         ids = list(event or [])
         if not ids:
-            ids = [e.id for e in store.list_events(EventFilter(statuses=(status,)), order="id", limit=limit)]
+            ids = [
+                e.id
+                for e in store.list_events(EventFilter(statuses=(status,)), order="id", limit=limit)
+            ]
         if not ids:
-            raise InputError(f"no events with status '{status}' to assign", hint="give --event IDs", code="SW131")
+            raise InputError(
+                f"no events with status '{status}' to assign", hint="give --event IDs", code="SW131"
+            )
         added = assign(store, ids, names, by="cli")
-        typer.echo(f"Assigned {len(ids)} event(s) to {', '.join(names)}: {added} new assignment(s).")
+        typer.echo(
+            f"Assigned {len(ids)} event(s) to {', '.join(names)}: {added} new assignment(s)."
+        )

@@ -14,7 +14,8 @@ def register(app: typer.Typer) -> None:
     @app.command("code")
     def code(
         paths: list[str] = typer.Argument(
-            ..., help="Files (.html .htm .shtml .txt .pdf .docx), folders (recursively) or - for stdin."
+            ...,
+            help="Files (.html .htm .shtml .txt .pdf .docx), folders (recursively) or - for stdin.",
         ),
         out: Path | None = typer.Option(
             None, "--out", "-o", help="Write the JSON Lines here instead of stdout."

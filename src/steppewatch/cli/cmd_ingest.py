@@ -194,8 +194,10 @@ def register(app: typer.Typer) -> None:
 
 def _say_retry(attempt: int, error: BaseException) -> None:
     detail = str(getattr(error, "orig", None) or error).strip().splitlines()
-    err(f"database busy or connection lost ({detail[0] if detail else error!r}); "
-        f"writing the batch again (attempt {attempt + 1})")
+    err(
+        f"database busy or connection lost ({detail[0] if detail else error!r}); "
+        f"writing the batch again (attempt {attempt + 1})"
+    )
 
 
 def _is_date(value: str) -> bool:

@@ -14,15 +14,26 @@ def register(app: typer.Typer) -> None:
         port: int = typer.Option(8000, "--port", min=1, max=65535, help="TCP port."),
         db: str | None = DB_OPTION,
         workers: int = typer.Option(1, "--workers", min=1, max=64, help="Worker processes."),
-        https_only: bool = typer.Option(False, "--https-only", help="Send the session cookie over HTTPS only (behind a TLS proxy)."),
+        https_only: bool = typer.Option(
+            False,
+            "--https-only",
+            help="Send the session cookie over HTTPS only (behind a TLS proxy).",
+        ),
         log_level: str = typer.Option("warning", "--log-level", help="uvicorn log level."),
-        cache_size: int = typer.Option(1024, "--cache-size", min=0, help="Cached pages (30 s), counts and facets (0: no cache)."),
+        cache_size: int = typer.Option(
+            1024,
+            "--cache-size",
+            min=0,
+            help="Cached pages (30 s), counts and facets (0: no cache).",
+        ),
         trusted_proxy: list[str] = typer.Option(
-            [], "--trusted-proxy",
+            [],
+            "--trusted-proxy",
             help="Address of a reverse proxy whose X-Forwarded-For / X-Forwarded-Proto headers "
-                 "are believed (repeatable; e.g. 127.0.0.1 for nginx on this machine). Without "
-                 "it forwarded headers are ignored and the client is the connecting address, so "
-                 "nobody can dodge the sign-in limits by sending a made-up X-Forwarded-For."),
+            "are believed (repeatable; e.g. 127.0.0.1 for nginx on this machine). Without "
+            "it forwarded headers are ignored and the client is the connecting address, so "
+            "nobody can dodge the sign-in limits by sending a made-up X-Forwarded-For.",
+        ),
     ) -> None:
         """Serve the explorer. Public and read-only; reviewers sign in to change anything
         (accounts: 'steppewatch users add NAME'). On SQLite each worker keeps every event's date
@@ -38,8 +49,10 @@ def register(app: typer.Typer) -> None:
         store = open_db(db)
         err(f"Database: {store.describe()} ({store.count_events()} events)")
         if store.dialect == "sqlite":
-            err("Reading every event's date and facet values into memory for list and search "
-                "pages (about 4 s and 20 MB per worker per million events) ...")
+            err(
+                "Reading every event's date and facet values into memory for list and search "
+                "pages (about 4 s and 20 MB per worker per million events) ..."
+            )
         else:
             err("Counting event profiles for facets (a few seconds on a big database) ...")
         err(f"Serving on http://{host}:{port}/  (Ctrl+C to stop)")
@@ -48,14 +61,27 @@ def register(app: typer.Typer) -> None:
             os.environ["STEPPEWATCH_WEB_CACHE"] = str(cache_size)
             if https_only:
                 os.environ["STEPPEWATCH_HTTPS_ONLY"] = "1"
-            uvicorn.run("steppewatch.web.app:app_from_env", factory=True, host=host, port=port,
-                        workers=workers, log_level=log_level, proxy_headers=bool(proxies),
-                        forwarded_allow_ips=forwarded_allow_ips)
+            uvicorn.run(
+                "steppewatch.web.app:app_from_env",
+                factory=True,
+                host=host,
+                port=port,
+                workers=workers,
+                log_level=log_level,
+                proxy_headers=bool(proxies),
+                forwarded_allow_ips=forwarded_allow_ips,
+            )
             return
         from steppewatch.web import create_app
 
-        uvicorn.run(create_app(store, https_only=https_only, cache_size=cache_size), host=host, port=port,
-                    log_level=log_level, proxy_headers=bool(proxies), forwarded_allow_ips=forwarded_allow_ips)
+        uvicorn.run(
+            create_app(store, https_only=https_only, cache_size=cache_size),
+            host=host,
+            port=port,
+            log_level=log_level,
+            proxy_headers=bool(proxies),
+            forwarded_allow_ips=forwarded_allow_ips,
+        )
 
 
 def _trusted_proxies(values: list[str]) -> list[str]:
@@ -68,7 +94,9 @@ def _trusted_proxies(values: list[str]) -> list[str]:
         try:
             proxies.append(str(ipaddress.ip_network(value.strip(), strict=False)))
         except ValueError:
-            raise InputError(f"--trusted-proxy: '{value}' is not an IP address or network",
-                             hint="e.g. --trusted-proxy 127.0.0.1 or --trusted-proxy 10.0.0.0/24",
-                             code="SW770") from None
+            raise InputError(
+                f"--trusted-proxy: '{value}' is not an IP address or network",
+                hint="e.g. --trusted-proxy 127.0.0.1 or --trusted-proxy 10.0.0.0/24",
+                code="SW770",
+            ) from None
     return proxies

@@ -11,13 +11,17 @@ from steppewatch.errors import InputError
 
 
 def register(app: typer.Typer) -> None:
-    users_app = typer.Typer(help="Reviewer accounts (sign-in for the review workflow).", no_args_is_help=True)
+    users_app = typer.Typer(
+        help="Reviewer accounts (sign-in for the review workflow).", no_args_is_help=True
+    )
     app.add_typer(users_app, name="users")
 
     @users_app.command("add")
     def add(
         name: str = typer.Argument(..., help="User name (letters, digits, . _ -)."),
-        password_stdin: bool = typer.Option(False, "--password-stdin", help="Read the password from the first line of stdin."),
+        password_stdin: bool = typer.Option(
+            False, "--password-stdin", help="Read the password from the first line of stdin."
+        ),
         role: str = typer.Option("reviewer", "--role", help="reviewer or admin."),
         db: str | None = DB_OPTION,
     ) -> None:
@@ -29,7 +33,9 @@ def register(app: typer.Typer) -> None:
         else:
             password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
         if not password:
-            raise InputError("no password given", hint="pipe it with --password-stdin or type it", code="SW130")
+            raise InputError(
+                "no password given", hint="pipe it with --password-stdin or type it", code="SW130"
+            )
         user = add_user(open_db(db), name, password, role=role, by="cli")
         typer.echo(f"Added {user.role} '{user.name}'.")
 
@@ -39,4 +45,6 @@ def register(app: typer.Typer) -> None:
         from steppewatch.review.users import list_users
 
         for user in list_users(open_db(db)):
-            typer.echo(f"{user.name}\t{user.role}\t{'active' if user.active else 'disabled'}\t{user.created_at}")
+            typer.echo(
+                f"{user.name}\t{user.role}\t{'active' if user.active else 'disabled'}\t{user.created_at}"
+            )

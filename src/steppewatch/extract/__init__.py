@@ -62,7 +62,6 @@ __all__ = [
 SUPPORTED_SUFFIXES = (".html", ".htm", ".shtml", ".txt", ".pdf", ".docx")
 
 
-
 @dataclass(frozen=True)
 class ExtractedDocument:
     """A document's main text and what is known about it, ready for a coder."""
@@ -97,8 +96,10 @@ def extract_document(
         page = html_to_text(raw.content)
         title, text = page.title, page.text
         if page.parser_limit:
-            warnings += (f"[SW442] {source}: {page.parser_limit}: text taken by stripping tags, "
-                         "boilerplate included",)
+            warnings += (
+                f"[SW442] {source}: {page.parser_limit}: text taken by stripping tags, "
+                "boilerplate included",
+            )
         published = parse_date_text(page.date_text) or parse_date_text(title)
     else:
         text = clean_text(raw.content)
@@ -107,8 +108,10 @@ def extract_document(
         head = find_dates(text[:400])
         published = next((m.iso for m in head if m.precision == "day"), None)
     if len(text) > MAX_TEXT_CHARS:
-        warnings += (f"[SW445] {source}: text of {len(text):,} characters cut to the first "
-                     f"{MAX_TEXT_CHARS:,} for coding and storage (MAX_TEXT_CHARS)",)
+        warnings += (
+            f"[SW445] {source}: text of {len(text):,} characters cut to the first "
+            f"{MAX_TEXT_CHARS:,} for coding and storage (MAX_TEXT_CHARS)",
+        )
         text = text[:MAX_TEXT_CHARS]
     if not text.strip():
         raise ExtractionError(
@@ -184,7 +187,9 @@ def _read(source: str) -> bytes:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise ExtractionError(f"{source}: no such file", hint="check the path", code="SW417") from None
+        raise ExtractionError(
+            f"{source}: no such file", hint="check the path", code="SW417"
+        ) from None
     except OSError as error:
         raise ExtractionError(f"{source}: cannot read ({error.strerror})", code="SW417") from None
     check_size(size, source)  # refuse before reading a byte

@@ -19,12 +19,21 @@ from steppewatch.extract.normalise import normalise_for_matching
 if TYPE_CHECKING:
     from steppewatch.models import Study
 
-__all__ = ["DOMESTIC_CAPACITY_WEIGHT", "WESTERN_BUILDUP", "Resources", "StudyFacts", "load_resources"]
+__all__ = [
+    "DOMESTIC_CAPACITY_WEIGHT",
+    "WESTERN_BUILDUP",
+    "Resources",
+    "StudyFacts",
+    "load_resources",
+]
 
 # Indicators of the focal state's military build-up near the region (the PRC's western
 # districts and theatre) that anchor a passage by themselves
-WESTERN_BUILDUP = re.compile(r"军区|战区|边防|武警新疆|military (district|region|command)|"
-                             r"theat(er|re) command|военн\w* округ|пограни", re.IGNORECASE)
+WESTERN_BUILDUP = re.compile(
+    r"军区|战区|边防|武警新疆|military (district|region|command)|"
+    r"theat(er|re) command|военн\w* округ|пограни",
+    re.IGNORECASE,
+)
 DOMESTIC_CAPACITY_WEIGHT = 1.0  # anchor weight of the build-up indicators
 # what may join the focal state's name to a region's group name: 中国和中亚国家, China and the
 # Central Asian states, Китай и государства Центральной Азии
@@ -84,9 +93,7 @@ def study_facts(study: Study, gazetteer: Gazetteer) -> StudyFacts:
         partners=tuple(study.partner_states),
         anchor_weights=weights,
         implied={code: tuple(fs) for code, fs in implied.items()},
-        focal_before=re.compile(
-            rf"(?:{alternation})\w{{0,2}}\s*{_JOIN}\s*(?:the\s+|five\s+)*$"
-        ),
+        focal_before=re.compile(rf"(?:{alternation})\w{{0,2}}\s*{_JOIN}\s*(?:the\s+|five\s+)*$"),
         focal_after=re.compile(rf"\s*{_JOIN_AFTER}\s*(?:{alternation})"),
         focal_word=re.compile(alternation, re.IGNORECASE),
         pair_prefixes=frozenset(p for values in study.focal_pair_prefixes.values() for p in values),
@@ -121,18 +128,21 @@ class Resources:
 # The 800 most frequent Han characters of PRC MFA press-conference text, most frequent first
 # (counted once from ../shared/corpora/china_fm). A Han anchor term is prefiltered by its
 # character that is least frequent here.
-_FREQUENT_HAN = {c: rank for rank, c in enumerate(
-    "国的中方有和一关问对是在会美我作发人合了不行同为们日家题外进大这此政展共于经答出全到持主重交将表事实系道要何利议部上与情你平法定新动际报地以个提理也论安力应能民"
-    "正两多加年意时来前各成决通相解领长已双体总面就公向过次务员据内否开区者评立明建当月府强任本疫好特近推第生自取互联协护举访反界度间斯世期信华非示天制朝可岛维得记他"
-    "商保并统坚所及导巴说社高亚贸等海话都分极化现权续基望势布战言席治边希场业认下些机委确稳组况注核印其心如愿济果施目支半性回积切则用称义港之益调助俄达继设路采更台常"
-    "无努最域使别防今涉还态请责息供原局南军织至看入措后带友香见着卫式首做促韩谈尔视件普步受而没工识严深代想资具么东二朗击活鲜程刚消易文拉企包例略善由造球该抗根流规三"
-    "处从克接形媒阿习参指致求昨洲放案伊门名罗德马待驻金再盟证团欧西控境告尊去才周但介沟括什约直里止产王绍官改澳结停干真增复晤坦北础构很起断律感密张贯专因点条学恐英选"
-    "知菲必伴管往清伙打湾策声负越项京司种武响投影市身磋比办数终口样被完准够始符康查疆毅依尼害级病观署冠需只段宣或先裁挥判网院广充变健元紧量然类签未争客守教士列承效峰"
-    "威位科运手历迎十坛副妥土落己赢难毒给欢歧执排帮快物太讨走肺炎头即尽担命援早单容献计拿申倡备史电贡敦价谓叙馆照遇医夫赞属图标邀引考航书划扩派传损楚少质族赴空众兰子"
-    "奥央错述品格萨络闻队违兼水暴呼届架升换针误耿爽警候瑞预良富予诉享技讲万遵端透免四党创验宾环疗源研诺虑烈限五哪几思赵邻胁缅压满把号挑集那障层风吗福存轮李繁伤纳诚汗"
-    "午勒救怖听许仅序器突宗显留兴犯围线营份吁整荣节试洋邦融框陆气久精按范省临哈细启砖黑危汉春绝批念瓦履佩远独泛功古赏秘阶演散职恢遍型须船收孟税沙财似破罪卿缓博频塔蓬"
-    "延背塞游释群弹神究移莹暂除值景术卡仍转禁握询审失获底亡急且晚白避曾让轨追攻率胜连便阻班离祝顾掌顺亿固状埃小站冲米色肯奉章触借谢服朋袭旅既彼径置智险油征莫吉择寻革"
-)}
+_FREQUENT_HAN = {
+    c: rank
+    for rank, c in enumerate(
+        "国的中方有和一关问对是在会美我作发人合了不行同为们日家题外进大这此政展共于经答出全到持主重交将表事实系道要何利议部上与情你平法定新动际报地以个提理也论安力应能民"
+        "正两多加年意时来前各成决通相解领长已双体总面就公向过次务员据内否开区者评立明建当月府强任本疫好特近推第生自取互联协护举访反界度间斯世期信华非示天制朝可岛维得记他"
+        "商保并统坚所及导巴说社高亚贸等海话都分极化现权续基望势布战言席治边希场业认下些机委确稳组况注核印其心如愿济果施目支半性回积切则用称义港之益调助俄达继设路采更台常"
+        "无努最域使别防今涉还态请责息供原局南军织至看入措后带友香见着卫式首做促韩谈尔视件普步受而没工识严深代想资具么东二朗击活鲜程刚消易文拉企包例略善由造球该抗根流规三"
+        "处从克接形媒阿习参指致求昨洲放案伊门名罗德马待驻金再盟证团欧西控境告尊去才周但介沟括什约直里止产王绍官改澳结停干真增复晤坦北础构很起断律感密张贯专因点条学恐英选"
+        "知菲必伴管往清伙打湾策声负越项京司种武响投影市身磋比办数终口样被完准够始符康查疆毅依尼害级病观署冠需只段宣或先裁挥判网院广充变健元紧量然类签未争客守教士列承效峰"
+        "威位科运手历迎十坛副妥土落己赢难毒给欢歧执排帮快物太讨走肺炎头即尽担命援早单容献计拿申倡备史电贡敦价谓叙馆照遇医夫赞属图标邀引考航书划扩派传损楚少质族赴空众兰子"
+        "奥央错述品格萨络闻队违兼水暴呼届架升换针误耿爽警候瑞预良富予诉享技讲万遵端透免四党创验宾环疗源研诺虑烈限五哪几思赵邻胁缅压满把号挑集那障层风吗福存轮李繁伤纳诚汗"
+        "午勒救怖听许仅序器突宗显留兴犯围线营份吁整荣节试洋邦融框陆气久精按范省临哈细启砖黑危汉春绝批念瓦履佩远独泛功古赏秘阶演散职恢遍型须船收孟税沙财似破罪卿缓博频塔蓬"
+        "延背塞游释群弹神究移莹暂除值景术卡仍转禁握询审失获底亡急且晚白避曾让轨追攻率胜连便阻班离祝顾掌顺亿固状埃小站冲米色肯奉章触借谢服朋袭旅既彼径置智险油征莫吉择寻革"
+    )
+}
 
 
 def _prefilters(terms: list[Term]) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -198,15 +208,15 @@ def _build(codebook_path: str | None, study: Study) -> Resources:
         if t.payload[1] == "domestic_capacity" and WESTERN_BUILDUP.search(t.text)
     ]
     anchor_terms = [
-        t for t in gazetteer.terms()
+        t
+        for t in gazetteer.terms()
         if (t.payload[0] == "state" and t.payload[1] in partners)
         or (t.payload[0] == "group" and set(gazetteer.groups[t.payload[1]].members) & partners)
         or (t.payload[0] == "official" and gazetteer.officials[t.payload[1]].country in partners)
         or (t.payload[0] == "institution" and _institution_anchor(gazetteer, t.payload[1], facts))
     ]
     anchor_terms += [
-        t for t in _indicator_terms(codebook, ["framework"])
-        if t.payload[1] in facts.anchor_weights
+        t for t in _indicator_terms(codebook, ["framework"]) if t.payload[1] in facts.anchor_weights
     ]
     anchor_terms += [
         Term(t.text, t.lang, ("anchor", "domestic_capacity"))
@@ -216,19 +226,23 @@ def _build(codebook_path: str | None, study: Study) -> Resources:
     active = {s: set(codebook.codes(s)) for s in schemes}
     han, latin = _prefilters(anchor_terms)
     by_language = {
-        lang: Matcher(t for t in anchor_terms if t.lang in (lang, "en"))
-        for lang in ("zh", "ru")
+        lang: Matcher(t for t in anchor_terms if t.lang in (lang, "en")) for lang in ("zh", "ru")
     }
     by_language["en"] = Matcher(t for t in anchor_terms if t.lang in ("en", "ru"))
     return Resources(
-        codebook, gazetteer, Matcher(all_terms), Matcher(anchor_terms), facts, active, han, latin,
-        by_language, gazetteer.city_terms(),
+        codebook,
+        gazetteer,
+        Matcher(all_terms),
+        Matcher(anchor_terms),
+        facts,
+        active,
+        han,
+        latin,
+        by_language,
+        gazetteer.city_terms(),
     )
 
 
 def _institution_anchor(gazetteer: Gazetteer, index: int, facts: StudyFacts) -> bool:
     institution = gazetteer.institutions[index]
-    return (
-        institution.country in facts.partner_set
-        or institution.framework in facts.anchor_weights
-    )
+    return institution.country in facts.partner_set or institution.framework in facts.anchor_weights

@@ -145,8 +145,12 @@ def read_docx(data: bytes, source: str) -> str:
         paragraphs: list[str] = []
         rows: list[str] = []
         events = lxml.etree.iterparse(
-            stream, events=("end",), tag=(f"{_W}p", f"{_W}tbl"),
-            resolve_entities=False, no_network=True, load_dtd=False,
+            stream,
+            events=("end",),
+            tag=(f"{_W}p", f"{_W}tbl"),
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
         )
         for _, element in events:
             parent = element.getparent()
@@ -163,7 +167,15 @@ def read_docx(data: bytes, source: str) -> str:
         raise
     except KeyError:
         raise _unreadable(source, "no word/document.xml: not a Word document") from None
-    except (zipfile.BadZipFile, zlib.error, lxml.etree.XMLSyntaxError, EOFError, OSError,
-            ValueError, RuntimeError, NotImplementedError) as error:
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        lxml.etree.XMLSyntaxError,
+        EOFError,
+        OSError,
+        ValueError,
+        RuntimeError,
+        NotImplementedError,
+    ) as error:
         raise _unreadable(source, error) from None
     return "\n".join(paragraphs + rows)

@@ -144,8 +144,13 @@ def decode_bytes(
             text = _strict(data, charset)
             if text is None:  # a byte order mark is a strong declaration: keep the text
                 text = data.decode(charset, errors="replace")
-                notes.append(_note("SW443", source, f"{charset} text with undecodable bytes "
-                                   "(cut short?), replaced by U+FFFD"))
+                notes.append(
+                    _note(
+                        "SW443",
+                        source,
+                        f"{charset} text with undecodable bytes (cut short?), replaced by U+FFFD",
+                    )
+                )
             return text, charset.replace("-sig", "")
     # Valid UTF-8 with non-ASCII bytes is almost never another charset by chance, so it beats
     # a declaration (pages saved as UTF-8 often keep their old gb2312 or windows-1251 meta tag).
@@ -162,15 +167,26 @@ def decode_bytes(
         if text is not None:
             better = _better_than_latin(data, text, codec) if codec in _LATIN else None
             if better is not None:
-                notes.append(_note("SW440", source, f"declares charset {label} but reads "
-                                   f"as {better[1]}; decoded as {better[1]}"))
+                notes.append(
+                    _note(
+                        "SW440",
+                        source,
+                        f"declares charset {label} but reads "
+                        f"as {better[1]}; decoded as {better[1]}",
+                    )
+                )
                 return better
             _note_cut(notes, source, codec, cut)
             return text, codec
     text, charset = _guess(data, source, notes)
     if declared and charset != codecs.lookup(declared).name:
-        notes.append(_note("SW440", source, f"declares charset {label} but does not decode "
-                           f"with it; decoded as {charset}"))
+        notes.append(
+            _note(
+                "SW440",
+                source,
+                f"declares charset {label} but does not decode with it; decoded as {charset}",
+            )
+        )
     return text, charset
 
 
@@ -180,8 +196,14 @@ def _note(code: str, source: str, message: str) -> str:
 
 def _note_cut(notes: list[str], source: str, charset: str, cut: int) -> None:
     if cut:
-        notes.append(_note("SW443", source, f"{charset} text ends mid-character ({cut} byte(s) "
-                           "dropped): the file may be cut short"))
+        notes.append(
+            _note(
+                "SW443",
+                source,
+                f"{charset} text ends mid-character ({cut} byte(s) "
+                "dropped): the file may be cut short",
+            )
+        )
 
 
 # single-byte Latin charsets decode any bytes, so a CJK or Cyrillic page mislabelled with one
@@ -221,8 +243,11 @@ def _guess(data: bytes, source: str, notes: list[str] | None = None) -> tuple[st
     # UTF-16/32 without a byte order mark would be half NUL bytes, refused as binary before
     # decoding: such a guess is wrong here (it turned Cyrillic pages into CJK-looking noise)
     best = next(
-        (m for m in from_bytes(_from_first_non_ascii(data, 200_000))
-         if m.encoding and not m.encoding.startswith(("utf_16", "utf_32"))),
+        (
+            m
+            for m in from_bytes(_from_first_non_ascii(data, 200_000))
+            if m.encoding and not m.encoding.startswith(("utf_16", "utf_32"))
+        ),
         None,
     )
     if best is None or best.encoding is None:
@@ -231,8 +256,13 @@ def _guess(data: bytes, source: str, notes: list[str] | None = None) -> tuple[st
         bad = text.count("\ufffd")
         if bad <= max(1, len(text) // 200):
             if notes is not None:
-                notes.append(_note("SW443", source, f"utf-8 text with {bad} undecodable "
-                                   "byte sequence(s), replaced by U+FFFD"))
+                notes.append(
+                    _note(
+                        "SW443",
+                        source,
+                        f"utf-8 text with {bad} undecodable byte sequence(s), replaced by U+FFFD",
+                    )
+                )
             return text, "utf-8"
         raise ExtractionError(
             f"{source}: cannot tell the text encoding",

@@ -18,17 +18,29 @@ from steppewatch.extract.docx_text import MAX_UNCOMPRESSED_BYTES
 __all__ = [
     "MAX_DOCUMENT_BYTES",
     "MAX_UNCOMPRESSED_BYTES",
-    "RawText", "detect_format", "read_formatted", "check_size"]
+    "RawText",
+    "detect_format",
+    "read_formatted",
+    "check_size",
+]
 
 #: Documents larger than this are refused with SW412 before any parsing (50 MB).
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 
-_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|div|p)\b",
-                         re.IGNORECASE | re.DOTALL)
+_HTML_START = re.compile(
+    rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|div|p)\b",
+    re.IGNORECASE | re.DOTALL,
+)
 _SUFFIX_FORMAT = {
-    ".html": "html", ".htm": "html", ".shtml": "html", ".xhtml": "html",
-    ".txt": "txt", ".text": "txt", ".md": "txt",
-    ".pdf": "pdf", ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
+    ".shtml": "html",
+    ".xhtml": "html",
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "txt",
+    ".pdf": "pdf",
+    ".docx": "docx",
 }
 
 
@@ -109,7 +121,8 @@ def _read_pdf(data: bytes, source: str) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
         raise ExtractionError(
-            f"{source}: unreadable PDF ({error})", hint="check the file is a complete PDF",
+            f"{source}: unreadable PDF ({error})",
+            hint="check the file is a complete PDF",
             code="SW415",
         ) from None
     text = "\n".join(pages)

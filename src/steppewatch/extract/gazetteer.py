@@ -125,7 +125,9 @@ class Gazetteer:
 
     def city_terms(self) -> frozenset[str]:
         """The city names of every state, as written (compare with ``Hit.term``)."""
-        return frozenset(n for s in self.states.values() for names in s.cities.values() for n in names)
+        return frozenset(
+            n for s in self.states.values() for names in s.cities.values() for n in names
+        )
 
     def terms(self) -> list[Term]:
         """Every name as a matcher term. Payloads: ("state", code), ("group", index),
@@ -184,7 +186,9 @@ def _read(folder: Any, name: str, required: bool = True) -> dict[str, Any]:
     try:
         data = yamlio.safe_load(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, yaml.YAMLError) as error:
-        raise ExtractionError(f"gazetteer file {path}: cannot read: {error}", code="SW430") from None
+        raise ExtractionError(
+            f"gazetteer file {path}: cannot read: {error}", code="SW430"
+        ) from None
     if not isinstance(data, dict):
         raise ExtractionError(f"gazetteer file {name} is not a mapping", code="SW430")
     return data

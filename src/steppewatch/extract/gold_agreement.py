@@ -33,7 +33,6 @@ from steppewatch.extract.gold import GoldDocument, load_gold
 __all__ = ["FieldAgreement", "GoldAgreementReport", "field_agreement", "gold_agreement"]
 
 
-
 class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -183,8 +182,5 @@ def gold_agreement(
         common=len(common),
         only_first=sorted(first_ids - set(by_id)),
         only_second=sorted(set(by_id) - first_ids),
-        fields={
-            name: field_agreement(name, firsts, seconds, regions)
-            for name in _fields(regions)
-        },
+        fields={name: field_agreement(name, firsts, seconds, regions) for name in _fields(regions)},
     )

@@ -17,7 +17,9 @@ __all__ = ["normalise_for_matching", "looks_traditional", "t2s_table"]
 
 # Frequent characters that exist only in Traditional script: a text with several of them is
 # Traditional and is folded to Simplified character by character.
-_TRADITIONAL_MARKERS = re.compile("[們這國會說與對為於個來後時經發關當過還進將兩聯邊開問題門長區總實現義無學軍]")
+_TRADITIONAL_MARKERS = re.compile(
+    "[們這國會說與對為於個來後時經發關當過還進將兩聯邊開問題門長區總實現義無學軍]"
+)
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +74,9 @@ def _char_class(chars: list[str]) -> str:
     start = prev = points[0]
     for point in points[1:] + [0x110000]:
         if point != prev + 1:
-            parts.append(re.escape(chr(start)) + ("-" + re.escape(chr(prev)) if prev > start else ""))
+            parts.append(
+                re.escape(chr(start)) + ("-" + re.escape(chr(prev)) if prev > start else "")
+            )
             start = point
         prev = point
     return "[" + "".join(parts) + "]"

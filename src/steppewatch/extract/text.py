@@ -41,15 +41,48 @@ _GENERIC_MAIN = (
     '//article|//main|//div[@id="content" or @class="content" or @id="main" or '
     '@class="article" or @id="article" or @class="TRS_Editor"]'
 )
-_DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "form", "iframe",
-              "select", "button", "aside", "template", "svg")
+_DROP_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "form",
+    "iframe",
+    "select",
+    "button",
+    "aside",
+    "template",
+    "svg",
+)
 _BOILERPLATE_CLASS = re.compile(
     r"(^|[\s_-])(nav|menu|header|footer|copyright|breadcrumb|urhere|sidebar|share|jiathis|"
     r"search|lang|tool|related|relnews|subnav|logo)([\s_-]|$)",
     re.IGNORECASE,
 )
-_BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote",
-               "section", "article", "table", "ul", "ol", "dd", "dt", "pre")
+_BLOCK_TAGS = (
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "blockquote",
+    "section",
+    "article",
+    "table",
+    "ul",
+    "ol",
+    "dd",
+    "dt",
+    "pre",
+)
 _META_DATE = (
     '//meta[@property="article:published_time"]/@content|'
     '//meta[@name="PubDate" or @name="pubdate" or @name="publishdate" or @name="date" or '
@@ -57,7 +90,9 @@ _META_DATE = (
 )
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2002\u2003\u2009\u200b\u3000]+")
 _NEWLINES = re.compile(r" ?\n[ \n]*")
-_TITLE_SUFFIX = re.compile(r"\s*(—|--|-|_|\|)\s*(中华人民共和国外交部|Ministry of Foreign Affairs.*)$")
+_TITLE_SUFFIX = re.compile(
+    r"\s*(—|--|-|_|\|)\s*(中华人民共和国外交部|Ministry of Foreign Affairs.*)$"
+)
 
 
 @dataclass(frozen=True)
@@ -194,7 +229,10 @@ _FRAGMENTS: tuple[tuple[str, str], ...] = (
 # fragments are small, regular and well formed, so tags are stripped with regular expressions
 # (about twice as fast as parsing); anything unexpected falls back to the lxml path.
 _FAST: dict[str, tuple[str, re.Pattern[str]]] = {
-    _FRAGMENTS[0][0]: ('<div id="News_Body_Txt_A"', re.compile(r'id="News_Body_Title">(.*?)</div>', re.S)),
+    _FRAGMENTS[0][0]: (
+        '<div id="News_Body_Txt_A"',
+        re.compile(r'id="News_Body_Title">(.*?)</div>', re.S),
+    ),
     _FRAGMENTS[1][0]: ('<div class="content">', re.compile(r'<h2 class="title">(.*?)</h2>', re.S)),
 }
 # Linear time on any input: a tag is matched up to the next '<' or '>' (never across a page
@@ -274,6 +312,8 @@ def _fast_fragment(fragment: str) -> HtmlText | None:
         title = _strip_tags(match.group(1)).replace("\n", "") if match else ""
         return HtmlText(title=title or None, text=text, date_text=_strip_tags(head) or None)
     return None
+
+
 _TITLE_OPEN = re.compile(r"<title[^<>]*>", re.IGNORECASE)
 _TITLE_CLOSE = re.compile(r"</title", re.IGNORECASE)
 
@@ -302,8 +342,11 @@ def _known_fragment(html: str) -> str | None:
 def html_to_text(html: str) -> HtmlText:
     """Main text, title and the raw date text of an HTML page (never raises on bad HTML)."""
     if len(html) > LARGE_HTML_CHARS:
-        return _stripped(html, f"a page of {len(html) / 1e6:.0f} million characters is too "
-                         "large for the HTML parser's tree")
+        return _stripped(
+            html,
+            f"a page of {len(html) / 1e6:.0f} million characters is too "
+            "large for the HTML parser's tree",
+        )
     try:
         fragment = _known_fragment(html)
         if fragment is not None:
@@ -346,7 +389,9 @@ def _from_fragment(html: str, fragment: str) -> HtmlText | None:
             if raw_title:
                 import html as html_lib
 
-                title = _TITLE_SUFFIX.sub("", " ".join(html_lib.unescape(raw_title).split())) or None
+                title = (
+                    _TITLE_SUFFIX.sub("", " ".join(html_lib.unescape(raw_title).split())) or None
+                )
         if not date_text and title:
             date_text = title
         return HtmlText(title=title, text=text, date_text=date_text)

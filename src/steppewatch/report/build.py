@@ -93,7 +93,8 @@ def _load_frame(store: Store, filters: EventFilter) -> pd.DataFrame:
     from steppewatch.analysis.frame import ANALYSIS_COLUMNS
     from steppewatch.store.frames import events_frame, notes_attributes
 
-    slim = [c for c in ANALYSIS_COLUMNS if c != "attributes"]
+    # date_end and location: the sensitivity check places meetings on an SCO summit's sidelines
+    slim = [c for c in ANALYSIS_COLUMNS if c != "attributes"] + ["date_end", "location"]
     frame = events_frame(store, filters, columns=slim, object_text=True)
     kinds = tuple(k for k in TABLE_KINDS if not filters.kinds or k in filters.kinds)
     found: dict[str, Any] = {}
@@ -123,12 +124,14 @@ def build_report(
     """
     from steppewatch.analysis.engagement import load_index_config
     from steppewatch.analysis.frame import clip_periods, periods_from_study
+    from steppewatch.analysis.sensitivity import claims_sensitivity
     from steppewatch.report.activity_html import add_source_urls
     from steppewatch.report.both_sides import both_sides
     from steppewatch.report.content import build_content
     from steppewatch.report.country_text import country_names
     from steppewatch.report.evidence import finding_events
     from steppewatch.report.html import render_html, write_report
+    from steppewatch.report.limits import data_limits, members_at_from, read_sources
     from steppewatch.store import EventFilter
     from steppewatch.study import load_study
 
@@ -164,6 +167,12 @@ def build_report(
             hint="widen the filters",
             code="SW612",
         )
+    limits = data_limits(frame, read_sources(store, list(frame["id"])), study, partners)
+    content.limits = limits
+    content.tables.update(limits.tables())
+    content.tables["claims_sensitivity"] = claims_sensitivity(
+        frame, partners, members_at=members_at_from(study)
+    )
     content.evidence = finding_events(frame, content.findings, store)
     content.activity_sources = add_source_urls(store, content.tables)
     sides = both_sides(store, frame, study.focal_state, partners, country_names())

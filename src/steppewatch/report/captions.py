@@ -17,6 +17,7 @@ __all__ = [
     "basis_sentence",
     "heatmap_caption",
     "concern_shares_caption",
+    "masked_years_sentence",
     "meetings_caption",
     "activity_mix_caption",
     "exercise_caption",
@@ -74,6 +75,17 @@ def heatmap_caption(by_period: pd.DataFrame) -> str:
         f"({pct(lead.iloc[0])} of {int(sizes[last])} meetings)."
     )
     return " ".join(parts)
+
+
+def masked_years_sentence(by_year: pd.DataFrame, below: int) -> str:
+    """Which years the yearly concern chart masks (fewer than ``below`` meetings coded)."""
+    years = sorted(int(y) for y in by_year.loc[by_year["n_meetings"] < below, "year"].unique())
+    if not years:
+        return ""
+    return (
+        f" Years with fewer than {below} meetings coded for concerns are masked (grey, hollow "
+        f"dots, left out of the 3-year mean): {', '.join(str(y) for y in years)}."
+    )
 
 
 def concern_shares_caption(by_year: pd.DataFrame, topics: Sequence[str]) -> str:

@@ -21,6 +21,7 @@ from steppewatch.analysis.frame import (
 )
 from steppewatch.report import captions, chart_registry, country_text, figures
 from steppewatch.report.evidence import Evidence
+from steppewatch.report.limits import DataLimits
 
 __all__ = ["Chart", "ReportContent", "chart_bases", "build_content", "TOP_TOPICS"]
 
@@ -60,6 +61,8 @@ class ReportContent:
     activity_sources: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
     #: One paragraph per partner state: its leading concerns per period and how they changed.
     country_text: dict[str, str] = field(default_factory=dict)
+    #: The data section's numbers (filled by ``build_report``, which reads the sources).
+    limits: DataLimits | None = None
 
 
 def _involving(frame: pd.DataFrame, partners: Sequence[str]) -> pd.DataFrame:
@@ -117,10 +120,12 @@ def build_content(
     if not by_year.empty:
         totals = by_year.groupby("topic")["count"].sum().sort_values(ascending=False, kind="stable")
         top = list(totals.index[:TOP_TOPICS])
+        shown = by_year[by_year["topic"].isin(top)].reset_index(drop=True)
+        shown["masked"] = shown["n_meetings"] < figures.THIN_YEAR_MEETINGS
         add("concern_shares", "Concern shares over time",
-            captions.concern_shares_caption(by_year, top),
-            by_year[by_year["topic"].isin(top)].reset_index(drop=True),
-            figures.concern_shares(by_year, top))  # fmt: skip
+            captions.concern_shares_caption(by_year, top) + captions.masked_years_sentence(
+                by_year, figures.THIN_YEAR_MEETINGS),
+            shown, figures.concern_shares(by_year, top))  # fmt: skip
     # meetings
     per_year = activity.meetings_per_year_by_country(frame, partners)
     if not per_year.empty:

@@ -6,6 +6,7 @@ returns a Figure; rendering to PNG/SVG bytes is done by :func:`render`.
 from __future__ import annotations
 
 import io
+import textwrap
 from collections.abc import Sequence
 from typing import Any
 
@@ -21,6 +22,8 @@ from matplotlib.figure import Figure  # noqa: E402
 from steppewatch.report.captions import topic_label  # noqa: E402
 
 __all__ = [
+    "PNG_DPI",
+    "SCREEN_DPI",
     "render",
     "topic_heatmap",
     "concern_shares",
@@ -55,13 +58,20 @@ def _colour(country: str, i: int) -> Any:
     return COUNTRY_COLOURS.get(country, _CYCLE[i % len(_CYCLE)])
 
 
+#: Resolution of the PNG files (print quality; the PNG's pHYs chunk says so). The page shows the
+#: same PNG at :data:`SCREEN_DPI` worth of CSS pixels, so it stays the size it was.
+PNG_DPI = 300
+SCREEN_DPI = 110
+
+
 def render(fig: Figure, *, tight: bool = True) -> tuple[bytes, bytes]:
-    """PNG and SVG bytes of ``fig`` (no timestamps, so reruns give the same files); closes it.
+    """PNG (at :data:`PNG_DPI`) and SVG bytes of ``fig`` (no timestamps, so reruns give the same
+    files); closes it.
     ``tight=False`` for a figure laid out to fit its canvas (the "tight" bounding box costs one
     more full draw per file)."""
     png, svg = io.BytesIO(), io.BytesIO()
     bbox = "tight" if tight else None
-    fig.savefig(png, format="png", dpi=110, bbox_inches=bbox, metadata={"Software": None})
+    fig.savefig(png, format="png", dpi=PNG_DPI, bbox_inches=bbox, metadata={"Software": None})
     fig.savefig(svg, format="svg", bbox_inches=bbox, metadata={"Date": None, "Creator": None})
     plt.close(fig)
     return png.getvalue(), svg.getvalue()
@@ -89,20 +99,37 @@ def topic_heatmap(by_period: pd.DataFrame) -> Figure:
     return fig
 
 
+#: A year with fewer meetings coded for concerns than this is masked in the yearly concern chart.
+THIN_YEAR_MEETINGS = 5
+
+
 def concern_shares(by_year: pd.DataFrame, topics: Sequence[str]) -> Figure:
     """Yearly share of meetings coded with each of ``topics`` (3-year centred mean as line,
-    yearly values as dots)."""
-    fig, ax = plt.subplots(figsize=(8, 4))
+    yearly values as dots). Years with fewer than :data:`THIN_YEAR_MEETINGS` meetings coded for
+    concerns are masked: shaded grey, their dots hollow, and left out of the mean."""
+    fig, ax = plt.subplots(figsize=(8, 4.4))
+    thin_years = sorted(
+        int(y) for y in by_year.loc[by_year["n_meetings"] < THIN_YEAR_MEETINGS, "year"].unique()
+    )
+    for k, year in enumerate(thin_years):
+        ax.axvspan(year - 0.5, year + 0.5, color="#dddddd", zorder=0, linewidth=0,
+                   label=f"fewer than {THIN_YEAR_MEETINGS} meetings (masked)" if k == 0 else None)  # fmt: skip
     for i, topic in enumerate(topics):
         rows = by_year[by_year["topic"] == topic].sort_values("year")
+        thin = rows["n_meetings"] < THIN_YEAR_MEETINGS
         colour = _CYCLE[(2 * i) % len(_CYCLE)]
-        ax.scatter(rows["year"], 100 * rows["share"], s=8, color=colour, alpha=0.5)
-        smooth = rows.set_index("year")["share"].rolling(3, center=True, min_periods=1).mean()
+        ax.scatter(rows.loc[~thin, "year"], 100 * rows.loc[~thin, "share"], s=8, color=colour,
+                   alpha=0.5)  # fmt: skip
+        ax.scatter(rows.loc[thin, "year"], 100 * rows.loc[thin, "share"], s=8, facecolor="none",
+                   edgecolor=colour, alpha=0.5, linewidth=0.6)  # fmt: skip
+        kept = rows.loc[~thin].set_index("year")["share"]
+        smooth = kept.rolling(3, center=True, min_periods=1).mean()
         ax.plot(smooth.index, 100 * smooth.to_numpy(), color=colour, label=topic_label(topic))
     ax.set_ylabel("% of meetings with concerns coded")
     ax.set_ylim(0, 105)
-    ax.legend(frameon=False, fontsize=8, ncols=2)
-    ax.set_title("Concern shares over time (dots: yearly; lines: 3-year mean)")
+    ax.legend(frameon=False, fontsize=8, ncols=2, loc="upper center",
+              bbox_to_anchor=(0.5, -0.1))  # fmt: skip
+    ax.set_title("Concern shares over time (dots: yearly; lines: 3-year mean; grey: masked years)")
     return fig
 
 
@@ -181,7 +208,7 @@ def exercise_timeline(table: pd.DataFrame) -> Figure:
         big = table[known].sort_values("troops_total_n", ascending=False).head(3)
         for r in big.itertuples():
             name = _chart_text(r.name, f"{r.kind.replace('_', ' ')} {r.year}")
-            name = name if len(name) <= 28 else name[:27] + "…"
+            name = "\n".join(textwrap.wrap(name, 28))  # wrapped, never cut
             ax.annotate(f"{name} ({int(r.troops_total_n):,})", (r.year, rows[series[r.Index]]),
                         fontsize=7, xytext=(4, 8), textcoords="offset points")  # fmt: skip
     ax.set_yticks(list(rows.values()), list(rows.keys()))

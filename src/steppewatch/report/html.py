@@ -19,9 +19,12 @@ from typing import Any
 import jinja2
 import pandas as pd
 
+from steppewatch.analysis.coverage import SMALL_N
 from steppewatch.report.activity_html import activity_views
 from steppewatch.report.content import ReportContent
 from steppewatch.report.evidence import CSV_NAME, write_evidence_csv
+from steppewatch.report.figures import PNG_DPI, SCREEN_DPI
+from steppewatch.report.limits import limits_view
 
 __all__ = ["TABLES", "render_html", "write_report"]
 
@@ -42,6 +45,13 @@ TABLES: dict[str, tuple[str, str]] = {
     "index_sensitivity": (
         "Rank stability of the index under other weightings",
         "Kendall's tau of country rankings and Spearman's rho of country-year values, vs default.",
+    ),
+    "claims_sensitivity": (
+        "Verdict stability under other classification choices",
+        "Each finding's verdict as coded and under two alternatives: bilateral meetings on the "
+        "sidelines of an SCO summit counted as SCO meetings (sidelines), and every SCO meeting "
+        "counted as attended by all SCO members on its date (members); changed = the verdict "
+        "differs from the one as coded.",
     ),
     "format_mix": ("Meeting formats by period", "Share of meetings in each framework."),
     "multilateral_vs_bilateral": (
@@ -125,7 +135,9 @@ def _sides_view(content: ReportContent) -> dict[str, Any] | None:
         "capped": sides.capped,  # type: ignore[attr-defined]
         "coder": sides.coder,  # type: ignore[attr-defined]
         "topics_html": _sortable(topics, "both_sides_topics", _SIDES_TOPICS) if len(topics) else "",
-        "meetings_html": _sortable(meetings, "both_sides", _SIDES_MEETINGS) if len(meetings) else "",
+        "meetings_html": _sortable(meetings, "both_sides", _SIDES_MEETINGS)
+        if len(meetings)
+        else "",
     }
 
 
@@ -143,7 +155,8 @@ def render_html(content: ReportContent, context: dict[str, Any]) -> str:
     script = templates.joinpath("sort_tables.js").read_text(encoding="utf-8")
     charts = []
     for chart in content.charts:
-        width, height = _png_size(chart.png)
+        # the PNG is drawn at PNG_DPI; shown at SCREEN_DPI's size (sharp on dense screens)
+        width, height = (round(v * SCREEN_DPI / PNG_DPI) for v in _png_size(chart.png))
         charts.append(
             {
                 "name": chart.name,
@@ -172,6 +185,8 @@ def render_html(content: ReportContent, context: dict[str, Any]) -> str:
         sides=_sides_view(content),
         tables=tables,
         findings=content.findings,
+        small_n=SMALL_N,
+        limits=limits_view(content.limits, content.tables.get("claims_sensitivity")),
         evidence=evidence,
         evidence_csv=f"data/{CSV_NAME}",
         evidence_data=content.evidence,

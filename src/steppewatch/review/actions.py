@@ -103,22 +103,27 @@ def _suggestion_item(row: Any) -> SuggestionItem:
 def review_queue(store: Store, *, limit: int = 50, offset: int = 0) -> QueueItem:
     machine = events.c.review_status == "machine"
     with store.engine.connect() as conn:
-        total = int(conn.execute(select(func.count()).select_from(events).where(machine)).scalar() or 0)
+        total = int(
+            conn.execute(select(func.count()).select_from(events).where(machine)).scalar() or 0
+        )
         table = suggestions_table(conn)
         suggestions: list[SuggestionItem] = []
         s_total = 0
         if table is not None:
             is_open = table.c.status == "open"
-            s_total = int(conn.execute(select(func.count()).select_from(table).where(is_open)).scalar() or 0)
+            s_total = int(
+                conn.execute(select(func.count()).select_from(table).where(is_open)).scalar() or 0
+            )
             rows = conn.execute(
                 select(table).where(is_open).order_by(table.c.id).limit(limit).offset(offset)
             ).all()
             suggestions = [_suggestion_item(r) for r in rows]
-    found = store.list_events(
-        _machine_filter(), order="-date", limit=limit, offset=offset
-    )
+    found = store.list_events(_machine_filter(), order="-date", limit=limit, offset=offset)
     return QueueItem(
-        machine_events=found, machine_total=total, suggestions=suggestions, suggestions_total=s_total
+        machine_events=found,
+        machine_total=total,
+        suggestions=suggestions,
+        suggestions_total=s_total,
     )
 
 
@@ -181,7 +186,9 @@ def _dump(event: Event) -> dict[str, Any]:
     return event.model_dump(mode="json")
 
 
-def accept_event(store: Store, event_id: str, actor: str, *, expected_hash: str | None = None) -> Event:
+def accept_event(
+    store: Store, event_id: str, actor: str, *, expected_hash: str | None = None
+) -> Event:
     """Mark the event's codes as checked by ``actor`` (status 'accepted')."""
     with store.engine.begin() as conn:
         event, digest = _event_and_hash(conn, event_id)
@@ -199,7 +206,9 @@ def reject_event(
     """Mark the event as wrong (status 'rejected'); a reason is required."""
     reason = (reason or "").strip()
     if not reason:
-        raise ReviewError("a reason is required to reject an event", hint="say why it is wrong", code="SW701")
+        raise ReviewError(
+            "a reason is required to reject an event", hint="say why it is wrong", code="SW701"
+        )
     with store.engine.begin() as conn:
         event, digest = _event_and_hash(conn, event_id)
         _check_hash(event_id, digest, expected_hash)
@@ -219,7 +228,9 @@ def validate_changes(event: Event, changes: dict[str, Any], codebook: Any = None
         if k not in EDITABLE_FIELDS
     ]
     if issues:
-        raise ValidationFailed(f"{len(issues)} problem(s) in the edit of '{event.id}'", issues, code="SW701")
+        raise ValidationFailed(
+            f"{len(issues)} problem(s) in the edit of '{event.id}'", issues, code="SW701"
+        )
     data = _dump(event)
     data.update(changes)
     data["review_status"] = "edited"
@@ -279,7 +290,9 @@ def _apply_suggestion(event: Event, field: str, value: Any) -> dict[str, Any]:
 def _open_suggestion(conn: Connection, suggestion_id: int) -> tuple[Table, Any]:
     table = suggestions_table(conn)
     if table is None:
-        raise NotFound("there are no suggestions in this database", hint="run 'steppewatch ingest' first")
+        raise NotFound(
+            "there are no suggestions in this database", hint="run 'steppewatch ingest' first"
+        )
     row = conn.execute(select(table).where(table.c.id == suggestion_id)).first()
     if row is None:
         raise NotFound(f"no suggestion with id {suggestion_id}")
@@ -288,7 +301,9 @@ def _open_suggestion(conn: Connection, suggestion_id: int) -> tuple[Table, Any]:
     return table, row
 
 
-def accept_suggestion(store: Store, suggestion_id: int, actor: str, *, codebook: Any = None) -> Event:
+def accept_suggestion(
+    store: Store, suggestion_id: int, actor: str, *, codebook: Any = None
+) -> Event:
     """Apply a suggested code to its event (which becomes 'edited') and close the suggestion."""
     with store.engine.begin() as conn:
         table, row = _open_suggestion(conn, suggestion_id)
@@ -296,7 +311,11 @@ def accept_suggestion(store: Store, suggestion_id: int, actor: str, *, codebook:
         event, _ = _event_and_hash(conn, item.event_id)
         new = validate_changes(event, _apply_suggestion(event, item.field, item.value), codebook)
         _write_event(
-            conn, new, before=event, actor=actor, action="suggestion_accept",
+            conn,
+            new,
+            before=event,
+            actor=actor,
+            action="suggestion_accept",
             target=f"suggestion:{suggestion_id}",
         )
         conn.execute(update(table).where(table.c.id == suggestion_id).values(status="accepted"))
@@ -312,9 +331,14 @@ def reject_suggestion(store: Store, suggestion_id: int, actor: str, reason: str)
         item = _suggestion_item(row)
         conn.execute(update(table).where(table.c.id == suggestion_id).values(status="rejected"))
         _audit(
-            conn, actor=actor, action="suggestion_reject", event_id=item.event_id,
-            target=f"suggestion:{suggestion_id}", before=item.model_dump(mode="json"),
-            after={"status": "rejected"}, reason=reason,
+            conn,
+            actor=actor,
+            action="suggestion_reject",
+            event_id=item.event_id,
+            target=f"suggestion:{suggestion_id}",
+            before=item.model_dump(mode="json"),
+            after={"status": "rejected"},
+            reason=reason,
         )
 
 

@@ -60,11 +60,15 @@ def assign(store: Store, event_ids: Sequence[str], reviewers: Sequence[str], *, 
 
     for name in reviewers:
         if get_user(store, name) is None:
-            raise ReviewError(f"no reviewer '{name}'", hint="add one with 'steppewatch users add'", code="SW701")
+            raise ReviewError(
+                f"no reviewer '{name}'", hint="add one with 'steppewatch users add'", code="SW701"
+            )
     added = 0
     stamp = now()
     with store.engine.begin() as conn:
-        known = set(conn.execute(select(events.c.id).where(events.c.id.in_(list(event_ids)))).scalars())
+        known = set(
+            conn.execute(select(events.c.id).where(events.c.id.in_(list(event_ids)))).scalars()
+        )
         missing = [e for e in event_ids if e not in known]
         if missing:
             raise ReviewError(f"no event(s) {', '.join(missing[:5])}", code="SW701")
@@ -84,8 +88,13 @@ def assign(store: Store, event_ids: Sequence[str], reviewers: Sequence[str], *, 
         ]
         if rows:
             conn.execute(review_assignments.insert(), rows)
-            record(conn, actor=by, action="assign", target=f"{len(rows)} assignments",
-                   after={"events": list(event_ids), "reviewers": list(reviewers)})
+            record(
+                conn,
+                actor=by,
+                action="assign",
+                target=f"{len(rows)} assignments",
+                after={"events": list(event_ids), "reviewers": list(reviewers)},
+            )
         added = len(rows)
     return added
 
@@ -105,7 +114,11 @@ def assignments_for(store: Store, reviewer: str) -> list[dict[str, Any]]:
     )
     with store.engine.connect() as conn:
         return [
-            {"event_id": r.event_id, "title": r.title, "codes": json.loads(r.codes) if r.codes else None}
+            {
+                "event_id": r.event_id,
+                "title": r.title,
+                "codes": json.loads(r.codes) if r.codes else None,
+            }
             for r in conn.execute(query)
         ]
 
@@ -133,7 +146,9 @@ def check_codes(codes: dict[str, Any], codebook: Any) -> dict[str, Any]:
     return clean
 
 
-def record_coding(store: Store, event_id: str, reviewer: str, codes: dict[str, Any], *, codebook: Any) -> None:
+def record_coding(
+    store: Store, event_id: str, reviewer: str, codes: dict[str, Any], *, codebook: Any
+) -> None:
     """Store (or replace) the reviewer's independent coding of an assigned event."""
     clean = check_codes(codes, codebook)
     with store.engine.begin() as conn:
@@ -143,7 +158,9 @@ def record_coding(store: Store, event_id: str, reviewer: str, codes: dict[str, A
             )
         ).first()
         if not assigned:
-            raise ReviewError(f"event '{event_id[:200]}' is not assigned to '{reviewer}'", code="SW714")
+            raise ReviewError(
+                f"event '{event_id[:200]}' is not assigned to '{reviewer}'", code="SW714"
+            )
         old = conn.execute(
             select(review_codings.c.codes).where(
                 review_codings.c.event_id == event_id, review_codings.c.reviewer == reviewer
@@ -154,18 +171,35 @@ def record_coding(store: Store, event_id: str, reviewer: str, codes: dict[str, A
                 review_codings.c.event_id == event_id, review_codings.c.reviewer == reviewer
             )
         )
-        conn.execute(review_codings.insert().values(
-            event_id=event_id, reviewer=reviewer, codes=json.dumps(clean, sort_keys=True), coded_at=now()
-        ))
-        record(conn, actor=reviewer, action="code", event_id=event_id,
-               before=json.loads(old) if old else None, after=clean)
+        conn.execute(
+            review_codings.insert().values(
+                event_id=event_id,
+                reviewer=reviewer,
+                codes=json.dumps(clean, sort_keys=True),
+                coded_at=now(),
+            )
+        )
+        record(
+            conn,
+            actor=reviewer,
+            action="code",
+            event_id=event_id,
+            before=json.loads(old) if old else None,
+            after=clean,
+        )
 
 
 def _stats(field: str, code: str | None, a: list[str], b: list[str]) -> CodeAgreement:
     n = len(a)
     if n == 0:
-        return CodeAgreement(field=field, code=code, n=0, percent_agreement=None, cohen_kappa=None,
-                             krippendorff_alpha=None)
+        return CodeAgreement(
+            field=field,
+            code=code,
+            n=0,
+            percent_agreement=None,
+            cohen_kappa=None,
+            krippendorff_alpha=None,
+        )
     pct = 100.0 * sum(x == y for x, y in zip(a, b, strict=True)) / n
     kappa = alpha = None
     if len(set(a) | set(b)) > 1:
@@ -186,8 +220,14 @@ def _stats(field: str, code: str | None, a: list[str], b: list[str]) -> CodeAgre
             alpha = None if math.isnan(al) else round(al, 4)
         except (ValueError, ZeroDivisionError):
             alpha = None
-    return CodeAgreement(field=field, code=code, n=n, percent_agreement=round(pct, 2), cohen_kappa=kappa,
-                         krippendorff_alpha=alpha)
+    return CodeAgreement(
+        field=field,
+        code=code,
+        n=n,
+        percent_agreement=round(pct, 2),
+        cohen_kappa=kappa,
+        krippendorff_alpha=alpha,
+    )
 
 
 def agreement_report(store: Store) -> AgreementReport:
@@ -219,7 +259,9 @@ def agreement_report(store: Store) -> AgreementReport:
             pooled_b += [f"{field}:{code}:{v}" for v in b]
     overall = _stats("overall", None, pooled_a, pooled_b)
     overall.n = len(pairs)
-    return AgreementReport(items=len(pairs), reviewers=reviewers, overall=overall, per_code=per_code)
+    return AgreementReport(
+        items=len(pairs), reviewers=reviewers, overall=overall, per_code=per_code
+    )
 
 
 def format_table(report: AgreementReport) -> str:

@@ -32,7 +32,9 @@ def _hasher():  # type: ignore[no-untyped-def]
     return PasswordHasher()
 
 
-def add_user(store: Store, name: str, password: str, *, role: str = "reviewer", by: str = "cli") -> User:
+def add_user(
+    store: Store, name: str, password: str, *, role: str = "reviewer", by: str = "cli"
+) -> User:
     """Create a reviewer account. Raises ReviewError (SW710) for a bad or taken name or a weak
     password."""
     if not NAME_PATTERN.match(name):
@@ -42,7 +44,9 @@ def add_user(store: Store, name: str, password: str, *, role: str = "reviewer", 
             code="SW710",
         )
     if role not in ROLES:
-        raise ReviewError(f"unknown role '{role}'", hint=f"use one of {', '.join(ROLES)}", code="SW710")
+        raise ReviewError(
+            f"unknown role '{role}'", hint=f"use one of {', '.join(ROLES)}", code="SW710"
+        )
     if len(password) < MIN_PASSWORD:
         raise ReviewError(
             f"password for '{name}' is too short ({len(password)} characters)",
@@ -53,11 +57,21 @@ def add_user(store: Store, name: str, password: str, *, role: str = "reviewer", 
     stamp = now()
     with store.engine.begin() as conn:
         if conn.execute(select(users.c.name).where(users.c.name == name)).first():
-            raise ReviewError(f"user '{name}' already exists", hint="choose another name", code="SW711")
+            raise ReviewError(
+                f"user '{name}' already exists", hint="choose another name", code="SW711"
+            )
         conn.execute(
-            users.insert().values(name=name, password_hash=digest, role=role, active=1, created_at=stamp)
+            users.insert().values(
+                name=name, password_hash=digest, role=role, active=1, created_at=stamp
+            )
         )
-        record(conn, actor=by, action="user_add", target=f"user:{name}", after={"name": name, "role": role})
+        record(
+            conn,
+            actor=by,
+            action="user_add",
+            target=f"user:{name}",
+            after={"name": name, "role": role},
+        )
     return User(name, role, True, stamp)
 
 

@@ -91,7 +91,9 @@ class _Scan:
     """Records from ``start``; on an unreadable spot, a failure and a search for the next
     record start (a ``WARC/1.x`` line, or a gzip member in a per-record compressed file)."""
 
-    def __init__(self, path: Path, handle: IO[bytes] | gzip.GzipFile, *, skip: int = 0, stream: bool) -> None:
+    def __init__(
+        self, path: Path, handle: IO[bytes] | gzip.GzipFile, *, skip: int = 0, stream: bool
+    ) -> None:
         self.path, self.handle = path, handle
         self.skip, self.stream = skip, stream
         # in the file itself a record starts with a WARC line or a gzip member; in an inflated
@@ -131,16 +133,28 @@ class _Scan:
                     return
                 bad_spots += 1
                 if bad_spots > MAX_BAD_SPOTS:
-                    yield _failure(self.path, offset, "SW541", "unreadable",
-                                   f"more than {MAX_BAD_SPOTS} unreadable spots; rest of the "
-                                   "file skipped")
+                    yield _failure(
+                        self.path,
+                        offset,
+                        "SW541",
+                        "unreadable",
+                        f"more than {MAX_BAD_SPOTS} unreadable spots; rest of the file skipped",
+                    )
                     return
                 start = self._next_start(offset + 1)
-                skipped = (f"skipped to the next record at offset {start}" if start is not None
-                           else "no readable record after it")
-                yield _failure(self.path, offset, "SW541", "unreadable",
-                               f"not a readable WARC record ({_short(error)}); {skipped}"
-                               + (" (offsets in the uncompressed stream)" if self.stream else ""))
+                skipped = (
+                    f"skipped to the next record at offset {start}"
+                    if start is not None
+                    else "no readable record after it"
+                )
+                yield _failure(
+                    self.path,
+                    offset,
+                    "SW541",
+                    "unreadable",
+                    f"not a readable WARC record ({_short(error)}); {skipped}"
+                    + (" (offsets in the uncompressed stream)" if self.stream else ""),
+                )
 
     def _next_start(self, position: int) -> int | None:
         """Offset of the next record start at or after ``position``, scanning in chunks."""
@@ -178,19 +192,38 @@ class _Scan:
             return None
         url = normalise_target_uri(raw_uri)
         if url is None:
-            return _failure(self.path, offset, "SW540", "not-a-url",
-                            (f"WARC-Target-URI '{_short(raw_uri, 80)}' is not an http(s) URL"
-                             if raw_uri else "no WARC-Target-URI") + "; record skipped")
+            return _failure(
+                self.path,
+                offset,
+                "SW540",
+                "not-a-url",
+                (
+                    f"WARC-Target-URI '{_short(raw_uri, 80)}' is not an http(s) URL"
+                    if raw_uri
+                    else "no WARC-Target-URI"
+                )
+                + "; record skipped",
+            )
         data = record.content_stream().read(MAX_DOCUMENT_BYTES + 1)
         if len(data) > MAX_DOCUMENT_BYTES:
-            return _failure(self.path, offset, "SW543", "too-large",
-                            f"{url}: payload over the {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB "
-                            "limit for one document once inflated; record skipped")
+            return _failure(
+                self.path,
+                offset,
+                "SW543",
+                "too-large",
+                f"{url}: payload over the {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB "
+                "limit for one document once inflated; record skipped",
+            )
         missing = getattr(record.raw_stream, "limit", 0)
         if missing:
-            return _failure(self.path, offset, "SW542", "truncated",
-                            f"{url}: record cut short ({missing} of {record.length} bytes "
-                            "missing: the file ends inside it); record skipped, fetch it again")
+            return _failure(
+                self.path,
+                offset,
+                "SW542",
+                "truncated",
+                f"{url}: record cut short ({missing} of {record.length} bytes "
+                "missing: the file ends inside it); record skipped, fetch it again",
+            )
         headers = (
             {k.lower(): v for k, v in record.http_headers.headers} if record.http_headers else {}
         )

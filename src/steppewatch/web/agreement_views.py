@@ -35,9 +35,14 @@ def assignments_page(request: Request) -> Response:
     user = require_user(request)
     check_names(parse_query(request.scope.get("query_string", b"")), ())
     web = state_of(request)
-    return render(request, "assignments.html", {
-        "items": assignments_for(web.store, user), "codebook": web.codebook,
-    })
+    return render(
+        request,
+        "assignments.html",
+        {
+            "items": assignments_for(web.store, user),
+            "codebook": web.codebook,
+        },
+    )
 
 
 async def code_submit(request: Request) -> Response:
@@ -56,7 +61,9 @@ async def code_submit(request: Request) -> Response:
         "domains": [v for v in form.get("domains[]", []) if v],
     }
     try:
-        await run_in_threadpool(record_coding, web.store, event_id, user, codes, codebook=web.codebook)
+        await run_in_threadpool(
+            record_coding, web.store, event_id, user, codes, codebook=web.codebook
+        )
     except SteppewatchError as error:
         raise from_library_error(error) from None
     return RedirectResponse(f"/review/assignments#{quote(event_id)}", status_code=303)

@@ -39,7 +39,9 @@ async def _error_response(request: Request, error: HTTPError) -> Response:
         return render(request, "error.html", {"error": error}, error.status)
     except Exception:  # the error page itself must never fail
         log.exception("error page failed")
-        return Response(f"{error.status} {error.message}", status_code=error.status, media_type="text/plain")
+        return Response(
+            f"{error.status} {error.message}", status_code=error.status, media_type="text/plain"
+        )
 
 
 async def _on_http_error(request: Request, exc: Exception) -> Response:
@@ -67,7 +69,9 @@ async def _on_library_error(request: Request, exc: Exception) -> Response:
 
 async def _on_crash(request: Request, exc: Exception) -> Response:
     log.exception("unhandled error on %s", request.url.path)
-    return await _error_response(request, HTTPError(500, "[SW799] internal error (see the server log)"))
+    return await _error_response(
+        request, HTTPError(500, "[SW799] internal error (see the server log)")
+    )
 
 
 async def openapi(request: Request) -> Response:

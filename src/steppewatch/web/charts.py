@@ -14,7 +14,9 @@ class Bar:
     width: float  # 0-100, share of the largest value
 
 
-def bars(counts: dict[str, int] | None, labels: dict[str, str] | None = None, top: int = 25) -> list[Bar]:
+def bars(
+    counts: dict[str, int] | None, labels: dict[str, str] | None = None, top: int = 25
+) -> list[Bar]:
     if not counts:
         return []
     items = list(counts.items())[:top]
@@ -30,7 +32,9 @@ class Column:
     value: int
 
 
-def year_columns(counts: dict[str, int] | None, width: int = 640, height: int = 120) -> list[Column]:
+def year_columns(
+    counts: dict[str, int] | None, width: int = 640, height: int = 120
+) -> list[Column]:
     """Vertical bars per year, every year from first to last (zeros included)."""
     if not counts:
         return []
@@ -39,6 +43,11 @@ def year_columns(counts: dict[str, int] | None, width: int = 640, height: int = 
     peak = max(counts.values()) or 1
     step = width / max(len(span), 1)
     return [
-        Column(round(i * step, 2), round(height * counts.get(str(y), 0) / peak, 2), str(y), counts.get(str(y), 0))
+        Column(
+            round(i * step, 2),
+            round(height * counts.get(str(y), 0) / peak, 2),
+            str(y),
+            counts.get(str(y), 0),
+        )
         for i, y in enumerate(span)
     ]

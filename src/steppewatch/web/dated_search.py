@@ -37,29 +37,41 @@ from steppewatch.web.queries import (
 DATED = table("events_fts_dated", column("rowid"))
 _FTS_ROWID: Any = literal_column("events_fts_dated.rowid")
 _EVENT_ROWID: Any = literal_column("events.rowid")
-_EVENT_KEY: Any = literal_column("((CAST(replace(events.date_sort, '-', '') AS INTEGER) << 32) | events.rowid)")
+_EVENT_KEY: Any = literal_column(
+    "((CAST(replace(events.date_sort, '-', '') AS INTEGER) << 32) | events.rowid)"
+)
 _DOCUMENT_EVENTS = f"events.id IN ({ITEM_EVENTS})"  # within the linked item only
 
 
 def usable(support: SearchSupport, q: str | None, order: str) -> bool:
     """Can this search page be read in date order from ``events_fts_dated``?"""
     return bool(
-        q and support.dialect == "sqlite" and support.events_fts_dated
-        and order in ("date", "-date") and fts_match(q) is not None
+        q
+        and support.dialect == "sqlite"
+        and support.events_fts_dated
+        and order in ("date", "-date")
+        and fts_match(q) is not None
     )
 
 
 def row_conditions(filters: EventFilter, short_words: list[str]) -> list[ColumnElement[bool]]:
     """The filters (codes as correlated EXISTS) and the short words (LIKE) for one event row."""
     conds: list[ColumnElement[bool]] = []
-    for facet, values in (("country", filters.countries), ("topic", filters.topics),
-                          ("domain", filters.domains)):
+    for facet, values in (
+        ("country", filters.countries),
+        ("topic", filters.topics),
+        ("domain", filters.domains),
+    ):
         if values:
-            conds.append(select(event_codes.c.event_id).where(  # covered by the key
-                event_codes.c.event_id == events.c.id,
-                event_codes.c.facet == facet,
-                event_codes.c.code.in_(values),
-            ).exists())
+            conds.append(
+                select(event_codes.c.event_id)
+                .where(  # covered by the key
+                    event_codes.c.event_id == events.c.id,
+                    event_codes.c.facet == facet,
+                    event_codes.c.code.in_(values),
+                )
+                .exists()
+            )
     rest = EventFilter(**{**filters.__dict__, "countries": (), "topics": (), "domains": ()})
     conds += rest.conditions()
     if short_words:
@@ -67,19 +79,33 @@ def row_conditions(filters: EventFilter, short_words: list[str]) -> list[ColumnE
     return conds
 
 
-def page_keys(conn: Any, filters: EventFilter, q: str, support: SearchSupport, *, descending: bool,
-              limit: int, offset: int) -> list[int]:
+def page_keys(
+    conn: Any,
+    filters: EventFilter,
+    q: str,
+    support: SearchSupport,
+    *,
+    descending: bool,
+    limit: int,
+    offset: int,
+) -> list[int]:
     """The date keys of one page of matches, in page order."""
     short = search_terms.short_terms(search_terms.parse(q))
     match = fts_match(q)
     assert match is not None
     conds = row_conditions(filters, short)
     need = offset + limit
-    arm = select(_FTS_ROWID).select_from(DATED).where(
-        text("events_fts_dated MATCH :ev_q").bindparams(ev_q=match))
+    arm = (
+        select(_FTS_ROWID)
+        .select_from(DATED)
+        .where(text("events_fts_dated MATCH :ev_q").bindparams(ev_q=match))
+    )
     if conds:
-        one_event: Any = select(literal_column("1")).select_from(events).where(
-            _EVENT_ROWID == _FTS_ROWID.op("&")(ROWID_MASK), *conds)
+        one_event: Any = (
+            select(literal_column("1"))
+            .select_from(events)
+            .where(_EVENT_ROWID == _FTS_ROWID.op("&")(ROWID_MASK), *conds)
+        )
         arm = arm.where(one_event.exists())
     arm = arm.order_by(_FTS_ROWID.desc() if descending else _FTS_ROWID).limit(need)
     keys = {int(k) for k in conn.execute(arm).scalars()}
@@ -88,14 +114,21 @@ def page_keys(conn: Any, filters: EventFilter, q: str, support: SearchSupport, *
     return sorted(keys, reverse=descending)[offset:need]
 
 
-def document_keys(conn: Any, match: str, support: SearchSupport,
-                  filters: EventFilter | None = None) -> list[int]:
+def document_keys(
+    conn: Any, match: str, support: SearchSupport, filters: EventFilter | None = None
+) -> list[int]:
     """The date keys of every event (passing ``filters``) linked to a document whose text
     matches ``match`` (the second arm of a search)."""
     if not (support.documents_fts and support.coded_items):
         return []
-    docs = select(_EVENT_KEY).select_from(events).where(
-        text(_DOCUMENT_EVENTS).bindparams(doc_q=match), *(filters.conditions() if filters else ()))
+    docs = (
+        select(_EVENT_KEY)
+        .select_from(events)
+        .where(
+            text(_DOCUMENT_EVENTS).bindparams(doc_q=match),
+            *(filters.conditions() if filters else ()),
+        )
+    )
     return [int(k) for k in conn.execute(docs).scalars()]
 
 
@@ -110,28 +143,42 @@ def event_dicts(conn: Any, keys: list[int]) -> list[dict[str, Any]]:
     cursor.row_factory = sqlite3.Row
     try:
         marks = ",".join("?" * len(rowids))
-        found = cursor.execute(f"SELECT rowid AS _rowid, * FROM events WHERE rowid IN ({marks})", rowids)
+        found = cursor.execute(
+            f"SELECT rowid AS _rowid, * FROM events WHERE rowid IN ({marks})", rowids
+        )
         by_rowid = {r["_rowid"]: r for r in found}
         rows = [by_rowid[r] for r in rowids if r in by_rowid]
         by_event: dict[str, list[Any]] = defaultdict(list)
         ids = [r["id"] for r in rows]
         if ids:
             marks = ",".join("?" * len(ids))
-            for s in cursor.execute(f"SELECT * FROM sources WHERE event_id IN ({marks}) "
-                                    "ORDER BY event_id, position", ids):
+            for s in cursor.execute(
+                f"SELECT * FROM sources WHERE event_id IN ({marks}) ORDER BY event_id, position",
+                ids,
+            ):
                 by_event[s["event_id"]].append(s)
     finally:
         cursor.close()
     return [event_dict(r, by_event.get(r["id"], [])) for r in rows]
 
 
-def search_page(store: Store, filters: EventFilter, q: str, support: SearchSupport, *, order: str,
-                limit: int, offset: int, limit_ms: int | None = None) -> list[dict[str, Any]]:
+def search_page(
+    store: Store,
+    filters: EventFilter,
+    q: str,
+    support: SearchSupport,
+    *,
+    order: str,
+    limit: int,
+    offset: int,
+    limit_ms: int | None = None,
+) -> list[dict[str, Any]]:
     """One page of a date-ordered search; raises ``queries.TimedOut`` past ``limit_ms``."""
     with store.engine.connect() as conn:
         with time_limit(conn, limit_ms):
-            keys = page_keys(conn, filters, q, support, descending=order == "-date",
-                             limit=limit, offset=offset)
+            keys = page_keys(
+                conn, filters, q, support, descending=order == "-date", limit=limit, offset=offset
+            )
         return event_dicts(conn, keys)
 
 
@@ -144,8 +191,9 @@ def short_words_only(q: str | None) -> bool:
     return bool(q and q.split() and fts_match(q) is None)
 
 
-def scan_page(store: Store, where: ColumnElement[bool], *, order: str, limit: int, offset: int,
-              limit_ms: int) -> tuple[list[dict[str, Any]], bool]:
+def scan_page(
+    store: Store, where: ColumnElement[bool], *, order: str, limit: int, offset: int, limit_ms: int
+) -> tuple[list[dict[str, Any]], bool]:
     """One page of a search that no index serves (short words: LIKE on every event), read
     under a time limit: (events, complete). Rows come in page order, so when the limit cuts the
     scan short the events found so far are still the first ones of the true result (a prefix of
@@ -167,8 +215,11 @@ def scan_page(store: Store, where: ColumnElement[bool], *, order: str, limit: in
             complete = False
         by_event: dict[str, list[Any]] = defaultdict(list)
         if rows:
-            src = select(sources).where(sources.c.event_id.in_([r["id"] for r in rows])).order_by(
-                sources.c.event_id, sources.c.position)
+            src = (
+                select(sources)
+                .where(sources.c.event_id.in_([r["id"] for r in rows]))
+                .order_by(sources.c.event_id, sources.c.position)
+            )
             for s in conn.execute(src):
                 by_event[s.event_id].append(s._mapping)
     return [event_dict(r, by_event.get(r["id"], [])) for r in rows], complete

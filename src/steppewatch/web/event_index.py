@@ -133,16 +133,30 @@ class EventIndex:
         pid_array = np.array(pids, dtype=np.intp)
         order = np.argsort(key_array, kind="stable")
         profiles: list[Profile] = [
-            (kind, level, framework, status, int(year), tuple(split_list(cs)), tuple(split_list(ts)),
-             tuple(split_list(ds)))
+            (
+                kind,
+                level,
+                framework,
+                status,
+                int(year),
+                tuple(split_list(cs)),
+                tuple(split_list(ts)),
+                tuple(split_list(ds)),
+            )
             for kind, level, framework, status, year, cs, ts, ds in ids
         ]
         # written while it was read: the arrays may mix states; keep them, but as not current
         version = before if before is not None and before == after else None
         counted = np.bincount(pid_array, minlength=len(profiles))
         profile_counts = [(p, int(n)) for p, n in zip(profiles, counted, strict=True) if n]
-        return version, _Arrays(key_array[order], pid_array[order], profiles, doc_rowids, doc_keys,
-                                profile_counts=profile_counts)
+        return version, _Arrays(
+            key_array[order],
+            pid_array[order],
+            profiles,
+            doc_rowids,
+            doc_keys,
+            profile_counts=profile_counts,
+        )
 
     def start(self) -> None:
         """Load now (the caller waits)."""
@@ -163,8 +177,12 @@ class EventIndex:
         if self.load_seconds < quick_seconds:
             self._load()
         else:
-            threading.Thread(target=self._load_later, args=(self.reload_delay(),),
-                             name="steppewatch-event-index", daemon=True).start()
+            threading.Thread(
+                target=self._load_later,
+                args=(self.reload_delay(),),
+                name="steppewatch-event-index",
+                daemon=True,
+            ).start()
 
     def reload_delay(self) -> float:
         """Seconds to wait before a background reload: loads start at least RELOAD_GAP_FACTOR
@@ -197,7 +215,9 @@ class EventIndex:
         found = arrays.masks.get(filters)
         if found is None:
             passes: Callable[[Profile], bool] = matcher(filters)
-            found = np.fromiter((passes(p) for p in arrays.profiles), dtype=bool, count=len(arrays.profiles))
+            found = np.fromiter(
+                (passes(p) for p in arrays.profiles), dtype=bool, count=len(arrays.profiles)
+            )
             if len(arrays.masks) > 256:
                 arrays.masks.clear()
             arrays.masks[filters] = found
@@ -215,7 +235,9 @@ class EventIndex:
             arrays.counts[filters] = found
         return found
 
-    def list_keys(self, filters: EventFilter, *, descending: bool, offset: int, limit: int) -> list[int]:
+    def list_keys(
+        self, filters: EventFilter, *, descending: bool, offset: int, limit: int
+    ) -> list[int]:
         """The date keys of one page of the events passing ``filters`` (no text search)."""
         arrays = self._arrays
         keys = arrays.keys
@@ -224,14 +246,14 @@ class EventIndex:
             n = len(keys)
             if descending:
                 stop, start = n - offset, max(0, n - offset - limit)
-                return keys[start:max(stop, 0)][::-1].tolist()
-            return keys[offset:offset + limit].tolist()
+                return keys[start : max(stop, 0)][::-1].tolist()
+            return keys[offset : offset + limit].tolist()
         places = np.flatnonzero(mask[arrays.pids])
         if descending:
             n = len(places)
-            chosen = places[max(0, n - offset - limit):max(n - offset, 0)][::-1]
+            chosen = places[max(0, n - offset - limit) : max(n - offset, 0)][::-1]
         else:
-            chosen = places[offset:offset + limit]
+            chosen = places[offset : offset + limit]
         return keys[chosen].tolist()
 
     @staticmethod
@@ -248,8 +270,17 @@ class EventIndex:
             places = places[found]
         return places if mask is None else places[mask[arrays.pids[places]]]
 
-    def search(self, raw: Any, match: str, filters: EventFilter, *, descending: bool, offset: int,
-               limit: int, documents: bool) -> SearchResult:
+    def search(
+        self,
+        raw: Any,
+        match: str,
+        filters: EventFilter,
+        *,
+        descending: bool,
+        offset: int,
+        limit: int,
+        documents: bool,
+    ) -> SearchResult:
         """One page of the events whose own text matches ``match`` (an FTS5 query of
         ``events_fts_dated``) or, with ``documents``, whose linked documents' text does
         (``items_fts``: linked items and their titles, all hits: not in date order), passing
@@ -302,7 +333,9 @@ class EventIndex:
         return [(arrays.profiles[i], int(counted[i])) for i in np.flatnonzero(counted)]
 
 
-def _hit_keys(raw: Any, match: str, *, descending: bool, limit: int, beyond: int | None = None) -> np.ndarray:
+def _hit_keys(
+    raw: Any, match: str, *, descending: bool, limit: int, beyond: int | None = None
+) -> np.ndarray:
     """The rowids (date keys) of the first ``limit`` hits of ``match`` in date order (-1: all),
     after ``beyond`` if given. One row comes back (the keys joined by commas): fetching a row
     per hit would release and retake the GIL per row, which under concurrent requests costs
@@ -310,13 +343,17 @@ def _hit_keys(raw: Any, match: str, *, descending: bool, limit: int, beyond: int
     bound = ""
     if beyond is not None:
         bound = f" AND rowid {'<' if descending else '>'} {int(beyond)}"
-    sql = ("SELECT group_concat(rowid) FROM (SELECT rowid FROM events_fts_dated "
-           f"WHERE events_fts_dated MATCH ?{bound} ORDER BY rowid{' DESC' if descending else ''} "
-           f"LIMIT {int(limit)})")
+    sql = (
+        "SELECT group_concat(rowid) FROM (SELECT rowid FROM events_fts_dated "
+        f"WHERE events_fts_dated MATCH ?{bound} ORDER BY rowid{' DESC' if descending else ''} "
+        f"LIMIT {int(limit)})"
+    )
     joined = raw.execute(sql, (match,)).fetchone()[0]
     if not joined:
         return np.zeros(0, dtype=np.int64)
-    return np.fromstring(joined, dtype=np.int64, sep=",")  # text mode: C parsing, 5x faster than split
+    return np.fromstring(
+        joined, dtype=np.int64, sep=","
+    )  # text mode: C parsing, 5x faster than split
 
 
 def _document_links(raw: Any) -> tuple[np.ndarray, np.ndarray]:
@@ -340,8 +377,9 @@ def _document_links(raw: Any) -> tuple[np.ndarray, np.ndarray]:
 def _document_hits(raw: Any, match: str) -> np.ndarray:
     """Rowids (``items_fts``, migration 10) of every linked item whose text, or its document's
     title, matches ``match``, sorted: a word elsewhere in the document does not count."""
-    joined = raw.execute("SELECT group_concat(rowid) FROM items_fts WHERE items_fts MATCH ?",
-                         (match,)).fetchone()[0]
+    joined = raw.execute(
+        "SELECT group_concat(rowid) FROM items_fts WHERE items_fts MATCH ?", (match,)
+    ).fetchone()[0]
     if not joined:
         return np.zeros(0, dtype=np.int64)
     return np.sort(np.fromstring(joined, dtype=np.int64, sep=","))

@@ -42,7 +42,9 @@ SEARCH_FACET_ROWS = 20_000  # searches with at most this many matches get exact 
 PAGE_TTL = 30.0  # seconds a cached page of events is served
 
 
-def profile_counts(web: WebState, filters: EventFilter) -> tuple[int, dict[str, dict[str, int]]] | None:
+def profile_counts(
+    web: WebState, filters: EventFilter
+) -> tuple[int, dict[str, dict[str, int]]] | None:
     """``web.profiles.counts`` through the result cache (emptied when the profiles change
     through the app): a list page asks for several filters' counts, each a pass over every
     profile."""
@@ -92,7 +94,8 @@ def counts_and_facets(
             web.cache.put(("search", key), answer)
             return answer
         if dated_search.usable(web.support, q, "-date") or (
-                web.store.dialect == "sqlite" and dated_search.short_words_only(q)):
+            web.store.dialect == "sqlite" and dated_search.short_words_only(q)
+        ):
             # more matches than SEARCH_FACET_ROWS, or not read within the time limit: the SQL
             # counts below would read the same rows again under the same limits (seconds lost
             # on common words with a rare filter, or scanning every event for short words);
@@ -104,16 +107,26 @@ def counts_and_facets(
     if total is None:
         total = queries.count_events(web.store, where, limit_ms=web.count_limit_ms)
         if total is None:
-            capped = queries.count_at_most(web.store, queries.page_where(filters, q, web.support), COUNT_CAP,
-                                           limit_ms=web.count_limit_ms)
+            capped = queries.count_at_most(
+                web.store,
+                queries.page_where(filters, q, web.support),
+                COUNT_CAP,
+                limit_ms=web.count_limit_ms,
+            )
             total = capped if capped is not None and capped <= COUNT_CAP else None
         if total is not None:
             web.cache.put(("count", key), total)
     found = web.cache.get(("facets", key))
     if found is None:
         empty = queries.filter_is_empty(filters, q)
-        found = queries.facet_counts(web.store, where, facets, filtered=not empty,
-                                     limit_ms=web.facet_limit_ms, budget_ms=web.facet_budget_ms)
+        found = queries.facet_counts(
+            web.store,
+            where,
+            facets,
+            filtered=not empty,
+            limit_ms=web.facet_limit_ms,
+            budget_ms=web.facet_budget_ms,
+        )
         if all(v is not None for v in found.values()):
             web.cache.put(("facets", key), found)
     return total, found
@@ -138,7 +151,9 @@ def fts_hits(web: WebState, q: str) -> int | None:
 _request_memo = threading.local()
 
 
-WALK_MAX_READ = 30_000  # walk the date index if it reads at most this many rows, or fewer than the planner
+WALK_MAX_READ = (
+    30_000  # walk the date index if it reads at most this many rows, or fewer than the planner
+)
 WALK_MIN_HITS = 20_000  # for a text search: walk when it has at least this many hits
 
 
@@ -173,12 +188,19 @@ def _walk(web: WebState, query: ListQuery, total: int | None, years: dict[str, i
     return read <= max(WALK_MAX_READ, _plan_cost(web, query.filters))
 
 
-def _list_plan(web: WebState, query: ListQuery, total: int | None,
-               years: dict[str, int] | None) -> list_plans.Plan | None:
+def _list_plan(
+    web: WebState, query: ListQuery, total: int | None, years: dict[str, int] | None
+) -> list_plans.Plan | None:
     """The cheapest way to read a date-ordered list page without text search (SQLite, profiles
     loaded), or None to leave it to the older heuristics below."""
-    if (query.q or web.store.dialect != "sqlite" or query.sort not in ("date", "-date")
-            or web.profiles is None or total is None or years is None):
+    if (
+        query.q
+        or web.store.dialect != "sqlite"
+        or query.sort not in ("date", "-date")
+        or web.profiles is None
+        or total is None
+        or years is None
+    ):
         return None
     profiles = web.profiles
 
@@ -189,15 +211,27 @@ def _list_plan(web: WebState, query: ListQuery, total: int | None,
         return found  # type: ignore[no-any-return]
 
     try:
-        return list_plans.choose(counts, query.filters, total=total, need=query.offset + query.per_page,
-                                 descending=query.sort == "-date", years=years)
+        return list_plans.choose(
+            counts,
+            query.filters,
+            total=total,
+            need=query.offset + query.per_page,
+            descending=query.sort == "-date",
+            years=years,
+        )
     except LookupError:
         return None
 
 
 def _has_indexed_condition(filters: EventFilter) -> bool:
-    return bool(filters.kinds or filters.levels or filters.frameworks or filters.statuses
-                or filters.since is not None or filters.until is not None)
+    return bool(
+        filters.kinds
+        or filters.levels
+        or filters.frameworks
+        or filters.statuses
+        or filters.since is not None
+        or filters.until is not None
+    )
 
 
 def _plan_cost(web: WebState, filters: EventFilter) -> int:
@@ -269,30 +303,48 @@ def _indexed_page(web: WebState, query: ListQuery) -> dict[str, Any] | None:
     descending = query.sort == "-date"
     if not query.q:
         total, facets = index.counts(query.filters)  # of the same load as the page
-        keys = index.list_keys(query.filters, descending=descending, offset=query.offset,
-                               limit=query.per_page)
+        keys = index.list_keys(
+            query.filters, descending=descending, offset=query.offset, limit=query.per_page
+        )
         with web.store.engine.connect() as conn:
-            return {"events": dated_search.event_dicts(conn, keys), "total": total, "facets": facets}
+            return {
+                "events": dated_search.event_dicts(conn, keys),
+                "total": total,
+                "facets": facets,
+            }
     match = queries.fts_match(query.q)
-    if (match is None or not web.support.events_fts_dated
-            or search_terms.short_terms(search_terms.parse(query.q))):
+    if (
+        match is None
+        or not web.support.events_fts_dated
+        or search_terms.short_terms(search_terms.parse(query.q))
+    ):
         return None
     from steppewatch.web.profiles import aggregate
 
     with web.store.engine.connect() as conn:
         try:
             with queries.time_limit(conn, SEARCH_LIMIT_MS):
-                found = index.search(conn.connection.driver_connection, match, query.filters,
-                                     descending=descending, offset=query.offset, limit=query.per_page,
-                                     documents=web.support.documents_fts and web.support.coded_items)
+                found = index.search(
+                    conn.connection.driver_connection,
+                    match,
+                    query.filters,
+                    descending=descending,
+                    offset=query.offset,
+                    limit=query.per_page,
+                    documents=web.support.documents_fts and web.support.coded_items,
+                )
         except queries.TimedOut:
             raise _search_timeout() from None
         events_found = dated_search.event_dicts(conn, found.keys)
     if found.profile_counts is None:
         return {"events": events_found, "total": None, "facets": {k: None for k in queries.FACETS}}
     total, facets = aggregate(found.profile_counts, EventFilter())
-    return {"events": events_found, "total": total, "facets": facets,
-            "hit_profiles": found.hit_profile_counts}
+    return {
+        "events": events_found,
+        "total": total,
+        "facets": facets,
+        "hit_profiles": found.hit_profile_counts,
+    }
 
 
 def _list_data_computed(web: WebState, query: ListQuery) -> dict[str, Any]:
@@ -311,8 +363,15 @@ def _list_data_computed(web: WebState, query: ListQuery) -> dict[str, Any]:
         first = SEARCH_LIMIT_MS if query.filters.is_empty() or few else DATED_FIRST_MS
         try:
             found = dated_search.search_page(
-                web.store, query.filters, query.q, web.support, order=query.sort,
-                limit=query.per_page, offset=query.offset, limit_ms=first)
+                web.store,
+                query.filters,
+                query.q,
+                web.support,
+                order=query.sort,
+                limit=query.per_page,
+                offset=query.offset,
+                limit_ms=first,
+            )
             return {"events": found, "total": total, "facets": facets}
         except queries.TimedOut:
             if first == SEARCH_LIMIT_MS:
@@ -324,8 +383,14 @@ def _list_data_computed(web: WebState, query: ListQuery) -> dict[str, Any]:
         keys = [date.desc(), rowid.desc()] if query.sort == "-date" else [date, rowid]
         try:
             found = queries.list_event_dicts(
-                web.store, queries.where_clause(query.filters, query.q, web.support), order=query.sort,
-                limit=query.per_page, offset=query.offset, limit_ms=SEARCH_LIMIT_MS, keys=keys)
+                web.store,
+                queries.where_clause(query.filters, query.q, web.support),
+                order=query.sort,
+                limit=query.per_page,
+                offset=query.offset,
+                limit_ms=SEARCH_LIMIT_MS,
+                keys=keys,
+            )
         except queries.TimedOut:
             raise _search_timeout() from None
         return {"events": found, "total": total, "facets": facets}
@@ -334,23 +399,42 @@ def _list_data_computed(web: WebState, query: ListQuery) -> dict[str, Any]:
         if query.sort in ("date", "-date"):
             # in page order along the date index: the event columns as +col (the default review
             # statuses would otherwise lead SQLite to their index, and a sort of every match)
-            where = and_(queries.page_where(query.filters, None, web.support, walk_date_index=True),
-                         queries.search_condition(query.q or "", web.support))
+            where = and_(
+                queries.page_where(query.filters, None, web.support, walk_date_index=True),
+                queries.search_condition(query.q or "", web.support),
+            )
         else:
             where = queries.page_where(query.filters, query.q, web.support, walk_date_index=False)
         found, complete = dated_search.scan_page(
-            web.store, where, order=query.sort, limit=query.per_page, offset=query.offset,
-            limit_ms=dated_search.SHORT_SCAN_MS)
+            web.store,
+            where,
+            order=query.sort,
+            limit=query.per_page,
+            offset=query.offset,
+            limit_ms=dated_search.SHORT_SCAN_MS,
+        )
         if complete:
             return {"events": found, "total": total, "facets": facets}
-        return {"events": found, "total": None, "facets": facets, "incomplete": True,
-                "notice": SHORT_WORDS_NOTICE.format(s=dated_search.SHORT_SCAN_MS / 1000)}
+        return {
+            "events": found,
+            "total": None,
+            "facets": facets,
+            "incomplete": True,
+            "notice": SHORT_WORDS_NOTICE.format(s=dated_search.SHORT_SCAN_MS / 1000),
+        }
     plan = _list_plan(web, query, total, facets.get("year"))
     if plan is not None:
         where, keys = list_plans.where_and_order(plan, query.filters, query.sort == "-date")
         try:
-            found = queries.list_event_dicts(web.store, where, order=query.sort, limit=query.per_page,
-                                             offset=query.offset, limit_ms=LIST_LIMIT_MS, keys=keys)
+            found = queries.list_event_dicts(
+                web.store,
+                where,
+                order=query.sort,
+                limit=query.per_page,
+                offset=query.offset,
+                limit_ms=LIST_LIMIT_MS,
+                keys=keys,
+            )
         except queries.TimedOut:
             raise _search_timeout() from None
         return {"events": found, "total": total, "facets": facets}
@@ -363,7 +447,11 @@ def _list_data_computed(web: WebState, query: ListQuery) -> dict[str, Any]:
         where = queries.where_clause(query.filters, query.q, web.support)
     try:
         found = queries.list_event_dicts(
-            web.store, where, order=query.sort, limit=query.per_page, offset=query.offset,
+            web.store,
+            where,
+            order=query.sort,
+            limit=query.per_page,
+            offset=query.offset,
             limit_ms=SEARCH_LIMIT_MS if query.q else None,
         )
     except queries.TimedOut:
@@ -380,14 +468,22 @@ SHORT_WORDS_NOTICE = (
 
 
 def _search_timeout() -> HTTPError:
-    return HTTPError(503, "[SW730] the search took too long", [issue(
-        "search-timeout",
-        "add a filter (country, kind, years) or use longer words (3+ characters use the index)",
-        "q",
-    )])
+    return HTTPError(
+        503,
+        "[SW730] the search took too long",
+        [
+            issue(
+                "search-timeout",
+                "add a filter (country, kind, years) or use longer words (3+ characters use the index)",
+                "q",
+            )
+        ],
+    )
 
 
-def _page_links(path: str, query: ListQuery, total: int | None, shown: int) -> dict[str, str | None]:
+def _page_links(
+    path: str, query: ListQuery, total: int | None, shown: int
+) -> dict[str, str | None]:
     base = [(k, v) for k, v in query.params if k != "page"]
     has_next = (total is None and shown == query.per_page) or (
         total is not None and query.page * query.per_page < total
@@ -440,45 +536,58 @@ def events_list(request: Request) -> Response:
     pages = _page_links(path if path != "/" else "/", query, data["total"], len(data["events"]))
     is_json = path.endswith(".json")
     counter = _search_counts(web, data) if query.q else (lambda q: list_counts(web, q))
-    items = facet_links.facet_items(query, data, counter, web.label,
-                                    "/events.json" if is_json else "/")
+    items = facet_links.facet_items(
+        query, data, counter, web.label, "/events.json" if is_json else "/"
+    )
     events_shown = [with_review_label(e) for e in data["events"]]
     if is_json:
-        return json_response({
-            "total": data["total"],
-            "page": query.page,
-            "per_page": query.per_page,
-            "next": pages["next"] and pages["next"].replace("/?", "/events.json?", 1),
-            "events": events_shown,
-            # facets: per value, the events of THIS list that have it; facet_links: per value,
-            # the link that adds it (or removes a chosen one) and the total of the list it opens
-            "facets": data["facets"],
-            "facet_links": items,
-            "facet_semantics": facet_links.FACET_SEMANTICS,
-            "statuses": list(query.filters.statuses),
-            "active_filters": facet_links.active_filters(query, web.label, "/events.json"),
-            **({"incomplete": True, "notice": data["notice"]} if data.get("incomplete") else {}),
-        })
+        return json_response(
+            {
+                "total": data["total"],
+                "page": query.page,
+                "per_page": query.per_page,
+                "next": pages["next"] and pages["next"].replace("/?", "/events.json?", 1),
+                "events": events_shown,
+                # facets: per value, the events of THIS list that have it; facet_links: per value,
+                # the link that adds it (or removes a chosen one) and the total of the list it opens
+                "facets": data["facets"],
+                "facet_links": items,
+                "facet_semantics": facet_links.FACET_SEMANTICS,
+                "statuses": list(query.filters.statuses),
+                "active_filters": facet_links.active_filters(query, web.label, "/events.json"),
+                **(
+                    {"incomplete": True, "notice": data["notice"]} if data.get("incomplete") else {}
+                ),
+            }
+        )
     json_link = link("/events.json", list(query.params))
-    csv_link = link("/events.csv", [(k, v) for k, v in query.params if k not in ("page", "per_page")])
+    csv_link = link(
+        "/events.csv", [(k, v) for k, v in query.params if k not in ("page", "per_page")]
+    )
     params = facet_links.base_params(query)
-    return render(request, "list.html", {
-        "query": query,
-        "events": events_shown,
-        "total": data["total"],
-        "facets": items,
-        "facet_semantics": facet_links.FACET_SEMANTICS,
-        "search_help": search_terms.SYNTAX_HELP,
-        "active": facet_links.active_filters(query, web.label),
-        "status_note": facet_links.default_statuses_note(query),
-        "machine_link": link("/", [*[p for p in params if p[0] != "status"], ("status", "machine")]),
-        "range_params": [p for p in params if p[0] not in ("since", "until", "year")],
-        "notice": data.get("notice"),
-        "pages": pages,
-        "json_link": json_link,
-        "csv_link": csv_link,
-        "codebook": web.codebook,
-    })
+    return render(
+        request,
+        "list.html",
+        {
+            "query": query,
+            "events": events_shown,
+            "total": data["total"],
+            "facets": items,
+            "facet_semantics": facet_links.FACET_SEMANTICS,
+            "search_help": search_terms.SYNTAX_HELP,
+            "active": facet_links.active_filters(query, web.label),
+            "status_note": facet_links.default_statuses_note(query),
+            "machine_link": link(
+                "/", [*[p for p in params if p[0] != "status"], ("status", "machine")]
+            ),
+            "range_params": [p for p in params if p[0] not in ("since", "until", "year")],
+            "notice": data.get("notice"),
+            "pages": pages,
+            "json_link": json_link,
+            "csv_link": csv_link,
+            "codebook": web.codebook,
+        },
+    )
 
 
 def events_csv(request: Request) -> Response:
@@ -495,7 +604,9 @@ def events_csv(request: Request) -> Response:
     if bom and (len(bom) > 1 or bom[0] not in ("0", "1")):
         raise HTTPError(400, "bom: give 0 or 1, once", [issue("invalid-value", "0 or 1", "bom")])
     query = parse_list_query(
-        [(k, v) for k, v in pairs if k != "bom"], web.codebook, allowed=(*LIST_PARAMS, "bom"),
+        [(k, v) for k, v in pairs if k != "bom"],
+        web.codebook,
+        allowed=(*LIST_PARAMS, "bom"),
         reviewer=_reviewer(request),
     )
     where = queries.where_clause(query.filters, query.q, web.support)
@@ -531,18 +642,27 @@ def event_page(request: Request) -> Response:
 
     suggestions = open_suggestions_for(web.store, event_id)
     if request.url.path.endswith(".json"):
-        return json_response({"event": with_review_label(_event_json(event)), **evidence.as_json(),
-                              "suggestions": [s.model_dump(mode="json") for s in suggestions]})
+        return json_response(
+            {
+                "event": with_review_label(_event_json(event)),
+                **evidence.as_json(),
+                "suggestions": [s.model_dump(mode="json") for s in suggestions],
+            }
+        )
     from steppewatch.review.audit import list_audit
 
-    return render(request, "event.html", {
-        "event": event,
-        "evidence": evidence,
-        "suggestions": suggestions,
-        "history": _public_history(request, list_audit(web.store, event_id=event_id, limit=20)),
-        # the review forms' guard against overwriting a newer edit (shown to reviewers only)
-        "content_hash": content_hash_of(web.store, event_id) if current_user(request) else "",
-    })
+    return render(
+        request,
+        "event.html",
+        {
+            "event": event,
+            "evidence": evidence,
+            "suggestions": suggestions,
+            "history": _public_history(request, list_audit(web.store, event_id=event_id, limit=20)),
+            # the review forms' guard against overwriting a newer edit (shown to reviewers only)
+            "content_hash": content_hash_of(web.store, event_id) if current_user(request) else "",
+        },
+    )
 
 
 def _public_history(request: Request, entries: list[Any]) -> list[Any]:
@@ -589,7 +709,9 @@ def _concern_periods(web: WebState, code: str, n_events: int | None) -> dict[str
         return None
 
 
-def _decade_topics(web: WebState, base: EventFilter, facet: str = "topic") -> dict[str, dict[str, int]]:
+def _decade_topics(
+    web: WebState, base: EventFilter, facet: str = "topic"
+) -> dict[str, dict[str, int]]:
     """Counts of each code of ``facet`` per decade (concerns over time)."""
     decades = counts_and_facets(web, base, None, ("year",))[1].get("year") or {}
     starts = sorted({int(y) // 10 * 10 for y in decades})
@@ -608,22 +730,38 @@ def country_page(request: Request) -> Response:
     if code not in COUNTRY_CODES:
         raise HTTPError(404, f"[SW304] '{code[:20]}' is not a country code (ISO 3166 alpha-2)")
     base = EventFilter(countries=(code,), statuses=PUBLIC_STATUSES)  # what a person vouched for
-    total, facets = counts_and_facets(web, base, None, ("year", "kind", "topic", "framework", "level"))
+    total, facets = counts_and_facets(
+        web, base, None, ("year", "kind", "topic", "framework", "level")
+    )
     concerns = _decade_topics(web, base)
     index = _engagement(web, code, total)
-    payload = {"country": code, "name": web.label("country", code), "statuses": list(PUBLIC_STATUSES),
-               "total": total, "facets": facets,
-               "concerns_by_decade": concerns, "engagement_index": index}
+    payload = {
+        "country": code,
+        "name": web.label("country", code),
+        "statuses": list(PUBLIC_STATUSES),
+        "total": total,
+        "facets": facets,
+        "concerns_by_decade": concerns,
+        "engagement_index": index,
+    }
     payload["concerns_by_period"] = _concern_periods(web, code, total)
     if request.url.path.endswith(".json"):
         return json_response(payload)
-    return render(request, "country.html", {
-        **payload,
-        "timeline": year_columns(facets.get("year")),
-        "mix": bars(facets.get("kind"), {k: web.label("kind", k) for k in facets.get("kind") or {}}),
-        "index_columns": year_columns({str(r["year"]): r["index"] for r in index} if index else None),
-        "topic_codes": sorted({t for c in concerns.values() for t in c}),
-    })
+    return render(
+        request,
+        "country.html",
+        {
+            **payload,
+            "timeline": year_columns(facets.get("year")),
+            "mix": bars(
+                facets.get("kind"), {k: web.label("kind", k) for k in facets.get("kind") or {}}
+            ),
+            "index_columns": year_columns(
+                {str(r["year"]): r["index"] for r in index} if index else None
+            ),
+            "topic_codes": sorted({t for c in concerns.values() for t in c}),
+        },
+    )
 
 
 def topic_page(request: Request) -> Response:
@@ -636,17 +774,30 @@ def topic_page(request: Request) -> Response:
     total, facets = counts_and_facets(web, base, None, ("year", "country", "kind", "framework"))
     by_decade = _decade_topics(web, base, "country")
     info = web.codebook.code("topic", code)
-    payload = {"topic": code, "names": web.labels("topic", code), "definition": info.definition,
-               "statuses": list(PUBLIC_STATUSES),
-               "total": total, "facets": facets, "countries_by_decade": by_decade}
+    payload = {
+        "topic": code,
+        "names": web.labels("topic", code),
+        "definition": info.definition,
+        "statuses": list(PUBLIC_STATUSES),
+        "total": total,
+        "facets": facets,
+        "countries_by_decade": by_decade,
+    }
     if request.url.path.endswith(".json"):
         return json_response(payload)
-    return render(request, "topic.html", {
-        **payload,
-        "timeline": year_columns(facets.get("year")),
-        "where": bars(facets.get("country"), {k: web.label("country", k) for k in facets.get("country") or {}}),
-        "country_codes": sorted({c for d in by_decade.values() for c in d}),
-    })
+    return render(
+        request,
+        "topic.html",
+        {
+            **payload,
+            "timeline": year_columns(facets.get("year")),
+            "where": bars(
+                facets.get("country"),
+                {k: web.label("country", k) for k in facets.get("country") or {}},
+            ),
+            "country_codes": sorted({c for d in by_decade.values() for c in d}),
+        },
+    )
 
 
 __all__ = ["CODE_PARAMS", "country_page", "event_page", "events_csv", "events_list", "topic_page"]

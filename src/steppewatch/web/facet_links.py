@@ -33,8 +33,15 @@ FACET_SEMANTICS = (
     "Values within one facet combine with OR (any of them); facets combine with AND. "
     "The number beside a value is the number of events the list shows after that click."
 )
-FIELD_OF_FACET = {"kind": "kinds", "country": "countries", "topic": "topics", "domain": "domains",
-                  "level": "levels", "framework": "frameworks", "review_status": "statuses"}
+FIELD_OF_FACET = {
+    "kind": "kinds",
+    "country": "countries",
+    "topic": "topics",
+    "domain": "domains",
+    "level": "levels",
+    "framework": "frameworks",
+    "review_status": "statuses",
+}
 MAX_VALUES = 40
 _YEAR_PARAMS = ("since", "until", "year")
 
@@ -81,8 +88,13 @@ def _without(query: ListQuery, facet: str) -> ListQuery:
     return replace(query, filters=replace(query.filters, **changed), page=1)
 
 
-def facet_items(query: ListQuery, data: dict[str, Any], page_counts: PageCounts, label: Callable[[str, str], str],
-                path: str = "/") -> dict[str, list[dict[str, Any]] | None]:
+def facet_items(
+    query: ListQuery,
+    data: dict[str, Any],
+    page_counts: PageCounts,
+    label: Callable[[str, str], str],
+    path: str = "/",
+) -> dict[str, list[dict[str, Any]] | None]:
     """For each facet of ``data``: its values with label, number (None for a chosen value),
     whether chosen, and the link (to ``path``) that toggles it; None for a facet not counted."""
     params = base_params(query)
@@ -99,8 +111,16 @@ def facet_items(query: ListQuery, data: dict[str, Any], page_counts: PageCounts,
             rest = [p for p in params if p[0] not in _YEAR_PARAMS]
             for code, n in current.items():
                 on = code in selected
-                items.append(_item(facet, code, None if on else n, on,
-                                   link(path, rest if on else [*rest, ("year", code)]), label))
+                items.append(
+                    _item(
+                        facet,
+                        code,
+                        None if on else n,
+                        on,
+                        link(path, rest if on else [*rest, ("year", code)]),
+                        label,
+                    )
+                )
             out[facet] = items[-MAX_VALUES:]
             continue
         values = current  # nothing chosen: the link adds the value (AND with the rest)
@@ -109,29 +129,44 @@ def facet_items(query: ListQuery, data: dict[str, Any], page_counts: PageCounts,
             if counts_without is None or total is None:
                 out[facet] = None
                 continue
-            values = {code: total + n - current.get(code, 0)
-                      for code, n in counts_without.items() if code not in selected}
+            values = {
+                code: total + n - current.get(code, 0)
+                for code, n in counts_without.items()
+                if code not in selected
+            }
         for code in selected:  # chosen first, each with the link that removes it
             rest = [p for p in params if p != (param, code)]
             items.append(_item(facet, code, None, True, link(path, rest), label))
         ranked = sorted(values.items(), key=lambda kv: (-kv[1], kv[0]))
         for code, n in ranked[:MAX_VALUES]:
             if n > 0:
-                items.append(_item(facet, code, n, False, link(path, [*params, (param, code)]), label))
+                items.append(
+                    _item(facet, code, n, False, link(path, [*params, (param, code)]), label)
+                )
         out[facet] = items
     return out
 
 
-def _item(facet: str, code: str, count: int | None, on: bool, href: str,
-          label: Callable[[str, str], str]) -> dict[str, Any]:
+def _item(
+    facet: str, code: str, count: int | None, on: bool, href: str, label: Callable[[str, str], str]
+) -> dict[str, Any]:
     return {"code": code, "label": label(facet, code), "count": count, "selected": on, "href": href}
 
 
-def active_filters(query: ListQuery, label: Callable[[str, str], str], path: str = "/") -> list[dict[str, str]]:
+def active_filters(
+    query: ListQuery, label: Callable[[str, str], str], path: str = "/"
+) -> list[dict[str, str]]:
     """Every condition of the page, each with the link that removes it."""
     params = base_params(query)
-    names = {"country": "Country", "kind": "Kind", "topic": "Topic", "domain": "Domain",
-             "level": "Level", "framework": "Framework", "status": "Status"}
+    names = {
+        "country": "Country",
+        "kind": "Kind",
+        "topic": "Topic",
+        "domain": "Domain",
+        "level": "Level",
+        "framework": "Framework",
+        "status": "Status",
+    }
     out = []
     for key, value in params:
         if key in ("sort", "per_page"):
@@ -155,9 +190,17 @@ def default_statuses_note(query: ListQuery) -> str | None:
     """What the page shows without a status chosen (None when one is)."""
     if query.status_given:
         return None
-    return ("Showing events a person vouched for (" + ", ".join(PUBLIC_STATUSES) + "). "
-            "Machine-coded events that nobody has reviewed are shown only when asked for.")
+    return (
+        "Showing events a person vouched for (" + ", ".join(PUBLIC_STATUSES) + "). "
+        "Machine-coded events that nobody has reviewed are shown only when asked for."
+    )
 
 
-__all__ = ["FACET_SEMANTICS", "active_filters", "base_params", "chosen", "default_statuses_note",
-           "facet_items"]
+__all__ = [
+    "FACET_SEMANTICS",
+    "active_filters",
+    "base_params",
+    "chosen",
+    "default_statuses_note",
+    "facet_items",
+]

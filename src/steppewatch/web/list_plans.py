@@ -46,8 +46,15 @@ class Plan:
     reads: float = 0.0
 
 
-def ordered_reads(read_years: dict[str, int], match_years: dict[str, int], need: int, *,
-                  descending: bool, since: int | None, until: int | None) -> float:
+def ordered_reads(
+    read_years: dict[str, int],
+    match_years: dict[str, int],
+    need: int,
+    *,
+    descending: bool,
+    since: int | None,
+    until: int | None,
+) -> float:
     """Rows an index walk in date order reads before ``need`` matches: every row of the years
     it passes (only those in the filter's year range: the walk starts and ends there), and of the
     year where the page ends the share that holds the missing matches (matches spread evenly
@@ -65,8 +72,15 @@ def ordered_reads(read_years: dict[str, int], match_years: dict[str, int], need:
     return read
 
 
-def choose(counts: Any, filters: EventFilter, *, total: int, need: int, descending: bool,
-           years: dict[str, int]) -> Plan:
+def choose(
+    counts: Any,
+    filters: EventFilter,
+    *,
+    total: int,
+    need: int,
+    descending: bool,
+    years: dict[str, int],
+) -> Plan:
     """The cheapest plan. ``counts(filters) -> (total, facets)`` gives exact counts (the
     profiles); ``years``: the matches per year."""
     span = {"descending": descending, "since": filters.since, "until": filters.until}
@@ -86,7 +100,9 @@ def choose(counts: Any, filters: EventFilter, *, total: int, need: int, descendi
     for field, _ in COLUMN_FIELDS:
         values = getattr(filters, field)
         if values:
-            plans.append(Plan("column", field, counts(EventFilter(**{field: values}))[0] * SORT_COST))
+            plans.append(
+                Plan("column", field, counts(EventFilter(**{field: values}))[0] * SORT_COST)
+            )
     if filters.since is not None or filters.until is not None:
         n = counts(EventFilter(since=filters.since, until=filters.until))[0]
         plans.append(Plan("column", "years", n * SORT_COST))
@@ -97,7 +113,9 @@ def _col(name: str) -> Any:
     return literal_column(f"+events.{name}")
 
 
-def where_and_order(plan: Plan, filters: EventFilter, descending: bool) -> tuple[ColumnElement[bool], list[Any]]:
+def where_and_order(
+    plan: Plan, filters: EventFilter, descending: bool
+) -> tuple[ColumnElement[bool], list[Any]]:
     """The WHERE clause and ORDER BY keys that keep SQLite on ``plan``."""
     conds: list[ColumnElement[bool]] = []
     driver = event_codes.alias("driver") if plan.way == "code_date" else None
@@ -108,16 +126,30 @@ def where_and_order(plan: Plan, filters: EventFilter, descending: bool) -> tuple
         if driver is not None and plan.driver == field:
             # the code's rows in date order drive; each event looked up by id (the || '' keeps
             # SQLite from driving the other way, from events to their codes)
-            conds += [driver.c.facet == facet, driver.c.code == values[0],
-                      events.c.id == driver.c.event_id.op("||")(literal(""))]
+            conds += [
+                driver.c.facet == facet,
+                driver.c.code == values[0],
+                events.c.id == driver.c.event_id.op("||")(literal("")),
+            ]
         elif plan.way == "code" and plan.driver == field:  # drive: id IN (the code's event ids)
-            conds.append(events.c.id.in_(select(event_codes.c.event_id).where(
-                event_codes.c.facet == facet, event_codes.c.code.in_(values))))
+            conds.append(
+                events.c.id.in_(
+                    select(event_codes.c.event_id).where(
+                        event_codes.c.facet == facet, event_codes.c.code.in_(values)
+                    )
+                )
+            )
         else:  # check per row
             # SELECT event_id, not *: the primary key index covers it (date_sort is not in it)
-            conds.append(select(event_codes.c.event_id).where(
-                event_codes.c.event_id == events.c.id, event_codes.c.facet == facet,
-                event_codes.c.code.in_(values)).exists())
+            conds.append(
+                select(event_codes.c.event_id)
+                .where(
+                    event_codes.c.event_id == events.c.id,
+                    event_codes.c.facet == facet,
+                    event_codes.c.code.in_(values),
+                )
+                .exists()
+            )
     if filters.kinds:
         column = events.c.kind if plan.way == "kind" else _col("kind")
         conds.append(column.in_(filters.kinds))
@@ -134,7 +166,9 @@ def where_and_order(plan: Plan, filters: EventFilter, descending: bool) -> tuple
             if filters.until is not None:
                 conds.append(walked < f"{filters.until + 1:04d}")
         else:
-            year = events.c.year if plan.way == "column" and plan.driver == "years" else _col("year")
+            year = (
+                events.c.year if plan.way == "column" and plan.driver == "years" else _col("year")
+            )
             if filters.since is not None:
                 conds.append(year >= filters.since)
             if filters.until is not None:

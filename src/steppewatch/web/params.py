@@ -50,23 +50,33 @@ def parse_query(raw: bytes) -> list[tuple[str, str]]:
     try:
         text = raw.decode("ascii")
     except UnicodeDecodeError:
-        raise HTTPError(400, "query string has raw non-ASCII bytes", [
-            issue("bad-encoding", "percent-encode the query string as UTF-8")
-        ]) from None
+        raise HTTPError(
+            400,
+            "query string has raw non-ASCII bytes",
+            [issue("bad-encoding", "percent-encode the query string as UTF-8")],
+        ) from None
     try:
         pairs = parse_qsl(
-            text, keep_blank_values=True, encoding="utf-8", errors="strict", max_num_fields=MAX_FIELDS
+            text,
+            keep_blank_values=True,
+            encoding="utf-8",
+            errors="strict",
+            max_num_fields=MAX_FIELDS,
         )
     except UnicodeDecodeError:
-        raise HTTPError(400, "query string is not valid UTF-8", [
-            issue("bad-encoding", "a percent-escape does not decode as UTF-8")
-        ]) from None
+        raise HTTPError(
+            400,
+            "query string is not valid UTF-8",
+            [issue("bad-encoding", "a percent-escape does not decode as UTF-8")],
+        ) from None
     except ValueError:
         raise HTTPError(400, f"too many query parameters (at most {MAX_FIELDS})") from None
     problems = []
     for key, value in pairs:
         if len(value) > MAX_VALUE or len(key) > 40:
-            problems.append(issue("too-long", f"value longer than {MAX_VALUE} characters", key[:40]))
+            problems.append(
+                issue("too-long", f"value longer than {MAX_VALUE} characters", key[:40])
+            )
         elif _CONTROL.search(value) or _CONTROL.search(key):
             problems.append(issue("bad-character", "control characters are not allowed", key[:40]))
     if problems:
@@ -86,7 +96,9 @@ def check_names(pairs: list[tuple[str, str]], allowed: tuple[str, ...]) -> None:
 
 def _int(value: str, name: str, low: int, high: int, problems: list[dict[str, Any]]) -> int | None:
     if not re.fullmatch(r"[0-9]{1,7}", value.strip()):
-        problems.append(issue("not-an-integer", f"'{value[:40]}' is not a whole number {low}-{high}", name))
+        problems.append(
+            issue("not-an-integer", f"'{value[:40]}' is not a whole number {low}-{high}", name)
+        )
         return None
     number = int(value)
     if not low <= number <= high:
@@ -112,7 +124,11 @@ class ListQuery:
 
     def visible_statuses(self) -> tuple[str, ...]:
         """Every status this user may ask for."""
-        return STATUSES if self.reviewer else tuple(s for s in STATUSES if s not in REVIEWER_ONLY_STATUSES)
+        return (
+            STATUSES
+            if self.reviewer
+            else tuple(s for s in STATUSES if s not in REVIEWER_ONLY_STATUSES)
+        )
 
 
 def known_codes(codebook: Any, scheme: str) -> set[str]:
@@ -157,8 +173,17 @@ def parse_list_query(
         filt["statuses"] = PUBLIC_STATUSES
     hidden = [s for s in filt["statuses"] if s in REVIEWER_ONLY_STATUSES and not reviewer]
     if hidden:
-        raise HTTPError(403, "[SW760] rejected events are shown to signed-in reviewers only", [
-            issue("reviewers-only", "sign in as a reviewer, or leave out status=rejected", "status")])
+        raise HTTPError(
+            403,
+            "[SW760] rejected events are shown to signed-in reviewers only",
+            [
+                issue(
+                    "reviewers-only",
+                    "sign in as a reviewer, or leave out status=rejected",
+                    "status",
+                )
+            ],
+        )
     for key, extra in (fixed or {}).items():
         filt[key] = tuple(dict.fromkeys((*filt.get(key, ()), *extra)))
     for name in ("since", "until", "page", "per_page", "year", "sort", "q"):
@@ -180,7 +205,9 @@ def parse_list_query(
     if since is not None and until is not None and since > until:
         problems.append(issue("bad-range", f"since {since} is after until {until}", "since"))
     page = _int(one("page") or "1", "page", 1, MAX_PAGE, problems) or 1
-    per_page = _int(one("per_page") or str(DEFAULT_PER_PAGE), "per_page", 1, MAX_PER_PAGE, problems) or 1
+    per_page = (
+        _int(one("per_page") or str(DEFAULT_PER_PAGE), "per_page", 1, MAX_PER_PAGE, problems) or 1
+    )
     sort = one("sort") or "-date"
     if sort not in SORTS:
         problems.append(issue("unknown-sort", f"sort must be one of {', '.join(SORTS)}", "sort"))
@@ -188,5 +215,13 @@ def parse_list_query(
     if problems:
         raise HTTPError(400, "bad query parameters", problems)
     filters = EventFilter(since=since, until=until, **filt)
-    return ListQuery(filters, q, sort, page, per_page, tuple((k, v) for k, v in pairs if v != ""),
-                     status_given=status_given, reviewer=reviewer)
+    return ListQuery(
+        filters,
+        q,
+        sort,
+        page,
+        per_page,
+        tuple((k, v) for k, v in pairs if v != ""),
+        status_given=status_given,
+        reviewer=reviewer,
+    )

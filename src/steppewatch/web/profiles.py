@@ -30,8 +30,16 @@ from steppewatch.store.records import split_list
 from steppewatch.store.tables import events
 
 Profile = tuple[str, str | None, str, str, int, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
-COLUMNS = (events.c.kind, events.c.level, events.c.framework, events.c.review_status, events.c.year,
-           events.c.countries, events.c.topics, events.c.domains)
+COLUMNS = (
+    events.c.kind,
+    events.c.level,
+    events.c.framework,
+    events.c.review_status,
+    events.c.year,
+    events.c.countries,
+    events.c.topics,
+    events.c.domains,
+)
 
 
 def profile_rows(
@@ -50,8 +58,22 @@ def profile_rows(
         rows = conn.execute(grouped).all()
     if sum(r[-1] for r in rows) > limit:
         return None
-    return [((r[0], r[1], r[2], r[3], int(r[4]), tuple(split_list(r[5])), tuple(split_list(r[6])),
-              tuple(split_list(r[7]))), int(r[8])) for r in rows]
+    return [
+        (
+            (
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                int(r[4]),
+                tuple(split_list(r[5])),
+                tuple(split_list(r[6])),
+                tuple(split_list(r[7])),
+            ),
+            int(r[8]),
+        )
+        for r in rows
+    ]
 
 
 def read_data_version(conn: Any) -> int | None:
@@ -66,8 +88,16 @@ def read_data_version(conn: Any) -> int | None:
 
 def profile_of(event: dict[str, Any]) -> Profile:
     year = int(str(event["date_start"])[:4])
-    return (event["kind"], event.get("level"), event["framework"], event["review_status"], year,
-            tuple(event["countries"]), tuple(event.get("topics") or ()), tuple(event.get("domains") or ()))
+    return (
+        event["kind"],
+        event.get("level"),
+        event["framework"],
+        event["review_status"],
+        year,
+        tuple(event["countries"]),
+        tuple(event.get("topics") or ()),
+        tuple(event.get("domains") or ()),
+    )
 
 
 class Profiles:
@@ -92,8 +122,18 @@ class Profiles:
         with self.store.engine.connect() as conn:
             before = read_data_version(conn)
             for row in conn.execution_options(stream_results=True).execute(query):
-                counts[(row[0], row[1], row[2], row[3], int(row[4]), tuple(split_list(row[5])),
-                        tuple(split_list(row[6])), tuple(split_list(row[7])))] += int(row[8])
+                counts[
+                    (
+                        row[0],
+                        row[1],
+                        row[2],
+                        row[3],
+                        int(row[4]),
+                        tuple(split_list(row[5])),
+                        tuple(split_list(row[6])),
+                        tuple(split_list(row[7])),
+                    )
+                ] += int(row[8])
                 if len(counts) > self.max_profiles:
                     with self._lock:
                         self.disabled, self._counts, self._loading = True, None, False
@@ -157,8 +197,13 @@ class Profiles:
         return counts
 
     # -- updating --------------------------------------------------------------------------
-    def changed(self, before: dict[str, Any] | None, after: dict[str, Any] | None, *,
-                versions: tuple[int | None, int | None] = (None, None)) -> None:
+    def changed(
+        self,
+        before: dict[str, Any] | None,
+        after: dict[str, Any] | None,
+        *,
+        versions: tuple[int | None, int | None] = (None, None),
+    ) -> None:
         """Apply one event's change (dicts as ``Event.model_dump``) made through the app;
         ``versions``: data_version before and after the write (the counts were current before:
         they are after)."""
@@ -211,7 +256,12 @@ def matcher(filters: EventFilter) -> Callable[[Profile], bool]:
     """Does a profile pass ``filters``? (Values of one field are alternatives, fields combine
     with AND, as in ``EventFilter.conditions``; ``ids`` and ``text`` are not profile fields.)"""
     f = filters
-    kinds, levels, frameworks, statuses = set(f.kinds), set(f.levels), set(f.frameworks), set(f.statuses)
+    kinds, levels, frameworks, statuses = (
+        set(f.kinds),
+        set(f.levels),
+        set(f.frameworks),
+        set(f.statuses),
+    )
     countries, topics, domains = set(f.countries), set(f.topics), set(f.domains)
     since, until = f.since, f.until
 
@@ -230,13 +280,25 @@ def matcher(filters: EventFilter) -> Callable[[Profile], bool]:
     return passes
 
 
-def aggregate(items: list[tuple[Profile, int]], filters: EventFilter) -> tuple[int, dict[str, dict[str, int]]]:
+def aggregate(
+    items: list[tuple[Profile, int]], filters: EventFilter
+) -> tuple[int, dict[str, dict[str, int]]]:
     """Total and facet counts of the profiles (with their event counts) that pass ``filters``."""
     passes = None if filters.is_empty() else matcher(filters)
     total = 0
-    facets: dict[str, Counter[str]] = {k: Counter() for k in
-                                       ("kind", "country", "topic", "domain", "year", "level",
-                                        "framework", "review_status")}
+    facets: dict[str, Counter[str]] = {
+        k: Counter()
+        for k in (
+            "kind",
+            "country",
+            "topic",
+            "domain",
+            "year",
+            "level",
+            "framework",
+            "review_status",
+        )
+    }
     for profile, n in items:
         if passes is not None and not passes(profile):
             continue

@@ -60,22 +60,30 @@ class SearchSupport:
             insp = inspect(conn)
             if store.dialect == "sqlite":
                 names = set(
-                    conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'")).scalars()
+                    conn.execute(
+                        text("SELECT name FROM sqlite_master WHERE type='table'")
+                    ).scalars()
                 )
                 dated = "events_fts_dated" in names
                 # linked documents are searched item by item (migration 10): a database without
                 # that index gets no document arm rather than the whole-document one
-                return cls("sqlite", dated or "events_fts" in names, "items_fts" in names,
-                           "coded_items" in names, dated)
+                return cls(
+                    "sqlite",
+                    dated or "events_fts" in names,
+                    "items_fts" in names,
+                    "coded_items" in names,
+                    dated,
+                )
             has_docs = insp.has_table("documents")
             return cls(store.dialect, True, has_docs, insp.has_table("coded_items"))
-
 
     def event_rowids(self) -> str:
         """SQL selecting the rowids of events whose own text matches ``:ev_q`` (SQLite)."""
         if self.events_fts_dated:
-            return (f"SELECT rowid & {ROWID_MASK} FROM events_fts_dated "
-                    "WHERE events_fts_dated MATCH :ev_q")
+            return (
+                f"SELECT rowid & {ROWID_MASK} FROM events_fts_dated "
+                "WHERE events_fts_dated MATCH :ev_q"
+            )
         return "SELECT rowid FROM events_fts WHERE events_fts MATCH :ev_q"
 
 
@@ -94,8 +102,10 @@ def fts_match(q: str) -> str | None:
 
 # a linked document matches an event only within the item linked to it (its text and the
 # document's title: ``items_fts``, migration 10), never anywhere in a long transcript
-ITEM_EVENTS = ("SELECT event_id FROM coded_items WHERE rowid IN "
-               "(SELECT rowid FROM items_fts WHERE items_fts MATCH :doc_q)")
+ITEM_EVENTS = (
+    "SELECT event_id FROM coded_items WHERE rowid IN "
+    "(SELECT rowid FROM items_fts WHERE items_fts MATCH :doc_q)"
+)
 PG_ITEM_EVENTS = (
     "events.id IN (SELECT c.event_id FROM coded_items c JOIN documents d ON d.id = c.document_id "
     f"WHERE c.event_id IS NOT NULL AND {PG_DOCUMENT_TSV.replace('title', 'd.title').replace('text', 'd.text')} "
@@ -147,8 +157,10 @@ def search_condition(q: str, support: SearchSupport, *, walk: bool = False) -> C
                 # items linked to events (the coded_items rowid is the items_fts rowid); tested
                 # on the rowid like the arm above, so a walk of the date index reads an event's
                 # row only when it matches
-                via = (f"{plus}events.rowid IN (SELECT linked.rowid FROM events AS linked "
-                       f"WHERE linked.id IN ({ITEM_EVENTS}))")
+                via = (
+                    f"{plus}events.rowid IN (SELECT linked.rowid FROM events AS linked "
+                    f"WHERE linked.id IN ({ITEM_EVENTS}))"
+                )
                 event_hit = or_(event_hit, text(f"({via})").bindparams(doc_q=match))
             conds.append(event_hit)
         if short:
@@ -169,7 +181,9 @@ def search_condition(q: str, support: SearchSupport, *, walk: bool = False) -> C
     return _like_all([t.text for t in terms])
 
 
-def where_clause(filters: EventFilter, q: str | None, support: SearchSupport) -> ColumnElement[bool]:
+def where_clause(
+    filters: EventFilter, q: str | None, support: SearchSupport
+) -> ColumnElement[bool]:
     """For counts and facets: code filters as ``id IN (subquery)`` (one pass over the codes)."""
     conds = filters.conditions()
     if q:
@@ -188,8 +202,11 @@ def page_where(
     so it walks ``ix_events_date_sort`` in order and needs no sort of every match.
     """
     conds: list[ColumnElement[bool]] = []
-    for facet, values in (("country", filters.countries), ("topic", filters.topics),
-                          ("domain", filters.domains)):
+    for facet, values in (
+        ("country", filters.countries),
+        ("topic", filters.topics),
+        ("domain", filters.domains),
+    ):
         if values:
             conds.append(
                 select(event_codes.c.event_id)  # covered by the key: no table row read
@@ -201,11 +218,16 @@ def page_where(
                 .exists()
             )
     if walk_date_index and not q:  # (with q: the walk is set on the rowid test instead)
+
         def col(name: str) -> Any:
             return literal_column(f"+events.{name}")
 
-        for name, values in (("kind", filters.kinds), ("level", filters.levels),
-                             ("framework", filters.frameworks), ("review_status", filters.statuses)):
+        for name, values in (
+            ("kind", filters.kinds),
+            ("level", filters.levels),
+            ("framework", filters.frameworks),
+            ("review_status", filters.statuses),
+        ):
             if values:
                 conds.append(col(name).in_(values))
         # years as a range of the walked index itself (date_sort is YYYY-MM-DD)
@@ -223,7 +245,9 @@ def page_where(
     return and_(*conds) if conds else and_(True)
 
 
-def page_query(where: ColumnElement[bool], order: str, dialect: str, keys: list[Any] | None = None) -> Any:
+def page_query(
+    where: ColumnElement[bool], order: str, dialect: str, keys: list[Any] | None = None
+) -> Any:
     """SELECT of one page's rows. On SQLite the date orders break ties by rowid, which
     ``ix_events_date_sort`` holds, so walking that index gives the order directly. ``keys``:
     ORDER BY keys of the caller's own (``list_plans``)."""
@@ -232,7 +256,11 @@ def page_query(where: ColumnElement[bool], order: str, dialect: str, keys: list[
         return query.order_by(*keys)
     if dialect == "sqlite" and order in ("date", "-date"):
         rowid = literal_column("events.rowid")
-        keys = (events.c.date_sort, rowid) if order == "date" else (events.c.date_sort.desc(), rowid.desc())
+        keys = (
+            (events.c.date_sort, rowid)
+            if order == "date"
+            else (events.c.date_sort.desc(), rowid.desc())
+        )
         return query.order_by(*keys)
     return query.order_by(*ORDERS[order])
 
@@ -258,7 +286,9 @@ def time_limit(conn: Connection, ms: int | None) -> Iterator[None]:
         return
     if conn.dialect.name == "postgresql":
         before = conn.execute(
-            text("SELECT current_setting('statement_timeout'), set_config('statement_timeout', :ms, true)"),
+            text(
+                "SELECT current_setting('statement_timeout'), set_config('statement_timeout', :ms, true)"
+            ),
             {"ms": str(max(1, int(ms)))},
         ).scalar()
         try:
@@ -303,7 +333,15 @@ def time_limit(conn: Connection, ms: int | None) -> Iterator[None]:
 
 
 _ACTOR_KEYS = ("name", "office", "side", "country", "actor_id")
-_SOURCE_KEYS = ("url", "publisher", "language", "published", "source_type", "attests", "document_id")
+_SOURCE_KEYS = (
+    "url",
+    "publisher",
+    "language",
+    "published",
+    "source_type",
+    "attests",
+    "document_id",
+)
 
 
 def event_dict(row: Any, srcs: list[Any]) -> dict[str, Any]:
@@ -352,15 +390,19 @@ def list_event_dicts(
         by_event: dict[str, list[Any]] = defaultdict(list)
         ids = [r["id"] for r in rows]
         if ids:
-            src = select(sources).where(sources.c.event_id.in_(ids)).order_by(
-                sources.c.event_id, sources.c.position
+            src = (
+                select(sources)
+                .where(sources.c.event_id.in_(ids))
+                .order_by(sources.c.event_id, sources.c.position)
             )
             for s in conn.execute(src):
                 by_event[s.event_id].append(s._mapping)
     return [event_dict(r, by_event.get(r["id"], [])) for r in rows]
 
 
-def count_at_most(store: Store, where: ColumnElement[bool], cap: int, *, limit_ms: int | None = None) -> int | None:
+def count_at_most(
+    store: Store, where: ColumnElement[bool], cap: int, *, limit_ms: int | None = None
+) -> int | None:
     """min(number of matching events, cap + 1): cheap when there are many; None past ``limit_ms``."""
     inner = select(literal_column("1")).select_from(events).where(where).limit(cap + 1).subquery()
     with store.engine.connect() as conn:
@@ -371,12 +413,17 @@ def count_at_most(store: Store, where: ColumnElement[bool], cap: int, *, limit_m
             return None
 
 
-def count_events(store: Store, where: ColumnElement[bool], *, limit_ms: int | None = None) -> int | None:
+def count_events(
+    store: Store, where: ColumnElement[bool], *, limit_ms: int | None = None
+) -> int | None:
     """The number of matching events, or None if counting took longer than ``limit_ms``."""
     with store.engine.connect() as conn:
         try:
             with time_limit(conn, limit_ms):
-                return int(conn.execute(select(func.count()).select_from(events).where(where)).scalar() or 0)
+                return int(
+                    conn.execute(select(func.count()).select_from(events).where(where)).scalar()
+                    or 0
+                )
         except TimedOut:
             return None
 

@@ -29,7 +29,12 @@ MAX_FORM_VALUE = 100_000
 
 def _safe_next(value: Any) -> str:
     """Only same-site relative paths, so ?next= cannot send a user elsewhere."""
-    if isinstance(value, str) and value.startswith("/") and not value.startswith("//") and "\\" not in value:
+    if (
+        isinstance(value, str)
+        and value.startswith("/")
+        and not value.startswith("//")
+        and "\\" not in value
+    ):
         return value
     return "/review"
 
@@ -54,7 +59,11 @@ def _page(request: Request, allowed: tuple[str, ...] = ("page",)) -> int:
     check_names(pairs, allowed)
     value = dict(pairs).get("page", "1")
     if not value.isdigit() or not 1 <= int(value) <= MAX_PAGE:
-        raise HTTPError(400, "bad query parameters", [issue("out-of-range", f"page must be 1-{MAX_PAGE}", "page")])
+        raise HTTPError(
+            400,
+            "bad query parameters",
+            [issue("out-of-range", f"page must be 1-{MAX_PAGE}", "page")],
+        )
     return int(value)
 
 
@@ -62,7 +71,9 @@ def _page(request: Request, allowed: tuple[str, ...] = ("page",)) -> int:
 def login_page(request: Request) -> Response:
     pairs = parse_query(request.scope.get("query_string", b""))
     check_names(pairs, ("next",))
-    return render(request, "login.html", {"next": _safe_next(dict(pairs).get("next")), "error": None})
+    return render(
+        request, "login.html", {"next": _safe_next(dict(pairs).get("next")), "error": None}
+    )
 
 
 async def login_submit(request: Request) -> Response:
@@ -77,20 +88,31 @@ async def login_submit(request: Request) -> Response:
         throttle = await run_in_threadpool(login_limits.check, web.store, name, address)
         if throttle is not None:
             minutes = -(-throttle.retry_after // 60)
-            who = {"account_address": "this account from your address", "client": "your address",
-                   "account": "this account"}[throttle.scope]
-            when = (f"{throttle.retry_after} second{'s' if throttle.retry_after != 1 else ''}"
-                    if throttle.retry_after < 120 else f"{minutes} minutes")
-            raise HTTPError(429, f"[SW731] too many failed sign-ins for {who}; try again in {when}",
-                            [issue("too-many-attempts", login_limits.describe_rule(), "name")],
-                            headers={"Retry-After": str(throttle.retry_after)})
+            who = {
+                "account_address": "this account from your address",
+                "client": "your address",
+                "account": "this account",
+            }[throttle.scope]
+            when = (
+                f"{throttle.retry_after} second{'s' if throttle.retry_after != 1 else ''}"
+                if throttle.retry_after < 120
+                else f"{minutes} minutes"
+            )
+            raise HTTPError(
+                429,
+                f"[SW731] too many failed sign-ins for {who}; try again in {when}",
+                [issue("too-many-attempts", login_limits.describe_rule(), "name")],
+                headers={"Retry-After": str(throttle.retry_after)},
+            )
         user = await run_in_threadpool(review.verify_user, web.store, name, password)
         if user is None:
             await run_in_threadpool(login_limits.record_failure, web.store, name, address)
         else:
             await run_in_threadpool(login_limits.record_success, web.store, name, address)
     if user is None:
-        return render(request, "login.html", {"next": target, "error": "Wrong name or password."}, 401)
+        return render(
+            request, "login.html", {"next": target, "error": "Wrong name or password."}, 401
+        )
     request.session.clear()  # new session on sign-in: no fixation
     request.session["user"] = user.name
     return RedirectResponse(target, status_code=303)
@@ -125,13 +147,17 @@ def review_page(request: Request) -> Response:
     if request.url.path.endswith(".json"):
         return json_response({"page": page, **queue.model_dump(mode="json")})
     more = page * per_page < max(queue.machine_total, queue.suggestions_total)
-    return render(request, "review.html", {
-        "queue": queue,
-        "page": page,
-        "prev": link("/review", [("page", str(page - 1))]) if page > 1 else None,
-        "next": link("/review", [("page", str(page + 1))]) if more else None,
-        "hashes": {e.id: content_hash_of(web.store, e.id) for e in queue.machine_events},
-    })
+    return render(
+        request,
+        "review.html",
+        {
+            "queue": queue,
+            "page": page,
+            "prev": link("/review", [("page", str(page - 1))]) if page > 1 else None,
+            "next": link("/review", [("page", str(page + 1))]) if more else None,
+            "hashes": {e.id: content_hash_of(web.store, e.id) for e in queue.machine_events},
+        },
+    )
 
 
 async def _post_action(request: Request) -> tuple[str, dict[str, Any]]:
@@ -158,8 +184,11 @@ def _written(request: Request, before: Any = None, after: Any = None) -> None:
     if web.profiles is None:
         return
     if before is not None and after is not None:
-        web.profiles.changed(before.model_dump(mode="json"), after.model_dump(mode="json"),
-                             versions=(previous, web.seen_version))
+        web.profiles.changed(
+            before.model_dump(mode="json"),
+            after.model_dump(mode="json"),
+            versions=(previous, web.seen_version),
+        )
     else:
         web.profiles.refresh()
     web.cache.clear()  # again: a request between the first clear and the update cached old counts
@@ -185,7 +214,11 @@ async def accept(request: Request) -> Response:
     try:
         before = await _before(request, event_id)
         after = await run_in_threadpool(
-            review.accept_event, state_of(request).store, event_id, user, expected_hash=_expected(form)
+            review.accept_event,
+            state_of(request).store,
+            event_id,
+            user,
+            expected_hash=_expected(form),
         )
     except SteppewatchError as error:
         raise from_library_error(error) from None
@@ -199,7 +232,11 @@ async def reject(request: Request) -> Response:
     try:
         before = await _before(request, event_id)
         after = await run_in_threadpool(
-            review.reject_event, state_of(request).store, event_id, user, str(form.get("reason", "")),
+            review.reject_event,
+            state_of(request).store,
+            event_id,
+            user,
+            str(form.get("reason", "")),
             expected_hash=_expected(form),
         )
     except SteppewatchError as error:
@@ -232,7 +269,9 @@ def changes_from_form(event: Any, form: dict[str, Any]) -> dict[str, Any]:
                 problems.append(issue("bad-json", f"not valid JSON: {error}", name))
                 continue
         elif name in LIST_TEXT_FIELDS:
-            value = [v.strip().upper() for v in str(form[name]).replace(",", ";").split(";") if v.strip()]
+            value = [
+                v.strip().upper() for v in str(form[name]).replace(",", ";").split(";") if v.strip()
+            ]
         else:
             value = str(form[name]).strip() or None
         if value != current.get(name):
@@ -255,10 +294,20 @@ def edit_page(request: Request) -> Response:
     return _edit_form(request, event, content_hash_of(web.store, event_id), [], 200)
 
 
-def _edit_form(request: Request, event: Any, digest: str, errors: list[Any], status: int) -> Response:
-    return render(request, "edit.html", {
-        "event": event, "content_hash": digest, "errors": errors, "codebook": state_of(request).codebook,
-    }, status)
+def _edit_form(
+    request: Request, event: Any, digest: str, errors: list[Any], status: int
+) -> Response:
+    return render(
+        request,
+        "edit.html",
+        {
+            "event": event,
+            "content_hash": digest,
+            "errors": errors,
+            "codebook": state_of(request).codebook,
+        },
+        status,
+    )
 
 
 async def edit_submit(request: Request) -> Response:
@@ -269,8 +318,14 @@ async def edit_submit(request: Request) -> Response:
         event = await run_in_threadpool(web.store.get_event, event_id)
         changes = changes_from_form(event, form)
         after = await run_in_threadpool(
-            review.edit_event, web.store, event_id, user, changes, reason=str(form.get("reason") or "") or None,
-            expected_hash=_expected(form), codebook=web.codebook,
+            review.edit_event,
+            web.store,
+            event_id,
+            user,
+            changes,
+            reason=str(form.get("reason") or "") or None,
+            expected_hash=_expected(form),
+            codebook=web.codebook,
         )
     except ValidationFailed as error:
         mapped = from_library_error(error)
@@ -295,7 +350,11 @@ async def suggestion_accept(request: Request) -> Response:
     web = state_of(request)
     try:
         event = await run_in_threadpool(
-            review.accept_suggestion, web.store, _suggestion_id(request), user, codebook=web.codebook
+            review.accept_suggestion,
+            web.store,
+            _suggestion_id(request),
+            user,
+            codebook=web.codebook,
         )
     except SteppewatchError as error:
         raise from_library_error(error) from None
@@ -308,7 +367,11 @@ async def suggestion_reject(request: Request) -> Response:
     web = state_of(request)
     try:
         await run_in_threadpool(
-            review.reject_suggestion, web.store, _suggestion_id(request), user, str(form.get("reason", ""))
+            review.reject_suggestion,
+            web.store,
+            _suggestion_id(request),
+            user,
+            str(form.get("reason", "")),
         )
     except SteppewatchError as error:
         raise from_library_error(error) from None
@@ -328,12 +391,20 @@ def audit_page(request: Request) -> Response:
         entries = [pseudonyms_for(web.store).audit_entry(e) for e in entries]
     total = count_audit(web.store)
     if request.url.path.endswith(".json"):
-        return json_response({"total": total, "page": page, "entries": [e.model_dump(mode="json") for e in entries]})
-    return render(request, "audit.html", {
-        "entries": entries, "total": total, "page": page,
-        "prev": link("/audit", [("page", str(page - 1))]) if page > 1 else None,
-        "next": link("/audit", [("page", str(page + 1))]) if page * per_page < total else None,
-    })
+        return json_response(
+            {"total": total, "page": page, "entries": [e.model_dump(mode="json") for e in entries]}
+        )
+    return render(
+        request,
+        "audit.html",
+        {
+            "entries": entries,
+            "total": total,
+            "page": page,
+            "prev": link("/audit", [("page", str(page - 1))]) if page > 1 else None,
+            "next": link("/audit", [("page", str(page + 1))]) if page * per_page < total else None,
+        },
+    )
 
 
 __all__ = ["CSRF_FIELD"]

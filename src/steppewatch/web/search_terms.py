@@ -16,7 +16,7 @@ from dataclasses import dataclass
 MAX_TERMS = 12
 _TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
 SYNTAX_HELP = (
-    'Every word must occur; a word also matches inside longer words (Kyrgyz finds Kyrgyzstan; '
+    "Every word must occur; a word also matches inside longer words (Kyrgyz finds Kyrgyzstan; "
     'Kyrgyz* means the same); "quoted words" must occur together, in that order.'
 )
 

@@ -55,7 +55,9 @@ class WebState:
         try:
             with self.store.engine.connect() as conn:
                 # once per request, so as a plain driver statement (no SQLAlchemy compiling)
-                value = conn.exec_driver_sql("SELECT version FROM data_version WHERE id = 1").scalar()
+                value = conn.exec_driver_sql(
+                    "SELECT version FROM data_version WHERE id = 1"
+                ).scalar()
         except DBAPIError:  # a database older than migration 6 (opened without migrating)
             self.has_data_version = False
             return None
@@ -131,7 +133,9 @@ def make_env() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.globals["safe_url"] = safe_url
-    env.filters["tojson_pretty"] = lambda v: json.dumps(v, ensure_ascii=False, indent=2, sort_keys=True)
+    env.filters["tojson_pretty"] = lambda v: json.dumps(
+        v, ensure_ascii=False, indent=2, sort_keys=True
+    )
     return env
 
 
@@ -153,7 +157,9 @@ def link(path: str, params: list[tuple[str, str]] | tuple[tuple[str, str], ...])
     return f"{path}?{urlencode(list(params))}" if params else path
 
 
-def render(request: Request, template: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
+def render(
+    request: Request, template: str, context: dict[str, Any], status: int = 200
+) -> HTMLResponse:
     web = state_of(request)
     full = {
         "request": request,

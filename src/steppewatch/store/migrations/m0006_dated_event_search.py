@@ -47,10 +47,7 @@ def _event_search(connection: Connection) -> None:
     for name in ("events_fts_ai", "events_fts_ad", "events_fts_au"):
         run(f"DROP TRIGGER IF EXISTS {name}")
     run("DROP TABLE IF EXISTS events_fts")
-    run(
-        f"CREATE VIRTUAL TABLE events_fts_dated USING fts5({cols}, content='', "
-        "tokenize='trigram')"
-    )
+    run(f"CREATE VIRTUAL TABLE events_fts_dated USING fts5({cols}, content='', tokenize='trigram')")
     insert = f"INSERT INTO events_fts_dated(rowid, {cols}) VALUES ({new_key}, {new});"
     remove = (
         f"INSERT INTO events_fts_dated(events_fts_dated, rowid, {cols}) "

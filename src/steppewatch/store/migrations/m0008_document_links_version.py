@@ -25,8 +25,12 @@ def upgrade(connection: Connection) -> None:
     if connection.dialect.name == "sqlite":
         for action in ("INSERT", "UPDATE OF event_id", "DELETE"):
             name = action.split()[0].lower()
-            run(f"CREATE TRIGGER data_version_coded_items_{name} AFTER {action} ON coded_items "
-                f"BEGIN {_BUMP}; END")
+            run(
+                f"CREATE TRIGGER data_version_coded_items_{name} AFTER {action} ON coded_items "
+                f"BEGIN {_BUMP}; END"
+            )
     elif connection.dialect.name == "postgresql":
-        run("CREATE TRIGGER data_version_coded_items AFTER INSERT OR UPDATE OF event_id OR DELETE "
-            "ON coded_items FOR EACH STATEMENT EXECUTE FUNCTION steppewatch_bump_data_version()")
+        run(
+            "CREATE TRIGGER data_version_coded_items AFTER INSERT OR UPDATE OF event_id OR DELETE "
+            "ON coded_items FOR EACH STATEMENT EXECUTE FUNCTION steppewatch_bump_data_version()"
+        )

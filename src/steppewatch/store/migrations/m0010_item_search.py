@@ -25,7 +25,7 @@ from sqlalchemy import Connection, inspect
 VERSION = 10
 NAME = "item_search"
 
-_SPAN = "substr({doc}.text, {item}.start + 1, {item}.\"end\" - {item}.start)"
+_SPAN = 'substr({doc}.text, {item}.start + 1, {item}."end" - {item}.start)'
 _ADD_ITEM = (
     "INSERT INTO items_fts(rowid, title, text) "
     "SELECT {item}.rowid, d.title, " + _SPAN.format(doc="d", item="{item}") + " "

@@ -1,0 +1,272 @@
+"""The report's "Data and its limits" section: coverage against the reference study, events per
+year with thin years marked, single-source events, sources by language, type and side, and the
+sensitivity of the findings' verdicts to two classification choices.
+
+The numbers come from :mod:`steppewatch.analysis.coverage` and
+:mod:`steppewatch.analysis.sensitivity`; this module reads the events' sources from the store,
+classifies each by the study's publisher table, and gathers everything the page and the CSV
+files show (each table shown is written as ``data/<name>.csv``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from steppewatch.analysis.coverage import (
+    SOURCE_CATEGORIES,
+    ReferenceCoverage,
+    events_per_year,
+    reference_coverage,
+    single_source_share,
+    sources_by,
+)
+
+if TYPE_CHECKING:
+    from steppewatch.models import Study
+    from steppewatch.store import Store
+
+__all__ = [
+    "REFERENCE_WINDOW",
+    "REFERENCE_MEETINGS",
+    "DataLimits",
+    "category_of",
+    "classify_sources",
+    "data_limits",
+    "limits_view",
+    "members_at_from",
+    "read_sources",
+]
+
+#: The reference study's window and its count of official records of high-level meetings.
+REFERENCE_WINDOW = (1993, 2020)
+REFERENCE_MEETINGS = 265
+#: The study those figures belong to (a study file citing another reference gets no count).
+REFERENCE_ID = "fpri_2022"
+
+#: Publisher-table kinds -> the report's four source categories.
+_CATEGORY = {
+    "government": "official",
+    "multilateral": "official",
+    "state_media": "state media",
+    "media": "independent",
+}
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class DataLimits:
+    coverage: ReferenceCoverage
+    per_year: pd.DataFrame
+    single_source: int
+    n_events: int
+    by_language: pd.DataFrame
+    by_type: pd.DataFrame
+    by_side: pd.DataFrame
+    n_sources: int
+
+    @property
+    def thin_years(self) -> list[int]:
+        return [int(y) for y in self.per_year.loc[self.per_year["thin"], "year"]]
+
+    @property
+    def single_share(self) -> float:
+        return self.single_source / self.n_events if self.n_events else 0.0
+
+    def summary(self) -> pd.DataFrame:
+        """One row: the section's headline numbers (written as ``data_limits.csv``)."""
+        lo, hi = self.coverage.window
+        return pd.DataFrame(
+            [
+                {
+                    "window_start": lo,
+                    "window_end": hi,
+                    "meetings_here": self.coverage.meetings_here,
+                    "meetings_reference": self.coverage.meetings_reference,
+                    "events": self.n_events,
+                    "single_source_events": self.single_source,
+                    "single_source_share": round(self.single_share, 4),
+                    "sources": self.n_sources,
+                    "thin_years": " ".join(str(y) for y in self.thin_years),
+                }
+            ]
+        )
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        return {
+            "data_limits": self.summary(),
+            "events_per_year": self.per_year,
+            "sources_by_language": self.by_language,
+            "sources_by_type": self.by_type,
+            "sources_by_side": self.by_side,
+        }
+
+
+def read_sources(store: Store, ids: Sequence[str]) -> pd.DataFrame:
+    """Columns ``event_id, url, publisher, language``: every source of the events ``ids``."""
+    from sqlalchemy import select
+
+    from steppewatch.store.tables import sources
+
+    columns = (sources.c.event_id, sources.c.url, sources.c.publisher, sources.c.language)
+    rows: list[tuple[object, ...]] = []
+    with store.engine.connect() as conn:
+        for start in range(0, len(ids), _CHUNK):
+            chunk = list(ids[start : start + _CHUNK])
+            rows.extend(
+                tuple(r)
+                for r in conn.execute(select(*columns).where(sources.c.event_id.in_(chunk)))
+            )
+    return pd.DataFrame.from_records(rows, columns=["event_id", "url", "publisher", "language"])
+
+
+def category_of(kind: str | None) -> str:
+    """A publisher-table kind as one of :data:`SOURCE_CATEGORIES` (unknown -> ``other``)."""
+    return _CATEGORY.get(kind or "", "other")
+
+
+@lru_cache(maxsize=65536)
+def _by_publisher(publisher: str | None, table: str | None) -> tuple[str, str | None] | None:
+    """(category, side) decided from the publisher alone, or None when the table does not know
+    it (then the URL decides); looked up once per publisher."""
+    from steppewatch.sources.publishers import lookup
+
+    match = lookup(publisher, None, table)
+    return (category_of(match.entry.kind), match.side) if match else None
+
+
+def _classify(publisher: str | None, url: str | None, table: str | None) -> tuple[str, str | None]:
+    from steppewatch.sources.publishers import lookup
+
+    found = _by_publisher(publisher, table)
+    if found is not None:
+        return found
+    match = lookup(None, url, table)
+    return (category_of(match.entry.kind), match.side) if match else ("other", None)
+
+
+def _text(value: object) -> str | None:
+    """A cell as text, or None when empty or missing (pandas gives NaN for a missing cell)."""
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def classify_sources(
+    sources: pd.DataFrame, focal: str, partners: Sequence[str], table: str | None = None
+) -> pd.DataFrame:
+    """``sources`` with ``category`` (official / state media / independent / other) and ``side``
+    (``focal (CN)``, a partner's code, or ``neither``: another state, no state, or unknown)."""
+    out = sources.copy()
+    categories, sides = [], []
+    for publisher, url in zip(out["publisher"], out["url"], strict=True):
+        category, side = _classify(_text(publisher), _text(url), table)
+        categories.append(category)
+        sides.append(
+            f"focal ({focal})" if side == focal else side if side in partners else "neither"
+        )
+    out["category"] = categories
+    out["side"] = sides
+    return out
+
+
+def members_at_from(study: Study) -> Callable[[str, str], frozenset[str]]:
+    """``members_at(framework_code, iso_date)`` from the study's frameworks: the members on that
+    date of every framework coded with that code (the SCO and the Shanghai Five before it)."""
+
+    @lru_cache(maxsize=4096)
+    def members_at(framework: str, day: str) -> frozenset[str]:
+        found: set[str] = set()
+        for fw in study.frameworks:
+            if fw.code == framework:
+                found.update(fw.members_on(day or None))
+        return frozenset(found)
+
+    return members_at
+
+
+def _reference_name(study: Study) -> str:
+    if not study.reference_studies:
+        return "the reference study"
+    ref = study.reference_studies[0]
+    who = ref.author or ref.title
+    return f"{who}{f' ({ref.year})' if ref.year else ''}"
+
+
+def data_limits(
+    frame: pd.DataFrame, sources: pd.DataFrame, study: Study, partners: Sequence[str]
+) -> DataLimits:
+    """Everything the data section shows, for the events ``frame`` and their ``sources``."""
+    classified = classify_sources(sources, study.focal_state, partners, study.publishers)
+    single, total = single_source_share(frame)
+    side_order = (f"focal ({study.focal_state})", *partners, "neither")
+    return DataLimits(
+        coverage=reference_coverage(
+            frame,
+            window=REFERENCE_WINDOW,
+            reference_meetings=(
+                REFERENCE_MEETINGS
+                if any(r.id == REFERENCE_ID for r in study.reference_studies)
+                else None
+            ),
+            reference_name=_reference_name(study),
+        ),
+        per_year=events_per_year(frame),
+        single_source=single,
+        n_events=total,
+        by_language=sources_by(classified, "language"),
+        by_type=sources_by(
+            classified.rename(columns={"category": "type"}), "type", order=SOURCE_CATEGORIES
+        ),  # fmt: skip
+        by_side=sources_by(classified, "side", order=side_order),
+        n_sources=len(classified),
+    )
+
+
+def _percent(share: float) -> str:
+    return "<1%" if 0 < share < 0.005 else f"{100 * share:.0f}%"
+
+
+def _rows(table: pd.DataFrame, column: str) -> list[dict[str, object]]:
+    return [
+        {"value": value, "sources": int(n), "percent": _percent(share)}
+        for value, n, share in zip(table[column], table["sources"], table["share"], strict=True)
+    ]
+
+
+def limits_view(
+    limits: DataLimits | None, sensitivity: pd.DataFrame | None
+) -> dict[str, Any] | None:
+    """What the page's data section shows (every number is also in a CSV of ``tables()``)."""
+    if limits is None:
+        return None
+    changed: dict[str, list[str]] = {}
+    alternatives: dict[str, str] = {}
+    if sensitivity is not None and not sensitivity.empty:
+        alternatives = dict(sensitivity.attrs.get("alternatives", {}))
+        for name in alternatives:
+            flag = f"changed_{name}"
+            if flag in sensitivity:
+                rows = sensitivity[sensitivity[flag].fillna(False).astype(bool)]
+                changed[name] = [
+                    f"{claim} ({before} → {after})"
+                    for claim, before, after in zip(
+                        rows["claim"], rows["verdict"], rows[f"verdict_{name}"], strict=True
+                    )
+                ]
+    return {
+        "coverage": limits.coverage.sentence(),
+        "per_year": limits.per_year.to_dict("records"),
+        "thin_years": limits.thin_years,
+        "single_source": limits.single_source,
+        "n_events": limits.n_events,
+        "single_percent": f"{100 * limits.single_share:.0f}%",
+        "n_sources": limits.n_sources,
+        "by_language": _rows(limits.by_language, "language"),
+        "by_type": _rows(limits.by_type, "type"),
+        "by_side": _rows(limits.by_side, "side"),
+        "alternatives": alternatives,
+        "changed": changed,
+    }
