@@ -61,7 +61,7 @@ def test_coverage_and_single_source_recomputed(report: Path, events: list[Event]
     assert int(row["single_source_events"]) == single
     text = _text(_section(report, "data-limits"))
     assert f"The data hold {meetings_in_window} meetings in 1993-2020" in text
-    assert f"({round(100 * meetings_in_window / 265)}% of its count here)" in text
+    assert f"the data hold {round(100 * meetings_in_window / 265)}% of its count." in text
     assert f"{single} of the {len(events)} events ({round(100 * single / len(events))}%)" in text
 
 

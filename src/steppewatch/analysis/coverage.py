@@ -57,8 +57,8 @@ class ReferenceCoverage:
         if self.meetings_reference:
             text += (
                 f"; {self.reference_name} coded {self.meetings_reference:,} official records of "
-                f"high-level meetings in those years ({round(100 * (self.ratio or 0))}% of its "
-                "count here)"
+                f"high-level meetings in those years: the data hold "
+                f"{round(100 * (self.ratio or 0))}% of its count"
             )
         return text + "."
 
