@@ -53,16 +53,24 @@ def add(db: Path, n: int, seed: int, chars: int) -> dict[str, float]:
     conn.execute("PRAGMA synchronous=OFF")
     top = conn.execute("SELECT max(rowid) FROM events").fetchone()[0]
     have = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-    doc_sql = ("INSERT INTO documents (id, url, publisher, language, title, published, text, status, "
-               "codebook_version, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
-    item_sql = ('INSERT INTO coded_items (document_id, item_index, start, "end", relevant, coded, '
-                "event_id, link, codebook_version) VALUES (?,?,?,?,?,?,?,?,?)")
+    doc_sql = (
+        "INSERT INTO documents (id, url, publisher, language, title, published, text, status, "
+        "codebook_version, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)"
+    )
+    item_sql = (
+        'INSERT INTO coded_items (document_id, item_index, start, "end", relevant, coded, '
+        "event_id, link, codebook_version) VALUES (?,?,?,?,?,?,?,?,?)"
+    )
     stamp = "2026-01-01T00:00:00+00:00"
     for start in range(0, n, CHUNK):
         count = min(n, start + CHUNK) - start
         rowids = [rng.randint(1, top) for _ in range(count)]
         marks = ",".join("?" * len(rowids))
-        ids = dict(conn.execute(f"SELECT rowid, id FROM events WHERE rowid IN ({marks})", rowids).fetchall())
+        ids = dict(
+            conn.execute(
+                f"SELECT rowid, id FROM events WHERE rowid IN ({marks})", rowids
+            ).fetchall()
+        )
         docs, items = [], []
         for k, rowid in enumerate(rowids):
             event_id = ids.get(rowid)
@@ -71,11 +79,37 @@ def add(db: Path, n: int, seed: int, chars: int) -> dict[str, float]:
             i = have + start + k
             chinese = rng.random() < 0.5
             pool = zh if chinese else en
-            text = ("\n" if chinese else "\n\n").join(rng.choice(pool) for _ in range(rng.randint(2, 5)))[:chars]
+            text = ("\n" if chinese else "\n\n").join(
+                rng.choice(pool) for _ in range(rng.randint(2, 5))
+            )[:chars]
             doc_id = f"{i:064x}"
-            docs.append((doc_id, f"https://www.fmprc.gov.cn/synthetic/{i}.shtml", "PRC MFA",
-                         "zh" if chinese else "en", text[:40], event_id[:10], text, "coded", "1.0.0", stamp))
-            items.append((doc_id, 0, 0, len(text), 1, json.dumps({"index": 0}), event_id, "added_source", "1.0.0"))
+            docs.append(
+                (
+                    doc_id,
+                    f"https://www.fmprc.gov.cn/synthetic/{i}.shtml",
+                    "PRC MFA",
+                    "zh" if chinese else "en",
+                    text[:40],
+                    event_id[:10],
+                    text,
+                    "coded",
+                    "1.0.0",
+                    stamp,
+                )
+            )
+            items.append(
+                (
+                    doc_id,
+                    0,
+                    0,
+                    len(text),
+                    1,
+                    json.dumps({"index": 0}),
+                    event_id,
+                    "added_source",
+                    "1.0.0",
+                )
+            )
         conn.executemany(doc_sql, docs)
         conn.executemany(item_sql, items)
         conn.commit()
@@ -84,8 +118,14 @@ def add(db: Path, n: int, seed: int, chars: int) -> dict[str, float]:
     total = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
     indexed = conn.execute("SELECT count(*) FROM documents_fts").fetchone()[0]
     conn.close()
-    return {"documents": total, "documents_fts_rows": indexed, "seconds": round(time.perf_counter() - started, 1),
-            "size_mb": round(db.stat().st_size / 1e6, 1), "paragraphs_zh": len(zh), "paragraphs_en": len(en)}
+    return {
+        "documents": total,
+        "documents_fts_rows": indexed,
+        "seconds": round(time.perf_counter() - started, 1),
+        "size_mb": round(db.stat().st_size / 1e6, 1),
+        "paragraphs_zh": len(zh),
+        "paragraphs_en": len(en),
+    }
 
 
 def main() -> None:

@@ -64,8 +64,10 @@ class _Timer:
 
 def _rate(n: int, timer: _Timer, mb: float | None = None) -> dict[str, float]:
     out = {
-        "wall_s": round(timer.wall, 3), "cpu_s": round(timer.cpu, 3),
-        "docs_per_s_wall": round(n / timer.wall, 1), "docs_per_s_cpu": round(n / timer.cpu, 1),
+        "wall_s": round(timer.wall, 3),
+        "cpu_s": round(timer.cpu, 3),
+        "docs_per_s_wall": round(n / timer.wall, 1),
+        "docs_per_s_cpu": round(n / timer.cpu, 1),
     }
     if mb is not None:
         out["mb_per_s_wall"] = round(mb / timer.wall, 2)
@@ -181,7 +183,9 @@ def main() -> int:
         "cpu_count": os.cpu_count(),
         "load_average_at_end": [round(x, 2) for x in os.getloadavg()],
     }
-    print(f"{n} documents, {mb:.1f} MB of HTML (mean {result['mean_kb']} KB), warm-up {warmup:.2f} s")
+    print(
+        f"{n} documents, {mb:.1f} MB of HTML (mean {result['mean_kb']} KB), warm-up {warmup:.2f} s"
+    )
     print("                          docs/s (CPU)  docs/s (wall)")
     for label, key in (
         ("full (read+extract+code), 2nd pass", "full"),
@@ -189,11 +193,16 @@ def main() -> int:
         ("extract only", "extract_only"),
         ("code only (coder)", "code_only"),
         ("lxml parse of whole pages", "lxml_parse_only_full_pages"),
-        (f"baseline: regex per code ({len(patterns)}), {len(sample)} docs", "baseline_regex_per_code"),
+        (
+            f"baseline: regex per code ({len(patterns)}), {len(sample)} docs",
+            "baseline_regex_per_code",
+        ),
     ):
         r = result[key]
         print(f"{label:42s} {r['docs_per_s_cpu']:9.1f} {r['docs_per_s_wall']:9.1f}")
-    print(f"full: {result['full']['mb_per_s_cpu']:.2f} MB/s of HTML (CPU), {result['full']['mb_per_s_wall']:.2f} (wall)")
+    print(
+        f"full: {result['full']['mb_per_s_cpu']:.2f} MB/s of HTML (CPU), {result['full']['mb_per_s_wall']:.2f} (wall)"
+    )
     print(f"relevant {relevant}, errors {errors}, peak RSS {peak_mb:.0f} MB")
     out = ROOT / "bench" / "results" / "code.json"
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -107,7 +107,10 @@ def make_files(folder: Path) -> dict[str, Path]:
     gzip_bomb_warc(gz / "bomb.warc.gz", 1024 * 1024 * 1024)
     files["gzip_bomb.warc.gz"] = gz / "bomb.warc.gz"
     line = RU.replace("\n", " ") * (45_000_000 // len(RU.encode()))
-    put("one_line_45mb.html", f"<html><head><title>t</title></head><body><p>{line}</p></body></html>")
+    put(
+        "one_line_45mb.html",
+        f"<html><head><title>t</title></head><body><p>{line}</p></body></html>",
+    )
     del line
     put("deep_100k.html", "<html><body>" + "<div>" * 100_000 + f"<p>{RU}</p>" + "</div>" * 100_000)
     put("attribute_40mb.html", f'<html><body><p title="{"x" * 40_000_000}">{RU}</p></body></html>')
@@ -129,8 +132,13 @@ def make_files(folder: Path) -> dict[str, Path]:
         + warc_record("https://mfa.gov.kg/ru/4", good)[:-120]
     )
     put("bad_records.warc", bad)
-    put("one_stream.warc.gz", gzip.compress(warc_record("https://mfa.gov.kg/ru/5", good)
-                                            + warc_record("https://mfa.gov.kg/ru/6", good)))
+    put(
+        "one_stream.warc.gz",
+        gzip.compress(
+            warc_record("https://mfa.gov.kg/ru/5", good)
+            + warc_record("https://mfa.gov.kg/ru/6", good)
+        ),
+    )
     put("utf16.html", GOOD_PAGE.encode("utf-16"))
     lying = f'<html><head><meta charset="iso-8859-1"></head><body><p>{ZH}</p></body></html>'
     put("lying_charset.html", lying.encode("gb18030"))
@@ -183,18 +191,30 @@ def main() -> int:
                 survived = code == 0 and "Traceback" not in err
                 result = "survived" if survived else "FAILED"
                 what = outcome(command, out, err)
-                print(f"{name:24} {command:7} {result:9} {peak:8.0f} {seconds:6.1f}  {what}",
-                      flush=True)
+                print(
+                    f"{name:24} {command:7} {result:9} {peak:8.0f} {seconds:6.1f}  {what}",
+                    flush=True,
+                )
                 if not survived:
                     print("    " + err.strip().replace("\n", "\n    ")[-600:])
-                rows.append({"class": name, "command": command, "survived": survived,
-                             "exit_code": code, "peak_rss_mb": round(peak, 1),
-                             "seconds": round(seconds, 2), "outcome": what,
-                             "bytes": path.stat().st_size})
+                rows.append(
+                    {
+                        "class": name,
+                        "command": command,
+                        "survived": survived,
+                        "exit_code": code,
+                        "peak_rss_mb": round(peak, 1),
+                        "seconds": round(seconds, 2),
+                        "outcome": what,
+                        "bytes": path.stat().st_size,
+                    }
+                )
     worst = max(r["peak_rss_mb"] for r in rows)
     ok = all(r["survived"] for r in rows) and worst < LIMIT_MB
-    print(f"all survived: {all(r['survived'] for r in rows)}; worst peak {worst:.0f} MB "
-          f"(limit {LIMIT_MB} MB): {'OK' if ok else 'OVER'}")
+    print(
+        f"all survived: {all(r['survived'] for r in rows)}; worst peak {worst:.0f} MB "
+        f"(limit {LIMIT_MB} MB): {'OK' if ok else 'OVER'}"
+    )
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps({"limit_mb": LIMIT_MB, "ok": ok, "runs": rows}, indent=1) + "\n")
     return 0 if ok else 1

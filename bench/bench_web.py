@@ -62,8 +62,12 @@ def sample_ids(db: Path, n: int, seed: int) -> list[str]:
     top = conn.execute("SELECT max(rowid) FROM events").fetchone()[0]
     rng = random.Random(seed)
     rowids = [rng.randint(1, top) for _ in range(n * 2)]
-    ids = [r[0] for r in conn.execute(
-        f"SELECT id FROM events WHERE rowid IN ({','.join('?' * len(rowids))})", rowids)]
+    ids = [
+        r[0]
+        for r in conn.execute(
+            f"SELECT id FROM events WHERE rowid IN ({','.join('?' * len(rowids))})", rowids
+        )
+    ]
     conn.close()
     return ids[:n]
 
@@ -77,9 +81,10 @@ def sample_words(db: Path, seed: int, n_rows: int = 4000, n_words: int = 400) ->
     rowids = [rng.randint(1, top) for _ in range(n_rows)]
     words: set[str] = set()
     for i in range(0, len(rowids), 500):
-        chunk = rowids[i:i + 500]
+        chunk = rowids[i : i + 500]
         for title, summary, location in conn.execute(
-            f"SELECT title, summary, location FROM events WHERE rowid IN ({','.join('?' * len(chunk))})", chunk
+            f"SELECT title, summary, location FROM events WHERE rowid IN ({','.join('?' * len(chunk))})",
+            chunk,
         ):
             for text in (title, summary or "", location or ""):
                 words.update(w for w in _WORD.findall(text) if not _CJK_RUN.match(w))
@@ -88,7 +93,7 @@ def sample_words(db: Path, seed: int, n_rows: int = 4000, n_words: int = 400) ->
                         size = rng.choice((3, 4))
                         if len(run) >= size:
                             at = rng.randrange(len(run) - size + 1)
-                            words.add(run[at:at + size])
+                            words.add(run[at : at + size])
     conn.close()
     ordered = sorted(words)
     rng.shuffle(ordered)
@@ -100,13 +105,21 @@ def facet_values(db: Path) -> dict[str, list[str]]:
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     out: dict[str, list[str]] = {}
     for param, facet in (("country", "country"), ("topic", "topic"), ("domain", "domain")):
-        out[param] = [r[0] for r in conn.execute(
-            "SELECT DISTINCT code FROM event_codes WHERE facet = ?", (facet,))]
-    for param, column in (("kind", "kind"), ("framework", "framework"), ("level", "level"),
-                          ("status", "review_status")):
+        out[param] = [
+            r[0]
+            for r in conn.execute("SELECT DISTINCT code FROM event_codes WHERE facet = ?", (facet,))
+        ]
+    for param, column in (
+        ("kind", "kind"),
+        ("framework", "framework"),
+        ("level", "level"),
+        ("status", "review_status"),
+    ):
         out[param] = [r[0] for r in conn.execute(f"SELECT DISTINCT {column} FROM events") if r[0]]
     conn.close()
-    out["country"] = [c for c in out["country"] if c != "CN"] or out["country"]  # CN: (nearly) every event
+    out["country"] = [c for c in out["country"] if c != "CN"] or out[
+        "country"
+    ]  # CN: (nearly) every event
     return out
 
 
@@ -130,8 +143,14 @@ def _list_params(rng: random.Random, values: dict[str, list[str]]) -> list[tuple
     return params
 
 
-def make_urls(ids: list[str], words: list[str], values: dict[str, list[str]], total: int, seed: int,
-              short_share: float = 0.01) -> list[tuple[str, str]]:
+def make_urls(
+    ids: list[str],
+    words: list[str],
+    values: dict[str, list[str]],
+    total: int,
+    seed: int,
+    short_share: float = 0.01,
+) -> list[tuple[str, str]]:
     rng = random.Random(seed)
     urls: list[tuple[str, str]] = []
     for i in range(total):
@@ -143,7 +162,11 @@ def make_urls(ids: list[str], words: list[str], values: dict[str, list[str]], to
         elif route == "event":
             urls.append((route, "/events/" + quote(rng.choice(ids))))
         elif route == "search":
-            q = rng.choice(words) if rng.random() < 0.8 else f"{rng.choice(words)} {rng.choice(words)}"
+            q = (
+                rng.choice(words)
+                if rng.random() < 0.8
+                else f"{rng.choice(words)} {rng.choice(words)}"
+            )
             params = [("q", q)]
             if rng.random() < 0.2:
                 params.append(("country", rng.choice(values["country"])))
@@ -211,15 +234,33 @@ def pct(values: list[float], p: float) -> float:
     return round(ordered[k], 1)
 
 
-def run_server(db: Path, args: argparse.Namespace, cache_size: int, ids: list[str], words: list[str],
-               values: dict[str, list[str]]) -> dict[str, object]:
+def run_server(
+    db: Path,
+    args: argparse.Namespace,
+    cache_size: int,
+    ids: list[str],
+    words: list[str],
+    values: dict[str, list[str]],
+) -> dict[str, object]:
     """Start the server with ``cache_size``, warm it up, drive it, stop it; the run's figures."""
     import httpx
 
     port = free_port()
     env = {**os.environ, "STEPPEWATCH_SECRET": "bench-secret"}
-    cmd = [sys.executable, "-m", "steppewatch", "serve", "--db", str(db), "--port", str(port),
-           "--workers", str(args.workers), "--cache-size", str(cache_size)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "steppewatch",
+        "serve",
+        "--db",
+        str(db),
+        "--port",
+        str(port),
+        "--workers",
+        str(args.workers),
+        "--cache-size",
+        str(cache_size),
+    ]
     server = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -253,9 +294,17 @@ def run_server(db: Path, args: argparse.Namespace, cache_size: int, ids: list[st
     errors = int(timings.pop("_errors")[0])
     distinct = {route: len({u for r, u in urls if r == route}) for route in ROUTES}
     routes = {
-        route: {"n": len(v), "distinct_urls": distinct[route], "p50_ms": pct(v, 50), "p95_ms": pct(v, 95),
-                "p99_ms": pct(v, 99), "mean_ms": round(statistics.fmean(v), 1), "max_ms": round(max(v), 1)}
-        for route, v in timings.items() if v
+        route: {
+            "n": len(v),
+            "distinct_urls": distinct[route],
+            "p50_ms": pct(v, 50),
+            "p95_ms": pct(v, 95),
+            "p99_ms": pct(v, 99),
+            "mean_ms": round(statistics.fmean(v), 1),
+            "max_ms": round(max(v), 1),
+        }
+        for route, v in timings.items()
+        if v
     }
     client_cpu = (cpu_after.user - cpu_before.user) + (cpu_after.system - cpu_before.system)
     return {
@@ -270,39 +319,63 @@ def run_server(db: Path, args: argparse.Namespace, cache_size: int, ids: list[st
         "bench_client_cpu_seconds": round(client_cpu, 1),  # this process, on the same CPUs
         "server_cpu_seconds": round(server_cpu, 1),  # the server's workers, while driven
         "server_cpu_ms_per_request": round(server_cpu * 1000 / args.requests, 1),
-        "slowest": {name: [{"ms": round(ms, 1), "url": url}
-                           for ms, route, url in sorted(SLOWEST, reverse=True) if route == name][:10]
-                    for name in ROUTES},
+        "slowest": {
+            name: [
+                {"ms": round(ms, 1), "url": url}
+                for ms, route, url in sorted(SLOWEST, reverse=True)
+                if route == name
+            ][:10]
+            for name in ROUTES
+        },
     }
 
 
 def report(n_events: int, args: argparse.Namespace, run: dict[str, object]) -> None:
-    print(f"{n_events:,} events, {args.requests} requests, {args.concurrency} concurrent, "
-          f"{args.workers} worker(s), cache {run['cache_size']}: {run['requests_per_second']} req/s, "
-          f"{run['errors']} errors, load {run['load_average_before']} -> {run['load_average_after']}, "
-          f"server CPU {run['server_cpu_ms_per_request']} ms/request")
+    print(
+        f"{n_events:,} events, {args.requests} requests, {args.concurrency} concurrent, "
+        f"{args.workers} worker(s), cache {run['cache_size']}: {run['requests_per_second']} req/s, "
+        f"{run['errors']} errors, load {run['load_average_before']} -> {run['load_average_after']}, "
+        f"server CPU {run['server_cpu_ms_per_request']} ms/request"
+    )
     for route, r in run["routes"].items():  # type: ignore[attr-defined]
         flag = "ok" if r["p95_ms"] < 200 else "OVER TARGET"
         if route == "search_short":
             flag = "no index: bounded scan, not in the target"
-        print(f"  {route:<12} n={r['n']:<5} distinct={r['distinct_urls']:<5} p50={r['p50_ms']:>7} ms  "
-              f"p95={r['p95_ms']:>7} ms  p99={r['p99_ms']:>7} ms  ({flag})")
+        print(
+            f"  {route:<12} n={r['n']:<5} distinct={r['distinct_urls']:<5} p50={r['p50_ms']:>7} ms  "
+            f"p95={r['p95_ms']:>7} ms  p99={r['p99_ms']:>7} ms  ({flag})"
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--db", type=Path, help="SQLite database (default: make /tmp/steppewatch-bench-1m.db)")
+    parser.add_argument(
+        "--db", type=Path, help="SQLite database (default: make /tmp/steppewatch-bench-1m.db)"
+    )
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
-    parser.add_argument("--cache-size", type=int, default=1024, help="server cache of the cached run")
-    parser.add_argument("--modes", default="cached,uncached",
-                        help="runs to make: cached (--cache-size), uncached (0), or both")
-    parser.add_argument("--short-share", type=float, default=0.01,
-                        help="share of requests searching a two-character word (no index)")
+    parser.add_argument(
+        "--cache-size", type=int, default=1024, help="server cache of the cached run"
+    )
+    parser.add_argument(
+        "--modes",
+        default="cached,uncached",
+        help="runs to make: cached (--cache-size), uncached (0), or both",
+    )
+    parser.add_argument(
+        "--short-share",
+        type=float,
+        default=0.01,
+        help="share of requests searching a two-character word (no index)",
+    )
     parser.add_argument("--warmup", type=int, default=24, help="requests sent first and not timed")
-    parser.add_argument("--repeat", type=int, default=1,
-                        help="runs per mode (a fresh server each); the median run is reported")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="runs per mode (a fresh server each); the median run is reported",
+    )
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args()
@@ -313,8 +386,15 @@ def main() -> None:
     db = args.db or Path("/tmp/steppewatch-bench-1m.db")
     if not db.exists():
         print(f"making {db} (1,000,000 events) ...", file=sys.stderr)
-        subprocess.run([sys.executable, str(ROOT / "bench" / "make_synthetic_db.py"), "--out", str(db)], check=True)
-    n_events = sqlite3.connect(f"file:{db}?mode=ro", uri=True).execute("SELECT count(*) FROM events").fetchone()[0]
+        subprocess.run(
+            [sys.executable, str(ROOT / "bench" / "make_synthetic_db.py"), "--out", str(db)],
+            check=True,
+        )
+    n_events = (
+        sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        .execute("SELECT count(*) FROM events")
+        .fetchone()[0]
+    )
     ids = sample_ids(db, 500, args.seed)
     words = sample_words(db, args.seed)
     values = facet_values(db)
@@ -322,20 +402,31 @@ def main() -> None:
     repeats: dict[str, list[dict[str, object]]] = {}
     for mode in modes:
         for _ in range(args.repeat):
-            run = run_server(db, args, args.cache_size if mode == "cached" else 0, ids, words, values)
+            run = run_server(
+                db, args, args.cache_size if mode == "cached" else 0, ids, words, values
+            )
             report(n_events, args, run)
             repeats.setdefault(mode, []).append(run)
         # the run whose search p95 is the median of the repeats stands for the mode
         ordered = sorted(repeats[mode], key=lambda r: r["routes"]["search"]["p95_ms"])  # type: ignore[index]
         runs[mode] = ordered[len(ordered) // 2]
-    medians = {mode: {route: statistics.median(r["routes"][route]["p95_ms"]  # type: ignore[index]
-                                               for r in mode_runs if route in r["routes"])  # type: ignore[operator]
-                      for route in ROUTES}
-               for mode, mode_runs in repeats.items()}
+    medians = {
+        mode: {
+            route: statistics.median(
+                r["routes"][route]["p95_ms"]  # type: ignore[index]
+                for r in mode_runs
+                if route in r["routes"]
+            )  # type: ignore[operator]
+            for route in ROUTES
+        }
+        for mode, mode_runs in repeats.items()
+    }
     if args.repeat > 1:
         for mode, per_route in medians.items():
-            print(f"median p95 of {args.repeat} {mode} runs: " +
-                  ", ".join(f"{route} {ms} ms" for route, ms in per_route.items()))
+            print(
+                f"median p95 of {args.repeat} {mode} runs: "
+                + ", ".join(f"{route} {ms} ms" for route, ms in per_route.items())
+            )
     first = runs.get("cached") or runs["uncached"]
     result = {
         "events": n_events,
@@ -346,9 +437,18 @@ def main() -> None:
         "target_p95_ms": 200,
         "routes": first["routes"],
         "cpus": os.cpu_count(),
-        **{k: first[k] for k in ("load_average_1min_after", "load_average_before", "load_average_after",
-                                 "bench_client_cpu_seconds", "server_cpu_seconds",
-                                 "server_cpu_ms_per_request", "slowest")},
+        **{
+            k: first[k]
+            for k in (
+                "load_average_1min_after",
+                "load_average_before",
+                "load_average_after",
+                "bench_client_cpu_seconds",
+                "server_cpu_seconds",
+                "server_cpu_ms_per_request",
+                "slowest",
+            )
+        },
         "search_words": len(words),
         "search_words_sample": words[:12],
         "short_share": args.short_share,
@@ -357,10 +457,17 @@ def main() -> None:
         result["uncached"] = runs["uncached"]
     result["repeats"] = args.repeat
     result["median_p95_ms"] = medians
-    result["p95_ms_of_each_run"] = {mode: [{route: r["routes"][route]["p95_ms"]  # type: ignore[index]
-                                            for route in ROUTES if route in r["routes"]}  # type: ignore[operator]
-                                           for r in mode_runs]
-                                    for mode, mode_runs in repeats.items()}
+    result["p95_ms_of_each_run"] = {
+        mode: [
+            {
+                route: r["routes"][route]["p95_ms"]  # type: ignore[index]
+                for route in ROUTES
+                if route in r["routes"]
+            }  # type: ignore[operator]
+            for r in mode_runs
+        ]
+        for mode, mode_runs in repeats.items()
+    }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")

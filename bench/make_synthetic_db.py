@@ -203,8 +203,12 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True, help="SQLite file to create")
     parser.add_argument("-n", type=int, default=1_000_000, help="number of events")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--native-share", type=float, default=0.3,
-                        help="share of events given a Chinese or Russian summary (0: none)")
+    parser.add_argument(
+        "--native-share",
+        type=float,
+        default=0.3,
+        help="share of events given a Chinese or Russian summary (0: none)",
+    )
     args = parser.parse_args()
     stats = generate(args.out, args.n, args.seed, args.native_share)
     print(json.dumps(stats))

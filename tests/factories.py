@@ -42,7 +42,9 @@ def make_event(n: int = 1, **overrides: Any) -> Event:
 
 # An event whose text is hostile to every citation and export format: braces, percent, markup,
 # formula, control characters, Chinese and Russian.
-HOSTILE_TITLE = "Talks on {border} 100% <script>alert(1)</script> 边境安全 Пограничная безопасность & $x_1^2~#"
+HOSTILE_TITLE = (
+    "Talks on {border} 100% <script>alert(1)</script> 边境安全 Пограничная безопасность & $x_1^2~#"
+)
 
 
 def hostile_event() -> Event:
@@ -55,7 +57,9 @@ def hostile_event() -> Event:
             "countries": ["CN", "KG"],
             "framework": "bilateral",
             "actors": [
-                ActorRef(name="习近平", office="国家主席", side="focal", country="CN", actor_id="xi"),
+                ActorRef(
+                    name="习近平", office="国家主席", side="focal", country="CN", actor_id="xi"
+                ),
                 ActorRef(name="Сооронбай Жээнбеков", office="Президент", side="partner"),
             ],
             "level": "head_of_state",
@@ -64,7 +68,7 @@ def hostile_event() -> Event:
             # events have it
             "codebook_version": "1.0.0",
             "dataset_version": "2026.12",
-            "attributes": {"note": "=HYPERLINK(\"http://evil\")", "participants": 3},
+            "attributes": {"note": '=HYPERLINK("http://evil")', "participants": 3},
             "summary": "双方同意打击“三股势力”。\nСтороны договорились, line two",
             "sources": [
                 Source(

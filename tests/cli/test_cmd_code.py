@@ -51,7 +51,9 @@ def test_unknown_coder_is_one_line_error(
     assert "[SW401]" in capsys.readouterr().err
 
 
-def test_code_reads_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_code_reads_stdin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import io
     import sys
 

@@ -22,27 +22,67 @@ CODEBOOK_PATH = (
 
 EXPECTED_CODES: dict[str, list[str]] = {
     "event_kind": [
-        "meeting", "multilateral_exercise", "bilateral_exercise", "joint_patrol_operation",
-        "training_education", "equipment_transfer", "infrastructure", "private_security",
-        "mechanism", "incident", "domestic_capacity",
+        "meeting",
+        "multilateral_exercise",
+        "bilateral_exercise",
+        "joint_patrol_operation",
+        "training_education",
+        "equipment_transfer",
+        "infrastructure",
+        "private_security",
+        "mechanism",
+        "incident",
+        "domestic_capacity",
     ],
     "meeting_level": [
-        "head_of_state", "head_of_government", "foreign_minister", "defence_minister",
-        "interior_public_security", "security_council", "state_security_intelligence",
-        "border_guard_chief", "chief_of_general_staff", "parliament", "party",
-        "vice_minister_working", "other",
+        "head_of_state",
+        "head_of_government",
+        "foreign_minister",
+        "defence_minister",
+        "interior_public_security",
+        "security_council",
+        "state_security_intelligence",
+        "border_guard_chief",
+        "chief_of_general_staff",
+        "parliament",
+        "party",
+        "vice_minister_working",
+        "other",
     ],
     "framework": ["bilateral", "SCO", "CICA", "C5+China", "other_multilateral", "unilateral"],
     "domain": [
-        "military", "law_enforcement", "state_security", "border_guard", "paramilitary",
-        "judicial", "emergency", "defence_industry",
+        "military",
+        "law_enforcement",
+        "state_security",
+        "border_guard",
+        "paramilitary",
+        "judicial",
+        "emergency",
+        "defence_industry",
     ],
     "topic": [
-        "separatism", "terrorism", "extremism", "three_evils", "religion", "border_security",
-        "border_demarcation", "arms_control_cbm", "drug_trafficking", "organized_crime",
-        "illegal_migration", "afghanistan", "investment_security", "citizen_protection",
-        "anti_china_sentiment", "corruption", "regime_stability", "leadership_transition",
-        "economic_decline", "nationalism", "information_security", "public_health",
+        "separatism",
+        "terrorism",
+        "extremism",
+        "three_evils",
+        "religion",
+        "border_security",
+        "border_demarcation",
+        "arms_control_cbm",
+        "drug_trafficking",
+        "organized_crime",
+        "illegal_migration",
+        "afghanistan",
+        "investment_security",
+        "citizen_protection",
+        "anti_china_sentiment",
+        "corruption",
+        "regime_stability",
+        "leadership_transition",
+        "economic_decline",
+        "nationalism",
+        "information_security",
+        "public_health",
     ],
 }
 
@@ -143,7 +183,9 @@ def test_indicators_are_clean_strings(codebook: Codebook) -> None:
                     if lang == "ru":
                         assert "*" not in term, f"ru terms are stems, no wildcard: {term!r}"
                         # Cyrillic terms must not hide Latin look-alike letters (о/o, а/a, е/e).
-                        words = [w for w in term.split() if any("а" <= ch <= "я" for ch in w.lower())]
+                        words = [
+                            w for w in term.split() if any("а" <= ch <= "я" for ch in w.lower())
+                        ]
                         for w in words:
                             assert not any("a" <= ch <= "z" for ch in w.lower()), (
                                 f"mixed Latin/Cyrillic in {scheme}:{c.code}: {term!r}"

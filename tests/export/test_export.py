@@ -25,7 +25,9 @@ def _dump(url: str) -> list[dict[str, object]]:
         store.close()
 
 
-def test_export_of_bundled_data_is_a_valid_frictionless_package(db_url: str, tmp_path: Path) -> None:
+def test_export_of_bundled_data_is_a_valid_frictionless_package(
+    db_url: str, tmp_path: Path
+) -> None:
     frictionless = pytest.importorskip("frictionless")
     out = tmp_path / "pkg"
     result = runner.invoke(app, ["export", "--out", str(out), "--db", db_url])
@@ -35,7 +37,12 @@ def test_export_of_bundled_data_is_a_valid_frictionless_package(db_url: str, tmp
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
     descriptor = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
     assert descriptor["$schema"].endswith("/2.0/datapackage.json")
-    assert [r["name"] for r in descriptor["resources"]] == ["events", "sources", "event_codes", "actors"]
+    assert [r["name"] for r in descriptor["resources"]] == [
+        "events",
+        "sources",
+        "event_codes",
+        "actors",
+    ]
     provenance = descriptor["steppewatch"]
     assert provenance["dataset_version"] == "2026.12" and descriptor["version"] == "2026.12"
     assert provenance["codebook_version"] == "1.0.0"
@@ -93,7 +100,11 @@ def test_every_field_is_exported_with_native_script_intact(db_url: str, tmp_path
     assert row["date_precision"] == "month" and row["year"] == "2019"
     assert row["cn_actors"] == "习近平 (国家主席)"
     assert json.loads(row["actors"])[0] == {
-        "name": "习近平", "office": "国家主席", "side": "focal", "country": "CN", "actor_id": "xi"
+        "name": "习近平",
+        "office": "国家主席",
+        "side": "focal",
+        "country": "CN",
+        "actor_id": "xi",
     }
     # a data package keeps cells as they are (no spreadsheet formula guard)
     assert json.loads(row["attributes"])["note"].startswith("=HYPERLINK")
@@ -110,12 +121,18 @@ def test_every_field_is_exported_with_native_script_intact(db_url: str, tmp_path
     with (out / "event_codes.csv").open(encoding="utf-8", newline="") as handle:
         codes = {(c["facet"], c["code"]) for c in csv.DictReader(handle)}
     assert codes == {
-        ("kind", "meeting"), ("framework", "bilateral"), ("level", "head_of_state"),
-        ("country", "CN"), ("country", "KG"), ("topic", "terrorism"),
+        ("kind", "meeting"),
+        ("framework", "bilateral"),
+        ("level", "head_of_state"),
+        ("country", "CN"),
+        ("country", "KG"),
+        ("topic", "terrorism"),
     }
 
 
-def test_event_codes_carry_their_evidence_when_a_coder_recorded_it(db_url: str, tmp_path: Path) -> None:
+def test_event_codes_carry_their_evidence_when_a_coder_recorded_it(
+    db_url: str, tmp_path: Path
+) -> None:
     from steppewatch.store.document_tables import coded_items
 
     store = open_store(db_url)
@@ -125,11 +142,17 @@ def test_event_codes_carry_their_evidence_when_a_coder_recorded_it(db_url: str, 
         {"field": "countries", "code": "KG", "start": 10, "end": 15, "text": "吉尔吉斯斯坦"},
     ]
     with store.engine.begin() as conn:
-        conn.execute(coded_items.insert().values(
-            document_id="d" * 64, item_index=0, start=0, end=100, relevant=1,
-            coded=json.dumps({"evidence": evidence}, ensure_ascii=False),
-            event_id="2019-06-13-meeting-cn-kg-99",
-        ))
+        conn.execute(
+            coded_items.insert().values(
+                document_id="d" * 64,
+                item_index=0,
+                start=0,
+                end=100,
+                relevant=1,
+                coded=json.dumps({"evidence": evidence}, ensure_ascii=False),
+                event_id="2019-06-13-meeting-cn-kg-99",
+            )
+        )
     out = tmp_path / "pkg"
     export_package(out, store=store, filters=EventFilter(ids=("2019-06-13-meeting-cn-kg-99",)))
     with (out / "event_codes.csv").open(encoding="utf-8", newline="") as handle:
@@ -137,23 +160,45 @@ def test_event_codes_carry_their_evidence_when_a_coder_recorded_it(db_url: str, 
     assert rows[("topic", "terrorism")]["evidence_text"] == "反恐"
     assert rows[("topic", "terrorism")]["evidence_document_id"] == "d" * 64
     assert rows[("country", "KG")]["evidence_text"] == "吉尔吉斯斯坦"
-    assert rows[("country", "CN")]["n_evidence"] == "0" and rows[("country", "CN")]["evidence_text"] == ""
+    assert (
+        rows[("country", "CN")]["n_evidence"] == "0"
+        and rows[("country", "CN")]["evidence_text"] == ""
+    )
 
 
 def test_bom_option_and_other_formats(db_url: str, tmp_path: Path) -> None:
     out = tmp_path / "pkg"
-    result = runner.invoke(app, [
-        "export", "--out", str(out), "--db", db_url, "--bom", "--country", "KG",
-        "--since", "2015", "-f", "parquet,xlsx", "-f", "bibtex",
-    ])
+    result = runner.invoke(
+        app,
+        [
+            "export",
+            "--out",
+            str(out),
+            "--db",
+            db_url,
+            "--bom",
+            "--country",
+            "KG",
+            "--since",
+            "2015",
+            "-f",
+            "parquet,xlsx",
+            "-f",
+            "bibtex",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert (out / "events.csv").read_bytes().startswith(b"\xef\xbb\xbfid,kind,")
     descriptor = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
     assert descriptor["steppewatch"]["filters"] == {"countries": ["KG"], "since": 2015}
     files = {f["path"] for f in descriptor["steppewatch"]["files"]}
     assert files == {
-        "events.parquet", "sources.parquet", "event_codes.parquet", "actors.parquet",
-        "steppewatch.xlsx", "sources.bib",
+        "events.parquet",
+        "sources.parquet",
+        "event_codes.parquet",
+        "actors.parquet",
+        "steppewatch.xlsx",
+        "sources.bib",
     }
     import pyarrow.parquet as pq
 
@@ -174,10 +219,19 @@ def test_xlsx_never_turns_text_into_a_formula(db_url: str, tmp_path: Path) -> No
     store = open_store(db_url)
     store.add_events([hostile_event()])
     out = tmp_path / "pkg"
-    export_package(out, store=store, formats=("xlsx",), filters=EventFilter(ids=("2019-06-13-meeting-cn-kg-99",)))
+    export_package(
+        out,
+        store=store,
+        formats=("xlsx",),
+        filters=EventFilter(ids=("2019-06-13-meeting-cn-kg-99",)),
+    )
     with zipfile.ZipFile(out / "steppewatch.xlsx") as book:
         sheet = book.read("xl/worksheets/sheet1.xml").decode("utf-8")
-        strings = book.read("xl/sharedStrings.xml").decode("utf-8") if "xl/sharedStrings.xml" in book.namelist() else ""
+        strings = (
+            book.read("xl/sharedStrings.xml").decode("utf-8")
+            if "xl/sharedStrings.xml" in book.namelist()
+            else ""
+        )
     assert "<f>" not in sheet
     assert "HYPERLINK" in sheet + strings
 
@@ -198,14 +252,21 @@ def test_out_that_is_a_file_is_refused(db_url: str, tmp_path: Path) -> None:
         export_package(target, store=open_store(db_url))
 
 
-def test_export_into_a_used_folder_removes_files_it_no_longer_describes(db_url: str, tmp_path: Path) -> None:
+def test_export_into_a_used_folder_removes_files_it_no_longer_describes(
+    db_url: str, tmp_path: Path
+) -> None:
     out = tmp_path / "pkg"
     store = open_store(db_url)
-    export_package(out, store=store, formats=("jsonl", "bibtex"), filters=EventFilter(countries=("TM",)))
+    export_package(
+        out, store=store, formats=("jsonl", "bibtex"), filters=EventFilter(countries=("TM",))
+    )
     assert (out / "events.jsonl").is_file() and (out / "sources.bib").is_file()
     export_package(out, store=store, filters=EventFilter(countries=("TM",)))
     assert not (out / "events.jsonl").exists() and not (out / "sources.bib").exists()
-    assert json.loads((out / "datapackage.json").read_text(encoding="utf-8"))["steppewatch"]["files"] == []
+    assert (
+        json.loads((out / "datapackage.json").read_text(encoding="utf-8"))["steppewatch"]["files"]
+        == []
+    )
 
 
 @pytest.mark.postgres
@@ -218,7 +279,9 @@ def test_export_and_release_from_postgresql(tmp_path: Path) -> None:
 
     admin = os.environ.get(PG_ENV)
     if not admin:
-        pytest.skip(f"PostgreSQL tests need {PG_ENV}=postgresql://user:pass@host/db (.ci/run sets it)")
+        pytest.skip(
+            f"PostgreSQL tests need {PG_ENV}=postgresql://user:pass@host/db (.ci/run sets it)"
+        )
     for url in _pg_database(admin):
         store = open_store(url)
         # import fills an empty codebook version: give it, as stored events have it
@@ -236,7 +299,9 @@ def test_export_and_release_from_postgresql(tmp_path: Path) -> None:
         assert {e["id"]: e for e in _dump(copy)} == by_id
         first = build_release(tmp_path / "a" / "r", store=store, with_report=False)
         second = build_release(tmp_path / "b" / "r", store=store, with_report=False)
-        assert (first.folder / "SHA256SUMS").read_bytes() == (second.folder / "SHA256SUMS").read_bytes()
+        assert (first.folder / "SHA256SUMS").read_bytes() == (
+            second.folder / "SHA256SUMS"
+        ).read_bytes()
         store.close()
 
 

@@ -29,7 +29,9 @@ ZH_ECONOMIC = (
     "双方同意扩大贸易、投资和农业合作，推进产能合作项目。"
 )
 ZH_TURKEY = "2019年5月3日，中土两国外长通电话，双方就反恐合作和打击恐怖主义交换意见。"
-ZH_CHINA_RUSSIA_DRILL = "2019年7月23日，中俄两国空军在日本海上空举行联合空中战略巡航和联合军事演习，打击恐怖主义。"
+ZH_CHINA_RUSSIA_DRILL = (
+    "2019年7月23日，中俄两国空军在日本海上空举行联合空中战略巡航和联合军事演习，打击恐怖主义。"
+)
 ZH_ETHNIC_KAZAKH = "新疆伊犁的哈萨克族牧民今年增收明显，当地反恐维稳形势良好。"
 RU_CHINA_RUSSIA = (
     "23 июля 2019 г. Россия и Китай провели совместное патрулирование в Японском море; "
@@ -37,7 +39,9 @@ RU_CHINA_RUSSIA = (
 )
 
 
-def make_doc(text: str, source: str = "inline.txt", language: str | None = None) -> ExtractedDocument:
+def make_doc(
+    text: str, source: str = "inline.txt", language: str | None = None
+) -> ExtractedDocument:
     return extract_document(text.encode("utf-8"), source=source)
 
 

@@ -15,7 +15,8 @@ from .conftest import (
 
 
 @pytest.mark.parametrize(
-    "lang,country,topic", [("zh", "KG", "terrorism"), ("ru", "KG", "three_evils"), ("en", "KZ", "three_evils")]
+    "lang,country,topic",
+    [("zh", "KG", "terrorism"), ("ru", "KG", "three_evils"), ("en", "KZ", "three_evils")],
 )
 def test_readouts_are_relevant_and_coded(readouts, lang: str, country: str, topic: str) -> None:
     coded = code_document(readouts[lang])
@@ -54,7 +55,13 @@ def test_actor_names_are_normalised_to_english(readouts) -> None:
 @pytest.mark.parametrize(
     "text",
     [ZH_ECONOMIC, ZH_TURKEY, ZH_CHINA_RUSSIA_DRILL, ZH_ETHNIC_KAZAKH, RU_CHINA_RUSSIA],
-    ids=["economic-only", "zhongtu-turkey", "china-russia-drill", "ethnic-kazakh", "ru-china-russia"],
+    ids=[
+        "economic-only",
+        "zhongtu-turkey",
+        "china-russia-drill",
+        "ethnic-kazakh",
+        "ru-china-russia",
+    ],
 )
 def test_hard_negatives_are_not_relevant(text: str) -> None:
     coded = code_document(make_doc(text))
@@ -129,19 +136,26 @@ def test_islamic_state_is_terrorism_not_religion() -> None:
     assert coded.relevant and "terrorism" in coded.topics
     assert "religion" not in coded.topics
     mosque = code_document(
-        make_doc("2019年6月13日，中国和哈萨克斯坦宗教事务部门会谈，双方讨论了清真寺管理和打击恐怖主义合作。")
+        make_doc(
+            "2019年6月13日，中国和哈萨克斯坦宗教事务部门会谈，双方讨论了清真寺管理和打击恐怖主义合作。"
+        )
     )
     assert "religion" in mosque.topics  # religious affairs as such still code religion
 
 
 @pytest.mark.parametrize(
     "phrase",
-    ["позволят усилить охрану таджикско-афганской границы", "обеспечению безопасности на общей государственной границе",
-     "создана экспертная группа по пограничному сотрудничеству"],
+    [
+        "позволят усилить охрану таджикско-афганской границы",
+        "обеспечению безопасности на общей государственной границе",
+        "создана экспертная группа по пограничному сотрудничеству",
+    ],
 )
 def test_russian_border_security_phrases_with_case_endings(phrase: str) -> None:
     coded = code_document(
-        make_doc(f"30 сентября 2017 г. представители КНР и Таджикистана договорились о мерах, которые {phrase}.")
+        make_doc(
+            f"30 сентября 2017 г. представители КНР и Таджикистана договорились о мерах, которые {phrase}."
+        )
     )
     assert "border_security" in coded.topics, coded.evidence
 
@@ -174,5 +188,7 @@ def test_domain_word_inside_another_domain_name_does_not_count() -> None:
     # 部队 (troops: military) inside 边防部队 (border troops: border_guard)
     coded = code_document(make_doc("2019年8月，中国和塔吉克斯坦边防部队举行联合反恐演习。"))
     assert coded.domains == ["border_guard"]
-    army = code_document(make_doc("2019年8月，中国和塔吉克斯坦边防部队和解放军部队举行联合反恐演习。"))
+    army = code_document(
+        make_doc("2019年8月，中国和塔吉克斯坦边防部队和解放军部队举行联合反恐演习。")
+    )
     assert {"border_guard", "military"} <= set(army.domains)

@@ -112,8 +112,14 @@ def test_sco_item_about_korea_is_not_engagement() -> None:
 @pytest.mark.parametrize(
     "text,others",
     [
-        ("2019年4月29日，上海合作组织成员国国防部长会议在比什凯克举行，各方就打击恐怖主义交换意见。", {"RU", "IN", "PK"}),
-        ("2015年6月9日，上海合作组织成员国国防部长会议在圣彼得堡举行，各方就打击恐怖主义交换意见。", {"RU"}),
+        (
+            "2019年4月29日，上海合作组织成员国国防部长会议在比什凯克举行，各方就打击恐怖主义交换意见。",
+            {"RU", "IN", "PK"},
+        ),
+        (
+            "2015年6月9日，上海合作组织成员国国防部长会议在圣彼得堡举行，各方就打击恐怖主义交换意见。",
+            {"RU"},
+        ),
     ],
     ids=["2019", "2015"],
 )
@@ -129,7 +135,10 @@ def test_zhongtu_is_turkmenistan_when_the_item_names_turkmenistan() -> None:
         "中方感谢土方为保障中国—中亚天然气管道安全运营所作努力，同意共同打击恐怖主义。"
     )
     assert coded.relevant
-    assert coded.countries == ["CN", "TM"]  # not Turkey (TR), and not all five (the pipeline is no C5+China)
+    assert coded.countries == [
+        "CN",
+        "TM",
+    ]  # not Turkey (TR), and not all five (the pipeline is no C5+China)
     assert coded.framework == "bilateral"
     turkey = _code("2019年5月3日，中土两国外长通电话，土方表示愿同中方加强反恐合作。")
     assert "TM" not in turkey.countries
@@ -152,15 +161,21 @@ def test_numbered_entries_only_for_a_list_that_opens_the_item() -> None:
 
     listing = "一、王毅将访问吉尔吉斯斯坦。\n二、沙特国防大臣将访华。"
     assert numbered_entries(listing, 0, len(listing)) == [(0, 15), (15, len(listing))]
-    answer = "答：关于你的问题，中方立场是明确的，我们认为：一、反恐合作应当加强；二、各方应尊重主权。"
+    answer = (
+        "答：关于你的问题，中方立场是明确的，我们认为：一、反恐合作应当加强；二、各方应尊重主权。"
+    )
     assert numbered_entries(answer, 0, len(answer)) == []
 
 
 def test_shanghe_inside_other_words_is_not_the_sco() -> None:
-    legal = _code("2019年5月3日，外交部发言人表示，一些势力企图给恐怖主义披上合法外衣。中方愿同哈萨克斯坦加强反恐合作。")
+    legal = _code(
+        "2019年5月3日，外交部发言人表示，一些势力企图给恐怖主义披上合法外衣。中方愿同哈萨克斯坦加强反恐合作。"
+    )
     # commentary (no event): no framework since issue 13; the point is that 合法 is not 上合
     assert legal.framework is None and set(legal.countries) == {"CN", "KZ"}
-    summit = _code("2019年6月14日，习近平出席上合比什凯克峰会，同吉尔吉斯斯坦总统会谈，双方同意加强反恐合作。")
+    summit = _code(
+        "2019年6月14日，习近平出席上合比什凯克峰会，同吉尔吉斯斯坦总统会谈，双方同意加强反恐合作。"
+    )
     assert summit.framework == "SCO" and {"KZ", "KG", "TJ", "UZ"} <= set(summit.countries)
 
 

@@ -51,7 +51,9 @@ def _codes(coder: CodebookCoder, documents: list[Any]) -> list[dict[str, Any]]:
 
 
 @pytest.fixture(scope="module")
-def baseline(dev_documents: list[Any], tmp_path_factory: pytest.TempPathFactory, codebook: dict[str, Any]) -> list[dict[str, Any]]:
+def baseline(
+    dev_documents: list[Any], tmp_path_factory: pytest.TempPathFactory, codebook: dict[str, Any]
+) -> list[dict[str, Any]]:
     # the same codebook written back through YAML: only the edit under test differs
     folder = tmp_path_factory.mktemp("codebook")
     return _codes(CodebookCoder(codebook_path=_write(codebook, folder, "same.yaml")), dev_documents)
@@ -62,7 +64,10 @@ def _edited(codebook: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_reordering_codes_and_indicators_changes_nothing(
-    dev_documents: list[Any], baseline: list[dict[str, Any]], codebook: dict[str, Any], tmp_path: Path
+    dev_documents: list[Any],
+    baseline: list[dict[str, Any]],
+    codebook: dict[str, Any],
+    tmp_path: Path,
 ) -> None:
     data = _edited(codebook)
     shuffle = random.Random(13)
@@ -76,7 +81,10 @@ def test_reordering_codes_and_indicators_changes_nothing(
 
 
 def test_renaming_labels_and_swapping_definitions_changes_nothing(
-    dev_documents: list[Any], baseline: list[dict[str, Any]], codebook: dict[str, Any], tmp_path: Path
+    dev_documents: list[Any],
+    baseline: list[dict[str, Any]],
+    codebook: dict[str, Any],
+    tmp_path: Path,
 ) -> None:
     data = _edited(codebook)
     for scheme in data["schemes"].values():
@@ -104,7 +112,10 @@ def _swap_topics(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_swapping_two_topics_indicators_swaps_exactly_those_topics(
-    dev_documents: list[Any], baseline: list[dict[str, Any]], codebook: dict[str, Any], tmp_path: Path
+    dev_documents: list[Any],
+    baseline: list[dict[str, Any]],
+    codebook: dict[str, Any],
+    tmp_path: Path,
 ) -> None:
     data = _edited(codebook)
     topics = {c["code"]: c for c in data["schemes"]["topic"]["codes"]}

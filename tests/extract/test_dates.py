@@ -8,10 +8,34 @@ from hypothesis import strategies as st
 
 from steppewatch.extract.dates import find_dates, parse_date_text
 
-EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-             "September", "October", "November", "December"]
-RU_MONTHS = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-             "сентября", "октября", "ноября", "декабря"]
+EN_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+RU_MONTHS = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+]
 ZH_DIGITS = "〇一二三四五六七八九"
 
 
@@ -97,8 +121,18 @@ def test_property_round_trip(day: date, style: str, noise: str) -> None:
 
 @given(
     st.lists(
-        st.sampled_from(["会谈。", "2019年6月13日", "6月13日至14日", " 13 июня 2019 г. ", "abc ",
-                         " June 5, 2018 ", "13.06.2019 ", "x" * 50]),
+        st.sampled_from(
+            [
+                "会谈。",
+                "2019年6月13日",
+                "6月13日至14日",
+                " 13 июня 2019 г. ",
+                "abc ",
+                " June 5, 2018 ",
+                "13.06.2019 ",
+                "x" * 50,
+            ]
+        ),
         max_size=40,
     )
 )

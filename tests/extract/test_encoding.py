@@ -10,7 +10,9 @@ RU = "Министр иностранных дел Кыргызской Респ
 
 
 def test_gbk_bytes_declared_as_utf8_are_decoded_as_gb18030() -> None:
-    html = f'<html><head><meta charset="utf-8"><title>t</title></head><body><p>{ZH}</p></body></html>'
+    html = (
+        f'<html><head><meta charset="utf-8"><title>t</title></head><body><p>{ZH}</p></body></html>'
+    )
     data = html.encode("gbk")
     text, encoding = decode_bytes(data)
     assert ZH in text

@@ -25,8 +25,18 @@ from .conftest import RU_READOUT, ZH_READOUT
 
 CORPUS = SHARED / "corpora" / "china_fm"
 ENCODINGS = ("utf-8", "gb18030", "gbk", "big5", "cp1251", "koi8-r", "utf-16")
-DECLARED = (None, "utf-8", "gb2312", "gbk", "big5", "windows-1251", "koi8-r", "iso-8859-1",
-            "utf-16", "no-such-charset")
+DECLARED = (
+    None,
+    "utf-8",
+    "gb2312",
+    "gbk",
+    "big5",
+    "windows-1251",
+    "koi8-r",
+    "iso-8859-1",
+    "utf-16",
+    "no-such-charset",
+)
 SUFFIXES = (".html", ".txt", ".htm", ".pdf", ".docx", "")
 CODE = re.compile(r"^SW[1-7]\d\d$")
 RU_TEXTS = (
@@ -36,7 +46,9 @@ RU_TEXTS = (
     "Совместные антитеррористические учения ШОС «Мирная миссия — 2018» прошли в Чебаркуле.",
 )
 SETTINGS = settings(
-    max_examples=120, deadline=None, derandomize=True,
+    max_examples=120,
+    deadline=None,
+    derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
@@ -79,8 +91,15 @@ def _check(
 
 
 # declared labels that honestly describe bytes in each encoding
-HONEST = {"utf-8": {"utf-8"}, "gb18030": {"gbk", "gb2312"}, "gbk": {"gbk", "gb2312"},
-          "big5": {"big5"}, "cp1251": {"windows-1251"}, "koi8-r": {"koi8-r"}, "utf-16": set()}
+HONEST = {
+    "utf-8": {"utf-8"},
+    "gb18030": {"gbk", "gb2312"},
+    "gbk": {"gbk", "gb2312"},
+    "big5": {"big5"},
+    "cp1251": {"windows-1251"},
+    "koi8-r": {"koi8-r"},
+    "utf-16": set(),
+}
 
 
 @st.composite
@@ -93,8 +112,11 @@ def hostile_html(
     declared = draw(st.sampled_from(DECLARED))
     head = f'<meta charset="{declared}">' if declared else ""
     depth = draw(st.sampled_from((0, 0, 10, 300, 2100, 6000)))
-    attribute = draw(st.sampled_from(("", "", 'title="' + "x" * 2_000_000 + '"',
-                                      'data-x="' + "ж" * 300_000 + '"')))
+    attribute = draw(
+        st.sampled_from(
+            ("", "", 'title="' + "x" * 2_000_000 + '"', 'data-x="' + "ж" * 300_000 + '"')
+        )
+    )
     body = f"<div {attribute}>" + "<div>" * depth + text + "</div>" * depth + "</div>"
     html = f"<html><head>{head}<title>t</title></head><body>{body}</body></html>"
     encoding = draw(st.sampled_from(ENCODINGS))
@@ -128,8 +150,9 @@ def test_random_bytes_give_text_or_a_coded_error(data: bytes, suffix: str) -> No
 
 @SETTINGS
 @given(
-    prefix=st.sampled_from((b"%PDF-1.4\n", b"PK\x03\x04", b"\xff\xfe", b"\xfe\xff",
-                            b"\xef\xbb\xbf", b"<html>", b"")),
+    prefix=st.sampled_from(
+        (b"%PDF-1.4\n", b"PK\x03\x04", b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf", b"<html>", b"")
+    ),
     data=st.binary(max_size=2048),
     suffix=st.sampled_from(SUFFIXES),
 )

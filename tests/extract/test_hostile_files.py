@@ -152,7 +152,9 @@ def test_gb18030_page_declaring_iso_8859_1_is_decoded_as_gb18030_with_a_warning(
 
 
 def test_cp1251_page_declaring_windows_1252_is_decoded_as_russian() -> None:
-    html = f'<html><head><meta charset="windows-1252"></head><body><p>{RU_READOUT}</p></body></html>'
+    html = (
+        f'<html><head><meta charset="windows-1252"></head><body><p>{RU_READOUT}</p></body></html>'
+    )
     doc = extract_document(html.encode("cp1251"), source="ru.html")
     assert doc.encoding == "cp1251" and "Сооронбая" in doc.text
     assert doc.warnings and doc.warnings[0].startswith("[SW440]")
@@ -182,7 +184,9 @@ def test_html_nested_deeper_than_255_levels_keeps_its_text(depth: int) -> None:
     """Was: 'no text found' (SW410) although the text is there."""
     html = (
         "<html><head><title>Визит</title></head><body>"
-        + "<div>" * depth + f"<p>{RU_READOUT}</p>" + "</div>" * depth
+        + "<div>" * depth
+        + f"<p>{RU_READOUT}</p>"
+        + "</div>" * depth
         + "<p>Конец.</p></body></html>"
     )
     doc = extract_document(html.encode("utf-8"), source="deep.html")

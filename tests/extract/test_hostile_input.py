@@ -58,8 +58,9 @@ def test_bad_documents_give_error_records_and_good_ones_are_coded(
     assert records["huge.html"].error and records["huge.html"].error.code == "SW412"
     assert "limit" in records["huge.html"].error.message
     truncated = records["truncated.html"]
-    assert truncated.error is None and "吉尔吉斯斯坦" in (extract_document(
-        files[4].read_bytes(), source="t.html").text)
+    assert truncated.error is None and "吉尔吉斯斯坦" in (
+        extract_document(files[4].read_bytes(), source="t.html").text
+    )
 
 
 def test_size_limit_is_enforced_on_bytes_too() -> None:

@@ -56,7 +56,12 @@ def test_latin_word_next_to_han_still_matches() -> None:
     assert spans("上合组织(SCO)峰会") == [("sco", "SCO")]
 
 
-@given(st.text(alphabet=st.sampled_from(list("ab 东突SCOsco.ШОСшос сепаратисЁё國家安全部ＳＣＯ\n")), max_size=60))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab 东突SCOsco.ШОСшос сепаратисЁё國家安全部ＳＣＯ\n")),
+        max_size=60,
+    )
+)
 def test_property_offsets_are_spans_of_the_original(text: str) -> None:
     normal = normalise_for_matching(text)
     assert len(normal) == len(text)

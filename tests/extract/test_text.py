@@ -30,7 +30,10 @@ def test_chinese_transcript(china_fm_dir: Path) -> None:
 
 def test_english_transcript(china_fm_dir: Path) -> None:
     doc = _doc(china_fm_dir, "819256b7319ec97a")
-    assert doc.title == "Foreign Ministry Spokesperson Lu Kang's Regular Press Conference on May 14, 2018"
+    assert (
+        doc.title
+        == "Foreign Ministry Spokesperson Lu Kang's Regular Press Conference on May 14, 2018"
+    )
     assert doc.published == "2018-05-14"
     assert doc.language == "en"
     assert "Q: It is reported that a high-level DPRK official" in doc.text

@@ -38,7 +38,9 @@ def dump(store: Store, ids: set[str]) -> dict[str, list[str]]:
                 data = dict(row._mapping)
                 event_id = data[key.name]
                 if event_id in rows:
-                    rows[event_id].append(table.name + json.dumps(data, sort_keys=True, default=str))
+                    rows[event_id].append(
+                        table.name + json.dumps(data, sort_keys=True, default=str)
+                    )
     return rows
 
 

@@ -268,7 +268,9 @@ def test_accepting_two_source_suggestions_keeps_both_sources(
         iter_documents([corpus / "b_ru.txt", corpus / "e_ru_copy.txt"])
     )
     with store.engine.connect() as conn:
-        ids = [r.id for r in conn.execute(select(suggestions).where(suggestions.c.field == "sources"))]
+        ids = [
+            r.id for r in conn.execute(select(suggestions).where(suggestions.c.field == "sources"))
+        ]
     assert len(ids) == 2
     review.accept_suggestion(store, ids[1], "tester")
     event = review.accept_suggestion(store, ids[0], "tester")

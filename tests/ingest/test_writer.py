@@ -23,7 +23,11 @@ def _hits(store, word: str) -> list[int]:  # type: ignore[no-untyped-def]
 def _write(store, event) -> None:  # type: ignore[no-untyped-def]
     with store.engine.begin() as conn:
         write_batch(
-            conn, document_rows=[], item_rows=[], suggestion_rows=[], changed_events={event.id: event}
+            conn,
+            document_rows=[],
+            item_rows=[],
+            suggestion_rows=[],
+            changed_events={event.id: event},
         )
 
 
@@ -35,8 +39,14 @@ def test_source_added_title_and_date_changed_keep_the_text_index_exact(sqlite_ur
     assert len(first) == 1 and first[0][0] == 20190613
 
     # a new source only: the event row changes (hash, time stamp) but not its text or date
-    extra = Source(url="https://kabar.kg/news/1", publisher="Kabar", language="ru",
-                   published="2019-06-14", source_type="news", attests="Kyrgyz report")
+    extra = Source(
+        url="https://kabar.kg/news/1",
+        publisher="Kabar",
+        language="ru",
+        published="2019-06-14",
+        source_type="news",
+        attests="Kyrgyz report",
+    )
     with_source = event.model_copy(update={"sources": [*event.sources, extra]})
     _write(store, with_source)
     assert _hits(store, "热恩别科夫") == first

@@ -14,19 +14,43 @@ PASSWORD = "correct horse battery"
 
 
 def _event(**kw: Any) -> Event:
-    base: dict[str, Any] = {"framework": "bilateral", "review_status": "machine", "coder": "rules 0.1",
-                            "sources": [{"url": "https://www.fmprc.gov.cn/x", "language": "zh"}]}
+    base: dict[str, Any] = {
+        "framework": "bilateral",
+        "review_status": "machine",
+        "coder": "rules 0.1",
+        "sources": [{"url": "https://www.fmprc.gov.cn/x", "language": "zh"}],
+    }
     base.update(kw)
     return Event.model_validate(base)
 
 
 EVENTS = [
-    _event(id="2022-04-02-meeting-cn-uz-1", kind="meeting", title="王毅会见乌兹别克斯坦外长",
-           date_start="2022-04-02", countries=["CN", "UZ"], topics=["investment_security"]),
-    _event(id="2023-07-09-meeting-cn-kg-1", kind="meeting", title="Встреча по вопросам безопасности границы",
-           date_start="2023-07-09", countries=["CN", "KG"], topics=["border_security"]),
-    _event(id="2019-06-meeting-cn-tj-1", kind="meeting", title="Talks on terrorism", date_start="2019-06",
-           countries=["CN", "TJ"], topics=["terrorism"], review_status="curated", coder=None),
+    _event(
+        id="2022-04-02-meeting-cn-uz-1",
+        kind="meeting",
+        title="王毅会见乌兹别克斯坦外长",
+        date_start="2022-04-02",
+        countries=["CN", "UZ"],
+        topics=["investment_security"],
+    ),
+    _event(
+        id="2023-07-09-meeting-cn-kg-1",
+        kind="meeting",
+        title="Встреча по вопросам безопасности границы",
+        date_start="2023-07-09",
+        countries=["CN", "KG"],
+        topics=["border_security"],
+    ),
+    _event(
+        id="2019-06-meeting-cn-tj-1",
+        kind="meeting",
+        title="Talks on terrorism",
+        date_start="2019-06",
+        countries=["CN", "TJ"],
+        topics=["terrorism"],
+        review_status="curated",
+        coder=None,
+    ),
 ]
 
 

@@ -23,8 +23,13 @@ KG = "2023-07-09-meeting-cn-kg-1"
 
 def codes(store, event_id, facet):
     with store.engine.connect() as conn:
-        return sorted(conn.execute(select(event_codes.c.code).where(
-            event_codes.c.event_id == event_id, event_codes.c.facet == facet)).scalars())
+        return sorted(
+            conn.execute(
+                select(event_codes.c.code).where(
+                    event_codes.c.event_id == event_id, event_codes.c.facet == facet
+                )
+            ).scalars()
+        )
 
 
 def test_queue_lists_machine_events(store):
@@ -47,8 +52,17 @@ def test_accept(store):
 
 
 def test_edit_keeps_event_codes_in_sync(store):
-    edit_event(store, KG, "bob", {"topics": ["border_security", "drug_trafficking"], "countries": ["CN", "KG", "TJ"],
-                                  "title": "Встреча пограничных служб"}, reason="два источника")
+    edit_event(
+        store,
+        KG,
+        "bob",
+        {
+            "topics": ["border_security", "drug_trafficking"],
+            "countries": ["CN", "KG", "TJ"],
+            "title": "Встреча пограничных служб",
+        },
+        reason="два источника",
+    )
     event = store.get_event(KG)
     assert event.review_status == "edited" and event.title == "Встреча пограничных служб"
     assert codes(store, KG, "topic") == ["border_security", "drug_trafficking"]
@@ -85,12 +99,16 @@ def test_date_edit_moves_the_event_in_the_search_index(store):
     edit_event(store, KG, "bob", {"date_start": "2019-12-31"})
     assert _dated_hits(store, "наркотрафик") == [(KG, 20191231)]
     with store.engine.connect() as conn:
-        conn.exec_driver_sql("INSERT INTO events_fts_dated(events_fts_dated) VALUES ('integrity-check')")
+        conn.exec_driver_sql(
+            "INSERT INTO events_fts_dated(events_fts_dated) VALUES ('integrity-check')"
+        )
 
 
 def test_edit_rejects_unknown_codes_and_lists_all_problems(store):
     with pytest.raises(ValidationFailed) as caught:
-        edit_event(store, KG, "bob", {"topics": ["not_a_topic"], "kind": "battle", "date_start": "2023-13"})
+        edit_event(
+            store, KG, "bob", {"topics": ["not_a_topic"], "kind": "battle", "date_start": "2023-13"}
+        )
     fields = {i.field for i in caught.value.issues}
     assert {"topics", "kind", "date_start"} <= fields
     assert store.get_event(KG).review_status == "machine"  # nothing written

@@ -49,7 +49,11 @@ def test_assign_code_and_report(store):
     ]
     bob = [
         {"kind": "meeting", "topics": ["investment_security"], "framework": "bilateral"},
-        {"kind": "bilateral_exercise", "topics": ["border_security", "terrorism"], "framework": "bilateral"},
+        {
+            "kind": "bilateral_exercise",
+            "topics": ["border_security", "terrorism"],
+            "framework": "bilateral",
+        },
         {"kind": "meeting", "topics": ["terrorism"], "framework": "SCO"},
     ]
     for event_id, a, b in zip(IDS, alice, bob, strict=True):
@@ -90,7 +94,9 @@ def test_cli_agreement_and_users(store, tmp_path):
 
     runner = CliRunner()
     db = store.url
-    r = runner.invoke(app, ["users", "add", "carol", "--password-stdin", "--db", db], input="long enough pw\n")
+    r = runner.invoke(
+        app, ["users", "add", "carol", "--password-stdin", "--db", db], input="long enough pw\n"
+    )
     assert r.exit_code == 0, r.output
     r = runner.invoke(app, ["users", "list", "--db", db])
     assert "carol" in r.output and "alice" in r.output

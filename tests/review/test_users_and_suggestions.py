@@ -24,8 +24,15 @@ def test_passwords_are_hashed_and_verified(store):
     assert verify_user(store, "nobody", PASSWORD) is None
 
 
-@pytest.mark.parametrize(("name", "password"), [("alice", "long enough"), ("bad name", "long enough"),
-                                                ("<script>", "long enough"), ("dave", "short")])
+@pytest.mark.parametrize(
+    ("name", "password"),
+    [
+        ("alice", "long enough"),
+        ("bad name", "long enough"),
+        ("<script>", "long enough"),
+        ("dave", "short"),
+    ],
+)
 def test_bad_accounts_are_refused(store, name, password):
     with pytest.raises(ReviewError):
         add_user(store, name, password)
@@ -35,9 +42,16 @@ def _suggest(store, event_id, field, value):
     from steppewatch.store.document_tables import suggestions
 
     with store.engine.begin() as conn:
-        return conn.execute(suggestions.insert().values(
-            event_id=event_id, field=field, value=json.dumps(value, ensure_ascii=False), coder="rules 0.1",
-            created_at="2026-11-28T00:00:00+00:00", status="open")).inserted_primary_key[0]
+        return conn.execute(
+            suggestions.insert().values(
+                event_id=event_id,
+                field=field,
+                value=json.dumps(value, ensure_ascii=False),
+                coder="rules 0.1",
+                created_at="2026-11-28T00:00:00+00:00",
+                status="open",
+            )
+        ).inserted_primary_key[0]
 
 
 def test_accept_and_reject_suggestions(store):

@@ -44,7 +44,12 @@ def test_folder_ingest_recorded_file_paths(tmp_path: Path) -> None:
         writer = csv.writer(handle)
         writer.writerow(["id", "url", "lang_hint", "retrieved_at"])
         writer.writerow(
-            ["4a30e28f0968ef09", "https://www.fmprc.gov.cn/mfa_eng/t1.shtml", "zh", "2020-07-04T03:55:41Z"]
+            [
+                "4a30e28f0968ef09",
+                "https://www.fmprc.gov.cn/mfa_eng/t1.shtml",
+                "zh",
+                "2020-07-04T03:55:41Z",
+            ]
         )
     docs = {Path(d.source_path or "").name: d for d in _docs(tmp_path / "corpora")}
     assert docs["4a30e28f0968ef09.html"].url == "https://www.fmprc.gov.cn/mfa_eng/t1.shtml"
@@ -59,8 +64,13 @@ def test_page_canonical_link_and_og_url_give_the_url(tmp_path: Path) -> None:
     (tmp_path / "ru.html").write_bytes(OG_URL.encode("cp1251"))
     (tmp_path / "plain.txt").write_text("https://example.org/not-a-canonical", encoding="utf-8")
     docs = {Path(d.source_path or "").name: d for d in _docs(tmp_path)}
-    assert docs["zh.html"].url == "https://www.fmprc.gov.cn/web/wjbzhd/202306/t20230608_1.shtml?a=1&b=2"
-    assert docs["zh.html"].publisher == "Ministry of Foreign Affairs of the People's Republic of China"
+    assert (
+        docs["zh.html"].url
+        == "https://www.fmprc.gov.cn/web/wjbzhd/202306/t20230608_1.shtml?a=1&b=2"
+    )
+    assert (
+        docs["zh.html"].publisher == "Ministry of Foreign Affairs of the People's Republic of China"
+    )
     assert docs["ru.html"].url == "https://ru.sputnik.kg/20190613/x.html"
     assert docs["plain.txt"].url is None
 
@@ -99,7 +109,9 @@ def test_warc_record_keeps_its_target_uri_and_never_a_file_uri(tmp_path: Path) -
     with path.open("wb") as handle:
         writer = WARCWriter(handle, gzip=True)
         for url in ("https://www.mfa.gov.kg/ru/news/1", "file:///home/user/page.html"):
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1"
+            )
             body = "<html><body><p>Кыргызстан и Китай.</p></body></html>".encode()
             record = writer.create_warc_record(
                 url, "response", payload=__import__("io").BytesIO(body), http_headers=headers

@@ -32,7 +32,9 @@ def warc_bytes(records: list[tuple[str, bytes]], *, per_record_gzip: bool = Fals
             "200 OK", [("Content-Type", f"text/html; charset={charset}")], protocol="HTTP/1.1"
         )
         record = writer.create_warc_record(
-            "https://placeholder.example/", "response", payload=io.BytesIO(body),
+            "https://placeholder.example/",
+            "response",
+            payload=io.BytesIO(body),
             http_headers=headers,
         )
         record.rec_headers.replace_header("WARC-Target-URI", url)
@@ -79,7 +81,10 @@ def test_upper_case_scheme_javascript_and_dns_target_uris_do_not_stop_the_run(
         )
     )
     docs, failures = split(list(iter_warc(path)))
-    assert [d.url for d in docs] == ["https://mfa.gov.kg/ru/news/1", "https://www.fmprc.gov.cn/zh/1"]
+    assert [d.url for d in docs] == [
+        "https://mfa.gov.kg/ru/news/1",
+        "https://www.fmprc.gov.cn/zh/1",
+    ]
     assert len(failures) == 1  # dns: records are the crawler's lookups, skipped quietly
     assert failures[0].startswith("[SW540]") and str(path) in failures[0]
     assert "record at offset" in failures[0] and "javascript:alert(1)" in failures[0]
@@ -92,8 +97,11 @@ def test_bad_warc_target_uri_fails_one_record_and_ingest_keeps_the_others(
     path = tmp_path / "crawl.warc.gz"
     path.write_bytes(
         warc_bytes(
-            [("HTTPS://mfa.gov.kg/ru/news/1", RU_PAGE), ("javascript:void(0)", ZH_PAGE),
-             ("https://www.fmprc.gov.cn/zh/1", ZH_PAGE)],
+            [
+                ("HTTPS://mfa.gov.kg/ru/news/1", RU_PAGE),
+                ("javascript:void(0)", ZH_PAGE),
+                ("https://www.fmprc.gov.cn/zh/1", ZH_PAGE),
+            ],
             per_record_gzip=True,
         )
     )
@@ -135,8 +143,12 @@ def _damaged(kind: str) -> bytes:
 
 @pytest.mark.parametrize(
     "kind",
-    ["garbage first record", "garbage after a good record", "one gzip stream",
-     "garbage gzip member"],
+    [
+        "garbage first record",
+        "garbage after a good record",
+        "one gzip stream",
+        "garbage gzip member",
+    ],
 )
 def test_malformed_warc_keeps_every_readable_record(tmp_path: Path, kind: str) -> None:
     """Was: [SW140] not a readable WARC file, and no record of the file at all."""

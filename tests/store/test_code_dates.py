@@ -28,8 +28,9 @@ def test_writers_and_date_changes_keep_code_dates(db_url: str) -> None:
     # ingest's partial update writes the new date and not the codes: the trigger copies it
     with store.engine.begin() as conn:
         moved = kg.model_copy(update={"date_start": "2019-06-14"})
-        write_batch(conn, document_rows=[], item_rows=[], suggestion_rows=[],
-                    changed_events={kg.id: moved})
+        write_batch(
+            conn, document_rows=[], item_rows=[], suggestion_rows=[], changed_events={kg.id: moved}
+        )
     assert _code_dates(store, kg.id) == {"2019-06-14"}
     # any other writer of events.date_sort (here plain SQL) too
     with store.engine.begin() as conn:
@@ -56,9 +57,11 @@ def test_migration_fills_an_older_database(sqlite_url: str) -> None:
     store.close()
     store = open_store(sqlite_url)  # applies migration 7 again
     with store.engine.connect() as conn:
-        rows = conn.execute(text(
-            "SELECT c.date_sort, e.date_sort FROM event_codes c JOIN events e ON e.id = c.event_id"
-        )).all()
+        rows = conn.execute(
+            text(
+                "SELECT c.date_sort, e.date_sort FROM event_codes c JOIN events e ON e.id = c.event_id"
+            )
+        ).all()
         plan = conn.exec_driver_sql(
             "EXPLAIN QUERY PLAN SELECT event_id FROM event_codes WHERE facet = 'topic' "
             "AND code = 'terrorism' ORDER BY date_sort DESC"

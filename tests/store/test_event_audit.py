@@ -23,7 +23,11 @@ def test_event_writes_left_no_audit_entry(db_url: str) -> None:
     store = open_store(db_url)
     store.add_events([make_event(1)], audit=AuditNote(actor="tester", action="import"))
     [entry] = list_audit(store, event_id=make_event(1).id)
-    assert (entry.actor, entry.action, entry.after["review_status"]) == ("tester", "import", "curated")
+    assert (entry.actor, entry.action, entry.after["review_status"]) == (
+        "tester",
+        "import",
+        "curated",
+    )
 
     # a reload that changes a curated event logs it whole, before and after
     changed = make_event(1, topics=["terrorism", "drug_trafficking"])

@@ -207,8 +207,12 @@ def test_csv_rows_read_back_to_equal_events(tmp_path: Path) -> None:
     from tests.factories import make_event
 
     original = [
-        make_event(1, sources=[], attributes={"exercise_name": "Сотрудничество-2019", "troops_total": 150}),
-        make_event(2, sources=[], date_end="2019-06-14", summary='Quotes "inside", commas, and\na newline'),
+        make_event(
+            1, sources=[], attributes={"exercise_name": "Сотрудничество-2019", "troops_total": 150}
+        ),
+        make_event(
+            2, sources=[], date_end="2019-06-14", summary='Quotes "inside", commas, and\na newline'
+        ),
     ]
     path = tmp_path / "out.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
@@ -229,12 +233,16 @@ def test_actor_names_split_at_semicolons_inside_parentheses() -> None:
     from steppewatch.store.dataset_io import format_actors, parse_actors
     from steppewatch.study import bundled_dataset_dir
 
-    actors = parse_actors("Wang Yi (Minister of Foreign Affairs; CPC Politburo member);Li Qiang", "focal")
+    actors = parse_actors(
+        "Wang Yi (Minister of Foreign Affairs; CPC Politburo member);Li Qiang", "focal"
+    )
     assert [(a.name, a.office) for a in actors] == [
         ("Wang Yi", "Minister of Foreign Affairs; CPC Politburo member"),
         ("Li Qiang", None),
     ]
-    assert [a.name for a in parse_actors("Токаев (Президент; глава государства);王毅", "partner")] == [
+    assert [
+        a.name for a in parse_actors("Токаев (Президент; глава государства);王毅", "partner")
+    ] == [
         "Токаев",
         "王毅",
     ]

@@ -19,8 +19,14 @@ PASSWORD = "correct horse battery"
 def _event(**kw: Any) -> Event:
     base: dict[str, Any] = {
         "framework": "bilateral",
-        "sources": [{"url": "https://www.fmprc.gov.cn/eng/x.html", "publisher": "PRC MFA", "language": "en",
-                     "source_type": "official"}],
+        "sources": [
+            {
+                "url": "https://www.fmprc.gov.cn/eng/x.html",
+                "publisher": "PRC MFA",
+                "language": "en",
+                "source_type": "official",
+            }
+        ],
     }
     base.update(kw)
     return Event.model_validate(base)
@@ -28,38 +34,107 @@ def _event(**kw: Any) -> Event:
 
 def fixture_events() -> list[Event]:
     return [
-        _event(id="2001-06-15-meeting-cn-kz-1", kind="meeting", title="Xi meets Tokayev in Astana",
-               date_start="2001-06-15", countries=["CN", "KZ"], level="head_of_state",
-               topics=["separatism", "terrorism"], domains=["law_enforcement"],
-               summary="Both sides vowed to fight the three evil forces.",
-               sources=[
-                   {"url": "https://www.fmprc.gov.cn/zyxw/1.shtml", "publisher": "外交部", "language": "zh",
-                    "source_type": "official"},
-                   {"url": "https://www.akorda.kz/ru/1", "publisher": "Акорда", "language": "ru",
-                    "source_type": "official"},
-               ]),
-        _event(id="2016-08-10-bilateral_exercise-cn-kg-1", kind="bilateral_exercise",
-               title="中吉联合反恐演习“天山-2016”", date_start="2016-08-10", countries=["CN", "KG"],
-               topics=["terrorism"], domains=["military"], summary="双方举行联合反恐演习，打击三股势力。"),
-        _event(id="2019-05-meeting-cn-kg-1", kind="meeting", title="Переговоры министров обороны Китая и Кыргызстана",
-               date_start="2019-05", countries=["CN", "KG"], level="defence_minister", topics=["extremism"],
-               summary="Стороны обсудили борьбу с сепаратизмом и экстремизмом.", domains=["military"]),
-        _event(id="2010-09-09-multilateral_exercise-cn-kz-kg-tj-1",
-               kind="multilateral_exercise", title="Peace Mission 2010", date_start="2010-09-09",
-               countries=["CN", "KZ", "KG", "TJ"], framework="SCO", topics=["terrorism"], domains=["military"]),
-        _event(id="2021-03-01-meeting-cn-tj-1", kind="meeting", title=XSS_TITLE, date_start="2021-03-01",
-               countries=["CN", "TJ"], summary=XSS_SUMMARY, topics=["border_security"],
-               sources=[{"url": "https://khovar.tj/rus/2021/03/x", "publisher": "Ховар", "language": "ru"}]),
-        _event(id="2022-04-02-meeting-cn-uz-1", kind="meeting", title="Machine-coded meeting with Uzbekistan",
-               date_start="2022-04-02", countries=["CN", "UZ"], topics=["investment_security"],
-               review_status="machine", coder="steppewatch-rules 0.1", codebook_version="1.0.0"),
-        _event(id="2023-07-09-meeting-cn-kg-2", kind="meeting", title="Machine-coded talks on border security",
-               date_start="2023-07-09", countries=["CN", "KG"], topics=["border_security"],
-               review_status="machine", coder="steppewatch-rules 0.1", codebook_version="1.0.0"),
-        _event(id="2024-01-11-equipment_transfer-cn-tj-1", kind="equipment_transfer",
-               title="=HYPERLINK(\"http://evil\") vehicles handed over", date_start="2024-01-11",
-               countries=["CN", "TJ"], domains=["border_guard"], topics=["border_security"],
-               review_status="machine", coder="steppewatch-rules 0.1"),
+        _event(
+            id="2001-06-15-meeting-cn-kz-1",
+            kind="meeting",
+            title="Xi meets Tokayev in Astana",
+            date_start="2001-06-15",
+            countries=["CN", "KZ"],
+            level="head_of_state",
+            topics=["separatism", "terrorism"],
+            domains=["law_enforcement"],
+            summary="Both sides vowed to fight the three evil forces.",
+            sources=[
+                {
+                    "url": "https://www.fmprc.gov.cn/zyxw/1.shtml",
+                    "publisher": "外交部",
+                    "language": "zh",
+                    "source_type": "official",
+                },
+                {
+                    "url": "https://www.akorda.kz/ru/1",
+                    "publisher": "Акорда",
+                    "language": "ru",
+                    "source_type": "official",
+                },
+            ],
+        ),
+        _event(
+            id="2016-08-10-bilateral_exercise-cn-kg-1",
+            kind="bilateral_exercise",
+            title="中吉联合反恐演习“天山-2016”",
+            date_start="2016-08-10",
+            countries=["CN", "KG"],
+            topics=["terrorism"],
+            domains=["military"],
+            summary="双方举行联合反恐演习，打击三股势力。",
+        ),
+        _event(
+            id="2019-05-meeting-cn-kg-1",
+            kind="meeting",
+            title="Переговоры министров обороны Китая и Кыргызстана",
+            date_start="2019-05",
+            countries=["CN", "KG"],
+            level="defence_minister",
+            topics=["extremism"],
+            summary="Стороны обсудили борьбу с сепаратизмом и экстремизмом.",
+            domains=["military"],
+        ),
+        _event(
+            id="2010-09-09-multilateral_exercise-cn-kz-kg-tj-1",
+            kind="multilateral_exercise",
+            title="Peace Mission 2010",
+            date_start="2010-09-09",
+            countries=["CN", "KZ", "KG", "TJ"],
+            framework="SCO",
+            topics=["terrorism"],
+            domains=["military"],
+        ),
+        _event(
+            id="2021-03-01-meeting-cn-tj-1",
+            kind="meeting",
+            title=XSS_TITLE,
+            date_start="2021-03-01",
+            countries=["CN", "TJ"],
+            summary=XSS_SUMMARY,
+            topics=["border_security"],
+            sources=[
+                {"url": "https://khovar.tj/rus/2021/03/x", "publisher": "Ховар", "language": "ru"}
+            ],
+        ),
+        _event(
+            id="2022-04-02-meeting-cn-uz-1",
+            kind="meeting",
+            title="Machine-coded meeting with Uzbekistan",
+            date_start="2022-04-02",
+            countries=["CN", "UZ"],
+            topics=["investment_security"],
+            review_status="machine",
+            coder="steppewatch-rules 0.1",
+            codebook_version="1.0.0",
+        ),
+        _event(
+            id="2023-07-09-meeting-cn-kg-2",
+            kind="meeting",
+            title="Machine-coded talks on border security",
+            date_start="2023-07-09",
+            countries=["CN", "KG"],
+            topics=["border_security"],
+            review_status="machine",
+            coder="steppewatch-rules 0.1",
+            codebook_version="1.0.0",
+        ),
+        _event(
+            id="2024-01-11-equipment_transfer-cn-tj-1",
+            kind="equipment_transfer",
+            title='=HYPERLINK("http://evil") vehicles handed over',
+            date_start="2024-01-11",
+            countries=["CN", "TJ"],
+            domains=["border_guard"],
+            topics=["border_security"],
+            review_status="machine",
+            coder="steppewatch-rules 0.1",
+        ),
     ]
 
 
@@ -69,8 +144,15 @@ def insert_javascript_source(store: Any, event_id: str) -> None:
     from steppewatch.store.tables import sources
 
     with store.engine.begin() as conn:
-        conn.execute(sources.insert().values(event_id=event_id, position=9, url="javascript:alert(1)",
-                                             publisher="<i>evil</i>", language="en"))
+        conn.execute(
+            sources.insert().values(
+                event_id=event_id,
+                position=9,
+                url="javascript:alert(1)",
+                publisher="<i>evil</i>",
+                language="en",
+            )
+        )
 
 
 def build_db(path: Path) -> str:
@@ -124,8 +206,16 @@ def csrf_of(html: str) -> str:
 
 def login(client: Any, name: str = "alice", password: str = PASSWORD) -> None:
     page = client.get("/login")
-    r = client.post("/login", data={"name": name, "password": password, "csrf_token": csrf_of(page.text),
-                                    "next": "/review"}, follow_redirects=False)
+    r = client.post(
+        "/login",
+        data={
+            "name": name,
+            "password": password,
+            "csrf_token": csrf_of(page.text),
+            "next": "/review",
+        },
+        follow_redirects=False,
+    )
     assert r.status_code == 303, r.text
 
 
@@ -154,7 +244,9 @@ def pg_client():  # type: ignore[no-untyped-def]
 
     admin = os.environ.get(PG_ENV)
     if not admin:
-        pytest.skip(f"PostgreSQL tests need {PG_ENV}=postgresql://user:pass@host/db (.ci/run sets it)")
+        pytest.skip(
+            f"PostgreSQL tests need {PG_ENV}=postgresql://user:pass@host/db (.ci/run sets it)"
+        )
     databases = _pg_database(admin)
     url = next(databases)
     store = open_store(url)

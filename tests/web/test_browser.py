@@ -41,8 +41,9 @@ def server(db_url: str) -> Iterator[str]:
     from steppewatch.web import create_app
 
     port = _free_port()
-    config = uvicorn.Config(create_app(db_url, secret="browser-test"), host="127.0.0.1", port=port,
-                            log_level="warning")
+    config = uvicorn.Config(
+        create_app(db_url, secret="browser-test"), host="127.0.0.1", port=port, log_level="warning"
+    )
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -64,8 +65,15 @@ def browser(tmp_path: Path):  # type: ignore[no-untyped-def]
 
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
-    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-dev-shm-usage", f"--user-data-dir={tmp_path / 'profile'}"):
+    for arg in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-dev-shm-usage",
+        f"--user-data-dir={tmp_path / 'profile'}",
+    ):
         options.add_argument(arg)
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
     driver.set_page_load_timeout(30)
@@ -103,7 +111,10 @@ def test_browse_sign_in_accept_edit_audit(server, browser, web):
     _wait_text(d, "total", "2 events")
     assert "country=KG" in d.current_url and "kind=meeting" in d.current_url
     titles = [a.text for a in d.find_elements(By.CSS_SELECTOR, "#events a.title")]
-    assert titles == ["Machine-coded talks on border security", "Переговоры министров обороны Китая и Кыргызстана"]
+    assert titles == [
+        "Machine-coded talks on border security",
+        "Переговоры министров обороны Китая и Кыргызстана",
+    ]
     d.find_element(By.LINK_TEXT, "Machine-coded talks on border security").click()
     _wait_text(d, "status", "machine")
 
@@ -139,7 +150,10 @@ def test_browse_sign_in_accept_edit_audit(server, browser, web):
 
     d.get(server + "/audit")
     rows = d.find_elements(By.CSS_SELECTOR, "#audit tr")[1:]
-    actions = [(r.find_elements(By.TAG_NAME, "td")[2].text, r.find_elements(By.TAG_NAME, "td")[3].text) for r in rows]
+    actions = [
+        (r.find_elements(By.TAG_NAME, "td")[2].text, r.find_elements(By.TAG_NAME, "td")[3].text)
+        for r in rows
+    ]
     assert ("alice", "edit") in actions and ("alice", "accept") in actions
     assert "readout mentions drugs" in d.find_element(By.ID, "audit").text
     _no_xss(d)
@@ -149,7 +163,13 @@ def test_script_and_javascript_urls_never_run(server, browser):
     from selenium.webdriver.common.by import By
 
     d = browser
-    for path in (f"/events/{XSS}", "/?country=TJ", "/?q=script", "/countries/TJ", "/events.csv?country=TJ"):
+    for path in (
+        f"/events/{XSS}",
+        "/?country=TJ",
+        "/?q=script",
+        "/countries/TJ",
+        "/events.csv?country=TJ",
+    ):
         d.get(server + path)
         _no_xss(d)
     d.get(f"{server}/events/{XSS}")
@@ -177,8 +197,11 @@ def test_facet_counts_and_then_clicks_disagree_in_a_browser(server, browser):
 
     d = browser
     d.get(server + "/?status=curated,machine")
-    for selector in ('#facet-country a[data-code="KG"]', '#facet-country a[data-code="KZ"]',
-                     '#facet-kind a[data-code="meeting"]'):
+    for selector in (
+        '#facet-country a[data-code="KG"]',
+        '#facet-country a[data-code="KZ"]',
+        '#facet-kind a[data-code="meeting"]',
+    ):
         link = d.find_element(By.CSS_SELECTOR, selector)
         expected = int(link.get_attribute("data-count"))
         shown = int(link.find_element(By.XPATH, "following-sibling::span[@class='n']").text)
@@ -187,7 +210,11 @@ def test_facet_counts_and_then_clicks_disagree_in_a_browser(server, browser):
         link.click()
         WebDriverWait(d, 10).until(ec.url_changes(old_url))
         assert _shown_total(d) == expected, (selector, d.current_url)
-    assert "country=KG" in d.current_url and "country=KZ" in d.current_url and "kind=meeting" in d.current_url
+    assert (
+        "country=KG" in d.current_url
+        and "country=KZ" in d.current_url
+        and "kind=meeting" in d.current_url
+    )
     # the filters are all shown, each removable in one click
     chips = d.find_elements(By.CSS_SELECTOR, "#active-filters .chip")
     assert {c.get_attribute("data-value") for c in chips} >= {"KG", "KZ", "meeting"}

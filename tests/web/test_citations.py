@@ -112,7 +112,10 @@ def test_csv_download_uses_export_writer_with_every_field(cite_client) -> None: 
     assert row["date_precision"] == "month" and row["cn_actors"] == "习近平 (国家主席)"
     assert json.loads(row["actors"])[1]["name"] == "Сооронбай Жээнбеков"
     assert row["dataset_version"] == "2026.12" and row["codebook_version"] == "1.0.0"
-    assert row["source_urls"].split() == ["https://www.fmprc.gov.cn/x/99.shtml?a=1&b={2}", "https://kabar.kg/ru/99"]
+    assert row["source_urls"].split() == [
+        "https://www.fmprc.gov.cn/x/99.shtml?a=1&b={2}",
+        "https://kabar.kg/ru/99",
+    ]
     assert not cite_client.get("/events.csv?country=KG").content.startswith(b"\xef\xbb\xbf")
     assert cite_client.get("/events.csv?bom=2").status_code == 400
 

@@ -33,8 +33,18 @@ LISTS = [
     {"kind": "bilateral_exercise", "topic": ["terrorism", "extremism"]},
     {"country": "TM"},  # no event
 ]
-SEARCHES = ["反恐怖", "边境安全", "безопасность", "Бишкек", "border security", "Peace Mission",
-            "打击贩毒", "天山 KG", "zzz-nothing", "Совместное заявление"]
+SEARCHES = [
+    "反恐怖",
+    "边境安全",
+    "безопасность",
+    "Бишкек",
+    "border security",
+    "Peace Mission",
+    "打击贩毒",
+    "天山 KG",
+    "zzz-nothing",
+    "Совместное заявление",
+]
 
 
 class Spy:
@@ -60,18 +70,26 @@ def _pages(client: TestClient, params: dict[str, Any]) -> list[dict[str, Any]]:
     out = []
     for sort in ("-date", "date"):
         for page, per_page in ((1, 10), (2, 10), (4, 7), (1, 200), (40, 10)):
-            body = client.get("/events.json", params={**params, "sort": sort, "page": page,
-                                                      "per_page": per_page}).json()
+            body = client.get(
+                "/events.json", params={**params, "sort": sort, "page": page, "per_page": per_page}
+            ).json()
             assert body["ok"], body
-            out.append({"ids": [e["id"] for e in body["events"]], "total": body["total"],
-                        "facets": body["facets"]})
+            out.append(
+                {
+                    "ids": [e["id"] for e in body["events"]],
+                    "total": body["total"],
+                    "facets": body["facets"],
+                }
+            )
     return out
 
 
 def test_list_pages_equal_the_sql_paths(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     spy = Spy(monkeypatch)
-    with TestClient(create_app(store, secret="t", cache_size=0)) as fast, \
-            TestClient(create_app(store, secret="t", cache_size=0, use_event_index=False)) as sql:
+    with (
+        TestClient(create_app(store, secret="t", cache_size=0)) as fast,
+        TestClient(create_app(store, secret="t", cache_size=0, use_event_index=False)) as sql,
+    ):
         found = 0
         for params in LISTS:
             got = _pages(fast, params)
@@ -82,22 +100,33 @@ def test_list_pages_equal_the_sql_paths(store, monkeypatch) -> None:  # type: ig
 
 
 @pytest.mark.parametrize("facet_hits", [20_000, 3], ids=["all-hits-read", "page-only"])
-@pytest.mark.parametrize("params", [{}, {"country": "KG"}, {"kind": "meeting", "topic": "terrorism"}],
-                         ids=["no-filter", "country", "kind+topic"])
-def test_search_pages_equal_the_sql_paths(store, monkeypatch, facet_hits: int,  # type: ignore[no-untyped-def]
-                                          params: dict[str, str]) -> None:
+@pytest.mark.parametrize(
+    "params",
+    [{}, {"country": "KG"}, {"kind": "meeting", "topic": "terrorism"}],
+    ids=["no-filter", "country", "kind+topic"],
+)
+def test_search_pages_equal_the_sql_paths(
+    store,
+    monkeypatch,
+    facet_hits: int,  # type: ignore[no-untyped-def]
+    params: dict[str, str],
+) -> None:
     """With FACET_HITS at 3, words with more hits read only as far as the page (total and facets
     unknown, as on the SQL path's 'many'), and, with a filter, the rest of the hits in a second
     read: the pages must still be the same."""
     monkeypatch.setattr(event_index, "FACET_HITS", facet_hits)
     spy = Spy(monkeypatch)
-    with TestClient(create_app(store, secret="t", cache_size=0)) as fast, \
-            TestClient(create_app(store, secret="t", cache_size=0, use_event_index=False)) as sql:
+    with (
+        TestClient(create_app(store, secret="t", cache_size=0)) as fast,
+        TestClient(create_app(store, secret="t", cache_size=0, use_event_index=False)) as sql,
+    ):
         for q in SEARCHES:
             got, expected = _pages(fast, {**params, "q": q}), _pages(sql, {**params, "q": q})
             assert [p["ids"] for p in got] == [p["ids"] for p in expected], q
             for mine, theirs in zip(got, expected, strict=True):
-                if mine["total"] is not None:  # the index knows the exact total whenever it says one
+                if (
+                    mine["total"] is not None
+                ):  # the index knows the exact total whenever it says one
                     assert mine["total"] == len(_all_ids(sql, {**params, "q": q}))
                     if theirs["total"] is not None:
                         assert mine["facets"] == theirs["facets"], q
@@ -108,7 +137,10 @@ def test_search_pages_equal_the_sql_paths(store, monkeypatch, facet_hits: int,  
 
 
 def _all_ids(client: TestClient, params: dict[str, Any]) -> list[str]:
-    return [e["id"] for e in client.get("/events.json", params={**params, "per_page": 200}).json()["events"]]
+    return [
+        e["id"]
+        for e in client.get("/events.json", params={**params, "per_page": 200}).json()["events"]
+    ]
 
 
 def test_document_only_hits_are_found_and_counted(store) -> None:  # type: ignore[no-untyped-def]
@@ -130,12 +162,21 @@ def test_a_write_by_another_process_is_never_missed(tmp_path, monkeypatch) -> No
         assert spy.searches == 1
         before = client.get("/events.json", params={"country": "TM"}).json()
         assert before["total"] == 0 and spy.lists == 1
-        new = Event.model_validate({
-            "id": "2030-01-01-meeting-cn-tm-1", "kind": "meeting", "title": "中土边境安全会谈 Astana",
-            "date_start": "2030-01-01", "countries": ["CN", "TM"], "framework": "bilateral",
-            "topics": ["border_security"], "sources": [{"url": "https://example.org/tm", "publisher": "x"}],
-        })
-        monkeypatch.setattr(event_index.EventIndex, "_read", lambda self: None)  # reloads that never end
+        new = Event.model_validate(
+            {
+                "id": "2030-01-01-meeting-cn-tm-1",
+                "kind": "meeting",
+                "title": "中土边境安全会谈 Astana",
+                "date_start": "2030-01-01",
+                "countries": ["CN", "TM"],
+                "framework": "bilateral",
+                "topics": ["border_security"],
+                "sources": [{"url": "https://example.org/tm", "publisher": "x"}],
+            }
+        )
+        monkeypatch.setattr(
+            event_index.EventIndex, "_read", lambda self: None
+        )  # reloads that never end
         open_store(url).add_events([new])
         after = client.get("/events.json", params={"country": "TM"}).json()
         assert [e["id"] for e in after["events"]] == [new.id]
@@ -159,13 +200,21 @@ def test_a_review_edit_shows_at_once(client, web, monkeypatch) -> None:  # type:
     assert client.get("/events.json", params={"topic": "drug_trafficking"}).json()["total"] == 0
     web.login(client)
     form = _form_fields(client.get(f"/review/{KG}/edit").text)
-    form.update({"title": "Отредактировано: 中吉禁毒合作 <script>alert(1)</script>", "date_start": "1993-05-06",
-                 "reason": "readout"})
+    form.update(
+        {
+            "title": "Отредактировано: 中吉禁毒合作 <script>alert(1)</script>",
+            "date_start": "1993-05-06",
+            "reason": "readout",
+        }
+    )
     form["topics"] = ["drug_trafficking"]
     assert client.post(f"/review/{KG}/edit", data=form, follow_redirects=False).status_code == 303
     found = client.get("/events.json", params={"q": "Отредактировано"}).json()
     assert [e["id"] for e in found["events"]] == [KG] and found["total"] == 1
-    assert [e["id"] for e in client.get("/events.json", params={"topic": "drug_trafficking"}).json()["events"]] == [KG]
+    assert [
+        e["id"]
+        for e in client.get("/events.json", params={"topic": "drug_trafficking"}).json()["events"]
+    ] == [KG]
     oldest = client.get("/events.json", params={"sort": "date", "per_page": 1}).json()["events"]
     assert oldest[0]["id"] == KG
     assert spy.searches == 1 and spy.lists == 3  # all from the index, read again after the edit
@@ -175,7 +224,12 @@ def test_empty_database_pages_are_empty(tmp_path) -> None:  # type: ignore[no-un
     url = f"sqlite:///{tmp_path / 'empty.db'}"
     open_store(url).close()
     with TestClient(create_app(url, secret="t", cache_size=0)) as client:
-        for params in ({}, {"q": "反恐演习"}, {"country": "KZ", "page": "99"}, {"q": "border", "sort": "date"}):
+        for params in (
+            {},
+            {"q": "反恐演习"},
+            {"country": "KZ", "page": "99"},
+            {"q": "border", "sort": "date"},
+        ):
             body = client.get("/events.json", params=params).json()
             assert body["ok"] and body["events"] == [] and body["total"] == 0, (params, body)
 
@@ -190,10 +244,13 @@ def test_slow_reloads_are_spaced_out(store, monkeypatch) -> None:  # type: ignor
     index._loaded_at -= 1_000
     assert index.reload_delay() == 0.0
     started: list[float] = []
-    monkeypatch.setattr(event_index.EventIndex, "_load_later", lambda self, delay: started.append(delay))
+    monkeypatch.setattr(
+        event_index.EventIndex, "_load_later", lambda self, delay: started.append(delay)
+    )
     index.refresh()
     assert index.version is None  # stops answering at once
     import threading
+
     for thread in threading.enumerate():
         if thread.name == "steppewatch-event-index":
             thread.join(5)
@@ -232,15 +289,34 @@ def test_a_document_linked_later_is_found_through_the_index(client, monkeypatch)
     text = "Стороны обсудили борьбу с контрабандой наркотрафика через таджикско-афганскую границу."
     linked = ["2023-07-09-meeting-cn-kg-2", "2022-04-02-meeting-cn-uz-1"]
     with store.engine.begin() as conn:
-        conn.execute(documents.insert().values(id="d" * 64, url="https://mfa.tj/ru/2", language="ru",
-                                               title="Встреча министров", text=text, status="coded",
-                                               created_at="2026-11-28T00:00:00+00:00"))
+        conn.execute(
+            documents.insert().values(
+                id="d" * 64,
+                url="https://mfa.tj/ru/2",
+                language="ru",
+                title="Встреча министров",
+                text=text,
+                status="coded",
+                created_at="2026-11-28T00:00:00+00:00",
+            )
+        )
         for i, event_id in enumerate(linked):
-            conn.execute(coded_items.insert().values(document_id="d" * 64, item_index=i, start=0, end=len(text),
-                                                     relevant=1, coded=json.dumps({"index": i}), event_id=event_id))
+            conn.execute(
+                coded_items.insert().values(
+                    document_id="d" * 64,
+                    item_index=i,
+                    start=0,
+                    end=len(text),
+                    relevant=1,
+                    coded=json.dumps({"index": i}),
+                    event_id=event_id,
+                )
+            )
     found = client.get("/events.json", params={"q": "наркотрафика", **machine}).json()
     assert sorted(e["id"] for e in found["events"]) == sorted(linked) and found["total"] == 2
-    only_kg = client.get("/events.json", params={"q": "наркотрафика", "country": "KG", **machine}).json()
+    only_kg = client.get(
+        "/events.json", params={"q": "наркотрафика", "country": "KG", **machine}
+    ).json()
     assert [e["id"] for e in only_kg["events"]] == [linked[0]]
     assert spy.searches == 3  # every one through the index, its document map read again
 
@@ -257,11 +333,17 @@ def test_list_counts_come_from_the_same_load_as_the_page(tmp_path, monkeypatch) 
     with TestClient(create_app(url, secret="t", cache_size=0)) as client:
         assert client.get("/events.json", params={"country": "TM"}).json()["total"] == 0
         monkeypatch.setattr(Profiles, "_load", lambda self: None)  # the profiles' reload never ends
-        new = Event.model_validate({
-            "id": "2031-02-03-meeting-cn-tm-1", "kind": "meeting", "title": "Переговоры в Ашхабаде",
-            "date_start": "2031-02-03", "countries": ["CN", "TM"], "framework": "bilateral",
-            "sources": [{"url": "https://example.org/tm2", "publisher": "x"}],
-        })
+        new = Event.model_validate(
+            {
+                "id": "2031-02-03-meeting-cn-tm-1",
+                "kind": "meeting",
+                "title": "Переговоры в Ашхабаде",
+                "date_start": "2031-02-03",
+                "countries": ["CN", "TM"],
+                "framework": "bilateral",
+                "sources": [{"url": "https://example.org/tm2", "publisher": "x"}],
+            }
+        )
         open_store(url).add_events([new])
         body = client.get("/events.json", params={"country": "TM"}).json()
     assert [e["id"] for e in body["events"]] == [new.id]

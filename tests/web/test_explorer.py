@@ -65,7 +65,16 @@ def test_values_within_a_facet_are_alternatives(client):
 
 def test_facets_count_every_dimension(client):
     facets = client.get("/events.json?status=curated,machine").json()["facets"]
-    assert set(facets) == {"kind", "country", "topic", "domain", "year", "level", "framework", "review_status"}
+    assert set(facets) == {
+        "kind",
+        "country",
+        "topic",
+        "domain",
+        "year",
+        "level",
+        "framework",
+        "review_status",
+    }
     assert facets["review_status"] == {"curated": 5, "machine": 3}
     assert facets["country"]["CN"] == 8
     assert facets["year"]["2016"] == 1
@@ -89,8 +98,18 @@ def test_full_text_search_in_native_scripts(client, q, expected):
 
 
 def test_search_combines_with_facets(client):
-    assert client.get("/events.json", params={"q": "Machine", "country": "UZ", "status": "machine"}).json()["total"] == 1
-    assert client.get("/events.json", params={"q": "Machine", "country": "TJ", "status": "machine"}).json()["total"] == 0
+    assert (
+        client.get(
+            "/events.json", params={"q": "Machine", "country": "UZ", "status": "machine"}
+        ).json()["total"]
+        == 1
+    )
+    assert (
+        client.get(
+            "/events.json", params={"q": "Machine", "country": "TJ", "status": "machine"}
+        ).json()["total"]
+        == 0
+    )
 
 
 def test_search_with_fts_syntax_is_literal(client):
@@ -139,11 +158,15 @@ def test_event_json_has_sources_and_side_by_side_readouts(client):
 
 
 def test_country_and_topic_profiles(client):
-    kg = client.get("/countries/KG.json").json()  # curated only: the machine KG meeting is not counted
+    kg = client.get(
+        "/countries/KG.json"
+    ).json()  # curated only: the machine KG meeting is not counted
     assert kg["total"] == 3 and kg["facets"]["kind"]["meeting"] == 1
     assert kg["concerns_by_decade"]["2010s"]["terrorism"] == 2
     topic = client.get("/topics/border_security.json").json()
-    assert topic["total"] == 1 and topic["facets"]["country"]["TJ"] == 1  # two machine events left out
+    assert (
+        topic["total"] == 1 and topic["facets"]["country"]["TJ"] == 1
+    )  # two machine events left out
     assert topic["names"]["zh"] and topic["names"]["ru"]
     assert client.get("/countries/kg.json").json()["country"] == "KG"
 
@@ -158,7 +181,7 @@ def test_country_page_leading_concerns_per_period_from_curated_data(client):
     assert kg["change"] is None and kg["min_meetings"] == 5
     page = client.get("/countries/KG").text
     assert "Leading concerns per period (curated data)" in page
-    assert "<td>2015-2020</td><td class=\"num\">1*</td>" in page
+    assert '<td>2015-2020</td><td class="num">1*</td>' in page
     assert '<a href="/topics/extremism">' in page and "1 (100%)" in page
     kz = client.get("/countries/KZ.json").json()["concerns_by_period"]
     assert [p["period"] for p in kz["periods"]] == ["2001-2008"]
@@ -211,7 +234,9 @@ def test_openapi_describes_every_json_route(client):
     spec = client.get("/openapi.json").json()
     assert spec["openapi"].startswith("3.1")
     json_paths = {
-        r.path for r in client.app.routes if isinstance(r, Route) and r.path.endswith((".json", ".csv"))
+        r.path
+        for r in client.app.routes
+        if isinstance(r, Route) and r.path.endswith((".json", ".csv"))
     }
     assert json_paths <= set(spec["paths"]), json_paths - set(spec["paths"])
 

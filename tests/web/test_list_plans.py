@@ -37,9 +37,14 @@ def _plans(filters: EventFilter) -> list[list_plans.Plan]:
     if len(filters.kinds) == 1:
         plans.append(list_plans.Plan("kind", "kinds"))
     plans += [list_plans.Plan("code", f) for f, _ in list_plans.CODE_FIELDS if getattr(filters, f)]
-    plans += [list_plans.Plan("code_date", f) for f, _ in list_plans.CODE_FIELDS
-              if len(getattr(filters, f)) == 1]
-    plans += [list_plans.Plan("column", f) for f, _ in list_plans.COLUMN_FIELDS if getattr(filters, f)]
+    plans += [
+        list_plans.Plan("code_date", f)
+        for f, _ in list_plans.CODE_FIELDS
+        if len(getattr(filters, f)) == 1
+    ]
+    plans += [
+        list_plans.Plan("column", f) for f, _ in list_plans.COLUMN_FIELDS if getattr(filters, f)
+    ]
     if filters.since is not None or filters.until is not None:
         plans.append(list_plans.Plan("column", "years"))
     return plans
@@ -49,25 +54,42 @@ def _plans(filters: EventFilter) -> list[list_plans.Plan]:
 def test_every_plan_gives_the_plain_page(store, filters: EventFilter) -> None:  # type: ignore[no-untyped-def]
     rowid = literal_column("events.rowid")
     for descending in (True, False):
-        keys = [events.c.date_sort.desc(), rowid.desc()] if descending else [events.c.date_sort, rowid]
+        keys = (
+            [events.c.date_sort.desc(), rowid.desc()] if descending else [events.c.date_sort, rowid]
+        )
         with store.engine.connect() as conn:
-            plain = list(conn.execute(select(events.c.id).where(filters.where()).order_by(*keys)).scalars())
+            plain = list(
+                conn.execute(select(events.c.id).where(filters.where()).order_by(*keys)).scalars()
+            )
         assert plain, filters
         for plan in _plans(filters):
             where, order = list_plans.where_and_order(plan, filters, descending)
             for limit, offset in ((5, 0), (5, 5), (100, 3)):
-                got = [e["id"] for e in queries.list_event_dicts(store, where, order="-date", limit=limit,
-                                                                 offset=offset, keys=order)]
-                assert got == plain[offset:offset + limit], (plan, limit, offset)
+                got = [
+                    e["id"]
+                    for e in queries.list_event_dicts(
+                        store, where, order="-date", limit=limit, offset=offset, keys=order
+                    )
+                ]
+                assert got == plain[offset : offset + limit], (plan, limit, offset)
 
 
 def test_ordered_reads_stop_inside_the_last_year() -> None:
     all_years = {"2020": 1000, "2021": 1000, "2022": 1000}
     matches = {"2020": 100, "2021": 10, "2022": 0}
     # newest first: all of 2022 (no match), all of 2021 (10), then 40 of 2020's 100 matches
-    assert list_plans.ordered_reads(all_years, matches, 50, descending=True, since=None, until=None) == 2400
-    assert list_plans.ordered_reads(all_years, matches, 50, descending=True, since=None, until=2021) == 1400
-    assert list_plans.ordered_reads(all_years, matches, 50, descending=False, since=None, until=None) == 500
+    assert (
+        list_plans.ordered_reads(all_years, matches, 50, descending=True, since=None, until=None)
+        == 2400
+    )
+    assert (
+        list_plans.ordered_reads(all_years, matches, 50, descending=True, since=None, until=2021)
+        == 1400
+    )
+    assert (
+        list_plans.ordered_reads(all_years, matches, 50, descending=False, since=None, until=None)
+        == 500
+    )
 
 
 def test_chooser_prefers_the_smaller_read(store) -> None:  # type: ignore[no-untyped-def]
@@ -77,12 +99,20 @@ def test_chooser_prefers_the_smaller_read(store) -> None:  # type: ignore[no-unt
     assert everything is not None
     filters = EventFilter(statuses=("curated",), countries=("KG",))  # every event is curated
     total, facets = profiles.counts(filters)  # type: ignore[misc]
-    plan = list_plans.choose(profiles.planning_counts, filters, total=total, need=10, descending=True,
-                             years=facets["year"])
+    plan = list_plans.choose(
+        profiles.planning_counts,
+        filters,
+        total=total,
+        need=10,
+        descending=True,
+        years=facets["year"],
+    )
     assert plan.way in ("walk", "code", "code_date") and plan.reads < everything[0]  # never status
 
 
-def test_chooser_reads_one_codes_rows_in_date_order_when_the_walk_would_pass_years_of_misses() -> None:
+def test_chooser_reads_one_codes_rows_in_date_order_when_the_walk_would_pass_years_of_misses() -> (
+    None
+):
     """Military border-security events exist only up to 2023: walking all events newest first
     reads 2024-2025 whole; the topic's own rows in date order read far fewer."""
     all_years = {"2022": 50_000, "2023": 50_000, "2024": 60_000, "2025": 60_000}

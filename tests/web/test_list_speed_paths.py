@@ -16,9 +16,13 @@ def test_kind_pages_walk_the_kind_date_index(db_url: str) -> None:
     conn = sqlite3.connect(db_url.removeprefix("sqlite:///"))
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
     assert "ix_events_kind_date" in names
-    plan = " ".join(r[3] for r in conn.execute(
-        "EXPLAIN QUERY PLAN SELECT * FROM events WHERE kind IN ('meeting') "
-        "ORDER BY date_sort DESC, rowid DESC LIMIT 25"))
+    plan = " ".join(
+        r[3]
+        for r in conn.execute(
+            "EXPLAIN QUERY PLAN SELECT * FROM events WHERE kind IN ('meeting') "
+            "ORDER BY date_sort DESC, rowid DESC LIMIT 25"
+        )
+    )
     conn.close()
     assert "ix_events_kind_date" in plan and "TEMP B-TREE" not in plan
 
@@ -28,11 +32,28 @@ def _link_document(client, event_id: str, text: str) -> None:  # type: ignore[no
 
     store = client.app.state.web.store
     with store.engine.begin() as conn:
-        conn.execute(documents.insert().values(id="e" * 64, url="https://mfa.uz/ru/1", language="ru",
-                                               title="Встреча", text=text, status="coded",
-                                               created_at="2026-11-28T00:00:00+00:00"))
-        conn.execute(coded_items.insert().values(document_id="e" * 64, item_index=0, start=0, end=len(text),
-                                                 relevant=1, coded=json.dumps({"index": 0}), event_id=event_id))
+        conn.execute(
+            documents.insert().values(
+                id="e" * 64,
+                url="https://mfa.uz/ru/1",
+                language="ru",
+                title="Встреча",
+                text=text,
+                status="coded",
+                created_at="2026-11-28T00:00:00+00:00",
+            )
+        )
+        conn.execute(
+            coded_items.insert().values(
+                document_id="e" * 64,
+                item_index=0,
+                start=0,
+                end=len(text),
+                relevant=1,
+                coded=json.dumps({"index": 0}),
+                event_id=event_id,
+            )
+        )
 
 
 def test_search_through_a_document_with_the_date_walk(client, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -41,10 +62,17 @@ def test_search_through_a_document_with_the_date_walk(client, monkeypatch) -> No
     _link_document(client, MACHINE_EVENT, "Стороны обсудили наркотрафик из Афганистана.")
     monkeypatch.setattr(explorer, "WALK_MIN_HITS", 0)  # walk the date index whatever the hit count
     client.app.state.web.index = None  # the SQL path, not the in-memory event index
-    found = client.get("/events.json", params={"q": "наркотрафик", "status": "machine"}).json()["events"]
+    found = client.get("/events.json", params={"q": "наркотрафик", "status": "machine"}).json()[
+        "events"
+    ]
     assert [e["id"] for e in found] == [MACHINE_EVENT]
     # the event's own text still matches on the walk, newest first
-    ids = [e["id"] for e in client.get("/events.json", params={"q": "Machine-coded", "status": "machine"}).json()["events"]]
+    ids = [
+        e["id"]
+        for e in client.get(
+            "/events.json", params={"q": "Machine-coded", "status": "machine"}
+        ).json()["events"]
+    ]
     assert ids == ["2023-07-09-meeting-cn-kg-2", MACHINE_EVENT]
 
 
@@ -57,7 +85,9 @@ def test_cached_page_is_emptied_by_a_write(client, web) -> None:  # type: ignore
     assert client.app.state.web.cache.hits > hits  # the second answer came from the cache
     web.login(client)
     token = web.csrf_of(client.get(f"/events/{MACHINE_EVENT}").text)
-    r = client.post(f"/review/{MACHINE_EVENT}/accept", data={"csrf_token": token}, follow_redirects=False)
+    r = client.post(
+        f"/review/{MACHINE_EVENT}/accept", data={"csrf_token": token}, follow_redirects=False
+    )
     assert r.status_code == 303
     after = client.get("/events.json", params=params).json()
     assert after["events"] == [] and after["total"] == 0

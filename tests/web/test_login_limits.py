@@ -15,12 +15,18 @@ from steppewatch.web import create_app
 
 def _attempt(client: Any, web: Any, name: str, password: str) -> Any:
     token = web.csrf_of(client.get("/login").text)
-    return client.post("/login", data={"name": name, "password": password, "csrf_token": token,
-                                       "next": "/review"}, follow_redirects=False)
+    return client.post(
+        "/login",
+        data={"name": name, "password": password, "csrf_token": token, "next": "/review"},
+        follow_redirects=False,
+    )
 
 
 def test_account_throttled_across_workers_other_account_not(db_url: str, web: Any) -> None:
-    with TestClient(create_app(db_url, secret="s")) as one, TestClient(create_app(db_url, secret="s")) as two:
+    with (
+        TestClient(create_app(db_url, secret="s")) as one,
+        TestClient(create_app(db_url, secret="s")) as two,
+    ):
         for i in range(login_limits.ACCOUNT_ADDRESS_LIMIT):
             worker = (one, two)[i % 2]
             assert _attempt(worker, web, "alice", f"wrong password {i}").status_code == 401
@@ -58,7 +64,6 @@ def test_success_clears_the_accounts_failures(db_url: str, web: Any) -> None:
         with store.engine.connect() as conn:
             left = conn.execute(login_limits.login_failures.select()).all()
         assert left == []
-
 
 
 def _from(address: str, db_url: str) -> TestClient:

@@ -12,16 +12,31 @@ pytestmark = pytest.mark.postgres
 def test_filters_facets_search(pg_client):
     c = pg_client
     body = c.get("/events.json?country=KG&kind=meeting&status=curated,machine").json()
-    assert {e["id"] for e in body["events"]} == {"2019-05-meeting-cn-kg-1", "2023-07-09-meeting-cn-kg-2"}
+    assert {e["id"] for e in body["events"]} == {
+        "2019-05-meeting-cn-kg-1",
+        "2023-07-09-meeting-cn-kg-2",
+    }
     assert body["total"] == 2 and body["facets"]["kind"] == {"meeting": 2}
-    for q, expected in [("Astana", "2001-06-15-meeting-cn-kz-1"), ("сепаратизм", "2019-05-meeting-cn-kg-1"),
-                        ("反恐演习", "2016-08-10-bilateral_exercise-cn-kg-1"),
-                        ("反恐", "2016-08-10-bilateral_exercise-cn-kg-1")]:
-        assert [e["id"] for e in c.get("/events.json", params={"q": q}).json()["events"]] == [expected], q
+    for q, expected in [
+        ("Astana", "2001-06-15-meeting-cn-kz-1"),
+        ("сепаратизм", "2019-05-meeting-cn-kg-1"),
+        ("反恐演习", "2016-08-10-bilateral_exercise-cn-kg-1"),
+        ("反恐", "2016-08-10-bilateral_exercise-cn-kg-1"),
+    ]:
+        assert [e["id"] for e in c.get("/events.json", params={"q": q}).json()["events"]] == [
+            expected
+        ], q
     for q in ["a & b", "x:*", "!!", "' OR 1=1 --", "(", "|"]:
         assert c.get("/events.json", params={"q": q}).status_code == 200, q
-    for url in ("/", "/countries/KG.json", "/topics/terrorism.json", "/events/2021-03-01-meeting-cn-tj-1",
-                "/events.csv?country=TJ", "/audit.json", "/review/agreement.json"):
+    for url in (
+        "/",
+        "/countries/KG.json",
+        "/topics/terrorism.json",
+        "/events/2021-03-01-meeting-cn-tj-1",
+        "/events.csv?country=TJ",
+        "/audit.json",
+        "/review/agreement.json",
+    ):
         assert c.get(url).status_code == 200, url
 
 
@@ -29,9 +44,16 @@ def test_review_and_append_only_audit(pg_client, web):
     c = pg_client
     web.login(c)
     token = web.csrf_of(c.get("/review").text)
-    r = c.post("/review/2022-04-02-meeting-cn-uz-1/accept", data={"csrf_token": token}, follow_redirects=False)
+    r = c.post(
+        "/review/2022-04-02-meeting-cn-uz-1/accept",
+        data={"csrf_token": token},
+        follow_redirects=False,
+    )
     assert r.status_code == 303
-    assert c.get("/events/2022-04-02-meeting-cn-uz-1.json").json()["event"]["review_status"] == "accepted"
+    assert (
+        c.get("/events/2022-04-02-meeting-cn-uz-1.json").json()["event"]["review_status"]
+        == "accepted"
+    )
     store = c.app.state.web.store
     for statement in ("UPDATE audit_log SET actor = 'mallory'", "DELETE FROM audit_log"):
         with store.engine.connect() as conn, pytest.raises(Exception, match="append-only"):
@@ -62,11 +84,17 @@ def test_data_version_is_bumped_by_every_event_write(pg_client, web):
 
     def version() -> int:
         with store.engine.connect() as conn:
-            return int(conn.execute(text("SELECT version FROM data_version WHERE id = 1")).scalar_one())
+            return int(
+                conn.execute(text("SELECT version FROM data_version WHERE id = 1")).scalar_one()
+            )
 
     first = version()
     web.login(c)
     token = web.csrf_of(c.get("/review").text)
-    c.post("/review/2023-07-09-meeting-cn-kg-2/accept", data={"csrf_token": token}, follow_redirects=False)
+    c.post(
+        "/review/2023-07-09-meeting-cn-kg-2/accept",
+        data={"csrf_token": token},
+        follow_redirects=False,
+    )
     assert version() > first
     assert c.app.state.web.seen_version == version()

@@ -49,7 +49,11 @@ def test_profiles_follow_changes_and_refuse_text(store):
     before = store.get_event("2022-04-02-meeting-cn-uz-1")
     after = accept_event(store, before.id, "alice")
     profiles.changed(before.model_dump(mode="json"), after.model_dump(mode="json"))
-    assert profiles.counts(EventFilter())[1]["review_status"] == {"curated": 5, "machine": 2, "accepted": 1}
+    assert profiles.counts(EventFilter())[1]["review_status"] == {
+        "curated": 5,
+        "machine": 2,
+        "accepted": 1,
+    }
     assert profiles.counts(EventFilter(text="x")) is None
 
 
@@ -64,24 +68,57 @@ def test_list_page_same_with_and_without_profiles(db_url):
 
     from steppewatch.web import create_app
 
-    urls = ["/events.json?" + q for q in ("", "country=KG", "country=KG&kind=meeting", "topic=border_security&status=machine")]
-    with TestClient(create_app(db_url, secret="x")) as fast, \
-            TestClient(create_app(db_url, secret="x", use_profiles=False, cache_size=0, count_limit_ms=None,
-                                  facet_limit_ms=None, facet_budget_ms=None)) as slow:  # exact, however slow
+    urls = [
+        "/events.json?" + q
+        for q in (
+            "",
+            "country=KG",
+            "country=KG&kind=meeting",
+            "topic=border_security&status=machine",
+        )
+    ]
+    with (
+        TestClient(create_app(db_url, secret="x")) as fast,
+        TestClient(
+            create_app(
+                db_url,
+                secret="x",
+                use_profiles=False,
+                cache_size=0,
+                count_limit_ms=None,
+                facet_limit_ms=None,
+                facet_budget_ms=None,
+            )
+        ) as slow,
+    ):  # exact, however slow
         for url, sort in itertools.product(urls, ("date", "-date", "title")):
             a, b = fast.get(f"{url}&sort={sort}").json(), slow.get(f"{url}&sort={sort}").json()
             assert a == b, url
 
 
-@pytest.mark.parametrize("filters", [*FILTERS, EventFilter(since=2016, until=2021), EventFilter(until=2010),
-                                     EventFilter(since=2023, kinds=("meeting", "equipment_transfer"))], ids=str)
+@pytest.mark.parametrize(
+    "filters",
+    [
+        *FILTERS,
+        EventFilter(since=2016, until=2021),
+        EventFilter(until=2010),
+        EventFilter(since=2023, kinds=("meeting", "equipment_transfer")),
+    ],
+    ids=str,
+)
 def test_walking_the_date_index_gives_the_same_page(store, filters):
     support = queries.SearchSupport.detect(store)
     for order in ("date", "-date"):
-        walked = queries.list_event_dicts(store, queries.page_where(filters, None, support, walk_date_index=True),
-                                          order=order, limit=100, offset=0)
-        plain = queries.list_event_dicts(store, queries.where_clause(filters, None, support),
-                                         order=order, limit=100, offset=0)
+        walked = queries.list_event_dicts(
+            store,
+            queries.page_where(filters, None, support, walk_date_index=True),
+            order=order,
+            limit=100,
+            offset=0,
+        )
+        plain = queries.list_event_dicts(
+            store, queries.where_clause(filters, None, support), order=order, limit=100, offset=0
+        )
         assert [e["id"] for e in walked] == [e["id"] for e in plain]
 
 
@@ -95,13 +132,26 @@ def test_counts_are_not_taken_from_profiles_older_than_the_database(db_url, monk
     from steppewatch.store import open_store
     from steppewatch.web import create_app
 
-    new = Event.model_validate({
-        "id": "2032-05-06-meeting-cn-tm-1", "kind": "meeting", "title": "Туркменистан: переговоры",
-        "date_start": "2032-05-06", "countries": ["CN", "TM"], "framework": "bilateral",
-        "sources": [{"url": "https://example.org/tm3", "publisher": "x"}],
-    })
-    app = create_app(db_url, secret="x", cache_size=0, use_event_index=False, count_limit_ms=None,
-                     facet_limit_ms=None, facet_budget_ms=None)
+    new = Event.model_validate(
+        {
+            "id": "2032-05-06-meeting-cn-tm-1",
+            "kind": "meeting",
+            "title": "Туркменистан: переговоры",
+            "date_start": "2032-05-06",
+            "countries": ["CN", "TM"],
+            "framework": "bilateral",
+            "sources": [{"url": "https://example.org/tm3", "publisher": "x"}],
+        }
+    )
+    app = create_app(
+        db_url,
+        secret="x",
+        cache_size=0,
+        use_event_index=False,
+        count_limit_ms=None,
+        facet_limit_ms=None,
+        facet_budget_ms=None,
+    )
     with TestClient(app) as client:
         assert client.get("/events.json?country=TM&sort=title").json()["total"] == 0
         monkeypatch.setattr(Profiles, "_load", lambda self: None)  # the reload never finishes

@@ -14,7 +14,9 @@ TJ = "2024-01-11-equipment_transfer-cn-tj-1"
 def _form_fields(html: str) -> dict[str, object]:
     """The edit form's current values as a browser would submit them."""
     data: dict[str, object] = {}
-    for m in re.finditer(r'<input type="(?:text|hidden)" name="([^"]+)"(?: id="[^"]*")? value="([^"]*)"', html):
+    for m in re.finditer(
+        r'<input type="(?:text|hidden)" name="([^"]+)"(?: id="[^"]*")? value="([^"]*)"', html
+    ):
         data[m.group(1)] = _unescape(m.group(2))
     for m in re.finditer(r'<select name="([^"]+)"[^>]*>(.*?)</select>', html, re.S):
         chosen = re.search(r'<option value="([^"]*)" selected', m.group(2))
@@ -37,25 +39,41 @@ def test_queue_accept_edit_and_audit(client, web):
     queue = client.get("/review")
     assert queue.status_code == 200 and UZ in queue.text and KG in queue.text
     token = web.csrf_of(queue.text)
-    digest = re.search(rf'/review/{UZ}/accept".*?name="content_hash" value="([0-9a-f]+)"', queue.text, re.S).group(1)
-    r = client.post(f"/review/{UZ}/accept", data={"csrf_token": token, "content_hash": digest, "next": "/review"},
-                    follow_redirects=False)
+    digest = re.search(
+        rf'/review/{UZ}/accept".*?name="content_hash" value="([0-9a-f]+)"', queue.text, re.S
+    ).group(1)
+    r = client.post(
+        f"/review/{UZ}/accept",
+        data={"csrf_token": token, "content_hash": digest, "next": "/review"},
+        follow_redirects=False,
+    )
     assert r.status_code == 303 and r.headers["location"] == "/review"
     assert client.get(f"/events/{UZ}.json").json()["event"]["review_status"] == "accepted"
 
     form = _form_fields(client.get(f"/review/{KG}/edit").text)
-    form.update({"title": "Переговоры о безопасности границы (исправлено)", "reason": "title from the readout"})
+    form.update(
+        {
+            "title": "Переговоры о безопасности границы (исправлено)",
+            "reason": "title from the readout",
+        }
+    )
     form["topics"] = ["border_security", "drug_trafficking"]
     r = client.post(f"/review/{KG}/edit", data=form, follow_redirects=False)
     assert r.status_code == 303, r.text[:500]
     event = client.get(f"/events/{KG}.json").json()["event"]
-    assert event["review_status"] == "edited" and event["topics"] == ["border_security", "drug_trafficking"]
+    assert event["review_status"] == "edited" and event["topics"] == [
+        "border_security",
+        "drug_trafficking",
+    ]
     assert event["title"] == "Переговоры о безопасности границы (исправлено)"
     assert event["sources"] and event["countries"] == ["CN", "KG"]  # untouched fields kept
     assert client.get("/events.json?topic=drug_trafficking").json()["total"] == 1
 
     audit = client.get("/audit.json").json()["entries"]
-    assert [(e["actor"], e["action"], e["event_id"]) for e in audit[:2]] == [("alice", "edit", KG), ("alice", "accept", UZ)]
+    assert [(e["actor"], e["action"], e["event_id"]) for e in audit[:2]] == [
+        ("alice", "edit", KG),
+        ("alice", "accept", UZ),
+    ]
     assert audit[0]["reason"] == "title from the readout"
     page = client.get("/audit").text
     assert "Переговоры о безопасности границы (исправлено)" in page and "drug_trafficking" in page
@@ -80,7 +98,11 @@ def test_reject_needs_reason(client, web):
     token = web.csrf_of(client.get("/review").text)
     r = client.post(f"/review/{TJ}/reject", data={"csrf_token": token, "reason": " "})
     assert r.status_code == 400
-    r = client.post(f"/review/{TJ}/reject", data={"csrf_token": token, "reason": "duplicate"}, follow_redirects=False)
+    r = client.post(
+        f"/review/{TJ}/reject",
+        data={"csrf_token": token, "reason": "duplicate"},
+        follow_redirects=False,
+    )
     assert r.status_code == 303
     r = client.post(f"/review/{TJ}/reject", data={"csrf_token": token, "reason": "again"})
     assert r.status_code == 409
@@ -100,21 +122,52 @@ def _add_document(client, event_id: str) -> int:
 
     store = client.app.state.web.store
     text = "双方表示，将共同打击“东突”恐怖势力，维护地区安全稳定。"
-    coded = {"index": 0, "topics": ["separatism", "terrorism"],
-             "evidence": [{"field": "topic", "code": "separatism", "start": 8, "end": 10, "text": "东突"}]}
+    coded = {
+        "index": 0,
+        "topics": ["separatism", "terrorism"],
+        "evidence": [
+            {"field": "topic", "code": "separatism", "start": 8, "end": 10, "text": "东突"}
+        ],
+    }
     with store.engine.begin() as conn:
-        conn.execute(documents.insert().values(id="d" * 64, url="https://www.fmprc.gov.cn/zyxw/1.shtml",
-                                               language="zh", title="王毅会见", text=text, status="coded",
-                                               created_at="2026-11-28T00:00:00+00:00"))
-        conn.execute(coded_items.insert().values(document_id="d" * 64, item_index=0, start=0, end=len(text),
-                                                 relevant=1, coded=json.dumps(coded, ensure_ascii=False),
-                                                 event_id=event_id))
-        conn.execute(sources.update().where(sources.c.event_id == event_id, sources.c.position == 0)
-                     .values(document_id="d" * 64))
-        return conn.execute(suggestions.insert().values(event_id=event_id, field="topics", value='["extremism"]',
-                                                        document_id="d" * 64, coder="rules 0.1",
-                                                        created_at="2026-11-28T00:00:00+00:00",
-                                                        status="open")).inserted_primary_key[0]
+        conn.execute(
+            documents.insert().values(
+                id="d" * 64,
+                url="https://www.fmprc.gov.cn/zyxw/1.shtml",
+                language="zh",
+                title="王毅会见",
+                text=text,
+                status="coded",
+                created_at="2026-11-28T00:00:00+00:00",
+            )
+        )
+        conn.execute(
+            coded_items.insert().values(
+                document_id="d" * 64,
+                item_index=0,
+                start=0,
+                end=len(text),
+                relevant=1,
+                coded=json.dumps(coded, ensure_ascii=False),
+                event_id=event_id,
+            )
+        )
+        conn.execute(
+            sources.update()
+            .where(sources.c.event_id == event_id, sources.c.position == 0)
+            .values(document_id="d" * 64)
+        )
+        return conn.execute(
+            suggestions.insert().values(
+                event_id=event_id,
+                field="topics",
+                value='["extremism"]',
+                document_id="d" * 64,
+                coder="rules 0.1",
+                created_at="2026-11-28T00:00:00+00:00",
+                status="open",
+            )
+        ).inserted_primary_key[0]
 
 
 def test_evidence_readouts_document_search_and_suggestions(client, web):
@@ -128,11 +181,15 @@ def test_evidence_readouts_document_search_and_suggestions(client, web):
     html = client.get(f"/events/{event_id}").text
     assert '<td lang="zh">东突</td>' in html
     # the document's text is searchable (it is not in the event's own fields)
-    assert [e["id"] for e in client.get("/events.json", params={"q": "恐怖势力"}).json()["events"]] == [event_id]
+    assert [
+        e["id"] for e in client.get("/events.json", params={"q": "恐怖势力"}).json()["events"]
+    ] == [event_id]
     web.login(client)
     assert "extremism" in client.get("/review").text
     token = web.csrf_of(client.get(f"/events/{event_id}").text)
-    r = client.post(f"/review/suggestions/{sid}/accept", data={"csrf_token": token}, follow_redirects=False)
+    r = client.post(
+        f"/review/suggestions/{sid}/accept", data={"csrf_token": token}, follow_redirects=False
+    )
     assert r.status_code == 303
     assert "extremism" in client.get(f"/events/{event_id}.json").json()["event"]["topics"]
 
@@ -149,8 +206,16 @@ def test_assignments_and_agreement_pages(client, web):
         assert UZ in page.text
         token = web.csrf_of(page.text)
         for event_id in (UZ, KG):
-            r = client.post(f"/review/assignments/{event_id}", follow_redirects=False,
-                            data={"csrf_token": token, "kind": kind, "framework": "bilateral", "topics": ["terrorism"]})
+            r = client.post(
+                f"/review/assignments/{event_id}",
+                follow_redirects=False,
+                data={
+                    "csrf_token": token,
+                    "kind": kind,
+                    "framework": "bilateral",
+                    "topics": ["terrorism"],
+                },
+            )
             assert r.status_code == 303, r.text[:300]
     report = client.get("/review/agreement.json").json()["report"]
     assert report["items"] == 2
@@ -164,12 +229,22 @@ def test_assignments_and_agreement_pages(client, web):
 
 def test_cached_counts_follow_writes(client, web):
     assert client.get("/events.json?status=machine").json()["total"] == 3  # now cached
-    assert client.get("/events.json?status=curated,machine").json()["facets"]["review_status"]["machine"] == 3
+    assert (
+        client.get("/events.json?status=curated,machine").json()["facets"]["review_status"][
+            "machine"
+        ]
+        == 3
+    )
     web.login(client)
     token = web.csrf_of(client.get("/review").text)
     client.post(f"/review/{UZ}/accept", data={"csrf_token": token}, follow_redirects=False)
     assert client.get("/events.json?status=machine").json()["total"] == 2
-    assert client.get("/events.json?status=curated,machine").json()["facets"]["review_status"]["machine"] == 2
+    assert (
+        client.get("/events.json?status=curated,machine").json()["facets"]["review_status"][
+            "machine"
+        ]
+        == 2
+    )
 
 
 def test_facet_budget_reports_skipped_facets(db_url):

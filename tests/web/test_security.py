@@ -30,8 +30,15 @@ def test_safe_url_filter():
     from steppewatch.web.security import safe_url
 
     assert safe_url("https://example.org/a") == "https://example.org/a"
-    for bad in ("javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "vbscript:x",
-                "java\nscript:alert(1)", "//evil.example", None):
+    for bad in (
+        "javascript:alert(1)",
+        " JavaScript:alert(1)",
+        "data:text/html,x",
+        "vbscript:x",
+        "java\nscript:alert(1)",
+        "//evil.example",
+        None,
+    ):
         assert safe_url(bad) is None, bad
 
 
@@ -39,14 +46,27 @@ def test_strict_csp_and_headers_on_every_response(client, web):
     for url in ("/", "/events.json", "/nope", "/static/style.css", "/events.json?page=0"):
         r = client.get(url)
         csp = r.headers["content-security-policy"]
-        assert "default-src 'self'" in csp and "script-src 'self'" in csp and "unsafe-inline" not in csp
+        assert (
+            "default-src 'self'" in csp
+            and "script-src 'self'" in csp
+            and "unsafe-inline" not in csp
+        )
         assert r.headers["x-content-type-options"] == "nosniff"
 
 
 def test_no_inline_script_or_style_in_pages(client, web):
     web.login(client)
-    for url in ("/", f"/events/{MACHINE_ID}", "/review", f"/review/{MACHINE_ID}/edit", "/audit",
-                "/countries/KG", "/topics/terrorism", "/review/agreement", "/review/assignments"):
+    for url in (
+        "/",
+        f"/events/{MACHINE_ID}",
+        "/review",
+        f"/review/{MACHINE_ID}/edit",
+        "/audit",
+        "/countries/KG",
+        "/topics/terrorism",
+        "/review/agreement",
+        "/review/assignments",
+    ):
         html = client.get(url).text
         assert "<script" not in html.replace("&lt;script", ""), url
         assert not re.search(r"\sstyle=", html), url
@@ -55,8 +75,11 @@ def test_no_inline_script_or_style_in_pages(client, web):
 
 def test_session_cookie_is_lax_and_httponly(client, web):
     token = web.csrf_of(client.get("/login").text)
-    r = client.post("/login", data={"name": "alice", "password": web.PASSWORD, "csrf_token": token},
-                    follow_redirects=False)
+    r = client.post(
+        "/login",
+        data={"name": "alice", "password": web.PASSWORD, "csrf_token": token},
+        follow_redirects=False,
+    )
     assert r.status_code == 303
     cookie = r.headers["set-cookie"].lower()
     assert "samesite=lax" in cookie and "httponly" in cookie
@@ -65,10 +88,16 @@ def test_session_cookie_is_lax_and_httponly(client, web):
 def test_writes_need_login(client, web):
     page = client.get("/login")
     token = web.csrf_of(page.text)
-    for path in (f"/review/{MACHINE_ID}/accept", f"/review/{MACHINE_ID}/reject", f"/review/{MACHINE_ID}/edit"):
+    for path in (
+        f"/review/{MACHINE_ID}/accept",
+        f"/review/{MACHINE_ID}/reject",
+        f"/review/{MACHINE_ID}/edit",
+    ):
         r = client.post(path, data={"csrf_token": token, "reason": "x"}, follow_redirects=False)
         assert r.status_code == 401, path
-    assert client.get("/events/" + MACHINE_ID + ".json").json()["event"]["review_status"] == "machine"
+    assert (
+        client.get("/events/" + MACHINE_ID + ".json").json()["event"]["review_status"] == "machine"
+    )
     assert client.get("/review", follow_redirects=False).status_code == 303
     assert client.get("/review.json").status_code == 401
 
@@ -82,20 +111,29 @@ def test_writes_need_csrf_token(client, web):
 
 
 def test_login_form_needs_csrf_and_right_password(client, web):
-    r = client.post("/login", data={"name": "alice", "password": web.PASSWORD}, follow_redirects=False)
+    r = client.post(
+        "/login", data={"name": "alice", "password": web.PASSWORD}, follow_redirects=False
+    )
     assert r.status_code == 403
     token = web.csrf_of(client.get("/login").text)
-    r = client.post("/login", data={"name": "alice", "password": "wrong password", "csrf_token": token})
+    r = client.post(
+        "/login", data={"name": "alice", "password": "wrong password", "csrf_token": token}
+    )
     assert r.status_code == 401 and "Wrong name or password" in r.text
-    r = client.post("/login", data={"name": "nobody", "password": web.PASSWORD, "csrf_token": token})
+    r = client.post(
+        "/login", data={"name": "nobody", "password": web.PASSWORD, "csrf_token": token}
+    )
     assert r.status_code == 401
 
 
 def test_next_cannot_redirect_off_site(client, web):
     token = web.csrf_of(client.get("/login").text)
     for target in ("https://evil.example/", "//evil.example/", "/\\evil.example"):
-        r = client.post("/login", data={"name": "alice", "password": web.PASSWORD, "csrf_token": token,
-                                        "next": target}, follow_redirects=False)
+        r = client.post(
+            "/login",
+            data={"name": "alice", "password": web.PASSWORD, "csrf_token": token, "next": target},
+            follow_redirects=False,
+        )
         assert r.headers["location"] == "/review"
         token = web.csrf_of(client.get("/login").text)
 
@@ -104,15 +142,24 @@ def test_logout_clears_the_session(client, web):
     web.login(client)
     assert client.get("/review").status_code == 200
     token = web.csrf_of(client.get("/").text)
-    assert client.post("/logout", data={"csrf_token": token}, follow_redirects=False).status_code == 303
+    assert (
+        client.post("/logout", data={"csrf_token": token}, follow_redirects=False).status_code
+        == 303
+    )
     assert client.get("/review", follow_redirects=False).status_code == 303
 
 
 def test_public_pages_set_no_session_until_a_form_needs_one(client, web):
     """Browsing without signing in makes no session (no cookie to sign and send on every
     response); the sign-in form makes one, and its token is the one the session holds."""
-    for path in ("/", "/?q=反恐演习&country=KG", "/events/2023-07-09-meeting-cn-kg-2", "/countries/KZ",
-                 "/topics/terrorism", "/events.json?q=безопасность"):
+    for path in (
+        "/",
+        "/?q=反恐演习&country=KG",
+        "/events/2023-07-09-meeting-cn-kg-2",
+        "/countries/KZ",
+        "/topics/terrorism",
+        "/events.json?q=безопасность",
+    ):
         response = client.get(path)
         assert response.status_code == 200, path
         assert "set-cookie" not in response.headers, path
@@ -120,4 +167,6 @@ def test_public_pages_set_no_session_until_a_form_needs_one(client, web):
     login_page = client.get("/login")
     assert "set-cookie" in login_page.headers
     token = web.csrf_of(login_page.text)
-    assert len(token) >= 32 and client.get("/login").text.count(token) == 1  # same session, same token
+    assert (
+        len(token) >= 32 and client.get("/login").text.count(token) == 1
+    )  # same session, same token

@@ -20,13 +20,18 @@ PARAMS = {"status": "machine", "country": "UZ"}
 def _version(db_url: str) -> int:
     store = open_store(db_url)
     with store.engine.connect() as conn:
-        value = int(conn.execute(text("SELECT version FROM data_version WHERE id = 1")).scalar_one())
+        value = int(
+            conn.execute(text("SELECT version FROM data_version WHERE id = 1")).scalar_one()
+        )
     store.close()
     return value
 
 
 def test_review_write_in_one_worker_is_seen_by_the_other_at_once(db_url: str, web: Any) -> None:
-    with TestClient(create_app(db_url, secret="s")) as one, TestClient(create_app(db_url, secret="s")) as two:
+    with (
+        TestClient(create_app(db_url, secret="s")) as one,
+        TestClient(create_app(db_url, secret="s")) as two,
+    ):
         before = two.get("/events.json", params=PARAMS).json()
         assert [e["id"] for e in before["events"]] == [MACHINE_EVENT] and before["total"] == 1
         assert before["facets"]["review_status"] == {"machine": 1}
@@ -34,7 +39,9 @@ def test_review_write_in_one_worker_is_seen_by_the_other_at_once(db_url: str, we
         version = _version(db_url)
         web.login(one)
         token = web.csrf_of(one.get(f"/events/{MACHINE_EVENT}").text)
-        r = one.post(f"/review/{MACHINE_EVENT}/accept", data={"csrf_token": token}, follow_redirects=False)
+        r = one.post(
+            f"/review/{MACHINE_EVENT}/accept", data={"csrf_token": token}, follow_redirects=False
+        )
         assert r.status_code == 303
         assert _version(db_url) > version  # bumped in the write's transaction
         after = two.get("/events.json", params=PARAMS).json()
@@ -54,12 +61,25 @@ def test_write_by_another_process_is_seen_at_once(db_url: str) -> None:
         q = {"q": "Пограничники"}
         assert client.get("/events.json", params=q).json()["total"] == 0
         store = open_store(db_url)  # another writer, e.g. steppewatch ingest
-        store.add_events([Event.model_validate({
-            "id": "2025-02-03-meeting-cn-kz-9", "kind": "meeting", "framework": "bilateral",
-            "title": "Пограничники Китая и Казахстана провели встречу", "date_start": "2025-02-03",
-            "countries": ["CN", "KZ"], "sources": [{"url": "https://example.kz/1", "language": "ru"}],
-        })])
+        store.add_events(
+            [
+                Event.model_validate(
+                    {
+                        "id": "2025-02-03-meeting-cn-kz-9",
+                        "kind": "meeting",
+                        "framework": "bilateral",
+                        "title": "Пограничники Китая и Казахстана провели встречу",
+                        "date_start": "2025-02-03",
+                        "countries": ["CN", "KZ"],
+                        "sources": [{"url": "https://example.kz/1", "language": "ru"}],
+                    }
+                )
+            ]
+        )
         store.close()
         found = client.get("/events.json", params=q).json()
         assert [e["id"] for e in found["events"]] == ["2025-02-03-meeting-cn-kz-9"]
-        assert client.get("/events.json", params={"country": "KZ", "year": "2025"}).json()["total"] == 1
+        assert (
+            client.get("/events.json", params={"country": "KZ", "year": "2025"}).json()["total"]
+            == 1
+        )

@@ -11,14 +11,19 @@ def register(app: typer.Typer) -> None:
     @app.command("calibrate")
     def calibrate_command(
         gold: list[Path] = typer.Argument(
-            ..., help="Tuning gold files (gold/dev.jsonl gold/real_tune.jsonl); never held-out sets."
+            ...,
+            help="Tuning gold files (gold/dev.jsonl gold/real_tune.jsonl); never held-out sets.",
         ),
         out: Path | None = typer.Option(
-            None, "--out", "-o",
+            None,
+            "--out",
+            "-o",
             help="Where to write the calibration (default: the file shipped in the package, "
             "data/calibration/codebook_coder_v1.json).",
         ),
-        study: str | None = typer.Option(None, "--study", help="Study file or bundled study's name."),
+        study: str | None = typer.Option(
+            None, "--study", help="Study file or bundled study's name."
+        ),
     ) -> None:
         """Code the gold documents, label each code right or wrong against gold and fit, per field,
         an isotonic map from the evidence's raw score to the share right: the confidence every

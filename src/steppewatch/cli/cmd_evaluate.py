@@ -137,12 +137,19 @@ def write_reliability(report: EvaluationReport, folder: Path) -> tuple[Path, Pat
     figure, axis = plt.subplots(figsize=(4.5, 4.5), dpi=100)
     axis.plot([0, 1], [0, 1], linestyle="--", color="grey", label="perfectly calibrated")
     axis.plot(
-        [r["mean_confidence"] for r in used], [r["share_right"] for r in used],
-        marker="o", label="codes",
+        [r["mean_confidence"] for r in used],
+        [r["share_right"] for r in used],
+        marker="o",
+        label="codes",
     )
     for r in used:
-        axis.annotate(str(r["count"]), (r["mean_confidence"], r["share_right"]), fontsize=7,
-                      textcoords="offset points", xytext=(3, -9))
+        axis.annotate(
+            str(r["count"]),
+            (r["mean_confidence"], r["share_right"]),
+            fontsize=7,
+            textcoords="offset points",
+            xytext=(3, -9),
+        )
     axis.set_xlim(0, 1)
     axis.set_ylim(0, 1)
     axis.set_xlabel("confidence (bin mean)")

@@ -30,14 +30,29 @@ from typing import Any
 import numpy as np
 
 __all__ = [
-    "CALIBRATION_FILE", "Calibration", "fit", "fit_isotonic", "label_evidence", "load_calibration",
-    "raw_score", "reliability_bins", "samples_from_gold", "write_calibration",
+    "CALIBRATION_FILE",
+    "Calibration",
+    "fit",
+    "fit_isotonic",
+    "label_evidence",
+    "load_calibration",
+    "raw_score",
+    "reliability_bins",
+    "samples_from_gold",
+    "write_calibration",
 ]
 
-CALIBRATION_FILE = Path(__file__).resolve().parents[1] / "data" / "calibration" / "codebook_coder_v1.json"
+CALIBRATION_FILE = (
+    Path(__file__).resolve().parents[1] / "data" / "calibration" / "codebook_coder_v1.json"
+)
 BASIS_WEIGHT = {
-    "named": 1.0, "second_event": 0.7, "office": 0.9, "institution": 0.8, "membership": 0.8,
-    "group": 0.6, "venue": 0.5,
+    "named": 1.0,
+    "second_event": 0.7,
+    "office": 0.9,
+    "institution": 0.8,
+    "membership": 0.8,
+    "group": 0.6,
+    "venue": 0.5,
 }
 MIN_SAMPLES = 10  # fewer labelled codes than this: no map for the field
 
@@ -77,13 +92,17 @@ class Calibration:
     def apply(self, item: Any) -> None:
         """Set the confidence of every evidence of ``item`` (a ``CodedItem``)."""
         for evidence in item.evidence:
-            evidence.confidence = self.confidence(evidence.field, raw_score(evidence, item.relevance_score))
+            evidence.confidence = self.confidence(
+                evidence.field, raw_score(evidence, item.relevance_score)
+            )
 
     def to_json(self) -> dict[str, Any]:
         return {
             "method": "isotonic (pool adjacent violators) per field on raw_score; see extract/calibration.py",
             "fitted_on": list(self.fitted_on),
-            "fields": {f: {"raw": list(x), "p": list(y)} for f, (x, y) in sorted(self.fields.items())},
+            "fields": {
+                f: {"raw": list(x), "p": list(y)} for f, (x, y) in sorted(self.fields.items())
+            },
         }
 
 
@@ -98,7 +117,9 @@ def load_calibration(path: str | None = None) -> Calibration:
     return Calibration(fields=fields, fitted_on=tuple(data.get("fitted_on", ())))
 
 
-def fit_isotonic(raw: Sequence[float], right: Sequence[bool]) -> tuple[tuple[float, ...], tuple[float, ...]]:
+def fit_isotonic(
+    raw: Sequence[float], right: Sequence[bool]
+) -> tuple[tuple[float, ...], tuple[float, ...]]:
     """Pool adjacent violators: the non-decreasing step function of ``raw`` closest (least
     squares) to ``right``; returned as breakpoints (block mean raw score, block share right)."""
     order = np.argsort(np.asarray(raw, dtype=float), kind="stable")
@@ -125,9 +146,7 @@ def fit(samples: Iterable[tuple[str, float, bool]], fitted_on: Sequence[str] = (
         xs, ys = by_field.setdefault(field_name, ([], []))
         xs.append(raw)
         ys.append(right)
-    fields = {
-        f: fit_isotonic(xs, ys) for f, (xs, ys) in by_field.items() if len(xs) >= MIN_SAMPLES
-    }
+    fields = {f: fit_isotonic(xs, ys) for f, (xs, ys) in by_field.items() if len(xs) >= MIN_SAMPLES}
     return Calibration(fields=fields, fitted_on=tuple(fitted_on))
 
 
@@ -148,7 +167,9 @@ def _right(field_name: str, code: str, gold: Any) -> bool | None:
     if field_name == "actor":
         return any(a.name == code for a in gold.actors) if "actors" in gold.annotated else None
     if field_name == "event_date":
-        return bool(gold.event_date) and (code.startswith(gold.event_date) or gold.event_date.startswith(code))
+        return bool(gold.event_date) and (
+            code.startswith(gold.event_date) or gold.event_date.startswith(code)
+        )
     return None
 
 
@@ -168,7 +189,14 @@ def label_evidence(record: Any, gold: Any) -> list[tuple[str, float, float | Non
             seen.add(key)
             right = _right(evidence.field, evidence.code, gold)
             if right is not None:
-                out.append((evidence.field, raw_score(evidence, item.relevance_score), evidence.confidence, right))
+                out.append(
+                    (
+                        evidence.field,
+                        raw_score(evidence, item.relevance_score),
+                        evidence.confidence,
+                        right,
+                    )
+                )
     return out
 
 
@@ -179,18 +207,29 @@ def reliability_bins(pairs: Iterable[tuple[float, bool]], bins: int = 10) -> lis
     for b in range(bins):
         lo, hi = b / bins, (b + 1) / bins
         inside = [(c, r) for c, r in values if lo <= c < hi or (b == bins - 1 and c == 1.0)]
-        rows.append({
-            "bin": b, "low": round(lo, 3), "high": round(hi, 3), "count": len(inside),
-            "mean_confidence": round(sum(c for c, _ in inside) / len(inside), 4) if inside else None,
-            "share_right": round(sum(1 for _, r in inside if r) / len(inside), 4) if inside else None,
-        })
+        rows.append(
+            {
+                "bin": b,
+                "low": round(lo, 3),
+                "high": round(hi, 3),
+                "count": len(inside),
+                "mean_confidence": round(sum(c for c, _ in inside) / len(inside), 4)
+                if inside
+                else None,
+                "share_right": round(sum(1 for _, r in inside if r) / len(inside), 4)
+                if inside
+                else None,
+            }
+        )
     return rows
 
 
 HELD_OUT = ("test.jsonl", "real_heldout.jsonl")
 
 
-def samples_from_gold(gold_paths: Sequence[str | Path], study: Any = None) -> list[tuple[str, float, bool]]:
+def samples_from_gold(
+    gold_paths: Sequence[str | Path], study: Any = None
+) -> list[tuple[str, float, bool]]:
     """Code every document of the gold files with the default coder: (field, raw, right)."""
     from steppewatch.errors import InputError
     from steppewatch.extract.codebook_coder import CodebookCoder

@@ -97,12 +97,24 @@ SECURITY_WEIGHTS: dict[tuple[str, str], float] = {
 # indicator terms that name the issue, not just the country (阿富汗问题 "the Afghan issue" vs
 # 阿富汗 in a list of states), lower case: a passage with one weighs the code like any topic
 ISSUE_TERMS: dict[tuple[str, str], frozenset[str]] = {
-    ("topic", "afghanistan"): frozenset({
-        "阿富汗问题", "阿富汗局势", "阿富汗邻国", "afghan issue", "afghanistan issue",
-        "situation in afghanistan", "afghan situation", "afghan peace process",
-        "афганской проблем", "афганская проблем", "ситуации в афганистане",
-        "ситуация в афганистане", "афганского урегулирования", "афганскому урегулированию",
-    }),
+    ("topic", "afghanistan"): frozenset(
+        {
+            "阿富汗问题",
+            "阿富汗局势",
+            "阿富汗邻国",
+            "afghan issue",
+            "afghanistan issue",
+            "situation in afghanistan",
+            "afghan situation",
+            "afghan peace process",
+            "афганской проблем",
+            "афганская проблем",
+            "ситуации в афганистане",
+            "ситуация в афганистане",
+            "афганского урегулирования",
+            "афганскому урегулированию",
+        }
+    ),
 }
 OUTSIDE_ONLY_FACTOR = 0.7
 GROUP_OTHER_WEIGHT = 0.5  # a group name (中亚国家) not joined to the focal state
@@ -199,7 +211,12 @@ class CodebookCoder:
 
     # -- one item -----------------------------------------------------------------------
     def _code_item(
-        self, item: CodedItem, text: str, normal: str, res: _Resources, reference: str | None,
+        self,
+        item: CodedItem,
+        text: str,
+        normal: str,
+        res: _Resources,
+        reference: str | None,
         whole_document: bool,
     ) -> None:
         hits = ambiguous_names(
@@ -255,7 +272,9 @@ class CodebookCoder:
             lo = bounds[max(0, i - window)][0]
             hi = bounds[min(len(bounds) - 1, i + window)][1]
             # a slice, not a scan of every hit per anchor (quadratic on a multi-megabyte text)
-            inside = ordered[bisect.bisect_left(hit_starts, lo) : bisect.bisect_left(hit_starts, hi)]
+            inside = ordered[
+                bisect.bisect_left(hit_starts, lo) : bisect.bisect_left(hit_starts, hi)
+            ]
             key = (lo, hi)
             adjusted = _adjust_anchor(weight, inside, res)
             if key not in passages or passages[key].anchor < adjusted:
@@ -336,17 +355,20 @@ def _framework_meeting(
     заседание Совета РАТС ШОС), not the heads-of-government council (economic). With ``before``,
     the framework term must start before that offset (the item's lead)."""
     terms = [
-        h for h in hits
+        h
+        for h in hits
         if h.payload == ("framework", framework)
-        or (h.payload[0] == "institution" and res.gazetteer.institutions[h.payload[1]].framework == framework)
+        or (
+            h.payload[0] == "institution"
+            and res.gazetteer.institutions[h.payload[1]].framework == framework
+        )
     ]
     if before is not None:
         terms = [h for h in terms if h.start < before]
     if not terms:
         return False
     meetings = [
-        h for h in hits
-        if h.payload == ("event_kind", "meeting") or h.payload[0] == "meeting_level"
+        h for h in hits if h.payload == ("event_kind", "meeting") or h.payload[0] == "meeting_level"
     ]
     for term in terms:
         span = SCO_MEETING_SPAN_HAN if "\u4e00" <= term.term[0] <= "\u9fff" else SCO_MEETING_SPAN
@@ -364,7 +386,11 @@ def _score(passage: _Passage, res: _Resources) -> float:
     """Relevance of a passage: the focal state must be in it; see the module docstring."""
     if not any(_is_focal(h, res) for h in passage.hits):
         return 0.0
-    codes = {h.payload for h in passage.hits if h.payload[0] in ("topic", "domain", "event_kind", "meeting_level", "framework")}
+    codes = {
+        h.payload
+        for h in passage.hits
+        if h.payload[0] in ("topic", "domain", "event_kind", "meeting_level", "framework")
+    }
     total = sum(_security_weight(s, c) for s, c in codes if s != "framework")
     for key, terms in ISSUE_TERMS.items():
         if key in codes and any(h.payload == key and h.term.lower() in terms for h in passage.hits):
@@ -387,7 +413,11 @@ def _sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _assign_date(
-    item: CodedItem, text: str, normal: str, scope: list[_Passage], reference: str | None,
+    item: CodedItem,
+    text: str,
+    normal: str,
+    scope: list[_Passage],
+    reference: str | None,
     whole_document: bool,
 ) -> None:
     """The event date: in the relevant passages, the first date that is not the page's own
@@ -402,13 +432,15 @@ def _assign_date(
             continue
         m = mentions[0]
         if m.precision != "day":
-            m = next(
-                (x for x in mentions if x.precision == "day" and x.iso.startswith(m.iso)), m
-            )
+            m = next((x for x in mentions if x.precision == "day" and x.iso.startswith(m.iso)), m)
         item.event_date = m.iso
-        item.date_precision = "day" if m.precision == "day" else ("month" if m.precision == "month" else "year")
+        item.date_precision = (
+            "day" if m.precision == "day" else ("month" if m.precision == "month" else "year")
+        )
         start, end = passage.start + m.start, passage.start + m.end
-        item.evidence.append(Evidence(field="event_date", code=m.iso, start=start, end=end, text=text[start:end]))
+        item.evidence.append(
+            Evidence(field="event_date", code=m.iso, start=start, end=end, text=text[start:end])
+        )
         return
     if reference:
         item.event_date, item.date_precision = reference, "day"
@@ -427,7 +459,9 @@ def _summarise(document: CodedDocument, items: list[CodedItem], res: _Resources)
         return
     top = max(pool, key=lambda i: i.relevance_score)
     document.kind = top.kind
-    document.event_kinds = list(dict.fromkeys([*top.event_kinds, *(k for i in pool for k in i.event_kinds)]))
+    document.event_kinds = list(
+        dict.fromkeys([*top.event_kinds, *(k for i in pool for k in i.event_kinds)])
+    )
     document.level = top.level
     document.framework = top.framework
     document.event_date = top.event_date

@@ -30,7 +30,11 @@ if TYPE_CHECKING:
     from steppewatch.extract.gazetteer import Ambiguity
 
 __all__ = [
-    "NAME_KINDS", "SENTENCE_END", "clean_entities", "ambiguous_names", "not_participant",
+    "NAME_KINDS",
+    "SENTENCE_END",
+    "clean_entities",
+    "ambiguous_names",
+    "not_participant",
     "numbered_entries",
 ]
 
@@ -38,7 +42,9 @@ NAME_KINDS = ("state", "group", "official", "institution")
 SENTENCE_END = re.compile(r"[。！？!?；;]+[”’\"」』)）]*|\n|(?<=[a-zа-я0-9)\]”\"])\.\s+")
 
 # a city named as the place where something happens: 在阿斯塔纳 / 于比什凯克 / in Bishkek / в Бишкеке
-_VENUE_BEFORE = re.compile(r"(?:在|(?<![关对由属基鉴])于|(?<![^\W\d_])(?:in|at)\s+|(?<![^\W\d_])(?:в|во)\s+)$")
+_VENUE_BEFORE = re.compile(
+    r"(?:在|(?<![关对由属基鉴])于|(?<![^\W\d_])(?:in|at)\s+|(?<![^\W\d_])(?:в|во)\s+)$"
+)
 # a group name joined to the focal state (中国和中亚国家, China and the Central Asian states,
 # Китай и государства Центральной Азии; or 中亚国家和中国): StudyFacts.focal_before / focal_after
 # a state named as where a person lives, stays or fled to (他现在在哈萨克斯坦, now lives in
@@ -89,7 +95,8 @@ def _resolve_ambiguous(hits: list[Hit], rule: Ambiguity) -> list[Hit]:
         return hits
     return [
         Hit(h.start, h.end, alternative, h.term)
-        if h.payload == usual and h.term in rule.names else h
+        if h.payload == usual and h.term in rule.names
+        else h
         for h in hits
     ]
 
@@ -133,8 +140,10 @@ def _mark_places(
     out = []
     for hit in hits:
         kind = hit.payload[0]
-        if kind == "state" and hit.term in cities and _VENUE_BEFORE.search(
-            normal, max(0, hit.start - 4), hit.start
+        if (
+            kind == "state"
+            and hit.term in cities
+            and _VENUE_BEFORE.search(normal, max(0, hit.start - 4), hit.start)
         ):
             hit = Hit(hit.start, hit.end, ("venue", hit.payload[1]), hit.term)
         elif kind == "state" and (
@@ -142,9 +151,13 @@ def _mark_places(
             or _PERSONAL_AFTER.match(normal, hit.end)
         ):
             hit = Hit(hit.start, hit.end, ("whereabouts", hit.payload[1]), hit.term)
-        elif kind == "group" and study is not None and not (
-            study.focal_before.search(normal, max(0, hit.start - 16), hit.start)
-            or study.focal_after.match(normal, hit.end, hit.end + 16)
+        elif (
+            kind == "group"
+            and study is not None
+            and not (
+                study.focal_before.search(normal, max(0, hit.start - 16), hit.start)
+                or study.focal_after.match(normal, hit.end, hit.end + 16)
+            )
         ):
             hit = Hit(hit.start, hit.end, ("group_other", hit.payload[1]), hit.term)
         out.append(hit)

@@ -33,20 +33,39 @@ __all__ = ["Found", "assign_codes", "collect"]
 THREE_EVILS_PARTS = ("terrorism", "separatism", "extremism")
 # event kinds, most specific first; a meeting in the item's lead wins over all of them
 KIND_PRIORITY = (
-    "multilateral_exercise", "bilateral_exercise", "joint_patrol_operation", "equipment_transfer",
-    "private_security", "domestic_capacity", "training_education", "infrastructure", "incident",
-    "mechanism", "meeting",
+    "multilateral_exercise",
+    "bilateral_exercise",
+    "joint_patrol_operation",
+    "equipment_transfer",
+    "private_security",
+    "domestic_capacity",
+    "training_education",
+    "infrastructure",
+    "incident",
+    "mechanism",
+    "meeting",
 )
 LEVEL_PRIORITY = (
-    "head_of_state", "head_of_government", "foreign_minister", "defence_minister",
-    "security_council", "interior_public_security", "state_security_intelligence",
-    "border_guard_chief", "chief_of_general_staff", "parliament", "party",
-    "vice_minister_working", "other",
+    "head_of_state",
+    "head_of_government",
+    "foreign_minister",
+    "defence_minister",
+    "security_council",
+    "interior_public_security",
+    "state_security_intelligence",
+    "border_guard_chief",
+    "chief_of_general_staff",
+    "parliament",
+    "party",
+    "vice_minister_working",
+    "other",
 )
 FRAMEWORK_PRIORITY = ("C5+China", "SCO", "CICA", "other_multilateral", "bilateral", "unilateral")
 MULTILATERAL_FRAMEWORKS = ("SCO", "CICA", "other_multilateral", "C5+China")
-_MULTILATERAL_ONLY = re.compile(r"peace mission|和平使命|мирн\w* мисси|多边|multilateral|multinational|"
-                                r"многосторон|多国|center-2019|中部-2019|东方-2018|vostok|army games|国际军事比赛")
+_MULTILATERAL_ONLY = re.compile(
+    r"peace mission|和平使命|мирн\w* мисси|多边|multilateral|multinational|"
+    r"многосторон|多国|center-2019|中部-2019|东方-2018|vostok|army games|国际军事比赛"
+)
 KIND_PRIOR = {"meeting": 1.2, "mechanism": 0.5, "incident": 0.9}  # others: 1.0
 LEAD = 200  # characters: the title and first sentence of an item name its main event
 # a text that names this many partner states one by one has listed the participants: a group
@@ -56,7 +75,10 @@ GROUP_LIST = 3
 # An office word qualified as someone's aide is not that office: 总统助理, помощник президента,
 # Presidential Aide, assistant to the president (the SCO security council secretaries' meeting
 # is attended by presidential aides; it is not a heads-of-state meeting).
-_AIDE_AFTER = re.compile(r"\s?(?:助理|顾问|办公厅|办公室|aide|assistant|adviser|advisor|administration|office)", re.IGNORECASE)
+_AIDE_AFTER = re.compile(
+    r"\s?(?:助理|顾问|办公厅|办公室|aide|assistant|adviser|advisor|administration|office)",
+    re.IGNORECASE,
+)
 _AIDE_BEFORE = re.compile(
     r"(?:помощник\w*|советник\w*|администраци\w*|aide to the|assistant to the|adviser to the|advisor to the)\s*$",
     re.IGNORECASE,
@@ -87,7 +109,9 @@ _MEDICAL_AID = re.compile(
 _FIRST_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<=[^\W\d_]{3})\.(?:\s|$)")
 # the two sides of the meeting named without their names: a paragraph saying what they did
 # (会见后，双方签署了…; По итогам встречи стороны подписали…) is about the meeting
-_BOTH_SIDES = re.compile(r"双方|两国|两部|стороны|сторонами|both sides|the two sides|the sides", re.IGNORECASE)
+_BOTH_SIDES = re.compile(
+    r"双方|两国|两部|стороны|сторонами|both sides|the two sides|the sides", re.IGNORECASE
+)
 _SENTENCE = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
 
 
@@ -115,10 +139,17 @@ class Found:
             self.basis[code] = basis
 
 
-def evidence(field_name: str, code: str, hit: Hit, text: str, basis: str = "named", mentions: int = 1) -> Evidence:
+def evidence(
+    field_name: str, code: str, hit: Hit, text: str, basis: str = "named", mentions: int = 1
+) -> Evidence:
     return Evidence(
-        field=field_name, code=code, start=hit.start, end=hit.end, text=text[hit.start : hit.end],
-        basis=basis, mentions=mentions,
+        field=field_name,
+        code=code,
+        start=hit.start,
+        end=hit.end,
+        text=text[hit.start : hit.end],
+        basis=basis,
+        mentions=mentions,
     )
 
 
@@ -144,7 +175,9 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
             official = res.gazetteer.officials[value]
             office = official.office_on(reference)
             mention = ActorMention(
-                name=official.name, office=office.title if office else None, country=official.country
+                name=official.name,
+                office=office.title if office else None,
+                country=official.country,
             )
             found.actors.setdefault(official.name, (mention, hit))
             found.add_state(official.country, hit, "office")
@@ -154,7 +187,10 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
             institution = res.gazetteer.institutions[value]
             found.actors.setdefault(
                 institution.name,
-                (ActorMention(name=institution.name, office=None, country=institution.country), hit),
+                (
+                    ActorMention(name=institution.name, office=None, country=institution.country),
+                    hit,
+                ),
             )
             if institution.country:
                 found.add_state(institution.country, hit, "institution")
@@ -174,8 +210,12 @@ def drop_nested_codes(hits: list[Hit]) -> list[Hit]:
     if len(domains) < 2:
         return hits
     nested = {
-        id(h) for h in domains for o in domains
-        if o.payload != h.payload and o.start <= h.start and h.end <= o.end
+        id(h)
+        for h in domains
+        for o in domains
+        if o.payload != h.payload
+        and o.start <= h.start
+        and h.end <= o.end
         and o.end - o.start > h.end - h.start
     }
     return [h for h in hits if id(h) not in nested] if nested else hits
@@ -183,12 +223,18 @@ def drop_nested_codes(hits: list[Hit]) -> list[Hit]:
 
 def part_of(hit: Hit, other: Hit) -> bool:
     """``hit`` lies inside ``other`` or qualifies it (ends at most one character before it)."""
-    inside = other.start <= hit.start and hit.end <= other.end and other.end - other.start > hit.end - hit.start
+    inside = (
+        other.start <= hit.start
+        and hit.end <= other.end
+        and other.end - other.start > hit.end - hit.start
+    )
     return inside or 0 <= other.start - hit.end <= 1
 
 
 # -- rules ----------------------------------------------------------------------------------
-def event_frameworks(item: CodedItem, text: str, hits: list[Hit], found: Found, res: Resources) -> None:
+def event_frameworks(
+    item: CodedItem, text: str, hits: list[Hit], found: Found, res: Resources
+) -> None:
     """Keep the framework mentions that are about the event: named in the item's first sentence
     (within its lead), or as a meeting of the framework's body; a passing mention later on
     (在联合国和上海合作组织等多边框架内保持紧密协作, "within the UN and the SCO") is not."""
@@ -199,7 +245,8 @@ def event_frameworks(item: CodedItem, text: str, hits: list[Hit], found: Found, 
     first_sentence = stop.end() if stop else item.start + LEAD
     for code in list(found.codes("framework")):
         kept = [
-            h for h in found.by_scheme["framework"][code]
+            h
+            for h in found.by_scheme["framework"][code]
             if h.start < first_sentence or _framework_meeting([h, *others], res, code)
         ]
         _keep(found.by_scheme["framework"], code, kept)
@@ -234,7 +281,9 @@ def rule_partner_states(found: Found, res: Resources) -> list[str]:
     return ca
 
 
-def rule_outside_states(found: Found, framework: str | None, res: Resources, reference: str | None) -> list[str]:
+def rule_outside_states(
+    found: Found, framework: str | None, res: Resources, reference: str | None
+) -> list[str]:
     """States from outside the region take part only in a multilateral framework; in one whose
     membership the study lists (SCO, C5+China), only members do (Afghanistan named in an SCO
     meeting's agenda is a topic, not a participant)."""
@@ -249,7 +298,12 @@ def rule_outside_states(found: Found, framework: str | None, res: Resources, ref
 
 
 def rule_implied_members(
-    item: CodedItem, text: str, hits: list[Hit], framework: str | None, res: Resources, reference: str | None,
+    item: CodedItem,
+    text: str,
+    hits: list[Hit],
+    framework: str | None,
+    res: Resources,
+    reference: str | None,
 ) -> list[str]:
     """A meeting of a framework with implied members (the study's SCO, C5+China) named in the
     item's lead involves every member at the item's date, named or not (gold guideline 2)."""
@@ -257,7 +311,11 @@ def rule_implied_members(
 
     if framework not in res.study.implied:
         return []
-    named_in_lead = [h for h in hits if h.payload[0] not in ("framework", "institution") or in_lead(item, text, h)]
+    named_in_lead = [
+        h
+        for h in hits
+        if h.payload[0] not in ("framework", "institution") or in_lead(item, text, h)
+    ]
     if not _framework_meeting(named_in_lead, res, framework):
         return []
     return res.study.implied_members(framework, reference)
@@ -273,7 +331,12 @@ def in_lead(item: CodedItem, text: str, hit: Hit) -> bool:
 
 
 def rule_countries(
-    item: CodedItem, text: str, hits: list[Hit], found: Found, res: Resources, reference: str | None,
+    item: CodedItem,
+    text: str,
+    hits: list[Hit],
+    found: Found,
+    res: Resources,
+    reference: str | None,
 ) -> tuple[str | None, list[str]]:
     """Framework and the states taking part, with evidence (implied members say so)."""
     facts = res.study
@@ -286,7 +349,9 @@ def rule_countries(
         found.evidence.append(evidence("framework", framework, frameworks[framework], text))
     countries = [facts.focal] if item.relevant or facts.focal in found.states else []
     countries += ca
-    countries += [c for c in rule_outside_states(found, framework, res, reference) if c not in countries]
+    countries += [
+        c for c in rule_outside_states(found, framework, res, reference) if c not in countries
+    ]
     for code in rule_implied_members(item, text, hits, framework, res, reference):
         if code not in countries:
             countries.append(code)
@@ -294,7 +359,9 @@ def rule_countries(
     sorted_countries = facts.sort_countries(countries)
     for code in sorted_countries:
         if code in found.states:
-            found.evidence.append(evidence("country", code, found.states[code], text, found.basis.get(code, "named")))
+            found.evidence.append(
+                evidence("country", code, found.states[code], text, found.basis.get(code, "named"))
+            )
     return framework, sorted_countries
 
 
@@ -312,7 +379,11 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
     kinds = {code: list(hs) for code, hs in found.codes("event_kind").items()}
     if "training_education" in kinds:
         spans = [m.span() for m in _NOT_TRAINING.finditer(text, item.start, item.end)]
-        kept = [h for h in kinds["training_education"] if not any(a <= h.start < b or h.start <= a < h.end for a, b in spans)]
+        kept = [
+            h
+            for h in kinds["training_education"]
+            if not any(a <= h.start < b or h.start <= a < h.end for a, b in spans)
+        ]
         _keep(kinds, "training_education", kept)
     if "equipment_transfer" in kinds:
         security = [h.start for hs in found.codes("domain").values() for h in hs]
@@ -329,7 +400,9 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
         q_end = answer.start() if answer else item.end
         if _CONFIRM.search(text, question.end(), q_end):
             for code in list(kinds):
-                _keep(kinds, code, [h for h in kinds[code] if not question.start() <= h.start < q_end])
+                _keep(
+                    kinds, code, [h for h in kinds[code] if not question.start() <= h.start < q_end]
+                )
     return kinds
 
 
@@ -360,11 +433,19 @@ def choose_kind(item: CodedItem, kinds: dict[str, list[Hit]], has_level: bool) -
     return best
 
 
-def rule_exercise_kind(event_kind: str, kinds: dict[str, list[Hit]], text: str, framework: str | None,
-                       countries: list[str], focal: str) -> str:
+def rule_exercise_kind(
+    event_kind: str,
+    kinds: dict[str, list[Hit]],
+    text: str,
+    framework: str | None,
+    countries: list[str],
+    focal: str,
+) -> str:
     """An exercise is multilateral in a multilateral framework, when named so, or with two or
     more partner states; bilateral otherwise."""
-    span = " ".join(normalise_for_matching(text[h.start : h.end]) for hs in kinds.values() for h in hs)
+    span = " ".join(
+        normalise_for_matching(text[h.start : h.end]) for hs in kinds.values() for h in hs
+    )
     multilateral = (
         framework in ("SCO", "other_multilateral", "CICA")
         or bool(_MULTILATERAL_ONLY.search(span))
@@ -385,8 +466,15 @@ def _paragraph(text: str, item: CodedItem, position: int) -> int:
     return max(item.start, text.rfind("\n", item.start, position))
 
 
-def rule_kinds(item: CodedItem, text: str, found: Found, framework: str | None, countries: list[str],
-               focal: str, anchored: Callable[[], set[int]]) -> list[str]:
+def rule_kinds(
+    item: CodedItem,
+    text: str,
+    found: Found,
+    framework: str | None,
+    countries: list[str],
+    focal: str,
+    anchored: Callable[[], set[int]],
+) -> list[str]:
     """The item's event kinds per event mention, the main one first; a second event (an
     agreement signed or equipment handed over at a meeting) needs a mention of its own in a
     paragraph that names a partner state, a framework or the two sides (``anchored()``: the
@@ -398,7 +486,9 @@ def rule_kinds(item: CodedItem, text: str, found: Found, framework: str | None, 
     if main in ("multilateral_exercise", "bilateral_exercise"):
         main = rule_exercise_kind(main, kinds, text, framework, countries, focal)
     support = kinds.get(main) or [h for hs in found.codes("meeting_level").values() for h in hs]
-    found.evidence.append(evidence("kind", main, min(support, key=lambda h: h.start), text, mentions=len(support)))
+    found.evidence.append(
+        evidence("kind", main, min(support, key=lambda h: h.start), text, mentions=len(support))
+    )
     chosen = [main]
     paragraphs: set[int] | None = None
     for other in SECOND_EVENTS.get(main, ()):
@@ -413,10 +503,15 @@ def rule_kinds(item: CodedItem, text: str, found: Found, framework: str | None, 
 
 
 def _is_aide(hit: Hit, text: str) -> bool:
-    return bool(_AIDE_AFTER.match(text, hit.end)) or bool(_AIDE_BEFORE.search(text, max(0, hit.start - 25), hit.start))
+    return bool(_AIDE_AFTER.match(text, hit.end)) or bool(
+        _AIDE_BEFORE.search(text, max(0, hit.start - 25), hit.start)
+    )
 
 
-_MEETING_WORD = re.compile(r"会议|会晤|理事会|meeting|conference|council|summit|совещани|заседани|встреч|совет", re.IGNORECASE)
+_MEETING_WORD = re.compile(
+    r"会议|会晤|理事会|meeting|conference|council|summit|совещани|заседани|встреч|совет",
+    re.IGNORECASE,
+)
 MEETING_NAME_GAP = 24  # characters between a level and the meeting term of one name (Latin)
 MEETING_NAME_GAP_HAN = 6
 
@@ -479,13 +574,20 @@ def rule_topics(found: Found) -> dict[str, list[Hit]]:
         reach = list(itertools.accumulate((end for _, end in spans), max))
         for code in THREE_EVILS_PARTS:
             outside = [
-                h for h in topics.get(code, [])
-                if not ((i := bisect.bisect_right(formula_starts, h.start)) and reach[i - 1] >= h.end)
+                h
+                for h in topics.get(code, [])
+                if not (
+                    (i := bisect.bisect_right(formula_starts, h.start)) and reach[i - 1] >= h.end
+                )
             ]
             _keep(topics, code, outside)
     violent = [h for code in ("extremism", "terrorism") for h in topics.get(code, [])]
     if "religion" in topics and violent:
-        _keep(topics, "religion", [h for h in topics["religion"] if not any(part_of(h, v) for v in violent)])
+        _keep(
+            topics,
+            "religion",
+            [h for h in topics["religion"] if not any(part_of(h, v) for v in violent)],
+        )
     return topics
 
 
@@ -497,18 +599,25 @@ def rule_domains(found: Found) -> dict[str, list[Hit]]:
     return domains
 
 
-def assign_codes(item: CodedItem, text: str, hits: list[Hit], res: Resources, reference: str | None) -> None:
+def assign_codes(
+    item: CodedItem, text: str, hits: list[Hit], res: Resources, reference: str | None
+) -> None:
     """Code ``item`` from the hits of its scope (see the module docstring)."""
     found = collect(hits, text, res, reference)
     framework, countries = rule_countries(item, text, hits, found, res, reference)
     item.framework = framework
     item.countries = countries
+
     def anchored() -> set[int]:  # only when a second event is possible (it costs a scan)
         return {
-            _paragraph(text, item, h.start) for h in hits
+            _paragraph(text, item, h.start)
+            for h in hits
             if h.payload[0] in ("state", "group", "framework", "official", "institution")
             and (h.payload[1] in res.study.partner_set or h.payload[0] != "state")
-        } | {_paragraph(text, item, m.start()) for m in _BOTH_SIDES.finditer(text, item.start, item.end)}
+        } | {
+            _paragraph(text, item, m.start())
+            for m in _BOTH_SIDES.finditer(text, item.start, item.end)
+        }
 
     kinds = rule_kinds(item, text, found, framework, countries, res.study.focal, anchored)
     item.kind = kinds[0] if kinds else None
@@ -517,10 +626,15 @@ def assign_codes(item: CodedItem, text: str, hits: list[Hit], res: Resources, re
     if item.kind is None:  # commentary: no event, so no event's framework (gold guideline)
         item.framework = None
         found.evidence = [e for e in found.evidence if e.field != "framework"]
-    for scheme, target, codes in (("topic", item.topics, rule_topics(found)), ("domain", item.domains, rule_domains(found))):
+    for scheme, target, codes in (
+        ("topic", item.topics, rule_topics(found)),
+        ("domain", item.domains, rule_domains(found)),
+    ):
         for code in sorted(codes):
             target.append(code)
-            found.evidence.append(evidence(scheme, code, codes[code][0], text, mentions=len(codes[code])))
+            found.evidence.append(
+                evidence(scheme, code, codes[code][0], text, mentions=len(codes[code]))
+            )
     for mention, hit in found.actors.values():
         item.actors.append(mention)
         found.evidence.append(evidence("actor", mention.name, hit, text))

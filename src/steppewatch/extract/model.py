@@ -33,7 +33,9 @@ class Evidence(_Record):
     )
     mentions: int | None = Field(default=None, ge=0, description="Mentions of the code in scope.")
     confidence: float | None = Field(
-        default=None, ge=0.0, le=1.0,
+        default=None,
+        ge=0.0,
+        le=1.0,
         description="Calibrated probability that the code is right (see extract/calibration.py).",
     )
 

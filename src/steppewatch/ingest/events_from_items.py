@@ -12,7 +12,11 @@ from steppewatch.models import ActorRef, Event, Source, parse_partial_date
 from steppewatch.sources.publishers import is_official
 
 __all__ = [
-    "build_event", "candidate_from_item", "merge_into", "same_document_event", "source_for",
+    "build_event",
+    "candidate_from_item",
+    "merge_into",
+    "same_document_event",
+    "source_for",
     "suggestion_values",
 ]
 
