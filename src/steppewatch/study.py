@@ -4,6 +4,7 @@ and reference claims (the schema: ``models.Study`` and ``study_schema.py``)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -106,6 +107,13 @@ def resolve_study(study: Study | str | Path | None) -> Study:
     if study is None or study == "":
         return default_study()
     return load_study(study)
+
+
+def partner_states(partners: Sequence[str] | None = None) -> tuple[str, ...]:
+    """``partners`` as given, else the default study's partner states."""
+    if partners is not None:
+        return tuple(partners)
+    return tuple(default_study().partner_states)
 
 
 def study_for_store(store: Any, study: Study | str | Path | None = None) -> Study:

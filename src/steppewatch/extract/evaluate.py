@@ -56,6 +56,7 @@ from steppewatch.extract.gold import (
     resolve_gold_path,
 )
 from steppewatch.extract.registry import DEFAULT_CODER, Coder, get_coder
+from steppewatch.study import partner_states as _partner_states
 
 __all__ = [
     "BinaryScores",
@@ -393,7 +394,7 @@ def score_predictions(
     every field with bootstrap intervals (``samples`` resamples, ``seed``), overall, per
     language and per source type; countries are scored over ``partners`` (default: the default
     study's partner states)."""
-    partners = _partners(partners)
+    partners = _partner_states(partners)
     _same_length(gold, predictions)
     if samples < 0 or samples > MAX_SAMPLES:
         raise InputError(
@@ -611,14 +612,6 @@ def evaluate(
     return report
 
 
-def _partners(partners: Sequence[str] | None) -> tuple[str, ...]:
-    if partners is not None:
-        return tuple(partners)
-    from steppewatch.study import default_study
-
-    return tuple(default_study().partner_states)
-
-
 def weak_codes(scores: MultiLabelScores, *, below: float = 0.5, min_support: int = 2) -> list[str]:
     """Codes with at least ``min_support`` gold examples whose F1 is below ``below``."""
     return [c for c, s in scores.per_code.items() if s.support >= min_support and s.f1 < below]
@@ -629,7 +622,7 @@ def label_counts(
 ) -> dict[str, Counter[str]]:
     """How often each code occurs in a gold set (for the README and reports); countries: the
     ``partners`` only (default: the default study's)."""
-    partners = _partners(partners)
+    partners = _partner_states(partners)
     out: dict[str, Counter[str]] = {
         "kind": Counter(),
         "topics": Counter(),

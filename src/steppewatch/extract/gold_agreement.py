@@ -29,6 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from steppewatch.errors import InputError
 from steppewatch.extract.gold import GoldDocument, load_gold
+from steppewatch.study import partner_states as _partner_states
 
 __all__ = ["FieldAgreement", "GoldAgreementReport", "field_agreement", "gold_agreement"]
 
@@ -55,14 +56,6 @@ class GoldAgreementReport(_Record):
     only_first: list[str] = Field(default_factory=list)
     only_second: list[str] = Field(default_factory=list)
     fields: dict[str, FieldAgreement]
-
-
-def _partners(partners: Sequence[str] | None) -> tuple[str, ...]:
-    if partners is not None:
-        return tuple(partners)
-    from steppewatch.study import default_study
-
-    return tuple(default_study().partner_states)
 
 
 def _takes_part(code: str) -> Callable[[GoldDocument], bool]:
@@ -128,7 +121,7 @@ def field_agreement(
 ) -> FieldAgreement:
     """Agreement on one field over aligned documents (same order, same ids); ``partners``
     (default: the default study's partner states) defines the country fields."""
-    needed, single, read = _fields(_partners(partners))[name]
+    needed, single, read = _fields(_partner_states(partners))[name]
     pairs = [
         (x, y)
         for x, y in zip(first, second, strict=True)
@@ -174,7 +167,7 @@ def gold_agreement(
             code="SW472",
         )
     firsts, seconds = common, [by_id[g.id] for g in common]
-    regions = _partners(partners)
+    regions = _partner_states(partners)
     first_ids = {g.id for g in first}
     return GoldAgreementReport(
         first=str(first_path),
