@@ -66,10 +66,10 @@ def _actor(a: Any) -> str:
     return f"{' '.join(a.name.casefold().split())}|{a.office or 'null'}"
 
 
-Field = tuple[str, bool, Callable[[GoldDocument], Any]]
+FieldSpec = tuple[str, bool, Callable[[GoldDocument], Any]]
 
 
-def _fields(partners: Sequence[str]) -> dict[str, Field]:
+def _fields(partners: Sequence[str]) -> dict[str, FieldSpec]:
     """name -> (annotation needed, single or set, how to read it); each partner state of the
     study is also a yes/no field of its own (``country_KZ``)."""
     region = frozenset(partners)
@@ -80,7 +80,7 @@ def _fields(partners: Sequence[str]) -> dict[str, Field]:
     }
 
 
-_COMMON_FIELDS: dict[str, Field] = {
+_COMMON_FIELDS: dict[str, FieldSpec] = {
     "relevance": ("relevance", True, lambda g: g.relevant),
     "kind": ("kind", True, lambda g: g.kind),
     "framework": ("framework", True, lambda g: g.framework),
