@@ -33,6 +33,7 @@ def register(app: typer.Typer) -> None:
         Good rows are written in one transaction; importing the same file again changes nothing.
         Exits 1 when any row was rejected.
         """
+        from steppewatch.ingest.ingest_lock import IngestLock, bump_generation
         from steppewatch.store.importing import import_events
 
         if status not in ("curated", "machine", "accepted", "edited", "rejected"):
@@ -40,7 +41,9 @@ def register(app: typer.Typer) -> None:
                 "must be curated, machine, accepted, edited or rejected", param_hint="--status"
             )
         store = open_db(db)
-        with progress_bar(f"Importing {path.name}", None) as update:
+        # one writer at a time: an ingest running now finishes first, and one that starts
+        # later sees these events (issue 18)
+        with IngestLock(store, on_wait=err), progress_bar(f"Importing {path.name}", None) as update:
             report = import_events(
                 store,
                 path,
@@ -49,6 +52,8 @@ def register(app: typer.Typer) -> None:
                 replace_reviewed=replace_reviewed,
                 progress=update,
             )
+            if report.counts.new or report.counts.updated:
+                bump_generation(store)
         for issue in report.issues:
             err(f"  {issue}")
         c = report.counts

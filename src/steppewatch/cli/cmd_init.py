@@ -26,6 +26,7 @@ def register(app: typer.Typer) -> None:
         Safe to run again: events already stored are left as they are.
         """
         from steppewatch.errors import InputError
+        from steppewatch.ingest.ingest_lock import IngestLock, bump_generation
         from steppewatch.store.importing import load_bundled_dataset
         from steppewatch.study import load_study
 
@@ -45,8 +46,10 @@ def register(app: typer.Typer) -> None:
         if not the_study.dataset:
             typer.echo(f"Study: {the_study.name}: no dataset to load; the database is empty.")
             return
-        with progress_bar("Loading bundled events", None) as update:
+        with IngestLock(store, on_wait=err), progress_bar("Loading bundled events", None) as update:
             report = load_bundled_dataset(store, the_study, progress=update)
+            if report.counts.new or report.counts.updated:
+                bump_generation(store)
         for issue in report.issues:
             err(f"  {issue}")
         c = report.counts

@@ -7,6 +7,10 @@ documents.id`` of issue 18), an event created twice under two ids. So a run hold
 database's *ingest lock* from start to end, and a second run waits for it, then reads what
 the first stored (everything it would have added is then ``unchanged``):
 
+``steppewatch import`` and ``init`` take the same lock while they load events, and renew the
+generation afterwards (:func:`bump_generation`), so an ingest never decides against events an
+import is writing.
+
 - SQLite: an exclusive ``flock`` on ``<database>.ingest-lock`` beside the file; the kernel
   releases it when the process ends, however it ends. Reviewers and readers are not blocked:
   this is not a database lock.
@@ -35,7 +39,14 @@ from steppewatch.store import Store
 from steppewatch.store.file_lock import FileLock, lock_path_beside
 from steppewatch.store.tables import meta
 
-__all__ = ["IngestLock", "GENERATION_KEY", "read_generation", "check_generation", "new_generation"]
+__all__ = [
+    "IngestLock",
+    "GENERATION_KEY",
+    "read_generation",
+    "check_generation",
+    "new_generation",
+    "bump_generation",
+]
 
 GENERATION_KEY = "ingest_generation"
 _PG_LOCK_KEY = zlib.crc32(b"steppewatch ingest")  # one advisory lock key per database
@@ -64,6 +75,13 @@ def new_generation(conn: Connection) -> str:
     return stamp
 
 
+def bump_generation(store: Store) -> None:
+    """Renew the stamp after events were written outside an ingest (``import``, ``init``), so
+    that an ingest which read the database before that write reloads it when its turn comes."""
+    with store.engine.begin() as conn:
+        new_generation(conn)
+
+
 class IngestLock:
     """The database's ingest lock (see the module doc). ``acquire`` returns True if it had to
     wait for another run."""
@@ -88,8 +106,8 @@ class IngestLock:
     def _say_waiting(self) -> None:
         if self.on_wait:
             self.on_wait(
-                f"waiting for another ingest into {self.store.describe()} to finish "
-                "(one ingest at a time writes to a database)"
+                f"waiting for another ingest or import into {self.store.describe()} to finish "
+                "(one ingest or import at a time writes to a database)"
             )
 
     def _acquire_pg(self) -> bool:
