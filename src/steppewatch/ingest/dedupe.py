@@ -96,8 +96,10 @@ class NearDuplicateIndex:
         # repeated shingles are kept: they cannot change a minimum, and sorting them out costs more
         rate = self.sample_rate
         if rate & (rate - 1) == 0:  # a power of two: a mask, cheaper than a modulo
-            return h[(h & np.uint64(rate - 1)) == 0]
-        return h[h % np.uint64(rate) == 0]
+            sampled: np.ndarray = h[(h & np.uint64(rate - 1)) == 0]
+            return sampled
+        sampled = h[h % np.uint64(rate) == 0]
+        return sampled
 
     def signature(self, text: str | None) -> np.ndarray | None:
         """MinHash values (uint64 < 2**32, ``num_perm`` of them), or None for short texts."""

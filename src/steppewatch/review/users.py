@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -12,6 +13,9 @@ from steppewatch.review.audit import record
 from steppewatch.store import Store
 from steppewatch.store.records import now
 from steppewatch.store.review_tables import users
+
+if TYPE_CHECKING:  # argon2 is imported when a password is hashed, not at start-up
+    from argon2 import PasswordHasher
 
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$")
 ROLES = ("reviewer", "admin")
@@ -26,7 +30,7 @@ class User:
     created_at: str
 
 
-def _hasher():  # type: ignore[no-untyped-def]
+def _hasher() -> PasswordHasher:
     from argon2 import PasswordHasher
 
     return PasswordHasher()
