@@ -1,10 +1,13 @@
-"""Reproduce the page selection of gold/real_tune.jsonl and gold/real_heldout.jsonl.
+"""Reproduce the page selection of gold/real_tune.jsonl and gold/real_heldout.jsonl, and of
+the second held-out set gold/real_heldout2.jsonl.
 
     .venv/bin/python gold/select_real_pages.py [--corpus ../shared/corpora/china_fm] [--out FILE]
+    .venv/bin/python gold/select_real_pages.py --heldout2 [--out FILE]
 
 Reads the corpus index and pages and the existing gold files only (no coder is run), and prints
 (or writes) a JSON object: the tiers (`ca`, `xj`, `random`), the split of every selected page and
-the 60 page ids for the second annotator. See gold/README.md, "How the pages were chosen".
+the 60 page ids for the second annotator; with ``--heldout2``, the pages of real_heldout2.jsonl
+with their score. See gold/README.md, "How the pages were chosen" and "Second held-out set".
 """
 
 from __future__ import annotations
@@ -39,15 +42,51 @@ SECURITY = re.compile(
 )
 INDEX_PAGE = re.compile(r"/default(_\d+)?\.shtml$")
 
+# Second held-out set (real_heldout2.jsonl): pages in no gold file yet, ranked by how likely they
+# are to be relevant (sum of the weights of the term groups the text names), ties and the random
+# part drawn with a fixed seed.
+HELDOUT2_SEED = 2027
+HELDOUT2_RANKED = 70  # the highest-scoring pages
+HELDOUT2_RANDOM = 14  # then a random sample of the rest, as a base of ordinary pages
+HELDOUT2_WEIGHTS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (
+        4,
+        re.compile(
+            r"哈萨克|吉尔吉斯|塔吉克|乌兹别克|土库曼|中亚|\bKazakh|\bKazak\b|Kyrgyz|Kirgiz|Tajik|Uzbek|"
+            r"Turkmen|Central Asia"
+        ),
+    ),
+    (
+        4,
+        re.compile(
+            r"上合|上海合作|上海五国|亚信|\bSCO\b|Shanghai Cooperation|Shanghai Five|\bCICA\b|"
+            r"地区反恐怖机构|和平使命|Peace Mission"
+        ),
+    ),
+    (
+        4,
+        re.compile(
+            r"阿斯塔纳|努尔苏丹|比什凯克|杜尚别|塔什干|阿什哈巴德|阿拉木图|霍尔果斯|Astana|Nur-Sultan|"
+            r"Bishkek|Dushanbe|Tashkent|Ashgabat|Almaty|Khorgos|Horgos|纳扎尔巴耶夫|托卡耶夫|米尔济约耶夫|"
+            r"拉赫蒙|热恩别科夫|Nazarbayev|Tokayev|Mirziyoyev|Rahmon|Jeenbekov|Berdimuhamedov|瓦罕|Wakhan"
+        ),
+    ),
+    (3, re.compile(r"东突|东伊运|East Turk|\bETIM\b|三股势力|three evil")),
+    (2, re.compile(r"反恐|恐怖|暴恐|counter-terror|terroris")),
+    (1, re.compile(r"新疆|Xinjiang")),
+    (1, re.compile(r"阿富汗|Afghan")),
+    (1, re.compile(r"毒品|禁毒|narcotic|drug traffick")),
+)
+
 
 def split_of(page_id: str) -> str:
     bucket = int(hashlib.sha256(page_id.encode()).hexdigest()[:8], 16) % 100
     return "heldout" if bucket < HELD_OUT_PERCENT else "tune"
 
 
-def used_pages() -> set[str]:
+def used_pages(names: tuple[str, ...] = ("dev.jsonl", "test.jsonl")) -> set[str]:
     used = set()
-    for name in ("dev.jsonl", "test.jsonl"):
+    for name in names:
         for line in (GOLD / name).read_text(encoding="utf-8").splitlines():
             if line.strip():
                 path = json.loads(line)["path"]
@@ -94,14 +133,63 @@ def select(corpus: Path) -> dict[str, object]:
     }
 
 
+def heldout2_score(text: str) -> int:
+    return sum(weight for weight, pattern in HELDOUT2_WEIGHTS if pattern.search(text))
+
+
+def _tiebreak(page_id: str) -> str:
+    return hashlib.sha256(f"{HELDOUT2_SEED}:{page_id}".encode()).hexdigest()
+
+
+def select_heldout2(corpus: Path) -> dict[str, object]:
+    """Pages of no gold file (dev, test, real_tune, real_heldout), article pages only: the
+    HELDOUT2_RANKED highest scores (ties by a seeded hash), then HELDOUT2_RANDOM of the rest
+    drawn with random.Random(HELDOUT2_SEED)."""
+    used = used_pages(("dev.jsonl", "test.jsonl", "real_tune.jsonl", "real_heldout.jsonl"))
+    scores: dict[str, int] = {}
+    languages: dict[str, str] = {}
+    with (corpus / "index.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        page_id, page = row["id"], corpus / "pages" / f"{row['id']}.html"
+        if page_id in used or INDEX_PAGE.search(row["url"]) or not page.is_file():
+            continue
+        document = extract_document(page.read_bytes(), source=str(page), url=row["url"])
+        scores[page_id] = heldout2_score(f"{document.title or ''}\n{document.text}")
+        languages[page_id] = document.language or row["lang_hint"]
+    ranked = sorted(scores, key=lambda p: (-scores[p], _tiebreak(p)))
+    top = ranked[:HELDOUT2_RANKED]
+    rest = sorted(ranked[HELDOUT2_RANKED:])
+    drawn = random.Random(HELDOUT2_SEED).sample(rest, HELDOUT2_RANDOM)
+    return {
+        "candidates": len(scores),
+        "score_counts": {
+            str(s): sum(1 for v in scores.values() if v == s) for s in sorted(set(scores.values()))
+        },
+        "pages": [
+            {
+                "id": p,
+                "selection": "ranked" if p in top else "random",
+                "score": scores[p],
+                "language": languages[p],
+            }
+            for p in top + sorted(drawn)
+        ],
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--corpus", type=Path, default=GOLD.parent.parent / "shared/corpora/china_fm"
     )
     parser.add_argument("--out", type=Path)
+    parser.add_argument(
+        "--heldout2", action="store_true", help="select the pages of real_heldout2.jsonl"
+    )
     args = parser.parse_args()
-    result = json.dumps(select(args.corpus), ensure_ascii=False, indent=1)
+    chosen = select_heldout2(args.corpus) if args.heldout2 else select(args.corpus)
+    result = json.dumps(chosen, ensure_ascii=False, indent=1)
     if args.out:
         args.out.write_text(result + "\n", encoding="utf-8")
     else:

@@ -309,7 +309,7 @@ def test_cli_prints_every_field_and_json_holds_groups(tmp_path: Path) -> None:
     assert result.exit_code != 0 and "SW470" in str(result.exception)
 
 
-@pytest.mark.parametrize("name", ["real_tune", "real_heldout"])
+@pytest.mark.parametrize("name", ["real_tune", "real_heldout", "real_heldout2"])
 def test_real_page_sets_are_valid_complete_and_disjoint(shared_dir: Path, name: str) -> None:
     repo = Path(__file__).resolve().parents[2]
     gold = load_gold(repo / "gold" / f"{name}.jsonl")
@@ -333,12 +333,33 @@ def test_real_page_sets_are_valid_complete_and_disjoint(shared_dir: Path, name: 
         assert resolve_gold_path(g.path, repo / "gold" / f"{name}.jsonl").is_file(), g.id
     if name == "real_heldout":
         assert len(gold) >= 60
+    if name == "real_heldout2":
+        assert len(gold) >= 80
+    others = {"real_tune", "real_heldout", "real_heldout2"} - {name}
     earlier = {
-        g.path
-        for f in ("dev", "test", "real_tune" if name == "real_heldout" else "real_heldout")
-        for g in load_gold(repo / "gold" / f"{f}.jsonl")
+        g.path for f in ("dev", "test", *others) for g in load_gold(repo / "gold" / f"{f}.jsonl")
     }
     assert not {g.path for g in gold} & earlier
+
+
+def test_blind_second_annotation_covers_the_second_annotator_sample(shared_dir: Path) -> None:
+    """real_second_blind.jsonl annotates exactly the 60 pages of second_annotator.txt, every
+    field, and gold-agreement reads it against the first annotation."""
+    from steppewatch.extract.gold_agreement import gold_agreement
+
+    repo = Path(__file__).resolve().parents[2]
+    sample = {
+        line.split("\t")[0]
+        for line in (repo / "gold" / "second_annotator.txt").read_text("utf-8").splitlines()
+        if line.startswith("fm-")
+    }
+    blind = load_gold(repo / "gold" / "real_second_blind.jsonl")
+    assert len(sample) == 60 and {g.id for g in blind} == sample
+    assert all("location" in g.annotated and "actors" in g.annotated for g in blind)
+    first = [repo / "gold" / "real_tune.jsonl", repo / "gold" / "real_heldout.jsonl"]
+    report = gold_agreement(first, repo / "gold" / "real_second_blind.jsonl")
+    assert report.common == 60 and not report.only_second
+    assert report.fields["relevance"].documents == 60
 
 
 def test_actor_offices_were_compared_as_titles_against_level_codes() -> None:
@@ -359,3 +380,14 @@ def test_actor_offices_were_compared_as_titles_against_level_codes() -> None:
     )
     actors = prediction_from_record(record).actors
     assert actors == (("Xi Jinping", "head_of_state"), ("Someone Unknown", "head_of_state"))
+
+
+@pytest.mark.parametrize("name", ["test", "real_heldout", "real_heldout2"])
+def test_calibration_refuses_every_held_out_set(name: str) -> None:
+    from steppewatch.errors import InputError
+    from steppewatch.extract.calibration import samples_from_gold
+
+    repo = Path(__file__).resolve().parents[2]
+    with pytest.raises(InputError) as caught:
+        samples_from_gold([repo / "gold" / f"{name}.jsonl"])
+    assert "SW480" in str(caught.value) and f"{name}.jsonl" in str(caught.value)
