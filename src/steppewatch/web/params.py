@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl
 import pycountry
 
 from steppewatch.store import EventFilter
-from steppewatch.web.errors import HTTPError, issue
+from steppewatch.web.errors import HTTPError, coded_error, issue
 
 MAX_FIELDS = 60
 MAX_VALUE = 300
@@ -173,16 +173,14 @@ def parse_list_query(
         filt["statuses"] = PUBLIC_STATUSES
     hidden = [s for s in filt["statuses"] if s in REVIEWER_ONLY_STATUSES and not reviewer]
     if hidden:
-        raise HTTPError(
-            403,
-            "[SW760] rejected events are shown to signed-in reviewers only",
-            [
-                issue(
-                    "reviewers-only",
-                    "sign in as a reviewer, or leave out status=rejected",
-                    "status",
-                )
-            ],
+        raise coded_error(
+            "SW760",
+            "rejected events are shown to signed-in reviewers only",
+            issue(
+                "reviewers-only",
+                "sign in as a reviewer, or leave out status=rejected",
+                "status",
+            ),
         )
     for key, extra in (fixed or {}).items():
         filt[key] = tuple(dict.fromkeys((*filt.get(key, ()), *extra)))
