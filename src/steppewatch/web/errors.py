@@ -31,7 +31,8 @@ def coded_error(
 
 
 def bad_request(message: str, *errors: dict[str, Any]) -> HTTPError:
-    return HTTPError(400, message, list(errors) or [{"type": "bad-parameter", "message": message}])
+    """A 400 for bad query parameters (SW734), listing ``errors`` (default: the message)."""
+    return coded_error("SW734", message, *(errors or [issue("bad-parameter", message)]))
 
 
 def issue(type_: str, message: str, param: str | None = None) -> dict[str, Any]:

@@ -600,7 +600,9 @@ def events_csv(request: Request) -> Response:
     pairs = parse_query(request.scope.get("query_string", b""))
     bom = [v for k, v in pairs if k == "bom"]
     if bom and (len(bom) > 1 or bom[0] not in ("0", "1")):
-        raise HTTPError(400, "bom: give 0 or 1, once", [issue("invalid-value", "0 or 1", "bom")])
+        raise coded_error(
+            "SW734", "bom: give 0 or 1, once", issue("invalid-value", "0 or 1", "bom")
+        )
     query = parse_list_query(
         [(k, v) for k, v in pairs if k != "bom"],
         web.codebook,

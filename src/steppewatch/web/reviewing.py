@@ -19,7 +19,7 @@ from steppewatch.errors import SteppewatchError, ValidationFailed
 from steppewatch.review import login_limits
 from steppewatch.review.actions import EDITABLE_FIELDS, content_hash_of
 from steppewatch.review.pseudonyms import pseudonyms_for
-from steppewatch.web.errors import HTTPError, coded_error, from_library_error, issue
+from steppewatch.web.errors import coded_error, from_library_error, issue
 from steppewatch.web.params import MAX_PAGE, check_names, parse_query
 from steppewatch.web.security import CSRF_FIELD, check_csrf, current_user, require_user
 from steppewatch.web.state import json_response, link, render, state_of
@@ -59,10 +59,10 @@ def _page(request: Request, allowed: tuple[str, ...] = ("page",)) -> int:
     check_names(pairs, allowed)
     value = dict(pairs).get("page", "1")
     if not value.isdigit() or not 1 <= int(value) <= MAX_PAGE:
-        raise HTTPError(
-            400,
+        raise coded_error(
+            "SW734",
             "bad query parameters",
-            [issue("out-of-range", f"page must be 1-{MAX_PAGE}", "page")],
+            issue("out-of-range", f"page must be 1-{MAX_PAGE}", "page"),
         )
     return int(value)
 
@@ -277,7 +277,7 @@ def changes_from_form(event: Any, form: dict[str, Any]) -> dict[str, Any]:
         if value != current.get(name):
             changes[name] = value
     if problems:
-        raise HTTPError(400, "bad form fields", problems)
+        raise coded_error("SW736", "bad form fields", *problems)
     return changes
 
 
