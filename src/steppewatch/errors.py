@@ -4,15 +4,22 @@ Every error carries a stable code (``SW###``) that a user can search for, says w
 where (file, line, field) and what to do. The CLI prints ``str(error)`` on one line and exits
 non-zero; it never shows a traceback for a user's mistake.
 
-Code ranges: SW1xx input and data files (SW16x exports), SW2xx codebook, SW3xx store, SW4xx coding and
-extraction, SW5xx collection and network, SW6xx analysis and report (SW66x releases), SW7xx web and review.
+Every code is defined once, with its meaning, hint and HTTP status, in the catalogue
+(:mod:`steppewatch.error_codes`, rendered as ``docs/errors.md``); an error's ``info`` is its entry.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from steppewatch.error_codes import CATALOGUE, ErrorCode
+
 __all__ = [
+    "ErrorCode",
+    "CATALOGUE",
+    "error_info",
+    "http_status",
+    "coded",
     "SteppewatchError",
     "InputError",
     "ValidationIssue",
@@ -45,6 +52,32 @@ class SteppewatchError(Exception):
         if self.hint:
             text += f" ({self.hint})"
         return text
+
+    @property
+    def info(self) -> ErrorCode | None:
+        """This error's catalogue entry (name, meaning, hint, HTTP status)."""
+        return error_info(self.code)
+
+    @property
+    def http_status(self) -> int:
+        """The HTTP status the web answers this error with (from the catalogue)."""
+        return http_status(self.code)
+
+
+def error_info(code: str) -> ErrorCode | None:
+    """The catalogue entry of ``code`` ('SW304'), or None for a code not in the catalogue."""
+    return CATALOGUE.get(code)
+
+
+def http_status(code: str) -> int:
+    """The HTTP status for ``code`` from the catalogue; 500 when it names none."""
+    entry = CATALOGUE.get(code)
+    return entry.http if entry is not None and entry.http is not None else 500
+
+
+def coded(code: str, message: str) -> str:
+    """``[SWnnn] message``: how a code is written in a message, a warning or a failure."""
+    return f"[{code}] {message}"
 
 
 class InputError(SteppewatchError):
@@ -118,7 +151,7 @@ class AnalysisError(SteppewatchError):
 
 
 class ExportError(SteppewatchError):
-    """An export, citation or release cannot be written (SW160-SW169, SW660-SW669)."""
+    """An export, citation or release cannot be written (SW16x, SW66x)."""
 
     code = "SW160"
 

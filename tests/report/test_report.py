@@ -123,7 +123,7 @@ def test_cli_report_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFi
     assert err.startswith("Error: [SW610]") and "Traceback" not in err
     with pytest.raises(SystemExit):
         main(["report", "--db", db, "--since", "2020", "--until", "2010"])
-    assert "[SW120]" in capsys.readouterr().err
+    assert "[SW122]" in capsys.readouterr().err
 
 
 @pytest.mark.filterwarnings("ignore:Glyph:UserWarning")  # CJK period label, no CJK chart font

@@ -111,19 +111,20 @@ def test_edit_rejects_unknown_codes_and_lists_all_problems(store):
         )
     fields = {i.field for i in caught.value.issues}
     assert {"topics", "kind", "date_start"} <= fields
+    assert caught.value.code == "SW702"
     assert store.get_event(KG).review_status == "machine"  # nothing written
     assert [e.action for e in list_audit(store, event_id=KG)] == ["add_events"]  # the fixture
 
 
 def test_edit_cannot_change_id_or_status(store):
-    with pytest.raises(ValidationFailed):
+    with pytest.raises(ValidationFailed, match=r"^\[SW702\]"):
         edit_event(store, KG, "bob", {"id": "2023-07-09-meeting-cn-kg-9"})
     with pytest.raises(ValidationFailed):
         edit_event(store, KG, "bob", {"review_status": "accepted"})
 
 
 def test_reject_needs_a_reason(store):
-    with pytest.raises(ReviewError):
+    with pytest.raises(ReviewError, match=r"^\[SW701\]"):
         reject_event(store, UZ, "alice", "  ")
     reject_event(store, UZ, "alice", "не про безопасность")
     assert store.get_event(UZ).review_status == "rejected"

@@ -74,17 +74,19 @@ def test_assign_code_and_report(store):
 
 def test_coding_needs_an_assignment_and_known_codes(store):
     cb = load_codebook()
-    with pytest.raises(ReviewError):
+    with pytest.raises(ReviewError, match=r"^\[SW714\]"):
         record_coding(store, IDS[0], "alice", {"kind": "meeting"}, codebook=cb)
     assign(store, IDS[:1], ["alice", "bob"], by="admin")
-    with pytest.raises(ReviewError):
+    with pytest.raises(ReviewError, match=r"^\[SW706\]"):
         record_coding(store, IDS[0], "alice", {"topics": ["not_a_topic"]}, codebook=cb)
-    with pytest.raises(ReviewError):
+    with pytest.raises(ReviewError, match=r"^\[SW706\]"):
         record_coding(store, IDS[0], "alice", {"colour": "red"}, codebook=cb)
-    with pytest.raises(ReviewError):
+    with pytest.raises(ReviewError, match=r"^\[SW703\]"):
         assign(store, IDS, ["alice"], by="admin")
-    with pytest.raises(ReviewError):
+    with pytest.raises(ReviewError, match=r"^\[SW704\]"):
         assign(store, IDS, ["alice", "mallory"], by="admin")
+    with pytest.raises(ReviewError, match=r"^\[SW705\] no event\(s\) 2031-01-01-meeting-cn-kg-1"):
+        assign(store, ["2031-01-01-meeting-cn-kg-1"], ["alice", "bob"], by="admin")
 
 
 def test_cli_agreement_and_users(store, tmp_path):

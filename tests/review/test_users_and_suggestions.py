@@ -25,17 +25,22 @@ def test_passwords_are_hashed_and_verified(store):
 
 
 @pytest.mark.parametrize(
-    ("name", "password"),
+    ("name", "password", "code"),
     [
-        ("alice", "long enough"),
-        ("bad name", "long enough"),
-        ("<script>", "long enough"),
-        ("dave", "short"),
+        ("alice", "long enough", "SW711"),
+        ("bad name", "long enough", "SW710"),
+        ("<script>", "long enough", "SW710"),
+        ("dave", "short", "SW716"),
     ],
 )
-def test_bad_accounts_are_refused(store, name, password):
-    with pytest.raises(ReviewError):
+def test_bad_accounts_are_refused(store, name, password, code):
+    with pytest.raises(ReviewError, match=rf"^\[{code}\]"):
         add_user(store, name, password)
+
+
+def test_unknown_role_is_its_own_code(store):
+    with pytest.raises(ReviewError, match=r"^\[SW715\] unknown role 'редактор'"):
+        add_user(store, "dave", "long enough", role="редактор")
 
 
 def _suggest(store, event_id, field, value):

@@ -4,11 +4,14 @@ control characters, non-UTF-8 percent-escapes)."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from steppewatch.errors import http_status
 
 ROUTES = [
     "/",
@@ -85,6 +88,9 @@ def _check(response, path: str) -> None:
         body = response.json()
         assert body["ok"] is False and body["status"] == response.status_code
         assert isinstance(body["errors"], list) and body["errors"]
+        # every error names a catalogue code, and the status is the catalogue's for that code
+        coded = re.match(r"\[(SW\d{3})\] ", body["error"])
+        assert coded and http_status(coded.group(1)) == response.status_code, body["error"]
 
 
 @pytest.mark.parametrize("path", ROUTES)
@@ -123,3 +129,18 @@ def test_odd_path_segments(client, segment):
         response = client.get(path)
         assert response.status_code in (200, 307, 308, 404), (path, response.status_code)
         _check(response, path)
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("country=%FF", "SW732"),
+        ("&".join(f"q{i}=1" for i in range(300)), "SW733"),
+        ("page=-1", "SW734"),
+        ("страна=KG", "SW735"),
+    ],
+)
+def test_bad_queries_have_their_own_codes(client, query, code):
+    response = client.get(f"/events.json?{query}")
+    assert response.status_code == 400
+    assert response.json()["error"].startswith(f"[{code}] ")

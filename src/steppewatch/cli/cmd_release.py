@@ -61,7 +61,7 @@ def register(app: typer.Typer) -> None:
                     f"--date: '{date}' is not a date YYYY-MM-DD", code="SW664"
                 ) from None
         if previous is not None and no_previous:
-            raise InputError("give --previous or --no-previous, not both", code="SW664")
+            raise InputError("give --previous or --no-previous, not both", code="SW666")
         result = build_release(
             out,
             store=open_db(db),

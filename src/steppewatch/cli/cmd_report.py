@@ -46,7 +46,7 @@ def register(app: typer.Typer) -> None:
             raise InputError(
                 f"--since {since} is after --until {until}",
                 hint="give a first year not later than the last",
-                code="SW120",
+                code="SW122",
             )
         statuses = (*DEFAULT_STATUSES, "machine") if include_machine else DEFAULT_STATUSES
         filters = EventFilter.make(

@@ -276,7 +276,7 @@ def build_release(
     version = version or store.get_meta("dataset_version") or study.dataset_version
     if not version:
         raise ExportError(
-            "the database records no dataset version", hint="give --version", code="SW661"
+            "the database records no dataset version", hint="give --version", code="SW665"
         )
     when = release_date(version, date)
     previous_path = (

@@ -229,7 +229,7 @@ def validate_changes(event: Event, changes: dict[str, Any], codebook: Any = None
     ]
     if issues:
         raise ValidationFailed(
-            f"{len(issues)} problem(s) in the edit of '{event.id}'", issues, code="SW701"
+            f"{len(issues)} problem(s) in the edit of '{event.id}'", issues, code="SW702"
         )
     data = _dump(event)
     data.update(changes)
@@ -248,7 +248,7 @@ def validate_changes(event: Event, changes: dict[str, Any], codebook: Any = None
             for e in error.errors()
         ]
         raise ValidationFailed(
-            f"{len(found)} problem(s) in the edit of '{event.id}'", found, code="SW701"
+            f"{len(found)} problem(s) in the edit of '{event.id}'", found, code="SW702"
         ) from None
 
 

@@ -55,13 +55,13 @@ class AgreementReport(BaseModel):
 def assign(store: Store, event_ids: Sequence[str], reviewers: Sequence[str], *, by: str) -> int:
     """Give each event to each reviewer; returns the number of new assignments."""
     if len(set(reviewers)) < 2:
-        raise ReviewError("give at least two different reviewers", code="SW701")
+        raise ReviewError("give at least two different reviewers", code="SW703")
     from steppewatch.review.users import get_user
 
     for name in reviewers:
         if get_user(store, name) is None:
             raise ReviewError(
-                f"no reviewer '{name}'", hint="add one with 'steppewatch users add'", code="SW701"
+                f"no reviewer '{name}'", hint="add one with 'steppewatch users add'", code="SW704"
             )
     added = 0
     stamp = now()
@@ -71,7 +71,7 @@ def assign(store: Store, event_ids: Sequence[str], reviewers: Sequence[str], *, 
         )
         missing = [e for e in event_ids if e not in known]
         if missing:
-            raise ReviewError(f"no event(s) {', '.join(missing[:5])}", code="SW701")
+            raise ReviewError(f"no event(s) {', '.join(missing[:5])}", code="SW705")
         existing = {
             (r.event_id, r.reviewer)
             for r in conn.execute(
@@ -142,7 +142,7 @@ def check_codes(codes: dict[str, Any], codebook: Any) -> dict[str, Any]:
     extra = set(codes) - set(SINGLE_FIELDS) - set(MULTI_FIELDS)
     problems += [f"'{str(e)[:40]}' is not a coded field" for e in sorted(map(str, extra))]
     if problems:
-        raise ReviewError("; ".join(problems), hint="use codes from the codebook", code="SW701")
+        raise ReviewError("; ".join(problems), hint="use codes from the codebook", code="SW706")
     return clean
 
 

@@ -39,8 +39,8 @@ def _hasher() -> PasswordHasher:
 def add_user(
     store: Store, name: str, password: str, *, role: str = "reviewer", by: str = "cli"
 ) -> User:
-    """Create a reviewer account. Raises ReviewError (SW710) for a bad or taken name or a weak
-    password."""
+    """Create a reviewer account. Raises ReviewError for a bad name (SW710), a taken name
+    (SW711), an unknown role (SW715) or a weak password (SW716)."""
     if not NAME_PATTERN.match(name):
         raise ReviewError(
             f"'{name[:70]}' is not a valid user name",
@@ -49,13 +49,13 @@ def add_user(
         )
     if role not in ROLES:
         raise ReviewError(
-            f"unknown role '{role}'", hint=f"use one of {', '.join(ROLES)}", code="SW710"
+            f"unknown role '{role}'", hint=f"use one of {', '.join(ROLES)}", code="SW715"
         )
     if len(password) < MIN_PASSWORD:
         raise ReviewError(
             f"password for '{name}' is too short ({len(password)} characters)",
             hint=f"use at least {MIN_PASSWORD} characters",
-            code="SW710",
+            code="SW716",
         )
     digest = _hasher().hash(password)
     stamp = now()

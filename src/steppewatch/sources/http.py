@@ -423,7 +423,11 @@ class HttpClient:
                 raise
             if status in RETRY_STATUSES and attempt < attempts - 1:
                 last_error = FetchError(
-                    f"HTTP {status} for {url}", url=url, reason=f"http_{status}", status=status
+                    f"HTTP {status} for {url}",
+                    url=url,
+                    reason=f"http_{status}",
+                    status=status,
+                    code="SW505",
                 )
                 last_error.retry_after = _retry_after(resp_headers, self.max_backoff)  # type: ignore[attr-defined]
                 continue

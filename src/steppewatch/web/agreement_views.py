@@ -11,7 +11,7 @@ from starlette.responses import RedirectResponse, Response
 from steppewatch.errors import SteppewatchError
 from steppewatch.review.agreement import agreement_report, assignments_for, record_coding
 from steppewatch.review.pseudonyms import pseudonyms_for
-from steppewatch.web.errors import HTTPError, from_library_error
+from steppewatch.web.errors import coded_error, from_library_error
 from steppewatch.web.params import check_names, parse_query
 from steppewatch.web.reviewing import _form, _login_redirect
 from steppewatch.web.security import check_csrf, current_user, require_user
@@ -52,7 +52,7 @@ async def code_submit(request: Request) -> Response:
     web = state_of(request)
     event_id = str(request.path_params["event_id"])
     if len(event_id) > 200:
-        raise HTTPError(404, "[SW304] no such event")
+        raise coded_error("SW304", "no such event")
     codes = {
         "kind": form.get("kind") or None,
         "framework": form.get("framework") or None,

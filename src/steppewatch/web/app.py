@@ -20,7 +20,7 @@ from steppewatch.errors import SteppewatchError
 from steppewatch.store import Store, open_store
 from steppewatch.study import study_for_store
 from steppewatch.web import agreement_views, citations, explorer, reviewing
-from steppewatch.web.errors import HTTPError, error_payload, from_library_error
+from steppewatch.web.errors import HTTPError, coded_error, error_payload, from_library_error
 from steppewatch.web.openapi import openapi_spec
 from steppewatch.web.queries import ResultCache, SearchSupport
 from steppewatch.web.security import SecurityHeaders, session_secret
@@ -70,7 +70,7 @@ async def _on_library_error(request: Request, exc: Exception) -> Response:
 async def _on_crash(request: Request, exc: Exception) -> Response:
     log.exception("unhandled error on %s", request.url.path)
     return await _error_response(
-        request, HTTPError(500, "[SW799] internal error (see the server log)")
+        request, coded_error("SW799", "internal error (see the server log)")
     )
 
 

@@ -25,7 +25,7 @@ from steppewatch.export.citations import (
     event_ris,
 )
 from steppewatch.models import Event
-from steppewatch.web.errors import HTTPError
+from steppewatch.web.errors import coded_error, from_library_error
 from steppewatch.web.params import check_names, parse_query
 from steppewatch.web.state import state_of
 
@@ -75,11 +75,11 @@ def _citation(request: Request, fmt: str) -> Response:
     check_names(parse_query(request.scope.get("query_string", b"")), ())
     event_id = str(request.path_params["event_id"])
     if len(event_id) > 200 or any(ord(c) < 32 for c in event_id):
-        raise HTTPError(404, "[SW304] no such event_id")
+        raise coded_error("SW304", "no such event_id")
     try:
         event = web.store.get_event(event_id)
     except NotFound as error:
-        raise HTTPError(404, str(error)) from None
+        raise from_library_error(error) from None
     media_type, render = FORMATS[fmt]
     filename = event_id + "." + fmt
     return Response(

@@ -5,10 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from steppewatch.errors import NotFound, SteppewatchError, ValidationFailed
-
-# Review error codes that are the user's input, not a conflict with the stored state.
-BAD_INPUT_CODES = {"SW701", "SW710", "SW711"}
+from steppewatch.errors import SteppewatchError, ValidationFailed, coded, http_status
 
 
 @dataclass
@@ -22,8 +19,20 @@ class HTTPError(Exception):
         return f"{self.status} {self.message}"
 
 
+def coded_error(
+    code: str,
+    message: str,
+    *errors: dict[str, Any],
+    headers: dict[str, str] | None = None,
+) -> HTTPError:
+    """An HTTPError for a catalogue code: the status is the code's in the catalogue and the
+    message reads ``[SWnnn] message``."""
+    return HTTPError(http_status(code), coded(code, message), list(errors), dict(headers or {}))
+
+
 def bad_request(message: str, *errors: dict[str, Any]) -> HTTPError:
-    return HTTPError(400, message, list(errors) or [{"type": "bad-parameter", "message": message}])
+    """A 400 for bad query parameters (SW734), listing ``errors`` (default: the message)."""
+    return coded_error("SW734", message, *(errors or [issue("bad-parameter", message)]))
 
 
 def issue(type_: str, message: str, param: str | None = None) -> dict[str, Any]:
@@ -34,23 +43,18 @@ def issue(type_: str, message: str, param: str | None = None) -> dict[str, Any]:
 
 
 def from_library_error(error: SteppewatchError) -> HTTPError:
-    """Map the package's exception hierarchy onto HTTP statuses."""
-    if isinstance(error, NotFound):
-        return HTTPError(404, str(error))
+    """A library error as an HTTPError: the status is its code's in the error catalogue (500 for
+    a code the catalogue gives none); a validation error lists its issues."""
     if isinstance(error, ValidationFailed):
         return HTTPError(
-            400,
+            error.http_status,
             str(error),
             [
                 {"type": i.type, "message": i.message, **({"field": i.field} if i.field else {})}
                 for i in error.issues
             ],
         )
-    if error.code in BAD_INPUT_CODES:
-        return HTTPError(400, str(error))
-    if error.code.startswith("SW7"):
-        return HTTPError(409, str(error))
-    return HTTPError(500, str(error))
+    return HTTPError(error.http_status, str(error))
 
 
 def error_payload(error: HTTPError) -> dict[str, Any]:

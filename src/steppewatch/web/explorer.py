@@ -14,7 +14,7 @@ from steppewatch.errors import NotFound
 from steppewatch.store import EventFilter
 from steppewatch.web import dated_search, facet_links, list_plans, queries, search_terms
 from steppewatch.web.charts import bars, year_columns
-from steppewatch.web.errors import HTTPError, issue
+from steppewatch.web.errors import HTTPError, coded_error, from_library_error, issue
 from steppewatch.web.params import (
     CODE_PARAMS,
     COUNTRY_CODES,
@@ -468,16 +468,14 @@ SHORT_WORDS_NOTICE = (
 
 
 def _search_timeout() -> HTTPError:
-    return HTTPError(
-        503,
-        "[SW730] the search took too long",
-        [
-            issue(
-                "search-timeout",
-                "add a filter (country, kind, years) or use longer words (3+ characters use the index)",
-                "q",
-            )
-        ],
+    return coded_error(
+        "SW730",
+        "the search took too long",
+        issue(
+            "search-timeout",
+            "add a filter (country, kind, years) or use longer words (3+ characters use the index)",
+            "q",
+        ),
     )
 
 
@@ -602,7 +600,9 @@ def events_csv(request: Request) -> Response:
     pairs = parse_query(request.scope.get("query_string", b""))
     bom = [v for k, v in pairs if k == "bom"]
     if bom and (len(bom) > 1 or bom[0] not in ("0", "1")):
-        raise HTTPError(400, "bom: give 0 or 1, once", [issue("invalid-value", "0 or 1", "bom")])
+        raise coded_error(
+            "SW734", "bom: give 0 or 1, once", issue("invalid-value", "0 or 1", "bom")
+        )
     query = parse_list_query(
         [(k, v) for k, v in pairs if k != "bom"],
         web.codebook,
@@ -622,7 +622,7 @@ def events_csv(request: Request) -> Response:
 def _path_param(request: Request, name: str) -> str:
     value = str(request.path_params[name])
     if len(value) > 200 or any(ord(c) < 32 for c in value):
-        raise HTTPError(404, f"[SW304] no such {name}")
+        raise coded_error("SW304", f"no such {name}")
     return value
 
 
@@ -633,10 +633,10 @@ def event_page(request: Request) -> Response:
     try:
         event = web.store.get_event(event_id)
     except NotFound as error:
-        raise HTTPError(404, str(error)) from None
+        raise from_library_error(error) from None
     if event.review_status == "rejected" and not _reviewer(request):
         # rejected events are shown to signed-in reviewers only (as in the lists)
-        raise HTTPError(404, f"[SW304] no such event: {event_id[:80]}")
+        raise coded_error("SW304", f"no such event: {event_id[:80]}")
     evidence = event_evidence(web.store, event, web.study)
     from steppewatch.review.actions import content_hash_of, open_suggestions_for
 
@@ -728,7 +728,7 @@ def country_page(request: Request) -> Response:
     check_names(parse_query(request.scope.get("query_string", b"")), ())
     code = _path_param(request, "code").upper()
     if code not in COUNTRY_CODES:
-        raise HTTPError(404, f"[SW304] '{code[:20]}' is not a country code (ISO 3166 alpha-2)")
+        raise coded_error("SW304", f"'{code[:20]}' is not a country code (ISO 3166 alpha-2)")
     base = EventFilter(countries=(code,), statuses=PUBLIC_STATUSES)  # what a person vouched for
     total, facets = counts_and_facets(
         web, base, None, ("year", "kind", "topic", "framework", "level")
@@ -769,7 +769,7 @@ def topic_page(request: Request) -> Response:
     check_names(parse_query(request.scope.get("query_string", b"")), ())
     code = _path_param(request, "code")
     if code not in web.codebook.codes("topic", active_only=False):
-        raise HTTPError(404, f"[SW304] '{code[:40]}' is not a topic code in the codebook")
+        raise coded_error("SW304", f"'{code[:40]}' is not a topic code in the codebook")
     base = EventFilter(topics=(code,), statuses=PUBLIC_STATUSES)  # what a person vouched for
     total, facets = counts_and_facets(web, base, None, ("year", "country", "kind", "framework"))
     by_decade = _decade_topics(web, base, "country")

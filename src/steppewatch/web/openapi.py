@@ -105,7 +105,9 @@ def openapi_spec() -> dict[str, Any]:
             "title": "steppewatch explorer API",
             "version": __version__,
             "description": "Read-only JSON twins of the explorer pages. Every error has one shape: "
-            '{"ok": false, "error": str, "errors": [...], "status": int}.',
+            '{"ok": false, "error": str, "errors": [...], "status": int}; "error" starts with '
+            "its stable code ([SW734] bad query parameters), listed with its meaning and status "
+            "in docs/errors.md.",
         },
         "paths": {
             "/events.json": {

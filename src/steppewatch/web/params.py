@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl
 import pycountry
 
 from steppewatch.store import EventFilter
-from steppewatch.web.errors import HTTPError, issue
+from steppewatch.web.errors import coded_error, issue
 
 MAX_FIELDS = 60
 MAX_VALUE = 300
@@ -50,10 +50,10 @@ def parse_query(raw: bytes) -> list[tuple[str, str]]:
     try:
         text = raw.decode("ascii")
     except UnicodeDecodeError:
-        raise HTTPError(
-            400,
+        raise coded_error(
+            "SW732",
             "query string has raw non-ASCII bytes",
-            [issue("bad-encoding", "percent-encode the query string as UTF-8")],
+            issue("bad-encoding", "percent-encode the query string as UTF-8"),
         ) from None
     try:
         pairs = parse_qsl(
@@ -64,13 +64,13 @@ def parse_query(raw: bytes) -> list[tuple[str, str]]:
             max_num_fields=MAX_FIELDS,
         )
     except UnicodeDecodeError:
-        raise HTTPError(
-            400,
+        raise coded_error(
+            "SW732",
             "query string is not valid UTF-8",
-            [issue("bad-encoding", "a percent-escape does not decode as UTF-8")],
+            issue("bad-encoding", "a percent-escape does not decode as UTF-8"),
         ) from None
     except ValueError:
-        raise HTTPError(400, f"too many query parameters (at most {MAX_FIELDS})") from None
+        raise coded_error("SW733", f"too many query parameters (at most {MAX_FIELDS})") from None
     problems = []
     for key, value in pairs:
         if len(value) > MAX_VALUE or len(key) > 40:
@@ -80,17 +80,20 @@ def parse_query(raw: bytes) -> list[tuple[str, str]]:
         elif _CONTROL.search(value) or _CONTROL.search(key):
             problems.append(issue("bad-character", "control characters are not allowed", key[:40]))
     if problems:
-        raise HTTPError(400, "bad query parameters", problems)
+        raise coded_error("SW734", "bad query parameters", *problems)
     return pairs
 
 
 def check_names(pairs: list[tuple[str, str]], allowed: tuple[str, ...]) -> None:
     unknown = sorted({k for k, _ in pairs if k not in allowed})
     if unknown:
-        raise HTTPError(
-            400,
+        raise coded_error(
+            "SW735",
             f"unknown query parameter(s): {', '.join(u[:40] for u in unknown)}",
-            [issue("unknown-parameter", f"allowed: {', '.join(allowed)}", u[:40]) for u in unknown],
+            *[
+                issue("unknown-parameter", f"allowed: {', '.join(allowed)}", u[:40])
+                for u in unknown
+            ],
         )
 
 
@@ -173,16 +176,14 @@ def parse_list_query(
         filt["statuses"] = PUBLIC_STATUSES
     hidden = [s for s in filt["statuses"] if s in REVIEWER_ONLY_STATUSES and not reviewer]
     if hidden:
-        raise HTTPError(
-            403,
-            "[SW760] rejected events are shown to signed-in reviewers only",
-            [
-                issue(
-                    "reviewers-only",
-                    "sign in as a reviewer, or leave out status=rejected",
-                    "status",
-                )
-            ],
+        raise coded_error(
+            "SW760",
+            "rejected events are shown to signed-in reviewers only",
+            issue(
+                "reviewers-only",
+                "sign in as a reviewer, or leave out status=rejected",
+                "status",
+            ),
         )
     for key, extra in (fixed or {}).items():
         filt[key] = tuple(dict.fromkeys((*filt.get(key, ()), *extra)))
@@ -213,7 +214,7 @@ def parse_list_query(
         problems.append(issue("unknown-sort", f"sort must be one of {', '.join(SORTS)}", "sort"))
     q = (one("q") or "").strip() or None
     if problems:
-        raise HTTPError(400, "bad query parameters", problems)
+        raise coded_error("SW734", "bad query parameters", *problems)
     filters = EventFilter(since=since, until=until, **filt)
     return ListQuery(
         filters,

@@ -19,7 +19,7 @@ from steppewatch.errors import SteppewatchError, ValidationFailed
 from steppewatch.review import login_limits
 from steppewatch.review.actions import EDITABLE_FIELDS, content_hash_of
 from steppewatch.review.pseudonyms import pseudonyms_for
-from steppewatch.web.errors import HTTPError, from_library_error, issue
+from steppewatch.web.errors import coded_error, from_library_error, issue
 from steppewatch.web.params import MAX_PAGE, check_names, parse_query
 from steppewatch.web.security import CSRF_FIELD, check_csrf, current_user, require_user
 from steppewatch.web.state import json_response, link, render, state_of
@@ -43,12 +43,12 @@ async def _form(request: Request) -> dict[str, Any]:
     try:
         form = await request.form(max_files=0, max_fields=200)
     except Exception:
-        raise HTTPError(400, "[SW722] cannot read the form data") from None
+        raise coded_error("SW722", "cannot read the form data") from None
     data: dict[str, Any] = {}
     for key in form:
         values = form.getlist(key)
         if any(not isinstance(v, str) or len(v) > MAX_FORM_VALUE for v in values):
-            raise HTTPError(400, f"[SW722] form field '{key[:40]}' is too long or not text")
+            raise coded_error("SW722", f"form field '{key[:40]}' is too long or not text")
         data[key] = values if len(values) > 1 else values[0]
         data[f"{key}[]"] = values
     return data
@@ -59,10 +59,10 @@ def _page(request: Request, allowed: tuple[str, ...] = ("page",)) -> int:
     check_names(pairs, allowed)
     value = dict(pairs).get("page", "1")
     if not value.isdigit() or not 1 <= int(value) <= MAX_PAGE:
-        raise HTTPError(
-            400,
+        raise coded_error(
+            "SW734",
             "bad query parameters",
-            [issue("out-of-range", f"page must be 1-{MAX_PAGE}", "page")],
+            issue("out-of-range", f"page must be 1-{MAX_PAGE}", "page"),
         )
     return int(value)
 
@@ -98,10 +98,10 @@ async def login_submit(request: Request) -> Response:
                 if throttle.retry_after < 120
                 else f"{minutes} minutes"
             )
-            raise HTTPError(
-                429,
-                f"[SW731] too many failed sign-ins for {who}; try again in {when}",
-                [issue("too-many-attempts", login_limits.describe_rule(), "name")],
+            raise coded_error(
+                "SW731",
+                f"too many failed sign-ins for {who}; try again in {when}",
+                issue("too-many-attempts", login_limits.describe_rule(), "name"),
                 headers={"Retry-After": str(throttle.retry_after)},
             )
         user = await run_in_threadpool(review.verify_user, web.store, name, password)
@@ -170,7 +170,7 @@ async def _post_action(request: Request) -> tuple[str, dict[str, Any]]:
 def _event_id(request: Request) -> str:
     value = str(request.path_params["event_id"])
     if len(value) > 200:
-        raise HTTPError(404, "[SW304] no such event")
+        raise coded_error("SW304", "no such event")
     return value
 
 
@@ -277,7 +277,7 @@ def changes_from_form(event: Any, form: dict[str, Any]) -> dict[str, Any]:
         if value != current.get(name):
             changes[name] = value
     if problems:
-        raise HTTPError(400, "bad form fields", problems)
+        raise coded_error("SW736", "bad form fields", *problems)
     return changes
 
 
@@ -341,7 +341,7 @@ async def edit_submit(request: Request) -> Response:
 def _suggestion_id(request: Request) -> int:
     value = str(request.path_params["suggestion_id"])
     if not value.isdigit() or len(value) > 12:
-        raise HTTPError(404, "[SW304] no such suggestion")
+        raise coded_error("SW304", "no such suggestion")
     return int(value)
 
 

@@ -21,7 +21,7 @@ from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from steppewatch.store import Store
-from steppewatch.web.errors import HTTPError
+from steppewatch.web.errors import coded_error
 
 SECRET_ENV = "STEPPEWATCH_SECRET"
 SECRET_META_KEY = "web_session_secret"
@@ -101,7 +101,7 @@ def check_csrf(request: Request, form: Any) -> None:
     expected = request.session.get(CSRF_FIELD)
     given = form.get(CSRF_FIELD) or request.headers.get(CSRF_HEADER) or ""
     if not expected or not isinstance(given, str) or not hmac.compare_digest(str(expected), given):
-        raise HTTPError(403, "[SW720] missing or wrong CSRF token (reload the form and try again)")
+        raise coded_error("SW720", "missing or wrong CSRF token (reload the form and try again)")
 
 
 def current_user(request: Request) -> str | None:
@@ -112,7 +112,7 @@ def current_user(request: Request) -> str | None:
 def require_user(request: Request) -> str:
     user = current_user(request)
     if not user:
-        raise HTTPError(401, "[SW721] sign in to do this (reviewer account needed)")
+        raise coded_error("SW721", "sign in to do this (reviewer account needed)")
     return user
 
 
