@@ -202,6 +202,8 @@ class ReferenceStudy(_Part):
     author: str | None = None
     year: int | None = None
     url: str | None = None
+    #: The years the study covered, as the report names them ("1993–2020").
+    covers: str | None = None
 
     @field_validator("id")
     @classmethod
