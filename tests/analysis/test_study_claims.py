@@ -23,6 +23,7 @@ from steppewatch.report.limits import members_at_from
 from steppewatch.store import EventFilter, open_store
 from steppewatch.store.importing import load_bundled_dataset
 from steppewatch.study import load_study
+from steppewatch.study_schema import ClaimWindow
 
 PINNED = json.loads((Path(__file__).parent / "prc_findings_pinned.json").read_text("utf-8"))
 
@@ -77,3 +78,76 @@ def test_bundled_prc_sensitivity_is_as_pinned(bundled: pd.DataFrame) -> None:
     sens = claims_sensitivity(bundled, study.partner_states, members_at=members_at_from(study))
     rows = sens.drop(columns=["claim"]).to_dict(orient="records")
     assert rows == PINNED["sensitivity"]
+
+
+def test_every_metric_a_claim_can_name_has_a_rule() -> None:
+    from steppewatch.analysis.findings import RULES
+    from steppewatch.study_schema import CLAIM_METRICS
+
+    assert set(RULES) == set(CLAIM_METRICS)
+
+
+def test_the_rule_settings_come_from_the_study_file(bundled: pd.DataFrame) -> None:
+    """Thresholds, windows, params and texts are the file's: change them and the verdicts and
+    texts follow; a claim with two windows gives a finding per window."""
+    study = load_study()
+    frame = analysis_frame(bundled)
+    by_id = {c.id: c for c in study.claims}
+    sep = by_id["separatism_1990s"].model_copy(deep=True)
+    sep.rule.threshold = 0.99
+    sep.text = "Separatism was all they talked about."
+    (strict,) = evaluate_claims(frame, study.partner_states, [sep])
+    assert (strict.claim_id, strict.claim, strict.verdict) == (
+        "separatism_1990s", "Separatism was all they talked about.", "not supported"
+    )  # fmt: skip
+    assert strict.rule == sep.rule.text.strip()
+
+    leaders = by_id["kg_tj_most_responsive"].model_copy(deep=True)
+    leaders.rule.params = {"countries": ["KZ", "KG"]}
+    (kz_kg,) = evaluate_claims(frame, study.partner_states, [leaders])
+    assert kz_kg.verdict == "not supported" and "KZ and KG are the top two" in kz_kg.evidence
+    (absent,) = evaluate_claims(frame, ["KZ", "UZ"], [by_id["kg_tj_most_responsive"]])
+    assert absent.verdict == "not enough data"
+    assert absent.evidence == "KG or TJ is not among the countries analysed."
+
+    yearly = by_id["sco_exercise_yearly"].model_copy(deep=True)
+    yearly.rule.windows = [ClaimWindow(start=2010, end=2014), ClaimWindow(start=2015, end=2020)]
+    first, second = evaluate_claims(frame, study.partner_states, [yearly])
+    assert (first.claim_id, first.window) == ("sco_exercise_yearly_2010_2014", "2010-2014")
+    assert (second.claim_id, second.window) == ("sco_exercise_yearly_2015_2020", "2015-2020")
+    assert "After 2014" in first.evidence
+
+
+def test_a_study_with_no_claims_gives_no_findings(bundled: pd.DataFrame) -> None:
+    russia = load_study("russia_central_asia")
+    frame = analysis_frame(bundled)
+    assert evaluate_claims(frame, russia.partner_states, []) == []
+    sens = claims_sensitivity(bundled, russia.partner_states, claims=[])
+    assert sens.empty and list(sens.columns) == ["claim_id", "claim", "verdict"]
+
+
+def test_a_rule_without_text_in_the_file_is_described_from_its_settings(
+    bundled: pd.DataFrame,
+) -> None:
+    from steppewatch.study_schema import Claim
+
+    claim = Claim.model_validate(
+        {
+            "id": "kz_dialogue",
+            "text": "Kazakhstan meets at many levels.",
+            "source": "x",
+            "rule": {
+                "metric": "framework_dialogue",
+                "windows": [{"start": 2001, "end": 2020}],
+                "threshold": 0.5,
+                "min_events": 3,
+                "params": {"framework": "SCO", "min_levels": 3},
+            },
+        }
+    )
+    (found,) = evaluate_claims(analysis_frame(bundled), ["KZ"], [claim])
+    assert found.rule == (
+        "Metric framework_dialogue over the window; threshold 0.5; at least 3 events; "
+        "framework SCO; min_levels 3."
+    )
+    assert found.verdict == "supported"
