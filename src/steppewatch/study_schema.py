@@ -235,7 +235,11 @@ class ClaimRule(_Part):
     threshold: float | None = None
     min_events: int = Field(0, ge=0)
     params: dict[str, Any] = Field(default_factory=dict)
-    text: str = Field("", description="The rule in words, as the report prints it.")
+    text: str = Field(
+        "",
+        description="The rule in words, as the report prints it; {window}, {start}, {end} and "
+        "{midpoint} are filled in with the window used (the claim's, clipped to the data).",
+    )
 
     @field_validator("metric")
     @classmethod

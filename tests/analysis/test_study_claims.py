@@ -4,7 +4,9 @@ claims became data, so that reading the rules from the study file changed no ver
 window, note or counted event.
 
 ``prc_findings_pinned.json`` was written from the hard-coded rules (commit "findings: pin
-today's verdicts on the bundled dataset") and must not be regenerated to make this test pass.
+today's verdicts ... on the bundled dataset"; its ``rules``, the rule texts, from the same run,
+added when the study file's rule texts got the ``{window}`` placeholder) and must not be
+regenerated to make this test pass.
 """
 
 from __future__ import annotations
@@ -71,6 +73,12 @@ def test_bundled_prc_verdicts_are_as_pinned(bundled: pd.DataFrame) -> None:
     ]
     for mine, pinned in zip(got, PINNED["findings"], strict=True):
         assert mine == pinned, mine["claim_id"]
+    # the rule texts too, with {window} filled in: the one change is that the separatism rule
+    # names the window it used (the data start in 1992), not the claim's 1990-1999
+    rules = {f.claim_id: f.rule for f in found}
+    expected = dict(PINNED["rules"])
+    expected["separatism_1990s"] = expected["separatism_1990s"].replace("1990-1999", "1992-1999")
+    assert rules == expected
 
 
 def test_bundled_prc_sensitivity_is_as_pinned(bundled: pd.DataFrame) -> None:
@@ -100,7 +108,7 @@ def test_the_rule_settings_come_from_the_study_file(bundled: pd.DataFrame) -> No
     assert (strict.claim_id, strict.claim, strict.verdict) == (
         "separatism_1990s", "Separatism was all they talked about.", "not supported"
     )  # fmt: skip
-    assert strict.rule == sep.rule.text.strip()
+    assert strict.rule == sep.rule.text.strip().replace("{window}", "1992-1999")
 
     leaders = by_id["kg_tj_most_responsive"].model_copy(deep=True)
     leaders.rule.params = {"countries": ["KZ", "KG"]}

@@ -174,7 +174,8 @@ def _threshold(claim: Claim, default: float) -> float:
 
 
 def _rule_text(claim: Claim) -> str:
-    """The rule in words as the study file states it; a plain account of the rule's settings
+    """The rule in words as the study file states it (``{window}``, ``{start}``, ``{end}`` and
+    ``{midpoint}`` are filled in with the window used); a plain account of the rule's settings
     when the file gives none."""
     rule = claim.rule
     if rule.text.strip():
@@ -187,6 +188,16 @@ def _rule_text(claim: Claim) -> str:
         + (f"; {params}" if params else "")
         + "."
     )
+
+
+def _fill_window(text: str, window: str) -> str:
+    """The rule text with the window used filled in: ``{window}`` (1993-2020), ``{start}``,
+    ``{end}`` and ``{midpoint}`` (the last year of the window's first half)."""
+    lo, _, hi = window.partition("-")
+    filled = text.replace("{window}", window).replace("{start}", lo).replace("{end}", hi)
+    if lo.isdigit() and hi.isdigit():
+        filled = filled.replace("{midpoint}", str((int(lo) + int(hi)) // 2))
+    return filled
 
 
 def _of_kind(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
@@ -539,6 +550,7 @@ def evaluate_claims(
         windows = claim.rule.windows
         for window in windows:
             found = rule(frame, partners, claim, window)
+            found = replace(found, rule=_fill_window(found.rule, found.window))
             if len(windows) > 1:
                 found = replace(found, claim_id=f"{claim.id}_{window.start}_{window.end}")
             out.append(found)
