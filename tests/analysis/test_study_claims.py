@@ -159,3 +159,39 @@ def test_a_rule_without_text_in_the_file_is_described_from_its_settings(
         "framework SCO; min_levels 3."
     )
     assert found.verdict == "supported"
+
+
+@pytest.mark.parametrize(
+    ("rule", "message"),
+    [
+        (
+            {"metric": "new_concern", "params": {"topics": ["corruption"]}},
+            "needs params split_year",
+        ),
+        ({"metric": "top_partners"}, "needs params countries"),
+        (
+            {
+                "metric": "framework_mechanisms",
+                "params": {"framework": "SCO", "title_pattern": "("},
+            },
+            "not a regular expression",
+        ),
+    ],
+)
+def test_a_claim_missing_what_its_metric_needs_is_a_study_file_error(
+    tmp_path: Path, rule: dict[str, object], message: str
+) -> None:
+    """Reported when the study file is read ([SW112], with the field), not when the report
+    runs the rule."""
+    import yaml
+
+    from steppewatch.errors import ValidationFailed
+    from steppewatch.study import default_study_path
+
+    data = yaml.safe_load(default_study_path().read_text(encoding="utf-8"))
+    data["claims"][0]["rule"] = {"windows": [{"start": 2001, "end": 2020}], **rule}
+    path = tmp_path / "study.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ValidationFailed, match=r"\[SW112\].*" + message) as caught:
+        load_study(path)
+    assert caught.value.issues[0].field == "claims.0.rule"
