@@ -257,20 +257,99 @@ def test_russia_central_asia_inits_and_ingests_a_readout(
     db = str(tmp_path / "ru.db")
     docs = tmp_path / "docs"
     docs.mkdir()
-    (docs / "ru_kg.txt").write_text("24 мая 2023 года. " + RU_KG_READOUT, encoding="utf-8")
+    (docs / "ru_kg.txt").write_text(RU_KG_MOD_READOUT, encoding="utf-8")
     code, out, err = run(["init", "--study", "russia_central_asia", "--db", db], capsys)
     assert code == 0, err
-    assert "no dataset to load" in out
+    assert "(dataset 2026.12): 135 events read, 135 new" in out
     code, out, err = run(["ingest", str(docs), "--db", db], capsys)  # the database's study
     assert code == 0, err
     store = open_store(db)
     try:
-        (event,) = store.list_events()
+        (event,) = [e for e in store.list_events() if e.review_status == "machine"]
     finally:
         store.close()
     assert event.id == "2023-05-24-meeting-ru-kg-1"
     assert event.countries == ["RU", "KG"] and event.level == "defence_minister"
     assert event.actors[0].name == "Sergei Shoigu" and event.actors[0].side == "focal"
+
+
+# A readout in the structure of the Russian MoD's news items (function.mil.ru): headline, the
+# minister's full rank and name, the counterpart by office, place, the topics discussed, a quote
+# and the closing paragraph on documents signed. Written for this test; it reports no real
+# meeting.
+RU_KG_MOD_READOUT = """Сергей Шойгу провёл переговоры с министром обороны Кыргызской Республики
+24 мая 2023 года
+Министр обороны Российской Федерации генерал армии Сергей Шойгу провёл в Москве переговоры с министром обороны Кыргызской Республики.
+В ходе встречи стороны обсудили вопросы двустороннего военного и военно-технического сотрудничества, подготовки военных кадров для Вооружённых Сил Кыргызской Республики в российских военных вузах, а также противодействия международному терроризму и экстремизму.
+«Кыргызстан является нашим стратегическим союзником. Мы высоко ценим уровень взаимодействия между нашими военными ведомствами», — отметил глава российского военного ведомства.
+По итогам переговоров министры подписали план двустороннего военного сотрудничества на 2024 год.
+"""
+
+
+def _served(db: str, study: str, event_id: str) -> tuple[str, dict[str, object], str]:
+    """The explorer's home page, its JSON twin and one event's page, as a browser gets them
+    (the app as ``steppewatch serve --db DB --study STUDY`` makes it)."""
+    from starlette.testclient import TestClient
+
+    from steppewatch.web import create_app
+
+    with TestClient(create_app(db, secret="test-secret", study=study)) as client:
+        home = client.get("/")
+        listing = client.get("/events.json")
+        page = client.get(f"/events/{event_id}")
+    assert home.status_code == listing.status_code == page.status_code == 200
+    return home.text, listing.json(), page.text
+
+
+@pytest.mark.parametrize("which", ["russia_central_asia", "third"])
+def test_done_when_init_ingest_report_and_serve_work_for_another_study(
+    which: str, third_study: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 16, done when: the shipped russia_central_asia study and a made-up third study go
+    through init, ingest of a few pages, report and a served page with no code change between
+    them; each report checks the study's own claims (the third states none, and says so)."""
+    db = str(tmp_path / f"{which}.db")
+    out_dir = tmp_path / "report"
+    if which == "third":
+        study, docs, claims = str(third_study), tmp_path / "docs", []
+        ingested_id = "2021-05-14-meeting-qv-qm-1"
+        n_events, countries = 4, ["QV", "QM"]
+    else:
+        study, docs = "russia_central_asia", tmp_path / "ru_docs"
+        docs.mkdir()
+        (docs / "mil_ru_readout.txt").write_text(RU_KG_MOD_READOUT, encoding="utf-8")
+        claims = [c.id for c in load_study(study).claims]
+        ingested_id = "2023-05-24-meeting-ru-kg-1"
+        n_events, countries = 135, ["RU", "KG"]
+    code, out, err = run(["init", "--study", study, "--db", db], capsys)
+    assert code == 0, err
+    assert f"{n_events} events read, {n_events} new" in out
+    code, out, err = run(["ingest", str(docs), "--db", db, "--study", study], capsys)
+    assert code == 0, err
+    store = open_store(db)
+    try:
+        ingested = store.get_event(ingested_id)
+    finally:
+        store.close()
+    assert ingested is not None and ingested.countries == countries
+    assert ingested.level == "defence_minister" and ingested.review_status == "machine"
+
+    code, out, err = run(["report", "--db", db, "--out", str(out_dir), "--study", study], capsys)
+    assert code == 0, err
+    html = (out_dir / "index.html").read_text(encoding="utf-8")
+    findings = (out_dir / "data" / "findings.csv").read_text(encoding="utf-8")
+    assert [line.split(",")[0] for line in findings.splitlines()[1:]] == claims
+    if claims:
+        assert "steppewatch example study" in html and 'id="no-claims"' not in html
+        assert "China's Security Management" not in html  # not the PRC study's claims
+    else:
+        assert 'id="no-claims"' in html and "states no claims" in html
+    assert (out_dir / "data" / "meetings_by_country.csv").is_file()
+
+    home, listing, page = _served(db, study, ingested_id)
+    assert listing["total"] == n_events  # public pages: the curated events
+    assert ingested_id not in home  # an unreviewed machine event is not public by default
+    assert "defence_minister" in page or "Defence minister" in page
 
 
 def test_readout_sides_and_official_sources_come_from_the_studys_publisher_table(

@@ -54,7 +54,7 @@ claims:
   - id: broken_window
     text: Something was true.
     source: someone_2020
-    rule: {metric: framework_dialogue, windows: [{start: 2003, end: 1999}]}
+    rule: {metric: framework_dialogue, windows: [{start: 2003, end: 1999}], params: {framework: SCO}}
   - id: no_source
     text: Something else was true.
     source: nobody_2021

@@ -51,6 +51,7 @@ _PARTIAL_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 _EVENT_ID = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?-[a-z_]+-[a-z]{2}(?:-[a-z]{2})*-\d+$")
 _COUNTRY_CODES = COUNTRY_CODES
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$")
+_HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 def parse_partial_date(value: str) -> tuple[int, int | None, int | None]:
@@ -185,11 +186,24 @@ class Study(Record):
     )
     reference_studies: list[ReferenceStudy] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
+    colours: dict[str, str] = Field(
+        default_factory=dict,
+        description="Chart colour of each partner state (#rrggbb); a partner given none gets "
+        "the next colour of the report's automatic palette.",
+    )
 
     @field_validator("focal_state")
     @classmethod
     def _focal(cls, value: str) -> str:
         return check_country(value)
+
+    @field_validator("colours")
+    @classmethod
+    def _colours(cls, value: dict[str, str]) -> dict[str, str]:
+        bad = [f"{k}: {v}" for k, v in value.items() if not _HEX_COLOUR.match(str(v))]
+        if bad:
+            raise ValueError(f"colours are #rrggbb hex values (not {', '.join(bad)})")
+        return {check_country(k): v for k, v in value.items()}
 
     @field_validator("partner_states")
     @classmethod
@@ -216,6 +230,11 @@ class Study(Record):
                     f"claim '{claim.id}' names source '{claim.source}', not a reference study "
                     f"of this file (known: {', '.join(sorted(known)) or 'none'})"
                 )
+        strangers = [c for c in self.colours if c not in self.partner_states]
+        if strangers:
+            problems.append(
+                f"colours given for states that are not partners: {', '.join(strangers)}"
+            )
         claim_ids = [c.id for c in self.claims]
         if len(set(claim_ids)) != len(claim_ids):
             problems.append("two claims have the same id")

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 __all__ = [
     "CLAIM_METRICS",
+    "METRIC_PARAMS",
     "COUNTRY_CODES",
     "Claim",
     "ClaimRule",
@@ -54,6 +55,18 @@ CLAIM_METRICS = frozenset({
     "framework_mechanisms", "bilateral_activities", "bilateral_meetings", "top_partners",
     "focal_capacity_trend",
 })  # fmt: skip
+
+
+#: The parameters each metric cannot do without (others have defaults: see
+#: ``analysis.findings``).
+METRIC_PARAMS: dict[str, tuple[str, ...]] = {
+    "top_concern_share": ("topic",),
+    "new_concern": ("topics", "split_year"),
+    "framework_dialogue": ("framework",),
+    "framework_exercise_yearly": ("framework",),
+    "framework_mechanisms": ("framework", "title_pattern"),
+    "top_partners": ("countries",),
+}
 
 
 def check_country(value: str) -> str:
@@ -202,6 +215,8 @@ class ReferenceStudy(_Part):
     author: str | None = None
     year: int | None = None
     url: str | None = None
+    #: The years the study covered, as the report names them ("1993–2020").
+    covers: str | None = None
 
     @field_validator("id")
     @classmethod
@@ -233,7 +248,11 @@ class ClaimRule(_Part):
     threshold: float | None = None
     min_events: int = Field(0, ge=0)
     params: dict[str, Any] = Field(default_factory=dict)
-    text: str = Field("", description="The rule in words, as the report prints it.")
+    text: str = Field(
+        "",
+        description="The rule in words, as the report prints it; {window}, {start}, {end} and "
+        "{midpoint} are filled in with the window used (the claim's, clipped to the data).",
+    )
 
     @field_validator("metric")
     @classmethod
@@ -241,6 +260,24 @@ class ClaimRule(_Part):
         if value not in CLAIM_METRICS:
             raise ValueError(f"unknown metric '{value}'; known: {', '.join(sorted(CLAIM_METRICS))}")
         return value
+
+    @model_validator(mode="after")
+    def _params(self) -> ClaimRule:
+        missing = [p for p in METRIC_PARAMS.get(self.metric, ()) if p not in self.params]
+        if missing:
+            raise ValueError(
+                f"metric '{self.metric}' needs params {', '.join(missing)} (params: "
+                f"{', '.join(METRIC_PARAMS[self.metric])})"
+            )
+        pattern = self.params.get("title_pattern")
+        if pattern is not None:
+            try:
+                re.compile(str(pattern))
+            except re.error as error:
+                raise ValueError(
+                    f"params.title_pattern is not a regular expression: {error}"
+                ) from None
+        return self
 
 
 class Claim(_Part):

@@ -1,49 +1,52 @@
-"""The reference study's claims beside what the data shows.
+"""A study's claims beside what the data shows.
 
-Each claim of the reference study (FPRI 2022, listed in DESIGN.md) is checked against the events
-frame by an explicit rule written here and printed in the report next to its verdict:
-``supported``, ``not supported``, ``not enough data`` or ``code not applied in this dataset``
-(a claim about concerns whose codes no meeting carries: the data cannot speak to it, and the
-evidence says where those codes do occur). A rule that counts years says beside its verdict
-when a missing year is a known gap year (:data:`GAP_YEARS`, e.g. the 2020 pandemic) and what the
-verdict would be without it. The reference study covered 1993-2020,
-so every rule looks only at that window (intersected with the years present in the frame after
-the user's filters); the window used is stated in each result.
+Each claim of the study file (``Study.claims``: its text, the reference study that made it and
+its rule: a metric, windows, a threshold, a minimum number of events and the metric's
+parameters) is checked against the events frame by the small rule function its metric names
+(:data:`RULES`, one per metric of ``study_schema.CLAIM_METRICS``), and printed in the report next
+to its verdict: ``supported``, ``not supported``, ``not enough data`` or ``code not applied in
+this dataset`` (a claim about concerns whose codes no meeting carries: the data cannot speak to
+it, and the evidence says where those codes do occur). A rule that counts years says beside its
+verdict when a missing year is a known gap year (:data:`GAP_YEARS`, e.g. the 2020 pandemic) and
+what the verdict would be without it. Every rule looks only at its claim's window (intersected
+with the years present in the frame after the user's filters); the window used is stated in each
+result. A claim with several windows gives one finding per window.
 
 The rules are deliberately simple and strict; the evidence text gives the numbers so a reader can
 disagree with a verdict, and ``counted`` names the events behind them (the positive cases each
 rule counted, in groups such as "bilateral activities" and "multilateral activities") so a reader
-can check and cite them.
+can check and cite them. A study that states no claims gives no findings.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from steppewatch.analysis.engagement import (
-    IndexConfig,
     country_ranking,
     engagement_index,
     index_sensitivity,
     load_index_config,
 )
 from steppewatch.analysis.frame import MULTILATERAL_FRAMEWORKS, concerns_coded, involves, meetings
+from steppewatch.study_schema import Claim, ClaimWindow
 
 __all__ = [
+    "ACTIVITY_KINDS",
     "GAP_YEARS",
     "NOT_APPLIED",
-    "REFERENCE_WINDOW",
+    "RULES",
     "Counted",
     "Finding",
     "evaluate_claims",
     "findings_frame",
 ]
 
-REFERENCE_WINDOW = (1993, 2020)
 SUPPORTED, NOT_SUPPORTED, NOT_ENOUGH = "supported", "not supported", "not enough data"
 NOT_APPLIED = "code not applied in this dataset"
 #: Years in which engagement was interrupted for a reason outside the relationship; a rule that
@@ -53,19 +56,12 @@ GAP_YEARS = {
     "or held online",
 }
 
-#: Activity kinds that "deliver" (beyond talk and paper).
+#: Activity kinds that "deliver" (beyond talk and paper): the default ``kinds`` of the
+#: ``bilateral_activities`` metric.
 ACTIVITY_KINDS = (
     "multilateral_exercise", "bilateral_exercise", "joint_patrol_operation", "training_education",
     "equipment_transfer", "infrastructure", "private_security",
 )  # fmt: skip
-NEW_CONCERN_GROUPS = {
-    "security of Chinese investment": ("investment_security",),
-    "anti-China sentiment and corruption": ("anti_china_sentiment", "corruption"),
-    "Central Asian domestic issues": (
-        "leadership_transition", "economic_decline", "nationalism", "religion",
-    ),
-}  # fmt: skip
-LATE_2010S = 2015
 
 
 @dataclass(frozen=True)
@@ -169,158 +165,196 @@ def _with_concerns(m: pd.DataFrame) -> pd.DataFrame:
     return m[concerns_coded(m)]
 
 
-def _separatism_1990s(frame: pd.DataFrame, partners: Sequence[str]) -> Finding:
-    rule = (
-        "Meetings coded for concerns (at least one concern, or sources naming none), "
-        "1990-1999. Supported if separatism is the most "
-        "frequently coded concern and is coded in at least 50% of them; not enough data if fewer "
-        "than 5 such meetings."
+def _param(claim: Claim, key: str, default: Any = None) -> Any:
+    return claim.rule.params.get(key, default)
+
+
+def _threshold(claim: Claim, default: float) -> float:
+    return default if claim.rule.threshold is None else claim.rule.threshold
+
+
+def _rule_text(claim: Claim) -> str:
+    """The rule in words as the study file states it (``{window}``, ``{start}``, ``{end}`` and
+    ``{midpoint}`` are filled in with the window used); a plain account of the rule's settings
+    when the file gives none."""
+    rule = claim.rule
+    if rule.text.strip():
+        return rule.text.strip()
+    params = "; ".join(f"{k} {v}" for k, v in sorted(rule.params.items()))
+    return (
+        f"Metric {rule.metric} over the window"
+        + (f"; threshold {rule.threshold:g}" if rule.threshold is not None else "")
+        + (f"; at least {rule.min_events} events" if rule.min_events else "")
+        + (f"; {params}" if params else "")
+        + "."
     )
-    sub, lo, hi = _window(frame, 1990, 1999)
-    m = _with_concerns(meetings(sub))
+
+
+def _fill_window(text: str, window: str) -> str:
+    """The rule text with the window used filled in: ``{window}`` (1993-2020), ``{start}``,
+    ``{end}`` and ``{midpoint}`` (the last year of the window's first half)."""
+    lo, _, hi = window.partition("-")
+    filled = text.replace("{window}", window).replace("{start}", lo).replace("{end}", hi)
+    if lo.isdigit() and hi.isdigit():
+        filled = filled.replace("{midpoint}", str((int(lo) + int(hi)) // 2))
+    return filled
+
+
+def _of_kind(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
+    return meetings(frame) if kind == "meeting" else frame[frame["kind"] == kind]
+
+
+def _top_concern_share(
+    frame: pd.DataFrame, partners: Sequence[str], claim: Claim, window: ClaimWindow
+) -> Finding:
+    """``topic`` is the most frequent concern of the window's events of ``kind`` (meetings) with
+    concerns coded, in at least ``threshold`` of them; ``min_events`` such events at least."""
+    topic, kind = str(_param(claim, "topic")), str(_param(claim, "kind", "meeting"))
+    threshold, rule = _threshold(claim, 0.5), _rule_text(claim)
+    noun = "meetings" if kind == "meeting" else f"{kind} events"
+    sub, lo, hi = _window(frame, window.start, window.end)
+    m = _with_concerns(_of_kind(sub, kind))
     n = len(m)
-    claim = "In the 1990s meetings were about one thing: no support for Uyghur independence."
-    if n and not _coded_with(meetings(frame), ("separatism",)).any():
-        return Finding("separatism_1990s", claim, rule, NOT_APPLIED,
-                       "No meeting is coded with separatism; where the code occurs: "
-                       f"{_where_codes_occur(frame, ('separatism',))}.", f"{lo}-{hi}",
-                       (_counted(f"meetings coded with separatism, {lo}-{hi}", m.iloc[0:0]),))  # fmt: skip
-    sep_meetings = m[_coded_with(m, ("separatism",))]
-    counted = (_counted(f"meetings coded with separatism, {lo}-{hi}", sep_meetings),)
-    if n < 5:
-        return Finding("separatism_1990s", claim, rule, NOT_ENOUGH,
-                       f"{n} meetings with concerns coded in {lo}-{hi}.", f"{lo}-{hi}",
+    label = f"{noun} coded with {topic}, {lo}-{hi}"
+    if n and not _coded_with(_of_kind(frame, kind), (topic,)).any():
+        one = "meeting" if kind == "meeting" else f"{kind} event"
+        return Finding(claim.id, claim.text, rule, NOT_APPLIED,
+                       f"No {one} is coded with {topic}; where the code occurs: "
+                       f"{_where_codes_occur(frame, (topic,))}.", f"{lo}-{hi}",
+                       (_counted(label, m.iloc[0:0]),))  # fmt: skip
+    counted = (_counted(label, m[_coded_with(m, (topic,))]),)
+    if n < claim.rule.min_events:
+        return Finding(claim.id, claim.text, rule, NOT_ENOUGH,
+                       f"{n} {noun} with concerns coded in {lo}-{hi}.", f"{lo}-{hi}",
                        counted)  # fmt: skip
     counts = m["topics"].explode().dropna().value_counts()
-    sep = int(counts.get("separatism", 0))
-    top = counts.index[0] if len(counts) else ""
-    share = sep / n
-    ok = top == "separatism" and share >= 0.5
-    # ties: separatism counts as most frequent if no topic has more
-    ok = ok or (len(counts) > 0 and sep == int(counts.iloc[0]) and share >= 0.5)
-    second = ", ".join(f"{t} {_pct(c / n)}" for t, c in counts.items() if t != "separatism")
+    hits = int(counts.get(topic, 0))
+    share = hits / n if n else 0.0
+    # ties: the topic counts as most frequent if no topic has more
+    ok = len(counts) > 0 and hits == int(counts.iloc[0]) and share >= threshold
+    second = ", ".join(f"{t} {_pct(c / n)}" for t, c in counts.items() if t != topic)
     evidence = (
-        f"Separatism is coded in {sep} of {n} meetings ({_pct(share)}) in {lo}-{hi}; "
-        f"other concerns: {second or 'none'}."
+        f"{topic[:1].upper() + topic[1:]} is coded in {hits} of {n} {noun} ({_pct(share)}) in "
+        f"{lo}-{hi}; other concerns: {second or 'none'}."
     )
-    return Finding("separatism_1990s", claim, rule, SUPPORTED if ok else NOT_SUPPORTED,
+    return Finding(claim.id, claim.text, rule, SUPPORTED if ok else NOT_SUPPORTED,
                    evidence, f"{lo}-{hi}", counted)  # fmt: skip
 
 
-def _new_concerns(frame: pd.DataFrame, partners: Sequence[str]) -> list[Finding]:
-    out = []
-    sub, lo, hi = _window(frame, *REFERENCE_WINDOW)
+def _new_concern(
+    frame: pd.DataFrame, partners: Sequence[str], claim: Claim, window: ClaimWindow
+) -> Finding:
+    """``topics`` coded in at most ``threshold`` of the meetings before ``split_year`` and in a
+    larger share from it; at least ``min_events`` meetings coded with them and ``min_side``
+    meetings on either side of the split."""
+    topics = tuple(_param(claim, "topics", ()))
+    split = int(_param(claim, "split_year"))
+    min_side = int(_param(claim, "min_side", 5))
+    threshold, rule = _threshold(claim, 0.05), _rule_text(claim)
+    sub, lo, hi = _window(frame, window.start, window.end)
     m = _with_concerns(meetings(sub))
     all_meetings = meetings(frame)
-    before, after = m[m["year"] < LATE_2010S], m[m["year"] >= LATE_2010S]
-    for label, topics in NEW_CONCERN_GROUPS.items():
-        claim = f"From the late 2010s a new concern appears: {label} ({', '.join(topics)})."
-        rule = (
-            f"Meetings coded for concerns, {lo}-{hi}. Supported if the concern is coded in at "
-            f"most 5% of meetings before {LATE_2010S} and in a larger share from {LATE_2010S}; "
-            "not supported otherwise; not enough data if coded in fewer than 3 meetings or if "
-            f"either side of {LATE_2010S} has fewer than 5 meetings; code not applied in this "
-            "dataset if no meeting of any year carries any of its codes."
-        )
-        in_meetings = _coded_with(all_meetings, topics) if len(all_meetings) else None
-        unused = [t for t in topics if not _coded_with(all_meetings, (t,)).any()]
-        hit = _coded_with(m, topics)
-        n_hit = int(hit.sum())
-        nb, na = len(before), len(after)
-        hb = int(hit[before.index].sum()) if nb else 0
-        ha = int(hit[after.index].sum()) if na else 0
-        sb, sa = (hb / nb if nb else 0.0), (ha / na if na else 0.0)
-        first = int(m.loc[hit, "year"].min()) if n_hit else None
-        evidence = (
-            f"Coded in {hb} of {nb} meetings before {LATE_2010S} ({_pct(sb)}) and {ha} of {na} "
-            f"from {LATE_2010S} ({_pct(sa)}); first coded in "
-            f"{first if first is not None else 'no meeting'}."
-        )
-        if unused:
-            evidence += (
-                f" Not applied to any meeting in this dataset: {', '.join(unused)}; where "
-                f"{'it occurs' if len(unused) == 1 else 'they occur'}: "
-                f"{_where_codes_occur(frame, unused)}."
-            )
-        if in_meetings is None or not in_meetings.any():
-            verdict = NOT_APPLIED
-        elif n_hit < 3 or nb < 5 or na < 5:
-            verdict = NOT_ENOUGH
-        elif sb <= 0.05 and sa > sb:
-            verdict = SUPPORTED
-        else:
-            verdict = NOT_SUPPORTED
-        key = "new_concern_" + topics[0]
-        label = f"meetings coded with {' or '.join(topics)}, {lo}-{hi}"
-        counted = (_counted(label, m[hit]),)
-        out.append(Finding(key, claim, rule, verdict, evidence, f"{lo}-{hi}", counted))
-    return out
-
-
-def _sco_dialogue(frame: pd.DataFrame, partners: Sequence[str]) -> Finding:
-    claim = "SCO: regular dialogue among security officials of every rank."
-    sub, lo, hi = _window(frame, 2001, REFERENCE_WINDOW[1])
-    sco = meetings(sub)
-    sco = sco[sco["framework"] == "SCO"]
-    rule = (
-        f"SCO meetings, {lo}-{hi} (the SCO was founded in 2001). Supported if they span at least "
-        "5 distinct meeting levels and occur in at least 75% of the years; not enough data if "
-        "fewer than 10 SCO meetings or fewer than 5 years in the window."
-    )
-    years = hi - lo + 1
-    levels = sorted(set(sco["level"].dropna()) - {""})
-    n_years = sco["year"].nunique()
+    before, after = m[m["year"] < split], m[m["year"] >= split]
+    in_meetings = _coded_with(all_meetings, topics) if len(all_meetings) else None
+    unused = [t for t in topics if not _coded_with(all_meetings, (t,)).any()]
+    hit = _coded_with(m, topics)
+    n_hit = int(hit.sum())
+    nb, na = len(before), len(after)
+    hb = int(hit[before.index].sum()) if nb else 0
+    ha = int(hit[after.index].sum()) if na else 0
+    sb, sa = (hb / nb if nb else 0.0), (ha / na if na else 0.0)
+    first = int(m.loc[hit, "year"].min()) if n_hit else None
     evidence = (
-        f"{len(sco)} SCO meetings at {len(levels)} levels ({', '.join(levels) or 'none'}); "
-        f"held in {n_years} of {max(years, 0)} years."
+        f"Coded in {hb} of {nb} meetings before {split} ({_pct(sb)}) and {ha} of {na} "
+        f"from {split} ({_pct(sa)}); first coded in "
+        f"{first if first is not None else 'no meeting'}."
     )
-    if len(sco) < 10 or years < 5:
+    if unused:
+        evidence += (
+            f" Not applied to any meeting in this dataset: {', '.join(unused)}; where "
+            f"{'it occurs' if len(unused) == 1 else 'they occur'}: "
+            f"{_where_codes_occur(frame, unused)}."
+        )
+    if in_meetings is None or not in_meetings.any():
+        verdict = NOT_APPLIED
+    elif n_hit < claim.rule.min_events or nb < min_side or na < min_side:
         verdict = NOT_ENOUGH
-    elif len(levels) >= 5 and n_years / years >= 0.75:
+    elif sb <= threshold and sa > sb:
         verdict = SUPPORTED
     else:
         verdict = NOT_SUPPORTED
-    held = set(sco["year"].astype(int))
+    label = f"meetings coded with {' or '.join(topics)}, {lo}-{hi}"
+    return Finding(claim.id, claim.text, rule, verdict, evidence, f"{lo}-{hi}",
+                   (_counted(label, m[hit]),))  # fmt: skip
+
+
+def _framework_dialogue(
+    frame: pd.DataFrame, partners: Sequence[str], claim: Claim, window: ClaimWindow
+) -> Finding:
+    """Meetings of ``framework`` span ``min_levels`` levels and occur in at least ``threshold``
+    of the window's years; ``min_events`` meetings and ``min_years`` years at least."""
+    fw = str(_param(claim, "framework"))
+    min_levels, min_years = int(_param(claim, "min_levels", 5)), int(_param(claim, "min_years", 5))
+    threshold, rule = _threshold(claim, 0.75), _rule_text(claim)
+    sub, lo, hi = _window(frame, window.start, window.end)
+    held_in = meetings(sub)
+    held_in = held_in[held_in["framework"] == fw]
+    years = hi - lo + 1
+    levels = sorted(set(held_in["level"].dropna()) - {""})
+    n_years = held_in["year"].nunique()
+    evidence = (
+        f"{len(held_in)} {fw} meetings at {len(levels)} levels ({', '.join(levels) or 'none'}); "
+        f"held in {n_years} of {max(years, 0)} years."
+    )
+    if len(held_in) < claim.rule.min_events or years < min_years:
+        verdict = NOT_ENOUGH
+    elif len(levels) >= min_levels and n_years / years >= threshold:
+        verdict = SUPPORTED
+    else:
+        verdict = NOT_SUPPORTED
+    held = set(held_in["year"].astype(int))
     missing = [y for y in range(lo, hi + 1) if y not in held]
     note = ""
     if verdict == NOT_SUPPORTED and years > 1:
         gaps = [y for y in missing if y in GAP_YEARS]
         share = n_years / max(years - len(gaps), 1)
-        alt = SUPPORTED if len(levels) >= 5 and share >= 0.75 else NOT_SUPPORTED
-        note = _gap_note(missing, f"Without {', '.join(map(str, gaps))}: SCO meetings in "
+        alt = SUPPORTED if len(levels) >= min_levels and share >= threshold else NOT_SUPPORTED
+        note = _gap_note(missing, f"Without {', '.join(map(str, gaps))}: {fw} meetings in "
                          f"{n_years} of {years - len(gaps)} years, {alt}.")  # fmt: skip
-    counted = (_counted(f"SCO meetings, {lo}-{hi}", sco),)
-    return Finding("sco_dialogue", claim, rule, verdict, evidence, f"{lo}-{hi}", counted,
+    counted = (_counted(f"{fw} meetings, {lo}-{hi}", held_in),)
+    return Finding(claim.id, claim.text, rule, verdict, evidence, f"{lo}-{hi}", counted,
                    note=note)  # fmt: skip
 
 
-def _sco_exercise_every_year(frame: pd.DataFrame, partners: Sequence[str]) -> Finding:
-    claim = "An SCO exercise every year since 2010."
-    sub, lo, hi = _window(frame, 2010, REFERENCE_WINDOW[1])
-    rule = (
-        f"Exercises (either kind) held in the SCO framework, {lo}-{hi}. Supported if every year "
-        "has at least one; not supported if any year has none; not enough data if the window "
-        "holds fewer than 3 years."
-    )
-    ex = sub[sub["kind"].isin(["multilateral_exercise", "bilateral_exercise"])]
-    sco_ex = ex[ex["framework"] == "SCO"]
-    years_with = set(sco_ex["year"].astype(int))
-    counted = [_counted(f"SCO exercises, {lo}-{hi}", sco_ex)]
+def _framework_exercise_yearly(
+    frame: pd.DataFrame, partners: Sequence[str], claim: Claim, window: ClaimWindow
+) -> Finding:
+    """An exercise (either kind) in ``framework`` in every year of the window (``min_years``
+    years at least); exercises after the window are named in the evidence."""
+    fw, rule = str(_param(claim, "framework")), _rule_text(claim)
+    min_years = int(_param(claim, "min_years", 3))
+    sub, lo, hi = _window(frame, window.start, window.end)
+    kinds = ["multilateral_exercise", "bilateral_exercise"]
+    ex = sub[sub["kind"].isin(kinds)]
+    fw_ex = ex[ex["framework"] == fw]
+    years_with = set(fw_ex["year"].astype(int))
+    counted = [_counted(f"{fw} exercises, {lo}-{hi}", fw_ex)]
     window_years = list(range(lo, hi + 1))
     missing = [y for y in window_years if y not in years_with]
     evidence = (
-        f"SCO exercises recorded in {len(window_years) - len(missing)} of {len(window_years)} "
+        f"{fw} exercises recorded in {len(window_years) - len(missing)} of {len(window_years)} "
         f"years; none recorded in {', '.join(map(str, missing)) if missing else 'no year'}."
     )
-    after = frame[(frame["year"] > REFERENCE_WINDOW[1]) & (frame["framework"] == "SCO")]
-    after = after[after["kind"].isin(["multilateral_exercise", "bilateral_exercise"])]
-    if not frame.empty and int(frame["year"].max()) > REFERENCE_WINDOW[1]:
+    end = window.end
+    after = frame[(frame["year"] > end) & (frame["framework"] == fw)]
+    after = after[after["kind"].isin(kinds)]
+    if not frame.empty and int(frame["year"].max()) > end:
         later = sorted(set(after["year"].astype(int)))
-        evidence += f" After {REFERENCE_WINDOW[1]}: in {', '.join(map(str, later)) or 'no year'}."
+        evidence += f" After {end}: in {', '.join(map(str, later)) or 'no year'}."
         if len(after):
-            label = f"SCO exercises after {REFERENCE_WINDOW[1]} (in the evidence, not the rule)"
+            label = f"{fw} exercises after {end} (in the evidence, not the rule)"
             counted.append(_counted(label, after))
-    if len(window_years) < 3:
+    if len(window_years) < min_years:
         verdict = NOT_ENOUGH
     else:
         verdict = SUPPORTED if not missing else NOT_SUPPORTED
@@ -334,26 +368,28 @@ def _sco_exercise_every_year(frame: pd.DataFrame, partners: Sequence[str]) -> Fi
             f"Without {without}: {alt}"
             + (f" (none recorded in {', '.join(map(str, rest))})." if rest else "."),
         )
-    return Finding("sco_exercise_yearly", claim, rule, verdict, evidence, f"{lo}-{hi}",
+    return Finding(claim.id, claim.text, rule, verdict, evidence, f"{lo}-{hi}",
                    tuple(counted), note=note)  # fmt: skip
 
 
-def _sco_expert_groups(frame: pd.DataFrame, partners: Sequence[str]) -> Finding:
-    claim = "Five SCO expert groups were created 2010-2019 to coordinate law enforcement."
-    sub, lo, hi = _window(frame, 2010, 2019)
-    rule = (
-        f"Mechanism events in the SCO framework, {lo}-{hi}, whose title names an expert group "
-        "(expert group / экспертн / 专家组). Supported if at least 5; otherwise not enough data "
-        "(a group missing from the dataset is not evidence that it was not created)."
-    )
-    mech = sub[(sub["kind"] == "mechanism") & (sub["framework"] == "SCO")]
+def _framework_mechanisms(
+    frame: pd.DataFrame, partners: Sequence[str], claim: Claim, window: ClaimWindow
+) -> Finding:
+    """At least ``threshold`` mechanism events of ``framework`` in the window whose title
+    matches ``title_pattern`` (a regular expression); fewer is not enough data (a mechanism
+    missing from the dataset is not evidence that it was not created). ``what`` names them."""
+    fw, rule = str(_param(claim, "framework")), _rule_text(claim)
+    pattern, what = str(_param(claim, "title_pattern", ".")), str(_param(claim, "what", "body"))
+    threshold = _threshold(claim, 1)
+    sub, lo, hi = _window(frame, window.start, window.end)
+    mech = sub[(sub["kind"] == "mechanism") & (sub["framework"] == fw)]
     titles = mech["title"] if "title" in mech else pd.Series([], dtype=str)
-    found = titles.fillna("").str.contains(r"expert group|экспертн|专家组", case=False, regex=True)
+    found = titles.fillna("").str.contains(pattern, case=False, regex=True)
     n = int(found.sum())
-    evidence = f"{n} SCO expert group(s) recorded as created in {lo}-{hi}."
+    evidence = f"{n} {fw} {what}(s) recorded as created in {lo}-{hi}."
     named = mech[found.to_numpy(dtype=bool)] if len(found) == len(mech) else mech.iloc[0:0]
-    counted = (_counted(f"SCO expert groups created, {lo}-{hi}", named),)
-    return Finding("sco_expert_groups", claim, rule, SUPPORTED if n >= 5 else NOT_ENOUGH,
+    counted = (_counted(f"{fw} {what}s created, {lo}-{hi}", named),)
+    return Finding(claim.id, claim.text, rule, SUPPORTED if n >= threshold else NOT_ENOUGH,
                    evidence, f"{lo}-{hi}", counted)  # fmt: skip
 
 
@@ -363,124 +399,161 @@ def _bilateral_side(frame: pd.DataFrame, partners: Sequence[str]) -> pd.Series:
     return pd.Series(mask, index=frame.index)
 
 
-def _bilateral_delivers(frame: pd.DataFrame, partners: Sequence[str]) -> list[Finding]:
-    sub, lo, hi = _window(frame, *REFERENCE_WINDOW)
-    act = sub[sub["kind"].isin(ACTIVITY_KINDS)]
+def _bilateral_activities(
+    frame: pd.DataFrame, partners: Sequence[str], claim: Claim, window: ClaimWindow
+) -> Finding:
+    """Bilateral activities (of ``kinds``) outnumber multilateral ones and are of more kinds
+    (both exercise kinds count as one); ``min_events`` activities at least."""
+    kinds = tuple(_param(claim, "kinds", ACTIVITY_KINDS))
+    sub, lo, hi = _window(frame, window.start, window.end)
+    act = sub[sub["kind"].isin(kinds)]
     bil = act[_bilateral_side(act, partners)] if not act.empty else act
     mul = act[act["framework"].isin(MULTILATERAL_FRAMEWORKS)]
     kb = sorted({("exercise" if "exercise" in k else k) for k in bil["kind"]})
     km = sorted({("exercise" if "exercise" in k else k) for k in mul["kind"]})
-    rule = (
-        f"Activities ({', '.join(ACTIVITY_KINDS)}), {lo}-{hi}; bilateral = not in a multilateral "
-        "framework and involving a partner state (PRC acts in one partner's territory count "
-        "here). Supported if bilateral activities are more numerous and of more kinds than "
-        "multilateral ones; not enough data if fewer than 10 activities in all."
-    )
     evidence = (
         f"Bilateral: {len(bil)} activities of {len(kb)} kinds ({', '.join(kb) or 'none'}); "
         f"multilateral: {len(mul)} of {len(km)} kinds ({', '.join(km) or 'none'})."
     )
-    if len(bil) + len(mul) < 10:
-        v1 = NOT_ENOUGH
+    if len(bil) + len(mul) < claim.rule.min_events:
+        verdict = NOT_ENOUGH
     else:
-        v1 = SUPPORTED if len(bil) > len(mul) and len(kb) > len(km) else NOT_SUPPORTED
-    f1 = Finding("bilateral_delivers_more",
-                 "Bilateral engagement is more diverse and delivers more (patrols and operations, "
-                 "exercises, training, equipment, infrastructure, private security).",
-                 rule, v1, evidence, f"{lo}-{hi}",
-                 (_counted(f"bilateral activities, {lo}-{hi}", bil),
-                  _counted(f"multilateral activities, {lo}-{hi}", mul)))  # fmt: skip
+        verdict = SUPPORTED if len(bil) > len(mul) and len(kb) > len(km) else NOT_SUPPORTED
+    counted = (
+        _counted(f"bilateral activities, {lo}-{hi}", bil),
+        _counted(f"multilateral activities, {lo}-{hi}", mul),
+    )
+    return Finding(claim.id, claim.text, _rule_text(claim), verdict, evidence, f"{lo}-{hi}",
+                   counted)  # fmt: skip
+
+
+def _bilateral_meetings(
+    frame: pd.DataFrame, partners: Sequence[str], claim: Claim, window: ClaimWindow
+) -> Finding:
+    """Bilateral meetings outnumber multilateral ones; ``min_events`` meetings at least."""
+    sub, lo, hi = _window(frame, window.start, window.end)
     m = meetings(sub)
     m_bil = m[_bilateral_side(m, partners)] if not m.empty else m
     m_mul = m[m["framework"].isin(MULTILATERAL_FRAMEWORKS)]
     mb, mm = len(m_bil), len(m_mul)
-    rule2 = (
-        f"Meetings, {lo}-{hi}. Supported if bilateral meetings outnumber multilateral ones; not "
-        "enough data if fewer than 10 meetings."
+    if mb + mm < claim.rule.min_events:
+        verdict = NOT_ENOUGH
+    else:
+        verdict = SUPPORTED if mb > mm else NOT_SUPPORTED
+    counted = (
+        _counted(f"bilateral meetings, {lo}-{hi}", m_bil),
+        _counted(f"multilateral meetings, {lo}-{hi}", m_mul),
     )
-    v2 = NOT_ENOUGH if mb + mm < 10 else SUPPORTED if mb > mm else NOT_SUPPORTED
-    f2 = Finding("bilateral_more_meetings", "Bilateral engagement has more meetings.", rule2, v2,
-                 f"{mb} bilateral and {mm} multilateral meetings.", f"{lo}-{hi}",
-                 (_counted(f"bilateral meetings, {lo}-{hi}", m_bil),
-                  _counted(f"multilateral meetings, {lo}-{hi}", m_mul)))  # fmt: skip
-    return [f1, f2]
+    return Finding(claim.id, claim.text, _rule_text(claim), verdict,
+                   f"{mb} bilateral and {mm} multilateral meetings.", f"{lo}-{hi}",
+                   counted)  # fmt: skip
 
 
-def _kg_tj_most_responsive(
-    frame: pd.DataFrame, partners: Sequence[str], config: IndexConfig | None = None
+_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def _top_partners(
+    frame: pd.DataFrame, partners: Sequence[str], claim: Claim, window: ClaimWindow
 ) -> Finding:
-    claim = "Kyrgyzstan and Tajikistan are the most responsive partners."
-    sub, lo, hi = _window(frame, *REFERENCE_WINDOW)
-    rule = (
-        f"Engagement index (default weights) summed over {lo}-{hi}. Supported if KG and TJ are "
-        "the top two; not supported otherwise; not enough data if KG or TJ is filtered out or "
-        "the index totals less than 20. The sensitivity check says under how many alternative "
-        "weightings the top two stay the same."
-    )
+    """The ``countries`` named are the leading partner states of the engagement index (default
+    weights) summed over the window; an index total under ``min_events`` is not enough data.
+    The evidence says under how many alternative weightings they stay the leaders."""
+    countries = [str(c) for c in _param(claim, "countries", ())]
+    sub, lo, hi = _window(frame, window.start, window.end)
+    rule = _rule_text(claim)
     note = (
         f"No events listed: the index sums every meeting and activity involving a partner state "
         f"in {lo}-{hi}, weighted by kind (the engagement index chart and its data give it by "
         "country and year)."
     )
-    if "KG" not in partners or "TJ" not in partners or sub.empty:
-        return Finding("kg_tj_most_responsive", claim, rule, NOT_ENOUGH,
-                       "Kyrgyzstan or Tajikistan is not among the countries analysed.",
-                       f"{lo}-{hi}", counted_note=note)  # fmt: skip
-    config = config or load_index_config()
+    absent = [c for c in countries if c not in partners]
+    if not countries or absent or sub.empty:
+        why = (
+            f"{' or '.join(absent or countries) or 'No country'} is not among the countries "
+            "analysed."
+            if absent or not countries
+            else f"No event in {lo}-{hi}."
+        )
+        return Finding(claim.id, claim.text, rule, NOT_ENOUGH, why, f"{lo}-{hi}",
+                       counted_note=note)  # fmt: skip
+    config = load_index_config()
     ranking = country_ranking(engagement_index(sub, partners, config))
     sens = index_sensitivity(sub, partners, config)
-    top2 = list(ranking["country"][:2])
-    kg_tj_alt = int(sens["top2"].map(lambda t: set(t.split(";")) == {"KG", "TJ"}).sum())
+    k = len(countries)
+    leaders = set(ranking["country"][:k])
+    same = int(sens["ranking"].map(lambda r: set(r.split(";")[:k]) == set(countries)).sum())
     order = ", ".join(f"{r.country} {r.total:g}" for r in ranking.itertuples())
+    top = f"top {_NUMBERS[k] if k < len(_NUMBERS) else k}" if k > 1 else "leader"
+    named = " and ".join(countries) if k <= 2 else ", ".join(countries)
     evidence = (
-        f"Ranking by index: {order}. KG and TJ are the top two under {kg_tj_alt} of "
-        f"{len(sens)} alternative weightings."
+        f"Ranking by index: {order}. {named} {'are' if k > 1 else 'is'} the {top} under {same} "
+        f"of {len(sens)} alternative weightings."
     )
-    if ranking["total"].sum() < 20:
+    if ranking["total"].sum() < claim.rule.min_events:
         verdict = NOT_ENOUGH
     else:
-        verdict = SUPPORTED if set(top2) == {"KG", "TJ"} else NOT_SUPPORTED
-    return Finding("kg_tj_most_responsive", claim, rule, verdict, evidence, f"{lo}-{hi}",
+        verdict = SUPPORTED if leaders == set(countries) else NOT_SUPPORTED
+    return Finding(claim.id, claim.text, rule, verdict, evidence, f"{lo}-{hi}",
                    counted_note=note)  # fmt: skip
 
 
-def _domestic_capacity(frame: pd.DataFrame, partners: Sequence[str]) -> Finding:
-    claim = "Domestic: more PRC military capacity in its western region."
-    sub, lo, hi = _window(frame, *REFERENCE_WINDOW)
-    dc = sub[sub["kind"] == "domestic_capacity"]
+def _focal_capacity_trend(
+    frame: pd.DataFrame, partners: Sequence[str], claim: Claim, window: ClaimWindow
+) -> Finding:
+    """More events of ``kind`` (domestic_capacity: the focal state's own build-up) after the
+    window's midpoint than before; ``min_events`` such events at least. ``label`` names them."""
+    kind = str(_param(claim, "kind", "domestic_capacity"))
+    label = str(_param(claim, "label", f"{kind} events of the focal state"))
+    sub, lo, hi = _window(frame, window.start, window.end)
+    dc = sub[sub["kind"] == kind]
     mid = (lo + hi) // 2
     early, late = int((dc["year"] <= mid).sum()), int((dc["year"] > mid).sum())
-    rule = (
-        f"PRC domestic-capacity events, {lo}-{hi}. Supported if at least 3 and more of them fall "
-        f"after {mid} (the window's midpoint) than before; not enough data if fewer than 3."
-    )
     evidence = f"{len(dc)} events: {early} in {lo}-{mid}, {late} in {mid + 1}-{hi}."
-    if len(dc) < 3:
+    if len(dc) < claim.rule.min_events:
         verdict = NOT_ENOUGH
     else:
         verdict = SUPPORTED if late > early else NOT_SUPPORTED
-    counted = (_counted(f"PRC domestic-capacity events, {lo}-{hi}", dc),)
-    return Finding("domestic_capacity", claim, rule, verdict, evidence, f"{lo}-{hi}", counted)
+    counted = (_counted(f"{label}, {lo}-{hi}", dc),)
+    return Finding(claim.id, claim.text, _rule_text(claim), verdict, evidence, f"{lo}-{hi}",
+                   counted)  # fmt: skip
 
 
-_RULES: list[Callable[[pd.DataFrame, Sequence[str]], Finding | list[Finding]]] = [
-    _separatism_1990s,
-    _new_concerns,
-    _sco_dialogue,
-    _sco_exercise_every_year,
-    _sco_expert_groups,
-    _bilateral_delivers,
-    _kg_tj_most_responsive,
-    _domestic_capacity,
-]
+Rule = Callable[[pd.DataFrame, Sequence[str], Claim, ClaimWindow], Finding]
+
+#: One rule function per metric a claim can name (``study_schema.CLAIM_METRICS``).
+RULES: dict[str, Rule] = {
+    "top_concern_share": _top_concern_share,
+    "new_concern": _new_concern,
+    "framework_dialogue": _framework_dialogue,
+    "framework_exercise_yearly": _framework_exercise_yearly,
+    "framework_mechanisms": _framework_mechanisms,
+    "bilateral_activities": _bilateral_activities,
+    "bilateral_meetings": _bilateral_meetings,
+    "top_partners": _top_partners,
+    "focal_capacity_trend": _focal_capacity_trend,
+}
 
 
-def evaluate_claims(frame: pd.DataFrame, partners: Sequence[str]) -> list[Finding]:
-    """Evaluate every reference claim on ``frame`` (already filtered), in the order of DESIGN.md."""
+def evaluate_claims(
+    frame: pd.DataFrame, partners: Sequence[str], claims: Sequence[Claim] | None = None
+) -> list[Finding]:
+    """Evaluate each of ``claims`` (a study's ``claims``; None: the default study's) on
+    ``frame`` (already filtered), in the study file's order. A claim with several windows gives
+    one finding per window (its id followed by the window). No claims: no findings."""
+    if claims is None:
+        from steppewatch.study import default_study
+
+        claims = default_study().claims
     out: list[Finding] = []
-    for rule in _RULES:
-        result = rule(frame, partners)
-        out.extend(result if isinstance(result, list) else [result])
+    for claim in claims:
+        rule = RULES[claim.rule.metric]
+        windows = claim.rule.windows
+        for window in windows:
+            found = rule(frame, partners, claim, window)
+            found = replace(found, rule=_fill_window(found.rule, found.window))
+            if len(windows) > 1:
+                found = replace(found, claim_id=f"{claim.id}_{window.start}_{window.end}")
+            out.append(found)
     return out
 
 

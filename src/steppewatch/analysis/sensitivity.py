@@ -24,6 +24,7 @@ import pandas as pd
 
 from steppewatch.analysis.findings import evaluate_claims
 from steppewatch.analysis.frame import require_columns
+from steppewatch.study_schema import Claim
 
 __all__ = [
     "SIDELINES_DAYS",
@@ -131,10 +132,12 @@ def claims_sensitivity(
     partners: Sequence[str],
     *,
     members_at: MembersAt | None = None,
+    claims: Sequence[Claim] | None = None,
 ) -> pd.DataFrame:
     """One row per claim: ``claim_id, claim, verdict`` (as coded), then for each alternative
     ``verdict_<name>`` and ``changed_<name>``; ``alternatives`` in ``frame.attrs`` describes
-    each. Without ``members_at`` the members alternative is left out."""
+    each. Without ``members_at`` the members alternative is left out. ``claims``: the study's
+    claims (None: the default study's)."""
     variants: dict[str, tuple[str, pd.DataFrame]] = {
         "sidelines": (
             f"{len(sideline_meetings(frame))} bilateral meetings on the sidelines of an SCO "
@@ -147,18 +150,20 @@ def claims_sensitivity(
             "every SCO meeting counted as attended by all SCO members on its date",
             sco_members_as_participants(frame, members_at),
         )
-    base = evaluate_claims(frame, partners)
+    base = evaluate_claims(frame, partners, claims)
     rows: dict[str, dict[str, str | bool]] = {
         f.claim_id: {"claim_id": f.claim_id, "claim": f.claim, "verdict": f.verdict} for f in base
     }
     for name, (_, alternative) in variants.items():
-        for finding in evaluate_claims(alternative, partners):
+        for finding in evaluate_claims(alternative, partners, claims):
             row = rows.setdefault(
                 finding.claim_id,
                 {"claim_id": finding.claim_id, "claim": finding.claim, "verdict": ""},
             )
             row[f"verdict_{name}"] = finding.verdict
             row[f"changed_{name}"] = finding.verdict != row["verdict"]
-    out = pd.DataFrame(list(rows.values()))
+    out = pd.DataFrame(
+        list(rows.values()), columns=None if rows else ["claim_id", "claim", "verdict"]
+    )
     out.attrs["alternatives"] = {name: text for name, (text, _) in variants.items()}
     return out

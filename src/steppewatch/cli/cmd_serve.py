@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from steppewatch.cli.common import DB_OPTION, err, open_db
+from steppewatch.cli.common import DB_OPTION, STUDY_OPTION, err, open_db, study_for
 
 
 def register(app: typer.Typer) -> None:
@@ -20,6 +20,7 @@ def register(app: typer.Typer) -> None:
             help="Send the session cookie over HTTPS only (behind a TLS proxy).",
         ),
         log_level: str = typer.Option("warning", "--log-level", help="uvicorn log level."),
+        study: str | None = STUDY_OPTION,
         cache_size: int = typer.Option(
             1024,
             "--cache-size",
@@ -47,6 +48,7 @@ def register(app: typer.Typer) -> None:
         # uvicorn believes X-Forwarded-For from 127.0.0.1 by default: off unless a proxy is named
         forwarded_allow_ips = ",".join(proxies) or None
         store = open_db(db)
+        the_study = study_for(store, study)  # a database of a study file needs --study FILE
         err(f"Database: {store.describe()} ({store.count_events()} events)")
         if store.dialect == "sqlite":
             err(
@@ -61,6 +63,8 @@ def register(app: typer.Typer) -> None:
             os.environ["STEPPEWATCH_WEB_CACHE"] = str(cache_size)
             if https_only:
                 os.environ["STEPPEWATCH_HTTPS_ONLY"] = "1"
+            if study:
+                os.environ["STEPPEWATCH_STUDY"] = study
             uvicorn.run(
                 "steppewatch.web.app:app_from_env",
                 factory=True,
@@ -75,7 +79,7 @@ def register(app: typer.Typer) -> None:
         from steppewatch.web import create_app
 
         uvicorn.run(
-            create_app(store, https_only=https_only, cache_size=cache_size),
+            create_app(store, https_only=https_only, cache_size=cache_size, study=the_study),
             host=host,
             port=port,
             log_level=log_level,

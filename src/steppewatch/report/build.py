@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from steppewatch import __version__
 from steppewatch.atomic_output import staged_folder, write_error
 from steppewatch.errors import AnalysisError
+from steppewatch.report.chart_registry import CHARTS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -26,8 +27,9 @@ __all__ = ["DEFAULT_STATUSES", "ReportResult", "REPORT_STEPS", "build_report", "
 #: Review statuses analysed unless the caller asks otherwise: curated data and events a person
 #: accepted or edited. Machine suggestions not yet reviewed, and rejected ones, are left out.
 DEFAULT_STATUSES = ("curated", "accepted", "edited")
-#: Progress steps reported through ``progress`` (load, eight charts, tables, evidence, write).
-REPORT_STEPS = 12
+#: Progress steps reported through ``progress``: load, one per chart of the registry
+#: (``chart_registry.CHARTS``), tables, evidence, write.
+REPORT_STEPS = 4 + len(CHARTS)
 
 
 @dataclass(frozen=True)
@@ -158,7 +160,7 @@ def build_report(
         )
     periods = clip_periods(periods_from_study(study), filters.since, filters.until)
     partners = _partners(study, filters)
-    content = build_content(frame, partners, periods, progress=step)
+    content = build_content(frame, partners, periods, study=study, progress=step)
     if not content.charts:
         raise AnalysisError(
             f"the {len(frame):,} events matching the filters ({describe_filters(filters)}) give "
@@ -171,7 +173,7 @@ def build_report(
     content.limits = limits
     content.tables.update(limits.tables())
     content.tables["claims_sensitivity"] = claims_sensitivity(
-        frame, partners, members_at=members_at_from(study)
+        frame, partners, members_at=members_at_from(study), claims=study.claims
     )
     content.evidence = finding_events(frame, content.findings, store)
     content.activity_sources = add_source_urls(store, content.tables)

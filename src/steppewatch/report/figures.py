@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import matplotlib
@@ -22,7 +22,9 @@ from matplotlib.figure import Figure  # noqa: E402
 from steppewatch.report.captions import topic_label  # noqa: E402
 
 __all__ = [
+    "PALETTE",
     "PNG_DPI",
+    "country_colours",
     "SCREEN_DPI",
     "render",
     "topic_heatmap",
@@ -42,10 +44,27 @@ plt.rcParams.update(
         "svg.hashsalt": "steppewatch",
     }
 )
-COUNTRY_COLOURS = {
-    "KZ": "#1f77b4", "KG": "#d62728", "TJ": "#2ca02c", "UZ": "#9467bd", "TM": "#ff7f0e",
-}  # fmt: skip
+#: Colours given in turn to the partner states a study gives none (``colours`` in the study
+#: file): distinct, colour-blind-tolerable hues of matplotlib's tab10, red second.
+PALETTE = (
+    "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e",
+    "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f",
+)  # fmt: skip
 _CYCLE = plt.get_cmap("tab20").colors  # type: ignore[attr-defined]
+
+
+def country_colours(
+    partners: Sequence[str], given: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """The chart colour of each partner state: the study's own (``given``), else the next
+    colour of :data:`PALETTE` not already taken, in the order of ``partners``."""
+    given = given or {}
+    out = {p: given[p] for p in partners if p in given}
+    free = [c for c in PALETTE if c.lower() not in {v.lower() for v in out.values()}]
+    for partner in partners:
+        if partner not in out:
+            out[partner] = free.pop(0) if free else PALETTE[len(out) % len(PALETTE)]
+    return out
 
 
 def _chart_text(text: str, fallback: str) -> str:
@@ -54,8 +73,8 @@ def _chart_text(text: str, fallback: str) -> str:
     return fallback if any(ord(ch) >= 0x2E80 for ch in text) else text
 
 
-def _colour(country: str, i: int) -> Any:
-    return COUNTRY_COLOURS.get(country, _CYCLE[i % len(_CYCLE)])
+def _colour(country: str, i: int, colours: Mapping[str, str] | None = None) -> Any:
+    return (colours or {}).get(country, _CYCLE[i % len(_CYCLE)])
 
 
 #: Resolution of the PNG files (print quality; the PNG's pHYs chunk says so). The page shows the
@@ -133,15 +152,21 @@ def concern_shares(by_year: pd.DataFrame, topics: Sequence[str]) -> Figure:
     return fig
 
 
-def meetings_by_country(per_year: pd.DataFrame) -> Figure:
-    """Meetings per year for each partner, stacked bars."""
+def meetings_by_country(per_year: pd.DataFrame, colours: Mapping[str, str] | None = None) -> Figure:
+    """Meetings per year for each partner, stacked bars (``colours``: per partner state)."""
     wide = per_year.pivot_table(index="year", columns="country", values="count", fill_value=0)
     order = list(dict.fromkeys(per_year["country"]))
     wide = wide[[c for c in order if c in wide.columns]]
     fig, ax = plt.subplots(figsize=(8, 3.8))
     bottom = np.zeros(len(wide))
     for i, country in enumerate(wide.columns):
-        ax.bar(wide.index, wide[country], bottom=bottom, color=_colour(country, i), label=country)
+        ax.bar(
+            wide.index,
+            wide[country],
+            bottom=bottom,
+            color=_colour(country, i, colours),
+            label=country,
+        )
         bottom += wide[country].to_numpy()
     ax.set_ylabel("meetings (a meeting counts for each partner in it)")
     ax.legend(frameon=False, ncols=len(wide.columns), fontsize=8)
@@ -221,12 +246,13 @@ def exercise_timeline(table: pd.DataFrame) -> Figure:
     return fig
 
 
-def index_lines(index: pd.DataFrame) -> Figure:
-    """Engagement index per country over time (3-year centred mean; thin line: yearly)."""
+def index_lines(index: pd.DataFrame, colours: Mapping[str, str] | None = None) -> Figure:
+    """Engagement index per country over time (3-year centred mean; thin line: yearly;
+    ``colours``: per partner state)."""
     fig, ax = plt.subplots(figsize=(8, 3.8))
     for i, (country, rows) in enumerate(index.groupby("country", sort=False)):
         rows = rows.sort_values("year")
-        colour = _colour(str(country), i)
+        colour = _colour(str(country), i, colours)
         ax.plot(rows["year"], rows["index"], color=colour, alpha=0.3, linewidth=0.8)
         smooth = rows["index"].rolling(3, center=True, min_periods=1).mean()
         ax.plot(rows["year"], smooth, color=colour, label=str(country), linewidth=1.8)

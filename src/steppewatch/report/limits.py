@@ -258,6 +258,7 @@ def limits_view(
                 ]
     return {
         "coverage": limits.coverage.sentence(),
+        "reference_meetings": limits.coverage.meetings_reference,
         "per_year": limits.per_year.to_dict("records"),
         "thin_years": limits.thin_years,
         "single_source": limits.single_source,

@@ -238,11 +238,13 @@ def _sqlite_memory_map(store: Store) -> None:
 
 
 def app_from_env() -> Starlette:
-    """Factory for multi-worker uvicorn: database from $STEPPEWATCH_DB."""
+    """Factory for multi-worker uvicorn: database from $STEPPEWATCH_DB, study (a file or a
+    bundled study's name; default: the database's) from $STEPPEWATCH_STUDY."""
     import os
 
     return create_app(
         None,
         https_only=os.environ.get("STEPPEWATCH_HTTPS_ONLY") == "1",
         cache_size=int(os.environ.get("STEPPEWATCH_WEB_CACHE", "1024")),
+        study=os.environ.get("STEPPEWATCH_STUDY") or None,
     )
