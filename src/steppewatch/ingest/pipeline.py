@@ -120,6 +120,9 @@ def _default_extractor() -> Extractor:
 class Ingestor:
     """Ingest documents into ``store``. Reuse one instance for several calls of ``ingest``."""
 
+    #: writes one batch in one transaction (the bulk link of a coded dataset uses COPY)
+    batch_writer: Callable[..., tuple[int, int]] = staticmethod(write_batch)
+
     def __init__(
         self,
         store: Store,
@@ -296,7 +299,7 @@ class Ingestor:
                 self.store.engine,
                 generation=self._generation,
                 on_retry=getattr(self, "_on_retry", None),
-                write=write_batch,
+                write=self.batch_writer,
                 document_rows=self._doc_rows,
                 item_rows=self._item_rows,
                 suggestion_rows=self._suggestion_rows,
