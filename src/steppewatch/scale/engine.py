@@ -32,6 +32,7 @@ from steppewatch.scale.options import ENGINES
 from steppewatch.scale.partition import (
     FORMAT_VERSION,
     CoderSpec,
+    Crash,
     _atomic_write,
     code_partition,
     read_manifest,
@@ -83,7 +84,7 @@ class CodingRun:
     partition_size: int = DEFAULT_PARTITION_SIZE
     archive: Path | None = None
     progress: Callable[[int, int], None] | None = None  # (partitions done, partitions to do)
-    crash_after: dict[str, int] = field(default_factory=dict)  # tests: partition id -> docs
+    crash: dict[str, Crash] = field(default_factory=dict)  # tests: partition id -> how
 
 
 def code_dataset(run: CodingRun) -> tuple[DatasetSummary, list[Partition]]:
@@ -149,11 +150,11 @@ def run_partition(
     out: str,
     coder: CoderSpec,
     archive: str | None,
-    crash_after: int | None = None,
+    crash: Crash | None = None,
 ) -> dict[str, Any]:
     """``code_partition`` plus what the run reports about the task (not in the dataset)."""
     cpu = time.process_time()
-    entry = code_partition(partition, out, coder, archive, crash_after)
+    entry = code_partition(partition, out, coder, archive, crash)
     return {
         "partition": partition.id,
         "documents": entry["documents"],
@@ -181,7 +182,7 @@ def _run_local(
     for number, partition in enumerate(todo, start=1):
         try:
             task = run_partition(
-                partition, str(run.out), run.coder, archive, run.crash_after.get(partition.id)
+                partition, str(run.out), run.coder, archive, run.crash.get(partition.id)
             )
         except Exception as error:  # noqa: BLE001 - reported; the other partitions go on
             summary.failed_partitions.append((partition.id, f"{type(error).__name__}: {error}"))
@@ -205,7 +206,7 @@ def _run_dask(
                 str(run.out.resolve()),
                 run.coder,
                 archive,
-                run.crash_after.get(partition.id),
+                run.crash.get(partition.id),
                 key=f"steppewatch-code-{partition.id}",
                 pure=False,
             )

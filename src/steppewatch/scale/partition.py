@@ -29,6 +29,7 @@ __all__ = [
     "DOCUMENT_SCHEMA",
     "ITEM_SCHEMA",
     "CoderSpec",
+    "Crash",
     "code_partition",
     "manifest_path",
     "read_manifest",
@@ -96,6 +97,26 @@ WRITER = {
 
 
 @dataclass(frozen=True)
+class Crash:
+    """Tests: stop a partition's task after ``after`` documents, before it writes anything; by
+    an exception, or, with ``kill_marker``, by ending the worker process itself the first time
+    (the marker file says it happened; the retry on another worker then codes the partition)."""
+
+    after: int
+    kill_marker: str | None = None
+
+    def maybe(self, done: int, partition_id: str) -> None:
+        if done < self.after:
+            return
+        if self.kill_marker is None:
+            raise RuntimeError(f"simulated crash in partition {partition_id}")
+        marker = Path(self.kill_marker)
+        if not marker.exists():
+            marker.write_text(partition_id, encoding="utf-8")
+            os._exit(1)
+
+
+@dataclass(frozen=True)
 class CoderSpec:
     """What a worker needs to build the coder: its name, model file and study (picklable)."""
 
@@ -146,12 +167,12 @@ def code_partition(
     out: str,
     coder: CoderSpec,
     archive: str | None = None,
-    crash_after: int | None = None,
+    crash: Crash | None = None,
 ) -> dict[str, Any]:
     """Code ``partition`` into the dataset at ``out``; returns its manifest entry.
 
     ``archive``: also put each document's bytes into this content-addressed archive (ingest).
-    ``crash_after`` (tests): raise after coding that many documents, before writing anything."""
+    ``crash`` (tests): how to fail midway (``Crash``)."""
     from steppewatch.ingest.pipeline import _bad_url
     from steppewatch.sources.archive import Archive
     from steppewatch.sources.raw import CollectFailure
@@ -162,8 +183,8 @@ def code_partition(
     doc_rows: list[dict[str, Any]] = []
     item_rows: list[dict[str, Any]] = []
     for number, (item, record, found) in enumerate(iter_documents_of(partition)):
-        if crash_after is not None and number >= crash_after:
-            raise RuntimeError(f"simulated crash in partition {partition.id}")
+        if crash is not None:
+            crash.maybe(number, partition.id)
         row = _empty_row(item.index, item.path, record)
         if isinstance(found, CollectFailure):
             row.update(status="unreadable", error=found.message, source_path=found.where)
