@@ -97,7 +97,9 @@ def corpus(china_fm_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> list
     rng = random.Random(17)
     for number in range(80):
         year, month = rng.randint(2012, 2020), rng.randint(1, 12)
-        head = f"{year}年{month}月{rng.randint(1, 28)}日" if number % 2 else f"{year}-{month:02d}-03"
+        head = (
+            f"{year}年{month}月{rng.randint(1, 28)}日" if number % 2 else f"{year}-{month:02d}-03"
+        )
         body = "\n".join(rng.choice(pool) for _ in range(rng.randint(2, 5)))
         (synthetic / f"s{number:03d}.txt").write_text(f"{head}\n{body}\n", encoding="utf-8")
     (synthetic / "zh_exercise.txt").write_text(ZH_EXERCISE, encoding="utf-8")
@@ -192,7 +194,11 @@ def test_dask_dataset_is_byte_identical_to_the_single_process_one(
     table = ds.dataset(dask_out / "documents", format="parquet", partitioning="hive").to_table()
     years = set(table.column("year").to_pylist())
     assert len(years) >= 5 and 0 in years  # undated documents are under year=0000
-    keys = list(zip(table.column("input_index").to_pylist(), table.column("record").to_pylist()))
+    keys = list(
+        zip(
+            table.column("input_index").to_pylist(), table.column("record").to_pylist(), strict=True
+        )
+    )
     assert len(keys) == len(set(keys)) == local.documents
     texts = " ".join(t for t in table.column("text").to_pylist() if t)
     assert "联合反恐演习" in texts and "антитеррористические" in texts  # the WARC's records
@@ -240,9 +246,7 @@ def _snapshot(url: str) -> dict[str, Any]:
             "documents": rows(select(documents), ("created_at", "archive_path")),
             "items": rows(select(coded_items)),
             "suggestions": rows(select(suggestions), ("id", "created_at")),
-            "audit": rows(
-                select(audit_log.c.actor, audit_log.c.action, audit_log.c.event_id)
-            ),
+            "audit": rows(select(audit_log.c.actor, audit_log.c.action, audit_log.c.event_id)),
         }
     engine.dispose()
     return snap
@@ -343,6 +347,7 @@ def test_a_killed_worker_then_a_rerun_gives_the_same_dataset(
             rows.column("document_id").to_pylist(),
             rows.column("input_index").to_pylist(),
             rows.column("item_index").to_pylist(),
+            strict=True,
         )
     )
     assert len(keys) == len(set(keys))  # nothing twice
@@ -354,7 +359,9 @@ def test_parquet_files_have_no_time_stamps(
     out, _, _ = local_run
     first = next((out / "documents").rglob("*.parquet"))
     meta = pq.read_metadata(first)
-    assert meta.metadata is None or b"pandas" not in json.dumps(
-        {k.decode(): v.decode() for k, v in meta.metadata.items()}
-    ).encode()
+    assert (
+        meta.metadata is None
+        or b"pandas"
+        not in json.dumps({k.decode(): v.decode() for k, v in meta.metadata.items()}).encode()
+    )
     assert "created_at" not in pq.read_schema(first).names

@@ -213,7 +213,7 @@ def _run_dask(
             for partition in todo
         ]
         ids = {future.key: partition.id for future, partition in zip(futures, todo, strict=True)}
-        for number, future in enumerate(as_completed(futures), start=1):
+        for number, future in enumerate(as_completed(futures), start=1):  # type: ignore[no-untyped-call]
             try:
                 task = future.result()
             except Exception as error:  # noqa: BLE001 - KilledWorker, a bug: reported
@@ -245,7 +245,7 @@ class dask_client:  # noqa: N801 - used as a context manager like a function
 
         if self.scheduler:
             try:
-                self.client = Client(self.scheduler, timeout="30s")
+                self.client = Client(self.scheduler, timeout="30s")  # type: ignore[no-untyped-call]
             except (OSError, TimeoutError) as error:
                 raise InputError(
                     f"cannot reach the Dask scheduler at {self.scheduler}: {error}",
@@ -253,7 +253,7 @@ class dask_client:  # noqa: N801 - used as a context manager like a function
                     code="SW905",
                 ) from None
             return self.client
-        self.cluster = LocalCluster(
+        self.cluster = LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=self.workers or usable_cpus(),
             threads_per_worker=1,
             processes=True,
@@ -261,7 +261,7 @@ class dask_client:  # noqa: N801 - used as a context manager like a function
             dashboard_address=None,
             silence_logs=logging.ERROR,
         )
-        self.client = Client(self.cluster)
+        self.client = Client(self.cluster)  # type: ignore[no-untyped-call]
         return self.client
 
     def __exit__(self, *exc: object) -> None:

@@ -13,8 +13,12 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from steppewatch.errors import InputError
+
+if TYPE_CHECKING:
+    from steppewatch.sources.raw import CollectFailure, RawDocument
 
 __all__ = ["InputFile", "Partition", "expand_inputs", "make_partitions", "read_path_list"]
 
@@ -135,13 +139,15 @@ def _partition(group: list[InputFile]) -> Partition:
     return Partition(f"{group[0].index:09d}-{digest.hexdigest()[:12]}", tuple(group))
 
 
-def iter_documents_of(partition: Partition) -> Iterator[tuple[InputFile, int, object]]:
+def iter_documents_of(
+    partition: Partition,
+) -> Iterator[tuple[InputFile, int, RawDocument | CollectFailure]]:
     """(input, record number, RawDocument or CollectFailure) for every document of a partition,
     read as ``steppewatch ingest`` reads them (index.csv beside a file, WARC records)."""
     from steppewatch.errors import ExtractionError
     from steppewatch.extract.formats import check_size
     from steppewatch.sources.files import SidecarIndex, is_warc, read_file
-    from steppewatch.sources.raw import CollectFailure
+    from steppewatch.sources.raw import CollectFailure  # noqa: F811 - at run time
     from steppewatch.sources.warc import iter_warc
 
     indexes: dict[str, SidecarIndex] = {}
