@@ -122,6 +122,8 @@ class Ingestor:
 
     #: writes one batch in one transaction (the bulk link of a coded dataset uses COPY)
     batch_writer: Callable[..., tuple[int, int]] = staticmethod(write_batch)
+    #: archive writes in a thread when there is a second core
+    archive_in_thread = True
 
     def __init__(
         self,
@@ -252,7 +254,7 @@ class Ingestor:
             raise
         self._io: ThreadPoolExecutor | _InlineExecutor = (
             ThreadPoolExecutor(max_workers=2, thread_name_prefix="sw-archive")
-            if _usable_cpus() > 1
+            if _usable_cpus() > 1 and self.archive_in_thread
             else _InlineExecutor()
         )
         try:

@@ -52,6 +52,7 @@ class DatasetSummary:
     failed: int = 0
     items: int = 0
     seconds: float = 0.0
+    startup_seconds: float = 0.0  # starting the local cluster (or connecting to one)
     workers: int = 0
     # per task: pid, CPU seconds, documents, peak RSS (kB) of the worker process
     tasks: list[dict[str, Any]] = field(default_factory=list)
@@ -197,7 +198,9 @@ def _run_dask(
 ) -> None:
     from distributed import as_completed
 
+    started = time.perf_counter()
     with dask_client(run.scheduler, run.workers) as client:
+        summary.startup_seconds = time.perf_counter() - started
         summary.workers = len(client.scheduler_info().get("workers", {}))
         futures = [
             client.submit(

@@ -164,6 +164,7 @@ def bulk_write_batch(
 
 class _Linker(Ingestor):
     batch_writer = staticmethod(bulk_write_batch)
+    archive_in_thread = False  # nothing to write: a thread would only add hand-overs
 
 
 def link_dataset(
