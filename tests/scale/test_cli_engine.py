@@ -121,3 +121,31 @@ def test_ingest_on_dask_then_again(
     code, out, err = run(args, capsys)
     assert code == 0 and "0 coded now, 1 done before" in err
     assert "0 new, 2 unchanged, 1 retried" in out
+
+
+def test_the_folder_holds_the_last_runs_inputs_once(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "coded"
+    assert (
+        run(["code", str(folder), "--parquet", str(out), "--partition-size", "1"], capsys)[0] == 0
+    )
+    # the Russian readout is redated: its partition is coded again, its old month file goes
+    (folder / "b_ru.txt").write_text(RU.replace("14 июня 2019", "3 марта 2021"), "utf-8")
+    code, _, err = run(
+        ["code", str(folder), "--parquet", str(out), "--partition-size", "1"], capsys
+    )
+    assert code == 0 and "1 coded now, 2 done before" in err
+    rows = ds.dataset(out / "documents", format="parquet", partitioning="hive").to_table()
+    assert sorted(
+        zip(rows.column("year").to_pylist(), rows.column("month").to_pylist(), strict=True)
+    ) == [
+        (0, 0),
+        (2019, 8),
+        (2021, 3),
+    ]
+    # other inputs in the same folder: the earlier partitions' files and entries are removed
+    code, _, _ = run(["code", str(folder / "a_zh.txt"), "--parquet", str(out)], capsys)
+    rows = ds.dataset(out / "documents", format="parquet", partitioning="hive").to_table()
+    assert [Path(p).name for p in rows.column("input").to_pylist()] == ["a_zh.txt"]
+    assert len(list((out / "_manifest").glob("*.json"))) == 1

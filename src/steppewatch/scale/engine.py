@@ -7,7 +7,9 @@ or as one Dask task each (``engine="dask"``) on the cluster at ``scheduler`` or 
 ``LocalCluster`` of one single-threaded worker process per core, listening on 127.0.0.1 only,
 without a dashboard. A partition whose task fails (a worker killed more often than Dask
 tolerates, a bug) is reported and left without a manifest entry: rerunning codes exactly the
-partitions that are missing. ``manifest.json`` lists the run's partitions in input order.
+partitions that are missing. ``manifest.json`` lists the run's partitions in input order; files
+of partitions of earlier runs over other inputs are removed, so the folder (read whole, e.g. by
+DuckDB or ``pyarrow.dataset``) holds each input's rows once.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from steppewatch.scale.partition import (
     Crash,
     _atomic_write,
     code_partition,
+    prune_dataset,
     read_manifest,
 )
 
@@ -112,6 +115,7 @@ def code_dataset(run: CodingRun) -> tuple[DatasetSummary, list[Partition]]:
             _run_local(run, todo, archive, summary)
         else:
             _run_dask(run, todo, archive, summary)
+    prune_dataset(out, {p.id for p in partitions})
     index = {
         "format": FORMAT_VERSION,
         "coder": label,

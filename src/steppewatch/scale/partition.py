@@ -32,6 +32,7 @@ __all__ = [
     "Crash",
     "code_partition",
     "manifest_path",
+    "prune_dataset",
     "read_manifest",
 ]
 
@@ -254,6 +255,7 @@ def code_partition(
                 }
             )
     files = _write(Path(out), partition.id, doc_rows, item_rows)
+    _remove_other_files(Path(out), partition.id, keep=files)
     entry = {
         "format": FORMAT_VERSION,
         "partition": partition.id,
@@ -267,6 +269,28 @@ def code_partition(
     }
     _atomic_write(manifest_path(Path(out), partition.id), _entry_bytes(entry))
     return entry
+
+
+def _remove_other_files(out: Path, partition_id: str, keep: list[str]) -> None:
+    """Files of this partition from an earlier coding (its documents' dates changed, or a task
+    stopped midway) that this coding did not write: gone, so the folder holds each row once."""
+    for table in ("documents", "items"):
+        for path in (out / table).glob(f"year=*/month=*/part-{partition_id}.parquet"):
+            if path.relative_to(out).as_posix() not in keep:
+                path.unlink(missing_ok=True)
+
+
+def prune_dataset(out: Path, keep: set[str]) -> int:
+    """Remove the files and manifest entries of partitions not in ``keep`` (partitions of
+    earlier runs over other inputs): the folder is the dataset of the last run's inputs.
+    Returns the number of files removed."""
+    removed = 0
+    for path in [*out.glob("*/year=*/month=*/part-*.parquet"), *out.glob("_manifest/*.json")]:
+        name = path.stem.removeprefix("part-")
+        if name not in keep:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
 
 
 def _entry_bytes(entry: dict[str, Any]) -> bytes:
