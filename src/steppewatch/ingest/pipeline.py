@@ -120,8 +120,9 @@ def _default_extractor() -> Extractor:
 class Ingestor:
     """Ingest documents into ``store``. Reuse one instance for several calls of ``ingest``."""
 
-    #: writes one batch in one transaction (the bulk link of a coded dataset uses COPY)
-    batch_writer: Callable[..., tuple[int, int]] = staticmethod(write_batch)
+    #: writes one batch in one transaction; None: ``writer.write_batch`` (the bulk link of a
+    #: coded dataset, ``scale.link``, sends its rows by COPY)
+    batch_writer: Callable[..., tuple[int, int]] | None = None
     #: archive writes in a thread when there is a second core
     archive_in_thread = True
 
@@ -301,7 +302,7 @@ class Ingestor:
                 self.store.engine,
                 generation=self._generation,
                 on_retry=getattr(self, "_on_retry", None),
-                write=self.batch_writer,
+                write=self.batch_writer or write_batch,
                 document_rows=self._doc_rows,
                 item_rows=self._item_rows,
                 suggestion_rows=self._suggestion_rows,
