@@ -49,6 +49,8 @@ def test_dask_engine_needs_a_parquet_folder(
 ) -> None:
     code, _, err = run(["code", str(folder), "--engine", "dask"], capsys)
     assert code == 1 and "[SW910]" in err and "--parquet" in err
+    code, _, err = run(["code", str(folder), "--parquet", "p", "--out", "x.jsonl"], capsys)
+    assert code == 1 and "[SW912]" in err
 
 
 def test_scheduler_needs_the_dask_engine(

@@ -78,6 +78,11 @@ def register(app: typer.Typer) -> None:
 
         check_engine(engine, scheduler)
         paths = all_sources(paths, inputs_from)
+        if parquet is not None and out is not None:
+            raise InputError(
+                "--out writes JSON Lines and --parquet a Parquet dataset: give one of them",
+                code="SW912",
+            )
         if engine == "dask" and parquet is None:
             raise InputError(
                 "--engine dask writes a Parquet dataset",
