@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
 from steppewatch.cli.common import DB_OPTION, STUDY_OPTION, err, open_db, study_for
+from steppewatch.scale.options import (
+    ENGINE_HELP,
+    INPUTS_FROM_HELP,
+    PARTITION_HELP,
+    SCHEDULER_HELP,
+    WORKERS_HELP,
+)
 
 if TYPE_CHECKING:
     from steppewatch.ingest import IngestSummary
@@ -111,8 +119,10 @@ class ProgressPrinter:
 def register(app: typer.Typer) -> None:
     @app.command("ingest")
     def ingest(
-        sources: list[str] = typer.Argument(
-            ..., help="Files, folders, WARC files, or RSS/Atom feed, sitemap or page URLs."
+        sources: list[str] | None = typer.Argument(
+            None,
+            help="Files, folders, WARC files, or RSS/Atom feed, sitemap or page URLs.",
+            show_default=False,
         ),
         since: str | None = typer.Option(
             None, "--since", help="Feeds/sitemaps: entries from this date (YYYY-MM-DD)."
@@ -126,6 +136,24 @@ def register(app: typer.Typer) -> None:
         batch: int = BATCH_OPTION,
         db: str | None = DB_OPTION,
         study: str | None = STUDY_OPTION,
+        engine: str = typer.Option("local", "--engine", help=ENGINE_HELP),
+        scheduler: str | None = typer.Option(
+            None, "--scheduler", help=SCHEDULER_HELP, show_default=False
+        ),
+        workers: int | None = typer.Option(
+            None, "--workers", min=1, help=WORKERS_HELP, show_default=False
+        ),
+        inputs_from: Path | None = typer.Option(
+            None, "--inputs-from", help=INPUTS_FROM_HELP, show_default=False
+        ),
+        parquet: Path | None = typer.Option(
+            None,
+            "--parquet",
+            help="With --engine dask: folder of the coded Parquet dataset (default: coded/ "
+            "beside the archive, next to the SQLite file).",
+            show_default=False,
+        ),
+        partition_size: int = typer.Option(100, "--partition-size", min=1, help=PARTITION_HELP),
     ) -> None:
         """Ingest documents: archive the bytes beside the database, extract the text, code it,
         recognise exact and near duplicates, and link relevant items into events.
@@ -141,14 +169,23 @@ def register(app: typer.Typer) -> None:
         one started meanwhile waits for the first, then goes on from what it stored. A batch
         whose write meets a locked database or a dropped PostgreSQL connection is written
         again (about a minute of retries).
-        """
-        from pathlib import Path
 
+        --engine dask codes files, folders and WARC files on Dask into a Parquet dataset
+        (resumable: a rerun codes only the missing partitions), then links it into the
+        database in one pass, with the same events as the local engine.
+        """
         from steppewatch.errors import InputError
         from steppewatch.extract import get_coder
         from steppewatch.ingest import Ingestor
+        from steppewatch.scale.options import all_sources, check_engine
         from steppewatch.sources.collect import check_source, is_url, iter_documents
 
+        check_engine(engine, scheduler)
+        sources = all_sources(sources, inputs_from)
+        if not sources:
+            raise InputError(
+                "nothing to ingest", hint="name files, folders, WARC files or URLs", code="SW911"
+            )
         for source in sources:
             check_source(source)
             if not is_url(source) and not Path(source).exists():
@@ -159,6 +196,26 @@ def register(app: typer.Typer) -> None:
             raise InputError(f"--since '{since}' is not a date YYYY-MM-DD", code="SW144")
         store = open_db(db)
         the_study = study_for(store, study)
+        if engine == "dask":
+            from steppewatch.scale.commands import ingest_on_engine
+
+            report(
+                ingest_on_engine(
+                    store,
+                    sources,
+                    study=the_study,
+                    coder=coder,
+                    parquet=parquet,
+                    scheduler=scheduler,
+                    workers=workers,
+                    partition_size=partition_size,
+                    batch=batch,
+                    on_commit=lambda done: err(f"committed {done} documents"),
+                    on_wait=err,
+                    on_retry=_say_retry,
+                )
+            )
+            return
         client = None
         if any(is_url(s) for s in sources):
             client = make_client(
@@ -211,8 +268,6 @@ def _is_date(value: str) -> bool:
 
 
 def _count_files(sources: list[str]) -> int | None:
-    from pathlib import Path
-
     from steppewatch.sources.files import iter_path
 
     total = 0

@@ -120,6 +120,12 @@ def _default_extractor() -> Extractor:
 class Ingestor:
     """Ingest documents into ``store``. Reuse one instance for several calls of ``ingest``."""
 
+    #: writes one batch in one transaction; None: ``writer.write_batch`` (the bulk link of a
+    #: coded dataset, ``scale.link``, sends its rows by COPY)
+    batch_writer: Callable[..., tuple[int, int]] | None = None
+    #: archive writes in a thread when there is a second core
+    archive_in_thread = True
+
     def __init__(
         self,
         store: Store,
@@ -249,7 +255,7 @@ class Ingestor:
             raise
         self._io: ThreadPoolExecutor | _InlineExecutor = (
             ThreadPoolExecutor(max_workers=2, thread_name_prefix="sw-archive")
-            if _usable_cpus() > 1
+            if _usable_cpus() > 1 and self.archive_in_thread
             else _InlineExecutor()
         )
         try:
@@ -296,7 +302,7 @@ class Ingestor:
                 self.store.engine,
                 generation=self._generation,
                 on_retry=getattr(self, "_on_retry", None),
-                write=write_batch,
+                write=self.batch_writer or write_batch,
                 document_rows=self._doc_rows,
                 item_rows=self._item_rows,
                 suggestion_rows=self._suggestion_rows,
