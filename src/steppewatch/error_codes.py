@@ -191,6 +191,19 @@ ENTRIES: tuple[ErrorCode, ...] = (
     E("SW760", "reviewers-only", 403, "Rejected events are shown to signed-in reviewers only.", "Sign in as a reviewer, or leave out status=rejected."),
     E("SW770", "bad-trusted-proxy", None, "--trusted-proxy is not an IP address or network.", "E.g. --trusted-proxy 127.0.0.1 or 10.0.0.0/24."),
     E("SW799", "internal-error", 500, "An unexpected error in the web explorer (a bug); the server log has the traceback.", "Report it with the server log."),
+    E("SW900", "unreadable-inputs-list", None, "The --inputs-from list file cannot be read or is not UTF-8.", "Give a readable UTF-8 text file with one path per line (# starts a comment)."),
+    E("SW901", "input-path-missing", None, "An input path given to code --parquet or the Dask engine does not exist (standard input '-' is not read there).", "Check the path; relative paths in an --inputs-from list are read from the list file's folder."),
+    E("SW902", "bad-partition-size", None, "The partition size is below 1.", "Give --partition-size 1 or more (default 100)."),
+    E("SW903", "unknown-engine", None, "--engine names no engine.", "Use --engine local or --engine dask."),
+    E("SW904", "no-documents-in-inputs", None, "The inputs hold no documents to code.", "Check the folders, files or list given; HTML, PDF, DOCX, text and WARC files are read."),
+    E("SW905", "scheduler-unreachable", None, "The Dask scheduler given by --scheduler could not be reached.", "Check the address (tcp://host:8786) and that the scheduler runs; leave --scheduler out for a local cluster."),
+    E("SW906", "partition-not-coded", None, "Linking met a partition with no manifest entry: it was never coded.", "Run the same code or ingest command again; it codes only what is missing."),
+    E("SW907", "scheduler-without-dask", None, "--scheduler was given without --engine dask.", "Add --engine dask, or leave --scheduler out."),
+    E("SW908", "url-with-dask", None, "ingest --engine dask was given a URL; the Dask engine reads files, folders and WARC files only.", "Collect the pages first (steppewatch collect), or ingest URLs with the local engine."),
+    E("SW909", "partitions-failed", None, "Some partitions could not be coded, so nothing was linked.", "Run the same command again: partitions already coded are kept and only the missing ones are coded."),
+    E("SW910", "dask-needs-parquet", None, "code --engine dask writes a Parquet dataset and needs --parquet DIR.", "Add --parquet DIR."),
+    E("SW911", "ingest-without-sources", None, "ingest was given no paths, URLs or --inputs-from list.", "Name at least one file, folder, WARC file or URL, or --inputs-from FILE."),
+    E("SW912", "out-with-parquet", None, "code --out and --parquet were both given; the coder writes one of them.", "Give --out FILE for JSON Lines, or --parquet DIR for the Parquet dataset."),
 )
 # fmt: on
 
