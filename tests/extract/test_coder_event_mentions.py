@@ -340,3 +340,34 @@ def test_exercise_held_after_a_plan_is_still_an_exercise() -> None:
     )
     coded = code_document(make_doc(text))
     assert coded.kind in ("bilateral_exercise", "multilateral_exercise")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On April 10, Kazakh Vice Foreign Minister Roman Vassilenko met with the Chinese ambassador "
+        "in Nur-Sultan; the two sides discussed counter-terrorism and border security cooperation.\n",
+        "10 апреля заместитель министра иностранных дел Казахстана провёл встречу с послом КНР; "
+        "стороны обсудили сотрудничество в борьбе с терроризмом и охрану границы.\n",
+    ],
+    ids=["en", "ru"],
+)
+def test_vice_foreign_minister_coded_foreign_minister(text: str) -> None:
+    coded = code_document(make_doc(text))
+    assert coded.kind == "meeting"
+    assert coded.level == "vice_minister_working"
+
+
+def test_sco_listed_with_the_un_made_a_bilateral_visit_sco() -> None:
+    text = (
+        "At the invitation of Premier Li Keqiang, Prime Minister Abdulla Aripov of Uzbekistan will pay "
+        "an official visit to China from August 27 to 29. The two sides will discuss law-enforcement "
+        "and security cooperation and combating terrorism, separatism and extremism. Our relations "
+        "have grown at a high level during the past 27 years since diplomatic ties were established. "
+        "We also have good coordination under multilateral frameworks such as the UN and the SCO, "
+        "and the two prime ministers will hold a meeting on it.\n"
+    )
+    coded = code_document(make_doc(text))
+    assert coded.kind == "meeting"
+    assert coded.framework == "bilateral"
+    assert coded.event_kinds == ["meeting"]  # ties established 27 years ago: no new mechanism

@@ -114,7 +114,8 @@ _BODY_TERM = re.compile(
     re.IGNORECASE,
 )
 _ESTABLISH = re.compile(
-    r"成立|设立|建立|组建|启动|签署|签订|establish|set up|creat|launch|sign|"
+    r"成立|设立|建立|组建|启动|签署|签订|\bestablish|\bset up\b|\bcreat(?:e|ed|ing|ion)\b|"
+    r"\blaunch|\bsign(?:s|ed|ing)?\b|"
     r"учред|созда|образова|подпис",
     re.IGNORECASE,
 )
@@ -122,7 +123,10 @@ _ESTABLISH = re.compile(
 _ANNIVERSARY_AFTER = re.compile(
     r"[ \t]?(?:\d{1,3}|[一二三四五六七八九十百两]+)[ \t]?(?:周年|年来|多年|年)"
 )
-_ANNIVERSARY_BEFORE = re.compile(r"(?:自|since(?: its| the)?|с момента|со дня)\s*$", re.IGNORECASE)
+_ANNIVERSARY_BEFORE = re.compile(
+    r"(?:自|建交|since\b[^.,;\n]{0,40}|с момента|со дня|установлени\w+ дипломатическ\w+ отношений)\s*$",
+    re.IGNORECASE,
+)
 # A plan of exercises approved at a meeting is a mechanism, not an exercise held: 演习计划,
 # план проведения совместных учений, plan of joint exercises.
 _PLAN_BEFORE = re.compile(
@@ -139,6 +143,8 @@ _BOTH_SIDES = re.compile(
 )
 _SENTENCE = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
 _CLAUSE_BREAK = re.compile(r"[，,。;；:：、!?！？\n]")
+# "a meeting WITH the ambassador" (встречу с послом, 同…会见): the one met, not the meeting's name
+_MET_WITH = re.compile(r"[，,。;；:：、!?！？\n]|\b(?:с|со|with)\s|同|与", re.IGNORECASE)
 
 
 @dataclass
@@ -273,12 +279,30 @@ def event_frameworks(
         kept = [
             h
             for h in found.by_scheme["framework"][code]
-            if h.start < first_sentence or _framework_meeting([h, *others], res, code)
+            if h.start < first_sentence
+            or (_framework_meeting([h, *others], res, code) and not _in_passing(text, item, h))
         ]
         _keep(found.by_scheme["framework"], code, kept)
     for code, hit in list(found.implied_frameworks.items()):  # RATS, the SCO Secretariat...
-        if not (hit.start < first_sentence or _framework_meeting(hits, res, code)):
+        if not (
+            hit.start < first_sentence
+            or (_framework_meeting(hits, res, code) and not _in_passing(text, item, hit))
+        ):
             del found.implied_frameworks[code]
+
+
+# a framework listed with the UN as a forum of general coordination (在联合国、上海合作组织等多边
+# 框架内保持协作, "under multilateral frameworks such as the UN and the SCO", в рамках ООН и
+# ШОС): named in passing, whatever meeting words are near
+_UN = re.compile(r"联合国|United Nations|\bUN\b|ООН", re.IGNORECASE)
+_FORUMS = re.compile(
+    r"框架|机制|frameworks?|mechanisms?|platforms?|в рамках|площадк|форматах", re.IGNORECASE
+)
+
+
+def _in_passing(text: str, item: CodedItem, hit: Hit) -> bool:
+    lo, hi = _sentence_of(text, hit.start, item.start, item.end)
+    return bool(_UN.search(text, lo, hi)) and bool(_FORUMS.search(text, lo, hi))
 
 
 def rule_framework(found: Found) -> tuple[str | None, dict[str, Hit]]:
@@ -441,7 +465,7 @@ def _founding(text: str, item: CodedItem, hit: Hit) -> bool:
     """A mechanism hit that reports a mechanism: a document or its signing, or a body with the
     sentence saying it is set up; not a founding anniversary (上合组织成立17年来)."""
     if _ANNIVERSARY_AFTER.match(text, hit.end) or _ANNIVERSARY_BEFORE.search(
-        text, max(0, hit.start - 16), hit.start
+        text, max(0, hit.start - 48), hit.start
     ):
         return False
     if not _BODY_TERM.search(text, hit.start, hit.end):
@@ -450,7 +474,7 @@ def _founding(text: str, item: CodedItem, hit: Hit) -> bool:
     return any(
         not (
             _ANNIVERSARY_AFTER.match(text, m.end())
-            or _ANNIVERSARY_BEFORE.search(text, max(0, m.start() - 16), m.start())
+            or _ANNIVERSARY_BEFORE.search(text, max(0, m.start() - 48), m.start())
         )
         for m in _ESTABLISH.finditer(text, lo, hi)
     )
@@ -599,9 +623,37 @@ def named_meeting(item: CodedItem, text: str, hits: list[Hit], end: int) -> Hit 
         if _MEETING_WORD.search(h.term) or _MEETING_WORD.search(text, h.end, min(h.end + gap, end)):
             return h
         before = _MEETING_WORD.search(text, max(item.start, h.start - gap), h.start)
-        if before is not None and not _CLAUSE_BREAK.search(text, before.end(), h.start):
+        if before is not None and not _MET_WITH.search(text, before.end(), h.start):
             return h
     return None
+
+
+# A minister's title qualified as vice or deputy is the vice-minister level (Kazakh Vice
+# Foreign Minister, заместитель министра иностранных дел, 副国防部长): not the minister's.
+_VICE_BEFORE = re.compile(
+    r"(?:\bvice[- ]|\bdeputy |\bfirst deputy |副|заместител\w* |замести\w+ |первый заместитель )$",
+    re.IGNORECASE,
+)
+_MINISTER_LEVELS = frozenset(
+    {
+        "foreign_minister",
+        "defence_minister",
+        "interior_public_security",
+        "state_security_intelligence",
+        "head_of_government",
+        "chief_of_general_staff",
+    }
+)
+
+
+def _office_level(code: str, hit: Hit, text: str) -> str | None:
+    """The level a level hit stands for: none for an aide's title, the vice-minister level for a
+    vice or deputy minister's."""
+    if _is_aide(hit, text):
+        return None
+    if code in _MINISTER_LEVELS and _VICE_BEFORE.search(text, max(0, hit.start - 20), hit.start):
+        return "vice_minister_working"
+    return code
 
 
 def _is_aide(hit: Hit, text: str) -> bool:
@@ -626,16 +678,17 @@ def meeting_name_levels(item: CodedItem, found: Found, text: str) -> dict[str, H
     level, whoever else (a head of state opening it) is named."""
     out: dict[str, Hit] = {}
     lead = item.start + LEAD
-    for code, hs in found.codes("meeting_level").items():
+    for found_code, hs in found.codes("meeting_level").items():
         for h in hs:
-            if h.start >= lead or _is_aide(h, text):
+            code = _office_level(found_code, h, text)
+            if h.start >= lead or code is None:
                 continue
             gap = MEETING_NAME_GAP_HAN if "\u4e00" <= h.term[:1] <= "\u9fff" else MEETING_NAME_GAP
             before = _MEETING_WORD.search(text, max(item.start, h.start - gap), h.start)
             if (
                 _MEETING_WORD.search(h.term)
                 or _MEETING_WORD.search(text, h.end, min(h.end + gap, item.end))
-                or (before is not None and not _CLAUSE_BREAK.search(text, before.end(), h.start))
+                or (before is not None and not _MET_WITH.search(text, before.end(), h.start))
             ):
                 out.setdefault(code, h)
     return out
@@ -647,10 +700,11 @@ def rule_level(item: CodedItem, text: str, found: Found, event_kind: str | None)
     if event_kind != "meeting":
         return None
     named: dict[str, Hit] = {}
-    for code, hs in found.codes("meeting_level").items():
-        real = [h for h in hs if not _is_aide(h, text)]
-        if real:
-            named[code] = real[0]
+    for found_code, hs in found.codes("meeting_level").items():
+        for h in hs:
+            code = _office_level(found_code, h, text)
+            if code is not None:
+                named.setdefault(code, h)
     levels = dict(named)
     for code, hit in found.implied_levels.items():
         levels.setdefault(code, hit)
