@@ -133,6 +133,13 @@ _PLAN_BEFORE = re.compile(
     r"(?:план\w*|программ\w*|plan(?:s|ned)? (?:for|of)|计划)[^。.;；\n]{0,30}$", re.IGNORECASE
 )
 _PLAN_AFTER = re.compile(r"\s?(?:计划|方案|план)", re.IGNORECASE)
+# Help given over the years, thanked for or recalled (塔方感谢中方长期以来为塔警察培训和装备提供
+# 的帮助; "thanked China for its long-standing assistance"): no transfer reported this time.
+_ONGOING = re.compile(
+    r"长期以来|多年来|一直以来|long-standing|longstanding|over the years|for many years|"
+    r"на протяжении (?:многих )?лет|многолетн|в течение многих лет",
+    re.IGNORECASE,
+)
 # the end of an item's first sentence; a period after a one- or two-letter word is an
 # abbreviation (2019 г., St.), not an end
 _FIRST_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<=[^\W\d_]{3})\.(?:\s|$)")
@@ -441,6 +448,8 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
         for h in kinds["equipment_transfer"]:
             lo, hi = _sentence_of(text, h.start, item.start, item.end)
             # medical aid to the army or police (a domain named in the sentence) is still a transfer
+            if _ONGOING.search(text, lo, hi):
+                continue
             if not _MEDICAL_AID.search(text, lo, hi) or any(lo <= p < hi for p in security):
                 kept.append(h)
         _keep(kinds, "equipment_transfer", kept)
@@ -565,6 +574,12 @@ def rule_kinds(
     main = choose_kind(item, kinds, bool(found.codes("meeting_level")))
     stop = _FIRST_SENTENCE_END.search(text, item.start, item.start + LEAD)
     first_end = stop.end() if stop else min(item.end, item.start + LEAD)
+    if (
+        main in SECOND_EVENTS["meeting"]
+        and any(h.start < first_end for h in kinds.get("meeting", ()))
+        and not any(h.start < first_end for h in kinds[main])
+    ):
+        main = "meeting"  # the lead reports the meeting; what was handed over there comes second
     if (
         main == "meeting"
         and any(h.start < first_end for h in kinds.get("mechanism", ()))

@@ -14,6 +14,7 @@ from steppewatch.sources.publishers import is_official
 __all__ = [
     "build_event",
     "candidate_from_item",
+    "event_kinds",
     "merge_into",
     "same_document_event",
     "source_for",
@@ -33,12 +34,27 @@ def _valid_date(value: str | None) -> str | None:
     return value
 
 
+def event_kinds(item: Any) -> list[str]:
+    """The kinds of the events an item reports, its main kind first: a meeting that also signs
+    an agreement or hands over equipment is two events (the coder's ``event_kinds``)."""
+    kinds = [item.kind] if item.kind else []
+    kinds += [k for k in getattr(item, "event_kinds", None) or () if k and k not in kinds]
+    return kinds
+
+
 def candidate_from_item(
-    item: Any, published: str | None, *, focal: str, partners: Collection[str]
+    item: Any,
+    published: str | None,
+    *,
+    focal: str,
+    partners: Collection[str],
+    kind: str | None = None,
 ) -> Candidate | None:
     """A candidate needs a kind, a date (the item's, else the document's) and at least one
-    partner state of the study; otherwise the item is stored but linked to no event."""
-    if not item.relevant or not item.kind:
+    partner state of the study; otherwise the item is stored but linked to no event. ``kind``
+    picks one of the item's other events (``event_kinds``); default: its main one."""
+    kind = kind or item.kind
+    if not item.relevant or not kind:
         return None
     countries = tuple(dict.fromkeys(c.upper() for c in item.countries if len(c) == 2))
     if not set(countries) & set(partners):
@@ -51,7 +67,7 @@ def candidate_from_item(
     if focal not in countries:
         countries = (focal, *countries)
     actors = frozenset(a.name.lower() for a in item.actors if a.name)
-    return Candidate(kind=item.kind, countries=countries, date=date, actors=actors)
+    return Candidate(kind=kind, countries=countries, date=date, actors=actors)
 
 
 SAME_EVENT_DAYS = 7
@@ -114,6 +130,8 @@ def _title(item: Any, row: dict[str, Any], candidate: Candidate) -> str:
     text = (item.title or row.get("title") or "").strip()
     if not text:
         text = f"{candidate.kind.replace('_', ' ')}: {', '.join(candidate.countries)}"
+    elif item.kind and candidate.kind != item.kind:  # a second event of the item: say which
+        text = f"{text} ({candidate.kind.replace('_', ' ')})"
     return text if len(text) <= TITLE_MAX else text[: TITLE_MAX - 1] + "…"
 
 
