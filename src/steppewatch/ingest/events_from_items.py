@@ -10,6 +10,7 @@ from steppewatch.codebook import load_codebook
 from steppewatch.ingest.linking import Candidate
 from steppewatch.models import ActorRef, Event, Source, parse_partial_date
 from steppewatch.sources.publishers import is_official
+from steppewatch.store.records import CONFIDENCE
 
 __all__ = [
     "build_event",
@@ -147,6 +148,29 @@ def _actors(item: Any, focal: str) -> list[ActorRef]:
     return list(refs.values())
 
 
+# evidence field -> the event's confidence key (store.records.code_confidences)
+_FACETS = {"country": "country", "topic": "topic", "domain": "domain"}
+
+
+def item_confidences(item: Any, kind: str, framework: str, level: str | None) -> dict[str, float]:
+    """The coder's calibrated confidence per code of the event made from ``item`` (as ``kind``):
+    ``kind``, ``framework``, ``level`` and ``facet:code``, the highest of the code's evidence.
+    Codes without a confidence (a coder that does not calibrate) are left out."""
+    found: dict[str, float] = {}
+    for ev in getattr(item, "evidence", None) or ():
+        confidence = getattr(ev, "confidence", None)
+        if confidence is None:
+            continue
+        if ev.field in _FACETS:
+            key = f"{_FACETS[ev.field]}:{ev.code}"
+        elif (ev.field, ev.code) in (("kind", kind), ("framework", framework), ("level", level)):
+            key = ev.field
+        else:
+            continue
+        found[key] = max(found.get(key, 0.0), round(float(confidence), 4))
+    return found
+
+
 def build_event(
     event_id: str,
     candidate: Candidate,
@@ -158,6 +182,9 @@ def build_event(
     codebook_version: str | None,
     focal: str,
 ) -> Event:
+    framework = _framework(item, candidate.countries, focal)
+    level = item.level if candidate.kind == "meeting" else None
+    confidence = item_confidences(item, candidate.kind, framework, level)
     return Event.model_validate(
         {
             "id": event_id,
@@ -165,9 +192,10 @@ def build_event(
             "title": _title(item, row, candidate),
             "date_start": candidate.date,
             "countries": [focal, *[c for c in candidate.countries if c != focal]],
-            "framework": _framework(item, candidate.countries, focal),
+            "framework": framework,
             "actors": _actors(item, focal),
-            "level": item.level if candidate.kind == "meeting" else None,
+            "level": level,
+            "attributes": {CONFIDENCE: confidence} if confidence else {},
             "domains": list(item.domains),
             "topics": list(item.topics),
             "verification": "official_source"
@@ -197,6 +225,17 @@ def merge_into(event: Event, item: Any, source: Source, *, machine: bool) -> Eve
     if machine:
         update["topics"] = list(dict.fromkeys([*event.topics, *item.topics]))
         update["domains"] = list(dict.fromkeys([*event.domains, *item.domains]))
+        known = event.attributes.get(CONFIDENCE)
+        if isinstance(known, dict):  # codes the new source brings get their confidence
+            codes = {
+                *(f"country:{c}" for c in event.countries),
+                *(f"topic:{c}" for c in update["topics"]),
+                *(f"domain:{c}" for c in update["domains"]),
+            }
+            added = item_confidences(item, event.kind, event.framework, event.level)
+            merged = {k: v for k, v in added.items() if k in codes and k not in known}
+            merged = {**known, **merged}  # the event's own codes keep theirs
+            update["attributes"] = {**event.attributes, CONFIDENCE: merged}
         if len({s.publisher for s in update["sources"]}) > 1:
             update["verification"] = "multi_source"
     return event.model_copy(update=update)
