@@ -58,7 +58,9 @@ def _event_and_hash(conn: Connection, event_id: str) -> tuple[Event, str]:
     src = conn.execute(
         select(sources).where(sources.c.event_id == event_id).order_by(sources.c.position)
     ).all()
-    return records.event_from_row(row._mapping, [s._mapping for s in src]), row.content_hash
+    return records.event_from_row(
+        dict(row._mapping), [dict(s._mapping) for s in src]
+    ), row.content_hash
 
 
 _PRESENT: set[tuple[str, str]] = set()
