@@ -371,3 +371,24 @@ def test_sco_listed_with_the_un_made_a_bilateral_visit_sco() -> None:
     assert coded.kind == "meeting"
     assert coded.framework == "bilateral"
     assert coded.event_kinds == ["meeting"]  # ties established 27 years ago: no new mechanism
+
+
+def test_paris_agreement_named_in_a_question_made_a_mechanism_event() -> None:
+    text = (
+        "问：哈萨克斯坦外长访华期间，双方将讨论哪些安全合作议题？美国退出《巴黎协定》对此有无影响？\n"
+        "答：王毅国务委员兼外长将同哈萨克斯坦外长举行会谈，双方将就共同打击“三股势力”、"
+        "深化执法安全合作交换意见。《巴黎协定》是国际社会应对气候变化的共识。\n"
+    )
+    coded = code_document(make_doc(text))
+    assert coded.kind == "meeting"
+    assert coded.event_kinds == ["meeting"]
+
+
+def test_agreement_ratified_is_still_a_mechanism() -> None:
+    text = (
+        "Президент Республики Казахстан подписал закон о ратификации Соглашения между "
+        "Республикой Казахстан и Китайской Народной Республикой о сотрудничестве в борьбе с "
+        "терроризмом, сепаратизмом и экстремизмом.\n"
+    )
+    coded = code_document(make_doc(text))
+    assert coded.kind == "mechanism"

@@ -119,6 +119,13 @@ _ESTABLISH = re.compile(
     r"учред|созда|образова|подпис",
     re.IGNORECASE,
 )
+# what makes a document an event: signed, ratified, adopted, concluded, entered into force
+_DOCUMENT_ACT = re.compile(
+    r"签署|签订|签字|批准|达成|缔结|生效|互换|制定|成立|设立|建立|"
+    r"\bsign(?:s|ed|ing)?\b|ratif|adopt|conclud|entered into force|agreed|approv|establish|"
+    r"подпис|ратифи|принят|утвержд|заключ|вступ\w* в силу|договорились|учред|созда",
+    re.IGNORECASE,
+)
 # "founded N years ago", 成立17年来, "since its establishment": an anniversary, not a founding
 _ANNIVERSARY_AFTER = re.compile(
     r"[ \t]?(?:\d{1,3}|[一二三四五六七八九十百两]+)[ \t]?(?:周年|年来|多年|年)"
@@ -477,9 +484,13 @@ def _founding(text: str, item: CodedItem, hit: Hit) -> bool:
         text, max(0, hit.start - 48), hit.start
     ):
         return False
-    if not _BODY_TERM.search(text, hit.start, hit.end):
-        return True
     lo, hi = _sentence_of(text, hit.start, item.start, item.end)
+    if not _BODY_TERM.search(text, hit.start, hit.end):
+        # a document: an event when its sentence signs, ratifies or adopts something, or the hit
+        # is that verb; a document only named (美国退出《巴黎协定》) is none
+        return bool(_ESTABLISH.search(text, hit.start, hit.end)) or bool(
+            _DOCUMENT_ACT.search(text, lo, hi)
+        )
     return any(
         not (
             _ANNIVERSARY_AFTER.match(text, m.end())
