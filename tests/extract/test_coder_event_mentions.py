@@ -267,3 +267,128 @@ def test_agreement_signed_by_both_sides_after_a_meeting_was_not_an_event() -> No
     )
     coded = code_document(make_doc(text))
     assert coded.kind == "meeting" and "mechanism" in coded.event_kinds
+
+
+# -- bodies named are not mechanisms; meetings named by their body are meetings ----------------
+def test_security_secretaries_meeting_coded_mechanism_for_the_rats_director() -> None:
+    # the RATS director's title names a body: an existing one, not a mechanism set up
+    text = (
+        "上海合作组织成员国安全会议秘书第十三次会议将于5月21日至22日在北京举行。"
+        "吉尔吉斯斯坦安全会议秘书萨金巴耶夫、塔吉克斯坦安全会议秘书卡霍洛夫、"
+        "上合组织地区反恐怖机构执委会主任瑟索耶夫将与会。\n"
+    )
+    coded = code_document(make_doc(text))
+    assert coded.kind == "meeting"
+    assert "mechanism" not in coded.event_kinds
+    assert coded.level == "security_council"
+
+
+def test_commission_chair_in_a_visit_coded_as_a_new_mechanism() -> None:
+    text = (
+        "应国务院总理李克强邀请，乌兹别克斯坦共和国总理阿里波夫将于8月27日至29日对中国进行正式访问。"
+        "访问期间，中央政法委书记郭声琨将同阿里波夫总理主持召开中乌政府间合作委员会第五次会议。"
+        "双方将就深化执法安全合作、共同打击“三股势力”交换意见。\n"
+    )
+    coded = code_document(make_doc(text))
+    assert coded.kind == "meeting"
+    assert coded.event_kinds == ["meeting"]
+
+
+def test_body_set_up_is_still_a_mechanism() -> None:
+    text = (
+        "В Астане учреждена экспертная группа ШОС по пограничному сотрудничеству\n"
+        "16 ноября 2015 г. в Астане состоялось совещание руководителей пограничных ведомств "
+        "государств — членов Шанхайской организации сотрудничества. В совещании приняли участие "
+        "руководители пограничных служб Казахстана, Китая, Кыргызстана, России и Таджикистана.\n"
+        "Участники подписали протокол об учреждении экспертной группы по пограничному сотрудничеству.\n"
+    )
+    coded = code_document(make_doc(text))
+    assert coded.kind == "mechanism"
+    assert coded.event_kinds == ["mechanism", "meeting"]
+
+
+def test_founding_anniversary_coded_as_a_mechanism() -> None:
+    text = (
+        "问：上海合作组织青岛峰会昨天刚刚闭幕。请问这次峰会的主要亮点是什么？\n"
+        "答：上合组织成立17年来，之所以能够不断发展壮大，根本原因就在于始终践行“上海精神”。"
+        "中方同哈萨克斯坦、吉尔吉斯斯坦等成员国同意继续合作打击“三股势力”，维护地区安全稳定。\n"
+    )
+    coded = code_document(make_doc(text))
+    assert coded.kind == "meeting"
+    assert coded.level == "head_of_state"
+    assert "mechanism" not in coded.event_kinds
+
+
+def test_rats_council_meeting_coded_as_an_exercise_for_its_plan() -> None:
+    text = (
+        "Состоялось очередное заседание Совета РАТС ШОС\n"
+        "4 апреля 2019 г. в Ташкенте прошло очередное заседание Совета Региональной "
+        "антитеррористической структуры Шанхайской организации сотрудничества. "
+        "В работе заседания приняли участие делегации компетентных органов Казахстана, Китая, "
+        "Кыргызстана, Таджикистана и Узбекистана.\n"
+        "Утверждён план проведения совместных антитеррористических учений на 2019–2021 годы.\n"
+    )
+    coded = code_document(make_doc(text))
+    assert coded.kind == "meeting"
+    assert not {"multilateral_exercise", "bilateral_exercise"} & set(coded.event_kinds)
+
+
+def test_exercise_held_after_a_plan_is_still_an_exercise() -> None:
+    text = (
+        "2019年8月，中国和吉尔吉斯斯坦执法安全部门在伊塞克湖州举行联合反恐演习，"
+        "演练了解救人质和打击恐怖分子的行动。\n"
+    )
+    coded = code_document(make_doc(text))
+    assert coded.kind in ("bilateral_exercise", "multilateral_exercise")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On April 10, Kazakh Vice Foreign Minister Roman Vassilenko met with the Chinese ambassador "
+        "in Nur-Sultan; the two sides discussed counter-terrorism and border security cooperation.\n",
+        "10 апреля заместитель министра иностранных дел Казахстана провёл встречу с послом КНР; "
+        "стороны обсудили сотрудничество в борьбе с терроризмом и охрану границы.\n",
+    ],
+    ids=["en", "ru"],
+)
+def test_vice_foreign_minister_coded_foreign_minister(text: str) -> None:
+    coded = code_document(make_doc(text))
+    assert coded.kind == "meeting"
+    assert coded.level == "vice_minister_working"
+
+
+def test_sco_listed_with_the_un_made_a_bilateral_visit_sco() -> None:
+    text = (
+        "At the invitation of Premier Li Keqiang, Prime Minister Abdulla Aripov of Uzbekistan will pay "
+        "an official visit to China from August 27 to 29. The two sides will discuss law-enforcement "
+        "and security cooperation and combating terrorism, separatism and extremism. Our relations "
+        "have grown at a high level during the past 27 years since diplomatic ties were established. "
+        "We also have good coordination under multilateral frameworks such as the UN and the SCO, "
+        "and the two prime ministers will hold a meeting on it.\n"
+    )
+    coded = code_document(make_doc(text))
+    assert coded.kind == "meeting"
+    assert coded.framework == "bilateral"
+    assert coded.event_kinds == ["meeting"]  # ties established 27 years ago: no new mechanism
+
+
+def test_paris_agreement_named_in_a_question_made_a_mechanism_event() -> None:
+    text = (
+        "问：哈萨克斯坦外长访华期间，双方将讨论哪些安全合作议题？美国退出《巴黎协定》对此有无影响？\n"
+        "答：王毅国务委员兼外长将同哈萨克斯坦外长举行会谈，双方将就共同打击“三股势力”、"
+        "深化执法安全合作交换意见。《巴黎协定》是国际社会应对气候变化的共识。\n"
+    )
+    coded = code_document(make_doc(text))
+    assert coded.kind == "meeting"
+    assert coded.event_kinds == ["meeting"]
+
+
+def test_agreement_ratified_is_still_a_mechanism() -> None:
+    text = (
+        "Президент Республики Казахстан подписал закон о ратификации Соглашения между "
+        "Республикой Казахстан и Китайской Народной Республикой о сотрудничестве в борьбе с "
+        "терроризмом, сепаратизмом и экстремизмом.\n"
+    )
+    coded = code_document(make_doc(text))
+    assert coded.kind == "mechanism"

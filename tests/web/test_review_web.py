@@ -257,3 +257,27 @@ def test_facet_budget_reports_skipped_facets(db_url):
         body = c.get("/events.json?country=KG").json()
         assert body["total"] == 3 and all(v is None for v in body["facets"].values())  # curated KG
         assert "Too slow to count here" in c.get("/?country=KG").text
+
+
+def test_review_queue_could_not_be_sorted_by_confidence(client, web):
+    store = client.app.state.web.store
+    scores = {UZ: {"kind": 0.93, "country:UZ": 0.88}, KG: {"kind": 0.9, "country:KG": 0.37}}
+    store.add_events(
+        [
+            store.get_event(i).model_copy(update={"attributes": {"confidence": s}})
+            for i, s in scores.items()
+        ]
+    )
+    web.login(client)
+    newest = client.get("/review.json").json()
+    assert [e["id"] for e in newest["machine_events"]] == [TJ, KG, UZ]
+    lowest = client.get("/review.json?sort=confidence").json()
+    assert lowest["sort"] == "confidence"
+    assert [e["id"] for e in lowest["machine_events"]] == [KG, UZ, TJ]  # TJ has no score
+    page = client.get("/review?sort=confidence").text
+    assert "lowest confidence first</strong>" in page
+    queue = page.split('id="queue"')[1]
+    assert queue.index(KG) < queue.index(UZ) < queue.index(TJ)
+    assert "confidence 0.37" in queue
+    bad = client.get("/review.json?sort=random")
+    assert bad.status_code == 400 and "sort" in bad.text

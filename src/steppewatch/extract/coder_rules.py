@@ -104,6 +104,49 @@ _MEDICAL_AID = re.compile(
     r"medical supplies|\bmasks?\b|ventilator|test kits?|vaccine|медицинск|пандеми|эпидеми|коронавирус|маск|вакцин",
     re.IGNORECASE,
 )
+# A body named (a commission, working group, mechanism, RATS) is a mechanism event only when
+# the sentence reports setting it up; otherwise it is an existing body: a title (中央政法委书记,
+# the State Committee for National Security's special forces) or a meeting of it (中乌政府间合作
+# 委员会第五次会议 is a meeting, not a new mechanism).
+_BODY_TERM = re.compile(
+    r"委员会|分委会|工作组|专家组|机制|机构|commission|committee|working group|expert group|"
+    r"mechanism|структур|комисси|подкомисси|рабоч\w* групп|экспертн\w* групп|механизм",
+    re.IGNORECASE,
+)
+_ESTABLISH = re.compile(
+    r"成立|设立|建立|组建|启动|签署|签订|\bestablish|\bset up\b|\bcreat(?:e|ed|ing|ion)\b|"
+    r"\blaunch|\bsign(?:s|ed|ing)?\b|"
+    r"учред|созда|образова|подпис",
+    re.IGNORECASE,
+)
+# what makes a document an event: signed, ratified, adopted, concluded, entered into force
+_DOCUMENT_ACT = re.compile(
+    r"签署|签订|签字|批准|达成|缔结|生效|互换|制定|成立|设立|建立|"
+    r"\bsign(?:s|ed|ing)?\b|ratif|adopt|conclud|entered into force|agreed|approv|establish|"
+    r"подпис|ратифи|принят|утвержд|заключ|вступ\w* в силу|договорились|учред|созда",
+    re.IGNORECASE,
+)
+# "founded N years ago", 成立17年来, "since its establishment": an anniversary, not a founding
+_ANNIVERSARY_AFTER = re.compile(
+    r"[ \t]?(?:\d{1,3}|[一二三四五六七八九十百两]+)[ \t]?(?:周年|年来|多年|年)"
+)
+_ANNIVERSARY_BEFORE = re.compile(
+    r"(?:自|建交|since\b[^.,;\n]{0,40}|с момента|со дня|установлени\w+ дипломатическ\w+ отношений)\s*$",
+    re.IGNORECASE,
+)
+# A plan of exercises approved at a meeting is a mechanism, not an exercise held: 演习计划,
+# план проведения совместных учений, plan of joint exercises.
+_PLAN_BEFORE = re.compile(
+    r"(?:план\w*|программ\w*|plan(?:s|ned)? (?:for|of)|计划)[^。.;；\n]{0,30}$", re.IGNORECASE
+)
+_PLAN_AFTER = re.compile(r"\s?(?:计划|方案|план)", re.IGNORECASE)
+# Help given over the years, thanked for or recalled (塔方感谢中方长期以来为塔警察培训和装备提供
+# 的帮助; "thanked China for its long-standing assistance"): no transfer reported this time.
+_ONGOING = re.compile(
+    r"长期以来|多年来|一直以来|long-standing|longstanding|over the years|for many years|"
+    r"на протяжении (?:многих )?лет|многолетн|в течение многих лет",
+    re.IGNORECASE,
+)
 # the end of an item's first sentence; a period after a one- or two-letter word is an
 # abbreviation (2019 г., St.), not an end
 _FIRST_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<=[^\W\d_]{3})\.(?:\s|$)")
@@ -113,6 +156,9 @@ _BOTH_SIDES = re.compile(
     r"双方|两国|两部|стороны|сторонами|both sides|the two sides|the sides", re.IGNORECASE
 )
 _SENTENCE = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
+_CLAUSE_BREAK = re.compile(r"[，,。;；:：、!?！？\n]")
+# "a meeting WITH the ambassador" (встречу с послом, 同…会见): the one met, not the meeting's name
+_MET_WITH = re.compile(r"[，,。;；:：、!?！？\n]|\b(?:с|со|with)\s|同|与", re.IGNORECASE)
 
 
 @dataclass
@@ -247,12 +293,30 @@ def event_frameworks(
         kept = [
             h
             for h in found.by_scheme["framework"][code]
-            if h.start < first_sentence or _framework_meeting([h, *others], res, code)
+            if h.start < first_sentence
+            or (_framework_meeting([h, *others], res, code) and not _in_passing(text, item, h))
         ]
         _keep(found.by_scheme["framework"], code, kept)
     for code, hit in list(found.implied_frameworks.items()):  # RATS, the SCO Secretariat...
-        if not (hit.start < first_sentence or _framework_meeting(hits, res, code)):
+        if not (
+            hit.start < first_sentence
+            or (_framework_meeting(hits, res, code) and not _in_passing(text, item, hit))
+        ):
             del found.implied_frameworks[code]
+
+
+# a framework listed with the UN as a forum of general coordination (在联合国、上海合作组织等多边
+# 框架内保持协作, "under multilateral frameworks such as the UN and the SCO", в рамках ООН и
+# ШОС): named in passing, whatever meeting words are near
+_UN = re.compile(r"联合国|United Nations|\bUN\b|ООН", re.IGNORECASE)
+_FORUMS = re.compile(
+    r"框架|机制|frameworks?|mechanisms?|platforms?|в рамках|площадк|форматах", re.IGNORECASE
+)
+
+
+def _in_passing(text: str, item: CodedItem, hit: Hit) -> bool:
+    lo, hi = _sentence_of(text, hit.start, item.start, item.end)
+    return bool(_UN.search(text, lo, hi)) and bool(_FORUMS.search(text, lo, hi))
 
 
 def rule_framework(found: Found) -> tuple[str | None, dict[str, Hit]]:
@@ -270,7 +334,7 @@ def rule_partner_states(found: Found, res: Resources) -> list[str]:
     ca = [c for c in partners if c in found.states]
     if len(ca) < GROUP_LIST:
         for value, hit in found.groups.items():
-            for code in res.gazetteer.groups[value].members:
+            for code in res.gazetteer.groups[int(value)].members:
                 found.add_state(code, hit, "group")
         ca = [c for c in partners if c in found.states]
     if not ca:
@@ -391,9 +455,16 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
         for h in kinds["equipment_transfer"]:
             lo, hi = _sentence_of(text, h.start, item.start, item.end)
             # medical aid to the army or police (a domain named in the sentence) is still a transfer
+            if _ONGOING.search(text, lo, hi):
+                continue
             if not _MEDICAL_AID.search(text, lo, hi) or any(lo <= p < hi for p in security):
                 kept.append(h)
         _keep(kinds, "equipment_transfer", kept)
+    if "mechanism" in kinds:
+        _keep(kinds, "mechanism", [h for h in kinds["mechanism"] if _founding(text, item, h)])
+    for code in ("multilateral_exercise", "bilateral_exercise"):
+        if code in kinds:
+            _keep(kinds, code, [h for h in kinds[code] if not _planned(text, h)])
     question = _QUESTION.search(text, item.start, item.end)
     if question is not None:
         answer = _ANSWER.search(text, question.end(), item.end)
@@ -404,6 +475,36 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
                     kinds, code, [h for h in kinds[code] if not question.start() <= h.start < q_end]
                 )
     return kinds
+
+
+def _founding(text: str, item: CodedItem, hit: Hit) -> bool:
+    """A mechanism hit that reports a mechanism: a document or its signing, or a body with the
+    sentence saying it is set up; not a founding anniversary (上合组织成立17年来)."""
+    if _ANNIVERSARY_AFTER.match(text, hit.end) or _ANNIVERSARY_BEFORE.search(
+        text, max(0, hit.start - 48), hit.start
+    ):
+        return False
+    lo, hi = _sentence_of(text, hit.start, item.start, item.end)
+    if not _BODY_TERM.search(text, hit.start, hit.end):
+        # a document: an event when its sentence signs, ratifies or adopts something, or the hit
+        # is that verb; a document only named (美国退出《巴黎协定》) is none
+        return bool(_ESTABLISH.search(text, hit.start, hit.end)) or bool(
+            _DOCUMENT_ACT.search(text, lo, hi)
+        )
+    return any(
+        not (
+            _ANNIVERSARY_AFTER.match(text, m.end())
+            or _ANNIVERSARY_BEFORE.search(text, max(0, m.start() - 48), m.start())
+        )
+        for m in _ESTABLISH.finditer(text, lo, hi)
+    )
+
+
+def _planned(text: str, hit: Hit) -> bool:
+    """An exercise named as the object of a plan (план проведения учений, 演习计划)."""
+    return bool(_PLAN_BEFORE.search(text, max(0, hit.start - 40), hit.start)) or bool(
+        _PLAN_AFTER.match(text, hit.end)
+    )
 
 
 def _keep(kinds: dict[str, list[Hit]], code: str, kept: list[Hit]) -> None:
@@ -459,7 +560,7 @@ def rule_exercise_kind(
 
 # A second event in the same item: an agreement signed at the meeting (mechanism), equipment
 # handed over at it. Only these, and only with a mention of their own.
-SECOND_EVENTS = {"meeting": ("mechanism", "equipment_transfer")}
+SECOND_EVENTS = {"meeting": ("mechanism", "equipment_transfer"), "mechanism": ("meeting",)}
 
 
 def _paragraph(text: str, item: CodedItem, position: int) -> int:
@@ -474,6 +575,7 @@ def rule_kinds(
     countries: list[str],
     focal: str,
     anchored: Callable[[], set[int]],
+    hits: list[Hit],
 ) -> list[str]:
     """The item's event kinds per event mention, the main one first; a second event (an
     agreement signed or equipment handed over at a meeting) needs a mention of its own in a
@@ -481,6 +583,37 @@ def rule_kinds(
     starts of those paragraphs)."""
     kinds = rule_event_mentions(item, text, found)
     main = choose_kind(item, kinds, bool(found.codes("meeting_level")))
+    stop = _FIRST_SENTENCE_END.search(text, item.start, item.start + LEAD)
+    first_end = stop.end() if stop else min(item.end, item.start + LEAD)
+    if (
+        main in SECOND_EVENTS["meeting"]
+        and any(h.start < first_end for h in kinds.get("meeting", ()))
+        and not any(h.start < first_end for h in kinds[main])
+    ):
+        main = "meeting"  # the lead reports the meeting; what was handed over there comes second
+    if (
+        main == "meeting"
+        and any(h.start < first_end for h in kinds.get("mechanism", ()))
+        and not any(h.start < first_end for h in kinds.get("meeting", ()))
+        and _ESTABLISH.search(text, item.start, first_end)
+    ):
+        main = "mechanism"  # the title reports the mechanism (…机制成立); its meeting comes second
+    if main in (None, "mechanism"):
+        named = named_meeting(item, text, hits, first_end)
+        # a mechanism in the first sentence (учреждена экспертная группа) stays the main event;
+        # the meeting that set it up is then a second event
+        founded_first = (
+            main == "mechanism"
+            and any(h.start < first_end for h in kinds["mechanism"])
+            and _ESTABLISH.search(text, item.start, first_end) is not None
+        )
+        if named is not None and not founded_first:
+            main = "meeting"
+            kinds.setdefault("meeting", [named])
+        elif main == "mechanism" and "meeting" not in kinds:
+            named = named_meeting(item, text, hits, item.end)
+            if named is not None:
+                kinds["meeting"] = [named]
     if main is None:
         return []
     if main in ("multilateral_exercise", "bilateral_exercise"):
@@ -502,6 +635,53 @@ def rule_kinds(
     return chosen
 
 
+def named_meeting(item: CodedItem, text: str, hits: list[Hit], end: int) -> Hit | None:
+    """A meeting named before ``end`` (the item's first sentence, or the whole item for a
+    second event) as a meeting of a framework, body or level (上海合作组织青岛峰会, заседание
+    Совета РАТС ШОС, совещание руководителей пограничных ведомств): the item reports that
+    meeting even with no meeting verb (会见, met with)."""
+    for h in hits:
+        if h.start >= end or h.payload[0] not in ("framework", "institution", "meeting_level"):
+            continue
+        if h.payload[0] == "meeting_level" and _is_aide(h, text):
+            continue
+        gap = MEETING_NAME_GAP_HAN if "\u4e00" <= h.term[:1] <= "\u9fff" else MEETING_NAME_GAP
+        if _MEETING_WORD.search(h.term) or _MEETING_WORD.search(text, h.end, min(h.end + gap, end)):
+            return h
+        before = _MEETING_WORD.search(text, max(item.start, h.start - gap), h.start)
+        if before is not None and not _MET_WITH.search(text, before.end(), h.start):
+            return h
+    return None
+
+
+# A minister's title qualified as vice or deputy is the vice-minister level (Kazakh Vice
+# Foreign Minister, заместитель министра иностранных дел, 副国防部长): not the minister's.
+_VICE_BEFORE = re.compile(
+    r"(?:\bvice[- ]|\bdeputy |\bfirst deputy |副|заместител\w* |замести\w+ |первый заместитель )$",
+    re.IGNORECASE,
+)
+_MINISTER_LEVELS = frozenset(
+    {
+        "foreign_minister",
+        "defence_minister",
+        "interior_public_security",
+        "state_security_intelligence",
+        "head_of_government",
+        "chief_of_general_staff",
+    }
+)
+
+
+def _office_level(code: str, hit: Hit, text: str) -> str | None:
+    """The level a level hit stands for: none for an aide's title, the vice-minister level for a
+    vice or deputy minister's."""
+    if _is_aide(hit, text):
+        return None
+    if code in _MINISTER_LEVELS and _VICE_BEFORE.search(text, max(0, hit.start - 20), hit.start):
+        return "vice_minister_working"
+    return code
+
+
 def _is_aide(hit: Hit, text: str) -> bool:
     return bool(_AIDE_AFTER.match(text, hit.end)) or bool(
         _AIDE_BEFORE.search(text, max(0, hit.start - 25), hit.start)
@@ -509,9 +689,11 @@ def _is_aide(hit: Hit, text: str) -> bool:
 
 
 _MEETING_WORD = re.compile(
-    r"会议|会晤|理事会|meeting|conference|council|summit|совещани|заседани|встреч|совет",
+    r"会议|会晤|理事会|峰会|meeting|conference|council|summit|совещани|заседани|встреч|совет|саммит",
     re.IGNORECASE,
 )
+# a summit named in the item's lead: the heads of state's meeting (上合组织青岛峰会, саммит ШОС)
+_SUMMIT = re.compile(r"峰会|\bsummit\b|саммит", re.IGNORECASE)
 MEETING_NAME_GAP = 24  # characters between a level and the meeting term of one name (Latin)
 MEETING_NAME_GAP_HAN = 6
 
@@ -522,15 +704,17 @@ def meeting_name_levels(item: CodedItem, found: Found, text: str) -> dict[str, H
     level, whoever else (a head of state opening it) is named."""
     out: dict[str, Hit] = {}
     lead = item.start + LEAD
-    for code, hs in found.codes("meeting_level").items():
+    for found_code, hs in found.codes("meeting_level").items():
         for h in hs:
-            if h.start >= lead or _is_aide(h, text):
+            code = _office_level(found_code, h, text)
+            if h.start >= lead or code is None:
                 continue
             gap = MEETING_NAME_GAP_HAN if "\u4e00" <= h.term[:1] <= "\u9fff" else MEETING_NAME_GAP
+            before = _MEETING_WORD.search(text, max(item.start, h.start - gap), h.start)
             if (
                 _MEETING_WORD.search(h.term)
                 or _MEETING_WORD.search(text, h.end, min(h.end + gap, item.end))
-                or _MEETING_WORD.search(text, max(item.start, h.start - gap), h.start)
+                or (before is not None and not _MET_WITH.search(text, before.end(), h.start))
             ):
                 out.setdefault(code, h)
     return out
@@ -542,14 +726,19 @@ def rule_level(item: CodedItem, text: str, found: Found, event_kind: str | None)
     if event_kind != "meeting":
         return None
     named: dict[str, Hit] = {}
-    for code, hs in found.codes("meeting_level").items():
-        real = [h for h in hs if not _is_aide(h, text)]
-        if real:
-            named[code] = real[0]
+    for found_code, hs in found.codes("meeting_level").items():
+        for h in hs:
+            code = _office_level(found_code, h, text)
+            if code is not None:
+                named.setdefault(code, h)
     levels = dict(named)
     for code, hit in found.implied_levels.items():
         levels.setdefault(code, hit)
     in_name = meeting_name_levels(item, found, text)
+    summit = _SUMMIT.search(text, item.start, min(item.end, item.start + LEAD))
+    if not in_name and summit is not None:  # a summit is the heads of state's meeting
+        hit = Hit(summit.start(), summit.end(), ("meeting_level", "head_of_state"), summit.group(0))
+        in_name = {"head_of_state": hit}
     level = next((lv for lv in LEVEL_PRIORITY if lv in in_name), None) or next(
         (lv for lv in LEVEL_PRIORITY if lv in levels), None
     )
@@ -619,7 +808,7 @@ def assign_codes(
             for m in _BOTH_SIDES.finditer(text, item.start, item.end)
         }
 
-    kinds = rule_kinds(item, text, found, framework, countries, res.study.focal, anchored)
+    kinds = rule_kinds(item, text, found, framework, countries, res.study.focal, anchored, hits)
     item.kind = kinds[0] if kinds else None
     item.event_kinds = kinds
     item.level = rule_level(item, text, found, item.kind)

@@ -10,10 +10,12 @@ from steppewatch.codebook import load_codebook
 from steppewatch.ingest.linking import Candidate
 from steppewatch.models import ActorRef, Event, Source, parse_partial_date
 from steppewatch.sources.publishers import is_official
+from steppewatch.store.records import CONFIDENCE
 
 __all__ = [
     "build_event",
     "candidate_from_item",
+    "event_kinds",
     "merge_into",
     "same_document_event",
     "source_for",
@@ -33,12 +35,27 @@ def _valid_date(value: str | None) -> str | None:
     return value
 
 
+def event_kinds(item: Any) -> list[str]:
+    """The kinds of the events an item reports, its main kind first: a meeting that also signs
+    an agreement or hands over equipment is two events (the coder's ``event_kinds``)."""
+    kinds = [item.kind] if item.kind else []
+    kinds += [k for k in getattr(item, "event_kinds", None) or () if k and k not in kinds]
+    return kinds
+
+
 def candidate_from_item(
-    item: Any, published: str | None, *, focal: str, partners: Collection[str]
+    item: Any,
+    published: str | None,
+    *,
+    focal: str,
+    partners: Collection[str],
+    kind: str | None = None,
 ) -> Candidate | None:
     """A candidate needs a kind, a date (the item's, else the document's) and at least one
-    partner state of the study; otherwise the item is stored but linked to no event."""
-    if not item.relevant or not item.kind:
+    partner state of the study; otherwise the item is stored but linked to no event. ``kind``
+    picks one of the item's other events (``event_kinds``); default: its main one."""
+    kind = kind or item.kind
+    if not item.relevant or not kind:
         return None
     countries = tuple(dict.fromkeys(c.upper() for c in item.countries if len(c) == 2))
     if not set(countries) & set(partners):
@@ -51,7 +68,7 @@ def candidate_from_item(
     if focal not in countries:
         countries = (focal, *countries)
     actors = frozenset(a.name.lower() for a in item.actors if a.name)
-    return Candidate(kind=item.kind, countries=countries, date=date, actors=actors)
+    return Candidate(kind=kind, countries=countries, date=date, actors=actors)
 
 
 SAME_EVENT_DAYS = 7
@@ -114,6 +131,8 @@ def _title(item: Any, row: dict[str, Any], candidate: Candidate) -> str:
     text = (item.title or row.get("title") or "").strip()
     if not text:
         text = f"{candidate.kind.replace('_', ' ')}: {', '.join(candidate.countries)}"
+    elif item.kind and candidate.kind != item.kind:  # a second event of the item: say which
+        text = f"{text} ({candidate.kind.replace('_', ' ')})"
     return text if len(text) <= TITLE_MAX else text[: TITLE_MAX - 1] + "…"
 
 
@@ -129,6 +148,29 @@ def _actors(item: Any, focal: str) -> list[ActorRef]:
     return list(refs.values())
 
 
+# evidence field -> the event's confidence key (store.records.code_confidences)
+_FACETS = {"country": "country", "topic": "topic", "domain": "domain"}
+
+
+def item_confidences(item: Any, kind: str, framework: str, level: str | None) -> dict[str, float]:
+    """The coder's calibrated confidence per code of the event made from ``item`` (as ``kind``):
+    ``kind``, ``framework``, ``level`` and ``facet:code``, the highest of the code's evidence.
+    Codes without a confidence (a coder that does not calibrate) are left out."""
+    found: dict[str, float] = {}
+    for ev in getattr(item, "evidence", None) or ():
+        confidence = getattr(ev, "confidence", None)
+        if confidence is None:
+            continue
+        if ev.field in _FACETS:
+            key = f"{_FACETS[ev.field]}:{ev.code}"
+        elif (ev.field, ev.code) in (("kind", kind), ("framework", framework), ("level", level)):
+            key = ev.field
+        else:
+            continue
+        found[key] = max(found.get(key, 0.0), round(float(confidence), 4))
+    return found
+
+
 def build_event(
     event_id: str,
     candidate: Candidate,
@@ -140,6 +182,9 @@ def build_event(
     codebook_version: str | None,
     focal: str,
 ) -> Event:
+    framework = _framework(item, candidate.countries, focal)
+    level = item.level if candidate.kind == "meeting" else None
+    confidence = item_confidences(item, candidate.kind, framework, level)
     return Event.model_validate(
         {
             "id": event_id,
@@ -147,9 +192,10 @@ def build_event(
             "title": _title(item, row, candidate),
             "date_start": candidate.date,
             "countries": [focal, *[c for c in candidate.countries if c != focal]],
-            "framework": _framework(item, candidate.countries, focal),
+            "framework": framework,
             "actors": _actors(item, focal),
-            "level": item.level if candidate.kind == "meeting" else None,
+            "level": level,
+            "attributes": {CONFIDENCE: confidence} if confidence else {},
             "domains": list(item.domains),
             "topics": list(item.topics),
             "verification": "official_source"
@@ -179,6 +225,17 @@ def merge_into(event: Event, item: Any, source: Source, *, machine: bool) -> Eve
     if machine:
         update["topics"] = list(dict.fromkeys([*event.topics, *item.topics]))
         update["domains"] = list(dict.fromkeys([*event.domains, *item.domains]))
+        known = event.attributes.get(CONFIDENCE)
+        if isinstance(known, dict):  # codes the new source brings get their confidence
+            codes = {
+                *(f"country:{c}" for c in event.countries),
+                *(f"topic:{c}" for c in update["topics"]),
+                *(f"domain:{c}" for c in update["domains"]),
+            }
+            added = item_confidences(item, event.kind, event.framework, event.level)
+            merged = {k: v for k, v in added.items() if k in codes and k not in known}
+            merged = {**known, **merged}  # the event's own codes keep theirs
+            update["attributes"] = {**event.attributes, CONFIDENCE: merged}
         if len({s.publisher for s in update["sources"]}) > 1:
             update["verification"] = "multi_source"
     return event.model_copy(update=update)

@@ -40,6 +40,7 @@ from steppewatch.ingest.dedupe import NearDuplicateIndex
 from steppewatch.ingest.events_from_items import (
     build_event,
     candidate_from_item,
+    event_kinds,
     merge_into,
     same_document_event,
     source_for,
@@ -389,6 +390,9 @@ class Ingestor:
             if item.relevant:
                 summary.relevant_items += 1
                 event_id, link = self._link(item, row, coded, summary)
+                if event_id is not None:  # the item's other events (an agreement signed there)
+                    for kind in event_kinds(item)[1:]:
+                        self._link(item, row, coded, summary, kind=kind)
             self._item_rows.append(
                 {
                     "document_id": sha,
@@ -417,10 +421,15 @@ class Ingestor:
 
     # -- linking -----------------------------------------------------------------------------
     def _link(
-        self, item: Any, row: dict[str, Any], coded: Any, summary: IngestSummary
+        self,
+        item: Any,
+        row: dict[str, Any],
+        coded: Any,
+        summary: IngestSummary,
+        kind: str | None = None,
     ) -> tuple[str | None, str | None]:
         candidate = candidate_from_item(
-            item, row.get("published"), focal=self.focal, partners=self.index.partners
+            item, row.get("published"), focal=self.focal, partners=self.index.partners, kind=kind
         )
         if candidate is None:
             summary.unlinked_items += 1

@@ -102,10 +102,11 @@ def _write_events(
         row.pop("created_at")
         diff = {k: v for k, v in row.items() if k != "id" and old[k] != v}
         patches.append((event_id, diff, old))
-        if (old["countries"], old["topics"], old["domains"]) != (
+        if (old["countries"], old["topics"], old["domains"], old["attributes"]) != (
             row["countries"],
             row["topics"],
             row["domains"],
+            row["attributes"],  # the codes' confidences live there (migration 12)
         ):
             recode.append(event_id)
             code_rows += records.code_rows(event)

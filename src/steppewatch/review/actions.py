@@ -7,7 +7,7 @@ Each action reads the event, checks it, writes the new row (with its ``event_cod
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlalchemy import Connection, MetaData, Table, func, inspect, select, update
@@ -17,6 +17,9 @@ from steppewatch.models import Event
 from steppewatch.store import Store, event_writes, records
 from steppewatch.store.event_writes import AuditNote
 from steppewatch.store.tables import events, sources
+
+if TYPE_CHECKING:
+    from steppewatch.store import EventFilter
 
 NOT_EDITABLE = ("id", "review_status")
 EDITABLE_FIELDS = tuple(f for f in Event.model_fields if f not in NOT_EDITABLE)
@@ -55,7 +58,9 @@ def _event_and_hash(conn: Connection, event_id: str) -> tuple[Event, str]:
     src = conn.execute(
         select(sources).where(sources.c.event_id == event_id).order_by(sources.c.position)
     ).all()
-    return records.event_from_row(row._mapping, [s._mapping for s in src]), row.content_hash
+    return records.event_from_row(
+        dict(row._mapping), [dict(s._mapping) for s in src]
+    ), row.content_hash
 
 
 _PRESENT: set[tuple[str, str]] = set()
@@ -100,7 +105,16 @@ def _suggestion_item(row: Any) -> SuggestionItem:
     )
 
 
-def review_queue(store: Store, *, limit: int = 50, offset: int = 0) -> QueueItem:
+QUEUE_ORDERS = ("date", "confidence")
+
+
+def review_queue(
+    store: Store, *, limit: int = 50, offset: int = 0, order: str = "date"
+) -> QueueItem:
+    """Machine events and open suggestions awaiting review. ``order``: ``date`` (newest first)
+    or ``confidence`` (the least certain coding first: the event's lowest code confidence)."""
+    if order not in QUEUE_ORDERS:
+        raise ValueError(f"review queue order must be one of {QUEUE_ORDERS}, not {order!r}")
     machine = events.c.review_status == "machine"
     with store.engine.connect() as conn:
         total = int(
@@ -118,7 +132,12 @@ def review_queue(store: Store, *, limit: int = 50, offset: int = 0) -> QueueItem
                 select(table).where(is_open).order_by(table.c.id).limit(limit).offset(offset)
             ).all()
             suggestions = [_suggestion_item(r) for r in rows]
-    found = store.list_events(_machine_filter(), order="-date", limit=limit, offset=offset)
+    found = store.list_events(
+        _machine_filter(),
+        order="-date" if order == "date" else "confidence",
+        limit=limit,
+        offset=offset,
+    )
     return QueueItem(
         machine_events=found,
         machine_total=total,
@@ -127,7 +146,7 @@ def review_queue(store: Store, *, limit: int = 50, offset: int = 0) -> QueueItem
     )
 
 
-def _machine_filter():  # type: ignore[no-untyped-def]
+def _machine_filter() -> EventFilter:
     from steppewatch.store import EventFilter
 
     return EventFilter(statuses=("machine",))

@@ -59,16 +59,47 @@ def event_row(
         "codebook_version": event.codebook_version,
         "coder": event.coder,
         "dataset_version": event.dataset_version,
+        "confidence": event_confidence(event),
         "content_hash": digest or content_hash(event),
         "created_at": stamp,
         "updated_at": stamp,
     }
 
 
-def code_rows(event: Event) -> list[dict[str, str]]:
+CONFIDENCE = "confidence"  # attributes key: {"kind": 0.9, "country:KZ": 0.8, ...} (machine events)
+
+
+def code_confidences(event: Event) -> dict[str, float]:
+    """The coder's calibrated confidence per code of a machine event, keyed ``kind``,
+    ``framework``, ``level`` and ``facet:code`` (``country:KZ``, ``topic:terrorism``); empty
+    for events no coder made. Values that are not numbers in [0, 1] are ignored."""
+    raw = event.attributes.get(CONFIDENCE) if event.attributes else None
+    if not isinstance(raw, dict):
+        return {}
+    return {
+        str(k): float(v)
+        for k, v in raw.items()
+        if isinstance(v, (int, float)) and not isinstance(v, bool) and 0.0 <= v <= 1.0
+    }
+
+
+def event_confidence(event: Event) -> float | None:
+    """The lowest confidence of the event's codes (the review queue's order), or None."""
+    values = code_confidences(event)
+    return min(values.values()) if values else None
+
+
+def code_rows(event: Event) -> list[dict[str, Any]]:
     key = date_sort_key(event.date_start)
+    confidence = code_confidences(event)
     rows = [
-        {"event_id": event.id, "facet": facet, "code": code, "date_sort": key}
+        {
+            "event_id": event.id,
+            "facet": facet,
+            "code": code,
+            "date_sort": key,
+            "confidence": confidence.get(f"{facet}:{code}"),
+        }
         for facet, codes in (
             ("country", event.countries),
             ("topic", event.topics),

@@ -28,6 +28,9 @@ ORDERS = {
     "id": (events.c.id,),
     "kind": (events.c.kind, events.c.date_sort),
     "title": (events.c.title, events.c.id),
+    # lowest confidence first (the review queue); events without one (curated, or coded before
+    # migration 12) after all scored ones
+    "confidence": (events.c.confidence.is_(None), events.c.confidence, events.c.id),
 }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     Column,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -63,12 +64,16 @@ events = Table(
     Column("content_hash", String(64), nullable=False),
     Column("created_at", String(40), nullable=False),
     Column("updated_at", String(40), nullable=False),
+    # the lowest confidence of a machine event's codes (migration 12): the review queue's
+    # lowest-first order; NULL for events no coder made
+    Column("confidence", Float),
     Index("ix_events_year", "year"),
     Index("ix_events_kind_year", "kind", "year"),
     Index("ix_events_date_sort", "date_sort"),
     Index("ix_events_status", "review_status"),
     Index("ix_events_framework", "framework"),
     Index("ix_events_level", "level"),
+    Index("ix_events_status_confidence", "review_status", "confidence", "id"),
 )
 
 event_codes = Table(
@@ -80,6 +85,8 @@ event_codes = Table(
     # the event's date_sort, copied here (migration 7) so that one code's events can be read
     # in date order from an index: the explorer's newest-first pages filtered by a code
     Column("date_sort", String(10)),
+    # the coder's calibrated confidence in this code (migration 12); NULL for curated codes
+    Column("confidence", Float),
     Index("ix_event_codes_facet_code", "facet", "code", "event_id"),
     Index("ix_event_codes_code_date", "facet", "code", "date_sort", "event_id"),
 )

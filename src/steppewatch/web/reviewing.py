@@ -17,8 +17,9 @@ from starlette.responses import RedirectResponse, Response
 from steppewatch import review
 from steppewatch.errors import SteppewatchError, ValidationFailed
 from steppewatch.review import login_limits
-from steppewatch.review.actions import EDITABLE_FIELDS, content_hash_of
+from steppewatch.review.actions import EDITABLE_FIELDS, QUEUE_ORDERS, content_hash_of
 from steppewatch.review.pseudonyms import pseudonyms_for
+from steppewatch.store.records import event_confidence
 from steppewatch.web.errors import coded_error, from_library_error, issue
 from steppewatch.web.params import MAX_PAGE, check_names, parse_query
 from steppewatch.web.security import CSRF_FIELD, check_csrf, current_user, require_user
@@ -141,21 +142,31 @@ def review_page(request: Request) -> Response:
         return redirect
     require_user(request)
     web = state_of(request)
-    page = _page(request)
+    page = _page(request, ("page", "sort"))
+    sort = dict(parse_query(request.scope.get("query_string", b""))).get("sort", "date")
+    if sort not in QUEUE_ORDERS:
+        raise coded_error(
+            "SW734",
+            "bad query parameters",
+            issue("unknown-sort", f"sort must be one of {', '.join(QUEUE_ORDERS)}", "sort"),
+        )
     per_page = 25
-    queue = review.review_queue(web.store, limit=per_page, offset=(page - 1) * per_page)
+    queue = review.review_queue(web.store, limit=per_page, offset=(page - 1) * per_page, order=sort)
     if request.url.path.endswith(".json"):
-        return json_response({"page": page, **queue.model_dump(mode="json")})
+        return json_response({"page": page, "sort": sort, **queue.model_dump(mode="json")})
     more = page * per_page < max(queue.machine_total, queue.suggestions_total)
+    keep = [("sort", sort)] if sort != "date" else []
     return render(
         request,
         "review.html",
         {
             "queue": queue,
             "page": page,
-            "prev": link("/review", [("page", str(page - 1))]) if page > 1 else None,
-            "next": link("/review", [("page", str(page + 1))]) if more else None,
+            "sort": sort,
+            "prev": link("/review", [("page", str(page - 1)), *keep]) if page > 1 else None,
+            "next": link("/review", [("page", str(page + 1)), *keep]) if more else None,
             "hashes": {e.id: content_hash_of(web.store, e.id) for e in queue.machine_events},
+            "confidence": {e.id: event_confidence(e) for e in queue.machine_events},
         },
     )
 
