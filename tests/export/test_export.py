@@ -166,6 +166,37 @@ def test_event_codes_carry_their_evidence_when_a_coder_recorded_it(
     )
 
 
+def test_event_codes_carry_the_coders_confidence_of_machine_events(
+    db_url: str, tmp_path: Path
+) -> None:
+    event = hostile_event().model_copy(
+        update={
+            "review_status": "machine",
+            "attributes": {
+                "confidence": {"kind": 0.91, "country:KG": 0.42, "topic:terrorism": 0.7}
+            },
+        }
+    )
+    store = open_store(db_url)
+    store.add_events([event])
+    out = tmp_path / "pkg"
+    export_package(
+        out,
+        store=store,
+        filters=EventFilter(ids=(event.id,), statuses=("machine",)),
+    )
+    with (out / "event_codes.csv").open(encoding="utf-8", newline="") as handle:
+        rows = {(r["facet"], r["code"]): r["confidence"] for r in csv.DictReader(handle)}
+    assert rows[("kind", "meeting")] == "0.91"
+    assert rows[("country", "KG")] == "0.42" and rows[("topic", "terrorism")] == "0.7"
+    assert rows[("country", "CN")] == "" and rows[("framework", "bilateral")] == ""
+    schema = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    fields = next(r for r in schema["resources"] if r["name"] == "event_codes")["schema"]["fields"]
+    confidence = next(f for f in fields if f["name"] == "confidence")
+    assert confidence["type"] == "number"
+    assert confidence["constraints"] == {"minimum": 0, "maximum": 1}
+
+
 def test_bom_option_and_other_formats(db_url: str, tmp_path: Path) -> None:
     out = tmp_path / "pkg"
     result = runner.invoke(

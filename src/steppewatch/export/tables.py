@@ -86,7 +86,7 @@ def _codes(codebook: Any, scheme: str) -> list[str]:
 
 def tables(codebook: Any) -> dict[str, Table]:
     """The four tables, with code lists (enums) from ``codebook``."""
-    S, I, A, O = "string", "integer", "array", "object"  # noqa: E741
+    S, I, N, A, O = "string", "integer", "number", "array", "object"  # noqa: E741
     events = Table(
         "events",
         "Events",
@@ -232,6 +232,13 @@ def tables(codebook: Any) -> dict[str, Table]:
             Column("evidence_start", I, "Offset of the span in the document's text."),
             Column("evidence_end", I, "Offset one past the span's end."),
             Column("n_evidence", I, "How many spans support the code.", _req(minimum=0)),
+            Column(
+                "confidence",
+                N,
+                "The coder's calibrated probability that the code is right (machine-coded "
+                "events; empty for curated codes).",
+                {"minimum": 0, "maximum": 1},
+            ),
         ),
         ("event_id", "facet", "code"),
         "event_id",
@@ -319,6 +326,7 @@ def code_cells(event: Event, evidence: Evidence) -> Iterator[dict[str, Any]]:
     codes += [("country", c) for c in event.countries]
     codes += [("topic", t) for t in event.topics]
     codes += [("domain", d) for d in event.domains]
+    confidence = rec.code_confidences(event)
     for facet, code in codes:
         spans = evidence.get((facet, code), [])
         first = spans[0] if spans else {}
@@ -331,6 +339,9 @@ def code_cells(event: Event, evidence: Evidence) -> Iterator[dict[str, Any]]:
             "evidence_start": first.get("start"),
             "evidence_end": first.get("end"),
             "n_evidence": len(spans),
+            "confidence": confidence.get(
+                facet if facet in ("kind", "framework", "level") else f"{facet}:{code}"
+            ),
         }
 
 
