@@ -114,6 +114,22 @@ def test_a_group_with_no_positives_reported_f1_zero() -> None:
     )
 
 
+def test_macro_f1_with_no_code_in_gold_or_predictions_is_undefined() -> None:
+    """84 held-out pages, none relevant and none coded, printed topics macro-F1 0.000: with no
+    code in gold or predictions there is nothing to average, so it is n/a (None), not zero."""
+    gold = [_gold(relevant=False, countries=()) for _ in range(6)]
+    pred = [PredictedFields(relevant=False) for _ in range(6)]
+    fields = score_fields(gold, pred, partners=PARTNERS, samples=100)
+    for name in ("topics", "domains", "countries"):
+        macro = fields[name].macro
+        assert macro is not None and macro.f1.value is None and macro.f1.low is None, name
+    # one code somewhere: the average is defined again
+    gold[0] = _gold(topics=("terrorism",))
+    pred[0] = PredictedFields(relevant=True, topics=("terrorism",))
+    macro = score_fields(gold, pred, partners=PARTNERS, samples=0)["topics"].macro
+    assert macro is not None and macro.f1.value == 1.0
+
+
 def test_central_asian_country_false_positives_lower_precision() -> None:
     # a COVID donor list coded as taking part: KZ TJ UZ predicted, none in gold
     gold = [_gold(countries=("CN", "UZ")), _gold(relevant=False)]

@@ -409,15 +409,25 @@ def _prf_block(point: np.ndarray, boot: np.ndarray, confidence: float) -> PRF:
 
 def _macro_block(point: np.ndarray, boot: np.ndarray, confidence: float) -> PRF:
     def mean_over_present(block: np.ndarray) -> tuple[np.ndarray, ...]:
-        # block (..., labels, 3): average over labels occurring in gold or predictions
+        # block (..., labels, 3): average over labels occurring in gold or predictions; with no
+        # such label (neither gold nor the coder has any code) the average is undefined (n/a),
+        # not 0
         p, r, f = _prf_arrays(block[..., 0], block[..., 1], block[..., 2])
         present = block.sum(axis=-1) > 0
-        n = np.maximum(present.sum(axis=-1), 1)
-        return tuple((x * present).sum(axis=-1) / n for x in (p, r, f))
+        n = present.sum(axis=-1)
+        return tuple(
+            np.divide(
+                (x * present).sum(axis=-1),
+                n,
+                out=np.full(np.shape(n), np.nan),
+                where=n > 0,
+            )
+            for x in (p, r, f)
+        )
 
     if point.shape[0] == 0:
-        zero = Estimate(value=0.0, low=0.0, high=0.0)
-        return PRF(precision=zero, recall=zero, f1=zero)
+        none = Estimate(value=None, low=None, high=None)
+        return PRF(precision=none, recall=none, f1=none)
     p0, r0, f0 = mean_over_present(point)
     pb, rb, fb = mean_over_present(boot)
     return PRF(
