@@ -82,8 +82,10 @@ def sideline_meetings(frame: pd.DataFrame) -> pd.Index:
         spans.append((first - pad, (last or first) + pad, frozenset(countries), _city(location)))
     if not spans:
         return frame.index[:0]
+    covering = _spans_by_day(spans)
     bilateral = m[m["framework"] == "bilateral"]
     found = []
+    decided: dict[tuple[object, tuple[str, ...], object], bool] = {}
     for label, start, countries, location in zip(
         bilateral.index,
         bilateral["date_start"],
@@ -91,16 +93,52 @@ def sideline_meetings(frame: pd.DataFrame) -> pd.Index:
         bilateral["location"],
         strict=True,
     ):
-        day = _day(start) if len(str(start)) == 10 else None
-        if day is None:
-            continue
-        states, city = frozenset(countries), _city(location)
-        if any(
-            lo <= day <= hi and states <= summit and (not city or not where or city == where)
-            for lo, hi, summit, where in spans
-        ):
+        key = (start, tuple(countries), location)
+        hit = decided.get(key)
+        if hit is None:
+            hit = decided[key] = _on_sidelines(covering, start, countries, location)
+        if hit:
             found.append(label)
     return pd.Index(found)
+
+
+_Span = tuple[np.datetime64, np.datetime64, frozenset[str], str]
+#: A summit span longer than this many days is checked for every meeting instead of indexed.
+_LONG_SPAN_DAYS = 366
+
+
+def _spans_by_day(spans: list[_Span]) -> tuple[dict[int, list[_Span]], list[_Span]]:
+    """The distinct summit spans indexed by each day they cover (days since 1970), and the
+    rare very long spans kept aside: a meeting is then checked against the few summits around
+    its own day, not against every summit (on a million events, thousands of them)."""
+    by_day: dict[int, list[_Span]] = {}
+    long: list[_Span] = []
+    for span in dict.fromkeys(spans):
+        lo, hi = int(span[0].astype(np.int64)), int(span[1].astype(np.int64))
+        if hi - lo > _LONG_SPAN_DAYS:
+            long.append(span)
+            continue
+        for day in range(lo, hi + 1):
+            by_day.setdefault(day, []).append(span)
+    return by_day, long
+
+
+def _on_sidelines(
+    covering: tuple[dict[int, list[_Span]], list[_Span]],
+    start: object,
+    countries: Sequence[str],
+    location: object,
+) -> bool:
+    day = _day(start) if len(str(start)) == 10 else None
+    if day is None:
+        return False
+    by_day, long = covering
+    states, city = frozenset(countries), _city(location)
+    near = by_day.get(int(day.astype(np.int64)), [])
+    return any(
+        lo <= day <= hi and states <= summit and (not city or not where or city == where)
+        for lo, hi, summit, where in (*near, *long)
+    )
 
 
 def sidelines_as_multilateral(frame: pd.DataFrame) -> pd.DataFrame:
