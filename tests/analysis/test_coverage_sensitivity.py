@@ -138,3 +138,26 @@ def test_coverage_numbers() -> None:
     assert table.iloc[0].to_dict() == {"language": "zh", "sources": 2, "share": 0.4}
     assert "unknown" in set(table["language"])
     assert abs(table["share"].sum() - 1.0) < 1e-9
+
+
+def test_sideline_meetings_among_many_summits_and_a_long_one() -> None:
+    # three summits in three cities; a meeting counts only beside the summit of its own dates
+    # and city. The last "summit" is recorded with an end date a year and more later (a data
+    # slip): it is still honoured as the span the data give.
+    frame = _frame(
+        [
+            SUMMIT,
+            {**SUMMIT, "date_start": "2018-06-09", "date_end": "2018-06-10",
+             "location": "Qingdao, China"},
+            {**SUMMIT, "date_start": "2021-09-16", "date_end": "2022-10-01",
+             "location": "Dushanbe, Tajikistan"},
+            {"date_start": "2018-06-10", "countries": ("CN", "KZ"), "location": "Qingdao"},
+            {"date_start": "2018-06-10", "countries": ("CN", "KZ"), "location": "Bishkek"},
+            {"date_start": "2019-06-13", "countries": ("CN", "KG"), "location": "Bishkek"},
+            {"date_start": "2022-03-01", "countries": ("CN", "TJ"), "location": "Dushanbe"},
+            {"date_start": "2022-10-03", "countries": ("CN", "TJ"), "location": "Dushanbe"},
+            # the same meeting twice (two ids): both found
+            {"date_start": "2019-06-13", "countries": ("CN", "KG"), "location": "Bishkek"},
+        ]
+    )  # fmt: skip
+    assert list(frame.loc[sideline_meetings(frame), "id"]) == ["e3", "e5", "e6", "e8"]

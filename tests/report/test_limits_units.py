@@ -45,3 +45,32 @@ def test_sco_members_on_a_date_from_the_study() -> None:
     assert {"IN", "PK"} <= members_at("SCO", "2018-06-10")
     assert "TM" not in members_at("SCO", "2024-07-04")
     assert members_at("CICA", "2010-06-11") == frozenset()
+
+
+def test_sources_without_a_known_publisher_are_classified_by_their_host() -> None:
+    # classified once per host: a port, a query or a fragment right after the host, a sub-
+    # domain, upper case, and addresses naming no host must all come out as one by one
+    urls = [
+        "https://www.fmprc.gov.cn:443?id=1",
+        "http://WWW.MFA.GOV.CN#readout",
+        "https://english.news.cn/20190613/c_138140000.htm",
+        "https://president.kg/ru/news/14037",
+        "file:///home/reviewer/readout.html",
+        "no address at all",
+        "https://unknown.example/y",
+    ]
+    sources = pd.DataFrame(
+        {
+            "event_id": [f"e{i}" for i in range(len(urls))],
+            "publisher": ["неизвестный сайт", None, "", "某网站", None, None, "Some Blog"],
+            "url": urls,
+            "language": ["ru", "zh", "en", "zh", "en", "en", "en"],
+        }
+    )
+    out = classify_sources(sources, "CN", ["KZ", "KG", "TJ", "UZ", "TM"])
+    assert list(out["category"]) == [
+        "official", "official", "state media", "official", "other", "other", "other",
+    ]  # fmt: skip
+    assert list(out["side"]) == [
+        "focal (CN)", "focal (CN)", "focal (CN)", "KG", "neither", "neither", "neither",
+    ]  # fmt: skip

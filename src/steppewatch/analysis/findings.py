@@ -33,7 +33,13 @@ from steppewatch.analysis.engagement import (
     index_sensitivity,
     load_index_config,
 )
-from steppewatch.analysis.frame import MULTILATERAL_FRAMEWORKS, concerns_coded, involves, meetings
+from steppewatch.analysis.frame import (
+    MULTILATERAL_FRAMEWORKS,
+    any_topic,
+    concerns_coded,
+    involves,
+    meetings,
+)
 from steppewatch.study_schema import Claim, ClaimWindow
 
 __all__ = [
@@ -109,15 +115,7 @@ def _counted(label: str, frame: pd.DataFrame) -> Counted:
 
 def _coded_with(m: pd.DataFrame, topics: Sequence[str]) -> pd.Series:
     """Boolean mask over ``m``: is any of ``topics`` coded? (one test per distinct tuple)"""
-    memo: dict[tuple[str, ...], bool] = {}
-    return pd.Series(
-        [
-            memo[ts] if ts in memo else memo.setdefault(ts, any(t in ts for t in topics))
-            for ts in m["topics"].to_numpy()
-        ],
-        index=m.index,
-        dtype=bool,
-    )
+    return pd.Series(any_topic(m, topics), index=m.index, dtype=bool)
 
 
 def _pct(x: float) -> str:

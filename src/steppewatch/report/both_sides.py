@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 __all__ = ["MAX_MEETINGS_READ", "SidesReport", "both_sides"]
 
 MAX_MEETINGS_READ = 20_000
-_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -43,17 +42,11 @@ class SidesReport:
 
 
 def _read_sources(store: Store, ids: Sequence[str]) -> pd.DataFrame:
-    from sqlalchemy import select
-
-    from steppewatch.store.tables import sources
+    from steppewatch.store.source_reader import iter_sources
 
     rows: list[tuple[str, str, str | None, str | None]] = []
-    with store.engine.connect() as conn:
-        for start in range(0, len(ids), _CHUNK):
-            query = select(
-                sources.c.event_id, sources.c.url, sources.c.publisher, sources.c.attests
-            ).where(sources.c.event_id.in_(list(ids[start : start + _CHUNK])))
-            rows.extend(tuple(r) for r in conn.execute(query))
+    for chunk in iter_sources(store, ids, ("url", "publisher", "attests")):
+        rows.extend(chunk)
     return pd.DataFrame.from_records(rows, columns=["event_id", "url", "publisher", "attests"])
 
 

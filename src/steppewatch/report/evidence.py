@@ -53,7 +53,6 @@ EVIDENCE_COLUMNS = (
     "finding_id", "group", "event_id", "date", "kind", "countries", "title", "source_urls",
 )  # fmt: skip
 #: Ids per ``IN (...)`` query (well under SQLite's and PostgreSQL's parameter limits).
-_CHUNK = 500
 _HTTP = re.compile(r"https?://[^\s\x00-\x1f\x7f<>\"'`]+\Z", re.IGNORECASE)
 
 
@@ -134,21 +133,12 @@ def _positions(frame: pd.DataFrame, findings: Sequence[Finding]) -> list[list[np
 
 def _sources_by_id(store: Store, ids: Iterable[str]) -> dict[str, list[tuple[str, str | None]]]:
     """(url, publisher) of each event's sources, in their order, for the given ids."""
-    from sqlalchemy import select
+    from steppewatch.store.source_reader import iter_sources
 
-    from steppewatch.store.tables import sources
-
-    wanted = list(dict.fromkeys(ids))
     found: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
-    with store.engine.connect() as conn:
-        for start in range(0, len(wanted), _CHUNK):
-            query = (
-                select(sources.c.event_id, sources.c.url, sources.c.publisher)
-                .where(sources.c.event_id.in_(wanted[start : start + _CHUNK]))
-                .order_by(sources.c.event_id, sources.c.position)
-            )
-            for event_id, url, publisher in conn.execute(query):
-                found[event_id].append((_cited_url(url), publisher))
+    for chunk in iter_sources(store, list(ids), ("url", "publisher")):
+        for event_id, url, publisher in chunk:
+            found[event_id].append((_cited_url(url), publisher))
     return found
 
 

@@ -138,8 +138,13 @@ def publisher_table(name: str | None = None) -> _Table:
     names = sorted((a for a in alternatives if not a[2]), key=lambda a: -len(a[0]))
     patterns = [a for a in alternatives if a[2]]
     alternatives = names + patterns
+    # the "no word character before" test is the same for every alternative, so it is made
+    # once, before the alternation: a position inside a word is then rejected at once instead
+    # of by each of the hundreds of alternatives (the same matches, several times faster)
     regex = re.compile(
-        "|".join(f"(?<![\\w])(?P<a{k}>{a})(?![\\w])" for k, (a, _, _) in enumerate(alternatives)),
+        "(?<![\\w])(?:"
+        + "|".join(f"(?P<a{k}>{a})(?![\\w])" for k, (a, _, _) in enumerate(alternatives))
+        + ")",
         re.IGNORECASE,
     )
     owners = tuple(i for _, i, _ in alternatives)
@@ -202,7 +207,8 @@ def lookup(
     """The table entry deciding this source's side, or None when the table knows neither the
     publisher nor the URL's domain (an unknown, as opposed to an explicit ``neither``).
     ``table_name``: the study's publisher table (default: the bundled one)."""
-    table = publisher_table(table_name)
+    # None and "publishers" name the same bundled table: one cache entry, read once
+    table = publisher_table(None if not table_name or table_name == BUNDLED else table_name)
     if publisher and publisher.strip():
         match = _from_publisher(table, publisher)
         if match:
