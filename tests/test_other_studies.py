@@ -265,9 +265,13 @@ def test_russia_central_asia_inits_and_ingests_a_readout(
     assert code == 0, err
     store = open_store(db)
     try:
-        (event,) = [e for e in store.list_events() if e.review_status == "machine"]
+        machine = {e.kind: e for e in store.list_events() if e.review_status == "machine"}
     finally:
         store.close()
+    # the talks, and the cooperation plan the ministers signed at them (two events of one item)
+    assert sorted(machine) == ["mechanism", "meeting"]
+    assert machine["mechanism"].countries == ["RU", "KG"]
+    event = machine["meeting"]
     assert event.id == "2023-05-24-meeting-ru-kg-1"
     assert event.countries == ["RU", "KG"] and event.level == "defence_minister"
     assert event.actors[0].name == "Sergei Shoigu" and event.actors[0].side == "focal"
