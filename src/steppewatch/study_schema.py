@@ -20,6 +20,7 @@ __all__ = [
     "COUNTRY_CODES",
     "Claim",
     "ClaimRule",
+    "ReferenceCount",
     "ClaimWindow",
     "Framework",
     "Membership",
@@ -207,6 +208,26 @@ class Framework(_Part):
         return list(dict.fromkeys(m.state for m in self.members if m.holds_on(day)))
 
 
+class ReferenceCount(_Part):
+    """How many meetings a reference study counted over which years: the report's data section
+    sets the data's own count beside it (what is counted is said in ``counted``)."""
+
+    start: int = Field(ge=1900, le=2100)
+    end: int = Field(ge=1900, le=2100)
+    meetings: int = Field(ge=1)
+    counted: str = Field(
+        "records of meetings",
+        min_length=1,
+        description="What the study counted, as the report's sentence names it.",
+    )
+
+    @model_validator(mode="after")
+    def _order(self) -> ReferenceCount:
+        if self.end < self.start:
+            raise ValueError(f"coverage {self.start}-{self.end} ends before it starts")
+        return self
+
+
 class ReferenceStudy(_Part):
     """A published study whose claims the report checks against the data."""
 
@@ -215,6 +236,7 @@ class ReferenceStudy(_Part):
     author: str | None = None
     year: int | None = None
     url: str | None = None
+    coverage: ReferenceCount | None = None
     #: The years the study covered, as the report names them ("1993–2020").
     covers: str | None = None
 

@@ -216,3 +216,46 @@ def test_charts_are_300_dpi_png_and_svg(report: Path) -> None:
         )
         assert tag, png.stem
         assert int(tag[1]) == round(width * 110 / 300)
+
+
+def test_coverage_window_and_count_come_from_the_study_file(events: list[Event]) -> None:
+    """The reference count is the study file's (``reference_studies[].coverage``), not code: a
+    study stating another count gets its own window and words; one stating none gets the years
+    the data hold and no count."""
+    import pandas as pd
+
+    from steppewatch.report.limits import data_limits
+    from steppewatch.study import load_study
+    from steppewatch.study_schema import ReferenceCount
+
+    prc = load_study(None)
+    frame = pd.DataFrame({"kind": [e.kind for e in events], "year": [e.year for e in events]})
+    frame["n_sources"] = [len(e.sources) for e in events]
+    empty = pd.DataFrame(columns=["event_id", "url", "publisher", "language"])
+    partners = list(prc.partner_states)
+    other_ref = prc.reference_studies[0].model_copy(
+        update={
+            "author": "Институт мировой экономики",
+            "year": 2019,
+            "coverage": ReferenceCount(start=2001, end=2010, meetings=40, counted="визитов"),
+        }
+    )
+    other = prc.model_copy(update={"reference_studies": [other_ref]})
+    lo_hi = [e for e in events if e.kind == "meeting" and 2001 <= e.year <= 2010]
+    coverage = data_limits(frame, empty, other, partners).coverage
+    assert (coverage.window, coverage.meetings_here, coverage.meetings_reference) == (
+        (2001, 2010),
+        len(lo_hi),
+        40,
+    )
+    assert "Институт мировой экономики (2019) coded 40 визитов in those years" in (
+        coverage.sentence()
+    )
+    none = prc.model_copy(update={"reference_studies": []})
+    coverage = data_limits(frame, empty, none, partners).coverage
+    years = [e.year for e in events]
+    assert coverage.window == (min(years), max(years)) and coverage.meetings_reference is None
+    assert coverage.sentence() == (
+        f"The data hold {sum(e.kind == 'meeting' for e in events):,} meetings in "
+        f"{min(years)}-{max(years)}."
+    )

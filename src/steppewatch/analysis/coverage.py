@@ -44,6 +44,8 @@ class ReferenceCoverage:
     meetings_here: int
     meetings_reference: int | None
     reference_name: str
+    #: What the reference study counted ("official records of high-level meetings").
+    counted: str = "records of meetings"
 
     @property
     def ratio(self) -> float | None:
@@ -56,8 +58,8 @@ class ReferenceCoverage:
         text = f"The data hold {self.meetings_here:,} meetings in {lo}-{hi}"
         if self.meetings_reference:
             text += (
-                f"; {self.reference_name} coded {self.meetings_reference:,} official records of "
-                f"high-level meetings in those years: the data hold "
+                f"; {self.reference_name} coded {self.meetings_reference:,} {self.counted} "
+                f"in those years: the data hold "
                 f"{round(100 * (self.ratio or 0))}% of its count"
             )
         return text + "."
@@ -69,12 +71,13 @@ def reference_coverage(
     window: tuple[int, int],
     reference_meetings: int | None,
     reference_name: str = "the reference study",
+    counted: str = "records of meetings",
 ) -> ReferenceCoverage:
     require_columns(frame, ("kind", "year"), "reference_coverage")
     m = meetings(frame)
     lo, hi = window
     n = int(((m["year"] >= lo) & (m["year"] <= hi)).sum())
-    return ReferenceCoverage(window, n, reference_meetings, reference_name)
+    return ReferenceCoverage(window, n, reference_meetings, reference_name, counted)
 
 
 def events_per_year(frame: pd.DataFrame, *, thin_below: int = THIN_YEAR_EVENTS) -> pd.DataFrame:

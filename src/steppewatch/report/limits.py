@@ -29,10 +29,9 @@ from steppewatch.analysis.coverage import (
 if TYPE_CHECKING:
     from steppewatch.models import Study
     from steppewatch.store import Store
+    from steppewatch.study_schema import ReferenceStudy
 
 __all__ = [
-    "REFERENCE_WINDOW",
-    "REFERENCE_MEETINGS",
     "DataLimits",
     "category_of",
     "classify_sources",
@@ -42,11 +41,6 @@ __all__ = [
     "read_sources",
 ]
 
-#: The reference study's window and its count of official records of high-level meetings.
-REFERENCE_WINDOW = (1993, 2020)
-REFERENCE_MEETINGS = 265
-#: The study those figures belong to (a study file citing another reference gets no count).
-REFERENCE_ID = "fpri_2022"
 
 #: Publisher-table kinds -> the report's four source categories.
 _CATEGORY = {
@@ -210,12 +204,36 @@ def members_at_from(study: Study) -> Callable[[str, str], frozenset[str]]:
     return members_at
 
 
-def _reference_name(study: Study) -> str:
-    if not study.reference_studies:
+def _reference_name(ref: ReferenceStudy | None) -> str:
+    if ref is None:
         return "the reference study"
-    ref = study.reference_studies[0]
     who = ref.author or ref.title
     return f"{who}{f' ({ref.year})' if ref.year else ''}"
+
+
+def _coverage(frame: pd.DataFrame, study: Study) -> ReferenceCoverage:
+    """Meetings in the window of the first reference study that states its own count (the
+    study file's ``coverage``), beside that count; with none, meetings over the years the data
+    hold and no count to compare with."""
+    ref = next((r for r in study.reference_studies if r.coverage is not None), None)
+    if ref is not None and ref.coverage is not None:
+        count = ref.coverage
+        return reference_coverage(
+            frame,
+            window=(count.start, count.end),
+            reference_meetings=count.meetings,
+            reference_name=_reference_name(ref),
+            counted=count.counted,
+        )
+    years = frame["year"] if len(frame) else pd.Series([study.period_start])
+    return reference_coverage(
+        frame,
+        window=(int(years.min()), int(years.max())),
+        reference_meetings=None,
+        reference_name=_reference_name(
+            study.reference_studies[0] if study.reference_studies else None
+        ),
+    )
 
 
 def data_limits(
@@ -226,16 +244,7 @@ def data_limits(
     single, total = single_source_share(frame)
     side_order = (f"focal ({study.focal_state})", *partners, "neither")
     return DataLimits(
-        coverage=reference_coverage(
-            frame,
-            window=REFERENCE_WINDOW,
-            reference_meetings=(
-                REFERENCE_MEETINGS
-                if any(r.id == REFERENCE_ID for r in study.reference_studies)
-                else None
-            ),
-            reference_name=_reference_name(study),
-        ),
+        coverage=_coverage(frame, study),
         per_year=events_per_year(frame),
         single_source=single,
         n_events=total,
@@ -282,6 +291,8 @@ def limits_view(
     return {
         "coverage": limits.coverage.sentence(),
         "reference_meetings": limits.coverage.meetings_reference,
+        "reference_window": "{}–{}".format(*limits.coverage.window),
+        "reference_counted": limits.coverage.counted,
         "per_year": limits.per_year.to_dict("records"),
         "thin_years": limits.thin_years,
         "single_source": limits.single_source,
