@@ -177,21 +177,10 @@ def _event_id(request: Request) -> str:
 def _written(request: Request, before: Any = None, after: Any = None) -> None:
     """Counts and facets cached by the explorer are stale after a write: empty the cache and
     update the in-memory profiles with the event before and after (reload them when unknown)."""
-    web = state_of(request)
-    web.cache.clear()
-    previous = web.seen_version
-    web.own_write_done()
-    if web.profiles is None:
-        return
-    if before is not None and after is not None:
-        web.profiles.changed(
-            before.model_dump(mode="json"),
-            after.model_dump(mode="json"),
-            versions=(previous, web.seen_version),
-        )
-    else:
-        web.profiles.refresh()
-    web.cache.clear()  # again: a request between the first clear and the update cached old counts
+    state_of(request).queries.written(
+        before.model_dump(mode="json") if before is not None and after is not None else None,
+        after.model_dump(mode="json") if before is not None and after is not None else None,
+    )
 
 
 async def _before(request: Request, event_id: str) -> Any:

@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -31,11 +31,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import OperationalError
 
-from steppewatch.store import EventFilter, Store, records
+from steppewatch.store import records
+from steppewatch.store.filters import EventFilter
 from steppewatch.store.migrations.m0003_review import PG_DOCUMENT_TSV, PG_EVENT_TSV
+from steppewatch.store.query import search_terms
 from steppewatch.store.store import ORDERS
 from steppewatch.store.tables import event_codes, events, sources
-from steppewatch.web import search_terms
+
+if TYPE_CHECKING:
+    from steppewatch.store.store import Store
 
 FACETS = ("kind", "country", "topic", "domain", "year", "level", "framework", "review_status")
 LIST_FACETS = ("country", "topic", "domain")

@@ -30,7 +30,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, literal, literal_column, select
 
-from steppewatch.store import EventFilter
+from steppewatch.store.filters import EventFilter
 from steppewatch.store.tables import event_codes, events
 
 CODE_FIELDS = (("countries", "country"), ("topics", "topic"), ("domains", "domain"))
