@@ -74,8 +74,8 @@ class WebState:
         and reload the profiles (at once when they load quickly, else in the background)."""
         self.queries.notice_writes()
 
-    def label(self, facet: str, code: Any) -> str:
-        code = str(code)
+    def label(self, facet: str, value: Any) -> str:
+        code = str(value)
         if facet == "country":
             found = pycountry.countries.get(alpha_2=code)
             return str(found.name) if found else code

@@ -298,8 +298,8 @@ class QueryEngine:
                 return None, {k: None for k in facets}
         if q:
             # a moderate search: read the facet columns of every match once, count in Python
-            key = (filters, q, facets)
-            cached = self.cache.get(("search", key))
+            search_key = (filters, q, facets)
+            cached = self.cache.get(("search", search_key))
             if cached is not None:
                 return cached  # type: ignore[no-any-return]
             where = queries.where_clause(filters, q, self.support)
@@ -312,21 +312,24 @@ class QueryEngine:
             except queries.TimedOut:
                 rows = None
             if rows is not None:
-                total, found = aggregate(rows, EventFilter())
-                answer = (total, {k: found[k] for k in facets})
-                self.cache.put(("search", key), answer)
+                n, counted = aggregate(rows, EventFilter())
+                answer = (n, {k: counted[k] for k in facets})
+                self.cache.put(("search", search_key), answer)
                 return answer
-            if dated_search.usable(self.support, q, "-date") or (
-                self.store.dialect == "sqlite" and dated_search.short_words_only(q)
+            if (
+                dated_search.usable(self.support, q, "-date")
+                or (self.store.dialect == "sqlite" and dated_search.short_words_only(q))
+                or self.store.dialect == "postgresql"
             ):
                 # more matches than search_facet_rows, or not read within the time limit: the
                 # SQL counts below would read the same rows again under the same limits
                 # (seconds lost on common words with a rare filter, or scanning every event for
-                # short words); the page says "many" instead
+                # short words; on PostgreSQL three more limits' time before the page is read);
+                # the page says "many" instead
                 return None, {k: None for k in facets}
         where = queries.where_clause(filters, q, self.support)
         key = (filters, q, facets)
-        total = self.cache.get(("count", key))
+        total: int | None = self.cache.get(("count", key))
         if total is None:
             total = queries.count_events(self.store, where, limit_ms=s.count_limit_ms)
             if total is None:
@@ -339,7 +342,7 @@ class QueryEngine:
                 total = capped if capped is not None and capped <= s.count_cap else None
             if total is not None:
                 self.cache.put(("count", key), total)
-        found = self.cache.get(("facets", key))
+        found: dict[str, dict[str, int] | None] | None = self.cache.get(("facets", key))
         if found is None:
             empty = queries.filter_is_empty(filters, q)
             found = queries.facet_counts(
@@ -555,7 +558,8 @@ class QueryEngine:
             # collect the matches from the filters' and the words' indexes and sort them; ORDER
             # BY +date_sort keeps SQLite from walking the date index instead (every event, when
             # the matches are few)
-            rowid, date = literal_column("events.rowid"), literal_column("+events.date_sort")
+            rowid: Any = literal_column("events.rowid")
+            date: Any = literal_column("+events.date_sort")
             keys = [date.desc(), rowid.desc()] if query.sort == "-date" else [date, rowid]
             try:
                 found = queries.list_event_dicts(

@@ -261,15 +261,15 @@ class EventIndex:
             n = len(keys)
             if descending:
                 stop, start = n - offset, max(0, n - offset - limit)
-                return keys[start : max(stop, 0)][::-1].tolist()
-            return keys[offset : offset + limit].tolist()
+                return [int(k) for k in keys[start : max(stop, 0)][::-1]]
+            return [int(k) for k in keys[offset : offset + limit]]
         places = np.flatnonzero(mask[arrays.pids])
         if descending:
             n = len(places)
             chosen = places[max(0, n - offset - limit) : max(n - offset, 0)][::-1]
         else:
             chosen = places[offset : offset + limit]
-        return keys[chosen].tolist()
+        return [int(k) for k in keys[chosen]]
 
     @staticmethod
     def _matching(arrays: _Arrays, hit_keys: np.ndarray, mask: np.ndarray | None) -> np.ndarray:
