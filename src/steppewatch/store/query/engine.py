@@ -172,6 +172,8 @@ class QueryEngine:
         if first:
             return
         self.cache.clear()
+        if self.store.dialect == "postgresql":  # e.g. the first document linked to an event
+            self.support = queries.SearchSupport.detect(self.store)
         if self.profiles is not None:
             self.profiles.reload_after_write()
             self.cache.clear()
@@ -600,6 +602,8 @@ class QueryEngine:
                 return EventPage(found, total, facets)
             notice = SHORT_WORDS_NOTICE.format(s=s.short_scan_ms / 1000)
             return EventPage(found, None, facets, incomplete=True, notice=notice)
+        if self.store.dialect == "postgresql" and query.sort in ("date", "-date"):
+            return self._pg_dated_page(query, total, facets)
         plan = self._list_plan(query, total, facets.get("year"))
         if plan is not None:
             where, keys = list_plans.where_and_order(plan, query.filters, query.sort == "-date")
@@ -631,6 +635,50 @@ class QueryEngine:
                 limit=query.per_page,
                 offset=query.offset,
                 limit_ms=s.search_limit_ms if query.q else None,
+            )
+        except queries.TimedOut:
+            raise _search_timeout() from None
+        return EventPage(found, total, facets)
+
+    def _pg_dated_page(
+        self, query: PageRequest, total: int | None, facets: dict[str, Any]
+    ) -> EventPage:
+        """A date-ordered page on PostgreSQL. Its planner guesses how many events a text
+        search or a rare filter matches, and walked the date index for pages whose matches were
+        few or far (reading a million rows: seconds, or the time limit). Here the choice is made
+        on exact counts (the total, or the filters' count from the profiles): walk the date index
+        when it reaches the page within ``walk_max_read`` rows (matches spread evenly), else
+        order by ``date_sort || ''``, which no index provides, so PostgreSQL collects the matches
+        from the filters' or the words' indexes and sorts them."""
+        s = self.settings
+        need = query.offset + query.per_page
+        share = None
+        profiles = self.profiles
+        everything = profiles.planning_counts(EventFilter()) if profiles is not None else None
+        if everything is not None and everything[0]:
+            if total is not None:
+                share = total / everything[0]
+            else:  # a search with many hits: its words' share times the filters' share
+                counted = profiles.planning_counts(query.filters) if profiles else None
+                hits = queries.pg_text_hits(self.store, query.q or "", self.support, cap=50_000)
+                if counted is not None and hits is not None:
+                    share = (counted[0] / everything[0]) * (hits / everything[0])
+        walk = share is None or (share > 0 and need / share <= s.pg_walk_max_read)
+        where = queries.where_clause(query.filters, query.q, self.support)
+        keys = None
+        if not walk:
+            date: Any = literal_column("(events.date_sort || '')")
+            ident: Any = literal_column("events.id")
+            keys = [date.desc(), ident.desc()] if query.sort == "-date" else [date, ident]
+        try:
+            found = queries.list_event_dicts(
+                self.store,
+                where,
+                order=query.sort,
+                limit=query.per_page,
+                offset=query.offset,
+                limit_ms=s.search_limit_ms if query.q else s.list_limit_ms,
+                keys=keys,
             )
         except queries.TimedOut:
             raise _search_timeout() from None

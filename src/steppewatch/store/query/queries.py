@@ -15,7 +15,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
@@ -81,7 +81,18 @@ class SearchSupport:
                     "coded_items" in names,
                     dated,
                 )
-            has_docs = insp.has_table("documents")
+            # the linked-item arm only while some item is linked to an event (the explorer
+            # detects again after every write): an empty arm still kept PostgreSQL from walking
+            # the date index for a page of a common word (4 s instead of milliseconds)
+            has_docs = (
+                insp.has_table("documents")
+                and insp.has_table("coded_items")
+                and bool(
+                    conn.execute(
+                        text("SELECT 1 FROM coded_items WHERE event_id IS NOT NULL LIMIT 1")
+                    ).scalar()
+                )
+            )
             trigram = store.dialect == "postgresql" and bool(
                 conn.execute(
                     text("SELECT 1 FROM pg_indexes WHERE indexname = :n"), {"n": PG_TRGM_INDEX}
@@ -160,6 +171,29 @@ def fts_hits(
             with time_limit(conn, limit_ms):
                 return int(conn.execute(text(sql), {"m": match}).scalar() or 0)
         except (TimedOut, OperationalError):
+            return None
+
+
+def pg_text_hits(
+    store: Store, q: str, support: SearchSupport, *, cap: int, limit_ms: int = 100
+) -> int | None:
+    """PostgreSQL: how many events' own text matches ``q``, up to ``cap`` (read from the text
+    or trigram index, stopping at ``cap``), or None if unknown in ``limit_ms``."""
+    if not q.strip():
+        return None
+    own = replace(support, documents_fts=False)
+    inner = (
+        select(literal_column("1"))
+        .select_from(events)
+        .where(search_condition(q, own))
+        .limit(cap)
+        .subquery()
+    )
+    with store.engine.connect() as conn:
+        try:
+            with time_limit(conn, limit_ms):
+                return int(conn.execute(select(func.count()).select_from(inner)).scalar() or 0)
+        except TimedOut:
             return None
 
 

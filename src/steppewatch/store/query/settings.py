@@ -53,6 +53,11 @@ class QuerySettings:
     """SQLite: walk the date index for a list page when the walk reads at most this many rows
     (or fewer than the planner's path would)."""
 
+    pg_walk_max_read: int = 2_000
+    """PostgreSQL: a date-ordered page walks the date index when it reaches the page within
+    this many rows (estimated from exact counts), else the matches are collected and sorted. A
+    walked row costs more there (its text vector, or a code lookup, per row) than on SQLite."""
+
     walk_min_hits: int = 20_000
     """SQLite without the dated text index: a search walks the date index when its words have
     at least this many hits."""
