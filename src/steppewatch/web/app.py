@@ -198,14 +198,17 @@ def create_app(
 
 
 def _pg_statement_timeout(store: Store, ms: int) -> None:
-    """Set ``statement_timeout`` on every new connection of the store's engine (and drop the
-    pooled ones, opened without it)."""
+    """Set ``statement_timeout`` and one process per query (``max_parallel_workers_per_gather
+    = 0``) on every new connection of the store's engine (and drop the pooled ones)."""
     from sqlalchemy import event
 
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
         autocommit = dbapi_connection.autocommit
         dbapi_connection.autocommit = True  # a session setting, not undone by a rollback
         dbapi_connection.execute(f"SET statement_timeout = {int(ms)}")
+        # many requests at once on few cores: a page's query in one process (parallel workers
+        # per query made every other request wait)
+        dbapi_connection.execute("SET max_parallel_workers_per_gather = 0")
         dbapi_connection.autocommit = autocommit
 
     event.listen(store.engine, "connect", on_connect)

@@ -24,6 +24,7 @@ from steppewatch.store.filters import EventFilter
 from steppewatch.store.query import dated_search, list_plans, queries, search_terms
 from steppewatch.store.query.profiles import aggregate, profile_rows, read_data_version
 from steppewatch.store.query.settings import QuerySettings
+from steppewatch.store.tables import events
 
 if TYPE_CHECKING:
     from steppewatch.store.query.event_index import EventIndex
@@ -655,6 +656,10 @@ class QueryEngine:
         share = None
         profiles = self.profiles
         everything = profiles.planning_counts(EventFilter()) if profiles is not None else None
+        f = query.filters
+        if everything is not None and (f.since is not None or f.until is not None):
+            # the walk starts and ends in the filter's years (date_sort range below)
+            everything = profiles.planning_counts(EventFilter(since=f.since, until=f.until))  # type: ignore[union-attr]
         if everything is not None and everything[0]:
             if total is not None:
                 share = total / everything[0]
@@ -665,6 +670,10 @@ class QueryEngine:
                     share = (counted[0] / everything[0]) * (hits / everything[0])
         walk = share is None or (share > 0 and need / share <= s.pg_walk_max_read)
         where = queries.where_clause(query.filters, query.q, self.support)
+        if f.since is not None:  # years as a range of the date index too (YYYY-MM-DD)
+            where = and_(where, events.c.date_sort >= f"{f.since:04d}")
+        if f.until is not None:
+            where = and_(where, events.c.date_sort < f"{f.until + 1:04d}")
         keys = None
         if not walk:
             date: Any = literal_column("(events.date_sort || '')")
