@@ -7,7 +7,7 @@ import ast
 import dataclasses
 import inspect
 
-from steppewatch.store import QuerySettings, open_store
+from steppewatch.store import EventFilter, QuerySettings, open_store
 from steppewatch.store.query import settings as settings_module
 from tests.web.test_dated_search import dated_store
 
@@ -63,3 +63,18 @@ def test_settings_given_to_open_store_are_obeyed(tmp_path) -> None:  # type: ign
     assert capped.total is None and all(v is None for v in capped.facets.values())
     assert [e["id"] for e in capped.events] == [e["id"] for e in exact.events]
     assert capped_store.queries.cache.size == 0
+
+
+def test_pages_are_the_same_when_counts_and_walks_time_out(db_url: str) -> None:
+    """Counts past their (1 ms) limits leave the engine guessing how to read the page (on
+    PostgreSQL: a brief walk of the date index, then the matches sorted); the page is the same."""
+    dated_store(db_url).close()
+    filters = EventFilter(statuses=("curated",))
+    tight = QuerySettings(count_limit_ms=1, facet_limit_ms=1, dated_first_ms=1, cache_size=0)
+    for q, order in [("security", "-date"), ("безопасность", "date"), ("边境安全", "-date")]:
+        plain = open_store(db_url).query_events(filters, q, order=order, page=2, page_size=7)
+        rushed = open_store(db_url, query_settings=tight).query_events(
+            filters, q, order=order, page=2, page_size=7
+        )
+        assert [e["id"] for e in plain.events], q
+        assert [e["id"] for e in rushed.events] == [e["id"] for e in plain.events], q

@@ -668,30 +668,37 @@ class QueryEngine:
                 hits = queries.pg_text_hits(self.store, query.q or "", self.support, cap=50_000)
                 if counted is not None and hits is not None:
                     share = (counted[0] / everything[0]) * (hits / everything[0])
-        walk = share is None or (share > 0 and need / share <= s.pg_walk_max_read)
+        unknown = share is None  # counts timed out: try the walk briefly, then sort
+        walk = unknown or (share is not None and share > 0 and need / share <= s.pg_walk_max_read)
         where = queries.where_clause(query.filters, query.q, self.support)
         if f.since is not None:  # years as a range of the date index too (YYYY-MM-DD)
             where = and_(where, events.c.date_sort >= f"{f.since:04d}")
         if f.until is not None:
             where = and_(where, events.c.date_sort < f"{f.until + 1:04d}")
-        keys = None
-        if not walk:
-            date: Any = literal_column("(events.date_sort || '')")
-            ident: Any = literal_column("events.id")
-            keys = [date.desc(), ident.desc()] if query.sort == "-date" else [date, ident]
-        try:
-            found = queries.list_event_dicts(
-                self.store,
-                where,
-                order=query.sort,
-                limit=query.per_page,
-                offset=query.offset,
-                limit_ms=s.search_limit_ms if query.q else s.list_limit_ms,
-                keys=keys,
-            )
-        except queries.TimedOut:
-            raise _search_timeout() from None
-        return EventPage(found, total, facets)
+        date: Any = literal_column("(events.date_sort || '')")
+        ident: Any = literal_column("events.id")
+        sorted_keys = [date.desc(), ident.desc()] if query.sort == "-date" else [date, ident]
+        limit_ms = s.search_limit_ms if query.q else s.list_limit_ms
+        tries: list[tuple[list[Any] | None, int]] = []
+        if walk and unknown:  # many matches: the walk fills the page at once; few: it never ends
+            tries = [(None, s.dated_first_ms), (sorted_keys, limit_ms)]
+        else:
+            tries = [(None if walk else sorted_keys, limit_ms)]
+        for keys, ms in tries:
+            try:
+                found = queries.list_event_dicts(
+                    self.store,
+                    where,
+                    order=query.sort,
+                    limit=query.per_page,
+                    offset=query.offset,
+                    limit_ms=ms,
+                    keys=keys,
+                )
+                return EventPage(found, total, facets)
+            except queries.TimedOut:
+                continue
+        raise _search_timeout()
 
 
 def _has_indexed_condition(filters: EventFilter) -> bool:
