@@ -23,6 +23,8 @@ on the machine, and this client, share its CPUs). Target: p95 < 200 ms.
 
     python bench/bench_web.py --db /tmp/sw1m.db --workers 2
     python bench/bench_web.py --db /tmp/sw1m.db --modes uncached   # only --cache-size 0
+    python bench/bench_web.py --db postgresql://steppewatch:steppewatch@127.0.0.1:5432/sw_bench1m \
+        --source /tmp/sw1m.db --workers 2   # PostgreSQL (loaded from --source if empty)
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from urllib.parse import quote, urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results" / "web.json"
+RESULTS_PG = ROOT / "bench" / "results" / "web_pg.json"
 ROUTES = ("list", "event", "search", "search_short")
 SLOWEST: list[tuple[float, str, str]] = []  # (ms, route, url) of every request of the current run
 SHORT_WORDS = ["反恐", "边境", "合作", "安全", "演习", "毒品", "会见", "北京", "国防", "公安"]
@@ -235,7 +238,7 @@ def pct(values: list[float], p: float) -> float:
 
 
 def run_server(
-    db: Path,
+    db: str,
     args: argparse.Namespace,
     cache_size: int,
     ids: list[str],
@@ -253,7 +256,7 @@ def run_server(
         "steppewatch",
         "serve",
         "--db",
-        str(db),
+        db,
         "--port",
         str(port),
         "--workers",
@@ -350,7 +353,16 @@ def report(n_events: int, args: argparse.Namespace, run: dict[str, object]) -> N
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
-        "--db", type=Path, help="SQLite database (default: make /tmp/steppewatch-bench-1m.db)"
+        "--db",
+        help="SQLite database file (default: make /tmp/steppewatch-bench-1m.db), or a "
+        "postgresql://... URL (then --source is needed)",
+    )
+    parser.add_argument(
+        "--source",
+        type=Path,
+        help="with a PostgreSQL --db: the SQLite database it holds (or is loaded from, with "
+        "bench/load_pg.py, when it has no events); ids, words and facet values are sampled "
+        "from it, so both databases get the same requests",
     )
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=8)
@@ -377,13 +389,28 @@ def main() -> None:
         help="runs per mode (a fresh server each); the median run is reported",
     )
     parser.add_argument("--seed", type=int, default=11)
-    parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--out", type=Path, help="default: bench/results/web.json (web_pg.json on PostgreSQL)"
+    )
     args = parser.parse_args()
+    postgres = bool(args.db and args.db.startswith("postgresql"))
+    if args.out is None:
+        args.out = RESULTS_PG if postgres else RESULTS
     modes = [m.strip() for m in args.modes.split(",") if m.strip()]
     if not modes or any(m not in ("cached", "uncached") for m in modes):
         raise SystemExit("--modes: cached, uncached or both")
 
-    db = args.db or Path("/tmp/steppewatch-bench-1m.db")
+    server_db: str | None = None
+    if postgres:
+        if args.source is None:
+            raise SystemExit("--db postgresql://...: give --source SQLITE_FILE (what it holds)")
+        sys.path.insert(0, str(ROOT / "bench"))
+        from load_pg import load
+
+        print(f"PostgreSQL: {load(args.source, args.db)}", file=sys.stderr)  # no-op when loaded
+        db, server_db = args.source, args.db
+    else:
+        db = Path(args.db) if args.db else Path("/tmp/steppewatch-bench-1m.db")
     if not db.exists():
         print(f"making {db} (1,000,000 events) ...", file=sys.stderr)
         subprocess.run(
@@ -403,7 +430,12 @@ def main() -> None:
     for mode in modes:
         for _ in range(args.repeat):
             run = run_server(
-                db, args, args.cache_size if mode == "cached" else 0, ids, words, values
+                server_db or str(db),
+                args,
+                args.cache_size if mode == "cached" else 0,
+                ids,
+                words,
+                values,
             )
             report(n_events, args, run)
             repeats.setdefault(mode, []).append(run)
@@ -429,6 +461,7 @@ def main() -> None:
             )
     first = runs.get("cached") or runs["uncached"]
     result = {
+        "database": "postgresql" if postgres else "sqlite",
         "events": n_events,
         "requests": args.requests,
         "concurrency": args.concurrency,

@@ -191,6 +191,7 @@ ENTRIES: tuple[ErrorCode, ...] = (
     E("SW760", "reviewers-only", 403, "Rejected events are shown to signed-in reviewers only.", "Sign in as a reviewer, or leave out status=rejected."),
     E("SW770", "bad-trusted-proxy", None, "--trusted-proxy is not an IP address or network.", "E.g. --trusted-proxy 127.0.0.1 or 10.0.0.0/24."),
     E("SW799", "internal-error", 500, "An unexpected error in the web explorer (a bug); the server log has the traceback.", "Report it with the server log."),
+    E("SW800", "unknown-order", None, "events list --order names no order.", "Use one of date, -date, id, kind, title."),
     E("SW900", "unreadable-inputs-list", None, "The --inputs-from list file cannot be read or is not UTF-8.", "Give a readable UTF-8 text file with one path per line (# starts a comment)."),
     E("SW901", "input-path-missing", None, "An input path given to code --parquet or the Dask engine does not exist (standard input '-' is not read there).", "Check the path; relative paths in an --inputs-from list are read from the list file's folder."),
     E("SW902", "bad-partition-size", None, "The partition size is below 1.", "Give --partition-size 1 or more (default 100)."),

@@ -9,6 +9,7 @@ import json
 import random
 from collections import Counter
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -17,9 +18,9 @@ from sqlalchemy import literal_column, select
 from steppewatch.models import Event
 from steppewatch.store import EventFilter, open_store
 from steppewatch.store.document_tables import coded_items, documents
+from steppewatch.store.query import dated_search
+from steppewatch.store.query.queries import SearchSupport, where_clause
 from steppewatch.store.tables import events
-from steppewatch.web import dated_search
-from steppewatch.web.queries import SearchSupport, where_clause
 
 TITLES = [
     "中吉联合反恐演习“天山”",
@@ -91,8 +92,10 @@ def _events(n: int = 240, seed: int = 3) -> list[Event]:
 
 
 def dated_store(path: Any) -> Any:
-    """The database of these tests (also used by test_event_index)."""
-    store = open_store(f"sqlite:///{path}")
+    """The database of these tests (also used by test_event_index): at ``path``, a file or a
+    database URL."""
+    url = str(path)
+    store = open_store(url if url.startswith(("sqlite:", "postgresql")) else f"sqlite:///{url}")
     store.add_events(_events())
     ids = [e.id for e in store.list_events(limit=30, order="id")]
     with store.engine.begin() as conn:  # documents linked to events, one with a word no event has
@@ -206,11 +209,10 @@ def test_api_totals_facets_and_pages_equal_the_plain_query(
     path answers.)"""
     from starlette.testclient import TestClient
 
-    from steppewatch.web import create_app, explorer
+    from steppewatch.web import create_app
 
-    monkeypatch.setattr(explorer, "DATED_FIRST_MS", dated_first_ms)
     if dated_first_ms == 0:  # as if the walk had run out of time before filling the page
-        from steppewatch.web import queries
+        from steppewatch.store.query import queries
 
         real = dated_search.search_page
 
@@ -228,6 +230,8 @@ def test_api_totals_facets_and_pages_equal_the_plain_query(
         {e.id: e for e in store.list_events(EventFilter(ids=tuple(expected)))} if expected else {}
     )
     app = create_app(store, secret="t", cache_size=0, use_event_index=False)  # the SQL paths (the
+    engine = app.state.web.queries
+    engine.settings = replace(engine.settings, dated_first_ms=dated_first_ms)
     with TestClient(app) as client:  # index's pages are compared with them in test_event_index)
         ids: list[str] = []
         for page in (1, 2, 3):
@@ -251,12 +255,13 @@ def test_short_word_search_is_bounded_and_says_so(store, monkeypatch, scan_ms: i
 
     from steppewatch.web import create_app
 
-    monkeypatch.setattr(dated_search, "SHORT_SCAN_MS", scan_ms)
     if scan_ms == 0:  # the limit reached mid-scan, deterministically: interrupted after 500 steps
         monkeypatch.setattr(dated_search, "time_limit", _cut_after_steps)
     expected = _plain(store, EventFilter(), "反恐", "-date", 50, 0)
     assert len(expected) > 20
-    with TestClient(create_app(store, secret="t", cache_size=0)) as client:
+    app = create_app(store, secret="t", cache_size=0)
+    app.state.web.queries.settings = replace(app.state.web.queries.settings, short_scan_ms=scan_ms)
+    with TestClient(app) as client:
         body = client.get("/events.json", params={"q": "反恐", "per_page": 50}).json()
         html = client.get("/", params={"q": "反恐", "per_page": 50}).text
     ids = [e["id"] for e in body["events"]]
@@ -273,7 +278,7 @@ def test_short_word_search_is_bounded_and_says_so(store, monkeypatch, scan_ms: i
 @contextmanager
 def _cut_after_steps(conn, ms):  # type: ignore[no-untyped-def]
 
-    from steppewatch.web.queries import interrupted_as_timed_out
+    from steppewatch.store.query.queries import interrupted_as_timed_out
 
     raw = conn.connection.dbapi_connection
     raw.set_progress_handler(lambda: 1, 500)
@@ -287,7 +292,7 @@ def _cut_after_steps(conn, ms):  # type: ignore[no-untyped-def]
 def test_time_limit_interrupts_a_long_query_and_leaves_the_connection_usable(store) -> None:  # type: ignore[no-untyped-def]
     from sqlalchemy import text
 
-    from steppewatch.web.queries import TimedOut, time_limit
+    from steppewatch.store.query.queries import TimedOut, time_limit
 
     endless = (
         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
@@ -308,7 +313,7 @@ def test_time_limit_past_before_the_query_starts_still_interrupts_it(store) -> N
 
     from sqlalchemy import text
 
-    from steppewatch.web.queries import TimedOut, time_limit
+    from steppewatch.store.query.queries import TimedOut, time_limit
 
     # long (seconds), not endless: without the repeated interrupt this fails instead of hanging
     endless = (

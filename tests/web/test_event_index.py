@@ -12,7 +12,8 @@ from tests.web.test_dated_search import _events, dated_store
 
 from steppewatch.models import Event
 from steppewatch.store import open_store
-from steppewatch.web import create_app, event_index
+from steppewatch.store.query import event_index
+from steppewatch.web import create_app
 
 
 @pytest.fixture(scope="module")
@@ -114,12 +115,12 @@ def test_search_pages_equal_the_sql_paths(
     """With FACET_HITS at 3, words with more hits read only as far as the page (total and facets
     unknown, as on the SQL path's 'many'), and, with a filter, the rest of the hits in a second
     read: the pages must still be the same."""
-    monkeypatch.setattr(event_index, "FACET_HITS", facet_hits)
     spy = Spy(monkeypatch)
     with (
         TestClient(create_app(store, secret="t", cache_size=0)) as fast,
         TestClient(create_app(store, secret="t", cache_size=0, use_event_index=False)) as sql,
     ):
+        fast.app.state.web.index.facet_hits = facet_hits  # QuerySettings.facet_hits
         for q in SEARCHES:
             got, expected = _pages(fast, {**params, "q": q}), _pages(sql, {**params, "q": q})
             assert [p["ids"] for p in got] == [p["ids"] for p in expected], q
@@ -260,7 +261,7 @@ def test_slow_reloads_are_spaced_out(store, monkeypatch) -> None:  # type: ignor
 def test_profile_counts_from_the_index_equal_the_profiles_own_load(store) -> None:  # type: ignore[no-untyped-def]
     """The explorer seeds ``web.profiles`` from the index at start (one pass over the events
     instead of two): the counts must be the ones the profiles would load themselves."""
-    from steppewatch.web.profiles import Profiles
+    from steppewatch.store.query.profiles import Profiles
 
     index = event_index.EventIndex(store)
     index.start()
@@ -325,7 +326,7 @@ def test_list_counts_come_from_the_same_load_as_the_page(tmp_path, monkeypatch) 
     """After a write elsewhere the index is read again (at once, on a small database) while the
     facet profiles may still be reloading (a million events: seconds): a page from the index
     takes its total and facets from the index, so they never disagree with its events."""
-    from steppewatch.web.profiles import Profiles
+    from steppewatch.store.query.profiles import Profiles
 
     url = f"sqlite:///{tmp_path / 'c.db'}"
     first = open_store(url)

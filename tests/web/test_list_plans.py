@@ -8,9 +8,9 @@ from sqlalchemy import literal_column, select
 from tests.web.test_dated_search import _events
 
 from steppewatch.store import EventFilter, open_store
+from steppewatch.store.query import list_plans, queries
+from steppewatch.store.query.profiles import Profiles
 from steppewatch.store.tables import events
-from steppewatch.web import list_plans, queries
-from steppewatch.web.profiles import Profiles
 
 FILTERS = [
     EventFilter(countries=("KG",), kinds=("meeting",)),

@@ -57,10 +57,13 @@ def _link_document(client, event_id: str, text: str) -> None:  # type: ignore[no
 
 
 def test_search_through_a_document_with_the_date_walk(client, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from steppewatch.web import explorer
+    from dataclasses import replace
 
     _link_document(client, MACHINE_EVENT, "Стороны обсудили наркотрафик из Афганистана.")
-    monkeypatch.setattr(explorer, "WALK_MIN_HITS", 0)  # walk the date index whatever the hit count
+    engine = client.app.state.web.queries
+    monkeypatch.setattr(
+        engine, "settings", replace(engine.settings, walk_min_hits=0)
+    )  # walk always
     client.app.state.web.index = None  # the SQL path, not the in-memory event index
     found = client.get("/events.json", params={"q": "наркотрафик", "status": "machine"}).json()[
         "events"
@@ -94,7 +97,7 @@ def test_cached_page_is_emptied_by_a_write(client, web) -> None:  # type: ignore
 
 
 def test_fts_hits_counts_only_up_to_the_cap(db_url: str) -> None:
-    from steppewatch.web.queries import fts_hits
+    from steppewatch.store.query.queries import fts_hits
 
     store = open_store(db_url)
     exact = fts_hits(store, "Machine-coded")

@@ -64,7 +64,7 @@ def test_review_and_append_only_audit(pg_client, web):
 def test_statement_timeouts(pg_client):
     """Every connection of the app has a statement timeout; a query under ``time_limit`` is
     cancelled at its own limit, and the connection stays usable with the session's timeout."""
-    from steppewatch.web import queries
+    from steppewatch.store.query import queries
 
     store = pg_client.app.state.web.store
     with store.engine.connect() as conn:

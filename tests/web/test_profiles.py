@@ -7,8 +7,8 @@ import itertools
 import pytest
 
 from steppewatch.store import EventFilter, open_store
-from steppewatch.web import queries
-from steppewatch.web.profiles import Profiles
+from steppewatch.store.query import queries
+from steppewatch.store.query.profiles import Profiles
 
 FILTERS = [
     EventFilter(),

@@ -368,8 +368,8 @@ def test_quoted_phrases_prefixes_and_item_scope_on_postgresql(pg_client):
 def test_short_word_search_with_default_statuses_sorts_every_match(client, monkeypatch):
     """The default review statuses must not lead SQLite from the date index to the status index
     (which then reads and sorts every match of a LIKE scan: 3x slower on 50,000 events)."""
-    from steppewatch.web import dated_search
-    from steppewatch.web.queries import page_query
+    from steppewatch.store.query import dated_search
+    from steppewatch.store.query.queries import page_query
 
     seen = {}
     real = dated_search.scan_page

@@ -15,7 +15,7 @@ from steppewatch.errors import InputError
 
 if TYPE_CHECKING:
     from steppewatch.models import Event
-    from steppewatch.store import EventFilter
+    from steppewatch.store import EventFilter, Store
 
 
 MIN_YEAR, MAX_YEAR = 1000, 9999
@@ -100,7 +100,35 @@ def event_json(event: Event) -> dict[str, object]:
     return data
 
 
-def _table(events: list[Event], total: int) -> None:
+SEARCH_PAGE = 500  # events per query_events page when a search lists every match
+
+
+def _search(
+    store: Store, filters: EventFilter, text: str, order: str, limit: int | None
+) -> tuple[list[Event], int | None]:
+    """The events matching ``text`` and ``filters`` (``Store.query_events``, the explorer's
+    search), at most ``limit``; and their total (None: not counted within the limits)."""
+    from steppewatch.models import Event
+
+    size = min(limit, SEARCH_PAGE) if limit else SEARCH_PAGE
+    found: list[Event] = []
+    total: int | None = None
+    page = 1
+    while True:
+        result = store.query_events(filters, text, order=order, page=page, page_size=size)
+        if page == 1:
+            total = result.total
+        found += [Event.model_validate(e) for e in result.events]
+        if result.incomplete:
+            print(result.notice, file=sys.stderr)
+            break
+        if len(result.events) < size or (limit is not None and len(found) >= limit):
+            break
+        page += 1
+    return (found[:limit] if limit is not None else found), total
+
+
+def _table(events: list[Event], total: int | None) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -119,7 +147,8 @@ def _table(events: list[Event], total: int) -> None:
         )
     console = Console()
     console.print(table)
-    console.print(f"{len(events)} of {total} matching events shown.")
+    of = "many" if total is None else total
+    console.print(f"{len(events)} of {of} matching events shown.")
 
 
 def _csv(events: list[Event]) -> None:
@@ -159,7 +188,11 @@ def register(app: typer.Typer) -> None:
         since: int | None = typer.Option(None, "--since", help="First year included."),
         until: int | None = typer.Option(None, "--until", help="Last year included."),
         text: str | None = typer.Option(
-            None, "--text", help="Words that must all appear in title, summary, location or actors."
+            None,
+            "--text",
+            help="Search, as the explorer's search box: every word must occur in the title, "
+            "summary, location or actors, or in the linked document item the event was coded "
+            'from; "quoted words" together; Kyrgyz* (or Kyrgyz) also inside longer words.',
         ),
         limit: int | None = typer.Option(
             None, "--limit", min=1, help="At most this many events (table default: 50)."
@@ -172,19 +205,31 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """List events matching all the filters given (values of one filter are alternatives)."""
         filters = build_filter(
-            country, kind, topic, domain, level, framework, status, since, until, text
+            country, kind, topic, domain, level, framework, status, since, until, None
         )
+        from steppewatch.store import SORT_ORDERS
+
+        if order not in SORT_ORDERS:
+            raise InputError(
+                f"--order: '{order}' is not an order",
+                hint=f"valid: {', '.join(SORT_ORDERS)}",
+                code="SW800",
+            )
         store = open_db(db)
         if fmt is Format.table:
             limit = limit or 50
-        events = store.list_events(filters, order=order, limit=limit)
+        total: int | None = None
+        if text and text.strip():
+            events, total = _search(store, filters, text, order, limit)
+        else:
+            events = store.list_events(filters, order=order, limit=limit)
         if fmt is Format.json:
             json.dump([event_json(e) for e in events], sys.stdout, ensure_ascii=False, indent=2)
             sys.stdout.write("\n")
         elif fmt is Format.csv:
             _csv(events)
         else:
-            _table(events, store.count_events(filters))
+            _table(events, total if text and text.strip() else store.count_events(filters))
 
     @events_app.command("show")
     def show(

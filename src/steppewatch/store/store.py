@@ -16,10 +16,13 @@ from steppewatch.store.database import check_connection, describe, make_engine, 
 from steppewatch.store.event_writes import AuditNote
 from steppewatch.store.filters import EventFilter
 from steppewatch.store.migrations import migrate, pending
+from steppewatch.store.query.settings import QuerySettings
 from steppewatch.store.tables import event_codes, events, meta, sources
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from steppewatch.store.query.engine import EventPage, QueryEngine
 
 REVIEWED = ("accepted", "edited")
 ORDERS = {
@@ -49,8 +52,16 @@ class WriteCounts:
 class Store:
     """A steppewatch database (SQLite or PostgreSQL). Opening it applies pending migrations."""
 
-    def __init__(self, url: str | None = None, *, migrate_schema: bool = True) -> None:
+    def __init__(
+        self,
+        url: str | None = None,
+        *,
+        migrate_schema: bool = True,
+        query_settings: QuerySettings | None = None,
+    ) -> None:
         self.url = resolve_url(url)
+        self.query_settings = query_settings or QuerySettings()
+        self._queries: QueryEngine | None = None
         self.engine: Engine = make_engine(self.url)
         check_connection(self.engine)
         if migrate_schema:
@@ -191,6 +202,58 @@ class Store:
                     by_event[s.event_id].append(s._mapping)
         return [records.event_from_row(r, by_event.get(r["id"], ())) for r in rows]
 
+    @property
+    def queries(self) -> QueryEngine:
+        """The query engine behind ``query_events`` (one per Store: its result cache, and the
+        in-memory profiles and event index once ``queries.start()`` has loaded them)."""
+        if self._queries is None:
+            from steppewatch.store.query.engine import QueryEngine
+
+            self._queries = QueryEngine(self, self.query_settings)
+        return self._queries
+
+    def query_engine(self, settings: QuerySettings | None = None) -> QueryEngine:
+        """A new query engine of its own (own cache; ``start()`` loads its in-memory profiles and
+        event index) with ``settings`` (default: this store's ``query_settings``): the explorer
+        makes one per app."""
+        from steppewatch.store.query.engine import QueryEngine
+
+        return QueryEngine(self, settings or self.query_settings)
+
+    def query_events(
+        self,
+        filters: EventFilter | None = None,
+        text: str | None = None,
+        *,
+        order: str = "-date",
+        page: int = 1,
+        page_size: int = 50,
+    ) -> EventPage:
+        """One page of the events passing ``filters`` whose text matches ``text``, with the
+        total and the facet counts of all matches: what the explorer's list and
+        ``steppewatch events list --text`` show.
+
+        ``text``: every term must occur in the event's title, summary, location or actors, or
+        in the item of a linked document the event was coded from; ``"quoted words"`` must
+        occur together, ``word*`` (or just ``word``) also matches inside longer words; terms of
+        1-2 characters (e.g. 反恐) are matched without an index, under a time limit
+        (``EventPage.incomplete``). ``order``: date, -date (newest first), id, kind or title
+        (date orders break ties by insertion order on SQLite). ``page`` counts from 1.
+        ``total`` is None when it could not be counted within the limits of
+        ``query_settings`` (``QuerySettings``); a facet is None likewise. A page that takes
+        longer than ``QuerySettings.search_limit_ms`` raises ``SearchTimeout`` ([SW730]).
+        ``filters.text`` (the older LIKE match) still applies as a plain filter."""
+        if page < 1 or page_size < 1:
+            raise ValueError("page and page_size count from 1")
+        self.queries.notice_writes()  # a write since the last call empties the result cache
+        return self.queries.page(
+            filters or EventFilter(),
+            text,
+            order=order,
+            offset=(page - 1) * page_size,
+            limit=page_size,
+        )
+
     def count_events(self, filters: EventFilter | None = None) -> int:
         filters = filters or EventFilter()
         with self.engine.connect() as conn:
@@ -260,6 +323,7 @@ class Store:
         }
 
 
-def open_store(url: str | None = None) -> Store:
-    """Open (and migrate) the database at ``url``, ``$STEPPEWATCH_DB`` or ``./steppewatch.db``."""
-    return Store(url)
+def open_store(url: str | None = None, *, query_settings: QuerySettings | None = None) -> Store:
+    """Open (and migrate) the database at ``url``, ``$STEPPEWATCH_DB`` or ``./steppewatch.db``;
+    ``query_settings``: the limits of ``Store.query_events`` (default: ``QuerySettings()``)."""
+    return Store(url, query_settings=query_settings)

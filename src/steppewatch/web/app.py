@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,6 @@ from steppewatch.study import study_for_store
 from steppewatch.web import agreement_views, citations, explorer, reviewing
 from steppewatch.web.errors import HTTPError, coded_error, error_payload, from_library_error
 from steppewatch.web.openapi import openapi_spec
-from steppewatch.web.queries import ResultCache, SearchSupport
 from steppewatch.web.security import SecurityHeaders, session_secret
 from steppewatch.web.state import WebState, json_response, make_env, render, wants_json
 
@@ -141,7 +141,7 @@ def create_app(
     PostgreSQL every statement of the app's connections runs under ``statement_timeout_ms``
     (searches and counts under shorter limits of their own). ``use_profiles``: keep facet
     profiles in memory; ``use_event_index`` (SQLite, with profiles): also every event's date key
-    and profile (``web.event_index``), which serves date-ordered pages. ``study`` (a Study, a
+    and profile (``store.query.event_index``), which serves date-ordered pages. ``study`` (a Study, a
     study file or a bundled study's name): default, the study the database was made for."""
     if not isinstance(store, Store):
         store = open_store(store)
@@ -174,45 +174,41 @@ def create_app(
         },
         max_body_size=MAX_BODY,
     )
+    engine = store.query_engine(
+        replace(
+            store.query_settings,
+            count_limit_ms=count_limit_ms,
+            facet_limit_ms=facet_limit_ms,
+            facet_budget_ms=facet_budget_ms,
+            cache_size=cache_size,
+            use_profiles=use_profiles,
+            use_event_index=use_event_index,
+        )
+    )
     web_state = app.state.web = WebState(
         store=store,
+        queries=engine,
         codebook=codebook,
-        support=SearchSupport.detect(store),
         env=make_env(),
-        count_limit_ms=count_limit_ms,
-        facet_limit_ms=facet_limit_ms,
-        facet_budget_ms=facet_budget_ms,
-        cache=ResultCache(size=cache_size),
         study=study_for_store(store, study),
     )
     citations.install(web_state.env)
-    if use_profiles:
-        from steppewatch.web.profiles import Profiles
-
-        profiles = app.state.web.profiles = Profiles(store)
-        index = None
-        if use_event_index and store.dialect == "sqlite":
-            from steppewatch.web.event_index import EventIndex
-
-            index = app.state.web.index = EventIndex(store)
-            index.start()
-        counts = index.profile_counts() if index is not None else None
-        if counts is not None:  # the same counts, without a second pass over the events
-            profiles.seed(counts, index.load_seconds, index.version)
-        else:
-            profiles.start()
+    engine.start()
     return app
 
 
 def _pg_statement_timeout(store: Store, ms: int) -> None:
-    """Set ``statement_timeout`` on every new connection of the store's engine (and drop the
-    pooled ones, opened without it)."""
+    """Set ``statement_timeout`` and one process per query (``max_parallel_workers_per_gather
+    = 0``) on every new connection of the store's engine (and drop the pooled ones)."""
     from sqlalchemy import event
 
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
         autocommit = dbapi_connection.autocommit
         dbapi_connection.autocommit = True  # a session setting, not undone by a rollback
         dbapi_connection.execute(f"SET statement_timeout = {int(ms)}")
+        # many requests at once on few cores: a page's query in one process (parallel workers
+        # per query made every other request wait)
+        dbapi_connection.execute("SET max_parallel_workers_per_gather = 0")
         dbapi_connection.autocommit = autocommit
 
     event.listen(store.engine, "connect", on_connect)

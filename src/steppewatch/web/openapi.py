@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from steppewatch import __version__
+from steppewatch.store import SEARCH_SYNTAX_HELP as SYNTAX_HELP
 from steppewatch.web.facet_links import FACET_SEMANTICS
-from steppewatch.web.search_terms import SYNTAX_HELP
 
 _LIST = {"type": "array", "items": {"type": "string"}}
 

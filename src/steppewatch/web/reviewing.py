@@ -19,7 +19,7 @@ from steppewatch.errors import SteppewatchError, ValidationFailed
 from steppewatch.review import login_limits
 from steppewatch.review.actions import EDITABLE_FIELDS, QUEUE_ORDERS, content_hash_of
 from steppewatch.review.pseudonyms import pseudonyms_for
-from steppewatch.store.records import event_confidence
+from steppewatch.store import event_confidence
 from steppewatch.web.errors import coded_error, from_library_error, issue
 from steppewatch.web.params import MAX_PAGE, check_names, parse_query
 from steppewatch.web.security import CSRF_FIELD, check_csrf, current_user, require_user
@@ -188,21 +188,10 @@ def _event_id(request: Request) -> str:
 def _written(request: Request, before: Any = None, after: Any = None) -> None:
     """Counts and facets cached by the explorer are stale after a write: empty the cache and
     update the in-memory profiles with the event before and after (reload them when unknown)."""
-    web = state_of(request)
-    web.cache.clear()
-    previous = web.seen_version
-    web.own_write_done()
-    if web.profiles is None:
-        return
-    if before is not None and after is not None:
-        web.profiles.changed(
-            before.model_dump(mode="json"),
-            after.model_dump(mode="json"),
-            versions=(previous, web.seen_version),
-        )
-    else:
-        web.profiles.refresh()
-    web.cache.clear()  # again: a request between the first clear and the update cached old counts
+    state_of(request).queries.written(
+        before.model_dump(mode="json") if before is not None and after is not None else None,
+        after.model_dump(mode="json") if before is not None and after is not None else None,
+    )
 
 
 async def _before(request: Request, event_id: str) -> Any:

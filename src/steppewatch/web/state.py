@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -14,8 +14,7 @@ import pycountry
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
-from steppewatch.store import Store
-from steppewatch.web.queries import ResultCache, SearchSupport
+from steppewatch.store import QueryEngine, Store
 from steppewatch.web.security import LazyCsrfToken, current_user, safe_url
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -31,74 +30,52 @@ FACET_PARAM = {"review_status": "status"}
 
 @dataclass
 class WebState:
+    """The store and what the pages need; the query engine's state (result cache, in-memory
+    profiles and event index, the data version last seen) lives in ``queries`` and is
+    reachable here under its old names."""
+
     store: Store
+    queries: QueryEngine  # this app's engine (Store.query_engine): its own cache and indexes
     codebook: Any
-    support: SearchSupport
     env: jinja2.Environment
-    count_limit_ms: int | None = 100
-    facet_limit_ms: int | None = 100
-    facet_budget_ms: int | None = 150
-    cache: ResultCache = field(default_factory=ResultCache)
-    profiles: Any = None  # web.profiles.Profiles, or None
-    index: Any = None  # web.event_index.EventIndex (SQLite), or None
-    seen_version: int | None = None  # data_version when this worker last checked (migration 6)
-    has_data_version: bool = True
     study: Any = None  # the Study the database was made for (focal state, publisher table)
 
-    def data_version(self) -> int | None:
-        """The database's write counter (bumped by triggers in the transaction of every write to
-        events and the review tables, whoever writes), or None if the table is absent."""
-        if not self.has_data_version:
-            return None
-        from sqlalchemy.exc import DBAPIError
+    @property
+    def cache(self) -> Any:
+        return self.queries.cache
 
-        try:
-            with self.store.engine.connect() as conn:
-                # once per request, so as a plain driver statement (no SQLAlchemy compiling)
-                value = conn.exec_driver_sql(
-                    "SELECT version FROM data_version WHERE id = 1"
-                ).scalar()
-        except DBAPIError:  # a database older than migration 6 (opened without migrating)
-            self.has_data_version = False
-            return None
-        return None if value is None else int(value)
+    @property
+    def profiles(self) -> Any:
+        return self.queries.profiles
+
+    @profiles.setter
+    def profiles(self, value: Any) -> None:
+        self.queries.profiles = value
+
+    @property
+    def index(self) -> Any:
+        return self.queries.index
+
+    @index.setter
+    def index(self, value: Any) -> None:
+        self.queries.index = value
+
+    @property
+    def seen_version(self) -> int | None:
+        return self.queries.seen_version
+
+    def data_version(self) -> int | None:
+        """The database's write counter, or None if the table is absent."""
+        return self.queries.data_version()
 
     def notice_writes(self) -> None:
         """Once per request: if the database was written since this worker last looked (by
         another worker, ``steppewatch ingest`` or ``import``), empty the cached pages and counts
         and reload the profiles (at once when they load quickly, else in the background)."""
-        version = self.data_version()
-        if version is None or version == self.seen_version:
-            return
-        first = self.seen_version is None
-        self.seen_version = version
-        if first:
-            return
-        self.cache.clear()
-        if self.profiles is not None:
-            self.profiles.reload_after_write()
-            self.cache.clear()
-        if self.index is not None:
-            self.index.refresh()
+        self.queries.notice_writes()
 
-    def own_write_done(self) -> None:
-        """After a write made through this worker (caches already updated): remember the new
-        version, so the write is not taken for another process's."""
-        self.seen_version = self.data_version()
-        if self.index is not None:
-            self.index.refresh()
-
-    def current_index(self) -> Any:
-        """The event index if it holds the database as this request sees it, else None."""
-        index = self.index
-        if index is None or self.seen_version is None:
-            return None
-        if not index.current(self.seen_version):
-            index.refresh()  # nothing if a load is under way; at once on small databases
-        return index if index.current(self.seen_version) else None
-
-    def label(self, facet: str, code: Any) -> str:
-        code = str(code)
+    def label(self, facet: str, value: Any) -> str:
+        code = str(value)
         if facet == "country":
             found = pycountry.countries.get(alpha_2=code)
             return str(found.name) if found else code

@@ -1,7 +1,7 @@
 """Linking a document's item to an event (or unlinking it) bumps ``data_version`` (migration 6).
 
 The explorer keeps in memory which event each searchable document is linked to
-(``web.event_index``), and trusts it only while ``data_version`` is the one it read it at. Until
+(``store.query.event_index``), and trusts it only while ``data_version`` is the one it read it at. Until
 now only writes to ``events`` bumped the counter; a link changed without touching the event
 (ingest adding a second item of a document to an event whose row is unchanged, or a review
 tool relinking items) would have left that map out of date.

@@ -15,7 +15,7 @@ Triggers keep it in step with ``coded_items`` (linking, unlinking, deleting, mov
 contentless table is told the old values to remove a row; they are read from the same rows.
 
 ``documents_fts`` is left as it is (the explorer no longer reads it). PostgreSQL checks the item's
-span at query time (``web.queries.PG_ITEM_EVENTS``): nothing to do.
+span at query time (``store.query.queries.PG_ITEM_EVENT_IDS``): nothing to do.
 """
 
 from __future__ import annotations

@@ -21,13 +21,16 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
-from steppewatch.store import EventFilter, Store
+from steppewatch.store.filters import EventFilter
 from steppewatch.store.records import split_list
 from steppewatch.store.tables import events
+
+if TYPE_CHECKING:
+    from steppewatch.store.store import Store
 
 Profile = tuple[str, str | None, str, str, int, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 COLUMNS = (

@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, column, literal_column, select, table, text
 
-from steppewatch.store import EventFilter, Store
-from steppewatch.store.tables import event_codes, events, sources
-from steppewatch.web import search_terms
-from steppewatch.web.queries import (
+from steppewatch.store.filters import EventFilter
+from steppewatch.store.query import search_terms
+from steppewatch.store.query.queries import (
     ITEM_EVENTS,
     ROWID_MASK,
     SearchSupport,
@@ -33,6 +32,10 @@ from steppewatch.web.queries import (
     fts_match,
     time_limit,
 )
+from steppewatch.store.tables import event_codes, events, sources
+
+if TYPE_CHECKING:
+    from steppewatch.store.store import Store
 
 DATED = table("events_fts_dated", column("rowid"))
 _FTS_ROWID: Any = literal_column("events_fts_dated.rowid")
@@ -199,7 +202,7 @@ def scan_page(
     scan short the events found so far are still the first ones of the true result (a prefix of
     the page); ``complete`` is then False. SQLite only (elsewhere the statement is cancelled
     as a whole: ``queries.TimedOut``)."""
-    from steppewatch.web.queries import TimedOut, page_query
+    from steppewatch.store.query.queries import TimedOut, page_query
 
     query = page_query(where, order, store.dialect).limit(limit).offset(offset)
     rows: list[Any] = []

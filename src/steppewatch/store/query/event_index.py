@@ -5,7 +5,7 @@ found without asking SQLite to walk or sort (SQLite explorer, one copy per worke
   the date-ordered pages (``date_sort``, then rowid) and the rowid of ``events_fts_dated``
   (migration 6), so a search hit is placed by a binary search.
 - ``pids``: the profile (kind, level, framework, review status, year, countries, topics,
-  domains: ``web.profiles``) of the event at each place.
+  domains: ``store.query.profiles``) of the event at each place.
 
 A filter without text becomes a yes/no per profile (a few thousand on a million events), so a
 list page is ``keys[mask[pids]]`` sliced: a few milliseconds for any combination of facets,
@@ -31,13 +31,17 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from steppewatch.store import EventFilter, Store
+from steppewatch.store.filters import EventFilter
+from steppewatch.store.query.profiles import Profile, aggregate, matcher, read_data_version
+from steppewatch.store.query.settings import DEFAULT_SETTINGS
 from steppewatch.store.records import split_list
-from steppewatch.web.profiles import Profile, aggregate, matcher, read_data_version
+
+if TYPE_CHECKING:
+    from steppewatch.store.store import Store
 
 # the items_fts rowid of every linked item (its coded_items rowid, migration 10) and its event
 _LINKS = (
@@ -48,9 +52,10 @@ _SCAN = (
     "SELECT (CAST(replace(date_sort, '-', '') AS INTEGER) << 32) | rowid, kind, level, framework, "
     "review_status, year, countries, topics, domains FROM events"
 )
-RELOAD_GAP_MIN = 10.0
-RELOAD_GAP_FACTOR = 4.0
-FACET_HITS = 20_000  # a search with at most this many hits gets exact total and facets
+# defaults of the QuerySettings fields reload_gap_min, reload_gap_factor and facet_hits
+RELOAD_GAP_MIN = DEFAULT_SETTINGS.reload_gap_min
+RELOAD_GAP_FACTOR = DEFAULT_SETTINGS.reload_gap_factor
+FACET_HITS = DEFAULT_SETTINGS.facet_hits  # a search with at most this many hits: exact counts
 
 
 @dataclass(frozen=True)
@@ -80,9 +85,19 @@ class SearchResult:
 
 
 class EventIndex:
-    def __init__(self, store: Store, *, max_profiles: int = 200_000) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        max_profiles: int = 200_000,
+        facet_hits: int = FACET_HITS,
+        reload_gap_min: float = RELOAD_GAP_MIN,
+        reload_gap_factor: float = RELOAD_GAP_FACTOR,
+    ) -> None:
         self.store = store
         self.max_profiles = max_profiles
+        self.facet_hits = facet_hits  # QuerySettings.facet_hits
+        self.reload_gap_min, self.reload_gap_factor = reload_gap_min, reload_gap_factor
         self.version: int | None = None  # data_version the arrays were read at; None: not usable
         self._arrays = _Arrays(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.intp), [])
         self.disabled = False
@@ -189,7 +204,7 @@ class EventIndex:
         load times (and RELOAD_GAP_MIN seconds) apart, so that a long ``steppewatch ingest``
         committing every few seconds costs each worker at most about a quarter of a core;
         pages come from SQL meanwhile."""
-        gap = max(RELOAD_GAP_MIN, RELOAD_GAP_FACTOR * self.load_seconds)
+        gap = max(self.reload_gap_min, self.reload_gap_factor * self.load_seconds)
         return max(0.0, self._loaded_at + gap - time.monotonic())
 
     def _load_later(self, delay: float) -> None:
@@ -197,7 +212,7 @@ class EventIndex:
         self._load()
 
     def profile_counts(self) -> Counter[Profile] | None:
-        """How many events have each profile (``web.profiles``' table), or None if not loaded."""
+        """How many events have each profile (``store.query.profiles``' table), or None if not loaded."""
         with self._lock:
             if self.version is None:
                 return None
@@ -246,15 +261,15 @@ class EventIndex:
             n = len(keys)
             if descending:
                 stop, start = n - offset, max(0, n - offset - limit)
-                return keys[start : max(stop, 0)][::-1].tolist()
-            return keys[offset : offset + limit].tolist()
+                return [int(k) for k in keys[start : max(stop, 0)][::-1]]
+            return [int(k) for k in keys[offset : offset + limit]]
         places = np.flatnonzero(mask[arrays.pids])
         if descending:
             n = len(places)
             chosen = places[max(0, n - offset - limit) : max(n - offset, 0)][::-1]
         else:
             chosen = places[offset : offset + limit]
-        return keys[chosen].tolist()
+        return [int(k) for k in keys[chosen]]
 
     @staticmethod
     def _matching(arrays: _Arrays, hit_keys: np.ndarray, mask: np.ndarray | None) -> np.ndarray:
@@ -290,20 +305,21 @@ class EventIndex:
         arrays = self._arrays
         mask = self.mask(filters, arrays)
         need = offset + limit
-        # first the FACET_HITS + 1 hits nearest the start of the order; the rest only if the
+        facet_hits = self.facet_hits
+        # first the facet_hits + 1 hits nearest the start of the order; the rest only if the
         # page is not full by then (common words with a rare filter), from where the first read
         # stopped (FTS5 serves rowid bounds from its index)
         if descending and mask is None:
             # FTS5 reads a MATCH's hits oldest first about a third faster than newest first:
-            # read them so; only a word with more than FACET_HITS hits has its newest ``need``
+            # read them so; only a word with more than facet_hits hits has its newest ``need``
             # read again, newest first (every hit is on the page: there is no filter)
-            hits = _hit_keys(raw, match, descending=False, limit=FACET_HITS + 1)
-            complete = len(hits) <= FACET_HITS
+            hits = _hit_keys(raw, match, descending=False, limit=facet_hits + 1)
+            complete = len(hits) <= facet_hits
             if not complete:
                 hits = _hit_keys(raw, match, descending=True, limit=need)
         else:
-            hits = _hit_keys(raw, match, descending=descending, limit=FACET_HITS + 1)
-            complete = len(hits) <= FACET_HITS
+            hits = _hit_keys(raw, match, descending=descending, limit=facet_hits + 1)
+            complete = len(hits) <= facet_hits
         chunks = [self._matching(arrays, hits, None)]  # every hit: the filter is applied below
         if not complete and len(self._passing(arrays, chunks[0], mask)) < need:
             rest = _hit_keys(raw, match, descending=descending, limit=-1, beyond=int(hits[-1]))

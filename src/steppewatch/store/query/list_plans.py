@@ -30,7 +30,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, literal, literal_column, select
 
-from steppewatch.store import EventFilter
+from steppewatch.store.filters import EventFilter
 from steppewatch.store.tables import event_codes, events
 
 CODE_FIELDS = (("countries", "country"), ("topics", "topic"), ("domains", "domain"))
@@ -83,7 +83,11 @@ def choose(
 ) -> Plan:
     """The cheapest plan. ``counts(filters) -> (total, facets)`` gives exact counts (the
     profiles); ``years``: the matches per year."""
-    span = {"descending": descending, "since": filters.since, "until": filters.until}
+    span: dict[str, Any] = {
+        "descending": descending,
+        "since": filters.since,
+        "until": filters.until,
+    }
     all_years = counts(EventFilter())[1]["year"]
     plans = [Plan("walk", None, ordered_reads(all_years, years, need, **span))]
     if len(filters.kinds) == 1:
@@ -175,7 +179,8 @@ def where_and_order(
                 conds.append(year <= filters.until)
     if filters.ids:
         conds.append(_col("id").in_(filters.ids))
-    rowid = literal_column("events.rowid")
+    rowid: Any = literal_column("events.rowid")
+    date: Any
     if driver is not None:  # the same order: the copy of date_sort, ties by the event's rowid
         date = driver.c.date_sort
     elif plan.way in ("walk", "kind"):
