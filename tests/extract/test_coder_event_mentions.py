@@ -392,3 +392,32 @@ def test_agreement_ratified_is_still_a_mechanism() -> None:
     )
     coded = code_document(make_doc(text))
     assert coded.kind == "mechanism"
+
+
+ZH_MPS_MEETING = (
+    "2019年8月15日，国务委员兼公安部部长赵克志在北京会见塔吉克斯坦内务部长拉希姆佐达。"
+    "赵克志表示，中国公安部愿同塔内务部深化执法安全合作，共同打击“三股势力”和毒品犯罪。\n"
+)
+RU_BORDER_PATROL = (
+    "Пограничная служба ГКНБ Кыргызской Республики и пограничные органы КНР провели совместное "
+    "патрулирование участка кыргызско-китайской границы. Стороны обменялись информацией о "
+    "борьбе с контрабандой наркотиков.\n"
+)
+
+
+@pytest.mark.parametrize("text", [ZH_MPS_MEETING, RU_BORDER_PATROL], ids=["zh", "ru"])
+def test_ministries_and_the_sco_coded_as_actors(text: str) -> None:
+    """Actors are the officials who take part (gold guideline 6); a ministry, border service or
+    the SCO named in the text still brings its state and domain but is no actor."""
+    coded = code_document(make_doc(text))
+    assert coded.relevant
+    assert "KG" in coded.countries or "TJ" in coded.countries
+    names = {a.name for a in coded.actors}
+    assert all(a.office is not None for a in coded.actors), coded.actors
+    assert not names & {
+        "Ministry of Public Security",
+        "Border Service",
+        "Shanghai Cooperation Organisation",
+    }
+    if "赵克志" in text:
+        assert "Zhao Kezhi" in names

@@ -230,14 +230,9 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
             if office is not None and office.office in res.active["meeting_level"]:
                 found.implied_levels.setdefault(office.office, hit)
         elif kind == "institution":
+            # an institution brings its state, domain, level and framework but is no actor:
+            # actors are the officials who take part (gold guideline 6), not the SCO or a ministry
             institution = res.gazetteer.institutions[value]
-            found.actors.setdefault(
-                institution.name,
-                (
-                    ActorMention(name=institution.name, office=None, country=institution.country),
-                    hit,
-                ),
-            )
             if institution.country:
                 found.add_state(institution.country, hit, "institution")
             if institution.domain in res.active["domain"]:
