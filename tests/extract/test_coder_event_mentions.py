@@ -421,3 +421,51 @@ def test_ministries_and_the_sco_coded_as_actors(text: str) -> None:
     }
     if "赵克志" in text:
         assert "Zhao Kezhi" in names
+
+
+ZH_C5_PLUS_US = (
+    "问：据报道，日前，“中亚五国+美国”机制外长会议期间，美国务卿无端指责中国治疆政策。"
+    "请问这对中国同中亚国家关系有何影响？\n"
+    "答：中亚五国都是中国新疆的近邻。美国国务卿在中亚五国外长面前挑拨离间，实在是找错了对象。"
+    "自新疆维吾尔自治区成立以来，新疆的人口逐年递增。中国和中亚国家是友好邻邦和战略伙伴，"
+    "我们坚信，中亚各国同中方共同打击“三股势力”的决心是坚定的。\n"
+)
+EN_C5_PLUS_US = (
+    "Q: The US Secretary of State will attend the C5+1 foreign ministers' meeting in Tashkent "
+    "and discuss Xinjiang. What is China's comment?\n"
+    "A: China and the Central Asian countries are friendly neighbours. The Central Asian countries "
+    "support China's counter-terrorism and de-radicalization measures in Xinjiang, and we jointly "
+    "fight terrorism, separatism and extremism.\n"
+)
+RU_C5_PLUS_US = (
+    "Вопрос: На встрече министров иностранных дел в формате «Центральная Азия + США» в Ташкенте "
+    "госсекретарь США критиковал политику Китая в Синьцзяне. Как Китай это прокомментирует?\n"
+    "Ответ: Китай и страны Центральной Азии — добрые соседи, которые вместе борются с терроризмом, "
+    "сепаратизмом и экстремизмом.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text", [ZH_C5_PLUS_US, EN_C5_PLUS_US, RU_C5_PLUS_US], ids=["zh", "en", "ru"]
+)
+def test_commentary_on_a_central_asia_plus_us_meeting_coded_as_a_meeting(text: str) -> None:
+    """A meeting of another state's format with the region (C5+1) is not the PRC's meeting; the
+    item comments on it, so it is commentary (no kind, framework or level), still relevant with
+    the Central Asian states whose engagement with the PRC it discusses."""
+    coded = code_document(make_doc(text))
+    assert coded.relevant
+    assert {"CN", "KZ", "UZ"} <= set(coded.countries)
+    assert "meeting" not in _kinds(coded)
+    assert "mechanism" not in _kinds(coded)
+    assert coded.kind is None and coded.level is None and coded.framework is None
+
+
+def test_meeting_in_the_central_asia_plus_china_format_is_still_a_meeting() -> None:
+    text = (
+        "2020年7月16日，国务委员兼外长王毅以视频方式出席“中国+中亚五国”外长会晤。"
+        "各方同意加强安全合作，共同打击“三股势力”和跨国有组织犯罪。\n"
+    )
+    coded = code_document(make_doc(text))
+    assert coded.relevant
+    assert coded.kind == "meeting"
+    assert coded.level == "foreign_minister"

@@ -126,9 +126,10 @@ _DOCUMENT_ACT = re.compile(
     r"подпис|ратифи|принят|утвержд|заключ|вступ\w* в силу|договорились|учред|созда",
     re.IGNORECASE,
 )
-# "founded N years ago", 成立17年来, "since its establishment": an anniversary, not a founding
+# "founded N years ago", 成立17年来, 自…成立以来, "since its establishment": an anniversary, not a
+# founding
 _ANNIVERSARY_AFTER = re.compile(
-    r"[ \t]?(?:\d{1,3}|[一二三四五六七八九十百两]+)[ \t]?(?:周年|年来|多年|年)"
+    r"[ \t]?(?:(?:\d{1,3}|[一二三四五六七八九十百两]+)[ \t]?(?:周年|年来|多年|年)|以来)"
 )
 _ANNIVERSARY_BEFORE = re.compile(
     r"(?:自|建交|since\b[^.,;\n]{0,40}|с момента|со дня|установлени\w+ дипломатическ\w+ отношений)\s*$",
@@ -145,6 +146,16 @@ _PLAN_AFTER = re.compile(r"\s?(?:计划|方案|план)", re.IGNORECASE)
 _ONGOING = re.compile(
     r"长期以来|多年来|一直以来|long-standing|longstanding|over the years|for many years|"
     r"на протяжении (?:многих )?лет|многолетн|в течение многих лет",
+    re.IGNORECASE,
+)
+# A format of the region with another state, not the focal one (“中亚五国+美国”, C5+1, Central
+# Asia plus the US, Центральная Азия + США): a meeting in its sentence is that format's meeting,
+# not the focal state's; an item that only comments on it is commentary. The part after the
+# plus is checked for the focal state (中亚五国+中国 is the study's own format).
+_REGION_PLUS = re.compile(
+    r"(?:中亚五国|中亚|\bC5|Central Asia(?:n states)?|Центральн\w* Ази\w*|\bС5)"
+    r"\s*[”\"»]?\s*(?:\+|＋|\bplus\b|\bплюс\b)\s*[“\"«]?\s*"
+    r"(1\b|[^\s，,。;；:：()（）”\"»]{1,16})",
     re.IGNORECASE,
 )
 # the end of an item's first sentence; a period after a one- or two-letter word is an
@@ -577,7 +588,19 @@ def rule_kinds(
     paragraph that names a partner state, a framework or the two sides (``anchored()``: the
     starts of those paragraphs)."""
     kinds = rule_event_mentions(item, text, found)
-    main = choose_kind(item, kinds, bool(found.codes("meeting_level")))
+    others = _others_formats(item, text, hits, focal)
+    levels = [h for hs in found.codes("meeting_level").values() for h in hs]
+    has_level = bool(levels)
+    if others:
+        had_meeting = "meeting" in kinds
+        for code in ("meeting", "mechanism"):  # the format's meeting, the format (机制) itself
+            if code in kinds:
+                _keep(kinds, code, [h for h in kinds[code] if not _inside(h, others)])
+        # the only meeting is the other format's: its ministers' titles make no meeting of ours
+        has_level = any(not _inside(h, others) for h in levels) and (
+            "meeting" in kinds or not had_meeting
+        )
+    main = choose_kind(item, kinds, has_level)
     stop = _FIRST_SENTENCE_END.search(text, item.start, item.start + LEAD)
     first_end = stop.end() if stop else min(item.end, item.start + LEAD)
     if (
@@ -602,12 +625,14 @@ def rule_kinds(
             and any(h.start < first_end for h in kinds["mechanism"])
             and _ESTABLISH.search(text, item.start, first_end) is not None
         )
+        if named is not None and _inside(named, others):
+            named = None
         if named is not None and not founded_first:
             main = "meeting"
             kinds.setdefault("meeting", [named])
         elif main == "mechanism" and "meeting" not in kinds:
             named = named_meeting(item, text, hits, item.end)
-            if named is not None:
+            if named is not None and not _inside(named, others):
                 kinds["meeting"] = [named]
     if main is None:
         return []
@@ -628,6 +653,23 @@ def rule_kinds(
             chosen.append(other)
             found.evidence.append(evidence("kind", other, hs[0], text, "second_event", len(hs)))
     return chosen
+
+
+def _others_formats(
+    item: CodedItem, text: str, hits: list[Hit], focal: str
+) -> list[tuple[int, int]]:
+    """The sentences naming a format of the region with another state (C5+1, 中亚五国+美国)."""
+    spans: list[tuple[int, int]] = []
+    for m in _REGION_PLUS.finditer(text, item.start, item.end):
+        a, b = m.span(1)
+        if any(h.payload == ("state", focal) and a <= h.start < b for h in hits):
+            continue  # 中亚五国+中国: the focal state's own format
+        spans.append(_sentence_of(text, m.start(), item.start, item.end))
+    return spans
+
+
+def _inside(hit: Hit, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= hit.start < b for a, b in spans)
 
 
 def named_meeting(item: CodedItem, text: str, hits: list[Hit], end: int) -> Hit | None:
