@@ -469,3 +469,41 @@ def test_meeting_in_the_central_asia_plus_china_format_is_still_a_meeting() -> N
     assert coded.relevant
     assert coded.kind == "meeting"
     assert coded.level == "foreign_minister"
+
+
+ZH_RATS_DIRECTOR = (
+    "2018年4月24日，上海合作组织成员国外长理事会会议将在北京举行。国务委员兼外长王毅将主持会议，"
+    "哈萨克斯坦外长阿布德拉赫曼诺夫、乌兹别克斯坦外长卡米洛夫和上海合作组织反恐怖机构执委会主任瑟索耶夫将与会。"
+    "各方将就加强本组织框架内合作、应对“三股势力”等问题交换意见。\n"
+)
+EN_RATS_DIRECTOR = (
+    "The meeting of the Security Council Secretaries of the SCO member states will be held in "
+    "Beijing on 22 May 2018. Secretary-General Rashid Alimov and Director of the Executive "
+    "Committee of the SCO Regional Anti-Terrorism Structure Yevgeniy Sysoyev will attend. They "
+    "will discuss cooperation on combating drug trafficking and transnational organized crime.\n"
+)
+
+
+@pytest.mark.parametrize("text", [ZH_RATS_DIRECTOR, EN_RATS_DIRECTOR], ids=["zh", "en"])
+def test_rats_directors_title_coded_terrorism_and_law_enforcement(text: str) -> None:
+    """反恐 in 地区反恐怖机构执委会主任 (the RATS director attending) is part of his title: it
+    codes neither the terrorism topic nor the RATS's law-enforcement field."""
+    coded = code_document(make_doc(text))
+    assert coded.relevant
+    assert coded.kind == "meeting"
+    assert "terrorism" not in coded.topics
+    assert "law_enforcement" not in coded.domains
+
+
+def test_rats_council_meeting_had_no_level() -> None:
+    text = (
+        "4 апреля 2019 года в Ташкенте состоялось очередное заседание Совета Региональной "
+        "антитеррористической структуры Шанхайской организации сотрудничества. Делегации "
+        "Китая, Казахстана, Кыргызстана, Таджикистана и Узбекистана обсудили борьбу с "
+        "терроризмом, сепаратизмом и экстремизмом.\n"
+    )
+    coded = code_document(make_doc(text))
+    assert coded.kind == "meeting"
+    assert coded.framework == "SCO"
+    assert coded.level == "state_security_intelligence"
+    assert "terrorism" in coded.topics  # the council's own name still says what it is about

@@ -185,6 +185,7 @@ class Found:
     implied_levels: dict[str, Hit] = field(default_factory=dict)
     implied_domains: dict[str, Hit] = field(default_factory=dict)
     implied_frameworks: dict[str, Hit] = field(default_factory=dict)
+    in_titles: list[Hit] = field(default_factory=list)  # institutions named in an official's title
     evidence: list[Evidence] = field(default_factory=list)
 
     def codes(self, scheme: str) -> dict[str, list[Hit]]:
@@ -244,15 +245,42 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
             # an institution brings its state, domain, level and framework but is no actor:
             # actors are the officials who take part (gold guideline 6), not the SCO or a ministry
             institution = res.gazetteer.institutions[value]
+            in_title = bool(_TITLE_AFTER.match(text, hit.end)) or bool(
+                _TITLE_BEFORE.search(text, max(0, hit.start - 64), hit.start)
+            )
+            if in_title:
+                found.in_titles.append(hit)
             if institution.country:
                 found.add_state(institution.country, hit, "institution")
-            if institution.domain in res.active["domain"]:
+            # the RATS director at a foreign ministers' meeting: the body's secretariat
+            # attends, its field is not the meeting's
+            if institution.domain in res.active["domain"] and not (
+                in_title and institution.framework
+            ):
                 found.implied_domains.setdefault(institution.domain, hit)
             if institution.level in res.active["meeting_level"]:
                 found.implied_levels.setdefault(institution.level, hit)
             if institution.framework in res.active["framework"]:
                 found.implied_frameworks.setdefault(institution.framework, hit)
     return found
+
+
+# an institution's name followed by an office in it (上合组织地区反恐怖机构执委会主任瑟索耶夫, the
+# director of the RATS Executive Committee): the name is part of a person's title
+_TITLE_AFTER = re.compile(
+    r"\s*(?:执委会|执行委员会)?(?:主任|秘书长|主席|局长|司令员?|负责人)|"
+    r"(?:'s)?\s*(?:executive committee\s+)?(?:director|chairman|head|secretary[- ]general)\b|"
+    r"\s*(?:исполнительного комитета\s+)?(?:директор|руководител|глав|председател)",
+    re.IGNORECASE,
+)
+
+
+_TITLE_BEFORE = re.compile(
+    r"(?:director|chairman|head|secretary[- ]general)\s+of\s+(?:the\s+)?"
+    r"(?:executive committee\s+of\s+(?:the\s+)?)?(?:SCO\s+|Shanghai Cooperation Organi[sz]ation\s+)?$|"
+    r"(?:директор|руководител|глав|председател)\w*\s+(?:исполнительного комитета\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def drop_nested_codes(hits: list[Hit]) -> list[Hit]:
@@ -789,8 +817,20 @@ def rule_level(item: CodedItem, text: str, found: Found, event_kind: str | None)
 
 def rule_topics(found: Found) -> dict[str, list[Hit]]:
     """Topic hits; the three-evils formula codes three_evils only (hits inside it do not count
-    for its parts); a religious word inside an extremism or terrorism term is not religion."""
+    for its parts); a religious word inside an extremism or terrorism term is not religion; a
+    topic word inside an institution's name in an official's title (the RATS director) is none."""
     topics = {code: list(hs) for code, hs in found.codes("topic").items()}
+    if found.in_titles:  # 反恐 in 地区反恐怖机构执委会主任: a title, not what the item is about
+        for code in list(topics):
+            _keep(
+                topics,
+                code,
+                [
+                    h
+                    for h in topics[code]
+                    if not any(t.start <= h.start and h.end <= t.end for t in found.in_titles)
+                ],
+            )
     formula = topics.get("three_evils", [])
     if formula:
         # spans by start with running maxima of their ends: "inside some formula" by bisection
