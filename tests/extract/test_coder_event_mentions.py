@@ -507,3 +507,45 @@ def test_rats_council_meeting_had_no_level() -> None:
     assert coded.framework == "SCO"
     assert coded.level == "state_security_intelligence"
     assert "terrorism" in coded.topics  # the council's own name still says what it is about
+
+
+EN_MEDICAL_TEAM = (
+    "China National Radio: You announced yesterday that a team of medical experts the Chinese "
+    "government sent to Kazakhstan had left for the country. Do you have more details?\n"
+    "Zhao Lijian: A team of 10 medical experts sent by the Chinese government arrived in "
+    "Kazakhstan yesterday. The Kazakh government attached great importance to this and sent two "
+    "military planes to China to take the team to Kazakhstan. The Chinese ambassador to "
+    "Kazakhstan, Kazakh Vice Foreign Minister and Vice Minister of Health greeted the team at the "
+    "airport.\n"
+)
+ZH_MEDICAL_TEAM = (
+    "问：中国政府派出的医疗专家组已抵达哈萨克斯坦，你能否介绍有关情况？\n"
+    "答：中国政府派出的10人医疗专家组昨天抵达哈萨克斯坦。哈方高度重视，专门派出两架军用飞机来华接运专家组。"
+    "中国驻哈萨克斯坦大使、哈萨克斯坦副外长和卫生部副部长到机场迎接。\n"
+)
+RU_MEDICAL_TEAM = (
+    "Группа из 10 китайских медицинских экспертов прибыла в Казахстан. Для их доставки "
+    "Правительство Казахстана направило в Китай два военно-транспортных самолёта. В аэропорту "
+    "экспертов встретили посол КНР и заместитель министра иностранных дел Казахстана.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text", [EN_MEDICAL_TEAM, ZH_MEDICAL_TEAM, RU_MEDICAL_TEAM], ids=["en", "zh", "ru"]
+)
+def test_military_planes_carrying_a_medical_team_coded_relevant(text: str) -> None:
+    """Civilian public-health aid is not security engagement (gold guideline 1): the military
+    planes that fetch a medical team are transport, not military cooperation."""
+    coded = code_document(make_doc(text))
+    assert not coded.relevant
+    assert "military" not in coded.domains
+
+
+def test_military_planes_delivering_equipment_to_the_army_are_still_military() -> None:
+    text = (
+        "Два военно-транспортных самолёта НОАК доставили в Душанбе партию военной техники, "
+        "переданной Министерству обороны Таджикистана в рамках военной помощи Китая.\n"
+    )
+    coded = code_document(make_doc(text))
+    assert coded.relevant
+    assert "military" in coded.domains
