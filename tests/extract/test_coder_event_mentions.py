@@ -549,3 +549,29 @@ def test_military_planes_delivering_equipment_to_the_army_are_still_military() -
     coded = code_document(make_doc(text))
     assert coded.relevant
     assert "military" in coded.domains
+
+
+def test_batch_of_forensic_equipment_handed_over_at_a_meeting_was_no_transfer() -> None:
+    """`передала … партию криминалистического оборудования`: the words between the verb and the
+    equipment hid the handover; the meeting stays the main event, the transfer comes second."""
+    text = (
+        "Министр внутренних дел Туркменистана встретился с заместителем Министра общественной "
+        "безопасности КНР\n"
+        "27 ноября 2018 года в Ашхабаде состоялась встреча Министра внутренних дел Туркменистана "
+        "с заместителем Министра общественной безопасности Китайской Народной Республики.\n"
+        "Стороны обсудили борьбу с транснациональной организованной преступностью.\n"
+        "Китайская сторона передала туркменским коллегам партию криминалистического "
+        "оборудования.\n"
+    )
+    coded = code_document(make_doc(text))
+    assert coded.kind == "meeting"
+    assert "equipment_transfer" in coded.event_kinds
+
+
+def test_a_batch_of_goods_in_a_trade_item_is_no_security_event() -> None:
+    text = (
+        "Китайская сторона передала казахстанским партнёрам партию сельскохозяйственной техники "
+        "в рамках торгового соглашения.\n"
+    )
+    coded = code_document(make_doc(text))
+    assert not coded.relevant
