@@ -575,3 +575,25 @@ def test_a_batch_of_goods_in_a_trade_item_is_no_security_event() -> None:
     )
     coded = code_document(make_doc(text))
     assert not coded.relevant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2019年6月14日，中国国防部长魏凤和在北京会见吉尔吉斯斯坦国防部长，双方就加强反恐合作交换意见。\n",
+        "14 июня 2019 года Министр обороны Кыргызской Республики встретился в Пекине с "
+        "Министром национальной обороны КНР. Стороны обсудили сотрудничество в борьбе с "
+        "терроризмом.\n",
+    ],
+    ids=["zh", "ru"],
+)
+def test_bilateral_framework_inferred_had_no_evidence_nor_confidence(text: str) -> None:
+    """No framework named and one partner state taking part: bilateral, with the partner state's
+    mention as evidence (basis one_partner), so the code gets a confidence like the others."""
+    coded = code_document(make_doc(text))
+    assert coded.framework == "bilateral"
+    framework = [e for e in coded.evidence if e.field == "framework"]
+    assert [e.code for e in framework] == ["bilateral"]
+    assert framework[0].basis == "one_partner"
+    assert framework[0].text in text
+    assert framework[0].confidence is not None and 0.0 < framework[0].confidence <= 1.0

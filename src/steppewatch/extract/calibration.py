@@ -53,6 +53,7 @@ BASIS_WEIGHT = {
     "membership": 0.8,
     "group": 0.6,
     "venue": 0.5,
+    "one_partner": 0.7,  # bilateral because one partner state takes part and no framework is named
 }
 MIN_SAMPLES = 10  # fewer labelled codes than this: no map for the field
 

@@ -443,6 +443,10 @@ def rule_countries(
     ca = rule_partner_states(found, res)
     if framework is None and len(ca) == 1:
         framework = "bilateral"
+        if ca[0] in found.states:  # no framework named, one partner state takes part: its hit
+            found.evidence.append(
+                evidence("framework", framework, found.states[ca[0]], text, "one_partner")
+            )
     if framework is not None and framework in frameworks:
         found.evidence.append(evidence("framework", framework, frameworks[framework], text))
     countries = [facts.focal] if item.relevant or facts.focal in found.states else []
