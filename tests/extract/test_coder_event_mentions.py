@@ -597,3 +597,23 @@ def test_bilateral_framework_inferred_had_no_evidence_nor_confidence(text: str) 
     assert framework[0].basis == "one_partner"
     assert framework[0].text in text
     assert framework[0].confidence is not None and 0.0 < framework[0].confidence <= 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "据报道，中国私营安保公司在吉尔吉斯斯坦为中资矿山和企业员工提供安保服务，"
+        "保护中国公民和企业的安全。\n",
+        "Китайские частные охранные компании охраняют объекты китайских компаний в Казахстане "
+        "и обеспечивают безопасность китайского персонала.\n",
+    ],
+    ids=["zh", "ru"],
+)
+def test_private_security_firms_abroad_coded_bilateral(text: str) -> None:
+    """Chinese security firms guarding Chinese assets in a partner state act one-sidedly: the
+    codebook's unilateral, not bilateral because the host state is named."""
+    coded = code_document(make_doc(text))
+    assert coded.kind == "private_security"
+    assert coded.framework == "unilateral"
+    framework = [e for e in coded.evidence if e.field == "framework"]
+    assert [(e.code, e.basis) for e in framework] == [("unilateral", "kind")]

@@ -893,6 +893,18 @@ def assign_codes(
     item.kind = kinds[0] if kinds else None
     item.event_kinds = kinds
     item.level = rule_level(item, text, found, item.kind)
+    inferred = [e for e in found.evidence if e.field == "framework" and e.basis == "one_partner"]
+    if item.kind == "private_security" and inferred:
+        # the focal state's security firms abroad act one-sidedly (codebook: unilateral); a
+        # partner state named as the place is no partner in a bilateral act
+        item.framework = "unilateral"
+        kind_hit = next(e for e in found.evidence if e.field == "kind")
+        found.evidence = [e for e in found.evidence if e not in inferred]
+        found.evidence.append(
+            kind_hit.model_copy(
+                update={"field": "framework", "code": "unilateral", "basis": "kind"}
+            )
+        )
     if item.kind is None:  # commentary: no event, so no event's framework (gold guideline)
         item.framework = None
         found.evidence = [e for e in found.evidence if e.field != "framework"]
