@@ -617,3 +617,22 @@ def test_private_security_firms_abroad_coded_bilateral(text: str) -> None:
     assert coded.framework == "unilateral"
     framework = [e for e in coded.evidence if e.field == "framework"]
     assert [(e.code, e.basis) for e in framework] == [("unilateral", "kind")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twenty-five officers of the Ministry of Internal Affairs of Kazakhstan have completed a "
+        "three-week course at the China People's Police University in Langfang, organised by "
+        "China's Ministry of Public Security, on counter-terrorism tactics.\n",
+        "哈萨克斯坦内务部25名警官在廊坊中国人民警察大学完成为期三周的反恐课程。\n",
+        "Двадцать пять сотрудников МВД Казахстана окончили трёхнедельный курс по борьбе с "
+        "терроризмом в Народном полицейском университете Китая в Ланфане.\n",
+    ],
+    ids=["en", "zh", "ru"],
+)
+def test_course_at_the_police_university_had_no_kind(text: str) -> None:
+    coded = code_document(make_doc(text))
+    assert coded.relevant
+    assert coded.kind == "training_education"
+    assert {"CN", "KZ"} <= set(coded.countries)
