@@ -655,3 +655,25 @@ def test_drug_smuggling_coded_organized_crime() -> None:
         )
     )
     assert {"organized_crime", "drug_trafficking"} <= set(both.topics)
+
+
+def test_border_service_of_the_gknb_coded_state_security() -> None:
+    """Пограничная служба ГКНБ: the GKNB says whose border service it is; the border guards
+    patrol, so the domain is border_guard only, and the GKNB gives no level."""
+    coded = code_document(
+        make_doc(
+            "В период с 5 по 7 октября 2018 года подразделения Пограничной службы ГКНБ Кыргызской "
+            "Республики и пограничные органы Китайской Народной Республики провели совместное "
+            "патрулирование участка кыргызско-китайской государственной границы.\n"
+        )
+    )
+    assert coded.kind == "joint_patrol_operation"
+    assert coded.domains == ["border_guard"]
+    assert "KG" in coded.countries
+    gknb = code_document(
+        make_doc(
+            "Председатель ГКНБ Кыргызской Республики встретился с министром государственной "
+            "безопасности КНР. Стороны обсудили борьбу с терроризмом.\n"
+        )
+    )
+    assert "state_security" in gknb.domains

@@ -217,8 +217,20 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
     office, domain and framework."""
     facts = res.study
     found = Found()
-    for hit in drop_nested_codes(hits):
+    hits = drop_nested_codes(hits)
+    border_ends = [
+        h.end
+        for h in hits
+        if h.payload == ("domain", "border_guard")
+        or (
+            h.payload[0] == "institution"
+            and res.gazetteer.institutions[h.payload[1]].domain == "border_guard"
+        )
+    ]
+    for hit in hits:
         kind, value = hit.payload
+        if kind in _OWNER_CODES and any(0 <= hit.start - end <= 1 for end in border_ends):
+            continue  # ГКНБ in Пограничной службы ГКНБ: whose border service, not a code
         if kind in res.active:
             if value in res.active[kind]:
                 found.by_scheme.setdefault(kind, {}).setdefault(value, []).append(hit)
@@ -252,13 +264,18 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
                 found.in_titles.append(hit)
             if institution.country:
                 found.add_state(institution.country, hit, "institution")
+            # the border service OF the security committee (Пограничной службы ГКНБ, 国家安全
+            # 委员会边防局 reads the other way): the border guards act, not the committee
+            owner = any(0 <= hit.start - end <= 1 for end in border_ends)
             # the RATS director at a foreign ministers' meeting: the body's secretariat
             # attends, its field is not the meeting's
-            if institution.domain in res.active["domain"] and not (
-                in_title and institution.framework
+            if (
+                institution.domain in res.active["domain"]
+                and not (in_title and institution.framework)
+                and not owner
             ):
                 found.implied_domains.setdefault(institution.domain, hit)
-            if institution.level in res.active["meeting_level"]:
+            if institution.level in res.active["meeting_level"] and not owner:
                 found.implied_levels.setdefault(institution.level, hit)
             if institution.framework in res.active["framework"]:
                 found.implied_frameworks.setdefault(institution.framework, hit)
@@ -281,6 +298,9 @@ _TITLE_BEFORE = re.compile(
     r"(?:директор|руководител|глав|председател)\w*\s+(?:исполнительного комитета\s+)?$",
     re.IGNORECASE,
 )
+
+
+_OWNER_CODES = ("domain", "meeting_level")
 
 
 def drop_nested_codes(hits: list[Hit]) -> list[Hit]:
