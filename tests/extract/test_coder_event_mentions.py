@@ -638,25 +638,6 @@ def test_course_at_the_police_university_had_no_kind(text: str) -> None:
     assert {"CN", "KZ"} <= set(coded.countries)
 
 
-def test_drug_smuggling_coded_organized_crime() -> None:
-    """Smuggling whose object is drugs is drug trafficking (codebook: organised crime is other
-    smuggling); arms smuggling and organised crime named beside drugs still count."""
-    drugs = code_document(
-        make_doc(
-            "Пограничные наряды Кыргызстана и Китая провели совместное патрулирование и "
-            "обменялись информацией о попытках контрабанды наркотических средств через границу.\n"
-        )
-    )
-    assert "drug_trafficking" in drugs.topics
-    assert "organized_crime" not in drugs.topics
-    both = code_document(
-        make_doc(
-            "习近平强调，中方愿同哈方深化执法安全合作，共同打击“三股势力”、跨国有组织犯罪和毒品走私。\n"
-        )
-    )
-    assert {"organized_crime", "drug_trafficking"} <= set(both.topics)
-
-
 def test_border_service_of_the_gknb_coded_state_security() -> None:
     """Пограничная служба ГКНБ: the GKNB says whose border service it is; the border guards
     patrol, so the domain is border_guard only, and the GKNB gives no level."""

@@ -839,9 +839,6 @@ def rule_level(item: CodedItem, text: str, found: Found, event_kind: str | None)
     return level
 
 
-_SMUGGLING = re.compile(r"走私|smuggl|контрабанд", re.IGNORECASE)
-
-
 def rule_topics(found: Found) -> dict[str, list[Hit]]:
     """Topic hits; the three-evils formula codes three_evils only (hits inside it do not count
     for its parts); a religious word inside an extremism or terrorism term is not religion; a
@@ -858,26 +855,6 @@ def rule_topics(found: Found) -> dict[str, list[Hit]]:
                     if not any(t.start <= h.start and h.end <= t.end for t in found.in_titles)
                 ],
             )
-    drugs = topics.get("drug_trafficking", [])
-    if drugs and "organized_crime" in topics:
-        # smuggling whose object is drugs (контрабанды наркотических средств, 走私毒品, smuggling
-        # of drugs, drug smuggling) is drug trafficking; the codebook's organised crime is other
-        # smuggling (контрабанде оружия и наркотиков still names arms)
-        _keep(
-            topics,
-            "organized_crime",
-            [
-                h
-                for h in topics["organized_crime"]
-                if not (
-                    _SMUGGLING.search(h.term)
-                    and any(
-                        0 <= d.start - h.end <= 4 or (d.start <= h.start and h.end <= d.end)
-                        for d in drugs
-                    )
-                )
-            ],
-        )
     formula = topics.get("three_evils", [])
     if formula:
         # spans by start with running maxima of their ends: "inside some formula" by bisection
