@@ -392,3 +392,269 @@ def test_agreement_ratified_is_still_a_mechanism() -> None:
     )
     coded = code_document(make_doc(text))
     assert coded.kind == "mechanism"
+
+
+ZH_MPS_MEETING = (
+    "2019年8月15日，国务委员兼公安部部长赵克志在北京会见塔吉克斯坦内务部长拉希姆佐达。"
+    "赵克志表示，中国公安部愿同塔内务部深化执法安全合作，共同打击“三股势力”和毒品犯罪。\n"
+)
+RU_BORDER_PATROL = (
+    "Пограничная служба ГКНБ Кыргызской Республики и пограничные органы КНР провели совместное "
+    "патрулирование участка кыргызско-китайской границы. Стороны обменялись информацией о "
+    "борьбе с контрабандой наркотиков.\n"
+)
+
+
+@pytest.mark.parametrize("text", [ZH_MPS_MEETING, RU_BORDER_PATROL], ids=["zh", "ru"])
+def test_ministries_and_the_sco_coded_as_actors(text: str) -> None:
+    """Actors are the officials who take part (gold guideline 6); a ministry, border service or
+    the SCO named in the text still brings its state and domain but is no actor."""
+    coded = code_document(make_doc(text))
+    assert coded.relevant
+    assert "KG" in coded.countries or "TJ" in coded.countries
+    names = {a.name for a in coded.actors}
+    assert all(a.office is not None for a in coded.actors), coded.actors
+    assert not names & {
+        "Ministry of Public Security",
+        "Border Service",
+        "Shanghai Cooperation Organisation",
+    }
+    if "赵克志" in text:
+        assert "Zhao Kezhi" in names
+
+
+ZH_C5_PLUS_US = (
+    "问：据报道，日前，“中亚五国+美国”机制外长会议期间，美国务卿无端指责中国治疆政策。"
+    "请问这对中国同中亚国家关系有何影响？\n"
+    "答：中亚五国都是中国新疆的近邻。美国国务卿在中亚五国外长面前挑拨离间，实在是找错了对象。"
+    "自新疆维吾尔自治区成立以来，新疆的人口逐年递增。中国和中亚国家是友好邻邦和战略伙伴，"
+    "我们坚信，中亚各国同中方共同打击“三股势力”的决心是坚定的。\n"
+)
+EN_C5_PLUS_US = (
+    "Q: The US Secretary of State will attend the C5+1 foreign ministers' meeting in Tashkent "
+    "and discuss Xinjiang. What is China's comment?\n"
+    "A: China and the Central Asian countries are friendly neighbours. The Central Asian countries "
+    "support China's counter-terrorism and de-radicalization measures in Xinjiang, and we jointly "
+    "fight terrorism, separatism and extremism.\n"
+)
+RU_C5_PLUS_US = (
+    "Вопрос: На встрече министров иностранных дел в формате «Центральная Азия + США» в Ташкенте "
+    "госсекретарь США критиковал политику Китая в Синьцзяне. Как Китай это прокомментирует?\n"
+    "Ответ: Китай и страны Центральной Азии — добрые соседи, которые вместе борются с терроризмом, "
+    "сепаратизмом и экстремизмом.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text", [ZH_C5_PLUS_US, EN_C5_PLUS_US, RU_C5_PLUS_US], ids=["zh", "en", "ru"]
+)
+def test_commentary_on_a_central_asia_plus_us_meeting_coded_as_a_meeting(text: str) -> None:
+    """A meeting of another state's format with the region (C5+1) is not the PRC's meeting; the
+    item comments on it, so it is commentary (no kind, framework or level), still relevant with
+    the Central Asian states whose engagement with the PRC it discusses."""
+    coded = code_document(make_doc(text))
+    assert coded.relevant
+    assert {"CN", "KZ", "UZ"} <= set(coded.countries)
+    assert "meeting" not in _kinds(coded)
+    assert "mechanism" not in _kinds(coded)
+    assert coded.kind is None and coded.level is None and coded.framework is None
+
+
+def test_meeting_in_the_central_asia_plus_china_format_is_still_a_meeting() -> None:
+    text = (
+        "2020年7月16日，国务委员兼外长王毅以视频方式出席“中国+中亚五国”外长会晤。"
+        "各方同意加强安全合作，共同打击“三股势力”和跨国有组织犯罪。\n"
+    )
+    coded = code_document(make_doc(text))
+    assert coded.relevant
+    assert coded.kind == "meeting"
+    assert coded.level == "foreign_minister"
+
+
+ZH_RATS_DIRECTOR = (
+    "2018年4月24日，上海合作组织成员国外长理事会会议将在北京举行。国务委员兼外长王毅将主持会议，"
+    "哈萨克斯坦外长阿布德拉赫曼诺夫、乌兹别克斯坦外长卡米洛夫和上海合作组织反恐怖机构执委会主任瑟索耶夫将与会。"
+    "各方将就加强本组织框架内合作、应对“三股势力”等问题交换意见。\n"
+)
+EN_RATS_DIRECTOR = (
+    "The meeting of the Security Council Secretaries of the SCO member states will be held in "
+    "Beijing on 22 May 2018. Secretary-General Rashid Alimov and Director of the Executive "
+    "Committee of the SCO Regional Anti-Terrorism Structure Yevgeniy Sysoyev will attend. They "
+    "will discuss cooperation on combating drug trafficking and transnational organized crime.\n"
+)
+
+
+@pytest.mark.parametrize("text", [ZH_RATS_DIRECTOR, EN_RATS_DIRECTOR], ids=["zh", "en"])
+def test_rats_directors_title_coded_terrorism_and_law_enforcement(text: str) -> None:
+    """反恐 in 地区反恐怖机构执委会主任 (the RATS director attending) is part of his title: it
+    codes neither the terrorism topic nor the RATS's law-enforcement field."""
+    coded = code_document(make_doc(text))
+    assert coded.relevant
+    assert coded.kind == "meeting"
+    assert "terrorism" not in coded.topics
+    assert "law_enforcement" not in coded.domains
+
+
+def test_rats_council_meeting_had_no_level() -> None:
+    text = (
+        "4 апреля 2019 года в Ташкенте состоялось очередное заседание Совета Региональной "
+        "антитеррористической структуры Шанхайской организации сотрудничества. Делегации "
+        "Китая, Казахстана, Кыргызстана, Таджикистана и Узбекистана обсудили борьбу с "
+        "терроризмом, сепаратизмом и экстремизмом.\n"
+    )
+    coded = code_document(make_doc(text))
+    assert coded.kind == "meeting"
+    assert coded.framework == "SCO"
+    assert coded.level == "state_security_intelligence"
+    assert "terrorism" in coded.topics  # the council's own name still says what it is about
+
+
+EN_MEDICAL_TEAM = (
+    "China National Radio: You announced yesterday that a team of medical experts the Chinese "
+    "government sent to Kazakhstan had left for the country. Do you have more details?\n"
+    "Zhao Lijian: A team of 10 medical experts sent by the Chinese government arrived in "
+    "Kazakhstan yesterday. The Kazakh government attached great importance to this and sent two "
+    "military planes to China to take the team to Kazakhstan. The Chinese ambassador to "
+    "Kazakhstan, Kazakh Vice Foreign Minister and Vice Minister of Health greeted the team at the "
+    "airport.\n"
+)
+ZH_MEDICAL_TEAM = (
+    "问：中国政府派出的医疗专家组已抵达哈萨克斯坦，你能否介绍有关情况？\n"
+    "答：中国政府派出的10人医疗专家组昨天抵达哈萨克斯坦。哈方高度重视，专门派出两架军用飞机来华接运专家组。"
+    "中国驻哈萨克斯坦大使、哈萨克斯坦副外长和卫生部副部长到机场迎接。\n"
+)
+RU_MEDICAL_TEAM = (
+    "Группа из 10 китайских медицинских экспертов прибыла в Казахстан. Для их доставки "
+    "Правительство Казахстана направило в Китай два военно-транспортных самолёта. В аэропорту "
+    "экспертов встретили посол КНР и заместитель министра иностранных дел Казахстана.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text", [EN_MEDICAL_TEAM, ZH_MEDICAL_TEAM, RU_MEDICAL_TEAM], ids=["en", "zh", "ru"]
+)
+def test_military_planes_carrying_a_medical_team_coded_relevant(text: str) -> None:
+    """Civilian public-health aid is not security engagement (gold guideline 1): the military
+    planes that fetch a medical team are transport, not military cooperation."""
+    coded = code_document(make_doc(text))
+    assert not coded.relevant
+    assert "military" not in coded.domains
+
+
+def test_military_planes_delivering_equipment_to_the_army_are_still_military() -> None:
+    text = (
+        "Два военно-транспортных самолёта НОАК доставили в Душанбе партию военной техники, "
+        "переданной Министерству обороны Таджикистана в рамках военной помощи Китая.\n"
+    )
+    coded = code_document(make_doc(text))
+    assert coded.relevant
+    assert "military" in coded.domains
+
+
+def test_batch_of_forensic_equipment_handed_over_at_a_meeting_was_no_transfer() -> None:
+    """`передала … партию криминалистического оборудования`: the words between the verb and the
+    equipment hid the handover; the meeting stays the main event, the transfer comes second."""
+    text = (
+        "Министр внутренних дел Туркменистана встретился с заместителем Министра общественной "
+        "безопасности КНР\n"
+        "27 ноября 2018 года в Ашхабаде состоялась встреча Министра внутренних дел Туркменистана "
+        "с заместителем Министра общественной безопасности Китайской Народной Республики.\n"
+        "Стороны обсудили борьбу с транснациональной организованной преступностью.\n"
+        "Китайская сторона передала туркменским коллегам партию криминалистического "
+        "оборудования.\n"
+    )
+    coded = code_document(make_doc(text))
+    assert coded.kind == "meeting"
+    assert "equipment_transfer" in coded.event_kinds
+
+
+def test_a_batch_of_goods_in_a_trade_item_is_no_security_event() -> None:
+    text = (
+        "Китайская сторона передала казахстанским партнёрам партию сельскохозяйственной техники "
+        "в рамках торгового соглашения.\n"
+    )
+    coded = code_document(make_doc(text))
+    assert not coded.relevant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2019年6月14日，中国国防部长魏凤和在北京会见吉尔吉斯斯坦国防部长，双方就加强反恐合作交换意见。\n",
+        "14 июня 2019 года Министр обороны Кыргызской Республики встретился в Пекине с "
+        "Министром национальной обороны КНР. Стороны обсудили сотрудничество в борьбе с "
+        "терроризмом.\n",
+    ],
+    ids=["zh", "ru"],
+)
+def test_bilateral_framework_inferred_had_no_evidence_nor_confidence(text: str) -> None:
+    """No framework named and one partner state taking part: bilateral, with the partner state's
+    mention as evidence (basis one_partner), so the code gets a confidence like the others."""
+    coded = code_document(make_doc(text))
+    assert coded.framework == "bilateral"
+    framework = [e for e in coded.evidence if e.field == "framework"]
+    assert [e.code for e in framework] == ["bilateral"]
+    assert framework[0].basis == "one_partner"
+    assert framework[0].text in text
+    assert framework[0].confidence is not None and 0.0 < framework[0].confidence <= 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "据报道，中国私营安保公司在吉尔吉斯斯坦为中资矿山和企业员工提供安保服务，"
+        "保护中国公民和企业的安全。\n",
+        "Китайские частные охранные компании охраняют объекты китайских компаний в Казахстане "
+        "и обеспечивают безопасность китайского персонала.\n",
+    ],
+    ids=["zh", "ru"],
+)
+def test_private_security_firms_abroad_coded_bilateral(text: str) -> None:
+    """Chinese security firms guarding Chinese assets in a partner state act one-sidedly: the
+    codebook's unilateral, not bilateral because the host state is named."""
+    coded = code_document(make_doc(text))
+    assert coded.kind == "private_security"
+    assert coded.framework == "unilateral"
+    framework = [e for e in coded.evidence if e.field == "framework"]
+    assert [(e.code, e.basis) for e in framework] == [("unilateral", "kind")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twenty-five officers of the Ministry of Internal Affairs of Kazakhstan have completed a "
+        "three-week course at the China People's Police University in Langfang, organised by "
+        "China's Ministry of Public Security, on counter-terrorism tactics.\n",
+        "哈萨克斯坦内务部25名警官在廊坊中国人民警察大学完成为期三周的反恐课程。\n",
+        "Двадцать пять сотрудников МВД Казахстана окончили трёхнедельный курс по борьбе с "
+        "терроризмом в Народном полицейском университете Китая в Ланфане.\n",
+    ],
+    ids=["en", "zh", "ru"],
+)
+def test_course_at_the_police_university_had_no_kind(text: str) -> None:
+    coded = code_document(make_doc(text))
+    assert coded.relevant
+    assert coded.kind == "training_education"
+    assert {"CN", "KZ"} <= set(coded.countries)
+
+
+def test_border_service_of_the_gknb_coded_state_security() -> None:
+    """Пограничная служба ГКНБ: the GKNB says whose border service it is; the border guards
+    patrol, so the domain is border_guard only, and the GKNB gives no level."""
+    coded = code_document(
+        make_doc(
+            "В период с 5 по 7 октября 2018 года подразделения Пограничной службы ГКНБ Кыргызской "
+            "Республики и пограничные органы Китайской Народной Республики провели совместное "
+            "патрулирование участка кыргызско-китайской государственной границы.\n"
+        )
+    )
+    assert coded.kind == "joint_patrol_operation"
+    assert coded.domains == ["border_guard"]
+    assert "KG" in coded.countries
+    gknb = code_document(
+        make_doc(
+            "Председатель ГКНБ Кыргызской Республики встретился с министром государственной "
+            "безопасности КНР. Стороны обсудили борьбу с терроризмом.\n"
+        )
+    )
+    assert "state_security" in gknb.domains

@@ -53,6 +53,8 @@ BASIS_WEIGHT = {
     "membership": 0.8,
     "group": 0.6,
     "venue": 0.5,
+    "one_partner": 0.7,  # bilateral because one partner state takes part and no framework is named
+    "kind": 0.7,  # unilateral because of the event's kind (private security firms abroad)
 }
 MIN_SAMPLES = 10  # fewer labelled codes than this: no map for the field
 

@@ -44,6 +44,7 @@ from typing import Any
 from steppewatch.extract.calibration import load_calibration
 from steppewatch.extract.coder_entities import (
     SENTENCE_END,
+    aid_transport,
     ambiguous_names,
     clean_entities,
     numbered_entries,
@@ -219,11 +220,16 @@ class CodebookCoder:
         reference: str | None,
         whole_document: bool,
     ) -> None:
-        hits = ambiguous_names(
-            clean_entities(
-                res.matcher.hits(normal, item.start, item.end), res.cities, normal, res.study
+        hits = aid_transport(
+            ambiguous_names(
+                clean_entities(
+                    res.matcher.hits(normal, item.start, item.end), res.cities, normal, res.study
+                ),
+                res.gazetteer.ambiguous,
             ),
-            res.gazetteer.ambiguous,
+            normal,
+            item.start,
+            item.end,
         )
         passages = self._passages(item, text, hits, res)
         if not passages:

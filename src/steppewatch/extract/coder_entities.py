@@ -79,6 +79,34 @@ def clean_entities(
     return cleaned if normal is None else _mark_places(cleaned, cities, normal, study)
 
 
+# A military plane that carries civilian aid (the Kazakh government sent two military planes to
+# take the Chinese medical team; 派军机接运医疗队) is transport, not military cooperation: in an
+# item about medical or anti-epidemic aid, a military-domain word naming an aircraft is dropped.
+_AIRCRAFT_AFTER = re.compile(
+    r"[-\s]?(?:transport\s+)?(?:planes?|aircraft|airplanes?|jets?|flights?)\b|"
+    r"(?:运输)?(?:飞机|机(?!构|制|关|场|密)|航班)|"
+    r"[-\s]?(?:транспортн\w+\s+)?(?:самол[её]т\w*|борт\w*|рейс\w*)",
+    re.IGNORECASE,
+)
+_PUBLIC_HEALTH = re.compile(
+    r"医疗|医护|抗疫|防疫|疫情|medical|epidemic|pandemic|covid|coronavirus|"
+    r"медицин|врач|эпидеми|пандеми|коронавирус",
+    re.IGNORECASE,
+)
+
+
+def aid_transport(hits: list[Hit], normal: str, start: int, end: int) -> list[Hit]:
+    """Hits without the military planes that carry medical aid (see ``_AIRCRAFT_AFTER``)."""
+    planes = [
+        h
+        for h in hits
+        if h.payload == ("domain", "military") and _AIRCRAFT_AFTER.match(normal, h.end)
+    ]
+    if not planes or _PUBLIC_HEALTH.search(normal, start, end) is None:
+        return hits
+    return [h for h in hits if not any(h is p for p in planes)]
+
+
 def ambiguous_names(hits: list[Hit], rules: Iterable[Ambiguity]) -> list[Hit]:
     """Hits of an ambiguous name (中土 / 土方: Turkey) as the alternative state (Turkmenistan)
     when the hits name the alternative and not the usual state otherwise."""

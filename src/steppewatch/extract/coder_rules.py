@@ -126,9 +126,10 @@ _DOCUMENT_ACT = re.compile(
     r"подпис|ратифи|принят|утвержд|заключ|вступ\w* в силу|договорились|учред|созда",
     re.IGNORECASE,
 )
-# "founded N years ago", 成立17年来, "since its establishment": an anniversary, not a founding
+# "founded N years ago", 成立17年来, 自…成立以来, "since its establishment": an anniversary, not a
+# founding
 _ANNIVERSARY_AFTER = re.compile(
-    r"[ \t]?(?:\d{1,3}|[一二三四五六七八九十百两]+)[ \t]?(?:周年|年来|多年|年)"
+    r"[ \t]?(?:(?:\d{1,3}|[一二三四五六七八九十百两]+)[ \t]?(?:周年|年来|多年|年)|以来)"
 )
 _ANNIVERSARY_BEFORE = re.compile(
     r"(?:自|建交|since\b[^.,;\n]{0,40}|с момента|со дня|установлени\w+ дипломатическ\w+ отношений)\s*$",
@@ -145,6 +146,16 @@ _PLAN_AFTER = re.compile(r"\s?(?:计划|方案|план)", re.IGNORECASE)
 _ONGOING = re.compile(
     r"长期以来|多年来|一直以来|long-standing|longstanding|over the years|for many years|"
     r"на протяжении (?:многих )?лет|многолетн|в течение многих лет",
+    re.IGNORECASE,
+)
+# A format of the region with another state, not the focal one (“中亚五国+美国”, C5+1, Central
+# Asia plus the US, Центральная Азия + США): a meeting in its sentence is that format's meeting,
+# not the focal state's; an item that only comments on it is commentary. The part after the
+# plus is checked for the focal state (中亚五国+中国 is the study's own format).
+_REGION_PLUS = re.compile(
+    r"(?:中亚五国|中亚|\bC5|Central Asia(?:n states)?|Центральн\w* Ази\w*|\bС5)"
+    r"\s*[”\"»]?\s*(?:\+|＋|\bplus\b|\bплюс\b)\s*[“\"«]?\s*"
+    r"(1\b|[^\s，,。;；:：()（）”\"»]{1,16})",
     re.IGNORECASE,
 )
 # the end of an item's first sentence; a period after a one- or two-letter word is an
@@ -174,6 +185,7 @@ class Found:
     implied_levels: dict[str, Hit] = field(default_factory=dict)
     implied_domains: dict[str, Hit] = field(default_factory=dict)
     implied_frameworks: dict[str, Hit] = field(default_factory=dict)
+    in_titles: list[Hit] = field(default_factory=list)  # institutions named in an official's title
     evidence: list[Evidence] = field(default_factory=list)
 
     def codes(self, scheme: str) -> dict[str, list[Hit]]:
@@ -205,8 +217,20 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
     office, domain and framework."""
     facts = res.study
     found = Found()
-    for hit in drop_nested_codes(hits):
+    hits = drop_nested_codes(hits)
+    border_ends = [
+        h.end
+        for h in hits
+        if h.payload == ("domain", "border_guard")
+        or (
+            h.payload[0] == "institution"
+            and res.gazetteer.institutions[h.payload[1]].domain == "border_guard"
+        )
+    ]
+    for hit in hits:
         kind, value = hit.payload
+        if kind in _OWNER_CODES and any(0 <= hit.start - end <= 1 for end in border_ends):
+            continue  # ГКНБ in Пограничной службы ГКНБ: whose border service, not a code
         if kind in res.active:
             if value in res.active[kind]:
                 found.by_scheme.setdefault(kind, {}).setdefault(value, []).append(hit)
@@ -230,23 +254,53 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
             if office is not None and office.office in res.active["meeting_level"]:
                 found.implied_levels.setdefault(office.office, hit)
         elif kind == "institution":
+            # an institution brings its state, domain, level and framework but is no actor:
+            # actors are the officials who take part (gold guideline 6), not the SCO or a ministry
             institution = res.gazetteer.institutions[value]
-            found.actors.setdefault(
-                institution.name,
-                (
-                    ActorMention(name=institution.name, office=None, country=institution.country),
-                    hit,
-                ),
+            in_title = bool(_TITLE_AFTER.match(text, hit.end)) or bool(
+                _TITLE_BEFORE.search(text, max(0, hit.start - 64), hit.start)
             )
+            if in_title:
+                found.in_titles.append(hit)
             if institution.country:
                 found.add_state(institution.country, hit, "institution")
-            if institution.domain in res.active["domain"]:
+            # the border service OF the security committee (Пограничной службы ГКНБ, 国家安全
+            # 委员会边防局 reads the other way): the border guards act, not the committee
+            owner = any(0 <= hit.start - end <= 1 for end in border_ends)
+            # the RATS director at a foreign ministers' meeting: the body's secretariat
+            # attends, its field is not the meeting's
+            if (
+                institution.domain in res.active["domain"]
+                and not (in_title and institution.framework)
+                and not owner
+            ):
                 found.implied_domains.setdefault(institution.domain, hit)
-            if institution.level in res.active["meeting_level"]:
+            if institution.level in res.active["meeting_level"] and not owner:
                 found.implied_levels.setdefault(institution.level, hit)
             if institution.framework in res.active["framework"]:
                 found.implied_frameworks.setdefault(institution.framework, hit)
     return found
+
+
+# an institution's name followed by an office in it (上合组织地区反恐怖机构执委会主任瑟索耶夫, the
+# director of the RATS Executive Committee): the name is part of a person's title
+_TITLE_AFTER = re.compile(
+    r"\s*(?:执委会|执行委员会)?(?:主任|秘书长|主席|局长|司令员?|负责人)|"
+    r"(?:'s)?\s*(?:executive committee\s+)?(?:director|chairman|head|secretary[- ]general)\b|"
+    r"\s*(?:исполнительного комитета\s+)?(?:директор|руководител|глав|председател)",
+    re.IGNORECASE,
+)
+
+
+_TITLE_BEFORE = re.compile(
+    r"(?:director|chairman|head|secretary[- ]general)\s+of\s+(?:the\s+)?"
+    r"(?:executive committee\s+of\s+(?:the\s+)?)?(?:SCO\s+|Shanghai Cooperation Organi[sz]ation\s+)?$|"
+    r"(?:директор|руководител|глав|председател)\w*\s+(?:исполнительного комитета\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_OWNER_CODES = ("domain", "meeting_level")
 
 
 def drop_nested_codes(hits: list[Hit]) -> list[Hit]:
@@ -409,6 +463,10 @@ def rule_countries(
     ca = rule_partner_states(found, res)
     if framework is None and len(ca) == 1:
         framework = "bilateral"
+        if ca[0] in found.states:  # no framework named, one partner state takes part: its hit
+            found.evidence.append(
+                evidence("framework", framework, found.states[ca[0]], text, "one_partner")
+            )
     if framework is not None and framework in frameworks:
         found.evidence.append(evidence("framework", framework, frameworks[framework], text))
     countries = [facts.focal] if item.relevant or facts.focal in found.states else []
@@ -582,7 +640,19 @@ def rule_kinds(
     paragraph that names a partner state, a framework or the two sides (``anchored()``: the
     starts of those paragraphs)."""
     kinds = rule_event_mentions(item, text, found)
-    main = choose_kind(item, kinds, bool(found.codes("meeting_level")))
+    others = _others_formats(item, text, hits, focal)
+    levels = [h for hs in found.codes("meeting_level").values() for h in hs]
+    has_level = bool(levels)
+    if others:
+        had_meeting = "meeting" in kinds
+        for code in ("meeting", "mechanism"):  # the format's meeting, the format (机制) itself
+            if code in kinds:
+                _keep(kinds, code, [h for h in kinds[code] if not _inside(h, others)])
+        # the only meeting is the other format's: its ministers' titles make no meeting of ours
+        has_level = any(not _inside(h, others) for h in levels) and (
+            "meeting" in kinds or not had_meeting
+        )
+    main = choose_kind(item, kinds, has_level)
     stop = _FIRST_SENTENCE_END.search(text, item.start, item.start + LEAD)
     first_end = stop.end() if stop else min(item.end, item.start + LEAD)
     if (
@@ -607,12 +677,14 @@ def rule_kinds(
             and any(h.start < first_end for h in kinds["mechanism"])
             and _ESTABLISH.search(text, item.start, first_end) is not None
         )
+        if named is not None and _inside(named, others):
+            named = None
         if named is not None and not founded_first:
             main = "meeting"
             kinds.setdefault("meeting", [named])
         elif main == "mechanism" and "meeting" not in kinds:
             named = named_meeting(item, text, hits, item.end)
-            if named is not None:
+            if named is not None and not _inside(named, others):
                 kinds["meeting"] = [named]
     if main is None:
         return []
@@ -633,6 +705,23 @@ def rule_kinds(
             chosen.append(other)
             found.evidence.append(evidence("kind", other, hs[0], text, "second_event", len(hs)))
     return chosen
+
+
+def _others_formats(
+    item: CodedItem, text: str, hits: list[Hit], focal: str
+) -> list[tuple[int, int]]:
+    """The sentences naming a format of the region with another state (C5+1, 中亚五国+美国)."""
+    spans: list[tuple[int, int]] = []
+    for m in _REGION_PLUS.finditer(text, item.start, item.end):
+        a, b = m.span(1)
+        if any(h.payload == ("state", focal) and a <= h.start < b for h in hits):
+            continue  # 中亚五国+中国: the focal state's own format
+        spans.append(_sentence_of(text, m.start(), item.start, item.end))
+    return spans
+
+
+def _inside(hit: Hit, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= hit.start < b for a, b in spans)
 
 
 def named_meeting(item: CodedItem, text: str, hits: list[Hit], end: int) -> Hit | None:
@@ -752,8 +841,20 @@ def rule_level(item: CodedItem, text: str, found: Found, event_kind: str | None)
 
 def rule_topics(found: Found) -> dict[str, list[Hit]]:
     """Topic hits; the three-evils formula codes three_evils only (hits inside it do not count
-    for its parts); a religious word inside an extremism or terrorism term is not religion."""
+    for its parts); a religious word inside an extremism or terrorism term is not religion; a
+    topic word inside an institution's name in an official's title (the RATS director) is none."""
     topics = {code: list(hs) for code, hs in found.codes("topic").items()}
+    if found.in_titles:  # 反恐 in 地区反恐怖机构执委会主任: a title, not what the item is about
+        for code in list(topics):
+            _keep(
+                topics,
+                code,
+                [
+                    h
+                    for h in topics[code]
+                    if not any(t.start <= h.start and h.end <= t.end for t in found.in_titles)
+                ],
+            )
     formula = topics.get("three_evils", [])
     if formula:
         # spans by start with running maxima of their ends: "inside some formula" by bisection
@@ -812,6 +913,18 @@ def assign_codes(
     item.kind = kinds[0] if kinds else None
     item.event_kinds = kinds
     item.level = rule_level(item, text, found, item.kind)
+    inferred = [e for e in found.evidence if e.field == "framework" and e.basis == "one_partner"]
+    if item.kind == "private_security" and inferred:
+        # the focal state's security firms abroad act one-sidedly (codebook: unilateral); a
+        # partner state named as the place is no partner in a bilateral act
+        item.framework = "unilateral"
+        kind_hit = next(e for e in found.evidence if e.field == "kind")
+        found.evidence = [e for e in found.evidence if e not in inferred]
+        found.evidence.append(
+            kind_hit.model_copy(
+                update={"field": "framework", "code": "unilateral", "basis": "kind"}
+            )
+        )
     if item.kind is None:  # commentary: no event, so no event's framework (gold guideline)
         item.framework = None
         found.evidence = [e for e in found.evidence if e.field != "framework"]
