@@ -10,7 +10,8 @@ with ``CN;KZ;KG`` counts once for Kazakhstan and once for Kyrgyzstan).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import weakref
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -252,9 +253,34 @@ def assign_periods(frame: pd.DataFrame, periods: Sequence[Period]) -> pd.DataFra
     return out
 
 
+#: id(frame) -> (weak reference to the frame, its columns, its length, its meetings).
+_MEETINGS: dict[int, tuple[weakref.ref[pd.DataFrame], pd.Index, int, pd.DataFrame]] = {}
+
+
+def _forget(key: int) -> Callable[[weakref.ref[pd.DataFrame]], None]:
+    def forget(_ref: weakref.ref[pd.DataFrame]) -> None:
+        _MEETINGS.pop(key, None)
+
+    return forget
+
+
+def _same(cached: object, frame: object) -> bool:
+    return cached is frame
+
+
 def meetings(frame: pd.DataFrame) -> pd.DataFrame:
-    """The meeting events only."""
-    return frame[frame["kind"] == "meeting"]
+    """The meeting events only. Computed once per frame: the report asks for the meetings of the
+    same frame dozens of times, and on a million events each selection copies every column.
+    The selection is kept while the frame lives (and its columns are the same object, so a frame
+    given a new column is selected again); treat the result as read-only."""
+    key = id(frame)
+    hit = _MEETINGS.get(key)
+    if hit is not None and _same(hit[0](), frame) and hit[1] is frame.columns:
+        if hit[2] == len(frame):
+            return hit[3]  # the same frame, with the same columns and rows
+    out = frame[frame["kind"] == "meeting"]
+    _MEETINGS[key] = (weakref.ref(frame, _forget(key)), frame.columns, len(frame), out)
+    return out
 
 
 def framework_group(framework: pd.Series) -> pd.Series:

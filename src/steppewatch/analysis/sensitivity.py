@@ -166,6 +166,19 @@ def sco_members_as_participants(frame: pd.DataFrame, members_at: MembersAt) -> p
     return out
 
 
+#: Claim metrics that read neither an event's framework nor its countries (only kind, year and
+#: topics): neither alternative can change their verdicts.
+UNCHANGED_METRICS = frozenset({"top_concern_share", "new_concern", "focal_capacity_trend"})
+
+
+def _finding_ids(claim: Claim) -> list[str]:
+    """The ids of the findings :func:`evaluate_claims` gives for ``claim`` (one per window)."""
+    windows = claim.rule.windows
+    if len(windows) > 1:
+        return [f"{claim.id}_{w.start}_{w.end}" for w in windows]
+    return [claim.id]
+
+
 def claims_sensitivity(
     frame: pd.DataFrame,
     partners: Sequence[str],
@@ -200,8 +213,26 @@ def claims_sensitivity(
     rows: dict[str, dict[str, str | bool]] = {
         f.claim_id: {"claim_id": f.claim_id, "claim": f.claim, "verdict": f.verdict} for f in base
     }
+    if claims is None:
+        from steppewatch.study import default_study
+
+        claims = default_study().claims
+    # a claim whose metric reads neither the framework nor the countries has the verdict it has
+    # as coded under either alternative: taken from the base findings, not evaluated again
+    as_coded = {f.claim_id: f for f in base}
+    kept = [
+        c
+        for c in claims
+        if c.rule.metric in UNCHANGED_METRICS and all(i in as_coded for i in _finding_ids(c))
+    ]
+    kept_ids = {id(c) for c in kept}
+    again = [c for c in claims if id(c) not in kept_ids]
     for name, (_, alternative) in variants.items():
-        for finding in evaluate_claims(analysis_frame(alternative), partners, claims):
+        evaluated = evaluate_claims(analysis_frame(alternative), partners, again) if again else []
+        found = {f.claim_id: f for f in evaluated}
+        found.update({i: as_coded[i] for c in kept for i in _finding_ids(c)})
+        ordered = [found[i] for c in claims for i in _finding_ids(c)]
+        for finding in ordered:
             row = rows.setdefault(
                 finding.claim_id,
                 {"claim_id": finding.claim_id, "claim": finding.claim, "verdict": ""},
