@@ -119,15 +119,16 @@ def concern_lifespan(frame: pd.DataFrame) -> pd.DataFrame:
     Columns: ``topic, first_year, last_year, n_meetings, first_event, last_event``; sorted by
     first year.
     """
-    rows = topic_rows(
-        meetings(frame), ["year", "date_start"] if "date_start" in frame else ["year"]
-    )
+    keys = ["year", "date_start"] if "date_start" in frame else ["year"]
+    order = [*keys, "id"]
+    # the meetings sorted before their topics are exploded (explode keeps the order): the same
+    # order within each topic as sorting the exploded rows, at a fraction of the rows
+    m = meetings(frame)[[*order, "topics"]].sort_values(order)
+    rows = topic_rows(m, keys)
     if rows.empty:
         return pd.DataFrame(
             columns=["topic", "first_year", "last_year", "n_meetings", "first_event", "last_event"]
         )
-    order = ["year", "date_start", "id"] if "date_start" in rows else ["year", "id"]
-    rows = rows.sort_values(order)
     grouped = rows.groupby("topic")
     out = pd.DataFrame(
         {

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from steppewatch.analysis.findings import Finding, evaluate_claims
-from steppewatch.analysis.frame import analysis_frame, country_keys, require_columns
+from steppewatch.analysis.frame import analysis_frame, country_keys, meetings, require_columns
 from steppewatch.study_schema import Claim
 
 __all__ = [
@@ -65,7 +65,7 @@ def sideline_meetings(frame: pd.DataFrame) -> pd.Index:
         ("kind", "framework", "level", "date_start", "date_end", "countries", "location"),
         "sidelines",
     )
-    m = frame[frame["kind"] == "meeting"]
+    m = meetings(frame)[["framework", "level", "date_start", "date_end", "countries", "location"]]
     summits = m[(m["framework"] == "SCO") & (m["level"] == "head_of_state")]
     spans = []
     for start, end, countries, location in zip(
@@ -104,18 +104,21 @@ def sideline_meetings(frame: pd.DataFrame) -> pd.Index:
 
 
 _Span = tuple[np.datetime64, np.datetime64, frozenset[str], str]
+_DaySpan = tuple[int, int, frozenset[str], str]  # first and last day as days since 1970
 #: A summit span longer than this many days is checked for every meeting instead of indexed.
 _LONG_SPAN_DAYS = 366
 
 
-def _spans_by_day(spans: list[_Span]) -> tuple[dict[int, list[_Span]], list[_Span]]:
+def _spans_by_day(spans: list[_Span]) -> tuple[dict[int, list[_DaySpan]], list[_DaySpan]]:
     """The distinct summit spans indexed by each day they cover (days since 1970), and the
     rare very long spans kept aside: a meeting is then checked against the few summits around
-    its own day, not against every summit (on a million events, thousands of them)."""
-    by_day: dict[int, list[_Span]] = {}
-    long: list[_Span] = []
-    for span in dict.fromkeys(spans):
-        lo, hi = int(span[0].astype(np.int64)), int(span[1].astype(np.int64))
+    its own day, not against every summit (on a million events, thousands of them). Days are
+    plain integers (compared far faster than datetime64 values, in the same order)."""
+    by_day: dict[int, list[_DaySpan]] = {}
+    long: list[_DaySpan] = []
+    for first, last, summit, where in dict.fromkeys(spans):
+        lo, hi = int(first.astype(np.int64)), int(last.astype(np.int64))
+        span = (lo, hi, summit, where)
         if hi - lo > _LONG_SPAN_DAYS:
             long.append(span)
             continue
@@ -125,17 +128,20 @@ def _spans_by_day(spans: list[_Span]) -> tuple[dict[int, list[_Span]], list[_Spa
 
 
 def _on_sidelines(
-    covering: tuple[dict[int, list[_Span]], list[_Span]],
+    covering: tuple[dict[int, list[_DaySpan]], list[_DaySpan]],
     start: object,
     countries: Sequence[str],
     location: object,
 ) -> bool:
-    day = _day(start) if len(str(start)) == 10 else None
-    if day is None:
+    found = _day(start) if len(str(start)) == 10 else None
+    if found is None:
         return False
+    day = int(found.astype(np.int64))
     by_day, long = covering
+    near = by_day.get(day, [])
+    if not near and not long:
+        return False
     states, city = frozenset(countries), _city(location)
-    near = by_day.get(int(day.astype(np.int64)), [])
     return any(
         lo <= day <= hi and states <= summit and (not city or not where or city == where)
         for lo, hi, summit, where in (*near, *long)

@@ -116,6 +116,10 @@ def read_sources(store: Store, ids: Sequence[str]) -> pd.DataFrame:
     return pd.DataFrame.from_records(rows, columns=["event_id", "url", "publisher", "language"])
 
 
+#: Source columns :func:`count_sources` reads (its streaming path, other than SQLite).
+SOURCE_READ = ("url", "publisher", "language")
+
+
 def count_sources(
     store: Store, ids: Sequence[str], study: Study, partners: Sequence[str]
 ) -> pd.DataFrame:
@@ -124,24 +128,48 @@ def count_sources(
     per combination in the order it first occurs among the sources as :func:`read_sources`
     gives them. What :func:`data_limits` needs, without a row per source (a million events
     have two million sources): each publisher is classified once, each host once."""
-    from steppewatch.store.source_reader import iter_sources
+    from steppewatch.store.source_reader import count_sources_sqlite, iter_sources
 
     table, focal = study.publishers, study.focal_state
     decided: dict[object, tuple[str, str | None] | None] = {None: None}  # no publisher: URL
     per_host: dict[str | None, tuple[str, str | None]] = {}
     counts: dict[tuple[object, tuple[str, str | None]], int] = {}
-    for chunk in iter_sources(store, ids, ("url", "publisher", "language")):
+
+    def by_publisher(publisher: object) -> tuple[str, str | None] | None:
+        try:
+            return decided[publisher]
+        except KeyError:
+            found = decided[publisher] = _by_publisher(_text(publisher), table)
+            return found
+
+    def by_host(url: object) -> tuple[str, str | None]:
+        key = _host_key(_text(url))
+        found = per_host.get(key)
+        if found is None:
+            found = per_host[key] = _classify(None, key, table)
+        return found
+
+    grouped = count_sources_sqlite(store, ids, lambda p: by_publisher(p) is None)
+    if grouped is not None:
+        # SQLite: counted in SQL; each combination placed where it first occurs
+        pairs, by_url = grouped
+        first: dict[tuple[object, tuple[str, str | None]], int] = {}
+        found: tuple[str, str | None] | None
+        for publisher, language, n, at in pairs:
+            found = by_publisher(publisher)
+            if found is not None:
+                both = (language, found)
+                counts[both] = counts.get(both, 0) + n
+                first[both] = min(first.get(both, at), at)
+        for url, language, at in by_url:
+            both = (language, by_host(url))
+            counts[both] = counts.get(both, 0) + 1
+            first[both] = min(first.get(both, at), at)
+        counts = {k: counts[k] for k in sorted(counts, key=first.__getitem__)}
+    for chunk in [] if grouped is not None else iter_sources(store, ids, SOURCE_READ):
         for _event, url, publisher, language in chunk:
-            try:
-                found = decided[publisher]
-            except KeyError:
-                found = decided[publisher] = _by_publisher(_text(publisher), table)
-            if found is None:
-                key = _host_key(_text(url))
-                found = per_host.get(key)
-                if found is None:
-                    found = per_host[key] = _classify(None, key, table)
-            both = (language, found)
+            found = by_publisher(publisher)
+            both = (language, by_host(url) if found is None else found)
             counts[both] = counts.get(both, 0) + 1
     side_name = {
         side: f"focal ({focal})" if side == focal else side if side in partners else "neither"
