@@ -115,13 +115,21 @@ def sources_by(
     *,
     order: tuple[str, ...] | None = None,
     label: Callable[[str], str] | None = None,
+    weights: str | None = None,
 ) -> pd.DataFrame:
     """Columns ``<column>, sources, share``: sources counted by one of their columns (language,
     category, side), largest first unless ``order`` is given; missing values count as
-    "unknown"."""
-    require_columns(sources, (column,), "sources_by")
+    "unknown". ``weights``: a column saying how many sources each row stands for (rows already
+    counted, in the order their values first occur among the sources); the same table as
+    from one row per source."""
+    require_columns(sources, (column,) if weights is None else (column, weights), "sources_by")
     values = sources[column].fillna("unknown").astype(str).replace("", "unknown")
-    counts = values.value_counts()
+    if weights is None:
+        counts = values.value_counts()
+    else:
+        # value_counts: counts in the order values first occur, then a stable sort
+        counts = sources[weights].groupby(values.to_numpy(), sort=False).sum()
+        counts = counts.sort_values(ascending=False, kind="stable")
     if order is not None:
         rest = [v for v in counts.index if v not in order]
         counts = counts.reindex([*order, *rest], fill_value=0)

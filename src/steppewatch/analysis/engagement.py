@@ -129,7 +129,9 @@ def _index_rows(frame: pd.DataFrame, partners: Sequence[str], config: IndexConfi
     n_p, n_y, n_c = len(partners), len(years), len(comps)
     counts = np.zeros((n_p, n_y, n_c, 2), dtype=np.int64)
     kind_code = pd.Index(list(comp_of)).get_indexer(frame["kind"].to_numpy())
-    sub = frame[kind_code >= 0]
+    # only the columns read below: a row selection copies every column it keeps
+    read = ["year", "countries", "framework", "countries_key"]
+    sub = frame.loc[kind_code >= 0, [c for c in read if c in frame.columns]]
     if sub.empty or n_y == 0:
         return _IndexRows(counts, grid, comps)
     comp_idx = np.array(list(comp_of.values()))[kind_code[kind_code >= 0]]

@@ -21,6 +21,7 @@ can check and cite them. A study that states no claims gives no findings.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -122,6 +123,13 @@ def _pct(x: float) -> str:
     return f"{round(100 * x)}%"
 
 
+#: While :func:`evaluate_claims` runs: the rows of each (frame, window) selected so far (claims
+#: share windows; on a million events each selection copies every column).
+_WINDOWS: ContextVar[dict[tuple[int, int, int], tuple[pd.DataFrame, pd.DataFrame]] | None] = (
+    ContextVar("claim_windows", default=None)
+)
+
+
 def _window(frame: pd.DataFrame, start: int, end: int) -> tuple[pd.DataFrame, int, int]:
     """The claim's window ``start-end`` clipped to the years the (filtered) frame holds; when the
     frame holds none of them, the claim's own window with no rows (never an impossible window
@@ -131,7 +139,14 @@ def _window(frame: pd.DataFrame, start: int, end: int) -> tuple[pd.DataFrame, in
         lo, hi = max(start, int(frame["year"].min())), min(end, int(frame["year"].max()))
     if lo > hi:
         return frame.iloc[0:0], start, end
-    return frame[(frame["year"] >= lo) & (frame["year"] <= hi)], lo, hi
+    cache = _WINDOWS.get()
+    key = (id(frame), lo, hi)
+    if cache is not None and key in cache:
+        return cache[key][1], lo, hi
+    sub = frame[(frame["year"] >= lo) & (frame["year"] <= hi)]
+    if cache is not None:
+        cache[key] = (frame, sub)  # the frame held too, so its id is not reused meanwhile
+    return sub, lo, hi
 
 
 def _gap_note(missing: Sequence[int], without: str) -> str:
@@ -543,15 +558,19 @@ def evaluate_claims(
 
         claims = default_study().claims
     out: list[Finding] = []
-    for claim in claims:
-        rule = RULES[claim.rule.metric]
-        windows = claim.rule.windows
-        for window in windows:
-            found = rule(frame, partners, claim, window)
-            found = replace(found, rule=_fill_window(found.rule, found.window))
-            if len(windows) > 1:
-                found = replace(found, claim_id=f"{claim.id}_{window.start}_{window.end}")
-            out.append(found)
+    token = _WINDOWS.set({})
+    try:
+        for claim in claims:
+            rule = RULES[claim.rule.metric]
+            windows = claim.rule.windows
+            for window in windows:
+                found = rule(frame, partners, claim, window)
+                found = replace(found, rule=_fill_window(found.rule, found.window))
+                if len(windows) > 1:
+                    found = replace(found, claim_id=f"{claim.id}_{window.start}_{window.end}")
+                out.append(found)
+    finally:
+        _WINDOWS.reset(token)
     return out
 
 

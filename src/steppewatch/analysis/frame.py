@@ -10,7 +10,8 @@ with ``CN;KZ;KG`` counts once for Kazakhstan and once for Kyrgyzstan).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import weakref
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +23,8 @@ from steppewatch.errors import AnalysisError
 __all__ = [
     "ANALYSIS_COLUMNS",
     "analysis_frame",
+    "per_frame",
+    "country_keys",
     "lengths",
     "has_topics",
     "any_topic",
@@ -91,8 +94,14 @@ def analysis_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
     Optional, and the same results either way; it makes the many row selections of a full
     analysis cheap on a million events (taking rows of an object column copies pointers, taking
-    rows of an Arrow string column copies the bytes).
+    rows of an Arrow string column copies the bytes). Made once per frame (:func:`per_frame`):
+    treat it as read-only.
     """
+    out: pd.DataFrame = per_frame("analysis_frame", frame, lambda: _analysis_frame(frame))
+    return out
+
+
+def _analysis_frame(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame[[c for c in ANALYSIS_COLUMNS if c in frame.columns]].copy()
     for column in _TEXT_COLUMNS:
         if column in out and out[column].dtype != object:
@@ -108,6 +117,12 @@ def analysis_frame(frame: pd.DataFrame) -> pd.DataFrame:
         out["topics_key"] = pd.Categorical.from_codes(
             codes, categories=[";".join(u) for u in uniques]
         )
+    return country_keys(out)
+
+
+def country_keys(out: pd.DataFrame) -> pd.DataFrame:
+    """``out`` with ``countries_key`` (re)made from its ``countries`` column, in place (the
+    analysis frame's key; for a copy whose countries were changed)."""
     if "countries" in out and len(out):
         # the country lists as a categorical: row selections copy small integer codes, and
         # per-partner work is done once per distinct list instead of once per event
@@ -252,9 +267,40 @@ def assign_periods(frame: pd.DataFrame, periods: Sequence[Period]) -> pd.DataFra
     return out
 
 
+#: (what, id(frame)) -> (weak reference to the frame, its columns, its length, the result).
+_PER_FRAME: dict[tuple[object, int], tuple[weakref.ref[pd.DataFrame], pd.Index, int, Any]] = {}
+
+
+def _forget(key: tuple[object, int]) -> Callable[[weakref.ref[pd.DataFrame]], None]:
+    def forget(_ref: weakref.ref[pd.DataFrame]) -> None:
+        _PER_FRAME.pop(key, None)
+
+    return forget
+
+
+def _same(cached: object, frame: object) -> bool:
+    return cached is frame
+
+
+def per_frame(what: object, frame: pd.DataFrame, compute: Callable[[], Any]) -> Any:
+    """``compute()``, once per ``frame`` and ``what`` (a hashable naming the computation): the
+    report asks the same of the same frame many times, and on a million events each row
+    selection copies every column. A result is kept while the frame lives and is computed
+    again when the frame got a new column or a different length; treat it as read-only."""
+    key = (what, id(frame))
+    hit = _PER_FRAME.get(key)
+    if hit is not None and _same(hit[0](), frame) and hit[1] is frame.columns:
+        if hit[2] == len(frame):
+            return hit[3]  # the same frame, with the same columns and rows
+    out = compute()
+    _PER_FRAME[key] = (weakref.ref(frame, _forget(key)), frame.columns, len(frame), out)
+    return out
+
+
 def meetings(frame: pd.DataFrame) -> pd.DataFrame:
-    """The meeting events only."""
-    return frame[frame["kind"] == "meeting"]
+    """The meeting events only (selected once per frame: :func:`per_frame`)."""
+    out: pd.DataFrame = per_frame("meetings", frame, lambda: frame[frame["kind"] == "meeting"])
+    return out
 
 
 def framework_group(framework: pd.Series) -> pd.Series:

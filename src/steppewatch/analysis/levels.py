@@ -33,7 +33,10 @@ def meeting_levels(
     only levels that occur are listed; meetings outside every period are left out.
     """
     cols = ["country", "period", "level", "count", "n_meetings"]
-    m = assign_periods(meetings(frame), periods)
+    m = meetings(frame)
+    # only the columns read below (each row selection copies every column it keeps)
+    m = m[[c for c in ("id", "year", "level", "countries", "countries_key") if c in m.columns]]
+    m = assign_periods(m, periods)
     m = m[m["period"].notna()]
     if m.empty:
         return pd.DataFrame(columns=cols)

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from steppewatch.analysis.findings import Finding, evaluate_claims
-from steppewatch.analysis.frame import analysis_frame, require_columns
+from steppewatch.analysis.frame import analysis_frame, country_keys, meetings, require_columns
 from steppewatch.study_schema import Claim
 
 __all__ = [
@@ -65,7 +65,7 @@ def sideline_meetings(frame: pd.DataFrame) -> pd.Index:
         ("kind", "framework", "level", "date_start", "date_end", "countries", "location"),
         "sidelines",
     )
-    m = frame[frame["kind"] == "meeting"]
+    m = meetings(frame)[["framework", "level", "date_start", "date_end", "countries", "location"]]
     summits = m[(m["framework"] == "SCO") & (m["level"] == "head_of_state")]
     spans = []
     for start, end, countries, location in zip(
@@ -104,18 +104,21 @@ def sideline_meetings(frame: pd.DataFrame) -> pd.Index:
 
 
 _Span = tuple[np.datetime64, np.datetime64, frozenset[str], str]
+_DaySpan = tuple[int, int, frozenset[str], str]  # first and last day as days since 1970
 #: A summit span longer than this many days is checked for every meeting instead of indexed.
 _LONG_SPAN_DAYS = 366
 
 
-def _spans_by_day(spans: list[_Span]) -> tuple[dict[int, list[_Span]], list[_Span]]:
+def _spans_by_day(spans: list[_Span]) -> tuple[dict[int, list[_DaySpan]], list[_DaySpan]]:
     """The distinct summit spans indexed by each day they cover (days since 1970), and the
     rare very long spans kept aside: a meeting is then checked against the few summits around
-    its own day, not against every summit (on a million events, thousands of them)."""
-    by_day: dict[int, list[_Span]] = {}
-    long: list[_Span] = []
-    for span in dict.fromkeys(spans):
-        lo, hi = int(span[0].astype(np.int64)), int(span[1].astype(np.int64))
+    its own day, not against every summit (on a million events, thousands of them). Days are
+    plain integers (compared far faster than datetime64 values, in the same order)."""
+    by_day: dict[int, list[_DaySpan]] = {}
+    long: list[_DaySpan] = []
+    for first, last, summit, where in dict.fromkeys(spans):
+        lo, hi = int(first.astype(np.int64)), int(last.astype(np.int64))
+        span = (lo, hi, summit, where)
         if hi - lo > _LONG_SPAN_DAYS:
             long.append(span)
             continue
@@ -125,17 +128,20 @@ def _spans_by_day(spans: list[_Span]) -> tuple[dict[int, list[_Span]], list[_Spa
 
 
 def _on_sidelines(
-    covering: tuple[dict[int, list[_Span]], list[_Span]],
+    covering: tuple[dict[int, list[_DaySpan]], list[_DaySpan]],
     start: object,
     countries: Sequence[str],
     location: object,
 ) -> bool:
-    day = _day(start) if len(str(start)) == 10 else None
-    if day is None:
+    found = _day(start) if len(str(start)) == 10 else None
+    if found is None:
         return False
+    day = int(found.astype(np.int64))
     by_day, long = covering
+    near = by_day.get(day, [])
+    if not near and not long:
+        return False
     states, city = frozenset(countries), _city(location)
-    near = by_day.get(int(day.astype(np.int64)), [])
     return any(
         lo <= day <= hi and states <= summit and (not city or not where or city == where)
         for lo, hi, summit, where in (*near, *long)
@@ -166,6 +172,19 @@ def sco_members_as_participants(frame: pd.DataFrame, members_at: MembersAt) -> p
     return out
 
 
+#: Claim metrics that read neither an event's framework nor its countries (only kind, year and
+#: topics): neither alternative can change their verdicts.
+UNCHANGED_METRICS = frozenset({"top_concern_share", "new_concern", "focal_capacity_trend"})
+
+
+def _finding_ids(claim: Claim) -> list[str]:
+    """The ids of the findings :func:`evaluate_claims` gives for ``claim`` (one per window)."""
+    windows = claim.rule.windows
+    if len(windows) > 1:
+        return [f"{claim.id}_{w.start}_{w.end}" for w in windows]
+    return [claim.id]
+
+
 def claims_sensitivity(
     frame: pd.DataFrame,
     partners: Sequence[str],
@@ -181,27 +200,49 @@ def claims_sensitivity(
     claims when the caller has them already (the report does), else they are evaluated here.
 
     Each alternative is evaluated on its :func:`analysis_frame` (the same verdicts, several
-    times faster on a million events)."""
+    times faster on a million events), and only for the claims whose metric it can change."""
     sidelines = sideline_meetings(frame)
-    variants: dict[str, tuple[str, pd.DataFrame]] = {
+    # each alternative is made from the analysis frame as coded (made once per frame): the
+    # same as the analysis frame of the alternative, with only the column it changes redone
+    analysed = analysis_frame(frame)
+    variants: dict[str, tuple[str, Callable[[], pd.DataFrame]]] = {
         "sidelines": (
             f"{len(sidelines)} bilateral meetings on the sidelines of an SCO "
             "summit counted as SCO meetings",
-            sidelines_as_multilateral(frame, sidelines),
+            lambda: sidelines_as_multilateral(analysed, sidelines),
         )
     }
     if members_at is not None:
+        widen = members_at
         variants["members"] = (
             "every SCO meeting counted as attended by all SCO members on its date",
-            sco_members_as_participants(frame, members_at),
+            lambda: country_keys(sco_members_as_participants(analysed, widen)),
         )
     if base is None:
-        base = evaluate_claims(analysis_frame(frame), partners, claims)
+        base = evaluate_claims(analysed, partners, claims)
     rows: dict[str, dict[str, str | bool]] = {
         f.claim_id: {"claim_id": f.claim_id, "claim": f.claim, "verdict": f.verdict} for f in base
     }
+    if claims is None:
+        from steppewatch.study import default_study
+
+        claims = default_study().claims
+    # a claim whose metric reads neither the framework nor the countries has the verdict it has
+    # as coded under either alternative: taken from the base findings, not evaluated again
+    as_coded = {f.claim_id: f for f in base}
+    kept = [
+        c
+        for c in claims
+        if c.rule.metric in UNCHANGED_METRICS and all(i in as_coded for i in _finding_ids(c))
+    ]
+    kept_ids = {id(c) for c in kept}
+    again = [c for c in claims if id(c) not in kept_ids]
     for name, (_, alternative) in variants.items():
-        for finding in evaluate_claims(analysis_frame(alternative), partners, claims):
+        evaluated = evaluate_claims(alternative(), partners, again) if again else []
+        found = {f.claim_id: f for f in evaluated}
+        found.update({i: as_coded[i] for c in kept for i in _finding_ids(c)})
+        ordered = [found[i] for c in claims for i in _finding_ids(c)]
+        for finding in ordered:
             row = rows.setdefault(
                 finding.claim_id,
                 {"claim_id": finding.claim_id, "claim": finding.claim, "verdict": ""},

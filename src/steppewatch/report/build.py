@@ -174,7 +174,7 @@ def _build_report(
     from steppewatch.report.country_text import country_names
     from steppewatch.report.evidence import finding_events
     from steppewatch.report.html import render_html, write_report
-    from steppewatch.report.limits import data_limits, members_at_from, read_sources
+    from steppewatch.report.limits import count_sources, data_limits, members_at_from
     from steppewatch.store import EventFilter
     from steppewatch.study import load_study
 
@@ -212,7 +212,9 @@ def _build_report(
             hint="widen the filters",
             code="SW612",
         )
-    limits = data_limits(frame, read_sources(store, list(frame["id"])), study, partners)
+    # the sources counted by language, category and side as they are read (not a row each)
+    sources = count_sources(store, list(frame["id"]), study, partners)
+    limits = data_limits(frame, sources, study, partners)
     content.limits = limits
     content.tables.update(limits.tables())
     content.tables["claims_sensitivity"] = claims_sensitivity(

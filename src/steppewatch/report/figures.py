@@ -18,6 +18,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.transforms import Bbox  # noqa: E402
 
 from steppewatch.report.captions import topic_label  # noqa: E402
 
@@ -83,13 +84,25 @@ PNG_DPI = 300
 SCREEN_DPI = 110
 
 
+def _tight_bbox(fig: Figure) -> Bbox:
+    """The "tight" bounding box of ``fig`` (padded as ``savefig`` pads it), laid out once at
+    :data:`PNG_DPI` and given to both files: ``bbox_inches="tight"`` would lay the figure out
+    again for each (the PNG is the same either way; the SVG then shows exactly the PNG's area,
+    within a point of its own)."""
+    fig.set_dpi(PNG_DPI)
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    fig.draw_without_rendering()
+    box: Bbox = fig.get_tightbbox(renderer).padded(matplotlib.rcParams["savefig.pad_inches"])
+    return box
+
+
 def render(fig: Figure, *, tight: bool = True) -> tuple[bytes, bytes]:
     """PNG (at :data:`PNG_DPI`) and SVG bytes of ``fig`` (no timestamps, so reruns give the same
     files); closes it.
     ``tight=False`` for a figure laid out to fit its canvas (the "tight" bounding box costs one
-    more full draw per file)."""
+    more layout pass, made once for both files)."""
     png, svg = io.BytesIO(), io.BytesIO()
-    bbox = "tight" if tight else None
+    bbox = _tight_bbox(fig) if tight else None
     fig.savefig(png, format="png", dpi=PNG_DPI, bbox_inches=bbox, metadata={"Software": None})
     fig.savefig(svg, format="svg", bbox_inches=bbox, metadata={"Date": None, "Creator": None})
     plt.close(fig)

@@ -35,6 +35,7 @@ __all__ = [
     "DataLimits",
     "category_of",
     "classify_sources",
+    "count_sources",
     "data_limits",
     "limits_view",
     "members_at_from",
@@ -107,6 +108,72 @@ def read_sources(store: Store, ids: Sequence[str]) -> pd.DataFrame:
     for chunk in iter_sources(store, ids, ("url", "publisher", "language")):
         rows.extend(chunk)
     return pd.DataFrame.from_records(rows, columns=["event_id", "url", "publisher", "language"])
+
+
+#: Source columns :func:`count_sources` reads (its streaming path, other than SQLite).
+SOURCE_READ = ("url", "publisher", "language")
+
+
+def count_sources(
+    store: Store, ids: Sequence[str], study: Study, partners: Sequence[str]
+) -> pd.DataFrame:
+    """Columns ``language, category, side, sources``: the sources of the events ``ids``
+    counted by language, category and side (as :func:`classify_sources` decides them), one row
+    per combination in the order it first occurs among the sources as :func:`read_sources`
+    gives them. What :func:`data_limits` needs, without a row per source (a million events
+    have two million sources): each publisher is classified once, each host once."""
+    from steppewatch.store.source_reader import count_sources_sqlite, iter_sources
+
+    table, focal = study.publishers, study.focal_state
+    decided: dict[object, tuple[str, str | None] | None] = {None: None}  # no publisher: URL
+    per_host: dict[str | None, tuple[str, str | None]] = {}
+    counts: dict[tuple[object, tuple[str, str | None]], int] = {}
+
+    def by_publisher(publisher: object) -> tuple[str, str | None] | None:
+        try:
+            return decided[publisher]
+        except KeyError:
+            found = decided[publisher] = _by_publisher(_text(publisher), table)
+            return found
+
+    def by_host(url: object) -> tuple[str, str | None]:
+        key = _host_key(_text(url))
+        found = per_host.get(key)
+        if found is None:
+            found = per_host[key] = _classify(None, key, table)
+        return found
+
+    grouped = count_sources_sqlite(store, ids, lambda p: by_publisher(p) is None)
+    if grouped is not None:
+        # SQLite: counted in SQL; each combination placed where it first occurs
+        pairs, by_url = grouped
+        first: dict[tuple[object, tuple[str, str | None]], int] = {}
+        found: tuple[str, str | None] | None
+        for publisher, language, n, at in pairs:
+            found = by_publisher(publisher)
+            if found is not None:
+                both = (language, found)
+                counts[both] = counts.get(both, 0) + n
+                first[both] = min(first.get(both, at), at)
+        for url, language, at in by_url:
+            both = (language, by_host(url))
+            counts[both] = counts.get(both, 0) + 1
+            first[both] = min(first.get(both, at), at)
+        counts = {k: counts[k] for k in sorted(counts, key=first.__getitem__)}
+    for chunk in [] if grouped is not None else iter_sources(store, ids, SOURCE_READ):
+        for _event, url, publisher, language in chunk:
+            found = by_publisher(publisher)
+            both = (language, by_host(url) if found is None else found)
+            counts[both] = counts.get(both, 0) + 1
+    side_name = {
+        side: f"focal ({focal})" if side == focal else side if side in partners else "neither"
+        for side in {side for _lang, (_cat, side) in counts}
+    }
+    rows = [
+        (language, category, side_name[side], n)
+        for (language, (category, side)), n in counts.items()
+    ]
+    return pd.DataFrame(rows, columns=["language", "category", "side", "sources"])
 
 
 def category_of(kind: str | None) -> str:
@@ -239,8 +306,16 @@ def _coverage(frame: pd.DataFrame, study: Study) -> ReferenceCoverage:
 def data_limits(
     frame: pd.DataFrame, sources: pd.DataFrame, study: Study, partners: Sequence[str]
 ) -> DataLimits:
-    """Everything the data section shows, for the events ``frame`` and their ``sources``."""
-    classified = classify_sources(sources, study.focal_state, partners, study.publishers)
+    """Everything the data section shows, for the events ``frame`` and their ``sources``: one
+    row per source (:func:`read_sources`), or counted (:func:`count_sources`, with a
+    ``sources`` column): the same section either way."""
+    counted = "sources" in sources.columns
+    classified = (
+        sources
+        if counted
+        else classify_sources(sources, study.focal_state, partners, study.publishers)
+    )
+    weights = "sources" if counted else None
     single, total = single_source_share(frame)
     side_order = (f"focal ({study.focal_state})", *partners, "neither")
     return DataLimits(
@@ -248,12 +323,15 @@ def data_limits(
         per_year=events_per_year(frame),
         single_source=single,
         n_events=total,
-        by_language=sources_by(classified, "language"),
+        by_language=sources_by(classified, "language", weights=weights),
         by_type=sources_by(
-            classified.rename(columns={"category": "type"}), "type", order=SOURCE_CATEGORIES
-        ),  # fmt: skip
-        by_side=sources_by(classified, "side", order=side_order),
-        n_sources=len(classified),
+            classified.rename(columns={"category": "type"}),
+            "type",
+            order=SOURCE_CATEGORIES,
+            weights=weights,
+        ),
+        by_side=sources_by(classified, "side", order=side_order, weights=weights),
+        n_sources=int(classified["sources"].sum()) if counted else len(classified),
     )
 
 

@@ -1,0 +1,105 @@
+"""Selections made once per frame (the meetings, the analysis frame) are the same selections
+made afresh: reused while the frame is unchanged, made again when it gets a new column, and
+let go with the frame. And the sensitivity check, which reuses the findings as coded for the
+claims neither alternative can change, gives the table evaluating every claim would."""
+
+from __future__ import annotations
+
+import gc
+
+import pandas as pd
+import pytest
+
+from steppewatch.analysis import frame as frame_module
+from steppewatch.analysis.findings import evaluate_claims
+from steppewatch.analysis.frame import analysis_frame, meetings
+from steppewatch.analysis.sensitivity import (
+    UNCHANGED_METRICS,
+    claims_sensitivity,
+    sco_members_as_participants,
+    sidelines_as_multilateral,
+)
+from steppewatch.report import DEFAULT_STATUSES
+from steppewatch.report.build import _load_frame
+from steppewatch.report.limits import members_at_from
+from steppewatch.store import EventFilter
+from steppewatch.study import load_study
+from tests.analysis.fixture_events import fixture_store
+
+
+def _events() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "id": ["m1", "x1", "m2"],
+            "kind": ["meeting", "exercise", "meeting"],
+            "title": ["习近平会见托卡耶夫", "«Мирная миссия-2021»", "Встреча министров обороны"],
+            "year": [2019, 2021, 2022],
+        }
+    )
+
+
+def test_meetings_reused_while_the_frame_is_unchanged() -> None:
+    events = _events()
+    first = meetings(events)
+    assert meetings(events) is first
+    assert first["title"].tolist() == ["习近平会见托卡耶夫", "Встреча министров обороны"]
+
+
+def test_meetings_made_again_for_a_new_column_and_let_go_with_the_frame() -> None:
+    events = _events()
+    before = meetings(events)
+    events["level"] = ["head_of_state", "", "minister"]
+    after = meetings(events)
+    assert after is not before
+    assert after["level"].tolist() == ["head_of_state", "minister"]
+    key = ("meetings", id(events))
+    assert key in frame_module._PER_FRAME
+    del events, before, after
+    gc.collect()
+    assert key not in frame_module._PER_FRAME
+
+
+def test_a_copy_is_its_own_frame() -> None:
+    events = _events()
+    copy = events.copy()
+    copy.loc[1, "kind"] = "meeting"
+    assert len(meetings(events)) == 2
+    assert len(meetings(copy)) == 3
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory: pytest.TempPathFactory) -> pd.DataFrame:
+    store = fixture_store(tmp_path_factory.mktemp("cache") / "t.db")
+    return _load_frame(store, EventFilter(statuses=DEFAULT_STATUSES))
+
+
+def test_analysis_frame_made_once(loaded: pd.DataFrame) -> None:
+    assert analysis_frame(loaded) is analysis_frame(loaded)
+    assert "countries_key" in analysis_frame(loaded).columns
+
+
+def test_sensitivity_equals_every_claim_evaluated_on_each_alternative(
+    loaded: pd.DataFrame,
+) -> None:
+    study = load_study()
+    partners = list(study.partner_states)
+    members_at = members_at_from(study)
+    # some claims are taken from the findings as coded, some evaluated again
+    metrics = {c.rule.metric for c in study.claims}
+    assert metrics & UNCHANGED_METRICS and metrics - UNCHANGED_METRICS
+    table = claims_sensitivity(
+        loaded,
+        partners,
+        members_at=members_at,
+        claims=study.claims,
+        base=evaluate_claims(analysis_frame(loaded), partners, study.claims),
+    ).set_index("claim_id")
+    alternatives = {
+        "sidelines": sidelines_as_multilateral(loaded),
+        "members": sco_members_as_participants(loaded, members_at),
+    }
+    for name, alternative in alternatives.items():
+        for finding in evaluate_claims(analysis_frame(alternative), partners, study.claims):
+            row = table.loc[finding.claim_id]
+            assert row[f"verdict_{name}"] == finding.verdict, (name, finding.claim_id)
+            assert row[f"changed_{name}"] == (finding.verdict != row["verdict"])
