@@ -129,3 +129,24 @@ def test_cli_rejects_an_unknown_order(sqlite_url: str) -> None:
         cli_app, ["events", "list", "--db", sqlite_url, "--text", "x", "--order", "newest"]
     )
     assert result.exit_code != 0 and "[SW800]" in str(result.exception)
+
+
+def test_export_text_writes_exactly_the_explorers_matches(search_db: str, tmp_path: Any) -> None:
+    """``export --text Q`` is the same search: its events.csv holds the explorer's matches for
+    every query (none for a word nothing holds: not the whole database), and datapackage.json
+    records the search as given."""
+    import csv
+
+    with TestClient(create_app(search_db, secret="t")) as client:
+        for n, (params, options) in enumerate(QUERIES):
+            ids, _ = _explorer(client, params)
+            out = tmp_path / f"pkg{n}"
+            args = ["export", "--db", search_db, "--out", str(out), "--text", params["q"]]
+            args += [o for o in options if o not in ("--order", "date")]
+            result = CliRunner().invoke(cli_app, [*args, "--status", "curated"])
+            assert result.exit_code == 0, result.output
+            with (out / "events.csv").open(encoding="utf-8", newline="") as handle:
+                exported = [row["id"] for row in csv.DictReader(handle)]
+            assert exported == sorted(ids), params
+            package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+            assert package["steppewatch"]["filters"]["text"] == params["q"]

@@ -37,7 +37,9 @@ def register(app: typer.Typer) -> None:
         since: int | None = typer.Option(None, "--since", help="First year included."),
         until: int | None = typer.Option(None, "--until", help="Last year included."),
         text: str | None = typer.Option(
-            None, "--text", help="Words that must all appear in title, summary, location or actors."
+            None,
+            "--text",
+            help='The explorer\'s search, as in `events list --text`: words, "a phrase", prefix*.',
         ),
         db: str | None = DB_OPTION,
     ) -> None:
@@ -55,9 +57,11 @@ def register(app: typer.Typer) -> None:
 
         formats = parse_formats(fmt)
         filters = build_filter(
-            country, kind, topic, domain, level, framework, status, since, until, text
+            country, kind, topic, domain, level, framework, status, since, until, None
         )
-        result = export_package(out, store=open_db(db), filters=filters, formats=formats, bom=bom)
+        result = export_package(
+            out, store=open_db(db), filters=filters, text=text, formats=formats, bom=bom
+        )
         c = result.counts
         typer.echo(
             f"Data package written: {result.descriptor.resolve()} ({c['events']:,} events, "

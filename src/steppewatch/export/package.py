@@ -16,7 +16,7 @@ import datetime as dt
 import hashlib
 import json
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +95,7 @@ def export_package(
     *,
     store: Store,
     filters: EventFilter | None = None,
+    text: str | None = None,
     formats: tuple[str, ...] = ("csv",),
     bom: bool = False,
     exported_at: dt.datetime | None = None,
@@ -102,7 +103,9 @@ def export_package(
     study: Any = None,
     base_url: str | None = None,
 ) -> ExportResult:
-    """Write the matching events of ``store`` as a data package in folder ``out``."""
+    """Write the matching events of ``store`` as a data package in folder ``out``. ``text``:
+    only the events the explorer's search finds for it (``Store.search_ids``, the same as
+    ``events list --text`` and ``/events.json?q=``); it is recorded with the filters."""
     from steppewatch.codebook import load_codebook
     from steppewatch.study import load_study
 
@@ -110,6 +113,9 @@ def export_package(
     created = not out.exists()
     _prepare(out)
     filters = filters or EventFilter()
+    ids = store.search_ids(filters, text) if text else None
+    if text:
+        filters = replace(filters, text=text)  # recorded in datapackage.json as searched
     codebook = codebook or load_codebook()
     study = study or load_study()
     stamp = (exported_at or dt.datetime.now(dt.UTC)).replace(microsecond=0)
@@ -119,7 +125,7 @@ def export_package(
     # (datapackage.json last): a full disk or a crash never leaves a package that looks whole
     try:
         with staged_folder(out, last="datapackage.json") as work:
-            result = _write_package(work, store, filters, formats, bom, stamp, defs)
+            result = _write_package(work, store, filters, formats, bom, stamp, defs, ids)
             descriptor = _descriptor(
                 defs, result, formats, filters, stamp, codebook, study, store, bom, base_url
             )
@@ -144,8 +150,10 @@ def _write_package(
     bom: bool,
     stamp: dt.datetime,
     defs: dict[str, Any],
+    ids: list[str] | None = None,
 ) -> ExportResult:
-    """Every table (and every other format asked for) into ``work``, batch by batch."""
+    """Every table (and every other format asked for) into ``work``, batch by batch (the
+    events ``ids`` when a search chose them)."""
     from steppewatch.export.citations import SourceBib
 
     result = ExportResult(work, work / "datapackage.json", {name: 0 for name in defs})
@@ -163,7 +171,7 @@ def _write_package(
     )
     bib = SourceBib(work / "sources.bib") if "bibtex" in formats else None
     try:
-        for batch in event_batches(store, filters):
+        for batch in event_batches(store, filters, ids=ids):
             for name in defs:
                 rows = list(batch.rows(name))
                 result.counts[name] += len(rows)

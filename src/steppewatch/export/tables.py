@@ -402,16 +402,21 @@ def event_batches(
     where: ColumnElement[bool] | None = None,
     order_by: Sequence[Any] | None = None,
     batch_size: int = BATCH,
+    ids: Sequence[str] | None = None,
 ) -> Iterator[Batch]:
     """The matching events (``filters``, or a ready ``where`` clause) in id order, or in
-    ``order_by``, ``batch_size`` at a time, with their sources and evidence. Ids are read first
+    ``order_by``, ``batch_size`` at a time, with their sources and evidence (or the events
+    ``ids``, in that order). Ids are read first
     (a few tens of MB for a million events) and each batch is then read by id, so no cursor stays
     open while the caller writes, and SQLite and PostgreSQL behave alike."""
-    if where is None:
-        where = (filters or EventFilter()).where()
-    order = list(order_by) if order_by else [events_table.c.id]
-    with store.engine.connect() as conn:
-        ids = list(conn.execute(select(events_table.c.id).where(where).order_by(*order)).scalars())
+    if ids is None:  # else: the ids already chosen (a search), read in that order
+        if where is None:
+            where = (filters or EventFilter()).where()
+        order = list(order_by) if order_by else [events_table.c.id]
+        with store.engine.connect() as conn:
+            ids = list(
+                conn.execute(select(events_table.c.id).where(where).order_by(*order)).scalars()
+            )
     for chunk in rec.chunked(ids, batch_size):
         with store.engine.connect() as conn:
             rows = {

@@ -254,6 +254,30 @@ class Store:
             limit=page_size,
         )
 
+    def search_ids(
+        self, filters: EventFilter | None, text: str, *, page_size: int = 500
+    ) -> list[str]:
+        """The ids of every event :meth:`query_events` matches for ``filters`` and ``text``, in
+        id order (what an export of a search writes). Raises ``SearchTimeout`` ([SW730]) when the
+        search cannot list every match within its limits: a partial list would be a silent
+        wrong answer."""
+        from steppewatch.store.query.engine import SearchTimeout
+
+        ids: list[str] = []
+        page = 1
+        while True:
+            result = self.query_events(filters, text, order="id", page=page, page_size=page_size)
+            if result.incomplete:
+                raise SearchTimeout(
+                    f"the search for '{text}' could not list every match within its time limit",
+                    hint="add a filter (country, kind, years) or use longer words (3+ "
+                    "characters use the index)",
+                )
+            ids += [str(e["id"]) for e in result.events]
+            if len(result.events) < page_size:
+                return ids
+            page += 1
+
     def count_events(self, filters: EventFilter | None = None) -> int:
         filters = filters or EventFilter()
         with self.engine.connect() as conn:
