@@ -564,19 +564,8 @@ class QueryEngine:
             rowid: Any = literal_column("events.rowid")
             date: Any = literal_column("+events.date_sort")
             keys = [date.desc(), rowid.desc()] if query.sort == "-date" else [date, rowid]
-            try:
-                found = queries.list_event_dicts(
-                    self.store,
-                    queries.where_clause(query.filters, query.q, self.support),
-                    order=query.sort,
-                    limit=query.per_page,
-                    offset=query.offset,
-                    limit_ms=s.search_limit_ms,
-                    keys=keys,
-                )
-            except queries.TimedOut:
-                raise _search_timeout() from None
-            return EventPage(found, total, facets)
+            where = queries.where_clause(query.filters, query.q, self.support)
+            return self._read_page(query, where, total, facets, s.search_limit_ms, keys)
         if dated_search.short_words_only(query.q) and self.store.dialect == "sqlite":
             # no index serves words of 1-2 characters: scan in page order for a bounded time
             if query.sort in ("date", "-date"):
@@ -608,19 +597,7 @@ class QueryEngine:
         plan = self._list_plan(query, total, facets.get("year"))
         if plan is not None:
             where, keys = list_plans.where_and_order(plan, query.filters, query.sort == "-date")
-            try:
-                found = queries.list_event_dicts(
-                    self.store,
-                    where,
-                    order=query.sort,
-                    limit=query.per_page,
-                    offset=query.offset,
-                    limit_ms=s.list_limit_ms,
-                    keys=keys,
-                )
-            except queries.TimedOut:
-                raise _search_timeout() from None
-            return EventPage(found, total, facets)
+            return self._read_page(query, where, total, facets, s.list_limit_ms, keys)
         if self._walk(query, total, facets.get("year")):
             where = queries.page_where(query.filters, query.q, self.support, walk_date_index=True)
         elif _has_indexed_condition(query.filters) and not query.q:
@@ -628,6 +605,19 @@ class QueryEngine:
             where = queries.page_where(query.filters, None, self.support, walk_date_index=False)
         else:  # the planner drives from the code index (id IN ...) and sorts the matches
             where = queries.where_clause(query.filters, query.q, self.support)
+        return self._read_page(query, where, total, facets, s.search_limit_ms if query.q else None)
+
+    def _read_page(
+        self,
+        query: PageRequest,
+        where: Any,
+        total: int | None,
+        facets: dict[str, Any],
+        limit_ms: int | None,
+        keys: list[Any] | None = None,
+    ) -> EventPage:
+        """The page's events read with ``where`` (and sort ``keys``) within ``limit_ms``;
+        [SW730] past it."""
         try:
             found = queries.list_event_dicts(
                 self.store,
@@ -635,7 +625,8 @@ class QueryEngine:
                 order=query.sort,
                 limit=query.per_page,
                 offset=query.offset,
-                limit_ms=s.search_limit_ms if query.q else None,
+                limit_ms=limit_ms,
+                keys=keys,
             )
         except queries.TimedOut:
             raise _search_timeout() from None
