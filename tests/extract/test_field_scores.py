@@ -18,7 +18,7 @@ from steppewatch.extract.evaluate import (
     score_predictions,
 )
 from steppewatch.extract.field_scores import PredictedFields, bootstrap_weights, score_fields
-from steppewatch.extract.gold import GoldActor, GoldDocument
+from steppewatch.extract.gold import GOLD_FIELDS, GoldActor, GoldDocument
 
 PARTNERS = ("KZ", "KG", "TJ", "UZ", "TM")  # the default study's partner states
 
@@ -26,25 +26,7 @@ PARTNERS = ("KZ", "KG", "TJ", "UZ", "TM")  # the default study's partner states
 def _gold(**kw: object) -> GoldDocument:
     base: dict[str, object] = {"id": "x", "path": "x", "relevant": True}
     base.update(kw)
-    base.setdefault(
-        "annotated",
-        frozenset(
-            {
-                "relevance",
-                "kind",
-                "event_kinds",
-                "countries",
-                "countries_all",
-                "framework",
-                "level",
-                "actors",
-                "topics",
-                "domains",
-                "date",
-                "location",
-            }
-        ),
-    )
+    base.setdefault("annotated", frozenset(GOLD_FIELDS))
     return GoldDocument(**base)  # type: ignore[arg-type]
 
 
