@@ -13,7 +13,7 @@ import re
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -330,13 +330,25 @@ def page_query(
     return query.order_by(*ORDERS[order])
 
 
+# How SQLite reports a query stopped by sqlite3_interrupt(): "interrupted" from the statement,
+# but "vtable constructor failed: <table>" when the interrupt lands while an FTS5 table is being
+# connected (it reads its configuration with a statement of its own, which the interrupt stops).
+_SQLITE_INTERRUPT_MESSAGES = ("interrupted", "vtable constructor failed")
+
+
 @contextmanager
-def interrupted_as_timed_out() -> Iterator[None]:
-    """An SQLite query stopped by ``sqlite3_interrupt`` (its OperationalError) as TimedOut."""
+def interrupted_as_timed_out(fired: Callable[[], bool] = lambda: True) -> Iterator[None]:
+    """An SQLite query stopped by ``sqlite3_interrupt`` (its OperationalError) as TimedOut.
+
+    ``fired`` says whether an interrupt was sent: a "vtable constructor failed" error without
+    one is a real error and is raised as it is."""
     try:
         yield
     except OperationalError as error:
-        if "interrupted" in str(error):
+        message = str(error)
+        if "interrupted" in message or (
+            fired() and any(m in message for m in _SQLITE_INTERRUPT_MESSAGES)
+        ):
             raise TimedOut() from None
         raise
 
@@ -375,6 +387,7 @@ def time_limit(conn: Connection, ms: int | None) -> Iterator[None]:
     guard = threading.Lock()
     done = threading.Event()
     active = [True]
+    fired = [False]
 
     def watch() -> None:
         if done.wait(max(0, ms) / 1000):
@@ -383,13 +396,14 @@ def time_limit(conn: Connection, ms: int | None) -> Iterator[None]:
             with guard:
                 if not active[0]:
                     return
+                fired[0] = True  # before the interrupt: the query's thread may fail at once
                 raw.interrupt()  # type: ignore[union-attr]
             if done.wait(0.02):
                 return
 
     threading.Thread(target=watch, name="steppewatch-time-limit", daemon=True).start()
     try:
-        with interrupted_as_timed_out():
+        with interrupted_as_timed_out(lambda: fired[0]):
             yield
     finally:
         with guard:
