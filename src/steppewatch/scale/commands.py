@@ -9,7 +9,7 @@ from typing import Any
 import typer
 
 from steppewatch.errors import InputError
-from steppewatch.scale.engine import CodingRun, DatasetSummary, code_dataset
+from steppewatch.scale.engine import CodingRun, DatasetSummary, code_dataset, dataset_lock
 from steppewatch.scale.partition import CoderSpec
 
 __all__ = ["code_to_parquet", "ingest_on_engine"]
@@ -19,6 +19,17 @@ def _progress(label: str) -> Any:
     def say(done: int, total: int) -> None:
         if done == total or done % 10 == 0:
             typer.echo(f"{label}: {done}/{total} partitions", err=True)
+
+    return say
+
+
+def _waiting(out: Path) -> Any:
+    def say() -> None:
+        typer.echo(
+            f"Another run is coding into {out}; waiting for it to end (it then codes only what "
+            "that run left missing)...",
+            err=True,
+        )
 
     return say
 
@@ -49,6 +60,7 @@ def code_to_parquet(
             workers=workers,
             partition_size=partition_size,
             progress=_progress("Coding"),
+            on_wait=_waiting(out),
         )
     )
     _report(summary)
@@ -75,7 +87,6 @@ def ingest_on_engine(
 ) -> Any:
     """``steppewatch ingest --engine dask``: code on Dask into the dataset (``parquet``, default
     ``coded/`` beside the database's archive), then link it into the store in one pass."""
-    from steppewatch.scale.link import LINK_BATCH, link_dataset
     from steppewatch.sources.archive import archive_dir_for
     from steppewatch.sources.collect import is_url
 
@@ -89,6 +100,34 @@ def ingest_on_engine(
     archive = archive_dir_for(store.url)
     out = parquet or archive.parent / "coded"
     spec = CoderSpec(name=coder, study=study)
+    # held from coding to the end of linking: another run coding into the same folder would
+    # otherwise change the Parquet files while they are linked
+    with dataset_lock(out, _waiting(out)):
+        return _code_and_link(
+            store, sources, out, spec, archive, study=study, scheduler=scheduler,
+            workers=workers, partition_size=partition_size, batch=batch, on_commit=on_commit,
+            on_wait=on_wait, on_retry=on_retry,
+        )  # fmt: skip
+
+
+def _code_and_link(
+    store: Any,
+    sources: list[str],
+    out: Path,
+    spec: CoderSpec,
+    archive: Path,
+    *,
+    study: Any,
+    scheduler: str | None,
+    workers: int | None,
+    partition_size: int,
+    batch: int,
+    on_commit: Any,
+    on_wait: Any,
+    on_retry: Any,
+) -> Any:
+    from steppewatch.scale.link import LINK_BATCH, link_dataset
+
     summary, partitions = code_dataset(
         CodingRun(
             sources,
@@ -100,6 +139,7 @@ def ingest_on_engine(
             partition_size=partition_size,
             archive=archive,
             progress=_progress("Coding"),
+            locked_by_caller=True,
         )
     )
     _report(summary)

@@ -10,6 +10,11 @@ tolerates, a bug) is reported and left without a manifest entry: rerunning codes
 partitions that are missing. ``manifest.json`` lists the run's partitions in input order; files
 of partitions of earlier runs over other inputs are removed, so the folder (read whole, e.g. by
 DuckDB or ``pyarrow.dataset``) holds each input's rows once.
+
+One run at a time codes into a folder: a run holds ``<folder>/.coding-lock`` (an exclusive
+``flock``, released by the kernel however the process ends) from reading the manifest to writing
+it, and a second run waits for it, then codes only what the first left missing. Without it, a
+run over other inputs would prune the first run's files while that run still writes them.
 """
 
 from __future__ import annotations
@@ -18,7 +23,8 @@ import json
 import os
 import resource
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,8 +46,19 @@ from steppewatch.scale.partition import (
     prune_dataset,
     read_manifest,
 )
+from steppewatch.store.file_lock import FileLock
 
-__all__ = ["CodingRun", "DatasetSummary", "code_dataset", "done_partitions", "ENGINES"]
+__all__ = [
+    "CodingRun",
+    "DatasetSummary",
+    "code_dataset",
+    "dataset_lock",
+    "done_partitions",
+    "ENGINES",
+]
+
+#: The lock file inside a coded dataset's folder (a dot file: pyarrow.dataset and the linker skip it).
+LOCK_NAME = ".coding-lock"
 
 
 @dataclass
@@ -89,6 +106,22 @@ class CodingRun:
     archive: Path | None = None
     progress: Callable[[int, int], None] | None = None  # (partitions done, partitions to do)
     crash: dict[str, Crash] = field(default_factory=dict)  # tests: partition id -> how
+    # called once when another run holds the folder's lock and this one waits for it
+    on_wait: Callable[[], None] | None = None
+    # the caller holds dataset_lock(out) already (ingest: across coding and linking)
+    locked_by_caller: bool = False
+
+
+@contextmanager
+def dataset_lock(out: Path, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold the coded dataset folder ``out`` for one run (waiting for another run to end)."""
+    out.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(out / LOCK_NAME)
+    lock.acquire(on_wait)
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def code_dataset(run: CodingRun) -> tuple[DatasetSummary, list[Partition]]:
@@ -105,6 +138,16 @@ def code_dataset(run: CodingRun) -> tuple[DatasetSummary, list[Partition]]:
     label = _label(run.coder)
     out = run.out
     out.mkdir(parents=True, exist_ok=True)
+    if run.locked_by_caller:
+        return _code_missing(run, partitions, label, started)
+    with dataset_lock(out, run.on_wait):
+        return _code_missing(run, partitions, label, started)
+
+
+def _code_missing(
+    run: CodingRun, partitions: list[Partition], label: str, started: float
+) -> tuple[DatasetSummary, list[Partition]]:
+    out = run.out
     done = done_partitions(out, partitions, label)
     todo = [p for p in partitions if p.id not in done]
     summary = DatasetSummary(partitions=len(partitions), skipped=len(partitions) - len(todo))
