@@ -58,3 +58,50 @@ def test_the_lock_file_is_not_part_of_the_dataset(tmp_path: Path) -> None:
     assert (out / ".coding-lock").exists()
     table = ds.dataset(out / "documents", format="parquet", partitioning="hive").to_table()
     assert table.num_rows == 2
+
+
+def test_a_partition_is_written_as_it_is_coded_with_the_same_rows(
+    tmp_path: Path, monkeypatch: object
+) -> None:
+    """Rows go to disk every FLUSH_ROWS rows (a 50,000-page WARC file never sits in memory
+    whole); the dataset holds the same rows, in the same order, as one write at the end."""
+    import pyarrow.dataset as ds
+    import pyarrow.parquet as pq
+    import pytest
+
+    from steppewatch.scale import partition as partition_module
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for n in range(9):
+        for name, text in READOUTS.items():
+            (inputs / f"{n}-{name}").write_text(text.replace("12日", f"{n + 1}日"), "utf-8")
+
+    def rows(out: Path) -> list[dict[str, object]]:
+        table = ds.dataset(out / "documents", format="parquet", partitioning="hive").to_table()
+        return sorted(table.to_pylist(), key=lambda r: (r["input_index"], r["record"]))
+
+    whole = tmp_path / "whole"
+    code_dataset(CodingRun([str(inputs)], whole))
+    patch = pytest.MonkeyPatch()
+    patch.setattr(partition_module, "FLUSH_ROWS", 4)
+    try:
+        streamed = tmp_path / "streamed"
+        code_dataset(CodingRun([str(inputs)], streamed))
+    finally:
+        patch.undo()
+    assert rows(streamed) == rows(whole) and len(rows(whole)) == 18
+    groups = sum(pq.ParquetFile(p).num_row_groups for p in streamed.glob("documents/**/*.parquet"))
+    assert groups > sum(
+        pq.ParquetFile(p).num_row_groups for p in whole.glob("documents/**/*.parquet")
+    )
+
+
+def test_files_left_by_a_killed_attempt_are_removed(tmp_path: Path) -> None:
+    inputs, out = _inputs(tmp_path / "in"), tmp_path / "coded"
+    code_dataset(CodingRun([str(inputs)], out))
+    folder = next((out / "documents").glob("year=*/month=*"))
+    leftover = folder / ".tmp-part-000000-abc.parquet"
+    leftover.write_bytes(b"PAR1 half written")
+    code_dataset(CodingRun([str(inputs)], out))  # nothing to code; the leftover goes
+    assert not leftover.exists()

@@ -5,8 +5,11 @@ Each document is read, checked and extracted as ``steppewatch ingest`` does it
 is a failed row with its coded error, never a failed partition. Rows go to
 ``documents/year=YYYY/month=MM/part-<partition>.parquet`` and ``items/...`` (publication year and
 month of the document; ``0000``/``00`` when it has none), in input order, with fixed writer
-settings and no time stamps, so the same inputs give byte-identical files on any engine. Each
-file is written under a temporary name and renamed; the partition's manifest entry
+settings and no time stamps, so the same inputs give byte-identical files on any engine. Rows
+are written as they are coded, in row groups of at most ``FLUSH_ROWS`` buffered rows, so memory
+does not grow with the partition. Each file is written under a temporary name
+(``.tmp-part-<partition>-*``, removed if a killed attempt left it) and renamed when the partition
+is done; the partition's manifest entry
 (``_manifest/<partition>.json``) is written last, so an entry names only complete files.
 """
 
@@ -174,101 +177,118 @@ def code_partition(
 
     ``archive``: also put each document's bytes into this content-addressed archive (ingest).
     ``crash`` (tests): how to fail midway (``Crash``)."""
-    from steppewatch.ingest.pipeline import _bad_url
     from steppewatch.sources.archive import Archive
-    from steppewatch.sources.raw import CollectFailure
 
     active = coder.build()
     store = Archive(archive) if archive else None
     label = f"{active.name} {active.version}"
-    doc_rows: list[dict[str, Any]] = []
-    item_rows: list[dict[str, Any]] = []
-    for number, (item, record, found) in enumerate(iter_documents_of(partition)):
-        if crash is not None:
-            crash.maybe(number, partition.id)
-        row = _empty_row(item.index, item.path, record)
-        if isinstance(found, CollectFailure):
-            row.update(status="unreadable", error=found.message, source_path=found.where)
-            doc_rows.append(row)
-            continue
-        raw = found
-        sha = raw.sha256
-        if store is not None:
-            store.put(raw, sha)
-        row.update(
-            id=sha,
-            url=raw.url,
-            source_path=raw.source_path,
-            publisher=raw.publisher,
-            language_hint=raw.language_hint,
-            content_type=raw.content_type,
-            retrieved=raw.retrieved,
-            http_headers=json.dumps(raw.headers, ensure_ascii=False, sort_keys=True),
-        )
-        doc_rows.append(row)
-        message = _bad_url(raw)
-        if message:
-            row.update(status="failed", error=message)
-            continue
-        try:
-            doc = _extract(raw)
-        except Exception as error:  # one bad document never stops the partition
-            row.update(status="failed", error=_extract_message(raw.label, error))
-            continue
-        row.update(
-            title=doc.title,
-            language=doc.language,
-            published=doc.published,
-            encoding=doc.encoding,
-            format=doc.format,
-            text=doc.text,
-            warnings=list(doc.warnings),
-        )
-        try:
-            coded = active.code(doc)
-        except Exception as error:
-            row.update(status="failed", error=str(error), error_type=type(error).__name__)
-            continue
-        coded.text = None
-        coded.warnings = list(doc.warnings)
-        row.update(
-            status="coded",
-            relevant=bool(coded.relevant),
-            coded=coded.model_dump_json(),
-            coder=label,
-            codebook_version=coded.codebook_version,
-        )
-        listed = list(coded.items)
-        for position, part in enumerate(listed):
-            item_rows.append(
-                {
-                    "input_index": item.index,
-                    "record": record,
-                    "document_id": sha,
-                    "item_index": position,
-                    "start": part.start,
-                    "end": part.end,
-                    "relevant": bool(part.relevant),
-                    "coded": part.model_dump_json(),
-                    "coder": label,
-                    "codebook_version": coded.codebook_version,
-                }
-            )
-    files = _write(Path(out), partition.id, doc_rows, item_rows)
+    writer = _DatasetWriter(Path(out), partition.id)
+    counts = {"documents": 0, "coded": 0, "items": 0}
+    try:
+        for number, (item, record, found) in enumerate(iter_documents_of(partition)):
+            if crash is not None:
+                crash.maybe(number, partition.id)
+            row, item_rows = _code_document(active, label, store, item, record, found)
+            key = bucket(row["published"])
+            writer.add("documents", key, row)
+            for item_row in item_rows:
+                writer.add("items", key, item_row)
+            counts["documents"] += 1
+            counts["coded"] += row["status"] == "coded"
+            counts["items"] += len(item_rows)
+        files = writer.close()
+    except BaseException:
+        writer.discard()
+        raise
     _remove_other_files(Path(out), partition.id, keep=files)
     entry = {
         "format": FORMAT_VERSION,
         "partition": partition.id,
         "coder": label,
         "inputs": [i.fingerprint() for i in partition.inputs],
-        "documents": len(doc_rows),
-        "coded": sum(1 for r in doc_rows if r["status"] == "coded"),
-        "failed": sum(1 for r in doc_rows if r["status"] != "coded"),
-        "items": len(item_rows),
+        "documents": counts["documents"],
+        "coded": counts["coded"],
+        "failed": counts["documents"] - counts["coded"],
+        "items": counts["items"],
         "files": files,
     }
     _atomic_write(manifest_path(Path(out), partition.id), _entry_bytes(entry))
     return entry
+
+
+def _code_document(
+    active: Any, label: str, store: Any, item: Any, record: int, found: Any
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """One document's row (coded, or failed with the reason) and its items' rows."""
+    from steppewatch.ingest.pipeline import _bad_url
+    from steppewatch.sources.raw import CollectFailure
+
+    row = _empty_row(item.index, item.path, record)
+    if isinstance(found, CollectFailure):
+        row.update(status="unreadable", error=found.message, source_path=found.where)
+        return row, []
+    raw = found
+    sha = raw.sha256
+    if store is not None:
+        store.put(raw, sha)
+    row.update(
+        id=sha,
+        url=raw.url,
+        source_path=raw.source_path,
+        publisher=raw.publisher,
+        language_hint=raw.language_hint,
+        content_type=raw.content_type,
+        retrieved=raw.retrieved,
+        http_headers=json.dumps(raw.headers, ensure_ascii=False, sort_keys=True),
+    )
+    message = _bad_url(raw)
+    if message:
+        row.update(status="failed", error=message)
+        return row, []
+    try:
+        doc = _extract(raw)
+    except Exception as error:  # one bad document never stops the partition
+        row.update(status="failed", error=_extract_message(raw.label, error))
+        return row, []
+    row.update(
+        title=doc.title,
+        language=doc.language,
+        published=doc.published,
+        encoding=doc.encoding,
+        format=doc.format,
+        text=doc.text,
+        warnings=list(doc.warnings),
+    )
+    try:
+        coded = active.code(doc)
+    except Exception as error:
+        row.update(status="failed", error=str(error), error_type=type(error).__name__)
+        return row, []
+    coded.text = None
+    coded.warnings = list(doc.warnings)
+    row.update(
+        status="coded",
+        relevant=bool(coded.relevant),
+        coded=coded.model_dump_json(),
+        coder=label,
+        codebook_version=coded.codebook_version,
+    )
+    item_rows = [
+        {
+            "input_index": item.index,
+            "record": record,
+            "document_id": sha,
+            "item_index": position,
+            "start": part.start,
+            "end": part.end,
+            "relevant": bool(part.relevant),
+            "coded": part.model_dump_json(),
+            "coder": label,
+            "codebook_version": coded.codebook_version,
+        }
+        for position, part in enumerate(coded.items)
+    ]
+    return row, item_rows
 
 
 def _remove_other_files(out: Path, partition_id: str, keep: list[str]) -> None:
@@ -278,6 +298,8 @@ def _remove_other_files(out: Path, partition_id: str, keep: list[str]) -> None:
         for path in (out / table).glob(f"year=*/month=*/part-{partition_id}.parquet"):
             if path.relative_to(out).as_posix() not in keep:
                 path.unlink(missing_ok=True)
+        for path in (out / table).glob(f"year=*/month=*/.tmp-part-{partition_id}-*.parquet"):
+            path.unlink(missing_ok=True)  # written by an attempt that was killed
 
 
 def prune_dataset(out: Path, keep: set[str]) -> int:
@@ -290,6 +312,10 @@ def prune_dataset(out: Path, keep: set[str]) -> int:
         if name not in keep:
             path.unlink(missing_ok=True)
             removed += 1
+    # files of attempts that were killed midway (the run holds the folder: no task writes now)
+    for path in out.glob("*/year=*/month=*/.tmp-part-*.parquet"):
+        path.unlink(missing_ok=True)
+        removed += 1
     return removed
 
 
@@ -326,40 +352,79 @@ def bucket(published: str | None) -> tuple[str, str]:
     return published[:4], month
 
 
-def _write(
-    out: Path, partition_id: str, doc_rows: list[dict[str, Any]], item_rows: list[dict[str, Any]]
-) -> list[str]:
-    by_bucket: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    doc_bucket: dict[tuple[int, int], tuple[str, str]] = {}
-    for row in doc_rows:
-        key = bucket(row["published"])
-        by_bucket[key].append(row)
-        doc_bucket[(row["input_index"], row["record"])] = key
-    items_by_bucket: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for row in item_rows:
-        items_by_bucket[doc_bucket[(row["input_index"], row["record"])]].append(row)
-    files: list[str] = []
-    for table, schema, groups in (
-        ("documents", DOCUMENT_SCHEMA, by_bucket),
-        ("items", ITEM_SCHEMA, items_by_bucket),
-    ):
-        for (year, month), rows in sorted(groups.items()):
-            relative = f"{table}/year={year}/month={month}/part-{partition_id}.parquet"
-            _write_table(out / relative, pa.Table.from_pylist(rows, schema=schema))
+#: Rows held in memory before they are written as row groups: a partition is written as it is
+#: coded, so a WARC file of 50,000 pages never holds every page's text at once.
+FLUSH_ROWS = 4096
+
+
+class _DatasetWriter:
+    """The Parquet files of one partition, one per table and (year, month) bucket, written in
+    row groups of the rows buffered since the last flush (deterministic: the same input order
+    gives the same files) into temporary files renamed into place only when all are written."""
+
+    def __init__(self, out: Path, partition_id: str) -> None:
+        self.out = out
+        self.partition_id = partition_id
+        self.buffers: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+        self.writers: dict[tuple[str, str, str], tuple[pq.ParquetWriter, str]] = {}
+        self.buffered = 0
+
+    def add(self, table: str, key: tuple[str, str], row: dict[str, Any]) -> None:
+        self.buffers[(table, *key)].append(row)
+        self.buffered += 1
+        if self.buffered >= FLUSH_ROWS:
+            self.flush()
+
+    def flush(self) -> None:
+        for name in sorted(self.buffers):
+            rows = self.buffers[name]
+            if not rows:
+                continue
+            schema = DOCUMENT_SCHEMA if name[0] == "documents" else ITEM_SCHEMA
+            writer = self._writer(name, schema)
+            writer.write_table(
+                pa.Table.from_pylist(rows, schema=schema), row_group_size=WRITER["row_group_size"]
+            )
+        self.buffers.clear()
+        self.buffered = 0
+
+    def _writer(self, name: tuple[str, str, str], schema: pa.Schema) -> pq.ParquetWriter:
+        if name not in self.writers:
+            folder = self.out / self._relative(name)
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            # named for the partition, so a killed task's leftovers are found and removed
+            handle, temporary = tempfile.mkstemp(
+                dir=folder.parent, prefix=f".tmp-part-{self.partition_id}-", suffix=".parquet"
+            )
+            os.close(handle)
+            options = {k: v for k, v in WRITER.items() if k != "row_group_size"}
+            self.writers[name] = (pq.ParquetWriter(temporary, schema, **options), temporary)
+        return self.writers[name][0]
+
+    def _relative(self, name: tuple[str, str, str]) -> str:
+        table, year, month = name
+        return f"{table}/year={year}/month={month}/part-{self.partition_id}.parquet"
+
+    def close(self) -> list[str]:
+        """Write what is buffered, put every file in place; their paths, relative to ``out``."""
+        self.flush()
+        for writer, _ in self.writers.values():
+            writer.close()
+        files = []
+        for name in sorted(self.writers):
+            relative = self._relative(name)
+            os.replace(self.writers[name][1], self.out / relative)
             files.append(relative)
-    return files
+        self.writers.clear()
+        return files
 
-
-def _write_table(path: Path, table: pa.Table) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".parquet")
-    os.close(handle)
-    try:
-        pq.write_table(table, temporary, **WRITER)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    def discard(self) -> None:
+        for writer, temporary in self.writers.values():
+            try:
+                writer.close()
+            finally:
+                Path(temporary).unlink(missing_ok=True)
+        self.writers.clear()
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
