@@ -6,7 +6,9 @@ returns a Figure; rendering to PNG/SVG bytes is done by :func:`render`.
 from __future__ import annotations
 
 import io
+import struct
 import textwrap
+import zlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -17,6 +19,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
+from matplotlib._tight_bbox import adjust_bbox  # noqa: E402
+from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.transforms import Bbox  # noqa: E402
 
@@ -84,29 +88,102 @@ PNG_DPI = 300
 SCREEN_DPI = 110
 
 
-def _tight_bbox(fig: Figure) -> Bbox:
-    """The "tight" bounding box of ``fig`` (padded as ``savefig`` pads it), laid out once at
-    :data:`PNG_DPI` and given to both files: ``bbox_inches="tight"`` would lay the figure out
-    again for each (the PNG is the same either way; the SVG then shows exactly the PNG's area,
-    within a point of its own)."""
-    fig.set_dpi(PNG_DPI)
-    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
-    fig.draw_without_rendering()
-    box: Bbox = fig.get_tightbbox(renderer).padded(matplotlib.rcParams["savefig.pad_inches"])
-    return box
+#: Inches drawn around a "tight" figure: its labels and legends may lie outside the figure
+#: (tick labels left of the axes, a legend below them); a chart reaching further is drawn again.
+MARGIN = 1.0
+#: zlib level of the PNG files (6: zlib's default; the pixels are the same at every level).
+PNG_COMPRESSION = 6
 
 
 def render(fig: Figure, *, tight: bool = True) -> tuple[bytes, bytes]:
     """PNG (at :data:`PNG_DPI`) and SVG bytes of ``fig`` (no timestamps, so reruns give the same
     files); closes it.
-    ``tight=False`` for a figure laid out to fit its canvas (the "tight" bounding box costs one
-    more layout pass, made once for both files)."""
-    png, svg = io.BytesIO(), io.BytesIO()
-    bbox = _tight_bbox(fig) if tight else None
-    fig.savefig(png, format="png", dpi=PNG_DPI, bbox_inches=bbox, metadata={"Software": None})
-    fig.savefig(svg, format="svg", bbox_inches=bbox, metadata={"Date": None, "Creator": None})
-    plt.close(fig)
-    return png.getvalue(), svg.getvalue()
+
+    The figure is drawn once at :data:`PNG_DPI` (for a ``tight`` figure with :data:`MARGIN`
+    inches around it); its "tight" bounding box (padded as ``savefig`` pads it, rounded out to
+    whole pixels) is measured on that drawing and cut out of it as the PNG, and the SVG shows
+    exactly the same area. ``tight=False`` for a figure laid out to fit its canvas: the whole
+    canvas is saved."""
+    try:
+        box, rgb = _draw(fig, tight)
+        png = _png_bytes(rgb, PNG_DPI)
+        svg = io.BytesIO()
+        fig.savefig(svg, format="svg", bbox_inches=box, metadata={"Date": None, "Creator": None})
+    finally:
+        plt.close(fig)
+    return png, svg.getvalue()
+
+
+def _draw(fig: Figure, tight: bool) -> tuple[Bbox | None, np.ndarray]:
+    """Draw ``fig`` with Agg at :data:`PNG_DPI`: the area saved (inches, None: the canvas) and
+    its pixels (RGB, rows from the top)."""
+    fig.set_dpi(PNG_DPI)
+    canvas = FigureCanvasAgg(fig)
+    width, height = fig.get_size_inches()
+    if not tight:
+        canvas.draw()
+        return None, np.asarray(canvas.buffer_rgba())[:, :, :3]
+    drawn = Bbox.from_extents(-MARGIN, -MARGIN, width + MARGIN, height + MARGIN)
+    box = _draw_area(fig, canvas, drawn)
+    if box.x0 < drawn.x0 or box.y0 < drawn.y0 or box.x1 > drawn.x1 or box.y1 > drawn.y1:
+        drawn = box  # reaches beyond the margin: drawn again on exactly its area
+        box = _draw_area(fig, canvas, drawn)
+    pixels = np.asarray(canvas.buffer_rgba())
+    rows = pixels.shape[0]
+    left, right = (round((v - drawn.x0) * PNG_DPI) for v in (box.x0, box.x1))
+    bottom, top = (round((v - drawn.y0) * PNG_DPI) for v in (box.y0, box.y1))
+    return box, pixels[rows - top : rows - bottom, left:right, :3]
+
+
+def _draw_area(fig: Figure, canvas: FigureCanvasAgg, area: Bbox) -> Bbox:
+    """Draw the ``area`` (inches, in figure coordinates) of ``fig`` on ``canvas`` and return
+    the figure's padded tight bounding box, rounded out to whole pixels of the drawing."""
+    restore = adjust_bbox(fig, area, None)
+    try:
+        canvas.draw()
+        found = fig.get_tightbbox(canvas.get_renderer())
+    finally:
+        restore()
+    pad = matplotlib.rcParams["savefig.pad_inches"]
+    # found is measured from the drawn area's corner: back to figure inches, whole pixels
+    return Bbox.from_extents(
+        area.x0 + _floor(found.x0 - pad),
+        area.y0 + _floor(found.y0 - pad),
+        area.x0 + _ceil(found.x1 + pad),
+        area.y0 + _ceil(found.y1 + pad),
+    )
+
+
+def _floor(inches: float) -> float:
+    return float(np.floor(inches * PNG_DPI + 1e-6)) / PNG_DPI
+
+
+def _ceil(inches: float) -> float:
+    return float(np.ceil(inches * PNG_DPI - 1e-6)) / PNG_DPI
+
+
+def _png_bytes(rgb: np.ndarray, dpi: int) -> bytes:
+    """A PNG file of ``rgb`` (height x width x 3, 8-bit) whose pHYs chunk says ``dpi``; no
+    text chunk, so the same pixels give the same bytes."""
+    height, width, _ = rgb.shape
+    raw = np.empty((height, 1 + 3 * width), dtype=np.uint8)
+    raw[:, 0] = 0  # filter type None on every row
+    raw[:, 1:] = rgb.reshape(height, 3 * width)
+    per_metre = round(dpi / 0.0254)
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = zlib.crc32(body, zlib.crc32(kind))
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+    return b"".join(
+        (
+            b"\x89PNG\r\n\x1a\n",
+            chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)),
+            chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1)),
+            chunk(b"IDAT", zlib.compress(raw.data, PNG_COMPRESSION)),
+            chunk(b"IEND", b""),
+        )
+    )
 
 
 def topic_heatmap(by_period: pd.DataFrame) -> Figure:
