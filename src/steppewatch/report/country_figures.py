@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from steppewatch.report import figures  # noqa: F401  (sets the Agg backend and the fonts)
+from steppewatch.report import figures  # (also sets the Agg backend and the fonts)
 from steppewatch.report.captions import topic_label
 
 __all__ = ["country_panels"]
@@ -73,7 +73,7 @@ def country_panels(
         grid = wide.to_numpy(dtype=float)
         sizes = cell.groupby("period", observed=False)["n_meetings"].first().reindex(periods)
         sizes = sizes.fillna(0).astype(int)
-        image = ax.imshow(np.nan_to_num(grid), aspect="auto", cmap=cmap, vmin=0, vmax=vmax)
+        image = figures.cells(ax, np.nan_to_num(grid), cmap=cmap, vmin=0, vmax=vmax)
         for (i, j), v in np.ndenumerate(grid):
             if not np.isnan(v) and v > 0:
                 text = f"{100 * v:.0f}" if percent else f"{int(v)}"
