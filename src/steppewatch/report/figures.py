@@ -92,8 +92,9 @@ SCREEN_DPI = 110
 #: Inches drawn around a "tight" figure: its labels and legends may lie outside the figure
 #: (tick labels left of the axes, a legend below them); a chart reaching further is drawn again.
 MARGIN = 1.0
-#: zlib level of the PNG files (6: zlib's default; the pixels are the same at every level).
-PNG_COMPRESSION = 6
+#: zlib level of the PNG files: the same pixels at every level; 3 takes half the time of zlib's
+#: default 6 for files about a fifth larger.
+PNG_COMPRESSION = 3
 
 
 def render(fig: Figure, *, tight: bool = True) -> tuple[bytes, bytes]:
@@ -122,27 +123,34 @@ def _draw(fig: Figure, tight: bool) -> tuple[Bbox | None, np.ndarray]:
     canvas = FigureCanvasAgg(fig)
     width, height = fig.get_size_inches()
     if not tight:
-        canvas.draw()
-        return None, np.asarray(canvas.buffer_rgba())[:, :, :3]
+        canvas.draw()  # type: ignore[no-untyped-call]
+        return None, _rgb(canvas)
     drawn = Bbox.from_extents(-MARGIN, -MARGIN, width + MARGIN, height + MARGIN)
     box = _draw_area(fig, canvas, drawn)
     if box.x0 < drawn.x0 or box.y0 < drawn.y0 or box.x1 > drawn.x1 or box.y1 > drawn.y1:
-        drawn = box  # reaches beyond the margin: drawn again on exactly its area
-        box = _draw_area(fig, canvas, drawn)
-    pixels = np.asarray(canvas.buffer_rgba())
-    rows = pixels.shape[0]
+        # it reaches beyond the margin: drawn again on exactly its area
+        drawn = box
+        _draw_area(fig, canvas, drawn)
+        return box, _rgb(canvas)
+    pixels = _rgb(canvas)
+    rows, cols = pixels.shape[:2]
     left, right = (round((v - drawn.x0) * PNG_DPI) for v in (box.x0, box.x1))
     bottom, top = (round((v - drawn.y0) * PNG_DPI) for v in (box.y0, box.y1))
-    return box, pixels[rows - top : rows - bottom, left:right, :3]
+    return box, pixels[max(rows - top, 0) : rows - bottom, left : min(right, cols)]
+
+
+def _rgb(canvas: FigureCanvasAgg) -> np.ndarray:
+    """The canvas's pixels without their alpha (the figure is opaque)."""
+    return np.asarray(canvas.buffer_rgba())[:, :, :3]  # type: ignore[no-untyped-call]
 
 
 def _draw_area(fig: Figure, canvas: FigureCanvasAgg, area: Bbox) -> Bbox:
     """Draw the ``area`` (inches, in figure coordinates) of ``fig`` on ``canvas`` and return
     the figure's padded tight bounding box, rounded out to whole pixels of the drawing."""
-    restore = adjust_bbox(fig, area, None)
+    restore = adjust_bbox(fig, area, None)  # type: ignore[no-untyped-call]
     try:
-        canvas.draw()
-        found = fig.get_tightbbox(canvas.get_renderer())
+        canvas.draw()  # type: ignore[no-untyped-call]
+        found = fig.get_tightbbox(canvas.get_renderer())  # type: ignore[no-untyped-call]
     finally:
         restore()
     pad = matplotlib.rcParams["savefig.pad_inches"]
