@@ -17,8 +17,10 @@ have ended), so a measurement can add it to this process's own.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
+import sys
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -41,8 +43,8 @@ _JOBS: Sequence[Job] = ()
 def chart_workers(n_charts: int) -> int:
     """How many worker processes draw ``n_charts`` charts: ``STEPPEWATCH_CHART_WORKERS`` when
     set, else one per idle core beyond the one building the report (cores this process may run
-    on, less the 1-minute load average), 0 when fewer than two are idle or the system cannot
-    fork. Never more than the charts."""
+    on, less the 1-minute load average, to the nearest whole core), 0 when fewer than two are
+    idle or the system cannot fork. Never more than the charts."""
     given = os.environ.get(WORKERS_VARIABLE, "").strip()
     if given:
         try:
@@ -59,12 +61,22 @@ def chart_workers(n_charts: int) -> int:
         return min(wanted, n_charts) if _can_fork() else 0
     if not _can_fork() or not hasattr(os, "sched_getaffinity"):
         return 0
-    idle = len(os.sched_getaffinity(0)) - os.getloadavg()[0]
-    return max(0, min(int(idle) - 1, n_charts))
+    idle = round(len(os.sched_getaffinity(0)) - os.getloadavg()[0])
+    return max(0, min(idle - 1, n_charts))
 
 
 def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _worker_start() -> None:
+    """A forked worker's start: its garbage collections leave the objects it was forked with
+    alone (each would otherwise write to, and so copy, every page of them), and it writes to
+    standard output and error through files of its own (a progress bar's thread in the parent
+    may hold the locks of the ones it was forked with)."""
+    gc.freeze()
+    sys.stdout = open(1, "w", closefd=False)  # noqa: SIM115 (open while the worker lives)
+    sys.stderr = open(2, "w", closefd=False)  # noqa: SIM115
 
 
 def _draw(index: int) -> tuple[bytes, bytes, float]:
@@ -89,7 +101,9 @@ class ChartDrawing:
         if self.workers > 0:
             _JOBS = self._jobs
             context = multiprocessing.get_context("fork")
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+            self._pool = ProcessPoolExecutor(
+                self.workers, mp_context=context, initializer=_worker_start
+            )
             try:
                 self._futures = [self._pool.submit(_draw, i) for i in range(len(self._jobs))]
             except BaseException:

@@ -134,7 +134,9 @@ def _add_tables(
     inputs: chart_registry.ChartInputs,
 ) -> None:
     by_country = chart_registry.by_country(inputs)
-    content.country_text = country_text.country_paragraphs(by_country, partners)
+    content.country_text = country_text.country_paragraphs(
+        by_country, partners, chart_registry.leading(inputs)
+    )
     _index, ranking, sens = chart_registry.index_parts(inputs)
     ex = chart_registry.exercise_table(inputs)
 

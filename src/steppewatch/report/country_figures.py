@@ -65,17 +65,12 @@ def country_panels(
     # the row and column labels are plain texts where tick labels would be (no tick machinery
     # to lay out on every draw); only the first panel of each row names the rows
     pad = ScaledTranslation(_TICK_PAD, 0, fig.dpi_scale_trans)
+    grids, n_meetings = _grids(data, row_key, rows, value, countries, periods)
     image = None
     for k, country in enumerate(countries):
         ax = fig.add_subplot(grid[k // n_cols, k % n_cols])
         ax.set_axis_off()
-        cell = data[data["country"] == country]
-        wide = cell.pivot_table(
-            index=row_key, columns="period", values=value, observed=False, aggfunc="sum"
-        ).reindex(index=list(rows), columns=periods)
-        values = wide.to_numpy(dtype=float)
-        sizes = cell.groupby("period", observed=False)["n_meetings"].first().reindex(periods)
-        sizes = sizes.fillna(0).astype(int)
+        values, sizes = grids[k], n_meetings[k]
         image = figures.cells(ax, np.nan_to_num(values), cmap=cmap, vmin=0, vmax=vmax)
         for (i, j), v in np.ndenumerate(values):
             if not np.isnan(v) and v > 0:
@@ -84,7 +79,7 @@ def country_panels(
                         color="white" if v > 0.55 * vmax else "black")  # fmt: skip
         under = ax.get_xaxis_transform() + ScaledTranslation(0, -_TICK_PAD, fig.dpi_scale_trans)
         for j, period in enumerate(periods):
-            n = int(sizes.iloc[j])
+            n = int(sizes[j])
             thin = n < min_n
             if thin:
                 ax.add_patch(_hatch(j, len(rows)))
@@ -106,6 +101,36 @@ def country_panels(
     fig.text(0.02, 0.08 / height, f"* fewer than {min_n} meetings in the period (hatched): "
              "read with care", fontsize=7.5, color="#444444", ha="left", va="bottom")  # fmt: skip
     return fig
+
+
+def _grids(
+    data: pd.DataFrame,
+    row_key: str,
+    rows: Sequence[str],
+    value: str,
+    countries: Sequence[str],
+    periods: Sequence[str],
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each country's grid of ``value`` (countries x rows x periods; NaN where ``data`` has no
+    row, the sum where it has several) and its meetings per period (the first ``n_meetings``
+    given for it, 0 if none): what a pivot table per country gives, in one pass."""
+    shape = (len(countries), len(rows), len(periods))
+    country = data["country"].map({c: i for i, c in enumerate(countries)})
+    row = data[row_key].map({r: i for i, r in enumerate(rows)})
+    period = data["period"].map({p: i for i, p in enumerate(periods)})
+    known = (country.notna() & period.notna()).to_numpy()
+    c, p = country.to_numpy()[known].astype(int), period.to_numpy()[known].astype(int)
+    sizes = np.zeros(shape[::2], dtype=int)
+    # the first n_meetings given for each country and period
+    cells, first = np.unique(c * len(periods) + p, return_index=True)
+    sizes.flat[cells] = data["n_meetings"].to_numpy()[known][first]
+    placed = known & row.notna().to_numpy()
+    c, p = country.to_numpy()[placed].astype(int), period.to_numpy()[placed].astype(int)
+    r = row.to_numpy()[placed].astype(int)
+    total, seen = np.zeros(shape), np.zeros(shape, dtype=bool)
+    np.add.at(total, (c, r, p), data[value].to_numpy(dtype=float)[placed])
+    seen[c, r, p] = True
+    return np.where(seen, total, np.nan), sizes
 
 
 def _two_lines(period: str) -> str:
