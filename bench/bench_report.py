@@ -9,9 +9,16 @@ not change and give the copy.
     python bench/bench_report.py                         # bundled + /tmp/sw1m.db (made if absent)
     python bench/bench_report.py --synthetic /tmp/sw10k.db -n 10000
     python bench/bench_report.py --synthetic /tmp/sw1m.db --large /tmp/sw10m.db   # + a 10M run
+    python bench/bench_report.py --bundled-only --repeat 3 [--chart-workers 0]
 
 The figures already in bench/results/report.json are kept under ``previous`` (each with the
-commit they were measured on), so a run shows what changed.
+commit they were measured on), so a run shows what changed. ``--bundled-only`` measures only the
+bundled data (``--repeat`` times, each in its own process) and writes
+bench/results/report_charts.json instead (its earlier figures kept the same way).
+
+The charts may be drawn in worker processes (``STEPPEWATCH_CHART_WORKERS``, or idle cores:
+``report/chart_drawing.py``); ``full_report_cpu_s`` is this process's CPU,
+``full_report_children_cpu_s`` that of the worker processes and ``full_report_total_cpu_s`` both.
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results" / "report.json"
+BUNDLED_RESULTS = HERE / "results" / "report_charts.json"
 
 
 def _analysis(frame, study):  # type: ignore[no-untyped-def]
@@ -58,6 +66,7 @@ def run_one(db: str, label: str) -> dict[str, object]:
     """Measure one database in this process."""
     from steppewatch.report import DEFAULT_STATUSES, build_report
     from steppewatch.report.build import _load_frame
+    from steppewatch.report.chart_registry import CHARTS
     from steppewatch.report.evidence import finding_events
     from steppewatch.store import EventFilter, open_store
     from steppewatch.study import load_study
@@ -77,10 +86,18 @@ def run_one(db: str, label: str) -> dict[str, object]:
     t2e, c2e = time.perf_counter(), time.process_time()
     n_rows, urls_for_all = evidence.table.num_rows, evidence.urls_for_all
     del frame, analysed, evidence
+    try:
+        from steppewatch.report.chart_drawing import chart_workers
+
+        workers = chart_workers(len(CHARTS))
+    except ImportError:  # code from before chart_drawing: charts drawn in this process
+        workers = 0
     with tempfile.TemporaryDirectory() as out:
+        k3 = _children_cpu()
         t3, c3 = time.perf_counter(), time.process_time()
         result = build_report(out, store=store, study=study)
         t4, c4 = time.perf_counter(), time.process_time()
+        k4 = _children_cpu()
         size = sum(p.stat().st_size for p in Path(out).rglob("*") if p.is_file())
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {
@@ -97,10 +114,19 @@ def run_one(db: str, label: str) -> dict[str, object]:
         "finding_events_all_urls": urls_for_all,
         "full_report_s": round(t4 - t3, 2),
         "full_report_cpu_s": round(c4 - c3, 2),
+        "chart_workers": workers,
+        "full_report_children_cpu_s": round(k4 - k3, 2),
+        "full_report_total_cpu_s": round(c4 - c3 + k4 - k3, 2),
         "load_average_1min": [round(load_before, 1), round(os.getloadavg()[0], 1)],
         "report_mb": round(size / 1e6, 2),
         "peak_rss_mb": round(peak_kb / 1024, 1),
     }
+
+
+def _children_cpu() -> float:
+    """CPU seconds of this process's ended child processes (the chart workers)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _bundled_db(tmp: Path) -> str:
@@ -120,18 +146,26 @@ def _child(db: str, label: str) -> dict[str, object]:
 
 
 def _commit() -> str | None:
+    """The commit of the steppewatch code measured (the checkout it is imported from)."""
+    import steppewatch
+
     done = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], cwd=HERE, capture_output=True, text=True
+        ["git", "rev-parse", "--short", "HEAD"],
+        cwd=Path(steppewatch.__file__).parent,
+        capture_output=True,
+        text=True,
     )
     return done.stdout.strip() or None
 
 
-def _previous() -> list[dict[str, object]]:
+def _previous(results: Path = RESULTS) -> list[dict[str, object]]:
     """The runs already in the results file (and the ones they kept), newest first."""
-    if not RESULTS.exists():
+    if not results.exists():
         return []
-    old = json.loads(RESULTS.read_text(encoding="utf-8"))
-    entry = {k: old.get(k) for k in ("commit", "target", "note", "runs") if k in old}
+    old = json.loads(results.read_text(encoding="utf-8"))
+    keys = ("commit", "target", "note", "chart_workers_setting", "median_full_report_cpu_s",
+            "median_full_report_total_cpu_s", "runs")  # fmt: skip
+    entry = {k: old.get(k) for k in keys if k in old}
     return [entry, *old.get("previous", [])]
 
 
@@ -145,6 +179,18 @@ def main() -> None:
         help="also measure this (larger) database, e.g. 10,000,000 events made beforehand with "
         "make_synthetic_db.py -n 10000000 (not made here: it takes hours on 2 cores)",
     )
+    parser.add_argument(
+        "--bundled-only",
+        action="store_true",
+        help="measure only the bundled data; write bench/results/report_charts.json",
+    )
+    parser.add_argument("--repeat", type=int, default=1, help="bundled runs (own process each)")
+    parser.add_argument(
+        "--chart-workers",
+        type=int,
+        help="STEPPEWATCH_CHART_WORKERS for the runs (default: as set, else from idle cores)",
+    )
+    parser.add_argument("--note", default="", help="added to the results' note")
     parser.add_argument("--one", help=argparse.SUPPRESS)
     parser.add_argument("--label", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -152,10 +198,17 @@ def main() -> None:
         print(json.dumps(run_one(args.one, args.label)))
         return
 
+    if args.chart_workers is not None:
+        os.environ["STEPPEWATCH_CHART_WORKERS"] = str(args.chart_workers)
     runs = []
     with tempfile.TemporaryDirectory() as tmp:
-        runs.append(_child(_bundled_db(Path(tmp)), "bundled"))
-    print(json.dumps(runs[-1]))
+        db = _bundled_db(Path(tmp))
+        for _ in range(max(args.repeat, 1)):
+            runs.append(_child(db, "bundled"))
+            print(json.dumps(runs[-1]), flush=True)
+    if args.bundled_only:
+        _write_bundled(runs, args.note)
+        return
     generated = None
     if not args.synthetic.exists():
         sys.path.insert(0, str(HERE))
@@ -187,6 +240,30 @@ def main() -> None:
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     print(f"written {RESULTS}")
+
+
+def _write_bundled(runs: list[dict[str, object]], note: str) -> None:
+    """bench/results/report_charts.json: the bundled runs, the earlier ones under previous."""
+    cpu = sorted(float(r["full_report_cpu_s"]) for r in runs)  # type: ignore[arg-type]
+    total = sorted(float(r["full_report_total_cpu_s"]) for r in runs)  # type: ignore[arg-type]
+    payload = {
+        "benchmark": "report (bundled data only)",
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
+        "target": "issue 19: bundled full report about 2.7 s CPU as before it (6 charts, PNG "
+        "at 110 dpi then; 8 charts, PNG at 300 dpi now)",
+        "note": "full_report_cpu_s: CPU of the process building the report; "
+        "full_report_children_cpu_s: its chart worker processes; wall times depend on the "
+        "machine's load (load_average_1min: before, after). " + note,
+        "commit": _commit(),
+        "chart_workers_setting": os.environ.get("STEPPEWATCH_CHART_WORKERS", "auto"),
+        "median_full_report_cpu_s": cpu[len(cpu) // 2],
+        "median_full_report_total_cpu_s": total[len(total) // 2],
+        "runs": runs,
+        "previous": _previous(BUNDLED_RESULTS),
+    }
+    BUNDLED_RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    BUNDLED_RESULTS.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    print(f"written {BUNDLED_RESULTS}")
 
 
 if __name__ == "__main__":

@@ -71,6 +71,8 @@ ENTRIES: tuple[ErrorCode, ...] = (
     E("SW161", "unknown-export-format", None, "--format names an export format that is not known.", "Choose from the formats listed in the message (comma-separated)."),
     E("SW162", "export-folder-unusable", None, "The export's --out is a file, or the folder cannot be created.", "Give --out a folder you can write to."),
     E("SW163", "xlsx-too-many-rows", None, "A table has more rows than a spreadsheet sheet holds; no XLSX written.", "Export with filters, or use csv or parquet."),
+    E("SW176", "bad-chart-workers", None, "STEPPEWATCH_CHART_WORKERS is not a whole number of worker processes (0 or more).", "Set it to 0 (charts drawn in the report's own process) or a positive whole number, or unset it to decide from the idle cores."),
+    E("SW177", "chart-worker-died", None, "A worker process drawing the report's charts ended abruptly (killed, or out of memory); no report written.", "Run again; set STEPPEWATCH_CHART_WORKERS=0 to draw the charts in the report's own process."),
     # SW2xx: codebook
     E("SW200", "codebook-error", None, "The codebook cannot be used (base code of codebook errors).", "Run 'steppewatch codebook check FILE'."),
     E("SW201", "codebook-not-found", None, "The codebook file does not exist.", "Check the path."),

@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 
 from steppewatch.analysis import activity, concerns, engagement, exercises
 from steppewatch.analysis.concerns import concerns_by_period
-from steppewatch.analysis.country_concerns import MIN_MEETINGS, leading_concerns
+from steppewatch.analysis.country_concerns import MIN_MEETINGS, CountryPeriod, leading_concerns
 from steppewatch.analysis.frame import Period, concerns_coded, in_periods, involves, meetings
 from steppewatch.analysis.levels import LEVELS, meeting_levels
 from steppewatch.report import captions, country_text, figures
@@ -30,6 +30,7 @@ __all__ = [
     "by_country",
     "by_period",
     "concern_rows",
+    "leading",
     "exercise_table",
     "index_parts",
 ]
@@ -86,11 +87,27 @@ def by_country(inputs: ChartInputs) -> pd.DataFrame:
     )
 
 
-def concern_rows(data: pd.DataFrame, countries: Sequence[str]) -> list[str]:
+def leading(inputs: ChartInputs) -> list[CountryPeriod]:
+    """Each partner state's leading concerns per period (``leading_concerns`` of
+    :func:`by_country`), worked out once for the panels and the paragraphs."""
+    found: list[CountryPeriod] = inputs.once(
+        "leading_concerns", lambda: leading_concerns(by_country(inputs), inputs.partners)
+    )
+    return found
+
+
+def concern_rows(
+    data: pd.DataFrame, countries: Sequence[str], periods: Sequence[CountryPeriod] | None = None
+) -> list[str]:
     """The concerns drawn in every panel: each country-period's leading three, then the most
-    frequent others, at most :data:`MAX_CONCERN_ROWS`, most frequent first."""
+    frequent others, at most :data:`MAX_CONCERN_ROWS`, most frequent first. ``periods``: the
+    leading concerns already worked out (``leading_concerns`` of ``data``, or of a table of
+    which ``data`` keeps the rows with meetings)."""
     totals = data.groupby("topic")["count"].sum()
-    leading = {t for p in leading_concerns(data, countries) for t, _c, _s in p.leading}
+    if periods is None:
+        periods = leading_concerns(data, countries)
+    shown = set(countries)
+    leading = {t for p in periods if p.country in shown for t, _c, _s in p.leading}
     ranked = sorted(totals.index, key=lambda t: (t not in leading, -int(totals[t]), t))
     kept = [t for t in ranked if totals[t] > 0][:MAX_CONCERN_ROWS]
     return sorted(kept, key=lambda t: (-int(totals[t]), t))
@@ -121,7 +138,7 @@ def _countries(data: pd.DataFrame, inputs: ChartInputs) -> list[str]:
 def _concern_figure(data: pd.DataFrame, inputs: ChartInputs) -> Figure:
     countries = _countries(data, inputs)
     return country_panels(
-        data, row_key="topic", rows=concern_rows(data, countries), value="share",
+        data, row_key="topic", rows=concern_rows(data, countries, leading(inputs)), value="share",
         countries=countries, names=country_text.country_names(), percent=True,
         min_n=MIN_MEETINGS,
         title="Security concerns in each partner state's meetings, % of its meetings per period",

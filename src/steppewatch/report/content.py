@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 import pandas as pd
 
@@ -12,7 +13,8 @@ from steppewatch.analysis import activity, concerns, exercises, findings
 from steppewatch.analysis.activity_tables import ACTIVITY_TABLES, activity_table
 from steppewatch.analysis.frame import Period, analysis_frame, source_total
 from steppewatch.models import Study
-from steppewatch.report import captions, chart_registry, country_text, figures
+from steppewatch.report import captions, chart_drawing, chart_registry, country_text, figures
+from steppewatch.report.chart_drawing import ChartDrawing
 from steppewatch.report.evidence import Evidence
 from steppewatch.report.limits import DataLimits
 
@@ -56,6 +58,9 @@ class ReportContent:
     country_text: dict[str, str] = field(default_factory=dict)
     #: The data section's numbers (filled by ``build_report``, which reads the sources).
     limits: DataLimits | None = None
+    #: Worker processes that drew the charts (0: this process) and the CPU seconds they spent.
+    chart_workers: int = 0
+    chart_worker_cpu_s: float = 0.0
 
 
 def chart_bases(
@@ -73,10 +78,12 @@ def build_content(
     *,
     study: Study | None = None,
     progress: Callable[[str], None] | None = None,
+    workers: int | None = None,
 ) -> ReportContent:
     """Run every analysis on ``frame`` (already filtered), draw every chart of the registry
     (``chart_registry.CHARTS``) whose data is not empty, and check the study's claims (None:
-    the default study)."""
+    the default study). ``workers``: processes drawing the charts (None: decided by
+    :func:`chart_drawing.chart_workers`; 0: drawn in this process)."""
     from steppewatch.study import default_study
 
     step = progress or (lambda _name: None)
@@ -85,19 +92,51 @@ def build_content(
     content = ReportContent()
     colours = figures.country_colours(partners, study.colours)
     inputs = chart_registry.ChartInputs(frame, partners, periods, colours)
+    # each chart's data and caption here; the figures drawn in worker processes when cores are
+    # idle (chart_drawing), while this process goes on with the tables and findings
+    shown = []
     for spec in chart_registry.CHARTS:
         data = spec.data(inputs)
-        if data.empty:
-            continue
+        if not data.empty:
+            shown.append((spec, data))
+    jobs = [partial(_draw_chart, spec, data, inputs) for spec, data in shown]
+    if workers is None:
+        workers = chart_drawing.chart_workers(len(jobs))
+    drawing = ChartDrawing(jobs, workers)
+    try:
+        _add_tables(content, frame, partners, periods, study, inputs)
+        step("tables")
+        drawn = drawing.results(lambda i: step(shown[i][0].name))
+    finally:
+        drawing.close()
+    content.chart_workers, content.chart_worker_cpu_s = drawing.workers, drawing.worker_cpu_s
+    for (spec, data), (png, svg) in zip(shown, drawn, strict=True):
         basis = spec.basis(inputs)
-        png, svg = figures.render(spec.figure(data, inputs), tight=spec.tight)
         content.charts.append(
             Chart(spec.name, spec.title, spec.caption(data, inputs), len(basis),
                   source_total(basis), spec.what, data, png, svg, spec.section)
         )  # fmt: skip
-        step(spec.name)
+    return content
+
+
+def _draw_chart(
+    spec: chart_registry.ChartSpec, data: pd.DataFrame, inputs: chart_registry.ChartInputs
+) -> tuple[bytes, bytes]:
+    return figures.render(spec.figure(data, inputs), tight=spec.tight)
+
+
+def _add_tables(
+    content: ReportContent,
+    frame: pd.DataFrame,
+    partners: Sequence[str],
+    periods: Sequence[Period],
+    study: Study,
+    inputs: chart_registry.ChartInputs,
+) -> None:
     by_country = chart_registry.by_country(inputs)
-    content.country_text = country_text.country_paragraphs(by_country, partners)
+    content.country_text = country_text.country_paragraphs(
+        by_country, partners, chart_registry.leading(inputs)
+    )
     _index, ranking, sens = chart_registry.index_parts(inputs)
     ex = chart_registry.exercise_table(inputs)
 
@@ -120,5 +159,3 @@ def build_content(
         content.tables[table.name] = activity_table(frame, table)
     content.findings = findings.evaluate_claims(frame, partners, study.claims)
     content.tables["findings"] = findings.findings_frame(content.findings)
-    step("tables")
-    return content

@@ -14,14 +14,17 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.transforms import ScaledTranslation
 
-from steppewatch.report import figures  # noqa: F401  (sets the Agg backend and the fonts)
+from steppewatch.report import figures  # (also sets the Agg backend and the fonts)
 from steppewatch.report.captions import topic_label
 
 __all__ = ["country_panels"]
 
 #: Panels per row of the small multiples.
 COLUMNS = 3
+#: Gap between a panel and its row and column labels (inches; matplotlib's tick label pad).
+_TICK_PAD = 3.5 / 72
 
 
 def _panel_grid(n: int) -> tuple[int, int]:
@@ -55,43 +58,39 @@ def country_panels(
     panel, above, below, head, foot, width = 0.28 * len(rows), 0.3, 0.6, 0.4, 0.3, 9.2
     height = head + n_rows * (above + panel + below) + foot
     fig = Figure(figsize=(width, height))
-    axes = fig.subplots(n_rows, n_cols, squeeze=False, sharey=True)
     top, bottom = 1 - (head + above) / height, (foot + below) / height
-    fig.subplots_adjust(left=1.5 / width, right=1 - 1.2 / width, top=top, bottom=bottom,
-                        wspace=0.06, hspace=(above + below) / panel)  # fmt: skip
+    grid = fig.add_gridspec(n_rows, n_cols, left=1.5 / width, right=1 - 1.2 / width, top=top,
+                            bottom=bottom, wspace=0.06, hspace=(above + below) / panel)  # fmt: skip
     vmax = 1.0 if percent else max(float(data[value].max()) if len(data) else 1.0, 1.0)
+    # the row and column labels are plain texts where tick labels would be (no tick machinery
+    # to lay out on every draw); only the first panel of each row names the rows
+    pad = ScaledTranslation(_TICK_PAD, 0, fig.dpi_scale_trans)
+    grids, n_meetings = _grids(data, row_key, rows, value, countries, periods)
     image = None
-    for k, ax in enumerate(axes.flat):
-        if k >= len(countries):
-            ax.set_visible(False)
-            continue
-        country = countries[k]
-        cell = data[data["country"] == country]
-        wide = cell.pivot_table(
-            index=row_key, columns="period", values=value, observed=False, aggfunc="sum"
-        ).reindex(index=list(rows), columns=periods)
-        grid = wide.to_numpy(dtype=float)
-        sizes = cell.groupby("period", observed=False)["n_meetings"].first().reindex(periods)
-        sizes = sizes.fillna(0).astype(int)
-        image = ax.imshow(np.nan_to_num(grid), aspect="auto", cmap=cmap, vmin=0, vmax=vmax)
-        for (i, j), v in np.ndenumerate(grid):
+    for k, country in enumerate(countries):
+        ax = fig.add_subplot(grid[k // n_cols, k % n_cols])
+        ax.set_axis_off()
+        values, sizes = grids[k], n_meetings[k]
+        image = figures.cells(ax, np.nan_to_num(values), cmap=cmap, vmin=0, vmax=vmax)
+        for (i, j), v in np.ndenumerate(values):
             if not np.isnan(v) and v > 0:
                 text = f"{100 * v:.0f}" if percent else f"{int(v)}"
                 ax.text(j, i, text, ha="center", va="center", fontsize=7,
                         color="white" if v > 0.55 * vmax else "black")  # fmt: skip
-        labels = []
+        under = ax.get_xaxis_transform() + ScaledTranslation(0, -_TICK_PAD, fig.dpi_scale_trans)
         for j, period in enumerate(periods):
-            n = int(sizes.iloc[j])
+            n = int(sizes[j])
             thin = n < min_n
             if thin:
                 ax.add_patch(_hatch(j, len(rows)))
-            labels.append(f"{_two_lines(period)}\nn={n}{'*' if thin else ''}")
-        ax.set_xticks(range(len(periods)), labels, fontsize=7)
-        ax.set_yticks(range(len(rows)), [topic_label(r) for r in rows], fontsize=7.5)
-        ax.tick_params(length=0)
+            label = f"{_two_lines(period)}\nn={n}{'*' if thin else ''}"
+            ax.text(j, 0, label, transform=under, ha="center", va="top", fontsize=7)
+        if k % n_cols == 0:
+            left = ax.get_yaxis_transform() - pad
+            for i, row in enumerate(rows):
+                ax.text(0, i, topic_label(row), transform=left, ha="right",
+                        va="center_baseline", fontsize=7.5)  # fmt: skip
         ax.set_title(f"{names.get(country, country)} ({country})", fontsize=9, loc="left")
-        for side in ("left", "bottom"):
-            ax.spines[side].set_visible(False)
     if image is not None:
         cax = fig.add_axes((1 - 1.0 / width, bottom, 0.14 / width, top - bottom))
         bar = fig.colorbar(image, cax=cax)
@@ -102,6 +101,36 @@ def country_panels(
     fig.text(0.02, 0.08 / height, f"* fewer than {min_n} meetings in the period (hatched): "
              "read with care", fontsize=7.5, color="#444444", ha="left", va="bottom")  # fmt: skip
     return fig
+
+
+def _grids(
+    data: pd.DataFrame,
+    row_key: str,
+    rows: Sequence[str],
+    value: str,
+    countries: Sequence[str],
+    periods: Sequence[str],
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each country's grid of ``value`` (countries x rows x periods; NaN where ``data`` has no
+    row, the sum where it has several) and its meetings per period (the first ``n_meetings``
+    given for it, 0 if none): what a pivot table per country gives, in one pass."""
+    shape = (len(countries), len(rows), len(periods))
+    country = data["country"].map({c: i for i, c in enumerate(countries)})
+    row = data[row_key].map({r: i for i, r in enumerate(rows)})
+    period = data["period"].map({p: i for i, p in enumerate(periods)})
+    known = (country.notna() & period.notna()).to_numpy()
+    c, p = country.to_numpy()[known].astype(int), period.to_numpy()[known].astype(int)
+    sizes = np.zeros(shape[::2], dtype=int)
+    # the first n_meetings given for each country and period
+    cells, first = np.unique(c * len(periods) + p, return_index=True)
+    sizes.flat[cells] = data["n_meetings"].to_numpy()[known][first]
+    placed = known & row.notna().to_numpy()
+    c, p = country.to_numpy()[placed].astype(int), period.to_numpy()[placed].astype(int)
+    r = row.to_numpy()[placed].astype(int)
+    total, seen = np.zeros(shape), np.zeros(shape, dtype=bool)
+    np.add.at(total, (c, r, p), data[value].to_numpy(dtype=float)[placed])
+    seen[c, r, p] = True
+    return np.where(seen, total, np.nan), sizes
 
 
 def _two_lines(period: str) -> str:

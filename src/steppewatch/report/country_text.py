@@ -16,6 +16,7 @@ import yaml
 
 from steppewatch.analysis.country_concerns import (
     MIN_MEETINGS,
+    CountryPeriod,
     country_change,
     leading_concerns,
 )
@@ -37,12 +38,17 @@ def _lower(code: str) -> str:
     return topic_label(code).lower()
 
 
-def country_paragraphs(by_country: pd.DataFrame, countries: Sequence[str]) -> dict[str, str]:
+def country_paragraphs(
+    by_country: pd.DataFrame,
+    countries: Sequence[str],
+    leading: Sequence[CountryPeriod] | None = None,
+) -> dict[str, str]:
     """One paragraph per country: its leading concerns in each period (with counts and
     shares), the periods too thin to compare, and the largest rise and fall between its first
-    and last period with at least :data:`MIN_MEETINGS` meetings."""
+    and last period with at least :data:`MIN_MEETINGS` meetings. ``leading``: the leading
+    concerns already worked out (``leading_concerns(by_country, countries)``)."""
     names = country_names()
-    periods = leading_concerns(by_country, countries)
+    periods = leading_concerns(by_country, countries) if leading is None else leading
     out: dict[str, str] = {}
     for country in countries:
         mine = [p for p in periods if p.country == country]
