@@ -47,11 +47,12 @@ from steppewatch.extract.coder_entities import (
     aid_transport,
     ambiguous_names,
     clean_entities,
+    enumerations,
     numbered_entries,
 )
 from steppewatch.extract.coder_resources import Resources as _Resources
 from steppewatch.extract.coder_resources import load_resources as _resources
-from steppewatch.extract.coder_rules import assign_codes
+from steppewatch.extract.coder_rules import assign_codes, without_third_party
 from steppewatch.extract.dates import find_dates
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import CodedDocument, CodedItem, CoderInfo, Evidence
@@ -182,8 +183,12 @@ class CodebookCoder:
         items: list[CodedItem] = []
         calibration = load_calibration(self.calibration_path)
         segments = segment_text(text)
-        anchor_hits = clean_entities(
-            res.anchor_hits(normal, document.language), res.cities, normal, res.study
+        anchor_hits = enumerations(
+            clean_entities(
+                res.anchor_hits(normal, document.language), res.cities, normal, res.study
+            ),
+            text,
+            res.study,
         )
         starts = [h.start for h in anchor_hits]
         for index, segment in enumerate(segments):
@@ -222,8 +227,15 @@ class CodebookCoder:
     ) -> None:
         hits = aid_transport(
             ambiguous_names(
-                clean_entities(
-                    res.matcher.hits(normal, item.start, item.end), res.cities, normal, res.study
+                enumerations(
+                    clean_entities(
+                        res.matcher.hits(normal, item.start, item.end),
+                        res.cities,
+                        normal,
+                        res.study,
+                    ),
+                    text,
+                    res.study,
                 ),
                 res.gazetteer.ambiguous,
             ),
@@ -231,6 +243,7 @@ class CodebookCoder:
             item.start,
             item.end,
         )
+        hits = without_third_party(hits, text, res)
         passages = self._passages(item, text, hits, res)
         if not passages:
             return
@@ -292,7 +305,7 @@ class CodebookCoder:
 def _anchor_weight(hit: Hit, res: _Resources) -> float:
     kind, value = hit.payload
     partners = res.study.partner_set
-    if kind == "state":
+    if kind in ("state", "example"):
         return 1.0 if value in partners else 0.0
     if kind in ("group", "group_other"):
         if not partners.intersection(res.gazetteer.groups[value].members):
@@ -324,7 +337,7 @@ def _adjust_anchor(weight: float, hits: list[Hit], res: _Resources) -> float:
 def _named_states(hits: list[Hit], res: _Resources) -> set[str]:
     """States named in ``hits`` (a group name joined to the focal state counts for its members;
     venues and other group mentions do not)."""
-    states = {h.payload[1] for h in hits if h.payload[0] == "state"}
+    states = {h.payload[1] for h in hits if h.payload[0] in ("state", "example")}
     for hit in hits:
         if hit.payload[0] == "group":
             states.update(res.gazetteer.groups[hit.payload[1]].members)

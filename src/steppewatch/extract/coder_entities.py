@@ -13,7 +13,13 @@ Gazetteer hits are resolved before coding (gold/README.md guidelines 3 and 6):
 - ambiguous names (the gazetteer's ``ambiguous``: 中土 / 土方 mean Turkey in MFA usage,
   Turkmenistan in an item that names Turkmenistan and not Turkey);
 - a state named as an observer, or as one side of a border between two other states
-  (таджикско-узбекская граница), is not a participant (``not_participant``).
+  (таджикско-узбекская граница), is not a participant (``not_participant``);
+- enumerations of states (``enumerations``): a list that leaves out the focal state and names
+  states from outside the region and its frameworks (the donors of COVID supplies: 俄罗斯、
+  巴基斯坦、哈萨克斯坦、日本、韩国…等13个国家) is a list of third parties: its states become
+  ("listed", code) hits, neither anchors nor participants; states given as examples (such as,
+  包括, таких как, …等国, and other countries) become ("example", code) hits: anchors, and
+  participants only when no partner state is named otherwise (``coder_rules``).
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NAME_KINDS",
+    "enumerations",
     "SENTENCE_END",
     "clean_entities",
     "ambiguous_names",
@@ -89,8 +96,10 @@ _AIRCRAFT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PUBLIC_HEALTH = re.compile(
-    r"医疗|医护|抗疫|防疫|疫情|medical|epidemic|pandemic|covid|coronavirus|"
-    r"медицин|врач|эпидеми|пандеми|коронавирус",
+    r"医疗|医护|抗疫|防疫|疫情|防护服|护目镜|公共卫生|medical|epidemic|pandemic|covid|coronavirus|"
+    r"protective (?:suits?|equipment|gear|clothing)|goggles|public health|"
+    r"медицин|врач|эпидеми|пандеми|коронавирус|средств\w* индивидуальной защиты|"
+    r"защитн\w* (?:костюм|очк)|здравоохранени",
     re.IGNORECASE,
 )
 
@@ -235,3 +244,129 @@ def _drop_overlaps(hits: list[Hit]) -> list[Hit]:
         elif kind in NAME_KINDS and name_spans.contains_longer(hit.start, hit.end):
             dropped.add(id(hit))
     return [h for h in hits if id(h) not in dropped and h.payload[0] != "block"]
+
+
+# -- enumerations of states -----------------------------------------------------------------
+# A list in Chinese: short items joined by 、 (the last may join two with 和/及/与); in Latin or
+# Cyrillic script: capitalised names of up to four words joined by commas and a final and/и.
+_CJK_ITEM = r"[^、，,。；;：:！？!?\s“”\"()（）等]{1,10}"
+_CJK_LIST = re.compile(rf"{_CJK_ITEM}(?:、{_CJK_ITEM})+")
+_CJK_JOIN = re.compile(r"、|以及|(?<!共)和(?!国)|(?<!埃)及|与")
+_WORD_ITEM = r"(?:the\s+)?[A-ZА-ЯЁ][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-ZА-ЯЁ][\w'’-]*){0,3}"
+_WORD_LIST = re.compile(
+    rf"{_WORD_ITEM}(?:(?:\s*,\s*{_WORD_ITEM})+(?:\s*,?\s+(?:and|и)\s+{_WORD_ITEM})?"
+    rf"|\s+(?:and|и)\s+{_WORD_ITEM})"
+)
+_WORD_JOIN = re.compile(r"\s*,\s*|\s+(?:and|и)\s+")
+LIST_WINDOW = 160  # characters either side of a state name searched for its list
+# examples, not an exhaustive list: "countries such as", 包括, таких как before; 等, etc.,
+# "and other countries", и другие after
+_EXAMPLE_BEFORE = re.compile(
+    r"(?:such as|including|like|e\.g\.,?|for example,?|for instance,?|among them|"
+    r"包括|(?<![例比诸譬假])如|比如|例如|诸如|譬如|像|так\w*(?:\s+\w+)?,?\s+как|в том числе|"
+    r"например,?|включая|среди них)\s*[:：]?\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_EXAMPLE_AFTER = re.compile(
+    r"[^\s、，,。；;：:]{0,4}?等|[\w'’-]*,?\s+(?:etc\b|and others\b|and other (?:countries|states|nations)|"
+    r"и други|и др\.|и т\.\s?д)",
+    re.IGNORECASE,
+)
+# taking part in the listed event: such a list names the participants, whoever they are
+_PARTICIPATE = re.compile(
+    r"出席|参加|参与|与会|参演|attend|participat|took part|take part|taking part|участ|присутств",
+    re.IGNORECASE,
+)
+
+
+def enumerations(hits: list[Hit], text: str, study: StudyFacts) -> list[Hit]:
+    """States in a list of third parties become ("listed", code) hits, states given as examples
+    ("example", code) hits (see the module docstring); ``text`` is the original text (the case
+    of a name tells a list of names from a sentence)."""
+    states = [h for h in hits if h.payload[0] == "state" and h.payload[1] != study.focal]
+    if not states:
+        return hits
+    names = sorted(
+        (h for h in hits if h.payload[0] in (*NAME_KINDS, "venue", "whereabouts", "group_other")),
+        key=lambda h: h.start,
+    )
+    starts = [h.start for h in names]
+    marks: dict[int, str] = {}
+    for hit in states:
+        mark = _listing(hit, text, names, starts, study)
+        if mark is not None:
+            marks[id(hit)] = mark
+    if not marks:
+        return hits
+    return [
+        Hit(h.start, h.end, (marks[id(h)], h.payload[1]), h.term) if id(h) in marks else h
+        for h in hits
+    ]
+
+
+def _listing(
+    hit: Hit, text: str, names: list[Hit], starts: list[int], study: StudyFacts
+) -> str | None:
+    """The mark of a state's name: "listed", "example" or None (see ``enumerations``)."""
+    lo, hi = max(0, hit.start - LIST_WINDOW), min(len(text), hit.end + LIST_WINDOW)
+    han = "\u4e00" <= hit.term[:1] <= "\u9fff"
+    pattern, join = (_CJK_LIST, _CJK_JOIN) if han else (_WORD_LIST, _WORD_JOIN)
+    span = next(
+        (m.span() for m in pattern.finditer(text, lo, hi) if m.start() <= hit.start < m.end()),
+        None,
+    )
+    a, b = span if span is not None else (hit.start, hit.end)
+    inside = names[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
+    first = min((h.start for h in inside if h.payload[0] == "state"), default=hit.start)
+    last = max((h.end for h in inside if h.payload[0] == "state"), default=hit.end)
+    if any(_EXAMPLE_BEFORE.search(text, max(0, p - 28), p) for p in {first, a}):
+        example = True
+    else:
+        example = bool(_EXAMPLE_AFTER.match(text, last, min(len(text), last + 40)))
+    if span is None:
+        return "example" if example else None
+    # items of the list with no name the gazetteer knows: states it does not list (日本, Egypt)
+    items, position = [], a
+    for m in join.finditer(text, a, b):
+        items.append(_strip(text, position, m.start()))
+        position = m.end()
+    items.append(_strip(text, position, b))
+    # the focal state is in the list when a name of it is an item (not 向中国 after the list)
+    focal = any(
+        h.payload == ("state", study.focal) and any(h.start == s or h.end == e for s, e in items)
+        for h in inside
+    )
+    if len(items) >= 2 and not focal:
+        unknown = sum(
+            1 for s, e in items if not any(s <= h.start < e or h.start <= s < h.end for h in inside)
+        )
+        outside = any(
+            h.payload[0] == "state"
+            and h.payload[1] not in study.partner_set
+            and h.payload[1] not in study.members_ever
+            for h in inside
+        )
+        if (unknown >= 2 or outside) and not _PARTICIPATE.search(text, *_sentence(text, a, b)):
+            return "listed"
+    return "example" if example else None
+
+
+_ITEM_LEAD = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """An item's span without the spaces and "the" around it."""
+    lead = _ITEM_LEAD.match(text, start, end)
+    start = lead.end() if lead else start
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(
+        (m.end() for m in SENTENCE_END.finditer(text, max(0, start - 300), start)),
+        default=max(0, start - 300),
+    )
+    stop = SENTENCE_END.search(text, end, end + 300)
+    return lo, (stop.start() if stop else min(len(text), end + 300))

@@ -28,7 +28,7 @@ from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import ActorMention, CodedItem, Evidence
 from steppewatch.extract.normalise import normalise_for_matching
 
-__all__ = ["Found", "assign_codes", "collect"]
+__all__ = ["Found", "assign_codes", "collect", "without_third_party"]
 
 THREE_EVILS_PARTS = ("terrorism", "separatism", "extremism")
 # event kinds, most specific first; a meeting in the item's lead wins over all of them
@@ -100,8 +100,11 @@ _CONFIRM = re.compile(r"证实|确认|是否属实|confirm|verify|подтвер
 # Medical and anti-epidemic aid is not security equipment (gold guideline 3: civilian
 # public-health aid is not relevant): an equipment hit in a sentence about it is no transfer.
 _MEDICAL_AID = re.compile(
-    r"抗疫|防疫|疫情|医疗物资|口罩|呼吸机|检测试剂|疫苗|anti-epidemic|epidemic|pandemic|covid|coronavirus|"
-    r"medical supplies|\bmasks?\b|ventilator|test kits?|vaccine|медицинск|пандеми|эпидеми|коронавирус|маск|вакцин",
+    r"抗疫|防疫|疫情|医疗物资|口罩|呼吸机|检测试剂|疫苗|防护服|护目镜|防护用品|公共卫生|"
+    r"anti-epidemic|epidemic|pandemic|covid|coronavirus|medical supplies|\bmasks?\b|ventilator|"
+    r"test kits?|vaccine|protective (?:suits?|equipment|gear|clothing)|goggles|public health|"
+    r"медицинск|пандеми|эпидеми|коронавирус|маск|вакцин|защитн\w* (?:костюм|очк|средств)|"
+    r"средств\w* индивидуальной защиты|здравоохранени",
     re.IGNORECASE,
 )
 # A body named (a commission, working group, mechanism, RATS) is a mechanism event only when
@@ -181,11 +184,14 @@ class Found:
     basis: dict[str, str] = field(default_factory=dict)  # state -> how it was found
     venues: dict[str, Hit] = field(default_factory=dict)  # capitals named as the event's place
     groups: dict[str, Hit] = field(default_factory=dict)  # 中亚国家: every member, unless listed
+    examples: dict[str, Hit] = field(default_factory=dict)  # "countries such as": see below
     actors: dict[str, tuple[ActorMention, Hit]] = field(default_factory=dict)
     implied_levels: dict[str, Hit] = field(default_factory=dict)
     implied_domains: dict[str, Hit] = field(default_factory=dict)
     implied_frameworks: dict[str, Hit] = field(default_factory=dict)
     in_titles: list[Hit] = field(default_factory=list)  # institutions named in an official's title
+    # sentences where a third state acts without the focal state (see ``third_party_sentences``)
+    third_party: list[tuple[int, int]] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
 
     def codes(self, scheme: str) -> dict[str, list[Hit]]:
@@ -237,6 +243,9 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
         elif kind == "state":
             if value == facts.focal or not not_participant(text, hit, facts.focal_word):
                 found.add_state(value, hit, "named")
+        elif kind == "example":
+            if not not_participant(text, hit, facts.focal_word):
+                found.examples.setdefault(value, hit)
         elif kind in ("group", "group_other"):
             found.groups.setdefault(value, hit)
         elif kind == "venue":
@@ -279,7 +288,75 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
                 found.implied_levels.setdefault(institution.level, hit)
             if institution.framework in res.active["framework"]:
                 found.implied_frameworks.setdefault(institution.framework, hit)
+    found.third_party = third_party_sentences(hits, text, res)
     return found
+
+
+# a state named as a place (在美国, in Russia, в России): not the one who acts
+_PLACE_BEFORE = re.compile(r"(?:在|(?<![^\W\d_])(?:in|at)\s+(?:the\s+)?|(?<![^\W\d_])(?:в|во)\s+)$")
+
+
+def third_party_sentences(hits: list[Hit], text: str, res: Resources) -> list[tuple[int, int]]:
+    """Sentences that name a third state (neither the focal state, a partner, nor ever a member
+    of the study's frameworks with members: the US, Afghanistan, Turkey) other than as a place
+    and name neither the focal state nor "the two sides": what happens there is that state's
+    doing, not the focal state's (美国将向哈萨克斯坦等国提供反恐装备; the US and Kazakhstan held an
+    exercise): the coder drops their code hits (``without_third_party``); a meeting named
+    there is not the item's."""
+    facts = res.study
+    known = facts.partner_set | facts.members_ever | {facts.focal}
+    third = [
+        h
+        for h in hits
+        if h.payload[0] in ("state", "listed", "example")
+        and h.payload[1] not in known
+        and not _PLACE_BEFORE.search(text, max(0, h.start - 8), h.start)
+    ]
+    if not third:
+        return []
+    # a state that is a topic (阿富汗局势, the Afghan issue) or one side of a border is talked
+    # about, not acting
+    topics = [h for h in hits if h.payload[0] == "topic"]
+    third = [
+        h
+        for h in third
+        if not any(t.start <= h.start < t.end or h.start <= t.start < h.end for t in topics)
+        and not not_participant(text, h, facts.focal_word)
+    ]
+    focal = [h.start for h in hits if _names_focal(h, res)]
+    spans: list[tuple[int, int]] = []
+    for hit in third:
+        lo, hi = _sentence_of(text, hit.start, max(0, hit.start - 400), hit.end + 400)
+        if (lo, hi) in spans or any(lo <= p < hi for p in focal):
+            continue
+        if _BOTH_SIDES.search(text, lo, hi):
+            continue
+        spans.append((lo, hi))
+    return spans
+
+
+_SCORED = ("topic", "domain", "event_kind", "meeting_level")
+
+
+def without_third_party(hits: list[Hit], text: str, res: Resources) -> list[Hit]:
+    """``hits`` without the topics, domains, event kinds and levels of sentences about a third
+    state's doing (``third_party_sentences``): they neither make an item relevant nor code it."""
+    spans = third_party_sentences(hits, text, res)
+    if not spans:
+        return hits
+    return [h for h in hits if h.payload[0] not in _SCORED or not _inside(h, spans)]
+
+
+def _names_focal(hit: Hit, res: Resources) -> bool:
+    kind, value = hit.payload
+    focal = res.study.focal
+    if kind == "state":
+        return value == focal or (len(hit.term) == 2 and hit.term[0] in res.study.pair_prefixes)
+    if kind == "official":
+        return res.gazetteer.officials[value].country == focal
+    if kind == "institution":
+        return res.gazetteer.institutions[value].country == focal
+    return False
 
 
 # an institution's name followed by an office in it (上合组织地区反恐怖机构执委会主任瑟索耶夫, the
@@ -382,10 +459,15 @@ def rule_framework(found: Found) -> tuple[str | None, dict[str, Hit]]:
 
 
 def rule_partner_states(found: Found, res: Resources) -> list[str]:
-    """Partner states taking part: named ones; a group name (中亚国家) stands for its members
-    unless the text lists GROUP_LIST of them; with none named, the host of a capital venue."""
+    """Partner states taking part: named ones (given as examples, "countries such as", only when
+    none is named otherwise); a group name (中亚国家) stands for its members unless the text
+    lists GROUP_LIST of them; with none named, the host of a capital venue."""
     partners = res.study.partners
     ca = [c for c in partners if c in found.states]
+    if not ca:  # states given as examples take part only when no other partner state does
+        for code, hit in found.examples.items():
+            found.add_state(code, hit, "named")
+        ca = [c for c in partners if c in found.states]
     if len(ca) < GROUP_LIST:
         for value, hit in found.groups.items():
             for code in res.gazetteer.groups[int(value)].members:
@@ -640,7 +722,7 @@ def rule_kinds(
     paragraph that names a partner state, a framework or the two sides (``anchored()``: the
     starts of those paragraphs)."""
     kinds = rule_event_mentions(item, text, found)
-    others = _others_formats(item, text, hits, focal)
+    others = _others_formats(item, text, hits, focal) + found.third_party
     levels = [h for hs in found.codes("meeting_level").values() for h in hs]
     has_level = bool(levels)
     if others:

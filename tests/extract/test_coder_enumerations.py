@@ -1,0 +1,148 @@
+"""States named but not taking part, by general mechanisms rather than phrases (issue 13, third
+round): lists of third parties (the donors of epidemic supplies), states given as examples
+("countries such as", 等国, таких как), and sentences about a third state's doing (the US
+giving equipment, the US and Kazakhstan holding an exercise). Hand-written texts in the native
+script, modelled on MFA answers and readouts (not copied from any page)."""
+
+from __future__ import annotations
+
+import pytest
+
+from steppewatch.extract import code_document
+from steppewatch.extract.model import CodedDocument
+
+from .conftest import make_doc
+
+CA = {"KZ", "KG", "TJ", "UZ", "TM"}
+
+
+def _code(text: str) -> CodedDocument:
+    return code_document(make_doc(text))
+
+
+# "which countries sent anti-epidemic aid": a long list of donors, some of them from outside the
+# region and its frameworks, and a military plane that carried protective suits
+DONORS = {
+    "zh": "问：你能否介绍一下目前有哪些国家向中方提供了援助？\n"
+    "答：截至目前，已有俄罗斯、巴基斯坦、哈萨克斯坦、乌兹别克斯坦、吉尔吉斯斯坦、塔吉克斯坦、土库曼斯坦、"
+    "白俄罗斯、蒙古国、伊朗、日本、韩国、埃及等13个国家政府向中国提供了援助。哈萨克斯坦还派出军用运输机"
+    "运送了防护服和护目镜等装备。中方对各国的支持表示感谢，愿同国际社会一道维护地区和全球公共卫生安全。",
+    "en": "Q: Can you give us the list of countries that have provided assistance to China?\n"
+    "A: As of now, the governments of Russia, Pakistan, Kazakhstan, Uzbekistan, Kyrgyzstan, "
+    "Tajikistan, Turkmenistan, Belarus, Mongolia, Iran, Japan, the ROK and Egypt have provided "
+    "assistance. Kazakhstan sent a military transport aircraft carrying protective equipment. "
+    "We thank them, and we are ready to work with the international community to safeguard "
+    "regional security and public health.",
+    "ru": "Вопрос: Какие страны оказали Китаю помощь?\n"
+    "Ответ: На сегодняшний день помощь Китаю оказали правительства 13 государств, в том числе "
+    "России, Пакистана, Казахстана, Узбекистана, Кыргызстана, Таджикистана, Беларуси, Монголии, "
+    "Ирана, Японии, Республики Корея и Египта. Казахстан направил военно-транспортный самолёт с "
+    "защитными костюмами. Китай благодарит их и готов вместе с международным сообществом "
+    "укреплять региональную безопасность.",
+}
+
+
+@pytest.mark.parametrize("language", ["zh", "en", "ru"])
+def test_a_list_of_donors_is_no_list_of_participants(language: str) -> None:
+    coded = _code(DONORS[language])
+    assert not coded.relevant, coded.evidence
+    assert coded.kind is None and "equipment_transfer" not in coded.event_kinds
+    assert not set(coded.countries) & CA
+
+
+def test_a_list_of_donors_does_not_anchor_a_security_answer() -> None:
+    # the same list, then a security sentence about China alone: the listed states are still
+    # neither participants nor the anchor that would make the item the region's business
+    coded = _code(
+        "问：哪些国家向中方提供了援助？\n答：已有俄罗斯、哈萨克斯坦、乌兹别克斯坦、日本、韩国、德国、法国"
+        "等国家政府向中国提供了援助。中国军队也派出医疗队支援武汉，打击利用疫情实施的恐怖活动。"
+    )
+    assert not set(coded.countries) & CA
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        (
+            "2019年5月，中国武警部队同吉尔吉斯斯坦国民警卫队在比什凯克举行联合反恐演练。中方还表示，"
+            "愿同塔吉克斯坦、乌兹别克斯坦、土库曼斯坦等国加强执法安全合作。",
+            "KG",
+        ),
+        (
+            "Kazakhstan and China held a joint counter-terrorism exercise in Almaty on 12 May 2019. "
+            "China stands ready to deepen security cooperation with countries such as Kyrgyzstan, "
+            "Tajikistan and Uzbekistan.",
+            "KZ",
+        ),
+        (
+            "12 мая 2019 г. в Алматы Казахстан и Китай провели совместные антитеррористические "
+            "учения. Китай готов углублять сотрудничество в сфере безопасности с такими странами, "
+            "как Кыргызстан, Таджикистан и Узбекистан.",
+            "KZ",
+        ),
+    ],
+    ids=["zh-deng-guo", "en-such-as", "ru-takimi-kak"],
+)
+def test_states_given_as_examples_do_not_join_the_event(text: str, partner: str) -> None:
+    coded = _code(text)
+    assert coded.relevant
+    assert set(coded.countries) & CA == {partner}
+    # two partners would have made the exercise multilateral
+    assert coded.kind == "bilateral_exercise"
+    assert coded.framework == "bilateral"
+
+
+def test_states_given_as_examples_are_the_partners_when_no_other_is_named() -> None:
+    coded = _code(
+        "外交部发言人表示，中方愿同哈萨克斯坦、乌兹别克斯坦等国加强反恐合作，共同打击“三股势力”。"
+    )
+    assert coded.relevant
+    assert set(coded.countries) & CA == {"KZ", "UZ"}
+
+
+def test_a_list_of_participants_stays_whoever_is_in_it() -> None:
+    # states from outside the SCO in a list of those attending: the participants
+    coded = _code(
+        "2019年6月15日，亚信第五次峰会在杜尚别举行。出席会议的有中国、哈萨克斯坦、吉尔吉斯斯坦、塔吉克斯坦、"
+        "土耳其、阿塞拜疆、伊朗、卡塔尔等国领导人。与会各方同意加强反恐合作。"
+    )
+    assert coded.kind == "meeting" and coded.framework == "CICA"
+    assert {"KZ", "KG", "TJ"} <= set(coded.countries)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "问：美国国务卿近日访问中亚，称将向哈萨克斯坦、乌兹别克斯坦提供反恐装备。中方对此有何评论？\n"
+        "答：中国同中亚国家在上海合作组织框架内开展了良好的安全合作。我们希望有关国家的合作有利于地区和平稳定。",
+        "Q: The United States and Kazakhstan held the Steppe Eagle military exercise this week. "
+        "What is China's comment?\nA: China and Kazakhstan are comprehensive strategic partners. "
+        "We hope the cooperation between relevant countries will contribute to regional peace "
+        "and stability.",
+    ],
+    ids=["zh-us-equipment", "en-us-exercise"],
+)
+def test_a_third_states_doing_is_not_the_focal_states_event(text: str) -> None:
+    coded = _code(text)
+    assert coded.kind is None
+    assert not {"equipment_transfer", "bilateral_exercise"} & set(coded.event_kinds)
+    assert "terrorism" not in coded.topics and "military" not in coded.domains
+    assert not coded.relevant, coded.evidence
+
+
+def test_a_third_state_that_is_the_topic_still_codes_it() -> None:
+    # Afghanistan is what the sentence is about (阿富汗局势), not who acts in it
+    coded = _code(
+        "2019年6月，中塔两国外长在杜尚别举行会谈。阿富汗局势持续动荡，恐怖主义威胁上升。双方同意加强反恐合作。"
+    )
+    assert coded.kind == "meeting"
+    assert {"afghanistan", "terrorism"} <= set(coded.topics)
+
+
+def test_a_third_state_with_the_focal_state_is_a_party() -> None:
+    # the US named with China in the same sentence: their talks are the focal state's too
+    coded = _code(
+        "2019年9月，中国、美国和哈萨克斯坦三国外长在纽约举行会晤，讨论联合打击跨国贩毒问题。"
+    )
+    assert coded.relevant and coded.kind == "meeting"
+    assert "KZ" in coded.countries
