@@ -323,6 +323,8 @@ def _listing(
         example = True
     else:
         example = bool(_EXAMPLE_AFTER.match(text, last, min(len(text), last + 40)))
+    if example and _PARTICIPATE.search(text, *_sentence(text, a, b)):
+        example = False  # 哈萨克斯坦、吉尔吉斯斯坦等成员国外长与会: those attending
     if span is None:
         return "example" if example else None
     # items of the list with no name the gazetteer knows: states it does not list (日本, Egypt)

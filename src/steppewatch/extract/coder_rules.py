@@ -92,11 +92,18 @@ _NOT_TRAINING = re.compile(
     r"центр\w* профессионального обучения",
     re.IGNORECASE,
 )
-# A question asking the spokesperson to confirm a report: what the question names did not happen
-# for the coder unless the answer reports it (能否证实…引渡请求? -> no extradition event).
+# A question that asks the spokesperson to confirm a report, relays a rumour or a request: what
+# the question names did not happen for the coder unless the answer reports it (能否证实…引渡请求?
+# -> no event from the question's words; gold guide 4: a request, a plan or a rumour the
+# spokesperson does not confirm is no event). A question citing a report (据报道) is not one:
+# the news it cites happened.
 _QUESTION = re.compile(r"^\s*(?:问|Q|Вопрос)\s*[:：]", re.IGNORECASE | re.MULTILINE)
 _ANSWER = re.compile(r"^\s*(?:答|A|Ответ)\s*[:：]", re.IGNORECASE | re.MULTILINE)
-_CONFIRM = re.compile(r"证实|确认|是否属实|confirm|verify|подтверд", re.IGNORECASE)
+_CONFIRM = re.compile(
+    r"证实|确认|是否属实|传言|传闻|请求|要求中方|confirm|verify|rumou?r|\brequest|"
+    r"подтверд|слух|просьб|запрос",
+    re.IGNORECASE,
+)
 # Medical and anti-epidemic aid is not security equipment (gold guideline 3: civilian
 # public-health aid is not relevant): an equipment hit in a sentence about it is no transfer.
 _MEDICAL_AID = re.compile(
@@ -124,9 +131,9 @@ _ESTABLISH = re.compile(
 )
 # what makes a document an event: signed, ratified, adopted, concluded, entered into force
 _DOCUMENT_ACT = re.compile(
-    r"签署|签订|签字|批准|达成|缔结|生效|互换|制定|成立|设立|建立|"
+    r"签署|签订|签字|批准|达成|缔结|生效|互换|制定|成立|设立|建立|通过了|审议通过|一致通过|会议通过|"
     r"\bsign(?:s|ed|ing)?\b|ratif|adopt|conclud|entered into force|agreed|approv|establish|"
-    r"подпис|ратифи|принят|утвержд|заключ|вступ\w* в силу|договорились|учред|созда",
+    r"подпис|ратифи|принят|утверд|утвержд|заключ|вступ\w* в силу|договорились|учред|созда",
     re.IGNORECASE,
 )
 # "founded N years ago", 成立17年来, 自…成立以来, "since its establishment": an anniversary, not a
@@ -169,6 +176,13 @@ _FIRST_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<=[^\W\d_]{3})\.(?:\s|$)")
 _BOTH_SIDES = re.compile(
     r"双方|两国|两部|стороны|сторонами|both sides|the two sides|the sides", re.IGNORECASE
 )
+# ... or the meeting itself as the one acting (会议通过了宣言, 与会各方, участники заседания
+# утвердили, the meeting adopted): a paragraph about the meeting
+_THE_MEETING = re.compile(
+    r"会议(?:通过|批准|签署|决定)|与会各方|与会|participants|the meeting (?:adopted|approved)|"
+    r"участник\w* (?:заседани|совещани|встреч|саммит)|по итогам (?:заседани|совещани|встреч|саммит)",
+    re.IGNORECASE,
+)
 _SENTENCE = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
 _CLAUSE_BREAK = re.compile(r"[，,。;；:：、!?！？\n]")
 # "a meeting WITH the ambassador" (встречу с послом, 同…会见): the one met, not the meeting's name
@@ -192,6 +206,8 @@ class Found:
     in_titles: list[Hit] = field(default_factory=list)  # institutions named in an official's title
     # sentences where a third state acts without the focal state (see ``third_party_sentences``)
     third_party: list[tuple[int, int]] = field(default_factory=list)
+    # questions asking to confirm a rumour or relaying a request: their words make no event
+    unconfirmed: list[tuple[int, int]] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
 
     def codes(self, scheme: str) -> dict[str, list[Hit]]:
@@ -581,6 +597,11 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
     """Kind indicators that are event mentions: not inside a Xinjiang training-centre name, not
     medical aid called equipment, not only in a question asking to confirm a report."""
     kinds = {code: list(hs) for code, hs in found.codes("event_kind").items()}
+    documents = kinds.get("mechanism", [])
+    for code in list(kinds):  # 引渡条约, extradition treaty: what a document is about, no event
+        if code not in ("mechanism", "meeting") and documents:
+            kept = [h for h in kinds[code] if not _qualifies_document(text, h, documents)]
+            _keep(kinds, code, kept)
     if "training_education" in kinds:
         spans = [m.span() for m in _NOT_TRAINING.finditer(text, item.start, item.end)]
         kept = [
@@ -605,16 +626,34 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
     for code in ("multilateral_exercise", "bilateral_exercise"):
         if code in kinds:
             _keep(kinds, code, [h for h in kinds[code] if not _planned(text, h)])
+    for code in list(kinds):  # 法院决定不将…遣返, refused to hand over: no event
+        if code != "meeting":
+            _keep(kinds, code, [h for h in kinds[code] if not _negated(text, item, h)])
     question = _QUESTION.search(text, item.start, item.end)
     if question is not None:
         answer = _ANSWER.search(text, question.end(), item.end)
         q_end = answer.start() if answer else item.end
         if _CONFIRM.search(text, question.end(), q_end):
+            found.unconfirmed.append((question.start(), q_end))
             for code in list(kinds):
                 _keep(
                     kinds, code, [h for h in kinds[code] if not question.start() <= h.start < q_end]
                 )
     return kinds
+
+
+_ABOUT = re.compile(r"\s*(?:\w*\s+)?(?:о|об|on|of|关于)\s*$", re.IGNORECASE)
+
+
+def _qualifies_document(text: str, hit: Hit, documents: list[Hit]) -> bool:
+    """``hit`` names what a document is about: the word right before the document's name
+    (引渡条约, extradition treaty) or after it and "on" (agreement on extradition, соглашения о
+    выдаче)."""
+    return any(
+        part_of(hit, d)
+        or (0 <= hit.start - d.end <= 16 and _ABOUT.match(text, d.end, hit.start) is not None)
+        for d in documents
+    )
 
 
 def _founding(text: str, item: CodedItem, hit: Hit) -> bool:
@@ -638,6 +677,26 @@ def _founding(text: str, item: CodedItem, hit: Hit) -> bool:
         )
         for m in _ESTABLISH.finditer(text, lo, hi)
     )
+
+
+# a negation earlier in the event word's clause: the event did not happen (不将…遣返, 未签署,
+# refused to extradite, не было подписано); not the words that only look like one (不断, 不仅)
+_NEGATION = re.compile(
+    r"不(?![断仅但久同少论过管遗可满足稳安确错懈])|未(?!来|成年|经)|没有|拒绝|并非|否认|"
+    r"\b(?:not|never|refused|refuses|refuse|declined|declines|rejected|denied|n't)\b|"
+    r"(?<![^\W\d_])(?:не|ни)(?![^\W\d_])|отказ|отклон",
+    re.IGNORECASE,
+)
+NEGATION_SPAN = 24  # characters of the clause before the event word (Han)
+NEGATION_SPAN_LATIN = 40
+
+
+def _negated(text: str, item: CodedItem, hit: Hit) -> bool:
+    han = "\u4e00" <= hit.term[:1] <= "\u9fff"
+    lo = max(item.start, hit.start - (NEGATION_SPAN if han else NEGATION_SPAN_LATIN))
+    for m in _CLAUSE_BREAK.finditer(text, lo, hit.start):
+        lo = m.end()
+    return _NEGATION.search(text, lo, hit.start) is not None
 
 
 def _planned(text: str, hit: Hit) -> bool:
@@ -722,7 +781,7 @@ def rule_kinds(
     paragraph that names a partner state, a framework or the two sides (``anchored()``: the
     starts of those paragraphs)."""
     kinds = rule_event_mentions(item, text, found)
-    others = _others_formats(item, text, hits, focal) + found.third_party
+    others = _others_formats(item, text, hits, focal) + found.third_party + found.unconfirmed
     levels = [h for hs in found.codes("meeting_level").values() for h in hs]
     has_level = bool(levels)
     if others:
@@ -988,7 +1047,8 @@ def assign_codes(
             and (h.payload[1] in res.study.partner_set or h.payload[0] != "state")
         } | {
             _paragraph(text, item, m.start())
-            for m in _BOTH_SIDES.finditer(text, item.start, item.end)
+            for pattern in (_BOTH_SIDES, _THE_MEETING)
+            for m in pattern.finditer(text, item.start, item.end)
         }
 
     kinds = rule_kinds(item, text, found, framework, countries, res.study.focal, anchored, hits)

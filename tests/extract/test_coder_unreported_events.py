@@ -1,0 +1,91 @@
+"""Event kinds from what the text says happened, by general mechanisms (issue 13, third round):
+an event word that is negated (法院裁定不将…遣返, refused to extradite), that names what a
+document is about (extradition treaty), or that sits in a question relaying a rumour or a
+request is no event; a document the meeting adopts (会议通过了宣言, участники заседания
+утвердили) is the meeting's second event. Hand-written texts in the native script, modelled on
+MFA answers and readouts (not copied from any page)."""
+
+from __future__ import annotations
+
+import pytest
+
+from steppewatch.extract import code_document
+from steppewatch.extract.model import CodedDocument
+
+from .conftest import make_doc
+
+
+def _code(text: str) -> CodedDocument:
+    return code_document(make_doc(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "问：据报道，哈萨克斯坦一家法院裁定不将2名非法越境的中国公民遣返回中国。中方对此有何评论？\n"
+        "答：中方反对一切形式的非法越境活动。中哈双方就此保持着沟通。",
+        "Q: Kyrgyzstan's court has refused to extradite the suspect to China. What is your "
+        "comment?\nA: China and Kyrgyzstan have an extradition treaty. We hope the Kyrgyz side will "
+        "handle the case in accordance with the treaty and fight transnational crime together "
+        "with us.",
+    ],
+    ids=["zh-not-repatriated", "en-refused-extradition"],
+)
+def test_an_event_that_did_not_happen_is_no_event(text: str) -> None:
+    coded = _code(text)
+    assert coded.relevant  # still commentary on the two states' law-enforcement relations
+    assert coded.kind is None and coded.event_kinds == []
+    assert coded.framework is None
+
+
+def test_a_negation_in_another_clause_does_not_cancel_the_event() -> None:
+    coded = _code(
+        "2019年5月，中吉两国边防部门在伊尔克什坦口岸举行联合巡逻，双方不断深化边境执法合作，"
+        "未发生任何越境事件。"
+    )
+    assert coded.kind == "joint_patrol_operation"
+
+
+def test_what_a_treaty_is_about_is_no_event() -> None:
+    coded = _code(
+        "Q: Is there any legal basis for the return of the two suspects?\n"
+        "A: China and Kazakhstan signed an extradition treaty in 1996. The two sides will handle "
+        "the case in accordance with the treaty and fight transnational crime together."
+    )
+    assert "joint_patrol_operation" not in coded.event_kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "问：有传言称中方将在塔吉克斯坦建立军事基地，你能否证实？\n"
+        "答：中塔两国在执法安全领域保持着良好合作，共同维护地区安全稳定。",
+        "Q: Tajikistan has requested that China provide military equipment to its border troops. "
+        "Will China agree?\nA: China and Tajikistan are good neighbours and strategic partners. "
+        "The two sides maintain close cooperation in law enforcement and security.",
+    ],
+    ids=["zh-rumour", "en-request"],
+)
+def test_a_rumour_or_a_request_in_the_question_is_no_event(text: str) -> None:
+    coded = _code(text)
+    assert coded.kind is None, coded.evidence
+    assert coded.event_kinds == [] and coded.level is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2016年4月28日，亚洲相互协作与信任措施会议第五次外长会议在北京举行。\n"
+        "哈萨克斯坦、吉尔吉斯斯坦外长与会。与会各方围绕加强亚洲安全合作深入交换意见，一致认为应共同应对恐怖主义威胁。\n"
+        "会议通过了北京宣言。",
+        "4 апреля 2019 г. в Ташкенте состоялось заседание Совета министров обороны государств — "
+        "членов ШОС с участием министра обороны Китая.\nОбсуждены вопросы противодействия "
+        "терроризму.\nУчастники заседания утвердили совместное коммюнике и соглашение о военном "
+        "сотрудничестве.",
+    ],
+    ids=["zh-adopted-declaration", "ru-participants-approved"],
+)
+def test_a_document_the_meeting_adopts_is_its_second_event(text: str) -> None:
+    coded = _code(text)
+    assert coded.kind == "meeting"
+    assert coded.event_kinds == ["meeting", "mechanism"]
