@@ -146,3 +146,44 @@ def test_a_third_state_with_the_focal_state_is_a_party() -> None:
     )
     assert coded.relevant and coded.kind == "meeting"
     assert "KZ" in coded.countries
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        (
+            "2019年6月，中哈两国国防部长在北京举行会谈，双方同意加强反恐合作。会谈中，双方还就地区安全形势"
+            "交换了意见，认为中亚国家面临的恐怖主义威胁上升。",
+            "KZ",
+        ),
+        (
+            "On 5 June 2019, Defence Minister Wei Fenghe held talks with Kyrgyz Defence Minister "
+            "Raimberdi Duishenbiev in Beijing. The two sides agreed to deepen counter-terrorism "
+            "cooperation and noted that terrorist threats to the Central Asian states are rising.",
+            "KG",
+        ),
+    ],
+    ids=["zh-defence-talks", "en-defence-talks"],
+)
+def test_the_region_talked_about_adds_no_participants(text: str, partner: str) -> None:
+    # "the Central Asian states" not joined to China, beside the one partner taking part
+    coded = _code(text)
+    assert coded.kind == "meeting"
+    assert set(coded.countries) & CA == {partner}
+    assert coded.framework == "bilateral"
+
+
+def test_the_region_joined_to_china_still_names_every_member() -> None:
+    coded = _code(
+        "外交部发言人表示，中方赞赏哈萨克斯坦在涉疆问题上的立场。中国和中亚国家是友好邻邦，将共同打击“三股势力”。"
+    )
+    assert set(coded.countries) & CA == CA
+
+
+def test_a_state_a_third_state_visits_is_not_the_focal_states_partner() -> None:
+    coded = _code(
+        "问：美国国务卿近日访问了哈萨克斯坦。中方如何看待中吉两国的反恐合作？\n"
+        "答：中吉两国执法安全合作密切，双方共同打击“三股势力”。"
+    )
+    assert coded.relevant
+    assert set(coded.countries) & CA == {"KG"}

@@ -240,6 +240,7 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
     facts = res.study
     found = Found()
     hits = drop_nested_codes(hits)
+    third_party = third_party_sentences(hits, text, res)
     border_ends = [
         h.end
         for h in hits
@@ -257,13 +258,21 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
             if value in res.active[kind]:
                 found.by_scheme.setdefault(kind, {}).setdefault(value, []).append(hit)
         elif kind == "state":
-            if value == facts.focal or not not_participant(text, hit, facts.focal_word):
+            if value != facts.focal and _inside(hit, third_party):
+                # the US visiting Kazakhstan: the third state's partner, not the focal state's
+                # (a participant only when no partner state is named otherwise, like examples)
+                found.examples.setdefault(value, hit)
+            elif value == facts.focal or not not_participant(text, hit, facts.focal_word):
                 found.add_state(value, hit, "named")
         elif kind == "example":
             if not not_participant(text, hit, facts.focal_word):
                 found.examples.setdefault(value, hit)
         elif kind in ("group", "group_other"):
-            found.groups.setdefault(value, hit)
+            # a mention joined to the focal state (中国和中亚国家) says more than one not joined
+            if value not in found.groups or (
+                kind == "group" and found.groups[value].payload[0] == "group_other"
+            ):
+                found.groups[value] = hit
         elif kind == "venue":
             found.venues.setdefault(value, hit)
         elif kind == "official":
@@ -304,7 +313,7 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
                 found.implied_levels.setdefault(institution.level, hit)
             if institution.framework in res.active["framework"]:
                 found.implied_frameworks.setdefault(institution.framework, hit)
-    found.third_party = third_party_sentences(hits, text, res)
+    found.third_party = third_party
     return found
 
 
@@ -324,8 +333,8 @@ def third_party_sentences(hits: list[Hit], text: str, res: Resources) -> list[tu
     third = [
         h
         for h in hits
-        if h.payload[0] in ("state", "listed", "example")
-        and h.payload[1] not in known
+        if (state := _state_of(h, res)) is not None
+        and state not in known
         and not _PLACE_BEFORE.search(text, max(0, h.start - 8), h.start)
     ]
     if not third:
@@ -361,6 +370,19 @@ def without_third_party(hits: list[Hit], text: str, res: Resources) -> list[Hit]
     if not spans:
         return hits
     return [h for h in hits if h.payload[0] not in _SCORED or not _inside(h, spans)]
+
+
+def _state_of(hit: Hit, res: Resources) -> str | None:
+    """The state a name stands for: a state's, an official's or an institution's (none for an
+    international body and for other hits)."""
+    kind, value = hit.payload
+    if kind in ("state", "listed", "example"):
+        return str(value)
+    if kind == "official":
+        return res.gazetteer.officials[value].country
+    if kind == "institution":
+        return res.gazetteer.institutions[value].country
+    return None
 
 
 def _names_focal(hit: Hit, res: Resources) -> bool:
@@ -477,7 +499,8 @@ def rule_framework(found: Found) -> tuple[str | None, dict[str, Hit]]:
 def rule_partner_states(found: Found, res: Resources) -> list[str]:
     """Partner states taking part: named ones (given as examples, "countries such as", only when
     none is named otherwise); a group name (中亚国家) stands for its members unless the text
-    lists GROUP_LIST of them; with none named, the host of a capital venue."""
+    lists GROUP_LIST of them, or names a partner and does not join the group to the focal state
+    (中国和中亚国家); with none named, the host of a capital venue."""
     partners = res.study.partners
     ca = [c for c in partners if c in found.states]
     if not ca:  # states given as examples take part only when no other partner state does
@@ -486,6 +509,10 @@ def rule_partner_states(found: Found, res: Resources) -> list[str]:
         ca = [c for c in partners if c in found.states]
     if len(ca) < GROUP_LIST:
         for value, hit in found.groups.items():
+            if ca and hit.payload[0] == "group_other":
+                # "Central Asian states" not joined to the focal state, beside a partner named
+                # as taking part: the region talked about, not more participants
+                continue
             for code in res.gazetteer.groups[int(value)].members:
                 found.add_state(code, hit, "group")
         ca = [c for c in partners if c in found.states]
