@@ -89,3 +89,18 @@ def test_a_document_the_meeting_adopts_is_its_second_event(text: str) -> None:
     coded = _code(text)
     assert coded.kind == "meeting"
     assert coded.event_kinds == ["meeting", "mechanism"]
+
+
+def test_a_training_word_inside_a_centres_name_is_the_centre_built() -> None:
+    # 培训 in 培训中心 is part of the centre's name; 培训 in 人员培训 is one mention, not two
+    coded = _code(
+        "中国援助吉尔吉斯斯坦警察培训中心落成\n\n2019年9月，中国政府援助的吉尔吉斯斯坦内务部警察培训中心在"
+        "比什凯克落成。吉内务部长表示，该中心将为吉执法人员培训发挥重要作用。"
+    )
+    assert coded.kind == "infrastructure"
+
+
+def test_what_an_agreement_is_about_is_no_event_of_its_own() -> None:
+    coded = _code("2019年4月，中哈两国政府在北京签署了关于联合打击恐怖主义和引渡犯罪嫌疑人的协定。")
+    assert coded.kind == "mechanism"
+    assert "joint_patrol_operation" not in coded.event_kinds

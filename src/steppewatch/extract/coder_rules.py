@@ -419,21 +419,25 @@ _OWNER_CODES = ("domain", "meeting_level")
 
 
 def drop_nested_codes(hits: list[Hit]) -> list[Hit]:
-    """A domain hit strictly inside a longer hit of another domain is part of that name (部队 in
-    边防部队 is the border guard, not the army)."""
-    domains = [h for h in hits if h.payload[0] == "domain"]
-    if len(domains) < 2:
-        return hits
-    nested = {
-        id(h)
-        for h in domains
-        for o in domains
-        if o.payload != h.payload
-        and o.start <= h.start
-        and h.end <= o.end
-        and o.end - o.start > h.end - h.start
-    }
+    """A domain or event-kind hit strictly inside a longer hit of its scheme is part of that name
+    (部队 in 边防部队 is the border guard, not the army; 培训 in 培训中心 names the centre built, not
+    a course held) or the same mention (培训 in 人员培训)."""
+    nested: set[int] = set()
+    for scheme in ("domain", "event_kind"):
+        coded = sorted((h for h in hits if h.payload[0] == scheme), key=lambda h: h.start)
+        if len(coded) < 2:
+            continue
+        starts = [h.start for h in coded]
+        for h in coded:
+            # a containing hit starts at most NESTED_SPAN characters before this one
+            lo = bisect.bisect_left(starts, h.start - NESTED_SPAN)
+            hi = bisect.bisect_right(starts, h.start)
+            if any(h.end <= o.end and o.end - o.start > h.end - h.start for o in coded[lo:hi]):
+                nested.add(id(h))
     return [h for h in hits if id(h) not in nested] if nested else hits
+
+
+NESTED_SPAN = 80  # characters: longer than any indicator
 
 
 def part_of(hit: Hit, other: Hit) -> bool:
@@ -669,18 +673,30 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
     return kinds
 
 
-_ABOUT = re.compile(r"\s*(?:\w*\s+)?(?:о|об|on|of|关于)\s*$", re.IGNORECASE)
+# a document's name, then "on" and up to three words before the event word (agreement on
+# joint production of drones, соглашение о совместном производстве беспилотников)
+_ABOUT = re.compile(r"[\w-]*\s+(?:о|об|on|of|concerning)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+# 关于…的协定: the event word between 关于 and the document's name
+_ABOUT_HAN = re.compile(r"[^，,。；;]{0,12}的?$")
+ABOUT_SPAN = 48
 
 
 def _qualifies_document(text: str, hit: Hit, documents: list[Hit]) -> bool:
     """``hit`` names what a document is about: the word right before the document's name
-    (引渡条约, extradition treaty) or after it and "on" (agreement on extradition, соглашения о
-    выдаче)."""
-    return any(
-        part_of(hit, d)
-        or (0 <= hit.start - d.end <= 16 and _ABOUT.match(text, d.end, hit.start) is not None)
-        for d in documents
-    )
+    (引渡条约, extradition treaty), inside 关于…的 before it, or after it and "on" (agreement on
+    extradition, соглашение о совместном производстве беспилотников)."""
+    for d in documents:
+        if part_of(hit, d):
+            return True
+        if 0 <= hit.start - d.end <= ABOUT_SPAN and _ABOUT.match(text, d.end, hit.start):
+            return True
+        if (
+            0 <= d.start - hit.end <= 14
+            and _ABOUT_HAN.fullmatch(text, hit.end, d.start)
+            and "关于" in text[max(0, hit.start - 14) : hit.start]
+        ):
+            return True
+    return False
 
 
 def _founding(text: str, item: CodedItem, hit: Hit) -> bool:
