@@ -187,3 +187,35 @@ def test_a_state_a_third_state_visits_is_not_the_focal_states_partner() -> None:
     )
     assert coded.relevant
     assert set(coded.countries) & CA == {"KG"}
+
+
+def test_observers_in_another_clause_leave_the_participants_alone() -> None:
+    # 观摩 is the observers' clause; the four states in the exercise's clause take part
+    coded = _code(
+        "2019年10月，中国人民武装警察部队与哈萨克斯坦、吉尔吉斯斯坦、塔吉克斯坦、乌兹别克斯坦国民警卫队在新疆"
+        "举行“团结协作-2019”联合反恐演习，俄罗斯、白俄罗斯派员观摩。"
+    )
+    assert coded.kind == "multilateral_exercise"
+    assert set(coded.countries) & CA == {"KZ", "KG", "TJ", "UZ"}
+    assert "RU" not in coded.countries
+
+
+def test_the_china_central_asia_format_in_either_order_and_width() -> None:
+    coded = _code(
+        "2020年7月16日，王毅国务委员兼外长以视频方式主持首次中国＋中亚五国外长会晤。各方同意共同打击“三股势力”，"
+        "维护地区安全稳定。"
+    )
+    assert coded.framework == "C5+China"
+    assert set(coded.countries) & CA == CA
+
+
+def test_a_question_about_others_exercise_is_no_exercise_of_the_focal_state() -> None:
+    coded = _code(
+        "Q: Recently, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan held a joint exercise with "
+        "Russia under the CSTO. Will China take part in such exercises?\n"
+        "A: China is not a member of the CSTO. China conducts defence cooperation with Central "
+        "Asian countries bilaterally and within the SCO framework."
+    )
+    assert coded.kind is None and coded.event_kinds == []
+    assert coded.framework is None
+    assert "RU" not in coded.countries  # commentary lists no state from outside the region

@@ -66,6 +66,7 @@ _WHEREABOUTS_BEFORE = re.compile(
 _PERSONAL_AFTER = re.compile(r"\s?(?:国籍|护照|籍|passport|citizenship|nationality)")
 # a state named as an observer (Uzbekistan sent observers; 乌方派员观摩) does not take part
 _OBSERVER = re.compile(r"observer|наблюдател|观察员|观摩")
+_HAN_CLAUSE = re.compile(r"[，,；;。！？!?\n]")
 # a border between two states, the PRC not one of them (таджикско-узбекская граница, Tajik-Afghan
 # border): a place; either state takes part only when named elsewhere
 _BORDER_COMPOUND = re.compile(r"[^\W\d_]+[-–][^\W\d_]+\s+(?:border|frontier|границ)", re.IGNORECASE)
@@ -149,6 +150,14 @@ def not_participant(text: str, hit: Hit, focal_word: re.Pattern[str]) -> bool:
                 return True
     if not _OBSERVER.search(text, max(0, hit.start - 300), hit.end + 300):
         return False
+    if "\u4e00" <= hit.term[:1] <= "\u9fff":
+        # Chinese: the observers' clause (…联合反恐演习，俄罗斯、白俄罗斯派员观摩), not the sentence
+        lo = max(
+            (m.end() for m in _HAN_CLAUSE.finditer(text, max(0, hit.start - 120), hit.start)),
+            default=max(0, hit.start - 120),
+        )
+        stop = _HAN_CLAUSE.search(text, hit.end, hit.end + 120)
+        return bool(_OBSERVER.search(text, lo, stop.start() if stop else hit.end + 120))
     start = max(
         (m.end() for m in SENTENCE_END.finditer(text, max(0, hit.start - 300), hit.start)),
         default=max(0, hit.start - 300),

@@ -208,6 +208,9 @@ class Found:
     third_party: list[tuple[int, int]] = field(default_factory=list)
     # questions asking to confirm a rumour or relaying a request: their words make no event
     unconfirmed: list[tuple[int, int]] = field(default_factory=list)
+    # where the focal state is named, and other states (not as a place)
+    focal_named: list[int] = field(default_factory=list)
+    others_named: list[int] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
 
     def codes(self, scheme: str) -> dict[str, list[Hit]]:
@@ -314,7 +317,19 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
             if institution.framework in res.active["framework"]:
                 found.implied_frameworks.setdefault(institution.framework, hit)
     found.third_party = third_party
+    for hit in hits:
+        if _names_focal(hit, res):
+            found.focal_named.append(hit.start)
+        elif _state_of(hit, res) is not None and not _PLACE_BEFORE.search(
+            text, max(0, hit.start - 8), hit.start
+        ):
+            found.others_named.append(hit.start)
+    found.focal_named.extend(m.start() for m in _BOTH_SIDES.finditer(text, *_span(hits)))
     return found
+
+
+def _span(hits: list[Hit]) -> tuple[int, int]:
+    return (min(h.start for h in hits), max(h.end for h in hits)) if hits else (0, 0)
 
 
 # a state named as a place (在美国, in Russia, в России): not the one who acts
@@ -670,7 +685,28 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
                 _keep(
                     kinds, code, [h for h in kinds[code] if not question.start() <= h.start < q_end]
                 )
+        for code in JOINT_ACTIVITIES:  # the others' exercise a question asks about
+            if code in kinds:
+                kept = [
+                    h
+                    for h in kinds[code]
+                    if not question.start() <= h.start < q_end
+                    or not _others_only(text, item, h, found)
+                ]
+                _keep(kinds, code, kept)
     return kinds
+
+
+# activities done together: a question's sentence that names who did one, and not the focal
+# state, asks about others' activity ("Kazakhstan and Russia held an exercise under the CSTO.
+# Will China take part?")
+JOINT_ACTIVITIES = ("multilateral_exercise", "bilateral_exercise", "joint_patrol_operation")
+
+
+def _others_only(text: str, item: CodedItem, hit: Hit, found: Found) -> bool:
+    lo, hi = _sentence_of(text, hit.start, item.start, item.end)
+    named = any(lo <= p < hi for p in found.others_named)
+    return named and not any(lo <= p < hi for p in found.focal_named)
 
 
 # a document's name, then "on" and up to three words before the event word (agreement on
@@ -1112,7 +1148,15 @@ def assign_codes(
         )
     if item.kind is None:  # commentary: no event, so no event's framework (gold guideline)
         item.framework = None
-        found.evidence = [e for e in found.evidence if e.field != "framework"]
+        # ... nor the states from outside the region that only a multilateral event brings in
+        keep = {res.study.focal, *res.study.partner_set}
+        outside = {c for c in item.countries if c not in keep}
+        item.countries = [c for c in item.countries if c not in outside]
+        found.evidence = [
+            e
+            for e in found.evidence
+            if e.field != "framework" and not (e.field == "country" and e.code in outside)
+        ]
     for scheme, target, codes in (
         ("topic", item.topics, rule_topics(found)),
         ("domain", item.domains, rule_domains(found)),
