@@ -104,3 +104,32 @@ def test_what_an_agreement_is_about_is_no_event_of_its_own() -> None:
     coded = _code("2019年4月，中哈两国政府在北京签署了关于联合打击恐怖主义和引渡犯罪嫌疑人的协定。")
     assert coded.kind == "mechanism"
     assert "joint_patrol_operation" not in coded.event_kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Нападение на пограничную заставу в Таджикистане\n\n6 ноября 2019 г. группа боевиков атаковала "
+        "пограничную заставу на таджикско-узбекской границе. В результате нападения погибли двое "
+        "военнослужащих и один сотрудник милиции. Посольство КНР выразило соболезнования и подтвердило "
+        "готовность Китая сотрудничать с Таджикистаном в борьбе с терроризмом.",
+        "2019年8月，吉尔吉斯斯坦南部一处警察局遭到武装分子袭击，造成两名警察和一名军人受伤。"
+        "中国驻吉使馆表示，中方愿同吉方加强反恐合作。",
+    ],
+    ids=["ru-border-post-attack", "zh-police-station-attack"],
+)
+def test_the_victims_of_an_attack_are_no_cooperating_sector(text: str) -> None:
+    coded = _code(text)
+    assert coded.kind == "incident"
+    assert "terrorism" in coded.topics
+    assert not {"military", "law_enforcement"} & set(coded.domains)
+
+
+def test_a_sector_in_the_sentence_about_cooperation_stays() -> None:
+    coded = _code(
+        "Пограничники Таджикистана и Китая провели совместное патрулирование\n\n15 мая 2019 г. "
+        "подразделения Пограничных войск Республики Таджикистан и пограничной службы КНР провели "
+        "совместное патрулирование на участке границы в Мургабском районе."
+    )
+    assert coded.kind == "joint_patrol_operation"
+    assert "border_guard" in coded.domains

@@ -1101,12 +1101,27 @@ def rule_topics(found: Found) -> dict[str, list[Hit]]:
     return topics
 
 
-def rule_domains(found: Found) -> dict[str, list[Hit]]:
-    """Domain hits, plus the domains of the institutions named."""
+def rule_domains(found: Found, text: str, item: CodedItem) -> dict[str, list[Hit]]:
+    """Domain hits from the sentences about the cooperation (naming the focal state or the two
+    sides, or saying they cooperate: 合作, joint, совместн; a sector named in any other sentence
+    is the partner's own, such as the servicemen killed in an attack), plus the domains of the
+    institutions named."""
     domains = {code: list(hs) for code, hs in found.codes("domain").items()}
+    for code in list(domains):
+        _keep(domains, code, [h for h in domains[code] if _about_cooperation(text, item, h, found)])
     for code, hit in found.implied_domains.items():
         domains.setdefault(code, [hit])
     return domains
+
+
+def _about_cooperation(text: str, item: CodedItem, hit: Hit, found: Found) -> bool:
+    lo, hi = _sentence_of(text, hit.start, item.start, item.end)
+    return any(lo <= p < hi for p in found.focal_named) or bool(_COOPERATION.search(text, lo, hi))
+
+
+_COOPERATION = re.compile(
+    r"合作|协作|联合|共同|cooperat|joint|together|сотруднич|совместн|взаимодейств", re.IGNORECASE
+)
 
 
 def assign_codes(
@@ -1159,7 +1174,7 @@ def assign_codes(
         ]
     for scheme, target, codes in (
         ("topic", item.topics, rule_topics(found)),
-        ("domain", item.domains, rule_domains(found)),
+        ("domain", item.domains, rule_domains(found, text, item)),
     ):
         for code in sorted(codes):
             target.append(code)
