@@ -133,3 +133,20 @@ def test_a_sector_in_the_sentence_about_cooperation_stays() -> None:
     )
     assert coded.kind == "joint_patrol_operation"
     assert "border_guard" in coded.domains
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Q: Kazakhstan's president visited China last month. Will China provide military equipment "
+        "to Kazakhstan?\nA: I'm not aware of the specifics. China and Kazakhstan are comprehensive "
+        "strategic partners and maintain good cooperation in various fields.",
+        "问：哈萨克斯坦总统上个月访问了中国。中方是否会向哈方提供军事装备？\n"
+        "答：我不掌握具体情况。中哈是全面战略伙伴，双方在各领域保持良好合作。",
+    ],
+    ids=["en-will-china", "zh-shifou"],
+)
+def test_what_a_yes_no_question_asks_about_is_no_event(text: str) -> None:
+    coded = _code(text)
+    assert coded.kind == "meeting"  # the visit the question reports
+    assert "equipment_transfer" not in coded.event_kinds

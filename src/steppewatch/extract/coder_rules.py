@@ -685,6 +685,11 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
                 _keep(
                     kinds, code, [h for h in kinds[code] if not question.start() <= h.start < q_end]
                 )
+        asked = _yes_no_sentences(text, question.end(), q_end)
+        if asked:  # "Will China provide equipment?": asked about, not reported
+            found.unconfirmed.extend(asked)
+            for code in list(kinds):
+                _keep(kinds, code, [h for h in kinds[code] if not _inside(h, asked)])
         for code in JOINT_ACTIVITIES:  # the others' exercise a question asks about
             if code in kinds:
                 kept = [
@@ -695,6 +700,28 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
                 ]
                 _keep(kinds, code, kept)
     return kinds
+
+
+# a question's sentence asking whether something happens or will (是否, 会不会, will China,
+# Планирует ли): what it names is asked about, not reported
+_YES_NO = re.compile(
+    r"是否|会不会|会否|有没有|是不是|能不能|"
+    r"\b(?:will|would|does|do|did|is|are|has|have|can|could)\s+(?:china|the chinese|beijing|it|they)\b|"
+    r"\bwhether\b|(?<![^\W\d_])ли(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_ASKED_END = re.compile(r"[？?]")
+
+
+def _yes_no_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of a question (start, end) that end in a question mark and ask yes or no."""
+    spans = []
+    lo = start
+    for m in _SENTENCE.finditer(text, start, end):
+        if _ASKED_END.match(text, m.start()) and _YES_NO.search(text, lo, m.end()):
+            spans.append((lo, m.end()))
+        lo = m.end()
+    return spans
 
 
 # activities done together: a question's sentence that names who did one, and not the focal
