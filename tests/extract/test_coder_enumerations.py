@@ -219,3 +219,25 @@ def test_a_question_about_others_exercise_is_no_exercise_of_the_focal_state() ->
     assert coded.kind is None and coded.event_kinds == []
     assert coded.framework is None
     assert "RU" not in coded.countries  # commentary lists no state from outside the region
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2019年6月14日，上海合作组织成员国元首理事会第十九次会议在比什凯克举行。国家主席习近平出席会议并发表讲话。"
+        "吉尔吉斯斯坦总统热恩别科夫主持会议，哈萨克斯坦总统托卡耶夫、俄罗斯总统普京等出席，观察员国阿富汗、白俄罗斯、"
+        "伊朗、蒙古国领导人也出席了会议。各方一致同意深化安全合作，共同打击“三股势力”。",
+        "On 14 June 2019, the 19th meeting of the SCO Council of Heads of State was held in Bishkek. "
+        "President Xi Jinping attended. Leaders of Kazakhstan, Russia, India, Pakistan, Tajikistan "
+        "and Uzbekistan attended, and the leaders of the observer states Afghanistan, Belarus, Iran "
+        "and Mongolia were also present. The leaders agreed to deepen security cooperation against "
+        "terrorism, separatism and extremism.",
+    ],
+    ids=["zh-summit", "en-summit"],
+)
+def test_an_observer_named_is_no_topic(text: str) -> None:
+    coded = _code(text)
+    assert coded.kind == "meeting" and coded.framework == "SCO"
+    assert "afghanistan" not in coded.topics
+    assert "three_evils" in coded.topics
+    assert "AF" not in coded.countries

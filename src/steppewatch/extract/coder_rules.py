@@ -211,6 +211,9 @@ class Found:
     # where the focal state is named, and other states (not as a place)
     focal_named: list[int] = field(default_factory=list)
     others_named: list[int] = field(default_factory=list)
+    # state names in a list of third parties, given as examples or named as observers: parties
+    # named, not a topic (观察员国阿富汗、白俄罗斯…: not the Afghan issue)
+    listed_names: list[tuple[int, int]] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
 
     def codes(self, scheme: str) -> dict[str, list[Hit]]:
@@ -325,6 +328,11 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
         ):
             found.others_named.append(hit.start)
     found.focal_named.extend(m.start() for m in _BOTH_SIDES.finditer(text, *_span(hits)))
+    for hit in hits:
+        if hit.payload[0] in ("listed", "example") or (
+            hit.payload[0] == "state" and not_participant(text, hit, facts.focal_word)
+        ):
+            found.listed_names.append((hit.start, hit.end))
     return found
 
 
@@ -1091,6 +1099,14 @@ def rule_topics(found: Found) -> dict[str, list[Hit]]:
     for its parts); a religious word inside an extremism or terrorism term is not religion; a
     topic word inside an institution's name in an official's title (the RATS director) is none."""
     topics = {code: list(hs) for code, hs in found.codes("topic").items()}
+    if found.listed_names:  # 观察员国阿富汗、白俄罗斯: a party named, not the Afghan issue
+        for code in list(topics):
+            kept = [
+                h
+                for h in topics[code]
+                if not any(a <= h.start and h.end <= b for a, b in found.listed_names)
+            ]
+            _keep(topics, code, kept)
     if found.in_titles:  # 反恐 in 地区反恐怖机构执委会主任: a title, not what the item is about
         for code in list(topics):
             _keep(
