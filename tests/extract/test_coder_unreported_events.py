@@ -150,3 +150,28 @@ def test_what_a_yes_no_question_asks_about_is_no_event(text: str) -> None:
     coded = _code(text)
     assert coded.kind == "meeting"  # the visit the question reports
     assert "equipment_transfer" not in coded.event_kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2019年5月14日，国防部长魏凤和在北京同哈萨克斯坦国防部长叶尔梅克巴耶夫举行会谈。双方就筹备联合反恐演习、"
+        "军事人员培训和装备合作等问题交换了意见。",
+        "On 14 May 2019, Defence Minister Wei Fenghe held talks with Kazakh Defence Minister Nurlan "
+        "Yermekbayev in Beijing. They discussed preparations for joint counter-terrorism exercises, "
+        "military training and equipment cooperation.",
+    ],
+    ids=["zh-exchanged-views", "en-discussed"],
+)
+def test_what_the_sides_discussed_is_no_event_of_its_own(text: str) -> None:
+    coded = _code(text)
+    assert coded.kind == "meeting"
+    assert coded.event_kinds == ["meeting"]
+
+
+def test_a_document_signed_in_a_sentence_that_discusses_stays() -> None:
+    coded = _code(
+        "2019年5月14日，国防部长魏凤和在北京同塔吉克斯坦国防部长米尔佐举行会谈，双方讨论了两军合作，"
+        "并签署了军事技术合作协定。"
+    )
+    assert coded.event_kinds == ["meeting", "mechanism"]

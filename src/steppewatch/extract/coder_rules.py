@@ -683,6 +683,14 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
     for code in list(kinds):  # 法院决定不将…遣返, refused to hand over: no event
         if code != "meeting":
             _keep(kinds, code, [h for h in kinds[code] if not _negated(text, item, h)])
+    for code in list(kinds):  # 双方就…装备合作交换了意见: what was discussed, not done
+        if code not in ("meeting", "mechanism"):
+            kept = [
+                h
+                for h in kinds[code]
+                if not _DISCUSSED.search(text, *_sentence_of(text, h.start, item.start, item.end))
+            ]
+            _keep(kinds, code, kept)
     question = _QUESTION.search(text, item.start, item.end)
     if question is not None:
         answer = _ANSWER.search(text, question.end(), item.end)
@@ -799,6 +807,12 @@ _NEGATION = re.compile(
     r"不(?![断仅但久同少论过管遗可满足稳安确错懈])|未(?!来|成年|经)|没有|拒绝|并非|否认|"
     r"\b(?:not|never|refused|refuses|refuse|declined|declines|rejected|denied|n't)\b|"
     r"(?<![^\W\d_])(?:не|ни)(?![^\W\d_])|отказ|отклон",
+    re.IGNORECASE,
+)
+# a sentence saying what the sides discussed: the activities it names are its subjects
+_DISCUSSED = re.compile(
+    r"交换(?:了)?意见|讨论|探讨|商讨|谈到|\bdiscuss|exchanged views|talked about|"
+    r"обсуди|обсужд|обменялись мнениями|рассмотрел|рассмотрены",
     re.IGNORECASE,
 )
 NEGATION_SPAN = 24  # characters of the clause before the event word (Han)
