@@ -175,3 +175,28 @@ def test_a_document_signed_in_a_sentence_that_discusses_stays() -> None:
         "并签署了军事技术合作协定。"
     )
     assert coded.event_kinds == ["meeting", "mechanism"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2019年6月3日，公安部部长赵克志在北京会见乌兹别克斯坦内务部长博博扎诺夫。双方表示，将认真落实两国元首"
+        "达成的重要共识，深化执法安全合作，共同打击“三股势力”。",
+        "On 3 June 2019, Minister of Public Security Zhao Kezhi met with Uzbek Interior Minister "
+        "Pulat Bobojonov in Beijing. The two sides agreed to implement the important consensus "
+        "reached by the two heads of state and deepen law enforcement and security cooperation.",
+    ],
+    ids=["zh-consensus", "en-consensus"],
+)
+def test_an_office_named_in_passing_is_not_the_meetings_level(text: str) -> None:
+    coded = _code(text)
+    assert coded.kind == "meeting"
+    assert coded.level == "interior_public_security"
+
+
+def test_a_visit_recalled_does_not_raise_the_level() -> None:
+    coded = _code(
+        "2019年9月，外交部长王毅在北京会见吉尔吉斯斯坦外长艾达尔别科夫。王毅表示，习近平主席今年6月对吉尔吉斯斯坦"
+        "进行国事访问，推动两国关系迈上新台阶。双方同意加强反恐和禁毒合作。"
+    )
+    assert coded.level == "foreign_minister"

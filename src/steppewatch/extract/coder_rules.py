@@ -1080,18 +1080,29 @@ def meeting_name_levels(item: CodedItem, found: Found, text: str) -> dict[str, H
 
 def rule_level(item: CodedItem, text: str, found: Found, event_kind: str | None) -> str | None:
     """A meeting's level: the highest office named as such (an aide's title is not the office),
-    or implied by the officials and institutions named."""
+    or implied by the officials and institutions named; those of the meeting's own sentence (the
+    one that reports it) first: an office named in passing elsewhere (落实两国元首达成的共识, the
+    president's visit in June) is not the meeting's."""
     if event_kind != "meeting":
         return None
     named: dict[str, Hit] = {}
+    every: list[tuple[str, Hit]] = []
     for found_code, hs in found.codes("meeting_level").items():
         for h in hs:
             code = _office_level(found_code, h, text)
             if code is not None:
                 named.setdefault(code, h)
+                every.append((code, h))
     levels = dict(named)
     for code, hit in found.implied_levels.items():
         levels.setdefault(code, hit)
+        every.append((code, hit))
+    reported = next((e.start for e in found.evidence if e.field == "kind"), None)
+    if reported is not None:
+        lo, hi = _sentence_of(text, reported, item.start, item.end)
+        own = {code: h for code, h in sorted(every, key=lambda x: x[1].start) if lo <= h.start < hi}
+        if own:
+            levels = {code: own.get(code, levels[code]) for code in own}
     in_name = meeting_name_levels(item, found, text)
     summit = _SUMMIT.search(text, item.start, min(item.end, item.start + LEAD))
     if not in_name and summit is not None:  # a summit is the heads of state's meeting
@@ -1103,7 +1114,7 @@ def rule_level(item: CodedItem, text: str, found: Found, event_kind: str | None)
     if level in in_name:
         named[level] = levels[level] = in_name[level]
     if level is not None:
-        basis = "named" if level in named else "office"
+        basis = "named" if levels[level].payload[0] == "meeting_level" else "office"
         found.evidence.append(evidence("level", level, levels[level], text, basis))
     return level
 
