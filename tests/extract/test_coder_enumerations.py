@@ -241,3 +241,29 @@ def test_an_observer_named_is_no_topic(text: str) -> None:
     assert "afghanistan" not in coded.topics
     assert "three_evils" in coded.topics
     assert "AF" not in coded.countries
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        (
+            "2019年6月13日，国家主席习近平在比什凯克出席上海合作组织峰会期间会见哈萨克斯坦总统托卡耶夫。"
+            "双方同意加强安全合作，共同打击“三股势力”。",
+            "head_of_state",
+        ),
+        (
+            "On 13 June 2019, Foreign Minister Wang Yi met with Kazakh Foreign Minister Beibut "
+            "Atamkulov on the sidelines of the SCO summit in Bishkek. The two sides agreed to "
+            "strengthen security cooperation and jointly combat the three evil forces.",
+            "foreign_minister",
+        ),
+    ],
+    ids=["zh-during-summit", "en-sidelines"],
+)
+def test_a_meeting_on_the_sidelines_of_a_summit_stays_bilateral(text: str, level: str) -> None:
+    # gold guide 5: the SCO summit is the occasion; its members do not join the talks
+    coded = _code(text)
+    assert coded.kind == "meeting"
+    assert coded.framework == "bilateral"
+    assert set(coded.countries) == {"CN", "KZ"}
+    assert coded.level == level

@@ -492,13 +492,30 @@ def event_frameworks(
             if h.start < first_sentence
             or (_framework_meeting([h, *others], res, code) and not _in_passing(text, item, h))
         ]
-        _keep(found.by_scheme["framework"], code, kept)
+        _keep(found.by_scheme["framework"], code, [h for h in kept if not _occasion(text, h)])
     for code, hit in list(found.implied_frameworks.items()):  # RATS, the SCO Secretariat...
         if not (
             hit.start < first_sentence
             or (_framework_meeting(hits, res, code) and not _in_passing(text, item, hit))
-        ):
+        ) or _occasion(text, hit):
             del found.implied_frameworks[code]
+
+
+# a framework's gathering as the occasion of another meeting (出席上海合作组织峰会期间会见, on the
+# sidelines of the SCO summit, на полях саммита ШОС): the meeting held there is not the
+# framework's (gold guide 5: a bilateral meeting stays bilateral)
+_SIDELINES_BEFORE = re.compile(
+    r"(?:on the (?:sidelines|margins) of|in the margins of|на полях|в кулуарах)\s+"
+    r"(?:the\s+)?[^.;,，。]{0,40}$",
+    re.IGNORECASE,
+)
+_SIDELINES_AFTER = re.compile(r"[^，,。；;]{0,24}?期间(?:会见|会晤|同|与|举行双边)")
+
+
+def _occasion(text: str, hit: Hit) -> bool:
+    return bool(_SIDELINES_BEFORE.search(text, max(0, hit.start - 60), hit.start)) or bool(
+        _SIDELINES_AFTER.match(text, hit.end)
+    )
 
 
 # a framework listed with the UN as a forum of general coordination (在联合国、上海合作组织等多边
@@ -1105,6 +1122,10 @@ def rule_level(item: CodedItem, text: str, found: Found, event_kind: str | None)
             levels = {code: own.get(code, levels[code]) for code in own}
     in_name = meeting_name_levels(item, found, text)
     summit = _SUMMIT.search(text, item.start, min(item.end, item.start + LEAD))
+    if summit is not None and _occasion(
+        text, Hit(summit.start(), summit.end(), ("meeting_level", "head_of_state"), summit.group(0))
+    ):
+        summit = None  # the foreign ministers met on the sidelines of the summit
     if not in_name and summit is not None:  # a summit is the heads of state's meeting
         hit = Hit(summit.start(), summit.end(), ("meeting_level", "head_of_state"), summit.group(0))
         in_name = {"head_of_state": hit}
