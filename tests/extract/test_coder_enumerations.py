@@ -267,3 +267,22 @@ def test_a_meeting_on_the_sidelines_of_a_summit_stays_bilateral(text: str, level
     assert coded.framework == "bilateral"
     assert set(coded.countries) == {"CN", "KZ"}
     assert coded.level == level
+
+
+def test_a_long_list_of_supporters_joins_no_event_of_another_partner() -> None:
+    # five states listed as supporters, the meeting is with Kyrgyzstan alone
+    coded = _code(
+        "2019年7月，公安部部长赵克志在北京会见吉尔吉斯斯坦内务部长。赵克志表示，哈萨克斯坦、塔吉克斯坦、"
+        "乌兹别克斯坦、俄罗斯、巴基斯坦等国均支持中方在新疆采取的反恐举措。双方同意加强执法安全合作。"
+    )
+    assert coded.kind == "meeting" and coded.framework == "bilateral"
+    assert set(coded.countries) & CA == {"KG"}
+
+
+def test_a_long_list_of_supporters_alone_is_what_the_commentary_is_about() -> None:
+    coded = _code(
+        "外交部发言人表示，哈萨克斯坦、吉尔吉斯斯坦、塔吉克斯坦、乌兹别克斯坦、巴基斯坦等国致函联合国人权理事会，"
+        "支持中方在新疆开展反恐和去极端化工作。"
+    )
+    assert coded.relevant
+    assert set(coded.countries) & CA == {"KZ", "KG", "TJ", "UZ"}

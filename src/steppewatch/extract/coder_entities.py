@@ -18,8 +18,10 @@ Gazetteer hits are resolved before coding (gold/README.md guidelines 3 and 6):
   states from outside the region and its frameworks (the donors of COVID supplies: 俄罗斯、
   巴基斯坦、哈萨克斯坦、日本、韩国…等13个国家) is a list of third parties: its states become
   ("listed", code) hits, neither anchors nor participants; states given as examples (such as,
-  包括, таких как, …等国, and other countries) become ("example", code) hits: anchors, and
-  participants only when no partner state is named otherwise (``coder_rules``).
+  包括, таких как, …等国, and other countries) or in a long list without the focal state become
+  ("example", code) hits: anchors, and participants only when no partner state is named
+  otherwise (``coder_rules``). A list in a sentence about taking part (出席, attended, приняли
+  участие) names the participants, whoever they are.
 """
 
 from __future__ import annotations
@@ -268,6 +270,10 @@ _WORD_LIST = re.compile(
 )
 _WORD_JOIN = re.compile(r"\s*,\s*|\s+(?:and|и)\s+")
 LIST_WINDOW = 160  # characters either side of a state name searched for its list
+# a list of this many states without the focal state, and no word of taking part in its
+# sentence, enumerates (supporters, members): its states are like examples, participants only
+# when no partner state is named otherwise
+LONG_LIST = 5
 # examples, not an exhaustive list: "countries such as", 包括, таких как before; 等, etc.,
 # "and other countries", и другие after
 _EXAMPLE_BEFORE = re.compile(
@@ -357,8 +363,11 @@ def _listing(
             and h.payload[1] not in study.members_ever
             for h in inside
         )
-        if (unknown >= 2 or outside) and not _PARTICIPATE.search(text, *_sentence(text, a, b)):
+        taking_part = _PARTICIPATE.search(text, *_sentence(text, a, b)) is not None
+        if (unknown >= 2 or outside) and not taking_part:
             return "listed"
+        if len(items) >= LONG_LIST and not taking_part:
+            example = True
     return "example" if example else None
 
 
