@@ -306,9 +306,27 @@ def enumerations(hits: list[Hit], text: str, study: StudyFacts) -> list[Hit]:
         key=lambda h: h.start,
     )
     starts = [h.start for h in names]
+    lo = max(0, min(h.start for h in states) - LIST_WINDOW)
+    hi = min(len(text), max(h.end for h in states) + LIST_WINDOW)
+    # every list once over the states' region (one pass per script), then each state's list
+    # by bisection: a scan per state is quadratic on a long text
+    lists: dict[bool, tuple[list[int], list[tuple[int, int]]]] = {}
+    for han in {_is_han(h) for h in states}:
+        pattern = _CJK_LIST if han else _WORD_LIST
+        spans = [m.span() for m in pattern.finditer(text, lo, hi)]
+        lists[han] = ([a for a, _ in spans], spans)
+    by_list: dict[tuple[int, int], str | None] = {}
     marks: dict[int, str] = {}
     for hit in states:
-        mark = _listing(hit, text, names, starts, study)
+        han = _is_han(hit)
+        list_starts, spans = lists[han]
+        i = bisect.bisect_right(list_starts, hit.start) - 1
+        if i >= 0 and hit.start < spans[i][1]:
+            if spans[i] not in by_list:
+                by_list[spans[i]] = _list_mark(spans[i], han, text, names, starts, study)
+            mark = by_list[spans[i]]
+        else:
+            mark = "example" if _example(text, hit.start, hit.end, hit.start) else None
         if mark is not None:
             marks[id(hit)] = mark
     if not marks:
@@ -319,56 +337,72 @@ def enumerations(hits: list[Hit], text: str, study: StudyFacts) -> list[Hit]:
     ]
 
 
-def _listing(
-    hit: Hit, text: str, names: list[Hit], starts: list[int], study: StudyFacts
-) -> str | None:
-    """The mark of a state's name: "listed", "example" or None (see ``enumerations``)."""
-    lo, hi = max(0, hit.start - LIST_WINDOW), min(len(text), hit.end + LIST_WINDOW)
-    han = "\u4e00" <= hit.term[:1] <= "\u9fff"
-    pattern, join = (_CJK_LIST, _CJK_JOIN) if han else (_WORD_LIST, _WORD_JOIN)
-    span = next(
-        (m.span() for m in pattern.finditer(text, lo, hi) if m.start() <= hit.start < m.end()),
-        None,
-    )
-    a, b = span if span is not None else (hit.start, hit.end)
-    inside = names[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
-    first = min((h.start for h in inside if h.payload[0] == "state"), default=hit.start)
-    last = max((h.end for h in inside if h.payload[0] == "state"), default=hit.end)
-    if any(_EXAMPLE_BEFORE.search(text, max(0, p - 28), p) for p in {first, a}):
+def _is_han(hit: Hit) -> bool:
+    return "\u4e00" <= hit.term[:1] <= "\u9fff"
+
+
+def _example(text: str, first: int, last: int, start: int) -> bool:
+    """States from ``first`` to ``last`` (a list starting at ``start``) given as examples:
+    "such as" before, 等 or "and other countries" after, and no word of taking part."""
+    if any(_EXAMPLE_BEFORE.search(text, max(0, p - 28), p) for p in {first, start}):
         example = True
     else:
         example = bool(_EXAMPLE_AFTER.match(text, last, min(len(text), last + 40)))
-    if example and _PARTICIPATE.search(text, *_sentence(text, a, b)):
-        example = False  # 哈萨克斯坦、吉尔吉斯斯坦等成员国外长与会: those attending
-    if span is None:
-        return "example" if example else None
+    # 哈萨克斯坦、吉尔吉斯斯坦等成员国外长与会: those attending
+    return example and not _PARTICIPATE.search(text, *_sentence(text, start, last))
+
+
+def _list_mark(
+    span: tuple[int, int],
+    han: bool,
+    text: str,
+    names: list[Hit],
+    starts: list[int],
+    study: StudyFacts,
+) -> str | None:
+    """The mark of the states of the list ``span``: "listed", "example" or None."""
+    a, b = span
+    inside = names[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
+    states = [h for h in inside if h.payload[0] == "state"]
+    if not states:
+        return None
+    example = _example(text, min(h.start for h in states), max(h.end for h in states), a)
     # items of the list with no name the gazetteer knows: states it does not list (日本, Egypt)
+    join = _CJK_JOIN if han else _WORD_JOIN
     items, position = [], a
     for m in join.finditer(text, a, b):
         items.append(_strip(text, position, m.start()))
         position = m.end()
     items.append(_strip(text, position, b))
+    item_starts = {s for s, _ in items}
+    item_ends = {e for _, e in items}
     # the focal state is in the list when a name of it is an item (not 向中国 after the list)
     focal = any(
-        h.payload == ("state", study.focal) and any(h.start == s or h.end == e for s, e in items)
-        for h in inside
+        h.payload == ("state", study.focal) and (h.start in item_starts or h.end in item_ends)
+        for h in states
     )
-    if len(items) >= 2 and not focal:
-        unknown = sum(
-            1 for s, e in items if not any(s <= h.start < e or h.start <= s < h.end for h in inside)
-        )
-        outside = any(
-            h.payload[0] == "state"
-            and h.payload[1] not in study.partner_set
-            and h.payload[1] not in study.members_ever
-            for h in inside
-        )
-        taking_part = _PARTICIPATE.search(text, *_sentence(text, a, b)) is not None
-        if (unknown >= 2 or outside) and not taking_part:
-            return "listed"
-        if len(items) >= LONG_LIST and not taking_part:
-            example = True
+    if len(items) < 2 or focal:
+        return "example" if example else None
+    inside_starts = [h.start for h in inside]
+    unknown = sum(1 for s, e in items if not _has_name(inside, inside_starts, s, e))
+    outside = any(
+        h.payload[1] not in study.partner_set and h.payload[1] not in study.members_ever
+        for h in states
+    )
+    taking_part = _PARTICIPATE.search(text, *_sentence(text, a, b)) is not None
+    if (unknown >= 2 or outside) and not taking_part:
+        return "listed"
+    if len(items) >= LONG_LIST and not taking_part:
+        example = True
     return "example" if example else None
+
+
+def _has_name(names: list[Hit], starts: list[int], start: int, end: int) -> bool:
+    """A name of ``names`` (sorted by start) overlaps [start, end)."""
+    i = bisect.bisect_left(starts, start)
+    if i < len(names) and names[i].start < end:
+        return True
+    return i > 0 and names[i - 1].end > start
 
 
 _ITEM_LEAD = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)

@@ -328,11 +328,14 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
         ):
             found.others_named.append(hit.start)
     found.focal_named.extend(m.start() for m in _BOTH_SIDES.finditer(text, *_span(hits)))
+    found.focal_named.sort()
+    found.others_named.sort()
     for hit in hits:
         if hit.payload[0] in ("listed", "example") or (
             hit.payload[0] == "state" and not_participant(text, hit, facts.focal_word)
         ):
             found.listed_names.append((hit.start, hit.end))
+    found.listed_names.sort()
     return found
 
 
@@ -364,23 +367,36 @@ def third_party_sentences(hits: list[Hit], text: str, res: Resources) -> list[tu
         return []
     # a state that is a topic (阿富汗局势, the Afghan issue) or one side of a border is talked
     # about, not acting
-    topics = [h for h in hits if h.payload[0] == "topic"]
+    topics = sorted((h for h in hits if h.payload[0] == "topic"), key=lambda t: t.start)
+    topic_starts = [t.start for t in topics]
     third = [
         h
         for h in third
-        if not any(t.start <= h.start < t.end or h.start <= t.start < h.end for t in topics)
-        and not not_participant(text, h, facts.focal_word)
+        if not _overlaps(topics, topic_starts, h) and not not_participant(text, h, facts.focal_word)
     ]
-    focal = [h.start for h in hits if _names_focal(h, res)]
+    focal = sorted(h.start for h in hits if _names_focal(h, res))
     spans: list[tuple[int, int]] = []
+    seen: set[tuple[int, int]] = set()
     for hit in third:
         lo, hi = _sentence_of(text, hit.start, max(0, hit.start - 400), hit.end + 400)
-        if (lo, hi) in spans or any(lo <= p < hi for p in focal):
+        if (lo, hi) in seen or _any_in(focal, lo, hi):
             continue
+        seen.add((lo, hi))
         if _BOTH_SIDES.search(text, lo, hi):
             continue
         spans.append((lo, hi))
-    return spans
+    return _merged(spans)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` sorted, overlapping ones joined (for ``_inside``)."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
 
 
 _SCORED = ("topic", "domain", "event_kind", "meeting_level")
@@ -406,6 +422,18 @@ def _state_of(hit: Hit, res: Resources) -> str | None:
     if kind == "institution":
         return res.gazetteer.institutions[value].country
     return None
+
+
+def _any_in(positions: list[int], lo: int, hi: int) -> bool:
+    """Some position of the sorted ``positions`` in [lo, hi)."""
+    i = bisect.bisect_left(positions, lo)
+    return i < len(positions) and positions[i] < hi
+
+
+def _within(spans: list[tuple[int, int]], hit: Hit) -> bool:
+    """``hit`` inside one of ``spans`` (sorted by start; state names do not nest)."""
+    i = bisect.bisect_right(spans, (hit.start, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= hit.start and hit.end <= spans[i][1]
 
 
 def _names_focal(hit: Hit, res: Resources) -> bool:
@@ -656,8 +684,14 @@ def rule_countries(
     return framework, sorted_countries
 
 
+SENTENCE_SPAN = 1000  # characters searched either side for a sentence's ends
+
+
 def _sentence_of(text: str, position: int, start: int, end: int) -> tuple[int, int]:
-    lo = start
+    """The sentence around ``position`` within (start, end), at most SENTENCE_SPAN characters
+    either side (a scan from the item's start for every hit is quadratic on a long text)."""
+    lo = start = max(start, position - SENTENCE_SPAN)
+    end = min(end, position + SENTENCE_SPAN)
     for match in _SENTENCE.finditer(text, start, position):
         lo = match.end()
     stop = _SENTENCE.search(text, position, end)
@@ -765,8 +799,7 @@ JOINT_ACTIVITIES = ("multilateral_exercise", "bilateral_exercise", "joint_patrol
 
 def _others_only(text: str, item: CodedItem, hit: Hit, found: Found) -> bool:
     lo, hi = _sentence_of(text, hit.start, item.start, item.end)
-    named = any(lo <= p < hi for p in found.others_named)
-    return named and not any(lo <= p < hi for p in found.focal_named)
+    return _any_in(found.others_named, lo, hi) and not _any_in(found.focal_named, lo, hi)
 
 
 # a document's name, then "on" and up to three words before the event word (agreement on
@@ -926,7 +959,9 @@ def rule_kinds(
     paragraph that names a partner state, a framework or the two sides (``anchored()``: the
     starts of those paragraphs)."""
     kinds = rule_event_mentions(item, text, found)
-    others = _others_formats(item, text, hits, focal) + found.third_party + found.unconfirmed
+    others = _merged(
+        _others_formats(item, text, hits, focal) + found.third_party + found.unconfirmed
+    )
     levels = [h for hs in found.codes("meeting_level").values() for h in hs]
     has_level = bool(levels)
     if others:
@@ -1007,7 +1042,19 @@ def _others_formats(
 
 
 def _inside(hit: Hit, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= hit.start < b for a, b in spans)
+    """``hit`` starts inside one of ``spans`` (sorted, not overlapping: sentences)."""
+    if len(spans) <= 8:
+        return any(a <= hit.start < b for a, b in spans)
+    i = bisect.bisect_right(spans, (hit.start, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= hit.start < spans[i][1]
+
+
+def _overlaps(hits: list[Hit], starts: list[int], hit: Hit) -> bool:
+    """Some hit of ``hits`` (sorted by start, ``starts`` their starts, short terms) overlaps
+    ``hit``."""
+    i = bisect.bisect_left(starts, hit.start - NESTED_SPAN)
+    j = bisect.bisect_left(starts, hit.end)
+    return any(h.end > hit.start for h in hits[i:j])
 
 
 def named_meeting(item: CodedItem, text: str, hits: list[Hit], end: int) -> Hit | None:
@@ -1147,11 +1194,7 @@ def rule_topics(found: Found) -> dict[str, list[Hit]]:
     topics = {code: list(hs) for code, hs in found.codes("topic").items()}
     if found.listed_names:  # 观察员国阿富汗、白俄罗斯: a party named, not the Afghan issue
         for code in list(topics):
-            kept = [
-                h
-                for h in topics[code]
-                if not any(a <= h.start and h.end <= b for a, b in found.listed_names)
-            ]
+            kept = [h for h in topics[code] if not _within(found.listed_names, h)]
             _keep(topics, code, kept)
     if found.in_titles:  # 反恐 in 地区反恐怖机构执委会主任: a title, not what the item is about
         for code in list(topics):
@@ -1205,7 +1248,7 @@ def rule_domains(found: Found, text: str, item: CodedItem) -> dict[str, list[Hit
 
 def _about_cooperation(text: str, item: CodedItem, hit: Hit, found: Found) -> bool:
     lo, hi = _sentence_of(text, hit.start, item.start, item.end)
-    return any(lo <= p < hi for p in found.focal_named) or bool(_COOPERATION.search(text, lo, hi))
+    return _any_in(found.focal_named, lo, hi) or bool(_COOPERATION.search(text, lo, hi))
 
 
 _COOPERATION = re.compile(
