@@ -20,17 +20,23 @@ Per item (see ``segment.py``):
    ``SCO_MEETING_WEIGHT`` for a meeting of an SCO body named as such; relevant if
    ``score >= threshold`` (0.65, chosen on gold/dev.jsonl).
 4. codes of relevant items come from the hits in their relevant passages, each with evidence,
-   by the rules of ``coder_rules.py`` (one small function each): framework; countries taking
-   part (named - not observers or third-party borders - plus every member at the item's date of
+   by the rules of ``coder_rules.py`` (one small function each): framework (not a gathering
+   named as a meeting's occasion: on the sidelines of the SCO summit); countries taking part
+   (named - not observers, third-party borders, lists of third parties, nor states given as
+   examples when another partner takes part, see ``coder_entities.enumerations`` - plus every
+   member at the item's date of
    a meeting of a framework the study marks ``implied_members`` (SCO, C5+China), with evidence
    whose ``basis`` says ``membership``; states from outside the region only in a multilateral
    framework, and only its members where the study lists them; a venue's host when no other
    partner state is named); kinds per event mention (the
    main one by a lead-weighted score, plus an agreement signed or equipment handed over at a
-   meeting; no event from a Xinjiang training-centre name, from medical aid, or from a question
-   asking to confirm a report); level from the offices named as such (an aide's title is not the
-   office) or the officials' offices at the item's date; topics (the three-evils formula codes
-   three_evils only), domains, actors; then date.
+   meeting; no event from a Xinjiang training-centre name, from medical aid, from a word
+   negated, discussed or naming what a document is about, or from a question asking to confirm
+   a report, relaying a request or asking yes or no); level from the offices named as such (an
+   aide's title is not the office) or the officials' offices at the item's date, those of the
+   meeting's own sentence first; topics (the three-evils formula codes three_evils only),
+   domains (from the sentences about the cooperation), actors; then date. A sentence about a
+   third state's doing (the US giving equipment) codes nothing (``without_third_party``).
 5. every evidence gets a calibrated ``confidence`` (``calibration.py``).
 """
 
