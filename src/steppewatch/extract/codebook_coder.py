@@ -20,17 +20,23 @@ Per item (see ``segment.py``):
    ``SCO_MEETING_WEIGHT`` for a meeting of an SCO body named as such; relevant if
    ``score >= threshold`` (0.65, chosen on gold/dev.jsonl).
 4. codes of relevant items come from the hits in their relevant passages, each with evidence,
-   by the rules of ``coder_rules.py`` (one small function each): framework; countries taking
-   part (named - not observers or third-party borders - plus every member at the item's date of
+   by the rules of ``coder_rules.py`` (one small function each): framework (not a gathering
+   named as a meeting's occasion: on the sidelines of the SCO summit); countries taking part
+   (named - not observers, third-party borders, lists of third parties, nor states given as
+   examples when another partner takes part, see ``coder_entities.enumerations`` - plus every
+   member at the item's date of
    a meeting of a framework the study marks ``implied_members`` (SCO, C5+China), with evidence
    whose ``basis`` says ``membership``; states from outside the region only in a multilateral
    framework, and only its members where the study lists them; a venue's host when no other
    partner state is named); kinds per event mention (the
    main one by a lead-weighted score, plus an agreement signed or equipment handed over at a
-   meeting; no event from a Xinjiang training-centre name, from medical aid, or from a question
-   asking to confirm a report); level from the offices named as such (an aide's title is not the
-   office) or the officials' offices at the item's date; topics (the three-evils formula codes
-   three_evils only), domains, actors; then date.
+   meeting; no event from a Xinjiang training-centre name, from medical aid, from a word
+   negated, discussed or naming what a document is about, or from a question asking to confirm
+   a report, relaying a request or asking yes or no); level from the offices named as such (an
+   aide's title is not the office) or the officials' offices at the item's date, those of the
+   meeting's own sentence first; topics (the three-evils formula codes three_evils only),
+   domains (from the sentences about the cooperation), actors; then date. A sentence about a
+   third state's doing (the US giving equipment) codes nothing (``without_third_party``).
 5. every evidence gets a calibrated ``confidence`` (``calibration.py``).
 """
 
@@ -47,11 +53,12 @@ from steppewatch.extract.coder_entities import (
     aid_transport,
     ambiguous_names,
     clean_entities,
+    enumerations,
     numbered_entries,
 )
 from steppewatch.extract.coder_resources import Resources as _Resources
 from steppewatch.extract.coder_resources import load_resources as _resources
-from steppewatch.extract.coder_rules import assign_codes
+from steppewatch.extract.coder_rules import assign_codes, without_third_party
 from steppewatch.extract.dates import find_dates
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import CodedDocument, CodedItem, CoderInfo, Evidence
@@ -182,8 +189,12 @@ class CodebookCoder:
         items: list[CodedItem] = []
         calibration = load_calibration(self.calibration_path)
         segments = segment_text(text)
-        anchor_hits = clean_entities(
-            res.anchor_hits(normal, document.language), res.cities, normal, res.study
+        anchor_hits = enumerations(
+            clean_entities(
+                res.anchor_hits(normal, document.language), res.cities, normal, res.study
+            ),
+            text,
+            res.study,
         )
         starts = [h.start for h in anchor_hits]
         for index, segment in enumerate(segments):
@@ -222,8 +233,15 @@ class CodebookCoder:
     ) -> None:
         hits = aid_transport(
             ambiguous_names(
-                clean_entities(
-                    res.matcher.hits(normal, item.start, item.end), res.cities, normal, res.study
+                enumerations(
+                    clean_entities(
+                        res.matcher.hits(normal, item.start, item.end),
+                        res.cities,
+                        normal,
+                        res.study,
+                    ),
+                    text,
+                    res.study,
                 ),
                 res.gazetteer.ambiguous,
             ),
@@ -231,6 +249,7 @@ class CodebookCoder:
             item.start,
             item.end,
         )
+        hits = without_third_party(hits, text, res)
         passages = self._passages(item, text, hits, res)
         if not passages:
             return
@@ -292,7 +311,7 @@ class CodebookCoder:
 def _anchor_weight(hit: Hit, res: _Resources) -> float:
     kind, value = hit.payload
     partners = res.study.partner_set
-    if kind == "state":
+    if kind in ("state", "example"):
         return 1.0 if value in partners else 0.0
     if kind in ("group", "group_other"):
         if not partners.intersection(res.gazetteer.groups[value].members):
@@ -324,7 +343,7 @@ def _adjust_anchor(weight: float, hits: list[Hit], res: _Resources) -> float:
 def _named_states(hits: list[Hit], res: _Resources) -> set[str]:
     """States named in ``hits`` (a group name joined to the focal state counts for its members;
     venues and other group mentions do not)."""
-    states = {h.payload[1] for h in hits if h.payload[0] == "state"}
+    states = {h.payload[1] for h in hits if h.payload[0] in ("state", "example")}
     for hit in hits:
         if hit.payload[0] == "group":
             states.update(res.gazetteer.groups[hit.payload[1]].members)

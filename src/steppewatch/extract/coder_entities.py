@@ -13,7 +13,15 @@ Gazetteer hits are resolved before coding (gold/README.md guidelines 3 and 6):
 - ambiguous names (the gazetteer's ``ambiguous``: 中土 / 土方 mean Turkey in MFA usage,
   Turkmenistan in an item that names Turkmenistan and not Turkey);
 - a state named as an observer, or as one side of a border between two other states
-  (таджикско-узбекская граница), is not a participant (``not_participant``).
+  (таджикско-узбекская граница), is not a participant (``not_participant``);
+- enumerations of states (``enumerations``): a list that leaves out the focal state and names
+  states from outside the region and its frameworks (the donors of COVID supplies: 俄罗斯、
+  巴基斯坦、哈萨克斯坦、日本、韩国…等13个国家) is a list of third parties: its states become
+  ("listed", code) hits, neither anchors nor participants; states given as examples (such as,
+  包括, таких как, …等国, and other countries) or in a long list without the focal state become
+  ("example", code) hits: anchors, and participants only when no partner state is named
+  otherwise (``coder_rules``). A list in a sentence about taking part (出席, attended, приняли
+  участие) names the participants, whoever they are.
 """
 
 from __future__ import annotations
@@ -31,6 +39,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NAME_KINDS",
+    "enumerations",
     "SENTENCE_END",
     "clean_entities",
     "ambiguous_names",
@@ -59,6 +68,7 @@ _WHEREABOUTS_BEFORE = re.compile(
 _PERSONAL_AFTER = re.compile(r"\s?(?:国籍|护照|籍|passport|citizenship|nationality)")
 # a state named as an observer (Uzbekistan sent observers; 乌方派员观摩) does not take part
 _OBSERVER = re.compile(r"observer|наблюдател|观察员|观摩")
+_HAN_CLAUSE = re.compile(r"[，,；;。！？!?\n]")
 # a border between two states, the PRC not one of them (таджикско-узбекская граница, Tajik-Afghan
 # border): a place; either state takes part only when named elsewhere
 _BORDER_COMPOUND = re.compile(r"[^\W\d_]+[-–][^\W\d_]+\s+(?:border|frontier|границ)", re.IGNORECASE)
@@ -89,8 +99,10 @@ _AIRCRAFT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PUBLIC_HEALTH = re.compile(
-    r"医疗|医护|抗疫|防疫|疫情|medical|epidemic|pandemic|covid|coronavirus|"
-    r"медицин|врач|эпидеми|пандеми|коронавирус",
+    r"医疗|医护|抗疫|防疫|疫情|防护服|护目镜|公共卫生|medical|epidemic|pandemic|covid|coronavirus|"
+    r"protective (?:suits?|equipment|gear|clothing)|goggles|public health|"
+    r"медицин|врач|эпидеми|пандеми|коронавирус|средств\w* индивидуальной защиты|"
+    r"защитн\w* (?:костюм|очк)|здравоохранени",
     re.IGNORECASE,
 )
 
@@ -140,6 +152,14 @@ def not_participant(text: str, hit: Hit, focal_word: re.Pattern[str]) -> bool:
                 return True
     if not _OBSERVER.search(text, max(0, hit.start - 300), hit.end + 300):
         return False
+    if "\u4e00" <= hit.term[:1] <= "\u9fff":
+        # Chinese: the observers' clause (…联合反恐演习，俄罗斯、白俄罗斯派员观摩), not the sentence
+        lo = max(
+            (m.end() for m in _HAN_CLAUSE.finditer(text, max(0, hit.start - 120), hit.start)),
+            default=max(0, hit.start - 120),
+        )
+        stop = _HAN_CLAUSE.search(text, hit.end, hit.end + 120)
+        return bool(_OBSERVER.search(text, lo, stop.start() if stop else hit.end + 120))
     start = max(
         (m.end() for m in SENTENCE_END.finditer(text, max(0, hit.start - 300), hit.start)),
         default=max(0, hit.start - 300),
@@ -235,3 +255,172 @@ def _drop_overlaps(hits: list[Hit]) -> list[Hit]:
         elif kind in NAME_KINDS and name_spans.contains_longer(hit.start, hit.end):
             dropped.add(id(hit))
     return [h for h in hits if id(h) not in dropped and h.payload[0] != "block"]
+
+
+# -- enumerations of states -----------------------------------------------------------------
+# A list in Chinese: short items joined by 、 (the last may join two with 和/及/与); in Latin or
+# Cyrillic script: capitalised names of up to four words joined by commas and a final and/и.
+_CJK_ITEM = r"[^、，,。；;：:！？!?\s“”\"()（）等]{1,10}"
+_CJK_LIST = re.compile(rf"{_CJK_ITEM}(?:、{_CJK_ITEM})+")
+_CJK_JOIN = re.compile(r"、|以及|(?<!共)和(?!国)|(?<!埃)及|与")
+_WORD_ITEM = r"(?:the\s+)?[A-ZА-ЯЁ][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-ZА-ЯЁ][\w'’-]*){0,3}"
+_WORD_LIST = re.compile(
+    rf"{_WORD_ITEM}(?:(?:\s*,\s*{_WORD_ITEM})+(?:\s*,?\s+(?:and|и)\s+{_WORD_ITEM})?"
+    rf"|\s+(?:and|и)\s+{_WORD_ITEM})"
+)
+_WORD_JOIN = re.compile(r"\s*,\s*|\s+(?:and|и)\s+")
+LIST_WINDOW = 160  # characters either side of a state name searched for its list
+# a list of this many states without the focal state, and no word of taking part in its
+# sentence, enumerates (supporters, members): its states are like examples, participants only
+# when no partner state is named otherwise
+LONG_LIST = 5
+# examples, not an exhaustive list: "countries such as", 包括, таких как before; 等, etc.,
+# "and other countries", и другие after
+_EXAMPLE_BEFORE = re.compile(
+    r"(?:such as|including|like|e\.g\.,?|for example,?|for instance,?|among them|"
+    r"包括|(?<![例比诸譬假])如|比如|例如|诸如|譬如|像|так\w*(?:\s+\w+)?,?\s+как|в том числе|"
+    r"например,?|включая|среди них)\s*[:：]?\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_EXAMPLE_AFTER = re.compile(
+    r"[^\s、，,。；;：:]{0,4}?等|[\w'’-]*,?\s+(?:etc\b|and others\b|and other (?:countries|states|nations)|"
+    r"и други|и др\.|и т\.\s?д)",
+    re.IGNORECASE,
+)
+# taking part in the listed event: such a list names the participants, whoever they are
+_PARTICIPATE = re.compile(
+    r"出席|参加|参与|与会|参演|attend|participat|took part|take part|taking part|участ|присутств",
+    re.IGNORECASE,
+)
+
+
+def enumerations(hits: list[Hit], text: str, study: StudyFacts) -> list[Hit]:
+    """States in a list of third parties become ("listed", code) hits, states given as examples
+    ("example", code) hits (see the module docstring); ``text`` is the original text (the case
+    of a name tells a list of names from a sentence)."""
+    states = [h for h in hits if h.payload[0] == "state" and h.payload[1] != study.focal]
+    if not states:
+        return hits
+    names = sorted(
+        (h for h in hits if h.payload[0] in (*NAME_KINDS, "venue", "whereabouts", "group_other")),
+        key=lambda h: h.start,
+    )
+    starts = [h.start for h in names]
+    lo = max(0, min(h.start for h in states) - LIST_WINDOW)
+    hi = min(len(text), max(h.end for h in states) + LIST_WINDOW)
+    # every list once over the states' region (one pass per script), then each state's list
+    # by bisection: a scan per state is quadratic on a long text
+    lists: dict[bool, tuple[list[int], list[tuple[int, int]]]] = {}
+    for han in {_is_han(h) for h in states}:
+        pattern = _CJK_LIST if han else _WORD_LIST
+        spans = [m.span() for m in pattern.finditer(text, lo, hi)]
+        lists[han] = ([a for a, _ in spans], spans)
+    by_list: dict[tuple[int, int], str | None] = {}
+    marks: dict[int, str] = {}
+    for hit in states:
+        han = _is_han(hit)
+        list_starts, spans = lists[han]
+        i = bisect.bisect_right(list_starts, hit.start) - 1
+        if i >= 0 and hit.start < spans[i][1]:
+            if spans[i] not in by_list:
+                by_list[spans[i]] = _list_mark(spans[i], han, text, names, starts, study)
+            mark = by_list[spans[i]]
+        else:
+            mark = "example" if _example(text, hit.start, hit.end, hit.start) else None
+        if mark is not None:
+            marks[id(hit)] = mark
+    if not marks:
+        return hits
+    return [
+        Hit(h.start, h.end, (marks[id(h)], h.payload[1]), h.term) if id(h) in marks else h
+        for h in hits
+    ]
+
+
+def _is_han(hit: Hit) -> bool:
+    return "\u4e00" <= hit.term[:1] <= "\u9fff"
+
+
+def _example(text: str, first: int, last: int, start: int) -> bool:
+    """States from ``first`` to ``last`` (a list starting at ``start``) given as examples:
+    "such as" before, 等 or "and other countries" after, and no word of taking part."""
+    if any(_EXAMPLE_BEFORE.search(text, max(0, p - 28), p) for p in {first, start}):
+        example = True
+    else:
+        example = bool(_EXAMPLE_AFTER.match(text, last, min(len(text), last + 40)))
+    # 哈萨克斯坦、吉尔吉斯斯坦等成员国外长与会: those attending
+    return example and not _PARTICIPATE.search(text, *_sentence(text, start, last))
+
+
+def _list_mark(
+    span: tuple[int, int],
+    han: bool,
+    text: str,
+    names: list[Hit],
+    starts: list[int],
+    study: StudyFacts,
+) -> str | None:
+    """The mark of the states of the list ``span``: "listed", "example" or None."""
+    a, b = span
+    inside = names[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
+    states = [h for h in inside if h.payload[0] == "state"]
+    if not states:
+        return None
+    example = _example(text, min(h.start for h in states), max(h.end for h in states), a)
+    # items of the list with no name the gazetteer knows: states it does not list (日本, Egypt)
+    join = _CJK_JOIN if han else _WORD_JOIN
+    items, position = [], a
+    for m in join.finditer(text, a, b):
+        items.append(_strip(text, position, m.start()))
+        position = m.end()
+    items.append(_strip(text, position, b))
+    item_starts = {s for s, _ in items}
+    item_ends = {e for _, e in items}
+    # the focal state is in the list when a name of it is an item (not 向中国 after the list)
+    focal = any(
+        h.payload == ("state", study.focal) and (h.start in item_starts or h.end in item_ends)
+        for h in states
+    )
+    if len(items) < 2 or focal:
+        return "example" if example else None
+    inside_starts = [h.start for h in inside]
+    unknown = sum(1 for s, e in items if not _has_name(inside, inside_starts, s, e))
+    outside = any(
+        h.payload[1] not in study.partner_set and h.payload[1] not in study.members_ever
+        for h in states
+    )
+    taking_part = _PARTICIPATE.search(text, *_sentence(text, a, b)) is not None
+    if (unknown >= 2 or outside) and not taking_part:
+        return "listed"
+    if len(items) >= LONG_LIST and not taking_part:
+        example = True
+    return "example" if example else None
+
+
+def _has_name(names: list[Hit], starts: list[int], start: int, end: int) -> bool:
+    """A name of ``names`` (sorted by start) overlaps [start, end)."""
+    i = bisect.bisect_left(starts, start)
+    if i < len(names) and names[i].start < end:
+        return True
+    return i > 0 and names[i - 1].end > start
+
+
+_ITEM_LEAD = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """An item's span without the spaces and "the" around it."""
+    lead = _ITEM_LEAD.match(text, start, end)
+    start = lead.end() if lead else start
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(
+        (m.end() for m in SENTENCE_END.finditer(text, max(0, start - 300), start)),
+        default=max(0, start - 300),
+    )
+    stop = SENTENCE_END.search(text, end, end + 300)
+    return lo, (stop.start() if stop else min(len(text), end + 300))

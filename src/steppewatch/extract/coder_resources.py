@@ -56,6 +56,9 @@ class StudyFacts:
     focal_word: re.Pattern[str]  # the focal state's name anywhere (border compounds)
     pair_prefixes: frozenset[str]  # first characters of two-state abbreviations (中哈)
     partner_set: frozenset[str] = frozenset()  # the partners as a set (set in study_facts)
+    # states that were ever members of a framework with implied members (SCO: RU, IN, PK...):
+    # a list of states naming one of them may be that framework's members
+    members_ever: frozenset[str] = frozenset()
 
     def sort_countries(self, countries: Iterable[str]) -> list[str]:
         """The focal state first, then the others alphabetically."""
@@ -98,6 +101,9 @@ def study_facts(study: Study, gazetteer: Gazetteer) -> StudyFacts:
         focal_word=re.compile(alternation, re.IGNORECASE),
         pair_prefixes=frozenset(p for values in study.focal_pair_prefixes.values() for p in values),
         partner_set=frozenset(study.partner_states),
+        members_ever=frozenset(
+            m.state for f in study.frameworks if f.implied_members for m in f.members
+        ),
     )
 
 

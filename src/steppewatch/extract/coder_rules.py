@@ -28,7 +28,7 @@ from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import ActorMention, CodedItem, Evidence
 from steppewatch.extract.normalise import normalise_for_matching
 
-__all__ = ["Found", "assign_codes", "collect"]
+__all__ = ["Found", "assign_codes", "collect", "without_third_party"]
 
 THREE_EVILS_PARTS = ("terrorism", "separatism", "extremism")
 # event kinds, most specific first; a meeting in the item's lead wins over all of them
@@ -92,16 +92,26 @@ _NOT_TRAINING = re.compile(
     r"центр\w* профессионального обучения",
     re.IGNORECASE,
 )
-# A question asking the spokesperson to confirm a report: what the question names did not happen
-# for the coder unless the answer reports it (能否证实…引渡请求? -> no extradition event).
+# A question that asks the spokesperson to confirm a report, relays a rumour or a request: what
+# the question names did not happen for the coder unless the answer reports it (能否证实…引渡请求?
+# -> no event from the question's words; gold guide 4: a request, a plan or a rumour the
+# spokesperson does not confirm is no event). A question citing a report (据报道) is not one:
+# the news it cites happened.
 _QUESTION = re.compile(r"^\s*(?:问|Q|Вопрос)\s*[:：]", re.IGNORECASE | re.MULTILINE)
 _ANSWER = re.compile(r"^\s*(?:答|A|Ответ)\s*[:：]", re.IGNORECASE | re.MULTILINE)
-_CONFIRM = re.compile(r"证实|确认|是否属实|confirm|verify|подтверд", re.IGNORECASE)
+_CONFIRM = re.compile(
+    r"证实|确认|是否属实|传言|传闻|请求|要求中方|confirm|verify|rumou?r|\brequest|"
+    r"подтверд|слух|просьб|запрос",
+    re.IGNORECASE,
+)
 # Medical and anti-epidemic aid is not security equipment (gold guideline 3: civilian
 # public-health aid is not relevant): an equipment hit in a sentence about it is no transfer.
 _MEDICAL_AID = re.compile(
-    r"抗疫|防疫|疫情|医疗物资|口罩|呼吸机|检测试剂|疫苗|anti-epidemic|epidemic|pandemic|covid|coronavirus|"
-    r"medical supplies|\bmasks?\b|ventilator|test kits?|vaccine|медицинск|пандеми|эпидеми|коронавирус|маск|вакцин",
+    r"抗疫|防疫|疫情|医疗物资|口罩|呼吸机|检测试剂|疫苗|防护服|护目镜|防护用品|公共卫生|"
+    r"anti-epidemic|epidemic|pandemic|covid|coronavirus|medical supplies|\bmasks?\b|ventilator|"
+    r"test kits?|vaccine|protective (?:suits?|equipment|gear|clothing)|goggles|public health|"
+    r"медицинск|пандеми|эпидеми|коронавирус|маск|вакцин|защитн\w* (?:костюм|очк|средств)|"
+    r"средств\w* индивидуальной защиты|здравоохранени",
     re.IGNORECASE,
 )
 # A body named (a commission, working group, mechanism, RATS) is a mechanism event only when
@@ -121,9 +131,9 @@ _ESTABLISH = re.compile(
 )
 # what makes a document an event: signed, ratified, adopted, concluded, entered into force
 _DOCUMENT_ACT = re.compile(
-    r"签署|签订|签字|批准|达成|缔结|生效|互换|制定|成立|设立|建立|"
+    r"签署|签订|签字|批准|达成|缔结|生效|互换|制定|成立|设立|建立|通过了|审议通过|一致通过|会议通过|"
     r"\bsign(?:s|ed|ing)?\b|ratif|adopt|conclud|entered into force|agreed|approv|establish|"
-    r"подпис|ратифи|принят|утвержд|заключ|вступ\w* в силу|договорились|учред|созда",
+    r"подпис|ратифи|принят|утверд|утвержд|заключ|вступ\w* в силу|договорились|учред|созда",
     re.IGNORECASE,
 )
 # "founded N years ago", 成立17年来, 自…成立以来, "since its establishment": an anniversary, not a
@@ -166,6 +176,13 @@ _FIRST_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<=[^\W\d_]{3})\.(?:\s|$)")
 _BOTH_SIDES = re.compile(
     r"双方|两国|两部|стороны|сторонами|both sides|the two sides|the sides", re.IGNORECASE
 )
+# ... or the meeting itself as the one acting (会议通过了宣言, 与会各方, участники заседания
+# утвердили, the meeting adopted): a paragraph about the meeting
+_THE_MEETING = re.compile(
+    r"会议(?:通过|批准|签署|决定)|与会各方|与会|participants|the meeting (?:adopted|approved)|"
+    r"участник\w* (?:заседани|совещани|встреч|саммит)|по итогам (?:заседани|совещани|встреч|саммит)",
+    re.IGNORECASE,
+)
 _SENTENCE = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
 _CLAUSE_BREAK = re.compile(r"[，,。;；:：、!?！？\n]")
 # "a meeting WITH the ambassador" (встречу с послом, 同…会见): the one met, not the meeting's name
@@ -181,11 +198,22 @@ class Found:
     basis: dict[str, str] = field(default_factory=dict)  # state -> how it was found
     venues: dict[str, Hit] = field(default_factory=dict)  # capitals named as the event's place
     groups: dict[str, Hit] = field(default_factory=dict)  # 中亚国家: every member, unless listed
+    examples: dict[str, Hit] = field(default_factory=dict)  # "countries such as": see below
     actors: dict[str, tuple[ActorMention, Hit]] = field(default_factory=dict)
     implied_levels: dict[str, Hit] = field(default_factory=dict)
     implied_domains: dict[str, Hit] = field(default_factory=dict)
     implied_frameworks: dict[str, Hit] = field(default_factory=dict)
     in_titles: list[Hit] = field(default_factory=list)  # institutions named in an official's title
+    # sentences where a third state acts without the focal state (see ``third_party_sentences``)
+    third_party: list[tuple[int, int]] = field(default_factory=list)
+    # questions asking to confirm a rumour or relaying a request: their words make no event
+    unconfirmed: list[tuple[int, int]] = field(default_factory=list)
+    # where the focal state is named, and other states (not as a place)
+    focal_named: list[int] = field(default_factory=list)
+    others_named: list[int] = field(default_factory=list)
+    # state names in a list of third parties, given as examples or named as observers: parties
+    # named, not a topic (观察员国阿富汗、白俄罗斯…: not the Afghan issue)
+    listed_names: list[tuple[int, int]] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
 
     def codes(self, scheme: str) -> dict[str, list[Hit]]:
@@ -218,6 +246,7 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
     facts = res.study
     found = Found()
     hits = drop_nested_codes(hits)
+    third_party = third_party_sentences(hits, text, res)
     border_ends = [
         h.end
         for h in hits
@@ -235,10 +264,21 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
             if value in res.active[kind]:
                 found.by_scheme.setdefault(kind, {}).setdefault(value, []).append(hit)
         elif kind == "state":
-            if value == facts.focal or not not_participant(text, hit, facts.focal_word):
+            if value != facts.focal and _inside(hit, third_party):
+                # the US visiting Kazakhstan: the third state's partner, not the focal state's
+                # (a participant only when no partner state is named otherwise, like examples)
+                found.examples.setdefault(value, hit)
+            elif value == facts.focal or not not_participant(text, hit, facts.focal_word):
                 found.add_state(value, hit, "named")
+        elif kind == "example":
+            if not not_participant(text, hit, facts.focal_word):
+                found.examples.setdefault(value, hit)
         elif kind in ("group", "group_other"):
-            found.groups.setdefault(value, hit)
+            # a mention joined to the focal state (中国和中亚国家) says more than one not joined
+            if value not in found.groups or (
+                kind == "group" and found.groups[value].payload[0] == "group_other"
+            ):
+                found.groups[value] = hit
         elif kind == "venue":
             found.venues.setdefault(value, hit)
         elif kind == "official":
@@ -279,7 +319,133 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
                 found.implied_levels.setdefault(institution.level, hit)
             if institution.framework in res.active["framework"]:
                 found.implied_frameworks.setdefault(institution.framework, hit)
+    found.third_party = third_party
+    for hit in hits:
+        if _names_focal(hit, res):
+            found.focal_named.append(hit.start)
+        elif _state_of(hit, res) is not None and not _PLACE_BEFORE.search(
+            text, max(0, hit.start - 8), hit.start
+        ):
+            found.others_named.append(hit.start)
+    found.focal_named.extend(m.start() for m in _BOTH_SIDES.finditer(text, *_span(hits)))
+    found.focal_named.sort()
+    found.others_named.sort()
+    for hit in hits:
+        if hit.payload[0] in ("listed", "example") or (
+            hit.payload[0] == "state" and not_participant(text, hit, facts.focal_word)
+        ):
+            found.listed_names.append((hit.start, hit.end))
+    found.listed_names.sort()
     return found
+
+
+def _span(hits: list[Hit]) -> tuple[int, int]:
+    return (min(h.start for h in hits), max(h.end for h in hits)) if hits else (0, 0)
+
+
+# a state named as a place (在美国, in Russia, в России): not the one who acts
+_PLACE_BEFORE = re.compile(r"(?:在|(?<![^\W\d_])(?:in|at)\s+(?:the\s+)?|(?<![^\W\d_])(?:в|во)\s+)$")
+
+
+def third_party_sentences(hits: list[Hit], text: str, res: Resources) -> list[tuple[int, int]]:
+    """Sentences that name a third state (neither the focal state, a partner, nor ever a member
+    of the study's frameworks with members: the US, Afghanistan, Turkey) other than as a place
+    and name neither the focal state nor "the two sides": what happens there is that state's
+    doing, not the focal state's (美国将向哈萨克斯坦等国提供反恐装备; the US and Kazakhstan held an
+    exercise): the coder drops their code hits (``without_third_party``); a meeting named
+    there is not the item's."""
+    facts = res.study
+    known = facts.partner_set | facts.members_ever | {facts.focal}
+    third = [
+        h
+        for h in hits
+        if (state := _state_of(h, res)) is not None
+        and state not in known
+        and not _PLACE_BEFORE.search(text, max(0, h.start - 8), h.start)
+    ]
+    if not third:
+        return []
+    # a state that is a topic (阿富汗局势, the Afghan issue) or one side of a border is talked
+    # about, not acting
+    topics = sorted((h for h in hits if h.payload[0] == "topic"), key=lambda t: t.start)
+    topic_starts = [t.start for t in topics]
+    third = [
+        h
+        for h in third
+        if not _overlaps(topics, topic_starts, h) and not not_participant(text, h, facts.focal_word)
+    ]
+    focal = sorted(h.start for h in hits if _names_focal(h, res))
+    spans: list[tuple[int, int]] = []
+    seen: set[tuple[int, int]] = set()
+    for hit in third:
+        lo, hi = _sentence_of(text, hit.start, max(0, hit.start - 400), hit.end + 400)
+        if (lo, hi) in seen or _any_in(focal, lo, hi):
+            continue
+        seen.add((lo, hi))
+        if _BOTH_SIDES.search(text, lo, hi):
+            continue
+        spans.append((lo, hi))
+    return _merged(spans)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` sorted, overlapping ones joined (for ``_inside``)."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
+
+
+_SCORED = ("topic", "domain", "event_kind", "meeting_level")
+
+
+def without_third_party(hits: list[Hit], text: str, res: Resources) -> list[Hit]:
+    """``hits`` without the topics, domains, event kinds and levels of sentences about a third
+    state's doing (``third_party_sentences``): they neither make an item relevant nor code it."""
+    spans = third_party_sentences(hits, text, res)
+    if not spans:
+        return hits
+    return [h for h in hits if h.payload[0] not in _SCORED or not _inside(h, spans)]
+
+
+def _state_of(hit: Hit, res: Resources) -> str | None:
+    """The state a name stands for: a state's, an official's or an institution's (none for an
+    international body and for other hits)."""
+    kind, value = hit.payload
+    if kind in ("state", "listed", "example"):
+        return str(value)
+    if kind == "official":
+        return res.gazetteer.officials[value].country
+    if kind == "institution":
+        return res.gazetteer.institutions[value].country
+    return None
+
+
+def _any_in(positions: list[int], lo: int, hi: int) -> bool:
+    """Some position of the sorted ``positions`` in [lo, hi)."""
+    i = bisect.bisect_left(positions, lo)
+    return i < len(positions) and positions[i] < hi
+
+
+def _within(spans: list[tuple[int, int]], hit: Hit) -> bool:
+    """``hit`` inside one of ``spans`` (sorted by start; state names do not nest)."""
+    i = bisect.bisect_right(spans, (hit.start, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= hit.start and hit.end <= spans[i][1]
+
+
+def _names_focal(hit: Hit, res: Resources) -> bool:
+    kind, value = hit.payload
+    focal = res.study.focal
+    if kind == "state":
+        return value == focal or (len(hit.term) == 2 and hit.term[0] in res.study.pair_prefixes)
+    if kind == "official":
+        return res.gazetteer.officials[value].country == focal
+    if kind == "institution":
+        return res.gazetteer.institutions[value].country == focal
+    return False
 
 
 # an institution's name followed by an office in it (上合组织地区反恐怖机构执委会主任瑟索耶夫, the
@@ -304,21 +470,25 @@ _OWNER_CODES = ("domain", "meeting_level")
 
 
 def drop_nested_codes(hits: list[Hit]) -> list[Hit]:
-    """A domain hit strictly inside a longer hit of another domain is part of that name (部队 in
-    边防部队 is the border guard, not the army)."""
-    domains = [h for h in hits if h.payload[0] == "domain"]
-    if len(domains) < 2:
-        return hits
-    nested = {
-        id(h)
-        for h in domains
-        for o in domains
-        if o.payload != h.payload
-        and o.start <= h.start
-        and h.end <= o.end
-        and o.end - o.start > h.end - h.start
-    }
+    """A domain or event-kind hit strictly inside a longer hit of its scheme is part of that name
+    (部队 in 边防部队 is the border guard, not the army; 培训 in 培训中心 names the centre built, not
+    a course held) or the same mention (培训 in 人员培训)."""
+    nested: set[int] = set()
+    for scheme in ("domain", "event_kind"):
+        coded = sorted((h for h in hits if h.payload[0] == scheme), key=lambda h: h.start)
+        if len(coded) < 2:
+            continue
+        starts = [h.start for h in coded]
+        for h in coded:
+            # a containing hit starts at most NESTED_SPAN characters before this one
+            lo = bisect.bisect_left(starts, h.start - NESTED_SPAN)
+            hi = bisect.bisect_right(starts, h.start)
+            if any(h.end <= o.end and o.end - o.start > h.end - h.start for o in coded[lo:hi]):
+                nested.add(id(h))
     return [h for h in hits if id(h) not in nested] if nested else hits
+
+
+NESTED_SPAN = 80  # characters: longer than any indicator
 
 
 def part_of(hit: Hit, other: Hit) -> bool:
@@ -350,13 +520,30 @@ def event_frameworks(
             if h.start < first_sentence
             or (_framework_meeting([h, *others], res, code) and not _in_passing(text, item, h))
         ]
-        _keep(found.by_scheme["framework"], code, kept)
+        _keep(found.by_scheme["framework"], code, [h for h in kept if not _occasion(text, h)])
     for code, hit in list(found.implied_frameworks.items()):  # RATS, the SCO Secretariat...
         if not (
             hit.start < first_sentence
             or (_framework_meeting(hits, res, code) and not _in_passing(text, item, hit))
-        ):
+        ) or _occasion(text, hit):
             del found.implied_frameworks[code]
+
+
+# a framework's gathering as the occasion of another meeting (出席上海合作组织峰会期间会见, on the
+# sidelines of the SCO summit, на полях саммита ШОС): the meeting held there is not the
+# framework's (gold guide 5: a bilateral meeting stays bilateral)
+_SIDELINES_BEFORE = re.compile(
+    r"(?:on the (?:sidelines|margins) of|in the margins of|на полях|в кулуарах)\s+"
+    r"(?:the\s+)?[^.;,，。]{0,40}$",
+    re.IGNORECASE,
+)
+_SIDELINES_AFTER = re.compile(r"[^，,。；;]{0,24}?期间(?:会见|会晤|同|与|举行双边)")
+
+
+def _occasion(text: str, hit: Hit) -> bool:
+    return bool(_SIDELINES_BEFORE.search(text, max(0, hit.start - 60), hit.start)) or bool(
+        _SIDELINES_AFTER.match(text, hit.end)
+    )
 
 
 # a framework listed with the UN as a forum of general coordination (在联合国、上海合作组织等多边
@@ -382,12 +569,22 @@ def rule_framework(found: Found) -> tuple[str | None, dict[str, Hit]]:
 
 
 def rule_partner_states(found: Found, res: Resources) -> list[str]:
-    """Partner states taking part: named ones; a group name (中亚国家) stands for its members
-    unless the text lists GROUP_LIST of them; with none named, the host of a capital venue."""
+    """Partner states taking part: named ones (given as examples, "countries such as", only when
+    none is named otherwise); a group name (中亚国家) stands for its members unless the text
+    lists GROUP_LIST of them, or names a partner and does not join the group to the focal state
+    (中国和中亚国家); with none named, the host of a capital venue."""
     partners = res.study.partners
     ca = [c for c in partners if c in found.states]
+    if not ca:  # states given as examples take part only when no other partner state does
+        for code, hit in found.examples.items():
+            found.add_state(code, hit, "named")
+        ca = [c for c in partners if c in found.states]
     if len(ca) < GROUP_LIST:
         for value, hit in found.groups.items():
+            if ca and hit.payload[0] == "group_other":
+                # "Central Asian states" not joined to the focal state, beside a partner named
+                # as taking part: the region talked about, not more participants
+                continue
             for code in res.gazetteer.groups[int(value)].members:
                 found.add_state(code, hit, "group")
         ca = [c for c in partners if c in found.states]
@@ -487,8 +684,14 @@ def rule_countries(
     return framework, sorted_countries
 
 
+SENTENCE_SPAN = 1000  # characters searched either side for a sentence's ends
+
+
 def _sentence_of(text: str, position: int, start: int, end: int) -> tuple[int, int]:
-    lo = start
+    """The sentence around ``position`` within (start, end), at most SENTENCE_SPAN characters
+    either side (a scan from the item's start for every hit is quadratic on a long text)."""
+    lo = start = max(start, position - SENTENCE_SPAN)
+    end = min(end, position + SENTENCE_SPAN)
     for match in _SENTENCE.finditer(text, start, position):
         lo = match.end()
     stop = _SENTENCE.search(text, position, end)
@@ -499,6 +702,11 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
     """Kind indicators that are event mentions: not inside a Xinjiang training-centre name, not
     medical aid called equipment, not only in a question asking to confirm a report."""
     kinds = {code: list(hs) for code, hs in found.codes("event_kind").items()}
+    documents = kinds.get("mechanism", [])
+    for code in list(kinds):  # 引渡条约, extradition treaty: what a document is about, no event
+        if code not in ("mechanism", "meeting") and documents:
+            kept = [h for h in kinds[code] if not _qualifies_document(text, h, documents)]
+            _keep(kinds, code, kept)
     if "training_education" in kinds:
         spans = [m.span() for m in _NOT_TRAINING.finditer(text, item.start, item.end)]
         kept = [
@@ -523,16 +731,101 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
     for code in ("multilateral_exercise", "bilateral_exercise"):
         if code in kinds:
             _keep(kinds, code, [h for h in kinds[code] if not _planned(text, h)])
+    for code in list(kinds):  # 法院决定不将…遣返, refused to hand over: no event
+        if code != "meeting":
+            _keep(kinds, code, [h for h in kinds[code] if not _negated(text, item, h)])
+    for code in list(kinds):  # 双方就…装备合作交换了意见: what was discussed, not done
+        if code not in ("meeting", "mechanism"):
+            kept = [
+                h
+                for h in kinds[code]
+                if not _DISCUSSED.search(text, *_sentence_of(text, h.start, item.start, item.end))
+            ]
+            _keep(kinds, code, kept)
     question = _QUESTION.search(text, item.start, item.end)
     if question is not None:
         answer = _ANSWER.search(text, question.end(), item.end)
         q_end = answer.start() if answer else item.end
         if _CONFIRM.search(text, question.end(), q_end):
+            found.unconfirmed.append((question.start(), q_end))
             for code in list(kinds):
                 _keep(
                     kinds, code, [h for h in kinds[code] if not question.start() <= h.start < q_end]
                 )
+        asked = _yes_no_sentences(text, question.end(), q_end)
+        if asked:  # "Will China provide equipment?": asked about, not reported
+            found.unconfirmed.extend(asked)
+            for code in list(kinds):
+                _keep(kinds, code, [h for h in kinds[code] if not _inside(h, asked)])
+        for code in JOINT_ACTIVITIES:  # the others' exercise a question asks about
+            if code in kinds:
+                kept = [
+                    h
+                    for h in kinds[code]
+                    if not question.start() <= h.start < q_end
+                    or not _others_only(text, item, h, found)
+                ]
+                _keep(kinds, code, kept)
     return kinds
+
+
+# a question's sentence asking whether something happens or will (是否, 会不会, will China,
+# Планирует ли): what it names is asked about, not reported
+_YES_NO = re.compile(
+    r"是否|会不会|会否|有没有|是不是|能不能|"
+    r"\b(?:will|would|does|do|did|is|are|has|have|can|could)\s+(?:china|the chinese|beijing|it|they)\b|"
+    r"\bwhether\b|(?<![^\W\d_])ли(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_ASKED_END = re.compile(r"[？?]")
+
+
+def _yes_no_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of a question (start, end) that end in a question mark and ask yes or no."""
+    spans = []
+    lo = start
+    for m in _SENTENCE.finditer(text, start, end):
+        if _ASKED_END.match(text, m.start()) and _YES_NO.search(text, lo, m.end()):
+            spans.append((lo, m.end()))
+        lo = m.end()
+    return spans
+
+
+# activities done together: a question's sentence that names who did one, and not the focal
+# state, asks about others' activity ("Kazakhstan and Russia held an exercise under the CSTO.
+# Will China take part?")
+JOINT_ACTIVITIES = ("multilateral_exercise", "bilateral_exercise", "joint_patrol_operation")
+
+
+def _others_only(text: str, item: CodedItem, hit: Hit, found: Found) -> bool:
+    lo, hi = _sentence_of(text, hit.start, item.start, item.end)
+    return _any_in(found.others_named, lo, hi) and not _any_in(found.focal_named, lo, hi)
+
+
+# a document's name, then "on" and up to three words before the event word (agreement on
+# joint production of drones, соглашение о совместном производстве беспилотников)
+_ABOUT = re.compile(r"[\w-]*\s+(?:о|об|on|of|concerning)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+# 关于…的协定: the event word between 关于 and the document's name
+_ABOUT_HAN = re.compile(r"[^，,。；;]{0,12}的?$")
+ABOUT_SPAN = 48
+
+
+def _qualifies_document(text: str, hit: Hit, documents: list[Hit]) -> bool:
+    """``hit`` names what a document is about: the word right before the document's name
+    (引渡条约, extradition treaty), inside 关于…的 before it, or after it and "on" (agreement on
+    extradition, соглашение о совместном производстве беспилотников)."""
+    for d in documents:
+        if part_of(hit, d):
+            return True
+        if 0 <= hit.start - d.end <= ABOUT_SPAN and _ABOUT.match(text, d.end, hit.start):
+            return True
+        if (
+            0 <= d.start - hit.end <= 14
+            and _ABOUT_HAN.fullmatch(text, hit.end, d.start)
+            and "关于" in text[max(0, hit.start - 14) : hit.start]
+        ):
+            return True
+    return False
 
 
 def _founding(text: str, item: CodedItem, hit: Hit) -> bool:
@@ -556,6 +849,32 @@ def _founding(text: str, item: CodedItem, hit: Hit) -> bool:
         )
         for m in _ESTABLISH.finditer(text, lo, hi)
     )
+
+
+# a negation earlier in the event word's clause: the event did not happen (不将…遣返, 未签署,
+# refused to extradite, не было подписано); not the words that only look like one (不断, 不仅)
+_NEGATION = re.compile(
+    r"不(?![断仅但久同少论过管遗可满足稳安确错懈])|未(?!来|成年|经)|没有|拒绝|并非|否认|"
+    r"\b(?:not|never|refused|refuses|refuse|declined|declines|rejected|denied|n't)\b|"
+    r"(?<![^\W\d_])(?:не|ни)(?![^\W\d_])|отказ|отклон",
+    re.IGNORECASE,
+)
+# a sentence saying what the sides discussed: the activities it names are its subjects
+_DISCUSSED = re.compile(
+    r"交换(?:了)?意见|讨论|探讨|商讨|谈到|\bdiscuss|exchanged views|talked about|"
+    r"обсуди|обсужд|обменялись мнениями|рассмотрел|рассмотрены",
+    re.IGNORECASE,
+)
+NEGATION_SPAN = 24  # characters of the clause before the event word (Han)
+NEGATION_SPAN_LATIN = 40
+
+
+def _negated(text: str, item: CodedItem, hit: Hit) -> bool:
+    han = "\u4e00" <= hit.term[:1] <= "\u9fff"
+    lo = max(item.start, hit.start - (NEGATION_SPAN if han else NEGATION_SPAN_LATIN))
+    for m in _CLAUSE_BREAK.finditer(text, lo, hit.start):
+        lo = m.end()
+    return _NEGATION.search(text, lo, hit.start) is not None
 
 
 def _planned(text: str, hit: Hit) -> bool:
@@ -640,7 +959,9 @@ def rule_kinds(
     paragraph that names a partner state, a framework or the two sides (``anchored()``: the
     starts of those paragraphs)."""
     kinds = rule_event_mentions(item, text, found)
-    others = _others_formats(item, text, hits, focal)
+    others = _merged(
+        _others_formats(item, text, hits, focal) + found.third_party + found.unconfirmed
+    )
     levels = [h for hs in found.codes("meeting_level").values() for h in hs]
     has_level = bool(levels)
     if others:
@@ -721,7 +1042,19 @@ def _others_formats(
 
 
 def _inside(hit: Hit, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= hit.start < b for a, b in spans)
+    """``hit`` starts inside one of ``spans`` (sorted, not overlapping: sentences)."""
+    if len(spans) <= 8:
+        return any(a <= hit.start < b for a, b in spans)
+    i = bisect.bisect_right(spans, (hit.start, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= hit.start < spans[i][1]
+
+
+def _overlaps(hits: list[Hit], starts: list[int], hit: Hit) -> bool:
+    """Some hit of ``hits`` (sorted by start, ``starts`` their starts, short terms) overlaps
+    ``hit``."""
+    i = bisect.bisect_left(starts, hit.start - NESTED_SPAN)
+    j = bisect.bisect_left(starts, hit.end)
+    return any(h.end > hit.start for h in hits[i:j])
 
 
 def named_meeting(item: CodedItem, text: str, hits: list[Hit], end: int) -> Hit | None:
@@ -811,20 +1144,35 @@ def meeting_name_levels(item: CodedItem, found: Found, text: str) -> dict[str, H
 
 def rule_level(item: CodedItem, text: str, found: Found, event_kind: str | None) -> str | None:
     """A meeting's level: the highest office named as such (an aide's title is not the office),
-    or implied by the officials and institutions named."""
+    or implied by the officials and institutions named; those of the meeting's own sentence (the
+    one that reports it) first: an office named in passing elsewhere (落实两国元首达成的共识, the
+    president's visit in June) is not the meeting's."""
     if event_kind != "meeting":
         return None
     named: dict[str, Hit] = {}
+    every: list[tuple[str, Hit]] = []
     for found_code, hs in found.codes("meeting_level").items():
         for h in hs:
             code = _office_level(found_code, h, text)
             if code is not None:
                 named.setdefault(code, h)
+                every.append((code, h))
     levels = dict(named)
     for code, hit in found.implied_levels.items():
         levels.setdefault(code, hit)
+        every.append((code, hit))
+    reported = next((e.start for e in found.evidence if e.field == "kind"), None)
+    if reported is not None:
+        lo, hi = _sentence_of(text, reported, item.start, item.end)
+        own = {code: h for code, h in sorted(every, key=lambda x: x[1].start) if lo <= h.start < hi}
+        if own:
+            levels = {code: own.get(code, levels[code]) for code in own}
     in_name = meeting_name_levels(item, found, text)
     summit = _SUMMIT.search(text, item.start, min(item.end, item.start + LEAD))
+    if summit is not None and _occasion(
+        text, Hit(summit.start(), summit.end(), ("meeting_level", "head_of_state"), summit.group(0))
+    ):
+        summit = None  # the foreign ministers met on the sidelines of the summit
     if not in_name and summit is not None:  # a summit is the heads of state's meeting
         hit = Hit(summit.start(), summit.end(), ("meeting_level", "head_of_state"), summit.group(0))
         in_name = {"head_of_state": hit}
@@ -834,7 +1182,7 @@ def rule_level(item: CodedItem, text: str, found: Found, event_kind: str | None)
     if level in in_name:
         named[level] = levels[level] = in_name[level]
     if level is not None:
-        basis = "named" if level in named else "office"
+        basis = "named" if levels[level].payload[0] == "meeting_level" else "office"
         found.evidence.append(evidence("level", level, levels[level], text, basis))
     return level
 
@@ -844,6 +1192,10 @@ def rule_topics(found: Found) -> dict[str, list[Hit]]:
     for its parts); a religious word inside an extremism or terrorism term is not religion; a
     topic word inside an institution's name in an official's title (the RATS director) is none."""
     topics = {code: list(hs) for code, hs in found.codes("topic").items()}
+    if found.listed_names:  # 观察员国阿富汗、白俄罗斯: a party named, not the Afghan issue
+        for code in list(topics):
+            kept = [h for h in topics[code] if not _within(found.listed_names, h)]
+            _keep(topics, code, kept)
     if found.in_titles:  # 反恐 in 地区反恐怖机构执委会主任: a title, not what the item is about
         for code in list(topics):
             _keep(
@@ -881,12 +1233,27 @@ def rule_topics(found: Found) -> dict[str, list[Hit]]:
     return topics
 
 
-def rule_domains(found: Found) -> dict[str, list[Hit]]:
-    """Domain hits, plus the domains of the institutions named."""
+def rule_domains(found: Found, text: str, item: CodedItem) -> dict[str, list[Hit]]:
+    """Domain hits from the sentences about the cooperation (naming the focal state or the two
+    sides, or saying they cooperate: 合作, joint, совместн; a sector named in any other sentence
+    is the partner's own, such as the servicemen killed in an attack), plus the domains of the
+    institutions named."""
     domains = {code: list(hs) for code, hs in found.codes("domain").items()}
+    for code in list(domains):
+        _keep(domains, code, [h for h in domains[code] if _about_cooperation(text, item, h, found)])
     for code, hit in found.implied_domains.items():
         domains.setdefault(code, [hit])
     return domains
+
+
+def _about_cooperation(text: str, item: CodedItem, hit: Hit, found: Found) -> bool:
+    lo, hi = _sentence_of(text, hit.start, item.start, item.end)
+    return _any_in(found.focal_named, lo, hi) or bool(_COOPERATION.search(text, lo, hi))
+
+
+_COOPERATION = re.compile(
+    r"合作|协作|联合|共同|cooperat|joint|together|сотруднич|совместн|взаимодейств", re.IGNORECASE
+)
 
 
 def assign_codes(
@@ -906,7 +1273,8 @@ def assign_codes(
             and (h.payload[1] in res.study.partner_set or h.payload[0] != "state")
         } | {
             _paragraph(text, item, m.start())
-            for m in _BOTH_SIDES.finditer(text, item.start, item.end)
+            for pattern in (_BOTH_SIDES, _THE_MEETING)
+            for m in pattern.finditer(text, item.start, item.end)
         }
 
     kinds = rule_kinds(item, text, found, framework, countries, res.study.focal, anchored, hits)
@@ -927,10 +1295,18 @@ def assign_codes(
         )
     if item.kind is None:  # commentary: no event, so no event's framework (gold guideline)
         item.framework = None
-        found.evidence = [e for e in found.evidence if e.field != "framework"]
+        # ... nor the states from outside the region that only a multilateral event brings in
+        keep = {res.study.focal, *res.study.partner_set}
+        outside = {c for c in item.countries if c not in keep}
+        item.countries = [c for c in item.countries if c not in outside]
+        found.evidence = [
+            e
+            for e in found.evidence
+            if e.field != "framework" and not (e.field == "country" and e.code in outside)
+        ]
     for scheme, target, codes in (
         ("topic", item.topics, rule_topics(found)),
-        ("domain", item.domains, rule_domains(found)),
+        ("domain", item.domains, rule_domains(found, text, item)),
     ):
         for code in sorted(codes):
             target.append(code)

@@ -1,7 +1,7 @@
 """Normalise text for indicator matching without moving any character.
 
 The codebook's matching rules: case-insensitive on NFKC text (letters and digits), Traditional Chinese folded to
-Simplified, ё folded to е. Every step here maps one character to one character, so an offset in
+Simplified, ё folded to е, the full-width plus to "+". Every step here maps one character to one character, so an offset in
 the normalised text is the same offset in the original text and evidence spans need no mapping.
 Characters whose NFKC or lower-case form is longer than one character are left as they are.
 """
@@ -114,10 +114,11 @@ def _lower(text: str) -> str:
 
 def normalise_for_matching(text: str, *, traditional: bool | None = None) -> str:
     """NFKC (letters and digits), Traditional->Simplified (when the text looks Traditional),
-    lower case, ё->е. The result has exactly the length of ``text``."""
+    lower case, ё->е, and the full-width plus as "+" (it joins the names of formats:
+    中国＋中亚五国 is 中国+中亚五国). The result has exactly the length of ``text``."""
     if text.isascii():
         return text.lower()
     text = _fold(text, set(_compat_pattern().findall(text)), _compat())
     if traditional if traditional is not None else looks_traditional(text):
         text = _fold(text, set(_t2s_pattern().findall(text)), _t2s_chars())
-    return _lower(text).replace("ё", "е").replace("Ё", "е")
+    return _lower(text).replace("ё", "е").replace("Ё", "е").replace("＋", "+")
