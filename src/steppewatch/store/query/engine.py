@@ -415,11 +415,11 @@ class QueryEngine:
     def _list_plan(
         self, query: PageRequest, total: int | None, years: dict[str, int] | None
     ) -> list_plans.Plan | None:
-        """The cheapest way to read a date-ordered list page without text search (SQLite,
-        profiles loaded), or None to leave it to the older heuristics."""
+        """The cheapest way to read a date-ordered list page without text search (SQLite or
+        PostgreSQL, profiles loaded), or None to leave it to the older heuristics."""
         if (
             query.q
-            or self.store.dialect != "sqlite"
+            or self.store.dialect not in ("sqlite", "postgresql")
             or query.sort not in ("date", "-date")
             or self.profiles is None
             or total is None
@@ -615,9 +615,10 @@ class QueryEngine:
         facets: dict[str, Any],
         limit_ms: int | None,
         keys: list[Any] | None = None,
+        pg_settings: dict[str, str] | None = None,
     ) -> EventPage:
-        """The page's events read with ``where`` (and sort ``keys``) within ``limit_ms``;
-        [SW730] past it."""
+        """The page's events read with ``where`` (and sort ``keys``, PostgreSQL planner
+        ``pg_settings``) within ``limit_ms``; [SW730] past it."""
         try:
             found = queries.list_event_dicts(
                 self.store,
@@ -627,6 +628,7 @@ class QueryEngine:
                 offset=query.offset,
                 limit_ms=limit_ms,
                 keys=keys,
+                pg_settings=pg_settings,
             )
         except queries.TimedOut:
             raise _search_timeout() from None
@@ -641,8 +643,20 @@ class QueryEngine:
         on exact counts (the total, or the filters' count from the profiles): walk the date index
         when it reaches the page within ``walk_max_read`` rows (matches spread evenly), else
         order by ``date_sort || ''``, which no index provides, so PostgreSQL collects the matches
-        from the filters' or the words' indexes and sorts them."""
+        from the filters' or the words' indexes and sorts them.
+
+        A list without text search takes the cheapest plan of ``list_plans`` (as on SQLite,
+        from the profiles' exact counts): e.g. one code's rows in date order
+        (``ix_event_codes_code_date``), each event looked up until the page is full."""
         s = self.settings
+        plan = self._list_plan(query, total, facets.get("year"))
+        if plan is not None:  # a list without text search: the plan of exact counts
+            where, plan_keys, settings = list_plans.pg_where_and_order(
+                plan, query.filters, query.sort == "-date"
+            )
+            return self._read_page(
+                query, where, total, facets, s.list_limit_ms, plan_keys, settings
+            )
         need = query.offset + query.per_page
         share = None
         profiles = self.profiles

@@ -189,3 +189,115 @@ def where_and_order(
         date = literal_column("+events.date_sort")
     keys = [date.desc(), rowid.desc()] if descending else [date, rowid]
     return (and_(*conds) if conds else and_(True)), keys
+
+
+# -- PostgreSQL ---------------------------------------------------------------------------------
+# The same plans, chosen the same way (exact counts from the profiles), for PostgreSQL. Left to
+# itself, its planner guessed a filter's share from per-column statistics and e.g. for one rare
+# country with the default review statuses read every event of the country (13,503 rows, 0.5-2.7 s
+# from disk) to sort them, although the country's rows in date order (``ix_event_codes_code_date``,
+# migration 7) give the page after 50 lookups. PostgreSQL has no ``+col``; instead:
+# - a plan that walks an index in page order (walk, kind, code_date) runs with sorts, hash and
+#   merge joins, bitmap and sequential scans turned off for its transaction (``PG_WALK_SETTINGS``):
+#   the only plans left read the walked index in order, stop when the page is full, and look up
+#   each row (a nested loop from the code's rows to events for code_date);
+# - a code checked per row is ``EXISTS (... OFFSET 0)``: with an OFFSET the planner keeps the
+#   subquery as a per-row probe of the codes' key instead of a join that reads every row of the
+#   code first;
+# - the walk writes the kind as ``(kind || '')`` so that it keeps to the date index;
+# - a plan that sorts orders by ``(date_sort || '')``, which no index provides, and the planner
+#   collects the matches from the index it finds best.
+
+PG_WALK_SETTINGS = {
+    "enable_sort": "off",
+    "enable_hashjoin": "off",
+    "enable_mergejoin": "off",
+    "enable_bitmapscan": "off",
+    "enable_seqscan": "off",
+    "enable_material": "off",
+    # the settings above price the plans left out by a huge constant, and a plan that costly
+    # would be compiled by JIT first: tens of milliseconds for a page read in a few
+    "jit": "off",
+}
+
+
+def _pg_text(column: Any) -> Any:
+    return column.op("||")(literal(""))
+
+
+def _pg_exists(facet: str, values: tuple[str, ...]) -> ColumnElement[bool]:
+    probe = (
+        select(event_codes.c.event_id)
+        .where(
+            event_codes.c.event_id == events.c.id,
+            event_codes.c.facet == facet,
+            event_codes.c.code.in_(values),
+        )
+        .offset(0)
+    )
+    return probe.exists()
+
+
+def pg_where_and_order(
+    plan: Plan, filters: EventFilter, descending: bool
+) -> tuple[ColumnElement[bool], list[Any], dict[str, str]]:
+    """The WHERE clause, ORDER BY keys and transaction settings (``set_config``) that keep
+    PostgreSQL on ``plan``, in the page order of ``store.ORDERS`` (date_sort, then id)."""
+    conds: list[ColumnElement[bool]] = []
+    driver = event_codes.alias("driver") if plan.way == "code_date" else None
+    for field, facet in CODE_FIELDS:
+        values = getattr(filters, field)
+        if not values:
+            continue
+        if driver is not None and plan.driver == field:
+            # the code's rows in date order drive (its copy of date_sort, then the event id:
+            # the page order); each event is looked up by its key
+            conds += [
+                driver.c.facet == facet,
+                driver.c.code == values[0],
+                events.c.id == driver.c.event_id,
+            ]
+        elif plan.way == "code" and plan.driver == field:  # drive: id IN (the code's event ids)
+            conds.append(
+                events.c.id.in_(
+                    select(event_codes.c.event_id).where(
+                        event_codes.c.facet == facet, event_codes.c.code.in_(values)
+                    )
+                )
+            )
+        else:
+            conds.append(_pg_exists(facet, values))
+    if filters.kinds:
+        kind = _pg_text(events.c.kind) if plan.way == "walk" else events.c.kind
+        conds.append(kind.in_(filters.kinds))
+    for field, name in COLUMN_FIELDS:
+        values = getattr(filters, field)
+        if values:
+            conds.append(events.c[name].in_(values))
+    if filters.since is not None or filters.until is not None:
+        if plan.way in ("walk", "kind", "code_date"):  # a range of the walked index
+            walked = driver.c.date_sort if driver is not None else events.c.date_sort
+            if filters.since is not None:  # date_sort is YYYY-MM-DD
+                conds.append(walked >= f"{filters.since:04d}")
+            if filters.until is not None:
+                conds.append(walked < f"{filters.until + 1:04d}")
+        else:
+            if filters.since is not None:
+                conds.append(events.c.year >= filters.since)
+            if filters.until is not None:
+                conds.append(events.c.year <= filters.until)
+    if filters.ids:
+        conds.append(events.c.id.in_(filters.ids))
+    date: Any
+    ident: Any
+    settings: dict[str, str] = {}
+    if driver is not None:  # the copy of date_sort and the event id, as the index holds them
+        date, ident = driver.c.date_sort, driver.c.event_id
+        settings = PG_WALK_SETTINGS
+    elif plan.way in ("walk", "kind"):
+        date, ident = events.c.date_sort, events.c.id
+        settings = PG_WALK_SETTINGS
+    else:  # collected from the driver's index and sorted
+        date, ident = _pg_text(events.c.date_sort), events.c.id
+    keys = [date.desc(), ident.desc()] if descending else [date, ident]
+    return (and_(*conds) if conds else and_(True)), keys, dict(settings)

@@ -353,20 +353,32 @@ def interrupted_as_timed_out(fired: Callable[[], bool] = lambda: True) -> Iterat
         raise
 
 
+# PostgreSQL, for the explorer's reads (set with their time limit, for their transaction only):
+# - work_mem: with the server's default (4 MB) the bitmap of a common word's hits on a million
+#   events became lossy (whole pages instead of rows), and PostgreSQL then recomputed the text
+#   vector of every event on those pages (391,314 rows for one search: 13.6 s instead of 0.3 s);
+#   32 MB keeps such bitmaps exact (a sort or hash of one query may use as much, once);
+# - jit off: queries priced over jit_above_cost were compiled first (10-50 ms), although they
+#   stop after a page of rows.
+PG_WORK_MEM = "32MB"
+
+
 @contextmanager
 def time_limit(conn: Connection, ms: int | None) -> Iterator[None]:
     """Interrupt queries running longer than ``ms`` (raises TimedOut): SQLite through a progress
     handler, PostgreSQL through ``SET LOCAL statement_timeout`` (the transaction is rolled back
-    after a timeout, so ``conn`` stays usable)."""
+    after a timeout, so ``conn`` stays usable; with it ``work_mem`` and ``jit``, see PG_WORK_MEM)."""
     if ms is None or conn.dialect.name not in ("sqlite", "postgresql"):
         yield
         return
     if conn.dialect.name == "postgresql":
         before = conn.execute(
             text(
-                "SELECT current_setting('statement_timeout'), set_config('statement_timeout', :ms, true)"
+                "SELECT current_setting('statement_timeout'), "
+                "set_config('statement_timeout', :ms, true), "
+                "set_config('work_mem', :work_mem, true), set_config('jit', 'off', true)"
             ),
-            {"ms": str(max(1, int(ms)))},
+            {"ms": str(max(1, int(ms))), "work_mem": PG_WORK_MEM},
         ).scalar()
         try:
             yield
@@ -460,11 +472,15 @@ def list_event_dicts(
     offset: int,
     limit_ms: int | None = None,
     keys: list[Any] | None = None,
+    pg_settings: dict[str, str] | None = None,
 ) -> list[dict[str, Any]]:
-    """One page of events as dicts; raises TimedOut past ``limit_ms``."""
+    """One page of events as dicts; raises TimedOut past ``limit_ms``. ``pg_settings``
+    (PostgreSQL): planner settings for the page's transaction only (``list_plans``)."""
     query = page_query(where, order, store.dialect, keys).limit(limit).offset(offset)
     with store.engine.connect() as conn:
         with time_limit(conn, limit_ms):
+            if pg_settings and store.dialect == "postgresql":
+                set_local(conn, pg_settings)
             rows = [r._mapping for r in conn.execute(query)]
         by_event: dict[str, list[Any]] = defaultdict(list)
         ids = [r["id"] for r in rows]
@@ -477,6 +493,16 @@ def list_event_dicts(
             for s in conn.execute(src):
                 by_event[s.event_id].append(s._mapping)
     return [event_dict(r, by_event.get(r["id"], [])) for r in rows]
+
+
+def set_local(conn: Connection, settings: dict[str, str]) -> None:
+    """PostgreSQL: ``SET LOCAL`` each setting (for the current transaction only)."""
+    names = sorted(settings)
+    calls = ", ".join(f"set_config(:n{i}, :v{i}, true)" for i in range(len(names)))
+    values: dict[str, str] = {}
+    for i, name in enumerate(names):
+        values[f"n{i}"], values[f"v{i}"] = name, settings[name]
+    conn.execute(text(f"SELECT {calls}"), values)
 
 
 def count_at_most(
