@@ -187,6 +187,14 @@ def test_every_pg_plan_gives_the_plain_page(pg_store, store, filters: EventFilte
                     )
                 ]
                 assert got == plain[offset : offset + limit], (plan, limit, offset)
+                if plan.way not in ("walk", "kind", "code_date"):
+                    continue
+                # the two-step read: the page's ids from indexes only (migration 15)
+                ids_query, settings = list_plans.pg_page_ids(plan, filters, descending)
+                with pg_store.engine.connect() as conn:
+                    queries.set_local(conn, settings)
+                    ids = list(conn.execute(ids_query.limit(limit).offset(offset)).scalars())
+                assert ids == plain[offset : offset + limit], (plan, limit, offset, "ids")
 
 
 @pytest.mark.postgres
@@ -220,6 +228,20 @@ def test_pg_explorer_reads_a_rare_code_in_its_own_date_order(pg_store) -> None: 
     assert "ix_event_codes_code_date" in explained and "Sort" not in explained.replace(
         "Incremental Sort", ""
     ), explained
+    # the ids from indexes only: the codes' date index and the events' lookup index
+    ids_query, settings = list_plans.pg_page_ids(
+        list_plans.Plan("code_date", "countries"), filters, True
+    )
+    sql = str(
+        ids_query.limit(5).compile(
+            dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True}
+        )
+    )
+    with pg_store.engine.connect() as conn:
+        queries.set_local(conn, settings)
+        explained = "\n".join(conn.execute(text("EXPLAIN " + sql)).scalars())
+    assert "Index Only Scan" in explained and "ix_events_id_filters" in explained, explained
+    assert "Sort" not in explained and "Seq Scan" not in explained, explained
     page = pg_store.query_events(filters, order="-date", page_size=5)
     with pg_store.engine.connect() as conn:
         plain = list(

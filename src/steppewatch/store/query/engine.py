@@ -434,6 +434,7 @@ class QueryEngine:
                 raise LookupError
             return found
 
+        postgres = self.store.dialect == "postgresql"
         try:
             return list_plans.choose(
                 counts,
@@ -442,6 +443,7 @@ class QueryEngine:
                 need=query.offset + query.per_page,
                 descending=query.sort == "-date",
                 years=years,
+                **(list_plans.PG_COSTS if postgres and self.support.pg_lookup_index else {}),
             )
         except LookupError:
             return None
@@ -634,6 +636,36 @@ class QueryEngine:
             raise _search_timeout() from None
         return EventPage(found, total, facets)
 
+    def _pg_two_step_page(
+        self, query: PageRequest, plan: list_plans.Plan, total: int | None, facets: dict[str, Any]
+    ) -> EventPage:
+        """PostgreSQL, a plan that walks an index in page order (walk, kind, code_date): the
+        page's event ids from indexes only (``list_plans.pg_page_ids``, migration 15), then
+        their rows; [SW730] past ``list_limit_ms``."""
+        from steppewatch.store.store import ORDERS as KEYS
+
+        ids_query, settings = list_plans.pg_page_ids(plan, query.filters, query.sort == "-date")
+        ids_query = ids_query.limit(query.per_page).offset(query.offset)
+        try:
+            with self.store.engine.connect() as conn:
+                with queries.time_limit(conn, self.settings.list_limit_ms):
+                    queries.set_local(conn, settings)
+                    ids = list(conn.execute(ids_query).scalars())
+        except queries.TimedOut:
+            raise _search_timeout() from None
+        if not ids:
+            return EventPage([], total, facets)
+        # the rows by id, in the page order (the ids' order: date_sort, then id)
+        page = PageRequest(EventFilter(), None, query.sort, 0, len(ids))
+        return self._read_page(
+            page,
+            events.c.id.in_(ids),
+            total,
+            facets,
+            self.settings.list_limit_ms,
+            list(KEYS[query.sort]),
+        )
+
     def _pg_dated_page(
         self, query: PageRequest, total: int | None, facets: dict[str, Any]
     ) -> EventPage:
@@ -650,6 +682,8 @@ class QueryEngine:
         (``ix_event_codes_code_date``), each event looked up until the page is full."""
         s = self.settings
         plan = self._list_plan(query, total, facets.get("year"))
+        if plan is not None and plan.way in TWO_STEP_WAYS and self.support.pg_lookup_index:
+            return self._pg_two_step_page(query, plan, total, facets)
         if plan is not None:  # a list without text search: the plan of exact counts
             where, plan_keys, settings = list_plans.pg_where_and_order(
                 plan, query.filters, query.sort == "-date"
@@ -704,6 +738,9 @@ class QueryEngine:
             except queries.TimedOut:
                 continue
         raise _search_timeout()
+
+
+TWO_STEP_WAYS = ("walk", "kind", "code_date")  # PostgreSQL: ids from indexes, then the rows
 
 
 def _has_indexed_condition(filters: EventFilter) -> bool:

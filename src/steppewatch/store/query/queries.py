@@ -36,6 +36,7 @@ from steppewatch.store.filters import EventFilter
 from steppewatch.store.migrations.m0003_review import PG_DOCUMENT_TSV, PG_EVENT_TSV
 from steppewatch.store.migrations.m0014_pg_trigram_search import INDEX as PG_TRGM_INDEX
 from steppewatch.store.migrations.m0014_pg_trigram_search import PG_EVENT_TEXT
+from steppewatch.store.migrations.m0015_pg_event_lookup_index import INDEX as PG_LOOKUP_INDEX
 from steppewatch.store.query import search_terms
 from steppewatch.store.store import ORDERS
 from steppewatch.store.tables import event_codes, events, sources
@@ -60,6 +61,8 @@ class SearchSupport:
     coded_items: bool
     events_fts_dated: bool = False  # SQLite, migration 6: rowid = (YYYYMMDD << 32) | events.rowid
     pg_trigram: bool = False  # PostgreSQL, migration 14: trigram index of the events' text
+    # PostgreSQL, migration 15: events' ids with the filters' columns (``list_plans``)
+    pg_lookup_index: bool = False
 
     @classmethod
     def detect(cls, store: Store) -> SearchSupport:
@@ -93,13 +96,21 @@ class SearchSupport:
                     ).scalar()
                 )
             )
-            trigram = store.dialect == "postgresql" and bool(
-                conn.execute(
-                    text("SELECT 1 FROM pg_indexes WHERE indexname = :n"), {"n": PG_TRGM_INDEX}
-                ).scalar()
-            )
+            found = set()
+            if store.dialect == "postgresql":
+                found = set(
+                    conn.execute(
+                        text("SELECT indexname FROM pg_indexes WHERE indexname IN (:a, :b)"),
+                        {"a": PG_TRGM_INDEX, "b": PG_LOOKUP_INDEX},
+                    ).scalars()
+                )
             return cls(
-                store.dialect, True, has_docs, insp.has_table("coded_items"), pg_trigram=trigram
+                store.dialect,
+                True,
+                has_docs,
+                insp.has_table("coded_items"),
+                pg_trigram=PG_TRGM_INDEX in found,
+                pg_lookup_index=PG_LOOKUP_INDEX in found,
             )
 
     def event_rowids(self) -> str:
