@@ -253,3 +253,34 @@ def test_pg_explorer_reads_a_rare_code_in_its_own_date_order(pg_store) -> None: 
             ).scalars()
         )
     assert [e["id"] for e in page.events] == plain
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(
+    ("words", "filters"),
+    [
+        ("учения", EventFilter(countries=("KG",))),
+        ("border security", EventFilter(countries=("KZ", "TJ"), topics=("border_security",))),
+        ("边境安全", EventFilter(topics=("border_security",), domains=("military",))),
+        ("Переговоры", EventFilter(countries=("UZ",), kinds=("meeting",), until=2016)),
+    ],
+)
+def test_pg_search_tests_codes_on_the_events_lists(pg_store, store, words, filters) -> None:  # type: ignore[no-untyped-def]
+    """A PostgreSQL search with code filters tests the codes on the event's own lists (GIN
+    indexes, migration 15): the same matches as the codes' table gives, and as SQLite finds."""
+    from dataclasses import replace
+
+    support = queries.SearchSupport.detect(pg_store)
+    assert support.pg_code_arrays
+    by_arrays = queries.where_clause(filters, words, support)
+    by_table = queries.where_clause(filters, words, replace(support, pg_code_arrays=False))
+    assert "string_to_array" in str(by_arrays) and "string_to_array" not in str(by_table)
+    found = []
+    with pg_store.engine.connect() as conn:
+        for where in (by_arrays, by_table):
+            found.append(sorted(conn.execute(select(events.c.id).where(where)).scalars()))
+    assert found[0] == found[1] and found[0], words
+    page = pg_store.query_events(filters, words, page_size=500)
+    assert sorted(e["id"] for e in page.events) == found[0]
+    on_sqlite = store.query_events(filters, words, page_size=500)
+    assert sorted(e["id"] for e in on_sqlite.events) == found[0]

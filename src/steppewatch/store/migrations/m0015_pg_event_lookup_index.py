@@ -11,7 +11,15 @@ about 80 entries a page.
 - ``ix_events_date_filters`` (date_sort, id): the walk of all events in page order;
 - ``ix_events_kind_date_filters`` (kind, date_sort, id): the walk of one kind's events.
 
-SQLite: nothing (its plans read the event rows, which its page cache serves).
+And a GIN index on each event's list of codes (countries, topics, domains, as arrays:
+``CODE_ARRAYS``), so that a text search with a code filter (``?q=agreement&country=TM``) is the
+intersection of two index bitmaps (the words' and the code's) and reads only the rows of the
+events that match both: before, every event with the word was read (43,744 rows, 0.5-0.7 s) to
+find the 3,727 of that country (``store.query.queries.where_clause``). ``ANALYZE events`` then
+gives the planner the statistics of these expressions.
+
+SQLite: nothing (its plans read the event rows, which its page cache serves, and its searches
+read the dated text index in page order).
 
 Index-only scans need the table's visibility map, which VACUUM (or autovacuum) keeps: after a
 bulk load run ``VACUUM ANALYZE`` (docs/teams.md).
@@ -30,9 +38,24 @@ INDEXES = {
     "ix_events_kind_date_filters": "(kind, date_sort, id) INCLUDE (level, framework, review_status, year)",
 }
 
+# the codes of an event as an array: the same values as its rows in event_codes (both are
+# written from Event.countries, .topics, .domains; records.SEP is ";")
+CODE_ARRAYS = {
+    "countries": "string_to_array(events.countries, ';')",
+    "topics": "string_to_array(events.topics, ';')",
+    "domains": "string_to_array(events.domains, ';')",
+}
+ARRAY_INDEXES = {f"ix_events_{field}_array": field for field in CODE_ARRAYS}
+
 
 def upgrade(connection: Connection) -> None:
     if connection.dialect.name != "postgresql":
         return
     for name, columns in INDEXES.items():
         connection.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON events {columns}")
+    for name, field in ARRAY_INDEXES.items():
+        expression = CODE_ARRAYS[field].replace("events.", "")
+        connection.exec_driver_sql(
+            f"CREATE INDEX IF NOT EXISTS {name} ON events USING gin (({expression}))"
+        )
+    connection.exec_driver_sql("ANALYZE events")
