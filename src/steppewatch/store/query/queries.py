@@ -548,6 +548,8 @@ def list_event_dicts(
             if pg_settings and store.dialect == "postgresql":
                 set_local(conn, pg_settings)
             rows = [r._mapping for r in conn.execute(query)]
+        if pg_settings and conn.in_transaction():
+            conn.rollback()  # the planner settings were for the page's query only
         by_event: dict[str, list[Any]] = defaultdict(list)
         ids = [r["id"] for r in rows]
         if ids:
