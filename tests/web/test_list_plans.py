@@ -284,3 +284,41 @@ def test_pg_search_tests_codes_on_the_events_lists(pg_store, store, words, filte
     assert sorted(e["id"] for e in page.events) == found[0]
     on_sqlite = store.query_events(filters, words, page_size=500)
     assert sorted(e["id"] for e in on_sqlite.events) == found[0]
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("order", ["-date", "date"])
+def test_pg_search_page_from_the_counting_read(pg_store, order: str) -> None:  # type: ignore[no-untyped-def]
+    """A PostgreSQL search with few enough matches counts them and keeps the first ids in page
+    order from the same read (``pg_profile_rows_and_page``); its pages are the plain query's,
+    page after page, with the exact total."""
+    from steppewatch.store.query.profiles import pg_profile_rows_and_page
+
+    support = queries.SearchSupport.detect(pg_store)
+    keys = (
+        [events.c.date_sort.desc(), events.c.id.desc()]
+        if order == "-date"
+        else [events.c.date_sort, events.c.id]
+    )
+    for words, filters in (
+        ("безопасность", EventFilter()),
+        ("border", EventFilter(countries=("KG",))),
+        ("反恐怖", EventFilter(kinds=("meeting",))),
+    ):
+        where = queries.where_clause(filters, words, support)
+        with pg_store.engine.connect() as conn:
+            plain = list(conn.execute(select(events.c.id).where(where).order_by(*keys)).scalars())
+            both = pg_profile_rows_and_page(
+                pg_store, where, 1000, need=7, descending=order == "-date", conn=conn
+            )
+            too_many = pg_profile_rows_and_page(
+                pg_store, where, len(plain) - 1, need=7, descending=True, conn=conn
+            )
+        assert len(plain) > 7, words
+        assert both is not None and both[1] == plain[:7]
+        assert sum(n for _, n in both[0]) == len(plain)
+        assert too_many is None  # more matches than the limit: no counts, no page
+        for page in (1, 2, 3):
+            got = pg_store.query_events(filters, words, order=order, page=page, page_size=3)
+            assert [e["id"] for e in got.events] == plain[(page - 1) * 3 : page * 3], (words, page)
+            assert got.total == len(plain)

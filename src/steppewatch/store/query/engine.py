@@ -22,7 +22,12 @@ from sqlalchemy import ColumnElement, and_, literal_column
 from steppewatch.errors import SteppewatchError
 from steppewatch.store.filters import EventFilter
 from steppewatch.store.query import dated_search, list_plans, queries, search_terms
-from steppewatch.store.query.profiles import aggregate, profile_rows, read_data_version
+from steppewatch.store.query.profiles import (
+    aggregate,
+    pg_profile_rows_and_page,
+    profile_rows,
+    read_data_version,
+)
 from steppewatch.store.query.settings import QuerySettings
 from steppewatch.store.tables import events
 
@@ -308,13 +313,30 @@ class QueryEngine:
             where = queries.where_clause(filters, q, self.support)
             estimate = self._pg_estimate(filters, q)
             rows = None
+            memo = getattr(_request_memo, "hits", None)
+            wanted = memo.get(("page_wanted",)) if memo is not None else None
             if estimate is None or estimate <= PG_ESTIMATE_MARGIN * s.search_facet_rows:
                 try:
                     with (
                         self.store.engine.connect() as conn,
                         queries.time_limit(conn, s.count_limit_ms),
                     ):
-                        rows = profile_rows(self.store, where, s.search_facet_rows, conn=conn)
+                        if wanted is not None and self.store.dialect == "postgresql":
+                            # the page's ids from the same read (PostgreSQL): see _page
+                            sort, need = wanted
+                            both = pg_profile_rows_and_page(
+                                self.store,
+                                where,
+                                s.search_facet_rows,
+                                need=need,
+                                descending=sort == "-date",
+                                conn=conn,
+                            )
+                            if both is not None:
+                                rows = both[0]
+                                memo[("page_ids", filters, q, sort, need)] = both[1]  # type: ignore[index]
+                        else:
+                            rows = profile_rows(self.store, where, s.search_facet_rows, conn=conn)
                 except queries.TimedOut:
                     rows = None
             # else (PostgreSQL): its planner expects far more matches than search_facet_rows,
@@ -555,6 +577,17 @@ class QueryEngine:
         if indexed is not None:
             return indexed
         s = self.settings
+        memo = getattr(_request_memo, "hits", None)
+        need = query.offset + query.per_page
+        if (
+            memo is not None
+            and query.q
+            and self.store.dialect == "postgresql"
+            and query.sort in ("date", "-date")
+        ):
+            # reading every match for the counts, also keep the first ``need`` ids in page
+            # order: the page then reads only its own rows (_pg_dated_page)
+            memo[("page_wanted",)] = (query.sort, need)
         total, facets = self._counts_and_facets(query.filters, query.q)
         if total == 0 or (total is not None and query.offset >= total):
             return EventPage([], total, facets)
@@ -701,6 +734,19 @@ class QueryEngine:
         from the profiles' exact counts): e.g. one code's rows in date order
         (``ix_event_codes_code_date``), each event looked up until the page is full."""
         s = self.settings
+        memo = getattr(_request_memo, "hits", None)
+        need = query.offset + query.per_page
+        key = ("page_ids", query.filters, query.q, query.sort, need)
+        if query.q and memo is not None and key in memo:  # read with the counts
+            from steppewatch.store.store import ORDERS as KEYS
+
+            ids = memo[key][query.offset : need]
+            if not ids:
+                return EventPage([], total, facets)
+            page = PageRequest(EventFilter(), None, query.sort, 0, len(ids))
+            return self._read_page(
+                page, events.c.id.in_(ids), total, facets, s.search_limit_ms, list(KEYS[query.sort])
+            )
         plan = self._list_plan(query, total, facets.get("year"))
         if plan is not None and plan.way in TWO_STEP_WAYS and self.support.pg_lookup_index:
             return self._pg_two_step_page(query, plan, total, facets)
