@@ -19,7 +19,10 @@ So many distinct queries that the server's cache (pages 30 s, counts, facets) is
 each run is made twice by default, with the cache (``--cache-size``, default 1,024) and without
 (0), and both go into bench/results/web.json (the cached run at the top level, as before, the
 uncached one under ``uncached``), with the load average before and after each run (other jobs
-on the machine, and this client, share its CPUs). Target: p95 < 200 ms.
+on the machine, and this client, share its CPUs). Target: p95 < 200 ms. Server CPU is the
+CPU time of the server's processes while driven; on PostgreSQL also that of the database
+backends serving its connections (``pg_backend_cpu_ms_per_request``). The figures already in
+the results file are kept under ``previous`` (newest first, each with its commit).
 
     python bench/bench_web.py --db /tmp/sw1m.db --workers 2
     python bench/bench_web.py --db /tmp/sw1m.db --modes uncached   # only --cache-size 0
@@ -40,6 +43,7 @@ import sqlite3
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from urllib.parse import quote, urlencode
@@ -231,6 +235,60 @@ def process_tree_cpu(pid: int) -> float:
     return total
 
 
+def pg_backend_pids(url: str) -> list[int]:
+    """PostgreSQL: the pids of the client backends connected to ``url``'s database (the
+    server's pooled connections), other than the one asking."""
+    import psycopg
+
+    scheme, rest = url.split("://", 1)
+    with psycopg.connect("postgresql://" + rest) as conn:
+        rows = conn.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
+        ).fetchall()
+    return [int(r[0]) for r in rows]
+
+
+def pids_cpu(pids: list[int]) -> dict[int, float]:
+    """CPU seconds (user + system) of each of ``pids`` still running (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    out: dict[int, float] = {}
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        out[pid] = (int(fields[11]) + int(fields[12])) / tick
+    return out
+
+
+def commit() -> str | None:
+    done = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    )
+    return done.stdout.strip() or None
+
+
+def previous_runs(path: Path) -> list[dict[str, object]]:
+    """The figures already in ``path`` (with the commit that wrote them) and those they kept,
+    newest first, as bench_report.py keeps its own."""
+    if not path.exists():
+        return []
+    old = json.loads(path.read_text(encoding="utf-8"))
+    kept = old.pop("previous", [])
+    if not old.get("commit"):
+        done = subprocess.run(
+            ["git", "log", "-1", "--format=%h", "--", str(path.relative_to(ROOT))],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        old["commit"] = done.stdout.strip() or None
+    old.pop("slowest", None)  # the figures, not the lists of URLs
+    old.pop("uncached", None)
+    return [old, *kept]
+
+
 def pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
     k = max(0, min(len(ordered) - 1, int(round(p / 100 * len(ordered) + 0.5)) - 1))
@@ -280,6 +338,18 @@ def run_server(
         urls = make_urls(ids, words, values, args.requests, args.seed, args.short_share)
         SLOWEST.clear()
         load_before = [round(x, 2) for x in os.getloadavg()]
+        postgres = db.startswith("postgresql")
+        pg_before = pids_cpu(pg_backend_pids(db)) if postgres else {}
+        pg_seen: dict[int, float] = dict(pg_before)  # last CPU reading of every backend seen
+        polling = threading.Event()
+
+        def poll_backends() -> None:  # pooled connections beyond the pool's size are closed
+            while not polling.wait(0.25):
+                pg_seen.update(pids_cpu(pg_backend_pids(db)))
+
+        poller = threading.Thread(target=poll_backends, daemon=True)
+        if postgres:
+            poller.start()
         cpu_before = os.times()
         server_before = process_tree_cpu(server.pid)
         started = time.perf_counter()
@@ -288,6 +358,14 @@ def run_server(
         cpu_after = os.times()
         server_cpu = process_tree_cpu(server.pid) - server_before
         load_after = [round(x, 2) for x in os.getloadavg()]
+        # the PostgreSQL backends serving the explorer's connections (new ones from zero;
+        # those closed during the run with their last reading, polled every 0.25 s)
+        polling.set()
+        if postgres:
+            poller.join()
+            pg_seen.update(pids_cpu(pg_backend_pids(db)))
+        pg_cpu = sum(v - pg_before.get(pid, 0.0) for pid, v in pg_seen.items())
+        pg_after = pg_seen
     finally:
         server.terminate()
         try:
@@ -322,6 +400,18 @@ def run_server(
         "bench_client_cpu_seconds": round(client_cpu, 1),  # this process, on the same CPUs
         "server_cpu_seconds": round(server_cpu, 1),  # the server's workers, while driven
         "server_cpu_ms_per_request": round(server_cpu * 1000 / args.requests, 1),
+        **(
+            {
+                "pg_backends_seen": len(pg_after),
+                "pg_backend_cpu_seconds": round(pg_cpu, 1),
+                "pg_backend_cpu_ms_per_request": round(pg_cpu * 1000 / args.requests, 1),
+                "server_and_pg_cpu_ms_per_request": round(
+                    (server_cpu + pg_cpu) * 1000 / args.requests, 1
+                ),
+            }
+            if postgres
+            else {}
+        ),
         "slowest": {
             name: [
                 {"ms": round(ms, 1), "url": url}
@@ -339,6 +429,11 @@ def report(n_events: int, args: argparse.Namespace, run: dict[str, object]) -> N
         f"{args.workers} worker(s), cache {run['cache_size']}: {run['requests_per_second']} req/s, "
         f"{run['errors']} errors, load {run['load_average_before']} -> {run['load_average_after']}, "
         f"server CPU {run['server_cpu_ms_per_request']} ms/request"
+        + (
+            f", PostgreSQL backends {run['pg_backend_cpu_ms_per_request']} ms/request"
+            if "pg_backend_cpu_ms_per_request" in run
+            else ""
+        )
     )
     for route, r in run["routes"].items():  # type: ignore[attr-defined]
         flag = "ok" if r["p95_ms"] < 200 else "OVER TARGET"
@@ -479,8 +574,13 @@ def main() -> None:
                 "bench_client_cpu_seconds",
                 "server_cpu_seconds",
                 "server_cpu_ms_per_request",
+                "pg_backends_seen",
+                "pg_backend_cpu_seconds",
+                "pg_backend_cpu_ms_per_request",
+                "server_and_pg_cpu_ms_per_request",
                 "slowest",
             )
+            if k in first
         },
         "search_words": len(words),
         "search_words_sample": words[:12],
@@ -489,6 +589,8 @@ def main() -> None:
     if "cached" in runs and "uncached" in runs:
         result["uncached"] = runs["uncached"]
     result["repeats"] = args.repeat
+    result["commit"] = commit()
+    result["previous"] = previous_runs(args.out)
     result["median_p95_ms"] = medians
     result["p95_ms_of_each_run"] = {
         mode: [

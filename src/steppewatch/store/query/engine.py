@@ -22,7 +22,12 @@ from sqlalchemy import ColumnElement, and_, literal_column
 from steppewatch.errors import SteppewatchError
 from steppewatch.store.filters import EventFilter
 from steppewatch.store.query import dated_search, list_plans, queries, search_terms
-from steppewatch.store.query.profiles import aggregate, profile_rows, read_data_version
+from steppewatch.store.query.profiles import (
+    aggregate,
+    pg_profile_rows_and_page,
+    profile_rows,
+    read_data_version,
+)
 from steppewatch.store.query.settings import QuerySettings
 from steppewatch.store.tables import events
 
@@ -306,14 +311,37 @@ class QueryEngine:
             if cached is not None:
                 return cached  # type: ignore[no-any-return]
             where = queries.where_clause(filters, q, self.support)
-            try:
-                with (
-                    self.store.engine.connect() as conn,
-                    queries.time_limit(conn, s.count_limit_ms),
-                ):
-                    rows = profile_rows(self.store, where, s.search_facet_rows, conn=conn)
-            except queries.TimedOut:
-                rows = None
+            estimate = self._pg_estimate(filters, q)
+            rows = None
+            memo = getattr(_request_memo, "hits", None)
+            wanted = memo.get(("page_wanted",)) if memo is not None else None
+            if estimate is None or estimate <= PG_ESTIMATE_MARGIN * s.search_facet_rows:
+                try:
+                    with (
+                        self.store.engine.connect() as conn,
+                        queries.time_limit(conn, s.count_limit_ms),
+                    ):
+                        if wanted is not None and self.store.dialect == "postgresql":
+                            # the page's ids from the same read (PostgreSQL): see _page
+                            sort, need = wanted
+                            both = pg_profile_rows_and_page(
+                                self.store,
+                                where,
+                                s.search_facet_rows,
+                                need=need,
+                                descending=sort == "-date",
+                                conn=conn,
+                            )
+                            if both is not None:
+                                rows = both[0]
+                                memo[("page_ids", filters, q, sort, need)] = both[1]  # type: ignore[index]
+                        else:
+                            rows = profile_rows(self.store, where, s.search_facet_rows, conn=conn)
+                except queries.TimedOut:
+                    rows = None
+            # else (PostgreSQL): its planner expects far more matches than search_facet_rows,
+            # so reading them would only run into the time limit (a third of the searches of
+            # the bench did: 100 ms each, before the page was read)
             if rows is not None:
                 n, counted = aggregate(rows, EventFilter())
                 answer = (n, {k: counted[k] for k in facets})
@@ -359,6 +387,20 @@ class QueryEngine:
             if all(v is not None for v in found.values()):
                 self.cache.put(("facets", key), found)
         return total, found
+
+    def _pg_estimate(self, filters: EventFilter, q: str | None) -> int | None:
+        """PostgreSQL: the planner's estimate of the matches of ``filters`` and ``q``
+        (``queries.pg_estimate``), once per request; None on SQLite."""
+        if self.store.dialect != "postgresql":
+            return None
+        memo = getattr(_request_memo, "hits", None)
+        key = ("estimate", filters, q)
+        if memo is not None and key in memo:
+            return memo[key]  # type: ignore[no-any-return]
+        found = queries.pg_estimate(self.store, queries.where_clause(filters, q, self.support))
+        if memo is not None:
+            memo[key] = found
+        return found
 
     def _fts_hits(self, q: str) -> int | None:
         """``queries.fts_hits`` through the result cache (a search asks twice: counts and walk),
@@ -415,11 +457,11 @@ class QueryEngine:
     def _list_plan(
         self, query: PageRequest, total: int | None, years: dict[str, int] | None
     ) -> list_plans.Plan | None:
-        """The cheapest way to read a date-ordered list page without text search (SQLite,
-        profiles loaded), or None to leave it to the older heuristics."""
+        """The cheapest way to read a date-ordered list page without text search (SQLite or
+        PostgreSQL, profiles loaded), or None to leave it to the older heuristics."""
         if (
             query.q
-            or self.store.dialect != "sqlite"
+            or self.store.dialect not in ("sqlite", "postgresql")
             or query.sort not in ("date", "-date")
             or self.profiles is None
             or total is None
@@ -434,6 +476,7 @@ class QueryEngine:
                 raise LookupError
             return found
 
+        postgres = self.store.dialect == "postgresql"
         try:
             return list_plans.choose(
                 counts,
@@ -442,6 +485,7 @@ class QueryEngine:
                 need=query.offset + query.per_page,
                 descending=query.sort == "-date",
                 years=years,
+                **(list_plans.PG_COSTS if postgres and self.support.pg_lookup_index else {}),
             )
         except LookupError:
             return None
@@ -533,6 +577,17 @@ class QueryEngine:
         if indexed is not None:
             return indexed
         s = self.settings
+        memo = getattr(_request_memo, "hits", None)
+        need = query.offset + query.per_page
+        if (
+            memo is not None
+            and query.q
+            and self.store.dialect == "postgresql"
+            and query.sort in ("date", "-date")
+        ):
+            # reading every match for the counts, also keep the first ``need`` ids in page
+            # order: the page then reads only its own rows (_pg_dated_page)
+            memo[("page_wanted",)] = (query.sort, need)
         total, facets = self._counts_and_facets(query.filters, query.q)
         if total == 0 or (total is not None and query.offset >= total):
             return EventPage([], total, facets)
@@ -615,9 +670,10 @@ class QueryEngine:
         facets: dict[str, Any],
         limit_ms: int | None,
         keys: list[Any] | None = None,
+        pg_settings: dict[str, str] | None = None,
     ) -> EventPage:
-        """The page's events read with ``where`` (and sort ``keys``) within ``limit_ms``;
-        [SW730] past it."""
+        """The page's events read with ``where`` (and sort ``keys``, PostgreSQL planner
+        ``pg_settings``) within ``limit_ms``; [SW730] past it."""
         try:
             found = queries.list_event_dicts(
                 self.store,
@@ -627,10 +683,41 @@ class QueryEngine:
                 offset=query.offset,
                 limit_ms=limit_ms,
                 keys=keys,
+                pg_settings=pg_settings,
             )
         except queries.TimedOut:
             raise _search_timeout() from None
         return EventPage(found, total, facets)
+
+    def _pg_two_step_page(
+        self, query: PageRequest, plan: list_plans.Plan, total: int | None, facets: dict[str, Any]
+    ) -> EventPage:
+        """PostgreSQL, a plan that walks an index in page order (walk, kind, code_date): the
+        page's event ids from indexes only (``list_plans.pg_page_ids``, migration 15), then
+        their rows; [SW730] past ``list_limit_ms``."""
+        from steppewatch.store.store import ORDERS as KEYS
+
+        ids_query, settings = list_plans.pg_page_ids(plan, query.filters, query.sort == "-date")
+        ids_query = ids_query.limit(query.per_page).offset(query.offset)
+        try:
+            with self.store.engine.connect() as conn:
+                with queries.time_limit(conn, self.settings.list_limit_ms):
+                    queries.set_local(conn, settings)
+                    ids = list(conn.execute(ids_query).scalars())
+        except queries.TimedOut:
+            raise _search_timeout() from None
+        if not ids:
+            return EventPage([], total, facets)
+        # the rows by id, in the page order (the ids' order: date_sort, then id)
+        page = PageRequest(EventFilter(), None, query.sort, 0, len(ids))
+        return self._read_page(
+            page,
+            events.c.id.in_(ids),
+            total,
+            facets,
+            self.settings.list_limit_ms,
+            list(KEYS[query.sort]),
+        )
 
     def _pg_dated_page(
         self, query: PageRequest, total: int | None, facets: dict[str, Any]
@@ -641,8 +728,35 @@ class QueryEngine:
         on exact counts (the total, or the filters' count from the profiles): walk the date index
         when it reaches the page within ``walk_max_read`` rows (matches spread evenly), else
         order by ``date_sort || ''``, which no index provides, so PostgreSQL collects the matches
-        from the filters' or the words' indexes and sorts them."""
+        from the filters' or the words' indexes and sorts them.
+
+        A list without text search takes the cheapest plan of ``list_plans`` (as on SQLite,
+        from the profiles' exact counts): e.g. one code's rows in date order
+        (``ix_event_codes_code_date``), each event looked up until the page is full."""
         s = self.settings
+        memo = getattr(_request_memo, "hits", None)
+        need = query.offset + query.per_page
+        key = ("page_ids", query.filters, query.q, query.sort, need)
+        if query.q and memo is not None and key in memo:  # read with the counts
+            from steppewatch.store.store import ORDERS as KEYS
+
+            ids = memo[key][query.offset : need]
+            if not ids:
+                return EventPage([], total, facets)
+            page = PageRequest(EventFilter(), None, query.sort, 0, len(ids))
+            return self._read_page(
+                page, events.c.id.in_(ids), total, facets, s.search_limit_ms, list(KEYS[query.sort])
+            )
+        plan = self._list_plan(query, total, facets.get("year"))
+        if plan is not None and plan.way in TWO_STEP_WAYS and self.support.pg_lookup_index:
+            return self._pg_two_step_page(query, plan, total, facets)
+        if plan is not None:  # a list without text search: the plan of exact counts
+            where, plan_keys, settings = list_plans.pg_where_and_order(
+                plan, query.filters, query.sort == "-date"
+            )
+            return self._read_page(
+                query, where, total, facets, s.list_limit_ms, plan_keys, settings
+            )
         need = query.offset + query.per_page
         share = None
         profiles = self.profiles
@@ -654,13 +768,18 @@ class QueryEngine:
         if everything is not None and everything[0]:
             if total is not None:
                 share = total / everything[0]
-            else:  # a search with many hits: its words' share times the filters' share
-                counted = profiles.planning_counts(query.filters) if profiles else None
-                hits = queries.pg_text_hits(self.store, query.q or "", self.support, cap=50_000)
-                if counted is not None and hits is not None:
-                    share = (counted[0] / everything[0]) * (hits / everything[0])
+            else:  # a search with many matches: the planner's estimate of them (no rows
+                # read; counting the words' hits up to 50,000 ran into its 100 ms limit for
+                # most such searches)
+                estimate = self._pg_estimate(query.filters, query.q)
+                if estimate is not None:
+                    share = min(1.0, estimate / everything[0])
         unknown = share is None  # counts timed out: try the walk briefly, then sort
         walk = unknown or (share is not None and share > 0 and need / share <= s.pg_walk_max_read)
+        # a share from the planner's estimate assumes the matches spread evenly over the years;
+        # a word of some years only ("Forces": none after 2023) left the walk reading a
+        # hundred thousand newer events first (5 s): walk briefly, then sort
+        unknown = unknown or total is None
         where = queries.where_clause(query.filters, query.q, self.support)
         if f.since is not None:  # years as a range of the date index too (YYYY-MM-DD)
             where = and_(where, events.c.date_sort >= f"{f.since:04d}")
@@ -690,6 +809,14 @@ class QueryEngine:
             except queries.TimedOut:
                 continue
         raise _search_timeout()
+
+
+# PostgreSQL: a search whose matches the planner estimates at more than this many times
+# QuerySettings.search_facet_rows is not counted. On the bench's searches every estimate over
+# 20,000 had more than 20,000 matches, and the reads of 8,000 or more ran past the 100 ms limit
+# anyway; its estimates of phrases run high (31,578 for 3,801 matches of "Tajik-Chinese").
+PG_ESTIMATE_MARGIN = 1.0
+TWO_STEP_WAYS = ("walk", "kind", "code_date")  # PostgreSQL: ids from indexes, then the rows
 
 
 def _has_indexed_condition(filters: EventFilter) -> bool:

@@ -37,6 +37,11 @@ CODE_FIELDS = (("countries", "country"), ("topics", "topic"), ("domains", "domai
 COLUMN_FIELDS = (("levels", "level"), ("frameworks", "framework"), ("statuses", "review_status"))
 SORT_COST = 1.3  # a row read and sorted costs about this many rows read in order
 CODE_DATE_COST = 1.2  # a code row read in date order, then its event by id
+# PostgreSQL with migration 15 (``pg_page_ids``): the walks read index entries only (the
+# event's columns are in the walked index, or tested in ix_events_id_filters by its id), while
+# the plans that collect and sort read every match's row from the table (a page each, on a
+# large table: 5-10 times an index entry)
+PG_COSTS = {"code_date_cost": 1.0, "sort_cost": 4.0}
 
 
 @dataclass(frozen=True)
@@ -80,9 +85,13 @@ def choose(
     need: int,
     descending: bool,
     years: dict[str, int],
+    code_date_cost: float = CODE_DATE_COST,
+    sort_cost: float = SORT_COST,
 ) -> Plan:
     """The cheapest plan. ``counts(filters) -> (total, facets)`` gives exact counts (the
-    profiles); ``years``: the matches per year."""
+    profiles); ``years``: the matches per year; ``code_date_cost``: what a code row read in
+    date order costs, in rows of the date walk, and ``sort_cost`` a row read and sorted
+    (PostgreSQL: ``PG_COSTS``)."""
     span: dict[str, Any] = {
         "descending": descending,
         "since": filters.since,
@@ -97,19 +106,19 @@ def choose(
         values = getattr(filters, field)
         if values:
             code_total, code_facets = counts(EventFilter(**{field: values}))
-            plans.append(Plan("code", field, code_total * SORT_COST))
+            plans.append(Plan("code", field, code_total * sort_cost))
             if len(values) == 1:
                 reads = ordered_reads(code_facets["year"], years, need, **span)
-                plans.append(Plan("code_date", field, reads * CODE_DATE_COST))
+                plans.append(Plan("code_date", field, reads * code_date_cost))
     for field, _ in COLUMN_FIELDS:
         values = getattr(filters, field)
         if values:
             plans.append(
-                Plan("column", field, counts(EventFilter(**{field: values}))[0] * SORT_COST)
+                Plan("column", field, counts(EventFilter(**{field: values}))[0] * sort_cost)
             )
     if filters.since is not None or filters.until is not None:
         n = counts(EventFilter(since=filters.since, until=filters.until))[0]
-        plans.append(Plan("column", "years", n * SORT_COST))
+        plans.append(Plan("column", "years", n * sort_cost))
     return min(plans, key=lambda p: p.reads)
 
 
@@ -189,3 +198,203 @@ def where_and_order(
         date = literal_column("+events.date_sort")
     keys = [date.desc(), rowid.desc()] if descending else [date, rowid]
     return (and_(*conds) if conds else and_(True)), keys
+
+
+# -- PostgreSQL ---------------------------------------------------------------------------------
+# The same plans, chosen the same way (exact counts from the profiles), for PostgreSQL. Left to
+# itself, its planner guessed a filter's share from per-column statistics and e.g. for one rare
+# country with the default review statuses read every event of the country (13,503 rows, 0.5-2.7 s
+# from disk) to sort them, although the country's rows in date order (``ix_event_codes_code_date``,
+# migration 7) give the page after 50 lookups. PostgreSQL has no ``+col``; instead:
+# - a plan that walks an index in page order (walk, kind, code_date) runs with sorts, hash and
+#   merge joins, bitmap and sequential scans turned off for its transaction (``PG_WALK_SETTINGS``):
+#   the only plans left read the walked index in order, stop when the page is full, and look up
+#   each row (a nested loop from the code's rows to events for code_date);
+# - a code checked per row is ``EXISTS (... OFFSET 0)``: with an OFFSET the planner keeps the
+#   subquery as a per-row probe of the codes' key instead of a join that reads every row of the
+#   code first;
+# - the walk writes the kind as ``(kind || '')`` so that it keeps to the date index;
+# - a plan that sorts orders by ``(date_sort || '')``, which no index provides, and the planner
+#   collects the matches from the index it finds best.
+
+PG_WALK_SETTINGS = {
+    "enable_sort": "off",
+    "enable_hashjoin": "off",
+    "enable_mergejoin": "off",
+    "enable_bitmapscan": "off",
+    "enable_seqscan": "off",
+    "enable_material": "off",
+    # the settings above price the plans left out by a huge constant, and a plan that costly
+    # would be compiled by JIT first: tens of milliseconds for a page read in a few
+    "jit": "off",
+}
+
+
+def _pg_text(column: Any) -> Any:
+    return column.op("||")(literal(""))
+
+
+def _pg_exists(facet: str, values: tuple[str, ...]) -> ColumnElement[bool]:
+    probe = (
+        select(event_codes.c.event_id)
+        .where(
+            event_codes.c.event_id == events.c.id,
+            event_codes.c.facet == facet,
+            event_codes.c.code.in_(values),
+        )
+        .offset(0)
+    )
+    return probe.exists()
+
+
+def pg_where_and_order(
+    plan: Plan, filters: EventFilter, descending: bool
+) -> tuple[ColumnElement[bool], list[Any], dict[str, str]]:
+    """The WHERE clause, ORDER BY keys and transaction settings (``set_config``) that keep
+    PostgreSQL on ``plan``, in the page order of ``store.ORDERS`` (date_sort, then id)."""
+    conds: list[ColumnElement[bool]] = []
+    driver = event_codes.alias("driver") if plan.way == "code_date" else None
+    for field, facet in CODE_FIELDS:
+        values = getattr(filters, field)
+        if not values:
+            continue
+        if driver is not None and plan.driver == field:
+            # the code's rows in date order drive (its copy of date_sort, then the event id:
+            # the page order); each event is looked up by its key
+            conds += [
+                driver.c.facet == facet,
+                driver.c.code == values[0],
+                events.c.id == driver.c.event_id,
+            ]
+        elif plan.way == "code" and plan.driver == field:  # drive: id IN (the code's event ids)
+            conds.append(
+                events.c.id.in_(
+                    select(event_codes.c.event_id).where(
+                        event_codes.c.facet == facet, event_codes.c.code.in_(values)
+                    )
+                )
+            )
+        else:
+            conds.append(_pg_exists(facet, values))
+    if filters.kinds:
+        kind = _pg_text(events.c.kind) if plan.way == "walk" else events.c.kind
+        conds.append(kind.in_(filters.kinds))
+    for field, name in COLUMN_FIELDS:
+        values = getattr(filters, field)
+        if values:
+            conds.append(events.c[name].in_(values))
+    if filters.since is not None or filters.until is not None:
+        if plan.way in ("walk", "kind", "code_date"):  # a range of the walked index
+            walked = driver.c.date_sort if driver is not None else events.c.date_sort
+            if filters.since is not None:  # date_sort is YYYY-MM-DD
+                conds.append(walked >= f"{filters.since:04d}")
+            if filters.until is not None:
+                conds.append(walked < f"{filters.until + 1:04d}")
+        else:
+            if filters.since is not None:
+                conds.append(events.c.year >= filters.since)
+            if filters.until is not None:
+                conds.append(events.c.year <= filters.until)
+    if filters.ids:
+        conds.append(events.c.id.in_(filters.ids))
+    date: Any
+    ident: Any
+    settings: dict[str, str] = {}
+    if driver is not None:  # the copy of date_sort and the event id, as the index holds them
+        date, ident = driver.c.date_sort, driver.c.event_id
+        settings = PG_WALK_SETTINGS
+    elif plan.way in ("walk", "kind"):
+        date, ident = events.c.date_sort, events.c.id
+        settings = PG_WALK_SETTINGS
+    else:  # collected from the driver's index and sorted
+        date, ident = _pg_text(events.c.date_sort), events.c.id
+    keys = [date.desc(), ident.desc()] if descending else [date, ident]
+    return (and_(*conds) if conds else and_(True)), keys, dict(settings)
+
+
+# the code_date plan on PostgreSQL in two steps: first the page's event ids from the codes'
+# indexes alone, then those events' rows
+PG_CODE_DATE_SETTINGS = {
+    "enable_sort": "off",
+    "enable_hashjoin": "off",
+    "enable_bitmapscan": "off",
+    "enable_seqscan": "off",
+    "enable_material": "off",
+    "jit": "off",
+}
+
+
+def pg_page_ids(plan: Plan, filters: EventFilter, descending: bool) -> tuple[Any, dict[str, str]]:
+    """PostgreSQL, a plan that walks an index in page order (walk, kind, code_date): a SELECT
+    of the page's event ids in page order (without LIMIT and OFFSET) that reads indexes only
+    (migration 15), and the settings to run it under."""
+    if plan.way == "code_date":
+        return pg_code_date_ids(plan, filters, descending), dict(PG_CODE_DATE_SETTINGS)
+    if plan.way not in ("walk", "kind"):
+        raise ValueError(f"{plan.way}: not a walk")
+    where, keys, settings = pg_where_and_order(plan, filters, descending)
+    return select(events.c.id).where(where).order_by(*keys), settings
+
+
+def pg_code_date_ids(plan: Plan, filters: EventFilter, descending: bool) -> Any:
+    """PostgreSQL, ``code_date`` plan: a SELECT of the page's event ids (without LIMIT and
+    OFFSET) that reads only indexes: the driving code's rows in date order; every other code
+    with one value as its own rows in the same order, merged on (date_sort, event id) or probed
+    (the planner's choice); codes with several values probed in the codes' key; the event's
+    columns tested in ``ix_events_id_filters`` (migration 15) by an index-only scan. The rows
+    of ``events`` are read only for the page (run under ``PG_CODE_DATE_SETTINGS``)."""
+    assert plan.way == "code_date" and plan.driver is not None
+    driver = event_codes.alias("driver")
+    source: Any = driver
+    conds: list[ColumnElement[bool]] = []
+    for field, facet in CODE_FIELDS:
+        values = getattr(filters, field)
+        if not values:
+            continue
+        if field == plan.driver:
+            conds += [driver.c.facet == facet, driver.c.code == values[0]]
+        elif len(values) == 1:  # its rows in the same order: a merge join (or a probe)
+            also = event_codes.alias(f"also_{facet}")
+            source = source.join(
+                also,
+                and_(
+                    also.c.facet == facet,
+                    also.c.code == values[0],
+                    also.c.date_sort == driver.c.date_sort,
+                    also.c.event_id == driver.c.event_id,
+                ),
+            )
+        else:
+            probe = (
+                select(event_codes.c.event_id)
+                .where(
+                    event_codes.c.event_id == driver.c.event_id,
+                    event_codes.c.facet == facet,
+                    event_codes.c.code.in_(values),
+                )
+                .offset(0)
+            )
+            conds.append(probe.exists())
+    row = events.alias("row")
+    tests: list[ColumnElement[bool]] = []
+    if filters.kinds:
+        tests.append(row.c.kind.in_(filters.kinds))
+    for field, name in COLUMN_FIELDS:
+        values = getattr(filters, field)
+        if values:
+            tests.append(row.c[name].in_(values))
+    if tests:  # the event's columns, per row, from ix_events_id_filters
+        check = select(row.c.id).where(row.c.id == driver.c.event_id, *tests).offset(0)
+        conds.append(check.exists())
+    if filters.since is not None:  # date_sort is YYYY-MM-DD
+        conds.append(driver.c.date_sort >= f"{filters.since:04d}")
+    if filters.until is not None:
+        conds.append(driver.c.date_sort < f"{filters.until + 1:04d}")
+    if filters.ids:
+        conds.append(driver.c.event_id.in_(filters.ids))
+    keys: list[Any] = (
+        [driver.c.date_sort.desc(), driver.c.event_id.desc()]
+        if descending
+        else [driver.c.date_sort, driver.c.event_id]
+    )
+    return select(driver.c.event_id).select_from(source).where(*conds).order_by(*keys)

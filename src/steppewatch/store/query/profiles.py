@@ -79,6 +79,67 @@ def profile_rows(
     ]
 
 
+def pg_profile_rows_and_page(
+    store: Store, where: Any, limit: int, *, need: int, descending: bool, conn: Any
+) -> tuple[list[tuple[Profile, int]], list[str]] | None:
+    """PostgreSQL: ``profile_rows`` and, from the same read of the matches, the ids of the
+    first ``need`` of them in page order (date_sort, then id; as ``store.ORDERS`` sorts them),
+    or None if more than ``limit`` events match. A search's page then needs only its events'
+    rows, instead of reading (and sorting) every match a second time."""
+    from sqlalchemy import Text, cast, literal, null, union_all
+    from sqlalchemy.dialects.postgresql import ARRAY, aggregate_order_by
+
+    matches = (
+        select(events.c.id, events.c.date_sort, *COLUMNS)
+        .where(where)
+        .limit(limit + 1)
+        .cte("matches")
+        .prefix_with("MATERIALIZED")
+    )
+    profile = [matches.c[c.name] for c in COLUMNS]
+    order = (
+        [matches.c.date_sort.desc(), matches.c.id.desc()]
+        if descending
+        else [matches.c.date_sort, matches.c.id]
+    )
+    first = select(matches.c.id, matches.c.date_sort).order_by(*order).limit(need).subquery()
+    first_order = (
+        [first.c.date_sort.desc(), first.c.id.desc()]
+        if descending
+        else [first.c.date_sort, first.c.id]
+    )
+    grouped = select(
+        *profile, func.count().label("n"), cast(null(), ARRAY(Text)).label("page")
+    ).group_by(*profile)
+    page = select(
+        *[null() for _ in COLUMNS],
+        literal(-1).label("n"),
+        cast(func.array_agg(aggregate_order_by(first.c.id, *first_order)), ARRAY(Text)),
+    )
+    rows = conn.execute(union_all(grouped, page)).all()
+    counted = [r for r in rows if r[-2] != -1]
+    if sum(r[-2] for r in counted) > limit:
+        return None
+    ids = next((list(r[-1] or []) for r in rows if r[-2] == -1), [])
+    profiles = [
+        (
+            (
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                int(r[4]),
+                tuple(split_list(r[5])),
+                tuple(split_list(r[6])),
+                tuple(split_list(r[7])),
+            ),
+            int(r[8]),
+        )
+        for r in counted
+    ]
+    return profiles, ids
+
+
 def read_data_version(conn: Any) -> int | None:
     """The database's write counter (migration 6), or None where there is none."""
     try:

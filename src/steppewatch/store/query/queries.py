@@ -36,6 +36,11 @@ from steppewatch.store.filters import EventFilter
 from steppewatch.store.migrations.m0003_review import PG_DOCUMENT_TSV, PG_EVENT_TSV
 from steppewatch.store.migrations.m0014_pg_trigram_search import INDEX as PG_TRGM_INDEX
 from steppewatch.store.migrations.m0014_pg_trigram_search import PG_EVENT_TEXT
+from steppewatch.store.migrations.m0015_pg_event_lookup_index import (
+    ARRAY_INDEXES as PG_ARRAY_INDEXES,
+)
+from steppewatch.store.migrations.m0015_pg_event_lookup_index import CODE_ARRAYS as PG_CODE_ARRAYS
+from steppewatch.store.migrations.m0015_pg_event_lookup_index import INDEX as PG_LOOKUP_INDEX
 from steppewatch.store.query import search_terms
 from steppewatch.store.store import ORDERS
 from steppewatch.store.tables import event_codes, events, sources
@@ -60,6 +65,10 @@ class SearchSupport:
     coded_items: bool
     events_fts_dated: bool = False  # SQLite, migration 6: rowid = (YYYYMMDD << 32) | events.rowid
     pg_trigram: bool = False  # PostgreSQL, migration 14: trigram index of the events' text
+    # PostgreSQL, migration 15: events' ids with the filters' columns (``list_plans``)
+    pg_lookup_index: bool = False
+    # PostgreSQL, migration 15: GIN indexes of the events' codes as arrays (``where_clause``)
+    pg_code_arrays: bool = False
 
     @classmethod
     def detect(cls, store: Store) -> SearchSupport:
@@ -93,13 +102,22 @@ class SearchSupport:
                     ).scalar()
                 )
             )
-            trigram = store.dialect == "postgresql" and bool(
-                conn.execute(
-                    text("SELECT 1 FROM pg_indexes WHERE indexname = :n"), {"n": PG_TRGM_INDEX}
-                ).scalar()
-            )
+            found = set()
+            if store.dialect == "postgresql":
+                found = set(
+                    conn.execute(
+                        text("SELECT indexname FROM pg_indexes WHERE indexname = ANY(:names)"),
+                        {"names": [PG_TRGM_INDEX, PG_LOOKUP_INDEX, *PG_ARRAY_INDEXES]},
+                    ).scalars()
+                )
             return cls(
-                store.dialect, True, has_docs, insp.has_table("coded_items"), pg_trigram=trigram
+                store.dialect,
+                True,
+                has_docs,
+                insp.has_table("coded_items"),
+                pg_trigram=PG_TRGM_INDEX in found,
+                pg_lookup_index=PG_LOOKUP_INDEX in found,
+                pg_code_arrays=found.issuperset(PG_ARRAY_INDEXES),
             )
 
     def event_rowids(self) -> str:
@@ -197,6 +215,32 @@ def pg_text_hits(
             return None
 
 
+def pg_estimate(store: Store, where: ColumnElement[bool]) -> int | None:
+    """PostgreSQL: the planner's estimate of how many events match ``where`` (EXPLAIN, no
+    rows read: a millisecond), or None. Its statistics of the text index's words are good
+    for single words (34,167 estimated, 34,394 found for "forces") and high for phrases."""
+    import json as _json
+
+    statement: Any = select(literal_column("1")).select_from(events).where(where)
+    with store.engine.connect() as conn:
+        compiled = statement.compile(
+            dialect=conn.dialect, compile_kwargs={"render_postcompile": True}
+        )
+        try:
+            with time_limit(conn, 100):
+                plan = conn.exec_driver_sql(
+                    "EXPLAIN (FORMAT JSON) " + str(compiled), compiled.params
+                ).scalar()
+        except TimedOut:
+            return None
+    if isinstance(plan, str):
+        plan = _json.loads(plan)
+    try:
+        return int(plan[0]["Plan"]["Plan Rows"])  # type: ignore[index]
+    except (KeyError, IndexError, TypeError, ValueError):
+        return None
+
+
 def search_condition(q: str, support: SearchSupport, *, walk: bool = False) -> ColumnElement[bool]:
     """Events whose title, summary, location or actors match every word of ``q``, or one of
     whose archived documents matches every word. ``walk``: write the rowid test as
@@ -249,11 +293,33 @@ def search_condition(q: str, support: SearchSupport, *, walk: bool = False) -> C
 def where_clause(
     filters: EventFilter, q: str | None, support: SearchSupport
 ) -> ColumnElement[bool]:
-    """For counts and facets: code filters as ``id IN (subquery)`` (one pass over the codes)."""
-    conds = filters.conditions()
+    """For counts and facets: code filters as ``id IN (subquery)`` (one pass over the codes).
+
+    A PostgreSQL search (migration 15) tests the codes on the event's own lists instead
+    (``string_to_array(countries, ';') && ARRAY[...]``), whose GIN indexes PostgreSQL intersects
+    with the text index's bitmap: only the rows matching both are read."""
+    if q and support.pg_code_arrays and (filters.countries or filters.topics or filters.domains):
+        conds = replace(filters, countries=(), topics=(), domains=()).conditions()
+        conds += [
+            pg_codes_overlap(field, getattr(filters, field))
+            for field in ("countries", "topics", "domains")
+            if getattr(filters, field)
+        ]
+    else:
+        conds = filters.conditions()
     if q:
         conds.append(search_condition(q, support))
     return and_(*conds) if conds else and_(True)
+
+
+def pg_codes_overlap(field: str, values: tuple[str, ...]) -> ColumnElement[bool]:
+    """PostgreSQL: the event's ``field`` (countries, topics, domains) holds one of ``values``,
+    in the form its GIN index serves (migration 15)."""
+    from sqlalchemy import Text, cast
+    from sqlalchemy.dialects.postgresql import ARRAY, array
+
+    codes: Any = literal_column(PG_CODE_ARRAYS[field], type_=ARRAY(Text))
+    return codes.op("&&")(cast(array(list(values)), ARRAY(Text)))  # type: ignore[no-any-return]
 
 
 def page_where(
@@ -353,20 +419,32 @@ def interrupted_as_timed_out(fired: Callable[[], bool] = lambda: True) -> Iterat
         raise
 
 
+# PostgreSQL, for the explorer's reads (set with their time limit, for their transaction only):
+# - work_mem: with the server's default (4 MB) the bitmap of a common word's hits on a million
+#   events became lossy (whole pages instead of rows), and PostgreSQL then recomputed the text
+#   vector of every event on those pages (391,314 rows for one search: 13.6 s instead of 0.3 s);
+#   32 MB keeps such bitmaps exact (a sort or hash of one query may use as much, once);
+# - jit off: queries priced over jit_above_cost were compiled first (10-50 ms), although they
+#   stop after a page of rows.
+PG_WORK_MEM = "32MB"
+
+
 @contextmanager
 def time_limit(conn: Connection, ms: int | None) -> Iterator[None]:
     """Interrupt queries running longer than ``ms`` (raises TimedOut): SQLite through a progress
     handler, PostgreSQL through ``SET LOCAL statement_timeout`` (the transaction is rolled back
-    after a timeout, so ``conn`` stays usable)."""
+    after a timeout, so ``conn`` stays usable; with it ``work_mem`` and ``jit``, see PG_WORK_MEM)."""
     if ms is None or conn.dialect.name not in ("sqlite", "postgresql"):
         yield
         return
     if conn.dialect.name == "postgresql":
         before = conn.execute(
             text(
-                "SELECT current_setting('statement_timeout'), set_config('statement_timeout', :ms, true)"
+                "SELECT current_setting('statement_timeout'), "
+                "set_config('statement_timeout', :ms, true), "
+                "set_config('work_mem', :work_mem, true), set_config('jit', 'off', true)"
             ),
-            {"ms": str(max(1, int(ms)))},
+            {"ms": str(max(1, int(ms))), "work_mem": PG_WORK_MEM},
         ).scalar()
         try:
             yield
@@ -460,12 +538,18 @@ def list_event_dicts(
     offset: int,
     limit_ms: int | None = None,
     keys: list[Any] | None = None,
+    pg_settings: dict[str, str] | None = None,
 ) -> list[dict[str, Any]]:
-    """One page of events as dicts; raises TimedOut past ``limit_ms``."""
+    """One page of events as dicts; raises TimedOut past ``limit_ms``. ``pg_settings``
+    (PostgreSQL): planner settings for the page's transaction only (``list_plans``)."""
     query = page_query(where, order, store.dialect, keys).limit(limit).offset(offset)
     with store.engine.connect() as conn:
         with time_limit(conn, limit_ms):
+            if pg_settings and store.dialect == "postgresql":
+                set_local(conn, pg_settings)
             rows = [r._mapping for r in conn.execute(query)]
+        if pg_settings and conn.in_transaction():
+            conn.rollback()  # the planner settings were for the page's query only
         by_event: dict[str, list[Any]] = defaultdict(list)
         ids = [r["id"] for r in rows]
         if ids:
@@ -477,6 +561,16 @@ def list_event_dicts(
             for s in conn.execute(src):
                 by_event[s.event_id].append(s._mapping)
     return [event_dict(r, by_event.get(r["id"], [])) for r in rows]
+
+
+def set_local(conn: Connection, settings: dict[str, str]) -> None:
+    """PostgreSQL: ``SET LOCAL`` each setting (for the current transaction only)."""
+    names = sorted(settings)
+    calls = ", ".join(f"set_config(:n{i}, :v{i}, true)" for i in range(len(names)))
+    values: dict[str, str] = {}
+    for i, name in enumerate(names):
+        values[f"n{i}"], values[f"v{i}"] = name, settings[name]
+    conn.execute(text(f"SELECT {calls}"), values)
 
 
 def count_at_most(
