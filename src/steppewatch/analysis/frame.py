@@ -101,19 +101,51 @@ def analysis_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+#: Text columns with few distinct values: held as one shared object per distinct value.
+_SHARED_TEXT = ("kind", "date_start", "framework", "level", "review_status")
+
+
+def _shared(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``values`` (an object array) with equal values made one object each, plus the factorize
+    codes and uniques. The same values (missing ones untouched); but a loaded column holds a
+    separate object per row scattered over memory, and every row selection and comparison then
+    touches a million of them; shared ones stay in the cache."""
+    codes, uniques = pd.factorize(values)
+    out = np.array(values, dtype=object, copy=True)
+    known = codes >= 0
+    out[known] = np.asarray(uniques, dtype=object)[codes[known]]
+    return out, codes, np.asarray(uniques, dtype=object)
+
+
 def _analysis_frame(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame[[c for c in ANALYSIS_COLUMNS if c in frame.columns]].copy()
     for column in _TEXT_COLUMNS:
         if column in out and out[column].dtype != object:
             out[column] = out[column].astype(object)
+    if not len(out):
+        return country_keys(out)
+    for column in _SHARED_TEXT:
+        if column in out:
+            out[column] = pd.Series(
+                _shared(out[column].to_numpy())[0], index=out.index, dtype=object
+            )
     if "topics" in out:
         out["n_topics"] = lengths(out["topics"])
     if "attributes" in out:
         out["no_concern"] = no_concern_marked(out)
-    if "topics" in out and len(out):
+        # the many empty attribute dicts as one (the analysis frame is read-only)
+        empty: dict[str, Any] = {}
+        out["attributes"] = pd.Series(
+            [empty if isinstance(a, dict) and not a else a for a in out["attributes"]],
+            index=out.index,
+            dtype=object,
+        )
+    if "topics" in out:
         # the topic lists as a categorical too: "is any of these topics coded?" is then decided
-        # once per distinct list (a few hundred) instead of once per event
-        codes, uniques = pd.factorize(out["topics"].to_numpy())
+        # once per distinct list (a few hundred) instead of once per event; the lists
+        # themselves shared like the text columns
+        shared, codes, uniques = _shared(out["topics"].to_numpy())
+        out["topics"] = pd.Series(shared, index=out.index, dtype=object)
         out["topics_key"] = pd.Categorical.from_codes(
             codes, categories=[";".join(u) for u in uniques]
         )
@@ -125,8 +157,10 @@ def country_keys(out: pd.DataFrame) -> pd.DataFrame:
     analysis frame's key; for a copy whose countries were changed)."""
     if "countries" in out and len(out):
         # the country lists as a categorical: row selections copy small integer codes, and
-        # per-partner work is done once per distinct list instead of once per event
-        codes, uniques = pd.factorize(out["countries"].to_numpy())
+        # per-partner work is done once per distinct list instead of once per event; the lists
+        # themselves shared (one object per distinct list)
+        shared, codes, uniques = _shared(out["countries"].to_numpy())
+        out["countries"] = pd.Series(shared, index=out.index, dtype=object)
         out["countries_key"] = pd.Categorical.from_codes(
             codes, categories=[";".join(u) for u in uniques]
         )
@@ -391,4 +425,6 @@ def source_total(frame: pd.DataFrame) -> int:
     """Number of source citations behind the events in ``frame`` (sum of ``n_sources``)."""
     if frame.empty:
         return 0
-    return int(frame.drop_duplicates("id")["n_sources"].sum())
+    # the first row of each id, as drop_duplicates("id") keeps, without copying every column
+    first = ~frame["id"].duplicated().to_numpy()
+    return int(frame["n_sources"][first].sum())

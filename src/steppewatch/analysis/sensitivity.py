@@ -65,42 +65,61 @@ def sideline_meetings(frame: pd.DataFrame) -> pd.Index:
         ("kind", "framework", "level", "date_start", "date_end", "countries", "location"),
         "sidelines",
     )
-    m = meetings(frame)[["framework", "level", "date_start", "date_end", "countries", "location"]]
-    summits = m[(m["framework"] == "SCO") & (m["level"] == "head_of_state")]
+    # which rows are meetings, summits and bilateral meetings: decided on the analysis frame
+    # (its text is shared objects, cheap to compare); then only the few columns read are taken
+    # from the rows that can matter, never a copy of the whole frame
+    analysed = analysis_frame(frame)
+    kind = analysed["kind"].to_numpy()
+    framework = analysed["framework"].to_numpy()
+    meeting = kind == "meeting"
+    summit_rows = np.flatnonzero(
+        meeting & (framework == "SCO") & (analysed["level"].to_numpy() == "head_of_state")
+    )
+    starts = analysed["date_start"].to_numpy()
+    countries = analysed["countries"].to_numpy()
+    ends = frame["date_end"].to_numpy()
+    locations = frame["location"].to_numpy()
     spans = []
-    for start, end, countries, location in zip(
-        summits["date_start"],
-        summits["date_end"],
-        summits["countries"],
-        summits["location"],
-        strict=True,
-    ):
+    for row in summit_rows:
+        start, end = starts[row], ends[row]
         first = _day(start)
         if first is None or len(str(start)) != 10:
             continue
         last = _day(end) if end and len(str(end)) == 10 else first
         pad = np.timedelta64(SIDELINES_DAYS, "D")
-        spans.append((first - pad, (last or first) + pad, frozenset(countries), _city(location)))
+        spans.append(
+            (first - pad, (last or first) + pad, frozenset(countries[row]), _city(locations[row]))
+        )
     if not spans:
         return frame.index[:0]
     covering = _spans_by_day(spans)
-    bilateral = m[m["framework"] == "bilateral"]
+    bilateral = np.flatnonzero(meeting & (framework == "bilateral"))
+    # only meetings on a day some summit covers can be on its sidelines: decided once per
+    # distinct start date, so the per-meeting check below runs on those few
+    codes, dates = pd.factorize(starts[bilateral])
+    near = np.array([_near_summit(covering, d) for d in dates] + [False], dtype=bool)
+    bilateral = bilateral[near[codes]]
     found = []
     decided: dict[tuple[object, tuple[str, ...], object], bool] = {}
-    for label, start, countries, location in zip(
-        bilateral.index,
-        bilateral["date_start"],
-        bilateral["countries"],
-        bilateral["location"],
-        strict=True,
-    ):
-        key = (start, tuple(countries), location)
+    for row in bilateral:
+        start, where = starts[row], locations[row]
+        key = (start, tuple(countries[row]), where)
         hit = decided.get(key)
         if hit is None:
-            hit = decided[key] = _on_sidelines(covering, start, countries, location)
+            hit = decided[key] = _on_sidelines(covering, start, countries[row], where)
         if hit:
-            found.append(label)
-    return pd.Index(found)
+            found.append(row)
+    return pd.Index(frame.index[np.asarray(found, dtype=np.int64)])
+
+
+def _near_summit(covering: tuple[dict[int, list[_DaySpan]], list[_DaySpan]], start: object) -> bool:
+    """Can a meeting starting on ``start`` be on a summit's sidelines (a summit covers its
+    day, or a very long span is there to check)?"""
+    by_day, long = covering
+    found = _day(start) if len(str(start)) == 10 else None
+    if found is None:
+        return False
+    return bool(long) or int(found.astype(np.int64)) in by_day
 
 
 _Span = tuple[np.datetime64, np.datetime64, frozenset[str], str]
@@ -152,23 +171,41 @@ def sidelines_as_multilateral(frame: pd.DataFrame, labels: pd.Index | None = Non
     """The frame with sidelines meetings counted as SCO meetings (``labels``: those meetings'
     index labels when :func:`sideline_meetings` was already asked)."""
     labels = sideline_meetings(frame) if labels is None else labels
-    out = frame.copy()
-    out.loc[labels, "framework"] = "SCO"
+    if not frame.index.is_unique:
+        out = frame.copy()
+        out.loc[labels, "framework"] = "SCO"
+        return out
+    # a shallow copy with only the framework column new: the other columns are shared with
+    # ``frame`` (a full copy of a million events costs more than the whole check)
+    out = frame.copy(deep=False)
+    framework = frame["framework"].to_numpy(dtype=object, copy=True)
+    rows = frame.index.get_indexer(labels)
+    if (rows < 0).any():  # a label not in the frame: the KeyError of .loc
+        raise KeyError(f"{list(labels[rows < 0])} not in the frame's index")
+    framework[rows] = "SCO"
+    out["framework"] = pd.Series(framework, index=frame.index, dtype=frame["framework"].dtype)
     return out
 
 
 def sco_members_as_participants(frame: pd.DataFrame, members_at: MembersAt) -> pd.DataFrame:
     """The frame with every SCO meeting's countries widened to the SCO's members on its date."""
     require_columns(frame, ("kind", "framework", "date_start", "countries"), "members")
-    out = frame.copy()
-    mask = (out["kind"] == "meeting") & (out["framework"] == "SCO")
-    widened = [
-        tuple(sorted(set(countries) | members_at("SCO", str(start))))
-        for start, countries in zip(
-            out.loc[mask, "date_start"], out.loc[mask, "countries"], strict=True
-        )
-    ]
-    out.loc[mask, "countries"] = pd.Series(widened, index=out.index[mask], dtype=object)
+    # a shallow copy with only the countries column new (see sidelines_as_multilateral)
+    out = frame.copy(deep=False)
+    rows = np.flatnonzero(
+        (frame["kind"].to_numpy() == "meeting") & (frame["framework"].to_numpy() == "SCO")
+    )
+    countries = frame["countries"].to_numpy(dtype=object, copy=True)
+    starts = frame["date_start"].to_numpy()
+    # once per distinct (date, countries): many meetings share both
+    widened: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
+    for row in rows:
+        key = (str(starts[row]), tuple(countries[row]))
+        found = widened.get(key)
+        if found is None:
+            found = widened[key] = tuple(sorted(set(key[1]) | members_at("SCO", key[0])))
+        countries[row] = found
+    out["countries"] = pd.Series(countries, index=frame.index, dtype=object)
     return out
 
 
