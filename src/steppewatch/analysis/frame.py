@@ -117,6 +117,23 @@ def _shared(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return out, codes, np.asarray(uniques, dtype=object)
 
 
+def _attributes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The ``no_concern`` mask (:func:`no_concern_marked`) and the attributes with every empty
+    dict made one (the analysis frame is read-only), in one pass over the column."""
+    kept = np.fromiter(
+        (not (isinstance(a, dict) and not a) for a in values), dtype=bool, count=len(values)
+    )
+    rows = np.flatnonzero(kept)
+    attributes = np.empty(len(values), dtype=object)
+    attributes.fill({})
+    attributes[rows] = values[rows]
+    marked = np.zeros(len(values), dtype=bool)
+    marked[rows] = [
+        isinstance(a, dict) and a.get("topic_note") == NO_CONCERN_NOTE for a in values[rows]
+    ]
+    return marked, attributes
+
+
 def _analysis_frame(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame[[c for c in ANALYSIS_COLUMNS if c in frame.columns]].copy()
     for column in _TEXT_COLUMNS:
@@ -129,23 +146,24 @@ def _analysis_frame(frame: pd.DataFrame) -> pd.DataFrame:
             out[column] = pd.Series(
                 _shared(out[column].to_numpy())[0], index=out.index, dtype=object
             )
-    if "topics" in out:
-        out["n_topics"] = lengths(out["topics"])
-    if "attributes" in out:
-        out["no_concern"] = no_concern_marked(out)
-        # the many empty attribute dicts as one (the analysis frame is read-only)
-        empty: dict[str, Any] = {}
-        out["attributes"] = pd.Series(
-            [empty if isinstance(a, dict) and not a else a for a in out["attributes"]],
-            index=out.index,
-            dtype=object,
-        )
-    if "topics" in out:
-        # the topic lists as a categorical too: "is any of these topics coded?" is then decided
-        # once per distinct list (a few hundred) instead of once per event; the lists
-        # themselves shared like the text columns
-        shared, codes, uniques = _shared(out["topics"].to_numpy())
+    topics = _shared(out["topics"].to_numpy()) if "topics" in out else None
+    if topics is not None:
+        # the topic lists shared like the text columns, and counted once per distinct list
+        shared, codes, uniques = topics
         out["topics"] = pd.Series(shared, index=out.index, dtype=object)
+        if (codes >= 0).all():
+            sizes = np.array([len(u) for u in uniques], dtype=np.int64)
+            out["n_topics"] = pd.Series(sizes[codes], index=out.index)
+        else:
+            out["n_topics"] = lengths(out["topics"])
+    if "attributes" in out:
+        marked, attributes = _attributes(out["attributes"].to_numpy())
+        out["no_concern"] = pd.Series(marked, index=out.index, dtype=bool)
+        out["attributes"] = pd.Series(attributes, index=out.index, dtype=object)
+    if topics is not None:
+        # the topic lists as a categorical too: "is any of these topics coded?" is then decided
+        # once per distinct list (a few hundred) instead of once per event
+        _, codes, uniques = topics
         out["topics_key"] = pd.Categorical.from_codes(
             codes, categories=[";".join(u) for u in uniques]
         )

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from steppewatch.analysis.findings import Finding, evaluate_claims
-from steppewatch.analysis.frame import analysis_frame, country_keys, meetings, require_columns
+from steppewatch.analysis.frame import analysis_frame, country_keys, require_columns
 from steppewatch.study_schema import Claim
 
 __all__ = [
@@ -80,8 +80,13 @@ def sideline_meetings(frame: pd.DataFrame) -> pd.Index:
     ends = frame["date_end"].to_numpy()
     locations = frame["location"].to_numpy()
     spans = []
+    seen: set[tuple[object, object, tuple[str, ...], object]] = set()
     for row in summit_rows:
         start, end = starts[row], ends[row]
+        span_key = (start, end, tuple(countries[row]), locations[row])
+        if span_key in seen:
+            continue  # the same summit span again: it adds nothing (kept once below)
+        seen.add(span_key)
         first = _day(start)
         if first is None or len(str(start)) != 10:
             continue
