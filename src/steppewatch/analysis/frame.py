@@ -120,9 +120,20 @@ def _shared(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def _attributes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The ``no_concern`` mask (:func:`no_concern_marked`) and the attributes with every empty
     dict made one (the analysis frame is read-only), in one pass over the column."""
-    kept = np.fromiter(
-        (not (isinstance(a, dict) and not a) for a in values), dtype=bool, count=len(values)
-    )
+    # kept: every value but an empty dict; truth and type are tested in C (map), not by a
+    # Python expression per row
+    try:
+        truthy = np.fromiter(map(bool, values), dtype=bool, count=len(values))
+    except (TypeError, ValueError):  # a value with no truth (pd.NA): tested one by one
+        truthy = np.fromiter(
+            (not isinstance(a, dict) or bool(a) for a in values), dtype=bool, count=len(values)
+        )
+    falsy = np.flatnonzero(~truthy)
+    types = np.fromiter(map(type, values[falsy]), dtype=object, count=len(falsy))
+    is_dict = {t: issubclass(t, dict) for t in set(types)}
+    empty_dict = np.fromiter(map(is_dict.__getitem__, types), dtype=bool, count=len(falsy))
+    kept = np.ones(len(values), dtype=bool)
+    kept[falsy[empty_dict]] = False
     rows = np.flatnonzero(kept)
     attributes = np.empty(len(values), dtype=object)
     attributes.fill({})
