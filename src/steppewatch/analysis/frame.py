@@ -320,13 +320,16 @@ def require_columns(frame: pd.DataFrame, columns: Iterable[str], where: str) -> 
 def assign_periods(frame: pd.DataFrame, periods: Sequence[Period]) -> pd.DataFrame:
     """Add a categorical ``period`` column (ordered as ``periods``; NaN outside all of them)."""
     years = frame["year"].to_numpy()
-    labels = np.full(len(frame), None, dtype=object)
-    for period in periods:
+    # the first period holding each year, as a code into the periods (-1: none), so no label
+    # is written or hashed per row
+    codes = np.full(len(frame), -1, dtype=np.int64)
+    for i, period in enumerate(periods):
         end = period.end if period.end is not None else np.iinfo(np.int64).max
-        mask = (years >= period.start) & (years <= end)
-        labels[mask & pd.isna(labels)] = period.label
+        codes[(years >= period.start) & (years <= end) & (codes < 0)] = i
     out = frame.copy(deep=False)
-    out["period"] = pd.Categorical(labels, categories=[p.label for p in periods], ordered=True)
+    out["period"] = pd.Categorical.from_codes(
+        codes, categories=[p.label for p in periods], ordered=True
+    )
     return out
 
 

@@ -99,32 +99,40 @@ def sideline_meetings(frame: pd.DataFrame) -> pd.Index:
         return frame.index[:0]
     covering = _spans_by_day(spans)
     bilateral = np.flatnonzero(meeting & (framework == "bilateral"))
-    # only meetings on a day some summit covers can be on its sidelines: decided once per
-    # distinct start date, so the per-meeting check below runs on those few
+    # each distinct start date read once; only meetings on a day some summit covers (or with
+    # a very long span to check) can be on its sidelines, and only those are looked at
+    by_day, long = covering
     codes, dates = pd.factorize(starts[bilateral])
-    near = np.array([_near_summit(covering, d) for d in dates] + [False], dtype=bool)
-    bilateral = bilateral[near[codes]]
+    day_of = [_day_number(d) for d in dates]
+    near = np.array(
+        [d is not None and (bool(long) or d in by_day) for d in day_of] + [False], dtype=bool
+    )
+    keep = near[codes]
     found = []
-    decided: dict[tuple[object, tuple[str, ...], object], bool] = {}
-    for row in bilateral:
-        start, where = starts[row], locations[row]
-        key = (start, tuple(countries[row]), where)
+    cities: dict[object, str] = {}
+    # decided once per (day, countries, city): all the check reads
+    decided: dict[tuple[int, tuple[str, ...], str], bool] = {}
+    for row, code in zip(bilateral[keep], codes[keep], strict=True):
+        day, where, states = day_of[code], locations[row], countries[row]
+        city = cities.get(where)
+        if city is None:
+            city = cities[where] = _city(where)
+        if day is None:  # never near a summit (kept out above)
+            continue
+        key = (day, tuple(states), city)
         hit = decided.get(key)
         if hit is None:
-            hit = decided[key] = _on_sidelines(covering, start, countries[row], where)
+            hit = decided[key] = _on_sidelines(covering, day, frozenset(states), city)
         if hit:
             found.append(row)
     return pd.Index(frame.index[np.asarray(found, dtype=np.int64)])
 
 
-def _near_summit(covering: tuple[dict[int, list[_DaySpan]], list[_DaySpan]], start: object) -> bool:
-    """Can a meeting starting on ``start`` be on a summit's sidelines (a summit covers its
-    day, or a very long span is there to check)?"""
-    by_day, long = covering
+def _day_number(start: object) -> int | None:
+    """A full ISO date (``YYYY-MM-DD``) as days since 1970; None for a month, a year or no
+    date (they cannot be placed on a summit's sidelines)."""
     found = _day(start) if len(str(start)) == 10 else None
-    if found is None:
-        return False
-    return bool(long) or int(found.astype(np.int64)) in by_day
+    return None if found is None else int(found.astype(np.int64))
 
 
 _Span = tuple[np.datetime64, np.datetime64, frozenset[str], str]
@@ -153,22 +161,17 @@ def _spans_by_day(spans: list[_Span]) -> tuple[dict[int, list[_DaySpan]], list[_
 
 def _on_sidelines(
     covering: tuple[dict[int, list[_DaySpan]], list[_DaySpan]],
-    start: object,
-    countries: Sequence[str],
-    location: object,
+    day: int,
+    states: frozenset[str],
+    city: str,
 ) -> bool:
-    found = _day(start) if len(str(start)) == 10 else None
-    if found is None:
-        return False
-    day = int(found.astype(np.int64))
+    """Is a bilateral meeting of ``states`` on ``day`` (days since 1970) in ``city`` (lower
+    case, empty when unknown) within a summit's span, its states among the summit's, in the
+    summit's city where both are known?"""
     by_day, long = covering
-    near = by_day.get(day, [])
-    if not near and not long:
-        return False
-    states, city = frozenset(countries), _city(location)
     return any(
         lo <= day <= hi and states <= summit and (not city or not where or city == where)
-        for lo, hi, summit, where in (*near, *long)
+        for lo, hi, summit, where in (*by_day.get(day, []), *long)
     )
 
 
