@@ -230,6 +230,20 @@ def _finding_ids(claim: Claim) -> list[str]:
     return [claim.id]
 
 
+#: Analysis-frame columns no claim rule reads (``attributes``: read only through the
+#: ``no_concern`` column when that is present).
+_NOT_READ_BY_RULES = ("date_start", "date_end", "location", "review_status", "n_sources")
+
+
+def _rule_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """An alternative without the columns the rules do not read: each claim window then
+    selects fewer columns (its findings are compared by verdict only)."""
+    unread = [c for c in _NOT_READ_BY_RULES if c in frame.columns]
+    if "no_concern" in frame.columns and "attributes" in frame.columns:
+        unread.append("attributes")
+    return frame.drop(columns=unread)
+
+
 def claims_sensitivity(
     frame: pd.DataFrame,
     partners: Sequence[str],
@@ -254,14 +268,14 @@ def claims_sensitivity(
         "sidelines": (
             f"{len(sidelines)} bilateral meetings on the sidelines of an SCO "
             "summit counted as SCO meetings",
-            lambda: sidelines_as_multilateral(analysed, sidelines),
+            lambda: _rule_columns(sidelines_as_multilateral(analysed, sidelines)),
         )
     }
     if members_at is not None:
         widen = members_at
         variants["members"] = (
             "every SCO meeting counted as attended by all SCO members on its date",
-            lambda: country_keys(sco_members_as_participants(analysed, widen)),
+            lambda: _rule_columns(country_keys(sco_members_as_participants(analysed, widen))),
         )
     if base is None:
         base = evaluate_claims(analysed, partners, claims)
