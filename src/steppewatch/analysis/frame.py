@@ -146,7 +146,14 @@ def _attributes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _analysis_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    out = frame[[c for c in ANALYSIS_COLUMNS if c in frame.columns]].copy()
+    columns = [c for c in ANALYSIS_COLUMNS if c in frame.columns]
+    if frame.index.is_unique:
+        # one view per column of the loaded frame (no copy; copy-on-write: the loaded frame
+        # never sees a change made here); the columns redone below replace their view. A
+        # copy would be one block of every column, kept alive for the few not redone.
+        out = pd.DataFrame({c: frame[c] for c in columns}, copy=False)
+    else:
+        out = frame[columns].copy()
     for column in _TEXT_COLUMNS:
         if column in out and out[column].dtype != object:
             out[column] = out[column].astype(object)
