@@ -89,13 +89,16 @@ _TEXT_COLUMNS = ("id", "kind", "title", "date_start", "framework", "level", "rev
 
 def analysis_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """The events frame slimmed for analysis: only :data:`ANALYSIS_COLUMNS`, text held as plain
-    Python objects (not Arrow strings), plus ``countries_key``, the ``;``-joined country list as
-    a categorical.
+    Python objects (not Arrow strings), equal values of the text, country-list and topic-list
+    columns as one shared object each (and every empty ``attributes`` dict as one), plus
+    ``n_topics``, ``no_concern``, and ``topics_key`` and ``countries_key``, the ``;``-joined
+    lists as categoricals.
 
     Optional, and the same results either way; it makes the many row selections of a full
     analysis cheap on a million events (taking rows of an object column copies pointers, taking
-    rows of an Arrow string column copies the bytes). Made once per frame (:func:`per_frame`):
-    treat it as read-only.
+    rows of an Arrow string column copies the bytes; pointers to a few shared objects stay in
+    the processor's cache, pointers to a million scattered ones do not). Made once per frame
+    (:func:`per_frame`): treat it as read-only (its shared values above all).
     """
     out: pd.DataFrame = per_frame("analysis_frame", frame, lambda: _analysis_frame(frame))
     return out
