@@ -16,6 +16,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 __all__ = ["ACTIVITY_TABLES", "ActivityTable", "TABLE_KINDS", "activity_table", "BASE_COLUMNS"]
@@ -79,11 +80,23 @@ def _text(value: Any) -> str:
 
 def _other(attributes: dict[str, Any], hidden: frozenset[str]) -> str:
     """The attributes not in ``hidden`` (the table's columns and the notes) as one cell."""
-    if not attributes:
+    if not attributes or attributes.keys() <= hidden:
         return ""
     return "; ".join(
-        f"{k.replace('_', ' ')}: {_text(v)}" for k, v in attributes.items() if k not in hidden
+        [f"{k.replace('_', ' ')}: {_text(v)}" for k, v in attributes.items() if k not in hidden]
     )
+
+
+def _joined_countries(rows: pd.DataFrame) -> list[str] | np.ndarray:
+    """Each row's countries ``;``-joined: the analysis frame's ``countries_key`` categories are
+    exactly that (joined once per distinct list), else joined row by row."""
+    key = rows["countries_key"] if "countries_key" in rows.columns else None
+    if key is not None and isinstance(key.dtype, pd.CategoricalDtype):
+        codes = key.cat.codes.to_numpy()
+        if (codes >= 0).all():
+            joined: np.ndarray = np.asarray(key.cat.categories, dtype=object)[codes]
+            return joined
+    return [";".join(c) for c in rows["countries"].to_numpy()]
 
 
 def activity_table(frame: pd.DataFrame, table: ActivityTable) -> pd.DataFrame:
@@ -101,13 +114,15 @@ def activity_table(frame: pd.DataFrame, table: ActivityTable) -> pd.DataFrame:
         {
             "id": rows["id"].to_numpy(),
             "date": rows["date_start"].astype(str).to_numpy(),
-            "countries": [";".join(c) for c in rows["countries"].to_numpy()],
+            "countries": _joined_countries(rows),
             "framework": rows["framework"].fillna("").to_numpy(),
             "title": rows["title"].fillna("").to_numpy(),
         }
     )
     for name in table.attributes:
-        out[name] = [_text(a.get(name)) for a in attrs]
+        # _text inlined for the common cells (missing, or text): a call per cell costs more
+        values = [a.get(name) for a in attrs]
+        out[name] = ["" if v is None else v if type(v) is str else _text(v) for v in values]
     hidden = frozenset(table.attributes) | _NOTES
     out["other"] = [_other(a, hidden) for a in attrs]
     return out.sort_values(["date", "id"], ascending=[False, True], kind="stable").reset_index(

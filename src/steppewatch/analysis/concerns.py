@@ -13,6 +13,7 @@ nor so marked are counted in ``n_meetings_all`` so a reader sees how many were l
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -38,10 +39,53 @@ __all__ = [
 def topic_rows(frame: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
     """One row per (event, topic) carrying ``keys`` columns; events without topics dropped."""
     cols = [*dict.fromkeys(["id", *keys])]
-    slim = frame[cols].copy()
-    slim["topic"] = frame["topics"].to_numpy()
-    slim = slim.explode("topic")
-    return slim[slim["topic"].notna() & (slim["topic"] != "")]
+    found = _topic_lists(frame)
+    if found is None:
+        slim = frame[cols].copy()
+        slim["topic"] = frame["topics"].to_numpy()
+        slim = slim.explode("topic")
+        return slim[slim["topic"].notna() & (slim["topic"] != "")]
+    # the rows exploding the topic lists gives, made once per distinct list instead of once
+    # per event: each row repeated once per topic of its list (once for an empty list, whose
+    # missing topic is dropped below, as explode gives it)
+    codes, lists = found
+    sizes = np.array([len(t) for t in lists] + [0], dtype=np.int64)
+    width = max(int(sizes.max()), 1)
+    table = np.full((len(lists) + 1, width), None, dtype=object)
+    for i, topics in enumerate(lists):
+        for j, topic in enumerate(topics):
+            table[i, j] = topic
+    reps = np.maximum(sizes[codes], 1)
+    rows = np.repeat(np.arange(len(frame)), reps)
+    position = np.arange(len(rows)) - np.repeat(np.cumsum(reps) - reps, reps)
+    topic = table[codes[rows], position]
+    keep = np.flatnonzero(pd.notna(topic) & (topic != ""))
+    slim = frame[cols].iloc[rows[keep]]
+    # the topic column's type inferred from its values, as explode does
+    return slim.assign(topic=pd.Series(list(topic[keep]), index=slim.index))
+
+
+def _topic_lists(frame: pd.DataFrame) -> tuple[np.ndarray, list[tuple[Any, ...]]] | None:
+    """Each row's code into the distinct topic lists, and the lists (a row with no list at all
+    has code ``len(lists)``); None when a value is not a tuple or list (explode it instead).
+    Uses the analysis frame's ``topics_key`` codes when present."""
+    values = frame["topics"].to_numpy()
+    key = frame["topics_key"] if "topics_key" in frame.columns else None
+    if key is not None and isinstance(key.dtype, pd.CategoricalDtype):
+        codes = key.cat.codes.to_numpy().astype(np.int64)
+        n = len(key.cat.categories)
+        # each list as the row holds it (the first row with each code)
+        first = np.full(n, -1, dtype=np.int64)
+        rows = np.flatnonzero(codes >= 0)
+        first[codes[rows]] = rows  # any row of a code holds an equal list
+        uniques = [values[i] if i >= 0 else () for i in first]
+    else:
+        raw, found = pd.factorize(values)
+        codes, uniques = raw.astype(np.int64), list(found)
+    if not all(isinstance(u, (tuple, list)) for u in uniques):
+        return None
+    codes[codes < 0] = len(uniques)
+    return codes, [tuple(u) for u in uniques]
 
 
 def _shares(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:

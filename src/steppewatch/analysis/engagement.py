@@ -39,6 +39,7 @@ __all__ = [
     "engagement_index",
     "country_ranking",
     "index_sensitivity",
+    "index_with_sensitivity",
 ]
 
 
@@ -192,10 +193,23 @@ def index_sensitivity(
     (all country-year values vs default), ``same_top2`` (bool), ``top2`` (the two leading
     states under the alternative, ``;``-joined), ``ranking`` (all, in order).
     """
-    from scipy.stats import kendalltau, spearmanr
+    config = config or load_index_config()
+    return _sensitivity(_index_rows(frame, partners, config), config)
 
+
+def index_with_sensitivity(
+    frame: pd.DataFrame, partners: Sequence[str], config: IndexConfig | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`engagement_index` (default weights) and :func:`index_sensitivity` of ``frame``,
+    the events counted once for both (the same tables as the two calls)."""
     config = config or load_index_config()
     prepared = _index_rows(frame, partners, config)
+    return _weigh(prepared, config.default), _sensitivity(prepared, config)
+
+
+def _sensitivity(prepared: _IndexRows, config: IndexConfig) -> pd.DataFrame:
+    from scipy.stats import kendalltau, spearmanr
+
     base = _weigh(prepared, config.default)
     base_rank = country_ranking(base)
     base_totals = base.groupby("country")["index"].sum()

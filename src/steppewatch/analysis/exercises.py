@@ -53,27 +53,32 @@ def exercises_table(frame: pd.DataFrame) -> pd.DataFrame:
         frame, ("id", "kind", "year", "countries", "framework", "attributes"), "exercises"
     )
     ex = frame[frame["kind"].isin(EXERCISE_KINDS)]
-    records = []
-    for row in ex.itertuples(index=False):
-        attrs = row.attributes if isinstance(row.attributes, dict) else {}
-        title = getattr(row, "title", "") or ""
-        records.append(
-            {
-                "id": row.id,
-                "year": int(row.year),
-                "date_start": getattr(row, "date_start", str(row.year)),
-                "kind": row.kind,
-                "framework": row.framework,
-                "name": _text(attrs.get("exercise_name")) or title,
-                "participants": ";".join(row.countries),
-                "troops_total": _text(attrs.get("troops_total")),
-                "troops_cn": _text(attrs.get("troops_cn")),
-                "troops_total_n": parse_count(attrs.get("troops_total")),
-                "troops_cn_n": parse_count(attrs.get("troops_cn")),
-                "scenario": _text(attrs.get("scenario")),
-                "n_sources": int(row.n_sources),
-            }
+    # built column by column (one pass per field, no dict per row); the rows are then given
+    # to from_records as before, so every column's type is inferred as it was
+    attrs = [a if isinstance(a, dict) else {} for a in ex["attributes"].to_numpy()]
+    years = ex["year"].tolist()
+    titles = [t or "" for t in ex["title"].tolist()] if "title" in ex.columns else [""] * len(ex)
+    names = [a.get("exercise_name") for a in attrs]
+    total = [a.get("troops_total") for a in attrs]
+    cn = [a.get("troops_cn") for a in attrs]
+    records = list(
+        zip(
+            ex["id"].tolist(),
+            [int(y) for y in years],
+            ex["date_start"].tolist() if "date_start" in ex.columns else [str(y) for y in years],
+            ex["kind"].tolist(),
+            ex["framework"].tolist(),
+            [_text(v) or t for v, t in zip(names, titles, strict=True)],
+            [";".join(c) for c in ex["countries"].tolist()],
+            [_text(v) for v in total],
+            [_text(v) for v in cn],
+            [parse_count(v) for v in total],
+            [parse_count(v) for v in cn],
+            [_text(a.get("scenario")) for a in attrs],
+            [int(n) for n in ex["n_sources"].tolist()],
+            strict=True,
         )
+    )
     cols = [
         "id", "year", "date_start", "kind", "framework", "name", "participants", "troops_total",
         "troops_cn", "troops_total_n", "troops_cn_n", "scenario", "n_sources",

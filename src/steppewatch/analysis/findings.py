@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -30,8 +31,7 @@ import pandas as pd
 
 from steppewatch.analysis.engagement import (
     country_ranking,
-    engagement_index,
-    index_sensitivity,
+    index_with_sensitivity,
     load_index_config,
 )
 from steppewatch.analysis.frame import (
@@ -101,9 +101,10 @@ class Finding:
     #: Shown beside the verdict: a gap year the rule ran into, and what it changes.
     note: str = ""
 
-    @property
+    @cached_property
     def event_ids(self) -> tuple[str, ...]:
-        """Every counted event id once, group after group."""
+        """Every counted event id once, group after group (worked out once per finding: the
+        findings table and the evidence both ask, and a group can hold a million ids)."""
         if len(self.counted) == 1:
             return self.counted[0].ids
         return tuple(dict.fromkeys(i for group in self.counted for i in group.ids))
@@ -490,8 +491,8 @@ def _top_partners(
         return Finding(claim.id, claim.text, rule, NOT_ENOUGH, why, f"{lo}-{hi}",
                        counted_note=note)  # fmt: skip
     config = load_index_config()
-    ranking = country_ranking(engagement_index(sub, partners, config))
-    sens = index_sensitivity(sub, partners, config)
+    index, sens = index_with_sensitivity(sub, partners, config)
+    ranking = country_ranking(index)
     k = len(countries)
     leaders = set(ranking["country"][:k])
     same = int(sens["ranking"].map(lambda r: set(r.split(";")[:k]) == set(countries)).sum())

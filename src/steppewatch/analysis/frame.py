@@ -89,31 +89,102 @@ _TEXT_COLUMNS = ("id", "kind", "title", "date_start", "framework", "level", "rev
 
 def analysis_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """The events frame slimmed for analysis: only :data:`ANALYSIS_COLUMNS`, text held as plain
-    Python objects (not Arrow strings), plus ``countries_key``, the ``;``-joined country list as
-    a categorical.
+    Python objects (not Arrow strings), equal values of the text, country-list and topic-list
+    columns as one shared object each (and every empty ``attributes`` dict as one), plus
+    ``n_topics``, ``no_concern``, and ``topics_key`` and ``countries_key``, the ``;``-joined
+    lists as categoricals.
 
     Optional, and the same results either way; it makes the many row selections of a full
     analysis cheap on a million events (taking rows of an object column copies pointers, taking
-    rows of an Arrow string column copies the bytes). Made once per frame (:func:`per_frame`):
-    treat it as read-only.
+    rows of an Arrow string column copies the bytes; pointers to a few shared objects stay in
+    the processor's cache, pointers to a million scattered ones do not). Made once per frame
+    (:func:`per_frame`): treat it as read-only (its shared values above all).
     """
     out: pd.DataFrame = per_frame("analysis_frame", frame, lambda: _analysis_frame(frame))
     return out
 
 
+#: Text columns with few distinct values: held as one shared object per distinct value.
+_SHARED_TEXT = ("kind", "date_start", "framework", "level", "review_status")
+
+
+def _shared(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``values`` (an object array) with equal values made one object each, plus the factorize
+    codes and uniques. The same values (missing ones untouched); but a loaded column holds a
+    separate object per row scattered over memory, and every row selection and comparison then
+    touches a million of them; shared ones stay in the cache."""
+    codes, uniques = pd.factorize(values)
+    out = np.array(values, dtype=object, copy=True)
+    known = codes >= 0
+    out[known] = np.asarray(uniques, dtype=object)[codes[known]]
+    return out, codes, np.asarray(uniques, dtype=object)
+
+
+def _attributes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The ``no_concern`` mask (:func:`no_concern_marked`) and the attributes with every empty
+    dict made one (the analysis frame is read-only), in one pass over the column."""
+    # kept: every value but an empty dict; truth and type are tested in C (map), not by a
+    # Python expression per row
+    try:
+        truthy = np.fromiter(map(bool, values), dtype=bool, count=len(values))
+    except (TypeError, ValueError):  # a value with no truth (pd.NA): tested one by one
+        truthy = np.fromiter(
+            (not isinstance(a, dict) or bool(a) for a in values), dtype=bool, count=len(values)
+        )
+    falsy = np.flatnonzero(~truthy)
+    types = np.fromiter(map(type, values[falsy]), dtype=object, count=len(falsy))
+    is_dict = {t: issubclass(t, dict) for t in set(types)}
+    empty_dict = np.fromiter(map(is_dict.__getitem__, types), dtype=bool, count=len(falsy))
+    kept = np.ones(len(values), dtype=bool)
+    kept[falsy[empty_dict]] = False
+    rows = np.flatnonzero(kept)
+    attributes = np.empty(len(values), dtype=object)
+    attributes.fill({})
+    attributes[rows] = values[rows]
+    marked = np.zeros(len(values), dtype=bool)
+    marked[rows] = [
+        isinstance(a, dict) and a.get("topic_note") == NO_CONCERN_NOTE for a in values[rows]
+    ]
+    return marked, attributes
+
+
 def _analysis_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    out = frame[[c for c in ANALYSIS_COLUMNS if c in frame.columns]].copy()
+    columns = [c for c in ANALYSIS_COLUMNS if c in frame.columns]
+    if frame.index.is_unique:
+        # one view per column of the loaded frame (no copy; copy-on-write: the loaded frame
+        # never sees a change made here); the columns redone below replace their view. A
+        # copy would be one block of every column, kept alive for the few not redone.
+        out = pd.DataFrame({c: frame[c] for c in columns}, copy=False)
+    else:
+        out = frame[columns].copy()
     for column in _TEXT_COLUMNS:
         if column in out and out[column].dtype != object:
             out[column] = out[column].astype(object)
-    if "topics" in out:
-        out["n_topics"] = lengths(out["topics"])
+    if not len(out):
+        return country_keys(out)
+    for column in _SHARED_TEXT:
+        if column in out:
+            out[column] = pd.Series(
+                _shared(out[column].to_numpy())[0], index=out.index, dtype=object
+            )
+    topics = _shared(out["topics"].to_numpy()) if "topics" in out else None
+    if topics is not None:
+        # the topic lists shared like the text columns, and counted once per distinct list
+        shared, codes, uniques = topics
+        out["topics"] = pd.Series(shared, index=out.index, dtype=object)
+        if (codes >= 0).all():
+            sizes = np.array([len(u) for u in uniques], dtype=np.int64)
+            out["n_topics"] = pd.Series(sizes[codes], index=out.index)
+        else:
+            out["n_topics"] = lengths(out["topics"])
     if "attributes" in out:
-        out["no_concern"] = no_concern_marked(out)
-    if "topics" in out and len(out):
+        marked, attributes = _attributes(out["attributes"].to_numpy())
+        out["no_concern"] = pd.Series(marked, index=out.index, dtype=bool)
+        out["attributes"] = pd.Series(attributes, index=out.index, dtype=object)
+    if topics is not None:
         # the topic lists as a categorical too: "is any of these topics coded?" is then decided
         # once per distinct list (a few hundred) instead of once per event
-        codes, uniques = pd.factorize(out["topics"].to_numpy())
+        _, codes, uniques = topics
         out["topics_key"] = pd.Categorical.from_codes(
             codes, categories=[";".join(u) for u in uniques]
         )
@@ -125,8 +196,10 @@ def country_keys(out: pd.DataFrame) -> pd.DataFrame:
     analysis frame's key; for a copy whose countries were changed)."""
     if "countries" in out and len(out):
         # the country lists as a categorical: row selections copy small integer codes, and
-        # per-partner work is done once per distinct list instead of once per event
-        codes, uniques = pd.factorize(out["countries"].to_numpy())
+        # per-partner work is done once per distinct list instead of once per event; the lists
+        # themselves shared (one object per distinct list)
+        shared, codes, uniques = _shared(out["countries"].to_numpy())
+        out["countries"] = pd.Series(shared, index=out.index, dtype=object)
         out["countries_key"] = pd.Categorical.from_codes(
             codes, categories=[";".join(u) for u in uniques]
         )
@@ -257,13 +330,16 @@ def require_columns(frame: pd.DataFrame, columns: Iterable[str], where: str) -> 
 def assign_periods(frame: pd.DataFrame, periods: Sequence[Period]) -> pd.DataFrame:
     """Add a categorical ``period`` column (ordered as ``periods``; NaN outside all of them)."""
     years = frame["year"].to_numpy()
-    labels = np.full(len(frame), None, dtype=object)
-    for period in periods:
+    # the first period holding each year, as a code into the periods (-1: none), so no label
+    # is written or hashed per row
+    codes = np.full(len(frame), -1, dtype=np.int64)
+    for i, period in enumerate(periods):
         end = period.end if period.end is not None else np.iinfo(np.int64).max
-        mask = (years >= period.start) & (years <= end)
-        labels[mask & pd.isna(labels)] = period.label
+        codes[(years >= period.start) & (years <= end) & (codes < 0)] = i
     out = frame.copy(deep=False)
-    out["period"] = pd.Categorical(labels, categories=[p.label for p in periods], ordered=True)
+    out["period"] = pd.Categorical.from_codes(
+        codes, categories=[p.label for p in periods], ordered=True
+    )
     return out
 
 
@@ -391,4 +467,6 @@ def source_total(frame: pd.DataFrame) -> int:
     """Number of source citations behind the events in ``frame`` (sum of ``n_sources``)."""
     if frame.empty:
         return 0
-    return int(frame.drop_duplicates("id")["n_sources"].sum())
+    # the first row of each id, as drop_duplicates("id") keeps, without copying every column
+    first = ~frame["id"].duplicated().to_numpy()
+    return int(frame["n_sources"][first].sum())

@@ -44,8 +44,9 @@ def meeting_levels(
     if rows.empty:
         return pd.DataFrame(columns=cols)
     rows["level"] = rows["level"].fillna("").replace("", "unknown")
-    known = [lv for lv in LEVELS if lv in set(rows["level"])]
-    extra = sorted(set(rows["level"]) - set(known))
+    present = set(rows["level"].unique())
+    known = [lv for lv in LEVELS if lv in present]
+    extra = sorted(present - set(known))
     rows["level"] = pd.Categorical(rows["level"], categories=[*known, *extra], ordered=True)
     rows["country"] = pd.Categorical(rows["country"], categories=list(partners), ordered=True)
     counts = rows.groupby(["country", "period", "level"], observed=True).size().rename("count")

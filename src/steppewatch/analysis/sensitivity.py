@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from steppewatch.analysis.findings import Finding, evaluate_claims
-from steppewatch.analysis.frame import analysis_frame, country_keys, meetings, require_columns
+from steppewatch.analysis.frame import analysis_frame, country_keys, require_columns
 from steppewatch.study_schema import Claim
 
 __all__ = [
@@ -65,42 +65,74 @@ def sideline_meetings(frame: pd.DataFrame) -> pd.Index:
         ("kind", "framework", "level", "date_start", "date_end", "countries", "location"),
         "sidelines",
     )
-    m = meetings(frame)[["framework", "level", "date_start", "date_end", "countries", "location"]]
-    summits = m[(m["framework"] == "SCO") & (m["level"] == "head_of_state")]
+    # which rows are meetings, summits and bilateral meetings: decided on the analysis frame
+    # (its text is shared objects, cheap to compare); then only the few columns read are taken
+    # from the rows that can matter, never a copy of the whole frame
+    analysed = analysis_frame(frame)
+    kind = analysed["kind"].to_numpy()
+    framework = analysed["framework"].to_numpy()
+    meeting = kind == "meeting"
+    summit_rows = np.flatnonzero(
+        meeting & (framework == "SCO") & (analysed["level"].to_numpy() == "head_of_state")
+    )
+    starts = analysed["date_start"].to_numpy()
+    countries = analysed["countries"].to_numpy()
+    ends = frame["date_end"].to_numpy()
+    locations = frame["location"].to_numpy()
     spans = []
-    for start, end, countries, location in zip(
-        summits["date_start"],
-        summits["date_end"],
-        summits["countries"],
-        summits["location"],
-        strict=True,
-    ):
+    seen: set[tuple[object, object, tuple[str, ...], object]] = set()
+    for row in summit_rows:
+        start, end = starts[row], ends[row]
+        span_key = (start, end, tuple(countries[row]), locations[row])
+        if span_key in seen:
+            continue  # the same summit span again: it adds nothing (kept once below)
+        seen.add(span_key)
         first = _day(start)
         if first is None or len(str(start)) != 10:
             continue
         last = _day(end) if end and len(str(end)) == 10 else first
         pad = np.timedelta64(SIDELINES_DAYS, "D")
-        spans.append((first - pad, (last or first) + pad, frozenset(countries), _city(location)))
+        spans.append(
+            (first - pad, (last or first) + pad, frozenset(countries[row]), _city(locations[row]))
+        )
     if not spans:
         return frame.index[:0]
     covering = _spans_by_day(spans)
-    bilateral = m[m["framework"] == "bilateral"]
+    bilateral = np.flatnonzero(meeting & (framework == "bilateral"))
+    # each distinct start date read once; only meetings on a day some summit covers (or with
+    # a very long span to check) can be on its sidelines, and only those are looked at
+    by_day, long = covering
+    codes, dates = pd.factorize(starts[bilateral])
+    day_of = [_day_number(d) for d in dates]
+    near = np.array(
+        [d is not None and (bool(long) or d in by_day) for d in day_of] + [False], dtype=bool
+    )
+    keep = near[codes]
     found = []
-    decided: dict[tuple[object, tuple[str, ...], object], bool] = {}
-    for label, start, countries, location in zip(
-        bilateral.index,
-        bilateral["date_start"],
-        bilateral["countries"],
-        bilateral["location"],
-        strict=True,
-    ):
-        key = (start, tuple(countries), location)
+    cities: dict[object, str] = {}
+    # decided once per (day, countries, city): all the check reads
+    decided: dict[tuple[int, tuple[str, ...], str], bool] = {}
+    for row, code in zip(bilateral[keep], codes[keep], strict=True):
+        day, where, states = day_of[code], locations[row], countries[row]
+        city = cities.get(where)
+        if city is None:
+            city = cities[where] = _city(where)
+        if day is None:  # never near a summit (kept out above)
+            continue
+        key = (day, tuple(states), city)
         hit = decided.get(key)
         if hit is None:
-            hit = decided[key] = _on_sidelines(covering, start, countries, location)
+            hit = decided[key] = _on_sidelines(covering, day, frozenset(states), city)
         if hit:
-            found.append(label)
-    return pd.Index(found)
+            found.append(row)
+    return pd.Index(frame.index[np.asarray(found, dtype=np.int64)])
+
+
+def _day_number(start: object) -> int | None:
+    """A full ISO date (``YYYY-MM-DD``) as days since 1970; None for a month, a year or no
+    date (they cannot be placed on a summit's sidelines)."""
+    found = _day(start) if len(str(start)) == 10 else None
+    return None if found is None else int(found.astype(np.int64))
 
 
 _Span = tuple[np.datetime64, np.datetime64, frozenset[str], str]
@@ -129,22 +161,17 @@ def _spans_by_day(spans: list[_Span]) -> tuple[dict[int, list[_DaySpan]], list[_
 
 def _on_sidelines(
     covering: tuple[dict[int, list[_DaySpan]], list[_DaySpan]],
-    start: object,
-    countries: Sequence[str],
-    location: object,
+    day: int,
+    states: frozenset[str],
+    city: str,
 ) -> bool:
-    found = _day(start) if len(str(start)) == 10 else None
-    if found is None:
-        return False
-    day = int(found.astype(np.int64))
+    """Is a bilateral meeting of ``states`` on ``day`` (days since 1970) in ``city`` (lower
+    case, empty when unknown) within a summit's span, its states among the summit's, in the
+    summit's city where both are known?"""
     by_day, long = covering
-    near = by_day.get(day, [])
-    if not near and not long:
-        return False
-    states, city = frozenset(countries), _city(location)
     return any(
         lo <= day <= hi and states <= summit and (not city or not where or city == where)
-        for lo, hi, summit, where in (*near, *long)
+        for lo, hi, summit, where in (*by_day.get(day, []), *long)
     )
 
 
@@ -152,23 +179,41 @@ def sidelines_as_multilateral(frame: pd.DataFrame, labels: pd.Index | None = Non
     """The frame with sidelines meetings counted as SCO meetings (``labels``: those meetings'
     index labels when :func:`sideline_meetings` was already asked)."""
     labels = sideline_meetings(frame) if labels is None else labels
-    out = frame.copy()
-    out.loc[labels, "framework"] = "SCO"
+    if not frame.index.is_unique:
+        out = frame.copy()
+        out.loc[labels, "framework"] = "SCO"
+        return out
+    # a shallow copy with only the framework column new: the other columns are shared with
+    # ``frame`` (a full copy of a million events costs more than the whole check)
+    out = frame.copy(deep=False)
+    framework = frame["framework"].to_numpy(dtype=object, copy=True)
+    rows = frame.index.get_indexer(labels)
+    if (rows < 0).any():  # a label not in the frame: the KeyError of .loc
+        raise KeyError(f"{list(labels[rows < 0])} not in the frame's index")
+    framework[rows] = "SCO"
+    out["framework"] = pd.Series(framework, index=frame.index, dtype=frame["framework"].dtype)
     return out
 
 
 def sco_members_as_participants(frame: pd.DataFrame, members_at: MembersAt) -> pd.DataFrame:
     """The frame with every SCO meeting's countries widened to the SCO's members on its date."""
     require_columns(frame, ("kind", "framework", "date_start", "countries"), "members")
-    out = frame.copy()
-    mask = (out["kind"] == "meeting") & (out["framework"] == "SCO")
-    widened = [
-        tuple(sorted(set(countries) | members_at("SCO", str(start))))
-        for start, countries in zip(
-            out.loc[mask, "date_start"], out.loc[mask, "countries"], strict=True
-        )
-    ]
-    out.loc[mask, "countries"] = pd.Series(widened, index=out.index[mask], dtype=object)
+    # a shallow copy with only the countries column new (see sidelines_as_multilateral)
+    out = frame.copy(deep=False)
+    rows = np.flatnonzero(
+        (frame["kind"].to_numpy() == "meeting") & (frame["framework"].to_numpy() == "SCO")
+    )
+    countries = frame["countries"].to_numpy(dtype=object, copy=True)
+    starts = frame["date_start"].to_numpy()
+    # once per distinct (date, countries): many meetings share both
+    widened: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
+    for row in rows:
+        key = (str(starts[row]), tuple(countries[row]))
+        found = widened.get(key)
+        if found is None:
+            found = widened[key] = tuple(sorted(set(key[1]) | members_at("SCO", key[0])))
+        countries[row] = found
+    out["countries"] = pd.Series(countries, index=frame.index, dtype=object)
     return out
 
 
@@ -183,6 +228,20 @@ def _finding_ids(claim: Claim) -> list[str]:
     if len(windows) > 1:
         return [f"{claim.id}_{w.start}_{w.end}" for w in windows]
     return [claim.id]
+
+
+#: Analysis-frame columns no claim rule reads (``attributes``: read only through the
+#: ``no_concern`` column when that is present).
+_NOT_READ_BY_RULES = ("date_start", "date_end", "location", "review_status", "n_sources")
+
+
+def _rule_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """An alternative without the columns the rules do not read: each claim window then
+    selects fewer columns (its findings are compared by verdict only)."""
+    unread = [c for c in _NOT_READ_BY_RULES if c in frame.columns]
+    if "no_concern" in frame.columns and "attributes" in frame.columns:
+        unread.append("attributes")
+    return frame.drop(columns=unread)
 
 
 def claims_sensitivity(
@@ -209,14 +268,14 @@ def claims_sensitivity(
         "sidelines": (
             f"{len(sidelines)} bilateral meetings on the sidelines of an SCO "
             "summit counted as SCO meetings",
-            lambda: sidelines_as_multilateral(analysed, sidelines),
+            lambda: _rule_columns(sidelines_as_multilateral(analysed, sidelines)),
         )
     }
     if members_at is not None:
         widen = members_at
         variants["members"] = (
             "every SCO meeting counted as attended by all SCO members on its date",
-            lambda: country_keys(sco_members_as_participants(analysed, widen)),
+            lambda: _rule_columns(country_keys(sco_members_as_participants(analysed, widen))),
         )
     if base is None:
         base = evaluate_claims(analysed, partners, claims)

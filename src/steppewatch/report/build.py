@@ -69,9 +69,17 @@ def _partners(study: Study, filters: EventFilter) -> list[str]:
 
 
 def _counts(frame: pd.DataFrame) -> dict[str, Any]:
-    from steppewatch.analysis.frame import concerns_coded, no_concern_marked, source_total
+    from steppewatch.analysis.frame import (
+        analysis_frame,
+        concerns_coded,
+        meetings,
+        no_concern_marked,
+        source_total,
+    )
 
-    m = frame[frame["kind"] == "meeting"]
+    # the analysis frame (made once per frame by build_content): the same values, read cheaply
+    frame = analysis_frame(frame)
+    m = meetings(frame)
     kinds = frame["kind"].value_counts()
     statuses = frame["review_status"].value_counts()
     return {

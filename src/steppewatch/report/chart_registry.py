@@ -233,12 +233,11 @@ def index_parts(inputs: ChartInputs) -> tuple[pd.DataFrame, pd.DataFrame, pd.Dat
 
     def make() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
         config = engagement.load_index_config()
-        index = engagement.engagement_index(inputs.frame, inputs.partners, config)
+        # the events counted once for the index and its sensitivity
+        index, sens = engagement.index_with_sensitivity(inputs.frame, inputs.partners, config)
         if index.empty:
             return index, pd.DataFrame(), pd.DataFrame()
-        ranking = engagement.country_ranking(index)
-        sens = engagement.index_sensitivity(inputs.frame, inputs.partners, config)
-        return index, ranking, sens
+        return index, engagement.country_ranking(index), sens
 
     parts: tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame] = inputs.once("index", make)
     return parts

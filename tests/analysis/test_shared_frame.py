@@ -1,0 +1,141 @@
+"""The analysis frame holds the loaded values with equal ones shared (one object per distinct
+kind, date, country list, topic list...), and the shortcuts built on it give what the plain
+pandas steps give: topic rows as ``explode``, periods as labels, the index and its
+sensitivity counted once, the alternatives as copies that leave the frame as coded alone."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from steppewatch.analysis.concerns import topic_rows
+from steppewatch.analysis.engagement import (
+    engagement_index,
+    index_sensitivity,
+    index_with_sensitivity,
+)
+from steppewatch.analysis.frame import analysis_frame, assign_periods, meetings
+from steppewatch.analysis.sensitivity import (
+    sco_members_as_participants,
+    sideline_meetings,
+    sidelines_as_multilateral,
+)
+from steppewatch.report import DEFAULT_STATUSES
+from steppewatch.report.build import _load_frame
+from steppewatch.report.limits import members_at_from
+from steppewatch.store import EventFilter, open_store
+from steppewatch.store.importing import load_bundled_dataset
+from steppewatch.study import load_study
+from tests.analysis.fixture_events import fixture_store
+
+SHARED = ("kind", "date_start", "framework", "level", "review_status", "countries", "topics")
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory: pytest.TempPathFactory) -> pd.DataFrame:
+    store = fixture_store(tmp_path_factory.mktemp("shared") / "t.db")
+    return _load_frame(store, EventFilter(statuses=DEFAULT_STATUSES))
+
+
+def _plain(values: pd.Series) -> list[object]:
+    return [None if isinstance(v, float) and math.isnan(v) else v for v in values]
+
+
+def test_same_values_one_object_per_distinct_value(loaded: pd.DataFrame) -> None:
+    analysed = analysis_frame(loaded)
+    assert analysed.index.equals(loaded.index)
+    for column in SHARED:
+        assert analysed[column].dtype == object, column
+        assert _plain(analysed[column]) == _plain(loaded[column]), column
+        present = [v for v in analysed[column] if v is not None and v == v]
+        assert len({id(v) for v in present}) == len(set(present)), column
+    # the loaded frame has a new object per row; the analysis frame one per value
+    kinds = [v for v in loaded["kind"]]
+    assert len({id(v) for v in kinds}) > len(set(kinds))
+    attributes = analysed["attributes"].tolist()
+    assert attributes == loaded["attributes"].tolist()
+    empty = [a for a in attributes if a == {}]
+    assert empty and len({id(a) for a in empty}) == 1
+    assert analysed["n_topics"].tolist() == [len(t) for t in loaded["topics"]]
+
+
+def _exploded(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    slim = frame[["id", *keys]].copy()
+    slim["topic"] = frame["topics"].to_numpy()
+    slim = slim.explode("topic")
+    return slim[slim["topic"].notna() & (slim["topic"] != "")]
+
+
+def test_topic_rows_are_the_exploded_rows(loaded: pd.DataFrame) -> None:
+    analysed = analysis_frame(loaded)
+    m = meetings(analysed)
+    assert len(_exploded(m, ["year"])) > len(m) // 2
+    for frame in (m, m.iloc[::3], loaded, analysed[analysed["year"] >= 2015]):
+        pd.testing.assert_frame_equal(topic_rows(frame, ["year"]), _exploded(frame, ["year"]))
+    # a frame without the analysis frame's key, with a missing list and an empty one
+    odd = loaded[["id", "year", "topics"]].head(6).copy()
+    lists = np.empty(6, dtype=object)
+    lists[:] = [
+        ("terrorism", "separatism"),
+        None,
+        (),
+        ("border_security",),
+        ("",),
+        ("afghanistan",),
+    ]
+    odd["topics"] = lists
+    pd.testing.assert_frame_equal(topic_rows(odd, ["year"]), _exploded(odd, ["year"]))
+    assert topic_rows(odd, ["year"])["topic"].tolist() == [
+        "terrorism", "separatism", "border_security", "afghanistan"
+    ]  # fmt: skip
+
+
+def test_periods_as_codes_are_the_labels(loaded: pd.DataFrame) -> None:
+    from steppewatch.analysis.frame import periods_from_study
+
+    periods = periods_from_study(load_study())
+    got = assign_periods(loaded, periods)["period"]
+    want = []
+    for year in loaded["year"]:
+        inside = [p.label for p in periods if p.contains(int(year))]
+        want.append(inside[0] if inside else None)
+    assert _plain(got.astype(object)) == want
+    assert list(got.cat.categories) == [p.label for p in periods]
+
+
+def test_index_and_sensitivity_counted_once_equal_the_two_calls(loaded: pd.DataFrame) -> None:
+    partners = list(load_study().partner_states)
+    index, sens = index_with_sensitivity(loaded, partners)
+    pd.testing.assert_frame_equal(index, engagement_index(loaded, partners))
+    pd.testing.assert_frame_equal(sens, index_sensitivity(loaded, partners))
+    assert index["index"].sum() > 0 and len(sens) > 0
+
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory: pytest.TempPathFactory) -> pd.DataFrame:
+    """The bundled dataset (it has meetings on an SCO summit's sidelines)."""
+    store = open_store(f"sqlite:///{tmp_path_factory.mktemp('bundled') / 'b.db'}")
+    load_bundled_dataset(store, load_study())
+    return _load_frame(store, EventFilter(statuses=DEFAULT_STATUSES))
+
+
+def test_alternatives_leave_the_frame_as_coded_alone(bundled: pd.DataFrame) -> None:
+    analysed = analysis_frame(bundled)
+    frameworks, countries = analysed["framework"].tolist(), analysed["countries"].tolist()
+    labels = sideline_meetings(bundled)
+    assert len(labels) > 0
+    sidelines = sidelines_as_multilateral(analysed, labels)
+    members = sco_members_as_participants(analysed, members_at_from(load_study()))
+    assert analysed["framework"].tolist() == frameworks
+    assert analysed["countries"].tolist() == countries
+    changed = sidelines["framework"].to_numpy() != analysed["framework"].to_numpy()
+    assert set(sidelines.index[changed]) == set(labels) - set(
+        analysed.index[analysed["framework"] == "SCO"]
+    )
+    assert (sidelines.loc[labels, "framework"] == "SCO").all()
+    widened = members["countries"].to_numpy() != analysed["countries"].to_numpy()
+    sco = (analysed["kind"] == "meeting") & (analysed["framework"] == "SCO")
+    assert widened.any() and not widened[~sco.to_numpy()].any()
