@@ -44,6 +44,9 @@ __all__ = ["arrow_connection", "report_events_frame", "source_pairs"]
 #: Rows per Arrow batch read from SQLite (the driver's default is 1,024; larger batches cost
 #: less per row, smaller ones leave less memory behind; the result is the same).
 BATCH_ROWS = 16_384
+#: Below this many events a SQLite file is read row by row: the Arrow route's fixed costs (its
+#: connection, Arrow's compute functions) are then more than it saves. PostgreSQL always uses it.
+SQLITE_MIN_EVENTS = 20_000
 #: Text columns of ``events`` that may be NULL (read through ``COALESCE``; see above).
 _NULLABLE = frozenset({"date_end", "location", "level", "verification"})
 #: Columns held as one tuple of codes per row (``"CN;KZ"`` -> ``("CN", "KZ")``).
@@ -136,7 +139,8 @@ class ArrowConnection:
 @contextmanager
 def arrow_connection(store: Store) -> Iterator[ArrowConnection | None]:
     """An ADBC connection to ``store``'s database, or None when there is none (SQLite in
-    memory, another kind of database, or the driver missing). Closed on exit."""
+    memory or with fewer than :data:`SQLITE_MIN_EVENTS` events, another kind of database, or
+    the driver missing). Closed on exit."""
     url = store.engine.url
     backend = url.get_backend_name()
     conn: Any = None
@@ -159,7 +163,9 @@ def arrow_connection(store: Store) -> Iterator[ArrowConnection | None]:
         yield None
         return
     try:
-        yield ArrowConnection(conn, sqlite=backend == "sqlite")
+        found = ArrowConnection(conn, sqlite=backend == "sqlite")
+        small = found.sqlite and SQLITE_MIN_EVENTS > 0 and found.count_events() < SQLITE_MIN_EVENTS
+        yield None if small else found
     finally:
         conn.close()
 
@@ -207,8 +213,8 @@ def report_events_frame(
 ) -> pd.DataFrame | None:
     """The frame :func:`~steppewatch.store.frames.events_frame` gives for ``filters`` and
     ``columns`` with ``object_text=True`` (same rows, order, values and dtypes; ``attributes``
-    comes last), read through Arrow; None when the store has no Arrow route or the driver
-    cannot read a value (the row-by-row reader then gives the frame).
+    comes last), read through Arrow; None when the store has no Arrow route, no event
+    matches, or the driver cannot read a value (the row-by-row reader then gives the frame).
 
     When ``columns`` has ``attributes``, only some rows' attributes are parsed, as the report
     needs: those of the kinds ``attribute_kinds``, and of meetings whose attributes hold
@@ -256,9 +262,7 @@ def _report_events_frame(
         if "n_sources" in wanted:
             table = table.append_column("n_sources", _source_counts(conn, table, filters))
     if table.num_rows == 0:
-        from steppewatch.store.frames import events_frame
-
-        return events_frame(store, filters, columns=wanted, object_text=True)
+        return None  # the row-by-row reader makes the empty frame (its columns' dtypes)
     return _to_pandas(table, wanted, attribute_key)
 
 
@@ -410,11 +414,20 @@ def source_pairs(
     Arrow (SQLite or PostgreSQL), or None when there is no Arrow route or ``ids`` are too few
     of the events for a scan of every source to pay. ``chunk``: the ids per chunk of
     :func:`~steppewatch.store.source_reader.iter_sources`, whose order ``first`` follows."""
+
+    try:
+        return _source_pairs(store, list(dict.fromkeys(ids)), undecided, chunk)
+    except DRIVER_ERRORS:
+        return None
+
+
+def _source_pairs(
+    store: Store, wanted: list[str], undecided: Callable[[str | None], bool], chunk: int
+) -> tuple[list[tuple[Any, Any, int, int]], list[tuple[Any, Any, int]]] | None:
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    wanted = list(dict.fromkeys(ids))
     with arrow_connection(store) as conn:
         if conn is None:
             return None
