@@ -441,25 +441,34 @@ def _source_pairs(
             *_nullable(sources.c.publisher, "publisher"),
             *_nullable(sources.c.language, "language"),
         )
-        rows = conn.fetch(read)
+        rows = conn.fetch_encoded(read, plain=("event_id",))
         if rows.num_rows == 0:
             return [], []
         id_array = pa.array(wanted, pa.string())
         seq = _read_rank(id_array, chunk)
         at = pc.index_in(rows.column("event_id"), value_set=id_array)
-        keep = pc.is_valid(at)
-        rows = rows.filter(keep)
-        at_kept = pc.drop_null(at).to_numpy()
+        rows = rows.drop_columns(["event_id"]).filter(pc.is_valid(at))
         positions = rows.column("position").to_numpy().astype(np.int64)
-        key = seq[at_kept] * (1 << 32) + positions
-        rows = rows.select(["publisher", "language"]).append_column("key", pa.array(key))
-        grouped = rows.group_by(["publisher", "language"], use_threads=False).aggregate(
-            [("key", "count"), ("key", "min")]
+        key = seq[pc.drop_null(at).to_numpy()] * (1 << 32) + positions
+        del at, positions
+        names = ["publisher", "publisher" + _NULL, "language", "language" + _NULL]
+        grouped = (
+            rows.select(names)
+            .append_column("key", pa.array(key))
+            .group_by(names, use_threads=False)
+            .aggregate([("key", "count"), ("key", "min")])
+        )
+        publishers, languages = (
+            [None if null else value for value, null in zip(values, nulls, strict=True)]
+            for values, nulls in (
+                (grouped.column(n).to_pylist(), grouped.column(n + _NULL).to_pylist())
+                for n in ("publisher", "language")
+            )
         )
         pairs = list(
             zip(
-                grouped.column("publisher").to_pylist(),
-                grouped.column("language").to_pylist(),
+                publishers,
+                languages,
                 grouped.column("key_count").to_pylist(),
                 grouped.column("key_min").to_pylist(),
                 strict=True,
