@@ -27,7 +27,9 @@ FILTERS = [
     EventFilter(statuses=DEFAULT_STATUSES, kinds=("meeting", "training_education")),
     EventFilter(kinds=("meeting",), topics=("separatism", "terrorism")),
     EventFilter(statuses=DEFAULT_STATUSES, text="SCO"),
+    EventFilter(statuses=DEFAULT_STATUSES, text="ministers' meeting"),  # a quote in the text
     EventFilter(statuses=DEFAULT_STATUSES, text="никакого такого события"),  # none match
+    EventFilter(statuses=DEFAULT_STATUSES, text="上海 50%_\\"),  # none match
 ]
 
 
@@ -52,6 +54,8 @@ def _same_frames(store: Store, monkeypatch: pytest.MonkeyPatch) -> int:
         slow = _row_by_row(store, filters, monkeypatch)
         pd.testing.assert_frame_equal(fast, slow)
         assert list(fast.dtypes) == list(slow.dtypes), filters
+        if len(slow):  # the Arrow route answered (no driver error hidden by the fallback)
+            assert arrow_reader.report_events_frame(store, filters, ["id"]) is not None, filters
         shown += len(fast)
     return shown
 
@@ -67,6 +71,12 @@ def test_bundled_frame_is_the_row_by_row_frame(
     )
     assert frame is not None, "the Arrow route was not taken"
     assert len(frame) == 525
+    # a filter's values reach the database as they are (quoted, not broken): the Arrow route
+    # answers, it does not fall back
+    quoted = EventFilter(statuses=DEFAULT_STATUSES, text="ministers' meeting", since=2005)
+    found = arrow_reader.report_events_frame(store, quoted, ["id", "title"])
+    assert found is not None and len(found) > 0
+    assert len(found) == store.count_events(quoted)
     assert _same_frames(store, monkeypatch) > 525
     # what the report reads from the frame, checked on real rows
     fast = report_build._read_frame(store, filters)

@@ -63,19 +63,26 @@ class ArrowConnection:
     sqlite: bool
 
     def _sql(self, query: Any) -> tuple[str, tuple[Any, ...]]:
-        """``query`` as SQL text with its parameters in order (``?`` for SQLite, ``$1`` for
-        PostgreSQL)."""
+        """``query`` as SQL text with its parameters in order: ``?`` for SQLite; none for
+        PostgreSQL, the values written into the text as SQLAlchemy quotes them (a query with
+        parameters is read through a prepared statement whose whole result libpq holds in
+        memory; without, the driver streams it with ``COPY``)."""
         if self.sqlite:
             from sqlalchemy.dialects import sqlite
 
             dialect: Any = sqlite.dialect()
+            options = {"render_postcompile": True}
         else:
             from sqlalchemy.dialects.postgresql import psycopg
 
             dialect = psycopg.dialect(paramstyle="numeric_dollar")  # type: ignore[no-untyped-call]
-        compiled = query.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
+            # standard_conforming_strings (PostgreSQL's default since 9.1): a backslash is
+            # itself in a quoted string, only quotes are doubled
+            dialect._backslash_escapes = False
+            options = {"render_postcompile": True, "literal_binds": True}
+        compiled = query.compile(dialect=dialect, compile_kwargs=options)
         params = tuple(compiled.params[name] for name in compiled.positiontup or [])
-        return str(compiled), params
+        return str(compiled), () if not self.sqlite else params
 
     def _batch_rows(self, cursor: Any) -> None:
         if self.sqlite:
