@@ -17,7 +17,8 @@ row (``route: rows``, the reader it falls back to), each in its own process, and
 bench/results/report_load.json:
 
     python bench/bench_report.py --load /tmp/sw1m.db --load postgresql://u:p@host/sw_bench1m
-    python bench/bench_report.py --load /tmp/sw10m.db --route arrow   # made by make_large_db.py
+    python bench/bench_report.py --load /tmp/sw10m.db --route arrow \
+        --load-out bench/results/report_load_10m.json       # made by make_large_db.py
 
 The figures already in bench/results/report.json are kept under ``previous`` (each with the
 commit they were measured on), so a run shows what changed.
@@ -151,7 +152,7 @@ def load_one(db: str, route: str) -> dict[str, object]:
     }
 
 
-def _load_runs(sources: list[str], routes: list[str]) -> None:
+def _load_runs(sources: list[str], routes: list[str], out: Path) -> None:
     runs = []
     for source in sources:
         db = source if "://" in source else "sqlite:///" + str(Path(source).resolve())
@@ -160,7 +161,6 @@ def _load_runs(sources: list[str], routes: list[str]) -> None:
             done = subprocess.run(cmd, check=True, capture_output=True, text=True)
             runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
             print(json.dumps(runs[-1]), flush=True)
-    out = HERE / "results" / "report_load.json"
     old = json.loads(out.read_text(encoding="utf-8")) if out.exists() else None
     payload = {
         "benchmark": "report_load",
@@ -235,6 +235,12 @@ def main() -> None:
         help="with --load: only this route (repeatable; default both). On 10,000,000 events "
         "the row-by-row reader needs about 15 GB: --route arrow",
     )
+    parser.add_argument(
+        "--load-out",
+        type=Path,
+        default=HERE / "results" / "report_load.json",
+        help="with --load: the results file (its runs so far are kept under previous)",
+    )
     parser.add_argument("--load-one", help=argparse.SUPPRESS)
     parser.add_argument("--one", help=argparse.SUPPRESS)
     parser.add_argument("--label", help=argparse.SUPPRESS)
@@ -246,7 +252,7 @@ def main() -> None:
         print(json.dumps(load_one(args.load_one, args.label)))
         return
     if args.load:
-        _load_runs(args.load, args.route or ["arrow", "rows"])
+        _load_runs(args.load, args.route or ["arrow", "rows"], args.load_out)
         return
 
     runs = []
