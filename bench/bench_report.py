@@ -218,7 +218,8 @@ def main() -> None:
         "--large",
         type=Path,
         help="also measure this (larger) database, e.g. 10,000,000 events made beforehand with "
-        "make_synthetic_db.py -n 10000000 (not made here: it takes hours on 2 cores)",
+        "make_large_db.py --times 10 from a 1,000,000-event one (minutes; make_synthetic_db.py "
+        "-n 10000000 takes hours on 2 cores)",
     )
     parser.add_argument(
         "--load",
@@ -233,7 +234,8 @@ def main() -> None:
         action="append",
         choices=("arrow", "rows"),
         help="with --load: only this route (repeatable; default both). On 10,000,000 events "
-        "the row-by-row reader needs about 15 GB: --route arrow",
+        "the row-by-row reader would need about ten times its 1,000,000-event peak (1.5 GB): "
+        "--route arrow",
     )
     parser.add_argument(
         "--load-out",
