@@ -3,19 +3,26 @@
 The row-by-row reader (:func:`steppewatch.store.frames.events_frame`) makes a Python tuple per
 row in the database driver and then a pandas frame from lists; on a million events that is most
 of the report's load time and memory. Here the same query runs through an ADBC driver
-(``adbc-driver-sqlite``, ``adbc-driver-postgresql``: Apache Arrow's database connectivity, the
-rows go from SQLite's C API or PostgreSQL's binary protocol straight into Arrow arrays), the
-frame is sorted and joined to its source counts by Arrow compute, and only then turned into the
-pandas frame the analysis reads, one Python object per *distinct* value (a million events have a
-few hundred distinct country lists, kinds or dates).
+(``adbc-driver-sqlite``, ``adbc-driver-postgresql``: Apache Arrow's database connectivity; the
+rows go from SQLite's C API or PostgreSQL's binary ``COPY`` straight into Arrow arrays, batch by
+batch, each text column dictionary-encoded as it comes). Source counts come from the same query
+on SQLite (a probe of the sources index per row) or from one grouped query joined in Arrow on
+PostgreSQL; rows are sorted by Arrow; only then is the pandas frame the analysis reads made,
+with one Python object per *distinct* value (a million events have a few hundred distinct
+country lists, kinds or dates), so the frame is the row-by-row reader's, value for value.
+
+Not DuckDB: the DuckDB we pin (2.x) reads neither SQLite nor PostgreSQL without an extension
+downloaded at run time, and what the report needs here (a filtered read, a sort, a count per
+event, a grouped count of sources) Arrow's compute functions do in C on the tables the drivers
+give.
 
 Every function returns None when there is no Arrow route for the store (a SQLite database in
-memory, or another kind of database); callers then use the row-by-row reader, which gives the
-same frame.
+memory or smaller than :data:`SQLITE_MIN_EVENTS`, or another kind of database) or the driver
+cannot read a value; callers then use the row-by-row reader, which gives the same result.
 
-The SQLite driver guesses a column's type from the first rows it reads (a column whose first
-rows are all NULL would be guessed as an integer and fail later), so every nullable text column
-is read as ``COALESCE(column, '')`` with a second column saying where it was NULL.
+The SQLite driver guesses a column's type from its first batch (a column NULL in all of it
+would be guessed as an integer and fail later), so every nullable text column is read as
+``COALESCE(column, '')`` with a second column saying where it was NULL.
 """
 
 from __future__ import annotations
