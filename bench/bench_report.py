@@ -218,7 +218,7 @@ def main() -> None:
         "--large",
         type=Path,
         help="also measure this (larger) database, e.g. 10,000,000 events made beforehand with "
-        "make_large_db.py --times 10 from a 1,000,000-event one (minutes; make_synthetic_db.py "
+        "make_large_db.py --times 10 from a 1,000,000-event one (half an hour; make_synthetic_db.py "
         "-n 10000000 takes hours on 2 cores)",
     )
     parser.add_argument(
