@@ -1,12 +1,12 @@
 """Make a large synthetic SQLite database (e.g. 10,000,000 events) from a smaller one, in SQLite.
 
-``make_synthetic_db.py`` builds events in Python, about 11 minutes per million on this machine;
-this script (27 minutes for 10,000,000 events from 1,000,000, 16 GB, on the shared 2-core
-machine under a load of about 10; most of it writing to disk) copies a database it made ``--times`` times inside SQLite (``INSERT ... SELECT``
-from the attached source, no Python per row): copy ``k`` of an event gets the id
-``<id>~<k>`` (copy 0 keeps the id), its sources follow it. The secondary indexes are dropped
-during the copy and built again at the end, and the tables' triggers (full-text index, data
-version) are dropped during the copy and created again after it.
+``make_synthetic_db.py`` builds events in Python, about 11 minutes per million on this machine.
+This script copies a database it made ``--times`` times inside SQLite (``INSERT ... SELECT``
+from the attached source, no Python per row): copy ``k`` of an event gets the id ``<id>~<k>``
+(copy 0 keeps the id), its sources follow it. The secondary indexes are dropped during the copy
+and built again at the end, and the tables' triggers (full-text index, data version) are dropped
+during the copy and created again after it. 10,000,000 events from 1,000,000 took 27 minutes
+(16 GB, mostly disk writes) on the shared 2-core machine under a load average of about 10.
 
 What it is for: the report's reads and analysis at scale (``bench_report.py --load`` and
 ``--large``). What it is not: the full-text index is not filled for the copied rows (text
