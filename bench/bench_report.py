@@ -11,6 +11,16 @@ not change and give the copy.
     python bench/bench_report.py --synthetic /tmp/sw1m.db --large /tmp/sw10m.db   # + a 10M run
     python bench/bench_report.py --bundled-only --repeat 3 [--chart-workers 0]
 
+``--load SOURCE`` (repeatable: a SQLite file, a PostgreSQL URL) measures only what the report
+reads before it analyses: the events frame (``load_frame_*``) and the data section's source
+counts (``count_sources_*``), through Arrow (``route: arrow``, what the report uses) and row by
+row (``route: rows``, the reader it falls back to), each in its own process, and writes
+bench/results/report_load.json:
+
+    python bench/bench_report.py --load /tmp/sw1m.db --load postgresql://u:p@host/sw_bench1m
+    python bench/bench_report.py --load /tmp/sw10m.db --route arrow \
+        --load-out bench/results/report_load_10m.json       # made by make_large_db.py
+
 The figures already in bench/results/report.json are kept under ``previous`` (each with the
 commit they were measured on), so a run shows what changed. ``--bundled-only`` measures only the
 bundled data (``--repeat`` times, each in its own process) and writes
@@ -120,6 +130,9 @@ def run_one(db: str, label: str) -> dict[str, object]:
         "load_average_1min": [round(load_before, 1), round(os.getloadavg()[0], 1)],
         "report_mb": round(size / 1e6, 2),
         "peak_rss_mb": round(peak_kb / 1024, 1),
+        "chart_workers_peak_rss_mb": round(
+            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1
+        ),
     }
 
 
@@ -127,6 +140,71 @@ def _children_cpu() -> float:
     """CPU seconds of this process's ended child processes (the chart workers)."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
+
+
+def load_one(db: str, route: str) -> dict[str, object]:
+    """Measure the report's reads on one database in this process: the events frame and the
+    source counts, through Arrow or (``route == "rows"``) row by row."""
+    from steppewatch.report import DEFAULT_STATUSES
+    from steppewatch.report.build import _load_frame
+    from steppewatch.report.limits import count_sources
+    from steppewatch.store import EventFilter, arrow_reader, open_store
+    from steppewatch.study import load_study
+
+    if route == "rows":
+        arrow_reader.report_events_frame = lambda *_a, **_k: None  # type: ignore[assignment]
+        arrow_reader.source_pairs = lambda *_a, **_k: None  # type: ignore[assignment]
+    study = load_study()
+    store = open_store(db)
+    filters = EventFilter(statuses=DEFAULT_STATUSES)
+    load_before = os.getloadavg()[0]
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    t0, c0 = time.perf_counter(), time.process_time()
+    frame = _load_frame(store, filters)
+    t1, c1 = time.perf_counter(), time.process_time()
+    frame_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    counted = count_sources(store, list(frame["id"]), study, list(study.partner_states))
+    t2, c2 = time.perf_counter(), time.process_time()
+    return {
+        "source": store.describe(),
+        "route": route,
+        "events": len(frame),
+        "sources": int(counted["sources"].sum()),
+        "load_frame_s": round(t1 - t0, 2),
+        "load_frame_cpu_s": round(c1 - c0, 2),
+        "count_sources_s": round(t2 - t1, 2),
+        "count_sources_cpu_s": round(c2 - c1, 2),
+        "rss_before_load_mb": round(rss_before / 1024, 1),
+        "peak_rss_after_frame_mb": round(frame_peak / 1024, 1),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "load_average_1min": [round(load_before, 1), round(os.getloadavg()[0], 1)],
+    }
+
+
+def _load_runs(sources: list[str], routes: list[str], out: Path) -> None:
+    runs = []
+    for source in sources:
+        db = source if "://" in source else "sqlite:///" + str(Path(source).resolve())
+        for route in routes:
+            cmd = [sys.executable, __file__, "--load-one", db, "--label", route]
+            done = subprocess.run(cmd, check=True, capture_output=True, text=True)
+            runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+            print(json.dumps(runs[-1]), flush=True)
+    old = json.loads(out.read_text(encoding="utf-8")) if out.exists() else None
+    payload = {
+        "benchmark": "report_load",
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
+        "note": "what the report reads before it analyses: the events frame and the data "
+        "section's source counts; route arrow = store/arrow_reader (ADBC drivers into Arrow), "
+        "rows = the row-by-row reader; *_cpu_s are the process's CPU seconds, peak_rss_mb its "
+        "peak resident memory (each run in its own process)",
+        "commit": _commit(),
+        "runs": runs,
+        "previous": ([{k: old[k] for k in ("commit", "runs") if k in old}] if old else [])
+        + (old or {}).get("previous", [])[:4],
+    }
+    out.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    print(f"written {out}")
 
 
 def _bundled_db(tmp: Path) -> str:
@@ -177,7 +255,8 @@ def main() -> None:
         "--large",
         type=Path,
         help="also measure this (larger) database, e.g. 10,000,000 events made beforehand with "
-        "make_synthetic_db.py -n 10000000 (not made here: it takes hours on 2 cores)",
+        "make_large_db.py --times 10 from a 1,000,000-event one (half an hour; make_synthetic_db.py "
+        "-n 10000000 takes hours on 2 cores)",
     )
     parser.add_argument(
         "--bundled-only",
@@ -191,11 +270,40 @@ def main() -> None:
         help="STEPPEWATCH_CHART_WORKERS for the runs (default: as set, else from idle cores)",
     )
     parser.add_argument("--note", default="", help="added to the results' note")
+    parser.add_argument(
+        "--load",
+        action="append",
+        default=[],
+        metavar="SOURCE",
+        help="measure only the report's reads (frame, source counts) on this SQLite file or "
+        "PostgreSQL URL, through Arrow and row by row (repeatable); no report is built",
+    )
+    parser.add_argument(
+        "--route",
+        action="append",
+        choices=("arrow", "rows"),
+        help="with --load: only this route (repeatable; default both). On 10,000,000 events "
+        "the row-by-row reader would need about ten times its 1,000,000-event peak (1.5 GB): "
+        "--route arrow",
+    )
+    parser.add_argument(
+        "--load-out",
+        type=Path,
+        default=HERE / "results" / "report_load.json",
+        help="with --load: the results file (its runs so far are kept under previous)",
+    )
+    parser.add_argument("--load-one", help=argparse.SUPPRESS)
     parser.add_argument("--one", help=argparse.SUPPRESS)
     parser.add_argument("--label", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         print(json.dumps(run_one(args.one, args.label)))
+        return
+    if args.load_one:
+        print(json.dumps(load_one(args.load_one, args.label)))
+        return
+    if args.load:
+        _load_runs(args.load, args.route or ["arrow", "rows"], args.load_out)
         return
 
     if args.chart_workers is not None:

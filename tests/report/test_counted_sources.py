@@ -101,3 +101,19 @@ def test_no_events_no_sources(tmp_path: Path) -> None:
     counted = count_sources(empty, [], study, list(study.partner_states))
     assert counted.empty
     assert list(counted.columns) == ["language", "category", "side", "sources"]
+
+
+def test_counted_through_arrow_equals_counted_in_sql(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Arrow route (SQLite files of 20,000+ events, PostgreSQL) on sources with no
+    publisher, an empty one and unknown ones in Russian and Chinese: the same table."""
+    from steppewatch.store import arrow_reader
+
+    study = load_study()
+    partners = list(study.partner_states)
+    in_sql = count_sources(store, _ids(store), study, partners)
+    monkeypatch.setattr(arrow_reader, "SQLITE_MIN_EVENTS", 0)
+    assert arrow_reader.source_pairs(store, _ids(store), lambda _p: True, source_reader.CHUNK)
+    through_arrow = count_sources(store, _ids(store), study, partners)
+    pd.testing.assert_frame_equal(in_sql, through_arrow)

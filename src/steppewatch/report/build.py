@@ -114,6 +114,10 @@ def _load_frame(store: Store, filters: EventFilter) -> pd.DataFrame:
         return _read_frame(store, filters)
 
 
+#: The meeting attribute the report reads (``topic_note``: "sources name no specific concern").
+_NOTE_KEY = "topic_note"
+
+
 def _read_frame(store: Store, filters: EventFilter) -> pd.DataFrame:
     """The events frame for the report: only the columns the analysis reads, text as Python
     objects, and ``attributes`` parsed only where the report reads them: the activity kinds
@@ -122,12 +126,19 @@ def _read_frame(store: Store, filters: EventFilter) -> pd.DataFrame:
     on a million events."""
     from steppewatch.analysis.activity_tables import TABLE_KINDS
     from steppewatch.analysis.frame import ANALYSIS_COLUMNS
+    from steppewatch.store.arrow_reader import report_events_frame
     from steppewatch.store.frames import events_frame, notes_attributes
 
     # date_end and location: the sensitivity check places meetings on an SCO summit's sidelines
     slim = [c for c in ANALYSIS_COLUMNS if c != "attributes"] + ["date_end", "location"]
-    frame = events_frame(store, filters, columns=slim, object_text=True)
     kinds = tuple(k for k in TABLE_KINDS if not filters.kinds or k in filters.kinds)
+    # SQLite files and PostgreSQL: read through Arrow (store/arrow_reader.py), same frame
+    fast = report_events_frame(
+        store, filters, [*slim, "attributes"], attribute_kinds=kinds, attribute_key=_NOTE_KEY
+    )
+    if fast is not None:
+        return fast
+    frame = events_frame(store, filters, columns=slim, object_text=True)
     found: dict[str, Any] = {}
     if kinds and len(frame):
         ex = events_frame(
@@ -135,7 +146,7 @@ def _read_frame(store: Store, filters: EventFilter) -> pd.DataFrame:
         )
         found = dict(zip(ex["id"], ex["attributes"], strict=True))
     if len(frame) and (not filters.kinds or "meeting" in filters.kinds):
-        found.update(notes_attributes(store, replace(filters, kinds=("meeting",)), "topic_note"))
+        found.update(notes_attributes(store, replace(filters, kinds=("meeting",)), _NOTE_KEY))
     frame["attributes"] = [found.get(i) or {} for i in frame["id"]]
     return frame
 

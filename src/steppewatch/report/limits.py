@@ -122,7 +122,8 @@ def count_sources(
     per combination in the order it first occurs among the sources as :func:`read_sources`
     gives them. What :func:`data_limits` needs, without a row per source (a million events
     have two million sources): each publisher is classified once, each host once."""
-    from steppewatch.store.source_reader import count_sources_sqlite, iter_sources
+    from steppewatch.store.arrow_reader import source_pairs
+    from steppewatch.store.source_reader import CHUNK, count_sources_sqlite, iter_sources
 
     table, focal = study.publishers, study.focal_state
     decided: dict[object, tuple[str, str | None] | None] = {None: None}  # no publisher: URL
@@ -143,9 +144,13 @@ def count_sources(
             found = per_host[key] = _classify(None, key, table)
         return found
 
-    grouped = count_sources_sqlite(store, ids, lambda p: by_publisher(p) is None)
+    # counted in Arrow (SQLite files, PostgreSQL; most events), else in SQLite's SQL (a subset,
+    # or a database in memory), else as the sources are read
+    grouped = source_pairs(store, ids, lambda p: by_publisher(p) is None, CHUNK)
+    if grouped is None:
+        grouped = count_sources_sqlite(store, ids, lambda p: by_publisher(p) is None)
     if grouped is not None:
-        # SQLite: counted in SQL; each combination placed where it first occurs
+        # counted in Arrow or SQL; each combination placed where it first occurs
         pairs, by_url = grouped
         first: dict[tuple[object, tuple[str, str | None]], int] = {}
         found: tuple[str, str | None] | None
