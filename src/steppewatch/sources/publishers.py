@@ -71,7 +71,7 @@ class PublisherMatch:
         return None if self.entry.side == NEITHER else self.entry.side
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: a key of _lookup's cache
 class _Table:
     entries: tuple[PublisherEntry, ...]
     regex: re.Pattern[str]  # one alternation; group ``a<i>`` <-> entries[owners[i]]
@@ -209,6 +209,13 @@ def lookup(
     ``table_name``: the study's publisher table (default: the bundled one)."""
     # None and "publishers" name the same bundled table: one cache entry, read once
     table = publisher_table(None if not table_name or table_name == BUNDLED else table_name)
+    return _lookup(table, publisher, url)
+
+
+# the same few hundred publishers are looked up for every source of a report or an export; a
+# table read again (publisher_table.cache_clear()) is a new key, so no answer goes stale
+@lru_cache(maxsize=65536)
+def _lookup(table: _Table, publisher: str | None, url: str | None) -> PublisherMatch | None:
     if publisher and publisher.strip():
         match = _from_publisher(table, publisher)
         if match:
