@@ -132,12 +132,14 @@ def test_a_bad_worker_count_is_refused_with_its_code(
 def test_workers_follow_the_idle_cores(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(chart_drawing.WORKERS_VARIABLE, raising=False)
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1, 2, 3})
-    for load, workers in ((0.4, 3), (1.4, 2), (2.2, 1), (2.6, 0), (9.0, 0)):
+    for load, workers in ((0.4, 4), (1.4, 3), (2.2, 2), (2.6, 0), (9.0, 0)):
         monkeypatch.setattr(os, "getloadavg", lambda load=load: (load, load, load))
         assert chart_drawing.chart_workers(8) == workers, load
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1})  # an idle laptop
     monkeypatch.setattr(os, "getloadavg", lambda: (0.3, 0.3, 0.3))
-    assert chart_drawing.chart_workers(8) == 1
+    assert chart_drawing.chart_workers(8) == 2
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.6, 0.6, 0.6))  # one core busy elsewhere
+    assert chart_drawing.chart_workers(8) == 0
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: set(range(16)))
     monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
     assert chart_drawing.chart_workers(8) == 8
