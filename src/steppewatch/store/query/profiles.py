@@ -61,22 +61,7 @@ def profile_rows(
         rows = conn.execute(grouped).all()
     if sum(r[-1] for r in rows) > limit:
         return None
-    return [
-        (
-            (
-                r[0],
-                r[1],
-                r[2],
-                r[3],
-                int(r[4]),
-                tuple(split_list(r[5])),
-                tuple(split_list(r[6])),
-                tuple(split_list(r[7])),
-            ),
-            int(r[8]),
-        )
-        for r in rows
-    ]
+    return [_profile(r) for r in rows]
 
 
 def pg_profile_rows_and_page(
@@ -121,22 +106,7 @@ def pg_profile_rows_and_page(
     if sum(r[-2] for r in counted) > limit:
         return None
     ids = next((list(r[-1] or []) for r in rows if r[-2] == -1), [])
-    profiles = [
-        (
-            (
-                r[0],
-                r[1],
-                r[2],
-                r[3],
-                int(r[4]),
-                tuple(split_list(r[5])),
-                tuple(split_list(r[6])),
-                tuple(split_list(r[7])),
-            ),
-            int(r[8]),
-        )
-        for r in counted
-    ]
+    profiles = [_profile(r) for r in counted]
     return profiles, ids
 
 
@@ -387,3 +357,13 @@ def aggregate(
         else:
             out[name] = dict(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
     return total, out
+
+
+def _profile(r: Any) -> tuple[tuple[Any, ...], int]:
+    """A grouped row (kind, level, framework, status, year, countries, topics, domains, count)
+    as a profile and its number of events."""
+    return (
+        (r[0], r[1], r[2], r[3], int(r[4]),
+         tuple(split_list(r[5])), tuple(split_list(r[6])), tuple(split_list(r[7]))),
+        int(r[8]),
+    )  # fmt: skip
