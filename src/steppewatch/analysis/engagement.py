@@ -14,7 +14,6 @@ top two states stay the same.
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -30,6 +29,7 @@ from steppewatch.analysis.frame import (
     _partner_positions,
     require_columns,
 )
+from steppewatch.analysis.rank_correlation import kendall_tau_b, spearman_rho
 from steppewatch.errors import AnalysisError
 
 __all__ = [
@@ -208,8 +208,6 @@ def index_with_sensitivity(
 
 
 def _sensitivity(prepared: _IndexRows, config: IndexConfig) -> pd.DataFrame:
-    from scipy.stats import kendalltau, spearmanr
-
     base = _weigh(prepared, config.default)
     base_rank = country_ranking(base)
     base_totals = base.groupby("country")["index"].sum()
@@ -218,11 +216,9 @@ def _sensitivity(prepared: _IndexRows, config: IndexConfig) -> pd.DataFrame:
         alt = _weigh(prepared, weighting)
         alt_totals = alt.groupby("country")["index"].sum().reindex(base_totals.index)
         alt_rank = country_ranking(alt)
-        with warnings.catch_warnings():
-            # fewer than two countries or constant values: the statistic is NaN, say so in data
-            warnings.simplefilter("ignore")
-            tau = kendalltau(base_totals.to_numpy(), alt_totals.to_numpy()).statistic
-            rho = spearmanr(base["index"].to_numpy(), alt["index"].to_numpy()).statistic
+        # fewer than two countries or constant values: the statistic is NaN, say so in data
+        tau = kendall_tau_b(base_totals.to_numpy(), alt_totals.to_numpy())
+        rho = spearman_rho(base["index"].to_numpy(), alt["index"].to_numpy())
         records.append(
             {
                 "weighting": name,
