@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from steppewatch.models import Study
+    from steppewatch.report.content import ReportContent
     from steppewatch.store import EventFilter, Store
 
 __all__ = ["DEFAULT_STATUSES", "ReportResult", "REPORT_STEPS", "build_report", "describe_filters"]
@@ -30,7 +31,8 @@ __all__ = ["DEFAULT_STATUSES", "ReportResult", "REPORT_STEPS", "build_report", "
 #: accepted or edited. Machine suggestions not yet reviewed, and rejected ones, are left out.
 DEFAULT_STATUSES = ("curated", "accepted", "edited")
 #: Progress steps reported through ``progress``: load, one per chart of the registry
-#: (``chart_registry.CHARTS``), tables, evidence, write.
+#: (``chart_registry.CHARTS``), tables, evidence, write (evidence before the charts when
+#: worker processes draw them).
 REPORT_STEPS = 4 + len(CHARTS)
 
 
@@ -222,7 +224,32 @@ def _build_report(
         )
     periods = clip_periods(periods_from_study(study), filters.since, filters.until)
     partners = _partners(study, filters)
-    content = build_content(frame, partners, periods, study=study, progress=step)
+
+    def add_evidence(content: ReportContent) -> None:
+        # done while worker processes draw the charts (the findings are already checked)
+        # the sources counted by language, category and side as they are read (not a row each)
+        sources = count_sources(store, list(frame["id"]), study, partners)
+        limits = data_limits(frame, sources, study, partners)
+        content.limits = limits
+        content.tables.update(limits.tables())
+        content.tables["claims_sensitivity"] = claims_sensitivity(
+            frame,
+            partners,
+            members_at=members_at_from(study),
+            claims=study.claims,
+            base=content.findings,
+        )
+        content.evidence = finding_events(frame, content.findings, store)
+        content.activity_sources = add_source_urls(store, content.tables)
+        sides = both_sides(store, frame, study.focal_state, partners, country_names())
+        content.both_sides = sides
+        content.tables["both_sides"] = sides.result.meetings
+        content.tables["both_sides_topics"] = sides.result.topics
+        step("evidence")
+
+    content = build_content(
+        frame, partners, periods, study=study, progress=step, while_drawing=add_evidence
+    )
     if not content.charts:
         raise AnalysisError(
             f"the {len(frame):,} events matching the filters ({describe_filters(filters)}) give "
@@ -231,25 +258,6 @@ def _build_report(
             hint="widen the filters",
             code="SW612",
         )
-    # the sources counted by language, category and side as they are read (not a row each)
-    sources = count_sources(store, list(frame["id"]), study, partners)
-    limits = data_limits(frame, sources, study, partners)
-    content.limits = limits
-    content.tables.update(limits.tables())
-    content.tables["claims_sensitivity"] = claims_sensitivity(
-        frame,
-        partners,
-        members_at=members_at_from(study),
-        claims=study.claims,
-        base=content.findings,
-    )
-    content.evidence = finding_events(frame, content.findings, store)
-    content.activity_sources = add_source_urls(store, content.tables)
-    sides = both_sides(store, frame, study.focal_state, partners, country_names())
-    content.both_sides = sides
-    content.tables["both_sides"] = sides.result.meetings
-    content.tables["both_sides_topics"] = sides.result.topics
-    step("evidence")
     info = store.dataset_info()
     info["codebook_version"] = info.get("codebook_version") or study.codebook_version
     info["dataset_version"] = info.get("dataset_version") or study.dataset_version

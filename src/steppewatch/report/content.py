@@ -79,11 +79,14 @@ def build_content(
     study: Study | None = None,
     progress: Callable[[str], None] | None = None,
     workers: int | None = None,
+    while_drawing: Callable[[ReportContent], None] | None = None,
 ) -> ReportContent:
     """Run every analysis on ``frame`` (already filtered), draw every chart of the registry
     (``chart_registry.CHARTS``) whose data is not empty, and check the study's claims (None:
     the default study). ``workers``: processes drawing the charts (None: decided by
-    :func:`chart_drawing.chart_workers`; 0: drawn in this process)."""
+    :func:`chart_drawing.chart_workers`; 0: drawn in this process). ``while_drawing(content)``
+    adds more to the content (its tables and findings done) while worker processes draw the
+    charts; it is not called when there is no chart to draw."""
     from steppewatch.study import default_study
 
     step = progress or (lambda _name: None)
@@ -106,6 +109,8 @@ def build_content(
     try:
         _add_tables(content, frame, partners, periods, study, inputs)
         step("tables")
+        if shown and while_drawing is not None:
+            while_drawing(content)
         drawn = drawing.results(lambda i: step(shown[i][0].name))
     finally:
         drawing.close()
