@@ -335,7 +335,75 @@ def test_real_page_sets_are_valid_complete_and_disjoint(shared_dir: Path, name: 
         assert len(gold) >= 80
     others = {"real_tune", "real_heldout", "real_heldout2"} - {name}
     earlier = {
-        g.path for f in ("dev", "test", *others) for g in load_gold(repo / "gold" / f"{f}.jsonl")
+        g.path
+        for f in ("dev", "test", "test2", *others)
+        for g in load_gold(repo / "gold" / f"{f}.jsonl")
+    }
+    assert not {g.path for g in gold} & earlier
+
+
+def test_second_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
+    """gold/test2.jsonl (the second, blind held-out readout set): every record annotates every
+    field, its texts exist in the repository, it mixes ru/zh/en, has at least 50 relevant
+    documents and 20 hard negatives, every event kind at least four times as a document's main
+    event, every framework, and shares no document with any other gold set."""
+    repo = Path(__file__).resolve().parents[2]
+    gold = load_gold(repo / "gold" / "test2.jsonl")
+    every = {
+        "relevance",
+        "kind",
+        "event_kinds",
+        "countries",
+        "countries_all",
+        "framework",
+        "level",
+        "actors",
+        "topics",
+        "domains",
+        "date",
+        "location",
+    }
+    assert len(gold) >= 70
+    assert all(g.kind_of_source == "readout" and g.id.startswith("ro2-") for g in gold)
+    assert all(g.annotated == every for g in gold)
+    for g in gold:
+        text = resolve_gold_path(g.path, repo / "gold" / "test2.jsonl").read_text("utf-8")
+        assert text.strip(), g.id
+    languages = {lang: sum(g.language == lang for g in gold) for lang in ("ru", "zh", "en")}
+    assert min(languages.values()) >= 15 and sum(languages.values()) == len(gold)
+    relevant = [g for g in gold if g.relevant]
+    assert len(relevant) >= 50 and len(gold) - len(relevant) >= 20
+    assert all(not g.events and not g.countries for g in gold if not g.relevant)
+    kinds = [g.kind for g in relevant]
+    for kind in (
+        "meeting",
+        "bilateral_exercise",
+        "multilateral_exercise",
+        "joint_patrol_operation",
+        "training_education",
+        "equipment_transfer",
+        "infrastructure",
+        "private_security",
+        "mechanism",
+        "incident",
+        "domestic_capacity",
+    ):
+        assert kinds.count(kind) >= 4, kind
+    assert kinds.count(None) >= 4  # commentary
+    frameworks = {g.framework for g in relevant}
+    assert frameworks >= {
+        "bilateral",
+        "SCO",
+        "CICA",
+        "C5+China",
+        "other_multilateral",
+        "unilateral",
+    }
+    assert sum(len(g.events) > 1 for g in gold) >= 5
+    earlier = {
+        g.path
+        for f in ("dev", "test", "real_tune", "real_heldout", "real_heldout2")
+        for g in load_gold(repo / "gold" / f"{f}.jsonl")
     }
     assert not {g.path for g in gold} & earlier
 
