@@ -448,7 +448,7 @@ def test_actor_offices_were_compared_as_titles_against_level_codes() -> None:
     assert actors == (("Xi Jinping", "head_of_state"), ("Someone Unknown", "head_of_state"))
 
 
-@pytest.mark.parametrize("name", ["test", "real_heldout", "real_heldout2"])
+@pytest.mark.parametrize("name", ["test", "test2", "real_heldout", "real_heldout2"])
 def test_calibration_refuses_every_held_out_set(name: str) -> None:
     from steppewatch.errors import InputError
     from steppewatch.extract.calibration import samples_from_gold

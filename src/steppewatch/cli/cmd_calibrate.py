@@ -28,7 +28,7 @@ def register(app: typer.Typer) -> None:
         """Code the gold documents, label each code right or wrong against gold and fit, per field,
         an isotonic map from the evidence's raw score to the share right: the confidence every
         evidence of the default coder carries. Refuses the held-out gold/test.jsonl,
-        gold/real_heldout.jsonl and gold/real_heldout2.jsonl."""
+        gold/test2.jsonl, gold/real_heldout.jsonl and gold/real_heldout2.jsonl."""
         from steppewatch.extract.calibration import (
             CALIBRATION_FILE,
             fit,

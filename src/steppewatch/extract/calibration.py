@@ -226,7 +226,7 @@ def reliability_bins(pairs: Iterable[tuple[float, bool]], bins: int = 10) -> lis
     return rows
 
 
-HELD_OUT = ("test.jsonl", "real_heldout.jsonl", "real_heldout2.jsonl")
+HELD_OUT = ("test.jsonl", "test2.jsonl", "real_heldout.jsonl", "real_heldout2.jsonl")
 
 
 def samples_from_gold(
