@@ -21,7 +21,7 @@ from sqlalchemy import ColumnElement, and_, literal_column
 
 from steppewatch.errors import SteppewatchError
 from steppewatch.store.filters import EventFilter
-from steppewatch.store.query import dated_search, list_plans, queries, search_terms
+from steppewatch.store.query import dated_search, list_plans, pg_search, queries, search_terms
 from steppewatch.store.query.profiles import (
     aggregate,
     pg_profile_rows_and_page,
@@ -310,7 +310,11 @@ class QueryEngine:
             cached = self.cache.get(("search", search_key))
             if cached is not None:
                 return cached  # type: ignore[no-any-return]
-            where = queries.where_clause(filters, q, self.support)
+            words = self._pg_words(filters, q)
+            if words is not None:  # the matches' own rows in event_search (migration 16)
+                where = pg_search.search_where(words, filters)
+            else:
+                where = queries.where_clause(filters, q, self.support)
             estimate = self._pg_estimate(filters, q)
             rows = None
             memo = getattr(_request_memo, "hits", None)
@@ -331,6 +335,7 @@ class QueryEngine:
                                 need=need,
                                 descending=sort == "-date",
                                 conn=conn,
+                                table=None if words is None else pg_search.event_search,
                             )
                             if both is not None:
                                 rows = both[0]
@@ -397,10 +402,29 @@ class QueryEngine:
         key = ("estimate", filters, q)
         if memo is not None and key in memo:
             return memo[key]  # type: ignore[no-any-return]
-        found = queries.pg_estimate(self.store, queries.where_clause(filters, q, self.support))
+        words = self._pg_words(filters, q)
+        if words is not None:
+            found = queries.pg_estimate(
+                self.store, pg_search.search_where(words, filters), pg_search.event_search
+            )
+        else:
+            found = queries.pg_estimate(self.store, queries.where_clause(filters, q, self.support))
         if memo is not None:
             memo[key] = found
         return found
+
+    def _pg_words(self, filters: EventFilter, q: str | None) -> str | None:
+        """PostgreSQL with ``event_search`` (migration 16): the tsquery of ``q`` when that
+        table serves the search (``pg_search``: words, no linked items, no id or text filter),
+        else None."""
+        if (
+            not self.support.pg_event_search
+            or self.support.documents_fts  # linked items match too: the UNION of queries
+            or filters.ids
+            or filters.text
+        ):
+            return None
+        return pg_search.tsquery(q)
 
     def _fts_hits(self, q: str) -> int | None:
         """``queries.fts_hits`` through the result cache (a search asks twice: counts and walk),
@@ -757,6 +781,9 @@ class QueryEngine:
             return self._read_page(
                 query, where, total, facets, s.list_limit_ms, plan_keys, settings
             )
+        words = self._pg_words(query.filters, query.q)
+        if words is not None:
+            return self._pg_search_page(query, words, total, facets)
         need = query.offset + query.per_page
         share = None
         profiles = self.profiles
@@ -809,6 +836,68 @@ class QueryEngine:
             except queries.TimedOut:
                 continue
         raise _search_timeout()
+
+    def _pg_search_page(
+        self, query: PageRequest, words: str, total: int | None, facets: dict[str, Any]
+    ) -> EventPage:
+        """A date-ordered search on PostgreSQL with ``event_search`` (migration 16): the page's
+        ids by a bounded walk of its date index or by sorting the words' matches
+        (``pg_search.choose``, on the exact total or the planner's estimate), then their rows;
+        [SW730] past ``search_limit_ms``. Filters that keep every event of the searched years
+        (the default review statuses, usually) are not tested per row."""
+        from steppewatch.store.store import ORDERS as KEYS
+
+        s = self.settings
+        f = query.filters
+        years = EventFilter(since=f.since, until=f.until)
+        rows: int | None = None
+        searched = f
+        if self.profiles is not None and self.profiles.current(self.seen_version):
+            everything = self._profile_counts(years)
+            matching = self._profile_counts(f)
+            if everything is not None and matching is not None:
+                rows = everything[0]
+                if matching[0] == rows:
+                    searched = years
+        estimate = total if total is not None else self._pg_estimate(f, query.q)
+        need = query.offset + query.per_page
+        descending = query.sort == "-date"
+        try:
+            with self.store.engine.connect() as conn:
+                with queries.time_limit(conn, s.search_limit_ms):
+                    if rows is None:
+                        rows = pg_search.searched_rows(conn, years)
+                    way, bound = pg_search.choose(estimate, need, rows)
+                    ids = pg_search.page_ids(
+                        conn,
+                        words,
+                        searched,
+                        descending=descending,
+                        way=way,
+                        bound=bound,
+                        limit=query.per_page,
+                        offset=query.offset,
+                        whole=bound >= rows,
+                    )
+                    if ids is None:  # the walk did not reach the page's end: sort the matches
+                        ids = pg_search.page_ids(
+                            conn,
+                            words,
+                            searched,
+                            descending=descending,
+                            way="sort",
+                            bound=0,
+                            limit=query.per_page,
+                            offset=query.offset,
+                        )
+        except queries.TimedOut:
+            raise _search_timeout() from None
+        if not ids:
+            return EventPage([], total, facets)
+        page = PageRequest(EventFilter(), None, query.sort, 0, len(ids))
+        return self._read_page(
+            page, events.c.id.in_(ids), total, facets, s.search_limit_ms, list(KEYS[query.sort])
+        )
 
 
 # PostgreSQL: a search whose matches the planner estimates at more than this many times

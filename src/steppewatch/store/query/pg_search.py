@@ -1,0 +1,256 @@
+"""PostgreSQL: the ids of one date-ordered page of a text search, and the rows its counts and
+facets read, from ``event_search`` (migration 16: every event's id, date, filter columns and
+stored text vector, in date order).
+
+Two reads, chosen on the planner's estimate of the matches (``choose``):
+
+- ``walk``: the table's date index in page order, each row's stored vector tested against the
+  words, at most ``bound`` rows; fast when the matches are dense near the start of the order
+  (a common word's page: a few thousand rows). Fewer than a page of matches within ``bound``
+  rows (a word of some years only) and the page is read the other way.
+- ``sort``: the matches from the vectors' GIN index, sorted by date; fast when they are few. A
+  phrase's or hyphenated word's candidates are checked on their stored vectors, not on vectors
+  computed again from the events' text.
+
+The filters (review statuses, kind, codes ...) are tested on the same row (``row_tests``). A
+filter that keeps every event of the searched years (the default review statuses, on most
+databases) is left out by the caller (``QueryEngine``), which also counts a search's matches
+and facets from these rows when they are few (``search_where``).
+
+The words are matched as ``queries.search_condition`` matches them on ``events`` (the same
+``to_tsquery``), so the pages are the same; searches it cannot serve (Chinese words, no word
+characters, events found through linked documents) are left to ``queries``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    Connection,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    func,
+    literal_column,
+    select,
+)
+from sqlalchemy.dialects.postgresql import TSVECTOR
+
+from steppewatch.store.filters import EventFilter
+from steppewatch.store.migrations.m0016_pg_event_search import TABLE
+from steppewatch.store.query import search_terms
+
+event_search = Table(
+    TABLE,
+    MetaData(),
+    Column("id", String(200), primary_key=True),
+    Column("date_sort", String(10), nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("level", String(40)),
+    Column("framework", String(40), nullable=False),
+    Column("review_status", String(20), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("countries", Text, nullable=False),
+    Column("topics", Text, nullable=False),
+    Column("domains", Text, nullable=False),
+    Column("tsv", TSVECTOR, nullable=False),
+)
+
+# the walk and the sort keep to their plan: nested loops probing the filters' indexes by id (a
+# hash join would read the whole of events or event_codes), no parallel workers
+WALK_SETTINGS = {
+    "enable_hashjoin": "off",
+    "enable_mergejoin": "off",
+    "enable_seqscan": "off",
+    "enable_bitmapscan": "off",
+    "enable_sort": "off",
+}
+# (the same names: a sort after a walk runs in the walk's transaction)
+SORT_SETTINGS = {**WALK_SETTINGS, "enable_bitmapscan": "on", "enable_sort": "on"}
+# rows walked for one estimated match before sorting the matches instead: a walked row (its
+# stored vector tested, in date order) costs about a tenth of a sorted match (read from the GIN
+# index's bitmap, its row fetched, sorted) on the bench machine (27-100 ms for 140,000 rows
+# walked; 83-143 ms for 3,801-34,394 matches sorted)
+WALK_ROWS_PER_MATCH = 8
+MIN_WALK_ROWS = 20_000
+
+
+def tsquery(q: str | None) -> str | None:
+    """The ``to_tsquery('simple', ...)`` text of ``q`` when ``event_search`` serves it (words of
+    letters or digits; Chinese words go to the trigram index instead), else None."""
+    from steppewatch.store.query.queries import _CJK
+
+    if not q or _CJK.search(q):
+        return None
+    return search_terms.pg_tsquery(search_terms.parse(q))
+
+
+def choose(estimate: int | None, need: int, rows: int) -> tuple[str, int]:
+    """(``walk`` or ``sort``, rows to walk at most): walk when ``need`` matches are expected
+    within as many rows as sorting the estimated matches would cost, else sort. ``rows``: the
+    events of the searched years; ``estimate``: the planner's estimate of the matches (None:
+    unknown, walk and see)."""
+    if rows <= 0:
+        return "sort", 0
+    if estimate is None:
+        return "walk", max(MIN_WALK_ROWS, rows // 10)
+    bound = max(MIN_WALK_ROWS, WALK_ROWS_PER_MATCH * estimate)
+    if estimate <= 0 or need * rows / estimate > bound:
+        return "sort", 0
+    return "walk", bound
+
+
+def searched_rows(conn: Connection, years: EventFilter) -> int:
+    """The rows of ``event_search`` in the years of ``years`` as the planner estimates them
+    (no rows read): the walk's scale when the profiles are not loaded."""
+    import json
+
+    statement = (
+        select(literal_column("1")).select_from(event_search).where(*_dates(years, event_search))
+    )
+    compiled = statement.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True})
+    plan = conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + str(compiled)).scalar()
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    return int(plan[0]["Plan"]["Plan Rows"])  # type: ignore[index]
+
+
+def _dates(filters: EventFilter, table: Any) -> list[ColumnElement[bool]]:
+    """The filter's years as a range of ``date_sort`` (YYYY-MM-DD)."""
+    conds: list[ColumnElement[bool]] = []
+    if filters.since is not None:
+        conds.append(table.c.date_sort >= f"{filters.since:04d}")
+    if filters.until is not None:
+        conds.append(table.c.date_sort < f"{filters.until + 1:04d}")
+    return conds
+
+
+def row_tests(filters: EventFilter, table: Any) -> list[ColumnElement[bool]]:
+    """``filters`` tested on the columns of ``table`` (``event_search`` or a subquery of it):
+    the same conditions as ``EventFilter.conditions`` on ``events``, the years also as a range
+    of ``date_sort`` (which the date index serves), the codes on the lists (``;``-separated,
+    as ``records.SEP``, the same values as ``event_codes``)."""
+    from sqlalchemy import cast
+    from sqlalchemy.dialects.postgresql import ARRAY, array
+
+    if filters.ids or filters.text:
+        raise ValueError("pg_search: filters by ids or text are not read here")
+    c = table.c
+    tests = _dates(filters, table)
+    for name, values in (
+        ("kind", filters.kinds),
+        ("level", filters.levels),
+        ("framework", filters.frameworks),
+        ("review_status", filters.statuses),
+    ):
+        if values:
+            tests.append(c[name].in_(values))
+    if filters.since is not None:
+        tests.append(c.year >= filters.since)
+    if filters.until is not None:
+        tests.append(c.year <= filters.until)
+    for name, values in (
+        ("countries", filters.countries),
+        ("topics", filters.topics),
+        ("domains", filters.domains),
+    ):
+        if values:
+            codes: Any = func.string_to_array(c[name], ";", type_=ARRAY(Text))
+            tests.append(codes.op("&&")(cast(array(list(values)), ARRAY(Text))))
+    return tests
+
+
+def search_where(words: str, filters: EventFilter, table: Any = None) -> ColumnElement[bool]:
+    """The rows of ``event_search`` (or ``table``) whose vector matches ``words`` and that pass
+    ``filters`` (for counts, facets and the planner's estimate)."""
+    from sqlalchemy import and_
+
+    t = event_search if table is None else table
+    return and_(_matches(t, words), *row_tests(filters, t))
+
+
+def _matches(table: Any, words: str) -> ColumnElement[bool]:
+    return table.c.tsv.op("@@")(func.to_tsquery("simple", words))  # type: ignore[no-any-return]
+
+
+def walk_query(
+    words: str, filters: EventFilter, *, descending: bool, bound: int, limit: int, offset: int
+) -> Any:
+    """The ids of the page read by walking at most ``bound`` rows of ``event_search`` in page
+    order (fewer than ``limit`` ids: the page lies further, or there is none)."""
+    s = event_search
+    keys = [s.c.date_sort.desc(), s.c.id.desc()] if descending else [s.c.date_sort, s.c.id]
+    walked = select(s).where(*_dates(filters, s)).order_by(*keys).limit(bound).subquery("walked")
+    w = walked.c
+    order = [w.date_sort.desc(), w.id.desc()] if descending else [w.date_sort, w.id]
+    return (
+        select(w.id)
+        .where(_matches(walked, words), *row_tests(filters, walked))
+        .order_by(*order)
+        .limit(limit)
+        .offset(offset)
+    )
+
+
+def sort_query(
+    words: str, filters: EventFilter, *, descending: bool, limit: int, offset: int
+) -> Any:
+    """The ids of the page read from every match of the words (GIN index), sorted by date
+    (``date_sort || ''``: no index gives that order, so PostgreSQL does not walk one)."""
+    s = event_search
+    date: Any = literal_column(f"({TABLE}.date_sort || '')")
+    keys = [date.desc(), s.c.id.desc()] if descending else [date, s.c.id]
+    return (
+        select(s.c.id)
+        .where(_matches(s, words), *row_tests(filters, s))
+        .order_by(*keys)
+        .limit(limit)
+        .offset(offset)
+    )
+
+
+def page_ids(
+    conn: Connection,
+    words: str,
+    filters: EventFilter,
+    *,
+    descending: bool,
+    way: str,
+    bound: int,
+    limit: int,
+    offset: int,
+    whole: bool = False,
+) -> list[str] | None:
+    """The page's ids read the ``way`` chosen (``choose``); None when a walk of ``bound`` rows
+    did not reach the end of the page (read it with ``sort`` then). ``whole``: ``bound`` covers
+    every row of the searched years, so a short walk is the whole answer."""
+    from steppewatch.store.query.queries import set_local
+
+    if way == "walk":
+        set_local(conn, WALK_SETTINGS)
+        query = walk_query(
+            words, filters, descending=descending, bound=bound, limit=limit, offset=offset
+        )
+        ids = [str(i) for i in conn.execute(query).scalars()]
+        return ids if whole or len(ids) == limit else None
+    set_local(conn, SORT_SETTINGS)
+    query = sort_query(words, filters, descending=descending, limit=limit, offset=offset)
+    return [str(i) for i in conn.execute(query).scalars()]
+
+
+__all__ = [
+    "choose",
+    "event_search",
+    "row_tests",
+    "search_where",
+    "page_ids",
+    "searched_rows",
+    "sort_query",
+    "tsquery",
+    "walk_query",
+]
