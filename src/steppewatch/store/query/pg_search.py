@@ -110,7 +110,7 @@ def searched_rows(conn: Connection, years: EventFilter) -> int:
     (no rows read): the walk's scale when the profiles are not loaded."""
     import json
 
-    statement = (
+    statement: Any = (
         select(literal_column("1")).select_from(event_search).where(*_dates(years, event_search))
     )
     compiled = statement.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True})
@@ -175,26 +175,56 @@ def search_where(words: str, filters: EventFilter, table: Any = None) -> ColumnE
 
 
 def _matches(table: Any, words: str) -> ColumnElement[bool]:
-    return table.c.tsv.op("@@")(func.to_tsquery("simple", words))  # type: ignore[no-any-return]
+    simple: Any = literal_column("'simple'")  # as queries.search_condition writes it
+    return table.c.tsv.op("@@")(func.to_tsquery(simple, words))  # type: ignore[no-any-return]
 
 
 def walk_query(
-    words: str, filters: EventFilter, *, descending: bool, bound: int, limit: int, offset: int
+    words: str | None,
+    filters: EventFilter,
+    *,
+    descending: bool,
+    bound: int | None,
+    limit: int,
+    offset: int,
 ) -> Any:
     """The ids of the page read by walking at most ``bound`` rows of ``event_search`` in page
-    order (fewer than ``limit`` ids: the page lies further, or there is none)."""
+    order (fewer than ``limit`` ids: the page lies further, or there is none). ``words`` None:
+    a list without text search; ``bound`` None: walk until the page is full."""
     s = event_search
+    if bound is None:  # the table itself, in the date index's order
+        keys = [s.c.date_sort.desc(), s.c.id.desc()] if descending else [s.c.date_sort, s.c.id]
+        tests = row_tests(filters, s)
+        if words is not None:
+            tests.append(_matches(s, words))
+        return select(s.c.id).where(*tests).order_by(*keys).limit(limit).offset(offset)
     keys = [s.c.date_sort.desc(), s.c.id.desc()] if descending else [s.c.date_sort, s.c.id]
     walked = select(s).where(*_dates(filters, s)).order_by(*keys).limit(bound).subquery("walked")
     w = walked.c
     order = [w.date_sort.desc(), w.id.desc()] if descending else [w.date_sort, w.id]
-    return (
-        select(w.id)
-        .where(_matches(walked, words), *row_tests(filters, walked))
-        .order_by(*order)
-        .limit(limit)
-        .offset(offset)
-    )
+    tests = row_tests(filters, walked)
+    if words is not None:
+        tests.append(_matches(walked, words))
+    return select(w.id).where(*tests).order_by(*order).limit(limit).offset(offset)
+
+
+# a row of event_search walked in date order (its columns tested on the row itself, pages read
+# in order) against a row read by list_plans' PostgreSQL plans (an index entry, and the codes
+# probed in event_codes), in list_plans.PG_COSTS units: 61,156 such reads took 165-290 ms on
+# the bench machine, 140,000 rows of event_search 27-100 ms
+LIST_WALK_COST = 0.25
+
+
+def list_ids(
+    conn: Connection, filters: EventFilter, *, descending: bool, limit: int, offset: int
+) -> list[str]:
+    """A list page (no text search) by walking ``event_search`` in page order, the filters
+    tested on each row, until the page is full."""
+    from steppewatch.store.query.queries import set_local
+
+    set_local(conn, WALK_SETTINGS)
+    query = walk_query(None, filters, descending=descending, bound=None, limit=limit, offset=offset)
+    return [str(i) for i in conn.execute(query).scalars()]
 
 
 def sort_query(
@@ -244,7 +274,9 @@ def page_ids(
 
 
 __all__ = [
+    "LIST_WALK_COST",
     "choose",
+    "list_ids",
     "event_search",
     "row_tests",
     "search_where",

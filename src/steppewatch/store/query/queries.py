@@ -324,6 +324,18 @@ def where_clause(
     return and_(*conds) if conds else and_(True)
 
 
+def pg_array_where(filters: EventFilter) -> ColumnElement[bool]:
+    """PostgreSQL (migration 15): ``filters`` with the codes tested on the events' own lists,
+    which the planner reads as one bitmap per condition and ANDs (``list_plans.PG_BITMAP_COST``)."""
+    conds = replace(filters, countries=(), topics=(), domains=()).conditions()
+    conds += [
+        pg_codes_overlap(field, getattr(filters, field))
+        for field in ("countries", "topics", "domains")
+        if getattr(filters, field)
+    ]
+    return and_(*conds) if conds else and_(True)
+
+
 def pg_codes_overlap(field: str, values: tuple[str, ...]) -> ColumnElement[bool]:
     """PostgreSQL: the event's ``field`` (countries, topics, domains) holds one of ``values``,
     in the form its GIN index serves (migration 15)."""
