@@ -58,6 +58,14 @@ COPIED = {
 WATCHED = (*COPIED, "title", "summary", "location", "actors")
 
 
+# every event's row, in date order (so that a walk of the date index reads consecutive pages);
+# also run by bench/load_pg.py after a bulk load with the trigger off
+FILL = (
+    f"INSERT INTO {TABLE} ({', '.join(COPIED)}, tsv) "
+    f"SELECT {', '.join(COPIED)}, {PG_EVENT_TSV} FROM events ORDER BY date_sort, id"
+)
+
+
 def event_tsv(prefix: str) -> str:
     """``PG_EVENT_TSV`` (migration 3) over the columns of ``prefix`` (e.g. ``NEW.``)."""
     out = PG_EVENT_TSV
@@ -73,11 +81,7 @@ def upgrade(connection: Connection) -> None:
     columns = ", ".join(f"{name} {kind}" for name, kind in COPIED.items())
     names = ", ".join(COPIED)
     run(f"CREATE TABLE {TABLE} ({columns}, tsv tsvector NOT NULL)")
-    # in date order, so that a walk of the date index reads consecutive pages
-    run(
-        f"INSERT INTO {TABLE} ({names}, tsv) "
-        f"SELECT {names}, {PG_EVENT_TSV} FROM events ORDER BY date_sort, id"
-    )
+    run(FILL)
     run(f"ALTER TABLE {TABLE} ADD PRIMARY KEY (id)")
     run(
         f"ALTER TABLE {TABLE} ADD CONSTRAINT {TABLE}_event_fkey FOREIGN KEY (id) "
