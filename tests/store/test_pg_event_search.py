@@ -30,6 +30,10 @@ WORDS = [
     "drill",
     "Kyrgyz*",
     "zzz-nothing",
+    "反恐",  # Chinese: substrings of the cjk text (its trigram index)
+    "边境安全",
+    "上海合作组织",
+    "border 中",
 ]
 ALL_STATUSES = ("curated", "accepted", "edited", "suggested")
 FILTERS = [
@@ -90,6 +94,38 @@ def test_choose_walks_dense_words_and_sorts_rare_ones() -> None:
     assert pg_search.choose(5, 50, 100) == ("walk", pg_search.MIN_WALK_ROWS)
 
 
+def test_choose_by_years_sorts_a_word_of_earlier_years() -> None:
+    all_years = {"2023": 100_000, "2024": 100_000, "2025": 100_000}
+    span = {"descending": True, "since": None, "until": None}
+    # 2 % of every year: the page's 150 within 7,500 rows of 2025
+    way, bound = pg_search.choose_by_years(
+        6_000, dict.fromkeys(all_years, 2_000), 60, all_years, 150, **span
+    )
+    assert (way, bound) == ("walk", pg_search.MIN_WALK_ROWS)
+    # as many matches, all in 2023: the walk would pass 200,000 rows first
+    assert pg_search.choose_by_years(6_000, {"2023": 6_000}, 60, all_years, 150, **span) == (
+        "sort",
+        0,
+    )
+    assert pg_search.choose_by_years(400, {"2025": 400}, 4, all_years, 50, **span)[0] == "sort"
+    # oldest first, the same word of 2023 is near the start
+    assert pg_search.choose_by_years(
+        6_000, {"2023": 6_000}, 60, all_years, 150, descending=False, since=None, until=None
+    ) == ("walk", pg_search.MIN_WALK_ROWS)
+
+
+@pytest.mark.postgres
+def test_sampled_matches_of_a_small_table_are_exact(pg_store) -> None:  # type: ignore[no-untyped-def]
+    for q, filters in (("security", EventFilter()), ("反恐", EventFilter(countries=("KG",)))):
+        plain = _plain(pg_store, filters, q, "-date")
+        words = pg_search.words_of(q, cjk=True)
+        assert words is not None
+        with pg_store.engine.connect() as conn:
+            matches, years, hits = pg_search.sampled_matches(conn, words, filters, 300)
+        assert matches == hits == len(plain) > 0
+        assert sum(years.values()) == len(plain)
+
+
 @pytest.mark.postgres
 def test_event_search_follows_every_write(pg_store) -> None:  # type: ignore[no-untyped-def]
     copied = (
@@ -143,7 +179,7 @@ def test_walk_and_sort_give_the_plain_page(pg_store, filters: EventFilter, order
     with pg_store.engine.connect() as conn:
         rows = conn.execute(text("SELECT count(*) FROM event_search")).scalar()
         for q in WORDS:
-            words = pg_search.tsquery(q)
+            words = pg_search.words_of(q, cjk=True)
             assert words is not None, q
             plain = _plain(pg_store, filters, q, order)
             found += bool(plain)
@@ -182,13 +218,12 @@ def test_the_walk_reads_the_date_index_and_the_sort_the_text_index(pg_store) -> 
             queries.set_local(conn, settings)
             return "\n".join(conn.execute(text("EXPLAIN " + sql)).scalars())
 
-    walk = pg_search.walk_query(
-        "security:*", filters, descending=True, bound=1000, limit=5, offset=0
-    )
+    security = pg_search.Words(tsquery="security:*")
+    walk = pg_search.walk_query(security, filters, descending=True, bound=1000, limit=5, offset=0)
     plan = explain(walk, pg_search.WALK_SETTINGS)
     assert "ix_event_search_date" in plan and "Sort" not in plan, plan
     assert "to_tsvector" not in plan and "events" not in plan.replace("event_search", ""), plan
-    sort = pg_search.sort_query("security:*", filters, descending=True, limit=5, offset=0)
+    sort = pg_search.sort_query(security, filters, descending=True, limit=5, offset=0)
     plan = explain(sort, pg_search.SORT_SETTINGS)
     assert "ix_event_search_tsv" in plan and "Sort" in plan, plan
     listed = pg_search.walk_query(None, filters, descending=False, bound=None, limit=5, offset=0)

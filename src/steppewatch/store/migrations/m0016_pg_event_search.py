@@ -18,6 +18,9 @@ filters and the facet counts of a search's matches read the same row (no lookup 
 - ``ix_event_search_date`` (date_sort, id): the walk in page order;
 - ``ix_event_search_tsv`` (GIN on the vector): the matches of rarer words, to be sorted or
   counted;
+- ``cjk``: the lower-cased text of the events whose text holds Chinese (or other CJK)
+  characters (NULL for the others), which Chinese searches read as substrings (no words), with
+  ``ix_event_search_cjk``, a trigram index of it (where migration 14 created ``pg_trgm``);
 - the trigger ``event_search_sync`` (after INSERT, or UPDATE of one of these columns or the
   text, of an event) writes the event's row; a deleted event's row goes with it (foreign key,
   cascade).
@@ -33,6 +36,7 @@ from __future__ import annotations
 from sqlalchemy import Connection
 
 from steppewatch.store.migrations.m0003_review import PG_EVENT_TSV
+from steppewatch.store.migrations.m0014_pg_trigram_search import PG_EVENT_TEXT
 
 VERSION = 16
 NAME = "pg_event_search"
@@ -58,20 +62,38 @@ COPIED = {
 WATCHED = (*COPIED, "title", "summary", "location", "actors")
 
 
-# every event's row, in date order (so that a walk of the date index reads consecutive pages);
-# also run by bench/load_pg.py after a bulk load with the trigger off
-FILL = (
-    f"INSERT INTO {TABLE} ({', '.join(COPIED)}, tsv) "
-    f"SELECT {', '.join(COPIED)}, {PG_EVENT_TSV} FROM events ORDER BY date_sort, id"
-)
+# Chinese (and other CJK) text: the events' lower-cased text (the expression of the trigram
+# index of migration 14), kept only where it holds a character of queries._CJK's ranges: a
+# search with such a character (read as substrings, not words) can only match those events
+CJK_CLASS = r"[\u3000-\u9fff\uf900-\ufaff]"  # as PostgreSQL regular expressions write it
+CJK_INDEX = "ix_event_search_cjk"
 
 
 def event_tsv(prefix: str) -> str:
     """``PG_EVENT_TSV`` (migration 3) over the columns of ``prefix`` (e.g. ``NEW.``)."""
-    out = PG_EVENT_TSV
+    return _prefixed(PG_EVENT_TSV, prefix)
+
+
+def event_cjk(prefix: str) -> str:
+    """The ``cjk`` column's value: ``PG_EVENT_TEXT`` (migration 14) when it holds a character
+    of ``CJK_CLASS``, else NULL."""
+    lowered = _prefixed(PG_EVENT_TEXT, prefix)
+    return f"CASE WHEN {lowered} ~ '{CJK_CLASS}' THEN {lowered} END"
+
+
+def _prefixed(expression: str, prefix: str) -> str:
     for column in ("title", "summary", "location", "actors"):
-        out = out.replace(f"coalesce({column},", f"coalesce({prefix}{column},")
-    return out
+        expression = expression.replace(f"coalesce({column},", f"coalesce({prefix}{column},")
+    return expression
+
+
+# every event's row, in date order (so that a walk of the date index reads consecutive pages);
+# also run by bench/load_pg.py after a bulk load with the trigger off
+FILL = (
+    f"INSERT INTO {TABLE} ({', '.join(COPIED)}, tsv, cjk) "
+    f"SELECT {', '.join(COPIED)}, {event_tsv('')}, {event_cjk('')} FROM events "
+    "ORDER BY date_sort, id"
+)
 
 
 def upgrade(connection: Connection) -> None:
@@ -80,7 +102,7 @@ def upgrade(connection: Connection) -> None:
     run = connection.exec_driver_sql
     columns = ", ".join(f"{name} {kind}" for name, kind in COPIED.items())
     names = ", ".join(COPIED)
-    run(f"CREATE TABLE {TABLE} ({columns}, tsv tsvector NOT NULL)")
+    run(f"CREATE TABLE {TABLE} ({columns}, tsv tsvector NOT NULL, cjk text)")
     run(FILL)
     run(f"ALTER TABLE {TABLE} ADD PRIMARY KEY (id)")
     run(
@@ -89,12 +111,21 @@ def upgrade(connection: Connection) -> None:
     )
     run(f"CREATE INDEX {DATE_INDEX} ON {TABLE} (date_sort, id)")
     run(f"CREATE INDEX {TEXT_INDEX} ON {TABLE} USING gin (tsv)")
+    # where migration 14 could create pg_trgm (else Chinese searches stay on events' scan)
+    if connection.exec_driver_sql("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'").scalar():
+        run(
+            f"CREATE INDEX {CJK_INDEX} ON {TABLE} USING gin (cjk gin_trgm_ops) "
+            "WHERE cjk IS NOT NULL"
+        )
     new = ", ".join(f"NEW.{name}" for name in COPIED)
-    updates = ", ".join(f"{name} = EXCLUDED.{name}" for name in [*COPIED, "tsv"] if name != "id")
+    updates = ", ".join(
+        f"{name} = EXCLUDED.{name}" for name in [*COPIED, "tsv", "cjk"] if name != "id"
+    )
     run(
         f"""CREATE OR REPLACE FUNCTION {FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
-            INSERT INTO {TABLE} ({names}, tsv) VALUES ({new}, {event_tsv("NEW.")})
+            INSERT INTO {TABLE} ({names}, tsv, cjk)
+            VALUES ({new}, {event_tsv("NEW.")}, {event_cjk("NEW.")})
             ON CONFLICT (id) DO UPDATE SET {updates};
             RETURN NULL;
         END $$"""

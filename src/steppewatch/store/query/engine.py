@@ -319,7 +319,8 @@ class QueryEngine:
             rows = None
             memo = getattr(_request_memo, "hits", None)
             wanted = memo.get(("page_wanted",)) if memo is not None else None
-            if estimate is None or estimate <= PG_ESTIMATE_MARGIN * s.search_facet_rows:
+            margin = PG_ESTIMATE_MARGIN if words is None else PG_SEARCH_COUNT_MARGIN
+            if estimate is None or estimate <= margin * s.search_facet_rows:
                 try:
                     with (
                         self.store.engine.connect() as conn,
@@ -403,7 +404,10 @@ class QueryEngine:
         if memo is not None and key in memo:
             return memo[key]  # type: ignore[no-any-return]
         words = self._pg_words(filters, q)
-        if words is not None:
+        if words is not None and not words.estimable:
+            sampled = self._pg_sampled(words, filters)
+            found = None if sampled is None else sampled[0]
+        elif words is not None:
             found = queries.pg_estimate(
                 self.store, pg_search.search_where(words, filters), pg_search.event_search
             )
@@ -413,10 +417,36 @@ class QueryEngine:
             memo[key] = found
         return found
 
-    def _pg_words(self, filters: EventFilter, q: str | None) -> str | None:
-        """PostgreSQL with ``event_search`` (migration 16): the tsquery of ``q`` when that
-        table serves the search (``pg_search``: words, no linked items, no id or text filter),
-        else None."""
+    def _pg_sampled(
+        self, words: pg_search.Words, filters: EventFilter
+    ) -> tuple[int, dict[str, int], int] | None:
+        """``pg_search.sampled_matches`` once per request, None past 100 ms."""
+        memo = getattr(_request_memo, "hits", None)
+        key = ("sampled", words, filters)
+        if memo is not None and key in memo:
+            return memo[key]  # type: ignore[no-any-return]
+        everything = (
+            self.profiles.planning_counts(EventFilter()) if self.profiles is not None else None
+        )
+        found: tuple[int, dict[str, int], int] | None
+        try:
+            with self.store.engine.connect() as conn, queries.time_limit(conn, 100):
+                rows = (
+                    everything[0]
+                    if everything is not None
+                    else pg_search.searched_rows(conn, EventFilter())
+                )
+                found = pg_search.sampled_matches(conn, words, filters, rows)
+        except queries.TimedOut:
+            found = None
+        if memo is not None:
+            memo[key] = found
+        return found
+
+    def _pg_words(self, filters: EventFilter, q: str | None) -> pg_search.Words | None:
+        """PostgreSQL with ``event_search`` (migration 16): what ``q`` matches there when that
+        table serves the search (``pg_search``: words, Chinese with its trigram index, no
+        linked items, no id or text filter), else None."""
         if (
             not self.support.pg_event_search
             or self.support.documents_fts  # linked items match too: the UNION of queries
@@ -424,7 +454,7 @@ class QueryEngine:
             or filters.text
         ):
             return None
-        return pg_search.tsquery(q)
+        return pg_search.words_of(q, cjk=self.support.pg_event_search_cjk)
 
     def _fts_hits(self, q: str) -> int | None:
         """``queries.fts_hits`` through the result cache (a search asks twice: counts and walk),
@@ -909,7 +939,7 @@ class QueryEngine:
         )
 
     def _pg_search_page(
-        self, query: PageRequest, words: str, total: int | None, facets: dict[str, Any]
+        self, query: PageRequest, words: pg_search.Words, total: int | None, facets: dict[str, Any]
     ) -> EventPage:
         """A date-ordered search on PostgreSQL with ``event_search`` (migration 16): the page's
         ids by a bounded walk of its date index or by sorting the words' matches
@@ -932,6 +962,13 @@ class QueryEngine:
                     searched = years
         estimate = total if total is not None else self._pg_estimate(f, query.q)
         need = query.offset + query.per_page
+        # where the matches lie in time, from a sample (a word of earlier years only would
+        # walk years of rows): with the profiles' years of every event
+        all_years = None
+        if self.profiles is not None:
+            everything_counts = self.profiles.planning_counts(EventFilter())
+            all_years = None if everything_counts is None else everything_counts[1]["year"]
+        sampled = self._pg_sampled(words, searched) if all_years is not None else None
         descending = query.sort == "-date"
         try:
             with self.store.engine.connect() as conn:
@@ -939,6 +976,15 @@ class QueryEngine:
                     if rows is None:
                         rows = pg_search.searched_rows(conn, years)
                     way, bound = pg_search.choose(estimate, need, rows)
+                    if sampled is not None and all_years is not None:
+                        way, bound = pg_search.choose_by_years(
+                            *sampled,
+                            all_years,
+                            need,
+                            descending=descending,
+                            since=f.since,
+                            until=f.until,
+                        )
                     ids = pg_search.page_ids(
                         conn,
                         words,
@@ -976,6 +1022,10 @@ class QueryEngine:
 # 20,000 had more than 20,000 matches, and the reads of 8,000 or more ran past the 100 ms limit
 # anyway; its estimates of phrases run high (31,578 for 3,801 matches of "Tajik-Chinese").
 PG_ESTIMATE_MARGIN = 1.0
+# ... with event_search (pg_search): its matches' rows are read for the counts up to half
+# search_facet_rows (10,000 by default: 40-80 ms on the bench machine; 15,252 took 75-100 ms
+# and ran into the 100 ms limit under load, a tenth of a second lost before the page was read)
+PG_SEARCH_COUNT_MARGIN = 0.5
 # PostgreSQL: a list's match read from the ANDed bitmaps of its filters' indexes and sorted
 # costs about this many reads of list_plans' plans (bench machine: 5,722 matches in 64-74 ms,
 # against 61,156 reads of the "column" plan in 149-160 ms; 1,957 in 72 ms against 22,695 in 58)

@@ -24,6 +24,7 @@ characters, events found through linked documents) are left to ``queries``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
@@ -59,6 +60,7 @@ event_search = Table(
     Column("topics", Text, nullable=False),
     Column("domains", Text, nullable=False),
     Column("tsv", TSVECTOR, nullable=False),
+    Column("cjk", Text),
 )
 
 # the walk and the sort keep to their plan: nested loops probing the filters' indexes by id (a
@@ -77,17 +79,40 @@ SORT_SETTINGS = {**WALK_SETTINGS, "enable_bitmapscan": "on", "enable_sort": "on"
 # index's bitmap, its row fetched, sorted) on the bench machine (27-100 ms for 140,000 rows
 # walked; 83-143 ms for 3,801-34,394 matches sorted)
 WALK_ROWS_PER_MATCH = 8
-MIN_WALK_ROWS = 20_000
+MIN_WALK_ROWS = 50_000
 
 
-def tsquery(q: str | None) -> str | None:
-    """The ``to_tsquery('simple', ...)`` text of ``q`` when ``event_search`` serves it (words of
-    letters or digits; Chinese words go to the trigram index instead), else None."""
+@dataclass(frozen=True)
+class Words:
+    """What a search matches in ``event_search``: a ``to_tsquery('simple', ...)`` text (words
+    of letters or digits, as ``queries.search_condition`` matches them on ``events``), or, for
+    a search with Chinese (CJK) characters, the lower-cased substrings that must all occur in
+    the ``cjk`` text (as the trigram search of migration 14 matches them)."""
+
+    tsquery: str | None = None
+    substrings: tuple[str, ...] = ()
+
+    @property
+    def estimable(self) -> bool:
+        """Does the planner estimate these matches well? Single words yes (34,167 estimated,
+        34,394 found for "forces"), phrases and Chinese substrings no (30,440 for the 3,801 of
+        "Tajik-Chinese", 1,705 for the 21,383 of "地区和"): ``sampled_matches`` then."""
+        return self.tsquery is not None and "<->" not in self.tsquery
+
+
+def words_of(q: str | None, *, cjk: bool) -> Words | None:
+    """The ``Words`` of ``q``, or None when ``event_search`` does not serve it (no word
+    characters; Chinese without ``cjk``, the trigram index of its ``cjk`` column)."""
     from steppewatch.store.query.queries import _CJK
 
-    if not q or _CJK.search(q):
+    if not q:
         return None
-    return search_terms.pg_tsquery(search_terms.parse(q))
+    terms = search_terms.parse(q)
+    if _CJK.search(q):
+        substrings = tuple(t.text.lower() for t in terms)
+        return Words(substrings=substrings) if cjk and substrings else None
+    found = search_terms.pg_tsquery(terms)
+    return None if found is None else Words(tsquery=found)
 
 
 def choose(estimate: int | None, need: int, rows: int) -> tuple[str, int]:
@@ -103,6 +128,63 @@ def choose(estimate: int | None, need: int, rows: int) -> tuple[str, int]:
     if estimate <= 0 or need * rows / estimate > bound:
         return "sort", 0
     return "walk", bound
+
+
+SAMPLE_ROWS = 10_000  # rows of event_search read (in whole pages) to estimate a search
+
+
+def sampled_matches(
+    conn: Connection, words: Words, filters: EventFilter, rows: int
+) -> tuple[int, dict[str, int], int]:
+    """The matches of ``words`` and ``filters`` estimated from a sample of about
+    ``SAMPLE_ROWS`` rows of ``event_search`` (``TABLESAMPLE SYSTEM``: whole pages at random,
+    the same ones each time; all of a table of at most that many rows, exact): about 1 % of a
+    million rows, 5-10 ms. Returns (matches, matches per year, matches in the sample): the
+    years tell a walk in date order where the matches lie (``choose_by_years``)."""
+    percent = min(100.0, max(0.1, 100.0 * SAMPLE_ROWS / max(rows, 1)))
+    seed: Any = literal_column("17")
+    sample = event_search.tablesample(func.system(percent), name="sample", seed=seed)
+    year = func.substr(sample.c.date_sort, 1, 4)
+    found = conn.execute(
+        select(year, func.count())
+        .select_from(sample)
+        .where(search_where(words, filters, sample))
+        .group_by(year)
+    ).all()
+    scale = 100.0 / percent
+    years = {str(y): round(int(n) * scale) for y, n in found}
+    hits = sum(int(n) for _, n in found)
+    return round(hits * scale), years, hits
+
+
+def choose_by_years(
+    matches: int,
+    match_years: dict[str, int],
+    hits: int,
+    all_years: dict[str, int],
+    need: int,
+    *,
+    descending: bool,
+    since: int | None,
+    until: int | None,
+) -> tuple[str, int]:
+    """(``walk`` or ``sort``, rows to walk at most) from a sample's matches per year
+    (``sampled_matches``) and every event's (the profiles): the walk reads every event of the
+    years it passes until the page's end (``list_plans.ordered_reads``), so a word of earlier
+    years only is sorted instead, and so are words with too few hits in the sample to say."""
+    from steppewatch.store.query.list_plans import ordered_reads
+
+    if hits < MIN_SAMPLE_HITS or matches <= 0:
+        return "sort", 0
+    reads = ordered_reads(
+        all_years, match_years, need, descending=descending, since=since, until=until
+    )
+    if sum(match_years.values()) < need or reads > WALK_ROWS_PER_MATCH * matches:
+        return "sort", 0
+    return "walk", int(max(MIN_WALK_ROWS, 2 * reads))
+
+
+MIN_SAMPLE_HITS = 5  # fewer in the sample: a few hundred matches at most on 1M, sorted at once
 
 
 def searched_rows(conn: Connection, years: EventFilter) -> int:
@@ -165,7 +247,7 @@ def row_tests(filters: EventFilter, table: Any) -> list[ColumnElement[bool]]:
     return tests
 
 
-def search_where(words: str, filters: EventFilter, table: Any = None) -> ColumnElement[bool]:
+def search_where(words: Words, filters: EventFilter, table: Any = None) -> ColumnElement[bool]:
     """The rows of ``event_search`` (or ``table``) whose vector matches ``words`` and that pass
     ``filters`` (for counts, facets and the planner's estimate)."""
     from sqlalchemy import and_
@@ -174,13 +256,21 @@ def search_where(words: str, filters: EventFilter, table: Any = None) -> ColumnE
     return and_(_matches(t, words), *row_tests(filters, t))
 
 
-def _matches(table: Any, words: str) -> ColumnElement[bool]:
-    simple: Any = literal_column("'simple'")  # as queries.search_condition writes it
-    return table.c.tsv.op("@@")(func.to_tsquery(simple, words))  # type: ignore[no-any-return]
+def _matches(table: Any, words: Words) -> ColumnElement[bool]:
+    from sqlalchemy import and_
+
+    from steppewatch.store.query.queries import _escape_like
+
+    if words.tsquery is not None:
+        simple: Any = literal_column("'simple'")  # as queries.search_condition writes it
+        return table.c.tsv.op("@@")(func.to_tsquery(simple, words.tsquery))  # type: ignore[no-any-return]
+    text = table.c.cjk
+    likes = [text.like(f"%{_escape_like(s)}%", escape="\\") for s in words.substrings]
+    return and_(text.isnot(None), *likes)
 
 
 def walk_query(
-    words: str | None,
+    words: Words | None,
     filters: EventFilter,
     *,
     descending: bool,
@@ -228,7 +318,7 @@ def list_ids(
 
 
 def sort_query(
-    words: str, filters: EventFilter, *, descending: bool, limit: int, offset: int
+    words: Words, filters: EventFilter, *, descending: bool, limit: int, offset: int
 ) -> Any:
     """The ids of the page read from every match of the words (GIN index), sorted by date
     (``date_sort || ''``: no index gives that order, so PostgreSQL does not walk one)."""
@@ -246,7 +336,7 @@ def sort_query(
 
 def page_ids(
     conn: Connection,
-    words: str,
+    words: Words,
     filters: EventFilter,
     *,
     descending: bool,
@@ -281,8 +371,11 @@ __all__ = [
     "row_tests",
     "search_where",
     "page_ids",
+    "choose_by_years",
+    "sampled_matches",
     "searched_rows",
     "sort_query",
-    "tsquery",
+    "Words",
+    "words_of",
     "walk_query",
 ]

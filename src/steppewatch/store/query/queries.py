@@ -41,6 +41,7 @@ from steppewatch.store.migrations.m0015_pg_event_lookup_index import (
 )
 from steppewatch.store.migrations.m0015_pg_event_lookup_index import CODE_ARRAYS as PG_CODE_ARRAYS
 from steppewatch.store.migrations.m0015_pg_event_lookup_index import INDEX as PG_LOOKUP_INDEX
+from steppewatch.store.migrations.m0016_pg_event_search import CJK_INDEX as PG_SEARCH_CJK_INDEX
 from steppewatch.store.migrations.m0016_pg_event_search import TEXT_INDEX as PG_SEARCH_INDEX
 from steppewatch.store.query import search_terms
 from steppewatch.store.store import ORDERS
@@ -72,6 +73,8 @@ class SearchSupport:
     pg_code_arrays: bool = False
     # PostgreSQL, migration 16: the events' stored text vectors in date order (``pg_search``)
     pg_event_search: bool = False
+    # ... and the trigram index of its Chinese text (``cjk``)
+    pg_event_search_cjk: bool = False
 
     @classmethod
     def detect(cls, store: Store) -> SearchSupport:
@@ -115,6 +118,7 @@ class SearchSupport:
                                 PG_TRGM_INDEX,
                                 PG_LOOKUP_INDEX,
                                 PG_SEARCH_INDEX,
+                                PG_SEARCH_CJK_INDEX,
                                 *PG_ARRAY_INDEXES,
                             ]
                         },
@@ -129,6 +133,7 @@ class SearchSupport:
                 pg_lookup_index=PG_LOOKUP_INDEX in found,
                 pg_code_arrays=found.issuperset(PG_ARRAY_INDEXES),
                 pg_event_search=PG_SEARCH_INDEX in found,
+                pg_event_search_cjk=PG_SEARCH_CJK_INDEX in found,
             )
 
     def event_rowids(self) -> str:
