@@ -793,6 +793,8 @@ class QueryEngine:
         from the profiles' exact counts): e.g. one code's rows in date order
         (``ix_event_codes_code_date``), each event looked up until the page is full."""
         s = self.settings
+        if not query.q:
+            query = self._pg_without_kept_statuses(query, total)
         memo = getattr(_request_memo, "hits", None)
         need = query.offset + query.per_page
         key = ("page_ids", query.filters, query.q, query.sort, need)
@@ -890,6 +892,25 @@ class QueryEngine:
             except queries.TimedOut:
                 continue
         raise _search_timeout()
+
+    def _pg_without_kept_statuses(self, query: PageRequest, total: int | None) -> PageRequest:
+        """A list whose review statuses keep every event its other filters keep (the default
+        statuses, when no event is suggested or rejected: exact, from the current profiles)
+        is read without them: no plan then tests each event's status in an index (a third of
+        a code_date plan's time)."""
+        f = query.filters
+        if (
+            not f.statuses
+            or total is None
+            or self.profiles is None
+            or not self.profiles.current(self.seen_version)
+        ):
+            return query
+        lighter = replace(f, statuses=())
+        counted = self._profile_counts(lighter)
+        if counted is None or counted[0] != total:
+            return query
+        return replace(query, filters=lighter)
 
     def _pg_list_walk(
         self, query: PageRequest, plan: list_plans.Plan, years: dict[str, int] | None
