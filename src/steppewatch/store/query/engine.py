@@ -1054,8 +1054,10 @@ PG_ESTIMATE_MARGIN = 1.0
 PG_SEARCH_COUNT_MARGIN = 0.5
 # PostgreSQL: a list's match read from the ANDed bitmaps of its filters' indexes and sorted
 # costs about this many reads of list_plans' plans (bench machine: 5,722 matches in 64-74 ms,
-# against 61,156 reads of the "column" plan in 149-160 ms; 1,957 in 72 ms against 22,695 in 58)
-PG_BITMAP_COST = 10.0
+# against 61,156 reads of the "column" plan in 149-160 ms). On the bench's first 150 list URLs
+# (1M events, one client, the best of two runs each): 10 gave p95 89.6 ms and 3,854 ms in all,
+# 5 gave 80.9 and 3,565, 3 gave 78.8 and 3,511 (but p90 64 against 55)
+PG_BITMAP_COST = 5.0
 TWO_STEP_WAYS = ("walk", "kind", "code_date")  # PostgreSQL: ids from indexes, then the rows
 
 
