@@ -94,6 +94,22 @@ def test_choose_walks_dense_words_and_sorts_rare_ones() -> None:
     assert pg_search.choose(5, 50, 100) == ("walk", pg_search.MIN_WALK_ROWS)
 
 
+def test_words_of_a_search() -> None:
+    assert pg_search.words_of("Peace Mission", cjk=True) == pg_search.Words(
+        tsquery="Peace:* & Mission:*"
+    )
+    assert pg_search.words_of('"Peace Mission"', cjk=False) == pg_search.Words(
+        tsquery="(Peace:* <-> Mission:*)"
+    )
+    assert pg_search.words_of("边境 Border", cjk=True) == pg_search.Words(
+        substrings=("边境", "border")
+    )
+    assert pg_search.words_of("边境", cjk=False) is None  # no trigram index of the cjk text
+    # an ideographic space separates two Latin words: not a Chinese search of cjk texts only
+    assert pg_search.words_of("border\u3000security", cjk=True) is None
+    assert pg_search.words_of("", cjk=True) is None
+
+
 def test_choose_by_years_sorts_a_word_of_earlier_years() -> None:
     all_years = {"2023": 100_000, "2024": 100_000, "2025": 100_000}
     span = {"descending": True, "since": None, "until": None}
