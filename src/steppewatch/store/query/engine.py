@@ -21,7 +21,7 @@ from sqlalchemy import ColumnElement, and_, literal_column
 
 from steppewatch.errors import SteppewatchError
 from steppewatch.store.filters import EventFilter
-from steppewatch.store.query import dated_search, list_plans, queries, search_terms
+from steppewatch.store.query import dated_search, list_plans, pg_search, queries, search_terms
 from steppewatch.store.query.profiles import (
     aggregate,
     pg_profile_rows_and_page,
@@ -310,12 +310,17 @@ class QueryEngine:
             cached = self.cache.get(("search", search_key))
             if cached is not None:
                 return cached  # type: ignore[no-any-return]
-            where = queries.where_clause(filters, q, self.support)
+            words = self._pg_words(filters, q)
+            if words is not None:  # the matches' own rows in event_search (migration 16)
+                where = pg_search.search_where(words, filters)
+            else:
+                where = queries.where_clause(filters, q, self.support)
             estimate = self._pg_estimate(filters, q)
             rows = None
             memo = getattr(_request_memo, "hits", None)
             wanted = memo.get(("page_wanted",)) if memo is not None else None
-            if estimate is None or estimate <= PG_ESTIMATE_MARGIN * s.search_facet_rows:
+            margin = PG_ESTIMATE_MARGIN if words is None else PG_SEARCH_COUNT_MARGIN
+            if estimate is None or estimate <= margin * s.search_facet_rows:
                 try:
                     with (
                         self.store.engine.connect() as conn,
@@ -331,6 +336,7 @@ class QueryEngine:
                                 need=need,
                                 descending=sort == "-date",
                                 conn=conn,
+                                table=None if words is None else pg_search.event_search,
                             )
                             if both is not None:
                                 rows = both[0]
@@ -389,18 +395,71 @@ class QueryEngine:
         return total, found
 
     def _pg_estimate(self, filters: EventFilter, q: str | None) -> int | None:
-        """PostgreSQL: the planner's estimate of the matches of ``filters`` and ``q``
-        (``queries.pg_estimate``), once per request; None on SQLite."""
+        """PostgreSQL: an estimate of the matches of ``filters`` and ``q``, once per request:
+        from a sample of ``event_search`` (``pg_search.sampled_matches``) when that table
+        serves the search, else the planner's (``queries.pg_estimate``); None on SQLite."""
         if self.store.dialect != "postgresql":
             return None
         memo = getattr(_request_memo, "hits", None)
         key = ("estimate", filters, q)
         if memo is not None and key in memo:
             return memo[key]  # type: ignore[no-any-return]
-        found = queries.pg_estimate(self.store, queries.where_clause(filters, q, self.support))
+        found: int | None
+        words = self._pg_words(filters, q)
+        sampled = self._pg_sampled(words, filters) if words is not None else None
+        if sampled is not None:
+            # the planner's estimates of phrases, Chinese and words with a code filter are
+            # 5-10x off (30,440 for the 3,801 of "Tajik-Chinese", 1,705 for the 21,383 of
+            # "地区和"; "cooperation" in KG under 10,000: its count ran into the time limit)
+            found = sampled[0]
+        elif words is not None:
+            found = queries.pg_estimate(
+                self.store, pg_search.search_where(words, filters), pg_search.event_search
+            )
+        else:
+            found = queries.pg_estimate(self.store, queries.where_clause(filters, q, self.support))
         if memo is not None:
             memo[key] = found
         return found
+
+    def _pg_sampled(
+        self, words: pg_search.Words, filters: EventFilter
+    ) -> tuple[int, dict[str, int], int] | None:
+        """``pg_search.sampled_matches`` once per request, None past 100 ms."""
+        memo = getattr(_request_memo, "hits", None)
+        key = ("sampled", words, filters)
+        if memo is not None and key in memo:
+            return memo[key]  # type: ignore[no-any-return]
+        everything = (
+            self.profiles.planning_counts(EventFilter()) if self.profiles is not None else None
+        )
+        found: tuple[int, dict[str, int], int] | None
+        try:
+            with self.store.engine.connect() as conn, queries.time_limit(conn, 100):
+                rows = (
+                    everything[0]
+                    if everything is not None
+                    else pg_search.searched_rows(conn, EventFilter())
+                )
+                found = pg_search.sampled_matches(conn, words, filters, rows)
+        except queries.TimedOut:
+            found = None
+        if memo is not None:
+            memo[key] = found
+        return found
+
+    def _pg_words(self, filters: EventFilter, q: str | None) -> pg_search.Words | None:
+        """PostgreSQL with ``event_search`` (migration 16): what ``q`` matches there when that
+        table serves the search (``pg_search``: words, Chinese with its trigram index, no
+        linked items, no id or text filter), else None."""
+        if (
+            not self.support.pg_event_search
+            or self.support.documents_fts  # linked items match too: the UNION of queries
+            or filters.ids
+            or filters.text
+        ):
+            return None
+        return pg_search.words_of(q, cjk=self.support.pg_event_search_cjk)
 
     def _fts_hits(self, q: str) -> int | None:
         """``queries.fts_hits`` through the result cache (a search asks twice: counts and walk),
@@ -734,6 +793,8 @@ class QueryEngine:
         from the profiles' exact counts): e.g. one code's rows in date order
         (``ix_event_codes_code_date``), each event looked up until the page is full."""
         s = self.settings
+        if not query.q:
+            query = self._pg_without_kept_statuses(query, total)
         memo = getattr(_request_memo, "hits", None)
         need = query.offset + query.per_page
         key = ("page_ids", query.filters, query.q, query.sort, need)
@@ -748,6 +809,25 @@ class QueryEngine:
                 page, events.c.id.in_(ids), total, facets, s.search_limit_ms, list(KEYS[query.sort])
             )
         plan = self._list_plan(query, total, facets.get("year"))
+        if plan is not None and self._pg_list_walk(query, plan, facets.get("year")):
+            return self._pg_search_list_page(query, total, facets)
+        if (
+            plan is not None
+            and total is not None
+            and self.support.pg_code_arrays
+            and total * PG_BITMAP_COST < plan.reads
+        ):
+            # few matches: the planner ANDs the bitmaps of the filters' indexes (the codes' GIN
+            # indexes, migration 15) and sorts the matches' rows
+            date_key: Any = literal_column("(events.date_sort || '')")
+            ident_key: Any = literal_column("events.id")
+            bitmap_keys = (
+                [date_key.desc(), ident_key.desc()]
+                if query.sort == "-date"
+                else [date_key, ident_key]
+            )
+            where = queries.pg_array_where(query.filters)
+            return self._read_page(query, where, total, facets, s.list_limit_ms, bitmap_keys)
         if plan is not None and plan.way in TWO_STEP_WAYS and self.support.pg_lookup_index:
             return self._pg_two_step_page(query, plan, total, facets)
         if plan is not None:  # a list without text search: the plan of exact counts
@@ -757,6 +837,9 @@ class QueryEngine:
             return self._read_page(
                 query, where, total, facets, s.list_limit_ms, plan_keys, settings
             )
+        words = self._pg_words(query.filters, query.q)
+        if words is not None:
+            return self._pg_search_page(query, words, total, facets)
         need = query.offset + query.per_page
         share = None
         profiles = self.profiles
@@ -810,12 +893,171 @@ class QueryEngine:
                 continue
         raise _search_timeout()
 
+    def _pg_without_kept_statuses(self, query: PageRequest, total: int | None) -> PageRequest:
+        """A list whose review statuses keep every event its other filters keep (the default
+        statuses, when no event is suggested or rejected: exact, from the current profiles)
+        is read without them: no plan then tests each event's status in an index (a third of
+        a code_date plan's time)."""
+        f = query.filters
+        if (
+            not f.statuses
+            or total is None
+            or self.profiles is None
+            or not self.profiles.current(self.seen_version)
+        ):
+            return query
+        lighter = replace(f, statuses=())
+        counted = self._profile_counts(lighter)
+        if counted is None or counted[0] != total:
+            return query
+        return replace(query, filters=lighter)
+
+    def _pg_list_walk(
+        self, query: PageRequest, plan: list_plans.Plan, years: dict[str, int] | None
+    ) -> bool:
+        """PostgreSQL with ``event_search`` (migration 16): does walking its rows in page order
+        (``pg_search.list_ids``) read less than ``plan``? Its rows read are those of the
+        ``walk`` plan (every event of the years passed), each much cheaper than a read of the
+        plans of ``list_plans`` (``pg_search.LIST_WALK_COST``)."""
+        f = query.filters
+        if not self.support.pg_event_search or f.ids or f.text or years is None:
+            return False
+        everything = (
+            self.profiles.planning_counts(EventFilter()) if self.profiles is not None else None
+        )
+        if everything is None:
+            return False
+        reads = list_plans.ordered_reads(
+            everything[1]["year"],
+            years,
+            query.offset + query.per_page,
+            descending=query.sort == "-date",
+            since=f.since,
+            until=f.until,
+        )
+        return reads * pg_search.LIST_WALK_COST < plan.reads
+
+    def _pg_search_list_page(
+        self, query: PageRequest, total: int | None, facets: dict[str, Any]
+    ) -> EventPage:
+        """A list page's ids by walking ``event_search`` (``_pg_list_walk``), then their rows;
+        [SW730] past ``list_limit_ms``."""
+        from steppewatch.store.store import ORDERS as KEYS
+
+        s = self.settings
+        try:
+            with self.store.engine.connect() as conn:
+                with queries.time_limit(conn, s.list_limit_ms):
+                    ids = pg_search.list_ids(
+                        conn,
+                        query.filters,
+                        descending=query.sort == "-date",
+                        limit=query.per_page,
+                        offset=query.offset,
+                    )
+        except queries.TimedOut:
+            raise _search_timeout() from None
+        if not ids:
+            return EventPage([], total, facets)
+        page = PageRequest(EventFilter(), None, query.sort, 0, len(ids))
+        return self._read_page(
+            page, events.c.id.in_(ids), total, facets, s.list_limit_ms, list(KEYS[query.sort])
+        )
+
+    def _pg_search_page(
+        self, query: PageRequest, words: pg_search.Words, total: int | None, facets: dict[str, Any]
+    ) -> EventPage:
+        """A date-ordered search on PostgreSQL with ``event_search`` (migration 16): the page's
+        ids by a bounded walk of its date index or by sorting the words' matches
+        (``pg_search.choose``, on the exact total or the planner's estimate), then their rows;
+        [SW730] past ``search_limit_ms``. Filters that keep every event of the searched years
+        (the default review statuses, usually) are not tested per row."""
+        from steppewatch.store.store import ORDERS as KEYS
+
+        s = self.settings
+        f = query.filters
+        years = EventFilter(since=f.since, until=f.until)
+        rows: int | None = None
+        searched = f
+        if self.profiles is not None and self.profiles.current(self.seen_version):
+            everything = self._profile_counts(years)
+            matching = self._profile_counts(f)
+            if everything is not None and matching is not None:
+                rows = everything[0]
+                if matching[0] == rows:
+                    searched = years
+        estimate = total if total is not None else self._pg_estimate(f, query.q)
+        need = query.offset + query.per_page
+        # where the matches lie in time, from a sample (a word of earlier years only would
+        # walk years of rows): with the profiles' years of every event
+        all_years = None
+        if self.profiles is not None:
+            everything_counts = self.profiles.planning_counts(EventFilter())
+            all_years = None if everything_counts is None else everything_counts[1]["year"]
+        sampled = self._pg_sampled(words, f) if all_years is not None else None
+        descending = query.sort == "-date"
+        try:
+            with self.store.engine.connect() as conn:
+                with queries.time_limit(conn, s.search_limit_ms):
+                    if rows is None:
+                        rows = pg_search.searched_rows(conn, years)
+                    way, bound = pg_search.choose(estimate, need, rows)
+                    if sampled is not None and all_years is not None:
+                        way, bound = pg_search.choose_by_years(
+                            *sampled,
+                            all_years,
+                            need,
+                            descending=descending,
+                            since=f.since,
+                            until=f.until,
+                        )
+                    ids = pg_search.page_ids(
+                        conn,
+                        words,
+                        searched,
+                        descending=descending,
+                        way=way,
+                        bound=bound,
+                        limit=query.per_page,
+                        offset=query.offset,
+                        whole=bound >= rows,
+                    )
+                    if ids is None:  # the walk did not reach the page's end: sort the matches
+                        ids = pg_search.page_ids(
+                            conn,
+                            words,
+                            searched,
+                            descending=descending,
+                            way="sort",
+                            bound=0,
+                            limit=query.per_page,
+                            offset=query.offset,
+                        )
+        except queries.TimedOut:
+            raise _search_timeout() from None
+        if not ids:
+            return EventPage([], total, facets)
+        page = PageRequest(EventFilter(), None, query.sort, 0, len(ids))
+        return self._read_page(
+            page, events.c.id.in_(ids), total, facets, s.search_limit_ms, list(KEYS[query.sort])
+        )
+
 
 # PostgreSQL: a search whose matches the planner estimates at more than this many times
 # QuerySettings.search_facet_rows is not counted. On the bench's searches every estimate over
 # 20,000 had more than 20,000 matches, and the reads of 8,000 or more ran past the 100 ms limit
 # anyway; its estimates of phrases run high (31,578 for 3,801 matches of "Tajik-Chinese").
 PG_ESTIMATE_MARGIN = 1.0
+# ... with event_search (pg_search): its matches' rows are read for the counts up to half
+# search_facet_rows (10,000 by default: 40-80 ms on the bench machine; 15,252 took 75-100 ms
+# and ran into the 100 ms limit under load, a tenth of a second lost before the page was read)
+PG_SEARCH_COUNT_MARGIN = 0.5
+# PostgreSQL: a list's match read from the ANDed bitmaps of its filters' indexes and sorted
+# costs about this many reads of list_plans' plans (bench machine: 5,722 matches in 64-74 ms,
+# against 61,156 reads of the "column" plan in 149-160 ms). On the bench's first 150 list URLs
+# (1M events, one client, the best of two runs each): 10 gave p95 89.6 ms and 3,854 ms in all,
+# 5 gave 80.9 and 3,565, 3 gave 78.8 and 3,511 (but p90 64 against 55)
+PG_BITMAP_COST = 5.0
 TWO_STEP_WAYS = ("walk", "kind", "code_date")  # PostgreSQL: ids from indexes, then the rows
 
 

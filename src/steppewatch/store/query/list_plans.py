@@ -313,10 +313,13 @@ def pg_where_and_order(
 
 
 # the code_date plan on PostgreSQL in two steps: first the page's event ids from the codes'
-# indexes alone, then those events' rows
+# indexes alone, then those events' rows. Another code's rows are probed by the key, never
+# merged: the merge read every row of a common code in the range (country KG: 375,070 index
+# entries for 6,130 of the driving topic's, 173 ms; probed 73 ms; a rare pair 34 -> 17 ms)
 PG_CODE_DATE_SETTINGS = {
     "enable_sort": "off",
     "enable_hashjoin": "off",
+    "enable_mergejoin": "off",
     "enable_bitmapscan": "off",
     "enable_seqscan": "off",
     "enable_material": "off",
@@ -339,8 +342,8 @@ def pg_page_ids(plan: Plan, filters: EventFilter, descending: bool) -> tuple[Any
 def pg_code_date_ids(plan: Plan, filters: EventFilter, descending: bool) -> Any:
     """PostgreSQL, ``code_date`` plan: a SELECT of the page's event ids (without LIMIT and
     OFFSET) that reads only indexes: the driving code's rows in date order; every other code
-    with one value as its own rows in the same order, merged on (date_sort, event id) or probed
-    (the planner's choice); codes with several values probed in the codes' key; the event's
+    with one value joined on its rows' key (date_sort, event id), probed per row (merge joins
+    are off); codes with several values probed in the codes' key; the event's
     columns tested in ``ix_events_id_filters`` (migration 15) by an index-only scan. The rows
     of ``events`` are read only for the page (run under ``PG_CODE_DATE_SETTINGS``)."""
     assert plan.way == "code_date" and plan.driver is not None
@@ -353,7 +356,7 @@ def pg_code_date_ids(plan: Plan, filters: EventFilter, descending: bool) -> Any:
             continue
         if field == plan.driver:
             conds += [driver.c.facet == facet, driver.c.code == values[0]]
-        elif len(values) == 1:  # its rows in the same order: a merge join (or a probe)
+        elif len(values) == 1:  # its row of the same date and event, probed by its key
             also = event_codes.alias(f"also_{facet}")
             source = source.join(
                 also,

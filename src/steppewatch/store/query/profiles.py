@@ -65,17 +65,26 @@ def profile_rows(
 
 
 def pg_profile_rows_and_page(
-    store: Store, where: Any, limit: int, *, need: int, descending: bool, conn: Any
+    store: Store,
+    where: Any,
+    limit: int,
+    *,
+    need: int,
+    descending: bool,
+    conn: Any,
+    table: Any = None,
 ) -> tuple[list[tuple[Profile, int]], list[str]] | None:
     """PostgreSQL: ``profile_rows`` and, from the same read of the matches, the ids of the
     first ``need`` of them in page order (date_sort, then id; as ``store.ORDERS`` sorts them),
     or None if more than ``limit`` events match. A search's page then needs only its events'
-    rows, instead of reading (and sorting) every match a second time."""
+    rows, instead of reading (and sorting) every match a second time. ``table``: read the rows
+    of ``table`` (``pg_search.event_search``: the same columns) instead of ``events``."""
     from sqlalchemy import Text, cast, literal, null, union_all
     from sqlalchemy.dialects.postgresql import ARRAY, aggregate_order_by
 
+    t = events if table is None else table
     matches = (
-        select(events.c.id, events.c.date_sort, *COLUMNS)
+        select(t.c.id, t.c.date_sort, *[t.c[c.name] for c in COLUMNS])
         .where(where)
         .limit(limit + 1)
         .cte("matches")

@@ -41,6 +41,8 @@ from steppewatch.store.migrations.m0015_pg_event_lookup_index import (
 )
 from steppewatch.store.migrations.m0015_pg_event_lookup_index import CODE_ARRAYS as PG_CODE_ARRAYS
 from steppewatch.store.migrations.m0015_pg_event_lookup_index import INDEX as PG_LOOKUP_INDEX
+from steppewatch.store.migrations.m0016_pg_event_search import CJK_INDEX as PG_SEARCH_CJK_INDEX
+from steppewatch.store.migrations.m0016_pg_event_search import TEXT_INDEX as PG_SEARCH_INDEX
 from steppewatch.store.query import search_terms
 from steppewatch.store.store import ORDERS
 from steppewatch.store.tables import event_codes, events, sources
@@ -69,6 +71,10 @@ class SearchSupport:
     pg_lookup_index: bool = False
     # PostgreSQL, migration 15: GIN indexes of the events' codes as arrays (``where_clause``)
     pg_code_arrays: bool = False
+    # PostgreSQL, migration 16: the events' stored text vectors in date order (``pg_search``)
+    pg_event_search: bool = False
+    # ... and the trigram index of its Chinese text (``cjk``)
+    pg_event_search_cjk: bool = False
 
     @classmethod
     def detect(cls, store: Store) -> SearchSupport:
@@ -107,7 +113,15 @@ class SearchSupport:
                 found = set(
                     conn.execute(
                         text("SELECT indexname FROM pg_indexes WHERE indexname = ANY(:names)"),
-                        {"names": [PG_TRGM_INDEX, PG_LOOKUP_INDEX, *PG_ARRAY_INDEXES]},
+                        {
+                            "names": [
+                                PG_TRGM_INDEX,
+                                PG_LOOKUP_INDEX,
+                                PG_SEARCH_INDEX,
+                                PG_SEARCH_CJK_INDEX,
+                                *PG_ARRAY_INDEXES,
+                            ]
+                        },
                     ).scalars()
                 )
             return cls(
@@ -118,6 +132,8 @@ class SearchSupport:
                 pg_trigram=PG_TRGM_INDEX in found,
                 pg_lookup_index=PG_LOOKUP_INDEX in found,
                 pg_code_arrays=found.issuperset(PG_ARRAY_INDEXES),
+                pg_event_search=PG_SEARCH_INDEX in found,
+                pg_event_search_cjk=PG_SEARCH_CJK_INDEX in found,
             )
 
     def event_rowids(self) -> str:
@@ -215,13 +231,14 @@ def pg_text_hits(
             return None
 
 
-def pg_estimate(store: Store, where: ColumnElement[bool]) -> int | None:
+def pg_estimate(store: Store, where: ColumnElement[bool], table: Any = None) -> int | None:
     """PostgreSQL: the planner's estimate of how many events match ``where`` (EXPLAIN, no
     rows read: a millisecond), or None. Its statistics of the text index's words are good
     for single words (34,167 estimated, 34,394 found for "forces") and high for phrases."""
     import json as _json
 
-    statement: Any = select(literal_column("1")).select_from(events).where(where)
+    source = events if table is None else table  # table: e.g. pg_search.event_search
+    statement: Any = select(literal_column("1")).select_from(source).where(where)
     with store.engine.connect() as conn:
         compiled = statement.compile(
             dialect=conn.dialect, compile_kwargs={"render_postcompile": True}
@@ -309,6 +326,18 @@ def where_clause(
         conds = filters.conditions()
     if q:
         conds.append(search_condition(q, support))
+    return and_(*conds) if conds else and_(True)
+
+
+def pg_array_where(filters: EventFilter) -> ColumnElement[bool]:
+    """PostgreSQL (migration 15): ``filters`` with the codes tested on the events' own lists,
+    which the planner reads as one bitmap per condition and ANDs (``list_plans.PG_BITMAP_COST``)."""
+    conds = replace(filters, countries=(), topics=(), domains=()).conditions()
+    conds += [
+        pg_codes_overlap(field, getattr(filters, field))
+        for field in ("countries", "topics", "domains")
+        if getattr(filters, field)
+    ]
     return and_(*conds) if conds else and_(True)
 
 
