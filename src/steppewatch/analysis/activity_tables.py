@@ -19,6 +19,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from steppewatch.analysis.frame import text_series
+
 __all__ = ["ACTIVITY_TABLES", "ActivityTable", "TABLE_KINDS", "activity_table", "BASE_COLUMNS"]
 
 
@@ -99,8 +101,12 @@ def _joined_countries(rows: pd.DataFrame) -> list[str] | np.ndarray:
     return [";".join(c) for c in rows["countries"].to_numpy()]
 
 
-def _per_row(cells: list[str], inverse: np.ndarray) -> np.ndarray:
-    """One cell per row from the cells of the distinct attributes (``inverse``: each row's)."""
+def _per_row(cells: list[str], inverse: np.ndarray) -> pd.Series | np.ndarray:
+    """One cell per row from the cells of the distinct attributes (``inverse``: each row's),
+    as the column pandas makes of them (text taken by Arrow, not converted row by row)."""
+    found = text_series(cells, inverse.reshape(-1))
+    if found is not None:
+        return found
     distinct = np.empty(len(cells), dtype=object)
     distinct[:] = cells
     taken: np.ndarray = distinct[inverse.reshape(-1)]

@@ -25,6 +25,7 @@ from steppewatch.analysis.frame import (
     concerns_coded,
     meetings,
     require_columns,
+    text_series,
 )
 
 __all__ = [
@@ -61,8 +62,18 @@ def topic_rows(frame: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
     topic = table[codes[rows], position]
     keep = np.flatnonzero(pd.notna(topic) & (topic != ""))
     slim = frame[cols].iloc[rows[keep]]
-    # the topic column's type inferred from its values, as explode does
-    return slim.assign(topic=pd.Series(list(topic[keep]), index=slim.index))
+    # the topic column's type inferred from its values, as explode does (made from the codes
+    # of the distinct topics when they are text: the same column, without a conversion per row)
+    cells = table.reshape(-1)
+    column = None
+    if all(type(t) is str for t in cells if t is not None):
+        at = {t: i for i, t in enumerate(dict.fromkeys(t for t in cells if t is not None))}
+        cell_code = np.array([at.get(t, 0) for t in cells], dtype=np.int64)
+        flat = (codes[rows] * width + position)[keep]
+        column = text_series(list(at), cell_code[flat], slim.index)
+    if column is None:
+        column = pd.Series(list(topic[keep]), index=slim.index)
+    return slim.assign(topic=column)
 
 
 def _topic_lists(frame: pd.DataFrame) -> tuple[np.ndarray, list[tuple[Any, ...]]] | None:

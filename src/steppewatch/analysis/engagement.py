@@ -129,7 +129,10 @@ def _index_rows(frame: pd.DataFrame, partners: Sequence[str], config: IndexConfi
     grid = pd.MultiIndex.from_product([list(partners), years], names=["country", "year"])
     n_p, n_y, n_c = len(partners), len(years), len(comps)
     counts = np.zeros((n_p, n_y, n_c, 2), dtype=np.int64)
-    kind_code = pd.Index(list(comp_of)).get_indexer(frame["kind"].to_numpy())
+    # each row's position in comp_of (-1: no component), decided once per distinct kind
+    kinds, kind_uniques = pd.factorize(frame["kind"].to_numpy())
+    known = pd.Index(list(comp_of)).get_indexer(pd.Index(kind_uniques, dtype=object))
+    kind_code = np.append(known, -1)[kinds]
     # only the columns read below: a row selection copies every column it keeps
     read = ["year", "countries", "framework", "countries_key"]
     sub = frame.loc[kind_code >= 0, [c for c in read if c in frame.columns]]

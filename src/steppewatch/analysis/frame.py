@@ -44,6 +44,7 @@ __all__ = [
     "framework_group",
     "require_columns",
     "source_total",
+    "text_series",
 ]
 
 EVENT_COLUMNS = (
@@ -375,8 +376,38 @@ def per_frame(what: object, frame: pd.DataFrame, compute: Callable[[], Any]) -> 
 
 def meetings(frame: pd.DataFrame) -> pd.DataFrame:
     """The meeting events only (selected once per frame: :func:`per_frame`)."""
-    out: pd.DataFrame = per_frame("meetings", frame, lambda: frame[frame["kind"] == "meeting"])
+    out: pd.DataFrame = per_frame(
+        # a numpy comparison: several times cheaper than pandas' on a million object cells
+        "meetings",
+        frame,
+        lambda: frame[np.asarray(frame["kind"].to_numpy() == "meeting")],
+    )
     return out
+
+
+def _text_dtype() -> Any:
+    """The dtype pandas gives a column of Python ``str`` (``str``, Arrow-backed, in pandas 3)."""
+    return pd.Series(["a"]).dtype
+
+
+def text_series(
+    distinct: Sequence[object], codes: np.ndarray, index: pd.Index | None = None
+) -> pd.Series | None:
+    """``pd.Series([distinct[c] for c in codes])`` (the same values and dtype), made by Arrow
+    taking the few distinct texts by their codes instead of pandas converting a million
+    Python strings one by one; None when a distinct value is not a ``str`` (or pandas keeps
+    text as objects): then build the Series from the values."""
+    dtype = _text_dtype()
+    if not all(type(v) is str for v in distinct) or not isinstance(dtype, pd.StringDtype):
+        return None
+    if dtype.storage != "pyarrow":
+        return None
+    import pyarrow as pa
+
+    values = pa.array(list(distinct), pa.large_string()).take(
+        pa.array(np.asarray(codes, dtype=np.int64))
+    )
+    return pd.Series(pd.array(values, dtype=dtype), index=index, copy=False)
 
 
 def framework_group(framework: pd.Series) -> pd.Series:
