@@ -169,3 +169,34 @@ def test_concern_lifespan_by_list_is_the_lifespan_of_the_exploded_rows(
     assert table.loc["separatism", "first_event"] == "1999-08-25-f"
     assert table.loc["terrorism", "last_event"] == "2009-05-01-e"
     assert "" not in set(fast["topic"])
+
+
+def test_shares_counted_by_list_are_the_shares_of_the_exploded_rows(
+    frame: pd.DataFrame, periods: list[Period], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counted once per (group, distinct topic list): the tables the exploded rows give, by
+    year, by period and by partner state, a list naming a code twice counted twice (as
+    explode does) and an empty code left out."""
+    from steppewatch.analysis import concerns
+    from steppewatch.analysis.frame import analysis_frame
+
+    extra = frame[frame["kind"] == "meeting"].iloc[:3].copy()
+    extra["id"] = [f"{i}-копия" for i in extra["id"]]
+    extra["topics"] = [("terrorism", "terrorism"), ("", "separatism"), ("恐怖主义",)]
+    analysed = analysis_frame(pd.concat([frame, extra], ignore_index=True))
+    partners = ["KZ", "KG", "TJ", "UZ", "TM"]
+
+    def tables() -> list[pd.DataFrame]:
+        return [
+            concerns_by_year(analysed),
+            concerns_by_year(analysed, partners=partners),
+            concerns_by_period(analysed, periods),
+            concerns_by_period(analysed, periods, partners=partners),
+        ]
+
+    by_list = tables()
+    assert concerns._counts_by_list(analysed, ["year"]) is not None
+    monkeypatch.setattr(concerns, "_counts_by_list", lambda *_a: None)
+    for fast, exploded in zip(by_list, tables(), strict=True):
+        pd.testing.assert_frame_equal(fast, exploded)
+    assert "恐怖主义" in set(by_list[0]["topic"]) and "" not in set(by_list[0]["topic"])

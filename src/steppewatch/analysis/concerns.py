@@ -106,9 +106,13 @@ def _shares(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     totals = base.groupby(keys, observed=True).agg(
         n_meetings_all=("id", "size"), n_meetings=("_discussed", "sum")
     )
-    rows = topic_rows(frame, keys)
-    counts = rows.groupby([*keys, "topic"], observed=True).size().rename("count")
-    topics = sorted(rows["topic"].unique())
+    by_list = _counts_by_list(frame, keys)
+    if by_list is None:
+        rows = topic_rows(frame, keys)
+        counts = rows.groupby([*keys, "topic"], observed=True).size().rename("count")
+        topics = sorted(rows["topic"].unique())
+    else:
+        counted, topics = by_list
     if totals.empty or not topics:
         return pd.DataFrame(
             columns=[*keys, "topic", "count", "n_meetings", "n_meetings_all", "share"]
@@ -118,13 +122,68 @@ def _shares(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
         [(*(k if isinstance(k, tuple) else (k,)), t) for k in totals.index for t in topics],
         names=[*keys, "topic"],
     )
-    out = counts.reindex(grid, fill_value=0).reset_index()
+    if by_list is None:
+        out = counts.reindex(grid, fill_value=0).reset_index()
+    else:
+        found = [counted.get(cell, 0) for cell in grid]
+        out = pd.Series(found, index=grid, dtype=np.int64, name="count").reset_index()
     out = out.merge(totals.reset_index(), on=keys, how="left")
     out["n_meetings"] = out["n_meetings"].astype(int)
     out["share"] = np.where(
         out["n_meetings"] > 0, out["count"] / out["n_meetings"].clip(lower=1), 0.0
     )
     return out
+
+
+def _counts_by_list(
+    frame: pd.DataFrame, keys: list[str]
+) -> tuple[dict[tuple[Any, ...], int], list[str]] | None:
+    """What the exploded (event, topic) rows give, counted once per group of ``keys`` and
+    distinct topic list (a few thousand) instead of once per row: the number of rows per
+    ``(*keys, topic)`` (rows with a missing key left out, as grouping does) and the sorted
+    topics of all rows. None (explode the rows instead) unless every list holds text."""
+    found = _topic_lists(frame)
+    if found is None:
+        return None
+    codes, lists = found
+    cells = [t for topics in lists for t in topics]
+    if not all(t is None or type(t) is str for t in cells):
+        return None
+    combined = codes.copy()
+    scale = len(lists) + 1
+    values: list[list[Any]] = []
+    missing = np.zeros(len(frame), dtype=bool)
+    for key in reversed(keys):
+        column = frame[key]
+        if isinstance(column.dtype, pd.CategoricalDtype):
+            key_codes = column.cat.codes.to_numpy().astype(np.int64)
+            uniques: list[Any] = list(column.cat.categories)
+        else:
+            raw, found_uniques = pd.factorize(column.to_numpy())
+            key_codes, uniques = raw.astype(np.int64), list(found_uniques)
+        missing |= key_codes < 0
+        combined = combined + np.maximum(key_codes, 0) * scale
+        scale *= max(len(uniques), 1)
+        values.insert(0, uniques)
+    # the codes are combined as mixed-radix digits: the list's lowest, the keys' above it
+    present = ~missing & (codes < len(lists))
+    groups, sizes = np.unique(combined[present], return_counts=True)
+    counted: dict[tuple[Any, ...], int] = {}
+    radix = [len(v) or 1 for v in values]
+    for group, n in zip(groups.tolist(), sizes.tolist(), strict=True):
+        list_code, rest = group % (len(lists) + 1), group // (len(lists) + 1)
+        digits = []
+        for size in reversed(radix):
+            digits.append(rest % size)
+            rest //= size
+        labels = tuple(v[d] for v, d in zip(values, reversed(digits), strict=True))
+        for topic in lists[list_code]:
+            if topic is not None and topic != "":
+                cell = (*labels, topic)
+                counted[cell] = counted.get(cell, 0) + n
+    shown = {t for c in np.unique(codes[codes < len(lists)]) for t in lists[c]}
+    topics = sorted(t for t in shown if t is not None and t != "")
+    return counted, topics
 
 
 def concerns_by_year(frame: pd.DataFrame, *, partners: Sequence[str] | None = None) -> pd.DataFrame:
