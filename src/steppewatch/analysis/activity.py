@@ -102,7 +102,9 @@ def multilateral_vs_bilateral(
     ``[period,] framework_group, kind, count``.
     """
     require_columns(frame, ("id", "kind", "year", "framework"), "multilateral_vs_bilateral")
-    rows = frame.assign(framework_group=framework_group(frame["framework"]).to_numpy())
+    groups = framework_group(frame["framework"])
+    # the column as it is (same index: no alignment work); by position when labels repeat
+    rows = frame.assign(framework_group=groups if frame.index.is_unique else groups.to_numpy())
     keys = ["framework_group", "kind"]
     if periods is not None:
         rows = assign_periods(rows, periods)

@@ -412,6 +412,23 @@ def text_series(
 
 def framework_group(framework: pd.Series) -> pd.Series:
     """Map a framework column to ``bilateral`` / ``multilateral`` / ``unilateral``."""
+    # decided once per distinct framework (a missing one is bilateral), the column made by
+    # Arrow from the three group names
+    codes, uniques = pd.factorize(framework.to_numpy())
+    named = [str(u) for u in uniques]
+    if all(type(u) is str for u in uniques):
+        group = [
+            "multilateral"
+            if u in MULTILATERAL_FRAMEWORKS
+            else "unilateral"
+            if u == "unilateral"
+            else "bilateral"
+            for u in named
+        ]
+        found = text_series([*group, "bilateral"], np.where(codes < 0, len(group), codes))
+        if found is not None:
+            found.index = framework.index
+            return found.rename("framework_group")
     values = framework.fillna("").astype(str)
     out = np.where(
         values.isin(MULTILATERAL_FRAMEWORKS),
