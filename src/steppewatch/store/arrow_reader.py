@@ -6,7 +6,9 @@ of the report's load time and memory. Here the same query runs through an ADBC d
 (``adbc-driver-sqlite``, ``adbc-driver-postgresql``: Apache Arrow's database connectivity; the
 rows go from SQLite's C API or PostgreSQL's binary ``COPY`` straight into Arrow arrays, batch by
 batch, each text column dictionary-encoded as it comes). Source counts come from one grouped
-query joined in Arrow; rows are sorted by Arrow; only then is the pandas frame the analysis
+query joined in Arrow, or, when most events are read, from one read of every source that also
+counts them by publisher and language for the report's data section (:class:`SourceTally`);
+rows are sorted by Arrow; only then is the pandas frame the analysis
 reads made, with one Python object per *distinct* value (a million events have a few hundred
 distinct country lists, kinds or dates), so the frame is the row-by-row reader's, value for
 value.
