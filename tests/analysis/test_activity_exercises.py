@@ -96,3 +96,26 @@ def test_exercise_series(frame: pd.DataFrame) -> None:
     assert series.loc[(2019, "bilateral"), "count"] == 1
     assert math.isnan(series.loc[(2019, "bilateral"), "max_troops"])
     assert series.loc[(2007, "SCO"), "max_troops"] == 6500
+
+
+def test_activity_mix_counted_from_codes_is_the_grouped_rows(
+    frame: pd.DataFrame, periods: list[Period], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counted from (event, partner) codes without making the rows: the table grouping the
+    rows gives (keys sorted by value, not in the partners' order; same dtypes), by period or
+    not, on the events frame and on its analysis frame."""
+    from steppewatch.analysis import activity
+    from steppewatch.analysis.frame import analysis_frame
+
+    cases = [
+        (f, partners, per)
+        for f in (frame, analysis_frame(frame))
+        for partners in (["KZ", "KG", "TJ", "UZ", "TM"], ["TJ", "KZ"])
+        for per in (None, periods)
+    ]
+    from_codes = [activity.activity_mix(f, p, per) for f, p, per in cases]
+    assert activity._kind_counts(frame, ["TJ", "KZ"], None) is not None
+    monkeypatch.setattr(activity, "_kind_counts", lambda *_a: None)
+    for table, (f, p, per) in zip(from_codes, cases, strict=True):
+        pd.testing.assert_frame_equal(table, activity.activity_mix(f, p, per))
+    assert list(from_codes[2]["country"].unique()) == ["KZ", "TJ"]

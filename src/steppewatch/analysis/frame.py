@@ -37,6 +37,8 @@ __all__ = [
     "periods_from_study",
     "clip_periods",
     "assign_periods",
+    "period_codes",
+    "partner_positions",
     "meetings",
     "by_partner",
     "involves",
@@ -328,15 +330,21 @@ def require_columns(frame: pd.DataFrame, columns: Iterable[str], where: str) -> 
         )
 
 
-def assign_periods(frame: pd.DataFrame, periods: Sequence[Period]) -> pd.DataFrame:
-    """Add a categorical ``period`` column (ordered as ``periods``; NaN outside all of them)."""
-    years = frame["year"].to_numpy()
-    # the first period holding each year, as a code into the periods (-1: none), so no label
-    # is written or hashed per row
-    codes = np.full(len(frame), -1, dtype=np.int64)
+def period_codes(years: pd.Series, periods: Sequence[Period]) -> np.ndarray:
+    """Each year's first period holding it, as a code into ``periods`` (-1: none)."""
+    values = years.to_numpy()
+    codes = np.full(len(values), -1, dtype=np.int64)
     for i, period in enumerate(periods):
         end = period.end if period.end is not None else np.iinfo(np.int64).max
-        codes[(years >= period.start) & (years <= end) & (codes < 0)] = i
+        codes[(values >= period.start) & (values <= end) & (codes < 0)] = i
+    return codes
+
+
+def assign_periods(frame: pd.DataFrame, periods: Sequence[Period]) -> pd.DataFrame:
+    """Add a categorical ``period`` column (ordered as ``periods``; NaN outside all of them)."""
+    # the first period holding each year, as a code into the periods (-1: none), so no label
+    # is written or hashed per row
+    codes = period_codes(frame["year"], periods)
     out = frame.copy(deep=False)
     out["period"] = pd.Categorical.from_codes(
         codes, categories=[p.label for p in periods], ordered=True
@@ -448,6 +456,14 @@ def _country_codes(frame: pd.DataFrame) -> tuple[np.ndarray, list[tuple[str, ...
         return key.cat.codes.to_numpy().astype(np.int64), uniques
     codes, uniq = pd.factorize(frame["countries"].to_numpy())
     return codes.astype(np.int64), [tuple(u) for u in uniq]
+
+
+def partner_positions(
+    frame: pd.DataFrame, partners: Sequence[str]
+) -> tuple[np.ndarray, np.ndarray]:
+    """(row position, partner index) for every partner state of every event, as
+    :func:`by_partner` makes its rows (without making them)."""
+    return _partner_positions(frame, partners)
 
 
 def _partner_positions(
