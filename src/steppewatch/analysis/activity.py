@@ -35,6 +35,9 @@ def meeting_volume(frame: pd.DataFrame, partners: Sequence[str]) -> pd.DataFrame
     level are counted under ``unknown``. Columns: ``year, country, level, count``.
     """
     require_columns(frame, ("id", "kind", "year", "countries", "level"), "meeting_volume")
+    counted = _level_counts(meetings(frame), partners)
+    if counted is not None:
+        return counted
     m = by_partner(meetings(frame), partners, ["id", "year", "level"])
     level = m["level"].fillna("").replace("", "unknown")
     out = (
@@ -98,6 +101,54 @@ def activity_mix(
         rows = rows[rows["period"].notna()]
         keys = ["country", "period", "kind"]
     return rows.groupby(keys, observed=True).size().rename("count").reset_index()
+
+
+def _sorted_ranks(values: Sequence[str]) -> tuple[np.ndarray, list[str]]:
+    """Each value's rank in value order, and the distinct values in that order."""
+    ordered = sorted(set(values))
+    at = {v: i for i, v in enumerate(ordered)}
+    return np.array([at[v] for v in values], dtype=np.int64), ordered
+
+
+def _level_counts(m: pd.DataFrame, partners: Sequence[str]) -> pd.DataFrame | None:
+    """What :func:`meeting_volume` gives for the meetings ``m`` (the (meeting, partner) rows
+    grouped by year, country and level, a missing or empty level as ``unknown``), counted
+    from codes without making the rows; None (group the rows) when years are not integers,
+    a level not text, or nothing is counted."""
+    event, partner = partner_positions(m, partners)
+    years = m["year"].to_numpy()
+    names = list(partners)
+    if not len(event) or years.dtype.kind not in "iu" or len(set(names)) != len(names):
+        return None
+    level_codes, levels = pd.factorize(m["level"].to_numpy(), use_na_sentinel=False)
+    labels = []
+    for level in levels:
+        if level is None or (isinstance(level, float) and np.isnan(level)) or level == "":
+            labels.append("unknown")
+        elif type(level) is str:
+            labels.append(level)
+        else:
+            return None
+    if not all(type(n) is str for n in names):
+        return None
+    level_rank, level_order = _sorted_ranks(labels)
+    country_rank, country_order = _sorted_ranks(names)
+    first = int(years.min())
+    n_c, n_l = len(country_order), max(len(level_order), 1)
+    key = ((years[event].astype(np.int64) - first) * n_c + country_rank[partner]) * n_l + (
+        level_rank[level_codes[event]]
+    )
+    found, counts = np.unique(key, return_counts=True)
+    rest, level_at = np.divmod(found, n_l)
+    year_at, country_at = np.divmod(rest, n_c)
+    return pd.DataFrame(
+        {
+            "year": (year_at + first).astype(np.int64),
+            "country": pd.Series([country_order[i] for i in country_at]),
+            "level": pd.Series([level_order[i] for i in level_at]),
+            "count": counts.astype(np.int64),
+        }
+    )
 
 
 def _kind_counts(
