@@ -96,3 +96,45 @@ def test_exercise_series(frame: pd.DataFrame) -> None:
     assert series.loc[(2019, "bilateral"), "count"] == 1
     assert math.isnan(series.loc[(2019, "bilateral"), "max_troops"])
     assert series.loc[(2007, "SCO"), "max_troops"] == 6500
+
+
+def test_activity_mix_counted_from_codes_is_the_grouped_rows(
+    frame: pd.DataFrame, periods: list[Period], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counted from (event, partner) codes without making the rows: the table grouping the
+    rows gives (keys sorted by value, not in the partners' order; same dtypes), by period or
+    not, on the events frame and on its analysis frame."""
+    from steppewatch.analysis import activity
+    from steppewatch.analysis.frame import analysis_frame
+
+    cases = [
+        (f, partners, per)
+        for f in (frame, analysis_frame(frame))
+        for partners in (["KZ", "KG", "TJ", "UZ", "TM"], ["TJ", "KZ"])
+        for per in (None, periods)
+    ]
+    from_codes = [activity.activity_mix(f, p, per) for f, p, per in cases]
+    assert activity._kind_counts(frame, ["TJ", "KZ"], None) is not None
+    monkeypatch.setattr(activity, "_kind_counts", lambda *_a: None)
+    for table, (f, p, per) in zip(from_codes, cases, strict=True):
+        pd.testing.assert_frame_equal(table, activity.activity_mix(f, p, per))
+    assert list(from_codes[2]["country"].unique()) == ["KZ", "TJ"]
+
+
+def test_meeting_volume_counted_from_codes_is_the_grouped_rows(
+    frame: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Meetings by year, country and level counted from codes (an empty level as unknown):
+    the table grouping the (meeting, partner) rows gives."""
+    from steppewatch.analysis import activity
+    from steppewatch.analysis.frame import analysis_frame
+
+    blank = frame.copy()
+    blank.loc[blank.index[blank["kind"] == "meeting"][:2], "level"] = ["", None]
+    cases = [(f, p) for f in (blank, analysis_frame(blank)) for p in (["KZ", "KG"], ["TJ", "KZ"])]
+    from_codes = [activity.meeting_volume(f, p) for f, p in cases]
+    assert activity._level_counts(blank[blank["kind"] == "meeting"], ["KZ"]) is not None
+    monkeypatch.setattr(activity, "_level_counts", lambda *_a: None)
+    for table, (f, p) in zip(from_codes, cases, strict=True):
+        pd.testing.assert_frame_equal(table, activity.meeting_volume(f, p))
+    assert "unknown" in set(from_codes[0]["level"])

@@ -126,3 +126,77 @@ def test_analysis_frame_gives_the_same_partner_rows(frame: pd.DataFrame) -> None
     assert rows == ["KZ", "KG"]
     assert involves(frame, partners).tolist() == involves(slim, partners).tolist()
     assert involves(frame, ["TM"]).sum() == 0
+
+
+def test_concern_lifespan_by_list_is_the_lifespan_of_the_exploded_rows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Worked out per distinct topic list (the analysis frame's shared lists): the table the
+    exploded (meeting, topic) rows give, ties on a date decided by id, a list naming a topic
+    twice counted once, empty codes left out; in Chinese and Russian ids too."""
+    from steppewatch.analysis import concerns
+    from steppewatch.analysis.frame import analysis_frame
+
+    rows = [
+        ("2001-06-15-会晤-cn-kz", 2001, "2001-06-15", ("terrorism", "separatism")),
+        ("2001-06-15-встреча-cn-kg", 2001, "2001-06-15", ("terrorism", "separatism")),
+        ("2001-06-15-a", 2001, "2001-06-15", ("terrorism", "terrorism")),
+        ("2003-01-02-b", 2003, "2003-01-02", ("", "extremism")),
+        ("2003-01-02-c", 2003, "2003", ("drug_trafficking",)),
+        ("2009-05-01-d", 2009, "2009-05-01", ()),
+        ("2009-05-01-e", 2009, "2009-05-01", ("separatism", "terrorism")),
+        ("1999-08-25-f", 1999, "1999-08", ("separatism",)),
+    ]
+    frame = pd.DataFrame(
+        {
+            "id": [r[0] for r in rows],
+            "kind": "meeting",
+            "year": [r[1] for r in rows],
+            "date_start": [r[2] for r in rows],
+            "countries": [("CN", "KZ")] * len(rows),
+            "topics": [r[3] for r in rows],
+        }
+    )
+    analysed = analysis_frame(frame)
+    fast = concern_lifespan(analysed)
+    assert concerns._lifespan_by_list(analysed, ["year", "date_start"]) is not None
+    monkeypatch.setattr(concerns, "_lifespan_by_list", lambda *_a: None)
+    exploded = concern_lifespan(analysed)
+    pd.testing.assert_frame_equal(fast, exploded)
+    table = fast.set_index("topic")
+    assert table.loc["terrorism", "n_meetings"] == 4
+    assert table.loc["terrorism", "first_event"] == "2001-06-15-a"
+    assert table.loc["separatism", "first_event"] == "1999-08-25-f"
+    assert table.loc["terrorism", "last_event"] == "2009-05-01-e"
+    assert "" not in set(fast["topic"])
+
+
+def test_shares_counted_by_list_are_the_shares_of_the_exploded_rows(
+    frame: pd.DataFrame, periods: list[Period], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counted once per (group, distinct topic list): the tables the exploded rows give, by
+    year, by period and by partner state, a list naming a code twice counted twice (as
+    explode does) and an empty code left out."""
+    from steppewatch.analysis import concerns
+    from steppewatch.analysis.frame import analysis_frame
+
+    extra = frame[frame["kind"] == "meeting"].iloc[:3].copy()
+    extra["id"] = [f"{i}-копия" for i in extra["id"]]
+    extra["topics"] = [("terrorism", "terrorism"), ("", "separatism"), ("恐怖主义",)]
+    analysed = analysis_frame(pd.concat([frame, extra], ignore_index=True))
+    partners = ["KZ", "KG", "TJ", "UZ", "TM"]
+
+    def tables() -> list[pd.DataFrame]:
+        return [
+            concerns_by_year(analysed),
+            concerns_by_year(analysed, partners=partners),
+            concerns_by_period(analysed, periods),
+            concerns_by_period(analysed, periods, partners=partners),
+        ]
+
+    by_list = tables()
+    assert concerns._counts_by_list(analysed, ["year"]) is not None
+    monkeypatch.setattr(concerns, "_counts_by_list", lambda *_a: None)
+    for fast, exploded in zip(by_list, tables(), strict=True):
+        pd.testing.assert_frame_equal(fast, exploded)
+    assert "恐怖主义" in set(by_list[0]["topic"]) and "" not in set(by_list[0]["topic"])

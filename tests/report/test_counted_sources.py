@@ -117,3 +117,31 @@ def test_counted_through_arrow_equals_counted_in_sql(
     assert arrow_reader.source_pairs(store, _ids(store), lambda _p: True, source_reader.CHUNK)
     through_arrow = count_sources(store, _ids(store), study, partners)
     pd.testing.assert_frame_equal(in_sql, through_arrow)
+
+
+def test_counted_while_the_events_are_read_equals_counted_after(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The report reads every source once with the events (Arrow route, most events
+    selected): the same n_sources per event and the same source table as counting them
+    afterwards, sources with no publisher, an empty one and unknown ones in Russian and
+    Chinese included (their URLs read on their own)."""
+    from steppewatch.store import arrow_reader
+
+    study = load_study()
+    partners = list(study.partner_states)
+    filters = EventFilter(statuses=DEFAULT_STATUSES)
+    monkeypatch.setattr(arrow_reader, "SQLITE_MIN_EVENTS", 0)
+    tally = arrow_reader.SourceTally()
+    frame = _load_frame(store, filters, tally)
+    assert tally.pairs, "the sources were not counted with the events"
+    after = _load_frame(store, filters)
+    pd.testing.assert_frame_equal(frame, after)
+    ids = list(frame["id"])
+    with_events = count_sources(store, ids, study, partners, counted=tally.pairs)
+    pd.testing.assert_frame_equal(with_events, count_sources(store, ids, study, partners))
+    assert with_events["sources"].sum() == frame["n_sources"].sum() == store.count_sources()
+    # a selection of few events: not counted then (the report counts their sources apart)
+    few = arrow_reader.SourceTally()
+    recent = _load_frame(store, EventFilter(statuses=DEFAULT_STATUSES, until=1998), few)
+    assert 0 < len(recent) < len(frame) // 4 and few.pairs is None

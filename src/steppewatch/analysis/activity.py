@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from steppewatch.analysis.frame import (
@@ -12,6 +14,8 @@ from steppewatch.analysis.frame import (
     by_partner,
     framework_group,
     meetings,
+    partner_positions,
+    period_codes,
     require_columns,
 )
 
@@ -31,6 +35,9 @@ def meeting_volume(frame: pd.DataFrame, partners: Sequence[str]) -> pd.DataFrame
     level are counted under ``unknown``. Columns: ``year, country, level, count``.
     """
     require_columns(frame, ("id", "kind", "year", "countries", "level"), "meeting_volume")
+    counted = _level_counts(meetings(frame), partners)
+    if counted is not None:
+        return counted
     m = by_partner(meetings(frame), partners, ["id", "year", "level"])
     level = m["level"].fillna("").replace("", "unknown")
     out = (
@@ -84,6 +91,9 @@ def activity_mix(
     [period,] kind, count``.
     """
     require_columns(frame, ("id", "kind", "year", "countries"), "activity_mix")
+    counted = _kind_counts(frame, partners, periods)
+    if counted is not None:
+        return counted
     rows = by_partner(frame, partners, ["id", "kind", "year"])
     keys = ["country", "kind"]
     if periods is not None:
@@ -91,6 +101,99 @@ def activity_mix(
         rows = rows[rows["period"].notna()]
         keys = ["country", "period", "kind"]
     return rows.groupby(keys, observed=True).size().rename("count").reset_index()
+
+
+def _sorted_ranks(values: Sequence[str]) -> tuple[np.ndarray, list[str]]:
+    """Each value's rank in value order, and the distinct values in that order."""
+    ordered = sorted(set(values))
+    at = {v: i for i, v in enumerate(ordered)}
+    return np.array([at[v] for v in values], dtype=np.int64), ordered
+
+
+def _level_counts(m: pd.DataFrame, partners: Sequence[str]) -> pd.DataFrame | None:
+    """What :func:`meeting_volume` gives for the meetings ``m`` (the (meeting, partner) rows
+    grouped by year, country and level, a missing or empty level as ``unknown``), counted
+    from codes without making the rows; None (group the rows) when years are not integers,
+    a level not text, or nothing is counted."""
+    event, partner = partner_positions(m, partners)
+    years = m["year"].to_numpy()
+    names = list(partners)
+    if not len(event) or years.dtype.kind not in "iu" or len(set(names)) != len(names):
+        return None
+    level_codes, levels = pd.factorize(m["level"].to_numpy(), use_na_sentinel=False)
+    labels = []
+    for level in levels:
+        if level is None or (isinstance(level, float) and np.isnan(level)) or level == "":
+            labels.append("unknown")
+        elif type(level) is str:
+            labels.append(level)
+        else:
+            return None
+    if not all(type(n) is str for n in names):
+        return None
+    level_rank, level_order = _sorted_ranks(labels)
+    country_rank, country_order = _sorted_ranks(names)
+    first = int(years.min())
+    n_c, n_l = len(country_order), max(len(level_order), 1)
+    key = ((years[event].astype(np.int64) - first) * n_c + country_rank[partner]) * n_l + (
+        level_rank[level_codes[event]]
+    )
+    found, counts = np.unique(key, return_counts=True)
+    rest, level_at = np.divmod(found, n_l)
+    year_at, country_at = np.divmod(rest, n_c)
+    return pd.DataFrame(
+        {
+            "year": (year_at + first).astype(np.int64),
+            "country": pd.Series([country_order[i] for i in country_at]),
+            "level": pd.Series([level_order[i] for i in level_at]),
+            "count": counts.astype(np.int64),
+        }
+    )
+
+
+def _kind_counts(
+    frame: pd.DataFrame, partners: Sequence[str], periods: Sequence[Period] | None
+) -> pd.DataFrame | None:
+    """What :func:`activity_mix` gives (the (event, partner) rows grouped by country,
+    [period,] kind and counted), counted from codes without making the rows: the same table
+    (keys sorted as grouping sorts them, text columns as pandas types them). None (group the
+    rows instead) when a kind is not text or nothing is counted."""
+    event, partner = partner_positions(frame, partners)
+    kind_codes, kinds = pd.factorize(frame["kind"].to_numpy())
+    if not len(event) or not all(type(k) is str for k in kinds):
+        return None
+    names = list(partners)
+    if len(set(names)) != len(names) or not all(type(n) is str for n in names):
+        return None
+    # grouping sorts text keys by value and categorical ones by their categories' order
+    country_order = np.argsort(np.array(names, dtype=object), kind="stable")
+    country_rank = np.empty(len(names), dtype=np.int64)
+    country_rank[country_order] = np.arange(len(names))
+    kind_order = np.argsort(np.asarray(kinds, dtype=object), kind="stable")
+    kind_rank = np.append(np.argsort(kind_order), -1)[kind_codes]
+    keep = kind_rank[event] >= 0
+    n_periods = 1
+    period_of = np.zeros(len(event), dtype=np.int64)
+    if periods is not None:
+        codes = period_codes(frame["year"], periods)[event]
+        keep &= codes >= 0
+        period_of, n_periods = codes, max(len(periods), 1)
+    key = (country_rank[partner] * n_periods + period_of) * len(kinds) + kind_rank[event]
+    found, counts = np.unique(key[keep], return_counts=True)
+    if not len(found):
+        return None
+    rest, kind_at = np.divmod(found, len(kinds))
+    country_at, period_at = np.divmod(rest, n_periods)
+    sorted_names = np.array(names, dtype=object)[country_order]
+    sorted_kinds = np.asarray(kinds, dtype=object)[kind_order]
+    data: dict[str, Any] = {"country": pd.Series(list(sorted_names[country_at]))}
+    if periods is not None:
+        data["period"] = pd.Categorical.from_codes(
+            period_at, categories=[p.label for p in periods], ordered=True
+        )
+    data["kind"] = pd.Series(list(sorted_kinds[kind_at]))
+    data["count"] = counts.astype(np.int64)
+    return pd.DataFrame(data)
 
 
 def multilateral_vs_bilateral(
@@ -102,7 +205,9 @@ def multilateral_vs_bilateral(
     ``[period,] framework_group, kind, count``.
     """
     require_columns(frame, ("id", "kind", "year", "framework"), "multilateral_vs_bilateral")
-    rows = frame.assign(framework_group=framework_group(frame["framework"]).to_numpy())
+    groups = framework_group(frame["framework"])
+    # the column as it is (same index: no alignment work); by position when labels repeat
+    rows = frame.assign(framework_group=groups if frame.index.is_unique else groups.to_numpy())
     keys = ["framework_group", "kind"]
     if periods is not None:
         rows = assign_periods(rows, periods)

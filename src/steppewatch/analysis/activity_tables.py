@@ -19,6 +19,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from steppewatch.analysis.frame import text_series
+
 __all__ = ["ACTIVITY_TABLES", "ActivityTable", "TABLE_KINDS", "activity_table", "BASE_COLUMNS"]
 
 
@@ -99,6 +101,18 @@ def _joined_countries(rows: pd.DataFrame) -> list[str] | np.ndarray:
     return [";".join(c) for c in rows["countries"].to_numpy()]
 
 
+def _per_row(cells: list[str], inverse: np.ndarray) -> pd.Series | np.ndarray:
+    """One cell per row from the cells of the distinct attributes (``inverse``: each row's),
+    as the column pandas makes of them (text taken by Arrow, not converted row by row)."""
+    found = text_series(cells, inverse.reshape(-1))
+    if found is not None:
+        return found
+    distinct = np.empty(len(cells), dtype=object)
+    distinct[:] = cells
+    taken: np.ndarray = distinct[inverse.reshape(-1)]
+    return taken
+
+
 def activity_table(frame: pd.DataFrame, table: ActivityTable) -> pd.DataFrame:
     """The events of ``table.kind`` in ``frame`` as rows: ``id, date, countries, framework,
     title``, then the kind's attribute columns (text as reported) and ``other``. Newest first
@@ -109,7 +123,12 @@ def activity_table(frame: pd.DataFrame, table: ActivityTable) -> pd.DataFrame:
     rows = frame[frame["kind"].to_numpy() == table.kind]
     if rows.empty:
         return pd.DataFrame(columns=columns)
-    attrs = [a if isinstance(a, dict) else {} for a in rows["attributes"].to_numpy()]
+    # the cells made once per distinct attributes object: the report's frame holds one dict
+    # per distinct JSON text (a million events have a few hundred), shared by its rows
+    objects = rows["attributes"].to_numpy()
+    keys = np.fromiter(map(id, objects), dtype=np.int64, count=len(objects))
+    _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    attrs = [a if isinstance(a, dict) else {} for a in objects[first]]
     out = pd.DataFrame(
         {
             "id": rows["id"].to_numpy(),
@@ -122,9 +141,10 @@ def activity_table(frame: pd.DataFrame, table: ActivityTable) -> pd.DataFrame:
     for name in table.attributes:
         # _text inlined for the common cells (missing, or text): a call per cell costs more
         values = [a.get(name) for a in attrs]
-        out[name] = ["" if v is None else v if type(v) is str else _text(v) for v in values]
+        cells = ["" if v is None else v if type(v) is str else _text(v) for v in values]
+        out[name] = _per_row(cells, inverse)
     hidden = frozenset(table.attributes) | _NOTES
-    out["other"] = [_other(a, hidden) for a in attrs]
+    out["other"] = _per_row([_other(a, hidden) for a in attrs], inverse)
     return out.sort_values(["date", "id"], ascending=[False, True], kind="stable").reset_index(
         drop=True
     )

@@ -25,6 +25,7 @@ from steppewatch.analysis.frame import (
     concerns_coded,
     meetings,
     require_columns,
+    text_series,
 )
 
 __all__ = [
@@ -61,8 +62,18 @@ def topic_rows(frame: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
     topic = table[codes[rows], position]
     keep = np.flatnonzero(pd.notna(topic) & (topic != ""))
     slim = frame[cols].iloc[rows[keep]]
-    # the topic column's type inferred from its values, as explode does
-    return slim.assign(topic=pd.Series(list(topic[keep]), index=slim.index))
+    # the topic column's type inferred from its values, as explode does (made from the codes
+    # of the distinct topics when they are text: the same column, without a conversion per row)
+    cells = table.reshape(-1)
+    column = None
+    if all(type(t) is str for t in cells if t is not None):
+        at = {t: i for i, t in enumerate(dict.fromkeys(t for t in cells if t is not None))}
+        cell_code = np.array([at.get(t, 0) for t in cells], dtype=np.int64)
+        flat = (codes[rows] * width + position)[keep]
+        column = text_series(list(at), cell_code[flat], slim.index)
+    if column is None:
+        column = pd.Series(list(topic[keep]), index=slim.index)
+    return slim.assign(topic=column)
 
 
 def _topic_lists(frame: pd.DataFrame) -> tuple[np.ndarray, list[tuple[Any, ...]]] | None:
@@ -95,9 +106,13 @@ def _shares(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     totals = base.groupby(keys, observed=True).agg(
         n_meetings_all=("id", "size"), n_meetings=("_discussed", "sum")
     )
-    rows = topic_rows(frame, keys)
-    counts = rows.groupby([*keys, "topic"], observed=True).size().rename("count")
-    topics = sorted(rows["topic"].unique())
+    by_list = _counts_by_list(frame, keys)
+    if by_list is None:
+        rows = topic_rows(frame, keys)
+        counts = rows.groupby([*keys, "topic"], observed=True).size().rename("count")
+        topics = sorted(rows["topic"].unique())
+    else:
+        counted, topics = by_list
     if totals.empty or not topics:
         return pd.DataFrame(
             columns=[*keys, "topic", "count", "n_meetings", "n_meetings_all", "share"]
@@ -107,13 +122,68 @@ def _shares(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
         [(*(k if isinstance(k, tuple) else (k,)), t) for k in totals.index for t in topics],
         names=[*keys, "topic"],
     )
-    out = counts.reindex(grid, fill_value=0).reset_index()
+    if by_list is None:
+        out = counts.reindex(grid, fill_value=0).reset_index()
+    else:
+        found = [counted.get(cell, 0) for cell in grid]
+        out = pd.Series(found, index=grid, dtype=np.int64, name="count").reset_index()
     out = out.merge(totals.reset_index(), on=keys, how="left")
     out["n_meetings"] = out["n_meetings"].astype(int)
     out["share"] = np.where(
         out["n_meetings"] > 0, out["count"] / out["n_meetings"].clip(lower=1), 0.0
     )
     return out
+
+
+def _counts_by_list(
+    frame: pd.DataFrame, keys: list[str]
+) -> tuple[dict[tuple[Any, ...], int], list[str]] | None:
+    """What the exploded (event, topic) rows give, counted once per group of ``keys`` and
+    distinct topic list (a few thousand) instead of once per row: the number of rows per
+    ``(*keys, topic)`` (rows with a missing key left out, as grouping does) and the sorted
+    topics of all rows. None (explode the rows instead) unless every list holds text."""
+    found = _topic_lists(frame)
+    if found is None:
+        return None
+    codes, lists = found
+    cells = [t for topics in lists for t in topics]
+    if not all(t is None or type(t) is str for t in cells):
+        return None
+    combined = codes.copy()
+    scale = len(lists) + 1
+    values: list[list[Any]] = []
+    missing = np.zeros(len(frame), dtype=bool)
+    for key in reversed(keys):
+        column = frame[key]
+        if isinstance(column.dtype, pd.CategoricalDtype):
+            key_codes = column.cat.codes.to_numpy().astype(np.int64)
+            uniques: list[Any] = list(column.cat.categories)
+        else:
+            raw, found_uniques = pd.factorize(column.to_numpy())
+            key_codes, uniques = raw.astype(np.int64), list(found_uniques)
+        missing |= key_codes < 0
+        combined = combined + np.maximum(key_codes, 0) * scale
+        scale *= max(len(uniques), 1)
+        values.insert(0, uniques)
+    # the codes are combined as mixed-radix digits: the list's lowest, the keys' above it
+    present = ~missing & (codes < len(lists))
+    groups, sizes = np.unique(combined[present], return_counts=True)
+    counted: dict[tuple[Any, ...], int] = {}
+    radix = [len(v) or 1 for v in values]
+    for group, n in zip(groups.tolist(), sizes.tolist(), strict=True):
+        list_code, rest = group % (len(lists) + 1), group // (len(lists) + 1)
+        digits = []
+        for size in reversed(radix):
+            digits.append(rest % size)
+            rest //= size
+        labels = tuple(v[d] for v, d in zip(values, reversed(digits), strict=True))
+        for topic in lists[list_code]:
+            if topic is not None and topic != "":
+                cell = (*labels, topic)
+                counted[cell] = counted.get(cell, 0) + n
+    shown = {t for c in np.unique(codes[codes < len(lists)]) for t in lists[c]}
+    topics = sorted(t for t in shown if t is not None and t != "")
+    return counted, topics
 
 
 def concerns_by_year(frame: pd.DataFrame, *, partners: Sequence[str] | None = None) -> pd.DataFrame:
@@ -172,6 +242,9 @@ def concern_lifespan(frame: pd.DataFrame) -> pd.DataFrame:
     """
     keys = ["year", "date_start"] if "date_start" in frame else ["year"]
     order = [*keys, "id"]
+    fast = _lifespan_by_list(meetings(frame), keys)
+    if fast is not None:
+        return fast
     # the meetings sorted before their topics are exploded (explode keeps the order): the same
     # order within each topic as sorting the exploded rows, at a fraction of the rows
     m = meetings(frame)[[*order, "topics"]].sort_values(order)
@@ -191,6 +264,81 @@ def concern_lifespan(frame: pd.DataFrame) -> pd.DataFrame:
         }
     ).reset_index()
     return out.sort_values(["first_year", "topic"]).reset_index(drop=True)
+
+
+def _lifespan_by_list(m: pd.DataFrame, keys: list[str]) -> pd.DataFrame | None:
+    """:func:`concern_lifespan` of the meetings ``m`` worked out once per distinct topic list
+    (a million events have a few hundred) instead of once per (meeting, topic) row: each
+    list's earliest and latest meeting in (year, date, id) order and its number of meetings,
+    then each topic's from the lists holding it. None (the rows are then exploded) unless ids
+    are distinct text, years integers and dates text."""
+    if m.empty or "topics" not in m:
+        return None
+    found = _topic_lists(m)
+    ids = m["id"].to_numpy()
+    years = m["year"].to_numpy()
+    if found is None or years.dtype.kind not in "iu":
+        return None
+    codes, lists = found
+    if not all(type(i) is str for i in ids) or not pd.Index(ids).is_unique:
+        return None
+    if "date_start" in keys:
+        dates = m["date_start"].to_numpy()
+        date_codes, date_uniques = pd.factorize(dates)
+        if (date_codes < 0).any() or not all(type(d) is str for d in date_uniques):
+            return None
+        rank = np.empty(len(date_uniques), dtype=np.int64)
+        rank[np.argsort(np.asarray(date_uniques, dtype=object), kind="stable")] = np.arange(
+            len(date_uniques)
+        )
+        date_rank = rank[date_codes]
+    else:
+        date_rank = np.zeros(len(m), dtype=np.int64)
+    width = int(date_rank.max()) + 1 if len(date_rank) else 1
+    key = years.astype(np.int64) * width + date_rank
+    n_lists = len(lists) + 1
+    low = np.full(n_lists, np.iinfo(np.int64).max, dtype=np.int64)
+    high = np.full(n_lists, np.iinfo(np.int64).min, dtype=np.int64)
+    np.minimum.at(low, codes, key)
+    np.maximum.at(high, codes, key)
+    sizes = np.bincount(codes, minlength=n_lists)
+    # the earliest (latest) meeting of each list: the smallest (largest) id among its rows on
+    # the list's first (last) key
+    first_id: dict[int, str] = {}
+    last_id: dict[int, str] = {}
+    for row in np.flatnonzero(key == low[codes]):
+        c = int(codes[row])
+        if c not in first_id or ids[row] < first_id[c]:
+            first_id[c] = ids[row]
+    for row in np.flatnonzero(key == high[codes]):
+        c = int(codes[row])
+        if c not in last_id or ids[row] > last_id[c]:
+            last_id[c] = ids[row]
+    by_topic: dict[str, list[int]] = {}
+    for c, topics in enumerate(lists):
+        if not all(t is None or type(t) is str for t in topics):
+            return None
+        if sizes[c] == 0:
+            continue
+        for t in dict.fromkeys(t for t in topics if t is not None and t != ""):
+            by_topic.setdefault(t, []).append(c)
+    if not by_topic:
+        return None  # the empty table, made as the rows make it
+    records = []
+    for topic, held in by_topic.items():
+        first = min((int(low[c]), first_id[c]) for c in held)
+        last = max((int(high[c]), last_id[c]) for c in held)
+        records.append(
+            (topic, first[0] // width, last[0] // width, int(sizes[held].sum()), first[1], last[1])
+        )
+    records.sort(key=lambda r: (r[1], r[0]))
+    columns = ["topic", "first_year", "last_year", "n_meetings", "first_event", "last_event"]
+    out = pd.DataFrame.from_records(records, columns=columns)
+    for column in ("first_year", "last_year", "n_meetings"):
+        out[column] = out[column].astype(np.int64)
+    for column in ("first_event", "last_event"):  # as the grouped rows give them
+        out[column] = pd.Series(out[column].to_numpy(dtype=object), dtype=object)
+    return out
 
 
 def concern_trends(

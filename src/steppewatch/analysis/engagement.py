@@ -129,16 +129,21 @@ def _index_rows(frame: pd.DataFrame, partners: Sequence[str], config: IndexConfi
     grid = pd.MultiIndex.from_product([list(partners), years], names=["country", "year"])
     n_p, n_y, n_c = len(partners), len(years), len(comps)
     counts = np.zeros((n_p, n_y, n_c, 2), dtype=np.int64)
-    kind_code = pd.Index(list(comp_of)).get_indexer(frame["kind"].to_numpy())
-    # only the columns read below: a row selection copies every column it keeps
-    read = ["year", "countries", "framework", "countries_key"]
-    sub = frame.loc[kind_code >= 0, [c for c in read if c in frame.columns]]
-    if sub.empty or n_y == 0:
+    # each row's position in comp_of (-1: no component), decided once per distinct kind
+    kinds, kind_uniques = pd.factorize(frame["kind"].to_numpy())
+    known = pd.Index(list(comp_of)).get_indexer(pd.Index(kind_uniques, dtype=object))
+    kind_code = np.append(known, -1)[kinds]
+    counted = kind_code >= 0
+    if not counted.any() or n_y == 0:
         return _IndexRows(counts, grid, comps)
-    comp_idx = np.array(list(comp_of.values()))[kind_code[kind_code >= 0]]
-    event, partner = _partner_positions(sub, partners)
-    year = sub["year"].to_numpy()[event] - years.start
-    multi = sub["framework"].isin(MULTILATERAL_FRAMEWORKS).to_numpy()[event].astype(np.int64)
+    # every (event, partner) pair of the frame, then those of a counted kind: no row
+    # selection (which would copy the columns read) is made
+    event, partner = _partner_positions(frame, partners)
+    keep = counted[event]
+    event, partner = event[keep], partner[keep]
+    comp_idx = np.append(np.array(list(comp_of.values()), dtype=np.int64), -1)[kind_code]
+    year = frame["year"].to_numpy()[event] - years.start
+    multi = frame["framework"].isin(MULTILATERAL_FRAMEWORKS).to_numpy()[event].astype(np.int64)
     key = ((partner * n_y + year) * n_c + comp_idx[event]) * 2 + multi
     counts = np.bincount(key, minlength=counts.size).reshape(counts.shape)
     return _IndexRows(counts, grid, comps)

@@ -37,6 +37,8 @@ __all__ = [
     "periods_from_study",
     "clip_periods",
     "assign_periods",
+    "period_codes",
+    "partner_positions",
     "meetings",
     "by_partner",
     "involves",
@@ -44,6 +46,7 @@ __all__ = [
     "framework_group",
     "require_columns",
     "source_total",
+    "text_series",
 ]
 
 EVENT_COLUMNS = (
@@ -327,15 +330,21 @@ def require_columns(frame: pd.DataFrame, columns: Iterable[str], where: str) -> 
         )
 
 
-def assign_periods(frame: pd.DataFrame, periods: Sequence[Period]) -> pd.DataFrame:
-    """Add a categorical ``period`` column (ordered as ``periods``; NaN outside all of them)."""
-    years = frame["year"].to_numpy()
-    # the first period holding each year, as a code into the periods (-1: none), so no label
-    # is written or hashed per row
-    codes = np.full(len(frame), -1, dtype=np.int64)
+def period_codes(years: pd.Series, periods: Sequence[Period]) -> np.ndarray:
+    """Each year's first period holding it, as a code into ``periods`` (-1: none)."""
+    values = years.to_numpy()
+    codes = np.full(len(values), -1, dtype=np.int64)
     for i, period in enumerate(periods):
         end = period.end if period.end is not None else np.iinfo(np.int64).max
-        codes[(years >= period.start) & (years <= end) & (codes < 0)] = i
+        codes[(values >= period.start) & (values <= end) & (codes < 0)] = i
+    return codes
+
+
+def assign_periods(frame: pd.DataFrame, periods: Sequence[Period]) -> pd.DataFrame:
+    """Add a categorical ``period`` column (ordered as ``periods``; NaN outside all of them)."""
+    # the first period holding each year, as a code into the periods (-1: none), so no label
+    # is written or hashed per row
+    codes = period_codes(frame["year"], periods)
     out = frame.copy(deep=False)
     out["period"] = pd.Categorical.from_codes(
         codes, categories=[p.label for p in periods], ordered=True
@@ -375,12 +384,59 @@ def per_frame(what: object, frame: pd.DataFrame, compute: Callable[[], Any]) -> 
 
 def meetings(frame: pd.DataFrame) -> pd.DataFrame:
     """The meeting events only (selected once per frame: :func:`per_frame`)."""
-    out: pd.DataFrame = per_frame("meetings", frame, lambda: frame[frame["kind"] == "meeting"])
+    out: pd.DataFrame = per_frame(
+        # a numpy comparison: several times cheaper than pandas' on a million object cells
+        "meetings",
+        frame,
+        lambda: frame[np.asarray(frame["kind"].to_numpy() == "meeting")],
+    )
     return out
+
+
+def _text_dtype() -> Any:
+    """The dtype pandas gives a column of Python ``str`` (``str``, Arrow-backed, in pandas 3)."""
+    return pd.Series(["a"]).dtype
+
+
+def text_series(
+    distinct: Sequence[object], codes: np.ndarray, index: pd.Index | None = None
+) -> pd.Series | None:
+    """``pd.Series([distinct[c] for c in codes])`` (the same values and dtype), made by Arrow
+    taking the few distinct texts by their codes instead of pandas converting a million
+    Python strings one by one; None when a distinct value is not a ``str`` (or pandas keeps
+    text as objects): then build the Series from the values."""
+    dtype = _text_dtype()
+    if not all(type(v) is str for v in distinct) or not isinstance(dtype, pd.StringDtype):
+        return None
+    if dtype.storage != "pyarrow":
+        return None
+    import pyarrow as pa
+
+    values = pa.array(list(distinct), pa.large_string()).take(
+        pa.array(np.asarray(codes, dtype=np.int64))
+    )
+    return pd.Series(pd.array(values, dtype=dtype), index=index, copy=False)
 
 
 def framework_group(framework: pd.Series) -> pd.Series:
     """Map a framework column to ``bilateral`` / ``multilateral`` / ``unilateral``."""
+    # decided once per distinct framework (a missing one is bilateral), the column made by
+    # Arrow from the three group names
+    codes, uniques = pd.factorize(framework.to_numpy())
+    named = [str(u) for u in uniques]
+    if all(type(u) is str for u in uniques):
+        group = [
+            "multilateral"
+            if u in MULTILATERAL_FRAMEWORKS
+            else "unilateral"
+            if u == "unilateral"
+            else "bilateral"
+            for u in named
+        ]
+        found = text_series([*group, "bilateral"], np.where(codes < 0, len(group), codes))
+        if found is not None:
+            found.index = framework.index
+            return found.rename("framework_group")
     values = framework.fillna("").astype(str)
     out = np.where(
         values.isin(MULTILATERAL_FRAMEWORKS),
@@ -400,6 +456,14 @@ def _country_codes(frame: pd.DataFrame) -> tuple[np.ndarray, list[tuple[str, ...
         return key.cat.codes.to_numpy().astype(np.int64), uniques
     codes, uniq = pd.factorize(frame["countries"].to_numpy())
     return codes.astype(np.int64), [tuple(u) for u in uniq]
+
+
+def partner_positions(
+    frame: pd.DataFrame, partners: Sequence[str]
+) -> tuple[np.ndarray, np.ndarray]:
+    """(row position, partner index) for every partner state of every event, as
+    :func:`by_partner` makes its rows (without making them)."""
+    return _partner_positions(frame, partners)
 
 
 def _partner_positions(

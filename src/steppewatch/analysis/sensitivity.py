@@ -108,23 +108,37 @@ def sideline_meetings(frame: pd.DataFrame) -> pd.Index:
         [d is not None and (bool(long) or d in by_day) for d in day_of] + [False], dtype=bool
     )
     keep = near[codes]
-    found = []
-    cities: dict[object, str] = {}
-    # decided once per (day, countries, city): all the check reads
-    decided: dict[tuple[int, tuple[str, ...], str], bool] = {}
-    for row, code in zip(bilateral[keep], codes[keep], strict=True):
-        day, where, states = day_of[code], locations[row], countries[row]
-        city = cities.get(where)
-        if city is None:
-            city = cities[where] = _city(where)
+    rows, day_codes = bilateral[keep], codes[keep]
+    if not len(rows):
+        return frame.index[:0]
+    # decided once per distinct (day, countries, city): all the check reads; the rows are
+    # grouped by their codes (numpy), not looked at one by one
+    state_codes, state_lists = pd.factorize(
+        np.asarray(analysed["countries_key"].to_numpy()[rows], dtype=object)
+        if "countries_key" in analysed
+        else np.asarray([";".join(c) for c in countries[rows]], dtype=object),
+        use_na_sentinel=False,
+    )
+    place_codes, places = pd.factorize(locations[rows], use_na_sentinel=False)
+    city_of = [_city(p) for p in places]
+    n_states, n_places = len(state_lists), len(places)
+    keys = (day_codes.astype(np.int64) * n_states + state_codes) * n_places + place_codes
+    combos, inverse = np.unique(keys, return_inverse=True)
+    decided: dict[tuple[int, str, str], bool] = {}
+    hits = np.zeros(len(combos), dtype=bool)
+    for i, combo in enumerate(combos.tolist()):
+        rest, p_code = divmod(combo, n_places)
+        d, s_code = divmod(rest, n_states)
+        day, states, city = day_of[d], state_lists[s_code], city_of[p_code]
         if day is None:  # never near a summit (kept out above)
             continue
-        key = (day, tuple(states), city)
+        key = (day, states, city)
         hit = decided.get(key)
         if hit is None:
-            hit = decided[key] = _on_sidelines(covering, day, frozenset(states), city)
-        if hit:
-            found.append(row)
+            members = frozenset(c for c in str(states).split(";") if c)
+            hit = decided[key] = _on_sidelines(covering, day, members, city)
+        hits[i] = hit
+    found = rows[hits[inverse.reshape(-1)]]
     return pd.Index(frame.index[np.asarray(found, dtype=np.int64)])
 
 

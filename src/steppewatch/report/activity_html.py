@@ -57,7 +57,11 @@ def add_source_urls(store: Store, tables: dict[str, pd.DataFrame]) -> SourcesByI
     shown: SourcesById = {}
     for name in names:
         frame = tables[name]
-        frame["source_urls"] = [" ".join(u for u, _p in found.get(i, [])) for i in frame["id"]]
+        # most rows of a million events' tables are not listed: their cell made without a join
+        frame["source_urls"] = [
+            "" if (got := found.get(i)) is None else " ".join(u for u, _p in got)
+            for i in frame["id"].to_numpy()
+        ]
         shown.update({i: found.get(i, []) for i in frame["id"].head(MAX_SHOWN)})
     return shown
 

@@ -205,12 +205,27 @@ def write_report(out: Path, content: ReportContent, html: str) -> Path:
     charts_dir, data_dir = out / "charts", out / "data"
     charts_dir.mkdir(parents=True, exist_ok=True)
     data_dir.mkdir(parents=True, exist_ok=True)
+    # a table shown twice (a chart's data that is also a table: the exercises) made into CSV
+    # once; the content holds every table, so no id is reused while this runs
+    # (only those kept: the text of a million events' tables is large)
+    shown = [id(c.data) for c in content.charts] + [id(t) for t in content.tables.values()]
+    twice = {i for i in shown if shown.count(i) > 1}
+    made: dict[int, bytes] = {}
+
+    def csv(table: pd.DataFrame) -> bytes:
+        found = made.get(id(table))
+        if found is None:
+            found = table.to_csv(index=False).encode()
+            if id(table) in twice:
+                made[id(table)] = found
+        return found
+
     for chart in content.charts:
         _atomic_write(charts_dir / f"{chart.name}.png", chart.png)
         _atomic_write(charts_dir / f"{chart.name}.svg", chart.svg)
-        _atomic_write(data_dir / f"{chart.name}.csv", chart.data.to_csv(index=False).encode())
+        _atomic_write(data_dir / f"{chart.name}.csv", csv(chart.data))
     for name, table in content.tables.items():
-        _atomic_write(data_dir / f"{name}.csv", table.to_csv(index=False).encode())
+        _atomic_write(data_dir / f"{name}.csv", csv(table))
     if content.evidence is not None:
         tmp = data_dir / f".{CSV_NAME}.tmp"
         write_evidence_csv(content.evidence.table, tmp)

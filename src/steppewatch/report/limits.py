@@ -115,14 +115,21 @@ SOURCE_READ = ("url", "publisher", "language")
 
 
 def count_sources(
-    store: Store, ids: Sequence[str], study: Study, partners: Sequence[str]
+    store: Store,
+    ids: Sequence[str],
+    study: Study,
+    partners: Sequence[str],
+    *,
+    counted: list[tuple[Any, Any, int, int]] | None = None,
 ) -> pd.DataFrame:
     """Columns ``language, category, side, sources``: the sources of the events ``ids``
     counted by language, category and side (as :func:`classify_sources` decides them), one row
     per combination in the order it first occurs among the sources as :func:`read_sources`
     gives them. What :func:`data_limits` needs, without a row per source (a million events
-    have two million sources): each publisher is classified once, each host once."""
-    from steppewatch.store.arrow_reader import source_pairs
+    have two million sources): each publisher is classified once, each host once.
+    ``counted``: the sources of ``ids`` (in this order) already counted by publisher and
+    language as they were read with the events (``arrow_reader.SourceTally``)."""
+    from steppewatch.store.arrow_reader import source_pairs, url_rows
     from steppewatch.store.source_reader import CHUNK, count_sources_sqlite, iter_sources
 
     table, focal = study.publishers, study.focal_state
@@ -146,7 +153,15 @@ def count_sources(
 
     # counted in Arrow (SQLite files, PostgreSQL; most events), else in SQLite's SQL (a subset,
     # or a database in memory), else as the sources are read
-    grouped = source_pairs(store, ids, lambda p: by_publisher(p) is None, CHUNK)
+    grouped = None
+    if counted is not None:
+        need = sorted({p for p, _l, _n, _f in counted if p is not None and by_publisher(p) is None})
+        urls: list[tuple[Any, Any, int]] | None = []
+        if need or any(p is None for p, _l, _n, _f in counted):
+            urls = url_rows(store, ids, need, CHUNK)
+        grouped = None if urls is None else (counted, urls)
+    if grouped is None:
+        grouped = source_pairs(store, ids, lambda p: by_publisher(p) is None, CHUNK)
     if grouped is None:
         grouped = count_sources_sqlite(store, ids, lambda p: by_publisher(p) is None)
     if grouped is not None:

@@ -6,7 +6,9 @@ of the report's load time and memory. Here the same query runs through an ADBC d
 (``adbc-driver-sqlite``, ``adbc-driver-postgresql``: Apache Arrow's database connectivity; the
 rows go from SQLite's C API or PostgreSQL's binary ``COPY`` straight into Arrow arrays, batch by
 batch, each text column dictionary-encoded as it comes). Source counts come from one grouped
-query joined in Arrow; rows are sorted by Arrow; only then is the pandas frame the analysis
+query joined in Arrow, or, when most events are read, from one read of every source that also
+counts them by publisher and language for the report's data section (:class:`SourceTally`);
+rows are sorted by Arrow; only then is the pandas frame the analysis
 reads made, with one Python object per *distinct* value (a million events have a few hundred
 distinct country lists, kinds or dates), so the frame is the row-by-row reader's, value for
 value.
@@ -46,7 +48,7 @@ if TYPE_CHECKING:
 
     from steppewatch.store.store import Store
 
-__all__ = ["arrow_connection", "report_events_frame", "source_pairs"]
+__all__ = ["SourceTally", "arrow_connection", "report_events_frame", "source_pairs", "url_rows"]
 
 #: Rows per Arrow batch read from SQLite (the driver's default is 1,024; larger batches cost
 #: less per row, smaller ones leave less memory behind; the result is the same).
@@ -217,6 +219,15 @@ def _restore_nulls(table: pa.Table) -> pa.Table:
     return table
 
 
+@dataclass
+class SourceTally:
+    """The sources of a frame's events counted while the frame is read (see
+    :func:`report_events_frame`): ``pairs`` as :func:`source_pairs` gives them for the
+    frame's ids in the frame's order, or None when they were not counted then."""
+
+    pairs: list[tuple[Any, Any, int, int]] | None = None
+
+
 def report_events_frame(
     store: Store,
     filters: EventFilter,
@@ -224,6 +235,7 @@ def report_events_frame(
     *,
     attribute_kinds: Sequence[str] = (),
     attribute_key: str | None = None,
+    tally: SourceTally | None = None,
 ) -> pd.DataFrame | None:
     """The frame :func:`~steppewatch.store.frames.events_frame` gives for ``filters`` and
     ``columns`` with ``object_text=True`` (same rows, order, values and dtypes; ``attributes``
@@ -234,6 +246,11 @@ def report_events_frame(
     needs: those of the kinds ``attribute_kinds``, and of meetings whose attributes hold
     ``attribute_key``; every other row gets an empty dict. Parsed once per distinct JSON text:
     rows with the same text share one dict (treat them as read-only).
+
+    ``tally``: when ``columns`` has ``n_sources`` and the events are a quarter of the
+    database or more, every source is read once, for both ``n_sources`` and
+    ``tally.pairs`` (what :func:`source_pairs` gives for the frame's ids in its order, so
+    that the report's source counts need no second read of two million sources).
     """
     from steppewatch.store.frames import FRAME_COLUMNS
 
@@ -246,8 +263,10 @@ def report_events_frame(
         wanted.insert(0, "id")
     wanted += ["attributes"] if "attributes" in columns else []
     try:
-        return _report_events_frame(store, filters, wanted, attribute_kinds, attribute_key)
+        return _report_events_frame(store, filters, wanted, attribute_kinds, attribute_key, tally)
     except DRIVER_ERRORS:
+        if tally is not None:
+            tally.pairs = None
         # a value the driver cannot type (say, text in an integer column of a SQLite file
         # written by another program): the row-by-row reader copes with it
         return None
@@ -259,7 +278,9 @@ def _report_events_frame(
     wanted: list[str],
     attribute_kinds: Sequence[str],
     attribute_key: str | None,
+    tally: SourceTally | None,
 ) -> pd.DataFrame | None:
+    read: pa.Table | None = None
     with arrow_connection(store) as conn:
         if conn is None:
             return None
@@ -274,14 +295,90 @@ def _report_events_frame(
         picked.append(events.c.date_sort.label("date_sort__key"))
         table = conn.fetch_encoded(select(*picked).where(filters.where()), plain=("id",))
         if "n_sources" in wanted:
-            # one grouped query, joined in Arrow: on a million events about half the CPU of
-            # a probe of the sources index per row in the same query (measured)
-            table = table.append_column("n_sources", _source_counts(conn, table, filters))
+            if (
+                tally is not None
+                and 0 < table.num_rows
+                and (table.num_rows >= conn.count_events() // 4)
+            ):
+                # every source read once: counted per event here, by publisher and language
+                # below (for the report's data section)
+                counts, read = _sources_read(conn, table)
+            else:
+                # one grouped query, joined in Arrow: on a million events about half the CPU
+                # of a probe of the sources index per row in the same query (measured)
+                counts = _source_counts(conn, table, filters)
+            table = table.append_column("n_sources", counts)
     if table.num_rows == 0:
         return None  # the row-by-row reader makes the empty frame (its columns' dtypes)
     columns = {name: table.column(name) for name in table.column_names}
-    del table
-    return _to_pandas(columns, wanted, attribute_key)
+    order = _date_id_order(columns.pop("date_sort__key"), columns["id"])
+    if tally is not None:
+        tally.pairs = None if read is None else _tally_pairs(read, table.column("id"), order)
+    del table, read
+    _release()
+    frame = _to_pandas(columns, wanted, attribute_key, order)
+    _release()
+    return frame
+
+
+def _release() -> None:
+    """Give the memory of freed Arrow buffers back to the system. Arrow's allocator keeps
+    freed pages for its next buffers, but the report's next allocations are pandas' and
+    Python's (another allocator): on a million events the pages kept after the read (about
+    190 MB) would sit under every later peak."""
+    import pyarrow as pa
+
+    pa.default_memory_pool().release_unused()
+
+
+def _sources_read(conn: ArrowConnection, table: pa.Table) -> tuple[pa.Array, pa.Table]:
+    """Every source of the events in ``table`` (by its ``id``): the count per row of
+    ``table``, and the sources' ``at`` (their event's row in ``table``), ``position``,
+    ``publisher`` and ``language`` (with their NULL flags)."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    read = select(
+        sources.c.event_id,
+        sources.c.position,
+        *_nullable(sources.c.publisher, "publisher"),
+        *_nullable(sources.c.language, "language"),
+    )
+    rows = conn.fetch_encoded(read, plain=("event_id",))
+    ids = table.column("id").combine_chunks()
+    if rows.num_rows == 0:
+        empty = pa.table({"at": pa.array([], pa.int64())})
+        return pa.array(np.zeros(table.num_rows, dtype=np.int64)), empty
+    at = pc.index_in(rows.column("event_id"), value_set=ids)
+    rows = rows.drop_columns(["event_id"])
+    if at.null_count:  # sources of events not selected: left out (a copy of the rest)
+        rows = rows.filter(pc.is_valid(at))
+        at = pc.drop_null(at)
+    found = at.to_numpy().astype(np.int64)
+    counts = np.bincount(found, minlength=table.num_rows).astype(np.int64)
+    return pa.array(counts), rows.append_column("at", pa.array(found))
+
+
+def _tally_pairs(
+    read: pa.Table, ids: pa.ChunkedArray, order: np.ndarray[Any, Any]
+) -> list[tuple[Any, Any, int, int]]:
+    """:func:`source_pairs`' pairs from the sources read by :func:`_sources_read`, for the ids
+    of the frame in its row order (``order``: the rows of ``ids`` in that order)."""
+    import numpy as np
+    import pyarrow as pa
+
+    from steppewatch.store.source_reader import CHUNK
+
+    if "position" not in read.column_names or read.num_rows == 0:
+        return []
+    in_frame = ids.take(pa.array(order))
+    rank = _read_rank(in_frame.combine_chunks(), CHUNK)
+    seq = np.empty(len(order), dtype=np.int64)
+    seq[order] = rank  # by row of ``ids``
+    at = read.column("at").to_numpy()
+    key = seq[at] * (1 << 32) + read.column("position").to_numpy().astype(np.int64)
+    return _grouped(read.drop_columns(["at", "position"]), key)
 
 
 def _attributes_wanted(kinds: Sequence[str], key: str | None) -> Any:
@@ -319,7 +416,10 @@ def _source_counts(conn: ArrowConnection, table: pa.Table, filters: EventFilter)
 
 
 def _to_pandas(
-    columns: dict[str, Any], wanted: Sequence[str], attribute_key: str | None
+    columns: dict[str, Any],
+    wanted: Sequence[str],
+    attribute_key: str | None,
+    order: np.ndarray[Any, Any],
 ) -> pd.DataFrame:
     """The pandas frame of the Arrow ``columns`` (by name; emptied as they are converted, so
     their memory goes as the frame's comes), rows sorted by date, then id. Rows are put in
@@ -327,7 +427,6 @@ def _to_pandas(
     each column is its own block (no copy into one two-dimensional block)."""
     import pandas as pd
 
-    order = _date_id_order(columns.pop("date_sort__key"), columns["id"])
     data: dict[str, pd.Series[Any]] = {}
     for name in wanted:
         column = columns.pop(name)
@@ -472,34 +571,63 @@ def _source_pairs(
         positions = rows.column("position").to_numpy().astype(np.int64)
         key = seq[pc.drop_null(at).to_numpy()] * (1 << 32) + positions
         del at, positions
-        names = ["publisher", "publisher" + _NULL, "language", "language" + _NULL]
-        grouped = (
-            rows.select(names)
-            .append_column("key", pa.array(key))
-            .group_by(names, use_threads=False)
-            .aggregate([("key", "count"), ("key", "min")])
-        )
-        publishers, languages = (
-            [None if null else value for value, null in zip(values, nulls, strict=True)]
-            for values, nulls in (
-                (grouped.column(n).to_pylist(), grouped.column(n + _NULL).to_pylist())
-                for n in ("publisher", "language")
-            )
-        )
-        pairs = list(
-            zip(
-                publishers,
-                languages,
-                grouped.column("key_count").to_pylist(),
-                grouped.column("key_min").to_pylist(),
-                strict=True,
-            )
-        )
+        pairs = _grouped(rows, key)
         need = sorted({p for p, _l, _n, _f in pairs if p is not None and undecided(p)})
         by_url: list[tuple[Any, Any, int]] = []
         if need or any(p is None for p, _l, _n, _f in pairs):
             by_url = _url_rows(conn, need, id_array, seq)
     return pairs, by_url
+
+
+def _grouped(rows: pa.Table, key: np.ndarray[Any, Any]) -> list[tuple[Any, Any, int, int]]:
+    """``(publisher, language, count, first)`` per distinct pair of ``rows`` (read with the
+    NULL flags of :func:`_nullable`); ``first``: the smallest ``key`` of the pair's rows."""
+    import pyarrow as pa
+
+    names = ["publisher", "publisher" + _NULL, "language", "language" + _NULL]
+    grouped = (
+        rows.select(names)
+        .append_column("key", pa.array(key))
+        .group_by(names, use_threads=False)
+        .aggregate([("key", "count"), ("key", "min")])
+    )
+    publishers, languages = (
+        [None if null else value for value, null in zip(values, nulls, strict=True)]
+        for values, nulls in (
+            (grouped.column(n).to_pylist(), grouped.column(n + _NULL).to_pylist())
+            for n in ("publisher", "language")
+        )
+    )
+    return list(
+        zip(
+            publishers,
+            languages,
+            grouped.column("key_count").to_pylist(),
+            grouped.column("key_min").to_pylist(),
+            strict=True,
+        )
+    )
+
+
+def url_rows(
+    store: Store, ids: Sequence[str], need: Sequence[str], chunk: int
+) -> list[tuple[Any, Any, int]] | None:
+    """The ``by_url`` part of :func:`source_pairs` alone (``need``: the publishers whose URL
+    decides; sources with no publisher always come), for pairs counted already
+    (:class:`SourceTally`); None when there is no Arrow route."""
+    import pyarrow as pa
+
+    try:
+        with arrow_connection(store) as conn:
+            if conn is None:
+                return None
+            wanted = list(dict.fromkeys(ids))
+            if not wanted:
+                return []
+            id_array = pa.array(wanted, pa.string())
+            return _url_rows(conn, list(need), id_array, _read_rank(id_array, chunk))
+    except DRIVER_ERRORS:
+        return None
 
 
 def _read_rank(ids: pa.Array, chunk: int) -> np.ndarray[Any, Any]:
