@@ -54,11 +54,12 @@ from steppewatch.extract.coder_entities import (
     ambiguous_names,
     clean_entities,
     enumerations,
+    not_participant,
     numbered_entries,
 )
 from steppewatch.extract.coder_resources import Resources as _Resources
 from steppewatch.extract.coder_resources import load_resources as _resources
-from steppewatch.extract.coder_rules import assign_codes, without_third_party
+from steppewatch.extract.coder_rules import LEAD, assign_codes, without_third_party
 from steppewatch.extract.dates import find_dates
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import CodedDocument, CodedItem, CoderInfo, Evidence
@@ -124,6 +125,31 @@ ISSUE_TERMS: dict[tuple[str, str], frozenset[str]] = {
         }
     ),
 }
+# topics that say an incident harmed the focal state's citizens, firms or name
+FOCAL_HARM = frozenset(
+    {
+        ("topic", "citizen_protection"),
+        ("topic", "investment_security"),
+        ("topic", "anti_china_sentiment"),
+    }
+)
+INCIDENT_FOCAL_WEIGHT = 1.0
+# incident words that only count the dead and hurt (an accident has them too): no sign of harm
+# done to the focal state's people
+CASUALTY_TERMS = frozenset(
+    {
+        "伤亡",
+        "遇难",
+        "受伤",
+        "killed",
+        "injured",
+        "wounded",
+        "погиб",
+        "ранен",
+        "incident*",
+        "инцидент",
+    }
+)
 OUTSIDE_ONLY_FACTOR = 0.7
 GROUP_OTHER_WEIGHT = 0.5  # a group name (中亚国家) not joined to the focal state
 BASE_WEIGHT = 1.2  # topics and domains not listed above
@@ -249,7 +275,7 @@ class CodebookCoder:
             item.start,
             item.end,
         )
-        hits = without_third_party(hits, text, res)
+        hits = without_third_party(_focal_observer(hits, text, res), text, res)
         passages = self._passages(item, text, hits, res)
         if not passages:
             return
@@ -407,9 +433,26 @@ def _sco_meeting(hits: list[Hit], res: _Resources) -> bool:
     return _framework_meeting(hits, res, "SCO")
 
 
+def _focal_observer(hits: list[Hit], text: str, res: _Resources) -> list[Hit]:
+    """``hits`` with the focal state's mentions as an observer (观摩, наблюдали, observers)
+    marked ("listed", focal): a state watching others' exercise takes no part in it."""
+    focal = res.study.focal
+    return [
+        Hit(h.start, h.end, ("listed", focal), h.term)
+        if h.payload == ("state", focal) and not_participant(text, h, res.study.focal_word)
+        else h
+        for h in hits
+    ]
+
+
 def _score(passage: _Passage, res: _Resources) -> float:
-    """Relevance of a passage: the focal state must be in it; see the module docstring."""
-    if not any(_is_focal(h, res) for h in passage.hits):
+    """Relevance of a passage: the focal state must be in it, or the passage reports a meeting
+    of a framework whose members the study implies (an SCO council's session: the focal state
+    is a member); see the module docstring."""
+    if not any(_is_focal(h, res) for h in passage.hits) and not any(
+        _framework_meeting(passage.hits, res, code, before=passage.start + LEAD)
+        for code in res.study.implied
+    ):
         return 0.0
     codes = {
         h.payload
@@ -417,6 +460,13 @@ def _score(passage: _Passage, res: _Resources) -> float:
         if h.payload[0] in ("topic", "domain", "event_kind", "meeting_level", "framework")
     }
     total = sum(_security_weight(s, c) for s, c in codes if s != "framework")
+    if codes & FOCAL_HARM and any(
+        h.payload == ("event_kind", "incident") and h.term.lower() not in CASUALTY_TERMS
+        for h in passage.hits
+    ):
+        # an attack or protest that harms the focal state's citizens, firms or name (codebook:
+        # murder of Chinese workers, protests against Chinese companies) is a security matter
+        total += INCIDENT_FOCAL_WEIGHT - _security_weight("event_kind", "incident")
     for key, terms in ISSUE_TERMS.items():
         if key in codes and any(h.payload == key and h.term.lower() in terms for h in passage.hits):
             total += BASE_WEIGHT - _security_weight(*key)

@@ -61,6 +61,10 @@ LEVEL_PRIORITY = (
     "other",
 )
 FRAMEWORK_PRIORITY = ("C5+China", "SCO", "CICA", "other_multilateral", "bilateral", "unilateral")
+# kinds that states do together (not what the focal state gives or teaches several states)
+JOINT_KINDS = frozenset(
+    {"multilateral_exercise", "bilateral_exercise", "joint_patrol_operation", "meeting"}
+)
 MULTILATERAL_FRAMEWORKS = ("SCO", "CICA", "other_multilateral", "C5+China")
 _MULTILATERAL_ONLY = re.compile(
     r"peace mission|和平使命|мирн\w* мисси|多边|multilateral|multinational|"
@@ -715,11 +719,25 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
             if not any(a <= h.start < b or h.start <= a < h.end for a, b in spans)
         ]
         _keep(kinds, "training_education", kept)
+    if "incident" in kinds:  # 演练模拟处置劫持人质事件: an exercise's scenario, not an incident
+        kept = [
+            h
+            for h in kinds["incident"]
+            if not _SIMULATED.search(text, *_sentence_of(text, h.start, item.start, item.end))
+        ]
+        _keep(kinds, "incident", kept)
+    if "meeting" in kinds:  # 出席交付仪式: attending another event's ceremony is no meeting
+        _keep(kinds, "meeting", [h for h in kinds["meeting"] if not _at_ceremony(text, h)])
     if "equipment_transfer" in kinds:
         security = [h.start for hs in found.codes("domain").values() for h in hs]
         kept = []
         for h in kinds["equipment_transfer"]:
             lo, hi = _sentence_of(text, h.start, item.start, item.end)
+            if _produced(text, lo, h):
+                # 联合生产无人机, joint production of drones: made, not handed over; the
+                # defence industry's work
+                found.implied_domains.setdefault("defence_industry", h)
+                continue
             # medical aid to the army or police (a domain named in the sentence) is still a transfer
             if _ONGOING.search(text, lo, hi):
                 continue
@@ -875,6 +893,40 @@ def _negated(text: str, item: CodedItem, hit: Hit) -> bool:
     for m in _CLAUSE_BREAK.finditer(text, lo, hit.start):
         lo = m.end()
     return _NEGATION.search(text, lo, hit.start) is not None
+
+
+# an exercise's scenario (演练模拟处置劫持人质事件, по замыслу учений условные террористы, the
+# drill rehearsed a hostage rescue): the attack or hostage-taking it names is simulated
+_SIMULATED = re.compile(
+    r"演练|演习|模拟|假想|想定|\b(?:exercise|exercises|drill|drills|scenario|simulat\w*|mock|"
+    r"rehears\w*)\b|(?<![^\W\d_])(?:учени|замысл|условн|имитац|отрабатыва|тренировк)",
+    re.IGNORECASE,
+)
+# a ceremony attended (出席交付仪式, attended the handover ceremony, присутствовал на церемонии)
+_CEREMONY_AFTER = re.compile(
+    r"[^，,。;；\n]{0,16}(?:仪式|典礼)|\W+(?:\w+\W+){0,4}?(?:ceremon|церемони)", re.IGNORECASE
+)
+# equipment as what is made (联合生产无人机, joint production of drones, совместном производстве
+# беспилотников), in the clause before the equipment word
+_PRODUCED = re.compile(
+    r"生产|制造|组装|\b(?:produc(?:e|es|ed|ing|tion)|co-produc\w*|manufactur\w*|assembl(?:e|y|ed|ing))\b|"
+    r"(?<![^\W\d_])(?:производств|произвести|производит|сборк|собира)",
+    re.IGNORECASE,
+)
+PRODUCED_SPAN = 40
+
+
+def _at_ceremony(text: str, hit: Hit) -> bool:
+    """A meeting word that is attending a ceremony (出席交付仪式): the ceremony's event is what
+    happened."""
+    return bool(_CEREMONY_AFTER.match(text, hit.end))
+
+
+def _produced(text: str, lo: int, hit: Hit) -> bool:
+    start = max(lo, hit.start - PRODUCED_SPAN)
+    for m in _CLAUSE_BREAK.finditer(text, start, hit.start):
+        start = m.end()
+    return _PRODUCED.search(text, start, hit.start) is not None
 
 
 def _planned(text: str, hit: Hit) -> bool:
@@ -1281,6 +1333,17 @@ def assign_codes(
     item.kind = kinds[0] if kinds else None
     item.event_kinds = kinds
     item.level = rule_level(item, text, found, item.kind)
+    partners = [c for c in countries if c in res.study.partner_set]
+    if item.framework is None and item.kind in JOINT_KINDS and len(partners) > 1:
+        # no framework named, several partner states act together with the focal state (中哈吉塔
+        # 四国联合演练, a three-state exercise): a multilateral event outside the named
+        # frameworks. Training, aid or building for several states is no joint format.
+        item.framework = "other_multilateral"
+        named = [found.states[c] for c in partners if c in found.states]
+        if named:
+            found.evidence.append(
+                evidence("framework", item.framework, named[-1], text, "several_partners")
+            )
     inferred = [e for e in found.evidence if e.field == "framework" and e.basis == "one_partner"]
     if item.kind == "private_security" and inferred:
         # the focal state's security firms abroad act one-sidedly (codebook: unilateral); a
