@@ -10,6 +10,7 @@ comes from. Hits report the offsets of the whole word(s) matched, for evidence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -37,6 +38,12 @@ class Hit:
     end: int
     payload: Payload
     term: str
+
+
+# a Russian compound adjective and the space after it (таджикско-узбекской, военно-морских):
+# a multi-word term may have one between its words
+_RU_COMPOUND = re.compile(r"(?<![^\W\d_])[а-я]+[оеи]-[а-я]+\s+")
+_CYRILLIC_HYPHEN = re.compile(r"[а-я][оеи]-[а-я]")
 
 
 def _is_word_char(char: str) -> bool:
@@ -68,19 +75,37 @@ class Matcher:
             automaton.make_automaton()
         self._automaton = automaton
         self._empty = not table
+        self._multiword_ru = any(
+            mode == "ru" and " " in key
+            for key, entries in table.items()
+            for _, mode, _, _ in entries
+        )
         self.size = count
 
     def iter_hits(self, normal: str, start: int = 0, end: int | None = None) -> Iterator[Hit]:
-        """Hits in ``normal`` (text already normalised) between ``start`` and ``end``."""
+        """Hits in ``normal`` (text already normalised) between ``start`` and ``end``; Russian
+        terms also across a compound adjective between their words (see ``_compound_hits``)."""
         if self._empty:
             return
         stop = len(normal) if end is None else end
+        if not (self._multiword_ru and _CYRILLIC_HYPHEN.search(normal, start, stop)):
+            yield from self._scan(normal, start, stop)
+            return
+        # hits in the order of their ends, those across a compound among them
+        found = list(self._scan(normal, start, stop))
+        found.extend(self._compound_hits(normal, start, stop))
+        found.sort(key=lambda h: h.end)
+        yield from found
+
+    def _scan(self, normal: str, start: int, stop: int, only: str | None = None) -> Iterator[Hit]:
         is_word = _is_word_char
         for last, (length, entries) in self._automaton.iter(normal, start, stop):
             first = last - length + 1
             after = last + 1
             left_ok = first == 0 or not is_word(normal[first - 1])
             for payload, mode, wildcard, text in entries:
+                if only is not None and (mode != only or " " not in text.strip()):
+                    continue
                 if mode == "zh":
                     yield Hit(first, after, payload, text)
                     continue
@@ -94,6 +119,30 @@ class Matcher:
                     while span_end < len(normal) and is_word(normal[span_end]):
                         span_end += 1
                 yield Hit(first, span_end, payload, text)
+
+    def _compound_hits(self, normal: str, start: int, stop: int) -> Iterator[Hit]:
+        """Russian terms of several words found across a compound adjective inserted between
+        them (на границе in на таджикско-узбекской границе, охраны ... границы): the text is
+        read once more without the compounds, and only hits that span one are new."""
+        keep: list[tuple[int, int]] = []
+        position = start
+        for match in _RU_COMPOUND.finditer(normal, start, stop):
+            keep.append((position, match.start()))
+            position = match.end()
+        if not keep:
+            return
+        keep.append((position, stop))
+        offsets: list[int] = []
+        parts: list[str] = []
+        for a, b in keep:
+            parts.append(normal[a:b])
+            offsets.extend(range(a, b))
+        short = "".join(parts)
+        offsets.append(stop)
+        for hit in self._scan(short, 0, len(short), only="ru"):
+            first, end = offsets[hit.start], offsets[hit.end - 1] + 1
+            if end - first != hit.end - hit.start:  # the hit spans a compound left out
+                yield Hit(first, end, hit.payload, hit.term)
 
     def hits(self, normal: str, start: int = 0, end: int | None = None) -> list[Hit]:
         return list(self.iter_hits(normal, start, end))
