@@ -1,0 +1,182 @@
+"""The coder on wordings the dev set lacks (issue 13, fourth round): Russian compound adjectives
+between the words of a term, Chinese pair abbreviations shared with a state outside the region
+(中乌), several partner states acting with no framework named, an exercise's scenario, a
+ceremony attended, equipment produced rather than handed over, the focal state as an observer,
+an SCO council's session that does not name the focal state, and harm done to the focal
+state's people. Hand-written texts in the native script, modelled on agency readouts and MFA
+answers (not copied from any page)."""
+
+from __future__ import annotations
+
+import pytest
+
+from steppewatch.extract import code_document
+from steppewatch.extract.matcher import Matcher, Term
+from steppewatch.extract.model import CodedDocument
+from steppewatch.extract.normalise import normalise_for_matching
+
+from .conftest import make_doc
+
+
+def _code(text: str) -> CodedDocument:
+    return code_document(make_doc(text))
+
+
+def test_a_russian_term_matches_across_a_compound_adjective() -> None:
+    matcher = Matcher(
+        [Term("на границ", "ru", ("topic", "border_security")), Term("узбек", "ru", ("s", "UZ"))]
+    )
+    text = "Перестрелка на таджикско-узбекской границе. На границе спокойно."
+    hits = matcher.hits(normalise_for_matching(text))
+    spans = sorted(text[h.start : h.end] for h in hits if h.payload[0] == "topic")
+    assert spans == ["На границе", "на таджикско-узбекской границе"]
+    # the one-word term inside the compound is found once, as before
+    assert [text[h.start : h.end] for h in hits if h.payload[0] == "s"] == ["узбекской"]
+    # no compound, no second reading: the hits are those of one pass
+    plain = "На границе спокойно."
+    assert len(matcher.hits(normalise_for_matching(plain))) == 1
+
+
+def test_the_border_of_a_compound_names_the_topic() -> None:
+    coded = _code(
+        "Пограничная служба ГКНБ Кыргызской Республики сообщает, что 3 мая 2022 года "
+        "пограничные наряды Кыргызстана и Китая провели совместное патрулирование "
+        "на кыргызско-китайской границе в районе перевала Бедель."
+    )
+    assert coded.relevant
+    assert coded.kind == "joint_patrol_operation"
+    assert "border_security" in coded.topics
+
+
+def test_zhong_wu_is_uzbekistan_in_an_item_naming_it() -> None:
+    coded = _code(
+        "2022年9月20日，中乌两国执法部门“天山-2022”联合反恐演练在乌兹别克斯坦撒马尔罕州举行。"
+        "演练检验了双方联合处置暴恐事件的能力。"
+    )
+    assert coded.relevant
+    assert coded.countries == ["CN", "UZ"]
+    assert coded.kind == "bilateral_exercise"
+
+
+def test_zhong_wu_alone_is_ukraine_not_a_partner() -> None:
+    coded = _code("2021年10月，中乌两国外长通电话，就地区安全形势交换意见。")
+    assert not coded.relevant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2021年6月10日，中国、吉尔吉斯斯坦、塔吉克斯坦三国边防部门在帕米尔高原举行联合边境巡逻，"
+        "共同打击跨境犯罪。",
+        "16 сентября 2021 года на полигоне Харб-Майдон завершились совместные учения "
+        "подразделений вооруженных сил Таджикистана, Узбекистана и Китая по борьбе с "
+        "терроризмом.",
+    ],
+    ids=["zh-three-state-patrol", "ru-three-state-exercise"],
+)
+def test_several_partners_without_a_framework_are_other_multilateral(text: str) -> None:
+    coded = _code(text)
+    assert coded.relevant
+    assert coded.framework == "other_multilateral"
+    evidence = [e for e in coded.evidence if e.field == "framework"]
+    assert evidence and evidence[0].basis == "several_partners"
+
+
+def test_training_for_several_states_is_no_multilateral_format() -> None:
+    coded = _code(
+        "2019年11月，来自哈萨克斯坦、吉尔吉斯斯坦和塔吉克斯坦的30名警官在中国人民公安大学"
+        "参加反恐培训班。"
+    )
+    assert coded.relevant
+    assert coded.kind == "training_education"
+    assert coded.framework != "other_multilateral"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2020年9月15日，中哈两国边防部门在霍尔果斯口岸举行联合反恐演练。演练模拟处置恐怖分子"
+        "劫持人质事件，双方特战分队成功解救人质。",
+        "Совместные учения МВД Таджикистана и Министерства общественной безопасности КНР "
+        "проведены 12 июня 2018 года в Душанбе. По замыслу учений условные террористы захватили "
+        "заложников в здании вокзала.",
+    ],
+    ids=["zh-simulated-hostages", "ru-scenario-hostages"],
+)
+def test_an_exercise_scenario_is_no_incident(text: str) -> None:
+    coded = _code(text)
+    assert coded.kind in ("bilateral_exercise", "multilateral_exercise")
+    assert "incident" not in coded.event_kinds
+
+
+def test_a_ceremony_attended_is_not_the_meeting() -> None:
+    coded = _code(
+        "2021年3月5日，中国政府援助塔吉克斯坦内务部的一批警用摩托车在杜尚别交付。"
+        "中国驻塔吉克斯坦大使和塔内务部副部长出席交付仪式。"
+    )
+    assert coded.kind == "equipment_transfer"
+    assert "meeting" not in coded.event_kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Казахстан и Китай договорились о совместном производстве беспилотников. Соглашение "
+        "подписано 20 мая 2022 года в Астане между казахстанской оборонной компанией и "
+        "китайской корпорацией.",
+        "ASTANA, May 20, 2022 - Kazakhstan's Defence Ministry and a Chinese corporation signed an "
+        "agreement in Astana to set up the joint production of drones in Kazakhstan.",
+    ],
+    ids=["ru-production", "en-production"],
+)
+def test_equipment_produced_is_defence_industry_not_a_transfer(text: str) -> None:
+    coded = _code(text)
+    assert coded.relevant
+    assert coded.kind == "mechanism"
+    assert "equipment_transfer" not in coded.event_kinds
+    assert "defence_industry" in coded.domains
+
+
+def test_the_focal_state_as_an_observer_makes_nothing_relevant() -> None:
+    coded = _code(
+        "14 апреля 2023 года на полигоне Фориш завершились совместные учения вооруженных сил "
+        "Узбекистана и Таджикистана. За ходом учений наблюдали военные атташе Китая и Турции."
+    )
+    assert not coded.relevant
+
+
+def test_an_sco_council_session_implies_the_focal_state() -> None:
+    coded = _code(
+        "В Ташкенте 12 марта 2020 года состоялось заседание Совета Региональной "
+        "антитеррористической структуры Шанхайской организации сотрудничества. Участники "
+        "заседания обсудили меры противодействия терроризму и экстремизму."
+    )
+    assert coded.relevant
+    assert coded.framework == "SCO"
+    assert "CN" in coded.countries and "UZ" in coded.countries
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5 июля 2020 года в Нарынской области Кыргызстана группа местных жителей напала на "
+        "китайских рабочих горнодобывающей компании. Посольство КНР потребовало обеспечить "
+        "безопасность граждан Китая.",
+        "2020年7月5日，吉尔吉斯斯坦纳伦州发生针对中国企业的抗议活动，中国驻吉使馆要求吉方"
+        "保障中国公民安全。",
+    ],
+    ids=["ru-workers-attacked", "zh-protest-against-firm"],
+)
+def test_harm_to_the_focal_states_people_is_relevant(text: str) -> None:
+    coded = _code(text)
+    assert coded.relevant
+    assert coded.kind == "incident"
+    assert coded.countries == ["CN", "KG"]
+
+
+def test_an_accident_with_casualties_is_not_harm_done() -> None:
+    coded = _code(
+        "问：哈萨克斯坦今天发生一起交通事故，造成多人伤亡，是否有中国公民伤亡？\n"
+        "答：中国驻哈萨克斯坦使馆正在核实情况，目前尚未收到中国公民伤亡的报告。"
+    )
+    assert not coded.relevant
