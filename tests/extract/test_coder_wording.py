@@ -180,3 +180,13 @@ def test_an_accident_with_casualties_is_not_harm_done() -> None:
         "答：中国驻哈萨克斯坦使馆正在核实情况，目前尚未收到中国公民伤亡的报告。"
     )
     assert not coded.relevant
+
+
+def test_a_plan_approved_in_the_title_is_the_main_event() -> None:
+    coded = _code(
+        "Утверждён план совместных мероприятий правоохранительных органов Кыргызстана и Китая "
+        "на 2022 год.\nДокумент подписан 20 декабря 2021 года по итогам рабочей встречи "
+        "представителей МВД Кыргызстана и Министерства общественной безопасности КНР в Бишкеке."
+    )
+    assert coded.kind == "mechanism"
+    assert coded.event_kinds[0] == "mechanism"

@@ -1038,9 +1038,14 @@ def rule_kinds(
         main == "meeting"
         and any(h.start < first_end for h in kinds.get("mechanism", ()))
         and not any(h.start < first_end for h in kinds.get("meeting", ()))
-        and _ESTABLISH.search(text, item.start, first_end)
+        and (
+            _ESTABLISH.search(text, item.start, first_end)
+            or _DOCUMENT_ACT.search(text, item.start, first_end)
+        )
     ):
-        main = "mechanism"  # the title reports the mechanism (…机制成立); its meeting comes second
+        # the title reports the mechanism (…机制成立, Утверждён план…, a protocol ratified); its
+        # meeting comes second
+        main = "mechanism"
     if main in (None, "mechanism"):
         named = named_meeting(item, text, hits, first_end)
         # a mechanism in the first sentence (учреждена экспертная группа) stays the main event;

@@ -1,0 +1,292 @@
+"""Writes gold/tune_readouts/*.txt and gold/tune2.jsonl: fictional tuning readouts written by the
+coder's tuner (issue 13, fourth round), annotated here; tuning data, not held-out."""
+import json
+from pathlib import Path
+ROOT = Path(__file__).resolve().parents[2]  # the repository
+OUT = ROOT / "gold" / "tune_readouts"
+SCO19 = ["CN", "IN", "KG", "KZ", "PK", "RU", "TJ", "UZ"]
+C5 = ["CN", "KG", "KZ", "TJ", "TM", "UZ"]
+records = []
+
+def ev(kind, countries, framework="bilateral", level=None, actors=(), date=None, location=None, topics=(), domains=()):
+    return {"kind": kind, "countries": sorted(countries), "framework": framework, "level": level,
+            "actors": [{"name": n, "office": o} for n, o in actors], "date": date, "location": location,
+            "topics": sorted(topics), "domains": sorted(domains)}
+
+def doc(name, lang, text, events, note, commentary=None):
+    (OUT / f"{name}.txt").write_text(text.strip() + "\n", encoding="utf-8")
+    relevant = bool(events) or commentary is not None
+    first = events[0] if events else None
+    countries = sorted({c for e in events for c in e["countries"]} | set((commentary or {}).get("countries", [])))
+    topics = sorted({t for e in events for t in e["topics"]} | set((commentary or {}).get("topics", [])))
+    domains = sorted({d for e in events for d in e["domains"]} | set((commentary or {}).get("domains", [])))
+    actors, seen = [], set()
+    for e in events:
+        for a in e["actors"]:
+            if a["name"] not in seen:
+                seen.add(a["name"]); actors.append(a)
+    records.append({
+        "id": f"ro-{name}", "path": f"gold/tune_readouts/{name}.txt", "language": lang, "source_type": "readout",
+        "relevant": relevant, "kind": first["kind"] if first else None, "countries": countries, "countries_all": countries,
+        "framework": first["framework"] if first else None, "level": first["level"] if first else None,
+        "actors": actors, "topics": topics, "domains": domains,
+        "event_date": first["date"] if first else None, "location": first["location"] if first else None,
+        "events": events, "note": note})
+
+# ---------------------------------------------------------------- Russian
+doc("t2_ru01_tj_border_operation", "ru", """
+Пограничные войска ГКНБ Республики Таджикистан сообщают.
+13 апреля 2021 года на таджикско-китайском участке государственной границы в Мургабском районе Горно-Бадахшанской автономной области пограничные подразделения Таджикистана и Китая провели совместную операцию по пресечению незаконного пересечения границы.
+В ходе операции задержаны трое нарушителей, при них обнаружены наркотические средства.
+Пограничники двух стран договорились продолжить обмен информацией об обстановке на таджикско-китайской границе.
+""", [ev("joint_patrol_operation", ["CN", "TJ"], date="2021-04-13", location="Murghab",
+         topics=["border_security", "drug_trafficking"], domains=["border_guard"])],
+    "Tajik and Chinese border units' joint operation against illegal crossings on the TJ-CN border")
+
+doc("t2_ru02_kg_mps_exercise", "ru", """
+Совместные антитеррористические учения спецподразделений Министерства внутренних дел Кыргызской Республики и Министерства общественной безопасности КНР были проведены 20-24 мая 2019 года в Иссык-Кульской области.
+По замыслу учений, условные террористы захватили объект туристической инфраструктуры; заложники были освобождены в ходе штурма.
+Учения проведены в соответствии с планом сотрудничества правоохранительных органов двух государств.
+""", [ev("bilateral_exercise", ["CN", "KG"], date="2019-05-20", location="Issyk-Kul",
+         topics=["terrorism"], domains=["law_enforcement"])],
+    "KG MVD and PRC MPS special units' counter-terrorist exercise (passive voice); hostage-taking is the scenario, not an incident")
+
+doc("t2_ru03_kz_defence_talks", "ru", """
+5 сентября 2018 года в Пекине состоялись переговоры министра обороны Республики Казахстан Нурлана Ермекбаева с министром обороны КНР Вэй Фэнхэ.
+В ходе переговоров стороны обсудили вопросы военного и военно-технического сотрудничества, противодействия международному терроризму и ситуацию в Афганистане.
+Министры отметили высокий уровень взаимодействия оборонных ведомств двух стран.
+""", [ev("meeting", ["CN", "KZ"], level="defence_minister",
+         actors=[("Nurlan Yermekbayev", "defence_minister"), ("Wei Fenghe", "defence_minister")],
+         date="2018-09-05", location="Beijing", topics=["afghanistan", "terrorism"], domains=["defence_industry", "military"])],
+    "Defence ministers' talks in Beijing (в ходе переговоров); military-technical cooperation discussed: defence_industry (codebook indicator)")
+
+doc("t2_ru04_kg_tj_cn_cse", "ru", """
+На горном полигоне Эдельвейс под Бишкеком 12 октября 2022 года завершились совместные командно-штабные учения подразделений вооруженных сил Кыргызстана, Таджикистана и Китая.
+В учениях приняли участие более 600 военнослужащих трех государств. Отрабатывались вопросы уничтожения незаконных вооруженных формирований, проникших на территорию приграничных районов.
+""", [ev("multilateral_exercise", ["CN", "KG", "TJ"], framework="other_multilateral", date="2022-10-12", location="Bishkek",
+         topics=["border_security", "terrorism"], domains=["military"])],
+    "Three-state command-staff exercise, no named framework: other_multilateral. 'незаконных вооруженных формирований' read as terrorism (armed groups penetrating border areas)")
+
+doc("t2_ru05_uz_exercise_plan", "ru", """
+Утверждён план проведения совместных учений пограничных ведомств Республики Узбекистан и Китайской Народной Республики на 2023 год.
+Документ подписан по итогам рабочей встречи представителей Пограничных войск СГБ Узбекистана и Национальной иммиграционной администрации КНР, состоявшейся 14 декабря 2022 года в Ташкенте.
+""", [ev("mechanism", ["CN", "UZ"], date="2022-12-14", location="Tashkent", topics=[], domains=["border_guard"]),
+      ev("meeting", ["CN", "UZ"], level="vice_minister_working", date="2022-12-14", location="Tashkent", topics=[], domains=["border_guard"])],
+    "Plan of joint exercises approved (the title: main event), signed at a working meeting of border officials (second event, guideline 3); no exercise took place")
+
+doc("t2_ru06_kz_uav_jv", "ru", """
+Министерство обороны и аэрокосмической промышленности Республики Казахстан и китайская авиастроительная корпорация подписали соглашение о создании совместного предприятия по сборке беспилотных летательных аппаратов.
+Соглашение подписано 3 июня 2021 года в Нур-Султане. Первые аппараты планируется собрать в 2022 году.
+""", [ev("mechanism", ["CN", "KZ"], date="2021-06-03", location="Nur-Sultan", topics=[], domains=["defence_industry"])],
+    "Agreement on a joint venture assembling UAVs: mechanism, defence industry (no drone handed over)")
+
+doc("t2_ru07_tj_mvd_cars", "ru", """
+Министерству внутренних дел Республики Таджикистан переданы 50 патрульных автомобилей и партия средств связи, предоставленных Китайской Народной Республикой в рамках безвозмездной помощи.
+Церемония передачи прошла 9 ноября 2020 года в Душанбе. Министр внутренних дел поблагодарил китайскую сторону за поддержку в обеспечении общественного порядка.
+""", [ev("equipment_transfer", ["CN", "TJ"], date="2020-11-09", location="Dushanbe", topics=[], domains=["law_enforcement"])],
+    "Passive handover of patrol cars to the Tajik MVD")
+
+doc("t2_ru08_kg_phone_call", "ru", """
+22 января 2021 года состоялся телефонный разговор Президента Кыргызской Республики Садыра Жапарова с Председателем КНР Си Цзиньпином.
+Стороны обсудили вопросы обеспечения безопасности китайских предприятий и граждан, работающих в Кыргызстане, и подтвердили готовность совместно противостоять угрозам терроризма и экстремизма.
+""", [ev("meeting", ["CN", "KG"], level="head_of_state",
+         actors=[("Sadyr Japarov", "head_of_state"), ("Xi Jinping", "head_of_state")],
+         date="2021-01-22", topics=["citizen_protection", "extremism", "investment_security", "terrorism"], domains=[])],
+    "Presidents' phone call: security of Chinese firms and citizens, terrorism and extremism")
+
+doc("t2_ru09_uz_training", "ru", """
+В Академии МВД Республики Узбекистан 28 февраля 2019 года завершились двухнедельные курсы повышения квалификации для сотрудников подразделений по борьбе с наркотиками.
+Занятия провели преподаватели Китайского народного университета общественной безопасности. Слушатели изучили методы выявления каналов контрабанды наркотиков.
+""", [ev("training_education", ["CN", "UZ"], date="2019-02-28", location="Tashkent",
+         topics=["drug_trafficking"], domains=["law_enforcement"])],
+    "Chinese police-university lecturers train Uzbek anti-drug officers in Tashkent")
+
+doc("t2_ru10_neg_tj_uz_exercise", "ru", """
+На таджикско-узбекской границе 17 марта 2023 года прошли совместные учения пограничных войск Таджикистана и Узбекистана.
+За ходом учений наблюдали военные атташе ряда государств, аккредитованные в Душанбе, в том числе Китая, России и США.
+""", [], "Tajik-Uzbek exercise; China only among observing attachés: not relevant")
+
+doc("t2_ru11_neg_kz_grain", "ru", """
+Казахстан и Китай подписали соглашения о поставках зерна и растительного масла на общую сумму 300 млн долларов.
+Документы подписаны 11 мая 2022 года в рамках заседания казахстанско-китайского комитета по сотрудничеству. Стороны также обсудили развитие транспортных коридоров.
+""", [], "Trade agreements at the cooperation committee: economic, not relevant")
+
+doc("t2_ru12_sco_border_chiefs", "ru", """
+В Душанбе 25 апреля 2019 года состоялось заседание Совета руководителей пограничных ведомств государств - членов Шанхайской организации сотрудничества.
+Участники заседания рассмотрели ход выполнения совместной пограничной операции и договорились усилить меры по противодействию незаконному пересечению границ и трансграничной преступности.
+""", [ev("meeting", SCO19, framework="SCO", level="border_guard_chief", date="2019-04-25", location="Dushanbe",
+         topics=["border_security"], domains=["border_guard"])],
+    "SCO council of heads of border services: all members (guideline 2)")
+
+doc("t2_ru13_tj_workers_attack", "ru", """
+9 августа 2019 года в Айнинском районе Согдийской области группа местных жителей напала на граждан Китая, работающих на золоторудном месторождении; пятеро китайских граждан получили ранения.
+Посольство КНР в Таджикистане потребовало от таджикской стороны обеспечить безопасность китайских граждан и предприятий и наказать виновных.
+""", [ev("incident", ["CN", "TJ"], date="2019-08-09", location="Sughd",
+         topics=["citizen_protection", "investment_security"], domains=[])],
+    "Attack on Chinese mine workers; embassy asks for protection")
+
+# ---------------------------------------------------------------- Chinese
+doc("t2_zh01_cn_uz_exercise", "zh", """
+2023年5月26日，中乌两军“帕米尔-2023”联合反恐演习在乌兹别克斯坦塔什干州落下帷幕。
+演习以联合打击跨境恐怖组织为课题，双方参演官兵共计300余人。
+""", [ev("bilateral_exercise", ["CN", "UZ"], date="2023-05-26", location="Tashkent",
+         topics=["terrorism"], domains=["military"])],
+    "PLA-Uzbek counter-terror exercise (联合反恐演习) ends")
+
+doc("t2_zh02_four_state_drill", "zh", """
+2019年8月13日，中国、哈萨克斯坦、吉尔吉斯斯坦、塔吉克斯坦四国执法安全部门在新疆喀什举行联合反恐演练。
+演练模拟处置劫持人质事件，检验了四国执法部门的联合指挥和情报交流能力。
+""", [ev("multilateral_exercise", ["CN", "KG", "KZ", "TJ"], framework="other_multilateral", date="2019-08-13", location="Kashgar",
+         topics=["terrorism"], domains=["law_enforcement", "state_security"])],
+    "Four states' law-enforcement drill in Kashgar, no named framework")
+
+doc("t2_zh03_wy_kz_call", "zh", """
+2021年8月17日，国务委员兼外长王毅应约同哈萨克斯坦副总理兼外长特列乌别尔季通电话。
+双方就阿富汗局势交换意见。王毅表示，中方愿同哈方加强沟通协调，共同防范恐怖主义势力在阿富汗坐大，维护地区安全稳定。
+""", [ev("meeting", ["CN", "KZ"], level="foreign_minister",
+         actors=[("Wang Yi", "foreign_minister"), ("Mukhtar Tileuberdi", "foreign_minister")],
+         date="2021-08-17", topics=["afghanistan", "terrorism"], domains=[])],
+    "FMs' phone call on Afghanistan")
+
+doc("t2_zh04_lzc_tj_video", "zh", """
+2021年10月20日，中央军委联合参谋部参谋长李作成在北京同塔吉克斯坦武装力量总参谋长举行视频会谈。
+双方表示，将深化两军务实合作，共同维护边境地区安全稳定。
+""", [ev("meeting", ["CN", "TJ"], level="chief_of_general_staff",
+         actors=[("Li Zuocheng", "chief_of_general_staff")],
+         date="2021-10-20", topics=["border_security"], domains=["military"])],
+    "Chiefs of general staff video talks")
+
+doc("t2_zh05_kg_military_trucks", "zh", """
+2020年12月3日，中国政府援助吉尔吉斯斯坦武装力量的一批军用卡车和通信器材在比什凯克交付。
+中国驻吉尔吉斯斯坦大使和吉国防部副部长出席交付仪式。
+""", [ev("equipment_transfer", ["CN", "KG"], date="2020-12-03", location="Bishkek", topics=[], domains=["military"])],
+    "Military trucks delivered (交付) to the Kyrgyz armed forces")
+
+doc("t2_zh06_kz_border_monitoring", "zh", """
+2022年6月15日，中方向哈萨克斯坦国家安全委员会边防局移交一批边境监控设备和越野车辆。
+哈方表示，这批设备将用于哈中边境地区巡逻执勤。
+""", [ev("equipment_transfer", ["CN", "KZ"], date="2022-06-15", topics=["border_security"], domains=["border_guard"])],
+    "Monitoring equipment and vehicles handed over (移交) to the KNB border service")
+
+doc("t2_zh07_tj_protocol", "zh", """
+2017年8月31日，中国和塔吉克斯坦在杜尚别签订关于打击恐怖主义、分裂主义和极端主义的合作议定书。
+根据议定书，两国主管部门将加强情报交流，联合打击“三股势力”。
+""", [ev("mechanism", ["CN", "TJ"], date="2017-08-31", location="Dushanbe",
+         topics=["three_evils"], domains=["state_security"])],
+    "Protocol on the three evils signed (签订 议定书)")
+
+doc("t2_zh08_tm_mou", "zh", """
+2023年3月8日，国务委员、公安部部长王小洪在北京会见土库曼斯坦内务部长。
+王小洪表示，中方愿同土方深化执法安全合作，共同打击跨国有组织犯罪。会见后，双方签署了两部警务合作谅解备忘录。
+""", [ev("meeting", ["CN", "TM"], level="interior_public_security",
+         actors=[("Wang Xiaohong", "interior_public_security")],
+         date="2023-03-08", location="Beijing", topics=["organized_crime"], domains=["law_enforcement"]),
+      ev("mechanism", ["CN", "TM"], date="2023-03-08", location="Beijing", topics=[], domains=["law_enforcement"])],
+    "Public security minister meets the Turkmen interior minister; MoU signed after")
+
+doc("t2_zh09_kg_police_study", "zh", """
+2018年4月10日，首批20名吉尔吉斯斯坦警官抵达北京，参加为期一个月的反恐业务研修。
+研修由中国公安部组织，内容包括反恐情报研判和突发事件处置。
+""", [ev("training_education", ["CN", "KG"], date="2018-04-10", location="Beijing",
+         topics=["terrorism"], domains=["law_enforcement"])],
+    "Kyrgyz police officers' counter-terror study (研修) organised by the MPS")
+
+doc("t2_zh10_neg_kz_us_exercise", "zh", """
+问：据报道，哈萨克斯坦与美国近日举行了“草原之鹰”联合演习。中方对此有何评论？
+答：我们注意到有关报道。我们一贯认为，国家间的军事合作不应针对第三方，应有利于地区和平稳定。
+""", [], "KZ-US exercise asked about; China comments only generally: not relevant (guideline 3)")
+
+doc("t2_zh11_neg_uz_trade", "zh", """
+2022年9月15日，中国与乌兹别克斯坦在撒马尔罕签署农产品贸易协议和投资合作备忘录。
+双方同意扩大乌方樱桃、葡萄干等农产品对华出口。
+""", [], "Trade agreements: economic, not relevant")
+
+doc("t2_zh12_neg_cn_ru_drill", "zh", """
+2023年7月20日，中俄“北部·联合-2023”演习在日本海举行。
+演习期间，蒙古国、哈萨克斯坦派员观摩。国防部新闻发言人表示，此次演习不针对第三方。
+""", [], "China-Russia drill; Kazakhstan only an observer: not relevant")
+
+doc("t2_zh13_c5_fm", "zh", """
+2023年4月27日，第四次中国+中亚五国外长会晤在西安举行，国务委员兼外长秦刚主持会晤。
+各方表示，将坚决打击恐怖主义、分裂主义、极端主义“三股势力”，共同应对阿富汗局势外溢风险。
+""", [ev("meeting", C5, framework="C5+China", level="foreign_minister", actors=[("Qin Gang", "foreign_minister")],
+         date="2023-04-27", location="Xi'an", topics=["afghanistan", "three_evils"], domains=[])],
+    "China+C5 foreign ministers' meeting in Xi'an")
+
+doc("t2_zh14_kg_protest", "zh", """
+中国驻吉尔吉斯斯坦使馆2019年8月12日发布提醒：近日，吉尔吉斯斯坦纳伦州发生针对中国企业的抗议活动，部分中方人员受伤。
+使馆已向吉方提出交涉，要求吉方采取有效措施保障中国公民和企业的安全。
+""", [ev("incident", ["CN", "KG"], date="2019-08", location="Naryn",
+         topics=["anti_china_sentiment", "citizen_protection", "investment_security"], domains=[])],
+    "Protest against a Chinese firm in Naryn; embassy protests to KG")
+
+# ---------------------------------------------------------------- English
+doc("t2_en01_tj_border_drill", "en", """
+Chinese and Tajik border guards stage drill near Kulma Pass
+
+DUSHANBE, July 8, 2021 - Border guards of China and Tajikistan held a joint drill near the Kulma Pass on Tuesday, rehearsing the interception of armed groups trying to cross the frontier.
+Officials said the exercise was aimed at strengthening border security along the mountainous 477-km border.
+""", [ev("bilateral_exercise", ["CN", "TJ"], date="2021-07-06", location="Kulma Pass",
+         topics=["border_security"], domains=["border_guard"])],
+    "Border guards' joint drill (news style; 'on Tuesday' before the dateline)")
+
+doc("t2_en02_kz_armoured_vehicles", "en", """
+Kazakhstan receives Chinese armoured vehicles
+
+ASTANA, March 2, 2023 - Kazakhstan's Defence Ministry has taken delivery of a batch of armoured personnel carriers provided by Beijing as part of a military aid package, the ministry said on Thursday.
+The vehicles will be used by units guarding the country's southern borders.
+""", [ev("equipment_transfer", ["CN", "KZ"], date="2023-03-02", location="Astana",
+         topics=["border_security"], domains=["military"])],
+    "APCs delivered as military aid (news style, passive)")
+
+doc("t2_en03_uz_mps_talks", "en", """
+TASHKENT, Oct 15, 2019 - Uzbekistan's Interior Minister held talks with China's Minister of Public Security Zhao Kezhi in Beijing on Monday.
+The two sides signed a memorandum on cooperation in combating drug trafficking and cross-border organised crime.
+""", [ev("meeting", ["CN", "UZ"], level="interior_public_security", actors=[("Zhao Kezhi", "interior_public_security")],
+         date="2019-10-14", location="Beijing", topics=["drug_trafficking", "organized_crime"], domains=["law_enforcement"]),
+      ev("mechanism", ["CN", "UZ"], date="2019-10-14", location="Beijing",
+         topics=["drug_trafficking", "organized_crime"], domains=["law_enforcement"])],
+    "Interior/public security ministers' talks and a memorandum")
+
+doc("t2_en04_kg_drug_ring", "en", """
+Kyrgyz, Chinese police dismantle heroin smuggling ring
+
+BISHKEK, June 4, 2020 - Police in Kyrgyzstan and China have dismantled a cross-border heroin smuggling network following a joint investigation, Kyrgyzstan's Interior Ministry said.
+Eleven suspects were detained in Osh and in Xinjiang and more than 40 kg of heroin was seized.
+""", [ev("joint_patrol_operation", ["CN", "KG"], date="2020-06-04", location="Osh",
+         topics=["drug_trafficking"], domains=["law_enforcement"])],
+    "Joint investigation of a heroin ring (date: of the report)")
+
+doc("t2_en05_neg_kz_uz_border_pact", "en", """
+Kazakhstan, Uzbekistan sign border security pact
+
+ASTANA, Dec 22, 2022 - Kazakhstan and Uzbekistan signed an agreement on the demarcation and security of their common border during a visit by the Uzbek president.
+Russia, China and the United States welcomed the deal, according to statements released by their embassies.
+""", [], "KZ-UZ border pact; China only welcomed it: not relevant")
+
+doc("t2_en06_tj_security_chiefs", "en", """
+DUSHANBE, May 16, 2023 - The chairman of Tajikistan's State Committee for National Security met China's Minister of State Security Chen Yixin in Dushanbe.
+The security chiefs discussed the threat posed by militants in Afghanistan and agreed to step up intelligence sharing.
+""", [ev("meeting", ["CN", "TJ"], level="state_security_intelligence",
+         actors=[("Chen Yixin", "state_security_intelligence")],
+         date="2023-05-16", location="Dushanbe", topics=["afghanistan", "terrorism"], domains=["state_security"])],
+    "Security chiefs' meeting on Afghan militants")
+
+doc("t2_en07_tj_outpost", "en", """
+China-funded border outpost opens in Tajikistan's Murghab district
+
+A new border outpost built with Chinese funding was handed over to Tajikistan's Border Troops in Murghab district on September 2, 2020.
+The facility includes barracks, a medical post and surveillance equipment and will help secure the border with Afghanistan.
+""", [ev("infrastructure", ["CN", "TJ"], date="2020-09-02", location="Murghab",
+         topics=["afghanistan", "border_security"], domains=["border_guard"])],
+    "Border outpost built with Chinese funding handed over")
+
+doc("t2_en08_neg_kg_turkish_drones", "en", """
+Q: Kyrgyzstan is reported to be buying Turkish Bayraktar drones. Is China concerned?
+A: I'm not aware of what you mentioned. China and Kyrgyzstan are comprehensive strategic partners and our relations are not targeted at any third party.
+""", [], "Kyrgyz purchase of Turkish drones asked about; China only comments on relations: not relevant")
+
+with open(ROOT / "gold" / "tune2.jsonl", "w", encoding="utf-8") as fh:
+    for r in records:
+        fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+print(len(records), sum(r["relevant"] for r in records))
