@@ -190,3 +190,41 @@ def test_a_plan_approved_in_the_title_is_the_main_event() -> None:
     )
     assert coded.kind == "mechanism"
     assert coded.event_kinds[0] == "mechanism"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TASHKENT, Nov 3, 2022 - Kyrgyzstan and Uzbekistan signed a treaty on their state border "
+        "and agreed to hold joint border patrols. China, Russia and Turkey welcomed the deal.",
+        "问：据报道，哈萨克斯坦与美国近日在阿拉木图州举行联合军演。中方对此有何评论？\n"
+        "答：我们注意到有关报道。我们一贯认为，国家间的军事合作不应针对第三方。",
+        "Таджикистан и Узбекистан провели совместные учения по борьбе с терроризмом. "
+        "Китай приветствовал укрепление сотрудничества соседей.",
+    ],
+    ids=["en-partners-sign", "zh-partner-with-us", "ru-partners-exercise"],
+)
+def test_partners_acting_without_the_focal_state_make_nothing_relevant(text: str) -> None:
+    coded = _code(text)
+    assert not coded.relevant
+
+
+def test_a_border_compound_does_not_make_partners_act_alone() -> None:
+    coded = _code(
+        "Нападение на пограничный пост на кыргызско-таджикской границе\n"
+        "В ночь на 2 мая 2021 года боевики атаковали пограничный пост в Баткенской области "
+        "Кыргызстана. Посольство КНР выразило соболезнования; Китай готов усиливать "
+        "сотрудничество с Кыргызстаном в борьбе с терроризмом."
+    )
+    assert coded.relevant
+    assert "border_security" in coded.topics
+
+
+def test_the_region_named_with_the_focal_state_keeps_the_answer() -> None:
+    coded = _code(
+        "问：美国国务卿将访问哈萨克斯坦、乌兹别克斯坦，并出席“中亚五国+美国”外长会晤，讨论反恐问题。"
+        "中方对此有何评论？\n"
+        "答：中国和中亚国家是友好邻邦，双方在打击“三股势力”方面保持着密切合作。"
+    )
+    assert coded.relevant
+    assert "three_evils" in coded.topics

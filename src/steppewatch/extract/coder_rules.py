@@ -367,8 +367,9 @@ def third_party_sentences(hits: list[Hit], text: str, res: Resources) -> list[tu
         and state not in known
         and not _PLACE_BEFORE.search(text, max(0, h.start - 8), h.start)
     ]
+    partners_only = partner_sentences(hits, text, res)
     if not third:
-        return []
+        return partners_only
     # a state that is a topic (阿富汗局势, the Afghan issue) or one side of a border is talked
     # about, not acting
     topics = sorted((h for h in hits if h.payload[0] == "topic"), key=lambda t: t.start)
@@ -389,7 +390,54 @@ def third_party_sentences(hits: list[Hit], text: str, res: Resources) -> list[tu
         if _BOTH_SIDES.search(text, lo, hi):
             continue
         spans.append((lo, hi))
+    return _merged(spans + partners_only)
+
+
+def partner_sentences(hits: list[Hit], text: str, res: Resources) -> list[tuple[int, int]]:
+    """Sentences where two or more partner states act without the focal state: they name
+    neither it, "the two sides", a framework nor taking part (Kazakhstan and Uzbekistan signed
+    a border agreement; 哈萨克斯坦与乌兹别克斯坦举行联合演习): the partners' own doing, like a
+    third state's (``third_party_sentences``). Not in an item naming a multilateral framework:
+    its gathering's delegates are named in sentences of their own."""
+    partners = res.study.partner_set
+    states = [
+        h
+        for h in hits
+        if h.payload[0] == "state"
+        and h.payload[1] in partners
+        and not _PLACE_BEFORE.search(text, max(0, h.start - 8), h.start)
+        and not not_participant(text, h, res.study.focal_word)  # таджикско-узбекской границе
+    ]
+    if len({h.payload[1] for h in states}) < 2 or any(
+        (h.payload[0] == "framework" and h.payload[1] in MULTILATERAL_FRAMEWORKS)
+        or (h.payload[0] == "institution" and res.gazetteer.institutions[h.payload[1]].framework)
+        for h in hits
+    ):
+        # (a gathering of a framework names its members' delegates in sentences of their own)
+        return []
+    focal = sorted(
+        h.start for h in hits if _names_focal(h, res) or h.payload[0] in ("framework", "group")
+    )
+    by_sentence: dict[tuple[int, int], set[str]] = {}
+    for hit in states:
+        span = _sentence_of(text, hit.start, max(0, hit.start - 400), hit.end + 400)
+        by_sentence.setdefault(span, set()).add(hit.payload[1])
+    spans = [
+        (lo, hi)
+        for (lo, hi), named in by_sentence.items()
+        if len(named) > 1
+        and not _any_in(focal, lo, hi)
+        and not _BOTH_SIDES.search(text, lo, hi)
+        and not _TAKING_PART.search(text, lo, hi)
+    ]
     return _merged(spans)
+
+
+# taking part (a list of the participants of the focal state's event, 参演, took part)
+_TAKING_PART = re.compile(
+    r"出席|参加|参与|与会|参演|attend|participat|took part|take part|taking part|участ|присутств",
+    re.IGNORECASE,
+)
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -408,10 +456,22 @@ _SCORED = ("topic", "domain", "event_kind", "meeting_level")
 
 def without_third_party(hits: list[Hit], text: str, res: Resources) -> list[Hit]:
     """``hits`` without the topics, domains, event kinds and levels of sentences about a third
-    state's doing (``third_party_sentences``): they neither make an item relevant nor code it."""
+    state's doing (``third_party_sentences``): they neither make an item relevant nor code it.
+    When every partner state of the item is named only there (Kazakhstan's exercise with the
+    US asked about, and an answer that names neither it nor the two sides), the item is about
+    others' doing and none of its codes count."""
     spans = third_party_sentences(hits, text, res)
     if not spans:
         return hits
+    partners = res.study.partner_set
+    named = [
+        h
+        for h in hits
+        if (h.payload[0] == "state" and h.payload[1] in partners)
+        or h.payload[0] in ("group", "group_other")  # 中国和中亚国家 in the answer
+    ]
+    if named and all(_inside(h, spans) for h in named):
+        return [h for h in hits if h.payload[0] not in _SCORED]
     return [h for h in hits if h.payload[0] not in _SCORED or not _inside(h, spans)]
 
 
