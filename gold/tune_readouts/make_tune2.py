@@ -286,6 +286,107 @@ Q: Kyrgyzstan is reported to be buying Turkish Bayraktar drones. Is China concer
 A: I'm not aware of what you mentioned. China and Kyrgyzstan are comprehensive strategic partners and our relations are not targeted at any third party.
 """, [], "Kyrgyz purchase of Turkish drones asked about; China only comments on relations: not relevant")
 
+
+# ---------------------------------------------------------------- second batch (written after
+# the first round of fixes and scored once before any further change: see gold/README.md)
+SCO23 = ["CN", "IN", "KG", "KZ", "PK", "RU", "TJ", "UZ"]
+
+doc("t2_b01_zh_tj_exercise_confirmed", "zh", """
+问：据报道，中国和塔吉克斯坦将在两国边境地区举行联合反恐演习。你能否证实？
+答：据我了解，中塔两国有关部门将于近期举行联合反恐演习。这是两国年度防务合作计划内的项目，不针对第三方。
+""", [ev("bilateral_exercise", ["CN", "TJ"], date=None, topics=["terrorism"], domains=["military"])],
+    "Exercise asked about and confirmed by the spokesperson (announced, no date)")
+
+doc("t2_b02_en_wxh_visit", "en", """
+Q: Uzbek media reported that China's Minister of Public Security will visit Tashkent. Can you give us more details?
+A: At the invitation of the Uzbek Interior Ministry, State Councilor and Minister of Public Security Wang Xiaohong will pay an official visit to Uzbekistan from April 10 to 12, 2023. During the visit, he will meet Uzbek leaders and hold talks on law-enforcement and security cooperation.
+""", [ev("meeting", ["CN", "UZ"], level="interior_public_security", actors=[("Wang Xiaohong", "interior_public_security")],
+         date="2023-04-10", location="Tashkent", topics=[], domains=["law_enforcement"])],
+    "Announced official visit of the public security minister")
+
+doc("t2_b03_zh_kg_exercise_western", "zh", """
+2023年9月2日，应吉尔吉斯斯坦国防部邀请，中国人民解放军西部战区派出约200名官兵赴吉参加“合作-2023”中吉联合反恐演习。
+演习将持续至9月10日，双方将演练山地条件下联合清剿恐怖分子。
+""", [ev("bilateral_exercise", ["CN", "KG"], date="2023-09-02", topics=["terrorism"], domains=["military"])],
+    "PLA Western Theater troops at a China-Kyrgyz exercise in Kyrgyzstan (not domestic capacity)")
+
+doc("t2_b04_ru_kz_subcommission", "ru", """
+В Астане 18 октября 2019 года прошло очередное заседание казахстанско-китайской подкомиссии по сотрудничеству в области безопасности.
+Стороны обсудили вопросы противодействия терроризму и незаконному обороту наркотиков, а также взаимодействия правоохранительных органов двух стран.
+""", [ev("meeting", ["CN", "KZ"], level="vice_minister_working", date="2019-10-18", location="Astana",
+         topics=["drug_trafficking", "terrorism"], domains=["law_enforcement"])],
+    "Session of the KZ-CN security subcommission (a meeting of the body)")
+
+doc("t2_b05_zh_tm_counterterror_kit", "zh", """
+2018年11月6日，中国政府向土库曼斯坦国家安全部无偿提供的一批反恐技术装备交接仪式在阿什哈巴德举行。
+土方表示，这批装备将有效提升土库曼斯坦打击恐怖主义的能力。
+""", [ev("equipment_transfer", ["CN", "TM"], date="2018-11-06", location="Ashgabat",
+         topics=["terrorism"], domains=["state_security"])],
+    "Counter-terror equipment handed to Turkmenistan's Ministry of National Security (国家安全部 of TM, not the PRC MSS)")
+
+doc("t2_b06_en_kz_extradition", "en", """
+Kazakhstan hands over terrorism suspect to China
+
+ALMATY, Feb 14, 2019 - Kazakhstan's Prosecutor General's Office said it had handed over to China a man wanted on terrorism charges, under the bilateral extradition treaty.
+""", [ev("joint_patrol_operation", ["CN", "KZ"], date="2019-02-14", topics=["terrorism"], domains=["judicial"])],
+    "Extradition carried out (handed over to China)")
+
+doc("t2_b07_ru_neg_uz_ru_call", "ru", """
+Президент Узбекистана провел телефонный разговор с Президентом России 16 августа 2021 года.
+Стороны обсудили ситуацию в Афганистане и меры по обеспечению безопасности на границах.
+""", [], "UZ-RU call: China not involved")
+
+doc("t2_b08_en_tj_border_posts", "en", """
+Construction of three border posts funded by China began on the Tajik-Afghan border in Gorno-Badakhshan on October 26, 2016, Tajikistan's Border Troops said.
+The posts will house Tajik border guards and help stop drug smuggling from Afghanistan.
+""", [ev("infrastructure", ["CN", "TJ"], date="2016-10-26", location="Gorno-Badakhshan",
+         topics=["afghanistan", "border_security", "drug_trafficking"], domains=["border_guard"])],
+    "China-funded border posts on the Tajik-Afghan border")
+
+doc("t2_b09_ru_sco_defence", "ru", """
+В Москве 28 апреля 2023 года состоялось совещание министров обороны государств – членов ШОС.
+Делегацию Китая возглавлял министр обороны КНР Ли Шанфу. Министры обсудили угрозы международного терроризма и ситуацию в Афганистане.
+""", [ev("meeting", SCO23, framework="SCO", level="defence_minister", actors=[("Li Shangfu", "defence_minister")],
+         date="2023-04-28", location="Moscow", topics=["afghanistan", "terrorism"], domains=["military"])],
+    "SCO defence ministers' meeting in Moscow (all members, guideline 2)")
+
+doc("t2_b10_zh_tm_ndu_graduates", "zh", """
+2019年7月3日，15名土库曼斯坦军官从中国人民解放军国防大学毕业。
+土库曼斯坦驻华大使出席毕业典礼，感谢中方为土培养军事人才。
+""", [ev("training_education", ["CN", "TM"], date="2019-07-03", location="Beijing", topics=[], domains=["military"])],
+    "Turkmen officers graduate from the PLA NDU (the ambassador attends the graduation)")
+
+doc("t2_b11_en_neg_bus_crash", "en", """
+A bus carrying Chinese tourists overturned near Lake Issyk-Kul in Kyrgyzstan on June 3, 2019, injuring 12 people.
+The Chinese embassy in Bishkek sent staff to the hospital and asked the Kyrgyz side to help treat the injured.
+""", [], "Road accident with Chinese tourists: consular, not security")
+
+doc("t2_b12_zh_tj_kidnapping", "zh", """
+问：有报道称，两名中国公民在塔吉克斯坦遭绑架。你能否证实？
+答：我们已经注意到有关报道。中国驻塔吉克斯坦使馆已启动应急机制，要求塔方全力解救被绑架人员，切实保障在塔中国公民安全。
+""", [ev("incident", ["CN", "TJ"], date=None, topics=["citizen_protection"], domains=[])],
+    "Kidnapping of Chinese citizens; the answer treats it as having happened")
+
+doc("t2_b13_en_c5_summit", "en", """
+Xi Jinping chaired the first China-Central Asia Summit in Xi'an on May 19, 2023.
+The leaders signed the Xi'an Declaration and agreed to jointly fight terrorism, separatism and extremism.
+""", [ev("meeting", C5, framework="C5+China", level="head_of_state", actors=[("Xi Jinping", "head_of_state")],
+         date="2023-05-19", location="Xi'an", topics=["three_evils"], domains=[]),
+      ev("mechanism", C5, framework="C5+China", level=None, date="2023-05-19", location="Xi'an", topics=["three_evils"], domains=[])],
+    "China-Central Asia summit and its declaration")
+
+doc("t2_b14_zh_kz_vice_ministers", "zh", """
+2019年3月12日，公安部副部长在北京会见哈萨克斯坦内务部副部长一行，双方就打击电信诈骗和跨境赌博等犯罪交换意见。
+""", [ev("meeting", ["CN", "KZ"], level="vice_minister_working", date="2019-03-12", location="Beijing",
+         topics=["organized_crime"], domains=["law_enforcement"])],
+    "Vice ministers of public security / interior meet on telecom fraud")
+
+doc("t2_b15_en_wfh_kg_call", "en", """
+Chinese Defence Minister Wei Fenghe held a telephone conversation with his Kyrgyz counterpart on May 14, 2020, discussing COVID-19 cooperation between the two militaries and regional security.
+""", [ev("meeting", ["CN", "KG"], level="defence_minister", actors=[("Wei Fenghe", "defence_minister")],
+         date="2020-05-14", topics=["public_health"], domains=["military"])],
+    "Defence ministers' phone call on COVID-19 cooperation between the militaries")
+
 with open(ROOT / "gold" / "tune2.jsonl", "w", encoding="utf-8") as fh:
     for r in records:
         fh.write(json.dumps(r, ensure_ascii=False) + "\n")

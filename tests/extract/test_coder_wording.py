@@ -228,3 +228,51 @@ def test_the_region_named_with_the_focal_state_keeps_the_answer() -> None:
     )
     assert coded.relevant
     assert "three_evils" in coded.topics
+
+
+def test_a_deputy_of_a_ministry_is_the_vice_minister_level() -> None:
+    coded = _code(
+        "2019年3月12日，公安部副部长在北京会见吉尔吉斯斯坦内务部副部长一行，双方就打击跨国"
+        "有组织犯罪交换意见。"
+    )
+    assert coded.kind == "meeting"
+    assert coded.level == "vice_minister_working"
+
+
+def test_the_security_committees_border_service_in_chinese() -> None:
+    coded = _code(
+        "2022年6月15日，中方向哈萨克斯坦国家安全委员会边防局移交一批边境巡逻车辆，用于哈中边境地区巡逻。"
+    )
+    assert coded.kind == "equipment_transfer"
+    assert "border_guard" in coded.domains
+    assert "state_security" not in coded.domains
+
+
+def test_an_sco_ministers_meeting_in_a_russian_capital_is_relevant() -> None:
+    coded = _code(
+        "В Москве 28 апреля 2023 года состоялось совещание министров обороны государств – членов "
+        "ШОС. Делегацию Китая возглавлял министр обороны КНР Ли Шанфу. Министры обсудили "
+        "ситуацию в Афганистане."
+    )
+    assert coded.relevant
+    assert coded.framework == "SCO" and coded.level == "defence_minister"
+    assert {"CN", "KZ", "KG", "TJ", "UZ", "RU"} <= set(coded.countries)
+
+
+def test_the_militaries_named_in_the_plural() -> None:
+    coded = _code(
+        "Chinese Defence Minister Wei Fenghe held a telephone conversation with his Kazakh "
+        "counterpart on May 14, 2020, discussing cooperation between the two militaries."
+    )
+    assert coded.relevant
+    assert coded.level == "defence_minister"
+    assert "military" in coded.domains
+
+
+def test_what_the_leaders_signed_at_a_summit_is_its_second_event() -> None:
+    coded = _code(
+        "Xi Jinping chaired the China-Central Asia Summit in Xi'an on May 19, 2023.\n"
+        "The leaders signed a declaration and agreed to jointly fight terrorism."
+    )
+    assert coded.kind == "meeting" and coded.framework == "C5+China"
+    assert "mechanism" in coded.event_kinds

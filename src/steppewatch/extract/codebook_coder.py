@@ -59,7 +59,7 @@ from steppewatch.extract.coder_entities import (
 )
 from steppewatch.extract.coder_resources import Resources as _Resources
 from steppewatch.extract.coder_resources import load_resources as _resources
-from steppewatch.extract.coder_rules import LEAD, assign_codes, without_third_party
+from steppewatch.extract.coder_rules import _PLACE_BEFORE, LEAD, assign_codes, without_third_party
 from steppewatch.extract.dates import find_dates
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import CodedDocument, CodedItem, CoderInfo, Evidence
@@ -120,6 +120,8 @@ ISSUE_TERMS: dict[tuple[str, str], frozenset[str]] = {
             "афганская проблем",
             "ситуации в афганистане",
             "ситуация в афганистане",
+            "ситуацию в афганистане",
+            "ситуацией в афганистане",
             "афганского урегулирования",
             "афганскому урегулированию",
         }
@@ -309,7 +311,7 @@ class CodebookCoder:
         entries = numbered_entries(text, item.start, item.end) if short else []
         if short and not entries:
             weight = max(w for _, w in anchors)
-            return [_Passage(item.start, item.end, _adjust_anchor(weight, hits, res), hits)]
+            return [_Passage(item.start, item.end, _adjust_anchor(weight, hits, res, text), hits)]
         # an announcement list (一、... 二、...): each entry is its own passage; otherwise the
         # anchor's sentence with ``window`` sentences either side
         bounds = entries or _sentence_bounds(text, item.start, item.end)
@@ -327,7 +329,7 @@ class CodebookCoder:
                 bisect.bisect_left(hit_starts, lo) : bisect.bisect_left(hit_starts, hi)
             ]
             key = (lo, hi)
-            adjusted = _adjust_anchor(weight, inside, res)
+            adjusted = _adjust_anchor(weight, inside, res, text)
             if key not in passages or passages[key].anchor < adjusted:
                 passages[key] = _Passage(lo, hi, adjusted, inside)
         return list(passages.values())
@@ -355,12 +357,15 @@ def _anchor_weight(hit: Hit, res: _Resources) -> float:
     return 0.0
 
 
-def _adjust_anchor(weight: float, hits: list[Hit], res: _Resources) -> float:
+def _adjust_anchor(weight: float, hits: list[Hit], res: _Resources, text: str = "") -> float:
     """A multilateral anchor counts fully when a partner state is in the passage too, and less
-    when only states from outside the region are (SCO talk about Russia or India)."""
+    when only states from outside the region are (SCO talk about Russia or India); a state
+    named as the place (в Москве, in Moscow) is not talked about."""
     if weight >= 1.0:
         return weight
-    states = _named_states(hits, res)
+    states = _named_states(
+        [h for h in hits if not _PLACE_BEFORE.search(text, max(0, h.start - 8), h.start)], res
+    )
     if states & res.study.partner_set:
         return 1.0
     return weight * OUTSIDE_ONLY_FACTOR if states - {res.study.focal} else weight

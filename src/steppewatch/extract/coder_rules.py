@@ -184,6 +184,8 @@ _BOTH_SIDES = re.compile(
 # утвердили, the meeting adopted): a paragraph about the meeting
 _THE_MEETING = re.compile(
     r"会议(?:通过|批准|签署|决定)|与会各方|与会|participants|the meeting (?:adopted|approved)|"
+    r"the (?:leaders|heads of state|ministers|presidents) (?:signed|adopted|approved)|"
+    r"各国领导人|与会领导人|(?:лидеры|главы государств|министры) (?:подписали|утвердили|приняли)|"
     r"участник\w* (?:заседани|совещани|встреч|саммит)|по итогам (?:заседани|совещани|встреч|саммит)",
     re.IGNORECASE,
 )
@@ -251,8 +253,8 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
     found = Found()
     hits = drop_nested_codes(hits)
     third_party = third_party_sentences(hits, text, res)
-    border_ends = [
-        h.end
+    borders = [
+        h
         for h in hits
         if h.payload == ("domain", "border_guard")
         or (
@@ -260,9 +262,21 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
             and res.gazetteer.institutions[h.payload[1]].domain == "border_guard"
         )
     ]
+    border_ends = [h.end for h in borders]
+    # Chinese names the owner first: 国家安全委员会边防局 (the committee's border service)
+    # (the security committee only: 新疆军区边防部队 are the army's own border troops)
+    border_starts = [h.start for h in borders if _is_han_term(h)]
+
+    def owns_border(hit: Hit) -> bool:
+        return any(0 <= hit.start - end <= 1 for end in border_ends) or (
+            _is_han_term(hit)
+            and _security_committee(hit, res)
+            and any(0 <= start - hit.end <= 1 for start in border_starts)
+        )
+
     for hit in hits:
         kind, value = hit.payload
-        if kind in _OWNER_CODES and any(0 <= hit.start - end <= 1 for end in border_ends):
+        if kind in _OWNER_CODES and owns_border(hit):
             continue  # ГКНБ in Пограничной службы ГКНБ: whose border service, not a code
         if kind in res.active:
             if value in res.active[kind]:
@@ -310,7 +324,7 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
                 found.add_state(institution.country, hit, "institution")
             # the border service OF the security committee (Пограничной службы ГКНБ, 国家安全
             # 委员会边防局 reads the other way): the border guards act, not the committee
-            owner = any(0 <= hit.start - end <= 1 for end in border_ends)
+            owner = owns_border(hit)
             # the RATS director at a foreign ministers' meeting: the body's secretariat
             # attends, its field is not the meeting's
             if (
@@ -320,7 +334,10 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
             ):
                 found.implied_domains.setdefault(institution.domain, hit)
             if institution.level in res.active["meeting_level"] and not owner:
-                found.implied_levels.setdefault(institution.level, hit)
+                level = institution.level
+                if level in _MINISTER_LEVELS and _VICE_AFTER.match(text, hit.end):
+                    level = "vice_minister_working"  # 公安部副部长: the ministry's deputy
+                found.implied_levels.setdefault(level, hit)
             if institution.framework in res.active["framework"]:
                 found.implied_frameworks.setdefault(institution.framework, hit)
     found.third_party = third_party
@@ -348,7 +365,9 @@ def _span(hits: list[Hit]) -> tuple[int, int]:
 
 
 # a state named as a place (在美国, in Russia, в России): not the one who acts
-_PLACE_BEFORE = re.compile(r"(?:在|(?<![^\W\d_])(?:in|at)\s+(?:the\s+)?|(?<![^\W\d_])(?:в|во)\s+)$")
+_PLACE_BEFORE = re.compile(
+    r"(?:在|(?<![^\W\d_])(?:in|at)\s+(?:the\s+)?|(?<![^\W\d_])(?:в|во)\s+)$", re.IGNORECASE
+)
 
 
 def third_party_sentences(hits: list[Hit], text: str, res: Resources) -> list[tuple[int, int]]:
@@ -1199,6 +1218,24 @@ _VICE_BEFORE = re.compile(
     r"(?:\bvice[- ]|\bdeputy |\bfirst deputy |副|заместител\w* |замести\w+ |первый заместитель )$",
     re.IGNORECASE,
 )
+# a deputy's title after the institution's name (公安部副部长, 国防部副部长)
+_VICE_AFTER = re.compile(r"(?:第一)?副(?:部长|主席|局长|主任|司令)")
+
+
+def _security_committee(hit: Hit, res: Resources) -> bool:
+    kind, value = hit.payload
+    if kind == "institution":
+        return res.gazetteer.institutions[value].domain == "state_security"
+    return hit.payload in (
+        ("domain", "state_security"),
+        ("meeting_level", "state_security_intelligence"),
+    )
+
+
+def _is_han_term(hit: Hit) -> bool:
+    return "\u4e00" <= hit.term[:1] <= "\u9fff"
+
+
 _MINISTER_LEVELS = frozenset(
     {
         "foreign_minister",
