@@ -387,6 +387,106 @@ Chinese Defence Minister Wei Fenghe held a telephone conversation with his Kyrgy
          date="2020-05-14", topics=["public_health"], domains=["military"])],
     "Defence ministers' phone call on COVID-19 cooperation between the militaries")
 
+
+# ---------------------------------------------------------------- third batch: MFA answers in
+# Chinese and English (written after the second round of fixes, scored once before any change)
+SCO19 = ["CN", "IN", "KG", "KZ", "PK", "RU", "TJ", "UZ"]
+
+doc("t2_c01_zh_tokayev_visit", "zh", """
+问：哈萨克斯坦总统托卡耶夫将对中国进行国事访问。请介绍此访安排和中方期待。
+答：应国家主席习近平邀请，哈萨克斯坦共和国总统托卡耶夫将于9月10日至12日对中国进行国事访问。访问期间，习近平主席将同托卡耶夫总统举行会谈。两国元首将就双边关系、共建“一带一路”以及打击“三股势力”、维护地区安全等问题深入交换意见。
+""", [ev("meeting", ["CN", "KZ"], level="head_of_state",
+         actors=[("Kassym-Jomart Tokayev", "head_of_state"), ("Xi Jinping", "head_of_state")],
+         date=None, location="Beijing", topics=["three_evils"], domains=[])],
+    "Announced state visit (year not given: date null); three evils on the agenda")
+
+doc("t2_c02_en_wy_sco_fm", "en", """
+Q: Can you share more information about State Councilor and Foreign Minister Wang Yi's attendance at the SCO foreign ministers' meeting?
+A: The Meeting of the Council of Foreign Ministers of the Shanghai Cooperation Organization will be held in Bishkek on May 21 and 22, 2019. State Councilor and Foreign Minister Wang Yi will attend the meeting. The ministers will exchange views on the SCO's cooperation in security, economy and people-to-people exchange, and on the situation in Afghanistan.
+""", [ev("meeting", SCO19, framework="SCO", level="foreign_minister", actors=[("Wang Yi", "foreign_minister")],
+         date="2019-05-21", location="Bishkek", topics=["afghanistan"], domains=[])],
+    "SCO Council of Foreign Ministers announced: all members")
+
+doc("t2_c03_zh_kz_repatriation_comment", "zh", """
+问：有报道称，哈萨克斯坦一家法院判决将一名非法越境的中国公民遣返中国。中方有何评论？
+答：我不了解你提到的具体情况。中哈两国在执法安全领域一直保持良好合作，我们相信哈方会依法妥善处理有关问题。
+""", [], "Repatriation reported but not confirmed; answered in general terms: relevant commentary (guideline 4)",
+    commentary={"countries": ["CN", "KZ"], "topics": ["border_security"], "domains": ["law_enforcement"]})
+
+doc("t2_c04_zh_neg_railway", "zh", """
+问：中吉乌铁路项目最新进展如何？
+答：中吉乌铁路是中国同吉尔吉斯斯坦、乌兹别克斯坦三国互联互通的重要项目。三方正在积极推进项目可行性研究，争取早日开工建设。
+""", [], "China-Kyrgyzstan-Uzbekistan railway: economic, not relevant")
+
+doc("t2_c05_en_neg_covid_aid", "en", """
+Q: How many Central Asian countries has China helped in fighting COVID-19?
+A: China has sent medical expert teams to Kazakhstan, Kyrgyzstan and Uzbekistan and provided test kits, masks and ventilators to all five Central Asian countries. We will continue to support them in combating the pandemic.
+""", [], "Civilian COVID aid: not security (guideline 3)")
+
+doc("t2_c06_zh_afghan_neighbours", "zh", """
+2021年10月27日，国务委员兼外长王毅出席第二次阿富汗邻国外长会。巴基斯坦、伊朗、塔吉克斯坦、土库曼斯坦、乌兹别克斯坦外长与会。
+各方呼吁阿富汗塔利班采取有效措施打击一切恐怖主义势力，防止阿富汗局势外溢。
+""", [ev("meeting", ["CN", "IR", "PK", "TJ", "TM", "UZ"], framework="other_multilateral", level="foreign_minister",
+         actors=[("Wang Yi", "foreign_minister")], date="2021-10-27", topics=["afghanistan", "terrorism"], domains=[])],
+    "Foreign ministers of Afghanistan's neighbours (video meeting; IR and PK take part)")
+
+doc("t2_c07_ru_kg_fm_talks", "ru", """
+Министр иностранных дел Кыргызской Республики Жээнбек Кулубаев провел переговоры с Членом Госсовета, Министром иностранных дел КНР Ван И в Чолпон-Ате 13 октября 2022 года.
+Стороны обменялись мнениями о ситуации на кыргызско-таджикской границе и в Афганистане, договорились укреплять сотрудничество в сфере безопасности.
+""", [ev("meeting", ["CN", "KG"], level="foreign_minister",
+         actors=[("Jeenbek Kulubaev", "foreign_minister"), ("Wang Yi", "foreign_minister")],
+         date="2022-10-13", location="Cholpon-Ata", topics=["afghanistan", "border_security"], domains=[])],
+    "Kyrgyz and Chinese foreign ministers' talks: border and Afghanistan discussed")
+
+doc("t2_c08_zh_border_joint_commission", "zh", """
+2018年6月5日，中哈边界联合委员会第十二次会议在阿斯塔纳举行。双方回顾了两国边界联合检查工作，就界桩维护和边境管理等问题达成共识。
+""", [ev("meeting", ["CN", "KZ"], level="vice_minister_working", date="2018-06-05", location="Astana",
+         topics=["border_demarcation", "border_security"], domains=[])],
+    "China-Kazakhstan joint border commission session")
+
+doc("t2_c09_en_cica_summit", "en", """
+Q: Who will attend the Fifth CICA Summit in Dushanbe?
+A: At the invitation of President Emomali Rahmon of Tajikistan, President Xi Jinping will attend the Fifth Summit of the Conference on Interaction and Confidence-Building Measures in Asia in Dushanbe on June 15, 2019, and pay a state visit to Tajikistan.
+""", [ev("meeting", ["CN", "TJ"], framework="CICA", level="head_of_state",
+         actors=[("Xi Jinping", "head_of_state"), ("Emomali Rahmon", "head_of_state")],
+         date="2019-06-15", location="Dushanbe", topics=["arms_control_cbm"], domains=[])],
+    "CICA summit announced (its name is the confidence-building topic); the members beyond TJ are not named nor implied")
+
+doc("t2_c10_zh_consular_consultation", "zh", """
+2019年11月20日，中国和乌兹别克斯坦外交部在塔什干举行领事磋商，双方就加强两国公民在对方国家的安全保护、打击非法移民等问题交换意见。
+""", [ev("meeting", ["CN", "UZ"], level="vice_minister_working", date="2019-11-20", location="Tashkent",
+         topics=["citizen_protection", "illegal_migration"], domains=[])],
+    "Consular consultations on citizens' safety and illegal migration")
+
+doc("t2_c11_en_kg_embassy_attack_anniv", "en", """
+Q: Three years after the attack on the Chinese embassy in Bishkek, has Kyrgyzstan brought those responsible to justice?
+A: The Kyrgyz side has made important progress in investigating the case. China will continue to work with Kyrgyzstan to combat terrorism and ensure the safety of Chinese institutions and personnel.
+""", [], "Investigation of a past attack: commentary on CN-KG counter-terrorism cooperation",
+    commentary={"countries": ["CN", "KG"], "topics": ["citizen_protection", "terrorism"], "domains": []})
+
+doc("t2_c12_zh_neg_ethnic_kazakh", "zh", """
+问：一些西方媒体报道称，新疆哈萨克族人在“教培中心”受到迫害。你对此有何评论？
+答：这纯属捏造。新疆依法设立的职业技能教育培训中心是预防性反恐和去极端化举措，受到各族群众的支持。
+""", [], "Xinjiang rebuttal about ethnic Kazakhs: no Central Asian state (guideline 3)")
+
+doc("t2_c13_ru_uz_cn_interior_video", "ru", """
+9 июня 2020 года министр внутренних дел Узбекистана Пулат Бобожонов провел видеоконференцию с министром общественной безопасности Китая Чжао Кэчжи.
+Стороны обсудили взаимодействие в борьбе с транснациональной преступностью и незаконным оборотом наркотиков.
+""", [ev("meeting", ["CN", "UZ"], level="interior_public_security", actors=[("Zhao Kezhi", "interior_public_security")],
+         date="2020-06-09", topics=["drug_trafficking", "organized_crime"], domains=["law_enforcement"])],
+    "Interior ministers' video conference")
+
+doc("t2_c14_zh_tm_gas_pipeline_security", "zh", """
+2019年9月3日，中国驻土库曼斯坦大使会见土库曼斯坦国家安全部长，双方就保障中土天然气管道安全、加强安全领域合作交换意见。
+""", [ev("meeting", ["CN", "TM"], level="other", date="2019-09-03",
+         topics=["investment_security"], domains=["state_security"])],
+    "Ambassador meets Turkmenistan's security minister on pipeline security (中土 is Turkmenistan here)")
+
+doc("t2_c15_en_neg_astana_syria", "en", """
+Q: The new round of Astana talks on Syria opened in Nur-Sultan today. What is China's position?
+A: China supports the Astana process and hopes all parties will push for a political settlement of the Syrian issue.
+""", [], "Kazakhstan only the venue of the Syria talks")
+
 with open(ROOT / "gold" / "tune2.jsonl", "w", encoding="utf-8") as fh:
     for r in records:
         fh.write(json.dumps(r, ensure_ascii=False) + "\n")

@@ -276,3 +276,83 @@ def test_what_the_leaders_signed_at_a_summit_is_its_second_event() -> None:
     )
     assert coded.kind == "meeting" and coded.framework == "C5+China"
     assert "mechanism" in coded.event_kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "问：有报道称，吉尔吉斯斯坦一家法院决定将一名中国籍男子引渡回中国。中方有何评论？\n"
+        "答：我不了解你提到的具体情况。中吉两国在执法安全领域保持着良好合作。",
+        "Q: Reports say Kazakhstan has deported two Chinese nationals to China. Can you comment?\n"
+        "A: I'm not aware of the specifics. China and Kazakhstan maintain sound law-enforcement "
+        "cooperation.",
+    ],
+    ids=["zh-not-aware", "en-not-aware"],
+)
+def test_a_report_the_answer_does_not_know_of_is_no_event(text: str) -> None:
+    coded = _code(text)
+    assert coded.relevant  # commentary on the two states' law-enforcement cooperation
+    assert coded.kind is None and coded.event_kinds == []
+
+
+def test_an_event_recalled_by_its_anniversary_is_not_reported() -> None:
+    coded = _code(
+        "Q: Three years after the attack on the Chinese embassy in Bishkek, has Kyrgyzstan "
+        "punished those responsible?\nA: The Kyrgyz side has made progress in the investigation. "
+        "China will work with Kyrgyzstan to combat terrorism."
+    )
+    assert coded.relevant
+    assert "incident" not in coded.event_kinds
+
+
+def test_a_state_in_a_formats_name_takes_no_part() -> None:
+    coded = _code(
+        "2021年10月27日，王毅出席阿富汗邻国外长会，巴基斯坦、伊朗、塔吉克斯坦、乌兹别克斯坦外长与会。"
+        "各方呼吁阿富汗塔利班打击恐怖主义势力。"
+    )
+    assert coded.framework == "other_multilateral"
+    assert "AF" not in coded.countries
+    assert {"CN", "TJ", "UZ", "PK", "IR"} <= set(coded.countries)
+
+
+def test_a_cica_summit_is_security_engagement() -> None:
+    coded = _code(
+        "Q: Who will attend the CICA summit?\nA: President Xi Jinping will attend the Fifth Summit "
+        "of the Conference on Interaction and Confidence-Building Measures in Asia in Dushanbe on "
+        "June 15, 2019 and pay a state visit to Tajikistan."
+    )
+    assert coded.relevant
+    assert coded.framework == "CICA" and coded.kind == "meeting"
+
+
+def test_an_sco_sectoral_ministers_session_is_not_security() -> None:
+    coded = _code(
+        "2019年9月，上海合作组织成员国交通部长第八次会议在塔什干举行，各方讨论了国际道路运输便利化。"
+    )
+    assert not coded.relevant
+
+
+def test_a_bodys_numbered_session_is_a_meeting() -> None:
+    coded = _code(
+        "2018年6月5日，中哈边界联合委员会第十二次会议在阿斯塔纳举行，双方就界桩维护和边境管理等问题达成共识。"
+    )
+    assert coded.relevant
+    assert coded.kind == "meeting"
+
+
+def test_a_range_of_two_days_joined_by_and() -> None:
+    coded = _code(
+        "The Meeting of the SCO Council of Foreign Ministers will be held in Bishkek on May 21 and "
+        "22, 2019. Foreign Minister Wang Yi will attend; the ministers will discuss terrorism."
+    )
+    assert coded.event_date == "2019-05-21"
+    assert {"RU", "IN", "PK", "KG"} <= set(coded.countries)
+
+
+def test_russian_ministers_name_their_sector() -> None:
+    coded = _code(
+        "9 июня 2020 года министр внутренних дел Узбекистана провел видеоконференцию с министром "
+        "общественной безопасности Китая. Стороны обсудили борьбу с наркотрафиком."
+    )
+    assert coded.relevant
+    assert "law_enforcement" in coded.domains

@@ -43,6 +43,7 @@ Per item (see ``segment.py``):
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -158,6 +159,9 @@ BASE_WEIGHT = 1.2  # topics and domains not listed above
 # An SCO meeting (other than the heads-of-government council, which is economic) is security
 # engagement in itself: the SCO is a security organisation.
 SCO_MEETING_WEIGHT = 2.0
+# frameworks whose meetings are security engagement in themselves: the SCO (a security
+# organisation) and CICA (confidence-building measures in Asia)
+SECURITY_FRAMEWORKS = ("SCO", "CICA")
 SCO_MEETING_SPAN = 30  # characters between the SCO term and the meeting term
 SCO_MEETING_SPAN_HAN = 10
 
@@ -285,7 +289,7 @@ class CodebookCoder:
         score = 0.0
         relevant_passages = []
         for passage in passages:
-            passage_score = _score(passage, res)
+            passage_score = _score(passage, res, text)
             score = max(score, passage_score)
             if passage_score >= self.threshold:
                 relevant_passages.append(passage)
@@ -404,12 +408,18 @@ def _is_focal(hit: Hit, res: _Resources) -> bool:
 
 
 def _framework_meeting(
-    hits: list[Hit], res: _Resources, framework: str = "SCO", before: int | None = None
+    hits: list[Hit],
+    res: _Resources,
+    framework: str = "SCO",
+    before: int | None = None,
+    text: str | None = None,
 ) -> bool:
     """A meeting of a framework's body named as such: a framework term followed closely by a
     meeting term or level (上海合作组织成员国外长理事会会议, SCO foreign ministers' meeting,
     заседание Совета РАТС ШОС), not the heads-of-government council (economic). With ``before``,
-    the framework term must start before that offset (the item's lead)."""
+    the framework term must start before that offset (the item's lead). With ``text``, not a
+    meeting of an economic or social sector's ministers either (经贸部长会议, energy ministers,
+    министров транспорта): the SCO's and CICA's economic track."""
     terms = [
         h
         for h in hits
@@ -430,8 +440,23 @@ def _framework_meeting(
         span = SCO_MEETING_SPAN_HAN if "\u4e00" <= term.term[0] <= "\u9fff" else SCO_MEETING_SPAN
         near = [m for m in meetings if term.start - span <= m.start <= term.end + span]
         if near and not any(m.payload == ("meeting_level", "head_of_government") for m in near):
+            if text is not None:
+                lo = min(term.start, *(m.start for m in near))
+                hi = max(term.end, *(m.end for m in near)) + span
+                if _SECTOR.search(text, lo, hi):
+                    continue
             return True
     return False
+
+
+# the economic and social sectors whose ministers' meetings are not security engagement
+_SECTOR = re.compile(
+    r"经贸|经济|贸易|商务|能源|交通|农业|文化|卫生|旅游|教育|科技|财长|央行|"
+    r"\b(?:trade|economic|economy|energy|transport|agricultur\w*|culture|cultural|health|"
+    r"tourism|education|science|finance)\b|"
+    r"торгов|экономи|энергетик|транспорт|сельск|культур|здравоохран|туризм|образован|финанс",
+    re.IGNORECASE,
+)
 
 
 def _sco_meeting(hits: list[Hit], res: _Resources) -> bool:
@@ -450,12 +475,12 @@ def _focal_observer(hits: list[Hit], text: str, res: _Resources) -> list[Hit]:
     ]
 
 
-def _score(passage: _Passage, res: _Resources) -> float:
+def _score(passage: _Passage, res: _Resources, text: str | None = None) -> float:
     """Relevance of a passage: the focal state must be in it, or the passage reports a meeting
     of a framework whose members the study implies (an SCO council's session: the focal state
     is a member); see the module docstring."""
     if not any(_is_focal(h, res) for h in passage.hits) and not any(
-        _framework_meeting(passage.hits, res, code, before=passage.start + LEAD)
+        _framework_meeting(passage.hits, res, code, before=passage.start + LEAD, text=text)
         for code in res.study.implied
     ):
         return 0.0
@@ -475,7 +500,7 @@ def _score(passage: _Passage, res: _Resources) -> float:
     for key, terms in ISSUE_TERMS.items():
         if key in codes and any(h.payload == key and h.term.lower() in terms for h in passage.hits):
             total += BASE_WEIGHT - _security_weight(*key)
-    if _sco_meeting(passage.hits, res):
+    if any(_framework_meeting(passage.hits, res, code, text=text) for code in SECURITY_FRAMEWORKS):
         total += SCO_MEETING_WEIGHT
     return passage.anchor * (1.0 - 0.4**total) if total else 0.0
 

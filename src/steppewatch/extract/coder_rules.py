@@ -108,6 +108,14 @@ _CONFIRM = re.compile(
     r"подтверд|слух|просьб|запрос",
     re.IGNORECASE,
 )
+# an answer that does not know of what the question reports (its opening words)
+_NOT_AWARE = re.compile(
+    r"不了解|不掌握|没有掌握|未掌握|没有.{0,6}信息|无可奉告|请向.{0,12}(?:询问|了解)|建议你向|"
+    r"\bnot aware\b|\b(?:don't|do not) have (?:the |any )?(?:information|details)\b|"
+    r"\brefer you to\b|нет информации|не располага|не владе\w* информаци|не осведомлен",
+    re.IGNORECASE,
+)
+NOT_AWARE_SPAN = 80  # characters of the answer's opening searched
 # Medical and anti-epidemic aid is not security equipment (gold guideline 3: civilian
 # public-health aid is not relevant): an equipment hit in a sentence about it is no transfer.
 _MEDICAL_AID = re.compile(
@@ -274,6 +282,11 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
             and any(0 <= start - hit.end <= 1 for start in border_starts)
         )
 
+    # names of frameworks and issues (阿富汗邻国, the Afghan issue): a state inside one is named,
+    # not taking part
+    names = sorted(
+        (h for h in hits if h.payload[0] in ("topic", "framework")), key=lambda h: h.start
+    )
     for hit in hits:
         kind, value = hit.payload
         if kind in _OWNER_CODES and owns_border(hit):
@@ -282,6 +295,8 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
             if value in res.active[kind]:
                 found.by_scheme.setdefault(kind, {}).setdefault(value, []).append(hit)
         elif kind == "state":
+            if value not in facts.partner_set and value != facts.focal and _named_in(hit, names):
+                continue  # 阿富汗邻国外长会, 阿富汗局势: a framework's or an issue's name
             if value != facts.focal and _inside(hit, third_party):
                 # the US visiting Kazakhstan: the third state's partner, not the focal state's
                 # (a participant only when no partner state is named otherwise, like examples)
@@ -831,6 +846,8 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
     for code in list(kinds):  # 法院决定不将…遣返, refused to hand over: no event
         if code != "meeting":
             _keep(kinds, code, [h for h in kinds[code] if not _negated(text, item, h)])
+    for code in list(kinds):  # three years after the attack, 袭击事件三周年: recalled, not reported
+        _keep(kinds, code, [h for h in kinds[code] if not _recalled(text, item, h)])
     for code in list(kinds):  # 双方就…装备合作交换了意见: what was discussed, not done
         if code not in ("meeting", "mechanism"):
             kept = [
@@ -843,7 +860,12 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
     if question is not None:
         answer = _ANSWER.search(text, question.end(), item.end)
         q_end = answer.start() if answer else item.end
-        if _CONFIRM.search(text, question.end(), q_end):
+        # a report the question relays and the answer does not know of ("I'm not aware of
+        # that", 我不了解你提到的情况): asked about, not reported
+        if _CONFIRM.search(text, question.end(), q_end) or (
+            answer is not None
+            and _NOT_AWARE.search(text, answer.end(), answer.end() + NOT_AWARE_SPAN)
+        ):
             found.unconfirmed.append((question.start(), q_end))
             for code in list(kinds):
                 _keep(
@@ -1006,6 +1028,28 @@ def _produced(text: str, lo: int, hit: Hit) -> bool:
     for m in _CLAUSE_BREAK.finditer(text, start, hit.start):
         start = m.end()
     return _PRODUCED.search(text, start, hit.start) is not None
+
+
+# an event recalled by the time since it happened (three years after the attack, 袭击事件
+# 发生三年来, пять лет назад, the anniversary of): the text reports something later
+_RECALLED_BEFORE = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) years? (?:after|since)\s+"
+    r"(?:the\s+)?(?:\w+\s+){0,2}$|\banniversary of\s+(?:the\s+)?(?:\w+\s+){0,2}$|"
+    r"(?:спустя|через) \w+ (?:лет|года?) после\s+(?:\w+\s+){0,2}$|годовщин\w* (?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_RECALLED_AFTER = re.compile(
+    r"[^。.;；!?！？\n]{0,24}?(?:\b(?:\d+|two|three|four|five|several|many) years ago\b|"
+    r"[一二三四五六七八九十几\d]+(?:周年|年前|年来)|\b\w+ (?:лет|года?) назад)",
+    re.IGNORECASE,
+)
+
+
+def _recalled(text: str, item: CodedItem, hit: Hit) -> bool:
+    lo = max(item.start, hit.start - NEGATION_SPAN_LATIN)
+    return bool(_RECALLED_BEFORE.search(text, lo, hit.start)) or bool(
+        _RECALLED_AFTER.match(text, hit.end)
+    )
 
 
 def _planned(text: str, hit: Hit) -> bool:
@@ -1220,6 +1264,15 @@ _VICE_BEFORE = re.compile(
 )
 # a deputy's title after the institution's name (公安部副部长, 国防部副部长)
 _VICE_AFTER = re.compile(r"(?:第一)?副(?:部长|主席|局长|主任|司令)")
+
+
+def _named_in(hit: Hit, names: list[Hit]) -> bool:
+    """``hit`` inside one of ``names`` (sorted by start), and shorter than it."""
+    i = bisect.bisect_right([n.start for n in names], hit.start)
+    return any(
+        n.start <= hit.start and hit.end <= n.end and n.end - n.start > hit.end - hit.start
+        for n in names[max(0, i - 4) : i]
+    )
 
 
 def _security_committee(hit: Hit, res: Resources) -> bool:
