@@ -860,17 +860,21 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
     if question is not None:
         answer = _ANSWER.search(text, question.end(), item.end)
         q_end = answer.start() if answer else item.end
-        # a report the question relays and the answer does not know of ("I'm not aware of
-        # that", 我不了解你提到的情况): asked about, not reported
-        if _CONFIRM.search(text, question.end(), q_end) or (
-            answer is not None
-            and _NOT_AWARE.search(text, answer.end(), answer.end() + NOT_AWARE_SPAN)
-        ):
+        if _CONFIRM.search(text, question.end(), q_end):
             found.unconfirmed.append((question.start(), q_end))
             for code in list(kinds):
                 _keep(
                     kinds, code, [h for h in kinds[code] if not question.start() <= h.start < q_end]
                 )
+        elif answer is not None and _NOT_AWARE.search(
+            text, answer.end(), answer.end() + NOT_AWARE_SPAN
+        ):
+            # a report the question relays (有报道称, reports say) and the answer does not know of
+            # ("I'm not aware of that", 我不了解你提到的情况): asked about, not reported
+            relayed = _relayed_sentences(text, question.end(), q_end)
+            found.unconfirmed.extend(relayed)
+            for code in list(kinds):
+                _keep(kinds, code, [h for h in kinds[code] if not _inside(h, relayed)])
         asked = _yes_no_sentences(text, question.end(), q_end)
         if asked:  # "Will China provide equipment?": asked about, not reported
             found.unconfirmed.extend(asked)
@@ -897,6 +901,28 @@ _YES_NO = re.compile(
     re.IGNORECASE,
 )
 _ASKED_END = re.compile(r"[？?]")
+
+
+# a question's sentence relaying a report (据报道, 有报道称, reports say, сообщается)
+_REPORTED = re.compile(
+    r"据报道|有报道|报道称|媒体报道|据悉|\breports? (?:say|said|says)\b|\breported(?:ly)?\b|"
+    r"according to (?:media )?reports|media report|сообща|по данным сми|по информации сми|"
+    r"по сообщени",
+    re.IGNORECASE,
+)
+
+
+def _relayed_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of a question (start, end) that relay a report."""
+    spans = []
+    lo = start
+    for m in _SENTENCE.finditer(text, start, end):
+        if _REPORTED.search(text, lo, m.end()):
+            spans.append((lo, m.end()))
+        lo = m.end()
+    if lo < end and _REPORTED.search(text, lo, end):
+        spans.append((lo, end))
+    return spans
 
 
 def _yes_no_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
