@@ -449,8 +449,8 @@ Q: Who will attend the Fifth CICA Summit in Dushanbe?
 A: At the invitation of President Emomali Rahmon of Tajikistan, President Xi Jinping will attend the Fifth Summit of the Conference on Interaction and Confidence-Building Measures in Asia in Dushanbe on June 15, 2019, and pay a state visit to Tajikistan.
 """, [ev("meeting", ["CN", "TJ"], framework="CICA", level="head_of_state",
          actors=[("Xi Jinping", "head_of_state"), ("Emomali Rahmon", "head_of_state")],
-         date="2019-06-15", location="Dushanbe", topics=["arms_control_cbm"], domains=[])],
-    "CICA summit announced (its name is the confidence-building topic); the members beyond TJ are not named nor implied")
+         date="2019-06-15", location="Dushanbe", topics=[], domains=[])],
+    "CICA summit announced, no agenda (guideline 9: its name is no topic); the members beyond TJ are not named nor implied")
 
 doc("t2_c10_zh_consular_consultation", "zh", """
 2019年11月20日，中国和乌兹别克斯坦外交部在塔什干举行领事磋商，双方就加强两国公民在对方国家的安全保护、打击非法移民等问题交换意见。
@@ -486,6 +486,83 @@ doc("t2_c15_en_neg_astana_syria", "en", """
 Q: The new round of Astana talks on Syria opened in Nur-Sultan today. What is China's position?
 A: China supports the Astana process and hopes all parties will push for a political settlement of the Syrian issue.
 """, [], "Kazakhstan only the venue of the Syria talks")
+
+
+# ---------------------------------------------------------------- fourth batch: trips with
+# several events, lists, a meeting told twice (written after the third round of fixes, scored
+# once before any change)
+SCO22 = ["CN", "IN", "KG", "KZ", "PK", "RU", "TJ", "UZ"]
+
+doc("t2_d01_zh_xi_trip_sco_cica", "zh", """
+外交部发言人宣布：应吉尔吉斯共和国总统热恩别科夫、塔吉克斯坦共和国总统拉赫蒙邀请，国家主席习近平将于2019年6月12日至16日出席在比什凯克举行的上海合作组织成员国元首理事会第十九次会议并对吉尔吉斯斯坦进行国事访问，出席在杜尚别举行的亚洲相互协作与信任措施会议第五次峰会并对塔吉克斯坦进行国事访问。
+""", [ev("meeting", SCO19, framework="SCO", level="head_of_state",
+         actors=[("Xi Jinping", "head_of_state")], date="2019-06-12", location="Bishkek"),
+      ev("meeting", ["CN", "KG"], level="head_of_state",
+         actors=[("Xi Jinping", "head_of_state"), ("Sooronbay Jeenbekov", "head_of_state")], date="2019-06-12", location="Bishkek"),
+      ev("meeting", ["CN", "TJ"], framework="CICA", level="head_of_state",
+         actors=[("Xi Jinping", "head_of_state")], date="2019-06-14", location="Dushanbe"),
+      ev("meeting", ["CN", "TJ"], level="head_of_state",
+         actors=[("Xi Jinping", "head_of_state"), ("Emomali Rahmon", "head_of_state")], date="2019-06-14", location="Dushanbe")],
+    "Xi's trip: SCO summit (main, named first), state visits, CICA summit; no agenda, so no topic")
+
+doc("t2_d02_en_xi_samarkand", "en", """
+At the invitation of President Shavkat Mirziyoyev, President Xi Jinping will attend the 22nd Meeting of the Council of Heads of State of the Shanghai Cooperation Organization in Samarkand and pay a state visit to Uzbekistan from September 14 to 16, 2022. At the invitation of President Kassym-Jomart Tokayev, President Xi will also pay a state visit to Kazakhstan on September 14.
+""", [ev("meeting", SCO22, framework="SCO", level="head_of_state", actors=[("Xi Jinping", "head_of_state")],
+         date="2022-09-14", location="Samarkand"),
+      ev("meeting", ["CN", "UZ"], level="head_of_state",
+         actors=[("Xi Jinping", "head_of_state"), ("Shavkat Mirziyoyev", "head_of_state")], date="2022-09-14", location="Samarkand"),
+      ev("meeting", ["CN", "KZ"], level="head_of_state",
+         actors=[("Xi Jinping", "head_of_state"), ("Kassym-Jomart Tokayev", "head_of_state")], date="2022-09-14", location="Astana")],
+    "SCO summit in Samarkand with state visits to UZ and KZ")
+
+doc("t2_d03_en_neg_gsi_list", "en", """
+Q: How many countries support the Global Security Initiative?
+A: More than 80 countries and regional organizations, including Kazakhstan, Kyrgyzstan, Tajikistan, Uzbekistan, Pakistan, Cambodia, Nicaragua, Serbia and South Africa, have expressed their appreciation and support for the initiative.
+""", [], "Central Asian states only in a long list of supporters of a Chinese initiative: not relevant")
+
+doc("t2_d04_zh_wy_muhriddin_twice", "zh", """
+问：能否介绍王毅国务委员同塔吉克斯坦外长会谈的情况？
+答：2021年6月5日，王毅国务委员兼外长在北京同塔吉克斯坦外长穆赫里丁举行会谈。王毅表示，中方愿同塔方加强安全合作，共同打击“三股势力”，维护两国边境地区安全。穆赫里丁表示，塔方愿同中方深化执法安全合作。
+会谈后，王毅同穆赫里丁共同会见记者。
+""", [ev("meeting", ["CN", "TJ"], level="foreign_minister",
+         actors=[("Wang Yi", "foreign_minister"), ("Sirojiddin Muhriddin", "foreign_minister")],
+         date="2021-06-05", location="Beijing", topics=["border_security", "three_evils"], domains=["law_enforcement"])],
+    "One FMs' meeting, told in the question, the answer and the press appearance after it")
+
+doc("t2_d05_en_rats_council", "en", """
+The Council of the SCO Regional Anti-Terrorist Structure held its 38th meeting in Tashkent on April 3, 2021. Representatives of the competent authorities of India, Kazakhstan, China, Kyrgyzstan, Pakistan, Russia, Tajikistan and Uzbekistan took part and approved a plan of joint counter-terrorism measures.
+""", [ev("meeting", SCO22, framework="SCO", level="state_security_intelligence", date="2021-04-03", location="Tashkent",
+         topics=["terrorism"], domains=["law_enforcement", "state_security"]),
+      ev("mechanism", SCO22, framework="SCO", date="2021-04-03", location="Tashkent", topics=["terrorism"], domains=["law_enforcement", "state_security"])],
+    "RATS Council session (domains as dev's RATS council: the members' competent authorities); the plan it approved is a second event (guideline 3)")
+
+doc("t2_d06_zh_qccm", "zh", """
+2017年8月3日，中国、阿富汗、巴基斯坦、塔吉克斯坦四国军队反恐合作协调机制第二次高级领导人会议在乌鲁木齐举行。
+四国军队总参谋长级代表就加强反恐情报交流、联合培训和边境管控等议题深入交换意见。
+""", [ev("meeting", ["AF", "CN", "PK", "TJ"], framework="other_multilateral", level="chief_of_general_staff",
+         date="2017-08-03", location="Urumqi", topics=["afghanistan", "border_security", "terrorism"], domains=["military"])],
+    "QCCM high-level meeting of four militaries (afghanistan as in dev's QCCM record)")
+
+doc("t2_d07_en_neg_tm_president", "en", """
+Q: Turkmenistan has elected a new president. What is China's comment?
+A: China congratulates Serdar Berdimuhamedov on his election as President of Turkmenistan. China is ready to work with Turkmenistan to deepen our strategic partnership.
+""", [], "Election congratulated: leadership transition, no security content")
+
+doc("t2_d08_en_kg_antiriot_gear", "en", """
+BISHKEK, Nov 11, 2021 - Kyrgyzstan's National Guard has received a batch of Chinese-made anti-riot equipment, including helmets and shields, under a grant agreement with China signed last year.
+""", [ev("equipment_transfer", ["CN", "KG"], date="2021-11-11", location="Bishkek", topics=[], domains=["paramilitary"])],
+    "Anti-riot equipment received under a Chinese grant")
+
+doc("t2_d09_zh_neg_kz_consultation", "zh", """
+2021年4月20日，中国同哈萨克斯坦举行第二轮外交部磋商，双方就两国关系、经贸合作、人文交流等问题交换意见。
+""", [], "Foreign ministries' consultations on relations, trade and culture: no security content")
+
+doc("t2_d10_en_uz_strategic_dialogue", "en", """
+Chinese Foreign Minister Wang Yi and Uzbek Foreign Minister Abdulaziz Kamilov held the first strategic dialogue between the two foreign ministries in Beijing on June 27, 2021, focusing on counter-terrorism cooperation and the situation in Afghanistan.
+""", [ev("meeting", ["CN", "UZ"], level="foreign_minister",
+         actors=[("Wang Yi", "foreign_minister"), ("Abdulaziz Kamilov", "foreign_minister")],
+         date="2021-06-27", location="Beijing", topics=["afghanistan", "terrorism"], domains=[])],
+    "FMs' strategic dialogue on counter-terrorism and Afghanistan")
 
 with open(ROOT / "gold" / "tune2.jsonl", "w", encoding="utf-8") as fh:
     for r in records:
