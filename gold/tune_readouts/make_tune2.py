@@ -449,8 +449,8 @@ Q: Who will attend the Fifth CICA Summit in Dushanbe?
 A: At the invitation of President Emomali Rahmon of Tajikistan, President Xi Jinping will attend the Fifth Summit of the Conference on Interaction and Confidence-Building Measures in Asia in Dushanbe on June 15, 2019, and pay a state visit to Tajikistan.
 """, [ev("meeting", ["CN", "TJ"], framework="CICA", level="head_of_state",
          actors=[("Xi Jinping", "head_of_state"), ("Emomali Rahmon", "head_of_state")],
-         date="2019-06-15", location="Dushanbe", topics=[], domains=[])],
-    "CICA summit announced, no agenda (guideline 9: its name is no topic); the members beyond TJ are not named nor implied")
+         date="2019-06-15", location="Dushanbe", topics=["arms_control_cbm"], domains=[])],
+    "CICA summit announced; its name says what it is about (confidence-building measures, as the RATS's name says terrorism in tests/extract); the members beyond TJ are not named nor implied")
 
 doc("t2_c10_zh_consular_consultation", "zh", """
 2019年11月20日，中国和乌兹别克斯坦外交部在塔什干举行领事磋商，双方就加强两国公民在对方国家的安全保护、打击非法移民等问题交换意见。
@@ -500,10 +500,10 @@ doc("t2_d01_zh_xi_trip_sco_cica", "zh", """
       ev("meeting", ["CN", "KG"], level="head_of_state",
          actors=[("Xi Jinping", "head_of_state"), ("Sooronbay Jeenbekov", "head_of_state")], date="2019-06-12", location="Bishkek"),
       ev("meeting", ["CN", "TJ"], framework="CICA", level="head_of_state",
-         actors=[("Xi Jinping", "head_of_state")], date="2019-06-14", location="Dushanbe"),
+         actors=[("Xi Jinping", "head_of_state")], date="2019-06-14", location="Dushanbe", topics=["arms_control_cbm"]),
       ev("meeting", ["CN", "TJ"], level="head_of_state",
          actors=[("Xi Jinping", "head_of_state"), ("Emomali Rahmon", "head_of_state")], date="2019-06-14", location="Dushanbe")],
-    "Xi's trip: SCO summit (main, named first), state visits, CICA summit; no agenda, so no topic")
+    "Xi's trip: SCO summit (main, named first), state visits, CICA summit; no agenda: the only topic is the CICA's name (confidence-building)")
 
 doc("t2_d02_en_xi_samarkand", "en", """
 At the invitation of President Shavkat Mirziyoyev, President Xi Jinping will attend the 22nd Meeting of the Council of Heads of State of the Shanghai Cooperation Organization in Samarkand and pay a state visit to Uzbekistan from September 14 to 16, 2022. At the invitation of President Kassym-Jomart Tokayev, President Xi will also pay a state visit to Kazakhstan on September 14.

@@ -356,12 +356,3 @@ def test_russian_ministers_name_their_sector() -> None:
     )
     assert coded.relevant
     assert "law_enforcement" in coded.domains
-
-
-def test_a_frameworks_name_is_no_topic() -> None:
-    coded = _code(
-        "外交部发言人宣布：国家主席习近平将于2019年6月14日出席在杜尚别举行的亚洲相互协作与信任措施"
-        "会议第五次峰会并对塔吉克斯坦进行国事访问。"
-    )
-    assert coded.relevant and coded.framework == "CICA"
-    assert "arms_control_cbm" not in coded.topics

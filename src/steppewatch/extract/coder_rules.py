@@ -1423,21 +1423,8 @@ def rule_level(item: CodedItem, text: str, found: Found, event_kind: str | None)
 def rule_topics(found: Found) -> dict[str, list[Hit]]:
     """Topic hits; the three-evils formula codes three_evils only (hits inside it do not count
     for its parts); a religious word inside an extremism or terrorism term is not religion; a
-    topic word inside an institution's name in an official's title (the RATS director) is none,
-    nor one inside a framework's name (信任措施 in 亚洲相互协作与信任措施会议)."""
+    topic word inside an institution's name in an official's title (the RATS director) is none."""
     topics = {code: list(hs) for code, hs in found.codes("topic").items()}
-    names = [h for hs in found.codes("framework").values() for h in hs]
-    if names:
-        for code in list(topics):
-            kept = [
-                h
-                for h in topics[code]
-                if not any(
-                    n.start <= h.start and h.end <= n.end and n.end - n.start > h.end - h.start
-                    for n in names
-                )
-            ]
-            _keep(topics, code, kept)
 
     if found.listed_names:  # 观察员国阿富汗、白俄罗斯: a party named, not the Afghan issue
         for code in list(topics):
