@@ -564,6 +564,61 @@ Chinese Foreign Minister Wang Yi and Uzbek Foreign Minister Abdulaziz Kamilov he
          date="2021-06-27", location="Beijing", topics=["afghanistan", "terrorism"], domains=[])],
     "FMs' strategic dialogue on counter-terrorism and Afghanistan")
 
+
+# ---------------------------------------------------------------- fifth batch: states named
+# but not acting, aid that is not security (written after the fourth round, scored once first)
+
+doc("t2_e01_zh_neg_civil_building", "zh", """
+2019年9月1日，中国政府援建的塔吉克斯坦议会大楼和政府办公楼项目举行奠基仪式。两国元首共同出席。该项目是中塔两国友好合作的新标志。
+""", [], "Parliament and government buildings built with Chinese aid: civilian, not security")
+
+doc("t2_e02_zh_four_state_border_meeting", "zh", """
+2018年10月16日，中国、哈萨克斯坦、蒙古国、俄罗斯四国边防部门负责人会晤在乌鲁木齐举行，各方就联合打击跨境犯罪、加强边境管控交换意见。
+""", [ev("meeting", ["CN", "KZ", "MN", "RU"], framework="other_multilateral", level="border_guard_chief",
+         date="2018-10-16", location="Urumqi", topics=["border_security"], domains=["border_guard"])],
+    "Four border services' chiefs meet: several states, no named framework; cross-border crime is border security (as in ru12)")
+
+doc("t2_e03_zh_uz_unrest_advisory", "zh", """
+2022年7月3日，中国驻乌兹别克斯坦使馆发布提醒：近日，乌兹别克斯坦卡拉卡尔帕克斯坦共和国努库斯市发生骚乱，造成人员伤亡。使馆提醒在乌中国公民密切关注当地安全形势，加强安全防范。
+""", [ev("incident", ["CN", "UZ"], date="2022-07", location="Nukus",
+         topics=["citizen_protection", "regime_stability"], domains=[])],
+    "Unrest in Nukus; the embassy warns Chinese citizens (the riot is 'recent': month only)")
+
+doc("t2_e04_en_neg_ambassadors_briefing", "en", """
+Vice Foreign Minister Sun Weidong met the ambassadors of Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan in Beijing on May 5, 2023, and briefed them on the preparations for the China-Central Asia Summit.
+""", [], "Ambassadors briefed on summit preparations: no security content")
+
+doc("t2_e05_ru_kz_knb_mss", "ru", """
+В Пекине 11 июля 2019 года состоялись переговоры Председателя Комитета национальной безопасности Республики Казахстан с Министром государственной безопасности КНР. Стороны договорились расширить обмен информацией о деятельности международных террористических организаций.
+""", [ev("meeting", ["CN", "KZ"], level="state_security_intelligence", date="2019-07-11", location="Beijing",
+         topics=["terrorism"], domains=["state_security"])],
+    "Security chiefs' talks in Beijing")
+
+doc("t2_e06_en_kg_investment_wg", "en", """
+BISHKEK, March 15, 2023 - China and Kyrgyzstan agreed to set up a joint working group on the security of Chinese investment projects after a spate of attacks on Chinese-run mines, Kyrgyzstan's Cabinet said.
+""", [ev("mechanism", ["CN", "KG"], date="2023-03-15", topics=["investment_security"], domains=[])],
+    "Joint working group set up on the security of Chinese investment")
+
+doc("t2_e07_zh_tj_outpost_agreement", "zh", """
+2016年9月26日，中塔两国在杜尚别签署关于在塔吉克斯坦境内援建边防哨所的协议。根据协议，中方将为塔方援建数座边防哨所和训练中心。
+""", [ev("mechanism", ["CN", "TJ"], date="2016-09-26", location="Dushanbe", topics=["border_security"], domains=["border_guard"])],
+    "Agreement on building border outposts signed: the agreement is the event, the outposts are planned")
+
+doc("t2_e08_ru_kg_prosecutors", "ru", """
+Генеральная прокуратура Кыргызской Республики и Верховная народная прокуратура КНР 22 ноября 2018 года подписали меморандум о сотрудничестве в противодействии коррупции и экстремизму.
+""", [ev("mechanism", ["CN", "KG"], date="2018-11-22", topics=["corruption", "extremism"], domains=["judicial"])],
+    "Prosecutors' memorandum on corruption and extremism")
+
+doc("t2_e09_en_neg_pipeline_contracts", "en", """
+ASHGABAT, Sept 3, 2022 - China and Turkmenistan signed contracts on building Line D of the Central Asia-China gas pipeline and on expanding gas supplies.
+""", [], "Gas contracts: economic, not relevant")
+
+doc("t2_e10_ru_tj_cn_border_chiefs", "ru", """
+Председатель Государственного комитета национальной безопасности Таджикистана провел встречу с делегацией Национальной иммиграционной администрации КНР во главе с ее руководителем 6 мая 2021 года в Душанбе. Обсуждены вопросы охраны таджикско-китайской границы.
+""", [ev("meeting", ["CN", "TJ"], level="state_security_intelligence", date="2021-05-06", location="Dushanbe",
+         topics=["border_security"], domains=["border_guard", "state_security"])],
+    "Tajik security chief meets the head of China's immigration (border) administration")
+
 with open(ROOT / "gold" / "tune2.jsonl", "w", encoding="utf-8") as fh:
     for r in records:
         fh.write(json.dumps(r, ensure_ascii=False) + "\n")

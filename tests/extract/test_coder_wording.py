@@ -356,3 +356,28 @@ def test_russian_ministers_name_their_sector() -> None:
     )
     assert coded.relevant
     assert "law_enforcement" in coded.domains
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2016年9月26日，中塔两国在杜尚别签署边防合作协议。根据协议，中方将为塔方援建数座边防哨所。",
+        "On 12 May 2017 Kyrgyzstan and China signed an agreement on border cooperation in Bishkek. "
+        "Under the agreement, China will build three border outposts on the Kyrgyz side.",
+    ],
+    ids=["zh-under-agreement", "en-under-agreement"],
+)
+def test_what_an_agreement_provides_for_is_not_done(text: str) -> None:
+    coded = _code(text)
+    assert coded.kind == "mechanism"
+    assert "infrastructure" not in coded.event_kinds
+
+
+def test_the_chinese_immigration_administration_in_russian() -> None:
+    coded = _code(
+        "Председатель ГКНБ Таджикистана провел встречу с делегацией Национальной иммиграционной "
+        "администрации КНР 6 мая 2021 года в Душанбе. Обсуждены вопросы охраны таджикско-китайской "
+        "границы."
+    )
+    assert coded.relevant
+    assert "border_guard" in coded.domains and "border_security" in coded.topics

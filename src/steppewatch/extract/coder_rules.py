@@ -846,6 +846,9 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
     for code in list(kinds):  # 法院决定不将…遣返, refused to hand over: no event
         if code != "meeting":
             _keep(kinds, code, [h for h in kinds[code] if not _negated(text, item, h)])
+    for code in list(kinds):  # 根据协议，中方将援建哨所: what the document provides for, not done
+        if code != "mechanism":
+            _keep(kinds, code, [h for h in kinds[code] if not _provided_for(text, item, h)])
     for code in list(kinds):  # three years after the attack, 袭击事件三周年: recalled, not reported
         _keep(kinds, code, [h for h in kinds[code] if not _recalled(text, item, h)])
     for code in list(kinds):  # 双方就…装备合作交换了意见: what was discussed, not done
@@ -1076,6 +1079,22 @@ def _recalled(text: str, item: CodedItem, hit: Hit) -> bool:
     return bool(_RECALLED_BEFORE.search(text, lo, hit.start)) or bool(
         _RECALLED_AFTER.match(text, hit.end)
     )
+
+
+# a sentence that opens by citing a document (根据协议, under the agreement, согласно
+# соглашению) and speaks of the future says what the document provides for
+_UNDER_DOCUMENT = re.compile(
+    r"\s*(?:根据|按照|依据)(?:该|上述|这一)?(?:协议|协定|备忘录|合同|计划)|"
+    r"\s*(?:under|according to) (?:the|this) (?:agreement|memorandum|deal|contract|plan)\b|"
+    r"\s*(?:согласно|в соответствии с) (?:этим |данным )?(?:соглашени|меморандум|договор|план)",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(r"将|\b(?:will|shall)\b|(?<![^\W\d_])(?:будет|будут|планиру)", re.IGNORECASE)
+
+
+def _provided_for(text: str, item: CodedItem, hit: Hit) -> bool:
+    lo, hi = _sentence_of(text, hit.start, item.start, item.end)
+    return bool(_UNDER_DOCUMENT.match(text, lo)) and bool(_FUTURE.search(text, lo, hit.start))
 
 
 def _planned(text: str, hit: Hit) -> bool:
