@@ -50,6 +50,7 @@ from typing import Any
 
 from steppewatch.extract.calibration import load_calibration
 from steppewatch.extract.coder_entities import (
+    OBSERVER,
     SENTENCE_END,
     aid_transport,
     ambiguous_names,
@@ -281,7 +282,7 @@ class CodebookCoder:
             item.start,
             item.end,
         )
-        hits = without_third_party(_focal_observer(hits, text, res), text, res)
+        hits = without_third_party(_focal_observer(hits, text, res, item), text, res)
         passages = self._passages(item, text, hits, res)
         if not passages:
             return
@@ -463,9 +464,11 @@ def _sco_meeting(hits: list[Hit], res: _Resources) -> bool:
     return _framework_meeting(hits, res, "SCO")
 
 
-def _focal_observer(hits: list[Hit], text: str, res: _Resources) -> list[Hit]:
+def _focal_observer(hits: list[Hit], text: str, res: _Resources, item: CodedItem) -> list[Hit]:
     """``hits`` with the focal state's mentions as an observer (观摩, наблюдали, observers)
     marked ("listed", focal): a state watching others' exercise takes no part in it."""
+    if not OBSERVER.search(text, item.start, item.end):  # one scan, not one per mention
+        return hits
     focal = res.study.focal
     return [
         Hit(h.start, h.end, ("listed", focal), h.term)

@@ -434,12 +434,13 @@ def partner_sentences(hits: list[Hit], text: str, res: Resources) -> list[tuple[
     third state's (``third_party_sentences``). Not in an item naming a multilateral framework:
     its gathering's delegates are named in sentences of their own."""
     partners = res.study.partner_set
+    states = [h for h in hits if h.payload[0] == "state" and h.payload[1] in partners]
+    if len({h.payload[1] for h in states}) < 2:  # (cheap tests first: most items stop here)
+        return []
     states = [
         h
-        for h in hits
-        if h.payload[0] == "state"
-        and h.payload[1] in partners
-        and not _PLACE_BEFORE.search(text, max(0, h.start - 8), h.start)
+        for h in states
+        if not _PLACE_BEFORE.search(text, max(0, h.start - 8), h.start)
         and not not_participant(text, h, res.study.focal_word)  # таджикско-узбекской границе
     ]
     if len({h.payload[1] for h in states}) < 2 or any(
