@@ -619,6 +619,59 @@ doc("t2_e10_ru_tj_cn_border_chiefs", "ru", """
          topics=["border_security"], domains=["border_guard", "state_security"])],
     "Tajik security chief meets the head of China's immigration (border) administration")
 
+
+# ---------------------------------------------------------------- sixth batch: Russian readouts
+# with varied topic wording (written after the fifth round, scored once before any change)
+
+doc("t2_f01_ru_kz_mvd_cyber", "ru", """
+Министр внутренних дел Республики Казахстан Ерлан Тургумбаев 14 сентября 2021 года провел рабочую встречу с Послом КНР в Казахстане.
+Стороны обсудили взаимодействие в противодействии киберпреступности, мошенничеству с использованием информационных технологий и отмыванию преступных доходов.
+""", [ev("meeting", ["CN", "KZ"], level="other", date="2021-09-14",
+         topics=["information_security", "organized_crime"], domains=["law_enforcement"])],
+    "KZ interior minister meets the Chinese ambassador (mixed offices: other) on cybercrime and fraud")
+
+doc("t2_f02_ru_kg_foreign_fighters", "ru", """
+В Бишкеке 3 марта 2020 года состоялись консультации представителей ГКНБ Кыргызской Республики и Министерства государственной безопасности КНР.
+Стороны обменялись информацией о возвращении иностранных террористов-боевиков из зон вооруженных конфликтов и о противодействии вербовке граждан в ряды международных террористических организаций.
+""", [ev("meeting", ["CN", "KG"], level="vice_minister_working", date="2020-03-03", location="Bishkek",
+         topics=["terrorism"], domains=["state_security"])],
+    "Security services' consultations on foreign terrorist fighters and recruitment")
+
+doc("t2_f03_ru_uz_migration", "ru", """
+Делегация Министерства внутренних дел Узбекистана 19 апреля 2019 года посетила Национальную иммиграционную администрацию КНР в Пекине.
+Стороны договорились об обмене сведениями о лицах, нарушивших миграционное законодательство, и о совместных мерах против незаконной миграции.
+""", [ev("meeting", ["CN", "UZ"], level="vice_minister_working", date="2019-04-19", location="Beijing",
+         topics=["illegal_migration"], domains=["border_guard", "law_enforcement"])],
+    "Interior ministry delegation visits the NIA: illegal migration")
+
+doc("t2_f04_ru_tj_weapons_smuggling", "ru", """
+Пограничные войска ГКНБ Таджикистана сообщают, что 8 июля 2020 года по информации, полученной от китайских партнеров, на таджикско-китайском участке границы задержана группа лиц, пытавшихся переправить через границу партию оружия и боеприпасов.
+""", [ev("joint_patrol_operation", ["CN", "TJ"], date="2020-07-08",
+         topics=["border_security", "organized_crime"], domains=["border_guard"])],
+    "Arms smugglers caught on a tip from Chinese partners: a joint operation (shared intelligence)")
+
+doc("t2_f05_ru_kz_religious_extremism", "ru", """
+В Алматы 25 октября 2018 года прошел казахстанско-китайский семинар по профилактике религиозного экстремизма и радикализации молодежи. В семинаре приняли участие сотрудники правоохранительных органов и эксперты двух стран.
+""", [ev("training_education", ["CN", "KZ"], date="2018-10-25", location="Almaty",
+         topics=["extremism"], domains=["law_enforcement"])],
+    "Joint seminar on preventing religious extremism (a seminar: training)")
+
+doc("t2_f06_ru_neg_kg_kz_drill", "ru", """
+На кыргызско-казахском участке границы 21 мая 2021 года прошли совместные учения пограничных служб Кыргызстана и Казахстана по пресечению контрабанды.
+""", [], "KG-KZ border exercise: China not involved")
+
+doc("t2_f07_ru_tm_cn_defence", "ru", """
+Министр обороны Туркменистана 16 декабря 2019 года встретился в Ашхабаде с делегацией Министерства национальной обороны КНР. Стороны обсудили вопросы военного образования и подготовки туркменских военнослужащих в военных вузах Китая.
+""", [ev("meeting", ["CN", "TM"], level="defence_minister", date="2019-12-16", location="Ashgabat",
+         topics=[], domains=["military"])],
+    "Turkmen defence minister meets a PRC defence ministry delegation on military education (training only discussed)")
+
+doc("t2_f08_ru_sco_rats_exercise", "ru", """
+С 20 по 24 сентября 2021 года на территории Республики Казахстан под эгидой РАТС ШОС проведены совместные пограничные учения компетентных органов государств – членов ШОС «Солидарность-2019-2021», в которых приняли участие подразделения Казахстана, Кыргызстана, Китая, России, Таджикистана и Узбекистана.
+""", [ev("multilateral_exercise", ["CN", "KG", "KZ", "RU", "TJ", "UZ"], framework="SCO", date="2021-09-20",
+         topics=["border_security"], domains=["border_guard"])],
+    "SCO RATS border exercise (the operation's name, used for an exercise; participants listed)")
+
 with open(ROOT / "gold" / "tune2.jsonl", "w", encoding="utf-8") as fh:
     for r in records:
         fh.write(json.dumps(r, ensure_ascii=False) + "\n")

@@ -381,3 +381,48 @@ def test_the_chinese_immigration_administration_in_russian() -> None:
     )
     assert coded.relevant
     assert "border_guard" in coded.domains and "border_security" in coded.topics
+
+
+def test_a_second_agreeing_adjective_inside_a_russian_term() -> None:
+    matcher = Matcher([Term("совместные учени", "ru", ("k", "exercise"))])
+    for text, found in (
+        ("Проведены совместные пограничные учения.", True),
+        ("Совместные учения завершились.", True),
+        ("совместные пограничные и военные учения", False),  # not one adjective
+    ):
+        hits = matcher.hits(normalise_for_matching(text))
+        assert bool(hits) is found, text
+
+
+def test_a_russian_exercise_with_an_inserted_adjective() -> None:
+    coded = _code(
+        "С 20 по 24 сентября 2021 года проведены совместные пограничные учения пограничных "
+        "ведомств Казахстана и Китая на казахстанско-китайской границе."
+    )
+    assert coded.kind == "bilateral_exercise"
+
+
+def test_representatives_of_ministries_are_the_working_level() -> None:
+    coded = _code(
+        "В Бишкеке 3 марта 2020 года состоялись консультации представителей ГКНБ Кыргызской "
+        "Республики и Министерства государственной безопасности КНР по борьбе с терроризмом."
+    )
+    assert coded.kind == "meeting"
+    assert coded.level == "vice_minister_working"
+
+
+def test_a_body_that_reports_is_not_a_meetings_principal() -> None:
+    coded = _code(
+        "Пограничные войска ГКНБ Таджикистана сообщают, что 8 июля 2020 года на таджикско-китайском "
+        "участке границы по информации китайских партнеров задержаны нарушители границы."
+    )
+    assert "meeting" not in coded.event_kinds
+
+
+def test_a_visit_in_russian_is_a_meeting() -> None:
+    coded = _code(
+        "Министр обороны Кыргызстана 12 апреля 2019 года посетил Пекин, где провел встречу с "
+        "министром обороны КНР; обсуждено военное сотрудничество двух стран."
+    )
+    assert coded.kind == "meeting" and coded.level == "defence_minister"
+    assert "military" in coded.domains

@@ -186,7 +186,9 @@ _FIRST_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<=[^\W\d_]{3})\.(?:\s|$)")
 # the two sides of the meeting named without their names: a paragraph saying what they did
 # (会见后，双方签署了…; По итогам встречи стороны подписали…) is about the meeting
 _BOTH_SIDES = re.compile(
-    r"双方|两国|两部|стороны|сторонами|both sides|the two sides|the sides", re.IGNORECASE
+    r"双方|两国|两部|стороны|сторонами|both sides|the two sides|the sides|"
+    r"двух стран|обеих стран|двух государств|обоих государств|both countries|the two countries",
+    re.IGNORECASE,
 )
 # ... or the meeting itself as the one acting (会议通过了宣言, 与会各方, участники заседания
 # утвердили, the meeting adopted): a paragraph about the meeting
@@ -350,8 +352,10 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
                 found.implied_domains.setdefault(institution.domain, hit)
             if institution.level in res.active["meeting_level"] and not owner:
                 level = institution.level
-                if level in _MINISTER_LEVELS and _VICE_AFTER.match(text, hit.end):
-                    level = "vice_minister_working"  # 公安部副部长: the ministry's deputy
+                if level in _MINISTER_LEVELS and (
+                    _VICE_AFTER.match(text, hit.end) or _delegates(text, hit)
+                ):
+                    level = "vice_minister_working"  # 公安部副部长, representatives of the MVD
                 found.implied_levels.setdefault(level, hit)
             if institution.framework in res.active["framework"]:
                 found.implied_frameworks.setdefault(institution.framework, hit)
@@ -1183,7 +1187,12 @@ def rule_kinds(
     others = _merged(
         _others_formats(item, text, hits, focal) + found.third_party + found.unconfirmed
     )
-    levels = [h for hs in found.codes("meeting_level").values() for h in hs]
+    levels = [
+        h
+        for hs in found.codes("meeting_level").values()
+        for h in hs
+        if not _REPORTS_AFTER.match(text, h.end)  # Пограничные войска сообщают: the source
+    ]
     has_level = bool(levels)
     if others:
         had_meeting = "meeting" in kinds
@@ -1349,12 +1358,37 @@ _MINISTER_LEVELS = frozenset(
 
 def _office_level(code: str, hit: Hit, text: str) -> str | None:
     """The level a level hit stands for: none for an aide's title, the vice-minister level for a
-    vice or deputy minister's."""
+    vice or deputy minister's, or for representatives or a delegation of a ministry (their rank
+    is not said)."""
     if _is_aide(hit, text):
         return None
-    if code in _MINISTER_LEVELS and _VICE_BEFORE.search(text, max(0, hit.start - 20), hit.start):
+    if code in _MINISTER_LEVELS and (
+        _VICE_BEFORE.search(text, max(0, hit.start - 20), hit.start) or _delegates(text, hit)
+    ):
         return "vice_minister_working"
     return code
+
+
+# representatives or a delegation of a body (представителей ГКНБ, a delegation of the Ministry
+# of Defence, 国防部代表团): the body's people, not its head
+_DELEGATES_BEFORE = re.compile(
+    r"(?:представител\w*|делегаци\w*)\s+(?:[\w-]+\s+){0,6}$|"
+    r"\b(?:representatives?|delegations?|officials)\s+(?:of|from)\s+(?:the\s+)?(?:\w+\s+){0,1}$",
+    re.IGNORECASE,
+)
+_DELEGATES_AFTER = re.compile(r"(?:的)?(?:代表团|代表|工作组)")
+# a body that reports what happened (Пограничные войска сообщают, the ministry said): the
+# source, not a meeting's principal
+_REPORTS_AFTER = re.compile(
+    r"[^,.;:!?，。；：\n]{0,30}?(?:сообща|информиру|\breports?\b|\bsaid\b|\bannounced\b|通报|称)",
+    re.IGNORECASE,
+)
+
+
+def _delegates(text: str, hit: Hit) -> bool:
+    if _is_han_term(hit):
+        return bool(_DELEGATES_AFTER.match(text, hit.end))
+    return bool(_DELEGATES_BEFORE.search(text, max(0, hit.start - 80), hit.start))
 
 
 def _is_aide(hit: Hit, text: str) -> bool:

@@ -43,7 +43,24 @@ class Hit:
 # a Russian compound adjective and the space after it (таджикско-узбекской, военно-морских):
 # a multi-word term may have one between its words
 _RU_COMPOUND = re.compile(r"(?<![^\W\d_])[а-я]+[оеи]-[а-я]+\s+")
-_CYRILLIC_HYPHEN = re.compile(r"[а-я][оеи]-[а-я]")
+_CYRILLIC = re.compile(r"[а-я]{3}")
+# two adjectives in a row with the same ending (совместные пограничные, совместных
+# антитеррористических, совместного военного): the second may sit inside a term's words
+_RU_ADJECTIVE_PAIR = re.compile(
+    r"(?<![^\W\d_])[а-я]{3,}(ые|ых|ый|ой|ая|ую|ое|ого|ому|ыми|ими|ие|их)\s+"
+    r"(?=([а-я]{3,}(?:ые|ых|ый|ой|ая|ую|ое|ого|ому|ыми|ими|ие|их))(\s+)[а-я])"
+)
+
+
+def _agreeing_adjectives(normal: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """Spans (word and the space after it) of the second of two adjectives that agree."""
+    spans = []
+    for match in _RU_ADJECTIVE_PAIR.finditer(normal, start, stop):
+        second = match.group(2)
+        if second.endswith(match.group(1)):
+            begin = match.end()
+            spans.append((begin, begin + len(second) + len(match.group(3))))
+    return spans
 
 
 def _is_word_char(char: str) -> bool:
@@ -88,11 +105,7 @@ class Matcher:
         if self._empty:
             return
         stop = len(normal) if end is None else end
-        if not (
-            self._multiword_ru
-            and normal.find("-", start, stop) >= 0  # at C speed; most texts have none
-            and _CYRILLIC_HYPHEN.search(normal, start, stop)
-        ):
+        if not (self._multiword_ru and _CYRILLIC.search(normal, start, min(stop, start + 4000))):
             yield from self._scan(normal, start, stop)
             return
         # hits in the order of their ends, those across a compound among them
@@ -125,16 +138,21 @@ class Matcher:
                 yield Hit(first, span_end, payload, text)
 
     def _compound_hits(self, normal: str, start: int, stop: int) -> Iterator[Hit]:
-        """Russian terms of several words found across a compound adjective inserted between
-        them (на границе in на таджикско-узбекской границе, охраны ... границы): the text is
-        read once more without the compounds, and only hits that span one are new."""
+        """Russian terms of several words found across a word inserted between them: a
+        compound adjective (на границе in на таджикско-узбекской границе) or a second adjective
+        agreeing with the term's own (совместные учения in совместные пограничные учения): the
+        text is read once more without them, and only hits that span one are new."""
+        cuts = [m.span() for m in _RU_COMPOUND.finditer(normal, start, stop)]
+        cuts.extend(_agreeing_adjectives(normal, start, stop))
+        if not cuts:
+            return
         keep: list[tuple[int, int]] = []
         position = start
-        for match in _RU_COMPOUND.finditer(normal, start, stop):
-            keep.append((position, match.start()))
-            position = match.end()
-        if not keep:
-            return
+        for cut_start, cut_end in sorted(cuts):
+            if cut_start < position:  # overlapping cuts: the first one wins
+                continue
+            keep.append((position, cut_start))
+            position = cut_end
         keep.append((position, stop))
         offsets: list[int] = []
         parts: list[str] = []
