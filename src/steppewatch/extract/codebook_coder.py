@@ -411,7 +411,7 @@ def _is_focal(hit: Hit, res: _Resources) -> bool:
 def _framework_meeting(
     hits: list[Hit],
     res: _Resources,
-    framework: str = "SCO",
+    framework: str | tuple[str, ...] = "SCO",
     before: int | None = None,
     text: str | None = None,
 ) -> bool:
@@ -421,13 +421,14 @@ def _framework_meeting(
     the framework term must start before that offset (the item's lead). With ``text``, not a
     meeting of an economic or social sector's ministers either (经贸部长会议, energy ministers,
     министров транспорта): the SCO's and CICA's economic track."""
+    codes = (framework,) if isinstance(framework, str) else framework
     terms = [
         h
         for h in hits
-        if h.payload == ("framework", framework)
+        if (h.payload[0] == "framework" and h.payload[1] in codes)
         or (
             h.payload[0] == "institution"
-            and res.gazetteer.institutions[h.payload[1]].framework == framework
+            and res.gazetteer.institutions[h.payload[1]].framework in codes
         )
     ]
     if before is not None:
@@ -482,9 +483,8 @@ def _score(passage: _Passage, res: _Resources, text: str | None = None) -> float
     """Relevance of a passage: the focal state must be in it, or the passage reports a meeting
     of a framework whose members the study implies (an SCO council's session: the focal state
     is a member); see the module docstring."""
-    if not any(_is_focal(h, res) for h in passage.hits) and not any(
-        _framework_meeting(passage.hits, res, code, before=passage.start + LEAD, text=text)
-        for code in res.study.implied
+    if not any(_is_focal(h, res) for h in passage.hits) and not _framework_meeting(
+        passage.hits, res, tuple(res.study.implied), before=passage.start + LEAD, text=text
     ):
         return 0.0
     codes = {
@@ -503,7 +503,7 @@ def _score(passage: _Passage, res: _Resources, text: str | None = None) -> float
     for key, terms in ISSUE_TERMS.items():
         if key in codes and any(h.payload == key and h.term.lower() in terms for h in passage.hits):
             total += BASE_WEIGHT - _security_weight(*key)
-    if any(_framework_meeting(passage.hits, res, code, text=text) for code in SECURITY_FRAMEWORKS):
+    if _framework_meeting(passage.hits, res, SECURITY_FRAMEWORKS, text=text):
         total += SCO_MEETING_WEIGHT
     return passage.anchor * (1.0 - 0.4**total) if total else 0.0
 
