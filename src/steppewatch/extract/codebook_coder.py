@@ -13,12 +13,17 @@ Per item (see ``segment.py``):
 2. scope: a short item (a question with its answer, a readout) is one passage, an announcement
    list (一、... 二、...) one passage per entry; in a long item the passage is the anchor's
    sentence with ``window`` sentences either side.
-3. relevance: the focal state (the study's; PRC by default) must be named in the passage; then
+3. relevance: the focal state (the study's; PRC by default) must be named in the passage (not
+   as an observer), or the passage's lead names a session of a body of a framework whose
+   members the study implies (an SCO council); then
    ``score = anchor weight * (1 - 0.4 ** S)`` where ``S`` sums the weights of the distinct
    security codes found (topics, domains, security event kinds and meeting levels, see
-   ``SECURITY_WEIGHTS``; COVID aid, elections and economic talks weigh nothing) plus
-   ``SCO_MEETING_WEIGHT`` for a meeting of an SCO body named as such; relevant if
-   ``score >= threshold`` (0.65, chosen on gold/dev.jsonl).
+   ``SECURITY_WEIGHTS``; COVID aid, elections and economic talks weigh nothing; an incident
+   that harms the focal state's people, firms or name weighs ``INCIDENT_FOCAL_WEIGHT``) plus
+   ``SCO_MEETING_WEIGHT`` for a meeting of an SCO or CICA body named as such (not of a
+   sector's ministers: trade, transport); relevant if ``score >= threshold`` (0.65, chosen on
+   gold/dev.jsonl). Sentences about a third state's doing, or about partner states acting
+   without the focal state, code nothing (``without_third_party``).
 4. codes of relevant items come from the hits in their relevant passages, each with evidence,
    by the rules of ``coder_rules.py`` (one small function each): framework (not a gathering
    named as a meeting's occasion: on the sidelines of the SCO summit); countries taking part
