@@ -272,16 +272,16 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
             and res.gazetteer.institutions[h.payload[1]].domain == "border_guard"
         )
     ]
-    border_ends = [h.end for h in borders]
+    border_ends = {h.end for h in borders}  # sets: one lookup per hit, not a scan
     # Chinese names the owner first: 国家安全委员会边防局 (the committee's border service)
     # (the security committee only: 新疆军区边防部队 are the army's own border troops)
-    border_starts = [h.start for h in borders if _is_han_term(h)]
+    border_starts = {h.start for h in borders if _is_han_term(h)}
 
     def owns_border(hit: Hit) -> bool:
-        return any(0 <= hit.start - end <= 1 for end in border_ends) or (
+        return (hit.start in border_ends or hit.start - 1 in border_ends) or (
             _is_han_term(hit)
             and _security_committee(hit, res)
-            and any(0 <= start - hit.end <= 1 for start in border_starts)
+            and (hit.end in border_starts or hit.end + 1 in border_starts)
         )
 
     # names of frameworks and issues (阿富汗邻国, the Afghan issue): a state inside one is named,
