@@ -54,6 +54,7 @@ BASIS_WEIGHT = {
     "group": 0.6,
     "venue": 0.5,
     "one_partner": 0.7,  # bilateral because one partner state takes part and no framework is named
+    "several_partners": 0.6,  # other_multilateral: several partner states, no framework named
     "kind": 0.7,  # unilateral because of the event's kind (private security firms abroad)
 }
 MIN_SAMPLES = 10  # fewer labelled codes than this: no map for the field

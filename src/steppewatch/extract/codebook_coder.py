@@ -13,12 +13,17 @@ Per item (see ``segment.py``):
 2. scope: a short item (a question with its answer, a readout) is one passage, an announcement
    list (一、... 二、...) one passage per entry; in a long item the passage is the anchor's
    sentence with ``window`` sentences either side.
-3. relevance: the focal state (the study's; PRC by default) must be named in the passage; then
+3. relevance: the focal state (the study's; PRC by default) must be named in the passage (not
+   as an observer), or the passage's lead names a session of a body of a framework whose
+   members the study implies (an SCO council); then
    ``score = anchor weight * (1 - 0.4 ** S)`` where ``S`` sums the weights of the distinct
    security codes found (topics, domains, security event kinds and meeting levels, see
-   ``SECURITY_WEIGHTS``; COVID aid, elections and economic talks weigh nothing) plus
-   ``SCO_MEETING_WEIGHT`` for a meeting of an SCO body named as such; relevant if
-   ``score >= threshold`` (0.65, chosen on gold/dev.jsonl).
+   ``SECURITY_WEIGHTS``; COVID aid, elections and economic talks weigh nothing; an incident
+   that harms the focal state's people, firms or name weighs ``INCIDENT_FOCAL_WEIGHT``) plus
+   ``SCO_MEETING_WEIGHT`` for a meeting of an SCO or CICA body named as such (not of a
+   sector's ministers: trade, transport); relevant if ``score >= threshold`` (0.65, chosen on
+   gold/dev.jsonl). Sentences about a third state's doing, or about partner states acting
+   without the focal state, code nothing (``without_third_party``).
 4. codes of relevant items come from the hits in their relevant passages, each with evidence,
    by the rules of ``coder_rules.py`` (one small function each): framework (not a gathering
    named as a meeting's occasion: on the sidelines of the SCO summit); countries taking part
@@ -43,22 +48,25 @@ Per item (see ``segment.py``):
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from steppewatch.extract.calibration import load_calibration
 from steppewatch.extract.coder_entities import (
+    OBSERVER,
     SENTENCE_END,
     aid_transport,
     ambiguous_names,
     clean_entities,
     enumerations,
+    not_participant,
     numbered_entries,
 )
 from steppewatch.extract.coder_resources import Resources as _Resources
 from steppewatch.extract.coder_resources import load_resources as _resources
-from steppewatch.extract.coder_rules import assign_codes, without_third_party
+from steppewatch.extract.coder_rules import _PLACE_BEFORE, LEAD, assign_codes, without_third_party
 from steppewatch.extract.dates import find_dates
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import CodedDocument, CodedItem, CoderInfo, Evidence
@@ -119,17 +127,47 @@ ISSUE_TERMS: dict[tuple[str, str], frozenset[str]] = {
             "афганская проблем",
             "ситуации в афганистане",
             "ситуация в афганистане",
+            "ситуацию в афганистане",
+            "ситуацией в афганистане",
             "афганского урегулирования",
             "афганскому урегулированию",
         }
     ),
 }
+# topics that say an incident harmed the focal state's citizens, firms or name
+FOCAL_HARM = frozenset(
+    {
+        ("topic", "citizen_protection"),
+        ("topic", "investment_security"),
+        ("topic", "anti_china_sentiment"),
+    }
+)
+INCIDENT_FOCAL_WEIGHT = 1.0
+# incident words that only count the dead and hurt (an accident has them too): no sign of harm
+# done to the focal state's people
+CASUALTY_TERMS = frozenset(
+    {
+        "伤亡",
+        "遇难",
+        "受伤",
+        "killed",
+        "injured",
+        "wounded",
+        "погиб",
+        "ранен",
+        "incident*",
+        "инцидент",
+    }
+)
 OUTSIDE_ONLY_FACTOR = 0.7
 GROUP_OTHER_WEIGHT = 0.5  # a group name (中亚国家) not joined to the focal state
 BASE_WEIGHT = 1.2  # topics and domains not listed above
 # An SCO meeting (other than the heads-of-government council, which is economic) is security
 # engagement in itself: the SCO is a security organisation.
 SCO_MEETING_WEIGHT = 2.0
+# frameworks whose meetings are security engagement in themselves: the SCO (a security
+# organisation) and CICA (confidence-building measures in Asia)
+SECURITY_FRAMEWORKS = ("SCO", "CICA")
 SCO_MEETING_SPAN = 30  # characters between the SCO term and the meeting term
 SCO_MEETING_SPAN_HAN = 10
 
@@ -249,7 +287,7 @@ class CodebookCoder:
             item.start,
             item.end,
         )
-        hits = without_third_party(hits, text, res)
+        hits = without_third_party(_focal_observer(hits, text, res, item), text, res)
         passages = self._passages(item, text, hits, res)
         if not passages:
             return
@@ -257,7 +295,7 @@ class CodebookCoder:
         score = 0.0
         relevant_passages = []
         for passage in passages:
-            passage_score = _score(passage, res)
+            passage_score = _score(passage, res, text)
             score = max(score, passage_score)
             if passage_score >= self.threshold:
                 relevant_passages.append(passage)
@@ -283,7 +321,7 @@ class CodebookCoder:
         entries = numbered_entries(text, item.start, item.end) if short else []
         if short and not entries:
             weight = max(w for _, w in anchors)
-            return [_Passage(item.start, item.end, _adjust_anchor(weight, hits, res), hits)]
+            return [_Passage(item.start, item.end, _adjust_anchor(weight, hits, res, text), hits)]
         # an announcement list (一、... 二、...): each entry is its own passage; otherwise the
         # anchor's sentence with ``window`` sentences either side
         bounds = entries or _sentence_bounds(text, item.start, item.end)
@@ -301,7 +339,7 @@ class CodebookCoder:
                 bisect.bisect_left(hit_starts, lo) : bisect.bisect_left(hit_starts, hi)
             ]
             key = (lo, hi)
-            adjusted = _adjust_anchor(weight, inside, res)
+            adjusted = _adjust_anchor(weight, inside, res, text)
             if key not in passages or passages[key].anchor < adjusted:
                 passages[key] = _Passage(lo, hi, adjusted, inside)
         return list(passages.values())
@@ -329,12 +367,15 @@ def _anchor_weight(hit: Hit, res: _Resources) -> float:
     return 0.0
 
 
-def _adjust_anchor(weight: float, hits: list[Hit], res: _Resources) -> float:
+def _adjust_anchor(weight: float, hits: list[Hit], res: _Resources, text: str = "") -> float:
     """A multilateral anchor counts fully when a partner state is in the passage too, and less
-    when only states from outside the region are (SCO talk about Russia or India)."""
+    when only states from outside the region are (SCO talk about Russia or India); a state
+    named as the place (в Москве, in Moscow) is not talked about."""
     if weight >= 1.0:
         return weight
-    states = _named_states(hits, res)
+    states = _named_states(
+        [h for h in hits if not _PLACE_BEFORE.search(text, max(0, h.start - 8), h.start)], res
+    )
     if states & res.study.partner_set:
         return 1.0
     return weight * OUTSIDE_ONLY_FACTOR if states - {res.study.focal} else weight
@@ -373,19 +414,26 @@ def _is_focal(hit: Hit, res: _Resources) -> bool:
 
 
 def _framework_meeting(
-    hits: list[Hit], res: _Resources, framework: str = "SCO", before: int | None = None
+    hits: list[Hit],
+    res: _Resources,
+    framework: str | tuple[str, ...] = "SCO",
+    before: int | None = None,
+    text: str | None = None,
 ) -> bool:
     """A meeting of a framework's body named as such: a framework term followed closely by a
     meeting term or level (上海合作组织成员国外长理事会会议, SCO foreign ministers' meeting,
     заседание Совета РАТС ШОС), not the heads-of-government council (economic). With ``before``,
-    the framework term must start before that offset (the item's lead)."""
+    the framework term must start before that offset (the item's lead). With ``text``, not a
+    meeting of an economic or social sector's ministers either (经贸部长会议, energy ministers,
+    министров транспорта): the SCO's and CICA's economic track."""
+    codes = (framework,) if isinstance(framework, str) else framework
     terms = [
         h
         for h in hits
-        if h.payload == ("framework", framework)
+        if (h.payload[0] == "framework" and h.payload[1] in codes)
         or (
             h.payload[0] == "institution"
-            and res.gazetteer.institutions[h.payload[1]].framework == framework
+            and res.gazetteer.institutions[h.payload[1]].framework in codes
         )
     ]
     if before is not None:
@@ -399,17 +447,50 @@ def _framework_meeting(
         span = SCO_MEETING_SPAN_HAN if "\u4e00" <= term.term[0] <= "\u9fff" else SCO_MEETING_SPAN
         near = [m for m in meetings if term.start - span <= m.start <= term.end + span]
         if near and not any(m.payload == ("meeting_level", "head_of_government") for m in near):
+            if text is not None:
+                lo = min(term.start, *(m.start for m in near))
+                hi = max(term.end, *(m.end for m in near)) + span
+                if _SECTOR.search(text, lo, hi):
+                    continue
             return True
     return False
+
+
+# the economic and social sectors whose ministers' meetings are not security engagement
+_SECTOR = re.compile(
+    r"经贸|经济|贸易|商务|能源|交通|农业|文化|卫生|旅游|教育|科技|财长|央行|"
+    r"\b(?:trade|economic|economy|energy|transport|agricultur\w*|culture|cultural|health|"
+    r"tourism|education|science|finance)\b|"
+    r"торгов|экономи|энергетик|транспорт|сельск|культур|здравоохран|туризм|образован|финанс",
+    re.IGNORECASE,
+)
 
 
 def _sco_meeting(hits: list[Hit], res: _Resources) -> bool:
     return _framework_meeting(hits, res, "SCO")
 
 
-def _score(passage: _Passage, res: _Resources) -> float:
-    """Relevance of a passage: the focal state must be in it; see the module docstring."""
-    if not any(_is_focal(h, res) for h in passage.hits):
+def _focal_observer(hits: list[Hit], text: str, res: _Resources, item: CodedItem) -> list[Hit]:
+    """``hits`` with the focal state's mentions as an observer (观摩, наблюдали, observers)
+    marked ("listed", focal): a state watching others' exercise takes no part in it."""
+    if not OBSERVER.search(text, item.start, item.end):  # one scan, not one per mention
+        return hits
+    focal = res.study.focal
+    return [
+        Hit(h.start, h.end, ("listed", focal), h.term)
+        if h.payload == ("state", focal) and not_participant(text, h, res.study.focal_word)
+        else h
+        for h in hits
+    ]
+
+
+def _score(passage: _Passage, res: _Resources, text: str | None = None) -> float:
+    """Relevance of a passage: the focal state must be in it, or the passage reports a meeting
+    of a framework whose members the study implies (an SCO council's session: the focal state
+    is a member); see the module docstring."""
+    if not any(_is_focal(h, res) for h in passage.hits) and not _framework_meeting(
+        passage.hits, res, tuple(res.study.implied), before=passage.start + LEAD, text=text
+    ):
         return 0.0
     codes = {
         h.payload
@@ -417,10 +498,17 @@ def _score(passage: _Passage, res: _Resources) -> float:
         if h.payload[0] in ("topic", "domain", "event_kind", "meeting_level", "framework")
     }
     total = sum(_security_weight(s, c) for s, c in codes if s != "framework")
+    if codes & FOCAL_HARM and any(
+        h.payload == ("event_kind", "incident") and h.term.lower() not in CASUALTY_TERMS
+        for h in passage.hits
+    ):
+        # an attack or protest that harms the focal state's citizens, firms or name (codebook:
+        # murder of Chinese workers, protests against Chinese companies) is a security matter
+        total += INCIDENT_FOCAL_WEIGHT - _security_weight("event_kind", "incident")
     for key, terms in ISSUE_TERMS.items():
         if key in codes and any(h.payload == key and h.term.lower() in terms for h in passage.hits):
             total += BASE_WEIGHT - _security_weight(*key)
-    if _sco_meeting(passage.hits, res):
+    if _framework_meeting(passage.hits, res, SECURITY_FRAMEWORKS, text=text):
         total += SCO_MEETING_WEIGHT
     return passage.anchor * (1.0 - 0.4**total) if total else 0.0
 

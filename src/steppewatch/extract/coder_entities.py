@@ -44,6 +44,7 @@ __all__ = [
     "clean_entities",
     "ambiguous_names",
     "not_participant",
+    "OBSERVER",
     "numbered_entries",
 ]
 
@@ -67,7 +68,8 @@ _WHEREABOUTS_BEFORE = re.compile(
 # Казахстана is before the name in Russian and not caught here)
 _PERSONAL_AFTER = re.compile(r"\s?(?:国籍|护照|籍|passport|citizenship|nationality)")
 # a state named as an observer (Uzbekistan sent observers; 乌方派员观摩) does not take part
-_OBSERVER = re.compile(r"observer|наблюдател|观察员|观摩")
+_OBSERVER = re.compile(r"observer|\bobserved\b|наблюда|观察员|观摩", re.IGNORECASE)
+OBSERVER = _OBSERVER  # (the coder checks an item once before looking at each mention)
 _HAN_CLAUSE = re.compile(r"[，,；;。！？!?\n]")
 # a border between two states, the PRC not one of them (таджикско-узбекская граница, Tajik-Afghan
 # border): a place; either state takes part only when named elsewhere

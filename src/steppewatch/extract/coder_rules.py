@@ -61,6 +61,10 @@ LEVEL_PRIORITY = (
     "other",
 )
 FRAMEWORK_PRIORITY = ("C5+China", "SCO", "CICA", "other_multilateral", "bilateral", "unilateral")
+# kinds that states do together (not what the focal state gives or teaches several states)
+JOINT_KINDS = frozenset(
+    {"multilateral_exercise", "bilateral_exercise", "joint_patrol_operation", "meeting"}
+)
 MULTILATERAL_FRAMEWORKS = ("SCO", "CICA", "other_multilateral", "C5+China")
 _MULTILATERAL_ONLY = re.compile(
     r"peace mission|和平使命|мирн\w* мисси|多边|multilateral|multinational|"
@@ -104,6 +108,14 @@ _CONFIRM = re.compile(
     r"подтверд|слух|просьб|запрос",
     re.IGNORECASE,
 )
+# an answer that does not know of what the question reports (its opening words)
+_NOT_AWARE = re.compile(
+    r"不了解|不掌握|没有掌握|未掌握|没有.{0,6}信息|无可奉告|请向.{0,12}(?:询问|了解)|建议你向|"
+    r"\bnot aware\b|\b(?:don't|do not) have (?:the |any )?(?:information|details)\b|"
+    r"\brefer you to\b|нет информации|не располага|не владе\w* информаци|не осведомлен",
+    re.IGNORECASE,
+)
+NOT_AWARE_SPAN = 80  # characters of the answer's opening searched
 # Medical and anti-epidemic aid is not security equipment (gold guideline 3: civilian
 # public-health aid is not relevant): an equipment hit in a sentence about it is no transfer.
 _MEDICAL_AID = re.compile(
@@ -174,12 +186,16 @@ _FIRST_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<=[^\W\d_]{3})\.(?:\s|$)")
 # the two sides of the meeting named without their names: a paragraph saying what they did
 # (会见后，双方签署了…; По итогам встречи стороны подписали…) is about the meeting
 _BOTH_SIDES = re.compile(
-    r"双方|两国|两部|стороны|сторонами|both sides|the two sides|the sides", re.IGNORECASE
+    r"双方|两国|两部|стороны|сторонами|both sides|the two sides|the sides|"
+    r"двух стран|обеих стран|двух государств|обоих государств|both countries|the two countries",
+    re.IGNORECASE,
 )
 # ... or the meeting itself as the one acting (会议通过了宣言, 与会各方, участники заседания
 # утвердили, the meeting adopted): a paragraph about the meeting
 _THE_MEETING = re.compile(
     r"会议(?:通过|批准|签署|决定)|与会各方|与会|participants|the meeting (?:adopted|approved)|"
+    r"the (?:leaders|heads of state|ministers|presidents) (?:signed|adopted|approved)|"
+    r"各国领导人|与会领导人|(?:лидеры|главы государств|министры) (?:подписали|утвердили|приняли)|"
     r"участник\w* (?:заседани|совещани|встреч|саммит)|по итогам (?:заседани|совещани|встреч|саммит)",
     re.IGNORECASE,
 )
@@ -247,8 +263,8 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
     found = Found()
     hits = drop_nested_codes(hits)
     third_party = third_party_sentences(hits, text, res)
-    border_ends = [
-        h.end
+    borders = [
+        h
         for h in hits
         if h.payload == ("domain", "border_guard")
         or (
@@ -256,14 +272,33 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
             and res.gazetteer.institutions[h.payload[1]].domain == "border_guard"
         )
     ]
+    border_ends = {h.end for h in borders}  # sets: one lookup per hit, not a scan
+    # Chinese names the owner first: 国家安全委员会边防局 (the committee's border service)
+    # (the security committee only: 新疆军区边防部队 are the army's own border troops)
+    border_starts = {h.start for h in borders if _is_han_term(h)}
+
+    def owns_border(hit: Hit) -> bool:
+        return (hit.start in border_ends or hit.start - 1 in border_ends) or (
+            _is_han_term(hit)
+            and _security_committee(hit, res)
+            and (hit.end in border_starts or hit.end + 1 in border_starts)
+        )
+
+    # names of frameworks and issues (阿富汗邻国, the Afghan issue): a state inside one is named,
+    # not taking part
+    names = sorted(
+        (h for h in hits if h.payload[0] in ("topic", "framework")), key=lambda h: h.start
+    )
     for hit in hits:
         kind, value = hit.payload
-        if kind in _OWNER_CODES and any(0 <= hit.start - end <= 1 for end in border_ends):
+        if kind in _OWNER_CODES and owns_border(hit):
             continue  # ГКНБ in Пограничной службы ГКНБ: whose border service, not a code
         if kind in res.active:
             if value in res.active[kind]:
                 found.by_scheme.setdefault(kind, {}).setdefault(value, []).append(hit)
         elif kind == "state":
+            if value not in facts.partner_set and value != facts.focal and _named_in(hit, names):
+                continue  # 阿富汗邻国外长会, 阿富汗局势: a framework's or an issue's name
             if value != facts.focal and _inside(hit, third_party):
                 # the US visiting Kazakhstan: the third state's partner, not the focal state's
                 # (a participant only when no partner state is named otherwise, like examples)
@@ -306,7 +341,7 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
                 found.add_state(institution.country, hit, "institution")
             # the border service OF the security committee (Пограничной службы ГКНБ, 国家安全
             # 委员会边防局 reads the other way): the border guards act, not the committee
-            owner = any(0 <= hit.start - end <= 1 for end in border_ends)
+            owner = owns_border(hit)
             # the RATS director at a foreign ministers' meeting: the body's secretariat
             # attends, its field is not the meeting's
             if (
@@ -316,7 +351,12 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
             ):
                 found.implied_domains.setdefault(institution.domain, hit)
             if institution.level in res.active["meeting_level"] and not owner:
-                found.implied_levels.setdefault(institution.level, hit)
+                level = institution.level
+                if level in _MINISTER_LEVELS and (
+                    _VICE_AFTER.match(text, hit.end) or _delegates(text, hit)
+                ):
+                    level = "vice_minister_working"  # 公安部副部长, representatives of the MVD
+                found.implied_levels.setdefault(level, hit)
             if institution.framework in res.active["framework"]:
                 found.implied_frameworks.setdefault(institution.framework, hit)
     found.third_party = third_party
@@ -344,7 +384,9 @@ def _span(hits: list[Hit]) -> tuple[int, int]:
 
 
 # a state named as a place (在美国, in Russia, в России): not the one who acts
-_PLACE_BEFORE = re.compile(r"(?:在|(?<![^\W\d_])(?:in|at)\s+(?:the\s+)?|(?<![^\W\d_])(?:в|во)\s+)$")
+_PLACE_BEFORE = re.compile(
+    r"(?:在|(?<![^\W\d_])(?:in|at)\s+(?:the\s+)?|(?<![^\W\d_])(?:в|во)\s+)$", re.IGNORECASE
+)
 
 
 def third_party_sentences(hits: list[Hit], text: str, res: Resources) -> list[tuple[int, int]]:
@@ -363,8 +405,9 @@ def third_party_sentences(hits: list[Hit], text: str, res: Resources) -> list[tu
         and state not in known
         and not _PLACE_BEFORE.search(text, max(0, h.start - 8), h.start)
     ]
+    partners_only = partner_sentences(hits, text, res)
     if not third:
-        return []
+        return partners_only
     # a state that is a topic (阿富汗局势, the Afghan issue) or one side of a border is talked
     # about, not acting
     topics = sorted((h for h in hits if h.payload[0] == "topic"), key=lambda t: t.start)
@@ -385,7 +428,55 @@ def third_party_sentences(hits: list[Hit], text: str, res: Resources) -> list[tu
         if _BOTH_SIDES.search(text, lo, hi):
             continue
         spans.append((lo, hi))
+    return _merged(spans + partners_only)
+
+
+def partner_sentences(hits: list[Hit], text: str, res: Resources) -> list[tuple[int, int]]:
+    """Sentences where two or more partner states act without the focal state: they name
+    neither it, "the two sides", a framework nor taking part (Kazakhstan and Uzbekistan signed
+    a border agreement; 哈萨克斯坦与乌兹别克斯坦举行联合演习): the partners' own doing, like a
+    third state's (``third_party_sentences``). Not in an item naming a multilateral framework:
+    its gathering's delegates are named in sentences of their own."""
+    partners = res.study.partner_set
+    states = [h for h in hits if h.payload[0] == "state" and h.payload[1] in partners]
+    if len({h.payload[1] for h in states}) < 2:  # (cheap tests first: most items stop here)
+        return []
+    states = [
+        h
+        for h in states
+        if not _PLACE_BEFORE.search(text, max(0, h.start - 8), h.start)
+        and not not_participant(text, h, res.study.focal_word)  # таджикско-узбекской границе
+    ]
+    if len({h.payload[1] for h in states}) < 2 or any(
+        (h.payload[0] == "framework" and h.payload[1] in MULTILATERAL_FRAMEWORKS)
+        or (h.payload[0] == "institution" and res.gazetteer.institutions[h.payload[1]].framework)
+        for h in hits
+    ):
+        # (a gathering of a framework names its members' delegates in sentences of their own)
+        return []
+    focal = sorted(
+        h.start for h in hits if _names_focal(h, res) or h.payload[0] in ("framework", "group")
+    )
+    by_sentence: dict[tuple[int, int], set[str]] = {}
+    for hit in states:
+        span = _sentence_of(text, hit.start, max(0, hit.start - 400), hit.end + 400)
+        by_sentence.setdefault(span, set()).add(hit.payload[1])
+    spans = [
+        (lo, hi)
+        for (lo, hi), named in by_sentence.items()
+        if len(named) > 1
+        and not _any_in(focal, lo, hi)
+        and not _BOTH_SIDES.search(text, lo, hi)
+        and not _TAKING_PART.search(text, lo, hi)
+    ]
     return _merged(spans)
+
+
+# taking part (a list of the participants of the focal state's event, 参演, took part)
+_TAKING_PART = re.compile(
+    r"出席|参加|参与|与会|参演|attend|participat|took part|take part|taking part|участ|присутств",
+    re.IGNORECASE,
+)
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -404,10 +495,22 @@ _SCORED = ("topic", "domain", "event_kind", "meeting_level")
 
 def without_third_party(hits: list[Hit], text: str, res: Resources) -> list[Hit]:
     """``hits`` without the topics, domains, event kinds and levels of sentences about a third
-    state's doing (``third_party_sentences``): they neither make an item relevant nor code it."""
+    state's doing (``third_party_sentences``): they neither make an item relevant nor code it.
+    When every partner state of the item is named only there (Kazakhstan's exercise with the
+    US asked about, and an answer that names neither it nor the two sides), the item is about
+    others' doing and none of its codes count."""
     spans = third_party_sentences(hits, text, res)
     if not spans:
         return hits
+    partners = res.study.partner_set
+    named = [
+        h
+        for h in hits
+        if (h.payload[0] == "state" and h.payload[1] in partners)
+        or h.payload[0] in ("group", "group_other")  # 中国和中亚国家 in the answer
+    ]
+    if named and all(_inside(h, spans) for h in named):
+        return [h for h in hits if h.payload[0] not in _SCORED]
     return [h for h in hits if h.payload[0] not in _SCORED or not _inside(h, spans)]
 
 
@@ -715,11 +818,25 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
             if not any(a <= h.start < b or h.start <= a < h.end for a, b in spans)
         ]
         _keep(kinds, "training_education", kept)
+    if "incident" in kinds:  # 演练模拟处置劫持人质事件: an exercise's scenario, not an incident
+        kept = [
+            h
+            for h in kinds["incident"]
+            if not _SIMULATED.search(text, *_sentence_of(text, h.start, item.start, item.end))
+        ]
+        _keep(kinds, "incident", kept)
+    if "meeting" in kinds:  # 出席交付仪式: attending another event's ceremony is no meeting
+        _keep(kinds, "meeting", [h for h in kinds["meeting"] if not _at_ceremony(text, h)])
     if "equipment_transfer" in kinds:
         security = [h.start for hs in found.codes("domain").values() for h in hs]
         kept = []
         for h in kinds["equipment_transfer"]:
             lo, hi = _sentence_of(text, h.start, item.start, item.end)
+            if _produced(text, lo, h):
+                # 联合生产无人机, joint production of drones: made, not handed over; the
+                # defence industry's work
+                found.implied_domains.setdefault("defence_industry", h)
+                continue
             # medical aid to the army or police (a domain named in the sentence) is still a transfer
             if _ONGOING.search(text, lo, hi):
                 continue
@@ -734,6 +851,11 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
     for code in list(kinds):  # 法院决定不将…遣返, refused to hand over: no event
         if code != "meeting":
             _keep(kinds, code, [h for h in kinds[code] if not _negated(text, item, h)])
+    for code in list(kinds):  # 根据协议，中方将援建哨所: what the document provides for, not done
+        if code != "mechanism":
+            _keep(kinds, code, [h for h in kinds[code] if not _provided_for(text, item, h)])
+    for code in list(kinds):  # three years after the attack, 袭击事件三周年: recalled, not reported
+        _keep(kinds, code, [h for h in kinds[code] if not _recalled(text, item, h)])
     for code in list(kinds):  # 双方就…装备合作交换了意见: what was discussed, not done
         if code not in ("meeting", "mechanism"):
             kept = [
@@ -752,6 +874,15 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
                 _keep(
                     kinds, code, [h for h in kinds[code] if not question.start() <= h.start < q_end]
                 )
+        elif answer is not None and _NOT_AWARE.search(
+            text, answer.end(), answer.end() + NOT_AWARE_SPAN
+        ):
+            # a report the question relays (有报道称, reports say) and the answer does not know of
+            # ("I'm not aware of that", 我不了解你提到的情况): asked about, not reported
+            relayed = _relayed_sentences(text, question.end(), q_end)
+            found.unconfirmed.extend(relayed)
+            for code in list(kinds):
+                _keep(kinds, code, [h for h in kinds[code] if not _inside(h, relayed)])
         asked = _yes_no_sentences(text, question.end(), q_end)
         if asked:  # "Will China provide equipment?": asked about, not reported
             found.unconfirmed.extend(asked)
@@ -778,6 +909,28 @@ _YES_NO = re.compile(
     re.IGNORECASE,
 )
 _ASKED_END = re.compile(r"[？?]")
+
+
+# a question's sentence relaying a report (据报道, 有报道称, reports say, сообщается)
+_REPORTED = re.compile(
+    r"据报道|有报道|报道称|媒体报道|据悉|\breports? (?:say|said|says)\b|\breported(?:ly)?\b|"
+    r"according to (?:media )?reports|media report|сообща|по данным сми|по информации сми|"
+    r"по сообщени",
+    re.IGNORECASE,
+)
+
+
+def _relayed_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of a question (start, end) that relay a report."""
+    spans = []
+    lo = start
+    for m in _SENTENCE.finditer(text, start, end):
+        if _REPORTED.search(text, lo, m.end()):
+            spans.append((lo, m.end()))
+        lo = m.end()
+    if lo < end and _REPORTED.search(text, lo, end):
+        spans.append((lo, end))
+    return spans
 
 
 def _yes_no_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -877,6 +1030,78 @@ def _negated(text: str, item: CodedItem, hit: Hit) -> bool:
     return _NEGATION.search(text, lo, hit.start) is not None
 
 
+# an exercise's scenario (演练模拟处置劫持人质事件, по замыслу учений условные террористы, the
+# drill rehearsed a hostage rescue): the attack or hostage-taking it names is simulated
+_SIMULATED = re.compile(
+    r"演练|演习|模拟|假想|想定|\b(?:exercise|exercises|drill|drills|scenario|simulat\w*|mock|"
+    r"rehears\w*)\b|(?<![^\W\d_])(?:учени|замысл|условн|имитац|отрабатыва|тренировк)",
+    re.IGNORECASE,
+)
+# a ceremony attended (出席交付仪式, attended the handover ceremony, присутствовал на церемонии)
+_CEREMONY_AFTER = re.compile(
+    r"[^，,。;；\n]{0,16}(?:仪式|典礼)|\W+(?:\w+\W+){0,4}?(?:ceremon|церемони)", re.IGNORECASE
+)
+# equipment as what is made (联合生产无人机, joint production of drones, совместном производстве
+# беспилотников), in the clause before the equipment word
+_PRODUCED = re.compile(
+    r"生产|制造|组装|\b(?:produc(?:e|es|ed|ing|tion)|co-produc\w*|manufactur\w*|assembl(?:e|y|ed|ing))\b|"
+    r"(?<![^\W\d_])(?:производств|произвести|производит|сборк|собира)",
+    re.IGNORECASE,
+)
+PRODUCED_SPAN = 40
+
+
+def _at_ceremony(text: str, hit: Hit) -> bool:
+    """A meeting word that is attending a ceremony (出席交付仪式): the ceremony's event is what
+    happened."""
+    return bool(_CEREMONY_AFTER.match(text, hit.end))
+
+
+def _produced(text: str, lo: int, hit: Hit) -> bool:
+    start = max(lo, hit.start - PRODUCED_SPAN)
+    for m in _CLAUSE_BREAK.finditer(text, start, hit.start):
+        start = m.end()
+    return _PRODUCED.search(text, start, hit.start) is not None
+
+
+# an event recalled by the time since it happened (three years after the attack, 袭击事件
+# 发生三年来, пять лет назад, the anniversary of): the text reports something later
+_RECALLED_BEFORE = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) years? (?:after|since)\s+"
+    r"(?:the\s+)?(?:\w+\s+){0,2}$|\banniversary of\s+(?:the\s+)?(?:\w+\s+){0,2}$|"
+    r"(?:спустя|через) \w+ (?:лет|года?) после\s+(?:\w+\s+){0,2}$|годовщин\w* (?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_RECALLED_AFTER = re.compile(
+    r"[^。.;；!?！？\n]{0,24}?(?:\b(?:\d+|two|three|four|five|several|many) years ago\b|"
+    r"[一二三四五六七八九十几\d]+(?:周年|年前|年来)|\b\w+ (?:лет|года?) назад)",
+    re.IGNORECASE,
+)
+
+
+def _recalled(text: str, item: CodedItem, hit: Hit) -> bool:
+    lo = max(item.start, hit.start - NEGATION_SPAN_LATIN)
+    return bool(_RECALLED_BEFORE.search(text, lo, hit.start)) or bool(
+        _RECALLED_AFTER.match(text, hit.end)
+    )
+
+
+# a sentence that opens by citing a document (根据协议, under the agreement, согласно
+# соглашению) and speaks of the future says what the document provides for
+_UNDER_DOCUMENT = re.compile(
+    r"\s*(?:根据|按照|依据)(?:该|上述|这一)?(?:协议|协定|备忘录|合同|计划)|"
+    r"\s*(?:under|according to) (?:the|this) (?:agreement|memorandum|deal|contract|plan)\b|"
+    r"\s*(?:согласно|в соответствии с) (?:этим |данным )?(?:соглашени|меморандум|договор|план)",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(r"将|\b(?:will|shall)\b|(?<![^\W\d_])(?:будет|будут|планиру)", re.IGNORECASE)
+
+
+def _provided_for(text: str, item: CodedItem, hit: Hit) -> bool:
+    lo, hi = _sentence_of(text, hit.start, item.start, item.end)
+    return bool(_UNDER_DOCUMENT.match(text, lo)) and bool(_FUTURE.search(text, lo, hit.start))
+
+
 def _planned(text: str, hit: Hit) -> bool:
     """An exercise named as the object of a plan (план проведения учений, 演习计划)."""
     return bool(_PLAN_BEFORE.search(text, max(0, hit.start - 40), hit.start)) or bool(
@@ -962,7 +1187,12 @@ def rule_kinds(
     others = _merged(
         _others_formats(item, text, hits, focal) + found.third_party + found.unconfirmed
     )
-    levels = [h for hs in found.codes("meeting_level").values() for h in hs]
+    levels = [
+        h
+        for hs in found.codes("meeting_level").values()
+        for h in hs
+        if not _REPORTS_AFTER.match(text, h.end)  # Пограничные войска сообщают: the source
+    ]
     has_level = bool(levels)
     if others:
         had_meeting = "meeting" in kinds
@@ -986,9 +1216,14 @@ def rule_kinds(
         main == "meeting"
         and any(h.start < first_end for h in kinds.get("mechanism", ()))
         and not any(h.start < first_end for h in kinds.get("meeting", ()))
-        and _ESTABLISH.search(text, item.start, first_end)
+        and (
+            _ESTABLISH.search(text, item.start, first_end)
+            or _DOCUMENT_ACT.search(text, item.start, first_end)
+        )
     ):
-        main = "mechanism"  # the title reports the mechanism (…机制成立); its meeting comes second
+        # the title reports the mechanism (…机制成立, Утверждён план…, a protocol ratified); its
+        # meeting comes second
+        main = "mechanism"
     if main in (None, "mechanism"):
         named = named_meeting(item, text, hits, first_end)
         # a mechanism in the first sentence (учреждена экспертная группа) stays the main event;
@@ -1082,6 +1317,33 @@ _VICE_BEFORE = re.compile(
     r"(?:\bvice[- ]|\bdeputy |\bfirst deputy |副|заместител\w* |замести\w+ |первый заместитель )$",
     re.IGNORECASE,
 )
+# a deputy's title after the institution's name (公安部副部长, 国防部副部长)
+_VICE_AFTER = re.compile(r"(?:第一)?副(?:部长|主席|局长|主任|司令)")
+
+
+def _named_in(hit: Hit, names: list[Hit]) -> bool:
+    """``hit`` inside one of ``names`` (sorted by start), and shorter than it."""
+    i = bisect.bisect_right([n.start for n in names], hit.start)
+    return any(
+        n.start <= hit.start and hit.end <= n.end and n.end - n.start > hit.end - hit.start
+        for n in names[max(0, i - 4) : i]
+    )
+
+
+def _security_committee(hit: Hit, res: Resources) -> bool:
+    kind, value = hit.payload
+    if kind == "institution":
+        return res.gazetteer.institutions[value].domain == "state_security"
+    return hit.payload in (
+        ("domain", "state_security"),
+        ("meeting_level", "state_security_intelligence"),
+    )
+
+
+def _is_han_term(hit: Hit) -> bool:
+    return "\u4e00" <= hit.term[:1] <= "\u9fff"
+
+
 _MINISTER_LEVELS = frozenset(
     {
         "foreign_minister",
@@ -1096,12 +1358,37 @@ _MINISTER_LEVELS = frozenset(
 
 def _office_level(code: str, hit: Hit, text: str) -> str | None:
     """The level a level hit stands for: none for an aide's title, the vice-minister level for a
-    vice or deputy minister's."""
+    vice or deputy minister's, or for representatives or a delegation of a ministry (their rank
+    is not said)."""
     if _is_aide(hit, text):
         return None
-    if code in _MINISTER_LEVELS and _VICE_BEFORE.search(text, max(0, hit.start - 20), hit.start):
+    if code in _MINISTER_LEVELS and (
+        _VICE_BEFORE.search(text, max(0, hit.start - 20), hit.start) or _delegates(text, hit)
+    ):
         return "vice_minister_working"
     return code
+
+
+# representatives or a delegation of a body (представителей ГКНБ, a delegation of the Ministry
+# of Defence, 国防部代表团): the body's people, not its head
+_DELEGATES_BEFORE = re.compile(
+    r"(?:представител\w*|делегаци\w*)\s+(?:[\w-]+\s+){0,6}$|"
+    r"\b(?:representatives?|delegations?|officials)\s+(?:of|from)\s+(?:the\s+)?(?:\w+\s+){0,1}$",
+    re.IGNORECASE,
+)
+_DELEGATES_AFTER = re.compile(r"(?:的)?(?:代表团|代表|工作组)")
+# a body that reports what happened (Пограничные войска сообщают, the ministry said): the
+# source, not a meeting's principal
+_REPORTS_AFTER = re.compile(
+    r"[^,.;:!?，。；：\n]{0,30}?(?:сообща|информиру|\breports?\b|\bsaid\b|\bannounced\b|通报|称)",
+    re.IGNORECASE,
+)
+
+
+def _delegates(text: str, hit: Hit) -> bool:
+    if _is_han_term(hit):
+        return bool(_DELEGATES_AFTER.match(text, hit.end))
+    return bool(_DELEGATES_BEFORE.search(text, max(0, hit.start - 80), hit.start))
 
 
 def _is_aide(hit: Hit, text: str) -> bool:
@@ -1192,6 +1479,7 @@ def rule_topics(found: Found) -> dict[str, list[Hit]]:
     for its parts); a religious word inside an extremism or terrorism term is not religion; a
     topic word inside an institution's name in an official's title (the RATS director) is none."""
     topics = {code: list(hs) for code, hs in found.codes("topic").items()}
+
     if found.listed_names:  # 观察员国阿富汗、白俄罗斯: a party named, not the Afghan issue
         for code in list(topics):
             kept = [h for h in topics[code] if not _within(found.listed_names, h)]
@@ -1281,6 +1569,17 @@ def assign_codes(
     item.kind = kinds[0] if kinds else None
     item.event_kinds = kinds
     item.level = rule_level(item, text, found, item.kind)
+    partners = [c for c in countries if c in res.study.partner_set]
+    if item.framework is None and item.kind in JOINT_KINDS and len(partners) > 1:
+        # no framework named, several partner states act together with the focal state (中哈吉塔
+        # 四国联合演练, a three-state exercise): a multilateral event outside the named
+        # frameworks. Training, aid or building for several states is no joint format.
+        item.framework = "other_multilateral"
+        named = [found.states[c] for c in partners if c in found.states]
+        if named:
+            found.evidence.append(
+                evidence("framework", item.framework, named[-1], text, "several_partners")
+            )
     inferred = [e for e in found.evidence if e.field == "framework" and e.basis == "one_partner"]
     if item.kind == "private_security" and inferred:
         # the focal state's security firms abroad act one-sidedly (codebook: unilateral); a

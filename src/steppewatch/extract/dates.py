@@ -68,7 +68,7 @@ _EN_MONTH = (
     r"dec(?:ember|\.)?)"
 )
 _ZH_NUM = r"[〇零○一二三四五六七八九十]"
-_RANGE = r"\s*(?:-|–|—|至|到|~|to|по)\s*"
+_RANGE = r"\s*(?:-|–|—|至|到|~|to|and|по|и)\s*"
 
 _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p, re.IGNORECASE)

@@ -10,6 +10,7 @@ comes from. Hits report the offsets of the whole word(s) matched, for evidence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -37,6 +38,29 @@ class Hit:
     end: int
     payload: Payload
     term: str
+
+
+# a Russian compound adjective and the space after it (таджикско-узбекской, военно-морских):
+# a multi-word term may have one between its words
+_RU_COMPOUND = re.compile(r"(?<![^\W\d_])[а-я]+[оеи]-[а-я]+\s+")
+_CYRILLIC = re.compile(r"[а-я]{3}")
+# two adjectives in a row with the same ending (совместные пограничные, совместных
+# антитеррористических, совместного военного): the second may sit inside a term's words
+_RU_ADJECTIVE_PAIR = re.compile(
+    r"(?<![^\W\d_])[а-я]{3,}(ые|ых|ый|ой|ая|ую|ое|ого|ому|ыми|ими|ие|их)\s+"
+    r"(?=([а-я]{3,}(?:ые|ых|ый|ой|ая|ую|ое|ого|ому|ыми|ими|ие|их))(\s+)[а-я])"
+)
+
+
+def _agreeing_adjectives(normal: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """Spans (word and the space after it) of the second of two adjectives that agree."""
+    spans = []
+    for match in _RU_ADJECTIVE_PAIR.finditer(normal, start, stop):
+        second = match.group(2)
+        if second.endswith(match.group(1)):
+            begin = match.end()
+            spans.append((begin, begin + len(second) + len(match.group(3))))
+    return spans
 
 
 def _is_word_char(char: str) -> bool:
@@ -68,19 +92,37 @@ class Matcher:
             automaton.make_automaton()
         self._automaton = automaton
         self._empty = not table
+        self._multiword_ru = any(
+            mode == "ru" and " " in key
+            for key, entries in table.items()
+            for _, mode, _, _ in entries
+        )
         self.size = count
 
     def iter_hits(self, normal: str, start: int = 0, end: int | None = None) -> Iterator[Hit]:
-        """Hits in ``normal`` (text already normalised) between ``start`` and ``end``."""
+        """Hits in ``normal`` (text already normalised) between ``start`` and ``end``; Russian
+        terms also across a compound adjective between their words (see ``_compound_hits``)."""
         if self._empty:
             return
         stop = len(normal) if end is None else end
+        if not (self._multiword_ru and _CYRILLIC.search(normal, start, min(stop, start + 4000))):
+            yield from self._scan(normal, start, stop)
+            return
+        # hits in the order of their ends, those across a compound among them
+        found = list(self._scan(normal, start, stop))
+        found.extend(self._compound_hits(normal, start, stop))
+        found.sort(key=lambda h: h.end)
+        yield from found
+
+    def _scan(self, normal: str, start: int, stop: int, only: str | None = None) -> Iterator[Hit]:
         is_word = _is_word_char
         for last, (length, entries) in self._automaton.iter(normal, start, stop):
             first = last - length + 1
             after = last + 1
             left_ok = first == 0 or not is_word(normal[first - 1])
             for payload, mode, wildcard, text in entries:
+                if only is not None and (mode != only or " " not in text.strip()):
+                    continue
                 if mode == "zh":
                     yield Hit(first, after, payload, text)
                     continue
@@ -94,6 +136,35 @@ class Matcher:
                     while span_end < len(normal) and is_word(normal[span_end]):
                         span_end += 1
                 yield Hit(first, span_end, payload, text)
+
+    def _compound_hits(self, normal: str, start: int, stop: int) -> Iterator[Hit]:
+        """Russian terms of several words found across a word inserted between them: a
+        compound adjective (на границе in на таджикско-узбекской границе) or a second adjective
+        agreeing with the term's own (совместные учения in совместные пограничные учения): the
+        text is read once more without them, and only hits that span one are new."""
+        cuts = [m.span() for m in _RU_COMPOUND.finditer(normal, start, stop)]
+        cuts.extend(_agreeing_adjectives(normal, start, stop))
+        if not cuts:
+            return
+        keep: list[tuple[int, int]] = []
+        position = start
+        for cut_start, cut_end in sorted(cuts):
+            if cut_start < position:  # overlapping cuts: the first one wins
+                continue
+            keep.append((position, cut_start))
+            position = cut_end
+        keep.append((position, stop))
+        offsets: list[int] = []
+        parts: list[str] = []
+        for a, b in keep:
+            parts.append(normal[a:b])
+            offsets.extend(range(a, b))
+        short = "".join(parts)
+        offsets.append(stop)
+        for hit in self._scan(short, 0, len(short), only="ru"):
+            first, end = offsets[hit.start], offsets[hit.end - 1] + 1
+            if end - first != hit.end - hit.start:  # the hit spans a compound left out
+                yield Hit(first, end, hit.payload, hit.term)
 
     def hits(self, normal: str, start: int = 0, end: int | None = None) -> list[Hit]:
         return list(self.iter_hits(normal, start, end))

@@ -31,6 +31,8 @@ class Evidence(_Record):
         "office), institution, membership (implied by membership of a framework meeting), group "
         "(a region's group name), venue (host of an event in its capital), second_event, "
         "one_partner (framework bilateral: one partner state takes part, no framework named), "
+        "several_partners (framework other_multilateral: several partner states take part, "
+        "no framework named), "
         "kind (framework unilateral from the event's kind: private security firms abroad).",
     )
     mentions: int | None = Field(default=None, ge=0, description="Mentions of the code in scope.")
