@@ -10,6 +10,7 @@ import multiprocessing
 import os
 import re
 import struct
+import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -146,6 +147,38 @@ def test_workers_follow_the_idle_cores(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(chart_drawing.WORKERS_VARIABLE, "3")
     assert chart_drawing.chart_workers(8) == 3
     assert chart_drawing.chart_workers(2) == 2
+
+
+@needs_fork
+def test_workers_follow_the_cores_idle_since_the_report_started(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The window says what the cores do now: a report run just before this one raises the load
+    average for a minute but leaves the cores idle again."""
+    monkeypatch.delenv(chart_drawing.WORKERS_VARIABLE, raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1})
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.3, 1.0, 0.6))  # our last run's load
+    ticks = iter([(0, 0), (30, 60), (0, 0), (2, 60), (0, 0), (4, 8)])
+    monkeypatch.setattr(chart_drawing, "_cpu_ticks", lambda _cores: next(ticks))
+    # the other core idle while this process read the data: both are free for workers
+    assert chart_drawing.chart_workers(8, chart_drawing.CpuWindow()) == 2
+    # the other core busy with something else: no workers
+    assert chart_drawing.chart_workers(8, chart_drawing.CpuWindow()) == 0
+    # too short to say: the load average decides (1.3 on 2 cores: no workers)
+    assert chart_drawing.chart_workers(8, chart_drawing.CpuWindow()) == 0
+
+
+@pytest.mark.skipif(not Path("/proc/stat").exists(), reason="needs Linux's /proc/stat")
+def test_the_cpu_window_reads_this_machines_cores() -> None:
+    window = chart_drawing.CpuWindow()
+    deadline = time.process_time() + 0.5
+    while time.process_time() < deadline:  # keep one core busy for the window
+        pass
+    idle = window.idle_cores()
+    assert idle is not None
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    # this process kept one core busy: at most the others were idle
+    assert 0.0 <= idle <= cores - 0.5
 
 
 def _report_files(out: Path) -> dict[str, bytes]:

@@ -202,6 +202,7 @@ def _build_report(
     from steppewatch.analysis.sensitivity import claims_sensitivity
     from steppewatch.report.activity_html import add_source_urls
     from steppewatch.report.both_sides import both_sides
+    from steppewatch.report.chart_drawing import CpuWindow
     from steppewatch.report.content import build_content
     from steppewatch.report.country_text import country_names
     from steppewatch.report.evidence import finding_events
@@ -212,6 +213,7 @@ def _build_report(
     from steppewatch.study import load_study
 
     step = progress or (lambda _name: None)
+    cpu_window = CpuWindow()  # how busy the cores are while the data is read decides the workers
     study = study or load_study()
     filters = filters or EventFilter()
     if not filters.statuses:
@@ -261,7 +263,13 @@ def _build_report(
         step("evidence")
 
     content = build_content(
-        frame, partners, periods, study=study, progress=step, while_drawing=add_evidence
+        frame,
+        partners,
+        periods,
+        study=study,
+        progress=step,
+        while_drawing=add_evidence,
+        cpu_window=cpu_window,
     )
     if not content.charts:
         raise AnalysisError(

@@ -27,7 +27,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from steppewatch.errors import AnalysisError, InputError
 
-__all__ = ["WORKERS_VARIABLE", "ChartDrawing", "chart_workers"]
+__all__ = ["WORKERS_VARIABLE", "ChartDrawing", "CpuWindow", "chart_workers"]
 
 #: Environment variable giving the number of chart worker processes (0: none).
 WORKERS_VARIABLE = "STEPPEWATCH_CHART_WORKERS"
@@ -39,16 +39,65 @@ Job = Callable[[], tuple[bytes, bytes]]
 _JOBS: Sequence[Job] = ()
 
 
-def chart_workers(n_charts: int) -> int:
-    """How many worker processes draw ``n_charts`` charts: ``STEPPEWATCH_CHART_WORKERS`` when
-    set, else one per idle core (cores this process may run on, less the 1-minute load average,
-    to the nearest whole core), 0 when fewer than two are idle or the system cannot fork. Never
-    more than the charts.
+class CpuWindow:
+    """How busy this process's cores are from the moment it is made: read from the kernel's
+    per-core counters (``/proc/stat``), so it says what the cores do now, where the load
+    average still counts the minute before (a report run just before this one, say)."""
 
-    The report's own process is not given a core of its own: once its tables are done (about a
-    third of the charts' time) it only waits for them. On an idle 2-core machine, 2 workers built
-    the bundled report in 2.35-2.51 s, 1 worker (charts drawn one after the other beside the
-    tables) in 3.35-3.58 s, none in 3.7-3.8 s."""
+    #: Counter ticks per core the window must span to be read (the kernel counts 100 a second).
+    MIN_TICKS = 5
+
+    def __init__(self) -> None:
+        self._cores = _cores()
+        self._start = _cpu_ticks(self._cores)
+
+    def idle_cores(self) -> float | None:
+        """Cores left idle since the window opened (0 to the number of cores), or None when the
+        counters cannot be read or the window is still too short to say."""
+        end = _cpu_ticks(self._cores)
+        if self._start is None or end is None or not self._cores:
+            return None
+        idle, total = end[0] - self._start[0], end[1] - self._start[1]
+        if total < self.MIN_TICKS * len(self._cores):
+            return None
+        return len(self._cores) * idle / total
+
+
+def _cores() -> list[int]:
+    if hasattr(os, "sched_getaffinity"):
+        return sorted(os.sched_getaffinity(0))
+    return list(range(os.cpu_count() or 1))
+
+
+def _cpu_ticks(cores: Sequence[int]) -> tuple[int, int] | None:
+    """Idle and total ticks of ``cores`` since boot (``/proc/stat``), None where unreadable."""
+    wanted = {f"cpu{c}" for c in cores}
+    idle = total = found = 0
+    try:
+        with open("/proc/stat", encoding="ascii") as handle:
+            for line in handle:
+                name, _, rest = line.partition(" ")
+                if name in wanted:
+                    ticks = [int(v) for v in rest.split()]
+                    idle += ticks[3] + (ticks[4] if len(ticks) > 4 else 0)  # idle + iowait
+                    total += sum(ticks[:8])  # guest time is counted in user time already
+                    found += 1
+    except (OSError, ValueError, IndexError):
+        return None
+    return (idle, total) if found == len(wanted) else None
+
+
+def chart_workers(n_charts: int, window: CpuWindow | None = None) -> int:
+    """How many worker processes draw ``n_charts`` charts: ``STEPPEWATCH_CHART_WORKERS`` when
+    set, else one per core free for them, 0 when fewer than two are free or the system cannot
+    fork. Never more than the charts.
+
+    Free cores: with ``window`` (opened when the report started), the cores left idle since then
+    plus this process's own, which only waits once its tables are done (about a third of the
+    charts' time); without it, or when the window cannot be read, the cores this process may
+    run on less the 1-minute load average, to the nearest whole core. On an idle 2-core machine,
+    2 workers built the bundled report in 2.35-2.51 s, 1 worker (charts drawn one after the
+    other beside the tables) in 3.35-3.58 s, none in 3.7-3.8 s."""
     given = os.environ.get(WORKERS_VARIABLE, "").strip()
     if given:
         try:
@@ -65,8 +114,12 @@ def chart_workers(n_charts: int) -> int:
         return min(wanted, n_charts) if _can_fork() else 0
     if not _can_fork() or not hasattr(os, "sched_getaffinity"):
         return 0
-    idle = round(len(os.sched_getaffinity(0)) - os.getloadavg()[0])
-    return min(idle, n_charts) if idle >= 2 else 0
+    idle_now = window.idle_cores() if window is not None else None
+    if idle_now is not None:
+        free = round(idle_now + 1)
+    else:
+        free = round(len(os.sched_getaffinity(0)) - os.getloadavg()[0])
+    return min(free, n_charts) if free >= 2 else 0
 
 
 def _can_fork() -> bool:

@@ -80,11 +80,13 @@ def build_content(
     progress: Callable[[str], None] | None = None,
     workers: int | None = None,
     while_drawing: Callable[[ReportContent], None] | None = None,
+    cpu_window: chart_drawing.CpuWindow | None = None,
 ) -> ReportContent:
     """Run every analysis on ``frame`` (already filtered), draw every chart of the registry
     (``chart_registry.CHARTS``) whose data is not empty, and check the study's claims (None:
     the default study). ``workers``: processes drawing the charts (None: decided by
-    :func:`chart_drawing.chart_workers`; 0: drawn in this process). ``while_drawing(content)``
+    :func:`chart_drawing.chart_workers` from the cores idle since ``cpu_window`` opened; 0:
+    drawn in this process). ``while_drawing(content)``
     adds more to the content (its tables and findings done) while worker processes draw the
     charts; it is not called when there is no chart to draw."""
     from steppewatch.study import default_study
@@ -104,7 +106,7 @@ def build_content(
             shown.append((spec, data))
     jobs = [partial(_draw_chart, spec, data, inputs) for spec, data in shown]
     if workers is None:
-        workers = chart_drawing.chart_workers(len(jobs))
+        workers = chart_drawing.chart_workers(len(jobs), cpu_window)
     drawing = ChartDrawing(jobs, workers)
     try:
         _add_tables(content, frame, partners, periods, study, inputs)
