@@ -76,7 +76,6 @@ def run_one(db: str, label: str) -> dict[str, object]:
     """Measure one database in this process."""
     from steppewatch.report import DEFAULT_STATUSES, build_report
     from steppewatch.report.build import _load_frame
-    from steppewatch.report.chart_registry import CHARTS
     from steppewatch.report.evidence import finding_events
     from steppewatch.store import EventFilter, open_store
     from steppewatch.study import load_study
@@ -96,12 +95,6 @@ def run_one(db: str, label: str) -> dict[str, object]:
     t2e, c2e = time.perf_counter(), time.process_time()
     n_rows, urls_for_all = evidence.table.num_rows, evidence.urls_for_all
     del frame, analysed, evidence
-    try:
-        from steppewatch.report.chart_drawing import chart_workers
-
-        workers = chart_workers(len(CHARTS))
-    except ImportError:  # code from before chart_drawing: charts drawn in this process
-        workers = 0
     with tempfile.TemporaryDirectory() as out:
         k3 = _children_cpu()
         t3, c3 = time.perf_counter(), time.process_time()
@@ -124,7 +117,8 @@ def run_one(db: str, label: str) -> dict[str, object]:
         "finding_events_all_urls": urls_for_all,
         "full_report_s": round(t4 - t3, 2),
         "full_report_cpu_s": round(c4 - c3, 2),
-        "chart_workers": workers,
+        # as the report decided them (code from before chart workers: none)
+        "chart_workers": getattr(result, "chart_workers", 0),
         "full_report_children_cpu_s": round(k4 - k3, 2),
         "full_report_total_cpu_s": round(c4 - c3 + k4 - k3, 2),
         "load_average_1min": [round(load_before, 1), round(os.getloadavg()[0], 1)],

@@ -44,6 +44,8 @@ class ReportResult:
     n_sources: int
     n_charts: int
     charts: tuple[str, ...]
+    #: Worker processes that drew the charts (0: the report's own process).
+    chart_workers: int = 0
 
 
 def describe_filters(filters: EventFilter) -> str:
@@ -322,4 +324,5 @@ def _build_report(
         n_sources=counts["sources"],
         n_charts=len(content.charts),
         charts=tuple(c.name for c in content.charts),
+        chart_workers=content.chart_workers,
     )
