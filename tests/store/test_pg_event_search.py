@@ -27,6 +27,7 @@ WORDS = [
     "учения",
     "Бишкеке",
     "border security",
+    "border\u3000security",  # an ideographic space (Chinese keyboards) between two words
     "drill",
     "Kyrgyz*",
     "zzz-nothing",
@@ -105,8 +106,10 @@ def test_words_of_a_search() -> None:
         substrings=("边境", "border")
     )
     assert pg_search.words_of("边境", cjk=False) is None  # no trigram index of the cjk text
-    # an ideographic space separates two Latin words: not a Chinese search of cjk texts only
-    assert pg_search.words_of("border\u3000security", cjk=True) is None
+    # an ideographic space separates two Latin words: a word search, not a search of cjk texts
+    assert pg_search.words_of("border\u3000security", cjk=True) == pg_search.Words(
+        tsquery="border:* & security:*"
+    )
     assert pg_search.words_of("", cjk=True) is None
 
 

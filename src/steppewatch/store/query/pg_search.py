@@ -101,13 +101,12 @@ def words_of(q: str | None, *, cjk: bool) -> Words | None:
     if not q:
         return None
     terms = search_terms.parse(q)
-    if _CJK.search(q):
-        substrings = tuple(t.text.lower() for t in terms)
-        # only events with such a character have a cjk text: one must be in a term (the
-        # ideographic space U+3000 is in the range, but separates terms)
-        if not cjk or not any(_CJK.search(t) for t in substrings):
-            return None
-        return Words(substrings=substrings)
+    substrings = tuple(t.text.lower() for t in terms)
+    # only events with such a character have a cjk text: one must be in a term (the
+    # ideographic space U+3000 is in the range, but only separates terms: words it separates
+    # are searched like any others)
+    if any(_CJK.search(t) for t in substrings):
+        return Words(substrings=substrings) if cjk else None
     found = search_terms.pg_tsquery(terms)
     return None if found is None else Words(tsquery=found)
 

@@ -286,7 +286,9 @@ def search_condition(q: str, support: SearchSupport, *, walk: bool = False) -> C
         if short:
             conds.append(_like_all(short))
         return and_(*conds) if conds else and_(True)
-    if support.dialect == "postgresql" and not _CJK.search(q):
+    if support.dialect == "postgresql" and not any(_CJK.search(t.text) for t in terms):
+        # (a term with a Chinese character goes to the trigram search below; the ideographic
+        # space U+3000 a Chinese keyboard types between words only separates terms)
         # every word as a prefix (Russian stems: сепаратизм matches сепаратизмом), phrases as
         # words next to each other
         tsquery = search_terms.pg_tsquery(terms)
