@@ -754,7 +754,6 @@ class QueryEngine:
         """PostgreSQL, a plan that walks an index in page order (walk, kind, code_date): the
         page's event ids from indexes only (``list_plans.pg_page_ids``, migration 15), then
         their rows; [SW730] past ``list_limit_ms``."""
-        from steppewatch.store.store import ORDERS as KEYS
 
         ids_query, settings = list_plans.pg_page_ids(plan, query.filters, query.sort == "-date")
         ids_query = ids_query.limit(query.per_page).offset(query.offset)
@@ -765,17 +764,25 @@ class QueryEngine:
                     ids = list(conn.execute(ids_query).scalars())
         except queries.TimedOut:
             raise _search_timeout() from None
+        return self._page_of_ids(query, ids, total, facets, self.settings.list_limit_ms)
+
+    def _page_of_ids(
+        self,
+        query: PageRequest,
+        ids: list[Any] | None,
+        total: int | None,
+        facets: dict[str, Any],
+        limit_ms: int,
+    ) -> EventPage:
+        """The page of ``query`` whose events are ``ids`` (None or none: an empty page), read by
+        id in the ids' order (the page order: date_sort, then id)."""
+        from steppewatch.store.store import ORDERS as KEYS
+
         if not ids:
             return EventPage([], total, facets)
-        # the rows by id, in the page order (the ids' order: date_sort, then id)
         page = PageRequest(EventFilter(), None, query.sort, 0, len(ids))
         return self._read_page(
-            page,
-            events.c.id.in_(ids),
-            total,
-            facets,
-            self.settings.list_limit_ms,
-            list(KEYS[query.sort]),
+            page, events.c.id.in_(ids), total, facets, limit_ms, list(KEYS[query.sort])
         )
 
     def _pg_dated_page(
@@ -799,15 +806,8 @@ class QueryEngine:
         need = query.offset + query.per_page
         key = ("page_ids", query.filters, query.q, query.sort, need)
         if query.q and memo is not None and key in memo:  # read with the counts
-            from steppewatch.store.store import ORDERS as KEYS
-
             ids = memo[key][query.offset : need]
-            if not ids:
-                return EventPage([], total, facets)
-            page = PageRequest(EventFilter(), None, query.sort, 0, len(ids))
-            return self._read_page(
-                page, events.c.id.in_(ids), total, facets, s.search_limit_ms, list(KEYS[query.sort])
-            )
+            return self._page_of_ids(query, ids, total, facets, s.search_limit_ms)
         plan = self._list_plan(query, total, facets.get("year"))
         if plan is not None and self._pg_list_walk(query, plan, facets.get("year")):
             return self._pg_search_list_page(query, total, facets)
@@ -942,7 +942,6 @@ class QueryEngine:
     ) -> EventPage:
         """A list page's ids by walking ``event_search`` (``_pg_list_walk``), then their rows;
         [SW730] past ``list_limit_ms``."""
-        from steppewatch.store.store import ORDERS as KEYS
 
         s = self.settings
         try:
@@ -957,12 +956,7 @@ class QueryEngine:
                     )
         except queries.TimedOut:
             raise _search_timeout() from None
-        if not ids:
-            return EventPage([], total, facets)
-        page = PageRequest(EventFilter(), None, query.sort, 0, len(ids))
-        return self._read_page(
-            page, events.c.id.in_(ids), total, facets, s.list_limit_ms, list(KEYS[query.sort])
-        )
+        return self._page_of_ids(query, ids, total, facets, s.list_limit_ms)
 
     def _pg_search_page(
         self, query: PageRequest, words: pg_search.Words, total: int | None, facets: dict[str, Any]
@@ -972,7 +966,6 @@ class QueryEngine:
         (``pg_search.choose``, on the exact total or the planner's estimate), then their rows;
         [SW730] past ``search_limit_ms``. Filters that keep every event of the searched years
         (the default review statuses, usually) are not tested per row."""
-        from steppewatch.store.store import ORDERS as KEYS
 
         s = self.settings
         f = query.filters
@@ -1035,12 +1028,7 @@ class QueryEngine:
                         )
         except queries.TimedOut:
             raise _search_timeout() from None
-        if not ids:
-            return EventPage([], total, facets)
-        page = PageRequest(EventFilter(), None, query.sort, 0, len(ids))
-        return self._read_page(
-            page, events.c.id.in_(ids), total, facets, s.search_limit_ms, list(KEYS[query.sort])
-        )
+        return self._page_of_ids(query, ids, total, facets, s.search_limit_ms)
 
 
 # PostgreSQL: a search whose matches the planner estimates at more than this many times
