@@ -5,8 +5,9 @@ This script copies a database it made ``--times`` times inside SQLite (``INSERT 
 from the attached source, no Python per row): copy ``k`` of an event gets the id ``<id>~<k>``
 (copy 0 keeps the id), its sources follow it. The secondary indexes are dropped during the copy
 and built again at the end, and the tables' triggers (full-text index, data version) are dropped
-during the copy and created again after it. 10,000,000 events from 1,000,000 took 27 minutes
-(16 GB, mostly disk writes) on the shared 2-core machine under a load average of about 10.
+during the copy and created again after it. 10,000,000 events from 1,000,000 took 5 minutes
+on the 2-core machine with nothing else running (27 minutes under a load average of about 10);
+the file is about 16 GB, mostly disk writes.
 
 What it is for: the report's reads and analysis at scale (``bench_report.py --load`` and
 ``--large``). What it is not: the full-text index is not filled for the copied rows (text
