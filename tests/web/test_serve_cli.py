@@ -41,7 +41,7 @@ def test_serve_answers_and_stops(db_url):
         assert "default-src 'self'" in r.headers["content-security-policy"]
     finally:
         proc.terminate()
-        proc.wait(timeout=10)
+        proc.communicate(timeout=10)  # waits and closes both pipes
 
 
 def test_serve_refuses_a_bad_database_url(tmp_path):

@@ -44,6 +44,8 @@ def serving(db_url: str, *extra: str) -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+        if proc.stderr:
+            proc.stderr.close()
 
 
 def _failed_sign_ins(base: str, web, count: int) -> list[int]:  # type: ignore[no-untyped-def]
