@@ -323,7 +323,7 @@ def test_real_page_sets_are_valid_complete_and_disjoint(shared_dir: Path, name: 
     others = {"real_tune", "real_heldout", "real_heldout2"} - {name}
     earlier = {
         g.path
-        for f in ("dev", "test", "test2", *others)
+        for f in ("dev", "test", "test2", "test3", *others)
         for g in load_gold(repo / "gold" / f"{f}.jsonl")
     }
     assert not {g.path for g in gold} & earlier
@@ -376,7 +376,63 @@ def test_second_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
     assert sum(len(g.events) > 1 for g in gold) >= 5
     earlier = {
         g.path
-        for f in ("dev", "test", "real_tune", "real_heldout", "real_heldout2")
+        for f in ("dev", "test", "test3", "real_tune", "real_heldout", "real_heldout2")
+        for g in load_gold(repo / "gold" / f"{f}.jsonl")
+    }
+    assert not {g.path for g in gold} & earlier
+
+
+def test_third_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
+    """gold/test3.jsonl (the third, blind held-out readout set): every record annotates every
+    field, its texts exist, it mixes ru/zh/en, has at least 60 relevant documents and 20 hard
+    negatives, every event kind at least four times among its events, commentary, every
+    framework, several multi-event documents, and shares no document with any other gold set."""
+    repo = Path(__file__).resolve().parents[2]
+    gold = load_gold(repo / "gold" / "test3.jsonl")
+    every = set(GOLD_FIELDS)  # every field a record can annotate
+    assert len(gold) >= 90
+    assert all(g.kind_of_source == "readout" and g.id.startswith("ro3-") for g in gold)
+    assert all(g.annotated == every for g in gold)
+    for g in gold:
+        assert g.path.startswith("gold/test3_readouts/"), g.id
+        text = resolve_gold_path(g.path, repo / "gold" / "test3.jsonl").read_text("utf-8")
+        assert len(text.strip().splitlines()) >= 3, g.id  # title, dateline, body
+    languages = {lang: sum(g.language == lang for g in gold) for lang in ("ru", "zh", "en")}
+    assert min(languages.values()) >= 20 and sum(languages.values()) == len(gold)
+    relevant = [g for g in gold if g.relevant]
+    assert len(relevant) >= 60 and len(gold) - len(relevant) >= 20
+    assert all(not g.events and not g.countries for g in gold if not g.relevant)
+    # the document's main event is its first event
+    assert all(g.kind == (g.events[0].kind if g.events else None) for g in gold)
+    kinds = [e.kind for g in relevant for e in g.events]
+    for kind in (
+        "meeting",
+        "bilateral_exercise",
+        "multilateral_exercise",
+        "joint_patrol_operation",
+        "training_education",
+        "equipment_transfer",
+        "infrastructure",
+        "private_security",
+        "mechanism",
+        "incident",
+        "domestic_capacity",
+    ):
+        assert kinds.count(kind) >= 4, kind
+    assert sum(g.kind is None for g in relevant) >= 4  # commentary
+    frameworks = {e.framework for g in relevant for e in g.events}
+    assert frameworks >= {
+        "bilateral",
+        "SCO",
+        "CICA",
+        "C5+China",
+        "other_multilateral",
+        "unilateral",
+    }
+    assert sum(len(g.events) > 1 for g in gold) >= 5
+    earlier = {
+        g.path
+        for f in ("dev", "test", "test2", "real_tune", "real_heldout", "real_heldout2")
         for g in load_gold(repo / "gold" / f"{f}.jsonl")
     }
     assert not {g.path for g in gold} & earlier
