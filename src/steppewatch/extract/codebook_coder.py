@@ -426,8 +426,21 @@ def _framework_meeting(
     the framework term must start before that offset (the item's lead). With ``text``, not a
     meeting of an economic or social sector's ministers either (经贸部长会议, energy ministers,
     министров транспорта): the SCO's and CICA's economic track."""
+    terms = framework_terms(hits, res, framework)
+    if before is not None:
+        terms = [h for h in terms if h.start < before]
+    if not terms:
+        return False
+    index = meeting_index(hits)
+    return any(term_meeting(term, index, text) for term in terms)
+
+
+def framework_terms(
+    hits: list[Hit], res: _Resources, framework: str | tuple[str, ...]
+) -> list[Hit]:
+    """The hits naming ``framework`` (one code or several): its name or one of its bodies."""
     codes = (framework,) if isinstance(framework, str) else framework
-    terms = [
+    return [
         h
         for h in hits
         if (h.payload[0] == "framework" and h.payload[1] in codes)
@@ -436,24 +449,40 @@ def _framework_meeting(
             and res.gazetteer.institutions[h.payload[1]].framework in codes
         )
     ]
-    if before is not None:
-        terms = [h for h in terms if h.start < before]
-    if not terms:
-        return False
-    meetings = [
-        h for h in hits if h.payload == ("event_kind", "meeting") or h.payload[0] == "meeting_level"
+
+
+def meeting_index(hits: list[Hit]) -> tuple[list[Hit], list[int]]:
+    """The meeting terms and levels of ``hits`` sorted by start, with their starts (for
+    ``term_meeting``: found by bisection, not by a scan of every hit per framework term, which
+    made a long text's coding cubic)."""
+    meetings = sorted(
+        (
+            h
+            for h in hits
+            if h.payload == ("event_kind", "meeting") or h.payload[0] == "meeting_level"
+        ),
+        key=lambda h: h.start,
+    )
+    return meetings, [m.start for m in meetings]
+
+
+def term_meeting(term: Hit, index: tuple[list[Hit], list[int]], text: str | None = None) -> bool:
+    """The framework term ``term`` is followed (or preceded) closely by a meeting term of
+    ``index`` (``meeting_index``), not the heads-of-government council's, nor (with ``text``)
+    a sector's ministers' (see ``_framework_meeting``)."""
+    meetings, starts = index
+    span = SCO_MEETING_SPAN_HAN if "\u4e00" <= term.term[0] <= "\u9fff" else SCO_MEETING_SPAN
+    near = meetings[
+        bisect.bisect_left(starts, term.start - span) : bisect.bisect_right(starts, term.end + span)
     ]
-    for term in terms:
-        span = SCO_MEETING_SPAN_HAN if "\u4e00" <= term.term[0] <= "\u9fff" else SCO_MEETING_SPAN
-        near = [m for m in meetings if term.start - span <= m.start <= term.end + span]
-        if near and not any(m.payload == ("meeting_level", "head_of_government") for m in near):
-            if text is not None:
-                lo = min(term.start, *(m.start for m in near))
-                hi = max(term.end, *(m.end for m in near)) + span
-                if _SECTOR.search(text, lo, hi):
-                    continue
-            return True
-    return False
+    if not near or any(m.payload == ("meeting_level", "head_of_government") for m in near):
+        return False
+    if text is not None:
+        lo = min(term.start, *(m.start for m in near))
+        hi = max(term.end, *(m.end for m in near)) + span
+        if _SECTOR.search(text, lo, hi):
+            return False
+    return True
 
 
 # the economic and social sectors whose ministers' meetings are not security engagement

@@ -611,17 +611,26 @@ def event_frameworks(
     """Keep the framework mentions that are about the event: named in the item's first sentence
     (within its lead), or as a meeting of the framework's body; a passing mention later on
     (在联合国和上海合作组织等多边框架内保持紧密协作, "within the UN and the SCO") is not."""
-    from steppewatch.extract.codebook_coder import _framework_meeting
+    from steppewatch.extract.codebook_coder import (
+        _framework_meeting,
+        framework_terms,
+        meeting_index,
+        term_meeting,
+    )
 
     others = [h for h in hits if h.payload[0] != "framework"]
+    index = meeting_index(others)  # once: a scan per framework hit was cubic on a long text
     stop = _FIRST_SENTENCE_END.search(text, item.start, item.start + LEAD)
     first_sentence = stop.end() if stop else item.start + LEAD
     for code in list(found.codes("framework")):
+        # a body of the framework named at a meeting (the RATS council's session) counts for
+        # every mention of the framework, as it is the same for each
+        body_meeting = any(term_meeting(t, index) for t in framework_terms(others, res, code))
         kept = [
             h
             for h in found.by_scheme["framework"][code]
             if h.start < first_sentence
-            or (_framework_meeting([h, *others], res, code) and not _in_passing(text, item, h))
+            or ((body_meeting or term_meeting(h, index)) and not _in_passing(text, item, h))
         ]
         _keep(found.by_scheme["framework"], code, [h for h in kept if not _occasion(text, h)])
     for code, hit in list(found.implied_frameworks.items()):  # RATS, the SCO Secretariat...
@@ -744,8 +753,10 @@ def in_lead(item: CodedItem, text: str, hit: Hit) -> bool:
     closing a transcript item: 外交部将于6月5日…介绍习近平主席出席上海合作组织成员国元首理事会…)."""
     if hit.start < item.start + LEAD:
         return True
-    paragraph = text.rfind("\n", item.start, hit.start)
-    return paragraph >= 0 and hit.start - paragraph <= LEAD
+    # (only the last LEAD characters: a search back to the item's start for every hit is
+    # quadratic on a long text without line breaks)
+    paragraph = text.rfind("\n", max(item.start, hit.start - LEAD), hit.start)
+    return paragraph >= 0
 
 
 def rule_countries(
