@@ -61,12 +61,23 @@ from steppewatch.extract.coder_entities import (
     ambiguous_names,
     clean_entities,
     enumerations,
+    focal_in_others_list,
+    named_only,
     not_participant,
     numbered_entries,
 )
 from steppewatch.extract.coder_resources import Resources as _Resources
 from steppewatch.extract.coder_resources import load_resources as _resources
-from steppewatch.extract.coder_rules import _PLACE_BEFORE, LEAD, assign_codes, without_third_party
+from steppewatch.extract.coder_rules import (
+    _CLAUSE_BREAK,
+    _PLACE_BEFORE,
+    _SENTENCE,
+    LEAD,
+    _any_in,
+    _sentence_of,
+    assign_codes,
+    without_third_party,
+)
 from steppewatch.extract.dates import find_dates
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import CodedDocument, CodedItem, CoderInfo, Evidence
@@ -170,6 +181,7 @@ SCO_MEETING_WEIGHT = 2.0
 SECURITY_FRAMEWORKS = ("SCO", "CICA")
 SCO_MEETING_SPAN = 30  # characters between the SCO term and the meeting term
 SCO_MEETING_SPAN_HAN = 10
+SCO_MEETING_CHAIN = 90  # characters: a meeting term before the framework's name in its clause
 
 SHORT_ITEM = 2500  # characters: an item this short is one passage
 
@@ -475,6 +487,21 @@ def term_meeting(term: Hit, index: tuple[list[Hit], list[int]], text: str | None
     near = meetings[
         bisect.bisect_left(starts, term.start - span) : bisect.bisect_right(starts, term.end + span)
     ]
+    if text is not None:
+        # the meeting of the framework's sentence (the next sentence's 会议 is another's); in
+        # its clause, a meeting named further before the framework's name (заседание Совета
+        # руководителей пограничных ведомств государств - членов ШОС: a genitive chain)
+        near = [
+            m
+            for m in near
+            if not _SENTENCE.search(text, min(term.end, m.end), max(term.start, m.start))
+        ]
+        chain = meetings[
+            bisect.bisect_left(starts, term.start - SCO_MEETING_CHAIN) : bisect.bisect_left(
+                starts, term.start - span
+            )
+        ]
+        near += [m for m in chain if not _CLAUSE_BREAK.search(text, m.end, term.start)]
     if not near or any(m.payload == ("meeting_level", "head_of_government") for m in near):
         return False
     if text is not None:
@@ -513,11 +540,41 @@ def _focal_observer(hits: list[Hit], text: str, res: _Resources, item: CodedItem
     ]
 
 
+# the codes that say a sentence reports something done (a topic, a domain, an event, an office)
+_REPORTING = ("topic", "domain", "event_kind", "meeting_level")
+
+
+def _focal_takes_part(passage: _Passage, res: _Resources, text: str | None) -> bool:
+    """The focal state is named in the passage as one who takes part: in its lead (the title
+    and first sentence name the event's sides) or in a sentence that reports something (a
+    topic, a domain, an event or an office is named there). A name in a sentence of
+    background only (transport corridors linking the region with China; a body "which China
+    and the Central Asian states are members of") is not the focal state's engagement."""
+    focal = [h for h in passage.hits if _is_focal(h, res)]
+    if text is not None:
+        focal = [
+            h
+            for h in focal
+            if not named_only(text, h)
+            and not (
+                h.payload[0] == "state" and focal_in_others_list(text, h, passage.hits, res.study)
+            )
+        ]
+    if not focal or text is None:
+        return bool(focal)
+    if any(h.start < passage.start + LEAD for h in focal):
+        return True
+    reporting = sorted(h.start for h in passage.hits if h.payload[0] in _REPORTING)
+    return any(
+        _any_in(reporting, *_sentence_of(text, h.start, passage.start, passage.end)) for h in focal
+    )
+
+
 def _score(passage: _Passage, res: _Resources, text: str | None = None) -> float:
     """Relevance of a passage: the focal state must be in it, or the passage reports a meeting
     of a framework whose members the study implies (an SCO council's session: the focal state
     is a member); see the module docstring."""
-    if not any(_is_focal(h, res) for h in passage.hits) and not _framework_meeting(
+    if not _focal_takes_part(passage, res, text) and not _framework_meeting(
         passage.hits, res, tuple(res.study.implied), before=passage.start + LEAD, text=text
     ):
         return 0.0
