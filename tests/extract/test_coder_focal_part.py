@@ -106,3 +106,41 @@ def test_a_framework_meeting_is_the_one_of_the_framework_sentence() -> None:
         normal = normalise_for_matching(text)
         hits = res.matcher.hits(normal, 0, len(normal))
         assert _framework_meeting(hits, res, "SCO", text=text) is expected
+
+
+def _coded(text: str, language: str) -> tuple[object, ...]:
+    coded = get_coder().code(ExtractedDocument(source="t.txt", text=text, language=language))
+    return coded.relevant, coded.kind, coded.framework, list(coded.countries)
+
+
+def test_a_partner_named_only_as_a_railway_stop_takes_no_part() -> None:
+    text = (
+        "Tajikistan, China sign memorandum on border security\n"
+        "DUSHANBE – The interior ministers of Tajikistan and China signed a memorandum on "
+        "border security and counter-terrorism on 3 March 2026. The ministers also discussed "
+        "the protection of the China-Kyrgyzstan-Uzbekistan railway builders."
+    )
+    relevant, _kind, framework, countries = _coded(text, "en")
+    assert relevant and framework == "bilateral" and countries == ["CN", "TJ"]
+
+
+def test_a_bilateral_meeting_during_an_scos_session_stays_bilateral_after_a_comma() -> None:
+    text = (
+        "2026年4月10日，公安部部长在阿斯塔纳出席上海合作组织成员国公安内务部长会议期间，"
+        "会见吉尔吉斯斯坦内务部长，双方就打击恐怖主义和跨国犯罪交换意见。"
+    )
+    relevant, kind, framework, countries = _coded(text, "zh")
+    assert relevant and kind == "meeting" and framework == "bilateral"
+    assert countries == ["CN", "KG"]
+
+
+def test_private_security_in_several_partner_states_is_unilateral() -> None:
+    """A firm guarding the focal state's assets in two partner states acts alone (codebook:
+    unilateral), not with several partners in a joint format."""
+    text = (
+        "Китайская частная охранная компания будет охранять объекты китайских горнодобывающих "
+        "предприятий в Кыргызстане и Таджикистане, сообщили 2 марта 2026 года в компании. "
+        "Охранники из числа местных жителей пройдут обучение."
+    )
+    relevant, kind, framework, _countries = _coded(text, "ru")
+    assert relevant and kind == "private_security" and framework == "unilateral"

@@ -195,6 +195,8 @@ _ROUTE_AFTER = re.compile(
     r"(?:[-–—－][\u4e00-\u9fff]{1,6}){1,3}(?:铁路|公路|管道|走廊)",
     re.IGNORECASE,
 )
+_ROUTE_LAST_BEFORE = re.compile(r"[^\W\d_]\s*[-–—]\s*$")  # the last stop: ...-Uzbekistan railway
+_ROUTE_END_AFTER = re.compile(rf"\s+{_ROUTE}\b", re.IGNORECASE)
 _PEOPLE_FROM_BEFORE = re.compile(
     r"(?:researchers|experts|scholars|analysts|academics|journalists|think[- ]tanks?|"
     r"scientists)\s+from\s+[^.;:()]{0,80}$|"
@@ -222,6 +224,10 @@ def named_only(text: str, hit: Hit) -> bool:
     if _ROUTE_BEFORE.search(text, max(0, hit.start - 60), hit.start):
         return True
     if _ROUTE_AFTER.match(text, hit.end, hit.end + 80):
+        return True
+    if _ROUTE_LAST_BEFORE.search(text, max(0, hit.start - 4), hit.start) and _ROUTE_END_AFTER.match(
+        text, hit.end, hit.end + 40
+    ):
         return True
     if _PEOPLE_FROM_BEFORE.search(text, lo, hit.start):
         return _is_han_text(hit.term) is False or bool(

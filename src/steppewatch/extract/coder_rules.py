@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from steppewatch.extract.coder_entities import not_participant
+from steppewatch.extract.coder_entities import named_only, not_participant
 from steppewatch.extract.coder_resources import Resources
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import ActorMention, CodedItem, Evidence
@@ -65,6 +65,8 @@ FRAMEWORK_PRIORITY = ("C5+China", "SCO", "CICA", "other_multilateral", "bilatera
 JOINT_KINDS = frozenset(
     {"multilateral_exercise", "bilateral_exercise", "joint_patrol_operation", "meeting"}
 )
+# kinds that are the focal state's act alone when no framework is named (codebook: unilateral)
+UNILATERAL_KINDS = ("private_security", "domestic_capacity")
 MULTILATERAL_FRAMEWORKS = ("SCO", "CICA", "other_multilateral", "C5+China")
 _MULTILATERAL_ONLY = re.compile(
     r"peace mission|和平使命|мирн\w* мисси|多边|multilateral|multinational|"
@@ -299,9 +301,11 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
         elif kind == "state":
             if value not in facts.partner_set and value != facts.focal and _named_in(hit, names):
                 continue  # 阿富汗邻国外长会, 阿富汗局势: a framework's or an issue's name
-            if value != facts.focal and _inside(hit, third_party):
-                # the US visiting Kazakhstan: the third state's partner, not the focal state's
-                # (a participant only when no partner state is named otherwise, like examples)
+            if value != facts.focal and (_inside(hit, third_party) or named_only(text, hit)):
+                # the US visiting Kazakhstan: the third state's partner, not the focal state's;
+                # a state named only as a border, a route's stop, researchers' home or a
+                # dateline (a participant only when no partner state is named otherwise, like
+                # examples)
                 found.examples.setdefault(value, hit)
             elif value == facts.focal or not not_participant(text, hit, facts.focal_word):
                 found.add_state(value, hit, "named")
@@ -649,7 +653,7 @@ _SIDELINES_BEFORE = re.compile(
     r"(?:the\s+)?[^.;,，。]{0,40}$",
     re.IGNORECASE,
 )
-_SIDELINES_AFTER = re.compile(r"[^，,。；;]{0,24}?期间(?:会见|会晤|同|与|举行双边)")
+_SIDELINES_AFTER = re.compile(r"[^，,。；;]{0,24}?期间[，,]?(?:会见|会晤|同|与|举行双边)")
 
 
 def _occasion(text: str, hit: Hit) -> bool:
@@ -1591,18 +1595,24 @@ def assign_codes(
             found.evidence.append(
                 evidence("framework", item.framework, named[-1], text, "several_partners")
             )
-    inferred = [e for e in found.evidence if e.field == "framework" and e.basis == "one_partner"]
-    if item.kind == "private_security" and inferred:
-        # the focal state's security firms abroad act one-sidedly (codebook: unilateral); a
-        # partner state named as the place is no partner in a bilateral act
+    inferred = [
+        e
+        for e in found.evidence
+        if e.field == "framework" and e.basis in ("one_partner", "several_partners")
+    ]
+    if item.kind in UNILATERAL_KINDS and (inferred or item.framework is None):
+        # the focal state's security firms abroad act one-sidedly, and its own capacity at
+        # home is its own doing (codebook: unilateral); a partner state named as the place,
+        # or several, is no partner in a joint act
         item.framework = "unilateral"
-        kind_hit = next(e for e in found.evidence if e.field == "kind")
+        kind_hit = next((e for e in found.evidence if e.field == "kind"), None)
         found.evidence = [e for e in found.evidence if e not in inferred]
-        found.evidence.append(
-            kind_hit.model_copy(
-                update={"field": "framework", "code": "unilateral", "basis": "kind"}
+        if kind_hit is not None:
+            found.evidence.append(
+                kind_hit.model_copy(
+                    update={"field": "framework", "code": "unilateral", "basis": "kind"}
+                )
             )
-        )
     if item.kind is None:  # commentary: no event, so no event's framework (gold guideline)
         item.framework = None
         # ... nor the states from outside the region that only a multilateral event brings in
