@@ -144,3 +144,32 @@ def test_private_security_in_several_partner_states_is_unilateral() -> None:
     )
     relevant, kind, framework, _countries = _coded(text, "ru")
     assert relevant and kind == "private_security" and framework == "unilateral"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (  # the meeting word far before the SCO's name, in one clause
+            "ru",
+            "АСТАНА, 12 апреля. Очередная встреча руководителей компетентных органов "
+            "государств – членов Шанхайской организации сотрудничества прошла в Астане. "
+            "Делегацию Китая возглавил заместитель министра общественной безопасности. "
+            "Стороны обсудили борьбу с терроризмом.",
+        ),
+        (  # an exercise that all member states take part in
+            "zh",
+            "2026年4月12日，上海合作组织成员国联合反恐演习在新疆库尔勒举行，上合组织全体成员国"
+            "主管机关派员参演，演习检验了各方协同打击恐怖主义的能力。",
+        ),
+        (
+            "en",
+            "Security services of all SCO member states took part in a joint counter-terrorism "
+            "exercise of the Shanghai Cooperation Organization hosted by China's Ministry of "
+            "Public Security in Xiamen on April 12, 2026.",
+        ),
+    ],
+)
+def test_every_member_takes_part_in_an_sco_event_named_so(language: str, text: str) -> None:
+    relevant, _kind, framework, countries = _coded(text, language)
+    assert relevant and framework == "SCO"
+    assert {"CN", "KZ", "KG", "TJ", "UZ"} <= set(countries)

@@ -431,20 +431,22 @@ def _framework_meeting(
     framework: str | tuple[str, ...] = "SCO",
     before: int | None = None,
     text: str | None = None,
+    sector: bool = True,
 ) -> bool:
     """A meeting of a framework's body named as such: a framework term followed closely by a
     meeting term or level (上海合作组织成员国外长理事会会议, SCO foreign ministers' meeting,
     заседание Совета РАТС ШОС), not the heads-of-government council (economic). With ``before``,
     the framework term must start before that offset (the item's lead). With ``text``, not a
     meeting of an economic or social sector's ministers either (经贸部长会议, energy ministers,
-    министров транспорта): the SCO's and CICA's economic track."""
+    министров транспорта): the SCO's and CICA's economic track (``sector=False``: a sector's
+    meeting counts)."""
     terms = framework_terms(hits, res, framework)
     if before is not None:
         terms = [h for h in terms if h.start < before]
     if not terms:
         return False
     index = meeting_index(hits)
-    return any(term_meeting(term, index, text) for term in terms)
+    return any(term_meeting(term, index, text, sector) for term in terms)
 
 
 def framework_terms(
@@ -478,7 +480,12 @@ def meeting_index(hits: list[Hit]) -> tuple[list[Hit], list[int]]:
     return meetings, [m.start for m in meetings]
 
 
-def term_meeting(term: Hit, index: tuple[list[Hit], list[int]], text: str | None = None) -> bool:
+def term_meeting(
+    term: Hit,
+    index: tuple[list[Hit], list[int]],
+    text: str | None = None,
+    sector: bool = True,
+) -> bool:
     """The framework term ``term`` is followed (or preceded) closely by a meeting term of
     ``index`` (``meeting_index``), not the heads-of-government council's, nor (with ``text``)
     a sector's ministers' (see ``_framework_meeting``)."""
@@ -504,7 +511,7 @@ def term_meeting(term: Hit, index: tuple[list[Hit], list[int]], text: str | None
         near += [m for m in chain if not _CLAUSE_BREAK.search(text, m.end, term.start)]
     if not near or any(m.payload == ("meeting_level", "head_of_government") for m in near):
         return False
-    if text is not None:
+    if text is not None and sector:
         lo = min(term.start, *(m.start for m in near))
         hi = max(term.end, *(m.end for m in near)) + span
         if _SECTOR.search(text, lo, hi):

@@ -629,12 +629,17 @@ def event_frameworks(
     for code in list(found.codes("framework")):
         # a body of the framework named at a meeting (the RATS council's session) counts for
         # every mention of the framework, as it is the same for each
-        body_meeting = any(term_meeting(t, index) for t in framework_terms(others, res, code))
+        body_meeting = any(
+            term_meeting(t, index, text, sector=False) for t in framework_terms(others, res, code)
+        )
         kept = [
             h
             for h in found.by_scheme["framework"][code]
             if h.start < first_sentence
-            or ((body_meeting or term_meeting(h, index)) and not _in_passing(text, item, h))
+            or (
+                (body_meeting or term_meeting(h, index, text, sector=False))
+                and not _in_passing(text, item, h)
+            )
         ]
         _keep(found.by_scheme["framework"], code, [h for h in kept if not _occasion(text, h)])
     for code, hit in list(found.implied_frameworks.items()):  # RATS, the SCO Secretariat...
@@ -737,7 +742,10 @@ def rule_implied_members(
     reference: str | None,
 ) -> list[str]:
     """A meeting of a framework with implied members (the study's SCO, C5+China) named in the
-    item's lead involves every member at the item's date, named or not (gold guideline 2)."""
+    item's lead (its meeting word in the framework's sentence, or before its name in one
+    clause: встреча секретарей советов безопасности государств – членов ШОС) involves every
+    member at the item's date, named or not (gold guideline 2); so does any event of the
+    framework that all its member states take part in (全体成员国…参演)."""
     from steppewatch.extract.codebook_coder import _framework_meeting
 
     if framework not in res.study.implied:
@@ -747,9 +755,19 @@ def rule_implied_members(
         for h in hits
         if h.payload[0] not in ("framework", "institution") or in_lead(item, text, h)
     ]
-    if not _framework_meeting(named_in_lead, res, framework):
+    if not _framework_meeting(
+        named_in_lead, res, framework, text=text, sector=False
+    ) and not _ALL_MEMBERS.search(text, item.start, item.end):
         return []
     return res.study.implied_members(framework, reference)
+
+
+# every member state of the framework takes part (上合组织全体成员国派员参演, all SCO member states)
+_ALL_MEMBERS = re.compile(
+    r"(?:全体|所有)成员国|all (?:the )?(?:\w+ )?member (?:states|countries|nations)|"
+    r"(?<![^\W\d_])вс(?:е|ех|еми)\s+(?:государств|стран)\w*[\s–-]+член",
+    re.IGNORECASE,
+)
 
 
 def in_lead(item: CodedItem, text: str, hit: Hit) -> bool:
