@@ -173,3 +173,41 @@ def test_every_member_takes_part_in_an_sco_event_named_so(language: str, text: s
     relevant, _kind, framework, countries = _coded(text, language)
     assert relevant and framework == "SCO"
     assert {"CN", "KZ", "KG", "TJ", "UZ"} <= set(countries)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "level"),
+    [
+        (  # a partner's president receives the focal state's minister
+            "en",
+            "President Sadyr Japarov received China's Minister of Public Security Wang Xiaohong "
+            "in Bishkek on March 3, 2026. The sides discussed counter-terrorism cooperation and "
+            "the security of Chinese workers.",
+            "interior_public_security",
+        ),
+        (  # the Political-Legal Commission's secretary is the PRC's security-council level
+            "ru",
+            "Секретарь Политико-юридической комиссии ЦК КПК Чэнь Вэньцин провёл переговоры с "
+            "Президентом Кыргызстана Садыром Жапаровым в Бишкеке 3 марта 2026 года. Стороны "
+            "обсудили борьбу с терроризмом и наркотрафиком.",
+            "security_council",
+        ),
+        (
+            "zh",
+            "2026年3月3日，吉尔吉斯斯坦总统扎帕罗夫在比什凯克会见中国外交部长王毅。"
+            "双方同意加强反恐和执法安全合作。",
+            "foreign_minister",
+        ),
+        (  # the focal state's principal is the head of state
+            "en",
+            "Chinese President Xi Jinping met Kazakh Defence Minister Ruslan Zhaksylykov in "
+            "Beijing on March 3, 2026. They discussed military cooperation and counter-terrorism.",
+            "head_of_state",
+        ),
+    ],
+)
+def test_the_level_is_the_office_of_the_focal_states_principal(
+    language: str, text: str, level: str
+) -> None:
+    coded = get_coder().code(ExtractedDocument(source="t.txt", text=text, language=language))
+    assert coded.relevant and coded.kind == "meeting" and coded.level == level

@@ -558,23 +558,21 @@ def _focal_takes_part(passage: _Passage, res: _Resources, text: str | None) -> b
     background only (transport corridors linking the region with China; a body "which China
     and the Central Asian states are members of") is not the focal state's engagement."""
     focal = [h for h in passage.hits if _is_focal(h, res)]
-    if text is not None:
-        focal = [
-            h
-            for h in focal
-            if not named_only(text, h)
-            and not (
-                h.payload[0] == "state" and focal_in_others_list(text, h, passage.hits, res.study)
-            )
-        ]
     if not focal or text is None:
         return bool(focal)
-    if any(h.start < passage.start + LEAD for h in focal):
+    reporting: list[int] | None = None
+    for hit in focal:  # the cheap tests first, and the first one taking part ends the search
+        if hit.start >= passage.start + LEAD:
+            if reporting is None:
+                reporting = sorted(h.start for h in passage.hits if h.payload[0] in _REPORTING)
+            if not _any_in(reporting, *_sentence_of(text, hit.start, passage.start, passage.end)):
+                continue
+        if named_only(text, hit) or (
+            hit.payload[0] == "state" and focal_in_others_list(text, hit, passage.hits, res.study)
+        ):
+            continue
         return True
-    reporting = sorted(h.start for h in passage.hits if h.payload[0] in _REPORTING)
-    return any(
-        _any_in(reporting, *_sentence_of(text, h.start, passage.start, passage.end)) for h in focal
-    )
+    return False
 
 
 def _score(passage: _Passage, res: _Resources, text: str | None = None) -> float:

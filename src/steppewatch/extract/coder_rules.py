@@ -80,13 +80,16 @@ GROUP_LIST = 3
 
 # An office word qualified as someone's aide is not that office: 总统助理, помощник президента,
 # Presidential Aide, assistant to the president (the SCO security council secretaries' meeting
-# is attended by presidential aides; it is not a heads-of-state meeting).
+# is attended by presidential aides; it is not a heads-of-state meeting); the presidential
+# press service, пресс-служба Президента: a service's title, not the office.
 _AIDE_AFTER = re.compile(
-    r"\s?(?:助理|顾问|办公厅|办公室|aide|assistant|adviser|advisor|administration|office)",
+    r"\s?(?:助理|顾问|办公厅|办公室|新闻局|新闻办|aide|assistant|adviser|advisor|administration|office|"
+    r"press service|press office|press secretary)",
     re.IGNORECASE,
 )
 _AIDE_BEFORE = re.compile(
-    r"(?:помощник\w*|советник\w*|администраци\w*|aide to the|assistant to the|adviser to the|advisor to the)\s*$",
+    r"(?:помощник\w*|советник\w*|администраци\w*|пресс-служб\w*|пресс-секретар\w*|"
+    r"aide to the|assistant to the|adviser to the|advisor to the|press service of the)\s*$",
     re.IGNORECASE,
 )
 # Xinjiang's vocational education and training centres are not the training of partner-state
@@ -232,6 +235,10 @@ class Found:
     # state names in a list of third parties, given as examples or named as observers: parties
     # named, not a topic (观察员国阿富汗、白俄罗斯…: not the Afghan issue)
     listed_names: list[tuple[int, int]] = field(default_factory=list)
+    # every name of a state, an official or a state's institution: (start, end, state), sorted
+    # (whose office a level word is: ``_level_owner``)
+    owners: list[tuple[int, int, str]] = field(default_factory=list)
+    owner_starts: list[int] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
 
     def codes(self, scheme: str) -> dict[str, list[Hit]]:
@@ -367,10 +374,15 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
     for hit in hits:
         if _names_focal(hit, res):
             found.focal_named.append(hit.start)
-        elif _state_of(hit, res) is not None and not _PLACE_BEFORE.search(
+            found.owners.append((hit.start, hit.end, facts.focal))
+        elif (state := _state_of(hit, res)) is not None and not _PLACE_BEFORE.search(
             text, max(0, hit.start - 8), hit.start
         ):
             found.others_named.append(hit.start)
+            if hit.payload[0] in ("state", "official", "institution"):
+                found.owners.append((hit.start, hit.end, state))
+    found.owners.sort()
+    found.owner_starts = [o[0] for o in found.owners]
     found.focal_named.extend(m.start() for m in _BOTH_SIDES.finditer(text, *_span(hits)))
     found.focal_named.sort()
     found.others_named.sort()
@@ -1462,7 +1474,46 @@ def meeting_name_levels(item: CodedItem, found: Found, text: str) -> dict[str, H
     return out
 
 
-def rule_level(item: CodedItem, text: str, found: Found, event_kind: str | None) -> str | None:
+_OWNER_JOIN = re.compile(r"(?:\s+|['’]s\b|(?:of|the)\b|[-–]|[A-ZА-ЯЁ][\w'’-]*)*")
+OWNER_SPAN = 40  # characters between an office's word and its holder's or state's name
+OWNER_SPAN_HAN = 12
+
+
+def _level_owner(hit: Hit, found: Found, text: str) -> str | None:
+    """Whose office the level ``hit`` is: an official's or an institution's own state, else the
+    state, official or institution named nearest to the office's word in its clause (Kazakh
+    Foreign Minister, Minister of Foreign Affairs of China, 国家主席习近平, министром
+    общественной безопасности Китайской Народной Республики); None when none is near."""
+    span = OWNER_SPAN_HAN if _is_han_term(hit) else OWNER_SPAN
+    lo = bisect.bisect_left(found.owner_starts, hit.start - span - 60)
+    best: tuple[int, str] | None = None
+    for start, end, state in found.owners[lo:]:
+        if start > hit.end + span:
+            break
+        if start < hit.end and end > hit.start:  # the office's holder or institution itself
+            return state
+        gap = (hit.start - end) if end <= hit.start else (start - hit.end)
+        if gap > span:
+            continue
+        a, b = (end, hit.start) if end <= hit.start else (hit.end, start)
+        if _CLAUSE_BREAK.search(text, a, b):
+            continue
+        if not (b - a <= 2 if _is_han_term(hit) else _OWNER_JOIN.fullmatch(text, a, b)):
+            continue  # joined by names and "of" only (Kazakh Vice Foreign Minister, Minister of
+            # Foreign Affairs of China; not Rahmon received the secretary, nor the minister met
+            # the Chinese ambassador: the other one holds that office)
+        if best is None or gap < best[0]:
+            best = (gap, state)
+    return best[1] if best else None
+
+
+def rule_level(
+    item: CodedItem,
+    text: str,
+    found: Found,
+    event_kind: str | None,
+    focal: str | None = None,
+) -> str | None:
     """A meeting's level: the highest office named as such (an aide's title is not the office),
     or implied by the officials and institutions named; those of the meeting's own sentence (the
     one that reports it) first: an office named in passing elsewhere (落实两国元首达成的共识, the
@@ -1481,6 +1532,27 @@ def rule_level(item: CodedItem, text: str, found: Found, event_kind: str | None)
     for code, hit in found.implied_levels.items():
         levels.setdefault(code, hit)
         every.append((code, hit))
+    if focal is not None:
+        # the office of the focal state's principal (codebook): when an office is the focal
+        # state's, those of the other side do not set the level (a president receiving the
+        # focal state's foreign minister is a foreign ministers' level meeting)
+        owner = {id(h): _level_owner(h, found, text) for _, h in every}
+        # an office's word inside a longer one takes its owner (заместитель министра in
+        # заместитель министра иностранных дел Казахстана)
+        spans = sorted((h.start, h.end, id(h)) for _, h in every)
+        for i, (start, end, key) in enumerate(spans):
+            if owner[key] is None:
+                near = spans[max(0, i - 3) : i + 4]
+                owner[key] = next(
+                    (owner[k] for a, b, k in near if owner[k] and a < end and b > start), None
+                )
+        if any(o == focal for o in owner.values()):
+            every = [(c, h) for c, h in every if owner[id(h)] in (focal, None)]
+            named, levels = {}, {}
+            for c, h in every:  # (the offices named as such come first in ``every``)
+                levels.setdefault(c, h)
+                if h.payload[0] == "meeting_level":
+                    named.setdefault(c, h)
     reported = next((e.start for e in found.evidence if e.field == "kind"), None)
     if reported is not None:
         lo, hi = _sentence_of(text, reported, item.start, item.end)
@@ -1601,7 +1673,7 @@ def assign_codes(
     kinds = rule_kinds(item, text, found, framework, countries, res.study.focal, anchored, hits)
     item.kind = kinds[0] if kinds else None
     item.event_kinds = kinds
-    item.level = rule_level(item, text, found, item.kind)
+    item.level = rule_level(item, text, found, item.kind, res.study.focal)
     partners = [c for c in countries if c in res.study.partner_set]
     if item.framework is None and item.kind in JOINT_KINDS and len(partners) > 1:
         # no framework named, several partner states act together with the focal state (中哈吉塔
