@@ -211,3 +211,20 @@ def test_the_level_is_the_office_of_the_focal_states_principal(
 ) -> None:
     coded = get_coder().code(ExtractedDocument(source="t.txt", text=text, language=language))
     assert coded.relevant and coded.kind == "meeting" and coded.level == level
+
+
+def test_a_framework_named_in_the_sentence_under_a_title_line_is_the_events() -> None:
+    """A title line, then the dateline's sentence: both are the lead, and a framework named in
+    either is the event's (not a passing mention)."""
+    text = (
+        "Ministers pledge closer fight against drug smuggling\n"
+        "XI'AN, May 5 (Xinhua) -- The third China-Central Asia ministerial dialogue on law "
+        "enforcement opened on Tuesday in Xi'an, capital of northwest China's Shaanxi "
+        "Province.\n"
+        "Chinese Minister of Public Security Wang Xiaohong and the interior ministers of "
+        "Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan discussed drug "
+        "trafficking and cross-border crime."
+    )
+    relevant, kind, framework, countries = _coded(text, "en")
+    assert relevant and kind == "meeting" and framework == "C5+China"
+    assert {"KZ", "KG", "TJ", "TM", "UZ"} <= set(countries)

@@ -187,6 +187,9 @@ _REGION_PLUS = re.compile(
 )
 # the end of an item's first sentence; a period after a one- or two-letter word is an
 # abbreviation (2019 г., St.), not an end
+# the end of a body's first sentence (not at an abbreviation's or a dateline's full stop: Sept.
+# 16, 20 мая. /ТАСС/.)
+_LEAD_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<=[^\W\d_]{5})\.(?:\s|$)(?!\s*/)")
 _FIRST_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<=[^\W\d_]{3})\.(?:\s|$)")
 # the two sides of the meeting named without their names: a paragraph saying what they did
 # (会见后，双方签署了…; По итогам встречи стороны подписали…) is about the meeting
@@ -638,6 +641,11 @@ def event_frameworks(
     index = meeting_index(others)  # once: a scan per framework hit was cubic on a long text
     stop = _FIRST_SENTENCE_END.search(text, item.start, item.start + LEAD)
     first_sentence = stop.end() if stop else item.start + LEAD
+    if stop is not None and stop.group() == "\n":
+        # a title line: the dateline's sentence under it is the lead too (LIANYUNGANG, Sept. 16
+        # (Xinhua) -- The second China-Central Asia ministerial meeting ... was held)
+        body = _LEAD_SENTENCE_END.search(text, first_sentence, first_sentence + LEAD)
+        first_sentence = body.end() if body else first_sentence
     for code in list(found.codes("framework")):
         # a body of the framework named at a meeting (the RATS council's session) counts for
         # every mention of the framework, as it is the same for each
