@@ -228,3 +228,23 @@ def test_a_framework_named_in_the_sentence_under_a_title_line_is_the_events() ->
     relevant, kind, framework, countries = _coded(text, "en")
     assert relevant and kind == "meeting" and framework == "C5+China"
     assert {"KZ", "KG", "TJ", "TM", "UZ"} <= set(countries)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (  # 联合训练 of two armies is an exercise, not a course
+            "2026年5月20日，中国人民武装警察部队与塔吉克斯坦内卫部队联合反恐训练在杜尚别开训，"
+            "双方演练了城市反恐和解救人质等课目。",
+            "bilateral_exercise",
+        ),
+        (  # a system a Chinese firm built and put into use is infrastructure
+            "2026年5月20日，由中国企业承建的吉尔吉斯斯坦奥什市安全城市系统建成投用，"
+            "将用于治安防控和反恐预警，吉内务部部长出席仪式。",
+            "infrastructure",
+        ),
+    ],
+)
+def test_chinese_wording_of_joint_training_and_construction(text: str, kind: str) -> None:
+    relevant, coded_kind, _framework, _countries = _coded(text, "zh")
+    assert relevant and coded_kind == kind
