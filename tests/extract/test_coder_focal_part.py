@@ -248,3 +248,24 @@ def test_a_framework_named_in_the_sentence_under_a_title_line_is_the_events() ->
 def test_chinese_wording_of_joint_training_and_construction(text: str, kind: str) -> None:
     relevant, coded_kind, _framework, _countries = _coded(text, "zh")
     assert relevant and coded_kind == kind
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "ru",
+            "В интервью агентству «Кабар» 12 мая 2026 года посол КНР в Кыргызстане отметил, что "
+            "сотрудничество двух стран в борьбе с терроризмом и наркотрафиком успешно развивается.",
+        ),
+        (
+            "en",
+            "In an interview with a Tajik newspaper on May 12, 2026, the Chinese Ambassador to "
+            "Tajikistan said the two countries would keep working together against terrorism "
+            "and drug trafficking.",
+        ),
+    ],
+)
+def test_an_officials_interview_is_commentary_not_a_meeting(language: str, text: str) -> None:
+    relevant, kind, framework, countries = _coded(text, language)
+    assert relevant and kind is None and framework is None and "CN" in countries

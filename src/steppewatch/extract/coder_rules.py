@@ -190,6 +190,11 @@ _REGION_PLUS = re.compile(
 # the end of a body's first sentence (not at an abbreviation's or a dateline's full stop: Sept.
 # 16, 20 мая. /ТАСС/.)
 _LEAD_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<=[^\W\d_]{5})\.(?:\s|$)(?!\s*/)")
+_INTERVIEW = re.compile(
+    r"\binterview\w*|\bop-ed\b|\bwrote in an article|采访|专访|撰文|署名文章|"
+    r"интервью|в статье|авторской стать",
+    re.IGNORECASE,
+)
 _FIRST_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<=[^\W\d_]{3})\.(?:\s|$)")
 # the two sides of the meeting named without their names: a paragraph saying what they did
 # (会见后，双方签署了…; По итогам встречи стороны подписали…) is about the meeting
@@ -1256,6 +1261,10 @@ def rule_kinds(
         has_level = any(not _inside(h, others) for h in levels) and (
             "meeting" in kinds or not had_meeting
         )
+    if has_level and not kinds and _INTERVIEW.search(text, item.start, item.start + 2 * LEAD):
+        # an official's words in an interview or an article (in an interview with, 接受…采访,
+        # в интервью): the office speaks, it meets no one
+        has_level = False
     main = choose_kind(item, kinds, has_level)
     stop = _FIRST_SENTENCE_END.search(text, item.start, item.start + LEAD)
     first_end = stop.end() if stop else min(item.end, item.start + LEAD)
