@@ -2,10 +2,13 @@
 ONE core: read bytes -> extract -> code, and in the same run a plain baseline (one compiled
 regular expression per codebook code over the extracted text, no segmentation, no scoping).
 
-Prints documents/s, MB/s of HTML and peak RSS; writes bench/results/code.json.
-Run: /work/venv/bin/python bench/bench_code.py [PAGES_DIR] [--profile] [--pin]
+Prints documents/s, MB/s of HTML and peak RSS; writes bench/results/code.json (the figures of
+the run it replaces are kept under ``previous``, with the older ones).
+Run: /work/venv/bin/python bench/bench_code.py [PAGES_DIR] [--profile] [--pin] [--hostile]
 (one process, one thread; --pin also pins it to one core). Rates are given in CPU time (what
-one core does, robust on a shared machine) and wall time.
+one core does, robust on a shared machine) and wall time. --hostile also codes three synthetic
+hostile texts, one security sentence repeated to about 2 MB of UTF-8 in Chinese, Russian and
+English, and gives each one's CPU time (the coder should stay linear on them).
 """
 
 from __future__ import annotations
@@ -21,6 +24,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BASELINE_DOCS = 60
+HOSTILE_BYTES = 2_000_000
+HOSTILE_SENTENCES = {
+    "zh": "中国和哈萨克斯坦在上海合作组织框架内举行联合反恐演习，两国国防部长举行会谈。",
+    "ru": "Китай и Казахстан провели совместные антитеррористические учения в рамках ШОС, "
+    "министры обороны провели переговоры. ",
+    "en": "China and Kazakhstan held a joint counter-terrorism exercise under the SCO, and "
+    "their defence ministers held talks. ",
+}
+KEPT_FIGURES = ("full", "full_first_pass", "code_only", "extract_only", "relevant")
 DEFAULT_PAGES = ROOT / ".." / "shared" / "corpora" / "china_fm" / "pages"
 
 
@@ -153,6 +165,30 @@ def main() -> int:
                 if pattern.search(text):
                     baseline_hits += 1
 
+    hostile = {}
+    if "--hostile" in sys.argv:
+        from steppewatch.extract import ExtractedDocument
+
+        for language, sentence in HOSTILE_SENTENCES.items():
+            text = sentence * (HOSTILE_BYTES // len(sentence.encode("utf-8")) + 1)
+            document = ExtractedDocument(source="hostile.txt", text=text, language=language)
+            with _Timer() as timer:
+                coded = coder.code(document)
+            hostile[language] = {
+                "characters": len(text),
+                "mb_utf8": round(len(text.encode("utf-8")) / 1e6, 2),
+                "cpu_s": round(timer.cpu, 2),
+                "wall_s": round(timer.wall, 2),
+                "relevant": coded.relevant,
+                "kind": coded.kind,
+                "framework": coded.framework,
+                "countries": list(coded.countries),
+            }
+            print(
+                f"hostile {language}: {hostile[language]['mb_utf8']} MB in "
+                f"{hostile[language]['cpu_s']} s CPU ({hostile[language]['wall_s']} s wall)"
+            )
+
     n = len(files)
     mb = total_bytes / 1e6
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -183,6 +219,8 @@ def main() -> int:
         "cpu_count": os.cpu_count(),
         "load_average_at_end": [round(x, 2) for x in os.getloadavg()],
     }
+    if hostile:
+        result["hostile_2mb"] = hostile
     print(
         f"{n} documents, {mb:.1f} MB of HTML (mean {result['mean_kb']} KB), warm-up {warmup:.2f} s"
     )
@@ -206,6 +244,12 @@ def main() -> int:
     print(f"relevant {relevant}, errors {errors}, peak RSS {peak_mb:.0f} MB")
     out = ROOT / "bench" / "results" / "code.json"
     out.parent.mkdir(parents=True, exist_ok=True)
+    if out.exists():  # keep the figures of the run replaced, and the older ones
+        old = json.loads(out.read_text(encoding="utf-8"))
+        kept = {k: old[k] for k in (*KEPT_FIGURES, "hostile_2mb", "branch") if k in old}
+        kept["note"] = "figures of the run before this one, kept"
+        kept["load_average_at_end"] = old.get("load_average_at_end")
+        result["previous"] = [kept, *old.get("previous", [])]
     out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {out}")
     return 0

@@ -61,12 +61,23 @@ from steppewatch.extract.coder_entities import (
     ambiguous_names,
     clean_entities,
     enumerations,
+    focal_in_others_list,
+    named_only,
     not_participant,
     numbered_entries,
 )
 from steppewatch.extract.coder_resources import Resources as _Resources
 from steppewatch.extract.coder_resources import load_resources as _resources
-from steppewatch.extract.coder_rules import _PLACE_BEFORE, LEAD, assign_codes, without_third_party
+from steppewatch.extract.coder_rules import (
+    _CLAUSE_BREAK,
+    _PLACE_BEFORE,
+    _SENTENCE,
+    LEAD,
+    _any_in,
+    _sentence_of,
+    assign_codes,
+    without_third_party,
+)
 from steppewatch.extract.dates import find_dates
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import CodedDocument, CodedItem, CoderInfo, Evidence
@@ -170,6 +181,7 @@ SCO_MEETING_WEIGHT = 2.0
 SECURITY_FRAMEWORKS = ("SCO", "CICA")
 SCO_MEETING_SPAN = 30  # characters between the SCO term and the meeting term
 SCO_MEETING_SPAN_HAN = 10
+SCO_MEETING_CHAIN = 90  # characters: a meeting term before the framework's name in its clause
 
 SHORT_ITEM = 2500  # characters: an item this short is one passage
 
@@ -419,15 +431,30 @@ def _framework_meeting(
     framework: str | tuple[str, ...] = "SCO",
     before: int | None = None,
     text: str | None = None,
+    sector: bool = True,
 ) -> bool:
     """A meeting of a framework's body named as such: a framework term followed closely by a
     meeting term or level (上海合作组织成员国外长理事会会议, SCO foreign ministers' meeting,
     заседание Совета РАТС ШОС), not the heads-of-government council (economic). With ``before``,
     the framework term must start before that offset (the item's lead). With ``text``, not a
     meeting of an economic or social sector's ministers either (经贸部长会议, energy ministers,
-    министров транспорта): the SCO's and CICA's economic track."""
+    министров транспорта): the SCO's and CICA's economic track (``sector=False``: a sector's
+    meeting counts)."""
+    terms = framework_terms(hits, res, framework)
+    if before is not None:
+        terms = [h for h in terms if h.start < before]
+    if not terms:
+        return False
+    index = meeting_index(hits)
+    return any(term_meeting(term, index, text, sector) for term in terms)
+
+
+def framework_terms(
+    hits: list[Hit], res: _Resources, framework: str | tuple[str, ...]
+) -> list[Hit]:
+    """The hits naming ``framework`` (one code or several): its name or one of its bodies."""
     codes = (framework,) if isinstance(framework, str) else framework
-    terms = [
+    return [
         h
         for h in hits
         if (h.payload[0] == "framework" and h.payload[1] in codes)
@@ -436,24 +463,60 @@ def _framework_meeting(
             and res.gazetteer.institutions[h.payload[1]].framework in codes
         )
     ]
-    if before is not None:
-        terms = [h for h in terms if h.start < before]
-    if not terms:
-        return False
-    meetings = [
-        h for h in hits if h.payload == ("event_kind", "meeting") or h.payload[0] == "meeting_level"
+
+
+def meeting_index(hits: list[Hit]) -> tuple[list[Hit], list[int]]:
+    """The meeting terms and levels of ``hits`` sorted by start, with their starts (for
+    ``term_meeting``: found by bisection, not by a scan of every hit per framework term, which
+    made a long text's coding cubic)."""
+    meetings = sorted(
+        (
+            h
+            for h in hits
+            if h.payload == ("event_kind", "meeting") or h.payload[0] == "meeting_level"
+        ),
+        key=lambda h: h.start,
+    )
+    return meetings, [m.start for m in meetings]
+
+
+def term_meeting(
+    term: Hit,
+    index: tuple[list[Hit], list[int]],
+    text: str | None = None,
+    sector: bool = True,
+) -> bool:
+    """The framework term ``term`` is followed (or preceded) closely by a meeting term of
+    ``index`` (``meeting_index``), not the heads-of-government council's, nor (with ``text``)
+    a sector's ministers' (see ``_framework_meeting``)."""
+    meetings, starts = index
+    span = SCO_MEETING_SPAN_HAN if "\u4e00" <= term.term[0] <= "\u9fff" else SCO_MEETING_SPAN
+    near = meetings[
+        bisect.bisect_left(starts, term.start - span) : bisect.bisect_right(starts, term.end + span)
     ]
-    for term in terms:
-        span = SCO_MEETING_SPAN_HAN if "\u4e00" <= term.term[0] <= "\u9fff" else SCO_MEETING_SPAN
-        near = [m for m in meetings if term.start - span <= m.start <= term.end + span]
-        if near and not any(m.payload == ("meeting_level", "head_of_government") for m in near):
-            if text is not None:
-                lo = min(term.start, *(m.start for m in near))
-                hi = max(term.end, *(m.end for m in near)) + span
-                if _SECTOR.search(text, lo, hi):
-                    continue
-            return True
-    return False
+    if text is not None:
+        # the meeting of the framework's sentence (the next sentence's 会议 is another's); in
+        # its clause, a meeting named further before the framework's name (заседание Совета
+        # руководителей пограничных ведомств государств - членов ШОС: a genitive chain)
+        near = [
+            m
+            for m in near
+            if not _SENTENCE.search(text, min(term.end, m.end), max(term.start, m.start))
+        ]
+        chain = meetings[
+            bisect.bisect_left(starts, term.start - SCO_MEETING_CHAIN) : bisect.bisect_left(
+                starts, term.start - span
+            )
+        ]
+        near += [m for m in chain if not _CLAUSE_BREAK.search(text, m.end, term.start)]
+    if not near or any(m.payload == ("meeting_level", "head_of_government") for m in near):
+        return False
+    if text is not None and sector:
+        lo = min(term.start, *(m.start for m in near))
+        hi = max(term.end, *(m.end for m in near)) + span
+        if _SECTOR.search(text, lo, hi):
+            return False
+    return True
 
 
 # the economic and social sectors whose ministers' meetings are not security engagement
@@ -484,11 +547,39 @@ def _focal_observer(hits: list[Hit], text: str, res: _Resources, item: CodedItem
     ]
 
 
+# the codes that say a sentence reports something done (a topic, a domain, an event, an office)
+_REPORTING = ("topic", "domain", "event_kind", "meeting_level")
+
+
+def _focal_takes_part(passage: _Passage, res: _Resources, text: str | None) -> bool:
+    """The focal state is named in the passage as one who takes part: in its lead (the title
+    and first sentence name the event's sides) or in a sentence that reports something (a
+    topic, a domain, an event or an office is named there). A name in a sentence of
+    background only (transport corridors linking the region with China; a body "which China
+    and the Central Asian states are members of") is not the focal state's engagement."""
+    focal = [h for h in passage.hits if _is_focal(h, res)]
+    if not focal or text is None:
+        return bool(focal)
+    reporting: list[int] | None = None
+    for hit in focal:  # the cheap tests first, and the first one taking part ends the search
+        if hit.start >= passage.start + LEAD:
+            if reporting is None:
+                reporting = sorted(h.start for h in passage.hits if h.payload[0] in _REPORTING)
+            if not _any_in(reporting, *_sentence_of(text, hit.start, passage.start, passage.end)):
+                continue
+        if named_only(text, hit) or (
+            hit.payload[0] == "state" and focal_in_others_list(text, hit, passage.hits, res.study)
+        ):
+            continue
+        return True
+    return False
+
+
 def _score(passage: _Passage, res: _Resources, text: str | None = None) -> float:
     """Relevance of a passage: the focal state must be in it, or the passage reports a meeting
     of a framework whose members the study implies (an SCO council's session: the focal state
     is a member); see the module docstring."""
-    if not any(_is_focal(h, res) for h in passage.hits) and not _framework_meeting(
+    if not _focal_takes_part(passage, res, text) and not _framework_meeting(
         passage.hits, res, tuple(res.study.implied), before=passage.start + LEAD, text=text
     ):
         return 0.0

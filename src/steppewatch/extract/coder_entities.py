@@ -46,6 +46,8 @@ __all__ = [
     "not_participant",
     "OBSERVER",
     "numbered_entries",
+    "named_only",
+    "focal_in_others_list",
 ]
 
 NAME_KINDS = ("state", "group", "official", "institution")
@@ -169,6 +171,76 @@ def not_participant(text: str, hit: Hit, focal_word: re.Pattern[str]) -> bool:
     end_match = SENTENCE_END.search(text, hit.end, hit.end + 300)
     end = end_match.start() if end_match else min(len(text), hit.end + 300)
     return bool(_OBSERVER.search(text, start, end))
+
+
+# How a state is named without taking part (``named_only``): the other side of a border
+# (frontiers with China, граница с Китаем, 与中国接壤); a stop of a route's name (железной
+# дороги Китай – Кыргызстан – Узбекистан, the China-Kyrgyzstan-Uzbekistan railway); the home of
+# people who do not act for it (researchers from China, экспертов из Китая, 来自中国的学者); a
+# dateline (BEIJING, Sept. 1 (Xinhua) --; Москва, 18 ноября; 新华社北京9月1日电)
+_BORDER_WITH_BEFORE = re.compile(
+    r"(?:borders?|frontiers?|boundar(?:y|ies))\s+with\s+(?:the\s+)?$|"
+    r"(?<![^\W\d_])(?:границ|рубеж)\w*\s+(?:\w+\s+)?(?:с|со)\s+$",
+    re.IGNORECASE,
+)
+_BORDER_WITH_AFTER = re.compile(r"(?:接壤|交界|毗邻)")
+_ROUTE = (
+    r"(?:railways?|railroads?|roads?|highways?|motorways?|pipelines?|corridors?|"
+    r"(?:железн\w*\s+)?дорог\w*|автодорог\w*|магистрал\w*|газопровод\w*|нефтепровод\w*|"
+    r"трубопровод\w*|коридор\w*)"
+)
+_ROUTE_BEFORE = re.compile(rf"{_ROUTE}\s+(?:[^\W\d_]+\s*[-–—]\s*)*$", re.IGNORECASE)
+_ROUTE_AFTER = re.compile(
+    rf"(?:\s*[-–—]\s*[^\W\d_]+){{1,3}}\s+(?:[^\W\d_]+\s+)?{_ROUTE}\b|"
+    r"(?:[-–—－][\u4e00-\u9fff]{1,6}){1,3}(?:铁路|公路|管道|走廊)",
+    re.IGNORECASE,
+)
+_ROUTE_LAST_BEFORE = re.compile(r"[^\W\d_]\s*[-–—]\s*$")  # the last stop: ...-Uzbekistan railway
+_ROUTE_END_AFTER = re.compile(rf"\s+{_ROUTE}\b", re.IGNORECASE)
+_PEOPLE_FROM_BEFORE = re.compile(
+    r"(?:researchers|experts|scholars|analysts|academics|journalists|think[- ]tanks?|"
+    r"scientists)\s+from\s+[^.;:()]{0,80}$|"
+    r"(?:эксперт|исследовател|учён|учен|аналитик|журналист|политолог)\w*\s+из\s+[^.;:()]{0,80}$|"
+    r"来自[^。；;，,]{0,30}$",
+    re.IGNORECASE,
+)
+_PEOPLE_AFTER_HAN = re.compile(r"[^。；;，,]{0,30}?(?:专家|学者|智库|记者)")
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*$|(?:新华社|中新社)$")
+_DATELINE_AFTER = re.compile(
+    r"\s*[,，]\s*(?:\d|[^\W\d_]{3,}\.?\s+\d)|\s+(?:--|[-–—])\s|\s*\((?:xinhua|ap|afp)\)|"
+    r"\d{1,2}月\d{1,2}日电",
+    re.IGNORECASE,
+)
+
+
+def named_only(text: str, hit: Hit) -> bool:
+    """The state of ``hit`` is named without taking part: one side of a border with the
+    region, a stop on a route's name, the home of researchers or journalists, a dateline."""
+    lo = max(0, hit.start - 120)
+    if _BORDER_WITH_BEFORE.search(text, max(0, hit.start - 40), hit.start):
+        return True
+    if _BORDER_WITH_AFTER.match(text, hit.end, hit.end + 2):
+        return True
+    if _ROUTE_BEFORE.search(text, max(0, hit.start - 60), hit.start):
+        return True
+    if _ROUTE_AFTER.match(text, hit.end, hit.end + 80):
+        return True
+    if _ROUTE_LAST_BEFORE.search(text, max(0, hit.start - 4), hit.start) and _ROUTE_END_AFTER.match(
+        text, hit.end, hit.end + 40
+    ):
+        return True
+    if _PEOPLE_FROM_BEFORE.search(text, lo, hit.start):
+        return _is_han_text(hit.term) is False or bool(
+            _PEOPLE_AFTER_HAN.match(text, hit.end, hit.end + 30)
+        )
+    return bool(
+        _DATELINE_BEFORE.search(text, max(0, hit.start - 6), hit.start)
+        and _DATELINE_AFTER.match(text, hit.end, hit.end + 24)
+    )
+
+
+def _is_han_text(term: str) -> bool:
+    return "\u4e00" <= term[:1] <= "\u9fff"
 
 
 def numbered_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -337,6 +409,30 @@ def enumerations(hits: list[Hit], text: str, study: StudyFacts) -> list[Hit]:
         Hit(h.start, h.end, (marks[id(h)], h.payload[1]), h.term) if id(h) in marks else h
         for h in hits
     ]
+
+
+def focal_in_others_list(text: str, hit: Hit, hits: list[Hit], study: StudyFacts) -> bool:
+    """The focal state's ``hit`` is an item of a list with a state from outside the region and
+    its frameworks and with no partner state (Kazakhstan keeps military contacts with China,
+    the United States and Türkiye): one of a partner's many partners, not the side of an event
+    (unless the list's sentence says they take part)."""
+    han = _is_han(hit)
+    pattern = _CJK_LIST if han else _WORD_LIST
+    lo, hi = max(0, hit.start - LIST_WINDOW), min(len(text), hit.end + LIST_WINDOW)
+    span = next(
+        (m.span() for m in pattern.finditer(text, lo, hi) if m.start() <= hit.start < m.end()), None
+    )
+    if span is None:
+        return False
+    states = {
+        str(h.payload[1])
+        for h in hits
+        if h.payload[0] in ("state", "listed", "example") and span[0] <= h.start < span[1]
+    }
+    known = study.partner_set | study.members_ever | {study.focal}
+    if states & study.partner_set or not states - known:
+        return False
+    return _PARTICIPATE.search(text, *_sentence(text, *span)) is None
 
 
 def _is_han(hit: Hit) -> bool:

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from steppewatch.extract.coder_entities import not_participant
+from steppewatch.extract.coder_entities import named_only, not_participant
 from steppewatch.extract.coder_resources import Resources
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import ActorMention, CodedItem, Evidence
@@ -65,6 +65,8 @@ FRAMEWORK_PRIORITY = ("C5+China", "SCO", "CICA", "other_multilateral", "bilatera
 JOINT_KINDS = frozenset(
     {"multilateral_exercise", "bilateral_exercise", "joint_patrol_operation", "meeting"}
 )
+# kinds that are the focal state's act alone when no framework is named (codebook: unilateral)
+UNILATERAL_KINDS = ("private_security", "domestic_capacity")
 MULTILATERAL_FRAMEWORKS = ("SCO", "CICA", "other_multilateral", "C5+China")
 _MULTILATERAL_ONLY = re.compile(
     r"peace mission|和平使命|мирн\w* мисси|多边|multilateral|multinational|"
@@ -78,13 +80,16 @@ GROUP_LIST = 3
 
 # An office word qualified as someone's aide is not that office: 总统助理, помощник президента,
 # Presidential Aide, assistant to the president (the SCO security council secretaries' meeting
-# is attended by presidential aides; it is not a heads-of-state meeting).
+# is attended by presidential aides; it is not a heads-of-state meeting); the presidential
+# press service, пресс-служба Президента: a service's title, not the office.
 _AIDE_AFTER = re.compile(
-    r"\s?(?:助理|顾问|办公厅|办公室|aide|assistant|adviser|advisor|administration|office)",
+    r"\s?(?:助理|顾问|办公厅|办公室|新闻局|新闻办|aide|assistant|adviser|advisor|administration|office|"
+    r"press service|press office|press secretary)",
     re.IGNORECASE,
 )
 _AIDE_BEFORE = re.compile(
-    r"(?:помощник\w*|советник\w*|администраци\w*|aide to the|assistant to the|adviser to the|advisor to the)\s*$",
+    r"(?:помощник\w*|советник\w*|администраци\w*|пресс-служб\w*|пресс-секретар\w*|"
+    r"aide to the|assistant to the|adviser to the|advisor to the|press service of the)\s*$",
     re.IGNORECASE,
 )
 # Xinjiang's vocational education and training centres are not the training of partner-state
@@ -182,6 +187,14 @@ _REGION_PLUS = re.compile(
 )
 # the end of an item's first sentence; a period after a one- or two-letter word is an
 # abbreviation (2019 г., St.), not an end
+# the end of a body's first sentence (not at an abbreviation's or a dateline's full stop: Sept.
+# 16, 20 мая. /ТАСС/.)
+_LEAD_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<=[^\W\d_]{5})\.(?:\s|$)(?!\s*/)")
+_INTERVIEW = re.compile(
+    r"\binterview\w*|\bop-ed\b|\bwrote in an article|采访|专访|撰文|署名文章|"
+    r"интервью|в статье|авторской стать",
+    re.IGNORECASE,
+)
 _FIRST_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<=[^\W\d_]{3})\.(?:\s|$)")
 # the two sides of the meeting named without their names: a paragraph saying what they did
 # (会见后，双方签署了…; По итогам встречи стороны подписали…) is about the meeting
@@ -230,6 +243,10 @@ class Found:
     # state names in a list of third parties, given as examples or named as observers: parties
     # named, not a topic (观察员国阿富汗、白俄罗斯…: not the Afghan issue)
     listed_names: list[tuple[int, int]] = field(default_factory=list)
+    # every name of a state, an official or a state's institution: (start, end, state), sorted
+    # (whose office a level word is: ``_level_owner``)
+    owners: list[tuple[int, int, str]] = field(default_factory=list)
+    owner_starts: list[int] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
 
     def codes(self, scheme: str) -> dict[str, list[Hit]]:
@@ -299,9 +316,11 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
         elif kind == "state":
             if value not in facts.partner_set and value != facts.focal and _named_in(hit, names):
                 continue  # 阿富汗邻国外长会, 阿富汗局势: a framework's or an issue's name
-            if value != facts.focal and _inside(hit, third_party):
-                # the US visiting Kazakhstan: the third state's partner, not the focal state's
-                # (a participant only when no partner state is named otherwise, like examples)
+            if value != facts.focal and (_inside(hit, third_party) or named_only(text, hit)):
+                # the US visiting Kazakhstan: the third state's partner, not the focal state's;
+                # a state named only as a border, a route's stop, researchers' home or a
+                # dateline (a participant only when no partner state is named otherwise, like
+                # examples)
                 found.examples.setdefault(value, hit)
             elif value == facts.focal or not not_participant(text, hit, facts.focal_word):
                 found.add_state(value, hit, "named")
@@ -363,10 +382,15 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
     for hit in hits:
         if _names_focal(hit, res):
             found.focal_named.append(hit.start)
-        elif _state_of(hit, res) is not None and not _PLACE_BEFORE.search(
+            found.owners.append((hit.start, hit.end, facts.focal))
+        elif (state := _state_of(hit, res)) is not None and not _PLACE_BEFORE.search(
             text, max(0, hit.start - 8), hit.start
         ):
             found.others_named.append(hit.start)
+            if hit.payload[0] in ("state", "official", "institution"):
+                found.owners.append((hit.start, hit.end, state))
+    found.owners.sort()
+    found.owner_starts = [o[0] for o in found.owners]
     found.focal_named.extend(m.start() for m in _BOTH_SIDES.finditer(text, *_span(hits)))
     found.focal_named.sort()
     found.others_named.sort()
@@ -611,17 +635,36 @@ def event_frameworks(
     """Keep the framework mentions that are about the event: named in the item's first sentence
     (within its lead), or as a meeting of the framework's body; a passing mention later on
     (在联合国和上海合作组织等多边框架内保持紧密协作, "within the UN and the SCO") is not."""
-    from steppewatch.extract.codebook_coder import _framework_meeting
+    from steppewatch.extract.codebook_coder import (
+        _framework_meeting,
+        framework_terms,
+        meeting_index,
+        term_meeting,
+    )
 
     others = [h for h in hits if h.payload[0] != "framework"]
+    index = meeting_index(others)  # once: a scan per framework hit was cubic on a long text
     stop = _FIRST_SENTENCE_END.search(text, item.start, item.start + LEAD)
     first_sentence = stop.end() if stop else item.start + LEAD
+    if stop is not None and stop.group() == "\n":
+        # a title line: the dateline's sentence under it is the lead too (LIANYUNGANG, Sept. 16
+        # (Xinhua) -- The second China-Central Asia ministerial meeting ... was held)
+        body = _LEAD_SENTENCE_END.search(text, first_sentence, first_sentence + LEAD)
+        first_sentence = body.end() if body else first_sentence
     for code in list(found.codes("framework")):
+        # a body of the framework named at a meeting (the RATS council's session) counts for
+        # every mention of the framework, as it is the same for each
+        body_meeting = any(
+            term_meeting(t, index, text, sector=False) for t in framework_terms(others, res, code)
+        )
         kept = [
             h
             for h in found.by_scheme["framework"][code]
             if h.start < first_sentence
-            or (_framework_meeting([h, *others], res, code) and not _in_passing(text, item, h))
+            or (
+                (body_meeting or term_meeting(h, index, text, sector=False))
+                and not _in_passing(text, item, h)
+            )
         ]
         _keep(found.by_scheme["framework"], code, [h for h in kept if not _occasion(text, h)])
     for code, hit in list(found.implied_frameworks.items()):  # RATS, the SCO Secretariat...
@@ -640,7 +683,7 @@ _SIDELINES_BEFORE = re.compile(
     r"(?:the\s+)?[^.;,，。]{0,40}$",
     re.IGNORECASE,
 )
-_SIDELINES_AFTER = re.compile(r"[^，,。；;]{0,24}?期间(?:会见|会晤|同|与|举行双边)")
+_SIDELINES_AFTER = re.compile(r"[^，,。；;]{0,24}?期间[，,]?(?:会见|会晤|同|与|举行双边)")
 
 
 def _occasion(text: str, hit: Hit) -> bool:
@@ -724,7 +767,10 @@ def rule_implied_members(
     reference: str | None,
 ) -> list[str]:
     """A meeting of a framework with implied members (the study's SCO, C5+China) named in the
-    item's lead involves every member at the item's date, named or not (gold guideline 2)."""
+    item's lead (its meeting word in the framework's sentence, or before its name in one
+    clause: встреча секретарей советов безопасности государств – членов ШОС) involves every
+    member at the item's date, named or not (gold guideline 2); so does any event of the
+    framework that all its member states take part in (全体成员国…参演)."""
     from steppewatch.extract.codebook_coder import _framework_meeting
 
     if framework not in res.study.implied:
@@ -734,9 +780,19 @@ def rule_implied_members(
         for h in hits
         if h.payload[0] not in ("framework", "institution") or in_lead(item, text, h)
     ]
-    if not _framework_meeting(named_in_lead, res, framework):
+    if not _framework_meeting(
+        named_in_lead, res, framework, text=text, sector=False
+    ) and not _ALL_MEMBERS.search(text, item.start, item.end):
         return []
     return res.study.implied_members(framework, reference)
+
+
+# every member state of the framework takes part (上合组织全体成员国派员参演, all SCO member states)
+_ALL_MEMBERS = re.compile(
+    r"(?:全体|所有)成员国|all (?:the )?(?:\w+ )?member (?:states|countries|nations)|"
+    r"(?<![^\W\d_])вс(?:е|ех|еми)\s+(?:государств|стран)\w*[\s–-]+член",
+    re.IGNORECASE,
+)
 
 
 def in_lead(item: CodedItem, text: str, hit: Hit) -> bool:
@@ -744,8 +800,10 @@ def in_lead(item: CodedItem, text: str, hit: Hit) -> bool:
     closing a transcript item: 外交部将于6月5日…介绍习近平主席出席上海合作组织成员国元首理事会…)."""
     if hit.start < item.start + LEAD:
         return True
-    paragraph = text.rfind("\n", item.start, hit.start)
-    return paragraph >= 0 and hit.start - paragraph <= LEAD
+    # (only the last LEAD characters: a search back to the item's start for every hit is
+    # quadratic on a long text without line breaks)
+    paragraph = text.rfind("\n", max(item.start, hit.start - LEAD), hit.start)
+    return paragraph >= 0
 
 
 def rule_countries(
@@ -1203,6 +1261,10 @@ def rule_kinds(
         has_level = any(not _inside(h, others) for h in levels) and (
             "meeting" in kinds or not had_meeting
         )
+    if has_level and not kinds and _INTERVIEW.search(text, item.start, item.start + 2 * LEAD):
+        # an official's words in an interview or an article (in an interview with, 接受…采访,
+        # в интервью): the office speaks, it meets no one
+        has_level = False
     main = choose_kind(item, kinds, has_level)
     stop = _FIRST_SENTENCE_END.search(text, item.start, item.start + LEAD)
     first_end = stop.end() if stop else min(item.end, item.start + LEAD)
@@ -1429,7 +1491,46 @@ def meeting_name_levels(item: CodedItem, found: Found, text: str) -> dict[str, H
     return out
 
 
-def rule_level(item: CodedItem, text: str, found: Found, event_kind: str | None) -> str | None:
+_OWNER_JOIN = re.compile(r"(?:\s+|['’]s\b|(?:of|the)\b|[-–]|[A-ZА-ЯЁ][\w'’-]*)*")
+OWNER_SPAN = 40  # characters between an office's word and its holder's or state's name
+OWNER_SPAN_HAN = 12
+
+
+def _level_owner(hit: Hit, found: Found, text: str) -> str | None:
+    """Whose office the level ``hit`` is: an official's or an institution's own state, else the
+    state, official or institution named nearest to the office's word in its clause (Kazakh
+    Foreign Minister, Minister of Foreign Affairs of China, 国家主席习近平, министром
+    общественной безопасности Китайской Народной Республики); None when none is near."""
+    span = OWNER_SPAN_HAN if _is_han_term(hit) else OWNER_SPAN
+    lo = bisect.bisect_left(found.owner_starts, hit.start - span - 60)
+    best: tuple[int, str] | None = None
+    for start, end, state in found.owners[lo:]:
+        if start > hit.end + span:
+            break
+        if start < hit.end and end > hit.start:  # the office's holder or institution itself
+            return state
+        gap = (hit.start - end) if end <= hit.start else (start - hit.end)
+        if gap > span:
+            continue
+        a, b = (end, hit.start) if end <= hit.start else (hit.end, start)
+        if _CLAUSE_BREAK.search(text, a, b):
+            continue
+        if not (b - a <= 2 if _is_han_term(hit) else _OWNER_JOIN.fullmatch(text, a, b)):
+            continue  # joined by names and "of" only (Kazakh Vice Foreign Minister, Minister of
+            # Foreign Affairs of China; not Rahmon received the secretary, nor the minister met
+            # the Chinese ambassador: the other one holds that office)
+        if best is None or gap < best[0]:
+            best = (gap, state)
+    return best[1] if best else None
+
+
+def rule_level(
+    item: CodedItem,
+    text: str,
+    found: Found,
+    event_kind: str | None,
+    focal: str | None = None,
+) -> str | None:
     """A meeting's level: the highest office named as such (an aide's title is not the office),
     or implied by the officials and institutions named; those of the meeting's own sentence (the
     one that reports it) first: an office named in passing elsewhere (落实两国元首达成的共识, the
@@ -1448,6 +1549,27 @@ def rule_level(item: CodedItem, text: str, found: Found, event_kind: str | None)
     for code, hit in found.implied_levels.items():
         levels.setdefault(code, hit)
         every.append((code, hit))
+    if focal is not None:
+        # the office of the focal state's principal (codebook): when an office is the focal
+        # state's, those of the other side do not set the level (a president receiving the
+        # focal state's foreign minister is a foreign ministers' level meeting)
+        owner = {id(h): _level_owner(h, found, text) for _, h in every}
+        # an office's word inside a longer one takes its owner (заместитель министра in
+        # заместитель министра иностранных дел Казахстана)
+        spans = sorted((h.start, h.end, id(h)) for _, h in every)
+        for i, (start, end, key) in enumerate(spans):
+            if owner[key] is None:
+                near = spans[max(0, i - 3) : i + 4]
+                owner[key] = next(
+                    (owner[k] for a, b, k in near if owner[k] and a < end and b > start), None
+                )
+        if any(o == focal for o in owner.values()):
+            every = [(c, h) for c, h in every if owner[id(h)] in (focal, None)]
+            named, levels = {}, {}
+            for c, h in every:  # (the offices named as such come first in ``every``)
+                levels.setdefault(c, h)
+                if h.payload[0] == "meeting_level":
+                    named.setdefault(c, h)
     reported = next((e.start for e in found.evidence if e.field == "kind"), None)
     if reported is not None:
         lo, hi = _sentence_of(text, reported, item.start, item.end)
@@ -1568,7 +1690,7 @@ def assign_codes(
     kinds = rule_kinds(item, text, found, framework, countries, res.study.focal, anchored, hits)
     item.kind = kinds[0] if kinds else None
     item.event_kinds = kinds
-    item.level = rule_level(item, text, found, item.kind)
+    item.level = rule_level(item, text, found, item.kind, res.study.focal)
     partners = [c for c in countries if c in res.study.partner_set]
     if item.framework is None and item.kind in JOINT_KINDS and len(partners) > 1:
         # no framework named, several partner states act together with the focal state (中哈吉塔
@@ -1580,18 +1702,24 @@ def assign_codes(
             found.evidence.append(
                 evidence("framework", item.framework, named[-1], text, "several_partners")
             )
-    inferred = [e for e in found.evidence if e.field == "framework" and e.basis == "one_partner"]
-    if item.kind == "private_security" and inferred:
-        # the focal state's security firms abroad act one-sidedly (codebook: unilateral); a
-        # partner state named as the place is no partner in a bilateral act
+    inferred = [
+        e
+        for e in found.evidence
+        if e.field == "framework" and e.basis in ("one_partner", "several_partners")
+    ]
+    if item.kind in UNILATERAL_KINDS and (inferred or item.framework is None):
+        # the focal state's security firms abroad act one-sidedly, and its own capacity at
+        # home is its own doing (codebook: unilateral); a partner state named as the place,
+        # or several, is no partner in a joint act
         item.framework = "unilateral"
-        kind_hit = next(e for e in found.evidence if e.field == "kind")
+        kind_hit = next((e for e in found.evidence if e.field == "kind"), None)
         found.evidence = [e for e in found.evidence if e not in inferred]
-        found.evidence.append(
-            kind_hit.model_copy(
-                update={"field": "framework", "code": "unilateral", "basis": "kind"}
+        if kind_hit is not None:
+            found.evidence.append(
+                kind_hit.model_copy(
+                    update={"field": "framework", "code": "unilateral", "basis": "kind"}
+                )
             )
-        )
     if item.kind is None:  # commentary: no event, so no event's framework (gold guideline)
         item.framework = None
         # ... nor the states from outside the region that only a multilateral event brings in
