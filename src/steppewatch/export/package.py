@@ -211,6 +211,10 @@ def _event_record(event: Any) -> dict[str, Any]:
     return data
 
 
+#: Keys of the database's meta table recorded in ``datapackage.json`` (``store_meta``).
+STORE_META = ("study", "dataset", "dataset_version", "codebook_version")
+
+
 def _descriptor(
     defs: dict[str, Any],
     result: ExportResult,
@@ -279,6 +283,9 @@ def _descriptor(
             "dataset_version": dataset_version,
             "codebook_version": store.get_meta("codebook_version") or codebook.version,
             "study": study.id,
+            # the database's own values (null where unset), as a report read from this
+            # export's Parquet files shows them (steppewatch report --from-parquet)
+            "store_meta": {key: store.get_meta(key) for key in STORE_META},
             "filters": describe_filter(filters),
             "exported_at": stamp.isoformat().replace("+00:00", "Z"),
             "tool": "steppewatch",
@@ -291,4 +298,11 @@ def _descriptor(
     }
 
 
-__all__ = ["ExportResult", "FORMATS", "describe_filter", "export_package", "parse_formats"]
+__all__ = [
+    "ExportResult",
+    "FORMATS",
+    "STORE_META",
+    "describe_filter",
+    "export_package",
+    "parse_formats",
+]
