@@ -401,17 +401,24 @@ def _count_sources(
         )
     try:
         db.register("sw_wanted", wanted)
-        joined = f"({read}) AS s JOIN sw_wanted AS w ON s.event_id = w.id"
-        per_event = db.sql(f"SELECT w.at, count(*) AS n FROM {joined} GROUP BY w.at")  # noqa: S608 (no input in the text)
-        found = per_event.to_arrow_table()
-        counts = np.zeros(len(ids), dtype=np.int64)
-        counts[found.column("at").to_numpy()] = found.column("n").to_numpy()
-        pairs = db.sql(
-            f"SELECT s.publisher, s.language, count(*), min(w.seq * {1 << 32} + s.position) "  # noqa: S608 (no input in the text)
-            f"FROM {joined} GROUP BY s.publisher, s.language"
-        ).fetchall()
+        # one join, grouped two ways: per event (grouping() 0 on ``at``), and per pair
+        found = db.sql(
+            "SELECT grouping(w.at) AS by_pair, w.at, s.publisher, s.language, count(*) AS n, "  # noqa: S608 (no input in the text)
+            f"min(w.seq * {1 << 32} + s.position) AS first "
+            f"FROM ({read}) AS s JOIN sw_wanted AS w ON s.event_id = w.id "
+            "GROUP BY GROUPING SETS ((w.at), (s.publisher, s.language))"
+        ).to_arrow_table()
     finally:
         db.close()
+    by_pair = found.column("by_pair").to_numpy().astype(bool)
+    per_event = found.filter(pa.array(~by_pair))
+    counts = np.zeros(len(ids), dtype=np.int64)
+    counts[per_event.column("at").to_numpy()] = per_event.column("n").to_numpy()
+    grouped = found.filter(pa.array(by_pair))
+    pairs = zip(
+        *(grouped.column(c).to_pylist() for c in ("publisher", "language", "n", "first")),
+        strict=True,
+    )
     return pa.array(counts), [(p, lang, int(n), int(first)) for p, lang, n, first in pairs]
 
 
