@@ -138,6 +138,23 @@ def test_not_an_export_is_a_clear_error(export: Path, tmp_path: Path) -> None:
         ParquetStore(csv_only)
 
 
+def test_unreadable_export_file_is_a_clear_error(export: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "broken"
+    shutil.copytree(export, broken)
+    # a CSV where the sources' Parquet should be: found when the sources are read
+    shutil.copy(export / "sources.csv", broken / "sources.parquet")
+    with pytest.raises(InputError, match=r"SW178.*cannot be read"):
+        build_report(tmp_path / "out", store=ParquetStore(broken))
+    assert not (tmp_path / "out").exists()
+    # events without a column the report reads
+    import pyarrow.parquet as pq
+
+    events = pq.read_table(export / "events.parquet").drop_columns(["date_precision"])
+    pq.write_table(events, broken / "events.parquet")
+    with pytest.raises(InputError, match=r"SW178.*cannot be read"):
+        ParquetStore(broken).count_events()
+
+
 def test_filters_matching_nothing_in_the_export(export: Path, tmp_path: Path) -> None:
     with pytest.raises(AnalysisError, match="SW611"):
         build_report(tmp_path / "out", store=ParquetStore(export), filters=EventFilter(since=2090))

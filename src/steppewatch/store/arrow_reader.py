@@ -13,10 +13,12 @@ reads made, with one Python object per *distinct* value (a million events have a
 distinct country lists, kinds or dates), so the frame is the row-by-row reader's, value for
 value.
 
-Not DuckDB: the DuckDB we pin (2.x) reads neither SQLite nor PostgreSQL without an extension
-downloaded at run time, and what the report needs here (a filtered read, a sort, a count per
-event, a grouped count of sources) Arrow's compute functions do in C on the tables the drivers
-give.
+DuckDB: the DuckDB we pin (2.x) reads neither SQLite nor PostgreSQL without an extension
+downloaded at run time, so the drivers read those; the sources are then counted (per event, and
+by publisher and language) by DuckDB on the Arrow tables in place. A Parquet export
+(:class:`~steppewatch.store.parquet_store.ParquetStore`, ``report --from-parquet``) is read by
+DuckDB itself, through the same queries: one path from the Arrow tables on, whatever the
+database.
 
 Every function returns None when there is no Arrow route for the store (a SQLite database in
 memory or smaller than :data:`SQLITE_MIN_EVENTS`, or another kind of database) or the driver
@@ -170,7 +172,8 @@ def arrow_connection(store: Store | ParquetStore) -> Iterator[ArrowConnection | 
     the driver missing); for a Parquet export, its DuckDB connection (left open: the export
     keeps it). Closed on exit."""
     if isinstance(store, ParquetStore):
-        yield ArrowConnection(store.connection(), sqlite=False, duck=True)
+        with store.reading():
+            yield ArrowConnection(store.connection(), sqlite=False, duck=True)
         return
     url = store.engine.url
     backend = url.get_backend_name()

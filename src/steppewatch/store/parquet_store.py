@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -134,6 +135,22 @@ class ParquetStore:
             self._conn = conn
         return self._conn
 
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """DuckDB's errors on the export's files (one that is not Parquet, a column missing)
+        raised as :class:`InputError` SW178, naming the folder."""
+        duckdb = duckdb_module()
+        try:
+            yield
+        except duckdb.Error as error:
+            first = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
+            raise InputError(
+                f"{self.folder}: a file of the Parquet export cannot be read ({first})",
+                hint="export the database again with 'steppewatch export --format parquet "
+                "--out DIR' and give that DIR",
+                code="SW178",
+            ) from None
+
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()
@@ -143,11 +160,12 @@ class ParquetStore:
         return f"Parquet export {self.folder}"
 
     def count_events(self) -> int:
-        cursor = self.connection().cursor()
-        try:
-            rows = cursor.sql("SELECT count(*) FROM events").fetchall()
-        finally:
-            cursor.close()
+        with self.reading():
+            cursor = self.connection().cursor()
+            try:
+                rows = cursor.sql("SELECT count(*) FROM events").fetchall()
+            finally:
+                cursor.close()
         return int(rows[0][0]) if rows else 0
 
     def get_meta(self, key: str) -> str | None:
@@ -170,6 +188,12 @@ class ParquetStore:
             }
         )
         picked = ", ".join(f"s.{c}" for c in columns)
+        with self.reading():
+            yield from self._iter_sources(wanted, picked, fetch)
+
+    def _iter_sources(
+        self, wanted: Any, picked: str, fetch: int
+    ) -> Iterator[list[tuple[Any, ...]]]:
         conn = self.connection().cursor()
         try:
             conn.register("sw_source_ids", wanted)
