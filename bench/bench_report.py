@@ -227,28 +227,31 @@ def _bundled_db(tmp: Path) -> str:
     return url
 
 
-def _export_parquet(db: Path, out: Path) -> dict[str, object]:
-    """``steppewatch export --format parquet`` of ``db`` into ``out``, in its own process:
-    its wall time, CPU and peak memory (not part of any report figure)."""
-    cmd = [sys.executable, "-m", "steppewatch", "export", "--db", "sqlite:///" + str(db)]
-    cmd += ["--out", str(out), "--format", "parquet"]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    t0 = time.perf_counter()
-    subprocess.run(cmd, check=True, capture_output=True, text=True)
-    wall = time.perf_counter() - t0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    size = sum(p.stat().st_size for p in out.glob("*.parquet"))
+def export_one(db: str, out: str) -> dict[str, object]:
+    """``steppewatch export --format parquet`` of ``db`` into ``out`` in this process: its
+    wall time, CPU and peak memory (its own process, so the peak is the export's alone)."""
+    from steppewatch.cli import main as cli
+
+    t0, c0 = time.perf_counter(), time.process_time()
+    cli(["export", "--db", db, "--out", out, "--format", "parquet"])
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    size = sum(p.stat().st_size for p in Path(out).glob("*.parquet"))
     return {
-        "parquet_export": str(out),
-        "from": db.name,
+        "parquet_export": out,
+        "from": Path(db.removeprefix("sqlite:///")).name,
         "export_s": round(wall, 2),
         "export_cpu_s": round(cpu, 2),
-        "export_peak_rss_mb": round(after.ru_maxrss / 1024, 1),
+        "export_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "parquet_mb": round(size / 1e6, 1),
         "note": "steppewatch export --format parquet (also writes the CSV tables); not timed "
         "in the report figures",
     }
+
+
+def _export_parquet(db: Path, out: Path) -> dict[str, object]:
+    cmd = [sys.executable, __file__, "--export-one", "sqlite:///" + str(db), "--label", str(out)]
+    done = subprocess.run(cmd, check=True, capture_output=True, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
 def _parquet_run(db: Path, folder: Path, exports: list[dict[str, object]]) -> dict[str, object]:
@@ -346,11 +349,15 @@ def main() -> None:
         help="also measure the report from this Parquet export of --large (the same way)",
     )
     parser.add_argument("--load-one", help=argparse.SUPPRESS)
+    parser.add_argument("--export-one", help=argparse.SUPPRESS)
     parser.add_argument("--one", help=argparse.SUPPRESS)
     parser.add_argument("--label", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         print(json.dumps(run_one(args.one, args.label)))
+        return
+    if args.export_one:
+        print(json.dumps(export_one(args.export_one, args.label)))
         return
     if args.load_one:
         print(json.dumps(load_one(args.load_one, args.label)))
