@@ -26,6 +26,7 @@ from steppewatch.errors import ExportError
 from steppewatch.export.tables import event_batches, tables
 from steppewatch.export.writers import CsvFile, JsonlFile, ParquetFile, XlsxBook
 from steppewatch.store import EventFilter, Store
+from steppewatch.store.parquet_store import STORE_META
 
 FORMATS = ("csv", "parquet", "jsonl", "xlsx", "bibtex")
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -211,10 +212,6 @@ def _event_record(event: Any) -> dict[str, Any]:
     return data
 
 
-#: Keys of the database's meta table recorded in ``datapackage.json`` (``store_meta``).
-STORE_META = ("study", "dataset", "dataset_version", "codebook_version")
-
-
 def _descriptor(
     defs: dict[str, Any],
     result: ExportResult,
@@ -298,11 +295,4 @@ def _descriptor(
     }
 
 
-__all__ = [
-    "ExportResult",
-    "FORMATS",
-    "STORE_META",
-    "describe_filter",
-    "export_package",
-    "parse_formats",
-]
+__all__ = ["ExportResult", "FORMATS", "describe_filter", "export_package", "parse_formats"]

@@ -35,7 +35,7 @@ from steppewatch.errors import InputError
 if TYPE_CHECKING:
     import duckdb
 
-__all__ = ["EXPORT_FILES", "ParquetStore", "duckdb_module", "is_parquet_export"]
+__all__ = ["EXPORT_FILES", "STORE_META", "ParquetStore", "duckdb_module", "is_parquet_export"]
 
 #: How DuckDB's allocator (jemalloc, linked into DuckDB on Linux) is set up when this module
 #: first imports it: freed pages given back to the system at once. By default it keeps them
@@ -52,6 +52,9 @@ def duckdb_module() -> Any:
 
     return duckdb
 
+
+#: The database's meta values an export records (``store_meta`` in ``datapackage.json``).
+STORE_META = ("study", "dataset", "dataset_version", "codebook_version")
 
 #: The Parquet files of an export the report reads.
 EXPORT_FILES = ("events.parquet", "sources.parquet", "event_codes.parquet")
@@ -117,9 +120,7 @@ class ParquetStore:
         if isinstance(recorded, dict):
             return dict(recorded)
         # an export from before store_meta: the values it recorded (the study's when unset)
-        return {key: tool.get(key) for key in ("study", "dataset", "dataset_version")} | {
-            "codebook_version": tool.get("codebook_version")
-        }
+        return {key: tool.get(key) for key in STORE_META}
 
     def connection(self) -> duckdb.DuckDBPyConnection:
         """The DuckDB connection with the views (made on first use, kept)."""
