@@ -10,6 +10,13 @@ not change and give the copy.
     python bench/bench_report.py --synthetic /tmp/sw10k.db -n 10000
     python bench/bench_report.py --synthetic /tmp/sw1m.db --large /tmp/sw10m.db   # + a 10M run
     python bench/bench_report.py --bundled-only --repeat 3 [--chart-workers 0]
+    python bench/bench_report.py --synthetic /tmp/sw1m.db --parquet /tmp/sw1m-parquet
+
+``--parquet DIR`` also measures the report read from a Parquet export of the synthetic database
+(``steppewatch report --from-parquet DIR``, DuckDB over the export's files): DIR is made by
+``steppewatch export --format parquet`` when absent, in its own process, timed apart
+(``parquet_export``: not part of any report figure); an existing DIR is used as it is.
+``--large-parquet DIR`` does the same for ``--large``.
 
 ``--load SOURCE`` (repeatable: a SQLite file, a PostgreSQL URL) measures only what the report
 reads before it analyses: the events frame (``load_frame_*``) and the data section's source
@@ -73,15 +80,16 @@ def _analysis(frame, study):  # type: ignore[no-untyped-def]
 
 
 def run_one(db: str, label: str) -> dict[str, object]:
-    """Measure one database in this process."""
+    """Measure one database (or a Parquet export: a folder) in this process."""
     from steppewatch.report import DEFAULT_STATUSES, build_report
     from steppewatch.report.build import _load_frame
     from steppewatch.report.evidence import finding_events
-    from steppewatch.store import EventFilter, open_store
+    from steppewatch.store import EventFilter, Store, open_store
+    from steppewatch.store.parquet_store import ParquetStore, is_parquet_export
     from steppewatch.study import load_study
 
     study = load_study()
-    store = open_store(db)
+    store: Store | ParquetStore = ParquetStore(db) if is_parquet_export(db) else open_store(db)
     filters = EventFilter(statuses=DEFAULT_STATUSES)
     load_before = os.getloadavg()[0]
     t0, c0 = time.perf_counter(), time.process_time()
@@ -219,6 +227,41 @@ def _bundled_db(tmp: Path) -> str:
     return url
 
 
+def export_one(db: str, out: str) -> dict[str, object]:
+    """``steppewatch export --format parquet`` of ``db`` into ``out`` in this process: its
+    wall time, CPU and peak memory (its own process, so the peak is the export's alone)."""
+    from steppewatch.cli import main as cli
+
+    t0, c0 = time.perf_counter(), time.process_time()
+    cli(["export", "--db", db, "--out", out, "--format", "parquet"])
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    size = sum(p.stat().st_size for p in Path(out).glob("*.parquet"))
+    return {
+        "parquet_export": out,
+        "from": Path(db.removeprefix("sqlite:///")).name,
+        "export_s": round(wall, 2),
+        "export_cpu_s": round(cpu, 2),
+        "export_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "parquet_mb": round(size / 1e6, 1),
+        "note": "steppewatch export --format parquet (also writes the CSV tables); not timed "
+        "in the report figures",
+    }
+
+
+def _export_parquet(db: Path, out: Path) -> dict[str, object]:
+    cmd = [sys.executable, __file__, "--export-one", "sqlite:///" + str(db), "--label", str(out)]
+    done = subprocess.run(cmd, check=True, capture_output=True, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def _parquet_run(db: Path, folder: Path, exports: list[dict[str, object]]) -> dict[str, object]:
+    """The report from the Parquet export ``folder`` of ``db`` (exported first if absent)."""
+    if not (folder / "events.parquet").is_file():
+        exports.append(_export_parquet(db, folder))
+        print(json.dumps(exports[-1]), flush=True)
+    return _child(str(folder), f"parquet export of {db.name} ({folder.name})")
+
+
 def _child(db: str, label: str) -> dict[str, object]:
     cmd = [sys.executable, __file__, "--one", db, "--label", label]
     done = subprocess.run(cmd, check=True, capture_output=True, text=True)
@@ -294,12 +337,27 @@ def main() -> None:
         default=HERE / "results" / "report_load.json",
         help="with --load: the results file (its runs so far are kept under previous)",
     )
+    parser.add_argument(
+        "--parquet",
+        type=Path,
+        help="also measure the report from this Parquet export of --synthetic (exported first, "
+        "timed apart, if the folder holds no events.parquet)",
+    )
+    parser.add_argument(
+        "--large-parquet",
+        type=Path,
+        help="also measure the report from this Parquet export of --large (the same way)",
+    )
     parser.add_argument("--load-one", help=argparse.SUPPRESS)
+    parser.add_argument("--export-one", help=argparse.SUPPRESS)
     parser.add_argument("--one", help=argparse.SUPPRESS)
     parser.add_argument("--label", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         print(json.dumps(run_one(args.one, args.label)))
+        return
+    if args.export_one:
+        print(json.dumps(export_one(args.export_one, args.label)))
         return
     if args.load_one:
         print(json.dumps(load_one(args.load_one, args.label)))
@@ -328,9 +386,16 @@ def main() -> None:
         print("generated:", json.dumps(generated))
     runs.append(_child("sqlite:///" + str(args.synthetic), f"synthetic ({args.synthetic.name})"))
     print(json.dumps(runs[-1]))
+    exports: list[dict[str, object]] = []
+    if args.parquet is not None:
+        runs.append(_parquet_run(args.synthetic, args.parquet, exports))
+        print(json.dumps(runs[-1]))
     if args.large is not None:
         runs.append(_child("sqlite:///" + str(args.large), f"synthetic ({args.large.name})"))
         print(json.dumps(runs[-1]))
+        if args.large_parquet is not None:
+            runs.append(_parquet_run(args.large, args.large_parquet, exports))
+            print(json.dumps(runs[-1]))
     payload = {
         "benchmark": "report",
         "machine": {
@@ -344,6 +409,7 @@ def main() -> None:
         "*_cpu_s are this process's CPU seconds",
         "commit": _commit(),
         "generated": generated,
+        "parquet_exports": exports,
         "runs": runs,
         "previous": _previous(),
     }

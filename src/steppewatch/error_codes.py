@@ -73,6 +73,8 @@ ENTRIES: tuple[ErrorCode, ...] = (
     E("SW163", "xlsx-too-many-rows", None, "A table has more rows than a spreadsheet sheet holds; no XLSX written.", "Export with filters, or use csv or parquet."),
     E("SW176", "bad-chart-workers", None, "STEPPEWATCH_CHART_WORKERS is not a whole number of worker processes (0 or more).", "Set it to 0 (charts drawn in the report's own process) or a positive whole number, or unset it to decide from the idle cores."),
     E("SW177", "chart-worker-died", None, "A worker process drawing the report's charts ended abruptly (killed, or out of memory); no report written.", "Run again; set STEPPEWATCH_CHART_WORKERS=0 to draw the charts in the report's own process."),
+    E("SW178", "not-a-parquet-export", None, "report --from-parquet was given a folder that is not a Parquet export (no events.parquet, sources.parquet or event_codes.parquet), or one of its files cannot be read (not Parquet, a column missing).", "Export the database with 'steppewatch export --format parquet --out DIR' and give that DIR."),
+    E("SW179", "db-and-parquet", None, "report was given both --db and --from-parquet; it reads one of them.", "Give --db for a database, or --from-parquet for a Parquet export folder."),
     # SW2xx: codebook
     E("SW200", "codebook-error", None, "The codebook cannot be used (base code of codebook errors).", "Run 'steppewatch codebook check FILE'."),
     E("SW201", "codebook-not-found", None, "The codebook file does not exist.", "Check the path."),

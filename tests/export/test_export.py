@@ -48,6 +48,13 @@ def test_export_of_bundled_data_is_a_valid_frictionless_package(
     assert provenance["codebook_version"] == "1.0.0"
     assert provenance["tool_version"] and provenance["exported_at"].endswith("Z")
     assert provenance["rows"]["events"] == 525 and provenance["rows"]["sources"] == 1075
+    # the database's own meta values, as report --from-parquet shows them
+    store = open_store(db_url)
+    assert provenance["store_meta"] == {
+        key: store.get_meta(key)
+        for key in ("study", "dataset", "dataset_version", "codebook_version")
+    }
+    assert provenance["store_meta"]["dataset_version"] == "2026.12"
 
 
 def test_invalid_cell_is_caught_by_the_package_schema(db_url: str, tmp_path: Path) -> None:

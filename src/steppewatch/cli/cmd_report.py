@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from steppewatch.cli.common import DB_OPTION, STUDY_OPTION, open_db, progress_bar, study_for
+from steppewatch.cli.common import DB_OPTION, STUDY_OPTION, open_db, progress_bar
+
+if TYPE_CHECKING:
+    from steppewatch.store import Store
+    from steppewatch.store.parquet_store import ParquetStore
 
 
 def register(app: typer.Typer) -> None:
@@ -30,17 +35,27 @@ def register(app: typer.Typer) -> None:
             help="Also analyse machine-coded events not yet reviewed (left out by default).",
         ),
         db: str | None = DB_OPTION,
+        from_parquet: Path | None = typer.Option(
+            None,
+            "--from-parquet",
+            help="Read the events from this folder written by 'steppewatch export --format "
+            "parquet' (through DuckDB) instead of a database; not with --db.",
+            show_default=False,
+        ),
     ) -> None:
         """Analyse the database and write a self-contained HTML report (works offline).
 
         Charts are embedded in DIR/index.html and also written as DIR/charts/ (PNG and SVG);
         each chart's data is in DIR/data/ (CSV). Each finding lists the events its rule counted,
         with links to their sources; all of them are in DIR/data/finding_events.csv.
+        --from-parquet EXPORT reads a Parquet export instead of the database: the same report
+        as from the database the export was made from.
         """
         from steppewatch.errors import InputError
         from steppewatch.report import DEFAULT_STATUSES, build_report
         from steppewatch.report.build import REPORT_STEPS
         from steppewatch.store import EventFilter
+        from steppewatch.study import study_for_store
 
         if since is not None and until is not None and since > until:
             raise InputError(
@@ -56,8 +71,19 @@ def register(app: typer.Typer) -> None:
             until=until,
             statuses=statuses,
         )
-        store = open_db(db)
-        the_study = study_for(store, study)
+        if from_parquet is not None and db is not None:
+            raise InputError(
+                "--db and --from-parquet both given; the report reads one of them",
+                hint="give --db for a database, or --from-parquet for a Parquet export folder",
+                code="SW179",
+            )
+        if from_parquet is not None:
+            from steppewatch.store.parquet_store import ParquetStore
+
+            store: Store | ParquetStore = ParquetStore(from_parquet)
+        else:
+            store = open_db(db)
+        the_study = study_for_store(store, study)
         done = 0
         with progress_bar("Building report", REPORT_STEPS) as update:
 

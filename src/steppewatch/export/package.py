@@ -26,6 +26,7 @@ from steppewatch.errors import ExportError
 from steppewatch.export.tables import event_batches, tables
 from steppewatch.export.writers import CsvFile, JsonlFile, ParquetFile, XlsxBook
 from steppewatch.store import EventFilter, Store
+from steppewatch.store.parquet_store import STORE_META
 
 FORMATS = ("csv", "parquet", "jsonl", "xlsx", "bibtex")
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -279,6 +280,9 @@ def _descriptor(
             "dataset_version": dataset_version,
             "codebook_version": store.get_meta("codebook_version") or codebook.version,
             "study": study.id,
+            # the database's own values (null where unset), as a report read from this
+            # export's Parquet files shows them (steppewatch report --from-parquet)
+            "store_meta": {key: store.get_meta(key) for key in STORE_META},
             "filters": describe_filter(filters),
             "exported_at": stamp.isoformat().replace("+00:00", "Z"),
             "tool": "steppewatch",

@@ -21,6 +21,7 @@ from steppewatch.report.evidence import _link, _sources_by_id
 
 if TYPE_CHECKING:
     from steppewatch.store import Store
+    from steppewatch.store.parquet_store import ParquetStore
 
 __all__ = ["ActivityView", "MAX_SHOWN", "ALL_URLS_UP_TO", "add_source_urls", "activity_views"]
 
@@ -42,7 +43,7 @@ class ActivityView:
 SourcesById = dict[str, list[tuple[str, str | None]]]
 
 
-def add_source_urls(store: Store, tables: dict[str, pd.DataFrame]) -> SourcesById:
+def add_source_urls(store: Store | ParquetStore, tables: dict[str, pd.DataFrame]) -> SourcesById:
     """Add ``source_urls`` (space-separated, in source order) to every activity table in
     ``tables``: for every row up to :data:`ALL_URLS_UP_TO` rows in all, else for the rows the
     page shows (the others get an empty cell). Returns the sources of the rows the page shows

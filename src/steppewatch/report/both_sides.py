@@ -27,6 +27,7 @@ from steppewatch.analysis.frame import meetings
 
 if TYPE_CHECKING:
     from steppewatch.store import Store
+    from steppewatch.store.parquet_store import ParquetStore
 
 __all__ = ["MAX_MEETINGS_READ", "SidesReport", "both_sides"]
 
@@ -41,13 +42,19 @@ class SidesReport:
     coder: str
 
 
-def _read_sources(store: Store, ids: Sequence[str]) -> pd.DataFrame:
+def _read_sources(store: Store | ParquetStore, ids: Sequence[str]) -> pd.DataFrame:
     from steppewatch.store.source_reader import iter_sources
 
     rows: list[tuple[str, str, str | None, str | None]] = []
     for chunk in iter_sources(store, ids, ("url", "publisher", "attests")):
         rows.extend(chunk)
-    return pd.DataFrame.from_records(rows, columns=["event_id", "url", "publisher", "attests"])
+    # object columns: a missing publisher or attests stays None (pandas' str dtype would
+    # make it NaN, which is neither a publisher to look up nor text to code)
+    names = ["event_id", "url", "publisher", "attests"]
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(names)
+    return pd.DataFrame(
+        {name: pd.Series(values, dtype=object) for name, values in zip(names, columns, strict=True)}
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -69,7 +76,11 @@ def _side(publisher: str | None, url: str | None) -> str | None:
 
 
 def both_sides(
-    store: Store, frame: pd.DataFrame, focal: str, partners: Sequence[str], names: dict[str, str]
+    store: Store | ParquetStore,
+    frame: pd.DataFrame,
+    focal: str,
+    partners: Sequence[str],
+    names: dict[str, str],
 ) -> SidesReport:
     """Compare the two sides' accounts of the meetings in ``frame`` (see the module text)."""
     from steppewatch.extract import DEFAULT_CODER, ExtractedDocument, get_coder

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from steppewatch.report.content import ReportContent
     from steppewatch.store import EventFilter, Store
     from steppewatch.store.arrow_reader import SourceTally
+    from steppewatch.store.parquet_store import ParquetStore
 
 __all__ = ["DEFAULT_STATUSES", "ReportResult", "REPORT_STEPS", "build_report", "describe_filters"]
 
@@ -115,7 +116,7 @@ def _gc_paused() -> Iterator[None]:
 
 
 def _load_frame(
-    store: Store, filters: EventFilter, tally: SourceTally | None = None
+    store: Store | ParquetStore, filters: EventFilter, tally: SourceTally | None = None
 ) -> pd.DataFrame:
     with _gc_paused():
         return _read_frame(store, filters, tally)
@@ -126,7 +127,7 @@ _NOTE_KEY = "topic_note"
 
 
 def _read_frame(
-    store: Store, filters: EventFilter, tally: SourceTally | None = None
+    store: Store | ParquetStore, filters: EventFilter, tally: SourceTally | None = None
 ) -> pd.DataFrame:
     """The events frame for the report: only the columns the analysis reads, text as Python
     objects, and ``attributes`` parsed only where the report reads them: the activity kinds
@@ -138,6 +139,7 @@ def _read_frame(
     from steppewatch.analysis.frame import ANALYSIS_COLUMNS
     from steppewatch.store.arrow_reader import report_events_frame
     from steppewatch.store.frames import events_frame, notes_attributes
+    from steppewatch.store.parquet_store import ParquetStore
 
     # date_end and location: the sensitivity check places meetings on an SCO summit's sidelines
     slim = [c for c in ANALYSIS_COLUMNS if c != "attributes"] + ["date_end", "location"]
@@ -153,6 +155,10 @@ def _read_frame(
     )
     if fast is not None:
         return fast
+    if isinstance(store, ParquetStore):  # no event matches (the Arrow route's None)
+        import pandas as pd
+
+        return pd.DataFrame({name: pd.Series([], dtype=object) for name in [*slim, "attributes"]})
     frame = events_frame(store, filters, columns=slim, object_text=True)
     found: dict[str, Any] = {}
     if kinds and len(frame):
@@ -169,7 +175,7 @@ def _read_frame(
 def build_report(
     out: str | Path,
     *,
-    store: Store,
+    store: Store | ParquetStore,
     filters: EventFilter | None = None,
     study: Study | None = None,
     progress: Callable[[str], None] | None = None,
@@ -192,7 +198,7 @@ def build_report(
 
 def _build_report(
     out: str | Path,
-    store: Store,
+    store: Store | ParquetStore,
     filters: EventFilter | None,
     study: Study | None,
     progress: Callable[[str], None] | None,

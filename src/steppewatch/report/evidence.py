@@ -29,6 +29,7 @@ from steppewatch.models import local_document
 
 if TYPE_CHECKING:
     from steppewatch.store import Store
+    from steppewatch.store.parquet_store import ParquetStore
 
 __all__ = [
     "ALL_URLS_UP_TO",
@@ -131,7 +132,9 @@ def _positions(frame: pd.DataFrame, findings: Sequence[Finding]) -> list[list[np
     return out
 
 
-def _sources_by_id(store: Store, ids: Iterable[str]) -> dict[str, list[tuple[str, str | None]]]:
+def _sources_by_id(
+    store: Store | ParquetStore, ids: Iterable[str]
+) -> dict[str, list[tuple[str, str | None]]]:
     """(url, publisher) of each event's sources, in their order, for the given ids."""
     from steppewatch.store.source_reader import iter_sources
 
@@ -247,7 +250,7 @@ class Evidence:
 def finding_events(
     frame: pd.DataFrame,
     findings: Sequence[Finding],
-    store: Store,
+    store: Store | ParquetStore,
     *,
     limit: int | None = None,
     all_urls_up_to: int | None = None,

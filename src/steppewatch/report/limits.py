@@ -29,6 +29,7 @@ from steppewatch.analysis.coverage import (
 if TYPE_CHECKING:
     from steppewatch.models import Study
     from steppewatch.store import Store
+    from steppewatch.store.parquet_store import ParquetStore
     from steppewatch.study_schema import ReferenceStudy
 
 __all__ = [
@@ -100,7 +101,7 @@ class DataLimits:
         }
 
 
-def read_sources(store: Store, ids: Sequence[str]) -> pd.DataFrame:
+def read_sources(store: Store | ParquetStore, ids: Sequence[str]) -> pd.DataFrame:
     """Columns ``event_id, url, publisher, language``: every source of the events ``ids``."""
     from steppewatch.store.source_reader import iter_sources
 
@@ -115,7 +116,7 @@ SOURCE_READ = ("url", "publisher", "language")
 
 
 def count_sources(
-    store: Store,
+    store: Store | ParquetStore,
     ids: Sequence[str],
     study: Study,
     partners: Sequence[str],

@@ -13,10 +13,12 @@ reads made, with one Python object per *distinct* value (a million events have a
 distinct country lists, kinds or dates), so the frame is the row-by-row reader's, value for
 value.
 
-Not DuckDB: the DuckDB we pin (2.x) reads neither SQLite nor PostgreSQL without an extension
-downloaded at run time, and what the report needs here (a filtered read, a sort, a count per
-event, a grouped count of sources) Arrow's compute functions do in C on the tables the drivers
-give.
+DuckDB: the DuckDB we pin (2.x) reads neither SQLite nor PostgreSQL without an extension
+downloaded at run time, so the drivers read those; the sources are then counted (per event, and
+by publisher and language) by DuckDB on the Arrow tables in place. A Parquet export
+(:class:`~steppewatch.store.parquet_store.ParquetStore`, ``report --from-parquet``) is read by
+DuckDB itself, through the same queries: one path from the Arrow tables on, whatever the
+database.
 
 Every function returns None when there is no Arrow route for the store (a SQLite database in
 memory or smaller than :data:`SQLITE_MIN_EVENTS`, or another kind of database) or the driver
@@ -39,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import case, func, literal, select
 
 from steppewatch.store.filters import EventFilter
+from steppewatch.store.parquet_store import ParquetStore, duckdb_module
 from steppewatch.store.tables import events, sources
 
 if TYPE_CHECKING:
@@ -66,10 +69,14 @@ _NULL = "__null"
 
 @dataclass(frozen=True)
 class ArrowConnection:
-    """An open ADBC DB-API connection and whether it is SQLite's (else PostgreSQL's)."""
+    """An open ADBC DB-API connection and whether it is SQLite's (else PostgreSQL's), or
+    (``duck``) the DuckDB connection of a Parquet export
+    (:class:`~steppewatch.store.parquet_store.ParquetStore`), which reads the same SQL as
+    PostgreSQL's with its values written in."""
 
     conn: Any
     sqlite: bool
+    duck: bool = False
 
     def _sql(self, query: Any) -> tuple[str, tuple[Any, ...]]:
         """``query`` as SQL text with its parameters in order: ``?`` for SQLite; none for
@@ -97,17 +104,30 @@ class ArrowConnection:
         if self.sqlite:
             cursor.adbc_statement.set_options(**{"adbc.sqlite.query.batch_rows": str(BATCH_ROWS)})
 
-    def fetch(self, query: Any, *, restore: bool = True) -> pa.Table:
-        """The rows of ``query`` (a SQLAlchemy select) as an Arrow table; ``restore``: NULLs
-        put back in the columns read through :func:`_nullable` (else their flags are kept)."""
+    @contextmanager
+    def _batches(self, query: Any) -> Iterator[pa.RecordBatchReader]:
+        """The rows of ``query`` as a stream of Arrow batches (open while the block runs)."""
         sql, params = self._sql(query)
+        if self.duck:
+            cursor = self.conn.cursor()  # its own: a result left open blocks the connection
+            try:
+                yield cursor.sql(sql).to_arrow_reader(BATCH_ROWS)
+            finally:
+                cursor.close()
+            return
         cursor = self.conn.cursor()
         try:
             self._batch_rows(cursor)
             cursor.execute(sql, params or None)
-            table: pa.Table = cursor.fetch_arrow_table()
+            yield cursor.fetch_record_batch()
         finally:
             cursor.close()
+
+    def fetch(self, query: Any, *, restore: bool = True) -> pa.Table:
+        """The rows of ``query`` (a SQLAlchemy select) as an Arrow table; ``restore``: NULLs
+        put back in the columns read through :func:`_nullable` (else their flags are kept)."""
+        with self._batches(query) as reader:
+            table: pa.Table = reader.read_all()
         return _restore_nulls(table) if restore else table
 
     def fetch_encoded(self, query: Any, *, plain: Sequence[str] = ()) -> pa.Table:
@@ -118,13 +138,8 @@ class ArrowConnection:
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        sql, params = self._sql(query)
-        cursor = self.conn.cursor()
         parts: dict[str, list[Any]] = {}
-        try:
-            self._batch_rows(cursor)
-            cursor.execute(sql, params or None)
-            reader = cursor.fetch_record_batch()
+        with self._batches(query) as reader:
             schema = reader.schema
             for batch in reader:
                 for name, column in zip(batch.schema.names, batch.columns, strict=True):
@@ -135,8 +150,6 @@ class ArrowConnection:
                         # alive (every column's buffers) for as long as it lives
                         column = pa.concat_arrays([column, pa.array([], column.type)])
                     parts.setdefault(name, []).append(column)
-        finally:
-            cursor.close()
         if not parts:
             return schema.empty_table()
         columns = {}
@@ -153,10 +166,15 @@ class ArrowConnection:
 
 
 @contextmanager
-def arrow_connection(store: Store) -> Iterator[ArrowConnection | None]:
+def arrow_connection(store: Store | ParquetStore) -> Iterator[ArrowConnection | None]:
     """An ADBC connection to ``store``'s database, or None when there is none (SQLite in
     memory or with fewer than :data:`SQLITE_MIN_EVENTS` events, another kind of database, or
-    the driver missing). Closed on exit."""
+    the driver missing); for a Parquet export, its DuckDB connection (left open: the export
+    keeps it). Closed on exit."""
+    if isinstance(store, ParquetStore):
+        with store.reading():
+            yield ArrowConnection(store.connection(), sqlite=False, duck=True)
+        return
     url = store.engine.url
     backend = url.get_backend_name()
     conn: Any = None
@@ -229,7 +247,7 @@ class SourceTally:
 
 
 def report_events_frame(
-    store: Store,
+    store: Store | ParquetStore,
     filters: EventFilter,
     columns: Sequence[str],
     *,
@@ -273,14 +291,20 @@ def report_events_frame(
 
 
 def _report_events_frame(
-    store: Store,
+    store: Store | ParquetStore,
     filters: EventFilter,
     wanted: list[str],
     attribute_kinds: Sequence[str],
     attribute_key: str | None,
     tally: SourceTally | None,
 ) -> pd.DataFrame | None:
-    read: pa.Table | None = None
+    import numpy as np
+    import pyarrow as pa
+
+    from steppewatch.store.source_reader import CHUNK
+
+    pairs: list[tuple[Any, Any, int, int]] | None = None
+    order: np.ndarray[Any, Any] | None = None
     with arrow_connection(store) as conn:
         if conn is None:
             return None
@@ -298,11 +322,16 @@ def _report_events_frame(
             if (
                 tally is not None
                 and 0 < table.num_rows
-                and (table.num_rows >= conn.count_events() // 4)
+                and (conn.duck or table.num_rows >= conn.count_events() // 4)
             ):
-                # every source read once: counted per event here, by publisher and language
-                # below (for the report's data section)
-                counts, read = _sources_read(conn, table)
+                # every source read once, counted by DuckDB: per event here, by publisher and
+                # language for the report's data section (in the frame's order, so the rows
+                # are put in order first)
+                ids = table.column("id").combine_chunks()
+                order = _date_id_order(table.column("date_sort__key"), ids)
+                seq = np.empty(len(order), dtype=np.int64)
+                seq[order] = _read_rank(ids.take(pa.array(order)), CHUNK)  # by row of table
+                counts, pairs = _count_sources(conn, ids, seq)
             else:
                 # one grouped query, joined in Arrow: on a million events about half the CPU
                 # of a probe of the sources index per row in the same query (measured)
@@ -311,10 +340,12 @@ def _report_events_frame(
     if table.num_rows == 0:
         return None  # the row-by-row reader makes the empty frame (its columns' dtypes)
     columns = {name: table.column(name) for name in table.column_names}
-    order = _date_id_order(columns.pop("date_sort__key"), columns["id"])
+    dates = columns.pop("date_sort__key")
+    if order is None:
+        order = _date_id_order(dates, columns["id"])
     if tally is not None:
-        tally.pairs = None if read is None else _tally_pairs(read, table.column("id"), order)
-    del table, read
+        tally.pairs = pairs
+    del table, dates
     _release()
     frame = _to_pandas(columns, wanted, attribute_key, order)
     _release()
@@ -331,54 +362,67 @@ def _release() -> None:
     pa.default_memory_pool().release_unused()
 
 
-def _sources_read(conn: ArrowConnection, table: pa.Table) -> tuple[pa.Array, pa.Table]:
-    """Every source of the events in ``table`` (by its ``id``): the count per row of
-    ``table``, and the sources' ``at`` (their event's row in ``table``), ``position``,
-    ``publisher`` and ``language`` (with their NULL flags)."""
+def _count_sources(
+    conn: ArrowConnection, ids: pa.Array, seq: np.ndarray[Any, Any]
+) -> tuple[pa.Array, list[tuple[Any, Any, int, int]]]:
+    """Every source of the events ``ids`` counted by DuckDB: the count per id (in the order
+    of ``ids``), and ``(publisher, language, count, first)`` per distinct pair (what
+    :func:`source_pairs` gives), where ``first`` is the smallest ``seq * 2**32 + position``
+    of the pair's sources (``seq``: each id's place in the order the report reads sources).
+
+    The same two queries on every database: a Parquet export's ``sources`` view, or the
+    sources read from SQLite or PostgreSQL into Arrow (one read of every source) and handed
+    to DuckDB in place."""
     import numpy as np
     import pyarrow as pa
-    import pyarrow.compute as pc
 
-    read = select(
-        sources.c.event_id,
-        sources.c.position,
-        *_nullable(sources.c.publisher, "publisher"),
-        *_nullable(sources.c.language, "language"),
+    wanted = pa.table({"id": ids, "at": np.arange(len(ids), dtype=np.int64), "seq": seq})
+    if conn.duck:
+        db = conn.conn.cursor()
+        read = "SELECT event_id, position, publisher, language FROM sources"
+    else:
+        rows = conn.fetch_encoded(
+            select(
+                sources.c.event_id,
+                sources.c.position,
+                *_nullable(sources.c.publisher, "publisher"),
+                *_nullable(sources.c.language, "language"),
+            ),
+            plain=("event_id",),
+        )
+        if rows.num_rows == 0:
+            return pa.array(np.zeros(len(ids), dtype=np.int64)), []
+        db = duckdb_module().connect(":memory:")
+        db.register("sw_sources", rows)
+        read = (
+            "SELECT event_id, position, "
+            f"CASE WHEN CAST(publisher{_NULL} AS BOOLEAN) THEN NULL ELSE publisher END "
+            "AS publisher, "
+            f"CASE WHEN CAST(language{_NULL} AS BOOLEAN) THEN NULL ELSE language END "
+            "AS language "
+            "FROM sw_sources"
+        )
+    try:
+        db.register("sw_wanted", wanted)
+        # one join, grouped two ways: per event (grouping() 0 on ``at``), and per pair
+        found = db.sql(
+            "SELECT grouping(w.at) AS by_pair, w.at, s.publisher, s.language, count(*) AS n, "  # noqa: S608 (no input in the text)
+            f"min(w.seq * {1 << 32} + s.position) AS first "
+            f"FROM ({read}) AS s JOIN sw_wanted AS w ON s.event_id = w.id "
+            "GROUP BY GROUPING SETS ((w.at), (s.publisher, s.language))"
+        ).to_arrow_table()
+    finally:
+        db.close()
+    by_pair = found.column("by_pair").to_numpy().astype(bool)
+    per_event = found.filter(pa.array(~by_pair))
+    counts = np.zeros(len(ids), dtype=np.int64)
+    counts[per_event.column("at").to_numpy()] = per_event.column("n").to_numpy()
+    grouped = found.filter(pa.array(by_pair))
+    pairs = zip(
+        *(grouped.column(c).to_pylist() for c in ("publisher", "language", "n", "first")),
+        strict=True,
     )
-    rows = conn.fetch_encoded(read, plain=("event_id",))
-    ids = table.column("id").combine_chunks()
-    if rows.num_rows == 0:
-        empty = pa.table({"at": pa.array([], pa.int64())})
-        return pa.array(np.zeros(table.num_rows, dtype=np.int64)), empty
-    at = pc.index_in(rows.column("event_id"), value_set=ids)
-    rows = rows.drop_columns(["event_id"])
-    if at.null_count:  # sources of events not selected: left out (a copy of the rest)
-        rows = rows.filter(pc.is_valid(at))
-        at = pc.drop_null(at)
-    found = at.to_numpy().astype(np.int64)
-    counts = np.bincount(found, minlength=table.num_rows).astype(np.int64)
-    return pa.array(counts), rows.append_column("at", pa.array(found))
-
-
-def _tally_pairs(
-    read: pa.Table, ids: pa.ChunkedArray, order: np.ndarray[Any, Any]
-) -> list[tuple[Any, Any, int, int]]:
-    """:func:`source_pairs`' pairs from the sources read by :func:`_sources_read`, for the ids
-    of the frame in its row order (``order``: the rows of ``ids`` in that order)."""
-    import numpy as np
-    import pyarrow as pa
-
-    from steppewatch.store.source_reader import CHUNK
-
-    if "position" not in read.column_names or read.num_rows == 0:
-        return []
-    in_frame = ids.take(pa.array(order))
-    rank = _read_rank(in_frame.combine_chunks(), CHUNK)
-    seq = np.empty(len(order), dtype=np.int64)
-    seq[order] = rank  # by row of ``ids``
-    at = read.column("at").to_numpy()
-    key = seq[at] * (1 << 32) + read.column("position").to_numpy().astype(np.int64)
-    return _grouped(read.drop_columns(["at", "position"]), key)
+    return pa.array(counts), [(p, lang, int(n), int(first)) for p, lang, n, first in pairs]
 
 
 def _attributes_wanted(kinds: Sequence[str], key: str | None) -> Any:
@@ -528,7 +572,10 @@ def _by_distinct(
 
 
 def source_pairs(
-    store: Store, ids: Sequence[str], undecided: Callable[[str | None], bool], chunk: int
+    store: Store | ParquetStore,
+    ids: Sequence[str],
+    undecided: Callable[[str | None], bool],
+    chunk: int,
 ) -> tuple[list[tuple[Any, Any, int, int]], list[tuple[Any, Any, int]]] | None:
     """What :func:`steppewatch.store.source_reader.count_sources_sqlite` returns, read through
     Arrow (SQLite or PostgreSQL), or None when there is no Arrow route or ``ids`` are too few
@@ -542,36 +589,24 @@ def source_pairs(
 
 
 def _source_pairs(
-    store: Store, wanted: list[str], undecided: Callable[[str | None], bool], chunk: int
+    store: Store | ParquetStore,
+    wanted: list[str],
+    undecided: Callable[[str | None], bool],
+    chunk: int,
 ) -> tuple[list[tuple[Any, Any, int, int]], list[tuple[Any, Any, int]]] | None:
-    import numpy as np
     import pyarrow as pa
-    import pyarrow.compute as pc
 
     with arrow_connection(store) as conn:
         if conn is None:
             return None
         if not wanted:
             return [], []
-        if len(wanted) < conn.count_events() // 4:
+        # (a Parquet export has no index to probe: its sources are always read whole)
+        if not conn.duck and len(wanted) < conn.count_events() // 4:
             return None
-        read = select(
-            sources.c.event_id,
-            sources.c.position,
-            *_nullable(sources.c.publisher, "publisher"),
-            *_nullable(sources.c.language, "language"),
-        )
-        rows = conn.fetch_encoded(read, plain=("event_id",))
-        if rows.num_rows == 0:
-            return [], []
         id_array = pa.array(wanted, pa.string())
         seq = _read_rank(id_array, chunk)
-        at = pc.index_in(rows.column("event_id"), value_set=id_array)
-        rows = rows.drop_columns(["event_id"]).filter(pc.is_valid(at))
-        positions = rows.column("position").to_numpy().astype(np.int64)
-        key = seq[pc.drop_null(at).to_numpy()] * (1 << 32) + positions
-        del at, positions
-        pairs = _grouped(rows, key)
+        _counts, pairs = _count_sources(conn, id_array, seq)
         need = sorted({p for p, _l, _n, _f in pairs if p is not None and undecided(p)})
         by_url: list[tuple[Any, Any, int]] = []
         if need or any(p is None for p, _l, _n, _f in pairs):
@@ -579,38 +614,8 @@ def _source_pairs(
     return pairs, by_url
 
 
-def _grouped(rows: pa.Table, key: np.ndarray[Any, Any]) -> list[tuple[Any, Any, int, int]]:
-    """``(publisher, language, count, first)`` per distinct pair of ``rows`` (read with the
-    NULL flags of :func:`_nullable`); ``first``: the smallest ``key`` of the pair's rows."""
-    import pyarrow as pa
-
-    names = ["publisher", "publisher" + _NULL, "language", "language" + _NULL]
-    grouped = (
-        rows.select(names)
-        .append_column("key", pa.array(key))
-        .group_by(names, use_threads=False)
-        .aggregate([("key", "count"), ("key", "min")])
-    )
-    publishers, languages = (
-        [None if null else value for value, null in zip(values, nulls, strict=True)]
-        for values, nulls in (
-            (grouped.column(n).to_pylist(), grouped.column(n + _NULL).to_pylist())
-            for n in ("publisher", "language")
-        )
-    )
-    return list(
-        zip(
-            publishers,
-            languages,
-            grouped.column("key_count").to_pylist(),
-            grouped.column("key_min").to_pylist(),
-            strict=True,
-        )
-    )
-
-
 def url_rows(
-    store: Store, ids: Sequence[str], need: Sequence[str], chunk: int
+    store: Store | ParquetStore, ids: Sequence[str], need: Sequence[str], chunk: int
 ) -> list[tuple[Any, Any, int]] | None:
     """The ``by_url`` part of :func:`source_pairs` alone (``need``: the publishers whose URL
     decides; sources with no publisher always come), for pairs counted already

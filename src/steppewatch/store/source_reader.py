@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from steppewatch.store.parquet_store import ParquetStore
+
 if TYPE_CHECKING:
     from steppewatch.store.store import Store
 
@@ -26,7 +28,7 @@ _FETCH = 50_000
 
 
 def iter_sources(
-    store: Store, ids: Sequence[str], columns: Sequence[str]
+    store: Store | ParquetStore, ids: Sequence[str], columns: Sequence[str]
 ) -> Iterator[Sequence[tuple[Any, ...]]]:
     """Chunks of ``(event_id, *columns)`` rows: every source of the events ``ids`` (repeated
     ids count once). ``columns``: names from :data:`SOURCE_COLUMNS`."""
@@ -35,6 +37,9 @@ def iter_sources(
         raise ValueError(f"unknown source columns: {unknown}")
     wanted = list(dict.fromkeys(ids))
     if not wanted:
+        return
+    if isinstance(store, ParquetStore):
+        yield from store.iter_sources(wanted, columns, CHUNK, _FETCH)
         return
     with store.engine.connect() as conn:
         if conn.dialect.name == "sqlite":
@@ -84,13 +89,15 @@ _SEQ = 1 << 32
 
 
 def count_sources_sqlite(
-    store: Store, ids: Sequence[str], undecided: Callable[[str | None], bool]
+    store: Store | ParquetStore, ids: Sequence[str], undecided: Callable[[str | None], bool]
 ) -> tuple[list[tuple[Any, Any, int, int]], list[tuple[Any, Any, int]]] | None:
     """The sources of the events ``ids`` counted in SQL, for a SQLite store (None elsewhere):
     ``(publisher, language, count, first)`` per distinct pair, and for the publishers that
     ``undecided`` says need their URL (and sources with no publisher), ``(url, language,
     first)`` per source. ``first``: where the pair or source comes in :func:`iter_sources`'s
     order (smaller is earlier). Two grouped queries instead of two million rows."""
+    if isinstance(store, ParquetStore):
+        return None
     wanted = list(dict.fromkeys(ids))
     with store.engine.connect() as conn:
         if conn.dialect.name != "sqlite":
