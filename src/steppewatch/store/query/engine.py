@@ -14,10 +14,12 @@ from SQL, and is the same.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, and_, literal_column
+from sqlalchemy import ColumnElement, Connection, and_, literal_column
 
 from steppewatch.errors import SteppewatchError
 from steppewatch.store.filters import EventFilter
@@ -108,6 +110,11 @@ class EventPage:
 _request_memo = threading.local()
 
 
+def _request_conn() -> Connection | None:
+    """The connection of the request being read in this thread (``QueryEngine._request``)."""
+    return getattr(_request_memo, "conn", None)
+
+
 class QueryEngine:
     """Reads pages, totals and facets of events for one Store (see the module docstring)."""
 
@@ -158,6 +165,10 @@ class QueryEngine:
 
         try:
             with self.store.engine.connect() as conn:
+                if self.store.dialect == "postgresql":
+                    # one statement, no transaction: no BEGIN and ROLLBACK sent around it (two
+                    # of the round trips every explorer request made to the server first)
+                    conn = conn.execution_options(isolation_level="AUTOCOMMIT")
                 value = conn.exec_driver_sql(
                     "SELECT version FROM data_version WHERE id = 1"
                 ).scalar()
@@ -230,13 +241,49 @@ class QueryEngine:
         key = ("page", query.filters, query.q, query.sort, query.offset, query.per_page)
         cached = self.cache.get(key)
         if cached is None:
-            _request_memo.hits = {}
-            try:
+            with self._request():
                 cached = self._page(query)
-            finally:
-                _request_memo.hits = None
             self.cache.put(key, cached, ttl=self.settings.page_ttl)
         return cached  # type: ignore[no-any-return]
+
+    @contextmanager
+    def _request(self) -> Iterator[None]:
+        """One page's (or one list's counts') reads: a memo of what they learn (estimates,
+        samples, the page's ids read with the counts) and, on PostgreSQL, one connection for
+        all of them (``_connection``): one pool checkout, its liveness ping, and one
+        transaction instead of a checkout, a ping, a BEGIN and a ROLLBACK per read."""
+        _request_memo.hits = {}
+        try:
+            if self.store.dialect != "postgresql":
+                yield
+                return
+            with self.store.engine.connect() as conn:
+                conn.info[queries.REQUEST_CONNECTION] = True
+                _request_memo.conn = conn
+                try:
+                    yield
+                finally:
+                    _request_memo.conn = None
+                    conn.info.pop(queries.REQUEST_CONNECTION, None)
+                    conn.info.pop(queries.LOCAL_SETTINGS, None)
+        finally:
+            _request_memo.hits = None
+
+    @contextmanager
+    def _connection(self) -> Iterator[Connection]:
+        """The request's connection (``_request``) or, outside one, a new connection for the
+        block. On the request's connection a read that changed planner settings
+        (``queries.set_local``) ends its transaction at the end of the block, so the next
+        read runs under the defaults."""
+        shared: Connection | None = getattr(_request_memo, "conn", None)
+        if shared is None:
+            with self.store.engine.connect() as conn:
+                yield conn
+            return
+        try:
+            yield shared
+        finally:
+            queries.end_local(shared)
 
     def counts(
         self, filters: EventFilter, text: str | None = None, facets: tuple[str, ...] = FACETS
@@ -255,13 +302,23 @@ class QueryEngine:
         limit: int = 50,
     ) -> tuple[int | None, dict[str, Any]]:
         """Total and facets of a list, from the path that reads its page (without reading the
-        page when there is no text search)."""
+        page when there is no text search, nor on PostgreSQL, where a page's total and facets
+        are those of ``_counts_and_facets`` whichever way its events are read)."""
         if not text:
             if order in ("date", "-date") and not filters.ids and not filters.text:
                 index = self.current_index()
                 if index is not None:
                     return index.counts(filters)
             return self._counts_and_facets(filters, None, FACETS)
+        if self.store.dialect == "postgresql":
+            # e.g. the facet links of a search with a country chosen: the same words without it
+            # (its page's events, their sources and the walk for them were read for nothing)
+            key = ("page", filters, text, order, offset, limit)
+            cached = self.cache.get(key)
+            if cached is not None:
+                return cached.total, cached.facets
+            with self._request():
+                return self._counts_and_facets(filters, text)
         page = self.page(filters, text, order=order, offset=offset, limit=limit)
         return page.total, page.facets
 
@@ -312,7 +369,9 @@ class QueryEngine:
                 return cached  # type: ignore[no-any-return]
             words = self._pg_words(filters, q)
             if words is not None:  # the matches' own rows in event_search (migration 16)
-                where = pg_search.search_where(words, filters)
+                where = pg_search.search_where(
+                    words, filters, unindexed=self._pg_unindexed(words, filters)
+                )
             else:
                 where = queries.where_clause(filters, q, self.support)
             estimate = self._pg_estimate(filters, q)
@@ -323,7 +382,7 @@ class QueryEngine:
             if estimate is None or estimate <= margin * s.search_facet_rows:
                 try:
                     with (
-                        self.store.engine.connect() as conn,
+                        self._connection() as conn,
                         queries.time_limit(conn, s.count_limit_ms),
                     ):
                         if wanted is not None and self.store.dialect == "postgresql":
@@ -342,7 +401,13 @@ class QueryEngine:
                                 rows = both[0]
                                 memo[("page_ids", filters, q, sort, need)] = both[1]  # type: ignore[index]
                         else:
-                            rows = profile_rows(self.store, where, s.search_facet_rows, conn=conn)
+                            rows = profile_rows(
+                                self.store,
+                                where,
+                                s.search_facet_rows,
+                                conn=conn,
+                                table=None if words is None else pg_search.event_search,
+                            )
                 except queries.TimedOut:
                     rows = None
             # else (PostgreSQL): its planner expects far more matches than search_facet_rows,
@@ -414,38 +479,72 @@ class QueryEngine:
             found = sampled[0]
         elif words is not None:
             found = queries.pg_estimate(
-                self.store, pg_search.search_where(words, filters), pg_search.event_search
+                self.store,
+                pg_search.search_where(words, filters),
+                pg_search.event_search,
+                conn=_request_conn(),
             )
         else:
-            found = queries.pg_estimate(self.store, queries.where_clause(filters, q, self.support))
+            found = queries.pg_estimate(
+                self.store, queries.where_clause(filters, q, self.support), conn=_request_conn()
+            )
         if memo is not None:
             memo[key] = found
         return found
 
+    def _pg_unindexed(self, words: pg_search.Words, filters: EventFilter) -> tuple[str, ...]:
+        """The code fields of ``filters`` tested on the words' rows rather than ANDed through
+        their GIN index (``pg_search.unindexed_codes``: a common code's index reads hundreds of
+        thousands of entries to save fetching a few thousand rows), from the sample and the
+        profiles' exact counts of the codes; none when either is not at hand."""
+        names = [n for n in pg_search.CODE_FIELDS if getattr(filters, n)]
+        if not names or self.profiles is None:
+            return ()
+        everything = self.profiles.planning_counts(EventFilter())
+        sampled = self._pg_sampled(words, filters)
+        if everything is None or sampled is None:
+            return ()
+        code_events: dict[str, int] = {}
+        for name in names:
+            counted = self.profiles.planning_counts(EventFilter(**{name: getattr(filters, name)}))
+            if counted is None:
+                return ()
+            code_events[name] = counted[0]
+        return pg_search.unindexed_codes(filters, sampled[3], code_events, everything[0])
+
     def _pg_sampled(
         self, words: pg_search.Words, filters: EventFilter
-    ) -> tuple[int, dict[str, int], int] | None:
-        """``pg_search.sampled_matches`` once per request, None past 100 ms."""
+    ) -> tuple[int, dict[str, int], int, int] | None:
+        """``pg_search.sampled_matches`` once per request and kept in the result cache (the
+        same words and filters on another page, or in a facet link's counts), None past
+        100 ms."""
         memo = getattr(_request_memo, "hits", None)
         key = ("sampled", words, filters)
         if memo is not None and key in memo:
             return memo[key]  # type: ignore[no-any-return]
+        kept = self.cache.get(key)
+        if kept is not None:
+            if memo is not None:
+                memo[key] = kept
+            return kept  # type: ignore[no-any-return]
         everything = (
             self.profiles.planning_counts(EventFilter()) if self.profiles is not None else None
         )
-        found: tuple[int, dict[str, int], int] | None
+        found: tuple[int, dict[str, int], int, int] | None
         try:
-            with self.store.engine.connect() as conn, queries.time_limit(conn, 100):
+            with self._connection() as conn, queries.time_limit(conn, 100):
                 rows = (
                     everything[0]
                     if everything is not None
                     else pg_search.searched_rows(conn, EventFilter())
                 )
-                found = pg_search.sampled_matches(conn, words, filters, rows)
+                found = pg_search.sampled_with_codes(conn, words, filters, rows)
         except queries.TimedOut:
             found = None
         if memo is not None:
             memo[key] = found
+        if found is not None:
+            self.cache.put(key, found)
         return found
 
     def _pg_words(self, filters: EventFilter, q: str | None) -> pg_search.Words | None:
@@ -743,6 +842,7 @@ class QueryEngine:
                 limit_ms=limit_ms,
                 keys=keys,
                 pg_settings=pg_settings,
+                conn=_request_conn(),
             )
         except queries.TimedOut:
             raise _search_timeout() from None
@@ -758,7 +858,7 @@ class QueryEngine:
         ids_query, settings = list_plans.pg_page_ids(plan, query.filters, query.sort == "-date")
         ids_query = ids_query.limit(query.per_page).offset(query.offset)
         try:
-            with self.store.engine.connect() as conn:
+            with self._connection() as conn:
                 with queries.time_limit(conn, self.settings.list_limit_ms):
                     queries.set_local(conn, settings)
                     ids = list(conn.execute(ids_query).scalars())
@@ -887,6 +987,7 @@ class QueryEngine:
                     offset=query.offset,
                     limit_ms=ms,
                     keys=keys,
+                    conn=_request_conn(),
                 )
                 return EventPage(found, total, facets)
             except queries.TimedOut:
@@ -945,7 +1046,7 @@ class QueryEngine:
 
         s = self.settings
         try:
-            with self.store.engine.connect() as conn:
+            with self._connection() as conn:
                 with queries.time_limit(conn, s.list_limit_ms):
                     ids = pg_search.list_ids(
                         conn,
@@ -988,16 +1089,17 @@ class QueryEngine:
             everything_counts = self.profiles.planning_counts(EventFilter())
             all_years = None if everything_counts is None else everything_counts[1]["year"]
         sampled = self._pg_sampled(words, f) if all_years is not None else None
+        unindexed = self._pg_unindexed(words, searched)
         descending = query.sort == "-date"
         try:
-            with self.store.engine.connect() as conn:
+            with self._connection() as conn:
                 with queries.time_limit(conn, s.search_limit_ms):
                     if rows is None:
                         rows = pg_search.searched_rows(conn, years)
                     way, bound = pg_search.choose(estimate, need, rows)
                     if sampled is not None and all_years is not None:
                         way, bound = pg_search.choose_by_years(
-                            *sampled,
+                            *sampled[:3],
                             all_years,
                             need,
                             descending=descending,
@@ -1014,6 +1116,7 @@ class QueryEngine:
                         limit=query.per_page,
                         offset=query.offset,
                         whole=bound >= rows,
+                        unindexed=unindexed,
                     )
                     if ids is None:  # the walk did not reach the page's end: sort the matches
                         ids = pg_search.page_ids(
@@ -1025,6 +1128,7 @@ class QueryEngine:
                             bound=0,
                             limit=query.per_page,
                             offset=query.offset,
+                            unindexed=unindexed,
                         )
         except queries.TimedOut:
             raise _search_timeout() from None

@@ -24,7 +24,7 @@ characters, events found through linked documents) are left to ``queries``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import (
@@ -36,6 +36,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    and_,
     func,
     literal_column,
     select,
@@ -127,6 +128,7 @@ def choose(estimate: int | None, need: int, rows: int) -> tuple[str, int]:
 
 
 SAMPLE_ROWS = 10_000  # rows of event_search read (in whole pages) to estimate a search
+CODE_FIELDS = ("countries", "topics", "domains")
 
 
 def sampled_matches(
@@ -137,20 +139,61 @@ def sampled_matches(
     the same ones each time; all of a table of at most that many rows, exact): about 1 % of a
     million rows, 5-10 ms. Returns (matches, matches per year, matches in the sample): the
     years tell a walk in date order where the matches lie (``choose_by_years``)."""
+    matches, years, hits, _ = sampled_with_codes(conn, words, filters, rows)
+    return matches, years, hits
+
+
+def sampled_with_codes(
+    conn: Connection, words: Words, filters: EventFilter, rows: int
+) -> tuple[int, dict[str, int], int, int]:
+    """``sampled_matches`` and, from the same sample, the matches of ``words`` and
+    ``filters`` without their code lists (countries, topics, domains): what reading the
+    words' matches costs when a code's index is not ANDed with them (``unindexed_codes``)."""
     percent = min(100.0, max(0.1, 100.0 * SAMPLE_ROWS / max(rows, 1)))
     seed: Any = literal_column("17")
     sample = event_search.tablesample(func.system(percent), name="sample", seed=seed)
     year = func.substr(sample.c.date_sort, 1, 4)
+    without = replace(filters, countries=(), topics=(), domains=())
+    codes = code_tests(filters, sample)
+    with_codes: Any = func.count().filter(and_(*codes)) if codes else func.count()
     found = conn.execute(
-        select(year, func.count())
+        select(year, with_codes, func.count())
         .select_from(sample)
-        .where(search_where(words, filters, sample))
+        .where(search_where(words, without, sample))
         .group_by(year)
     ).all()
     scale = 100.0 / percent
-    years = {str(y): round(int(n) * scale) for y, n in found}
-    hits = sum(int(n) for _, n in found)
-    return round(hits * scale), years, hits
+    years = {str(y): round(int(n) * scale) for y, n, _ in found if n}
+    hits = sum(int(n) for _, n, _ in found)
+    word_hits = sum(int(m) for _, _, m in found)
+    return round(hits * scale), years, hits, round(word_hits * scale)
+
+
+# A code's GIN index ANDed with the words' (migration 16) reads every entry of the code: 0.1 us
+# each on the bench machine (KZ, 466,762 events: 54 ms), and saves fetching and testing the
+# words' matches without the code (5-6 us a row: 5,793 rows of "Torugart" 34 ms). So the index
+# serves a code when its entries cost less than the rows it saves: code events < this many
+# times the words' matches it removes ("Torugart" in KZ: 56 -> 34 ms, "village" in UZ 39 ->
+# 24 ms; "deputy" in KG keeps the index: 61 ms against 123 ms without)
+CODE_INDEX_ROWS_PER_MATCH = 50
+
+
+def unindexed_codes(
+    filters: EventFilter, word_matches: int, code_events: dict[str, int], events: int
+) -> tuple[str, ...]:
+    """The code fields of ``filters`` (countries, topics, domains) whose GIN index would cost
+    more than it saves, given the words' estimated matches without the codes
+    (``sampled_with_codes``) and the events with any of each field's codes (``code_events``,
+    of ``events`` in all): ``row_tests`` then tests them on the words' rows instead."""
+    out = []
+    for name in CODE_FIELDS:
+        if not getattr(filters, name) or name not in code_events:
+            continue
+        share = code_events[name] / max(events, 1)
+        saved = word_matches * (1.0 - share)
+        if code_events[name] > CODE_INDEX_ROWS_PER_MATCH * saved:
+            out.append(name)
+    return tuple(out)
 
 
 def choose_by_years(
@@ -208,14 +251,15 @@ def _dates(filters: EventFilter, table: Any) -> list[ColumnElement[bool]]:
     return conds
 
 
-def row_tests(filters: EventFilter, table: Any) -> list[ColumnElement[bool]]:
+def row_tests(
+    filters: EventFilter, table: Any, unindexed: tuple[str, ...] = ()
+) -> list[ColumnElement[bool]]:
     """``filters`` tested on the columns of ``table`` (``event_search`` or a subquery of it):
     the same conditions as ``EventFilter.conditions`` on ``events``, the years also as a range
     of ``date_sort`` (which the date index serves), the codes on the lists (``;``-separated,
-    as ``records.SEP``, the same values as ``event_codes``)."""
-    from sqlalchemy import cast
-    from sqlalchemy.dialects.postgresql import ARRAY, array
-
+    as ``records.SEP``, the same values as ``event_codes``). The code fields named in
+    ``unindexed`` are written so that no index serves them (``unindexed_codes``): tested on
+    the rows the other conditions find."""
     if filters.ids or filters.text:
         raise ValueError("pg_search: filters by ids or text are not read here")
     c = table.c
@@ -232,25 +276,37 @@ def row_tests(filters: EventFilter, table: Any) -> list[ColumnElement[bool]]:
         tests.append(c.year >= filters.since)
     if filters.until is not None:
         tests.append(c.year <= filters.until)
-    for name, values in (
-        ("countries", filters.countries),
-        ("topics", filters.topics),
-        ("domains", filters.domains),
-    ):
+    return tests + code_tests(filters, table, unindexed)
+
+
+def code_tests(
+    filters: EventFilter, table: Any, unindexed: tuple[str, ...] = ()
+) -> list[ColumnElement[bool]]:
+    """The code lists' part of ``row_tests`` (countries, topics, domains)."""
+    from sqlalchemy import cast
+    from sqlalchemy.dialects.postgresql import ARRAY, array
+
+    tests: list[ColumnElement[bool]] = []
+    for name in CODE_FIELDS:
+        values = getattr(filters, name)
         if values:
-            # written as migration 16 indexes it (the separator a constant, not a parameter)
-            codes: Any = func.string_to_array(c[name], literal_column("';'"), type_=ARRAY(Text))
+            # written as migration 16 indexes it (the separator a constant, not a parameter);
+            # || '' (the same text) where its index is not wanted
+            column = table.c[name]
+            listed: Any = column.op("||")(literal_column("''")) if name in unindexed else column
+            codes: Any = func.string_to_array(listed, literal_column("';'"), type_=ARRAY(Text))
             tests.append(codes.op("&&")(cast(array(list(values)), ARRAY(Text))))
     return tests
 
 
-def search_where(words: Words, filters: EventFilter, table: Any = None) -> ColumnElement[bool]:
+def search_where(
+    words: Words, filters: EventFilter, table: Any = None, unindexed: tuple[str, ...] = ()
+) -> ColumnElement[bool]:
     """The rows of ``event_search`` (or ``table``) whose vector matches ``words`` and that pass
-    ``filters`` (for counts, facets and the planner's estimate)."""
-    from sqlalchemy import and_
-
+    ``filters`` (for counts, facets and the planner's estimate); ``unindexed``: see
+    ``row_tests``."""
     t = event_search if table is None else table
-    return and_(_matches(t, words), *row_tests(filters, t))
+    return and_(_matches(t, words), *row_tests(filters, t, unindexed))
 
 
 def _matches(table: Any, words: Words) -> ColumnElement[bool]:
@@ -315,16 +371,23 @@ def list_ids(
 
 
 def sort_query(
-    words: Words, filters: EventFilter, *, descending: bool, limit: int, offset: int
+    words: Words,
+    filters: EventFilter,
+    *,
+    descending: bool,
+    limit: int,
+    offset: int,
+    unindexed: tuple[str, ...] = (),
 ) -> Any:
     """The ids of the page read from every match of the words (GIN index), sorted by date
-    (``date_sort || ''``: no index gives that order, so PostgreSQL does not walk one)."""
+    (``date_sort || ''``: no index gives that order, so PostgreSQL does not walk one);
+    ``unindexed``: see ``row_tests``."""
     s = event_search
     date: Any = literal_column(f"({TABLE}.date_sort || '')")
     keys = [date.desc(), s.c.id.desc()] if descending else [date, s.c.id]
     return (
         select(s.c.id)
-        .where(_matches(s, words), *row_tests(filters, s))
+        .where(_matches(s, words), *row_tests(filters, s, unindexed))
         .order_by(*keys)
         .limit(limit)
         .offset(offset)
@@ -342,6 +405,7 @@ def page_ids(
     limit: int,
     offset: int,
     whole: bool = False,
+    unindexed: tuple[str, ...] = (),
 ) -> list[str] | None:
     """The page's ids read the ``way`` chosen (``choose``); None when a walk of ``bound`` rows
     did not reach the end of the page (read it with ``sort`` then). ``whole``: ``bound`` covers
@@ -356,7 +420,9 @@ def page_ids(
         ids = [str(i) for i in conn.execute(query).scalars()]
         return ids if whole or len(ids) == limit else None
     set_local(conn, SORT_SETTINGS)
-    query = sort_query(words, filters, descending=descending, limit=limit, offset=offset)
+    query = sort_query(
+        words, filters, descending=descending, limit=limit, offset=offset, unindexed=unindexed
+    )
     return [str(i) for i in conn.execute(query).scalars()]
 
 
@@ -370,6 +436,8 @@ __all__ = [
     "page_ids",
     "choose_by_years",
     "sampled_matches",
+    "sampled_with_codes",
+    "unindexed_codes",
     "searched_rows",
     "sort_query",
     "Words",

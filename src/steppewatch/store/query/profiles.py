@@ -46,13 +46,15 @@ COLUMNS = (
 
 
 def profile_rows(
-    store: Store, where: Any, limit: int, *, conn: Any = None
+    store: Store, where: Any, limit: int, *, conn: Any = None, table: Any = None
 ) -> list[tuple[Profile, int]] | None:
     """The distinct profiles of the events matching ``where``, each with its number of events,
     or None if more than ``limit`` events match. Grouped in SQL (of the first ``limit`` + 1
     matches): a search's thousands of hits share far fewer profiles, and each one costs Python
-    work here and in ``aggregate``."""
-    matches = select(*COLUMNS).where(where).limit(limit + 1).subquery()
+    work here and in ``aggregate``. ``table``: read the rows of ``table``
+    (``pg_search.event_search``: the same columns) instead of ``events``."""
+    columns = COLUMNS if table is None else [table.c[c.name] for c in COLUMNS]
+    matches = select(*columns).where(where).limit(limit + 1).subquery()
     grouped = select(*matches.c, func.count()).group_by(*matches.c)
     if conn is None:
         with store.engine.connect() as own:
