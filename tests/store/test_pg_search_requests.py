@@ -154,3 +154,66 @@ def test_search_counts_without_the_page_are_the_pages_counts(pg_store) -> None: 
                 assert (total, facets) == (page.total, page.facets), (q, filters, order)
                 # the total is exact (300 events: every search is counted), in any order
                 assert total == len(_plain(pg_store, filters, q, "-date")), (q, filters, order)
+
+
+@pytest.mark.postgres
+def test_a_search_with_a_code_reads_its_words_once_for_page_and_links(pg_store) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """A search with a country: one read of the words' matches in the page's statuses gives
+    the page, its total and facets, and the numbers of its facet links (the same words
+    without the country), equal to the counts read apart; other statuses are read apart."""
+    engine = _engine(pg_store)
+    statuses = ("curated", "accepted", "edited")
+    for q in ("security", "учения", "反恐", "border security"):
+        for codes in ({"countries": ("KG",)}, {"countries": ("KZ", "TJ"), "topics": ("drills",)}):
+            filters = EventFilter(statuses=statuses, **codes)  # type: ignore[arg-type]
+            page = engine.page(filters, q, order="-date", offset=0, limit=4)
+            plain = _plain(pg_store, filters, q, "-date")
+            assert [e["id"] for e in page.events] == plain[:4], (q, codes)
+            assert page.total == len(plain), (q, codes)
+            assert page.hit_profiles is not None and page.hit_statuses == statuses
+            for other in (
+                EventFilter(statuses=statuses),
+                replace(filters, countries=()),
+                EventFilter(statuses=("curated",), countries=("TJ",)),
+            ):
+                fresh = _engine(pg_store)
+                assert page.counts_for(other) == fresh.list_counts(other, q), (q, codes, other)
+            # statuses the hits do not hold: not counted from them
+            assert page.counts_for(EventFilter(statuses=("suggested",))) is None
+            assert page.counts_for(replace(filters, statuses=())) is None
+
+
+@pytest.mark.postgres
+def test_search_pages_and_facet_links_are_sqlites(pg_store, tmp_path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """The explorer's JSON of searches with codes chosen (page, total, facets and the facet
+    links' numbers) on PostgreSQL and on SQLite, over the same events."""
+    from starlette.testclient import TestClient
+
+    from steppewatch.store import open_store
+    from steppewatch.web import create_app
+    from tests.web.test_dated_search import _events
+
+    lite = open_store(str(tmp_path / "same.db"))
+    lite.add_events(_events(300, seed=5))
+    urls = [
+        "/events.json?q=security&country=KG",
+        "/events.json?q=security&country=KG&country=TJ&page=2",
+        "/events.json?q=%D1%83%D1%87%D0%B5%D0%BD%D0%B8%D1%8F&country=KZ",
+        "/events.json?q=%E5%8F%8D%E6%81%90&topic=border_security",
+        "/events.json?q=border+security&country=KG&kind=meeting",
+        "/events.json?q=security&country=KG&status=curated",
+    ]
+    with (
+        TestClient(create_app(pg_store, secret="s")) as pg,
+        TestClient(create_app(lite, secret="s")) as sqlite,
+    ):
+        for url in urls:
+            mine, theirs = pg.get(url).json(), sqlite.get(url).json()
+            assert mine["ok"] and theirs["ok"], (url, mine, theirs)
+            for key in ("total", "facets", "facet_links"):
+                assert mine[key] == theirs[key], (url, key)
+            # (events of one day are in id order on PostgreSQL, in insertion order on SQLite)
+            assert [e["date_start"] for e in mine["events"]] == [
+                e["date_start"] for e in theirs["events"]
+            ], url
+    lite.close()

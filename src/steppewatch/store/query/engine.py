@@ -89,6 +89,9 @@ class EventPage:
     # the profiles of every hit of the words whatever the filters (in-memory index searches):
     # the same words with other filters are counted from these without reading again
     hit_profiles: list[tuple[Profile, int]] | None = field(default=None, repr=False)
+    # ... when those hits are only the events of some review statuses (PostgreSQL: the page's
+    # statuses, its codes left out), the statuses; None: every hit
+    hit_statuses: tuple[str, ...] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"events": self.events, "total": self.total, "facets": self.facets}
@@ -97,12 +100,19 @@ class EventPage:
             out["notice"] = self.notice
         if self.hit_profiles is not None:
             out["hit_profiles"] = self.hit_profiles
+            if self.hit_statuses is not None:
+                out["hit_statuses"] = self.hit_statuses
         return out
 
     def counts_for(self, filters: EventFilter) -> tuple[int, dict[str, dict[str, int]]] | None:
         """Total and facets of the same words with ``filters`` instead, from the hits' profiles
-        (None when this page was not read from them)."""
+        (None when this page was not read from them, or they do not hold every event
+        ``filters`` may match: other review statuses than ``hit_statuses``)."""
         if self.hit_profiles is None:
+            return None
+        if self.hit_statuses is not None and (
+            not filters.statuses or not set(filters.statuses) <= set(self.hit_statuses)
+        ):
             return None
         return aggregate(self.hit_profiles, filters)
 
@@ -243,6 +253,9 @@ class QueryEngine:
         if cached is None:
             with self._request():
                 cached = self._page(query)
+                hits = _request_memo.hits.get(("hit_profiles", query.filters, query.q))
+                if hits is not None and cached.hit_profiles is None:
+                    cached = replace(cached, hit_profiles=hits[0], hit_statuses=hits[1])
             self.cache.put(key, cached, ttl=self.settings.page_ttl)
         return cached  # type: ignore[no-any-return]
 
@@ -379,7 +392,18 @@ class QueryEngine:
             memo = getattr(_request_memo, "hits", None)
             wanted = memo.get(("page_wanted",)) if memo is not None else None
             margin = PG_ESTIMATE_MARGIN if words is None else PG_SEARCH_COUNT_MARGIN
-            if estimate is None or estimate <= margin * s.search_facet_rows:
+            hit_filter = None
+            if words is not None and wanted is not None:
+                hit_filter = self._pg_hit_filter(words, filters, margin * s.search_facet_rows)
+            if hit_filter is not None and memo is not None and wanted is not None:
+                # every match of the words in the filters' statuses, whatever the codes: the
+                # page's counts, its ids, and the counts of its facet links from one read
+                answer = self._pg_read_hits(filters, q, words, hit_filter, wanted, memo)  # type: ignore[arg-type]
+                if answer is not None:
+                    answer = (answer[0], {k: answer[1][k] for k in facets})
+                    self.cache.put(("search", search_key), answer)
+                    return answer
+            elif estimate is None or estimate <= margin * s.search_facet_rows:
                 try:
                     with (
                         self._connection() as conn,
@@ -462,7 +486,9 @@ class QueryEngine:
     def _pg_estimate(self, filters: EventFilter, q: str | None) -> int | None:
         """PostgreSQL: an estimate of the matches of ``filters`` and ``q``, once per request:
         from a sample of ``event_search`` (``pg_search.sampled_matches``) when that table
-        serves the search, else the planner's (``queries.pg_estimate``); None on SQLite."""
+        serves the search, else (and for one word without other filters than the review
+        statuses: ``pg_search.planner_estimates``) the planner's (``queries.pg_estimate``);
+        None on SQLite."""
         if self.store.dialect != "postgresql":
             return None
         memo = getattr(_request_memo, "hits", None)
@@ -471,7 +497,9 @@ class QueryEngine:
             return memo[key]  # type: ignore[no-any-return]
         found: int | None
         words = self._pg_words(filters, q)
-        sampled = self._pg_sampled(words, filters) if words is not None else None
+        sampled = None
+        if words is not None and not pg_search.planner_estimates(words, filters):
+            sampled = self._pg_sampled(words, filters)
         if sampled is not None:
             # the planner's estimates of phrases, Chinese and words with a code filter are
             # 5-10x off (30,440 for the 3,801 of "Tajik-Chinese", 1,705 for the 21,383 of
@@ -491,6 +519,59 @@ class QueryEngine:
         if memo is not None:
             memo[key] = found
         return found
+
+    def _pg_hit_filter(
+        self, words: pg_search.Words, filters: EventFilter, most: float
+    ) -> EventFilter | None:
+        """A search with code filters (countries, topics, domains) and no other but review
+        statuses, whose words have at most ``most`` matches in those statuses whatever the
+        codes (from the sample): the filter of those matches (the statuses), read once for the
+        page and its facet links (``_pg_read_hits``); else None."""
+        without = replace(filters, countries=(), topics=(), domains=())
+        if without == filters or not replace(without, statuses=()).is_empty():
+            return None
+        sampled = self._pg_sampled(words, filters)
+        if sampled is None or sampled[3] > most:
+            return None
+        return without
+
+    def _pg_read_hits(
+        self,
+        filters: EventFilter,
+        q: str,
+        words: pg_search.Words,
+        hit_filter: EventFilter,
+        wanted: tuple[str, int],
+        memo: dict[Any, Any],
+    ) -> tuple[int, dict[str, Any]] | None:
+        """The profiles of every match of ``words`` and ``hit_filter`` (``_pg_hit_filter``),
+        and, from the same read, the ids of the page's matches (those passing the codes of
+        ``filters`` too) in page order: the page's total and facets (None past the count's
+        time limit or ``search_facet_rows``). The profiles go with the page
+        (``EventPage.hit_profiles``), so a facet link's numbers (the same words without a
+        code) are counted from them instead of another read of the words' matches."""
+        s = self.settings
+        sort, need = wanted
+        try:
+            with self._connection() as conn, queries.time_limit(conn, s.count_limit_ms):
+                both = pg_profile_rows_and_page(
+                    self.store,
+                    pg_search.search_where(words, hit_filter),
+                    s.search_facet_rows,
+                    need=need,
+                    descending=sort == "-date",
+                    conn=conn,
+                    table=pg_search.event_search,
+                    page_tests=lambda matches: pg_search.code_tests(filters, matches),
+                )
+        except queries.TimedOut:
+            return None
+        if both is None:
+            return None
+        hits, ids = both
+        memo[("page_ids", filters, q, sort, need)] = ids
+        memo[("hit_profiles", filters, q)] = (hits, hit_filter.statuses)
+        return aggregate(hits, filters)
 
     def _pg_unindexed(self, words: pg_search.Words, filters: EventFilter) -> tuple[str, ...]:
         """The code fields of ``filters`` tested on the words' rows rather than ANDed through
