@@ -217,3 +217,50 @@ def test_search_pages_and_facet_links_are_sqlites(pg_store, tmp_path) -> None:  
                 e["date_start"] for e in theirs["events"]
             ], url
     lite.close()
+
+
+def test_a_common_word_is_left_to_the_rows_of_a_rare_one() -> None:
+    shares = {"china": 0.5, "chinese": 0.15, "turkmenistan": 0.027, "kazakhstan": 0.18}
+    phrase = pg_search.words_of("China-Turkmenistan", cjk=True)
+    assert phrase is not None and phrase.tsquery == "(China:* <-> Turkmenistan:*)"
+    narrowed = pg_search.narrowed(phrase, shares)
+    assert narrowed.index_tsquery == "turkmenistan:*" and narrowed.tsquery == phrase.tsquery
+    assert narrowed.whole() == phrase
+    # "chin" starts both lexemes: 65 % of the events; no rare word, or one word: unchanged
+    two = pg_search.words_of("chin Turkmenistan", cjk=True)
+    assert two is not None and pg_search.narrowed(two, shares).index_tsquery == "turkmenistan:*"
+    for q in ("China-Kazakhstan", "China", "Turkmenistan border"):
+        words = pg_search.words_of(q, cjk=True)
+        assert words is not None and pg_search.narrowed(words, shares) == words, q
+    assert pg_search.narrowed(phrase, {}) == phrase
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("filters", FILTERS[:4], ids=lambda f: repr(f)[:60])
+def test_narrowed_words_give_the_plain_pages_and_counts(pg_store, filters: EventFilter) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    with pg_store.engine.connect() as conn:
+        shares = pg_search.lexeme_shares(conn)
+    assert shares  # the fixture's database was analysed
+    # as if "border", "peace" and "security" were in most events and the others rare
+    common = {**{k: 0.001 for k in shares}, "border": 0.9, "peace": 0.9, "security": 0.9}
+    found = 0
+    with pg_store.engine.connect() as conn:
+        for q in ("Mission security", "Peace Mission", "border drill", "security учения"):
+            words = pg_search.narrowed(pg_search.words_of(q, cjk=True), common)  # type: ignore[arg-type]
+            assert words.index_tsquery is not None, q
+            plain = _plain(pg_store, filters, q, "-date")
+            found += bool(plain)
+            counted = conn.execute(
+                select(func.count())
+                .select_from(pg_search.event_search)
+                .where(pg_search.search_where(words, filters))
+            ).scalar()
+            assert counted == len(plain), q
+            for way, bound in (("sort", 0), ("walk", 10_000)):
+                ids = pg_search.page_ids(
+                    conn, words, filters, descending=True, way=way, bound=bound,
+                    limit=5, offset=2, whole=True,
+                )  # fmt: skip
+                assert ids == plain[2:7], (q, way)
+                conn.rollback()
+    assert found >= 2

@@ -136,6 +136,7 @@ class QueryEngine:
         self.profiles: Profiles | None = None
         self.index: EventIndex | None = None
         self.seen_version: int | None = None  # data_version when last checked (migration 6)
+        self._pg_lexeme_shares: dict[str, float] | None = None
         self.has_data_version = True
 
     # -- in-memory parts and freshness -----------------------------------------------------
@@ -639,7 +640,26 @@ class QueryEngine:
             or filters.text
         ):
             return None
-        return pg_search.words_of(q, cjk=self.support.pg_event_search_cjk)
+        words = pg_search.words_of(q, cjk=self.support.pg_event_search_cjk)
+        if words is None or words.tsquery is None:
+            return words
+        return pg_search.narrowed(words, self._lexeme_shares())
+
+    def _lexeme_shares(self) -> dict[str, float]:
+        """``pg_search.lexeme_shares``, read once per engine (the planner's statistics, which
+        move little between ANALYZEs); empty when not readable."""
+        shares = self._pg_lexeme_shares
+        if shares is None:
+            from sqlalchemy.exc import DBAPIError
+
+            with self._connection() as conn:
+                try:
+                    shares = pg_search.lexeme_shares(conn)
+                except DBAPIError:  # (the request's other reads go on)
+                    conn.rollback()
+                    shares = {}
+            self._pg_lexeme_shares = shares
+        return shares
 
     def _fts_hits(self, q: str) -> int | None:
         """``queries.fts_hits`` through the result cache (a search asks twice: counts and walk),

@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import (
+    Boolean,
     Column,
     ColumnElement,
     Connection,
@@ -41,6 +42,7 @@ from sqlalchemy import (
     func,
     literal_column,
     select,
+    text,
 )
 from sqlalchemy.dialects.postgresql import TSVECTOR
 
@@ -89,10 +91,61 @@ class Words:
     """What a search matches in ``event_search``: a ``to_tsquery('simple', ...)`` text (words
     of letters or digits, as ``queries.search_condition`` matches them on ``events``), or, for
     a search with Chinese (CJK) characters, the lower-cased substrings that must all occur in
-    the ``cjk`` text (as the trigram search of migration 14 matches them)."""
+    the ``cjk`` text (as the trigram search of migration 14 matches them). ``index_tsquery``:
+    the rarer of the words (``narrowed``), the only ones read from the text index; the whole
+    ``tsquery`` is then tested on the rows they find."""
 
     tsquery: str | None = None
     substrings: tuple[str, ...] = ()
+    index_tsquery: str | None = None
+
+    def whole(self) -> Words:
+        """The same words, all read from the index (for reads that use none: walks, samples)."""
+        return self if self.index_tsquery is None else replace(self, index_tsquery=None)
+
+
+# A word (prefix) in more than COMMON_SHARE of the events is not read from the text index when
+# the search has one in at most RARE_SHARE: its posting list is a large part of the table
+# ("china" in half the events: the phrase "China-Turkmenistan" read 78 ms from the index for
+# 7,538 candidates), so the rarer words' candidates are read from the index (26,728 of
+# "turkmenistan") and the whole search is tested on their rows (count read 123 -> 45 ms).
+# Two common words are both read from the index (each row fetched costs more than an entry)
+COMMON_SHARE = 0.25
+RARE_SHARE = 0.05
+_TOKEN = re.compile(r"(\w+):\*")
+
+
+def narrowed(words: Words, shares: dict[str, float]) -> Words:
+    """``words`` with ``index_tsquery`` set to its words that are not common (by ``shares``,
+    the planner's statistics of the text vectors' most common lexemes, ``lexeme_shares``; a
+    prefix counts the shares of every lexeme it starts) when some are and one of the others
+    is rare (``COMMON_SHARE``, ``RARE_SHARE``); else unchanged (one word, none common, or no
+    rare one)."""
+    if words.tsquery is None or not shares:
+        return words
+    tokens = list(dict.fromkeys(t.lower() for t in _TOKEN.findall(words.tsquery)))
+    if len(tokens) < 2:
+        return words
+    share = {t: sum(f for lexeme, f in shares.items() if lexeme.startswith(t)) for t in tokens}
+    keep = [t for t in tokens if share[t] <= COMMON_SHARE]
+    if len(keep) == len(tokens) or not keep or min(share[t] for t in keep) > RARE_SHARE:
+        return words
+    return replace(words, index_tsquery=" & ".join(f"{t}:*" for t in keep))
+
+
+def lexeme_shares(conn: Connection) -> dict[str, float]:
+    """The most common lexemes of ``event_search``'s text vectors and the share of rows that
+    have each (``pg_stats``, from ANALYZE; empty before it)."""
+    rows = conn.execute(
+        text(
+            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+            "WHERE tablename = :t AND attname = 'tsv'"
+        ),
+        {"t": TABLE},
+    ).first()
+    if rows is None or rows[0] is None or rows[1] is None:
+        return {}
+    return {str(e): float(f) for e, f in zip(rows[0], rows[1], strict=False) if e}
 
 
 def words_of(q: str | None, *, cjk: bool) -> Words | None:
@@ -174,7 +227,7 @@ def sampled_with_codes(
     found = conn.execute(
         select(year, with_codes, func.count())
         .select_from(sample)
-        .where(search_where(words, without, sample))
+        .where(search_where(words.whole(), without, sample))
         .group_by(year)
     ).all()
     scale = 100.0 / percent
@@ -331,7 +384,13 @@ def _matches(table: Any, words: Words) -> ColumnElement[bool]:
 
     if words.tsquery is not None:
         simple: Any = literal_column("'simple'")  # as queries.search_condition writes it
-        return table.c.tsv.op("@@")(func.to_tsquery(simple, words.tsquery))  # type: ignore[no-any-return]
+        every = func.to_tsquery(simple, words.tsquery)
+        if words.index_tsquery is None:
+            return table.c.tsv.op("@@")(every)  # type: ignore[no-any-return]
+        # the rarer words from the index, the whole search on their rows (the function of
+        # the @@ operator: no index serves it)
+        rarer = table.c.tsv.op("@@")(func.to_tsquery(simple, words.index_tsquery))
+        return and_(rarer, func.ts_match_vq(table.c.tsv, every, type_=Boolean))
     text = table.c.cjk
     likes = [text.like(f"%{_escape_like(s)}%", escape="\\") for s in words.substrings]
     return and_(text.isnot(None), *likes)
@@ -354,7 +413,7 @@ def walk_query(
         keys = [s.c.date_sort.desc(), s.c.id.desc()] if descending else [s.c.date_sort, s.c.id]
         tests = row_tests(filters, s)
         if words is not None:
-            tests.append(_matches(s, words))
+            tests.append(_matches(s, words.whole()))
         return select(s.c.id).where(*tests).order_by(*keys).limit(limit).offset(offset)
     keys = [s.c.date_sort.desc(), s.c.id.desc()] if descending else [s.c.date_sort, s.c.id]
     walked = select(s).where(*_dates(filters, s)).order_by(*keys).limit(bound).subquery("walked")
@@ -362,7 +421,7 @@ def walk_query(
     order = [w.date_sort.desc(), w.id.desc()] if descending else [w.date_sort, w.id]
     tests = row_tests(filters, walked)
     if words is not None:
-        tests.append(_matches(walked, words))
+        tests.append(_matches(walked, words.whole()))
     return select(w.id).where(*tests).order_by(*order).limit(limit).offset(offset)
 
 
@@ -452,6 +511,8 @@ __all__ = [
     "choose_by_years",
     "sampled_matches",
     "sampled_with_codes",
+    "narrowed",
+    "lexeme_shares",
     "planner_estimates",
     "unindexed_codes",
     "searched_rows",
