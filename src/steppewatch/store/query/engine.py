@@ -399,12 +399,13 @@ class QueryEngine:
             if hit_filter is not None and memo is not None and wanted is not None:
                 # every match of the words in the filters' statuses, whatever the codes: the
                 # page's counts, its ids, and the counts of its facet links from one read
+                # (past its limits, the matches with the codes are read as before)
                 answer = self._pg_read_hits(filters, q, words, hit_filter, wanted, memo)  # type: ignore[arg-type]
                 if answer is not None:
                     answer = (answer[0], {k: answer[1][k] for k in facets})
                     self.cache.put(("search", search_key), answer)
                     return answer
-            elif estimate is None or estimate <= margin * s.search_facet_rows:
+            if estimate is None or estimate <= margin * s.search_facet_rows:
                 try:
                     with (
                         self._connection() as conn,
