@@ -264,3 +264,38 @@ def test_narrowed_words_give_the_plain_pages_and_counts(pg_store, filters: Event
                 assert ids == plain[2:7], (q, way)
                 conn.rollback()
     assert found >= 2
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("outcome", ["too_many", "timed_out"])
+def test_reading_every_hit_fails(pg_store, monkeypatch, outcome: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """More hits than ``search_facet_rows`` whatever the codes: the matches with the codes
+    are counted as before; past the count's time limit, no second count (the page says
+    "many"); the page is the plain query's either way."""
+    from steppewatch.store.query import engine as engine_module
+    from steppewatch.store.query import queries
+
+    real = engine_module.pg_profile_rows_and_page
+    reads: list[bool] = []
+
+    def failing(*args: Any, **kwargs: Any) -> Any:
+        hits = kwargs.get("page_tests") is not None
+        reads.append(hits)
+        if hits and outcome == "too_many":
+            return None
+        if hits:
+            raise queries.TimedOut()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(engine_module, "pg_profile_rows_and_page", failing)
+    engine = _engine(pg_store)
+    filters = EventFilter(statuses=("curated", "accepted", "edited"), countries=("KG",))
+    page = engine.page(filters, "security", order="-date", offset=0, limit=4)
+    plain = _plain(pg_store, filters, "security", "-date")
+    assert [e["id"] for e in page.events] == plain[:4]
+    assert page.hit_profiles is None
+    if outcome == "too_many":
+        assert reads == [True, False] and page.total == len(plain)
+    else:
+        assert reads == [True] and page.total is None
+        assert all(v is None for v in page.facets.values())

@@ -394,18 +394,23 @@ class QueryEngine:
             wanted = memo.get(("page_wanted",)) if memo is not None else None
             margin = PG_ESTIMATE_MARGIN if words is None else PG_SEARCH_COUNT_MARGIN
             hit_filter = None
+            timed_out = False
             if words is not None and wanted is not None:
                 hit_filter = self._pg_hit_filter(words, filters, margin * s.search_facet_rows)
             if hit_filter is not None and memo is not None and wanted is not None:
                 # every match of the words in the filters' statuses, whatever the codes: the
                 # page's counts, its ids, and the counts of its facet links from one read
-                # (past its limits, the matches with the codes are read as before)
-                answer = self._pg_read_hits(filters, q, words, hit_filter, wanted, memo)  # type: ignore[arg-type]
+                # (more than search_facet_rows: the matches with the codes are read as before;
+                # past the time limit, not: a second read would only wait as long again)
+                try:
+                    answer = self._pg_read_hits(filters, q, words, hit_filter, wanted, memo)  # type: ignore[arg-type]
+                except queries.TimedOut:
+                    answer, timed_out = None, True
                 if answer is not None:
                     answer = (answer[0], {k: answer[1][k] for k in facets})
                     self.cache.put(("search", search_key), answer)
                     return answer
-            if estimate is None or estimate <= margin * s.search_facet_rows:
+            if not timed_out and (estimate is None or estimate <= margin * s.search_facet_rows):
                 try:
                     with (
                         self._connection() as conn,
@@ -548,26 +553,24 @@ class QueryEngine:
     ) -> tuple[int, dict[str, Any]] | None:
         """The profiles of every match of ``words`` and ``hit_filter`` (``_pg_hit_filter``),
         and, from the same read, the ids of the page's matches (those passing the codes of
-        ``filters`` too) in page order: the page's total and facets (None past the count's
-        time limit or ``search_facet_rows``). The profiles go with the page
+        ``filters`` too) in page order: the page's total and facets (None past
+        ``search_facet_rows``). The profiles go with the page
         (``EventPage.hit_profiles``), so a facet link's numbers (the same words without a
-        code) are counted from them instead of another read of the words' matches."""
+        code) are counted from them instead of another read of the words' matches. Raises
+        ``queries.TimedOut`` past the count's time limit."""
         s = self.settings
         sort, need = wanted
-        try:
-            with self._connection() as conn, queries.time_limit(conn, s.count_limit_ms):
-                both = pg_profile_rows_and_page(
-                    self.store,
-                    pg_search.search_where(words, hit_filter),
-                    s.search_facet_rows,
-                    need=need,
-                    descending=sort == "-date",
-                    conn=conn,
-                    table=pg_search.event_search,
-                    page_tests=lambda matches: pg_search.code_tests(filters, matches),
-                )
-        except queries.TimedOut:
-            return None
+        with self._connection() as conn, queries.time_limit(conn, s.count_limit_ms):
+            both = pg_profile_rows_and_page(
+                self.store,
+                pg_search.search_where(words, hit_filter),
+                s.search_facet_rows,
+                need=need,
+                descending=sort == "-date",
+                conn=conn,
+                table=pg_search.event_search,
+                page_tests=lambda matches: pg_search.code_tests(filters, matches),
+            )
         if both is None:
             return None
         hits, ids = both
