@@ -22,7 +22,8 @@ uncached one under ``uncached``), with the load average before and after each ru
 on the machine, and this client, share its CPUs). Target: p95 < 200 ms. Server CPU is the
 CPU time of the server's processes while driven; on PostgreSQL also that of the database
 backends serving its connections (``pg_backend_cpu_ms_per_request``). The figures already in
-the results file are kept under ``previous`` (newest first, each with its commit).
+the results file are kept under ``previous`` (newest first, each with its commit). The search
+words whose requests were slowest are printed with their p95 (``slowest_search_terms``).
 
     python bench/bench_web.py --db /tmp/sw1m.db --workers 2
     python bench/bench_web.py --db /tmp/sw1m.db --modes uncached   # only --cache-size 0
@@ -285,8 +286,34 @@ def previous_runs(path: Path) -> list[dict[str, object]]:
         )
         old["commit"] = done.stdout.strip() or None
     old.pop("slowest", None)  # the figures, not the lists of URLs
+    old.pop("slowest_search_terms", None)
     old.pop("uncached", None)
     return [old, *kept]
+
+
+def search_terms(slowest: list[tuple[float, str, str]], top: int = 15) -> list[dict[str, object]]:
+    """The search words (``q``) whose requests were slowest: per word its requests (pages,
+    with or without a country), their p95 and max, the ``top`` words by p95."""
+    from urllib.parse import parse_qs, urlsplit
+
+    by_term: dict[str, list[tuple[float, str]]] = {}
+    for ms, route, url in slowest:
+        if route != "search":
+            continue
+        query = parse_qs(urlsplit(url).query)
+        by_term.setdefault(query.get("q", [""])[0], []).append((ms, url))
+    rows = [
+        {
+            "q": term,
+            "n": len(found),
+            "p95_ms": pct([ms for ms, _ in found], 95),
+            "max_ms": round(max(ms for ms, _ in found), 1),
+            "with_country": sum("country=" in url for _, url in found),
+        }
+        for term, found in by_term.items()
+    ]
+    rows.sort(key=lambda r: -float(r["p95_ms"]))  # type: ignore[arg-type]
+    return rows[:top]
 
 
 def pct(values: list[float], p: float) -> float:
@@ -412,6 +439,7 @@ def run_server(
             if postgres
             else {}
         ),
+        "slowest_search_terms": search_terms(SLOWEST),
         "slowest": {
             name: [
                 {"ms": round(ms, 1), "url": url}
@@ -443,6 +471,14 @@ def report(n_events: int, args: argparse.Namespace, run: dict[str, object]) -> N
             f"  {route:<12} n={r['n']:<5} distinct={r['distinct_urls']:<5} p50={r['p50_ms']:>7} ms  "
             f"p95={r['p95_ms']:>7} ms  p99={r['p99_ms']:>7} ms  ({flag})"
         )
+    terms = run.get("slowest_search_terms") or []
+    if terms:
+        print("  slowest search words (p95 of their requests; n, of which with a country):")
+        for t in terms[:10]:  # type: ignore[attr-defined]
+            print(
+                f"    {t['p95_ms']:>7} ms  max {t['max_ms']:>7}  n={t['n']} "
+                f"({t['with_country']} with country)  {t['q']}"
+            )
 
 
 def main() -> None:
@@ -578,6 +614,7 @@ def main() -> None:
                 "pg_backend_cpu_seconds",
                 "pg_backend_cpu_ms_per_request",
                 "server_and_pg_cpu_ms_per_request",
+                "slowest_search_terms",
                 "slowest",
             )
             if k in first

@@ -82,13 +82,14 @@ def list_counts(web: WebState, query: ListQuery) -> tuple[int | None, dict[str, 
 
 
 def _search_counts(web: WebState, current: dict[str, Any]) -> Any:
-    """``list_counts`` for a search page read from the event index with every hit: the same
-    words with other filters, counted from the profiles of those hits (no second read)."""
+    """``list_counts`` for a search page read with every hit of its words (the event index;
+    on PostgreSQL, every hit in the page's statuses): the same words with other filters,
+    counted from the profiles of those hits (no second read) when they hold them all."""
     hits = current.get("hit_profiles")
     if hits is None:
         return lambda q: list_counts(web, q)
-    page = EventPage([], None, {}, hit_profiles=hits)
-    return lambda q: page.counts_for(q.filters)
+    page = EventPage([], None, {}, hit_profiles=hits, hit_statuses=current.get("hit_statuses"))
+    return lambda q: page.counts_for(q.filters) or list_counts(web, q)
 
 
 def _reviewer(request: Request) -> bool:

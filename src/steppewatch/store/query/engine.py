@@ -14,10 +14,12 @@ from SQL, and is the same.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, and_, literal_column
+from sqlalchemy import ColumnElement, Connection, and_, literal_column
 
 from steppewatch.errors import SteppewatchError
 from steppewatch.store.filters import EventFilter
@@ -87,6 +89,9 @@ class EventPage:
     # the profiles of every hit of the words whatever the filters (in-memory index searches):
     # the same words with other filters are counted from these without reading again
     hit_profiles: list[tuple[Profile, int]] | None = field(default=None, repr=False)
+    # ... when those hits are only the events of some review statuses (PostgreSQL: the page's
+    # statuses, its codes left out), the statuses; None: every hit
+    hit_statuses: tuple[str, ...] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"events": self.events, "total": self.total, "facets": self.facets}
@@ -95,17 +100,29 @@ class EventPage:
             out["notice"] = self.notice
         if self.hit_profiles is not None:
             out["hit_profiles"] = self.hit_profiles
+            if self.hit_statuses is not None:
+                out["hit_statuses"] = self.hit_statuses
         return out
 
     def counts_for(self, filters: EventFilter) -> tuple[int, dict[str, dict[str, int]]] | None:
         """Total and facets of the same words with ``filters`` instead, from the hits' profiles
-        (None when this page was not read from them)."""
+        (None when this page was not read from them, or they do not hold every event
+        ``filters`` may match: other review statuses than ``hit_statuses``)."""
         if self.hit_profiles is None:
+            return None
+        if self.hit_statuses is not None and (
+            not filters.statuses or not set(filters.statuses) <= set(self.hit_statuses)
+        ):
             return None
         return aggregate(self.hit_profiles, filters)
 
 
 _request_memo = threading.local()
+
+
+def _request_conn() -> Connection | None:
+    """The connection of the request being read in this thread (``QueryEngine._request``)."""
+    return getattr(_request_memo, "conn", None)
 
 
 class QueryEngine:
@@ -119,6 +136,7 @@ class QueryEngine:
         self.profiles: Profiles | None = None
         self.index: EventIndex | None = None
         self.seen_version: int | None = None  # data_version when last checked (migration 6)
+        self._pg_lexeme_shares: dict[str, float] | None = None
         self.has_data_version = True
 
     # -- in-memory parts and freshness -----------------------------------------------------
@@ -158,6 +176,10 @@ class QueryEngine:
 
         try:
             with self.store.engine.connect() as conn:
+                if self.store.dialect == "postgresql":
+                    # one statement, no transaction: no BEGIN and ROLLBACK sent around it (two
+                    # of the round trips every explorer request made to the server first)
+                    conn = conn.execution_options(isolation_level="AUTOCOMMIT")
                 value = conn.exec_driver_sql(
                     "SELECT version FROM data_version WHERE id = 1"
                 ).scalar()
@@ -230,13 +252,52 @@ class QueryEngine:
         key = ("page", query.filters, query.q, query.sort, query.offset, query.per_page)
         cached = self.cache.get(key)
         if cached is None:
-            _request_memo.hits = {}
-            try:
+            with self._request():
                 cached = self._page(query)
-            finally:
-                _request_memo.hits = None
+                hits = _request_memo.hits.get(("hit_profiles", query.filters, query.q))
+                if hits is not None and cached.hit_profiles is None:
+                    cached = replace(cached, hit_profiles=hits[0], hit_statuses=hits[1])
             self.cache.put(key, cached, ttl=self.settings.page_ttl)
         return cached  # type: ignore[no-any-return]
+
+    @contextmanager
+    def _request(self) -> Iterator[None]:
+        """One page's (or one list's counts') reads: a memo of what they learn (estimates,
+        samples, the page's ids read with the counts) and, on PostgreSQL, one connection for
+        all of them (``_connection``): one pool checkout, its liveness ping, and one
+        transaction instead of a checkout, a ping, a BEGIN and a ROLLBACK per read."""
+        _request_memo.hits = {}
+        try:
+            if self.store.dialect != "postgresql":
+                yield
+                return
+            with self.store.engine.connect() as conn:
+                conn.info[queries.REQUEST_CONNECTION] = True
+                _request_memo.conn = conn
+                try:
+                    yield
+                finally:
+                    _request_memo.conn = None
+                    conn.info.pop(queries.REQUEST_CONNECTION, None)
+                    conn.info.pop(queries.LOCAL_SETTINGS, None)
+        finally:
+            _request_memo.hits = None
+
+    @contextmanager
+    def _connection(self) -> Iterator[Connection]:
+        """The request's connection (``_request``) or, outside one, a new connection for the
+        block. On the request's connection a read that changed planner settings
+        (``queries.set_local``) ends its transaction at the end of the block, so the next
+        read runs under the defaults."""
+        shared: Connection | None = getattr(_request_memo, "conn", None)
+        if shared is None:
+            with self.store.engine.connect() as conn:
+                yield conn
+            return
+        try:
+            yield shared
+        finally:
+            queries.end_local(shared)
 
     def counts(
         self, filters: EventFilter, text: str | None = None, facets: tuple[str, ...] = FACETS
@@ -255,13 +316,23 @@ class QueryEngine:
         limit: int = 50,
     ) -> tuple[int | None, dict[str, Any]]:
         """Total and facets of a list, from the path that reads its page (without reading the
-        page when there is no text search)."""
+        page when there is no text search, nor on PostgreSQL, where a page's total and facets
+        are those of ``_counts_and_facets`` whichever way its events are read)."""
         if not text:
             if order in ("date", "-date") and not filters.ids and not filters.text:
                 index = self.current_index()
                 if index is not None:
                     return index.counts(filters)
             return self._counts_and_facets(filters, None, FACETS)
+        if self.store.dialect == "postgresql":
+            # e.g. the facet links of a search with a country chosen: the same words without it
+            # (its page's events, their sources and the walk for them were read for nothing)
+            key = ("page", filters, text, order, offset, limit)
+            cached = self.cache.get(key)
+            if cached is not None:
+                return cached.total, cached.facets
+            with self._request():
+                return self._counts_and_facets(filters, text)
         page = self.page(filters, text, order=order, offset=offset, limit=limit)
         return page.total, page.facets
 
@@ -312,7 +383,9 @@ class QueryEngine:
                 return cached  # type: ignore[no-any-return]
             words = self._pg_words(filters, q)
             if words is not None:  # the matches' own rows in event_search (migration 16)
-                where = pg_search.search_where(words, filters)
+                where = pg_search.search_where(
+                    words, filters, unindexed=self._pg_unindexed(words, filters)
+                )
             else:
                 where = queries.where_clause(filters, q, self.support)
             estimate = self._pg_estimate(filters, q)
@@ -320,10 +393,27 @@ class QueryEngine:
             memo = getattr(_request_memo, "hits", None)
             wanted = memo.get(("page_wanted",)) if memo is not None else None
             margin = PG_ESTIMATE_MARGIN if words is None else PG_SEARCH_COUNT_MARGIN
-            if estimate is None or estimate <= margin * s.search_facet_rows:
+            hit_filter = None
+            timed_out = False
+            if words is not None and wanted is not None:
+                hit_filter = self._pg_hit_filter(words, filters, margin * s.search_facet_rows)
+            if hit_filter is not None and memo is not None and wanted is not None:
+                # every match of the words in the filters' statuses, whatever the codes: the
+                # page's counts, its ids, and the counts of its facet links from one read
+                # (more than search_facet_rows: the matches with the codes are read as before;
+                # past the time limit, not: a second read would only wait as long again)
+                try:
+                    answer = self._pg_read_hits(filters, q, words, hit_filter, wanted, memo)  # type: ignore[arg-type]
+                except queries.TimedOut:
+                    answer, timed_out = None, True
+                if answer is not None:
+                    answer = (answer[0], {k: answer[1][k] for k in facets})
+                    self.cache.put(("search", search_key), answer)
+                    return answer
+            if not timed_out and (estimate is None or estimate <= margin * s.search_facet_rows):
                 try:
                     with (
-                        self.store.engine.connect() as conn,
+                        self._connection() as conn,
                         queries.time_limit(conn, s.count_limit_ms),
                     ):
                         if wanted is not None and self.store.dialect == "postgresql":
@@ -342,7 +432,13 @@ class QueryEngine:
                                 rows = both[0]
                                 memo[("page_ids", filters, q, sort, need)] = both[1]  # type: ignore[index]
                         else:
-                            rows = profile_rows(self.store, where, s.search_facet_rows, conn=conn)
+                            rows = profile_rows(
+                                self.store,
+                                where,
+                                s.search_facet_rows,
+                                conn=conn,
+                                table=None if words is None else pg_search.event_search,
+                            )
                 except queries.TimedOut:
                     rows = None
             # else (PostgreSQL): its planner expects far more matches than search_facet_rows,
@@ -397,7 +493,9 @@ class QueryEngine:
     def _pg_estimate(self, filters: EventFilter, q: str | None) -> int | None:
         """PostgreSQL: an estimate of the matches of ``filters`` and ``q``, once per request:
         from a sample of ``event_search`` (``pg_search.sampled_matches``) when that table
-        serves the search, else the planner's (``queries.pg_estimate``); None on SQLite."""
+        serves the search, else (and for one word without other filters than the review
+        statuses: ``pg_search.planner_estimates``) the planner's (``queries.pg_estimate``);
+        None on SQLite."""
         if self.store.dialect != "postgresql":
             return None
         memo = getattr(_request_memo, "hits", None)
@@ -406,7 +504,9 @@ class QueryEngine:
             return memo[key]  # type: ignore[no-any-return]
         found: int | None
         words = self._pg_words(filters, q)
-        sampled = self._pg_sampled(words, filters) if words is not None else None
+        sampled = None
+        if words is not None and not pg_search.planner_estimates(words, filters):
+            sampled = self._pg_sampled(words, filters)
         if sampled is not None:
             # the planner's estimates of phrases, Chinese and words with a code filter are
             # 5-10x off (30,440 for the 3,801 of "Tajik-Chinese", 1,705 for the 21,383 of
@@ -414,38 +514,123 @@ class QueryEngine:
             found = sampled[0]
         elif words is not None:
             found = queries.pg_estimate(
-                self.store, pg_search.search_where(words, filters), pg_search.event_search
+                self.store,
+                pg_search.search_where(words, filters),
+                pg_search.event_search,
+                conn=_request_conn(),
             )
         else:
-            found = queries.pg_estimate(self.store, queries.where_clause(filters, q, self.support))
+            found = queries.pg_estimate(
+                self.store, queries.where_clause(filters, q, self.support), conn=_request_conn()
+            )
         if memo is not None:
             memo[key] = found
         return found
 
+    def _pg_hit_filter(
+        self, words: pg_search.Words, filters: EventFilter, most: float
+    ) -> EventFilter | None:
+        """A search with code filters (countries, topics, domains) and no other but review
+        statuses, whose words have at most ``most`` matches in those statuses whatever the
+        codes (from the sample): the filter of those matches (the statuses), read once for the
+        page and its facet links (``_pg_read_hits``); else None."""
+        without = replace(filters, countries=(), topics=(), domains=())
+        if without == filters or not replace(without, statuses=()).is_empty():
+            return None
+        sampled = self._pg_sampled(words, filters)
+        if sampled is None or sampled[3] > most:
+            return None
+        return without
+
+    def _pg_read_hits(
+        self,
+        filters: EventFilter,
+        q: str,
+        words: pg_search.Words,
+        hit_filter: EventFilter,
+        wanted: tuple[str, int],
+        memo: dict[Any, Any],
+    ) -> tuple[int, dict[str, Any]] | None:
+        """The profiles of every match of ``words`` and ``hit_filter`` (``_pg_hit_filter``),
+        and, from the same read, the ids of the page's matches (those passing the codes of
+        ``filters`` too) in page order: the page's total and facets (None past
+        ``search_facet_rows``). The profiles go with the page
+        (``EventPage.hit_profiles``), so a facet link's numbers (the same words without a
+        code) are counted from them instead of another read of the words' matches. Raises
+        ``queries.TimedOut`` past the count's time limit."""
+        s = self.settings
+        sort, need = wanted
+        with self._connection() as conn, queries.time_limit(conn, s.count_limit_ms):
+            both = pg_profile_rows_and_page(
+                self.store,
+                pg_search.search_where(words, hit_filter),
+                s.search_facet_rows,
+                need=need,
+                descending=sort == "-date",
+                conn=conn,
+                table=pg_search.event_search,
+                page_tests=lambda matches: pg_search.code_tests(filters, matches),
+            )
+        if both is None:
+            return None
+        hits, ids = both
+        memo[("page_ids", filters, q, sort, need)] = ids
+        memo[("hit_profiles", filters, q)] = (hits, hit_filter.statuses)
+        return aggregate(hits, filters)
+
+    def _pg_unindexed(self, words: pg_search.Words, filters: EventFilter) -> tuple[str, ...]:
+        """The code fields of ``filters`` tested on the words' rows rather than ANDed through
+        their GIN index (``pg_search.unindexed_codes``: a common code's index reads hundreds of
+        thousands of entries to save fetching a few thousand rows), from the sample and the
+        profiles' exact counts of the codes; none when either is not at hand."""
+        names = [n for n in pg_search.CODE_FIELDS if getattr(filters, n)]
+        if not names or self.profiles is None:
+            return ()
+        everything = self.profiles.planning_counts(EventFilter())
+        sampled = self._pg_sampled(words, filters)
+        if everything is None or sampled is None:
+            return ()
+        code_events: dict[str, int] = {}
+        for name in names:
+            counted = self.profiles.planning_counts(EventFilter(**{name: getattr(filters, name)}))
+            if counted is None:
+                return ()
+            code_events[name] = counted[0]
+        return pg_search.unindexed_codes(filters, sampled[3], code_events, everything[0])
+
     def _pg_sampled(
         self, words: pg_search.Words, filters: EventFilter
-    ) -> tuple[int, dict[str, int], int] | None:
-        """``pg_search.sampled_matches`` once per request, None past 100 ms."""
+    ) -> tuple[int, dict[str, int], int, int] | None:
+        """``pg_search.sampled_matches`` once per request and kept in the result cache (the
+        same words and filters on another page, or in a facet link's counts), None past
+        100 ms."""
         memo = getattr(_request_memo, "hits", None)
         key = ("sampled", words, filters)
         if memo is not None and key in memo:
             return memo[key]  # type: ignore[no-any-return]
+        kept = self.cache.get(key)
+        if kept is not None:
+            if memo is not None:
+                memo[key] = kept
+            return kept  # type: ignore[no-any-return]
         everything = (
             self.profiles.planning_counts(EventFilter()) if self.profiles is not None else None
         )
-        found: tuple[int, dict[str, int], int] | None
+        found: tuple[int, dict[str, int], int, int] | None
         try:
-            with self.store.engine.connect() as conn, queries.time_limit(conn, 100):
+            with self._connection() as conn, queries.time_limit(conn, 100):
                 rows = (
                     everything[0]
                     if everything is not None
                     else pg_search.searched_rows(conn, EventFilter())
                 )
-                found = pg_search.sampled_matches(conn, words, filters, rows)
+                found = pg_search.sampled_with_codes(conn, words, filters, rows)
         except queries.TimedOut:
             found = None
         if memo is not None:
             memo[key] = found
+        if found is not None:
+            self.cache.put(key, found)
         return found
 
     def _pg_words(self, filters: EventFilter, q: str | None) -> pg_search.Words | None:
@@ -459,7 +644,26 @@ class QueryEngine:
             or filters.text
         ):
             return None
-        return pg_search.words_of(q, cjk=self.support.pg_event_search_cjk)
+        words = pg_search.words_of(q, cjk=self.support.pg_event_search_cjk)
+        if words is None or words.tsquery is None:
+            return words
+        return pg_search.narrowed(words, self._lexeme_shares())
+
+    def _lexeme_shares(self) -> dict[str, float]:
+        """``pg_search.lexeme_shares``, read once per engine (the planner's statistics, which
+        move little between ANALYZEs); empty when not readable."""
+        shares = self._pg_lexeme_shares
+        if shares is None:
+            from sqlalchemy.exc import DBAPIError
+
+            with self._connection() as conn:
+                try:
+                    shares = pg_search.lexeme_shares(conn)
+                except DBAPIError:  # (the request's other reads go on)
+                    conn.rollback()
+                    shares = {}
+            self._pg_lexeme_shares = shares
+        return shares
 
     def _fts_hits(self, q: str) -> int | None:
         """``queries.fts_hits`` through the result cache (a search asks twice: counts and walk),
@@ -743,6 +947,7 @@ class QueryEngine:
                 limit_ms=limit_ms,
                 keys=keys,
                 pg_settings=pg_settings,
+                conn=_request_conn(),
             )
         except queries.TimedOut:
             raise _search_timeout() from None
@@ -758,7 +963,7 @@ class QueryEngine:
         ids_query, settings = list_plans.pg_page_ids(plan, query.filters, query.sort == "-date")
         ids_query = ids_query.limit(query.per_page).offset(query.offset)
         try:
-            with self.store.engine.connect() as conn:
+            with self._connection() as conn:
                 with queries.time_limit(conn, self.settings.list_limit_ms):
                     queries.set_local(conn, settings)
                     ids = list(conn.execute(ids_query).scalars())
@@ -887,6 +1092,7 @@ class QueryEngine:
                     offset=query.offset,
                     limit_ms=ms,
                     keys=keys,
+                    conn=_request_conn(),
                 )
                 return EventPage(found, total, facets)
             except queries.TimedOut:
@@ -945,7 +1151,7 @@ class QueryEngine:
 
         s = self.settings
         try:
-            with self.store.engine.connect() as conn:
+            with self._connection() as conn:
                 with queries.time_limit(conn, s.list_limit_ms):
                     ids = pg_search.list_ids(
                         conn,
@@ -988,16 +1194,17 @@ class QueryEngine:
             everything_counts = self.profiles.planning_counts(EventFilter())
             all_years = None if everything_counts is None else everything_counts[1]["year"]
         sampled = self._pg_sampled(words, f) if all_years is not None else None
+        unindexed = self._pg_unindexed(words, searched)
         descending = query.sort == "-date"
         try:
-            with self.store.engine.connect() as conn:
+            with self._connection() as conn:
                 with queries.time_limit(conn, s.search_limit_ms):
                     if rows is None:
                         rows = pg_search.searched_rows(conn, years)
                     way, bound = pg_search.choose(estimate, need, rows)
                     if sampled is not None and all_years is not None:
                         way, bound = pg_search.choose_by_years(
-                            *sampled,
+                            *sampled[:3],
                             all_years,
                             need,
                             descending=descending,
@@ -1014,6 +1221,7 @@ class QueryEngine:
                         limit=query.per_page,
                         offset=query.offset,
                         whole=bound >= rows,
+                        unindexed=unindexed,
                     )
                     if ids is None:  # the walk did not reach the page's end: sort the matches
                         ids = pg_search.page_ids(
@@ -1025,6 +1233,7 @@ class QueryEngine:
                             bound=0,
                             limit=query.per_page,
                             offset=query.offset,
+                            unindexed=unindexed,
                         )
         except queries.TimedOut:
             raise _search_timeout() from None

@@ -46,13 +46,15 @@ COLUMNS = (
 
 
 def profile_rows(
-    store: Store, where: Any, limit: int, *, conn: Any = None
+    store: Store, where: Any, limit: int, *, conn: Any = None, table: Any = None
 ) -> list[tuple[Profile, int]] | None:
     """The distinct profiles of the events matching ``where``, each with its number of events,
     or None if more than ``limit`` events match. Grouped in SQL (of the first ``limit`` + 1
     matches): a search's thousands of hits share far fewer profiles, and each one costs Python
-    work here and in ``aggregate``."""
-    matches = select(*COLUMNS).where(where).limit(limit + 1).subquery()
+    work here and in ``aggregate``. ``table``: read the rows of ``table``
+    (``pg_search.event_search``: the same columns) instead of ``events``."""
+    columns = COLUMNS if table is None else [table.c[c.name] for c in COLUMNS]
+    matches = select(*columns).where(where).limit(limit + 1).subquery()
     grouped = select(*matches.c, func.count()).group_by(*matches.c)
     if conn is None:
         with store.engine.connect() as own:
@@ -73,12 +75,15 @@ def pg_profile_rows_and_page(
     descending: bool,
     conn: Any,
     table: Any = None,
+    page_tests: Callable[[Any], list[Any]] | None = None,
 ) -> tuple[list[tuple[Profile, int]], list[str]] | None:
     """PostgreSQL: ``profile_rows`` and, from the same read of the matches, the ids of the
     first ``need`` of them in page order (date_sort, then id; as ``store.ORDERS`` sorts them),
     or None if more than ``limit`` events match. A search's page then needs only its events'
     rows, instead of reading (and sorting) every match a second time. ``table``: read the rows
-    of ``table`` (``pg_search.event_search``: the same columns) instead of ``events``."""
+    of ``table`` (``pg_search.event_search``: the same columns) instead of ``events``.
+    ``page_tests``: the page's ids are those of the matches that also pass these conditions
+    (on the matches' columns; the profiles are of every match)."""
     from sqlalchemy import Text, cast, literal, null, union_all
     from sqlalchemy.dialects.postgresql import ARRAY, aggregate_order_by
 
@@ -96,7 +101,13 @@ def pg_profile_rows_and_page(
         if descending
         else [matches.c.date_sort, matches.c.id]
     )
-    first = select(matches.c.id, matches.c.date_sort).order_by(*order).limit(need).subquery()
+    first = (
+        select(matches.c.id, matches.c.date_sort)
+        .where(*(page_tests(matches) if page_tests is not None else ()))
+        .order_by(*order)
+        .limit(need)
+        .subquery()
+    )
     first_order = (
         [first.c.date_sort.desc(), first.c.id.desc()]
         if descending

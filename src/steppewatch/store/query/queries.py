@@ -231,7 +231,9 @@ def pg_text_hits(
             return None
 
 
-def pg_estimate(store: Store, where: ColumnElement[bool], table: Any = None) -> int | None:
+def pg_estimate(
+    store: Store, where: ColumnElement[bool], table: Any = None, *, conn: Connection | None = None
+) -> int | None:
     """PostgreSQL: the planner's estimate of how many events match ``where`` (EXPLAIN, no
     rows read: a millisecond), or None. Its statistics of the text index's words are good
     for single words (34,167 estimated, 34,394 found for "forces") and high for phrases."""
@@ -239,7 +241,7 @@ def pg_estimate(store: Store, where: ColumnElement[bool], table: Any = None) -> 
 
     source = events if table is None else table  # table: e.g. pg_search.event_search
     statement: Any = select(literal_column("1")).select_from(source).where(where)
-    with store.engine.connect() as conn:
+    with using(store, conn) as conn:
         compiled = statement.compile(
             dialect=conn.dialect, compile_kwargs={"render_postcompile": True}
         )
@@ -461,6 +463,30 @@ PG_WORK_MEM = "32MB"
 
 
 @contextmanager
+def using(store: Store, conn: Connection | None) -> Iterator[Connection]:
+    """``conn`` when given (a request's own connection, left open), else a new connection of
+    ``store`` for the block."""
+    if conn is not None:
+        yield conn
+        return
+    with store.engine.connect() as own:
+        yield own
+
+
+# conn.info keys (PostgreSQL): the connection one explorer request reads through (QueryEngine:
+# its reads share one transaction, ended when a read changed planner settings: LOCAL_SETTINGS)
+REQUEST_CONNECTION = "steppewatch.request_connection"
+LOCAL_SETTINGS = "steppewatch.local_settings"
+
+
+def end_local(conn: Connection) -> None:
+    """End ``conn``'s transaction if a read in it changed planner settings (``set_local``), so
+    the next read runs under the defaults; else keep it (no round trip to the server)."""
+    if conn.info.pop(LOCAL_SETTINGS, False) and conn.in_transaction():
+        conn.rollback()
+
+
+@contextmanager
 def time_limit(conn: Connection, ms: int | None) -> Iterator[None]:
     """Interrupt queries running longer than ``ms`` (raises TimedOut): SQLite through a progress
     handler, PostgreSQL through ``SET LOCAL statement_timeout`` (the transaction is rolled back
@@ -482,9 +508,12 @@ def time_limit(conn: Connection, ms: int | None) -> Iterator[None]:
         except OperationalError as error:
             if "statement timeout" in str(error) or "canceling statement" in str(error):
                 conn.rollback()
+                conn.info.pop(LOCAL_SETTINGS, None)
                 raise TimedOut() from None
             raise
-        if conn.in_transaction():  # back to the session's timeout for the rest of the transaction
+        if conn.in_transaction() and not conn.info.get(REQUEST_CONNECTION):
+            # back to the session's timeout for the rest of the transaction (a request's own
+            # connection: each of its reads sets its limit, and the transaction ends with it)
             conn.execute(text("SELECT set_config('statement_timeout', :v, true)"), {"v": before})
         return
     # sqlite3_interrupt() from a timer thread: the query's thread never needs the GIL for it (a
@@ -570,17 +599,19 @@ def list_event_dicts(
     limit_ms: int | None = None,
     keys: list[Any] | None = None,
     pg_settings: dict[str, str] | None = None,
+    conn: Connection | None = None,
 ) -> list[dict[str, Any]]:
     """One page of events as dicts; raises TimedOut past ``limit_ms``. ``pg_settings``
-    (PostgreSQL): planner settings for the page's transaction only (``list_plans``)."""
+    (PostgreSQL): planner settings for the page's transaction only (``list_plans``). ``conn``:
+    read through it (a request's own connection) instead of a new one."""
     query = page_query(where, order, store.dialect, keys).limit(limit).offset(offset)
-    with store.engine.connect() as conn:
+    with using(store, conn) as conn:
         with time_limit(conn, limit_ms):
             if pg_settings and store.dialect == "postgresql":
                 set_local(conn, pg_settings)
             rows = [r._mapping for r in conn.execute(query)]
-        if pg_settings and conn.in_transaction():
-            conn.rollback()  # the planner settings were for the page's query only
+        if pg_settings:
+            end_local(conn)  # the planner settings were for the page's query only
         by_event: dict[str, list[Any]] = defaultdict(list)
         ids = [r["id"] for r in rows]
         if ids:
@@ -595,7 +626,9 @@ def list_event_dicts(
 
 
 def set_local(conn: Connection, settings: dict[str, str]) -> None:
-    """PostgreSQL: ``SET LOCAL`` each setting (for the current transaction only)."""
+    """PostgreSQL: ``SET LOCAL`` each setting (for the current transaction only; on a request's
+    own connection, ``end_local`` ends that transaction after the read that needed them)."""
+    conn.info[LOCAL_SETTINGS] = True
     names = sorted(settings)
     calls = ", ".join(f"set_config(:n{i}, :v{i}, true)" for i in range(len(names)))
     values: dict[str, str] = {}
