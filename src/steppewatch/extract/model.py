@@ -67,6 +67,11 @@ class CodedItem(_Record):
     countries: list[str] = Field(default_factory=list)
     event_date: str | None = None
     date_precision: DatePrecision | None = None
+    location: str | None = Field(
+        default=None,
+        description="Where the event happened: a city's English name (Astana), or a state's "
+        "ISO code when the text gives only the state or a province; null when it does not say.",
+    )
     actors: list[ActorMention] = Field(default_factory=list)
     level: str | None = None
     framework: str | None = None
