@@ -243,3 +243,43 @@ def test_the_location_reaches_the_stored_machine_event(db_url: str, tmp_path: Pa
     (event,) = store.list_events(EventFilter.make(statuses=["machine"]))
     assert event.kind == "joint_patrol_operation"
     assert event.location == "Torugart"
+
+
+def test_location_evidence_is_labelled_for_calibration() -> None:
+    from types import SimpleNamespace
+
+    from steppewatch.extract.calibration import label_evidence
+
+    coded = _code(VENUES[3][1], "ru")  # в Ташкенте
+    gold = SimpleNamespace(
+        relevant=True,
+        countries=["CN", "UZ"],
+        countries_all=["CN", "UZ"],
+        kind="meeting",
+        events=[],
+        framework="bilateral",
+        level=None,
+        topics=[],
+        domains=[],
+        actors=[],
+        event_date=None,
+        location="Tashkent",
+        annotated=frozenset({"location"}),
+    )
+    labelled = {(f, right) for f, _, _, right in label_evidence(coded, gold)}
+    assert ("location", True) in labelled
+    labelled = {
+        (f, right)
+        for f, _, _, right in label_evidence(
+            coded, SimpleNamespace(**{**vars(gold), "location": "Samarkand"})
+        )
+    }
+    assert ("location", False) in labelled
+    dated = _code(
+        "Kazakhstan receives Chinese border surveillance equipment\n"
+        "ALMATY, May 5, 2024 - Kazakhstan's Border Service has received a batch of surveillance "
+        "equipment and patrol vehicles provided by China as free military aid.",
+        "en",
+    )
+    (evidence,) = [e for e in dated.evidence if e.field == "location"]
+    assert evidence.code == "Almaty" and evidence.basis == "dateline"

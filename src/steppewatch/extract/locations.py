@@ -167,8 +167,9 @@ def find_location(
     matcher: Matcher,
     places: Sequence[Place],
     reference: str | None = None,
-) -> tuple[str, Hit] | None:
-    """The location of ``item``'s event from its relevant passages ``spans`` and its hit."""
+) -> tuple[str, Hit, str] | None:
+    """The location of ``item``'s event from its relevant passages ``spans``, its hit and how it
+    was found (``named``: a venue; ``dateline``)."""
     if item.kind is None:
         return None
     if _is_call(item, text):
@@ -188,7 +189,8 @@ def find_location(
     ):
         if candidates:
             first = min(candidates, key=lambda h: h.start)
-            return places[first.payload[1]].location, first
+            basis = "dateline" if first is dateline else "named"
+            return places[first.payload[1]].location, first, basis
     return None
 
 
@@ -244,7 +246,7 @@ def assign_location(
     found = find_location(item, text, normal, spans, matcher, places, reference)
     if found is None:
         return
-    value, hit = found
+    value, hit, basis = found
     item.location = value
     item.evidence.append(
         Evidence(
@@ -253,5 +255,6 @@ def assign_location(
             start=hit.start,
             end=hit.end,
             text=text[hit.start : hit.end],
+            basis=basis,
         )
     )

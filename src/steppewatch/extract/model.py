@@ -33,7 +33,8 @@ class Evidence(_Record):
         "one_partner (framework bilateral: one partner state takes part, no framework named), "
         "several_partners (framework other_multilateral: several partner states take part, "
         "no framework named), "
-        "kind (framework unilateral from the event's kind: private security firms abroad).",
+        "kind (framework unilateral from the event's kind: private security firms abroad), "
+        "dateline (location: the readout's dateline, the text naming no venue).",
     )
     mentions: int | None = Field(default=None, ge=0, description="Mentions of the code in scope.")
     confidence: float | None = Field(
