@@ -26,6 +26,7 @@ The location is, in order:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -96,14 +97,21 @@ _AFTER_DATELINE = re.compile(
 
 def _place_hits(matcher: Matcher, normal: str, start: int, end: int) -> list[Hit]:
     """Place hits between ``start`` and ``end``, without those inside a block or inside a longer
-    place name (阿拉木图州 holds 阿拉木图)."""
+    place name (阿拉木图州 holds 阿拉木图); sorted by start."""
     hits = matcher.hits(normal, start, end)
-    blocks = [h for h in hits if h.payload[0] == "block"]
-    places = [
-        h
-        for h in hits
-        if h.payload[0] == "place" and not any(b.start < h.end and h.start < b.end for b in blocks)
-    ]
+    blocks = sorted((h.start, h.end) for h in hits if h.payload[0] == "block")
+    block_starts = [b[0] for b in blocks]
+    max_end: list[int] = []  # running maximum of the blocks' ends, by start
+    for _, block_end in blocks:
+        max_end.append(max(block_end, max_end[-1]) if max_end else block_end)
+    places = []
+    for hit in hits:
+        if hit.payload[0] != "place":
+            continue
+        i = bisect.bisect_left(block_starts, hit.end) - 1  # blocks starting before its end
+        if i >= 0 and max_end[i] > hit.start:
+            continue  # inside a block (上海合作组织)
+        places.append(hit)
     places.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[Hit] = []
     for hit in places:
@@ -113,7 +121,9 @@ def _place_hits(matcher: Matcher, normal: str, start: int, end: int) -> list[Hit
     return kept
 
 
-def _is_venue(hit: Hit, normal: str, hits: Sequence[Hit], floor: int) -> bool:
+def _is_venue(
+    hit: Hit, normal: str, hits: Sequence[Hit], starts: Sequence[int], floor: int
+) -> bool:
     lo = max(floor, hit.start - LOOKBACK)
     before = normal[lo : hit.start]
     breaks = list(_CLAUSE.finditer(before))
@@ -124,8 +134,8 @@ def _is_venue(hit: Hit, normal: str, hits: Sequence[Hit], floor: int) -> bool:
         return not _NOT_VENUE_BEFORE.search(normal[lo : hit.start])
     # other places between the venue word and this one count as connectors (在新疆喀什)
     chars = list(before)
-    for other in hits:
-        if other.end <= hit.start and other.start >= lo:
+    for other in hits[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hit.start)]:
+        if other.end <= hit.start:
             for i in range(other.start - lo, other.end - lo):
                 chars[i] = " "
     blanked = "".join(chars)
@@ -177,8 +187,11 @@ def find_location(
     found: dict[str, list[Hit]] = {"city": [], "region": [], "state": []}
     for lo, hi in spans:
         hits = _place_hits(matcher, normal, lo, hi)
+        starts = [h.start for h in hits]
         for hit in hits:
-            if _is_venue(hit, normal, hits, lo) and not _other_time(item, normal, hit, reference):
+            if _is_venue(hit, normal, hits, starts, lo) and not _other_time(
+                item, normal, hit, reference
+            ):
                 found[places[hit.payload[1]].kind].append(hit)
     dateline = _dateline(text, normal, item, matcher, places)
     for candidates in (
