@@ -76,6 +76,12 @@ VENUES = [
         "cooperation.",
         "Ashgabat",
     ),
+    (  # a chain of places: the last city (a range in a Russian region)
+        "zh",
+        "2021年9月13日，上海合作组织成员国联合反恐军事演习在俄罗斯奥伦堡州托茨科耶训练场开幕，中国、"
+        "哈萨克斯坦、吉尔吉斯斯坦、塔吉克斯坦军队参演。",
+        "Totskoye",
+    ),
     (  # a landmark of the city: the Great Hall of the People is in Beijing
         "zh",
         "2024年5月20日，国家主席习近平在人民大会堂同乌兹别克斯坦总统举行会谈，双方同意深化执法安全"

@@ -201,9 +201,9 @@ def _folder(source: str | None) -> Any:
     if not path.is_dir():
         raise InputError(
             f"gazetteer folder not found: {source}",
-            hint="a study's 'gazetteer' names a folder holding states.yaml, officials.yaml and "
-            "institutions.yaml (relative paths: to the study file), or is left out for the "
-            "bundled one",
+            hint="a study's 'gazetteer' names a folder holding states.yaml, officials.yaml, "
+            "institutions.yaml and, for event locations, places.yaml (relative paths: to the "
+            "study file), or is left out for the bundled one",
             code="SW115",
         )
     return path

@@ -46,7 +46,7 @@ _MARKER = re.compile(
 )
 # what may stand between the venue word and the place, besides other places
 _CONNECTOR = re.compile(
-    r"(?:\s+|[«»\"“”'’]|的|首都|首府|境内|边境|一侧|[西东南北中]部|西北部|东北部|西南部|东南部"
+    r"(?:\s+|[«»\"“”'’]|的|首都|首府|境内|边境|一侧|州|省|市|地区|自治区|县|[西东南北中]部|西北部|东北部|西南部|东南部"
     r"|(?<![^\W\d_])(?:the|city|town|village|capital|area|region|province|district|of|"
     r"northwest|northeast|southwest|southeast|north|south|east|west|central|northern|southern|"
     r"eastern|western|s)(?![^\W\d_])"
@@ -56,6 +56,7 @@ _CONNECTOR = re.compile(
     r")"
 )
 _TRAILING_CONNECTORS = re.compile(rf"(?:{_CONNECTOR.pattern})*$")
+_CONNECTOR_RUN = re.compile(rf"(?:{_CONNECTOR.pattern}|州|省|市|oblast|область|област[ия])*")
 # a place in an embassy's or consulate's name, or someone's home: not where the event happens
 _NOT_VENUE_BEFORE = re.compile(
     r"(?:使馆|领馆|大使|总部(?:设|位)?"
@@ -193,6 +194,13 @@ def find_location(
                 item, normal, hit, reference
             ):
                 found[places[hit.payload[1]].kind].append(hit)
+    # a city of a chain (车里雅宾斯克州切巴尔库尔训练场, Chelyabinsk region's Chebarkul): the last
+    cities = sorted({(h.start, h.end): h for h in found["city"]}.values(), key=lambda h: h.start)
+    found["city"] = [
+        h
+        for i, h in enumerate(cities)
+        if i + 1 == len(cities) or not _CONNECTOR_RUN.fullmatch(normal, h.end, cities[i + 1].start)
+    ]
     dateline = _dateline(text, normal, item, matcher, places)
     for candidates in (
         found["city"],
