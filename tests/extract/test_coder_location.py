@@ -289,3 +289,10 @@ def test_location_evidence_is_labelled_for_calibration() -> None:
     )
     (evidence,) = [e for e in dated.evidence if e.field == "location"]
     assert evidence.code == "Almaty" and evidence.basis == "dateline"
+
+
+def test_a_long_text_of_repeated_places_codes_the_first_venue() -> None:
+    # 1,200 place names, more than the coder examines (MAX_PLACES): the first venue is found
+    sentence = "中国和哈萨克斯坦两国执法部门在阿拉木图举行联合反恐演练，双方交流了反恐经验。"
+    coded = _code("2024年5月3日，" + sentence * 400, "zh")
+    assert coded.relevant and coded.location == "Almaty"

@@ -22,6 +22,9 @@ The location is, in order:
    at the start of the item: a readout reports what happened where it was filed;
 5. else the first state named as a venue (its code): "a state visit to Kyrgyzstan" is
    weaker than a dateline's city.
+
+Only the first ``MAX_PLACES`` place names of the relevant passages are examined, so a hostile
+text of many thousand place names costs no more than a long report.
 """
 
 from __future__ import annotations
@@ -75,6 +78,9 @@ _VENUE_AFTER = re.compile(
     r"|\s+(?:summit|conference|high-level\s+conference|meeting)(?![^\W\d_]))"
 )
 LOOKBACK = 40
+# place names examined per item, in text order: the venue of a report comes early, and a text
+# of thousands of place names (a hostile or aggregated text) costs no more than this
+MAX_PLACES = 200
 NOT_VENUE_SPAN = 14  # characters before the venue word searched for an embassy, a home  # characters before a place searched for its venue word
 # a telephone or video call: no venue
 _CALL = re.compile(
@@ -186,8 +192,12 @@ def find_location(
     if _is_call(item, text):
         return None
     found: dict[str, list[Hit]] = {"city": [], "region": [], "state": []}
-    for lo, hi in spans:
-        hits = _place_hits(matcher, normal, lo, hi)
+    examined = 0
+    for lo, hi in _merged(spans):
+        if examined >= MAX_PLACES:
+            break
+        hits = _place_hits(matcher, normal, lo, hi)[: MAX_PLACES - examined]
+        examined += len(hits)
         starts = [h.start for h in hits]
         for hit in hits:
             if _is_venue(hit, normal, hits, starts, lo) and not _other_time(
@@ -213,6 +223,17 @@ def find_location(
             basis = "dateline" if first is dateline else "named"
             return places[first.payload[1]].location, first, basis
     return None
+
+
+def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping passages (a sentence and its neighbours, per anchor) as one stretch each."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(spans):
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
 
 
 def _other_time(item: CodedItem, normal: str, hit: Hit, reference: str | None) -> bool:
