@@ -296,3 +296,20 @@ def test_a_long_text_of_repeated_places_codes_the_first_venue() -> None:
     sentence = "中国和哈萨克斯坦两国执法部门在阿拉木图举行联合反恐演练，双方交流了反恐经验。"
     coded = _code("2024年5月3日，" + sentence * 400, "zh")
     assert coded.relevant and coded.location == "Almaty"
+
+
+def test_a_reviewed_event_without_a_location_gets_it_suggested() -> None:
+    from steppewatch.ingest.events_from_items import candidate_from_item, suggestion_values
+    from steppewatch.models import Source
+    from tests.factories import make_event
+
+    coded = _code(VENUES[3][1], "ru")  # консультации в Ташкенте, 12 марта 2024
+    candidate = candidate_from_item(coded, None, focal="CN", partners={"UZ"})
+    assert candidate is not None
+    source = Source(url="https://example.org/uz-cn", publisher="Example")
+    kind = candidate.kind
+    unplaced = make_event(1, kind=kind, countries=["CN", "UZ"], location=None)
+    assert ("location", "Tashkent") in suggestion_values(unplaced, coded, source, candidate)
+    placed = make_event(2, kind=kind, countries=["CN", "UZ"], location="Tashkent, Uzbekistan")
+    fields = [f for f, _ in suggestion_values(placed, coded, source, candidate)]
+    assert "location" not in fields  # a reviewed location is not second-guessed

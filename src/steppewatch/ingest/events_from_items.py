@@ -281,4 +281,7 @@ def suggestion_values(
         found.append(("framework", item.framework))
     if candidate.date != event.date_start and len(candidate.date) > len(event.date_start):
         found.append(("date_start", candidate.date))
+    location = _location(item, candidate.kind)
+    if location and not event.location:  # where it happened, when the event does not say
+        found.append(("location", location))
     return found
