@@ -188,3 +188,24 @@ def test_about_a_capital_is_not_a_venue() -> None:
     hits = [Hit(2, 5, ("state", "UZ"), "塔什干"), Hit(9, 12, ("state", "UZ"), "塔什干")]
     kinds = [h.payload[0] for h in clean_entities(hits, cities, text)]
     assert kinds == ["state", "venue"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chinese security company to guard copper mine in Kazakhstan\n"
+        "A Chinese private security company signed a contract on May 6, 2024, to guard a "
+        "Chinese-owned copper mine in Kazakhstan's Karaganda region. The company, which already "
+        "operates in Kyrgyzstan and Tajikistan, will train 60 local guards.",
+        "Китайская охранная компания будет охранять рудник в Казахстане\n"
+        "Частная охранная компания из КНР 6 мая 2024 года подписала контракт на охрану "
+        "принадлежащего китайской корпорации медного рудника в Карагандинской области "
+        "Казахстана. Компания, которая уже действует в Кыргызстане и Таджикистане, обучит "
+        "60 местных охранников.",
+    ],
+)
+def test_states_where_a_firm_operates_do_not_take_part(text: str) -> None:
+    # where a firm already operates is its whereabouts, the next state of the list too
+    coded = _code(text)
+    assert coded.relevant and coded.kind == "private_security"
+    assert set(coded.countries) & CA == {"KZ"}

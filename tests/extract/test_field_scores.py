@@ -228,7 +228,9 @@ def test_framework_level_and_actors_were_not_scored(tmp_path: Path) -> None:
     for name in ("framework", "level", "actors", "event_kinds", "countries_all", "location"):
         assert fields[name].n == 1 and fields[name].skipped == 1, name
     assert fields["relevance"].n == 2 and fields["topics"].n == 2
-    assert fields["location"].emitted is False
+    # the coder emits the location now: the venue, 比什凯克 (Bishkek)
+    assert fields["location"].emitted is True
+    assert fields["location"].accuracy is not None and fields["location"].accuracy.value == 1.0
     assert set(report.confusion) == {"kind", "framework", "level"}
     assert list(report.confusion["framework"]) == ["SCO"]  # the gold-relevant record annotating it
     # groups: per language (gold's own, else the extracted document's) and per source type

@@ -151,3 +151,31 @@ def test_the_folder_holds_the_last_runs_inputs_once(
     rows = ds.dataset(out / "documents", format="parquet", partitioning="hive").to_table()
     assert [Path(p).name for p in rows.column("input").to_pylist()] == ["a_zh.txt"]
     assert len(list((out / "_manifest").glob("*.json"))) == 1
+
+
+def test_parquet_rows_carry_the_location_and_format_1_is_coded_again(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "coded"
+    code, _, err = run(["code", str(folder), "--parquet", str(out)], capsys)
+    assert code == 0, err
+    rows = ds.dataset(out / "documents", format="parquet", partitioning="hive").to_table()
+    found = {
+        Path(i).name: (loc, json.loads(c)["location"] if c else None)
+        for i, loc, c in zip(
+            rows.column("input").to_pylist(),
+            rows.column("location").to_pylist(),
+            rows.column("coded").to_pylist(),
+            strict=True,
+        )
+    }
+    # 在杜尚别举行; 14 июня в Бишкеке: the column and the coded record agree
+    assert found["a_zh.txt"] == ("Dushanbe", "Dushanbe")
+    assert found["b_ru.txt"] == ("Bishkek", "Bishkek")
+    assert found["c_bad.pdf"] == (None, None)
+    # a partition coded by a version that wrote format 1 (no location column) is coded again
+    for entry in (out / "_manifest").glob("*.json"):
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        entry.write_text(json.dumps({**data, "format": 1}), encoding="utf-8")
+    code, _, err = run(["code", str(folder), "--parquet", str(out)], capsys)
+    assert code == 0 and "0 done before" in err

@@ -5,7 +5,8 @@ never the held-out sets).
 1. ``raw_score``: a number from the evidence alone - the item's relevance score, how the code was
    found (``basis``: named in the text counts more than implied by membership, a venue or a
    group name) and how often it is mentioned in scope.
-2. ``fit``: per field (kind, country, framework, level, topic, domain, actor, event_date), an
+2. ``fit``: per field (kind, country, framework, level, topic, domain, actor, event_date,
+   location), an
    isotonic (monotone) map from the raw score to the share of right codes, by pool adjacent
    violators over the tuning gold; stored as breakpoints in a small JSON file shipped in the
    package (``data/calibration/codebook_coder_v1.json``). ``steppewatch calibrate`` rewrites it.
@@ -13,7 +14,8 @@ never the held-out sets).
    (linear interpolation between breakpoints); a field without a map keeps the raw score.
 
 A code is "right" when the gold document carries it (countries: all states taking part; kind:
-the kind of any gold event, or the document's kind; framework, level, date: the main event's).
+the kind of any gold event, or the document's kind; framework, level, date, location: the main
+event's).
 Every code of a document that gold says is not relevant is wrong.
 """
 
@@ -56,6 +58,7 @@ BASIS_WEIGHT = {
     "one_partner": 0.7,  # bilateral because one partner state takes part and no framework is named
     "several_partners": 0.6,  # other_multilateral: several partner states, no framework named
     "kind": 0.7,  # unilateral because of the event's kind (private security firms abroad)
+    "dateline": 0.7,  # location: the readout's dateline, no venue in the text
 }
 MIN_SAMPLES = 10  # fewer labelled codes than this: no map for the field
 
@@ -173,6 +176,10 @@ def _right(field_name: str, code: str, gold: Any) -> bool | None:
         return bool(gold.event_date) and (
             code.startswith(gold.event_date) or gold.event_date.startswith(code)
         )
+    if field_name == "location":
+        if "location" not in gold.annotated:
+            return None
+        return bool(gold.location) and code.casefold() == str(gold.location).casefold()
     return None
 
 

@@ -40,7 +40,8 @@ Per item (see ``segment.py``):
    a report, relaying a request or asking yes or no); level from the offices named as such (an
    aide's title is not the office) or the officials' offices at the item's date, those of the
    meeting's own sentence first; topics (the three-evils formula codes three_evils only),
-   domains (from the sentences about the cooperation), actors; then date. A sentence about a
+   domains (from the sentences about the cooperation), actors; then date and location (the
+   venue named in the relevant passages, else the dateline; see ``locations.py``). A sentence about a
    third state's doing (the US giving equipment) codes nothing (``without_third_party``).
 5. every evidence gets a calibrated ``confidence`` (``calibration.py``).
 """
@@ -79,6 +80,7 @@ from steppewatch.extract.coder_rules import (
     without_third_party,
 )
 from steppewatch.extract.dates import find_dates
+from steppewatch.extract.locations import assign_location
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import CodedDocument, CodedItem, CoderInfo, Evidence
 from steppewatch.extract.normalise import normalise_for_matching
@@ -321,6 +323,15 @@ class CodebookCoder:
         scoped_hits = sorted(scoped.values(), key=lambda h: h.start)
         assign_codes(item, text, scoped_hits, res, reference)
         _assign_date(item, text, normal, scope, reference, whole_document)
+        assign_location(
+            item,
+            text,
+            normal,
+            [(p.start, p.end) for p in scope],
+            res.places,
+            res.gazetteer.places,
+            reference,
+        )
 
     def _passages(
         self, item: CodedItem, text: str, hits: list[Hit], res: _Resources
@@ -670,6 +681,7 @@ def _summarise(document: CodedDocument, items: list[CodedItem], res: _Resources)
     document.framework = top.framework
     document.event_date = top.event_date
     document.date_precision = top.date_precision
+    document.location = top.location or next((i.location for i in pool if i.location), None)
     document.countries = res.study.sort_countries(c for i in pool for c in i.countries)
     document.topics = sorted({t for i in pool for t in i.topics})
     document.domains = sorted({d for i in pool for d in i.domains})

@@ -60,12 +60,17 @@ _VENUE_BEFORE = re.compile(
 # a group name joined to the focal state (中国和中亚国家, China and the Central Asian states,
 # Китай и государства Центральной Азии; or 中亚国家和中国): StudyFacts.focal_before / focal_after
 # a state named as where a person lives, stays or fled to (他现在在哈萨克斯坦, now lives in
-# Kazakhstan, проживает в Казахстане): a whereabouts, neither an anchor nor a participant
+# Kazakhstan, проживает в Казахстане), or where a firm operates (a security company that
+# already operates in Tajikistan): a whereabouts, neither an anchor nor a participant
 _WHEREABOUTS_BEFORE = re.compile(
     r"(?:现在在|目前在|现居|现住|住在|生活在|居住在|定居在?|滞留在|逃往|逃到|逃至|潜逃至?|藏身于?|流亡|"
     r"(?:lives?|living|resides?|residing|settled|stranded|stuck|hiding|fled|escaped|now)\s+(?:in|to)\s+|"
-    r"(?:прожива\w*|живет|живёт|жил[аи]?|скрыва\w*|бежал[аи]?|сбежал[аи]?)\s+(?:в|во)\s+|去了|跑到|偷偷加入)$"
+    r"(?:operates|operating|operated)\s+in\s+|"
+    r"(?:прожива\w*|живет|живёт|жил[аи]?|скрыва\w*|бежал[аи]?|сбежал[аи]?)\s+(?:в|во)\s+|"
+    r"(?:действует|действуют|действовала?)\s+(?:в|во)\s+|去了|跑到|偷偷加入)$"
 )
+# the next state of a list after a whereabouts (operates in Tajikistan and Uzbekistan)
+_LIST_JOIN = re.compile(r"\s*(?:,|、|和|及|and|и)\s*")
 # ... or as a person's nationality or passport (加入哈萨克斯坦国籍, a Kazakh passport, гражданство
 # Казахстана is before the name in Russian and not caught here)
 _PERSONAL_AFTER = re.compile(r"\s?(?:国籍|护照|籍|passport|citizenship|nationality)")
@@ -260,9 +265,16 @@ def _mark_places(
     hits: list[Hit], cities: frozenset[str], normal: str, study: StudyFacts | None
 ) -> list[Hit]:
     out = []
+    whereabouts_end = -1
     for hit in hits:
         kind = hit.payload[0]
         if (
+            kind == "state"
+            and whereabouts_end >= 0
+            and _LIST_JOIN.fullmatch(normal, whereabouts_end, hit.start)
+        ):
+            hit = Hit(hit.start, hit.end, ("whereabouts", hit.payload[1]), hit.term)
+        elif (
             kind == "state"
             and hit.term in cities
             and _VENUE_BEFORE.search(normal, max(0, hit.start - 4), hit.start)
@@ -282,6 +294,8 @@ def _mark_places(
             )
         ):
             hit = Hit(hit.start, hit.end, ("group_other", hit.payload[1]), hit.term)
+        if hit.payload[0] == "whereabouts":
+            whereabouts_end = hit.end
         out.append(hit)
     return out
 

@@ -123,6 +123,7 @@ class Resources:
     # scan faster); other languages use ``anchors``
     by_language: dict[str, Matcher] = field(default_factory=dict)
     cities: frozenset[str] = frozenset()  # city names of states (venues after 在/in/в)
+    places: Matcher | None = None  # place names (gazetteer places.yaml): the event's location
 
     def anchor_hits(self, normal: str, language: str | None) -> list[Hit]:
         if language == "zh" and self.han_prefilter is not None and self.latin_prefilter is not None:
@@ -246,6 +247,7 @@ def _build(codebook_path: str | None, study: Study) -> Resources:
         latin,
         by_language,
         gazetteer.city_terms(),
+        Matcher(gazetteer.place_terms()),
     )
 
 

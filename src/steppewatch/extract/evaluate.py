@@ -211,8 +211,9 @@ class Prediction:
         )
 
 
-# Fields the codebook coder's records (CodedDocument) have no slot for.
-NOT_EMITTED = frozenset({"location"})
+# Fields the codebook coder's records (CodedDocument) have no slot for (none since the coder
+# emits the location).
+NOT_EMITTED: frozenset[str] = frozenset()
 
 
 def prediction_from_record(record: Any) -> Prediction:

@@ -1,5 +1,6 @@
-"""The gazetteer: states, officials (with offices and dates) and institutions, in English,
-Chinese and Russian, shipped as package data (``data/gazetteer/*.yaml``).
+"""The gazetteer: states, officials (with offices and dates), institutions and places (where
+events happen: ``places.yaml``, optional), in English, Chinese and Russian, shipped as package
+data (``data/gazetteer/*.yaml``).
 
 Names are matched with the codebook's rules (see ``matcher.py``). ``blocks`` are phrases that
 contain a state's name but do not mean the state (哈萨克族 "ethnic Kazakh", 塔利班 around 中塔,
@@ -32,9 +33,11 @@ if TYPE_CHECKING:
     from steppewatch.models import Study
 
 __all__ = [
-    "Ambiguity", "State", "Group", "Office", "Official", "Institution", "Gazetteer", "for_study",
-    "load_gazetteer",
+    "Ambiguity", "State", "Group", "Office", "Official", "Institution", "Place", "Gazetteer",
+    "for_study", "load_gazetteer",
 ]  # fmt: skip
+
+PLACE_KINDS = ("city", "region", "state")
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,22 @@ class Institution:
     names: dict[str, tuple[str, ...]]
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where an event can happen (``places.yaml``): a city, town, site or crossing (``city``:
+    the location is ``name``), a province or district (``region``) or a state (``state``):
+    the location is the state's code, ``country``."""
+
+    name: str
+    country: str
+    kind: str  # city | region | state
+    names: dict[str, tuple[str, ...]]
+
+    @property
+    def location(self) -> str:
+        return self.name if self.kind == "city" else self.country
+
+
 @dataclass
 class Gazetteer:
     states: dict[str, State] = field(default_factory=dict)
@@ -122,6 +141,19 @@ class Gazetteer:
     blocks: dict[str, tuple[str, ...]] = field(default_factory=dict)
     groups: list[Group] = field(default_factory=list)
     ambiguous: list[Ambiguity] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    place_blocks: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def place_terms(self) -> list[Term]:
+        """Every place name as a matcher term. Payloads: ("place", index), ("block", "").
+        ``ru_words`` names match as whole words (the matcher's English rule)."""
+        terms: list[Term] = []
+        for index, place in enumerate(self.places):
+            for lang, values in place.names.items():
+                mode = "en" if lang == "ru_words" else lang
+                terms.extend(Term(name, mode, ("place", index)) for name in values)
+        terms.extend(_terms(self.place_blocks, ("block", "")))
+        return terms
 
     def city_terms(self) -> frozenset[str]:
         """The city names of every state, as written (compare with ``Hit.term``)."""
@@ -169,9 +201,9 @@ def _folder(source: str | None) -> Any:
     if not path.is_dir():
         raise InputError(
             f"gazetteer folder not found: {source}",
-            hint="a study's 'gazetteer' names a folder holding states.yaml, officials.yaml and "
-            "institutions.yaml (relative paths: to the study file), or is left out for the "
-            "bundled one",
+            hint="a study's 'gazetteer' names a folder holding states.yaml, officials.yaml, "
+            "institutions.yaml and, for event locations, places.yaml (relative paths: to the "
+            "study file), or is left out for the bundled one",
             code="SW115",
         )
     return path
@@ -262,6 +294,23 @@ def _load(folder: Any) -> Gazetteer:
         gazetteer.ambiguous.append(
             Ambiguity(frozenset(str(n) for n in raw["names"]), str(codes[0]), str(codes[1]))
         )
+    places = _read(folder, "places.yaml", False)
+    for i, raw in enumerate(places.get("places", [])):
+        if raw.get("kind") not in PLACE_KINDS:
+            raise ExtractionError(
+                f"gazetteer places.yaml places/{i} ({raw.get('name')}): kind must be one of "
+                f"{', '.join(PLACE_KINDS)} (got {raw.get('kind')!r})",
+                code="SW430",
+            )
+        gazetteer.places.append(
+            Place(
+                str(raw["name"]),
+                str(raw["country"]),
+                str(raw["kind"]),
+                _names(raw["names"], f"places/{i}"),
+            )
+        )
+    gazetteer.place_blocks = _names(places.get("blocks", {}), "places blocks")
     for i, raw in enumerate(_read(folder, "officials.yaml", False).get("officials", [])):
         offices = tuple(
             Office(

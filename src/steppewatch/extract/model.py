@@ -33,7 +33,8 @@ class Evidence(_Record):
         "one_partner (framework bilateral: one partner state takes part, no framework named), "
         "several_partners (framework other_multilateral: several partner states take part, "
         "no framework named), "
-        "kind (framework unilateral from the event's kind: private security firms abroad).",
+        "kind (framework unilateral from the event's kind: private security firms abroad), "
+        "dateline (location: the readout's dateline, the text naming no venue).",
     )
     mentions: int | None = Field(default=None, ge=0, description="Mentions of the code in scope.")
     confidence: float | None = Field(
@@ -67,6 +68,11 @@ class CodedItem(_Record):
     countries: list[str] = Field(default_factory=list)
     event_date: str | None = None
     date_precision: DatePrecision | None = None
+    location: str | None = Field(
+        default=None,
+        description="Where the event happened: a city's English name (Astana), or a state's "
+        "ISO code when the text gives only the state or a province; null when it does not say.",
+    )
     actors: list[ActorMention] = Field(default_factory=list)
     level: str | None = None
     framework: str | None = None

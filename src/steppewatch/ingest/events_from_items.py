@@ -193,6 +193,7 @@ def build_event(
             "date_start": candidate.date,
             "countries": [focal, *[c for c in candidate.countries if c != focal]],
             "framework": framework,
+            "location": _location(item, candidate.kind),
             "actors": _actors(item, focal),
             "level": level,
             "attributes": {CONFIDENCE: confidence} if confidence else {},
@@ -207,6 +208,13 @@ def build_event(
             "coder": coder,
         }
     )
+
+
+def _location(item: Any, kind: str) -> str | None:
+    """The item's location, for its main event (a second event of the item, an agreement signed
+    at a meeting, happened there too)."""
+    location = getattr(item, "location", None)
+    return str(location) if location and item.relevant and kind else None
 
 
 def _has_source(event: Event, source: Source) -> bool:
@@ -236,6 +244,9 @@ def merge_into(event: Event, item: Any, source: Source, *, machine: bool) -> Eve
             merged = {k: v for k, v in added.items() if k in codes and k not in known}
             merged = {**known, **merged}  # the event's own codes keep theirs
             update["attributes"] = {**event.attributes, CONFIDENCE: merged}
+        location = _location(item, event.kind)
+        if location and not event.location:  # a later source may say where it happened
+            update["location"] = location
         if len({s.publisher for s in update["sources"]}) > 1:
             update["verification"] = "multi_source"
     return event.model_copy(update=update)
@@ -270,4 +281,7 @@ def suggestion_values(
         found.append(("framework", item.framework))
     if candidate.date != event.date_start and len(candidate.date) > len(event.date_start):
         found.append(("date_start", candidate.date))
+    location = _location(item, candidate.kind)
+    if location and not event.location:  # where it happened, when the event does not say
+        found.append(("location", location))
     return found

@@ -108,7 +108,8 @@ def read_partition(out: Path, partition_id: str) -> list[dict[str, Any]]:
     tables = [pq.read_table(out / name) for name in entry["files"] if name.startswith("documents/")]
     if not tables:
         return []
-    table = pa.concat_tables(tables).sort_by(
+    # files of format 1 lack the location column: read alike (it is in ``coded`` too)
+    table = pa.concat_tables(tables, promote_options="default").sort_by(
         [("input_index", "ascending"), ("record", "ascending")]
     )
     rows: list[dict[str, Any]] = table.to_pylist()

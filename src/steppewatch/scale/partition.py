@@ -39,7 +39,9 @@ __all__ = [
     "read_manifest",
 ]
 
-FORMAT_VERSION = 1
+# 2: a ``location`` column in both tables (the event's place, also in ``coded``); a folder
+# coded in format 1 is coded again, so no folder mixes the two
+FORMAT_VERSION = 2
 UNDATED = ("0000", "00")
 
 DOCUMENT_SCHEMA = pa.schema(
@@ -66,6 +68,7 @@ DOCUMENT_SCHEMA = pa.schema(
         ("text", pa.string()),
         ("warnings", pa.list_(pa.string())),
         ("relevant", pa.bool_()),
+        ("location", pa.string()),  # the main event's place (city, or a state's code)
         ("coded", pa.string()),  # the coded document as JSON, without its text
         ("coder", pa.string()),
         ("codebook_version", pa.string()),
@@ -81,6 +84,7 @@ ITEM_SCHEMA = pa.schema(
         ("start", pa.int64()),
         ("end", pa.int64()),
         ("relevant", pa.bool_()),
+        ("location", pa.string()),
         ("coded", pa.string()),
         ("coder", pa.string()),
         ("codebook_version", pa.string()),
@@ -269,6 +273,7 @@ def _code_document(
     row.update(
         status="coded",
         relevant=bool(coded.relevant),
+        location=getattr(coded, "location", None),
         coded=coded.model_dump_json(),
         coder=label,
         codebook_version=coded.codebook_version,
@@ -282,6 +287,7 @@ def _code_document(
             "start": part.start,
             "end": part.end,
             "relevant": bool(part.relevant),
+            "location": getattr(part, "location", None),
             "coded": part.model_dump_json(),
             "coder": label,
             "codebook_version": coded.codebook_version,

@@ -1,0 +1,302 @@
+"""The event's location (annotation guide, point 7): the city where it happens (English name,
+``Astana``, ``Beijing``), or the state's ISO code when only the state or one of its provinces
+is given; none when the text does not say.
+
+Places are the gazetteer's (``places.yaml``), found in the item's relevant passages. A place is
+the event's venue when a venue word comes right before it in its clause (在/于/赴/抵达,
+in/at/near/visit, в/во/на/под), with nothing between them but other places and words such as
+首都, 州, "the city of", "'s", столице, районе, области (在吉尔吉斯斯坦首都比什凯克, in the area of
+the Khorgos crossing, в районе пункта пропуска «Иркештам»). Not a venue: a place in an
+embassy's or consulate's name (驻塔使馆, the Chinese Embassy in Tashkent), a place inside a
+name (上海合作组织, the Xi'an Declaration).
+
+The location is, in order:
+1. none when the item reports no event (commentary) or its event is a telephone or video call
+   (a call has no venue);
+2. the first city named as a venue (not in a sentence about another time: last year, or dates
+   in other years than the event's) in the relevant passages (or followed by 发生/举行: 比什凯克市
+   发生, or naming a meeting: 阿斯塔纳峰会, the Tashkent conference); the city's landmarks
+   (人民大会堂, the Akorda) are its names;
+3. else the first province named as a venue (its state's code);
+4. else the readout's dateline (ALMATY, May 5 (Xinhua) --; Бишкек, 14 апреля; 新华社北京5月26日电)
+   at the start of the item: a readout reports what happened where it was filed;
+5. else the first state named as a venue (its code): "a state visit to Kyrgyzstan" is
+   weaker than a dateline's city.
+
+Only the first ``MAX_PLACES`` place names of the relevant passages are examined, so a hostile
+text of many thousand place names costs no more than a long report.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from steppewatch.extract.dates import find_dates
+from steppewatch.extract.gazetteer import Place
+from steppewatch.extract.matcher import Hit, Matcher
+from steppewatch.extract.model import CodedItem, Evidence
+
+__all__ = ["assign_location", "find_location"]
+
+# a venue word right before the place (normalised text: lower case)
+_MARKER = re.compile(
+    r"(?:(?:在|于|赴|抵达|抵|到访|前往)"
+    r"|(?<![^\W\d_])(?:in|at|near|inside|outside|visit(?:s|ed|ing)?(?:\s+to)?|arrived\s+in)"
+    r"|(?<![^\W\d_])(?:в|во|на|под|около|близ|посетил[аи]?|посетит|посещени[ея])"
+    r")\s*$"
+)
+# what may stand between the venue word and the place, besides other places
+_CONNECTOR = re.compile(
+    r"(?:\s+|[«»\"“”'’]|的|首都|首府|境内|边境|一侧|州|省|市|地区|自治区|县|[西东南北中]部|西北部|东北部|西南部|东南部"
+    r"|(?<![^\W\d_])(?:the|city|town|village|capital|area|region|province|district|of|"
+    r"northwest|northeast|southwest|southeast|north|south|east|west|central|northern|southern|"
+    r"eastern|western|s)(?![^\W\d_])"
+    r"|(?<![^\W\d_])(?:г\.|город[еау]?|столиц[еыау]|район[еау]?|пункт[ае]?|пропуска|област[ия]|"
+    r"территори[ия]|республик[иае]|аэродроме|полигоне|горн[оы][мй]|перевал[аеу]?)(?![^\W\d_])"
+    r"|(?<![^\W\d_])[а-я]+[сц]к(?:ом|ой|их)\s+(?:район[еах]*|област[иях]*)(?![^\W\d_])"
+    r")"
+)
+_TRAILING_CONNECTORS = re.compile(rf"(?:{_CONNECTOR.pattern})*$")
+_CONNECTOR_RUN = re.compile(rf"(?:{_CONNECTOR.pattern}|州|省|市|oblast|область|област[ия])*")
+# a place in an embassy's or consulate's name, or someone's home: not where the event happens
+_NOT_VENUE_BEFORE = re.compile(
+    r"(?:使馆|领馆|大使|总部(?:设|位)?"
+    r"|(?<![^\W\d_])(?:embass(?:y|ies)|consulate(?:\s+general)?|ambassador|headquartered|lives?"
+    r"|living|based|resident|residing)(?:\s+of\s+(?:the\s+)?[^\W\d_]+)?"
+    r"|(?<![^\W\d_])(?:посольств[аоеу]?|консульств[аоеу]?|генконсульств[аоеу]?|посол|посл(?:ом|а|у)"
+    r"|штаб-квартир[аоыеу]?)(?:\s+[^\W\d_]+){0,2}"
+    r")\s*$"
+)
+_CLAUSE = re.compile(r"[，,。;；:：!?！？\n()（）]")
+# a place followed by "happened" or "was held" (比什凯克市发生, 在…举行 without 在 right before)
+# or naming a meeting (阿斯塔纳峰会, 塔什干高级别会议, the Dushanbe summit)
+_VENUE_AFTER = re.compile(
+    r"(?:(?:市|州|省|地区|自治区)?(?:境内)?(?:发生|举行|举办|召开|开幕|闭幕)"
+    r"|(?:高级别|国际)?(?:峰会|会议|会晤)"
+    r"|\s+(?:summit|conference|high-level\s+conference|meeting)(?![^\W\d_]))"
+)
+LOOKBACK = 40
+# place names examined per item, in text order: the venue of a report comes early, and a text
+# of thousands of place names (a hostile or aggregated text) costs no more than this
+MAX_PLACES = 200
+NOT_VENUE_SPAN = 14  # characters before the venue word searched for an embassy, a home  # characters before a place searched for its venue word
+# a telephone or video call: no venue
+_CALL = re.compile(
+    r"通电话|电话|视频会|视频通话|视频连线|视频方式|视频会谈|云会议"
+    r"|телефон|видеоконференц|видеосвяз|режиме видео|онлайн"
+    r"|(?<![^\W\d_])(?:tele)?phone|video\s?(?:call|link|conferenc)|videoconferenc|virtual(?:ly)?\s"
+)
+# a sentence about an earlier event (a treaty "signed in Beijing last September")
+_PAST = re.compile(
+    r"去年|前年|此前|上届|(?<![^\W\d_])(?:last\s+year|earlier|previous(?:ly)?|прошлого\s+года"
+    r"|прошлом\s+году|ранее|прежде)(?![^\W\d_])"
+)
+_SENTENCE = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
+DATELINE_SPAN = 300  # characters from the item's start (after its title line) a dateline is in
+# the text right after a dateline's place: a date (May 5, 5 мая, 14.04), a dash, or 5月26日电
+_AFTER_DATELINE = re.compile(
+    r"(?:\s+(?:область|обл\.|region|oblast))?\s*(?:[,.]\s*(?:\d|[^\W\d_]{3,}\.?\s*\d)|\s*[–—-]{1,2}\s|\s*\((?:xinhua|синьхуа)"
+    r"|(?:\d{4}年)?\d{1,2}月\d{1,2}日电)"
+)
+
+
+def _place_hits(matcher: Matcher, normal: str, start: int, end: int) -> list[Hit]:
+    """Place hits between ``start`` and ``end``, without those inside a block or inside a longer
+    place name (阿拉木图州 holds 阿拉木图); sorted by start."""
+    hits = matcher.hits(normal, start, end)
+    blocks = sorted((h.start, h.end) for h in hits if h.payload[0] == "block")
+    block_starts = [b[0] for b in blocks]
+    max_end: list[int] = []  # running maximum of the blocks' ends, by start
+    for _, block_end in blocks:
+        max_end.append(max(block_end, max_end[-1]) if max_end else block_end)
+    places = []
+    for hit in hits:
+        if hit.payload[0] != "place":
+            continue
+        i = bisect.bisect_left(block_starts, hit.end) - 1  # blocks starting before its end
+        if i >= 0 and max_end[i] > hit.start:
+            continue  # inside a block (上海合作组织)
+        places.append(hit)
+    places.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[Hit] = []
+    for hit in places:
+        if kept and hit.start < kept[-1].end:
+            continue  # inside (or overlapping) a longer name found first
+        kept.append(hit)
+    return kept
+
+
+def _is_venue(
+    hit: Hit, normal: str, hits: Sequence[Hit], starts: Sequence[int], floor: int
+) -> bool:
+    lo = max(floor, hit.start - LOOKBACK)
+    before = normal[lo : hit.start]
+    breaks = list(_CLAUSE.finditer(before))
+    if breaks:
+        lo += breaks[-1].end()
+        before = normal[lo : hit.start]
+    if _VENUE_AFTER.match(normal, hit.end):
+        return not _NOT_VENUE_BEFORE.search(normal[lo : hit.start])
+    # other places between the venue word and this one count as connectors (在新疆喀什)
+    chars = list(before)
+    for other in hits[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hit.start)]:
+        if other.end <= hit.start:
+            for i in range(other.start - lo, other.end - lo):
+                chars[i] = " "
+    blanked = "".join(chars)
+    tail = _TRAILING_CONNECTORS.search(blanked)
+    head = blanked[: tail.start()] if tail else blanked
+    marker = _MARKER.search(head)
+    if marker is None:
+        return False
+    # the Chinese Embassy in Tashkent, 总部位于北京: a home, not a venue
+    return not _NOT_VENUE_BEFORE.search(normal[lo : lo + marker.start()])
+
+
+def _dateline(
+    text: str, normal: str, item: CodedItem, matcher: Matcher, places: Sequence[Place]
+) -> Hit | None:
+    """A place at the start of the item (first line after a title) followed by a date, a dash
+    or 日电: the readout's dateline."""
+    start = item.start
+    lead_end = min(item.end, start + DATELINE_SPAN)
+    for hit in _place_hits(matcher, normal, start, lead_end):
+        place = places[hit.payload[1]]
+        if place.kind == "state":
+            continue
+        if not _AFTER_DATELINE.match(normal, hit.end):
+            continue
+        line_start = normal.rfind("\n", start, hit.start) + 1 or start
+        head = text[max(start, line_start) : hit.start]
+        # at the line's start (КАЗИНФОРМ's "АЛМАТЫ."), or after an agency (新华社北京, 人民网厦门)
+        if head.strip() == "" or re.search(r"[社网报讯]\s*$", head):
+            return hit
+    return None
+
+
+def find_location(
+    item: CodedItem,
+    text: str,
+    normal: str,
+    spans: Sequence[tuple[int, int]],
+    matcher: Matcher,
+    places: Sequence[Place],
+    reference: str | None = None,
+) -> tuple[str, Hit, str] | None:
+    """The location of ``item``'s event from its relevant passages ``spans``, its hit and how it
+    was found (``named``: a venue; ``dateline``)."""
+    if item.kind is None:
+        return None
+    if _is_call(item, text):
+        return None
+    found: dict[str, list[Hit]] = {"city": [], "region": [], "state": []}
+    examined = 0
+    for lo, hi in _merged(spans):
+        if examined >= MAX_PLACES:
+            break
+        hits = _place_hits(matcher, normal, lo, hi)[: MAX_PLACES - examined]
+        examined += len(hits)
+        starts = [h.start for h in hits]
+        for hit in hits:
+            if _is_venue(hit, normal, hits, starts, lo) and not _other_time(
+                item, normal, hit, reference
+            ):
+                found[places[hit.payload[1]].kind].append(hit)
+    # a city of a chain (车里雅宾斯克州切巴尔库尔训练场, Chelyabinsk region's Chebarkul): the last
+    cities = sorted({(h.start, h.end): h for h in found["city"]}.values(), key=lambda h: h.start)
+    found["city"] = [
+        h
+        for i, h in enumerate(cities)
+        if i + 1 == len(cities) or not _CONNECTOR_RUN.fullmatch(normal, h.end, cities[i + 1].start)
+    ]
+    dateline = _dateline(text, normal, item, matcher, places)
+    for candidates in (
+        found["city"],
+        found["region"],
+        [dateline] if dateline is not None else [],
+        found["state"],
+    ):
+        if candidates:
+            first = min(candidates, key=lambda h: h.start)
+            basis = "dateline" if first is dateline else "named"
+            return places[first.payload[1]].location, first, basis
+    return None
+
+
+def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping passages (a sentence and its neighbours, per anchor) as one stretch each."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(spans):
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _other_time(item: CodedItem, normal: str, hit: Hit, reference: str | None) -> bool:
+    """The place's sentence is about another time: it says so (last year, ранее, 去年) or all
+    its dates fall in other years than the item's event."""
+    lo, hi = _sentence_around(normal, hit.start, item.start, item.end)
+    sentence = normal[lo:hi]
+    if _PAST.search(sentence):
+        return True
+    if not item.event_date:
+        return False
+    year = item.event_date[:4]
+    dates = find_dates(sentence, reference or None)
+    return bool(dates) and not any(d.iso[:4] == year for d in dates)
+
+
+def _sentence_around(normal: str, position: int, start: int, end: int) -> tuple[int, int]:
+    lo = max(start, position - 300)
+    for match in _SENTENCE.finditer(normal, lo, position):
+        lo = match.end()
+    stop = _SENTENCE.search(normal, position, min(end, position + 300))
+    return lo, (stop.end() if stop else min(end, position + 300))
+
+
+def _is_call(item: CodedItem, text: str) -> bool:
+    """The item's main event is a call: a call word in the sentence of its kind's evidence (or,
+    without one, in the item's first 200 characters)."""
+    if item.kind != "meeting":
+        return False
+    evidence = next((e for e in item.evidence if e.field == "kind" and e.code == item.kind), None)
+    if evidence is None:
+        window = text[item.start : min(item.end, item.start + 200)]
+    else:
+        lo = max(item.start, evidence.start - 120)
+        hi = min(item.end, evidence.end + 120)
+        window = text[lo:hi]
+    return _CALL.search(window.lower()) is not None
+
+
+def assign_location(
+    item: CodedItem,
+    text: str,
+    normal: str,
+    spans: Sequence[tuple[int, int]],
+    matcher: Matcher | None,
+    places: Sequence[Place],
+    reference: str | None = None,
+) -> None:
+    """Set ``item.location`` (and its evidence) when the relevant passages say where."""
+    if matcher is None or not places or not item.relevant:
+        return
+    found = find_location(item, text, normal, spans, matcher, places, reference)
+    if found is None:
+        return
+    value, hit, basis = found
+    item.location = value
+    item.evidence.append(
+        Evidence(
+            field="location",
+            code=value,
+            start=hit.start,
+            end=hit.end,
+            text=text[hit.start : hit.end],
+            basis=basis,
+        )
+    )
