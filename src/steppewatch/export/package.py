@@ -23,7 +23,8 @@ from typing import Any
 from steppewatch import __version__
 from steppewatch.atomic_output import staged_folder
 from steppewatch.errors import ExportError
-from steppewatch.export.tables import event_batches, tables
+from steppewatch.export.columnar import column_batches, has_arrow_route
+from steppewatch.export.tables import BATCH, event_batches, tables
 from steppewatch.export.writers import CsvFile, JsonlFile, ParquetFile, XlsxBook
 from steppewatch.store import EventFilter, Store
 from steppewatch.store.parquet_store import STORE_META
@@ -172,6 +173,18 @@ def _write_package(
     )
     bib = SourceBib(work / "sources.bib") if "bibtex" in formats else None
     try:
+        if ids is None and has_arrow_route(store):
+            _write_columns(store, filters, defs, result, csvs, parquets)
+            if jsonl is not None or xlsx is not None or bib is not None:
+                for batch in event_batches(store, filters):  # row by row: the other formats
+                    if xlsx is not None:
+                        for name in defs:
+                            xlsx.write(name, batch.rows(name))
+                    if jsonl is not None:
+                        jsonl.write(_event_record(e) for e in batch.events)
+                    if bib is not None:
+                        bib.write(batch.events)
+            return _finish(result, csvs, parquets, jsonl, xlsx, bib)
         for batch in event_batches(store, filters, ids=ids):
             for name in defs:
                 rows = list(batch.rows(name))
@@ -185,14 +198,43 @@ def _write_package(
                 jsonl.write(_event_record(e) for e in batch.events)
             if bib is not None:
                 bib.write(batch.events)
-    finally:
+    except BaseException:
         for sink in [*csvs.values(), *parquets.values(), jsonl, xlsx, bib]:
             if sink is not None:
                 sink.close()
-    for sink in [*csvs.values(), *parquets.values(), jsonl, xlsx, bib]:
+        raise
+    return _finish(result, csvs, parquets, jsonl, xlsx, bib)
+
+
+def _finish(result: ExportResult, *groups: Any) -> ExportResult:
+    sinks = [s for g in groups for s in (g.values() if isinstance(g, dict) else [g])]
+    for sink in sinks:
         if sink is not None:
-            result.files.append(sink.path)
+            sink.close()
+    result.files += [sink.path for sink in sinks if sink is not None]
     return result
+
+
+def _write_columns(
+    store: Store,
+    filters: EventFilter,
+    defs: dict[str, Any],
+    result: ExportResult,
+    csvs: dict[str, CsvFile],
+    parquets: dict[str, ParquetFile],
+) -> None:
+    """The four tables in CSV (and Parquet) built column-wise (:mod:`.columnar`)."""
+    first = 0
+    for batch in column_batches(store, filters):
+        for name, table in defs.items():
+            columns = batch.tables[name].select(table.header)
+            result.counts[name] += columns.num_rows
+            csvs[name].write(columns)
+            if name in parquets:
+                parquets[name].write_columns(
+                    columns, batch.event_index[name], batch.n_events, first, BATCH
+                )
+        first += batch.n_events
 
 
 def _remove_stale(out: Path, defs: dict[str, Any], formats: tuple[str, ...]) -> None:
