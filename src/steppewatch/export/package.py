@@ -20,11 +20,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import steppewatch.export.tables as table_defs
 from steppewatch import __version__
 from steppewatch.atomic_output import staged_folder
 from steppewatch.errors import ExportError
 from steppewatch.export.columnar import column_batches, has_arrow_route
-from steppewatch.export.tables import BATCH, event_batches, tables
+from steppewatch.export.tables import event_batches, tables
 from steppewatch.export.writers import CsvFile, JsonlFile, ParquetFile, XlsxBook
 from steppewatch.store import EventFilter, Store
 from steppewatch.store.parquet_store import STORE_META
@@ -176,7 +177,9 @@ def _write_package(
         if ids is None and has_arrow_route(store):
             _write_columns(store, filters, defs, result, csvs, parquets)
             if jsonl is not None or xlsx is not None or bib is not None:
-                for batch in event_batches(store, filters):  # row by row: the other formats
+                for batch in event_batches(
+                    store, filters, batch_size=table_defs.BATCH
+                ):  # row by row
                     if xlsx is not None:
                         for name in defs:
                             xlsx.write(name, batch.rows(name))
@@ -185,7 +188,7 @@ def _write_package(
                     if bib is not None:
                         bib.write(batch.events)
             return _finish(result, csvs, parquets, jsonl, xlsx, bib)
-        for batch in event_batches(store, filters, ids=ids):
+        for batch in event_batches(store, filters, ids=ids, batch_size=table_defs.BATCH):
             for name in defs:
                 rows = list(batch.rows(name))
                 result.counts[name] += len(rows)
@@ -232,7 +235,7 @@ def _write_columns(
             csvs[name].write(columns)
             if name in parquets:
                 parquets[name].write_columns(
-                    columns, batch.event_index[name], batch.n_events, first, BATCH
+                    columns, batch.event_index[name], batch.n_events, first, table_defs.BATCH
                 )
         first += batch.n_events
 

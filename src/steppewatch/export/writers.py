@@ -226,15 +226,19 @@ class ParquetFile:
                 column = float_texts(column)
             columns.append(column.cast(field_.type))
         table = pa.Table.from_arrays(columns, schema=self.schema)
-        ends = [*range(batch - first_event % batch, n_events, batch), n_events]
+        # the row route checks for a full group after each of its batches; the end of this
+        # table is one of them only if it falls on one (else the next call or close goes on)
+        ends = [*range(batch - first_event % batch, n_events + 1, batch)]
+        if not ends or ends[-1] != n_events:
+            ends.append(n_events)
         rows = np.searchsorted(np.asarray(event_index), np.asarray(ends), side="left")
         done = 0
-        for end in rows.tolist():
+        for at, end in zip(ends, rows.tolist(), strict=True):
             if end > done:
                 self._pending.append(table.slice(done, end - done))
                 self._pending_rows += end - done
                 done = end
-            if self._pending_rows >= self.GROUP:
+            if (first_event + at) % batch == 0 and self._pending_rows >= self.GROUP:
                 self._flush_columns()
 
     def _flush_columns(self) -> None:
