@@ -20,7 +20,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import and_, select
 
@@ -306,11 +306,13 @@ def _actors(text: str | None) -> tuple[str, str | None, str | None, list[dict[st
 
 
 def _attributes(text: str | None) -> tuple[str, list[dict[str, Any]]]:
+    from types import SimpleNamespace
+
     from steppewatch.models import Event
 
     attributes = json.loads(text or "{}")
-    event = Event.model_construct(attributes=attributes)
-    confidence = rec.code_confidences(event)
+    # code_confidences reads only the attributes (an Event made for it costs 0.3 ms)
+    confidence = rec.code_confidences(cast(Event, SimpleNamespace(attributes=attributes)))
     return (
         json.dumps(attributes, ensure_ascii=False, sort_keys=True),
         [{"key": k, "value": v} for k, v in confidence.items()],

@@ -130,13 +130,15 @@ def _csv_cells(column: Any) -> Any:
 
     if pa.types.is_floating(column.type):
         text = float_texts(column)
-    elif not pa.types.is_string(column.type):
-        text = pc.cast(column, pa.string())
+    elif pa.types.is_integer(column.type):  # digits and '-': never quoted
+        return pc.fill_null(pc.cast(column, pa.string()), "")
     else:
         text = column
-    quoted = pc.binary_join_element_wise('"', pc.replace_substring(text, '"', '""'), '"', "")
-    cells = pc.if_else(pc.match_substring_regex(text, _NEEDS_QUOTES), quoted, text)
-    return pc.fill_null(cells, "")
+    needs = pc.match_substring_regex(text, _NEEDS_QUOTES)
+    if pc.any(needs).as_py():
+        quoted = pc.binary_join_element_wise('"', pc.replace_substring(text, '"', '""'), '"', "")
+        text = pc.if_else(needs, quoted, text)
+    return pc.fill_null(text, "")
 
 
 def arrow_csv_bytes(table: Any) -> Iterator[memoryview]:
