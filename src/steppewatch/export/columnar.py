@@ -10,8 +10,11 @@ the date precision, the code lists, the actors) are computed once per *distinct*
 with the same functions the row route uses, so every cell is the row route's, value for value.
 Evidence of coded items is parsed row by row (it exists only for ingested events).
 
-:func:`column_batches` yields None-free :class:`ColumnBatch` objects, or nothing at all when
-there is no Arrow route (see :func:`has_arrow_route`); the caller then uses the row route.
+:func:`column_batches` yields :class:`ColumnBatch` objects for a store with an Arrow route
+(:func:`has_arrow_route`: an SQLite file or PostgreSQL); for any other (SQLite in memory) and
+for the explorer's search (ids in its order) the export uses the row route. Evidence spans that
+are not text or numbers, or a ``confidence`` column in Parquet, are written as the CSV writes
+them (as text); the row route could not write such a Parquet file at all.
 """
 
 from __future__ import annotations

@@ -173,48 +173,35 @@ def _write_package(
         else None
     )
     bib = SourceBib(work / "sources.bib") if "bibtex" in formats else None
+    columns = ids is None and has_arrow_route(store)  # else row by row (as every other format)
     try:
-        if ids is None and has_arrow_route(store):
+        if columns:
             _write_columns(store, filters, defs, result, csvs, parquets)
-            if jsonl is not None or xlsx is not None or bib is not None:
-                for batch in event_batches(
-                    store, filters, batch_size=table_defs.BATCH
-                ):  # row by row
-                    if xlsx is not None:
-                        for name in defs:
+        if not columns or jsonl is not None or xlsx is not None or bib is not None:
+            for batch in event_batches(store, filters, ids=ids, batch_size=table_defs.BATCH):
+                for name in defs:
+                    if columns:
+                        if xlsx is not None:
                             xlsx.write(name, batch.rows(name))
-                    if jsonl is not None:
-                        jsonl.write(_event_record(e) for e in batch.events)
-                    if bib is not None:
-                        bib.write(batch.events)
-            return _finish(result, csvs, parquets, jsonl, xlsx, bib)
-        for batch in event_batches(store, filters, ids=ids, batch_size=table_defs.BATCH):
-            for name in defs:
-                rows = list(batch.rows(name))
-                result.counts[name] += len(rows)
-                csvs[name].write(rows)
-                if name in parquets:
-                    parquets[name].write(rows)
-                if xlsx is not None:
-                    xlsx.write(name, rows)
-            if jsonl is not None:
-                jsonl.write(_event_record(e) for e in batch.events)
-            if bib is not None:
-                bib.write(batch.events)
-    except BaseException:
+                        continue
+                    rows = list(batch.rows(name))
+                    result.counts[name] += len(rows)
+                    csvs[name].write(rows)
+                    if name in parquets:
+                        parquets[name].write(rows)
+                    if xlsx is not None:
+                        xlsx.write(name, rows)
+                if jsonl is not None:
+                    jsonl.write(_event_record(e) for e in batch.events)
+                if bib is not None:
+                    bib.write(batch.events)
+    finally:
         for sink in [*csvs.values(), *parquets.values(), jsonl, xlsx, bib]:
             if sink is not None:
                 sink.close()
-        raise
-    return _finish(result, csvs, parquets, jsonl, xlsx, bib)
-
-
-def _finish(result: ExportResult, *groups: Any) -> ExportResult:
-    sinks = [s for g in groups for s in (g.values() if isinstance(g, dict) else [g])]
-    for sink in sinks:
+    for sink in [*csvs.values(), *parquets.values(), jsonl, xlsx, bib]:
         if sink is not None:
-            sink.close()
-    result.files += [sink.path for sink in sinks if sink is not None]
+            result.files.append(sink.path)
     return result
 
 
