@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -340,6 +341,23 @@ def test_export_and_release_from_postgresql(tmp_path: Path) -> None:
         assert (first.folder / "SHA256SUMS").read_bytes() == (
             second.folder / "SHA256SUMS"
         ).read_bytes()
+        # the tables built column-wise (through ADBC) are the row route's, byte for byte
+        import datetime as dt
+
+        import steppewatch.export.package as package
+
+        stamp = dt.datetime(2026, 1, 2, tzinfo=dt.UTC)
+        columns = export_package(
+            tmp_path / "columns", store=store, formats=("csv", "parquet"), exported_at=stamp
+        )
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(package, "has_arrow_route", lambda _store: False)
+            rows = export_package(
+                tmp_path / "rows", store=store, formats=("csv", "parquet"), exported_at=stamp
+            )
+        assert columns.counts == rows.counts and columns.counts["events"] == 4
+        for path in sorted((tmp_path / "rows").iterdir()):
+            assert path.read_bytes() == (tmp_path / "columns" / path.name).read_bytes(), path
         store.close()
 
 
@@ -372,3 +390,143 @@ def test_export_on_a_full_disk_left_a_package_that_looked_complete(
     with pytest.raises(OSError):
         export_package(fresh, store=store)
     assert not fresh.exists()
+
+
+def _machine_event_with_evidence(store: Any) -> None:
+    """The bundled data plus a machine-coded event with confidences and a curated one whose
+    codes a coder's items support (Chinese and Russian spans; one opening with '=')."""
+    from steppewatch.store.document_tables import coded_items
+
+    curated = hostile_event()
+    machine = curated.model_copy(
+        update={
+            "id": "2019-06-13-meeting-cn-kg-98",
+            "review_status": "machine",
+            "attributes": {
+                "confidence": {"kind": 0.91, "country:KG": 0.42, "level": 1, "country:CN": 1e-05}
+            },
+        }
+    )
+    store.add_events([curated, machine])
+    spans = [
+        {"field": "topic", "code": "terrorism", "start": 4, "end": 6, "text": "反恐"},
+        {"field": "countries", "code": "KG", "start": 10, "end": 15, "text": "吉尔吉斯斯坦"},
+        {"field": "countries", "code": "KG", "start": 20, "end": 26, "text": 'Киргизия, "КР"'},
+        {"field": "kind", "code": "meeting", "text": "=會見"},
+    ]
+    with store.engine.begin() as conn:
+        for i, event_id in enumerate([curated.id, machine.id, curated.id]):
+            conn.execute(
+                coded_items.insert().values(
+                    document_id=("d" if i != 2 else "a") * 64,
+                    item_index=i,
+                    start=0,
+                    end=100,
+                    relevant=1,
+                    coded=json.dumps({"evidence": spans[i:]}, ensure_ascii=False),
+                    event_id=event_id,
+                )
+            )
+
+
+@pytest.mark.parametrize(
+    ("filters", "formats", "bom"),
+    [
+        (EventFilter(), ("csv", "jsonl", "xlsx", "bibtex"), False),
+        (EventFilter(countries=("KG",), since=2012), ("csv",), True),
+        (EventFilter(statuses=("curated",)), ("csv", "parquet"), False),
+    ],
+)
+def test_column_wise_export_writes_the_row_routes_bytes(
+    db_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    filters: EventFilter,
+    formats: tuple[str, ...],
+    bom: bool,
+) -> None:
+    """The CSV (and Parquet) tables built column-wise in Arrow are the row-by-row route's
+    files byte for byte, also when the batches of the two routes do not line up (here 70 and
+    150 events, Parquet row groups of 300 rows); the descriptor differs in nothing."""
+    import datetime as dt
+
+    import steppewatch.export.columnar as columnar
+    import steppewatch.export.package as package
+    import steppewatch.export.tables as table_defs
+    from steppewatch.export.writers import ParquetFile
+
+    store = open_store(db_url)
+    _machine_event_with_evidence(store)
+    monkeypatch.setattr(columnar, "COLUMN_BATCH", 70)
+    monkeypatch.setattr(table_defs, "BATCH", 150)
+    monkeypatch.setattr(ParquetFile, "GROUP", 300)
+    stamp = dt.datetime(2026, 1, 2, tzinfo=dt.UTC)
+    calls: list[int] = []
+    original = columnar.column_batches
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        for batch in original(*args, **kwargs):
+            calls.append(batch.n_events)
+            yield batch
+
+    monkeypatch.setattr(package, "column_batches", counted)
+    columns = export_package(
+        tmp_path / "columns",
+        store=store,
+        filters=filters,
+        formats=formats,
+        bom=bom,
+        exported_at=stamp,
+    )
+    assert len(calls) > 2 and max(calls) == 70  # the column route ran, in several batches
+    monkeypatch.setattr(package, "has_arrow_route", lambda _store: False)
+    rows = export_package(
+        tmp_path / "rows",
+        store=store,
+        filters=filters,
+        formats=formats,
+        bom=bom,
+        exported_at=stamp,
+    )
+    assert columns.counts == rows.counts and columns.counts["events"] > 0
+    names = sorted(p.name for p in (tmp_path / "rows").iterdir())
+    assert names == sorted(p.name for p in (tmp_path / "columns").iterdir())
+    for name in names:
+        assert (tmp_path / "columns" / name).read_bytes() == (
+            tmp_path / "rows" / name
+        ).read_bytes(), name
+    if "parquet" in formats:
+        import pyarrow.parquet as pq
+
+        groups = pq.ParquetFile(tmp_path / "columns" / "event_codes.parquet").num_row_groups
+        assert groups > 1
+
+
+def test_machine_events_export_to_parquet_with_their_confidence(
+    db_url: str, tmp_path: Path
+) -> None:
+    """Regression: a Parquet export of machine-coded events failed (the confidence, a float,
+    went into a text column); it is written as the CSV writes it."""
+    import pyarrow.parquet as pq
+
+    store = open_store(db_url)
+    _machine_event_with_evidence(store)
+    out = tmp_path / "pkg"
+    export_package(out, store=store, formats=("csv", "parquet"))
+    codes = pq.read_table(out / "event_codes.parquet").to_pylist()
+    mine = {
+        (r["facet"], r["code"]): r for r in codes if r["event_id"] == "2019-06-13-meeting-cn-kg-98"
+    }
+    assert mine[("kind", "meeting")]["confidence"] == "0.91"
+    assert mine[("level", "head_of_state")]["confidence"] == "1.0"
+    assert mine[("country", "CN")]["confidence"] == "1e-05"
+    assert mine[("country", "KG")]["evidence_text"] == "吉尔吉斯斯坦"
+    assert mine[("country", "KG")]["n_evidence"] == 2
+    assert mine[("kind", "meeting")]["evidence_text"] == "=會見"
+    with (out / "event_codes.csv").open(encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["event_id"] == "2019-06-13-meeting-cn-kg-98"]
+    assert [(r["facet"], r["code"], r["confidence"]) for r in rows] == [
+        (r["facet"], r["code"], r["confidence"] or "")
+        for r in codes
+        if r["event_id"] == rows[0]["event_id"]
+    ]

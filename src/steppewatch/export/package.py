@@ -20,9 +20,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import steppewatch.export.tables as table_defs
 from steppewatch import __version__
 from steppewatch.atomic_output import staged_folder
 from steppewatch.errors import ExportError
+from steppewatch.export.columnar import column_batches, has_arrow_route
 from steppewatch.export.tables import event_batches, tables
 from steppewatch.export.writers import CsvFile, JsonlFile, ParquetFile, XlsxBook
 from steppewatch.store import EventFilter, Store
@@ -171,20 +173,28 @@ def _write_package(
         else None
     )
     bib = SourceBib(work / "sources.bib") if "bibtex" in formats else None
+    columns = ids is None and has_arrow_route(store)  # else row by row (as every other format)
     try:
-        for batch in event_batches(store, filters, ids=ids):
-            for name in defs:
-                rows = list(batch.rows(name))
-                result.counts[name] += len(rows)
-                csvs[name].write(rows)
-                if name in parquets:
-                    parquets[name].write(rows)
-                if xlsx is not None:
-                    xlsx.write(name, rows)
-            if jsonl is not None:
-                jsonl.write(_event_record(e) for e in batch.events)
-            if bib is not None:
-                bib.write(batch.events)
+        if columns:
+            _write_columns(store, filters, defs, result, csvs, parquets)
+        if not columns or jsonl is not None or xlsx is not None or bib is not None:
+            for batch in event_batches(store, filters, ids=ids, batch_size=table_defs.BATCH):
+                for name in defs:
+                    if columns:
+                        if xlsx is not None:
+                            xlsx.write(name, batch.rows(name))
+                        continue
+                    rows = list(batch.rows(name))
+                    result.counts[name] += len(rows)
+                    csvs[name].write(rows)
+                    if name in parquets:
+                        parquets[name].write(rows)
+                    if xlsx is not None:
+                        xlsx.write(name, rows)
+                if jsonl is not None:
+                    jsonl.write(_event_record(e) for e in batch.events)
+                if bib is not None:
+                    bib.write(batch.events)
     finally:
         for sink in [*csvs.values(), *parquets.values(), jsonl, xlsx, bib]:
             if sink is not None:
@@ -193,6 +203,28 @@ def _write_package(
         if sink is not None:
             result.files.append(sink.path)
     return result
+
+
+def _write_columns(
+    store: Store,
+    filters: EventFilter,
+    defs: dict[str, Any],
+    result: ExportResult,
+    csvs: dict[str, CsvFile],
+    parquets: dict[str, ParquetFile],
+) -> None:
+    """The four tables in CSV (and Parquet) built column-wise (:mod:`.columnar`)."""
+    first = 0
+    for batch in column_batches(store, filters):
+        for name, table in defs.items():
+            columns = batch.tables[name].select(table.header)
+            result.counts[name] += columns.num_rows
+            csvs[name].write(columns)
+            if name in parquets:
+                parquets[name].write_columns(
+                    columns, batch.event_index[name], batch.n_events, first, table_defs.BATCH
+                )
+        first += batch.n_events
 
 
 def _remove_stale(out: Path, defs: dict[str, Any], formats: tuple[str, ...]) -> None:

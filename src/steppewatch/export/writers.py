@@ -83,12 +83,21 @@ def csv_chunks(
 
 
 class CsvFile:
+    """A CSV file of ``table``, fed rows (dicts) or Arrow tables with the table's columns
+    (written column-wise: :func:`arrow_csv_bytes`, the same bytes)."""
+
     def __init__(self, path: Path, table: Table, *, bom: bool = False) -> None:
         self.path = path
         self._file: IO[str] = path.open("w", encoding="utf-8", newline="")
         self._text = CsvText(table.header, bom=bom)
 
-    def write(self, rows: Iterable[dict[str, Any]]) -> None:
+    def write(self, rows: Iterable[dict[str, Any]] | Any) -> None:
+        if hasattr(rows, "column_names"):  # an Arrow table
+            self._file.write(self._text.take())
+            self._file.flush()
+            for block in arrow_csv_bytes(rows):
+                self._file.buffer.write(block)  # type: ignore[attr-defined]
+            return
         for row in rows:
             self._text.add(row)
         self._file.write(self._text.take())
@@ -96,6 +105,63 @@ class CsvFile:
     def close(self) -> None:
         self._file.write(self._text.take())
         self._file.close()
+
+
+#: Characters that make Python's csv module quote a cell (QUOTE_MINIMAL, ``,``, ``"``, ``\r\n``).
+_NEEDS_QUOTES = '[,"\r\n]'
+
+
+def float_texts(column: Any) -> Any:
+    """A float column as text, each value as Python writes it (``repr``: ``0.7``, ``1.0``,
+    ``1e-05``), NULL where NULL; computed once per distinct value."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    encoded = pc.dictionary_encode(column)
+    if isinstance(encoded, pa.ChunkedArray):
+        encoded = encoded.combine_chunks()
+    texts = pa.array([repr(v) for v in encoded.dictionary.to_pylist()], pa.string())
+    return texts.take(encoded.indices)
+
+
+def _csv_cells(column: Any) -> Any:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if pa.types.is_floating(column.type):
+        text = float_texts(column)
+    elif pa.types.is_integer(column.type):  # digits and '-': never quoted
+        return pc.fill_null(pc.cast(column, pa.string()), "")
+    else:
+        text = column
+    needs = pc.match_substring_regex(text, _NEEDS_QUOTES)
+    if pc.any(needs).as_py():
+        quoted = pc.binary_join_element_wise('"', pc.replace_substring(text, '"', '""'), '"', "")
+        text = pc.if_else(needs, quoted, text)
+    return pc.fill_null(text, "")
+
+
+def arrow_csv_bytes(table: Any) -> Iterator[memoryview]:
+    """The CSV lines (no header) of an Arrow table, byte for byte what :class:`CsvText`
+    writes for the same values: cells quoted as Python's csv module quotes them (when they
+    hold ``,``, ``"``, CR or LF; quotes doubled), NULL as an empty cell, integers as digits,
+    floats as ``repr``, ``\r\n`` after every row. Built column-wise, one block per chunk."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if table.num_rows == 0:
+        return
+    cells = [_csv_cells(table.column(i).combine_chunks()) for i in range(table.num_columns)]
+    lines = pc.binary_join_element_wise(pc.binary_join_element_wise(*cells, ","), "\r\n", "")
+    chunks = lines.chunks if isinstance(lines, pa.ChunkedArray) else [lines]
+    for chunk in chunks:
+        if len(chunk) == 0:
+            continue
+        offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int32)
+        start = int(offsets[chunk.offset])
+        end = int(offsets[chunk.offset + len(chunk)])
+        yield memoryview(chunk.buffers()[2])[start:end]
 
 
 class JsonlFile:
@@ -131,6 +197,8 @@ class ParquetFile:
         )
         self._writer = pq.ParquetWriter(str(path), self.schema, compression="zstd")
         self._rows: list[dict[str, Any]] = []
+        self._pending: list[Any] = []  # Arrow slices (write_columns)
+        self._pending_rows = 0
 
     def write(self, rows: Iterable[dict[str, Any]]) -> None:
         self._rows.extend(rows)
@@ -142,8 +210,48 @@ class ParquetFile:
             self._writer.write_table(self._pa.Table.from_pylist(self._rows, schema=self.schema))
             self._rows = []
 
+    def write_columns(
+        self, table: Any, event_index: Any, n_events: int, first_event: int, batch: int
+    ) -> None:
+        """The rows of an Arrow table (the export's columns) for ``n_events`` events, the first
+        of them the export's ``first_event``-th; ``event_index``: per row, its event (from 0).
+        Row groups end where :meth:`write`'s end when it is fed ``batch`` events at a time (the
+        row route), so the file is the same, byte for byte. A float column is written as
+        text, as the CSV writes it."""
+        import numpy as np
+
+        pa = self._pa
+        columns = []
+        for field_ in self.schema:
+            column = table.column(field_.name)
+            if pa.types.is_floating(column.type):
+                column = float_texts(column)
+            columns.append(column.cast(field_.type))
+        table = pa.Table.from_arrays(columns, schema=self.schema)
+        # the row route checks for a full group after each of its batches; the end of this
+        # table is one of them only if it falls on one (else the next call or close goes on)
+        ends = [*range(batch - first_event % batch, n_events + 1, batch)]
+        if not ends or ends[-1] != n_events:
+            ends.append(n_events)
+        rows = np.searchsorted(np.asarray(event_index), np.asarray(ends), side="left")
+        done = 0
+        for at, end in zip(ends, rows.tolist(), strict=True):
+            if end > done:
+                self._pending.append(table.slice(done, end - done))
+                self._pending_rows += end - done
+                done = end
+            if (first_event + at) % batch == 0 and self._pending_rows >= self.GROUP:
+                self._flush_columns()
+
+    def _flush_columns(self) -> None:
+        if self._pending_rows:
+            whole = self._pa.concat_tables(self._pending).combine_chunks()
+            self._writer.write_table(whole)
+            self._pending, self._pending_rows = [], 0
+
     def close(self) -> None:
         self._flush()
+        self._flush_columns()
         self._writer.close()
 
 
@@ -212,6 +320,7 @@ __all__ = [
     "JsonlFile",
     "ParquetFile",
     "XlsxBook",
+    "arrow_csv_bytes",
     "csv_cell",
     "csv_chunks",
     "guard_formula",

@@ -166,11 +166,13 @@ class ArrowConnection:
 
 
 @contextmanager
-def arrow_connection(store: Store | ParquetStore) -> Iterator[ArrowConnection | None]:
+def arrow_connection(
+    store: Store | ParquetStore, *, min_events: int | None = None
+) -> Iterator[ArrowConnection | None]:
     """An ADBC connection to ``store``'s database, or None when there is none (SQLite in
-    memory or with fewer than :data:`SQLITE_MIN_EVENTS` events, another kind of database, or
-    the driver missing); for a Parquet export, its DuckDB connection (left open: the export
-    keeps it). Closed on exit."""
+    memory or with fewer than ``min_events`` events, :data:`SQLITE_MIN_EVENTS` by default,
+    another kind of database, or the driver missing); for a Parquet export, its DuckDB
+    connection (left open: the export keeps it). Closed on exit."""
     if isinstance(store, ParquetStore):
         with store.reading():
             yield ArrowConnection(store.connection(), sqlite=False, duck=True)
@@ -198,7 +200,8 @@ def arrow_connection(store: Store | ParquetStore) -> Iterator[ArrowConnection | 
         return
     try:
         found = ArrowConnection(conn, sqlite=backend == "sqlite")
-        small = found.sqlite and SQLITE_MIN_EVENTS > 0 and found.count_events() < SQLITE_MIN_EVENTS
+        least = SQLITE_MIN_EVENTS if min_events is None else min_events
+        small = found.sqlite and least > 0 and found.count_events() < least
         yield None if small else found
     finally:
         conn.close()
