@@ -114,6 +114,27 @@ def test_columns_null_in_the_first_rows(tmp_path: Path, monkeypatch: pytest.Monk
     assert frame["level"].isna().any() and "head_of_state" in set(frame["level"])
 
 
+def test_store_still_writes_after_an_arrow_read(tmp_path: Path) -> None:
+    """The ADBC driver links its own SQLite, which does not see the locks of Python's SQLite
+    in the same process: closing it once removed the WAL files under the store's pooled
+    connections, and opening the file again while the store was open was a "disk I/O error"
+    (SW366): a command that wrote after the report's read would have hit it."""
+    path = tmp_path / "wal.db"
+    store = open_store("sqlite:///" + str(path))
+    load_bundled_dataset(store, load_study())
+    assert store.count_events(EventFilter()) == 525  # a pooled connection is open now
+    frame = arrow_reader.report_events_frame(store, EventFilter(), ["id", "title"])
+    assert frame is not None and len(frame) == 525
+    added = fixture_events()[:1]
+    added[0].id = "после-чтения-arrow"
+    store.add_events(added)
+    again = open_store("sqlite:///" + str(path))  # the first store is still open
+    assert again.count_events(EventFilter()) == 526
+    assert again.get_event("после-чтения-arrow") is not None
+    again.close()
+    store.close()
+
+
 def test_no_route_for_a_database_in_memory() -> None:
     store = open_store("sqlite:///:memory:")
     store.add_events(fixture_events())

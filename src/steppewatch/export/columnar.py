@@ -148,12 +148,6 @@ def column_batches(
     import pyarrow as pa
 
     where = (filters or EventFilter()).where()
-    if store.engine.url.get_backend_name() == "sqlite":
-        # The driver links its own SQLite: a connection of Python's SQLite in this process
-        # does not see its locks, so on close it would take itself for the last connection
-        # and remove the WAL files under the other's feet (a "disk I/O error" next). Python's
-        # pooled connections are closed first (they reopen when next needed).
-        store.engine.dispose()
     with arrow_connection(store, min_events=0) as conn:
         if conn is None:  # pragma: no cover (has_arrow_route said yes; the driver is missing)
             raise RuntimeError("no ADBC driver for this database")

@@ -187,6 +187,12 @@ def arrow_connection(
                 if Path(path).is_file():
                     import adbc_driver_sqlite.dbapi
 
+                    # The driver links its own SQLite: a connection of Python's SQLite in this
+                    # process does not see its locks, so on close the driver takes itself for
+                    # the last connection and removes the WAL files under the other's feet (a
+                    # "disk I/O error" next). The store's pooled connections are closed first;
+                    # they reopen when next needed.
+                    store.engine.dispose()
                     conn = adbc_driver_sqlite.dbapi.connect(str(Path(path)))
         elif backend == "postgresql":
             import adbc_driver_postgresql.dbapi
