@@ -5,8 +5,8 @@ gets the id ``<id>~<k>`` (copy 0 keeps the id), its sources and codes follow it,
 value is the same, and ``dataset_version`` becomes ``synthetic-<events>``. So the result is what
 ``steppewatch export --format parquet`` would write from the database ``make_large_db.py
 --times K`` makes from the same source (same rows; the files' row order may differ, which no
-reader depends on), without that export's Python per row (about 3 minutes of CPU per million
-events: half an hour for ten million). Only the files ``report --from-parquet`` reads are made
+reader depends on), without running that export (43 s of CPU per million events on the 2-core
+machine, about 7 minutes for ten million, and it writes the CSV tables too). Only the files ``report --from-parquet`` reads are made
 (events, sources, event_codes and datapackage.json); no CSV.
 
     python bench/make_large_parquet.py --from /tmp/sw1m-parquet --out /tmp/sw10m-parquet --times 10
