@@ -346,7 +346,9 @@ def main() -> None:
     parser.add_argument(
         "--large-parquet",
         type=Path,
-        help="also measure the report from this Parquet export of --large (the same way)",
+        help="also measure the report from this Parquet export of --large (the same way); "
+        "without --large, the folder must hold an export already (e.g. made by "
+        "make_large_parquet.py) and only the report from it is measured",
     )
     parser.add_argument("--load-one", help=argparse.SUPPRESS)
     parser.add_argument("--export-one", help=argparse.SUPPRESS)
@@ -393,9 +395,17 @@ def main() -> None:
     if args.large is not None:
         runs.append(_child("sqlite:///" + str(args.large), f"synthetic ({args.large.name})"))
         print(json.dumps(runs[-1]))
-        if args.large_parquet is not None:
+    if args.large_parquet is not None:
+        if args.large is not None:
             runs.append(_parquet_run(args.large, args.large_parquet, exports))
-            print(json.dumps(runs[-1]))
+        elif (args.large_parquet / "events.parquet").is_file():
+            label = f"parquet export ({args.large_parquet.name})"
+            runs.append(_child(str(args.large_parquet), label))
+        else:
+            parser.error(
+                f"--large-parquet {args.large_parquet}: no events.parquet there; add --large DB"
+            )
+        print(json.dumps(runs[-1]))
     payload = {
         "benchmark": "report",
         "machine": {
