@@ -87,7 +87,17 @@ def _rate(n: int, timer: _Timer, mb: float | None = None) -> dict[str, float]:
     return out
 
 
+OPTIONS = ("--profile", "--pin", "--hostile")
+
+
 def main() -> int:
+    if {"-h", "--help"} & set(sys.argv[1:]):
+        print(__doc__)
+        return 0
+    unknown = [a for a in sys.argv[1:] if a.startswith("-") and a not in OPTIONS]
+    if unknown:
+        print(f"unknown option {unknown[0]}; options: {', '.join(OPTIONS)}", file=sys.stderr)
+        return 2
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     profile = "--profile" in sys.argv
     pages = Path(args[0]) if args else DEFAULT_PAGES
