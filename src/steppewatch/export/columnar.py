@@ -59,15 +59,6 @@ _EVENT_TEXT = (
     "coder",
     "dataset_version",
 )
-_SOURCE_TEXT = (
-    "url",
-    "publisher",
-    "language",
-    "published",
-    "source_type",
-    "attests",
-    "document_id",
-)
 _EVIDENCE_FACET = {"countries": "country", "topics": "topic", "domains": "domain"}
 _FACET_RANK = {"kind": 0, "framework": 1, "level": 2, "country": 3, "topic": 4, "domain": 5}
 
@@ -190,7 +181,11 @@ def _batch(conn: ArrowConnection, where: Any, chunk: pa.Array) -> ColumnBatch:
         conn.fetch(
             select(
                 sources_table.c.event_id,
-                *[c for name in _SOURCE_TEXT for c in _text_nullable(sources_table.c[name], name)],
+                *[
+                    c
+                    for name in rec.SOURCE_FIELDS
+                    for c in _text_nullable(sources_table.c[name], name)
+                ],
             )
             .where(sources_table.c.event_id.between(lo, hi))
             .order_by(sources_table.c.event_id, sources_table.c.position),
@@ -211,7 +206,7 @@ def _batch(conn: ArrowConnection, where: Any, chunk: pa.Array) -> ColumnBatch:
         {
             "event_id": src.column("event_id"),
             "position": pa.array(position, pa.int64()),
-            **{name: src.column(name) for name in _SOURCE_TEXT},
+            **{name: src.column(name) for name in rec.SOURCE_FIELDS},
         }
     )
     # -- events

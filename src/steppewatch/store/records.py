@@ -147,7 +147,8 @@ def event_from_row(row: Mapping[str, Any], sources: Sequence[Mapping[str, Any]] 
     )
 
 
-_SOURCE_FIELDS = (
+#: A source's stored fields, in the order the records, the explorer's JSON and the export use.
+SOURCE_FIELDS = (
     "url",
     "publisher",
     "language",
@@ -159,7 +160,7 @@ _SOURCE_FIELDS = (
 
 
 def _source_fields(row: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: row[k] for k in _SOURCE_FIELDS}
+    return {k: row[k] for k in SOURCE_FIELDS}
 
 
 def chunked(items: Iterable[Any], size: int) -> Iterable[list[Any]]:

@@ -550,15 +550,6 @@ def time_limit(conn: Connection, ms: int | None) -> Iterator[None]:
 
 
 _ACTOR_KEYS = ("name", "office", "side", "country", "actor_id")
-_SOURCE_KEYS = (
-    "url",
-    "publisher",
-    "language",
-    "published",
-    "source_type",
-    "attests",
-    "document_id",
-)
 
 
 def event_dict(row: Any, srcs: list[Any]) -> dict[str, Any]:
@@ -581,7 +572,7 @@ def event_dict(row: Any, srcs: list[Any]) -> dict[str, Any]:
         "attributes": json.loads(row["attributes"] or "{}"),
         "summary": row["summary"],
         "verification": row["verification"],
-        "sources": [{k: s[k] for k in _SOURCE_KEYS} for s in srcs],
+        "sources": [{k: s[k] for k in records.SOURCE_FIELDS} for s in srcs],
         "review_status": row["review_status"],
         "codebook_version": row["codebook_version"],
         "coder": row["coder"],
