@@ -21,6 +21,21 @@ from steppewatch.extract.field_scores import PredictedFields, bootstrap_weights,
 from steppewatch.extract.gold import GOLD_FIELDS, GoldActor, GoldDocument
 
 PARTNERS = ("KZ", "KG", "TJ", "UZ", "TM")  # the default study's partner states
+#: Every event kind and framework of the codebook: the blind readout sets (test2, test3) cover them.
+EVENT_KINDS = (
+    "meeting",
+    "bilateral_exercise",
+    "multilateral_exercise",
+    "joint_patrol_operation",
+    "training_education",
+    "equipment_transfer",
+    "infrastructure",
+    "private_security",
+    "mechanism",
+    "incident",
+    "domestic_capacity",
+)
+FRAMEWORKS = frozenset({"bilateral", "SCO", "CICA", "C5+China", "other_multilateral", "unilateral"})
 
 
 def _gold(**kw: object) -> GoldDocument:
@@ -363,30 +378,11 @@ def test_second_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
     assert len(relevant) >= 50 and len(gold) - len(relevant) >= 20
     assert all(not g.events and not g.countries for g in gold if not g.relevant)
     kinds = [g.kind for g in relevant]
-    for kind in (
-        "meeting",
-        "bilateral_exercise",
-        "multilateral_exercise",
-        "joint_patrol_operation",
-        "training_education",
-        "equipment_transfer",
-        "infrastructure",
-        "private_security",
-        "mechanism",
-        "incident",
-        "domestic_capacity",
-    ):
+    for kind in EVENT_KINDS:
         assert kinds.count(kind) >= 4, kind
     assert kinds.count(None) >= 4  # commentary
     frameworks = {g.framework for g in relevant}
-    assert frameworks >= {
-        "bilateral",
-        "SCO",
-        "CICA",
-        "C5+China",
-        "other_multilateral",
-        "unilateral",
-    }
+    assert frameworks >= FRAMEWORKS
     assert sum(len(g.events) > 1 for g in gold) >= 5
     earlier = {
         g.path
@@ -419,30 +415,11 @@ def test_third_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
     # the document's main event is its first event
     assert all(g.kind == (g.events[0].kind if g.events else None) for g in gold)
     kinds = [e.kind for g in relevant for e in g.events]
-    for kind in (
-        "meeting",
-        "bilateral_exercise",
-        "multilateral_exercise",
-        "joint_patrol_operation",
-        "training_education",
-        "equipment_transfer",
-        "infrastructure",
-        "private_security",
-        "mechanism",
-        "incident",
-        "domestic_capacity",
-    ):
+    for kind in EVENT_KINDS:
         assert kinds.count(kind) >= 4, kind
     assert sum(g.kind is None for g in relevant) >= 4  # commentary
     frameworks = {e.framework for g in relevant for e in g.events}
-    assert frameworks >= {
-        "bilateral",
-        "SCO",
-        "CICA",
-        "C5+China",
-        "other_multilateral",
-        "unilateral",
-    }
+    assert frameworks >= FRAMEWORKS
     assert sum(len(g.events) > 1 for g in gold) >= 5
     earlier = {
         g.path
