@@ -17,7 +17,12 @@ from steppewatch.extract.evaluate import (
     resolve_gold_path,
     score_predictions,
 )
-from steppewatch.extract.field_scores import PredictedFields, bootstrap_weights, score_fields
+from steppewatch.extract.field_scores import (
+    PredictedFields,
+    bootstrap_weights,
+    place_key,
+    score_fields,
+)
 from steppewatch.extract.gold import GOLD_FIELDS, GoldActor, GoldDocument
 
 PARTNERS = ("KZ", "KG", "TJ", "UZ", "TM")  # the default study's partner states
@@ -68,6 +73,30 @@ def test_single_label_fields_score_accuracy_and_macro_by_hand() -> None:
     assert f.micro is not None and f.micro.f1.value == pytest.approx(0.5)
     # no resampling: the interval is the point
     assert f.accuracy.low == f.accuracy.high == f.accuracy.value
+
+
+def test_location_compares_places_not_spellings() -> None:
+    """Nur-Sultan is Astana (the gazetteer's old name), a province is its state's code as the
+    coder writes it, case is ignored; a different city is still wrong."""
+    gold = [
+        _gold(location="Nur-Sultan"),
+        _gold(location="Sughd"),
+        _gold(location="bishkek"),
+        _gold(location="Osh"),
+        _gold(location="Sughd"),
+    ]
+    pred = [
+        PredictedFields(relevant=True, location="Astana"),
+        PredictedFields(relevant=True, location="TJ"),
+        PredictedFields(relevant=True, location="Bishkek"),
+        PredictedFields(relevant=True, location="Bishkek"),
+        PredictedFields(relevant=True, location="KG"),
+    ]
+    f = score_fields(gold, pred, partners=PARTNERS, samples=0)["location"]
+    assert f.accuracy is not None and f.accuracy.value == pytest.approx(3 / 5)
+    assert place_key("Alma-Ata") == place_key("Almaty") == "almaty"
+    assert place_key("Gorno-Badakhshan") == "tj"
+    assert place_key("Nowhere-on-Map") == "nowhere-on-map"
 
 
 def test_actors_count_office_and_names_separately() -> None:
