@@ -49,7 +49,7 @@ _MARKER = re.compile(
 )
 # what may stand between the venue word and the place, besides other places
 _CONNECTOR = re.compile(
-    r"(?:\s+|[«»\"“”'’]|的|首都|首府|境内|边境|一侧|州|省|市|地区|自治区|县|[西东南北中]部|西北部|东北部|西南部|东南部"
+    r"(?:\s|[«»\"“”'’]|的|首都|首府|境内|边境|一侧|州|省|市|地区|自治区|县|[西东南北中]部|西北部|东北部|西南部|东南部"
     r"|(?<![^\W\d_])(?:the|city|town|village|capital|area|region|province|district|of|"
     r"northwest|northeast|southwest|southeast|north|south|east|west|central|northern|southern|"
     r"eastern|western|s)(?![^\W\d_])"
