@@ -92,15 +92,17 @@ def run_one(db: str, label: str) -> dict[str, object]:
     store: Store | ParquetStore = ParquetStore(db) if is_parquet_export(db) else open_store(db)
     filters = EventFilter(statuses=DEFAULT_STATUSES)
     load_before = os.getloadavg()[0]
-    t0, c0 = time.perf_counter(), time.process_time()
-    frame = _load_frame(store, filters)
-    t1, c1 = time.perf_counter(), time.process_time()
-    analysed, findings = _analysis(frame, study)
-    t2, c2 = time.perf_counter(), time.process_time()
-    # the events behind the findings: page lists (with the sources of the listed events) and the
-    # CSV table (source URLs of every counted event up to 20,000); part of full_report_s too
-    evidence = finding_events(analysed, findings, store)
-    t2e, c2e = time.perf_counter(), time.process_time()
+    with _memory_pool():  # Arrow's memory pool as build_report chooses it
+        t0, c0 = time.perf_counter(), time.process_time()
+        frame = _load_frame(store, filters)
+        t1, c1 = time.perf_counter(), time.process_time()
+        analysed, findings = _analysis(frame, study)
+        t2, c2 = time.perf_counter(), time.process_time()
+        # the events behind the findings: page lists (with the sources of the listed events)
+        # and the CSV table (source URLs of every counted event up to 20,000); part of
+        # full_report_s too
+        evidence = finding_events(analysed, findings, store)
+        t2e, c2e = time.perf_counter(), time.process_time()
     n_rows, urls_for_all = evidence.table.num_rows, evidence.urls_for_all
     del frame, analysed, evidence
     with tempfile.TemporaryDirectory() as out:
@@ -175,6 +177,8 @@ class _StageTimer:
         import importlib
 
         self.seconds: dict[str, list[float]] = {}
+        #: resident and peak MB of this process when the stage last ended
+        self.memory: dict[str, tuple[float, float]] = {}
         self._inner: list[list[float]] = []  # time of the stages inside each running one
         self._undo: list[tuple[object, str, object]] = []
         for module_name, path, stage in STAGES:
@@ -201,6 +205,7 @@ class _StageTimer:
                 spent = self.seconds.setdefault(stage, [0.0, 0.0])
                 spent[0] += wall - inner[0]
                 spent[1] += cpu - inner[1]
+                self.memory[stage] = (_resident_mb(), _peak_mb())
                 if self._inner:
                     self._inner[-1][0] += wall
                     self._inner[-1][1] += cpu
@@ -213,13 +218,43 @@ class _StageTimer:
 
     def figures(self, total_wall: float, total_cpu: float) -> dict[str, dict[str, float]]:
         out = {
-            stage: {"s": round(wall, 2), "cpu_s": round(cpu, 2)}
+            stage: {
+                "s": round(wall, 2),
+                "cpu_s": round(cpu, 2),
+                "rss_mb_after": self.memory[stage][0],
+                "peak_mb_after": self.memory[stage][1],
+            }
             for stage, (wall, cpu) in self.seconds.items()
         }
         wall = total_wall - sum(w for w, _ in self.seconds.values())
         cpu = total_cpu - sum(c for _, c in self.seconds.values())
         out["other"] = {"s": round(wall, 2), "cpu_s": round(cpu, 2)}
         return out
+
+
+def _resident_mb() -> float:
+    """This process's resident memory now (Linux; 0 elsewhere)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmRSS:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return 0.0
+
+
+def _peak_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def _memory_pool():  # type: ignore[no-untyped-def]
+    """build_report's choice of Arrow memory pool (a no-op on code from before it)."""
+    from contextlib import nullcontext
+
+    from steppewatch.report import build
+
+    return getattr(build, "_arrow_memory_pool", nullcontext)()
 
 
 def _children_cpu() -> float:

@@ -190,10 +190,43 @@ def build_report(
     # and given back to it afterwards
     freeze = gc.get_freeze_count() == 0
     try:
-        return _build_report(out, store, filters, study, progress, freeze=freeze)
+        with _arrow_memory_pool():
+            return _build_report(out, store, filters, study, progress, freeze=freeze)
     finally:
         if freeze:
             gc.unfreeze()
+
+
+#: Set by a user to choose Arrow's memory pool (then the report leaves it as it is).
+_POOL_VARIABLE = "ARROW_DEFAULT_MEMORY_POOL"
+
+
+@contextmanager
+def _arrow_memory_pool() -> Iterator[None]:
+    """Arrow's jemalloc pool (when this pyarrow has it) for the Arrow buffers the report makes,
+    then the previous default again. pyarrow's default (mimalloc) hands freed pages back to the
+    system at once and faults them in again on the next allocation: on a million events that
+    was 2-3 s of system CPU in the load alone (1M from Parquet, load 3.8 -> 2.2 s CPU; whole
+    report 8.3 -> 3.5 s system time). A buffer is freed to the pool it came from, so buffers
+    outliving the report are safe. Left alone when ``ARROW_DEFAULT_MEMORY_POOL`` is set."""
+    import os
+
+    if os.environ.get(_POOL_VARIABLE):
+        yield
+        return
+    import pyarrow as pa
+
+    try:
+        pool = pa.jemalloc_memory_pool()
+    except NotImplementedError:  # a pyarrow built without jemalloc
+        yield
+        return
+    before = pa.default_memory_pool()
+    pa.set_memory_pool(pool)
+    try:
+        yield
+    finally:
+        pa.set_memory_pool(before)
 
 
 def _build_report(

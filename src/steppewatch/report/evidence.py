@@ -166,6 +166,16 @@ def _string_column(values: np.ndarray) -> pa.Array:
     return pa.array(values, type=pa.string(), from_pandas=True)
 
 
+def _coded_column(values: np.ndarray) -> pa.Array:
+    """A text column of few distinct values (kinds, dates) dictionary-encoded: each distinct
+    value converted once, not once per row (Arrow's CSV writer writes the same text)."""
+    codes, uniques = pd.factorize(values)  # a missing value: code -1, a null here too
+    return pa.DictionaryArray.from_arrays(
+        pa.array(codes.astype(np.int32), mask=codes < 0),
+        _string_column(np.asarray(uniques, dtype=object)),
+    )
+
+
 def _distinct(positions: Sequence[np.ndarray], size: int) -> np.ndarray:
     """The distinct positions in ``positions``, ascending (a mask: no sort or hash)."""
     mask = np.zeros(size, dtype=bool)
@@ -197,8 +207,8 @@ def _table(
     codes, uniques = pd.factorize(frame["countries"].to_numpy()[used])
     base = {
         "event_id": _string_column(ids),
-        "date": _string_column(frame["date_start"].to_numpy()[used]),
-        "kind": _string_column(frame["kind"].to_numpy()[used]),
+        "date": _coded_column(frame["date_start"].to_numpy()[used]),
+        "kind": _coded_column(frame["kind"].to_numpy()[used]),
         "countries": pa.DictionaryArray.from_arrays(
             pa.array(codes.astype(np.int32)), pa.array([";".join(u) for u in uniques])
         ),
