@@ -281,24 +281,31 @@ def _build_report(
     periods = clip_periods(periods_from_study(study), filters.since, filters.until)
     partners = _partners(study, filters)
 
-    def add_evidence(content: ReportContent) -> None:
+    members_at = members_at_from(study)
+
+    def sensitivity() -> pd.DataFrame:
+        # in a chart worker (it reads only the frame and the study): the verdicts as coded
+        # are evaluated there again (the findings are not made yet when the workers start)
+        return claims_sensitivity(frame, partners, members_at=members_at, claims=study.claims)
+
+    def add_evidence(content: ReportContent, side: Callable[[], Any]) -> None:
         # done while worker processes draw the charts (the findings are already checked)
         # the sources counted by language, category and side as they are read (not a row each)
         sources = count_sources(store, list(frame["id"]), study, partners, counted=tally.pairs)
         limits = data_limits(frame, sources, study, partners)
         content.limits = limits
         content.tables.update(limits.tables())
-        content.tables["claims_sensitivity"] = claims_sensitivity(
-            frame,
-            partners,
-            members_at=members_at_from(study),
-            claims=study.claims,
-            base=content.findings,
-        )
         content.evidence = finding_events(frame, content.findings, store)
         content.activity_sources = add_source_urls(store, content.tables)
         sides = both_sides(store, frame, study.focal_state, partners, country_names())
         content.both_sides = sides
+        # the claims' sensitivity from the worker that checked it beside the above, else here
+        table = side()
+        if table is None:
+            table = claims_sensitivity(
+                frame, partners, members_at=members_at, claims=study.claims, base=content.findings
+            )
+        content.tables["claims_sensitivity"] = table
         content.tables["both_sides"] = sides.result.meetings
         content.tables["both_sides_topics"] = sides.result.topics
         step("evidence")
@@ -311,6 +318,7 @@ def _build_report(
         progress=step,
         while_drawing=add_evidence,
         cpu_window=cpu_window,
+        side=sensitivity,
     )
     if not content.charts:
         raise AnalysisError(
