@@ -103,7 +103,10 @@ def run_one(db: str, label: str) -> dict[str, object]:
         # full_report_s too
         evidence = finding_events(analysed, findings, store)
         t2e, c2e = time.perf_counter(), time.process_time()
-    n_rows, urls_for_all = evidence.table.num_rows, evidence.urls_for_all
+    # the rows' count without making their table (code from before n_rows: the table's)
+    n_rows = getattr(evidence, "n_rows", None)
+    n_rows = evidence.table.num_rows if n_rows is None else n_rows
+    urls_for_all = evidence.urls_for_all
     del frame, analysed, evidence
     with tempfile.TemporaryDirectory() as out:
         k3 = _children_cpu()

@@ -22,7 +22,7 @@ import pandas as pd
 from steppewatch.analysis.coverage import SMALL_N
 from steppewatch.report.activity_html import activity_views
 from steppewatch.report.content import ReportContent
-from steppewatch.report.evidence import CSV_NAME, write_evidence_csv
+from steppewatch.report.evidence import CSV_NAME
 from steppewatch.report.figures import PNG_DPI, SCREEN_DPI
 from steppewatch.report.limits import limits_view
 
@@ -228,7 +228,7 @@ def write_report(out: Path, content: ReportContent, html: str) -> Path:
         _atomic_write(data_dir / f"{name}.csv", csv(table))
     if content.evidence is not None:
         tmp = data_dir / f".{CSV_NAME}.tmp"
-        write_evidence_csv(content.evidence.table, tmp)
+        content.evidence.write_csv(tmp)
         os.replace(tmp, data_dir / CSV_NAME)
     index = out / "index.html"
     _atomic_write(index, html.encode("utf-8"))
