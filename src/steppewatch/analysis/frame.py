@@ -474,7 +474,20 @@ def _partner_positions(
     frame: pd.DataFrame, partners: Sequence[str]
 ) -> tuple[np.ndarray, np.ndarray]:
     """(row, partner index) for every partner of every event, in row order, then in the order
-    the partners appear in the event's ``countries``."""
+    the partners appear in the event's ``countries``. Worked out once per frame and partner
+    list (:func:`per_frame`: the report asks it of the same frame for several tables and the
+    findings); the arrays are read-only."""
+    found: tuple[np.ndarray, np.ndarray] = per_frame(
+        ("partner_positions", tuple(partners)),
+        frame,
+        lambda: _positions_of_partners(frame, partners),
+    )
+    return found
+
+
+def _positions_of_partners(
+    frame: pd.DataFrame, partners: Sequence[str]
+) -> tuple[np.ndarray, np.ndarray]:
     codes, uniques = _country_codes(frame)
     index = {p: i for i, p in enumerate(partners)}
     per_list = [[index[c] for c in u if c in index] for u in uniques]
@@ -487,7 +500,10 @@ def _partner_positions(
     rows = np.repeat(np.arange(len(codes)), lens)
     starts = np.cumsum(lens) - lens
     position = np.arange(len(rows)) - np.repeat(starts, lens)
-    return rows, table[codes[rows], position]
+    partner = table[codes[rows], position]
+    rows.flags.writeable = False  # shared by every caller (per_frame)
+    partner.flags.writeable = False
+    return rows, partner
 
 
 def by_partner(
