@@ -92,22 +92,31 @@ def run_one(db: str, label: str) -> dict[str, object]:
     store: Store | ParquetStore = ParquetStore(db) if is_parquet_export(db) else open_store(db)
     filters = EventFilter(statuses=DEFAULT_STATUSES)
     load_before = os.getloadavg()[0]
-    t0, c0 = time.perf_counter(), time.process_time()
-    frame = _load_frame(store, filters)
-    t1, c1 = time.perf_counter(), time.process_time()
-    analysed, findings = _analysis(frame, study)
-    t2, c2 = time.perf_counter(), time.process_time()
-    # the events behind the findings: page lists (with the sources of the listed events) and the
-    # CSV table (source URLs of every counted event up to 20,000); part of full_report_s too
-    evidence = finding_events(analysed, findings, store)
-    t2e, c2e = time.perf_counter(), time.process_time()
-    n_rows, urls_for_all = evidence.table.num_rows, evidence.urls_for_all
+    with _memory_pool():  # Arrow's memory pool as build_report chooses it
+        t0, c0 = time.perf_counter(), time.process_time()
+        frame = _load_frame(store, filters)
+        t1, c1 = time.perf_counter(), time.process_time()
+        analysed, findings = _analysis(frame, study)
+        t2, c2 = time.perf_counter(), time.process_time()
+        # the events behind the findings: page lists (with the sources of the listed events)
+        # and the CSV table (source URLs of every counted event up to 20,000); part of
+        # full_report_s too
+        evidence = finding_events(analysed, findings, store)
+        t2e, c2e = time.perf_counter(), time.process_time()
+    # the rows' count without making their table (code from before n_rows: the table's)
+    n_rows = getattr(evidence, "n_rows", None)
+    n_rows = evidence.table.num_rows if n_rows is None else n_rows
+    urls_for_all = evidence.urls_for_all
     del frame, analysed, evidence
     with tempfile.TemporaryDirectory() as out:
         k3 = _children_cpu()
+        timer = _StageTimer()
         t3, c3 = time.perf_counter(), time.process_time()
-        result = build_report(out, store=store, study=study)
-        t4, c4 = time.perf_counter(), time.process_time()
+        try:
+            result = build_report(out, store=store, study=study)
+        finally:
+            t4, c4 = time.perf_counter(), time.process_time()
+            timer.restore()
         k4 = _children_cpu()
         size = sum(p.stat().st_size for p in Path(out).rglob("*") if p.is_file())
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -129,6 +138,8 @@ def run_one(db: str, label: str) -> dict[str, object]:
         "chart_workers": getattr(result, "chart_workers", 0),
         "full_report_children_cpu_s": round(k4 - k3, 2),
         "full_report_total_cpu_s": round(c4 - c3 + k4 - k3, 2),
+        # where the full report's time goes, in the report's own process (see STAGES)
+        "full_report_stages": timer.figures(t4 - t3, c4 - c3),
         "load_average_1min": [round(load_before, 1), round(os.getloadavg()[0], 1)],
         "report_mb": round(size / 1e6, 2),
         "peak_rss_mb": round(peak_kb / 1024, 1),
@@ -136,6 +147,117 @@ def run_one(db: str, label: str) -> dict[str, object]:
             resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1
         ),
     }
+
+
+#: What the full report's stage breakdown times: (module, function, stage). Each function is
+#: wrapped in the measuring process only (the module attribute the report looks up when it
+#: runs). Figures are exclusive: a stage called inside another (the evidence inside
+#: ``build_content``, which runs it while the workers draw) is taken out of the outer one, so
+#: ``charts_data`` is build_content's own work (each chart's data, the captions); ``wait_charts``
+#: is the report's process waiting for the chart workers (or drawing, with none); ``other``
+#: is what no stage covers.
+STAGES = (
+    ("steppewatch.report.build", "_load_frame", "load_frame"),
+    ("steppewatch.report.content", "build_content", "charts_data"),
+    ("steppewatch.report.content", "_add_tables", "tables_and_findings"),
+    ("steppewatch.report.limits", "count_sources", "count_sources"),
+    ("steppewatch.report.limits", "data_limits", "data_limits"),
+    ("steppewatch.analysis.sensitivity", "claims_sensitivity", "claims_sensitivity"),
+    ("steppewatch.report.evidence", "finding_events", "finding_events"),
+    ("steppewatch.report.activity_html", "add_source_urls", "activity_sources"),
+    ("steppewatch.report.both_sides", "both_sides", "both_sides"),
+    ("steppewatch.report.chart_drawing", "ChartDrawing.results", "wait_charts"),
+    ("steppewatch.report.build", "_counts", "page_counts"),
+    ("steppewatch.report.html", "render_html", "render_html"),
+    ("steppewatch.report.html", "write_report", "write_files"),
+)
+
+
+class _StageTimer:
+    """Wall and CPU seconds spent in each of :data:`STAGES` while the report runs."""
+
+    def __init__(self) -> None:
+        import importlib
+
+        self.seconds: dict[str, list[float]] = {}
+        #: resident and peak MB of this process when the stage last ended
+        self.memory: dict[str, tuple[float, float]] = {}
+        self._inner: list[list[float]] = []  # time of the stages inside each running one
+        self._undo: list[tuple[object, str, object]] = []
+        for module_name, path, stage in STAGES:
+            owner: object = importlib.import_module(module_name)
+            *parents, name = path.split(".")
+            for parent in parents:
+                owner = getattr(owner, parent)
+            original = getattr(owner, name)
+            self._undo.append((owner, name, original))
+            setattr(owner, name, self._timed(original, stage))
+
+    def _timed(self, original, stage):  # type: ignore[no-untyped-def]
+        import functools
+
+        @functools.wraps(original)
+        def timed(*args, **kwargs):  # type: ignore[no-untyped-def]
+            self._inner.append([0.0, 0.0])
+            t0, c0 = time.perf_counter(), time.process_time()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+                inner = self._inner.pop()
+                spent = self.seconds.setdefault(stage, [0.0, 0.0])
+                spent[0] += wall - inner[0]
+                spent[1] += cpu - inner[1]
+                self.memory[stage] = (_resident_mb(), _peak_mb())
+                if self._inner:
+                    self._inner[-1][0] += wall
+                    self._inner[-1][1] += cpu
+
+        return timed
+
+    def restore(self) -> None:
+        for owner, name, original in reversed(self._undo):
+            setattr(owner, name, original)
+
+    def figures(self, total_wall: float, total_cpu: float) -> dict[str, dict[str, float]]:
+        out = {
+            stage: {
+                "s": round(wall, 2),
+                "cpu_s": round(cpu, 2),
+                "rss_mb_after": self.memory[stage][0],
+                "peak_mb_after": self.memory[stage][1],
+            }
+            for stage, (wall, cpu) in self.seconds.items()
+        }
+        wall = total_wall - sum(w for w, _ in self.seconds.values())
+        cpu = total_cpu - sum(c for _, c in self.seconds.values())
+        out["other"] = {"s": round(wall, 2), "cpu_s": round(cpu, 2)}
+        return out
+
+
+def _resident_mb() -> float:
+    """This process's resident memory now (Linux; 0 elsewhere)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmRSS:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return 0.0
+
+
+def _peak_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def _memory_pool():  # type: ignore[no-untyped-def]
+    """build_report's choice of Arrow memory pool (a no-op on code from before it)."""
+    from contextlib import nullcontext
+
+    from steppewatch.report import build
+
+    return getattr(build, "_arrow_memory_pool", nullcontext)()
 
 
 def _children_cpu() -> float:

@@ -103,3 +103,29 @@ def test_sensitivity_equals_every_claim_evaluated_on_each_alternative(
             row = table.loc[finding.claim_id]
             assert row[f"verdict_{name}"] == finding.verdict, (name, finding.claim_id)
             assert row[f"changed_{name}"] == (finding.verdict != row["verdict"])
+
+
+def test_partner_positions_are_worked_out_once_per_frame_and_partners() -> None:
+    from steppewatch.analysis.frame import by_partner, partner_positions
+
+    frame = analysis_frame(
+        pd.DataFrame(
+            {
+                "id": ["m1", "m2", "m3"],
+                "kind": ["meeting"] * 3,
+                "title": ["习近平会见托卡耶夫", "Встреча в Бишкеке", "C5+China"],
+                "year": [2019, 2020, 2021],
+                "countries": [("CN", "KZ"), ("CN", "KG", "KZ"), ("CN", "UZ")],
+            }
+        )
+    )
+    rows, partner = partner_positions(frame, ["KZ", "KG"])
+    assert rows.tolist() == [0, 1, 1] and partner.tolist() == [0, 1, 0]
+    # the same arrays again (read-only: every caller shares them), others for other partners
+    again = partner_positions(frame, ["KZ", "KG"])
+    assert again[0] is rows and again[1] is partner
+    assert not rows.flags.writeable and not partner.flags.writeable
+    assert partner_positions(frame, ["UZ"])[0].tolist() == [2]
+    assert by_partner(frame, ["KZ", "KG"])["country"].tolist() == ["KZ", "KG", "KZ"]
+    # a frame of other rows (a selection): its own positions
+    assert partner_positions(frame.iloc[1:], ["KZ", "KG"])[0].tolist() == [0, 0]

@@ -238,3 +238,51 @@ def test_a_worker_that_dies_is_sw177_and_leaves_the_old_report(
     with pytest.raises(AnalysisError, match=r"SW177.*no report written"):
         build_report(out, store=store)
     assert _report_files(out) == before
+
+
+def _no_chart() -> tuple[bytes, bytes]:
+    return b"png", b"svg"
+
+
+def _side_fails() -> object:
+    raise ValueError("чувствительность не проверена")
+
+
+@needs_fork
+def test_the_side_job_runs_in_a_worker_beside_the_charts() -> None:
+    drawing = chart_drawing.ChartDrawing([_no_chart, _no_chart], 1, side=os.getpid)
+    try:
+        pid = drawing.side_result()
+        assert isinstance(pid, int) and pid != os.getpid()
+        assert drawing.results() == [(b"png", b"svg")] * 2
+    finally:
+        drawing.close()
+    # no workers: nothing ran it (the caller does that work itself)
+    drawing = chart_drawing.ChartDrawing([_no_chart], 0, side=os.getpid)
+    assert drawing.side_result() is None
+    assert drawing.results() == [(b"png", b"svg")]
+    # its error comes back as it was raised; a worker dying in it is SW177
+    drawing = chart_drawing.ChartDrawing([_no_chart], 1, side=_side_fails)
+    with pytest.raises(ValueError, match="чувствительность не проверена"):
+        drawing.side_result()
+    drawing.close()
+    drawing = chart_drawing.ChartDrawing([_no_chart], 1, side=lambda: os._exit(3))
+    with pytest.raises(AnalysisError, match="SW177"):
+        drawing.side_result()
+    drawing.close()
+
+
+@needs_fork
+def test_claims_sensitivity_from_a_worker_is_the_same_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = fixture_store(tmp_path / "t.db")
+    monkeypatch.setenv(chart_drawing.WORKERS_VARIABLE, "0")
+    build_report(tmp_path / "here", store=store)
+    monkeypatch.setenv(chart_drawing.WORKERS_VARIABLE, "2")
+    build_report(tmp_path / "workers", store=store)
+    for name in ("data/claims_sensitivity.csv", "data/findings.csv", "index.html"):
+        here = (tmp_path / "here" / name).read_bytes()
+        assert here == (tmp_path / "workers" / name).read_bytes(), name
+    table = (tmp_path / "workers" / "data" / "claims_sensitivity.csv").read_text()
+    assert table.startswith("claim_id,claim,verdict,verdict_sidelines,changed_sidelines")

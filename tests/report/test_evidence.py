@@ -251,3 +251,24 @@ def test_csv_round_trip_keeps_native_script_and_quotes(tmp_path: Path) -> None:
     assert len(rows) == evidence.table.num_rows
     titles = {r["title"] for r in rows}
     assert SCRIPT_TITLE in titles and "江泽民会见纳扎尔巴耶夫" in titles
+
+
+def test_csv_written_in_batches_is_the_tables_csv(tmp_path: Path) -> None:
+    store = _store(tmp_path / "t.db")
+    frame = store.events_frame()
+    findings = evaluate_claims(frame, PARTNERS)
+    evidence = finding_events(frame, findings, store, limit=1, all_urls_up_to=5)
+    write_evidence_csv(evidence.table, tmp_path / "table.csv")
+    whole = (tmp_path / "table.csv").read_bytes()
+    assert SCRIPT_TITLE.replace('"', '""').encode() in whole  # its quotes doubled
+    assert b',""\n' in whole  # rows without source URLs (beyond all_urls_up_to)
+    for batch_rows in (3, 1_000_000):  # batches across and within the groups
+        evidence.write_csv(tmp_path / "batches.csv", batch_rows=batch_rows)
+        assert (tmp_path / "batches.csv").read_bytes() == whole
+    assert evidence.n_rows == evidence.table.num_rows == whole.count(b"\n") - 1
+    # no counted event: the header alone, either way
+    empty = finding_events(frame.iloc[0:0], [], store)
+    write_evidence_csv(empty.table, tmp_path / "empty.csv")
+    empty.write_csv(tmp_path / "empty_batches.csv")
+    assert (tmp_path / "empty.csv").read_bytes() == (tmp_path / "empty_batches.csv").read_bytes()
+    assert (tmp_path / "empty.csv").read_bytes().startswith(b'"finding_id","group"')

@@ -201,3 +201,40 @@ def test_filtered_report_shows_impossible_windows(tmp_path: Path) -> None:
     ]
     concern_csv = (out / "data" / "concern_shares.csv").read_text(encoding="utf-8-sig")
     assert "1992-2000" not in concern_csv and "2009-2014" not in concern_csv
+
+
+def test_report_uses_jemalloc_for_arrow_and_restores_the_pool(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pyarrow as pa
+
+    try:
+        pa.jemalloc_memory_pool()
+    except NotImplementedError:
+        pytest.skip("this pyarrow is built without jemalloc")
+    monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL", raising=False)
+    monkeypatch.setenv("STEPPEWATCH_CHART_WORKERS", "0")
+    store = fixture_store(tmp_path / "t.db")
+    original = pa.default_memory_pool()
+    before = original.backend_name
+    seen: list[str] = []
+    build_report(
+        tmp_path / "out",
+        store=store,
+        progress=lambda _s: seen.append(pa.default_memory_pool().backend_name),
+    )
+    assert set(seen) == {"jemalloc"}
+    assert pa.default_memory_pool().backend_name == before
+    # chosen by the user: left alone (the system allocator here)
+    monkeypatch.setenv("ARROW_DEFAULT_MEMORY_POOL", "system")
+    pa.set_memory_pool(pa.system_memory_pool())
+    try:
+        seen.clear()
+        build_report(
+            tmp_path / "out2",
+            store=store,
+            progress=lambda _s: seen.append(pa.default_memory_pool().backend_name),
+        )
+        assert set(seen) == {"system"}
+    finally:
+        pa.set_memory_pool(original)

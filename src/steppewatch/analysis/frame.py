@@ -94,8 +94,8 @@ def analysis_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """The events frame slimmed for analysis: only :data:`ANALYSIS_COLUMNS`, text held as plain
     Python objects (not Arrow strings), equal values of the text, country-list and topic-list
     columns as one shared object each (and every empty ``attributes`` dict as one), plus
-    ``n_topics``, ``no_concern``, and ``topics_key`` and ``countries_key``, the ``;``-joined
-    lists as categoricals.
+    ``n_topics``, ``no_concern``, ``topics_key`` and ``countries_key`` (the ``;``-joined
+    lists as categoricals) and ``id_key`` (each id's integer code).
 
     Optional, and the same results either way; it makes the many row selections of a full
     analysis cheap on a million events (taking rows of an object column copies pointers, taking
@@ -191,6 +191,10 @@ def _analysis_frame(frame: pd.DataFrame) -> pd.DataFrame:
         out["topics_key"] = pd.Categorical.from_codes(
             codes, categories=[";".join(u) for u in uniques]
         )
+    if "id" in out:
+        # each id's code: "the first row of each event" (source_total, on every chart's basis)
+        # is then found by hashing integers, not a million id strings
+        out["id_key"] = pd.Series(pd.factorize(out["id"].to_numpy())[0], index=out.index)
     return country_keys(out)
 
 
@@ -470,7 +474,20 @@ def _partner_positions(
     frame: pd.DataFrame, partners: Sequence[str]
 ) -> tuple[np.ndarray, np.ndarray]:
     """(row, partner index) for every partner of every event, in row order, then in the order
-    the partners appear in the event's ``countries``."""
+    the partners appear in the event's ``countries``. Worked out once per frame and partner
+    list (:func:`per_frame`: the report asks it of the same frame for several tables and the
+    findings); the arrays are read-only."""
+    found: tuple[np.ndarray, np.ndarray] = per_frame(
+        ("partner_positions", tuple(partners)),
+        frame,
+        lambda: _positions_of_partners(frame, partners),
+    )
+    return found
+
+
+def _positions_of_partners(
+    frame: pd.DataFrame, partners: Sequence[str]
+) -> tuple[np.ndarray, np.ndarray]:
     codes, uniques = _country_codes(frame)
     index = {p: i for i, p in enumerate(partners)}
     per_list = [[index[c] for c in u if c in index] for u in uniques]
@@ -483,7 +500,10 @@ def _partner_positions(
     rows = np.repeat(np.arange(len(codes)), lens)
     starts = np.cumsum(lens) - lens
     position = np.arange(len(rows)) - np.repeat(starts, lens)
-    return rows, table[codes[rows], position]
+    partner = table[codes[rows], position]
+    rows.flags.writeable = False  # shared by every caller (per_frame)
+    partner.flags.writeable = False
+    return rows, partner
 
 
 def by_partner(
@@ -531,6 +551,8 @@ def source_total(frame: pd.DataFrame) -> int:
     """Number of source citations behind the events in ``frame`` (sum of ``n_sources``)."""
     if frame.empty:
         return 0
-    # the first row of each id, as drop_duplicates("id") keeps, without copying every column
-    first = ~frame["id"].duplicated().to_numpy()
+    # the first row of each id, as drop_duplicates("id") keeps, without copying every column;
+    # by the analysis frame's integer codes of the ids when the frame has them
+    key = frame["id_key"] if "id_key" in frame.columns else frame["id"]
+    first = ~key.duplicated().to_numpy()
     return int(frame["n_sources"][first].sum())

@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from typing import Any
 
 from steppewatch.errors import AnalysisError, InputError
 
@@ -37,6 +38,8 @@ Job = Callable[[], tuple[bytes, bytes]]
 
 # The jobs of the drawing under way, read by the forked workers (set before they are forked).
 _JOBS: Sequence[Job] = ()
+# The side job of the drawing under way (see ChartDrawing), read the same way.
+_SIDE: Callable[[], Any] | None = None
 
 
 class CpuWindow:
@@ -136,6 +139,14 @@ def _worker_start() -> None:
     sys.stderr = open(2, "w", closefd=False)  # noqa: SIM115
 
 
+def _side() -> tuple[Any, float]:
+    """In a worker: run the side job; its result and the CPU seconds it took."""
+    start = time.process_time()
+    assert _SIDE is not None
+    out = _SIDE()
+    return out, time.process_time() - start
+
+
 def _draw(index: int) -> tuple[bytes, bytes, float]:
     """In a worker: draw job ``index``; its bytes and the CPU seconds it took."""
     start = time.process_time()
@@ -145,27 +156,51 @@ def _draw(index: int) -> tuple[bytes, bytes, float]:
 
 class ChartDrawing:
     """The charts of ``jobs``, drawn by ``workers`` forked processes started at once (0: drawn
-    in this process when :meth:`results` asks for them)."""
+    in this process when :meth:`results` asks for them).
 
-    def __init__(self, jobs: Sequence[Job], workers: int) -> None:
-        global _JOBS
+    ``side``: one more job that needs only what the workers are forked with (no database, no
+    open file) and returns something small (it is pickled back): given to the workers first,
+    so it runs beside this process's own work; its result is :meth:`side_result` (None when
+    there are no workers: the caller then does that work itself)."""
+
+    def __init__(
+        self, jobs: Sequence[Job], workers: int, side: Callable[[], Any] | None = None
+    ) -> None:
+        global _JOBS, _SIDE
         self._jobs = list(jobs)
         self._pool: ProcessPoolExecutor | None = None
         self._futures: list[Future[tuple[bytes, bytes, float]]] = []
-        #: CPU seconds the worker processes spent drawing (0 when none drew).
+        self._side_future: Future[tuple[Any, float]] | None = None
+        #: CPU seconds the worker processes spent drawing (0 when none drew), and on the side
+        #: job.
         self.worker_cpu_s = 0.0
         self.workers = min(workers, len(self._jobs))
         if self.workers > 0:
-            _JOBS = self._jobs
+            _JOBS, _SIDE = self._jobs, side
             context = multiprocessing.get_context("fork")
             self._pool = ProcessPoolExecutor(
                 self.workers, mp_context=context, initializer=_worker_start
             )
             try:
+                if side is not None:
+                    self._side_future = self._pool.submit(_side)
                 self._futures = [self._pool.submit(_draw, i) for i in range(len(self._jobs))]
             except BaseException:
                 self.close()
                 raise
+
+    def side_result(self) -> Any:
+        """The side job's result from the worker that ran it (waiting for it if need be); None
+        when no worker ran it. Call it before :meth:`results`, which ends the workers."""
+        if self._side_future is None:
+            return None
+        try:
+            out, cpu = self._side_future.result()
+        except BrokenProcessPool:
+            self.close()
+            raise _worker_died() from None
+        self.worker_cpu_s += cpu
+        return out
 
     def results(self, done: Callable[[int], None] | None = None) -> list[tuple[bytes, bytes]]:
         """Each job's PNG and SVG, in order (``done(i)`` as each is ready); ends the workers."""
@@ -181,21 +216,24 @@ class ChartDrawing:
                 if done is not None:
                     done(i)
         except BrokenProcessPool:
-            raise AnalysisError(
-                "a worker process drawing the report's charts ended abruptly (killed, or out "
-                "of memory); no report written",
-                hint=f"run again; set {WORKERS_VARIABLE}=0 to draw the charts in the report's "
-                "own process",
-                code="SW177",
-            ) from None
+            raise _worker_died() from None
         finally:
             self.close()
         return out
 
     def close(self) -> None:
         """End the workers (waiting for them, so their CPU time is counted); idempotent."""
-        global _JOBS
+        global _JOBS, _SIDE
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
-        _JOBS = ()
+        _JOBS, _SIDE = (), None
+
+
+def _worker_died() -> AnalysisError:
+    return AnalysisError(
+        "a worker process drawing the report's charts ended abruptly (killed, or out "
+        "of memory); no report written",
+        hint=f"run again; set {WORKERS_VARIABLE}=0 to draw the charts in the report's own process",
+        code="SW177",
+    )

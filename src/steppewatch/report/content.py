@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from typing import Any
 
 import pandas as pd
 
@@ -79,8 +80,9 @@ def build_content(
     study: Study | None = None,
     progress: Callable[[str], None] | None = None,
     workers: int | None = None,
-    while_drawing: Callable[[ReportContent], None] | None = None,
+    while_drawing: Callable[[ReportContent, Callable[[], Any]], None] | None = None,
     cpu_window: chart_drawing.CpuWindow | None = None,
+    side: Callable[[], Any] | None = None,
 ) -> ReportContent:
     """Run every analysis on ``frame`` (already filtered), draw every chart of the registry
     (``chart_registry.CHARTS``) whose data is not empty, and check the study's claims (None:
@@ -88,7 +90,9 @@ def build_content(
     :func:`chart_drawing.chart_workers` from the cores idle since ``cpu_window`` opened; 0:
     drawn in this process). ``while_drawing(content)``
     adds more to the content (its tables and findings done) while worker processes draw the
-    charts; it is not called when there is no chart to draw."""
+    charts; it is not called when there is no chart to draw. ``side``: a job given to the
+    chart workers first (:class:`chart_drawing.ChartDrawing`); ``while_drawing`` gets, as its
+    second argument, the function returning its result (None when no worker ran it)."""
     from steppewatch.study import default_study
 
     step = progress or (lambda _name: None)
@@ -107,21 +111,28 @@ def build_content(
     jobs = [partial(_draw_chart, spec, data, inputs) for spec, data in shown]
     if workers is None:
         workers = chart_drawing.chart_workers(len(jobs), cpu_window)
-    drawing = ChartDrawing(jobs, workers)
+    drawing = ChartDrawing(jobs, workers, side)
     try:
+        # each chart's basis (events and sources counted) while the frame is about all this
+        # process holds: a basis is a row selection of every column (on a million events, a
+        # copy of most of the frame), made and dropped one at a time
+        bases = []
+        for spec, _data in shown:
+            basis = spec.basis(inputs)
+            bases.append((len(basis), source_total(basis)))
+            del basis
         _add_tables(content, frame, partners, periods, study, inputs)
         step("tables")
         if shown and while_drawing is not None:
-            while_drawing(content)
+            while_drawing(content, drawing.side_result)
         drawn = drawing.results(lambda i: step(shown[i][0].name))
     finally:
         drawing.close()
     content.chart_workers, content.chart_worker_cpu_s = drawing.workers, drawing.worker_cpu_s
-    for (spec, data), (png, svg) in zip(shown, drawn, strict=True):
-        basis = spec.basis(inputs)
+    for (spec, data), (png, svg), (n_events, n_sources) in zip(shown, drawn, bases, strict=True):
         content.charts.append(
-            Chart(spec.name, spec.title, spec.caption(data, inputs), len(basis),
-                  source_total(basis), spec.what, data, png, svg, spec.section)
+            Chart(spec.name, spec.title, spec.caption(data, inputs), n_events, n_sources,
+                  spec.what, data, png, svg, spec.section)
         )  # fmt: skip
     return content
 

@@ -3,8 +3,9 @@ written in full to ``data/finding_events.csv``.
 
 Built to stay cheap on a million events: the page lists at most :data:`MAX_LISTED` events per
 group of a finding (newest first) and sources are read from the database only for those, in a
-few bulk queries; the CSV rows are taken from the frame with Arrow (no per-row Python) and
-written by Arrow's CSV writer. The CSV gives the source URLs of every counted event when there
+few bulk queries; the CSV rows are taken from the frame's columns with Arrow a batch at a
+time and written by Arrow's CSV writer as they come (no table of every row is held: on a
+million events it would be about 130 MB). The CSV gives the source URLs of every counted event when there
 are at most :data:`ALL_URLS_UP_TO` of them (read by id); beyond that, reading every source costs
 more than the rest of the report's findings together (about 9 s CPU on a million events), so it
 gives them for the listed events only and the page says so.
@@ -166,6 +167,16 @@ def _string_column(values: np.ndarray) -> pa.Array:
     return pa.array(values, type=pa.string(), from_pandas=True)
 
 
+def _coded_column(values: np.ndarray) -> pa.Array:
+    """A text column of few distinct values (kinds, dates) dictionary-encoded: each distinct
+    value converted once, not once per row (Arrow's CSV writer writes the same text)."""
+    codes, uniques = pd.factorize(values)  # a missing value: code -1, a null here too
+    return pa.DictionaryArray.from_arrays(
+        pa.array(codes.astype(np.int32), mask=codes < 0),
+        _string_column(np.asarray(uniques, dtype=object)),
+    )
+
+
 def _distinct(positions: Sequence[np.ndarray], size: int) -> np.ndarray:
     """The distinct positions in ``positions``, ascending (a mask: no sort or hash)."""
     mask = np.zeros(size, dtype=bool)
@@ -174,70 +185,125 @@ def _distinct(positions: Sequence[np.ndarray], size: int) -> np.ndarray:
     return np.flatnonzero(mask)
 
 
-def _table(
-    frame: pd.DataFrame,
-    findings: Sequence[Finding],
-    positions: list[list[np.ndarray]],
-    urls: dict[int, str],
-) -> pa.Table:
-    """The CSV rows (columns :data:`EVIDENCE_COLUMNS`) taken from ``frame`` with Arrow: text is
-    converted once per counted event, then every column is taken in one call; finding ids,
-    group labels, country lists and source URLs (``urls``: by frame position) stay
-    dictionary-encoded."""
-    groups = [
-        (finding.claim_id, group.label, pos)
-        for finding, found in zip(findings, positions, strict=True)
-        for group, pos in zip(finding.counted, found, strict=True)
-        if len(pos)
-    ]
-    if not groups:
-        return pa.table({c: pa.array([], pa.string()) for c in EVIDENCE_COLUMNS})
-    used = _distinct([pos for _, _, pos in groups], len(frame))
-    ids = frame["id"].to_numpy()[used]
-    codes, uniques = pd.factorize(frame["countries"].to_numpy()[used])
-    base = {
-        "event_id": _string_column(ids),
-        "date": _string_column(frame["date_start"].to_numpy()[used]),
-        "kind": _string_column(frame["kind"].to_numpy()[used]),
-        "countries": pa.DictionaryArray.from_arrays(
-            pa.array(codes.astype(np.int32)), pa.array([";".join(u) for u in uniques])
-        ),
-        "title": _string_column(frame["title"].to_numpy()[used]),
-    }
-    where = np.full(len(frame), -1, dtype=np.int64)
-    where[used] = np.arange(len(used))
-    distinct_urls: dict[str, int] = {"": 0}
-    url_index = np.zeros(len(used), dtype=np.int32)
-    for pos, text in urls.items():
-        if where[pos] >= 0:
-            url_index[where[pos]] = distinct_urls.setdefault(text, len(distinct_urls))
-    base["source_urls"] = pa.DictionaryArray.from_arrays(
-        pa.array(url_index), pa.array(list(distinct_urls), type=pa.string())
-    )
-    take = pa.array(np.concatenate([where[pos] for _, _, pos in groups]))
-    sizes = [len(pos) for _, _, pos in groups]
+#: Rows per batch when finding_events.csv is written batch by batch (:meth:`Evidence.write_csv`).
+CSV_BATCH_ROWS = 65_536
 
-    def repeated(values: list[str]) -> pa.DictionaryArray:
-        """One value per group, repeated for its rows (dictionary of distinct values)."""
-        distinct = list(dict.fromkeys(values))
-        codes = np.array([distinct.index(v) for v in values], dtype=np.int32)
-        return pa.DictionaryArray.from_arrays(pa.array(np.repeat(codes, sizes)), pa.array(distinct))
 
-    columns = {
-        "finding_id": repeated([c for c, _, _ in groups]),
-        "group": repeated([g for _, g, _ in groups]),
-        **{name: column.take(take) for name, column in base.items()},
-    }
-    return pa.table({c: columns[c] for c in EVIDENCE_COLUMNS})
+@dataclass(frozen=True)
+class _Rows:
+    """What the CSV rows are taken from: the frame's columns read (by position), each group's
+    positions, and the source URLs by frame position (``urls``)."""
+
+    ids: np.ndarray
+    dates: np.ndarray
+    kinds: np.ndarray
+    countries: np.ndarray
+    titles: np.ndarray
+    groups: list[tuple[str, str, np.ndarray]]
+    urls: dict[int, str]
+
+    @classmethod
+    def of(
+        cls,
+        frame: pd.DataFrame,
+        findings: Sequence[Finding],
+        positions: list[list[np.ndarray]],
+        urls: dict[int, str],
+    ) -> _Rows:
+        groups = [
+            (finding.claim_id, group.label, pos)
+            for finding, found in zip(findings, positions, strict=True)
+            for group, pos in zip(finding.counted, found, strict=True)
+            if len(pos)
+        ]
+        return cls(
+            frame["id"].to_numpy(),
+            frame["date_start"].to_numpy(),
+            frame["kind"].to_numpy(),
+            frame["countries"].to_numpy(),
+            frame["title"].to_numpy(),
+            groups,
+            urls,
+        )
+
+    def batches(self, size: int) -> Iterable[pa.RecordBatch]:
+        """The CSV rows, group after group, at most ``size`` rows a batch (plain text columns;
+        Arrow's CSV writer writes the same text as for :meth:`table`'s dictionary columns)."""
+        for claim_id, label, pos in self.groups:
+            for start in range(0, len(pos), size):
+                part = pos[start : start + size]
+                codes, uniques = pd.factorize(self.countries[part])
+                joined = np.array([";".join(u) for u in uniques] + [""], dtype=object)
+                columns = {
+                    "finding_id": pa.array([claim_id] * len(part), pa.string()),
+                    "group": pa.array([label] * len(part), pa.string()),
+                    "event_id": _string_column(self.ids[part]),
+                    "date": _coded_column(self.dates[part]),
+                    "kind": _coded_column(self.kinds[part]),
+                    "countries": _string_column(joined[codes]),
+                    "title": _string_column(self.titles[part]),
+                    "source_urls": pa.array(
+                        [self.urls.get(p, "") for p in part.tolist()], pa.string()
+                    ),
+                }
+                yield pa.RecordBatch.from_pydict({c: columns[c] for c in EVIDENCE_COLUMNS})
+
+    def table(self) -> pa.Table:
+        """The CSV rows (columns :data:`EVIDENCE_COLUMNS`) in one table, taken with Arrow: text
+        is converted once per counted event, then every column is taken in one call; finding
+        ids, group labels, country lists and source URLs stay dictionary-encoded."""
+        groups = self.groups
+        if not groups:
+            return pa.table({c: pa.array([], pa.string()) for c in EVIDENCE_COLUMNS})
+        size = len(self.ids)
+        used = _distinct([pos for _, _, pos in groups], size)
+        codes, uniques = pd.factorize(self.countries[used])
+        base = {
+            "event_id": _string_column(self.ids[used]),
+            "date": _coded_column(self.dates[used]),
+            "kind": _coded_column(self.kinds[used]),
+            "countries": pa.DictionaryArray.from_arrays(
+                pa.array(codes.astype(np.int32)), pa.array([";".join(u) for u in uniques])
+            ),
+            "title": _string_column(self.titles[used]),
+        }
+        where = np.full(size, -1, dtype=np.int64)
+        where[used] = np.arange(len(used))
+        distinct_urls: dict[str, int] = {"": 0}
+        url_index = np.zeros(len(used), dtype=np.int32)
+        for pos, text in self.urls.items():
+            if where[pos] >= 0:
+                url_index[where[pos]] = distinct_urls.setdefault(text, len(distinct_urls))
+        base["source_urls"] = pa.DictionaryArray.from_arrays(
+            pa.array(url_index), pa.array(list(distinct_urls), type=pa.string())
+        )
+        take = pa.array(np.concatenate([where[pos] for _, _, pos in groups]))
+        sizes = [len(pos) for _, _, pos in groups]
+
+        def repeated(values: list[str]) -> pa.DictionaryArray:
+            """One value per group, repeated for its rows (dictionary of distinct values)."""
+            distinct = list(dict.fromkeys(values))
+            codes = np.array([distinct.index(v) for v in values], dtype=np.int32)
+            return pa.DictionaryArray.from_arrays(
+                pa.array(np.repeat(codes, sizes)), pa.array(distinct)
+            )
+
+        columns = {
+            "finding_id": repeated([c for c, _, _ in groups]),
+            "group": repeated([g for _, g, _ in groups]),
+            **{name: column.take(take) for name, column in base.items()},
+        }
+        return pa.table({c: columns[c] for c in EVIDENCE_COLUMNS})
 
 
 @dataclass(frozen=True)
 class Evidence:
     """The events behind the findings: what the page lists (``views``, by finding), the CSV
-    table, and whether its ``source_urls`` cover every counted event or the listed ones only."""
+    rows (:attr:`table`, or written batch by batch by :meth:`write_csv`), and whether their
+    ``source_urls`` cover every counted event or the listed ones only."""
 
     views: list[FindingEvents]
-    table: pa.Table
+    rows: _Rows
     n_events: int
     urls_for_all: bool
     all_urls_up_to: int
@@ -245,6 +311,24 @@ class Evidence:
     @property
     def by_claim(self) -> dict[str, FindingEvents]:
         return {v.claim_id: v for v in self.views}
+
+    @property
+    def table(self) -> pa.Table:
+        """Every CSV row in one Arrow table (made when asked; the report writes the CSV batch
+        by batch instead: on a million events the table is about 130 MB)."""
+        return self.rows.table()
+
+    @property
+    def n_rows(self) -> int:
+        return sum(len(pos) for _, _, pos in self.rows.groups)
+
+    def write_csv(self, path: Path, batch_rows: int = CSV_BATCH_ROWS) -> None:
+        """finding_events.csv: the same bytes as :func:`write_evidence_csv` of :attr:`table`,
+        written ``batch_rows`` rows at a time (no table of every row in memory)."""
+        schema = pa.schema([(c, pa.string()) for c in EVIDENCE_COLUMNS])
+        with pa_csv.CSVWriter(str(path), schema) as writer:
+            for batch in self.rows.batches(batch_rows):
+                writer.write_batch(batch)
 
 
 def finding_events(
@@ -273,7 +357,7 @@ def finding_events(
         wanted = _distinct([pos for groups in shown for pos in groups], len(frame))
     sources = _sources_by_id(store, ids[wanted])
     urls = {int(p): " ".join(u for u, _ in sources[ids[p]]) for p in wanted if ids[p] in sources}
-    table = _table(frame, findings, positions, urls)
+    rows = _Rows.of(frame, findings, positions, urls)
     dates, titles = frame["date_start"].to_numpy(), frame["title"].to_numpy()
     views = []
     for finding, groups, all_groups, every in zip(findings, shown, positions, counted, strict=True):
@@ -300,7 +384,7 @@ def finding_events(
                 note=finding.counted_note,
             )
         )
-    return Evidence(views, table, n_events, urls_for_all, all_urls_up_to)
+    return Evidence(views, rows, n_events, urls_for_all, all_urls_up_to)
 
 
 def write_evidence_csv(table: pa.Table, path: Path) -> None:

@@ -22,7 +22,7 @@ import pandas as pd
 from steppewatch.analysis.coverage import SMALL_N
 from steppewatch.report.activity_html import activity_views
 from steppewatch.report.content import ReportContent
-from steppewatch.report.evidence import CSV_NAME, write_evidence_csv
+from steppewatch.report.evidence import CSV_NAME
 from steppewatch.report.figures import PNG_DPI, SCREEN_DPI
 from steppewatch.report.limits import limits_view
 
@@ -212,23 +212,28 @@ def write_report(out: Path, content: ReportContent, html: str) -> Path:
     twice = {i for i in shown if shown.count(i) > 1}
     made: dict[int, bytes] = {}
 
-    def csv(table: pd.DataFrame) -> bytes:
+    def write_csv(table: pd.DataFrame, path: Path) -> None:
         found = made.get(id(table))
-        if found is None:
-            found = table.to_csv(index=False).encode()
-            if id(table) in twice:
-                made[id(table)] = found
-        return found
+        if found is None and id(table) in twice:
+            found = made[id(table)] = table.to_csv(index=False).encode()
+        if found is not None:
+            _atomic_write(path, found)
+            return
+        # straight to the file (the same bytes): no text and bytes of a large table in memory
+        tmp = path.with_name(f".{path.name}.tmp")
+        with tmp.open("wb") as handle:
+            table.to_csv(handle, index=False, encoding="utf-8")
+        os.replace(tmp, path)
 
     for chart in content.charts:
         _atomic_write(charts_dir / f"{chart.name}.png", chart.png)
         _atomic_write(charts_dir / f"{chart.name}.svg", chart.svg)
-        _atomic_write(data_dir / f"{chart.name}.csv", csv(chart.data))
+        write_csv(chart.data, data_dir / f"{chart.name}.csv")
     for name, table in content.tables.items():
-        _atomic_write(data_dir / f"{name}.csv", csv(table))
+        write_csv(table, data_dir / f"{name}.csv")
     if content.evidence is not None:
         tmp = data_dir / f".{CSV_NAME}.tmp"
-        write_evidence_csv(content.evidence.table, tmp)
+        content.evidence.write_csv(tmp)
         os.replace(tmp, data_dir / CSV_NAME)
     index = out / "index.html"
     _atomic_write(index, html.encode("utf-8"))
