@@ -71,9 +71,30 @@ _WHEREABOUTS_BEFORE = re.compile(
 )
 # the next state of a list after a whereabouts (operates in Tajikistan and Uzbekistan)
 _LIST_JOIN = re.compile(r"\s*(?:,|、|和|及|and|и)\s*")
-# ... or as a person's nationality or passport (加入哈萨克斯坦国籍, a Kazakh passport, гражданство
-# Казахстана is before the name in Russian and not caught here)
-_PERSONAL_AFTER = re.compile(r"\s?(?:国籍|护照|籍|passport|citizenship|nationality)")
+# ... or as a person's nationality or passport (加入哈萨克斯坦国籍, a Kazakh passport)
+_PERSONAL_AFTER = re.compile(r"(?:斯坦)?(?:国籍|护照|籍)|\s?(?:passport|citizenship|nationality)")
+# ... or, for a state other than the focal one (whose citizens and firms harmed abroad are a
+# security matter of the focal state), as the state of citizens, migrants or firms, who are
+# not the state (哈萨克斯坦公民, 乌兹别克斯坦企业, Kazakh nationals, Kyrgyz companies, казахстанской
+# компании)
+_PEOPLE_AFTER = re.compile(
+    r"(?:斯坦)?(?:公民|侨民|企业|公司|商人|务工人员|劳工|劳务移民|移民)|"
+    r"\s?(?:citizens?|nationals|national(?=\s*(?:[,.;)]|and\b|who\b|was\b|were\b))|"
+    r"(?:private\s+|state-owned\s+)?(?:firms?|compan(?:y|ies)|businesses|businessm[ae]n|"
+    r"migrants?|(?:migrant\s+)?workers?|labou?r\s+migrants?))\b|"
+    r"\s(?:граждан(?:е|ин|ина|ам|ами|ах|ка|ки)?(?![^\W\d_])|компани|фирм|предпринимател|"
+    r"бизнесмен|мигрант|трудов\w*\s+мигрант)",
+    re.IGNORECASE,
+)
+# ... (citizens of Uzbekistan, nationals of, гражданин Узбекистана, граждане Республики
+# Казахстан, уроженец Таджикистана)
+_PEOPLE_OF_BEFORE = re.compile(
+    r"(?:citizens?|nationals?|natives?)\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?$|"
+    r"(?<![^\W\d_])(?:граждан(?:е|ин|ина|ам|ами|ах|ка|ки)?|уроженц\w*|уроженк\w*|"
+    r"выходц\w*\s+из)\s+"
+    r"(?:Республики\s+)?$",
+    re.IGNORECASE,
+)
 # a state named as an observer (Uzbekistan sent observers; 乌方派员观摩) does not take part
 _OBSERVER = re.compile(r"observer|\bobserved\b|наблюда|观察员|观摩", re.IGNORECASE)
 OBSERVER = _OBSERVER  # (the coder checks an item once before looking at each mention)
@@ -283,6 +304,14 @@ def _mark_places(
         elif kind == "state" and (
             _WHEREABOUTS_BEFORE.search(normal, max(0, hit.start - 14), hit.start)
             or _PERSONAL_AFTER.match(normal, hit.end)
+            or (
+                study is not None
+                and hit.payload[1] != study.focal
+                and (
+                    _PEOPLE_AFTER.match(normal, hit.end)
+                    or _PEOPLE_OF_BEFORE.search(normal, max(0, hit.start - 36), hit.start)
+                )
+            )
         ):
             hit = Hit(hit.start, hit.end, ("whereabouts", hit.payload[1]), hit.term)
         elif (

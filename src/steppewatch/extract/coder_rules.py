@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from steppewatch.extract.coder_background import background_sentences
 from steppewatch.extract.coder_entities import named_only, not_participant
 from steppewatch.extract.coder_resources import Resources
 from steppewatch.extract.matcher import Hit
@@ -273,11 +274,23 @@ def evidence(
 
 
 # -- collecting -----------------------------------------------------------------------------
-def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -> Found:
+def collect(
+    hits: list[Hit],
+    text: str,
+    res: Resources,
+    reference: str | None,
+    background: list[tuple[int, int]] | None = None,
+) -> Found:
     """Sort the scope's hits by what they name; officials and institutions bring their state,
-    office, domain and framework."""
+    office, domain and framework. A partner state named (or whose official or institution is
+    named) only in ``background`` sentences (``coder_background``) is like an example."""
     facts = res.study
     found = Found()
+    background = background or []
+
+    def in_background(hit: Hit, state: str | None) -> bool:
+        return bool(background) and state in facts.partner_set and _within(background, hit)
+
     hits = drop_nested_codes(hits)
     third_party = third_party_sentences(hits, text, res)
     borders = [
@@ -322,6 +335,9 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
                 # dateline (a participant only when no partner state is named otherwise, like
                 # examples)
                 found.examples.setdefault(value, hit)
+            elif in_background(hit, value):
+                # an earlier event recalled, a membership, the next summit's host
+                found.examples.setdefault(value, hit)
             elif value == facts.focal or not not_participant(text, hit, facts.focal_word):
                 found.add_state(value, hit, "named")
         elif kind == "example":
@@ -344,7 +360,10 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
                 country=official.country,
             )
             found.actors.setdefault(official.name, (mention, hit))
-            found.add_state(official.country, hit, "office")
+            if in_background(hit, official.country):
+                found.examples.setdefault(official.country, hit)
+            else:
+                found.add_state(official.country, hit, "office")
             if office is not None and office.office in res.active["meeting_level"]:
                 found.implied_levels.setdefault(office.office, hit)
         elif kind == "institution":
@@ -356,7 +375,9 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
             )
             if in_title:
                 found.in_titles.append(hit)
-            if institution.country:
+            if institution.country and in_background(hit, institution.country):
+                found.examples.setdefault(institution.country, hit)
+            elif institution.country:
                 found.add_state(institution.country, hit, "institution")
             # the border service OF the security committee (Пограничной службы ГКНБ, 国家安全
             # 委员会边防局 reads the other way): the border guards act, not the committee
@@ -1670,7 +1691,16 @@ def assign_codes(
     item: CodedItem, text: str, hits: list[Hit], res: Resources, reference: str | None
 ) -> None:
     """Code ``item`` from the hits of its scope (see the module docstring)."""
-    found = collect(hits, text, res, reference)
+    partners = res.study.partner_set
+    background = background_sentences(
+        text,
+        item.start,
+        item.end,
+        [h for h in hits if _state_of(h, res) in partners],
+        [h.start for h in hits if h.payload[0] == "event_kind"],
+        reference,
+    )
+    found = collect(hits, text, res, reference, background)
     framework, countries = rule_countries(item, text, hits, found, res, reference)
     item.framework = framework
     item.countries = countries

@@ -1,0 +1,178 @@
+"""Sentences of background: where a partner state is named, not shown taking part.
+
+Issue 13 asks for the countries taking part in an event, not the countries named. An item's
+lead (its title and first sentence) names the event's sides; later sentences often name other
+states as background: an earlier event recalled (2019年中乌签署了协定, Zhao recalled that
+China and Uzbekistan signed..., напомнил, что...), a membership (Kyrgyzstan and China are
+founding members of the SCO together with Kazakhstan...), another event to come (the next
+summit's host). A partner state named only in such sentences is like an example
+(``Found.examples``): it takes part only when no other partner state does, so a single-state
+item keeps its state and a two-state item loses the state of its background.
+
+``background_sentences`` finds them, after the item's lead, among the sentences that name a
+partner state (by its name, an official or an institution); the words that mark them are
+language, the states are the study's (``res.study.partner_set``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from steppewatch.extract.matcher import Hit
+
+__all__ = ["background_sentences", "lead_end", "event_year"]
+
+# the end of an item's first sentence (a period after a one- or two-letter word is an
+# abbreviation: 2019 г., St.) and of a body's first sentence under a title line (not at a
+# dateline's full stop: Sept. 16, 20 мая. /ТАСС/.)
+_FIRST_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<=[^\W\d_]{3})\.(?:\s|$)")
+_LEAD_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<=[^\W\d_]{5})\.(?:\s|$)(?!\s*/)")
+LEAD = 200  # characters searched for the lead's sentence ends (as coder_rules.LEAD)
+_SENTENCE = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
+SENTENCE_SPAN = 600  # characters searched either side of a name for its sentence's ends
+
+# another time, said in words: an earlier event recalled (此前, 曾向, 去年, last year,
+# previously, had signed, ранее, в прошлом году, напомнил) or the years before (近年来, in recent
+# years, в последние годы)
+_PAST = re.compile(
+    r"去年|前年|此前|先前|上届|以往|早在|回顾|回忆|近年来|近些年|多年来|曾经|"
+    r"曾(?:向|与|同|在|于|经|为|多次|先后|分别|协助|援助|提供|举行|签署|派)|"
+    r"(?<![^\W\d_])(?:last\s+year|in\s+the\s+past|previously|previous\s+(?:rounds?|years?|"
+    r"exercises?|editions?|meetings?|summits?)|recalled|recalling|earlier\s+(?:this|that|last)\s+"
+    r"(?:year|month|decade)|in\s+recent\s+years|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?years|"
+    r"had\s+(?:\w+ly\s+)?(?:been|signed|held|sent|handed|donated|given|provided|conducted|"
+    r"hosted|agreed|joined|built|trained|supplied|delivered)|"
+    r"ранее|прежде|в\s+прошлом|прошлого\s+года|напомнил\w*|напомним|в\s+св[оё]е\s+время|"
+    r"в\s+последние\s+годы|за\s+последние\s+(?:\w+\s+)?(?:лет|года?)|предыдущ\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# another event to come, not this one (the next summit's host: 下届峰会, the next summit,
+# следующий саммит), or a framework's chair (支持乌方办好峰会, 轮值主席国, the SCO presidency,
+# председательство)
+_NEXT = re.compile(
+    r"下届|下一届|下次|下一次|下一轮|办好|主席国|轮值主席|"
+    r"(?<![^\W\d_])(?:chairmanship|presidency|председательств\w*)(?![^\W\d_])|"
+    r"(?<![^\W\d_])(?:next\s+(?:year['’]s\s+)?(?:summit|meeting|session|round|exercise|edition)|"
+    r"следующ\w+\s+(?:\w+\s+)?(?:саммит|заседани|встреч|раунд|учени))",
+    re.IGNORECASE,
+)
+# a membership (成员国, founding members of, члены ШОС): who belongs, not who acts, when the
+# sentence reports no event and no one taking part
+_MEMBERSHIP = re.compile(
+    r"成员国|创始成员|(?<![^\W\d_])(?:members?\s+of|founding\s+members?|member\s+(?:states|"
+    r"countries)|членами|член\w*\s+(?:ШОС|ОДКБ|СВМДА|организаци)|государств\w*[\s–-]+член|"
+    r"государства-члены)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# a comment on the event by someone who is not said to take part (Kyrgyz Foreign Minister told
+# reporters that the mechanism was a positive step; 对记者表示; прокомментировал)
+_COMMENT = re.compile(
+    r"对记者表示|答记者问|接受[^。，,]{0,16}采访|发表评论|予以积极评价|"
+    r"(?<![^\W\d_])(?:told\s+(?:reporters|journalists|the\s+press|media)|commented|"
+    r"in\s+a\s+comment|in\s+an\s+interview|welcomed|"
+    r"(?:заявил|сообщил|сказал)\w*\s+журналист\w*|прокомментировал\w*|в\s+комментарии|"
+    r"в\s+интервью|приветствовал\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# ... or by an analyst or an expert, who speaks for no state (the region named in a quote)
+_ANALYST = re.compile(
+    r"专家|学者|分析人士|研究员|教授|智库|"
+    r"(?<![^\W\d_])(?:analysts?|experts?|researchers?|scholars?|professors?|commentators?|"
+    r"think[- ]tanks?|аналитик\w*|эксперт\w*|политолог\w*|исследовател\w*|профессор\w*)"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_SAYS = re.compile(
+    r"认为|指出|表示|说|称|[“\"«]|(?<![^\W\d_])(?:said|says|told|noted|believes?|according\s+to|"
+    r"считает|отметил\w*|заявил\w*|сказал\w*|по\s+словам|по\s+мнению)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_TAKING_PART = re.compile(
+    r"出席|参加|参与|与会|参演|attend|participat|took part|take part|taking part|участ|присутств",
+    re.IGNORECASE,
+)
+# a year written out (2019年, in 2019, 2019 году); a period up to now (since 2019, 2019年以来,
+# с 2019 года) is not another time
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_SINCE = re.compile(
+    r"(?<!\d)(?:19|20)\d\d\s*年?(?:以来|来)|(?<![^\W\d_])(?:since|с)\s+(?:19|20)\d\d(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def lead_end(start: int, text: str) -> int:
+    """Where the lead of the item starting at ``start`` ends: its first sentence, and under a
+    title line the dateline's sentence too."""
+    stop = _FIRST_SENTENCE_END.search(text, start, start + LEAD)
+    end = stop.end() if stop else start + LEAD
+    if stop is not None and stop.group() == "\n":
+        body = _LEAD_SENTENCE_END.search(text, end, end + LEAD)
+        end = body.end() if body else end
+    return end
+
+
+def event_year(text: str, start: int, end: int, reference: str | None) -> int | None:
+    """The year of the item's event: the first year written in its lead (``start``, ``end``),
+    else the year of ``reference`` (the publication date)."""
+    match = _YEAR.search(text, start, end)
+    if match:
+        return int(match.group(1))
+    if reference and reference[:4].isdigit():
+        return int(reference[:4])
+    return None
+
+
+def _sentence(text: str, position: int, start: int, end: int) -> tuple[int, int]:
+    lo = max(start, position - SENTENCE_SPAN)
+    for match in _SENTENCE.finditer(text, lo, position):
+        lo = match.end()
+    stop = _SENTENCE.search(text, position, min(end, position + SENTENCE_SPAN))
+    return lo, (stop.end() if stop else min(end, position + SENTENCE_SPAN))
+
+
+def _is_background(text: str, lo: int, hi: int, year: int | None, events: list[int]) -> bool:
+    if _PAST.search(text, lo, hi) or _NEXT.search(text, lo, hi):
+        return True
+    if _TAKING_PART.search(text, lo, hi) is None and (
+        _COMMENT.search(text, lo, hi)
+        or (_ANALYST.search(text, lo, hi) and _SAYS.search(text, lo, hi))
+    ):
+        return True
+    if year is not None and not _SINCE.search(text, lo, hi):
+        years = [int(m.group(1)) for m in _YEAR.finditer(text, lo, hi)]
+        if years and max(years) < year:
+            return True  # only earlier years: an earlier event
+    return (
+        _MEMBERSHIP.search(text, lo, hi) is not None
+        and not any(lo <= e < hi for e in events)
+        and _TAKING_PART.search(text, lo, hi) is None
+    )
+
+
+def background_sentences(
+    text: str,
+    start: int,
+    end: int,
+    partner_hits: list[Hit],
+    events: list[int],
+    reference: str | None,
+) -> list[tuple[int, int]]:
+    """The sentences of background (see the module docstring) among those of ``partner_hits``
+    (the names of partner states, their officials and institutions in the item from ``start``
+    to ``end``) after the item's lead; ``events``: the starts of the event-kind hits (a
+    membership sentence that reports an event is no background). Sorted, not overlapping."""
+    lead = lead_end(start, text)
+    later = [h for h in partner_hits if h.start >= lead]
+    if not later:
+        return []
+    year = event_year(text, start, lead, reference)
+    spans: list[tuple[int, int]] = []
+    seen: set[tuple[int, int]] = set()
+    for hit in later:
+        span = _sentence(text, hit.start, max(start, lead), end)
+        if span in seen:
+            continue
+        seen.add(span)
+        if _is_background(text, *span, year, events):
+            spans.append(span)
+    return sorted(spans)

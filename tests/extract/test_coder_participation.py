@@ -1,0 +1,206 @@
+"""Countries taking part, not countries named (issue 13; gold/README.md annotation guide,
+point 2): contrast pairs on hand-written Chinese, Russian and English readouts (not copied from
+any gold text). A partner state named only in background (an earlier event recalled, a
+membership, the next summit's host, a comment, an analyst's quote) or as the state of citizens
+or firms is not coded; states that take part stay coded however they are named (an adjective,
+a capital, a ministry, the passive, a host, a list of signatories)."""
+
+from __future__ import annotations
+
+import pytest
+
+from steppewatch.extract import code_document
+from steppewatch.extract.model import CodedDocument
+
+from .conftest import make_doc
+
+CA = {"KZ", "KG", "TJ", "UZ", "TM"}
+
+
+def _ca(text: str) -> tuple[CodedDocument, set[str]]:
+    coded = code_document(make_doc(text))
+    return coded, set(coded.countries) & CA
+
+
+NAMED_ONLY = [
+    pytest.param(
+        "2021年4月12日，国务委员兼公安部部长赵克志在北京会见哈萨克斯坦内务部长图尔古姆巴耶夫。双方同意"
+        "加强反恐和禁毒合作，共同打击跨国犯罪。赵克志回顾说，2019年中国同乌兹别克斯坦签署了打击恐怖主义"
+        "合作协定，为地区执法合作树立了榜样。",
+        {"KZ"},
+        id="zh-earlier-agreement-recalled",
+    ),
+    pytest.param(
+        "BEIJING, April 12, 2021 -- Chinese Minister of Public Security Zhao Kezhi met Kazakh Interior "
+        "Minister Yerlan Turgumbayev in Beijing on Monday. The two sides agreed to deepen "
+        "counter-terrorism and counter-narcotics cooperation. Zhao recalled that in 2019 China and "
+        "Uzbekistan signed an agreement on fighting terrorism, which he called a model for the region.",
+        {"KZ"},
+        id="en-earlier-agreement-recalled",
+    ),
+    pytest.param(
+        "Астана, 12 апреля 2021 г. Министр внутренних дел Казахстана Ерлан Тургумбаев провел переговоры "
+        "с министром общественной безопасности КНР Чжао Кэчжи. Стороны договорились расширять "
+        "сотрудничество в борьбе с терроризмом и наркотрафиком. Чжао Кэчжи напомнил, что в 2019 году "
+        "Китай и Узбекистан подписали соглашение о борьбе с терроризмом.",
+        {"KZ"},
+        id="ru-earlier-agreement-recalled",
+    ),
+    pytest.param(
+        "BISHKEK, June 5, 2022 -- Kyrgyz Defence Minister Baktybek Bekbolotov held talks with Chinese "
+        "Defence Minister Wei Fenghe in Bishkek. The ministers agreed to expand military training and "
+        "counter-terrorism cooperation. Kyrgyzstan and China are founding members of the Shanghai "
+        "Cooperation Organization, together with Kazakhstan, Russia and Tajikistan.",
+        {"KG"},
+        id="en-membership-sentence",
+    ),
+    pytest.param(
+        "2022年6月5日，国务委员兼国防部长魏凤和在比什凯克会见吉尔吉斯斯坦国防部长别克博洛托夫。双方同意"
+        "深化反恐和军事训练合作。双方还表示，支持乌兹别克斯坦办好今年的上海合作组织峰会。",
+        {"KG"},
+        id="zh-summit-host-supported",
+    ),
+    pytest.param(
+        "2022年9月8日，中国政府向塔吉克斯坦内务部移交一批警用装备，包括巡逻车和通信设备。中国此前也曾向"
+        "吉尔吉斯斯坦和乌兹别克斯坦执法部门提供过类似援助。",
+        {"TJ"},
+        id="zh-earlier-gifts-recalled",
+    ),
+    pytest.param(
+        "Душанбе, 2 октября 2022 г. Пограничники Таджикистана и Китая провели совместное патрулирование "
+        "на участке границы в ГБАО. Патрулирование охватило дорогу, по которой грузы казахстанской "
+        "компании доставляются в Афганистан.",
+        {"TJ"},
+        id="ru-a-firm-of-a-state",
+    ),
+    pytest.param(
+        "DUSHANBE, Nov. 9, 2023 -- The defence ministers of China, Tajikistan and Afghanistan met in "
+        "Dushanbe for the trilateral counter-terrorism mechanism. Kyrgyz Foreign Minister Jeenbek "
+        "Kulubaev told reporters in Bishkek that the mechanism was a positive step.",
+        {"TJ"},
+        id="en-comment-from-outside",
+    ),
+    pytest.param(
+        "Бишкек, 20 июня 2023 г. Пограничники Кыргызстана и Китая провели совместное патрулирование на "
+        "перевале Торугарт. По мнению эксперта Алмаза Токтосунова, от этого выигрывает безопасность "
+        "всего региона, включая Казахстан и Узбекистан.",
+        {"KG"},
+        id="ru-analyst-on-the-region",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMED_ONLY)
+def test_a_state_named_in_background_takes_no_part(text: str, expected: set[str]) -> None:
+    coded, ca = _ca(text)
+    assert coded.relevant
+    assert ca == expected, coded.evidence
+
+
+TAKING_PART = [
+    pytest.param(
+        "Бишкек, 20 июня 2023 г. Киргизские и китайские пограничники провели совместное "
+        "патрулирование на перевале Торугарт в рамках соглашения о пограничном сотрудничестве.",
+        {"KG"},
+        id="ru-adjective",
+    ),
+    pytest.param(
+        "2023年6月20日，中哈边防部门在霍尔果斯口岸举行联合巡逻。哈方边防人员与中方共同检查了界桩。",
+        {"KZ"},
+        id="zh-hafang",
+    ),
+    pytest.param(
+        "Astana and Beijing agreed on Tuesday to set up a joint working group on counter-terrorism and "
+        "extradition, Kazakhstan's Foreign Ministry said after talks in Astana, June 20, 2023.",
+        {"KZ"},
+        id="en-capitals",
+    ),
+    pytest.param(
+        "Ташкент и Пекин договорились о создании совместной рабочей группы по борьбе с терроризмом, "
+        "сообщили в МИД Узбекистана 20 июня 2023 г.",
+        {"UZ"},
+        id="ru-capitals",
+    ),
+    pytest.param(
+        "An exercise on countering terrorism was held on May 12, 2023 by units of the Chinese People's "
+        "Armed Police and the National Guard of Tajikistan near Dushanbe.",
+        {"TJ"},
+        id="en-passive",
+    ),
+    pytest.param(
+        "The Uzbek side hosted the fourth round of China-Uzbekistan consultations on counter-terrorism "
+        "and security in Tashkent on March 2, 2023.",
+        {"UZ"},
+        id="en-host",
+    ),
+    pytest.param(
+        "2023年5月19日，中国—中亚峰会在西安举行。中国、哈萨克斯坦、吉尔吉斯斯坦、塔吉克斯坦、土库曼斯坦、"
+        "乌兹别克斯坦元首签署《中国—中亚峰会西安宣言》，同意共同打击“三股势力”。",
+        CA,
+        id="zh-signatories",
+    ),
+    pytest.param(
+        "Делегация ГКНБ Кыргызской Республики провела в Пекине переговоры с Министерством общественной "
+        "безопасности КНР о сотрудничестве в борьбе с терроризмом, 14 марта 2023 г.",
+        {"KG"},
+        id="ru-ministry-only",
+    ),
+    pytest.param(
+        "BISHKEK, May 12, 2023 -- Kyrgyz troops ended a joint counter-terrorism exercise with China "
+        "near Osh on Friday. The drill, the third since 2019, also brought together Tajik special "
+        "forces.",
+        {"KG", "TJ"},
+        id="en-since-a-year-is-now",
+    ),
+    pytest.param(
+        "2023年3月5日，外交部发言人表示，中方愿同各方加强反恐合作。此前，中国同塔吉克斯坦在杜尚别签署了"
+        "反恐合作协议。",
+        {"TJ"},
+        id="zh-the-only-partner-in-a-recalled-sentence",
+    ),
+    pytest.param(
+        "Ташкент, 5 марта 2023 г. В Ташкенте прошла встреча министров внутренних дел Узбекистана и "
+        "Китая по вопросам борьбы с терроризмом. Глава МВД Кыргызстана, также принявший участие во "
+        "встрече, заявил журналистам, что она была полезной.",
+        {"UZ", "KG"},
+        id="ru-a-comment-by-one-who-took-part",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TAKING_PART)
+def test_a_state_taking_part_stays_coded(text: str, expected: set[str]) -> None:
+    coded, ca = _ca(text)
+    assert coded.relevant
+    assert ca == expected, coded.evidence
+
+
+def test_citizens_of_a_state_are_not_the_state() -> None:
+    coded, ca = _ca(
+        "BEIJING, March 5, 2023 -- Chinese police detained two Kazakh citizens suspected of drug "
+        "smuggling in Urumqi."
+    )
+    assert not ca
+    # the focal state's citizens and firms harmed abroad stay a security matter of the focal state
+    harmed, ca = _ca(
+        "2023年3月5日，吉尔吉斯斯坦一家中国企业遭到袭击，中国驻吉使馆要求吉方严惩凶手、保护中国公民安全。"
+    )
+    assert harmed.relevant
+    assert ca == {"KG"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年6月1日，中国和吉尔吉斯斯坦执法部门联合破获一起贩毒案，抓获三名乌兹别克斯坦公民。",
+        "Бишкек, 1 июня 2023 г. Милиция Кыргызстана и полиция Китая провели совместную операцию против "
+        "наркотрафика; задержаны трое граждан Узбекистана.",
+        "BISHKEK, June 1, 2023 -- Kyrgyz and Chinese police carried out a joint operation against drug "
+        "trafficking and detained three citizens of Uzbekistan.",
+    ],
+    ids=["zh", "ru", "en"],
+)
+def test_detained_citizens_are_not_a_partner(text: str) -> None:
+    coded, ca = _ca(text)
+    assert coded.relevant
+    assert ca == {"KG"}, coded.evidence
