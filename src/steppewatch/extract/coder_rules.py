@@ -1691,12 +1691,12 @@ def assign_codes(
     item: CodedItem, text: str, hits: list[Hit], res: Resources, reference: str | None
 ) -> None:
     """Code ``item`` from the hits of its scope (see the module docstring)."""
-    partners = res.study.partner_set
+    partner_set = res.study.partner_set
     background = background_sentences(
         text,
         item.start,
         item.end,
-        [h for h in hits if _state_of(h, res) in partners],
+        [h for h in hits if _state_of(h, res) in partner_set],
         [h.start for h in hits if h.payload[0] == "event_kind"],
         reference,
     )
