@@ -16,6 +16,7 @@ language, the states are the study's (``res.study.partner_set``).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from steppewatch.extract.matcher import Hit
@@ -130,6 +131,13 @@ def _sentence(text: str, position: int, start: int, end: int) -> tuple[int, int]
     return lo, (stop.end() if stop else min(end, position + SENTENCE_SPAN))
 
 
+def _any_in(positions: list[int], lo: int, hi: int) -> bool:
+    """Some position of the sorted ``positions`` in [lo, hi) (by bisection: a scan per sentence
+    is quadratic on a long text)."""
+    i = bisect.bisect_left(positions, lo)
+    return i < len(positions) and positions[i] < hi
+
+
 def _is_background(text: str, lo: int, hi: int, year: int | None, events: list[int]) -> bool:
     if _PAST.search(text, lo, hi) or _NEXT.search(text, lo, hi):
         return True
@@ -144,7 +152,7 @@ def _is_background(text: str, lo: int, hi: int, year: int | None, events: list[i
             return True  # only earlier years: an earlier event
     return (
         _MEMBERSHIP.search(text, lo, hi) is not None
-        and not any(lo <= e < hi for e in events)
+        and not _any_in(events, lo, hi)
         and _TAKING_PART.search(text, lo, hi) is None
     )
 
@@ -159,7 +167,7 @@ def background_sentences(
 ) -> list[tuple[int, int]]:
     """The sentences of background (see the module docstring) among those of ``partner_hits``
     (the names of partner states, their officials and institutions in the item from ``start``
-    to ``end``) after the item's lead; ``events``: the starts of the event-kind hits (a
+    to ``end``) after the item's lead; ``events``: the starts of the event-kind hits, sorted (a
     membership sentence that reports an event is no background). Sorted, not overlapping."""
     lead = lead_end(start, text)
     later = [h for h in partner_hits if h.start >= lead]

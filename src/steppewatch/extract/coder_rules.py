@@ -1697,7 +1697,7 @@ def assign_codes(
         item.start,
         item.end,
         [h for h in hits if _state_of(h, res) in partner_set],
-        [h.start for h in hits if h.payload[0] == "event_kind"],
+        sorted(h.start for h in hits if h.payload[0] == "event_kind"),
         reference,
     )
     found = collect(hits, text, res, reference, background)
