@@ -87,6 +87,36 @@ NAMED_ONLY = [
         {"KG"},
         id="ru-analyst-on-the-region",
     ),
+    pytest.param(
+        "DUSHANBE, June 2, 2023 -- Chinese Defence Minister Li Shangfu held talks with Tajik Defence "
+        "Minister Sherali Mirzo in Dushanbe. Li said China was ready to work with Kazakhstan, "
+        "Kyrgyzstan and other SCO members to fight terrorism.",
+        {"TJ"},
+        id="en-ready-to-work-with-other-members",
+    ),
+    pytest.param(
+        "2023年7月4日，公安部部长王小洪在北京会见吉尔吉斯斯坦内务部长尼亚兹别科夫，双方同意深化反恐和"
+        "禁毒合作。王小洪表示，中方愿同哈萨克斯坦、塔吉克斯坦一道维护地区安全。",
+        {"KG"},
+        id="zh-ready-to-work-with",
+    ),
+    pytest.param(
+        "BISHKEK, Oct. 3, 2023 -- Chinese and Kyrgyz border guards held a joint patrol on the "
+        "Irkeshtam pass to stop militants crossing from Tajikistan.",
+        {"KG"},
+        id="en-threat-coming-from",
+    ),
+    pytest.param(
+        "Бишкек, 3 октября 2023 г. Милиция Кыргызстана и полиция Китая провели совместную операцию "
+        "против наркотрафика, который идет транзитом через Таджикистан.",
+        {"KG"},
+        id="ru-route-through",
+    ),
+    pytest.param(
+        "2023年10月3日，中吉两国警方联合开展打击跨国贩毒行动，摧毁一条途经塔吉克斯坦的贩毒通道。",
+        {"KG"},
+        id="zh-route-through",
+    ),
 ]
 
 

@@ -48,10 +48,14 @@ _PAST = re.compile(
     re.IGNORECASE,
 )
 # another event to come, not this one (the next summit's host: 下届峰会, the next summit,
-# следующий саммит), or a framework's chair (支持乌方办好峰会, 轮值主席国, the SCO presidency,
-# председательство)
+# следующий саммит), a framework's chair (支持乌方办好峰会, 轮值主席国, the SCO presidency,
+# председательство), or partners one is ready to work with (愿同, ready to work with, готов
+# сотрудничать с): what is to come, not who took part
 _NEXT = re.compile(
-    r"下届|下一届|下次|下一次|下一轮|办好|主席国|轮值主席|"
+    r"下届|下一届|下次|下一次|下一轮|办好|主席国|轮值主席|愿同|愿与|愿意同|愿意与|愿继续同|"
+    r"(?<![^\W\d_])(?:(?:ready|willing)\s+to\s+(?:continue\s+to\s+)?work\s+with|"
+    r"готов\w*\s+(?:и\s+)?(?:впредь\s+)?(?:работать|сотрудничать|взаимодействовать)\s+с)"
+    r"(?![^\W\d_])|"
     r"(?<![^\W\d_])(?:chairmanship|presidency|председательств\w*)(?![^\W\d_])|"
     r"(?<![^\W\d_])(?:next\s+(?:year['’]s\s+)?(?:summit|meeting|session|round|exercise|edition)|"
     r"следующ\w+\s+(?:\w+\s+)?(?:саммит|заседани|встреч|раунд|учени))",

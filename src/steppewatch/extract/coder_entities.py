@@ -69,6 +69,16 @@ _WHEREABOUTS_BEFORE = re.compile(
     r"(?:прожива\w*|живет|живёт|жил[аи]?|скрыва\w*|бежал[аи]?|сбежал[аи]?)\s+(?:в|во)\s+|"
     r"(?:действует|действуют|действовала?)\s+(?:в|во)\s+|去了|跑到|偷偷加入)$"
 )
+# ... or a state a route or a threat passes through or comes from (途经塔吉克斯坦, runs through
+# Uzbekistan, militants crossing from Tajikistan, транзитом через Таджикистан): a place
+_THROUGH_BEFORE = re.compile(
+    r"(?:途经|经由|取道|过境|穿越)$|"
+    r"(?<![^\W\d_])(?:(?:runs?|running|passes|passing|transit(?:ing)?|smuggled|trafficked|"
+    r"routed|goes|going)\s+(?:\w+\s+)?(?:through|via|across)|"
+    r"(?:crossing|infiltrating|coming|smuggled|trafficked|entering)\s+(?:\w+\s+)?from|"
+    r"(?:транзитом\s+)?через|проникнуть\s+из|проникающ\w*\s+из)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # the next state of a list after a whereabouts (operates in Tajikistan and Uzbekistan)
 _LIST_JOIN = re.compile(r"\s*(?:,|、|和|及|and|и)\s*")
 # ... or as a person's nationality or passport (加入哈萨克斯坦国籍, a Kazakh passport)
@@ -303,6 +313,7 @@ def _mark_places(
             hit = Hit(hit.start, hit.end, ("venue", hit.payload[1]), hit.term)
         elif kind == "state" and (
             _WHEREABOUTS_BEFORE.search(normal, max(0, hit.start - 14), hit.start)
+            or _THROUGH_BEFORE.search(normal, max(0, hit.start - 32), hit.start)
             or _PERSONAL_AFTER.match(normal, hit.end)
             or (
                 study is not None
@@ -400,7 +411,8 @@ _EXAMPLE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _EXAMPLE_AFTER = re.compile(
-    r"[^\s、，,。；;：:]{0,4}?等|[\w'’-]*,?\s+(?:etc\b|and others\b|and other (?:countries|states|nations)|"
+    r"[^\s、，,。；;：:]{0,4}?等|[\w'’-]*,?\s+(?:etc\b|and others\b|"
+    r"and other (?:[\w-]+\s+){0,2}?(?:countries|states|nations|members|partners)\b|"
     r"и други|и др\.|и т\.\s?д)",
     re.IGNORECASE,
 )
