@@ -234,3 +234,37 @@ def test_detained_citizens_are_not_a_partner(text: str) -> None:
     coded, ca = _ca(text)
     assert coded.relevant
     assert ca == {"KG"}, coded.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年7月4日，国家主席习近平在北京会见哈萨克斯坦总统托卡耶夫，双方同意加强反恐和执法安全合作。"
+        "习近平表示，中国和中亚国家是守望相助的好邻居。",
+        "BEIJING, July 4, 2023 -- Chinese President Xi Jinping met Kazakh President Kassym-Jomart "
+        "Tokayev in Beijing, and the two agreed to deepen counter-terrorism cooperation. Xi said China "
+        "and the Central Asian countries are good neighbours.",
+        "Пекин, 4 июля 2023 г. Си Цзиньпин провел переговоры с Президентом Казахстана Касым-Жомартом "
+        "Токаевым; стороны договорились углублять сотрудничество в борьбе с терроризмом. Си Цзиньпин "
+        "отметил, что Китай и страны Центральной Азии являются добрыми соседями.",
+    ],
+    ids=["zh", "en", "ru"],
+)
+def test_the_region_talked_about_adds_no_participants(text: str) -> None:
+    coded, ca = _ca(text)
+    assert coded.relevant
+    assert ca == {"KZ"}, coded.evidence
+
+
+def test_the_region_taking_part_or_alone_stays_every_member() -> None:
+    # the region's group in the lead, or taking part, or with no partner state named otherwise
+    for text in (
+        "2023年4月27日，第四次中国—中亚外长会晤在西安举行，中国和中亚五国外长出席，同意共同打击“三股势力”。",
+        "XI'AN, April 27, 2023 -- Foreign ministers of China and the five Central Asian countries met "
+        "in Xi'an and agreed to jointly fight terrorism.",
+        "2023年7月4日，外交部发言人表示，中方愿加强反恐合作。发言人指出，中国和中亚国家在打击“三股势力”"
+        "方面相互支持。",
+    ):
+        coded, ca = _ca(text)
+        assert coded.relevant
+        assert ca == CA, (text, coded.evidence)

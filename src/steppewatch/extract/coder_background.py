@@ -21,7 +21,7 @@ import re
 
 from steppewatch.extract.matcher import Hit
 
-__all__ = ["background_sentences", "lead_end", "event_year"]
+__all__ = ["background_sentences", "idle_groups", "lead_end", "event_year"]
 
 # the end of an item's first sentence (a period after a one- or two-letter word is an
 # abbreviation: 2019 г., St.) and of a body's first sentence under a title line (not at a
@@ -188,3 +188,23 @@ def background_sentences(
         if _is_background(text, *span, year, events):
             spans.append(span)
     return sorted(spans)
+
+
+def idle_groups(
+    text: str, start: int, end: int, group_hits: list[Hit], events: list[int]
+) -> set[int]:
+    """The starts of the region's group names (中亚国家, the Central Asian countries, страны
+    Центральной Азии) in ``group_hits`` that name no one taking part: after the item's lead, in
+    a sentence that reports no event (no event-kind hit among the sorted ``events``) and no one
+    taking part (习近平指出，中国和中亚国家是好邻居; Xi said China and the Central Asian
+    countries are good neighbours). Such a mention is the region talked about: beside a partner
+    state taking part it brings no more participants."""
+    lead = lead_end(start, text)
+    idle: set[int] = set()
+    for hit in group_hits:
+        if hit.start < lead:
+            continue
+        lo, hi = _sentence(text, hit.start, max(start, lead), end)
+        if not _any_in(events, lo, hi) and _TAKING_PART.search(text, lo, hi) is None:
+            idle.add(hit.start)
+    return idle

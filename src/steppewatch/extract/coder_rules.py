@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from steppewatch.extract.coder_background import background_sentences
+from steppewatch.extract.coder_background import background_sentences, idle_groups
 from steppewatch.extract.coder_entities import named_only, not_participant
 from steppewatch.extract.coder_resources import Resources
 from steppewatch.extract.matcher import Hit
@@ -228,6 +228,8 @@ class Found:
     basis: dict[str, str] = field(default_factory=dict)  # state -> how it was found
     venues: dict[str, Hit] = field(default_factory=dict)  # capitals named as the event's place
     groups: dict[str, Hit] = field(default_factory=dict)  # 中亚国家: every member, unless listed
+    # 中亚国家 named after the lead in a sentence reporting nothing: see ``idle_groups``
+    idle_groups: dict[str, Hit] = field(default_factory=dict)
     examples: dict[str, Hit] = field(default_factory=dict)  # "countries such as": see below
     actors: dict[str, tuple[ActorMention, Hit]] = field(default_factory=dict)
     implied_levels: dict[str, Hit] = field(default_factory=dict)
@@ -280,6 +282,7 @@ def collect(
     res: Resources,
     reference: str | None,
     background: list[tuple[int, int]] | None = None,
+    idle: set[int] | None = None,
 ) -> Found:
     """Sort the scope's hits by what they name; officials and institutions bring their state,
     office, domain and framework. A partner state named (or whose official or institution is
@@ -287,6 +290,7 @@ def collect(
     facts = res.study
     found = Found()
     background = background or []
+    idle = idle or set()
 
     def in_background(hit: Hit, state: str | None) -> bool:
         return bool(background) and state in facts.partner_set and _within(background, hit)
@@ -344,6 +348,11 @@ def collect(
             if not not_participant(text, hit, facts.focal_word):
                 found.examples.setdefault(value, hit)
         elif kind in ("group", "group_other"):
+            if kind == "group" and hit.start in idle:
+                # the region talked about after the lead (中国和中亚国家是好邻居): its members
+                # take part only when no partner state is named taking part
+                found.idle_groups.setdefault(value, hit)
+                continue
             # a mention joined to the focal state (中国和中亚国家) says more than one not joined
             if value not in found.groups or (
                 kind == "group" and found.groups[value].payload[0] == "group_other"
@@ -739,15 +748,21 @@ def rule_partner_states(found: Found, res: Resources) -> list[str]:
     """Partner states taking part: named ones (given as examples, "countries such as", only when
     none is named otherwise); a group name (中亚国家) stands for its members unless the text
     lists GROUP_LIST of them, or names a partner and does not join the group to the focal state
-    (中国和中亚国家); with none named, the host of a capital venue."""
+    (中国和中亚国家), or names a partner and the group only in sentences that report nothing
+    (``Found.idle_groups``); with none named, the host of a capital venue."""
     partners = res.study.partners
     ca = [c for c in partners if c in found.states]
+    groups = dict(found.groups)
+    if not ca:  # the region talked about counts only when no partner state is named
+        for value, hit in found.idle_groups.items():
+            if value not in groups or groups[value].payload[0] == "group_other":
+                groups[value] = hit  # (joined to the focal state: says more)
     if not ca:  # states given as examples take part only when no other partner state does
         for code, hit in found.examples.items():
             found.add_state(code, hit, "named")
         ca = [c for c in partners if c in found.states]
     if len(ca) < GROUP_LIST:
-        for value, hit in found.groups.items():
+        for value, hit in groups.items():
             if ca and hit.payload[0] == "group_other":
                 # "Central Asian states" not joined to the focal state, beside a partner named
                 # as taking part: the region talked about, not more participants
@@ -1692,15 +1707,19 @@ def assign_codes(
 ) -> None:
     """Code ``item`` from the hits of its scope (see the module docstring)."""
     partner_set = res.study.partner_set
+    events = sorted(h.start for h in hits if h.payload[0] == "event_kind")
     background = background_sentences(
         text,
         item.start,
         item.end,
         [h for h in hits if _state_of(h, res) in partner_set],
-        sorted(h.start for h in hits if h.payload[0] == "event_kind"),
+        events,
         reference,
     )
-    found = collect(hits, text, res, reference, background)
+    idle = idle_groups(
+        text, item.start, item.end, [h for h in hits if h.payload[0] == "group"], events
+    )
+    found = collect(hits, text, res, reference, background, idle)
     framework, countries = rule_countries(item, text, hits, found, res, reference)
     item.framework = framework
     item.countries = countries
