@@ -198,7 +198,10 @@ def idle_groups(
     a sentence that reports no event (no event-kind hit among the sorted ``events``) and no one
     taking part (习近平指出，中国和中亚国家是好邻居; Xi said China and the Central Asian
     countries are good neighbours). Such a mention is the region talked about: beside a partner
-    state taking part it brings no more participants."""
+    state taking part it brings no more participants. None in an item that reports no event at
+    all: commentary is about the states whose engagement it discusses, the region's too."""
+    if not events:
+        return set()
     lead = lead_end(start, text)
     idle: set[int] = set()
     for hit in group_hits:
