@@ -195,6 +195,12 @@ TAKING_PART = [
         {"UZ", "KG"},
         id="ru-a-comment-by-one-who-took-part",
     ),
+    pytest.param(
+        "OSH, Oct. 3, 2023 -- Chinese and Tajik troops opened a joint counter-terrorism exercise near "
+        "Osh on Tuesday. Kyrgyzstan, which first joined the series in 2019, sent 200 soldiers.",
+        {"TJ", "KG"},
+        id="en-an-earlier-year-of-a-state-sending-troops",
+    ),
 ]
 
 

@@ -96,6 +96,13 @@ _TAKING_PART = re.compile(
     r"出席|参加|参与|与会|参演|attend|participat|took part|take part|taking part|участ|присутств",
     re.IGNORECASE,
 )
+# a state sending its forces or joining now (Kyrgyzstan, which first joined in 2019, sent 200
+# troops): the sentence's earlier year does not make it another time
+_SENT = re.compile(
+    r"派出|派遣|派员|(?<![^\W\d_])(?:sent|sends|dispatched|joined|направил\w*|направлен\w*|"
+    r"присоединил\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 # a year written out (2019年, in 2019, 2019 году); a period up to now (since 2019, 2019年以来,
 # с 2019 года) is not another time
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -150,7 +157,12 @@ def _is_background(text: str, lo: int, hi: int, year: int | None, events: list[i
         or (_ANALYST.search(text, lo, hi) and _SAYS.search(text, lo, hi))
     ):
         return True
-    if year is not None and not _SINCE.search(text, lo, hi):
+    if (
+        year is not None
+        and not _SINCE.search(text, lo, hi)
+        and not _TAKING_PART.search(text, lo, hi)
+        and not _SENT.search(text, lo, hi)
+    ):
         years = [int(m.group(1)) for m in _YEAR.finditer(text, lo, hi)]
         if years and max(years) < year:
             return True  # only earlier years: an earlier event
