@@ -274,3 +274,57 @@ def test_the_region_taking_part_or_alone_stays_every_member() -> None:
         coded, ca = _ca(text)
         assert coded.relevant
         assert ca == CA, (text, coded.evidence)
+
+
+LONG_READOUTS = [
+    pytest.param(
+        "China, Kyrgyzstan hold border security talks in Bishkek\n"
+        "BISHKEK, Sept. 14, 2023 (Kabar) -- Delegations of the Border Service of the State Committee "
+        "for National Security of Kyrgyzstan and China's National Immigration Administration held "
+        "talks in Bishkek on Thursday on cooperation in border protection.\n"
+        "The sides discussed joint measures against drug trafficking and illegal migration along the "
+        "Kyrgyz-Chinese border, and agreed to hold regular meetings of border representatives.\n"
+        "Kyrgyzstan borders China, Kazakhstan, Tajikistan and Uzbekistan. In 2022, the Kyrgyz and "
+        "Tajik border services clashed in the Batken region.",
+        {"KG"},
+        id="en-geography-and-an-earlier-year",
+    ),
+    pytest.param(
+        "В Душанбе прошли переговоры министров обороны Таджикистана и Китая\n"
+        "Душанбе, 14 сентября 2023 г. Министр обороны Республики Таджикистан Шерали Мирзо провел "
+        "переговоры с министром обороны КНР Ли Шанфу.\n"
+        "Стороны обсудили вопросы военного сотрудничества и обеспечения безопасности на "
+        "таджикско-афганской границе. Ли Шанфу сообщил, что аналогичные переговоры в этом месяце "
+        "пройдут в Ташкенте и Бишкеке.\n"
+        "Таджикистан, Казахстан и Кыргызстан являются членами ОДКБ.",
+        {"TJ"},
+        id="ru-similar-talks-elsewhere-and-a-membership",
+    ),
+    pytest.param(
+        "中塔举行边境安全磋商\n"
+        "新华社杜尚别9月14日电 中国和塔吉克斯坦边境安全磋商14日在杜尚别举行。\n"
+        "双方同意加强边境管控合作，共同打击恐怖主义、毒品走私等跨国犯罪。塔方感谢中方提供的边防装备援助。"
+        "据悉，中方今年还将向吉尔吉斯斯坦边防部门提供类似援助。\n"
+        "塔吉克斯坦与中国、吉尔吉斯斯坦、乌兹别克斯坦、阿富汗接壤。",
+        {"TJ"},
+        id="zh-similar-aid-and-neighbours",
+    ),
+    pytest.param(
+        "China hands over patrol vehicles to Uzbek police\n"
+        "TASHKENT, March 3, 2023 (UzA) -- China has handed over 50 patrol vehicles to the Ministry of "
+        "Internal Affairs of Uzbekistan, the ministry said on Friday.\n"
+        "China has provided similar assistance to the police of Kyrgyzstan and Tajikistan. Uzbekistan "
+        "and Kazakhstan signed a strategic partnership treaty in December 2022.",
+        {"UZ"},
+        id="en-similar-gifts-and-an-earlier-treaty",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LONG_READOUTS)
+def test_a_readouts_background_paragraphs_add_no_participants(
+    text: str, expected: set[str]
+) -> None:
+    coded, ca = _ca(text)
+    assert coded.relevant
+    assert ca == expected, coded.evidence

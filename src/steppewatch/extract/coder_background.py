@@ -61,6 +61,20 @@ _NEXT = re.compile(
     r"следующ\w+\s+(?:\w+\s+)?(?:саммит|заседани|встреч|раунд|учени))",
     re.IGNORECASE,
 )
+# another event like this one (similar assistance to Kyrgyzstan, аналогичные переговоры пройдут в
+# Ташкенте, 提供类似援助): not this event's participants
+_SIMILAR = re.compile(
+    r"类似|同类|相似|同样的(?:援助|活动|演习|会谈|磋商)|"
+    r"(?<![^\W\d_])(?:similar|аналогичн\w*|подобн\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# the geography of a state (Kyrgyzstan borders China, Kazakhstan...; 与中国、吉尔吉斯斯坦接壤;
+# граничит с): where it lies, not who acts, in a sentence that reports no event
+_GEOGRAPHY = re.compile(
+    r"接壤|毗邻|(?<![^\W\d_])(?:[Bb]orders\s+(?:on\s+)?(?:the\s+)?[A-Z]|"
+    r"(?i:bordering|shares?\s+(?:a\s+|its\s+|the\s+)?(?:[\w,-]+\s+){0,3}?borders?\s+with|"
+    r"граничит|граничащ\w*|(?:имеет|имеют)\s+общую\s+границу))"
+)
 # a membership (成员国, founding members of, члены ШОС): who belongs, not who acts, when the
 # sentence reports no event and no one taking part
 _MEMBERSHIP = re.compile(
@@ -150,7 +164,9 @@ def _any_in(positions: list[int], lo: int, hi: int) -> bool:
 
 
 def _is_background(text: str, lo: int, hi: int, year: int | None, events: list[int]) -> bool:
-    if _PAST.search(text, lo, hi) or _NEXT.search(text, lo, hi):
+    if _PAST.search(text, lo, hi) or _NEXT.search(text, lo, hi) or _SIMILAR.search(text, lo, hi):
+        return True
+    if _GEOGRAPHY.search(text, lo, hi) and not _any_in(events, lo, hi):
         return True
     if _TAKING_PART.search(text, lo, hi) is None and (
         _COMMENT.search(text, lo, hi)
