@@ -328,3 +328,50 @@ def test_a_readouts_background_paragraphs_add_no_participants(
     coded, ca = _ca(text)
     assert coded.relevant
     assert ca == expected, coded.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Пограничники Казахстана и Китая провели совместную операцию\n"
+            "Алматы, 2 августа 2023 г. Пограничная служба КНБ Республики Казахстан сообщает о "
+            "проведении совместной пограничной операции.\n"
+            "В операции, как и в прошлом году, участвовали подразделения пограничной службы "
+            "Кыргызстана.",
+            {"KZ", "KG"},
+            id="ru-taking-part-as-last-year",
+        ),
+        pytest.param(
+            "Министры внутренних дел Узбекистана и Китая обсудили сотрудничество\n"
+            "Ташкент, 7 сентября 2023 г. Министр внутренних дел Узбекистана провел встречу с министром "
+            "общественной безопасности КНР.\n"
+            "Стороны договорились о совместной борьбе с терроризмом. Ранее в тот же день китайский "
+            "министр встретился в Ашхабаде с министром внутренних дел Туркменистана.",
+            {"UZ", "TM"},
+            id="ru-earlier-the-same-day",
+        ),
+        pytest.param(
+            "Xi holds talks with Tokayev\n"
+            "ASTANA, Sept. 7, 2023 -- Chinese President Xi Jinping held talks with Kazakh President "
+            "Kassym-Jomart Tokayev in Astana on Thursday.\n"
+            "The two heads of state agreed to deepen security cooperation and jointly fight the three "
+            "evil forces. After the talks, Xi travelled to Tashkent, where he and Uzbek President "
+            "Shavkat Mirziyoyev signed an agreement on counter-terrorism cooperation.",
+            {"KZ", "UZ"},
+            id="en-a-visit-to-two-capitals",
+        ),
+        pytest.param(
+            "中吉乌三国警方联合打击跨国犯罪\n"
+            "新华社乌鲁木齐8月2日电 记者从新疆公安厅获悉，中国、吉尔吉斯斯坦、乌兹别克斯坦三国警方近日联合"
+            "开展打击跨国毒品犯罪行动。\n"
+            "行动中，乌方警方提供了关键线索，吉方配合抓获犯罪嫌疑人5名。",
+            {"KG", "UZ"},
+            id="zh-three-police-forces",
+        ),
+    ],
+)
+def test_every_event_of_a_readout_keeps_its_participants(text: str, expected: set[str]) -> None:
+    coded, ca = _ca(text)
+    assert coded.relevant
+    assert ca == expected, coded.evidence

@@ -32,19 +32,33 @@ LEAD = 200  # characters searched for the lead's sentence ends (as coder_rules.L
 _SENTENCE = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
 SENTENCE_SPAN = 600  # characters searched either side of a name for its sentence's ends
 
-# another time, said in words: an earlier event recalled (此前, 曾向, 去年, last year,
-# previously, had signed, ранее, в прошлом году, напомнил) or the years before (近年来, in recent
-# years, в последние годы)
-_PAST = re.compile(
-    r"去年|前年|此前|先前|上届|以往|早在|回顾|回忆|近年来|近些年|多年来|曾经|"
+# another time, said in words: an earlier event recalled (回顾, 曾向, Zhao recalled that, had
+# signed, напомнил) ...
+_RECALLED = re.compile(
+    r"回顾|回忆|曾经|参加过|参与过|"
     r"曾(?:向|与|同|在|于|经|为|多次|先后|分别|协助|援助|提供|举行|签署|派)|"
-    r"(?<![^\W\d_])(?:last\s+year|in\s+the\s+past|previously|previous\s+(?:rounds?|years?|"
-    r"exercises?|editions?|meetings?|summits?)|recalled|recalling|earlier\s+(?:this|that|last)\s+"
-    r"(?:year|month|decade)|in\s+recent\s+years|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?years|"
+    r"(?<![^\W\d_])(?:recalled|recalling|"
     r"had\s+(?:\w+ly\s+)?(?:been|signed|held|sent|handed|donated|given|provided|conducted|"
     r"hosted|agreed|joined|built|trained|supplied|delivered)|"
-    r"ранее|прежде|в\s+прошлом|прошлого\s+года|напомнил\w*|напомним|в\s+св[оё]е\s+время|"
+    r"напомнил\w*|напомним|в\s+св[оё]е\s+время)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# ... or the time before (此前, 去年, last year, previously, in recent years, ранее, в прошлом
+# году), unless the sentence's state takes part or sends its forces now (as last year, Kyrgyz
+# units took part; как и в прошлом году, участвовали) or it is the same day (earlier the same
+# day, ранее в тот же день, 同日)
+_BEFORE = re.compile(
+    r"去年|前年|此前|先前|上届|以往|早在|近年来|近些年|多年来|"
+    r"(?<![^\W\d_])(?:last\s+year|in\s+the\s+past|previously|previous\s+(?:rounds?|years?|"
+    r"exercises?|editions?|meetings?|summits?)|earlier\s+(?:this|that|last)\s+"
+    r"(?:year|month|decade)|in\s+recent\s+years|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?years|"
+    r"ранее|прежде|в\s+прошлом|прошлого\s+года|"
     r"в\s+последние\s+годы|за\s+последние\s+(?:\w+\s+)?(?:лет|года?)|предыдущ\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_SAME_DAY = re.compile(
+    r"同日|当天|当日|(?<![^\W\d_])(?:(?:earlier|later)\s+(?:on\s+)?(?:the\s+same\s+day|that\s+day|"
+    r"\w+day)|в\s+(?:тот\s+же|этот)\s+день)(?![^\W\d_])",
     re.IGNORECASE,
 )
 # another event to come, not this one (the next summit's host: 下届峰会, the next summit,
@@ -164,7 +178,14 @@ def _any_in(positions: list[int], lo: int, hi: int) -> bool:
 
 
 def _is_background(text: str, lo: int, hi: int, year: int | None, events: list[int]) -> bool:
-    if _PAST.search(text, lo, hi) or _NEXT.search(text, lo, hi) or _SIMILAR.search(text, lo, hi):
+    if (
+        _RECALLED.search(text, lo, hi)
+        or _NEXT.search(text, lo, hi)
+        or _SIMILAR.search(text, lo, hi)
+    ):
+        return True
+    now = bool(_TAKING_PART.search(text, lo, hi) or _SENT.search(text, lo, hi))
+    if not now and _BEFORE.search(text, lo, hi) and not _SAME_DAY.search(text, lo, hi):
         return True
     if _GEOGRAPHY.search(text, lo, hi) and not _any_in(events, lo, hi):
         return True
@@ -173,12 +194,7 @@ def _is_background(text: str, lo: int, hi: int, year: int | None, events: list[i
         or (_ANALYST.search(text, lo, hi) and _SAYS.search(text, lo, hi))
     ):
         return True
-    if (
-        year is not None
-        and not _SINCE.search(text, lo, hi)
-        and not _TAKING_PART.search(text, lo, hi)
-        and not _SENT.search(text, lo, hi)
-    ):
+    if year is not None and not now and not _SINCE.search(text, lo, hi):
         years = [int(m.group(1)) for m in _YEAR.finditer(text, lo, hi)]
         if years and max(years) < year:
             return True  # only earlier years: an earlier event
