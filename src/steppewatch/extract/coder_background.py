@@ -241,17 +241,24 @@ def idle_groups(
     Центральной Азии) in ``group_hits`` that name no one taking part: after the item's lead, in
     a sentence that reports no event (no event-kind hit among the sorted ``events``) and no one
     taking part (习近平指出，中国和中亚国家是好邻居; Xi said China and the Central Asian
-    countries are good neighbours). Such a mention is the region talked about: beside a partner
+    countries are good neighbours), or in a title line that reports none. Such a mention is the
+    region talked about: beside a partner
     state taking part it brings no more participants. None in an item that reports no event at
     all: commentary is about the states whose engagement it discusses, the region's too."""
     if not events:
         return set()
     lead = lead_end(start, text)
+    # a title line (中国与中亚国家执法安全合作不断深化 over a readout of one state's talks) is
+    # the theme; it names those taking part only when it reports an event itself
+    line = text.find("\n", start, lead)
     idle: set[int] = set()
     for hit in group_hits:
-        if hit.start < lead:
+        if line >= 0 and hit.start < line:
+            lo, hi = start, line
+        elif hit.start < lead:
             continue
-        lo, hi = _sentence(text, hit.start, max(start, lead), end)
+        else:
+            lo, hi = _sentence(text, hit.start, max(start, lead), end)
         if not _any_in(events, lo, hi) and _TAKING_PART.search(text, lo, hi) is None:
             idle.add(hit.start)
     return idle
