@@ -20,7 +20,9 @@ does not annotate, see ``GoldDocument.annotated``):
   (``actor_names``: names alone); ``topics``, ``domains``: label sets, every document. A
   document the coder judges not relevant asserts no codes;
 - ``date_exact``, ``date_within_7_days``: gold-relevant documents with a gold date (see
-  ``date_scores``); ``location``: gold-relevant documents with a gold location, exact match
+  ``date_scores``); ``location``: gold-relevant documents with a gold location, the same place
+  (``place_key``: a gazetteer place's English names and old names are one place, Nur-Sultan is
+  Astana, and a province stands for its state's code, as the coder writes it), else exact match
   ignoring case. Only *accuracy* is given for these.
 
 Intervals: percentile bootstrap over documents (``samples`` resamples, ``seed`` fixed so the
@@ -49,6 +51,7 @@ __all__ = [
     "bootstrap_weights",
     "field_tasks",
     "office_code",
+    "place_key",
     "score_field",
     "score_fields",
 ]
@@ -273,9 +276,30 @@ def _date_right(name: str, gold: str, pred: str | None) -> bool:
     return max((p0 - g1).days, (g0 - p1).days, 0) <= 7
 
 
+@functools.cache
+def _place_keys() -> dict[str, str]:
+    from steppewatch.extract.gazetteer import load_gazetteer
+
+    keys: dict[str, str] = {}
+    for place in load_gazetteer().places:
+        for name in (place.name, *place.names.get("en", ())):
+            keys.setdefault(name.rstrip("*").casefold(), place.location)
+    return keys
+
+
+def place_key(value: str) -> str:
+    """The place a location value names, as the coder writes it: the bundled gazetteer's
+    canonical city name for any of its English or old names (Nur-Sultan -> Astana), the state's
+    code for a province (Sughd -> TJ); anything else as given. Case is ignored."""
+    text = value.strip()
+    return _place_keys().get(text.casefold(), text).casefold()
+
+
 def _rate_right(task: FieldTask, gold: Any, pred: Any) -> bool:
     if task.name.startswith("date"):
         return _date_right(task.name, gold, pred)
+    if task.name == "location":
+        return isinstance(pred, str) and place_key(pred) == place_key(str(gold))
     return isinstance(pred, str) and pred.casefold().strip() == str(gold).casefold().strip()
 
 
