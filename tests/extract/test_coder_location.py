@@ -313,3 +313,17 @@ def test_a_reviewed_event_without_a_location_gets_it_suggested() -> None:
     placed = make_event(2, kind=kind, countries=["CN", "UZ"], location="Tashkent, Uzbekistan")
     fields = [f for f, _ in suggestion_values(placed, coded, source, candidate)]
     assert "location" not in fields  # a reviewed location is not second-guessed
+
+
+def test_a_run_of_places_before_a_place_is_read_once() -> None:
+    # a place blanked between a venue word and a place (в Восточно-Казахстанской и Алматинской
+    # областях) ran a starred connector pattern into exponential backtracking (7 s of CPU for
+    # this one place); the venue is still the city the meeting was held in
+    coded = _code(
+        "Астана, 21 марта 2026 г. 20 марта в Астане прошло заседание казахстанско-китайской "
+        "пограничной комиссии. Стороны рассмотрели результаты работ на участках границы в "
+        "Восточно-Казахстанской и Алматинской областях и договорились о совместной охране границы.",
+        "ru",
+    )
+    assert coded.relevant
+    assert coded.location == "Astana"
