@@ -116,14 +116,27 @@ _ANALYST = re.compile(
     re.IGNORECASE,
 )
 _SAYS = re.compile(
-    r"认为|指出|表示|说|称|[“\"«]|(?<![^\W\d_])(?:said|says|told|noted|believes?|according\s+to|"
-    r"считает|отметил\w*|заявил\w*|сказал\w*|по\s+словам|по\s+мнению)(?![^\W\d_])",
+    r"认为|指出|表示|说|称|据|[“\"«]|(?<![^\W\d_])(?:said|says|told|noted|believes?|according\s+to|"
+    r"считает|отметил\w*|заявил\w*|сказал\w*|по\s+словам|по\s+мнению|по\s+данным|по\s+оценк\w*)"
+    r"(?![^\W\d_])",
     re.IGNORECASE,
 )
 _TAKING_PART = re.compile(
     r"出席|参加|参与|与会|参演|attend|participat|took part|take part|taking part|участ|присутств",
     re.IGNORECASE,
 )
+# ... not when negated (не участвует, did not take part, 未参加)
+_NEGATED = re.compile(r"(?:未|没有|不|(?<![^\W\d_])(?:не|not|never|no longer))\s*$", re.IGNORECASE)
+
+
+def _takes_part(text: str, lo: int, hi: int) -> bool:
+    """A word of taking part in text[lo:hi] that is not negated."""
+    return any(
+        not _NEGATED.search(text, max(lo, m.start() - 12), m.start())
+        for m in _TAKING_PART.finditer(text, lo, hi)
+    )
+
+
 # a state sending its forces or joining now (Kyrgyzstan, which first joined in 2019, sent 200
 # troops): the sentence's earlier year does not make it another time
 _SENT = re.compile(
@@ -131,6 +144,17 @@ _SENT = re.compile(
     r"присоединил\w*)(?![^\W\d_])",
     re.IGNORECASE,
 )
+# a question asking whether something is so (有消息称，吉乌也有意举行类似演习，是否属实？; is it
+# true that...?; правда ли): what it names is asked about, not reported, even in the lead
+_ASKS = re.compile(
+    r"是否|属实|会不会|有没有|是不是|(?<![^\W\d_])(?:whether|is\s+it\s+true|ли)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_QUESTION_END = re.compile(r"[？?]")
+# quotation marks: an analyst's quote is background in all its sentences
+_OPENING = "“«「『"
+_CLOSING = "”»」』"
+QUOTE_SPAN = 800  # characters searched back and forth for a quote's marks
 # a year written out (2019年, in 2019, 2019 году); a period up to now (since 2019, 2019年以来,
 # с 2019 года) is not another time
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -184,12 +208,12 @@ def _is_background(text: str, lo: int, hi: int, year: int | None, events: list[i
         or _SIMILAR.search(text, lo, hi)
     ):
         return True
-    now = bool(_TAKING_PART.search(text, lo, hi) or _SENT.search(text, lo, hi))
+    now = _takes_part(text, lo, hi) or bool(_SENT.search(text, lo, hi))
     if not now and _BEFORE.search(text, lo, hi) and not _SAME_DAY.search(text, lo, hi):
         return True
     if _GEOGRAPHY.search(text, lo, hi) and not _any_in(events, lo, hi):
         return True
-    if _TAKING_PART.search(text, lo, hi) is None and (
+    if not _takes_part(text, lo, hi) and (
         _COMMENT.search(text, lo, hi)
         or (_ANALYST.search(text, lo, hi) and _SAYS.search(text, lo, hi))
     ):
@@ -201,8 +225,43 @@ def _is_background(text: str, lo: int, hi: int, year: int | None, events: list[i
     return (
         _MEMBERSHIP.search(text, lo, hi) is not None
         and not _any_in(events, lo, hi)
-        and _TAKING_PART.search(text, lo, hi) is None
+        and not _takes_part(text, lo, hi)
     )
+
+
+def _in_analyst_quote(text: str, position: int, start: int, end: int) -> bool:
+    """``position`` is inside a quotation (“…”, «…», "…" in its paragraph) attributed to an
+    analyst or an expert (named in the sentence before it opens or in the one where it
+    closes)."""
+    lo = max(start, position - QUOTE_SPAN)
+    paragraph = text.rfind("\n", lo, position) + 1 or lo
+    before = text[max(lo, paragraph) : position]
+    opened = max(before.rfind(c) for c in _OPENING)
+    closed = max(before.rfind(c) for c in _CLOSING)
+    if opened > closed:
+        open_at = max(lo, paragraph) + opened
+        close = min(
+            (
+                i
+                for i in (text.find(c, position, min(end, position + QUOTE_SPAN)) for c in _CLOSING)
+                if i >= 0
+            ),
+            default=-1,
+        )
+    elif before.count('"') % 2 == 1:
+        open_at = max(lo, paragraph) + before.rfind('"')
+        close = text.find('"', position, min(end, position + QUOTE_SPAN))
+    else:
+        return False
+    if close < 0:
+        return False
+    lo_said = _sentence(text, max(start, open_at - 1), start, end)[0] if open_at > start else start
+    hi_said = _sentence(text, close, start, end)[1]
+    return bool(_ANALYST.search(text, lo_said, hi_said))
+
+
+def _asked(text: str, lo: int, hi: int) -> bool:
+    return bool(_QUESTION_END.search(text, lo, hi)) and bool(_ASKS.search(text, lo, hi))
 
 
 def background_sentences(
@@ -218,30 +277,55 @@ def background_sentences(
     to ``end``) after the item's lead; ``events``: the starts of the event-kind hits, sorted (a
     membership sentence that reports an event is no background). Sorted, not overlapping."""
     lead = lead_end(start, text)
-    later = [h for h in partner_hits if h.start >= lead]
-    if not later:
+    if not partner_hits:
         return []
     year = event_year(text, start, lead, reference)
     spans: list[tuple[int, int]] = []
     seen: set[tuple[int, int]] = set()
-    for hit in later:
+    for hit in partner_hits:
+        if hit.start < lead:
+            # the lead names the event's sides, unless it asks whether something is so
+            span = _sentence(text, hit.start, start, end)
+            if span not in seen and _asked(text, *span):
+                spans.append(span)
+            seen.add(span)
+            continue
         span = _sentence(text, hit.start, max(start, lead), end)
         if span in seen:
             continue
         seen.add(span)
-        if _is_background(text, *span, year, events):
+        if (
+            _is_background(text, *span, year, events)
+            or _asked(text, *span)
+            or _in_analyst_quote(text, hit.start, start, end)
+        ):
             spans.append(span)
-    return sorted(spans)
+    return _merged(spans)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
 
 
 def idle_groups(
-    text: str, start: int, end: int, group_hits: list[Hit], events: list[int]
+    text: str,
+    start: int,
+    end: int,
+    group_hits: list[Hit],
+    events: list[int],
+    reference: str | None = None,
 ) -> set[int]:
     """The starts of the region's group names (中亚国家, the Central Asian countries, страны
     Центральной Азии) in ``group_hits`` that name no one taking part: after the item's lead, in
     a sentence that reports no event (no event-kind hit among the sorted ``events``) and no one
     taking part (习近平指出，中国和中亚国家是好邻居; Xi said China and the Central Asian
-    countries are good neighbours), or in a title line that reports none. Such a mention is the
+    countries are good neighbours) or in a sentence of background (``background_sentences``), or in a title line that reports none. Such a mention is the
     region talked about: beside a partner
     state taking part it brings no more participants. None in an item that reports no event at
     all: commentary is about the states whose engagement it discusses, the region's too."""
@@ -251,6 +335,7 @@ def idle_groups(
     # a title line (中国与中亚国家执法安全合作不断深化 over a readout of one state's talks) is
     # the theme; it names those taking part only when it reports an event itself
     line = text.find("\n", start, lead)
+    year = event_year(text, start, lead, reference)
     idle: set[int] = set()
     for hit in group_hits:
         if line >= 0 and hit.start < line:
@@ -259,6 +344,8 @@ def idle_groups(
             continue
         else:
             lo, hi = _sentence(text, hit.start, max(start, lead), end)
-        if not _any_in(events, lo, hi) and _TAKING_PART.search(text, lo, hi) is None:
+        if (not _any_in(events, lo, hi) and not _takes_part(text, lo, hi)) or (
+            hit.start >= lead and _is_background(text, lo, hi, year, events)
+        ):
             idle.add(hit.start)
     return idle

@@ -106,7 +106,8 @@ _PEOPLE_OF_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # a state named as an observer (Uzbekistan sent observers; 乌方派员观摩) does not take part
-_OBSERVER = re.compile(r"observer|\bobserved\b|наблюда|观察员|观摩", re.IGNORECASE)
+# (наблюдения: military attachés invited for the observation of an exercise)
+_OBSERVER = re.compile(r"observer|\bobserved\b|наблюд|观察员|观摩", re.IGNORECASE)
 OBSERVER = _OBSERVER  # (the coder checks an item once before looking at each mention)
 _HAN_CLAUSE = re.compile(r"[，,；;。！？!?\n]")
 # a border between two states, the PRC not one of them (таджикско-узбекская граница, Tajik-Afghan

@@ -1717,7 +1717,12 @@ def assign_codes(
         reference,
     )
     idle = idle_groups(
-        text, item.start, item.end, [h for h in hits if h.payload[0] == "group"], events
+        text,
+        item.start,
+        item.end,
+        [h for h in hits if h.payload[0] == "group"],
+        events,
+        reference,
     )
     found = collect(hits, text, res, reference, background, idle)
     framework, countries = rule_countries(item, text, hits, found, res, reference)
