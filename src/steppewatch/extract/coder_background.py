@@ -75,6 +75,22 @@ _NEXT = re.compile(
     r"следующ\w+\s+(?:\w+\s+)?(?:саммит|заседани|встреч|раунд|учени))",
     re.IGNORECASE,
 )
+# a state said not to take part (not a member, was not represented, did not take part, could not
+# travel, не являющиеся членами, не участвовал, 未参加, 非成员国), or said to cooperate with the
+# actor apart from this event (also cooperates with, сотрудничает также с, 还同…合作), or
+# expected later (is expected in Beijing later this year, is planned for the autumn,
+# ожидается, 预计): not this event's participants
+_NOT_HERE = re.compile(
+    r"非成员|未参加|未出席|没有参加|不是.{0,12}成员|预计|拟于|计划于|还同|还与|"
+    r"(?<![^\W\d_])(?:not\s+(?:a\s+)?members?|is\s+not\s+a\s+member|was\s+not\s+represented|"
+    r"were\s+not\s+represented|did\s+not\s+(?:take\s+part|attend|participate|come|comment)|"
+    r"could\s+not\s+(?:travel|attend|come)|never\s+been\s+part|also\s+(?:cooperates?|works?)\s+with|"
+    r"(?:is|are)\s+expected|later\s+this\s+(?:year|month)|(?:is|are)\s+planned|planned\s+for|"
+    r"не\s+являющ\w*|не\s+являются|не\s+участвовал\w*|не\s+принимал\w*|"
+    r"не\s+был\w*\s+представлен\w*|сотруднича\w*\s+также|также\s+сотруднича\w*|ожида\w*ся|"
+    r"запланирован\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 # another event like this one (similar assistance to Kyrgyzstan, аналогичные переговоры пройдут в
 # Ташкенте, 提供类似援助): not this event's participants
 _SIMILAR = re.compile(
@@ -86,6 +102,7 @@ _SIMILAR = re.compile(
 # граничит с): where it lies, not who acts, in a sentence that reports no event
 _GEOGRAPHY = re.compile(
     r"接壤|毗邻|(?<![^\W\d_])(?:[Bb]orders\s+(?:on\s+)?(?:the\s+)?[A-Z]|"
+    r"(?i:borders\s+with|(?:border|frontier)\s+facing)|"
     r"(?i:bordering|shares?\s+(?:a\s+|its\s+|the\s+)?(?:[\w,-]+\s+){0,3}?borders?\s+with|"
     r"граничит|граничащ\w*|(?:имеет|имеют)\s+общую\s+границу))"
 )
@@ -206,6 +223,7 @@ def _is_background(text: str, lo: int, hi: int, year: int | None, events: list[i
         _RECALLED.search(text, lo, hi)
         or _NEXT.search(text, lo, hi)
         or _SIMILAR.search(text, lo, hi)
+        or _NOT_HERE.search(text, lo, hi)
     ):
         return True
     now = _takes_part(text, lo, hi) or bool(_SENT.search(text, lo, hi))
