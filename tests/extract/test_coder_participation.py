@@ -394,3 +394,48 @@ def test_every_event_of_a_readout_keeps_its_participants(text: str, expected: se
     coded, ca = _ca(text)
     assert coded.relevant
     assert ca == expected, coded.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "2025年9月20日，国防部举行例行记者会。发言人介绍，中塔两军在塔吉克斯坦举行联合反恐演习。\n"
+            "问：有消息称，哈萨克斯坦也有意同中方举行类似演习，是否属实？\n"
+            "答：中塔演习是两军年度合作计划内项目，不针对第三方。",
+            {"TJ"},
+            id="zh-asked-whether-so",
+        ),
+        pytest.param(
+            "DUSHANBE, Aug. 19, 2025 -- China handed over a new border outpost to Tajikistan's Border "
+            'Troops on Monday. "In Kazakhstan and Uzbekistan Beijing builds railways. In Kyrgyzstan '
+            'it lends money," said Temur Umarov, an analyst at a Berlin think tank.',
+            {"TJ"},
+            id="en-an-analysts-quote",
+        ),
+        pytest.param(
+            "Ташкент, 12 мая 2025 г. В Ташкенте прошло заседание Совета РАТС ШОС. Туркменистан, не "
+            "являющийся членом ШОС, в заседании не участвовал.",
+            {"KZ", "KG", "TJ", "UZ"},
+            id="ru-not-a-member",
+        ),
+        pytest.param(
+            "BEIJING, April 9, 2025 -- Police officers from Kazakhstan and Uzbekistan are attending a "
+            "counter-terrorism training course at the Chinese People's Armed Police academy in "
+            "Beijing. Officers from Tajikistan had registered but could not travel.",
+            {"KZ", "UZ"},
+            id="en-could-not-travel",
+        ),
+        pytest.param(
+            "Бишкек, 5 июня 2025 г. Министр обороны Кыргызстана провел переговоры с министром обороны "
+            "КНР о сотрудничестве в борьбе с терроризмом.\n"
+            "Справка. Кыргызстан, Казахстан и Таджикистан входят в ОДКБ; Узбекистан вышел из нее.",
+            {"KG"},
+            id="ru-a-background-note",
+        ),
+    ],
+)
+def test_states_said_not_to_take_part_or_only_asked_about(text: str, expected: set[str]) -> None:
+    coded, ca = _ca(text)
+    assert coded.relevant
+    assert ca == expected, coded.evidence

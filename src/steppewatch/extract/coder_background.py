@@ -21,7 +21,7 @@ import re
 
 from steppewatch.extract.matcher import Hit
 
-__all__ = ["background_sentences", "idle_groups", "lead_end", "event_year"]
+__all__ = ["background_sentences", "idle_groups", "lead_end", "event_year", "note_start"]
 
 # the end of an item's first sentence (a period after a one- or two-letter word is an
 # abbreviation: 2019 г., St.) and of a body's first sentence under a title line (not at a
@@ -278,6 +278,22 @@ def _in_analyst_quote(text: str, position: int, start: int, end: int) -> bool:
     return bool(_ANALYST.search(text, lo_said, hi_said))
 
 
+# a paragraph headed as background (Справка., Background:, 背景：, 链接：): all it says is
+# background, not the event
+_NOTE_HEADER = re.compile(
+    r"^\s*(?:Справка|Справочно|Историческая\s+справка|Background|Fact\s*box|Factbox|背景(?:资料|链接)?|"
+    r"链接|相关链接)\s*[.:：]",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def note_start(text: str, start: int, end: int) -> int:
+    """Where the item's paragraphs of background begin (a line headed Справка., Background:,
+    背景：), or ``end``."""
+    match = _NOTE_HEADER.search(text, start, end)
+    return match.start() if match else end
+
+
 def _asked(text: str, lo: int, hi: int) -> bool:
     return bool(_QUESTION_END.search(text, lo, hi)) and bool(_ASKS.search(text, lo, hi))
 
@@ -298,9 +314,12 @@ def background_sentences(
     if not partner_hits:
         return []
     year = event_year(text, start, lead, reference)
-    spans: list[tuple[int, int]] = []
+    note = note_start(text, start, end)
+    spans: list[tuple[int, int]] = [(note, end)] if note < end else []
     seen: set[tuple[int, int]] = set()
     for hit in partner_hits:
+        if hit.start >= note:
+            continue
         if hit.start < lead:
             # the lead names the event's sides, unless it asks whether something is so
             span = _sentence(text, hit.start, start, end)
@@ -354,8 +373,12 @@ def idle_groups(
     # the theme; it names those taking part only when it reports an event itself
     line = text.find("\n", start, lead)
     year = event_year(text, start, lead, reference)
+    note = note_start(text, start, end)
     idle: set[int] = set()
     for hit in group_hits:
+        if hit.start >= note:
+            idle.add(hit.start)
+            continue
         if line >= 0 and hit.start < line:
             lo, hi = start, line
         elif hit.start < lead:

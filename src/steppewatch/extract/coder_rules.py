@@ -230,6 +230,7 @@ class Found:
     groups: dict[str, Hit] = field(default_factory=dict)  # 中亚国家: every member, unless listed
     # 中亚国家 named after the lead in a sentence reporting nothing: see ``idle_groups``
     idle_groups: dict[str, Hit] = field(default_factory=dict)
+    from_examples: set[str] = field(default_factory=set)  # states taken from ``examples``
     examples: dict[str, Hit] = field(default_factory=dict)  # "countries such as": see below
     actors: dict[str, tuple[ActorMention, Hit]] = field(default_factory=dict)
     implied_levels: dict[str, Hit] = field(default_factory=dict)
@@ -759,6 +760,8 @@ def rule_partner_states(found: Found, res: Resources) -> list[str]:
                 groups[value] = hit  # (joined to the focal state: says more)
     if not ca:  # states given as examples take part only when no other partner state does
         for code, hit in found.examples.items():
+            if code not in found.states:
+                found.from_examples.add(code)
             found.add_state(code, hit, "named")
         ca = [c for c in partners if c in found.states]
     if len(ca) < GROUP_LIST:
@@ -868,7 +871,12 @@ def rule_countries(
     countries += [
         c for c in rule_outside_states(found, framework, res, reference) if c not in countries
     ]
-    for code in rule_implied_members(item, text, hits, framework, res, reference):
+    implied = rule_implied_members(item, text, hits, framework, res, reference)
+    if implied:
+        # the framework's members take part: a state named only in background or as an
+        # example is not one more (Turkmenistan, not a member, named at an SCO council)
+        countries = [c for c in countries if c not in found.from_examples or c in implied]
+    for code in implied:
         if code not in countries:
             countries.append(code)
             found.add_state(code, frameworks[framework or ""], "membership")
