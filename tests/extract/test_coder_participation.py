@@ -439,3 +439,13 @@ def test_states_said_not_to_take_part_or_only_asked_about(text: str, expected: s
     coded, ca = _ca(text)
     assert coded.relevant
     assert ca == expected, coded.evidence
+
+
+def test_a_state_named_as_a_place_in_a_sentence_reporting_nothing_is_not_a_partner() -> None:
+    coded, ca = _ca(
+        "BISHKEK, June 5, 2025 -- Chinese and Kyrgyz border guards held a joint patrol near the "
+        "Torugart pass on Thursday. In Kazakhstan and Uzbekistan, Chinese firms mostly build "
+        "railways and pipelines."
+    )
+    assert coded.relevant
+    assert ca == {"KG"}, coded.evidence

@@ -172,6 +172,11 @@ _QUESTION_END = re.compile(r"[？?]")
 _OPENING = "“«「『"
 _CLOSING = "”»」』"
 QUOTE_SPAN = 800  # characters searched back and forth for a quote's marks
+# a state named as a place (in Kazakhstan, в Казахстане, 在哈萨克斯坦) in a sentence that reports
+# no event and no one taking part: where something is, not who acts
+_PLACE_BEFORE = re.compile(
+    r"(?:在|(?<![^\W\d_])(?:in|at)\s+(?:the\s+)?|(?<![^\W\d_])(?:в|во)\s+)$", re.IGNORECASE
+)
 # a year written out (2019年, in 2019, 2019 году); a period up to now (since 2019, 2019年以来,
 # с 2019 года) is not another time
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -335,6 +340,11 @@ def background_sentences(
             _is_background(text, *span, year, events)
             or _asked(text, *span)
             or _in_analyst_quote(text, hit.start, start, end)
+            or (
+                _PLACE_BEFORE.search(text, max(start, hit.start - 8), hit.start) is not None
+                and not _any_in(events, *span)
+                and not _takes_part(text, *span)
+            )
         ):
             spans.append(span)
     return _merged(spans)
