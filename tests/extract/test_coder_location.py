@@ -324,3 +324,17 @@ def test_a_clause_of_many_places_in_a_row_codes_its_venue() -> None:
     )
     coded = _code(text, "ru")
     assert coded.relevant and coded.location == "Karakol"
+
+
+def test_a_run_of_places_before_a_place_is_read_once() -> None:
+    # a place blanked between a venue word and a place (в Восточно-Казахстанской и Алматинской
+    # областях) ran a starred connector pattern into exponential backtracking (7 s of CPU for
+    # this one place); the venue is still the city the meeting was held in
+    coded = _code(
+        "Астана, 21 марта 2026 г. 20 марта в Астане прошло заседание казахстанско-китайской "
+        "пограничной комиссии. Стороны рассмотрели результаты работ на участках границы в "
+        "Восточно-Казахстанской и Алматинской областях и договорились о совместной охране границы.",
+        "ru",
+    )
+    assert coded.relevant
+    assert coded.location == "Astana"

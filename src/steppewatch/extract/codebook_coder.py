@@ -55,6 +55,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from steppewatch.extract.calibration import load_calibration
+from steppewatch.extract.coder_background import note_start
 from steppewatch.extract.coder_entities import (
     OBSERVER,
     SENTENCE_END,
@@ -301,6 +302,9 @@ class CodebookCoder:
             item.start,
             item.end,
         )
+        note = note_start(text, item.start, item.end)
+        if note < item.end:  # a paragraph headed Справка. / Background: reports no event
+            hits = [h for h in hits if h.start < note]
         hits = without_third_party(_focal_observer(hits, text, res, item), text, res)
         passages = self._passages(item, text, hits, res)
         if not passages:

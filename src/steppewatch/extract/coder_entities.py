@@ -69,13 +69,45 @@ _WHEREABOUTS_BEFORE = re.compile(
     r"(?:прожива\w*|живет|живёт|жил[аи]?|скрыва\w*|бежал[аи]?|сбежал[аи]?)\s+(?:в|во)\s+|"
     r"(?:действует|действуют|действовала?)\s+(?:в|во)\s+|去了|跑到|偷偷加入)$"
 )
+# ... or a state a route or a threat passes through or comes from (途经塔吉克斯坦, runs through
+# Uzbekistan, militants crossing from Tajikistan, транзитом через Таджикистан): a place
+_THROUGH_BEFORE = re.compile(
+    r"(?:途经|经由|取道|过境|穿越)$|"
+    r"(?<![^\W\d_])(?:(?:runs?|running|passes|passing|transit(?:ing)?|smuggled|trafficked|"
+    r"routed|goes|going)\s+(?:\w+\s+)?(?:through|via|across)|"
+    r"(?:crossing|infiltrating|coming|smuggled|trafficked|entering)\s+(?:\w+\s+)?from|"
+    r"(?:транзитом\s+)?через|проникнуть\s+из|проникающ\w*\s+из)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # the next state of a list after a whereabouts (operates in Tajikistan and Uzbekistan)
 _LIST_JOIN = re.compile(r"\s*(?:,|、|和|及|and|и)\s*")
-# ... or as a person's nationality or passport (加入哈萨克斯坦国籍, a Kazakh passport, гражданство
-# Казахстана is before the name in Russian and not caught here)
-_PERSONAL_AFTER = re.compile(r"\s?(?:国籍|护照|籍|passport|citizenship|nationality)")
+# ... or as a person's nationality or passport (加入哈萨克斯坦国籍, a Kazakh passport)
+_PERSONAL_AFTER = re.compile(r"(?:斯坦)?(?:国籍|护照|籍)|\s?(?:passport|citizenship|nationality)")
+# ... or, for a state other than the focal one (whose citizens and firms harmed abroad are a
+# security matter of the focal state), as the state of citizens, migrants or firms, who are
+# not the state (哈萨克斯坦公民, 乌兹别克斯坦企业, Kazakh nationals, Kyrgyz companies, казахстанской
+# компании)
+_PEOPLE_AFTER = re.compile(
+    r"(?:斯坦)?(?:公民|侨民|企业|公司|商人|务工人员|劳工|劳务移民|移民)|"
+    r"\s?(?:citizens?|nationals|national(?=\s*(?:[,.;)]|and\b|who\b|was\b|were\b))|"
+    r"(?:private\s+|state-owned\s+)?(?:firms?|compan(?:y|ies)|businesses|businessm[ae]n|"
+    r"migrants?|(?:migrant\s+)?workers?|labou?r\s+migrants?))\b|"
+    r"\s(?:граждан(?:е|ин|ина|ам|ами|ах|ка|ки)?(?![^\W\d_])|компани|фирм|предпринимател|"
+    r"бизнесмен|мигрант|трудов\w*\s+мигрант)",
+    re.IGNORECASE,
+)
+# ... (citizens of Uzbekistan, nationals of, гражданин Узбекистана, граждане Республики
+# Казахстан, уроженец Таджикистана)
+_PEOPLE_OF_BEFORE = re.compile(
+    r"(?:citizens?|nationals?|natives?)\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?$|"
+    r"(?<![^\W\d_])(?:граждан(?:е|ин|ина|ам|ами|ах|ка|ки)?|уроженц\w*|уроженк\w*|"
+    r"выходц\w*\s+из)\s+"
+    r"(?:Республики\s+)?$",
+    re.IGNORECASE,
+)
 # a state named as an observer (Uzbekistan sent observers; 乌方派员观摩) does not take part
-_OBSERVER = re.compile(r"observer|\bobserved\b|наблюда|观察员|观摩", re.IGNORECASE)
+# (наблюдения: military attachés invited for the observation of an exercise)
+_OBSERVER = re.compile(r"observer|\bobserved\b|наблюд|观察员|观摩", re.IGNORECASE)
 OBSERVER = _OBSERVER  # (the coder checks an item once before looking at each mention)
 _HAN_CLAUSE = re.compile(r"[，,；;。！？!?\n]")
 # a border between two states, the PRC not one of them (таджикско-узбекская граница, Tajik-Afghan
@@ -282,7 +314,16 @@ def _mark_places(
             hit = Hit(hit.start, hit.end, ("venue", hit.payload[1]), hit.term)
         elif kind == "state" and (
             _WHEREABOUTS_BEFORE.search(normal, max(0, hit.start - 14), hit.start)
+            or _THROUGH_BEFORE.search(normal, max(0, hit.start - 32), hit.start)
             or _PERSONAL_AFTER.match(normal, hit.end)
+            or (
+                study is not None
+                and hit.payload[1] != study.focal
+                and (
+                    _PEOPLE_AFTER.match(normal, hit.end)
+                    or _PEOPLE_OF_BEFORE.search(normal, max(0, hit.start - 36), hit.start)
+                )
+            )
         ):
             hit = Hit(hit.start, hit.end, ("whereabouts", hit.payload[1]), hit.term)
         elif (
@@ -371,7 +412,8 @@ _EXAMPLE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _EXAMPLE_AFTER = re.compile(
-    r"[^\s、，,。；;：:]{0,4}?等|[\w'’-]*,?\s+(?:etc\b|and others\b|and other (?:countries|states|nations)|"
+    r"[^\s、，,。；;：:]{0,4}?等|[\w'’-]*,?\s+(?:etc\b|and others\b|"
+    r"and other (?:[\w-]+\s+){0,2}?(?:countries|states|nations|members|partners)\b|"
     r"и други|и др\.|и т\.\s?д)",
     re.IGNORECASE,
 )

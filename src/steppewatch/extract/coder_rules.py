@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from steppewatch.extract.coder_background import background_sentences, idle_groups
 from steppewatch.extract.coder_entities import named_only, not_participant
 from steppewatch.extract.coder_resources import Resources
 from steppewatch.extract.matcher import Hit
@@ -227,6 +228,9 @@ class Found:
     basis: dict[str, str] = field(default_factory=dict)  # state -> how it was found
     venues: dict[str, Hit] = field(default_factory=dict)  # capitals named as the event's place
     groups: dict[str, Hit] = field(default_factory=dict)  # 中亚国家: every member, unless listed
+    # 中亚国家 named after the lead in a sentence reporting nothing: see ``idle_groups``
+    idle_groups: dict[str, Hit] = field(default_factory=dict)
+    from_examples: set[str] = field(default_factory=set)  # states taken from ``examples``
     examples: dict[str, Hit] = field(default_factory=dict)  # "countries such as": see below
     actors: dict[str, tuple[ActorMention, Hit]] = field(default_factory=dict)
     implied_levels: dict[str, Hit] = field(default_factory=dict)
@@ -273,11 +277,25 @@ def evidence(
 
 
 # -- collecting -----------------------------------------------------------------------------
-def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -> Found:
+def collect(
+    hits: list[Hit],
+    text: str,
+    res: Resources,
+    reference: str | None,
+    background: list[tuple[int, int]] | None = None,
+    idle: set[int] | None = None,
+) -> Found:
     """Sort the scope's hits by what they name; officials and institutions bring their state,
-    office, domain and framework."""
+    office, domain and framework. A partner state named (or whose official or institution is
+    named) only in ``background`` sentences (``coder_background``) is like an example."""
     facts = res.study
     found = Found()
+    background = background or []
+    idle = idle or set()
+
+    def in_background(hit: Hit, state: str | None) -> bool:
+        return bool(background) and state in facts.partner_set and _within(background, hit)
+
     hits = drop_nested_codes(hits)
     third_party = third_party_sentences(hits, text, res)
     borders = [
@@ -322,12 +340,20 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
                 # dateline (a participant only when no partner state is named otherwise, like
                 # examples)
                 found.examples.setdefault(value, hit)
+            elif in_background(hit, value):
+                # an earlier event recalled, a membership, the next summit's host
+                found.examples.setdefault(value, hit)
             elif value == facts.focal or not not_participant(text, hit, facts.focal_word):
                 found.add_state(value, hit, "named")
         elif kind == "example":
             if not not_participant(text, hit, facts.focal_word):
                 found.examples.setdefault(value, hit)
         elif kind in ("group", "group_other"):
+            if kind == "group" and hit.start in idle:
+                # the region talked about after the lead (中国和中亚国家是好邻居): its members
+                # take part only when no partner state is named taking part
+                found.idle_groups.setdefault(value, hit)
+                continue
             # a mention joined to the focal state (中国和中亚国家) says more than one not joined
             if value not in found.groups or (
                 kind == "group" and found.groups[value].payload[0] == "group_other"
@@ -344,7 +370,10 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
                 country=official.country,
             )
             found.actors.setdefault(official.name, (mention, hit))
-            found.add_state(official.country, hit, "office")
+            if in_background(hit, official.country):
+                found.examples.setdefault(official.country, hit)
+            else:
+                found.add_state(official.country, hit, "office")
             if office is not None and office.office in res.active["meeting_level"]:
                 found.implied_levels.setdefault(office.office, hit)
         elif kind == "institution":
@@ -356,7 +385,9 @@ def collect(hits: list[Hit], text: str, res: Resources, reference: str | None) -
             )
             if in_title:
                 found.in_titles.append(hit)
-            if institution.country:
+            if institution.country and in_background(hit, institution.country):
+                found.examples.setdefault(institution.country, hit)
+            elif institution.country:
                 found.add_state(institution.country, hit, "institution")
             # the border service OF the security committee (Пограничной службы ГКНБ, 国家安全
             # 委员会边防局 reads the other way): the border guards act, not the committee
@@ -718,15 +749,23 @@ def rule_partner_states(found: Found, res: Resources) -> list[str]:
     """Partner states taking part: named ones (given as examples, "countries such as", only when
     none is named otherwise); a group name (中亚国家) stands for its members unless the text
     lists GROUP_LIST of them, or names a partner and does not join the group to the focal state
-    (中国和中亚国家); with none named, the host of a capital venue."""
+    (中国和中亚国家), or names a partner and the group only in sentences that report nothing
+    (``Found.idle_groups``); with none named, the host of a capital venue."""
     partners = res.study.partners
     ca = [c for c in partners if c in found.states]
+    groups = dict(found.groups)
+    if not ca:  # the region talked about counts only when no partner state is named
+        for value, hit in found.idle_groups.items():
+            if value not in groups or groups[value].payload[0] == "group_other":
+                groups[value] = hit  # (joined to the focal state: says more)
     if not ca:  # states given as examples take part only when no other partner state does
         for code, hit in found.examples.items():
+            if code not in found.states:
+                found.from_examples.add(code)
             found.add_state(code, hit, "named")
         ca = [c for c in partners if c in found.states]
     if len(ca) < GROUP_LIST:
-        for value, hit in found.groups.items():
+        for value, hit in groups.items():
             if ca and hit.payload[0] == "group_other":
                 # "Central Asian states" not joined to the focal state, beside a partner named
                 # as taking part: the region talked about, not more participants
@@ -832,7 +871,12 @@ def rule_countries(
     countries += [
         c for c in rule_outside_states(found, framework, res, reference) if c not in countries
     ]
-    for code in rule_implied_members(item, text, hits, framework, res, reference):
+    implied = rule_implied_members(item, text, hits, framework, res, reference)
+    if implied:
+        # the framework's members take part: a state named only in background or as an
+        # example is not one more (Turkmenistan, not a member, named at an SCO council)
+        countries = [c for c in countries if c not in found.from_examples or c in implied]
+    for code in implied:
         if code not in countries:
             countries.append(code)
             found.add_state(code, frameworks[framework or ""], "membership")
@@ -1670,7 +1714,25 @@ def assign_codes(
     item: CodedItem, text: str, hits: list[Hit], res: Resources, reference: str | None
 ) -> None:
     """Code ``item`` from the hits of its scope (see the module docstring)."""
-    found = collect(hits, text, res, reference)
+    partner_set = res.study.partner_set
+    events = sorted(h.start for h in hits if h.payload[0] == "event_kind")
+    background = background_sentences(
+        text,
+        item.start,
+        item.end,
+        [h for h in hits if _state_of(h, res) in partner_set],
+        events,
+        reference,
+    )
+    idle = idle_groups(
+        text,
+        item.start,
+        item.end,
+        [h for h in hits if h.payload[0] == "group"],
+        events,
+        reference,
+    )
+    found = collect(hits, text, res, reference, background, idle)
     framework, countries = rule_countries(item, text, hits, found, res, reference)
     item.framework = framework
     item.countries = countries

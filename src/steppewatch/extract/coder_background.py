@@ -1,0 +1,402 @@
+"""Sentences of background: where a partner state is named, not shown taking part.
+
+Issue 13 asks for the countries taking part in an event, not the countries named. An item's
+lead (its title and first sentence) names the event's sides; later sentences often name other
+states as background: an earlier event recalled (2019年中乌签署了协定, Zhao recalled that
+China and Uzbekistan signed..., напомнил, что...), a membership (Kyrgyzstan and China are
+founding members of the SCO together with Kazakhstan...), another event to come (the next
+summit's host). A partner state named only in such sentences is like an example
+(``Found.examples``): it takes part only when no other partner state does, so a single-state
+item keeps its state and a two-state item loses the state of its background.
+
+``background_sentences`` finds them, after the item's lead, among the sentences that name a
+partner state (by its name, an official or an institution); the words that mark them are
+language, the states are the study's (``res.study.partner_set``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from steppewatch.extract.matcher import Hit
+
+__all__ = ["background_sentences", "idle_groups", "lead_end", "event_year", "note_start"]
+
+# the end of an item's first sentence (a period after a one- or two-letter word is an
+# abbreviation: 2019 г., St.) and of a body's first sentence under a title line (not at a
+# dateline's full stop: Sept. 16, 20 мая. /ТАСС/.)
+_FIRST_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<=[^\W\d_]{3})\.(?:\s|$)")
+_LEAD_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<=[^\W\d_]{5})\.(?:\s|$)(?!\s*/)")
+LEAD = 200  # characters searched for the lead's sentence ends (as coder_rules.LEAD)
+_SENTENCE = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
+SENTENCE_SPAN = 600  # characters searched either side of a name for its sentence's ends
+
+# another time, said in words: an earlier event recalled (回顾, 曾向, Zhao recalled that, had
+# signed, напомнил) ...
+_RECALLED = re.compile(
+    r"回顾|回忆|曾经|参加过|参与过|"
+    r"曾(?:向|与|同|在|于|经|为|多次|先后|分别|协助|援助|提供|举行|签署|派)|"
+    r"(?<![^\W\d_])(?:recalled|recalling|"
+    r"had\s+(?:\w+ly\s+)?(?:been|signed|held|sent|handed|donated|given|provided|conducted|"
+    r"hosted|agreed|joined|built|trained|supplied|delivered)|"
+    r"напомнил\w*|напомним|в\s+св[оё]е\s+время)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# ... or the time before (此前, 去年, last year, previously, in recent years, ранее, в прошлом
+# году), unless the sentence's state takes part or sends its forces now (as last year, Kyrgyz
+# units took part; как и в прошлом году, участвовали) or it is the same day (earlier the same
+# day, ранее в тот же день, 同日)
+_BEFORE = re.compile(
+    r"去年|前年|此前|先前|上届|以往|早在|近年来|近些年|多年来|"
+    r"(?<![^\W\d_])(?:last\s+year|in\s+the\s+past|previously|previous\s+(?:rounds?|years?|"
+    r"exercises?|editions?|meetings?|summits?)|earlier\s+(?:this|that|last)\s+"
+    r"(?:year|month|decade)|in\s+recent\s+years|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?years|"
+    r"ранее|прежде|в\s+прошлом|прошлого\s+года|"
+    r"в\s+последние\s+годы|за\s+последние\s+(?:\w+\s+)?(?:лет|года?)|предыдущ\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_SAME_DAY = re.compile(
+    r"同日|当天|当日|(?<![^\W\d_])(?:(?:earlier|later)\s+(?:on\s+)?(?:the\s+same\s+day|that\s+day|"
+    r"\w+day)|в\s+(?:тот\s+же|этот)\s+день)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# another event to come, not this one (the next summit's host: 下届峰会, the next summit,
+# следующий саммит), a framework's chair (支持乌方办好峰会, 轮值主席国, the SCO presidency,
+# председательство), or partners one is ready to work with (愿同, ready to work with, готов
+# сотрудничать с): what is to come, not who took part
+_NEXT = re.compile(
+    r"下届|下一届|下次|下一次|下一轮|办好|主席国|轮值主席|愿同|愿与|愿意同|愿意与|愿继续同|"
+    r"(?<![^\W\d_])(?:(?:ready|willing)\s+to\s+(?:continue\s+to\s+)?work\s+with|"
+    r"готов\w*\s+(?:и\s+)?(?:впредь\s+)?(?:работать|сотрудничать|взаимодействовать)\s+с)"
+    r"(?![^\W\d_])|"
+    r"(?<![^\W\d_])(?:chairmanship|presidency|председательств\w*)(?![^\W\d_])|"
+    r"(?<![^\W\d_])(?:next\s+(?:year['’]s\s+)?(?:summit|meeting|session|round|exercise|edition)|"
+    r"следующ\w+\s+(?:\w+\s+)?(?:саммит|заседани|встреч|раунд|учени))",
+    re.IGNORECASE,
+)
+# a state said not to take part (not a member, was not represented, did not take part, could not
+# travel, не являющиеся членами, не участвовал, 未参加, 非成员国), or said to cooperate with the
+# actor apart from this event (also cooperates with, сотрудничает также с, 还同…合作), or
+# expected later (is expected in Beijing later this year, is planned for the autumn,
+# ожидается, 预计): not this event's participants
+_NOT_HERE = re.compile(
+    r"非成员|未参加|未出席|没有参加|不是.{0,12}成员|预计|拟于|计划于|还同|还与|"
+    r"(?<![^\W\d_])(?:not\s+(?:a\s+)?members?|is\s+not\s+a\s+member|was\s+not\s+represented|"
+    r"were\s+not\s+represented|did\s+not\s+(?:take\s+part|attend|participate|come|comment)|"
+    r"could\s+not\s+(?:travel|attend|come)|never\s+been\s+part|also\s+(?:cooperates?|works?)\s+with|"
+    r"(?:is|are)\s+expected|later\s+this\s+(?:year|month)|(?:is|are)\s+planned|planned\s+for|"
+    r"не\s+являющ\w*|не\s+являются|не\s+участвовал\w*|не\s+принимал\w*|"
+    r"не\s+был\w*\s+представлен\w*|сотруднича\w*\s+также|также\s+сотруднича\w*|ожида\w*ся|"
+    r"запланирован\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# another event like this one (similar assistance to Kyrgyzstan, аналогичные переговоры пройдут в
+# Ташкенте, 提供类似援助): not this event's participants
+_SIMILAR = re.compile(
+    r"类似|同类|相似|同样的(?:援助|活动|演习|会谈|磋商)|"
+    r"(?<![^\W\d_])(?:similar|аналогичн\w*|подобн\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# the geography of a state (Kyrgyzstan borders China, Kazakhstan...; 与中国、吉尔吉斯斯坦接壤;
+# граничит с): where it lies, not who acts, in a sentence that reports no event
+_GEOGRAPHY = re.compile(
+    r"接壤|毗邻|(?<![^\W\d_])(?:[Bb]orders\s+(?:on\s+)?(?:the\s+)?[A-Z]|"
+    r"(?i:borders\s+with|(?:border|frontier)\s+facing)|"
+    r"(?i:bordering|shares?\s+(?:a\s+|its\s+|the\s+)?(?:[\w,-]+\s+){0,3}?borders?\s+with|"
+    r"граничит|граничащ\w*|(?:имеет|имеют)\s+общую\s+границу))"
+)
+# a membership (成员国, founding members of, члены ШОС): who belongs, not who acts, when the
+# sentence reports no event and no one taking part
+_MEMBERSHIP = re.compile(
+    r"成员国|创始成员|(?<![^\W\d_])(?:members?\s+of|founding\s+members?|member\s+(?:states|"
+    r"countries)|членами|член\w*\s+(?:ШОС|ОДКБ|СВМДА|организаци)|государств\w*[\s–-]+член|"
+    r"государства-члены)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# a comment on the event by someone who is not said to take part (Kyrgyz Foreign Minister told
+# reporters that the mechanism was a positive step; 对记者表示; прокомментировал)
+_COMMENT = re.compile(
+    r"对记者表示|答记者问|接受[^。，,]{0,16}采访|发表评论|予以积极评价|"
+    r"(?<![^\W\d_])(?:told\s+(?:reporters|journalists|the\s+press|media)|commented|"
+    r"in\s+a\s+comment|in\s+an\s+interview|welcomed|"
+    r"(?:заявил|сообщил|сказал)\w*\s+журналист\w*|прокомментировал\w*|в\s+комментарии|"
+    r"в\s+интервью|приветствовал\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# ... or by an analyst or an expert, who speaks for no state (the region named in a quote)
+_ANALYST = re.compile(
+    r"专家|学者|分析人士|研究员|教授|智库|"
+    r"(?<![^\W\d_])(?:analysts?|experts?|researchers?|scholars?|professors?|commentators?|"
+    r"think[- ]tanks?|аналитик\w*|эксперт\w*|политолог\w*|исследовател\w*|профессор\w*)"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_SAYS = re.compile(
+    r"认为|指出|表示|说|称|据|[“\"«]|(?<![^\W\d_])(?:said|says|told|noted|believes?|according\s+to|"
+    r"считает|отметил\w*|заявил\w*|сказал\w*|по\s+словам|по\s+мнению|по\s+данным|по\s+оценк\w*)"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_TAKING_PART = re.compile(
+    r"出席|参加|参与|与会|参演|attend|participat|took part|take part|taking part|участ|присутств",
+    re.IGNORECASE,
+)
+# ... not when negated (не участвует, did not take part, 未参加)
+_NEGATED = re.compile(r"(?:未|没有|不|(?<![^\W\d_])(?:не|not|never|no longer))\s*$", re.IGNORECASE)
+
+
+def _takes_part(text: str, lo: int, hi: int) -> bool:
+    """A word of taking part in text[lo:hi] that is not negated."""
+    return any(
+        not _NEGATED.search(text, max(lo, m.start() - 12), m.start())
+        for m in _TAKING_PART.finditer(text, lo, hi)
+    )
+
+
+# a state sending its forces or joining now (Kyrgyzstan, which first joined in 2019, sent 200
+# troops): the sentence's earlier year does not make it another time
+_SENT = re.compile(
+    r"派出|派遣|派员|(?<![^\W\d_])(?:sent|sends|dispatched|joined|направил\w*|направлен\w*|"
+    r"присоединил\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# a question asking whether something is so (有消息称，吉乌也有意举行类似演习，是否属实？; is it
+# true that...?; правда ли): what it names is asked about, not reported, even in the lead
+_ASKS = re.compile(
+    r"是否|属实|会不会|有没有|是不是|(?<![^\W\d_])(?:whether|is\s+it\s+true|ли)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_QUESTION_END = re.compile(r"[？?]")
+# quotation marks: an analyst's quote is background in all its sentences
+_OPENING = "“«「『"
+_CLOSING = "”»」』"
+QUOTE_SPAN = 800  # characters searched back and forth for a quote's marks
+# a state named as a place (in Kazakhstan, в Казахстане, 在哈萨克斯坦) in a sentence that reports
+# no event and no one taking part: where something is, not who acts
+_PLACE_BEFORE = re.compile(
+    r"(?:在|(?<![^\W\d_])(?:in|at)\s+(?:the\s+)?|(?<![^\W\d_])(?:в|во)\s+)$", re.IGNORECASE
+)
+# a year written out (2019年, in 2019, 2019 году); a period up to now (since 2019, 2019年以来,
+# с 2019 года) is not another time
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_SINCE = re.compile(
+    r"(?<!\d)(?:19|20)\d\d\s*年?(?:以来|来)|(?<![^\W\d_])(?:since|с)\s+(?:19|20)\d\d(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def lead_end(start: int, text: str) -> int:
+    """Where the lead of the item starting at ``start`` ends: its first sentence, and under a
+    title line the dateline's sentence too."""
+    stop = _FIRST_SENTENCE_END.search(text, start, start + LEAD)
+    end = stop.end() if stop else start + LEAD
+    if stop is not None and stop.group() == "\n":
+        body = _LEAD_SENTENCE_END.search(text, end, end + LEAD)
+        end = body.end() if body else end
+    return end
+
+
+def event_year(text: str, start: int, end: int, reference: str | None) -> int | None:
+    """The year of the item's event: the first year written in its lead (``start``, ``end``),
+    else the year of ``reference`` (the publication date)."""
+    match = _YEAR.search(text, start, end)
+    if match:
+        return int(match.group(1))
+    if reference and reference[:4].isdigit():
+        return int(reference[:4])
+    return None
+
+
+def _sentence(text: str, position: int, start: int, end: int) -> tuple[int, int]:
+    lo = max(start, position - SENTENCE_SPAN)
+    for match in _SENTENCE.finditer(text, lo, position):
+        lo = match.end()
+    stop = _SENTENCE.search(text, position, min(end, position + SENTENCE_SPAN))
+    return lo, (stop.end() if stop else min(end, position + SENTENCE_SPAN))
+
+
+def _any_in(positions: list[int], lo: int, hi: int) -> bool:
+    """Some position of the sorted ``positions`` in [lo, hi) (by bisection: a scan per sentence
+    is quadratic on a long text)."""
+    i = bisect.bisect_left(positions, lo)
+    return i < len(positions) and positions[i] < hi
+
+
+def _is_background(text: str, lo: int, hi: int, year: int | None, events: list[int]) -> bool:
+    if (
+        _RECALLED.search(text, lo, hi)
+        or _NEXT.search(text, lo, hi)
+        or _SIMILAR.search(text, lo, hi)
+        or _NOT_HERE.search(text, lo, hi)
+    ):
+        return True
+    now = _takes_part(text, lo, hi) or bool(_SENT.search(text, lo, hi))
+    if not now and _BEFORE.search(text, lo, hi) and not _SAME_DAY.search(text, lo, hi):
+        return True
+    if _GEOGRAPHY.search(text, lo, hi) and not _any_in(events, lo, hi):
+        return True
+    if not _takes_part(text, lo, hi) and (
+        _COMMENT.search(text, lo, hi)
+        or (_ANALYST.search(text, lo, hi) and _SAYS.search(text, lo, hi))
+    ):
+        return True
+    if year is not None and not now and not _SINCE.search(text, lo, hi):
+        years = [int(m.group(1)) for m in _YEAR.finditer(text, lo, hi)]
+        if years and max(years) < year:
+            return True  # only earlier years: an earlier event
+    return (
+        _MEMBERSHIP.search(text, lo, hi) is not None
+        and not _any_in(events, lo, hi)
+        and not _takes_part(text, lo, hi)
+    )
+
+
+def _in_analyst_quote(text: str, position: int, start: int, end: int) -> bool:
+    """``position`` is inside a quotation (“…”, «…», "…" in its paragraph) attributed to an
+    analyst or an expert (named in the sentence before it opens or in the one where it
+    closes)."""
+    lo = max(start, position - QUOTE_SPAN)
+    paragraph = text.rfind("\n", lo, position) + 1 or lo
+    before = text[max(lo, paragraph) : position]
+    opened = max(before.rfind(c) for c in _OPENING)
+    closed = max(before.rfind(c) for c in _CLOSING)
+    if opened > closed:
+        open_at = max(lo, paragraph) + opened
+        close = min(
+            (
+                i
+                for i in (text.find(c, position, min(end, position + QUOTE_SPAN)) for c in _CLOSING)
+                if i >= 0
+            ),
+            default=-1,
+        )
+    elif before.count('"') % 2 == 1:
+        open_at = max(lo, paragraph) + before.rfind('"')
+        close = text.find('"', position, min(end, position + QUOTE_SPAN))
+    else:
+        return False
+    if close < 0:
+        return False
+    lo_said = _sentence(text, max(start, open_at - 1), start, end)[0] if open_at > start else start
+    hi_said = _sentence(text, close, start, end)[1]
+    return bool(_ANALYST.search(text, lo_said, hi_said))
+
+
+# a paragraph headed as background (Справка., Background:, 背景：, 链接：): all it says is
+# background, not the event
+_NOTE_HEADER = re.compile(
+    r"^\s*(?:Справка|Справочно|Историческая\s+справка|Background|Fact\s*box|Factbox|背景(?:资料|链接)?|"
+    r"链接|相关链接)\s*[.:：]",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def note_start(text: str, start: int, end: int) -> int:
+    """Where the item's paragraphs of background begin (a line headed Справка., Background:,
+    背景：), or ``end``."""
+    match = _NOTE_HEADER.search(text, start, end)
+    return match.start() if match else end
+
+
+def _asked(text: str, lo: int, hi: int) -> bool:
+    return bool(_QUESTION_END.search(text, lo, hi)) and bool(_ASKS.search(text, lo, hi))
+
+
+def background_sentences(
+    text: str,
+    start: int,
+    end: int,
+    partner_hits: list[Hit],
+    events: list[int],
+    reference: str | None,
+) -> list[tuple[int, int]]:
+    """The sentences of background (see the module docstring) among those of ``partner_hits``
+    (the names of partner states, their officials and institutions in the item from ``start``
+    to ``end``) after the item's lead; ``events``: the starts of the event-kind hits, sorted (a
+    membership sentence that reports an event is no background). Sorted, not overlapping."""
+    lead = lead_end(start, text)
+    if not partner_hits:
+        return []
+    year = event_year(text, start, lead, reference)
+    note = note_start(text, start, end)
+    spans: list[tuple[int, int]] = [(note, end)] if note < end else []
+    seen: set[tuple[int, int]] = set()
+    for hit in partner_hits:
+        if hit.start >= note:
+            continue
+        if hit.start < lead:
+            # the lead names the event's sides, unless it asks whether something is so
+            span = _sentence(text, hit.start, start, end)
+            if span not in seen and _asked(text, *span):
+                spans.append(span)
+            seen.add(span)
+            continue
+        span = _sentence(text, hit.start, max(start, lead), end)
+        if span in seen:
+            continue
+        seen.add(span)
+        if (
+            _is_background(text, *span, year, events)
+            or _asked(text, *span)
+            or _in_analyst_quote(text, hit.start, start, end)
+            or (
+                _PLACE_BEFORE.search(text, max(start, hit.start - 8), hit.start) is not None
+                and not _any_in(events, *span)
+                and not _takes_part(text, *span)
+            )
+        ):
+            spans.append(span)
+    return _merged(spans)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
+
+
+def idle_groups(
+    text: str,
+    start: int,
+    end: int,
+    group_hits: list[Hit],
+    events: list[int],
+    reference: str | None = None,
+) -> set[int]:
+    """The starts of the region's group names (中亚国家, the Central Asian countries, страны
+    Центральной Азии) in ``group_hits`` that name no one taking part: after the item's lead, in
+    a sentence that reports no event (no event-kind hit among the sorted ``events``) and no one
+    taking part (习近平指出，中国和中亚国家是好邻居; Xi said China and the Central Asian
+    countries are good neighbours) or in a sentence of background (``background_sentences``), or in a title line that reports none. Such a mention is the
+    region talked about: beside a partner
+    state taking part it brings no more participants. None in an item that reports no event at
+    all: commentary is about the states whose engagement it discusses, the region's too."""
+    if not events:
+        return set()
+    lead = lead_end(start, text)
+    # a title line (中国与中亚国家执法安全合作不断深化 over a readout of one state's talks) is
+    # the theme; it names those taking part only when it reports an event itself
+    line = text.find("\n", start, lead)
+    year = event_year(text, start, lead, reference)
+    note = note_start(text, start, end)
+    idle: set[int] = set()
+    for hit in group_hits:
+        if hit.start >= note:
+            idle.add(hit.start)
+            continue
+        if line >= 0 and hit.start < line:
+            lo, hi = start, line
+        elif hit.start < lead:
+            continue
+        else:
+            lo, hi = _sentence(text, hit.start, max(start, lead), end)
+        if (not _any_in(events, lo, hi) and not _takes_part(text, lo, hi)) or (
+            hit.start >= lead and _is_background(text, lo, hi, year, events)
+        ):
+            idle.add(hit.start)
+    return idle

@@ -1,0 +1,451 @@
+"""Countries taking part, not countries named (issue 13; gold/README.md annotation guide,
+point 2): contrast pairs on hand-written Chinese, Russian and English readouts (not copied from
+any gold text). A partner state named only in background (an earlier event recalled, a
+membership, the next summit's host, a comment, an analyst's quote) or as the state of citizens
+or firms is not coded; states that take part stay coded however they are named (an adjective,
+a capital, a ministry, the passive, a host, a list of signatories)."""
+
+from __future__ import annotations
+
+import pytest
+
+from steppewatch.extract import code_document
+from steppewatch.extract.model import CodedDocument
+
+from .conftest import make_doc
+
+CA = {"KZ", "KG", "TJ", "UZ", "TM"}
+
+
+def _ca(text: str) -> tuple[CodedDocument, set[str]]:
+    coded = code_document(make_doc(text))
+    return coded, set(coded.countries) & CA
+
+
+NAMED_ONLY = [
+    pytest.param(
+        "2021年4月12日，国务委员兼公安部部长赵克志在北京会见哈萨克斯坦内务部长图尔古姆巴耶夫。双方同意"
+        "加强反恐和禁毒合作，共同打击跨国犯罪。赵克志回顾说，2019年中国同乌兹别克斯坦签署了打击恐怖主义"
+        "合作协定，为地区执法合作树立了榜样。",
+        {"KZ"},
+        id="zh-earlier-agreement-recalled",
+    ),
+    pytest.param(
+        "BEIJING, April 12, 2021 -- Chinese Minister of Public Security Zhao Kezhi met Kazakh Interior "
+        "Minister Yerlan Turgumbayev in Beijing on Monday. The two sides agreed to deepen "
+        "counter-terrorism and counter-narcotics cooperation. Zhao recalled that in 2019 China and "
+        "Uzbekistan signed an agreement on fighting terrorism, which he called a model for the region.",
+        {"KZ"},
+        id="en-earlier-agreement-recalled",
+    ),
+    pytest.param(
+        "Астана, 12 апреля 2021 г. Министр внутренних дел Казахстана Ерлан Тургумбаев провел переговоры "
+        "с министром общественной безопасности КНР Чжао Кэчжи. Стороны договорились расширять "
+        "сотрудничество в борьбе с терроризмом и наркотрафиком. Чжао Кэчжи напомнил, что в 2019 году "
+        "Китай и Узбекистан подписали соглашение о борьбе с терроризмом.",
+        {"KZ"},
+        id="ru-earlier-agreement-recalled",
+    ),
+    pytest.param(
+        "BISHKEK, June 5, 2022 -- Kyrgyz Defence Minister Baktybek Bekbolotov held talks with Chinese "
+        "Defence Minister Wei Fenghe in Bishkek. The ministers agreed to expand military training and "
+        "counter-terrorism cooperation. Kyrgyzstan and China are founding members of the Shanghai "
+        "Cooperation Organization, together with Kazakhstan, Russia and Tajikistan.",
+        {"KG"},
+        id="en-membership-sentence",
+    ),
+    pytest.param(
+        "2022年6月5日，国务委员兼国防部长魏凤和在比什凯克会见吉尔吉斯斯坦国防部长别克博洛托夫。双方同意"
+        "深化反恐和军事训练合作。双方还表示，支持乌兹别克斯坦办好今年的上海合作组织峰会。",
+        {"KG"},
+        id="zh-summit-host-supported",
+    ),
+    pytest.param(
+        "2022年9月8日，中国政府向塔吉克斯坦内务部移交一批警用装备，包括巡逻车和通信设备。中国此前也曾向"
+        "吉尔吉斯斯坦和乌兹别克斯坦执法部门提供过类似援助。",
+        {"TJ"},
+        id="zh-earlier-gifts-recalled",
+    ),
+    pytest.param(
+        "Душанбе, 2 октября 2022 г. Пограничники Таджикистана и Китая провели совместное патрулирование "
+        "на участке границы в ГБАО. Патрулирование охватило дорогу, по которой грузы казахстанской "
+        "компании доставляются в Афганистан.",
+        {"TJ"},
+        id="ru-a-firm-of-a-state",
+    ),
+    pytest.param(
+        "DUSHANBE, Nov. 9, 2023 -- The defence ministers of China, Tajikistan and Afghanistan met in "
+        "Dushanbe for the trilateral counter-terrorism mechanism. Kyrgyz Foreign Minister Jeenbek "
+        "Kulubaev told reporters in Bishkek that the mechanism was a positive step.",
+        {"TJ"},
+        id="en-comment-from-outside",
+    ),
+    pytest.param(
+        "Бишкек, 20 июня 2023 г. Пограничники Кыргызстана и Китая провели совместное патрулирование на "
+        "перевале Торугарт. По мнению эксперта Алмаза Токтосунова, от этого выигрывает безопасность "
+        "всего региона, включая Казахстан и Узбекистан.",
+        {"KG"},
+        id="ru-analyst-on-the-region",
+    ),
+    pytest.param(
+        "DUSHANBE, June 2, 2023 -- Chinese Defence Minister Li Shangfu held talks with Tajik Defence "
+        "Minister Sherali Mirzo in Dushanbe. Li said China was ready to work with Kazakhstan, "
+        "Kyrgyzstan and other SCO members to fight terrorism.",
+        {"TJ"},
+        id="en-ready-to-work-with-other-members",
+    ),
+    pytest.param(
+        "2023年7月4日，公安部部长王小洪在北京会见吉尔吉斯斯坦内务部长尼亚兹别科夫，双方同意深化反恐和"
+        "禁毒合作。王小洪表示，中方愿同哈萨克斯坦、塔吉克斯坦一道维护地区安全。",
+        {"KG"},
+        id="zh-ready-to-work-with",
+    ),
+    pytest.param(
+        "BISHKEK, Oct. 3, 2023 -- Chinese and Kyrgyz border guards held a joint patrol on the "
+        "Irkeshtam pass to stop militants crossing from Tajikistan.",
+        {"KG"},
+        id="en-threat-coming-from",
+    ),
+    pytest.param(
+        "Бишкек, 3 октября 2023 г. Милиция Кыргызстана и полиция Китая провели совместную операцию "
+        "против наркотрафика, который идет транзитом через Таджикистан.",
+        {"KG"},
+        id="ru-route-through",
+    ),
+    pytest.param(
+        "2023年10月3日，中吉两国警方联合开展打击跨国贩毒行动，摧毁一条途经塔吉克斯坦的贩毒通道。",
+        {"KG"},
+        id="zh-route-through",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMED_ONLY)
+def test_a_state_named_in_background_takes_no_part(text: str, expected: set[str]) -> None:
+    coded, ca = _ca(text)
+    assert coded.relevant
+    assert ca == expected, coded.evidence
+
+
+TAKING_PART = [
+    pytest.param(
+        "Бишкек, 20 июня 2023 г. Киргизские и китайские пограничники провели совместное "
+        "патрулирование на перевале Торугарт в рамках соглашения о пограничном сотрудничестве.",
+        {"KG"},
+        id="ru-adjective",
+    ),
+    pytest.param(
+        "2023年6月20日，中哈边防部门在霍尔果斯口岸举行联合巡逻。哈方边防人员与中方共同检查了界桩。",
+        {"KZ"},
+        id="zh-hafang",
+    ),
+    pytest.param(
+        "Astana and Beijing agreed on Tuesday to set up a joint working group on counter-terrorism and "
+        "extradition, Kazakhstan's Foreign Ministry said after talks in Astana, June 20, 2023.",
+        {"KZ"},
+        id="en-capitals",
+    ),
+    pytest.param(
+        "Ташкент и Пекин договорились о создании совместной рабочей группы по борьбе с терроризмом, "
+        "сообщили в МИД Узбекистана 20 июня 2023 г.",
+        {"UZ"},
+        id="ru-capitals",
+    ),
+    pytest.param(
+        "An exercise on countering terrorism was held on May 12, 2023 by units of the Chinese People's "
+        "Armed Police and the National Guard of Tajikistan near Dushanbe.",
+        {"TJ"},
+        id="en-passive",
+    ),
+    pytest.param(
+        "The Uzbek side hosted the fourth round of China-Uzbekistan consultations on counter-terrorism "
+        "and security in Tashkent on March 2, 2023.",
+        {"UZ"},
+        id="en-host",
+    ),
+    pytest.param(
+        "2023年5月19日，中国—中亚峰会在西安举行。中国、哈萨克斯坦、吉尔吉斯斯坦、塔吉克斯坦、土库曼斯坦、"
+        "乌兹别克斯坦元首签署《中国—中亚峰会西安宣言》，同意共同打击“三股势力”。",
+        CA,
+        id="zh-signatories",
+    ),
+    pytest.param(
+        "Делегация ГКНБ Кыргызской Республики провела в Пекине переговоры с Министерством общественной "
+        "безопасности КНР о сотрудничестве в борьбе с терроризмом, 14 марта 2023 г.",
+        {"KG"},
+        id="ru-ministry-only",
+    ),
+    pytest.param(
+        "BISHKEK, May 12, 2023 -- Kyrgyz troops ended a joint counter-terrorism exercise with China "
+        "near Osh on Friday. The drill, the third since 2019, also brought together Tajik special "
+        "forces.",
+        {"KG", "TJ"},
+        id="en-since-a-year-is-now",
+    ),
+    pytest.param(
+        "2023年3月5日，外交部发言人表示，中方愿同各方加强反恐合作。此前，中国同塔吉克斯坦在杜尚别签署了"
+        "反恐合作协议。",
+        {"TJ"},
+        id="zh-the-only-partner-in-a-recalled-sentence",
+    ),
+    pytest.param(
+        "Ташкент, 5 марта 2023 г. В Ташкенте прошла встреча министров внутренних дел Узбекистана и "
+        "Китая по вопросам борьбы с терроризмом. Глава МВД Кыргызстана, также принявший участие во "
+        "встрече, заявил журналистам, что она была полезной.",
+        {"UZ", "KG"},
+        id="ru-a-comment-by-one-who-took-part",
+    ),
+    pytest.param(
+        "OSH, Oct. 3, 2023 -- Chinese and Tajik troops opened a joint counter-terrorism exercise near "
+        "Osh on Tuesday. Kyrgyzstan, which first joined the series in 2019, sent 200 soldiers.",
+        {"TJ", "KG"},
+        id="en-an-earlier-year-of-a-state-sending-troops",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TAKING_PART)
+def test_a_state_taking_part_stays_coded(text: str, expected: set[str]) -> None:
+    coded, ca = _ca(text)
+    assert coded.relevant
+    assert ca == expected, coded.evidence
+
+
+def test_citizens_of_a_state_are_not_the_state() -> None:
+    coded, ca = _ca(
+        "BEIJING, March 5, 2023 -- Chinese police detained two Kazakh citizens suspected of drug "
+        "smuggling in Urumqi."
+    )
+    assert not ca
+    # the focal state's citizens and firms harmed abroad stay a security matter of the focal state
+    harmed, ca = _ca(
+        "2023年3月5日，吉尔吉斯斯坦一家中国企业遭到袭击，中国驻吉使馆要求吉方严惩凶手、保护中国公民安全。"
+    )
+    assert harmed.relevant
+    assert ca == {"KG"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年6月1日，中国和吉尔吉斯斯坦执法部门联合破获一起贩毒案，抓获三名乌兹别克斯坦公民。",
+        "Бишкек, 1 июня 2023 г. Милиция Кыргызстана и полиция Китая провели совместную операцию против "
+        "наркотрафика; задержаны трое граждан Узбекистана.",
+        "BISHKEK, June 1, 2023 -- Kyrgyz and Chinese police carried out a joint operation against drug "
+        "trafficking and detained three citizens of Uzbekistan.",
+    ],
+    ids=["zh", "ru", "en"],
+)
+def test_detained_citizens_are_not_a_partner(text: str) -> None:
+    coded, ca = _ca(text)
+    assert coded.relevant
+    assert ca == {"KG"}, coded.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        pytest.param(
+            "2023年7月4日，国家主席习近平在北京会见哈萨克斯坦总统托卡耶夫，双方同意加强反恐和执法安全合作。"
+            "习近平表示，中国和中亚国家是守望相助的好邻居。",
+            "KZ",
+            id="zh",
+        ),
+        pytest.param(
+            "BEIJING, July 4, 2023 -- Chinese President Xi Jinping met Kazakh President Kassym-Jomart "
+            "Tokayev in Beijing, and the two agreed to deepen counter-terrorism cooperation. Xi said "
+            "China and the Central Asian countries are good neighbours.",
+            "KZ",
+            id="en",
+        ),
+        pytest.param(
+            "Пекин, 4 июля 2023 г. Си Цзиньпин провел переговоры с Президентом Казахстана "
+            "Касым-Жомартом Токаевым; стороны договорились углублять сотрудничество в борьбе с "
+            "терроризмом. Си Цзиньпин отметил, что Китай и страны Центральной Азии являются добрыми "
+            "соседями.",
+            "KZ",
+            id="ru",
+        ),
+        pytest.param(
+            "中国与中亚国家执法安全合作不断深化\n"
+            "新华社比什凯克9月14日电 公安部部长王小洪14日在比什凯克会见吉尔吉斯斯坦内务部长尼亚兹别科夫，"
+            "双方同意共同打击毒品犯罪和恐怖主义。",
+            "KG",
+            id="zh-title-line",
+        ),
+    ],
+)
+def test_the_region_talked_about_adds_no_participants(text: str, partner: str) -> None:
+    coded, ca = _ca(text)
+    assert coded.relevant
+    assert ca == {partner}, coded.evidence
+
+
+def test_the_region_taking_part_or_alone_stays_every_member() -> None:
+    # the region's group in the lead, or taking part, or with no partner state named otherwise
+    for text in (
+        "2023年4月27日，第四次中国—中亚外长会晤在西安举行，中国和中亚五国外长出席，同意共同打击“三股势力”。",
+        "XI'AN, April 27, 2023 -- Foreign ministers of China and the five Central Asian countries met "
+        "in Xi'an and agreed to jointly fight terrorism.",
+        "2023年7月4日，外交部发言人表示，中方愿加强反恐合作。发言人指出，中国和中亚国家在打击“三股势力”"
+        "方面相互支持。",
+    ):
+        coded, ca = _ca(text)
+        assert coded.relevant
+        assert ca == CA, (text, coded.evidence)
+
+
+LONG_READOUTS = [
+    pytest.param(
+        "China, Kyrgyzstan hold border security talks in Bishkek\n"
+        "BISHKEK, Sept. 14, 2023 (Kabar) -- Delegations of the Border Service of the State Committee "
+        "for National Security of Kyrgyzstan and China's National Immigration Administration held "
+        "talks in Bishkek on Thursday on cooperation in border protection.\n"
+        "The sides discussed joint measures against drug trafficking and illegal migration along the "
+        "Kyrgyz-Chinese border, and agreed to hold regular meetings of border representatives.\n"
+        "Kyrgyzstan borders China, Kazakhstan, Tajikistan and Uzbekistan. In 2022, the Kyrgyz and "
+        "Tajik border services clashed in the Batken region.",
+        {"KG"},
+        id="en-geography-and-an-earlier-year",
+    ),
+    pytest.param(
+        "В Душанбе прошли переговоры министров обороны Таджикистана и Китая\n"
+        "Душанбе, 14 сентября 2023 г. Министр обороны Республики Таджикистан Шерали Мирзо провел "
+        "переговоры с министром обороны КНР Ли Шанфу.\n"
+        "Стороны обсудили вопросы военного сотрудничества и обеспечения безопасности на "
+        "таджикско-афганской границе. Ли Шанфу сообщил, что аналогичные переговоры в этом месяце "
+        "пройдут в Ташкенте и Бишкеке.\n"
+        "Таджикистан, Казахстан и Кыргызстан являются членами ОДКБ.",
+        {"TJ"},
+        id="ru-similar-talks-elsewhere-and-a-membership",
+    ),
+    pytest.param(
+        "中塔举行边境安全磋商\n"
+        "新华社杜尚别9月14日电 中国和塔吉克斯坦边境安全磋商14日在杜尚别举行。\n"
+        "双方同意加强边境管控合作，共同打击恐怖主义、毒品走私等跨国犯罪。塔方感谢中方提供的边防装备援助。"
+        "据悉，中方今年还将向吉尔吉斯斯坦边防部门提供类似援助。\n"
+        "塔吉克斯坦与中国、吉尔吉斯斯坦、乌兹别克斯坦、阿富汗接壤。",
+        {"TJ"},
+        id="zh-similar-aid-and-neighbours",
+    ),
+    pytest.param(
+        "China hands over patrol vehicles to Uzbek police\n"
+        "TASHKENT, March 3, 2023 (UzA) -- China has handed over 50 patrol vehicles to the Ministry of "
+        "Internal Affairs of Uzbekistan, the ministry said on Friday.\n"
+        "China has provided similar assistance to the police of Kyrgyzstan and Tajikistan. Uzbekistan "
+        "and Kazakhstan signed a strategic partnership treaty in December 2022.",
+        {"UZ"},
+        id="en-similar-gifts-and-an-earlier-treaty",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LONG_READOUTS)
+def test_a_readouts_background_paragraphs_add_no_participants(
+    text: str, expected: set[str]
+) -> None:
+    coded, ca = _ca(text)
+    assert coded.relevant
+    assert ca == expected, coded.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Пограничники Казахстана и Китая провели совместную операцию\n"
+            "Алматы, 2 августа 2023 г. Пограничная служба КНБ Республики Казахстан сообщает о "
+            "проведении совместной пограничной операции.\n"
+            "В операции, как и в прошлом году, участвовали подразделения пограничной службы "
+            "Кыргызстана.",
+            {"KZ", "KG"},
+            id="ru-taking-part-as-last-year",
+        ),
+        pytest.param(
+            "Министры внутренних дел Узбекистана и Китая обсудили сотрудничество\n"
+            "Ташкент, 7 сентября 2023 г. Министр внутренних дел Узбекистана провел встречу с министром "
+            "общественной безопасности КНР.\n"
+            "Стороны договорились о совместной борьбе с терроризмом. Ранее в тот же день китайский "
+            "министр встретился в Ашхабаде с министром внутренних дел Туркменистана.",
+            {"UZ", "TM"},
+            id="ru-earlier-the-same-day",
+        ),
+        pytest.param(
+            "Xi holds talks with Tokayev\n"
+            "ASTANA, Sept. 7, 2023 -- Chinese President Xi Jinping held talks with Kazakh President "
+            "Kassym-Jomart Tokayev in Astana on Thursday.\n"
+            "The two heads of state agreed to deepen security cooperation and jointly fight the three "
+            "evil forces. After the talks, Xi travelled to Tashkent, where he and Uzbek President "
+            "Shavkat Mirziyoyev signed an agreement on counter-terrorism cooperation.",
+            {"KZ", "UZ"},
+            id="en-a-visit-to-two-capitals",
+        ),
+        pytest.param(
+            "中吉乌三国警方联合打击跨国犯罪\n"
+            "新华社乌鲁木齐8月2日电 记者从新疆公安厅获悉，中国、吉尔吉斯斯坦、乌兹别克斯坦三国警方近日联合"
+            "开展打击跨国毒品犯罪行动。\n"
+            "行动中，乌方警方提供了关键线索，吉方配合抓获犯罪嫌疑人5名。",
+            {"KG", "UZ"},
+            id="zh-three-police-forces",
+        ),
+    ],
+)
+def test_every_event_of_a_readout_keeps_its_participants(text: str, expected: set[str]) -> None:
+    coded, ca = _ca(text)
+    assert coded.relevant
+    assert ca == expected, coded.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "2025年9月20日，国防部举行例行记者会。发言人介绍，中塔两军在塔吉克斯坦举行联合反恐演习。\n"
+            "问：有消息称，哈萨克斯坦也有意同中方举行类似演习，是否属实？\n"
+            "答：中塔演习是两军年度合作计划内项目，不针对第三方。",
+            {"TJ"},
+            id="zh-asked-whether-so",
+        ),
+        pytest.param(
+            "DUSHANBE, Aug. 19, 2025 -- China handed over a new border outpost to Tajikistan's Border "
+            'Troops on Monday. "In Kazakhstan and Uzbekistan Beijing builds railways. In Kyrgyzstan '
+            'it lends money," said Temur Umarov, an analyst at a Berlin think tank.',
+            {"TJ"},
+            id="en-an-analysts-quote",
+        ),
+        pytest.param(
+            "Ташкент, 12 мая 2025 г. В Ташкенте прошло заседание Совета РАТС ШОС. Туркменистан, не "
+            "являющийся членом ШОС, в заседании не участвовал.",
+            {"KZ", "KG", "TJ", "UZ"},
+            id="ru-not-a-member",
+        ),
+        pytest.param(
+            "BEIJING, April 9, 2025 -- Police officers from Kazakhstan and Uzbekistan are attending a "
+            "counter-terrorism training course at the Chinese People's Armed Police academy in "
+            "Beijing. Officers from Tajikistan had registered but could not travel.",
+            {"KZ", "UZ"},
+            id="en-could-not-travel",
+        ),
+        pytest.param(
+            "Бишкек, 5 июня 2025 г. Министр обороны Кыргызстана провел переговоры с министром обороны "
+            "КНР о сотрудничестве в борьбе с терроризмом.\n"
+            "Справка. Кыргызстан, Казахстан и Таджикистан входят в ОДКБ; Узбекистан вышел из нее.",
+            {"KG"},
+            id="ru-a-background-note",
+        ),
+    ],
+)
+def test_states_said_not_to_take_part_or_only_asked_about(text: str, expected: set[str]) -> None:
+    coded, ca = _ca(text)
+    assert coded.relevant
+    assert ca == expected, coded.evidence
+
+
+def test_a_state_named_as_a_place_in_a_sentence_reporting_nothing_is_not_a_partner() -> None:
+    coded, ca = _ca(
+        "BISHKEK, June 5, 2025 -- Chinese and Kyrgyz border guards held a joint patrol near the "
+        "Torugart pass on Thursday. In Kazakhstan and Uzbekistan, Chinese firms mostly build "
+        "railways and pipelines."
+    )
+    assert coded.relevant
+    assert ca == {"KG"}, coded.evidence
