@@ -413,87 +413,95 @@ def test_second_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
     frameworks = {g.framework for g in relevant}
     assert frameworks >= FRAMEWORKS
     assert sum(len(g.events) > 1 for g in gold) >= 5
-    earlier = {
-        g.path
-        for f in ("dev", "test", "test3", "test4", "real_tune", "real_heldout", "real_heldout2")
-        for g in load_gold(repo / "gold" / f"{f}.jsonl")
+    assert not {g.path for g in gold} & _paths_of_other_sets(repo, "test2")
+
+
+#: The gold sets no document may share with another (real pages and blind readout sets).
+DISJOINT_SETS = (
+    "dev",
+    "test",
+    "test2",
+    "test3",
+    "test4",
+    "real_tune",
+    "real_heldout",
+    "real_heldout2",
+)
+
+
+def _paths_of_other_sets(repo: Path, name: str) -> set[str]:
+    return {
+        g.path for f in DISJOINT_SETS if f != name for g in load_gold(repo / "gold" / f"{f}.jsonl")
     }
-    assert not {g.path for g in gold} & earlier
+
+
+def _check_blind_readout_set(
+    name: str,
+    prefix: str,
+    *,
+    documents: int,
+    per_language: int,
+    relevant_at_least: int,
+    negatives_at_least: int,
+    multi_event_at_least: int,
+) -> None:
+    """A blind held-out readout set: every record annotates every field, its texts exist (title,
+    dateline, body), it mixes ru/zh/en, has enough relevant documents and hard negatives, every
+    event kind at least four times among its events, commentary, every framework, multi-event
+    documents, and shares no document with any other gold set."""
+    repo = Path(__file__).resolve().parents[2]
+    gold = load_gold(repo / "gold" / f"{name}.jsonl")
+    every = set(GOLD_FIELDS)  # every field a record can annotate
+    assert len(gold) >= documents
+    assert all(g.kind_of_source == "readout" and g.id.startswith(prefix) for g in gold)
+    assert all(g.annotated == every for g in gold)
+    for g in gold:
+        assert g.path.startswith(f"gold/{name}_readouts/"), g.id
+        text = resolve_gold_path(g.path, repo / "gold" / f"{name}.jsonl").read_text("utf-8")
+        assert len(text.strip().splitlines()) >= 3, g.id  # title, dateline, body
+    languages = {lang: sum(g.language == lang for g in gold) for lang in ("ru", "zh", "en")}
+    assert min(languages.values()) >= per_language and sum(languages.values()) == len(gold)
+    relevant = [g for g in gold if g.relevant]
+    assert len(relevant) >= relevant_at_least
+    assert len(gold) - len(relevant) >= negatives_at_least
+    assert all(not g.events and not g.countries for g in gold if not g.relevant)
+    # the document's main event is its first event
+    assert all(g.kind == (g.events[0].kind if g.events else None) for g in gold)
+    kinds = [e.kind for g in relevant for e in g.events]
+    for kind in EVENT_KINDS:
+        assert kinds.count(kind) >= 4, kind
+    assert sum(g.kind is None for g in relevant) >= 4  # commentary
+    frameworks = {e.framework for g in relevant for e in g.events}
+    assert frameworks >= FRAMEWORKS
+    assert sum(len(g.events) > 1 for g in gold) >= multi_event_at_least
+    assert not {g.path for g in gold} & _paths_of_other_sets(repo, name)
 
 
 def test_third_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
-    """gold/test3.jsonl (the third, blind held-out readout set): every record annotates every
-    field, its texts exist, it mixes ru/zh/en, has at least 60 relevant documents and 20 hard
-    negatives, every event kind at least four times among its events, commentary, every
-    framework, several multi-event documents, and shares no document with any other gold set."""
-    repo = Path(__file__).resolve().parents[2]
-    gold = load_gold(repo / "gold" / "test3.jsonl")
-    every = set(GOLD_FIELDS)  # every field a record can annotate
-    assert len(gold) >= 90
-    assert all(g.kind_of_source == "readout" and g.id.startswith("ro3-") for g in gold)
-    assert all(g.annotated == every for g in gold)
-    for g in gold:
-        assert g.path.startswith("gold/test3_readouts/"), g.id
-        text = resolve_gold_path(g.path, repo / "gold" / "test3.jsonl").read_text("utf-8")
-        assert len(text.strip().splitlines()) >= 3, g.id  # title, dateline, body
-    languages = {lang: sum(g.language == lang for g in gold) for lang in ("ru", "zh", "en")}
-    assert min(languages.values()) >= 20 and sum(languages.values()) == len(gold)
-    relevant = [g for g in gold if g.relevant]
-    assert len(relevant) >= 60 and len(gold) - len(relevant) >= 20
-    assert all(not g.events and not g.countries for g in gold if not g.relevant)
-    # the document's main event is its first event
-    assert all(g.kind == (g.events[0].kind if g.events else None) for g in gold)
-    kinds = [e.kind for g in relevant for e in g.events]
-    for kind in EVENT_KINDS:
-        assert kinds.count(kind) >= 4, kind
-    assert sum(g.kind is None for g in relevant) >= 4  # commentary
-    frameworks = {e.framework for g in relevant for e in g.events}
-    assert frameworks >= FRAMEWORKS
-    assert sum(len(g.events) > 1 for g in gold) >= 5
-    earlier = {
-        g.path
-        for f in ("dev", "test", "test2", "test4", "real_tune", "real_heldout", "real_heldout2")
-        for g in load_gold(repo / "gold" / f"{f}.jsonl")
-    }
-    assert not {g.path for g in gold} & earlier
+    """gold/test3.jsonl, the third blind held-out readout set."""
+    _check_blind_readout_set(
+        "test3",
+        "ro3-",
+        documents=90,
+        per_language=20,
+        relevant_at_least=60,
+        negatives_at_least=20,
+        multi_event_at_least=5,
+    )
 
 
 def test_fourth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
-    """gold/test4.jsonl (the fourth, blind held-out readout set: longer texts naming many states
-    in background): every record annotates every field, its texts exist, it mixes ru/zh/en, has
-    at least 70 relevant documents and 30 hard negatives, every event kind at least four times
-    among its events, commentary, every framework, at least 12 multi-event documents, and shares
-    no document with any other gold set."""
-    repo = Path(__file__).resolve().parents[2]
-    gold = load_gold(repo / "gold" / "test4.jsonl")
-    every = set(GOLD_FIELDS)  # every field a record can annotate
-    assert len(gold) >= 100
-    assert all(g.kind_of_source == "readout" and g.id.startswith("ro5-") for g in gold)
-    assert all(g.annotated == every for g in gold)
-    for g in gold:
-        assert g.path.startswith("gold/test4_readouts/"), g.id
-        text = resolve_gold_path(g.path, repo / "gold" / "test4.jsonl").read_text("utf-8")
-        assert len(text.strip().splitlines()) >= 3, g.id  # title, dateline, body
-    languages = {lang: sum(g.language == lang for g in gold) for lang in ("ru", "zh", "en")}
-    assert min(languages.values()) >= 30 and sum(languages.values()) == len(gold)
-    relevant = [g for g in gold if g.relevant]
-    assert len(relevant) >= 70 and len(gold) - len(relevant) >= 30
-    assert all(not g.events and not g.countries for g in gold if not g.relevant)
-    # the document's main event is its first event
-    assert all(g.kind == (g.events[0].kind if g.events else None) for g in gold)
-    kinds = [e.kind for g in relevant for e in g.events]
-    for kind in EVENT_KINDS:
-        assert kinds.count(kind) >= 4, kind
-    assert sum(g.kind is None for g in relevant) >= 4  # commentary
-    frameworks = {e.framework for g in relevant for e in g.events}
-    assert frameworks >= FRAMEWORKS
-    assert sum(len(g.events) > 1 for g in gold) >= 12
-    earlier = {
-        g.path
-        for f in ("dev", "test", "test2", "test3", "real_tune", "real_heldout", "real_heldout2")
-        for g in load_gold(repo / "gold" / f"{f}.jsonl")
-    }
-    assert not {g.path for g in gold} & earlier
+    """gold/test4.jsonl, the fourth blind held-out readout set (longer texts naming many states
+    in background): more documents, relevant ones, negatives and multi-event documents."""
+    _check_blind_readout_set(
+        "test4",
+        "ro5-",
+        documents=100,
+        per_language=30,
+        relevant_at_least=70,
+        negatives_at_least=30,
+        multi_event_at_least=12,
+    )
 
 
 def test_blind_second_annotation_covers_the_second_annotator_sample(shared_dir: Path) -> None:
