@@ -491,8 +491,9 @@ def test_third_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
 
 
 def test_fourth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
-    """gold/test4.jsonl, the fourth blind held-out readout set (longer texts naming many states
-    in background): more documents, relevant ones, negatives and multi-event documents."""
+    """gold/test4.jsonl, the fourth blind readout set (longer texts naming many states in
+    background; held out until the ninth coder round, tuning data since): more documents,
+    relevant ones, negatives and multi-event documents."""
     _check_blind_readout_set(
         "test4",
         "ro5-",
@@ -580,9 +581,9 @@ def test_actor_offices_were_compared_as_titles_against_level_codes() -> None:
     assert actors == (("Xi Jinping", "head_of_state"), ("Someone Unknown", "head_of_state"))
 
 
-@pytest.mark.parametrize("name", ["test", "test3", "test4", "real_heldout", "real_heldout2"])
+@pytest.mark.parametrize("name", ["test", "test3", "test5", "real_heldout", "real_heldout2"])
 def test_calibration_refuses_every_held_out_set(name: str) -> None:
-    """Refused by name, before the file is read (gold/test3.jsonl and gold/test4.jsonl are refused
+    """Refused by name, before the file is read (gold/test3.jsonl and gold/test5.jsonl are refused
     even before their blind annotators have committed them)."""
     from steppewatch.errors import InputError
     from steppewatch.extract.calibration import samples_from_gold
