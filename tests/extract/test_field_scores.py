@@ -577,6 +577,24 @@ def test_blind_second_annotation_of_test4_covers_every_readout() -> None:
     assert report.fields["relevance"].documents == len(first)
 
 
+def test_blind_second_annotation_of_test5_covers_every_readout() -> None:
+    """test5_second.jsonl annotates every readout of test5.jsonl (same ids and paths), every
+    field, and gold-agreement reads it against the first annotation."""
+    from steppewatch.extract.gold_agreement import gold_agreement
+
+    repo = Path(__file__).resolve().parents[2]
+    first = load_gold(repo / "gold" / "test5.jsonl")
+    second = load_gold(repo / "gold" / "test5_second.jsonl")
+    assert {(g.id, g.path) for g in second} == {(g.id, g.path) for g in first}
+    assert len(second) == len(first) >= 100
+    assert all(g.annotated == set(GOLD_FIELDS) for g in second)
+    assert all(not g.events and not g.countries for g in second if not g.relevant)
+    assert all(g.kind == (g.events[0].kind if g.events else None) for g in second)
+    report = gold_agreement([repo / "gold" / "test5.jsonl"], repo / "gold" / "test5_second.jsonl")
+    assert report.common == len(first) and not report.only_first and not report.only_second
+    assert report.fields["relevance"].documents == len(first)
+
+
 def test_actor_offices_were_compared_as_titles_against_level_codes() -> None:
     """The codebook coder writes an actor's office as the gazetteer title ('President'); the
     gold writes the meeting_level code ('head_of_state'), so every actor with an office counted
