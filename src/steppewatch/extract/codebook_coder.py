@@ -68,6 +68,7 @@ from steppewatch.extract.coder_entities import (
     not_participant,
     numbered_entries,
 )
+from steppewatch.extract.coder_relevance import partner_engaged
 from steppewatch.extract.coder_resources import Resources as _Resources
 from steppewatch.extract.coder_resources import load_resources as _resources
 from steppewatch.extract.coder_rules import (
@@ -187,6 +188,9 @@ SCO_MEETING_SPAN_HAN = 10
 SCO_MEETING_CHAIN = 90  # characters: a meeting term before the framework's name in its clause
 
 SHORT_ITEM = 2500  # characters: an item this short is one passage
+# a passage where no partner state is shown taking part with the focal state scores this share
+# of its score (below the threshold: the focal state only named, or a partner only in passing)
+NAMED_ONLY_FACTOR = 0.5
 
 
 @dataclass
@@ -314,6 +318,11 @@ class CodebookCoder:
         relevant_passages = []
         for passage in passages:
             passage_score = _score(passage, res, text)
+            if passage_score >= self.threshold and not _engaged(
+                passage, res, text, item, reference
+            ):
+                # the focal state takes part, but no partner state is shown taking part with it
+                passage_score *= NAMED_ONLY_FACTOR
             score = max(score, passage_score)
             if passage_score >= self.threshold:
                 relevant_passages.append(passage)
@@ -588,6 +597,16 @@ def _focal_takes_part(passage: _Passage, res: _Resources, text: str | None) -> b
             continue
         return True
     return False
+
+
+def _engaged(
+    passage: _Passage, res: _Resources, text: str, item: CodedItem, reference: str | None
+) -> bool:
+    """A partner state takes part with the focal state in the passage (``coder_relevance``),
+    or the passage's lead reports a meeting of a framework whose members the study implies."""
+    return _framework_meeting(
+        passage.hits, res, tuple(res.study.implied), before=passage.start + LEAD, text=text
+    ) or partner_engaged(passage.hits, text, res, item.start, item.end, reference)
 
 
 def _score(passage: _Passage, res: _Resources, text: str | None = None) -> float:

@@ -1,0 +1,284 @@
+"""Relevance: the focal state taking part together with a partner state, not only named.
+
+The codebook counts an event when the focal state (its state, officials, forces, agencies)
+takes part together with a partner state of the region, or acts in or for the region. The
+focal state only named (a subject of talk, a comparison, a third state others discuss) is not
+engagement, and neither is a partner state named only in passing in an item about the focal
+state and another state (China-Turkey talks that mention a corridor through Kazakhstan).
+
+``partner_engaged`` is asked about a passage that scores as relevant (``codebook_coder``): a
+partner state must be shown there the way the country rules (``coder_rules.collect``) show a
+state taking part - named, or through its official or institution, outside the sentences of
+background (``coder_background``: an earlier event recalled, a membership, the next summit, an
+analyst's words...), outside the sentences about a third state's doing
+(``coder_rules.third_party_sentences``: the US hosting the Central Asian leaders), not as a
+place, a route's stop, a border side, citizens' or firms' home - or the region's group name
+(中亚国家, the Central Asian states) must name participants there. A state given as an example
+(such as Kazakhstan, 哈萨克斯坦等国) counts when it is in a sentence that names the focal state
+too. A passage that reports a meeting of a framework whose members the study implies (an SCO
+council), or the focal state's own build-up in its western regions, needs none.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from steppewatch.extract.coder_background import LEAD, background_sentences, idle_groups, lead_end
+from steppewatch.extract.coder_resources import Resources
+from steppewatch.extract.coder_rules import UNILATERAL_KINDS, collect
+from steppewatch.extract.matcher import Hit
+
+__all__ = ["partner_engaged"]
+
+_JOINED = re.compile(r"\s*(?:愿同|愿与|同|与|和|及|(?i:and|with|и|с|со))\s*|[—–-]", re.IGNORECASE)
+CLAUSE_SPAN = 200  # characters searched back for a clause's start
+_CLAUSE_BREAK = re.compile(r"[，,；;。！？!?\n]|\.(?:\s|$)")
+_GROUPS = ("group", "group_other")
+_NO_EVENT = ("mechanism",)  # 机制: a framework's mechanism is its name, not an event of it
+EVENT_SPAN = 40  # characters from a framework's name to its event's word in a paragraph's lead
+SENTENCE_SPAN = 600  # characters searched either side of a name for its sentence's ends
+_SENTENCE_BREAK = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
+# a gathering of analysts named after a framework (中国—中亚智库论坛, the SCO expert forum,
+# экспертный форум ШОС is named before): academics, not the framework's states
+_ANALYSTS_AFTER = re.compile(
+    r"\s*(?:智库|专家|学者|高校|大学|研究|(?i:think[- ]tanks?|experts?|scholars?|academic|"
+    r"universit\w*|research\w*|экспертн\w*|аналитическ\w*|научн\w*))"
+)
+# a state named as the place (在哈萨克斯坦, in Kyrgyzstan, в Кыргызстане)
+_PLACE_BEFORE = re.compile(
+    r"(?:在|(?<![^\W\d_])(?:in|at)\s+(?:the\s+)?|(?<![^\W\d_])(?:в|во)\s+)$", re.IGNORECASE
+)
+
+
+def _state_of(hit: Hit, res: Resources) -> str | None:
+    kind, value = hit.payload
+    if kind in ("state", "listed", "example"):
+        return str(value)
+    if kind == "official":
+        return res.gazetteer.officials[value].country
+    if kind == "institution":
+        return res.gazetteer.institutions[value].country
+    return None
+
+
+def partner_engaged(
+    hits: list[Hit],
+    text: str,
+    res: Resources,
+    start: int,
+    end: int,
+    reference: str | None,
+) -> bool:
+    """A partner state takes part in what the passage's ``hits`` report (see the module
+    docstring); ``start``, ``end``: the item (its lead names the event's sides)."""
+    partners = res.study.partner_set
+    if any(
+        h.payload[0] == "anchor"
+        or (h.payload[0] == "event_kind" and h.payload[1] in UNILATERAL_KINDS)
+        for h in hits
+    ):
+        # the focal state acting for the region on its own: its build-up in its western
+        # regions, its security firms in the partner states (codebook: unilateral)
+        return True
+    if any(_framework_event(h, hits, text, res, start) for h in hits):
+        return True  # a lead names a regional framework's event (an SCO exercise)
+    lead = lead_end(start, text)
+    other_sides = _other_sides(hits, text, res, lead)
+    if other_sides:
+        # the lead names the focal state and another state from outside the region as the
+        # event's sides (China-Turkey talks): a partner state named after it takes part only in
+        # a sentence that names the focal state too
+        focal_at = sorted(h.start for h in hits if _is_focal(h, res))
+        hits = [
+            h
+            for h in hits
+            if h.start < lead
+            or not (_state_of(h, res) in partners or h.payload[0] in _GROUPS)
+            or _any_in(focal_at, *_sentence(text, h.start, lead, end))
+        ]
+    events = sorted(h.start for h in hits if h.payload[0] == "event_kind")
+    named = [h for h in hits if _state_of(h, res) in partners]
+    # a state named as the place (the embassy in Kyrgyzstan, relatives in Kazakhstan) is where
+    # something is, not a side; in coder_background it makes its whole sentence background
+    # when nothing is reported there, but the side addressed in that sentence (the embassy in
+    # Kyrgyzstan asked the Kyrgyz side) is still a side
+    # ... unless the focal state acts there (中国在塔吉克斯坦的军事存在, Chinese-owned sites in
+    # Kyrgyzstan: named before it in its clause)
+    focal = sorted(h.start for h in hits if _is_focal(h, res))
+    places = [h for h in named if _PLACE_BEFORE.search(text, max(0, h.start - 8), h.start)]
+    if places:
+        acting = [h for h in places if _any_in(focal, _clause_start(text, h.start), h.start)]
+        hits = [h for h in hits if h not in places or h in acting]
+        named = [h for h in named if h not in places]
+    groups = [h for h in hits if h.payload[0] == "group"]
+    background = background_sentences(text, start, end, named + groups, events, reference)
+    if background:
+        # the focal state joined to a partner as the two sides (中方愿同哈萨克斯坦加强反恐合作,
+        # China and Kyrgyzstan will...): the focal state's own engagement, said or promised
+        background = _without_joined(background, hits, named, text, res)
+    idle = idle_groups(
+        text, start, end, [h for h in hits if h.payload[0] == "group"], events, reference
+    )
+    found = collect(hits, text, res, reference, background, idle)
+    if any(code in partners for code in found.states) or found.groups:
+        return True
+    if any(not _in_spans(background, h) for h in groups):
+        # the region's group joined to the focal state (Китай и страны Центральной Азии вместе
+        # борются с терроризмом) outside background: the focal state's engagement with the
+        # region, though it adds no participants beside a partner state (idle_groups)
+        return True
+    if other_sides:
+        return False
+    # states given as examples (中方愿同哈萨克斯坦、乌兹别克斯坦等国加强反恐合作) in a sentence
+    # that names the focal state and is no background: the focal state's partners
+    focal_at = sorted(h.start for h in hits if _is_focal(h, res))
+    return any(
+        h.payload[0] == "example"
+        and h.payload[1] in partners
+        and not _in_spans(background, h)
+        and _any_in(focal_at, *_sentence(text, h.start, start, end))
+        for h in hits
+    )
+
+
+def _framework_event(hit: Hit, hits: list[Hit], text: str, res: Resources, start: int) -> bool:
+    """``hit`` names a regional framework (the study's anchor weights) in the item's lead, or
+    in a paragraph's lead with one of its events right after it (China Daily: ... the SCO joint
+    counter-terrorism exercise ...); not as the name of a gathering of analysts (中国—中亚智库论坛,
+    a think-tank forum: scholars speak for no state)."""
+    if _framework_of(hit, res) not in res.study.anchor_weights:
+        return False
+    if _ANALYSTS_AFTER.match(text, hit.end):
+        return False
+    if hit.start < lead_end(start, text):
+        return True
+    paragraph = text.rfind("\n", max(start, hit.start - LEAD), hit.start)
+    if paragraph < 0 or hit.start >= lead_end(paragraph + 1, text):
+        return False
+    return any(
+        h.payload[0] == "event_kind"
+        and h.payload[1] not in _NO_EVENT
+        and hit.end <= h.start < hit.end + EVENT_SPAN
+        and not _SENTENCE_BREAK.search(text, hit.end, h.start)
+        for h in hits
+    )
+
+
+def _other_sides(hits: list[Hit], text: str, res: Resources, lead: int) -> bool:
+    """The lead names the focal state and a state from outside the region (not as a place) and
+    no partner state, group or regional framework."""
+    partners, focal = res.study.partner_set, res.study.focal
+    focal_named = other = False
+    # a state inside a framework's or an issue's name (阿富汗邻国外长会, the Afghan issue) is
+    # talked about, not a side
+    names = [h for h in hits if h.payload[0] in ("topic", "framework") and h.start < lead]
+    for hit in hits:
+        if hit.start >= lead:
+            break
+        if any(n.start <= hit.start and hit.end <= n.end and n is not hit for n in names):
+            continue
+        kind, value = hit.payload
+        state = _state_of(hit, res)
+        if (
+            state in partners
+            or kind in _GROUPS
+            or (kind == "venue" and value in partners)
+            or _framework_of(hit, res) in res.study.anchor_weights
+        ):
+            return False
+        if _is_focal(hit, res):
+            focal_named = True
+        elif (
+            kind in ("state", "official", "institution")
+            and state is not None
+            and state != focal
+            and not _PLACE_BEFORE.search(text, max(0, hit.start - 8), hit.start)
+        ):
+            other = True
+    return focal_named and other
+
+
+def _is_focal(hit: Hit, res: Resources) -> bool:
+    kind, value = hit.payload
+    focal = res.study.focal
+    if kind == "state":
+        return bool(value == focal) or (
+            len(hit.term) == 2 and hit.term[0] in res.study.pair_prefixes
+        )
+    if kind == "official":
+        return res.gazetteer.officials[value].country == focal
+    if kind == "institution":
+        return res.gazetteer.institutions[value].country == focal
+    return False
+
+
+def _sentence(text: str, position: int, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``position`` within (start, end), at most SENTENCE_SPAN characters
+    either side."""
+    lo = max(start, position - SENTENCE_SPAN)
+    for match in _SENTENCE_BREAK.finditer(text, lo, position):
+        lo = match.end()
+    stop = _SENTENCE_BREAK.search(text, position, min(end, position + SENTENCE_SPAN))
+    return lo, (stop.end() if stop else min(end, position + SENTENCE_SPAN))
+
+
+def _without_joined(
+    background: list[tuple[int, int]],
+    hits: list[Hit],
+    named: list[Hit],
+    text: str,
+    res: Resources,
+) -> list[tuple[int, int]]:
+    """``background`` without the sentences where the focal state is joined to a partner state
+    (by 同, 与, 和, and, with, и, с: the two sides of one clause)."""
+    focal = [h for h in hits if _is_focal(h, res)]
+    joined = [
+        span
+        for span in background
+        if any(
+            span[0] <= f.start < span[1]
+            and span[0] <= p.start < span[1]
+            and (
+                (f.end <= p.start and _JOINED.fullmatch(text, f.end, p.start))
+                or (p.end <= f.start and _JOINED.fullmatch(text, p.end, f.start))
+            )
+            for f in focal
+            for p in named
+        )
+    ]
+    return [span for span in background if span not in joined]
+
+
+def _in_spans(spans: list[tuple[int, int]], hit: Hit) -> bool:
+    return any(lo <= hit.start < hi for lo, hi in spans)
+
+
+def _clause_start(text: str, position: int) -> int:
+    lo = max(0, position - CLAUSE_SPAN)
+    for match in _CLAUSE_BREAK.finditer(text, lo, position):
+        lo = match.end()
+    return lo
+
+
+def _any_in(positions: list[int], lo: int, hi: int) -> bool:
+    i = bisect.bisect_left(positions, lo)
+    return i < len(positions) and positions[i] < hi
+
+
+def _framework_of(hit: Hit, res: Resources) -> str | None:
+    kind, value = hit.payload
+    if kind == "framework":
+        return str(value)
+    if kind == "institution":
+        return res.gazetteer.institutions[value].framework
+    return None
+
+
+def _in_lead(text: str, start: int, position: int) -> bool:
+    """``position`` is in the item's lead or in the lead of one of its paragraphs (a press
+    conference's question that the segmenter left in one item)."""
+    if position < lead_end(start, text):
+        return True
+    paragraph = text.rfind("\n", max(start, position - LEAD), position)
+    return paragraph >= 0 and position < lead_end(paragraph + 1, text)
