@@ -68,7 +68,7 @@ from steppewatch.extract.coder_entities import (
     not_participant,
     numbered_entries,
 )
-from steppewatch.extract.coder_relevance import partner_engaged
+from steppewatch.extract.coder_relevance import focal_background, partner_engaged
 from steppewatch.extract.coder_resources import Resources as _Resources
 from steppewatch.extract.coder_resources import load_resources as _resources
 from steppewatch.extract.coder_rules import (
@@ -602,11 +602,30 @@ def _focal_takes_part(passage: _Passage, res: _Resources, text: str | None) -> b
 def _engaged(
     passage: _Passage, res: _Resources, text: str, item: CodedItem, reference: str | None
 ) -> bool:
-    """A partner state takes part with the focal state in the passage (``coder_relevance``),
-    or the passage's lead reports a meeting of a framework whose members the study implies."""
-    return _framework_meeting(
+    """The focal state takes part outside sentences of background, and a partner state with
+    it (``coder_relevance``), or the passage's lead reports a meeting of a framework whose
+    members the study implies."""
+    if _framework_meeting(
         passage.hits, res, tuple(res.study.implied), before=passage.start + LEAD, text=text
-    ) or partner_engaged(passage.hits, text, res, item.start, item.end, reference)
+    ):
+        return True
+    background = focal_background(passage.hits, text, res, item.start, item.end, reference)
+    if background:
+        ends = [b for _, b in background]
+        kept = [
+            h
+            for h in passage.hits
+            if not _is_focal(h, res)
+            or not (
+                (i := bisect.bisect_right(ends, h.start)) < len(background)
+                and background[i][0] <= h.start
+            )
+        ]
+        if not _focal_takes_part(
+            _Passage(passage.start, passage.end, passage.anchor, kept), res, text
+        ):
+            return False
+    return partner_engaged(passage.hits, text, res, item.start, item.end, reference)
 
 
 def _score(passage: _Passage, res: _Resources, text: str | None = None) -> float:

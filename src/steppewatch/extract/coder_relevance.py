@@ -29,7 +29,7 @@ from steppewatch.extract.coder_resources import Resources
 from steppewatch.extract.coder_rules import UNILATERAL_KINDS, collect
 from steppewatch.extract.matcher import Hit
 
-__all__ = ["partner_engaged"]
+__all__ = ["focal_background", "partner_engaged"]
 
 _JOINED = re.compile(r"\s*(?:愿同|愿与|同|与|和|及|(?i:and|with|и|с|со))\s*|[—–-]", re.IGNORECASE)
 CLAUSE_SPAN = 200  # characters searched back for a clause's start
@@ -142,6 +142,23 @@ def partner_engaged(
     )
 
 
+def focal_background(
+    hits: list[Hit], text: str, res: Resources, start: int, end: int, reference: str | None
+) -> list[tuple[int, int]]:
+    """When the item's lead (``start``, ``end``) names the event's sides without the focal state
+    (Türkiye and Kazakhstan; Tajikistan and Kyrgyzstan), the sentences of background
+    (``coder_background``: an earlier event recalled, an analyst's words, a membership, what
+    is expected...) that name the focal state after the lead: China named there (Kazakhstan
+    has previously bought drones from China; analysts say China's role is growing) does not
+    take part in the item's event."""
+    lead = lead_end(start, text)
+    focal = [h for h in hits if h.start >= lead and _is_focal(h, res)]
+    if not focal or not _sides_without_focal(hits, text, res, lead):
+        return []
+    events = sorted(h.start for h in hits if h.payload[0] == "event_kind")
+    return background_sentences(text, start, end, focal, events, reference)
+
+
 def _framework_event(hit: Hit, hits: list[Hit], text: str, res: Resources, start: int) -> bool:
     """``hit`` names a regional framework (the study's anchor weights) in the item's lead, or
     in a paragraph's lead with one of its events right after it (China Daily: ... the SCO joint
@@ -197,6 +214,26 @@ def _other_sides(hits: list[Hit], text: str, res: Resources, lead: int) -> bool:
         ):
             other = True
     return focal_named and other
+
+
+def _sides_without_focal(hits: list[Hit], text: str, res: Resources, lead: int) -> bool:
+    """The lead names two states or more (not as places, not inside a framework's or an
+    issue's name) and not the focal state."""
+    names = [h for h in hits if h.payload[0] in ("topic", "framework") and h.start < lead]
+    sides: set[str] = set()
+    for hit in hits:
+        if hit.start >= lead:
+            break
+        if hit.payload[0] not in ("state", "listed", "example", "official", "institution") or any(
+            n.start <= hit.start and hit.end <= n.end and n is not hit for n in names
+        ):
+            continue
+        if _is_focal(hit, res):
+            return False
+        state = _state_of(hit, res)
+        if state is not None and not _PLACE_BEFORE.search(text, max(0, hit.start - 8), hit.start):
+            sides.add(state)
+    return len(sides) >= 2
 
 
 def _is_focal(hit: Hit, res: Resources) -> bool:
