@@ -25,6 +25,7 @@ import bisect
 import re
 
 from steppewatch.extract.coder_background import LEAD, background_sentences, idle_groups, lead_end
+from steppewatch.extract.coder_entities import named_only
 from steppewatch.extract.coder_resources import Resources
 from steppewatch.extract.coder_rules import UNILATERAL_KINDS, collect
 from steppewatch.extract.matcher import Hit
@@ -32,6 +33,14 @@ from steppewatch.extract.matcher import Hit
 __all__ = ["focal_background", "partner_engaged"]
 
 _JOINED = re.compile(r"\s*(?:愿同|愿与|同|与|和|及|(?i:and|with|и|с|со))\s*|[—–-]", re.IGNORECASE)
+# the focal state's partner named right after it: 中方愿同, 中国将与, China will work with, Китай
+# готов сотрудничать с (a few words of a verb between, no clause break; examples may open with
+# "countries such as")
+_PARTNER_OF = re.compile(
+    r"[^，,。；;：:、\n]{0,6}?(?:同|与|和)|"
+    r"\s+(?:[^\W\d_]+\s+){0,5}?(?i:with|and|с|со|и)\s+(?:[^\W\d_]+\s+){0,3}?"
+)
+JOIN_SPAN = 60  # characters from the focal state's name to its partner's
 CLAUSE_SPAN = 200  # characters searched back for a clause's start
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?\n]|\.(?:\s|$)")
 _GROUPS = ("group", "group_other")
@@ -130,16 +139,30 @@ def partner_engaged(
         return True
     if other_sides:
         return False
-    # states given as examples (中方愿同哈萨克斯坦、乌兹别克斯坦等国加强反恐合作) in a sentence
-    # that names the focal state and is no background: the focal state's partners
-    focal_at = sorted(h.start for h in hits if _is_focal(h, res))
-    return any(
-        h.payload[0] == "example"
-        and h.payload[1] in partners
-        and not _in_spans(background, h)
-        and _any_in(focal_at, *_sentence(text, h.start, start, end))
-        for h in hits
-    )
+    # states given as examples as the focal state's partners, outside background: joined to
+    # it (中方愿同哈萨克斯坦、乌兹别克斯坦等国加强反恐合作; China will work with Kazakhstan and
+    # other countries) or acting towards it later in their sentence (哈萨克斯坦、吉尔吉斯斯坦等国
+    # 致函支持中方); not where the focal state is only named before them (霍尔果斯口岸是中国西部
+    # 口岸，涉案人员来自哈萨克斯坦等国)
+    focal = [h for h in hits if _is_focal(h, res)]
+    focal_at = sorted(h.start for h in focal)
+    for hit in hits:
+        if (
+            hit.payload[0] != "example"
+            or hit.payload[1] not in partners
+            or _in_spans(background, hit)
+            or named_only(text, hit)
+        ):
+            continue
+        lo, hi = _sentence(text, hit.start, start, end)
+        if _any_in(focal_at, hit.end, hi) or any(
+            lo <= f.start
+            and f.end <= hit.start < f.end + JOIN_SPAN
+            and _PARTNER_OF.fullmatch(text, f.end, hit.start) is not None
+            for f in focal
+        ):
+            return True
+    return False
 
 
 def focal_background(
