@@ -93,12 +93,13 @@ def partner_engaged(
     if any(_framework_event(h, hits, text, res, start) for h in hits):
         return True  # a lead names a regional framework's event (an SCO exercise)
     lead = lead_end(start, text)
+    focal = [h for h in hits if _is_focal(h, res)]
+    focal_at = sorted(h.start for h in focal)
     other_sides = _other_sides(hits, text, res, lead)
     if other_sides:
         # the lead names the focal state and another state from outside the region as the
         # event's sides (China-Turkey talks): a partner state named after it takes part only in
         # a sentence that names the focal state too
-        focal_at = sorted(h.start for h in hits if _is_focal(h, res))
         hits = [
             h
             for h in hits
@@ -106,29 +107,25 @@ def partner_engaged(
             or not (_state_of(h, res) in partners or h.payload[0] in _GROUPS)
             or _any_in(focal_at, *_sentence(text, h.start, lead, end))
         ]
-    events = sorted(h.start for h in hits if h.payload[0] == "event_kind")
     named = [h for h in hits if _state_of(h, res) in partners]
     # a state named as the place (the embassy in Kyrgyzstan, relatives in Kazakhstan) is where
-    # something is, not a side; in coder_background it makes its whole sentence background
-    # when nothing is reported there, but the side addressed in that sentence (the embassy in
-    # Kyrgyzstan asked the Kyrgyz side) is still a side
-    # ... unless the focal state acts there (中国在塔吉克斯坦的军事存在, Chinese-owned sites in
-    # Kyrgyzstan: named before it in its clause)
-    focal = sorted(h.start for h in hits if _is_focal(h, res))
+    # something is, not a side, unless the focal state acts there (中国在塔吉克斯坦的军事存在,
+    # Chinese-owned sites in Kyrgyzstan: named before it in its clause); in coder_background a
+    # place makes its whole sentence background when nothing is reported there, but the side
+    # addressed in that sentence (the embassy in Kyrgyzstan asked the Kyrgyz side) is a side
     places = [h for h in named if _PLACE_BEFORE.search(text, max(0, h.start - 8), h.start)]
     if places:
-        acting = [h for h in places if _any_in(focal, _clause_start(text, h.start), h.start)]
+        acting = [h for h in places if _any_in(focal_at, _clause_start(text, h.start), h.start)]
         hits = [h for h in hits if h not in places or h in acting]
         named = [h for h in named if h not in places]
+    events = sorted(h.start for h in hits if h.payload[0] == "event_kind")
     groups = [h for h in hits if h.payload[0] == "group"]
     background = background_sentences(text, start, end, named + groups, events, reference)
     if background:
         # the focal state joined to a partner as the two sides (中方愿同哈萨克斯坦加强反恐合作,
         # China and Kyrgyzstan will...): the focal state's own engagement, said or promised
-        background = _without_joined(background, hits, named, text, res)
-    idle = idle_groups(
-        text, start, end, [h for h in hits if h.payload[0] == "group"], events, reference
-    )
+        background = _without_joined(background, focal, named, text)
+    idle = idle_groups(text, start, end, groups, events, reference)
     found = collect(hits, text, res, reference, background, idle)
     if any(code in partners for code in found.states) or found.groups:
         return True
@@ -139,30 +136,33 @@ def partner_engaged(
         return True
     if other_sides:
         return False
-    # states given as examples as the focal state's partners, outside background: joined to
-    # it (中方愿同哈萨克斯坦、乌兹别克斯坦等国加强反恐合作; China will work with Kazakhstan and
-    # other countries) or acting towards it later in their sentence (哈萨克斯坦、吉尔吉斯斯坦等国
-    # 致函支持中方); not where the focal state is only named before them (霍尔果斯口岸是中国西部
-    # 口岸，涉案人员来自哈萨克斯坦等国)
-    focal = [h for h in hits if _is_focal(h, res)]
-    focal_at = sorted(h.start for h in focal)
-    for hit in hits:
-        if (
-            hit.payload[0] != "example"
-            or hit.payload[1] not in partners
-            or _in_spans(background, hit)
-            or named_only(text, hit)
-        ):
-            continue
-        lo, hi = _sentence(text, hit.start, start, end)
-        if _any_in(focal_at, hit.end, hi) or any(
+    examples = [
+        h
+        for h in hits
+        if h.payload[0] == "example"
+        and h.payload[1] in partners
+        and not _in_spans(background, h)
+        and not named_only(text, h)
+    ]
+    return any(_partner_of_focal(h, focal, text, start, end) for h in examples)
+
+
+def _partner_of_focal(hit: Hit, focal: list[Hit], text: str, start: int, end: int) -> bool:
+    """A state given as an example (``hit``) is the focal state's partner: joined to it (中方愿同
+    哈萨克斯坦、乌兹别克斯坦等国加强反恐合作; China will work with Kazakhstan and other
+    countries) or acting towards it later in its sentence (哈萨克斯坦、吉尔吉斯斯坦等国致函支持
+    中方); not where the focal state is only named before it (霍尔果斯口岸是中国西部口岸，涉案人员
+    来自哈萨克斯坦等国)."""
+    lo, hi = _sentence(text, hit.start, start, end)
+    return any(
+        (hit.end <= f.start < hi)
+        or (
             lo <= f.start
             and f.end <= hit.start < f.end + JOIN_SPAN
             and _PARTNER_OF.fullmatch(text, f.end, hit.start) is not None
-            for f in focal
-        ):
-            return True
-    return False
+        )
+        for f in focal
+    )
 
 
 def focal_background(
@@ -284,30 +284,24 @@ def _sentence(text: str, position: int, start: int, end: int) -> tuple[int, int]
 
 
 def _without_joined(
-    background: list[tuple[int, int]],
-    hits: list[Hit],
-    named: list[Hit],
-    text: str,
-    res: Resources,
+    background: list[tuple[int, int]], focal: list[Hit], named: list[Hit], text: str
 ) -> list[tuple[int, int]]:
-    """``background`` without the sentences where the focal state is joined to a partner state
-    (by 同, 与, 和, and, with, и, с: the two sides of one clause)."""
-    focal = [h for h in hits if _is_focal(h, res)]
-    joined = [
-        span
-        for span in background
-        if any(
-            span[0] <= f.start < span[1]
-            and span[0] <= p.start < span[1]
+    """``background`` without the sentences where the focal state (``focal``) is joined to a
+    partner state (``named``) by 同, 与, 和, and, with, и, с: the two sides of one clause."""
+
+    def joined(lo: int, hi: int) -> bool:
+        return any(
+            lo <= f.start < hi
+            and lo <= p.start < hi
             and (
-                (f.end <= p.start and _JOINED.fullmatch(text, f.end, p.start))
-                or (p.end <= f.start and _JOINED.fullmatch(text, p.end, f.start))
+                (f.end <= p.start and _JOINED.fullmatch(text, f.end, p.start) is not None)
+                or (p.end <= f.start and _JOINED.fullmatch(text, p.end, f.start) is not None)
             )
             for f in focal
             for p in named
         )
-    ]
-    return [span for span in background if span not in joined]
+
+    return [span for span in background if not joined(*span)]
 
 
 def _in_spans(spans: list[tuple[int, int]], hit: Hit) -> bool:
