@@ -241,3 +241,47 @@ def test_the_prc_own_build_up_stays_relevant_with_a_partner_only_recalled() -> N
     )
     assert coded.relevant
     assert coded.kind == "domestic_capacity"
+
+
+# -- the PRC's western troops at an exercise with another state ------------------------------
+WESTERN_TROOPS_WITH_ANOTHER_STATE = [
+    pytest.param(
+        "中巴陆军联合反恐训练在新疆开训\n2024年9月5日\n"
+        "中国—巴基斯坦陆军联合反恐训练在新疆开训，中方参训兵力来自西部战区陆军某部。"
+        "去年，中方曾同吉尔吉斯斯坦举行过联合反恐演习。",
+        id="zh-pair-short-form",
+    ),
+    pytest.param(
+        "China, Pakistan start joint anti-terror drills in Xinjiang\nSeptember 5, 2024\n"
+        "Chinese and Pakistani troops began joint counter-terrorism drills in Xinjiang; the "
+        "Chinese side sent a unit of the Western Theater Command. Last year China held a "
+        "similar drill with Kyrgyzstan.",
+        id="en-western-theater",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", WESTERN_TROOPS_WITH_ANOTHER_STATE)
+def test_western_troops_at_an_exercise_with_another_state_are_not_engagement(text: str) -> None:
+    coded = _code(text)
+    assert not coded.relevant
+
+
+def test_western_troops_at_an_exercise_with_a_partner_state_are_engagement() -> None:
+    coded = _code(
+        "中吉陆军联合反恐训练在新疆开训\n2024年9月5日\n"
+        "中国—吉尔吉斯斯坦陆军联合反恐训练在新疆开训，中方参训兵力来自西部战区陆军某部。"
+    )
+    assert coded.relevant
+    assert "KG" in coded.countries
+
+
+def test_a_dateline_city_is_no_side_of_the_event() -> None:
+    """МОСКВА in the dateline does not make a Russia-China item of the PRC's own drills near
+    the region (the lead names the PLA only)."""
+    coded = _code(
+        "НОАК провела учения у границ Центральной Азии\nМОСКВА, 21 августа 2024 г. — РИА Новости.\n"
+        "Подразделения Синьцзянского военного округа НОАК провели учения по борьбе с терроризмом "
+        "в высокогорных районах Памира. Ранее Китай проводил совместные учения с Таджикистаном."
+    )
+    assert coded.relevant

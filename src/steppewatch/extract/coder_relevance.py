@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 
 from steppewatch.extract.coder_background import LEAD, background_sentences, idle_groups, lead_end
 from steppewatch.extract.coder_entities import named_only
@@ -82,20 +83,22 @@ def partner_engaged(
     """A partner state takes part in what the passage's ``hits`` report (see the module
     docstring); ``start``, ``end``: the item (its lead names the event's sides)."""
     partners = res.study.partner_set
-    if any(
+    lead = lead_end(start, text)
+    sides = _lead_sides(hits, text, res, lead)
+    other_sides = sides.focal and bool(sides.others) and not sides.partner and not sides.framework
+    if not other_sides and any(
         h.payload[0] == "anchor"
         or (h.payload[0] == "event_kind" and h.payload[1] in UNILATERAL_KINDS)
         for h in hits
     ):
         # the focal state acting for the region on its own: its build-up in its western
-        # regions, its security firms in the partner states (codebook: unilateral)
+        # regions, its security firms in the partner states (codebook: unilateral); not its
+        # western theatre's troops at an exercise with another state (China and Pakistan)
         return True
     if any(_framework_event(h, hits, text, res, start) for h in hits):
         return True  # a lead names a regional framework's event (an SCO exercise)
-    lead = lead_end(start, text)
     focal = [h for h in hits if _is_focal(h, res)]
     focal_at = sorted(h.start for h in focal)
-    other_sides = _other_sides(hits, text, res, lead)
     if other_sides:
         # the lead names the focal state and another state from outside the region as the
         # event's sides (China-Turkey talks): a partner state named after it takes part only in
@@ -176,7 +179,8 @@ def focal_background(
     take part in the item's event."""
     lead = lead_end(start, text)
     focal = [h for h in hits if h.start >= lead and _is_focal(h, res)]
-    if not focal or not _sides_without_focal(hits, text, res, lead):
+    sides = _lead_sides(hits, text, res, lead)
+    if not focal or sides.focal or len(sides.others | sides.partners) < 2:
         return []
     events = sorted(h.start for h in hits if h.payload[0] == "event_kind")
     return background_sentences(text, start, end, focal, events, reference)
@@ -205,58 +209,51 @@ def _framework_event(hit: Hit, hits: list[Hit], text: str, res: Resources, start
     )
 
 
-def _other_sides(hits: list[Hit], text: str, res: Resources, lead: int) -> bool:
-    """The lead names the focal state and a state from outside the region (not as a place) and
-    no partner state, group or regional framework."""
-    partners, focal = res.study.partner_set, res.study.focal
-    focal_named = other = False
+@dataclass(frozen=True)
+class _Sides:
+    """Who an item's lead names (not as places, not inside a framework's or an issue's name)."""
+
+    focal: bool  # the focal state
+    others: frozenset[str]  # states from outside the region
+    partner: bool  # a partner state, the region's group or a partner's capital as the venue
+    partners: frozenset[str]  # the partner states (not as places)
+    framework: bool  # a regional framework (the study's anchor weights)
+
+
+def _lead_sides(hits: list[Hit], text: str, res: Resources, lead: int) -> _Sides:
+    partners, focal_code = res.study.partner_set, res.study.focal
     # a state inside a framework's or an issue's name (阿富汗邻国外长会, the Afghan issue) is
     # talked about, not a side
     names = [h for h in hits if h.payload[0] in ("topic", "framework") and h.start < lead]
+    focal = partner = framework = False
+    others: set[str] = set()
+    named: set[str] = set()
     for hit in hits:
         if hit.start >= lead:
             break
+        kind, value = hit.payload
+        if _framework_of(hit, res) in res.study.anchor_weights:
+            framework = True
         if any(n.start <= hit.start and hit.end <= n.end and n is not hit for n in names):
             continue
-        kind, value = hit.payload
+        if kind in ("state", "listed", "example") and named_only(text, hit):
+            continue  # a dateline (МОСКВА, 21 авг —), a border's or a route's side
         state = _state_of(hit, res)
-        if (
-            state in partners
-            or kind in _GROUPS
-            or (kind == "venue" and value in partners)
-            or _framework_of(hit, res) in res.study.anchor_weights
-        ):
-            return False
+        place = _PLACE_BEFORE.search(text, max(0, hit.start - 8), hit.start) is not None
         if _is_focal(hit, res):
-            focal_named = True
+            focal = True  # (中哈, 中巴: a pair's short form names the focal state and the other)
+        if state in partners or kind in _GROUPS or (kind == "venue" and value in partners):
+            partner = True
+            if state is not None and kind != "venue" and not place:
+                named.add(state)
         elif (
-            kind in ("state", "official", "institution")
+            kind in ("state", "listed", "example", "official", "institution")
             and state is not None
-            and state != focal
-            and not _PLACE_BEFORE.search(text, max(0, hit.start - 8), hit.start)
+            and state != focal_code
+            and not place
         ):
-            other = True
-    return focal_named and other
-
-
-def _sides_without_focal(hits: list[Hit], text: str, res: Resources, lead: int) -> bool:
-    """The lead names two states or more (not as places, not inside a framework's or an
-    issue's name) and not the focal state."""
-    names = [h for h in hits if h.payload[0] in ("topic", "framework") and h.start < lead]
-    sides: set[str] = set()
-    for hit in hits:
-        if hit.start >= lead:
-            break
-        if hit.payload[0] not in ("state", "listed", "example", "official", "institution") or any(
-            n.start <= hit.start and hit.end <= n.end and n is not hit for n in names
-        ):
-            continue
-        if _is_focal(hit, res):
-            return False
-        state = _state_of(hit, res)
-        if state is not None and not _PLACE_BEFORE.search(text, max(0, hit.start - 8), hit.start):
-            sides.add(state)
-    return len(sides) >= 2
+            others.add(state)
+    return _Sides(focal, frozenset(others), partner, frozenset(named), framework)
 
 
 def _is_focal(hit: Hit, res: Resources) -> bool:
