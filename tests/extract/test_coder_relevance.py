@@ -285,3 +285,20 @@ def test_a_dateline_city_is_no_side_of_the_event() -> None:
         "в высокогорных районах Памира. Ранее Китай проводил совместные учения с Таджикистаном."
     )
     assert coded.relevant
+
+
+def test_a_gathering_is_no_rapid_response_unit() -> None:
+    """The Russian stem of СОБР (a police rapid-response unit) matched собрание and собрался
+    (a gathering), a security domain that weighs in relevance."""
+    gathering = _code(
+        "Собрание делегаций Казахстана и Китая\nАлматы, 5 мая 2024 г.\n"
+        "В Алматы собрались представители МВД Казахстана и Министерства общественной "
+        "безопасности КНР; на собрании обсуждалась борьба с наркотрафиком."
+    )
+    assert "paramilitary" not in gathering.domains
+    unit = _code(
+        "Учения СОБР МВД Кыргызстана и вооруженной полиции КНР\nБишкек, 5 мая 2024 г.\n"
+        "Бойцы СОБР МВД Кыргызстана и подразделения Народной вооруженной полиции Китая провели "
+        "совместные антитеррористические учения."
+    )
+    assert "paramilitary" in unit.domains
