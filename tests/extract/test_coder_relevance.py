@@ -302,3 +302,34 @@ def test_a_gathering_is_no_rapid_response_unit() -> None:
         "совместные антитеррористические учения."
     )
     assert "paramilitary" in unit.domains
+
+
+# -- a question asking yes or no -------------------------------------------------------------
+def test_a_partner_named_only_in_a_yes_no_question_is_asked_about() -> None:
+    coded = _code(
+        "Q: Relatives of detained people held a press conference abroad. Does China plan to "
+        "discuss this with Kazakhstan?\n"
+        "A: Xinjiang affairs are China's internal affairs. The measures there are about "
+        "countering terrorism and separatism."
+    )
+    assert not coded.relevant
+
+
+def test_a_partner_named_in_a_question_that_reports_an_event_takes_part() -> None:
+    coded = _code(
+        "Q: China and Kazakhstan held counter-terrorism consultations in Beijing yesterday. "
+        "Does China plan to hold more such talks?\n"
+        "A: The two sides agreed to deepen cooperation against terrorism and separatism."
+    )
+    assert coded.relevant
+    assert "KZ" in coded.countries
+
+
+def test_a_partner_named_only_in_a_russian_yes_no_question_is_asked_about() -> None:
+    coded = _code(
+        "Вопрос: Родственники задержанных провели пресс-конференцию. Планирует ли Китай "
+        "обсуждать это с Казахстаном?\n"
+        "Ответ: Дела Синьцзяна – внутреннее дело Китая, речь идет о борьбе с терроризмом и "
+        "сепаратизмом."
+    )
+    assert not coded.relevant

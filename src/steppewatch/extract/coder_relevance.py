@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from steppewatch.extract.coder_background import LEAD, background_sentences, idle_groups, lead_end
 from steppewatch.extract.coder_entities import named_only
 from steppewatch.extract.coder_resources import Resources
-from steppewatch.extract.coder_rules import UNILATERAL_KINDS, collect
+from steppewatch.extract.coder_rules import UNILATERAL_KINDS, _yes_no_sentences, collect
 from steppewatch.extract.matcher import Hit
 
 __all__ = ["focal_background", "partner_engaged"]
@@ -109,6 +109,16 @@ def partner_engaged(
             if h.start < lead
             or not (_state_of(h, res) in partners or h.payload[0] in _GROUPS)
             or _any_in(focal_at, *_sentence(text, h.start, lead, end))
+        ]
+    asked = _yes_no_sentences(text, start, end)
+    if asked:
+        # a question asking yes or no (Does China plan to discuss this with Kazakhstan?; 是否;
+        # ли) names what it asks about, not who takes part
+        hits = [
+            h
+            for h in hits
+            if not (_state_of(h, res) in partners or h.payload[0] in _GROUPS)
+            or not _in_spans(asked, h)
         ]
     named = [h for h in hits if _state_of(h, res) in partners]
     # a state named as the place (the embassy in Kyrgyzstan, relatives in Kazakhstan) is where
