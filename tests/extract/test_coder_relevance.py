@@ -132,6 +132,18 @@ PRC_IN_BACKGROUND = [
         "分析人士指出，中国也关注塔阿边境地区的反恐形势。",
         id="zh-analyst-names-china",
     ),
+    pytest.param(
+        "India, Tajikistan hold joint special forces exercise\nNEW DELHI, May 5, 2024\n"
+        "Indian and Tajik special forces began a joint counter-terrorism exercise near Dushanbe "
+        "on Monday. Analysts say China's military role in Tajikistan is growing fast.",
+        id="en-analysts-say",
+    ),
+    pytest.param(
+        "Россия и Узбекистан провели совместные учения\nТермез, 5 мая 2024 г.\n"
+        "Военнослужащие России и Узбекистана провели совместные антитеррористические учения. "
+        "Эксперты отмечают, что Китай наращивает военное сотрудничество с Узбекистаном.",
+        id="ru-experts-note",
+    ),
 ]
 
 
@@ -155,6 +167,13 @@ PRC_TAKES_PART = [
         "В тот же день министр обороны Казахстана провел переговоры с делегацией Министерства "
         "обороны КНР о совместных учениях по борьбе с терроризмом.",
         id="ru-prc-delegation-same-day",
+    ),
+    pytest.param(
+        "India, Tajikistan hold joint special forces exercise\nNEW DELHI, May 5, 2024\n"
+        "Indian and Tajik special forces began a joint counter-terrorism exercise near Dushanbe "
+        "on Monday. Officials said a Chinese People's Armed Police unit took part in the "
+        "exercise for the first time.",
+        id="en-officials-say-chinese-unit-took-part",
     ),
 ]
 

@@ -55,6 +55,15 @@ _ANALYSTS_AFTER = re.compile(
     r"\s*(?:智库|专家|学者|高校|大学|研究|(?i:think[- ]tanks?|experts?|scholars?|academic|"
     r"universit\w*|research\w*|экспертн\w*|аналитическ\w*|научн\w*))"
 )
+# analysts or experts in the plural saying something (Analysts say, Military analysts note,
+# Эксперты отмечают): coder_background reads the singular forms
+_ANALYSTS_SAY = re.compile(
+    r"(?<![^\W\d_])(?:analysts|experts|observers|commentators)\s+(?:say|note|believe|argue|"
+    r"warn|point\s+out|agree)(?![^\W\d_])|"
+    r"(?<![^\W\d_])(?:аналитики|эксперты|наблюдатели|политологи)\s+(?:считают|отмечают|"
+    r"полагают|указывают)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 # a state named as the place (在哈萨克斯坦, in Kyrgyzstan, в Кыргызстане)
 _PLACE_BEFORE = re.compile(
     r"(?:在|(?<![^\W\d_])(?:in|at)\s+(?:the\s+)?|(?<![^\W\d_])(?:в|во)\s+)$", re.IGNORECASE
@@ -193,7 +202,13 @@ def focal_background(
     if not focal or sides.focal or len(sides.others | sides.partners) < 2:
         return []
     events = sorted(h.start for h in hits if h.payload[0] == "event_kind")
-    return background_sentences(text, start, end, focal, events, reference)
+    spans = background_sentences(text, start, end, focal, events, reference)
+    # analysts in the plural (Analysts say, Military analysts note): their words too
+    for hit in focal:
+        lo, hi = _sentence(text, hit.start, lead, end)
+        if (lo, hi) not in spans and _ANALYSTS_SAY.search(text, lo, hi):
+            spans.append((lo, hi))
+    return sorted(spans)
 
 
 def _framework_event(hit: Hit, hits: list[Hit], text: str, res: Resources, start: int) -> bool:
