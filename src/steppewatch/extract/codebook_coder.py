@@ -68,7 +68,7 @@ from steppewatch.extract.coder_entities import (
     not_participant,
     numbered_entries,
 )
-from steppewatch.extract.coder_relevance import focal_background, partner_engaged
+from steppewatch.extract.coder_relevance import Engagement
 from steppewatch.extract.coder_resources import Resources as _Resources
 from steppewatch.extract.coder_resources import load_resources as _resources
 from steppewatch.extract.coder_rules import (
@@ -316,10 +316,16 @@ class CodebookCoder:
         best = max(passages, key=lambda p: p.anchor)
         score = 0.0
         relevant_passages = []
+        engagement: Engagement | None = None  # read once, for the first passage that needs it
         for passage in passages:
             passage_score = _score(passage, res, text)
-            if passage_score >= self.threshold and not _engaged(
-                passage, res, text, item, reference
+            if passage_score >= self.threshold:
+                if engagement is None:
+                    engagement = Engagement(hits, text, res, item.start, item.end, reference)
+            if (
+                engagement is not None
+                and passage_score >= self.threshold
+                and not _engaged(passage, res, text, engagement)
             ):
                 # the focal state takes part, but no partner state is shown taking part with it
                 passage_score *= NAMED_ONLY_FACTOR
@@ -599,9 +605,7 @@ def _focal_takes_part(passage: _Passage, res: _Resources, text: str | None) -> b
     return False
 
 
-def _engaged(
-    passage: _Passage, res: _Resources, text: str, item: CodedItem, reference: str | None
-) -> bool:
+def _engaged(passage: _Passage, res: _Resources, text: str, engagement: Engagement) -> bool:
     """The focal state takes part outside sentences of background, and a partner state with
     it (``coder_relevance``), or the passage's lead reports a meeting of a framework whose
     members the study implies."""
@@ -609,7 +613,7 @@ def _engaged(
         passage.hits, res, tuple(res.study.implied), before=passage.start + LEAD, text=text
     ):
         return True
-    background = focal_background(passage.hits, text, res, item.start, item.end, reference)
+    background = engagement.focal_background()
     if background:
         ends = [b for _, b in background]
         kept = [
@@ -625,7 +629,7 @@ def _engaged(
             _Passage(passage.start, passage.end, passage.anchor, kept), res, text
         ):
             return False
-    return partner_engaged(passage.hits, text, res, item.start, item.end, reference)
+    return engagement.partner_engaged(passage.hits)
 
 
 def _score(passage: _Passage, res: _Resources, text: str | None = None) -> float:

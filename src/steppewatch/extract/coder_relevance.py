@@ -31,7 +31,7 @@ from steppewatch.extract.coder_resources import Resources
 from steppewatch.extract.coder_rules import UNILATERAL_KINDS, _yes_no_sentences, collect
 from steppewatch.extract.matcher import Hit
 
-__all__ = ["focal_background", "partner_engaged"]
+__all__ = ["Engagement"]
 
 _JOINED = re.compile(r"\s*(?:愿同|愿与|同|与|和|及|(?i:and|with|и|с|со))\s*|[—–-]", re.IGNORECASE)
 # the focal state's partner named right after it: 中方愿同, 中国将与, China will work with, Китай
@@ -81,134 +81,161 @@ def _state_of(hit: Hit, res: Resources) -> str | None:
     return None
 
 
-def partner_engaged(
-    hits: list[Hit],
-    text: str,
-    res: Resources,
-    start: int,
-    end: int,
-    reference: str | None,
+class Engagement:
+    """Who takes part in an item (``hits`` from ``start`` to ``end``, published on
+    ``reference``), read once for the item and asked about each of its passages that scores
+    as relevant (``partner_engaged``, ``focal_background``): what depends on the item (its
+    lead's sides, its questions, its sentences of background) is found once, not once per
+    passage (quadratic on a long text)."""
+
+    def __init__(
+        self,
+        hits: list[Hit],
+        text: str,
+        res: Resources,
+        start: int,
+        end: int,
+        reference: str | None,
+    ) -> None:
+        self.text, self.res, self.start, self.end = text, res, start, end
+        self.reference = reference
+        partners = res.study.partner_set
+        self.lead = lead = lead_end(start, text)
+        self.sides = sides = _lead_sides(hits, text, res, lead)
+        self.other_sides = (
+            sides.focal and bool(sides.others) and not sides.partner and not sides.framework
+        )
+        self.focal = focal = sorted((h for h in hits if _is_focal(h, res)), key=lambda h: h.start)
+        self.focal_at = focal_at = [h.start for h in focal]
+        dropped: set[Hit] = set()
+        for hit in hits:
+            if not (_state_of(hit, res) in partners or hit.payload[0] in _GROUPS):
+                continue
+            if self.other_sides and hit.start >= lead:
+                # the lead names the focal state and another state from outside the region as
+                # the event's sides (China-Turkey talks): a partner state named after it takes
+                # part only in a sentence that names the focal state too
+                if not _any_in(focal_at, *_sentence(text, hit.start, lead, end)):
+                    dropped.add(hit)
+        asked = _yes_no_sentences(text, start, end)
+        if asked:
+            # a question asking yes or no (Does China plan to discuss this with Kazakhstan?;
+            # 是否; ли) names what it asks about, not who takes part
+            dropped.update(
+                h
+                for h in hits
+                if (_state_of(h, res) in partners or h.payload[0] in _GROUPS)
+                and _within(asked, h.start)
+            )
+        # a state named as the place (the embassy in Kyrgyzstan, relatives in Kazakhstan) is
+        # where something is, not a side, unless the focal state acts there (中国在塔吉克斯坦的
+        # 军事存在, Chinese-owned sites in Kyrgyzstan: named before it in its clause); in
+        # coder_background a place makes its whole sentence background when nothing is reported
+        # there, but the side addressed in that sentence (the embassy in Kyrgyzstan asked the
+        # Kyrgyz side) is a side
+        places: set[Hit] = set()
+        for hit in hits:
+            if (
+                hit not in dropped
+                and _state_of(hit, res) in partners
+                and _PLACE_BEFORE.search(text, max(0, hit.start - 8), hit.start)
+            ):
+                places.add(hit)
+                if not _any_in(focal_at, _clause_start(text, hit.start), hit.start):
+                    dropped.add(hit)
+        self.dropped = dropped
+        kept = [h for h in hits if h not in dropped]
+        self.named = named = [h for h in kept if _state_of(h, res) in partners and h not in places]
+        events = sorted(h.start for h in kept if h.payload[0] == "event_kind")
+        groups = [h for h in kept if h.payload[0] == "group"]
+        background = background_sentences(text, start, end, named + groups, events, reference)
+        if background:
+            # the focal state joined to a partner as the two sides (中方愿同哈萨克斯坦加强反恐
+            # 合作, China and Kyrgyzstan will...): the focal state's own engagement, promised
+            background = _without_joined(background, focal, named, text)
+        self.background = background
+        self.idle = idle_groups(text, start, end, groups, events, reference)
+        self._events = events
+        self._focal_background: list[tuple[int, int]] | None = None
+
+    def partner_engaged(self, hits: list[Hit]) -> bool:
+        """A partner state takes part in what the passage's ``hits`` report (see the module
+        docstring)."""
+        text, res, partners = self.text, self.res, self.res.study.partner_set
+        if not self.other_sides and any(
+            h.payload[0] == "anchor"
+            or (h.payload[0] == "event_kind" and h.payload[1] in UNILATERAL_KINDS)
+            for h in hits
+        ):
+            # the focal state acting for the region on its own: its build-up in its western
+            # regions, its security firms in the partner states (codebook: unilateral); not its
+            # western theatre's troops at an exercise with another state (China and Pakistan)
+            return True
+        if any(_framework_event(h, hits, text, res, self.start) for h in hits):
+            return True  # a lead names a regional framework's event (an SCO exercise)
+        hits = [h for h in hits if h not in self.dropped]
+        found = collect(hits, text, res, self.reference, self.background, self.idle)
+        if any(code in partners for code in found.states) or found.groups:
+            return True
+        if any(h.payload[0] == "group" and not _within(self.background, h.start) for h in hits):
+            # the region's group joined to the focal state (Китай и страны Центральной Азии
+            # вместе борются с терроризмом) outside background: the focal state's engagement
+            # with the region, though it adds no participants beside a partner state
+            return True
+        if self.other_sides:
+            return False
+        return any(
+            h.payload[0] == "example"
+            and h.payload[1] in partners
+            and not _within(self.background, h.start)
+            and not named_only(text, h)
+            and _partner_of_focal(h, self.focal, self.focal_at, text, self.start, self.end)
+            for h in hits
+        )
+
+    def focal_background(self) -> list[tuple[int, int]]:
+        """When the item's lead names the event's sides without the focal state (Türkiye and
+        Kazakhstan; Tajikistan and Kyrgyzstan), the sentences of background
+        (``coder_background``: an earlier event recalled, an analyst's words, a membership,
+        what is expected...) that name the focal state after the lead: China named there
+        (Kazakhstan has previously bought drones from China; analysts say China's role is
+        growing) does not take part in the item's event. Sorted, not overlapping."""
+        if self._focal_background is not None:
+            return self._focal_background
+        sides, text = self.sides, self.text
+        focal = [h for h in self.focal if h.start >= self.lead]
+        spans: list[tuple[int, int]] = []
+        if focal and not sides.focal and len(sides.others | sides.partners) >= 2:
+            spans = background_sentences(
+                text, self.start, self.end, focal, self._events, self.reference
+            )
+            # analysts in the plural (Analysts say, Military analysts note): their words too
+            for hit in focal:
+                if _within(spans, hit.start):
+                    continue
+                lo, hi = _sentence(text, hit.start, self.lead, self.end)
+                if _ANALYSTS_SAY.search(text, lo, hi):
+                    bisect.insort(spans, (lo, hi))
+        self._focal_background = spans
+        return spans
+
+
+def _partner_of_focal(
+    hit: Hit, focal: list[Hit], focal_at: list[int], text: str, start: int, end: int
 ) -> bool:
-    """A partner state takes part in what the passage's ``hits`` report (see the module
-    docstring); ``start``, ``end``: the item (its lead names the event's sides)."""
-    partners = res.study.partner_set
-    lead = lead_end(start, text)
-    sides = _lead_sides(hits, text, res, lead)
-    other_sides = sides.focal and bool(sides.others) and not sides.partner and not sides.framework
-    if not other_sides and any(
-        h.payload[0] == "anchor"
-        or (h.payload[0] == "event_kind" and h.payload[1] in UNILATERAL_KINDS)
-        for h in hits
-    ):
-        # the focal state acting for the region on its own: its build-up in its western
-        # regions, its security firms in the partner states (codebook: unilateral); not its
-        # western theatre's troops at an exercise with another state (China and Pakistan)
-        return True
-    if any(_framework_event(h, hits, text, res, start) for h in hits):
-        return True  # a lead names a regional framework's event (an SCO exercise)
-    focal = [h for h in hits if _is_focal(h, res)]
-    focal_at = sorted(h.start for h in focal)
-    if other_sides:
-        # the lead names the focal state and another state from outside the region as the
-        # event's sides (China-Turkey talks): a partner state named after it takes part only in
-        # a sentence that names the focal state too
-        hits = [
-            h
-            for h in hits
-            if h.start < lead
-            or not (_state_of(h, res) in partners or h.payload[0] in _GROUPS)
-            or _any_in(focal_at, *_sentence(text, h.start, lead, end))
-        ]
-    asked = _yes_no_sentences(text, start, end)
-    if asked:
-        # a question asking yes or no (Does China plan to discuss this with Kazakhstan?; 是否;
-        # ли) names what it asks about, not who takes part
-        hits = [
-            h
-            for h in hits
-            if not (_state_of(h, res) in partners or h.payload[0] in _GROUPS)
-            or not _in_spans(asked, h)
-        ]
-    named = [h for h in hits if _state_of(h, res) in partners]
-    # a state named as the place (the embassy in Kyrgyzstan, relatives in Kazakhstan) is where
-    # something is, not a side, unless the focal state acts there (中国在塔吉克斯坦的军事存在,
-    # Chinese-owned sites in Kyrgyzstan: named before it in its clause); in coder_background a
-    # place makes its whole sentence background when nothing is reported there, but the side
-    # addressed in that sentence (the embassy in Kyrgyzstan asked the Kyrgyz side) is a side
-    places = [h for h in named if _PLACE_BEFORE.search(text, max(0, h.start - 8), h.start)]
-    if places:
-        acting = [h for h in places if _any_in(focal_at, _clause_start(text, h.start), h.start)]
-        hits = [h for h in hits if h not in places or h in acting]
-        named = [h for h in named if h not in places]
-    events = sorted(h.start for h in hits if h.payload[0] == "event_kind")
-    groups = [h for h in hits if h.payload[0] == "group"]
-    background = background_sentences(text, start, end, named + groups, events, reference)
-    if background:
-        # the focal state joined to a partner as the two sides (中方愿同哈萨克斯坦加强反恐合作,
-        # China and Kyrgyzstan will...): the focal state's own engagement, said or promised
-        background = _without_joined(background, focal, named, text)
-    idle = idle_groups(text, start, end, groups, events, reference)
-    found = collect(hits, text, res, reference, background, idle)
-    if any(code in partners for code in found.states) or found.groups:
-        return True
-    if any(not _in_spans(background, h) for h in groups):
-        # the region's group joined to the focal state (Китай и страны Центральной Азии вместе
-        # борются с терроризмом) outside background: the focal state's engagement with the
-        # region, though it adds no participants beside a partner state (idle_groups)
-        return True
-    if other_sides:
-        return False
-    examples = [
-        h
-        for h in hits
-        if h.payload[0] == "example"
-        and h.payload[1] in partners
-        and not _in_spans(background, h)
-        and not named_only(text, h)
-    ]
-    return any(_partner_of_focal(h, focal, text, start, end) for h in examples)
-
-
-def _partner_of_focal(hit: Hit, focal: list[Hit], text: str, start: int, end: int) -> bool:
     """A state given as an example (``hit``) is the focal state's partner: joined to it (中方愿同
     哈萨克斯坦、乌兹别克斯坦等国加强反恐合作; China will work with Kazakhstan and other
     countries) or acting towards it later in its sentence (哈萨克斯坦、吉尔吉斯斯坦等国致函支持
     中方); not where the focal state is only named before it (霍尔果斯口岸是中国西部口岸，涉案人员
-    来自哈萨克斯坦等国)."""
+    来自哈萨克斯坦等国). ``focal`` sorted by start, ``focal_at`` their starts."""
     lo, hi = _sentence(text, hit.start, start, end)
+    if _any_in(focal_at, hit.end, hi):
+        return True
+    first = bisect.bisect_left(focal_at, max(lo, hit.start - JOIN_SPAN))
     return any(
-        (hit.end <= f.start < hi)
-        or (
-            lo <= f.start
-            and f.end <= hit.start < f.end + JOIN_SPAN
-            and _PARTNER_OF.fullmatch(text, f.end, hit.start) is not None
-        )
-        for f in focal
+        f.end <= hit.start and _PARTNER_OF.fullmatch(text, f.end, hit.start) is not None
+        for f in focal[first : bisect.bisect_left(focal_at, hit.start)]
     )
-
-
-def focal_background(
-    hits: list[Hit], text: str, res: Resources, start: int, end: int, reference: str | None
-) -> list[tuple[int, int]]:
-    """When the item's lead (``start``, ``end``) names the event's sides without the focal state
-    (Türkiye and Kazakhstan; Tajikistan and Kyrgyzstan), the sentences of background
-    (``coder_background``: an earlier event recalled, an analyst's words, a membership, what
-    is expected...) that name the focal state after the lead: China named there (Kazakhstan
-    has previously bought drones from China; analysts say China's role is growing) does not
-    take part in the item's event."""
-    lead = lead_end(start, text)
-    focal = [h for h in hits if h.start >= lead and _is_focal(h, res)]
-    sides = _lead_sides(hits, text, res, lead)
-    if not focal or sides.focal or len(sides.others | sides.partners) < 2:
-        return []
-    events = sorted(h.start for h in hits if h.payload[0] == "event_kind")
-    spans = background_sentences(text, start, end, focal, events, reference)
-    # analysts in the plural (Analysts say, Military analysts note): their words too
-    for hit in focal:
-        lo, hi = _sentence(text, hit.start, lead, end)
-        if (lo, hi) not in spans and _ANALYSTS_SAY.search(text, lo, hi):
-            spans.append((lo, hi))
-    return sorted(spans)
 
 
 def _framework_event(hit: Hit, hits: list[Hit], text: str, res: Resources, start: int) -> bool:
@@ -253,9 +280,7 @@ def _lead_sides(hits: list[Hit], text: str, res: Resources, lead: int) -> _Sides
     focal = partner = framework = False
     others: set[str] = set()
     named: set[str] = set()
-    for hit in hits:
-        if hit.start >= lead:
-            break
+    for hit in (h for h in hits if h.start < lead):
         kind, value = hit.payload
         if _framework_of(hit, res) in res.study.anchor_weights:
             framework = True
@@ -310,24 +335,30 @@ def _without_joined(
 ) -> list[tuple[int, int]]:
     """``background`` without the sentences where the focal state (``focal``) is joined to a
     partner state (``named``) by 同, 与, 和, and, with, и, с: the two sides of one clause."""
+    focal = sorted(focal, key=lambda h: h.start)
+    named = sorted(named, key=lambda h: h.start)
+    focal_at = [h.start for h in focal]
+    named_at = [h.start for h in named]
 
     def joined(lo: int, hi: int) -> bool:
+        sides = focal[bisect.bisect_left(focal_at, lo) : bisect.bisect_left(focal_at, hi)]
+        if not sides:
+            return False
+        others = named[bisect.bisect_left(named_at, lo) : bisect.bisect_left(named_at, hi)]
         return any(
-            lo <= f.start < hi
-            and lo <= p.start < hi
-            and (
-                (f.end <= p.start and _JOINED.fullmatch(text, f.end, p.start) is not None)
-                or (p.end <= f.start and _JOINED.fullmatch(text, p.end, f.start) is not None)
-            )
-            for f in focal
-            for p in named
+            (f.end <= p.start and _JOINED.fullmatch(text, f.end, p.start) is not None)
+            or (p.end <= f.start and _JOINED.fullmatch(text, p.end, f.start) is not None)
+            for f in sides
+            for p in others
         )
 
     return [span for span in background if not joined(*span)]
 
 
-def _in_spans(spans: list[tuple[int, int]], hit: Hit) -> bool:
-    return any(lo <= hit.start < hi for lo, hi in spans)
+def _within(spans: list[tuple[int, int]], position: int) -> bool:
+    """``position`` inside one of the sorted, non-overlapping ``spans``."""
+    i = bisect.bisect_right(spans, (position, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= position < spans[i][1]
 
 
 def _clause_start(text: str, position: int) -> int:
@@ -349,12 +380,3 @@ def _framework_of(hit: Hit, res: Resources) -> str | None:
     if kind == "institution":
         return res.gazetteer.institutions[value].framework
     return None
-
-
-def _in_lead(text: str, start: int, position: int) -> bool:
-    """``position`` is in the item's lead or in the lead of one of its paragraphs (a press
-    conference's question that the segmenter left in one item)."""
-    if position < lead_end(start, text):
-        return True
-    paragraph = text.rfind("\n", max(start, position - LEAD), position)
-    return paragraph >= 0 and position < lead_end(paragraph + 1, text)
