@@ -157,6 +157,7 @@ class Engagement:
         self.idle = idle_groups(text, start, end, groups, events, reference)
         self._events = events
         self._focal_background: list[tuple[int, int]] | None = None
+        self._taking_part: set[Hit] = set()  # partner names found taking part in a passage
 
     def partner_engaged(self, hits: list[Hit]) -> bool:
         """A partner state takes part in what the passage's ``hits`` report (see the module
@@ -174,8 +175,12 @@ class Engagement:
         if any(_framework_event(h, hits, text, res, self.start) for h in hits):
             return True  # a lead names a regional framework's event (an SCO exercise)
         hits = [h for h in hits if h not in self.dropped]
+        if any(h in self._taking_part for h in hits):
+            return True  # found taking part in an overlapping passage (its sentence is here too)
         found = collect(hits, text, res, self.reference, self.background, self.idle)
-        if any(code in partners for code in found.states) or found.groups:
+        taking_part = [hit for code, hit in found.states.items() if code in partners]
+        self._taking_part.update(taking_part)
+        if taking_part or found.groups:
             return True
         if any(h.payload[0] == "group" and not _within(self.background, h.start) for h in hits):
             # the region's group joined to the focal state (Китай и страны Центральной Азии
