@@ -23,7 +23,10 @@ Per item (see ``segment.py``):
    ``SCO_MEETING_WEIGHT`` for a meeting of an SCO or CICA body named as such (not of a
    sector's ministers: trade, transport); relevant if ``score >= threshold`` (0.65, chosen on
    gold/dev.jsonl). Sentences about a third state's doing, or about partner states acting
-   without the focal state, code nothing (``without_third_party``).
+   without the focal state, code nothing (``without_third_party``). A passage above the
+   threshold stays relevant only when the focal state takes part outside sentences of
+   background and a partner state takes part with it, not only named (``coder_relevance``);
+   otherwise its score is multiplied by ``NAMED_ONLY_FACTOR``.
 4. codes of relevant items come from the hits in their relevant passages, each with evidence,
    by the rules of ``coder_rules.py`` (one small function each): framework (not a gathering
    named as a meeting's occasion: on the sidelines of the SCO summit); countries taking part

@@ -6,17 +6,22 @@ focal state only named (a subject of talk, a comparison, a third state others di
 engagement, and neither is a partner state named only in passing in an item about the focal
 state and another state (China-Turkey talks that mention a corridor through Kazakhstan).
 
-``partner_engaged`` is asked about a passage that scores as relevant (``codebook_coder``): a
-partner state must be shown there the way the country rules (``coder_rules.collect``) show a
-state taking part - named, or through its official or institution, outside the sentences of
-background (``coder_background``: an earlier event recalled, a membership, the next summit, an
-analyst's words...), outside the sentences about a third state's doing
-(``coder_rules.third_party_sentences``: the US hosting the Central Asian leaders), not as a
-place, a route's stop, a border side, citizens' or firms' home - or the region's group name
-(中亚国家, the Central Asian states) must name participants there. A state given as an example
-(such as Kazakhstan, 哈萨克斯坦等国) counts when it is in a sentence that names the focal state
-too. A passage that reports a meeting of a framework whose members the study implies (an SCO
-council), or the focal state's own build-up in its western regions, needs none.
+``Engagement`` reads an item once and is asked about each passage that scores as relevant
+(``codebook_coder``). ``partner_engaged``: a partner state must be shown there the way the
+country rules (``coder_rules.collect``) show a state taking part - named, or through its
+official or institution, outside the sentences of background (``coder_background``: an earlier
+event recalled, a membership, the next summit, an analyst's words...), outside the sentences
+about a third state's doing (``coder_rules.third_party_sentences``: the US hosting the Central
+Asian leaders), not as a place (unless the focal state acts there), a route's stop, a border
+side, researchers' home, nor only in a question asking yes or no - or the region's group name
+joined to the focal state (中国和中亚国家) outside background, or states given as examples joined
+to the focal state (中方愿同哈萨克斯坦等国). When the item's lead names the focal state and a state
+from outside the region as the event's sides (China-Turkey talks), a partner named after the
+lead takes part only in a sentence that names the focal state too. A regional framework's event
+named in a lead, or the focal state's unilateral kinds (its western build-up, its security
+firms), need no partner. ``focal_background``: when the lead names the event's sides without the
+focal state (Türkiye and Kazakhstan), the focal state named after it only in background
+sentences takes no part.
 """
 
 from __future__ import annotations
