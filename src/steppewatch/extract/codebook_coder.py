@@ -23,7 +23,10 @@ Per item (see ``segment.py``):
    ``SCO_MEETING_WEIGHT`` for a meeting of an SCO or CICA body named as such (not of a
    sector's ministers: trade, transport); relevant if ``score >= threshold`` (0.65, chosen on
    gold/dev.jsonl). Sentences about a third state's doing, or about partner states acting
-   without the focal state, code nothing (``without_third_party``).
+   without the focal state, code nothing (``without_third_party``). A passage above the
+   threshold stays relevant only when the focal state takes part outside sentences of
+   background and a partner state takes part with it, not only named (``coder_relevance``);
+   otherwise its score is multiplied by ``NAMED_ONLY_FACTOR``.
 4. codes of relevant items come from the hits in their relevant passages, each with evidence,
    by the rules of ``coder_rules.py`` (one small function each): framework (not a gathering
    named as a meeting's occasion: on the sidelines of the SCO summit); countries taking part
@@ -68,6 +71,7 @@ from steppewatch.extract.coder_entities import (
     not_participant,
     numbered_entries,
 )
+from steppewatch.extract.coder_relevance import Engagement
 from steppewatch.extract.coder_resources import Resources as _Resources
 from steppewatch.extract.coder_resources import load_resources as _resources
 from steppewatch.extract.coder_rules import (
@@ -187,6 +191,9 @@ SCO_MEETING_SPAN_HAN = 10
 SCO_MEETING_CHAIN = 90  # characters: a meeting term before the framework's name in its clause
 
 SHORT_ITEM = 2500  # characters: an item this short is one passage
+# a passage where no partner state is shown taking part with the focal state scores this share
+# of its score (below the threshold: the focal state only named, or a partner only in passing)
+NAMED_ONLY_FACTOR = 0.5
 
 
 @dataclass
@@ -312,8 +319,19 @@ class CodebookCoder:
         best = max(passages, key=lambda p: p.anchor)
         score = 0.0
         relevant_passages = []
+        engagement: Engagement | None = None  # read once, for the first passage that needs it
         for passage in passages:
             passage_score = _score(passage, res, text)
+            if passage_score >= self.threshold:
+                if engagement is None:
+                    engagement = Engagement(hits, text, res, item.start, item.end, reference)
+            if (
+                engagement is not None
+                and passage_score >= self.threshold
+                and not _engaged(passage, res, text, engagement)
+            ):
+                # the focal state takes part, but no partner state is shown taking part with it
+                passage_score *= NAMED_ONLY_FACTOR
             score = max(score, passage_score)
             if passage_score >= self.threshold:
                 relevant_passages.append(passage)
@@ -588,6 +606,33 @@ def _focal_takes_part(passage: _Passage, res: _Resources, text: str | None) -> b
             continue
         return True
     return False
+
+
+def _engaged(passage: _Passage, res: _Resources, text: str, engagement: Engagement) -> bool:
+    """The focal state takes part outside sentences of background, and a partner state with
+    it (``coder_relevance``), or the passage's lead reports a meeting of a framework whose
+    members the study implies."""
+    if _framework_meeting(
+        passage.hits, res, tuple(res.study.implied), before=passage.start + LEAD, text=text
+    ):
+        return True
+    background = engagement.focal_background()
+    if background:
+        ends = [b for _, b in background]
+        kept = [
+            h
+            for h in passage.hits
+            if not _is_focal(h, res)
+            or not (
+                (i := bisect.bisect_right(ends, h.start)) < len(background)
+                and background[i][0] <= h.start
+            )
+        ]
+        if not _focal_takes_part(
+            _Passage(passage.start, passage.end, passage.anchor, kept), res, text
+        ):
+            return False
+    return engagement.partner_engaged(passage.hits)
 
 
 def _score(passage: _Passage, res: _Resources, text: str | None = None) -> float:

@@ -1,0 +1,392 @@
+"""Relevance: the focal state taking part together with a partner state, not only named.
+
+The codebook counts an event when the focal state (its state, officials, forces, agencies)
+takes part together with a partner state of the region, or acts in or for the region. The
+focal state only named (a subject of talk, a comparison, a third state others discuss) is not
+engagement, and neither is a partner state named only in passing in an item about the focal
+state and another state (China-Turkey talks that mention a corridor through Kazakhstan).
+
+``Engagement`` reads an item once and is asked about each passage that scores as relevant
+(``codebook_coder``). ``partner_engaged``: a partner state must be shown there the way the
+country rules (``coder_rules.collect``) show a state taking part - named, or through its
+official or institution, outside the sentences of background (``coder_background``: an earlier
+event recalled, a membership, the next summit, an analyst's words...), outside the sentences
+about a third state's doing (``coder_rules.third_party_sentences``: the US hosting the Central
+Asian leaders), not as a place (unless the focal state acts there), a route's stop, a border
+side, researchers' home, nor only in a question asking yes or no - or the region's group name
+joined to the focal state (中国和中亚国家) outside background, or states given as examples joined
+to the focal state (中方愿同哈萨克斯坦等国). When the item's lead names the focal state and a state
+from outside the region as the event's sides (China-Turkey talks), a partner named after the
+lead takes part only in a sentence that names the focal state too. A regional framework's event
+named in a lead, or the focal state's unilateral kinds (its western build-up, its security
+firms), need no partner. ``focal_background``: when the lead names the event's sides without the
+focal state (Türkiye and Kazakhstan), the focal state named after it only in background
+sentences takes no part.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from steppewatch.extract.coder_background import LEAD, background_sentences, idle_groups, lead_end
+from steppewatch.extract.coder_entities import named_only
+from steppewatch.extract.coder_resources import Resources
+from steppewatch.extract.coder_rules import UNILATERAL_KINDS, _yes_no_sentences, collect
+from steppewatch.extract.matcher import Hit
+
+__all__ = ["Engagement"]
+
+_JOINED = re.compile(r"\s*(?:愿同|愿与|同|与|和|及|(?i:and|with|и|с|со))\s*|[—–-]", re.IGNORECASE)
+# the focal state's partner named right after it: 中方愿同, 中国将与, China will work with, Китай
+# готов сотрудничать с (a few words of a verb between, no clause break; examples may open with
+# "countries such as")
+_PARTNER_OF = re.compile(
+    r"[^，,。；;：:、\n]{0,6}?(?:同|与|和)|"
+    r"\s+(?:[^\W\d_]+\s+){0,5}?(?i:with|and|с|со|и)\s+(?:[^\W\d_]+\s+){0,3}?"
+)
+JOIN_SPAN = 60  # characters from the focal state's name to its partner's
+CLAUSE_SPAN = 200  # characters searched back for a clause's start
+_CLAUSE_BREAK = re.compile(r"[，,；;。！？!?\n]|\.(?:\s|$)")
+_GROUPS = ("group", "group_other")
+_NO_EVENT = ("mechanism",)  # 机制: a framework's mechanism is its name, not an event of it
+EVENT_SPAN = 40  # characters from a framework's name to its event's word in a paragraph's lead
+SENTENCE_SPAN = 600  # characters searched either side of a name for its sentence's ends
+_SENTENCE_BREAK = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
+# a gathering of analysts named after a framework (中国—中亚智库论坛, the SCO expert forum,
+# экспертный форум ШОС is named before): academics, not the framework's states
+_ANALYSTS_AFTER = re.compile(
+    r"\s*(?:智库|专家|学者|高校|大学|研究|(?i:think[- ]tanks?|experts?|scholars?|academic|"
+    r"universit\w*|research\w*|экспертн\w*|аналитическ\w*|научн\w*))"
+)
+# analysts or experts in the plural saying something (Analysts say, Military analysts note,
+# Эксперты отмечают): coder_background reads the singular forms
+_ANALYSTS_SAY = re.compile(
+    r"(?<![^\W\d_])(?:analysts|experts|observers|commentators)\s+(?:say|note|believe|argue|"
+    r"warn|point\s+out|agree)(?![^\W\d_])|"
+    r"(?<![^\W\d_])(?:аналитики|эксперты|наблюдатели|политологи)\s+(?:считают|отмечают|"
+    r"полагают|указывают)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# a state named as the place (在哈萨克斯坦, in Kyrgyzstan, в Кыргызстане)
+_PLACE_BEFORE = re.compile(
+    r"(?:在|(?<![^\W\d_])(?:in|at)\s+(?:the\s+)?|(?<![^\W\d_])(?:в|во)\s+)$", re.IGNORECASE
+)
+
+
+def _state_of(hit: Hit, res: Resources) -> str | None:
+    kind, value = hit.payload
+    if kind in ("state", "listed", "example"):
+        return str(value)
+    if kind == "official":
+        return res.gazetteer.officials[value].country
+    if kind == "institution":
+        return res.gazetteer.institutions[value].country
+    return None
+
+
+class Engagement:
+    """Who takes part in an item (``hits`` from ``start`` to ``end``, published on
+    ``reference``), read once for the item and asked about each of its passages that scores
+    as relevant (``partner_engaged``, ``focal_background``): what depends on the item (its
+    lead's sides, its questions, its sentences of background) is found once, not once per
+    passage (quadratic on a long text)."""
+
+    def __init__(
+        self,
+        hits: list[Hit],
+        text: str,
+        res: Resources,
+        start: int,
+        end: int,
+        reference: str | None,
+    ) -> None:
+        self.text, self.res, self.start, self.end = text, res, start, end
+        self.reference = reference
+        partners = res.study.partner_set
+        self.lead = lead = lead_end(start, text)
+        self.sides = sides = _lead_sides(hits, text, res, lead)
+        self.other_sides = (
+            sides.focal and bool(sides.others) and not sides.partner and not sides.framework
+        )
+        self.focal = focal = sorted((h for h in hits if _is_focal(h, res)), key=lambda h: h.start)
+        self.focal_at = focal_at = [h.start for h in focal]
+        dropped: set[Hit] = set()
+        for hit in hits:
+            if not (_state_of(hit, res) in partners or hit.payload[0] in _GROUPS):
+                continue
+            if self.other_sides and hit.start >= lead:
+                # the lead names the focal state and another state from outside the region as
+                # the event's sides (China-Turkey talks): a partner state named after it takes
+                # part only in a sentence that names the focal state too
+                if not _any_in(focal_at, *_sentence(text, hit.start, lead, end)):
+                    dropped.add(hit)
+        asked = _yes_no_sentences(text, start, end)
+        if asked:
+            # a question asking yes or no (Does China plan to discuss this with Kazakhstan?;
+            # 是否; ли) names what it asks about, not who takes part
+            dropped.update(
+                h
+                for h in hits
+                if (_state_of(h, res) in partners or h.payload[0] in _GROUPS)
+                and _within(asked, h.start)
+            )
+        # a state named as the place (the embassy in Kyrgyzstan, relatives in Kazakhstan) is
+        # where something is, not a side, unless the focal state acts there (中国在塔吉克斯坦的
+        # 军事存在, Chinese-owned sites in Kyrgyzstan: named before it in its clause); in
+        # coder_background a place makes its whole sentence background when nothing is reported
+        # there, but the side addressed in that sentence (the embassy in Kyrgyzstan asked the
+        # Kyrgyz side) is a side
+        places: set[Hit] = set()
+        for hit in hits:
+            if (
+                hit not in dropped
+                and _state_of(hit, res) in partners
+                and _PLACE_BEFORE.search(text, max(0, hit.start - 8), hit.start)
+            ):
+                places.add(hit)
+                if not _any_in(focal_at, _clause_start(text, hit.start), hit.start):
+                    dropped.add(hit)
+        self.dropped = dropped
+        kept = [h for h in hits if h not in dropped]
+        self.named = named = [h for h in kept if _state_of(h, res) in partners and h not in places]
+        events = sorted(h.start for h in kept if h.payload[0] == "event_kind")
+        groups = [h for h in kept if h.payload[0] == "group"]
+        background = background_sentences(text, start, end, named + groups, events, reference)
+        if background:
+            # the focal state joined to a partner as the two sides (中方愿同哈萨克斯坦加强反恐
+            # 合作, China and Kyrgyzstan will...): the focal state's own engagement, promised
+            background = _without_joined(background, focal, named, text)
+        self.background = background
+        self.idle = idle_groups(text, start, end, groups, events, reference)
+        self._events = events
+        self._focal_background: list[tuple[int, int]] | None = None
+        self._taking_part: set[Hit] = set()  # partner names found taking part in a passage
+
+    def partner_engaged(self, hits: list[Hit]) -> bool:
+        """A partner state takes part in what the passage's ``hits`` report (see the module
+        docstring)."""
+        text, res, partners = self.text, self.res, self.res.study.partner_set
+        if not self.other_sides and any(
+            h.payload[0] == "anchor"
+            or (h.payload[0] == "event_kind" and h.payload[1] in UNILATERAL_KINDS)
+            for h in hits
+        ):
+            # the focal state acting for the region on its own: its build-up in its western
+            # regions, its security firms in the partner states (codebook: unilateral); not its
+            # western theatre's troops at an exercise with another state (China and Pakistan)
+            return True
+        if any(_framework_event(h, hits, text, res, self.start) for h in hits):
+            return True  # a lead names a regional framework's event (an SCO exercise)
+        hits = [h for h in hits if h not in self.dropped]
+        if any(h in self._taking_part for h in hits):
+            return True  # found taking part in an overlapping passage (its sentence is here too)
+        found = collect(hits, text, res, self.reference, self.background, self.idle)
+        taking_part = [hit for code, hit in found.states.items() if code in partners]
+        self._taking_part.update(taking_part)
+        if taking_part or found.groups:
+            return True
+        if any(h.payload[0] == "group" and not _within(self.background, h.start) for h in hits):
+            # the region's group joined to the focal state (Китай и страны Центральной Азии
+            # вместе борются с терроризмом) outside background: the focal state's engagement
+            # with the region, though it adds no participants beside a partner state
+            return True
+        if self.other_sides:
+            return False
+        return any(
+            h.payload[0] == "example"
+            and h.payload[1] in partners
+            and not _within(self.background, h.start)
+            and not named_only(text, h)
+            and _partner_of_focal(h, self.focal, self.focal_at, text, self.start, self.end)
+            for h in hits
+        )
+
+    def focal_background(self) -> list[tuple[int, int]]:
+        """When the item's lead names the event's sides without the focal state (Türkiye and
+        Kazakhstan; Tajikistan and Kyrgyzstan), the sentences of background
+        (``coder_background``: an earlier event recalled, an analyst's words, a membership,
+        what is expected...) that name the focal state after the lead: China named there
+        (Kazakhstan has previously bought drones from China; analysts say China's role is
+        growing) does not take part in the item's event. Sorted, not overlapping."""
+        if self._focal_background is not None:
+            return self._focal_background
+        sides, text = self.sides, self.text
+        focal = [h for h in self.focal if h.start >= self.lead]
+        spans: list[tuple[int, int]] = []
+        if focal and not sides.focal and len(sides.others | sides.partners) >= 2:
+            spans = background_sentences(
+                text, self.start, self.end, focal, self._events, self.reference
+            )
+            # analysts in the plural (Analysts say, Military analysts note): their words too
+            for hit in focal:
+                if _within(spans, hit.start):
+                    continue
+                lo, hi = _sentence(text, hit.start, self.lead, self.end)
+                if _ANALYSTS_SAY.search(text, lo, hi):
+                    bisect.insort(spans, (lo, hi))
+        self._focal_background = spans
+        return spans
+
+
+def _partner_of_focal(
+    hit: Hit, focal: list[Hit], focal_at: list[int], text: str, start: int, end: int
+) -> bool:
+    """A state given as an example (``hit``) is the focal state's partner: joined to it (中方愿同
+    哈萨克斯坦、乌兹别克斯坦等国加强反恐合作; China will work with Kazakhstan and other
+    countries) or acting towards it later in its sentence (哈萨克斯坦、吉尔吉斯斯坦等国致函支持
+    中方); not where the focal state is only named before it (霍尔果斯口岸是中国西部口岸，涉案人员
+    来自哈萨克斯坦等国). ``focal`` sorted by start, ``focal_at`` their starts."""
+    lo, hi = _sentence(text, hit.start, start, end)
+    if _any_in(focal_at, hit.end, hi):
+        return True
+    first = bisect.bisect_left(focal_at, max(lo, hit.start - JOIN_SPAN))
+    return any(
+        f.end <= hit.start and _PARTNER_OF.fullmatch(text, f.end, hit.start) is not None
+        for f in focal[first : bisect.bisect_left(focal_at, hit.start)]
+    )
+
+
+def _framework_event(hit: Hit, hits: list[Hit], text: str, res: Resources, start: int) -> bool:
+    """``hit`` names a regional framework (the study's anchor weights) in the item's lead, or
+    in a paragraph's lead with one of its events right after it (China Daily: ... the SCO joint
+    counter-terrorism exercise ...); not as the name of a gathering of analysts (中国—中亚智库论坛,
+    a think-tank forum: scholars speak for no state)."""
+    if _framework_of(hit, res) not in res.study.anchor_weights:
+        return False
+    if _ANALYSTS_AFTER.match(text, hit.end):
+        return False
+    if hit.start < lead_end(start, text):
+        return True
+    paragraph = text.rfind("\n", max(start, hit.start - LEAD), hit.start)
+    if paragraph < 0 or hit.start >= lead_end(paragraph + 1, text):
+        return False
+    return any(
+        h.payload[0] == "event_kind"
+        and h.payload[1] not in _NO_EVENT
+        and hit.end <= h.start < hit.end + EVENT_SPAN
+        and not _SENTENCE_BREAK.search(text, hit.end, h.start)
+        for h in hits
+    )
+
+
+@dataclass(frozen=True)
+class _Sides:
+    """Who an item's lead names (not as places, not inside a framework's or an issue's name)."""
+
+    focal: bool  # the focal state
+    others: frozenset[str]  # states from outside the region
+    partner: bool  # a partner state, the region's group or a partner's capital as the venue
+    partners: frozenset[str]  # the partner states (not as places)
+    framework: bool  # a regional framework (the study's anchor weights)
+
+
+def _lead_sides(hits: list[Hit], text: str, res: Resources, lead: int) -> _Sides:
+    partners, focal_code = res.study.partner_set, res.study.focal
+    # a state inside a framework's or an issue's name (阿富汗邻国外长会, the Afghan issue) is
+    # talked about, not a side
+    names = [h for h in hits if h.payload[0] in ("topic", "framework") and h.start < lead]
+    focal = partner = framework = False
+    others: set[str] = set()
+    named: set[str] = set()
+    for hit in (h for h in hits if h.start < lead):
+        kind, value = hit.payload
+        if _framework_of(hit, res) in res.study.anchor_weights:
+            framework = True
+        if any(n.start <= hit.start and hit.end <= n.end and n is not hit for n in names):
+            continue
+        if kind in ("state", "listed", "example") and named_only(text, hit):
+            continue  # a dateline (МОСКВА, 21 авг —), a border's or a route's side
+        state = _state_of(hit, res)
+        place = _PLACE_BEFORE.search(text, max(0, hit.start - 8), hit.start) is not None
+        if _is_focal(hit, res):
+            focal = True  # (中哈, 中巴: a pair's short form names the focal state and the other)
+        if state in partners or kind in _GROUPS or (kind == "venue" and value in partners):
+            partner = True
+            if state is not None and kind != "venue" and not place:
+                named.add(state)
+        elif (
+            kind in ("state", "listed", "example", "official", "institution")
+            and state is not None
+            and state != focal_code
+            and not place
+        ):
+            others.add(state)
+    return _Sides(focal, frozenset(others), partner, frozenset(named), framework)
+
+
+def _is_focal(hit: Hit, res: Resources) -> bool:
+    kind, value = hit.payload
+    focal = res.study.focal
+    if kind == "state":
+        return bool(value == focal) or (
+            len(hit.term) == 2 and hit.term[0] in res.study.pair_prefixes
+        )
+    if kind == "official":
+        return res.gazetteer.officials[value].country == focal
+    if kind == "institution":
+        return res.gazetteer.institutions[value].country == focal
+    return False
+
+
+def _sentence(text: str, position: int, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``position`` within (start, end), at most SENTENCE_SPAN characters
+    either side."""
+    lo = max(start, position - SENTENCE_SPAN)
+    for match in _SENTENCE_BREAK.finditer(text, lo, position):
+        lo = match.end()
+    stop = _SENTENCE_BREAK.search(text, position, min(end, position + SENTENCE_SPAN))
+    return lo, (stop.end() if stop else min(end, position + SENTENCE_SPAN))
+
+
+def _without_joined(
+    background: list[tuple[int, int]], focal: list[Hit], named: list[Hit], text: str
+) -> list[tuple[int, int]]:
+    """``background`` without the sentences where the focal state (``focal``) is joined to a
+    partner state (``named``) by 同, 与, 和, and, with, и, с: the two sides of one clause."""
+    focal = sorted(focal, key=lambda h: h.start)
+    named = sorted(named, key=lambda h: h.start)
+    focal_at = [h.start for h in focal]
+    named_at = [h.start for h in named]
+
+    def joined(lo: int, hi: int) -> bool:
+        sides = focal[bisect.bisect_left(focal_at, lo) : bisect.bisect_left(focal_at, hi)]
+        if not sides:
+            return False
+        others = named[bisect.bisect_left(named_at, lo) : bisect.bisect_left(named_at, hi)]
+        return any(
+            (f.end <= p.start and _JOINED.fullmatch(text, f.end, p.start) is not None)
+            or (p.end <= f.start and _JOINED.fullmatch(text, p.end, f.start) is not None)
+            for f in sides
+            for p in others
+        )
+
+    return [span for span in background if not joined(*span)]
+
+
+def _within(spans: list[tuple[int, int]], position: int) -> bool:
+    """``position`` inside one of the sorted, non-overlapping ``spans``."""
+    i = bisect.bisect_right(spans, (position, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= position < spans[i][1]
+
+
+def _clause_start(text: str, position: int) -> int:
+    lo = max(0, position - CLAUSE_SPAN)
+    for match in _CLAUSE_BREAK.finditer(text, lo, position):
+        lo = match.end()
+    return lo
+
+
+def _any_in(positions: list[int], lo: int, hi: int) -> bool:
+    i = bisect.bisect_left(positions, lo)
+    return i < len(positions) and positions[i] < hi
+
+
+def _framework_of(hit: Hit, res: Resources) -> str | None:
+    kind, value = hit.payload
+    if kind == "framework":
+        return str(value)
+    if kind == "institution":
+        return res.gazetteer.institutions[value].framework
+    return None

@@ -1,0 +1,354 @@
+"""Relevance: the focal state taking part together with a partner state, not only named
+(issue 13; codebook: an event counts when the PRC takes part with a Central Asian state or acts
+in or for the region). Contrast pairs on hand-written Chinese, Russian and English texts (not
+copied from any gold text): the same kind of item is relevant when the partner state (or the
+focal state) takes part and not relevant when it is only named - in passing in an item about
+the PRC and another state, in a sentence about a third state's doing, as a place or the home
+of citizens, or (the PRC) in the background of an item about others."""
+
+from __future__ import annotations
+
+import pytest
+
+from steppewatch.extract import code_document
+from steppewatch.extract.model import CodedDocument
+
+from .conftest import make_doc
+
+CA = {"KZ", "KG", "TJ", "UZ", "TM"}
+
+
+def _code(text: str) -> CodedDocument:
+    return code_document(make_doc(text))
+
+
+# -- the PRC and another state: a partner state named in passing ---------------------------
+CHINA_OTHER_NAMED = [
+    pytest.param(
+        "王毅同巴基斯坦外长会谈\n2024年5月8日，外交部长王毅在北京同巴基斯坦外长达尔举行会谈。"
+        "双方同意加强反恐安全合作，保护在巴中国人员和项目安全。"
+        "达尔表示，巴方希望通过经乌兹别克斯坦和阿富汗的铁路同中亚国家加强互联互通。",
+        id="zh-pakistan-railway-through-uzbekistan",
+    ),
+    pytest.param(
+        "Россия и Китай провели совместные учения\nВладивосток, 12 июля 2024 г.\n"
+        "Военные моряки России и Китая провели совместные учения по борьбе с терроризмом в "
+        "Японском море. Министерство обороны России также сообщило о подготовке учений с "
+        "армией Казахстана осенью.",
+        id="ru-russia-exercise-with-others-later",
+    ),
+    pytest.param(
+        "China, Iran hold talks on counter-terrorism\nBEIJING, June 3, 2024\n"
+        "Chinese Foreign Minister Wang Yi held talks with Iranian Foreign Minister in Beijing on "
+        "Monday, and the two sides agreed to deepen counter-terrorism and security cooperation. "
+        "The Iranian minister said Iran would also expand rail freight and energy trade with "
+        "Turkmenistan.",
+        id="en-iran-trade-with-turkmenistan",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", CHINA_OTHER_NAMED)
+def test_a_partner_named_in_passing_in_a_china_other_item_is_not_engagement(text: str) -> None:
+    coded = _code(text)
+    assert not coded.relevant
+    assert not set(coded.countries) & CA
+
+
+CHINA_OTHER_AND_PARTNER = [
+    pytest.param(
+        "王毅同巴基斯坦外长会谈\n2024年5月8日，外交部长王毅在北京同巴基斯坦外长达尔举行会谈。"
+        "双方同意加强反恐安全合作。王毅表示，中方愿同乌兹别克斯坦、阿富汗共同打击恐怖主义，"
+        "维护地区安全。",
+        "UZ",
+        id="zh-china-joined-to-uzbekistan",
+    ),
+    pytest.param(
+        "China, Iran hold talks on counter-terrorism\nBEIJING, June 3, 2024\n"
+        "Chinese Foreign Minister Wang Yi held talks with Iranian Foreign Minister in Beijing on "
+        "Monday, and the two sides agreed to deepen counter-terrorism and security cooperation. "
+        "Wang Yi later met Kazakh Foreign Minister Murat Nurtleu, and China and Kazakhstan agreed "
+        "to step up joint counter-terrorism operations.",
+        "KZ",
+        id="en-china-meets-kazakhstan-too",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "partner"), CHINA_OTHER_AND_PARTNER)
+def test_a_partner_in_a_sentence_with_the_prc_in_a_china_other_item_is_engagement(
+    text: str, partner: str
+) -> None:
+    coded = _code(text)
+    assert coded.relevant
+    assert partner in coded.countries
+
+
+# -- a third state's doing, answered about the third state only -----------------------------
+def test_a_us_meeting_with_the_region_answered_only_about_the_us_is_not_relevant() -> None:
+    text = (
+        "Q: The United States hosted the presidents of Kazakhstan and Uzbekistan at a summit on "
+        "security yesterday. American officials said Central Asia should rely less on "
+        "Chinese supply chains. How does China view it?\n"
+        "A: Some people keep hyping the so-called China threat. China opposes bloc "
+        "confrontation."
+    )
+    coded = _code(text)
+    assert not coded.relevant
+
+
+def test_a_us_meeting_answered_about_china_and_the_region_is_relevant() -> None:
+    text = (
+        "Q: The United States hosted the presidents of Kazakhstan and Uzbekistan at a summit on "
+        "security yesterday. American officials said Central Asia should rely less on "
+        "Chinese supply chains. How does China view it?\n"
+        "A: China and the Central Asian countries are good neighbours and jointly fight "
+        "terrorism, separatism and extremism."
+    )
+    coded = _code(text)
+    assert coded.relevant
+    assert {"KZ", "UZ"} <= set(coded.countries)
+
+
+# -- the PRC in the background of an item about others --------------------------------------
+PRC_IN_BACKGROUND = [
+    pytest.param(
+        "Russian, Kyrgyz troops hold joint drills\nBISHKEK, May 5, 2024\n"
+        "Russian and Kyrgyz troops began joint counter-terrorism exercises near Osh on Sunday, "
+        "the Kyrgyz Defence Ministry said. Kyrgyzstan had previously received armoured vehicles "
+        "from China under a military aid agreement.",
+        id="en-earlier-chinese-aid",
+    ),
+    pytest.param(
+        "Казахстан и Турция подписали соглашение о военном сотрудничестве\nАстана, 5 мая 2024 г.\n"
+        "Министры обороны Казахстана и Турции подписали соглашение о военном сотрудничестве и "
+        "совместном производстве беспилотников. Ранее Казахстан закупал беспилотники и "
+        "военную технику в Китае для борьбы с терроризмом.",
+        id="ru-earlier-chinese-drones",
+    ),
+    pytest.param(
+        "塔吉克斯坦与俄罗斯举行边境安全会谈\n2024年5月5日\n"
+        "塔吉克斯坦与俄罗斯边防部门负责人在杜尚别举行会谈，讨论边境安全与打击走私合作。"
+        "分析人士指出，中国也关注塔阿边境地区的反恐形势。",
+        id="zh-analyst-names-china",
+    ),
+    pytest.param(
+        "India, Tajikistan hold joint special forces exercise\nNEW DELHI, May 5, 2024\n"
+        "Indian and Tajik special forces began a joint counter-terrorism exercise near Dushanbe "
+        "on Monday. Analysts say China's military role in Tajikistan is growing fast.",
+        id="en-analysts-say",
+    ),
+    pytest.param(
+        "Россия и Узбекистан провели совместные учения\nТермез, 5 мая 2024 г.\n"
+        "Военнослужащие России и Узбекистана провели совместные антитеррористические учения. "
+        "Эксперты отмечают, что Китай наращивает военное сотрудничество с Узбекистаном.",
+        id="ru-experts-note",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", PRC_IN_BACKGROUND)
+def test_the_prc_named_only_in_background_of_others_event_is_not_relevant(text: str) -> None:
+    coded = _code(text)
+    assert not coded.relevant
+
+
+PRC_TAKES_PART = [
+    pytest.param(
+        "Russian, Kyrgyz troops hold joint drills\nBISHKEK, May 5, 2024\n"
+        "Russian and Kyrgyz troops began joint counter-terrorism exercises near Osh on Sunday, "
+        "the Kyrgyz Defence Ministry said. Units of the Chinese People's Armed Police joined the "
+        "exercise for the first time.",
+        id="en-chinese-units-join",
+    ),
+    pytest.param(
+        "Казахстан и Турция подписали соглашение о военном сотрудничестве\nАстана, 5 мая 2024 г.\n"
+        "Министры обороны Казахстана и Турции подписали соглашение о военном сотрудничестве. "
+        "В тот же день министр обороны Казахстана провел переговоры с делегацией Министерства "
+        "обороны КНР о совместных учениях по борьбе с терроризмом.",
+        id="ru-prc-delegation-same-day",
+    ),
+    pytest.param(
+        "India, Tajikistan hold joint special forces exercise\nNEW DELHI, May 5, 2024\n"
+        "Indian and Tajik special forces began a joint counter-terrorism exercise near Dushanbe "
+        "on Monday. Officials said a Chinese People's Armed Police unit took part in the "
+        "exercise for the first time.",
+        id="en-officials-say-chinese-unit-took-part",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", PRC_TAKES_PART)
+def test_the_prc_taking_part_in_an_item_about_others_is_relevant(text: str) -> None:
+    coded = _code(text)
+    assert coded.relevant
+    assert "CN" in coded.countries
+
+
+# -- places and citizens --------------------------------------------------------------------
+def test_an_embassy_asking_the_partner_side_to_act_is_engagement() -> None:
+    coded = _code(
+        "Нападение на китайских рабочих в Таджикистане\nДушанбе, 5 мая 2024 г.\n"
+        "Неизвестные напали на работников китайской компании на руднике, трое ранены. "
+        "Посольство КНР в Таджикистане обратилось к таджикской стороне с просьбой обеспечить "
+        "безопасность китайских граждан."
+    )
+    assert coded.relevant
+    assert "TJ" in coded.countries
+
+
+def test_a_customs_seizure_from_a_partner_citizen_is_not_engagement() -> None:
+    coded = _code(
+        "霍尔果斯海关查获走私毒品案\n2024年5月5日\n"
+        "近日，霍尔果斯海关在公路口岸查获一起走私毒品案，驾驶员为哈萨克斯坦籍公民。"
+        "霍尔果斯口岸是中国西部重要的陆路口岸，今年以来查获走私案件80余起，涉案人员来自哈萨克斯坦、"
+        "吉尔吉斯斯坦等国。不法分子常利用中亚至中国的运输通道走私毒品。"
+    )
+    assert not coded.relevant
+
+
+def test_states_given_as_examples_joined_to_the_prc_are_its_partners() -> None:
+    coded = _code(
+        "霍尔果斯海关查获走私毒品案\n2024年5月5日\n"
+        "近日，霍尔果斯海关在公路口岸查获一起走私毒品案，驾驶员为哈萨克斯坦籍公民。"
+        "霍尔果斯海关表示，中国海关将同哈萨克斯坦、吉尔吉斯斯坦等国海关加强缉毒执法合作。"
+    )
+    assert coded.relevant
+    assert {"KZ", "KG"} <= set(coded.countries)
+
+
+def test_the_prc_acting_in_a_partner_state_is_engagement() -> None:
+    coded = _code("问：有报道称中国在塔吉克斯坦有军事存在，你有何评论？\n答：我不了解有关情况。")
+    assert coded.relevant
+    assert "TJ" in coded.countries
+
+
+# -- the region's frameworks and the PRC's own build-up --------------------------------------
+def test_a_framework_exercise_in_a_paragraph_lead_is_relevant() -> None:
+    coded = _code(
+        "Spokesperson's Regular Press Conference on May 5, 2024\n"
+        "Reuters: Japan plans to raise its defence budget. What's China's comment?\n"
+        "Spokesperson: We have stated our position many times.\n"
+        "Xinhua: The SCO joint counter-terrorism exercise ended yesterday in Xinjiang. "
+        "Could you share more?\n"
+        "Spokesperson: Forces of the SCO member states took part in the exercise, which "
+        "strengthened their ability to fight terrorism together."
+    )
+    assert coded.relevant
+
+
+def test_a_think_tank_forum_named_after_a_framework_is_no_event_of_its_states() -> None:
+    from steppewatch.extract.codebook_coder import CodebookCoder
+    from steppewatch.extract.coder_relevance import _framework_event
+
+    res = CodebookCoder()._resources()
+    for text, expected in (
+        ("第二届中国—中亚智库论坛在西安举行。", False),
+        ("第二届中国—中亚外长会晤在西安举行。", True),
+    ):
+        hits = res.matcher.hits(text, 0, len(text))
+        frameworks = [h for h in hits if h.payload == ("framework", "C5+China")]
+        assert frameworks, text
+        assert _framework_event(frameworks[0], hits, text, res, 0) is expected, text
+
+
+def test_the_prc_own_build_up_stays_relevant_with_a_partner_only_recalled() -> None:
+    coded = _code(
+        "新疆边防部队加强边境管控\n2024年5月5日\n"
+        "新疆军区边防部队今年新建一批边境执勤点，加强边境管控，严防暴恐分子出入境。"
+        "去年，新疆曾同哈萨克斯坦边防部门举行过会谈。"
+    )
+    assert coded.relevant
+    assert coded.kind == "domestic_capacity"
+
+
+# -- the PRC's western troops at an exercise with another state ------------------------------
+WESTERN_TROOPS_WITH_ANOTHER_STATE = [
+    pytest.param(
+        "中巴陆军联合反恐训练在新疆开训\n2024年9月5日\n"
+        "中国—巴基斯坦陆军联合反恐训练在新疆开训，中方参训兵力来自西部战区陆军某部。"
+        "去年，中方曾同吉尔吉斯斯坦举行过联合反恐演习。",
+        id="zh-pair-short-form",
+    ),
+    pytest.param(
+        "China, Pakistan start joint anti-terror drills in Xinjiang\nSeptember 5, 2024\n"
+        "Chinese and Pakistani troops began joint counter-terrorism drills in Xinjiang; the "
+        "Chinese side sent a unit of the Western Theater Command. Last year China held a "
+        "similar drill with Kyrgyzstan.",
+        id="en-western-theater",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", WESTERN_TROOPS_WITH_ANOTHER_STATE)
+def test_western_troops_at_an_exercise_with_another_state_are_not_engagement(text: str) -> None:
+    coded = _code(text)
+    assert not coded.relevant
+
+
+def test_western_troops_at_an_exercise_with_a_partner_state_are_engagement() -> None:
+    coded = _code(
+        "中吉陆军联合反恐训练在新疆开训\n2024年9月5日\n"
+        "中国—吉尔吉斯斯坦陆军联合反恐训练在新疆开训，中方参训兵力来自西部战区陆军某部。"
+    )
+    assert coded.relevant
+    assert "KG" in coded.countries
+
+
+def test_a_dateline_city_is_no_side_of_the_event() -> None:
+    """МОСКВА in the dateline does not make a Russia-China item of the PRC's own drills near
+    the region (the lead names the PLA only)."""
+    coded = _code(
+        "НОАК провела учения у границ Центральной Азии\nМОСКВА, 21 августа 2024 г. — РИА Новости.\n"
+        "Подразделения Синьцзянского военного округа НОАК провели учения по борьбе с терроризмом "
+        "в высокогорных районах Памира. Ранее Китай проводил совместные учения с Таджикистаном."
+    )
+    assert coded.relevant
+
+
+def test_a_gathering_is_no_rapid_response_unit() -> None:
+    """The Russian stem of СОБР (a police rapid-response unit) matched собрание and собрался
+    (a gathering), a security domain that weighs in relevance."""
+    gathering = _code(
+        "Собрание делегаций Казахстана и Китая\nАлматы, 5 мая 2024 г.\n"
+        "В Алматы собрались представители МВД Казахстана и Министерства общественной "
+        "безопасности КНР; на собрании обсуждалась борьба с наркотрафиком."
+    )
+    assert "paramilitary" not in gathering.domains
+    unit = _code(
+        "Учения СОБР МВД Кыргызстана и вооруженной полиции КНР\nБишкек, 5 мая 2024 г.\n"
+        "Бойцы СОБР МВД Кыргызстана и подразделения Народной вооруженной полиции Китая провели "
+        "совместные антитеррористические учения."
+    )
+    assert "paramilitary" in unit.domains
+
+
+# -- a question asking yes or no -------------------------------------------------------------
+def test_a_partner_named_only_in_a_yes_no_question_is_asked_about() -> None:
+    coded = _code(
+        "Q: Relatives of detained people held a press conference abroad. Does China plan to "
+        "discuss this with Kazakhstan?\n"
+        "A: Xinjiang affairs are China's internal affairs. The measures there are about "
+        "countering terrorism and separatism."
+    )
+    assert not coded.relevant
+
+
+def test_a_partner_named_in_a_question_that_reports_an_event_takes_part() -> None:
+    coded = _code(
+        "Q: China and Kazakhstan held counter-terrorism consultations in Beijing yesterday. "
+        "Does China plan to hold more such talks?\n"
+        "A: The two sides agreed to deepen cooperation against terrorism and separatism."
+    )
+    assert coded.relevant
+    assert "KZ" in coded.countries
+
+
+def test_a_partner_named_only_in_a_russian_yes_no_question_is_asked_about() -> None:
+    coded = _code(
+        "Вопрос: Родственники задержанных провели пресс-конференцию. Планирует ли Китай "
+        "обсуждать это с Казахстаном?\n"
+        "Ответ: Дела Синьцзяна – внутреннее дело Китая, речь идет о борьбе с терроризмом и "
+        "сепаратизмом."
+    )
+    assert not coded.relevant
