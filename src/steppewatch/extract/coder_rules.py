@@ -252,6 +252,9 @@ class Found:
     owners: list[tuple[int, int, str]] = field(default_factory=list)
     owner_starts: list[int] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    # the one partner state named in the lead's sentence reporting the event: the main event is
+    # bilateral when no framework is named there (``event_frameworks``)
+    lead_partner: Hit | None = None
 
     def codes(self, scheme: str) -> dict[str, list[Hit]]:
         return self.by_scheme.get(scheme, {})
@@ -682,6 +685,17 @@ def event_frameworks(
         # (Xinhua) -- The second China-Central Asia ministerial meeting ... was held)
         body = _LEAD_SENTENCE_END.search(text, first_sentence, first_sentence + LEAD)
         first_sentence = body.end() if body else first_sentence
+    found.lead_partner = _one_partner_lead(item, text, hits, first_sentence, res)
+    if found.lead_partner is not None:
+        # the lead reports an event of the focal state with one partner state and names no
+        # framework: a framework's gathering named later is another event or background (the
+        # SCO summit the two presidents also attended, the next one they prepare)
+        for code in list(found.codes("framework")):
+            kept = [h for h in found.by_scheme["framework"][code] if h.start < first_sentence]
+            _keep(found.by_scheme["framework"], code, kept)
+        for code, hit in list(found.implied_frameworks.items()):
+            if hit.start >= first_sentence:
+                del found.implied_frameworks[code]
     for code in list(found.codes("framework")):
         # a body of the framework named at a meeting (the RATS council's session) counts for
         # every mention of the framework, as it is the same for each
@@ -704,6 +718,50 @@ def event_frameworks(
             or (_framework_meeting(hits, res, code) and not _in_passing(text, item, hit))
         ) or _occasion(text, hit):
             del found.implied_frameworks[code]
+
+
+# a capital opening a dateline (ASTANA, April 26 --; Ташкент, 27.04.2023 —): where, not who
+_DATELINE_AFTER = re.compile(r"\s*(?:[,，(（]|[—–-]{1,2}\s)")
+
+
+def _one_partner_lead(
+    item: CodedItem, text: str, hits: list[Hit], lead: int, res: Resources
+) -> Hit | None:
+    """The partner state's name when the item's lead (up to ``lead``) reports an event (an
+    event word or a meeting level) in a sentence that names exactly one partner state (by
+    name, official or institution) and no state but it and the focal one, and the lead names no group of the region and no framework
+    (by name or by one of its bodies): the main event is that state's with the focal state.
+    (A title reporting a meeting and naming no state, over a dateline naming the source, is
+    not such a lead.)"""
+    events: list[int] = []
+    named: list[tuple[int, str, Hit]] = []
+    for h in hits:
+        if not item.start <= h.start < lead:
+            continue
+        kind = h.payload[0]
+        if kind in ("framework", "group", "group_other"):
+            return None
+        if kind == "institution" and res.gazetteer.institutions[h.payload[1]].framework:
+            return None
+        if kind in ("event_kind", "meeting_level"):
+            events.append(h.start)
+        elif kind in ("state", "official", "institution"):
+            state = _state_of(h, res)
+            if (
+                state is not None
+                and state != res.study.focal
+                and not (h.term in res.cities and _DATELINE_AFTER.match(text, h.end))
+                and not _PLACE_BEFORE.search(text, max(0, h.start - 8), h.start)
+            ):
+                named.append((h.start, state, h))
+    if not events or not named:
+        return None
+    sentences = {_sentence_of(text, p, item.start, lead) for p in events}
+    named = [n for n in named if any(lo <= n[0] < hi for lo, hi in sentences)]
+    states = {state for _, state, _ in named}
+    if len(states) != 1 or not states <= res.study.partner_set:
+        return None  # (a third state beside them: a trilateral, not the two states' event)
+    return named[0][2]
 
 
 # a framework's gathering as the occasion of another meeting (出席上海合作组织峰会期间会见, on the
@@ -1754,6 +1812,13 @@ def assign_codes(
     item.event_kinds = kinds
     item.level = rule_level(item, text, found, item.kind, res.study.focal)
     partners = [c for c in countries if c in res.study.partner_set]
+    if item.framework is None and found.lead_partner is not None and item.kind is not None:
+        # the lead reports the event with one partner state, naming no framework: bilateral,
+        # whatever other states later sentences name
+        item.framework = "bilateral"
+        found.evidence.append(
+            evidence("framework", item.framework, found.lead_partner, text, "one_partner")
+        )
     if item.framework is None and item.kind in JOINT_KINDS and len(partners) > 1:
         # no framework named, several partner states act together with the focal state (中哈吉塔
         # 四国联合演练, a three-state exercise): a multilateral event outside the named
