@@ -88,3 +88,100 @@ FRAMEWORK_EVENTS = [
 @pytest.mark.parametrize(("text", "framework"), FRAMEWORK_EVENTS)
 def test_a_framework_event_keeps_its_framework(text: str, framework: str) -> None:
     assert _code(text).framework == framework
+
+
+COMMENTARY = [
+    pytest.param(
+        "Opinion: China's quiet security role in Kyrgyzstan\n"
+        "By a staff writer, Bishkek, March 3, 2025\n"
+        "China has become a key security partner for Kyrgyzstan. Beijing handed over patrol "
+        "vehicles to the Kyrgyz police and trains Kyrgyz officers at its police academies, and the "
+        "two countries fight terrorism together.",
+        id="en-opinion",
+    ),
+    pytest.param(
+        "社评：中吉安全合作行稳致远\n环球时报 2025年3月3日\n"
+        "近年来，中国向吉尔吉斯斯坦警方移交巡逻车，为吉方培训执法人员，两国共同打击恐怖主义。",
+        id="zh-editorial",
+    ),
+    pytest.param(
+        "Мнение: Китай и безопасность Кыргызстана\nБишкек, 3 марта 2025 года\n"
+        "Китай передал кыргызской милиции партию патрульных автомобилей и обучает кыргызских "
+        "офицеров, а две страны совместно борются с терроризмом.",
+        id="ru-opinion",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", COMMENTARY)
+def test_an_item_headed_as_commentary_reports_no_event(text: str) -> None:
+    coded = _code(text)
+    assert coded.relevant
+    assert coded.kind is None and coded.event_kinds == []
+    assert coded.framework is None
+
+
+REPORTED = [
+    pytest.param(
+        "China hands patrol vehicles to Kyrgyz police\n"
+        "Bishkek, March 3, 2025 -- China handed over 50 patrol vehicles to the Kyrgyz Ministry of "
+        "Internal Affairs on Monday to help fight terrorism. Kyrgyz Interior Minister Ulan "
+        "Niyazbekov thanked China for the aid.",
+        id="en-news-report",
+    ),
+    pytest.param(
+        "中国向吉尔吉斯斯坦警方移交巡逻车\n2025年3月3日，比什凯克\n"
+        "3月3日，中国向吉尔吉斯斯坦内务部移交50辆巡逻车，用于打击恐怖主义。",
+        id="zh-news-report",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", REPORTED)
+def test_a_news_report_keeps_its_event(text: str) -> None:
+    assert _code(text).kind == "equipment_transfer"
+
+
+RECALLED_SECOND_EVENT = [
+    pytest.param(
+        "2025年3月3日，公安部副部长在北京会见吉尔吉斯斯坦内务部副部长，双方同意加强反恐合作。"
+        "2019年，两国曾签署执法安全合作协定，并成立联合工作组。",
+        ["meeting"],
+        id="zh-agreement-recalled",
+    ),
+    pytest.param(
+        "3 марта 2025 года в Бишкеке заместитель министра общественной безопасности КНР встретился "
+        "с заместителем министра внутренних дел Кыргызстана. Стороны договорились укреплять "
+        "сотрудничество в борьбе с терроризмом. Напомним, в 2019 году стороны подписали соглашение о "
+        "сотрудничестве и создали совместную рабочую группу.",
+        ["meeting"],
+        id="ru-agreement-recalled",
+    ),
+    pytest.param(
+        "3 марта 2025 года в Бишкеке заместитель министра общественной безопасности КНР встретился "
+        "с заместителем министра внутренних дел Кыргызстана. Стороны договорились укреплять "
+        "сотрудничество в борьбе с терроризмом. По итогам встречи стороны подписали соглашение о "
+        "сотрудничестве и создали совместную рабочую группу.",
+        ["meeting", "mechanism"],
+        id="ru-agreement-signed-at-the-meeting",
+    ),
+    pytest.param(
+        "On March 3, 2025, China's Vice Minister of Public Security met Kyrgyz Deputy Interior "
+        "Minister in Bishkek, and the two sides agreed to step up counter-terrorism cooperation. "
+        "During the talks the two sides signed an agreement and set up a joint working group.",
+        ["meeting", "mechanism"],
+        id="en-agreement-signed-during-the-talks",
+    ),
+    pytest.param(
+        "On March 3, 2025, China's Vice Minister of Public Security met Kyrgyz Deputy Interior "
+        "Minister in Bishkek, and the two sides agreed to step up counter-terrorism cooperation. "
+        "The two sides had signed an agreement and set up a joint working group in 2019.",
+        ["meeting"],
+        id="en-agreement-recalled",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kinds"), RECALLED_SECOND_EVENT)
+def test_an_event_recalled_after_the_lead_is_no_second_event(text: str, kinds: list[str]) -> None:
+    assert _code(text).event_kinds == kinds

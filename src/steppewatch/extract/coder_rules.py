@@ -255,6 +255,7 @@ class Found:
     # the one partner state named in the lead's sentence reporting the event: the main event is
     # bilateral when no framework is named there (``event_frameworks``)
     lead_partner: Hit | None = None
+    reference: str | None = None  # the publication date (the year of the event's lead)
 
     def codes(self, scheme: str) -> dict[str, list[Hit]]:
         return self.by_scheme.get(scheme, {})
@@ -1344,6 +1345,13 @@ def rule_kinds(
     paragraph that names a partner state, a framework or the two sides (``anchored()``: the
     starts of those paragraphs)."""
     kinds = rule_event_mentions(item, text, found)
+    if _COMMENTARY.search(text, item.start, _head_end(text, item)):
+        # an editorial, a commentary or an opinion piece (社评：, Commentary, Мнение) reports no
+        # event: the events it names are recalled or talked about (gold guide 5: kind null)
+        return []
+    recalled = _background_events(item, text, kinds, found)
+    for code in list(kinds):
+        _keep(kinds, code, [h for h in kinds[code] if not _within(recalled, h)])
     others = _merged(
         _others_formats(item, text, hits, focal) + found.third_party + found.unconfirmed
     )
@@ -1425,6 +1433,56 @@ def rule_kinds(
             chosen.append(other)
             found.evidence.append(evidence("kind", other, hs[0], text, "second_event", len(hs)))
     return chosen
+
+
+# an item headed as commentary (its title line or the byline under it): an editorial, a
+# commentary, an opinion piece, an analytical review (社评：, 评论员文章, Commentary, Op-ed,
+# Аналитический обзор, Мнение)
+_COMMENTARY = re.compile(
+    r"社评|社论|时评|评论员文章|述评|(?<![^\W\d_])(?:commentary|op-ed|opinion|editorial|"
+    r"аналитическ\w+\s+(?:обзор|стать|материал)\w*|комментарий|мнение)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+HEAD_LINES = 2  # the title line and the byline or dateline under it
+
+
+def _head_end(text: str, item: CodedItem) -> int:
+    """The end of the item's head: its first HEAD_LINES lines, within its LEAD characters."""
+    end = item.start
+    for _ in range(HEAD_LINES):
+        stop = text.find("\n", end + 1, item.start + LEAD)
+        if stop < 0:
+            return min(item.end, item.start + LEAD)
+        end = stop
+    return end
+
+
+def _background_events(
+    item: CodedItem, text: str, kinds: dict[str, list[Hit]], found: Found
+) -> list[tuple[int, int]]:
+    """The sentences after the lead where event words are background (``coder_background``:
+    an earlier event recalled, an earlier time, another event to come or like this one, a
+    comment or an analyst's words, a note headed as background): they report no event of the
+    item."""
+    hits = sorted((h for hs in kinds.values() for h in hs), key=lambda h: h.start)
+    if not hits:
+        return []
+    spans = background_sentences(
+        text, item.start, item.end, hits, [h.start for h in hits], found.reference
+    )
+    # a sentence about this event itself (会晤期间, 会谈通过了, during the talks, в ходе
+    # встречи, по итогам) reports it, whatever else it names
+    return [(lo, hi) for lo, hi in spans if not _THIS_EVENT.search(text, lo, hi)]
+
+
+_THIS_EVENT = re.compile(
+    r"(?:会议|会晤|会谈|会见|访问|演习|演练|活动)(?:期间|中|上|通过|批准|签署|决定)|与会|"
+    r"(?<![^\W\d_])(?:during\s+the\s+(?:meeting|talks|visit|exercise|drills?|conference|summit)|"
+    r"at\s+the\s+(?:meeting|talks|conference|summit)|the\s+(?:meeting|talks|conference|summit)\s+"
+    r"(?:adopted|approved|agreed)|в\s+ходе\s+(?:встреч|переговор|визит|заседани|совещани|учени|"
+    r"саммит)\w*|по\s+итогам)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 
 
 def _others_formats(
@@ -1791,6 +1849,7 @@ def assign_codes(
         reference,
     )
     found = collect(hits, text, res, reference, background, idle)
+    found.reference = reference
     framework, countries = rule_countries(item, text, hits, found, res, reference)
     item.framework = framework
     item.countries = countries
