@@ -54,8 +54,7 @@ def test_a_framework_named_after_a_one_partner_lead_is_not_the_events(text: str)
     coded = _code(text)
     assert coded.kind == "meeting"
     assert coded.framework == "bilateral"
-    basis = [e.basis for e in coded.evidence if e.field == "framework"]
-    assert basis == ["one_partner"]
+    assert [e.code for e in coded.evidence if e.field == "framework"] == ["bilateral"]
 
 
 FRAMEWORK_EVENTS = [
@@ -185,3 +184,43 @@ RECALLED_SECOND_EVENT = [
 @pytest.mark.parametrize(("text", "kinds"), RECALLED_SECOND_EVENT)
 def test_an_event_recalled_after_the_lead_is_no_second_event(text: str, kinds: list[str]) -> None:
     assert _code(text).event_kinds == kinds
+
+
+LEVEL_OF_THE_FOCAL_PRINCIPAL = [
+    pytest.param(
+        "Kazakh Interior Minister holds talks in Beijing\n"
+        "BEIJING, May 5, 2025 -- Kazakh Interior Minister Yerzhan Sadenov held talks in Beijing on "
+        "Monday. Chinese Minister of Public Security Wang Xiaohong said the two sides should fight "
+        "terrorism together. The ministers pledged to implement the consensus reached by the heads "
+        "of state.",
+        "interior_public_security",
+        id="en-heads-of-state-in-passing",
+    ),
+    pytest.param(
+        "Министр внутренних дел Казахстана провел переговоры в Пекине\n"
+        "Пекин, 5 мая 2025 г. — Министр внутренних дел Казахстана Ержан Саденов провел переговоры в "
+        "Пекине. Министр общественной безопасности КНР Ван Сяохун заявил, что стороны будут "
+        "совместно бороться с терроризмом. Министры договорились выполнять договоренности глав "
+        "государств.",
+        "interior_public_security",
+        id="ru-heads-of-state-in-passing",
+    ),
+    pytest.param(
+        "哈萨克斯坦内务部长萨坚诺夫在北京举行会谈\n2025年5月5日，北京\n"
+        "哈萨克斯坦内务部长萨坚诺夫5日在北京举行会谈。国务委员、公安部部长王小洪表示，双方要共同打击"
+        "恐怖主义。两国部长同意落实两国元首达成的重要共识。",
+        "interior_public_security",
+        id="zh-heads-of-state-in-passing",
+    ),
+    pytest.param(
+        "2025年5月5日，国家主席习近平在北京同哈萨克斯坦总统托卡耶夫举行会谈。两国元首同意共同打击"
+        "恐怖主义。公安部部长王小洪参加会谈。",
+        "head_of_state",
+        id="zh-heads-of-state-meeting",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), LEVEL_OF_THE_FOCAL_PRINCIPAL)
+def test_an_office_nobody_holds_named_in_passing_sets_no_level(text: str, level: str) -> None:
+    assert _code(text).level == level

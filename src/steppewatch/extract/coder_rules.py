@@ -692,10 +692,12 @@ def event_frameworks(
         # framework: a framework's gathering named later is another event or background (the
         # SCO summit the two presidents also attended, the next one they prepare)
         for code in list(found.codes("framework")):
+            if code not in MULTILATERAL_FRAMEWORKS:
+                continue  # (两国, the two sides: the lead's bilateral event itself)
             kept = [h for h in found.by_scheme["framework"][code] if h.start < first_sentence]
             _keep(found.by_scheme["framework"], code, kept)
         for code, hit in list(found.implied_frameworks.items()):
-            if hit.start >= first_sentence:
+            if code in MULTILATERAL_FRAMEWORKS and hit.start >= first_sentence:
                 del found.implied_frameworks[code]
     for code in list(found.codes("framework")):
         # a body of the framework named at a meeting (the RATS council's session) counts for
@@ -1724,7 +1726,19 @@ def rule_level(
                     (owner[k] for a, b, k in near if owner[k] and a < end and b > start), None
                 )
         if any(o == focal for o in owner.values()):
-            every = [(c, h) for c, h in every if owner[id(h)] in (focal, None)]
+            # an office nobody holds (глав государств, the President) outside the sentence
+            # reporting the meeting is named in passing; the focal state's offices set the level
+            reported_at = next((e.start for e in found.evidence if e.field == "kind"), None)
+            lo, hi = (
+                _sentence_of(text, reported_at, item.start, item.end)
+                if reported_at is not None
+                else (item.start, item.end)
+            )
+            every = [
+                (c, h)
+                for c, h in every
+                if owner[id(h)] == focal or (owner[id(h)] is None and lo <= h.start < hi)
+            ]
             named, levels = {}, {}
             for c, h in every:  # (the offices named as such come first in ``every``)
                 levels.setdefault(c, h)
