@@ -224,3 +224,133 @@ LEVEL_OF_THE_FOCAL_PRINCIPAL = [
 @pytest.mark.parametrize(("text", "level"), LEVEL_OF_THE_FOCAL_PRINCIPAL)
 def test_an_office_nobody_holds_named_in_passing_sets_no_level(text: str, level: str) -> None:
     assert _code(text).level == level
+
+
+ASKED_IN_A_TRANSCRIPT = [
+    pytest.param(
+        "Foreign Ministry Spokesperson's Regular Press Conference on May 6, 2025"
+        "\n"
+        "Reuters: A court in Almaty reportedly approved the extradition to China of a man accused of terrorism. Has China formally requested his extradition from Kazakhstan?"
+        "\n"
+        "Spokesperson: I'm not aware of the specifics. China and Kazakhstan conduct law-enforcement cooperation in accordance with law."
+        "\n"
+        "Bloomberg: The Kyrgyz foreign minister will visit China next week. Can you give details?"
+        "\n"
+        "Spokesperson: We will release information in due course.",
+        id="en-extradition-asked-and-a-visit-to-come",
+    ),
+    pytest.param(
+        "外交部发言人2025年5月6日例行记者会"
+        "\n"
+        "路透社记者：据报道，阿拉木图一家法院批准将一名涉恐男子引渡至中国。中方是否已正式提出引渡请求？"
+        "\n"
+        "发言人：我不了解具体情况。中哈两国依法开展执法安全合作。"
+        "\n"
+        "彭博社记者：吉尔吉斯斯坦外长将于下周访华，你能否介绍有关情况？"
+        "\n"
+        "发言人：我们会适时发布消息。",
+        id="zh-extradition-asked-and-a-visit-to-come",
+    ),
+    pytest.param(
+        "Брифинг официального представителя МИД КНР 6 мая 2025 года"
+        "\n"
+        "ТАСС: По сообщениям СМИ, суд в Алматы одобрил экстрадицию в Китай мужчины, обвиняемого в терроризме. Направлял ли Китай официальный запрос об экстрадиции?"
+        "\n"
+        "Представитель: Мне не известны подробности. Китай и Казахстан сотрудничают в правоохранительной сфере в соответствии с законом.",
+        id="ru-extradition-asked",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", ASKED_IN_A_TRANSCRIPT)
+def test_a_transcript_turn_asking_about_a_report_reports_no_event(text: str) -> None:
+    coded = _code(text)
+    assert coded.relevant
+    assert coded.kind is None and coded.event_kinds == []
+
+
+def test_a_transcript_turn_answered_with_the_event_keeps_it() -> None:
+    text = (
+        "Foreign Ministry Spokesperson's Regular Press Conference on May 6, 2025"
+        "\n"
+        "China Daily: According to reports, the joint border patrol of Chinese and Kyrgyz border guards concluded yesterday. Could you share more details?"
+        "\n"
+        "Spokesperson: The joint patrol was held from May 1 to 5 along the China-Kyrgyzstan border. Border guards of the two countries jointly fought cross-border crime and terrorism."
+    )
+    coded = _code(text)
+    assert coded.kind == "joint_patrol_operation"
+    assert coded.framework == "bilateral"
+
+
+TOPIC_FORMULAS = [
+    pytest.param(
+        "2025年5月6日，公安部部长在北京会见吉尔吉斯斯坦内务部长。双方同意共同打击恐怖主义，保障共建"
+        "“一带一路”项目和人员安全。",
+        "investment_security",
+        True,
+        id="zh-projects-and-people-secured",
+    ),
+    pytest.param(
+        "2025年5月6日，公安部部长在北京会见吉尔吉斯斯坦内务部长。双方同意共同打击恐怖主义，扩大"
+        "“一带一路”项目合作。",
+        "investment_security",
+        False,
+        id="zh-projects-without-security",
+    ),
+    pytest.param(
+        "On May 6, 2025, the Chinese and Kyrgyz interior ministers met in Beijing and agreed to "
+        "fight terrorism and ensure the security of major cooperation projects.",
+        "investment_security",
+        True,
+        id="en-security-of-major-cooperation-projects",
+    ),
+    pytest.param(
+        "On May 6, 2025, the Chinese and Kyrgyz interior ministers met in Beijing and agreed to "
+        "fight terrorism and to speed up major cooperation projects.",
+        "investment_security",
+        False,
+        id="en-major-cooperation-projects-sped-up",
+    ),
+    pytest.param(
+        "6 мая 2025 года министры внутренних дел Китая и Кыргызстана встретились в Пекине и "
+        "договорились бороться с терроризмом и обеспечивать безопасность крупных "
+        "инфраструктурных проектов.",
+        "investment_security",
+        True,
+        id="ru-security-of-large-infrastructure-projects",
+    ),
+    pytest.param(
+        "6 мая 2025 года министры внутренних дел Китая и Кыргызстана встретились в Пекине и "
+        "договорились бороться с терроризмом и ускорить реализацию крупных инфраструктурных "
+        "проектов.",
+        "investment_security",
+        False,
+        id="ru-large-infrastructure-projects-sped-up",
+    ),
+    pytest.param(
+        "DUSHANBE, May 6, 2025 -- China handed over two new border outposts to the Tajik Border "
+        "Troops on Tuesday to help fight terrorism.",
+        "border_security",
+        True,
+        id="en-border-outposts",
+    ),
+    pytest.param(
+        "6 мая 2025 года Китай передал Таджикистану две новые погранзаставы на таджикско-афганской "
+        "границе для борьбы с терроризмом.",
+        "border_security",
+        True,
+        id="ru-border-outposts",
+    ),
+    pytest.param(
+        "DUSHANBE, May 6, 2025 -- China handed over new patrol vehicles to the Tajik police on "
+        "Tuesday to help fight terrorism.",
+        "border_security",
+        False,
+        id="en-police-vehicles-no-border",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "topic", "coded"), TOPIC_FORMULAS)
+def test_topic_formulas_of_the_codebook(text: str, topic: str, coded: bool) -> None:
+    assert (topic in _code(text).topics) is coded

@@ -256,6 +256,9 @@ class Found:
     # bilateral when no framework is named there (``event_frameworks``)
     lead_partner: Hit | None = None
     reference: str | None = None  # the publication date (the year of the event's lead)
+    # a press conference's questions after the item's lead: an office named there asks about
+    # officials, it reports no meeting of the item (``rule_kinds``)
+    questions: list[tuple[int, int]] = field(default_factory=list)
 
     def codes(self, scheme: str) -> dict[str, list[Hit]]:
         return self.by_scheme.get(scheme, {})
@@ -1027,26 +1030,21 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
                 if not _DISCUSSED.search(text, *_sentence_of(text, h.start, item.start, item.end))
             ]
             _keep(kinds, code, kept)
-    question = _QUESTION.search(text, item.start, item.end)
-    if question is not None:
-        answer = _ANSWER.search(text, question.end(), item.end)
-        q_end = answer.start() if answer else item.end
-        if _CONFIRM.search(text, question.end(), q_end):
-            found.unconfirmed.append((question.start(), q_end))
+    for q_start, q_body, q_end, a_body in _question_turns(text, item):
+        if q_start >= item.start + LEAD:
+            found.questions.append((q_start, q_end))
+        if _CONFIRM.search(text, q_body, q_end):
+            found.unconfirmed.append((q_start, q_end))
             for code in list(kinds):
-                _keep(
-                    kinds, code, [h for h in kinds[code] if not question.start() <= h.start < q_end]
-                )
-        elif answer is not None and _NOT_AWARE.search(
-            text, answer.end(), answer.end() + NOT_AWARE_SPAN
-        ):
+                _keep(kinds, code, [h for h in kinds[code] if not q_start <= h.start < q_end])
+        elif a_body is not None and _NOT_AWARE.search(text, a_body, a_body + NOT_AWARE_SPAN):
             # a report the question relays (有报道称, reports say) and the answer does not know of
             # ("I'm not aware of that", 我不了解你提到的情况): asked about, not reported
-            relayed = _relayed_sentences(text, question.end(), q_end)
+            relayed = _relayed_sentences(text, q_body, q_end)
             found.unconfirmed.extend(relayed)
             for code in list(kinds):
                 _keep(kinds, code, [h for h in kinds[code] if not _inside(h, relayed)])
-        asked = _yes_no_sentences(text, question.end(), q_end)
+        asked = _yes_no_sentences(text, q_body, q_end)
         if asked:  # "Will China provide equipment?": asked about, not reported
             found.unconfirmed.extend(asked)
             for code in list(kinds):
@@ -1056,11 +1054,40 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
                 kept = [
                     h
                     for h in kinds[code]
-                    if not question.start() <= h.start < q_end
-                    or not _others_only(text, item, h, found)
+                    if not q_start <= h.start < q_end or not _others_only(text, item, h, found)
                 ]
                 _keep(kinds, code, kept)
     return kinds
+
+
+# a turn of a transcript: a speaker's label at a line's start (Bloomberg:, Mao Ning:, 法新社记者：,
+# 汪文斌：), no sentence inside it
+_TURN = re.compile(r"^[ \t]*[^\n:：。.!?！？，,;；]{1,40}[:：]", re.MULTILINE)
+_ASKS = re.compile(r"[？?]")
+
+
+def _question_turns(text: str, item: CodedItem) -> list[tuple[int, int, int, int | None]]:
+    """The questions of a press conference in ``item``: (start, start of its words, end, start
+    of the answer's words or None). Turns marked 问/Q/Вопрос and 答/A/Ответ; else, in a
+    transcript whose turns open with a speaker's label (Kyodo: ... ? / Guo Jiakun: ...), each
+    turn asking a question, answered by the next turn."""
+    marked = list(_QUESTION.finditer(text, item.start, item.end))
+    if marked:
+        out: list[tuple[int, int, int, int | None]] = []
+        for question in marked:
+            answer = _ANSWER.search(text, question.end(), item.end)
+            q_end = answer.start() if answer else item.end
+            out.append((question.start(), question.end(), q_end, answer.end() if answer else None))
+        return out
+    turns = list(_TURN.finditer(text, item.start, item.end))
+    if len(turns) < 2:
+        return []
+    out = []
+    for i, turn in enumerate(turns[:-1]):
+        end = turns[i + 1].start()
+        if _ASKS.search(text, turn.end(), end):
+            out.append((turn.start(), turn.end(), end, turns[i + 1].end()))
+    return out
 
 
 # a question's sentence asking whether something happens or will (是否, 会不会, will China,
@@ -1097,11 +1124,15 @@ def _relayed_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]
 
 
 def _yes_no_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The sentences of a question (start, end) that end in a question mark and ask yes or no."""
+    """The sentences of a question (start, end) that end in a question mark and ask yes or no,
+    and those that tell of what is to come (the ministers will visit next week. Can you give
+    details?): asked about, not reported."""
     spans = []
     lo = start
     for m in _SENTENCE.finditer(text, start, end):
-        if _ASKED_END.match(text, m.start()) and _YES_NO.search(text, lo, m.end()):
+        if (_ASKED_END.match(text, m.start()) and _YES_NO.search(text, lo, m.end())) or (
+            _FUTURE.search(text, lo, m.end())
+        ):
             spans.append((lo, m.end()))
         lo = m.end()
     return spans
@@ -1363,6 +1394,8 @@ def rule_kinds(
         for h in hs
         if not _REPORTS_AFTER.match(text, h.end)  # Пограничные войска сообщают: the source
     ]
+    if found.questions:  # the ministers a later question asks about
+        levels = [h for h in levels if not _inside(h, found.questions)]
     has_level = bool(levels)
     if others:
         had_meeting = "meeting" in kinds
