@@ -354,3 +354,57 @@ TOPIC_FORMULAS = [
 @pytest.mark.parametrize(("text", "topic", "coded"), TOPIC_FORMULAS)
 def test_topic_formulas_of_the_codebook(text: str, topic: str, coded: bool) -> None:
     assert (topic in _code(text).topics) is coded
+
+
+# a long readout (longer than one passage): the lead, paragraphs naming no state, then a
+# sentence about the talks' subjects or a general remark
+_LONG = {
+    "ru": (
+        "Президент Кыргызстана принял министра общественной безопасности Китая\n"
+        "Бишкек, 14.05.2025\n"
+        "Президент Кыргызской Республики Садыр Жапаров принял делегацию Китайской Народной "
+        "Республики во главе с министром общественной безопасности Ван Сяохуном.\n",
+        "Товарооборот за год вырос почти на треть, открылись новые авиарейсы, университеты "
+        "расширили обмены студентами и преподавателями.\n",
+    ),
+    "en": (
+        "Kyrgyz President receives Chinese public security minister\n"
+        "BISHKEK, May 14, 2025 -- Kyrgyz President Sadyr Japarov on Wednesday received a "
+        "delegation of the People's Republic of China led by Minister of Public Security Wang "
+        "Xiaohong.\n",
+        "Trade grew by almost a third over the year, new flights were opened and universities "
+        "expanded their exchanges of students and teachers.\n",
+    ),
+    "zh": (
+        "吉尔吉斯斯坦总统会见中国公安部部长\n2025年5月14日，比什凯克\n"
+        "吉尔吉斯斯坦总统扎帕罗夫在比什凯克会见国务委员、公安部部长王小洪率领的代表团。\n",
+        "过去一年贸易额增长近三分之一，新开通了多条航线，高校扩大了师生交流，文化、旅游和地方合作也"
+        "不断拓展，人文交流日益密切。\n",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "coded"),
+    [
+        ("ru", "В ходе беседы особое внимание уделено противодействию наркотрафику.", True),
+        ("ru", "Наркотрафик остается острой проблемой для всего мира.", False),
+        (
+            "en",
+            "During the talks, particular attention was paid to countering drug trafficking.",
+            True,
+        ),
+        ("en", "Drug trafficking remains an acute problem around the world.", False),
+        ("zh", "会谈中，双方重点就打击毒品犯罪交换了意见。", True),
+        ("zh", "毒品犯罪仍是世界各国面临的突出问题。", False),
+    ],
+)
+def test_a_topic_the_talks_raised_counts_far_from_the_lead(
+    language: str, sentence: str, coded: bool
+) -> None:
+    lead, filler = _LONG[language]
+    text = lead + filler * (2600 // len(filler) + 1) + sentence
+    assert len(text) > 2500  # longer than one passage (codebook_coder.SHORT_ITEM)
+    result = _code(text)
+    assert result.kind == "meeting"
+    assert ("drug_trafficking" in result.topics) is coded

@@ -1514,8 +1514,8 @@ _THIS_EVENT = re.compile(
     r"(?:会议|会晤|会谈|会见|访问|演习|演练|活动)(?:期间|中|上|通过|批准|签署|决定)|与会|"
     r"(?<![^\W\d_])(?:during\s+the\s+(?:meeting|talks|visit|exercise|drills?|conference|summit)|"
     r"at\s+the\s+(?:meeting|talks|conference|summit)|the\s+(?:meeting|talks|conference|summit)\s+"
-    r"(?:adopted|approved|agreed)|в\s+ходе\s+(?:встреч|переговор|визит|заседани|совещани|учени|"
-    r"саммит)\w*|по\s+итогам)(?![^\W\d_])",
+    r"(?:adopted|approved|agreed)|в\s+ходе\s+(?:телефонного\s+)?(?:встреч|переговор|визит|"
+    r"заседани|совещани|учени|саммит|бесед|разговор|консультаци)\w*|по\s+итогам)(?![^\W\d_])",
     re.IGNORECASE,
 )
 
@@ -1803,11 +1803,40 @@ def rule_level(
     return level
 
 
-def rule_topics(found: Found) -> dict[str, list[Hit]]:
-    """Topic hits; the three-evils formula codes three_evils only (hits inside it do not count
-    for its parts); a religious word inside an extremism or terrorism term is not religion; a
-    topic word inside an institution's name in an official's title (the RATS director) is none."""
+def event_topics(
+    item: CodedItem, text: str, scoped: list[Hit], item_hits: list[Hit] | None
+) -> list[Hit]:
+    """The topic hits of ``item_hits`` outside the ``scoped`` passages, in a sentence about
+    the item's event (the two sides, the meeting itself: 双方, в ходе беседы, during the talks,
+    the participants, what was discussed or done together) when the item reports one and is
+    no press conference: what the event's sides raised, though the sentence names no state."""
+    if not item_hits or item.kind is None or _question_turns(text, item):
+        return []  # (a press conference's other questions are about other things)
+    seen = {(h.start, h.end, h.payload) for h in scoped}
+    out: list[Hit] = []
+    spans: dict[tuple[int, int], bool] = {}
+    for h in item_hits:
+        if h.payload[0] != "topic" or (h.start, h.end, h.payload) in seen:
+            continue
+        span = _sentence_of(text, h.start, item.start, item.end)
+        if span not in spans:
+            spans[span] = any(
+                p.search(text, *span)
+                for p in (_BOTH_SIDES, _THE_MEETING, _THIS_EVENT, _DISCUSSED, _COOPERATION)
+            )
+        if spans[span]:
+            out.append(h)
+    return out
+
+
+def rule_topics(found: Found, extra: list[Hit] | None = None) -> dict[str, list[Hit]]:
+    """Topic hits (and ``extra`` ones: ``event_topics``); the three-evils formula codes
+    three_evils only (hits inside it do not count for its parts); a religious word inside an
+    extremism or terrorism term is not religion; a topic word inside an institution's name in
+    an official's title (the RATS director) is none."""
     topics = {code: list(hs) for code, hs in found.codes("topic").items()}
+    for hit in extra or ():
+        topics.setdefault(hit.payload[1], []).append(hit)
 
     if found.listed_names:  # 观察员国阿富汗、白俄罗斯: a party named, not the Afghan issue
         for code in list(topics):
@@ -1874,9 +1903,16 @@ _COOPERATION = re.compile(
 
 
 def assign_codes(
-    item: CodedItem, text: str, hits: list[Hit], res: Resources, reference: str | None
+    item: CodedItem,
+    text: str,
+    hits: list[Hit],
+    res: Resources,
+    reference: str | None,
+    item_hits: list[Hit] | None = None,
 ) -> None:
-    """Code ``item`` from the hits of its scope (see the module docstring)."""
+    """Code ``item`` from the hits of its scope (see the module docstring); ``item_hits``: all
+    the item's hits, whose topics in sentences about this event (the talks' subjects: 会谈中双方
+    就…交换意见, В ходе беседы обсуждены…) count too (``event_topics``)."""
     partner_set = res.study.partner_set
     events = sorted(h.start for h in hits if h.payload[0] == "event_kind")
     background = background_sentences(
@@ -1965,7 +2001,7 @@ def assign_codes(
             if e.field != "framework" and not (e.field == "country" and e.code in outside)
         ]
     for scheme, target, codes in (
-        ("topic", item.topics, rule_topics(found)),
+        ("topic", item.topics, rule_topics(found, event_topics(item, text, hits, item_hits))),
         ("domain", item.domains, rule_domains(found, text, item)),
     ):
         for code in sorted(codes):
