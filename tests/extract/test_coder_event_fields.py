@@ -408,3 +408,40 @@ def test_a_topic_the_talks_raised_counts_far_from_the_lead(
     result = _code(text)
     assert result.kind == "meeting"
     assert ("drug_trafficking" in result.topics) is coded
+
+
+@pytest.mark.parametrize(
+    ("text", "religion"),
+    [
+        pytest.param(
+            "On May 6, 2025, Chinese and Tajik security officials met in Dushanbe and agreed to "
+            "jointly fight the East Turkestan Islamic Movement and other terrorist groups.",
+            False,
+            id="en-a-groups-name",
+        ),
+        pytest.param(
+            "On May 6, 2025, Chinese and Tajik security officials met in Dushanbe and agreed to "
+            "jointly fight terrorism and discussed Islamic education and the work of mosques.",
+            True,
+            id="en-religion-discussed",
+        ),
+        pytest.param(
+            "6 мая 2025 года в Душанбе сотрудники спецслужб Китая и Таджикистана провели встречу и "
+            "договорились совместно бороться с терроризмом и с боевиками группировки Исламская "
+            "партия Туркестана.",
+            False,
+            id="ru-a-groups-name",
+        ),
+        pytest.param(
+            "6 мая 2025 года в Душанбе сотрудники спецслужб Китая и Таджикистана провели встречу, "
+            "договорились совместно бороться с терроризмом и обсудили вопросы ислама и "
+            "деятельности мечетей.",
+            True,
+            id="ru-religion-discussed",
+        ),
+    ],
+)
+def test_a_religious_word_in_a_name_is_no_religion_topic(text: str, religion: bool) -> None:
+    coded = _code(text)
+    assert coded.kind == "meeting"
+    assert ("religion" in coded.topics) is religion

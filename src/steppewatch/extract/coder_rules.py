@@ -1829,7 +1829,9 @@ def event_topics(
     return out
 
 
-def rule_topics(found: Found, extra: list[Hit] | None = None) -> dict[str, list[Hit]]:
+def rule_topics(
+    found: Found, extra: list[Hit] | None = None, text: str | None = None
+) -> dict[str, list[Hit]]:
     """Topic hits (and ``extra`` ones: ``event_topics``); the three-evils formula codes
     three_evils only (hits inside it do not count for its parts); a religious word inside an
     extremism or terrorism term is not religion; a topic word inside an institution's name in
@@ -1876,7 +1878,32 @@ def rule_topics(found: Found, extra: list[Hit] | None = None) -> dict[str, list[
             "religion",
             [h for h in topics["religion"] if not any(part_of(h, v) for v in violent)],
         )
+    if "religion" in topics and text is not None:
+        # a religious word in a proper name (the East Turkestan Islamic Movement, Islamic State,
+        # the Islamic Republic of Iran, «Исламского движения Узбекистана»): the group or state
+        # named, not religion as a subject
+        _keep(topics, "religion", [h for h in topics["religion"] if not _in_name(text, h)])
     return topics
+
+
+# a capitalised word after a capitalised religious word (Islamic State, Islamic Movement)
+_NAME_AFTER = re.compile(r"\s+[A-ZА-ЯЁ]")
+_SENTENCE_START = re.compile(r"(?:^|[.!?。！？]\s*|[\n«\"“(]\s*)$")
+
+
+def _in_name(text: str, hit: Hit) -> bool:
+    """``hit`` (a Latin or Cyrillic word) is capitalised after an opening quote, or inside a
+    sentence: in Cyrillic, or followed by another capitalised word (a name's words)."""
+    first = text[hit.start : hit.start + 1]
+    if not first.isupper():
+        return False
+    before = text[max(0, hit.start - 3) : hit.start]
+    if before.endswith(("«", '"', "“")):
+        return True
+    if _SENTENCE_START.search(before) or hit.start == 0:
+        return False
+    # (Russian capitalises an adjective only in a name: организации Исламское государство)
+    return "\u0400" <= first <= "\u04ff" or bool(_NAME_AFTER.match(text, hit.end))
 
 
 def rule_domains(found: Found, text: str, item: CodedItem) -> dict[str, list[Hit]]:
@@ -2001,7 +2028,7 @@ def assign_codes(
             if e.field != "framework" and not (e.field == "country" and e.code in outside)
         ]
     for scheme, target, codes in (
-        ("topic", item.topics, rule_topics(found, event_topics(item, text, hits, item_hits))),
+        ("topic", item.topics, rule_topics(found, event_topics(item, text, hits, item_hits), text)),
         ("domain", item.domains, rule_domains(found, text, item)),
     ):
         for code in sorted(codes):
