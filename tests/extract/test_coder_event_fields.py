@@ -445,3 +445,34 @@ def test_a_religious_word_in_a_name_is_no_religion_topic(text: str, religion: bo
     coded = _code(text)
     assert coded.kind == "meeting"
     assert ("religion" in coded.topics) is religion
+
+
+@pytest.mark.parametrize(
+    ("text", "afghanistan"),
+    [
+        pytest.param(
+            "2025年9月15日，中国人民解放军与塔吉克斯坦武装力量在戈尔诺—巴达赫尚地区举行联合反恐演习。",
+            False,
+            id="zh-tajikistans-region",
+        ),
+        pytest.param(
+            "On Sept. 15, 2025, Chinese and Tajik troops held a joint counter-terrorism exercise in "
+            "Gorno-Badakhshan.",
+            False,
+            id="en-tajikistans-region",
+        ),
+        pytest.param(
+            "15 сентября 2025 года военнослужащие Китая и Таджикистана провели совместное "
+            "антитеррористическое учение в Горно-Бадахшанской автономной области.",
+            False,
+            id="ru-tajikistans-region",
+        ),
+        pytest.param(
+            "2025年9月15日，中塔双方举行会谈，就阿富汗巴达赫尚省局势交换意见，同意共同打击恐怖主义。",
+            True,
+            id="zh-afghanistans-province",
+        ),
+    ],
+)
+def test_a_word_of_a_partner_states_place_name_is_no_topic(text: str, afghanistan: bool) -> None:
+    assert ("afghanistan" in _code(text).topics) is afghanistan

@@ -1829,8 +1829,39 @@ def event_topics(
     return out
 
 
+def _study_places(text: str, res: Resources) -> Callable[[Hit], bool]:
+    """A test: the topic ``hit`` lies inside a longer place name of the focal or a partner
+    state (the gazetteer's places: 巴达赫尚 in 戈尔诺—巴达赫尚, Badakhshan in Gorno-Badakhshan,
+    Tajikistan's region, is no Afghan matter)."""
+    states = res.study.partner_set | {res.study.focal}
+    matcher = res.places
+    places = res.gazetteer.places
+
+    def inside(hit: Hit) -> bool:
+        if matcher is None:
+            return False
+        lo, hi = max(0, hit.start - PLACE_SPAN), min(len(text), hit.end + PLACE_SPAN)
+        window = normalise_for_matching(text[lo:hi])
+        return any(
+            p.payload[0] == "place"
+            and places[p.payload[1]].country in states
+            and lo + p.start <= hit.start
+            and hit.end <= lo + p.end
+            and p.end - p.start > hit.end - hit.start
+            for p in matcher.hits(window, 0, len(window))
+        )
+
+    return inside
+
+
+PLACE_SPAN = 24  # characters either side of a topic word searched for a longer place name
+
+
 def rule_topics(
-    found: Found, extra: list[Hit] | None = None, text: str | None = None
+    found: Found,
+    extra: list[Hit] | None = None,
+    text: str | None = None,
+    in_place: Callable[[Hit], bool] | None = None,
 ) -> dict[str, list[Hit]]:
     """Topic hits (and ``extra`` ones: ``event_topics``); the three-evils formula codes
     three_evils only (hits inside it do not count for its parts); a religious word inside an
@@ -1878,6 +1909,9 @@ def rule_topics(
             "religion",
             [h for h in topics["religion"] if not any(part_of(h, v) for v in violent)],
         )
+    if in_place is not None:  # a word of a place's name (Gorno-Badakhshan), not the topic
+        for code in list(topics):
+            _keep(topics, code, [h for h in topics[code] if not in_place(h)])
     if "religion" in topics and text is not None:
         # a religious word in a proper name (the East Turkestan Islamic Movement, Islamic State,
         # the Islamic Republic of Iran, «Исламского движения Узбекистана»): the group or state
@@ -2028,7 +2062,13 @@ def assign_codes(
             if e.field != "framework" and not (e.field == "country" and e.code in outside)
         ]
     for scheme, target, codes in (
-        ("topic", item.topics, rule_topics(found, event_topics(item, text, hits, item_hits), text)),
+        (
+            "topic",
+            item.topics,
+            rule_topics(
+                found, event_topics(item, text, hits, item_hits), text, _study_places(text, res)
+            ),
+        ),
         ("domain", item.domains, rule_domains(found, text, item)),
     ):
         for code in sorted(codes):
