@@ -476,3 +476,38 @@ def test_a_religious_word_in_a_name_is_no_religion_topic(text: str, religion: bo
 )
 def test_a_word_of_a_partner_states_place_name_is_no_topic(text: str, afghanistan: bool) -> None:
     assert ("afghanistan" in _code(text).topics) is afghanistan
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "framework"),
+    [
+        pytest.param(
+            "On May 6, 2025, Chinese and Kyrgyz special forces began a joint counter-terrorism "
+            "exercise near Osh. Officers from Kazakhstan and Uzbekistan attended the opening "
+            "ceremony as guests.",
+            "bilateral_exercise",
+            "bilateral",
+            id="en-two-sides-and-guests",
+        ),
+        pytest.param(
+            "6 мая 2025 года спецподразделения Китая и Кыргызстана начали совместное "
+            "антитеррористическое учение под Ошем. На церемонии открытия присутствовали офицеры "
+            "Казахстана и Узбекистана.",
+            "bilateral_exercise",
+            "bilateral",
+            id="ru-two-sides-and-guests",
+        ),
+        pytest.param(
+            "On May 6, 2025, special forces of China, Kyrgyzstan and Kazakhstan began a joint "
+            "counter-terrorism exercise near Osh.",
+            "multilateral_exercise",
+            "other_multilateral",
+            id="en-three-sides-in-the-lead",
+        ),
+    ],
+)
+def test_an_exercise_is_bilateral_when_its_lead_names_one_partner(
+    text: str, kind: str, framework: str
+) -> None:
+    coded = _code(text)
+    assert (coded.kind, coded.framework) == (kind, framework)

@@ -255,6 +255,7 @@ class Found:
     # the one partner state named in the lead's sentence reporting the event: the main event is
     # bilateral when no framework is named there (``event_frameworks``)
     lead_partner: Hit | None = None
+    lead_state: str | None = None  # (its state)
     reference: str | None = None  # the publication date (the year of the event's lead)
     # a press conference's questions after the item's lead: an office named there asks about
     # officials, it reports no meeting of the item (``rule_kinds``)
@@ -690,6 +691,8 @@ def event_frameworks(
         body = _LEAD_SENTENCE_END.search(text, first_sentence, first_sentence + LEAD)
         first_sentence = body.end() if body else first_sentence
     found.lead_partner = _one_partner_lead(item, text, hits, first_sentence, res)
+    if found.lead_partner is not None:
+        found.lead_state = _state_of(found.lead_partner, res)
     if found.lead_partner is not None:
         # the lead reports an event of the focal state with one partner state and names no
         # framework: a framework's gathering named later is another event or background (the
@@ -1452,6 +1455,9 @@ def rule_kinds(
     if main is None:
         return []
     if main in ("multilateral_exercise", "bilateral_exercise"):
+        if found.lead_partner is not None and framework is None:
+            # the lead names the exercise's one partner: other states later are not its sides
+            countries = [focal, found.lead_state or focal]
         main = rule_exercise_kind(main, kinds, text, framework, countries, focal)
     support = kinds.get(main) or [h for hs in found.codes("meeting_level").values() for h in hs]
     found.evidence.append(
