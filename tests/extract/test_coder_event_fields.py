@@ -511,3 +511,31 @@ def test_an_exercise_is_bilateral_when_its_lead_names_one_partner(
 ) -> None:
     coded = _code(text)
     assert (coded.kind, coded.framework) == (kind, framework)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param(
+            "China-Kyrgyzstan agreement on fighting cross-border crime enters into force\n"
+            "BISHKEK, May 6, 2025 -- An agreement between China and Kyrgyzstan on fighting "
+            "cross-border crime and terrorism entered into force on Monday, the Kyrgyz foreign "
+            "ministry said.\nThe agreement was signed in Beijing during talks between the two "
+            "presidents in February.",
+            "mechanism",
+            id="en-title-reports-the-agreement-in-force",
+        ),
+        pytest.param(
+            "Xi Jinping holds talks with Kyrgyz president\n"
+            "BEIJING, May 6, 2025 -- President Xi Jinping held talks with Kyrgyz President Sadyr "
+            "Japarov in Beijing on Monday. The two presidents welcomed that the agreement on "
+            "fighting cross-border crime and terrorism enters into force this month.",
+            "meeting",
+            id="en-title-reports-the-talks",
+        ),
+    ],
+)
+def test_an_agreement_entering_into_force_in_the_title_is_the_main_event(
+    text: str, kind: str
+) -> None:
+    assert _code(text).kind == kind

@@ -150,7 +150,7 @@ _ESTABLISH = re.compile(
 # what makes a document an event: signed, ratified, adopted, concluded, entered into force
 _DOCUMENT_ACT = re.compile(
     r"签署|签订|签字|批准|达成|缔结|生效|互换|制定|成立|设立|建立|通过了|审议通过|一致通过|会议通过|"
-    r"\bsign(?:s|ed|ing)?\b|ratif|adopt|conclud|entered into force|agreed|approv|establish|"
+    r"\bsign(?:s|ed|ing)?\b|ratif|adopt|conclud|(?:enters|entered) into force|(?:takes|took) effect|agreed|approv|establish|"
     r"подпис|ратифи|принят|утверд|утвержд|заключ|вступ\w* в силу|договорились|учред|созда",
     re.IGNORECASE,
 )
