@@ -539,3 +539,33 @@ def test_an_agreement_entering_into_force_in_the_title_is_the_main_event(
     text: str, kind: str
 ) -> None:
     assert _code(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "head_of_state"),
+    [
+        pytest.param(
+            "TASHKENT, May 6, 2025 -- A delegation of the Security Council under the President of "
+            "Uzbekistan held talks in Beijing with Chinese security officials on fighting "
+            "terrorism.",
+            False,
+            id="en-a-body-under-the-president",
+        ),
+        pytest.param(
+            "6 мая 2025 года делегация Совета безопасности при Президенте Республики Узбекистан "
+            "провела в Пекине переговоры с представителями спецслужб Китая о борьбе с терроризмом.",
+            False,
+            id="ru-a-body-under-the-president",
+        ),
+        pytest.param(
+            "TASHKENT, May 6, 2025 -- The President of Uzbekistan held talks in Beijing with "
+            "Chinese security officials on fighting terrorism.",
+            True,
+            id="en-the-president",
+        ),
+    ],
+)
+def test_a_body_under_an_office_is_not_the_office(text: str, head_of_state: bool) -> None:
+    coded = _code(text)
+    assert coded.kind == "meeting"
+    assert (coded.level == "head_of_state") is head_of_state

@@ -90,7 +90,10 @@ _AIDE_AFTER = re.compile(
 )
 _AIDE_BEFORE = re.compile(
     r"(?:помощник\w*|советник\w*|администраци\w*|пресс-служб\w*|пресс-секретар\w*|"
-    r"aide to the|assistant to the|adviser to the|advisor to the|press service of the)\s*$",
+    r"aide to the|assistant to the|adviser to the|advisor to the|press service of the|"
+    # a body attached to the office (the Security Council under the President, Совет
+    # безопасности при Президенте): the body's name, not the office
+    r"(?<![^\W\d_])under the|(?<![^\W\d_])при)\s*$",
     re.IGNORECASE,
 )
 # Xinjiang's vocational education and training centres are not the training of partner-state
