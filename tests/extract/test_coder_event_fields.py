@@ -569,3 +569,26 @@ def test_a_body_under_an_office_is_not_the_office(text: str, head_of_state: bool
     coded = _code(text)
     assert coded.kind == "meeting"
     assert (coded.level == "head_of_state") is head_of_state
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param(
+            "第二届中国—中亚峰会在阿斯塔纳举行 六国元首签署打击恐怖主义合作条约\n"
+            "新华社阿斯塔纳2025年6月17日电\n"
+            "第二届中国—中亚峰会6月17日在阿斯塔纳举行。国家主席习近平同哈萨克斯坦总统托卡耶夫等中亚五国"
+            "元首出席峰会，共同签署打击恐怖主义合作条约。",
+            "meeting",
+            id="zh-title-names-the-summit-and-the-treaty",
+        ),
+        pytest.param(
+            "中哈签署打击恐怖主义合作条约\n新华社阿斯塔纳2025年6月17日电\n"
+            "中国和哈萨克斯坦6月17日在阿斯塔纳签署打击恐怖主义合作条约。两国外长出席签字仪式。",
+            "mechanism",
+            id="zh-title-names-the-treaty-only",
+        ),
+    ],
+)
+def test_a_title_naming_the_meeting_keeps_it_the_main_event(text: str, kind: str) -> None:
+    assert _code(text).kind == kind

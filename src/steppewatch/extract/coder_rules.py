@@ -1433,6 +1433,9 @@ def rule_kinds(
             _ESTABLISH.search(text, item.start, first_end)
             or _DOCUMENT_ACT.search(text, item.start, first_end)
         )
+        # (a title naming the meeting too, 第二届中国—中亚峰会举行 六国元首签署条约: the
+        # meeting stays the main event, the treaty comes second)
+        and named_meeting(item, text, hits, first_end) is None
     ):
         # the title reports the mechanism (…机制成立, Утверждён план…, a protocol ratified); its
         # meeting comes second
