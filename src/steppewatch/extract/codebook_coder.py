@@ -343,7 +343,7 @@ class CodebookCoder:
             for hit in passage.hits:
                 scoped[(hit.start, hit.end, hit.payload)] = hit
         scoped_hits = sorted(scoped.values(), key=lambda h: h.start)
-        assign_codes(item, text, scoped_hits, res, reference)
+        assign_codes(item, text, scoped_hits, res, reference, item_hits=hits)
         _assign_date(item, text, normal, scope, reference, whole_document)
         assign_location(
             item,

@@ -90,7 +90,10 @@ _AIDE_AFTER = re.compile(
 )
 _AIDE_BEFORE = re.compile(
     r"(?:помощник\w*|советник\w*|администраци\w*|пресс-служб\w*|пресс-секретар\w*|"
-    r"aide to the|assistant to the|adviser to the|advisor to the|press service of the)\s*$",
+    r"aide to the|assistant to the|adviser to the|advisor to the|press service of the|"
+    # a body attached to the office (the Security Council under the President, Совет
+    # безопасности при Президенте): the body's name, not the office
+    r"(?<![^\W\d_])under the|(?<![^\W\d_])при)\s*$",
     re.IGNORECASE,
 )
 # Xinjiang's vocational education and training centres are not the training of partner-state
@@ -150,7 +153,7 @@ _ESTABLISH = re.compile(
 # what makes a document an event: signed, ratified, adopted, concluded, entered into force
 _DOCUMENT_ACT = re.compile(
     r"签署|签订|签字|批准|达成|缔结|生效|互换|制定|成立|设立|建立|通过了|审议通过|一致通过|会议通过|"
-    r"\bsign(?:s|ed|ing)?\b|ratif|adopt|conclud|entered into force|agreed|approv|establish|"
+    r"\bsign(?:s|ed|ing)?\b|ratif|adopt|conclud|(?:enters|entered) into force|(?:takes|took) effect|agreed|approv|establish|"
     r"подпис|ратифи|принят|утверд|утвержд|заключ|вступ\w* в силу|договорились|учред|созда",
     re.IGNORECASE,
 )
@@ -252,6 +255,14 @@ class Found:
     owners: list[tuple[int, int, str]] = field(default_factory=list)
     owner_starts: list[int] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    # the one partner state named in the lead's sentence reporting the event: the main event is
+    # bilateral when no framework is named there (``event_frameworks``)
+    lead_partner: Hit | None = None
+    lead_state: str | None = None  # (its state)
+    reference: str | None = None  # the publication date (the year of the event's lead)
+    # a press conference's questions after the item's lead: an office named there asks about
+    # officials, it reports no meeting of the item (``rule_kinds``)
+    questions: list[tuple[int, int]] = field(default_factory=list)
 
     def codes(self, scheme: str) -> dict[str, list[Hit]]:
         return self.by_scheme.get(scheme, {})
@@ -682,6 +693,21 @@ def event_frameworks(
         # (Xinhua) -- The second China-Central Asia ministerial meeting ... was held)
         body = _LEAD_SENTENCE_END.search(text, first_sentence, first_sentence + LEAD)
         first_sentence = body.end() if body else first_sentence
+    found.lead_partner = _one_partner_lead(item, text, hits, first_sentence, res)
+    if found.lead_partner is not None:
+        found.lead_state = _state_of(found.lead_partner, res)
+    if found.lead_partner is not None:
+        # the lead reports an event of the focal state with one partner state and names no
+        # framework: a framework's gathering named later is another event or background (the
+        # SCO summit the two presidents also attended, the next one they prepare)
+        for code in list(found.codes("framework")):
+            if code not in MULTILATERAL_FRAMEWORKS:
+                continue  # (两国, the two sides: the lead's bilateral event itself)
+            kept = [h for h in found.by_scheme["framework"][code] if h.start < first_sentence]
+            _keep(found.by_scheme["framework"], code, kept)
+        for code, hit in list(found.implied_frameworks.items()):
+            if code in MULTILATERAL_FRAMEWORKS and hit.start >= first_sentence:
+                del found.implied_frameworks[code]
     for code in list(found.codes("framework")):
         # a body of the framework named at a meeting (the RATS council's session) counts for
         # every mention of the framework, as it is the same for each
@@ -704,6 +730,50 @@ def event_frameworks(
             or (_framework_meeting(hits, res, code) and not _in_passing(text, item, hit))
         ) or _occasion(text, hit):
             del found.implied_frameworks[code]
+
+
+# a capital opening a dateline (ASTANA, April 26 --; Ташкент, 27.04.2023 —): where, not who
+_DATELINE_AFTER = re.compile(r"\s*(?:[,，(（]|[—–-]{1,2}\s)")
+
+
+def _one_partner_lead(
+    item: CodedItem, text: str, hits: list[Hit], lead: int, res: Resources
+) -> Hit | None:
+    """The partner state's name when the item's lead (up to ``lead``) reports an event (an
+    event word or a meeting level) in a sentence that names exactly one partner state (by
+    name, official or institution) and no state but it and the focal one, and the lead names no group of the region and no framework
+    (by name or by one of its bodies): the main event is that state's with the focal state.
+    (A title reporting a meeting and naming no state, over a dateline naming the source, is
+    not such a lead.)"""
+    events: list[int] = []
+    named: list[tuple[int, str, Hit]] = []
+    for h in hits:
+        if not item.start <= h.start < lead:
+            continue
+        kind = h.payload[0]
+        if kind in ("framework", "group", "group_other"):
+            return None
+        if kind == "institution" and res.gazetteer.institutions[h.payload[1]].framework:
+            return None
+        if kind in ("event_kind", "meeting_level"):
+            events.append(h.start)
+        elif kind in ("state", "official", "institution"):
+            state = _state_of(h, res)
+            if (
+                state is not None
+                and state != res.study.focal
+                and not (h.term in res.cities and _DATELINE_AFTER.match(text, h.end))
+                and not _PLACE_BEFORE.search(text, max(0, h.start - 8), h.start)
+            ):
+                named.append((h.start, state, h))
+    if not events or not named:
+        return None
+    sentences = {_sentence_of(text, p, item.start, lead) for p in events}
+    named = [n for n in named if any(lo <= n[0] < hi for lo, hi in sentences)]
+    states = {state for _, state, _ in named}
+    if len(states) != 1 or not states <= res.study.partner_set:
+        return None  # (a third state beside them: a trilateral, not the two states' event)
+    return named[0][2]
 
 
 # a framework's gathering as the occasion of another meeting (出席上海合作组织峰会期间会见, on the
@@ -966,26 +1036,21 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
                 if not _DISCUSSED.search(text, *_sentence_of(text, h.start, item.start, item.end))
             ]
             _keep(kinds, code, kept)
-    question = _QUESTION.search(text, item.start, item.end)
-    if question is not None:
-        answer = _ANSWER.search(text, question.end(), item.end)
-        q_end = answer.start() if answer else item.end
-        if _CONFIRM.search(text, question.end(), q_end):
-            found.unconfirmed.append((question.start(), q_end))
+    for q_start, q_body, q_end, a_body in _question_turns(text, item):
+        if q_start >= item.start + LEAD:
+            found.questions.append((q_start, q_end))
+        if _CONFIRM.search(text, q_body, q_end):
+            found.unconfirmed.append((q_start, q_end))
             for code in list(kinds):
-                _keep(
-                    kinds, code, [h for h in kinds[code] if not question.start() <= h.start < q_end]
-                )
-        elif answer is not None and _NOT_AWARE.search(
-            text, answer.end(), answer.end() + NOT_AWARE_SPAN
-        ):
+                _keep(kinds, code, [h for h in kinds[code] if not q_start <= h.start < q_end])
+        elif a_body is not None and _NOT_AWARE.search(text, a_body, a_body + NOT_AWARE_SPAN):
             # a report the question relays (有报道称, reports say) and the answer does not know of
             # ("I'm not aware of that", 我不了解你提到的情况): asked about, not reported
-            relayed = _relayed_sentences(text, question.end(), q_end)
+            relayed = _relayed_sentences(text, q_body, q_end)
             found.unconfirmed.extend(relayed)
             for code in list(kinds):
                 _keep(kinds, code, [h for h in kinds[code] if not _inside(h, relayed)])
-        asked = _yes_no_sentences(text, question.end(), q_end)
+        asked = _asked_sentences(text, q_body, q_end)
         if asked:  # "Will China provide equipment?": asked about, not reported
             found.unconfirmed.extend(asked)
             for code in list(kinds):
@@ -995,11 +1060,40 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
                 kept = [
                     h
                     for h in kinds[code]
-                    if not question.start() <= h.start < q_end
-                    or not _others_only(text, item, h, found)
+                    if not q_start <= h.start < q_end or not _others_only(text, item, h, found)
                 ]
                 _keep(kinds, code, kept)
     return kinds
+
+
+# a turn of a transcript: a speaker's label at a line's start (Bloomberg:, Mao Ning:, 法新社记者：,
+# 汪文斌：), no sentence inside it
+_TURN = re.compile(r"^[ \t]*[^\n:：。.!?！？，,;；]{1,40}[:：]", re.MULTILINE)
+_ASKS = re.compile(r"[？?]")
+
+
+def _question_turns(text: str, item: CodedItem) -> list[tuple[int, int, int, int | None]]:
+    """The questions of a press conference in ``item``: (start, start of its words, end, start
+    of the answer's words or None). Turns marked 问/Q/Вопрос and 答/A/Ответ; else, in a
+    transcript whose turns open with a speaker's label (Kyodo: ... ? / Guo Jiakun: ...), each
+    turn asking a question, answered by the next turn."""
+    marked = list(_QUESTION.finditer(text, item.start, item.end))
+    if marked:
+        out: list[tuple[int, int, int, int | None]] = []
+        for question in marked:
+            answer = _ANSWER.search(text, question.end(), item.end)
+            q_end = answer.start() if answer else item.end
+            out.append((question.start(), question.end(), q_end, answer.end() if answer else None))
+        return out
+    turns = list(_TURN.finditer(text, item.start, item.end))
+    if len(turns) < 2:
+        return []
+    out = []
+    for i, turn in enumerate(turns[:-1]):
+        end = turns[i + 1].start()
+        if _ASKS.search(text, turn.end(), end):
+            out.append((turn.start(), turn.end(), end, turns[i + 1].end()))
+    return out
 
 
 # a question's sentence asking whether something happens or will (是否, 会不会, will China,
@@ -1036,7 +1130,8 @@ def _relayed_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]
 
 
 def _yes_no_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The sentences of a question (start, end) that end in a question mark and ask yes or no."""
+    """The sentences of a question (start, end) that end in a question mark and ask yes or no
+    (coder_relevance reads them over a whole item too)."""
     spans = []
     lo = start
     for m in _SENTENCE.finditer(text, start, end):
@@ -1044,6 +1139,20 @@ def _yes_no_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             spans.append((lo, m.end()))
         lo = m.end()
     return spans
+
+
+def _asked_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of a question's own span (start, end) that ask yes or no, and those that
+    tell of what is to come (the ministers will visit next week. Can you give details?): asked
+    about, not reported. Only for a question: outside one, a sentence in the future tense can
+    report a commitment (双方将共同打击)."""
+    asked = _yes_no_sentences(text, start, end)
+    lo = start
+    for m in _SENTENCE.finditer(text, start, end):
+        if (lo, m.end()) not in asked and _FUTURE.search(text, lo, m.end()):
+            asked.append((lo, m.end()))
+        lo = m.end()
+    return sorted(asked)
 
 
 # activities done together: a question's sentence that names who did one, and not the focal
@@ -1286,6 +1395,13 @@ def rule_kinds(
     paragraph that names a partner state, a framework or the two sides (``anchored()``: the
     starts of those paragraphs)."""
     kinds = rule_event_mentions(item, text, found)
+    if _COMMENTARY.search(text, item.start, _head_end(text, item)):
+        # an editorial, a commentary or an opinion piece (社评：, Commentary, Мнение) reports no
+        # event: the events it names are recalled or talked about (gold guide 5: kind null)
+        return []
+    recalled = _background_events(item, text, kinds, found)
+    for code in list(kinds):
+        _keep(kinds, code, [h for h in kinds[code] if not _within(recalled, h)])
     others = _merged(
         _others_formats(item, text, hits, focal) + found.third_party + found.unconfirmed
     )
@@ -1295,6 +1411,8 @@ def rule_kinds(
         for h in hs
         if not _REPORTS_AFTER.match(text, h.end)  # Пограничные войска сообщают: the source
     ]
+    if found.questions:  # the ministers a later question asks about
+        levels = [h for h in levels if not _inside(h, found.questions)]
     has_level = bool(levels)
     if others:
         had_meeting = "meeting" in kinds
@@ -1326,6 +1444,9 @@ def rule_kinds(
             _ESTABLISH.search(text, item.start, first_end)
             or _DOCUMENT_ACT.search(text, item.start, first_end)
         )
+        # (a title naming the meeting too, 第二届中国—中亚峰会举行 六国元首签署条约: the
+        # meeting stays the main event, the treaty comes second)
+        and named_meeting(item, text, hits, first_end) is None
     ):
         # the title reports the mechanism (…机制成立, Утверждён план…, a protocol ratified); its
         # meeting comes second
@@ -1351,6 +1472,9 @@ def rule_kinds(
     if main is None:
         return []
     if main in ("multilateral_exercise", "bilateral_exercise"):
+        if found.lead_partner is not None and framework is None:
+            # the lead names the exercise's one partner: other states later are not its sides
+            countries = [focal, found.lead_state or focal]
         main = rule_exercise_kind(main, kinds, text, framework, countries, focal)
     support = kinds.get(main) or [h for hs in found.codes("meeting_level").values() for h in hs]
     found.evidence.append(
@@ -1367,6 +1491,56 @@ def rule_kinds(
             chosen.append(other)
             found.evidence.append(evidence("kind", other, hs[0], text, "second_event", len(hs)))
     return chosen
+
+
+# an item headed as commentary (its title line or the byline under it): an editorial, a
+# commentary, an opinion piece, an analytical review (社评：, 评论员文章, Commentary, Op-ed,
+# Аналитический обзор, Мнение)
+_COMMENTARY = re.compile(
+    r"社评|社论|时评|评论员文章|述评|(?<![^\W\d_])(?:commentary|op-ed|opinion|editorial|"
+    r"аналитическ\w+\s+(?:обзор|стать|материал)\w*|комментарий|мнение)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+HEAD_LINES = 2  # the title line and the byline or dateline under it
+
+
+def _head_end(text: str, item: CodedItem) -> int:
+    """The end of the item's head: its first HEAD_LINES lines, within its LEAD characters."""
+    end = item.start
+    for _ in range(HEAD_LINES):
+        stop = text.find("\n", end + 1, item.start + LEAD)
+        if stop < 0:
+            return min(item.end, item.start + LEAD)
+        end = stop
+    return end
+
+
+def _background_events(
+    item: CodedItem, text: str, kinds: dict[str, list[Hit]], found: Found
+) -> list[tuple[int, int]]:
+    """The sentences after the lead where event words are background (``coder_background``:
+    an earlier event recalled, an earlier time, another event to come or like this one, a
+    comment or an analyst's words, a note headed as background): they report no event of the
+    item."""
+    hits = sorted((h for hs in kinds.values() for h in hs), key=lambda h: h.start)
+    if not hits:
+        return []
+    spans = background_sentences(
+        text, item.start, item.end, hits, [h.start for h in hits], found.reference
+    )
+    # a sentence about this event itself (会晤期间, 会谈通过了, during the talks, в ходе
+    # встречи, по итогам) reports it, whatever else it names
+    return [(lo, hi) for lo, hi in spans if not _THIS_EVENT.search(text, lo, hi)]
+
+
+_THIS_EVENT = re.compile(
+    r"(?:会议|会晤|会谈|会见|访问|演习|演练|活动)(?:期间|中|上|通过|批准|签署|决定)|与会|"
+    r"(?<![^\W\d_])(?:during\s+the\s+(?:meeting|talks|visit|exercise|drills?|conference|summit)|"
+    r"at\s+the\s+(?:meeting|talks|conference|summit)|the\s+(?:meeting|talks|conference|summit)\s+"
+    r"(?:adopted|approved|agreed)|в\s+ходе\s+(?:телефонного\s+)?(?:встреч|переговор|визит|"
+    r"заседани|совещани|учени|саммит|бесед|разговор|консультаци)\w*|по\s+итогам)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 
 
 def _others_formats(
@@ -1608,7 +1782,19 @@ def rule_level(
                     (owner[k] for a, b, k in near if owner[k] and a < end and b > start), None
                 )
         if any(o == focal for o in owner.values()):
-            every = [(c, h) for c, h in every if owner[id(h)] in (focal, None)]
+            # an office nobody holds (глав государств, the President) outside the sentence
+            # reporting the meeting is named in passing; the focal state's offices set the level
+            reported_at = next((e.start for e in found.evidence if e.field == "kind"), None)
+            lo, hi = (
+                _sentence_of(text, reported_at, item.start, item.end)
+                if reported_at is not None
+                else (item.start, item.end)
+            )
+            every = [
+                (c, h)
+                for c, h in every
+                if owner[id(h)] == focal or (owner[id(h)] is None and lo <= h.start < hi)
+            ]
             named, levels = {}, {}
             for c, h in every:  # (the offices named as such come first in ``every``)
                 levels.setdefault(c, h)
@@ -1640,11 +1826,73 @@ def rule_level(
     return level
 
 
-def rule_topics(found: Found) -> dict[str, list[Hit]]:
-    """Topic hits; the three-evils formula codes three_evils only (hits inside it do not count
-    for its parts); a religious word inside an extremism or terrorism term is not religion; a
-    topic word inside an institution's name in an official's title (the RATS director) is none."""
+def event_topics(
+    item: CodedItem, text: str, scoped: list[Hit], item_hits: list[Hit] | None
+) -> list[Hit]:
+    """The topic hits of ``item_hits`` outside the ``scoped`` passages, in a sentence about
+    the item's event (the two sides, the meeting itself: 双方, в ходе беседы, during the talks,
+    the participants, what was discussed or done together) when the item reports one and is
+    no press conference: what the event's sides raised, though the sentence names no state."""
+    if not item_hits or item.kind is None or _question_turns(text, item):
+        return []  # (a press conference's other questions are about other things)
+    seen = {(h.start, h.end, h.payload) for h in scoped}
+    out: list[Hit] = []
+    spans: dict[tuple[int, int], bool] = {}
+    for h in item_hits:
+        if h.payload[0] != "topic" or (h.start, h.end, h.payload) in seen:
+            continue
+        span = _sentence_of(text, h.start, item.start, item.end)
+        if span not in spans:
+            spans[span] = any(
+                p.search(text, *span)
+                for p in (_BOTH_SIDES, _THE_MEETING, _THIS_EVENT, _DISCUSSED, _COOPERATION)
+            )
+        if spans[span]:
+            out.append(h)
+    return out
+
+
+def _study_places(text: str, res: Resources) -> Callable[[Hit], bool]:
+    """A test: the topic ``hit`` lies inside a longer place name of the focal or a partner
+    state (the gazetteer's places: 巴达赫尚 in 戈尔诺—巴达赫尚, Badakhshan in Gorno-Badakhshan,
+    Tajikistan's region, is no Afghan matter)."""
+    states = res.study.partner_set | {res.study.focal}
+    matcher = res.places
+    places = res.gazetteer.places
+
+    def inside(hit: Hit) -> bool:
+        if matcher is None:
+            return False
+        lo, hi = max(0, hit.start - PLACE_SPAN), min(len(text), hit.end + PLACE_SPAN)
+        window = normalise_for_matching(text[lo:hi])
+        return any(
+            p.payload[0] == "place"
+            and places[p.payload[1]].country in states
+            and lo + p.start <= hit.start
+            and hit.end <= lo + p.end
+            and p.end - p.start > hit.end - hit.start
+            for p in matcher.hits(window, 0, len(window))
+        )
+
+    return inside
+
+
+PLACE_SPAN = 24  # characters either side of a topic word searched for a longer place name
+
+
+def rule_topics(
+    found: Found,
+    extra: list[Hit] | None = None,
+    text: str | None = None,
+    in_place: Callable[[Hit], bool] | None = None,
+) -> dict[str, list[Hit]]:
+    """Topic hits (and ``extra`` ones: ``event_topics``); the three-evils formula codes
+    three_evils only (hits inside it do not count for its parts); a religious word inside an
+    extremism or terrorism term is not religion; a topic word inside an institution's name in
+    an official's title (the RATS director) is none."""
     topics = {code: list(hs) for code, hs in found.codes("topic").items()}
+    for hit in extra or ():
+        topics.setdefault(hit.payload[1], []).append(hit)
 
     if found.listed_names:  # 观察员国阿富汗、白俄罗斯: a party named, not the Afghan issue
         for code in list(topics):
@@ -1684,7 +1932,35 @@ def rule_topics(found: Found) -> dict[str, list[Hit]]:
             "religion",
             [h for h in topics["religion"] if not any(part_of(h, v) for v in violent)],
         )
+    if in_place is not None:  # a word of a place's name (Gorno-Badakhshan), not the topic
+        for code in list(topics):
+            _keep(topics, code, [h for h in topics[code] if not in_place(h)])
+    if "religion" in topics and text is not None:
+        # a religious word in a proper name (the East Turkestan Islamic Movement, Islamic State,
+        # the Islamic Republic of Iran, «Исламского движения Узбекистана»): the group or state
+        # named, not religion as a subject
+        _keep(topics, "religion", [h for h in topics["religion"] if not _in_name(text, h)])
     return topics
+
+
+# a capitalised word after a capitalised religious word (Islamic State, Islamic Movement)
+_NAME_AFTER = re.compile(r"\s+[A-ZА-ЯЁ]")
+_SENTENCE_START = re.compile(r"(?:^|[.!?。！？]\s*|[\n«\"“(]\s*)$")
+
+
+def _in_name(text: str, hit: Hit) -> bool:
+    """``hit`` (a Latin or Cyrillic word) is capitalised after an opening quote, or inside a
+    sentence: in Cyrillic, or followed by another capitalised word (a name's words)."""
+    first = text[hit.start : hit.start + 1]
+    if not first.isupper():
+        return False
+    before = text[max(0, hit.start - 3) : hit.start]
+    if before.endswith(("«", '"', "“")):
+        return True
+    if _SENTENCE_START.search(before) or hit.start == 0:
+        return False
+    # (Russian capitalises an adjective only in a name: организации Исламское государство)
+    return "\u0400" <= first <= "\u04ff" or bool(_NAME_AFTER.match(text, hit.end))
 
 
 def rule_domains(found: Found, text: str, item: CodedItem) -> dict[str, list[Hit]]:
@@ -1711,9 +1987,16 @@ _COOPERATION = re.compile(
 
 
 def assign_codes(
-    item: CodedItem, text: str, hits: list[Hit], res: Resources, reference: str | None
+    item: CodedItem,
+    text: str,
+    hits: list[Hit],
+    res: Resources,
+    reference: str | None,
+    item_hits: list[Hit] | None = None,
 ) -> None:
-    """Code ``item`` from the hits of its scope (see the module docstring)."""
+    """Code ``item`` from the hits of its scope (see the module docstring); ``item_hits``: all
+    the item's hits, whose topics in sentences about this event (the talks' subjects: 会谈中双方
+    就…交换意见, В ходе беседы обсуждены…) count too (``event_topics``)."""
     partner_set = res.study.partner_set
     events = sorted(h.start for h in hits if h.payload[0] == "event_kind")
     background = background_sentences(
@@ -1733,6 +2016,7 @@ def assign_codes(
         reference,
     )
     found = collect(hits, text, res, reference, background, idle)
+    found.reference = reference
     framework, countries = rule_countries(item, text, hits, found, res, reference)
     item.framework = framework
     item.countries = countries
@@ -1754,6 +2038,13 @@ def assign_codes(
     item.event_kinds = kinds
     item.level = rule_level(item, text, found, item.kind, res.study.focal)
     partners = [c for c in countries if c in res.study.partner_set]
+    if item.framework is None and found.lead_partner is not None and item.kind is not None:
+        # the lead reports the event with one partner state, naming no framework: bilateral,
+        # whatever other states later sentences name
+        item.framework = "bilateral"
+        found.evidence.append(
+            evidence("framework", item.framework, found.lead_partner, text, "one_partner")
+        )
     if item.framework is None and item.kind in JOINT_KINDS and len(partners) > 1:
         # no framework named, several partner states act together with the focal state (中哈吉塔
         # 四国联合演练, a three-state exercise): a multilateral event outside the named
@@ -1794,7 +2085,13 @@ def assign_codes(
             if e.field != "framework" and not (e.field == "country" and e.code in outside)
         ]
     for scheme, target, codes in (
-        ("topic", item.topics, rule_topics(found)),
+        (
+            "topic",
+            item.topics,
+            rule_topics(
+                found, event_topics(item, text, hits, item_hits), text, _study_places(text, res)
+            ),
+        ),
         ("domain", item.domains, rule_domains(found, text, item)),
     ):
         for code in sorted(codes):
