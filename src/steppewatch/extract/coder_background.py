@@ -299,6 +299,34 @@ def note_start(text: str, start: int, end: int) -> int:
     return match.start() if match else end
 
 
+# an event or its sides named without an indicator (the drill, the talks, 此次会谈, учения, the
+# two sides, 双方): the sentence speaks of an event, perhaps the item's own
+_EVENT_WORD = re.compile(
+    r"演习|演练|会谈|会见|会晤|会议|访问|峰会|磋商|巡逻|行动|培训|研讨|论坛|仪式|签署|移交|交接|"
+    r"双方|两国|各方|"
+    r"(?<![^\W\d_])(?:exercises?|drills?|talks|meetings?|visit\w*|summit|sessions?|consultations?|"
+    r"patrols?|operations?|training|course|seminar|forum|ceremony|signed|signing|handed|"
+    r"both\s+sides|the\s+(?:two\s+)?sides|both\s+countries|the\s+two\s+countries|"
+    r"учени\w*|встреч\w*|переговор\w*|визит\w*|саммит\w*|заседани\w*|консультаци\w*|"
+    r"патрулир\w*|операци\w*|курс\w*|семинар\w*|форум\w*|церемони\w*|подписа\w*|передал\w*|"
+    r"передач\w*|стороны|сторонами|обе\s+страны|двух\s+стран)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _reports_nothing(text: str, lo: int, hi: int, events: list[int]) -> bool:
+    """The sentence text[lo:hi] reports no event (no event-kind hit among the sorted ``events``,
+    no word of one or of its sides: ``_EVENT_WORD``) and no one taking part or sending forces:
+    a partner state named there after the lead is talked about (bought Chinese drones, a
+    pipeline runs through it, 哈方关注该线路的影响), not a side of the item's event."""
+    return (
+        not _any_in(events, lo, hi)
+        and not _takes_part(text, lo, hi)
+        and not _SENT.search(text, lo, hi)
+        and not _EVENT_WORD.search(text, lo, hi)
+    )
+
+
 def _asked(text: str, lo: int, hi: int) -> bool:
     return bool(_QUESTION_END.search(text, lo, hi)) and bool(_ASKS.search(text, lo, hi))
 
@@ -340,11 +368,7 @@ def background_sentences(
             _is_background(text, *span, year, events)
             or _asked(text, *span)
             or _in_analyst_quote(text, hit.start, start, end)
-            or (
-                _PLACE_BEFORE.search(text, max(start, hit.start - 8), hit.start) is not None
-                and not _any_in(events, *span)
-                and not _takes_part(text, *span)
-            )
+            or (events and _reports_nothing(text, *_sentence(text, hit.start, start, end), events))
         ):
             spans.append(span)
     return _merged(spans)
