@@ -21,7 +21,15 @@ import re
 
 from steppewatch.extract.matcher import Hit
 
-__all__ = ["background_sentences", "idle_groups", "lead_end", "event_year", "note_start"]
+__all__ = [
+    "background_sentences",
+    "event_year",
+    "framework_background",
+    "idle_groups",
+    "lead_end",
+    "note_start",
+    "talked_about",
+]
 
 # the end of an item's first sentence (a period after a one- or two-letter word is an
 # abbreviation: 2019 г., St.) and of a body's first sentence under a title line (not at a
@@ -66,11 +74,15 @@ _SAME_DAY = re.compile(
 # председательство), or partners one is ready to work with (愿同, ready to work with, готов
 # сотрудничать с): what is to come, not who took part
 _NEXT = re.compile(
-    r"下届|下一届|下次|下一次|下一轮|办好|主席国|轮值主席|愿同|愿与|愿意同|愿意与|愿继续同|"
+    r"办好|主席国|轮值主席|愿同|愿与|愿意同|愿意与|愿继续同|"
     r"(?<![^\W\d_])(?:(?:ready|willing)\s+to\s+(?:continue\s+to\s+)?work\s+with|"
     r"готов\w*\s+(?:и\s+)?(?:впредь\s+)?(?:работать|сотрудничать|взаимодействовать)\s+с)"
     r"(?![^\W\d_])|"
-    r"(?<![^\W\d_])(?:chairmanship|presidency|председательств\w*)(?![^\W\d_])|"
+    r"(?<![^\W\d_])(?:chairmanship|presidency|председательств\w*)(?![^\W\d_])"
+)
+# ... the next one (下届, the next summit, следующий саммит): another event for a framework too
+_NEXT_EVENT = re.compile(
+    r"下届|下一届|下次|下一次|下一轮|下一任|"
     r"(?<![^\W\d_])(?:next\s+(?:year['’]s\s+)?(?:summit|meeting|session|round|exercise|edition)|"
     r"следующ\w+\s+(?:\w+\s+)?(?:саммит|заседани|встреч|раунд|учени))",
     re.IGNORECASE,
@@ -223,16 +235,29 @@ def _any_in(positions: list[int], lo: int, hi: int) -> bool:
     return i < len(positions) and positions[i] < hi
 
 
-def _is_background(text: str, lo: int, hi: int, year: int | None, events: list[int]) -> bool:
+def _another_event(text: str, lo: int, hi: int, year: int | None) -> bool:
+    """The sentence text[lo:hi] speaks of another time or another event than the item's: one
+    recalled, the next one, one like it, one expected, or only earlier times or years (not when
+    a state takes part or sends forces now, nor on the same day, nor since a year)."""
     if (
         _RECALLED.search(text, lo, hi)
-        or _NEXT.search(text, lo, hi)
+        or _NEXT_EVENT.search(text, lo, hi)
         or _SIMILAR.search(text, lo, hi)
         or _NOT_HERE.search(text, lo, hi)
     ):
         return True
     now = _takes_part(text, lo, hi) or bool(_SENT.search(text, lo, hi))
     if not now and _BEFORE.search(text, lo, hi) and not _SAME_DAY.search(text, lo, hi):
+        return True
+    if year is not None and not now and not _SINCE.search(text, lo, hi):
+        years = [int(m.group(1)) for m in _YEAR.finditer(text, lo, hi)]
+        if years and max(years) < year:
+            return True  # only earlier years: an earlier event
+    return False
+
+
+def _is_background(text: str, lo: int, hi: int, year: int | None, events: list[int]) -> bool:
+    if _another_event(text, lo, hi, year) or _NEXT.search(text, lo, hi):
         return True
     if _GEOGRAPHY.search(text, lo, hi) and not _any_in(events, lo, hi):
         return True
@@ -241,10 +266,6 @@ def _is_background(text: str, lo: int, hi: int, year: int | None, events: list[i
         or (_ANALYST.search(text, lo, hi) and _SAYS.search(text, lo, hi))
     ):
         return True
-    if year is not None and not now and not _SINCE.search(text, lo, hi):
-        years = [int(m.group(1)) for m in _YEAR.finditer(text, lo, hi)]
-        if years and max(years) < year:
-            return True  # only earlier years: an earlier event
     return (
         _MEMBERSHIP.search(text, lo, hi) is not None
         and not _any_in(events, lo, hi)
@@ -424,3 +445,63 @@ def idle_groups(
         ):
             idle.add(hit.start)
     return idle
+
+
+# a framework's gathering talked about, not held: discussed (就上海合作组织合作交换了意见, discussed
+# preparations for the SCO summit, обсудили подготовку к саммиту ШОС) or to come (to be held in
+# Dushanbe, 将于…举行, состоится): another event than the item's, whose members it does not bring
+_DISCUSSED_BEFORE = re.compile(
+    r"(?:讨论|谈及|谈到|涉及|筹备|"
+    r"(?<![^\W\d_])(?:discuss\w*|exchanged?\s+views\s+on|talked\s+about|touched\s+(?:up)?on|"
+    r"preparations?\s+for|prepar\w+\s+for|ahead\s+of|on\s+the\s+eve\s+of|"
+    r"обсуд\w*|обсужд\w*|обменял\w*\s+мнениями|подготовк\w*\s+к|в\s+преддверии|накануне)"
+    r"(?![^\W\d_]))[^.;。；，,]{0,60}$",
+    re.IGNORECASE,
+)
+_ABOUT_HAN = re.compile(r"就[^，,。；;]{0,30}$")
+_DISCUSSED_HAN = re.compile(r"^[^，,。；;]{0,40}?(?:交换|讨论|沟通|交流|探讨|磋商)")
+_TO_COME_AFTER = re.compile(
+    r"^[^.;。；]{0,60}?(?:将于|将在|即将|"
+    r"(?<![^\W\d_])(?:to\s+be\s+held|will\s+be\s+held|(?:is|are)\s+scheduled|пройд[её]т|"
+    r"состоится|будет\s+проходить)(?![^\W\d_]))",
+    re.IGNORECASE,
+)
+CLAUSE_SPAN = 80  # characters searched either side of a framework's name for its clause
+
+
+def framework_background(
+    text: str, start: int, end: int, terms: list[Hit], reference: str | None
+) -> list[tuple[int, int]]:
+    """The sentences after the item's lead (from ``start`` to ``end``) where a framework named by
+    one of ``terms`` belongs to another time or event (``_another_event``: 2019年上合组织演习,
+    напомним, что саммит ШОС прошел; not a member of the SCO) or to a paragraph headed as
+    background: its gathering is not the item's. Sorted, not overlapping."""
+    lead = lead_end(start, text)
+    year = event_year(text, start, lead, reference)
+    note = note_start(text, start, end)
+    spans: list[tuple[int, int]] = [(note, end)] if note < end else []
+    seen: set[tuple[int, int]] = set()
+    for hit in terms:
+        if hit.start < lead or hit.start >= note:
+            continue
+        span = _sentence(text, hit.start, max(start, lead), end)
+        if span not in seen:
+            seen.add(span)
+            if _another_event(text, *span, year):
+                spans.append(span)
+    return _merged(spans)
+
+
+def talked_about(text: str, hit: Hit, lead: int) -> bool:
+    """The framework named by ``hit`` is talked about, not meeting: the topic of a discussion
+    (discussed, exchanged views on, 就…交换意见, обсудили) or, after the item's lead (which ends
+    at ``lead``: an announcement's lead names its event to come), a gathering to come (to be
+    held, 将于, состоится) in its clause."""
+    before = max(0, hit.start - CLAUSE_SPAN)
+    if _DISCUSSED_BEFORE.search(text, before, hit.start) or (
+        hit.start >= lead and _TO_COME_AFTER.match(text[hit.end : hit.end + CLAUSE_SPAN])
+    ):
+        return True
+    return bool(_ABOUT_HAN.search(text, before, hit.start)) and bool(
+        _DISCUSSED_HAN.match(text[hit.end : hit.end + CLAUSE_SPAN])
+    )

@@ -22,7 +22,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from steppewatch.extract.coder_background import background_sentences, idle_groups
+from steppewatch.extract.coder_background import (
+    background_sentences,
+    framework_background,
+    idle_groups,
+    lead_end,
+    talked_about,
+)
 from steppewatch.extract.coder_entities import named_only, not_participant
 from steppewatch.extract.coder_resources import Resources
 from steppewatch.extract.matcher import Hit
@@ -814,10 +820,19 @@ def rule_implied_members(
 
     if framework not in res.study.implied:
         return []
+    terms = [h for h in hits if h.payload[0] in ("framework", "institution")]
+    # (a framework named in a sentence of background, or talked about: not this meeting's)
+    background = framework_background(text, item.start, item.end, terms, reference)
+    lead = lead_end(item.start, text)
     named_in_lead = [
         h
         for h in hits
-        if h.payload[0] not in ("framework", "institution") or in_lead(item, text, h)
+        if h.payload[0] not in ("framework", "institution")
+        or (
+            in_lead(item, text, h)
+            and not _within(background, h)
+            and not talked_about(text, h, lead)
+        )
     ]
     if not _framework_meeting(
         named_in_lead, res, framework, text=text, sector=False
