@@ -56,7 +56,7 @@ _RECALLED = re.compile(
 # units took part; как и в прошлом году, участвовали) or it is the same day (earlier the same
 # day, ранее в тот же день, 同日)
 _BEFORE = re.compile(
-    r"去年|前年|此前|先前|上届|以往|早在|近年来|近些年|多年来|"
+    r"去年|前年|此前|先前|在此之前|上届|以往|早在|近年来|近些年|多年来|"
     r"(?<![^\W\d_])(?:last\s+year|in\s+the\s+past|previously|previous\s+(?:rounds?|years?|"
     r"exercises?|editions?|meetings?|summits?)|earlier\s+(?:this|that|last)\s+"
     r"(?:year|month|decade)|in\s+recent\s+years|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?years|"
@@ -82,9 +82,10 @@ _NEXT = re.compile(
 )
 # ... the next one (下届, the next summit, следующий саммит): another event for a framework too
 _NEXT_EVENT = re.compile(
-    r"下届|下一届|下次|下一次|下一轮|下一任|"
-    r"(?<![^\W\d_])(?:next\s+(?:year['’]s\s+)?(?:summit|meeting|session|round|exercise|edition)|"
-    r"следующ\w+\s+(?:\w+\s+)?(?:саммит|заседани|встреч|раунд|учени))",
+    r"下届|下一届|下次|下一次|下一轮|下一任|下一期|下期|下周|下个月|"
+    r"(?<![^\W\d_])(?:next\s+(?:year['’]s\s+)?(?:summit|meeting|session|round|exercise|edition|"
+    r"course|week|month)|"
+    r"следующ\w+\s+(?:\w+\s+)?(?:саммит|заседани|встреч|раунд|учени|курс|недел|месяц))",
     re.IGNORECASE,
 )
 # a state said not to take part (not a member, was not represented, did not take part, could not
@@ -93,21 +94,22 @@ _NEXT_EVENT = re.compile(
 # expected later (is expected in Beijing later this year, is planned for the autumn,
 # ожидается, 预计): not this event's participants
 _NOT_HERE = re.compile(
-    r"非成员|未参加|未出席|没有参加|不是.{0,12}成员|预计|拟于|计划于|还同|还与|"
+    r"非成员|未参加|未出席|没有参加|不是.{0,12}成员|预计|拟于|计划于|还同|还与|尚未|"
     r"(?<![^\W\d_])(?:not\s+(?:a\s+)?members?|is\s+not\s+a\s+member|was\s+not\s+represented|"
     r"were\s+not\s+represented|did\s+not\s+(?:take\s+part|attend|participate|come|comment)|"
     r"could\s+not\s+(?:travel|attend|come)|never\s+been\s+part|also\s+(?:cooperates?|works?)\s+with|"
     r"(?:is|are)\s+expected|later\s+this\s+(?:year|month)|(?:is|are)\s+planned|planned\s+for|"
     r"не\s+являющ\w*|не\s+являются|не\s+участвовал\w*|не\s+принимал\w*|"
     r"не\s+был\w*\s+представлен\w*|сотруднича\w*\s+также|также\s+сотруднича\w*|ожида\w*ся|"
-    r"запланирован\w*)(?![^\W\d_])",
+    r"запланирован\w*|планиру\w*|(?:plans?|planning)\s+to|not\s+yet|declined|"
+    r"не\s+принял\w*|пока\s+не|ещ[её]\s+не)(?![^\W\d_])",
     re.IGNORECASE,
 )
 # another event like this one (similar assistance to Kyrgyzstan, аналогичные переговоры пройдут в
 # Ташкенте, 提供类似援助): not this event's participants
 _SIMILAR = re.compile(
     r"类似|同类|相似|同样的(?:援助|活动|演习|会谈|磋商)|"
-    r"(?<![^\W\d_])(?:similar|аналогичн\w*|подобн\w*)(?![^\W\d_])",
+    r"(?<![^\W\d_])(?:similar|аналогичн\w*|подобн\w*|похож\w*)(?![^\W\d_])",
     re.IGNORECASE,
 )
 # the geography of a state (Kyrgyzstan borders China, Kazakhstan...; 与中国、吉尔吉斯斯坦接壤;
@@ -129,7 +131,7 @@ _MEMBERSHIP = re.compile(
 # a comment on the event by someone who is not said to take part (Kyrgyz Foreign Minister told
 # reporters that the mechanism was a positive step; 对记者表示; прокомментировал)
 _COMMENT = re.compile(
-    r"对记者表示|答记者问|接受[^。，,]{0,16}采访|发表评论|予以积极评价|"
+    r"对(?:记者|媒体)(?:表示|称|说)|向媒体|答记者问|接受[^。，,]{0,16}采访|评论|置评|予以积极评价|"
     r"(?<![^\W\d_])(?:told\s+(?:reporters|journalists|the\s+press|media)|commented|"
     r"in\s+a\s+comment|in\s+an\s+interview|welcomed|"
     r"(?:заявил|сообщил|сказал)\w*\s+журналист\w*|прокомментировал\w*|в\s+комментарии|"
@@ -151,7 +153,8 @@ _SAYS = re.compile(
     re.IGNORECASE,
 )
 _TAKING_PART = re.compile(
-    r"出席|参加|参与|与会|参演|attend|participat|took part|take part|taking part|участ|присутств",
+    r"出席|参加|参与|与会|参演|attend|participat|took part|take part|taking part|участ|"
+    r"присутствова",  # (присутствие: a presence, not attending)
     re.IGNORECASE,
 )
 # ... not when negated (не участвует, did not take part, 未参加)

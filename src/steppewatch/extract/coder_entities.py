@@ -72,11 +72,13 @@ _WHEREABOUTS_BEFORE = re.compile(
 # ... or a state a route or a threat passes through or comes from (途经塔吉克斯坦, runs through
 # Uzbekistan, militants crossing from Tajikistan, транзитом через Таджикистан): a place
 _THROUGH_BEFORE = re.compile(
-    r"(?:途经|经由|取道|过境|穿越)$|"
+    r"(?:途经|经由|取道|过境|穿越|经过)$|"
     r"(?<![^\W\d_])(?:(?:runs?|running|passes|passing|transit(?:ing)?|smuggled|trafficked|"
-    r"routed|goes|going)\s+(?:\w+\s+)?(?:through|via|across)|"
-    r"(?:crossing|infiltrating|coming|smuggled|trafficked|entering)\s+(?:\w+\s+)?from|"
-    r"(?:транзитом\s+)?через|проникнуть\s+из|проникающ\w*\s+из)\s+(?:the\s+)?$",
+    r"routed|goes|going)\s+(?:\w+\s+)?(?:through|via|across)|through|via|"
+    r"(?:crossing|infiltrating|coming|smuggled|trafficked|entering|runs?|running)\s+"
+    r"(?:\w+\s+)?from|"
+    r"(?:транзитом\s+)?через|проникнуть\s+из|проникающ\w*\s+из|"
+    r"(?:проход\w*|пролега\w*|проложен\w*)\s+по\s+территори\w*)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # the next state of a list after a whereabouts (operates in Tajikistan and Uzbekistan)
@@ -107,7 +109,14 @@ _PEOPLE_OF_BEFORE = re.compile(
 )
 # a state named as an observer (Uzbekistan sent observers; 乌方派员观摩) does not take part
 # (наблюдения: military attachés invited for the observation of an exercise)
-_OBSERVER = re.compile(r"observer|\bobserved\b|наблюд|观察员|观摩", re.IGNORECASE)
+# (a guest is no more: attended as a guest of the chair, 作为嘉宾出席, в качестве гостя)
+_OBSERVER = re.compile(
+    r"observer|\bobserved\b|наблюд|观察员|观摩|嘉宾|"
+    r"(?<![^\W\d_])(?:as\s+(?:a\s+|the\s+)?(?:special\s+)?guests?|guests?\s+of\s+(?:the\s+)?"
+    r"(?:chair|host|honou?r)|в\s+качестве\s+(?:почетн\w+\s+|специальн\w+\s+)?гост\w*)"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
 OBSERVER = _OBSERVER  # (the coder checks an item once before looking at each mention)
 _HAN_CLAUSE = re.compile(r"[，,；;。！？!?\n]")
 # a border between two states, the PRC not one of them (таджикско-узбекская граница, Tajik-Afghan
