@@ -238,6 +238,34 @@ def _any_in(positions: list[int], lo: int, hi: int) -> bool:
     return i < len(positions) and positions[i] < hi
 
 
+# a sentence opening with an earlier time (Ранее в августе..., Earlier, 此前，, In 2019, В 2019 году,
+# 2019年): it reports an earlier event, whoever took part in it
+_LEADING_WORDS = re.compile(
+    r"[\s\"“«'(]*(?:(?:а|и|and|but|also|кроме\s+того|另外|此外|而)[\s,，]+)?"
+)
+_YEAR_OPENING = re.compile(r"(?:(?:in|в|во)\s+)?((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+# an earlier time just before a word of taking part (ранее участвовали, previously took part,
+# 此前参加): it was then that they took part
+_BEFORE_TAKING_PART = re.compile(
+    r"[\s,，]*(?:[^\W\d_]+\s+)??(?:" + _TAKING_PART.pattern + ")", re.IGNORECASE
+)
+
+
+def _earlier_opening(text: str, lo: int, hi: int, year: int | None) -> bool:
+    start = _LEADING_WORDS.match(text, lo, hi)
+    at = start.end() if start else lo
+    before = _BEFORE.match(text, at, hi)
+    if before is not None:
+        return True
+    opening_year = _YEAR_OPENING.match(text, at, hi)
+    return (
+        opening_year is not None
+        and year is not None
+        and int(opening_year.group(1)) < year
+        and not _SINCE.match(text, at, hi)
+    )
+
+
 def _another_event(text: str, lo: int, hi: int, year: int | None) -> bool:
     """The sentence text[lo:hi] speaks of another time or another event than the item's: one
     recalled, the next one, one like it, one expected, or only earlier times or years (not when
@@ -250,8 +278,14 @@ def _another_event(text: str, lo: int, hi: int, year: int | None) -> bool:
     ):
         return True
     now = _takes_part(text, lo, hi) or bool(_SENT.search(text, lo, hi))
-    if not now and _BEFORE.search(text, lo, hi) and not _SAME_DAY.search(text, lo, hi):
-        return True
+    if not _SAME_DAY.search(text, lo, hi) and (
+        _earlier_opening(text, lo, hi, year)
+        or any(
+            not now or _BEFORE_TAKING_PART.match(text, m.end(), hi)
+            for m in _BEFORE.finditer(text, lo, hi)
+        )
+    ):
+        return True  # (ранее участвовали: took part before; как и в прошлом году, участвовали: now)
     if year is not None and not now and not _SINCE.search(text, lo, hi):
         years = [int(m.group(1)) for m in _YEAR.finditer(text, lo, hi)]
         if years and max(years) < year:
@@ -264,16 +298,37 @@ def _is_background(text: str, lo: int, hi: int, year: int | None, events: list[i
         return True
     if _GEOGRAPHY.search(text, lo, hi) and not _any_in(events, lo, hi):
         return True
-    if not _takes_part(text, lo, hi) and (
-        _COMMENT.search(text, lo, hi)
-        or (_ANALYST.search(text, lo, hi) and _SAYS.search(text, lo, hi))
-    ):
+    if not _takes_part(text, lo, hi) and _COMMENT.search(text, lo, hi):
+        return True
+    if _analyst_says(text, lo, hi):
         return True
     return (
         _MEMBERSHIP.search(text, lo, hi) is not None
         and not _any_in(events, lo, hi)
         and not _takes_part(text, lo, hi)
     )
+
+
+def _analyst_says(text: str, lo: int, hi: int) -> bool:
+    """An analyst or an expert says something in text[lo:hi], and no one takes part before
+    what is said (Experts note that the mechanism complements the formats in which China and
+    the Central Asian states take part: what they say, not who took part; experts from
+    Kazakhstan, who took part in the seminar, said...: they took part)."""
+    analyst = _ANALYST.search(text, lo, hi)
+    if analyst is None:
+        return False
+    says = _SAYS.search(text, lo, hi)
+    if says is None:
+        return False
+    first_part = next(
+        (
+            m.start()
+            for m in _TAKING_PART.finditer(text, lo, hi)
+            if not _NEGATED.search(text, max(lo, m.start() - 12), m.start())
+        ),
+        None,
+    )
+    return first_part is None or says.start() < first_part
 
 
 def _in_analyst_quote(text: str, position: int, start: int, end: int) -> bool:

@@ -378,6 +378,8 @@ def collect(
             found.actors.setdefault(official.name, (mention, hit))
             if in_background(hit, official.country):
                 found.examples.setdefault(official.country, hit)
+            elif official.country != facts.focal and not_participant(text, hit, facts.focal_word):
+                pass  # an observer or a guest (the Turkmen president attended as a guest)
             else:
                 found.add_state(official.country, hit, "office")
             if office is not None and office.office in res.active["meeting_level"]:
@@ -393,6 +395,12 @@ def collect(
                 found.in_titles.append(hit)
             if institution.country and in_background(hit, institution.country):
                 found.examples.setdefault(institution.country, hit)
+            elif (
+                institution.country
+                and institution.country != facts.focal
+                and not_participant(text, hit, facts.focal_word)
+            ):
+                pass  # its state sent observers (乌兹别克斯坦国家安全局派观察员观摩演习)
             elif institution.country:
                 found.add_state(institution.country, hit, "institution")
             # the border service OF the security committee (Пограничной службы ГКНБ, 国家安全
@@ -902,6 +910,26 @@ def rule_countries(
                 evidence("country", code, found.states[code], text, found.basis.get(code, "named"))
             )
     return framework, sorted_countries
+
+
+def rule_domestic_states(item: CodedItem, found: Found, res: Resources) -> None:
+    """The focal state's own build-up at home (codebook: domestic_capacity, an act of the focal
+    state alone) has no partner side: a partner state taken only from the examples' fallback
+    (named in background, as a place or as an example: drills held near the border with
+    Kyrgyzstan, as Kazakhstan did last year) is dropped from ``item.countries``. A partner named
+    taking part stays (a mis-read kind keeps its participants)."""
+    if item.kind != "domestic_capacity" or not found.from_examples:
+        return
+    drop = {
+        c
+        for c in found.from_examples
+        if c in res.study.partner_set and found.basis.get(c) == "named"
+    }
+    if drop:
+        item.countries = [c for c in item.countries if c not in drop]
+        found.evidence = [
+            e for e in found.evidence if not (e.field == "country" and e.code in drop)
+        ]
 
 
 SENTENCE_SPAN = 1000  # characters searched either side for a sentence's ends
@@ -1768,6 +1796,7 @@ def assign_codes(
     item.kind = kinds[0] if kinds else None
     item.event_kinds = kinds
     item.level = rule_level(item, text, found, item.kind, res.study.focal)
+    rule_domestic_states(item, found, res)
     partners = [c for c in countries if c in res.study.partner_set]
     if item.framework is None and item.kind in JOINT_KINDS and len(partners) > 1:
         # no framework named, several partner states act together with the focal state (中哈吉塔
