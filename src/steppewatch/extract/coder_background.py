@@ -473,11 +473,11 @@ def idle_groups(
 ) -> set[int]:
     """The starts of the region's group names (中亚国家, the Central Asian countries, страны
     Центральной Азии) in ``group_hits`` that name no one taking part: after the item's lead, in
-    a sentence that reports no event (no event-kind hit among the sorted ``events``) and no one
-    taking part (习近平指出，中国和中亚国家是好邻居; Xi said China and the Central Asian
-    countries are good neighbours) or in a sentence of background (``background_sentences``), or in a title line that reports none. Such a mention is the
-    region talked about: beside a partner
-    state taking part it brings no more participants. None in an item that reports no event at
+    a sentence that says no one takes part (习近平指出，中国和中亚国家是好邻居; the treaty will
+    strengthen China's judicial cooperation with the Central Asian countries) or in a sentence
+    of background (``background_sentences``), or in a title line that reports no event and no
+    one taking part. Such a mention is the region talked about: beside a partner state taking
+    part it brings no more participants. None in an item that reports no event at
     all: commentary is about the states whose engagement it discusses, the region's too."""
     if not events:
         return set()
@@ -498,9 +498,13 @@ def idle_groups(
             continue
         else:
             lo, hi = _sentence(text, hit.start, max(start, lead), end)
-        if (not _any_in(events, lo, hi) and not _takes_part(text, lo, hi)) or (
-            hit.start >= lead and _is_background(text, lo, hi, year, events)
-        ):
+        if hit.start >= lead:
+            # after the lead: the region talked about unless its sentence says someone takes
+            # part (加强中国同中亚国家的司法合作 beside a treaty with one state)
+            is_idle = not _takes_part(text, lo, hi) or _is_background(text, lo, hi, year, events)
+        else:  # the title line: unless it reports an event or someone taking part
+            is_idle = not _any_in(events, lo, hi) and not _takes_part(text, lo, hi)
+        if is_idle:
             idle.add(hit.start)
     return idle
 
