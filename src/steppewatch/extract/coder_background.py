@@ -148,7 +148,8 @@ _ANALYST = re.compile(
 )
 _SAYS = re.compile(
     r"认为|指出|表示|说|称|据|[“\"«]|(?<![^\W\d_])(?:said|says|told|noted|believes?|according\s+to|"
-    r"считает|отметил\w*|заявил\w*|сказал\w*|по\s+словам|по\s+мнению|по\s+данным|по\s+оценк\w*)"
+    r"notes?|points?\s+out|считает|считают|отметил\w*|отмеча\w*|полага\w*|заявил\w*|сказал\w*|"
+    r"по\s+словам|по\s+мнению|по\s+данным|по\s+оценк\w*)"
     r"(?![^\W\d_])",
     re.IGNORECASE,
 )
@@ -215,7 +216,8 @@ def lead_end(start: int, text: str) -> int:
 def event_year(text: str, start: int, end: int, reference: str | None) -> int | None:
     """The year of the item's event: the first year written in its lead (``start``, ``end``),
     else the year of ``reference`` (the publication date)."""
-    match = _YEAR.search(text, start, end)
+    # (else a year within LEAD characters: the lead may end early at an abbreviation, Sept.)
+    match = _YEAR.search(text, start, end) or _YEAR.search(text, start, max(end, start + LEAD))
     if match:
         return int(match.group(1))
     if reference and reference[:4].isdigit():
