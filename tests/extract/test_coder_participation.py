@@ -597,6 +597,29 @@ NAMED_ONLY_NINTH = [
 ]
 
 
+NAMED_ONLY_NINTH += [
+    pytest.param(
+        "2024年5月20日，中吉边防代表在吐尔尕特口岸举行年度会晤，双方就打击跨境犯罪交换了意见。"
+        "据了解，中国与哈萨克斯坦的边防代表会晤机制也已运行多年。",
+        {"KG"},
+        id="zh-another-mechanism-running-for-years",
+    ),
+    pytest.param(
+        "Душанбе, 3 марта 2024 г. Китайская частная охранная компания начала охранять золотой "
+        "рудник в Таджикистане. В Узбекистане иностранным частным охранным компаниям работать "
+        "запрещено.",
+        {"TJ"},
+        id="ru-where-it-is-forbidden",
+    ),
+    pytest.param(
+        "2024年6月3日，公安部部长王小洪在北京会见乌兹别克斯坦内务部长，双方同意加强反恐合作。"
+        "会见前，乌方代表团出席了有哈萨克斯坦、吉尔吉斯斯坦执法部门代表参加的反恐研讨会。",
+        {"UZ"},
+        id="zh-an-event-before-the-meeting",
+    ),
+]
+
+
 TAKING_PART_NINTH = [
     pytest.param(
         "BISHKEK, March 3, 2024 -- Chinese and Kyrgyz border guards held a joint patrol "

@@ -56,11 +56,14 @@ _RECALLED = re.compile(
 # units took part; как и в прошлом году, участвовали) or it is the same day (earlier the same
 # day, ранее в тот же день, 同日)
 _BEFORE = re.compile(
-    r"去年|前年|此前|先前|在此之前|上届|以往|早在|近年来|近些年|多年来|"
+    r"去年|前年|此前|先前|在此之前|上届|以往|早在|近年来|近些年|多年来|已[^，,。；;]{0,4}多年|"
+    r"(?:会见|会谈|会晤)前|"
     r"(?<![^\W\d_])(?:last\s+year|in\s+the\s+past|previously|previous\s+(?:rounds?|years?|"
     r"exercises?|editions?|meetings?|summits?)|earlier\s+(?:this|that|last)\s+"
     r"(?:year|month|decade)|in\s+recent\s+years|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?years|"
-    r"ранее|прежде|в\s+прошлом|прошлого\s+года|"
+    r"for\s+(?:many\s+|several\s+)?years|before\s+the\s+(?:talks|meeting)|"
+    r"ранее|прежде|в\s+прошлом|прошлого\s+года|(?:уже\s+)?(?:много|несколько)\s+лет|"
+    r"на\s+протяжении\s+(?:многих\s+)?лет|перед\s+(?:встречей|переговорами)|"
     r"в\s+последние\s+годы|за\s+последние\s+(?:\w+\s+)?(?:лет|года?)|предыдущ\w*)(?![^\W\d_])",
     re.IGNORECASE,
 )
@@ -94,7 +97,7 @@ _NEXT_EVENT = re.compile(
 # expected later (is expected in Beijing later this year, is planned for the autumn,
 # ожидается, 预计): not this event's participants
 _NOT_HERE = re.compile(
-    r"非成员|未参加|未出席|没有参加|不是.{0,12}成员|预计|拟于|计划于|还同|还与|尚未|"
+    r"非成员|未参加|未出席|没有参加|不是.{0,12}成员|预计|拟于|计划于|还同|还与|尚未|禁止|"
     r"(?<![^\W\d_])(?:not\s+(?:a\s+)?members?|is\s+not\s+a\s+member|was\s+not\s+represented|"
     r"were\s+not\s+represented|did\s+not\s+(?:take\s+part|attend|participate|come|comment)|"
     r"could\s+not\s+(?:travel|attend|come)|never\s+been\s+part|also\s+(?:cooperates?|works?)\s+with|"
@@ -102,6 +105,7 @@ _NOT_HERE = re.compile(
     r"не\s+являющ\w*|не\s+являются|не\s+участвовал\w*|не\s+принимал\w*|"
     r"не\s+был\w*\s+представлен\w*|сотруднича\w*\s+также|также\s+сотруднича\w*|ожида\w*ся|"
     r"запланирован\w*|планиру\w*|(?:plans?|planning)\s+to|not\s+yet|declined|"
+    r"barred|banned|prohibited|forbidden|не\s+мо(?:жет|гут)|запрещ\w*|"
     r"не\s+принял\w*|пока\s+не|ещ[её]\s+не)(?![^\W\d_])",
     re.IGNORECASE,
 )
