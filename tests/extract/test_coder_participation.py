@@ -652,6 +652,21 @@ TAKING_PART_NINTH = [
         {"KG", "KZ", "TJ", "TM", "UZ"},
         id="zh-region-attends",
     ),
+    pytest.param(
+        "ORENBURG, Sept. 25, 2021 -- The SCO joint counter-terrorism exercise Peace Mission 2021 "
+        "ended in the Orenburg region. Troops from China, Kazakhstan, Kyrgyzstan, Tajikistan and "
+        "Uzbekistan took part, and representatives of the RATS Executive Committee observed.",
+        {"KZ", "KG", "TJ", "UZ"},
+        id="en-took-part-while-others-observed",
+    ),
+    pytest.param(
+        "Оренбург, 25 сентября 2021 г. Совместное антитеррористическое учение четырех стран "
+        "завершилось на полигоне Донгуз. В учении, которое началось 13 сентября, приняли участие "
+        "около 4 тыс. военнослужащих из Китая, Киргизии и Узбекистана. Казахстанскую сторону "
+        "представляли военнослужащие аэромобильных войск.",
+        {"KZ", "KG", "UZ"},
+        id="ru-an-abbreviation-inside-the-list",
+    ),
 ]
 
 

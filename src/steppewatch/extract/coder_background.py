@@ -37,7 +37,9 @@ __all__ = [
 _FIRST_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<=[^\W\d_]{3})\.(?:\s|$)")
 _LEAD_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<=[^\W\d_]{5})\.(?:\s|$)(?!\s*/)")
 LEAD = 200  # characters searched for the lead's sentence ends (as coder_rules.LEAD)
-_SENTENCE = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
+# (a full stop before a lower-case word ends an abbreviation, not a sentence: около 4 тыс.
+# военнослужащих, 30 km. north)
+_SENTENCE = re.compile(r"[。！？!?\n]|\.(?:\s+(?![a-zа-яё])|$)")
 SENTENCE_SPAN = 600  # characters searched either side of a name for its sentence's ends
 
 # another time, said in words: an earlier event recalled (回顾, 曾向, Zhao recalled that, had
@@ -158,8 +160,8 @@ _SAYS = re.compile(
     re.IGNORECASE,
 )
 _TAKING_PART = re.compile(
-    r"出席|参加|参与|与会|参演|attend|participat|took part|take part|taking part|участ|"
-    r"присутствова",  # (присутствие: a presence, not attending)
+    r"出席|参加|参与|与会|参演|attend|participat|took part|take part|taking part|represented|"
+    r"участ|присутствова|представлял\w*",  # (присутствие: a presence, not attending)
     re.IGNORECASE,
 )
 # ... not when negated (не участвует, did not take part, 未参加)

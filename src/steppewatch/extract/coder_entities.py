@@ -216,7 +216,28 @@ def not_participant(text: str, hit: Hit, focal_word: re.Pattern[str]) -> bool:
     )
     end_match = SENTENCE_END.search(text, hit.end, hit.end + 300)
     end = end_match.start() if end_match else min(len(text), hit.end + 300)
-    return bool(_OBSERVER.search(text, start, end))
+    # the observers' clause: not when the state took part in a clause of its own (forces from
+    # China, Kazakhstan... took part, and the RATS observed); Russia and Belarus sent observers,
+    # Turkmenistan attended as a guest: they observed
+    return any(not _own_clause(text, hit, m) for m in _OBSERVER.finditer(text, start, end))
+
+
+def _own_clause(text: str, hit: Hit, observer: re.Match[str]) -> bool:
+    """A word of taking part, then a clause break, between ``hit`` and ``observer``."""
+    if observer.start() >= hit.end:
+        lo, hi = hit.end, observer.start()
+    else:
+        lo, hi = observer.end(), hit.start
+    took = _TOOK_PART.search(text, lo, hi)
+    return took is not None and _CLAUSE_MARK.search(text, took.end(), hi) is not None
+
+
+_CLAUSE_MARK = re.compile(r"[,;，；]")
+_TOOK_PART = re.compile(
+    r"(?<![^\W\d_])(?:took\s+part|take\s+part|taking\s+part|participat\w*|attended|"
+    r"участвова\w*|принял\w*\s+участие|приняли\s+участие)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 
 
 # How a state is named without taking part (``named_only``): the other side of a border
