@@ -620,6 +620,26 @@ NAMED_ONLY_NINTH += [
 ]
 
 
+NAMED_ONLY_NINTH += [
+    pytest.param(
+        "Пекин, 9 июня 2025 г. Министр внутренних дел Таджикистана провел переговоры с министром "
+        "общественной безопасности Китая. Стороны договорились расширять сотрудничество в борьбе "
+        "с терроризмом и наркотрафиком. Таджикистан, как и Кыргызстан и Казахстан, входит в ОДКБ "
+        "и ШОС, тогда как Узбекистан участвует только в ШОС.",
+        {"TJ"},
+        id="ru-membership-is-not-taking-part",
+    ),
+    pytest.param(
+        "BEIJING, June 9, 2025 -- Tajik parliament speaker Rustami Emomali met Zhao Leji in "
+        "Beijing. The two sides agreed to expand counter-terrorism cooperation. Tajikistan, like "
+        "Kyrgyzstan and Kazakhstan, belongs to the CSTO, while Uzbekistan participates only in "
+        "the SCO.",
+        {"TJ"},
+        id="en-membership-is-not-taking-part",
+    ),
+]
+
+
 TAKING_PART_NINTH = [
     pytest.param(
         "BISHKEK, March 3, 2024 -- Chinese and Kyrgyz border guards held a joint patrol "

@@ -129,7 +129,7 @@ _GEOGRAPHY = re.compile(
 # a membership (成员国, founding members of, члены ШОС): who belongs, not who acts, when the
 # sentence reports no event and no one taking part
 _MEMBERSHIP = re.compile(
-    r"成员国|创始成员|(?<![^\W\d_])(?:members?\s+of|founding\s+members?|member\s+(?:states|"
+    r"成员国|创始成员|(?<![^\W\d_])(?:входит\s+в|входят\s+в|belongs?\s+to|members?\s+of|founding\s+members?|member\s+(?:states|"
     r"countries)|членами|член\w*\s+(?:ШОС|ОДКБ|СВМДА|организаци)|государств\w*[\s–-]+член|"
     r"государства-члены)(?![^\W\d_])",
     re.IGNORECASE,
@@ -168,10 +168,19 @@ _TAKING_PART = re.compile(
 _NEGATED = re.compile(r"(?:未|没有|不|(?<![^\W\d_])(?:не|not|never|no longer))\s*$", re.IGNORECASE)
 
 
+# ... nor taking part in an organisation named by its acronym, which is membership (Узбекистан
+# участвует только в ШОС, participates in the CSTO, and...)
+_IN_ORGANISATION = re.compile(
+    r"[^\W\d_]*\s+(?:only\s+|только\s+)?(?:in|в|во)\s+(?:the\s+)?[A-ZА-ЯЁ]{2,6}"
+    r"(?=\s*(?:[,.;)]|$|(?:and|и|а|but|while|тогда)(?![^\W\d_])))"
+)
+
+
 def _takes_part(text: str, lo: int, hi: int) -> bool:
-    """A word of taking part in text[lo:hi] that is not negated."""
+    """A word of taking part in text[lo:hi] that is not negated nor membership."""
     return any(
         not _NEGATED.search(text, max(lo, m.start() - 12), m.start())
+        and not _IN_ORGANISATION.match(text, m.end(), hi)
         for m in _TAKING_PART.finditer(text, lo, hi)
     )
 
