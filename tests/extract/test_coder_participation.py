@@ -640,6 +640,16 @@ NAMED_ONLY_NINTH += [
 ]
 
 
+NAMED_ONLY_NINTH += [
+    pytest.param(
+        "2025年3月5日，国家主席习近平同乌兹别克斯坦总统米尔济约耶夫通电话，双方同意加强反恐和执法"
+        "安全合作。两国元首还就今年上海合作组织比什凯克峰会交换了意见。",
+        {"UZ"},
+        id="zh-a-summit-talked-about",
+    ),
+]
+
+
 TAKING_PART_NINTH = [
     pytest.param(
         "BISHKEK, March 3, 2024 -- Chinese and Kyrgyz border guards held a joint patrol "
@@ -686,6 +696,26 @@ TAKING_PART_NINTH = [
         "представляли военнослужащие аэромобильных войск.",
         {"KZ", "KG", "UZ"},
         id="ru-an-abbreviation-inside-the-list",
+    ),
+    pytest.param(
+        "TASHKENT, March 5, 2025 -- Chinese Public Security Minister Wang Xiaohong held talks "
+        "with Uzbek Interior Minister Pulat Bobojonov on counter-terrorism cooperation. Wang "
+        "later discussed border security with Kyrgyz Interior Minister Ulan Niyazbekov.",
+        {"UZ", "KG"},
+        id="en-a-second-talk-with-a-side",
+    ),
+    pytest.param(
+        "Ташкент, 5 марта 2025 г. Министр общественной безопасности КНР Ван Сяохун провел "
+        "переговоры с министром внутренних дел Узбекистана о борьбе с терроризмом. Позже Ван "
+        "Сяохун обсудил вопросы безопасности границы с министром внутренних дел Кыргызстана.",
+        {"UZ", "KG"},
+        id="ru-a-second-talk-with-a-side",
+    ),
+    pytest.param(
+        "2025年3月5日，公安部部长王小洪在塔什干同乌兹别克斯坦内务部长会谈，双方同意加强反恐合作。"
+        "王小洪随后同吉尔吉斯斯坦内务部长讨论了边境安全问题。",
+        {"UZ", "KG"},
+        id="zh-a-second-talk-with-a-side",
     ),
 ]
 

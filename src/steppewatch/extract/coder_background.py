@@ -399,12 +399,15 @@ def note_start(text: str, start: int, end: int) -> int:
 # two sides, 双方): the sentence speaks of an event, perhaps the item's own
 _EVENT_WORD = re.compile(
     r"演习|演练|会谈|会见|会晤|会议|访问|峰会|磋商|巡逻|行动|培训|研讨|论坛|仪式|签署|移交|交接|"
+    r"讨论|商谈|交换意见|通电话|举行|"
     r"双方|两国|各方|"
     r"(?<![^\W\d_])(?:exercises?|drills?|talks|meetings?|visit\w*|summit|sessions?|consultations?|"
     r"patrols?|operations?|training|course|seminar|forum|ceremony|signed|signing|handed|"
+    r"discuss\w*|met|meet\w*|held|holds?|phone|call|"
     r"both\s+sides|the\s+(?:two\s+)?sides|both\s+countries|the\s+two\s+countries|"
     r"учени\w*|встреч\w*|переговор\w*|визит\w*|саммит\w*|заседани\w*|консультаци\w*|"
     r"патрулир\w*|операци\w*|курс\w*|семинар\w*|форум\w*|церемони\w*|подписа\w*|передал\w*|"
+    r"обсуд\w*|обсужда\w*|встрети\w*|встреча\w*|провел\w*|провод\w*|телефонн\w*|"
     r"передач\w*|стороны|сторонами|обе\s+страны|двух\s+стран)(?![^\W\d_])",
     re.IGNORECASE,
 )
@@ -456,6 +459,10 @@ def background_sentences(
                 spans.append(span)
             seen.add(span)
             continue
+        if talked_about(text, hit, lead) and not _with_side(text, hit, start):
+            # the topic of a discussion or a gathering to come (就比什凯克峰会交换了意见, discussed
+            # the situation in Kazakhstan), not a side (exchanged views with Kyrgyzstan)
+            spans.append((hit.start, hit.end))
         span = _sentence(text, hit.start, max(start, lead), end)
         if span in seen:
             continue
@@ -468,6 +475,20 @@ def background_sentences(
         ):
             spans.append(span)
     return _merged(spans)
+
+
+_WITH = re.compile(r"同|与|跟|(?<![^\W\d_])(?:with|с|со)(?![^\W\d_])", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[，,。.;；:：!?！？\n]")
+
+
+def _with_side(text: str, hit: Hit, start: int) -> bool:
+    """A with-word (with, с, 同, 与) between the start of ``hit``'s clause and ``hit``: the state
+    is a side the talks are held with (discussed border security with Kyrgyz Interior
+    Minister...), not their topic."""
+    lo = max(start, hit.start - CLAUSE_SPAN)
+    for match in _CLAUSE_END.finditer(text, lo, hit.start):
+        lo = match.end()
+    return _WITH.search(text, lo, hit.start) is not None
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
