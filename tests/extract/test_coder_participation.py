@@ -717,6 +717,25 @@ TAKING_PART_NINTH = [
         {"UZ", "KG"},
         id="zh-a-second-talk-with-a-side",
     ),
+    pytest.param(
+        "BISHKEK, May 14, 2025 -- A joint counter-terrorism exercise of Chinese and Kyrgyz "
+        "special forces opened near Osh on Wednesday. The Kazakh delegation was headed by Deputy "
+        "Interior Minister Marat Kozhayev.",
+        {"KG", "KZ"},
+        id="en-a-delegation-in-a-sentence-of-its-own",
+    ),
+    pytest.param(
+        "Бишкек, 14 мая 2025 г. Под Ошем начались совместные антитеррористические учения "
+        "спецподразделений Китая и Кыргызстана. Казахстанскую делегацию возглавил заместитель "
+        "министра внутренних дел.",
+        {"KG", "KZ"},
+        id="ru-a-delegation-in-a-sentence-of-its-own",
+    ),
+    pytest.param(
+        "2025年5月14日，中吉两国特种部队联合反恐演习在奥什附近开幕。哈萨克斯坦代表团由内务部副部长率领。",
+        {"KG", "KZ"},
+        id="zh-a-delegation-in-a-sentence-of-its-own",
+    ),
 ]
 
 
