@@ -399,16 +399,16 @@ def note_start(text: str, start: int, end: int) -> int:
 # two sides, 双方): the sentence speaks of an event, perhaps the item's own
 _EVENT_WORD = re.compile(
     r"演习|演练|会谈|会见|会晤|会议|访问|峰会|磋商|巡逻|行动|培训|研讨|论坛|仪式|签署|移交|交接|"
-    r"讨论|商谈|交换意见|通电话|举行|代表团|率团|率领|同意|"
+    r"讨论|商谈|交换意见|通电话|举行|代表团|率团|率领|同意|主办|承办|东道主|"
     r"双方|两国|各方|"
     r"(?<![^\W\d_])(?:exercises?|drills?|talks|meetings?|visit\w*|summit|sessions?|consultations?|"
     r"patrols?|operations?|training|course|seminar|forum|ceremony|signed|signing|handed|"
-    r"discuss\w*|met|meet\w*|held|holds?|phone|call|delegations?|headed|led\s+by|side|agreed|"
+    r"discuss\w*|met|meet\w*|held|holds?|phone|call|delegations?|headed|led\s+by|side|agreed|present|host\w*|"
     r"both\s+sides|the\s+(?:two\s+)?sides|both\s+countries|the\s+two\s+countries|"
     r"учени\w*|встреч\w*|переговор\w*|визит\w*|саммит\w*|заседани\w*|консультаци\w*|"
     r"патрулир\w*|операци\w*|курс\w*|семинар\w*|форум\w*|церемони\w*|подписа\w*|передал\w*|"
     r"обсуд\w*|обсужда\w*|встрети\w*|встреча\w*|провел\w*|провод\w*|телефонн\w*|"
-    r"делегаци\w*|возглав\w*|сторон\w*|договорил\w*|согласил\w*|"
+    r"делегаци\w*|возглав\w*|сторон\w*|договорил\w*|согласил\w*|принима\w*|"
     r"передач\w*|обе\s+страны|двух\s+стран)(?![^\W\d_])",
     re.IGNORECASE,
 )
