@@ -111,10 +111,11 @@ _PEOPLE_OF_BEFORE = re.compile(
 # (наблюдения: military attachés invited for the observation of an exercise)
 # (a guest is no more: attended as a guest of the chair, 作为嘉宾出席, в качестве гостя)
 _OBSERVER = re.compile(
-    r"observer|\bobserved\b|наблюд|观察员|观摩|嘉宾|"
-    r"(?<![^\W\d_])(?:as\s+(?:a\s+|the\s+)?(?:special\s+)?guests?|guests?\s+of\s+(?:the\s+)?"
-    r"(?:chair|host|honou?r)|в\s+качестве\s+(?:почетн\w+\s+|специальн\w+\s+)?гост\w*)"
-    r"(?![^\W\d_])",
+    # (the first letters first: a position that starts none of the words fails at once)
+    r"(?=[oag\u043d\u0432\u89c2\u5609])(?:observer|\bobserved\b|наблюд|观察员|观摩|嘉宾|"
+    r"\bas\s+(?:a\s+|the\s+)?(?:special\s+)?guests?\b|"
+    r"\bguests?\s+of\s+(?:the\s+)?(?:chair|host|honou?r)\b|"
+    r"в\s+качестве\s+(?:почетн\w+\s+|специальн\w+\s+)?гост)",
     re.IGNORECASE,
 )
 OBSERVER = _OBSERVER  # (the coder checks an item once before looking at each mention)

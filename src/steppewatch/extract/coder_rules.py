@@ -29,7 +29,7 @@ from steppewatch.extract.coder_background import (
     lead_end,
     talked_about,
 )
-from steppewatch.extract.coder_entities import named_only, not_participant
+from steppewatch.extract.coder_entities import OBSERVER, named_only, not_participant
 from steppewatch.extract.coder_resources import Resources
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import ActorMention, CodedItem, Evidence
@@ -304,6 +304,9 @@ def collect(
 
     hits = drop_nested_codes(hits)
     third_party = third_party_sentences(hits, text, res)
+    # (one scan: an official or institution is an observer only where observers are named)
+    lo, hi = _span(hits)
+    observers = bool(hits) and OBSERVER.search(text, max(0, lo - 300), hi + 300) is not None
     borders = [
         h
         for h in hits
@@ -378,7 +381,11 @@ def collect(
             found.actors.setdefault(official.name, (mention, hit))
             if in_background(hit, official.country):
                 found.examples.setdefault(official.country, hit)
-            elif official.country != facts.focal and not_participant(text, hit, facts.focal_word):
+            elif (
+                observers
+                and official.country != facts.focal
+                and not_participant(text, hit, facts.focal_word)
+            ):
                 pass  # an observer or a guest (the Turkmen president attended as a guest)
             else:
                 found.add_state(official.country, hit, "office")
@@ -396,7 +403,8 @@ def collect(
             if institution.country and in_background(hit, institution.country):
                 found.examples.setdefault(institution.country, hit)
             elif (
-                institution.country
+                observers
+                and institution.country
                 and institution.country != facts.focal
                 and not_participant(text, hit, facts.focal_word)
             ):
@@ -828,23 +836,26 @@ def rule_implied_members(
 
     if framework not in res.study.implied:
         return []
-    terms = [h for h in hits if h.payload[0] in ("framework", "institution")]
-    # (a framework named in a sentence of background, or talked about: not this meeting's)
-    background = framework_background(text, item.start, item.end, terms, reference)
-    lead = lead_end(item.start, text)
+    if _ALL_MEMBERS.search(text, item.start, item.end):
+        return res.study.implied_members(framework, reference)
     named_in_lead = [
         h
         for h in hits
-        if h.payload[0] not in ("framework", "institution")
-        or (
-            in_lead(item, text, h)
-            and not _within(background, h)
-            and not talked_about(text, h, lead)
-        )
+        if h.payload[0] not in ("framework", "institution") or in_lead(item, text, h)
     ]
-    if not _framework_meeting(
-        named_in_lead, res, framework, text=text, sector=False
-    ) and not _ALL_MEMBERS.search(text, item.start, item.end):
+    if not _framework_meeting(named_in_lead, res, framework, text=text, sector=False):
+        return []
+    # (a framework named in a sentence of background, or talked about: not this meeting's)
+    lead = lead_end(item.start, text)
+    terms = [h for h in named_in_lead if h.payload[0] in ("framework", "institution")]
+    background = framework_background(text, item.start, item.end, terms, reference)
+    named_in_lead = [
+        h
+        for h in named_in_lead
+        if h.payload[0] not in ("framework", "institution")
+        or (not _within(background, h) and not talked_about(text, h, lead))
+    ]
+    if not _framework_meeting(named_in_lead, res, framework, text=text, sector=False):
         return []
     return res.study.implied_members(framework, reference)
 
