@@ -650,6 +650,23 @@ NAMED_ONLY_NINTH += [
 ]
 
 
+NAMED_ONLY_NINTH += [
+    pytest.param(
+        "2025年8月5日，中国、哈萨克斯坦、吉尔吉斯斯坦三国安全部门在新疆举行联合反恐演习，共同提升打击恐怖"
+        "主义能力。上合组织地区反恐怖机构执行委员会主任出席演习。",
+        {"KG", "KZ"},
+        id="zh-a-framework-bodys-director-attends",
+    ),
+    pytest.param(
+        "SHANGHAI, April 9, 2025 -- A seminar on combating cybercrime and terrorism financing "
+        "opened in Shanghai for police officers from Kazakhstan and Kyrgyzstan. The seminar is part "
+        "of China's pledge, announced at the SCO summit, to train law-enforcement personnel.",
+        {"KG", "KZ"},
+        id="en-a-pledge-announced-at-a-summit",
+    ),
+]
+
+
 TAKING_PART_NINTH = [
     pytest.param(
         "BISHKEK, March 3, 2024 -- Chinese and Kyrgyz border guards held a joint patrol "

@@ -555,6 +555,7 @@ _DISCUSSED_BEFORE = re.compile(
     r"(?:讨论|谈及|谈到|涉及|筹备|"
     r"(?<![^\W\d_])(?:discuss\w*|exchanged?\s+views\s+on|talked\s+about|touched\s+(?:up)?on|"
     r"preparations?\s+for|prepar\w+\s+for|ahead\s+of|on\s+the\s+eve\s+of|"
+    r"(?:announced|unveiled|pledged|made)\s+at|(?:объявлен\w*|объявил\w*|озвучен\w*)\s+на|"
     r"обсуд\w*|обсужд\w*|обменял\w*\s+мнениями|подготовк\w*\s+к|в\s+преддверии|накануне)"
     r"(?![^\W\d_]))[^.;。；，,]{0,60}$",
     re.IGNORECASE,

@@ -853,7 +853,13 @@ def rule_implied_members(
         h
         for h in named_in_lead
         if h.payload[0] not in ("framework", "institution")
-        or (not _within(background, h) and not talked_about(text, h, lead))
+        or (
+            not _within(background, h)
+            and not talked_about(text, h, lead)
+            # (the RATS director attended the exercise: a person's title, not the body meeting)
+            and not _TITLE_AFTER.match(text, h.end)
+            and not _TITLE_BEFORE.search(text, max(0, h.start - 64), h.start)
+        )
     ]
     if not _framework_meeting(named_in_lead, res, framework, text=text, sector=False):
         return []
