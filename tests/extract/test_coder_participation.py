@@ -7,6 +7,8 @@ a capital, a ministry, the passive, a host, a list of signatories)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from steppewatch.extract import code_document
@@ -449,3 +451,336 @@ def test_a_state_named_as_a_place_in_a_sentence_reporting_nothing_is_not_a_partn
     )
     assert coded.relevant
     assert ca == {"KG"}, coded.evidence
+
+
+# ninth round (coder9): sentences that report no event, frameworks talked about, earlier events
+# said at a sentence's opening, a domestic build-up, observers' institutions, guests, the region
+# talked about, experts, routes and more marks of another event
+NAMED_ONLY_NINTH = [
+    pytest.param(
+        "BISHKEK, March 3, 2024 -- Chinese and Kyrgyz border guards held a joint patrol "
+        "along the Naryn section of the border on Tuesday. The two sides agreed to exchange "
+        "information on cross-border crime. Kazakhstan has also tightened its visa rules "
+        "for foreign workers.",
+        {"KG"},
+        id="en-a-fact-reporting-no-event",
+    ),
+    pytest.param(
+        "Душанбе, 3 марта 2024 г. Пограничники Таджикистана и Китая провели совместное "
+        "патрулирование на Памире. Стороны договорились обмениваться информацией о трансграничной "
+        "преступности. Узбекистан тоже ужесточил визовые правила для иностранных рабочих.",
+        {"TJ"},
+        id="ru-a-fact-reporting-no-event",
+    ),
+    pytest.param(
+        "2024年3月3日，中吉两国边防部门在纳伦段开展联合巡逻，双方同意加强打击跨境犯罪的信息"
+        "交流。哈萨克斯坦方面关注该地区的交通发展。",
+        {"KG"},
+        id="zh-a-concern-reporting-no-event",
+    ),
+    pytest.param(
+        "BEIJING, May 10, 2024 -- Chinese Foreign Minister Wang Yi held talks with Kyrgyz "
+        "Foreign Minister Jeenbek Kulubaev in Beijing on Friday. The two sides agreed to "
+        "step up counter-terrorism cooperation.\nThe ministers also discussed preparations "
+        "for the SCO summit, to be held in Astana in July.",
+        {"KG"},
+        id="en-sco-discussed",
+    ),
+    pytest.param(
+        "2024年5月10日，王毅在北京同吉尔吉斯斯坦外长库卢巴耶夫会谈。双方同意加强反恐合作。"
+        "\n双方还就上海合作组织合作交换了意见。",
+        {"KG"},
+        id="zh-sco-discussed",
+    ),
+    pytest.param(
+        "Бишкек, 10 мая 2024 г. Министр иностранных дел Кыргызстана Жээнбек Кулубаев провел "
+        "переговоры с министром иностранных дел КНР Ван И. Стороны договорились расширять "
+        "сотрудничество в борьбе с терроризмом.\nНапомним, что в прошлом году в Астане прошел "
+        "саммит ШОС.",
+        {"KG"},
+        id="ru-sco-recalled",
+    ),
+    pytest.param(
+        "Душанбе, 5 сентября 2023 г. Подразделения Таджикистана и Китая провели совместные "
+        "антитеррористические учения на Памире. Ранее в августе в Казахстане прошли учения "
+        "ОДКБ, в которых участвовали военные Казахстана и Кыргызстана.",
+        {"TJ"},
+        id="ru-earlier-opening",
+    ),
+    pytest.param(
+        "DUSHANBE, Sept. 5, 2023 -- Tajik and Chinese special forces held a joint counter-terrorism "
+        "exercise in the Pamirs on Tuesday. In 2019, Kyrgyz units took part in the exercise "
+        "series.",
+        {"TJ"},
+        id="en-year-opening",
+    ),
+    pytest.param(
+        "Джизак, 5 сентября 2023 г. Под Джизаком прошли совместные учения Национальной "
+        "гвардии Узбекистана и Народной вооруженной полиции Китая. Подразделения Нацгвардии "
+        "ранее участвовали в совместных учениях с силовыми структурами Казахстана.",
+        {"UZ"},
+        id="ru-before-taking-part",
+    ),
+    pytest.param(
+        "2024年6月1日，新疆军区某边防团在帕米尔高原组织冬季练兵，提升边境管控能力。该团驻守"
+        "的边境线毗邻吉尔吉斯斯坦一侧的村庄。",
+        set(),
+        id="zh-domestic",
+    ),
+    pytest.param(
+        "2024年8月5日，中国、哈萨克斯坦、吉尔吉斯斯坦三国安全部门在新疆举行联合反恐演习。乌"
+        "兹别克斯坦国家安全局派观察员观摩演习。",
+        {"KG", "KZ"},
+        id="zh-observer-institution",
+    ),
+    pytest.param(
+        "BISHKEK, July 4, 2025 -- The Council of Heads of State of the Shanghai Cooperation "
+        "Organization met in Bishkek on Friday. Chinese President Xi Jinping called for "
+        "joint action against terrorism. Turkmen President Serdar Berdimuhamedov attended "
+        "the opening session as a guest of the chair.",
+        {"KG", "KZ", "TJ", "UZ"},
+        id="en-guest",
+    ),
+    pytest.param(
+        "2025年9月12日，全国人大常委会批准中国同乌兹别克斯坦移管被判刑人条约。该条约于2024年"
+        "7月由两国外长签署。有关负责人表示，条约有利于加强中国同中亚国家的司法合作。",
+        {"UZ"},
+        id="zh-region-talked",
+    ),
+    pytest.param(
+        "Урумчи, 8 июля 2024 г. В Урумчи состоялась встреча начальников генеральных штабов "
+        "Китая и Таджикистана по борьбе с терроризмом. Эксперты отмечают, что механизм "
+        "дополняет другие форматы, в которых участвуют Китай и страны Центральной Азии.",
+        {"TJ"},
+        id="ru-experts",
+    ),
+    pytest.param(
+        "BEIJING, May 5, 2024 -- Xi Jinping held talks with Tajik President Emomali Rahmon "
+        "in Beijing. The two sides signed an agreement on fighting terrorism, separatism "
+        "and extremism and a memorandum on the security of Line D of the gas pipeline, "
+        "which is to run from Turkmenistan through Uzbekistan and Kyrgyzstan.",
+        {"TJ"},
+        id="en-pipeline",
+    ),
+    pytest.param(
+        "Ашхабад, 5 мая 2024 г. Состоялись туркмено-китайские межмидовские консультации "
+        "по вопросам безопасности и борьбы с терроризмом. Отмечено, что газопровод проходит "
+        "по территории Узбекистана и Казахстана.",
+        {"TM"},
+        id="ru-pipeline",
+    ),
+    pytest.param(
+        "2024年4月2日，王毅访问哈萨克斯坦，同哈外长会谈，双方同意加强反恐合作。乌兹别克斯坦"
+        "和塔吉克斯坦方面对此访未作评论。",
+        {"KZ"},
+        id="zh-no-comment",
+    ),
+    pytest.param(
+        "BEIJING, April 2, 2024 -- Foreign Ministry spokesperson said China and Uzbekistan "
+        "held talks on extradition and law-enforcement cooperation. The Kazakh and Kyrgyz "
+        "foreign ministers will visit China next week.",
+        {"UZ"},
+        id="en-next-week",
+    ),
+    pytest.param(
+        "2024年4月2日，中国公安部为上合组织成员国举办禁毒执法培训班，来自吉尔吉斯斯坦内务部"
+        "的20名禁毒警察参加培训。哈萨克斯坦内务部曾表示有意选派学员参加下一期培训班。",
+        {"KG"},
+        id="zh-next-course",
+    ),
+    pytest.param(
+        "2024年4月2日，中塔边防部门在卡拉苏口岸开展联合巡逻。喀什边境管理支队同吉尔吉斯斯坦"
+        "边防部门也建立了会晤机制，但尚未开展联合巡逻。",
+        {"TJ"},
+        id="zh-not-yet",
+    ),
+]
+
+
+NAMED_ONLY_NINTH += [
+    pytest.param(
+        "2024年5月20日，中吉边防代表在吐尔尕特口岸举行年度会晤，双方就打击跨境犯罪交换了意见。"
+        "据了解，中国与哈萨克斯坦的边防代表会晤机制也已运行多年。",
+        {"KG"},
+        id="zh-another-mechanism-running-for-years",
+    ),
+    pytest.param(
+        "Душанбе, 3 марта 2024 г. Китайская частная охранная компания начала охранять золотой "
+        "рудник в Таджикистане. В Узбекистане иностранным частным охранным компаниям работать "
+        "запрещено.",
+        {"TJ"},
+        id="ru-where-it-is-forbidden",
+    ),
+    pytest.param(
+        "2024年6月3日，公安部部长王小洪在北京会见乌兹别克斯坦内务部长，双方同意加强反恐合作。"
+        "会见前，乌方代表团出席了有哈萨克斯坦、吉尔吉斯斯坦执法部门代表参加的反恐研讨会。",
+        {"UZ"},
+        id="zh-an-event-before-the-meeting",
+    ),
+]
+
+
+NAMED_ONLY_NINTH += [
+    pytest.param(
+        "Пекин, 9 июня 2025 г. Министр внутренних дел Таджикистана провел переговоры с министром "
+        "общественной безопасности Китая. Стороны договорились расширять сотрудничество в борьбе "
+        "с терроризмом и наркотрафиком. Таджикистан, как и Кыргызстан и Казахстан, входит в ОДКБ "
+        "и ШОС, тогда как Узбекистан участвует только в ШОС.",
+        {"TJ"},
+        id="ru-membership-is-not-taking-part",
+    ),
+    pytest.param(
+        "BEIJING, June 9, 2025 -- Tajik parliament speaker Rustami Emomali met Zhao Leji in "
+        "Beijing. The two sides agreed to expand counter-terrorism cooperation. Tajikistan, like "
+        "Kyrgyzstan and Kazakhstan, belongs to the CSTO, while Uzbekistan participates only in "
+        "the SCO.",
+        {"TJ"},
+        id="en-membership-is-not-taking-part",
+    ),
+]
+
+
+NAMED_ONLY_NINTH += [
+    pytest.param(
+        "2025年3月5日，国家主席习近平同乌兹别克斯坦总统米尔济约耶夫通电话，双方同意加强反恐和执法"
+        "安全合作。两国元首还就今年上海合作组织比什凯克峰会交换了意见。",
+        {"UZ"},
+        id="zh-a-summit-talked-about",
+    ),
+]
+
+
+NAMED_ONLY_NINTH += [
+    pytest.param(
+        "2025年8月5日，中国、哈萨克斯坦、吉尔吉斯斯坦三国安全部门在新疆举行联合反恐演习，共同提升打击恐怖"
+        "主义能力。上合组织地区反恐怖机构执行委员会主任出席演习。",
+        {"KG", "KZ"},
+        id="zh-a-framework-bodys-director-attends",
+    ),
+    pytest.param(
+        "SHANGHAI, April 9, 2025 -- A seminar on combating cybercrime and terrorism financing "
+        "opened in Shanghai for police officers from Kazakhstan and Kyrgyzstan. The seminar is part "
+        "of China's pledge, announced at the SCO summit, to train law-enforcement personnel.",
+        {"KG", "KZ"},
+        id="en-a-pledge-announced-at-a-summit",
+    ),
+]
+
+
+TAKING_PART_NINTH = [
+    pytest.param(
+        "BISHKEK, March 3, 2024 -- Chinese and Kyrgyz border guards held a joint patrol "
+        "along the Naryn section of the border on Tuesday. Uzbek border guards also took "
+        "part.",
+        {"KG", "UZ"},
+        id="en-joined",
+    ),
+    pytest.param(
+        "Душанбе, 3 марта 2024 г. Пограничники Таджикистана и Китая провели совместное "
+        "патрулирование на Памире. В патрулировании также участвовали пограничники Узбекистана.",
+        {"TJ", "UZ"},
+        id="ru-joined",
+    ),
+    pytest.param(
+        "2024年3月3日，中吉两国边防部门在纳伦段开展联合巡逻。哈萨克斯坦边防人员也参加了巡逻。",
+        {"KG", "KZ"},
+        id="zh-joined",
+    ),
+    pytest.param(
+        "ASTANA, May 20, 2024 -- The SCO Council of Foreign Ministers met in Astana on "
+        "Monday. Chinese Foreign Minister Wang Yi attended and called for closer counter-terrorism "
+        "cooperation.",
+        {"KG", "KZ", "TJ", "UZ"},
+        id="en-sco-meets",
+    ),
+    pytest.param(
+        "2025年9月12日，中国和乌兹别克斯坦内务部长在北京签署打击恐怖主义合作协定。中国同中"
+        "亚国家执法部门代表出席了签字仪式。",
+        {"KG", "KZ", "TJ", "TM", "UZ"},
+        id="zh-region-attends",
+    ),
+    pytest.param(
+        "ORENBURG, Sept. 25, 2021 -- The SCO joint counter-terrorism exercise Peace Mission 2021 "
+        "ended in the Orenburg region. Troops from China, Kazakhstan, Kyrgyzstan, Tajikistan and "
+        "Uzbekistan took part, and representatives of the RATS Executive Committee observed.",
+        {"KZ", "KG", "TJ", "UZ"},
+        id="en-took-part-while-others-observed",
+    ),
+    pytest.param(
+        "Оренбург, 25 сентября 2021 г. Совместное антитеррористическое учение четырех стран "
+        "завершилось на полигоне Донгуз. В учении, которое началось 13 сентября, приняли участие "
+        "около 4 тыс. военнослужащих из Китая, Киргизии и Узбекистана. Казахстанскую сторону "
+        "представляли военнослужащие аэромобильных войск.",
+        {"KZ", "KG", "UZ"},
+        id="ru-an-abbreviation-inside-the-list",
+    ),
+    pytest.param(
+        "TASHKENT, March 5, 2025 -- Chinese Public Security Minister Wang Xiaohong held talks "
+        "with Uzbek Interior Minister Pulat Bobojonov on counter-terrorism cooperation. Wang "
+        "later discussed border security with Kyrgyz Interior Minister Ulan Niyazbekov.",
+        {"UZ", "KG"},
+        id="en-a-second-talk-with-a-side",
+    ),
+    pytest.param(
+        "Ташкент, 5 марта 2025 г. Министр общественной безопасности КНР Ван Сяохун провел "
+        "переговоры с министром внутренних дел Узбекистана о борьбе с терроризмом. Позже Ван "
+        "Сяохун обсудил вопросы безопасности границы с министром внутренних дел Кыргызстана.",
+        {"UZ", "KG"},
+        id="ru-a-second-talk-with-a-side",
+    ),
+    pytest.param(
+        "2025年3月5日，公安部部长王小洪在塔什干同乌兹别克斯坦内务部长会谈，双方同意加强反恐合作。"
+        "王小洪随后同吉尔吉斯斯坦内务部长讨论了边境安全问题。",
+        {"UZ", "KG"},
+        id="zh-a-second-talk-with-a-side",
+    ),
+    pytest.param(
+        "BISHKEK, May 14, 2025 -- A joint counter-terrorism exercise of Chinese and Kyrgyz "
+        "special forces opened near Osh on Wednesday. The Kazakh delegation was headed by Deputy "
+        "Interior Minister Marat Kozhayev.",
+        {"KG", "KZ"},
+        id="en-a-delegation-in-a-sentence-of-its-own",
+    ),
+    pytest.param(
+        "Бишкек, 14 мая 2025 г. Под Ошем начались совместные антитеррористические учения "
+        "спецподразделений Китая и Кыргызстана. Казахстанскую делегацию возглавил заместитель "
+        "министра внутренних дел.",
+        {"KG", "KZ"},
+        id="ru-a-delegation-in-a-sentence-of-its-own",
+    ),
+    pytest.param(
+        "2025年5月14日，中吉两国特种部队联合反恐演习在奥什附近开幕。哈萨克斯坦代表团由内务部副部长率领。",
+        {"KG", "KZ"},
+        id="zh-a-delegation-in-a-sentence-of-its-own",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMED_ONLY_NINTH)
+def test_a_state_named_beside_the_event_is_not_coded(text: str, expected: set[str]) -> None:
+    coded, ca = _ca(text)
+    assert coded.relevant
+    assert ca == expected, coded.evidence
+
+
+@pytest.mark.parametrize(("text", "expected"), TAKING_PART_NINTH)
+def test_a_state_taking_part_in_the_event_stays_coded(text: str, expected: set[str]) -> None:
+    coded, ca = _ca(text)
+    assert coded.relevant
+    assert ca == expected, coded.evidence
+
+
+def _text(cases: list[Any], case_id: str) -> str:
+    return str(next(c.values[0] for c in cases if c.id == case_id))
+
+
+def test_a_framework_talked_about_brings_no_members() -> None:
+    """An SCO summit discussed or recalled is not the item's meeting: no member is implied (not
+    Russia either); the council meeting in the lead implies them all."""
+    for case_id in ("en-sco-discussed", "ru-sco-recalled"):
+        coded, _ = _ca(_text(NAMED_ONLY_NINTH, case_id))
+        assert not {"RU", "IN", "PK"} & set(coded.countries), coded.countries
+        assert not any(e.basis == "membership" for e in coded.evidence)
+    coded, _ = _ca(_text(TAKING_PART_NINTH, "en-sco-meets"))
+    assert {"RU", "IN", "PK"} <= set(coded.countries)
+    assert any(e.basis == "membership" for e in coded.evidence)

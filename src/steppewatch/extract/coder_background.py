@@ -21,7 +21,15 @@ import re
 
 from steppewatch.extract.matcher import Hit
 
-__all__ = ["background_sentences", "idle_groups", "lead_end", "event_year", "note_start"]
+__all__ = [
+    "background_sentences",
+    "event_year",
+    "framework_background",
+    "idle_groups",
+    "lead_end",
+    "note_start",
+    "talked_about",
+]
 
 # the end of an item's first sentence (a period after a one- or two-letter word is an
 # abbreviation: 2019 г., St.) and of a body's first sentence under a title line (not at a
@@ -29,7 +37,9 @@ __all__ = ["background_sentences", "idle_groups", "lead_end", "event_year", "not
 _FIRST_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<=[^\W\d_]{3})\.(?:\s|$)")
 _LEAD_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<=[^\W\d_]{5})\.(?:\s|$)(?!\s*/)")
 LEAD = 200  # characters searched for the lead's sentence ends (as coder_rules.LEAD)
-_SENTENCE = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
+# (a full stop before a lower-case word ends an abbreviation, not a sentence: около 4 тыс.
+# военнослужащих, 30 km. north)
+_SENTENCE = re.compile(r"[。！？!?\n]|\.(?:\s+(?![a-zа-яё])|$)")
 SENTENCE_SPAN = 600  # characters searched either side of a name for its sentence's ends
 
 # another time, said in words: an earlier event recalled (回顾, 曾向, Zhao recalled that, had
@@ -48,11 +58,14 @@ _RECALLED = re.compile(
 # units took part; как и в прошлом году, участвовали) or it is the same day (earlier the same
 # day, ранее в тот же день, 同日)
 _BEFORE = re.compile(
-    r"去年|前年|此前|先前|上届|以往|早在|近年来|近些年|多年来|"
+    r"去年|前年|此前|先前|在此之前|上届|以往|早在|近年来|近些年|多年来|已[^，,。；;]{0,4}多年|"
+    r"(?:会见|会谈|会晤)前|"
     r"(?<![^\W\d_])(?:last\s+year|in\s+the\s+past|previously|previous\s+(?:rounds?|years?|"
     r"exercises?|editions?|meetings?|summits?)|earlier\s+(?:this|that|last)\s+"
     r"(?:year|month|decade)|in\s+recent\s+years|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?years|"
-    r"ранее|прежде|в\s+прошлом|прошлого\s+года|"
+    r"for\s+(?:many\s+|several\s+)?years|before\s+the\s+(?:talks|meeting)|"
+    r"ранее|прежде|в\s+прошлом|прошлого\s+года|(?:уже\s+)?(?:много|несколько)\s+лет|"
+    r"на\s+протяжении\s+(?:многих\s+)?лет|перед\s+(?:встречей|переговорами)|"
     r"в\s+последние\s+годы|за\s+последние\s+(?:\w+\s+)?(?:лет|года?)|предыдущ\w*)(?![^\W\d_])",
     re.IGNORECASE,
 )
@@ -66,13 +79,18 @@ _SAME_DAY = re.compile(
 # председательство), or partners one is ready to work with (愿同, ready to work with, готов
 # сотрудничать с): what is to come, not who took part
 _NEXT = re.compile(
-    r"下届|下一届|下次|下一次|下一轮|办好|主席国|轮值主席|愿同|愿与|愿意同|愿意与|愿继续同|"
+    r"办好|主席国|轮值主席|愿同|愿与|愿意同|愿意与|愿继续同|"
     r"(?<![^\W\d_])(?:(?:ready|willing)\s+to\s+(?:continue\s+to\s+)?work\s+with|"
     r"готов\w*\s+(?:и\s+)?(?:впредь\s+)?(?:работать|сотрудничать|взаимодействовать)\s+с)"
     r"(?![^\W\d_])|"
-    r"(?<![^\W\d_])(?:chairmanship|presidency|председательств\w*)(?![^\W\d_])|"
-    r"(?<![^\W\d_])(?:next\s+(?:year['’]s\s+)?(?:summit|meeting|session|round|exercise|edition)|"
-    r"следующ\w+\s+(?:\w+\s+)?(?:саммит|заседани|встреч|раунд|учени))",
+    r"(?<![^\W\d_])(?:chairmanship|presidency|председательств\w*)(?![^\W\d_])"
+)
+# ... the next one (下届, the next summit, следующий саммит): another event for a framework too
+_NEXT_EVENT = re.compile(
+    r"下届|下一届|下次|下一次|下一轮|下一任|下一期|下期|下周|下个月|"
+    r"(?<![^\W\d_])(?:next\s+(?:year['’]s\s+)?(?:summit|meeting|session|round|exercise|edition|"
+    r"course|week|month)|"
+    r"следующ\w+\s+(?:\w+\s+)?(?:саммит|заседани|встреч|раунд|учени|курс|недел|месяц))",
     re.IGNORECASE,
 )
 # a state said not to take part (not a member, was not represented, did not take part, could not
@@ -81,21 +99,23 @@ _NEXT = re.compile(
 # expected later (is expected in Beijing later this year, is planned for the autumn,
 # ожидается, 预计): not this event's participants
 _NOT_HERE = re.compile(
-    r"非成员|未参加|未出席|没有参加|不是.{0,12}成员|预计|拟于|计划于|还同|还与|"
+    r"非成员|未参加|未出席|没有参加|不是.{0,12}成员|预计|拟于|计划于|还同|还与|尚未|禁止|"
     r"(?<![^\W\d_])(?:not\s+(?:a\s+)?members?|is\s+not\s+a\s+member|was\s+not\s+represented|"
     r"were\s+not\s+represented|did\s+not\s+(?:take\s+part|attend|participate|come|comment)|"
     r"could\s+not\s+(?:travel|attend|come)|never\s+been\s+part|also\s+(?:cooperates?|works?)\s+with|"
     r"(?:is|are)\s+expected|later\s+this\s+(?:year|month)|(?:is|are)\s+planned|planned\s+for|"
     r"не\s+являющ\w*|не\s+являются|не\s+участвовал\w*|не\s+принимал\w*|"
     r"не\s+был\w*\s+представлен\w*|сотруднича\w*\s+также|также\s+сотруднича\w*|ожида\w*ся|"
-    r"запланирован\w*)(?![^\W\d_])",
+    r"запланирован\w*|планиру\w*|(?:plans?|planning)\s+to|not\s+yet|declined|"
+    r"barred|banned|prohibited|forbidden|не\s+мо(?:жет|гут)|запрещ\w*|"
+    r"не\s+принял\w*|пока\s+не|ещ[её]\s+не)(?![^\W\d_])",
     re.IGNORECASE,
 )
 # another event like this one (similar assistance to Kyrgyzstan, аналогичные переговоры пройдут в
 # Ташкенте, 提供类似援助): not this event's participants
 _SIMILAR = re.compile(
     r"类似|同类|相似|同样的(?:援助|活动|演习|会谈|磋商)|"
-    r"(?<![^\W\d_])(?:similar|аналогичн\w*|подобн\w*)(?![^\W\d_])",
+    r"(?<![^\W\d_])(?:similar|аналогичн\w*|подобн\w*|похож\w*)(?![^\W\d_])",
     re.IGNORECASE,
 )
 # the geography of a state (Kyrgyzstan borders China, Kazakhstan...; 与中国、吉尔吉斯斯坦接壤;
@@ -109,7 +129,7 @@ _GEOGRAPHY = re.compile(
 # a membership (成员国, founding members of, члены ШОС): who belongs, not who acts, when the
 # sentence reports no event and no one taking part
 _MEMBERSHIP = re.compile(
-    r"成员国|创始成员|(?<![^\W\d_])(?:members?\s+of|founding\s+members?|member\s+(?:states|"
+    r"成员国|创始成员|(?<![^\W\d_])(?:входит\s+в|входят\s+в|belongs?\s+to|members?\s+of|founding\s+members?|member\s+(?:states|"
     r"countries)|членами|член\w*\s+(?:ШОС|ОДКБ|СВМДА|организаци)|государств\w*[\s–-]+член|"
     r"государства-члены)(?![^\W\d_])",
     re.IGNORECASE,
@@ -117,7 +137,7 @@ _MEMBERSHIP = re.compile(
 # a comment on the event by someone who is not said to take part (Kyrgyz Foreign Minister told
 # reporters that the mechanism was a positive step; 对记者表示; прокомментировал)
 _COMMENT = re.compile(
-    r"对记者表示|答记者问|接受[^。，,]{0,16}采访|发表评论|予以积极评价|"
+    r"对(?:记者|媒体)(?:表示|称|说)|向媒体|答记者问|接受[^。，,]{0,16}采访|评论|置评|予以积极评价|"
     r"(?<![^\W\d_])(?:told\s+(?:reporters|journalists|the\s+press|media)|commented|"
     r"in\s+a\s+comment|in\s+an\s+interview|welcomed|"
     r"(?:заявил|сообщил|сказал)\w*\s+журналист\w*|прокомментировал\w*|в\s+комментарии|"
@@ -134,22 +154,33 @@ _ANALYST = re.compile(
 )
 _SAYS = re.compile(
     r"认为|指出|表示|说|称|据|[“\"«]|(?<![^\W\d_])(?:said|says|told|noted|believes?|according\s+to|"
-    r"считает|отметил\w*|заявил\w*|сказал\w*|по\s+словам|по\s+мнению|по\s+данным|по\s+оценк\w*)"
+    r"notes?|points?\s+out|считает|считают|отметил\w*|отмеча\w*|полага\w*|заявил\w*|сказал\w*|"
+    r"по\s+словам|по\s+мнению|по\s+данным|по\s+оценк\w*)"
     r"(?![^\W\d_])",
     re.IGNORECASE,
 )
 _TAKING_PART = re.compile(
-    r"出席|参加|参与|与会|参演|attend|participat|took part|take part|taking part|участ|присутств",
+    r"出席|参加|参与|与会|参演|attend|participat|took part|take part|taking part|represented|"
+    r"участ|присутствова|представлял\w*",  # (присутствие: a presence, not attending)
     re.IGNORECASE,
 )
 # ... not when negated (не участвует, did not take part, 未参加)
 _NEGATED = re.compile(r"(?:未|没有|不|(?<![^\W\d_])(?:не|not|never|no longer))\s*$", re.IGNORECASE)
 
 
+# ... nor taking part in an organisation named by its acronym, which is membership (Узбекистан
+# участвует только в ШОС, participates in the CSTO, and...)
+_IN_ORGANISATION = re.compile(
+    r"[^\W\d_]*\s+(?:only\s+|только\s+)?(?:in|в|во)\s+(?:the\s+)?[A-ZА-ЯЁ]{2,6}"
+    r"(?=\s*(?:[,.;)]|$|(?:and|и|а|but|while|тогда)(?![^\W\d_])))"
+)
+
+
 def _takes_part(text: str, lo: int, hi: int) -> bool:
-    """A word of taking part in text[lo:hi] that is not negated."""
+    """A word of taking part in text[lo:hi] that is not negated nor membership."""
     return any(
         not _NEGATED.search(text, max(lo, m.start() - 12), m.start())
+        and not _IN_ORGANISATION.match(text, m.end(), hi)
         for m in _TAKING_PART.finditer(text, lo, hi)
     )
 
@@ -200,7 +231,8 @@ def lead_end(start: int, text: str) -> int:
 def event_year(text: str, start: int, end: int, reference: str | None) -> int | None:
     """The year of the item's event: the first year written in its lead (``start``, ``end``),
     else the year of ``reference`` (the publication date)."""
-    match = _YEAR.search(text, start, end)
+    # (else a year within LEAD characters: the lead may end early at an abbreviation, Sept.)
+    match = _YEAR.search(text, start, end) or _YEAR.search(text, start, max(end, start + LEAD))
     if match:
         return int(match.group(1))
     if reference and reference[:4].isdigit():
@@ -223,33 +255,97 @@ def _any_in(positions: list[int], lo: int, hi: int) -> bool:
     return i < len(positions) and positions[i] < hi
 
 
-def _is_background(text: str, lo: int, hi: int, year: int | None, events: list[int]) -> bool:
+# a sentence opening with an earlier time (Ранее в августе..., Earlier, 此前，, In 2019, В 2019 году,
+# 2019年): it reports an earlier event, whoever took part in it
+_LEADING_WORDS = re.compile(
+    r"[\s\"“«'(]*(?:(?:а|и|and|but|also|кроме\s+того|另外|此外|而)[\s,，]+)?"
+)
+_YEAR_OPENING = re.compile(r"(?:(?:in|в|во)\s+)?((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+# an earlier time just before a word of taking part (ранее участвовали, previously took part,
+# 此前参加): it was then that they took part
+_BEFORE_TAKING_PART = re.compile(
+    r"[\s,，]*(?:[^\W\d_]+\s+)??(?:" + _TAKING_PART.pattern + ")", re.IGNORECASE
+)
+
+
+def _earlier_opening(text: str, lo: int, hi: int, year: int | None) -> bool:
+    start = _LEADING_WORDS.match(text, lo, hi)
+    at = start.end() if start else lo
+    before = _BEFORE.match(text, at, hi)
+    if before is not None:
+        return True
+    opening_year = _YEAR_OPENING.match(text, at, hi)
+    return (
+        opening_year is not None
+        and year is not None
+        and int(opening_year.group(1)) < year
+        and not _SINCE.match(text, at, hi)
+    )
+
+
+def _another_event(text: str, lo: int, hi: int, year: int | None) -> bool:
+    """The sentence text[lo:hi] speaks of another time or another event than the item's: one
+    recalled, the next one, one like it, one expected, or only earlier times or years (not when
+    a state takes part or sends forces now, nor on the same day, nor since a year)."""
     if (
         _RECALLED.search(text, lo, hi)
-        or _NEXT.search(text, lo, hi)
+        or _NEXT_EVENT.search(text, lo, hi)
         or _SIMILAR.search(text, lo, hi)
         or _NOT_HERE.search(text, lo, hi)
     ):
         return True
     now = _takes_part(text, lo, hi) or bool(_SENT.search(text, lo, hi))
-    if not now and _BEFORE.search(text, lo, hi) and not _SAME_DAY.search(text, lo, hi):
-        return True
-    if _GEOGRAPHY.search(text, lo, hi) and not _any_in(events, lo, hi):
-        return True
-    if not _takes_part(text, lo, hi) and (
-        _COMMENT.search(text, lo, hi)
-        or (_ANALYST.search(text, lo, hi) and _SAYS.search(text, lo, hi))
+    if not _SAME_DAY.search(text, lo, hi) and (
+        _earlier_opening(text, lo, hi, year)
+        or any(
+            not now or _BEFORE_TAKING_PART.match(text, m.end(), hi)
+            for m in _BEFORE.finditer(text, lo, hi)
+        )
     ):
-        return True
+        return True  # (ранее участвовали: took part before; как и в прошлом году, участвовали: now)
     if year is not None and not now and not _SINCE.search(text, lo, hi):
         years = [int(m.group(1)) for m in _YEAR.finditer(text, lo, hi)]
         if years and max(years) < year:
             return True  # only earlier years: an earlier event
+    return False
+
+
+def _is_background(text: str, lo: int, hi: int, year: int | None, events: list[int]) -> bool:
+    if _another_event(text, lo, hi, year) or _NEXT.search(text, lo, hi):
+        return True
+    if _GEOGRAPHY.search(text, lo, hi) and not _any_in(events, lo, hi):
+        return True
+    if not _takes_part(text, lo, hi) and _COMMENT.search(text, lo, hi):
+        return True
+    if _analyst_says(text, lo, hi):
+        return True
     return (
         _MEMBERSHIP.search(text, lo, hi) is not None
         and not _any_in(events, lo, hi)
         and not _takes_part(text, lo, hi)
     )
+
+
+def _analyst_says(text: str, lo: int, hi: int) -> bool:
+    """An analyst or an expert says something in text[lo:hi], and no one takes part before
+    what is said (Experts note that the mechanism complements the formats in which China and
+    the Central Asian states take part: what they say, not who took part; experts from
+    Kazakhstan, who took part in the seminar, said...: they took part)."""
+    analyst = _ANALYST.search(text, lo, hi)
+    if analyst is None:
+        return False
+    says = _SAYS.search(text, lo, hi)
+    if says is None:
+        return False
+    first_part = next(
+        (
+            m.start()
+            for m in _TAKING_PART.finditer(text, lo, hi)
+            if not _NEGATED.search(text, max(lo, m.start() - 12), m.start())
+        ),
+        None,
+    )
+    return first_part is None or says.start() < first_part
 
 
 def _in_analyst_quote(text: str, position: int, start: int, end: int) -> bool:
@@ -299,6 +395,38 @@ def note_start(text: str, start: int, end: int) -> int:
     return match.start() if match else end
 
 
+# an event or its sides named without an indicator (the drill, the talks, 此次会谈, учения, the
+# two sides, 双方): the sentence speaks of an event, perhaps the item's own
+_EVENT_WORD = re.compile(
+    r"演习|演练|会谈|会见|会晤|会议|访问|峰会|磋商|巡逻|行动|培训|研讨|论坛|仪式|签署|移交|交接|"
+    r"讨论|商谈|交换意见|通电话|举行|代表团|率团|率领|同意|主办|承办|东道主|"
+    r"双方|两国|各方|"
+    r"(?<![^\W\d_])(?:exercises?|drills?|talks|meetings?|visit\w*|summit|sessions?|consultations?|"
+    r"patrols?|operations?|training|course|seminar|forum|ceremony|signed|signing|handed|"
+    r"discuss\w*|met|meet\w*|held|holds?|phone|call|delegations?|headed|led\s+by|side|agreed|present|host\w*|"
+    r"both\s+sides|the\s+(?:two\s+)?sides|both\s+countries|the\s+two\s+countries|"
+    r"учени\w*|встреч\w*|переговор\w*|визит\w*|саммит\w*|заседани\w*|консультаци\w*|"
+    r"патрулир\w*|операци\w*|курс\w*|семинар\w*|форум\w*|церемони\w*|подписа\w*|передал\w*|"
+    r"обсуд\w*|обсужда\w*|встрети\w*|встреча\w*|провел\w*|провод\w*|телефонн\w*|"
+    r"делегаци\w*|возглав\w*|сторон\w*|договорил\w*|согласил\w*|принима\w*|"
+    r"передач\w*|обе\s+страны|двух\s+стран)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _reports_nothing(text: str, lo: int, hi: int, events: list[int]) -> bool:
+    """The sentence text[lo:hi] reports no event (no event-kind hit among the sorted ``events``,
+    no word of one or of its sides: ``_EVENT_WORD``) and no one taking part or sending forces:
+    a partner state named there after the lead is talked about (bought Chinese drones, a
+    pipeline runs through it, 哈方关注该线路的影响), not a side of the item's event."""
+    return (
+        not _any_in(events, lo, hi)
+        and not _takes_part(text, lo, hi)
+        and not _SENT.search(text, lo, hi)
+        and not _EVENT_WORD.search(text, lo, hi)
+    )
+
+
 def _asked(text: str, lo: int, hi: int) -> bool:
     return bool(_QUESTION_END.search(text, lo, hi)) and bool(_ASKS.search(text, lo, hi))
 
@@ -332,6 +460,10 @@ def background_sentences(
                 spans.append(span)
             seen.add(span)
             continue
+        if talked_about(text, hit, lead) and not _with_side(text, hit, start):
+            # the topic of a discussion or a gathering to come (就比什凯克峰会交换了意见, discussed
+            # the situation in Kazakhstan), not a side (exchanged views with Kyrgyzstan)
+            spans.append((hit.start, hit.end))
         span = _sentence(text, hit.start, max(start, lead), end)
         if span in seen:
             continue
@@ -341,13 +473,28 @@ def background_sentences(
             or _asked(text, *span)
             or _in_analyst_quote(text, hit.start, start, end)
             or (
-                _PLACE_BEFORE.search(text, max(start, hit.start - 8), hit.start) is not None
-                and not _any_in(events, *span)
-                and not _takes_part(text, *span)
+                events
+                # a side named with a with-word (ready to cooperate with Tajikistan) is no topic
+                and not _with_side(text, hit, start)
+                and _reports_nothing(text, *_sentence(text, hit.start, start, end), events)
             )
         ):
             spans.append(span)
     return _merged(spans)
+
+
+_WITH = re.compile(r"同|与|跟|(?<![^\W\d_])(?:with|с|со)(?![^\W\d_])", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[，,。.;；:：!?！？\n]")
+
+
+def _with_side(text: str, hit: Hit, start: int) -> bool:
+    """A with-word (with, с, 同, 与) between the start of ``hit``'s clause and ``hit``: the state
+    is a side the talks are held with (discussed border security with Kyrgyz Interior
+    Minister...), not their topic."""
+    lo = max(start, hit.start - CLAUSE_SPAN)
+    for match in _CLAUSE_END.finditer(text, lo, hit.start):
+        lo = match.end()
+    return _WITH.search(text, lo, hit.start) is not None
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -370,11 +517,11 @@ def idle_groups(
 ) -> set[int]:
     """The starts of the region's group names (中亚国家, the Central Asian countries, страны
     Центральной Азии) in ``group_hits`` that name no one taking part: after the item's lead, in
-    a sentence that reports no event (no event-kind hit among the sorted ``events``) and no one
-    taking part (习近平指出，中国和中亚国家是好邻居; Xi said China and the Central Asian
-    countries are good neighbours) or in a sentence of background (``background_sentences``), or in a title line that reports none. Such a mention is the
-    region talked about: beside a partner
-    state taking part it brings no more participants. None in an item that reports no event at
+    a sentence that says no one takes part (习近平指出，中国和中亚国家是好邻居; the treaty will
+    strengthen China's judicial cooperation with the Central Asian countries) or in a sentence
+    of background (``background_sentences``), or in a title line that reports no event and no
+    one taking part. Such a mention is the region talked about: beside a partner state taking
+    part it brings no more participants. None in an item that reports no event at
     all: commentary is about the states whose engagement it discusses, the region's too."""
     if not events:
         return set()
@@ -395,8 +542,73 @@ def idle_groups(
             continue
         else:
             lo, hi = _sentence(text, hit.start, max(start, lead), end)
-        if (not _any_in(events, lo, hi) and not _takes_part(text, lo, hi)) or (
-            hit.start >= lead and _is_background(text, lo, hi, year, events)
-        ):
+        if hit.start >= lead:
+            # after the lead: the region talked about unless its sentence says someone takes
+            # part (加强中国同中亚国家的司法合作 beside a treaty with one state)
+            is_idle = not _takes_part(text, lo, hi) or _is_background(text, lo, hi, year, events)
+        else:  # the title line: unless it reports an event or someone taking part
+            is_idle = not _any_in(events, lo, hi) and not _takes_part(text, lo, hi)
+        if is_idle:
             idle.add(hit.start)
     return idle
+
+
+# a framework's gathering talked about, not held: discussed (就上海合作组织合作交换了意见, discussed
+# preparations for the SCO summit, обсудили подготовку к саммиту ШОС) or to come (to be held in
+# Dushanbe, 将于…举行, состоится): another event than the item's, whose members it does not bring
+_DISCUSSED_BEFORE = re.compile(
+    r"(?:讨论|谈及|谈到|涉及|筹备|"
+    r"(?<![^\W\d_])(?:discuss\w*|exchanged?\s+views\s+on|talked\s+about|touched\s+(?:up)?on|"
+    r"preparations?\s+for|prepar\w+\s+for|ahead\s+of|on\s+the\s+eve\s+of|"
+    r"(?:announced|unveiled|pledged|made)\s+at|(?:объявлен\w*|объявил\w*|озвучен\w*)\s+на|"
+    r"обсуд\w*|обсужд\w*|обменял\w*\s+мнениями|подготовк\w*\s+к|в\s+преддверии|накануне)"
+    r"(?![^\W\d_]))[^.;。；，,]{0,60}$",
+    re.IGNORECASE,
+)
+_ABOUT_HAN = re.compile(r"就[^，,。；;]{0,30}$")
+_DISCUSSED_HAN = re.compile(r"^[^，,。；;]{0,40}?(?:交换|讨论|沟通|交流|探讨|磋商)")
+_TO_COME_AFTER = re.compile(
+    r"^[^.;。；]{0,60}?(?:将于|将在|即将|"
+    r"(?<![^\W\d_])(?:to\s+be\s+held|will\s+be\s+held|(?:is|are)\s+scheduled|пройд[её]т|"
+    r"состоится|будет\s+проходить)(?![^\W\d_]))",
+    re.IGNORECASE,
+)
+CLAUSE_SPAN = 80  # characters searched either side of a framework's name for its clause
+
+
+def framework_background(
+    text: str, start: int, end: int, terms: list[Hit], reference: str | None
+) -> list[tuple[int, int]]:
+    """The sentences after the item's lead (from ``start`` to ``end``) where a framework named by
+    one of ``terms`` belongs to another time or event (``_another_event``: 2019年上合组织演习,
+    напомним, что саммит ШОС прошел; not a member of the SCO) or to a paragraph headed as
+    background: its gathering is not the item's. Sorted, not overlapping."""
+    lead = lead_end(start, text)
+    year = event_year(text, start, lead, reference)
+    note = note_start(text, start, end)
+    spans: list[tuple[int, int]] = [(note, end)] if note < end else []
+    seen: set[tuple[int, int]] = set()
+    for hit in terms:
+        if hit.start < lead or hit.start >= note:
+            continue
+        span = _sentence(text, hit.start, max(start, lead), end)
+        if span not in seen:
+            seen.add(span)
+            if _another_event(text, *span, year):
+                spans.append(span)
+    return _merged(spans)
+
+
+def talked_about(text: str, hit: Hit, lead: int) -> bool:
+    """The framework named by ``hit`` is talked about, not meeting: the topic of a discussion
+    (discussed, exchanged views on, 就…交换意见, обсудили) or, after the item's lead (which ends
+    at ``lead``: an announcement's lead names its event to come), a gathering to come (to be
+    held, 将于, состоится) in its clause."""
+    before = max(0, hit.start - CLAUSE_SPAN)
+    if _DISCUSSED_BEFORE.search(text, before, hit.start) or (
+        hit.start >= lead and _TO_COME_AFTER.match(text[hit.end : hit.end + CLAUSE_SPAN])
+    ):
+        return True
+    return bool(_ABOUT_HAN.search(text, before, hit.start)) and bool(
+        _DISCUSSED_HAN.match(text[hit.end : hit.end + CLAUSE_SPAN])
+    )

@@ -72,11 +72,13 @@ _WHEREABOUTS_BEFORE = re.compile(
 # ... or a state a route or a threat passes through or comes from (途经塔吉克斯坦, runs through
 # Uzbekistan, militants crossing from Tajikistan, транзитом через Таджикистан): a place
 _THROUGH_BEFORE = re.compile(
-    r"(?:途经|经由|取道|过境|穿越)$|"
+    r"(?:途经|经由|取道|过境|穿越|经过)$|"
     r"(?<![^\W\d_])(?:(?:runs?|running|passes|passing|transit(?:ing)?|smuggled|trafficked|"
-    r"routed|goes|going)\s+(?:\w+\s+)?(?:through|via|across)|"
-    r"(?:crossing|infiltrating|coming|smuggled|trafficked|entering)\s+(?:\w+\s+)?from|"
-    r"(?:транзитом\s+)?через|проникнуть\s+из|проникающ\w*\s+из)\s+(?:the\s+)?$",
+    r"routed|goes|going)\s+(?:\w+\s+)?(?:through|via|across)|through|via|"
+    r"(?:crossing|infiltrating|coming|smuggled|trafficked|entering|runs?|running)\s+"
+    r"(?:\w+\s+)?from|"
+    r"(?:транзитом\s+)?через|проникнуть\s+из|проникающ\w*\s+из|"
+    r"(?:проход\w*|пролега\w*|проложен\w*)\s+по\s+территори\w*)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # the next state of a list after a whereabouts (operates in Tajikistan and Uzbekistan)
@@ -107,7 +109,15 @@ _PEOPLE_OF_BEFORE = re.compile(
 )
 # a state named as an observer (Uzbekistan sent observers; 乌方派员观摩) does not take part
 # (наблюдения: military attachés invited for the observation of an exercise)
-_OBSERVER = re.compile(r"observer|\bobserved\b|наблюд|观察员|观摩", re.IGNORECASE)
+# (a guest is no more: attended as a guest of the chair, 作为嘉宾出席, в качестве гостя)
+_OBSERVER = re.compile(
+    # (the first letters first: a position that starts none of the words fails at once)
+    r"(?=[oag\u043d\u0432\u89c2\u5609])(?:observer|\bobserved\b|наблюд|观察员|观摩|嘉宾|"
+    r"\bas\s+(?:a\s+|the\s+)?(?:special\s+)?guests?\b|"
+    r"\bguests?\s+of\s+(?:the\s+)?(?:chair|host|honou?r)\b|"
+    r"в\s+качестве\s+(?:почетн\w+\s+|специальн\w+\s+)?гост)",
+    re.IGNORECASE,
+)
 OBSERVER = _OBSERVER  # (the coder checks an item once before looking at each mention)
 _HAN_CLAUSE = re.compile(r"[，,；;。！？!?\n]")
 # a border between two states, the PRC not one of them (таджикско-узбекская граница, Tajik-Afghan
@@ -207,7 +217,28 @@ def not_participant(text: str, hit: Hit, focal_word: re.Pattern[str]) -> bool:
     )
     end_match = SENTENCE_END.search(text, hit.end, hit.end + 300)
     end = end_match.start() if end_match else min(len(text), hit.end + 300)
-    return bool(_OBSERVER.search(text, start, end))
+    # the observers' clause: not when the state took part in a clause of its own (forces from
+    # China, Kazakhstan... took part, and the RATS observed); Russia and Belarus sent observers,
+    # Turkmenistan attended as a guest: they observed
+    return any(not _own_clause(text, hit, m) for m in _OBSERVER.finditer(text, start, end))
+
+
+def _own_clause(text: str, hit: Hit, observer: re.Match[str]) -> bool:
+    """A word of taking part, then a clause break, between ``hit`` and ``observer``."""
+    if observer.start() >= hit.end:
+        lo, hi = hit.end, observer.start()
+    else:
+        lo, hi = observer.end(), hit.start
+    took = _TOOK_PART.search(text, lo, hi)
+    return took is not None and _CLAUSE_MARK.search(text, took.end(), hi) is not None
+
+
+_CLAUSE_MARK = re.compile(r"[,;，；]")
+_TOOK_PART = re.compile(
+    r"(?<![^\W\d_])(?:took\s+part|take\s+part|taking\s+part|participat\w*|attended|"
+    r"участвова\w*|принял\w*\s+участие|приняли\s+участие)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 
 
 # How a state is named without taking part (``named_only``): the other side of a border

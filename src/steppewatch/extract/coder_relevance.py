@@ -157,7 +157,7 @@ class Engagement:
         if background:
             # the focal state joined to a partner as the two sides (中方愿同哈萨克斯坦加强反恐
             # 合作, China and Kyrgyzstan will...): the focal state's own engagement, promised
-            background = _without_joined(background, focal, named, text)
+            background = _without_joined(background, focal, named + groups, text)
         self.background = background
         self.idle = idle_groups(text, start, end, groups, events, reference)
         self._events = events
@@ -344,7 +344,8 @@ def _without_joined(
     background: list[tuple[int, int]], focal: list[Hit], named: list[Hit], text: str
 ) -> list[tuple[int, int]]:
     """``background`` without the sentences where the focal state (``focal``) is joined to a
-    partner state (``named``) by 同, 与, 和, and, with, и, с: the two sides of one clause."""
+    partner state or the region's group name (``named``) by 同, 与, 和, and, with, и, с: the two
+    sides of one clause (Китай и страны Центральной Азии вместе борются с терроризмом)."""
     focal = sorted(focal, key=lambda h: h.start)
     named = sorted(named, key=lambda h: h.start)
     focal_at = [h.start for h in focal]

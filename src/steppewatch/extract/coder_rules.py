@@ -22,8 +22,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from steppewatch.extract.coder_background import background_sentences, idle_groups
-from steppewatch.extract.coder_entities import named_only, not_participant
+from steppewatch.extract.coder_background import (
+    background_sentences,
+    framework_background,
+    idle_groups,
+    lead_end,
+    talked_about,
+)
+from steppewatch.extract.coder_entities import OBSERVER, named_only, not_participant
 from steppewatch.extract.coder_resources import Resources
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import ActorMention, CodedItem, Evidence
@@ -309,6 +315,9 @@ def collect(
 
     hits = drop_nested_codes(hits)
     third_party = third_party_sentences(hits, text, res)
+    # (one scan: an official or institution is an observer only where observers are named)
+    lo, hi = _span(hits)
+    observers = bool(hits) and OBSERVER.search(text, max(0, lo - 300), hi + 300) is not None
     borders = [
         h
         for h in hits
@@ -383,6 +392,12 @@ def collect(
             found.actors.setdefault(official.name, (mention, hit))
             if in_background(hit, official.country):
                 found.examples.setdefault(official.country, hit)
+            elif (
+                observers
+                and official.country != facts.focal
+                and not_participant(text, hit, facts.focal_word)
+            ):
+                pass  # an observer or a guest (the Turkmen president attended as a guest)
             else:
                 found.add_state(official.country, hit, "office")
             if office is not None and office.office in res.active["meeting_level"]:
@@ -398,6 +413,13 @@ def collect(
                 found.in_titles.append(hit)
             if institution.country and in_background(hit, institution.country):
                 found.examples.setdefault(institution.country, hit)
+            elif (
+                observers
+                and institution.country
+                and institution.country != facts.focal
+                and not_participant(text, hit, facts.focal_word)
+            ):
+                pass  # its state sent observers (乌兹别克斯坦国家安全局派观察员观摩演习)
             elif institution.country:
                 found.add_state(institution.country, hit, "institution")
             # the border service OF the security committee (Пограничной службы ГКНБ, 国家安全
@@ -884,14 +906,32 @@ def rule_implied_members(
 
     if framework not in res.study.implied:
         return []
+    if _ALL_MEMBERS.search(text, item.start, item.end):
+        return res.study.implied_members(framework, reference)
     named_in_lead = [
         h
         for h in hits
         if h.payload[0] not in ("framework", "institution") or in_lead(item, text, h)
     ]
-    if not _framework_meeting(
-        named_in_lead, res, framework, text=text, sector=False
-    ) and not _ALL_MEMBERS.search(text, item.start, item.end):
+    if not _framework_meeting(named_in_lead, res, framework, text=text, sector=False):
+        return []
+    # (a framework named in a sentence of background, or talked about: not this meeting's)
+    lead = lead_end(item.start, text)
+    terms = [h for h in named_in_lead if h.payload[0] in ("framework", "institution")]
+    background = framework_background(text, item.start, item.end, terms, reference)
+    named_in_lead = [
+        h
+        for h in named_in_lead
+        if h.payload[0] not in ("framework", "institution")
+        or (
+            not _within(background, h)
+            and not talked_about(text, h, lead)
+            # (the RATS director attended the exercise: a person's title, not the body meeting)
+            and not _TITLE_AFTER.match(text, h.end)
+            and not _TITLE_BEFORE.search(text, max(0, h.start - 64), h.start)
+        )
+    ]
+    if not _framework_meeting(named_in_lead, res, framework, text=text, sector=False):
         return []
     return res.study.implied_members(framework, reference)
 
@@ -957,6 +997,26 @@ def rule_countries(
                 evidence("country", code, found.states[code], text, found.basis.get(code, "named"))
             )
     return framework, sorted_countries
+
+
+def rule_domestic_states(item: CodedItem, found: Found, res: Resources) -> None:
+    """The focal state's own build-up at home (codebook: domestic_capacity, an act of the focal
+    state alone) has no partner side: a partner state taken only from the examples' fallback
+    (named in background, as a place or as an example: drills held near the border with
+    Kyrgyzstan, as Kazakhstan did last year) is dropped from ``item.countries``. A partner named
+    taking part stays (a mis-read kind keeps its participants)."""
+    if item.kind != "domestic_capacity" or not found.from_examples:
+        return
+    drop = {
+        c
+        for c in found.from_examples
+        if c in res.study.partner_set and found.basis.get(c) == "named"
+    }
+    if drop:
+        item.countries = [c for c in item.countries if c not in drop]
+        found.evidence = [
+            e for e in found.evidence if not (e.field == "country" and e.code in drop)
+        ]
 
 
 SENTENCE_SPAN = 1000  # characters searched either side for a sentence's ends
@@ -2037,6 +2097,7 @@ def assign_codes(
     item.kind = kinds[0] if kinds else None
     item.event_kinds = kinds
     item.level = rule_level(item, text, found, item.kind, res.study.focal)
+    rule_domestic_states(item, found, res)
     partners = [c for c in countries if c in res.study.partner_set]
     if item.framework is None and found.lead_partner is not None and item.kind is not None:
         # the lead reports the event with one partner state, naming no framework: bilateral,
