@@ -82,10 +82,11 @@ def _year_of(value: Any) -> int | None:
     return int(text[:4])
 
 
-#: The columns the analysis reads; :func:`analysis_frame` keeps only these.
+#: The columns the analysis reads; :func:`analysis_frame` keeps only these (``date_end`` and
+#: ``location``: the claims' sensitivity check places meetings on an SCO summit's sidelines).
 ANALYSIS_COLUMNS = (
     "id", "kind", "title", "date_start", "year", "countries", "framework", "level", "topics",
-    "attributes", "review_status", "n_sources",
+    "attributes", "review_status", "n_sources", "date_end", "location",
 )  # fmt: skip
 _TEXT_COLUMNS = ("id", "kind", "title", "date_start", "framework", "level", "review_status")
 
@@ -101,9 +102,14 @@ def analysis_frame(frame: pd.DataFrame) -> pd.DataFrame:
     analysis cheap on a million events (taking rows of an object column copies pointers, taking
     rows of an Arrow string column copies the bytes; pointers to a few shared objects stay in
     the processor's cache, pointers to a million scattered ones do not). Made once per frame
-    (:func:`per_frame`): treat it as read-only (its shared values above all).
+    (:func:`per_frame`): treat it as read-only (its shared values above all). Given an
+    analysis frame (while it has the columns it was made with), returns that frame.
     """
     out: pd.DataFrame = per_frame("analysis_frame", frame, lambda: _analysis_frame(frame))
+    if out is not frame:
+        # an analysis frame is its own: analysis_frame(analysis_frame(f)) is the same frame, so
+        # a caller may keep the analysis frame alone (the loaded one's columns freed)
+        per_frame("analysis_frame", out, lambda: out)
     return out
 
 
