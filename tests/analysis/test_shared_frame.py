@@ -153,6 +153,19 @@ def test_an_analysis_frame_is_its_own(loaded: pd.DataFrame) -> None:
     assert analysis_frame(grown) is not grown
 
 
+def test_an_analysis_frame_is_freed_with_its_last_reference(loaded: pd.DataFrame) -> None:
+    import gc
+    import weakref
+
+    copy = loaded.copy(deep=False)
+    analysed = analysis_frame(copy)
+    assert analysis_frame(analysed) is analysed
+    gone = weakref.ref(analysed)
+    del copy, analysed
+    gc.collect()
+    assert gone() is None
+
+
 @pytest.mark.parametrize("table", ACTIVITY_TABLES, ids=lambda t: t.kind)
 def test_compact_activity_table_has_the_same_cells_and_csv(
     loaded: pd.DataFrame, table: ActivityTable

@@ -105,12 +105,31 @@ def analysis_frame(frame: pd.DataFrame) -> pd.DataFrame:
     (:func:`per_frame`): treat it as read-only (its shared values above all). Given an
     analysis frame (while it has the columns it was made with), returns that frame.
     """
+    made = _ANALYSED.get(id(frame))
+    if made is not None and made[1] is frame.columns and made[0]() is frame:
+        # an analysis frame is its own: analysis_frame(analysis_frame(f)) is the same frame,
+        # so a caller may keep the analysis frame alone (the loaded one's columns freed)
+        return frame
     out: pd.DataFrame = per_frame("analysis_frame", frame, lambda: _analysis_frame(frame))
-    if out is not frame:
-        # an analysis frame is its own: analysis_frame(analysis_frame(f)) is the same frame, so
-        # a caller may keep the analysis frame alone (the loaded one's columns freed)
-        per_frame("analysis_frame", out, lambda: out)
+    if id(out) not in _ANALYSED:
+        _ANALYSED[id(out)] = (weakref.ref(out, _unlist(id(out))), out.columns)
     return out
+
+
+#: id -> (weak reference, columns) of each analysis frame alive (weak: an analysis frame is
+#: freed as any other; a column added to it makes it a frame to analyse again).
+_ANALYSED: dict[int, tuple[weakref.ref[pd.DataFrame], pd.Index]] = {}
+
+
+def _unlist(key: int) -> Callable[[weakref.ref[pd.DataFrame]], None]:
+    table = _ANALYSED  # held here, as in _forget
+
+    def unlist(ref: weakref.ref[pd.DataFrame]) -> None:
+        found = table.get(key)
+        if found is not None and found[0] is ref:
+            del table[key]
+
+    return unlist
 
 
 #: Text columns with few distinct values: held as one shared object per distinct value.
@@ -367,8 +386,12 @@ _PER_FRAME: dict[tuple[object, int], tuple[weakref.ref[pd.DataFrame], pd.Index, 
 
 
 def _forget(key: tuple[object, int]) -> Callable[[weakref.ref[pd.DataFrame]], None]:
+    # the table held here: a frame freed while the interpreter shuts down (module globals
+    # already None) then needs no global
+    table = _PER_FRAME
+
     def forget(_ref: weakref.ref[pd.DataFrame]) -> None:
-        _PER_FRAME.pop(key, None)
+        table.pop(key, None)
 
     return forget
 
