@@ -36,6 +36,9 @@ bench/results/report_charts.json instead (its earlier figures kept the same way)
 The charts may be drawn in worker processes (``STEPPEWATCH_CHART_WORKERS``, or idle cores:
 ``report/chart_drawing.py``); ``full_report_cpu_s`` is this process's CPU,
 ``full_report_children_cpu_s`` that of the worker processes and ``full_report_total_cpu_s`` both.
+``peak_rss_mb`` is that process's peak, after it also loaded and analysed the frame on its own
+(the figures above ``full_report_*``); ``cli_report`` is the report alone in a process of its
+own, as ``steppewatch report`` runs it (its ``peak_rss_mb`` is the report's peak).
 """
 
 from __future__ import annotations
@@ -387,7 +390,46 @@ def _parquet_run(db: Path, folder: Path, exports: list[dict[str, object]]) -> di
 def _child(db: str, label: str) -> dict[str, object]:
     cmd = [sys.executable, __file__, "--one", db, "--label", label]
     done = subprocess.run(cmd, check=True, capture_output=True, text=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    found: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    if label != "bundled":
+        # the report alone in its own process, as `steppewatch report` runs it
+        cmd = [sys.executable, __file__, "--report-one", db]
+        done = subprocess.run(cmd, check=True, capture_output=True, text=True)
+        found["cli_report"] = json.loads(done.stdout.strip().splitlines()[-1])
+    return found
+
+
+def report_one(db: str) -> dict[str, object]:
+    """``build_report`` alone in this process, as the CLI runs it (no frame loaded or analysed
+    before it, unlike :func:`run_one`): its wall and CPU seconds and this process's peak RSS
+    (the figure issue 17's < 1 GB is about), and its chart workers' peak and CPU."""
+    from steppewatch.report import DEFAULT_STATUSES, build_report
+    from steppewatch.store import EventFilter, Store, open_store
+    from steppewatch.store.parquet_store import ParquetStore, is_parquet_export
+    from steppewatch.study import study_for_store
+
+    store: Store | ParquetStore = ParquetStore(db) if is_parquet_export(db) else open_store(db)
+    study = study_for_store(store, None)
+    load_before = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory() as out:
+        k0 = _children_cpu()
+        t0, c0 = time.perf_counter(), time.process_time()
+        result = build_report(
+            out, store=store, filters=EventFilter(statuses=DEFAULT_STATUSES), study=study
+        )
+        t1, c1 = time.perf_counter(), time.process_time()
+        k1 = _children_cpu()
+    return {
+        "s": round(t1 - t0, 2),
+        "cpu_s": round(c1 - c0, 2),
+        "chart_workers": result.chart_workers,
+        "children_cpu_s": round(k1 - k0, 2),
+        "peak_rss_mb": _peak_mb(),
+        "chart_workers_peak_rss_mb": round(
+            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1
+        ),
+        "load_average_1min": [round(load_before, 1), round(os.getloadavg()[0], 1)],
+    }
 
 
 def _commit() -> str | None:
@@ -475,10 +517,14 @@ def main() -> None:
     parser.add_argument("--load-one", help=argparse.SUPPRESS)
     parser.add_argument("--export-one", help=argparse.SUPPRESS)
     parser.add_argument("--one", help=argparse.SUPPRESS)
+    parser.add_argument("--report-one", help=argparse.SUPPRESS)
     parser.add_argument("--label", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         print(json.dumps(run_one(args.one, args.label)))
+        return
+    if args.report_one:
+        print(json.dumps(report_one(args.report_one)))
         return
     if args.export_one:
         print(json.dumps(export_one(args.export_one, args.label)))

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from steppewatch.analysis.activity_tables import ACTIVITY_TABLES, ActivityTable, activity_table
 from steppewatch.analysis.concerns import topic_rows
 from steppewatch.analysis.engagement import (
     engagement_index,
@@ -139,3 +140,58 @@ def test_alternatives_leave_the_frame_as_coded_alone(bundled: pd.DataFrame) -> N
     widened = members["countries"].to_numpy() != analysed["countries"].to_numpy()
     sco = (analysed["kind"] == "meeting") & (analysed["framework"] == "SCO")
     assert widened.any() and not widened[~sco.to_numpy()].any()
+
+
+def test_an_analysis_frame_is_its_own(loaded: pd.DataFrame) -> None:
+    analysed = analysis_frame(loaded)
+    assert analysed is not loaded
+    assert analysis_frame(analysed) is analysed
+    assert analysis_frame(loaded) is analysed
+    # a column added to it: made again (its keys may no longer hold)
+    grown = analysed.copy(deep=False)
+    grown["extra"] = 1
+    assert analysis_frame(grown) is not grown
+
+
+def test_an_analysis_frame_is_freed_with_its_last_reference(loaded: pd.DataFrame) -> None:
+    import gc
+    import weakref
+
+    copy = loaded.copy(deep=False)
+    analysed = analysis_frame(copy)
+    assert analysis_frame(analysed) is analysed
+    gone = weakref.ref(analysed)
+    del copy, analysed
+    gc.collect()
+    assert gone() is None
+
+
+@pytest.mark.parametrize("table", ACTIVITY_TABLES, ids=lambda t: t.kind)
+def test_compact_activity_table_has_the_same_cells_and_csv(
+    loaded: pd.DataFrame, table: ActivityTable
+) -> None:
+    analysed = analysis_frame(loaded)
+    plain = activity_table(analysed, table)
+    compact = activity_table(analysed, table, compact=True)
+    assert list(compact.columns) == list(plain.columns)
+    for column in compact.columns:
+        assert compact[column].dtype == object or isinstance(
+            compact[column].dtype, pd.CategoricalDtype
+        ), column
+        assert compact[column].tolist() == plain[column].tolist(), column
+    assert compact.to_csv(index=False) == plain.to_csv(index=False)
+
+
+def test_compact_activity_table_keeps_chinese_and_russian_cells(loaded: pd.DataFrame) -> None:
+    analysed = analysis_frame(loaded)
+    tables = {t.kind: t for t in ACTIVITY_TABLES}
+    transfers = activity_table(analysed, tables["equipment_transfer"], compact=True)
+    row = transfers[transfers["id"] == "2018-05-equipment_transfer-cn-tj-1"].iloc[0]
+    assert row["title"] == "Китай передал Таджикистану патрульные машины"
+    assert (row["item"], row["quantity"], row["date"]) == ("patrol vehicles", "50", "2018-05")
+    training = activity_table(analysed, tables["training_education"], compact=True)
+    assert "军事院校培训" in set(training["program"])
+    assert "军事院校培训" in training.to_csv(index=False)
+    # the id cells are the frame's own strings (pointers), not copies
+    ids = {id(i) for i in analysed["id"]}
+    assert all(id(i) in ids for i in transfers["id"])

@@ -66,3 +66,38 @@ def test_a_bad_colour_in_a_study_file_is_reported(colours: dict[str, str], messa
     data["colours"] = colours
     with pytest.raises(ValueError, match=message):
         Study.model_validate(data)
+
+
+@pytest.mark.parametrize("filters", [{}, {"countries": ("KZ",), "since": 2005}])
+def test_bases_counted_on_their_columns_equal_the_whole_frames(
+    tmp_path: Path, filters: dict[str, object]
+) -> None:
+    from steppewatch.analysis.frame import (
+        analysis_frame,
+        clip_periods,
+        periods_from_study,
+        source_total,
+    )
+    from steppewatch.report import DEFAULT_STATUSES
+    from steppewatch.report.build import _load_frame
+    from steppewatch.report.chart_registry import ChartInputs
+    from steppewatch.report.content import _basis_frame
+    from steppewatch.store import EventFilter
+    from tests.analysis.fixture_events import fixture_store
+
+    store = fixture_store(tmp_path / "t.db")
+    chosen = EventFilter.make(statuses=DEFAULT_STATUSES, **filters)  # type: ignore[arg-type]
+    frame = analysis_frame(_load_frame(store, chosen))
+    study = load_study()
+    periods = clip_periods(periods_from_study(study), chosen.since, chosen.until)
+    partners = list(study.partner_states)
+    slim = _basis_frame(frame)
+    assert slim is not frame and len(slim.columns) < len(frame.columns)
+    whole, narrow = ChartInputs(frame, partners, periods), ChartInputs(slim, partners, periods)
+    counts = []
+    for spec in CHARTS:
+        a, b = spec.basis(whole), spec.basis(narrow)
+        assert (len(b), source_total(b)) == (len(a), source_total(a)), spec.name
+        assert b.index.equals(a.index), spec.name
+        counts.append(len(a))
+    assert any(counts)  # the fixture's events are behind the charts

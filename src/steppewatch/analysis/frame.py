@@ -82,10 +82,11 @@ def _year_of(value: Any) -> int | None:
     return int(text[:4])
 
 
-#: The columns the analysis reads; :func:`analysis_frame` keeps only these.
+#: The columns the analysis reads; :func:`analysis_frame` keeps only these (``date_end`` and
+#: ``location``: the claims' sensitivity check places meetings on an SCO summit's sidelines).
 ANALYSIS_COLUMNS = (
     "id", "kind", "title", "date_start", "year", "countries", "framework", "level", "topics",
-    "attributes", "review_status", "n_sources",
+    "attributes", "review_status", "n_sources", "date_end", "location",
 )  # fmt: skip
 _TEXT_COLUMNS = ("id", "kind", "title", "date_start", "framework", "level", "review_status")
 
@@ -101,10 +102,34 @@ def analysis_frame(frame: pd.DataFrame) -> pd.DataFrame:
     analysis cheap on a million events (taking rows of an object column copies pointers, taking
     rows of an Arrow string column copies the bytes; pointers to a few shared objects stay in
     the processor's cache, pointers to a million scattered ones do not). Made once per frame
-    (:func:`per_frame`): treat it as read-only (its shared values above all).
+    (:func:`per_frame`): treat it as read-only (its shared values above all). Given an
+    analysis frame (while it has the columns it was made with), returns that frame.
     """
+    made = _ANALYSED.get(id(frame))
+    if made is not None and made[1] is frame.columns and made[0]() is frame:
+        # an analysis frame is its own: analysis_frame(analysis_frame(f)) is the same frame,
+        # so a caller may keep the analysis frame alone (the loaded one's columns freed)
+        return frame
     out: pd.DataFrame = per_frame("analysis_frame", frame, lambda: _analysis_frame(frame))
+    if id(out) not in _ANALYSED:
+        _ANALYSED[id(out)] = (weakref.ref(out, _unlist(id(out))), out.columns)
     return out
+
+
+#: id -> (weak reference, columns) of each analysis frame alive (weak: an analysis frame is
+#: freed as any other; a column added to it makes it a frame to analyse again).
+_ANALYSED: dict[int, tuple[weakref.ref[pd.DataFrame], pd.Index]] = {}
+
+
+def _unlist(key: int) -> Callable[[weakref.ref[pd.DataFrame]], None]:
+    table = _ANALYSED  # held here, as in _forget
+
+    def unlist(ref: weakref.ref[pd.DataFrame]) -> None:
+        found = table.get(key)
+        if found is not None and found[0] is ref:
+            del table[key]
+
+    return unlist
 
 
 #: Text columns with few distinct values: held as one shared object per distinct value.
@@ -361,8 +386,12 @@ _PER_FRAME: dict[tuple[object, int], tuple[weakref.ref[pd.DataFrame], pd.Index, 
 
 
 def _forget(key: tuple[object, int]) -> Callable[[weakref.ref[pd.DataFrame]], None]:
+    # the table held here: a frame freed while the interpreter shuts down (module globals
+    # already None) then needs no global
+    table = _PER_FRAME
+
     def forget(_ref: weakref.ref[pd.DataFrame]) -> None:
-        _PER_FRAME.pop(key, None)
+        table.pop(key, None)
 
     return forget
 

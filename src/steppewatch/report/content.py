@@ -116,11 +116,15 @@ def build_content(
         # each chart's basis (events and sources counted) while the frame is about all this
         # process holds: a basis is a row selection of every column (on a million events, a
         # copy of most of the frame), made and dropped one at a time
+        # (taken from the columns a basis reads: a selection of all of them was the report's
+        # peak on a million events)
+        basis_inputs = chart_registry.ChartInputs(_basis_frame(frame), partners, periods)
         bases = []
         for spec, _data in shown:
-            basis = spec.basis(inputs)
+            basis = spec.basis(basis_inputs)
             bases.append((len(basis), source_total(basis)))
             del basis
+        del basis_inputs
         _add_tables(content, frame, partners, periods, study, inputs)
         step("tables")
         if shown and while_drawing is not None:
@@ -135,6 +139,19 @@ def build_content(
                   spec.what, data, png, svg, spec.section)
         )  # fmt: skip
     return content
+
+
+#: The analysis frame's columns the charts' bases select rows by, and count
+#: (:func:`~steppewatch.analysis.frame.source_total`) rows and sources with.
+_BASIS_COLUMNS = ("kind", "year", "countries_key", "n_topics", "no_concern", "id_key", "n_sources")
+
+
+def _basis_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with only :data:`_BASIS_COLUMNS` (the same columns, not copied), or ``frame``
+    itself when it lacks one of them (an empty frame)."""
+    if not all(c in frame.columns for c in _BASIS_COLUMNS):
+        return frame
+    return pd.DataFrame({c: frame[c] for c in _BASIS_COLUMNS}, copy=False)
 
 
 def _draw_chart(
@@ -174,6 +191,7 @@ def _add_tables(
         }
     )
     for table in ACTIVITY_TABLES:
-        content.tables[table.name] = activity_table(frame, table)
+        # the cells as categoricals: the tables are kept until the files are written
+        content.tables[table.name] = activity_table(frame, table, compact=True)
     content.findings = findings.evaluate_claims(frame, partners, study.claims)
     content.tables["findings"] = findings.findings_frame(content.findings)
