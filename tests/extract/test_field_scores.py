@@ -541,56 +541,23 @@ def test_blind_second_annotation_covers_the_second_annotator_sample(shared_dir: 
     assert report.fields["relevance"].documents == 60
 
 
-def test_blind_second_annotation_of_test3_covers_every_readout() -> None:
-    """test3_second.jsonl annotates every readout of test3.jsonl (same ids and paths), every
+@pytest.mark.parametrize("name, documents", [("test3", 90), ("test4", 100), ("test5", 100)])
+def test_blind_second_annotation_covers_every_readout(name: str, documents: int) -> None:
+    """<name>_second.jsonl annotates every readout of <name>.jsonl (same ids and paths), every
     field, and gold-agreement reads it against the first annotation."""
     from steppewatch.extract.gold_agreement import gold_agreement
 
     repo = Path(__file__).resolve().parents[2]
-    first = load_gold(repo / "gold" / "test3.jsonl")
-    second = load_gold(repo / "gold" / "test3_second.jsonl")
+    first = load_gold(repo / "gold" / f"{name}.jsonl")
+    second = load_gold(repo / "gold" / f"{name}_second.jsonl")
     assert {(g.id, g.path) for g in second} == {(g.id, g.path) for g in first}
-    assert len(second) == len(first) >= 90
+    assert len(second) == len(first) >= documents
     assert all(g.annotated == set(GOLD_FIELDS) for g in second)
     assert all(not g.events and not g.countries for g in second if not g.relevant)
     assert all(g.kind == (g.events[0].kind if g.events else None) for g in second)
-    report = gold_agreement([repo / "gold" / "test3.jsonl"], repo / "gold" / "test3_second.jsonl")
-    assert report.common == len(first) and not report.only_first and not report.only_second
-    assert report.fields["relevance"].documents == len(first)
-
-
-def test_blind_second_annotation_of_test4_covers_every_readout() -> None:
-    """test4_second.jsonl annotates every readout of test4.jsonl (same ids and paths), every
-    field, and gold-agreement reads it against the first annotation."""
-    from steppewatch.extract.gold_agreement import gold_agreement
-
-    repo = Path(__file__).resolve().parents[2]
-    first = load_gold(repo / "gold" / "test4.jsonl")
-    second = load_gold(repo / "gold" / "test4_second.jsonl")
-    assert {(g.id, g.path) for g in second} == {(g.id, g.path) for g in first}
-    assert len(second) == len(first) >= 100
-    assert all(g.annotated == set(GOLD_FIELDS) for g in second)
-    assert all(not g.events and not g.countries for g in second if not g.relevant)
-    assert all(g.kind == (g.events[0].kind if g.events else None) for g in second)
-    report = gold_agreement([repo / "gold" / "test4.jsonl"], repo / "gold" / "test4_second.jsonl")
-    assert report.common == len(first) and not report.only_first and not report.only_second
-    assert report.fields["relevance"].documents == len(first)
-
-
-def test_blind_second_annotation_of_test5_covers_every_readout() -> None:
-    """test5_second.jsonl annotates every readout of test5.jsonl (same ids and paths), every
-    field, and gold-agreement reads it against the first annotation."""
-    from steppewatch.extract.gold_agreement import gold_agreement
-
-    repo = Path(__file__).resolve().parents[2]
-    first = load_gold(repo / "gold" / "test5.jsonl")
-    second = load_gold(repo / "gold" / "test5_second.jsonl")
-    assert {(g.id, g.path) for g in second} == {(g.id, g.path) for g in first}
-    assert len(second) == len(first) >= 100
-    assert all(g.annotated == set(GOLD_FIELDS) for g in second)
-    assert all(not g.events and not g.countries for g in second if not g.relevant)
-    assert all(g.kind == (g.events[0].kind if g.events else None) for g in second)
-    report = gold_agreement([repo / "gold" / "test5.jsonl"], repo / "gold" / "test5_second.jsonl")
+    report = gold_agreement(
+        [repo / "gold" / f"{name}.jsonl"], repo / "gold" / f"{name}_second.jsonl"
+    )
     assert report.common == len(first) and not report.only_first and not report.only_second
     assert report.fields["relevance"].documents == len(first)
 

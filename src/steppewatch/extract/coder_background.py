@@ -27,6 +27,7 @@ __all__ = [
     "framework_background",
     "idle_groups",
     "lead_end",
+    "merged_spans",
     "note_start",
     "talked_about",
 ]
@@ -480,7 +481,7 @@ def background_sentences(
             )
         ):
             spans.append(span)
-    return _merged(spans)
+    return merged_spans(spans)
 
 
 _WITH = re.compile(r"同|与|跟|(?<![^\W\d_])(?:with|с|со)(?![^\W\d_])", re.IGNORECASE)
@@ -497,7 +498,8 @@ def _with_side(text: str, hit: Hit, start: int) -> bool:
     return _WITH.search(text, lo, hit.start) is not None
 
 
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def merged_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` sorted, overlapping ones joined."""
     out: list[tuple[int, int]] = []
     for a, b in sorted(spans):
         if out and a < out[-1][1]:
@@ -596,7 +598,7 @@ def framework_background(
             seen.add(span)
             if _another_event(text, *span, year):
                 spans.append(span)
-    return _merged(spans)
+    return merged_spans(spans)
 
 
 def talked_about(text: str, hit: Hit, lead: int) -> bool:

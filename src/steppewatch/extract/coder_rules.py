@@ -27,6 +27,7 @@ from steppewatch.extract.coder_background import (
     framework_background,
     idle_groups,
     lead_end,
+    merged_spans,
     talked_about,
 )
 from steppewatch.extract.coder_entities import OBSERVER, named_only, not_participant
@@ -516,7 +517,7 @@ def third_party_sentences(hits: list[Hit], text: str, res: Resources) -> list[tu
         if _BOTH_SIDES.search(text, lo, hi):
             continue
         spans.append((lo, hi))
-    return _merged(spans + partners_only)
+    return merged_spans(spans + partners_only)
 
 
 def partner_sentences(hits: list[Hit], text: str, res: Resources) -> list[tuple[int, int]]:
@@ -557,7 +558,7 @@ def partner_sentences(hits: list[Hit], text: str, res: Resources) -> list[tuple[
         and not _BOTH_SIDES.search(text, lo, hi)
         and not _TAKING_PART.search(text, lo, hi)
     ]
-    return _merged(spans)
+    return merged_spans(spans)
 
 
 # taking part (a list of the participants of the focal state's event, 参演, took part)
@@ -565,17 +566,6 @@ _TAKING_PART = re.compile(
     r"出席|参加|参与|与会|参演|attend|participat|took part|take part|taking part|участ|присутств",
     re.IGNORECASE,
 )
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``spans`` sorted, overlapping ones joined (for ``_inside``)."""
-    out: list[tuple[int, int]] = []
-    for a, b in sorted(spans):
-        if out and a < out[-1][1]:
-            out[-1] = (out[-1][0], max(b, out[-1][1]))
-        else:
-            out.append((a, b))
-    return out
 
 
 _SCORED = ("topic", "domain", "event_kind", "meeting_level")
@@ -1462,7 +1452,7 @@ def rule_kinds(
     recalled = _background_events(item, text, kinds, found)
     for code in list(kinds):
         _keep(kinds, code, [h for h in kinds[code] if not _within(recalled, h)])
-    others = _merged(
+    others = merged_spans(
         _others_formats(item, text, hits, focal) + found.third_party + found.unconfirmed
     )
     levels = [
