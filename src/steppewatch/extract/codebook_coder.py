@@ -82,6 +82,7 @@ from steppewatch.extract.coder_rules import (
     _any_in,
     _sentence_of,
     assign_codes,
+    names_focal,
     without_third_party,
 )
 from steppewatch.extract.dates import find_dates
@@ -443,19 +444,8 @@ def _security_weight(scheme: str, code: str) -> float:
 
 
 def _is_focal(hit: Hit, res: _Resources) -> bool:
-    kind, value = hit.payload
-    focal = res.study.focal
-    if kind == "state":
-        # 中哈, 中吉, 中塔...: a pair abbreviation opening with the focal state's short form
-        # (the study's focal_pair_prefixes) names the focal state too
-        return bool(value == focal) or (
-            len(hit.term) == 2 and hit.term[0] in res.study.pair_prefixes
-        )
-    if kind == "official":
-        return res.gazetteer.officials[value].country == focal
-    if kind == "institution":
-        return res.gazetteer.institutions[value].country == focal
-    return kind == "anchor"  # the focal state's own western build-up
+    # the focal state named, or its own western build-up (an anchor)
+    return names_focal(hit, res) or hit.payload[0] == "anchor"
 
 
 def _framework_meeting(

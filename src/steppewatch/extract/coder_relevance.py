@@ -33,7 +33,12 @@ from dataclasses import dataclass
 from steppewatch.extract.coder_background import LEAD, background_sentences, idle_groups, lead_end
 from steppewatch.extract.coder_entities import named_only
 from steppewatch.extract.coder_resources import Resources
-from steppewatch.extract.coder_rules import UNILATERAL_KINDS, _yes_no_sentences, collect
+from steppewatch.extract.coder_rules import (
+    UNILATERAL_KINDS,
+    _yes_no_sentences,
+    collect,
+    names_focal,
+)
 from steppewatch.extract.matcher import Hit
 
 __all__ = ["Engagement"]
@@ -110,7 +115,7 @@ class Engagement:
         self.other_sides = (
             sides.focal and bool(sides.others) and not sides.partner and not sides.framework
         )
-        self.focal = focal = sorted((h for h in hits if _is_focal(h, res)), key=lambda h: h.start)
+        self.focal = focal = sorted((h for h in hits if names_focal(h, res)), key=lambda h: h.start)
         self.focal_at = focal_at = [h.start for h in focal]
         dropped: set[Hit] = set()
         for hit in hits:
@@ -300,7 +305,7 @@ def _lead_sides(hits: list[Hit], text: str, res: Resources, lead: int) -> _Sides
             continue  # a dateline (МОСКВА, 21 авг —), a border's or a route's side
         state = _state_of(hit, res)
         place = _PLACE_BEFORE.search(text, max(0, hit.start - 8), hit.start) is not None
-        if _is_focal(hit, res):
+        if names_focal(hit, res):
             focal = True  # (中哈, 中巴: a pair's short form names the focal state and the other)
         if state in partners or kind in _GROUPS or (kind == "venue" and value in partners):
             partner = True
@@ -314,20 +319,6 @@ def _lead_sides(hits: list[Hit], text: str, res: Resources, lead: int) -> _Sides
         ):
             others.add(state)
     return _Sides(focal, frozenset(others), partner, frozenset(named), framework)
-
-
-def _is_focal(hit: Hit, res: Resources) -> bool:
-    kind, value = hit.payload
-    focal = res.study.focal
-    if kind == "state":
-        return bool(value == focal) or (
-            len(hit.term) == 2 and hit.term[0] in res.study.pair_prefixes
-        )
-    if kind == "official":
-        return res.gazetteer.officials[value].country == focal
-    if kind == "institution":
-        return res.gazetteer.institutions[value].country == focal
-    return False
 
 
 def _sentence(text: str, position: int, start: int, end: int) -> tuple[int, int]:

@@ -445,7 +445,7 @@ def collect(
                 found.implied_frameworks.setdefault(institution.framework, hit)
     found.third_party = third_party
     for hit in hits:
-        if _names_focal(hit, res):
+        if names_focal(hit, res):
             found.focal_named.append(hit.start)
             found.owners.append((hit.start, hit.end, facts.focal))
         elif (state := _state_of(hit, res)) is not None and not _PLACE_BEFORE.search(
@@ -506,7 +506,7 @@ def third_party_sentences(hits: list[Hit], text: str, res: Resources) -> list[tu
         for h in third
         if not _overlaps(topics, topic_starts, h) and not not_participant(text, h, facts.focal_word)
     ]
-    focal = sorted(h.start for h in hits if _names_focal(h, res))
+    focal = sorted(h.start for h in hits if names_focal(h, res))
     spans: list[tuple[int, int]] = []
     seen: set[tuple[int, int]] = set()
     for hit in third:
@@ -544,7 +544,7 @@ def partner_sentences(hits: list[Hit], text: str, res: Resources) -> list[tuple[
         # (a gathering of a framework names its members' delegates in sentences of their own)
         return []
     focal = sorted(
-        h.start for h in hits if _names_focal(h, res) or h.payload[0] in ("framework", "group")
+        h.start for h in hits if names_focal(h, res) or h.payload[0] in ("framework", "group")
     )
     by_sentence: dict[tuple[int, int], set[str]] = {}
     for hit in states:
@@ -617,10 +617,13 @@ def _within(spans: list[tuple[int, int]], hit: Hit) -> bool:
     return i >= 0 and spans[i][0] <= hit.start and hit.end <= spans[i][1]
 
 
-def _names_focal(hit: Hit, res: Resources) -> bool:
+def names_focal(hit: Hit, res: Resources) -> bool:
+    """``hit`` names the focal state: the state, one of its officials or institutions."""
     kind, value = hit.payload
     focal = res.study.focal
     if kind == "state":
+        # 中哈, 中吉, 中塔...: a pair abbreviation opening with the focal state's short form
+        # (the study's focal_pair_prefixes) names the focal state too
         return value == focal or (len(hit.term) == 2 and hit.term[0] in res.study.pair_prefixes)
     if kind == "official":
         return res.gazetteer.officials[value].country == focal
