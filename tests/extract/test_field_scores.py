@@ -507,9 +507,10 @@ def test_fourth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
 
 
 def test_fifth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
-    """gold/test5.jsonl, the fifth blind held-out readout set (long texts in source styles the
-    earlier sets used little: wire copy, ministries' sites, RATS news, parliament news, press
-    conferences with one Central Asian question, related-news lists naming other states)."""
+    """gold/test5.jsonl, the fifth blind readout set (long texts in source styles the earlier
+    sets used little: wire copy, ministries' sites, RATS news, parliament news, press
+    conferences with one Central Asian question, related-news lists naming other states; held
+    out until the tenth coder round, tuning data since)."""
     _check_blind_readout_set(
         "test5",
         "ro6-",
@@ -582,9 +583,9 @@ def test_actor_offices_were_compared_as_titles_against_level_codes() -> None:
     assert actors == (("Xi Jinping", "head_of_state"), ("Someone Unknown", "head_of_state"))
 
 
-@pytest.mark.parametrize("name", ["test", "test3", "test5", "real_heldout", "real_heldout2"])
+@pytest.mark.parametrize("name", ["test", "test3", "test6", "real_heldout", "real_heldout2"])
 def test_calibration_refuses_every_held_out_set(name: str) -> None:
-    """Refused by name, before the file is read (gold/test3.jsonl and gold/test5.jsonl are refused
+    """Refused by name, before the file is read (gold/test3.jsonl and gold/test6.jsonl are refused
     even before their blind annotators have committed them)."""
     from steppewatch.errors import InputError
     from steppewatch.extract.calibration import samples_from_gold
