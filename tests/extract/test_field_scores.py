@@ -26,7 +26,7 @@ from steppewatch.extract.field_scores import (
 from steppewatch.extract.gold import GOLD_FIELDS, GoldActor, GoldDocument
 
 PARTNERS = ("KZ", "KG", "TJ", "UZ", "TM")  # the default study's partner states
-#: Every event kind and framework of the codebook: the blind readout sets (test2-test5) cover them.
+#: Every event kind and framework of the codebook: the blind readout sets (test2-test6) cover them.
 EVENT_KINDS = (
     "meeting",
     "bilateral_exercise",
@@ -424,6 +424,7 @@ DISJOINT_SETS = (
     "test3",
     "test4",
     "test5",
+    "test6",
     "real_tune",
     "real_heldout",
     "real_heldout2",
@@ -519,6 +520,22 @@ def test_fifth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
         relevant_at_least=70,
         negatives_at_least=30,
         multi_event_at_least=12,
+    )
+
+
+def test_sixth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
+    """gold/test6.jsonl, the sixth blind readout set (realistic pages in source styles the earlier
+    sets used little: Central Asian agencies, Chinese embassy and ministry pages, think-tank
+    reports, court and border notices, transcripts with one Central Asian question; held out
+    for the tenth coder round)."""
+    _check_blind_readout_set(
+        "test6",
+        "ro7-",
+        documents=101,
+        per_language=30,
+        relevant_at_least=68,
+        negatives_at_least=33,
+        multi_event_at_least=22,
     )
 
 
