@@ -592,3 +592,125 @@ def test_a_body_under_an_office_is_not_the_office(text: str, head_of_state: bool
 )
 def test_a_title_naming_the_meeting_keeps_it_the_main_event(text: str, kind: str) -> None:
     assert _code(text).kind == kind
+
+
+# -- tenth round (coder13): the lead reports the main event -----------------------------------
+LEAD_REPORTS_THE_EVENT = [
+    pytest.param(
+        "Border delegates of Kyrgyzstan and China meet at the Torugart checkpoint\n"
+        "Press service of the Border Service | 12.05.2026\n"
+        "On May 11, 2026 the border representatives of Kyrgyzstan and China held a regular meeting "
+        "at the Torugart crossing point on the Kyrgyz-Chinese border.\n"
+        "The sides discussed the fight against smuggling. The Chinese side earlier handed over "
+        "vehicles and night-vision equipment to the border outpost; more equipment and radios "
+        "will follow under the grant, officers said, and further vehicles are planned.",
+        "meeting",
+        id="en-meeting-in-the-lead-equipment-later",
+    ),
+    pytest.param(
+        "Пограничные представители Кыргызстана и Китая провели встречу\n"
+        "Пресс-служба Пограничной службы\n12.05.2026\n"
+        "11 мая 2026 года пограничные представители Кыргызстана и Китая провели плановую встречу "
+        "на пункте пропуска «Торугарт».\n"
+        "Стороны обсудили борьбу с контрабандой. Ранее китайская сторона безвозмездно передала "
+        "заставе спецтехнику и снаряжение; по гранту поступят беспилотники и снаряжение.",
+        "meeting",
+        id="ru-meeting-in-the-lead-equipment-later",
+    ),
+    pytest.param(
+        "中吉边防代表在吐尔尕特口岸举行会晤\n新华社2026年5月12日电\n"
+        "2026年5月11日，中国和吉尔吉斯斯坦边防代表在吐尔尕特口岸举行例行会晤。\n"
+        "双方就打击走私交换了意见。此前中方已向吉方边防哨所无偿援助巡逻车和装备，今年还将交付无人机"
+        "和警用装备。",
+        "meeting",
+        id="zh-meeting-in-the-lead-equipment-later",
+    ),
+    pytest.param(
+        "China hands over patrol vehicles and equipment to the Kyrgyz Border Service\n"
+        "Press service of the Border Service | 12.05.2026\n"
+        "On May 11, 2026 China handed over patrol vehicles and night-vision equipment free of "
+        "charge to the Border Service of Kyrgyzstan.\n"
+        "The ambassador met the head of the service at the ceremony; the two sides held talks.",
+        "equipment_transfer",
+        id="en-equipment-in-the-lead-meeting-later",
+    ),
+    pytest.param(
+        "Китай передал Пограничной службе Кыргызстана патрульные автомобили\n"
+        "Пресс-служба Пограничной службы\n12.05.2026\n"
+        "11 мая 2026 года Китай безвозмездно передал Пограничной службе Кыргызстана патрульные "
+        "автомобили и спецтехнику.\n"
+        "На церемонии посол встретился с руководителем службы; стороны провели переговоры, "
+        "встреча прошла в дружеской атмосфере.",
+        "equipment_transfer",
+        id="ru-equipment-in-the-lead-meeting-later",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), LEAD_REPORTS_THE_EVENT)
+def test_the_lead_reports_the_main_event_under_a_source_line(text: str, kind: str) -> None:
+    """The title and the first sentence under the source and date lines report the main
+    event: more mentions of another kind in later paragraphs do not outweigh it."""
+    assert _code(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param(
+            "В Бишкеке учреждена рабочая группа по пограничному сотрудничеству Кыргызстана и "
+            "Китая\nРабочая группа учреждена 12 мая 2026 года решением пограничных служб "
+            "Кыргызстана и Китая для совместной борьбы с контрабандой.",
+            "mechanism",
+            id="ru-a-body-founded-uchrezhdena",
+        ),
+        pytest.param(
+            "Рабочая группа Кыргызстана и Китая по пограничному сотрудничеству провела встречу\n"
+            "12 мая 2026 года в Бишкеке состоялась встреча рабочей группы пограничных служб "
+            "Кыргызстана и Китая; стороны обсудили борьбу с контрабандой.",
+            "meeting",
+            id="ru-a-body-that-meets",
+        ),
+    ],
+)
+def test_a_body_founded_is_a_mechanism(text: str, kind: str) -> None:
+    assert _code(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param(
+            "On May 11, 2026 the border representatives of Kyrgyzstan and China held talks at the "
+            "Irkeshtam checkpoint on fighting smuggling. The delegations met again at the "
+            "checkpoint the next day and at the crossing point in Sary-Tash.",
+            "meeting",
+            id="en-talks-at-a-checkpoint",
+        ),
+        pytest.param(
+            "2026年5月11日，中国和吉尔吉斯斯坦边防代表在伊尔克什坦检查站会晤，次日又在检查站和边防站"
+            "举行工作会谈，双方就打击走私交换意见。",
+            "meeting",
+            id="zh-meeting-at-a-checkpoint",
+        ),
+        pytest.param(
+            "On May 11, 2026 China built a new checkpoint for the Kyrgyz Border Service at the "
+            "Irkeshtam pass to fight smuggling.",
+            "infrastructure",
+            id="en-a-checkpoint-built",
+        ),
+        pytest.param(
+            "2026年5月11日，中方在伊尔克什坦为吉尔吉斯斯坦边防部门援建检查站，帮助打击走私。",
+            "infrastructure",
+            id="zh-a-checkpoint-built-there",
+        ),
+        pytest.param(
+            "11 мая 2026 года Китай построил для Пограничной службы Кыргызстана новый КПП на "
+            "перевале Иркештам для борьбы с контрабандой.",
+            "infrastructure",
+            id="ru-a-checkpoint-built",
+        ),
+    ],
+)
+def test_a_facility_named_as_the_place_of_an_event_is_not_built(text: str, kind: str) -> None:
+    assert _code(text).kind == kind

@@ -154,14 +154,14 @@ _BODY_TERM = re.compile(
 _ESTABLISH = re.compile(
     r"成立|设立|建立|组建|启动|签署|签订|\bestablish|\bset up\b|\bcreat(?:e|ed|ing|ion)\b|"
     r"\blaunch|\bsign(?:s|ed|ing)?\b|"
-    r"учред|созда|образова|подпис",
+    r"учре[дж]д?|созда|образова|подпис",
     re.IGNORECASE,
 )
 # what makes a document an event: signed, ratified, adopted, concluded, entered into force
 _DOCUMENT_ACT = re.compile(
     r"签署|签订|签字|批准|达成|缔结|生效|互换|制定|成立|设立|建立|通过了|审议通过|一致通过|会议通过|"
     r"\bsign(?:s|ed|ing)?\b|ratif|adopt|conclud|(?:enters|entered) into force|(?:takes|took) effect|agreed|approv|establish|"
-    r"подпис|ратифи|принят|утверд|утвержд|заключ|вступ\w* в силу|договорились|учред|созда",
+    r"подпис|ратифи|принят|утверд|утвержд|заключ|вступ\w* в силу|договорились|учре[дж]д?|созда",
     re.IGNORECASE,
 )
 # "founded N years ago", 成立17年来, 自…成立以来, "since its establishment": an anniversary, not a
@@ -1050,6 +1050,9 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
             if not _SIMULATED.search(text, *_sentence_of(text, h.start, item.start, item.end))
         ]
         _keep(kinds, "incident", kept)
+    if "infrastructure" in kinds:  # 在吐尔尕特口岸检查站会晤, at the checkpoint: where, not built
+        kept = [h for h in kinds["infrastructure"] if not _venue(text, h)]
+        _keep(kinds, "infrastructure", kept)
     if "meeting" in kinds:  # 出席交付仪式: attending another event's ceremony is no meeting
         _keep(kinds, "meeting", [h for h in kinds["meeting"] if not _at_ceremony(text, h)])
     if "equipment_transfer" in kinds:
@@ -1301,6 +1304,27 @@ _SIMULATED = re.compile(
     r"rehears\w*)\b|(?<![^\W\d_])(?:учени|замысл|условн|имитац|отрабатыва|тренировк)",
     re.IGNORECASE,
 )
+# a facility named as the place of another event (at the Torugart checkpoint, на КПП «Кульма»,
+# в учебном центре, 在检查站): where something happened, not a facility built or handed over; an
+# act of building (построены, built, 修建) is never a place
+_VENUE_BEFORE = re.compile(
+    r"(?:(?<![^\W\d_])(?:at|in|near)\s+(?:the\s+|a\s+)?(?:[A-Z][\w'’-]*\s+){0,3}|"
+    r"(?<![^\W\d_])(?:на|в|во|у|возле)\s+|在[^，,。；;\s]{0,8})$",
+)
+_BUILDING_ACT = re.compile(
+    r"строи|строен|возв|постро|construct|built|build|修建|援建|承建|建成|建立|竣工|改造|建设|开设|设立",
+    re.IGNORECASE,
+)
+
+
+def _venue(text: str, hit: Hit) -> bool:
+    if _BUILDING_ACT.search(hit.term):
+        return False
+    place = _VENUE_BEFORE.search(text, max(0, hit.start - 40), hit.start)
+    # (在瓦罕走廊附近修建哨所: built there, the place comes before the building)
+    return place is not None and not _BUILDING_ACT.search(place.group())
+
+
 # a ceremony attended (出席交付仪式, attended the handover ceremony, присутствовал на церемонии)
 _CEREMONY_AFTER = re.compile(
     r"[^，,。;；\n]{0,16}(?:仪式|典礼)|\W+(?:\w+\W+){0,4}?(?:ceremon|церемони)", re.IGNORECASE
@@ -1380,18 +1404,66 @@ def _keep(kinds: dict[str, list[Hit]], code: str, kept: list[Hit]) -> None:
         kinds.pop(code, None)
 
 
-def choose_kind(item: CodedItem, kinds: dict[str, list[Hit]], has_level: bool) -> str | None:
-    """The main event's kind: hits in the item's lead count double; specific activities weigh
-    more than meetings and mechanisms; with no kind indicator, a meeting level implies a meeting."""
+LEAD_WEIGHT = 3.0  # a mention of an event kind in the lead weighs as much as three later ones
+HEAD_LINE = 80  # characters: a shorter line under the title is the source, byline or date
+LEAD_SENTENCE = 40  # characters: a shorter first sentence is a dateline's piece
+_SENTENCE_ENDS = ("。", "！", "？", ".", "!", "?")
+
+
+def kind_lead_end(text: str, item: CodedItem) -> int:
+    """The end of the item's lead for its main event: the title line and the first sentence of
+    the text under it (past the short lines naming the source, author or date, and past a
+    dateline's piece: АЛМАТИНСКАЯ ОБЛАСТЬ. 9 октября. КАЗИНФОРМ – ...), or the first sentence
+    of an item with no title line."""
+    limit = min(item.end, item.start + LEAD)
+    stop = _FIRST_SENTENCE_END.search(text, item.start, limit)
+    if stop is None:
+        return limit
+    end = stop.end()
+    if stop.group() != "\n":
+        return end
+    for _ in range(HEAD_LINES + 2):  # the source, byline and date lines under the title
+        line_end = text.find("\n", end, min(item.end, end + LEAD))
+        line = text[end:line_end].strip()
+        if line_end < 0 or len(line) >= HEAD_LINE or line.endswith(_SENTENCE_ENDS):
+            break
+        end = line_end + 1
+    limit = min(item.end, end + 2 * LEAD)
+    position = end
+    while body := _LEAD_SENTENCE_END.search(text, position, limit):
+        position = body.end()
+        if body.group() == "\n" or position - end >= LEAD_SENTENCE:
+            return position
+    return limit
+
+
+def choose_kind(
+    item: CodedItem,
+    kinds: dict[str, list[Hit]],
+    has_level: bool,
+    lead_end: int | None = None,
+    lead_level: bool = False,
+) -> str | None:
+    """The main event's kind. The lead (title and first sentence, ``lead_end``; else the first
+    LEAD characters) reports the main event: its mentions weigh LEAD_WEIGHT times a later one
+    (what the later paragraphs add, equipment handed over at the talks, the checkpoint where
+    border delegates met, is second or background). Specific activities weigh more than
+    meetings and mechanisms; with no kind indicator, a meeting level implies a meeting, and so
+    does a level in a title line when the lead names no kind (``lead_level``: 国防部长会议在比什凯克
+    举行, the ministers' meeting is the event, the exercise they agreed on comes later)."""
     if not kinds:
         return "meeting" if has_level else None
-    lead_end = item.start + LEAD
+    if lead_end is None:
+        lead_end = item.start + LEAD
+    elif lead_level and not any(h.start < lead_end for hs in kinds.values() for h in hs):
+        return "meeting"
     best, best_score = None, 0.0
     for rank, code in enumerate(KIND_PRIORITY):
         hits = kinds.get(code)
         if not hits:
             continue
-        score = sum(2.0 if h.start < lead_end else 1.0 for h in hits) * KIND_PRIOR.get(code, 1.0)
+        score = sum(LEAD_WEIGHT if h.start < lead_end else 1.0 for h in hits)
+        score *= KIND_PRIOR.get(code, 1.0)
         score -= rank * 0.01  # ties go to the more specific kind
         if score > best_score:
             best, best_score = code, score
@@ -1480,7 +1552,11 @@ def rule_kinds(
         # an official's words in an interview or an article (in an interview with, 接受…采访,
         # в интервью): the office speaks, it meets no one
         has_level = False
-    main = choose_kind(item, kinds, has_level)
+    lead_end = kind_lead_end(text, item)
+    title = _FIRST_SENTENCE_END.search(text, item.start, min(item.end, item.start + LEAD))
+    title_end = title.end() if title is not None and title.group() == "\n" else item.start
+    lead_level = has_level and any(h.start < title_end and not _inside(h, others) for h in levels)
+    main = choose_kind(item, kinds, has_level, lead_end, lead_level)
     stop = _FIRST_SENTENCE_END.search(text, item.start, item.start + LEAD)
     first_end = stop.end() if stop else min(item.end, item.start + LEAD)
     if (
