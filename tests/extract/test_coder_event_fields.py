@@ -714,3 +714,80 @@ def test_a_body_founded_is_a_mechanism(text: str, kind: str) -> None:
 )
 def test_a_facility_named_as_the_place_of_an_event_is_not_built(text: str, kind: str) -> None:
     assert _code(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param(
+            "Tajikistan balances Moscow and Beijing\n"
+            "Analysis | 14.05.2026\n"
+            "Tajikistan keeps close ties with both of its big partners on border security.\n"
+            "Russia keeps its military base near Dushanbe, while Chinese officials speak of the "
+            "threat of terrorism from Afghanistan. The military base remains the largest in the "
+            "region.",
+            None,
+            id="en-a-base-talked-about",
+        ),
+        pytest.param(
+            "Таджикистан между Москвой и Пекином\n"
+            "Аналитика | 14.05.2026\n"
+            "Таджикистан поддерживает тесные связи с обоими партнерами в сфере безопасности "
+            "границ.\nРоссийская военная база остается крупнейшей в регионе, а Китай говорит об "
+            "угрозе терроризма из Афганистана.",
+            None,
+            id="ru-a-base-talked-about",
+        ),
+        pytest.param(
+            "China hands over a border outpost to Tajikistan\n"
+            "DUSHANBE, May 14, 2026\n"
+            "A border outpost funded by China was handed over to the Tajik Border Troops on "
+            "Wednesday to strengthen security on the Afghan border.\n"
+            "The outpost has barracks and video surveillance.",
+            "infrastructure",
+            id="en-an-outpost-handed-over",
+        ),
+        pytest.param(
+            "中国援建的塔吉克斯坦边防哨所移交塔方\n新华社杜尚别2026年5月14日电\n"
+            "中国援建的边防哨所14日移交塔吉克斯坦边防部队，有助于加强塔阿边境安全。\n哨所配有营房和视频监控系统。",
+            "infrastructure",
+            id="zh-an-outpost-handed-over",
+        ),
+    ],
+)
+def test_a_facility_is_an_event_when_built_or_handed_over(text: str, kind: str | None) -> None:
+    """A facility word makes an infrastructure event when its sentence (or the lead) builds,
+    hands over, opens or funds it; a base talked about is no event."""
+    assert _code(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param(
+            "Казахстан и Китай укрепляют сотрудничество в сфере безопасности\n"
+            "Аналитика | 14.05.2026\n"
+            "Казахстан и Китай укрепляют сотрудничество в борьбе с терроризмом и экстремизмом.\n"
+            "В казахстанском экспертном сообществе к этому сотрудничеству относятся неоднозначно.",
+            None,
+            id="ru-the-expert-community-is-no-meeting",
+        ),
+        pytest.param(
+            "中哈安全合作不断深化\n评论 | 2026年5月14日\n"
+            "中国和哈萨克斯坦不断深化打击恐怖主义合作。\n"
+            "哈萨克斯坦总统战略研究所一位研究员认为，阿富汗局势外溢是中亚面临的主要安全威胁。",
+            None,
+            id="zh-an-institute-of-the-president-is-no-meeting",
+        ),
+        pytest.param(
+            "Security cooperation of Kazakhstan and China\n"
+            "Analysis | 14.05.2026\n"
+            "Kazakhstan and China are stepping up their fight against terrorism.\n"
+            "Defence ministers of the two countries discussed counter-terrorism cooperation.",
+            "meeting",
+            id="en-ministers-who-confer",
+        ),
+    ],
+)
+def test_a_level_alone_makes_a_meeting_where_officials_confer(text: str, kind: str | None) -> None:
+    assert _code(text).kind == kind

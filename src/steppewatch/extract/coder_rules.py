@@ -561,6 +561,16 @@ def partner_sentences(hits: list[Hit], text: str, res: Resources) -> list[tuple[
     return merged_spans(spans)
 
 
+# officials conferring: a meeting, talks, views exchanged, taking part (with no event word, a
+# level named in such a sentence makes a meeting)
+_CONFER = re.compile(
+    r"会议|会晤|会谈|会见|磋商|交换(?:了)?意见|讨论|出席|参加|与会|"
+    r"(?<![^\W\d_])(?:meeting|meetings|met|talks|conference|consultations|discuss\w*|"
+    r"exchanged\s+views|attend\w*|participat\w*|took\s+part|совещани\w*|заседани\w*|"
+    r"встреч\w*|встрети\w*|переговор\w*|консультаци\w*|обсуди\w*|обменялись\s+мнениями|"
+    r"участвова\w*|участи[еяю]|присутствова\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 # taking part (a list of the participants of the focal state's event, 参演, took part)
 _TAKING_PART = re.compile(
     r"出席|参加|参与|与会|参演|attend|participat|took part|take part|taking part|участ|присутств",
@@ -1050,9 +1060,21 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
             if not _SIMULATED.search(text, *_sentence_of(text, h.start, item.start, item.end))
         ]
         _keep(kinds, "incident", kept)
-    if "infrastructure" in kinds:  # 在吐尔尕特口岸检查站会晤, at the checkpoint: where, not built
-        kept = [h for h in kinds["infrastructure"] if not _venue(text, h)]
-        _keep(kinds, "infrastructure", kept)
+    if "infrastructure" in kinds:
+        # a facility is an event when its sentence builds, hands over, opens or funds it; named
+        # as a place (在检查站会晤, at the checkpoint) or talked about (the 201st base, 所谓"军事
+        # 基地"的说法) it is none
+        # (a lead that hands over or builds one makes the facility's parts named later, its
+        # barracks and cameras, mentions of the same event)
+        lead = kind_lead_end(text, item)
+        facilities = [h for h in kinds["infrastructure"] if not _venue(text, h)]
+        acts = [
+            h
+            for h in facilities
+            if _BUILDING_ACT.search(h.term)
+            or _FACILITY_ACT.search(text, *_sentence_of(text, h.start, item.start, item.end))
+        ]
+        _keep(kinds, "infrastructure", facilities if any(h.start < lead for h in acts) else acts)
     if "meeting" in kinds:  # 出席交付仪式: attending another event's ceremony is no meeting
         _keep(kinds, "meeting", [h for h in kinds["meeting"] if not _at_ceremony(text, h)])
     if "equipment_transfer" in kinds:
@@ -1317,9 +1339,20 @@ _BUILDING_ACT = re.compile(
 )
 
 
+_FACILITY_ACT = re.compile(
+    r"修建|援建|承建|建成|建设|新建|兴建|捐建|落成|竣工|启用|投入使用|投用|交付|移交|交接|资助|出资|"
+    r"改造|升级|开工|奠基|揭牌|开通|建立|设立|"
+    r"(?<![^\W\d_])(?:built|build\w*|construct\w*|hand(?:ed|s|ing)?|handover|"
+    r"open(?:ed|s|ing)?|inaugurat\w*|commission\w*|fund\w*|financ\w*|upgrad\w*|"
+    r"renovat\w*|install\w*|equipp\w*|launch\w*|set\s+up|establish\w*|complet\w*|donat\w*|"
+    r"постро\w*|строи\w*|строительств\w*|возв\w*|переда\w*|открыт\w*|открыл\w*|"
+    r"вв[её]д\w*|ввод\w*|финансир\w*|модерниз\w*|реконструк\w*|установ\w*|оснащ\w*|"
+    r"сдан\w*|запущ\w*|созда\w*|заверш\w*)",
+    re.IGNORECASE,
+)
+
+
 def _venue(text: str, hit: Hit) -> bool:
-    if _BUILDING_ACT.search(hit.term):
-        return False
     place = _VENUE_BEFORE.search(text, max(0, hit.start - 40), hit.start)
     # (在瓦罕走廊附近修建哨所: built there, the place comes before the building)
     return place is not None and not _BUILDING_ACT.search(place.group())
@@ -1556,6 +1589,18 @@ def rule_kinds(
     title = _FIRST_SENTENCE_END.search(text, item.start, min(item.end, item.start + LEAD))
     title_end = title.end() if title is not None and title.group() == "\n" else item.start
     lead_level = has_level and any(h.start < title_end and not _inside(h, others) for h in levels)
+    if has_level and not kinds:
+        # no event word: a level makes a meeting in the lead or in a sentence where officials
+        # confer (交换意见, took part, совещание); not the expert community (экспертном
+        # сообществе), an institute under the President, a ministers' mechanism recommended
+        has_level = any(
+            not _inside(h, others)
+            and (
+                h.start < lead_end
+                or _CONFER.search(text, *_sentence_of(text, h.start, item.start, item.end))
+            )
+            for h in levels
+        )
     main = choose_kind(item, kinds, has_level, lead_end, lead_level)
     stop = _FIRST_SENTENCE_END.search(text, item.start, item.start + LEAD)
     first_end = stop.end() if stop else min(item.end, item.start + LEAD)
