@@ -791,3 +791,47 @@ def test_a_facility_is_an_event_when_built_or_handed_over(text: str, kind: str |
 )
 def test_a_level_alone_makes_a_meeting_where_officials_confer(text: str, kind: str | None) -> None:
     assert _code(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        pytest.param(
+            "驻哈萨克斯坦大使会见哈内务部长\n2026年5月14日 中国驻哈萨克斯坦大使馆\n"
+            "5月13日，驻哈萨克斯坦大使会见哈萨克斯坦内务部长，双方就加强执法安全合作、打击跨国犯罪"
+            "交换意见。",
+            "other",
+            id="zh-the-ambassador-to-a-partner-meets-its-minister",
+        ),
+        pytest.param(
+            "Министр внутренних дел принял Посла КНР\nПресс-центр МВД\n14.05.2026\n"
+            "13 мая 2026 года Министр внутренних дел Республики Казахстан принял Посла Китайской "
+            "Народной Республики; стороны обсудили борьбу с терроризмом и транснациональной "
+            "преступностью.",
+            "other",
+            id="ru-the-minister-receives-the-focal-ambassador",
+        ),
+        pytest.param(
+            "Kazakhstan's ambassador meets China's Minister of Public Security\n"
+            "BEIJING, May 14, 2026\n"
+            "On May 13, 2026 China's Minister of Public Security met the Ambassador of "
+            "Kazakhstan to China; they discussed fighting terrorism and transnational crime.",
+            "interior_public_security",
+            id="en-the-focal-minister-receives-a-partner-ambassador",
+        ),
+        pytest.param(
+            "2026年5月13日，公安部部长在北京会见哈萨克斯坦驻华大使，双方就打击恐怖主义和跨国犯罪交换意见。",
+            "interior_public_security",
+            id="zh-the-focal-minister-receives-the-ambassador-to-china",
+        ),
+    ],
+)
+def test_the_level_is_the_focal_states_principal_and_an_envoy_is_the_senders(
+    text: str, level: str
+) -> None:
+    """The level is the office of the focal state's principal (codebook): the ambassador to a
+    partner state is the focal state's envoy; an unowned office beside the focal state's in the
+    reporting sentence is the other side's."""
+    coded = _code(text)
+    assert coded.kind == "meeting"
+    assert coded.level == level

@@ -1884,6 +1884,10 @@ def meeting_name_levels(item: CodedItem, found: Found, text: str) -> dict[str, H
 
 
 _OWNER_JOIN = re.compile(r"(?:\s+|['’]s\b|(?:of|the)\b|[-–]|[A-ZА-ЯЁ][\w'’-]*)*")
+# the state where an office is held, not whose it is (中国驻吉尔吉斯斯坦大使, Chinese Ambassador to
+# Kazakhstan, Посол КНР в Таджикистане)
+_HOST_BEFORE = re.compile(r"驻$|(?<![^\W\d_])(?:to|in|в|во)\s+(?:the\s+)?$", re.IGNORECASE)
+_HOST_BETWEEN = re.compile(r"驻[^\s，,。；;、]{1,12}")
 OWNER_SPAN = 40  # characters between an office's word and its holder's or state's name
 OWNER_SPAN_HAN = 12
 
@@ -1899,6 +1903,8 @@ def _level_owner(hit: Hit, found: Found, text: str) -> str | None:
     for start, end, state in found.owners[lo:]:
         if start > hit.end + span:
             break
+        if _HOST_BEFORE.search(text, max(0, start - 8), start):
+            continue  # 驻哈萨克斯坦大使, the ambassador to Kazakhstan, посол в Казахстане: the host
         if start < hit.end and end > hit.start:  # the office's holder or institution itself
             return state
         gap = (hit.start - end) if end <= hit.start else (start - hit.end)
@@ -1907,13 +1913,42 @@ def _level_owner(hit: Hit, found: Found, text: str) -> str | None:
         a, b = (end, hit.start) if end <= hit.start else (hit.end, start)
         if _CLAUSE_BREAK.search(text, a, b):
             continue
-        if not (b - a <= 2 if _is_han_term(hit) else _OWNER_JOIN.fullmatch(text, a, b)):
+        if _is_han_term(hit):
+            joined = b - a <= 2 or _HOST_BETWEEN.fullmatch(text, a, b) is not None
+        else:
+            joined = _OWNER_JOIN.fullmatch(text, a, b) is not None
+        if not joined:
             continue  # joined by names and "of" only (Kazakh Vice Foreign Minister, Minister of
             # Foreign Affairs of China; not Rahmon received the secretary, nor the minister met
             # the Chinese ambassador: the other one holds that office)
         if best is None or gap < best[0]:
             best = (gap, state)
     return best[1] if best else None
+
+
+HOST_GAP_HAN = 3
+_HOST_AFTER = re.compile(r"\s+(?:to|in|в|во)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _host_state(hit: Hit, found: Found, text: str) -> str | None:
+    """The state where the office ``hit`` is held when the text names it (驻吉尔吉斯斯坦大使, the
+    ambassador to Kazakhstan, посол в Таджикистане), else None."""
+    i = bisect.bisect_left(found.owner_starts, hit.start - OWNER_SPAN_HAN)
+    for start, end, state in found.owners[i:]:
+        if start > hit.end + 8:
+            break
+        if start < hit.end and end > hit.start and text[max(0, start - 1) : start] == "驻":
+            return state  # (驻哈萨克斯坦大使 as one term)
+        if (
+            end <= hit.start
+            and hit.start - end <= HOST_GAP_HAN  # (吉尔吉斯|斯坦大使: a name's end unmatched)
+            and text[max(0, start - 1) : start] == "驻"
+            and not _CLAUSE_BREAK.search(text, end, hit.start)
+        ):
+            return state
+        if start >= hit.end and _HOST_AFTER.fullmatch(text, hit.end, start):
+            return state
+    return None
 
 
 def rule_level(
@@ -1955,6 +1990,13 @@ def rule_level(
                 owner[key] = next(
                     (owner[k] for a, b, k in near if owner[k] and a < end and b > start), None
                 )
+        for _, h in every:
+            if owner[id(h)] is None:
+                # an office held in a partner state with no state of its own named (驻吉尔吉斯斯坦
+                # 大使, the ambassador to Kazakhstan): the focal state's envoy there
+                host = _host_state(h, found, text)
+                if host is not None and host != focal:
+                    owner[id(h)] = focal
         if any(o == focal for o in owner.values()):
             # an office nobody holds (глав государств, the President) outside the sentence
             # reporting the meeting is named in passing; the focal state's offices set the level
@@ -1964,10 +2006,14 @@ def rule_level(
                 if reported_at is not None
                 else (item.start, item.end)
             )
+            # (an office of nobody named beside the focal state's in the sentence reporting the
+            # meeting is the other side's: Министр внутренних дел принял Посла КНР)
+            focal_there = any(owner[id(h)] == focal and lo <= h.start < hi for _, h in every)
             every = [
                 (c, h)
                 for c, h in every
-                if owner[id(h)] == focal or (owner[id(h)] is None and lo <= h.start < hi)
+                if owner[id(h)] == focal
+                or (owner[id(h)] is None and lo <= h.start < hi and not focal_there)
             ]
             named, levels = {}, {}
             for c, h in every:  # (the offices named as such come first in ``every``)
