@@ -835,3 +835,80 @@ def test_the_level_is_the_focal_states_principal_and_an_envoy_is_the_senders(
     coded = _code(text)
     assert coded.kind == "meeting"
     assert coded.level == level
+
+
+RELATED_LISTS = [
+    pytest.param(
+        "2026年5月11日，中国和吉尔吉斯斯坦边防代表在伊尔克什坦举行会晤，双方同意加强边境管控合作。\n\n"
+        "相关新闻：\n中缅老泰四国开展湄公河联合巡逻执法\n公安部部署打击电信网络诈骗专项行动\n",
+        "meeting",
+        {"border_security"},
+        id="zh-related-news",
+    ),
+    pytest.param(
+        "11 мая 2026 года пограничные представители Кыргызстана и Китая провели встречу; "
+        "стороны договорились укреплять охрану границы.\n\n"
+        "Читайте также:\nРоссия и Китай провели совместное патрулирование в Тихом океане\n"
+        "В Душанбе обсудили противодействие вербовке в интернете и незаконному обороту наркотиков\n",
+        "meeting",
+        {"border_security"},
+        id="ru-read-also",
+    ),
+    pytest.param(
+        "On May 11, 2026 the border representatives of Kyrgyzstan and China held talks and "
+        "agreed to strengthen border security.\n\n"
+        "Related news:\nChina, Laos, Myanmar and Thailand hold joint Mekong patrol\n"
+        "Police bust telecom fraud and drug trafficking ring\n",
+        "meeting",
+        {"border_security"},
+        id="en-related-news",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "topics"), RELATED_LISTS)
+def test_related_headlines_under_an_item_are_other_events(
+    text: str, kind: str, topics: set[str]
+) -> None:
+    """The headlines listed under a header (Related news:, Читайте также:, 相关新闻：) report
+    other events: no kind, topic or domain of the item comes from them."""
+    coded = _code(text)
+    assert coded.kind == kind
+    assert set(coded.topics) == topics
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "On May 11, 2026 the border representatives of Kyrgyzstan and China held talks and "
+            "agreed to strengthen border security. The two sides also agreed to hold a joint "
+            "patrol and fight drug trafficking together.",
+            id="en-no-header",
+        ),
+    ],
+)
+def test_without_a_header_the_same_words_count(text: str) -> None:
+    assert {"border_security", "drug_trafficking"} <= set(_code(text).topics)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Senior officials of CICA discuss security in Baku\n"
+            "BAKU, April 22, 2026. The regular meeting of the CICA Senior Officials Committee was "
+            "held in Baku; delegations of China and Kazakhstan took part and discussed "
+            "counter-terrorism cooperation.",
+            id="en-regular-meeting",
+        ),
+        pytest.param(
+            "В Бишкеке прошло совещание руководителей пограничных ведомств Кыргызстана и Китая\n"
+            "Бишкек, 22 апреля 2026 г. В Бишкеке состоялось совещание руководителей пограничных "
+            "ведомств Кыргызстана и Китая по вопросам борьбы с терроризмом.",
+            id="ru-soveshchanie",
+        ),
+    ],
+)
+def test_a_meeting_held_is_a_meeting(text: str) -> None:
+    assert _code(text).kind == "meeting"

@@ -1040,6 +1040,9 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
     """Kind indicators that are event mentions: not inside a Xinjiang training-centre name, not
     medical aid called equipment, not only in a question asking to confirm a report."""
     kinds = {code: list(hs) for code, hs in found.codes("event_kind").items()}
+    related = related_start(text, item)  # other items' headlines under the item: no mentions
+    for code in list(kinds):
+        _keep(kinds, code, [h for h in kinds[code] if h.start < related])
     documents = kinds.get("mechanism", [])
     for code in list(kinds):  # 引渡条约, extradition treaty: what a document is about, no event
         if code not in ("mechanism", "meeting") and documents:
@@ -2100,11 +2103,31 @@ def _study_places(text: str, res: Resources) -> Callable[[Hit], bool]:
 PLACE_SPAN = 24  # characters either side of a topic word searched for a longer place name
 
 
+# a list of other items' headlines under a page's item (Related news:, Читайте также:, Новости
+# по теме:, 【相关新闻】, 相关阅读：): a line of its own, the header alone
+_RELATED = re.compile(
+    r"^[ \t]*[【\[]?[ \t]*(?:相关(?:新闻|阅读|链接|信息|报道)|推荐阅读|延伸阅读|更多(?:新闻|阅读)|"
+    r"related(?:\s+[\w-]+){0,3}|read\s+(?:also|more)|see\s+also|other\s+news|more\s+news|"
+    r"more\s+on\s+this(?:\s+topic)?|читайте\s+также|новости\s+по\s+теме|другие\s+новости|"
+    r"материалы\s+по\s+теме|по\s+теме|похожие\s+новости|смотрите\s+также)"
+    r"[ \t]*[】\]]?[ \t]*[:：]?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def related_start(text: str, item: CodedItem) -> int:
+    """Where a list of related items' headlines begins in ``item`` (its header line), else the
+    item's end: the headlines below report other events, none of this item's kinds or topics."""
+    match = _RELATED.search(text, item.start, item.end)
+    return match.start() if match else item.end
+
+
 def rule_topics(
     found: Found,
     extra: list[Hit] | None = None,
     text: str | None = None,
     in_place: Callable[[Hit], bool] | None = None,
+    related: int | None = None,
 ) -> dict[str, list[Hit]]:
     """Topic hits (and ``extra`` ones: ``event_topics``); the three-evils formula codes
     three_evils only (hits inside it do not count for its parts); a religious word inside an
@@ -2113,6 +2136,9 @@ def rule_topics(
     topics = {code: list(hs) for code, hs in found.codes("topic").items()}
     for hit in extra or ():
         topics.setdefault(hit.payload[1], []).append(hit)
+    if related is not None:  # (the related items' headlines under the item: ``related_start``)
+        for code in list(topics):
+            _keep(topics, code, [h for h in topics[code] if h.start < related])
 
     if found.listed_names:  # 观察员国阿富汗、白俄罗斯: a party named, not the Afghan issue
         for code in list(topics):
@@ -2189,8 +2215,14 @@ def rule_domains(found: Found, text: str, item: CodedItem) -> dict[str, list[Hit
     is the partner's own, such as the servicemen killed in an attack), plus the domains of the
     institutions named."""
     domains = {code: list(hs) for code, hs in found.codes("domain").items()}
+    related = related_start(text, item)
     for code in list(domains):
-        _keep(domains, code, [h for h in domains[code] if _about_cooperation(text, item, h, found)])
+        kept = [
+            h
+            for h in domains[code]
+            if h.start < related and _about_cooperation(text, item, h, found)
+        ]
+        _keep(domains, code, kept)
     for code, hit in found.implied_domains.items():
         domains.setdefault(code, [hit])
     return domains
@@ -2310,7 +2342,11 @@ def assign_codes(
             "topic",
             item.topics,
             rule_topics(
-                found, event_topics(item, text, hits, item_hits), text, _study_places(text, res)
+                found,
+                event_topics(item, text, hits, item_hits),
+                text,
+                _study_places(text, res),
+                related_start(text, item),
             ),
         ),
         ("domain", item.domains, rule_domains(found, text, item)),
