@@ -912,3 +912,36 @@ def test_without_a_header_the_same_words_count(text: str) -> None:
 )
 def test_a_meeting_held_is_a_meeting(text: str) -> None:
     assert _code(text).kind == "meeting"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param(
+            "Chinese instructors train Kyrgyz sappers\n"
+            "Ministry of Defence | 24.02.2026\n"
+            "A two-week course on humanitarian demining for Kyrgyz military engineers, conducted by "
+            "instructors of the People's Liberation Army, ended on 23 February. China also handed "
+            "over demining equipment and protective equipment free of charge; the equipment "
+            "includes detectors.",
+            "training_education",
+            id="en-a-course-by-instructors",
+        ),
+        pytest.param(
+            "中国援吉尔吉斯斯坦内务部警察学院培训楼项目竣工移交\n新华社比什凯克2026年5月14日电\n"
+            "中国援吉尔吉斯斯坦内务部警察学院培训楼项目竣工移交仪式14日在比什凯克举行，该培训楼将用于"
+            "执法人员培训，提升打击恐怖主义能力。",
+            "infrastructure",
+            id="zh-a-training-building-handed-over",
+        ),
+        pytest.param(
+            "Председатель Сената Узбекистана приняла делегацию Китая\n"
+            "14 мая 2026 года Председатель Сената Узбекистана приняла делегацию Китая; стороны "
+            "обсудили борьбу с терроризмом и экстремизмом.",
+            "meeting",
+            id="ru-she-received-a-delegation",
+        ),
+    ],
+)
+def test_training_buildings_and_receptions(text: str, kind: str) -> None:
+    assert _code(text).kind == kind
