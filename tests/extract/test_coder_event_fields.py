@@ -945,3 +945,36 @@ def test_a_meeting_held_is_a_meeting(text: str) -> None:
 )
 def test_training_buildings_and_receptions(text: str, kind: str) -> None:
     assert _code(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param(
+            "十四届全国人大常委会第二十一次会议闭幕 批准中哈引渡条约\n新华社北京2026年4月28日电\n"
+            "十四届全国人大常委会第二十一次会议28日在北京闭幕。会议表决通过了关于批准《中华人民共和国和"
+            "哈萨克斯坦共和国引渡条约》的决定，以加强两国打击跨国犯罪合作。",
+            "mechanism",
+            id="zh-the-npc-session-ratifies",
+        ),
+        pytest.param(
+            "Сенат ратифицировал соглашение с Китаем о борьбе с терроризмом\n"
+            "Астана, 28 апреля 2026 года\n"
+            "На пленарном заседании Сената Парламента Казахстана 28 апреля сенаторы ратифицировали "
+            "соглашение между Казахстаном и Китаем о сотрудничестве в борьбе с терроризмом.",
+            "mechanism",
+            id="ru-the-senate-ratifies",
+        ),
+        pytest.param(
+            "Xi Jinping holds talks with Kazakh President, instruments of ratification exchanged\n"
+            "ASTANA, April 28, 2026\n"
+            "Chinese President Xi Jinping held talks with Kazakh President Kassym-Jomart Tokayev in "
+            "Astana on Tuesday; the two heads of state witnessed the exchange of the instruments "
+            "of ratification of the treaty on fighting terrorism.",
+            "meeting",
+            id="en-instruments-exchanged-at-talks",
+        ),
+    ],
+)
+def test_a_ratification_in_the_lead_is_the_mechanism(text: str, kind: str) -> None:
+    assert _code(text).kind == kind

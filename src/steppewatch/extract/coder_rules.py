@@ -1628,6 +1628,16 @@ def rule_kinds(
         # the title reports the mechanism (…机制成立, Утверждён план…, a protocol ratified); its
         # meeting comes second
         main = "mechanism"
+    ratified = False
+    if main == "meeting" and any(
+        h.start < lead_end
+        and _RATIFIES.search(text, *_sentence_of(text, h.start, item.start, lead_end))
+        for h in kinds.get("mechanism", ())
+    ):
+        # a document ratified in the lead (人大常委会会议…批准…条约, the Senate ratified): ratifying is
+        # the legislature's own act, the mechanism event; the session that voted is no meeting
+        # with a partner (an exchange of the instruments is: 互换批准书, обмен грамотами)
+        main, ratified = "mechanism", True
     if main in (None, "mechanism"):
         named = named_meeting(item, text, hits, first_end)
         # a mechanism in the first sentence (учреждена экспертная группа) stays the main event;
@@ -1639,7 +1649,7 @@ def rule_kinds(
         )
         if named is not None and _inside(named, others):
             named = None
-        if named is not None and not founded_first:
+        if named is not None and not founded_first and not ratified:
             main = "meeting"
             kinds.setdefault("meeting", [named])
         elif main == "mechanism" and "meeting" not in kinds:
@@ -1670,6 +1680,10 @@ def rule_kinds(
     return chosen
 
 
+_RATIFIES = re.compile(
+    r"(?<!互换)批准(?!书)|(?<![^\W\d_])ratif(?:y|ied|ies|ying)(?![^\W\d_])|ратифицир\w*",
+    re.IGNORECASE,
+)
 # an item headed as commentary (its title line or the byline under it): an editorial, a
 # commentary, an opinion piece, an analytical review (社评：, 评论员文章, Commentary, Op-ed,
 # Аналитический обзор, Мнение)
