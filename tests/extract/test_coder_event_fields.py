@@ -978,3 +978,33 @@ def test_training_buildings_and_receptions(text: str, kind: str) -> None:
 )
 def test_a_ratification_in_the_lead_is_the_mechanism(text: str, kind: str) -> None:
     assert _code(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "anti_china"),
+    [
+        pytest.param(
+            "2026年5月14日，国家主席习近平同塔吉克斯坦总统拉赫蒙举行会谈。拉赫蒙表示，塔方决不允许任何"
+            "势力利用塔领土从事反华活动，愿同中方共同打击恐怖主义。",
+            False,
+            id="zh-the-territory-pledge",
+        ),
+        pytest.param(
+            "On May 14, 2026 President Xi Jinping held talks with Tajik President Emomali Rahmon. "
+            "Rahmon said Tajikistan will never allow anyone to use its territory for anti-China "
+            "activities and will fight terrorism together with China.",
+            False,
+            id="en-the-territory-pledge",
+        ),
+        pytest.param(
+            "2026年5月14日，中国驻塔吉克斯坦大使会见塔内务部长。双方谈到近期当地发生的反华抗议活动，"
+            "塔方表示将加强对中国公民和企业的保护，共同打击恐怖主义。",
+            True,
+            id="zh-anti-china-protests-reported",
+        ),
+    ],
+)
+def test_the_territory_pledge_reports_no_anti_china_sentiment(text: str, anti_china: bool) -> None:
+    coded = _code(text)
+    assert coded.kind == "meeting"
+    assert ("anti_china_sentiment" in coded.topics) is anti_china

@@ -2129,6 +2129,25 @@ _RELATED = re.compile(
 )
 
 
+_TERRITORY_PLEDGE = re.compile(
+    r"(?:不|决不|绝不)(?:允许|容许)[^。；;，,]{0,16}利用[^。；;，,]{0,6}领土|"
+    r"(?<![^\W\d_])(?:not|never)\s+(?:allow|permit)\w*\s+(?:\w+\s+){0,4}?(?:use|using)\s+"
+    r"(?:its|their|our)\s+territor|(?:not|never)\s+(?:allow|permit)\w*\s+(?:its|their|our)\s+"
+    r"territor|не\s+(?:допуст|позвол)\w*\s+(?:\w+\s+){0,3}?(?:использовани|использовать)\w*\s+"
+    r"(?:своей\s+|своих\s+)?территори",
+    re.IGNORECASE,
+)
+PLEDGE_SPAN = 60  # characters searched back from a topic word for the pledge's start
+
+
+def _territory_pledge(text: str, hit: Hit) -> bool:
+    """``hit`` is what a pledge not to let one's territory be used rules out."""
+    lo = max(0, hit.start - PLEDGE_SPAN)
+    for m in _CLAUSE_BREAK.finditer(text, lo, hit.start):
+        lo = m.end()
+    return _TERRITORY_PLEDGE.search(text, lo, hit.start) is not None
+
+
 def related_start(text: str, item: CodedItem) -> int:
     """Where a list of related items' headlines begins in ``item`` (its header line), else the
     item's end: the headlines below report other events, none of this item's kinds or topics."""
@@ -2153,6 +2172,13 @@ def rule_topics(
     if related is not None:  # (the related items' headlines under the item: ``related_start``)
         for code in list(topics):
             _keep(topics, code, [h for h in topics[code] if h.start < related])
+    if text is not None and "anti_china_sentiment" in topics:
+        # the pledge not to let anyone use one's territory against the other (不允许任何势力利用
+        # 乌领土从事反华活动, will not allow its territory to be used for anti-China activities,
+        # не допустит использования своей территории): the separatists' activities ruled out
+        # (separatism stays a topic), no hostility of the public reported
+        kept = [h for h in topics["anti_china_sentiment"] if not _territory_pledge(text, h)]
+        _keep(topics, "anti_china_sentiment", kept)
 
     if found.listed_names:  # 观察员国阿富汗、白俄罗斯: a party named, not the Afghan issue
         for code in list(topics):
