@@ -1008,3 +1008,33 @@ def test_the_territory_pledge_reports_no_anti_china_sentiment(text: str, anti_ch
     coded = _code(text)
     assert coded.kind == "meeting"
     assert ("anti_china_sentiment" in coded.topics) is anti_china
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        pytest.param(
+            "中乌立法机构领导人举行会谈\n新华社北京2026年4月16日电\n"
+            "全国人大常委会委员长16日在北京同乌兹别克斯坦议会参议院主席举行会谈，双方同意加强打击恐怖主义"
+            "合作。\n委员长说，两国元首去年达成的重要共识为两国关系发展指明了方向。",
+            "parliament",
+            id="zh-the-lead-names-the-legislators-the-heads-of-state-recalled-later",
+        ),
+        pytest.param(
+            "Kazakh and Chinese police chiefs hold talks\n"
+            "ALMATY, April 16, 2026\n"
+            "Kazakhstan's Minister of Internal Affairs and China's Vice Minister of Public Security "
+            "held talks in Almaty on fighting terrorism and drug trafficking.\n"
+            "They recalled that President Xi Jinping and President Tokayev had agreed to "
+            "strengthen law-enforcement cooperation.",
+            "vice_minister_working",
+            id="en-the-lead-names-the-police-chiefs-the-presidents-recalled-later",
+        ),
+    ],
+)
+def test_the_leads_offices_set_the_level_when_the_reporting_sentence_names_none(
+    text: str, level: str
+) -> None:
+    coded = _code(text)
+    assert coded.kind == "meeting"
+    assert coded.level == level

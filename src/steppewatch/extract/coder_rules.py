@@ -2041,6 +2041,16 @@ def rule_level(
     if reported is not None:
         lo, hi = _sentence_of(text, reported, item.start, item.end)
         own = {code: h for code, h in sorted(every, key=lambda x: x[1].start) if lo <= h.start < hi}
+        if not own:
+            # no office in the sentence reporting the meeting: those of the lead (title and
+            # first sentence), when it names any; an office named only later (the presidents'
+            # earlier meetings recalled, 落实两国元首共识) is named in passing
+            lead = kind_lead_end(text, item)
+            own = {
+                code: h
+                for code, h in sorted(every, key=lambda x: x[1].start)
+                if item.start <= h.start < lead
+            }
         if own:
             levels = {code: own.get(code, levels[code]) for code in own}
     in_name = meeting_name_levels(item, found, text)
