@@ -592,3 +592,449 @@ def test_a_body_under_an_office_is_not_the_office(text: str, head_of_state: bool
 )
 def test_a_title_naming_the_meeting_keeps_it_the_main_event(text: str, kind: str) -> None:
     assert _code(text).kind == kind
+
+
+# -- tenth round (coder13): the lead reports the main event -----------------------------------
+LEAD_REPORTS_THE_EVENT = [
+    pytest.param(
+        "Border delegates of Kyrgyzstan and China meet at the Torugart checkpoint\n"
+        "Press service of the Border Service | 12.05.2026\n"
+        "On May 11, 2026 the border representatives of Kyrgyzstan and China held a regular meeting "
+        "at the Torugart crossing point on the Kyrgyz-Chinese border.\n"
+        "The sides discussed the fight against smuggling. The Chinese side earlier handed over "
+        "vehicles and night-vision equipment to the border outpost; more equipment and radios "
+        "will follow under the grant, officers said, and further vehicles are planned.",
+        "meeting",
+        id="en-meeting-in-the-lead-equipment-later",
+    ),
+    pytest.param(
+        "Пограничные представители Кыргызстана и Китая провели встречу\n"
+        "Пресс-служба Пограничной службы\n12.05.2026\n"
+        "11 мая 2026 года пограничные представители Кыргызстана и Китая провели плановую встречу "
+        "на пункте пропуска «Торугарт».\n"
+        "Стороны обсудили борьбу с контрабандой. Ранее китайская сторона безвозмездно передала "
+        "заставе спецтехнику и снаряжение; по гранту поступят беспилотники и снаряжение.",
+        "meeting",
+        id="ru-meeting-in-the-lead-equipment-later",
+    ),
+    pytest.param(
+        "中吉边防代表在吐尔尕特口岸举行会晤\n新华社2026年5月12日电\n"
+        "2026年5月11日，中国和吉尔吉斯斯坦边防代表在吐尔尕特口岸举行例行会晤。\n"
+        "双方就打击走私交换了意见。此前中方已向吉方边防哨所无偿援助巡逻车和装备，今年还将交付无人机"
+        "和警用装备。",
+        "meeting",
+        id="zh-meeting-in-the-lead-equipment-later",
+    ),
+    pytest.param(
+        "China hands over patrol vehicles and equipment to the Kyrgyz Border Service\n"
+        "Press service of the Border Service | 12.05.2026\n"
+        "On May 11, 2026 China handed over patrol vehicles and night-vision equipment free of "
+        "charge to the Border Service of Kyrgyzstan.\n"
+        "The ambassador met the head of the service at the ceremony; the two sides held talks.",
+        "equipment_transfer",
+        id="en-equipment-in-the-lead-meeting-later",
+    ),
+    pytest.param(
+        "Китай передал Пограничной службе Кыргызстана патрульные автомобили\n"
+        "Пресс-служба Пограничной службы\n12.05.2026\n"
+        "11 мая 2026 года Китай безвозмездно передал Пограничной службе Кыргызстана патрульные "
+        "автомобили и спецтехнику.\n"
+        "На церемонии посол встретился с руководителем службы; стороны провели переговоры, "
+        "встреча прошла в дружеской атмосфере.",
+        "equipment_transfer",
+        id="ru-equipment-in-the-lead-meeting-later",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), LEAD_REPORTS_THE_EVENT)
+def test_the_lead_reports_the_main_event_under_a_source_line(text: str, kind: str) -> None:
+    """The title and the first sentence under the source and date lines report the main
+    event: more mentions of another kind in later paragraphs do not outweigh it."""
+    assert _code(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param(
+            "В Бишкеке учреждена рабочая группа по пограничному сотрудничеству Кыргызстана и "
+            "Китая\nРабочая группа учреждена 12 мая 2026 года решением пограничных служб "
+            "Кыргызстана и Китая для совместной борьбы с контрабандой.",
+            "mechanism",
+            id="ru-a-body-founded-uchrezhdena",
+        ),
+        pytest.param(
+            "Рабочая группа Кыргызстана и Китая по пограничному сотрудничеству провела встречу\n"
+            "12 мая 2026 года в Бишкеке состоялась встреча рабочей группы пограничных служб "
+            "Кыргызстана и Китая; стороны обсудили борьбу с контрабандой.",
+            "meeting",
+            id="ru-a-body-that-meets",
+        ),
+    ],
+)
+def test_a_body_founded_is_a_mechanism(text: str, kind: str) -> None:
+    assert _code(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param(
+            "On May 11, 2026 the border representatives of Kyrgyzstan and China held talks at the "
+            "Irkeshtam checkpoint on fighting smuggling. The delegations met again at the "
+            "checkpoint the next day and at the crossing point in Sary-Tash.",
+            "meeting",
+            id="en-talks-at-a-checkpoint",
+        ),
+        pytest.param(
+            "2026年5月11日，中国和吉尔吉斯斯坦边防代表在伊尔克什坦检查站会晤，次日又在检查站和边防站"
+            "举行工作会谈，双方就打击走私交换意见。",
+            "meeting",
+            id="zh-meeting-at-a-checkpoint",
+        ),
+        pytest.param(
+            "On May 11, 2026 China built a new checkpoint for the Kyrgyz Border Service at the "
+            "Irkeshtam pass to fight smuggling.",
+            "infrastructure",
+            id="en-a-checkpoint-built",
+        ),
+        pytest.param(
+            "2026年5月11日，中方在伊尔克什坦为吉尔吉斯斯坦边防部门援建检查站，帮助打击走私。",
+            "infrastructure",
+            id="zh-a-checkpoint-built-there",
+        ),
+        pytest.param(
+            "11 мая 2026 года Китай построил для Пограничной службы Кыргызстана новый КПП на "
+            "перевале Иркештам для борьбы с контрабандой.",
+            "infrastructure",
+            id="ru-a-checkpoint-built",
+        ),
+    ],
+)
+def test_a_facility_named_as_the_place_of_an_event_is_not_built(text: str, kind: str) -> None:
+    assert _code(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param(
+            "Tajikistan balances Moscow and Beijing\n"
+            "Analysis | 14.05.2026\n"
+            "Tajikistan keeps close ties with both of its big partners on border security.\n"
+            "Russia keeps its military base near Dushanbe, while Chinese officials speak of the "
+            "threat of terrorism from Afghanistan. The military base remains the largest in the "
+            "region.",
+            None,
+            id="en-a-base-talked-about",
+        ),
+        pytest.param(
+            "Таджикистан между Москвой и Пекином\n"
+            "Аналитика | 14.05.2026\n"
+            "Таджикистан поддерживает тесные связи с обоими партнерами в сфере безопасности "
+            "границ.\nРоссийская военная база остается крупнейшей в регионе, а Китай говорит об "
+            "угрозе терроризма из Афганистана.",
+            None,
+            id="ru-a-base-talked-about",
+        ),
+        pytest.param(
+            "China hands over a border outpost to Tajikistan\n"
+            "DUSHANBE, May 14, 2026\n"
+            "A border outpost funded by China was handed over to the Tajik Border Troops on "
+            "Wednesday to strengthen security on the Afghan border.\n"
+            "The outpost has barracks and video surveillance.",
+            "infrastructure",
+            id="en-an-outpost-handed-over",
+        ),
+        pytest.param(
+            "中国援建的塔吉克斯坦边防哨所移交塔方\n新华社杜尚别2026年5月14日电\n"
+            "中国援建的边防哨所14日移交塔吉克斯坦边防部队，有助于加强塔阿边境安全。\n哨所配有营房和视频监控系统。",
+            "infrastructure",
+            id="zh-an-outpost-handed-over",
+        ),
+    ],
+)
+def test_a_facility_is_an_event_when_built_or_handed_over(text: str, kind: str | None) -> None:
+    """A facility word makes an infrastructure event when its sentence (or the lead) builds,
+    hands over, opens or funds it; a base talked about is no event."""
+    assert _code(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param(
+            "Казахстан и Китай укрепляют сотрудничество в сфере безопасности\n"
+            "Аналитика | 14.05.2026\n"
+            "Казахстан и Китай укрепляют сотрудничество в борьбе с терроризмом и экстремизмом.\n"
+            "В казахстанском экспертном сообществе к этому сотрудничеству относятся неоднозначно.",
+            None,
+            id="ru-the-expert-community-is-no-meeting",
+        ),
+        pytest.param(
+            "中哈安全合作不断深化\n评论 | 2026年5月14日\n"
+            "中国和哈萨克斯坦不断深化打击恐怖主义合作。\n"
+            "哈萨克斯坦总统战略研究所一位研究员认为，阿富汗局势外溢是中亚面临的主要安全威胁。",
+            None,
+            id="zh-an-institute-of-the-president-is-no-meeting",
+        ),
+        pytest.param(
+            "Security cooperation of Kazakhstan and China\n"
+            "Analysis | 14.05.2026\n"
+            "Kazakhstan and China are stepping up their fight against terrorism.\n"
+            "Defence ministers of the two countries discussed counter-terrorism cooperation.",
+            "meeting",
+            id="en-ministers-who-confer",
+        ),
+    ],
+)
+def test_a_level_alone_makes_a_meeting_where_officials_confer(text: str, kind: str | None) -> None:
+    assert _code(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        pytest.param(
+            "驻哈萨克斯坦大使会见哈内务部长\n2026年5月14日 中国驻哈萨克斯坦大使馆\n"
+            "5月13日，驻哈萨克斯坦大使会见哈萨克斯坦内务部长，双方就加强执法安全合作、打击跨国犯罪"
+            "交换意见。",
+            "other",
+            id="zh-the-ambassador-to-a-partner-meets-its-minister",
+        ),
+        pytest.param(
+            "Министр внутренних дел принял Посла КНР\nПресс-центр МВД\n14.05.2026\n"
+            "13 мая 2026 года Министр внутренних дел Республики Казахстан принял Посла Китайской "
+            "Народной Республики; стороны обсудили борьбу с терроризмом и транснациональной "
+            "преступностью.",
+            "other",
+            id="ru-the-minister-receives-the-focal-ambassador",
+        ),
+        pytest.param(
+            "Kazakhstan's ambassador meets China's Minister of Public Security\n"
+            "BEIJING, May 14, 2026\n"
+            "On May 13, 2026 China's Minister of Public Security met the Ambassador of "
+            "Kazakhstan to China; they discussed fighting terrorism and transnational crime.",
+            "interior_public_security",
+            id="en-the-focal-minister-receives-a-partner-ambassador",
+        ),
+        pytest.param(
+            "2026年5月13日，公安部部长在北京会见哈萨克斯坦驻华大使，双方就打击恐怖主义和跨国犯罪交换意见。",
+            "interior_public_security",
+            id="zh-the-focal-minister-receives-the-ambassador-to-china",
+        ),
+    ],
+)
+def test_the_level_is_the_focal_states_principal_and_an_envoy_is_the_senders(
+    text: str, level: str
+) -> None:
+    """The level is the office of the focal state's principal (codebook): the ambassador to a
+    partner state is the focal state's envoy; an unowned office beside the focal state's in the
+    reporting sentence is the other side's."""
+    coded = _code(text)
+    assert coded.kind == "meeting"
+    assert coded.level == level
+
+
+RELATED_LISTS = [
+    pytest.param(
+        "2026年5月11日，中国和吉尔吉斯斯坦边防代表在伊尔克什坦举行会晤，双方同意加强边境管控合作。\n\n"
+        "相关新闻：\n中缅老泰四国开展湄公河联合巡逻执法\n公安部部署打击电信网络诈骗专项行动\n",
+        "meeting",
+        {"border_security"},
+        id="zh-related-news",
+    ),
+    pytest.param(
+        "11 мая 2026 года пограничные представители Кыргызстана и Китая провели встречу; "
+        "стороны договорились укреплять охрану границы.\n\n"
+        "Читайте также:\nРоссия и Китай провели совместное патрулирование в Тихом океане\n"
+        "В Душанбе обсудили противодействие вербовке в интернете и незаконному обороту наркотиков\n",
+        "meeting",
+        {"border_security"},
+        id="ru-read-also",
+    ),
+    pytest.param(
+        "On May 11, 2026 the border representatives of Kyrgyzstan and China held talks and "
+        "agreed to strengthen border security.\n\n"
+        "Related news:\nChina, Laos, Myanmar and Thailand hold joint Mekong patrol\n"
+        "Police bust telecom fraud and drug trafficking ring\n",
+        "meeting",
+        {"border_security"},
+        id="en-related-news",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "topics"), RELATED_LISTS)
+def test_related_headlines_under_an_item_are_other_events(
+    text: str, kind: str, topics: set[str]
+) -> None:
+    """The headlines listed under a header (Related news:, Читайте также:, 相关新闻：) report
+    other events: no kind, topic or domain of the item comes from them."""
+    coded = _code(text)
+    assert coded.kind == kind
+    assert set(coded.topics) == topics
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "On May 11, 2026 the border representatives of Kyrgyzstan and China held talks and "
+            "agreed to strengthen border security. The two sides also agreed to hold a joint "
+            "patrol and fight drug trafficking together.",
+            id="en-no-header",
+        ),
+    ],
+)
+def test_without_a_header_the_same_words_count(text: str) -> None:
+    assert {"border_security", "drug_trafficking"} <= set(_code(text).topics)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Senior officials of CICA discuss security in Baku\n"
+            "BAKU, April 22, 2026. The regular meeting of the CICA Senior Officials Committee was "
+            "held in Baku; delegations of China and Kazakhstan took part and discussed "
+            "counter-terrorism cooperation.",
+            id="en-regular-meeting",
+        ),
+        pytest.param(
+            "В Бишкеке прошло совещание руководителей пограничных ведомств Кыргызстана и Китая\n"
+            "Бишкек, 22 апреля 2026 г. В Бишкеке состоялось совещание руководителей пограничных "
+            "ведомств Кыргызстана и Китая по вопросам борьбы с терроризмом.",
+            id="ru-soveshchanie",
+        ),
+    ],
+)
+def test_a_meeting_held_is_a_meeting(text: str) -> None:
+    assert _code(text).kind == "meeting"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param(
+            "Chinese instructors train Kyrgyz sappers\n"
+            "Ministry of Defence | 24.02.2026\n"
+            "A two-week course on humanitarian demining for Kyrgyz military engineers, conducted by "
+            "instructors of the People's Liberation Army, ended on 23 February. China also handed "
+            "over demining equipment and protective equipment free of charge; the equipment "
+            "includes detectors.",
+            "training_education",
+            id="en-a-course-by-instructors",
+        ),
+        pytest.param(
+            "中国援吉尔吉斯斯坦内务部警察学院培训楼项目竣工移交\n新华社比什凯克2026年5月14日电\n"
+            "中国援吉尔吉斯斯坦内务部警察学院培训楼项目竣工移交仪式14日在比什凯克举行，该培训楼将用于"
+            "执法人员培训，提升打击恐怖主义能力。",
+            "infrastructure",
+            id="zh-a-training-building-handed-over",
+        ),
+        pytest.param(
+            "Председатель Сената Узбекистана приняла делегацию Китая\n"
+            "14 мая 2026 года Председатель Сената Узбекистана приняла делегацию Китая; стороны "
+            "обсудили борьбу с терроризмом и экстремизмом.",
+            "meeting",
+            id="ru-she-received-a-delegation",
+        ),
+    ],
+)
+def test_training_buildings_and_receptions(text: str, kind: str) -> None:
+    assert _code(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param(
+            "十四届全国人大常委会第二十一次会议闭幕 批准中哈引渡条约\n新华社北京2026年4月28日电\n"
+            "十四届全国人大常委会第二十一次会议28日在北京闭幕。会议表决通过了关于批准《中华人民共和国和"
+            "哈萨克斯坦共和国引渡条约》的决定，以加强两国打击跨国犯罪合作。",
+            "mechanism",
+            id="zh-the-npc-session-ratifies",
+        ),
+        pytest.param(
+            "Сенат ратифицировал соглашение с Китаем о борьбе с терроризмом\n"
+            "Астана, 28 апреля 2026 года\n"
+            "На пленарном заседании Сената Парламента Казахстана 28 апреля сенаторы ратифицировали "
+            "соглашение между Казахстаном и Китаем о сотрудничестве в борьбе с терроризмом.",
+            "mechanism",
+            id="ru-the-senate-ratifies",
+        ),
+        pytest.param(
+            "Xi Jinping holds talks with Kazakh President, instruments of ratification exchanged\n"
+            "ASTANA, April 28, 2026\n"
+            "Chinese President Xi Jinping held talks with Kazakh President Kassym-Jomart Tokayev in "
+            "Astana on Tuesday; the two heads of state witnessed the exchange of the instruments "
+            "of ratification of the treaty on fighting terrorism.",
+            "meeting",
+            id="en-instruments-exchanged-at-talks",
+        ),
+    ],
+)
+def test_a_ratification_in_the_lead_is_the_mechanism(text: str, kind: str) -> None:
+    assert _code(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "anti_china"),
+    [
+        pytest.param(
+            "2026年5月14日，国家主席习近平同塔吉克斯坦总统拉赫蒙举行会谈。拉赫蒙表示，塔方决不允许任何"
+            "势力利用塔领土从事反华活动，愿同中方共同打击恐怖主义。",
+            False,
+            id="zh-the-territory-pledge",
+        ),
+        pytest.param(
+            "On May 14, 2026 President Xi Jinping held talks with Tajik President Emomali Rahmon. "
+            "Rahmon said Tajikistan will never allow anyone to use its territory for anti-China "
+            "activities and will fight terrorism together with China.",
+            False,
+            id="en-the-territory-pledge",
+        ),
+        pytest.param(
+            "2026年5月14日，中国驻塔吉克斯坦大使会见塔内务部长。双方谈到近期当地发生的反华抗议活动，"
+            "塔方表示将加强对中国公民和企业的保护，共同打击恐怖主义。",
+            True,
+            id="zh-anti-china-protests-reported",
+        ),
+    ],
+)
+def test_the_territory_pledge_reports_no_anti_china_sentiment(text: str, anti_china: bool) -> None:
+    coded = _code(text)
+    assert coded.kind == "meeting"
+    assert ("anti_china_sentiment" in coded.topics) is anti_china
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        pytest.param(
+            "中乌立法机构领导人举行会谈\n新华社北京2026年4月16日电\n"
+            "全国人大常委会委员长16日在北京同乌兹别克斯坦议会参议院主席举行会谈，双方同意加强打击恐怖主义"
+            "合作。\n委员长说，两国元首去年达成的重要共识为两国关系发展指明了方向。",
+            "parliament",
+            id="zh-the-lead-names-the-legislators-the-heads-of-state-recalled-later",
+        ),
+        pytest.param(
+            "Kazakh and Chinese police chiefs hold talks\n"
+            "ALMATY, April 16, 2026\n"
+            "Kazakhstan's Minister of Internal Affairs and China's Vice Minister of Public Security "
+            "held talks in Almaty on fighting terrorism and drug trafficking.\n"
+            "They recalled that President Xi Jinping and President Tokayev had agreed to "
+            "strengthen law-enforcement cooperation.",
+            "vice_minister_working",
+            id="en-the-lead-names-the-police-chiefs-the-presidents-recalled-later",
+        ),
+    ],
+)
+def test_the_leads_offices_set_the_level_when_the_reporting_sentence_names_none(
+    text: str, level: str
+) -> None:
+    coded = _code(text)
+    assert coded.kind == "meeting"
+    assert coded.level == level

@@ -86,6 +86,8 @@ def test_three_concurrent_ingests_crashed_with_unique_constraint(
     assert single.wait(timeout=600) == 0, single.communicate()[1]
     single.communicate()
     together, alone = snapshot(db_url), snapshot(reference)
-    assert len(alone["documents"]) == 48 and len(alone["events"]) >= 5
+    # (4 events since the tenth coder round: a question on Xinjiang's 教培中心 among these pages
+    # is no infrastructure event, as dev's gold codes it)
+    assert len(alone["documents"]) == 48 and len(alone["events"]) >= 4
     assert any(link == "added_source" for *_, link in alone["items"])
     assert together == alone

@@ -154,14 +154,14 @@ _BODY_TERM = re.compile(
 _ESTABLISH = re.compile(
     r"成立|设立|建立|组建|启动|签署|签订|\bestablish|\bset up\b|\bcreat(?:e|ed|ing|ion)\b|"
     r"\blaunch|\bsign(?:s|ed|ing)?\b|"
-    r"учред|созда|образова|подпис",
+    r"учре[дж]д?|созда|образова|подпис",
     re.IGNORECASE,
 )
 # what makes a document an event: signed, ratified, adopted, concluded, entered into force
 _DOCUMENT_ACT = re.compile(
     r"签署|签订|签字|批准|达成|缔结|生效|互换|制定|成立|设立|建立|通过了|审议通过|一致通过|会议通过|"
     r"\bsign(?:s|ed|ing)?\b|ratif|adopt|conclud|(?:enters|entered) into force|(?:takes|took) effect|agreed|approv|establish|"
-    r"подпис|ратифи|принят|утверд|утвержд|заключ|вступ\w* в силу|договорились|учред|созда",
+    r"подпис|ратифи|принят|утверд|утвержд|заключ|вступ\w* в силу|договорились|учре[дж]д?|созда",
     re.IGNORECASE,
 )
 # "founded N years ago", 成立17年来, 自…成立以来, "since its establishment": an anniversary, not a
@@ -561,6 +561,16 @@ def partner_sentences(hits: list[Hit], text: str, res: Resources) -> list[tuple[
     return merged_spans(spans)
 
 
+# officials conferring: a meeting, talks, views exchanged, taking part (with no event word, a
+# level named in such a sentence makes a meeting)
+_CONFER = re.compile(
+    r"会议|会晤|会谈|会见|磋商|交换(?:了)?意见|讨论|出席|参加|与会|"
+    r"(?<![^\W\d_])(?:meeting|meetings|met|talks|conference|consultations|discuss\w*|"
+    r"exchanged\s+views|attend\w*|participat\w*|took\s+part|совещани\w*|заседани\w*|"
+    r"встреч\w*|встрети\w*|переговор\w*|консультаци\w*|обсуди\w*|обменялись\s+мнениями|"
+    r"участвова\w*|участи[еяю]|присутствова\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 # taking part (a list of the participants of the focal state's event, 参演, took part)
 _TAKING_PART = re.compile(
     r"出席|参加|参与|与会|参演|attend|participat|took part|take part|taking part|участ|присутств",
@@ -1030,6 +1040,9 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
     """Kind indicators that are event mentions: not inside a Xinjiang training-centre name, not
     medical aid called equipment, not only in a question asking to confirm a report."""
     kinds = {code: list(hs) for code, hs in found.codes("event_kind").items()}
+    related = related_start(text, item)  # other items' headlines under the item: no mentions
+    for code in list(kinds):
+        _keep(kinds, code, [h for h in kinds[code] if h.start < related])
     documents = kinds.get("mechanism", [])
     for code in list(kinds):  # 引渡条约, extradition treaty: what a document is about, no event
         if code not in ("mechanism", "meeting") and documents:
@@ -1050,6 +1063,21 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
             if not _SIMULATED.search(text, *_sentence_of(text, h.start, item.start, item.end))
         ]
         _keep(kinds, "incident", kept)
+    if "infrastructure" in kinds:
+        # a facility is an event when its sentence builds, hands over, opens or funds it; named
+        # as a place (在检查站会晤, at the checkpoint) or talked about (the 201st base, 所谓"军事
+        # 基地"的说法) it is none
+        # (a lead that hands over or builds one makes the facility's parts named later, its
+        # barracks and cameras, mentions of the same event)
+        lead = kind_lead_end(text, item)
+        facilities = [h for h in kinds["infrastructure"] if not _venue(text, h)]
+        acts = [
+            h
+            for h in facilities
+            if _BUILDING_ACT.search(h.term)
+            or _FACILITY_ACT.search(text, *_sentence_of(text, h.start, item.start, item.end))
+        ]
+        _keep(kinds, "infrastructure", facilities if any(h.start < lead for h in acts) else acts)
     if "meeting" in kinds:  # 出席交付仪式: attending another event's ceremony is no meeting
         _keep(kinds, "meeting", [h for h in kinds["meeting"] if not _at_ceremony(text, h)])
     if "equipment_transfer" in kinds:
@@ -1301,6 +1329,38 @@ _SIMULATED = re.compile(
     r"rehears\w*)\b|(?<![^\W\d_])(?:учени|замысл|условн|имитац|отрабатыва|тренировк)",
     re.IGNORECASE,
 )
+# a facility named as the place of another event (at the Torugart checkpoint, на КПП «Кульма»,
+# в учебном центре, 在检查站): where something happened, not a facility built or handed over; an
+# act of building (построены, built, 修建) is never a place
+_VENUE_BEFORE = re.compile(
+    r"(?:(?<![^\W\d_])(?:at|in|near)\s+(?:the\s+|a\s+)?(?:[A-Z][\w'’-]*\s+){0,3}|"
+    r"(?<![^\W\d_])(?:на|в|во|у|возле)\s+|在[^，,。；;\s]{0,8})$",
+)
+_BUILDING_ACT = re.compile(
+    r"строи|строен|возв|постро|construct|built|build|修建|援建|承建|建成|建立|竣工|改造|建设|开设|设立",
+    re.IGNORECASE,
+)
+
+
+_FACILITY_ACT = re.compile(
+    r"修建|援建|承建|建成|建设|新建|兴建|捐建|落成|竣工|启用|投入使用|投用|交付|移交|交接|资助|出资|"
+    r"改造|升级|开工|奠基|揭牌|开通|建立|设立|"
+    r"(?<![^\W\d_])(?:built|build\w*|construct\w*|hand(?:ed|s|ing)?|handover|"
+    r"open(?:ed|s|ing)?|inaugurat\w*|commission\w*|fund\w*|financ\w*|upgrad\w*|"
+    r"renovat\w*|install\w*|equipp\w*|launch\w*|set\s+up|establish\w*|complet\w*|donat\w*|"
+    r"постро\w*|строи\w*|строительств\w*|возв\w*|переда\w*|открыт\w*|открыл\w*|"
+    r"вв[её]д\w*|ввод\w*|финансир\w*|модерниз\w*|реконструк\w*|установ\w*|оснащ\w*|"
+    r"сдан\w*|запущ\w*|созда\w*|заверш\w*)",
+    re.IGNORECASE,
+)
+
+
+def _venue(text: str, hit: Hit) -> bool:
+    place = _VENUE_BEFORE.search(text, max(0, hit.start - 40), hit.start)
+    # (在瓦罕走廊附近修建哨所: built there, the place comes before the building)
+    return place is not None and not _BUILDING_ACT.search(place.group())
+
+
 # a ceremony attended (出席交付仪式, attended the handover ceremony, присутствовал на церемонии)
 _CEREMONY_AFTER = re.compile(
     r"[^，,。;；\n]{0,16}(?:仪式|典礼)|\W+(?:\w+\W+){0,4}?(?:ceremon|церемони)", re.IGNORECASE
@@ -1380,18 +1440,66 @@ def _keep(kinds: dict[str, list[Hit]], code: str, kept: list[Hit]) -> None:
         kinds.pop(code, None)
 
 
-def choose_kind(item: CodedItem, kinds: dict[str, list[Hit]], has_level: bool) -> str | None:
-    """The main event's kind: hits in the item's lead count double; specific activities weigh
-    more than meetings and mechanisms; with no kind indicator, a meeting level implies a meeting."""
+LEAD_WEIGHT = 3.0  # a mention of an event kind in the lead weighs as much as three later ones
+HEAD_LINE = 80  # characters: a shorter line under the title is the source, byline or date
+LEAD_SENTENCE = 40  # characters: a shorter first sentence is a dateline's piece
+_SENTENCE_ENDS = ("。", "！", "？", ".", "!", "?")
+
+
+def kind_lead_end(text: str, item: CodedItem) -> int:
+    """The end of the item's lead for its main event: the title line and the first sentence of
+    the text under it (past the short lines naming the source, author or date, and past a
+    dateline's piece: АЛМАТИНСКАЯ ОБЛАСТЬ. 9 октября. КАЗИНФОРМ – ...), or the first sentence
+    of an item with no title line."""
+    limit = min(item.end, item.start + LEAD)
+    stop = _FIRST_SENTENCE_END.search(text, item.start, limit)
+    if stop is None:
+        return limit
+    end = stop.end()
+    if stop.group() != "\n":
+        return end
+    for _ in range(HEAD_LINES + 2):  # the source, byline and date lines under the title
+        line_end = text.find("\n", end, min(item.end, end + LEAD))
+        line = text[end:line_end].strip()
+        if line_end < 0 or len(line) >= HEAD_LINE or line.endswith(_SENTENCE_ENDS):
+            break
+        end = line_end + 1
+    limit = min(item.end, end + 2 * LEAD)
+    position = end
+    while body := _LEAD_SENTENCE_END.search(text, position, limit):
+        position = body.end()
+        if body.group() == "\n" or position - end >= LEAD_SENTENCE:
+            return position
+    return limit
+
+
+def choose_kind(
+    item: CodedItem,
+    kinds: dict[str, list[Hit]],
+    has_level: bool,
+    lead_end: int | None = None,
+    lead_level: bool = False,
+) -> str | None:
+    """The main event's kind. The lead (title and first sentence, ``lead_end``; else the first
+    LEAD characters) reports the main event: its mentions weigh LEAD_WEIGHT times a later one
+    (what the later paragraphs add, equipment handed over at the talks, the checkpoint where
+    border delegates met, is second or background). Specific activities weigh more than
+    meetings and mechanisms; with no kind indicator, a meeting level implies a meeting, and so
+    does a level in a title line when the lead names no kind (``lead_level``: 国防部长会议在比什凯克
+    举行, the ministers' meeting is the event, the exercise they agreed on comes later)."""
     if not kinds:
         return "meeting" if has_level else None
-    lead_end = item.start + LEAD
+    if lead_end is None:
+        lead_end = item.start + LEAD
+    elif lead_level and not any(h.start < lead_end for hs in kinds.values() for h in hs):
+        return "meeting"
     best, best_score = None, 0.0
     for rank, code in enumerate(KIND_PRIORITY):
         hits = kinds.get(code)
         if not hits:
             continue
-        score = sum(2.0 if h.start < lead_end else 1.0 for h in hits) * KIND_PRIOR.get(code, 1.0)
+        score = sum(LEAD_WEIGHT if h.start < lead_end else 1.0 for h in hits)
+        score *= KIND_PRIOR.get(code, 1.0)
         score -= rank * 0.01  # ties go to the more specific kind
         if score > best_score:
             best, best_score = code, score
@@ -1480,7 +1588,23 @@ def rule_kinds(
         # an official's words in an interview or an article (in an interview with, 接受…采访,
         # в интервью): the office speaks, it meets no one
         has_level = False
-    main = choose_kind(item, kinds, has_level)
+    lead_end = kind_lead_end(text, item)
+    title = _FIRST_SENTENCE_END.search(text, item.start, min(item.end, item.start + LEAD))
+    title_end = title.end() if title is not None and title.group() == "\n" else item.start
+    lead_level = has_level and any(h.start < title_end and not _inside(h, others) for h in levels)
+    if has_level and not kinds:
+        # no event word: a level makes a meeting in the lead or in a sentence where officials
+        # confer (交换意见, took part, совещание); not the expert community (экспертном
+        # сообществе), an institute under the President, a ministers' mechanism recommended
+        has_level = any(
+            not _inside(h, others)
+            and (
+                h.start < lead_end
+                or _CONFER.search(text, *_sentence_of(text, h.start, item.start, item.end))
+            )
+            for h in levels
+        )
+    main = choose_kind(item, kinds, has_level, lead_end, lead_level)
     stop = _FIRST_SENTENCE_END.search(text, item.start, item.start + LEAD)
     first_end = stop.end() if stop else min(item.end, item.start + LEAD)
     if (
@@ -1504,6 +1628,16 @@ def rule_kinds(
         # the title reports the mechanism (…机制成立, Утверждён план…, a protocol ratified); its
         # meeting comes second
         main = "mechanism"
+    ratified = False
+    if main == "meeting" and any(
+        h.start < lead_end
+        and _RATIFIES.search(text, *_sentence_of(text, h.start, item.start, lead_end))
+        for h in kinds.get("mechanism", ())
+    ):
+        # a document ratified in the lead (人大常委会会议…批准…条约, the Senate ratified): ratifying is
+        # the legislature's own act, the mechanism event; the session that voted is no meeting
+        # with a partner (an exchange of the instruments is: 互换批准书, обмен грамотами)
+        main, ratified = "mechanism", True
     if main in (None, "mechanism"):
         named = named_meeting(item, text, hits, first_end)
         # a mechanism in the first sentence (учреждена экспертная группа) stays the main event;
@@ -1515,7 +1649,7 @@ def rule_kinds(
         )
         if named is not None and _inside(named, others):
             named = None
-        if named is not None and not founded_first:
+        if named is not None and not founded_first and not ratified:
             main = "meeting"
             kinds.setdefault("meeting", [named])
         elif main == "mechanism" and "meeting" not in kinds:
@@ -1546,6 +1680,10 @@ def rule_kinds(
     return chosen
 
 
+_RATIFIES = re.compile(
+    r"(?<!互换)批准(?!书)|(?<![^\W\d_])ratif(?:y|ied|ies|ying)(?![^\W\d_])|ратифицир\w*",
+    re.IGNORECASE,
+)
 # an item headed as commentary (its title line or the byline under it): an editorial, a
 # commentary, an opinion piece, an analytical review (社评：, 评论员文章, Commentary, Op-ed,
 # Аналитический обзор, Мнение)
@@ -1763,6 +1901,10 @@ def meeting_name_levels(item: CodedItem, found: Found, text: str) -> dict[str, H
 
 
 _OWNER_JOIN = re.compile(r"(?:\s+|['’]s\b|(?:of|the)\b|[-–]|[A-ZА-ЯЁ][\w'’-]*)*")
+# the state where an office is held, not whose it is (中国驻吉尔吉斯斯坦大使, Chinese Ambassador to
+# Kazakhstan, Посол КНР в Таджикистане)
+_HOST_BEFORE = re.compile(r"驻$|(?<![^\W\d_])(?:to|in|в|во)\s+(?:the\s+)?$", re.IGNORECASE)
+_HOST_BETWEEN = re.compile(r"驻[^\s，,。；;、]{1,12}")
 OWNER_SPAN = 40  # characters between an office's word and its holder's or state's name
 OWNER_SPAN_HAN = 12
 
@@ -1778,6 +1920,8 @@ def _level_owner(hit: Hit, found: Found, text: str) -> str | None:
     for start, end, state in found.owners[lo:]:
         if start > hit.end + span:
             break
+        if _HOST_BEFORE.search(text, max(0, start - 8), start):
+            continue  # 驻哈萨克斯坦大使, the ambassador to Kazakhstan, посол в Казахстане: the host
         if start < hit.end and end > hit.start:  # the office's holder or institution itself
             return state
         gap = (hit.start - end) if end <= hit.start else (start - hit.end)
@@ -1786,13 +1930,42 @@ def _level_owner(hit: Hit, found: Found, text: str) -> str | None:
         a, b = (end, hit.start) if end <= hit.start else (hit.end, start)
         if _CLAUSE_BREAK.search(text, a, b):
             continue
-        if not (b - a <= 2 if _is_han_term(hit) else _OWNER_JOIN.fullmatch(text, a, b)):
+        if _is_han_term(hit):
+            joined = b - a <= 2 or _HOST_BETWEEN.fullmatch(text, a, b) is not None
+        else:
+            joined = _OWNER_JOIN.fullmatch(text, a, b) is not None
+        if not joined:
             continue  # joined by names and "of" only (Kazakh Vice Foreign Minister, Minister of
             # Foreign Affairs of China; not Rahmon received the secretary, nor the minister met
             # the Chinese ambassador: the other one holds that office)
         if best is None or gap < best[0]:
             best = (gap, state)
     return best[1] if best else None
+
+
+HOST_GAP_HAN = 3
+_HOST_AFTER = re.compile(r"\s+(?:to|in|в|во)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _host_state(hit: Hit, found: Found, text: str) -> str | None:
+    """The state where the office ``hit`` is held when the text names it (驻吉尔吉斯斯坦大使, the
+    ambassador to Kazakhstan, посол в Таджикистане), else None."""
+    i = bisect.bisect_left(found.owner_starts, hit.start - OWNER_SPAN_HAN)
+    for start, end, state in found.owners[i:]:
+        if start > hit.end + 8:
+            break
+        if start < hit.end and end > hit.start and text[max(0, start - 1) : start] == "驻":
+            return state  # (驻哈萨克斯坦大使 as one term)
+        if (
+            end <= hit.start
+            and hit.start - end <= HOST_GAP_HAN  # (吉尔吉斯|斯坦大使: a name's end unmatched)
+            and text[max(0, start - 1) : start] == "驻"
+            and not _CLAUSE_BREAK.search(text, end, hit.start)
+        ):
+            return state
+        if start >= hit.end and _HOST_AFTER.fullmatch(text, hit.end, start):
+            return state
+    return None
 
 
 def rule_level(
@@ -1834,6 +2007,13 @@ def rule_level(
                 owner[key] = next(
                     (owner[k] for a, b, k in near if owner[k] and a < end and b > start), None
                 )
+        for _, h in every:
+            if owner[id(h)] is None:
+                # an office held in a partner state with no state of its own named (驻吉尔吉斯斯坦
+                # 大使, the ambassador to Kazakhstan): the focal state's envoy there
+                host = _host_state(h, found, text)
+                if host is not None and host != focal:
+                    owner[id(h)] = focal
         if any(o == focal for o in owner.values()):
             # an office nobody holds (глав государств, the President) outside the sentence
             # reporting the meeting is named in passing; the focal state's offices set the level
@@ -1843,10 +2023,14 @@ def rule_level(
                 if reported_at is not None
                 else (item.start, item.end)
             )
+            # (an office of nobody named beside the focal state's in the sentence reporting the
+            # meeting is the other side's: Министр внутренних дел принял Посла КНР)
+            focal_there = any(owner[id(h)] == focal and lo <= h.start < hi for _, h in every)
             every = [
                 (c, h)
                 for c, h in every
-                if owner[id(h)] == focal or (owner[id(h)] is None and lo <= h.start < hi)
+                if owner[id(h)] == focal
+                or (owner[id(h)] is None and lo <= h.start < hi and not focal_there)
             ]
             named, levels = {}, {}
             for c, h in every:  # (the offices named as such come first in ``every``)
@@ -1857,6 +2041,16 @@ def rule_level(
     if reported is not None:
         lo, hi = _sentence_of(text, reported, item.start, item.end)
         own = {code: h for code, h in sorted(every, key=lambda x: x[1].start) if lo <= h.start < hi}
+        if not own:
+            # no office in the sentence reporting the meeting: those of the lead (title and
+            # first sentence), when it names any; an office named only later (the presidents'
+            # earlier meetings recalled, 落实两国元首共识) is named in passing
+            lead = kind_lead_end(text, item)
+            own = {
+                code: h
+                for code, h in sorted(every, key=lambda x: x[1].start)
+                if item.start <= h.start < lead
+            }
         if own:
             levels = {code: own.get(code, levels[code]) for code in own}
     in_name = meeting_name_levels(item, found, text)
@@ -1933,11 +2127,50 @@ def _study_places(text: str, res: Resources) -> Callable[[Hit], bool]:
 PLACE_SPAN = 24  # characters either side of a topic word searched for a longer place name
 
 
+# a list of other items' headlines under a page's item (Related news:, Читайте также:, Новости
+# по теме:, 【相关新闻】, 相关阅读：): a line of its own, the header alone
+_RELATED = re.compile(
+    r"^[ \t]*[【\[]?[ \t]*(?:相关(?:新闻|阅读|链接|信息|报道)|推荐阅读|延伸阅读|更多(?:新闻|阅读)|"
+    r"related(?:\s+[\w-]+){0,3}|read\s+(?:also|more)|see\s+also|other\s+news|more\s+news|"
+    r"more\s+on\s+this(?:\s+topic)?|читайте\s+также|новости\s+по\s+теме|другие\s+новости|"
+    r"материалы\s+по\s+теме|по\s+теме|похожие\s+новости|смотрите\s+также)"
+    r"[ \t]*[】\]]?[ \t]*[:：]?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+_TERRITORY_PLEDGE = re.compile(
+    r"(?:不|决不|绝不)(?:允许|容许)[^。；;，,]{0,16}利用[^。；;，,]{0,6}领土|"
+    r"(?<![^\W\d_])(?:not|never)\s+(?:allow|permit)\w*\s+(?:\w+\s+){0,4}?(?:use|using)\s+"
+    r"(?:its|their|our)\s+territor|(?:not|never)\s+(?:allow|permit)\w*\s+(?:its|their|our)\s+"
+    r"territor|не\s+(?:допуст|позвол)\w*\s+(?:\w+\s+){0,3}?(?:использовани|использовать)\w*\s+"
+    r"(?:своей\s+|своих\s+)?территори",
+    re.IGNORECASE,
+)
+PLEDGE_SPAN = 60  # characters searched back from a topic word for the pledge's start
+
+
+def _territory_pledge(text: str, hit: Hit) -> bool:
+    """``hit`` is what a pledge not to let one's territory be used rules out."""
+    lo = max(0, hit.start - PLEDGE_SPAN)
+    for m in _CLAUSE_BREAK.finditer(text, lo, hit.start):
+        lo = m.end()
+    return _TERRITORY_PLEDGE.search(text, lo, hit.start) is not None
+
+
+def related_start(text: str, item: CodedItem) -> int:
+    """Where a list of related items' headlines begins in ``item`` (its header line), else the
+    item's end: the headlines below report other events, none of this item's kinds or topics."""
+    match = _RELATED.search(text, item.start, item.end)
+    return match.start() if match else item.end
+
+
 def rule_topics(
     found: Found,
     extra: list[Hit] | None = None,
     text: str | None = None,
     in_place: Callable[[Hit], bool] | None = None,
+    related: int | None = None,
 ) -> dict[str, list[Hit]]:
     """Topic hits (and ``extra`` ones: ``event_topics``); the three-evils formula codes
     three_evils only (hits inside it do not count for its parts); a religious word inside an
@@ -1946,6 +2179,16 @@ def rule_topics(
     topics = {code: list(hs) for code, hs in found.codes("topic").items()}
     for hit in extra or ():
         topics.setdefault(hit.payload[1], []).append(hit)
+    if related is not None:  # (the related items' headlines under the item: ``related_start``)
+        for code in list(topics):
+            _keep(topics, code, [h for h in topics[code] if h.start < related])
+    if text is not None and "anti_china_sentiment" in topics:
+        # the pledge not to let anyone use one's territory against the other (不允许任何势力利用
+        # 乌领土从事反华活动, will not allow its territory to be used for anti-China activities,
+        # не допустит использования своей территории): the separatists' activities ruled out
+        # (separatism stays a topic), no hostility of the public reported
+        kept = [h for h in topics["anti_china_sentiment"] if not _territory_pledge(text, h)]
+        _keep(topics, "anti_china_sentiment", kept)
 
     if found.listed_names:  # 观察员国阿富汗、白俄罗斯: a party named, not the Afghan issue
         for code in list(topics):
@@ -2022,8 +2265,14 @@ def rule_domains(found: Found, text: str, item: CodedItem) -> dict[str, list[Hit
     is the partner's own, such as the servicemen killed in an attack), plus the domains of the
     institutions named."""
     domains = {code: list(hs) for code, hs in found.codes("domain").items()}
+    related = related_start(text, item)
     for code in list(domains):
-        _keep(domains, code, [h for h in domains[code] if _about_cooperation(text, item, h, found)])
+        kept = [
+            h
+            for h in domains[code]
+            if h.start < related and _about_cooperation(text, item, h, found)
+        ]
+        _keep(domains, code, kept)
     for code, hit in found.implied_domains.items():
         domains.setdefault(code, [hit])
     return domains
@@ -2143,7 +2392,11 @@ def assign_codes(
             "topic",
             item.topics,
             rule_topics(
-                found, event_topics(item, text, hits, item_hits), text, _study_places(text, res)
+                found,
+                event_topics(item, text, hits, item_hits),
+                text,
+                _study_places(text, res),
+                related_start(text, item),
             ),
         ),
         ("domain", item.domains, rule_domains(found, text, item)),
