@@ -352,3 +352,44 @@ def test_a_partner_named_only_in_a_russian_yes_no_question_is_asked_about() -> N
         "сепаратизмом."
     )
     assert not coded.relevant
+
+
+# -- a list of related headlines at a page's foot names other items' events -----------------
+RELATED_LIST = [
+    pytest.param(
+        "哈萨克斯坦与乌兹别克斯坦举行边防合作会谈\n新华社塔什干3月2日电 哈萨克斯坦边防局局长与"
+        "乌兹别克斯坦边防部门负责人2日在塔什干举行会谈，双方同意加强边境巡逻和打击毒品走私合作。\n\n"
+        "【相关新闻】\n中国同哈萨克斯坦举行边防合作会晤\n",
+        "中国同哈萨克斯坦举行边防合作会晤",
+        id="zh-related-news",
+    ),
+    pytest.param(
+        "Пограничники Кыргызстана и Таджикистана провели совместное патрулирование\n"
+        "Бишкек, 4 мая 2024 г. Пограничные службы Кыргызстана и Таджикистана провели совместное "
+        "патрулирование участка границы и обсудили борьбу с контрабандой наркотиков.\n\n"
+        "Читайте также:\nКитай и Кыргызстан провели совместные антитеррористические учения\n",
+        "Китай и Кыргызстан провели совместные антитеррористические учения",
+        id="ru-read-also",
+    ),
+    pytest.param(
+        "Uzbek, Turkmen border guards hold joint drill\nTASHKENT, May 5, 2024 - Border guards of "
+        "Uzbekistan and Turkmenistan held a joint counter-terrorism drill on their common border "
+        "on Sunday, the Uzbek State Security Service said.\n\n"
+        "Related news:\nChina, Uzbekistan hold joint counter-terrorism drill\n",
+        "China, Uzbekistan hold joint counter-terrorism drill",
+        id="en-related-news",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "headline"), RELATED_LIST)
+def test_a_related_headline_at_the_foot_is_not_the_items_event(text: str, headline: str) -> None:
+    # the item reports two partner states' event; the PRC is named only in a headline of the
+    # related list, which names another item's event
+    coded = _code(text)
+    assert not coded.relevant
+    assert not coded.countries
+    # the same headline as the item's own closing sentence: the PRC takes part
+    moved = _code(text.split("\n\n")[0] + " " + headline + ("。" if "中" in headline else "."))
+    assert moved.relevant
+    assert "CN" in moved.countries
