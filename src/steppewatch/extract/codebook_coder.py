@@ -312,7 +312,9 @@ class CodebookCoder:
         )
         # a paragraph headed Справка. / Background: reports no event; a list headed Related
         # news: / 【相关新闻】 names other items' events
-        note = min(note_start(text, item.start, item.end), related_start(text, item.start, item.end))
+        note = min(
+            note_start(text, item.start, item.end), related_start(text, item.start, item.end)
+        )
         if note < item.end:
             hits = [h for h in hits if h.start < note]
         hits = without_third_party(_focal_observer(hits, text, res, item), text, res)
