@@ -393,3 +393,61 @@ def test_a_related_headline_at_the_foot_is_not_the_items_event(text: str, headli
     moved = _code(text.split("\n\n")[0] + " " + headline + ("。" if "中" in headline else "."))
     assert moved.relevant
     assert "CN" in moved.countries
+
+
+# -- an item on an economic sector: a security word in passing is no security engagement -----
+SECTOR_ITEMS = [
+    pytest.param(
+        "中国同吉尔吉斯斯坦举行经贸合作委员会会议\n新华社比什凯克6月3日电 中国商务部副部长同吉尔吉斯"
+        "斯坦经济部副部长3日在比什凯克共同主持两国经贸合作委员会会议。双方同意扩大农产品贸易，"
+        "提升口岸通关效率，并加强边境管理部门之间的沟通。",
+        "双方还商定两国边防部门将在口岸附近开展联合巡逻。",
+        id="zh-trade-commission",
+    ),
+    pytest.param(
+        "Казахстан и Китай обсудили развитие туризма\nАлматы, 7 мая 2024 г. Заместитель министра "
+        "туризма Казахстана и делегация Китая обсудили увеличение турпотока. Стороны договорились "
+        "об упрощении пересечения границы для туристических групп и о безопасности туристов на "
+        "границе.",
+        "Пограничные службы Казахстана и Китая провели совместное патрулирование участка границы.",
+        id="ru-tourism-talks",
+    ),
+    pytest.param(
+        "China, Uzbekistan hold talks on trade and investment\nTASHKENT, April 9, 2024 - Chinese "
+        "Vice Commerce Minister and Uzbek Deputy Minister of Investment held talks on Tuesday on "
+        "expanding trade, new industrial parks and faster border crossings for freight trucks.",
+        "The two sides also agreed that their border guards will hold a joint exercise in May.",
+        id="en-trade-talks",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "security_event"), SECTOR_ITEMS)
+def test_an_economic_items_security_word_in_passing_is_not_engagement(
+    text: str, security_event: str
+) -> None:
+    coded = _code(text)
+    assert not coded.relevant
+    assert not coded.countries
+    # the same item reporting a security event of its own (a joint patrol, an exercise)
+    assert _code(text + " " + security_event).relevant
+
+
+SECURITY_IN_SECTOR_LEAD = [
+    pytest.param(
+        "中国同吉尔吉斯斯坦举行经贸和执法安全合作会议\n新华社比什凯克6月3日电 中国商务部副部长同吉尔"
+        "吉斯斯坦经济部副部长3日在比什凯克举行会议，双方同意扩大贸易，加强打击跨境犯罪合作。",
+        id="zh-trade-and-law-enforcement",
+    ),
+    pytest.param(
+        "China, Uzbekistan hold talks on trade and counter-terrorism\nTASHKENT, April 9, 2024 - "
+        "Chinese and Uzbek deputy ministers held talks on Tuesday on expanding trade and on "
+        "counter-terrorism cooperation along the transport corridors.",
+        id="en-trade-and-counter-terrorism",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", SECURITY_IN_SECTOR_LEAD)
+def test_a_lead_naming_a_sector_and_security_stays_relevant(text: str) -> None:
+    assert _code(text).relevant

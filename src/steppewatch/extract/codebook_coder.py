@@ -58,7 +58,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from steppewatch.extract.calibration import load_calibration
-from steppewatch.extract.coder_background import note_start
+from steppewatch.extract.coder_background import lead_end, note_start
 from steppewatch.extract.coder_entities import (
     OBSERVER,
     SENTENCE_END,
@@ -322,6 +322,7 @@ class CodebookCoder:
         if not passages:
             return
         best = max(passages, key=lambda p: p.anchor)
+        sector = _sector_lead(hits, text, item.start)
         score = 0.0
         relevant_passages = []
         engagement: Engagement | None = None  # read once, for the first passage that needs it
@@ -336,6 +337,9 @@ class CodebookCoder:
                 and not _engaged(passage, res, text, engagement)
             ):
                 # the focal state takes part, but no partner state is shown taking part with it
+                passage_score *= NAMED_ONLY_FACTOR
+            elif sector and passage_score >= self.threshold and not _security_event(passage):
+                # an item on trade, energy, tourism or visas: a security word is in passing
                 passage_score *= NAMED_ONLY_FACTOR
             score = max(score, passage_score)
             if passage_score >= self.threshold:
@@ -554,6 +558,50 @@ _SECTOR = re.compile(
     r"торгов|экономи|энергетик|транспорт|сельск|культур|здравоохран|туризм|образован|финанс",
     re.IGNORECASE,
 )
+
+
+# the economic sectors whose events (trade talks, an expo, a business council, a tourism or visa
+# item) are not security engagement: as the sectors above, with business, investment and visas
+_ECONOMIC = re.compile(
+    r"经贸|经济|贸易|商务|商会|企业家|博览会|投资|能源|交通|农业|旅游|签证|免签|财长|央行|"
+    r"\b(?:trade|economic|economy|business\w*|expo|invest\w*|energy|transport|agricultur\w*|"
+    r"touris[mt]\w*|visas?|visa-free|finance)\b|"
+    r"торгов|экономи|бизнес|инвест|выставк|энергетик|транспорт|сельск|туризм|турист|финанс|"
+    r"безвиз|визов|(?<![^\W\d_])визы?(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# the least security weight of an event kind or an office that makes a passage of such an item
+# report a security event of its own (a patrol, an exercise, equipment handed over, an attack,
+# the border service's chief)
+SECTOR_EVENT_WEIGHT = 0.4
+LEAD_SECURITY_WEIGHT = 0.3  # the least weight of a code that puts security in a lead
+
+
+def _sector_lead(hits: list[Hit], text: str, start: int) -> bool:
+    """The item's lead (its title and first sentence) reports an event of an economic sector
+    (trade talks, an energy ministers' meeting, an expo, a business council, tourists, visas)
+    and names no security code: the item is about that sector (codebook: the topic must be
+    security, not trade or visas with a security word in passing)."""
+    lead = lead_end(start, text)
+    if not _ECONOMIC.search(text, start, lead):
+        return False
+    return not any(
+        h.start < lead
+        and h.payload[0] in _REPORTING
+        and _security_weight(*h.payload) >= LEAD_SECURITY_WEIGHT
+        for h in hits
+    )
+
+
+def _security_event(passage: _Passage) -> bool:
+    """The passage reports a security event of its own: an event kind or an office weighing
+    ``SECTOR_EVENT_WEIGHT`` or more as security (an exercise, a patrol, equipment handed over,
+    an attack; a defence, interior or border office), not only a security topic's word."""
+    return any(
+        h.payload[0] in ("event_kind", "meeting_level")
+        and _security_weight(*h.payload) >= SECTOR_EVENT_WEIGHT
+        for h in passage.hits
+    )
 
 
 def _sco_meeting(hits: list[Hit], res: _Resources) -> bool:
