@@ -451,3 +451,34 @@ SECURITY_IN_SECTOR_LEAD = [
 @pytest.mark.parametrize("text", SECURITY_IN_SECTOR_LEAD)
 def test_a_lead_naming_a_sector_and_security_stays_relevant(text: str) -> None:
     assert _code(text).relevant
+
+
+# -- the focal state's ministry named after another state's name is that state's -------------
+OTHERS_MINISTRY = [
+    pytest.param(
+        "俄罗斯向塔吉克斯坦移交防空装备\n据报道，俄罗斯国防部向塔吉克斯坦国防部移交了一批防空导弹"
+        "系统和无人机，双方同意加强反恐合作。",
+        "据报道，中国国防部向塔吉克斯坦国防部移交了一批防空导弹系统和无人机，双方同意加强反恐合作。",
+        id="zh-russian-ministry",
+    ),
+    pytest.param(
+        "Russia hands over drones to Tajikistan\nDUSHANBE, May 3, 2024 - The Russian Ministry of "
+        "National Defense handed over drones and air defence systems to the Tajik army to "
+        "strengthen counter-terrorism on the Afghan border.",
+        "DUSHANBE, May 3, 2024 - The Ministry of National Defense handed over drones and air "
+        "defence systems to the Tajik army to strengthen counter-terrorism on the Afghan border.",
+        id="en-russian-ministry",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "focal_ministry"), OTHERS_MINISTRY)
+def test_the_focal_states_ministry_after_another_states_name_is_that_states(
+    text: str, focal_ministry: str
+) -> None:
+    coded = _code(text)
+    assert not coded.relevant
+    assert "CN" not in coded.countries
+    # the ministry named on its own (the PRC's) hands the equipment over: engagement
+    title = "向塔吉克斯坦移交防空装备\n" if "俄罗斯" in text else "Drones for Tajikistan\n"
+    assert _code(title + focal_ministry).relevant

@@ -317,7 +317,9 @@ class CodebookCoder:
         )
         if note < item.end:
             hits = [h for h in hits if h.start < note]
-        hits = without_third_party(_focal_observer(hits, text, res, item), text, res)
+        hits = without_third_party(
+            _focal_observer(_others_institutions(hits, text, res), text, res, item), text, res
+        )
         passages = self._passages(item, text, hits, res)
         if not passages:
             return
@@ -620,6 +622,35 @@ def _focal_observer(hits: list[Hit], text: str, res: _Resources, item: CodedItem
         else h
         for h in hits
     ]
+
+
+def _others_institutions(hits: list[Hit], text: str, res: _Resources) -> list[Hit]:
+    """``hits`` without the focal state's institutions named right after another state's name
+    (俄罗斯国防部, 塔吉克斯坦国防部, the Tajik Ministry of National Defense): a name the focal
+    state's ministry shares with another state's is that state's there."""
+    states = sorted(
+        (h.end, h.start, h.payload[1] != res.study.focal) for h in hits if h.payload[0] == "state"
+    )
+    if not states:
+        return hits
+    ends = [s[0] for s in states]
+    kept = []
+    for hit in hits:
+        if hit.payload[0] == "institution" and names_focal(hit, res):
+            i = bisect.bisect_right(ends, hit.start) - 1
+            if (
+                i >= 0
+                and states[i][2]
+                and _REST_OF_NAME.fullmatch(text, states[i][0], hit.start) is not None
+            ):
+                continue  # (the nearest state before it: 中国 in 俄罗斯和中国国防部 keeps it)
+        kept.append(hit)
+    return kept
+
+
+# between a state's name as matched and an institution's: the rest of the name (斯坦共和国,
+# 斯坦), spaces
+_REST_OF_NAME = re.compile(r"[^\W\d_和与同及跟、，]{0,5}|\s*", re.IGNORECASE)
 
 
 # the codes that say a sentence reports something done (a topic, a domain, an event, an office)
