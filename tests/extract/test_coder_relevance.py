@@ -482,3 +482,51 @@ def test_the_focal_states_ministry_after_another_states_name_is_that_states(
     # the ministry named on its own (the PRC's) hands the equipment over: engagement
     title = "向塔吉克斯坦移交防空装备\n" if "俄罗斯" in text else "Drones for Tajikistan\n"
     assert _code(title + focal_ministry).relevant
+
+
+# -- a China-X item: a partner named after the lead takes part only joined to the PRC ---------
+def test_a_partner_named_near_the_prc_in_a_china_other_item_is_not_a_side() -> None:
+    # the partner in a sentence that names the PRC (in 中巴铁路), not joined to it as a side
+    title = (
+        "中巴举行联合反恐训练\n新华社乌鲁木齐5月6日电 中国和巴基斯坦陆军联合反恐训练6日在新疆闭幕。"
+    )
+    coded = _code(title + "中巴铁路未来还将经阿富汗延伸至乌兹别克斯坦，双方将加强反恐合作。")
+    assert not coded.relevant
+    assert not set(coded.countries) & CA
+    joined = _code(title + "中方愿同乌兹别克斯坦一道加强反恐合作，双方将举行联合反恐训练。")
+    assert joined.relevant
+    assert "UZ" in joined.countries
+
+
+CHINA_OTHER_JOINED = [
+    pytest.param(
+        "China, Iran hold counter-terrorism talks\nBEIJING, June 3, 2024 - Chinese and Iranian "
+        "security officials held counter-terrorism talks in Beijing on Monday. China and "
+        "Kyrgyzstan agreed to hold joint counter-terrorism drills.",
+        "KG",
+        id="en-china-and-kyrgyzstan",
+    ),
+    pytest.param(
+        "Китай и Пакистан провели совместные учения\nИсламабад, 3 июня 2024 г. Военные Китая и "
+        "Пакистана провели совместные антитеррористические учения. Китай и Таджикистан "
+        "договорились провести совместные антитеррористические учения.",
+        "TJ",
+        id="ru-china-and-tajikistan",
+    ),
+    pytest.param(
+        "China, Iran hold counter-terrorism talks\nBEIJING, June 3, 2024 - Chinese and Iranian "
+        "security officials held counter-terrorism talks in Beijing on Monday. Kazakh and "
+        "Chinese border guards will also hold a joint patrol next month.",
+        "KZ",
+        id="en-kazakh-and-chinese",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "partner"), CHINA_OTHER_JOINED)
+def test_a_partner_joined_to_the_prc_in_a_china_other_item_takes_part(
+    text: str, partner: str
+) -> None:
+    coded = _code(text)
+    assert coded.relevant
+    assert partner in coded.countries

@@ -144,8 +144,10 @@ class Engagement:
             if self.other_sides and hit.start >= lead:
                 # the lead names the focal state and another state from outside the region as
                 # the event's sides (China-Turkey talks): a partner state named after it takes
-                # part only in a sentence that names the focal state too
-                if not _any_in(focal_at, *_sentence(text, hit.start, lead, end)):
+                # part only joined to the focal state in its sentence (China and Kazakhstan
+                # agreed; 中方愿同乌兹别克斯坦), not only named there (the corridor may link
+                # China and Pakistan with the Central Asian states one day)
+                if not _joined_to_focal(hit, focal, focal_at, text, lead, end):
                     dropped.add(hit)
         asked = _yes_no_sentences(text, start, end)
         if asked:
@@ -271,6 +273,23 @@ def _partner_of_focal(
         f.end <= hit.start and _PARTNER_OF.fullmatch(text, f.end, hit.start) is not None
         for f in focal[first : bisect.bisect_left(focal_at, hit.start)]
     )
+
+
+def _joined_to_focal(
+    hit: Hit, focal: list[Hit], focal_at: list[int], text: str, start: int, end: int
+) -> bool:
+    """The partner ``hit`` is joined to the focal state in its sentence as the other side:
+    after it (China and Kazakhstan, 中方愿同哈萨克斯坦, Китай готов сотрудничать с
+    Казахстаном) or before it (Kazakh and Chinese troops, 哈方同中方)."""
+    lo, hi = _sentence(text, hit.start, start, end)
+    stop = bisect.bisect_left(focal_at, min(hi, hit.end + JOIN_SPAN))
+    for i in range(bisect.bisect_left(focal_at, max(lo, hit.start - JOIN_SPAN)), stop):
+        f = focal[i]
+        if f.end <= hit.start and _PARTNER_OF.fullmatch(text, f.end, hit.start) is not None:
+            return True
+        if hit.end <= f.start and _JOINED.fullmatch(text, hit.end, f.start) is not None:
+            return True
+    return False
 
 
 def _framework_event(hit: Hit, hits: list[Hit], text: str, res: Resources, start: int) -> bool:
