@@ -530,3 +530,39 @@ def test_a_partner_joined_to_the_prc_in_a_china_other_item_takes_part(
     coded = _code(text)
     assert coded.relevant
     assert partner in coded.countries
+
+
+# -- a framework's item whose lead's subject is states from outside the region ---------------
+OUTSIDE_SUBJECT = [
+    pytest.param(
+        "SCO summit admits Belarus as full member\nASTANA, July 4, 2024 - The SCO Council of "
+        "Heads of State meeting in Astana on Thursday admitted Belarus as the organisation's "
+        "tenth member state. The leaders also adopted a declaration on fighting terrorism and "
+        "extremism.",
+        (
+            "SCO summit admits Belarus",
+            "SCO summit admits Belarus; China, Kazakhstan pledge anti-terror cooperation",
+        ),
+        id="en-belarus-joins",
+    ),
+    pytest.param(
+        "上合组织峰会接纳白俄罗斯为成员国\n新华社阿斯塔纳7月4日电 上海合作组织成员国元首理事会会议4日在"
+        "阿斯塔纳举行，会议决定接纳白俄罗斯为成员国。各国元首还通过了打击恐怖主义和极端主义的宣言。",
+        ("上合组织峰会接纳白俄罗斯为成员国", "上合组织峰会接纳白俄罗斯 中哈元首承诺加强反恐合作"),
+        id="zh-belarus-joins",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "titles"), OUTSIDE_SUBJECT)
+def test_a_framework_item_about_states_from_outside_the_region_is_not_engagement(
+    text: str, titles: tuple[str, str]
+) -> None:
+    # gold guideline 2: SCO items about enlargement, Iran, India-Pakistan are not relevant
+    coded = _code(text)
+    assert not coded.relevant
+    assert not coded.countries
+    # the lead names the PRC and a partner state as sides too: their engagement
+    both = _code(text.replace(titles[0], titles[1], 1))
+    assert both.relevant
+    assert {"CN", "KZ"} <= set(both.countries)

@@ -684,8 +684,9 @@ def _focal_takes_part(passage: _Passage, res: _Resources, text: str | None) -> b
 def _engaged(passage: _Passage, res: _Resources, text: str, engagement: Engagement) -> bool:
     """The focal state takes part outside sentences of background, and a partner state with
     it (``coder_relevance``), or the passage's lead reports a meeting of a framework whose
-    members the study implies."""
-    if _framework_meeting(
+    members the study implies (not when the lead's subject is states from outside the region:
+    Belarus joins the SCO)."""
+    if not engagement.outside_subject and _framework_meeting(
         passage.hits, res, tuple(res.study.implied), before=passage.start + LEAD, text=text
     ):
         return True

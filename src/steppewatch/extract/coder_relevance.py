@@ -135,6 +135,12 @@ class Engagement:
         self.other_sides = (
             sides.focal and bool(sides.others) and not sides.partner and not sides.framework
         )
+        # the lead names a regional framework and, as its subject, states from outside the
+        # region only (Belarus joins the SCO; the SCO on strikes on Iran): the framework's
+        # business with them, not its members' security engagement (gold guideline 2)
+        self.outside_subject = (
+            sides.framework and bool(sides.others) and not sides.focal and not sides.partners
+        )
         self.focal = focal = sorted((h for h in hits if names_focal(h, res)), key=lambda h: h.start)
         self.focal_at = focal_at = [h.start for h in focal]
         dropped: set[Hit] = set()
@@ -204,7 +210,9 @@ class Engagement:
             # regions, its security firms in the partner states (codebook: unilateral); not its
             # western theatre's troops at an exercise with another state (China and Pakistan)
             return True
-        if any(_framework_event(h, hits, text, res, self.start) for h in hits):
+        if not self.outside_subject and any(
+            _framework_event(h, hits, text, res, self.start) for h in hits
+        ):
             return True  # a lead names a regional framework's event (an SCO exercise)
         hits = [h for h in hits if h not in self.dropped]
         if any(h in self._taking_part for h in hits):
