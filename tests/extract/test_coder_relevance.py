@@ -566,3 +566,41 @@ def test_a_framework_item_about_states_from_outside_the_region_is_not_engagement
     both = _code(text.replace(titles[0], titles[1], 1))
     assert both.relevant
     assert {"CN", "KZ"} <= set(both.countries)
+
+
+# -- analysts' gathering or report: scholars speak for no state ------------------------------
+ANALYSTS_ITEMS = [
+    pytest.param(
+        "中国—中亚智库论坛在西安举行\n新华网西安5月10日电 第二届中国—中亚智库论坛10日在西安举行。来自"
+        "中国和哈萨克斯坦、吉尔吉斯斯坦的五十余名学者就地区安全问题进行了讨论。报告建议，中国应加强"
+        "同中亚国家在打击恐怖主义方面的协调。",
+        "中哈两国边防部门还在霍尔果斯口岸举行了联合巡逻。",
+        id="zh-think-tank-forum",
+    ),
+    pytest.param(
+        "Think tanks of China and Central Asia discuss regional security\nALMATY, May 10, 2024 - "
+        "Scholars from China, Kazakhstan and Uzbekistan met at a think-tank forum in Almaty on "
+        "Friday. The forum's report recommends that China and the Central Asian states step up "
+        "joint counter-terrorism cooperation.",
+        " On the same day, Chinese and Kazakh border guards held a joint patrol near Khorgos.",
+        id="en-think-tank-forum",
+    ),
+    pytest.param(
+        "Научная конференция о безопасности в Центральной Азии прошла в Бишкеке\nБишкек, 10 мая "
+        "2024 г. Учёные и эксперты из Китая, Кыргызстана и Казахстана обсудили угрозы терроризма. "
+        "В докладе конференции говорится, что Китай и страны Центральной Азии вместе борются с "
+        "терроризмом и наркотрафиком.",
+        " В тот же день пограничники Кыргызстана и Китая провели совместное патрулирование "
+        "границы.",
+        id="ru-scientific-conference",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "security_event"), ANALYSTS_ITEMS)
+def test_an_analysts_forum_or_report_is_not_engagement(text: str, security_event: str) -> None:
+    coded = _code(text)
+    assert not coded.relevant
+    assert not coded.countries
+    # the same item reporting the states' own security event (a joint patrol)
+    assert _code(text + security_event).relevant

@@ -324,7 +324,7 @@ class CodebookCoder:
         if not passages:
             return
         best = max(passages, key=lambda p: p.anchor)
-        sector = _sector_lead(hits, text, item.start)
+        sector = _talk_lead(hits, text, item.start)
         score = 0.0
         relevant_passages = []
         engagement: Engagement | None = None  # read once, for the first passage that needs it
@@ -341,7 +341,8 @@ class CodebookCoder:
                 # the focal state takes part, but no partner state is shown taking part with it
                 passage_score *= NAMED_ONLY_FACTOR
             elif sector and passage_score >= self.threshold and not _security_event(passage):
-                # an item on trade, energy, tourism or visas: a security word is in passing
+                # an item on trade, energy, tourism or visas, or analysts': a security word is
+                # in passing
                 passage_score *= NAMED_ONLY_FACTOR
             score = max(score, passage_score)
             if passage_score >= self.threshold:
@@ -579,17 +580,35 @@ SECTOR_EVENT_WEIGHT = 0.4
 LEAD_SECURITY_WEIGHT = 0.3  # the least weight of a code that puts security in a lead
 
 
-def _sector_lead(hits: list[Hit], text: str, start: int) -> bool:
-    """The item's lead (its title and first sentence) reports an event of an economic sector
-    (trade talks, an energy ministers' meeting, an expo, a business council, tourists, visas)
-    and names no security code: the item is about that sector (codebook: the topic must be
-    security, not trade or visas with a security word in passing)."""
+# a gathering or a publication of analysts (a think-tank forum, scholars, a research report):
+# analysts speak for no state
+_ANALYSTS = re.compile(
+    r"智库|学者|研究报告|研究所|研究院|社会科学院|"
+    r"\b(?:think[- ]tanks?|scholars|academics|research\s+(?:report|centre|center|institute))\b|"
+    r"научн\w*\s+конференц|экспертн\w*\s+(?:форум|клуб|сообществ)|аналитическ\w*\s+(?:центр|доклад)|"
+    r"учен\w*\s+и\s+эксперт|исследовательск\w*\s+(?:центр|институт)",
+    re.IGNORECASE,
+)
+
+
+def _talk_lead(hits: list[Hit], text: str, start: int) -> bool:
+    """The item's lead (its title and first sentence) reports an event that is not security
+    engagement by its kind: an economic sector's (trade talks, an energy ministers' meeting, an
+    expo, a business council, tourists, visas) with no security code named in the lead, or
+    analysts' (a think-tank forum, a research report) with no security event or office there.
+    The codebook: the topic must be security, not trade or visas with a security word in
+    passing, and the PRC's state, officials, forces or agencies take part (scholars speak for
+    no state)."""
     lead = lead_end(start, text)
-    if not _ECONOMIC.search(text, start, lead):
+    if _ECONOMIC.search(text, start, lead):
+        schemes: tuple[str, ...] = _REPORTING
+    elif _ANALYSTS.search(text, start, lead):
+        schemes = ("event_kind", "meeting_level")
+    else:
         return False
     return not any(
         h.start < lead
-        and h.payload[0] in _REPORTING
+        and h.payload[0] in schemes
         and _security_weight(*h.payload) >= LEAD_SECURITY_WEIGHT
         for h in hits
     )
