@@ -604,3 +604,42 @@ def test_an_analysts_forum_or_report_is_not_engagement(text: str, security_event
     assert not coded.countries
     # the same item reporting the states' own security event (a joint patrol)
     assert _code(text + security_event).relevant
+
+
+# -- a lead naming no side: the PRC and a partner take part together in one sentence ----------
+UNANCHORED = [
+    pytest.param(
+        "Совет министров обороны ОДКБ провел заседание в Чолпон-Ате\nЧолпон-Ата, 5 июня 2024 г. "
+        "Очередное заседание совета прошло в закрытом режиме.\nМинистры обороны Казахстана, "
+        "Кыргызстана и Таджикистана обсудили укрепление таджикско-афганской границы и борьбу с "
+        "терроризмом. ",
+        "Генеральный секретарь отметил, что ОДКБ поддерживает контакты с Китаем по вопросам "
+        "борьбы с терроризмом.",
+        "Министры обороны Кыргызстана и Китая также договорились провести совместные "
+        "антитеррористические учения.",
+        id="ru-csto-contacts-with-china",
+    ),
+    pytest.param(
+        "CSTO defence ministers meet in Cholpon-Ata\nCHOLPON-ATA, June 5, 2024 - The regular "
+        "session of the council was held behind closed doors.\nDefence ministers of Kazakhstan, "
+        "Kyrgyzstan and Tajikistan discussed the security of the Tajik-Afghan border and "
+        "counter-terrorism. ",
+        "The secretary general said the organisation keeps contacts with China on "
+        "counter-terrorism.",
+        "Kyrgyzstan and China also agreed to hold a joint counter-terrorism exercise.",
+        id="en-csto-contacts-with-china",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "named", "together"), UNANCHORED)
+def test_with_no_side_in_the_lead_the_prc_and_a_partner_take_part_in_one_sentence(
+    text: str, named: str, together: str
+) -> None:
+    # the partners take part in another body's meeting; the PRC keeps contacts with the body
+    coded = _code(text + named)
+    assert not coded.relevant
+    assert not coded.countries
+    joined = _code(text + together)
+    assert joined.relevant
+    assert {"CN", "KG"} <= set(joined.countries)

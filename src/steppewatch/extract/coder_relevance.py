@@ -69,7 +69,7 @@ _GROUPS = ("group", "group_other")
 _NO_EVENT = ("mechanism",)  # 机制: a framework's mechanism is its name, not an event of it
 EVENT_SPAN = 40  # characters from a framework's name to its event's word in a paragraph's lead
 SENTENCE_SPAN = 600  # characters searched either side of a name for its sentence's ends
-_SENTENCE_BREAK = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
+_SENTENCE_BREAK = re.compile(r"[。！？!?\n]|\.(?:\s+(?![a-zа-яё])|$)")
 # a gathering of analysts named after a framework (中国—中亚智库论坛, the SCO expert forum,
 # экспертный форум ШОС is named before): academics, not the framework's states
 _ANALYSTS_AFTER = re.compile(
@@ -141,6 +141,9 @@ class Engagement:
         self.outside_subject = (
             sides.framework and bool(sides.others) and not sides.focal and not sides.partners
         )
+        # the lead names neither the focal state nor a regional framework: the focal state and
+        # a partner take part together only in a sentence naming both
+        self.unanchored = not (sides.focal or sides.framework or sides.partner)
         self.focal = focal = sorted((h for h in hits if names_focal(h, res)), key=lambda h: h.start)
         self.focal_at = focal_at = [h.start for h in focal]
         dropped: set[Hit] = set()
@@ -219,6 +222,19 @@ class Engagement:
             return True  # found taking part in an overlapping passage (its sentence is here too)
         found = collect(hits, text, res, self.reference, self.background, self.idle)
         taking_part = [hit for code, hit in found.states.items() if code in partners]
+        if self.unanchored and (taking_part or found.groups):
+            codes = {_state_of(h, res) for h in taking_part}
+            taking_part = [
+                h
+                for h in hits
+                if (_state_of(h, res) in codes or h in found.groups.values())
+                and not _within(self.background, h.start)
+                and _any_in(self.focal_at, *_sentence(text, h.start, self.start, self.end))
+            ]
+            if taking_part:
+                self._taking_part.update(taking_part)
+                return True
+            return False
         self._taking_part.update(taking_part)
         if taking_part or found.groups:
             return True
