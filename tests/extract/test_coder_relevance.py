@@ -643,3 +643,44 @@ def test_with_no_side_in_the_lead_the_prc_and_a_partner_take_part_in_one_sentenc
     joined = _code(text + together)
     assert joined.relevant
     assert {"CN", "KG"} <= set(joined.countries)
+
+
+# -- the PRC's firms or investors only named are no security aspect ---------------------------
+FIRMS_ONLY_NAMED = [
+    pytest.param(
+        "Uzbekistan and China discuss Trans-Afghan railway\nTASHKENT, May 3, 2024 - Uzbek and "
+        "Chinese officials met in Tashkent on Friday to discuss the railway through Afghanistan "
+        "to Mazar-i-Sharif and Kabul. ",
+        "Chinese investors are expected to finance the line.",
+        "They agreed on the security of Chinese investors and of the line.",
+        id="en-chinese-investors",
+    ),
+    pytest.param(
+        "Узбекистан и Китай обсудили Трансафганскую железную дорогу\nТашкент, 3 мая 2024 г. "
+        "Представители Узбекистана и Китая обсудили строительство дороги через Афганистан до "
+        "Мазари-Шарифа и Кабула. ",
+        "В проекте участвуют несколько китайских предприятий.",
+        "Стороны договорились обеспечить безопасность китайских инвестиций.",
+        id="ru-chinese-enterprises",
+    ),
+    pytest.param(
+        "乌兹别克斯坦与中国商谈跨阿富汗铁路\n新华社塔什干5月3日电 乌中两国官员3日在塔什干就经阿富汗"
+        "通往马扎里沙里夫和喀布尔的铁路进行会谈。",
+        "中资企业将参与项目融资。",
+        "双方同意保障中资企业和项目安全。",
+        id="zh-chinese-firms",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "named", "secured"), FIRMS_ONLY_NAMED)
+def test_the_prcs_firms_only_named_are_no_security_aspect(
+    text: str, named: str, secured: str
+) -> None:
+    coded = _code(text + named)
+    assert not coded.relevant
+    assert not coded.countries
+    # their security as the matter agreed (codebook: investment_security)
+    kept = _code(text + secured)
+    assert kept.relevant
+    assert "investment_security" in kept.topics

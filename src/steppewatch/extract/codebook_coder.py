@@ -162,6 +162,12 @@ FOCAL_HARM = frozenset(
     }
 )
 INCIDENT_FOCAL_WEIGHT = 1.0
+# topics whose indicators include the focal state's firms only named (Chinese-owned, 中资企业):
+# they weigh as security only through a term with a security word, or with an incident
+FIRMS_NAMED = frozenset({("topic", "investment_security")})
+_SECURITY_WORD = re.compile(
+    r"安全|保护|保障|secur|protect|safe|безопасн|защит|охран", re.IGNORECASE
+)
 # incident words that only count the dead and hurt (an accident has them too): no sign of harm
 # done to the focal state's people
 CASUALTY_TERMS = frozenset(
@@ -741,11 +747,22 @@ def _score(passage: _Passage, res: _Resources, text: str | None = None) -> float
         for h in passage.hits
         if h.payload[0] in ("topic", "domain", "event_kind", "meeting_level", "framework")
     }
-    total = sum(_security_weight(s, c) for s, c in codes if s != "framework")
-    if codes & FOCAL_HARM and any(
+    harmed = any(
         h.payload == ("event_kind", "incident") and h.term.lower() not in CASUALTY_TERMS
         for h in passage.hits
-    ):
+    )
+    if not harmed and ("event_kind", "private_security") not in codes:
+        # the focal state's firms or investors only named (Chinese investors, 中资企业,
+        # китайских предприятий): no security aspect unless harmed or guarded (codebook:
+        # investment mentioned without any security aspect is not coded)
+        codes -= {
+            key
+            for key in FIRMS_NAMED
+            if key in codes
+            and not any(h.payload == key and _SECURITY_WORD.search(h.term) for h in passage.hits)
+        }
+    total = sum(_security_weight(s, c) for s, c in codes if s != "framework")
+    if codes & FOCAL_HARM and harmed:
         # an attack or protest that harms the focal state's citizens, firms or name (codebook:
         # murder of Chinese workers, protests against Chinese companies) is a security matter
         total += INCIDENT_FOCAL_WEIGHT - _security_weight("event_kind", "incident")
