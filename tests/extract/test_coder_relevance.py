@@ -448,6 +448,27 @@ SECURITY_IN_SECTOR_LEAD = [
 ]
 
 
+SECURITY_IN_SECTOR_LEAD += [
+    pytest.param(
+        "Kazakhstan, China hold talks on trade and security cooperation\nASTANA, May 3, 2024 - "
+        "Kazakh and Chinese deputy foreign ministers held talks in Astana on Friday. The two "
+        "sides agreed to expand trade and to step up counter-terrorism cooperation.",
+        id="en-trade-and-security-word",
+    ),
+    pytest.param(
+        "中哈举行经贸和安全合作磋商\n新华社阿斯塔纳5月3日电 中哈两国副外长3日在阿斯塔纳举行磋商。双方"
+        "同意扩大贸易，加强反恐合作。",
+        id="zh-trade-and-security-word",
+    ),
+    pytest.param(
+        "Казахстан и Китай обсудили торговлю и безопасность\nАстана, 3 мая 2024 г. Заместители "
+        "министров иностранных дел Казахстана и Китая провели консультации в Астане. Стороны "
+        "договорились расширять торговлю и укреплять сотрудничество в борьбе с терроризмом.",
+        id="ru-trade-and-security-word",
+    ),
+]
+
+
 @pytest.mark.parametrize("text", SECURITY_IN_SECTOR_LEAD)
 def test_a_lead_naming_a_sector_and_security_stays_relevant(text: str) -> None:
     assert _code(text).relevant

@@ -597,6 +597,16 @@ _ANALYSTS = re.compile(
 )
 
 
+# security or defence named as such (trade and security talks, 经贸和安全合作, торговля и
+# безопасность), not a sector's own "security" (energy, food security)
+_SECURITY_IN_LEAD = re.compile(
+    r"(?<!能源)(?<!粮食)(?<!食品)安全|军事|防务|国防|"
+    r"(?<![^\W\d_])(?<!energy\s)(?<!food\s)(?:security|defen[cs]e|military)(?![^\W\d_])|"
+    r"(?<!энергетической\s)(?<!продовольственной\s)безопасност|оборон|военн",
+    re.IGNORECASE,
+)
+
+
 def _talk_lead(hits: list[Hit], text: str, start: int) -> bool:
     """The item's lead (its title and first sentence) reports an event that is not security
     engagement by its kind: an economic sector's (trade talks, an energy ministers' meeting, an
@@ -607,6 +617,8 @@ def _talk_lead(hits: list[Hit], text: str, start: int) -> bool:
     no state)."""
     lead = lead_end(start, text)
     if _ECONOMIC.search(text, start, lead):
+        if _SECURITY_IN_LEAD.search(text, start, lead):
+            return False  # (trade and security talks)
         schemes: tuple[str, ...] = _REPORTING
     elif _ANALYSTS.search(text, start, lead):
         schemes = ("event_kind", "meeting_level")
