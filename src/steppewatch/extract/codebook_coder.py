@@ -26,7 +26,14 @@ Per item (see ``segment.py``):
    without the focal state, code nothing (``without_third_party``). A passage above the
    threshold stays relevant only when the focal state takes part outside sentences of
    background and a partner state takes part with it, not only named (``coder_relevance``);
-   otherwise its score is multiplied by ``NAMED_ONLY_FACTOR``.
+   otherwise its score is multiplied by ``NAMED_ONLY_FACTOR``. So is a passage of an item
+   whose lead reports an economic sector's event (trade, energy, an expo, tourists, visas)
+   with no security named there, or analysts' (a think-tank forum, a research report) with no
+   security event or office there, unless the passage reports a security event or office of
+   its own (``_talk_lead``, ``_security_event``). The PRC's firms or investors only named
+   weigh nothing as security without an incident or a security firm (``FIRMS_NAMED``); a
+   list of other items' headlines at the foot (Related news:, 【相关新闻】) and the PRC's
+   ministry named after another state's (俄罗斯国防部) are dropped first.
 4. codes of relevant items come from the hits in their relevant passages, each with evidence,
    by the rules of ``coder_rules.py`` (one small function each): framework (not a gathering
    named as a meeting's occasion: on the sidelines of the SCO summit); countries taking part

@@ -17,11 +17,16 @@ side, researchers' home, nor only in a question asking yes or no - or the region
 joined to the focal state (中国和中亚国家) outside background, or states given as examples joined
 to the focal state (中方愿同哈萨克斯坦等国). When the item's lead names the focal state and a state
 from outside the region as the event's sides (China-Turkey talks), a partner named after the
-lead takes part only in a sentence that names the focal state too. A regional framework's event
-named in a lead, or the focal state's unilateral kinds (its western build-up, its security
-firms), need no partner. ``focal_background``: when the lead names the event's sides without the
-focal state (Türkiye and Kazakhstan), the focal state named after it only in background
-sentences takes no part.
+lead takes part only joined to the focal state in its sentence (China and Kazakhstan agreed;
+中方愿同哈萨克斯坦). When the lead names no side at all (neither the focal state, a partner
+nor a regional framework: a CSTO meeting), the focal state and a partner take part together
+only in a sentence naming both. When the lead names a regional framework and, as its
+subject, only states from outside the region (Belarus joins the SCO), the framework's meeting
+or event implies no engagement (``outside_subject``). A regional framework's event named in a
+lead, or the focal state's unilateral kinds (its western build-up, its security firms), need
+no partner. ``focal_background``: when the lead names the event's sides without the focal
+state (Türkiye and Kazakhstan), the focal state named after it only in background sentences
+takes no part. ``related_start``: where a list of other items' headlines begins.
 """
 
 from __future__ import annotations
