@@ -466,6 +466,19 @@ SECURITY_IN_SECTOR_LEAD += [
         "договорились расширять торговлю и укреплять сотрудничество в борьбе с терроризмом.",
         id="ru-trade-and-security-word",
     ),
+    # trafficking in persons, a joint investigation: no economic sector
+    pytest.param(
+        "Китай и Кыргызстан обсудили торговлю людьми\nБишкек, 3 мая 2024 г. Делегации двух стран "
+        "встретились в Бишкеке.\nКитай и Кыргызстан договорились вместе бороться с терроризмом и "
+        "экстремизмом.",
+        id="ru-trafficking-in-persons",
+    ),
+    pytest.param(
+        "China, Kyrgyzstan open joint investigation\nBISHKEK, May 3, 2024 - The two countries "
+        "opened a joint investigation on Monday.\nChina and Kyrgyzstan agreed to step up "
+        "counter-terrorism cooperation and to exchange intelligence on terrorist groups.",
+        id="en-joint-investigation",
+    ),
 ]
 
 

@@ -580,10 +580,11 @@ _SECTOR = re.compile(
 # item) are not security engagement: as the sectors above, with business, investment and visas
 _ECONOMIC = re.compile(
     r"经贸|经济|贸易|商务|商会|企业家|博览会|投资|能源|交通|农业|旅游|签证|免签|财长|央行|"
-    r"\b(?:trade|economic|economy|business\w*|expo|invest\w*|energy|transport|agricultur\w*|"
-    r"touris[mt]\w*|visas?|visa-free|finance)\b|"
-    r"торгов|экономи|бизнес|инвест|выставк|энергетик|транспорт|сельск|туризм|турист|финанс|"
-    r"безвиз|визов|(?<![^\W\d_])визы?(?![^\W\d_])",
+    r"\b(?<!drug\s)(?<!arms\s)(?:trade|economic|economy|business\w*|expo|"
+    r"invest(?:ment|ments|or|ors|ing|s)?|energy|transport|agricultur\w*|touris[mt]\w*|visas?|"
+    r"visa-free|finance)\b|"
+    r"торгов(?!\w*\s+(?:людьми|оружием|наркотик))|экономи|бизнес|инвест|выставк|энергетик|"
+    r"транспорт|сельск|туризм|турист|финанс|безвиз|визов|(?<![^\W\d_])визы?(?![^\W\d_])",
     re.IGNORECASE,
 )
 # the least security weight of an event kind or an office that makes a passage of such an item
