@@ -53,7 +53,7 @@ __all__ = ["Engagement", "related_start"]
 _RELATED_HEADER = re.compile(
     r"^[ \t]*(?:【\s*相关(?:新闻|阅读|报道|信息|链接)\s*】|(?:相关(?:新闻|阅读|报道|信息|链接)|延伸阅读|推荐阅读)"
     r"[ \t]*[:：]?|(?i:related(?:\s+(?:news|articles|stories|reading|coverage))?|other\s+news|"
-    r"more\s+news|read\s+(?:also|more)|see\s+also|читайте\s+также|(?:другие\s+)?новости\s+по\s+теме|"
+    r"more\s+news|read\s+also|see\s+also|читайте\s+также|(?:другие\s+)?новости\s+по\s+теме|"
     r"другие\s+новости|похожие\s+(?:новости|материалы)|по\s+теме|см\.\s+также|ещ[её]\s+по\s+теме)"
     r"[ \t]*:?)[ \t]*$",
     re.MULTILINE,
