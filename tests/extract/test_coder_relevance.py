@@ -352,3 +352,369 @@ def test_a_partner_named_only_in_a_russian_yes_no_question_is_asked_about() -> N
         "сепаратизмом."
     )
     assert not coded.relevant
+
+
+# -- a list of related headlines at a page's foot names other items' events -----------------
+RELATED_LIST = [
+    pytest.param(
+        "哈萨克斯坦与乌兹别克斯坦举行边防合作会谈\n新华社塔什干3月2日电 哈萨克斯坦边防局局长与"
+        "乌兹别克斯坦边防部门负责人2日在塔什干举行会谈，双方同意加强边境巡逻和打击毒品走私合作。\n\n"
+        "【相关新闻】\n中国同哈萨克斯坦举行边防合作会晤\n",
+        "中国同哈萨克斯坦举行边防合作会晤",
+        id="zh-related-news",
+    ),
+    pytest.param(
+        "Пограничники Кыргызстана и Таджикистана провели совместное патрулирование\n"
+        "Бишкек, 4 мая 2024 г. Пограничные службы Кыргызстана и Таджикистана провели совместное "
+        "патрулирование участка границы и обсудили борьбу с контрабандой наркотиков.\n\n"
+        "Читайте также:\nКитай и Кыргызстан провели совместные антитеррористические учения\n",
+        "Китай и Кыргызстан провели совместные антитеррористические учения",
+        id="ru-read-also",
+    ),
+    pytest.param(
+        "Uzbek, Turkmen border guards hold joint drill\nTASHKENT, May 5, 2024 - Border guards of "
+        "Uzbekistan and Turkmenistan held a joint counter-terrorism drill on their common border "
+        "on Sunday, the Uzbek State Security Service said.\n\n"
+        "Related news:\nChina, Uzbekistan hold joint counter-terrorism drill\n",
+        "China, Uzbekistan hold joint counter-terrorism drill",
+        id="en-related-news",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "headline"), RELATED_LIST)
+def test_a_related_headline_at_the_foot_is_not_the_items_event(text: str, headline: str) -> None:
+    # the item reports two partner states' event; the PRC is named only in a headline of the
+    # related list, which names another item's event
+    coded = _code(text)
+    assert not coded.relevant
+    assert not coded.countries
+    # the same headline as the item's own closing sentence: the PRC takes part
+    moved = _code(text.split("\n\n")[0] + " " + headline + ("。" if "中" in headline else "."))
+    assert moved.relevant
+    assert "CN" in moved.countries
+
+
+# -- an item on an economic sector: a security word in passing is no security engagement -----
+SECTOR_ITEMS = [
+    pytest.param(
+        "中国同吉尔吉斯斯坦举行经贸合作委员会会议\n新华社比什凯克6月3日电 中国商务部副部长同吉尔吉斯"
+        "斯坦经济部副部长3日在比什凯克共同主持两国经贸合作委员会会议。双方同意扩大农产品贸易，"
+        "提升口岸通关效率，并加强边境管理部门之间的沟通。",
+        "双方还商定两国边防部门将在口岸附近开展联合巡逻。",
+        id="zh-trade-commission",
+    ),
+    pytest.param(
+        "Казахстан и Китай обсудили развитие туризма\nАлматы, 7 мая 2024 г. Заместитель министра "
+        "туризма Казахстана и делегация Китая обсудили увеличение турпотока. Стороны договорились "
+        "об упрощении пересечения границы для туристических групп и о безопасности туристов на "
+        "границе.",
+        "Пограничные службы Казахстана и Китая провели совместное патрулирование участка границы.",
+        id="ru-tourism-talks",
+    ),
+    pytest.param(
+        "China, Uzbekistan hold talks on trade and investment\nTASHKENT, April 9, 2024 - Chinese "
+        "Vice Commerce Minister and Uzbek Deputy Minister of Investment held talks on Tuesday on "
+        "expanding trade, new industrial parks and faster border crossings for freight trucks.",
+        "The two sides also agreed that their border guards will hold a joint exercise in May.",
+        id="en-trade-talks",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "security_event"), SECTOR_ITEMS)
+def test_an_economic_items_security_word_in_passing_is_not_engagement(
+    text: str, security_event: str
+) -> None:
+    coded = _code(text)
+    assert not coded.relevant
+    assert not coded.countries
+    # the same item reporting a security event of its own (a joint patrol, an exercise)
+    assert _code(text + " " + security_event).relevant
+
+
+SECURITY_IN_SECTOR_LEAD = [
+    pytest.param(
+        "中国同吉尔吉斯斯坦举行经贸和执法安全合作会议\n新华社比什凯克6月3日电 中国商务部副部长同吉尔"
+        "吉斯斯坦经济部副部长3日在比什凯克举行会议，双方同意扩大贸易，加强打击跨境犯罪合作。",
+        id="zh-trade-and-law-enforcement",
+    ),
+    pytest.param(
+        "China, Uzbekistan hold talks on trade and counter-terrorism\nTASHKENT, April 9, 2024 - "
+        "Chinese and Uzbek deputy ministers held talks on Tuesday on expanding trade and on "
+        "counter-terrorism cooperation along the transport corridors.",
+        id="en-trade-and-counter-terrorism",
+    ),
+]
+
+
+SECURITY_IN_SECTOR_LEAD += [
+    pytest.param(
+        "Kazakhstan, China hold talks on trade and security cooperation\nASTANA, May 3, 2024 - "
+        "Kazakh and Chinese deputy foreign ministers held talks in Astana on Friday. The two "
+        "sides agreed to expand trade and to step up counter-terrorism cooperation.",
+        id="en-trade-and-security-word",
+    ),
+    pytest.param(
+        "中哈举行经贸和安全合作磋商\n新华社阿斯塔纳5月3日电 中哈两国副外长3日在阿斯塔纳举行磋商。双方"
+        "同意扩大贸易，加强反恐合作。",
+        id="zh-trade-and-security-word",
+    ),
+    pytest.param(
+        "Казахстан и Китай обсудили торговлю и безопасность\nАстана, 3 мая 2024 г. Заместители "
+        "министров иностранных дел Казахстана и Китая провели консультации в Астане. Стороны "
+        "договорились расширять торговлю и укреплять сотрудничество в борьбе с терроризмом.",
+        id="ru-trade-and-security-word",
+    ),
+    # trafficking in persons, a joint investigation: no economic sector
+    pytest.param(
+        "Китай и Кыргызстан обсудили торговлю людьми\nБишкек, 3 мая 2024 г. Делегации двух стран "
+        "встретились в Бишкеке.\nКитай и Кыргызстан договорились вместе бороться с терроризмом и "
+        "экстремизмом.",
+        id="ru-trafficking-in-persons",
+    ),
+    pytest.param(
+        "China, Kyrgyzstan open joint investigation\nBISHKEK, May 3, 2024 - The two countries "
+        "opened a joint investigation on Monday.\nChina and Kyrgyzstan agreed to step up "
+        "counter-terrorism cooperation and to exchange intelligence on terrorist groups.",
+        id="en-joint-investigation",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", SECURITY_IN_SECTOR_LEAD)
+def test_a_lead_naming_a_sector_and_security_stays_relevant(text: str) -> None:
+    assert _code(text).relevant
+
+
+# -- the focal state's ministry named after another state's name is that state's -------------
+OTHERS_MINISTRY = [
+    pytest.param(
+        "俄罗斯向塔吉克斯坦移交防空装备\n据报道，俄罗斯国防部向塔吉克斯坦国防部移交了一批防空导弹"
+        "系统和无人机，双方同意加强反恐合作。",
+        "据报道，中国国防部向塔吉克斯坦国防部移交了一批防空导弹系统和无人机，双方同意加强反恐合作。",
+        id="zh-russian-ministry",
+    ),
+    pytest.param(
+        "Russia hands over drones to Tajikistan\nDUSHANBE, May 3, 2024 - The Russian Ministry of "
+        "National Defense handed over drones and air defence systems to the Tajik army to "
+        "strengthen counter-terrorism on the Afghan border.",
+        "DUSHANBE, May 3, 2024 - The Ministry of National Defense handed over drones and air "
+        "defence systems to the Tajik army to strengthen counter-terrorism on the Afghan border.",
+        id="en-russian-ministry",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "focal_ministry"), OTHERS_MINISTRY)
+def test_the_focal_states_ministry_after_another_states_name_is_that_states(
+    text: str, focal_ministry: str
+) -> None:
+    coded = _code(text)
+    assert not coded.relevant
+    assert "CN" not in coded.countries
+    # the ministry named on its own (the PRC's) hands the equipment over: engagement
+    title = "向塔吉克斯坦移交防空装备\n" if "俄罗斯" in text else "Drones for Tajikistan\n"
+    assert _code(title + focal_ministry).relevant
+
+
+# -- a China-X item: a partner named after the lead takes part only joined to the PRC ---------
+def test_a_partner_named_near_the_prc_in_a_china_other_item_is_not_a_side() -> None:
+    # the partner in a sentence that names the PRC (in 中巴铁路), not joined to it as a side
+    title = (
+        "中巴举行联合反恐训练\n新华社乌鲁木齐5月6日电 中国和巴基斯坦陆军联合反恐训练6日在新疆闭幕。"
+    )
+    coded = _code(title + "中巴铁路未来还将经阿富汗延伸至乌兹别克斯坦，双方将加强反恐合作。")
+    assert not coded.relevant
+    assert not set(coded.countries) & CA
+    joined = _code(title + "中方愿同乌兹别克斯坦一道加强反恐合作，双方将举行联合反恐训练。")
+    assert joined.relevant
+    assert "UZ" in joined.countries
+
+
+CHINA_OTHER_JOINED = [
+    pytest.param(
+        "China, Iran hold counter-terrorism talks\nBEIJING, June 3, 2024 - Chinese and Iranian "
+        "security officials held counter-terrorism talks in Beijing on Monday. China and "
+        "Kyrgyzstan agreed to hold joint counter-terrorism drills.",
+        "KG",
+        id="en-china-and-kyrgyzstan",
+    ),
+    pytest.param(
+        "Китай и Пакистан провели совместные учения\nИсламабад, 3 июня 2024 г. Военные Китая и "
+        "Пакистана провели совместные антитеррористические учения. Китай и Таджикистан "
+        "договорились провести совместные антитеррористические учения.",
+        "TJ",
+        id="ru-china-and-tajikistan",
+    ),
+    pytest.param(
+        "China, Iran hold counter-terrorism talks\nBEIJING, June 3, 2024 - Chinese and Iranian "
+        "security officials held counter-terrorism talks in Beijing on Monday. Kazakh and "
+        "Chinese border guards will also hold a joint patrol next month.",
+        "KZ",
+        id="en-kazakh-and-chinese",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "partner"), CHINA_OTHER_JOINED)
+def test_a_partner_joined_to_the_prc_in_a_china_other_item_takes_part(
+    text: str, partner: str
+) -> None:
+    coded = _code(text)
+    assert coded.relevant
+    assert partner in coded.countries
+
+
+# -- a framework's item whose lead's subject is states from outside the region ---------------
+OUTSIDE_SUBJECT = [
+    pytest.param(
+        "SCO summit admits Belarus as full member\nASTANA, July 4, 2024 - The SCO Council of "
+        "Heads of State meeting in Astana on Thursday admitted Belarus as the organisation's "
+        "tenth member state. The leaders also adopted a declaration on fighting terrorism and "
+        "extremism.",
+        (
+            "SCO summit admits Belarus",
+            "SCO summit admits Belarus; China, Kazakhstan pledge anti-terror cooperation",
+        ),
+        id="en-belarus-joins",
+    ),
+    pytest.param(
+        "上合组织峰会接纳白俄罗斯为成员国\n新华社阿斯塔纳7月4日电 上海合作组织成员国元首理事会会议4日在"
+        "阿斯塔纳举行，会议决定接纳白俄罗斯为成员国。各国元首还通过了打击恐怖主义和极端主义的宣言。",
+        ("上合组织峰会接纳白俄罗斯为成员国", "上合组织峰会接纳白俄罗斯 中哈元首承诺加强反恐合作"),
+        id="zh-belarus-joins",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "titles"), OUTSIDE_SUBJECT)
+def test_a_framework_item_about_states_from_outside_the_region_is_not_engagement(
+    text: str, titles: tuple[str, str]
+) -> None:
+    # gold guideline 2: SCO items about enlargement, Iran, India-Pakistan are not relevant
+    coded = _code(text)
+    assert not coded.relevant
+    assert not coded.countries
+    # the lead names the PRC and a partner state as sides too: their engagement
+    both = _code(text.replace(titles[0], titles[1], 1))
+    assert both.relevant
+    assert {"CN", "KZ"} <= set(both.countries)
+
+
+# -- analysts' gathering or report: scholars speak for no state ------------------------------
+ANALYSTS_ITEMS = [
+    pytest.param(
+        "中国—中亚智库论坛在西安举行\n新华网西安5月10日电 第二届中国—中亚智库论坛10日在西安举行。来自"
+        "中国和哈萨克斯坦、吉尔吉斯斯坦的五十余名学者就地区安全问题进行了讨论。报告建议，中国应加强"
+        "同中亚国家在打击恐怖主义方面的协调。",
+        "中哈两国边防部门还在霍尔果斯口岸举行了联合巡逻。",
+        id="zh-think-tank-forum",
+    ),
+    pytest.param(
+        "Think tanks of China and Central Asia discuss regional security\nALMATY, May 10, 2024 - "
+        "Scholars from China, Kazakhstan and Uzbekistan met at a think-tank forum in Almaty on "
+        "Friday. The forum's report recommends that China and the Central Asian states step up "
+        "joint counter-terrorism cooperation.",
+        " On the same day, Chinese and Kazakh border guards held a joint patrol near Khorgos.",
+        id="en-think-tank-forum",
+    ),
+    pytest.param(
+        "Научная конференция о безопасности в Центральной Азии прошла в Бишкеке\nБишкек, 10 мая "
+        "2024 г. Учёные и эксперты из Китая, Кыргызстана и Казахстана обсудили угрозы терроризма. "
+        "В докладе конференции говорится, что Китай и страны Центральной Азии вместе борются с "
+        "терроризмом и наркотрафиком.",
+        " В тот же день пограничники Кыргызстана и Китая провели совместное патрулирование "
+        "границы.",
+        id="ru-scientific-conference",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "security_event"), ANALYSTS_ITEMS)
+def test_an_analysts_forum_or_report_is_not_engagement(text: str, security_event: str) -> None:
+    coded = _code(text)
+    assert not coded.relevant
+    assert not coded.countries
+    # the same item reporting the states' own security event (a joint patrol)
+    assert _code(text + security_event).relevant
+
+
+# -- a lead naming no side: the PRC and a partner take part together in one sentence ----------
+UNANCHORED = [
+    pytest.param(
+        "Совет министров обороны ОДКБ провел заседание в Чолпон-Ате\nЧолпон-Ата, 5 июня 2024 г. "
+        "Очередное заседание совета прошло в закрытом режиме.\nМинистры обороны Казахстана, "
+        "Кыргызстана и Таджикистана обсудили укрепление таджикско-афганской границы и борьбу с "
+        "терроризмом. ",
+        "Генеральный секретарь отметил, что ОДКБ поддерживает контакты с Китаем по вопросам "
+        "борьбы с терроризмом.",
+        "Министры обороны Кыргызстана и Китая также договорились провести совместные "
+        "антитеррористические учения.",
+        id="ru-csto-contacts-with-china",
+    ),
+    pytest.param(
+        "CSTO defence ministers meet in Cholpon-Ata\nCHOLPON-ATA, June 5, 2024 - The regular "
+        "session of the council was held behind closed doors.\nDefence ministers of Kazakhstan, "
+        "Kyrgyzstan and Tajikistan discussed the security of the Tajik-Afghan border and "
+        "counter-terrorism. ",
+        "The secretary general said the organisation keeps contacts with China on "
+        "counter-terrorism.",
+        "Kyrgyzstan and China also agreed to hold a joint counter-terrorism exercise.",
+        id="en-csto-contacts-with-china",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "named", "together"), UNANCHORED)
+def test_with_no_side_in_the_lead_the_prc_and_a_partner_take_part_in_one_sentence(
+    text: str, named: str, together: str
+) -> None:
+    # the partners take part in another body's meeting; the PRC keeps contacts with the body
+    coded = _code(text + named)
+    assert not coded.relevant
+    assert not coded.countries
+    joined = _code(text + together)
+    assert joined.relevant
+    assert {"CN", "KG"} <= set(joined.countries)
+
+
+# -- the PRC's firms or investors only named are no security aspect ---------------------------
+FIRMS_ONLY_NAMED = [
+    pytest.param(
+        "Uzbekistan and China discuss Trans-Afghan railway\nTASHKENT, May 3, 2024 - Uzbek and "
+        "Chinese officials met in Tashkent on Friday to discuss the railway through Afghanistan "
+        "to Mazar-i-Sharif and Kabul. ",
+        "Chinese investors are expected to finance the line.",
+        "They agreed on the security of Chinese investors and of the line.",
+        id="en-chinese-investors",
+    ),
+    pytest.param(
+        "Узбекистан и Китай обсудили Трансафганскую железную дорогу\nТашкент, 3 мая 2024 г. "
+        "Представители Узбекистана и Китая обсудили строительство дороги через Афганистан до "
+        "Мазари-Шарифа и Кабула. ",
+        "В проекте участвуют несколько китайских предприятий.",
+        "Стороны договорились обеспечить безопасность китайских инвестиций.",
+        id="ru-chinese-enterprises",
+    ),
+    pytest.param(
+        "乌兹别克斯坦与中国商谈跨阿富汗铁路\n新华社塔什干5月3日电 乌中两国官员3日在塔什干就经阿富汗"
+        "通往马扎里沙里夫和喀布尔的铁路进行会谈。",
+        "中资企业将参与项目融资。",
+        "双方同意保障中资企业和项目安全。",
+        id="zh-chinese-firms",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "named", "secured"), FIRMS_ONLY_NAMED)
+def test_the_prcs_firms_only_named_are_no_security_aspect(
+    text: str, named: str, secured: str
+) -> None:
+    coded = _code(text + named)
+    assert not coded.relevant
+    assert not coded.countries
+    # their security as the matter agreed (codebook: investment_security)
+    kept = _code(text + secured)
+    assert kept.relevant
+    assert "investment_security" in kept.topics

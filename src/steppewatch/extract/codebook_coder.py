@@ -26,7 +26,14 @@ Per item (see ``segment.py``):
    without the focal state, code nothing (``without_third_party``). A passage above the
    threshold stays relevant only when the focal state takes part outside sentences of
    background and a partner state takes part with it, not only named (``coder_relevance``);
-   otherwise its score is multiplied by ``NAMED_ONLY_FACTOR``.
+   otherwise its score is multiplied by ``NAMED_ONLY_FACTOR``. So is a passage of an item
+   whose lead reports an economic sector's event (trade, energy, an expo, tourists, visas)
+   with no security named there, or analysts' (a think-tank forum, a research report) with no
+   security event or office there, unless the passage reports a security event or office of
+   its own (``_talk_lead``, ``_security_event``). The PRC's firms or investors only named
+   weigh nothing as security without an incident or a security firm (``FIRMS_NAMED``); a
+   list of other items' headlines at the foot (Related news:, 【相关新闻】) and the PRC's
+   ministry named after another state's (俄罗斯国防部) are dropped first.
 4. codes of relevant items come from the hits in their relevant passages, each with evidence,
    by the rules of ``coder_rules.py`` (one small function each): framework (not a gathering
    named as a meeting's occasion: on the sidelines of the SCO summit); countries taking part
@@ -58,7 +65,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from steppewatch.extract.calibration import load_calibration
-from steppewatch.extract.coder_background import note_start
+from steppewatch.extract.coder_background import lead_end, note_start
 from steppewatch.extract.coder_entities import (
     OBSERVER,
     SENTENCE_END,
@@ -71,7 +78,7 @@ from steppewatch.extract.coder_entities import (
     not_participant,
     numbered_entries,
 )
-from steppewatch.extract.coder_relevance import Engagement
+from steppewatch.extract.coder_relevance import Engagement, related_start
 from steppewatch.extract.coder_resources import Resources as _Resources
 from steppewatch.extract.coder_resources import load_resources as _resources
 from steppewatch.extract.coder_rules import (
@@ -162,6 +169,12 @@ FOCAL_HARM = frozenset(
     }
 )
 INCIDENT_FOCAL_WEIGHT = 1.0
+# topics whose indicators include the focal state's firms only named (Chinese-owned, 中资企业):
+# they weigh as security only through a term with a security word, or with an incident
+FIRMS_NAMED = frozenset({("topic", "investment_security")})
+_SECURITY_WORD = re.compile(
+    r"安全|保护|保障|secur|protect|safe|безопасн|защит|охран", re.IGNORECASE
+)
 # incident words that only count the dead and hurt (an accident has them too): no sign of harm
 # done to the focal state's people
 CASUALTY_TERMS = frozenset(
@@ -310,14 +323,21 @@ class CodebookCoder:
             item.start,
             item.end,
         )
-        note = note_start(text, item.start, item.end)
-        if note < item.end:  # a paragraph headed Справка. / Background: reports no event
+        # a paragraph headed Справка. / Background: reports no event; a list headed Related
+        # news: / 【相关新闻】 names other items' events
+        note = min(
+            note_start(text, item.start, item.end), related_start(text, item.start, item.end)
+        )
+        if note < item.end:
             hits = [h for h in hits if h.start < note]
-        hits = without_third_party(_focal_observer(hits, text, res, item), text, res)
+        hits = without_third_party(
+            _focal_observer(_others_institutions(hits, text, res), text, res, item), text, res
+        )
         passages = self._passages(item, text, hits, res)
         if not passages:
             return
         best = max(passages, key=lambda p: p.anchor)
+        sector = _talk_lead(hits, text, item.start)
         score = 0.0
         relevant_passages = []
         engagement: Engagement | None = None  # read once, for the first passage that needs it
@@ -332,6 +352,10 @@ class CodebookCoder:
                 and not _engaged(passage, res, text, engagement)
             ):
                 # the focal state takes part, but no partner state is shown taking part with it
+                passage_score *= NAMED_ONLY_FACTOR
+            elif sector and passage_score >= self.threshold and not _security_event(passage):
+                # an item on trade, energy, tourism or visas, or analysts': a security word is
+                # in passing
                 passage_score *= NAMED_ONLY_FACTOR
             score = max(score, passage_score)
             if passage_score >= self.threshold:
@@ -552,6 +576,81 @@ _SECTOR = re.compile(
 )
 
 
+# the economic sectors whose events (trade talks, an expo, a business council, a tourism or visa
+# item) are not security engagement: as the sectors above, with business, investment and visas
+_ECONOMIC = re.compile(
+    r"经贸|经济|贸易|商务|商会|企业家|博览会|投资|能源|交通|农业|旅游|签证|免签|财长|央行|"
+    r"\b(?<!drug\s)(?<!arms\s)(?:trade|economic|economy|business\w*|expo|"
+    r"invest(?:ment|ments|or|ors|ing|s)?|energy|transport|agricultur\w*|touris[mt]\w*|visas?|"
+    r"visa-free|finance)\b|"
+    r"торгов(?!\w*\s+(?:людьми|оружием|наркотик))|экономи|бизнес|инвест|выставк|энергетик|"
+    r"транспорт|сельск|туризм|турист|финанс|безвиз|визов|(?<![^\W\d_])визы?(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# the least security weight of an event kind or an office that makes a passage of such an item
+# report a security event of its own (a patrol, an exercise, equipment handed over, an attack,
+# the border service's chief)
+SECTOR_EVENT_WEIGHT = 0.4
+LEAD_SECURITY_WEIGHT = 0.3  # the least weight of a code that puts security in a lead
+
+
+# a gathering or a publication of analysts (a think-tank forum, scholars, a research report):
+# analysts speak for no state
+_ANALYSTS = re.compile(
+    r"智库|学者|研究报告|研究所|研究院|社会科学院|"
+    r"\b(?:think[- ]tanks?|scholars|academics|research\s+(?:report|centre|center|institute))\b|"
+    r"научн\w*\s+конференц|экспертн\w*\s+(?:форум|клуб|сообществ)|аналитическ\w*\s+(?:центр|доклад)|"
+    r"учен\w*\s+и\s+эксперт|исследовательск\w*\s+(?:центр|институт)",
+    re.IGNORECASE,
+)
+
+
+# security or defence named as such (trade and security talks, 经贸和安全合作, торговля и
+# безопасность), not a sector's own "security" (energy, food security)
+_SECURITY_IN_LEAD = re.compile(
+    r"(?<!能源)(?<!粮食)(?<!食品)安全|军事|防务|国防|"
+    r"(?<![^\W\d_])(?<!energy\s)(?<!food\s)(?:security|defen[cs]e|military)(?![^\W\d_])|"
+    r"(?<!энергетической\s)(?<!продовольственной\s)безопасност|оборон|военн",
+    re.IGNORECASE,
+)
+
+
+def _talk_lead(hits: list[Hit], text: str, start: int) -> bool:
+    """The item's lead (its title and first sentence) reports an event that is not security
+    engagement by its kind: an economic sector's (trade talks, an energy ministers' meeting, an
+    expo, a business council, tourists, visas) with no security code named in the lead, or
+    analysts' (a think-tank forum, a research report) with no security event or office there.
+    The codebook: the topic must be security, not trade or visas with a security word in
+    passing, and the PRC's state, officials, forces or agencies take part (scholars speak for
+    no state)."""
+    lead = lead_end(start, text)
+    if _ECONOMIC.search(text, start, lead):
+        if _SECURITY_IN_LEAD.search(text, start, lead):
+            return False  # (trade and security talks)
+        schemes: tuple[str, ...] = _REPORTING
+    elif _ANALYSTS.search(text, start, lead):
+        schemes = ("event_kind", "meeting_level")
+    else:
+        return False
+    return not any(
+        h.start < lead
+        and h.payload[0] in schemes
+        and _security_weight(*h.payload) >= LEAD_SECURITY_WEIGHT
+        for h in hits
+    )
+
+
+def _security_event(passage: _Passage) -> bool:
+    """The passage reports a security event of its own: an event kind or an office weighing
+    ``SECTOR_EVENT_WEIGHT`` or more as security (an exercise, a patrol, equipment handed over,
+    an attack; a defence, interior or border office), not only a security topic's word."""
+    return any(
+        h.payload[0] in ("event_kind", "meeting_level")
+        and _security_weight(*h.payload) >= SECTOR_EVENT_WEIGHT
+        for h in passage.hits
+    )
+
+
 def _sco_meeting(hits: list[Hit], res: _Resources) -> bool:
     return _framework_meeting(hits, res, "SCO")
 
@@ -568,6 +667,35 @@ def _focal_observer(hits: list[Hit], text: str, res: _Resources, item: CodedItem
         else h
         for h in hits
     ]
+
+
+def _others_institutions(hits: list[Hit], text: str, res: _Resources) -> list[Hit]:
+    """``hits`` without the focal state's institutions named right after another state's name
+    (俄罗斯国防部, 塔吉克斯坦国防部, the Tajik Ministry of National Defense): a name the focal
+    state's ministry shares with another state's is that state's there."""
+    states = sorted(
+        (h.end, h.start, h.payload[1] != res.study.focal) for h in hits if h.payload[0] == "state"
+    )
+    if not states:
+        return hits
+    ends = [s[0] for s in states]
+    kept = []
+    for hit in hits:
+        if hit.payload[0] == "institution" and names_focal(hit, res):
+            i = bisect.bisect_right(ends, hit.start) - 1
+            if (
+                i >= 0
+                and states[i][2]
+                and _REST_OF_NAME.fullmatch(text, states[i][0], hit.start) is not None
+            ):
+                continue  # (the nearest state before it: 中国 in 俄罗斯和中国国防部 keeps it)
+        kept.append(hit)
+    return kept
+
+
+# between a state's name as matched and an institution's: the rest of the name (斯坦共和国,
+# 斯坦), spaces
+_REST_OF_NAME = re.compile(r"[^\W\d_和与同及跟、，]{0,5}|\s*", re.IGNORECASE)
 
 
 # the codes that say a sentence reports something done (a topic, a domain, an event, an office)
@@ -601,8 +729,9 @@ def _focal_takes_part(passage: _Passage, res: _Resources, text: str | None) -> b
 def _engaged(passage: _Passage, res: _Resources, text: str, engagement: Engagement) -> bool:
     """The focal state takes part outside sentences of background, and a partner state with
     it (``coder_relevance``), or the passage's lead reports a meeting of a framework whose
-    members the study implies."""
-    if _framework_meeting(
+    members the study implies (not when the lead's subject is states from outside the region:
+    Belarus joins the SCO)."""
+    if not engagement.outside_subject and _framework_meeting(
         passage.hits, res, tuple(res.study.implied), before=passage.start + LEAD, text=text
     ):
         return True
@@ -638,11 +767,22 @@ def _score(passage: _Passage, res: _Resources, text: str | None = None) -> float
         for h in passage.hits
         if h.payload[0] in ("topic", "domain", "event_kind", "meeting_level", "framework")
     }
-    total = sum(_security_weight(s, c) for s, c in codes if s != "framework")
-    if codes & FOCAL_HARM and any(
+    harmed = any(
         h.payload == ("event_kind", "incident") and h.term.lower() not in CASUALTY_TERMS
         for h in passage.hits
-    ):
+    )
+    if not harmed and ("event_kind", "private_security") not in codes:
+        # the focal state's firms or investors only named (Chinese investors, 中资企业,
+        # китайских предприятий): no security aspect unless harmed or guarded (codebook:
+        # investment mentioned without any security aspect is not coded)
+        codes -= {
+            key
+            for key in FIRMS_NAMED
+            if key in codes
+            and not any(h.payload == key and _SECURITY_WORD.search(h.term) for h in passage.hits)
+        }
+    total = sum(_security_weight(s, c) for s, c in codes if s != "framework")
+    if codes & FOCAL_HARM and harmed:
         # an attack or protest that harms the focal state's citizens, firms or name (codebook:
         # murder of Chinese workers, protests against Chinese companies) is a security matter
         total += INCIDENT_FOCAL_WEIGHT - _security_weight("event_kind", "incident")

@@ -17,11 +17,16 @@ side, researchers' home, nor only in a question asking yes or no - or the region
 joined to the focal state (中国和中亚国家) outside background, or states given as examples joined
 to the focal state (中方愿同哈萨克斯坦等国). When the item's lead names the focal state and a state
 from outside the region as the event's sides (China-Turkey talks), a partner named after the
-lead takes part only in a sentence that names the focal state too. A regional framework's event
-named in a lead, or the focal state's unilateral kinds (its western build-up, its security
-firms), need no partner. ``focal_background``: when the lead names the event's sides without the
-focal state (Türkiye and Kazakhstan), the focal state named after it only in background
-sentences takes no part.
+lead takes part only joined to the focal state in its sentence (China and Kazakhstan agreed;
+中方愿同哈萨克斯坦). When the lead names no side at all (neither the focal state, a partner
+nor a regional framework: a CSTO meeting), the focal state and a partner take part together
+only in a sentence naming both. When the lead names a regional framework and, as its
+subject, only states from outside the region (Belarus joins the SCO), the framework's meeting
+or event implies no engagement (``outside_subject``). A regional framework's event named in a
+lead, or the focal state's unilateral kinds (its western build-up, its security firms), need
+no partner. ``focal_background``: when the lead names the event's sides without the focal
+state (Türkiye and Kazakhstan), the focal state named after it only in background sentences
+takes no part. ``related_start``: where a list of other items' headlines begins.
 """
 
 from __future__ import annotations
@@ -41,7 +46,18 @@ from steppewatch.extract.coder_rules import (
 )
 from steppewatch.extract.matcher import Hit
 
-__all__ = ["Engagement"]
+__all__ = ["Engagement", "related_start"]
+
+# a line heading a list of other items' headlines at a page's foot (【相关新闻】, 相关阅读：,
+# Related news:, See also:, Читайте также:, Новости по теме:): what follows names other events
+_RELATED_HEADER = re.compile(
+    r"^[ \t]*(?:【\s*相关(?:新闻|阅读|报道|信息|链接)\s*】|(?:相关(?:新闻|阅读|报道|信息|链接)|延伸阅读|推荐阅读)"
+    r"[ \t]*[:：]?|(?i:related(?:\s+(?:news|articles|stories|reading|coverage))?|other\s+news|"
+    r"more\s+news|read\s+also|see\s+also|читайте\s+также|(?:другие\s+)?новости\s+по\s+теме|"
+    r"другие\s+новости|похожие\s+(?:новости|материалы)|по\s+теме|см\.\s+также|ещ[её]\s+по\s+теме)"
+    r"[ \t]*:?)[ \t]*$",
+    re.MULTILINE,
+)
 
 _JOINED = re.compile(r"\s*(?:愿同|愿与|同|与|和|及|(?i:and|with|и|с|со))\s*|[—–-]", re.IGNORECASE)
 # the focal state's partner named right after it: 中方愿同, 中国将与, China will work with, Китай
@@ -58,7 +74,7 @@ _GROUPS = ("group", "group_other")
 _NO_EVENT = ("mechanism",)  # 机制: a framework's mechanism is its name, not an event of it
 EVENT_SPAN = 40  # characters from a framework's name to its event's word in a paragraph's lead
 SENTENCE_SPAN = 600  # characters searched either side of a name for its sentence's ends
-_SENTENCE_BREAK = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
+_SENTENCE_BREAK = re.compile(r"[。！？!?\n]|\.(?:\s+(?![a-zа-яё])|$)")
 # a gathering of analysts named after a framework (中国—中亚智库论坛, the SCO expert forum,
 # экспертный форум ШОС is named before): academics, not the framework's states
 _ANALYSTS_AFTER = re.compile(
@@ -78,6 +94,15 @@ _ANALYSTS_SAY = re.compile(
 _PLACE_BEFORE = re.compile(
     r"(?:在|(?<![^\W\d_])(?:in|at)\s+(?:the\s+)?|(?<![^\W\d_])(?:в|во)\s+)$", re.IGNORECASE
 )
+
+
+def related_start(text: str, start: int, end: int) -> int:
+    """Where a list of other items' headlines begins in the item (a line headed 【相关新闻】,
+    Related news:, Читайте также:), or ``end``: the headlines name other events, not the
+    item's (a related headline "Kazakhstan and China hold consultations" under a report on
+    Kazakhstan and Kyrgyzstan)."""
+    match = _RELATED_HEADER.search(text, start, end)
+    return match.start() if match else end
 
 
 def _state_of(hit: Hit, res: Resources) -> str | None:
@@ -115,6 +140,15 @@ class Engagement:
         self.other_sides = (
             sides.focal and bool(sides.others) and not sides.partner and not sides.framework
         )
+        # the lead names a regional framework and, as its subject, states from outside the
+        # region only (Belarus joins the SCO; the SCO on strikes on Iran): the framework's
+        # business with them, not its members' security engagement (gold guideline 2)
+        self.outside_subject = (
+            sides.framework and bool(sides.others) and not sides.focal and not sides.partners
+        )
+        # the lead names neither the focal state nor a regional framework: the focal state and
+        # a partner take part together only in a sentence naming both
+        self.unanchored = not (sides.focal or sides.framework or sides.partner)
         self.focal = focal = sorted((h for h in hits if names_focal(h, res)), key=lambda h: h.start)
         self.focal_at = focal_at = [h.start for h in focal]
         dropped: set[Hit] = set()
@@ -124,8 +158,10 @@ class Engagement:
             if self.other_sides and hit.start >= lead:
                 # the lead names the focal state and another state from outside the region as
                 # the event's sides (China-Turkey talks): a partner state named after it takes
-                # part only in a sentence that names the focal state too
-                if not _any_in(focal_at, *_sentence(text, hit.start, lead, end)):
+                # part only joined to the focal state in its sentence (China and Kazakhstan
+                # agreed; 中方愿同乌兹别克斯坦), not only named there (the corridor may link
+                # China and Pakistan with the Central Asian states one day)
+                if not _joined_to_focal(hit, focal, focal_at, text, lead, end):
                     dropped.add(hit)
         asked = _yes_no_sentences(text, start, end)
         if asked:
@@ -182,13 +218,28 @@ class Engagement:
             # regions, its security firms in the partner states (codebook: unilateral); not its
             # western theatre's troops at an exercise with another state (China and Pakistan)
             return True
-        if any(_framework_event(h, hits, text, res, self.start) for h in hits):
+        if not self.outside_subject and any(
+            _framework_event(h, hits, text, res, self.start) for h in hits
+        ):
             return True  # a lead names a regional framework's event (an SCO exercise)
         hits = [h for h in hits if h not in self.dropped]
         if any(h in self._taking_part for h in hits):
             return True  # found taking part in an overlapping passage (its sentence is here too)
         found = collect(hits, text, res, self.reference, self.background, self.idle)
         taking_part = [hit for code, hit in found.states.items() if code in partners]
+        if self.unanchored and (taking_part or found.groups):
+            codes = {_state_of(h, res) for h in taking_part}
+            taking_part = [
+                h
+                for h in hits
+                if (_state_of(h, res) in codes or h in found.groups.values())
+                and not _within(self.background, h.start)
+                and _any_in(self.focal_at, *_sentence(text, h.start, self.start, self.end))
+            ]
+            if taking_part:
+                self._taking_part.update(taking_part)
+                return True
+            return False
         self._taking_part.update(taking_part)
         if taking_part or found.groups:
             return True
@@ -251,6 +302,23 @@ def _partner_of_focal(
         f.end <= hit.start and _PARTNER_OF.fullmatch(text, f.end, hit.start) is not None
         for f in focal[first : bisect.bisect_left(focal_at, hit.start)]
     )
+
+
+def _joined_to_focal(
+    hit: Hit, focal: list[Hit], focal_at: list[int], text: str, start: int, end: int
+) -> bool:
+    """The partner ``hit`` is joined to the focal state in its sentence as the other side:
+    after it (China and Kazakhstan, 中方愿同哈萨克斯坦, Китай готов сотрудничать с
+    Казахстаном) or before it (Kazakh and Chinese troops, 哈方同中方)."""
+    lo, hi = _sentence(text, hit.start, start, end)
+    stop = bisect.bisect_left(focal_at, min(hi, hit.end + JOIN_SPAN))
+    for i in range(bisect.bisect_left(focal_at, max(lo, hit.start - JOIN_SPAN)), stop):
+        f = focal[i]
+        if f.end <= hit.start and _PARTNER_OF.fullmatch(text, f.end, hit.start) is not None:
+            return True
+        if hit.end <= f.start and _JOINED.fullmatch(text, hit.end, f.start) is not None:
+            return True
+    return False
 
 
 def _framework_event(hit: Hit, hits: list[Hit], text: str, res: Resources, start: int) -> bool:
