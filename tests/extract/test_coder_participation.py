@@ -784,3 +784,148 @@ def test_a_framework_talked_about_brings_no_members() -> None:
     coded, _ = _ca(_text(TAKING_PART_NINTH, "en-sco-meets"))
     assert {"RU", "IN", "PK"} <= set(coded.countries)
     assert any(e.basis == "membership" for e in coded.evidence)
+
+
+# -- tenth round: the page around the article -----------------------------------------------
+# A page's furniture after the article (a heading line of links to other articles, its tags,
+# its editor) names other events: their states are not this event's sides. The same words in a
+# sentence of the article (related issues, 相关新闻报道称) head no such list.
+PAGE_FURNITURE = [
+    pytest.param(
+        "ASTANA, March 3, 2025 -- Kazakh Interior Minister Yerzhan Sadenov met Chinese Minister of "
+        "Public Security Wang Xiaohong in Astana on Monday. The two sides agreed to step up "
+        "counter-terrorism and anti-drug cooperation.\n"
+        "Related news:\n"
+        "-- Xi meets Turkmen president in Beijing\n"
+        "-- Uzbekistan, Russia hold talks on air defence",
+        {"KZ"},
+        id="en-related-news",
+    ),
+    pytest.param(
+        "Бишкек, 3 марта 2025 г. Министр внутренних дел Кыргызстана провел переговоры с министром "
+        "общественной безопасности КНР. Стороны договорились расширять сотрудничество в борьбе с "
+        "терроризмом и наркотрафиком.\n"
+        "Теги: МВД, Китай, терроризм\n"
+        "Читайте также:\n"
+        "МВД Таджикистана и Узбекистана провели совместные рейды на границе",
+        {"KG"},
+        id="ru-read-also",
+    ),
+    pytest.param(
+        "2025年3月3日，国务委员、公安部部长王小洪在北京会见塔吉克斯坦内务部长。双方同意深化反恐和禁毒"
+        "合作，共同打击跨国犯罪。\n"
+        "【责任编辑：张明】\n"
+        "【相关新闻】\n"
+        "习近平同土库曼斯坦总统通电话\n"
+        "中哈两国边防部门举行会晤",
+        {"TJ"},
+        id="zh-related-news",
+    ),
+]
+NOT_FURNITURE = [
+    pytest.param(
+        "ASTANA, March 3, 2025 -- Kazakh Interior Minister Yerzhan Sadenov met Chinese Minister of "
+        "Public Security Wang Xiaohong in Astana on Monday.\n"
+        "Related issues were discussed with the Uzbek delegation, which also attended the talks.",
+        {"KZ", "UZ"},
+        id="en-related-in-a-sentence",
+    ),
+    pytest.param(
+        "2025年3月3日，国务委员、公安部部长王小洪在北京会见塔吉克斯坦内务部长。\n"
+        "相关新闻报道称，乌兹别克斯坦代表团也参加了会见。",
+        {"TJ", "UZ"},
+        id="zh-related-in-a-sentence",
+    ),
+    pytest.param(
+        "Бишкек, 3 марта 2025 г. Министр внутренних дел Кыргызстана провел переговоры с министром "
+        "общественной безопасности КНР.\n"
+        "По теме переговоров выступил и министр внутренних дел Казахстана, который также участвовал "
+        "во встрече.",
+        {"KG", "KZ"},
+        id="ru-po-teme-in-a-sentence",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PAGE_FURNITURE)
+def test_the_pages_links_to_other_articles_add_no_participants(
+    text: str, expected: set[str]
+) -> None:
+    coded, ca = _ca(text)
+    assert coded.relevant
+    assert ca == expected, coded.evidence
+
+
+@pytest.mark.parametrize(("text", "expected"), NOT_FURNITURE)
+def test_the_same_words_in_a_sentence_cut_nothing(text: str, expected: set[str]) -> None:
+    coded, ca = _ca(text)
+    assert coded.relevant
+    assert ca == expected, coded.evidence
+
+
+# -- tenth round: a list of participants or delegations names the event's sides -------------
+# (participants, delegations, 代表团, делегации: whoever is listed takes part, states from outside
+# the region too); a list naming no one taking part, beside a bilateral event, stays background
+PARTICIPANT_LISTS = [
+    pytest.param(
+        "BAKU, May 4, 2025 -- The CICA senior officials committee met in Baku on Sunday to discuss "
+        "joint counter-terrorism measures. Among the participants were the Chinese delegation, "
+        "headed by Special Envoy Li Ming, and the Kazakh delegation, as well as Kyrgyzstan, "
+        "Tajikistan, Russia, Iran and Mongolia.",
+        {"KZ", "KG", "TJ"},
+        id="en-among-the-participants",
+    ),
+    pytest.param(
+        "2025年5月4日，亚信高官委员会会议在巴库举行，讨论反恐合作。中国、哈萨克斯坦、吉尔吉斯斯坦、"
+        "塔吉克斯坦、俄罗斯、伊朗、蒙古等国代表团在会上发言。",
+        {"KZ", "KG", "TJ"},
+        id="zh-delegations-spoke",
+    ),
+    pytest.param(
+        "Баку, 4 мая 2025 г. В Баку прошло заседание комитета старших должностных лиц СВМДА по "
+        "вопросам борьбы с терроризмом. Делегации Китая, Казахстана, Кыргызстана, Таджикистана, "
+        "России, Ирана и Монголии обсудили меры доверия.",
+        {"KZ", "KG", "TJ"},
+        id="ru-delegations-discussed",
+    ),
+]
+NO_PARTICIPANT_LISTS = [
+    pytest.param(
+        "BAKU, May 4, 2025 -- The CICA senior officials committee met in Baku on Sunday to discuss "
+        "joint counter-terrorism measures. The Chinese delegation was headed by Special Envoy Li "
+        "Ming, and the Kazakh delegation by Deputy Foreign Minister Alibek Bakayev. Kyrgyzstan, "
+        "Tajikistan, Russia, Iran and Mongolia have joined the CICA catalogue of measures since "
+        "2019.",
+        {"KZ"},
+        id="en-states-that-joined-a-catalogue",
+    ),
+    pytest.param(
+        "ASTANA, May 4, 2025 -- Chinese Foreign Minister Wang Yi held talks with Kazakh Foreign "
+        "Minister Murat Nurtleu in Astana on counter-terrorism cooperation. "
+        "The CICA forum today unites Kyrgyzstan, Tajikistan, Russia, Iran, Mongolia and others.",
+        {"KZ"},
+        id="en-a-forum-uniting-states",
+    ),
+    pytest.param(
+        "2025年5月4日，外交部长王毅在阿斯塔纳同哈萨克斯坦外长努尔特列乌举行会谈。双方同意加强反恐和禁毒"
+        "合作。亚信目前有吉尔吉斯斯坦、塔吉克斯坦、俄罗斯、伊朗、蒙古等28个成员国。",
+        {"KZ"},
+        id="zh-a-forum-with-members",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARTICIPANT_LISTS)
+def test_a_list_of_participants_or_delegations_takes_part(text: str, expected: set[str]) -> None:
+    coded, ca = _ca(text)
+    assert coded.relevant
+    assert ca == expected, coded.evidence
+
+
+@pytest.mark.parametrize(("text", "expected"), NO_PARTICIPANT_LISTS)
+def test_a_list_naming_no_one_taking_part_adds_no_participants(
+    text: str, expected: set[str]
+) -> None:
+    coded, ca = _ca(text)
+    assert coded.relevant
+    assert ca == expected, coded.evidence

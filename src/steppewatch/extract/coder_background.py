@@ -161,7 +161,7 @@ _SAYS = re.compile(
     re.IGNORECASE,
 )
 _TAKING_PART = re.compile(
-    r"出席|参加|参与|与会|参演|attend|participat|took part|take part|taking part|represented|"
+    r"出席|参加|参与|与会|参演|attend|particip|took part|take part|taking part|represented|"
     r"участ|присутствова|представлял\w*",  # (присутствие: a presence, not attending)
     re.IGNORECASE,
 )
@@ -381,17 +381,28 @@ def _in_analyst_quote(text: str, position: int, start: int, end: int) -> bool:
 
 
 # a paragraph headed as background (Справка., Background:, 背景：, 链接：): all it says is
-# background, not the event
+# background, not the event; so is what follows a page's own furniture closing the article: its
+# tags (Tags:, Теги:, 标签：), its editor (【责任编辑：…】) and a heading line of links to other
+# articles (Related news:, Read also:, Читайте также:, По теме, 【相关新闻】, 相关阅读：): their
+# titles are other events
 _NOTE_HEADER = re.compile(
-    r"^\s*(?:Справка|Справочно|Историческая\s+справка|Background|Fact\s*box|Factbox|背景(?:资料|链接)?|"
-    r"链接|相关链接)\s*[.:：]",
+    r"^[ \t]*(?:"
+    r"(?:Справка|Справочно|Историческая\s+справка|Background|Fact\s*box|Factbox|背景(?:资料|链接)?|"
+    r"链接|相关链接|Tags|Теги|Метки|标签|关键词|【\s*(?:责任)?编辑)[ \t]*[.:：]|"
+    r"(?:(?:【[ \t]*)?(?:相关|延伸|推荐|更多)(?:新闻|阅读|链接|信息|报道|文章|稿件)(?:[ \t]*】)?|"
+    r"Related(?:\s+(?:news|articles?|stories|reading|content|links?|coverage))?|"
+    r"Read\s+(?:also|more)|Also\s+read|See\s+also|More\s+(?:on\s+this(?:\s+topic)?|news|stories)|"
+    r"Читайте\s+также|Смотрите\s+также|См\.\s+также|По\s+теме|Также\s+по\s+теме|"
+    r"(?:Похожие|Другие)\s+(?:новости|материалы|статьи)|(?:Материалы|Новости)\s+по\s+теме)"
+    r"[ \t]*[:：]?[ \t]*$)",
     re.IGNORECASE | re.MULTILINE,
 )
 
 
 def note_start(text: str, start: int, end: int) -> int:
     """Where the item's paragraphs of background begin (a line headed Справка., Background:,
-    背景：), or ``end``."""
+    背景：), or where its page's tags, editor or list of links to other articles begin (Tags:,
+    【责任编辑：…】, a line "Related news:", "Читайте также:", 【相关新闻】), or ``end``."""
     match = _NOTE_HEADER.search(text, start, end)
     return match.start() if match else end
 

@@ -448,9 +448,11 @@ _EXAMPLE_AFTER = re.compile(
     r"и други|и др\.|и т\.\s?д)",
     re.IGNORECASE,
 )
-# taking part in the listed event: such a list names the participants, whoever they are
+# taking part in the listed event (participants, delegations: a delegation is a side of the event
+# it attends): such a list names the participants, whoever they are
 _PARTICIPATE = re.compile(
-    r"出席|参加|参与|与会|参演|attend|participat|took part|take part|taking part|участ|присутств",
+    r"出席|参加|参与|与会|参演|代表团|attend|particip|took part|take part|taking part|delegations?\b|"
+    r"участ|присутств|делегаци",
     re.IGNORECASE,
 )
 
