@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 
 from steppewatch.extract import code_document
+from steppewatch.extract.coder_entities import named_only
+from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import CodedDocument
 
 from .conftest import make_doc
@@ -929,3 +931,92 @@ def test_a_list_naming_no_one_taking_part_adds_no_participants(
     coded, ca = _ca(text)
     assert coded.relevant
     assert ca == expected, coded.evidence
+
+
+# -- tenth round: the same done by others too, at no time of this event ----------------------
+# (a perfect with also or too: has also held patrols with..., 也已同…举行; a year of its own, even
+# beside a period "since" another year), unless the state takes part or sends its people
+ALSO_ELSEWHERE = [
+    pytest.param(
+        "ALMATY, June 3, 2025 -- Chinese and Kazakh border guards held a joint patrol along the "
+        "Khorgos section of the border on Tuesday. The two sides exchanged information on "
+        "smuggling routes. Chinese border units have also held joint patrols with Kyrgyz and "
+        "Tajik guards.",
+        {"KZ"},
+        id="en-has-also-held",
+    ),
+    pytest.param(
+        "2025年6月3日，中哈两国边防部门在霍尔果斯口岸地段举行联合巡逻，双方交流了打击走私的情况。"
+        "中国边防部门也已同吉尔吉斯斯坦和塔吉克斯坦边防部门举行联合巡逻。",
+        {"KZ"},
+        id="zh-ye-yi",
+    ),
+    pytest.param(
+        "Ташкент, 3 июня 2025 г. Узбекистан получил от Китая партию беспилотников для "
+        "пограничной службы. Кыргызстан в 2023 году также получил китайские беспилотники, а "
+        "Таджикистан располагает ими с 2019 года.",
+        {"UZ"},
+        id="ru-a-year-beside-since",
+    ),
+]
+ALSO_TAKING_PART = [
+    pytest.param(
+        "ALMATY, June 3, 2025 -- Chinese and Kazakh border guards held a joint patrol along the "
+        "Khorgos section of the border on Tuesday. The two sides exchanged information on "
+        "smuggling routes. Kyrgyz border guards have also taken part in the patrol.",
+        {"KZ", "KG"},
+        id="en-have-also-taken-part",
+    ),
+    pytest.param(
+        "2025年6月3日，中哈两国边防部门在霍尔果斯口岸地段举行联合巡逻，双方交流了打击走私的情况。"
+        "吉尔吉斯斯坦边防部门也派员参加了巡逻。",
+        {"KZ", "KG"},
+        id="zh-also-sent-people",
+    ),
+    pytest.param(
+        "Ташкент, 3 июня 2025 г. Узбекистан получил от Китая партию беспилотников для "
+        "пограничной службы. Кыргызстан также направил на церемонию передачи своих представителей.",
+        {"UZ", "KG"},
+        id="ru-also-sent-representatives",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ALSO_ELSEWHERE)
+def test_the_same_done_by_others_too_adds_no_participants(text: str, expected: set[str]) -> None:
+    coded, ca = _ca(text)
+    assert coded.relevant
+    assert ca == expected, coded.evidence
+
+
+@pytest.mark.parametrize(("text", "expected"), ALSO_TAKING_PART)
+def test_a_state_also_taking_part_stays_coded(text: str, expected: set[str]) -> None:
+    coded, ca = _ca(text)
+    assert coded.relevant
+    assert ca == expected, coded.evidence
+
+
+# -- tenth round: names inside other names --------------------------------------------------
+def test_an_officials_name_inside_a_longer_transliterated_name_is_another_person() -> None:
+    """拉赫莫诺夫 (Rahmonov) is the tail of 阿卜杜拉赫莫诺夫, the Uzbek ambassador's surname after
+    the middle dot: no Tajik official attends; the Tajik president named as 埃莫马利·拉赫蒙 is one."""
+    coded, ca = _ca(
+        "2026年5月27日，国务委员、公安部部长王小洪在北京会见乌兹别克斯坦内务部长博博约诺夫。双方同意加强"
+        "执法安全合作，共同打击恐怖主义。乌兹别克斯坦驻华大使赛福丁·阿卜杜拉赫莫诺夫等参加会见。"
+    )
+    assert ca == {"UZ"}, coded.evidence
+    coded, ca = _ca(
+        "2026年5月27日，塔吉克斯坦总统埃莫马利·拉赫蒙在杜尚别会见中国公安部部长王小洪。双方同意加强执法"
+        "安全合作，共同打击恐怖主义。"
+    )
+    assert ca == {"TJ"}, coded.evidence
+
+
+def test_a_border_with_a_state_whose_name_ends_after_the_match_is_named_only() -> None:
+    """与吉尔吉斯斯坦接壤 names a border when the state's hit is its short form 吉尔吉斯 too."""
+    text = "我们这里与吉尔吉斯斯坦接壤。"
+    start = text.index("吉尔吉斯")
+    assert named_only(text, Hit(start, start + 4, ("state", "KG"), "吉尔吉斯"))
+    assert named_only(text, Hit(start, start + 6, ("state", "KG"), "吉尔吉斯斯坦"))
+    other = "我们这里与吉尔吉斯斯坦举行联合巡逻。"
+    assert not named_only(other, Hit(start, start + 4, ("state", "KG"), "吉尔吉斯"))

@@ -119,6 +119,18 @@ _SIMILAR = re.compile(
     r"(?<![^\W\d_])(?:similar|аналогичн\w*|подобн\w*|похож\w*)(?![^\W\d_])",
     re.IGNORECASE,
 )
+# the same done by others as well, at no time of this event: a perfect with "also" or "too"
+# (The PAP has also held exercises with Uzbekistan; In Tajikistan, too, Chinese firms have
+# expanded; 哈萨克斯坦也已采购): another instance like the item's event, not its side (unless a
+# state takes part or sends forces in the sentence: Kyrgyzstan has also sent troops to the drill)
+_ALSO = re.compile(
+    r"也已|亦已|也都已|同样已|(?<![^\W\d_])(?:also|too|as\s+well)(?![^\W\d_])", re.IGNORECASE
+)
+_PERFECT = re.compile(
+    r"也已|亦已|也都已|同样已|(?<![^\W\d_])(?:has|have)\s+(?:also\s+|long\s+|already\s+)?"
+    r"(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|wn|ght|ld|nt|ne|un|ot)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 # the geography of a state (Kyrgyzstan borders China, Kazakhstan...; 与中国、吉尔吉斯斯坦接壤;
 # граничит с): where it lies, not who acts, in a sentence that reports no event
 _GEOGRAPHY = re.compile(
@@ -161,7 +173,7 @@ _SAYS = re.compile(
     re.IGNORECASE,
 )
 _TAKING_PART = re.compile(
-    r"出席|参加|参与|与会|参演|attend|particip|took part|take part|taking part|represented|"
+    r"出席|参加|参与|与会|参演|attend|particip|t(?:ook|akes?|aken|aking) part|represented|"
     r"участ|присутствова|представлял\w*",  # (присутствие: a presence, not attending)
     re.IGNORECASE,
 )
@@ -296,6 +308,8 @@ def _another_event(text: str, lo: int, hi: int, year: int | None) -> bool:
     ):
         return True
     now = _takes_part(text, lo, hi) or bool(_SENT.search(text, lo, hi))
+    if not now and _ALSO.search(text, lo, hi) and _PERFECT.search(text, lo, hi):
+        return True  # (has also held exercises with Uzbekistan: others' doing, no time of ours)
     if not _SAME_DAY.search(text, lo, hi) and (
         _earlier_opening(text, lo, hi, year)
         or any(
@@ -304,8 +318,14 @@ def _another_event(text: str, lo: int, hi: int, year: int | None) -> bool:
         )
     ):
         return True  # (ранее участвовали: took part before; как и в прошлом году, участвовали: now)
-    if year is not None and not now and not _SINCE.search(text, lo, hi):
-        years = [int(m.group(1)) for m in _YEAR.finditer(text, lo, hi)]
+    if year is not None and not now:
+        # (a year after "since" is a period up to now: Turkmenistan has had them since 2016)
+        since = [m.span() for m in _SINCE.finditer(text, lo, hi)]
+        years = [
+            int(m.group(1))
+            for m in _YEAR.finditer(text, lo, hi)
+            if not any(a <= m.start() < b for a, b in since)
+        ]
         if years and max(years) < year:
             return True  # only earlier years: an earlier event
     return False

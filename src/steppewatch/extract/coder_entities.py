@@ -251,7 +251,7 @@ _BORDER_WITH_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:границ|рубеж)\w*\s+(?:\w+\s+)?(?:с|со)\s+$",
     re.IGNORECASE,
 )
-_BORDER_WITH_AFTER = re.compile(r"(?:接壤|交界|毗邻)")
+_BORDER_WITH_AFTER = re.compile(r"(?:斯坦)?(?:接壤|交界|毗邻)")  # (the name may end at 吉尔吉斯)
 _ROUTE = (
     r"(?:railways?|railroads?|roads?|highways?|motorways?|pipelines?|corridors?|"
     r"(?:железн\w*\s+)?дорог\w*|автодорог\w*|магистрал\w*|газопровод\w*|нефтепровод\w*|"
@@ -287,7 +287,7 @@ def named_only(text: str, hit: Hit) -> bool:
     lo = max(0, hit.start - 120)
     if _BORDER_WITH_BEFORE.search(text, max(0, hit.start - 40), hit.start):
         return True
-    if _BORDER_WITH_AFTER.match(text, hit.end, hit.end + 2):
+    if _BORDER_WITH_AFTER.match(text, hit.end, hit.end + 4):
         return True
     if _ROUTE_BEFORE.search(text, max(0, hit.start - 60), hit.start):
         return True
@@ -324,6 +324,12 @@ def numbered_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return list(zip(bounds[:-1], bounds[1:], strict=True))
 
 
+# a transliterated name written in Han characters ends where its parts are joined by a middle
+# dot (赛福丁·阿卜杜拉赫莫诺夫): an official's name found after characters of the same part is the
+# tail of another person's longer name (拉赫莫诺夫 in 阿卜杜拉赫莫诺夫), not that official
+_NAME_PART_BEFORE = re.compile(r"[·•・‧][\u4e00-\u9fff]{1,8}$")
+
+
 def _mark_places(
     hits: list[Hit], cities: frozenset[str], normal: str, study: StudyFacts | None
 ) -> list[Hit]:
@@ -331,6 +337,12 @@ def _mark_places(
     whereabouts_end = -1
     for hit in hits:
         kind = hit.payload[0]
+        if (
+            kind == "official"
+            and _is_han_text(hit.term)
+            and _NAME_PART_BEFORE.search(normal, max(0, hit.start - 9), hit.start)
+        ):
+            continue
         if (
             kind == "state"
             and whereabouts_end >= 0
@@ -451,7 +463,7 @@ _EXAMPLE_AFTER = re.compile(
 # taking part in the listed event (participants, delegations: a delegation is a side of the event
 # it attends): such a list names the participants, whoever they are
 _PARTICIPATE = re.compile(
-    r"出席|参加|参与|与会|参演|代表团|attend|particip|took part|take part|taking part|delegations?\b|"
+    r"出席|参加|参与|与会|参演|代表团|attend|particip|t(?:ook|akes?|aken|aking) part|delegations?\b|"
     r"участ|присутств|делегаци",
     re.IGNORECASE,
 )

@@ -563,7 +563,7 @@ def partner_sentences(hits: list[Hit], text: str, res: Resources) -> list[tuple[
 
 # taking part (a list of the participants of the focal state's event, 参演, took part)
 _TAKING_PART = re.compile(
-    r"出席|参加|参与|与会|参演|attend|particip|took part|take part|taking part|участ|присутств",
+    r"出席|参加|参与|与会|参演|attend|particip|t(?:ook|akes?|aken|aking) part|участ|присутств",
     re.IGNORECASE,
 )
 
