@@ -22,6 +22,7 @@ import re
 from steppewatch.extract.matcher import Hit
 
 __all__ = [
+    "another_time",
     "background_sentences",
     "event_year",
     "framework_background",
@@ -241,13 +242,20 @@ def lead_end(start: int, text: str) -> int:
     return end
 
 
+_FOR_YEAR = re.compile(r"(?<![^\W\d_])(?:на|for)\s+$", re.IGNORECASE)
+
+
 def event_year(text: str, start: int, end: int, reference: str | None) -> int | None:
     """The year of the item's event: the first year written in its lead (``start``, ``end``),
     else the year of ``reference`` (the publication date)."""
-    # (else a year within LEAD characters: the lead may end early at an abbreviation, Sept.)
-    match = _YEAR.search(text, start, end) or _YEAR.search(text, start, max(end, start + LEAD))
-    if match:
-        return int(match.group(1))
+    # (else a year within LEAD characters: the lead may end early at an abbreviation, Sept.; not
+    # a year a plan or a budget is for: план на 2023 год, the plan for 2023, 2023年度)
+    for stop in (end, max(end, start + LEAD)):
+        for match in _YEAR.finditer(text, start, stop):
+            if not _FOR_YEAR.search(text, max(0, match.start() - 4), match.start()) and not (
+                text.startswith("年度", match.end())
+            ):
+                return int(match.group(1))
     if reference and reference[:4].isdigit():
         return int(reference[:4])
     return None
@@ -329,6 +337,13 @@ def _another_event(text: str, lo: int, hi: int, year: int | None) -> bool:
         if years and max(years) < year:
             return True  # only earlier years: an earlier event
     return False
+
+
+def another_time(text: str, position: int, start: int, end: int, year: int | None) -> bool:
+    """The sentence around ``position`` (in the item from ``start`` to ``end``, whose event is
+    of ``year``) speaks of another time or another event than the item's (``_another_event``:
+    one recalled, to come, like it, done by others too, or only earlier years)."""
+    return _another_event(text, *_sentence(text, position, start, end), year)
 
 
 def _is_background(text: str, lo: int, hi: int, year: int | None, events: list[int]) -> bool:
