@@ -823,8 +823,39 @@ PAGE_FURNITURE = [
         {"TJ"},
         id="zh-related-news",
     ),
+    pytest.param(
+        "ASTANA, March 3, 2025 -- Kazakh Interior Minister Yerzhan Sadenov met Chinese Minister of "
+        "Public Security Wang Xiaohong in Astana on Monday. The two sides agreed to step up "
+        "counter-terrorism cooperation.\n"
+        "Most read\n"
+        "Kyrgyz and Chinese border guards hold a joint patrol",
+        {"KZ"},
+        id="en-most-read",
+    ),
+    pytest.param(
+        "Бишкек, 3 марта 2025 г. Министр внутренних дел Кыргызстана провел переговоры с министром "
+        "общественной безопасности КНР о борьбе с терроризмом.\n"
+        "Самое читаемое\n"
+        "Узбекистан и Китай провели совместные учения",
+        {"KG"},
+        id="ru-most-read",
+    ),
+    pytest.param(
+        "2025年3月3日，国务委员、公安部部长王小洪在北京会见塔吉克斯坦内务部长。双方同意深化反恐合作。\n"
+        "热点新闻\n"
+        "中乌两国举行联合反恐演习",
+        {"TJ"},
+        id="zh-hot-news",
+    ),
 ]
 NOT_FURNITURE = [
+    pytest.param(
+        "Latest news\n"
+        "ALMATY, March 3, 2025 -- Kazakh and Chinese police held a joint counter-terrorism drill "
+        "near Almaty on Monday. Uzbek police officers took part in the drill as well.",
+        {"KZ", "UZ"},
+        id="en-a-heading-above-the-article",
+    ),
     pytest.param(
         "ASTANA, March 3, 2025 -- Kazakh Interior Minister Yerzhan Sadenov met Chinese Minister of "
         "Public Security Wang Xiaohong in Astana on Monday.\n"

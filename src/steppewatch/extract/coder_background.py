@@ -424,11 +424,16 @@ _NOTE_HEADER = re.compile(
     r"^[ \t]*(?:"
     r"(?:Справка|Справочно|Историческая\s+справка|Background|Fact\s*box|Factbox|背景(?:资料|链接)?|"
     r"链接|相关链接|Tags|Теги|Метки|标签|关键词|【\s*(?:责任)?编辑)[ \t]*[.:：]|"
-    r"(?:(?:【[ \t]*)?(?:相关|延伸|推荐|更多)(?:新闻|阅读|链接|信息|报道|文章|稿件)(?:[ \t]*】)?|"
-    r"Related(?:\s+(?:news|articles?|stories|reading|content|links?|coverage))?|"
-    r"Read\s+(?:also|more)|Also\s+read|See\s+also|More\s+(?:on\s+this(?:\s+topic)?|news|stories)|"
-    r"Читайте\s+также|Смотрите\s+также|См\.\s+также|По\s+теме|Также\s+по\s+теме|"
-    r"(?:Похожие|Другие)\s+(?:новости|материалы|статьи)|(?:Материалы|Новости)\s+по\s+теме)"
+    r"(?:(?:【[ \t]*)?(?:相关|延伸|推荐|更多|热点|热门|最新|精彩)(?:新闻|阅读|链接|信息|报道|文章|稿件|推荐|"
+    r"专题)(?:[ \t]*】)?|猜你喜欢|"
+    r"Related(?:\s+(?:news|articles?|stories|reading|content|links?|coverage|posts|topics))?|"
+    r"Read\s+(?:also|more|next)|Also\s+read|See\s+also|"
+    r"More\s+(?:on\s+this(?:\s+topic)?|news|stories|from\s+[^\n]{1,40})|"
+    r"(?:Most\s+(?:read|popular|viewed)|Latest(?:\s+(?:news|stories))?|Top\s+stories|"
+    r"Other\s+news|Recommended(?:\s+for\s+you)?|You\s+may\s+also\s+like|Trending(?:\s+now)?)|"
+    r"Читайте\s+также|Смотрите\s+также|См\.\s+также|По\s+теме|(?:Также|Ещ[её])\s+по\s+теме|"
+    r"(?:Похожие|Другие|Последние|Главные)\s+(?:новости|материалы|статьи)|"
+    r"(?:Материалы|Новости)\s+по\s+теме|Самое\s+(?:читаемое|популярное)|Популярное|Рекомендуем)"
     r"[ \t]*[:：]?[ \t]*$)",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -438,7 +443,9 @@ def note_start(text: str, start: int, end: int) -> int:
     """Where the item's paragraphs of background begin (a line headed Справка., Background:,
     背景：), or where its page's tags, editor or list of links to other articles begin (Tags:,
     【责任编辑：…】, a line "Related news:", "Читайте также:", 【相关新闻】), or ``end``."""
-    match = _NOTE_HEADER.search(text, start, end)
+    # (a heading before the end of the lead is the page's top, not its close: the article
+    # follows it)
+    match = _NOTE_HEADER.search(text, lead_end(start, text), end)
     return match.start() if match else end
 
 
