@@ -1051,3 +1051,50 @@ def test_a_border_with_a_state_whose_name_ends_after_the_match_is_named_only() -
     assert named_only(text, Hit(start, start + 6, ("state", "KG"), "吉尔吉斯斯坦"))
     other = "我们这里与吉尔吉斯斯坦举行联合巡逻。"
     assert not named_only(other, Hit(start, start + 4, ("state", "KG"), "吉尔吉斯"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Kyrgyzstan deports Uyghur man to China\n"
+            "BISHKEK, Feb. 12, 2026 -- Kyrgyz authorities have deported an ethnic Uyghur man to "
+            "China, his lawyer says.\n"
+            "Ilyas Kurbanov, 34, was handed over to Chinese police at the Torugart crossing on "
+            "February 10. Kurbanov was detained in November by officers of the national security "
+            "committee at China's request.",
+            {"KG"},
+            id="en-another-given-name",
+        ),
+        pytest.param(
+            "Бишкек, 12 февраля 2026 г. Пограничники Кыргызстана передали китайской полиции на КПП "
+            "«Торугарт» разыскиваемого за терроризм Ильяса Курбанова. Курбанов был задержан в "
+            "ноябре по запросу Китая.",
+            {"KG"},
+            id="ru-another-given-name",
+        ),
+        pytest.param(
+            "TASHKENT, Feb. 12, 2026 -- Chinese Defence Minister Dong Jun held talks with Uzbek "
+            "Defence Minister Bakhodir Kurbanov in Tashkent on counter-terrorism cooperation. "
+            "Kurbanov said the two armies would hold a joint exercise.",
+            {"UZ"},
+            id="en-the-officials-own-given-name",
+        ),
+        pytest.param(
+            "BEIJING, Feb. 12, 2026 -- Chinese Premier Li Qiang met Uzbek Prime Minister Abdulla "
+            "Nigmatovich Aripov in Beijing; the two sides agreed to deepen counter-terrorism and "
+            "security cooperation.",
+            {"UZ"},
+            id="en-a-patronymic-before-the-surname",
+        ),
+    ],
+)
+def test_a_surname_after_another_given_name_is_another_person(
+    text: str, expected: set[str]
+) -> None:
+    """An official's surname after another given name (Ilyas Kurbanov, Ильяса Курбанова) names
+    another person, and so does each bare mention of it after that (Kurbanov was detained); the
+    official's own given name, or a patronymic between, keeps the official."""
+    coded, ca = _ca(text)
+    assert coded.relevant
+    assert ca == expected, coded.evidence

@@ -27,6 +27,7 @@ Gazetteer hits are resolved before coding (gold/README.md guidelines 3 and 6):
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -48,6 +49,7 @@ __all__ = [
     "numbered_entries",
     "named_only",
     "focal_in_others_list",
+    "another_bearers",
 ]
 
 NAME_KINDS = ("state", "group", "official", "institution")
@@ -623,3 +625,64 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     )
     stop = SENTENCE_END.search(text, end, end + 300)
     return lo, (stop.start() if stop else min(len(text), end + 300))
+
+
+# A surname found alone with another given name written before it (Ilyas Kurbanov, Ильяс
+# Курбанов) names another person than the official of that surname (Bakhodir Kurbanov). A
+# capitalised word before a surname may be a title or an ordinary word too (Defence Minister
+# Kurbanov, Президент Токаев at a sentence's start, When Kurbanov...): those are no given names.
+_GIVEN_BEFORE = re.compile(r"(?<![^\W\d_])([A-ZА-ЯЁ][a-zа-яё'’]{2,})\s$")
+_NOT_GIVEN = re.compile(
+    r"(?:president|prime|premier|minister|secretary|general|colonel|lieutenant|major|captain|"
+    r"admiral|marshal|ambassador|chair|director|deputy|commander|chief|advis[eo]r|envoy|spokes|"
+    r"speaker|senator|governor|mayor|akim|head|counterpart|colleague|professor|mr|mrs|ms|dr|sir|"
+    r"madam|the|and|but|with|from|when|while|after|before|also|then|said|says|told|met|meets|"
+    r"under|during|since|both|neither|former|new|acting|interim|"
+    r"президент|премьер|министр|генерал|полковник|подполковник|майор|капитан|адмирал|маршал|"
+    r"посол|глава|председател|заместител|секретар|директор|командующ|начальник|руководител|"
+    r"господин|госпожа|аким|спикер|советник|бывш|нов|когда|также|при|после|перед)",
+    re.IGNORECASE,
+)
+_PATRONYMIC = re.compile(
+    r"(?:ovich|evich|ovna|evna|ich|uly|ogly|ogli|ugli|kyzy|qizi|ович|евич|ич|овна|евна|вна|улы|"
+    r"оглы|угли|кызы)$",
+    re.IGNORECASE,
+)
+_CYRILLIC_LATIN = str.maketrans(
+    {
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
+        "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+        "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+        "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+        "я": "ya",
+    }
+)  # fmt: skip
+GIVEN_NAME_LIKENESS = 0.5  # transliterations of one given name (Jeenbek, Zheenbek) are alike
+
+
+def given_name_before(text: str, hit: Hit, full_name: str) -> bool | None:
+    """Whether ``hit`` (an official's surname alone) follows the official's own given name
+    (``full_name``, given name first): True, False when it follows another given name (another
+    person of that surname), None when no given name comes before it."""
+    if " " in hit.term.strip() or not full_name or " " not in full_name:
+        return None
+    before = _GIVEN_BEFORE.search(text, max(0, hit.start - 24), hit.start)
+    if before is None or _NOT_GIVEN.match(before.group(1)) or _PATRONYMIC.search(before.group(1)):
+        return None  # (Abdulla Nigmatovich Aripov: a father's name, not another given name)
+    word = before.group(1).lower().translate(_CYRILLIC_LATIN)
+    names = [n.lower() for n in full_name.split()[:-1]]
+    return any(
+        difflib.SequenceMatcher(None, word, name).ratio() >= GIVEN_NAME_LIKENESS for name in names
+    )
+
+
+def another_bearers(text: str, hits: list[Hit], full_names: dict[int, str]) -> set[int]:
+    """The officials (``full_names``: by the hits' values) whose surname the item gives to
+    another person (Ilyas Kurbanov) and never after the official's own given name: each bare
+    mention of that surname is then the other person (Kurbanov was detained...)."""
+    seen: dict[int, set[bool | None]] = {}
+    for hit in hits:
+        if hit.payload[0] == "official" and hit.payload[1] in full_names:
+            value = int(hit.payload[1])
+            seen.setdefault(value, set()).add(given_name_before(text, hit, full_names[value]))
+    return {value for value, found in seen.items() if False in found and True not in found}
