@@ -1098,3 +1098,60 @@ def test_a_surname_after_another_given_name_is_another_person(
     coded, ca = _ca(text)
     assert coded.relevant
     assert ca == expected, coded.evidence
+
+
+# -- tenth round: another month of this year ---------------------------------------------------
+OTHER_MONTH = [
+    pytest.param(
+        "China, Kazakhstan defence ministers hold talks\n"
+        "BEIJING, Oct. 14 (Xinhua) -- Chinese Defence Minister Dong Jun held talks with Kazakh "
+        "Defence Minister Ruslan Zhaksylykov in Beijing on Tuesday on counter-terrorism "
+        "cooperation. The SCO defence ministers' meeting was held in Bishkek, Kyrgyzstan, in "
+        "June this year.",
+        {"KZ"},
+        id="en-in-june-this-year",
+    ),
+    pytest.param(
+        "Министры обороны Китая и Казахстана провели переговоры\n"
+        "Пекин, 14 октября. Министр обороны КНР Дун Цзюнь провел переговоры с министром обороны "
+        "Казахстана Русланом Жаксылыковым о сотрудничестве в борьбе с терроризмом. Совещание "
+        "министров обороны ШОС прошло в Бишкеке в июне этого года.",
+        {"KZ"},
+        id="ru-v-iyune-etogo-goda",
+    ),
+    pytest.param(
+        "新华社北京10月14日电 国防部长董军14日在北京同哈萨克斯坦国防部长扎克瑟勒科夫举行会谈，双方同意"
+        "深化反恐合作。今年6月，上合组织成员国国防部长会议在吉尔吉斯斯坦比什凯克举行。",
+        {"KZ"},
+        id="zh-jinnian-6-yue",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OTHER_MONTH)
+def test_another_month_of_this_year_is_another_event(text: str, expected: set[str]) -> None:
+    """A meeting held in June this year, beside talks on October 14, is another event: its
+    host is no side and its city no venue (the lead's date is a dateline's, on the event's
+    line)."""
+    coded, ca = _ca(text)
+    assert coded.relevant
+    assert ca == expected, coded.evidence
+    assert coded.location == "Beijing", coded.evidence
+
+
+def test_the_same_month_or_taking_part_keeps_the_state() -> None:
+    coded, ca = _ca(
+        "China, Kazakhstan defence ministers hold talks\n"
+        "BEIJING, Oct. 14 (Xinhua) -- Chinese Defence Minister Dong Jun held talks with Kazakh "
+        "Defence Minister Ruslan Zhaksylykov in Beijing on Tuesday on counter-terrorism "
+        "cooperation. Kyrgyz Defence Minister Ruslan Mukambetov, who took part in the talks in "
+        "October this year, joined the two."
+    )
+    assert ca == {"KZ", "KG"}, coded.evidence
+    coded, ca = _ca(
+        "Китайские охранные компании в Центральной Азии\n"
+        "Независимая газета, 03.04.2026 00:01:00\n"
+        "В феврале текущего года китайская охранная компания открыла в Душанбе учебный центр, "
+        "где местных охранников готовят для защиты китайских объектов в Таджикистане."
+    )
+    assert coded.location == "Dushanbe", coded.evidence

@@ -261,6 +261,70 @@ def event_year(text: str, start: int, end: int, reference: str | None) -> int | 
     return None
 
 
+_EN_MONTHS = (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+)  # fmt: skip
+_RU_MONTHS = (
+    "январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр",
+    "ноябр", "декабр",
+)  # fmt: skip
+# a month in a date of the lead (Oct. 14, 14 октября, 10月14日, 14.10.2026)
+_LEAD_MONTH = re.compile(
+    r"(?<![^\W\d_])(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?!\d)|"
+    r"(?<!\d)\d{1,2}\s+(январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
+    r"[а-я]*|(?<!\d)(\d{1,2})月\d{1,2}日|(?<!\d)\d{1,2}\.(\d{1,2})\.(?:19|20)\d\d",
+    re.IGNORECASE,
+)
+# another month of this year (in June this year, в июне текущего года, 今年6月)
+_MONTH_THIS_YEAR = re.compile(
+    r"(?<![^\W\d_])in\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+    r"(?:of\s+)?this\s+year|"
+    r"(?<![^\W\d_])в\s+(январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
+    r"[а-я]*\s+(?:этого|текущего|сего|нынешнего)\s+года|今年(\d{1,2})月",
+    re.IGNORECASE,
+)
+
+
+def _month(match: re.Match[str]) -> int | None:
+    word = next((g for g in match.groups() if g), None)
+    if word is None:
+        return None
+    if word.isdigit():
+        return int(word)
+    word = word.lower()
+    months = _EN_MONTHS if word.isascii() else _RU_MONTHS
+    return next((i for i, name in enumerate(months, start=1) if word.startswith(name)), None)
+
+
+def event_month(text: str, start: int, end: int) -> int | None:
+    """The month of the first date written in the item's lead (``start``, ``end``) in a sentence
+    that speaks of an event (BEIJING, Oct. 14 (Xinhua) -- ... held talks), if any; not a
+    byline's publication date (Независимая газета, 03.04.2026)."""
+    stop = max(end, start + LEAD)
+    for match in _LEAD_MONTH.finditer(text, start, stop):
+        # its line: a dateline before the event's sentence, or a date standing alone
+        line_start = text.rfind("\n", start, match.start()) + 1 or start
+        line_end = text.find("\n", match.end(), stop)
+        line_end = stop if line_end < 0 else line_end
+        if not text[line_start:line_end].replace(match.group(), "").strip(" \t.,") or (
+            _EVENT_WORD.search(text, line_start, line_end)
+        ):
+            return _month(match)
+    return None
+
+
+def _other_month(text: str, lo: int, hi: int, month: int | None) -> bool:
+    """The sentence text[lo:hi] dates what it says to another month of this year than the
+    event's (``month``): the SCO meeting held in Bishkek in June this year, beside talks in
+    October."""
+    if month is None:
+        return False
+    return any(
+        (other := _month(m)) is not None and other != month
+        for m in _MONTH_THIS_YEAR.finditer(text, lo, hi)
+    )
+
+
 def _sentence(text: str, position: int, start: int, end: int) -> tuple[int, int]:
     lo = max(start, position - SENTENCE_SPAN)
     for match in _SENTENCE.finditer(text, lo, position):
@@ -304,6 +368,11 @@ def _earlier_opening(text: str, lo: int, hi: int, year: int | None) -> bool:
     )
 
 
+def _now(text: str, lo: int, hi: int) -> bool:
+    """Someone takes part or sends forces in text[lo:hi]."""
+    return _takes_part(text, lo, hi) or bool(_SENT.search(text, lo, hi))
+
+
 def _another_event(text: str, lo: int, hi: int, year: int | None) -> bool:
     """The sentence text[lo:hi] speaks of another time or another event than the item's: one
     recalled, the next one, one like it, one expected, or only earlier times or years (not when
@@ -315,7 +384,7 @@ def _another_event(text: str, lo: int, hi: int, year: int | None) -> bool:
         or _NOT_HERE.search(text, lo, hi)
     ):
         return True
-    now = _takes_part(text, lo, hi) or bool(_SENT.search(text, lo, hi))
+    now = _now(text, lo, hi)
     if not now and _ALSO.search(text, lo, hi) and _PERFECT.search(text, lo, hi):
         return True  # (has also held exercises with Uzbekistan: others' doing, no time of ours)
     if not _SAME_DAY.search(text, lo, hi) and (
@@ -339,11 +408,19 @@ def _another_event(text: str, lo: int, hi: int, year: int | None) -> bool:
     return False
 
 
-def another_time(text: str, position: int, start: int, end: int, year: int | None) -> bool:
-    """The sentence around ``position`` (in the item from ``start`` to ``end``, whose event is
-    of ``year``) speaks of another time or another event than the item's (``_another_event``:
-    one recalled, to come, like it, done by others too, or only earlier years)."""
-    return _another_event(text, *_sentence(text, position, start, end), year)
+def another_time(
+    text: str, position: int, start: int, end: int, year: int | None, start_of_item: int = 0
+) -> bool:
+    """The sentence around ``position`` (after the lead, which ends at ``start``, in the item
+    from ``start_of_item`` to ``end``, whose event is of ``year``) speaks of another time or
+    another event than the item's (``_another_event``: one recalled, to come, like it, done by
+    others too, or only earlier years; or another month of this year than the lead's date)."""
+    lo, hi = _sentence(text, position, start, end)
+    if _another_event(text, lo, hi, year):
+        return True
+    return _other_month(text, lo, hi, event_month(text, start_of_item, start)) and not _now(
+        text, lo, hi
+    )
 
 
 def _is_background(text: str, lo: int, hi: int, year: int | None, events: list[int]) -> bool:
@@ -501,6 +578,7 @@ def background_sentences(
     if not partner_hits:
         return []
     year = event_year(text, start, lead, reference)
+    month = event_month(text, start, lead)
     note = note_start(text, start, end)
     spans: list[tuple[int, int]] = [(note, end)] if note < end else []
     seen: set[tuple[int, int]] = set()
@@ -524,6 +602,7 @@ def background_sentences(
         seen.add(span)
         if (
             _is_background(text, *span, year, events)
+            or (_other_month(text, *span, month) and not _now(text, *span))
             or _asked(text, *span)
             or _in_analyst_quote(text, hit.start, start, end)
             or (

@@ -212,7 +212,10 @@ def find_location(
             if (
                 _is_venue(hit, normal, hits, starts, lo)
                 and not _other_time(item, normal, hit, reference)
-                and (hit.start < lead or not another_time(text, hit.start, lead, item.end, year))
+                and (
+                    hit.start < lead
+                    or not another_time(text, hit.start, lead, item.end, year, item.start)
+                )
             ):
                 found[places[hit.payload[1]].kind].append(hit)
     # a city of a chain (车里雅宾斯克州切巴尔库尔训练场, Chelyabinsk region's Chebarkul): the last
