@@ -1155,3 +1155,20 @@ def test_the_same_month_or_taking_part_keeps_the_state() -> None:
         "где местных охранников готовят для защиты китайских объектов в Таджикистане."
     )
     assert coded.location == "Dushanbe", coded.evidence
+
+
+def test_taking_part_later_in_a_chinese_clause_after_an_earlier_time_is_earlier() -> None:
+    """近年来也通过…机制参与: a state that has taken part in recent years through other formats is
+    no member taking part in this SCO council (not Turkmenistan); one that attended these talks
+    too (土库曼斯坦外长也出席了会谈) is a side."""
+    coded, _ = _ca(
+        "2026年4月13日，上海合作组织成员国外长理事会会议在比什凯克举行，外交部长王毅出席会议，塔吉克"
+        "斯坦外长穆赫里丁与会。各方同意加强反恐合作。土库曼斯坦近年来也通过“中亚+中国”等机制参与地区"
+        "反恐合作讨论。"
+    )
+    assert "TM" not in coded.countries, coded.evidence
+    assert {"KZ", "KG", "TJ", "UZ"} <= set(coded.countries)
+    coded, ca = _ca(
+        "2026年4月13日，中塔两国外长在杜尚别举行会谈，双方同意加强反恐合作。土库曼斯坦外长也出席了会谈。"
+    )
+    assert ca == {"TJ", "TM"}, coded.evidence

@@ -349,7 +349,10 @@ _YEAR_OPENING = re.compile(r"(?:(?:in|в|во)\s+)?((?:19|20)\d\d)(?!\d)", re.IG
 # an earlier time just before a word of taking part (ранее участвовали, previously took part,
 # 此前参加): it was then that they took part
 _BEFORE_TAKING_PART = re.compile(
-    r"[\s,，]*(?:[^\W\d_]+\s+)??(?:" + _TAKING_PART.pattern + ")", re.IGNORECASE
+    r"[\s,，]*(?:[^\W\d_]+\s+)??(?:" + _TAKING_PART.pattern + ")|"
+    # (Chinese runs on in its clause: 近年来也通过“莫斯科模式”等机制参与)
+    r"[^，,。；;！？!?\n\sA-Za-zА-Яа-яЁё]{0,24}?(?:出席|参加|参与|与会|参演)",
+    re.IGNORECASE,
 )
 
 
