@@ -5,7 +5,10 @@ lead (its title and first sentence) names the event's sides; later sentences oft
 states as background: an earlier event recalled (2019年中乌签署了协定, Zhao recalled that
 China and Uzbekistan signed..., напомнил, что...), a membership (Kyrgyzstan and China are
 founding members of the SCO together with Kazakhstan...), another event to come (the next
-summit's host). A partner state named only in such sentences is like an example
+summit's host, one in another month of this year), the same done by others too (The PAP has
+also held exercises with Uzbekistan). A page's closing furniture (a heading line of links to
+other articles, its tags, its editor: ``note_start``) names other events altogether. A partner
+state named only in such sentences is like an example
 (``Found.examples``): it takes part only when no other partner state does, so a single-state
 item keeps its state and a two-state item loses the state of its background.
 

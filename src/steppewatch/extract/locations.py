@@ -14,9 +14,11 @@ The location is, in order:
 1. none when the item reports no event (commentary) or its event is a telephone or video call
    (a call has no venue);
 2. the first city named as a venue (not in a sentence about another time: last year, or dates
-   in other years than the event's) in the relevant passages (or followed by 发生/举行: 比什凯克市
-   发生, or naming a meeting: 阿斯塔纳峰会, the Tashkent conference); the city's landmarks
-   (人民大会堂, the Akorda) are its names;
+   in other years than the event's; nor, after the lead, in one about another time or event
+   as ``coder_background`` reads it: recalled, to come, done by others too, another month of
+   this year; nor after the page's links to other articles or a note headed as background) in
+   the relevant passages (or followed by 发生/举行: 比什凯克市发生, or naming a meeting: 阿斯塔纳
+   峰会, the Tashkent conference); the city's landmarks (人民大会堂, the Akorda) are its names;
 3. else the first province named as a venue (its state's code);
 4. else the readout's dateline (ALMATY, May 5 (Xinhua) --; Бишкек, 14 апреля; 新华社北京5月26日电)
    at the start of the item: a readout reports what happened where it was filed;
