@@ -992,6 +992,13 @@ ALSO_ELSEWHERE = [
 ]
 ALSO_TAKING_PART = [
     pytest.param(
+        "ASTANA, June 3, 2026 -- Chinese and Kazakh defence ministers held talks in Astana on "
+        "counter-terrorism cooperation. Kyrgyz Defence Minister Ruslan Mukambetov has also "
+        "arrived in Astana for the talks.",
+        {"KZ", "KG"},
+        id="en-has-also-arrived-for-the-talks",
+    ),
+    pytest.param(
         "ALMATY, June 3, 2025 -- Chinese and Kazakh border guards held a joint patrol along the "
         "Khorgos section of the border on Tuesday. The two sides exchanged information on "
         "smuggling routes. Kyrgyz border guards have also taken part in the patrol.",

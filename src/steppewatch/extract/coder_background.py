@@ -135,6 +135,14 @@ _PERFECT = re.compile(
     r"(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|wn|ght|ld|nt|ne|un|ot)(?![^\W\d_])",
     re.IGNORECASE,
 )
+# ... unless it speaks of this event by name (has also arrived for the talks, 也已抵达参加此次
+# 会谈): then it is this event's
+_THIS_ONE = re.compile(
+    r"此次|本次|这次|该次|(?<![^\W\d_])(?:the\s+(?:talks|meeting|exercise|drills?|visit|summit|"
+    r"conference|forum|patrol|operation|ceremony|session)|этих|этой|этом|этого|данн\w*)"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
 # the geography of a state (Kyrgyzstan borders China, Kazakhstan...; 与中国、吉尔吉斯斯坦接壤;
 # граничит с): where it lies, not who acts, in a sentence that reports no event
 _GEOGRAPHY = re.compile(
@@ -391,7 +399,12 @@ def _another_event(text: str, lo: int, hi: int, year: int | None) -> bool:
     ):
         return True
     now = _now(text, lo, hi)
-    if not now and _ALSO.search(text, lo, hi) and _PERFECT.search(text, lo, hi):
+    if (
+        not now
+        and _ALSO.search(text, lo, hi)
+        and _PERFECT.search(text, lo, hi)
+        and not _THIS_ONE.search(text, lo, hi)
+    ):
         return True  # (has also held exercises with Uzbekistan: others' doing, no time of ours)
     if not _SAME_DAY.search(text, lo, hi) and (
         _earlier_opening(text, lo, hi, year)
