@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 
 from steppewatch.extract import code_document
+from steppewatch.extract.coder_entities import named_only
+from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import CodedDocument
 
 from .conftest import make_doc
@@ -784,3 +786,396 @@ def test_a_framework_talked_about_brings_no_members() -> None:
     coded, _ = _ca(_text(TAKING_PART_NINTH, "en-sco-meets"))
     assert {"RU", "IN", "PK"} <= set(coded.countries)
     assert any(e.basis == "membership" for e in coded.evidence)
+
+
+# -- tenth round: the page around the article -----------------------------------------------
+# A page's furniture after the article (a heading line of links to other articles, its tags,
+# its editor) names other events: their states are not this event's sides. The same words in a
+# sentence of the article (related issues, 相关新闻报道称) head no such list.
+PAGE_FURNITURE = [
+    pytest.param(
+        "ASTANA, March 3, 2025 -- Kazakh Interior Minister Yerzhan Sadenov met Chinese Minister of "
+        "Public Security Wang Xiaohong in Astana on Monday. The two sides agreed to step up "
+        "counter-terrorism and anti-drug cooperation.\n"
+        "Related news:\n"
+        "-- Xi meets Turkmen president in Beijing\n"
+        "-- Uzbekistan, Russia hold talks on air defence",
+        {"KZ"},
+        id="en-related-news",
+    ),
+    pytest.param(
+        "Бишкек, 3 марта 2025 г. Министр внутренних дел Кыргызстана провел переговоры с министром "
+        "общественной безопасности КНР. Стороны договорились расширять сотрудничество в борьбе с "
+        "терроризмом и наркотрафиком.\n"
+        "Теги: МВД, Китай, терроризм\n"
+        "Читайте также:\n"
+        "МВД Таджикистана и Узбекистана провели совместные рейды на границе",
+        {"KG"},
+        id="ru-read-also",
+    ),
+    pytest.param(
+        "2025年3月3日，国务委员、公安部部长王小洪在北京会见塔吉克斯坦内务部长。双方同意深化反恐和禁毒"
+        "合作，共同打击跨国犯罪。\n"
+        "【责任编辑：张明】\n"
+        "【相关新闻】\n"
+        "习近平同土库曼斯坦总统通电话\n"
+        "中哈两国边防部门举行会晤",
+        {"TJ"},
+        id="zh-related-news",
+    ),
+    pytest.param(
+        "ASTANA, March 3, 2025 -- Kazakh Interior Minister Yerzhan Sadenov met Chinese Minister of "
+        "Public Security Wang Xiaohong in Astana on Monday. The two sides agreed to step up "
+        "counter-terrorism cooperation.\n"
+        "Most read\n"
+        "Kyrgyz and Chinese border guards hold a joint patrol",
+        {"KZ"},
+        id="en-most-read",
+    ),
+    pytest.param(
+        "Бишкек, 3 марта 2025 г. Министр внутренних дел Кыргызстана провел переговоры с министром "
+        "общественной безопасности КНР о борьбе с терроризмом.\n"
+        "Самое читаемое\n"
+        "Узбекистан и Китай провели совместные учения",
+        {"KG"},
+        id="ru-most-read",
+    ),
+    pytest.param(
+        "2025年3月3日，国务委员、公安部部长王小洪在北京会见塔吉克斯坦内务部长。双方同意深化反恐合作。\n"
+        "热点新闻\n"
+        "中乌两国举行联合反恐演习",
+        {"TJ"},
+        id="zh-hot-news",
+    ),
+]
+NOT_FURNITURE = [
+    pytest.param(
+        "Latest news\n"
+        "ALMATY, March 3, 2025 -- Kazakh and Chinese police held a joint counter-terrorism drill "
+        "near Almaty on Monday. Uzbek police officers took part in the drill as well.",
+        {"KZ", "UZ"},
+        id="en-a-heading-above-the-article",
+    ),
+    pytest.param(
+        "ASTANA, March 3, 2025 -- Kazakh Interior Minister Yerzhan Sadenov met Chinese Minister of "
+        "Public Security Wang Xiaohong in Astana on Monday.\n"
+        "Related issues were discussed with the Uzbek delegation, which also attended the talks.",
+        {"KZ", "UZ"},
+        id="en-related-in-a-sentence",
+    ),
+    pytest.param(
+        "2025年3月3日，国务委员、公安部部长王小洪在北京会见塔吉克斯坦内务部长。\n"
+        "相关新闻报道称，乌兹别克斯坦代表团也参加了会见。",
+        {"TJ", "UZ"},
+        id="zh-related-in-a-sentence",
+    ),
+    pytest.param(
+        "Бишкек, 3 марта 2025 г. Министр внутренних дел Кыргызстана провел переговоры с министром "
+        "общественной безопасности КНР.\n"
+        "По теме переговоров выступил и министр внутренних дел Казахстана, который также участвовал "
+        "во встрече.",
+        {"KG", "KZ"},
+        id="ru-po-teme-in-a-sentence",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PAGE_FURNITURE)
+def test_the_pages_links_to_other_articles_add_no_participants(
+    text: str, expected: set[str]
+) -> None:
+    coded, ca = _ca(text)
+    assert coded.relevant
+    assert ca == expected, coded.evidence
+
+
+@pytest.mark.parametrize(("text", "expected"), NOT_FURNITURE)
+def test_the_same_words_in_a_sentence_cut_nothing(text: str, expected: set[str]) -> None:
+    coded, ca = _ca(text)
+    assert coded.relevant
+    assert ca == expected, coded.evidence
+
+
+# -- tenth round: a list of participants or delegations names the event's sides -------------
+# (participants, delegations, 代表团, делегации: whoever is listed takes part, states from outside
+# the region too); a list naming no one taking part, beside a bilateral event, stays background
+PARTICIPANT_LISTS = [
+    pytest.param(
+        "BAKU, May 4, 2025 -- The CICA senior officials committee met in Baku on Sunday to discuss "
+        "joint counter-terrorism measures. Among the participants were the Chinese delegation, "
+        "headed by Special Envoy Li Ming, and the Kazakh delegation, as well as Kyrgyzstan, "
+        "Tajikistan, Russia, Iran and Mongolia.",
+        {"KZ", "KG", "TJ"},
+        id="en-among-the-participants",
+    ),
+    pytest.param(
+        "2025年5月4日，亚信高官委员会会议在巴库举行，讨论反恐合作。中国、哈萨克斯坦、吉尔吉斯斯坦、"
+        "塔吉克斯坦、俄罗斯、伊朗、蒙古等国代表团在会上发言。",
+        {"KZ", "KG", "TJ"},
+        id="zh-delegations-spoke",
+    ),
+    pytest.param(
+        "Баку, 4 мая 2025 г. В Баку прошло заседание комитета старших должностных лиц СВМДА по "
+        "вопросам борьбы с терроризмом. Делегации Китая, Казахстана, Кыргызстана, Таджикистана, "
+        "России, Ирана и Монголии обсудили меры доверия.",
+        {"KZ", "KG", "TJ"},
+        id="ru-delegations-discussed",
+    ),
+]
+NO_PARTICIPANT_LISTS = [
+    pytest.param(
+        "BAKU, May 4, 2025 -- The CICA senior officials committee met in Baku on Sunday to discuss "
+        "joint counter-terrorism measures. The Chinese delegation was headed by Special Envoy Li "
+        "Ming, and the Kazakh delegation by Deputy Foreign Minister Alibek Bakayev. Kyrgyzstan, "
+        "Tajikistan, Russia, Iran and Mongolia have joined the CICA catalogue of measures since "
+        "2019.",
+        {"KZ"},
+        id="en-states-that-joined-a-catalogue",
+    ),
+    pytest.param(
+        "ASTANA, May 4, 2025 -- Chinese Foreign Minister Wang Yi held talks with Kazakh Foreign "
+        "Minister Murat Nurtleu in Astana on counter-terrorism cooperation. "
+        "The CICA forum today unites Kyrgyzstan, Tajikistan, Russia, Iran, Mongolia and others.",
+        {"KZ"},
+        id="en-a-forum-uniting-states",
+    ),
+    pytest.param(
+        "2025年5月4日，外交部长王毅在阿斯塔纳同哈萨克斯坦外长努尔特列乌举行会谈。双方同意加强反恐和禁毒"
+        "合作。亚信目前有吉尔吉斯斯坦、塔吉克斯坦、俄罗斯、伊朗、蒙古等28个成员国。",
+        {"KZ"},
+        id="zh-a-forum-with-members",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARTICIPANT_LISTS)
+def test_a_list_of_participants_or_delegations_takes_part(text: str, expected: set[str]) -> None:
+    coded, ca = _ca(text)
+    assert coded.relevant
+    assert ca == expected, coded.evidence
+
+
+@pytest.mark.parametrize(("text", "expected"), NO_PARTICIPANT_LISTS)
+def test_a_list_naming_no_one_taking_part_adds_no_participants(
+    text: str, expected: set[str]
+) -> None:
+    coded, ca = _ca(text)
+    assert coded.relevant
+    assert ca == expected, coded.evidence
+
+
+# -- tenth round: the same done by others too, at no time of this event ----------------------
+# (a perfect with also or too: has also held patrols with..., 也已同…举行; a year of its own, even
+# beside a period "since" another year), unless the state takes part or sends its people
+ALSO_ELSEWHERE = [
+    pytest.param(
+        "ALMATY, June 3, 2025 -- Chinese and Kazakh border guards held a joint patrol along the "
+        "Khorgos section of the border on Tuesday. The two sides exchanged information on "
+        "smuggling routes. Chinese border units have also held joint patrols with Kyrgyz and "
+        "Tajik guards.",
+        {"KZ"},
+        id="en-has-also-held",
+    ),
+    pytest.param(
+        "2025年6月3日，中哈两国边防部门在霍尔果斯口岸地段举行联合巡逻，双方交流了打击走私的情况。"
+        "中国边防部门也已同吉尔吉斯斯坦和塔吉克斯坦边防部门举行联合巡逻。",
+        {"KZ"},
+        id="zh-ye-yi",
+    ),
+    pytest.param(
+        "Ташкент, 3 июня 2025 г. Узбекистан получил от Китая партию беспилотников для "
+        "пограничной службы. Кыргызстан в 2023 году также получил китайские беспилотники, а "
+        "Таджикистан располагает ими с 2019 года.",
+        {"UZ"},
+        id="ru-a-year-beside-since",
+    ),
+]
+ALSO_TAKING_PART = [
+    pytest.param(
+        "ASTANA, June 3, 2026 -- Chinese and Kazakh defence ministers held talks in Astana on "
+        "counter-terrorism cooperation. Kyrgyz Defence Minister Ruslan Mukambetov has also "
+        "arrived in Astana for the talks.",
+        {"KZ", "KG"},
+        id="en-has-also-arrived-for-the-talks",
+    ),
+    pytest.param(
+        "ALMATY, June 3, 2025 -- Chinese and Kazakh border guards held a joint patrol along the "
+        "Khorgos section of the border on Tuesday. The two sides exchanged information on "
+        "smuggling routes. Kyrgyz border guards have also taken part in the patrol.",
+        {"KZ", "KG"},
+        id="en-have-also-taken-part",
+    ),
+    pytest.param(
+        "2025年6月3日，中哈两国边防部门在霍尔果斯口岸地段举行联合巡逻，双方交流了打击走私的情况。"
+        "吉尔吉斯斯坦边防部门也派员参加了巡逻。",
+        {"KZ", "KG"},
+        id="zh-also-sent-people",
+    ),
+    pytest.param(
+        "Ташкент, 3 июня 2025 г. Узбекистан получил от Китая партию беспилотников для "
+        "пограничной службы. Кыргызстан также направил на церемонию передачи своих представителей.",
+        {"UZ", "KG"},
+        id="ru-also-sent-representatives",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ALSO_ELSEWHERE)
+def test_the_same_done_by_others_too_adds_no_participants(text: str, expected: set[str]) -> None:
+    coded, ca = _ca(text)
+    assert coded.relevant
+    assert ca == expected, coded.evidence
+
+
+@pytest.mark.parametrize(("text", "expected"), ALSO_TAKING_PART)
+def test_a_state_also_taking_part_stays_coded(text: str, expected: set[str]) -> None:
+    coded, ca = _ca(text)
+    assert coded.relevant
+    assert ca == expected, coded.evidence
+
+
+# -- tenth round: names inside other names --------------------------------------------------
+def test_an_officials_name_inside_a_longer_transliterated_name_is_another_person() -> None:
+    """拉赫莫诺夫 (Rahmonov) is the tail of 阿卜杜拉赫莫诺夫, the Uzbek ambassador's surname after
+    the middle dot: no Tajik official attends; the Tajik president named as 埃莫马利·拉赫蒙 is one."""
+    coded, ca = _ca(
+        "2026年5月27日，国务委员、公安部部长王小洪在北京会见乌兹别克斯坦内务部长博博约诺夫。双方同意加强"
+        "执法安全合作，共同打击恐怖主义。乌兹别克斯坦驻华大使赛福丁·阿卜杜拉赫莫诺夫等参加会见。"
+    )
+    assert ca == {"UZ"}, coded.evidence
+    coded, ca = _ca(
+        "2026年5月27日，塔吉克斯坦总统埃莫马利·拉赫蒙在杜尚别会见中国公安部部长王小洪。双方同意加强执法"
+        "安全合作，共同打击恐怖主义。"
+    )
+    assert ca == {"TJ"}, coded.evidence
+
+
+def test_a_border_with_a_state_whose_name_ends_after_the_match_is_named_only() -> None:
+    """与吉尔吉斯斯坦接壤 names a border when the state's hit is its short form 吉尔吉斯 too."""
+    text = "我们这里与吉尔吉斯斯坦接壤。"
+    start = text.index("吉尔吉斯")
+    assert named_only(text, Hit(start, start + 4, ("state", "KG"), "吉尔吉斯"))
+    assert named_only(text, Hit(start, start + 6, ("state", "KG"), "吉尔吉斯斯坦"))
+    other = "我们这里与吉尔吉斯斯坦举行联合巡逻。"
+    assert not named_only(other, Hit(start, start + 4, ("state", "KG"), "吉尔吉斯"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Kyrgyzstan deports Uyghur man to China\n"
+            "BISHKEK, Feb. 12, 2026 -- Kyrgyz authorities have deported an ethnic Uyghur man to "
+            "China, his lawyer says.\n"
+            "Ilyas Kurbanov, 34, was handed over to Chinese police at the Torugart crossing on "
+            "February 10. Kurbanov was detained in November by officers of the national security "
+            "committee at China's request.",
+            {"KG"},
+            id="en-another-given-name",
+        ),
+        pytest.param(
+            "Бишкек, 12 февраля 2026 г. Пограничники Кыргызстана передали китайской полиции на КПП "
+            "«Торугарт» разыскиваемого за терроризм Ильяса Курбанова. Курбанов был задержан в "
+            "ноябре по запросу Китая.",
+            {"KG"},
+            id="ru-another-given-name",
+        ),
+        pytest.param(
+            "TASHKENT, Feb. 12, 2026 -- Chinese Defence Minister Dong Jun held talks with Uzbek "
+            "Defence Minister Bakhodir Kurbanov in Tashkent on counter-terrorism cooperation. "
+            "Kurbanov said the two armies would hold a joint exercise.",
+            {"UZ"},
+            id="en-the-officials-own-given-name",
+        ),
+        pytest.param(
+            "BEIJING, Feb. 12, 2026 -- Chinese Premier Li Qiang met Uzbek Prime Minister Abdulla "
+            "Nigmatovich Aripov in Beijing; the two sides agreed to deepen counter-terrorism and "
+            "security cooperation.",
+            {"UZ"},
+            id="en-a-patronymic-before-the-surname",
+        ),
+    ],
+)
+def test_a_surname_after_another_given_name_is_another_person(
+    text: str, expected: set[str]
+) -> None:
+    """An official's surname after another given name (Ilyas Kurbanov, Ильяса Курбанова) names
+    another person, and so does each bare mention of it after that (Kurbanov was detained); the
+    official's own given name, or a patronymic between, keeps the official."""
+    coded, ca = _ca(text)
+    assert coded.relevant
+    assert ca == expected, coded.evidence
+
+
+# -- tenth round: another month of this year ---------------------------------------------------
+OTHER_MONTH = [
+    pytest.param(
+        "China, Kazakhstan defence ministers hold talks\n"
+        "BEIJING, Oct. 14 (Xinhua) -- Chinese Defence Minister Dong Jun held talks with Kazakh "
+        "Defence Minister Ruslan Zhaksylykov in Beijing on Tuesday on counter-terrorism "
+        "cooperation. The SCO defence ministers' meeting was held in Bishkek, Kyrgyzstan, in "
+        "June this year.",
+        {"KZ"},
+        id="en-in-june-this-year",
+    ),
+    pytest.param(
+        "Министры обороны Китая и Казахстана провели переговоры\n"
+        "Пекин, 14 октября. Министр обороны КНР Дун Цзюнь провел переговоры с министром обороны "
+        "Казахстана Русланом Жаксылыковым о сотрудничестве в борьбе с терроризмом. Совещание "
+        "министров обороны ШОС прошло в Бишкеке в июне этого года.",
+        {"KZ"},
+        id="ru-v-iyune-etogo-goda",
+    ),
+    pytest.param(
+        "新华社北京10月14日电 国防部长董军14日在北京同哈萨克斯坦国防部长扎克瑟勒科夫举行会谈，双方同意"
+        "深化反恐合作。今年6月，上合组织成员国国防部长会议在吉尔吉斯斯坦比什凯克举行。",
+        {"KZ"},
+        id="zh-jinnian-6-yue",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OTHER_MONTH)
+def test_another_month_of_this_year_is_another_event(text: str, expected: set[str]) -> None:
+    """A meeting held in June this year, beside talks on October 14, is another event: its
+    host is no side and its city no venue (the lead's date is a dateline's, on the event's
+    line)."""
+    coded, ca = _ca(text)
+    assert coded.relevant
+    assert ca == expected, coded.evidence
+    assert coded.location == "Beijing", coded.evidence
+
+
+def test_the_same_month_or_taking_part_keeps_the_state() -> None:
+    coded, ca = _ca(
+        "China, Kazakhstan defence ministers hold talks\n"
+        "BEIJING, Oct. 14 (Xinhua) -- Chinese Defence Minister Dong Jun held talks with Kazakh "
+        "Defence Minister Ruslan Zhaksylykov in Beijing on Tuesday on counter-terrorism "
+        "cooperation. Kyrgyz Defence Minister Ruslan Mukambetov, who took part in the talks in "
+        "October this year, joined the two."
+    )
+    assert ca == {"KZ", "KG"}, coded.evidence
+    coded, ca = _ca(
+        "Китайские охранные компании в Центральной Азии\n"
+        "Независимая газета, 03.04.2026 00:01:00\n"
+        "В феврале текущего года китайская охранная компания открыла в Душанбе учебный центр, "
+        "где местных охранников готовят для защиты китайских объектов в Таджикистане."
+    )
+    assert coded.location == "Dushanbe", coded.evidence
+
+
+def test_taking_part_later_in_a_chinese_clause_after_an_earlier_time_is_earlier() -> None:
+    """近年来也通过…机制参与: a state that has taken part in recent years through other formats is
+    no member taking part in this SCO council (not Turkmenistan); one that attended these talks
+    too (土库曼斯坦外长也出席了会谈) is a side."""
+    coded, _ = _ca(
+        "2026年4月13日，上海合作组织成员国外长理事会会议在比什凯克举行，外交部长王毅出席会议，塔吉克"
+        "斯坦外长穆赫里丁与会。各方同意加强反恐合作。土库曼斯坦近年来也通过“中亚+中国”等机制参与地区"
+        "反恐合作讨论。"
+    )
+    assert "TM" not in coded.countries, coded.evidence
+    assert {"KZ", "KG", "TJ", "UZ"} <= set(coded.countries)
+    coded, ca = _ca(
+        "2026年4月13日，中塔两国外长在杜尚别举行会谈，双方同意加强反恐合作。土库曼斯坦外长也出席了会谈。"
+    )
+    assert ca == {"TJ", "TM"}, coded.evidence

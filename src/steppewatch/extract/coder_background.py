@@ -5,7 +5,10 @@ lead (its title and first sentence) names the event's sides; later sentences oft
 states as background: an earlier event recalled (2019年中乌签署了协定, Zhao recalled that
 China and Uzbekistan signed..., напомнил, что...), a membership (Kyrgyzstan and China are
 founding members of the SCO together with Kazakhstan...), another event to come (the next
-summit's host). A partner state named only in such sentences is like an example
+summit's host, one in another month of this year), the same done by others too (The PAP has
+also held exercises with Uzbekistan). A page's closing furniture (a heading line of links to
+other articles, its tags, its editor: ``note_start``) names other events altogether. A partner
+state named only in such sentences is like an example
 (``Found.examples``): it takes part only when no other partner state does, so a single-state
 item keeps its state and a two-state item loses the state of its background.
 
@@ -22,6 +25,7 @@ import re
 from steppewatch.extract.matcher import Hit
 
 __all__ = [
+    "another_time",
     "background_sentences",
     "event_year",
     "framework_background",
@@ -119,6 +123,26 @@ _SIMILAR = re.compile(
     r"(?<![^\W\d_])(?:similar|аналогичн\w*|подобн\w*|похож\w*)(?![^\W\d_])",
     re.IGNORECASE,
 )
+# the same done by others as well, at no time of this event: a perfect with "also" or "too"
+# (The PAP has also held exercises with Uzbekistan; In Tajikistan, too, Chinese firms have
+# expanded; 哈萨克斯坦也已采购): another instance like the item's event, not its side (unless a
+# state takes part or sends forces in the sentence: Kyrgyzstan has also sent troops to the drill)
+_ALSO = re.compile(
+    r"也已|亦已|也都已|同样已|(?<![^\W\d_])(?:also|too|as\s+well)(?![^\W\d_])", re.IGNORECASE
+)
+_PERFECT = re.compile(
+    r"也已|亦已|也都已|同样已|(?<![^\W\d_])(?:has|have)\s+(?:also\s+|long\s+|already\s+)?"
+    r"(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|wn|ght|ld|nt|ne|un|ot)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# ... unless it speaks of this event by name (has also arrived for the talks, 也已抵达参加此次
+# 会谈): then it is this event's
+_THIS_ONE = re.compile(
+    r"此次|本次|这次|该次|(?<![^\W\d_])(?:the\s+(?:talks|meeting|exercise|drills?|visit|summit|"
+    r"conference|forum|patrol|operation|ceremony|session)|этих|этой|этом|этого|данн\w*)"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
 # the geography of a state (Kyrgyzstan borders China, Kazakhstan...; 与中国、吉尔吉斯斯坦接壤;
 # граничит с): where it lies, not who acts, in a sentence that reports no event
 _GEOGRAPHY = re.compile(
@@ -161,7 +185,7 @@ _SAYS = re.compile(
     re.IGNORECASE,
 )
 _TAKING_PART = re.compile(
-    r"出席|参加|参与|与会|参演|attend|participat|took part|take part|taking part|represented|"
+    r"出席|参加|参与|与会|参演|attend|particip|t(?:ook|akes?|aken|aking) part|represented|"
     r"участ|присутствова|представлял\w*",  # (присутствие: a presence, not attending)
     re.IGNORECASE,
 )
@@ -229,16 +253,87 @@ def lead_end(start: int, text: str) -> int:
     return end
 
 
+_FOR_YEAR = re.compile(r"(?<![^\W\d_])(?:на|for)\s+$", re.IGNORECASE)
+
+
 def event_year(text: str, start: int, end: int, reference: str | None) -> int | None:
     """The year of the item's event: the first year written in its lead (``start``, ``end``),
     else the year of ``reference`` (the publication date)."""
-    # (else a year within LEAD characters: the lead may end early at an abbreviation, Sept.)
-    match = _YEAR.search(text, start, end) or _YEAR.search(text, start, max(end, start + LEAD))
-    if match:
-        return int(match.group(1))
+    # (else a year within LEAD characters: the lead may end early at an abbreviation, Sept.; not
+    # a year a plan or a budget is for: план на 2023 год, the plan for 2023, 2023年度)
+    for stop in (end, max(end, start + LEAD)):
+        for match in _YEAR.finditer(text, start, stop):
+            if not _FOR_YEAR.search(text, max(0, match.start() - 4), match.start()) and not (
+                text.startswith("年度", match.end())
+            ):
+                return int(match.group(1))
     if reference and reference[:4].isdigit():
         return int(reference[:4])
     return None
+
+
+_EN_MONTHS = (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+)  # fmt: skip
+_RU_MONTHS = (
+    "январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр",
+    "ноябр", "декабр",
+)  # fmt: skip
+# a month in a date of the lead (Oct. 14, 14 октября, 10月14日, 14.10.2026)
+_LEAD_MONTH = re.compile(
+    r"(?<![^\W\d_])(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?!\d)|"
+    r"(?<!\d)\d{1,2}\s+(январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
+    r"[а-я]*|(?<!\d)(\d{1,2})月\d{1,2}日|(?<!\d)\d{1,2}\.(\d{1,2})\.(?:19|20)\d\d",
+    re.IGNORECASE,
+)
+# another month of this year (in June this year, в июне текущего года, 今年6月)
+_MONTH_THIS_YEAR = re.compile(
+    r"(?<![^\W\d_])in\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+    r"(?:of\s+)?this\s+year|"
+    r"(?<![^\W\d_])в\s+(январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
+    r"[а-я]*\s+(?:этого|текущего|сего|нынешнего)\s+года|今年(\d{1,2})月",
+    re.IGNORECASE,
+)
+
+
+def _month(match: re.Match[str]) -> int | None:
+    word = next((g for g in match.groups() if g), None)
+    if word is None:
+        return None
+    if word.isdigit():
+        return int(word)
+    word = word.lower()
+    months = _EN_MONTHS if word.isascii() else _RU_MONTHS
+    return next((i for i, name in enumerate(months, start=1) if word.startswith(name)), None)
+
+
+def event_month(text: str, start: int, end: int) -> int | None:
+    """The month of the first date written in the item's lead (``start``, ``end``) in a sentence
+    that speaks of an event (BEIJING, Oct. 14 (Xinhua) -- ... held talks), if any; not a
+    byline's publication date (Независимая газета, 03.04.2026)."""
+    stop = max(end, start + LEAD)
+    for match in _LEAD_MONTH.finditer(text, start, stop):
+        # its line: a dateline before the event's sentence, or a date standing alone
+        line_start = text.rfind("\n", start, match.start()) + 1 or start
+        line_end = text.find("\n", match.end(), stop)
+        line_end = stop if line_end < 0 else line_end
+        if not text[line_start:line_end].replace(match.group(), "").strip(" \t.,") or (
+            _EVENT_WORD.search(text, line_start, line_end)
+        ):
+            return _month(match)
+    return None
+
+
+def _other_month(text: str, lo: int, hi: int, month: int | None) -> bool:
+    """The sentence text[lo:hi] dates what it says to another month of this year than the
+    event's (``month``): the SCO meeting held in Bishkek in June this year, beside talks in
+    October."""
+    if month is None:
+        return False
+    return any(
+        (other := _month(m)) is not None and other != month
+        for m in _MONTH_THIS_YEAR.finditer(text, lo, hi)
+    )
 
 
 def _sentence(text: str, position: int, start: int, end: int) -> tuple[int, int]:
@@ -265,7 +360,10 @@ _YEAR_OPENING = re.compile(r"(?:(?:in|в|во)\s+)?((?:19|20)\d\d)(?!\d)", re.IG
 # an earlier time just before a word of taking part (ранее участвовали, previously took part,
 # 此前参加): it was then that they took part
 _BEFORE_TAKING_PART = re.compile(
-    r"[\s,，]*(?:[^\W\d_]+\s+)??(?:" + _TAKING_PART.pattern + ")", re.IGNORECASE
+    r"[\s,，]*(?:[^\W\d_]+\s+)??(?:" + _TAKING_PART.pattern + ")|"
+    # (Chinese runs on in its clause: 近年来也通过“莫斯科模式”等机制参与)
+    r"[^，,。；;！？!?\n\sA-Za-zА-Яа-яЁё]{0,24}?(?:出席|参加|参与|与会|参演)",
+    re.IGNORECASE,
 )
 
 
@@ -284,6 +382,11 @@ def _earlier_opening(text: str, lo: int, hi: int, year: int | None) -> bool:
     )
 
 
+def _now(text: str, lo: int, hi: int) -> bool:
+    """Someone takes part or sends forces in text[lo:hi]."""
+    return _takes_part(text, lo, hi) or bool(_SENT.search(text, lo, hi))
+
+
 def _another_event(text: str, lo: int, hi: int, year: int | None) -> bool:
     """The sentence text[lo:hi] speaks of another time or another event than the item's: one
     recalled, the next one, one like it, one expected, or only earlier times or years (not when
@@ -295,7 +398,14 @@ def _another_event(text: str, lo: int, hi: int, year: int | None) -> bool:
         or _NOT_HERE.search(text, lo, hi)
     ):
         return True
-    now = _takes_part(text, lo, hi) or bool(_SENT.search(text, lo, hi))
+    now = _now(text, lo, hi)
+    if (
+        not now
+        and _ALSO.search(text, lo, hi)
+        and _PERFECT.search(text, lo, hi)
+        and not _THIS_ONE.search(text, lo, hi)
+    ):
+        return True  # (has also held exercises with Uzbekistan: others' doing, no time of ours)
     if not _SAME_DAY.search(text, lo, hi) and (
         _earlier_opening(text, lo, hi, year)
         or any(
@@ -304,11 +414,32 @@ def _another_event(text: str, lo: int, hi: int, year: int | None) -> bool:
         )
     ):
         return True  # (ранее участвовали: took part before; как и в прошлом году, участвовали: now)
-    if year is not None and not now and not _SINCE.search(text, lo, hi):
-        years = [int(m.group(1)) for m in _YEAR.finditer(text, lo, hi)]
+    if year is not None and not now:
+        # (a year after "since" is a period up to now: Turkmenistan has had them since 2016)
+        since = [m.span() for m in _SINCE.finditer(text, lo, hi)]
+        years = [
+            int(m.group(1))
+            for m in _YEAR.finditer(text, lo, hi)
+            if not any(a <= m.start() < b for a, b in since)
+        ]
         if years and max(years) < year:
             return True  # only earlier years: an earlier event
     return False
+
+
+def another_time(
+    text: str, position: int, start: int, end: int, year: int | None, start_of_item: int = 0
+) -> bool:
+    """The sentence around ``position`` (after the lead, which ends at ``start``, in the item
+    from ``start_of_item`` to ``end``, whose event is of ``year``) speaks of another time or
+    another event than the item's (``_another_event``: one recalled, to come, like it, done by
+    others too, or only earlier years; or another month of this year than the lead's date)."""
+    lo, hi = _sentence(text, position, start, end)
+    if _another_event(text, lo, hi, year):
+        return True
+    return _other_month(text, lo, hi, event_month(text, start_of_item, start)) and not _now(
+        text, lo, hi
+    )
 
 
 def _is_background(text: str, lo: int, hi: int, year: int | None, events: list[int]) -> bool:
@@ -381,18 +512,36 @@ def _in_analyst_quote(text: str, position: int, start: int, end: int) -> bool:
 
 
 # a paragraph headed as background (Справка., Background:, 背景：, 链接：): all it says is
-# background, not the event
+# background, not the event; so is what follows a page's own furniture closing the article: its
+# tags (Tags:, Теги:, 标签：), its editor (【责任编辑：…】) and a heading line of links to other
+# articles (Related news:, Read also:, Читайте также:, По теме, 【相关新闻】, 相关阅读：): their
+# titles are other events
 _NOTE_HEADER = re.compile(
-    r"^\s*(?:Справка|Справочно|Историческая\s+справка|Background|Fact\s*box|Factbox|背景(?:资料|链接)?|"
-    r"链接|相关链接)\s*[.:：]",
+    r"^[ \t]*(?:"
+    r"(?:Справка|Справочно|Историческая\s+справка|Background|Fact\s*box|Factbox|背景(?:资料|链接)?|"
+    r"链接|相关链接|Tags|Теги|Метки|标签|关键词|【\s*(?:责任)?编辑)[ \t]*[.:：]|"
+    r"(?:(?:【[ \t]*)?(?:相关|延伸|推荐|更多|热点|热门|最新|精彩)(?:新闻|阅读|链接|信息|报道|文章|稿件|推荐|"
+    r"专题)(?:[ \t]*】)?|猜你喜欢|"
+    r"Related(?:\s+(?:news|articles?|stories|reading|content|links?|coverage|posts|topics))?|"
+    r"Read\s+(?:also|more|next)|Also\s+read|See\s+also|"
+    r"More\s+(?:on\s+this(?:\s+topic)?|news|stories|from\s+[^\n]{1,40})|"
+    r"(?:Most\s+(?:read|popular|viewed)|Latest(?:\s+(?:news|stories))?|Top\s+stories|"
+    r"Other\s+news|Recommended(?:\s+for\s+you)?|You\s+may\s+also\s+like|Trending(?:\s+now)?)|"
+    r"Читайте\s+также|Смотрите\s+также|См\.\s+также|По\s+теме|(?:Также|Ещ[её])\s+по\s+теме|"
+    r"(?:Похожие|Другие|Последние|Главные)\s+(?:новости|материалы|статьи)|"
+    r"(?:Материалы|Новости)\s+по\s+теме|Самое\s+(?:читаемое|популярное)|Популярное|Рекомендуем)"
+    r"[ \t]*[:：]?[ \t]*$)",
     re.IGNORECASE | re.MULTILINE,
 )
 
 
 def note_start(text: str, start: int, end: int) -> int:
     """Where the item's paragraphs of background begin (a line headed Справка., Background:,
-    背景：), or ``end``."""
-    match = _NOTE_HEADER.search(text, start, end)
+    背景：), or where its page's tags, editor or list of links to other articles begin (Tags:,
+    【责任编辑：…】, a line "Related news:", "Читайте также:", 【相关新闻】), or ``end``."""
+    # (a heading before the end of the lead is the page's top, not its close: the article
+    # follows it)
+    match = _NOTE_HEADER.search(text, lead_end(start, text), end)
     return match.start() if match else end
 
 
@@ -448,6 +597,7 @@ def background_sentences(
     if not partner_hits:
         return []
     year = event_year(text, start, lead, reference)
+    month = event_month(text, start, lead)
     note = note_start(text, start, end)
     spans: list[tuple[int, int]] = [(note, end)] if note < end else []
     seen: set[tuple[int, int]] = set()
@@ -471,6 +621,7 @@ def background_sentences(
         seen.add(span)
         if (
             _is_background(text, *span, year, events)
+            or (_other_month(text, *span, month) and not _now(text, *span))
             or _asked(text, *span)
             or _in_analyst_quote(text, hit.start, start, end)
             or (

@@ -27,6 +27,7 @@ Gazetteer hits are resolved before coding (gold/README.md guidelines 3 and 6):
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -48,6 +49,7 @@ __all__ = [
     "numbered_entries",
     "named_only",
     "focal_in_others_list",
+    "another_bearers",
 ]
 
 NAME_KINDS = ("state", "group", "official", "institution")
@@ -251,7 +253,7 @@ _BORDER_WITH_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:границ|рубеж)\w*\s+(?:\w+\s+)?(?:с|со)\s+$",
     re.IGNORECASE,
 )
-_BORDER_WITH_AFTER = re.compile(r"(?:接壤|交界|毗邻)")
+_BORDER_WITH_AFTER = re.compile(r"(?:斯坦)?(?:接壤|交界|毗邻)")  # (the name may end at 吉尔吉斯)
 _ROUTE = (
     r"(?:railways?|railroads?|roads?|highways?|motorways?|pipelines?|corridors?|"
     r"(?:железн\w*\s+)?дорог\w*|автодорог\w*|магистрал\w*|газопровод\w*|нефтепровод\w*|"
@@ -287,7 +289,7 @@ def named_only(text: str, hit: Hit) -> bool:
     lo = max(0, hit.start - 120)
     if _BORDER_WITH_BEFORE.search(text, max(0, hit.start - 40), hit.start):
         return True
-    if _BORDER_WITH_AFTER.match(text, hit.end, hit.end + 2):
+    if _BORDER_WITH_AFTER.match(text, hit.end, hit.end + 4):
         return True
     if _ROUTE_BEFORE.search(text, max(0, hit.start - 60), hit.start):
         return True
@@ -324,6 +326,12 @@ def numbered_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return list(zip(bounds[:-1], bounds[1:], strict=True))
 
 
+# a transliterated name written in Han characters ends where its parts are joined by a middle
+# dot (赛福丁·阿卜杜拉赫莫诺夫): an official's name found after characters of the same part is the
+# tail of another person's longer name (拉赫莫诺夫 in 阿卜杜拉赫莫诺夫), not that official
+_NAME_PART_BEFORE = re.compile(r"[·•・‧][\u4e00-\u9fff]{1,8}$")
+
+
 def _mark_places(
     hits: list[Hit], cities: frozenset[str], normal: str, study: StudyFacts | None
 ) -> list[Hit]:
@@ -331,6 +339,12 @@ def _mark_places(
     whereabouts_end = -1
     for hit in hits:
         kind = hit.payload[0]
+        if (
+            kind == "official"
+            and _is_han_text(hit.term)
+            and _NAME_PART_BEFORE.search(normal, max(0, hit.start - 9), hit.start)
+        ):
+            continue
         if (
             kind == "state"
             and whereabouts_end >= 0
@@ -448,9 +462,11 @@ _EXAMPLE_AFTER = re.compile(
     r"и други|и др\.|и т\.\s?д)",
     re.IGNORECASE,
 )
-# taking part in the listed event: such a list names the participants, whoever they are
+# taking part in the listed event (participants, delegations: a delegation is a side of the event
+# it attends): such a list names the participants, whoever they are
 _PARTICIPATE = re.compile(
-    r"出席|参加|参与|与会|参演|attend|participat|took part|take part|taking part|участ|присутств",
+    r"出席|参加|参与|与会|参演|代表团|attend|particip|t(?:ook|akes?|aken|aking) part|delegations?\b|"
+    r"участ|присутств|делегаци",
     re.IGNORECASE,
 )
 
@@ -609,3 +625,64 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     )
     stop = SENTENCE_END.search(text, end, end + 300)
     return lo, (stop.start() if stop else min(len(text), end + 300))
+
+
+# A surname found alone with another given name written before it (Ilyas Kurbanov, Ильяс
+# Курбанов) names another person than the official of that surname (Bakhodir Kurbanov). A
+# capitalised word before a surname may be a title or an ordinary word too (Defence Minister
+# Kurbanov, Президент Токаев at a sentence's start, When Kurbanov...): those are no given names.
+_GIVEN_BEFORE = re.compile(r"(?<![^\W\d_])([A-ZА-ЯЁ][a-zа-яё'’]{2,})\s$")
+_NOT_GIVEN = re.compile(
+    r"(?:president|prime|premier|minister|secretary|general|colonel|lieutenant|major|captain|"
+    r"admiral|marshal|ambassador|chair|director|deputy|commander|chief|advis[eo]r|envoy|spokes|"
+    r"speaker|senator|governor|mayor|akim|head|counterpart|colleague|professor|mr|mrs|ms|dr|sir|"
+    r"madam|the|and|but|with|from|when|while|after|before|also|then|said|says|told|met|meets|"
+    r"under|during|since|both|neither|former|new|acting|interim|"
+    r"президент|премьер|министр|генерал|полковник|подполковник|майор|капитан|адмирал|маршал|"
+    r"посол|глава|председател|заместител|секретар|директор|командующ|начальник|руководител|"
+    r"господин|госпожа|аким|спикер|советник|бывш|нов|когда|также|при|после|перед)",
+    re.IGNORECASE,
+)
+_PATRONYMIC = re.compile(
+    r"(?:ovich|evich|ovna|evna|ich|uly|ogly|ogli|ugli|kyzy|qizi|ович|евич|ич|овна|евна|вна|улы|"
+    r"оглы|угли|кызы)$",
+    re.IGNORECASE,
+)
+_CYRILLIC_LATIN = str.maketrans(
+    {
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
+        "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+        "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+        "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+        "я": "ya",
+    }
+)  # fmt: skip
+GIVEN_NAME_LIKENESS = 0.5  # transliterations of one given name (Jeenbek, Zheenbek) are alike
+
+
+def given_name_before(text: str, hit: Hit, full_name: str) -> bool | None:
+    """Whether ``hit`` (an official's surname alone) follows the official's own given name
+    (``full_name``, given name first): True, False when it follows another given name (another
+    person of that surname), None when no given name comes before it."""
+    if " " in hit.term.strip() or not full_name or " " not in full_name:
+        return None
+    before = _GIVEN_BEFORE.search(text, max(0, hit.start - 24), hit.start)
+    if before is None or _NOT_GIVEN.match(before.group(1)) or _PATRONYMIC.search(before.group(1)):
+        return None  # (Abdulla Nigmatovich Aripov: a father's name, not another given name)
+    word = before.group(1).lower().translate(_CYRILLIC_LATIN)
+    names = [n.lower() for n in full_name.split()[:-1]]
+    return any(
+        difflib.SequenceMatcher(None, word, name).ratio() >= GIVEN_NAME_LIKENESS for name in names
+    )
+
+
+def another_bearers(text: str, hits: list[Hit], full_names: dict[int, str]) -> set[int]:
+    """The officials (``full_names``: by the hits' values) whose surname the item gives to
+    another person (Ilyas Kurbanov) and never after the official's own given name: each bare
+    mention of that surname is then the other person (Kurbanov was detained...)."""
+    seen: dict[int, set[bool | None]] = {}
+    for hit in hits:
+        if hit.payload[0] == "official" and hit.payload[1] in full_names:
+            value = int(hit.payload[1])
+            seen.setdefault(value, set()).add(given_name_before(text, hit, full_names[value]))
+    return {value for value, found in seen.items() if False in found and True not in found}

@@ -30,7 +30,12 @@ from steppewatch.extract.coder_background import (
     merged_spans,
     talked_about,
 )
-from steppewatch.extract.coder_entities import OBSERVER, named_only, not_participant
+from steppewatch.extract.coder_entities import (
+    OBSERVER,
+    another_bearers,
+    named_only,
+    not_participant,
+)
 from steppewatch.extract.coder_resources import Resources
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import ActorMention, CodedItem, Evidence
@@ -345,6 +350,15 @@ def collect(
     names = sorted(
         (h for h in hits if h.payload[0] in ("topic", "framework")), key=lambda h: h.start
     )
+    strangers = another_bearers(
+        text,
+        hits,
+        {
+            h.payload[1]: res.gazetteer.officials[h.payload[1]].name
+            for h in hits
+            if h.payload[0] == "official"
+        },
+    )
     for hit in hits:
         kind, value = hit.payload
         if kind in _OWNER_CODES and owns_border(hit):
@@ -384,6 +398,8 @@ def collect(
             found.venues.setdefault(value, hit)
         elif kind == "official":
             official = res.gazetteer.officials[value]
+            if value in strangers and " " not in hit.term.strip():
+                continue  # Ilyas Kurbanov, a deported man, is not Defence Minister Kurbanov
             office = official.office_on(reference)
             mention = ActorMention(
                 name=official.name,
@@ -573,7 +589,7 @@ _CONFER = re.compile(
 )
 # taking part (a list of the participants of the focal state's event, 参演, took part)
 _TAKING_PART = re.compile(
-    r"出席|参加|参与|与会|参演|attend|participat|took part|take part|taking part|участ|присутств",
+    r"出席|参加|参与|与会|参演|attend|particip|t(?:ook|akes?|aken|aking) part|участ|присутств",
     re.IGNORECASE,
 )
 

@@ -14,9 +14,11 @@ The location is, in order:
 1. none when the item reports no event (commentary) or its event is a telephone or video call
    (a call has no venue);
 2. the first city named as a venue (not in a sentence about another time: last year, or dates
-   in other years than the event's) in the relevant passages (or followed by 发生/举行: 比什凯克市
-   发生, or naming a meeting: 阿斯塔纳峰会, the Tashkent conference); the city's landmarks
-   (人民大会堂, the Akorda) are its names;
+   in other years than the event's; nor, after the lead, in one about another time or event
+   as ``coder_background`` reads it: recalled, to come, done by others too, another month of
+   this year; nor after the page's links to other articles or a note headed as background) in
+   the relevant passages (or followed by 发生/举行: 比什凯克市发生, or naming a meeting: 阿斯塔纳
+   峰会, the Tashkent conference); the city's landmarks (人民大会堂, the Akorda) are its names;
 3. else the first province named as a venue (its state's code);
 4. else the readout's dateline (ALMATY, May 5 (Xinhua) --; Бишкек, 14 апреля; 新华社北京5月26日电)
    at the start of the item: a readout reports what happened where it was filed;
@@ -33,6 +35,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from steppewatch.extract.coder_background import another_time, event_year, lead_end, note_start
 from steppewatch.extract.dates import find_dates
 from steppewatch.extract.gazetteer import Place
 from steppewatch.extract.matcher import Hit, Matcher
@@ -55,7 +58,7 @@ _CONNECTOR = re.compile(
     r"|(?<![^\W\d_])(?:the|city|town|village|capital|area|region|province|district|of|"
     r"northwest|northeast|southwest|southeast|north|south|east|west|central|northern|southern|"
     r"eastern|western|s)(?![^\W\d_])"
-    r"|(?<![^\W\d_])(?:г\.|город[еау]?|столиц[еыау]|район[еау]?|пункт[ае]?|пропуска|област[ия]|"
+    r"|(?<![^\W\d_])(?:airport|г\.|город[еау]?|аэропорт[уае]?|столиц[еыау]|район[еау]?|пункт[ае]?|пропуска|област[ия]|"
     r"территори[ия]|республик[иае]|аэродроме|полигоне|горн[оы][мй]|перевал[аеу]?)(?![^\W\d_])"
     r"|(?<![^\W\d_])[а-я]+[сц]к(?:ом|ой|их)\s+(?:район[еах]*|област[иях]*)(?![^\W\d_])"
     r")"
@@ -195,15 +198,26 @@ def find_location(
         return None
     found: dict[str, list[Hit]] = {"city": [], "region": [], "state": []}
     examined = 0
+    # (the page's links to other articles and a note headed as background name no venue; after
+    # the lead, a sentence about another time or event names its own: the Astana summit of an
+    # earlier year, talks the PAP has also held in Tashkent)
+    note = note_start(text, item.start, item.end)
+    lead = lead_end(item.start, text)
+    year = event_year(text, item.start, lead, reference)
     for lo, hi in _merged(spans):
         if examined >= MAX_PLACES:
             break
-        hits = _place_hits(matcher, normal, lo, hi)[: MAX_PLACES - examined]
+        hits = _place_hits(matcher, normal, lo, min(hi, note))[: MAX_PLACES - examined]
         examined += len(hits)
         starts = [h.start for h in hits]
         for hit in hits:
-            if _is_venue(hit, normal, hits, starts, lo) and not _other_time(
-                item, normal, hit, reference
+            if (
+                _is_venue(hit, normal, hits, starts, lo)
+                and not _other_time(item, normal, hit, reference)
+                and (
+                    hit.start < lead
+                    or not another_time(text, hit.start, lead, item.end, year, item.start)
+                )
             ):
                 found[places[hit.payload[1]].kind].append(hit)
     # a city of a chain (车里雅宾斯克州切巴尔库尔训练场, Chelyabinsk region's Chebarkul): the last

@@ -1,0 +1,75 @@
+"""The event's location from the event's own sentences (tenth round, issue 13): a place named in
+the page's links to other articles, or in a sentence after the lead about another time or
+another event (done by others too, only earlier years), is not the venue; the venue stays
+where the event's own sentence names it (an airport of a city is in that city). Hand-written
+zh/ru/en readouts, not copied from any gold text."""
+
+from __future__ import annotations
+
+import pytest
+
+from steppewatch.extract import code_document
+
+from .conftest import make_doc
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "BEIJING, May 5, 2026 -- Chinese Foreign Minister Wang Yi held talks with Kazakh "
+            "Foreign Minister Murat Nurtleu on counter-terrorism cooperation.\n"
+            "Related news:\n"
+            "Police chiefs of China and Uzbekistan meet in Tashkent",
+            "Beijing",
+            id="en-a-link-names-another-venue",
+        ),
+        pytest.param(
+            "On May 5, 2026, China and Kazakhstan held a joint police counter-terrorism exercise. "
+            "The Chinese police have also held exercises in Tashkent. The exercise took place "
+            "near Almaty.",
+            "Almaty",
+            id="en-another-exercise-done-too",
+        ),
+        pytest.param(
+            "2026年5月5日，中哈两国警方举行联合反恐演练。中国警方也已在塔什干举行过类似演练。此次演练在"
+            "阿拉木图附近举行。",
+            "Almaty",
+            id="zh-another-exercise-done-too",
+        ),
+        pytest.param(
+            "Экстрадиция гражданина Китая, подозреваемого в терроризме, состоялась 12 января 2026 "
+            "года в аэропорту Алматы, где его передали сотрудникам полиции КНР.",
+            "Almaty",
+            id="ru-the-airport-of-a-city",
+        ),
+    ],
+)
+def test_a_venue_of_another_time_or_article_is_not_the_events(text: str, expected: str) -> None:
+    coded = code_document(make_doc(text))
+    assert coded.relevant
+    assert coded.location == expected, coded.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "On May 5, 2026, China and Kazakhstan held a joint police counter-terrorism exercise. "
+            "Uzbek police officers have also taken part in the exercise in Tashkent.",
+            "Tashkent",
+            id="en-taking-part-too-keeps-the-venue",
+        ),
+        pytest.param(
+            "Ташкент, 3 июня 2026 г. Министр внутренних дел Узбекистана провел переговоры с "
+            "министром общественной безопасности КНР о борьбе с терроризмом. Стороны утвердили "
+            "план совместных учений на 2027 год. Переговоры прошли в Ташкенте.",
+            "Tashkent",
+            id="ru-a-plan-for-next-year",
+        ),
+    ],
+)
+def test_the_events_own_venue_stays(text: str, expected: str) -> None:
+    coded = code_document(make_doc(text))
+    assert coded.relevant
+    assert coded.location == expected, coded.evidence
