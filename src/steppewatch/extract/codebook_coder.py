@@ -78,7 +78,7 @@ from steppewatch.extract.coder_entities import (
     not_participant,
     numbered_entries,
 )
-from steppewatch.extract.coder_relevance import Engagement, related_start
+from steppewatch.extract.coder_relevance import Engagement
 from steppewatch.extract.coder_resources import Resources as _Resources
 from steppewatch.extract.coder_resources import load_resources as _resources
 from steppewatch.extract.coder_rules import (
@@ -325,9 +325,7 @@ class CodebookCoder:
         )
         # a paragraph headed Справка. / Background: reports no event; a list headed Related
         # news: / 【相关新闻】 names other items' events
-        note = min(
-            note_start(text, item.start, item.end), related_start(text, item.start, item.end)
-        )
+        note = note_start(text, item.start, item.end)
         if note < item.end:
             hits = [h for h in hits if h.start < note]
         hits = without_third_party(

@@ -26,7 +26,7 @@ or event implies no engagement (``outside_subject``). A regional framework's eve
 lead, or the focal state's unilateral kinds (its western build-up, its security firms), need
 no partner. ``focal_background``: when the lead names the event's sides without the focal
 state (Türkiye and Kazakhstan), the focal state named after it only in background sentences
-takes no part. ``related_start``: where a list of other items' headlines begins.
+takes no part.
 """
 
 from __future__ import annotations
@@ -46,18 +46,7 @@ from steppewatch.extract.coder_rules import (
 )
 from steppewatch.extract.matcher import Hit
 
-__all__ = ["Engagement", "related_start"]
-
-# a line heading a list of other items' headlines at a page's foot (【相关新闻】, 相关阅读：,
-# Related news:, See also:, Читайте также:, Новости по теме:): what follows names other events
-_RELATED_HEADER = re.compile(
-    r"^[ \t]*(?:【\s*相关(?:新闻|阅读|报道|信息|链接)\s*】|(?:相关(?:新闻|阅读|报道|信息|链接)|延伸阅读|推荐阅读)"
-    r"[ \t]*[:：]?|(?i:related(?:\s+(?:news|articles|stories|reading|coverage))?|other\s+news|"
-    r"more\s+news|read\s+also|see\s+also|читайте\s+также|(?:другие\s+)?новости\s+по\s+теме|"
-    r"другие\s+новости|похожие\s+(?:новости|материалы)|по\s+теме|см\.\s+также|ещ[её]\s+по\s+теме)"
-    r"[ \t]*:?)[ \t]*$",
-    re.MULTILINE,
-)
+__all__ = ["Engagement"]
 
 _JOINED = re.compile(r"\s*(?:愿同|愿与|同|与|和|及|(?i:and|with|и|с|со))\s*|[—–-]", re.IGNORECASE)
 # the focal state's partner named right after it: 中方愿同, 中国将与, China will work with, Китай
@@ -94,15 +83,6 @@ _ANALYSTS_SAY = re.compile(
 _PLACE_BEFORE = re.compile(
     r"(?:在|(?<![^\W\d_])(?:in|at)\s+(?:the\s+)?|(?<![^\W\d_])(?:в|во)\s+)$", re.IGNORECASE
 )
-
-
-def related_start(text: str, start: int, end: int) -> int:
-    """Where a list of other items' headlines begins in the item (a line headed 【相关新闻】,
-    Related news:, Читайте также:), or ``end``: the headlines name other events, not the
-    item's (a related headline "Kazakhstan and China hold consultations" under a report on
-    Kazakhstan and Kyrgyzstan)."""
-    match = _RELATED_HEADER.search(text, start, end)
-    return match.start() if match else end
 
 
 def _state_of(hit: Hit, res: Resources) -> str | None:

@@ -28,6 +28,7 @@ from steppewatch.extract.coder_background import (
     idle_groups,
     lead_end,
     merged_spans,
+    note_start,
     talked_about,
 )
 from steppewatch.extract.coder_entities import (
@@ -1056,7 +1057,7 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
     """Kind indicators that are event mentions: not inside a Xinjiang training-centre name, not
     medical aid called equipment, not only in a question asking to confirm a report."""
     kinds = {code: list(hs) for code, hs in found.codes("event_kind").items()}
-    related = related_start(text, item)  # other items' headlines under the item: no mentions
+    related = note_start(text, item.start, item.end)  # background, a page's links: no mentions
     for code in list(kinds):
         _keep(kinds, code, [h for h in kinds[code] if h.start < related])
     documents = kinds.get("mechanism", [])
@@ -2143,18 +2144,6 @@ def _study_places(text: str, res: Resources) -> Callable[[Hit], bool]:
 PLACE_SPAN = 24  # characters either side of a topic word searched for a longer place name
 
 
-# a list of other items' headlines under a page's item (Related news:, Читайте также:, Новости
-# по теме:, 【相关新闻】, 相关阅读：): a line of its own, the header alone
-_RELATED = re.compile(
-    r"^[ \t]*[【\[]?[ \t]*(?:相关(?:新闻|阅读|链接|信息|报道)|推荐阅读|延伸阅读|更多(?:新闻|阅读)|"
-    r"related(?:\s+[\w-]+){0,3}|read\s+(?:also|more)|see\s+also|other\s+news|more\s+news|"
-    r"more\s+on\s+this(?:\s+topic)?|читайте\s+также|новости\s+по\s+теме|другие\s+новости|"
-    r"материалы\s+по\s+теме|по\s+теме|похожие\s+новости|смотрите\s+также)"
-    r"[ \t]*[】\]]?[ \t]*[:：]?[ \t]*$",
-    re.IGNORECASE | re.MULTILINE,
-)
-
-
 _TERRITORY_PLEDGE = re.compile(
     r"(?:不|决不|绝不)(?:允许|容许)[^。；;，,]{0,16}利用[^。；;，,]{0,6}领土|"
     r"(?<![^\W\d_])(?:not|never)\s+(?:allow|permit)\w*\s+(?:\w+\s+){0,4}?(?:use|using)\s+"
@@ -2174,13 +2163,6 @@ def _territory_pledge(text: str, hit: Hit) -> bool:
     return _TERRITORY_PLEDGE.search(text, lo, hit.start) is not None
 
 
-def related_start(text: str, item: CodedItem) -> int:
-    """Where a list of related items' headlines begins in ``item`` (its header line), else the
-    item's end: the headlines below report other events, none of this item's kinds or topics."""
-    match = _RELATED.search(text, item.start, item.end)
-    return match.start() if match else item.end
-
-
 def rule_topics(
     found: Found,
     extra: list[Hit] | None = None,
@@ -2195,7 +2177,7 @@ def rule_topics(
     topics = {code: list(hs) for code, hs in found.codes("topic").items()}
     for hit in extra or ():
         topics.setdefault(hit.payload[1], []).append(hit)
-    if related is not None:  # (the related items' headlines under the item: ``related_start``)
+    if related is not None:  # (background or a page's links to other items: ``note_start``)
         for code in list(topics):
             _keep(topics, code, [h for h in topics[code] if h.start < related])
     if text is not None and "anti_china_sentiment" in topics:
@@ -2281,7 +2263,7 @@ def rule_domains(found: Found, text: str, item: CodedItem) -> dict[str, list[Hit
     is the partner's own, such as the servicemen killed in an attack), plus the domains of the
     institutions named."""
     domains = {code: list(hs) for code, hs in found.codes("domain").items()}
-    related = related_start(text, item)
+    related = note_start(text, item.start, item.end)
     for code in list(domains):
         kept = [
             h
@@ -2412,7 +2394,7 @@ def assign_codes(
                 event_topics(item, text, hits, item_hits),
                 text,
                 _study_places(text, res),
-                related_start(text, item),
+                note_start(text, item.start, item.end),
             ),
         ),
         ("domain", item.domains, rule_domains(found, text, item)),
