@@ -1,5 +1,6 @@
-"""report/build._heap_reused: glibc keeps large arrays in the heap while the report runs, and
-its defaults come back afterwards (or it is left alone when the user tuned it)."""
+"""report/build._heap_reused and _gc_spaced: glibc keeps large arrays in the heap and young
+garbage collections are spaced out while the report runs; the defaults come back afterwards
+(malloc is left alone when the user tuned it)."""
 
 from __future__ import annotations
 
@@ -66,3 +67,15 @@ def test_nothing_done_without_mallopt(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)
     with build._heap_reused():
         pass
+
+
+def test_young_collections_spaced_while_running_then_as_before() -> None:
+    import gc
+
+    before = gc.get_threshold()
+    with build._gc_spaced():
+        assert gc.get_threshold() == (max(before[0], 50_000), *before[1:])
+    assert gc.get_threshold() == before
+    with pytest.raises(RuntimeError), build._gc_spaced():
+        raise RuntimeError("SW612")
+    assert gc.get_threshold() == before
