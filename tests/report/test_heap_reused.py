@@ -5,6 +5,7 @@ garbage collections are spaced out while the report runs; the defaults come back
 from __future__ import annotations
 
 import ctypes
+from pathlib import Path
 
 import pytest
 
@@ -79,3 +80,21 @@ def test_young_collections_spaced_while_running_then_as_before() -> None:
     with pytest.raises(RuntimeError), build._gc_spaced():
         raise RuntimeError("SW612")
     assert gc.get_threshold() == before
+
+
+def test_heap_kept_only_from_millions_of_events(
+    libc: _FakeLibc, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from tests.analysis.fixture_events import fixture_store
+
+    monkeypatch.setenv("STEPPEWATCH_CHART_WORKERS", "0")
+    store = fixture_store(tmp_path / "t.db")
+    build.build_report(tmp_path / "small", store=store)
+    assert libc.calls == []  # a few events: glibc's own thresholds
+    monkeypatch.setattr(build, "_HEAP_KEPT_FROM_EVENTS", 1)
+    build.build_report(tmp_path / "large", store=store)
+    assert [c[0] for c in libc.calls] == ["mallopt"] * 4 + ["malloc_trim"]
+    assert libc.calls[0] == ("mallopt", -4, 0) and libc.calls[-2] == ("mallopt", -1, 128 * 1024)
+    assert (tmp_path / "large" / "index.html").read_bytes() == (
+        tmp_path / "small" / "index.html"
+    ).read_bytes()
