@@ -195,3 +195,45 @@ def test_compact_activity_table_keeps_chinese_and_russian_cells(loaded: pd.DataF
     # the id cells are the frame's own strings (pointers), not copies
     ids = {id(i) for i in analysed["id"]}
     assert all(id(i) in ids for i in transfers["id"])
+
+
+def test_loaded_ids_numbered_by_row_as_factorize_numbers_them(loaded: pd.DataFrame) -> None:
+    from steppewatch.analysis.frame import by_partner, source_total
+
+    # the report's loaded frame is noted as holding each id once: its id codes are the row
+    # numbers, which are what factorizing the ids gives
+    analysed = analysis_frame(loaded)
+    expected = pd.factorize(loaded["id"].to_numpy())[0]
+    assert analysed["id_key"].tolist() == expected.tolist() == list(range(len(loaded)))
+    # a copy not so noted is numbered by factorizing (the same numbers here)
+    again = analysis_frame(loaded.copy(deep=False))
+    assert again["id_key"].tolist() == expected.tolist()
+    # the sources counted once per event: on rows (rising codes) and on partner rows (an
+    # event repeated once per partner state: codes not rising, counted by first rows)
+    assert source_total(analysed) == int(loaded["n_sources"].sum())
+    rows = by_partner(analysed, ["KZ", "KG", "TJ", "UZ", "TM"], ["id", "id_key", "n_sources"])
+    assert rows["id"].duplicated().any()
+    first = ~rows["id"].duplicated().to_numpy()
+    assert source_total(rows) == int(rows["n_sources"][first].sum())
+    assert source_total(rows) < int(rows["n_sources"].sum())
+
+
+def test_ids_not_known_distinct_are_hashed() -> None:
+    from steppewatch.analysis.frame import ids_distinct, source_total
+
+    twice = pd.DataFrame(
+        {
+            "id": ["2019-06-14-meeting-cn-kz-1", "2019-06-14-meeting-cn-kz-1", "2020-01-02-x"],
+            "kind": ["meeting", "meeting", "exercise"],
+            "year": [2019, 2019, 2020],
+            "countries": [("CN", "KZ"), ("CN", "KZ"), ("CN", "TJ")],
+            "n_sources": [2, 2, 5],
+        }
+    )
+    analysed = analysis_frame(twice)
+    assert analysed["id_key"].tolist() == [0, 0, 1]
+    assert source_total(analysed) == 7
+    # noted for a frame, then changed: forgotten
+    noted = ids_distinct(twice.copy())
+    noted["extra"] = 1
+    assert analysis_frame(noted)["id_key"].tolist() == [0, 0, 1]

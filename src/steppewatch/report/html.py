@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import os
+import shutil
 import struct
 from dataclasses import dataclass
 from importlib import resources
@@ -25,6 +26,7 @@ from steppewatch.report.content import ReportContent
 from steppewatch.report.evidence import CSV_NAME
 from steppewatch.report.figures import PNG_DPI, SCREEN_DPI
 from steppewatch.report.limits import limits_view
+from steppewatch.report.table_csv import write_table_csv
 
 __all__ = ["TABLES", "render_html", "write_report"]
 
@@ -211,8 +213,21 @@ def write_report(out: Path, content: ReportContent, html: str) -> Path:
     shown = [id(c.data) for c in content.charts] + [id(t) for t in content.tables.values()]
     twice = {i for i in shown if shown.count(i) > 1}
     made: dict[int, bytes] = {}
+    written: dict[int, Path] = {}  # a large table shown twice: the file written first, copied
 
     def write_csv(table: pd.DataFrame, path: Path) -> None:
+        tmp = path.with_name(f".{path.name}.tmp")
+        first = written.get(id(table))
+        if first is not None:
+            shutil.copyfile(first, tmp)
+            os.replace(tmp, path)
+            return
+        # a large table by DuckDB (the same bytes, several times faster: report/table_csv.py)
+        if write_table_csv(table, tmp):
+            os.replace(tmp, path)
+            if id(table) in twice:
+                written[id(table)] = path
+            return
         found = made.get(id(table))
         if found is None and id(table) in twice:
             found = made[id(table)] = table.to_csv(index=False).encode()
@@ -220,7 +235,6 @@ def write_report(out: Path, content: ReportContent, html: str) -> Path:
             _atomic_write(path, found)
             return
         # straight to the file (the same bytes): no text and bytes of a large table in memory
-        tmp = path.with_name(f".{path.name}.tmp")
         with tmp.open("wb") as handle:
             table.to_csv(handle, index=False, encoding="utf-8")
         os.replace(tmp, path)
