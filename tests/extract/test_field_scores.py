@@ -527,7 +527,7 @@ def test_sixth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
     """gold/test6.jsonl, the sixth blind readout set (realistic pages in source styles the earlier
     sets used little: Central Asian agencies, Chinese embassy and ministry pages, think-tank
     reports, court and border notices, transcripts with one Central Asian question; held out
-    for the tenth coder round)."""
+    for the tenth coder round, tuning data since the eleventh)."""
     _check_blind_readout_set(
         "test6",
         "ro7-",
@@ -602,9 +602,9 @@ def test_actor_offices_were_compared_as_titles_against_level_codes() -> None:
     assert actors == (("Xi Jinping", "head_of_state"), ("Someone Unknown", "head_of_state"))
 
 
-@pytest.mark.parametrize("name", ["test", "test3", "test6", "real_heldout", "real_heldout2"])
+@pytest.mark.parametrize("name", ["test", "test3", "test7", "real_heldout", "real_heldout2"])
 def test_calibration_refuses_every_held_out_set(name: str) -> None:
-    """Refused by name, before the file is read (gold/test3.jsonl and gold/test6.jsonl are refused
+    """Refused by name, before the file is read (gold/test3.jsonl and gold/test7.jsonl are refused
     even before their blind annotators have committed them)."""
     from steppewatch.errors import InputError
     from steppewatch.extract.calibration import samples_from_gold
