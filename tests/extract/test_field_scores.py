@@ -26,7 +26,7 @@ from steppewatch.extract.field_scores import (
 from steppewatch.extract.gold import GOLD_FIELDS, GoldActor, GoldDocument
 
 PARTNERS = ("KZ", "KG", "TJ", "UZ", "TM")  # the default study's partner states
-#: Every event kind and framework of the codebook: the blind readout sets (test2-test6) cover them.
+#: Every event kind and framework of the codebook: the blind readout sets (test2-test7) cover them.
 EVENT_KINDS = (
     "meeting",
     "bilateral_exercise",
@@ -425,6 +425,7 @@ DISJOINT_SETS = (
     "test4",
     "test5",
     "test6",
+    "test7",
     "real_tune",
     "real_heldout",
     "real_heldout2",
@@ -536,6 +537,23 @@ def test_sixth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
         relevant_at_least=68,
         negatives_at_least=33,
         multi_event_at_least=22,
+    )
+
+
+def test_seventh_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
+    """gold/test7.jsonl, the seventh blind readout set (realistic pages in yet other source
+    styles: presidential and government sites, Interfax, Известия, 人民网, 国防部 press
+    conferences, embassy news, SCO and CICA secretariats, Nikkei, Bloomberg, FT, NGO reports,
+    security-company press releases, Telegram reposts, parliament ratifications; held out for
+    the eleventh coder round)."""
+    _check_blind_readout_set(
+        "test7",
+        "ro8-",
+        documents=104,
+        per_language=32,
+        relevant_at_least=69,
+        negatives_at_least=35,
+        multi_event_at_least=15,
     )
 
 
