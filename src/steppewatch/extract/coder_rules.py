@@ -41,6 +41,7 @@ from steppewatch.extract.coder_resources import Resources
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import ActorMention, CodedItem, Evidence
 from steppewatch.extract.normalise import normalise_for_matching
+from steppewatch.extract.participation_model import apply_participation
 
 __all__ = ["Found", "assign_codes", "collect", "without_third_party"]
 
@@ -2385,6 +2386,8 @@ def assign_codes(
             for e in found.evidence
             if e.field != "framework" and not (e.field == "country" and e.code in outside)
         ]
+    # the learned participation layer: a coded partner state named, not taking part
+    apply_participation(item, text, hits, found, background, res, _state_of)
     for scheme, target, codes in (
         (
             "topic",
