@@ -290,3 +290,36 @@ def test_fitting_on_a_held_out_set_is_refused(name: str) -> None:
         pm.refuse_held_out([f"gold/{name}"])
     assert raised.value.code == "SW393"
     pm.refuse_held_out(["gold/dev.jsonl", "gold/test6.jsonl"])
+
+
+# -- a stop of a quoted route's name ----------------------------------------------------------
+QUOTED_ROUTES = [
+    pytest.param(
+        "Бишкек, 6 мая 2025 г. Председатель Кабинета министров Кыргызстана встретился с министром "
+        "общественной безопасности КНР. Стороны обсудили борьбу с терроризмом и безопасность "
+        "проекта железной дороги «Китай – Кыргызстан – Узбекистан».",
+        {"KG"},
+        id="ru-railway-in-quotes",
+    ),
+    pytest.param(
+        "BISHKEK, May 6, 2025 -- Kyrgyz Prime Minister Adylbek Kasymaliev met Chinese Minister of "
+        "Public Security Wang Xiaohong. They discussed counter-terrorism and the security of the "
+        '"China-Kyrgyzstan-Uzbekistan" railway project.',
+        {"KG"},
+        id="en-railway-in-quotes",
+    ),
+    pytest.param(
+        "Бишкек, 6 мая 2025 г. Председатель Кабинета министров Кыргызстана встретился с министром "
+        "общественной безопасности КНР. Стороны обсудили борьбу с терроризмом; в переговорах "
+        "участвовала и делегация Узбекистана во главе с министром внутренних дел.",
+        {"KG", "UZ"},
+        id="ru-a-delegation-not-a-route",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUOTED_ROUTES)
+def test_a_stop_of_a_quoted_routes_name_is_no_side(text: str, expected: set[str]) -> None:
+    coded, ca = _ca(text)
+    assert coded.relevant
+    assert ca == expected, coded.evidence
