@@ -12,6 +12,11 @@ an official's office; ``membership``: implied by membership of a framework meeti
 a region's group name; ``venue``: the host of an event held in its capital; ``institution``:
 an institution's state, domain or level) and the number of ``mentions`` in scope; the coder
 turns both into a calibrated ``confidence`` (``calibration.py``).
+
+After the rules, ``participation_model.apply_participation`` may judge each coded partner state
+from named features of its mentions (a learned layer; off unless a weights file is shipped, and
+none is: leave-one-set-out did not support it, gold/README.md "Eleventh round, learned
+participation layer"). A state it removes stays as a ``named_state`` evidence saying why.
 """
 
 from __future__ import annotations
