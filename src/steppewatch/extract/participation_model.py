@@ -26,6 +26,11 @@ its evidence stays, as field ``named_state`` with basis ``named, not taking part
 ...)`` naming the features that weighed most against it. The layer only removes states the rules
 coded, never adds one, and never touches states implied by membership of a framework meeting
 (the SCO and C5+China member expansion).
+
+The layer is OFF: no weights file is shipped, because leave-one-set-out over the eight tuning
+sets did not show that it generalises (``bench/participation_loso.py``; gold/README.md, "Eleventh
+round, learned participation layer"). Without the file ``apply_participation`` returns at once
+and the coder's output is the rules'; ``capturing`` records the pairs for the experiment.
 """
 
 from __future__ import annotations
