@@ -60,6 +60,8 @@ BASIS_WEIGHT = {
     "kind": 0.7,  # unilateral because of the event's kind (private security firms abroad)
     "dateline": 0.7,  # location: the readout's dateline, no venue in the text
 }
+# evidence whose confidence its maker sets (participation_model: a state named, not taking part)
+UNCALIBRATED = frozenset({"named_state"})
 MIN_SAMPLES = 10  # fewer labelled codes than this: no map for the field
 
 
@@ -98,6 +100,8 @@ class Calibration:
     def apply(self, item: Any) -> None:
         """Set the confidence of every evidence of ``item`` (a ``CodedItem``)."""
         for evidence in item.evidence:
+            if evidence.field in UNCALIBRATED:
+                continue  # a state named, not taking part: the layer's own probability
             evidence.confidence = self.confidence(
                 evidence.field, raw_score(evidence, item.relevance_score)
             )

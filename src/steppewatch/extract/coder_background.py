@@ -64,11 +64,15 @@ _RECALLED = re.compile(
 # day, ранее в тот же день, 同日)
 _BEFORE = re.compile(
     r"去年|前年|此前|先前|在此之前|上届|以往|早在|近年来|近些年|多年来|已[^，,。；;]{0,4}多年|"
+    r"上个月|上月|上周|上星期|"
     r"(?:会见|会谈|会晤)前|"
     r"(?<![^\W\d_])(?:last\s+year|in\s+the\s+past|previously|previous\s+(?:rounds?|years?|"
     r"exercises?|editions?|meetings?|summits?)|earlier\s+(?:this|that|last)\s+"
     r"(?:year|month|decade)|in\s+recent\s+years|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?years|"
     r"for\s+(?:many\s+|several\s+)?years|before\s+the\s+(?:talks|meeting)|"
+    r"last\s+(?:month|week|spring|summer|autumn|fall|winter)|"
+    r"(?:a|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:weeks?|months?|years?)\s+ago|"
+    r"на\s+прошлой\s+неделе|(?:\w+\s+)?(?:недел\w*|месяц\w*|год\w*|лет)\s+назад|"
     r"ранее|прежде|в\s+прошлом|прошлого\s+года|(?:уже\s+)?(?:много|несколько)\s+лет|"
     r"на\s+протяжении\s+(?:многих\s+)?лет|перед\s+(?:встречей|переговорами)|"
     r"в\s+последние\s+годы|за\s+последние\s+(?:\w+\s+)?(?:лет|года?)|предыдущ\w*)(?![^\W\d_])",
@@ -123,6 +127,14 @@ _SIMILAR = re.compile(
     r"(?<![^\W\d_])(?:similar|аналогичн\w*|подобн\w*|похож\w*)(?![^\W\d_])",
     re.IGNORECASE,
 )
+# another state set against the item's (Uzbekistan, by contrast, has kept...; unlike Kyrgyzstan;
+# в отличие от Казахстана; 相比之下): a comparison, not a side, unless someone takes part in it
+_CONTRAST = re.compile(
+    r"相比之下|与此不同|与之不同|不同于|"
+    r"(?<![^\W\d_])(?:by\s+contrast|in\s+contrast|unlike|whereas|is\s+not\s+unique|"
+    r"в\s+отличие\s+от|в\s+то\s+время\s+как|тогда\s+как)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 # the same done by others as well, at no time of this event: a perfect with "also" or "too"
 # (The PAP has also held exercises with Uzbekistan; In Tajikistan, too, Chinese firms have
 # expanded; 哈萨克斯坦也已采购): another instance like the item's event, not its side (unless a
@@ -148,6 +160,7 @@ _THIS_ONE = re.compile(
 _GEOGRAPHY = re.compile(
     r"接壤|毗邻|(?<![^\W\d_])(?:[Bb]orders\s+(?:on\s+)?(?:the\s+)?[A-Z]|"
     r"(?i:borders\s+with|(?:border|frontier)\s+facing)|"
+    r"(?i:borders\s+(?:\w+\s+){0,2}(?:countries|states|nations)\b)|"
     r"(?i:bordering|shares?\s+(?:a\s+|its\s+|the\s+)?(?:[\w,-]+\s+){0,3}?borders?\s+with|"
     r"граничит|граничащ\w*|(?:имеет|имеют)\s+общую\s+границу))"
 )
@@ -399,6 +412,8 @@ def _another_event(text: str, lo: int, hi: int, year: int | None) -> bool:
     ):
         return True
     now = _now(text, lo, hi)
+    if not now and _CONTRAST.search(text, lo, hi):
+        return True  # (Uzbekistan, by contrast, buys its equipment: a comparison)
     if (
         not now
         and _ALSO.search(text, lo, hi)
@@ -535,14 +550,31 @@ _NOTE_HEADER = re.compile(
 )
 
 
+# ... or a heading of links whose headlines run on in its own line, quoted or between bars
+# (Other news: Bishkek to host SCO summit | Kyrgyzstan, Russia discuss...; Читайте также: «В
+# Хатлоне задержаны...», «...»; Related: PLA's Tibet garrison tests... | China...)
+_LINKS_INLINE = re.compile(
+    r"^[ \t]*(?:Related(?:\s+(?:news|articles?|stories|reading|coverage|posts))?|Read\s+also|"
+    r"Also\s+read|See\s+also|Other\s+news|More\s+news|Latest(?:\s+news)?|"
+    r"Читайте\s+также|Смотрите\s+также|См\.\s+также|(?:Также\s+)?по\s+теме|"
+    r"(?:Новости|Материалы)\s+по\s+теме|(?:Похожие|Другие)\s+новости|"
+    r"【?[ \t]*(?:相关|延伸|推荐|更多)(?:新闻|阅读|链接|报道)[ \t]*】?)"
+    r"[ \t]*[:：][ \t]*(?=[«“\"《]|[^\n]*?\s[|｜]\s)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def note_start(text: str, start: int, end: int) -> int:
     """Where the item's paragraphs of background begin (a line headed Справка., Background:,
     背景：), or where its page's tags, editor or list of links to other articles begin (Tags:,
     【责任编辑：…】, a line "Related news:", "Читайте также:", 【相关新闻】), or ``end``."""
     # (a heading before the end of the lead is the page's top, not its close: the article
     # follows it)
-    match = _NOTE_HEADER.search(text, lead_end(start, text), end)
-    return match.start() if match else end
+    lead = lead_end(start, text)
+    match = _NOTE_HEADER.search(text, lead, end)
+    stop = match.start() if match else end
+    inline = _LINKS_INLINE.search(text, lead, stop)
+    return inline.start() if inline else stop
 
 
 # an event or its sides named without an indicator (the drill, the talks, 此次会谈, учения, the

@@ -259,14 +259,15 @@ _ROUTE = (
     r"(?:железн\w*\s+)?дорог\w*|автодорог\w*|магистрал\w*|газопровод\w*|нефтепровод\w*|"
     r"трубопровод\w*|коридор\w*)"
 )
-_ROUTE_BEFORE = re.compile(rf"{_ROUTE}\s+(?:[^\W\d_]+\s*[-–—]\s*)*$", re.IGNORECASE)
+# (the route's name may be quoted: железной дороги «Китай – Кыргызстан – Узбекистан»)
+_ROUTE_BEFORE = re.compile(rf"{_ROUTE}\s+[«“\"]?\s*(?:[^\W\d_]+\s*[-–—]\s*)*$", re.IGNORECASE)
 _ROUTE_AFTER = re.compile(
-    rf"(?:\s*[-–—]\s*[^\W\d_]+){{1,3}}\s+(?:[^\W\d_]+\s+)?{_ROUTE}\b|"
+    rf"(?:\s*[-–—]\s*[^\W\d_]+){{1,3}}[»”\"]?\s+(?:[^\W\d_]+\s+)?{_ROUTE}\b|"
     r"(?:[-–—－][\u4e00-\u9fff]{1,6}){1,3}(?:铁路|公路|管道|走廊)",
     re.IGNORECASE,
 )
 _ROUTE_LAST_BEFORE = re.compile(r"[^\W\d_]\s*[-–—]\s*$")  # the last stop: ...-Uzbekistan railway
-_ROUTE_END_AFTER = re.compile(rf"\s+{_ROUTE}\b", re.IGNORECASE)
+_ROUTE_END_AFTER = re.compile(rf"[»”\"]?\s+{_ROUTE}\b", re.IGNORECASE)
 _PEOPLE_FROM_BEFORE = re.compile(
     r"(?:researchers|experts|scholars|analysts|academics|journalists|think[- ]tanks?|"
     r"scientists)\s+from\s+[^.;:()]{0,80}$|"

@@ -12,6 +12,11 @@ an official's office; ``membership``: implied by membership of a framework meeti
 a region's group name; ``venue``: the host of an event held in its capital; ``institution``:
 an institution's state, domain or level) and the number of ``mentions`` in scope; the coder
 turns both into a calibrated ``confidence`` (``calibration.py``).
+
+After the rules, ``participation_model.apply_participation`` may judge each coded partner state
+from named features of its mentions (a learned layer; off unless a weights file is shipped, and
+none is: leave-one-set-out did not support it, gold/README.md "Eleventh round, learned
+participation layer"). A state it removes stays as a ``named_state`` evidence saying why.
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ from steppewatch.extract.coder_resources import Resources
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import ActorMention, CodedItem, Evidence
 from steppewatch.extract.normalise import normalise_for_matching
+from steppewatch.extract.participation_model import apply_participation
 
 __all__ = ["Found", "assign_codes", "collect", "without_third_party"]
 
@@ -2385,6 +2391,8 @@ def assign_codes(
             for e in found.evidence
             if e.field != "framework" and not (e.field == "country" and e.code in outside)
         ]
+    # the learned participation layer: a coded partner state named, not taking part
+    apply_participation(item, text, hits, found, background, res, _state_of)
     for scheme, target, codes in (
         (
             "topic",
