@@ -60,7 +60,8 @@ ZH_COMMENTARY = (
     "来源：某某网\n"
     "2026-10-02\n"
     "评论员文章\n\n"
-    "近年来，中国为塔吉克斯坦边防部队援建了多处哨所，并移交了车辆和通信设备，帮助塔方加强塔阿边境管控。"
+    "中国日前向塔吉克斯坦国家安全委员会边防部队移交了一批巡逻车辆和通信设备，帮助塔方加强塔阿边境管控。"
+    "这种合作不针对第三方。"
 )
 ZH_NEWS = (
     "中国向塔吉克斯坦边防部队移交车辆\n"
@@ -95,8 +96,7 @@ def test_a_news_item_with_a_byline_keeps_its_event(text: str) -> None:
 ZH_BILATERAL_RECALLING_PEACE_MISSION = (
     "中吉边防联合反恐演习在伊尔克什坦举行\n"
     "2026年9月5日，中国新疆边境管理总队与吉尔吉斯斯坦边防部门在伊尔克什坦口岸附近举行联合反恐演习，"
-    "双方共200余人参演。\n"
-    "双方还回顾了两国军队参加上合组织“和平使命”联合反恐军演的经验。"
+    "双方共200余人参演。本次演习借鉴了上合组织“和平使命”系列演习的组织模式。"
 )
 ZH_PEACE_MISSION = (
     "上合组织“和平使命-2026”联合反恐军演在吉尔吉斯斯坦举行\n"
@@ -104,10 +104,12 @@ ZH_PEACE_MISSION = (
     "联合反恐军演。"
 )
 EN_BILATERAL_NAMED = (
-    "China, Tajikistan hold first bilateral border drill\n"
-    "DUSHANBE, Sept 5, 2026 - Chinese and Tajik border troops held their first bilateral drill "
-    "near the Kulma pass on Friday. Tajikistan, a member of the Russia-led alliance, also hosts "
-    "Russian troops and holds exercises with Kyrgyzstan and Uzbekistan every year."
+    "PLA and Kazakh troops end first bilateral mountain drill\n"
+    "ALMATY, May 26, 2026 - Chinese and Kazakh soldiers have wrapped up a 10-day joint "
+    "counterterrorism exercise in the mountains of southeastern Kazakhstan, the first bilateral "
+    "drill between the two armies since 2021, China's defence ministry said on Monday.\n\n"
+    "The drill comes as Kazakhstan seeks to modernise its army after the unrest of January 2022, "
+    "when President Kassym-Jomart Tokayev called in CSTO troops from Russia to restore order."
 )
 EN_THREE_STATES = (
     "China, Kazakhstan and Kyrgyzstan hold joint border drill\n"
