@@ -54,6 +54,12 @@ Per item (see ``segment.py``):
    venue named in the relevant passages, else the dateline; see ``locations.py``). A sentence about a
    third state's doing (the US giving equipment) codes nothing (``without_third_party``).
 5. every evidence gets a calibrated ``confidence`` (``calibration.py``).
+6. the learned topic layer (``learned_topics.py``, weights shipped as JSON, plain-Python
+   inference) withholds a topic the indicators found when the coder's own reading of the
+   document's relevant items makes it unlikely (a border marker seen on a patrol is no
+   demarcation); the withheld topic's span stays as evidence ``topic_withheld`` with the layer's
+   probability as its confidence. It never adds a topic, and is off for a codebook whose
+   indicators differ from those it was fitted for (``topic_layer=False`` turns it off).
 """
 
 from __future__ import annotations
@@ -93,6 +99,7 @@ from steppewatch.extract.coder_rules import (
     without_third_party,
 )
 from steppewatch.extract.dates import find_dates
+from steppewatch.extract.learned_topics import TopicLayer, codebook_fingerprint, load_topic_layer
 from steppewatch.extract.locations import assign_location
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import CodedDocument, CodedItem, CoderInfo, Evidence
@@ -234,9 +241,13 @@ class CodebookCoder:
         window: int = 1,
         study: Any = None,
         calibration_path: str | None = None,
+        topic_layer: bool = True,
     ) -> None:
         self.codebook_path = codebook_path
         self.calibration_path = calibration_path  # default: the shipped calibration
+        # the learned topic layer (learned_topics.py): on when its weights were fitted for
+        # this codebook's indicators
+        self.topic_layer = topic_layer
         self.threshold = threshold
         self.window = window
         self.study = study
@@ -249,6 +260,17 @@ class CodebookCoder:
             cached = _resources(self.codebook_path, resolve_study(self.study))
             self._resources_ = cached
         return cached
+
+    def _topic_layer(self, res: _Resources) -> TopicLayer | None:
+        if not self.topic_layer:
+            return None
+        cached: tuple[TopicLayer | None] | None = getattr(self, "_topic_layer_", None)
+        if cached is None:
+            layer = load_topic_layer()
+            if layer is not None and layer.fingerprint != codebook_fingerprint(res.codebook):
+                layer = None  # fitted for other indicators: the indicators alone decide
+            cached = self._topic_layer_ = (layer,)
+        return cached[0]
 
     def fit(self, examples: Iterable[Any] = ()) -> CodebookCoder:
         """Nothing to learn: the indicators are the model. Returns self."""
@@ -279,6 +301,9 @@ class CodebookCoder:
                 self._code_item(item, text, normal, res, reference, len(segments) == 1)
                 calibration.apply(item)
             items.append(item)
+        layer = self._topic_layer(res)
+        if layer is not None and any(i.relevant for i in items):
+            layer.apply(items, res.study.focal)
         coded = CodedDocument(
             start=0,
             end=len(text),

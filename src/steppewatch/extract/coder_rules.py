@@ -92,6 +92,7 @@ _MULTILATERAL_ONLY = re.compile(
     r"peace mission|和平使命|мирн\w* мисси|多边|multilateral|multinational|"
     r"многосторон|多国|center-2019|中部-2019|东方-2018|vostok|army games|国际军事比赛"
 )
+_BILATERAL_NAMED = re.compile(r"(?<![^\W\d_])(?:bilateral|двусторонн\w*)|双边")
 KIND_PRIOR = {"meeting": 1.2, "mechanism": 0.5, "incident": 0.9}  # others: 1.0
 LEAD = 200  # characters: the title and first sentence of an item name its main event
 # a text that names this many partner states one by one has listed the participants: a group
@@ -1538,16 +1539,25 @@ def rule_exercise_kind(
     framework: str | None,
     countries: list[str],
     focal: str,
+    lead_end: int | None = None,
 ) -> str:
     """An exercise is multilateral in a multilateral framework, when named so, or with two or
-    more partner states; bilateral otherwise."""
-    span = " ".join(
-        normalise_for_matching(text[h.start : h.end]) for hs in kinds.values() for h in hs
-    )
+    more partner states; bilateral otherwise, and when the lead names it bilateral (the first
+    bilateral drill, 双边联合演习, двусторонние учения) whatever other states the item names. When
+    the lead (``lead_end``) names the exercise, only its words there say what it is: a Peace
+    Mission recalled later is another exercise."""
+    hits = [h for hs in kinds.values() for h in hs]
+    if lead_end is not None and any(h.start < lead_end for h in hits):
+        hits = [h for h in hits if h.start < lead_end]
+    span = " ".join(normalise_for_matching(text[h.start : h.end]) for h in hits)
+    named_multilateral = bool(_MULTILATERAL_ONLY.search(span))
     multilateral = (
-        framework in ("SCO", "other_multilateral", "CICA")
-        or bool(_MULTILATERAL_ONLY.search(span))
-        or len([c for c in countries if c != focal]) >= 2
+        framework in ("SCO", "CICA")
+        or named_multilateral
+        or (
+            (framework == "other_multilateral" or len([c for c in countries if c != focal]) >= 2)
+            and not _BILATERAL_NAMED.search(span)
+        )
     )
     chosen = "multilateral_exercise" if multilateral else "bilateral_exercise"
     if chosen not in kinds:
@@ -1685,7 +1695,7 @@ def rule_kinds(
         if found.lead_partner is not None and framework is None:
             # the lead names the exercise's one partner: other states later are not its sides
             countries = [focal, found.lead_state or focal]
-        main = rule_exercise_kind(main, kinds, text, framework, countries, focal)
+        main = rule_exercise_kind(main, kinds, text, framework, countries, focal, lead_end)
     support = kinds.get(main) or [h for hs in found.codes("meeting_level").values() for h in hs]
     found.evidence.append(
         evidence("kind", main, min(support, key=lambda h: h.start), text, mentions=len(support))
@@ -1707,24 +1717,35 @@ _RATIFIES = re.compile(
     r"(?<!互换)批准(?!书)|(?<![^\W\d_])ratif(?:y|ied|ies|ying)(?![^\W\d_])|ратифицир\w*",
     re.IGNORECASE,
 )
-# an item headed as commentary (its title line or the byline under it): an editorial, a
-# commentary, an opinion piece, an analytical review (社评：, 评论员文章, Commentary, Op-ed,
-# Аналитический обзор, Мнение)
+# an item headed as commentary (its title line or the short lines under it: source, rubric,
+# byline): an editorial, a commentary, an opinion piece, an analytical review or rubric (社评：,
+# 评论员文章, Commentary by, Op-ed, Аналитический обзор, · Аналитика ·, Мнение), or a byline
+# naming an analyst or expert as the author (By a contributing analyst, Автор: ..., эксперт)
 _COMMENTARY = re.compile(
-    r"社评|社论|时评|评论员文章|述评|(?<![^\W\d_])(?:commentary|op-ed|opinion|editorial|"
-    r"аналитическ\w+\s+(?:обзор|стать|материал)\w*|комментарий|мнение)(?![^\W\d_])",
+    r"社评|社论|时评|评论员文章|述评|(?<![^\W\d_])(?:commentary|op-ed|opinion|editorial|аналитика|"
+    r"аналитическ\w+\s+(?:обзор|стать|материал)\w*|комментарий|мнение)(?![^\W\d_])"
+    r"|(?<![^\W\d_])(?:by|автор)\b:?\s[^\n]{0,60}?(?<![^\W\d_])"
+    r"(?:analyst|expert|эксперт|аналитик)",
     re.IGNORECASE,
 )
 HEAD_LINES = 2  # the title line and the byline or dateline under it
 
 
 def _head_end(text: str, item: CodedItem) -> int:
-    """The end of the item's head: its first HEAD_LINES lines, within its LEAD characters."""
+    """The end of the item's head: its first HEAD_LINES lines, within its LEAD characters, and
+    the short lines after them that name the source, rubric, author or date (as
+    ``kind_lead_end`` reads them: under HEAD_LINE characters, no sentence's end)."""
     end = item.start
     for _ in range(HEAD_LINES):
         stop = text.find("\n", end + 1, item.start + LEAD)
         if stop < 0:
             return min(item.end, item.start + LEAD)
+        end = stop
+    for _ in range(HEAD_LINES):  # a byline block runs on: rubric, author, date
+        stop = text.find("\n", end + 1, min(item.end, end + 1 + HEAD_LINE))
+        line = text[end + 1 : stop].strip()
+        if stop < 0 or not line or line.endswith(_SENTENCE_ENDS):
+            break
         end = stop
     return end
 
