@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from steppewatch.analysis.findings import Finding, evaluate_claims
-from steppewatch.analysis.frame import analysis_frame, require_columns
+from steppewatch.analysis.frame import analysis_frame, require_columns, same_partner_positions
 from steppewatch.study_schema import Claim
 
 __all__ = [
@@ -382,7 +382,12 @@ def claims_sensitivity(
         "sidelines": (
             f"{len(sidelines)} bilateral meetings on the sidelines of an SCO "
             "summit counted as SCO meetings",
-            lambda: _rule_columns(sidelines_as_multilateral(analysed, sidelines)),
+            # the same countries as coded: the partner positions are the analysis frame's
+            lambda: same_partner_positions(
+                analysed,
+                _rule_columns(sidelines_as_multilateral(analysed, sidelines)),
+                partners,
+            ),
         )
     }
     if members_at is not None:
