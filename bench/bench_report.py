@@ -584,7 +584,7 @@ def main() -> None:
         "target": "issue 19: bundled full report about 2.7 s CPU and 1M report <= 51 s as before "
         "it; issue 17: 1M report < 15 s and < 1 GB peak RSS, 10M < 60 s",
         "note": "wall times depend on other load (load_average_1min: before, after); "
-        "*_cpu_s are this process's CPU seconds",
+        "*_cpu_s are this process's CPU seconds" + (f"; {args.note}" if args.note else ""),
         "commit": _commit(),
         "generated": generated,
         "parquet_exports": exports,

@@ -161,3 +161,70 @@ def test_sideline_meetings_among_many_summits_and_a_long_one() -> None:
         ]
     )  # fmt: skip
     assert list(frame.loc[sideline_meetings(frame), "id"]) == ["e3", "e5", "e6", "e8"]
+
+
+def _members_at(framework: str, day: str) -> frozenset[str]:
+    # Uzbekistan joined the SCO in 2001 (the Shanghai Five before it); India and Pakistan in 2017
+    members = {"CN", "KZ", "KG", "TJ", "RU"} | ({"UZ"} if day >= "2001-06-15" else set())
+    return frozenset(members | ({"IN", "PK"} if day >= "2017-06-09" else set()))
+
+
+def test_sco_members_on_an_analysis_frame_keep_its_countries_key_true() -> None:
+    from steppewatch.analysis.frame import analysis_frame, country_keys
+
+    rows = [
+        {**SUMMIT, "countries": ("CN", "KZ"), "title": "Встреча СВМДА"},
+        {**SUMMIT, "date_start": "2000-07-05", "countries": ("CN", "KG")},
+        {"date_start": "2019-06-12", "countries": ("CN", "KG"), "title": "习近平会见热恩别科夫"},
+        {**SUMMIT, "countries": ("CN", "KZ")},  # the same date and list as the first row
+        {**SUMMIT, "date_start": "2016-06-24", "countries": ("CN", "KG", "KZ", "RU", "TJ", "UZ")},
+    ]
+    frame = analysis_frame(_frame(rows))
+    widened = sco_members_as_participants(frame, _members_at)
+    # the plain frame (no countries_key) widened, then keyed: the same lists and keys
+    plain = _frame(rows)
+    expected = country_keys(sco_members_as_participants(plain, _members_at))
+    assert list(widened["countries"]) == list(expected["countries"])
+    assert list(widened["countries_key"].astype(str)) == list(expected["countries_key"].astype(str))
+    assert widened.loc[1, "countries"] == ("CN", "KG", "KZ", "RU", "TJ")  # before Uzbekistan
+    assert widened.loc[2, "countries"] == ("CN", "KG")  # a bilateral meeting is left alone
+    assert widened.loc[4, "countries_key"] == "CN;KG;KZ;RU;TJ;UZ"  # a list the frame held
+    assert list(frame["countries_key"].astype(str))[0] == "CN;KZ"  # the input is not changed
+
+
+def test_claims_left_as_coded_under_an_alternative_are_those_it_cannot_change() -> None:
+    # every claim evaluated on each alternative frame gives the table's verdicts, on a frame
+    # where the sidelines alternative flips "bilateral engagement has more meetings"
+    from steppewatch.analysis.findings import evaluate_claims
+    from steppewatch.analysis.frame import analysis_frame
+    from steppewatch.analysis.sensitivity import UNCHANGED_UNDER, sidelines_as_multilateral
+
+    fm = {**SUMMIT, "level": "foreign_minister", "date_end": None, "location": None}
+    rows = [
+        SUMMIT,
+        {**SUMMIT, "date_start": "2018-06-09", "date_end": "2018-06-10", "location": "Qingdao"},
+        {**fm, "date_start": "2017-05-01"},
+        {**fm, "date_start": "2016-05-01"},
+        {"date_start": "2019-06-12", "countries": ("CN", "KG"), "location": "Bishkek"},
+        {"date_start": "2019-06-14", "countries": ("CN", "KZ")},
+        {"date_start": "2018-06-09", "countries": ("CN", "KZ"), "location": "Qingdao"},
+        {"date_start": "2018-06-10", "countries": ("CN", "UZ"), "location": "Qingdao"},
+        {"date_start": "2017-03-01", "countries": ("CN", "TJ"), "location": "Dushanbe"},
+        {"date_start": "2016-04-01", "countries": ("CN", "KZ"), "location": "Astana"},
+        {"date_start": "2015-08-01", "countries": ("CN", "KG"), "kind": "bilateral_exercise",
+         "framework": "bilateral", "title": "Сотрудничество-2015"},
+        {"date_start": "2012-06-01", "countries": ("CN", "KZ", "KG", "TJ"),
+         "kind": "multilateral_exercise", "framework": "SCO", "title": "和平使命-2012"},
+    ]  # fmt: skip
+    frame = analysis_frame(_frame(rows))
+    partners = ["KZ", "KG", "TJ", "UZ", "TM"]
+    table = claims_sensitivity(frame, partners, members_at=_members_at).set_index("claim_id")
+    assert UNCHANGED_UNDER["members"] > UNCHANGED_UNDER["sidelines"]
+    alternatives = {
+        "sidelines": sidelines_as_multilateral(frame),
+        "members": sco_members_as_participants(frame, _members_at),
+    }
+    for name, alternative in alternatives.items():
+        for finding in evaluate_claims(analysis_frame(alternative.copy()), partners):
+            assert table.loc[finding.claim_id, f"verdict_{name}"] == finding.verdict, name
+    assert bool(table.loc["bilateral_more_meetings", "changed_sidelines"]) is True

@@ -129,3 +129,59 @@ def test_partner_positions_are_worked_out_once_per_frame_and_partners() -> None:
     assert by_partner(frame, ["KZ", "KG"])["country"].tolist() == ["KZ", "KG", "KZ"]
     # a frame of other rows (a selection): its own positions
     assert partner_positions(frame.iloc[1:], ["KZ", "KG"])[0].tolist() == [0, 0]
+
+
+def test_meetings_of_a_run_of_rows_are_the_run_of_the_frames_meetings() -> None:
+    from steppewatch.analysis.frame import meetings_of_rows
+
+    frame = analysis_frame(
+        pd.DataFrame(
+            {
+                "id": [f"e{i}" for i in range(8)],
+                "kind": ["meeting", "bilateral_exercise", "meeting", "meeting", "incident",
+                         "meeting", "mechanism", "meeting"],
+                "title": ["习近平会见托卡耶夫", "Мирная миссия", "", "Встреча", "", "", "", ""],
+                "year": [2001, 2001, 2003, 2005, 2005, 2007, 2008, 2009],
+                "countries": [("CN", "KZ")] * 8,
+            }
+        )
+    )  # fmt: skip
+    for start, stop in [(0, 8), (1, 4), (2, 3), (4, 5), (6, 6), (5, 8)]:
+        sub = frame.iloc[start:stop]
+        expected = sub[sub["kind"] == "meeting"]
+        meetings_of_rows(frame, sub, start, stop)
+        pd.testing.assert_frame_equal(meetings(sub), expected)
+    other = frame.iloc[1:4]
+    meetings_of_rows(frame, other, 0, 3)  # not the run it says: left alone
+    pd.testing.assert_frame_equal(meetings(other), other[other["kind"] == "meeting"])
+
+
+def test_partner_positions_of_a_run_of_rows_are_the_run_of_the_frames() -> None:
+    from steppewatch.analysis.frame import (
+        _positions_of_partners,
+        meetings_of_rows,
+        partner_positions,
+    )
+
+    frame = analysis_frame(
+        pd.DataFrame(
+            {
+                "id": [f"e{i}" for i in range(6)],
+                "kind": ["meeting", "bilateral_exercise", "meeting", "incident", "meeting",
+                         "mechanism"],
+                "title": ["习近平会见托卡耶夫", "Мирная миссия", "", "", "Встреча", ""],
+                "year": [2001, 2002, 2003, 2005, 2007, 2009],
+                "countries": [("CN", "KZ", "KG"), ("CN",), ("CN", "UZ"), ("CN", "TJ", "KZ"),
+                              ("RU", "CN"), ("CN", "KG")],
+            }
+        )
+    )  # fmt: skip
+    partners = ["KZ", "KG", "TJ", "UZ", "TM"]
+    partner_positions(frame, partners)  # the whole frame's, worked out first
+    for start, stop in [(0, 6), (1, 4), (2, 3), (4, 5), (3, 3)]:
+        sub = frame.iloc[start:stop]
+        meetings_of_rows(frame, sub, start, stop)
+        rows, partner = partner_positions(sub, partners)
+        expected_rows, expected_partner = _positions_of_partners(sub, partners)
+        assert rows.tolist() == expected_rows.tolist(), (start, stop)
+        assert partner.tolist() == expected_partner.tolist(), (start, stop)

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from steppewatch.analysis.findings import Finding, evaluate_claims
-from steppewatch.analysis.frame import analysis_frame, country_keys, require_columns
+from steppewatch.analysis.frame import analysis_frame, require_columns, same_partner_positions
 from steppewatch.study_schema import Claim
 
 __all__ = [
@@ -80,13 +80,10 @@ def sideline_meetings(frame: pd.DataFrame) -> pd.Index:
     ends = frame["date_end"].to_numpy()
     locations = frame["location"].to_numpy()
     spans = []
-    seen: set[tuple[object, object, tuple[str, ...], object]] = set()
-    for row in summit_rows:
+    # each distinct summit span (start, end, countries, location) looked at once, at its first
+    # row: the same span again adds nothing (spans are kept once below)
+    for row in _first_of_each(summit_rows, (starts, ends, countries, locations)):
         start, end = starts[row], ends[row]
-        span_key = (start, end, tuple(countries[row]), locations[row])
-        if span_key in seen:
-            continue  # the same summit span again: it adds nothing (kept once below)
-        seen.add(span_key)
         first = _day(start)
         if first is None or len(str(start)) != 10:
             continue
@@ -114,7 +111,7 @@ def sideline_meetings(frame: pd.DataFrame) -> pd.Index:
     # decided once per distinct (day, countries, city): all the check reads; the rows are
     # grouped by their codes (numpy), not looked at one by one
     state_codes, state_lists = pd.factorize(
-        np.asarray(analysed["countries_key"].to_numpy()[rows], dtype=object)
+        _keys_at(analysed["countries_key"], rows)
         if "countries_key" in analysed
         else np.asarray([";".join(c) for c in countries[rows]], dtype=object),
         use_na_sentinel=False,
@@ -140,6 +137,37 @@ def sideline_meetings(frame: pd.DataFrame) -> pd.Index:
         hits[i] = hit
     found = rows[hits[inverse.reshape(-1)]]
     return pd.Index(frame.index[np.asarray(found, dtype=np.int64)])
+
+
+def _first_of_each(rows: np.ndarray, columns: Sequence[np.ndarray]) -> list[int]:
+    """The first of ``rows`` with each distinct combination of ``columns``' values there (in
+    the order of ``rows``): the values told apart by factorizing each column once, not by a
+    tuple of them hashed per row."""
+    if not len(rows):
+        return []
+    key = np.zeros(len(rows), dtype=np.int64)
+    for column in columns:
+        codes, uniques = pd.factorize(column[rows], use_na_sentinel=False)
+        key = key * (len(uniques) + 1) + codes
+        key = pd.factorize(key)[0].astype(np.int64)  # kept small: never overflows
+    _, first = np.unique(key, return_index=True)
+    return [int(r) for r in rows[np.sort(first)]]
+
+
+def _keys_at(keys: pd.Series, rows: np.ndarray) -> np.ndarray:
+    """The values of the categorical ``keys`` at positions ``rows``, as an object array, taken
+    from its codes: the whole column is never made into Python strings (its categories are
+    Arrow strings in pandas 3; on 10,000,000 events that conversion alone took seconds)."""
+    values = keys.array
+    if not isinstance(values, pd.Categorical):
+        return np.asarray(keys.to_numpy()[rows], dtype=object)
+    codes = values.codes[rows]
+    categories = np.asarray(values.categories, dtype=object)
+    out = np.empty(len(codes), dtype=object)
+    known = codes >= 0
+    out[known] = categories[codes[known]]
+    out[~known] = np.nan
+    return out
 
 
 def _day_number(start: object) -> int | None:
@@ -210,7 +238,9 @@ def sidelines_as_multilateral(frame: pd.DataFrame, labels: pd.Index | None = Non
 
 
 def sco_members_as_participants(frame: pd.DataFrame, members_at: MembersAt) -> pd.DataFrame:
-    """The frame with every SCO meeting's countries widened to the SCO's members on its date."""
+    """The frame with every SCO meeting's countries widened to the SCO's members on its date
+    (and its ``countries_key``, when it has the analysis frame's categorical one, made again
+    to match: a frame to analyse as it is)."""
     require_columns(frame, ("kind", "framework", "date_start", "countries"), "members")
     # a shallow copy with only the countries column new (see sidelines_as_multilateral)
     out = frame.copy(deep=False)
@@ -219,21 +249,91 @@ def sco_members_as_participants(frame: pd.DataFrame, members_at: MembersAt) -> p
     )
     countries = frame["countries"].to_numpy(dtype=object, copy=True)
     starts = frame["date_start"].to_numpy()
-    # once per distinct (date, countries): many meetings share both
-    widened: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
-    for row in rows:
-        key = (str(starts[row]), tuple(countries[row]))
-        found = widened.get(key)
-        if found is None:
-            found = widened[key] = tuple(sorted(set(key[1]) | members_at("SCO", key[0])))
-        countries[row] = found
+    key = frame["countries_key"] if "countries_key" in frame.columns else None
+    if key is None or not isinstance(key.dtype, pd.CategoricalDtype):
+        # once per distinct (date, countries): many meetings share both
+        widened: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
+        for row in rows:
+            key_of = (str(starts[row]), tuple(countries[row]))
+            found = widened.get(key_of)
+            if found is None:
+                found = widened[key_of] = tuple(
+                    sorted(set(key_of[1]) | members_at("SCO", key_of[0]))
+                )
+            countries[row] = found
+        out["countries"] = pd.Series(countries, index=frame.index, dtype=object)
+        return out
+    # the analysis frame: each distinct (date, country list) found by codes (the list's
+    # categorical code; one list per code), widened once, and given to its rows by codes
+    list_codes = key.cat.codes.to_numpy().astype(np.int64)
+    date_codes, _ = pd.factorize(starts[rows], use_na_sentinel=False)
+    pair = date_codes.astype(np.int64) * (len(key.cat.categories) + 1) + list_codes[rows] + 1
+    distinct, first, inverse = np.unique(pair, return_index=True, return_inverse=True)
+    categories = [str(c) for c in key.cat.categories]
+    code_of = {c: i for i, c in enumerate(categories)}
+    shared: dict[tuple[str, ...], tuple[tuple[str, ...], int]] = {}
+    made = np.empty(len(distinct), dtype=object)
+    made_codes = np.empty(len(distinct), dtype=np.int64)
+    for i, row in enumerate(rows[first].tolist()):
+        found = tuple(sorted(set(countries[row]) | members_at("SCO", str(starts[row]))))
+        held = shared.get(found)
+        if held is None:
+            joined = ";".join(found)
+            if joined not in code_of:
+                code_of[joined] = len(categories)
+                categories.append(joined)
+            held = shared[found] = (found, code_of[joined])
+        made[i], made_codes[i] = held
+    at = inverse.reshape(-1)
+    countries[rows] = made[at]
+    list_codes[rows] = made_codes[at]
     out["countries"] = pd.Series(countries, index=frame.index, dtype=object)
+    out["countries_key"] = pd.Series(
+        pd.Categorical.from_codes(list_codes, categories=categories), index=frame.index
+    )
     return out
 
 
 #: Claim metrics that read neither an event's framework nor its countries (only kind, year and
 #: topics): neither alternative can change their verdicts.
 UNCHANGED_METRICS = frozenset({"top_concern_share", "new_concern", "focal_capacity_trend"})
+
+#: Claim metrics each alternative leaves as coded, beyond :data:`UNCHANGED_METRICS`. Both
+#: alternatives change meetings only (sidelines: the framework of some bilateral meetings;
+#: members: the countries of SCO meetings), so:
+#:
+#: - ``framework_exercise_yearly`` and ``framework_mechanisms`` read exercises and mechanisms
+#:   only (and the frame's first and last years, which neither alternative changes);
+#: - under ``members``: ``framework_dialogue`` reads no countries; ``bilateral_meetings`` and
+#:   ``bilateral_activities`` read countries only on the bilateral side, which an SCO meeting
+#:   (multilateral) is never on, and count the multilateral side by framework and kind.
+#:
+#: ``bilateral_activities`` is left as coded under ``sidelines`` too when its ``kinds`` leave
+#: out meetings (:func:`_unchanged`). A metric not named here is evaluated again.
+UNCHANGED_UNDER = {
+    "sidelines": frozenset({"framework_exercise_yearly", "framework_mechanisms"}),
+    "members": frozenset(
+        {
+            "framework_exercise_yearly",
+            "framework_mechanisms",
+            "framework_dialogue",
+            "bilateral_meetings",
+            "bilateral_activities",
+        }
+    ),
+}
+
+
+def _unchanged(claim: Claim, alternative: str) -> bool:
+    """Can ``alternative`` not change ``claim``'s verdicts (see :data:`UNCHANGED_UNDER`)?"""
+    metric = claim.rule.metric
+    if metric in UNCHANGED_METRICS or metric in UNCHANGED_UNDER.get(alternative, ()):
+        return True
+    if metric == "bilateral_activities":
+        from steppewatch.analysis.findings import ACTIVITY_KINDS
+
+        return "meeting" not in tuple(claim.rule.params.get("kinds", ACTIVITY_KINDS))
+    return False
 
 
 def _finding_ids(claim: Claim) -> list[str]:
@@ -282,14 +382,20 @@ def claims_sensitivity(
         "sidelines": (
             f"{len(sidelines)} bilateral meetings on the sidelines of an SCO "
             "summit counted as SCO meetings",
-            lambda: _rule_columns(sidelines_as_multilateral(analysed, sidelines)),
+            # the same countries as coded: the partner positions are the analysis frame's
+            lambda: same_partner_positions(
+                analysed,
+                _rule_columns(sidelines_as_multilateral(analysed, sidelines)),
+                partners,
+            ),
         )
     }
     if members_at is not None:
         widen = members_at
         variants["members"] = (
             "every SCO meeting counted as attended by all SCO members on its date",
-            lambda: _rule_columns(country_keys(sco_members_as_participants(analysed, widen))),
+            # the analysis frame's countries_key is made again with the countries
+            lambda: _rule_columns(sco_members_as_participants(analysed, widen)),
         )
     if base is None:
         base = evaluate_claims(analysed, partners, claims)
@@ -300,17 +406,16 @@ def claims_sensitivity(
         from steppewatch.study import default_study
 
         claims = default_study().claims
-    # a claim whose metric reads neither the framework nor the countries has the verdict it has
-    # as coded under either alternative: taken from the base findings, not evaluated again
+    # a claim whose metric cannot read what an alternative changes has the verdict it has as
+    # coded under that alternative: taken from the base findings, not evaluated again (and an
+    # alternative that changes no claim's verdict is never made)
     as_coded = {f.claim_id: f for f in base}
-    kept = [
-        c
-        for c in claims
-        if c.rule.metric in UNCHANGED_METRICS and all(i in as_coded for i in _finding_ids(c))
-    ]
-    kept_ids = {id(c) for c in kept}
-    again = [c for c in claims if id(c) not in kept_ids]
     for name, (_, alternative) in variants.items():
+        kept = [
+            c for c in claims if _unchanged(c, name) and all(i in as_coded for i in _finding_ids(c))
+        ]
+        kept_ids = {id(c) for c in kept}
+        again = [c for c in claims if id(c) not in kept_ids]
         evaluated = evaluate_claims(alternative(), partners, again) if again else []
         found = {f.claim_id: f for f in evaluated}
         found.update({i: as_coded[i] for c in kept for i in _finding_ids(c)})
