@@ -25,7 +25,10 @@ label; in a many-item document (a press-conference transcript) every rule-releva
 not-relevant page is a negative, and of a relevant page the only rule-relevant item or the
 items naming a Central Asian state the gold lists are positives; the others are left out
 (unknown). ``TRAIN_ON["mode"] = "read"`` also trains on the items the rules read (an anchor)
-but coded not relevant.
+but coded not relevant; ``"loose"`` trains on the items loose rules code relevant (the partner
+engagement and economic-lead gates off), which holds the hard negatives earlier rounds' gates
+learned to reject (still scored on the rules' own items). ``FEATURES["set"] = "evidence"`` keeps
+only the evidence and name counts (no language, length, score, main kind/framework/level).
 
 LOSO (``code_sets``, ``loso_layer``, ``choose``, ``headline``): every set is coded once by the
 rules; for each left-out set the layer is fitted on the other seven and the left-out set's
@@ -88,6 +91,14 @@ MAX_SCAN = 20_000  # characters of an item scanned for the name counts (a hostil
 
 # scikit-learn options of ``fit``: class_weight "balanced" weighs the few negatives up
 FIT_OPTIONS: dict[str, Any] = {"class_weight": None}
+# which features: "all", or "evidence" (without the writing session's style - language, the
+# item's length, many items, the rules' score - and without the main kind, framework and level
+# one-hot: the variant that did best in LOSO)
+FEATURES = {"set": "all"}
+STYLE = frozenset(
+    {"score", "rules_relevant", "log_chars", "many_items", "lang_zh", "lang_ru", "lang_en"}
+    | {"lang_other", "focal_listed"}
+)
 
 
 def _count(pattern: re.Pattern[str], text: str, start: int, end: int) -> int:
@@ -137,6 +148,12 @@ def item_features(
     features[f"lang_{language if language in ('zh', 'ru', 'en') else 'other'}"] = 1.0
     features["many_items"] = float(n_items > 1)
     features["log_chars"] = math.log1p(end - start) / 10.0
+    if FEATURES["set"] == "evidence":
+        return {
+            k: v
+            for k, v in features.items()
+            if k not in STYLE and not k.startswith(("kind_", "framework_", "level_"))
+        }
     return features
 
 
@@ -270,8 +287,11 @@ TUNING_SETS = (
     "test5.jsonl",
     "test6.jsonl",
 )
-C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0)
-THRESHOLD_GRID = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+# the grids LOSO chooses from (bench/relevance_loso.py --c-grid, --t-grid change them)
+GRID: dict[str, tuple[float, ...]] = {
+    "C": (0.01, 0.03, 0.1, 0.3, 1.0),
+    "threshold": (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5),
+}
 RECALL_SLACK = 0.01  # the most LOSO mean recall may drop (a relevant document lost costs all)
 
 Row = dict[str, float]
@@ -287,6 +307,9 @@ class CodedSet:
     items: list[list[tuple[Row, bool | None]]] = field(default_factory=list)
     # per document: the items the rules read (an anchor) but coded not relevant, with labels
     others: list[list[tuple[Row, bool | None]]] = field(default_factory=list)
+    # per document: the items loose rules code relevant (no partner-engagement or economic-lead
+    # gate: codebook_coder.NAMED_ONLY_FACTOR = 1), with labels; many more hard negatives
+    loose: list[list[tuple[Row, bool | None]]] = field(default_factory=list)
     documents: list[Any] = field(default_factory=list)  # (GoldDocument, ExtractedDocument)
 
 
@@ -319,6 +342,7 @@ def _labels(items: Sequence[Any], gold: Any, focal: str) -> list[bool | None]:
 
 def code_sets(paths: Sequence[str], study: Any = None) -> list[CodedSet]:
     """Code every document of the gold files with the rules alone (layer off)."""
+    from steppewatch.extract import codebook_coder
     from steppewatch.extract.codebook_coder import CodebookCoder
     from steppewatch.extract.gold import load_gold, read_gold_documents
     from steppewatch.study import resolve_study
@@ -326,6 +350,7 @@ def code_sets(paths: Sequence[str], study: Any = None) -> list[CodedSet]:
     refuse_held_out(paths)
     focal = resolve_study(study).focal_state
     coder = CodebookCoder(study=study)
+    loose = TRAIN_ON["mode"] == "loose"
     out = []
     for path in paths:
         coded = CodedSet(name=Path(path).stem, path=str(path))
@@ -352,6 +377,21 @@ def code_sets(paths: Sequence[str], study: Any = None) -> list[CodedSet]:
                 ]
             )
             coded.documents.append((gold, document))
+            if loose:
+                factor = codebook_coder.NAMED_ONLY_FACTOR
+                codebook_coder.NAMED_ONLY_FACTOR = 1.0
+                try:
+                    record = coder.code(document)
+                finally:
+                    codebook_coder.NAMED_ONLY_FACTOR = factor
+                items = record.items or [record]
+                relevant = [i for i in items if i.relevant]
+                coded.loose.append(
+                    [
+                        (item_features(i, document.text, document.language, len(items), focal), y)
+                        for i, y in zip(relevant, _labels(relevant, gold, focal), strict=True)
+                    ]
+                )
         out.append(coded)
     return out
 
@@ -374,7 +414,10 @@ def _training(sets: Sequence[CodedSet]) -> tuple[list[Row], list[bool]]:
     rows: list[Row] = []
     labels: list[bool] = []
     for coded in sets:
-        pools = [coded.items, coded.others] if TRAIN_ON["mode"] == "read" else [coded.items]
+        pools = {
+            "read": [coded.items, coded.others],
+            "loose": [coded.loose],
+        }.get(TRAIN_ON["mode"], [coded.items])
         for items in (i for pool in pools for i in pool):
             for row, label in items:
                 if label is not None:
@@ -442,11 +485,11 @@ def choose(sets: Sequence[CodedSet], base: dict[str, tuple[float, float, float]]
     chosen: dict[str, tuple[float, float]] = {}
     for i, left in enumerate(sets):
         train = [s for j, s in enumerate(sets) if j != i]
-        c, t = _pick(train, C_GRID, THRESHOLD_GRID)
+        c, t = _pick(train, GRID["C"], GRID["threshold"])
         model = RelevanceModel(fit_sets(train, c, t))
         rows[left.name] = _scores(left, _probabilities(model, left), [t])[t]
         chosen[left.name] = (c, t)
-    return {"rows": rows, "chosen": chosen, "overall": _pick(sets, C_GRID, THRESHOLD_GRID)}
+    return {"rows": rows, "chosen": chosen, "overall": _pick(sets, GRID["C"], GRID["threshold"])}
 
 
 def fit_all(sets: Sequence[CodedSet], c: float, threshold: float) -> dict[str, Any]:

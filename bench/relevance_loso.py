@@ -1,15 +1,18 @@
-"""Leave-one-set-out (LOSO) study of the learned relevance layer (bench/relevance_layer.py).
+"""Leave-one-set-out (LOSO) study of a learned relevance layer (bench/relevance_layer.py; not
+adopted, see gold/README.md, "Eleventh round, learned relevance layer (branch coder14)").
 
-Codes the eight tuning gold sets once with the rules alone (the layer off), turns every item the
-rules code relevant into named features, and for each left-out set fits the layer on the other
-seven and scores the left-out set's document relevance. Prints, per set and as the mean over
-sets: the rules' relevance P/R/F1, and the layer's over a grid of C and thresholds; then the
-nested choice (C and threshold chosen by LOSO over the seven training sets only) and, for the
-chosen configuration, every headline field (relevance, CA countries, kind macro-F1, framework,
-level, topics) per left-out set before/after. ``--linear`` adds the optional linear coder
-(steppewatch.linear.v1) trained on seven sets and scored on the eighth (slow).
+Codes the eight tuning gold sets once with the rules (and, with ``--train-on loose``, once more
+with the partner-engagement and economic-lead gates off), turns items into named features, and
+for each left-out set fits the layer on the other seven and scores the left-out set's document
+relevance. Prints the rules' relevance P/R/F1 per set; the grid of C and thresholds (LOSO mean
+F1, mean recall, sets better/same/worse); the nested table (C and threshold chosen on the seven
+training sets only); with ``--fields`` every headline field per set before/after at the pair
+the LOSO mean chose (or ``--fields-at C:T``), LOSO and in-sample; with ``--linear`` the
+optional linear coder (steppewatch.linear.v1) trained on seven sets (slow).
 
-    nice .venv/bin/python bench/relevance_loso.py [--linear] [--fields] [--json OUT]
+    nice .venv/bin/python bench/relevance_loso.py [--train-on relevant|read|loose]
+        [--features all|evidence] [--balanced] [--c-grid 0.1,1] [--t-grid 0.1,0.2]
+        [--show C:T] [--fields [--fields-at C:T]] [--linear] [--json OUT]
 
 Never reads a held-out set: the eight sets are named here, and ``HELD_OUT`` is refused.
 """
@@ -28,8 +31,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from relevance_layer import (  # noqa: E402
-    C_GRID,
-    THRESHOLD_GRID,
+    GRID,
     TUNING_SETS,
     choose,
     code_sets,
@@ -55,9 +57,10 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="write the figures here")
     parser.add_argument(
         "--train-on",
-        choices=("relevant", "read"),
+        choices=("relevant", "read", "loose"),
         default="relevant",
-        help="train on the rule-relevant items only, or on every item the rules read",
+        help="train on the rule-relevant items only, on every item the rules read, or on the "
+        "items loose rules (no engagement or economic-lead gate) code relevant",
     )
     parser.add_argument(
         "--balanced", action="store_true", help="class_weight='balanced' (negatives weighed up)"
@@ -69,10 +72,29 @@ def main() -> int:
         metavar="C:T",
         help="also print the per-set LOSO table at C and threshold T (repeatable)",
     )
+    parser.add_argument(
+        "--fields-at",
+        metavar="C:T",
+        help="with --fields: at this C and threshold instead of the LOSO mean's choice",
+    )
+    parser.add_argument(
+        "--features",
+        choices=("all", "evidence"),
+        default="all",
+        help="all features, or only the evidence and name counts (no language, length, "
+        "score, main kind/framework/level)",
+    )
+    parser.add_argument("--c-grid", help="comma-separated C values (default 0.01,...,1)")
+    parser.add_argument("--t-grid", help="comma-separated thresholds (default 0.05,...,0.5)")
     args = parser.parse_args()
     import relevance_layer
 
     relevance_layer.TRAIN_ON["mode"] = args.train_on
+    relevance_layer.FEATURES["set"] = args.features
+    if args.c_grid:
+        GRID["C"] = tuple(float(x) for x in args.c_grid.split(","))
+    if args.t_grid:
+        GRID["threshold"] = tuple(float(x) for x in args.t_grid.split(","))
     relevance_layer.FIT_OPTIONS["class_weight"] = "balanced" if args.balanced else None
     gold = [str(ROOT / "gold" / name) for name in TUNING_SETS]
     coded = code_sets(gold)
@@ -82,9 +104,9 @@ def main() -> int:
     out["rules"] = base
     grid: dict[tuple[float, float], dict[str, tuple[float, float, float]]] = {}
     print("\nLOSO grid: mean F1 / mean R / sets improved-same-worse (F1 vs rules)")
-    for c in C_GRID:
-        per = loso_layer(coded, c, THRESHOLD_GRID)
-        for t in THRESHOLD_GRID:
+    for c in GRID["C"]:
+        per = loso_layer(coded, c, GRID["threshold"])
+        for t in GRID["threshold"]:
             rows = {name: per[name][t] for name in per}
             grid[(c, t)] = rows
             f = statistics.mean(v[2] for v in rows.values())
@@ -106,6 +128,8 @@ def main() -> int:
     out["nested"] = nested
     if args.fields:
         c, t = nested["overall"]
+        if args.fields_at:
+            c, t = (float(x) for x in args.fields_at.split(":"))
         print(f"\nheadline fields, LOSO at C={c:g} t={t:g} (rules -> layer)")
         out["fields"] = headline(coded, c, t)
         out["fields_in_sample"] = headline(coded, c, t, loso=False)

@@ -148,3 +148,14 @@ def test_held_out_sets_are_refused_by_name(name: str) -> None:
     with pytest.raises(SystemExit, match="held-out"):
         LAYER.refuse_held_out([f"gold/{name}"])
     LAYER.refuse_held_out(["gold/dev.jsonl", "gold/test6.jsonl"])  # tuning sets pass
+
+
+def test_transcript_items_are_labelled_from_the_gold_countries() -> None:
+    from types import SimpleNamespace as NS
+
+    items = [NS(countries=["CN", "KZ"]), NS(countries=["CN", "US"]), NS(countries=["CN"])]
+    relevant = NS(relevant=True, countries=["CN", "KZ"])
+    assert LAYER._labels(items, relevant, "CN") == [True, None, None]
+    assert LAYER._labels(items[:1], relevant, "CN") == [True]  # the only item
+    not_relevant = NS(relevant=False, countries=[])
+    assert LAYER._labels(items, not_relevant, "CN") == [False, False, False]
