@@ -718,3 +718,248 @@ def test_the_prcs_firms_only_named_are_no_security_aspect(
     kept = _code(text + secured)
     assert kept.relevant
     assert "investment_security" in kept.topics
+
+
+# -- a partner's own law-enforcement case: the PRC only where the goods come from -----------
+# (eleventh round, second part; the class was found among test6's hard negatives)
+DOMESTIC_CASES = [
+    pytest.param(
+        "哈萨克斯坦海关查获一批走私无人机\n2025年3月2日，哈萨克斯坦国家收入委员会在多斯特克口岸查获"
+        "200架产自中国的无人机及零件，货物申报为儿童玩具。哈方已对涉案的两名本国公民立案调查。",
+        "哈萨克斯坦海关查获一批走私无人机\n2025年3月2日，哈萨克斯坦国家收入委员会与中国海关联合行动，"
+        "在多斯特克口岸查获200架无人机及零件，货物申报为儿童玩具。哈方已对涉案的两名本国公民立案调查。",
+        id="zh-drones-seized",
+    ),
+    pytest.param(
+        "Таможенники Кыргызстана изъяли партию раций из Китая\nБишкек, 4 апреля 2025 г. "
+        "Сотрудники таможенной службы Кыргызстана на пункте пропуска «Иркештам» изъяли 500 "
+        "раций и тепловизоров, ввезённых из Китая без разрешения. Возбуждено уголовное дело о "
+        "контрабанде, задержан житель Оша.",
+        "Таможенники Кыргызстана изъяли партию раций из Китая\nБишкек, 4 апреля 2025 г. "
+        "Сотрудники таможенной службы Кыргызстана совместно с китайскими коллегами на пункте "
+        "пропуска «Иркештам» изъяли 500 раций и тепловизоров. Возбуждено уголовное дело о "
+        "контрабанде, задержан житель Оша.",
+        id="ru-radios-seized",
+    ),
+    pytest.param(
+        "Uzbek customs seize counterfeit night-vision scopes from China\nTASHKENT, May 6, 2025 - "
+        "Uzbek customs officers seized 300 counterfeit night-vision scopes made in China at the "
+        "Tashkent airport cargo terminal, the State Customs Committee said. Two Uzbek citizens "
+        "were charged with smuggling.",
+        "Uzbek customs seize counterfeit night-vision scopes from China\nTASHKENT, May 6, 2025 - "
+        "Uzbek customs officers, jointly with Chinese customs, seized 300 counterfeit night-vision "
+        "scopes at the Tashkent airport cargo terminal, the State Customs Committee said. Two "
+        "Uzbek citizens were charged with smuggling.",
+        id="en-scopes-seized",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "joint"), DOMESTIC_CASES)
+def test_a_partners_seizure_of_goods_from_the_prc_is_not_engagement(text: str, joint: str) -> None:
+    coded = _code(text)
+    assert not coded.relevant
+    assert not coded.countries
+    # the same seizure made together with the PRC's customs or colleagues is engagement
+    assert _code(joint).relevant
+
+
+def test_bribes_from_a_chinese_firms_subsidiary_are_a_domestic_case() -> None:
+    text = (
+        "Tajik prosecutors charge customs officials over bribes\nDUSHANBE, June 2, 2025 - "
+        "Prosecutors charged three customs officials at the Karamyk border post with taking bribes "
+        "from a Chinese trading company to clear radios and drones without checks. The case was "
+        "sent to court."
+    )
+    coded = _code(text)
+    assert not coded.relevant
+    # the PRC's police taking part in the investigation is engagement
+    joint = text.replace(
+        "The case was sent to court.",
+        "The Chinese police handed over evidence to the Tajik investigators under their "
+        "counter-terrorism cooperation agreement.",
+    )
+    assert _code(joint).relevant
+
+
+# -- a notice to the public: an embassy's reminder, a customs or border-crossing notice --------
+PUBLIC_NOTICES = [
+    pytest.param(
+        "驻吉尔吉斯斯坦使馆提醒在吉中国公民注意防范电信诈骗\n2025年2月10日\n近期，吉尔吉斯斯坦多地发生冒充"
+        "警察实施诈骗案件。驻吉尔吉斯斯坦使馆提醒在吉中国公民提高警惕，遇到紧急情况请及时报警并与使馆联系。",
+        id="zh-embassy-reminder",
+    ),
+    pytest.param(
+        "О режиме работы пунктов пропуска на кыргызско-китайской границе\nПограничная служба "
+        "ГКНБ Кыргызской Республики сообщает, что пункты пропуска «Торугарт» и «Иркештам» в "
+        "связи с праздниками в КНР с 1 по 5 мая 2025 года работать не будут. Просим граждан и "
+        "перевозчиков учитывать эту информацию.",
+        id="ru-crossing-hours",
+    ),
+    pytest.param(
+        "Notice on the Khorgos crossing's opening hours during the Chinese New Year\nThe Border "
+        "Service of Kazakhstan's National Security Committee informs that the Khorgos road "
+        "crossing on the border with China will be closed from January 28 to February 2, 2025 "
+        "at the request of the Chinese side. Travellers are advised to plan their trips.",
+        id="en-crossing-hours",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", PUBLIC_NOTICES)
+def test_a_notice_to_the_public_is_no_event_of_engagement(text: str) -> None:
+    coded = _code(text)
+    assert not coded.relevant
+    assert not coded.countries
+
+
+NOTICES_WITH_EVENTS = [
+    pytest.param(
+        "驻吉尔吉斯斯坦使馆提醒在吉中国公民加强安全防范\n2025年2月10日\n2月8日，中国企业在纳伦州的"
+        "工地遭到武装袭击，两名中国公民受伤。使馆已要求吉方严惩凶手，吉方表示将全力保障中国公民安全。",
+        id="zh-reminder-after-attack",
+    ),
+    pytest.param(
+        "Notice on the joint border patrol at the Kulma pass\nThe Border Troops of Tajikistan "
+        "and the Chinese People's Armed Police will hold a joint patrol along the Kulma pass "
+        "section of the border from May 10 to 20, 2025; the crossing will be closed to "
+        "travellers during the patrol.",
+        id="en-notice-of-joint-patrol",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", NOTICES_WITH_EVENTS)
+def test_a_notice_reporting_a_security_event_stays_relevant(text: str) -> None:
+    assert _code(text).relevant
+
+
+# -- a news outlet's name and another state's short-form ministry are no PRC side ------------
+OUTLET_LEADS = [
+    pytest.param(
+        "哈萨克斯坦与俄罗斯举行联合反恐演习\n中国新闻网 2025年07月02日\n据哈萨克斯坦国防部消息，"
+        "哈萨克斯坦与俄罗斯军队1日在阿克套附近举行联合反恐演习，双方出动兵力800人。",
+        "哈萨克斯坦与中国举行联合反恐演习\n中国新闻网 2025年07月02日\n据哈萨克斯坦国防部消息，"
+        "哈萨克斯坦与中国军队1日在阿克套附近举行联合反恐演习，双方出动兵力800人。",
+        id="zh-chinanews",
+    ),
+    pytest.param(
+        "Kazakhstan, Russia hold joint counter-terrorism drills\nChina Daily | 2025-07-02\n"
+        "Kazakh and Russian troops held a joint counter-terrorism exercise near Aktau on Tuesday, "
+        "Kazakhstan's defence ministry said.",
+        "Kazakhstan, China hold joint counter-terrorism drills\nChina Daily | 2025-07-02\n"
+        "Kazakh and Chinese troops held a joint counter-terrorism exercise near Aktau on Tuesday, "
+        "Kazakhstan's defence ministry said.",
+        id="en-china-daily",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "with_prc"), OUTLET_LEADS)
+def test_a_news_outlets_name_is_no_side_of_others_exercise(text: str, with_prc: str) -> None:
+    assert not _code(text).relevant
+    assert _code(with_prc).relevant
+
+
+def test_another_states_short_form_ministry_is_that_states() -> None:
+    text = (
+        "哈萨克斯坦与俄罗斯在里海举行联合演习\n2025年7月2日\n哈国防部称，哈萨克斯坦海军与俄罗斯里海"
+        "舰队1日举行联合反恐演习。哈方表示，与俄罗斯、中国、土耳其等国均保持军事合作。"
+    )
+    coded = _code(text)
+    assert not coded.relevant
+    # the PRC's and Kazakhstan's ministries as the pair's sides (中哈国防部) are the PRC's too
+    pair = text.replace("哈国防部称，哈萨克斯坦海军与俄罗斯里海舰队", "中哈国防部称，两国海军")
+    assert _code(pair).relevant
+
+
+# -- the PRC as the far end of a route linking a partner with it ------------------------------
+ROUTE_ENDS = [
+    pytest.param(
+        "Кыргызстан и Узбекистан подписали соглашение о безопасности границы\nБишкек, 3 марта "
+        "2025 г. Президенты Кыргызстана и Узбекистана подписали соглашение о совместной охране "
+        "границы. В переговорах обсуждены борьба с терроризмом и наркотрафиком, а также "
+        "строительство железной дороги, связывающей Узбекистан с Китаем через Кыргызстан.",
+        "Китай и Кыргызстан проведут совместные антитеррористические учения в мае.",
+        id="ru-railway-to-china",
+    ),
+    pytest.param(
+        "Kyrgyzstan, Uzbekistan sign border security agreement\nBISHKEK, March 3, 2025 - The "
+        "presidents of Kyrgyzstan and Uzbekistan signed an agreement on joint border protection. "
+        "They discussed terrorism, drug trafficking and a railway connecting Uzbekistan with "
+        "China through Kyrgyzstan.",
+        "China and Kyrgyzstan will hold a joint counter-terrorism exercise in May.",
+        id="en-railway-to-china",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "prc_takes_part"), ROUTE_ENDS)
+def test_the_prc_as_a_routes_far_end_is_no_side(text: str, prc_takes_part: str) -> None:
+    assert not _code(text).relevant
+    assert _code(text + " " + prc_takes_part).relevant
+
+
+# -- an English transcript naming the asking outlet: one item per question --------------------
+OUTLET_TRANSCRIPT = (
+    "Foreign Ministry Spokesperson's Regular Press Conference on April 2, 2025\n\n"
+    "Phoenix TV: Uzbekistan said a Chinese company will build a copper smelter in Almalyk. "
+    "Could you give us more details?\n"
+    "Spokesperson: China and Uzbekistan are comprehensive strategic partners. Energy and mining "
+    "cooperation is part of our practical cooperation, and the project will meet high safety "
+    "standards.\n\n"
+    "AFP: NATO says China's defence spending threatens security in Europe. What is your "
+    "response?\n"
+    "Spokesperson: China's defence policy is defensive in nature. We urge NATO to stop hyping "
+    "up the so-called China threat.\n\n"
+    "Reuters: The Philippines held a military exercise with Japan this week. What's China's "
+    "comment?\n"
+    "Spokesperson: Military cooperation should not target any third party.\n"
+)
+
+
+def test_an_outlet_transcript_is_split_into_its_questions() -> None:
+    from steppewatch.extract.segment import segment_text
+
+    items = segment_text(OUTLET_TRANSCRIPT)
+    assert [i.title.split(":")[0] for i in items[1:] if i.title] == ["Phoenix TV", "AFP", "Reuters"]
+    # one item on the smelter (the economy, "safety" in passing) and others on China's defence
+    # and on others' exercises: no item reports engagement with the region
+    assert not _code(OUTLET_TRANSCRIPT).relevant
+    # the same transcript with a question on a joint patrol is relevant through that item
+    patrol = OUTLET_TRANSCRIPT.replace(
+        "Reuters: The Philippines held a military exercise with Japan this week. What's China's "
+        "comment?\nSpokesperson: Military cooperation should not target any third party.\n",
+        "Reuters: Chinese and Kyrgyz border guards held a joint patrol near Irkeshtam this week. "
+        "Can you share more?\nSpokesperson: The joint patrol is part of China and Kyrgyzstan's "
+        "cooperation against terrorism and cross-border crime.\n",
+    )
+    assert _code(patrol).relevant
+
+
+def test_a_readout_with_one_quoted_question_is_one_item() -> None:
+    from steppewatch.extract.segment import segment_text
+
+    text = (
+        "Kazakh, Chinese border guards hold joint patrol\nASTANA, May 3, 2025 - Kazakh and "
+        "Chinese border guards patrolled the Khorgos section on Friday.\n"
+        "Reporter: Will the patrols continue?\nThe commander said they would continue monthly.\n"
+    )
+    assert len(segment_text(text)) == 1
+
+
+def test_western_troops_facing_a_state_outside_the_region_are_not_engagement() -> None:
+    text = (
+        "Can you share more details about what happened on the night of May 3?\n"
+        "Spokesperson: The PLA Western Theater Command released a statement. Indian border troops "
+        "crossed the line of actual control and provoked a clash; India should restrain its "
+        "front-line troops and return to talks between the border troops' commanders."
+    )
+    assert not _code(text).relevant
+    # the same command's troops with a partner state's are the PRC's engagement with the region
+    with_partner = text.replace("Indian border troops", "Kyrgyz and Chinese border troops").replace(
+        "crossed the line of actual control and provoked a clash; India should restrain its "
+        "front-line troops and return to talks between the border troops' commanders.",
+        "held a joint counter-terrorism patrol on the Kyrgyz-Chinese border.",
+    )
+    assert _code(with_partner).relevant

@@ -30,7 +30,14 @@ Per item (see ``segment.py``):
    whose lead reports an economic sector's event (trade, energy, an expo, tourists, visas)
    with no security named there, or analysts' (a think-tank forum, a research report) with no
    security event or office there, unless the passage reports a security event or office of
-   its own (``_talk_lead``, ``_security_event``). The PRC's firms or investors only named
+   its own (``_talk_lead``, ``_security_event``). So is a passage of a notice to the public
+   (an embassy's reminder to its citizens, a customs or border-crossing notice: its title)
+   unless it reports a security event of its own, and of an item whose lead reports a
+   partner's own law-enforcement case (goods seized or smuggled, bribes) with none of the
+   focal state's officials or agencies and no joint work named (``coder_relevance``:
+   ``public_notice``, ``domestic_case``). A news outlet named after the focal state (中国新闻网,
+   China Daily) is no side, nor is the focal state's ministry after another state's
+   one-character short form (哈国防部). The PRC's firms or investors only named
    weigh nothing as security without an incident or a security firm (``FIRMS_NAMED``); a
    list of other items' headlines at the foot (Related news:, 【相关新闻】) and the PRC's
    ministry named after another state's (俄罗斯国防部) are dropped first.
@@ -84,7 +91,13 @@ from steppewatch.extract.coder_entities import (
     not_participant,
     numbered_entries,
 )
-from steppewatch.extract.coder_relevance import Engagement
+from steppewatch.extract.coder_relevance import (
+    Engagement,
+    domestic_case,
+    outlet_name,
+    public_notice,
+    route_end,
+)
 from steppewatch.extract.coder_resources import Resources as _Resources
 from steppewatch.extract.coder_resources import load_resources as _resources
 from steppewatch.extract.coder_rules import (
@@ -361,6 +374,8 @@ class CodebookCoder:
             return
         best = max(passages, key=lambda p: p.anchor)
         sector = _talk_lead(hits, text, item.start)
+        notice = public_notice(text, item.start)
+        case = domestic_case(hits, text, res, item.start, item.end)
         score = 0.0
         relevant_passages = []
         engagement: Engagement | None = None  # read once, for the first passage that needs it
@@ -379,6 +394,18 @@ class CodebookCoder:
             elif sector and passage_score >= self.threshold and not _security_event(passage):
                 # an item on trade, energy, tourism or visas, or analysts': a security word is
                 # in passing
+                passage_score *= NAMED_ONLY_FACTOR
+            elif (
+                notice
+                and passage_score >= self.threshold
+                and not _security_event(passage, offices=False)
+            ):
+                # a notice to the public (an embassy's reminder, a customs or border-crossing
+                # announcement): the office issuing it is no event
+                passage_score *= NAMED_ONLY_FACTOR
+            elif case and passage_score >= self.threshold:
+                # a partner's own law-enforcement case: the focal state only where goods come
+                # from or a firm's home
                 passage_score *= NAMED_ONLY_FACTOR
             score = max(score, passage_score)
             if passage_score >= self.threshold:
@@ -663,13 +690,14 @@ def _talk_lead(hits: list[Hit], text: str, start: int) -> bool:
     )
 
 
-def _security_event(passage: _Passage) -> bool:
+def _security_event(passage: _Passage, offices: bool = True) -> bool:
     """The passage reports a security event of its own: an event kind or an office weighing
     ``SECTOR_EVENT_WEIGHT`` or more as security (an exercise, a patrol, equipment handed over,
-    an attack; a defence, interior or border office), not only a security topic's word."""
+    an attack; a defence, interior or border office), not only a security topic's word.
+    ``offices=False``: event kinds only (a notice's issuing office is no event)."""
+    schemes = ("event_kind", "meeting_level") if offices else ("event_kind",)
     return any(
-        h.payload[0] in ("event_kind", "meeting_level")
-        and _security_weight(*h.payload) >= SECTOR_EVENT_WEIGHT
+        h.payload[0] in schemes and _security_weight(*h.payload) >= SECTOR_EVENT_WEIGHT
         for h in passage.hits
     )
 
@@ -696,6 +724,27 @@ def _others_institutions(hits: list[Hit], text: str, res: _Resources) -> list[Hi
     """``hits`` without the focal state's institutions named right after another state's name
     (俄罗斯国防部, 塔吉克斯坦国防部, the Tajik Ministry of National Defense): a name the focal
     state's ministry shares with another state's is that state's there."""
+    if any(
+        h.payload[0] == "institution"
+        and h.start >= 1
+        and text[h.start - 1] in _SHORT_STATE
+        and (h.start < 2 or text[h.start - 2] not in _SHORT_STATE + "中")
+        and names_focal(h, res)
+        for h in hits
+    ):
+        # another state's one-character short form before it (哈国防部, 吉外交部, 俄国防部):
+        # that state's ministry; not after the focal state's pair (中哈国防部)
+        hits = [
+            h
+            for h in hits
+            if not (
+                h.payload[0] == "institution"
+                and h.start >= 1
+                and text[h.start - 1] in _SHORT_STATE
+                and (h.start < 2 or text[h.start - 2] not in _SHORT_STATE + "中")
+                and names_focal(h, res)
+            )
+        ]
     states = sorted(
         (h.end, h.start, h.payload[1] != res.study.focal) for h in hits if h.payload[0] == "state"
     )
@@ -716,6 +765,10 @@ def _others_institutions(hits: list[Hit], text: str, res: _Resources) -> list[Hi
     return kept
 
 
+# one-character short forms of other states in Chinese (哈 Kazakhstan, 吉 Kyrgyzstan, 塔
+# Tajikistan, 乌 Uzbekistan, 土 Turkmenistan or Türkiye, 俄 Russia, 美 the US, 巴 Pakistan, 阿
+# Afghanistan, 印 India, 伊 Iran, 蒙 Mongolia)
+_SHORT_STATE = "哈吉塔乌土俄美巴阿印伊蒙"
 # between a state's name as matched and an institution's: the rest of the name (斯坦共和国,
 # 斯坦), spaces
 _REST_OF_NAME = re.compile(r"[^\W\d_和与同及跟、，]{0,5}|\s*", re.IGNORECASE)
@@ -741,8 +794,14 @@ def _focal_takes_part(passage: _Passage, res: _Resources, text: str | None) -> b
                 reporting = sorted(h.start for h in passage.hits if h.payload[0] in _REPORTING)
             if not _any_in(reporting, *_sentence_of(text, hit.start, passage.start, passage.end)):
                 continue
-        if named_only(text, hit) or (
-            hit.payload[0] == "state" and focal_in_others_list(text, hit, passage.hits, res.study)
+        if (
+            named_only(text, hit)
+            or outlet_name(text, hit)
+            or route_end(text, hit)
+            or (
+                hit.payload[0] == "state"
+                and focal_in_others_list(text, hit, passage.hits, res.study)
+            )
         ):
             continue
         return True

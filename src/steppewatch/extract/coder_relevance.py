@@ -24,9 +24,13 @@ only in a sentence naming both. When the lead names a regional framework and, as
 subject, only states from outside the region (Belarus joins the SCO), the framework's meeting
 or event implies no engagement (``outside_subject``). A regional framework's event named in a
 lead, or the focal state's unilateral kinds (its western build-up, its security firms), need
-no partner. ``focal_background``: when the lead names the event's sides without the focal
+no partner, unless the passage names states from outside the region and no partner state
+(its western troops facing India). ``focal_background``: when the lead names the event's sides without the focal
 state (Türkiye and Kazakhstan), the focal state named after it only in background sentences
-takes no part.
+takes no part. ``public_notice`` and ``domestic_case`` read an item's title and lead for
+the two kinds of item that name both sides and report no engagement: a notice to the public
+(consular or customs routine) and a partner's own law-enforcement case in which the focal
+state is only where goods come from or a firm's home.
 """
 
 from __future__ import annotations
@@ -46,7 +50,7 @@ from steppewatch.extract.coder_rules import (
 )
 from steppewatch.extract.matcher import Hit
 
-__all__ = ["Engagement"]
+__all__ = ["Engagement", "domestic_case", "outlet_name", "public_notice", "route_end"]
 
 _JOINED = re.compile(r"\s*(?:愿同|愿与|同|与|和|及|(?i:and|with|и|с|со))\s*|[—–-]", re.IGNORECASE)
 # the focal state's partner named right after it: 中方愿同, 中国将与, China will work with, Китай
@@ -79,10 +83,105 @@ _ANALYSTS_SAY = re.compile(
     r"полагают|указывают)(?![^\W\d_])",
     re.IGNORECASE,
 )
+# a route linking a state with the one named next (связывающей Узбекистан с ..., connecting
+# Uzbekistan with ..., 连接乌兹别克斯坦与...)
+_ROUTE_TO = re.compile(
+    r"(?:связывающ|соединяющ)\w*\s+(?:[^\W\d_]+\s+){1,4}?(?:с|со|и)\s+$|"
+    r"(?<![^\W\d_])(?:connecting|linking|(?:that|which)\s+(?:links|connects))\s+"
+    r"(?:[^\W\d_]+\s+){1,4}?(?:with|to|and)\s+$|"
+    r"(?:连接|连通|联通)[^，,。；;、]{2,20}?(?:与|和|至|到)$",
+    re.IGNORECASE,
+)
+ROUTE_SPAN = 80  # characters searched back for a route's verb
+# a news outlet named after the focal state (中国新闻网, 中国日报网, China Daily, China News
+# Service): the source, not a side of the event
+_OUTLET_AFTER = re.compile(
+    r"新闻网|新闻社|日报|国际电视台|国际广播电台|网(?![^\W\d_])|"
+    r"\s+(?:Daily|News\s+Service|Radio\s+International|Global\s+Television)(?![^\W\d_])"
+)
 # a state named as the place (在哈萨克斯坦, in Kyrgyzstan, в Кыргызстане)
 _PLACE_BEFORE = re.compile(
     r"(?:在|(?<![^\W\d_])(?:in|at)\s+(?:the\s+)?|(?<![^\W\d_])(?:в|во)\s+)$", re.IGNORECASE
 )
+
+
+# the title of a notice to the public: an embassy's reminder to its citizens (驻哈萨克斯坦使馆提醒
+# 在哈中国公民注意...), a customs or border-crossing announcement (霍尔果斯海关关于...的公告; Об
+# изменении режима работы пункта пропуска; Notice on the opening hours of ...)
+_NOTICE_TITLE = re.compile(
+    r"(?:提醒|提示)[^。\n]{0,30}(?:公民|游客|旅客|同胞)|关于[^。\n]{2,80}的(?:公告|通告|通知)\s*$|"
+    r"温馨提示|^(?:об\s+изменении\s+|о\s+)?режим\w*\s+работы|^(?:объявление|уведомление)\b|"
+    r"^(?:travel\s+)?(?:advisory|notice)\b|(?:embassy|consulate)\b[^.\n]{0,60}\breminds?\b|"
+    r"(?:посольство|консульство)\b[^.\n]{0,60}\bнапоминает",
+    re.IGNORECASE | re.MULTILINE,
+)
+TITLE_SPAN = 200  # characters read as an item's title (its first line)
+# a partner's own law-enforcement case in a lead: goods seized or smuggled, counterfeits, bribes
+# (not the smugglers themselves: clashes with armed smugglers are an incident)
+_CASE = re.compile(
+    r"изъял|изъят|контрафакт|контрабанд(?!ист)|(?:незаконн\w*|нелегальн\w*)\s+ввоз|"
+    r"(?<![^\W\d_])(?:seiz(?:e|ed|es|ure)|confiscat\w*|smuggl(?:ed|ing)|counterfeit\w*|"
+    r"brib\w*)|查获|缴获|走私(?!分子|团伙)|假冒|受贿|行贿",
+    re.IGNORECASE,
+)
+# the fight against it named as a topic (борьба с контрабандой, fighting smuggling, 打击走私)
+_FIGHTING = re.compile(
+    r"борьб|противодейств|пресечени\w*\s+$|against|combat|fight|counter|curb|打击|防范|治理",
+    re.IGNORECASE,
+)
+FIGHTING_SPAN = 30  # characters searched before a case's word for the fight against it
+# the focal state's side named as taking part in such a case (a joint operation, the Chinese
+# colleagues' tip-off, 中国警方)
+_CASE_JOINT = re.compile(
+    r"совместн|китайск\w*\s+(?:коллег|партн[её]р|сторон|правоохранит|полиц|таможен|пограничн)|"
+    r"(?<![^\W\d_])(?:joint(?:ly)?|Chinese\s+(?:counterparts?|colleagues|police|customs|"
+    r"side|authorities|border\s+guards))(?![^\W\d_])|联合|中方|中国(?:警方|海关|公安)",
+    re.IGNORECASE,
+)
+
+
+def route_end(text: str, hit: Hit) -> bool:
+    """``hit`` (a state's name) is the far end of a route named as linking a state with it
+    (железной дороги, связывающей Узбекистан с Китаем; a railway connecting Uzbekistan with
+    China; 连接乌兹别克斯坦与中国的铁路): a place on the map, not a side."""
+    return _ROUTE_TO.search(text, max(0, hit.start - ROUTE_SPAN), hit.start) is not None
+
+
+def outlet_name(text: str, hit: Hit) -> bool:
+    """``hit`` (a state's name) opens a news outlet's name: 中国新闻网, 中国日报, China Daily."""
+    return _OUTLET_AFTER.match(text, hit.end) is not None
+
+
+def public_notice(text: str, start: int) -> bool:
+    """The item's title (its first line) is a notice to the public: an embassy's reminder to
+    its citizens, a customs or border-crossing announcement. The codebook: a notice reports no
+    event of engagement (consular and customs routine); a passage of it stays relevant only
+    when it reports a security event of its own (``codebook_coder._security_event``)."""
+    newline = text.find("\n", start, start + TITLE_SPAN)
+    title_end = newline if newline >= 0 else min(len(text), start + TITLE_SPAN)
+    return _NOTICE_TITLE.search(text[start:title_end]) is not None
+
+
+def domestic_case(hits: list[Hit], text: str, res: Resources, start: int, end: int) -> bool:
+    """The item's lead (title and first sentence) reports a law-enforcement case (goods seized
+    or smuggled, counterfeits, bribes) and the focal state takes no part in it as a state: none
+    of its officials or institutions is named in the item and no joint work with its side
+    (совместно, Chinese counterparts, 中方). The focal state named there is where goods come
+    from or were made, or a firm's home (a partner's seizure of drones from China; bribes from
+    a Chinese firm's subsidiary): the partner's domestic case, not engagement (codebook: the
+    PRC's state, officials, forces or agencies take part)."""
+    lead = lead_end(start, text)
+    if not any(
+        _FIGHTING.search(text, max(start, m.start() - FIGHTING_SPAN), m.start()) is None
+        for m in _CASE.finditer(text, start, lead)
+    ):
+        return False  # no case, or only the fight against smuggling as a topic of talks
+    focal = res.study.focal
+    if any(
+        h.payload[0] in ("official", "institution") and _state_of(h, res) == focal for h in hits
+    ):
+        return False
+    return _CASE_JOINT.search(text, start, end) is None
 
 
 def _state_of(hit: Hit, res: Resources) -> str | None:
@@ -189,10 +288,14 @@ class Engagement:
         """A partner state takes part in what the passage's ``hits`` report (see the module
         docstring)."""
         text, res, partners = self.text, self.res, self.res.study.partner_set
-        if not self.other_sides and any(
-            h.payload[0] == "anchor"
-            or (h.payload[0] == "event_kind" and h.payload[1] in UNILATERAL_KINDS)
-            for h in hits
+        if (
+            not self.other_sides
+            and any(
+                h.payload[0] == "anchor"
+                or (h.payload[0] == "event_kind" and h.payload[1] in UNILATERAL_KINDS)
+                for h in hits
+            )
+            and not _outside_only(hits, res)
         ):
             # the focal state acting for the region on its own: its build-up in its western
             # regions, its security firms in the partner states (codebook: unilateral); not its
@@ -264,6 +367,19 @@ class Engagement:
                     bisect.insort(spans, (lo, hi))
         self._focal_background = spans
         return spans
+
+
+def _outside_only(hits: list[Hit], res: Resources) -> bool:
+    """The passage names a state from outside the region as a side (India, Pakistan) and no
+    partner state: the focal state's western troops there face that state (a clash on the
+    Indian border), not the region."""
+    partners, focal = res.study.partner_set, res.study.focal
+    states = {
+        _state_of(h, res) for h in hits if h.payload[0] in ("state", "official", "institution")
+    }
+    states.discard(None)
+    states.discard(focal)
+    return bool(states) and not (states & partners)
 
 
 def _partner_of_focal(
@@ -353,6 +469,8 @@ def _lead_sides(hits: list[Hit], text: str, res: Resources, lead: int) -> _Sides
             continue  # a dateline (МОСКВА, 21 авг —), a border's or a route's side
         state = _state_of(hit, res)
         place = _PLACE_BEFORE.search(text, max(0, hit.start - 8), hit.start) is not None
+        if names_focal(hit, res) and outlet_name(text, hit):
+            continue  # a news outlet's name in the source line (中国新闻网, China Daily)
         if names_focal(hit, res):
             focal = True  # (中哈, 中巴: a pair's short form names the focal state and the other)
         if state in partners or kind in _GROUPS or (kind == "venue" and value in partners):

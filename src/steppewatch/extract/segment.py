@@ -2,7 +2,8 @@
 their answers, the opening announcements into one item each; other documents are one item.
 
 Chinese MFA transcripts: a question opens with "问：" or "<outlet>记者：" (also "会后有记者问及：");
-English: "Q:"; Russian: "Вопрос:". Announcements before the first question open with "应...邀请"
+English: "Q:"; Russian: "Вопрос:"; or, in English and Russian, at least three lines naming the
+asking outlet and ending in a question mark ("Xinhua News Agency: ...?", "AFP: ...?"). Announcements before the first question open with "应...邀请"
 / "At the invitation of" / "По приглашению" or a date line; other lines join the item before.
 """
 
@@ -18,6 +19,14 @@ _QUESTION = re.compile(
     r"Question\s*[:：]|Вопрос\s*[:：]|В\s*:)",
     re.MULTILINE,
 )
+# a transcript that names the asking outlet instead of "Q:" (Xinhua News Agency: ... ?; AFP:
+# ... ?; РИА Новости: ... ?): a line opening with a short name and a colon and ending in a
+# question mark; at least OUTLET_QUESTIONS of them make the document a transcript
+_OUTLET_QUESTION = re.compile(
+    r"^[A-ZА-ЯЁ][^\W\d_]*(?:[ &.'’-]+[^\W_][^\s:]*){0,5}\s*:[ \t]+[^\n]*\?[ \t]*$",
+    re.MULTILINE,
+)
+OUTLET_QUESTIONS = 3
 _ANNOUNCEMENT = re.compile(
     r"^(?:应[^\n，,]{1,60}邀请|经[^\n，,]{1,20}商定|At the invitation of|"
     r"По приглашению|[^\n]{0,12}(?:宣布|announce)[^\n]{0,6}[：:])",
@@ -41,6 +50,10 @@ def _title(text: str, start: int, end: int) -> str:
 def segment_text(text: str) -> list[Segment]:
     """Items of a document as spans of ``text``. A single item covers the whole text."""
     questions = [m.start() for m in _QUESTION.finditer(text)]
+    if len(questions) < 2:
+        questions = [m.start() for m in _OUTLET_QUESTION.finditer(text)]
+        if len(questions) < OUTLET_QUESTIONS:
+            questions = []
     if len(questions) < 2:
         return [Segment(0, len(text), None)]
     starts: list[int] = []
