@@ -61,7 +61,9 @@ BASIS_WEIGHT = {
     "dateline": 0.7,  # location: the readout's dateline, no venue in the text
 }
 # evidence whose confidence its maker sets (participation_model: a state named, not taking part)
-UNCALIBRATED = frozenset({"named_state"})
+# evidence whose confidence is a learned layer's own probability (a state named, not taking
+# part; a topic withheld): neither fitted nor overwritten
+UNCALIBRATED = frozenset({"named_state", "topic_withheld"})
 MIN_SAMPLES = 10  # fewer labelled codes than this: no map for the field
 
 
@@ -101,7 +103,7 @@ class Calibration:
         """Set the confidence of every evidence of ``item`` (a ``CodedItem``)."""
         for evidence in item.evidence:
             if evidence.field in UNCALIBRATED:
-                continue  # a state named, not taking part: the layer's own probability
+                continue  # the layer's own probability
             evidence.confidence = self.confidence(
                 evidence.field, raw_score(evidence, item.relevance_score)
             )
@@ -266,13 +268,18 @@ def samples_from_gold(
             raise InputError(
                 f"{path} is a held-out gold set: calibrating on it would leak it into the coder",
                 hint="calibrate on the tuning sets (gold/dev.jsonl, gold/real_tune.jsonl, "
-                "gold/tune2.jsonl, gold/test2.jsonl)",
+                "gold/tune2.jsonl, gold/test2.jsonl, gold/tune3.jsonl, gold/test4.jsonl, "
+                "gold/test5.jsonl, gold/test6.jsonl)",
                 code="SW480",
             )
         extracted, _, _ = read_gold_documents(load_gold(path), path, None)
         for document, text in extracted:
             record = coder.code(text)
-            samples.extend((f, raw, right) for f, raw, _, right in label_evidence(record, document))
+            samples.extend(
+                (f, raw, right)
+                for f, raw, _, right in label_evidence(record, document)
+                if f not in UNCALIBRATED
+            )
     return samples
 
 
