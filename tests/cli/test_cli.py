@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+REPO = Path(__file__).resolve().parents[2]
+
 
 def run(*args: str, cwd: Path, ok: bool = True) -> subprocess.CompletedProcess[str]:
     result = subprocess.run(
@@ -218,3 +220,24 @@ def test_codebook_commands(tmp_path: Path) -> None:
 def test_help_and_version(tmp_path: Path) -> None:
     assert "init" in run("--help", cwd=tmp_path).stdout
     assert run("--version", cwd=tmp_path).stdout.startswith("steppewatch ")
+
+
+def test_fit_topics_refuses_a_held_out_set_in_one_line(tmp_path: Path) -> None:
+    """`steppewatch fit-topics` as a user runs it: a held-out gold set is refused by name,
+    with the error's code and no traceback, and nothing is written."""
+    out = tmp_path / "layer.json"
+    result = run("fit-topics", "gold/test7.jsonl", "--out", str(out), cwd=REPO, ok=False)
+    assert result.returncode != 0
+    assert "[SW397]" in result.stderr and "test7.jsonl" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out.exists()
+
+
+def test_fit_topics_writes_the_same_bytes_twice(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    for target in (first, second):
+        result = run("fit-topics", "gold/dev.jsonl", "--out", str(target), cwd=REPO)
+        assert "topics from" in result.stdout
+    data = json.loads(first.read_text(encoding="utf-8"))
+    assert data["fitted_on"] == ["dev.jsonl"] and data["topics"]
+    assert first.read_bytes() == second.read_bytes()

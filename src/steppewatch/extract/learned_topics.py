@@ -26,8 +26,9 @@ indicators; labels, definitions and order do not count), so a codebook with othe
 codes by its indicators alone until the layer is refitted.
 
 Fit (deterministic: sets in a fixed order, documents in file order, liblinear with a fixed
-seed, weights rounded): ``python -m steppewatch.extract.learned_topics fit`` (default: the eight
-tuning sets, written to the shipped file). It refuses the held-out sets by name
+seed, weights rounded): ``steppewatch fit-topics`` (or ``python -m
+steppewatch.extract.learned_topics fit``; default: the eight tuning sets, written to the shipped
+file). It refuses the held-out sets by name
 (``calibration.HELD_OUT``). Measured leave-one-set-out in ``bench/loso_event_fields.py``.
 """
 
@@ -58,6 +59,7 @@ __all__ = [
     "load_topic_layer",
     "merge_features",
     "training_rows",
+    "write_layer",
 ]
 
 LAYER_FILE = Path(__file__).resolve().parent.parent / "data" / "learned" / "topic_layer_v1.json"
@@ -178,7 +180,7 @@ def _layer_from_json(data: dict[str, Any], source: str) -> TopicLayer:
     if data.get("format") != LAYER_FORMAT or data.get("format_version") != LAYER_FORMAT_VERSION:
         raise InputError(
             f"{source} is not a {LAYER_FORMAT} file of version {LAYER_FORMAT_VERSION}",
-            hint="refit it with 'python -m steppewatch.extract.learned_topics fit'",
+            hint="refit it with 'steppewatch fit-topics' (from the repository)",
             code="SW396",
         )
     return TopicLayer(
@@ -328,13 +330,23 @@ def main(argv: list[str] | None = None) -> int:
     fit.add_argument("--out", type=Path, default=LAYER_FILE)
     args = parser.parse_args(argv)
     paths = args.gold or [str(Path("gold") / f"{name}.jsonl") for name in TUNING_SETS]
-    data = fit_topic_layer(paths)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(
+    target, data = write_layer(paths, args.out)
+    print(f"wrote {target}: {len(data['topics'])} topics from {data['documents']} documents")
+    return 0
+
+
+def write_layer(
+    gold_paths: Sequence[str], out: Path | str = LAYER_FILE
+) -> tuple[Path, dict[str, Any]]:
+    """Fit the layer on ``gold_paths`` and write its JSON to ``out`` (``steppewatch fit-topics``)."""
+    data = fit_topic_layer(gold_paths)
+    target = Path(out)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(
         json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n", encoding="utf-8"
     )
-    print(f"wrote {args.out}: {len(data['topics'])} topics from {data['documents']} documents")
-    return 0
+    load_topic_layer.cache_clear()
+    return target, data
 
 
 if __name__ == "__main__":
