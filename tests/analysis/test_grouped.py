@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from steppewatch.analysis import activity, concerns, engagement, levels
+from steppewatch.analysis import activity, concerns, levels
 from steppewatch.analysis.frame import NO_CONCERN_NOTE, Period, analysis_frame
 
 
@@ -141,16 +141,3 @@ def test_activity_mix_by_duckdb_is_the_rows_counts(
         ((raw["kind"] == "meeting") & raw["countries"].map(lambda c: "KZ" in c)
          & (raw["year"] >= (1992 if with_periods else 0))).sum()
     )  # fmt: skip
-
-
-def test_engagement_index_by_duckdb_is_the_rows_counts(
-    raw: pd.DataFrame, partners: list[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    calls = _spy(monkeypatch, engagement)
-    index_rows, sens_rows = engagement.index_with_sensitivity(raw, partners)
-    assert not calls
-    index, sens = engagement.index_with_sensitivity(analysis_frame(raw), partners)
-    assert calls
-    _same(index, index_rows)
-    _same(sens, sens_rows)
-    assert index["index"].sum() > 0

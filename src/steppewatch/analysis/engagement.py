@@ -29,7 +29,6 @@ from steppewatch.analysis.frame import (
     _partner_positions,
     require_columns,
 )
-from steppewatch.analysis.grouped import event_codes, group_counts, partner_lists
 from steppewatch.analysis.rank_correlation import kendall_tau_b, spearman_rho
 from steppewatch.errors import AnalysisError
 
@@ -137,48 +136,17 @@ def _index_rows(frame: pd.DataFrame, partners: Sequence[str], config: IndexConfi
     counted = kind_code >= 0
     if not counted.any() or n_y == 0:
         return _IndexRows(counts, grid, comps)
-    comp_idx = np.append(np.array(list(comp_of.values()), dtype=np.int64), -1)[kind_code]
-    grouped = _grouped_index_counts(frame, partners, comp_idx, years.start)
-    if grouped is not None:
-        partner, year, comp, multi, weight = grouped
-        key = ((partner * n_y + year) * n_c + comp) * 2 + multi
-        found = np.bincount(key, weights=weight, minlength=counts.size).astype(np.int64)
-        return _IndexRows(found.reshape(counts.shape), grid, comps)
     # every (event, partner) pair of the frame, then those of a counted kind: no row
     # selection (which would copy the columns read) is made
     event, partner = _partner_positions(frame, partners)
     keep = counted[event]
     event, partner = event[keep], partner[keep]
+    comp_idx = np.append(np.array(list(comp_of.values()), dtype=np.int64), -1)[kind_code]
     year = frame["year"].to_numpy()[event] - years.start
     multi = frame["framework"].isin(MULTILATERAL_FRAMEWORKS).to_numpy()[event].astype(np.int64)
     key = ((partner * n_y + year) * n_c + comp_idx[event]) * 2 + multi
     counts = np.bincount(key, minlength=counts.size).reshape(counts.shape)
     return _IndexRows(counts, grid, comps)
-
-
-def _grouped_index_counts(
-    frame: pd.DataFrame, partners: Sequence[str], comp_idx: np.ndarray, first_year: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
-    """The events of a counted kind counted per (country list, year, component,
-    multilateral?) by a DuckDB group-by over their codes (:mod:`steppewatch.analysis.grouped`),
-    spread over the partner states of each list: (partner, year - ``first_year``, component,
-    multilateral, number of events) per group and partner; None when the frame lacks the codes
-    or its years are not integers."""
-    codes = event_codes(frame, [])
-    years = frame["year"].to_numpy()
-    if codes is None or years.dtype.kind not in "iu":
-        return None
-    multi = frame["framework"].isin(MULTILATERAL_FRAMEWORKS).to_numpy().astype(np.int64)
-    found = group_counts(
-        {"c": codes.country, "y": years.astype(np.int64) - first_year, "k": comp_idx,
-         "m": multi},
-        ["c", "y", "k", "m"],
-    )  # fmt: skip
-    lists = partner_lists(codes.lists, partners)
-    spread = [len(lists[c]) for c in found["c"].tolist()]
-    at = np.repeat(np.arange(len(spread)), spread)
-    partner = np.array([i for c in found["c"].tolist() for i in lists[c]], dtype=np.int64)
-    return partner, found["y"][at], found["k"][at], found["m"][at], found["n"][at]
 
 
 def _weigh(prepared: _IndexRows, weighting: Weighting) -> pd.DataFrame:
