@@ -18,6 +18,7 @@ from steppewatch.analysis.frame import (
     period_codes,
     require_columns,
 )
+from steppewatch.analysis.grouped import event_codes, group_counts, partner_lists
 
 __all__ = [
     "meeting_volume",
@@ -158,28 +159,38 @@ def _kind_counts(
     [period,] kind and counted), counted from codes without making the rows: the same table
     (keys sorted as grouping sorts them, text columns as pandas types them). None (group the
     rows instead) when a kind is not text or nothing is counted."""
-    event, partner = partner_positions(frame, partners)
     kind_codes, kinds = pd.factorize(frame["kind"].to_numpy())
-    if not len(event) or not all(type(k) is str for k in kinds):
+    if not all(type(k) is str for k in kinds):
         return None
     names = list(partners)
     if len(set(names)) != len(names) or not all(type(n) is str for n in names):
+        return None
+    grouped = _grouped_kinds(frame, partners, periods, kind_codes)
+    if grouped is not None:
+        # (partner, period, kind code) of each group, and its number of (event, partner) rows
+        partner, period_of, kind_of, weight = grouped
+    else:
+        event, partner = partner_positions(frame, partners)
+        kind_of, weight = kind_codes[event], np.ones(len(event), dtype=np.int64)
+        period_of = np.zeros(len(event), dtype=np.int64)
+        if periods is not None:
+            period_of = period_codes(frame["year"], periods)[event]
+    if not len(partner):
         return None
     # grouping sorts text keys by value and categorical ones by their categories' order
     country_order = np.argsort(np.array(names, dtype=object), kind="stable")
     country_rank = np.empty(len(names), dtype=np.int64)
     country_rank[country_order] = np.arange(len(names))
     kind_order = np.argsort(np.asarray(kinds, dtype=object), kind="stable")
-    kind_rank = np.append(np.argsort(kind_order), -1)[kind_codes]
-    keep = kind_rank[event] >= 0
+    kind_rank = np.append(np.argsort(kind_order), -1)[kind_of]
+    keep = kind_rank >= 0
     n_periods = 1
-    period_of = np.zeros(len(event), dtype=np.int64)
     if periods is not None:
-        codes = period_codes(frame["year"], periods)[event]
-        keep &= codes >= 0
-        period_of, n_periods = codes, max(len(periods), 1)
-    key = (country_rank[partner] * n_periods + period_of) * len(kinds) + kind_rank[event]
-    found, counts = np.unique(key[keep], return_counts=True)
+        keep &= period_of >= 0
+        n_periods = max(len(periods), 1)
+    key = (country_rank[partner] * n_periods + period_of) * len(kinds) + kind_rank
+    found, inverse = np.unique(key[keep], return_inverse=True)
+    counts = np.bincount(inverse.reshape(-1), weights=weight[keep], minlength=len(found))
     if not len(found):
         return None
     rest, kind_at = np.divmod(found, len(kinds))
@@ -194,6 +205,30 @@ def _kind_counts(
     data["kind"] = pd.Series(list(sorted_kinds[kind_at]))
     data["count"] = counts.astype(np.int64)
     return pd.DataFrame(data)
+
+
+def _grouped_kinds(
+    frame: pd.DataFrame,
+    partners: Sequence[str],
+    periods: Sequence[Period] | None,
+    kind_codes: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
+    """The events counted per (country list, [period,] kind) by a DuckDB group-by over their
+    codes (:mod:`steppewatch.analysis.grouped`), spread over the partner states of each list:
+    (partner, period code, kind code, number of events) per group and partner; None when the
+    frame lacks the codes."""
+    codes = event_codes(frame, periods or [])
+    if codes is None:
+        return None
+    period = codes.period if periods is not None else np.zeros(len(frame), dtype=np.int64)
+    found = group_counts(
+        {"c": codes.country, "p": period, "k": kind_codes.astype(np.int64)}, ["c", "p", "k"]
+    )
+    lists = partner_lists(codes.lists, partners)
+    spread = [len(lists[c]) for c in found["c"].tolist()]
+    at = np.repeat(np.arange(len(spread)), spread)
+    partner = np.array([i for c in found["c"].tolist() for i in lists[c]], dtype=np.int64)
+    return partner, found["p"][at], found["k"][at], found["n"][at]
 
 
 def multilateral_vs_bilateral(

@@ -27,6 +27,7 @@ from steppewatch.analysis.frame import (
     require_columns,
     text_series,
 )
+from steppewatch.analysis.grouped import coded_codes, event_codes, group_counts, partner_lists
 
 __all__ = [
     "topic_rows",
@@ -113,6 +114,18 @@ def _shares(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
         topics = sorted(rows["topic"].unique())
     else:
         counted, topics = by_list
+    return _share_table(totals, counts if by_list is None else counted, topics, keys)
+
+
+def _share_table(
+    totals: pd.DataFrame,
+    counts: pd.Series | dict[tuple[Any, ...], int],
+    topics: list[str],
+    keys: list[str],
+) -> pd.DataFrame:
+    """The table of :func:`_shares` from ``totals`` (``n_meetings_all, n_meetings`` per group
+    of ``keys``), the count of each ``(*keys, topic)`` (a Series, or a dict with no entry
+    for a zero) and the topics shown."""
     if totals.empty or not topics:
         return pd.DataFrame(
             columns=[*keys, "topic", "count", "n_meetings", "n_meetings_all", "share"]
@@ -122,10 +135,10 @@ def _shares(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
         [(*(k if isinstance(k, tuple) else (k,)), t) for k in totals.index for t in topics],
         names=[*keys, "topic"],
     )
-    if by_list is None:
+    if isinstance(counts, pd.Series):
         out = counts.reindex(grid, fill_value=0).reset_index()
     else:
-        found = [counted.get(cell, 0) for cell in grid]
+        found = [counts.get(cell, 0) for cell in grid]
         out = pd.Series(found, index=grid, dtype=np.int64, name="count").reset_index()
     out = out.merge(totals.reset_index(), on=keys, how="left")
     out["n_meetings"] = out["n_meetings"].astype(int)
@@ -216,14 +229,16 @@ def concerns_by_period(
     """
     require_columns(frame, ("id", "kind", "year", "topics", "countries"), "concerns_by_period")
     m = meetings(frame)
-    m = assign_periods(m[[c for c in _SHARE_COLUMNS if c in m.columns]], periods)
-    m = m[m["period"].notna()]
-    m = m.assign(_coded=concerns_coded(m))
-    if partners is not None:
-        cols = ["id", "topics", "period", "_coded"]
-        out = _shares(by_partner(m, partners, cols), ["country", "period"])
-    else:
-        out = _shares(m, ["period"])
+    out = _period_shares(m, periods, partners)
+    if out is None:
+        m = assign_periods(m[[c for c in _SHARE_COLUMNS if c in m.columns]], periods)
+        m = m[m["period"].notna()]
+        m = m.assign(_coded=concerns_coded(m))
+        if partners is not None:
+            cols = ["id", "topics", "period", "_coded"]
+            out = _shares(by_partner(m, partners, cols), ["country", "period"])
+        else:
+            out = _shares(m, ["period"])
     if not out.empty:
         out["period"] = pd.Categorical(
             out["period"].astype(str), categories=[p.label for p in periods], ordered=True
@@ -232,6 +247,64 @@ def concerns_by_period(
             drop=True
         )
     return out
+
+
+def _period_shares(
+    m: pd.DataFrame, periods: Sequence[Period], partners: Sequence[str] | None
+) -> pd.DataFrame | None:
+    """:func:`_shares` of the meetings ``m`` by ``[country,] period``, counted by a DuckDB
+    group-by over their codes (:mod:`steppewatch.analysis.grouped`) per (country list, period,
+    topic list) and spread over the partner states and topics in pandas; None when ``m``
+    lacks the codes or a topic is not text (the rows are then made and counted)."""
+    codes = event_codes(m, periods)
+    lists = _topic_lists(m) if codes is not None and "topics_key" in m.columns else None
+    if codes is None or lists is None:
+        return None
+    topic_codes, topic_lists = lists
+    if not all(t is None or type(t) is str for ts in topic_lists for t in ts):
+        return None
+    found = group_counts(
+        {"c": codes.country, "p": codes.period, "t": topic_codes, "k": coded_codes(m)},
+        ["c", "p", "t"],
+        ["k"],
+    )
+    labels = [p.label for p in periods]
+    if partners is None:
+        owners = [[0] for _ in codes.lists]  # every meeting once, in no country's name
+    else:
+        owners = partner_lists(codes.lists, partners)
+    spread = [len(owners[c]) for c in found["c"].tolist()]
+    at = np.repeat(np.arange(len(spread)), spread)
+    owner = np.array([i for c in found["c"].tolist() for i in owners[c]], dtype=np.int64)
+    keys = ["period"] if partners is None else ["country", "period"]
+    groups = pd.DataFrame(
+        {
+            "period": pd.Categorical.from_codes(found["p"][at], categories=labels, ordered=True),
+            "n": found["n"][at],
+            "k": found["k"][at],
+        }
+    )
+    if partners is not None:
+        names = np.array(list(partners), dtype=object)
+        groups.insert(0, "country", pd.Series(names[owner] if len(owner) else [], dtype=object))
+    totals = groups.groupby(keys, observed=True).agg(
+        n_meetings_all=("n", "sum"), n_meetings=("k", "sum")
+    )
+    counted: dict[tuple[Any, ...], int] = {}
+    shown: set[str] = set()
+    period_of = [labels[p] for p in found["p"][at].tolist()]
+    owner_of = [partners[i] for i in owner.tolist()] if partners is not None else []
+    rows = zip(found["t"][at].tolist(), groups["n"].tolist(), period_of, strict=True)
+    for i, (list_code, n, period) in enumerate(rows):
+        if list_code >= len(topic_lists):
+            continue  # no topic list at all
+        group: tuple[Any, ...] = (period,) if partners is None else (owner_of[i], period)
+        for topic in topic_lists[list_code]:
+            if topic is not None and topic != "":
+                shown.add(topic)
+                cell = (*group, topic)
+                counted[cell] = counted.get(cell, 0) + n
+    return _share_table(totals, counted, sorted(shown), keys)
 
 
 def concern_lifespan(frame: pd.DataFrame) -> pd.DataFrame:
