@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from steppewatch.errors import ExtractionError
+from steppewatch.extract.learned_topics import merge_features
 from steppewatch.extract.model import CodedDocument, CodedItem, CoderInfo, Evidence
 from steppewatch.extract.registry import DEFAULT_CODER, get_coder, register_coder
 
@@ -135,7 +136,7 @@ class LinearCoder:
             if candidates is None:
                 continue  # never predicted on (many items, none anchored): nothing to learn
             texts.append("\n".join(t for t, _ in candidates))
-            extras.append(_merge([f for _, f in candidates]))
+            extras.append(merge_features(f for _, f in candidates))
             labels.append(example_labels)
         relevant = [bool(_label(x, "relevant", False)) for x in labels]
         if len(set(relevant)) < 2 or min(relevant.count(True), relevant.count(False)) < 2:
@@ -498,14 +499,6 @@ def _item_features(item: CodedItem, focal: str) -> dict[str, float]:
     for key, count in counts.items():
         features[key] = math.log1p(count)
     return features
-
-
-def _merge(feature_sets: list[dict[str, float]]) -> dict[str, float]:
-    merged: dict[str, float] = {}
-    for features in feature_sets:
-        for key, value in features.items():
-            merged[key] = max(merged.get(key, 0.0), value)
-    return merged
 
 
 def _first_sentence(item: CodedItem, text: str) -> dict[str, Any]:
