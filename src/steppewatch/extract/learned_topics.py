@@ -72,10 +72,17 @@ _EVIDENCE_FIELDS = ("topic", "domain", "kind", "level", "framework")
 WITHHELD_FIELD = "topic_withheld"
 
 
-def codebook_features(item: CodedItem, focal: str) -> dict[str, float]:
+def codebook_features(
+    item: CodedItem,
+    focal: str,
+    *,
+    partner_codes: bool = False,
+    evidence_fields: Sequence[str] | None = _EVIDENCE_FIELDS,
+) -> dict[str, float]:
     """The default coder's reading of an item as named features: its codes (``base:topic=...``,
-    ``base:kind=...``), the log count of each code's evidence (``ev:topic=...``), the relevance
-    score and the number of partner states."""
+    ``base:kind=...``), the log count of each code's evidence (``ev:topic=...``; of every field
+    when ``evidence_fields`` is None), the relevance score and the number of partner states (and
+    each partner, ``base:country=...``, with ``partner_codes``: the trained coder's view)."""
     features: dict[str, float] = {"base:score": item.relevance_score}
     if item.relevant:
         features["base:relevant"] = 1.0
@@ -88,9 +95,12 @@ def codebook_features(item: CodedItem, focal: str) -> dict[str, float]:
             features[f"base:{name}={value}"] = 1.0
     partners = [c for c in item.countries if c != focal]
     features["base:n_countries"] = math.log1p(len(partners))
+    if partner_codes:
+        for code in partners:
+            features[f"base:country={code}"] = 1.0
     counts: dict[str, int] = {}
     for evidence in item.evidence:
-        if evidence.field in _EVIDENCE_FIELDS:
+        if evidence_fields is None or evidence.field in evidence_fields:
             key = f"ev:{evidence.field}={evidence.code}"
             counts[key] = counts.get(key, 0) + 1
     for key, count in counts.items():

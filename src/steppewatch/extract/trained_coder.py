@@ -35,14 +35,13 @@ Model files are pickles (joblib): load only files you made yourself.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from steppewatch.errors import ExtractionError
-from steppewatch.extract.learned_topics import merge_features
+from steppewatch.extract.learned_topics import codebook_features, merge_features
 from steppewatch.extract.model import CodedDocument, CodedItem, CoderInfo, Evidence
 from steppewatch.extract.registry import DEFAULT_CODER, get_coder, register_coder
 
@@ -477,28 +476,9 @@ def _item_text(item: CodedItem, text: str) -> str:
 
 
 def _item_features(item: CodedItem, focal: str) -> dict[str, float]:
-    """The default coder's view of an item as named features."""
-    features: dict[str, float] = {"base:score": item.relevance_score}
-    if item.relevant:
-        features["base:relevant"] = 1.0
-    for code in item.topics:
-        features[f"base:topic={code}"] = 1.0
-    for code in item.domains:
-        features[f"base:domain={code}"] = 1.0
-    for name, value in (("kind", item.kind), ("level", item.level), ("framework", item.framework)):
-        if value:
-            features[f"base:{name}={value}"] = 1.0
-    central = [c for c in item.countries if c != focal]
-    features["base:n_countries"] = math.log1p(len(central))
-    for code in central:
-        features[f"base:country={code}"] = 1.0
-    counts: dict[str, int] = {}
-    for evidence in item.evidence:
-        key = f"ev:{evidence.field}={evidence.code}"
-        counts[key] = counts.get(key, 0) + 1
-    for key, count in counts.items():
-        features[key] = math.log1p(count)
-    return features
+    """The default coder's view of an item as named features (every evidence field counted,
+    each partner state a feature)."""
+    return codebook_features(item, focal, partner_codes=True, evidence_fields=None)
 
 
 def _first_sentence(item: CodedItem, text: str) -> dict[str, Any]:
