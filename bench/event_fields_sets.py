@@ -16,12 +16,12 @@ import json
 import sys
 from pathlib import Path
 
-from steppewatch.extract.calibration import HELD_OUT
+from steppewatch.extract.calibration import HELD_OUT, TUNING_SETS
 from steppewatch.extract.codebook_coder import CodebookCoder
 from steppewatch.extract.evaluate import evaluate
 
 ROOT = Path(__file__).resolve().parent.parent
-TUNING = ("dev", "real_tune", "tune2", "test2", "tune3", "test4", "test5", "test6")
+TUNING = TUNING_SETS
 HEADLINE = ("kind", "framework", "level", "topics")
 
 

@@ -32,7 +32,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from steppewatch.extract.calibration import HELD_OUT
+from steppewatch.extract.calibration import HELD_OUT, TUNING_SETS
 from steppewatch.extract.codebook_coder import CodebookCoder
 from steppewatch.extract.evaluate import Prediction, prediction_from_record, score_predictions
 from steppewatch.extract.gold import GoldDocument, load_gold, read_gold_documents
@@ -53,7 +53,7 @@ from steppewatch.extract.trained_coder import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-TUNING = ("dev", "real_tune", "tune2", "test2", "tune3", "test4", "test5", "test6")
+TUNING = TUNING_SETS
 
 
 @dataclasses.dataclass

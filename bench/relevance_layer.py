@@ -49,6 +49,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from steppewatch.extract import calibration
 from steppewatch.extract.coder_background import lead_end
 
 # evidence fields whose counts (in the lead, later) are features
@@ -277,16 +278,7 @@ def apply_layer(
         )
 
 
-TUNING_SETS = (
-    "dev.jsonl",
-    "real_tune.jsonl",
-    "tune2.jsonl",
-    "test2.jsonl",
-    "tune3.jsonl",
-    "test4.jsonl",
-    "test5.jsonl",
-    "test6.jsonl",
-)
+TUNING_SETS = tuple(f"{name}.jsonl" for name in calibration.TUNING_SETS)
 # the grids LOSO chooses from (bench/relevance_loso.py --c-grid, --t-grid change them)
 GRID: dict[str, tuple[float, ...]] = {
     "C": (0.01, 0.03, 0.1, 0.3, 1.0),
@@ -321,9 +313,7 @@ def refuse_held_out(paths: Sequence[str | Path]) -> None:
         if Path(path).name in HELD_OUT:
             raise SystemExit(
                 f"{path} is a held-out gold set: fitting the relevance layer on it would leak it "
-                "into the coder; fit on the tuning sets (gold/dev.jsonl gold/real_tune.jsonl "
-                "gold/tune2.jsonl gold/test2.jsonl gold/tune3.jsonl gold/test4.jsonl "
-                "gold/test5.jsonl gold/test6.jsonl)"
+                f"into the coder; fit on the tuning sets ({calibration.tuning_paths_hint()})"
             )
 
 

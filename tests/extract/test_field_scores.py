@@ -545,7 +545,7 @@ def test_seventh_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
     styles: presidential and government sites, Interfax, Известия, 人民网, 国防部 press
     conferences, embassy news, SCO and CICA secretariats, Nikkei, Bloomberg, FT, NGO reports,
     security-company press releases, Telegram reposts, parliament ratifications; held out for
-    the eleventh coder round)."""
+    the eleventh coder round, tuning data since the twelfth)."""
     _check_blind_readout_set(
         "test7",
         "ro8-",
@@ -621,9 +621,9 @@ def test_actor_offices_were_compared_as_titles_against_level_codes() -> None:
     assert actors == (("Xi Jinping", "head_of_state"), ("Someone Unknown", "head_of_state"))
 
 
-@pytest.mark.parametrize("name", ["test", "test3", "test7", "real_heldout", "real_heldout2"])
+@pytest.mark.parametrize("name", ["test", "test3", "test8", "real_heldout", "real_heldout2"])
 def test_calibration_refuses_every_held_out_set(name: str) -> None:
-    """Refused by name, before the file is read (gold/test3.jsonl and gold/test7.jsonl are refused
+    """Refused by name, before the file is read (gold/test3.jsonl and gold/test8.jsonl are refused
     even before their blind annotators have committed them)."""
     from steppewatch.errors import InputError
     from steppewatch.extract.calibration import samples_from_gold

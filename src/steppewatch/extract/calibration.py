@@ -241,16 +241,33 @@ def reliability_bins(pairs: Iterable[tuple[float, bool]], bins: int = 10) -> lis
 
 
 # the held-out gold sets, refused by name (so before the file exists: gold/test3.jsonl and
-# gold/test7.jsonl were written blind); gold/test2.jsonl was held out until the fifth coder round,
-# gold/test4.jsonl until the ninth, gold/test5.jsonl until the tenth and gold/test6.jsonl until
-# the eleventh; all four are tuning data since (gold/README.md)
+# gold/test8.jsonl were written blind); gold/test2.jsonl was held out until the fifth coder round,
+# gold/test4.jsonl until the ninth, gold/test5.jsonl until the tenth, gold/test6.jsonl until the
+# eleventh and gold/test7.jsonl until the twelfth; all five are tuning data since (gold/README.md)
 HELD_OUT = (
     "test.jsonl",
     "test3.jsonl",
-    "test7.jsonl",
+    "test8.jsonl",
     "real_heldout.jsonl",
     "real_heldout2.jsonl",
 )
+# the tuning gold sets (under gold/), in the order the fitting commands read them
+TUNING_SETS = (
+    "dev",
+    "real_tune",
+    "tune2",
+    "test2",
+    "tune3",
+    "test4",
+    "test5",
+    "test6",
+    "test7",
+)
+
+
+def tuning_paths_hint() -> str:
+    """The tuning sets as an error hint lists them: gold/dev.jsonl, gold/real_tune.jsonl, ..."""
+    return ", ".join(f"gold/{name}.jsonl" for name in TUNING_SETS)
 
 
 def samples_from_gold(
@@ -267,9 +284,7 @@ def samples_from_gold(
         if Path(path).name in HELD_OUT:
             raise InputError(
                 f"{path} is a held-out gold set: calibrating on it would leak it into the coder",
-                hint="calibrate on the tuning sets (gold/dev.jsonl, gold/real_tune.jsonl, "
-                "gold/tune2.jsonl, gold/test2.jsonl, gold/tune3.jsonl, gold/test4.jsonl, "
-                "gold/test5.jsonl, gold/test6.jsonl)",
+                hint=f"calibrate on the tuning sets ({tuning_paths_hint()})",
                 code="SW480",
             )
         extracted, _, _ = read_gold_documents(load_gold(path), path, None)

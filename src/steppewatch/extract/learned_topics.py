@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from steppewatch.errors import InputError
+from steppewatch.extract.calibration import TUNING_SETS
 from steppewatch.extract.model import CodedItem, Evidence
 
 __all__ = [
@@ -65,8 +66,6 @@ __all__ = [
 LAYER_FILE = Path(__file__).resolve().parent.parent / "data" / "learned" / "topic_layer_v1.json"
 LAYER_FORMAT = "steppewatch.topic_layer"
 LAYER_FORMAT_VERSION = 1
-# the eight tuning sets of the eleventh round, in the order they are read when fitting
-TUNING_SETS = ("dev", "real_tune", "tune2", "test2", "tune3", "test4", "test5", "test6")
 # evidence fields whose codes are codebook or study codes (actors, dates and places are not)
 _EVIDENCE_FIELDS = ("topic", "domain", "kind", "level", "framework")
 WITHHELD_FIELD = "topic_withheld"

@@ -335,16 +335,14 @@ def load_weights(path: str | None = None) -> ParticipationWeights | None:
 def refuse_held_out(paths: Sequence[str | Path]) -> None:
     """Fitting the layer on a held-out gold set (``calibration.HELD_OUT``) is refused."""
     from steppewatch.errors import InputError
-    from steppewatch.extract.calibration import HELD_OUT
+    from steppewatch.extract.calibration import HELD_OUT, tuning_paths_hint
 
     for path in paths:
         if Path(path).name in HELD_OUT:
             raise InputError(
                 f"{path} is a held-out gold set: fitting the participation layer on it would "
                 "leak it into the coder",
-                hint="fit on the tuning sets (gold/dev.jsonl, gold/real_tune.jsonl, "
-                "gold/tune2.jsonl, gold/test2.jsonl, gold/tune3.jsonl, gold/test4.jsonl, "
-                "gold/test5.jsonl, gold/test6.jsonl)",
+                hint=f"fit on the tuning sets ({tuning_paths_hint()})",
                 code="SW393",
             )
 
