@@ -963,3 +963,119 @@ def test_western_troops_facing_a_state_outside_the_region_are_not_engagement() -
         "held a joint counter-terrorism patrol on the Kyrgyz-Chinese border.",
     )
     assert _code(with_partner).relevant
+
+
+# -- another power's event: the PRC named after the lead (twelfth round) ------------------------
+# The lead of the event (past a byline or a source line) names a partner state with a state from
+# outside the region or a body of other states (the CSTO) and not the PRC: the PRC named later is
+# a comparison, a trading partner, where goods come from or what it did elsewhere, unless its
+# agency, delegation or official acts there or it is joined to a partner as the other side.
+_US_OSH = (
+    "New border training centre opens in Osh\nBy a staff writer\nMarch 3, 2025\n"
+    "The United States opened a training centre for the border guards of Kyrgyzstan and "
+    "Tajikistan in Osh on Monday, the US embassy said. The centre will train officers to fight "
+    "drug trafficking and terrorism. "
+)
+_US_C5 = (
+    "美国与中亚五国举行外长会议\n2025-04-04 10:00 来源：某某网\n"
+    "据外媒报道，美国国务卿3日在华盛顿与哈萨克斯坦、吉尔吉斯斯坦、塔吉克斯坦、土库曼斯坦和"
+    "乌兹别克斯坦外长举行会议。会议讨论了反恐合作和边境安全。"
+)
+_UZ_AF = (
+    "Узбекистан и Афганистан договорились усилить охрану границы\nТермез, 4 апреля 2025 г.\n"
+    "Пограничные представители Узбекистана и Афганистана провели встречу в Термезе и обсудили "
+    "борьбу с наркотрафиком и контрабандой. "
+)
+_CSTO_KG = (
+    "Учения ОДКБ завершились в Кыргызстане\nБишкек, 5 мая 2025\n"
+    "Военнослужащие Казахстана, Кыргызстана и России отработали на учениях ОДКБ уничтожение "
+    "террористов. "
+)
+PRC_NAMED_IN_OTHERS_EVENT = [
+    pytest.param(
+        _US_OSH + "China has also funded border posts in Tajikistan, according to media reports.",
+        id="en-china-funded-elsewhere",
+    ),
+    pytest.param(
+        _US_OSH + "Kyrgyzstan also buys drones from China, a Kyrgyz official said.",
+        id="en-bought-from-china",
+    ),
+    pytest.param(
+        _US_C5 + "分析人士称，美国希望在中亚同中国和俄罗斯竞争。中国是中亚国家最大的贸易伙伴之一。",
+        id="zh-trading-partner",
+    ),
+    pytest.param(_US_C5 + "哈萨克斯坦此前从中国采购了边境监控设备。", id="zh-bought-from-china"),
+    pytest.param(
+        _UZ_AF + "Через пункт пропуска идут грузы из Китая, Ирана и Казахстана.",
+        id="ru-goods-from-china",
+    ),
+    pytest.param(
+        _CSTO_KG + "По словам командования, боевики в соседних странах вербуют выходцев из "
+        "Синьцзяна и Китая.",
+        id="ru-csto-militants-from-xinjiang",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", PRC_NAMED_IN_OTHERS_EVENT)
+def test_the_prc_named_after_the_lead_of_another_powers_event_is_not_relevant(text: str) -> None:
+    coded = _code(text)
+    assert not coded.relevant
+    assert "CN" not in coded.countries
+
+
+PRC_JOINS_OTHERS_EVENT = [
+    pytest.param(
+        _US_OSH + "China and Kyrgyzstan agreed at the ceremony to hold joint border patrols.",
+        id="en-china-and-kyrgyzstan",
+    ),
+    pytest.param(
+        _US_C5 + "乌兹别克斯坦外长表示，乌方也将继续同中国开展反恐合作。",
+        id="zh-partner-with-china",
+    ),
+    pytest.param(
+        _US_C5 + "同日，中国与哈萨克斯坦边防部门在霍尔果斯口岸举行联合巡逻。",
+        id="zh-china-and-kazakhstan",
+    ),
+    pytest.param(
+        _UZ_AF + "В тот же день делегация Министерства общественной безопасности КНР провела "
+        "переговоры с пограничной службой Узбекистана о совместном патрулировании.",
+        id="ru-prc-delegation",
+    ),
+    pytest.param(
+        _CSTO_KG + "Одновременно Китай и Кыргызстан провели совместные антитеррористические "
+        "учения на границе.",
+        id="ru-china-and-kyrgyzstan",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", PRC_JOINS_OTHERS_EVENT)
+def test_the_prc_taking_part_beside_another_powers_event_is_relevant(text: str) -> None:
+    coded = _code(text)
+    assert coded.relevant
+    assert "CN" in coded.countries
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        (
+            "EU Launches Border Program\nBy a staff writer\nJune 4, 2025 12:25 GMT\nALMATY -- The "
+            "EU launched a program. It will run five years.",
+            "a program.",
+        ),
+        (
+            "美国与中亚五国举行外长会议\n2025-04-04 10:00 来源：某某网\n美国国务卿3日举行会议。会议讨论。",
+            "举行会议。",
+        ),
+        ("Title line here\nThe first sentence of the report. Another one.", "the report."),
+    ],
+    ids=["en-byline-and-date", "zh-source-line", "no-byline"],
+)
+def test_the_event_lead_is_the_first_sentence_under_the_bylines(text: str, end: str) -> None:
+    from steppewatch.extract.coder_background import lead_end
+    from steppewatch.extract.coder_relevance import event_lead
+
+    got = event_lead(0, text, lead_end(0, text), len(text))
+    assert text[:got].rstrip().endswith(end)
