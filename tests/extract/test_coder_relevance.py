@@ -1079,3 +1079,48 @@ def test_the_event_lead_is_the_first_sentence_under_the_bylines(text: str, end: 
 
     got = event_lead(0, text, lead_end(0, text), len(text))
     assert text[:got].rstrip().endswith(end)
+
+
+# -- the PRC's border human capacity (twelfth round) -------------------------------------------
+# Codebook, domestic_capacity: "border-guarding herders and militia (护边员, 民兵)". Volunteers
+# guarding a border are the PRC's build-up when the PRC (Xinjiang, China) is named in their
+# sentence; any state may have them.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Xinjiang trains more border-guarding volunteers\nGlobal News, 2 June 2025\nXinjiang has "
+        "recruited 3,000 more border-guarding volunteers in counties bordering Kazakhstan and "
+        "Kyrgyzstan, local officials said. The herders patrol the frontier and report illegal "
+        "crossings to the border police.",
+        "В Синьцзяне выросло число пограничников-добровольцев\nУрумчи, 2 июня 2025\nВ Синьцзяне "
+        "к охране границы привлечены еще 3 тысячи пограничников-добровольцев из числа пастухов, "
+        "сообщили местные власти. Они патрулируют участки, где проходит граница с Казахстаном и "
+        "Кыргызстаном, и сообщают о нарушителях.",
+        "新疆新增一批护边员\n2025年6月2日 来源：某某日报\n新疆阿勒泰地区新增护边员300名，他们在与"
+        "哈萨克斯坦接壤的边境线上巡逻，发现可疑人员及时报告边防部门。",
+    ],
+    ids=["en", "ru", "zh"],
+)
+def test_the_prcs_border_guarding_volunteers_are_its_build_up(text: str) -> None:
+    coded = _code(text)
+    assert coded.relevant
+    assert coded.kind == "domestic_capacity"
+    assert "CN" in coded.countries
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyrgyzstan recruits border-guarding volunteers\nBishkek, 2 June 2025\nKyrgyzstan has "
+        "recruited 300 border-guarding volunteers in Batken region to help its border service "
+        "stop smugglers, officials said.",
+        "В Таджикистане набирают пограничников-добровольцев\nДушанбе, 2 июня 2025\nПограничные "
+        "войска Таджикистана набрали 300 пограничников-добровольцев в Горно-Бадахшанской "
+        "области для борьбы с контрабандой.",
+    ],
+    ids=["en", "ru"],
+)
+def test_a_partners_own_border_volunteers_are_no_prc_build_up(text: str) -> None:
+    coded = _code(text)
+    assert not coded.relevant
+    assert "CN" not in coded.countries

@@ -98,6 +98,7 @@ from steppewatch.extract.coder_relevance import (
     public_notice,
     route_end,
 )
+from steppewatch.extract.coder_resources import BORDER_CAPACITY
 from steppewatch.extract.coder_resources import Resources as _Resources
 from steppewatch.extract.coder_resources import load_resources as _resources
 from steppewatch.extract.coder_rules import (
@@ -369,6 +370,7 @@ class CodebookCoder:
         hits = without_third_party(
             _focal_observer(_others_institutions(hits, text, res), text, res, item), text, res
         )
+        hits = [h for h in hits if _own_buildup(h, hits, text, res, item)]
         passages = self._passages(item, text, hits, res)
         if not passages:
             return
@@ -485,6 +487,17 @@ def _anchor_weight(hit: Hit, res: _Resources) -> float:
     if kind in ("framework", "anchor"):
         return res.study.anchor_weights.get(value, 0.0)
     return 0.0
+
+
+def _own_buildup(hit: Hit, hits: list[Hit], text: str, res: _Resources, item: CodedItem) -> bool:
+    """A build-up indicator any state's border may have (border-guarding volunteers, patrol
+    roads: ``BORDER_CAPACITY``) anchors a passage as the focal state's build-up only when the
+    focal state is named in its sentence (Xinjiang has recruited border-guarding volunteers; not
+    Kyrgyzstan recruits border-guarding volunteers); other hits are unchanged."""
+    if hit.payload != ("anchor", "domestic_capacity") or not BORDER_CAPACITY.search(hit.term):
+        return True
+    lo, hi = _sentence_of(text, hit.start, item.start, item.end)
+    return any(lo <= h.start < hi and names_focal(h, res) for h in hits)
 
 
 def _adjust_anchor(weight: float, hits: list[Hit], res: _Resources, text: str = "") -> float:
