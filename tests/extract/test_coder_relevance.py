@@ -1124,3 +1124,55 @@ def test_a_partners_own_border_volunteers_are_no_prc_build_up(text: str) -> None
     coded = _code(text)
     assert not coded.relevant
     assert "CN" not in coded.countries
+
+
+# -- a framework's secretary-general (twelfth round) --------------------------------------------
+# The SCO's secretary-general receiving an ambassador or issuing a statement is the organisation's
+# own business: no meeting of its members' bodies, and he speaks for no state (gold: the
+# secretary-general's audiences and statements are not relevant). A meeting of a member states'
+# body that he attends stays relevant.
+SECRETARY_GENERAL_ONLY = [
+    pytest.param(
+        "上合组织秘书长会见尼泊尔驻华大使\n2025年3月1日，上海合作组织秘书长叶尔梅克巴耶夫在北京秘书处会见尼泊尔驻华大使，介绍了本组织在打击恐怖主义和禁毒领域的合作。双方还就筹备上合组织峰会交换了意见。",
+        id="zh",
+    ),
+    pytest.param(
+        "SCO Secretary-General receives Ambassador of Nepal\nSCO Secretariat, 1 March 2025\nSCO Secretary-General Nurlan Yermekbayev received the Ambassador of Nepal at the Secretariat in Beijing. He briefed the ambassador on the organisation's fight against terrorism and drug trafficking and on the coming SCO summit in Kyrgyzstan.",
+        id="en",
+    ),
+    pytest.param(
+        "Генеральный секретарь ШОС принял посла Непала\nПекин, 1 марта 2025\nГенеральный секретарь ШОС Нурлан Ермекбаев принял в Секретариате в Пекине посла Непала и рассказал о работе организации по борьбе с терроризмом и наркотрафиком и о подготовке саммита ШОС в Кыргызстане.",
+        id="ru",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", SECRETARY_GENERAL_ONLY)
+def test_a_secretary_generals_own_business_is_not_relevant(text: str) -> None:
+    coded = _code(text)
+    assert not coded.relevant
+    assert "KZ" not in coded.countries
+
+
+SECRETARY_GENERAL_AT_MEMBERS_MEETING = [
+    pytest.param(
+        "上合组织成员国国防部长会议在阿斯塔纳举行\n2025年3月1日，上海合作组织成员国国防部长会议在阿斯塔纳举行，中国国防部长和哈萨克斯坦国防部长出席。上合组织秘书长叶尔梅克巴耶夫出席会议并讲话，各方讨论了打击恐怖主义合作。",
+        id="zh",
+    ),
+    pytest.param(
+        "SCO defence ministers meet in Astana\nASTANA, 1 March 2025\nThe SCO defence ministers' meeting was held in Astana, attended by China's defence minister and Kazakhstan's defence minister. SCO Secretary-General Nurlan Yermekbayev addressed the meeting, which discussed counter-terrorism cooperation.",
+        id="en",
+    ),
+    pytest.param(
+        "В Астане прошло совещание министров обороны ШОС\nАстана, 1 марта 2025\nВ Астане состоялось совещание министров обороны государств-членов ШОС с участием министров обороны Китая и Казахстана. Генеральный секретарь ШОС Нурлан Ермекбаев выступил на совещании, стороны обсудили борьбу с терроризмом.",
+        id="ru",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", SECRETARY_GENERAL_AT_MEMBERS_MEETING)
+def test_a_members_meeting_the_secretary_general_attends_is_relevant(text: str) -> None:
+    coded = _code(text)
+    assert coded.relevant
+    assert coded.framework == "SCO"
+    assert {"CN", "KZ"} <= set(coded.countries)

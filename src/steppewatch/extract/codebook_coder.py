@@ -97,6 +97,8 @@ from steppewatch.extract.coder_relevance import (
     outlet_name,
     public_notice,
     route_end,
+    staff_led,
+    staff_names,
 )
 from steppewatch.extract.coder_resources import BORDER_CAPACITY
 from steppewatch.extract.coder_resources import Resources as _Resources
@@ -371,6 +373,12 @@ class CodebookCoder:
             _focal_observer(_others_institutions(hits, text, res), text, res, item), text, res
         )
         hits = [h for h in hits if _own_buildup(h, hits, text, res, item)]
+        # a framework's secretary-general (上合组织秘书长叶尔梅克巴耶夫): its staff, no meeting of
+        # its members' bodies, and he speaks for no state
+        staff = staff_names(hits, text, res)
+        led_by_staff = bool(staff) and staff_led(staff, hits, text, res, item.start, item.end)
+        if staff:
+            hits = [h for h in hits if h not in staff]
         passages = self._passages(item, text, hits, res)
         if not passages:
             return
@@ -408,6 +416,9 @@ class CodebookCoder:
             elif case and passage_score >= self.threshold:
                 # a partner's own law-enforcement case: the focal state only where goods come
                 # from or a firm's home
+                passage_score *= NAMED_ONLY_FACTOR
+            elif led_by_staff and passage_score >= self.threshold:
+                # a framework's secretary-general's own business (an audience, a statement)
                 passage_score *= NAMED_ONLY_FACTOR
             score = max(score, passage_score)
             if passage_score >= self.threshold:

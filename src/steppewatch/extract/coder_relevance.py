@@ -51,7 +51,16 @@ from steppewatch.extract.coder_rules import (
 )
 from steppewatch.extract.matcher import Hit
 
-__all__ = ["Engagement", "domestic_case", "outlet_name", "public_notice", "route_end"]
+__all__ = [
+    "Engagement",
+    "domestic_case",
+    "event_lead",
+    "outlet_name",
+    "public_notice",
+    "route_end",
+    "staff_led",
+    "staff_names",
+]
 
 _JOINED = re.compile(r"\s*(?:愿同|愿与|同|与|和|及|(?i:and|with|и|с|со))\s*|[—–-]", re.IGNORECASE)
 # the focal state's partner named right after it: 中方愿同, 中国将与, China will work with, Китай
@@ -80,6 +89,29 @@ _AGENCY_AFTER = re.compile(
     re.IGNORECASE,
 )
 AGENCY_SPAN = 60  # characters searched back from the focal state's name for its agency's
+# a framework's secretary-general, secretariat or website (its staff, its publication) named
+# after or before its name
+_STAFF_AFTER = re.compile(
+    r"\s*(?:组织|合作组织)?(?:秘书长|秘书处|网站)|"
+    r"(?:'s)?\s*(?:secretary[- ]general|secretariat|website)(?![^\W\d_])|"
+    r"\s*(?:генеральн\w*\s+секретар|секретариат)",
+    re.IGNORECASE,
+)
+_STAFF_BEFORE = re.compile(
+    r"(?:secretary[- ]general|secretariat)\s+of\s+(?:the\s+)?$|"
+    r"(?:генеральн\w*\s+секретар\w*|секретариат\w*)\s+$",
+    re.IGNORECASE,
+)
+# the title right before an official's name (秘书长努尔兰·, Secretary-General Nurlan)
+_STAFF_TITLE_BEFORE = re.compile(
+    r"秘书长[\u4e00-\u9fff·・]{0,8}$|"
+    r"(?:secretary[- ]general|генеральн\w*\s+секретар\w*(?:\s+ШОС)?)\s+(?:[^\W\d_]+\s+)?$",
+    re.IGNORECASE,
+)
+_SECRETARY_GENERAL = re.compile(
+    r"秘书长|secretary[- ]general|генеральн\w*\s+секретар", re.IGNORECASE
+)
+STAFF_SPAN = 40  # characters searched back from a name for a secretary-general's title
 HEADER_LINE = 100  # characters: a shorter line with no sentence end under a title is furniture
 EVENT_LEAD = 400  # characters searched for the first sentence of an item's body
 # a sentence's end in a line under the title (not an abbreviated month's: Aug. 10, 2026)
@@ -485,6 +517,60 @@ def _joined_to_focal(
         if hit.end <= f.start and _JOINED.fullmatch(text, hit.end, f.start) is not None:
             return True
     return False
+
+
+def staff_names(hits: list[Hit], text: str, res: Resources) -> set[Hit]:
+    """A regional framework's name in its secretary-general's or secretariat's title (上合组织
+    秘书长, the SCO Secretary-General, Генеральный секретарь ШОС, SCO Secretariat) and the
+    official named with that title (秘书长努尔兰·叶尔梅克巴耶夫, Secretary-General Nurlan
+    Yermekbayev): the organisation's staff, not a body of its member states meeting, and the
+    official acts for the organisation, not for his state (gold: the secretary-general's
+    statements and audiences are not the members' security engagement)."""
+    staff: set[Hit] = set()
+    for hit in hits:
+        kind = hit.payload[0]
+        if kind in ("framework", "institution") and _framework_of(hit, res) in (
+            res.study.anchor_weights
+        ):
+            if _STAFF_AFTER.match(text, hit.end) or _STAFF_BEFORE.search(
+                text, max(0, hit.start - STAFF_SPAN), hit.start
+            ):
+                staff.add(hit)
+        elif kind == "official" and (
+            _STAFF_TITLE_BEFORE.search(text, max(0, hit.start - STAFF_SPAN), hit.start)
+        ):
+            staff.add(hit)
+    # (the official's other mentions in the item too: 叶尔梅克巴耶夫介绍了...)
+    titled = {h.payload for h in staff if h.payload[0] == "official"}
+    if titled:
+        staff.update(h for h in hits if h.payload in titled)
+    return staff
+
+
+def staff_led(
+    staff: set[Hit], hits: list[Hit], text: str, res: Resources, start: int, end: int
+) -> bool:
+    """The item's lead (title and first sentence) names a regional framework only in its
+    secretary-general's title (上合组织秘书长会见老挝驻华大使; SCO Secretary-General issues a
+    statement on India and Pakistan): the organisation's official business (an audience, a
+    statement, an anniversary), not a body of its member states meeting nor the focal state
+    engaging a partner, unless the lead names another framework term (the SCO security council
+    secretaries' meeting the secretary-general attended)."""
+    lead = lead_end(start, text)
+    if not any(
+        h.start < lead
+        and h.payload[0] in ("framework", "institution")
+        and _SECRETARY_GENERAL.search(text, max(start, h.start - STAFF_SPAN), h.end + STAFF_SPAN)
+        for h in staff
+    ):
+        return False
+    return not any(
+        h.start < lead
+        and h not in staff
+        and h.payload[0] in ("framework", "institution")
+        and _framework_of(h, res) in res.study.anchor_weights
+        for h in hits
+    )
 
 
 def event_lead(start: int, text: str, lead: int, end: int) -> int:
