@@ -1176,3 +1176,42 @@ def test_a_members_meeting_the_secretary_general_attends_is_relevant(text: str) 
     assert coded.relevant
     assert coded.framework == "SCO"
     assert {"CN", "KZ"} <= set(coded.countries)
+
+
+# -- analysts' commentary headed as such under the title (twelfth round) ------------------------
+# A subtitle or a column heading under the title (Эксперты сравнили...; Expert Opinions) makes
+# the item analysts' words: relevant only where a passage reports a security event of its own.
+ANALYSTS_HEADED = [
+    pytest.param(
+        "Кто сильнее в Центральной Азии\nКоммерсант, 3 марта 2025\nЭксперты сравнили роль России и Китая в регионе\n\nТоварооборот Китая со странами региона растет быстрее российского. Казахстан продает газ Китаю и входит в ЕАЭС. По общему мнению опрошенных, Москва останется для Казахстана партнером в военной сфере, а Пекин - в торговле.",
+        id="ru",
+    ),
+    pytest.param(
+        "Who leads in Central Asia?\nThe Steppe Review | Expert Opinions\nJohn Smith, senior fellow\n\nChina's trade with Kazakhstan and Kyrgyzstan keeps growing. Russia keeps its military bases there. For both governments China remains a creditor and a market, and Russia the guarantor of their military security.",
+        id="en",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", ANALYSTS_HEADED)
+def test_analysts_comparing_powers_under_the_title_is_not_relevant(text: str) -> None:
+    assert not _code(text).relevant
+
+
+ANALYSTS_HEADED_WITH_EVENT = [
+    pytest.param(
+        "Кто сильнее в Центральной Азии\nКоммерсант, 3 марта 2025\nЭксперты сравнили роль России и Китая в регионе\n\nТоварооборот Китая со странами региона растет быстрее российского. В марте Китай и Таджикистан провели совместные антитеррористические учения у границы с Афганистаном.",
+        id="ru",
+    ),
+    pytest.param(
+        "Who leads in Central Asia?\nThe Steppe Review | Expert Opinions\nJohn Smith, senior fellow\n\nChina's trade with Kazakhstan and Kyrgyzstan keeps growing. In March, China and Kyrgyzstan held a joint counter-terrorism exercise near the border.",
+        id="en",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", ANALYSTS_HEADED_WITH_EVENT)
+def test_analysts_reporting_a_prc_exercise_stays_relevant(text: str) -> None:
+    coded = _code(text)
+    assert coded.relevant
+    assert "CN" in coded.countries

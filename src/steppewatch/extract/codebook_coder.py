@@ -94,6 +94,7 @@ from steppewatch.extract.coder_entities import (
 from steppewatch.extract.coder_relevance import (
     Engagement,
     domestic_case,
+    event_lead,
     outlet_name,
     public_notice,
     route_end,
@@ -674,7 +675,13 @@ _ANALYSTS = re.compile(
     r"智库|学者|研究报告|研究所|研究院|社会科学院|"
     r"\b(?:think[- ]tanks?|scholars|academics|research\s+(?:report|centre|center|institute))\b|"
     r"научн\w*\s+конференц|экспертн\w*\s+(?:форум|клуб|сообществ)|аналитическ\w*\s+(?:центр|доклад)|"
-    r"учен\w*\s+и\s+эксперт|исследовательск\w*\s+(?:центр|институт)",
+    r"учен\w*\s+и\s+эксперт|исследовательск\w*\s+(?:центр|институт)|"
+    # analysts or experts as the lead's subject (Эксперты сравнили влияние России и Китая;
+    # Experts say; 专家认为) or an opinion column's heading (Expert Opinions)
+    r"(?<![^\W\d_])(?:эксперт|аналитик|политолог)\w*\s+(?:сравнил|считают|полагают|оценил|"
+    r"отмечают|сходятся|спорят)\w*|"
+    r"\b(?:experts|analysts|observers)\s+(?:say|said|compare\w*|believe|argue|agree)\b|"
+    r"\bexpert\s+opinions?\b|专家(?:认为|表示|指出|分析)|分析人士(?:认为|指出|称)",
     re.IGNORECASE,
 )
 
@@ -704,6 +711,10 @@ def _talk_lead(hits: list[Hit], text: str, start: int) -> bool:
         schemes: tuple[str, ...] = _REPORTING
     elif _ANALYSTS.search(text, start, lead):
         schemes = ("event_kind", "meeting_level")
+    elif _ANALYSTS.search(text, start, headed := event_lead(start, text, lead, len(text))):
+        # (a subtitle or a column's heading under the title: Эксперты сравнили влияние...,
+        # Expert Opinions; the lead is then the body's first sentence)
+        schemes, lead = ("event_kind", "meeting_level"), headed
     else:
         return False
     return not any(
