@@ -1215,3 +1215,44 @@ def test_analysts_reporting_a_prc_exercise_stays_relevant(text: str) -> None:
     coded = _code(text)
     assert coded.relevant
     assert "CN" in coded.countries
+
+
+# -- a power whose influence another power's event counters (twelfth round) ---------------------
+# "as it seeks to counter China's growing influence", "стремясь ослабить влияние Китая": the PRC
+# named in the lead as what is countered is no side of the event (``others_event``).
+PRC_INFLUENCE_COUNTERED = [
+    pytest.param(
+        "Индия принимает военных из Центральной Азии\nНью-Дели, 3 марта 2025\nИндия провела в Нью-Дели переговоры с военными Казахстана и Узбекистана, стремясь ослабить влияние Китая в регионе. Стороны обсудили подготовку военных кадров и борьбу с терроризмом. Китай финансирует строительство погранзастав в Таджикистане.",
+        id="ru",
+    ),
+    pytest.param(
+        "India hosts Central Asian defence officials\nBy a staff writer\nMarch 3, 2025\nNEW DELHI -- India hosted defence officials from Kazakhstan and Uzbekistan on Monday as it seeks to counter China's growing influence in the region. The sides discussed counter-terrorism training. China finances border posts in Tajikistan, officials said.",
+        id="en",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", PRC_INFLUENCE_COUNTERED)
+def test_the_prcs_influence_countered_by_another_power_is_not_relevant(text: str) -> None:
+    coded = _code(text)
+    assert not coded.relevant
+    assert "CN" not in coded.countries
+
+
+PRC_INFLUENCE_COUNTERED_AND_PRC_ACTS = [
+    pytest.param(
+        "Индия принимает военных из Центральной Азии\nНью-Дели, 3 марта 2025\nИндия провела в Нью-Дели переговоры с военными Казахстана и Узбекистана, стремясь ослабить влияние Китая в регионе. Стороны обсудили подготовку военных кадров и борьбу с терроризмом. В тот же день Китай и Казахстан подписали соглашение о совместном патрулировании границы.",
+        id="ru",
+    ),
+    pytest.param(
+        "India hosts Central Asian defence officials\nBy a staff writer\nMarch 3, 2025\nNEW DELHI -- India hosted defence officials from Kazakhstan and Uzbekistan on Monday as it seeks to counter China's growing influence in the region. The sides discussed counter-terrorism training. China and Kazakhstan signed an agreement on joint border patrols the same day.",
+        id="en",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", PRC_INFLUENCE_COUNTERED_AND_PRC_ACTS)
+def test_the_prc_acting_beside_an_event_countering_it_is_relevant(text: str) -> None:
+    coded = _code(text)
+    assert coded.relevant
+    assert {"CN", "KZ"} <= set(coded.countries)

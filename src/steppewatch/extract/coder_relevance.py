@@ -111,6 +111,18 @@ _STAFF_TITLE_BEFORE = re.compile(
 _SECRETARY_GENERAL = re.compile(
     r"秘书长|secretary[- ]general|генеральн\w*\s+секретар", re.IGNORECASE
 )
+# a power's influence or presence (China's growing clout, 中国日益增长的影响力, влияние Китая)
+_INFLUENCE_AFTER = re.compile(
+    r"(?:'s|’s)\s+(?:(?:growing|rising|expanding|increasing)\s+)?(?:clout|influence|sway|"
+    r"footprint)(?![^\W\d_])|(?:的)?(?:日益增长的|不断扩大的|日益扩大的)?(?:影响力|势力范围)",
+    re.IGNORECASE,
+)
+_INFLUENCE_BEFORE = re.compile(
+    r"(?:влияни|(?<![^\W\d_])рол)\w*\s+(?:(?:России|Москвы|США)\s+и\s+)?$|"
+    r"(?:clout|influence|sway)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+INFLUENCE_SPAN = 30
 STAFF_SPAN = 40  # characters searched back from a name for a secretary-general's title
 HEADER_LINE = 100  # characters: a shorter line with no sentence end under a title is furniture
 EVENT_LEAD = 400  # characters searched for the first sentence of an item's body
@@ -433,7 +445,7 @@ class Engagement:
                 if _ANALYSTS_SAY.search(text, lo, hi):
                     bisect.insort(spans, (lo, hi))
         focal = [h for h in self.focal if h.start >= self.event_lead]
-        if focal and self.others_event:
+        if self.focal and self.others_event:
             # another power's event (``others_event``): the focal state's name after the lead is
             # a comparison, a trading partner, where goods come from or what it did elsewhere
             # (China has also funded border posts in Tajikistan; грузы из Китая), unless its
@@ -442,8 +454,12 @@ class Engagement:
             # group as the other side in its sentence (China and the Central Asian states
             # jointly fight terrorism); and not in a sentence of background (the next summit,
             # attended by China)
-            background = background_sentences(
-                text, self.event_lead, self.end, focal, self._events, self.reference
+            background = (
+                background_sentences(
+                    text, self.event_lead, self.end, focal, self._events, self.reference
+                )
+                if focal
+                else []
             )
             partners = [
                 h
@@ -466,6 +482,10 @@ class Engagement:
                 ):
                     continue
                 bisect.insort(spans, (hit.start, hit.end))
+            for hit in self.focal:
+                # (in the lead: whose influence the event counters, China's growing clout)
+                if hit.start < self.event_lead and _influence_of(text, hit):
+                    bisect.insort(spans, (hit.start, hit.end))
             spans = _merged(spans)
         self._focal_background = spans
         return spans
@@ -602,6 +622,15 @@ def _outside_body(institution: object) -> bool:
     return not any(getattr(institution, name, None) for name in ("country", "framework", "domain"))
 
 
+def _influence_of(text: str, hit: Hit) -> bool:
+    """``hit`` (a state's name) names whose influence or presence is talked about (China's
+    growing clout, влияние Китая, 中国的影响力): a power compared or countered, not a side."""
+    return bool(
+        _INFLUENCE_AFTER.match(text, hit.end)
+        or _INFLUENCE_BEFORE.search(text, max(0, hit.start - INFLUENCE_SPAN), hit.start)
+    )
+
+
 def _joined_focal(
     partners: list[Hit], focal: list[Hit], text: str, start: int, end: int
 ) -> set[Hit]:
@@ -709,6 +738,8 @@ def _lead_sides(
         place = _PLACE_BEFORE.search(text, max(0, hit.start - 8), hit.start) is not None
         if names_focal(hit, res) and outlet_name(text, hit):
             continue  # a news outlet's name in the source line (中国新闻网, China Daily)
+        if own_names and names_focal(hit, res) and _influence_of(text, hit):
+            continue  # whose influence is talked about (to counter China's growing clout)
         if names_focal(hit, res):
             focal = True  # (中哈, 中巴: a pair's short form names the focal state and the other)
         if state in partners or kind in _GROUPS or (kind == "venue" and value in partners):
