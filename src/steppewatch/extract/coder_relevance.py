@@ -92,13 +92,13 @@ AGENCY_SPAN = 60  # characters searched back from the focal state's name for its
 # a framework's secretary-general, secretariat or website (its staff, its publication) named
 # after or before its name
 _STAFF_AFTER = re.compile(
-    r"\s*(?:组织|合作组织)?(?:秘书长|秘书处|网站)|"
+    r"\s*(?:组织|合作组织)?(?:新任|前任|首任|现任)?(?:秘书长|秘书处|网站)|"
     r"(?:'s)?\s*(?:secretary[- ]general|secretariat|website)(?![^\W\d_])|"
     r"\s*(?:генеральн\w*\s+секретар|секретариат)",
     re.IGNORECASE,
 )
 _STAFF_BEFORE = re.compile(
-    r"(?:secretary[- ]general|secretariat)\s+of\s+(?:the\s+)?$|"
+    r"(?:secretary[- ]general|secretariat)\s+of\s+(?:the\s+)?$|"  # (Secretary-General of the SCO)
     r"(?:генеральн\w*\s+секретар\w*|секретариат\w*)\s+$",
     re.IGNORECASE,
 )
