@@ -26,7 +26,7 @@ from steppewatch.extract.field_scores import (
 from steppewatch.extract.gold import GOLD_FIELDS, GoldActor, GoldDocument
 
 PARTNERS = ("KZ", "KG", "TJ", "UZ", "TM")  # the default study's partner states
-#: Every event kind and framework of the codebook: the blind readout sets (test2-test7) cover them.
+#: Every event kind and framework of the codebook: the blind readout sets (test2-test8) cover them.
 EVENT_KINDS = (
     "meeting",
     "bilateral_exercise",
@@ -426,6 +426,7 @@ DISJOINT_SETS = (
     "test5",
     "test6",
     "test7",
+    "test8",
     "real_tune",
     "real_heldout",
     "real_heldout2",
@@ -554,6 +555,23 @@ def test_seventh_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
         relevant_at_least=69,
         negatives_at_least=35,
         multi_event_at_least=15,
+    )
+
+
+def test_eighth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
+    """gold/test8.jsonl, the eighth blind readout set (pages at real length in the house styles of
+    the archives users code: Xinhua, TASS, RIA, Kazinform, AKIpress, Asia-Plus, Kabar, 24.kg, UzA,
+    Kun.uz, Trend, Global Times, People's Daily, MFA and MoD transcripts, plus think tanks,
+    embassies, parliaments, parties, company releases and Telegram reposts; held out for the
+    twelfth coder round)."""
+    _check_blind_readout_set(
+        "test8",
+        "ro9-",
+        documents=90,
+        per_language=30,
+        relevant_at_least=62,
+        negatives_at_least=28,
+        multi_event_at_least=37,
     )
 
 
