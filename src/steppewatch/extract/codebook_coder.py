@@ -379,7 +379,13 @@ class CodebookCoder:
         staff = staff_names(hits, text, res)
         led_by_staff = bool(staff) and staff_led(staff, hits, text, res, item.start, item.end)
         if staff:
-            hits = [h for h in hits if h not in staff]
+            # (he stays an actor of a members' meeting he attends, where his state is a member
+            # anyway; in his own business his name is no state's)
+            hits = [
+                h
+                for h in hits
+                if h not in staff or (not led_by_staff and h.payload[0] == "official")
+            ]
         passages = self._passages(item, text, hits, res)
         if not passages:
             return
