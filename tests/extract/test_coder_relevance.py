@@ -963,3 +963,296 @@ def test_western_troops_facing_a_state_outside_the_region_are_not_engagement() -
         "held a joint counter-terrorism patrol on the Kyrgyz-Chinese border.",
     )
     assert _code(with_partner).relevant
+
+
+# -- another power's event: the PRC named after the lead (twelfth round) ------------------------
+# The lead of the event (past a byline or a source line) names a partner state with a state from
+# outside the region or a body of other states (the CSTO) and not the PRC: the PRC named later is
+# a comparison, a trading partner, where goods come from or what it did elsewhere, unless its
+# agency, delegation or official acts there or it is joined to a partner as the other side.
+_US_OSH = (
+    "New border training centre opens in Osh\nBy a staff writer\nMarch 3, 2025\n"
+    "The United States opened a training centre for the border guards of Kyrgyzstan and "
+    "Tajikistan in Osh on Monday, the US embassy said. The centre will train officers to fight "
+    "drug trafficking and terrorism. "
+)
+_US_C5 = (
+    "美国与中亚五国举行外长会议\n2025-04-04 10:00 来源：某某网\n"
+    "据外媒报道，美国国务卿3日在华盛顿与哈萨克斯坦、吉尔吉斯斯坦、塔吉克斯坦、土库曼斯坦和"
+    "乌兹别克斯坦外长举行会议。会议讨论了反恐合作和边境安全。"
+)
+_UZ_AF = (
+    "Узбекистан и Афганистан договорились усилить охрану границы\nТермез, 4 апреля 2025 г.\n"
+    "Пограничные представители Узбекистана и Афганистана провели встречу в Термезе и обсудили "
+    "борьбу с наркотрафиком и контрабандой. "
+)
+_CSTO_KG = (
+    "Учения ОДКБ завершились в Кыргызстане\nБишкек, 5 мая 2025\n"
+    "Военнослужащие Казахстана, Кыргызстана и России отработали на учениях ОДКБ уничтожение "
+    "террористов. "
+)
+PRC_NAMED_IN_OTHERS_EVENT = [
+    pytest.param(
+        _US_OSH + "China has also funded border posts in Tajikistan, according to media reports.",
+        id="en-china-funded-elsewhere",
+    ),
+    pytest.param(
+        _US_OSH + "Kyrgyzstan also buys drones from China, a Kyrgyz official said.",
+        id="en-bought-from-china",
+    ),
+    pytest.param(
+        _US_C5 + "分析人士称，美国希望在中亚同中国和俄罗斯竞争。中国是中亚国家最大的贸易伙伴之一。",
+        id="zh-trading-partner",
+    ),
+    pytest.param(_US_C5 + "哈萨克斯坦此前从中国采购了边境监控设备。", id="zh-bought-from-china"),
+    pytest.param(
+        _UZ_AF + "Через пункт пропуска идут грузы из Китая, Ирана и Казахстана.",
+        id="ru-goods-from-china",
+    ),
+    pytest.param(
+        _CSTO_KG + "По словам командования, боевики в соседних странах вербуют выходцев из "
+        "Синьцзяна и Китая.",
+        id="ru-csto-militants-from-xinjiang",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", PRC_NAMED_IN_OTHERS_EVENT)
+def test_the_prc_named_after_the_lead_of_another_powers_event_is_not_relevant(text: str) -> None:
+    coded = _code(text)
+    assert not coded.relevant
+    assert "CN" not in coded.countries
+
+
+PRC_JOINS_OTHERS_EVENT = [
+    pytest.param(
+        _US_OSH + "China and Kyrgyzstan agreed at the ceremony to hold joint border patrols.",
+        id="en-china-and-kyrgyzstan",
+    ),
+    pytest.param(
+        _US_C5 + "乌兹别克斯坦外长表示，乌方也将继续同中国开展反恐合作。",
+        id="zh-partner-with-china",
+    ),
+    pytest.param(
+        _US_C5 + "同日，中国与哈萨克斯坦边防部门在霍尔果斯口岸举行联合巡逻。",
+        id="zh-china-and-kazakhstan",
+    ),
+    pytest.param(
+        _UZ_AF + "В тот же день делегация Министерства общественной безопасности КНР провела "
+        "переговоры с пограничной службой Узбекистана о совместном патрулировании.",
+        id="ru-prc-delegation",
+    ),
+    pytest.param(
+        _CSTO_KG + "Одновременно Китай и Кыргызстан провели совместные антитеррористические "
+        "учения на границе.",
+        id="ru-china-and-kyrgyzstan",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", PRC_JOINS_OTHERS_EVENT)
+def test_the_prc_taking_part_beside_another_powers_event_is_relevant(text: str) -> None:
+    coded = _code(text)
+    assert coded.relevant
+    assert "CN" in coded.countries
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        (
+            "EU Launches Border Program\nBy a staff writer\nJune 4, 2025 12:25 GMT\nALMATY -- The "
+            "EU launched a program. It will run five years.",
+            "a program.",
+        ),
+        (
+            "美国与中亚五国举行外长会议\n2025-04-04 10:00 来源：某某网\n美国国务卿3日举行会议。会议讨论。",
+            "举行会议。",
+        ),
+        ("Title line here\nThe first sentence of the report. Another one.", "the report."),
+    ],
+    ids=["en-byline-and-date", "zh-source-line", "no-byline"],
+)
+def test_the_event_lead_is_the_first_sentence_under_the_bylines(text: str, end: str) -> None:
+    from steppewatch.extract.coder_background import lead_end
+    from steppewatch.extract.coder_relevance import event_lead
+
+    got = event_lead(0, text, lead_end(0, text), len(text))
+    assert text[:got].rstrip().endswith(end)
+
+
+# -- the PRC's border human capacity (twelfth round) -------------------------------------------
+# Codebook, domestic_capacity: "border-guarding herders and militia (护边员, 民兵)". Volunteers
+# guarding a border are the PRC's build-up when the PRC (Xinjiang, China) is named in their
+# sentence; any state may have them.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Xinjiang trains more border-guarding volunteers\nGlobal News, 2 June 2025\nXinjiang has "
+        "recruited 3,000 more border-guarding volunteers in counties bordering Kazakhstan and "
+        "Kyrgyzstan, local officials said. The herders patrol the frontier and report illegal "
+        "crossings to the border police.",
+        "В Синьцзяне выросло число пограничников-добровольцев\nУрумчи, 2 июня 2025\nВ Синьцзяне "
+        "к охране границы привлечены еще 3 тысячи пограничников-добровольцев из числа пастухов, "
+        "сообщили местные власти. Они патрулируют участки, где проходит граница с Казахстаном и "
+        "Кыргызстаном, и сообщают о нарушителях.",
+        "新疆新增一批护边员\n2025年6月2日 来源：某某日报\n新疆阿勒泰地区新增护边员300名，他们在与"
+        "哈萨克斯坦接壤的边境线上巡逻，发现可疑人员及时报告边防部门。",
+    ],
+    ids=["en", "ru", "zh"],
+)
+def test_the_prcs_border_guarding_volunteers_are_its_build_up(text: str) -> None:
+    coded = _code(text)
+    assert coded.relevant
+    assert coded.kind == "domestic_capacity"
+    assert "CN" in coded.countries
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyrgyzstan recruits border-guarding volunteers\nBishkek, 2 June 2025\nKyrgyzstan has "
+        "recruited 300 border-guarding volunteers in Batken region to help its border service "
+        "stop smugglers, officials said.",
+        "В Таджикистане набирают пограничников-добровольцев\nДушанбе, 2 июня 2025\nПограничные "
+        "войска Таджикистана набрали 300 пограничников-добровольцев в Горно-Бадахшанской "
+        "области для борьбы с контрабандой.",
+    ],
+    ids=["en", "ru"],
+)
+def test_a_partners_own_border_volunteers_are_no_prc_build_up(text: str) -> None:
+    coded = _code(text)
+    assert not coded.relevant
+    assert "CN" not in coded.countries
+
+
+# -- a framework's secretary-general (twelfth round) --------------------------------------------
+# The SCO's secretary-general receiving an ambassador or issuing a statement is the organisation's
+# own business: no meeting of its members' bodies, and he speaks for no state (gold: the
+# secretary-general's audiences and statements are not relevant). A meeting of a member states'
+# body that he attends stays relevant.
+SECRETARY_GENERAL_ONLY = [
+    pytest.param(
+        "上合组织秘书长会见尼泊尔驻华大使\n2025年3月1日，上海合作组织秘书长叶尔梅克巴耶夫在北京秘书处会见尼泊尔驻华大使，介绍了本组织在打击恐怖主义和禁毒领域的合作。双方还就筹备上合组织峰会交换了意见。",
+        id="zh",
+    ),
+    pytest.param(
+        "SCO Secretary-General receives Ambassador of Nepal\nSCO Secretariat, 1 March 2025\nSCO Secretary-General Nurlan Yermekbayev received the Ambassador of Nepal at the Secretariat in Beijing. He briefed the ambassador on the organisation's fight against terrorism and drug trafficking and on the coming SCO summit in Kyrgyzstan.",
+        id="en",
+    ),
+    pytest.param(
+        "Генеральный секретарь ШОС принял посла Непала\nПекин, 1 марта 2025\nГенеральный секретарь ШОС Нурлан Ермекбаев принял в Секретариате в Пекине посла Непала и рассказал о работе организации по борьбе с терроризмом и наркотрафиком и о подготовке саммита ШОС в Кыргызстане.",
+        id="ru",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", SECRETARY_GENERAL_ONLY)
+def test_a_secretary_generals_own_business_is_not_relevant(text: str) -> None:
+    coded = _code(text)
+    assert not coded.relevant
+    assert "KZ" not in coded.countries
+
+
+SECRETARY_GENERAL_AT_MEMBERS_MEETING = [
+    pytest.param(
+        "上合组织成员国国防部长会议在阿斯塔纳举行\n2025年3月1日，上海合作组织成员国国防部长会议在阿斯塔纳举行，中国国防部长和哈萨克斯坦国防部长出席。上合组织秘书长叶尔梅克巴耶夫出席会议并讲话，各方讨论了打击恐怖主义合作。",
+        id="zh",
+    ),
+    pytest.param(
+        "SCO defence ministers meet in Astana\nASTANA, 1 March 2025\nThe SCO defence ministers' meeting was held in Astana, attended by China's defence minister and Kazakhstan's defence minister. SCO Secretary-General Nurlan Yermekbayev addressed the meeting, which discussed counter-terrorism cooperation.",
+        id="en",
+    ),
+    pytest.param(
+        "В Астане прошло совещание министров обороны ШОС\nАстана, 1 марта 2025\nВ Астане состоялось совещание министров обороны государств-членов ШОС с участием министров обороны Китая и Казахстана. Генеральный секретарь ШОС Нурлан Ермекбаев выступил на совещании, стороны обсудили борьбу с терроризмом.",
+        id="ru",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", SECRETARY_GENERAL_AT_MEMBERS_MEETING)
+def test_a_members_meeting_the_secretary_general_attends_is_relevant(text: str) -> None:
+    coded = _code(text)
+    assert coded.relevant
+    assert coded.framework == "SCO"
+    assert {"CN", "KZ"} <= set(coded.countries)
+
+
+# -- analysts' commentary headed as such under the title (twelfth round) ------------------------
+# A subtitle or a column heading under the title (Эксперты сравнили...; Expert Opinions) makes
+# the item analysts' words: relevant only where a passage reports a security event of its own.
+ANALYSTS_HEADED = [
+    pytest.param(
+        "Кто сильнее в Центральной Азии\nКоммерсант, 3 марта 2025\nЭксперты сравнили роль России и Китая в регионе\n\nТоварооборот Китая со странами региона растет быстрее российского. Казахстан продает газ Китаю и входит в ЕАЭС. По общему мнению опрошенных, Москва останется для Казахстана партнером в военной сфере, а Пекин - в торговле.",
+        id="ru",
+    ),
+    pytest.param(
+        "Who leads in Central Asia?\nThe Steppe Review | Expert Opinions\nJohn Smith, senior fellow\n\nChina's trade with Kazakhstan and Kyrgyzstan keeps growing. Russia keeps its military bases there. For both governments China remains a creditor and a market, and Russia the guarantor of their military security.",
+        id="en",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", ANALYSTS_HEADED)
+def test_analysts_comparing_powers_under_the_title_is_not_relevant(text: str) -> None:
+    assert not _code(text).relevant
+
+
+ANALYSTS_HEADED_WITH_EVENT = [
+    pytest.param(
+        "Кто сильнее в Центральной Азии\nКоммерсант, 3 марта 2025\nЭксперты сравнили роль России и Китая в регионе\n\nТоварооборот Китая со странами региона растет быстрее российского. В марте Китай и Таджикистан провели совместные антитеррористические учения у границы с Афганистаном.",
+        id="ru",
+    ),
+    pytest.param(
+        "Who leads in Central Asia?\nThe Steppe Review | Expert Opinions\nJohn Smith, senior fellow\n\nChina's trade with Kazakhstan and Kyrgyzstan keeps growing. In March, China and Kyrgyzstan held a joint counter-terrorism exercise near the border.",
+        id="en",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", ANALYSTS_HEADED_WITH_EVENT)
+def test_analysts_reporting_a_prc_exercise_stays_relevant(text: str) -> None:
+    coded = _code(text)
+    assert coded.relevant
+    assert "CN" in coded.countries
+
+
+# -- a power whose influence another power's event counters (twelfth round) ---------------------
+# "as it seeks to counter China's growing influence", "стремясь ослабить влияние Китая": the PRC
+# named in the lead as what is countered is no side of the event (``others_event``).
+PRC_INFLUENCE_COUNTERED = [
+    pytest.param(
+        "Индия принимает военных из Центральной Азии\nНью-Дели, 3 марта 2025\nИндия провела в Нью-Дели переговоры с военными Казахстана и Узбекистана, стремясь ослабить влияние Китая в регионе. Стороны обсудили подготовку военных кадров и борьбу с терроризмом. Китай финансирует строительство погранзастав в Таджикистане.",
+        id="ru",
+    ),
+    pytest.param(
+        "India hosts Central Asian defence officials\nBy a staff writer\nMarch 3, 2025\nNEW DELHI -- India hosted defence officials from Kazakhstan and Uzbekistan on Monday as it seeks to counter China's growing influence in the region. The sides discussed counter-terrorism training. China finances border posts in Tajikistan, officials said.",
+        id="en",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", PRC_INFLUENCE_COUNTERED)
+def test_the_prcs_influence_countered_by_another_power_is_not_relevant(text: str) -> None:
+    coded = _code(text)
+    assert not coded.relevant
+    assert "CN" not in coded.countries
+
+
+PRC_INFLUENCE_COUNTERED_AND_PRC_ACTS = [
+    pytest.param(
+        "Индия принимает военных из Центральной Азии\nНью-Дели, 3 марта 2025\nИндия провела в Нью-Дели переговоры с военными Казахстана и Узбекистана, стремясь ослабить влияние Китая в регионе. Стороны обсудили подготовку военных кадров и борьбу с терроризмом. В тот же день Китай и Казахстан подписали соглашение о совместном патрулировании границы.",
+        id="ru",
+    ),
+    pytest.param(
+        "India hosts Central Asian defence officials\nBy a staff writer\nMarch 3, 2025\nNEW DELHI -- India hosted defence officials from Kazakhstan and Uzbekistan on Monday as it seeks to counter China's growing influence in the region. The sides discussed counter-terrorism training. China and Kazakhstan signed an agreement on joint border patrols the same day.",
+        id="en",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", PRC_INFLUENCE_COUNTERED_AND_PRC_ACTS)
+def test_the_prc_acting_beside_an_event_countering_it_is_relevant(text: str) -> None:
+    coded = _code(text)
+    assert coded.relevant
+    assert {"CN", "KZ"} <= set(coded.countries)

@@ -94,10 +94,14 @@ from steppewatch.extract.coder_entities import (
 from steppewatch.extract.coder_relevance import (
     Engagement,
     domestic_case,
+    event_lead,
     outlet_name,
     public_notice,
     route_end,
+    staff_led,
+    staff_names,
 )
+from steppewatch.extract.coder_resources import BORDER_CAPACITY
 from steppewatch.extract.coder_resources import Resources as _Resources
 from steppewatch.extract.coder_resources import load_resources as _resources
 from steppewatch.extract.coder_rules import (
@@ -369,6 +373,19 @@ class CodebookCoder:
         hits = without_third_party(
             _focal_observer(_others_institutions(hits, text, res), text, res, item), text, res
         )
+        hits = [h for h in hits if _own_buildup(h, hits, text, res, item)]
+        # a framework's secretary-general (上合组织秘书长叶尔梅克巴耶夫): its staff, no meeting of
+        # its members' bodies, and he speaks for no state
+        staff = staff_names(hits, text, res)
+        led_by_staff = bool(staff) and staff_led(staff, hits, text, res, item.start, item.end)
+        if staff:
+            # (he stays an actor of a members' meeting he attends, where his state is a member
+            # anyway; in his own business his name is no state's)
+            hits = [
+                h
+                for h in hits
+                if h not in staff or (not led_by_staff and h.payload[0] == "official")
+            ]
         passages = self._passages(item, text, hits, res)
         if not passages:
             return
@@ -406,6 +423,9 @@ class CodebookCoder:
             elif case and passage_score >= self.threshold:
                 # a partner's own law-enforcement case: the focal state only where goods come
                 # from or a firm's home
+                passage_score *= NAMED_ONLY_FACTOR
+            elif led_by_staff and passage_score >= self.threshold:
+                # a framework's secretary-general's own business (an audience, a statement)
                 passage_score *= NAMED_ONLY_FACTOR
             score = max(score, passage_score)
             if passage_score >= self.threshold:
@@ -485,6 +505,17 @@ def _anchor_weight(hit: Hit, res: _Resources) -> float:
     if kind in ("framework", "anchor"):
         return res.study.anchor_weights.get(value, 0.0)
     return 0.0
+
+
+def _own_buildup(hit: Hit, hits: list[Hit], text: str, res: _Resources, item: CodedItem) -> bool:
+    """A build-up indicator any state's border may have (border-guarding volunteers, patrol
+    roads: ``BORDER_CAPACITY``) anchors a passage as the focal state's build-up only when the
+    focal state is named in its sentence (Xinjiang has recruited border-guarding volunteers; not
+    Kyrgyzstan recruits border-guarding volunteers); other hits are unchanged."""
+    if hit.payload != ("anchor", "domestic_capacity") or not BORDER_CAPACITY.search(hit.term):
+        return True
+    lo, hi = _sentence_of(text, hit.start, item.start, item.end)
+    return any(lo <= h.start < hi and names_focal(h, res) for h in hits)
 
 
 def _adjust_anchor(weight: float, hits: list[Hit], res: _Resources, text: str = "") -> float:
@@ -650,7 +681,13 @@ _ANALYSTS = re.compile(
     r"智库|学者|研究报告|研究所|研究院|社会科学院|"
     r"\b(?:think[- ]tanks?|scholars|academics|research\s+(?:report|centre|center|institute))\b|"
     r"научн\w*\s+конференц|экспертн\w*\s+(?:форум|клуб|сообществ)|аналитическ\w*\s+(?:центр|доклад)|"
-    r"учен\w*\s+и\s+эксперт|исследовательск\w*\s+(?:центр|институт)",
+    r"учен\w*\s+и\s+эксперт|исследовательск\w*\s+(?:центр|институт)|"
+    # analysts or experts as the lead's subject (Эксперты сравнили влияние России и Китая;
+    # Experts say; 专家认为) or an opinion column's heading (Expert Opinions)
+    r"(?<![^\W\d_])(?:эксперт|аналитик|политолог)\w*\s+(?:сравнил|считают|полагают|оценил|"
+    r"отмечают|сходятся|спорят)\w*|"
+    r"\b(?:experts|analysts|observers)\s+(?:say|said|compare\w*|believe|argue|agree)\b|"
+    r"\bexpert\s+opinions?\b|专家(?:认为|表示|指出|分析)|分析人士(?:认为|指出|称)",
     re.IGNORECASE,
 )
 
@@ -680,6 +717,10 @@ def _talk_lead(hits: list[Hit], text: str, start: int) -> bool:
         schemes: tuple[str, ...] = _REPORTING
     elif _ANALYSTS.search(text, start, lead):
         schemes = ("event_kind", "meeting_level")
+    elif _ANALYSTS.search(text, start, headed := event_lead(start, text, lead, len(text))):
+        # (a subtitle or a column's heading under the title: Эксперты сравнили влияние...,
+        # Expert Opinions; the lead is then the body's first sentence)
+        schemes, lead = ("event_kind", "meeting_level"), headed
     else:
         return False
     return not any(

@@ -44,13 +44,23 @@ from steppewatch.extract.coder_entities import named_only
 from steppewatch.extract.coder_resources import Resources
 from steppewatch.extract.coder_rules import (
     UNILATERAL_KINDS,
+    _occasion,
     _yes_no_sentences,
     collect,
     names_focal,
 )
 from steppewatch.extract.matcher import Hit
 
-__all__ = ["Engagement", "domestic_case", "outlet_name", "public_notice", "route_end"]
+__all__ = [
+    "Engagement",
+    "domestic_case",
+    "event_lead",
+    "outlet_name",
+    "public_notice",
+    "route_end",
+    "staff_led",
+    "staff_names",
+]
 
 _JOINED = re.compile(r"\s*(?:愿同|愿与|同|与|和|及|(?i:and|with|и|с|со))\s*|[—–-]", re.IGNORECASE)
 # the focal state's partner named right after it: 中方愿同, 中国将与, China will work with, Китай
@@ -64,6 +74,60 @@ JOIN_SPAN = 60  # characters from the focal state's name to its partner's
 CLAUSE_SPAN = 200  # characters searched back for a clause's start
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?\n]|\.(?:\s|$)")
 _GROUPS = ("group", "group_other")
+# the focal state's delegation, forces or agencies named with it: a side taking part
+# (делегацией Министерства обороны КНР, Chinese troops, a Chinese police unit, 中国代表团)
+_AGENCY_BEFORE = re.compile(
+    r"(?:делегаци|министерств|ведомств|войск|военнослужащ|полици|пограничн|спецназ|"
+    r"подразделени)\w*(?:\s+[^\W\d_]+){0,3}\s+$",
+    re.IGNORECASE,
+)
+_AGENCY_AFTER = re.compile(
+    r"(?:\s+[^\W\d_']+){0,2}?\s+(?:delegation|troops|forces|military|army|police|units?|"
+    r"soldiers|servicemen|border\s+guards|(?:defen[cs]e\s+|security\s+)?ministry|navy|"
+    r"special\s+forces)(?![^\W\d_])|"
+    r"(?:代表团|军队|部队|军人|官兵|警方|公安|边防|军方|海关|武警|特警|国防部)",
+    re.IGNORECASE,
+)
+AGENCY_SPAN = 60  # characters searched back from the focal state's name for its agency's
+# a framework's secretary-general, secretariat or website (its staff, its publication) named
+# after or before its name
+_STAFF_AFTER = re.compile(
+    r"\s*(?:组织|合作组织)?(?:新任|前任|首任|现任)?(?:秘书长|秘书处|网站)|"
+    r"(?:'s)?\s*(?:secretary[- ]general|secretariat|website)(?![^\W\d_])|"
+    r"\s*(?:генеральн\w*\s+секретар|секретариат)",
+    re.IGNORECASE,
+)
+_STAFF_BEFORE = re.compile(
+    r"(?:secretary[- ]general|secretariat)\s+of\s+(?:the\s+)?$|"  # (Secretary-General of the SCO)
+    r"(?:генеральн\w*\s+секретар\w*|секретариат\w*)\s+$",
+    re.IGNORECASE,
+)
+# the title right before an official's name (秘书长努尔兰·, Secretary-General Nurlan)
+_STAFF_TITLE_BEFORE = re.compile(
+    r"秘书长[\u4e00-\u9fff·・]{0,8}$|"
+    r"(?:secretary[- ]general|генеральн\w*\s+секретар\w*(?:\s+ШОС)?)\s+(?:[^\W\d_]+\s+)?$",
+    re.IGNORECASE,
+)
+_SECRETARY_GENERAL = re.compile(
+    r"秘书长|secretary[- ]general|генеральн\w*\s+секретар", re.IGNORECASE
+)
+# a power's influence or presence (China's growing clout, 中国日益增长的影响力, влияние Китая)
+_INFLUENCE_AFTER = re.compile(
+    r"(?:'s|’s)\s+(?:(?:growing|rising|expanding|increasing)\s+)?(?:clout|influence|sway|"
+    r"footprint)(?![^\W\d_])|(?:的)?(?:日益增长的|不断扩大的|日益扩大的)?(?:影响力|势力范围)",
+    re.IGNORECASE,
+)
+_INFLUENCE_BEFORE = re.compile(
+    r"(?:влияни|(?<![^\W\d_])рол)\w*\s+(?:(?:России|Москвы|США)\s+и\s+)?$|"
+    r"(?:clout|influence|sway)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+INFLUENCE_SPAN = 30
+STAFF_SPAN = 40  # characters searched back from a name for a secretary-general's title
+HEADER_LINE = 100  # characters: a shorter line with no sentence end under a title is furniture
+EVENT_LEAD = 400  # characters searched for the first sentence of an item's body
+# a sentence's end in a line under the title (not an abbreviated month's: Aug. 10, 2026)
+_HEADER_END = re.compile(r"[。！？!?]|(?<=[^\W\d_]{5})\.(?:\s|$)")
 _NO_EVENT = ("mechanism",)  # 机制: a framework's mechanism is its name, not an event of it
 EVENT_SPAN = 40  # characters from a framework's name to its event's word in a paragraph's lead
 SENTENCE_SPAN = 600  # characters searched either side of a name for its sentence's ends
@@ -228,6 +292,21 @@ class Engagement:
         # the lead names neither the focal state nor a regional framework: the focal state and
         # a partner take part together only in a sentence naming both
         self.unanchored = not (sides.focal or sides.framework or sides.partner)
+        # the lead of the event (``event_lead``: past a byline) names its sides without the
+        # focal state: a partner state with a state from outside the region (the US and
+        # Kazakhstan, Uzbekistan and Afghanistan) or with a body of other states (a CSTO
+        # exercise in Tajikistan), and no multilateral format (Afghanistan's neighbours): another
+        # power's business, in which the focal state named later takes part only joined to a
+        # partner as the other side (``focal_background``)
+        self.event_lead = event_lead(start, text, lead, end)
+        told = _lead_sides(hits, text, res, self.event_lead, own_names=True)
+        self.others_event = (
+            not told.focal
+            and not told.framework
+            and not told.multilateral
+            and told.partner
+            and bool(told.others or told.outside_body)
+        )
         self.focal = focal = sorted((h for h in hits if names_focal(h, res)), key=lambda h: h.start)
         self.focal_at = focal_at = [h.start for h in focal]
         dropped: set[Hit] = set()
@@ -272,7 +351,7 @@ class Engagement:
         kept = [h for h in hits if h not in dropped]
         self.named = named = [h for h in kept if _state_of(h, res) in partners and h not in places]
         events = sorted(h.start for h in kept if h.payload[0] == "event_kind")
-        groups = [h for h in kept if h.payload[0] == "group"]
+        self.groups = groups = [h for h in kept if h.payload[0] == "group"]
         background = background_sentences(text, start, end, named + groups, events, reference)
         if background:
             # the focal state joined to a partner as the two sides (中方愿同哈萨克斯坦加强反恐
@@ -365,6 +444,49 @@ class Engagement:
                 lo, hi = _sentence(text, hit.start, self.lead, self.end)
                 if _ANALYSTS_SAY.search(text, lo, hi):
                     bisect.insort(spans, (lo, hi))
+        focal = [h for h in self.focal if h.start >= self.event_lead]
+        if self.focal and self.others_event:
+            # another power's event (``others_event``): the focal state's name after the lead is
+            # a comparison, a trading partner, where goods come from or what it did elsewhere
+            # (China has also funded border posts in Tajikistan; грузы из Китая), unless its
+            # agency or official acts there (a Chinese police unit took part; talks with the PRC
+            # defence ministry's delegation) or it is joined to a partner state or the region's
+            # group as the other side in its sentence (China and the Central Asian states
+            # jointly fight terrorism); and not in a sentence of background (the next summit,
+            # attended by China)
+            background = (
+                background_sentences(
+                    text, self.event_lead, self.end, focal, self._events, self.reference
+                )
+                if focal
+                else []
+            )
+            partners = [
+                h
+                for h in self.named
+                if h.start >= self.event_lead and h.payload[0] in ("state", "example", "listed")
+            ] + [h for h in self.groups if h.start >= self.event_lead]
+            joined = _joined_focal(partners, focal, text, self.event_lead, self.end)
+            for hit in focal:
+                if _within(spans, hit.start):
+                    continue
+                lo, hi = _sentence(text, hit.start, self.event_lead, self.end)
+                if _within(background, hit.start) or _ANALYSTS_SAY.search(text, lo, hi):
+                    bisect.insort(spans, (hit.start, hit.end))
+                    continue
+                if (
+                    hit.payload[0] in ("official", "institution")
+                    or hit in joined
+                    or _AGENCY_BEFORE.search(text, max(lo, hit.start - AGENCY_SPAN), hit.start)
+                    or _AGENCY_AFTER.match(text, hit.end)
+                ):
+                    continue
+                bisect.insort(spans, (hit.start, hit.end))
+            for hit in self.focal:
+                # (in the lead: whose influence the event counters, China's growing clout)
+                if hit.start < self.event_lead and _influence_of(text, hit):
+                    bisect.insort(spans, (hit.start, hit.end))
+            spans = _merged(spans)
         self._focal_background = spans
         return spans
 
@@ -417,6 +539,136 @@ def _joined_to_focal(
     return False
 
 
+def staff_names(hits: list[Hit], text: str, res: Resources) -> set[Hit]:
+    """A regional framework's name in its secretary-general's or secretariat's title (上合组织
+    秘书长, the SCO Secretary-General, Генеральный секретарь ШОС, SCO Secretariat) and the
+    official named with that title (秘书长努尔兰·叶尔梅克巴耶夫, Secretary-General Nurlan
+    Yermekbayev): the organisation's staff, not a body of its member states meeting, and the
+    official acts for the organisation, not for his state (gold: the secretary-general's
+    statements and audiences are not the members' security engagement)."""
+    staff: set[Hit] = set()
+    for hit in hits:
+        kind = hit.payload[0]
+        if kind in ("framework", "institution") and _framework_of(hit, res) in (
+            res.study.anchor_weights
+        ):
+            if _STAFF_AFTER.match(text, hit.end) or _STAFF_BEFORE.search(
+                text, max(0, hit.start - STAFF_SPAN), hit.start
+            ):
+                staff.add(hit)
+        elif kind == "official" and (
+            _STAFF_TITLE_BEFORE.search(text, max(0, hit.start - STAFF_SPAN), hit.start)
+        ):
+            staff.add(hit)
+    # (the official's other mentions in the item too: 叶尔梅克巴耶夫介绍了...)
+    titled = {h.payload for h in staff if h.payload[0] == "official"}
+    if titled:
+        staff.update(h for h in hits if h.payload in titled)
+    return staff
+
+
+def staff_led(
+    staff: set[Hit], hits: list[Hit], text: str, res: Resources, start: int, end: int
+) -> bool:
+    """The item's lead (title and first sentence) names a regional framework only in its
+    secretary-general's title (上合组织秘书长会见老挝驻华大使; SCO Secretary-General issues a
+    statement on India and Pakistan): the organisation's official business (an audience, a
+    statement, an anniversary), not a body of its member states meeting nor the focal state
+    engaging a partner, unless the lead names another framework term (the SCO security council
+    secretaries' meeting the secretary-general attended)."""
+    lead = lead_end(start, text)
+    if not any(
+        h.start < lead
+        and h.payload[0] in ("framework", "institution")
+        and _SECRETARY_GENERAL.search(text, max(start, h.start - STAFF_SPAN), h.end + STAFF_SPAN)
+        for h in staff
+    ):
+        return False
+    return not any(
+        h.start < lead
+        and h not in staff
+        and h.payload[0] in ("framework", "institution")
+        and _framework_of(h, res) in res.study.anchor_weights
+        for h in hits
+    )
+
+
+def event_lead(start: int, text: str, lead: int, end: int) -> int:
+    """Where the lead of the item's event ends: the item's lead (``lead``: its title and first
+    sentence), or, when that lead ends on furniture under the title (a byline, a source and
+    date line: By RFE/RL's Central Asia desk; 2026-09-25 来源：参考消息网), the first sentence of
+    the body under it (up to three such lines skipped)."""
+    title = text.find("\n", start, min(end, start + EVENT_LEAD))
+    if title < 0 or lead > title + 1 and _HEADER_END.search(text, title + 1, lead):
+        return lead  # no title line, or the lead reaches a sentence of the body
+    at = title + 1
+    for _ in range(4):
+        while at < end and text[at] in " \t\r\n\u3000":
+            at += 1
+        line_end = text.find("\n", at, end)
+        line_end = end if line_end < 0 else line_end
+        stop = _HEADER_END.search(text, at, min(line_end, at + EVENT_LEAD))
+        if stop is not None or line_end - at >= HEADER_LINE:
+            return max(lead, stop.end() if stop else min(line_end, at + EVENT_LEAD))
+        at = line_end + 1
+        if at >= end:
+            break
+    return lead
+
+
+def _outside_body(institution: object) -> bool:
+    """A body of states that is no agency of a state and none of the region's frameworks (the
+    CSTO): an organisation of other states."""
+    return not any(getattr(institution, name, None) for name in ("country", "framework", "domain"))
+
+
+def _influence_of(text: str, hit: Hit) -> bool:
+    """``hit`` (a state's name) names whose influence or presence is talked about (China's
+    growing clout, влияние Китая, 中国的影响力): a power compared or countered, not a side."""
+    return bool(
+        _INFLUENCE_AFTER.match(text, hit.end)
+        or _INFLUENCE_BEFORE.search(text, max(0, hit.start - INFLUENCE_SPAN), hit.start)
+    )
+
+
+def _joined_focal(
+    partners: list[Hit], focal: list[Hit], text: str, start: int, end: int
+) -> set[Hit]:
+    """The focal state's names (``focal``, sorted) joined to one of ``partners`` (a partner
+    state's or the region's group name) as the other side in its sentence: China and
+    Kazakhstan, 中方愿同哈萨克斯坦, Kazakh and Chinese troops, 中亚各国同中方, 乌方也将继续同中国,
+    Kazakhstan will hold drills with China."""
+    focal_at = [h.start for h in focal]
+    joined: set[Hit] = set()
+    for hit in partners:
+        lo, hi = _sentence(text, hit.start, start, end)
+        stop = bisect.bisect_left(focal_at, min(hi, hit.end + JOIN_SPAN))
+        for i in range(bisect.bisect_left(focal_at, max(lo, hit.start - JOIN_SPAN)), stop):
+            f = focal[i]
+            if (
+                f.end <= hit.start and _PARTNER_OF.fullmatch(text, f.end, hit.start) is not None
+            ) or (
+                hit.end <= f.start
+                and (
+                    _JOINED.fullmatch(text, hit.end, f.start) is not None
+                    or _PARTNER_OF.fullmatch(text, hit.end, f.start) is not None
+                )
+            ):
+                joined.add(f)
+    return joined
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted ``spans`` with the overlapping ones merged."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if out and lo < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
 def _framework_event(hit: Hit, hits: list[Hit], text: str, res: Resources, start: int) -> bool:
     """``hit`` names a regional framework (the study's anchor weights) in the item's lead, or
     in a paragraph's lead with one of its events right after it (China Daily: ... the SCO joint
@@ -449,21 +701,36 @@ class _Sides:
     partner: bool  # a partner state, the region's group or a partner's capital as the venue
     partners: frozenset[str]  # the partner states (not as places)
     framework: bool  # a regional framework (the study's anchor weights)
+    outside_body: bool  # a body of other states (the CSTO)
+    multilateral: bool  # another multilateral format (Afghanistan's neighbours), not such a body
 
 
-def _lead_sides(hits: list[Hit], text: str, res: Resources, lead: int) -> _Sides:
+def _lead_sides(
+    hits: list[Hit], text: str, res: Resources, lead: int, own_names: bool = False
+) -> _Sides:
+    """Who the lead (up to ``lead``) names as sides; with ``own_names`` a state named by a
+    topic's indicator that is its own name (Афганистана: the afghanistan topic) is a side too,
+    a state inside a longer name is not (阿富汗问题, the Afghan issue)."""
     partners, focal_code = res.study.partner_set, res.study.focal
     # a state inside a framework's or an issue's name (阿富汗邻国外长会, the Afghan issue) is
     # talked about, not a side
     names = [h for h in hits if h.payload[0] in ("topic", "framework") and h.start < lead]
-    focal = partner = framework = False
+    focal = partner = framework = outside_body = False
     others: set[str] = set()
     named: set[str] = set()
     for hit in (h for h in hits if h.start < lead):
         kind, value = hit.payload
         if _framework_of(hit, res) in res.study.anchor_weights:
             framework = True
-        if any(n.start <= hit.start and hit.end <= n.end and n is not hit for n in names):
+        elif kind == "institution" and _outside_body(res.gazetteer.institutions[value]):
+            outside_body = True
+        if any(
+            n.start <= hit.start
+            and hit.end <= n.end
+            and n is not hit
+            and (not own_names or n.end - n.start > hit.end - hit.start)
+            for n in names
+        ):
             continue
         if kind in ("state", "listed", "example") and named_only(text, hit):
             continue  # a dateline (МОСКВА, 21 авг —), a border's or a route's side
@@ -471,6 +738,8 @@ def _lead_sides(hits: list[Hit], text: str, res: Resources, lead: int) -> _Sides
         place = _PLACE_BEFORE.search(text, max(0, hit.start - 8), hit.start) is not None
         if names_focal(hit, res) and outlet_name(text, hit):
             continue  # a news outlet's name in the source line (中国新闻网, China Daily)
+        if own_names and names_focal(hit, res) and _influence_of(text, hit):
+            continue  # whose influence is talked about (to counter China's growing clout)
         if names_focal(hit, res):
             focal = True  # (中哈, 中巴: a pair's short form names the focal state and the other)
         if state in partners or kind in _GROUPS or (kind == "venue" and value in partners):
@@ -484,7 +753,24 @@ def _lead_sides(hits: list[Hit], text: str, res: Resources, lead: int) -> _Sides
             and not place
         ):
             others.add(state)
-    return _Sides(focal, frozenset(others), partner, frozenset(named), framework)
+    bodies = [
+        h
+        for h in hits
+        if h.start < lead
+        and h.payload[0] == "institution"
+        and _outside_body(res.gazetteer.institutions[h.payload[1]])
+    ]
+    multilateral = any(
+        h.start < lead
+        and h.payload[0] == "framework"
+        and h.payload[1] not in res.study.anchor_weights
+        and not any(b.start <= h.start < b.end for b in bodies)
+        and not _occasion(text, h)  # 在联合国大会期间与..., on the sidelines of the UN
+        for h in hits
+    )
+    return _Sides(
+        focal, frozenset(others), partner, frozenset(named), framework, outside_body, multilateral
+    )
 
 
 def _sentence(text: str, position: int, start: int, end: int) -> tuple[int, int]:

@@ -29,9 +29,20 @@ __all__ = [
 
 # Indicators of the focal state's military build-up near the region (the PRC's western
 # districts and theatre) that anchor a passage by themselves
+# (and its border human capacity and border roads: 护边员, 戍边, border-guarding herders,
+# пограничники-добровольцы, охранники границы, пограничные дороги, 巡逻路)
 WESTERN_BUILDUP = re.compile(
-    r"军区|战区|边防|武警新疆|military (district|region|command)|"
-    r"theat(er|re) command|военн\w* округ|пограни",
+    r"军区|战区|边防|武警新疆|护边|戍边|巡逻路|military (district|region|command)|"
+    r"theat(er|re) command|border-guarding|border guarding|военн\w* округ|пограни|"
+    r"охранник\w* границ",
+    re.IGNORECASE,
+)
+# build-up indicators any state's border may have (volunteers guarding it, its patrol roads):
+# the focal state's build-up only when the focal state (Xinjiang, China) is named in their
+# sentence (``codebook_coder``)
+BORDER_CAPACITY = re.compile(
+    r"护边|戍边|巡逻路|border-guarding|border guarding|пограничн\w*[- ](?:добровол|дорог)|"
+    r"охранник\w* границ",
     re.IGNORECASE,
 )
 DOMESTIC_CAPACITY_WEIGHT = 1.0  # anchor weight of the build-up indicators
