@@ -290,11 +290,17 @@ def test_frame_read_through_arrow_is_analysed_from_the_readers_codes(
     """A Parquet export is read through Arrow: the reader notes each shared column's codes,
     and the analysis frame made from them is the one made by hashing every row's value."""
     from steppewatch.analysis import frame as frame_module
+    from steppewatch.analysis.frame import NO_CONCERN_NOTE
     from steppewatch.export import export_package
     from steppewatch.store import frames
     from steppewatch.store.parquet_store import ParquetStore
+    from tests.analysis.fixture_events import fixture_events
 
-    store = fixture_store(tmp_path / "t.db")
+    # one meeting whose sources name no concern (read by the analysis: no_concern)
+    events = fixture_events()
+    at = next(i for i, e in enumerate(events) if e.kind == "meeting" and not e.topics)
+    events[at] = events[at].model_copy(update={"attributes": {"topic_note": NO_CONCERN_NOTE}})
+    store = fixture_store(tmp_path / "t.db", events)
     export_package(tmp_path / "export", store=store, formats=("parquet",))
     filters = EventFilter(statuses=DEFAULT_STATUSES)
     parquet = ParquetStore(tmp_path / "export")
@@ -309,8 +315,16 @@ def test_frame_read_through_arrow_is_analysed_from_the_readers_codes(
         return by_codes(values, codes, objects)
 
     monkeypatch.setattr(frame_module, "_shared_by_codes", spy)
+    attributes_by_codes = frame_module._attributes_by_codes
+    monkeypatch.setattr(
+        frame_module,
+        "_attributes_by_codes",
+        lambda codes, objects: used.append(-1) or attributes_by_codes(codes, objects),
+    )
     noted = analysis_frame(_load_frame(parquet, filters))
-    assert len(used) == len(SHARED)  # every shared column from the codes
+    # every shared column from the codes, and the attributes too
+    assert len(used) == len(SHARED) + 1 and used.count(-1) == 1
+    assert noted["no_concern"].any() and noted["attributes"].map(bool).any()
     assert list(noted.columns) == list(plain.columns)
     for column in noted.columns:
         a, b = noted[column], plain[column]
@@ -324,5 +338,5 @@ def test_frame_read_through_arrow_is_analysed_from_the_readers_codes(
     replaced["kind"] = replaced["kind"].to_numpy().copy()
     used.clear()
     again = analysis_frame(replaced)
-    assert len(used) == len(SHARED) - 1
+    assert len(used) == len(SHARED)  # the other shared columns and the attributes
     assert _plain(again["kind"]) == _plain(plain["kind"])

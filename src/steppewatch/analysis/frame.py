@@ -214,9 +214,17 @@ def _shared_by_codes(
     return values, out_codes, np.asarray(uniques, dtype=object)
 
 
-def _attributes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _attributes(
+    values: np.ndarray, noted: tuple[np.ndarray, np.ndarray] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """The ``no_concern`` mask (:func:`no_concern_marked`) and the attributes with every empty
-    dict made one (the analysis frame is read-only), in one pass over the column."""
+    dict made one (the analysis frame is read-only), in one pass over the column. ``noted``:
+    the codes and objects the reader noted for ``values``: both then decided once per
+    distinct object and taken by the codes."""
+    if noted is not None:
+        codes, objects = noted
+        if len(codes) == len(values) and codes.dtype.kind in "iu":
+            return _attributes_by_codes(codes, objects)
     # kept: every value but an empty dict; truth and type are tested in C (map), not by a
     # Python expression per row
     try:
@@ -239,6 +247,23 @@ def _attributes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     marked[rows] = [
         isinstance(a, dict) and a.get("topic_note") == NO_CONCERN_NOTE for a in values[rows]
     ]
+    return marked, attributes
+
+
+def _attributes_by_codes(codes: np.ndarray, objects: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """What :func:`_attributes` gives for the column ``objects[codes]``, decided once per
+    entry of ``objects``."""
+    empty: dict[str, Any] = {}
+    table = np.empty(len(objects), dtype=object)
+    flags = np.zeros(len(objects), dtype=bool)
+    for j, value in enumerate(objects.tolist()):
+        if isinstance(value, dict) and not value:
+            table[j] = empty  # every empty dict the one object
+            continue
+        table[j] = value
+        flags[j] = isinstance(value, dict) and value.get("topic_note") == NO_CONCERN_NOTE
+    marked: np.ndarray = flags[codes]
+    attributes: np.ndarray = table[codes]
     return marked, attributes
 
 
@@ -279,7 +304,7 @@ def _analysis_frame(frame: pd.DataFrame) -> pd.DataFrame:
         else:
             out["n_topics"] = lengths(out["topics"])
     if "attributes" in out:
-        marked, attributes = _attributes(out["attributes"].to_numpy())
+        marked, attributes = _attributes(out["attributes"].to_numpy(), noted("attributes"))
         out["no_concern"] = pd.Series(marked, index=out.index, dtype=bool)
         out["attributes"] = pd.Series(attributes, index=out.index, dtype=object)
     if topics is not None:
