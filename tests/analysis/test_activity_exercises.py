@@ -138,3 +138,27 @@ def test_meeting_volume_counted_from_codes_is_the_grouped_rows(
     for table, (f, p) in zip(from_codes, cases, strict=True):
         pd.testing.assert_frame_equal(table, activity.meeting_volume(f, p))
     assert "unknown" in set(from_codes[0]["level"])
+
+
+def test_exercises_table_of_shared_values_is_the_table_of_separate_ones(
+    frame: pd.DataFrame,
+) -> None:
+    """The fields are read once per distinct attributes and country-list object: a frame
+    whose equal values are one object (the analysis frame's) and one where every row holds
+    its own copy give the same table."""
+    import copy
+
+    from steppewatch.analysis.exercises import EXERCISE_KINDS
+    from steppewatch.analysis.frame import analysis_frame
+
+    ex = frame[frame["kind"].isin(EXERCISE_KINDS)]
+    # the same values again as copies, and one attributes object shared by two rows
+    doubled = pd.concat([frame, ex.assign(id=ex["id"] + "~2")], ignore_index=True)
+    separate = doubled.copy()
+    separate["attributes"] = [copy.deepcopy(a) for a in doubled["attributes"]]
+    separate["countries"] = [tuple(c) for c in doubled["countries"]]
+    shared = analysis_frame(doubled)
+    table = exercises_table(shared)
+    assert len(table) == 2 * len(ex) and table["troops_total_n"].notna().any()
+    assert "中塔联合反恐演习" in set(table["name"])  # a title where no name is coded
+    pd.testing.assert_frame_equal(table, exercises_table(separate))

@@ -6,6 +6,7 @@ sensitivity counted once, the alternatives as copies that leave the frame as cod
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -237,3 +238,105 @@ def test_ids_not_known_distinct_are_hashed() -> None:
     noted = ids_distinct(twice.copy())
     noted["extra"] = 1
     assert analysis_frame(noted)["id_key"].tolist() == [0, 0, 1]
+
+
+def _as_shared(values: list[object], codes: list[int], objects: list[object]) -> tuple:
+    from steppewatch.analysis.frame import _shared, _shared_by_codes
+
+    array = np.empty(len(values), dtype=object)
+    array[:] = values
+    entries = np.empty(len(objects), dtype=object)
+    entries[:] = objects
+    by_codes = _shared_by_codes(array, np.asarray(codes, dtype=np.uint8), entries)
+    assert by_codes is not None
+    return by_codes, _shared(array)
+
+
+def test_shared_by_the_readers_codes_is_factorize() -> None:
+    # text with a missing value, first seen in another order than the reader's entries
+    kinds = ["совещание", "会晤", None, "учения"]
+    codes = [1, 1, 2, 0, 1, 3, 0, 2]
+    (out, got, uniques), (want_out, want, want_uniques) = _as_shared(
+        [kinds[c] for c in codes], codes, kinds
+    )
+    assert got.tolist() == want.tolist() == [0, 0, -1, 1, 0, 2, 1, -1]
+    assert uniques.tolist() == want_uniques.tolist() == ["会晤", "совещание", "учения"]
+    assert _plain(pd.Series(out)) == _plain(pd.Series(want_out))
+    # country lists: "" and NULL both read as the empty list, two entries of one value
+    lists = [("KZ",), (), ("KG", "TJ"), (), ("KZ",)]
+    codes = [3, 2, 0, 1, 4, 3, 2]
+    (out, got, uniques), (want_out, want, want_uniques) = _as_shared(
+        [lists[c] for c in codes], codes, lists
+    )
+    assert got.tolist() == want.tolist() == [0, 1, 2, 0, 2, 0, 1]
+    assert uniques.tolist() == want_uniques.tolist() == [(), ("KG", "TJ"), ("KZ",)]
+    assert out.tolist() == want_out.tolist()
+    assert len({id(v) for v in out}) == 3  # equal lists one object, as factorize makes them
+
+
+def test_shared_by_codes_refuses_codes_that_do_not_fit() -> None:
+    from steppewatch.analysis.frame import _shared_by_codes
+
+    values = np.array(["a", "b"], dtype=object)
+    entries = np.array(["a", "b"], dtype=object)
+    assert _shared_by_codes(values, np.array([0, 2], dtype=np.int64), entries) is None
+    assert _shared_by_codes(values, np.array([0], dtype=np.int64), entries) is None
+    assert _shared_by_codes(values, np.array([0.0, 1.0]), entries) is None
+
+
+def test_frame_read_through_arrow_is_analysed_from_the_readers_codes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Parquet export is read through Arrow: the reader notes each shared column's codes,
+    and the analysis frame made from them is the one made by hashing every row's value."""
+    from steppewatch.analysis import frame as frame_module
+    from steppewatch.analysis.frame import NO_CONCERN_NOTE
+    from steppewatch.export import export_package
+    from steppewatch.store import frames
+    from steppewatch.store.parquet_store import ParquetStore
+    from tests.analysis.fixture_events import fixture_events
+
+    # one meeting whose sources name no concern (read by the analysis: no_concern)
+    events = fixture_events()
+    at = next(i for i, e in enumerate(events) if e.kind == "meeting" and not e.topics)
+    events[at] = events[at].model_copy(update={"attributes": {"topic_note": NO_CONCERN_NOTE}})
+    store = fixture_store(tmp_path / "t.db", events)
+    export_package(tmp_path / "export", store=store, formats=("parquet",))
+    filters = EventFilter(statuses=DEFAULT_STATUSES)
+    parquet = ParquetStore(tmp_path / "export")
+    plain_frame = _load_frame(parquet, filters)
+    frames._VALUE_CODES.pop(id(plain_frame), None)
+    plain = analysis_frame(plain_frame)
+    used: list[int] = []
+    by_codes = frame_module._shared_by_codes
+
+    def spy(values: np.ndarray, codes: np.ndarray, objects: np.ndarray) -> object:
+        used.append(len(values))
+        return by_codes(values, codes, objects)
+
+    monkeypatch.setattr(frame_module, "_shared_by_codes", spy)
+    attributes_by_codes = frame_module._attributes_by_codes
+    monkeypatch.setattr(
+        frame_module,
+        "_attributes_by_codes",
+        lambda codes, objects: used.append(-1) or attributes_by_codes(codes, objects),
+    )
+    noted = analysis_frame(_load_frame(parquet, filters))
+    # every shared column from the codes, and the attributes too
+    assert len(used) == len(SHARED) + 1 and used.count(-1) == 1
+    assert noted["no_concern"].any() and noted["attributes"].map(bool).any()
+    assert list(noted.columns) == list(plain.columns)
+    for column in noted.columns:
+        a, b = noted[column], plain[column]
+        if isinstance(a.dtype, pd.CategoricalDtype):
+            assert list(a.cat.categories) == list(b.cat.categories), column
+            assert a.cat.codes.tolist() == b.cat.codes.tolist(), column
+        else:
+            assert _plain(a) == _plain(b), column
+    # a frame whose column was replaced after it was read is factorized as before
+    replaced = _load_frame(parquet, filters)
+    replaced["kind"] = replaced["kind"].to_numpy().copy()
+    used.clear()
+    again = analysis_frame(replaced)
+    assert len(used) == len(SHARED)  # the other shared columns and the attributes
+    assert _plain(again["kind"]) == _plain(plain["kind"])

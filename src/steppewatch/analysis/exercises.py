@@ -12,6 +12,7 @@ import math
 import re
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from steppewatch.analysis.frame import require_columns
@@ -42,6 +43,16 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def _distinct_objects(values: np.ndarray) -> tuple[np.ndarray, list[Any]]:
+    """Each row's index into the distinct objects of ``values`` (told apart by identity: an
+    equal value held twice is looked at twice, with the same result), and those objects."""
+    keys = np.fromiter(map(id, values), dtype=np.int64, count=len(values))
+    codes, uniques = pd.factorize(keys)
+    row = np.zeros(len(uniques), dtype=np.int64)
+    row[codes] = np.arange(len(codes), dtype=np.int64)  # any row of each: the same object
+    return codes, values[row].tolist()
+
+
 def exercises_table(frame: pd.DataFrame) -> pd.DataFrame:
     """Every exercise with name, year, framework, participants, troops and scenario.
 
@@ -54,13 +65,25 @@ def exercises_table(frame: pd.DataFrame) -> pd.DataFrame:
     )
     ex = frame[frame["kind"].isin(EXERCISE_KINDS)]
     # built column by column (one pass per field, no dict per row); the rows are then given
-    # to from_records as before, so every column's type is inferred as it was
-    attrs = [a if isinstance(a, dict) else {} for a in ex["attributes"].to_numpy()]
+    # to from_records as before, so every column's type is inferred as it was. The fields
+    # of the attributes and the joined country lists are made once per distinct object
+    # (the analysis frame shares equal values: one object each), then taken per row.
+    at, attrs = _distinct_objects(ex["attributes"].to_numpy())
+    attrs = [a if isinstance(a, dict) else {} for a in attrs]
     years = ex["year"].tolist()
     titles = [t or "" for t in ex["title"].tolist()] if "title" in ex.columns else [""] * len(ex)
-    names = [a.get("exercise_name") for a in attrs]
     total = [a.get("troops_total") for a in attrs]
     cn = [a.get("troops_cn") for a in attrs]
+
+    def per_row(values: list[Any]) -> list[Any]:
+        table = np.empty(len(values), dtype=object)
+        table[:] = values
+        taken: list[Any] = table[at].tolist()
+        return taken
+
+    country_at, country_lists = _distinct_objects(ex["countries"].to_numpy())
+    joined = np.empty(len(country_lists), dtype=object)
+    joined[:] = [";".join(c) for c in country_lists]
     records = list(
         zip(
             ex["id"].tolist(),
@@ -68,13 +91,18 @@ def exercises_table(frame: pd.DataFrame) -> pd.DataFrame:
             ex["date_start"].tolist() if "date_start" in ex.columns else [str(y) for y in years],
             ex["kind"].tolist(),
             ex["framework"].tolist(),
-            [_text(v) or t for v, t in zip(names, titles, strict=True)],
-            [";".join(c) for c in ex["countries"].tolist()],
-            [_text(v) for v in total],
-            [_text(v) for v in cn],
-            [parse_count(v) for v in total],
-            [parse_count(v) for v in cn],
-            [_text(a.get("scenario")) for a in attrs],
+            [
+                v or t
+                for v, t in zip(
+                    per_row([_text(a.get("exercise_name")) for a in attrs]), titles, strict=True
+                )
+            ],
+            joined[country_at].tolist(),
+            per_row([_text(v) for v in total]),
+            per_row([_text(v) for v in cn]),
+            per_row([parse_count(v) for v in total]),
+            per_row([parse_count(v) for v in cn]),
+            per_row([_text(a.get("scenario")) for a in attrs]),
             [int(n) for n in ex["n_sources"].tolist()],
             strict=True,
         )

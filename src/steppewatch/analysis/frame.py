@@ -139,11 +139,19 @@ def _unlist(key: int) -> Callable[[weakref.ref[pd.DataFrame]], None]:
 _SHARED_TEXT = ("kind", "date_start", "framework", "level", "review_status")
 
 
-def _shared(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _shared(
+    values: np.ndarray, noted: tuple[np.ndarray, np.ndarray] | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``values`` (an object array) with equal values made one object each, plus the factorize
     codes and uniques. The same values (missing ones untouched); but a loaded column holds a
     separate object per row scattered over memory, and every row selection and comparison then
-    touches a million of them; shared ones stay in the cache."""
+    touches a million of them; shared ones stay in the cache. ``noted``: the codes and objects
+    the reader noted for ``values`` (:func:`~steppewatch.store.frames.value_codes`): the same
+    result from them, without hashing every row's value (:func:`_shared_by_codes`)."""
+    if noted is not None:
+        found = _shared_by_codes(values, *noted)
+        if found is not None:
+            return found
     codes, uniques = pd.factorize(values)
     out = np.array(values, dtype=object, copy=True)
     known = codes >= 0
@@ -151,9 +159,72 @@ def _shared(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return out, codes, np.asarray(uniques, dtype=object)
 
 
-def _attributes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+#: Rows looked at first, when finding the order in which values first appear (doubled each
+#: time some value is still unseen).
+_FIRST_ROWS = 4096
+
+
+def _shared_by_codes(
+    values: np.ndarray, codes: np.ndarray, objects: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """What :func:`_shared` gives for ``values`` (which hold ``objects[codes]`` row by row),
+    from the codes: ``pd.factorize``'s codes (values in the order they first appear, a missing
+    value -1) and uniques, and the values themselves when no two entries of ``objects`` that
+    occur are equal (else each row's value as its equal value's first entry). None when an
+    entry cannot be hashed or ``codes`` do not fit ``values``."""
+    if len(codes) != len(values) or codes.dtype.kind not in "iu":
+        return None
+    n_objects = len(objects)
+    if len(codes) and (int(codes.min()) < 0 or int(codes.max()) >= n_objects):
+        return None
+    # equal entries as one (their first), a missing value (None, NaN) as -1, as factorize
+    entry = np.empty(n_objects, dtype=np.int64)
+    first_of: dict[Any, int] = {}
+    for j, value in enumerate(objects.tolist()):
+        if value is None or (isinstance(value, float) and value != value):
+            entry[j] = -1
+            continue
+        try:
+            entry[j] = first_of.setdefault(value, j)
+        except TypeError:  # an unhashable value (factorize would refuse it too)
+            return None
+    present = np.bincount(codes, minlength=n_objects) > 0
+    wanted = len(set(entry[present & (entry >= 0)].tolist()))
+    # the order in which the entries first appear: read from the first rows on, in runs
+    # that double, until every entry present was seen (a few thousand rows, mostly; all of
+    # them for a column in date order, such as the dates); pd.unique keeps the order in
+    # which a run's codes first appear (a hash table: no sort)
+    order: list[int] = []
+    seen = np.zeros(n_objects, dtype=bool)
+    start, step = 0, _FIRST_ROWS
+    while len(order) < wanted and start < len(codes):
+        for j in entry[pd.unique(codes[start : start + step])].tolist():
+            if j >= 0 and not seen[j]:
+                seen[j] = True
+                order.append(j)
+        start, step = start + step, step * 2
+    rank = np.full(n_objects + 1, -1, dtype=np.intp)  # the last: a missing value's
+    rank[np.asarray(order, dtype=np.int64)] = np.arange(len(order), dtype=np.intp)
+    out_codes = rank[entry][codes]
+    uniques = objects[np.asarray(order, dtype=np.int64)] if order else objects[:0]
+    merged = present & (entry >= 0) & (entry != np.arange(n_objects))
+    if merged.any():
+        canonical = objects[np.where(entry >= 0, entry, np.arange(n_objects))]
+        return canonical[codes], out_codes, np.asarray(uniques, dtype=object)
+    return values, out_codes, np.asarray(uniques, dtype=object)
+
+
+def _attributes(
+    values: np.ndarray, noted: tuple[np.ndarray, np.ndarray] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """The ``no_concern`` mask (:func:`no_concern_marked`) and the attributes with every empty
-    dict made one (the analysis frame is read-only), in one pass over the column."""
+    dict made one (the analysis frame is read-only), in one pass over the column. ``noted``:
+    the codes and objects the reader noted for ``values``: both then decided once per
+    distinct object and taken by the codes."""
+    if noted is not None:
+        codes, objects = noted
+        if len(codes) == len(values) and codes.dtype.kind in "iu":
+            return _attributes_by_codes(codes, objects)
     # kept: every value but an empty dict; truth and type are tested in C (map), not by a
     # Python expression per row
     try:
@@ -179,6 +250,23 @@ def _attributes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return marked, attributes
 
 
+def _attributes_by_codes(codes: np.ndarray, objects: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """What :func:`_attributes` gives for the column ``objects[codes]``, decided once per
+    entry of ``objects``."""
+    empty: dict[str, Any] = {}
+    table = np.empty(len(objects), dtype=object)
+    flags = np.zeros(len(objects), dtype=bool)
+    for j, value in enumerate(objects.tolist()):
+        if isinstance(value, dict) and not value:
+            table[j] = empty  # every empty dict the one object
+            continue
+        table[j] = value
+        flags[j] = isinstance(value, dict) and value.get("topic_note") == NO_CONCERN_NOTE
+    marked: np.ndarray = flags[codes]
+    attributes: np.ndarray = table[codes]
+    return marked, attributes
+
+
 def _analysis_frame(frame: pd.DataFrame) -> pd.DataFrame:
     columns = [c for c in ANALYSIS_COLUMNS if c in frame.columns]
     if frame.index.is_unique:
@@ -193,12 +281,19 @@ def _analysis_frame(frame: pd.DataFrame) -> pd.DataFrame:
             out[column] = out[column].astype(object)
     if not len(out):
         return country_keys(out)
+
+    def noted(column: str) -> tuple[np.ndarray, np.ndarray] | None:
+        # the codes the reader noted for the loaded column, while out holds its very values
+        from steppewatch.store.frames import value_codes
+
+        return value_codes(frame, column, out[column].to_numpy())
+
     for column in _SHARED_TEXT:
         if column in out:
             out[column] = pd.Series(
-                _shared(out[column].to_numpy())[0], index=out.index, dtype=object
+                _shared(out[column].to_numpy(), noted(column))[0], index=out.index, dtype=object
             )
-    topics = _shared(out["topics"].to_numpy()) if "topics" in out else None
+    topics = _shared(out["topics"].to_numpy(), noted("topics")) if "topics" in out else None
     if topics is not None:
         # the topic lists shared like the text columns, and counted once per distinct list
         shared, codes, uniques = topics
@@ -209,7 +304,7 @@ def _analysis_frame(frame: pd.DataFrame) -> pd.DataFrame:
         else:
             out["n_topics"] = lengths(out["topics"])
     if "attributes" in out:
-        marked, attributes = _attributes(out["attributes"].to_numpy())
+        marked, attributes = _attributes(out["attributes"].to_numpy(), noted("attributes"))
         out["no_concern"] = pd.Series(marked, index=out.index, dtype=bool)
         out["attributes"] = pd.Series(attributes, index=out.index, dtype=object)
     if topics is not None:
@@ -230,7 +325,7 @@ def _analysis_frame(frame: pd.DataFrame) -> pd.DataFrame:
             else pd.factorize(out["id"].to_numpy())[0]
         )
         out["id_key"] = pd.Series(codes, index=out.index)
-    return country_keys(out)
+    return _country_keys(out, noted("countries") if "countries" in out else None)
 
 
 #: id -> (weak reference, columns, length) of frames whose ids are known to be distinct.
@@ -266,11 +361,15 @@ def _known_distinct(frame: pd.DataFrame) -> bool:
 def country_keys(out: pd.DataFrame) -> pd.DataFrame:
     """``out`` with ``countries_key`` (re)made from its ``countries`` column, in place (the
     analysis frame's key; for a copy whose countries were changed)."""
+    return _country_keys(out, None)
+
+
+def _country_keys(out: pd.DataFrame, noted: tuple[np.ndarray, np.ndarray] | None) -> pd.DataFrame:
     if "countries" in out and len(out):
         # the country lists as a categorical: row selections copy small integer codes, and
         # per-partner work is done once per distinct list instead of once per event; the lists
         # themselves shared (one object per distinct list)
-        shared, codes, uniques = _shared(out["countries"].to_numpy())
+        shared, codes, uniques = _shared(out["countries"].to_numpy(), noted)
         out["countries"] = pd.Series(shared, index=out.index, dtype=object)
         out["countries_key"] = pd.Categorical.from_codes(
             codes, categories=[";".join(u) for u in uniques]

@@ -65,6 +65,9 @@ _NULLABLE = frozenset({"date_end", "location", "level", "verification"})
 _LISTS = frozenset({"countries", "domains", "topics"})
 _NUMBERS = frozenset({"year", "n_sources"})
 _NULL = "__null"
+#: Columns with at most this many distinct values get their codes noted for the analysis
+#: (:func:`~steppewatch.store.frames.note_value_codes`; two bytes per row at most).
+_NOTED_UP_TO = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -480,7 +483,10 @@ def _to_pandas(
     each column is its own block (no copy into one two-dimensional block)."""
     import pandas as pd
 
+    from steppewatch.store.frames import note_value_codes
+
     data: dict[str, pd.Series[Any]] = {}
+    codes: dict[str, tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]] = {}
     for name in wanted:
         column = columns.pop(name)
         if name in _NUMBERS:
@@ -497,10 +503,16 @@ def _to_pandas(
                 if name == "attributes"
                 else _same
             )
-            values = _by_distinct(column, make, columns.pop(name + _NULL, None), order)
+            values, codes[name] = _by_distinct(column, make, columns.pop(name + _NULL, None), order)
         del column
         data[name] = pd.Series(values, dtype=object)
-    return pd.DataFrame(data, copy=False)
+    frame = pd.DataFrame(data, copy=False)
+    for name, (indices, objects) in codes.items():
+        # the analysis frame shares equal values by these codes (no hashing of every row's
+        # value again); noted for columns of few distinct values (small codes) only
+        if len(objects) <= _NOTED_UP_TO:
+            note_value_codes(frame, name, indices, objects)
+    return frame
 
 
 def _same(value: Any) -> Any:
@@ -559,10 +571,11 @@ def _attributes_parser(key: str | None) -> Callable[[str | None], Any]:
 
 def _by_distinct(
     column: Any, make: Callable[[Any], Any], nulls: Any, order: np.ndarray[Any, Any]
-) -> np.ndarray[Any, Any]:
+) -> tuple[np.ndarray[Any, Any], tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]]:
     """An object array of ``make(value)`` per row, in ``order``; ``make`` is called once per
     distinct value (NULL included: where ``nulls`` is true, or the value is NULL), and rows
-    with the same value share one object."""
+    with the same value share one object. Also each row's code into the made objects (the
+    smallest integer type that holds them) and those objects."""
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -576,8 +589,9 @@ def _by_distinct(
     if nulls is not None:
         flags = pc.cast(nulls, pa.bool_()).to_numpy(zero_copy_only=False)
         indices = np.where(flags, len(uniques) - 1, indices)
-    taken: np.ndarray[Any, Any] = objects[indices[order]]
-    return taken
+    row_codes = indices[order].astype(np.min_scalar_type(len(uniques)), copy=False)
+    taken: np.ndarray[Any, Any] = objects[row_codes]
+    return taken, (row_codes, objects)
 
 
 def source_pairs(

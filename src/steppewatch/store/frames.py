@@ -167,3 +167,50 @@ def codes_frame(store: Store, filters: EventFilter | None = None) -> pd.DataFram
     with store.engine.connect() as conn:
         rows = conn.execute(query).all()
     return pd.DataFrame.from_records(rows, columns=["event_id", "facet", "code"])
+
+
+#: id(frame) -> (weak reference to the frame, {column: (address of the column's values,
+#: length, codes, objects)}): the codes a reader noted for a frame's object columns
+#: (:func:`note_value_codes`).
+_VALUE_CODES: dict[int, tuple[Any, dict[str, tuple[int, int, Any, Any]]]] = {}
+
+
+def _address(values: Any) -> tuple[int, int]:
+    return int(values.__array_interface__["data"][0]), len(values)
+
+
+def note_value_codes(frame: pd.DataFrame, column: str, codes: Any, objects: Any) -> None:
+    """Note that ``frame[column]`` holds ``objects[codes]`` row by row (``codes``: an integer
+    array, one per row; ``objects``: an object array of distinct entries, equal values allowed
+    only where the reader made them so, e.g. ``""`` and NULL both the empty tuple), so that
+    :func:`value_codes` can give them to the analysis (no hashing of every row's value again).
+    Forgotten when the frame is freed, or taken once by :func:`value_codes`."""
+    import weakref
+
+    key = id(frame)
+    found = _VALUE_CODES.get(key)
+    if found is None or found[0]() is not frame:
+        table = _VALUE_CODES
+
+        def forget(ref: weakref.ref[pd.DataFrame]) -> None:
+            held = table.get(key)
+            if held is not None and held[0] is ref:
+                del table[key]
+
+        found = _VALUE_CODES[key] = (weakref.ref(frame, forget), {})
+    found[1][column] = (*_address(frame[column].to_numpy()), codes, objects)
+
+
+def value_codes(frame: pd.DataFrame, column: str, values: Any) -> tuple[Any, Any] | None:
+    """``(codes, objects)`` noted for ``frame[column]`` (:func:`note_value_codes`) when
+    ``values`` (an array of that column) are still the very values noted (same memory and
+    length), else None; given once (then forgotten)."""
+    found = _VALUE_CODES.get(id(frame))
+    if found is None or found[0]() is not frame:
+        return None
+    noted = found[1].pop(column, None)
+    if not found[1]:
+        _VALUE_CODES.pop(id(frame), None)
+    if noted is None or (noted[0], noted[1]) != _address(values):
+        return None
+    return noted[2], noted[3]
