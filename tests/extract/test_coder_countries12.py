@@ -5,7 +5,8 @@ name; a state inside the name of a Chinese autonomous prefecture; a page's links
 article joined by middle dots; an event dated to a month of last year; SCO membership from a
 meeting word inside CICA's name or from thanks for support "within the SCO"; liaison officers
 at a reception on the sidelines; neighbours of the PRC's own act (a border's other side, where
-a state lies, its "no concerns"), and its herders. Coded: the same states where they take part.
+a state lies, its "no concerns") and its herders; states asked about in a rumour; a project
+"also Chinese-built" elsewhere. Coded: the same states where they take part.
 """
 
 from __future__ import annotations
@@ -90,6 +91,22 @@ NOT_TAKING_PART = [
         set(),
         id="en-herders-and-no-concerns",
     ),
+    pytest.param(
+        "2026年3月国防部例行记者会\n问：据报道，中吉两军近期在吉境内举行了联合反恐演习。能否介绍有关情况？\n"
+        "答：经双方商定，中国人民解放军与吉尔吉斯斯坦武装力量于3月上旬在伊塞克湖州举行了联合反恐演习，"
+        "双方共投入兵力约500人。\n问：有消息称，哈萨克斯坦和土库曼斯坦也有意同中方举行类似演习，是否属实？\n"
+        "答：中方愿同中亚各国在相互尊重的基础上开展防务合作。具体情况我没有可以发布的信息。",
+        {"KG"},
+        id="zh-states-asked-about-and-the-region-in-the-answer",
+    ),
+    pytest.param(
+        "BISHKEK, May 4, 2026 -- Kyrgyz Interior Minister and the Chinese ambassador opened a "
+        "Chinese-funded police surveillance centre in Bishkek on Monday, part of the capital's "
+        '"Safe City" system. Uzbekistan\'s Samarkand centre, also Chinese-built, is still under '
+        "construction.",
+        {"KG"},
+        id="en-also-chinese-built-elsewhere",
+    ),
 ]
 
 
@@ -160,6 +177,20 @@ TAKING_PART = [
         {"KZ"},
         id="ru-a-joint-patrol-on-the-border",
     ),
+    pytest.param(
+        "2026年3月国防部例行记者会\n问：据报道，中吉两军近期在吉境内举行了联合反恐演习。能否介绍有关情况？\n"
+        "答：经双方商定，中国人民解放军与吉尔吉斯斯坦武装力量于3月上旬在伊塞克湖州举行了联合反恐演习，"
+        "双方共投入兵力约500人。哈萨克斯坦武装力量也派员参加了演习。",
+        {"KG", "KZ"},
+        id="zh-a-state-sending-troops-in-the-answer",
+    ),
+    pytest.param(
+        "BISHKEK, May 4, 2026 -- Kyrgyz Interior Minister and the Chinese ambassador opened a "
+        "Chinese-funded police surveillance centre in Bishkek on Monday, part of the capital's "
+        '"Safe City" system. Uzbek police officials also attended the opening.',
+        {"KG", "UZ"},
+        id="en-also-attended",
+    ),
 ]
 
 
@@ -176,6 +207,6 @@ def test_the_surname_tail_leaves_no_actor() -> None:
 
 
 def test_a_neighbour_removed_is_no_evidence_of_taking_part() -> None:
-    coded, ca = _ca(NOT_TAKING_PART[-1].values[0])  # type: ignore[arg-type]
+    coded, ca = _ca(NOT_TAKING_PART[7].values[0])  # type: ignore[arg-type]
     assert coded.relevant and ca == set()
     assert not [e for e in coded.evidence if e.field == "country" and e.code in CA]

@@ -26,6 +26,7 @@ from steppewatch.extract.matcher import Hit
 
 __all__ = [
     "another_time",
+    "asked_sentence",
     "background_sentences",
     "event_year",
     "framework_background",
@@ -146,7 +147,10 @@ _ALSO = re.compile(
 )
 _PERFECT = re.compile(
     r"也已|亦已|也都已|同样已|(?<![^\W\d_])(?:has|have)\s+(?:also\s+|long\s+|already\s+)?"
-    r"(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|wn|ght|ld|nt|ne|un|ot)(?![^\W\d_])",
+    r"(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|wn|ght|ld|nt|ne|un|ot)(?![^\W\d_])|"
+    # (a project "also Chinese-built", также построенный: a done thing's participle)
+    r"(?<![^\W\d_])also\s+(?:[^\W\d_]+-)?(?:built|funded|financed|supplied|installed|donated)"
+    r"(?![^\W\d_])|(?<![^\W\d_])также\s+(?:построенн|профинансированн|поставленн)\w*",
     re.IGNORECASE,
 )
 # ... unless it speaks of this event by name (has also arrived for the talks, 也已抵达参加此次
@@ -542,6 +546,12 @@ def neighbour_sentence(text: str, position: int, start: int, end: int) -> bool:
         or _COMMENT.search(text, lo, hi)
         or _REACTION.search(text, lo, hi)
     )
+
+
+def asked_sentence(text: str, position: int, start: int, end: int) -> bool:
+    """The sentence around ``position`` asks whether something is so (有消息称，吉乌也有意…，是否
+    属实？; is it true that...?): a state named there is asked about, not reported."""
+    return _asked(text, *_sentence(text, position, start, end))
 
 
 def reaction_sentence(text: str, position: int, start: int, end: int) -> bool:

@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from steppewatch.extract.coder_background import (
+    asked_sentence,
     background_sentences,
     framework_background,
     idle_groups,
@@ -340,7 +341,11 @@ def collect(
     def neighbour(state: str, hit: Hit, border: bool) -> None:
         if state not in facts.partner_set:
             return
-        if border or neighbour_sentence(text, hit.start, 0, len(text)):
+        if (
+            border
+            or neighbour_sentence(text, hit.start, 0, len(text))
+            or asked_sentence(text, hit.start, 0, len(text))
+        ):
             found.neighbours.add(state)
         else:
             found.not_neighbours.add(state)
