@@ -2,9 +2,9 @@
 each with its contrast, on hand-written Chinese, Russian and English readouts (none copied
 from a gold text). Not coded: an official's surname at the end of another person's longer Han
 name; a state inside the name of a Chinese autonomous prefecture; a page's links after the
-article joined by middle dots; an event dated to a month of last year; SCO membership from a
-meeting word inside CICA's name or from thanks for support "within the SCO"; liaison officers
-at a reception on the sidelines; neighbours of the PRC's own act (a border's other side, where
+article joined by middle dots, or one headline after a heading that only heads links; an event
+dated to a month of last year; SCO membership from a meeting word inside CICA's name or from
+thanks for support "within the SCO"; liaison officers at a reception on the sidelines; neighbours of the PRC's own act (a border's other side, where
 a state lies, its "no concerns") and its herders; states asked about in a rumour; a project
 "also Chinese-built" elsewhere. Coded: the same states where they take part.
 """
@@ -48,6 +48,21 @@ NOT_TAKING_PART = [
         "переговоры о безопасности",
         {"KZ"},
         id="ru-links-joined-by-middle-dots",
+    ),
+    pytest.param(
+        "Астана, 3 марта 2026 года. Министр внутренних дел Казахстана провел переговоры с "
+        "заместителем министра общественной безопасности КНР. Стороны обсудили борьбу с "
+        "терроризмом и наркотрафиком и подписали протокол о сотрудничестве.\n\n"
+        "Читайте также: Узбекистан и Китай провели переговоры о безопасности",
+        {"KZ"},
+        id="ru-one-headline-after-read-also",
+    ),
+    pytest.param(
+        "BISHKEK, May 4, 2026 -- Kyrgyz Interior Minister met China's Vice Minister of Public "
+        "Security in Bishkek on Monday to discuss joint operations against drug trafficking.\n"
+        "See also: Tajikistan and China sign border security protocol",
+        {"KG"},
+        id="en-one-headline-after-see-also",
     ),
     pytest.param(
         "Душанбе, 14 мая 2026 года. Подразделения Государственного комитета национальной "
@@ -201,12 +216,16 @@ def test_a_state_taking_part_stays_coded(text: str, expected: set[str]) -> None:
     assert ca == expected
 
 
+def _text(case_id: str) -> str:
+    return str(next(p.values[0] for p in NOT_TAKING_PART if p.id == case_id))
+
+
 def test_the_surname_tail_leaves_no_actor() -> None:
-    coded, _ = _ca(NOT_TAKING_PART[0].values[0])  # type: ignore[arg-type]
+    coded, _ = _ca(_text("zh-surname-tail-of-a-longer-han-name"))
     assert not any(a.name == "Islam Karimov" for a in coded.actors)
 
 
 def test_a_neighbour_removed_is_no_evidence_of_taking_part() -> None:
-    coded, ca = _ca(NOT_TAKING_PART[7].values[0])  # type: ignore[arg-type]
+    coded, ca = _ca(_text("en-herders-and-no-concerns"))
     assert coded.relevant and ca == set()
     assert not [e for e in coded.evidence if e.field == "country" and e.code in CA]

@@ -655,6 +655,17 @@ _LINKS_INLINE = re.compile(
 )
 
 
+# ... and a heading that only ever heads links (Читайте также:, Read also:, See also:, 相关阅读：)
+# whatever follows it in its line, one headline with no marks (Читайте также: Узбекистан и Китай
+# подписали соглашения)
+_LINKS_ONLY_INLINE = re.compile(
+    r"^[ \t]*(?:Read\s+also|Also\s+read|See\s+also|Related\s+(?:news|articles?|stories)|"
+    r"Читайте\s+также|Смотрите\s+также|См\.\s+также|Читайте\s+по\s+теме|"
+    r"【?[ \t]*(?:相关|延伸|推荐)(?:新闻|阅读|链接)[ \t]*】?)[ \t]*[:：][ \t]*\S",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def note_start(text: str, start: int, end: int) -> int:
     """Where the item's paragraphs of background begin (a line headed Справка., Background:,
     背景：), or where its page's tags, editor or list of links to other articles begin (Tags:,
@@ -664,8 +675,11 @@ def note_start(text: str, start: int, end: int) -> int:
     lead = lead_end(start, text)
     match = _NOTE_HEADER.search(text, lead, end)
     stop = match.start() if match else end
-    inline = _LINKS_INLINE.search(text, lead, stop)
-    return inline.start() if inline else stop
+    for pattern in (_LINKS_INLINE, _LINKS_ONLY_INLINE):
+        inline = pattern.search(text, lead, stop)
+        if inline is not None:
+            stop = inline.start()
+    return stop
 
 
 # an event or its sides named without an indicator (the drill, the talks, 此次会谈, учения, the
