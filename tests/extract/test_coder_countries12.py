@@ -6,7 +6,8 @@ article joined by middle dots, or one headline after a heading that only heads l
 dated to a month of last year; SCO membership from a meeting word inside CICA's name or from
 thanks for support "within the SCO"; liaison officers at a reception on the sidelines; neighbours of the PRC's own act (a border's other side, where
 a state lies, its "no concerns") and its herders; states asked about in a rumour; a project
-"also Chinese-built" elsewhere. Coded: the same states where they take part.
+"also Chinese-built" elsewhere; the same actor's other act "also" with another state on no
+security matter. Coded: the same states where they take part.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import pytest
 
 from steppewatch.extract import code_document
+from steppewatch.extract.coder_background import asked_sentence
 from steppewatch.extract.model import CodedDocument
 
 from .conftest import make_doc
@@ -122,6 +124,20 @@ NOT_TAKING_PART = [
         {"KG"},
         id="en-also-chinese-built-elsewhere",
     ),
+    pytest.param(
+        "TASHKENT, May 20, 2026 -- The Senate of Uzbekistan on Tuesday ratified the agreement "
+        "between Uzbekistan and China on cooperation in combating terrorism, signed in Beijing in "
+        "January. The Senate also approved an agreement with Kazakhstan on railway tariffs.",
+        {"UZ"},
+        id="en-also-another-agreement-with-a-state",
+    ),
+    pytest.param(
+        "Ташкент, 20 мая 2026 года. Сенат Узбекистана ратифицировал соглашение между Узбекистаном "
+        "и Китаем о сотрудничестве в борьбе с терроризмом. Сенат также ратифицировал соглашение с "
+        "Казахстаном о совместном использовании водных ресурсов.",
+        {"UZ"},
+        id="ru-also-another-agreement-with-a-state",
+    ),
 ]
 
 
@@ -206,6 +222,13 @@ TAKING_PART = [
         {"KG", "UZ"},
         id="en-also-attended",
     ),
+    pytest.param(
+        "Ташкент, 20 мая 2026 года. Сенат Узбекистана ратифицировал соглашение между Узбекистаном "
+        "и Китаем о сотрудничестве в борьбе с терроризмом. Сенат также ратифицировал соглашение с "
+        "Казахстаном о совместной охране границы.",
+        {"KZ", "UZ"},
+        id="ru-also-a-security-agreement-with-a-state",
+    ),
 ]
 
 
@@ -229,3 +252,13 @@ def test_a_neighbour_removed_is_no_evidence_of_taking_part() -> None:
     coded, ca = _ca(_text("en-herders-and-no-concerns"))
     assert coded.relevant and ca == set()
     assert not [e for e in coded.evidence if e.field == "country" and e.code in CA]
+
+
+def test_a_state_asked_about_is_no_side_unless_the_answer_says_yes() -> None:
+    asked = "问：有消息称，哈萨克斯坦也有意同中方举行类似演习，是否属实？\n答：具体情况我没有可以发布的信息。"
+    affirmed = (
+        "问：有消息称，哈萨克斯坦也有意同中方举行类似演习，是否属实？\n答：是的，双方正在商定时间。"
+    )
+    position = asked.index("哈萨克斯坦")
+    assert asked_sentence(asked, position, 0, len(asked))
+    assert not asked_sentence(affirmed, position, 0, len(affirmed))

@@ -25,6 +25,7 @@ import re
 from steppewatch.extract.matcher import Hit
 
 __all__ = [
+    "also_with",
     "another_time",
     "asked_sentence",
     "background_sentences",
@@ -548,10 +549,37 @@ def neighbour_sentence(text: str, position: int, start: int, end: int) -> bool:
     )
 
 
+# an answer that opens by saying yes (答：是的, 属实, Yes, Да): what was asked is so
+_AFFIRMED = re.compile(
+    r"\s*(?:(?:答|A|Ответ)\s*[:：]\s*)?(?:是的|属实|确有此事|(?:Yes|Да|Верно)(?![^\W\d_]))",
+    re.IGNORECASE,
+)
+
+
 def asked_sentence(text: str, position: int, start: int, end: int) -> bool:
     """The sentence around ``position`` asks whether something is so (有消息称，吉乌也有意…，是否
-    属实？; is it true that...?): a state named there is asked about, not reported."""
-    return _asked(text, *_sentence(text, position, start, end))
+    属实？; is it true that...?) and the answer does not open with a yes: a state named there is
+    asked about, not reported."""
+    lo, hi = _sentence(text, position, start, end)
+    return _asked(text, lo, hi) and not _AFFIRMED.match(text, hi, min(end, hi + 40))
+
+
+# "also" with another state (The Senate also ratified agreements with Kazakhstan on water; 还同
+# 哈萨克斯坦; также с Казахстаном): the same actor's other act with another state
+_ALSO_WITH = re.compile(
+    r"(?<![^\W\d_])(?:also|также|тоже)(?![^\W\d_])[^.;!?\n]{0,80}?(?<![^\W\d_])(?:with|с|со)\s+"
+    r"(?:the\s+)?(?:[^\W\d_]+\s+){0,2}$|(?:还|也)(?:同|与|和)[^，,。；;]{0,6}$",
+    re.IGNORECASE,
+)
+
+
+def also_with(text: str, hit: Hit, start: int, end: int) -> bool:
+    """``hit`` names a state after "also ... with" in its sentence (the same actor's other act
+    with another state), and no one takes part or sends forces in that sentence."""
+    lo, hi = _sentence(text, hit.start, start, end)
+    return bool(_ALSO_WITH.search(text, lo, hit.start)) and not (
+        _takes_part(text, lo, hi) or _SENT.search(text, lo, hi)
+    )
 
 
 def reaction_sentence(text: str, position: int, start: int, end: int) -> bool:

@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from steppewatch.extract.coder_background import (
+    also_with,
     asked_sentence,
     background_sentences,
     framework_background,
@@ -338,6 +339,9 @@ def collect(
     def in_background(hit: Hit, state: str | None) -> bool:
         return bool(background) and state in facts.partner_set and _within(background, hit)
 
+    # where a security matter is named (a topic or a domain): starts, sorted
+    security = sorted(h.start for h in hits if h.payload[0] in ("topic", "domain"))
+
     def neighbour(state: str, hit: Hit, border: bool) -> None:
         if state not in facts.partner_set:
             return
@@ -419,6 +423,18 @@ def collect(
             ):
                 found.examples.setdefault(value, hit)
                 found.neighbours.add(value)
+            elif (
+                lead is not None
+                and hit.start >= lead
+                and value in facts.partner_set
+                and also_with(text, hit, 0, len(text))
+                and not _any_in(security, *_sentence_of(text, hit.start, 0, len(text)))
+            ):
+                # the same actor's other act with another state, with no security matter in
+                # its sentence (also ratified agreements with Kazakhstan on water): like an
+                # example (a side only when no other partner state is)
+                found.examples.setdefault(value, hit)
+                found.not_neighbours.add(value)
             elif value == facts.focal or not not_participant(text, hit, facts.focal_word):
                 found.add_state(value, hit, "named")
         elif kind == "example":
