@@ -6,11 +6,11 @@ the coder's output is unchanged. This script reproduces the table.
 
 Run: .venv/bin/python bench/participation_loso.py gold/dev.jsonl gold/real_tune.jsonl \
         gold/tune2.jsonl gold/test2.jsonl gold/tune3.jsonl gold/test4.jsonl gold/test5.jsonl \
-        gold/test6.jsonl [--variant all|default|balanced|relevant|relevant-balanced|reduced|reduced-balanced]
+        gold/test6.jsonl gold/test7.jsonl [--variant all|default|balanced|relevant|relevant-balanced|reduced|reduced-balanced]
         [--write-weights FILE]
-(about 1-2 minutes of CPU per variant; prints one LOSO table per variant and whether the
-adoption rule of the brief is met: LOSO mean CA precision and F1 up, at least 6 of 8 left-out
-sets up or equal on F1, LOSO mean recall down by at most 0.01).
+(the nine tuning sets of ``calibration.TUNING_SETS`` in the twelfth round; about 1-2 minutes
+of CPU per variant; prints one LOSO table per variant and whether the twelfth round's adoption
+rule is met: the LOSO mean CA F1 beats the rules' and at most one left-out set gets worse).
 
 1. ``collect_pairs`` codes every document of each gold set with the default coder, the layer
    off, and records every (item, partner state) pair the rules coded (not those implied by
@@ -327,16 +327,12 @@ def write_weights(data: dict[str, Any], path: str | Path = WEIGHTS_PATH) -> Path
 
 
 def adopt(rows: Sequence[LosoRow]) -> bool:
-    """The brief's rule: LOSO mean CA precision and F1 improve, at least 6 of 8 left-out sets
-    improve or stay on F1, LOSO mean recall drops by at most 0.01."""
+    """The twelfth round's rule (brief coder18): the LOSO mean CA F1 beats the rules', and at
+    most one left-out set gets worse on F1. (The eleventh round's rule also asked for a better
+    mean precision, at least 6 of 8 sets up or equal and mean recall down by at most 0.01.)"""
     mean = lambda k, w: float(np.mean([getattr(r, w)[k] for r in rows]))  # noqa: E731
-    stay_or_up = sum(r.after[2] >= r.before[2] - 1e-9 for r in rows)
-    return (
-        mean(0, "after") > mean(0, "before") + 1e-9
-        and mean(2, "after") > mean(2, "before") + 1e-9
-        and stay_or_up >= len(rows) - 2
-        and mean(1, "after") >= mean(1, "before") - 0.01
-    )
+    worse = sum(r.after[2] < r.before[2] - 1e-9 for r in rows)
+    return mean(2, "after") > mean(2, "before") + 1e-9 and worse <= 1
 
 
 # the eight features a first look at the full set's LOSO tables suggested (chosen after seeing

@@ -25,13 +25,17 @@ import re
 from steppewatch.extract.matcher import Hit
 
 __all__ = [
+    "also_with",
     "another_time",
+    "asked_sentence",
     "background_sentences",
     "event_year",
     "framework_background",
     "idle_groups",
     "lead_end",
     "merged_spans",
+    "neighbour_sentence",
+    "reaction_sentence",
     "note_start",
     "talked_about",
 ]
@@ -144,7 +148,10 @@ _ALSO = re.compile(
 )
 _PERFECT = re.compile(
     r"也已|亦已|也都已|同样已|(?<![^\W\d_])(?:has|have)\s+(?:also\s+|long\s+|already\s+)?"
-    r"(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|wn|ght|ld|nt|ne|un|ot)(?![^\W\d_])",
+    r"(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|wn|ght|ld|nt|ne|un|ot)(?![^\W\d_])|"
+    # (a project "also Chinese-built", также построенный: a done thing's participle)
+    r"(?<![^\W\d_])also\s+(?:[^\W\d_]+-)?(?:built|funded|financed|supplied|installed|donated)"
+    r"(?![^\W\d_])|(?<![^\W\d_])также\s+(?:построенн|профинансированн|поставленн)\w*",
     re.IGNORECASE,
 )
 # ... unless it speaks of this event by name (has also arrived for the talks, 也已抵达参加此次
@@ -308,6 +315,29 @@ _MONTH_THIS_YEAR = re.compile(
     re.IGNORECASE,
 )
 
+# a month of last year (в сентябре прошлого года, in September last year, last September, 去年9月):
+# the sentence dates its own event to an earlier time, whoever takes part in it (с участием
+# казахстанских военных), unless it compares (как и в сентябре прошлого года, as in...)
+_MONTH_LAST_YEAR = re.compile(
+    r"(?<![^\W\d_])(?:in\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+    r"(?:of\s+)?last\s+year|last\s+(?:january|february|march|april|june|july|august|september|"
+    r"october|november|december))(?![^\W\d_])|"
+    r"(?<![^\W\d_])в\s+(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
+    r"[а-я]*\s+(?:прошлого|минувшего|прошедшего)\s+года|去年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月",
+    re.IGNORECASE,
+)
+_AS_BEFORE = re.compile(
+    r"(?:как\s+и|так\s+же\s+как|(?<![^\W\d_])(?:as|like))\s*$|与$|同$|和$|像$", re.IGNORECASE
+)
+
+
+def _dated_last_year(text: str, lo: int, hi: int) -> bool:
+    """The sentence text[lo:hi] dates what it says to a month of last year, not as a comparison."""
+    return any(
+        not _AS_BEFORE.search(text, max(lo, m.start() - 16), m.start())
+        for m in _MONTH_LAST_YEAR.finditer(text, lo, hi)
+    )
+
 
 def _month(match: re.Match[str]) -> int | None:
     word = next((g for g in match.groups() if g), None)
@@ -423,6 +453,7 @@ def _another_event(text: str, lo: int, hi: int, year: int | None) -> bool:
         return True  # (has also held exercises with Uzbekistan: others' doing, no time of ours)
     if not _SAME_DAY.search(text, lo, hi) and (
         _earlier_opening(text, lo, hi, year)
+        or _dated_last_year(text, lo, hi)
         or any(
             not now or _BEFORE_TAKING_PART.match(text, m.end(), hi)
             for m in _BEFORE.finditer(text, lo, hi)
@@ -457,9 +488,28 @@ def another_time(
     )
 
 
+# a reception, a banquet or a dinner (liaison officers attended a reception on the sidelines; 出席
+# 招待会; фуршет): a social occasion beside the event, not the event, when the sentence reports no
+# event of a kind
+_RECEPTION = re.compile(
+    r"招待会|宴会|晚宴|午宴|冷餐会|酒会|"
+    r"(?<![^\W\d_])(?:receptions?|banquets?|dinners?|luncheons?|банкет\w*|ужин\w*|фуршет\w*|"
+    r"при[её]м\w*\s+(?:в\s+честь|по\s+случаю))(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+RECEPTION_QUALIFIER = 40  # characters after a reception's word that say whose it is
+
+
 def _is_background(text: str, lo: int, hi: int, year: int | None, events: list[int]) -> bool:
     if _another_event(text, lo, hi, year) or _NEXT.search(text, lo, hi):
         return True
+    reception = _RECEPTION.search(text, lo, hi)
+    if reception is not None and not (
+        _any_in(events, lo, reception.start())
+        or _any_in(events, reception.end() + RECEPTION_QUALIFIER, hi)
+    ):
+        return True  # (a reception on the sidelines of the talks: its own qualifier, no event)
     if _GEOGRAPHY.search(text, lo, hi) and not _any_in(events, lo, hi):
         return True
     if not _takes_part(text, lo, hi) and _COMMENT.search(text, lo, hi):
@@ -470,6 +520,74 @@ def _is_background(text: str, lo: int, hi: int, year: int | None, events: list[i
         _MEMBERSHIP.search(text, lo, hi) is not None
         and not _any_in(events, lo, hi)
         and not _takes_part(text, lo, hi)
+    )
+
+
+# a reaction to what another state does (voiced concern, had "no concerns", не выражали
+# беспокойства, 表示关切): a neighbour's word on the focal state's own act (``neighbour_sentence``)
+_REACTION = re.compile(
+    r"表示关切|表示担忧|(?<![^\W\d_])(?:(?:voiced|expressed|raised)\s+(?:\w+\s+)?concerns?|"
+    r"(?:had|has|have)\s+[\"“«]?no\s+concerns?|not\s+(?:been\s+)?informed|"
+    r"выража\w*\s+(?:беспокойств|обеспокоенност|озабоченност)\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def neighbour_sentence(text: str, position: int, start: int, end: int) -> bool:
+    """The sentence around ``position`` (in the item from ``start`` to ``end``) names a state as
+    a neighbour: where it lies (Xinjiang borders eight countries, including...; граничит с) or
+    how it reacts to what the focal state does at home (had "no concerns", не выражали
+    беспокойства), with no one taking part. A partner state named only so does not take part
+    in a focal state's own act even when no other partner state is named (``Found.neighbours``)."""
+    lo, hi = _sentence(text, position, start, end)
+    if _takes_part(text, lo, hi) or _SENT.search(text, lo, hi):
+        return False
+    return bool(
+        _GEOGRAPHY.search(text, lo, hi)
+        or _COMMENT.search(text, lo, hi)
+        or _REACTION.search(text, lo, hi)
+    )
+
+
+# an answer that opens by saying yes (答：是的, 属实, Yes, Да): what was asked is so
+_AFFIRMED = re.compile(
+    r"\s*(?:(?:答|A|Ответ)\s*[:：]\s*)?(?:是的|属实|确有此事|(?:Yes|Да|Верно)(?![^\W\d_]))",
+    re.IGNORECASE,
+)
+
+
+def asked_sentence(text: str, position: int, start: int, end: int) -> bool:
+    """The sentence around ``position`` asks whether something is so (有消息称，吉乌也有意…，是否
+    属实？; is it true that...?) and the answer does not open with a yes: a state named there is
+    asked about, not reported."""
+    lo, hi = _sentence(text, position, start, end)
+    return _asked(text, lo, hi) and not _AFFIRMED.match(text, hi, min(end, hi + 40))
+
+
+# "also" with another state (The Senate also ratified agreements with Kazakhstan on water; 还同
+# 哈萨克斯坦; также с Казахстаном): the same actor's other act with another state
+_ALSO_WITH = re.compile(
+    r"(?<![^\W\d_])(?:also|также|тоже)(?![^\W\d_])[^.;!?\n]{0,80}?(?<![^\W\d_])(?:with|с|со)\s+"
+    r"(?:the\s+)?(?:[^\W\d_]+\s+){0,2}$|(?:还|也)(?:同|与|和)[^，,。；;]{0,6}$",
+    re.IGNORECASE,
+)
+
+
+def also_with(text: str, hit: Hit, start: int, end: int) -> bool:
+    """``hit`` names a state after "also ... with" in its sentence (the same actor's other act
+    with another state), and no one takes part or sends forces in that sentence."""
+    lo, hi = _sentence(text, hit.start, start, end)
+    return bool(_ALSO_WITH.search(text, lo, hit.start)) and not (
+        _takes_part(text, lo, hi) or _SENT.search(text, lo, hi)
+    )
+
+
+def reaction_sentence(text: str, position: int, start: int, end: int) -> bool:
+    """The sentence around ``position`` reports a reaction (``_REACTION``) and no one taking
+    part or sending forces."""
+    lo, hi = _sentence(text, position, start, end)
+    return bool(_REACTION.search(text, lo, hi)) and not (
+        _takes_part(text, lo, hi) or _SENT.search(text, lo, hi)
     )
 
 
@@ -550,8 +668,9 @@ _NOTE_HEADER = re.compile(
 )
 
 
-# ... or a heading of links whose headlines run on in its own line, quoted or between bars
-# (Other news: Bishkek to host SCO summit | Kyrgyzstan, Russia discuss...; Читайте также: «В
+# ... or a heading of links whose headlines run on in its own line, quoted or between bars or
+# dots (Other news: Bishkek to host SCO summit | Kyrgyzstan, Russia discuss...; Читайте
+# также: В Кыргызстане ... · Узбекистан и Китай ...; Читайте также: «В
 # Хатлоне задержаны...», «...»; Related: PLA's Tibet garrison tests... | China...)
 _LINKS_INLINE = re.compile(
     r"^[ \t]*(?:Related(?:\s+(?:news|articles?|stories|reading|coverage|posts))?|Read\s+also|"
@@ -559,7 +678,18 @@ _LINKS_INLINE = re.compile(
     r"Читайте\s+также|Смотрите\s+также|См\.\s+также|(?:Также\s+)?по\s+теме|"
     r"(?:Новости|Материалы)\s+по\s+теме|(?:Похожие|Другие)\s+новости|"
     r"【?[ \t]*(?:相关|延伸|推荐|更多)(?:新闻|阅读|链接|报道)[ \t]*】?)"
-    r"[ \t]*[:：][ \t]*(?=[«“\"《]|[^\n]*?\s[|｜]\s)",
+    r"[ \t]*[:：][ \t]*(?=[«“\"《]|[^\n]*?\s[|｜·•]\s)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+# ... and a heading that only ever heads links (Читайте также:, Read also:, See also:, 相关阅读：)
+# whatever follows it in its line, one headline with no marks (Читайте также: Узбекистан и Китай
+# подписали соглашения)
+_LINKS_ONLY_INLINE = re.compile(
+    r"^[ \t]*(?:Read\s+also|Also\s+read|See\s+also|Related\s+(?:news|articles?|stories)|"
+    r"Читайте\s+также|Смотрите\s+также|См\.\s+также|Читайте\s+по\s+теме|"
+    r"【?[ \t]*(?:相关|延伸|推荐)(?:新闻|阅读|链接)[ \t]*】?)[ \t]*[:：][ \t]*\S",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -573,8 +703,11 @@ def note_start(text: str, start: int, end: int) -> int:
     lead = lead_end(start, text)
     match = _NOTE_HEADER.search(text, lead, end)
     stop = match.start() if match else end
-    inline = _LINKS_INLINE.search(text, lead, stop)
-    return inline.start() if inline else stop
+    for pattern in (_LINKS_INLINE, _LINKS_ONLY_INLINE):
+        inline = pattern.search(text, lead, stop)
+        if inline is not None:
+            stop = inline.start()
+    return stop
 
 
 # an event or its sides named without an indicator (the drill, the talks, 此次会谈, учения, the

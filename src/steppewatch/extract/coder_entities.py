@@ -48,6 +48,7 @@ __all__ = [
     "OBSERVER",
     "numbered_entries",
     "named_only",
+    "border_side",
     "focal_in_others_list",
     "another_bearers",
 ]
@@ -90,14 +91,15 @@ _PERSONAL_AFTER = re.compile(r"(?:斯坦)?(?:国籍|护照|籍)|\s?(?:passport|c
 # ... or, for a state other than the focal one (whose citizens and firms harmed abroad are a
 # security matter of the focal state), as the state of citizens, migrants or firms, who are
 # not the state (哈萨克斯坦公民, 乌兹别克斯坦企业, Kazakh nationals, Kyrgyz companies, казахстанской
-# компании)
+# компании), nor are its herders or villagers (Kyrgyz herders across the border, 吉尔吉斯斯坦牧民)
 _PEOPLE_AFTER = re.compile(
-    r"(?:斯坦)?(?:公民|侨民|企业|公司|商人|务工人员|劳工|劳务移民|移民)|"
+    r"(?:斯坦)?(?:公民|侨民|企业|公司|商人|务工人员|劳工|劳务移民|移民|牧民|村民|边民)|"
     r"\s?(?:citizens?|nationals|national(?=\s*(?:[,.;)]|and\b|who\b|was\b|were\b))|"
     r"(?:private\s+|state-owned\s+)?(?:firms?|compan(?:y|ies)|businesses|businessm[ae]n|"
-    r"migrants?|(?:migrant\s+)?workers?|labou?r\s+migrants?))\b|"
+    r"migrants?|(?:migrant\s+)?workers?|labou?r\s+migrants?|herders?|villagers?|farmers?|"
+    r"shepherds?))\b|"
     r"\s(?:граждан(?:е|ин|ина|ам|ами|ах|ка|ки)?(?![^\W\d_])|компани|фирм|предпринимател|"
-    r"бизнесмен|мигрант|трудов\w*\s+мигрант)",
+    r"бизнесмен|мигрант|трудов\w*\s+мигрант|пастух|чабан|фермер|сельчан)",
     re.IGNORECASE,
 )
 # ... (citizens of Uzbekistan, nationals of, гражданин Узбекистана, граждане Республики
@@ -253,6 +255,15 @@ _BORDER_WITH_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:границ|рубеж)\w*\s+(?:\w+\s+)?(?:с|со)\s+$",
     re.IGNORECASE,
 )
+# ... and the next names of its list (границ с Киргизией и Таджикистаном, borders with Kazakhstan
+# and Tajikistan)
+_BORDER_LIST_BEFORE = re.compile(
+    r"(?:borders?|frontiers?|boundar(?:y|ies))\s+with\s+(?:the\s+)?"
+    r"(?:[^\W\d_][\w-]*\s*(?:,\s*|\s+(?:and|or)\s+)){1,3}$|"
+    r"(?<![^\W\d_])(?:границ|рубеж)\w*\s+(?:\w+\s+)?(?:с|со)\s+"
+    r"(?:[^\W\d_][\w-]*\s*(?:,\s*|\s+(?:и|или)\s+)){1,3}$",
+    re.IGNORECASE,
+)
 _BORDER_WITH_AFTER = re.compile(r"(?:斯坦)?(?:接壤|交界|毗邻)")  # (the name may end at 吉尔吉斯)
 _ROUTE = (
     r"(?:railways?|railroads?|roads?|highways?|motorways?|pipelines?|corridors?|"
@@ -284,13 +295,21 @@ _DATELINE_AFTER = re.compile(
 )
 
 
+def border_side(text: str, hit: Hit) -> bool:
+    """The state of ``hit`` is named as the other side of a border (the border with Kyrgyzstan,
+    границы с Киргизией, 与吉尔吉斯斯坦接壤)."""
+    return bool(
+        _BORDER_WITH_BEFORE.search(text, max(0, hit.start - 40), hit.start)
+        or _BORDER_WITH_AFTER.match(text, hit.end, hit.end + 4)
+        or _BORDER_LIST_BEFORE.search(text, max(0, hit.start - 90), hit.start)
+    )
+
+
 def named_only(text: str, hit: Hit) -> bool:
     """The state of ``hit`` is named without taking part: one side of a border with the
     region, a stop on a route's name, the home of researchers or journalists, a dateline."""
     lo = max(0, hit.start - 120)
-    if _BORDER_WITH_BEFORE.search(text, max(0, hit.start - 40), hit.start):
-        return True
-    if _BORDER_WITH_AFTER.match(text, hit.end, hit.end + 4):
+    if border_side(text, hit):
         return True
     if _ROUTE_BEFORE.search(text, max(0, hit.start - 60), hit.start):
         return True
@@ -331,6 +350,14 @@ def numbered_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # dot (赛福丁·阿卜杜拉赫莫诺夫): an official's name found after characters of the same part is the
 # tail of another person's longer name (拉赫莫诺夫 in 阿卜杜拉赫莫诺夫), not that official
 _NAME_PART_BEFORE = re.compile(r"[·•・‧][\u4e00-\u9fff]{1,8}$")
+# ... and so is one found right after two or more syllables of a transliteration, written as one
+# word with it (州长阿布迪卡里莫夫: Governor Abdykarimov, not President Karimov); a title, a verb
+# or a conjunction before the name (总统卡里莫夫, 会见卡里莫夫, 和卡里莫夫) is no such syllable
+_TRANSLITERATION = (
+    "阿卜布迪杜拉赫曼莫诺夫耶娃伊尔克巴托米扎穆萨希姆贾汗艾买提别索奥兹埃库纳吉玛尼斯基塔洛维"
+    "奇申切热舍佐罗苏努格雷亚叶列恩帕彼谢盖弗卡里哈沙齐拜克孜铁木热瓦"
+)
+_SYLLABLES_BEFORE = re.compile(f"[{_TRANSLITERATION}]{{2}}$")
 
 
 def _mark_places(
@@ -343,7 +370,10 @@ def _mark_places(
         if (
             kind == "official"
             and _is_han_text(hit.term)
-            and _NAME_PART_BEFORE.search(normal, max(0, hit.start - 9), hit.start)
+            and (
+                _NAME_PART_BEFORE.search(normal, max(0, hit.start - 9), hit.start)
+                or _SYLLABLES_BEFORE.search(normal, max(0, hit.start - 2), hit.start)
+            )
         ):
             continue
         if (

@@ -28,17 +28,22 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from steppewatch.extract.coder_background import (
+    also_with,
+    asked_sentence,
     background_sentences,
     framework_background,
     idle_groups,
     lead_end,
     merged_spans,
+    neighbour_sentence,
     note_start,
+    reaction_sentence,
     talked_about,
 )
 from steppewatch.extract.coder_entities import (
     OBSERVER,
     another_bearers,
+    border_side,
     named_only,
     not_participant,
 )
@@ -255,6 +260,10 @@ class Found:
     idle_groups: dict[str, Hit] = field(default_factory=dict)
     from_examples: set[str] = field(default_factory=set)  # states taken from ``examples``
     examples: dict[str, Hit] = field(default_factory=dict)  # "countries such as": see below
+    # partner states named as examples only as neighbours (a border's other side, where they
+    # lie, how they react: ``coder_background.neighbour_sentence``), and those named otherwise
+    neighbours: set[str] = field(default_factory=set)
+    not_neighbours: set[str] = field(default_factory=set)
     actors: dict[str, tuple[ActorMention, Hit]] = field(default_factory=dict)
     implied_levels: dict[str, Hit] = field(default_factory=dict)
     implied_domains: dict[str, Hit] = field(default_factory=dict)
@@ -315,10 +324,13 @@ def collect(
     reference: str | None,
     background: list[tuple[int, int]] | None = None,
     idle: set[int] | None = None,
+    lead: int | None = None,
 ) -> Found:
     """Sort the scope's hits by what they name; officials and institutions bring their state,
     office, domain and framework. A partner state named (or whose official or institution is
-    named) only in ``background`` sentences (``coder_background``) is like an example."""
+    named) only in ``background`` sentences (``coder_background``) is like an example. With
+    ``lead`` (where the item's lead ends: the countries, not the relevance decision), so is one
+    named after it in a sentence of a reaction (had "no concerns"): a neighbour's word."""
     facts = res.study
     found = Found()
     background = background or []
@@ -326,6 +338,21 @@ def collect(
 
     def in_background(hit: Hit, state: str | None) -> bool:
         return bool(background) and state in facts.partner_set and _within(background, hit)
+
+    # where a security matter is named (a topic or a domain): starts, sorted
+    security = sorted(h.start for h in hits if h.payload[0] in ("topic", "domain"))
+
+    def neighbour(state: str, hit: Hit, border: bool) -> None:
+        if state not in facts.partner_set:
+            return
+        if (
+            border
+            or neighbour_sentence(text, hit.start, 0, len(text))
+            or asked_sentence(text, hit.start, 0, len(text))
+        ):
+            found.neighbours.add(state)
+        else:
+            found.not_neighbours.add(state)
 
     hits = drop_nested_codes(hits)
     third_party = third_party_sentences(hits, text, res)
@@ -383,14 +410,37 @@ def collect(
                 # dateline (a participant only when no partner state is named otherwise, like
                 # examples)
                 found.examples.setdefault(value, hit)
+                neighbour(value, hit, border_side(text, hit))
             elif in_background(hit, value):
                 # an earlier event recalled, a membership, the next summit's host
                 found.examples.setdefault(value, hit)
+                neighbour(value, hit, False)
+            elif (
+                lead is not None
+                and hit.start >= lead
+                and value in facts.partner_set
+                and reaction_sentence(text, hit.start, 0, len(text))
+            ):
+                found.examples.setdefault(value, hit)
+                found.neighbours.add(value)
+            elif (
+                lead is not None
+                and hit.start >= lead
+                and value in facts.partner_set
+                and also_with(text, hit, 0, len(text))
+                and not _any_in(security, *_sentence_of(text, hit.start, 0, len(text)))
+            ):
+                # the same actor's other act with another state, with no security matter in
+                # its sentence (also ratified agreements with Kazakhstan on water): like an
+                # example (a side only when no other partner state is)
+                found.examples.setdefault(value, hit)
+                found.not_neighbours.add(value)
             elif value == facts.focal or not not_participant(text, hit, facts.focal_word):
                 found.add_state(value, hit, "named")
         elif kind == "example":
             if not not_participant(text, hit, facts.focal_word):
                 found.examples.setdefault(value, hit)
+                neighbour(value, hit, False)
         elif kind in ("group", "group_other"):
             if kind == "group" and hit.start in idle:
                 # the region talked about after the lead (中国和中亚国家是好邻居): its members
@@ -417,6 +467,7 @@ def collect(
             found.actors.setdefault(official.name, (mention, hit))
             if in_background(hit, official.country):
                 found.examples.setdefault(official.country, hit)
+                found.not_neighbours.add(official.country)
             elif (
                 observers
                 and official.country != facts.focal
@@ -438,6 +489,7 @@ def collect(
                 found.in_titles.append(hit)
             if institution.country and in_background(hit, institution.country):
                 found.examples.setdefault(institution.country, hit)
+                found.not_neighbours.add(institution.country)
             elif (
                 observers
                 and institution.country
@@ -709,6 +761,39 @@ def drop_nested_codes(hits: list[Hit]) -> list[Hit]:
 NESTED_SPAN = 80  # characters: longer than any indicator
 
 
+def other_framework_names(hits: list[Hit], res: Resources, framework: str) -> list[Hit]:
+    """The names among ``hits`` of frameworks other than ``framework`` (or of their bodies)."""
+    return [
+        h
+        for h in hits
+        if (h.payload[0] == "framework" and h.payload[1] != framework)
+        or (
+            h.payload[0] == "institution"
+            and res.gazetteer.institutions[h.payload[1]].framework not in (None, framework)
+        )
+    ]
+
+
+def inside_names(hits: list[Hit]) -> set[int]:
+    """The ids of the meeting hits (event kind, level) strictly inside a framework's or an
+    institution's name among ``hits`` (a containing name starts at most NESTED_SPAN before)."""
+    names = sorted(
+        (h for h in hits if h.payload[0] in ("framework", "institution")), key=lambda h: h.start
+    )
+    if not names:
+        return set()
+    starts = [h.start for h in names]
+    inside: set[int] = set()
+    for h in hits:
+        if h.payload[0] not in ("event_kind", "meeting_level"):
+            continue
+        lo = bisect.bisect_left(starts, h.start - NESTED_SPAN)
+        hi = bisect.bisect_right(starts, h.start)
+        if any(h.end <= o.end and o.end - o.start > h.end - h.start for o in names[lo:hi]):
+            inside.add(id(h))
+    return inside
+
+
 def part_of(hit: Hit, other: Hit) -> bool:
     """``hit`` lies inside ``other`` or qualifies it (ends at most one character before it)."""
     inside = (
@@ -877,13 +962,20 @@ def rule_partner_states(found: Found, res: Resources) -> list[str]:
         for value, hit in found.idle_groups.items():
             if value not in groups or groups[value].payload[0] == "group_other":
                 groups[value] = hit  # (joined to the focal state: says more)
+    neighbours_only = False
     if not ca:  # states given as examples take part only when no other partner state does
         for code, hit in found.examples.items():
+            if code in found.neighbours and code not in found.not_neighbours:
+                # (a neighbour of the focal state's own act: the border with Kyrgyzstan, "no
+                # concerns" in Bishkek) is no side of it; nor is the region then (the steps are
+                # not aimed at the Central Asian states)
+                neighbours_only = True
+                continue
             if code not in found.states:
                 found.from_examples.add(code)
             found.add_state(code, hit, "named")
         ca = [c for c in partners if c in found.states]
-    if len(ca) < GROUP_LIST:
+    if len(ca) < GROUP_LIST and not (neighbours_only and not ca):
         for value, hit in groups.items():
             if ca and hit.payload[0] == "group_other":
                 # "Central Asian states" not joined to the focal state, beside a partner named
@@ -935,10 +1027,17 @@ def rule_implied_members(
         return []
     if _ALL_MEMBERS.search(text, item.start, item.end):
         return res.study.implied_members(framework, reference)
+    # (a meeting word inside another framework's name is no meeting: Совещание in Совещание по
+    # взаимодействию и мерам доверия в Азии, CICA's name, right after the SCO's)
+    inside = inside_names(
+        [h for h in hits if h.payload[0] not in ("framework", "institution")]
+        + other_framework_names(hits, res, framework)
+    )
     named_in_lead = [
         h
         for h in hits
-        if h.payload[0] not in ("framework", "institution") or in_lead(item, text, h)
+        if (h.payload[0] not in ("framework", "institution") or in_lead(item, text, h))
+        and id(h) not in inside
     ]
     if not _framework_meeting(named_in_lead, res, framework, text=text, sector=False):
         return []
@@ -953,6 +1052,9 @@ def rule_implied_members(
         or (
             not _within(background, h)
             and not talked_about(text, h, lead)
+            and not (
+                h.start >= lead and _THANKED_BEFORE.search(text, max(0, h.start - 90), h.start)
+            )
             # (the RATS director attended the exercise: a person's title, not the body meeting)
             and not _TITLE_AFTER.match(text, h.end)
             and not _TITLE_BEFORE.search(text, max(0, h.start - 64), h.start)
@@ -963,6 +1065,15 @@ def rule_implied_members(
     return res.study.implied_members(framework, reference)
 
 
+# a framework named after the lead in what one side thanks the other for or supports (поблагодарил
+# за поддержку инициатив Казахстана в рамках ШОС, thanked China for its support within the SCO,
+# 感谢中方在上合组织框架内给予的支持): the framework's work in general, not this meeting
+_THANKED_BEFORE = re.compile(
+    r"(?:感谢|赞赏|支持)[^。；;！？\n]{0,40}$|"
+    r"(?<![^\W\d_])(?:thank\w*|gratitude|appreciat\w*|support\w*|благодар\w*|поблагодар\w*|"
+    r"признательн\w*|поддерж\w*)(?![^\W\d_])[^.;!?\n]{0,80}$",
+    re.IGNORECASE,
+)
 # every member state of the framework takes part (上合组织全体成员国派员参演, all SCO member states)
 _ALL_MEMBERS = re.compile(
     r"(?:全体|所有)成员国|all (?:the )?(?:\w+ )?member (?:states|countries|nations)|"
@@ -2342,7 +2453,7 @@ def assign_codes(
         events,
         reference,
     )
-    found = collect(hits, text, res, reference, background, idle)
+    found = collect(hits, text, res, reference, background, idle, lead_end(item.start, text))
     found.reference = reference
     framework, countries = rule_countries(item, text, hits, found, res, reference)
     item.framework = framework
