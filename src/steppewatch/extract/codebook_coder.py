@@ -428,6 +428,7 @@ class CodebookCoder:
             res.places,
             res.gazetteer.places,
             reference,
+            res.study.focal,
         )
 
     def _passages(

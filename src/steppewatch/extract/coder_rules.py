@@ -2313,6 +2313,65 @@ _COOPERATION = re.compile(
 )
 
 
+# the focal state's own border region in an item's lead (codebook domestic_capacity: "for the
+# PRC: Xinjiang and the Western Theater"), and a partner state named only as the far side of
+# its border (the border with Kyrgyzstan, на границе с Казахстаном, 与哈萨克斯坦接壤) or in a
+# place's name (Kizilsu Kyrgyz Autonomous Prefecture, 克孜勒苏柯尔克孜自治州)
+_HOME_REGION = {
+    "CN": re.compile(
+        r"新疆|西部战区|(?<![^\W\d_])(?:xinjiang|western\s+theat(?:er|re)(?:\s+command)?|"
+        r"синьцзян\w*|западн\w+\s+(?:военн\w+\s+округ|командовани|театр)\w*)",
+        re.IGNORECASE,
+    )
+}
+_BORDER_WITH = re.compile(
+    r"(?:border|frontier|boundary)s?\s+with\s+(?:the\s+)?$|границ\w*\s+с\s*$|(?:与|同|和)$",
+    re.IGNORECASE,
+)
+_BORDERS_AFTER = re.compile(
+    r"(?:接壤|交界|边境|边界|一侧|自治)|\s+autonomous|\s+автономн", re.IGNORECASE
+)
+HOME_KINDS = ("infrastructure", "equipment_transfer")  # what a build-up at home is misread as
+BORDER_WITH_SPAN = 30  # characters before a state's name searched for "the border with"
+
+
+def rule_home_build_up(
+    item: CodedItem, text: str, hits: list[Hit], found: Found, kinds: list[str], res: Resources
+) -> list[str]:
+    """The focal state's build-up in its own border region (codebook domestic_capacity: border
+    posts, fences, roads, patrols, units deployed in Xinjiang): a lead that places the act there
+    and names no partner state but as the far side of the border reports domestic capacity,
+    not infrastructure or equipment handed over (codebook infrastructure, exclude: built inside
+    the focal state's own border region), nor nothing when no kind word was found and a security
+    service is named (a domain)."""
+    focal = res.study.focal
+    home = _HOME_REGION.get(focal)
+    if home is None or (kinds and kinds[0] not in HOME_KINDS):
+        return kinds
+    if not kinds and not (
+        found.codes("domain") or any(h.payload[0] == "institution" for h in hits)
+    ):
+        return kinds  # no kind word and no security service named
+    lead = kind_lead_end(text, item)
+    place = home.search(text, item.start, lead)
+    if place is None:
+        return kinds
+    for h in hits:
+        if h.start >= lead or h.start < item.start:
+            continue
+        if (
+            h.payload[0] in ("state", "official", "institution")
+            and _state_of(h, res) in res.study.partner_set
+        ):
+            before = text[max(item.start, h.start - BORDER_WITH_SPAN) : h.start]
+            if not _BORDER_WITH.search(before) and not _BORDERS_AFTER.match(text, h.end):
+                return kinds  # a partner takes part in the lead
+    anchor = Hit(place.start(), place.end(), ("event_kind", "domestic_capacity"), place.group())
+    found.evidence = [e for e in found.evidence if e.field != "kind"]
+    found.evidence.append(evidence("kind", "domestic_capacity", anchor, text, "home_region"))
+    return ["domestic_capacity"]
+
+
 def assign_codes(
     item: CodedItem,
     text: str,
@@ -2361,6 +2420,7 @@ def assign_codes(
         }
 
     kinds = rule_kinds(item, text, found, framework, countries, res.study.focal, anchored, hits)
+    kinds = rule_home_build_up(item, text, hits, found, kinds, res)
     item.kind = kinds[0] if kinds else None
     item.event_kinds = kinds
     item.level = rule_level(item, text, found, item.kind, res.study.focal)

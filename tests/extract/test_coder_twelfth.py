@@ -1,0 +1,165 @@
+"""Twelfth-round event-field rules (issue 13): the focal state's build-up in its own border
+region is domestic capacity (not infrastructure or equipment handed over); a city's name standing
+for its province or district is the state's code (guide item 7); a build-up at home with no
+venue named is located in the focal state. Contrast texts written for these tests (zh/ru/en),
+none copied from a gold text; each pair has a text the rule changes and one it must leave
+alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from steppewatch.extract import extract_document
+from steppewatch.extract.codebook_coder import CodebookCoder
+from steppewatch.extract.model import CodedDocument
+
+CODER = CodebookCoder()
+
+
+def _code(text: str) -> CodedDocument:
+    return CODER.code(extract_document(text.encode("utf-8"), source="contrast.txt"))
+
+
+# --- the focal state's build-up at home ---------------------------------------------------
+
+EN_HOME = (
+    "Xinjiang builds new watchtowers along its border with Tajikistan\n"
+    "Steppe News | May 4, 2026\n"
+    "Chinese authorities in Xinjiang have built 40 watchtowers and a patrol road along the border "
+    "with Tajikistan, the regional border police said on Monday.\n\n"
+    "The towers carry cameras and radar and are staffed by border police officers, who will also "
+    "train local herders to report illegal crossings and smuggling by terrorists. Tajikistan's "
+    "border troops, who patrol the other side, said the towers would help them stop militants "
+    "crossing from Afghanistan."
+)
+EN_ABROAD = (
+    "China builds new border outposts for Tajikistan\n"
+    "Steppe News | May 4, 2026\n"
+    "China has built 4 border outposts for Tajikistan's border troops along the Afghan frontier, "
+    "the Tajik border service said on Monday.\n\n"
+    "The outposts carry cameras and radar and will help the Tajik troops stop smuggling and the "
+    "movement of terrorists."
+)
+RU_HOME = (
+    "В Синьцзяне построены новые пограничные посты\n"
+    "Новости Азии | 4 мая 2026\n"
+    "В Синьцзяне на границе с Казахстаном построены 12 новых пограничных постов с системами "
+    "видеонаблюдения, сообщило пограничное управление общественной безопасности района.\n\n"
+    "Посты будут охранять полицейские и пограничники, которые помогут пресекать контрабанду и "
+    "проникновение террористов. Пограничники Казахстана, охраняющие другую сторону "
+    "границы, заявили, что посты помогут им остановить боевиков и контрабандистов."
+)
+RU_ABROAD = (
+    "Китай построил новые пограничные посты для Казахстана\n"
+    "Новости Азии | 4 мая 2026\n"
+    "Китай построил 12 новых пограничных постов для Пограничной службы КНБ Казахстана с "
+    "системами видеонаблюдения, сообщила пресс-служба ведомства.\n\n"
+    "Посты помогут казахстанским пограничникам пресекать контрабанду и проникновение "
+    "террористов."
+)
+ZH_HOME = (
+    "新疆边境新建一批边防哨所\n"
+    "新闻网 2026年5月4日\n"
+    "新疆在与吉尔吉斯斯坦接壤的边境一线新建12座边防哨所，配备视频监控系统，当地边防部门4日介绍。\n"
+    "哨所将由边防民警值守，重点打击走私和恐怖分子越境活动。吉尔吉斯斯坦边防部队表示，"
+    "哨所有助于吉方在另一侧共同打击恐怖分子和走私活动。"
+)
+ZH_ABROAD = (
+    "中国为吉尔吉斯斯坦援建边防哨所\n"
+    "新闻网 2026年5月4日\n"
+    "中国为吉尔吉斯斯坦边防部队援建的12座边防哨所4日在比什凯克移交，配备视频监控系统。\n"
+    "哨所将帮助吉方打击走私和恐怖分子越境活动。"
+)
+
+
+@pytest.mark.parametrize(
+    ("home", "abroad"), [(EN_HOME, EN_ABROAD), (RU_HOME, RU_ABROAD), (ZH_HOME, ZH_ABROAD)]
+)
+def test_a_build_up_in_the_home_border_region_is_domestic_capacity(home: str, abroad: str) -> None:
+    record = _code(home)
+    assert record.relevant
+    assert record.kind == "domestic_capacity"
+    assert record.framework == "unilateral"
+    evidence = next(e for e in record.evidence if e.field == "kind")
+    assert evidence.basis == "home_region"
+    other = _code(abroad)
+    assert other.relevant
+    assert other.kind == "infrastructure"
+    assert other.framework != "unilateral"
+
+
+def test_a_partner_taking_part_in_the_lead_keeps_the_cooperative_kind() -> None:
+    # Xinjiang's police hand equipment to a partner's police: a transfer, not a build-up
+    text = (
+        "Xinjiang police hand over patrol vehicles to Kyrgyzstan's interior ministry\n"
+        "Steppe News | May 4, 2026\n"
+        "The Xinjiang public security department handed over 30 patrol vehicles and drones to "
+        "Kyrgyzstan's Ministry of Internal Affairs in Kashgar on Monday.\n\n"
+        "The equipment will help the Kyrgyz police fight drug trafficking and terrorism."
+    )
+    record = _code(text)
+    assert record.kind == "equipment_transfer"
+
+
+# --- a city's name for its province; a build-up at home located at home ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (
+            "Китай и Казахстан провели совместные учения\n"
+            "Новости | 4 мая 2026\n"
+            "Подразделения Китая и Казахстана провели совместные антитеррористические учения в "
+            "Карагандинской области, сообщило Министерство обороны Казахстана.",
+            "KZ",
+        ),
+        (
+            "Китай и Казахстан провели совместные учения\n"
+            "Новости | 4 мая 2026\n"
+            "Подразделения Китая и Казахстана провели совместные антитеррористические учения в "
+            "Караганде, сообщило Министерство обороны Казахстана.",
+            "Karaganda",
+        ),
+        (
+            "China and Kazakhstan hold joint drill\n"
+            "Steppe News | May 4, 2026\n"
+            "Chinese and Kazakh troops held a joint counter-terrorism exercise in the Aktobe "
+            "region on Monday, Kazakhstan's defence ministry said.",
+            "KZ",
+        ),
+        (
+            "China and Kazakhstan hold joint drill\n"
+            "Steppe News | May 4, 2026\n"
+            "Chinese and Kazakh troops held a joint counter-terrorism exercise in Aktobe on "
+            "Monday, Kazakhstan's defence ministry said.",
+            "Aktobe",
+        ),
+        (
+            "中吉两国边防部门举行联合演练\n"
+            "新闻网 2026年5月4日\n"
+            "中国和吉尔吉斯斯坦边防部门4日在喀什地区举行联合反恐演练。",
+            "CN",
+        ),
+        (
+            "中吉两国边防部门举行联合演练\n"
+            "新闻网 2026年5月4日\n"
+            "中国和吉尔吉斯斯坦边防部门4日在喀什举行联合反恐演练。",
+            "Kashgar",
+        ),
+    ],
+)
+def test_a_city_named_for_its_province_is_the_state(text: str, where: str) -> None:
+    record = _code(text)
+    assert record.relevant
+    assert record.location == where
+
+
+def test_a_build_up_at_home_with_no_venue_is_located_in_the_focal_state() -> None:
+    record = _code(ZH_HOME)
+    assert record.location == "CN"
+    evidence = next(e for e in record.evidence if e.field == "location")
+    assert evidence.basis == "kind"
+    # a cooperative kind with no venue named gets no such default
+    abroad = _code(EN_ABROAD)
+    assert abroad.location != "CN"
