@@ -163,3 +163,52 @@ def test_a_build_up_at_home_with_no_venue_is_located_in_the_focal_state() -> Non
     # a cooperative kind with no venue named gets no such default
     abroad = _code(EN_ABROAD)
     assert abroad.location != "CN"
+
+
+# --- an incident a question relays, not the focal state's, that the answer does not speak of ---
+
+EN_ASKED = (
+    "Foreign Ministry Spokesperson's Regular Press Conference on May 4, 2026\n\n"
+    "Reuters: Uzbekistan's army said it clashed with armed drug smugglers on its border with "
+    "Afghanistan on Monday. Is China in contact with Uzbekistan on border security?\n\n"
+    "Mao Ning: China and Uzbekistan are comprehensive strategic partners. China supports "
+    "Uzbekistan in safeguarding its security and stability and is ready to deepen cooperation "
+    "with Uzbekistan in counter-terrorism and border management. I have nothing more to share "
+    "on the specifics.\n"
+)
+EN_NOTED = EN_ASKED.replace(
+    "China and Uzbekistan are comprehensive strategic partners.",
+    "China has noted the incident on the border.",
+)
+ZH_ASKED = (
+    "2026年5月4日外交部发言人主持例行记者会\n\n"
+    "法新社记者：乌兹别克斯坦军方称，4日乌军在乌阿边境同武装贩毒分子发生冲突。中方是否同乌方就边境安全保持沟通？\n\n"
+    "毛宁：中乌是全面战略伙伴。中方支持乌方维护国家安全稳定，愿同乌方深化反恐和边境管理合作。"
+    "具体情况我没有可以提供的信息。\n"
+)
+ZH_NOTED = ZH_ASKED.replace("中乌是全面战略伙伴。", "中方注意到乌阿边境发生的事件。")
+RU_ASKED = (
+    "Брифинг официального представителя МИД КНР 4 мая 2026 года\n\n"
+    "ТАСС: Армия Узбекистана сообщила о столкновении с вооруженными наркоторговцами на границе "
+    "с Афганистаном. Поддерживает ли Китай связь с Узбекистаном по вопросам безопасности "
+    "границы?\n\n"
+    "Мао Нин: Китай и Узбекистан являются всесторонними стратегическими партнерами. Китай "
+    "поддерживает Узбекистан в обеспечении безопасности и готов углублять с ним "
+    "сотрудничество в борьбе с терроризмом и охране границы.\n"
+)
+RU_NOTED = RU_ASKED.replace(
+    "Китай и Узбекистан являются всесторонними стратегическими партнерами.",
+    "Китай обратил внимание на инцидент на границе.",
+)
+
+
+@pytest.mark.parametrize(
+    ("asked", "noted"), [(EN_ASKED, EN_NOTED), (ZH_ASKED, ZH_NOTED), (RU_ASKED, RU_NOTED)]
+)
+def test_an_incident_asked_about_and_not_answered_is_no_event(asked: str, noted: str) -> None:
+    record = _code(asked)
+    assert record.relevant
+    assert record.kind is None
+    other = _code(noted)
+    assert other.relevant
+    assert other.kind == "incident"

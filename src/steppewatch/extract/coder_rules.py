@@ -1141,7 +1141,8 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
                 if not _DISCUSSED.search(text, *_sentence_of(text, h.start, item.start, item.end))
             ]
             _keep(kinds, code, kept)
-    for q_start, q_body, q_end, a_body in _question_turns(text, item):
+    turns = _question_turns(text, item)
+    for q_start, q_body, q_end, a_body in turns:
         if q_start >= item.start + LEAD:
             found.questions.append((q_start, q_end))
         if _CONFIRM.search(text, q_body, q_end):
@@ -1168,7 +1169,31 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
                     if not q_start <= h.start < q_end or not _others_only(text, item, h, found)
                 ]
                 _keep(kinds, code, kept)
+        if "incident" in kinds and a_body is not None:
+            # a clash on another state's border that a question relays with no word of the
+            # focal state, and the answer does not speak of (codebook incident: one bearing on
+            # the focal state's ties, citizens or assets; guide item 4: what the text says
+            # happened): asked about, not reported. An answer that notes it (中方注意到…发生的事件,
+            # we condemn the attack) keeps it.
+            a_end = next((t[0] for t in turns if t[0] > a_body), item.end)
+            if not _SPOKEN_OF.search(text, a_body, a_end) and not any(
+                a_body <= h.start < a_end for h in kinds["incident"]
+            ):
+                kept = [
+                    h
+                    for h in kinds["incident"]
+                    if not q_start <= h.start < q_end or not _others_only(text, item, h, found)
+                ]
+                _keep(kinds, "incident", kept)
     return kinds
+
+
+# an answer speaking of the event a question relays (the incident, the events, what happened)
+_SPOKEN_OF = re.compile(
+    r"事件|事态|发生的|(?<![^\W\d_])(?:incidents?|events?|happened|what occurred|"
+    r"инцидент\w*|событи\w*|произошедш\w*|случивш\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 
 
 # a turn of a transcript: a speaker's label at a line's start (Bloomberg:, Mao Ning:, 法新社记者：,
