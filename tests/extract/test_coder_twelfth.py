@@ -212,3 +212,41 @@ def test_an_incident_asked_about_and_not_answered_is_no_event(asked: str, noted:
     other = _code(noted)
     assert other.relevant
     assert other.kind == "incident"
+
+
+# --- the lead past a dateline written as a sentence of its own --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "last_words"),
+    [
+        (
+            "Tokayev receives China's minister\n"
+            "ASTANA, 14 October – Kazinform. President Tokayev received China's Minister of "
+            "Public Security in the Akorda. They discussed drug trafficking.",
+            "in the Akorda.",
+        ),
+        (
+            "Жапаров принял министра Китая\n"
+            "Бишкек, 3 мая 2026 г. – Кабар. Президент Садыр Жапаров принял министра "
+            "общественной безопасности Китая. Стороны обсудили борьбу с терроризмом.",
+            "безопасности Китая.",
+        ),
+        (
+            "Tokayev receives China's minister\n"
+            "President Tokayev received China's Minister of Public Security in the Akorda. They "
+            "discussed drug trafficking.",
+            "in the Akorda.",
+        ),
+        (
+            # a short first sentence without a date or a dash is a sentence, not a dateline
+            "Tokayev receives China's minister\n"
+            "The talks were short. President Tokayev received China's minister in the Akorda.",
+            "were short.",
+        ),
+    ],
+)
+def test_the_lead_runs_past_a_dateline_sentence(text: str, last_words: str) -> None:
+    from steppewatch.extract.coder_background import lead_end
+
+    assert text[: lead_end(0, text)].rstrip().endswith(last_words)
