@@ -250,3 +250,37 @@ def test_the_lead_runs_past_a_dateline_sentence(text: str, last_words: str) -> N
     from steppewatch.extract.coder_background import lead_end
 
     assert text[: lead_end(0, text)].rstrip().endswith(last_words)
+
+
+# --- the level: a PRC ambassador meeting a partner's interior minister is `other` (guide 5) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        (
+            "2026年5月4日，中国驻吉尔吉斯斯坦大使会见吉内务部长，双方就打击恐怖主义和保护中国公民安全"
+            "交换意见。",
+            "other",
+        ),
+        (
+            "2026年5月4日，公安部部长王小洪在比什凯克会见吉尔吉斯斯坦内务部长，双方就打击恐怖主义和"
+            "保护中国公民安全交换意见。",
+            "interior_public_security",
+        ),
+        (
+            "On May 4, 2026 China's ambassador to Kyrgyzstan met Kyrgyzstan's interior minister; "
+            "they discussed fighting terrorism and the safety of Chinese citizens.",
+            "other",
+        ),
+        (
+            "4 мая 2026 года Посол КНР в Кыргызстане встретился с министром внутренних дел "
+            "Кыргызстана; стороны обсудили борьбу с терроризмом и безопасность граждан Китая.",
+            "other",
+        ),
+    ],
+)
+def test_the_chinese_ambassador_sets_the_level(text: str, level: str) -> None:
+    record = _code(text)
+    assert record.kind == "meeting"
+    assert record.level == level

@@ -1973,7 +1973,9 @@ _OWNER_JOIN = re.compile(r"(?:\s+|['’]s\b|(?:of|the)\b|[-–]|[A-ZА-ЯЁ][\w'
 # the state where an office is held, not whose it is (中国驻吉尔吉斯斯坦大使, Chinese Ambassador to
 # Kazakhstan, Посол КНР в Таджикистане)
 _HOST_BEFORE = re.compile(r"驻$|(?<![^\W\d_])(?:to|in|в|во)\s+(?:the\s+)?$", re.IGNORECASE)
-_HOST_BETWEEN = re.compile(r"驻[^\s，,。；;、]{1,12}")
+# (中国驻哈萨克斯坦大使: the envoy's own state across 驻 and the host; not across a meeting's
+# verb, 驻塔大使会见塔内务部长: the minister met is the host's)
+_HOST_BETWEEN = re.compile(r"驻(?:(?!会见|会晤|会谈|接见|拜会|见|同|与|和)[^\s，,。；;、]){1,12}")
 OWNER_SPAN = 40  # characters between an office's word and its holder's or state's name
 OWNER_SPAN_HAN = 12
 
