@@ -284,3 +284,65 @@ def test_the_chinese_ambassador_sets_the_level(text: str, level: str) -> None:
     record = _code(text)
     assert record.kind == "meeting"
     assert record.level == level
+
+
+# --- an attack a question asks to confirm, and the answer speaks of: reported -------------------
+
+ZH_CONFIRMED = (
+    "2026年6月2日外交部发言人主持例行记者会\n\n"
+    "问：据报道，6月1日，吉尔吉斯斯坦奥什州一中资企业工地遭不明身份人员袭击，造成两名中国公民受伤。"
+    "中方能否证实？\n"
+    "答：我们对这一事件表示强烈谴责。驻吉尔吉斯斯坦使馆已要求吉方尽快破案，保护在吉中国公民安全。\n"
+)
+ZH_UNCONFIRMED = ZH_CONFIRMED.replace(
+    "我们对这一事件表示强烈谴责。驻吉尔吉斯斯坦使馆已要求吉方尽快破案，保护在吉中国公民安全。",
+    "我不了解你提到的情况。中方一贯要求吉方保护在吉中国公民安全。",
+)
+EN_CONFIRMED = (
+    "Foreign Ministry Spokesperson's Regular Press Conference on June 2, 2026\n\n"
+    "AFP: Reports say two Chinese workers were injured in an attack on a Chinese company's site "
+    "in Kyrgyzstan's Osh region on Monday. Can you confirm?\n\n"
+    "Lin Jian: We strongly condemn the incident. The Chinese Embassy in Kyrgyzstan has asked "
+    "the Kyrgyz side to bring the attackers to justice and protect Chinese citizens.\n"
+)
+EN_UNCONFIRMED = EN_CONFIRMED.replace(
+    "We strongly condemn the incident. The Chinese Embassy in Kyrgyzstan has asked the Kyrgyz "
+    "side to bring the attackers to justice and protect Chinese citizens.",
+    "I'm not aware of what you mentioned. China always asks Kyrgyzstan to protect Chinese "
+    "citizens there.",
+)
+
+
+@pytest.mark.parametrize(
+    ("confirmed", "unconfirmed"),
+    [(ZH_CONFIRMED, ZH_UNCONFIRMED), (EN_CONFIRMED, EN_UNCONFIRMED)],
+)
+def test_an_attack_the_answer_speaks_of_is_reported(confirmed: str, unconfirmed: str) -> None:
+    record = _code(confirmed)
+    assert record.relevant
+    assert record.kind == "incident"
+    assert _code(unconfirmed).kind != "incident"
+
+
+# --- a line of links to other articles between middle dots is no part of the article ---------
+
+
+def test_links_between_middle_dots_name_no_event() -> None:
+    body = (
+        "Жители Оша вышли против китайской шахты\n"
+        "Новости, 9 августа 2026\n"
+        "Около ста жителей села под Ошем собрались у здания акимиата, требуя закрыть шахту "
+        "китайской компании. Митинг прошел у ворот шахты, полиция задержала трех человек. В "
+        "посольстве КНР попросили кыргызскую сторону обеспечить безопасность граждан Китая.\n\n"
+    )
+    dots = body + (
+        "Читайте также: Узбекистан и Китай подписали соглашение о безопасности · В Таджикистане "
+        "построили заставу\n"
+    )
+    plain = body + (
+        "Узбекистан и Китай подписали соглашение о безопасности. В Таджикистане построили "
+        "заставу.\n"
+    )
+    assert _code(dots).kind == "incident"
+    assert "UZ" not in _code(dots).countries
+    assert "UZ" in _code(plain).countries

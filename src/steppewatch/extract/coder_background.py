@@ -575,14 +575,15 @@ _NOTE_HEADER = re.compile(
 
 # ... or a heading of links whose headlines run on in its own line, quoted or between bars
 # (Other news: Bishkek to host SCO summit | Kyrgyzstan, Russia discuss...; Читайте также: «В
-# Хатлоне задержаны...», «...»; Related: PLA's Tibet garrison tests... | China...)
+# Хатлоне задержаны...», «...»; Related: PLA's Tibet garrison tests... | China...; headlines
+# between middle dots: Читайте также: В Кыргызстане... · Узбекистан и Китай...)
 _LINKS_INLINE = re.compile(
     r"^[ \t]*(?:Related(?:\s+(?:news|articles?|stories|reading|coverage|posts))?|Read\s+also|"
     r"Also\s+read|See\s+also|Other\s+news|More\s+news|Latest(?:\s+news)?|"
     r"Читайте\s+также|Смотрите\s+также|См\.\s+также|(?:Также\s+)?по\s+теме|"
     r"(?:Новости|Материалы)\s+по\s+теме|(?:Похожие|Другие)\s+новости|"
     r"【?[ \t]*(?:相关|延伸|推荐|更多)(?:新闻|阅读|链接|报道)[ \t]*】?)"
-    r"[ \t]*[:：][ \t]*(?=[«“\"《]|[^\n]*?\s[|｜]\s)",
+    r"[ \t]*[:：][ \t]*(?=[«“\"《]|[^\n]*?\s[|｜·•]\s)",
     re.IGNORECASE | re.MULTILINE,
 )
 

@@ -1146,8 +1146,19 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
         if q_start >= item.start + LEAD:
             found.questions.append((q_start, q_end))
         if _CONFIRM.search(text, q_body, q_end):
-            found.unconfirmed.append((q_start, q_end))
+            a_end = next((t[0] for t in turns if t[0] > q_start), item.end)
+            # an attack the question asks to confirm and the answer speaks of (我们对这一事件予以
+            # 强烈谴责, we condemn the incident): the spokesperson confirms it (guide item 4)
+            confirmed = (
+                a_body is not None
+                and not _NOT_AWARE.search(text, a_body, a_body + NOT_AWARE_SPAN)
+                and _SPOKEN_OF.search(text, a_body, a_end) is not None
+            )
+            if not confirmed:
+                found.unconfirmed.append((q_start, q_end))
             for code in list(kinds):
+                if confirmed and code == "incident":
+                    continue
                 _keep(kinds, code, [h for h in kinds[code] if not q_start <= h.start < q_end])
         elif a_body is not None and _NOT_AWARE.search(text, a_body, a_body + NOT_AWARE_SPAN):
             # a report the question relays (有报道称, reports say) and the answer does not know of
