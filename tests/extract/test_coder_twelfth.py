@@ -346,3 +346,51 @@ def test_links_between_middle_dots_name_no_event() -> None:
     assert _code(dots).kind == "incident"
     assert "UZ" not in _code(dots).countries
     assert "UZ" in _code(plain).countries
+
+
+# --- an organisation named in passing after a bilateral lead is not the event's framework ------
+
+EN_PASSING = (
+    "President receives China's Minister of Public Security\n"
+    "Bishkek, May 4, 2026\n"
+    "President Sadyr Japarov received China's Minister of Public Security Wang Xiaohong in "
+    "Bishkek on Monday. They discussed fighting terrorism, drug trafficking and the safety of "
+    "Chinese citizens.\n\n"
+    "The President also thanked China for supporting Kyrgyzstan's initiatives in the Shanghai "
+    "Cooperation Organisation."
+)
+EN_SCO_LEAD = (
+    "SCO interior ministers meet in Bishkek\n"
+    "Bishkek, May 4, 2026\n"
+    "The meeting of interior ministers of the Shanghai Cooperation Organisation member states "
+    "was held in Bishkek on Monday with China's Minister of Public Security Wang Xiaohong. "
+    "They discussed fighting terrorism and drug trafficking."
+)
+RU_PASSING = (
+    "Президент принял министра общественной безопасности КНР\n"
+    "Бишкек, 4 мая 2026 года\n"
+    "Президент Садыр Жапаров принял министра общественной безопасности Китайской Народной "
+    "Республики Ван Сяохуна. Стороны обсудили борьбу с терроризмом и наркотрафиком.\n\n"
+    "Глава государства также поблагодарил китайскую сторону за поддержку инициатив Кыргызстана "
+    "в рамках Шанхайской организации сотрудничества."
+)
+ZH_PASSING = (
+    "扎帕罗夫总统会见王小洪\n"
+    "2026年5月4日，吉尔吉斯斯坦总统扎帕罗夫在比什凯克会见国务委员、公安部部长王小洪，双方就打击恐怖主义"
+    "和毒品犯罪交换意见。\n"
+    "扎帕罗夫还感谢中方支持吉方在上海合作组织框架内提出的倡议。"
+)
+
+
+@pytest.mark.parametrize("text", [EN_PASSING, RU_PASSING, ZH_PASSING])
+def test_an_organisation_named_in_passing_is_not_the_framework(text: str) -> None:
+    record = _code(text)
+    assert record.kind == "meeting"
+    assert record.framework == "bilateral"
+    assert record.countries == ["CN", "KG"]
+
+
+def test_an_organisation_meeting_in_the_lead_keeps_its_framework() -> None:
+    record = _code(EN_SCO_LEAD)
+    assert record.framework == "SCO"
+    assert {"KZ", "TJ", "UZ"} <= set(record.countries)

@@ -2410,6 +2410,54 @@ def rule_home_build_up(
     return ["domestic_capacity"]
 
 
+MEMBER_BODIES = ("SCO", "CICA")  # organisations whose members a named meeting implies
+
+
+def rule_framework_in_passing(
+    item: CodedItem, text: str, hits: list[Hit], found: Found, res: Resources
+) -> None:
+    """An organisation (SCO, CICA) named only after the lead, in a sentence not about this event
+    (thanks for support of Kazakhstan's initiatives in the SCO), while the lead reports the
+    event with one partner state: the framework is named in passing, not the body organising
+    this event (guide item 5): bilateral, and the members only its membership implied are not
+    taking part."""
+    framework = item.framework
+    if framework not in MEMBER_BODIES or item.kind in (None, "multilateral_exercise"):
+        return
+    named = [e for e in found.evidence if e.field == "framework" and e.code == framework]
+    lead = kind_lead_end(text, item)
+    if not named or any(e.start < lead for e in named):
+        return
+    in_lead = [
+        h
+        for h in hits
+        if item.start <= h.start < lead
+        and h.payload[0] in ("state", "official", "institution")
+        and _state_of(h, res) in res.study.partner_set
+    ]
+    if len({_state_of(h, res) for h in in_lead}) != 1:
+        return  # the lead names no partner, or several
+    first = min(e.start for e in named)
+    if _THIS_EVENT.search(text, *_sentence_of(text, first, item.start, item.end)):
+        return  # (в ходе встречи…, during the talks…: the meeting's own framework)
+    lo, hi = _sentence_of(text, first, item.start, item.end)
+    sentence = list(text[lo:hi])
+    for h in hits:  # (the names of bodies: Совещание по взаимодействию… is no meeting)
+        if h.payload[0] == "framework" and lo <= h.start and h.end <= hi:
+            sentence[h.start - lo : h.end - lo] = " " * (h.end - h.start)
+    if _MEETING_WORD.search("".join(sentence)):
+        return  # the meeting of the SCO member states' defence ministers: a meeting named
+    dropped = {c for c in item.countries if found.basis.get(c) == "membership"}
+    item.framework = "bilateral"
+    item.countries = [c for c in item.countries if c not in dropped]
+    found.evidence = [
+        e
+        for e in found.evidence
+        if e.field != "framework" and not (e.field == "country" and e.code in dropped)
+    ]
+    found.evidence.append(evidence("framework", "bilateral", in_lead[0], text, "one_partner"))
+
+
 def assign_codes(
     item: CodedItem,
     text: str,
@@ -2460,6 +2508,8 @@ def assign_codes(
     kinds = rule_kinds(item, text, found, framework, countries, res.study.focal, anchored, hits)
     kinds = rule_home_build_up(item, text, hits, found, kinds, res)
     item.kind = kinds[0] if kinds else None
+    rule_framework_in_passing(item, text, hits, found, res)
+    countries = item.countries
     item.event_kinds = kinds
     item.level = rule_level(item, text, found, item.kind, res.study.focal)
     rule_domestic_states(item, found, res)
