@@ -394,3 +394,37 @@ def test_an_organisation_meeting_in_the_lead_keeps_its_framework() -> None:
     record = _code(EN_SCO_LEAD)
     assert record.framework == "SCO"
     assert {"KZ", "TJ", "UZ"} <= set(record.countries)
+
+
+# --- an exercise done with a partner is not unilateral, whatever its force's name --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "framework"),
+    [
+        (
+            "Подразделения Народной вооруженной полиции Китая и Нацгвардии Кыргызстана провели "
+            "совместные антитеррористические учения\n"
+            "Бишкек, 4 мая 2026 года\n"
+            "Подразделения Народной вооруженной полиции Китая и Национальной гвардии Кыргызстана "
+            "провели совместные антитеррористические учения на Иссык-Куле.",
+            "bilateral",
+        ),
+        (
+            "新疆公安与哈萨克斯坦警方举行联合反恐演练\n"
+            "2026年5月4日，新疆公安厅与哈萨克斯坦内务部警察部队在霍尔果斯举行中哈联合反恐演练。",
+            "bilateral",
+        ),
+        (
+            "Chinese and Kazakh police hold joint anti-terrorism drill\n"
+            "Urumqi, May 4, 2026\n"
+            "Xinjiang police and Kazakhstan's police held a joint anti-terrorism exercise near "
+            "Khorgos on Monday, practising the capture of armed militants crossing the border.",
+            "bilateral",
+        ),
+    ],
+)
+def test_a_joint_exercise_is_not_unilateral(text: str, framework: str) -> None:
+    record = _code(text)
+    assert record.kind == "bilateral_exercise"
+    assert record.framework == framework

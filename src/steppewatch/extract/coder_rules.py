@@ -2549,6 +2549,24 @@ def assign_codes(
                     update={"field": "framework", "code": "unilateral", "basis": "kind"}
                 )
             )
+    if item.framework == "unilateral" and item.kind in JOINT_ACTIVITIES:
+        # an exercise or a patrol done with a partner is no act of the focal state alone
+        # (codebook unilateral), whatever its own force's name says (Народная вооружённая
+        # полиция, Xinjiang police): a bilateral exercise is bilateral, a multilateral one
+        # outside the named frameworks other_multilateral
+        joint = (
+            "other_multilateral"
+            if item.kind == "multilateral_exercise"
+            or (item.kind == "joint_patrol_operation" and len(partners) > 1)
+            else "bilateral"
+        )
+        item.framework = joint
+        kind_hit = next((e for e in found.evidence if e.field == "kind"), None)
+        found.evidence = [e for e in found.evidence if e.field != "framework"]
+        if kind_hit is not None:
+            found.evidence.append(
+                kind_hit.model_copy(update={"field": "framework", "code": joint, "basis": "kind"})
+            )
     if item.kind is None:  # commentary: no event, so no event's framework (gold guideline)
         item.framework = None
         # ... nor the states from outside the region that only a multilateral event brings in
