@@ -428,3 +428,16 @@ def test_a_joint_exercise_is_not_unilateral(text: str, framework: str) -> None:
     record = _code(text)
     assert record.kind == "bilateral_exercise"
     assert record.framework == framework
+
+
+def test_the_home_region_comes_from_the_study() -> None:
+    from steppewatch.extract.codebook_coder import CodebookCoder as Coder
+    from steppewatch.study import load_study
+
+    # the PRC study names Xinjiang as the focal state's home border region; the Russia study
+    # names none, so a Xinjiang build-up is no Russian domestic capacity there
+    russia = Coder(study=load_study("russia_central_asia")).code(
+        extract_document(EN_HOME.encode("utf-8"), source="contrast.txt")
+    )
+    assert russia.kind != "domestic_capacity"
+    assert _code(EN_HOME).kind == "domestic_capacity"

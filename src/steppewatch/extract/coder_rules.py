@@ -2351,17 +2351,11 @@ _COOPERATION = re.compile(
 )
 
 
-# the focal state's own border region in an item's lead (codebook domestic_capacity: "for the
-# PRC: Xinjiang and the Western Theater"), and a partner state named only as the far side of
-# its border (the border with Kyrgyzstan, на границе с Казахстаном, 与哈萨克斯坦接壤) or in a
-# place's name (Kizilsu Kyrgyz Autonomous Prefecture, 克孜勒苏柯尔克孜自治州)
-_HOME_REGION = {
-    "CN": re.compile(
-        r"新疆|西部战区|(?<![^\W\d_])(?:xinjiang|western\s+theat(?:er|re)(?:\s+command)?|"
-        r"синьцзян\w*|западн\w+\s+(?:военн\w+\s+округ|командовани|театр)\w*)",
-        re.IGNORECASE,
-    )
-}
+# a partner state named only as the far side of the focal state's border (the border with
+# Kyrgyzstan, на границе с Казахстаном, 与哈萨克斯坦接壤) or in a place's name (Kizilsu Kyrgyz
+# Autonomous Prefecture, 克孜勒苏柯尔克孜自治州); the focal state's own border region is the
+# study's focal_home_region (for the PRC Xinjiang and the Western Theater, as codebook
+# domestic_capacity says)
 _BORDER_WITH = re.compile(
     r"(?:border|frontier|boundary)s?\s+with\s+(?:the\s+)?$|границ\w*\s+с\s*$|(?:与|同|和)$",
     re.IGNORECASE,
@@ -2382,8 +2376,7 @@ def rule_home_build_up(
     not infrastructure or equipment handed over (codebook infrastructure, exclude: built inside
     the focal state's own border region), nor nothing when no kind word was found and a security
     service is named (a domain)."""
-    focal = res.study.focal
-    home = _HOME_REGION.get(focal)
+    home = res.study.home_region
     if home is None or (kinds and kinds[0] not in HOME_KINDS):
         return kinds
     if not kinds and not (
