@@ -1,12 +1,14 @@
-"""Event fields of the default coder on the eight tuning sets, in-sample (issue 13, eleventh round).
+"""Event fields of the default coder on the tuning sets, in-sample (issue 13, eleventh and twelfth
+rounds).
 
-Prints, per tuning set, kind macro-F1 and accuracy, framework and level accuracy, topic micro-F1
-(all scored on the documents gold calls relevant, as ``steppewatch evaluate`` scores them), and
-with ``--confusion`` the kind and framework confusion tables. ``--dump DIR`` writes each set's
+Prints, per tuning set, kind macro-F1 and accuracy, framework and level accuracy, topic micro-F1,
+location accuracy, actors and domains micro-F1 (all scored on the documents gold calls relevant,
+as ``steppewatch evaluate`` scores them), with ``--languages`` the same per language, and with
+``--confusion`` the kind and framework confusion tables. ``--dump DIR`` writes each set's
 ``evaluate --format json`` report there for error analysis. Refuses the held-out sets by name
 (``calibration.HELD_OUT``).
 
-    .venv/bin/python bench/event_fields_sets.py [--confusion] [--dump /tmp/sets]
+    .venv/bin/python bench/event_fields_sets.py [--languages] [--confusion] [--dump /tmp/sets]
 """
 
 from __future__ import annotations
@@ -25,13 +27,20 @@ TUNING = TUNING_SETS
 HEADLINE = ("kind", "framework", "level", "topics")
 
 
-def figures(report: dict[str, object]) -> dict[str, float | None]:
-    fields = report["fields"]
+def figures(report: dict[str, object], group: str | None = None) -> dict[str, float | None]:
+    fields = report["fields"] if group is None else report["groups"][group]  # type: ignore[index]
     assert isinstance(fields, dict)
 
     def value(name: str, block: str, measure: str) -> float | None:
-        got = fields[name][block][measure]["value"]
+        part = fields[name][block]
+        if part is None:
+            return None
+        got = part[measure]["value"]
         return None if got is None else float(got)
+
+    def rate(name: str) -> float | None:
+        got = fields[name]["accuracy"]
+        return None if got is None or got["value"] is None else float(got["value"])
 
     return {
         "relevance_p": value("relevance", "micro", "precision"),
@@ -41,9 +50,12 @@ def figures(report: dict[str, object]) -> dict[str, float | None]:
         "ca_r": value("countries", "micro", "recall"),
         "ca_f1": value("countries", "micro", "f1"),
         "kind_macro": value("kind", "macro", "f1"),
-        "kind_acc": float(fields["kind"]["accuracy"]["value"]),
-        "framework": float(fields["framework"]["accuracy"]["value"]),
-        "level": float(fields["level"]["accuracy"]["value"]),
+        "kind_acc": rate("kind"),
+        "framework": rate("framework"),
+        "level": rate("level"),
+        "location": rate("location"),
+        "actors": value("actors", "micro", "f1"),
+        "domains": value("domains", "micro", "f1"),
         "topics": value("topics", "micro", "f1"),
     }
 
@@ -56,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", nargs="*", default=list(TUNING))
     parser.add_argument("--confusion", action="store_true")
+    parser.add_argument("--languages", action="store_true", help="also a row per language")
     parser.add_argument("--dump", type=Path, default=None)
     parser.add_argument(
         "--no-layer", action="store_true", help="the rules alone (no learned topic layer)"
@@ -72,6 +85,9 @@ def main(argv: list[str] | None = None) -> int:
         "kind_acc",
         "framework",
         "level",
+        "location",
+        "actors",
+        "domains",
     )
     print("| set | " + " | ".join((*columns, "topics")) + " |")
     print("|---" * (len(columns) + 2) + "|")
@@ -91,6 +107,14 @@ def main(argv: list[str] | None = None) -> int:
             if val is not None:
                 scored.setdefault(key, []).append(val)
         print(f"| {name} | " + " | ".join(_show(got[c]) for c in (*columns, "topics")) + " |")
+        if args.languages:
+            for group in sorted(g for g in report["groups"] if g.startswith("language=")):
+                lang = figures(report, group)
+                print(
+                    f"| {name} {group.split('=')[1]} | "
+                    + " | ".join(_show(lang[c]) for c in (*columns, "topics"))
+                    + " |"
+                )
         if args.confusion:
             for table in ("kind", "framework"):
                 print(f"  {table} confusion (gold: predicted counts):")
@@ -101,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     mean = {k: sum(v) / len(v) for k, v in scored.items()}
     print(
         "| mean (sets scored) | "
-        + " | ".join(f"{mean[c]:.3f}" for c in (*columns, "topics"))
+        + " | ".join(f"{mean[c]:.3f}" if c in mean else "-" for c in (*columns, "topics"))
         + " |"
     )
     return 0

@@ -171,6 +171,12 @@ class Study(Record):
         description="Per language, the short form that opens a two-state abbreviation in the "
         "gazetteer (zh 中: 中哈 is China-Kazakhstan): such a name names the focal state too.",
     )
+    focal_home_region: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Per language, names of the focal state's own region bordering the partners "
+        "(Xinjiang, 新疆, Синьцзян, the Western Theater): a build-up an item's lead places there, "
+        "no partner taking part, is domestic capacity (codebook domestic_capacity). Empty: none.",
+    )
     region: Region | None = None
     frameworks: list[Framework] = Field(default_factory=list)
     gazetteer: str | None = Field(

@@ -59,6 +59,7 @@ BASIS_WEIGHT = {
     "several_partners": 0.6,  # other_multilateral: several partner states, no framework named
     "kind": 0.7,  # unilateral because of the event's kind (private security firms abroad)
     "dateline": 0.7,  # location: the readout's dateline, no venue in the text
+    "home_region": 0.7,  # domestic_capacity: the lead places the act in the focal state's region
 }
 # evidence whose confidence its maker sets (participation_model: a state named, not taking part)
 # evidence whose confidence is a learned layer's own probability (a state named, not taking

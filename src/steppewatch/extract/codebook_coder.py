@@ -448,6 +448,7 @@ class CodebookCoder:
             res.places,
             res.gazetteer.places,
             reference,
+            res.study.focal,
         )
 
     def _passages(

@@ -264,13 +264,36 @@ _SINCE = re.compile(
 
 def lead_end(start: int, text: str) -> int:
     """Where the lead of the item starting at ``start`` ends: its first sentence, and under a
-    title line the dateline's sentence too."""
+    title line the dateline's sentence too. A dateline written as a sentence of its own
+    ("ASTANA, 14 October – Kazinform.", "Бишкек, 3 мая 2026 г."): short, with a date or a
+    dash, it is the lead's opening and the sentence after it belongs to the lead."""
     stop = _FIRST_SENTENCE_END.search(text, start, start + LEAD)
     end = stop.end() if stop else start + LEAD
     if stop is not None and stop.group() == "\n":
         body = _LEAD_SENTENCE_END.search(text, end, end + LEAD)
+        if body is not None and _dateline_piece(text, end, body):
+            body = _LEAD_SENTENCE_END.search(text, body.end(), body.end() + LEAD) or body
         end = body.end() if body else end
+    elif stop is not None and _dateline_piece(text, start, stop):
+        after = _LEAD_SENTENCE_END.search(text, stop.end(), stop.end() + LEAD)
+        end = after.end() if after else end
     return end
+
+
+DATELINE_PIECE = 40  # characters: a shorter sentence with a date or a dash is a dateline
+_DATELINE_MARK = re.compile(r"\d|\s[–—-]{1,2}\s")
+
+
+def _dateline_piece(text: str, start: int, stop: re.Match[str]) -> bool:
+    """The sentence from ``start`` to ``stop`` (a Latin full stop: Chinese datelines end in 电,
+    and a short Chinese sentence with a date is a sentence) is a dateline: short, with a date
+    or a dash in it."""
+    piece = text[start : stop.start()].strip()
+    return (
+        stop.group().startswith(".")
+        and 0 < len(piece) < DATELINE_PIECE
+        and _DATELINE_MARK.search(piece) is not None
+    )
 
 
 _FOR_YEAR = re.compile(r"(?<![^\W\d_])(?:на|for)\s+$", re.IGNORECASE)

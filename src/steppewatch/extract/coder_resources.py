@@ -66,6 +66,8 @@ class StudyFacts:
     focal_after: re.Pattern[str]  # a joiner, then the focal state's name
     focal_word: re.Pattern[str]  # the focal state's name anywhere (border compounds)
     pair_prefixes: frozenset[str]  # first characters of two-state abbreviations (中哈)
+    # the focal state's own border region's names (study focal_home_region), or None
+    home_region: re.Pattern[str] | None = None
     partner_set: frozenset[str] = frozenset()  # the partners as a set (set in study_facts)
     # states that were ever members of a framework with implied members (SCO: RU, IN, PK...):
     # a list of states naming one of them may be that framework's members
@@ -83,6 +85,19 @@ class StudyFacts:
                 if state != self.focal:
                     members.setdefault(state, None)
         return list(members)
+
+
+def _home_region(names: dict[str, list[str]]) -> re.Pattern[str] | None:
+    """The focal state's home border region's names (a Latin or Cyrillic name as a word's
+    start: Синьцзяне, Xinjiang's), or None."""
+    terms = sorted({t for values in names.values() for t in values if t}, key=len, reverse=True)
+    if not terms:
+        return None
+    parts = [
+        re.escape(t) if "\u4e00" <= t[:1] <= "\u9fff" else rf"(?<![^\W\d_]){re.escape(t)}"
+        for t in terms
+    ]
+    return re.compile("|".join(parts), re.IGNORECASE)
 
 
 def study_facts(study: Study, gazetteer: Gazetteer) -> StudyFacts:
@@ -111,6 +126,7 @@ def study_facts(study: Study, gazetteer: Gazetteer) -> StudyFacts:
         focal_after=re.compile(rf"\s*{_JOIN_AFTER}\s*(?:{alternation})"),
         focal_word=re.compile(alternation, re.IGNORECASE),
         pair_prefixes=frozenset(p for values in study.focal_pair_prefixes.values() for p in values),
+        home_region=_home_region(study.focal_home_region),
         partner_set=frozenset(study.partner_states),
         members_ever=frozenset(
             m.state for f in study.frameworks if f.implied_members for m in f.members

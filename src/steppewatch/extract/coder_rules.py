@@ -1252,12 +1252,24 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
                 if not _DISCUSSED.search(text, *_sentence_of(text, h.start, item.start, item.end))
             ]
             _keep(kinds, code, kept)
-    for q_start, q_body, q_end, a_body in _question_turns(text, item):
+    turns = _question_turns(text, item)
+    for q_start, q_body, q_end, a_body in turns:
         if q_start >= item.start + LEAD:
             found.questions.append((q_start, q_end))
         if _CONFIRM.search(text, q_body, q_end):
-            found.unconfirmed.append((q_start, q_end))
+            a_end = next((t[0] for t in turns if t[0] > q_start), item.end)
+            # an attack the question asks to confirm and the answer speaks of (我们对这一事件予以
+            # 强烈谴责, we condemn the incident): the spokesperson confirms it (guide item 4)
+            confirmed = (
+                a_body is not None
+                and not _NOT_AWARE.search(text, a_body, a_body + NOT_AWARE_SPAN)
+                and _SPOKEN_OF.search(text, a_body, a_end) is not None
+            )
+            if not confirmed:
+                found.unconfirmed.append((q_start, q_end))
             for code in list(kinds):
+                if confirmed and code == "incident":
+                    continue
                 _keep(kinds, code, [h for h in kinds[code] if not q_start <= h.start < q_end])
         elif a_body is not None and _NOT_AWARE.search(text, a_body, a_body + NOT_AWARE_SPAN):
             # a report the question relays (有报道称, reports say) and the answer does not know of
@@ -1279,7 +1291,31 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
                     if not q_start <= h.start < q_end or not _others_only(text, item, h, found)
                 ]
                 _keep(kinds, code, kept)
+        if "incident" in kinds and a_body is not None:
+            # a clash on another state's border that a question relays with no word of the
+            # focal state, and the answer does not speak of (codebook incident: one bearing on
+            # the focal state's ties, citizens or assets; guide item 4: what the text says
+            # happened): asked about, not reported. An answer that notes it (中方注意到…发生的事件,
+            # we condemn the attack) keeps it.
+            a_end = next((t[0] for t in turns if t[0] > a_body), item.end)
+            if not _SPOKEN_OF.search(text, a_body, a_end) and not any(
+                a_body <= h.start < a_end for h in kinds["incident"]
+            ):
+                kept = [
+                    h
+                    for h in kinds["incident"]
+                    if not q_start <= h.start < q_end or not _others_only(text, item, h, found)
+                ]
+                _keep(kinds, "incident", kept)
     return kinds
+
+
+# an answer speaking of the event a question relays (the incident, the events, what happened)
+_SPOKEN_OF = re.compile(
+    r"事件|事态|发生的|(?<![^\W\d_])(?:incidents?|events?|happened|what occurred|"
+    r"инцидент\w*|событи\w*|произошедш\w*|случивш\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 
 
 # a turn of a transcript: a speaker's label at a line's start (Bloomberg:, Mao Ning:, 法新社记者：,
@@ -2059,7 +2095,9 @@ _OWNER_JOIN = re.compile(r"(?:\s+|['’]s\b|(?:of|the)\b|[-–]|[A-ZА-ЯЁ][\w'
 # the state where an office is held, not whose it is (中国驻吉尔吉斯斯坦大使, Chinese Ambassador to
 # Kazakhstan, Посол КНР в Таджикистане)
 _HOST_BEFORE = re.compile(r"驻$|(?<![^\W\d_])(?:to|in|в|во)\s+(?:the\s+)?$", re.IGNORECASE)
-_HOST_BETWEEN = re.compile(r"驻[^\s，,。；;、]{1,12}")
+# (中国驻哈萨克斯坦大使: the envoy's own state across 驻 and the host; not across a meeting's
+# verb, 驻塔大使会见塔内务部长: the minister met is the host's)
+_HOST_BETWEEN = re.compile(r"驻(?:(?!会见|会晤|会谈|接见|拜会|见|同|与|和)[^\s，,。；;、]){1,12}")
 OWNER_SPAN = 40  # characters between an office's word and its holder's or state's name
 OWNER_SPAN_HAN = 12
 
@@ -2424,6 +2462,106 @@ _COOPERATION = re.compile(
 )
 
 
+# a partner state named only as the far side of the focal state's border (the border with
+# Kyrgyzstan, на границе с Казахстаном, 与哈萨克斯坦接壤) or in a place's name (Kizilsu Kyrgyz
+# Autonomous Prefecture, 克孜勒苏柯尔克孜自治州); the focal state's own border region is the
+# study's focal_home_region (for the PRC Xinjiang and the Western Theater, as codebook
+# domestic_capacity says)
+_BORDER_WITH = re.compile(
+    r"(?:border|frontier|boundary)s?\s+with\s+(?:the\s+)?$|границ\w*\s+с\s*$|(?:与|同|和)$",
+    re.IGNORECASE,
+)
+_BORDERS_AFTER = re.compile(
+    r"(?:接壤|交界|边境|边界|一侧|自治)|\s+autonomous|\s+автономн", re.IGNORECASE
+)
+HOME_KINDS = ("infrastructure", "equipment_transfer")  # what a build-up at home is misread as
+BORDER_WITH_SPAN = 30  # characters before a state's name searched for "the border with"
+
+
+def rule_home_build_up(
+    item: CodedItem, text: str, hits: list[Hit], found: Found, kinds: list[str], res: Resources
+) -> list[str]:
+    """The focal state's build-up in its own border region (codebook domestic_capacity: border
+    posts, fences, roads, patrols, units deployed in Xinjiang): a lead that places the act there
+    and names no partner state but as the far side of the border reports domestic capacity,
+    not infrastructure or equipment handed over (codebook infrastructure, exclude: built inside
+    the focal state's own border region), nor nothing when no kind word was found and a security
+    service is named (a domain)."""
+    home = res.study.home_region
+    if home is None or (kinds and kinds[0] not in HOME_KINDS):
+        return kinds
+    if not kinds and not (
+        found.codes("domain") or any(h.payload[0] == "institution" for h in hits)
+    ):
+        return kinds  # no kind word and no security service named
+    lead = kind_lead_end(text, item)
+    place = home.search(text, item.start, lead)
+    if place is None:
+        return kinds
+    for h in hits:
+        if h.start >= lead or h.start < item.start:
+            continue
+        if (
+            h.payload[0] in ("state", "official", "institution")
+            and _state_of(h, res) in res.study.partner_set
+        ):
+            before = text[max(item.start, h.start - BORDER_WITH_SPAN) : h.start]
+            if not _BORDER_WITH.search(before) and not _BORDERS_AFTER.match(text, h.end):
+                return kinds  # a partner takes part in the lead
+    anchor = Hit(place.start(), place.end(), ("event_kind", "domestic_capacity"), place.group())
+    found.evidence = [e for e in found.evidence if e.field != "kind"]
+    found.evidence.append(evidence("kind", "domestic_capacity", anchor, text, "home_region"))
+    return ["domestic_capacity"]
+
+
+MEMBER_BODIES = ("SCO", "CICA")  # organisations whose members a named meeting implies
+
+
+def rule_framework_in_passing(
+    item: CodedItem, text: str, hits: list[Hit], found: Found, res: Resources
+) -> None:
+    """An organisation (SCO, CICA) named only after the lead, in a sentence not about this event
+    (thanks for support of Kazakhstan's initiatives in the SCO), while the lead reports the
+    event with one partner state: the framework is named in passing, not the body organising
+    this event (guide item 5): bilateral, and the members only its membership implied are not
+    taking part."""
+    framework = item.framework
+    if framework not in MEMBER_BODIES or item.kind in (None, "multilateral_exercise"):
+        return
+    named = [e for e in found.evidence if e.field == "framework" and e.code == framework]
+    lead = kind_lead_end(text, item)
+    if not named or any(e.start < lead for e in named):
+        return
+    in_lead = [
+        h
+        for h in hits
+        if item.start <= h.start < lead
+        and h.payload[0] in ("state", "official", "institution")
+        and _state_of(h, res) in res.study.partner_set
+    ]
+    if len({_state_of(h, res) for h in in_lead}) != 1:
+        return  # the lead names no partner, or several
+    first = min(e.start for e in named)
+    if _THIS_EVENT.search(text, *_sentence_of(text, first, item.start, item.end)):
+        return  # (в ходе встречи…, during the talks…: the meeting's own framework)
+    lo, hi = _sentence_of(text, first, item.start, item.end)
+    sentence = list(text[lo:hi])
+    for h in hits:  # (the names of bodies: Совещание по взаимодействию… is no meeting)
+        if h.payload[0] == "framework" and lo <= h.start and h.end <= hi:
+            sentence[h.start - lo : h.end - lo] = " " * (h.end - h.start)
+    if _MEETING_WORD.search("".join(sentence)):
+        return  # the meeting of the SCO member states' defence ministers: a meeting named
+    dropped = {c for c in item.countries if found.basis.get(c) == "membership"}
+    item.framework = "bilateral"
+    item.countries = [c for c in item.countries if c not in dropped]
+    found.evidence = [
+        e
+        for e in found.evidence
+        if e.field != "framework" and not (e.field == "country" and e.code in dropped)
+    ]
+    found.evidence.append(evidence("framework", "bilateral", in_lead[0], text, "one_partner"))
+
+
 def assign_codes(
     item: CodedItem,
     text: str,
@@ -2472,7 +2610,10 @@ def assign_codes(
         }
 
     kinds = rule_kinds(item, text, found, framework, countries, res.study.focal, anchored, hits)
+    kinds = rule_home_build_up(item, text, hits, found, kinds, res)
     item.kind = kinds[0] if kinds else None
+    rule_framework_in_passing(item, text, hits, found, res)
+    countries = item.countries
     item.event_kinds = kinds
     item.level = rule_level(item, text, found, item.kind, res.study.focal)
     rule_domestic_states(item, found, res)
@@ -2511,6 +2652,24 @@ def assign_codes(
                 kind_hit.model_copy(
                     update={"field": "framework", "code": "unilateral", "basis": "kind"}
                 )
+            )
+    if item.framework == "unilateral" and item.kind in JOINT_ACTIVITIES:
+        # an exercise or a patrol done with a partner is no act of the focal state alone
+        # (codebook unilateral), whatever its own force's name says (Народная вооружённая
+        # полиция, Xinjiang police): a bilateral exercise is bilateral, a multilateral one
+        # outside the named frameworks other_multilateral
+        joint = (
+            "other_multilateral"
+            if item.kind == "multilateral_exercise"
+            or (item.kind == "joint_patrol_operation" and len(partners) > 1)
+            else "bilateral"
+        )
+        item.framework = joint
+        kind_hit = next((e for e in found.evidence if e.field == "kind"), None)
+        found.evidence = [e for e in found.evidence if e.field != "framework"]
+        if kind_hit is not None:
+            found.evidence.append(
+                kind_hit.model_copy(update={"field": "framework", "code": joint, "basis": "kind"})
             )
     if item.kind is None:  # commentary: no event, so no event's framework (gold guideline)
         item.framework = None

@@ -23,7 +23,11 @@ The location is, in order:
 4. else the readout's dateline (ALMATY, May 5 (Xinhua) --; Бишкек, 14 апреля; 新华社北京5月26日电)
    at the start of the item: a readout reports what happened where it was filed;
 5. else the first state named as a venue (its code): "a state visit to Kyrgyzstan" is
-   weaker than a dateline's city.
+   weaker than a dateline's city;
+6. else, for the focal state's build-up at home (domestic_capacity), the focal state's code.
+
+A city's name standing for its province or district (Карагандинской области, the Aktobe
+region, 喀什地区) is a province: its state's code (guide item 7), after any city.
 
 Only the first ``MAX_PLACES`` place names of the relevant passages are examined, so a hostile
 text of many thousand place names costs no more than a long report.
@@ -82,7 +86,26 @@ _VENUE_AFTER = re.compile(
     r"|(?:高级别|国际)?(?:峰会|会议|会晤)"
     r"|\s+(?:summit|conference|high-level\s+conference|meeting)(?![^\W\d_]))"
 )
+# a city's name as its province's or district's (guide item 7: written as the state's code):
+# Карагандинской области, Мургабском районе, the Aktobe region, Batken oblast, 喀什地区
+_REGION_AFTER = re.compile(r"\s+(?:region|oblast|province|district)(?![^\W\d_])|州|地区")
+_ADJECTIVE = re.compile(r"[а-яё](?:ск|цк)(?:ая|ой|ую|ий|ом|ого|ому|их)$")
+_REGION_NOUN = re.compile(r"\s+(?:област|район)")
+WORD_TAIL = 12  # characters of a Russian adjective's ending after the city's name
 LOOKBACK = 40
+
+
+def _region_named(normal: str, hit: Hit) -> bool:
+    """The city's name stands for its province or district (Карагандинской области, in the
+    Aktobe region, 喀什地区); the match may hold the adjective's ending already."""
+    if _REGION_AFTER.match(normal, hit.end):
+        return True
+    end = hit.end
+    while end < min(len(normal), hit.end + WORD_TAIL) and "а" <= normal[end] <= "я":
+        end += 1
+    return bool(_ADJECTIVE.search(normal, hit.start, end)) and bool(_REGION_NOUN.match(normal, end))
+
+
 # place names examined per item, in text order: the venue of a report comes early, and a text
 # of thousands of place names (a hostile or aggregated text) costs no more than this
 MAX_PLACES = 200
@@ -189,14 +212,17 @@ def find_location(
     matcher: Matcher,
     places: Sequence[Place],
     reference: str | None = None,
+    home: str | None = None,
 ) -> tuple[str, Hit, str] | None:
     """The location of ``item``'s event from its relevant passages ``spans``, its hit and how it
-    was found (``named``: a venue; ``dateline``)."""
+    was found (``named``: a venue; ``dateline``; ``kind``: the focal state ``home`` for its
+    build-up at home, domestic_capacity, when no venue is named)."""
     if item.kind is None:
         return None
     if _is_call(item, text):
         return None
     found: dict[str, list[Hit]] = {"city": [], "region": [], "state": []}
+    regions: set[tuple[int, int]] = set()  # cities named for their province
     examined = 0
     # (the page's links to other articles and a note headed as background name no venue; after
     # the lead, a sentence about another time or event names its own: the Astana summit of an
@@ -219,7 +245,11 @@ def find_location(
                     or not another_time(text, hit.start, lead, item.end, year, item.start)
                 )
             ):
-                found[places[hit.payload[1]].kind].append(hit)
+                kind = places[hit.payload[1]].kind
+                if kind == "city" and _region_named(normal, hit):
+                    kind = "region"  # Карагандинская область, the Aktobe region: a province
+                    regions.add((hit.start, hit.end))
+                found[kind].append(hit)
     # a city of a chain (车里雅宾斯克州切巴尔库尔训练场, Chelyabinsk region's Chebarkul): the last
     cities = sorted({(h.start, h.end): h for h in found["city"]}.values(), key=lambda h: h.start)
     found["city"] = [
@@ -237,7 +267,16 @@ def find_location(
         if candidates:
             first = min(candidates, key=lambda h: h.start)
             basis = "dateline" if first is dateline else "named"
-            return places[first.payload[1]].location, first, basis
+            place = places[first.payload[1]]
+            if (first.start, first.end) in regions and first is not dateline:
+                return place.country, first, basis
+            return place.location, first, basis
+    if home is not None and item.kind == "domestic_capacity":
+        # the focal state's build-up at home (codebook domestic_capacity) with no venue named:
+        # the focal state, on the evidence of its kind
+        why = next((e for e in item.evidence if e.field == "kind"), None)
+        if why is not None:
+            return home, Hit(why.start, why.end, ("kind", item.kind), why.text), "kind"
     return None
 
 
@@ -297,11 +336,13 @@ def assign_location(
     matcher: Matcher | None,
     places: Sequence[Place],
     reference: str | None = None,
+    home: str | None = None,
 ) -> None:
-    """Set ``item.location`` (and its evidence) when the relevant passages say where."""
+    """Set ``item.location`` (and its evidence) when the relevant passages say where (``home``:
+    the focal state, the place of its own build-up when no venue is named)."""
     if matcher is None or not places or not item.relevant:
         return
-    found = find_location(item, text, normal, spans, matcher, places, reference)
+    found = find_location(item, text, normal, spans, matcher, places, reference, home)
     if found is None:
         return
     value, hit, basis = found

@@ -33,7 +33,10 @@ class Evidence(_Record):
         "one_partner (framework bilateral: one partner state takes part, no framework named), "
         "several_partners (framework other_multilateral: several partner states take part, "
         "no framework named), "
-        "kind (framework unilateral from the event's kind: private security firms abroad), "
+        "kind (framework unilateral from the event's kind: private security firms abroad; "
+        "location: the focal state for its build-up at home, the text naming no venue), "
+        "home_region (kind domestic_capacity: the lead places the act in the focal state's own "
+        "border region and no partner takes part), "
         "dateline (location: the readout's dateline, the text naming no venue).",
     )
     mentions: int | None = Field(default=None, ge=0, description="Mentions of the code in scope.")
