@@ -49,7 +49,6 @@ from steppewatch.extract.trained_coder import (
     _as_item,
     _item_features,
     _item_text,
-    _merge,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,7 +83,7 @@ def load(name: str) -> list[Row]:
                 gold,
                 prediction_from_record(record),
                 "\n".join(_item_text(i, text) for i in chosen) if record.relevant else "",
-                _merge([_item_features(i, "CN") for i in chosen]),
+                merge_features(_item_features(i, "CN") for i in chosen),
                 merge_features(codebook_features(i, "CN") for i in items if i.relevant),
             )
         )
