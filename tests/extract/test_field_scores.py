@@ -639,7 +639,9 @@ def test_actor_offices_were_compared_as_titles_against_level_codes() -> None:
     assert actors == (("Xi Jinping", "head_of_state"), ("Someone Unknown", "head_of_state"))
 
 
-@pytest.mark.parametrize("name", ["test", "test3", "test8", "real_heldout", "real_heldout2"])
+@pytest.mark.parametrize(
+    "name", ["test", "test3", "test8", "test9", "real_heldout", "real_heldout2"]
+)
 def test_calibration_refuses_every_held_out_set(name: str) -> None:
     """Refused by name, before the file is read (gold/test3.jsonl and gold/test8.jsonl are refused
     even before their blind annotators have committed them)."""
