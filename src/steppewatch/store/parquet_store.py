@@ -69,7 +69,7 @@ CREATE VIEW events AS SELECT
         ELSE date_start END AS date_sort,
     date_precision AS precision, countries, framework, location, actors, level,
     coalesce(domains, '') AS domains, coalesce(topics, '') AS topics, attributes, summary,
-    verification, review_status, codebook_version, coder, dataset_version
+    verification, review_status, codebook_version, coder, dataset_version{n_sources}
 FROM read_parquet({events})
 """
 _SOURCES_VIEW = "CREATE VIEW sources AS SELECT * FROM read_parquet({sources})"
@@ -106,6 +106,10 @@ class ParquetStore:
             )
         self._meta = self._read_meta()
         self._conn: duckdb.DuckDBPyConnection | None = None
+        #: Whether the view ``events`` has the export's ``n_sources`` (its sources per event,
+        #: "Number of rows in sources for this event" in the package's schema): known once
+        #: the connection is made; the database's tables have no such column.
+        self.source_counts = False
 
     def _read_meta(self) -> dict[str, Any]:
         path = self.folder / "datapackage.json"
@@ -131,6 +135,14 @@ class ParquetStore:
                 "sources": _quoted(self.folder / "sources.parquet"),
                 "codes": _quoted(self.folder / "event_codes.parquet"),
             }
+            found = conn.sql(
+                f"SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet({names['events']}))"  # noqa: S608 (a quoted path)
+            ).fetchall()
+            self.source_counts = ("n_sources",) in found
+            # a column of whole numbers or NULL (a value that is none: counted from sources)
+            names["n_sources"] = (
+                ",\n    TRY_CAST(n_sources AS BIGINT) AS n_sources" if self.source_counts else ""
+            )
             for view in (_EVENTS_VIEW, _SOURCES_VIEW, _CODES_VIEW):
                 conn.sql(view.format(**names))
             self._conn = conn
