@@ -13,9 +13,12 @@ tables on).
 What differs between an export and the database is put right in the views: the export's
 ``date_precision`` is the database's ``precision``; ``date_sort`` (not exported) is made from
 ``date_start`` as the store makes it (``YYYY-MM-DD``, unknown parts ``00``); empty code lists
-are NULL in the export and ``''`` in the database. The database's meta values the report shows
-(dataset and codebook versions) come from ``datapackage.json`` (``steppewatch.store_meta``,
-written since this reader exists; an older export gives the values recorded beside it).
+are NULL in the export and ``''`` in the database. The export's ``n_sources`` (sources per
+event) is kept in the view when the file has it: the report takes it for the count per event
+when it adds up to the sources it counts by publisher and language (``arrow_reader``). The
+database's meta values the report shows (dataset and codebook versions) come from
+``datapackage.json`` (``steppewatch.store_meta``, written since this reader exists; an older
+export gives the values recorded beside it).
 
 Only what the report needs is here: it is not a :class:`~steppewatch.store.store.Store` (no
 writes, no explorer queries).
