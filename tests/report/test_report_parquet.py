@@ -178,3 +178,67 @@ def test_cli_report_from_parquet(
         main(["report", "--from-parquet", str(tmp_path / "nowhere"), "--out", str(tmp_path / "x")])
     err = capsys.readouterr().err
     assert err.startswith("Error: [SW178]") and "Traceback" not in err
+
+
+def _rewritten(export: Path, folder: Path, change: object) -> Path:
+    """A copy of ``export`` with its events.parquet passed through ``change`` (a table in,
+    a table out)."""
+    import pyarrow.parquet as pq
+
+    shutil.copytree(export, folder)
+    table = pq.read_table(folder / "events.parquet")
+    pq.write_table(change(table), folder / "events.parquet")  # type: ignore[operator]
+    return folder
+
+
+def test_source_counts_taken_from_the_export(
+    store: Store, export: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The export's n_sources stand for the count per event (only the pairs are counted):
+    the same frame and pairs as counting every event's sources."""
+    from steppewatch.store import arrow_reader
+
+    filters = EventFilter(statuses=DEFAULT_STATUSES)
+    parquet = ParquetStore(export)
+    counted_tally = SourceTally()
+    parquet.connection()
+    assert parquet.source_counts
+    parquet.source_counts = False  # the route before: every event's sources counted
+    counted = _load_frame(parquet, filters, counted_tally)
+    parquet.source_counts = True
+
+    def no_count_per_event(*args: object, **kwargs: object) -> None:
+        raise AssertionError("sources counted per event")
+
+    monkeypatch.setattr(arrow_reader, "_count_sources", no_count_per_event)
+    tally = SourceTally()
+    frame = _load_frame(parquet, filters, tally)
+    pd.testing.assert_frame_equal(frame, counted)
+    pd.testing.assert_frame_equal(frame, _load_frame(store, filters))
+    assert frame["n_sources"].sum() > len(frame)  # events with several sources
+    assert sorted(tally.pairs or [], key=repr) == sorted(counted_tally.pairs or [], key=repr)
+    assert any(p == "Кабар (перепечатка)" for p, _l, _n, _f in tally.pairs or [])
+
+
+@pytest.mark.parametrize("fault", ["one_more", "null", "no_column"])
+def test_export_counts_that_do_not_add_up_are_not_taken(
+    store: Store, export: Path, tmp_path: Path, fault: str
+) -> None:
+    """An export whose n_sources disagree with its sources (a count more, one missing, no
+    such column): every event's sources are counted, as the database counts them."""
+    import pyarrow as pa
+
+    def change(table: pa.Table) -> pa.Table:
+        at = table.column_names.index("n_sources")
+        if fault == "no_column":
+            return table.drop_columns(["n_sources"])
+        values = table.column("n_sources").to_pylist()
+        values[1] = None if fault == "null" else values[1] + 1
+        return table.set_column(at, "n_sources", pa.array(values, pa.int64()))
+
+    folder = _rewritten(export, tmp_path / "export", change)
+    filters = EventFilter(statuses=DEFAULT_STATUSES)
+    tally = SourceTally()
+    frame = _load_frame(ParquetStore(folder), filters, tally)
+    pd.testing.assert_frame_equal(frame, _load_frame(store, filters))
+    assert tally.pairs

@@ -38,7 +38,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import case, func, literal, select
+from sqlalchemy import Integer, case, func, literal, select
+from sqlalchemy import column as sql_column
 
 from steppewatch.store.filters import EventFilter
 from steppewatch.store.parquet_store import ParquetStore, duckdb_module
@@ -329,6 +330,15 @@ def _report_events_frame(
         if "attributes" in wanted:
             picked.append(_attributes_wanted(attribute_kinds, attribute_key).label("attributes"))
         picked.append(events.c.date_sort.label("date_sort__key"))
+        # a Parquet export's own sources per event (its n_sources column), checked below
+        exported = (
+            "n_sources" in wanted
+            and tally is not None
+            and isinstance(store, ParquetStore)
+            and store.source_counts
+        )
+        if exported:
+            picked.append(sql_column("n_sources", Integer).label("n_sources__export"))
         table = conn.fetch_encoded(select(*picked).where(filters.where()), plain=("id",))
         if "n_sources" in wanted:
             if (
@@ -343,11 +353,14 @@ def _report_events_frame(
                 order = _date_id_order(table.column("date_sort__key"), ids)
                 seq = np.empty(len(order), dtype=np.int64)
                 seq[order] = _read_rank(ids.take(pa.array(order)), CHUNK)  # by row of table
-                counts, pairs = _count_sources(conn, ids, seq)
+                given = _exported_counts(conn, table, ids, seq) if exported else None
+                counts, pairs = _count_sources(conn, ids, seq) if given is None else given
             else:
                 # one grouped query, joined in Arrow: on a million events about half the CPU
                 # of a probe of the sources index per row in the same query (measured)
                 counts = _source_counts(conn, table, filters)
+            if exported:
+                table = table.drop_columns(["n_sources__export"])
             table = table.append_column("n_sources", counts)
     if table.num_rows == 0:
         return None  # the row-by-row reader makes the empty frame (its columns' dtypes)
@@ -374,13 +387,45 @@ def _release() -> None:
     pa.default_memory_pool().release_unused()
 
 
+def _exported_counts(
+    conn: ArrowConnection, table: pa.Table, ids: pa.Array, seq: np.ndarray[Any, Any]
+) -> tuple[pa.Array, list[tuple[Any, Any, int, int]]] | None:
+    """The sources per row of ``table`` as a Parquet export gives them (its ``n_sources``,
+    read as ``n_sources__export``) with the pairs :func:`_count_sources` counts, or None when
+    the export's counts are not whole numbers or do not add up to the sources counted by pair
+    (every source is then counted per event). Not counting per event saves a hash aggregate
+    over every event, most of the count's CPU."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    given = table.column("n_sources__export")
+    if given.null_count:
+        return None
+    pairs = _grouped_sources(conn, ids, seq, per_event=False)[1]
+    if sum(n for _p, _l, n, _f in pairs) != pc.sum(given).as_py():
+        return None
+    return given.combine_chunks().cast(pa.int64()), pairs
+
+
 def _count_sources(
     conn: ArrowConnection, ids: pa.Array, seq: np.ndarray[Any, Any]
 ) -> tuple[pa.Array, list[tuple[Any, Any, int, int]]]:
+    """:func:`_grouped_sources` per event and per pair."""
+    import numpy as np
+    import pyarrow as pa
+
+    counts, pairs = _grouped_sources(conn, ids, seq, per_event=True)
+    return (pa.array(np.zeros(len(ids), dtype=np.int64)) if counts is None else counts), pairs
+
+
+def _grouped_sources(
+    conn: ArrowConnection, ids: pa.Array, seq: np.ndarray[Any, Any], *, per_event: bool
+) -> tuple[pa.Array | None, list[tuple[Any, Any, int, int]]]:
     """Every source of the events ``ids`` counted by DuckDB: the count per id (in the order
-    of ``ids``), and ``(publisher, language, count, first)`` per distinct pair (what
-    :func:`source_pairs` gives), where ``first`` is the smallest ``seq * 2**32 + position``
-    of the pair's sources (``seq``: each id's place in the order the report reads sources).
+    of ``ids``; None unless ``per_event``), and ``(publisher, language, count, first)`` per
+    distinct pair (what :func:`source_pairs` gives), where ``first`` is the smallest
+    ``seq * 2**32 + position`` of the pair's sources (``seq``: each id's place in the order
+    the report reads sources).
 
     The same two queries on every database: a Parquet export's ``sources`` view, or the
     sources read from SQLite or PostgreSQL into Arrow (one read of every source) and handed
@@ -417,24 +462,33 @@ def _count_sources(
     try:
         db.register("sw_wanted", wanted)
         # one join, grouped two ways: per event (grouping() 0 on ``at``), and per pair
+        # (without per_event, the per-pair group alone: a group per event is most of the CPU)
+        head, groups = (
+            ("grouping(w.at) AS by_pair, w.at", "GROUPING SETS ((w.at), (s.publisher, s.language))")
+            if per_event
+            else ("true AS by_pair, NULL AS at", "s.publisher, s.language")
+        )
         found = db.sql(
-            "SELECT grouping(w.at) AS by_pair, w.at, s.publisher, s.language, count(*) AS n, "  # noqa: S608 (no input in the text)
+            f"SELECT {head}, s.publisher, s.language, count(*) AS n, "  # noqa: S608 (no input in the text)
             f"min(w.seq * {1 << 32} + s.position) AS first "
             f"FROM ({read}) AS s JOIN sw_wanted AS w ON s.event_id = w.id "
-            "GROUP BY GROUPING SETS ((w.at), (s.publisher, s.language))"
+            f"GROUP BY {groups}"
         ).to_arrow_table()
     finally:
         db.close()
     by_pair = found.column("by_pair").to_numpy().astype(bool)
-    per_event = found.filter(pa.array(~by_pair))
-    counts = np.zeros(len(ids), dtype=np.int64)
-    counts[per_event.column("at").to_numpy()] = per_event.column("n").to_numpy()
+    counts: pa.Array | None = None
+    if per_event:
+        by_event = found.filter(pa.array(~by_pair))
+        numbers = np.zeros(len(ids), dtype=np.int64)
+        numbers[by_event.column("at").to_numpy()] = by_event.column("n").to_numpy()
+        counts = pa.array(numbers)
     grouped = found.filter(pa.array(by_pair))
     pairs = zip(
         *(grouped.column(c).to_pylist() for c in ("publisher", "language", "n", "first")),
         strict=True,
     )
-    return pa.array(counts), [(p, lang, int(n), int(first)) for p, lang, n, first in pairs]
+    return counts, [(p, lang, int(n), int(first)) for p, lang, n, first in pairs]
 
 
 def _attributes_wanted(kinds: Sequence[str], key: str | None) -> Any:

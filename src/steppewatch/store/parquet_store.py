@@ -13,9 +13,12 @@ tables on).
 What differs between an export and the database is put right in the views: the export's
 ``date_precision`` is the database's ``precision``; ``date_sort`` (not exported) is made from
 ``date_start`` as the store makes it (``YYYY-MM-DD``, unknown parts ``00``); empty code lists
-are NULL in the export and ``''`` in the database. The database's meta values the report shows
-(dataset and codebook versions) come from ``datapackage.json`` (``steppewatch.store_meta``,
-written since this reader exists; an older export gives the values recorded beside it).
+are NULL in the export and ``''`` in the database. The export's ``n_sources`` (sources per
+event) is kept in the view when the file has it: the report takes it for the count per event
+when it adds up to the sources it counts by publisher and language (``arrow_reader``). The
+database's meta values the report shows (dataset and codebook versions) come from
+``datapackage.json`` (``steppewatch.store_meta``, written since this reader exists; an older
+export gives the values recorded beside it).
 
 Only what the report needs is here: it is not a :class:`~steppewatch.store.store.Store` (no
 writes, no explorer queries).
@@ -69,7 +72,7 @@ CREATE VIEW events AS SELECT
         ELSE date_start END AS date_sort,
     date_precision AS precision, countries, framework, location, actors, level,
     coalesce(domains, '') AS domains, coalesce(topics, '') AS topics, attributes, summary,
-    verification, review_status, codebook_version, coder, dataset_version
+    verification, review_status, codebook_version, coder, dataset_version{n_sources}
 FROM read_parquet({events})
 """
 _SOURCES_VIEW = "CREATE VIEW sources AS SELECT * FROM read_parquet({sources})"
@@ -106,6 +109,10 @@ class ParquetStore:
             )
         self._meta = self._read_meta()
         self._conn: duckdb.DuckDBPyConnection | None = None
+        #: Whether the view ``events`` has the export's ``n_sources`` (its sources per event,
+        #: "Number of rows in sources for this event" in the package's schema): known once
+        #: the connection is made; the database's tables have no such column.
+        self.source_counts = False
 
     def _read_meta(self) -> dict[str, Any]:
         path = self.folder / "datapackage.json"
@@ -131,6 +138,14 @@ class ParquetStore:
                 "sources": _quoted(self.folder / "sources.parquet"),
                 "codes": _quoted(self.folder / "event_codes.parquet"),
             }
+            found = conn.sql(
+                f"SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet({names['events']}))"  # noqa: S608 (a quoted path)
+            ).fetchall()
+            self.source_counts = ("n_sources",) in found
+            # a column of whole numbers or NULL (a value that is none: counted from sources)
+            names["n_sources"] = (
+                ",\n    TRY_CAST(n_sources AS BIGINT) AS n_sources" if self.source_counts else ""
+            )
             for view in (_EVENTS_VIEW, _SOURCES_VIEW, _CODES_VIEW):
                 conn.sql(view.format(**names))
             self._conn = conn
