@@ -9,8 +9,7 @@ to the report keeps every output the same.
 Each database (and Parquet export) is reported with no filter, ``--country KZ --since 2005``,
 ``--kind meeting`` and ``--until 2012``, each run in its own process (the CLI). ``check`` prints
 every file that differs (or is missing) and exits 1 if any does. A Parquet export is compared
-with the outputs of its own run saved before, and (``--same-as DB``) may be compared with those
-of a database instead.
+with the outputs of its own run saved before.
 """
 
 from __future__ import annotations
