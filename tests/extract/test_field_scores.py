@@ -26,7 +26,7 @@ from steppewatch.extract.field_scores import (
 from steppewatch.extract.gold import GOLD_FIELDS, GoldActor, GoldDocument
 
 PARTNERS = ("KZ", "KG", "TJ", "UZ", "TM")  # the default study's partner states
-#: Every event kind and framework of the codebook: the blind readout sets (test2-test8) cover them.
+#: Every event kind and framework of the codebook: the blind readout sets (test2-test9) cover them.
 EVENT_KINDS = (
     "meeting",
     "bilateral_exercise",
@@ -427,6 +427,7 @@ DISJOINT_SETS = (
     "test6",
     "test7",
     "test8",
+    "test9",
     "real_tune",
     "real_heldout",
     "real_heldout2",
@@ -572,6 +573,23 @@ def test_eighth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
         relevant_at_least=62,
         negatives_at_least=28,
         multi_event_at_least=37,
+    )
+
+
+def test_ninth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
+    """gold/test9.jsonl, the ninth blind readout set (pages at real length in the house styles of
+    Xinhua, TASS, RIA, Kazinform, AKIpress, Asia-Plus, Kabar, 24.kg, UzA, Kun.uz, Trend, Sputnik,
+    Global Times, China Daily, CGTN, People's Daily, China News Service, MFA and MoD transcripts,
+    plus think tanks, embassies, ministries, Telegram reposts; written ahead, held out for the
+    thirteenth coder round)."""
+    _check_blind_readout_set(
+        "test9",
+        "ro10-",
+        documents=60,
+        per_language=20,
+        relevant_at_least=41,
+        negatives_at_least=19,
+        multi_event_at_least=21,
     )
 
 
