@@ -27,6 +27,9 @@ from steppewatch.extract.gold import load_gold
 from steppewatch.study import resolve_study
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from event_fields_sets import figures  # noqa: E402
 
 
 def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -37,25 +40,8 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 
 def headline(report: dict[str, object]) -> dict[str, float | None]:
-    fields = report["fields"]
-    assert isinstance(fields, dict)
-
-    def value(name: str, block: str, measure: str) -> float | None:
-        got = fields[name][block][measure]["value"]
-        return None if got is None else round(float(got), 3)
-
-    return {
-        "relevance_p": value("relevance", "micro", "precision"),
-        "relevance_r": value("relevance", "micro", "recall"),
-        "relevance_f1": value("relevance", "micro", "f1"),
-        "ca_p": value("countries", "micro", "precision"),
-        "ca_r": value("countries", "micro", "recall"),
-        "ca_f1": value("countries", "micro", "f1"),
-        "kind_macro": value("kind", "macro", "f1"),
-        "framework": round(float(fields["framework"]["accuracy"]["value"]), 3),
-        "level": round(float(fields["level"]["accuracy"]["value"]), 3),
-        "topics": value("topics", "micro", "f1"),
-    }
+    """The headline fields of one set, rounded (``event_fields_sets.figures`` reads them)."""
+    return {k: None if v is None else round(v, 3) for k, v in figures(report).items()}
 
 
 def main(argv: list[str] | None = None) -> int:
