@@ -564,7 +564,7 @@ def test_eighth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
     the archives users code: Xinhua, TASS, RIA, Kazinform, AKIpress, Asia-Plus, Kabar, 24.kg, UzA,
     Kun.uz, Trend, Global Times, People's Daily, MFA and MoD transcripts, plus think tanks,
     embassies, parliaments, parties, company releases and Telegram reposts; held out for the
-    twelfth coder round)."""
+    twelfth coder round, tuning data since the thirteenth)."""
     _check_blind_readout_set(
         "test8",
         "ro9-",
@@ -658,11 +658,11 @@ def test_actor_offices_were_compared_as_titles_against_level_codes() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["test", "test3", "test8", "test9", "real_heldout", "real_heldout2"]
+    "name", ["test", "test3", "test9", "real_heldout", "real_heldout2"]
 )
 def test_calibration_refuses_every_held_out_set(name: str) -> None:
-    """Refused by name, before the file is read (gold/test3.jsonl and gold/test8.jsonl are refused
-    even before their blind annotators have committed them)."""
+    """Refused by name, before the file is read (gold/test3.jsonl and gold/test9.jsonl were refused
+    even before their blind annotators had committed them)."""
     from steppewatch.errors import InputError
     from steppewatch.extract.calibration import samples_from_gold
 

@@ -241,14 +241,14 @@ def reliability_bins(pairs: Iterable[tuple[float, bool]], bins: int = 10) -> lis
     return rows
 
 
-# the held-out gold sets, refused by name (so before the file exists: gold/test3.jsonl,
-# gold/test8.jsonl and gold/test9.jsonl were written blind); gold/test2.jsonl was held out until the fifth coder round,
+# the held-out gold sets, refused by name (so before the file exists: gold/test3.jsonl and
+# gold/test9.jsonl were written blind); gold/test2.jsonl was held out until the fifth coder round,
 # gold/test4.jsonl until the ninth, gold/test5.jsonl until the tenth, gold/test6.jsonl until the
-# eleventh and gold/test7.jsonl until the twelfth; all five are tuning data since (gold/README.md)
+# eleventh, gold/test7.jsonl until the twelfth and gold/test8.jsonl until the thirteenth; all six
+# are tuning data since (gold/README.md)
 HELD_OUT = (
     "test.jsonl",
     "test3.jsonl",
-    "test8.jsonl",
     "test9.jsonl",
     "real_heldout.jsonl",
     "real_heldout2.jsonl",
@@ -264,6 +264,7 @@ TUNING_SETS = (
     "test5",
     "test6",
     "test7",
+    "test8",
 )
 
 
