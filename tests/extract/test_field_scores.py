@@ -658,11 +658,11 @@ def test_actor_offices_were_compared_as_titles_against_level_codes() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["test", "test3", "test9", "real_heldout", "real_heldout2"]
+    "name", ["test", "test3", "test9", "test10", "real_heldout", "real_heldout2"]
 )
 def test_calibration_refuses_every_held_out_set(name: str) -> None:
-    """Refused by name, before the file is read (gold/test3.jsonl and gold/test9.jsonl were refused
-    even before their blind annotators had committed them)."""
+    """Refused by name, before the file is read (gold/test3.jsonl, gold/test9.jsonl and gold/test10.jsonl
+    were refused even before their blind annotators had committed them)."""
     from steppewatch.errors import InputError
     from steppewatch.extract.calibration import samples_from_gold
 

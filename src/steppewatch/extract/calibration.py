@@ -241,8 +241,8 @@ def reliability_bins(pairs: Iterable[tuple[float, bool]], bins: int = 10) -> lis
     return rows
 
 
-# the held-out gold sets, refused by name (so before the file exists: gold/test3.jsonl and
-# gold/test9.jsonl were written blind); gold/test2.jsonl was held out until the fifth coder round,
+# the held-out gold sets, refused by name (so before the file exists: gold/test3.jsonl,
+# gold/test9.jsonl and gold/test10.jsonl were written blind); gold/test2.jsonl was held out until the fifth coder round,
 # gold/test4.jsonl until the ninth, gold/test5.jsonl until the tenth, gold/test6.jsonl until the
 # eleventh, gold/test7.jsonl until the twelfth and gold/test8.jsonl until the thirteenth; all six
 # are tuning data since (gold/README.md)
@@ -250,6 +250,7 @@ HELD_OUT = (
     "test.jsonl",
     "test3.jsonl",
     "test9.jsonl",
+    "test10.jsonl",
     "real_heldout.jsonl",
     "real_heldout2.jsonl",
 )
