@@ -615,7 +615,15 @@ def test_blind_second_annotation_covers_the_second_annotator_sample(shared_dir: 
 
 @pytest.mark.parametrize(
     "name, documents",
-    [("test3", 90), ("test4", 100), ("test5", 100), ("test6", 101), ("test7", 104), ("test9", 60)],
+    [
+        ("test3", 90),
+        ("test4", 100),
+        ("test5", 100),
+        ("test6", 101),
+        ("test7", 104),
+        ("test8", 90),
+        ("test9", 60),
+    ],
 )
 def test_blind_second_annotation_covers_every_readout(name: str, documents: int) -> None:
     """<name>_second.jsonl annotates every readout of <name>.jsonl (same ids and paths), every
