@@ -53,6 +53,9 @@ from steppewatch.extract.trained_coder import (
 
 ROOT = Path(__file__).resolve().parent.parent
 TUNING = TUNING_SETS
+sys.path.insert(0, str(ROOT / "bench"))
+
+from loso_table import LosoTable  # noqa: E402
 
 
 @dataclasses.dataclass
@@ -123,12 +126,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     data = {name: load(name) for name in TUNING}
-    print(
-        "| left out | kind rules (in-sample) | kind learned | kind fill | topics rules "
-        "| topics learned (trained coder) | topics layer (learned_topics) |"
+    table = LosoTable(
+        (
+            "kind rules (in-sample)",
+            "kind learned",
+            "kind fill",
+            "topics rules",
+            "topics learned (trained coder)",
+            "topics layer (learned_topics)",
+        )
     )
-    print("|---|---|---|---|---|---|---|")
-    columns: list[list[float]] = [[] for _ in range(6)]
     for name in TUNING:
         train = [r for other in TUNING if other != name for r in data[other]]
         test = data[name]
@@ -207,14 +214,8 @@ def main(argv: list[str] | None = None) -> int:
         k_fill, _ = score(test, fill)
         _, t_learned = score(test, topics_learned)
         _, t_layer = score(test, topics_layer)
-        row = (k_rules, k_learned, k_fill, t_rules, t_learned, t_layer)
-        for column, value in zip(columns, row, strict=True):
-            if value is not None:
-                column.append(value)
-        print(f"| {name} | " + " | ".join("-" if v is None else f"{v:.3f}" for v in row) + " |")
-        sys.stdout.flush()
-    means = [sum(c) / len(c) for c in columns]
-    print("| mean (sets scored) | " + " | ".join(f"{v:.3f}" for v in means) + " |")
+        table.row(name, (k_rules, k_learned, k_fill, t_rules, t_learned, t_layer))
+    table.means()
     return 0
 
 

@@ -30,6 +30,10 @@ from steppewatch.extract.gold import GoldDocument, load_gold, read_gold_document
 from steppewatch.extract.learned_topics import codebook_features, merge_features
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from loso_table import LosoTable  # noqa: E402
+
 NONE = "none"
 C = 4.0
 
@@ -72,9 +76,7 @@ def main() -> int:
     from sklearn.multiclass import OneVsRestClassifier
 
     data = {name: load(name) for name in TUNING_SETS}
-    print("| left out | framework rules (in-sample) | framework learned | framework fill |")
-    print("|---|---|---|---|")
-    columns: list[list[float]] = [[], [], []]
+    table = LosoTable(("framework rules (in-sample)", "framework learned", "framework fill"))
     for name in TUNING_SETS:
         train = [
             r
@@ -103,14 +105,8 @@ def main() -> int:
             framework = None if guess == NONE else guess
             learned.append(dataclasses.replace(r.pred, framework=framework))
             fill.append(dataclasses.replace(r.pred, framework=r.pred.framework or framework))
-        row = (accuracy(test, rules), accuracy(test, learned), accuracy(test, fill))
-        for column, value in zip(columns, row, strict=True):
-            if value is not None:
-                column.append(value)
-        print(f"| {name} | " + " | ".join("-" if v is None else f"{v:.3f}" for v in row) + " |")
-        sys.stdout.flush()
-    means = [sum(c) / len(c) for c in columns]
-    print("| mean (sets scored) | " + " | ".join(f"{v:.3f}" for v in means) + " |")
+        table.row(name, (accuracy(test, rules), accuracy(test, learned), accuracy(test, fill)))
+    table.means()
     return 0
 
 
