@@ -428,6 +428,7 @@ DISJOINT_SETS = (
     "test7",
     "test8",
     "test9",
+    "test10",
     "real_tune",
     "real_heldout",
     "real_heldout2",
@@ -590,6 +591,24 @@ def test_ninth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
         relevant_at_least=41,
         negatives_at_least=19,
         multi_event_at_least=21,
+    )
+
+
+def test_tenth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
+    """gold/test10.jsonl, the tenth blind readout set (pages at real length in the house styles of
+    Xinhua in three languages, TASS, RIA Novosti, Interfax, Kazinform, AKIpress, Asia-Plus, Kabar,
+    24.kg, UzA, Kun.uz, Turkmen state news, Trend, Sputnik, Global Times, China Daily, CGTN,
+    People's Daily, Huanqiu, China News Service, The Paper, CCTV, MFA and MoD transcripts, plus a
+    think tank, Eurasianet, RFE/RL, embassies, ministries, a court report, a company release, a
+    Telegram repost and interviews; written ahead, held out for the next coder round)."""
+    _check_blind_readout_set(
+        "test10",
+        "ro11-",
+        documents=60,
+        per_language=20,
+        relevant_at_least=42,
+        negatives_at_least=18,
+        multi_event_at_least=22,
     )
 
 
