@@ -20,7 +20,7 @@ from steppewatch.extract.gold import load_gold, read_gold_documents
 
 REPO = Path(__file__).resolve().parents[2]
 DEV = REPO / "gold" / "dev.jsonl"
-SWAP = ("drug_trafficking", "organized_crime")  # two topics of equal security weight
+SWAP = ("border_security", "illegal_migration")  # two topics of equal weight, no rule names them
 
 
 @pytest.fixture(scope="module")

@@ -48,6 +48,14 @@ from steppewatch.extract.coder_entities import (
     not_participant,
 )
 from steppewatch.extract.coder_resources import Resources
+from steppewatch.extract.coder_specificity import (
+    NAME_EXCLUDED,
+    border_owner_gap,
+    drug_smuggling,
+    in_forum_name,
+    information_exchange,
+    listed_three_evils,
+)
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import ActorMention, CodedItem, Evidence
 from steppewatch.extract.normalise import normalise_for_matching
@@ -373,11 +381,22 @@ def collect(
     # (the security committee only: 新疆军区边防部队 are the army's own border troops)
     border_starts = {h.start for h in borders if _is_han_term(h)}
 
+    ordered_ends = sorted(border_ends)
+
     def owns_border(hit: Hit) -> bool:
-        return (hit.start in border_ends or hit.start - 1 in border_ends) or (
-            _is_han_term(hit)
-            and _security_committee(hit, res)
-            and (hit.end in border_starts or hit.end + 1 in border_starts)
+        return (
+            (hit.start in border_ends or hit.start - 1 in border_ends)
+            or (
+                _is_han_term(hit)
+                and _security_committee(hit, res)
+                and (
+                    hit.end in border_starts
+                    # (one character between: 的, not a conjunction: 国家安全委员会及边防部门)
+                    or (hit.end + 1 in border_starts and text[hit.end] not in _HAN_AND)
+                )
+            )
+            # the Border Service of the State Committee for National Security: words between
+            or (_security_committee(hit, res) and border_owner_gap(hit, ordered_ends, text))
         )
 
     # names of frameworks and issues (阿富汗邻国, the Afghan issue): a state inside one is named,
@@ -737,6 +756,7 @@ _TITLE_BEFORE = re.compile(
 
 
 _OWNER_CODES = ("domain", "meeting_level")
+_HAN_AND = "及和与、，"  # a conjunction or a list's comma between two names
 
 
 def drop_nested_codes(hits: list[Hit]) -> list[Hit]:
@@ -2345,6 +2365,7 @@ def rule_topics(
     text: str | None = None,
     in_place: Callable[[Hit], bool] | None = None,
     related: int | None = None,
+    forums: list[Hit] | None = None,
 ) -> dict[str, list[Hit]]:
     """Topic hits (and ``extra`` ones: ``event_topics``); the three-evils formula codes
     three_evils only (hits inside it do not count for its parts); a religious word inside an
@@ -2379,6 +2400,19 @@ def rule_topics(
                     if not any(t.start <= h.start and h.end <= t.end for t in found.in_titles)
                 ],
             )
+    if text is not None:
+        # the three listed in any order (терроризму, экстремизму и сепаратизму): the formula
+        parts = [h for code in THREE_EVILS_PARTS for h in topics.get(code, [])]
+        for hit in listed_three_evils(text, parts):
+            topics.setdefault("three_evils", []).append(hit)
+        if "organized_crime" in topics and "drug_trafficking" in topics:
+            # 走私贩毒, drug smuggling, контрабанды наркотиков: drugs, not organised crime
+            drugs = topics["drug_trafficking"]
+            kept = [h for h in topics["organized_crime"] if not drug_smuggling(h, drugs, text)]
+            _keep(topics, "organized_crime", kept)
+    if forums:  # (confidence-building measures in CICA's name: the forum, not the matter)
+        for code in NAME_EXCLUDED.intersection(topics):
+            _keep(topics, code, [h for h in topics[code] if not in_forum_name(h, forums)])
     formula = topics.get("three_evils", [])
     if formula:
         # spans by start with running maxima of their ends: "inside some formula" by bisection
@@ -2444,7 +2478,9 @@ def rule_domains(found: Found, text: str, item: CodedItem) -> dict[str, list[Hit
         kept = [
             h
             for h in domains[code]
-            if h.start < related and _about_cooperation(text, item, h, found)
+            if h.start < related
+            and not information_exchange(h)
+            and _about_cooperation(text, item, h, found)
         ]
         _keep(domains, code, kept)
     for code, hit in found.implied_domains.items():
@@ -2694,6 +2730,7 @@ def assign_codes(
                 text,
                 _study_places(text, res),
                 note_start(text, item.start, item.end),
+                [h for h in item_hits or hits if h.payload[0] == "framework"],
             ),
         ),
         ("domain", item.domains, rule_domains(found, text, item)),

@@ -1,0 +1,195 @@
+"""Thirteenth-round topic and domain specificity (``coder_specificity.py``, issue 13): the three
+evils listed in any order are the formula; smuggling joined to drugs is drug trafficking; CICA's
+name is no confidence-building measure; sharing information is no state security; the security
+committee owning a border service does not take part. Texts written for these tests (zh/ru/en),
+none copied from a gold text; each rule has a text it changes and one it leaves alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from steppewatch.extract import extract_document
+from steppewatch.extract.codebook_coder import CodebookCoder
+from steppewatch.extract.coder_specificity import THREE_EVILS_LISTED, information_exchange
+from steppewatch.extract.matcher import Hit
+from steppewatch.extract.model import CodedDocument
+
+CODER = CodebookCoder(topic_layer=False)  # the rules alone
+
+
+def _code(text: str) -> CodedDocument:
+    return CODER.code(extract_document(text.encode("utf-8"), source="contrast.txt"))
+
+
+# --- three evils listed in any order --------------------------------------------------------
+
+RU_LISTED = (
+    "Министр внутренних дел Кыргызстана встретился с министром общественной безопасности КНР\n"
+    "Бишкек, 3 марта 2026 - Кабар.\n"
+    "Министр внутренних дел Кыргызстана провел переговоры с министром общественной безопасности "
+    "Китая. Стороны договорились усилить совместное противодействие терроризму, экстремизму и "
+    "сепаратизму, а также незаконному обороту наркотиков."
+)
+RU_ON_ITS_OWN = (
+    "Министр внутренних дел Кыргызстана встретился с министром общественной безопасности КНР\n"
+    "Бишкек, 3 марта 2026 - Кабар.\n"
+    "Министр внутренних дел Кыргызстана провел переговоры с министром общественной безопасности "
+    "Китая. Стороны договорились усилить совместное противодействие терроризму и незаконному "
+    "обороту наркотиков."
+)
+EN_LISTED = (
+    "China and Tajikistan agree to step up security cooperation\n"
+    "DUSHANBE, April 2 (Steppe News) - Chinese State Councilor and Minister of Public Security "
+    "Wang Xiaohong met Tajik Interior Minister Ramazon Rahimzoda on Tuesday. The two sides agreed "
+    "to jointly combat extremism, terrorism and separatism and to protect Chinese projects."
+)
+
+
+@pytest.mark.parametrize("text", [RU_LISTED, EN_LISTED])
+def test_three_listed_in_any_order_are_the_formula(text: str) -> None:
+    record = _code(text)
+    assert record.relevant
+    assert "three_evils" in record.topics
+    assert not {"terrorism", "extremism", "separatism"} & set(record.topics)
+
+
+def test_one_of_the_three_on_its_own_stays_itself() -> None:
+    record = _code(RU_ON_ITS_OWN)
+    assert "terrorism" in record.topics
+    assert "three_evils" not in record.topics
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "терроризмом, экстремизмом и сепаратизмом",
+        "separatism, extremism and terrorism",
+        "极端主义、恐怖主义和分裂主义",
+        "терроризм, сепаратизм, экстремизм",
+    ],
+)
+def test_the_list_pattern_takes_every_order(phrase: str) -> None:
+    assert THREE_EVILS_LISTED.fullmatch(phrase)
+
+
+def test_two_of_the_three_are_no_list() -> None:
+    assert THREE_EVILS_LISTED.search("терроризму, экстремизму и наркотикам") is None
+
+
+# --- drug smuggling ---------------------------------------------------------------------------
+
+ZH_DRUG_SMUGGLING = (
+    "中乌两国禁毒部门举行工作会晤\n"
+    "新华社塔什干5月6日电 中国公安部禁毒局与乌兹别克斯坦内务部禁毒总局6日在塔什干举行工作会晤，"
+    "双方就联合打击跨境毒品走私、加强情报线索交流等深入交换意见。"
+)
+ZH_SMUGGLING = (
+    "中乌两国禁毒部门举行工作会晤\n"
+    "新华社塔什干5月6日电 中国公安部禁毒局与乌兹别克斯坦内务部禁毒总局6日在塔什干举行工作会晤，"
+    "双方就联合打击跨境毒品犯罪和武器走私等深入交换意见。"
+)
+EN_DRUG_SMUGGLING = (
+    "Kazakh and Chinese police dismantle a heroin ring\n"
+    "ALMATY, June 9 (Steppe News) - Kazakhstan's Interior Ministry and China's Ministry of Public "
+    "Security have jointly dismantled a cross-border drug smuggling ring, the ministry said."
+)
+
+
+@pytest.mark.parametrize("text", [ZH_DRUG_SMUGGLING, EN_DRUG_SMUGGLING])
+def test_smuggling_of_drugs_is_drug_trafficking(text: str) -> None:
+    record = _code(text)
+    assert record.relevant
+    assert "drug_trafficking" in record.topics
+    assert "organized_crime" not in record.topics
+
+
+def test_smuggling_of_arms_stays_organised_crime() -> None:
+    record = _code(ZH_SMUGGLING)
+    assert {"drug_trafficking", "organized_crime"} <= set(record.topics)
+
+
+# --- CICA's name ------------------------------------------------------------------------------
+
+EN_CICA_NAMED = (
+    "Xi Jinping holds talks with Kazakh President\n"
+    "BEIJING, May 20 (Steppe News) - Chinese President Xi Jinping held talks with Kazakh President "
+    "Kassym-Jomart Tokayev in Beijing on Wednesday. The two sides agreed to deepen law-enforcement "
+    "and security cooperation and to jointly fight terrorism and drug trafficking. They will "
+    "support each other within the Shanghai Cooperation Organization and the Conference on "
+    "Interaction and Confidence Building Measures in Asia."
+)
+EN_CBM_MATTER = EN_CICA_NAMED.replace(
+    "They will support",
+    "They agreed to strengthen confidence-building measures in the military field along the "
+    "border. They will support",
+)
+
+
+def test_confidence_building_in_cicas_name_is_the_forum() -> None:
+    record = _code(EN_CICA_NAMED)
+    assert record.relevant
+    assert "arms_control_cbm" not in record.topics
+
+
+def test_confidence_building_as_the_matter_stays() -> None:
+    assert "arms_control_cbm" in _code(EN_CBM_MATTER).topics
+
+
+# --- sharing information is no state security -------------------------------------------------
+
+ZH_EXCHANGE = (
+    "中吉边防部门举行会晤\n"
+    "新华社喀什6月3日电 中国新疆边境管理支队与吉尔吉斯斯坦边防部门3日举行边境会晤，"
+    "双方同意加强边境情报信息交流，联合打击非法越境活动。"
+)
+ZH_SERVICE = ZH_EXCHANGE.replace("吉尔吉斯斯坦边防部门", "吉尔吉斯斯坦国家安全委员会及边防部门")
+
+
+def test_information_exchange_codes_no_state_security() -> None:
+    record = _code(ZH_EXCHANGE)
+    assert record.relevant
+    assert "border_guard" in record.domains
+    assert "state_security" not in record.domains
+
+
+def test_a_security_service_named_still_codes_state_security() -> None:
+    assert "state_security" in _code(ZH_SERVICE).domains
+
+
+def test_information_exchange_terms() -> None:
+    hit = Hit(0, 4, ("domain", "state_security"), "情报信息")
+    assert information_exchange(hit)
+    assert not information_exchange(Hit(0, 4, ("domain", "state_security"), "国家安全委员会"))
+
+
+# --- the committee that owns a border service -------------------------------------------------
+
+EN_OWNED = (
+    "China hands over vehicles to Kyrgyz border guards\n"
+    "BISHKEK, July 1 (Steppe News) - China handed over 30 off-road vehicles to the Border Service "
+    "of the State Committee for National Security of Kyrgyzstan on Tuesday, the Chinese embassy "
+    "said. The vehicles will help the border guards patrol the Kyrgyz-Chinese border."
+)
+RU_OWNED = (
+    "Китай передал автомобили пограничникам Таджикистана\n"
+    "Душанбе, 1 июля 2026. Китай передал 30 внедорожников Пограничным войскам Государственного "
+    "комитета национальной безопасности Таджикистана, сообщило посольство КНР."
+)
+EN_BOTH = (
+    "China hands over vehicles to Kyrgyz border guards and security service\n"
+    "BISHKEK, July 1 (Steppe News) - China handed over 30 off-road vehicles to the Border Service "
+    "and to the State Committee for National Security of Kyrgyzstan on Tuesday, the Chinese "
+    "embassy said."
+)
+
+
+@pytest.mark.parametrize("text", [EN_OWNED, RU_OWNED])
+def test_the_border_services_owner_takes_no_part(text: str) -> None:
+    record = _code(text)
+    assert record.relevant
+    assert "border_guard" in record.domains
+    assert "state_security" not in record.domains
+
+
+def test_the_committee_named_beside_the_border_service_takes_part() -> None:
+    assert {"border_guard", "state_security"} <= set(_code(EN_BOTH).domains)
