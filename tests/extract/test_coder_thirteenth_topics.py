@@ -193,3 +193,37 @@ def test_the_border_services_owner_takes_no_part(text: str) -> None:
 
 def test_the_committee_named_beside_the_border_service_takes_part() -> None:
     assert {"border_guard", "state_security"} <= set(_code(EN_BOTH).domains)
+
+
+# --- a sector named in a sentence about another time -----------------------------------------
+
+EN_BACKGROUND_SECTOR = (
+    "China hands over police cars to Tajik Interior Ministry\n"
+    "DUSHANBE, May 5 (Steppe News) - China handed over 50 police cars to Tajikistan's Interior "
+    "Ministry on Tuesday, the ministry said. The cars will be used by the patrol police in "
+    "Dushanbe.\n\n"
+    "In 2019, China had also built border outposts for the Tajik border troops on the Afghan "
+    "border."
+)
+EN_SECTOR_NOW = EN_BACKGROUND_SECTOR.replace(
+    "In 2019, China had also built border outposts for the Tajik border troops",
+    "At the ceremony China also handed over radios to the Tajik border troops",
+)
+RU_BACKGROUND_SECTOR = (
+    "Китай передал МВД Кыргызстана патрульные автомобили\n"
+    "Бишкек, 5 мая 2026. Китай передал Министерству внутренних дел Кыргызстана 40 патрульных "
+    "автомобилей, сообщила пресс-служба МВД.\n\n"
+    "Напомним, ранее Китай передал Пограничной службе Кыргызстана тепловизоры."
+)
+
+
+@pytest.mark.parametrize("text", [EN_BACKGROUND_SECTOR, RU_BACKGROUND_SECTOR])
+def test_a_sector_of_another_time_is_not_the_events(text: str) -> None:
+    record = _code(text)
+    assert record.relevant
+    assert "law_enforcement" in record.domains
+    assert "border_guard" not in record.domains
+
+
+def test_a_sector_of_the_event_stays() -> None:
+    assert {"law_enforcement", "border_guard"} <= set(_code(EN_SECTOR_NOW).domains)

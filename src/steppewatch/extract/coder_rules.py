@@ -29,8 +29,10 @@ from dataclasses import dataclass, field
 
 from steppewatch.extract.coder_background import (
     also_with,
+    another_time,
     asked_sentence,
     background_sentences,
+    event_year,
     framework_background,
     idle_groups,
     lead_end,
@@ -2471,9 +2473,23 @@ def rule_domains(found: Found, text: str, item: CodedItem) -> dict[str, list[Hit
     """Domain hits from the sentences about the cooperation (naming the focal state or the two
     sides, or saying they cooperate: 合作, joint, совместн; a sector named in any other sentence
     is the partner's own, such as the servicemen killed in an attack), plus the domains of the
-    institutions named."""
+    institutions named; none from a sentence after the lead about another time or event than
+    the item's (``another_time``: one recalled, earlier years, one to come or like it: the
+    border posts China built before, Russia's aid to the same troops), whose sectors are not
+    the event's."""
     domains = {code: list(hs) for code, hs in found.codes("domain").items()}
     related = note_start(text, item.start, item.end)
+    lead = lead_end(item.start, text)
+    year = event_year(text, item.start, lead, found.reference)
+    other: dict[int, bool] = {}  # per position: its sentence is about another time
+
+    def now(hit: Hit) -> bool:
+        if hit.start < lead:
+            return True
+        if hit.start not in other:
+            other[hit.start] = another_time(text, hit.start, lead, item.end, year, item.start)
+        return not other[hit.start]
+
     for code in list(domains):
         kept = [
             h
@@ -2481,10 +2497,12 @@ def rule_domains(found: Found, text: str, item: CodedItem) -> dict[str, list[Hit
             if h.start < related
             and not information_exchange(h)
             and _about_cooperation(text, item, h, found)
+            and now(h)
         ]
         _keep(domains, code, kept)
     for code, hit in found.implied_domains.items():
-        domains.setdefault(code, [hit])
+        if now(hit):
+            domains.setdefault(code, [hit])
     return domains
 
 
