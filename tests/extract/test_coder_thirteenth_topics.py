@@ -227,3 +227,41 @@ def test_a_sector_of_another_time_is_not_the_events(text: str) -> None:
 
 def test_a_sector_of_the_event_stays() -> None:
     assert {"law_enforcement", "border_guard"} <= set(_code(EN_SECTOR_NOW).domains)
+
+
+# --- whom an attack targets is no hostility of people -----------------------------------------
+
+ZH_ATTACK = (
+    "驻塔吉克斯坦使馆提醒中国公民注意安全\n"
+    "2026-03-02 来源：中华人民共和国驻塔吉克斯坦共和国大使馆\n"
+    "3月1日，塔吉克斯坦哈特隆州发生一起针对中国公民的持枪抢劫案，一名中国工人受伤。使馆已约见塔"
+    "内务部有关负责人，要求塔方尽快破案，切实保障在塔中国公民安全。塔方表示将加强执法合作。"
+)
+ZH_PROTEST = ZH_ATTACK.replace(
+    "3月1日，塔吉克斯坦哈特隆州发生一起针对中国公民的持枪抢劫案，一名中国工人受伤。",
+    "3月1日，塔吉克斯坦哈特隆州数百名村民聚集抗议，发生一起针对中国公民的围攻事件，一名中国工人受伤。",
+)
+RU_PLEDGE = (
+    "Председатель ГКНБ Кыргызстана встретился с министром общественной безопасности КНР\n"
+    "Пекин, 3 июня 2026. Министр общественной безопасности КНР Ван Сяохун встретился с "
+    "председателем ГКНБ Кыргызстана. Киргизская сторона заявила, что ее территория никогда не "
+    "будет использована для действий, направленных против Китая, и что она углубит "
+    "сотрудничество правоохранительных органов в борьбе с терроризмом."
+)
+
+
+def test_an_attack_on_chinese_citizens_is_no_anti_china_sentiment() -> None:
+    record = _code(ZH_ATTACK)
+    assert record.relevant
+    assert "citizen_protection" in record.topics
+    assert "anti_china_sentiment" not in record.topics
+
+
+def test_an_attack_by_protesters_is_hostility() -> None:
+    assert "anti_china_sentiment" in _code(ZH_PROTEST).topics
+
+
+def test_activities_against_china_are_no_sentiment() -> None:
+    record = _code(RU_PLEDGE)
+    assert record.relevant
+    assert "anti_china_sentiment" not in record.topics

@@ -54,6 +54,7 @@ from steppewatch.extract.coder_specificity import (
     NAME_EXCLUDED,
     border_owner_gap,
     drug_smuggling,
+    hostility_named,
     in_forum_name,
     information_exchange,
     listed_three_evils,
@@ -2384,7 +2385,11 @@ def rule_topics(
         # 乌领土从事反华活动, will not allow its territory to be used for anti-China activities,
         # не допустит использования своей территории): the separatists' activities ruled out
         # (separatism stays a topic), no hostility of the public reported
-        kept = [h for h in topics["anti_china_sentiment"] if not _territory_pledge(text, h)]
+        kept = [
+            h
+            for h in topics["anti_china_sentiment"]
+            if not _territory_pledge(text, h) and hostility_named(h, text)
+        ]
         _keep(topics, "anti_china_sentiment", kept)
 
     if found.listed_names:  # 观察员国阿富汗、白俄罗斯: a party named, not the Afghan issue

@@ -17,6 +17,12 @@ matches code nothing, or code another code, because of what stands next to them.
   交流, обмен информацией, intelligence sharing, разведывательных групп), is what police, border
   guards and armies do together: no sign that a state security service takes part (codebook
   state_security: the services take part). The services' names still code it.
+- ``hostility_named``: a word that only says whom something targets (针对中国公民, against Chinese
+  nationals, против Китая) is anti-China sentiment only when the text around it names hostility of
+  people (a protest, a rally, resentment, a mob: 抗议, 打砸, протест, protests against Chinese
+  factories);
+  an attack on Chinese workers is their protection's matter (citizen_protection), a pledge
+  against activities directed against China no sentiment.
 - ``border_owner_gap``: the security committee that owns a border service, named after it
   with words between (the Border Service of the State Committee for National Security,
   Пограничным войскам Государственного комитета национальной безопасности): the border
@@ -35,6 +41,7 @@ from steppewatch.extract.matcher import Hit
 __all__ = [
     "INFORMATION_EXCHANGE",
     "border_owner_gap",
+    "hostility_named",
     "drug_smuggling",
     "in_forum_name",
     "information_exchange",
@@ -154,3 +161,27 @@ def border_owner_gap(hit: Hit, border_ends: list[int], text: str) -> bool:
         if _OWNER_GAP.fullmatch(text, border_ends[i], hit.start):
             return True
     return False
+
+
+# -- whom a thing targets is no hostility of people ----------------------------------------
+_TARGET_TERMS = re.compile(r"^(?:针对|against\s|против\s)", re.IGNORECASE)
+_HOSTILITY = re.compile(
+    r"抗议|示威|游行|集会|不满|敌意|敌视|情绪|骚乱|打砸|暴徒|围攻|"
+    r"(?<![^\W\d_])(?:protest\w*|rall(?:y|ies)|demonstrat\w*|hostil\w*|resent\w*|sentiment\w*|"
+    r"riot\w*|mobs?|looted|ransacked|погром\w*|протест\w*|митинг\w*|недовольств\w*|"
+    r"беспоряд\w*|настроени\w*|враждебн\w*)",
+    re.IGNORECASE,
+)
+PARAGRAPH_REACH = 400  # characters searched before a hit, and after it up to its paragraph's end
+
+
+def hostility_named(hit: Hit, text: str) -> bool:
+    """The anti-China ``hit`` is not a bare "targeting" word, or the text around it (up to
+    ``PARAGRAPH_REACH`` characters before it, and on to its paragraph's end) names hostility
+    of people (a protest, resentment, a mob smashing shops)."""
+    if not _TARGET_TERMS.match(hit.term):
+        return True
+    lo = max(hit.start - PARAGRAPH_REACH, 0)
+    hi = text.find("\n", hit.end, hit.end + PARAGRAPH_REACH)
+    hi = hi if hi >= 0 else min(len(text), hit.end + PARAGRAPH_REACH)
+    return _HOSTILITY.search(text, lo, hi) is not None
