@@ -265,3 +265,60 @@ def test_activities_against_china_are_no_sentiment() -> None:
     record = _code(RU_PLEDGE)
     assert record.relevant
     assert "anti_china_sentiment" not in record.topics
+
+
+# --- words that need their verb or qualifier ---------------------------------------------------
+
+ZH_MARKERS_CHECKED = (
+    "中哈边防部门开展联合巡逻\n"
+    "新华社伊宁4月8日电 新疆伊犁边境管理支队与哈萨克斯坦边防部门8日在霍尔果斯河段开展联合巡逻，"
+    "双方巡逻人员共同检查了界桩和边境设施，交流了边境管控情况。"
+)
+ZH_MARKERS_PLACED = ZH_MARKERS_CHECKED.replace(
+    "双方巡逻人员共同检查了界桩和边境设施", "双方联合检查组共同修复了两座界桩"
+)
+RU_RECRUITMENT = (
+    "Министры обороны стран ШОС обсудили новые угрозы\n"
+    "Бишкек, 10 июня 2026. ТАСС. Министры обороны государств - членов ШОС, в том числе министр "
+    "обороны КНР, провели совещание в Бишкеке. Министр обороны Казахстана обратил внимание на "
+    "использование террористами социальных сетей для вербовки молодежи."
+)
+RU_RADICAL_RECRUITMENT = RU_RECRUITMENT.replace(
+    "использование террористами социальных сетей для вербовки молодежи",
+    "вербовку молодежи радикальными группировками в социальных сетях",
+)
+EN_POVERTY = (
+    "Kazakh party delegation visits China\n"
+    "BEIJING, May 12 (Steppe News) - A delegation of Kazakhstan's AMANAT party met officials of "
+    "the International Department of the CPC Central Committee. The two sides agreed to deepen "
+    "exchanges on law-enforcement cooperation against terrorism and on the experience of poverty "
+    "reduction."
+)
+
+
+def test_border_markers_checked_on_patrol_are_no_demarcation() -> None:
+    record = _code(ZH_MARKERS_CHECKED)
+    assert record.relevant
+    assert "border_demarcation" not in record.topics
+
+
+def test_border_markers_restored_are_demarcation() -> None:
+    assert "border_demarcation" in _code(ZH_MARKERS_PLACED).topics
+
+
+def test_recruitment_by_terrorists_is_no_extremism() -> None:
+    record = _code(RU_RECRUITMENT)
+    assert record.relevant
+    assert "extremism" not in record.topics
+
+
+def test_recruitment_by_radicals_is_extremism() -> None:
+    assert "extremism" in _code(RU_RADICAL_RECRUITMENT).topics
+
+
+def test_poverty_reduction_is_no_economic_decline() -> None:
+    record = _code(EN_POVERTY)
+    assert record.relevant
+    assert "economic_decline" not in record.topics
+    poor = _code(EN_POVERTY.replace("the experience of poverty reduction", "rising poverty"))
+    assert "economic_decline" in poor.topics

@@ -58,6 +58,7 @@ from steppewatch.extract.coder_specificity import (
     in_forum_name,
     information_exchange,
     listed_three_evils,
+    needs_qualifier,
 )
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import ActorMention, CodedItem, Evidence
@@ -2417,6 +2418,8 @@ def rule_topics(
             drugs = topics["drug_trafficking"]
             kept = [h for h in topics["organized_crime"] if not drug_smuggling(h, drugs, text)]
             _keep(topics, "organized_crime", kept)
+        for code in list(topics):  # (a border marker checked on a patrol: no demarcation)
+            _keep(topics, code, [h for h in topics[code] if needs_qualifier(code, h, text)])
     if forums:  # (confidence-building measures in CICA's name: the forum, not the matter)
         for code in NAME_EXCLUDED.intersection(topics):
             _keep(topics, code, [h for h in topics[code] if not in_forum_name(h, forums)])

@@ -185,3 +185,51 @@ def hostility_named(hit: Hit, text: str) -> bool:
     hi = text.find("\n", hit.end, hit.end + PARAGRAPH_REACH)
     hi = hi if hi >= 0 else min(len(text), hit.end + PARAGRAPH_REACH)
     return _HOSTILITY.search(text, lo, hi) is not None
+
+
+# -- words that need their verb or their qualifier --------------------------------------------
+# border markers (界桩, пограничные знаки, border markers) are demarcation when they are placed,
+# restored or kept up, or a boundary commission deals with them, not when a patrol checks them on
+# its way (共同检查界碑、界桩)
+_MARKER_TERMS = frozenset(
+    {"界桩", "пограничных знак", "пограничные знак", "boundary marker*", "border marker*"}
+)
+_PLACING = re.compile(
+    r"竖立|埋设|设立|树立|安装|更换|恢复|修复|增设|新设|界桩维护|维护界桩|联检|勘界|划界|委员会|"
+    r"(?<![^\W\d_])(?:install\w*|erect\w*|plac\w*|set\s+up|replac\w*|restor\w*|maint\w*|"
+    r"demarcat\w*|commission\w*|установ\w*|восстанов\w*|замен\w*|обслуживан\w*|"
+    r"демаркац\w*|делимитац\w*|комисси\w*)",
+    re.IGNORECASE,
+)
+# recruiting (вербовка, recruitment) is extremism when extremists or radicals recruit; recruits
+# of terrorist groups are terrorism's matter, recruits of a police force nobody's
+_RECRUIT_TERMS = frozenset({"вербовк", "recruit*", "recruitment"})
+_RADICAL = re.compile(r"экстрем|радикал|extrem|radical|极端", re.IGNORECASE)
+# poverty reduced (减贫, poverty reduction, сокращение бедности) is development, not decline
+_POVERTY_TERMS = frozenset({"poverty", "贫困", "бедност"})
+_REDUCED = re.compile(
+    r"(?:消除|摆脱|减少|战胜|消灭)$|(?:reduc\w*|alleviat\w*|eradicat\w*|fight\w*\s+against|against)\s+$|"
+    r"(?:сокращени\w*|снижени\w*|преодолени\w*|борьб\w*\s+с)\s+$",
+    re.IGNORECASE,
+)
+_REDUCTION_AFTER = re.compile(
+    r"\s*(?:reduction|alleviation|eradication)|治理|人口脱贫", re.IGNORECASE
+)
+QUALIFIER_REACH = 40  # characters either side of a word searched for its verb or qualifier
+
+
+def needs_qualifier(code: str, hit: Hit, text: str) -> bool:
+    """False when ``hit`` (of topic ``code``) is a word that codes its topic only with a verb or
+    a qualifier near it, and none is there: a border marker not placed, restored or agreed;
+    recruitment with no extremists named; poverty reduced. True otherwise."""
+    term = hit.term.lower()
+    lo = max(0, hit.start - QUALIFIER_REACH)
+    hi = min(len(text), hit.end + QUALIFIER_REACH)
+    if code == "border_demarcation" and term in _MARKER_TERMS:
+        return _PLACING.search(text, lo, hi) is not None
+    if code == "extremism" and term in _RECRUIT_TERMS:
+        return _RADICAL.search(text, lo, hi) is not None
+    if code == "economic_decline" and term in _POVERTY_TERMS:
+        before = text[max(0, hit.start - 24) : hit.start]
+        return not (_REDUCED.search(before) or _REDUCTION_AFTER.match(text, hit.end))
+    return True
