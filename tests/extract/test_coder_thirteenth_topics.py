@@ -322,3 +322,28 @@ def test_poverty_reduction_is_no_economic_decline() -> None:
     assert "economic_decline" not in record.topics
     poor = _code(EN_POVERTY.replace("the experience of poverty reduction", "rising poverty"))
     assert "economic_decline" in poor.topics
+
+
+# --- a soldier's word for another force's men --------------------------------------------------
+
+ZH_BORDER_MEN = (
+    "中哈边防联合巡逻\n"
+    "新华社伊宁11月2日电 新疆伊犁边境管理支队和哈萨克斯坦边防部门1日在霍尔果斯河两岸开展今年"
+    "第四次中哈边境联合巡逻。双方官兵在各自一侧同步巡逻，通过对讲机实时沟通。"
+)
+ZH_ARMY_MEN = (
+    "中哈两军举行联合演习\n"
+    "新华社乌鲁木齐11月2日电 中国人民解放军新疆军区部队和哈萨克斯坦武装力量官兵1日在伊犁举行"
+    "联合反恐演习。"
+)
+
+
+def test_border_guards_under_arms_are_no_army() -> None:
+    record = _code(ZH_BORDER_MEN)
+    assert record.relevant
+    assert "border_guard" in record.domains
+    assert "military" not in record.domains
+
+
+def test_the_army_named_stays() -> None:
+    assert "military" in _code(ZH_ARMY_MEN).domains

@@ -52,6 +52,7 @@ from steppewatch.extract.coder_entities import (
 from steppewatch.extract.coder_resources import Resources
 from steppewatch.extract.coder_specificity import (
     NAME_EXCLUDED,
+    army_named,
     border_owner_gap,
     drug_smuggling,
     hostility_named,
@@ -2511,6 +2512,8 @@ def rule_domains(found: Found, text: str, item: CodedItem) -> dict[str, list[Hit
     for code, hit in found.implied_domains.items():
         if now(hit):
             domains.setdefault(code, [hit])
+    if "military" in domains:  # (官兵 of the border guards, servicemen of a border outpost)
+        _keep(domains, "military", [h for h in domains["military"] if army_named(h, domains)])
     return domains
 
 

@@ -233,3 +233,19 @@ def needs_qualifier(code: str, hit: Hit, text: str) -> bool:
         before = text[max(0, hit.start - 24) : hit.start]
         return not (_REDUCED.search(before) or _REDUCTION_AFTER.match(text, hit.end))
     return True
+
+
+# -- a soldier's word for another force's men -------------------------------------------------
+# words for men under arms of any force (servicemen, troops, 官兵, 部队, военнослужащие): the army
+# only when no border guard or paramilitary force is named in the item (Kazakh border guards'
+# 官兵, a barracks for 40 servicemen at a border outpost, the National Guard's servicemen)
+FORCE_WORDS = frozenset({"troops", "servicemen", "部队", "官兵", "военнослужащ", "воинск"})
+OTHER_FORCES = ("border_guard", "paramilitary")
+
+
+def army_named(hit: Hit, domains: dict[str, list[Hit]]) -> bool:
+    """The military ``hit`` names the army, not only men under arms of the border guards or a
+    paramilitary force the item names (``domains``: its domain hits by code)."""
+    if hit.term.lower() not in FORCE_WORDS:
+        return True
+    return not any(domains.get(code) for code in OTHER_FORCES)
