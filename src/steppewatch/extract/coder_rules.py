@@ -390,7 +390,9 @@ def collect(
 
     def owns_border(hit: Hit) -> bool:
         return (
-            (hit.start in border_ends or hit.start - 1 in border_ends)
+            hit.start in border_ends
+            # (one character between: a space, not a conjunction: 边防部队和解放军)
+            or (hit.start - 1 in border_ends and text[hit.start - 1] not in _HAN_AND)
             or (
                 _is_han_term(hit)
                 and _security_committee(hit, res)
