@@ -15,12 +15,21 @@ import pytest
 import yaml
 
 from steppewatch.codebook.load import default_codebook_path
+from steppewatch.extract import extract_document
 from steppewatch.extract.codebook_coder import CodebookCoder
 from steppewatch.extract.gold import load_gold, read_gold_documents
 
 REPO = Path(__file__).resolve().parents[2]
 DEV = REPO / "gold" / "dev.jsonl"
-SWAP = ("drug_trafficking", "organized_crime")  # two topics of equal security weight
+SWAP = ("border_security", "illegal_migration")  # two topics of equal weight, no rule names them
+# a readout whose only leadership word is the president's title: the topic layer withholds it
+LEADER_OF_THE_NATION = (
+    "Телефонный разговор Президента Таджикистана с Председателем КНР\n"
+    "Душанбе, 12 марта 2026. Основатель мира и национального единства – Лидер нации, Президент "
+    "Республики Таджикистан Эмомали Рахмон провел телефонный разговор с Председателем Китайской "
+    "Народной Республики Си Цзиньпином. Стороны обсудили сотрудничество в борьбе с терроризмом и "
+    "экстремизмом и ситуацию в Афганистане."
+)
 
 
 @pytest.fixture(scope="module")
@@ -135,7 +144,6 @@ def test_swapping_two_topics_indicators_swaps_exactly_those_topics(
 
 def test_learned_topic_layer_is_off_for_other_indicators(
     dev_documents: list[Any],
-    baseline: list[dict[str, Any]],
     codebook: dict[str, Any],
     tmp_path: Path,
 ) -> None:
@@ -146,9 +154,14 @@ def test_learned_topic_layer_is_off_for_other_indicators(
     path = _write(data, tmp_path, "swapped.yaml")
     with_layer = _codes(CodebookCoder(codebook_path=path), dev_documents)
     assert with_layer == _codes(CodebookCoder(codebook_path=path, topic_layer=False), dev_documents)
-    # and on for the shipped indicators: it withholds some topic of dev (else this means nothing)
-    rules = _codes(
-        CodebookCoder(codebook_path=_write(codebook, tmp_path, "same.yaml"), topic_layer=False),
-        dev_documents,
+    # and on for the shipped indicators: it withholds a topic (else this means nothing). Not
+    # asked of dev: since the thirteenth round's rules withhold dev's one case themselves (a
+    # border marker checked on a patrol), so a readout's honorific title is the case here
+    same = _write(codebook, tmp_path, "same.yaml")
+    honorific = extract_document(LEADER_OF_THE_NATION.encode("utf-8"), source="honorific.txt")
+    shipped = CodebookCoder(codebook_path=same).code(honorific)
+    rules = CodebookCoder(codebook_path=same, topic_layer=False).code(honorific)
+    assert "leadership_transition" in set(rules.topics) - set(shipped.topics)
+    assert _codes(CodebookCoder(codebook_path=path), [honorific]) == _codes(
+        CodebookCoder(codebook_path=path, topic_layer=False), [honorific]
     )
-    assert baseline != rules

@@ -29,8 +29,10 @@ from dataclasses import dataclass, field
 
 from steppewatch.extract.coder_background import (
     also_with,
+    another_time,
     asked_sentence,
     background_sentences,
+    event_year,
     framework_background,
     idle_groups,
     lead_end,
@@ -48,6 +50,17 @@ from steppewatch.extract.coder_entities import (
     not_participant,
 )
 from steppewatch.extract.coder_resources import Resources
+from steppewatch.extract.coder_specificity import (
+    NAME_EXCLUDED,
+    army_named,
+    border_owner_gap,
+    drug_smuggling,
+    hostility_named,
+    in_forum_name,
+    information_exchange,
+    listed_three_evils,
+    needs_qualifier,
+)
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import ActorMention, CodedItem, Evidence
 from steppewatch.extract.normalise import normalise_for_matching
@@ -373,11 +386,24 @@ def collect(
     # (the security committee only: 新疆军区边防部队 are the army's own border troops)
     border_starts = {h.start for h in borders if _is_han_term(h)}
 
+    ordered_ends = sorted(border_ends)
+
     def owns_border(hit: Hit) -> bool:
-        return (hit.start in border_ends or hit.start - 1 in border_ends) or (
-            _is_han_term(hit)
-            and _security_committee(hit, res)
-            and (hit.end in border_starts or hit.end + 1 in border_starts)
+        return (
+            hit.start in border_ends
+            # (one character between: a space, not a conjunction: 边防部队和解放军)
+            or (hit.start - 1 in border_ends and text[hit.start - 1] not in _HAN_AND)
+            or (
+                _is_han_term(hit)
+                and _security_committee(hit, res)
+                and (
+                    hit.end in border_starts
+                    # (one character between: 的, not a conjunction: 国家安全委员会及边防部门)
+                    or (hit.end + 1 in border_starts and text[hit.end] not in _HAN_AND)
+                )
+            )
+            # the Border Service of the State Committee for National Security: words between
+            or (_security_committee(hit, res) and border_owner_gap(hit, ordered_ends, text))
         )
 
     # names of frameworks and issues (阿富汗邻国, the Afghan issue): a state inside one is named,
@@ -737,6 +763,7 @@ _TITLE_BEFORE = re.compile(
 
 
 _OWNER_CODES = ("domain", "meeting_level")
+_HAN_AND = "及和与、，"  # a conjunction or a list's comma between two names
 
 
 def drop_nested_codes(hits: list[Hit]) -> list[Hit]:
@@ -2345,6 +2372,7 @@ def rule_topics(
     text: str | None = None,
     in_place: Callable[[Hit], bool] | None = None,
     related: int | None = None,
+    forums: list[Hit] | None = None,
 ) -> dict[str, list[Hit]]:
     """Topic hits (and ``extra`` ones: ``event_topics``); the three-evils formula codes
     three_evils only (hits inside it do not count for its parts); a religious word inside an
@@ -2361,7 +2389,11 @@ def rule_topics(
         # 乌领土从事反华活动, will not allow its territory to be used for anti-China activities,
         # не допустит использования своей территории): the separatists' activities ruled out
         # (separatism stays a topic), no hostility of the public reported
-        kept = [h for h in topics["anti_china_sentiment"] if not _territory_pledge(text, h)]
+        kept = [
+            h
+            for h in topics["anti_china_sentiment"]
+            if not _territory_pledge(text, h) and hostility_named(h, text)
+        ]
         _keep(topics, "anti_china_sentiment", kept)
 
     if found.listed_names:  # 观察员国阿富汗、白俄罗斯: a party named, not the Afghan issue
@@ -2379,6 +2411,21 @@ def rule_topics(
                     if not any(t.start <= h.start and h.end <= t.end for t in found.in_titles)
                 ],
             )
+    if text is not None:
+        # the three listed in any order (терроризму, экстремизму и сепаратизму): the formula
+        parts = [h for code in THREE_EVILS_PARTS for h in topics.get(code, [])]
+        for hit in listed_three_evils(text, parts):
+            topics.setdefault("three_evils", []).append(hit)
+        if "organized_crime" in topics and "drug_trafficking" in topics:
+            # 走私贩毒, drug smuggling, контрабанды наркотиков: drugs, not organised crime
+            drugs = topics["drug_trafficking"]
+            kept = [h for h in topics["organized_crime"] if not drug_smuggling(h, drugs, text)]
+            _keep(topics, "organized_crime", kept)
+        for code in list(topics):  # (a border marker checked on a patrol: no demarcation)
+            _keep(topics, code, [h for h in topics[code] if needs_qualifier(code, h, text)])
+    if forums:  # (confidence-building measures in CICA's name: the forum, not the matter)
+        for code in NAME_EXCLUDED.intersection(topics):
+            _keep(topics, code, [h for h in topics[code] if not in_forum_name(h, forums)])
     formula = topics.get("three_evils", [])
     if formula:
         # spans by start with running maxima of their ends: "inside some formula" by bisection
@@ -2437,18 +2484,38 @@ def rule_domains(found: Found, text: str, item: CodedItem) -> dict[str, list[Hit
     """Domain hits from the sentences about the cooperation (naming the focal state or the two
     sides, or saying they cooperate: 合作, joint, совместн; a sector named in any other sentence
     is the partner's own, such as the servicemen killed in an attack), plus the domains of the
-    institutions named."""
+    institutions named; none from a sentence after the lead about another time or event than
+    the item's (``another_time``: one recalled, earlier years, one to come or like it: the
+    border posts China built before, Russia's aid to the same troops), whose sectors are not
+    the event's."""
     domains = {code: list(hs) for code, hs in found.codes("domain").items()}
     related = note_start(text, item.start, item.end)
+    lead = lead_end(item.start, text)
+    year = event_year(text, item.start, lead, found.reference)
+    other: dict[int, bool] = {}  # per position: its sentence is about another time
+
+    def now(hit: Hit) -> bool:
+        if hit.start < lead:
+            return True
+        if hit.start not in other:
+            other[hit.start] = another_time(text, hit.start, lead, item.end, year, item.start)
+        return not other[hit.start]
+
     for code in list(domains):
         kept = [
             h
             for h in domains[code]
-            if h.start < related and _about_cooperation(text, item, h, found)
+            if h.start < related
+            and not information_exchange(h)
+            and _about_cooperation(text, item, h, found)
+            and now(h)
         ]
         _keep(domains, code, kept)
     for code, hit in found.implied_domains.items():
-        domains.setdefault(code, [hit])
+        if now(hit):
+            domains.setdefault(code, [hit])
+    if "military" in domains:  # (官兵 of the border guards, servicemen of a border outpost)
+        _keep(domains, "military", [h for h in domains["military"] if army_named(h, domains)])
     return domains
 
 
@@ -2694,6 +2761,7 @@ def assign_codes(
                 text,
                 _study_places(text, res),
                 note_start(text, item.start, item.end),
+                [h for h in item_hits or hits if h.payload[0] == "framework"],
             ),
         ),
         ("domain", item.domains, rule_domains(found, text, item)),

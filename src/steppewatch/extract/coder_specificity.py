@@ -1,0 +1,251 @@
+"""How specific a topic or domain indicator is where it stands (thirteenth round, test8's false
+codes): the words stay indicators (they weigh in relevance as before), but some of their
+matches code nothing, or code another code, because of what stands next to them.
+
+- ``listed_three_evils``: terrorism, separatism and extremism listed together in any order
+  (противодействие терроризму, экстремизму и сепаратизму; terrorism, extremism and
+  separatism) are the three-evils formula (gold guideline 4), not only the orders the
+  codebook's indicators spell out.
+- ``drug_smuggling``: smuggling joined to drugs (毒品走私, 走私毒品, drug smuggling, контрабанды
+  наркотиков) is drug trafficking, not organised crime (codebook organized_crime, exclude:
+  drugs); smuggling on its own, of arms and drugs, or 走私贩毒 (smuggling and drug dealing, two
+  offences) stays organised crime.
+- ``in_forum_name``: confidence-building measures inside CICA's name (the Conference on
+  Interaction and Confidence Building Measures in Asia, 亚洲相互协作与信任措施会议) name the
+  forum, not the matter (codebook arms_control_cbm, exclude: CICA as a forum).
+- ``information_exchange``: sharing information or intelligence, and reconnaissance (情报信息
+  交流, обмен информацией, intelligence sharing, разведывательных групп), is what police, border
+  guards and armies do together: no sign that a state security service takes part (codebook
+  state_security: the services take part). The services' names still code it.
+- ``hostility_named``: a word that only says whom something targets (针对中国公民, against Chinese
+  nationals, против Китая) is anti-China sentiment only when the text around it names hostility of
+  people (a protest, a rally, resentment, a mob: 抗议, 打砸, протест, protests against Chinese
+  factories);
+  an attack on Chinese workers is their protection's matter (citizen_protection), a pledge
+  against activities directed against China no sentiment.
+- ``border_owner_gap``: the security committee that owns a border service, named after it
+  with words between (the Border Service of the State Committee for National Security,
+  Пограничным войскам Государственного комитета национальной безопасности): the border
+  guards act, not the committee (``collect`` already drops the name written right next to
+  the border service's).
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+
+from steppewatch.extract.matcher import Hit
+
+__all__ = [
+    "INFORMATION_EXCHANGE",
+    "border_owner_gap",
+    "hostility_named",
+    "drug_smuggling",
+    "in_forum_name",
+    "information_exchange",
+    "listed_three_evils",
+]
+
+# -- three evils listed ---------------------------------------------------------------------
+_TERRORISM = r"(?:terroris[mt]\w*|терроризм\w*|恐怖主义|暴力恐怖势力|暴恐势力)"
+_SEPARATISM = r"(?:separatis[mt]\w*|сепаратизм\w*|分裂主义|民族分裂势力)"
+_EXTREMISM = r"(?:(?:religious\s+)?extremis[mt]\w*|экстремизм\w*|极端主义|宗教极端势力)"
+# a list's joint: a comma (and), and, и, 和, 、
+_JOINT = r"(?:\s*[,，、]\s*(?:and\s+|и\s+|以及|和)?|\s+(?:and|и)\s+|和|及|以及|与)"
+THREE_EVILS_LISTED = re.compile(
+    "|".join(
+        f"{a}{_JOINT}{b}{_JOINT}{c}"
+        for a, b, c in itertools.permutations((_TERRORISM, _SEPARATISM, _EXTREMISM))
+    ),
+    re.IGNORECASE,
+)
+LIST_SPAN = 90  # characters either side of a part's word searched for the list
+
+
+def listed_three_evils(text: str, parts: list[Hit]) -> list[Hit]:
+    """Three-evils hits for the lists of the three (any order) that contain one of ``parts``
+    (the terrorism, separatism and extremism hits): one hit per list."""
+    out: dict[tuple[int, int], Hit] = {}
+    for hit in sorted(parts, key=lambda h: h.start):
+        if any(s <= hit.start and hit.end <= e for s, e in out):
+            continue
+        lo = max(0, hit.start - LIST_SPAN)
+        hi = min(len(text), hit.end + LIST_SPAN)
+        for m in THREE_EVILS_LISTED.finditer(text, lo, hi):
+            if m.start() <= hit.start and hit.end <= m.end():
+                out[(m.start(), m.end())] = Hit(
+                    m.start(), m.end(), ("topic", "three_evils"), m.group(0).lower()
+                )
+                break
+    return list(out.values())
+
+
+# -- drug smuggling -------------------------------------------------------------------------
+# 走私贩毒 names two offences, smuggling and drug dealing (and 贩毒 is no smuggled good)
+TWO_OFFENCES = frozenset({"贩毒"})
+_DRUG_JOINT = re.compile(r"\s*(?:of\s+(?:the\s+)?)?", re.IGNORECASE)
+
+
+def drug_smuggling(hit: Hit, drugs: list[Hit], text: str) -> bool:
+    """The organised-crime ``hit`` is smuggling joined to one of the ``drugs`` hits: the two
+    overlap, or only a space or "of" stands between them."""
+    for d in drugs:
+        if d.term in TWO_OFFENCES:
+            continue
+        if d.end <= hit.start:
+            gap = text[d.end : hit.start]
+        elif hit.end <= d.start:
+            gap = text[hit.end : d.start]
+        else:
+            return True  # drug smuggling matched as one term, 走私贩毒 nested
+        if len(gap) <= 8 and _DRUG_JOINT.fullmatch(gap):
+            return True
+    return False
+
+
+# -- a topic word inside a forum's name -----------------------------------------------------
+# topics whose codebook entry excludes the word as a forum's name (arms_control_cbm: CICA as
+# a forum); other topics inside a body's name (the Regional Anti-Terrorist Structure) stay
+NAME_EXCLUDED = frozenset({"arms_control_cbm"})
+
+
+def in_forum_name(hit: Hit, forums: list[Hit]) -> bool:
+    """``hit`` lies inside a longer framework name of ``forums``."""
+    return any(
+        f.start <= hit.start and hit.end <= f.end and f.end - f.start > hit.end - hit.start
+        for f in forums
+    )
+
+
+# -- information exchange is no state security --------------------------------------------
+INFORMATION_EXCHANGE = frozenset(
+    {
+        "情报",
+        "情报交流",
+        "情报信息",
+        "обмен информаци",
+        "обмена информаци",
+        "разведывательн",
+        "intelligence sharing",
+        "exchange of intelligence",
+    }
+)
+
+
+def information_exchange(hit: Hit) -> bool:
+    """The state-security ``hit`` is a word for sharing information or reconnaissance."""
+    return hit.payload == ("domain", "state_security") and hit.term.lower() in INFORMATION_EXCHANGE
+
+
+# -- the committee that owns a border service -----------------------------------------------
+# what may stand between a border service's name and its owner's: "of the", "of Tajikistan's",
+# a Russian genitive word or two (Пограничной службы Государственного комитета...), never a
+# conjunction or a clause break
+_OWNER_GAP = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:(?!and\b|or\b)[A-Z][\w-]*(?:'s|’s)?\s+){0,2}|"
+    r"\s+(?:(?!(?:и|или|а|также|с|со|и\s)\b)[а-яё-]+\s+){0,2}|\s*",
+    re.IGNORECASE,
+)
+OWNER_GAP_SPAN = 40  # characters between a border service's name and its owner's
+
+
+def border_owner_gap(hit: Hit, border_ends: list[int], text: str) -> bool:
+    """The security committee's ``hit`` follows a border service's name (``border_ends``:
+    the sorted ends of border-guard hits) with only an owner's link between: "Border Service
+    of the State Committee for National Security"."""
+    i = bisect.bisect_right(border_ends, hit.start)
+    while i > 0 and hit.start - border_ends[i - 1] <= OWNER_GAP_SPAN:
+        i -= 1
+        if _OWNER_GAP.fullmatch(text, border_ends[i], hit.start):
+            return True
+    return False
+
+
+# -- whom a thing targets is no hostility of people ----------------------------------------
+_TARGET_TERMS = re.compile(r"^(?:针对|against\s|против\s)", re.IGNORECASE)
+_HOSTILITY = re.compile(
+    r"抗议|示威|游行|集会|不满|敌意|敌视|情绪|骚乱|打砸|暴徒|围攻|"
+    r"(?<![^\W\d_])(?:protest\w*|rall(?:y|ies)|demonstrat\w*|hostil\w*|resent\w*|sentiment\w*|"
+    r"riot\w*|mobs?|looted|ransacked|погром\w*|протест\w*|митинг\w*|недовольств\w*|"
+    r"беспоряд\w*|настроени\w*|враждебн\w*)",
+    re.IGNORECASE,
+)
+PARAGRAPH_REACH = 400  # characters searched before a hit, and after it up to its paragraph's end
+
+
+def hostility_named(hit: Hit, text: str) -> bool:
+    """The anti-China ``hit`` is not a bare "targeting" word, or the text around it (up to
+    ``PARAGRAPH_REACH`` characters before it, and on to its paragraph's end) names hostility
+    of people (a protest, resentment, a mob smashing shops)."""
+    if not _TARGET_TERMS.match(hit.term):
+        return True
+    lo = max(hit.start - PARAGRAPH_REACH, 0)
+    hi = text.find("\n", hit.end, hit.end + PARAGRAPH_REACH)
+    hi = hi if hi >= 0 else min(len(text), hit.end + PARAGRAPH_REACH)
+    return _HOSTILITY.search(text, lo, hi) is not None
+
+
+# -- words that need their verb or their qualifier --------------------------------------------
+# border markers (界桩, пограничные знаки, border markers) are demarcation when they are placed,
+# restored or kept up, or a boundary commission deals with them, not when a patrol checks them on
+# its way (共同检查界碑、界桩)
+_MARKER_TERMS = frozenset(
+    {"界桩", "пограничных знак", "пограничные знак", "boundary marker*", "border marker*"}
+)
+_PLACING = re.compile(
+    r"竖立|埋设|设立|树立|安装|更换|恢复|修复|增设|新设|界桩维护|维护界桩|联检|勘界|划界|委员会|"
+    r"(?<![^\W\d_])(?:install\w*|erect\w*|plac\w*|set\s+up|replac\w*|restor\w*|maint\w*|"
+    r"demarcat\w*|commission\w*|установ\w*|восстанов\w*|замен\w*|обслуживан\w*|"
+    r"демаркац\w*|делимитац\w*|комисси\w*)",
+    re.IGNORECASE,
+)
+# recruiting (вербовка, recruitment) is extremism when extremists or radicals recruit; recruits
+# of terrorist groups are terrorism's matter, recruits of a police force nobody's
+_RECRUIT_TERMS = frozenset({"вербовк", "recruit*", "recruitment"})
+_RADICAL = re.compile(r"экстрем|радикал|extrem|radical|极端", re.IGNORECASE)
+# poverty reduced (减贫, poverty reduction, сокращение бедности) is development, not decline
+_POVERTY_TERMS = frozenset({"poverty", "贫困", "бедност"})
+_REDUCED = re.compile(
+    r"(?:消除|摆脱|减少|战胜|消灭)$|(?:reduc\w*|alleviat\w*|eradicat\w*|fight\w*\s+against|against)\s+$|"
+    r"(?:сокращени\w*|снижени\w*|преодолени\w*|борьб\w*\s+с)\s+$",
+    re.IGNORECASE,
+)
+_REDUCTION_AFTER = re.compile(
+    r"\s*(?:reduction|alleviation|eradication)|治理|人口脱贫", re.IGNORECASE
+)
+QUALIFIER_REACH = 40  # characters either side of a word searched for its verb or qualifier
+
+
+def needs_qualifier(code: str, hit: Hit, text: str) -> bool:
+    """False when ``hit`` (of topic ``code``) is a word that codes its topic only with a verb or
+    a qualifier near it, and none is there: a border marker not placed, restored or agreed;
+    recruitment with no extremists named; poverty reduced. True otherwise."""
+    term = hit.term.lower()
+    lo = max(0, hit.start - QUALIFIER_REACH)
+    hi = min(len(text), hit.end + QUALIFIER_REACH)
+    if code == "border_demarcation" and term in _MARKER_TERMS:
+        return _PLACING.search(text, lo, hi) is not None
+    if code == "extremism" and term in _RECRUIT_TERMS:
+        return _RADICAL.search(text, lo, hi) is not None
+    if code == "economic_decline" and term in _POVERTY_TERMS:
+        before = text[max(0, hit.start - 24) : hit.start]
+        return not (_REDUCED.search(before) or _REDUCTION_AFTER.match(text, hit.end))
+    return True
+
+
+# -- a soldier's word for another force's men -------------------------------------------------
+# words for men under arms of any force (servicemen, troops, 官兵, 部队, военнослужащие): the army
+# only when no border guard or paramilitary force is named in the item (Kazakh border guards'
+# 官兵, a barracks for 40 servicemen at a border outpost, the National Guard's servicemen)
+FORCE_WORDS = frozenset({"troops", "servicemen", "部队", "官兵", "военнослужащ", "воинск"})
+OTHER_FORCES = ("border_guard", "paramilitary")
+
+
+def army_named(hit: Hit, domains: dict[str, list[Hit]]) -> bool:
+    """The military ``hit`` names the army, not only men under arms of the border guards or a
+    paramilitary force the item names (``domains``: its domain hits by code)."""
+    if hit.term.lower() not in FORCE_WORDS:
+        return True
+    return not any(domains.get(code) for code in OTHER_FORCES)
