@@ -218,7 +218,7 @@ _REGION_PLUS = re.compile(
 # abbreviation (2019 г., St.), not an end
 # the end of a body's first sentence (not at an abbreviation's or a dateline's full stop: Sept.
 # 16, 20 мая. /ТАСС/.)
-_LEAD_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<=[^\W\d_]{5})\.(?:\s|$)(?!\s*/)")
+_LEAD_SENTENCE_END = re.compile(r"[。！？!?\n]|(?:(?<=[^\W\d_]{5})|(?<=[»”\"]))\.(?:\s|$)(?!\s*/)")
 _INTERVIEW = re.compile(
     r"\binterview\w*|\bop-ed\b|\bwrote in an article|采访|专访|撰文|署名文章|"
     r"интервью|в статье|авторской стать",
@@ -822,12 +822,18 @@ def event_frameworks(
     index = meeting_index(others)  # once: a scan per framework hit was cubic on a long text
     stop = _FIRST_SENTENCE_END.search(text, item.start, item.start + LEAD)
     first_sentence = stop.end() if stop else item.start + LEAD
+    byline = (0, 0)
     if stop is not None and stop.group() == "\n":
         # a title line: the dateline's sentence under it is the lead too (LIANYUNGANG, Sept. 16
         # (Xinhua) -- The second China-Central Asia ministerial meeting ... was held)
         body = _LEAD_SENTENCE_END.search(text, first_sentence, first_sentence + LEAD)
         first_sentence = body.end() if body else first_sentence
-    found.lead_partner = _one_partner_lead(item, text, hits, first_sentence, res)
+        if body is not None and body.group() == "\n" and body.end() - stop.end() < HEAD_LINE:
+            # the line under the title is the source, byline or date: a partner state named
+            # there (Пограничная служба ГКНБ Кыргызской Республики) is the publisher's, no side
+            # of the event (kind_lead_end skips the line too)
+            byline = (stop.end(), first_sentence)
+    found.lead_partner = _one_partner_lead(item, text, hits, first_sentence, res, byline)
     if found.lead_partner is not None:
         found.lead_state = _state_of(found.lead_partner, res)
     if found.lead_partner is not None:
@@ -871,14 +877,19 @@ _DATELINE_AFTER = re.compile(r"\s*(?:[,，(（]|[—–-]{1,2}\s)")
 
 
 def _one_partner_lead(
-    item: CodedItem, text: str, hits: list[Hit], lead: int, res: Resources
+    item: CodedItem,
+    text: str,
+    hits: list[Hit],
+    lead: int,
+    res: Resources,
+    byline: tuple[int, int] = (0, 0),
 ) -> Hit | None:
     """The partner state's name when the item's lead (up to ``lead``) reports an event (an
     event word or a meeting level) in a sentence that names exactly one partner state (by
     name, official or institution) and no state but it and the focal one, and the lead names no group of the region and no framework
     (by name or by one of its bodies): the main event is that state's with the focal state.
     (A title reporting a meeting and naming no state, over a dateline naming the source, is
-    not such a lead.)"""
+    not such a lead; a state named in the ``byline`` line under the title is the source's.)"""
     events: list[int] = []
     named: list[tuple[int, str, Hit]] = []
     for h in hits:
@@ -891,7 +902,9 @@ def _one_partner_lead(
             return None
         if kind in ("event_kind", "meeting_level"):
             events.append(h.start)
-        elif kind in ("state", "official", "institution"):
+        elif kind in ("state", "official", "institution") and not (
+            byline[0] <= h.start < byline[1]
+        ):
             state = _state_of(h, res)
             if (
                 state is not None
@@ -936,8 +949,22 @@ _FORUMS = re.compile(
 )
 
 
+# frameworks listed as multilateral platforms (в рамках многосторонних площадок, в том числе ШОС,
+# СВМДА и Межпарламентского союза; on multilateral platforms such as; 在多边平台上): named in
+# passing, with or without the UN among them (Chinese 多边框架 is left: it often introduces
+# the event's own format)
+_PLATFORMS = re.compile(
+    r"\bmultilateral\s+(?:platforms|fora|forums|frameworks|"
+    r"mechanisms|institutions|formats)\b|многосторонн\w*\s+(?:площад|формат|структур|"
+    r"механизм|институт|объединени)",
+    re.IGNORECASE,
+)
+
+
 def _in_passing(text: str, item: CodedItem, hit: Hit) -> bool:
     lo, hi = _sentence_of(text, hit.start, item.start, item.end)
+    if _PLATFORMS.search(text, lo, hi):
+        return True
     return bool(_UN.search(text, lo, hi)) and bool(_FORUMS.search(text, lo, hi))
 
 
@@ -1226,7 +1253,9 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
                 found.implied_domains.setdefault("defence_industry", h)
                 continue
             # medical aid to the army or police (a domain named in the sentence) is still a transfer
-            if _ONGOING.search(text, lo, hi):
+            if _ONGOING.search(text, lo, hi) or _threat(text, lo, h):
+                continue
+            if _PERSONS_AFTER.match(text, h.end):
                 continue
             if not _MEDICAL_AID.search(text, lo, hi) or any(lo <= p < hi for p in security):
                 kept.append(h)
@@ -1421,6 +1450,16 @@ def _others_only(text: str, item: CodedItem, hit: Hit, found: Found) -> bool:
 # a document's name, then "on" and up to three words before the event word (agreement on
 # joint production of drones, соглашение о совместном производстве беспилотников)
 _ABOUT = re.compile(r"[\w-]*\s+(?:о|об|on|of|concerning)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+# the document's name and its parties before "on" (Договор между Республикой Казахстан и КНР о
+# передаче осужденных, соглашение с Китаем о безвозмездной военной помощи, the treaty between
+# China and Kazakhstan on extradition): up to twelve words, no punctuation, between them
+_ABOUT_PARTIES = re.compile(
+    r"(?<![^\W\d_])(?:договор|соглашени|конвенци|протокол|меморандум|treaty|agreement|"
+    r"convention|protocol|memorandum)\w*(?:[^\S\n]+[\w-]+){1,12}?[^\S\n]+(?:о|об|on|concerning)"
+    r"[^\S\n]+(?:[\w-]+[^\S\n]+){0,3}$",
+    re.IGNORECASE,
+)
+ABOUT_PARTIES_SPAN = 200
 # 关于…的协定: the event word between 关于 and the document's name
 _ABOUT_HAN = re.compile(r"[^，,。；;]{0,12}的?$")
 ABOUT_SPAN = 48
@@ -1429,12 +1468,16 @@ ABOUT_SPAN = 48
 def _qualifies_document(text: str, hit: Hit, documents: list[Hit]) -> bool:
     """``hit`` names what a document is about: the word right before the document's name
     (引渡条约, extradition treaty), inside 关于…的 before it, or after it and "on" (agreement on
-    extradition, соглашение о совместном производстве беспилотников)."""
+    extradition, соглашение о совместном производстве беспилотников), also past the parties'
+    names (договор с Китаем о передаче осужденных: ``_ABOUT_PARTIES``)."""
+    if _ABOUT_PARTIES.search(text, max(0, hit.start - ABOUT_PARTIES_SPAN), hit.start):
+        return True
     for d in documents:
         if part_of(hit, d):
             return True
         if 0 <= hit.start - d.end <= ABOUT_SPAN and _ABOUT.match(text, d.end, hit.start):
             return True
+
         if (
             0 <= d.start - hit.end <= 14
             and _ABOUT_HAN.fullmatch(text, hit.end, d.start)
@@ -1544,6 +1587,27 @@ _PRODUCED = re.compile(
     re.IGNORECASE,
 )
 PRODUCED_SPAN = 40
+# equipment as a threat or the means of one (использование террористами беспилотников, инцидентов
+# с беспилотниками, the use of drones by terrorists, 利用无人机, drone attacks): what the parties
+# worry about, not what was handed over; in the clause before the equipment word or right after it
+_THREAT_BEFORE = re.compile(
+    r"利用|威胁|袭击|攻击|恐怖分子|犯罪分子|"
+    r"\b(?:use of|using|threats?|attacks?|incidents?|terrorists?|militants?|criminals?)\b|"
+    r"(?<![^\W\d_])(?:использовани|применени|угроз|инцидент|атак|нападени|террористам|"
+    r"преступникам|боевикам)",
+    re.IGNORECASE,
+)
+# a handover of persons (移交回国服刑, handed over the suspects): an operation's or a treaty's
+# word, no equipment
+_PERSONS_AFTER = re.compile(
+    r"[^，,。；;]{0,6}?(?:回国|回本国|服刑|被判刑人|犯罪嫌疑人|逃犯|嫌犯)|"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:suspects?|fugitives?|convicts?|prisoners?|sentenced persons)\b",
+    re.IGNORECASE,
+)
+_THREAT_AFTER = re.compile(
+    r"\s*(?:attacks?|strikes?|incursions?|threats?)\b|[^，,。；;]{0,2}(?:袭击|攻击|威胁)",
+    re.IGNORECASE,
+)
 
 
 def _at_ceremony(text: str, hit: Hit) -> bool:
@@ -1572,6 +1636,16 @@ _RECALLED_AFTER = re.compile(
     r"[一二三四五六七八九十几\d]+(?:周年|年前|年来)|\b\w+ (?:лет|года?) назад)",
     re.IGNORECASE,
 )
+
+
+def _threat(text: str, lo: int, hit: Hit) -> bool:
+    """Equipment named as a threat or its means (``_THREAT_BEFORE``, ``_THREAT_AFTER``)."""
+    start = max(lo, hit.start - PRODUCED_SPAN)
+    for m in _CLAUSE_BREAK.finditer(text, start, hit.start):
+        start = m.end()
+    return _THREAT_BEFORE.search(text, start, hit.start) is not None or bool(
+        _THREAT_AFTER.match(text, hit.end)
+    )
 
 
 def _recalled(text: str, item: CodedItem, hit: Hit) -> bool:
@@ -1714,7 +1788,10 @@ def rule_exercise_kind(
 
 # A second event in the same item: an agreement signed at the meeting (mechanism), equipment
 # handed over at it. Only these, and only with a mention of their own.
-SECOND_EVENTS = {"meeting": ("mechanism", "equipment_transfer"), "mechanism": ("meeting",)}
+SECOND_EVENTS = {
+    "meeting": ("mechanism", "equipment_transfer"),
+    "mechanism": ("meeting", "equipment_transfer"),
+}
 
 
 def _paragraph(text: str, item: CodedItem, position: int) -> int:
@@ -1854,6 +1931,14 @@ def rule_kinds(
             continue
         paragraphs = anchored() if paragraphs is None else paragraphs
         hs = [h for h in kinds[other] if _paragraph(text, item, h.start) in paragraphs]
+        if main == "mechanism" and other == "meeting":
+            # the legislature's session that ratifies the document (на пленарном заседании
+            # депутаты ратифицировали, 人大常委会会议批准): its own act, no meeting with a partner
+            hs = [
+                h
+                for h in hs
+                if not _RATIFIES.search(text, *_sentence_of(text, h.start, item.start, item.end))
+            ]
         if hs:
             chosen.append(other)
             found.evidence.append(evidence("kind", other, hs[0], text, "second_event", len(hs)))
@@ -2467,15 +2552,18 @@ _COOPERATION = re.compile(
 # Autonomous Prefecture, 克孜勒苏柯尔克孜自治州); the focal state's own border region is the
 # study's focal_home_region (for the PRC Xinjiang and the Western Theater, as codebook
 # domestic_capacity says)
+# (also the second state of a list: на границе с Казахстаном и Киргизией, the border with
+# Kazakhstan and Kyrgyzstan)
 _BORDER_WITH = re.compile(
-    r"(?:border|frontier|boundary)s?\s+with\s+(?:the\s+)?$|границ\w*\s+с\s*$|(?:与|同|和)$",
+    r"(?:(?:border|frontier|boundary)s?\s+with\s+(?:the\s+)?|границ\w*\s+с\s*)"
+    r"(?:[\w-]+(?:\s*,|\s+(?:and|и))\s+){0,3}$|(?:与|同|和)$",
     re.IGNORECASE,
 )
 _BORDERS_AFTER = re.compile(
     r"(?:接壤|交界|边境|边界|一侧|自治)|\s+autonomous|\s+автономн", re.IGNORECASE
 )
 HOME_KINDS = ("infrastructure", "equipment_transfer")  # what a build-up at home is misread as
-BORDER_WITH_SPAN = 30  # characters before a state's name searched for "the border with"
+BORDER_WITH_SPAN = 60  # characters before a state's name searched for "the border with"
 
 
 def rule_home_build_up(

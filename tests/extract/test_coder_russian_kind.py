@@ -1,0 +1,212 @@
+"""Thirteenth-round event-kind rules found on the Russian pages of the tuning sets (test8 first):
+equipment named as a threat is no transfer; what a treaty is about, past its parties' names, is no
+event of its own; a legislature's ratifying session is no meeting; a sentence ends after a closing
+quote; a state named in the byline under the title is the source, no side of the event; a list
+of states across the focal state's border leaves a build-up at home. Texts written for these
+tests, none copied from a gold text; each rule has a text it changes and one it leaves alone."""
+
+from __future__ import annotations
+
+from steppewatch.extract import extract_document
+from steppewatch.extract.codebook_coder import CodebookCoder, meeting_index, term_meeting
+from steppewatch.extract.coder_rules import _in_passing, kind_lead_end
+from steppewatch.extract.matcher import Hit
+from steppewatch.extract.model import CodedDocument, CodedItem
+
+CODER = CodebookCoder()
+
+
+def _code(text: str) -> CodedDocument:
+    return CODER.code(extract_document(text.encode("utf-8"), source="contrast.txt"))
+
+
+TALKS = (
+    "Министры внутренних дел Казахстана и Китая провели переговоры в Астане\n"
+    "Пресс-служба МВД | 12 марта 2026\n\n"
+    "Министр внутренних дел Казахстана провел переговоры с министром общественной безопасности "
+    "КНР в Астане. Стороны обсудили сотрудничество в борьбе с терроризмом и наркотрафиком.\n\n"
+)
+DRONES_THREAT = TALKS + (
+    "Стороны уделили особое внимание использованию преступными группами беспилотников для "
+    "переброски наркотиков через границу. Министры также отметили рост числа инцидентов с "
+    "беспилотными летательными аппаратами в приграничных районах."
+)
+DRONES_HANDED = TALKS + (
+    "По итогам встречи китайская сторона передала казахстанским пограничникам партию "
+    "беспилотников для охраны границы."
+)
+
+
+def test_drones_as_a_threat_are_no_equipment_transfer() -> None:
+    doc = _code(DRONES_THREAT)
+    assert doc.kind == "meeting"
+    assert "equipment_transfer" not in doc.event_kinds
+
+
+def test_drones_handed_over_at_the_talks_are_a_transfer() -> None:
+    doc = _code(DRONES_HANDED)
+    assert doc.event_kinds == ["meeting", "equipment_transfer"]
+
+
+AID_TREATY = (
+    "Сенат одобрил соглашение с Китаем о безвозмездной военной помощи\n"
+    "Пресс-служба Сената | 5 апреля 2026\n\n"
+    "Депутаты Сената на заседании в четверг ратифицировали Соглашение между Правительством "
+    "Республики Таджикистан и Правительством Китайской Народной Республики о предоставлении "
+    "безвозмездной военной помощи.\n\n"
+    "Как пояснил заместитель министра обороны, документ был подписан в Пекине в прошлом году. "
+    "Помощь будет направлена на укрепление обороноспособности страны и борьбу с терроризмом."
+)
+CONVICTS_TREATY = (
+    "Парламент ратифицировал договор с КНР о передаче осужденных\n"
+    "Пресс-служба парламента | 5 апреля 2026\n\n"
+    "На пленарном заседании депутаты ратифицировали Договор между Кыргызской Республикой и "
+    "Китайской Народной Республикой о передаче осужденных лиц для отбывания наказания.\n\n"
+    "Как пояснил докладчик, договор позволит гражданам двух стран, осужденным за преступления, "
+    "в том числе за незаконный оборот наркотиков, отбывать наказание на родине."
+)
+
+
+def test_what_a_treaty_is_about_past_its_parties_is_no_event() -> None:
+    # (before: equipment_transfer from "безвозмездной военной помощи", joint_patrol_operation
+    # from "передаче осужденных", with the parties' names between the treaty and "о")
+    assert _code(AID_TREATY).event_kinds == ["mechanism"]
+    assert _code(CONVICTS_TREATY).event_kinds == ["mechanism"]
+
+
+SIGNED_AT_TALKS = (
+    "Министры обороны Кыргызстана и Китая провели переговоры в Бишкеке\n"
+    "Пресс-служба Минобороны | 5 апреля 2026\n\n"
+    "Министр обороны Кыргызстана провел переговоры с министром обороны КНР в Бишкеке. Стороны "
+    "обсудили военное сотрудничество и борьбу с терроризмом.\n\n"
+    "По итогам переговоров министры подписали соглашение о сотрудничестве в подготовке военных "
+    "кадров."
+)
+
+
+def test_a_ratifying_session_is_no_meeting_but_talks_that_sign_are() -> None:
+    # the plenary session that ratifies (На пленарном заседании депутаты ратифицировали) is the
+    # legislature's own act; talks at which an agreement is signed stay a meeting
+    ratified = CONVICTS_TREATY.replace(
+        "о передаче осужденных лиц для отбывания наказания",
+        ("о сотрудничестве в борьбе с терроризмом"),
+    ).replace("о передаче осужденных", "о борьбе с терроризмом")
+    assert _code(ratified).event_kinds == ["mechanism"]  # (before: mechanism, meeting)
+    assert _code(SIGNED_AT_TALKS).event_kinds == ["meeting", "mechanism"]
+
+
+def test_a_sentence_ends_after_a_closing_quote() -> None:
+    text = (
+        "Итоги операции\n"
+        "Пограничники провели совместную операцию «Горный рубеж – 2026». Операция проводилась "
+        "по плану, одобренному на совещании руководителей служб.\n"
+    )
+    item = CodedItem(start=0, end=len(text))
+    assert text[: kind_lead_end(text, item)].endswith("2026». ")
+    dotted = text.replace("«Горный рубеж – 2026»", "в 2026 г")
+    # (a period after a short word, as after an abbreviation, still does not end the lead)
+    assert kind_lead_end(dotted, CodedItem(start=0, end=len(dotted))) > dotted.index("Операция")
+
+
+OPERATION = (
+    "Пограничники завершили совместную операцию «Горный рубеж – 2026»\n"
+    "Пограничная служба ГКНБ Кыргызской Республики | Новости | 20.10.2026\n\n"
+    "В сентябре пограничные ведомства государств – членов Шанхайской организации сотрудничества "
+    "провели совместную пограничную операцию «Горный рубеж – 2026». Операция проводилась по "
+    "плану, одобренному на совещании руководителей пограничных служб государств – членов ШОС в "
+    "Ташкенте в мае этого года.\n\n"
+    "В операции участвовали пограничные ведомства Республики Казахстан, Китайской Народной "
+    "Республики, Кыргызской Республики, Республики Таджикистан и Республики Узбекистан. "
+    "Задержаны 40 нарушителей границы, изъято более 300 килограммов наркотиков и 15 единиц "
+    "оружия."
+)
+
+
+def test_a_state_in_the_byline_is_the_source_not_a_side() -> None:
+    doc = _code(OPERATION)
+    assert doc.kind == "joint_patrol_operation"
+    assert doc.framework == "SCO"  # (before: bilateral, Кыргызской in the byline)
+    in_lead = OPERATION.replace(
+        "Пограничная служба ГКНБ Кыргызской Республики | Новости | 20.10.2026\n\n"
+        "В сентябре пограничные ведомства государств – членов Шанхайской организации "
+        "сотрудничества провели",
+        "Новости | 20.10.2026\n\nВ сентябре пограничники Кыргызстана и Китая провели",
+    ).replace("государств – членов ШОС в Ташкенте", "двух стран в Бишкеке")
+    assert _code(in_lead).framework == "bilateral"
+
+
+HOME_LIST = (
+    "В Синьцзяне построены новые пограничные посты на границе с Таджикистаном и Кыргызстаном\n"
+    "Новости Азии | 4 мая 2026\n"
+    "В Синьцзяне на границе с Таджикистаном и Кыргызстаном построены 12 новых пограничных постов "
+    "с системами видеонаблюдения, сообщило пограничное управление общественной безопасности "
+    "района.\n\n"
+    "Посты будут охранять полицейские и пограничники, которые помогут пресекать контрабанду и "
+    "проникновение террористов. Пограничники Таджикистана, охраняющие другую сторону границы, "
+    "заявили, что посты помогут им остановить боевиков и контрабандистов."
+)
+
+
+def test_states_listed_across_the_border_leave_a_build_up_at_home() -> None:
+    doc = _code(HOME_LIST)
+    assert doc.event_kinds == ["domestic_capacity"]
+    abroad = HOME_LIST.replace(
+        "В Синьцзяне на границе с Таджикистаном и Кыргызстаном построены",
+        "Китай построил для Таджикистана и Кыргызстана",
+    ).replace("построены 12 новых", "12 новых")
+    assert _code(abroad).kind != "domestic_capacity"
+
+
+def _hit(text: str, words: str, payload: tuple[str, str]) -> Hit:
+    start = text.index(words)
+    return Hit(start, start + len(words), payload, words.lower())
+
+
+def test_a_meeting_word_opening_a_framework_name_is_no_meeting_of_it() -> None:
+    # CICA's Russian name opens with Совещание (Conference): before, any mention of it was read
+    # as a CICA meeting; a meeting word closing a format's name (中国—中亚峰会) still is one
+    text = "о председательстве Казахстана в Совещании по взаимодействию и мерам доверия в Азии."
+    name = _hit(text, "Совещании по взаимодействию и мерам доверия в Азии", ("framework", "CICA"))
+    word = _hit(text, "Совещании", ("event_kind", "meeting"))
+    assert not term_meeting(name, meeting_index([name, word]), text)
+    summit = "第二届中国—中亚峰会在阿斯塔纳举行。"
+    fmt = _hit(summit, "中国—中亚峰会", ("framework", "C5+China"))
+    closing = _hit(summit, "峰会", ("event_kind", "meeting"))
+    assert term_meeting(fmt, meeting_index([fmt, closing]), summit)
+
+
+def test_frameworks_listed_as_multilateral_platforms_are_named_in_passing() -> None:
+    text = (
+        "Стороны обсудили взаимодействие в рамках многосторонних площадок, в том числе "
+        "Совещания председателей парламентов государств – членов ШОС и СВМДА. Стороны "
+        "договорились провести заседание Совета РАТС ШОС в Ташкенте."
+    )
+    item = CodedItem(start=0, end=len(text))
+    listed = _hit(text, "государств – членов ШОС", ("framework", "SCO"))
+    assert _in_passing(text, item, listed)
+    later = Hit(text.rindex("ШОС"), text.rindex("ШОС") + 3, ("framework", "SCO"), "шос")
+    assert not _in_passing(text, item, later)
+
+
+def test_equipment_handed_over_under_a_ratified_agreement_is_a_second_event() -> None:
+    # (codebook equipment_transfer: agreements naming the aid; the ratification stays the main
+    # event, the items handed over come second, as at a meeting)
+    handed = AID_TREATY + (
+        "\n\nВ тот же день посол КНР передал Министерству обороны Таджикистана "
+        "30 внедорожников и партию средств связи."
+    )
+    assert _code(handed).event_kinds == ["mechanism", "equipment_transfer"]
+
+
+ZH_TREATY = (
+    "全国人大常委会批准中塔移管被判刑人条约\n"
+    "新华社北京3月1日电\n"
+    "十四届全国人大常委会会议1日表决通过了关于批准《中华人民共和国和塔吉克斯坦共和国关于移管被判刑人"
+    "的条约》的决定。\n"
+    "条约规定，在一方境内被判刑的另一方国民，经双方同意，可被移交回本国服刑。双方还将加强在打击跨国"
+    "犯罪和毒品走私方面的执法合作。"
+)
+
+
+def test_persons_handed_over_are_no_equipment() -> None:
+    assert "equipment_transfer" not in _code(ZH_TREATY).event_kinds
