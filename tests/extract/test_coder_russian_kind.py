@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from steppewatch.extract import extract_document
 from steppewatch.extract.codebook_coder import CodebookCoder, meeting_index, term_meeting
+from steppewatch.extract.coder_resources import ru_case_forms
 from steppewatch.extract.coder_rules import _in_passing, kind_lead_end
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import CodedDocument, CodedItem
@@ -210,3 +211,103 @@ ZH_TREATY = (
 
 def test_persons_handed_over_are_no_equipment() -> None:
     assert "equipment_transfer" not in _code(ZH_TREATY).event_kinds
+
+
+# --- second batch: leads, indicators, case forms --------------------------------------------
+
+SIGNED_TITLE = (
+    "Министры обороны стран ШОС подписали в Бишкеке план сотрудничества\n"
+    "24.kg, БИШКЕК — 12 мая 2026, 16:00\n"
+    "\n"
+    "В Бишкеке завершилось совещание министров обороны государств — членов ШОС. Его провел министр обороны Кыргызстана.\n"
+    "\n"
+    "Китайскую делегацию возглавил министр обороны КНР Дун Цзюнь. Министры обсудили борьбу с терроризмом и экстремизмом и утвердили план сотрудничества на 2026-2027 годы."
+)
+KABAR_DATELINE = (
+    "Кыргызстан и Китай подписали соглашение о сотрудничестве пограничных ведомств\n"
+    "Бишкек, 3 марта 2026 г. /Кабар/.\n"
+    "Председатель ГКНБ Кыргызской Республики провел переговоры с министром общественной безопасности Китайской Народной Республики, находящимся в республике с официальным визитом.\n"
+    "Стороны обсудили борьбу с терроризмом и контрабандой. По итогам переговоров подписано соглашение о сотрудничестве пограничных ведомств."
+)
+RATIFIED_TRAINING = (
+    "Сенат ратифицировал соглашение с Китаем о военном сотрудничестве\n"
+    "Пресс-служба Сената | 5 апреля 2026\n"
+    "\n"
+    "Депутаты Сената на заседании в четверг ратифицировали Соглашение между Правительством Республики Узбекистан и Правительством Китайской Народной Республики о военном сотрудничестве.\n"
+    "\n"
+    "Как пояснил заместитель министра обороны, китайские специалисты обучат узбекских военных работе на новой технике. Обучение будет проходить в Ташкенте. Кроме того, узбекские офицеры продолжат обучение в военных вузах Китая, где их обучают по программам командного состава."
+)
+INSTRUCTORS = (
+    "Китайские инструкторы обучили бойцов спецназа Таджикистана\n"
+    "Asia-Plus | 10 марта 2026\n"
+    "\n"
+    "В Душанбе завершились двухнедельные курсы для бойцов спецназа МВД Таджикистана, которые провели инструкторы Министерства общественной безопасности Китая. Бойцы прошли подготовку по борьбе с терроризмом и освобождению заложников."
+)
+ARMOURED = (
+    "Погранслужба Кыргызстана получила от Китая бронированные автомобили\n"
+    "Кабар | 10 марта 2026\n"
+    "\n"
+    "Китайская Народная Республика передала Пограничной службе ГКНБ Кыргызстана 20 бронированных автомобилей для охраны границы. Церемония прошла в Бишкеке."
+)
+HANDOVER = (
+    "Таджикистан передал Китаю 9 граждан КНР, подозреваемых в мошенничестве\n"
+    "Asia-Plus | 10 марта 2026\n"
+    "\n"
+    "Генеральная прокуратура Таджикистана передала правоохранительным органам Китая 9 граждан КНР, подозреваемых в участии в преступной группе интернет-мошенников."
+)
+PLANNING = (
+    "В Бишкеке прошла конференция по планированию учений Кыргызстана и Китая\n"
+    "Пресс-служба Минобороны | 10 марта 2026\n"
+    "\n"
+    "В Бишкеке завершилась конференция по планированию совместного антитеррористического учения вооруженных сил Кыргызской Республики и Китайской Народной Республики, которое пройдет летом в Нарынской области."
+)
+
+
+def test_a_title_naming_a_document_signed_over_the_meeting_held_keeps_the_meeting() -> None:
+    doc = _code(SIGNED_TITLE)  # (before: mechanism)
+    assert doc.event_kinds == ["meeting", "mechanism"]
+    assert doc.level == "defence_minister"
+    founded = SIGNED_TITLE.replace(
+        "подписали в Бишкеке план сотрудничества",
+        "учредили в Бишкеке экспертную группу по борьбе с терроризмом",
+    )
+    assert _code(founded).kind == "mechanism"  # a body founded stays the main event
+
+
+def test_a_dateline_closing_with_the_agency_is_no_lead_sentence() -> None:
+    # Бишкек, 3 марта 2026 г. /Кабар/.: the talks in the sentence under it are the lead's
+    assert _code(KABAR_DATELINE).event_kinds == ["meeting", "mechanism"]
+
+
+def test_a_ratification_in_the_lead_stays_the_main_event() -> None:
+    assert _code(RATIFIED_TRAINING).kind == "mechanism"
+
+
+def test_russian_training_verbs_and_armoured_vehicles() -> None:
+    # (обучили, курсы для, прошли подготовку; бронированных автомобилей: before, an incident
+    # from заложников and a meeting from the border service's chief)
+    assert _code(INSTRUCTORS).event_kinds == ["training_education"]
+    assert _code(ARMOURED).event_kinds == ["equipment_transfer"]
+
+
+def test_persons_handed_over_to_china_are_an_operation() -> None:
+    assert _code(HANDOVER).event_kinds == ["joint_patrol_operation"]  # (передал Китаю)
+
+
+def test_an_exercise_planning_conference_is_the_exercise() -> None:
+    # codebook bilateral_exercise: "including its planning conferences"; конференция по
+    # планированию учения is no plan of exercises (план проведения учений)
+    doc = _code(PLANNING)
+    assert doc.event_kinds == ["bilateral_exercise"]
+    assert doc.framework == "bilateral"
+
+
+def test_russian_case_forms_of_an_indicators_adjectives() -> None:
+    forms = ru_case_forms("совместные военные учени")
+    assert "совместного военного учени" in forms
+    assert "совместным военным учени" in forms
+    assert "совместные военные учени" not in forms
+    assert ru_case_forms("договором о") == []  # a noun and a preposition
+    assert ru_case_forms("частных охранных") == []  # an adjective last
+    assert ru_case_forms("создание совместн") == []  # a noun first
+    assert ru_case_forms("экстради") == []

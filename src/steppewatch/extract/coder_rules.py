@@ -175,6 +175,12 @@ _ESTABLISH = re.compile(
     r"учре[дж]д?|созда|образова|подпис",
     re.IGNORECASE,
 )
+# a body or a format founded (not a document signed)
+_FOUNDED = re.compile(
+    r"成立|设立|建立|组建|\bestablish|\bset up\b|\bcreat(?:e|ed|ing|ion)\b|\blaunch|"
+    r"учре[дж]д?|созда|образова",
+    re.IGNORECASE,
+)
 # what makes a document an event: signed, ratified, adopted, concluded, entered into force
 _DOCUMENT_ACT = re.compile(
     r"签署|签订|签字|批准|达成|缔结|生效|互换|制定|成立|设立|建立|通过了|审议通过|一致通过|会议通过|"
@@ -193,8 +199,11 @@ _ANNIVERSARY_BEFORE = re.compile(
 )
 # A plan of exercises approved at a meeting is a mechanism, not an exercise held: 演习计划,
 # план проведения совместных учений, plan of joint exercises.
+# (a planning conference of an exercise, конференция по планированию учений, is the exercise's
+# own: codebook bilateral_exercise, "including its planning conferences")
 _PLAN_BEFORE = re.compile(
-    r"(?:план\w*|программ\w*|plan(?:s|ned)? (?:for|of)|计划)[^。.;；\n]{0,30}$", re.IGNORECASE
+    r"(?:план(?!ирова)\w*|программ\w*|plan(?:s|ned)? (?:for|of)|计划)[^。.;；\n]{0,30}$",
+    re.IGNORECASE,
 )
 _PLAN_AFTER = re.compile(r"\s?(?:计划|方案|план)", re.IGNORECASE)
 # Help given over the years, thanked for or recalled (塔方感谢中方长期以来为塔警察培训和装备提供
@@ -1706,7 +1715,13 @@ def kind_lead_end(text: str, item: CodedItem) -> int:
     for _ in range(HEAD_LINES + 2):  # the source, byline and date lines under the title
         line_end = text.find("\n", end, min(item.end, end + LEAD))
         line = text[end:line_end].strip()
-        if line_end < 0 or len(line) >= HEAD_LINE or line.endswith(_SENTENCE_ENDS):
+        if (
+            line_end < 0
+            or len(line) >= HEAD_LINE
+            # (a dateline closing with the agency's name, Бишкек, 14 апреля /Кабар/., is no
+            # sentence)
+            or (line.endswith(_SENTENCE_ENDS) and not line.endswith("/."))
+        ):
             break
         end = line_end + 1
     limit = min(item.end, end + 2 * LEAD)
@@ -1881,19 +1896,32 @@ def rule_kinds(
         # (a title naming the meeting too, 第二届中国—中亚峰会举行 六国元首签署条约: the
         # meeting stays the main event, the treaty comes second)
         and named_meeting(item, text, hits, first_end) is None
+        # (a title naming a document signed or approved over a first sentence reporting the
+        # meeting held, Министры подписали план / В Чолпон-Ате завершилось совещание министров:
+        # the meeting is the main event; a body founded, учреждена, stays the main one)
+        and (
+            _FOUNDED.search(text, item.start, first_end) is not None
+            or not any(h.start < lead_end for h in kinds.get("meeting", ()))
+        )
     ):
         # the title reports the mechanism (…机制成立, Утверждён план…, a protocol ratified); its
         # meeting comes second
         main = "mechanism"
     ratified = False
-    if main == "meeting" and any(
-        h.start < lead_end
-        and _RATIFIES.search(text, *_sentence_of(text, h.start, item.start, lead_end))
-        for h in kinds.get("mechanism", ())
+    if (
+        main is not None
+        and main != "mechanism"
+        and (main == "meeting" or not any(h.start < lead_end for h in kinds.get(main, ())))
+        and any(
+            h.start < lead_end
+            and _RATIFIES.search(text, *_sentence_of(text, h.start, item.start, lead_end))
+            for h in kinds.get("mechanism", ())
+        )
     ):
         # a document ratified in the lead (人大常委会会议…批准…条约, the Senate ratified): ratifying is
         # the legislature's own act, the mechanism event; the session that voted is no meeting
-        # with a partner (an exchange of the instruments is: 互换批准书, обмен грамотами)
+        # with a partner (an exchange of the instruments is: 互换批准书, обмен грамотами); what
+        # later paragraphs say the document brings (training, equipment) is not the main event
         main, ratified = "mechanism", True
     if main in (None, "mechanism"):
         named = named_meeting(item, text, hits, first_end)
