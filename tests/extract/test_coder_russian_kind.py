@@ -10,7 +10,7 @@ from __future__ import annotations
 from steppewatch.extract import extract_document
 from steppewatch.extract.codebook_coder import CodebookCoder, meeting_index, term_meeting
 from steppewatch.extract.coder_resources import ru_case_forms
-from steppewatch.extract.coder_rules import _in_passing, kind_lead_end
+from steppewatch.extract.coder_rules import _in_passing, _meeting_outcomes, kind_lead_end
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import CodedDocument, CodedItem
 
@@ -311,3 +311,68 @@ def test_russian_case_forms_of_an_indicators_adjectives() -> None:
     assert ru_case_forms("частных охранных") == []  # an adjective last
     assert ru_case_forms("создание совместн") == []  # a noun first
     assert ru_case_forms("экстради") == []
+
+
+# --- third batch: which documents a meeting produced -----------------------------------------
+
+TALKS_KZ = (
+    "Министры внутренних дел Казахстана и Китая провели переговоры в Астане\n"
+    "Пресс-служба МВД | 12 марта 2026\n\n"
+    "Министр внутренних дел Казахстана провел переговоры с министром общественной безопасности "
+    "КНР. Стороны обсудили борьбу с терроризмом и наркотрафиком.\n\n"
+)
+
+
+def test_a_body_only_proposed_is_no_mechanism() -> None:
+    proposed = TALKS_KZ + (
+        "Казахстанская сторона выступила с предложением создать совместную рабочую группу по "
+        "борьбе с кибермошенничеством."
+    )
+    assert _code(proposed).event_kinds == ["meeting"]  # (before: meeting, mechanism)
+    expected = TALKS_KZ + "По итогам переговоров ожидается подписание меморандума о сотрудничестве."
+    assert _code(expected).event_kinds == ["meeting"]
+    signed = TALKS_KZ + (
+        "По итогам переговоров стороны подписали меморандум о сотрудничестве в борьбе с "
+        "кибермошенничеством."
+    )
+    assert _code(signed).event_kinds == ["meeting", "mechanism"]
+
+
+def test_documents_signed_at_an_earlier_visit_are_recalled() -> None:
+    earlier = TALKS_KZ + (
+        "Министр напомнил о государственном визите Президента Казахстана в Китай в мае, в ходе "
+        "которого было подписано более 20 документов, в том числе соглашение о борьбе с "
+        "преступностью."
+    )
+    assert _code(earlier).event_kinds == ["meeting"]
+
+
+def test_a_meetings_minutes_are_no_mechanism() -> None:
+    minutes = (
+        "В Ашхабаде прошло заседание подкомитета по сотрудничеству в сфере безопасности\n"
+        "Пресс-служба МИД | 12 марта 2026\n\n"
+        "В Ашхабаде состоялось заседание подкомитета по сотрудничеству в сфере безопасности "
+        "межправительственного комитета Туркменистана и Китая. Стороны обсудили борьбу с "
+        "терроризмом и охрану газопровода.\n\n"
+        "По итогам заседания подписан протокол."
+    )
+    assert _code(minutes).event_kinds == ["meeting"]  # (before: meeting, mechanism)
+    plan = minutes.replace(
+        "подписан протокол.", "подписан протокол о сотрудничестве в охране газопровода."
+    )
+    assert _code(plan).event_kinds == ["meeting", "mechanism"]
+
+
+def test_what_the_meeting_produced_is_in_scope_without_a_state_named() -> None:
+    # (a paragraph saying what the meeting produced names no partner state, so no passage
+    # around it was scored: По итогам встречи министры подписали Совместное заявление)
+    text = (
+        "Министры встретились в Бишкеке. По итогам встречи министры подписали Совместное "
+        "заявление. Участники договорились создать рабочую группу."
+    )
+    item = CodedItem(start=0, end=len(text), relevant=True)
+    meeting = _hit(text, "встретились", ("event_kind", "meeting"))
+    signed = _hit(text, "Совместное заявление", ("event_kind", "mechanism"))
+    agreed = _hit(text, "рабочую группу", ("event_kind", "mechanism"))
+    assert _meeting_outcomes(item, text, [meeting], [meeting, signed, agreed]) == [meeting, signed]
+    assert _meeting_outcomes(item, text, [], [signed, agreed]) == []  # no meeting in scope

@@ -1270,7 +1270,12 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
                 kept.append(h)
         _keep(kinds, "equipment_transfer", kept)
     if "mechanism" in kinds:
-        _keep(kinds, "mechanism", [h for h in kinds["mechanism"] if _founding(text, item, h)])
+        kept = [
+            h
+            for h in kinds["mechanism"]
+            if _founding(text, item, h) and not _proposed_or_earlier(text, item, h)
+        ]
+        _keep(kinds, "mechanism", kept)
     for code in ("multilateral_exercise", "bilateral_exercise"):
         if code in kinds:
             _keep(kinds, code, [h for h in kinds[code] if not _planned(text, h)])
@@ -1494,6 +1499,37 @@ def _qualifies_document(text: str, hit: Hit, documents: list[Hit]) -> bool:
         ):
             return True
     return False
+
+
+# a document or a body only proposed or expected (выступила с предложением создать рабочую
+# группу, ожидается подписание коммюнике, proposed to set up, is expected to sign, 建议成立)
+_PROPOSED = re.compile(
+    r"建议(?:成立|设立|建立|签署)|拟(?:签署|成立|设立)|有望签署|"
+    r"\bpropos\w*\s+(?:to\s+)?(?:set up|establish|create|sign)|"
+    r"\b(?:is|are) expected to (?:sign|be signed|set up|establish)|"
+    r"(?<![^\W\d_])(?:предлож\w*\s+(?:[\w-]+\s+){0,2}?(?:созда|учреди|подписа|разработа)|"
+    r"ожида\w*\s+подписани|планиру\w*\s+подписа|предстоит\s+подписа)",
+    re.IGNORECASE,
+)
+# a document signed at an earlier event the sentence recalls (визит в марте, в ходе которого
+# было подписано; за прошедшие годы подписано свыше 300 документов)
+_EARLIER = re.compile(
+    r"(?<![^\W\d_])(?:(?:в ходе|по итогам|в рамках|во время|на полях)\s+котор\w+|"
+    r"за прошедшие годы|за годы|ранее)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _proposed_or_earlier(text: str, item: CodedItem, hit: Hit) -> bool:
+    """A mechanism hit whose sentence only proposes or expects the document or body
+    (``_PROPOSED``), names it as signed at an earlier event before it (``_EARLIER``), or signs
+    only the meeting's minutes (``_MINUTES``, no other document named)."""
+    lo, hi = _sentence_of(text, hit.start, item.start, item.end)
+    if _PROPOSED.search(text, lo, hi):
+        return True
+    if _MINUTES.search(text, lo, hi) and not _DOCUMENT_NOUN.search(text, lo, hi):
+        return True
+    return _EARLIER.search(text, lo, hit.start) is not None
 
 
 def _founding(text: str, item: CodedItem, hit: Hit) -> bool:
@@ -2678,6 +2714,56 @@ def rule_framework_in_passing(
     found.evidence.append(evidence("framework", "bilateral", in_lead[0], text, "one_partner"))
 
 
+# what the meeting produced, in the words of its outcome (по итогам встречи, the ministers
+# signed, 会议通过了): not its participants agreeing to do something later
+_OUTCOME = re.compile(
+    r"会议(?:通过|批准|签署)|会谈后|会见后|the meeting (?:adopted|approved)|"
+    r"the (?:leaders|heads of state|ministers|presidents) (?:signed|adopted|approved)|"
+    r"(?:лидеры|главы государств|министры) (?:подписали|утвердили|приняли)|"
+    r"по итогам (?:заседани|совещани|встреч|саммит|переговор)",
+    re.IGNORECASE,
+)
+# a meeting's protocol (По итогам заседания подписан Протокол): its minutes, no document of
+# cooperation (a protocol on or to an agreement is one)
+_MINUTES = re.compile(
+    r"(?<![^\W\d_])(?:протокол\w*\s+заседани|по итогам (?:заседани|совещани)\w*\s+"
+    r"(?:был\w*\s+)?подписа\w*\s+протокол(?!\w*\s+(?:о|об|к|между)\s))",
+    re.IGNORECASE,
+)
+_DOCUMENT_NOUN = re.compile(
+    r"(?<![^\W\d_])(?:соглашени|договор|меморандум|заявлени|декларац|конвенци|план|программ|"
+    r"коммюнике|устав)",
+    re.IGNORECASE,
+)
+
+
+def _meeting_outcomes(
+    item: CodedItem, text: str, hits: list[Hit], item_hits: list[Hit]
+) -> list[Hit]:
+    """``hits`` and the item's document hits outside them in a sentence saying what the meeting
+    itself produced (По итогам встречи министры подписали Совместное заявление, 会议通过了,
+    the ministers signed): a passage with no partner state named is still about the event."""
+    if not any(h.payload == ("event_kind", "meeting") for h in hits):
+        return hits  # (the scope reports no meeting: no meeting's outcome to add)
+    have = {(h.start, h.end, h.payload) for h in hits}
+    extra = [
+        h
+        for h in item_hits
+        if h.payload == ("event_kind", "mechanism") and (h.start, h.end, h.payload) not in have
+    ]
+    if not extra:
+        return hits
+    sentences: dict[tuple[int, int], bool] = {}
+    kept = []
+    for h in extra:
+        bounds = _sentence_of(text, h.start, item.start, item.end)
+        if bounds not in sentences:
+            sentences[bounds] = _OUTCOME.search(text, *bounds) is not None
+        if sentences[bounds]:
+            kept.append(h)
+    return sorted(hits + kept, key=lambda h: h.start) if kept else hits
+
+
 def assign_codes(
     item: CodedItem,
     text: str,
@@ -2690,6 +2776,8 @@ def assign_codes(
     the item's hits, whose topics in sentences about this event (the talks' subjects: 会谈中双方
     就…交换意见, В ходе беседы обсуждены…) count too (``event_topics``)."""
     partner_set = res.study.partner_set
+    if item_hits is not None and item.relevant:
+        hits = _meeting_outcomes(item, text, hits, item_hits)
     events = sorted(h.start for h in hits if h.payload[0] == "event_kind")
     background = background_sentences(
         text,
