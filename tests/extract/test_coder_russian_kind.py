@@ -10,7 +10,12 @@ from __future__ import annotations
 from steppewatch.extract import extract_document
 from steppewatch.extract.codebook_coder import CodebookCoder, meeting_index, term_meeting
 from steppewatch.extract.coder_resources import ru_case_forms
-from steppewatch.extract.coder_rules import _in_passing, _meeting_outcomes, kind_lead_end
+from steppewatch.extract.coder_rules import (
+    _in_passing,
+    _lead_meeting,
+    _meeting_outcomes,
+    kind_lead_end,
+)
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import CodedDocument, CodedItem
 
@@ -376,3 +381,22 @@ def test_what_the_meeting_produced_is_in_scope_without_a_state_named() -> None:
     agreed = _hit(text, "рабочую группу", ("event_kind", "mechanism"))
     assert _meeting_outcomes(item, text, [meeting], [meeting, signed, agreed]) == [meeting, signed]
     assert _meeting_outcomes(item, text, [], [signed, agreed]) == []  # no meeting in scope
+
+
+def test_the_meeting_in_the_lead_counts_when_security_comes_later() -> None:
+    # (the passages scored as security are later ones; the delegation received in the lead is
+    # still the event: before, the ratification talked about there made it a mechanism)
+    text = (
+        "Председатель Сената приняла делегацию ВСНП\n"
+        "Стороны обсудили торговлю и туризм.\n"
+        "Стороны отметили важность ратификации соглашения о правовой помощи."
+    )
+    item = CodedItem(start=0, end=len(text), relevant=True)
+    received = _hit(text, "приняла делегацию", ("event_kind", "meeting"))
+    treaty = _hit(text, "соглашения", ("event_kind", "mechanism"))
+    assert _lead_meeting(item, text, [treaty], [received, treaty]) == [received, treaty]
+    later = _hit(text, "обсудили", ("event_kind", "meeting"))  # (a stand-in meeting word)
+    assert _lead_meeting(item, text, [later, treaty], [received, later, treaty]) == [
+        later,
+        treaty,
+    ]

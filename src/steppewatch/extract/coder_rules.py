@@ -2737,6 +2737,18 @@ _DOCUMENT_NOUN = re.compile(
 )
 
 
+def _lead_meeting(item: CodedItem, text: str, hits: list[Hit], item_hits: list[Hit]) -> list[Hit]:
+    """``hits`` and the meeting words of the item's lead when the scope (the passages scored
+    as security) names no meeting: a delegation received, talks held in the
+    title, and the security matters discussed later (Председатель Сената приняла делегацию
+    ВСНП ... стороны отметили важность ратификации соглашений)."""
+    if any(h.payload == ("event_kind", "meeting") for h in hits):
+        return hits
+    lead = kind_lead_end(text, item)
+    extra = [h for h in item_hits if h.start < lead and h.payload == ("event_kind", "meeting")]
+    return sorted(hits + extra, key=lambda h: h.start) if extra else hits
+
+
 def _meeting_outcomes(
     item: CodedItem, text: str, hits: list[Hit], item_hits: list[Hit]
 ) -> list[Hit]:
@@ -2777,6 +2789,7 @@ def assign_codes(
     就…交换意见, В ходе беседы обсуждены…) count too (``event_topics``)."""
     partner_set = res.study.partner_set
     if item_hits is not None and item.relevant:
+        hits = _lead_meeting(item, text, hits, item_hits)
         hits = _meeting_outcomes(item, text, hits, item_hits)
     events = sorted(h.start for h in hits if h.payload[0] == "event_kind")
     background = background_sentences(
