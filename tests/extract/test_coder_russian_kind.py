@@ -400,3 +400,17 @@ def test_the_meeting_in_the_lead_counts_when_security_comes_later() -> None:
         later,
         treaty,
     ]
+
+
+def test_a_pledge_to_train_a_stated_number_is_a_second_event() -> None:
+    # codebook training_education: "pledges to train N law-enforcement officers"
+    pledge = TALKS_KZ + (
+        "Министр общественной безопасности КНР сообщил, что в 2027 году китайская сторона "
+        "примет на обучение 300 сотрудников органов внутренних дел Казахстана."
+    )
+    assert _code(pledge).event_kinds == ["meeting", "training_education"]
+    talked = TALKS_KZ + (
+        "Стороны также обсудили вопросы подготовки кадров и обмена опытом в сфере обучения "
+        "сотрудников полиции."
+    )
+    assert _code(talked).event_kinds == ["meeting"]

@@ -1840,9 +1840,19 @@ def rule_exercise_kind(
 # A second event in the same item: an agreement signed at the meeting (mechanism), equipment
 # handed over at it. Only these, and only with a mention of their own.
 SECOND_EVENTS = {
-    "meeting": ("mechanism", "equipment_transfer"),
+    "meeting": ("mechanism", "equipment_transfer", "training_education"),
     "mechanism": ("meeting", "equipment_transfer"),
 }
+# a training place pledged or given with its size (готова подготовить 1500 сотрудников, will
+# train 2,000 police officers, 为中亚国家培训1500名执法人员): codebook training_education,
+# "pledges to train N law-enforcement officers"; training only talked of is no second event
+_TRAINEES = re.compile(
+    r"\d[\d\s,.]*(?:тыс\.?\s*)?(?:сотрудник|офицер|курсант|специалист|военнослужащ|"
+    r"полицейск|слушател|человек|военн)|"
+    r"\d[\d,.]*\s*(?:thousand\s+)?(?:\w+\s+){0,2}?(?:officers|personnel|cadets|police|"
+    r"specialists|trainees|people|students|officials)\b|\d+\s*(?:名|人次?)",
+    re.IGNORECASE,
+)
 
 
 def _paragraph(text: str, item: CodedItem, position: int) -> int:
@@ -1995,6 +2005,12 @@ def rule_kinds(
             continue
         paragraphs = anchored() if paragraphs is None else paragraphs
         hs = [h for h in kinds[other] if _paragraph(text, item, h.start) in paragraphs]
+        if other == "training_education":
+            hs = [
+                h
+                for h in hs
+                if _TRAINEES.search(text, *_sentence_of(text, h.start, item.start, item.end))
+            ]
         if main == "mechanism" and other == "meeting":
             # the legislature's session that ratifies the document (на пленарном заседании
             # депутаты ратифицировали, 人大常委会会议批准): its own act, no meeting with a partner
