@@ -11,6 +11,7 @@ from steppewatch.extract import extract_document
 from steppewatch.extract.codebook_coder import CodebookCoder, meeting_index, term_meeting
 from steppewatch.extract.coder_resources import ru_case_forms
 from steppewatch.extract.coder_rules import (
+    _COMMENTARY,
     _in_passing,
     _lead_meeting,
     _meeting_outcomes,
@@ -414,3 +415,22 @@ def test_a_pledge_to_train_a_stated_number_is_a_second_event() -> None:
         "сотрудников полиции."
     )
     assert _code(talked).event_kinds == ["meeting"]
+
+
+EXPERT = (
+    "Эксперт: роль Китая в безопасности Кыргызстана будет расти\n"
+    "Новости Азии | 24.11.2026 | Интервью\n\n"
+    "Насколько глубоко Китай вовлечен в обеспечение безопасности Кыргызстана после саммита ШОС "
+    "в Бишкеке? На вопросы ответил Сергей Иванов, директор института в Бишкеке.\n\n"
+    "— Китай помогает нашим силовым структурам: передает технику пограничникам, обучает "
+    "офицеров в своих академиях, а министры обороны двух стран регулярно проводят переговоры "
+    "по борьбе с терроризмом."
+)
+
+
+def test_a_title_quoting_an_analyst_reports_no_event() -> None:
+    # (Эксперт: ... as the headline's speaker: an interview or opinion piece, gold guide 5)
+    assert _code(EXPERT).event_kinds == []
+    assert _COMMENTARY.search("Политолог: Китай усилит помощь\n")
+    assert not _COMMENTARY.search("Министр обороны: Китай передаст технику\n")
+    assert not _COMMENTARY.search("Встреча прошла, сообщил эксперт: все хорошо\n")

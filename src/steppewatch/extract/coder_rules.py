@@ -2037,7 +2037,11 @@ _COMMENTARY = re.compile(
     r"社评|社论|时评|评论员文章|述评|(?<![^\W\d_])(?:commentary|op-ed|opinion|editorial|аналитика|"
     r"аналитическ\w+\s+(?:обзор|стать|материал)\w*|комментарий|мнение)(?![^\W\d_])"
     r"|(?<![^\W\d_])(?:by|автор)\b:?\s[^\n]{0,60}?(?<![^\W\d_])"
-    r"(?:analyst|expert|эксперт|аналитик)",
+    r"(?:analyst|expert|эксперт|аналитик)"
+    # a title quoting an analyst as its speaker (Эксперт: Китай не заменит Россию..., Political
+    # analyst: ..., 专家：)
+    r"|(?<![^\n])[ \t]*(?:эксперт|политолог|аналитик|востоковед|expert|analyst|political analyst|"
+    r"专家|学者)[ \t]*[:：]",
     re.IGNORECASE,
 )
 HEAD_LINES = 2  # the title line and the byline or dateline under it
