@@ -434,3 +434,21 @@ def test_a_title_quoting_an_analyst_reports_no_event() -> None:
     assert _COMMENTARY.search("Политолог: Китай усилит помощь\n")
     assert not _COMMENTARY.search("Министр обороны: Китай передаст технику\n")
     assert not _COMMENTARY.search("Встреча прошла, сообщил эксперт: все хорошо\n")
+
+
+EXERCISE = (
+    "Военнослужащие Узбекистана и Китая провели совместные антитеррористические учения\n"
+    "Новости Азии | 12 мая 2026\n\n"
+    "На полигоне в Джизакской области завершились совместные антитеррористические учения "
+    "вооруженных сил Узбекистана и Народно-освободительной армии Китая. В учениях участвовали "
+    "около 600 военнослужащих двух стран.\n\n"
+)
+
+
+def test_training_with_its_size_at_an_exercise_is_a_second_event() -> None:
+    trained = EXERCISE + (
+        "В рамках учений 40 курсантов военной академии Узбекистана прошли стажировку у "
+        "китайских инструкторов."
+    )
+    assert _code(trained).event_kinds == ["bilateral_exercise", "training_education"]
+    assert _code(EXERCISE).event_kinds == ["bilateral_exercise"]

@@ -1838,10 +1838,14 @@ def rule_exercise_kind(
 
 
 # A second event in the same item: an agreement signed at the meeting (mechanism), equipment
-# handed over at it. Only these, and only with a mention of their own.
+# handed over at it, training pledged there with its size; equipment handed over under a
+# ratified agreement; trainees of a stated number at an exercise (not its weapons: an exercise
+# report names equipment used). Only these, and only with a mention of their own.
 SECOND_EVENTS = {
     "meeting": ("mechanism", "equipment_transfer", "training_education"),
     "mechanism": ("meeting", "equipment_transfer"),
+    "multilateral_exercise": ("training_education",),
+    "bilateral_exercise": ("training_education",),
 }
 # a training place pledged or given with its size (готова подготовить 1500 сотрудников, will
 # train 2,000 police officers, 为中亚国家培训1500名执法人员): codebook training_education,
