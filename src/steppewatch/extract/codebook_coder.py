@@ -620,8 +620,17 @@ def term_meeting(
     a sector's ministers' (see ``_framework_meeting``)."""
     meetings, starts = index
     span = SCO_MEETING_SPAN_HAN if "\u4e00" <= term.term[0] <= "\u9fff" else SCO_MEETING_SPAN
-    near = meetings[
-        bisect.bisect_left(starts, term.start - span) : bisect.bisect_right(starts, term.end + span)
+    near = [
+        m
+        for m in meetings[
+            bisect.bisect_left(starts, term.start - span) : bisect.bisect_right(
+                starts, term.end + span
+            )
+        ]
+        # (a meeting word opening the framework's own name is no meeting of it: Совещание по
+        # взаимодействию и мерам доверия в Азии, Conference on Interaction...; one closing it
+        # is the format's meeting: 中国—中亚峰会)
+        if not (term.start <= m.start and m.end < term.end)
     ]
     if text is not None:
         # the meeting of the framework's sentence (the next sentence's 会议 is another's); in

@@ -197,6 +197,37 @@ def _prefilters(terms: list[Term]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return han, re.compile(r"(?<![^\W\d_])(?:" + words + ")") if words else re.compile(r"(?!)")
 
 
+# a Russian adjective's ending (the codebook writes an indicator's adjectives in the cases its
+# authors met: совместные учени, совместных учени; the text may have another: совместного
+# учения, совместным учениям)
+_RU_ADJECTIVE = re.compile(
+    r"^([а-я-]*[а-я]{2})(ыми|ими|ого|его|ому|ему|ых|их|ые|ие|ый|ий|ой|ая|яя|ое|ее|ую|юю|ым|им|ом|ем|ей)$"
+)
+_RU_ENDINGS = (
+    "ый", "ий", "ой", "ого", "его", "ому", "ему", "ым", "им", "ом", "ем",
+    "ая", "яя", "ую", "юю", "ей", "ое", "ее", "ые", "ие", "ых", "их", "ыми", "ими",
+)  # fmt: skip
+_RU_NOUN = re.compile(r"(?:ани|ени|ов|ев)[а-я]?$")  # создание, договором: nouns, not adjectives
+
+
+def ru_case_forms(text: str) -> list[str]:
+    """The other case forms of a Russian indicator whose words before its last are adjectives
+    (совместные учени -> совместного учени, совместным учени, ...), all of them in the same case;
+    the indicator itself is not among them. Forms that are no Russian word match nothing."""
+    words = text.split(" ")
+    if len(words) < 2 or len(words[-1]) < 3 or _RU_ADJECTIVE.match(words[-1]):
+        return []  # (a preposition or an adjective last: договором о, частных охранных)
+    stems = []
+    for word in words[:-1]:
+        match = _RU_ADJECTIVE.match(word)
+        if match is None or _RU_NOUN.search(word):
+            return []
+        stems.append(match.group(1))
+    tail = " ".join(words[len(stems) :])
+    forms = (" ".join(stem + ending for stem in stems) + " " + tail for ending in _RU_ENDINGS)
+    return [form for form in forms if form != text]
+
+
 def _indicator_terms(codebook: Codebook, schemes: Iterable[str]) -> list[Term]:
     terms = []
     for scheme in schemes:
@@ -204,8 +235,17 @@ def _indicator_terms(codebook: Codebook, schemes: Iterable[str]) -> list[Term]:
             if code.retired_in:
                 continue
             for lang in ("en", "zh", "ru"):
-                for text in getattr(code.indicators, lang):
+                written = getattr(code.indicators, lang)
+                for text in written:
                     terms.append(Term(text, lang, (scheme, code.code)))
+                if lang == "ru" and scheme == "event_kind":
+                    # (an event kind's adjectives in every case: kinds are read from few words)
+                    known = set(written)
+                    for text in written:
+                        for form in ru_case_forms(text):
+                            if form not in known:
+                                known.add(form)
+                                terms.append(Term(form, lang, (scheme, code.code)))
     return terms
 
 

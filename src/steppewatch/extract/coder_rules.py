@@ -188,6 +188,12 @@ _ESTABLISH = re.compile(
     r"учре[дж]д?|созда|образова|подпис",
     re.IGNORECASE,
 )
+# a body or a format founded (not a document signed)
+_FOUNDED = re.compile(
+    r"成立|设立|建立|组建|\bestablish|\bset up\b|\bcreat(?:e|ed|ing|ion)\b|\blaunch|"
+    r"учре[дж]д?|созда|образова",
+    re.IGNORECASE,
+)
 # what makes a document an event: signed, ratified, adopted, concluded, entered into force
 _DOCUMENT_ACT = re.compile(
     r"签署|签订|签字|批准|达成|缔结|生效|互换|制定|成立|设立|建立|通过了|审议通过|一致通过|会议通过|"
@@ -206,8 +212,11 @@ _ANNIVERSARY_BEFORE = re.compile(
 )
 # A plan of exercises approved at a meeting is a mechanism, not an exercise held: 演习计划,
 # план проведения совместных учений, plan of joint exercises.
+# (a planning conference of an exercise, конференция по планированию учений, is the exercise's
+# own: codebook bilateral_exercise, "including its planning conferences")
 _PLAN_BEFORE = re.compile(
-    r"(?:план\w*|программ\w*|plan(?:s|ned)? (?:for|of)|计划)[^。.;；\n]{0,30}$", re.IGNORECASE
+    r"(?:план(?!ирова)\w*|программ\w*|plan(?:s|ned)? (?:for|of)|计划)[^。.;；\n]{0,30}$",
+    re.IGNORECASE,
 )
 _PLAN_AFTER = re.compile(r"\s?(?:计划|方案|план)", re.IGNORECASE)
 # Help given over the years, thanked for or recalled (塔方感谢中方长期以来为塔警察培训和装备提供
@@ -231,7 +240,7 @@ _REGION_PLUS = re.compile(
 # abbreviation (2019 г., St.), not an end
 # the end of a body's first sentence (not at an abbreviation's or a dateline's full stop: Sept.
 # 16, 20 мая. /ТАСС/.)
-_LEAD_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<=[^\W\d_]{5})\.(?:\s|$)(?!\s*/)")
+_LEAD_SENTENCE_END = re.compile(r"[。！？!?\n]|(?:(?<=[^\W\d_]{5})|(?<=[»”\"]))\.(?:\s|$)(?!\s*/)")
 _INTERVIEW = re.compile(
     r"\binterview\w*|\bop-ed\b|\bwrote in an article|采访|专访|撰文|署名文章|"
     r"интервью|в статье|авторской стать",
@@ -849,12 +858,18 @@ def event_frameworks(
     index = meeting_index(others)  # once: a scan per framework hit was cubic on a long text
     stop = _FIRST_SENTENCE_END.search(text, item.start, item.start + LEAD)
     first_sentence = stop.end() if stop else item.start + LEAD
+    byline = (0, 0)
     if stop is not None and stop.group() == "\n":
         # a title line: the dateline's sentence under it is the lead too (LIANYUNGANG, Sept. 16
         # (Xinhua) -- The second China-Central Asia ministerial meeting ... was held)
         body = _LEAD_SENTENCE_END.search(text, first_sentence, first_sentence + LEAD)
         first_sentence = body.end() if body else first_sentence
-    found.lead_partner = _one_partner_lead(item, text, hits, first_sentence, res)
+        if body is not None and body.group() == "\n" and body.end() - stop.end() < HEAD_LINE:
+            # the line under the title is the source, byline or date: a partner state named
+            # there (Пограничная служба ГКНБ Кыргызской Республики) is the publisher's, no side
+            # of the event (kind_lead_end skips the line too)
+            byline = (stop.end(), first_sentence)
+    found.lead_partner = _one_partner_lead(item, text, hits, first_sentence, res, byline)
     if found.lead_partner is not None:
         found.lead_state = _state_of(found.lead_partner, res)
     if found.lead_partner is not None:
@@ -898,14 +913,19 @@ _DATELINE_AFTER = re.compile(r"\s*(?:[,，(（]|[—–-]{1,2}\s)")
 
 
 def _one_partner_lead(
-    item: CodedItem, text: str, hits: list[Hit], lead: int, res: Resources
+    item: CodedItem,
+    text: str,
+    hits: list[Hit],
+    lead: int,
+    res: Resources,
+    byline: tuple[int, int] = (0, 0),
 ) -> Hit | None:
     """The partner state's name when the item's lead (up to ``lead``) reports an event (an
     event word or a meeting level) in a sentence that names exactly one partner state (by
     name, official or institution) and no state but it and the focal one, and the lead names no group of the region and no framework
     (by name or by one of its bodies): the main event is that state's with the focal state.
     (A title reporting a meeting and naming no state, over a dateline naming the source, is
-    not such a lead.)"""
+    not such a lead; a state named in the ``byline`` line under the title is the source's.)"""
     events: list[int] = []
     named: list[tuple[int, str, Hit]] = []
     for h in hits:
@@ -918,7 +938,9 @@ def _one_partner_lead(
             return None
         if kind in ("event_kind", "meeting_level"):
             events.append(h.start)
-        elif kind in ("state", "official", "institution"):
+        elif kind in ("state", "official", "institution") and not (
+            byline[0] <= h.start < byline[1]
+        ):
             state = _state_of(h, res)
             if (
                 state is not None
@@ -963,8 +985,22 @@ _FORUMS = re.compile(
 )
 
 
+# frameworks listed as multilateral platforms (в рамках многосторонних площадок, в том числе ШОС,
+# СВМДА и Межпарламентского союза; on multilateral platforms such as; 在多边平台上): named in
+# passing, with or without the UN among them (Chinese 多边框架 is left: it often introduces
+# the event's own format)
+_PLATFORMS = re.compile(
+    r"\bmultilateral\s+(?:platforms|fora|forums|frameworks|"
+    r"mechanisms|institutions|formats)\b|многосторонн\w*\s+(?:площад|формат|структур|"
+    r"механизм|институт|объединени)",
+    re.IGNORECASE,
+)
+
+
 def _in_passing(text: str, item: CodedItem, hit: Hit) -> bool:
     lo, hi = _sentence_of(text, hit.start, item.start, item.end)
+    if _PLATFORMS.search(text, lo, hi):
+        return True
     return bool(_UN.search(text, lo, hi)) and bool(_FORUMS.search(text, lo, hi))
 
 
@@ -1253,13 +1289,20 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
                 found.implied_domains.setdefault("defence_industry", h)
                 continue
             # medical aid to the army or police (a domain named in the sentence) is still a transfer
-            if _ONGOING.search(text, lo, hi):
+            if _ONGOING.search(text, lo, hi) or _threat(text, lo, h):
+                continue
+            if _PERSONS_AFTER.match(text, h.end):
                 continue
             if not _MEDICAL_AID.search(text, lo, hi) or any(lo <= p < hi for p in security):
                 kept.append(h)
         _keep(kinds, "equipment_transfer", kept)
     if "mechanism" in kinds:
-        _keep(kinds, "mechanism", [h for h in kinds["mechanism"] if _founding(text, item, h)])
+        kept = [
+            h
+            for h in kinds["mechanism"]
+            if _founding(text, item, h) and not _proposed_or_earlier(text, item, h)
+        ]
+        _keep(kinds, "mechanism", kept)
     for code in ("multilateral_exercise", "bilateral_exercise"):
         if code in kinds:
             _keep(kinds, code, [h for h in kinds[code] if not _planned(text, h)])
@@ -1448,6 +1491,16 @@ def _others_only(text: str, item: CodedItem, hit: Hit, found: Found) -> bool:
 # a document's name, then "on" and up to three words before the event word (agreement on
 # joint production of drones, соглашение о совместном производстве беспилотников)
 _ABOUT = re.compile(r"[\w-]*\s+(?:о|об|on|of|concerning)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+# the document's name and its parties before "on" (Договор между Республикой Казахстан и КНР о
+# передаче осужденных, соглашение с Китаем о безвозмездной военной помощи, the treaty between
+# China and Kazakhstan on extradition): up to twelve words, no punctuation, between them
+_ABOUT_PARTIES = re.compile(
+    r"(?<![^\W\d_])(?:договор|соглашени|конвенци|протокол|меморандум|treaty|agreement|"
+    r"convention|protocol|memorandum)\w*(?:[^\S\n]+[\w-]+){1,12}?[^\S\n]+(?:о|об|on|concerning)"
+    r"[^\S\n]+(?:[\w-]+[^\S\n]+){0,3}$",
+    re.IGNORECASE,
+)
+ABOUT_PARTIES_SPAN = 200
 # 关于…的协定: the event word between 关于 and the document's name
 _ABOUT_HAN = re.compile(r"[^，,。；;]{0,12}的?$")
 ABOUT_SPAN = 48
@@ -1456,12 +1509,16 @@ ABOUT_SPAN = 48
 def _qualifies_document(text: str, hit: Hit, documents: list[Hit]) -> bool:
     """``hit`` names what a document is about: the word right before the document's name
     (引渡条约, extradition treaty), inside 关于…的 before it, or after it and "on" (agreement on
-    extradition, соглашение о совместном производстве беспилотников)."""
+    extradition, соглашение о совместном производстве беспилотников), also past the parties'
+    names (договор с Китаем о передаче осужденных: ``_ABOUT_PARTIES``)."""
+    if _ABOUT_PARTIES.search(text, max(0, hit.start - ABOUT_PARTIES_SPAN), hit.start):
+        return True
     for d in documents:
         if part_of(hit, d):
             return True
         if 0 <= hit.start - d.end <= ABOUT_SPAN and _ABOUT.match(text, d.end, hit.start):
             return True
+
         if (
             0 <= d.start - hit.end <= 14
             and _ABOUT_HAN.fullmatch(text, hit.end, d.start)
@@ -1469,6 +1526,37 @@ def _qualifies_document(text: str, hit: Hit, documents: list[Hit]) -> bool:
         ):
             return True
     return False
+
+
+# a document or a body only proposed or expected (выступила с предложением создать рабочую
+# группу, ожидается подписание коммюнике, proposed to set up, is expected to sign, 建议成立)
+_PROPOSED = re.compile(
+    r"建议(?:成立|设立|建立|签署)|拟(?:签署|成立|设立)|有望签署|"
+    r"\bpropos\w*\s+(?:to\s+)?(?:set up|establish|create|sign)|"
+    r"\b(?:is|are) expected to (?:sign|be signed|set up|establish)|"
+    r"(?<![^\W\d_])(?:предлож\w*\s+(?:[\w-]+\s+){0,2}?(?:созда|учреди|подписа|разработа)|"
+    r"ожида\w*\s+подписани|планиру\w*\s+подписа|предстоит\s+подписа)",
+    re.IGNORECASE,
+)
+# a document signed at an earlier event the sentence recalls (визит в марте, в ходе которого
+# было подписано; за прошедшие годы подписано свыше 300 документов)
+_EARLIER = re.compile(
+    r"(?<![^\W\d_])(?:(?:в ходе|по итогам|в рамках|во время|на полях)\s+котор\w+|"
+    r"за прошедшие годы|за годы|ранее)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _proposed_or_earlier(text: str, item: CodedItem, hit: Hit) -> bool:
+    """A mechanism hit whose sentence only proposes or expects the document or body
+    (``_PROPOSED``), names it as signed at an earlier event before it (``_EARLIER``), or signs
+    only the meeting's minutes (``_MINUTES``, no other document named)."""
+    lo, hi = _sentence_of(text, hit.start, item.start, item.end)
+    if _PROPOSED.search(text, lo, hi):
+        return True
+    if _MINUTES.search(text, lo, hi) and not _DOCUMENT_NOUN.search(text, lo, hi):
+        return True
+    return _EARLIER.search(text, lo, hit.start) is not None
 
 
 def _founding(text: str, item: CodedItem, hit: Hit) -> bool:
@@ -1571,6 +1659,27 @@ _PRODUCED = re.compile(
     re.IGNORECASE,
 )
 PRODUCED_SPAN = 40
+# equipment as a threat or the means of one (использование террористами беспилотников, инцидентов
+# с беспилотниками, the use of drones by terrorists, 利用无人机, drone attacks): what the parties
+# worry about, not what was handed over; in the clause before the equipment word or right after it
+_THREAT_BEFORE = re.compile(
+    r"利用|威胁|袭击|攻击|恐怖分子|犯罪分子|"
+    r"\b(?:use of|using|threats?|attacks?|incidents?|terrorists?|militants?|criminals?)\b|"
+    r"(?<![^\W\d_])(?:использовани|применени|угроз|инцидент|атак|нападени|террористам|"
+    r"преступникам|боевикам)",
+    re.IGNORECASE,
+)
+# a handover of persons (移交回国服刑, handed over the suspects): an operation's or a treaty's
+# word, no equipment
+_PERSONS_AFTER = re.compile(
+    r"[^，,。；;]{0,6}?(?:回国|回本国|服刑|被判刑人|犯罪嫌疑人|逃犯|嫌犯)|"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:suspects?|fugitives?|convicts?|prisoners?|sentenced persons)\b",
+    re.IGNORECASE,
+)
+_THREAT_AFTER = re.compile(
+    r"\s*(?:attacks?|strikes?|incursions?|threats?)\b|[^，,。；;]{0,2}(?:袭击|攻击|威胁)",
+    re.IGNORECASE,
+)
 
 
 def _at_ceremony(text: str, hit: Hit) -> bool:
@@ -1599,6 +1708,16 @@ _RECALLED_AFTER = re.compile(
     r"[一二三四五六七八九十几\d]+(?:周年|年前|年来)|\b\w+ (?:лет|года?) назад)",
     re.IGNORECASE,
 )
+
+
+def _threat(text: str, lo: int, hit: Hit) -> bool:
+    """Equipment named as a threat or its means (``_THREAT_BEFORE``, ``_THREAT_AFTER``)."""
+    start = max(lo, hit.start - PRODUCED_SPAN)
+    for m in _CLAUSE_BREAK.finditer(text, start, hit.start):
+        start = m.end()
+    return _THREAT_BEFORE.search(text, start, hit.start) is not None or bool(
+        _THREAT_AFTER.match(text, hit.end)
+    )
 
 
 def _recalled(text: str, item: CodedItem, hit: Hit) -> bool:
@@ -1659,7 +1778,13 @@ def kind_lead_end(text: str, item: CodedItem) -> int:
     for _ in range(HEAD_LINES + 2):  # the source, byline and date lines under the title
         line_end = text.find("\n", end, min(item.end, end + LEAD))
         line = text[end:line_end].strip()
-        if line_end < 0 or len(line) >= HEAD_LINE or line.endswith(_SENTENCE_ENDS):
+        if (
+            line_end < 0
+            or len(line) >= HEAD_LINE
+            # (a dateline closing with the agency's name, Бишкек, 14 апреля /Кабар/., is no
+            # sentence)
+            or (line.endswith(_SENTENCE_ENDS) and not line.endswith("/."))
+        ):
             break
         end = line_end + 1
     limit = min(item.end, end + 2 * LEAD)
@@ -1740,8 +1865,25 @@ def rule_exercise_kind(
 
 
 # A second event in the same item: an agreement signed at the meeting (mechanism), equipment
-# handed over at it. Only these, and only with a mention of their own.
-SECOND_EVENTS = {"meeting": ("mechanism", "equipment_transfer"), "mechanism": ("meeting",)}
+# handed over at it, training pledged there with its size; equipment handed over under a
+# ratified agreement; trainees of a stated number at an exercise (not its weapons: an exercise
+# report names equipment used). Only these, and only with a mention of their own.
+SECOND_EVENTS = {
+    "meeting": ("mechanism", "equipment_transfer", "training_education"),
+    "mechanism": ("meeting", "equipment_transfer"),
+    "multilateral_exercise": ("training_education",),
+    "bilateral_exercise": ("training_education",),
+}
+# a training place pledged or given with its size (готова подготовить 1500 сотрудников, will
+# train 2,000 police officers, 为中亚国家培训1500名执法人员): codebook training_education,
+# "pledges to train N law-enforcement officers"; training only talked of is no second event
+_TRAINEES = re.compile(
+    r"\d[\d\s,.]*(?:тыс\.?\s*)?(?:сотрудник|офицер|курсант|специалист|военнослужащ|"
+    r"полицейск|слушател|человек|военн)|"
+    r"\d[\d,.]*\s*(?:thousand\s+)?(?:\w+\s+){0,2}?(?:officers|personnel|cadets|police|"
+    r"specialists|trainees|people|students|officials)\b|\d+\s*(?:名|人次?)",
+    re.IGNORECASE,
+)
 
 
 def _paragraph(text: str, item: CodedItem, position: int) -> int:
@@ -1831,19 +1973,32 @@ def rule_kinds(
         # (a title naming the meeting too, 第二届中国—中亚峰会举行 六国元首签署条约: the
         # meeting stays the main event, the treaty comes second)
         and named_meeting(item, text, hits, first_end) is None
+        # (a title naming a document signed or approved over a first sentence reporting the
+        # meeting held, Министры подписали план / В Чолпон-Ате завершилось совещание министров:
+        # the meeting is the main event; a body founded, учреждена, stays the main one)
+        and (
+            _FOUNDED.search(text, item.start, first_end) is not None
+            or not any(h.start < lead_end for h in kinds.get("meeting", ()))
+        )
     ):
         # the title reports the mechanism (…机制成立, Утверждён план…, a protocol ratified); its
         # meeting comes second
         main = "mechanism"
     ratified = False
-    if main == "meeting" and any(
-        h.start < lead_end
-        and _RATIFIES.search(text, *_sentence_of(text, h.start, item.start, lead_end))
-        for h in kinds.get("mechanism", ())
+    if (
+        main is not None
+        and main != "mechanism"
+        and (main == "meeting" or not any(h.start < lead_end for h in kinds.get(main, ())))
+        and any(
+            h.start < lead_end
+            and _RATIFIES.search(text, *_sentence_of(text, h.start, item.start, lead_end))
+            for h in kinds.get("mechanism", ())
+        )
     ):
         # a document ratified in the lead (人大常委会会议…批准…条约, the Senate ratified): ratifying is
         # the legislature's own act, the mechanism event; the session that voted is no meeting
-        # with a partner (an exchange of the instruments is: 互换批准书, обмен грамотами)
+        # with a partner (an exchange of the instruments is: 互换批准书, обмен грамотами); what
+        # later paragraphs say the document brings (training, equipment) is not the main event
         main, ratified = "mechanism", True
     if main in (None, "mechanism"):
         named = named_meeting(item, text, hits, first_end)
@@ -1881,6 +2036,20 @@ def rule_kinds(
             continue
         paragraphs = anchored() if paragraphs is None else paragraphs
         hs = [h for h in kinds[other] if _paragraph(text, item, h.start) in paragraphs]
+        if other == "training_education":
+            hs = [
+                h
+                for h in hs
+                if _TRAINEES.search(text, *_sentence_of(text, h.start, item.start, item.end))
+            ]
+        if main == "mechanism" and other == "meeting":
+            # the legislature's session that ratifies the document (на пленарном заседании
+            # депутаты ратифицировали, 人大常委会会议批准): its own act, no meeting with a partner
+            hs = [
+                h
+                for h in hs
+                if not _RATIFIES.search(text, *_sentence_of(text, h.start, item.start, item.end))
+            ]
         if hs:
             chosen.append(other)
             found.evidence.append(evidence("kind", other, hs[0], text, "second_event", len(hs)))
@@ -1899,7 +2068,11 @@ _COMMENTARY = re.compile(
     r"社评|社论|时评|评论员文章|述评|(?<![^\W\d_])(?:commentary|op-ed|opinion|editorial|аналитика|"
     r"аналитическ\w+\s+(?:обзор|стать|материал)\w*|комментарий|мнение)(?![^\W\d_])"
     r"|(?<![^\W\d_])(?:by|автор)\b:?\s[^\n]{0,60}?(?<![^\W\d_])"
-    r"(?:analyst|expert|эксперт|аналитик)",
+    r"(?:analyst|expert|эксперт|аналитик)"
+    # a title quoting an analyst as its speaker (Эксперт: Китай не заменит Россию..., Political
+    # analyst: ..., 专家：)
+    r"|(?<![^\n])[ \t]*(?:эксперт|политолог|аналитик|востоковед|expert|analyst|political analyst|"
+    r"专家|学者)[ \t]*[:：]",
     re.IGNORECASE,
 )
 HEAD_LINES = 2  # the title line and the byline or dateline under it
@@ -2534,15 +2707,18 @@ _COOPERATION = re.compile(
 # Autonomous Prefecture, 克孜勒苏柯尔克孜自治州); the focal state's own border region is the
 # study's focal_home_region (for the PRC Xinjiang and the Western Theater, as codebook
 # domestic_capacity says)
+# (also the second state of a list: на границе с Казахстаном и Киргизией, the border with
+# Kazakhstan and Kyrgyzstan)
 _BORDER_WITH = re.compile(
-    r"(?:border|frontier|boundary)s?\s+with\s+(?:the\s+)?$|границ\w*\s+с\s*$|(?:与|同|和)$",
+    r"(?:(?:border|frontier|boundary)s?\s+with\s+(?:the\s+)?|границ\w*\s+с\s*)"
+    r"(?:[\w-]+(?:\s*,|\s+(?:and|и))\s+){0,3}$|(?:与|同|和)$",
     re.IGNORECASE,
 )
 _BORDERS_AFTER = re.compile(
     r"(?:接壤|交界|边境|边界|一侧|自治)|\s+autonomous|\s+автономн", re.IGNORECASE
 )
 HOME_KINDS = ("infrastructure", "equipment_transfer")  # what a build-up at home is misread as
-BORDER_WITH_SPAN = 30  # characters before a state's name searched for "the border with"
+BORDER_WITH_SPAN = 60  # characters before a state's name searched for "the border with"
 
 
 def rule_home_build_up(
@@ -2629,6 +2805,68 @@ def rule_framework_in_passing(
     found.evidence.append(evidence("framework", "bilateral", in_lead[0], text, "one_partner"))
 
 
+# what the meeting produced, in the words of its outcome (по итогам встречи, the ministers
+# signed, 会议通过了): not its participants agreeing to do something later
+_OUTCOME = re.compile(
+    r"会议(?:通过|批准|签署)|会谈后|会见后|the meeting (?:adopted|approved)|"
+    r"the (?:leaders|heads of state|ministers|presidents) (?:signed|adopted|approved)|"
+    r"(?:лидеры|главы государств|министры) (?:подписали|утвердили|приняли)|"
+    r"по итогам (?:заседани|совещани|встреч|саммит|переговор)",
+    re.IGNORECASE,
+)
+# a meeting's protocol (По итогам заседания подписан Протокол): its minutes, no document of
+# cooperation (a protocol on or to an agreement is one)
+_MINUTES = re.compile(
+    r"(?<![^\W\d_])(?:протокол\w*\s+заседани|по итогам (?:заседани|совещани)\w*\s+"
+    r"(?:был\w*\s+)?подписа\w*\s+протокол(?!\w*\s+(?:о|об|к|между)\s))",
+    re.IGNORECASE,
+)
+_DOCUMENT_NOUN = re.compile(
+    r"(?<![^\W\d_])(?:соглашени|договор|меморандум|заявлени|декларац|конвенци|план|программ|"
+    r"коммюнике|устав)",
+    re.IGNORECASE,
+)
+
+
+def _lead_meeting(item: CodedItem, text: str, hits: list[Hit], item_hits: list[Hit]) -> list[Hit]:
+    """``hits`` and the meeting words of the item's lead when the scope (the passages scored
+    as security) names no meeting: a delegation received, talks held in the
+    title, and the security matters discussed later (Председатель Сената приняла делегацию
+    ВСНП ... стороны отметили важность ратификации соглашений)."""
+    if any(h.payload == ("event_kind", "meeting") for h in hits):
+        return hits
+    lead = kind_lead_end(text, item)
+    extra = [h for h in item_hits if h.start < lead and h.payload == ("event_kind", "meeting")]
+    return sorted(hits + extra, key=lambda h: h.start) if extra else hits
+
+
+def _meeting_outcomes(
+    item: CodedItem, text: str, hits: list[Hit], item_hits: list[Hit]
+) -> list[Hit]:
+    """``hits`` and the item's document hits outside them in a sentence saying what the meeting
+    itself produced (По итогам встречи министры подписали Совместное заявление, 会议通过了,
+    the ministers signed): a passage with no partner state named is still about the event."""
+    if not any(h.payload == ("event_kind", "meeting") for h in hits):
+        return hits  # (the scope reports no meeting: no meeting's outcome to add)
+    have = {(h.start, h.end, h.payload) for h in hits}
+    extra = [
+        h
+        for h in item_hits
+        if h.payload == ("event_kind", "mechanism") and (h.start, h.end, h.payload) not in have
+    ]
+    if not extra:
+        return hits
+    sentences: dict[tuple[int, int], bool] = {}
+    kept = []
+    for h in extra:
+        bounds = _sentence_of(text, h.start, item.start, item.end)
+        if bounds not in sentences:
+            sentences[bounds] = _OUTCOME.search(text, *bounds) is not None
+        if sentences[bounds]:
+            kept.append(h)
+    return sorted(hits + kept, key=lambda h: h.start) if kept else hits
+
+
 def assign_codes(
     item: CodedItem,
     text: str,
@@ -2641,6 +2879,9 @@ def assign_codes(
     the item's hits, whose topics in sentences about this event (the talks' subjects: 会谈中双方
     就…交换意见, В ходе беседы обсуждены…) count too (``event_topics``)."""
     partner_set = res.study.partner_set
+    if item_hits is not None and item.relevant:
+        hits = _lead_meeting(item, text, hits, item_hits)
+        hits = _meeting_outcomes(item, text, hits, item_hits)
     events = sorted(h.start for h in hits if h.payload[0] == "event_kind")
     background = background_sentences(
         text,
