@@ -242,3 +242,24 @@ def test_export_counts_that_do_not_add_up_are_not_taken(
     frame = _load_frame(ParquetStore(folder), filters, tally)
     pd.testing.assert_frame_equal(frame, _load_frame(store, filters))
     assert tally.pairs
+
+
+@pytest.mark.parametrize("name", ["date_end", "location", "level"])
+def test_export_column_of_nulls_typed_null(
+    store: Store, export: Path, tmp_path: Path, name: str
+) -> None:
+    """A column the frame may hold NULL in, written by another program as Parquet's null type
+    (every value NULL): read as text NULLs, the frame otherwise the database's."""
+    import pyarrow as pa
+
+    def change(table: pa.Table) -> pa.Table:
+        at = table.column_names.index(name)
+        return table.set_column(at, name, pa.nulls(table.num_rows))
+
+    folder = _rewritten(export, tmp_path / "export", change)
+    filters = EventFilter(statuses=DEFAULT_STATUSES)
+    frame = _load_frame(ParquetStore(folder), filters, SourceTally())
+    assert frame[name].dtype == object
+    assert frame[name].isna().all() and set(map(type, frame[name])) == {type(None)}
+    expected = _load_frame(store, filters)
+    pd.testing.assert_frame_equal(frame.drop(columns=[name]), expected.drop(columns=[name]))
