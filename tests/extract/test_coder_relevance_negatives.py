@@ -2,10 +2,10 @@
 and a Central Asian state and report no PRC-Central Asian security engagement, each against
 an item of the same kind that does. Hand-written Chinese, Russian and English texts, in their
 own wording (not copied from any gold text): the Central Asian states' own business, another
-power's event with the Taliban or the CIS as a side, who borders whom, a premiers' regular
-meeting, workplace safety, an embassy's safety advice after accidents, a framework's meeting
-recalled in background, a Xinjiang press conference, and the focal state joined to the first
-state of a list only."""
+power's event with the Taliban or the CIS as a side, who borders whom, premiers' talks,
+workplace safety, an embassy's safety advice after accidents, a framework's meeting recalled
+in background, a Xinjiang press conference, and the focal state joined to the first state of a
+list only."""
 
 from __future__ import annotations
 
@@ -149,6 +149,15 @@ SECTOR_LEADS = [
         id="zh-premiers-regular-meeting",
     ),
     pytest.param(
+        "Председатель кабинета министров Кыргызстана провел переговоры с Премьером Госсовета "
+        "КНР\nПЕКИН, 10 апреля. Председатель кабинета министров Кыргызской Республики в ходе "
+        "официального визита в Китай провел переговоры с Премьером Государственного совета "
+        "КНР.\nСтороны обсудили торговлю, строительство железной дороги и поставки "
+        "сельхозпродукции. Китайская сторона готова укреплять сотрудничество с Кыргызстаном в "
+        "правоохранительной сфере и в сфере безопасности.",
+        id="ru-premiers-talks",
+    ),
+    pytest.param(
         "Premiers of China, Kazakhstan hold regular meeting in Beijing\n"
         "BEIJING, May 6. The Chinese premier and Kazakhstan's prime minister held the premiers' "
         "regular meeting in Beijing on trade, railways and energy. China is ready to strengthen "
@@ -177,6 +186,13 @@ def test_premiers_meetings_and_workplace_safety_are_not_security(text: str) -> N
 
 
 SECTOR_LEADS_WITH_SECURITY = [
+    pytest.param(
+        "Премьер Госсовета КНР встретился с председателем ГКНБ Кыргызстана\n"
+        "ПЕКИН, 10 апреля. Премьер Государственного совета КНР встретился с председателем ГКНБ "
+        "Кыргызстана. Стороны договорились о совместной антитеррористической операции на "
+        "границе.",
+        id="ru-premier-meets-security-chief",
+    ),
     pytest.param(
         "中乌总理举行第五次定期会晤\n"
         "新华社北京5月6日电 国务院总理在人民大会堂同乌兹别克斯坦总理举行中乌总理第五次定期会晤。"

@@ -28,7 +28,7 @@ Per item (see ``segment.py``):
    background and a partner state takes part with it, not only named (``coder_relevance``);
    otherwise its score is multiplied by ``NAMED_ONLY_FACTOR``. So is a passage of an item
    whose lead reports an economic sector's event (trade, energy, an expo, tourists, visas, the
-   premiers' regular meeting) with no security named there, or analysts' (a think-tank forum, a
+   premiers' talks or regular meeting) with no security named there, or analysts' (a think-tank forum, a
    research report) with no security event or office there, or safety at work (安全生产, охрана
    труда) with no security event there, unless the passage reports a security event or office
    of its own (``_talk_lead``, ``_security_event``; the dead and hurt of an accident are no
@@ -741,7 +741,9 @@ def _talk_lead(hits: list[Hit], text: str, start: int) -> bool:
             and _security_weight(*h.payload) >= SECTOR_EVENT_WEIGHT
             for h in hits
         )
-    if _ECONOMIC.search(text, start, lead):
+    levels = {h.payload[1] for h in hits if h.start < lead and h.payload[0] == "meeting_level"}
+    if _ECONOMIC.search(text, start, lead) or levels == {"head_of_government"}:
+        # (the premiers' talks or visit: gold guideline 3, economic unless security is named)
         if _SECURITY_IN_LEAD.search(text, start, lead):
             return False  # (trade and security talks)
         schemes: tuple[str, ...] = _REPORTING
