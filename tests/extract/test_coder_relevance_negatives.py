@@ -120,6 +120,17 @@ def test_the_taliban_and_the_cis_are_sides_of_another_powers_event(text: str) ->
     _not_relevant(text)
 
 
+def test_the_prc_handing_equipment_to_a_partner_after_such_a_lead_stays_relevant() -> None:
+    coded = _code(
+        "В Душанбе прошло заседание Совета командующих пограничными войсками СНГ\n"
+        "ДУШАНБЕ, 21 мая. В Душанбе прошло заседание Совета командующих пограничными войсками "
+        "государств – участников СНГ с участием Казахстана, Кыргызстана и Таджикистана. Китай "
+        "передаст Таджикистану оборудование для пограничных застав."
+    )
+    assert coded.relevant
+    assert "TJ" in coded.countries
+
+
 # -- who borders whom -------------------------------------------------------------------------
 def test_the_prc_named_as_a_neighbour_is_no_side() -> None:
     _not_relevant(

@@ -522,6 +522,7 @@ class Engagement:
                     or hit in joined
                     or _AGENCY_BEFORE.search(text, max(lo, hit.start - AGENCY_SPAN), hit.start)
                     or _AGENCY_AFTER.match(text, hit.end)
+                    or _gives_to(hit, partners, text, hi)
                 ):
                     continue
                 bisect.insort(spans, (hit.start, hit.end))
@@ -532,6 +533,30 @@ class Engagement:
             spans = _merged(spans)
         self._focal_background = spans
         return spans
+
+
+# the focal state handing something to a partner named next (中国将向吉尔吉斯斯坦移交, 中国为塔吉克
+# 斯坦援建; Китай передаст Таджикистану; China will hand over ... to Kyrgyzstan): an act of its
+# own towards the partner, with no joining word between them
+_GIVES = re.compile(
+    r"\s*(?:将|已|还|也|再次)?(?:向|为)|"
+    r"\s+(?:[^\W\d_]+\s+){0,2}?(?:переда|постав|предостав|подар|выдел|безвозмездно\s+переда)"
+    r"\w*\s+(?:[^\W\d_]+\s+){0,6}?|"
+    r"\s+(?:(?:will|has|have|had)\s+)?(?:hand(?:ed|s|ing)?\s+over|donat\w+|deliver\w*|gave|"
+    r"give[sn]?|suppl\w+|provid\w+|transferr?\w*)\s+(?:[^\W\d_]+\s+){0,6}?to\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+GIVE_SPAN = 80  # characters from the focal state's name to the partner's it gives to
+
+
+def _gives_to(hit: Hit, partners: list[Hit], text: str, end: int) -> bool:
+    """The focal state's name ``hit`` is the subject of a handing over to one of ``partners``
+    named next in its sentence (up to ``end``)."""
+    return any(
+        hit.end <= p.start < min(end, hit.end + GIVE_SPAN)
+        and _GIVES.fullmatch(text, hit.end, p.start) is not None
+        for p in partners
+    )
 
 
 def _outside_only(hits: list[Hit], res: Resources) -> bool:
