@@ -27,10 +27,13 @@ Per item (see ``segment.py``):
    threshold stays relevant only when the focal state takes part outside sentences of
    background and a partner state takes part with it, not only named (``coder_relevance``);
    otherwise its score is multiplied by ``NAMED_ONLY_FACTOR``. So is a passage of an item
-   whose lead reports an economic sector's event (trade, energy, an expo, tourists, visas)
-   with no security named there, or analysts' (a think-tank forum, a research report) with no
-   security event or office there, unless the passage reports a security event or office of
-   its own (``_talk_lead``, ``_security_event``). So is a passage of a notice to the public
+   whose lead reports an economic sector's event (trade, energy, an expo, tourists, visas, the
+   premiers' talks or regular meeting) with no security named there, or analysts' (a think-tank forum, a
+   research report) with no security event or office there, or safety at work (安全生产, охрана
+   труда) with no security event there, unless the passage reports a security event or office
+   of its own (``_talk_lead``, ``_security_event``; the dead and hurt of an accident are no
+   attack). A framework's meeting recalled in a sentence of background (In the past year,
+   officials have met in the SCO) is no meeting of the item. So is a passage of a notice to the public
    (an embassy's reminder to its citizens, a customs or border-crossing notice: its title)
    unless it reports a security event of its own, and of an item whose lead reports a
    partner's own law-enforcement case (goods seized or smuggled, bribes) with none of the
@@ -78,7 +81,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from steppewatch.extract.calibration import load_calibration
-from steppewatch.extract.coder_background import lead_end, note_start
+from steppewatch.extract.coder_background import background_sentences, lead_end, note_start
 from steppewatch.extract.coder_entities import (
     OBSERVER,
     SENTENCE_END,
@@ -93,6 +96,7 @@ from steppewatch.extract.coder_entities import (
 )
 from steppewatch.extract.coder_relevance import (
     Engagement,
+    _within,
     domestic_case,
     event_lead,
     outlet_name,
@@ -408,14 +412,14 @@ class CodebookCoder:
             ):
                 # the focal state takes part, but no partner state is shown taking part with it
                 passage_score *= NAMED_ONLY_FACTOR
-            elif sector and passage_score >= self.threshold and not _security_event(passage):
+            elif sector and passage_score >= self.threshold and not _security_event(passage, text):
                 # an item on trade, energy, tourism or visas, or analysts': a security word is
                 # in passing
                 passage_score *= NAMED_ONLY_FACTOR
             elif (
                 notice
                 and passage_score >= self.threshold
-                and not _security_event(passage, offices=False)
+                and not _security_event(passage, text, offices=False)
             ):
                 # a notice to the public (an embassy's reminder, a customs or border-crossing
                 # announcement): the office issuing it is no event
@@ -671,11 +675,27 @@ _SECTOR = re.compile(
 # item) are not security engagement: as the sectors above, with business, investment and visas
 _ECONOMIC = re.compile(
     r"经贸|经济|贸易|商务|商会|企业家|博览会|投资|能源|交通|农业|旅游|签证|免签|财长|央行|"
+    # the premiers' regular meeting (gold guideline 3: economic) and workplace safety (安全生产,
+    # occupational safety, охрана труда: no codebook security matter)
+    # the premiers' regular meeting (gold guideline 3: economic)
+    r"总理[^，,。；;]{0,12}定期会晤|"
+    r"\b(?:(?:prime\s+ministers|premiers|heads\s+of\s+government)['’]?\s+regular\s+meeting|"
+    r"regular\s+meeting\s+of\s+(?:the\s+)?(?:prime\s+ministers|heads\s+of\s+government))\b|"
+    r"регулярн\w*\s+встреч\w*\s+глав\s+правительств|"
     r"\b(?<!drug\s)(?<!arms\s)(?:trade|economic|economy|business\w*|expo|"
     r"invest(?:ment|ments|or|ors|ing|s)?|energy|transport|agricultur\w*|touris[mt]\w*|visas?|"
     r"visa-free|finance)\b|"
     r"торгов(?!\w*\s+(?:людьми|оружием|наркотик))|экономи|бизнес|инвест|выставк|энергетик|"
     r"транспорт|сельск|туризм|турист|финанс|безвиз|визов|(?<![^\W\d_])визы?(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# safety at work (安全生产, occupational safety, охрана труда, техника безопасности): no codebook
+# security matter; an item led by it (a safety training for firms) stays relevant only with a
+# security event or office of its own
+_WORK_SAFETY = re.compile(
+    r"安全生产|生产安全|消防安全|"
+    r"\b(?:occupational|workplace|industrial|fire|production)\s+safety\b|"
+    r"охран\w*\s+труда|(?:промышленн|пожарн)\w*\s+безопасност|техник\w*\s+безопасност",
     re.IGNORECASE,
 )
 # the least security weight of an event kind or an office that makes a passage of such an item
@@ -705,9 +725,10 @@ _ANALYSTS = re.compile(
 # security or defence named as such (trade and security talks, 经贸和安全合作, торговля и
 # безопасность), not a sector's own "security" (energy, food security)
 _SECURITY_IN_LEAD = re.compile(
-    r"(?<!能源)(?<!粮食)(?<!食品)安全|军事|防务|国防|"
+    r"(?<!能源)(?<!粮食)(?<!食品)安全(?!生产)|军事|防务|国防|"
     r"(?<![^\W\d_])(?<!energy\s)(?<!food\s)(?:security|defen[cs]e|military)(?![^\W\d_])|"
-    r"(?<!энергетической\s)(?<!продовольственной\s)безопасност|оборон|военн",
+    r"(?<!энергетической\s)(?<!продовольственной\s)(?<!промышленной\s)(?<!техники\s)"
+    r"(?<!технике\s)безопасност|оборон|военн",
     re.IGNORECASE,
 )
 
@@ -721,7 +742,17 @@ def _talk_lead(hits: list[Hit], text: str, start: int) -> bool:
     passing, and the PRC's state, officials, forces or agencies take part (scholars speak for
     no state)."""
     lead = lead_end(start, text)
-    if _ECONOMIC.search(text, start, lead):
+    if _WORK_SAFETY.search(text, start, lead):
+        # (the training or inspection is the safety's own: an event weighing as security counts)
+        return not any(
+            h.start < lead
+            and h.payload[0] in ("event_kind", "meeting_level")
+            and _security_weight(*h.payload) >= SECTOR_EVENT_WEIGHT
+            for h in hits
+        )
+    levels = {h.payload[1] for h in hits if h.start < lead and h.payload[0] == "meeting_level"}
+    if _ECONOMIC.search(text, start, lead) or levels == {"head_of_government"}:
+        # (the premiers' talks or visit: gold guideline 3, economic unless security is named)
         if _SECURITY_IN_LEAD.search(text, start, lead):
             return False  # (trade and security talks)
         schemes: tuple[str, ...] = _REPORTING
@@ -741,15 +772,37 @@ def _talk_lead(hits: list[Hit], text: str, start: int) -> bool:
     )
 
 
-def _security_event(passage: _Passage, offices: bool = True) -> bool:
+def _security_event(passage: _Passage, text: str, offices: bool = True) -> bool:
     """The passage reports a security event of its own: an event kind or an office weighing
     ``SECTOR_EVENT_WEIGHT`` or more as security (an exercise, a patrol, equipment handed over,
     an attack; a defence, interior or border office), not only a security topic's word.
     ``offices=False``: event kinds only (a notice's issuing office is no event)."""
     schemes = ("event_kind", "meeting_level") if offices else ("event_kind",)
     return any(
-        h.payload[0] in schemes and _security_weight(*h.payload) >= SECTOR_EVENT_WEIGHT
+        h.payload[0] in schemes
+        and _security_weight(*h.payload) >= SECTOR_EVENT_WEIGHT
+        and not _accident(h, text, passage)
         for h in passage.hits
+    )
+
+
+# an accident named (hiking accidents, 交通事故, несчастный случай, ДТП): its dead and hurt are
+# no attack
+_ACCIDENT = re.compile(
+    r"事故|意外|(?<![^\W\d_])(?:accident|accidents|mishaps?)(?![^\W\d_])|авари|"
+    r"несчастн\w*\s+случа|(?<![^\W\d_])ДТП(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _accident(hit: Hit, text: str, passage: _Passage) -> bool:
+    """``hit`` is an incident's word that only counts the dead and hurt (``CASUALTY_TERMS``)
+    in a sentence naming an accident: the tourists hurt in hiking accidents, no attack."""
+    if hit.payload != ("event_kind", "incident") or hit.term.lower() not in CASUALTY_TERMS:
+        return False
+    return (
+        _ACCIDENT.search(text, *_sentence_of(text, hit.start, passage.start, passage.end))
+        is not None
     )
 
 
@@ -867,7 +920,21 @@ def _engaged(passage: _Passage, res: _Resources, text: str, engagement: Engageme
     if not engagement.outside_subject and _framework_meeting(
         passage.hits, res, tuple(res.study.implied), before=passage.start + LEAD, text=text
     ):
-        return True
+        # (not a meeting recalled in a sentence of background: In the past year, officials
+        # have met in the China-Central Asia format)
+        terms = [
+            h
+            for h in framework_terms(passage.hits, res, tuple(res.study.implied))
+            if h.start < passage.start + LEAD
+        ]
+        recalled = background_sentences(
+            text, engagement.start, engagement.end, terms, engagement.events, engagement.reference
+        )
+        index = meeting_index(passage.hits)
+        if any(
+            term_meeting(term, index, text) for term in terms if not _within(recalled, term.start)
+        ):
+            return True
     background = engagement.focal_background()
     if background:
         ends = [b for _, b in background]

@@ -31,6 +31,16 @@ takes no part. ``public_notice`` and ``domestic_case`` read an item's title and 
 the two kinds of item that name both sides and report no engagement: a notice to the public
 (consular or customs routine) and a partner's own law-enforcement case in which the focal
 state is only where goods come from or a firm's home.
+
+Another power's event (``others_event``) is also one whose lead names partner states only, two
+or more (Kazakhstan and Uzbekistan sign a defence plan: the region's own business; states whose
+people come to an event, officers from Kazakhstan, are no sides), or a partner with the Taliban
+(the de facto authorities of a state from outside the region) or with the CIS (a body of other
+states, like the CSTO). A sentence about who borders whom joins no sides, and a state's name
+between the focal state's and a partner's takes the join (Chinese drones to Kyrgyzstan and
+Turkmenistan). ``home_event``: a lead naming the focal state only by its own home region, with
+no other side and no security service or act (a Xinjiang press conference), is its domestic
+affair, in which a partner named later takes part only joined to the focal state.
 """
 
 from __future__ import annotations
@@ -175,8 +185,11 @@ _PLACE_BEFORE = re.compile(
 _NOTICE_TITLE = re.compile(
     r"(?:提醒|提示)[^。\n]{0,30}(?:公民|游客|旅客|同胞)|关于[^。\n]{2,80}的(?:公告|通告|通知)\s*$|"
     r"温馨提示|^(?:об\s+изменении\s+|о\s+)?режим\w*\s+работы|^(?:объявление|уведомление)\b|"
-    r"^(?:travel\s+)?(?:advisory|notice)\b|(?:embassy|consulate)\b[^.\n]{0,60}\breminds?\b|"
-    r"(?:посольство|консульство)\b[^.\n]{0,60}\bнапоминает",
+    r"^(?:travel\s+)?(?:advisory|notice)\b|(?:embassy|consulate)\b[^.\n]{0,60}\b(?:reminds?|"
+    r"urges?\s+(?:caution|citizens|tourists)|warns?\s+(?:citizens|tourists)|issues?\s+(?:a\s+)?"
+    r"(?:safety\s+)?(?:reminder|alert|advisory))\b|"
+    r"(?:посольство|консульство)\b[^.\n]{0,60}\b(?:напоминает|призывает\s+(?:граждан|туристов)|"
+    r"предупреждает)",
     re.IGNORECASE | re.MULTILINE,
 )
 TITLE_SPAN = 200  # characters read as an item's title (its first line)
@@ -300,26 +313,56 @@ class Engagement:
         # partner as the other side (``focal_background``)
         self.event_lead = event_lead(start, text, lead, end)
         told = _lead_sides(hits, text, res, self.event_lead, own_names=True)
+        # (or partner states only, two or more: Kazakhstan and Uzbekistan sign a defence plan;
+        # the region's states' own business, in which the focal state named later is a trading
+        # partner, a route's end or a neighbour)
         self.others_event = (
             not told.focal
             and not told.framework
             and not told.multilateral
             and told.partner
-            and bool(told.others or told.outside_body)
+            and bool(told.others or told.outside_body or len(told.partners) >= 2)
         )
         self.focal = focal = sorted((h for h in hits if names_focal(h, res)), key=lambda h: h.start)
         self.focal_at = focal_at = [h.start for h in focal]
+        # the event's lead names the focal state only by its own home region (新疆举行新闻发布会,
+        # Xinjiang holds a press conference), no other side and no security service or act (a
+        # build-up there, border posts, is the focal state's own capacity): its domestic
+        # affair, in which a partner named later (relatives in Kazakhstan, tourists from the
+        # Central Asian states) takes part only joined to the focal state as the other side
+        home = res.study.home_region
+        self.home_event = (
+            home is not None
+            and told.focal
+            and not (told.partner or told.framework or told.others or told.outside_body)
+            and all(home.fullmatch(h.term) for h in focal if start <= h.start < self.event_lead)
+            and not any(
+                h.payload[0] == "domain"
+                or h.payload[0] == "event_kind"
+                and h.payload[1] != "meeting"
+                for h in hits
+                if start <= h.start < self.event_lead
+            )
+        )
         dropped: set[Hit] = set()
+        # (the states' names: the focal state is joined to the first of a list, China's drones
+        # to Kyrgyzstan and Turkmenistan)
+        sides_at = sorted(
+            h.start for h in hits if _state_of(h, res) is not None and not names_focal(h, res)
+        )
         for hit in hits:
             if not (_state_of(hit, res) in partners or hit.payload[0] in _GROUPS):
                 continue
-            if self.other_sides and hit.start >= lead:
+            if self.home_event and hit.start >= self.event_lead:
+                if not _joined_to_focal(hit, focal, focal_at, text, self.event_lead, end, sides_at):
+                    dropped.add(hit)
+            elif self.other_sides and hit.start >= lead:
                 # the lead names the focal state and another state from outside the region as
                 # the event's sides (China-Turkey talks): a partner state named after it takes
                 # part only joined to the focal state in its sentence (China and Kazakhstan
                 # agreed; 中方愿同乌兹别克斯坦), not only named there (the corridor may link
                 # China and Pakistan with the Central Asian states one day)
-                if not _joined_to_focal(hit, focal, focal_at, text, lead, end):
+                if not _joined_to_focal(hit, focal, focal_at, text, lead, end, sides_at):
                     dropped.add(hit)
         asked = _yes_no_sentences(text, start, end)
         if asked:
@@ -359,7 +402,7 @@ class Engagement:
             background = _without_joined(background, focal, named + groups, text)
         self.background = background
         self.idle = idle_groups(text, start, end, groups, events, reference)
-        self._events = events
+        self._events = self.events = events
         self._focal_background: list[tuple[int, int]] | None = None
         self._taking_part: set[Hit] = set()  # partner names found taking part in a passage
 
@@ -410,7 +453,7 @@ class Engagement:
             # вместе борются с терроризмом) outside background: the focal state's engagement
             # with the region, though it adds no participants beside a partner state
             return True
-        if self.other_sides:
+        if self.other_sides or self.home_event:
             return False
         return any(
             h.payload[0] == "example"
@@ -479,6 +522,7 @@ class Engagement:
                     or hit in joined
                     or _AGENCY_BEFORE.search(text, max(lo, hit.start - AGENCY_SPAN), hit.start)
                     or _AGENCY_AFTER.match(text, hit.end)
+                    or _gives_to(hit, partners, text, hi)
                 ):
                     continue
                 bisect.insort(spans, (hit.start, hit.end))
@@ -489,6 +533,30 @@ class Engagement:
             spans = _merged(spans)
         self._focal_background = spans
         return spans
+
+
+# the focal state handing something to a partner named next (中国将向吉尔吉斯斯坦移交, 中国为塔吉克
+# 斯坦援建; Китай передаст Таджикистану; China will hand over ... to Kyrgyzstan): an act of its
+# own towards the partner, with no joining word between them
+_GIVES = re.compile(
+    r"\s*(?:将|已|还|也|再次)?(?:向|为)|"
+    r"\s+(?:[^\W\d_]+\s+){0,2}?(?:переда|постав|предостав|подар|выдел|безвозмездно\s+переда)"
+    r"\w*\s+(?:[^\W\d_]+\s+){0,6}?|"
+    r"\s+(?:(?:will|has|have|had)\s+)?(?:hand(?:ed|s|ing)?\s+over|donat\w+|deliver\w*|gave|"
+    r"give[sn]?|suppl\w+|provid\w+|transferr?\w*)\s+(?:[^\W\d_]+\s+){0,6}?to\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+GIVE_SPAN = 80  # characters from the focal state's name to the partner's it gives to
+
+
+def _gives_to(hit: Hit, partners: list[Hit], text: str, end: int) -> bool:
+    """The focal state's name ``hit`` is the subject of a handing over to one of ``partners``
+    named next in its sentence (up to ``end``)."""
+    return any(
+        hit.end <= p.start < min(end, hit.end + GIVE_SPAN)
+        and _GIVES.fullmatch(text, hit.end, p.start) is not None
+        for p in partners
+    )
 
 
 def _outside_only(hits: list[Hit], res: Resources) -> bool:
@@ -523,16 +591,29 @@ def _partner_of_focal(
 
 
 def _joined_to_focal(
-    hit: Hit, focal: list[Hit], focal_at: list[int], text: str, start: int, end: int
+    hit: Hit,
+    focal: list[Hit],
+    focal_at: list[int],
+    text: str,
+    start: int,
+    end: int,
+    states_at: list[int] | None = None,
 ) -> bool:
     """The partner ``hit`` is joined to the focal state in its sentence as the other side:
     after it (China and Kazakhstan, 中方愿同哈萨克斯坦, Китай готов сотрудничать с
-    Казахстаном) or before it (Kazakh and Chinese troops, 哈方同中方)."""
+    Казахстаном) or before it (Kazakh and Chinese troops, 哈方同中方). With ``states_at`` (the
+    starts of other states' names, sorted), a state's name between the focal state's and the
+    partner's takes the join (Chinese drones to Kyrgyzstan and Turkmenistan: the "and" joins
+    the two partners, not China)."""
     lo, hi = _sentence(text, hit.start, start, end)
     stop = bisect.bisect_left(focal_at, min(hi, hit.end + JOIN_SPAN))
     for i in range(bisect.bisect_left(focal_at, max(lo, hit.start - JOIN_SPAN)), stop):
         f = focal[i]
-        if f.end <= hit.start and _PARTNER_OF.fullmatch(text, f.end, hit.start) is not None:
+        if (
+            f.end <= hit.start
+            and _PARTNER_OF.fullmatch(text, f.end, hit.start) is not None
+            and not (states_at is not None and _any_in(states_at, f.end, hit.start))
+        ):
             return True
         if hit.end <= f.start and _JOINED.fullmatch(text, hit.end, f.start) is not None:
             return True
@@ -616,6 +697,29 @@ def event_lead(start: int, text: str, lead: int, end: int) -> int:
     return lead
 
 
+# the movement ruling a state from outside the region, named instead of the state (a topic's
+# indicator: the afghanistan topic's Taliban)
+_DE_FACTO = re.compile(r"(?:阿富汗)?塔利班|(?:afghan\s+)?taliban|талиб\w*", re.IGNORECASE)
+_DE_FACTO_STATE = "AF"
+# a sentence about who borders whom (哈萨克斯坦与中国、俄罗斯接壤; граничит с Китаем; borders
+# China): neighbours on the map, not sides joined in an act
+_NEIGHBOURS = re.compile(
+    r"接壤|毗邻|相邻|邻国|граничит|граничащ|соседств|(?<![^\W\d_])(?:borders|bordering|"
+    r"neighbou?rs|shares?\s+(?:a\s+)?borders?\s+with)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+# people from a state (police officers from Kazakhstan and Kyrgyzstan, 来自哈萨克斯坦的学员,
+# курсанты из Казахстана): trainees or guests, not the states as the event's sides
+_PEOPLE_FROM = re.compile(
+    r"(?<![^\W\d_])(?:from|из)\s+(?:[^\W\d_]+(?:,\s*|\s+(?:and|и)\s+)){0,4}$|"
+    r"来自(?:[\u4e00-\u9fff]{1,8}[、和及与]){0,4}$",
+    re.IGNORECASE,
+)
+_NOT_MULTILATERAL = ("bilateral", "unilateral")  # framework codes that name no format of states
+
+
 def _outside_body(institution: object) -> bool:
     """A body of states that is no agency of a state and none of the region's frameworks (the
     CSTO): an organisation of other states."""
@@ -642,6 +746,8 @@ def _joined_focal(
     joined: set[Hit] = set()
     for hit in partners:
         lo, hi = _sentence(text, hit.start, start, end)
+        if _NEIGHBOURS.search(text, lo, hi):
+            continue  # (who borders whom: Kazakhstan borders China and Russia)
         stop = bisect.bisect_left(focal_at, min(hi, hit.end + JOIN_SPAN))
         for i in range(bisect.bisect_left(focal_at, max(lo, hit.start - JOIN_SPAN)), stop):
             f = focal[i]
@@ -734,6 +840,11 @@ def _lead_sides(
             continue
         if kind in ("state", "listed", "example") and named_only(text, hit):
             continue  # a dateline (МОСКВА, 21 авг —), a border's or a route's side
+        if own_names and kind == "topic" and _DE_FACTO.fullmatch(hit.term):
+            # the de facto authorities named by their movement (the Taliban, 塔利班, талибы):
+            # a side from outside the region (Tajik and Taliban border officials meet)
+            others.add(_DE_FACTO_STATE)
+            continue
         state = _state_of(hit, res)
         place = _PLACE_BEFORE.search(text, max(0, hit.start - 8), hit.start) is not None
         if names_focal(hit, res) and outlet_name(text, hit):
@@ -744,7 +855,12 @@ def _lead_sides(
             focal = True  # (中哈, 中巴: a pair's short form names the focal state and the other)
         if state in partners or kind in _GROUPS or (kind == "venue" and value in partners):
             partner = True
-            if state is not None and kind != "venue" and not place:
+            if (
+                state is not None
+                and kind != "venue"
+                and not place
+                and not (own_names and _PEOPLE_FROM.search(text, max(0, hit.start - 80), hit.start))
+            ):
                 named.add(state)
         elif (
             kind in ("state", "listed", "example", "official", "institution")
@@ -764,6 +880,7 @@ def _lead_sides(
         h.start < lead
         and h.payload[0] == "framework"
         and h.payload[1] not in res.study.anchor_weights
+        and h.payload[1] not in _NOT_MULTILATERAL  # (两国军队, bilateral: two sides, no format)
         and not any(b.start <= h.start < b.end for b in bodies)
         and not _occasion(text, h)  # 在联合国大会期间与..., on the sidelines of the UN
         for h in hits
