@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from steppewatch.extract.lines import LinePattern
 from steppewatch.extract.matcher import Hit
 
 __all__ = [
@@ -672,7 +673,7 @@ def _in_analyst_quote(text: str, position: int, start: int, end: int) -> bool:
 # tags (Tags:, Теги:, 标签：), its editor (【责任编辑：…】) and a heading line of links to other
 # articles (Related news:, Read also:, Читайте также:, По теме, 【相关新闻】, 相关阅读：): their
 # titles are other events
-_NOTE_HEADER = re.compile(
+_NOTE_HEADER = LinePattern(
     r"^[ \t]*(?:"
     r"(?:Справка|Справочно|Историческая\s+справка|Background|Fact\s*box|Factbox|背景(?:资料|链接)?|"
     r"链接|相关链接|Tags|Теги|Метки|标签|关键词|【\s*(?:责任)?编辑)[ \t]*[.:：]|"
@@ -687,7 +688,7 @@ _NOTE_HEADER = re.compile(
     r"(?:Похожие|Другие|Последние|Главные)\s+(?:новости|материалы|статьи)|"
     r"(?:Материалы|Новости)\s+по\s+теме|Самое\s+(?:читаемое|популярное)|Популярное|Рекомендуем)"
     r"[ \t]*[:：]?[ \t]*$)",
-    re.IGNORECASE | re.MULTILINE,
+    re.IGNORECASE,
 )
 
 
@@ -695,25 +696,25 @@ _NOTE_HEADER = re.compile(
 # dots (Other news: Bishkek to host SCO summit | Kyrgyzstan, Russia discuss...; Читайте
 # также: В Кыргызстане ... · Узбекистан и Китай ...; Читайте также: «В
 # Хатлоне задержаны...», «...»; Related: PLA's Tibet garrison tests... | China...)
-_LINKS_INLINE = re.compile(
+_LINKS_INLINE = LinePattern(
     r"^[ \t]*(?:Related(?:\s+(?:news|articles?|stories|reading|coverage|posts))?|Read\s+also|"
     r"Also\s+read|See\s+also|Other\s+news|More\s+news|Latest(?:\s+news)?|"
     r"Читайте\s+также|Смотрите\s+также|См\.\s+также|(?:Также\s+)?по\s+теме|"
     r"(?:Новости|Материалы)\s+по\s+теме|(?:Похожие|Другие)\s+новости|"
     r"【?[ \t]*(?:相关|延伸|推荐|更多)(?:新闻|阅读|链接|报道)[ \t]*】?)"
     r"[ \t]*[:：][ \t]*(?=[«“\"《]|[^\n]*?\s[|｜·•]\s)",
-    re.IGNORECASE | re.MULTILINE,
+    re.IGNORECASE,
 )
 
 
 # ... and a heading that only ever heads links (Читайте также:, Read also:, See also:, 相关阅读：)
 # whatever follows it in its line, one headline with no marks (Читайте также: Узбекистан и Китай
 # подписали соглашения)
-_LINKS_ONLY_INLINE = re.compile(
+_LINKS_ONLY_INLINE = LinePattern(
     r"^[ \t]*(?:Read\s+also|Also\s+read|See\s+also|Related\s+(?:news|articles?|stories)|"
     r"Читайте\s+также|Смотрите\s+также|См\.\s+также|Читайте\s+по\s+теме|"
     r"【?[ \t]*(?:相关|延伸|推荐)(?:新闻|阅读|链接)[ \t]*】?)[ \t]*[:：][ \t]*\S",
-    re.IGNORECASE | re.MULTILINE,
+    re.IGNORECASE,
 )
 
 

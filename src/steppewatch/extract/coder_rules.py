@@ -48,6 +48,7 @@ from steppewatch.extract.coder_entities import (
     not_participant,
 )
 from steppewatch.extract.coder_resources import Resources
+from steppewatch.extract.lines import LinePattern
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import ActorMention, CodedItem, Evidence
 from steppewatch.extract.normalise import normalise_for_matching
@@ -135,8 +136,8 @@ _NOT_TRAINING = re.compile(
 # -> no event from the question's words; gold guide 4: a request, a plan or a rumour the
 # spokesperson does not confirm is no event). A question citing a report (据报道) is not one:
 # the news it cites happened.
-_QUESTION = re.compile(r"^\s*(?:问|Q|Вопрос)\s*[:：]", re.IGNORECASE | re.MULTILINE)
-_ANSWER = re.compile(r"^\s*(?:答|A|Ответ)\s*[:：]", re.IGNORECASE | re.MULTILINE)
+_QUESTION = LinePattern(r"^\s*(?:问|Q|Вопрос)\s*[:：]", re.IGNORECASE)
+_ANSWER = LinePattern(r"^\s*(?:答|A|Ответ)\s*[:：]", re.IGNORECASE)
 _CONFIRM = re.compile(
     r"证实|确认|是否属实|传言|传闻|请求|要求中方|confirm|verify|rumou?r|\brequest|"
     r"подтверд|слух|просьб|запрос",
@@ -1320,7 +1321,7 @@ _SPOKEN_OF = re.compile(
 
 # a turn of a transcript: a speaker's label at a line's start (Bloomberg:, Mao Ning:, 法新社记者：,
 # 汪文斌：), no sentence inside it
-_TURN = re.compile(r"^[ \t]*[^\n:：。.!?！？，,;；]{1,40}[:：]", re.MULTILINE)
+_TURN = LinePattern(r"^[ \t]*[^\n:：。.!?！？，,;；]{1,40}[:：]")
 _ASKS = re.compile(r"[？?]")
 
 

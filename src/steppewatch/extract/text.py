@@ -243,6 +243,10 @@ _BLOCK_RX = re.compile(
     re.IGNORECASE,
 )
 _TAG_RX = re.compile(r"<[^<>]*>")
+# "<script" in any case: the same test as ``"<script" in markup.lower()`` (no character outside
+# ASCII lowers to one of these letters but U+0130, to "i" and a combining dot, which no "p"
+# follows), without a lower-cased copy of the markup
+_SCRIPT_TAG = re.compile("<script", re.IGNORECASE | re.ASCII)
 
 
 def _drop_scripts(markup: str) -> str:
@@ -302,7 +306,7 @@ def _fast_fragment(fragment: str) -> HtmlText | None:
         if not fragment.startswith(start_marker):
             continue
         main = fragment.find(main_marker)
-        if main < 0 or "<script" in fragment[main:].lower():
+        if main < 0 or _SCRIPT_TAG.search(fragment, main):
             return None
         text = _strip_tags(fragment[main:])
         if not text:

@@ -1,0 +1,47 @@
+"""The faster forms of extraction steps give what the plain forms they replaced gave."""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+
+from steppewatch.extract import language, text
+from steppewatch.extract.dates import find_dates
+
+
+def test_script_tag_search_is_the_lower_cased_test() -> None:
+    # the only characters outside ASCII that lower-case to ASCII letters
+    odd = [
+        c for c in map(chr, range(0x80, sys.maxunicode + 1)) if any(x < "\x80" for x in c.lower())
+    ]
+    assert odd == ["\u0130", "\u212a"]
+    rng = random.Random(7)
+    pieces = ["<", "s", "S", "c", "C", "r", "R", "i", "I", "p", "P", "t", "T", "\u0130", "x"]
+    for _ in range(20000):
+        markup = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert (text._SCRIPT_TAG.search(markup) is not None) == ("<script" in markup.lower())
+    assert text._SCRIPT_TAG.search("<SCRİPT") is None
+
+
+def test_english_words_as_bytes_are_the_regex_words() -> None:
+    rng = random.Random(8)
+    pieces = ["the ", "of ", "And ", "a", "\u0130", "\u212a", "\ud800", "x", "中", "д", "é", "\n"]
+    for _ in range(5000):
+        sample = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        words = sample.lower().encode("utf-8", "replace").translate(language._LATIN_WORDS).split()
+        assert [w.decode() for w in words] == re.findall(r"[a-z]+", sample.lower())
+    assert language.detect_language("The talks of the two sides and the " * 5) == "en"
+
+
+def test_dates_read_once_when_every_mention_has_its_year() -> None:
+    # with a year everywhere, no reference; a yearless mention takes the first one's year
+    assert [m.iso for m in find_dates("2019年6月13日和2020年1月2日")] == [
+        "2019-06-13",
+        "2020-01-02",
+    ]
+    assert [m.iso for m in find_dates("June 13, 2019. On June 20 they met.")] == [
+        "2019-06-13",
+        "2019-06-20",
+    ]
+    assert find_dates("on June 20 they met") == []
