@@ -45,3 +45,53 @@ def test_dates_read_once_when_every_mention_has_its_year() -> None:
         "2019-06-20",
     ]
     assert find_dates("on June 20 they met") == []
+
+
+def test_letters_re_folds_unlike_lower_are_known() -> None:
+    from steppewatch.extract.prefilter import FOLDED_UNLIKE_LOWER
+
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    letters = "abcdefghijklmnopqrstuvwxyz" + "".join(map(chr, range(0x430, 0x450))) + "ё"
+    lowers_to: dict[str, set[str]] = {letter: set() for letter in letters}
+    for char in every:
+        if char.lower() in lowers_to:
+            lowers_to[char.lower()].add(char)
+    for letter in letters:
+        folded = set(re.findall(re.escape(letter), every, re.IGNORECASE))
+        # re folds to the letter what lowers to it, and only the listed others
+        assert lowers_to[letter] <= folded, letter
+        assert folded - lowers_to[letter] <= set(FOLDED_UNLIKE_LOWER), letter
+
+
+def _guarded() -> list[object]:
+    from steppewatch.extract import coder_background, coder_entities, coder_rules
+    from steppewatch.extract.prefilter import Guarded
+
+    return [
+        value
+        for module in (coder_entities, coder_background, coder_rules)
+        for value in vars(module).values()
+        if isinstance(value, Guarded)
+    ]
+
+
+def test_guarded_patterns_find_what_they_found_unguarded() -> None:
+    from steppewatch.extract.prefilter import Guarded
+
+    guarded = _guarded()
+    assert guarded
+    words = [" ", ", ", "\n", "the ", "China", "Kazakhstan ", "中国", "哈萨克斯坦", "Китай ", "с "]
+    for pattern in guarded:
+        assert isinstance(pattern, Guarded)
+        pieces = [p for piece in pattern.pieces for p in (piece, piece.upper(), piece.title())]
+        rng = random.Random(pattern.pattern.pattern)
+        for _ in range(400):
+            text = "".join(rng.choice(words + pieces + ["\u017f", "\u0130"]) for _ in range(12))
+            pos = rng.randint(0, len(text))
+            endpos = rng.randint(pos, len(text))
+            plain = pattern.pattern.search(text, pos, endpos)
+            got = pattern.search(text, pos, endpos)
+            assert (plain and plain.span()) == (got and got.span())
+            assert [m.span() for m in pattern.pattern.finditer(text, pos, endpos)] == [
+                m.span() for m in pattern.finditer(text, pos, endpos)
+            ]

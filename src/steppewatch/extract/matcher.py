@@ -52,6 +52,16 @@ _RU_ADJECTIVE_PAIR = re.compile(
 )
 
 
+def _has_cyrillic(normal: str, start: int, stop: int) -> bool:
+    """``_CYRILLIC.search(normal, start, stop)``, at once when the span has no Cyrillic letter
+    at all: such a span's UTF-8 has no lead byte 0xD0 or 0xD1 (U+0400-U+047F; a byte of a
+    Han or Latin character never is one), which bytes search finds at C speed."""
+    data = normal[start:stop].encode("utf-8", "surrogatepass")
+    return (b"\xd0" in data or b"\xd1" in data) and _CYRILLIC.search(
+        normal, start, stop
+    ) is not None
+
+
 def _agreeing_adjectives(normal: str, start: int, stop: int) -> list[tuple[int, int]]:
     """Spans (word and the space after it) of the second of two adjectives that agree."""
     spans = []
@@ -105,7 +115,7 @@ class Matcher:
         if self._empty:
             return
         stop = len(normal) if end is None else end
-        if not (self._multiword_ru and _CYRILLIC.search(normal, start, min(stop, start + 4000))):
+        if not (self._multiword_ru and _has_cyrillic(normal, start, min(stop, start + 4000))):
             yield from self._scan(normal, start, stop)
             return
         # hits in the order of their ends, those across a compound among them

@@ -1,0 +1,87 @@
+"""Patterns that skip their regex scan where they cannot match.
+
+Many rules search a window of text around each name (300 characters either side for an
+observer, 120 before for "researchers from") with patterns of many alternatives, which ``re``
+tries at every position of the window. ``Guarded`` wraps such a pattern with its *pieces*:
+literal strings one of which every match of the pattern contains (for ``observer|наблюд|嘉宾``
+the words themselves). Where none occurs in the span searched (``str.find``, C speed) the
+pattern cannot match and is not run; elsewhere it runs as before. The answer is the same, so
+the pieces must be necessary: each alternative of the pattern must contain one of them.
+
+A case-insensitive pattern's pieces (lower case) are looked for in the lower-cased text, made
+once per text (the last text is kept). That is the regex's own case-insensitive matching
+exactly when lower-casing keeps every character one character and the text has none of the
+letters ``re`` folds unlike ``str.lower`` (dotted and dotless i, long s, the old Cyrillic
+letter forms U+1C80-U+1C88); a text with one is searched without the pieces.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+__all__ = ["Guarded"]
+
+# characters that re.IGNORECASE matches to a letter they do not lower-case to (checked by
+# tests/extract/test_fast_paths.py over every code point)
+FOLDED_UNLIKE_LOWER = "\u0130\u0131\u017f" + "".join(map(chr, range(0x1C80, 0x1C89)))
+
+_LAST: tuple[str, str | None] = ("", "")  # the last text and its lower-cased form
+
+
+def _lowered(text: str) -> str | None:
+    """``text.lower()`` when it folds like re.IGNORECASE, offset for offset; else None."""
+    global _LAST
+    last = _LAST
+    if last[0] is text:
+        return last[1]
+    lowered: str | None = text.lower()
+    if len(lowered or "") != len(text) or (
+        not text.isascii() and any(c in text for c in FOLDED_UNLIKE_LOWER)
+    ):
+        lowered = None
+    _LAST = (text, lowered)
+    return lowered
+
+
+class Guarded:
+    """A compiled pattern and its necessary pieces (see the module docstring)."""
+
+    def __init__(self, pattern: re.Pattern[str], *pieces: str) -> None:
+        if not pieces:
+            raise ValueError("a guarded pattern needs at least one piece")
+        self.pattern = pattern
+        self._fold = bool(pattern.flags & re.IGNORECASE)
+        if self._fold and any(p != p.lower() for p in pieces):
+            raise ValueError("the pieces of a case-insensitive pattern are written in lower case")
+        self.pieces = pieces
+
+    def possible(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
+        """Whether one of the pieces occurs inside ``text[pos:endpos]`` (True when the text
+        cannot be checked)."""
+        size = len(text)
+        lo = min(max(pos, 0), size)
+        hi = size if endpos is None else min(max(endpos, 0), size)
+        if hi <= lo:
+            return True  # let the pattern itself answer an empty span
+        haystack = _lowered(text) if self._fold else text
+        if haystack is None:
+            return True
+        find = haystack.find
+        return any(find(piece, lo, hi) >= 0 for piece in self.pieces)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        if not self.possible(text, pos, endpos):
+            return None
+        if endpos is None:
+            return self.pattern.search(text, pos)
+        return self.pattern.search(text, pos, endpos)
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        if not self.possible(text, pos, endpos):
+            return iter(())
+        if endpos is None:
+            return self.pattern.finditer(text, pos)
+        return self.pattern.finditer(text, pos, endpos)
