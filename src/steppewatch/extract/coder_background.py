@@ -24,6 +24,7 @@ import re
 
 from steppewatch.extract.lines import LinePattern
 from steppewatch.extract.matcher import Hit
+from steppewatch.extract.prefilter import Guarded
 
 __all__ = [
     "also_with",
@@ -205,10 +206,24 @@ _SAYS = re.compile(
     r"(?![^\W\d_])",
     re.IGNORECASE,
 )
-_TAKING_PART = re.compile(
-    r"出席|参加|参与|与会|参演|attend|particip|t(?:ook|akes?|aken|aking) part|represented|"
-    r"участ|присутствова|представлял\w*",  # (присутствие: a presence, not attending)
-    re.IGNORECASE,
+_TAKING_PART = Guarded(
+    re.compile(
+        r"出席|参加|参与|与会|参演|attend|particip|t(?:ook|akes?|aken|aking) part|represented|"
+        r"участ|присутствова|представлял\w*",  # (присутствие: a presence, not attending)
+        re.IGNORECASE,
+    ),
+    "出席",
+    "参加",
+    "参与",
+    "与会",
+    "参演",
+    "attend",
+    "particip",
+    "part",
+    "represented",
+    "участ",
+    "присутствова",
+    "представлял",
 )
 # ... not when negated (не участвует, did not take part, 未参加)
 _NEGATED = re.compile(r"(?:未|没有|不|(?<![^\W\d_])(?:не|not|never|no longer))\s*$", re.IGNORECASE)
@@ -324,11 +339,40 @@ _RU_MONTHS = (
     "ноябр", "декабр",
 )  # fmt: skip
 # a month in a date of the lead (Oct. 14, 14 октября, 10月14日, 14.10.2026)
-_LEAD_MONTH = re.compile(
-    r"(?<![^\W\d_])(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?!\d)|"
-    r"(?<!\d)\d{1,2}\s+(январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
-    r"[а-я]*|(?<!\d)(\d{1,2})月\d{1,2}日|(?<!\d)\d{1,2}\.(\d{1,2})\.(?:19|20)\d\d",
-    re.IGNORECASE,
+_LEAD_MONTH = Guarded(
+    re.compile(
+        r"(?<![^\W\d_])(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?!\d)|"
+        r"(?<!\d)\d{1,2}\s+(январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
+        r"[а-я]*|(?<!\d)(\d{1,2})月\d{1,2}日|(?<!\d)\d{1,2}\.(\d{1,2})\.(?:19|20)\d\d",
+        re.IGNORECASE,
+    ),
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "январ",
+    "феврал",
+    "март",
+    "апрел",
+    "ма",
+    "июн",
+    "июл",
+    "август",
+    "сентябр",
+    "октябр",
+    "ноябр",
+    "декабр",
+    "月",
+    ".19",
+    ".20",
 )
 # another month of this year (in June this year, в июне текущего года, 今年6月)
 _MONTH_THIS_YEAR = re.compile(
@@ -427,7 +471,7 @@ _YEAR_OPENING = re.compile(r"(?:(?:in|в|во)\s+)?((?:19|20)\d\d)(?!\d)", re.IG
 # an earlier time just before a word of taking part (ранее участвовали, previously took part,
 # 此前参加): it was then that they took part
 _BEFORE_TAKING_PART = re.compile(
-    r"[\s,，]*(?:[^\W\d_]+\s+)??(?:" + _TAKING_PART.pattern + ")|"
+    r"[\s,，]*(?:[^\W\d_]+\s+)??(?:" + _TAKING_PART.pattern.pattern + ")|"
     # (Chinese runs on in its clause: 近年来也通过“莫斯科模式”等机制参与)
     r"[^，,。；;！？!?\n\sA-Za-zА-Яа-яЁё]{0,24}?(?:出席|参加|参与|与会|参演)",
     re.IGNORECASE,
@@ -898,14 +942,41 @@ def idle_groups(
 # a framework's gathering talked about, not held: discussed (就上海合作组织合作交换了意见, discussed
 # preparations for the SCO summit, обсудили подготовку к саммиту ШОС) or to come (to be held in
 # Dushanbe, 将于…举行, состоится): another event than the item's, whose members it does not bring
-_DISCUSSED_BEFORE = re.compile(
-    r"(?:讨论|谈及|谈到|涉及|筹备|"
-    r"(?<![^\W\d_])(?:discuss\w*|exchanged?\s+views\s+on|talked\s+about|touched\s+(?:up)?on|"
-    r"preparations?\s+for|prepar\w+\s+for|ahead\s+of|on\s+the\s+eve\s+of|"
-    r"(?:announced|unveiled|pledged|made)\s+at|(?:объявлен\w*|объявил\w*|озвучен\w*)\s+на|"
-    r"обсуд\w*|обсужд\w*|обменял\w*\s+мнениями|подготовк\w*\s+к|в\s+преддверии|накануне)"
-    r"(?![^\W\d_]))[^.;。；，,]{0,60}$",
-    re.IGNORECASE,
+_DISCUSSED_BEFORE = Guarded(
+    re.compile(
+        r"(?:讨论|谈及|谈到|涉及|筹备|"
+        r"(?<![^\W\d_])(?:discuss\w*|exchanged?\s+views\s+on|talked\s+about|touched\s+(?:up)?on|"
+        r"preparations?\s+for|prepar\w+\s+for|ahead\s+of|on\s+the\s+eve\s+of|"
+        r"(?:announced|unveiled|pledged|made)\s+at|(?:объявлен\w*|объявил\w*|озвучен\w*)\s+на|"
+        r"обсуд\w*|обсужд\w*|обменял\w*\s+мнениями|подготовк\w*\s+к|в\s+преддверии|накануне)"
+        r"(?![^\W\d_]))[^.;。；，,]{0,60}$",
+        re.IGNORECASE,
+    ),
+    "讨论",
+    "谈及",
+    "谈到",
+    "涉及",
+    "筹备",
+    "discuss",
+    "views",
+    "talked",
+    "touched",
+    "prepar",
+    "ahead",
+    "eve",
+    "announced",
+    "unveiled",
+    "pledged",
+    "made",
+    "объявлен",
+    "объявил",
+    "озвучен",
+    "обсуд",
+    "обсужд",
+    "обменял",
+    "подготовк",
+    "преддверии",
+    "накануне",
 )
 _ABOUT_HAN = re.compile(r"就[^，,。；;]{0,30}$")
 _DISCUSSED_HAN = re.compile(r"^[^，,。；;]{0,40}?(?:交换|讨论|沟通|交流|探讨|磋商)")

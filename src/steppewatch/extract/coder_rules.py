@@ -53,6 +53,7 @@ from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import ActorMention, CodedItem, Evidence
 from steppewatch.extract.normalise import normalise_for_matching
 from steppewatch.extract.participation_model import apply_participation
+from steppewatch.extract.prefilter import Guarded
 
 __all__ = ["Found", "assign_codes", "collect", "without_third_party"]
 
@@ -209,11 +210,17 @@ _ONGOING = re.compile(
 # Asia plus the US, Центральная Азия + США): a meeting in its sentence is that format's meeting,
 # not the focal state's; an item that only comments on it is commentary. The part after the
 # plus is checked for the focal state (中亚五国+中国 is the study's own format).
-_REGION_PLUS = re.compile(
-    r"(?:中亚五国|中亚|\bC5|Central Asia(?:n states)?|Центральн\w* Ази\w*|\bС5)"
-    r"\s*[”\"»]?\s*(?:\+|＋|\bplus\b|\bплюс\b)\s*[“\"«]?\s*"
-    r"(1\b|[^\s，,。;；:：()（）”\"»]{1,16})",
-    re.IGNORECASE,
+_REGION_PLUS = Guarded(
+    re.compile(
+        r"(?:中亚五国|中亚|\bC5|Central Asia(?:n states)?|Центральн\w* Ази\w*|\bС5)"
+        r"\s*[”\"»]?\s*(?:\+|＋|\bplus\b|\bплюс\b)\s*[“\"«]?\s*"
+        r"(1\b|[^\s，,。;；:：()（）”\"»]{1,16})",
+        re.IGNORECASE,
+    ),
+    "+",
+    "＋",
+    "plus",
+    "плюс",
 )
 # the end of an item's first sentence; a period after a one- or two-letter word is an
 # abbreviation (2019 г., St.), not an end
