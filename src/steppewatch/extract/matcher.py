@@ -73,6 +73,19 @@ def _agreeing_adjectives(normal: str, start: int, stop: int) -> list[tuple[int, 
     return spans
 
 
+# Latin and Cyrillic letters, most frequent first in English and Russian text
+_FREQUENT_LETTERS = {
+    letter: rank
+    for rank, letter in enumerate(
+        "etaoinsrhldcumfpgwybvkxjqz" + "оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё"
+    )
+}
+
+
+def _first_letter_rank(key: str) -> int:
+    return _FREQUENT_LETTERS.get(key[0], len(_FREQUENT_LETTERS))
+
+
 def _is_word_char(char: str) -> bool:
     # letters and digits of alphabetic scripts; Han characters never glue to a Latin word
     return char.isalnum() and char < "\u2e80"
@@ -96,7 +109,10 @@ class Matcher:
             mode = "zh" if term.lang == "zh" else ("ru" if term.lang == "ru" else "en")
             table.setdefault(key, []).append((term.payload, mode, wildcard, term.text))
             count += 1
-        for key, entries in table.items():
+        # (pyahocorasick looks a character up among a node's children one by one, in the order
+        # they were added: letters that open many words of the text first make every step
+        # shorter; the order changes no match)
+        for key, entries in sorted(table.items(), key=lambda item: _first_letter_rank(item[0])):
             automaton.add_word(key, (len(key), tuple(entries)))
         if table:
             automaton.make_automaton()

@@ -108,11 +108,16 @@ class HtmlText:
 def clean_text(raw: str) -> str:
     """Collapse spaces inside lines, strip lines, drop empty lines (str.split: C speed, and it
     knows the ideographic space and the no-break space)."""
-    lines = (
-        " ".join(line.split()) if len(line) < 100_000 else _long_line(line)
-        for line in raw.replace("\r", "\n").split("\n")
+    lines = raw.replace("\r", "\n").split("\n")
+    if len(raw) < 100_000 or max(map(len, lines)) < 100_000:
+        # (the same, with the lines of whitespace only, most lines of a page, skipped at once)
+        return "\n".join(
+            [" ".join(line.split()) for line in lines if line and not line.isspace()]
+        ).replace("\u200b", "")
+    cleaned = (
+        " ".join(line.split()) if len(line) < 100_000 else _long_line(line) for line in lines
     )
-    return "\n".join(line for line in lines if line).replace("\u200b", "")
+    return "\n".join(line for line in cleaned if line).replace("\u200b", "")
 
 
 _WHITESPACE = re.compile(r"\s+")
