@@ -4,9 +4,11 @@ Many rules search a window of text around each name (300 characters either side 
 observer, 120 before for "researchers from") with patterns of many alternatives, which ``re``
 tries at every position of the window. ``Guarded`` wraps such a pattern with its *pieces*:
 literal strings one of which every match of the pattern contains (for ``observer|наблюд|嘉宾``
-the words themselves). Where none occurs in the span searched (``str.find``, C speed) the
-pattern cannot match and is not run; elsewhere it runs as before. The answer is the same, so
-the pieces must be necessary: each alternative of the pattern must contain one of them.
+the words themselves). Where none occurs in the span searched the pattern cannot match and
+is not run; elsewhere it runs as before. The pieces are searched as one case-sensitive
+alternation of plain literals, which ``re`` scans several times faster than the pattern's own
+alternatives with their lookarounds and case folding. The answer is the same, so the pieces
+must be necessary: each alternative of the pattern must contain one of them.
 
 A case-insensitive pattern's pieces (lower case) are looked for in the lower-cased text, made
 once per text (the last text is kept). That is the regex's own case-insensitive matching
@@ -55,6 +57,9 @@ class Guarded:
         if self._fold and any(p != p.lower() for p in pieces):
             raise ValueError("the pieces of a case-insensitive pattern are written in lower case")
         self.pieces = pieces
+        # the pieces as one plain alternation of literals, searched in the lower-cased text (or
+        # the text itself): faster than a str.find per piece
+        self._pieces = re.compile("|".join(re.escape(piece) for piece in pieces))
 
     def possible(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
         """Whether one of the pieces occurs inside ``text[pos:endpos]`` (True when the text
@@ -67,8 +72,7 @@ class Guarded:
         haystack = _lowered(text) if self._fold else text
         if haystack is None:
             return True
-        find = haystack.find
-        return any(find(piece, lo, hi) >= 0 for piece in self.pieces)
+        return self._pieces.search(haystack, lo, hi) is not None
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         if not self.possible(text, pos, endpos):
