@@ -314,11 +314,7 @@ class CodebookCoder:
         for index, segment in enumerate(segments):
             lo = bisect.bisect_left(starts, segment.start)
             hi = bisect.bisect_left(starts, segment.end)
-            # (built without validation: a segment's offsets and title are valid by construction,
-            # and most items of a press conference are never coded)
-            item = CodedItem.model_construct(
-                index=index, start=segment.start, end=segment.end, title=segment.title
-            )
+            item = CodedItem(index=index, start=segment.start, end=segment.end, title=segment.title)
             if hi > lo:
                 self._code_item(item, text, normal, res, reference, len(segments) == 1)
                 calibration.apply(item)
