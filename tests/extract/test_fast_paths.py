@@ -95,3 +95,28 @@ def test_guarded_patterns_find_what_they_found_unguarded() -> None:
             assert [m.span() for m in pattern.pattern.finditer(text, pos, endpos)] == [
                 m.span() for m in pattern.finditer(text, pos, endpos)
             ]
+
+
+def test_chinese_lists_found_as_finditer_finds_them() -> None:
+    from steppewatch.extract import coder_entities
+
+    rng = random.Random(21)
+    pieces = [
+        "中国",
+        "哈萨克斯坦",
+        "、",
+        "、",
+        "，",
+        "和",
+        "等",
+        " ",
+        "俄罗斯联邦共和国的",
+        "A",
+        "。",
+    ]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        want = [m.span() for m in coder_entities._CJK_LIST.finditer(text, lo, hi)]
+        assert coder_entities._list_spans(True, text, lo, hi) == want

@@ -537,6 +537,33 @@ def _drop_overlaps(hits: list[Hit]) -> list[Hit]:
 # Cyrillic script: capitalised names of up to four words joined by commas and a final and/и.
 _CJK_ITEM = r"[^、，,。；;：:！？!?\s“”\"()（）等]{1,10}"
 _CJK_LIST = re.compile(rf"{_CJK_ITEM}(?:、{_CJK_ITEM})+")
+CJK_ITEM_MAX = 10  # the most characters of an item of a Chinese list (_CJK_ITEM)
+
+
+def _list_spans(han: bool, text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The spans of ``_CJK_LIST`` (``han``) or ``_WORD_LIST`` matches in ``text[lo:hi]``, as
+    ``finditer`` gives them. A Chinese list is only tried at the few places it can start: its
+    first item ends at its first 、, at most ``CJK_ITEM_MAX`` characters after the start (an
+    item holds no 、), so before each 、 only the positions that close; ``finditer`` would try
+    every position of the span, several steps each."""
+    if not han:
+        return [m.span() for m in _WORD_LIST.finditer(text, lo, hi)]
+    spans: list[tuple[int, int]] = []
+    position = lo
+    while True:
+        mark = text.find("、", position, hi)
+        if mark < 0:
+            return spans
+        for start in range(max(position, mark - CJK_ITEM_MAX), mark):
+            match = _CJK_LIST.match(text, start, hi)
+            if match is not None:
+                spans.append(match.span())
+                position = match.end()
+                break
+        else:  # no list starts before this 、 (nor at it: a 、 is no item)
+            position = mark + 1
+
+
 _CJK_JOIN = re.compile(r"、|以及|(?<!共)和(?!国)|(?<!埃)及|与")
 _WORD_ITEM = r"(?:the\s+)?[A-ZА-ЯЁ][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-ZА-ЯЁ][\w'’-]*){0,3}"
 _WORD_LIST = re.compile(
@@ -607,8 +634,7 @@ def enumerations(hits: list[Hit], text: str, study: StudyFacts) -> list[Hit]:
     # by bisection: a scan per state is quadratic on a long text
     lists: dict[bool, tuple[list[int], list[tuple[int, int]]]] = {}
     for han in {_is_han(h) for h in states}:
-        pattern = _CJK_LIST if han else _WORD_LIST
-        spans = [m.span() for m in pattern.finditer(text, lo, hi)]
+        spans = _list_spans(han, text, lo, hi)
         lists[han] = ([a for a, _ in spans], spans)
     by_list: dict[tuple[int, int], str | None] = {}
     marks: dict[int, str] = {}
@@ -638,11 +664,8 @@ def focal_in_others_list(text: str, hit: Hit, hits: list[Hit], study: StudyFacts
     the United States and Türkiye): one of a partner's many partners, not the side of an event
     (unless the list's sentence says they take part)."""
     han = _is_han(hit)
-    pattern = _CJK_LIST if han else _WORD_LIST
     lo, hi = max(0, hit.start - LIST_WINDOW), min(len(text), hit.end + LIST_WINDOW)
-    span = next(
-        (m.span() for m in pattern.finditer(text, lo, hi) if m.start() <= hit.start < m.end()), None
-    )
+    span = next((s for s in _list_spans(han, text, lo, hi) if s[0] <= hit.start < s[1]), None)
     if span is None:
         return False
     states = {
