@@ -120,3 +120,26 @@ def test_chinese_lists_found_as_finditer_finds_them() -> None:
         hi = rng.randint(lo, len(text))
         want = [m.span() for m in coder_entities._CJK_LIST.finditer(text, lo, hi)]
         assert coder_entities._list_spans(True, text, lo, hi) == want
+
+
+def test_literals_find_what_the_pattern_finds() -> None:
+    from steppewatch.extract import coder_rules
+    from steppewatch.extract.prefilter import Literals
+
+    found = [v for v in vars(coder_rules).values() if isinstance(v, Literals)]
+    assert found
+    for literals in found:
+        words = literals.pattern.pattern.split("|")
+        pieces = [p for w in words for p in (w, w.upper(), w.title())]
+        pieces += [" ", "中", "x", "\u017f", "\u0130", "\u1c82"]
+        rng = random.Random(literals.pattern.pattern)
+        for _ in range(500):
+            text = "".join(rng.choice(pieces) for _ in range(10))
+            pos = rng.randint(0, len(text))
+            endpos = rng.randint(pos, len(text))
+            want = literals.pattern.search(text, pos, endpos)
+            got = literals.search(text, pos, endpos)
+            assert (want and want.span()) == (got and got.span())
+            assert [m.span() for m in literals.pattern.finditer(text, pos, endpos)] == [
+                m.span() for m in literals.finditer(text, pos, endpos)
+            ]

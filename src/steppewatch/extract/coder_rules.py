@@ -53,7 +53,7 @@ from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import ActorMention, CodedItem, Evidence
 from steppewatch.extract.normalise import normalise_for_matching
 from steppewatch.extract.participation_model import apply_participation
-from steppewatch.extract.prefilter import Guarded
+from steppewatch.extract.prefilter import Guarded, Literals
 
 __all__ = ["Found", "assign_codes", "collect", "without_third_party"]
 
@@ -235,10 +235,12 @@ _INTERVIEW = re.compile(
 _FIRST_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<=[^\W\d_]{3})\.(?:\s|$)")
 # the two sides of the meeting named without their names: a paragraph saying what they did
 # (会见后，双方签署了…; По итогам встречи стороны подписали…) is about the meeting
-_BOTH_SIDES = re.compile(
-    r"双方|两国|两部|стороны|сторонами|both sides|the two sides|the sides|"
-    r"двух стран|обеих стран|двух государств|обоих государств|both countries|the two countries",
-    re.IGNORECASE,
+_BOTH_SIDES = Literals(
+    re.compile(
+        r"双方|两国|两部|стороны|сторонами|both sides|the two sides|the sides|"
+        r"двух стран|обеих стран|двух государств|обоих государств|both countries|the two countries",
+        re.IGNORECASE,
+    )
 )
 # ... or the meeting itself as the one acting (会议通过了宣言, 与会各方, участники заседания
 # утвердили, the meeting adopted): a paragraph about the meeting
@@ -2465,8 +2467,11 @@ def _about_cooperation(text: str, item: CodedItem, hit: Hit, found: Found) -> bo
     return _any_in(found.focal_named, lo, hi) or bool(_COOPERATION.search(text, lo, hi))
 
 
-_COOPERATION = re.compile(
-    r"合作|协作|联合|共同|cooperat|joint|together|сотруднич|совместн|взаимодейств", re.IGNORECASE
+_COOPERATION = Literals(
+    re.compile(
+        r"合作|协作|联合|共同|cooperat|joint|together|сотруднич|совместн|взаимодейств",
+        re.IGNORECASE,
+    )
 )
 
 
