@@ -278,11 +278,27 @@ _SINCE = re.compile(
 )
 
 
+# the leads' ends found in the last text: the rules ask for an item's lead a dozen times
+_LEAD_ENDS: tuple[str, dict[int, int]] = ("", {})
+
+
 def lead_end(start: int, text: str) -> int:
     """Where the lead of the item starting at ``start`` ends: its first sentence, and under a
     title line the dateline's sentence too. A dateline written as a sentence of its own
     ("ASTANA, 14 October – Kazinform.", "Бишкек, 3 мая 2026 г."): short, with a date or a
     dash, it is the lead's opening and the sentence after it belongs to the lead."""
+    global _LEAD_ENDS
+    known, ends = _LEAD_ENDS
+    if known is not text:
+        ends = {}
+        _LEAD_ENDS = (text, ends)
+    end = ends.get(start)
+    if end is None:
+        end = ends[start] = _lead_end(start, text)
+    return end
+
+
+def _lead_end(start: int, text: str) -> int:
     stop = _FIRST_SENTENCE_END.search(text, start, start + LEAD)
     end = stop.end() if stop else start + LEAD
     if stop is not None and stop.group() == "\n":
