@@ -47,7 +47,9 @@ def _lowered(text: str) -> str | None:
 
 
 class Guarded:
-    """A compiled pattern and its necessary pieces (see the module docstring)."""
+    """A compiled pattern and its necessary pieces (see the module docstring). Whoever adds an
+    alternative to a guarded pattern adds its piece too: the tests only try texts made of the
+    pieces and cannot see an alternative that lacks one."""
 
     def __init__(self, pattern: re.Pattern[str], *pieces: str) -> None:
         if not pieces:
