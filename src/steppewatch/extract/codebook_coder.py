@@ -125,6 +125,7 @@ from steppewatch.extract.locations import assign_location
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import CodedDocument, CodedItem, CoderInfo, Evidence
 from steppewatch.extract.normalise import normalise_for_matching
+from steppewatch.extract.prefilter import Guarded
 from steppewatch.extract.registry import register_coder
 from steppewatch.extract.segment import segment_text
 
@@ -707,18 +708,41 @@ LEAD_SECURITY_WEIGHT = 0.3  # the least weight of a code that puts security in a
 
 # a gathering or a publication of analysts (a think-tank forum, scholars, a research report):
 # analysts speak for no state
-_ANALYSTS = re.compile(
-    r"智库|学者|研究报告|研究所|研究院|社会科学院|"
-    r"\b(?:think[- ]tanks?|scholars|academics|research\s+(?:report|centre|center|institute))\b|"
-    r"научн\w*\s+конференц|экспертн\w*\s+(?:форум|клуб|сообществ)|аналитическ\w*\s+(?:центр|доклад)|"
-    r"учен\w*\s+и\s+эксперт|исследовательск\w*\s+(?:центр|институт)|"
-    # analysts or experts as the lead's subject (Эксперты сравнили влияние России и Китая;
-    # Experts say; 专家认为) or an opinion column's heading (Expert Opinions)
-    r"(?<![^\W\d_])(?:эксперт|аналитик|политолог)\w*\s+(?:сравнил|считают|полагают|оценил|"
-    r"отмечают|сходятся|спорят)\w*|"
-    r"\b(?:experts|analysts|observers)\s+(?:say|said|compare\w*|believe|argue|agree)\b|"
-    r"\bexpert\s+opinions?\b|专家(?:认为|表示|指出|分析)|分析人士(?:认为|指出|称)",
-    re.IGNORECASE,
+_ANALYSTS = Guarded(
+    re.compile(
+        r"智库|学者|研究报告|研究所|研究院|社会科学院|"
+        r"\b(?:think[- ]tanks?|scholars|academics|research\s+(?:report|centre|center|institute))\b|"
+        r"научн\w*\s+конференц|экспертн\w*\s+(?:форум|клуб|сообществ)|аналитическ\w*\s+(?:центр|доклад)|"
+        r"учен\w*\s+и\s+эксперт|исследовательск\w*\s+(?:центр|институт)|"
+        # analysts or experts as the lead's subject (Эксперты сравнили влияние России и Китая;
+        # Experts say; 专家认为) or an opinion column's heading (Expert Opinions)
+        r"(?<![^\W\d_])(?:эксперт|аналитик|политолог)\w*\s+(?:сравнил|считают|полагают|оценил|"
+        r"отмечают|сходятся|спорят)\w*|"
+        r"\b(?:experts|analysts|observers)\s+(?:say|said|compare\w*|believe|argue|agree)\b|"
+        r"\bexpert\s+opinions?\b|专家(?:认为|表示|指出|分析)|分析人士(?:认为|指出|称)",
+        re.IGNORECASE,
+    ),
+    "智库",
+    "学者",
+    "研究报告",
+    "研究所",
+    "研究院",
+    "社会科学院",
+    "think",
+    "scholars",
+    "academics",
+    "research",
+    "конференц",
+    "эксперт",
+    "аналитик",
+    "аналитическ",
+    "исследовательск",
+    "политолог",
+    "expert",
+    "analysts",
+    "observers",
+    "专家",
+    "分析人士",
 )
 
 

@@ -22,7 +22,9 @@ from __future__ import annotations
 import bisect
 import re
 
+from steppewatch.extract.lines import LinePattern
 from steppewatch.extract.matcher import Hit
+from steppewatch.extract.prefilter import Guarded
 
 __all__ = [
     "also_with",
@@ -204,10 +206,24 @@ _SAYS = re.compile(
     r"(?![^\W\d_])",
     re.IGNORECASE,
 )
-_TAKING_PART = re.compile(
-    r"出席|参加|参与|与会|参演|attend|particip|t(?:ook|akes?|aken|aking) part|represented|"
-    r"участ|присутствова|представлял\w*",  # (присутствие: a presence, not attending)
-    re.IGNORECASE,
+_TAKING_PART = Guarded(
+    re.compile(
+        r"出席|参加|参与|与会|参演|attend|particip|t(?:ook|akes?|aken|aking) part|represented|"
+        r"участ|присутствова|представлял\w*",  # (присутствие: a presence, not attending)
+        re.IGNORECASE,
+    ),
+    "出席",
+    "参加",
+    "参与",
+    "与会",
+    "参演",
+    "attend",
+    "particip",
+    "part",
+    "represented",
+    "участ",
+    "присутствова",
+    "представлял",
 )
 # ... not when negated (не участвует, did not take part, 未参加)
 _NEGATED = re.compile(r"(?:未|没有|不|(?<![^\W\d_])(?:не|not|never|no longer))\s*$", re.IGNORECASE)
@@ -262,11 +278,27 @@ _SINCE = re.compile(
 )
 
 
+# the leads' ends found in the last text: the rules ask for an item's lead a dozen times
+_LEAD_ENDS: tuple[str, dict[int, int]] = ("", {})
+
+
 def lead_end(start: int, text: str) -> int:
     """Where the lead of the item starting at ``start`` ends: its first sentence, and under a
     title line the dateline's sentence too. A dateline written as a sentence of its own
     ("ASTANA, 14 October – Kazinform.", "Бишкек, 3 мая 2026 г."): short, with a date or a
     dash, it is the lead's opening and the sentence after it belongs to the lead."""
+    global _LEAD_ENDS
+    known, ends = _LEAD_ENDS
+    if known is not text:
+        ends = {}
+        _LEAD_ENDS = (text, ends)
+    end = ends.get(start)
+    if end is None:
+        end = ends[start] = _lead_end(start, text)
+    return end
+
+
+def _lead_end(start: int, text: str) -> int:
     stop = _FIRST_SENTENCE_END.search(text, start, start + LEAD)
     end = stop.end() if stop else start + LEAD
     if stop is not None and stop.group() == "\n":
@@ -323,11 +355,40 @@ _RU_MONTHS = (
     "ноябр", "декабр",
 )  # fmt: skip
 # a month in a date of the lead (Oct. 14, 14 октября, 10月14日, 14.10.2026)
-_LEAD_MONTH = re.compile(
-    r"(?<![^\W\d_])(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?!\d)|"
-    r"(?<!\d)\d{1,2}\s+(январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
-    r"[а-я]*|(?<!\d)(\d{1,2})月\d{1,2}日|(?<!\d)\d{1,2}\.(\d{1,2})\.(?:19|20)\d\d",
-    re.IGNORECASE,
+_LEAD_MONTH = Guarded(
+    re.compile(
+        r"(?<![^\W\d_])(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?!\d)|"
+        r"(?<!\d)\d{1,2}\s+(январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
+        r"[а-я]*|(?<!\d)(\d{1,2})月\d{1,2}日|(?<!\d)\d{1,2}\.(\d{1,2})\.(?:19|20)\d\d",
+        re.IGNORECASE,
+    ),
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "январ",
+    "феврал",
+    "март",
+    "апрел",
+    "ма",
+    "июн",
+    "июл",
+    "август",
+    "сентябр",
+    "октябр",
+    "ноябр",
+    "декабр",
+    "月",
+    ".19",
+    ".20",
 )
 # another month of this year (in June this year, в июне текущего года, 今年6月)
 _MONTH_THIS_YEAR = re.compile(
@@ -426,7 +487,7 @@ _YEAR_OPENING = re.compile(r"(?:(?:in|в|во)\s+)?((?:19|20)\d\d)(?!\d)", re.IG
 # an earlier time just before a word of taking part (ранее участвовали, previously took part,
 # 此前参加): it was then that they took part
 _BEFORE_TAKING_PART = re.compile(
-    r"[\s,，]*(?:[^\W\d_]+\s+)??(?:" + _TAKING_PART.pattern + ")|"
+    r"[\s,，]*(?:[^\W\d_]+\s+)??(?:" + _TAKING_PART.pattern.pattern + ")|"
     # (Chinese runs on in its clause: 近年来也通过“莫斯科模式”等机制参与)
     r"[^，,。；;！？!?\n\sA-Za-zА-Яа-яЁё]{0,24}?(?:出席|参加|参与|与会|参演)",
     re.IGNORECASE,
@@ -672,7 +733,7 @@ def _in_analyst_quote(text: str, position: int, start: int, end: int) -> bool:
 # tags (Tags:, Теги:, 标签：), its editor (【责任编辑：…】) and a heading line of links to other
 # articles (Related news:, Read also:, Читайте также:, По теме, 【相关新闻】, 相关阅读：): their
 # titles are other events
-_NOTE_HEADER = re.compile(
+_NOTE_HEADER = LinePattern(
     r"^[ \t]*(?:"
     r"(?:Справка|Справочно|Историческая\s+справка|Background|Fact\s*box|Factbox|背景(?:资料|链接)?|"
     r"链接|相关链接|Tags|Теги|Метки|标签|关键词|【\s*(?:责任)?编辑)[ \t]*[.:：]|"
@@ -687,7 +748,7 @@ _NOTE_HEADER = re.compile(
     r"(?:Похожие|Другие|Последние|Главные)\s+(?:новости|материалы|статьи)|"
     r"(?:Материалы|Новости)\s+по\s+теме|Самое\s+(?:читаемое|популярное)|Популярное|Рекомендуем)"
     r"[ \t]*[:：]?[ \t]*$)",
-    re.IGNORECASE | re.MULTILINE,
+    re.IGNORECASE,
 )
 
 
@@ -695,25 +756,25 @@ _NOTE_HEADER = re.compile(
 # dots (Other news: Bishkek to host SCO summit | Kyrgyzstan, Russia discuss...; Читайте
 # также: В Кыргызстане ... · Узбекистан и Китай ...; Читайте также: «В
 # Хатлоне задержаны...», «...»; Related: PLA's Tibet garrison tests... | China...)
-_LINKS_INLINE = re.compile(
+_LINKS_INLINE = LinePattern(
     r"^[ \t]*(?:Related(?:\s+(?:news|articles?|stories|reading|coverage|posts))?|Read\s+also|"
     r"Also\s+read|See\s+also|Other\s+news|More\s+news|Latest(?:\s+news)?|"
     r"Читайте\s+также|Смотрите\s+также|См\.\s+также|(?:Также\s+)?по\s+теме|"
     r"(?:Новости|Материалы)\s+по\s+теме|(?:Похожие|Другие)\s+новости|"
     r"【?[ \t]*(?:相关|延伸|推荐|更多)(?:新闻|阅读|链接|报道)[ \t]*】?)"
     r"[ \t]*[:：][ \t]*(?=[«“\"《]|[^\n]*?\s[|｜·•]\s)",
-    re.IGNORECASE | re.MULTILINE,
+    re.IGNORECASE,
 )
 
 
 # ... and a heading that only ever heads links (Читайте также:, Read also:, See also:, 相关阅读：)
 # whatever follows it in its line, one headline with no marks (Читайте также: Узбекистан и Китай
 # подписали соглашения)
-_LINKS_ONLY_INLINE = re.compile(
+_LINKS_ONLY_INLINE = LinePattern(
     r"^[ \t]*(?:Read\s+also|Also\s+read|See\s+also|Related\s+(?:news|articles?|stories)|"
     r"Читайте\s+также|Смотрите\s+также|См\.\s+также|Читайте\s+по\s+теме|"
     r"【?[ \t]*(?:相关|延伸|推荐)(?:新闻|阅读|链接)[ \t]*】?)[ \t]*[:：][ \t]*\S",
-    re.IGNORECASE | re.MULTILINE,
+    re.IGNORECASE,
 )
 
 
@@ -897,14 +958,41 @@ def idle_groups(
 # a framework's gathering talked about, not held: discussed (就上海合作组织合作交换了意见, discussed
 # preparations for the SCO summit, обсудили подготовку к саммиту ШОС) or to come (to be held in
 # Dushanbe, 将于…举行, состоится): another event than the item's, whose members it does not bring
-_DISCUSSED_BEFORE = re.compile(
-    r"(?:讨论|谈及|谈到|涉及|筹备|"
-    r"(?<![^\W\d_])(?:discuss\w*|exchanged?\s+views\s+on|talked\s+about|touched\s+(?:up)?on|"
-    r"preparations?\s+for|prepar\w+\s+for|ahead\s+of|on\s+the\s+eve\s+of|"
-    r"(?:announced|unveiled|pledged|made)\s+at|(?:объявлен\w*|объявил\w*|озвучен\w*)\s+на|"
-    r"обсуд\w*|обсужд\w*|обменял\w*\s+мнениями|подготовк\w*\s+к|в\s+преддверии|накануне)"
-    r"(?![^\W\d_]))[^.;。；，,]{0,60}$",
-    re.IGNORECASE,
+_DISCUSSED_BEFORE = Guarded(
+    re.compile(
+        r"(?:讨论|谈及|谈到|涉及|筹备|"
+        r"(?<![^\W\d_])(?:discuss\w*|exchanged?\s+views\s+on|talked\s+about|touched\s+(?:up)?on|"
+        r"preparations?\s+for|prepar\w+\s+for|ahead\s+of|on\s+the\s+eve\s+of|"
+        r"(?:announced|unveiled|pledged|made)\s+at|(?:объявлен\w*|объявил\w*|озвучен\w*)\s+на|"
+        r"обсуд\w*|обсужд\w*|обменял\w*\s+мнениями|подготовк\w*\s+к|в\s+преддверии|накануне)"
+        r"(?![^\W\d_]))[^.;。；，,]{0,60}$",
+        re.IGNORECASE,
+    ),
+    "讨论",
+    "谈及",
+    "谈到",
+    "涉及",
+    "筹备",
+    "discuss",
+    "views",
+    "talked",
+    "touched",
+    "prepar",
+    "ahead",
+    "eve",
+    "announced",
+    "unveiled",
+    "pledged",
+    "made",
+    "объявлен",
+    "объявил",
+    "озвучен",
+    "обсуд",
+    "обсужд",
+    "обменял",
+    "подготовк",
+    "преддверии",
+    "накануне",
 )
 _ABOUT_HAN = re.compile(r"就[^，,。；;]{0,30}$")
 _DISCUSSED_HAN = re.compile(r"^[^，,。；;]{0,40}?(?:交换|讨论|沟通|交流|探讨|磋商)")

@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from steppewatch.extract.matcher import Hit
+from steppewatch.extract.prefilter import Guarded
 
 if TYPE_CHECKING:
     from steppewatch.extract.coder_resources import StudyFacts
@@ -74,15 +75,31 @@ _WHEREABOUTS_BEFORE = re.compile(
 )
 # ... or a state a route or a threat passes through or comes from (途经塔吉克斯坦, runs through
 # Uzbekistan, militants crossing from Tajikistan, транзитом через Таджикистан): a place
-_THROUGH_BEFORE = re.compile(
-    r"(?:途经|经由|取道|过境|穿越|经过)$|"
-    r"(?<![^\W\d_])(?:(?:runs?|running|passes|passing|transit(?:ing)?|smuggled|trafficked|"
-    r"routed|goes|going)\s+(?:\w+\s+)?(?:through|via|across)|through|via|"
-    r"(?:crossing|infiltrating|coming|smuggled|trafficked|entering|runs?|running)\s+"
-    r"(?:\w+\s+)?from|"
-    r"(?:транзитом\s+)?через|проникнуть\s+из|проникающ\w*\s+из|"
-    r"(?:проход\w*|пролега\w*|проложен\w*)\s+по\s+территори\w*)\s+(?:the\s+)?$",
-    re.IGNORECASE,
+_THROUGH_BEFORE = Guarded(
+    re.compile(
+        r"(?:途经|经由|取道|过境|穿越|经过)$|"
+        r"(?<![^\W\d_])(?:(?:runs?|running|passes|passing|transit(?:ing)?|smuggled|trafficked|"
+        r"routed|goes|going)\s+(?:\w+\s+)?(?:through|via|across)|through|via|"
+        r"(?:crossing|infiltrating|coming|smuggled|trafficked|entering|runs?|running)\s+"
+        r"(?:\w+\s+)?from|"
+        r"(?:транзитом\s+)?через|проникнуть\s+из|проникающ\w*\s+из|"
+        r"(?:проход\w*|пролега\w*|проложен\w*)\s+по\s+территори\w*)\s+(?:the\s+)?$",
+        re.IGNORECASE,
+    ),
+    "途经",
+    "经由",
+    "取道",
+    "过境",
+    "穿越",
+    "经过",
+    "through",
+    "via",
+    "across",
+    "from",
+    "через",
+    "проникнуть",
+    "проникающ",
+    "территори",
 )
 # the next state of a list after a whereabouts (operates in Tajikistan and Uzbekistan)
 _LIST_JOIN = re.compile(r"\s*(?:,|、|和|及|and|и)\s*")
@@ -114,13 +131,22 @@ _PEOPLE_OF_BEFORE = re.compile(
 # a state named as an observer (Uzbekistan sent observers; 乌方派员观摩) does not take part
 # (наблюдения: military attachés invited for the observation of an exercise)
 # (a guest is no more: attended as a guest of the chair, 作为嘉宾出席, в качестве гостя)
-_OBSERVER = re.compile(
-    # (the first letters first: a position that starts none of the words fails at once)
-    r"(?=[oag\u043d\u0432\u89c2\u5609])(?:observer|\bobserved\b|наблюд|观察员|观摩|嘉宾|"
-    r"\bas\s+(?:a\s+|the\s+)?(?:special\s+)?guests?\b|"
-    r"\bguests?\s+of\s+(?:the\s+)?(?:chair|host|honou?r)\b|"
-    r"в\s+качестве\s+(?:почетн\w+\s+|специальн\w+\s+)?гост)",
-    re.IGNORECASE,
+_OBSERVER = Guarded(
+    re.compile(
+        # (the first letters first: a position that starts none of the words fails at once)
+        r"(?=[oag\u043d\u0432\u89c2\u5609])(?:observer|\bobserved\b|наблюд|观察员|观摩|嘉宾|"
+        r"\bas\s+(?:a\s+|the\s+)?(?:special\s+)?guests?\b|"
+        r"\bguests?\s+of\s+(?:the\s+)?(?:chair|host|honou?r)\b|"
+        r"в\s+качестве\s+(?:почетн\w+\s+|специальн\w+\s+)?гост)",
+        re.IGNORECASE,
+    ),
+    "observ",
+    "наблюд",
+    "观察员",
+    "观摩",
+    "嘉宾",
+    "guest",
+    "гост",
 )
 OBSERVER = _OBSERVER  # (the coder checks an item once before looking at each mention)
 _HAN_CLAUSE = re.compile(r"[，,；;。！？!?\n]")
@@ -250,19 +276,33 @@ _TOOK_PART = re.compile(
 # дороги Китай – Кыргызстан – Узбекистан, the China-Kyrgyzstan-Uzbekistan railway); the home of
 # people who do not act for it (researchers from China, экспертов из Китая, 来自中国的学者); a
 # dateline (BEIJING, Sept. 1 (Xinhua) --; Москва, 18 ноября; 新华社北京9月1日电)
-_BORDER_WITH_BEFORE = re.compile(
-    r"(?:borders?|frontiers?|boundar(?:y|ies))\s+with\s+(?:the\s+)?$|"
-    r"(?<![^\W\d_])(?:границ|рубеж)\w*\s+(?:\w+\s+)?(?:с|со)\s+$",
-    re.IGNORECASE,
+_BORDER_WITH_BEFORE = Guarded(
+    re.compile(
+        r"(?:borders?|frontiers?|boundar(?:y|ies))\s+with\s+(?:the\s+)?$|"
+        r"(?<![^\W\d_])(?:границ|рубеж)\w*\s+(?:\w+\s+)?(?:с|со)\s+$",
+        re.IGNORECASE,
+    ),
+    "border",
+    "frontier",
+    "boundar",
+    "границ",
+    "рубеж",
 )
 # ... and the next names of its list (границ с Киргизией и Таджикистаном, borders with Kazakhstan
 # and Tajikistan)
-_BORDER_LIST_BEFORE = re.compile(
-    r"(?:borders?|frontiers?|boundar(?:y|ies))\s+with\s+(?:the\s+)?"
-    r"(?:[^\W\d_][\w-]*\s*(?:,\s*|\s+(?:and|or)\s+)){1,3}$|"
-    r"(?<![^\W\d_])(?:границ|рубеж)\w*\s+(?:\w+\s+)?(?:с|со)\s+"
-    r"(?:[^\W\d_][\w-]*\s*(?:,\s*|\s+(?:и|или)\s+)){1,3}$",
-    re.IGNORECASE,
+_BORDER_LIST_BEFORE = Guarded(
+    re.compile(
+        r"(?:borders?|frontiers?|boundar(?:y|ies))\s+with\s+(?:the\s+)?"
+        r"(?:[^\W\d_][\w-]*\s*(?:,\s*|\s+(?:and|or)\s+)){1,3}$|"
+        r"(?<![^\W\d_])(?:границ|рубеж)\w*\s+(?:\w+\s+)?(?:с|со)\s+"
+        r"(?:[^\W\d_][\w-]*\s*(?:,\s*|\s+(?:и|или)\s+)){1,3}$",
+        re.IGNORECASE,
+    ),
+    "border",
+    "frontier",
+    "boundar",
+    "границ",
+    "рубеж",
 )
 _BORDER_WITH_AFTER = re.compile(r"(?:斯坦)?(?:接壤|交界|毗邻)")  # (the name may end at 吉尔吉斯)
 _ROUTE = (
@@ -271,7 +311,19 @@ _ROUTE = (
     r"трубопровод\w*|коридор\w*)"
 )
 # (the route's name may be quoted: железной дороги «Китай – Кыргызстан – Узбекистан»)
-_ROUTE_BEFORE = re.compile(rf"{_ROUTE}\s+[«“\"]?\s*(?:[^\W\d_]+\s*[-–—]\s*)*$", re.IGNORECASE)
+_ROUTE_BEFORE = Guarded(
+    re.compile(rf"{_ROUTE}\s+[«“\"]?\s*(?:[^\W\d_]+\s*[-–—]\s*)*$", re.IGNORECASE),
+    "road",
+    "railway",
+    "highway",
+    "motorway",
+    "pipeline",
+    "corridor",
+    "дорог",
+    "магистрал",
+    "провод",
+    "коридор",
+)
 _ROUTE_AFTER = re.compile(
     rf"(?:\s*[-–—]\s*[^\W\d_]+){{1,3}}[»”\"]?\s+(?:[^\W\d_]+\s+)?{_ROUTE}\b|"
     r"(?:[-–—－][\u4e00-\u9fff]{1,6}){1,3}(?:铁路|公路|管道|走廊)",
@@ -279,12 +331,30 @@ _ROUTE_AFTER = re.compile(
 )
 _ROUTE_LAST_BEFORE = re.compile(r"[^\W\d_]\s*[-–—]\s*$")  # the last stop: ...-Uzbekistan railway
 _ROUTE_END_AFTER = re.compile(rf"[»”\"]?\s+{_ROUTE}\b", re.IGNORECASE)
-_PEOPLE_FROM_BEFORE = re.compile(
-    r"(?:researchers|experts|scholars|analysts|academics|journalists|think[- ]tanks?|"
-    r"scientists)\s+from\s+[^.;:()]{0,80}$|"
-    r"(?:эксперт|исследовател|учён|учен|аналитик|журналист|политолог)\w*\s+из\s+[^.;:()]{0,80}$|"
-    r"来自[^。；;，,]{0,30}$",
-    re.IGNORECASE,
+_PEOPLE_FROM_BEFORE = Guarded(
+    re.compile(
+        r"(?:researchers|experts|scholars|analysts|academics|journalists|think[- ]tanks?|"
+        r"scientists)\s+from\s+[^.;:()]{0,80}$|"
+        r"(?:эксперт|исследовател|учён|учен|аналитик|журналист|политолог)\w*\s+из\s+[^.;:()]{0,80}$|"
+        r"来自[^。；;，,]{0,30}$",
+        re.IGNORECASE,
+    ),
+    "researchers",
+    "experts",
+    "scholars",
+    "analysts",
+    "academics",
+    "journalists",
+    "think",
+    "scientists",
+    "эксперт",
+    "исследовател",
+    "учён",
+    "учен",
+    "аналитик",
+    "журналист",
+    "политолог",
+    "来自",
 )
 _PEOPLE_AFTER_HAN = re.compile(r"[^。；;，,]{0,30}?(?:专家|学者|智库|记者)")
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*$|(?:新华社|中新社)$")
@@ -467,6 +537,33 @@ def _drop_overlaps(hits: list[Hit]) -> list[Hit]:
 # Cyrillic script: capitalised names of up to four words joined by commas and a final and/и.
 _CJK_ITEM = r"[^、，,。；;：:！？!?\s“”\"()（）等]{1,10}"
 _CJK_LIST = re.compile(rf"{_CJK_ITEM}(?:、{_CJK_ITEM})+")
+CJK_ITEM_MAX = 10  # the most characters of an item of a Chinese list (_CJK_ITEM)
+
+
+def _list_spans(han: bool, text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The spans of ``_CJK_LIST`` (``han``) or ``_WORD_LIST`` matches in ``text[lo:hi]``, as
+    ``finditer`` gives them. A Chinese list is only tried at the few places it can start: its
+    first item ends at its first 、, at most ``CJK_ITEM_MAX`` characters after the start (an
+    item holds no 、), so before each 、 only the positions that close; ``finditer`` would try
+    every position of the span, several steps each."""
+    if not han:
+        return [m.span() for m in _WORD_LIST.finditer(text, lo, hi)]
+    spans: list[tuple[int, int]] = []
+    position = lo
+    while True:
+        mark = text.find("、", position, hi)
+        if mark < 0:
+            return spans
+        for start in range(max(position, mark - CJK_ITEM_MAX), mark):
+            match = _CJK_LIST.match(text, start, hi)
+            if match is not None:
+                spans.append(match.span())
+                position = match.end()
+                break
+        else:  # no list starts before this 、 (nor at it: a 、 is no item)
+            position = mark + 1
+
+
 _CJK_JOIN = re.compile(r"、|以及|(?<!共)和(?!国)|(?<!埃)及|与")
 _WORD_ITEM = r"(?:the\s+)?[A-ZА-ЯЁ][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-ZА-ЯЁ][\w'’-]*){0,3}"
 _WORD_LIST = re.compile(
@@ -481,11 +578,28 @@ LIST_WINDOW = 160  # characters either side of a state name searched for its lis
 LONG_LIST = 5
 # examples, not an exhaustive list: "countries such as", 包括, таких как before; 等, etc.,
 # "and other countries", и другие after
-_EXAMPLE_BEFORE = re.compile(
-    r"(?:such as|including|like|e\.g\.,?|for example,?|for instance,?|among them|"
-    r"包括|(?<![例比诸譬假])如|比如|例如|诸如|譬如|像|так\w*(?:\s+\w+)?,?\s+как|в том числе|"
-    r"например,?|включая|среди них)\s*[:：]?\s*(?:the\s+)?$",
-    re.IGNORECASE,
+_EXAMPLE_BEFORE = Guarded(
+    re.compile(
+        r"(?:such as|including|like|e\.g\.,?|for example,?|for instance,?|among them|"
+        r"包括|(?<![例比诸譬假])如|比如|例如|诸如|譬如|像|так\w*(?:\s+\w+)?,?\s+как|в том числе|"
+        r"например,?|включая|среди них)\s*[:：]?\s*(?:the\s+)?$",
+        re.IGNORECASE,
+    ),
+    "such as",
+    "including",
+    "like",
+    "e.g.",
+    "for example",
+    "for instance",
+    "among them",
+    "包括",
+    "如",
+    "像",
+    "как",
+    "в том числе",
+    "например",
+    "включая",
+    "среди них",
 )
 _EXAMPLE_AFTER = re.compile(
     r"[^\s、，,。；;：:]{0,4}?等|[\w'’-]*,?\s+(?:etc\b|and others\b|"
@@ -520,8 +634,7 @@ def enumerations(hits: list[Hit], text: str, study: StudyFacts) -> list[Hit]:
     # by bisection: a scan per state is quadratic on a long text
     lists: dict[bool, tuple[list[int], list[tuple[int, int]]]] = {}
     for han in {_is_han(h) for h in states}:
-        pattern = _CJK_LIST if han else _WORD_LIST
-        spans = [m.span() for m in pattern.finditer(text, lo, hi)]
+        spans = _list_spans(han, text, lo, hi)
         lists[han] = ([a for a, _ in spans], spans)
     by_list: dict[tuple[int, int], str | None] = {}
     marks: dict[int, str] = {}
@@ -551,11 +664,8 @@ def focal_in_others_list(text: str, hit: Hit, hits: list[Hit], study: StudyFacts
     the United States and Türkiye): one of a partner's many partners, not the side of an event
     (unless the list's sentence says they take part)."""
     han = _is_han(hit)
-    pattern = _CJK_LIST if han else _WORD_LIST
     lo, hi = max(0, hit.start - LIST_WINDOW), min(len(text), hit.end + LIST_WINDOW)
-    span = next(
-        (m.span() for m in pattern.finditer(text, lo, hi) if m.start() <= hit.start < m.end()), None
-    )
+    span = next((s for s in _list_spans(han, text, lo, hi) if s[0] <= hit.start < s[1]), None)
     if span is None:
         return False
     states = {

@@ -61,10 +61,12 @@ from steppewatch.extract.coder_specificity import (
     listed_three_evils,
     needs_qualifier,
 )
+from steppewatch.extract.lines import LinePattern
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import ActorMention, CodedItem, Evidence
 from steppewatch.extract.normalise import normalise_for_matching
 from steppewatch.extract.participation_model import apply_participation
+from steppewatch.extract.prefilter import Guarded, Literals
 
 __all__ = ["Found", "assign_codes", "collect", "without_third_party"]
 
@@ -148,8 +150,8 @@ _NOT_TRAINING = re.compile(
 # -> no event from the question's words; gold guide 4: a request, a plan or a rumour the
 # spokesperson does not confirm is no event). A question citing a report (据报道) is not one:
 # the news it cites happened.
-_QUESTION = re.compile(r"^\s*(?:问|Q|Вопрос)\s*[:：]", re.IGNORECASE | re.MULTILINE)
-_ANSWER = re.compile(r"^\s*(?:答|A|Ответ)\s*[:：]", re.IGNORECASE | re.MULTILINE)
+_QUESTION = LinePattern(r"^\s*(?:问|Q|Вопрос)\s*[:：]", re.IGNORECASE)
+_ANSWER = LinePattern(r"^\s*(?:答|A|Ответ)\s*[:：]", re.IGNORECASE)
 _CONFIRM = re.compile(
     r"证实|确认|是否属实|传言|传闻|请求|要求中方|confirm|verify|rumou?r|\brequest|"
     r"подтверд|слух|просьб|запрос",
@@ -230,11 +232,17 @@ _ONGOING = re.compile(
 # Asia plus the US, Центральная Азия + США): a meeting in its sentence is that format's meeting,
 # not the focal state's; an item that only comments on it is commentary. The part after the
 # plus is checked for the focal state (中亚五国+中国 is the study's own format).
-_REGION_PLUS = re.compile(
-    r"(?:中亚五国|中亚|\bC5|Central Asia(?:n states)?|Центральн\w* Ази\w*|\bС5)"
-    r"\s*[”\"»]?\s*(?:\+|＋|\bplus\b|\bплюс\b)\s*[“\"«]?\s*"
-    r"(1\b|[^\s，,。;；:：()（）”\"»]{1,16})",
-    re.IGNORECASE,
+_REGION_PLUS = Guarded(
+    re.compile(
+        r"(?:中亚五国|中亚|\bC5|Central Asia(?:n states)?|Центральн\w* Ази\w*|\bС5)"
+        r"\s*[”\"»]?\s*(?:\+|＋|\bplus\b|\bплюс\b)\s*[“\"«]?\s*"
+        r"(1\b|[^\s，,。;；:：()（）”\"»]{1,16})",
+        re.IGNORECASE,
+    ),
+    "+",
+    "＋",
+    "plus",
+    "плюс",
 )
 # the end of an item's first sentence; a period after a one- or two-letter word is an
 # abbreviation (2019 г., St.), not an end
@@ -249,10 +257,12 @@ _INTERVIEW = re.compile(
 _FIRST_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<=[^\W\d_]{3})\.(?:\s|$)")
 # the two sides of the meeting named without their names: a paragraph saying what they did
 # (会见后，双方签署了…; По итогам встречи стороны подписали…) is about the meeting
-_BOTH_SIDES = re.compile(
-    r"双方|两国|两部|стороны|сторонами|both sides|the two sides|the sides|"
-    r"двух стран|обеих стран|двух государств|обоих государств|both countries|the two countries",
-    re.IGNORECASE,
+_BOTH_SIDES = Literals(
+    re.compile(
+        r"双方|两国|两部|стороны|сторонами|both sides|the two sides|the sides|"
+        r"двух стран|обеих стран|двух государств|обоих государств|both countries|the two countries",
+        re.IGNORECASE,
+    )
 )
 # ... or the meeting itself as the one acting (会议通过了宣言, 与会各方, участники заседания
 # утвердили, the meeting adopted): a paragraph about the meeting
@@ -1390,7 +1400,7 @@ _SPOKEN_OF = re.compile(
 
 # a turn of a transcript: a speaker's label at a line's start (Bloomberg:, Mao Ning:, 法新社记者：,
 # 汪文斌：), no sentence inside it
-_TURN = re.compile(r"^[ \t]*[^\n:：。.!?！？，,;；]{1,40}[:：]", re.MULTILINE)
+_TURN = LinePattern(r"^[ \t]*[^\n:：。.!?！？，,;；]{1,40}[:：]")
 _ASKS = re.compile(r"[？?]")
 
 
@@ -2697,8 +2707,11 @@ def _about_cooperation(text: str, item: CodedItem, hit: Hit, found: Found) -> bo
     return _any_in(found.focal_named, lo, hi) or bool(_COOPERATION.search(text, lo, hi))
 
 
-_COOPERATION = re.compile(
-    r"合作|协作|联合|共同|cooperat|joint|together|сотруднич|совместн|взаимодейств", re.IGNORECASE
+_COOPERATION = Literals(
+    re.compile(
+        r"合作|协作|联合|共同|cooperat|joint|together|сотруднич|совместн|взаимодейств",
+        re.IGNORECASE,
+    )
 )
 
 

@@ -197,6 +197,11 @@ def _infer_year(month: int, day: int, reference: date | None) -> int | None:
     return None
 
 
+def _has_year(match: re.Match[str]) -> bool:
+    groups = match.groupdict()
+    return bool(groups.get("year") or groups.get("zhyear"))
+
+
 def _mention(match: re.Match[str], reference: date | None) -> DateMention | None:
     groups = match.groupdict()
     month = _month_of(groups)
@@ -237,20 +242,31 @@ def find_dates(text: str, reference: date | str | None = None) -> list[DateMenti
         reference = _to_date(reference)
     if reference is None:
         # no page date: the year comes from the text's first mention with an explicit year
-        explicit = _find(text, None)
-        if explicit:
-            first = explicit[0].iso
-            reference = date(int(first[:4]), int(first[5:7] or 12) if len(first) >= 7 else 12, 28)
+        yearless: list[bool] = []
+        explicit = _find(text, None, yearless)
+        if not yearless or not explicit:
+            # every match gave its year, or no mention gives a year to take: a second reading
+            # with a reference would find the same
+            return explicit
+        first = explicit[0].iso
+        reference = date(int(first[:4]), int(first[5:7] or 12) if len(first) >= 7 else 12, 28)
     return _find(text, reference)
 
 
-def _find(text: str, reference: date | None) -> list[DateMention]:
+def _find(
+    text: str, reference: date | None, yearless: list[bool] | None = None
+) -> list[DateMention]:
+    """The mentions; with ``yearless``, appends True there when a match has no year of its
+    own (its mention depends on ``reference``)."""
     found: list[DateMention] = []
     lowered = text.lower()
+    contains = lowered.__contains__
     for pattern, required in zip(_PATTERNS, _REQUIRED, strict=True):
-        if not any(part in lowered for part in required):
+        if not any(map(contains, required)):
             continue  # the pattern cannot match: skip its scan of the whole text
         for match in pattern.finditer(text):
+            if yearless is not None and not yearless and not _has_year(match):
+                yearless.append(True)
             mention = _mention(match, reference)
             if mention is not None:
                 found.append(mention)

@@ -140,7 +140,7 @@ def read_formatted(data: bytes, *, source: str, content_type: str | None = None)
     from steppewatch.extract.encoding import decode_bytes
 
     check_size(len(data), source)
-    if not data.strip():
+    if not data or data.isspace():  # (as ``not data.strip()``, without copying the bytes)
         raise ExtractionError(f"{source}: empty document", hint="nothing to code", code="SW410")
     fmt = detect_format(data, source, content_type)
     if fmt == "pdf":

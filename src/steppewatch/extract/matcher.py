@@ -52,6 +52,16 @@ _RU_ADJECTIVE_PAIR = re.compile(
 )
 
 
+def _has_cyrillic(normal: str, start: int, stop: int) -> bool:
+    """``_CYRILLIC.search(normal, start, stop)``, at once when the span has no Cyrillic letter
+    at all: such a span's UTF-8 has no lead byte 0xD0 or 0xD1 (U+0400-U+047F; a byte of a
+    Han or Latin character never is one), which bytes search finds at C speed."""
+    data = normal[start:stop].encode("utf-8", "surrogatepass")
+    return (b"\xd0" in data or b"\xd1" in data) and _CYRILLIC.search(
+        normal, start, stop
+    ) is not None
+
+
 def _agreeing_adjectives(normal: str, start: int, stop: int) -> list[tuple[int, int]]:
     """Spans (word and the space after it) of the second of two adjectives that agree."""
     spans = []
@@ -61,6 +71,19 @@ def _agreeing_adjectives(normal: str, start: int, stop: int) -> list[tuple[int, 
             begin = match.end()
             spans.append((begin, begin + len(second) + len(match.group(3))))
     return spans
+
+
+# Latin and Cyrillic letters, most frequent first in English and Russian text
+_FREQUENT_LETTERS = {
+    letter: rank
+    for rank, letter in enumerate(
+        "etaoinsrhldcumfpgwybvkxjqz" + "оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё"
+    )
+}
+
+
+def _first_letter_rank(key: str) -> int:
+    return _FREQUENT_LETTERS.get(key[0], len(_FREQUENT_LETTERS))
 
 
 def _is_word_char(char: str) -> bool:
@@ -86,7 +109,10 @@ class Matcher:
             mode = "zh" if term.lang == "zh" else ("ru" if term.lang == "ru" else "en")
             table.setdefault(key, []).append((term.payload, mode, wildcard, term.text))
             count += 1
-        for key, entries in table.items():
+        # (pyahocorasick looks a character up among a node's children one by one, in the order
+        # they were added: letters that open many words of the text first make every step
+        # shorter; the order changes no match)
+        for key, entries in sorted(table.items(), key=lambda item: _first_letter_rank(item[0])):
             automaton.add_word(key, (len(key), tuple(entries)))
         if table:
             automaton.make_automaton()
@@ -105,7 +131,7 @@ class Matcher:
         if self._empty:
             return
         stop = len(normal) if end is None else end
-        if not (self._multiword_ru and _CYRILLIC.search(normal, start, min(stop, start + 4000))):
+        if not (self._multiword_ru and _has_cyrillic(normal, start, min(stop, start + 4000))):
             yield from self._scan(normal, start, stop)
             return
         # hits in the order of their ends, those across a compound among them

@@ -12,25 +12,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from steppewatch.extract.lines import LinePattern
+
 __all__ = ["Segment", "segment_text"]
 
-_QUESTION = re.compile(
+_QUESTION = LinePattern(
     r"^(?:问\s*[：:]|[^\n：:。？?]{0,30}记者(?:问及)?\s*[：:]|有记者问\s*[：:]?|Q\s*[:：]|"
     r"Question\s*[:：]|Вопрос\s*[:：]|В\s*:)",
-    re.MULTILINE,
 )
 # a transcript that names the asking outlet instead of "Q:" (Xinhua News Agency: ... ?; AFP:
 # ... ?; РИА Новости: ... ?): a line opening with a short name and a colon and ending in a
 # question mark; at least OUTLET_QUESTIONS of them make the document a transcript
-_OUTLET_QUESTION = re.compile(
-    r"^[A-ZА-ЯЁ][^\W\d_]*(?:[ &.'’-]+[^\W_][^\s:]*){0,5}\s*:[ \t]+[^\n]*\?[ \t]*$",
-    re.MULTILINE,
+_OUTLET_QUESTION = LinePattern(
+    r"^[A-ZА-ЯЁ][^\W\d_]*(?:[ &.'’-]+[^\W_][^\s:]*){0,5}\s*:[ \t]+[^\n]*\?[ \t]*$"
 )
 OUTLET_QUESTIONS = 3
-_ANNOUNCEMENT = re.compile(
+_ANNOUNCEMENT = LinePattern(
     r"^(?:应[^\n，,]{1,60}邀请|经[^\n，,]{1,20}商定|At the invitation of|"
     r"По приглашению|[^\n]{0,12}(?:宣布|announce)[^\n]{0,6}[：:])",
-    re.IGNORECASE | re.MULTILINE,
+    re.IGNORECASE,
 )
 _LINE = re.compile(r"[^\n]+")
 
@@ -43,7 +43,8 @@ class Segment:
 
 
 def _title(text: str, start: int, end: int) -> str:
-    line = text[start:end].split("\n", 1)[0].strip()
+    newline = text.find("\n", start, end)
+    line = text[start : end if newline < 0 else newline].strip()
     return line if len(line) <= 80 else line[:79] + "…"
 
 

@@ -108,11 +108,16 @@ class HtmlText:
 def clean_text(raw: str) -> str:
     """Collapse spaces inside lines, strip lines, drop empty lines (str.split: C speed, and it
     knows the ideographic space and the no-break space)."""
-    lines = (
-        " ".join(line.split()) if len(line) < 100_000 else _long_line(line)
-        for line in raw.replace("\r", "\n").split("\n")
+    lines = raw.replace("\r", "\n").split("\n")
+    if len(raw) < 100_000 or max(map(len, lines)) < 100_000:
+        # (the same, with the lines of whitespace only, most lines of a page, skipped at once)
+        return "\n".join(
+            [" ".join(line.split()) for line in lines if line and not line.isspace()]
+        ).replace("\u200b", "")
+    cleaned = (
+        " ".join(line.split()) if len(line) < 100_000 else _long_line(line) for line in lines
     )
-    return "\n".join(line for line in lines if line).replace("\u200b", "")
+    return "\n".join(line for line in cleaned if line).replace("\u200b", "")
 
 
 _WHITESPACE = re.compile(r"\s+")
@@ -243,6 +248,10 @@ _BLOCK_RX = re.compile(
     re.IGNORECASE,
 )
 _TAG_RX = re.compile(r"<[^<>]*>")
+# "<script" in any case: the same test as ``"<script" in markup.lower()`` (no character outside
+# ASCII lowers to one of these letters but U+0130, to "i" and a combining dot, which no "p"
+# follows), without a lower-cased copy of the markup
+_SCRIPT_TAG = re.compile("<script", re.IGNORECASE | re.ASCII)
 
 
 def _drop_scripts(markup: str) -> str:
@@ -302,7 +311,7 @@ def _fast_fragment(fragment: str) -> HtmlText | None:
         if not fragment.startswith(start_marker):
             continue
         main = fragment.find(main_marker)
-        if main < 0 or "<script" in fragment[main:].lower():
+        if main < 0 or _SCRIPT_TAG.search(fragment, main):
             return None
         text = _strip_tags(fragment[main:])
         if not text:

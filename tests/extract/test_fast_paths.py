@@ -1,0 +1,145 @@
+"""The faster forms of extraction steps give what the plain forms they replaced gave."""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+
+from steppewatch.extract import language, text
+from steppewatch.extract.dates import find_dates
+
+
+def test_script_tag_search_is_the_lower_cased_test() -> None:
+    # the only characters outside ASCII that lower-case to ASCII letters
+    odd = [
+        c for c in map(chr, range(0x80, sys.maxunicode + 1)) if any(x < "\x80" for x in c.lower())
+    ]
+    assert odd == ["\u0130", "\u212a"]
+    rng = random.Random(7)
+    pieces = ["<", "s", "S", "c", "C", "r", "R", "i", "I", "p", "P", "t", "T", "\u0130", "x"]
+    for _ in range(20000):
+        markup = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert (text._SCRIPT_TAG.search(markup) is not None) == ("<script" in markup.lower())
+    assert text._SCRIPT_TAG.search("<SCRİPT") is None
+
+
+def test_english_words_as_bytes_are_the_regex_words() -> None:
+    rng = random.Random(8)
+    pieces = ["the ", "of ", "And ", "a", "\u0130", "\u212a", "\ud800", "x", "中", "д", "é", "\n"]
+    for _ in range(5000):
+        sample = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        words = sample.lower().encode("utf-8", "replace").translate(language._LATIN_WORDS).split()
+        assert [w.decode() for w in words] == re.findall(r"[a-z]+", sample.lower())
+    assert language.detect_language("The talks of the two sides and the " * 5) == "en"
+
+
+def test_dates_read_once_when_every_mention_has_its_year() -> None:
+    # with a year everywhere, no reference; a yearless mention takes the first one's year
+    assert [m.iso for m in find_dates("2019年6月13日和2020年1月2日")] == [
+        "2019-06-13",
+        "2020-01-02",
+    ]
+    assert [m.iso for m in find_dates("June 13, 2019. On June 20 they met.")] == [
+        "2019-06-13",
+        "2019-06-20",
+    ]
+    assert find_dates("on June 20 they met") == []
+
+
+def test_letters_re_folds_unlike_lower_are_known() -> None:
+    from steppewatch.extract.prefilter import FOLDED_UNLIKE_LOWER
+
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    letters = "abcdefghijklmnopqrstuvwxyz" + "".join(map(chr, range(0x430, 0x450))) + "ё"
+    lowers_to: dict[str, set[str]] = {letter: set() for letter in letters}
+    for char in every:
+        if char.lower() in lowers_to:
+            lowers_to[char.lower()].add(char)
+    for letter in letters:
+        folded = set(re.findall(re.escape(letter), every, re.IGNORECASE))
+        # re folds to the letter what lowers to it, and only the listed others
+        assert lowers_to[letter] <= folded, letter
+        assert folded - lowers_to[letter] <= set(FOLDED_UNLIKE_LOWER), letter
+
+
+def _guarded() -> list[object]:
+    from steppewatch.extract import codebook_coder, coder_background, coder_entities, coder_rules
+    from steppewatch.extract.prefilter import Guarded
+
+    return [
+        value
+        for module in (coder_entities, coder_background, coder_rules, codebook_coder)
+        for value in vars(module).values()
+        if isinstance(value, Guarded)
+    ]
+
+
+def test_guarded_patterns_find_what_they_found_unguarded() -> None:
+    from steppewatch.extract.prefilter import Guarded
+
+    guarded = _guarded()
+    assert guarded
+    words = [" ", ", ", "\n", "the ", "China", "Kazakhstan ", "中国", "哈萨克斯坦", "Китай ", "с "]
+    for pattern in guarded:
+        assert isinstance(pattern, Guarded)
+        pieces = [p for piece in pattern.pieces for p in (piece, piece.upper(), piece.title())]
+        rng = random.Random(pattern.pattern.pattern)
+        for _ in range(400):
+            text = "".join(rng.choice(words + pieces + ["\u017f", "\u0130"]) for _ in range(12))
+            pos = rng.randint(0, len(text))
+            endpos = rng.randint(pos, len(text))
+            plain = pattern.pattern.search(text, pos, endpos)
+            got = pattern.search(text, pos, endpos)
+            assert (plain and plain.span()) == (got and got.span())
+            assert [m.span() for m in pattern.pattern.finditer(text, pos, endpos)] == [
+                m.span() for m in pattern.finditer(text, pos, endpos)
+            ]
+
+
+def test_chinese_lists_found_as_finditer_finds_them() -> None:
+    from steppewatch.extract import coder_entities
+
+    rng = random.Random(21)
+    pieces = [
+        "中国",
+        "哈萨克斯坦",
+        "、",
+        "、",
+        "，",
+        "和",
+        "等",
+        " ",
+        "俄罗斯联邦共和国的",
+        "A",
+        "。",
+    ]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        want = [m.span() for m in coder_entities._CJK_LIST.finditer(text, lo, hi)]
+        assert coder_entities._list_spans(True, text, lo, hi) == want
+
+
+def test_literals_find_what_the_pattern_finds() -> None:
+    from steppewatch.extract import coder_rules
+    from steppewatch.extract.prefilter import Literals
+
+    found = [v for v in vars(coder_rules).values() if isinstance(v, Literals)]
+    assert found
+    for literals in found:
+        words = literals.pattern.pattern.split("|")
+        pieces = [p for w in words for p in (w, w.upper(), w.title())]
+        pieces += [" ", "中", "x", "\u017f", "\u0130", "\u1c82"]
+        rng = random.Random(literals.pattern.pattern)
+        for _ in range(500):
+            text = "".join(rng.choice(pieces) for _ in range(10))
+            pos = rng.randint(0, len(text))
+            endpos = rng.randint(pos, len(text))
+            want = literals.pattern.search(text, pos, endpos)
+            got = literals.search(text, pos, endpos)
+            assert (want and want.span()) == (got and got.span())
+            assert [m.span() for m in literals.pattern.finditer(text, pos, endpos)] == [
+                m.span() for m in literals.finditer(text, pos, endpos)
+            ]
