@@ -778,10 +778,27 @@ _LINKS_ONLY_INLINE = LinePattern(
 )
 
 
+# the notes' starts found in the last text: the rules ask for them once per passage, and each
+# search runs to the item's end (quadratic in a long item without one)
+_NOTE_STARTS: tuple[str, dict[tuple[int, int], int]] = ("", {})
+
+
 def note_start(text: str, start: int, end: int) -> int:
     """Where the item's paragraphs of background begin (a line headed Справка., Background:,
     背景：), or where its page's tags, editor or list of links to other articles begin (Tags:,
     【责任编辑：…】, a line "Related news:", "Читайте также:", 【相关新闻】), or ``end``."""
+    global _NOTE_STARTS
+    known, starts = _NOTE_STARTS
+    if known is not text:
+        starts = {}
+        _NOTE_STARTS = (text, starts)
+    stop = starts.get((start, end))
+    if stop is None:
+        stop = starts[(start, end)] = _note_start(text, start, end)
+    return stop
+
+
+def _note_start(text: str, start: int, end: int) -> int:
     # (a heading before the end of the lead is the page's top, not its close: the article
     # follows it)
     lead = lead_end(start, text)
