@@ -104,6 +104,9 @@ class Finding:
     counted_note: str = ""
     #: Shown beside the verdict: a gap year the rule ran into, and what it changes.
     note: str = ""
+    #: :attr:`n_events` worked out already (by :func:`evaluate_claims`, which then drops the
+    #: groups' ``keys``: on 10,000,000 events up to 80 MB kept until the report is written).
+    n_counted: int | None = field(default=None, compare=False, repr=False)
 
     @cached_property
     def event_ids(self) -> tuple[str, ...]:
@@ -118,6 +121,8 @@ class Finding:
         """How many distinct events the groups count (``len(event_ids)``): from the groups'
         ``keys`` when each has them (integers marked off, not ids hashed: on 10,000,000 events
         the ids' dictionary took about 4 s), else from :attr:`event_ids`."""
+        if self.n_counted is not None:
+            return self.n_counted
         if len(self.counted) <= 1:
             return len(self.counted[0].ids) if self.counted else 0
         keys = [g.keys for g in self.counted if g.keys is not None and len(g.keys) == len(g.ids)]
@@ -636,10 +641,19 @@ def evaluate_claims(
                 found = replace(found, rule=_fill_window(found.rule, found.window))
                 if len(windows) > 1:
                     found = replace(found, claim_id=f"{claim.id}_{window.start}_{window.end}")
-                out.append(found)
+                out.append(_keys_counted(found))
     finally:
         _WINDOWS.reset(token)
     return out
+
+
+def _keys_counted(found: Finding) -> Finding:
+    """``found`` with its events counted (:attr:`Finding.n_events`) and its groups' ``keys``,
+    needed only for that, dropped."""
+    if all(g.keys is None for g in found.counted):
+        return found
+    counted = tuple(replace(g, keys=None) for g in found.counted)
+    return replace(found, counted=counted, n_counted=found.n_events)
 
 
 #: The columns of :func:`findings_frame`.
