@@ -162,3 +162,19 @@ def test_exercises_table_of_shared_values_is_the_table_of_separate_ones(
     assert len(table) == 2 * len(ex) and table["troops_total_n"].notna().any()
     assert "中塔联合反恐演习" in set(table["name"])  # a title where no name is coded
     pd.testing.assert_frame_equal(table, exercises_table(separate))
+
+
+def test_activity_rows_newest_first_as_sorted() -> None:
+    import numpy as np
+
+    from steppewatch.analysis.activity_tables import _newest_first
+
+    dates = np.array(["2001-01-02", "2001-01-02", "2003", "2003", "2003-05"], dtype=object)
+    ids = np.array(["a", "b", "a", "a", "c"], dtype=object)
+    rows = pd.DataFrame({"date": dates, "id": ids, "n": range(5)})
+    want = rows.sort_values(["date", "id"], ascending=[False, True], kind="stable")
+    assert list(_newest_first(dates, ids)) == list(want.index)
+    # not in (date, id) order, or not all text: None (the rows are sorted instead)
+    assert _newest_first(dates[::-1].copy(), ids[::-1].copy()) is None
+    assert _newest_first(np.array(["2001", None], dtype=object), ids[:2]) is None
+    assert list(_newest_first(dates[:1], ids[:1])) == [0]

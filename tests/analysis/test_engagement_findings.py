@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -193,3 +194,22 @@ def test_findings_frame_counts_events_not_lists_them(
     assert tuple(table.reset_index().columns) == FINDINGS_COLUMNS
     assert table.loc["bilateral_more_meetings", "events_counted"] == 11
     assert table.loc["kg_tj_most_responsive", "events_counted"] == 0
+
+
+def test_findings_count_events_by_id_codes_as_by_ids(
+    frame: pd.DataFrame, partners: list[str]
+) -> None:
+    from steppewatch.analysis.findings import Counted, Finding
+    from steppewatch.analysis.frame import analysis_frame
+
+    # from the analysis frame (id codes) and from the plain frame (no codes): the same counts
+    for given in (analysis_frame(frame), frame):
+        for found in evaluate_claims(given, partners):
+            assert found.n_events == len(found.event_ids)
+    # groups that overlap, one without codes: counted by their ids
+    a = Counted("a", ("x", "y"), None, np.array([0, 1]))
+    b = Counted("b", ("y", "z"), None, np.array([1, 2]))
+    plain = Counted("c", ("z",))
+    made = [Finding("c", "claim", "rule", "supported", "", "", groups) for groups in
+            [(a, b), (a, plain), (), (a,)]]  # fmt: skip
+    assert [f.n_events for f in made] == [3, 3, 0, 2]

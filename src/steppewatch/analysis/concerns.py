@@ -339,6 +339,15 @@ def concern_lifespan(frame: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["first_year", "topic"]).reset_index(drop=True)
 
 
+def _distinct_ids(m: pd.DataFrame, ids: np.ndarray) -> bool:
+    """Is each id of ``m`` there once? Its ids' integer codes rising row by row (the analysis
+    frame's ``id_key``: equal codes, equal ids) say so without hashing the ids."""
+    key = m["id_key"].to_numpy() if "id_key" in m.columns else None
+    if key is not None and key.dtype.kind in "iu" and bool((key[1:] > key[:-1]).all()):
+        return True
+    return bool(pd.Index(ids).is_unique)
+
+
 def _lifespan_by_list(m: pd.DataFrame, keys: list[str]) -> pd.DataFrame | None:
     """:func:`concern_lifespan` of the meetings ``m`` worked out once per distinct topic list
     (a million events have a few hundred) instead of once per (meeting, topic) row: each
@@ -353,7 +362,7 @@ def _lifespan_by_list(m: pd.DataFrame, keys: list[str]) -> pd.DataFrame | None:
     if found is None or years.dtype.kind not in "iu":
         return None
     codes, lists = found
-    if not all(type(i) is str for i in ids) or not pd.Index(ids).is_unique:
+    if set(map(type, ids)) != {str} or not _distinct_ids(m, ids):
         return None
     if "date_start" in keys:
         dates = m["date_start"].to_numpy()
