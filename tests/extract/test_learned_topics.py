@@ -186,7 +186,11 @@ def test_a_layer_file_of_another_format_is_refused() -> None:
 
 
 @pytest.mark.slow
-def test_the_shipped_weights_are_what_the_fit_command_writes(tmp_path: Path) -> None:
+def test_the_shipped_weights_are_what_the_fit_command_writes(
+    tmp_path: Path, china_fm_dir: Path
+) -> None:
+    """Fitted on every tuning set, dev's and real_tune's MFA pages included (read from
+    ../shared: without it the fit would silently see fewer documents, so the test skips)."""
     from steppewatch.extract.learned_topics import main
 
     out = tmp_path / "layer.json"
