@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from steppewatch.extract.dates import EN_MONTH_STEMS, RU_MONTH_STEMS
 from steppewatch.extract.lines import LinePattern
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.prefilter import Guarded
@@ -278,8 +279,22 @@ _SINCE = re.compile(
 )
 
 
-# the leads' ends found in the last text: the rules ask for an item's lead a dozen times
-_LEAD_ENDS: tuple[str, dict[int, int]] = ("", {})
+class _LastText:
+    """Answers about the last text asked of, by key (a new text forgets the old one's): the
+    rules ask for an item's lead a dozen times, and for its note once per passage."""
+
+    def __init__(self) -> None:
+        self._state: tuple[str, dict[object, int]] = ("", {})
+
+    def answers(self, text: str) -> dict[object, int]:
+        known, answers = self._state
+        if known is not text:
+            answers = {}
+            self._state = (text, answers)
+        return answers
+
+
+_LEAD_ENDS = _LastText()
 
 
 def lead_end(start: int, text: str) -> int:
@@ -287,11 +302,7 @@ def lead_end(start: int, text: str) -> int:
     title line the dateline's sentence too. A dateline written as a sentence of its own
     ("ASTANA, 14 October – Kazinform.", "Бишкек, 3 мая 2026 г."): short, with a date or a
     dash, it is the lead's opening and the sentence after it belongs to the lead."""
-    global _LEAD_ENDS
-    known, ends = _LEAD_ENDS
-    if known is not text:
-        ends = {}
-        _LEAD_ENDS = (text, ends)
+    ends = _LEAD_ENDS.answers(text)
     end = ends.get(start)
     if end is None:
         end = ends[start] = _lead_end(start, text)
@@ -347,13 +358,6 @@ def event_year(text: str, start: int, end: int, reference: str | None) -> int | 
     return None
 
 
-_EN_MONTHS = (
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-)  # fmt: skip
-_RU_MONTHS = (
-    "январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр",
-    "ноябр", "декабр",
-)  # fmt: skip
 # a month in a date of the lead (Oct. 14, 14 октября, 10月14日, 14.10.2026)
 _LEAD_MONTH = Guarded(
     re.compile(
@@ -362,30 +366,8 @@ _LEAD_MONTH = Guarded(
         r"[а-я]*|(?<!\d)(\d{1,2})月\d{1,2}日|(?<!\d)\d{1,2}\.(\d{1,2})\.(?:19|20)\d\d",
         re.IGNORECASE,
     ),
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-    "январ",
-    "феврал",
-    "март",
-    "апрел",
-    "ма",
-    "июн",
-    "июл",
-    "август",
-    "сентябр",
-    "октябр",
-    "ноябр",
-    "декабр",
+    *EN_MONTH_STEMS,
+    *RU_MONTH_STEMS,
     "月",
     ".19",
     ".20",
@@ -430,7 +412,7 @@ def _month(match: re.Match[str]) -> int | None:
     if word.isdigit():
         return int(word)
     word = word.lower()
-    months = _EN_MONTHS if word.isascii() else _RU_MONTHS
+    months = EN_MONTH_STEMS if word.isascii() else RU_MONTH_STEMS
     return next((i for i, name in enumerate(months, start=1) if word.startswith(name)), None)
 
 
@@ -778,20 +760,15 @@ _LINKS_ONLY_INLINE = LinePattern(
 )
 
 
-# the notes' starts found in the last text: the rules ask for them once per passage, and each
-# search runs to the item's end (quadratic in a long item without one)
-_NOTE_STARTS: tuple[str, dict[tuple[int, int], int]] = ("", {})
+# (each search runs to the item's end: asked once per passage, quadratic in a long item)
+_NOTE_STARTS = _LastText()
 
 
 def note_start(text: str, start: int, end: int) -> int:
     """Where the item's paragraphs of background begin (a line headed Справка., Background:,
     背景：), or where its page's tags, editor or list of links to other articles begin (Tags:,
     【责任编辑：…】, a line "Related news:", "Читайте также:", 【相关新闻】), or ``end``."""
-    global _NOTE_STARTS
-    known, starts = _NOTE_STARTS
-    if known is not text:
-        starts = {}
-        _NOTE_STARTS = (text, starts)
+    starts = _NOTE_STARTS.answers(text)
     stop = starts.get((start, end))
     if stop is None:
         stop = starts[(start, end)] = _note_start(text, start, end)

@@ -118,8 +118,21 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
 # For each pattern above, strings one of which every match contains (in lower case): a text
 # without any of them is not scanned with that pattern. Substring tests run at C speed; most
 # texts hold dates in one language only.
-_EN_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_RU_STEMS = (
+EN_MONTH_STEMS = (
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+)
+RU_MONTH_STEMS = (
     "январ",
     "феврал",
     "март",
@@ -137,12 +150,12 @@ _REQUIRED: tuple[tuple[str, ...], ...] = (
     ("月",),
     ("月",),
     ("月",),
-    _RU_STEMS,
+    RU_MONTH_STEMS,
     (".",),
     ("-",),
-    _EN_STEMS,
-    _EN_STEMS,
-    _EN_STEMS,
+    EN_MONTH_STEMS,
+    EN_MONTH_STEMS,
+    EN_MONTH_STEMS,
 )
 assert len(_REQUIRED) == len(_PATTERNS)
 
