@@ -582,7 +582,7 @@ def test_ninth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
     Xinhua, TASS, RIA, Kazinform, AKIpress, Asia-Plus, Kabar, 24.kg, UzA, Kun.uz, Trend, Sputnik,
     Global Times, China Daily, CGTN, People's Daily, China News Service, MFA and MoD transcripts,
     plus think tanks, embassies, ministries, Telegram reposts; written ahead, held out for the
-    thirteenth coder round)."""
+    thirteenth coder round, tuning data since the fourteenth)."""
     _check_blind_readout_set(
         "test9",
         "ro10-",
@@ -600,7 +600,7 @@ def test_tenth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
     24.kg, UzA, Kun.uz, Turkmen state news, Trend, Sputnik, Global Times, China Daily, CGTN,
     People's Daily, Huanqiu, China News Service, The Paper, CCTV, MFA and MoD transcripts, plus a
     think tank, Eurasianet, RFE/RL, embassies, ministries, a court report, a company release, a
-    Telegram repost and interviews; written ahead, held out for the next coder round)."""
+    Telegram repost and interviews; written ahead, held out for the fourteenth coder round)."""
     _check_blind_readout_set(
         "test10",
         "ro11-",
@@ -686,11 +686,12 @@ def test_actor_offices_were_compared_as_titles_against_level_codes() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["test", "test3", "test9", "test10", "real_heldout", "real_heldout2"]
+    "name", ["test", "test3", "test10", "test11", "real_heldout", "real_heldout2"]
 )
 def test_calibration_refuses_every_held_out_set(name: str) -> None:
-    """Refused by name, before the file is read (gold/test3.jsonl, gold/test9.jsonl and gold/test10.jsonl
-    were refused even before their blind annotators had committed them)."""
+    """Refused by name, before the file is read (gold/test3.jsonl, gold/test9.jsonl,
+    gold/test10.jsonl and gold/test11.jsonl were refused even before their blind annotators had
+    committed them; test9 is tuning data since the fourteenth round)."""
     from steppewatch.errors import InputError
     from steppewatch.extract.calibration import samples_from_gold
 
