@@ -429,6 +429,7 @@ DISJOINT_SETS = (
     "test8",
     "test9",
     "test10",
+    "test11",
     "real_tune",
     "real_heldout",
     "real_heldout2",
@@ -609,6 +610,24 @@ def test_tenth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
         relevant_at_least=42,
         negatives_at_least=18,
         multi_event_at_least=22,
+    )
+
+
+def test_eleventh_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
+    """gold/test11.jsonl, the eleventh blind readout set (pages at real length in the house styles
+    of Xinhua in three languages, TASS, RIA Novosti, Interfax, Kazinform, AKIpress, Asia-Plus,
+    Kabar, 24.kg, UzA, Kun.uz, Turkmen state news, Trend, Global Times, China Daily, CGTN, People's
+    Daily, Huanqiu, China News Service, The Paper, CCTV, Tianshan Net, PLA Daily, MFA and MoD
+    transcripts, plus a think tank, Eurasianet, RFE/RL, an embassy, a ministry, a court report, a
+    company release, a Telegram repost and an interview; written ahead, held out)."""
+    _check_blind_readout_set(
+        "test11",
+        "ro12-",
+        documents=60,
+        per_language=20,
+        relevant_at_least=42,
+        negatives_at_least=18,
+        multi_event_at_least=21,
     )
 
 

@@ -143,7 +143,9 @@ def test_the_layer_rejects_the_hard_negative_and_keeps_the_positive_saying_why()
         assert note.confidence is not None and note.confidence > 0.5
 
 
-@pytest.mark.parametrize("name", ["test10.jsonl", "test3.jsonl", "real_heldout.jsonl"])
+@pytest.mark.parametrize(
+    "name", ["test10.jsonl", "test11.jsonl", "test3.jsonl", "real_heldout.jsonl"]
+)
 def test_held_out_sets_are_refused_by_name(name: str) -> None:
     with pytest.raises(SystemExit, match="held-out"):
         LAYER.refuse_held_out([f"gold/{name}"])
