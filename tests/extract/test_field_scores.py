@@ -662,6 +662,7 @@ def test_blind_second_annotation_covers_the_second_annotator_sample(shared_dir: 
         ("test8", 90),
         ("test9", 60),
         ("test10", 60),
+        ("test11", 60),
     ],
 )
 def test_blind_second_annotation_covers_every_readout(name: str, documents: int) -> None:
