@@ -5,6 +5,7 @@ Contrast texts are written for these tests (zh/ru/en), none copied from a gold t
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 
@@ -82,14 +83,29 @@ EN_ATTACK = (
 )
 
 
-def test_ru_a_wanted_prc_citizen_handed_over_is_no_citizen_protection() -> None:
+def test_ru_a_topic_the_layer_finds_unlikely_is_withheld_with_its_probability(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The mechanism, with a layer whose citizen_protection model says 'unlikely' whatever the
+    features: the topic leaves the item, its span stays as topic_withheld evidence with the
+    probability, other topics stay. (The shipped layer withheld citizen_protection here until
+    test9 joined its training data; what it decides on one text follows the gold, so this test
+    fixes the layer instead.)"""
+    from steppewatch.extract import codebook_coder
+    from steppewatch.extract.learned_topics import TopicLayer, TopicModel
+
+    unlikely = TopicLayer(
+        fingerprint=codebook_fingerprint(load_codebook()),
+        models={"citizen_protection": TopicModel(bias=-5.0, weights={})},
+    )
+    monkeypatch.setattr(codebook_coder, "load_topic_layer", lambda: unlikely)
     rules, layer = _code(RU_EXTRADITION, layer=False), _code(RU_EXTRADITION)
     assert "citizen_protection" in rules.topics  # the indicator гражданин КНР
     assert "citizen_protection" not in layer.topics
     assert "organized_crime" in layer.topics  # the fraud the operation was about stays
     withheld = _withheld(layer)
     assert set(withheld) == {"citizen_protection"}
-    assert withheld["citizen_protection"] is not None and withheld["citizen_protection"] < 0.1
+    assert withheld["citizen_protection"] == round(1 / (1 + math.exp(5.0)), 3)
 
 
 def test_ru_zh_en_prc_citizens_attacked_keep_citizen_protection() -> None:
