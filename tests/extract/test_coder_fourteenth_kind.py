@@ -5,9 +5,18 @@ has a text it changes and one it leaves alone."""
 
 from __future__ import annotations
 
-from steppewatch.extract.coder_rules import _SIMULATED, _lead_event, kind_lead_end
+from steppewatch.extract import extract_document
+from steppewatch.extract.codebook_coder import CodebookCoder
+from steppewatch.extract.coder_rules import _SIMULATED, _TRAINEES, _lead_event, kind_lead_end
 from steppewatch.extract.matcher import Hit
-from steppewatch.extract.model import CodedItem
+from steppewatch.extract.model import CodedDocument, CodedItem
+
+CODER = CodebookCoder()
+
+
+def _coded(text: str) -> CodedDocument | CodedItem:
+    coded = CODER.code(extract_document(text.encode("utf-8"), source="fourteenth.txt"))
+    return next(i for i in coded.items if i.relevant) if coded.items else coded
 
 
 def _hit(text: str, words: str, payload: tuple[str, str], nth: int = 0) -> Hit:
@@ -112,3 +121,64 @@ def test_an_exercises_scenario_in_russian_is_no_incident() -> None:
     assert _SIMULATED.search("Сценарий: захват террористами рудника и заложников.")
     assert _SIMULATED.search("По сценарию учений боевики захватили автобус.")
     assert not _SIMULATED.search("Боевики захватили автобус с рабочими из Китая.")
+
+
+def test_the_sides_of_a_patrol_meeting_at_the_border_post_is_a_second_event() -> None:
+    text = (
+        "中吉边防部门在伊尔克什坦口岸附近开展联合巡逻\n"
+        "新疆日报 2026年6月3日\n\n"
+        "6月2日，新疆边境管理部门与吉尔吉斯斯坦边防部门在伊尔克什坦口岸附近地段开展联合巡逻，"
+        "双方共出动执勤人员30余人。\n\n"
+        "巡逻结束后，双方在会晤站举行了工作会晤，就加强边境管控、打击走私和非法越境交换了意见。"
+    )
+    coded = _coded(text)
+    assert coded.event_kinds == ["joint_patrol_operation", "meeting"]
+
+
+def test_the_envoy_meeting_the_minister_after_an_attack_is_a_second_event() -> None:
+    text = (
+        "Chinese workers injured in attack at gold mine in Kyrgyzstan\n"
+        "Kabar | 12 May 2026\n\n"
+        "Three Chinese workers were injured on Sunday when a group of men attacked a gold mine "
+        "operated by a Chinese company in Kyrgyzstan's Naryn region, police said.\n\n"
+        "On Monday the Chinese ambassador met Kyrgyz Interior Minister Ulan Niyazbekov in "
+        "Bishkek and urged Kyrgyzstan to protect Chinese citizens and punish those responsible."
+    )
+    coded = _coded(text)
+    assert coded.event_kinds == ["incident", "meeting"]
+    # the attack alone: no meeting
+    alone = _coded(text.split("\n\nOn Monday")[0])
+    assert alone.event_kinds == ["incident"]
+
+
+def test_trainees_of_a_stated_number_at_a_training_centre_handed_over() -> None:
+    text = (
+        "Китай передал Таджикистану учебный центр для пограничников\n"
+        "Азия-Плюс | 20 апреля 2026\n\n"
+        "В Хатлонской области состоялась церемония передачи Пограничным войскам Таджикистана "
+        "учебного центра, построенного за счет безвозмездной помощи Китая.\n\n"
+        "Обучение в центре ежегодно будут проходить 300 пограничников Таджикистана, занятия "
+        "будут вести в том числе китайские инструкторы."
+    )
+    coded = _coded(text)
+    assert coded.kind == "infrastructure"
+    assert coded.event_kinds == ["infrastructure", "training_education"]
+    # training talked of, with no number of trainees: no second event
+    vague = text.replace(
+        "ежегодно будут проходить 300 пограничников", "будут проходить пограничники"
+    )
+    assert _coded(vague).event_kinds == ["infrastructure"]
+
+
+def test_training_places_pledged_with_their_number_are_a_second_event() -> None:
+    text = (
+        "王小洪会见哈萨克斯坦内务部长\n"
+        "新华社北京5月6日电\n\n"
+        "国务委员、公安部部长王小洪6日在北京会见哈萨克斯坦内务部长，双方就深化执法安全合作、"
+        "共同打击“三股势力”交换意见。\n\n"
+        "王小洪表示，中方愿在未来三年为哈方提供500个执法培训名额。"
+    )
+    assert _coded(text).event_kinds == ["meeting", "training_education"]
+    assert _TRAINEES.search("China will offer 1,000 training places to Central Asian police")
+    assert _TRAINEES.search("Китай выделит 200 мест для обучения казахстанских полицейских")
+    assert not _TRAINEES.search("双方同意加强执法培训合作。")

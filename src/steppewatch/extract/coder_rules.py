@@ -1880,21 +1880,30 @@ def rule_exercise_kind(
 # A second event in the same item: an agreement signed at the meeting (mechanism), equipment
 # handed over at it, training pledged there with its size; equipment handed over under a
 # ratified agreement; trainees of a stated number at an exercise (not its weapons: an exercise
-# report names equipment used). Only these, and only with a mention of their own.
+# report names equipment used); the meeting held after an incident (the ministry summoned the
+# envoy, 领事司负责人同大使通电话) or by the patrol's sides (在会晤站举行了工作会晤); trainees of
+# a stated number at a training centre built. Only these, and only with a mention of their own.
 SECOND_EVENTS = {
     "meeting": ("mechanism", "equipment_transfer", "training_education"),
     "mechanism": ("meeting", "equipment_transfer"),
     "multilateral_exercise": ("training_education",),
     "bilateral_exercise": ("training_education",),
+    "incident": ("meeting",),
+    "infrastructure": ("training_education",),
+    "joint_patrol_operation": ("meeting",),
 }
 # a training place pledged or given with its size (готова подготовить 1500 сотрудников, will
-# train 2,000 police officers, 为中亚国家培训1500名执法人员): codebook training_education,
+# train 2,000 police officers, 为中亚国家培训1500名执法人员, 3000个培训名额): codebook training_education,
 # "pledges to train N law-enforcement officers"; training only talked of is no second event
 _TRAINEES = re.compile(
     r"\d[\d\s,.]*(?:тыс\.?\s*)?(?:сотрудник|офицер|курсант|специалист|военнослужащ|"
-    r"полицейск|слушател|человек|военн)|"
+    r"полицейск|слушател|человек|военн|пограничник|спасател)|"
     r"\d[\d,.]*\s*(?:thousand\s+)?(?:\w+\s+){0,2}?(?:officers|personnel|cadets|police|"
-    r"specialists|trainees|people|students|officials)\b|\d+\s*(?:名|人次?)",
+    r"specialists|trainees|people|students|officials)\b|\d+\s*(?:名|人次?)|"
+    # or of places offered (3000个培训名额, 500 training places, 300 мест для обучения, квот)
+    r"\d+\s*(?:万\s*)?个?[^\s\d，,。；;]{0,4}名额|"
+    r"\d[\d,.]*\s*(?:thousand\s+)?(?:\w+\s+){0,2}?(?:places|slots|quotas|scholarships)\b|"
+    r"\d[\d\s,.]*(?:тыс\.?\s*)?(?:\w+\s+)?(?:мест|квот|стипенди)",
     re.IGNORECASE,
 )
 
