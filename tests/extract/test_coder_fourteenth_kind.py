@@ -10,6 +10,7 @@ from steppewatch.extract.codebook_coder import CodebookCoder
 from steppewatch.extract.coder_rules import _SIMULATED, _TRAINEES, _lead_event, kind_lead_end
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import CodedDocument, CodedItem
+from steppewatch.extract.segment import segment_text
 
 CODER = CodebookCoder()
 
@@ -182,3 +183,30 @@ def test_training_places_pledged_with_their_number_are_a_second_event() -> None:
     assert _TRAINEES.search("China will offer 1,000 training places to Central Asian police")
     assert _TRAINEES.search("Китай выделит 200 мест для обучения казахстанских полицейских")
     assert not _TRAINEES.search("双方同意加强执法培训合作。")
+
+
+def test_the_defence_ministrys_numbered_announcements_are_items_of_their_own() -> None:
+    # (the monthly briefing opens with numbered announcements; read as one item, a bilateral
+    # exercise and a drill with five states later made one "multilateral" exercise)
+    text = (
+        "2026年10月国防部例行记者会\n"
+        "来源：国防部网\n\n"
+        "　　发言人：首先发布两条消息。\n\n"
+        "　　第一条消息：中哈“天山-2026”联合反恐演习在阿拉木图州结束。中国人民解放军与哈萨克斯坦"
+        "武装力量参加演习。\n\n"
+        "　　第二条消息：中国—中亚国家联合救援演练在喀什举行，中亚五国救援队参加。\n\n"
+        "　　记者：请介绍边境管控情况。\n\n"
+        "　　发言人：边境地区总体稳定。\n\n"
+        "　　记者：有报道称外军将举行演习，有何评论？\n\n"
+        "　　发言人：我们注意到有关报道。"
+    )
+    titles = [s.title or "" for s in segment_text(text)]
+    assert any(t.startswith("第一条消息") for t in titles)
+    assert any(t.startswith("第二条消息") for t in titles)
+    first = next(
+        i
+        for i in CODER.code(extract_document(text.encode("utf-8"), source="mod.txt")).items
+        if (i.title or "").startswith("第一条消息")
+    )
+    assert first.kind == "bilateral_exercise"
+    assert first.framework == "bilateral"
