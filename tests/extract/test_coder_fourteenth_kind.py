@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from steppewatch.extract import extract_document
 from steppewatch.extract.codebook_coder import CodebookCoder
-from steppewatch.extract.coder_rules import _SIMULATED, _TRAINEES, _lead_event, kind_lead_end
+from steppewatch.extract.coder_rules import (
+    _COMMENTARY,
+    _SIMULATED,
+    _TRAINEES,
+    _lead_event,
+    kind_lead_end,
+)
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import CodedDocument, CodedItem
 from steppewatch.extract.segment import segment_text
@@ -210,3 +216,24 @@ def test_the_defence_ministrys_numbered_announcements_are_items_of_their_own() -
     )
     assert first.kind == "bilateral_exercise"
     assert first.framework == "bilateral"
+
+
+def test_a_researchers_byline_or_experts_assessing_in_the_head_make_an_analysis() -> None:
+    # (gold guide 5: an analysis reports no event; the mechanisms and bases it recalls are
+    # background)
+    zh = (
+        "中国与中亚执法合作的十年回顾\n"
+        "某研究网 | 2026-03-02\n"
+        "作者：王某（某大学中亚研究中心研究员）\n\n"
+        "2016年以来，中国同中亚国家签署了多项执法合作协定，并建立了部长级会晤机制。"
+    )
+    assert _COMMENTARY.search(zh)
+    ru = (
+        "Зачем Пекину киргизская граница\n"
+        "Газета, 4 апреля 2026\n"
+        "Эксперты оценили роль Китая в охране границы Кыргызстана\n\n"
+        "Китай построил для Кыргызстана несколько погранзастав."
+    )
+    assert _COMMENTARY.search(ru)
+    # a reporter's byline is no analysis
+    assert not _COMMENTARY.search("作者：新华社记者李某\n\n中吉两国签署执法合作协定。")

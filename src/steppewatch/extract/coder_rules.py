@@ -2094,7 +2094,11 @@ _COMMENTARY = re.compile(
     # a title quoting an analyst as its speaker (Эксперт: Китай не заменит Россию..., Political
     # analyst: ..., 专家：)
     r"|(?<![^\n])[ \t]*(?:эксперт|политолог|аналитик|востоковед|expert|analyst|political analyst|"
-    r"专家|学者)[ \t]*[:：]",
+    r"专家|学者)[ \t]*[:：]"
+    # a byline naming a researcher as the author (作者：李某（…研究中心研究员）), a head that says
+    # experts assess (Эксперты оценили роль Китая…)
+    r"|作者[：:][^\n]{0,40}?(?:研究员|教授|学者|研究中心|研究所|研究院)"
+    r"|(?<![^\W\d_])эксперты\s+(?:оценили|считают|рассказали|объяснили)",
     re.IGNORECASE,
 )
 HEAD_LINES = 2  # the title line and the byline or dateline under it
