@@ -237,3 +237,25 @@ def test_a_researchers_byline_or_experts_assessing_in_the_head_make_an_analysis(
     assert _COMMENTARY.search(ru)
     # a reporter's byline is no analysis
     assert not _COMMENTARY.search("作者：新华社记者李某\n\n中吉两国签署执法合作协定。")
+
+
+def test_a_transcripts_main_event_is_the_first_relevant_items() -> None:
+    # (gold record format: the document's kind, framework and level are those of its first
+    # event; the best-scored item, a later answer full of security words, was taken instead)
+    text = (
+        "2026年7月国防部例行记者会文字实录\n"
+        "来源：国防部网\n\n"
+        "问：据报道，上合组织成员国国防部长会议近日在阿斯塔纳举行。请介绍中方参会情况。\n\n"
+        "答：国务委员兼国防部长董军出席上合组织成员国国防部长会议，阐述了中方立场。\n\n"
+        "问：请介绍新疆军区近期边境管控情况。\n\n"
+        "答：新疆军区某边防团在中哈边境地区组织了实兵演练，加强边防基础设施建设，"
+        "严厉打击恐怖主义、分裂主义、极端主义和毒品走私，维护边境安全稳定。\n\n"
+        "问：有报道称外军将举行演习，有何评论？\n\n"
+        "答：我们注意到有关报道。"
+    )
+    coded = CODER.code(extract_document(text.encode("utf-8"), source="mod.txt"))
+    first = next(i for i in coded.items if i.relevant)
+    assert first.kind == "meeting"
+    assert coded.kind == "meeting"
+    assert coded.framework == "SCO"
+    assert coded.level == "defence_minister"
