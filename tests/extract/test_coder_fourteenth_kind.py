@@ -259,3 +259,18 @@ def test_a_transcripts_main_event_is_the_first_relevant_items() -> None:
     assert coded.kind == "meeting"
     assert coded.framework == "SCO"
     assert coded.level == "defence_minister"
+
+
+def test_a_focal_principal_named_by_name_in_the_title_takes_his_office_from_the_lead() -> None:
+    # (the title names the regional party chief by name and the partner's governor by office:
+    # the governor's office set the level; guide item 5: the PRC principal's office does)
+    text = (
+        "马某会见吉尔吉斯斯坦奥什州州长一行\n"
+        "来源：某日报 2026-05-12\n\n"
+        "5月11日，自治区党委书记马某在乌鲁木齐会见吉尔吉斯斯坦奥什州州长一行，双方就加强中吉边境"
+        "地区执法安全合作、共同打击“三股势力”和毒品走私交换意见。\n\n"
+        "双方表示，将加强边境管理部门的协作，确保口岸安全畅通。"
+    )
+    coded = _coded(text)
+    assert coded.kind == "meeting"
+    assert coded.level == "party"

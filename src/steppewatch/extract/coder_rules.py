@@ -2324,6 +2324,9 @@ _HOST_BEFORE = re.compile(r"驻$|(?<![^\W\d_])(?:to|in|в|во)\s+(?:the\s+)?$",
 # (中国驻哈萨克斯坦大使: the envoy's own state across 驻 and the host; not across a meeting's
 # verb, 驻塔大使会见塔内务部长: the minister met is the host's)
 _HOST_BETWEEN = re.compile(r"驻(?:(?!会见|会晤|会谈|接见|拜会|见|同|与|和)[^\s，,。；;、]){1,12}")
+# a region of the state between its name and the office (哈萨克斯坦阿拜州州长, 吉尔吉斯斯坦奥什州
+# 州长): the state's regional office
+_REGION_BETWEEN = re.compile(r"[\u4e00-\u9fff·]{1,8}(?:州|省|市|自治区)")
 OWNER_SPAN = 40  # characters between an office's word and its holder's or state's name
 OWNER_SPAN_HAN = 12
 
@@ -2350,7 +2353,11 @@ def _level_owner(hit: Hit, found: Found, text: str) -> str | None:
         if _CLAUSE_BREAK.search(text, a, b):
             continue
         if _is_han_term(hit):
-            joined = b - a <= 2 or _HOST_BETWEEN.fullmatch(text, a, b) is not None
+            joined = (
+                b - a <= 2
+                or _HOST_BETWEEN.fullmatch(text, a, b) is not None
+                or (end <= hit.start and _REGION_BETWEEN.fullmatch(text, a, b) is not None)
+            )
         else:
             joined = _OWNER_JOIN.fullmatch(text, a, b) is not None
         if not joined:
@@ -2412,6 +2419,7 @@ def rule_level(
     for code, hit in found.implied_levels.items():
         levels.setdefault(code, hit)
         every.append((code, hit))
+    owner: dict[int, str | None] = {}
     if focal is not None:
         # the office of the focal state's principal (codebook): when an office is the focal
         # state's, those of the other side do not set the level (a president receiving the
@@ -2470,6 +2478,24 @@ def rule_level(
                 for code, h in sorted(every, key=lambda x: x[1].start)
                 if item.start <= h.start < lead
             }
+        if own and all(owner.get(id(h)) not in (None, focal) for h in own.values()):
+            # only the partner's offices in the sentence reporting the meeting (a title naming
+            # the focal principal by name: 陈小江会见哈萨克斯坦阿拉木图州州长): the focal
+            # principal's office in the lead sets the level (自治区党委书记陈小江, guide item 5)
+            # (in a sentence of the lead that reports the meeting too: 自治区党委书记陈小江在
+            # 乌鲁木齐会见…; not the presidents' consensus recalled in the next one)
+            lead = kind_lead_end(text, item)
+            reports = {
+                _sentence_of(text, h.start, item.start, item.end)
+                for h in found.codes("event_kind").get("meeting", ())
+                if h.start < lead
+            }
+            ours = {
+                code: h
+                for code, h in sorted(every, key=lambda x: x[1].start)
+                if any(a <= h.start < b for a, b in reports) and owner.get(id(h)) in (None, focal)
+            }
+            own = ours or own
         if own:
             levels = {code: own.get(code, levels[code]) for code in own}
     in_name = meeting_name_levels(item, found, text)
