@@ -274,3 +274,21 @@ def test_a_focal_principal_named_by_name_in_the_title_takes_his_office_from_the_
     coded = _coded(text)
     assert coded.kind == "meeting"
     assert coded.level == "party"
+
+
+def test_equipment_named_as_what_is_countered_is_no_transfer() -> None:
+    talks = (
+        "Министры обороны Китая и Таджикистана провели переговоры в Душанбе\n"
+        "Информагентство | 5 мая 2026\n\n"
+        "Министр обороны Таджикистана провел переговоры с министром обороны КНР в Душанбе. "
+        "Стороны обсудили борьбу с терроризмом и ситуацию в Афганистане.\n\n"
+    )
+    countered = talks + (
+        "Китай и Таджикистан договорились расширить обмен опытом в области противодействия "
+        "беспилотникам."
+    )
+    assert _coded(countered).event_kinds == ["meeting"]
+    handed = (
+        talks + "По итогам переговоров китайская сторона передала таджикской армии беспилотники."
+    )
+    assert "equipment_transfer" in _coded(handed).event_kinds

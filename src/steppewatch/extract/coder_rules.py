@@ -1674,9 +1674,10 @@ PRODUCED_SPAN = 40
 # worry about, not what was handed over; in the clause before the equipment word or right after it
 _THREAT_BEFORE = re.compile(
     r"利用|威胁|袭击|攻击|恐怖分子|犯罪分子|"
-    r"\b(?:use of|using|threats?|attacks?|incidents?|terrorists?|militants?|criminals?)\b|"
+    r"\b(?:use of|using|threats?|attacks?|incidents?|terrorists?|militants?|criminals?|"
+    r"countering|combating)\b|"
     r"(?<![^\W\d_])(?:использовани|применени|угроз|инцидент|атак|нападени|террористам|"
-    r"преступникам|боевикам)",
+    r"преступникам|боевикам|противодействи\w*|борьб\w* с)",
     re.IGNORECASE,
 )
 # a handover of persons (移交回国服刑, handed over the suspects): an operation's or a treaty's
