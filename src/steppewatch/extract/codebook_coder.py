@@ -1075,7 +1075,10 @@ def _summarise(document: CodedDocument, items: list[CodedItem], res: _Resources)
     pool = relevant or []
     if not pool:
         return
-    top = max(pool, key=lambda i: i.relevance_score)
+    # the main event is the first the page reports (the gold record's first event): in a
+    # transcript, the first relevant item, not the best-scored one (a later answer full of
+    # security words)
+    top = pool[0]
     document.kind = top.kind
     document.event_kinds = list(
         dict.fromkeys([*top.event_kinds, *(k for i in pool for k in i.event_kinds)])

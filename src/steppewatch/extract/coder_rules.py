@@ -1622,7 +1622,7 @@ def _negated(text: str, item: CodedItem, hit: Hit) -> bool:
 # drill rehearsed a hostage rescue): the attack or hostage-taking it names is simulated
 _SIMULATED = re.compile(
     r"演练|演习|模拟|假想|想定|\b(?:exercise|exercises|drill|drills|scenario|simulat\w*|mock|"
-    r"rehears\w*)\b|(?<![^\W\d_])(?:учени|замысл|условн|имитац|отрабатыва|тренировк)",
+    r"rehears\w*)\b|(?<![^\W\d_])(?:учени|замысл|условн|имитац|отрабатыва|тренировк|сценари)",
     re.IGNORECASE,
 )
 # a facility named as the place of another event (at the Torugart checkpoint, на КПП «Кульма»,
@@ -1674,9 +1674,10 @@ PRODUCED_SPAN = 40
 # worry about, not what was handed over; in the clause before the equipment word or right after it
 _THREAT_BEFORE = re.compile(
     r"利用|威胁|袭击|攻击|恐怖分子|犯罪分子|"
-    r"\b(?:use of|using|threats?|attacks?|incidents?|terrorists?|militants?|criminals?)\b|"
+    r"\b(?:use of|using|threats?|attacks?|incidents?|terrorists?|militants?|criminals?|"
+    r"countering|combating)\b|"
     r"(?<![^\W\d_])(?:использовани|применени|угроз|инцидент|атак|нападени|террористам|"
-    r"преступникам|боевикам)",
+    r"преступникам|боевикам|противодействи\w*|борьб\w* с)",
     re.IGNORECASE,
 )
 # a handover of persons (移交回国服刑, handed over the suspects): an operation's or a treaty's
@@ -1769,6 +1770,9 @@ def _keep(kinds: dict[str, list[Hit]], code: str, kept: list[Hit]) -> None:
 
 LEAD_WEIGHT = 3.0  # a mention of an event kind in the lead weighs as much as three later ones
 HEAD_LINE = 80  # characters: a shorter line under the title is the source, byline or date
+# a longer one is still the byline when it is made of short fields split by bars (Telegram-канал
+# «…» | 28 мая 2026, 19:12 | репост с сайта …; Embassy of … | News | 2026/05/22)
+_BYLINE_FIELDS = re.compile(rf"[^|\n]{{1,{HEAD_LINE}}}(?:\|[^|\n]{{1,{HEAD_LINE}}})+")
 LEAD_SENTENCE = 40  # characters: a shorter first sentence is a dateline's piece
 _SENTENCE_ENDS = ("。", "！", "？", ".", "!", "?")
 
@@ -1790,7 +1794,7 @@ def kind_lead_end(text: str, item: CodedItem) -> int:
         line = text[end:line_end].strip()
         if (
             line_end < 0
-            or len(line) >= HEAD_LINE
+            or (len(line) >= HEAD_LINE and not _BYLINE_FIELDS.fullmatch(line))
             # (a dateline closing with the agency's name, Бишкек, 14 апреля /Кабар/., is no
             # sentence)
             or (line.endswith(_SENTENCE_ENDS) and not line.endswith("/."))
@@ -1877,21 +1881,30 @@ def rule_exercise_kind(
 # A second event in the same item: an agreement signed at the meeting (mechanism), equipment
 # handed over at it, training pledged there with its size; equipment handed over under a
 # ratified agreement; trainees of a stated number at an exercise (not its weapons: an exercise
-# report names equipment used). Only these, and only with a mention of their own.
+# report names equipment used); the meeting held after an incident (the ministry summoned the
+# envoy, 领事司负责人同大使通电话) or by the patrol's sides (在会晤站举行了工作会晤); trainees of
+# a stated number at a training centre built. Only these, and only with a mention of their own.
 SECOND_EVENTS = {
     "meeting": ("mechanism", "equipment_transfer", "training_education"),
     "mechanism": ("meeting", "equipment_transfer"),
     "multilateral_exercise": ("training_education",),
     "bilateral_exercise": ("training_education",),
+    "incident": ("meeting",),
+    "infrastructure": ("training_education",),
+    "joint_patrol_operation": ("meeting",),
 }
 # a training place pledged or given with its size (готова подготовить 1500 сотрудников, will
-# train 2,000 police officers, 为中亚国家培训1500名执法人员): codebook training_education,
+# train 2,000 police officers, 为中亚国家培训1500名执法人员, 3000个培训名额): codebook training_education,
 # "pledges to train N law-enforcement officers"; training only talked of is no second event
 _TRAINEES = re.compile(
     r"\d[\d\s,.]*(?:тыс\.?\s*)?(?:сотрудник|офицер|курсант|специалист|военнослужащ|"
-    r"полицейск|слушател|человек|военн)|"
+    r"полицейск|слушател|человек|военн|пограничник|спасател)|"
     r"\d[\d,.]*\s*(?:thousand\s+)?(?:\w+\s+){0,2}?(?:officers|personnel|cadets|police|"
-    r"specialists|trainees|people|students|officials)\b|\d+\s*(?:名|人次?)",
+    r"specialists|trainees|people|students|officials)\b|\d+\s*(?:名|人次?)|"
+    # or of places offered (3000个培训名额, 500 training places, 300 мест для обучения, квот)
+    r"\d+\s*(?:万\s*)?个?[^\s\d，,。；;]{0,4}名额|"
+    r"\d[\d,.]*\s*(?:thousand\s+)?(?:\w+\s+){0,2}?(?:places|slots|quotas|scholarships)\b|"
+    r"\d[\d\s,.]*(?:тыс\.?\s*)?(?:\w+\s+)?(?:мест|квот|стипенди)",
     re.IGNORECASE,
 )
 
@@ -2082,7 +2095,11 @@ _COMMENTARY = re.compile(
     # a title quoting an analyst as its speaker (Эксперт: Китай не заменит Россию..., Political
     # analyst: ..., 专家：)
     r"|(?<![^\n])[ \t]*(?:эксперт|политолог|аналитик|востоковед|expert|analyst|political analyst|"
-    r"专家|学者)[ \t]*[:：]",
+    r"专家|学者)[ \t]*[:：]"
+    # a byline naming a researcher as the author (作者：李某（…研究中心研究员）), a head that says
+    # experts assess (Эксперты оценили роль Китая…)
+    r"|作者[：:][^\n]{0,40}?(?:研究员|教授|学者|研究中心|研究所|研究院)"
+    r"|(?<![^\W\d_])эксперты\s+(?:оценили|считают|рассказали|объяснили)",
     re.IGNORECASE,
 )
 HEAD_LINES = 2  # the title line and the byline or dateline under it
@@ -2308,6 +2325,9 @@ _HOST_BEFORE = re.compile(r"驻$|(?<![^\W\d_])(?:to|in|в|во)\s+(?:the\s+)?$",
 # (中国驻哈萨克斯坦大使: the envoy's own state across 驻 and the host; not across a meeting's
 # verb, 驻塔大使会见塔内务部长: the minister met is the host's)
 _HOST_BETWEEN = re.compile(r"驻(?:(?!会见|会晤|会谈|接见|拜会|见|同|与|和)[^\s，,。；;、]){1,12}")
+# a region of the state between its name and the office (哈萨克斯坦阿拜州州长, 吉尔吉斯斯坦奥什州
+# 州长): the state's regional office
+_REGION_BETWEEN = re.compile(r"[\u4e00-\u9fff·]{1,8}(?:州|省|市|自治区)")
 OWNER_SPAN = 40  # characters between an office's word and its holder's or state's name
 OWNER_SPAN_HAN = 12
 
@@ -2334,7 +2354,11 @@ def _level_owner(hit: Hit, found: Found, text: str) -> str | None:
         if _CLAUSE_BREAK.search(text, a, b):
             continue
         if _is_han_term(hit):
-            joined = b - a <= 2 or _HOST_BETWEEN.fullmatch(text, a, b) is not None
+            joined = (
+                b - a <= 2
+                or _HOST_BETWEEN.fullmatch(text, a, b) is not None
+                or (end <= hit.start and _REGION_BETWEEN.fullmatch(text, a, b) is not None)
+            )
         else:
             joined = _OWNER_JOIN.fullmatch(text, a, b) is not None
         if not joined:
@@ -2396,6 +2420,7 @@ def rule_level(
     for code, hit in found.implied_levels.items():
         levels.setdefault(code, hit)
         every.append((code, hit))
+    owner: dict[int, str | None] = {}
     if focal is not None:
         # the office of the focal state's principal (codebook): when an office is the focal
         # state's, those of the other side do not set the level (a president receiving the
@@ -2454,6 +2479,24 @@ def rule_level(
                 for code, h in sorted(every, key=lambda x: x[1].start)
                 if item.start <= h.start < lead
             }
+        if own and all(owner.get(id(h)) not in (None, focal) for h in own.values()):
+            # only the partner's offices in the sentence reporting the meeting (a title naming
+            # the focal principal by name: 陈小江会见哈萨克斯坦阿拉木图州州长): the focal
+            # principal's office in the lead sets the level (自治区党委书记陈小江, guide item 5)
+            # (in a sentence of the lead that reports the meeting too: 自治区党委书记陈小江在
+            # 乌鲁木齐会见…; not the presidents' consensus recalled in the next one)
+            lead = kind_lead_end(text, item)
+            reports = {
+                _sentence_of(text, h.start, item.start, item.end)
+                for h in found.codes("event_kind").get("meeting", ())
+                if h.start < lead
+            }
+            ours = {
+                code: h
+                for code, h in sorted(every, key=lambda x: x[1].start)
+                if any(a <= h.start < b for a, b in reports) and owner.get(id(h)) in (None, focal)
+            }
+            own = ours or own
         if own:
             levels = {code: own.get(code, levels[code]) for code in own}
     in_name = meeting_name_levels(item, found, text)
@@ -2853,6 +2896,33 @@ def _lead_meeting(item: CodedItem, text: str, hits: list[Hit], item_hits: list[H
     return sorted(hits + extra, key=lambda h: h.start) if extra else hits
 
 
+def _lead_event(item: CodedItem, text: str, hits: list[Hit], item_hits: list[Hit]) -> list[Hit]:
+    """``hits`` and what the item's lead (title and first sentence) says of the event it
+    reports, when the scope (the passages scored as security) lacks it there: the lead reports
+    the main event even when only a later sentence names the focal state (Учения ШОС
+    стартовали... / later: участвуют военнослужащие из Китая; a protest at a Chinese firm's mine
+    in the title, a fight recalled from 2019 later). With no event word of the scope in the lead,
+    the lead's event words and the offices named there join (a scenario, a weapon or a recalled
+    event later does not decide the kind; the offices of the people who met in the title set the
+    level: Спикер Сената провел переговоры с Председателем ВСНП); with no framework of the scope
+    in the lead, the framework the lead names beside its event word joins (the SCO's exercise)."""
+    lead = kind_lead_end(text, item)
+    if not any(h.payload[0] == "event_kind" and h.start < lead for h in item_hits):
+        return hits
+    schemes: set[str] = set()
+    if not any(h.payload[0] == "event_kind" and h.start < lead for h in hits):
+        schemes.update(("event_kind", "meeting_level"))
+    if not any(h.payload[0] == "framework" and h.start < lead for h in hits):
+        schemes.add("framework")
+    have = {(h.start, h.end, h.payload) for h in hits}
+    extra = [
+        h
+        for h in item_hits
+        if h.start < lead and h.payload[0] in schemes and (h.start, h.end, h.payload) not in have
+    ]
+    return sorted(hits + extra, key=lambda h: h.start) if extra else hits
+
+
 def _meeting_outcomes(
     item: CodedItem, text: str, hits: list[Hit], item_hits: list[Hit]
 ) -> list[Hit]:
@@ -2894,6 +2964,7 @@ def assign_codes(
     partner_set = res.study.partner_set
     if item_hits is not None and item.relevant:
         hits = _lead_meeting(item, text, hits, item_hits)
+        hits = _lead_event(item, text, hits, item_hits)
         hits = _meeting_outcomes(item, text, hits, item_hits)
     events = sorted(h.start for h in hits if h.payload[0] == "event_kind")
     background = background_sentences(

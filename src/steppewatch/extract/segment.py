@@ -4,7 +4,8 @@ their answers, the opening announcements into one item each; other documents are
 Chinese MFA transcripts: a question opens with "问：" or "<outlet>记者：" (also "会后有记者问及：");
 English: "Q:"; Russian: "Вопрос:"; or, in English and Russian, at least three lines naming the
 asking outlet and ending in a question mark ("Xinhua News Agency: ...?", "AFP: ...?"). Announcements before the first question open with "应...邀请"
-/ "At the invitation of" / "По приглашению" or a date line; other lines join the item before.
+/ "At the invitation of" / "По приглашению", a date line or a numbered announcement (第一条消息：); other
+lines join the item before.
 """
 
 from __future__ import annotations
@@ -27,9 +28,12 @@ _OUTLET_QUESTION = LinePattern(
     r"^[A-ZА-ЯЁ][^\W\d_]*(?:[ &.'’-]+[^\W_][^\s:]*){0,5}\s*:[ \t]+[^\n]*\?[ \t]*$"
 )
 OUTLET_QUESTIONS = 3
+# (the defence ministry's monthly briefing numbers its announcements: 第一条消息：…, 第二条消息：…,
+# each its own event)
 _ANNOUNCEMENT = LinePattern(
     r"^(?:应[^\n，,]{1,60}邀请|经[^\n，,]{1,20}商定|At the invitation of|"
-    r"По приглашению|[^\n]{0,12}(?:宣布|announce)[^\n]{0,6}[：:])",
+    r"По приглашению|[^\n]{0,12}(?:宣布|announce)[^\n]{0,6}[：:]|"
+    r"[ \t\u3000]*第[一二三四五六七八九十]{1,3}条消息\s*[：:])",
     re.IGNORECASE,
 )
 _LINE = re.compile(r"[^\n]+")
