@@ -424,7 +424,7 @@ class Engagement:
             # western theatre's troops at an exercise with another state (China and Pakistan)
             return True
         if not self.outside_subject and any(
-            _framework_event(h, hits, text, res, self.start) for h in hits
+            _framework_event(h, hits, text, res, self.start, self.event_lead) for h in hits
         ):
             return True  # a lead names a regional framework's event (an SCO exercise)
         hits = [h for h in hits if h not in self.dropped]
@@ -775,16 +775,19 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _framework_event(hit: Hit, hits: list[Hit], text: str, res: Resources, start: int) -> bool:
-    """``hit`` names a regional framework (the study's anchor weights) in the item's lead, or
-    in a paragraph's lead with one of its events right after it (China Daily: ... the SCO joint
-    counter-terrorism exercise ...); not as the name of a gathering of analysts (中国—中亚智库论坛,
-    a think-tank forum: scholars speak for no state)."""
+def _framework_event(
+    hit: Hit, hits: list[Hit], text: str, res: Resources, start: int, lead: int = 0
+) -> bool:
+    """``hit`` names a regional framework (the study's anchor weights) in the item's lead (up
+    to ``lead``: past a byline under the title, ``event_lead``), or in a paragraph's lead with
+    one of its events right after it (China Daily: ... the SCO joint counter-terrorism
+    exercise ...); not as the name of a gathering of analysts (中国—中亚智库论坛, a think-tank
+    forum: scholars speak for no state)."""
     if _framework_of(hit, res) not in res.study.anchor_weights:
         return False
     if _ANALYSTS_AFTER.match(text, hit.end):
         return False
-    if hit.start < lead_end(start, text):
+    if hit.start < max(lead, lead_end(start, text)):
         return True
     paragraph = text.rfind("\n", max(start, hit.start - LEAD), hit.start)
     if paragraph < 0 or hit.start >= lead_end(paragraph + 1, text):
