@@ -205,3 +205,90 @@ def test_csto_is_the_russia_study_framework_and_another_body_for_the_prc_study()
     assert {"RU", "KG", "KZ"} <= set(coded.countries)
     # the PRC study: no PRC side, not relevant
     assert not code_document(make_doc(EN_CSTO)).relevant
+
+
+# -- the focal state denied as a side in the lead ------------------------------------------------
+EN_DENIED = (
+    "Uzbekistan's army rebuilds with new partners\n"
+    "Tashkent's military overhaul relies on Turkey and Russia - but not on China.\n"
+    "TASHKENT, May 5 -- Uzbekistan has signed new contracts for armoured vehicles with Turkish "
+    "firms and bought helicopters from Russia this year, the defence ministry said. China, the "
+    "country's biggest trading partner, sells it no weapons, though Chinese radios are used by "
+    "the border troops, who face drug smuggling on the Afghan frontier.\n"
+)
+RU_DENIED = (
+    "Армия Узбекистана перевооружается без Китая\n"
+    "ТАШКЕНТ, 5 мая. Узбекистан подписал с турецкими компаниями контракты на бронемашины и "
+    "закупил у России вертолеты, сообщило министерство обороны. Китайские радиостанции "
+    "используют пограничники, которые борются с наркотрафиком на афганской границе.\n"
+)
+# contrast: the same lead with China as a side
+EN_NOT_DENIED = EN_DENIED.replace("- but not on China", "- and on China").replace(
+    "sells it no weapons, though", "has trained its officers, and"
+)
+
+
+@pytest.mark.parametrize("text", [EN_DENIED, RU_DENIED], ids=["en", "ru"])
+def test_focal_state_denied_as_a_side_in_the_lead_is_no_side(text: str) -> None:
+    coded, _ = _ca(text)
+    assert not coded.relevant
+
+
+def test_focal_state_named_as_a_side_in_the_lead_is_one() -> None:
+    coded, ca = _ca(EN_NOT_DENIED)
+    assert coded.relevant
+    assert "UZ" in ca
+
+
+# -- a framework's talk about outside candidates (states now in the gazetteer) -------------------
+RU_CANDIDATES = (
+    "В ШОС рассмотрели заявки Азербайджана и Лаоса\n"
+    "МОСКВА, 4 июня - РИА Новости. Национальные координаторы государств - членов ШОС на встрече в "
+    "Душанбе обсудили заявки Азербайджана на статус наблюдателя и Лаоса на статус партнера по "
+    "диалогу, сообщил источник. Индия и Пакистан вновь спорили о формулировках о терроризме в "
+    "проекте декларации.\n"
+)
+
+
+def test_framework_business_with_outside_candidates_is_not_relevant() -> None:
+    coded, _ = _ca(RU_CANDIDATES)
+    assert not coded.relevant
+
+
+def test_outside_states_of_the_frameworks_circle_are_in_the_gazetteer() -> None:
+    gazetteer = for_study(load_study(None))
+    for code in ("AZ", "AM", "LA", "EG", "SA", "EU"):
+        assert code in gazetteer.states
+    # (capitals are not their names: a dateline names no side)
+    assert "Baku" not in gazetteer.states["AZ"].names["en"]
+
+
+# -- the focal state's border capacity in an item whose lead places it at home -------------------
+EN_HOME_HERDERS = (
+    "Border police in Xinjiang's Altay add thermal cameras on the frontier\n"
+    "URUMQI, June 3 -- A border management detachment in Altay prefecture has finished a camera "
+    "and radar network along 200 kilometers of the frontier to stop illegal crossings.\n"
+    "Besides the new equipment, the region has recruited 600 more border-guarding herders this "
+    "year, who report suspicious movements along the line and receive basic training.\n"
+    "Altay borders Kazakhstan and Mongolia, and its ports handle growing trade with Central "
+    "Asia.\n"
+)
+# contrast: a partner's own herders, the lead placing it there
+EN_PARTNER_HERDERS = (
+    "Kyrgyzstan hires herders to watch its mountain border\n"
+    "BISHKEK, June 3 -- Kyrgyzstan's border service said on Tuesday that it has hired 300 "
+    "herders in Naryn region to watch remote passes.\n"
+    "Besides the new posts, the region has recruited more border-guarding herders this year.\n"
+)
+
+
+def test_home_region_lead_makes_border_herders_the_focal_states_build_up() -> None:
+    coded, ca = _ca(EN_HOME_HERDERS)
+    assert coded.relevant
+    assert coded.kind == "domestic_capacity"
+    assert not ca
+
+
+def test_partner_border_herders_are_not_the_focal_states() -> None:
+    coded, _ = _ca(EN_PARTNER_HERDERS)
+    assert not coded.relevant

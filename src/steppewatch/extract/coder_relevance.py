@@ -63,6 +63,7 @@ from steppewatch.extract.matcher import Hit
 
 __all__ = [
     "Engagement",
+    "denied_side",
     "domestic_case",
     "event_lead",
     "outlet_name",
@@ -801,6 +802,22 @@ def _framework_event(
     )
 
 
+# a name denied as a side: "but not (on|with) China", "without China", "не с Китаем", "без Китая",
+# "кроме Китая", 不包括中国, 并非中国, 除中国
+_DENIED = re.compile(
+    r"(?:不包括|并非|而非|除了?)$|(?<![^\W\d_])(?:not|nor|without|except|excluding|не|без|кроме|"
+    r"помимо)\s+(?:(?:on|with|by|from|to|for|in|of|с|со|на|от|у|для|в|во)\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+DENIED_SPAN = 24  # characters before the focal state's name searched for its denial
+
+
+def denied_side(text: str, hit: Hit) -> bool:
+    """``hit`` (a state's name) is denied as a side right before it (reforms lean on Russia,
+    but not on China; без Китая; 不包括中国)."""
+    return _DENIED.search(text, max(0, hit.start - DENIED_SPAN), hit.start) is not None
+
+
 @dataclass(frozen=True)
 class _Sides:
     """Who an item's lead names (not as places, not inside a framework's or an issue's name)."""
@@ -854,6 +871,8 @@ def _lead_sides(
             continue  # a news outlet's name in the source line (中国新闻网, China Daily)
         if own_names and names_focal(hit, res) and _influence_of(text, hit):
             continue  # whose influence is talked about (to counter China's growing clout)
+        if names_focal(hit, res) and denied_side(text, hit):
+            continue  # the side the lead says is not one (lean on Russia, but not on China)
         if names_focal(hit, res):
             focal = True  # (中哈, 中巴: a pair's short form names the focal state and the other)
         if state in partners or kind in _GROUPS or (kind == "venue" and value in partners):

@@ -630,7 +630,8 @@ def third_party_sentences(hits: list[Hit], text: str, res: Resources) -> list[tu
     focal = sorted(h.start for h in hits if names_focal(h, res))
     # (in an item naming a multilateral framework, a sentence saying whose delegates or member
     # states take part names its gathering's participants, the third states among them:
-    # 土耳其、伊朗等成员国代表与会)
+    # 土耳其、伊朗等成员国代表与会; so does one saying who chairs it: chaired by the Azerbaijani
+    # foreign minister)
     gathering = any(_multilateral_name(h, res) for h in hits)
     spans: list[tuple[int, int]] = []
     seen: set[tuple[int, int]] = set()
@@ -640,7 +641,11 @@ def third_party_sentences(hits: list[Hit], text: str, res: Resources) -> list[tu
             continue
         seen.add((lo, hi))
         if _BOTH_SIDES.search(text, lo, hi) or (
-            gathering and _TAKING_PART.search(text, lo, hi) and _DELEGATES.search(text, lo, hi)
+            gathering
+            and (
+                (_TAKING_PART.search(text, lo, hi) and _DELEGATES.search(text, lo, hi))
+                or _CHAIRED.search(text, lo, hi)
+            )
         ):
             continue
         spans.append((lo, hi))
@@ -684,6 +689,12 @@ def partner_sentences(hits: list[Hit], text: str, res: Resources) -> list[tuple[
     return merged_spans(spans)
 
 
+# a gathering's chair (主持, chaired by, председательствовал)
+_CHAIRED = re.compile(
+    r"主持|(?<![^\W\d_])(?:chair(?:ed|s|ing)?|presid(?:ed|es|ing)|председательств\w*|"
+    r"председательствовал\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 # a gathering's participants: delegates, representatives, member states
 _DELEGATES = re.compile(
     r"成员国|代表|(?<![^\W\d_])(?:delegat\w*|representatives?|member\s+(?:states|countries)|"
