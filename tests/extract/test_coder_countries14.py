@@ -292,3 +292,36 @@ def test_home_region_lead_makes_border_herders_the_focal_states_build_up() -> No
 def test_partner_border_herders_are_not_the_focal_states() -> None:
     coded, _ = _ca(EN_PARTNER_HERDERS)
     assert not coded.relevant
+
+
+# -- a framework's meeting under a partner's chair, an outside state only in the byline ----------
+RU_CHAIRED = (
+    "Главы оборонных ведомств ШОС собрались в Душанбе\n"
+    "Российская газета, 14.05.2026\n"
+    "Текст: Иван Петров\n"
+    "В Душанбе под председательством таджикской стороны состоялось совещание министров обороны "
+    "государств - членов Шанхайской организации сотрудничества. Российскую делегацию возглавил "
+    "министр обороны.\n"
+    "Министры обсудили угрозы со стороны террористических группировок и подготовку совместных "
+    "учений. Министр обороны КНР заявил, что Китай готов укреплять оборонное сотрудничество со "
+    "всеми государствами - членами организации.\n"
+)
+# contrast: the next chair named (to come), with the framework's business with outside states
+RU_NEXT_CHAIR = (
+    "В ШОС обсудили заявку Азербайджана\n"
+    "МОСКВА, 14 мая. Национальные координаторы ШОС на встрече в Душанбе обсудили заявку "
+    "Азербайджана на статус наблюдателя. Председательство в организации в следующем году "
+    "перейдет к Киргизии.\n"
+)
+
+
+def test_framework_meeting_under_a_partners_chair_lists_the_members() -> None:
+    coded, ca = _ca(RU_CHAIRED)
+    assert coded.relevant
+    assert coded.framework == "SCO"
+    assert {"KZ", "KG", "TJ", "UZ"} <= ca
+
+
+def test_the_next_chair_with_outside_business_is_not_relevant() -> None:
+    coded, _ = _ca(RU_NEXT_CHAIR)
+    assert not coded.relevant

@@ -297,12 +297,6 @@ class Engagement:
         self.other_sides = (
             sides.focal and bool(sides.others) and not sides.partner and not sides.framework
         )
-        # the lead names a regional framework and, as its subject, states from outside the
-        # region only (Belarus joins the SCO; the SCO on strikes on Iran): the framework's
-        # business with them, not its members' security engagement (gold guideline 2)
-        self.outside_subject = (
-            sides.framework and bool(sides.others) and not sides.focal and not sides.partners
-        )
         # the lead names neither the focal state nor a regional framework: the focal state and
         # a partner take part together only in a sentence naming both
         self.unanchored = not (sides.focal or sides.framework or sides.partner)
@@ -314,6 +308,20 @@ class Engagement:
         # partner as the other side (``focal_background``)
         self.event_lead = event_lead(start, text, lead, end)
         told = _lead_sides(hits, text, res, self.event_lead, own_names=True)
+        # the lead names a regional framework and, as its subject, states from outside the
+        # region only (Belarus joins the SCO; the SCO on strikes on Iran): the framework's
+        # business with them, not its members' security engagement (gold guideline 2)
+        # (not when the event's lead past a byline names a partner or the focal state as a side:
+        # the framework's meeting under the Kyrgyz chair, a newspaper's name, Российская газета,
+        # in the byline naming the outside state)
+        self.outside_subject = (
+            sides.framework
+            and bool(sides.others)
+            and not sides.focal
+            and not sides.partners
+            and not told.focal
+            and not told.partners
+        )
         # (or partner states only, two or more: Kazakhstan and Uzbekistan sign a defence plan;
         # the region's states' own business, in which the focal state named later is a trading
         # partner, a route's end or a neighbour)
