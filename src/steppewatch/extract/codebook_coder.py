@@ -97,6 +97,7 @@ from steppewatch.extract.coder_entities import (
 from steppewatch.extract.coder_relevance import (
     Engagement,
     _within,
+    denied_side,
     domestic_case,
     event_lead,
     outlet_name,
@@ -521,7 +522,20 @@ def _own_buildup(hit: Hit, hits: list[Hit], text: str, res: _Resources, item: Co
     if hit.payload != ("anchor", "domestic_capacity") or not BORDER_CAPACITY.search(hit.term):
         return True
     lo, hi = _sentence_of(text, hit.start, item.start, item.end)
-    return any(lo <= h.start < hi and names_focal(h, res) for h in hits)
+    if any(lo <= h.start < hi and names_focal(h, res) for h in hits):
+        return True
+    # (or the item's lead places it in the focal state's home border region, Border police in
+    # Xinjiang's Tacheng..., and the sentence names no other state: the region has recruited
+    # more border-guarding herders)
+    home = res.study.home_region
+    lead = lead_end(item.start, text)
+    return (
+        home is not None
+        and home.search(text, item.start, lead) is not None
+        and not any(
+            lo <= h.start < hi and h.payload[0] in ("state", "example", "listed") for h in hits
+        )
+    )
 
 
 def _adjust_anchor(weight: float, hits: list[Hit], res: _Resources, text: str = "") -> float:
@@ -930,6 +944,7 @@ def _focal_takes_part(passage: _Passage, res: _Resources, text: str | None) -> b
                 hit.payload[0] == "state"
                 and focal_in_others_list(text, hit, passage.hits, res.study)
             )
+            or denied_side(text, hit)
         ):
             continue
         return True

@@ -101,6 +101,13 @@ _NEXT = re.compile(
     r"(?![^\W\d_])|"
     r"(?<![^\W\d_])(?:chairmanship|presidency|председательств\w*)(?![^\W\d_])"
 )
+# ... a chair to come (将, will, перейдет, примет): the next one
+_FUTURE_CHAIR = re.compile(
+    r"将|接任|(?<![^\W\d_])(?:will|shall|take\s+over|перейд\w*|переда\w*|прим(?:ет|ут)|буд\w*)"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_CHAIR = re.compile(r"主席国|轮值主席|chairmanship|presidency|председательств\w*", re.IGNORECASE)
 # ... the next one (下届, the next summit, следующий саммит): another event for a framework too
 _NEXT_EVENT = re.compile(
     r"下届|下一届|下次|下一次|下一轮|下一任|下一期|下期|下周|下个月|"
@@ -568,7 +575,17 @@ RECEPTION_QUALIFIER = 40  # characters after a reception's word that say whose i
 
 
 def _is_background(text: str, lo: int, hi: int, year: int | None, events: list[int]) -> bool:
-    if _another_event(text, lo, hi, year) or _NEXT.search(text, lo, hi):
+    if _another_event(text, lo, hi, year):
+        return True
+    following = _NEXT.search(text, lo, hi)
+    if following is not None and not (
+        # (the chair of the gathering the sentence says the states attend, or reports held,
+        # presides over this one: 20余个成员国代表与会，会议由担任主席国的…代表主持, delegates
+        # attended, chaired by; под председательством киргизской стороны прошло совещание)
+        _CHAIR.fullmatch(following.group())
+        and (_takes_part(text, lo, hi) or _any_in(events, lo, hi))
+        and not _FUTURE_CHAIR.search(text, lo, hi)
+    ):
         return True
     reception = _RECEPTION.search(text, lo, hi)
     if reception is not None and not (

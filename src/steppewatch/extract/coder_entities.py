@@ -616,6 +616,14 @@ _PARTICIPATE = re.compile(
 )
 
 
+# acting together (联合, 共同, jointly, совместно): the states listed are the act's sides (联合国,
+# the UN, and 共同体, a community, are names)
+_JOINT = re.compile(
+    r"联合(?!国)|共同(?!体)|携手|(?<![^\W\d_])(?:joint|jointly|together|совместн\w*|сообща)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
 def enumerations(hits: list[Hit], text: str, study: StudyFacts) -> list[Hit]:
     """States in a list of third parties become ("listed", code) hits, states given as examples
     ("example", code) hits (see the module docstring); ``text`` is the original text (the case
@@ -690,8 +698,12 @@ def _example(text: str, first: int, last: int, start: int) -> bool:
         example = True
     else:
         example = bool(_EXAMPLE_AFTER.match(text, last, min(len(text), last + 40)))
-    # 哈萨克斯坦、吉尔吉斯斯坦等成员国外长与会: those attending
-    return example and not _PARTICIPATE.search(text, *_sentence(text, start, last))
+    # 哈萨克斯坦、吉尔吉斯斯坦等成员国外长与会: those attending; 中国、哈萨克斯坦等国边防部门
+    # 开展联合管控: those acting together (the "etc." says more took part, not that these did not)
+    if not example:
+        return False
+    lo, hi = _sentence(text, start, last)
+    return not _PARTICIPATE.search(text, lo, hi) and not _JOINT.search(text, lo, hi)
 
 
 def _list_mark(

@@ -63,6 +63,7 @@ from steppewatch.extract.matcher import Hit
 
 __all__ = [
     "Engagement",
+    "denied_side",
     "domestic_case",
     "event_lead",
     "outlet_name",
@@ -296,12 +297,6 @@ class Engagement:
         self.other_sides = (
             sides.focal and bool(sides.others) and not sides.partner and not sides.framework
         )
-        # the lead names a regional framework and, as its subject, states from outside the
-        # region only (Belarus joins the SCO; the SCO on strikes on Iran): the framework's
-        # business with them, not its members' security engagement (gold guideline 2)
-        self.outside_subject = (
-            sides.framework and bool(sides.others) and not sides.focal and not sides.partners
-        )
         # the lead names neither the focal state nor a regional framework: the focal state and
         # a partner take part together only in a sentence naming both
         self.unanchored = not (sides.focal or sides.framework or sides.partner)
@@ -313,6 +308,20 @@ class Engagement:
         # partner as the other side (``focal_background``)
         self.event_lead = event_lead(start, text, lead, end)
         told = _lead_sides(hits, text, res, self.event_lead, own_names=True)
+        # the lead names a regional framework and, as its subject, states from outside the
+        # region only (Belarus joins the SCO; the SCO on strikes on Iran): the framework's
+        # business with them, not its members' security engagement (gold guideline 2)
+        # (not when the event's lead past a byline names a partner or the focal state as a side:
+        # the framework's meeting under the Kyrgyz chair, a newspaper's name, Российская газета,
+        # in the byline naming the outside state)
+        self.outside_subject = (
+            sides.framework
+            and bool(sides.others)
+            and not sides.focal
+            and not sides.partners
+            and not told.focal
+            and not told.partners
+        )
         # (or partner states only, two or more: Kazakhstan and Uzbekistan sign a defence plan;
         # the region's states' own business, in which the focal state named later is a trading
         # partner, a route's end or a neighbour)
@@ -424,7 +433,7 @@ class Engagement:
             # western theatre's troops at an exercise with another state (China and Pakistan)
             return True
         if not self.outside_subject and any(
-            _framework_event(h, hits, text, res, self.start) for h in hits
+            _framework_event(h, hits, text, res, self.start, self.event_lead) for h in hits
         ):
             return True  # a lead names a regional framework's event (an SCO exercise)
         hits = [h for h in hits if h not in self.dropped]
@@ -775,16 +784,19 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _framework_event(hit: Hit, hits: list[Hit], text: str, res: Resources, start: int) -> bool:
-    """``hit`` names a regional framework (the study's anchor weights) in the item's lead, or
-    in a paragraph's lead with one of its events right after it (China Daily: ... the SCO joint
-    counter-terrorism exercise ...); not as the name of a gathering of analysts (中国—中亚智库论坛,
-    a think-tank forum: scholars speak for no state)."""
+def _framework_event(
+    hit: Hit, hits: list[Hit], text: str, res: Resources, start: int, lead: int = 0
+) -> bool:
+    """``hit`` names a regional framework (the study's anchor weights) in the item's lead (up
+    to ``lead``: past a byline under the title, ``event_lead``), or in a paragraph's lead with
+    one of its events right after it (China Daily: ... the SCO joint counter-terrorism
+    exercise ...); not as the name of a gathering of analysts (中国—中亚智库论坛, a think-tank
+    forum: scholars speak for no state)."""
     if _framework_of(hit, res) not in res.study.anchor_weights:
         return False
     if _ANALYSTS_AFTER.match(text, hit.end):
         return False
-    if hit.start < lead_end(start, text):
+    if hit.start < max(lead, lead_end(start, text)):
         return True
     paragraph = text.rfind("\n", max(start, hit.start - LEAD), hit.start)
     if paragraph < 0 or hit.start >= lead_end(paragraph + 1, text):
@@ -796,6 +808,22 @@ def _framework_event(hit: Hit, hits: list[Hit], text: str, res: Resources, start
         and not _SENTENCE_BREAK.search(text, hit.end, h.start)
         for h in hits
     )
+
+
+# a name denied as a side: "but not (on|with) China", "without China", "не с Китаем", "без Китая",
+# "кроме Китая", 不包括中国, 并非中国, 除中国
+_DENIED = re.compile(
+    r"(?:不包括|并非|而非|除了?)$|(?<![^\W\d_])(?:not|nor|without|except|excluding|не|без|кроме|"
+    r"помимо)\s+(?:(?:on|with|by|from|to|for|in|of|с|со|на|от|у|для|в|во)\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+DENIED_SPAN = 24  # characters before the focal state's name searched for its denial
+
+
+def denied_side(text: str, hit: Hit) -> bool:
+    """``hit`` (a state's name) is denied as a side right before it (reforms lean on Russia,
+    but not on China; без Китая; 不包括中国)."""
+    return _DENIED.search(text, max(0, hit.start - DENIED_SPAN), hit.start) is not None
 
 
 @dataclass(frozen=True)
@@ -851,6 +879,8 @@ def _lead_sides(
             continue  # a news outlet's name in the source line (中国新闻网, China Daily)
         if own_names and names_focal(hit, res) and _influence_of(text, hit):
             continue  # whose influence is talked about (to counter China's growing clout)
+        if names_focal(hit, res) and denied_side(text, hit):
+            continue  # the side the lead says is not one (lean on Russia, but not on China)
         if names_focal(hit, res):
             focal = True  # (中哈, 中巴: a pair's short form names the focal state and the other)
         if state in partners or kind in _GROUPS or (kind == "venue" and value in partners):

@@ -628,6 +628,11 @@ def third_party_sentences(hits: list[Hit], text: str, res: Resources) -> list[tu
         if not _overlaps(topics, topic_starts, h) and not not_participant(text, h, facts.focal_word)
     ]
     focal = sorted(h.start for h in hits if names_focal(h, res))
+    # (in an item naming a multilateral framework, a sentence saying whose delegates or member
+    # states take part names its gathering's participants, the third states among them:
+    # 土耳其、伊朗等成员国代表与会; so does one saying who chairs it: chaired by the Azerbaijani
+    # foreign minister)
+    gathering = any(_multilateral_name(h, res) for h in hits)
     spans: list[tuple[int, int]] = []
     seen: set[tuple[int, int]] = set()
     for hit in third:
@@ -635,7 +640,13 @@ def third_party_sentences(hits: list[Hit], text: str, res: Resources) -> list[tu
         if (lo, hi) in seen or _any_in(focal, lo, hi):
             continue
         seen.add((lo, hi))
-        if _BOTH_SIDES.search(text, lo, hi):
+        if _BOTH_SIDES.search(text, lo, hi) or (
+            gathering
+            and (
+                (_TAKING_PART.search(text, lo, hi) and _DELEGATES.search(text, lo, hi))
+                or _CHAIRED.search(text, lo, hi)
+            )
+        ):
             continue
         spans.append((lo, hi))
     return merged_spans(spans + partners_only)
@@ -657,11 +668,7 @@ def partner_sentences(hits: list[Hit], text: str, res: Resources) -> list[tuple[
         if not _PLACE_BEFORE.search(text, max(0, h.start - 8), h.start)
         and not not_participant(text, h, res.study.focal_word)  # таджикско-узбекской границе
     ]
-    if len({h.payload[1] for h in states}) < 2 or any(
-        (h.payload[0] == "framework" and h.payload[1] in MULTILATERAL_FRAMEWORKS)
-        or (h.payload[0] == "institution" and res.gazetteer.institutions[h.payload[1]].framework)
-        for h in hits
-    ):
+    if len({h.payload[1] for h in states}) < 2 or any(_multilateral_name(h, res) for h in hits):
         # (a gathering of a framework names its members' delegates in sentences of their own)
         return []
     focal = sorted(
@@ -680,6 +687,28 @@ def partner_sentences(hits: list[Hit], text: str, res: Resources) -> list[tuple[
         and not _TAKING_PART.search(text, lo, hi)
     ]
     return merged_spans(spans)
+
+
+# a gathering's chair (主持, chaired by, председательствовал)
+_CHAIRED = re.compile(
+    r"主持|(?<![^\W\d_])(?:chair(?:ed|s|ing)?|presid(?:ed|es|ing)|председательств\w*|"
+    r"председательствовал\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# a gathering's participants: delegates, representatives, member states
+_DELEGATES = re.compile(
+    r"成员国|代表|(?<![^\W\d_])(?:delegat\w*|representatives?|member\s+(?:states|countries)|"
+    r"делегаци\w*|делегат\w*|представител\w*|государств\w*[\s–-]+член\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _multilateral_name(hit: Hit, res: Resources) -> bool:
+    """``hit`` names a multilateral framework or one of its bodies (the SCO, RATS, CICA)."""
+    kind, value = hit.payload
+    return (kind == "framework" and value in MULTILATERAL_FRAMEWORKS) or (
+        kind == "institution" and bool(res.gazetteer.institutions[value].framework)
+    )
 
 
 # officials conferring: a meeting, talks, views exchanged, taking part (with no event word, a

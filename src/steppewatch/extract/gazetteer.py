@@ -257,7 +257,16 @@ def for_study(study: Study) -> Gazetteer:
     if region is not None and region.group_names:
         names = {lang: tuple(values) for lang, values in region.group_names.items()}
         groups.insert(0, Group(f"{region.name} states", tuple(study.partner_states), names))
-    return dataclasses.replace(base, groups=groups)
+    # a body of states the study lists among its frameworks (the CSTO of the Russia study) is
+    # that framework, not an organisation of other states: it takes the framework's code
+    own = {f.name.casefold(): f.code for f in study.frameworks}
+    institutions = [
+        dataclasses.replace(i, framework=own[i.name.casefold()])
+        if i.framework is None and i.country is None and i.name.casefold() in own
+        else i
+        for i in base.institutions
+    ]
+    return dataclasses.replace(base, groups=groups, institutions=institutions)
 
 
 def _load(folder: Any) -> Gazetteer:
