@@ -64,12 +64,24 @@ def test_letters_re_folds_unlike_lower_are_known() -> None:
 
 
 def _guarded() -> list[object]:
-    from steppewatch.extract import codebook_coder, coder_background, coder_entities, coder_rules
+    from steppewatch.extract import (
+        codebook_coder,
+        coder_background,
+        coder_entities,
+        coder_rules,
+        coder_specificity,
+    )
     from steppewatch.extract.prefilter import Guarded
 
     return [
         value
-        for module in (coder_entities, coder_background, coder_rules, codebook_coder)
+        for module in (
+            coder_entities,
+            coder_background,
+            coder_rules,
+            codebook_coder,
+            coder_specificity,
+        )
         for value in vars(module).values()
         if isinstance(value, Guarded)
     ]

@@ -539,6 +539,21 @@ def _another_event(text: str, lo: int, hi: int, year: int | None) -> bool:
     return False
 
 
+# (the rules ask about the same sentence again and again: background_sentences is read for the
+# item's partners, its focal state, its events and once per passage for recalled meetings)
+_ANOTHER_EVENTS = _LastText()
+
+
+def _another_event_once(text: str, lo: int, hi: int, year: int | None) -> bool:
+    """``_another_event``, each sentence's answer remembered for the last text."""
+    answers = _ANOTHER_EVENTS.answers(text)
+    key = (lo, hi, year)
+    known = answers.get(key)
+    if known is None:
+        known = answers[key] = int(_another_event(text, lo, hi, year))
+    return bool(known)
+
+
 def another_time(
     text: str, position: int, start: int, end: int, year: int | None, start_of_item: int = 0
 ) -> bool:
@@ -547,7 +562,7 @@ def another_time(
     another event than the item's (``_another_event``: one recalled, to come, like it, done by
     others too, or only earlier years; or another month of this year than the lead's date)."""
     lo, hi = _sentence(text, position, start, end)
-    if _another_event(text, lo, hi, year):
+    if _another_event_once(text, lo, hi, year):
         return True
     return _other_month(text, lo, hi, event_month(text, start_of_item, start)) and not _now(
         text, lo, hi
@@ -568,7 +583,7 @@ RECEPTION_QUALIFIER = 40  # characters after a reception's word that say whose i
 
 
 def _is_background(text: str, lo: int, hi: int, year: int | None, events: list[int]) -> bool:
-    if _another_event(text, lo, hi, year) or _NEXT.search(text, lo, hi):
+    if _another_event_once(text, lo, hi, year) or _NEXT.search(text, lo, hi):
         return True
     reception = _RECEPTION.search(text, lo, hi)
     if reception is not None and not (
@@ -1017,7 +1032,7 @@ def framework_background(
         span = _sentence(text, hit.start, max(start, lead), end)
         if span not in seen:
             seen.add(span)
-            if _another_event(text, *span, year):
+            if _another_event_once(text, *span, year):
                 spans.append(span)
     return merged_spans(spans)
 
