@@ -155,3 +155,38 @@ def test_literals_find_what_the_pattern_finds() -> None:
             assert [m.span() for m in literals.pattern.finditer(text, pos, endpos)] == [
                 m.span() for m in literals.finditer(text, pos, endpos)
             ]
+
+
+def test_remembered_sentence_answers_are_the_answers() -> None:
+    """The per-text memories of coder_background (a sentence's span, whether it speaks of
+    another event, whether it is background) answer as the functions they wrap, also when one
+    span is asked about with different events and after another text was read."""
+    from steppewatch.extract import coder_background as cb
+
+    sentences = [
+        "China and Kazakhstan held a joint exercise in 2019. ",
+        "Earlier, the sides had signed a plan. ",
+        "Analysts say the SCO will meet next year.\n",
+        "Китай и Киргизия провели учения в 2018 году. ",
+        "Ранее стороны подписали соглашение. ",
+        "中哈两国举行联合反恐演习。",
+        "此前双方曾签署协议。",
+    ]
+    rng = random.Random(27)
+    for _ in range(40):
+        body = "".join(rng.choice(sentences) for _ in range(rng.randint(1, 12)))
+        for _ in range(30):
+            position = rng.randint(0, len(body))
+            start = rng.randint(0, position)
+            end = rng.randint(position, len(body))
+            span = cb._sentence(body, position, start, end)
+            assert span == cb._read_sentence(body, position, start, end)
+            assert cb._sentence(body, position, start, end) == span
+            lo, hi = span
+            year = rng.choice([None, 2019, 2026])
+            plain = cb._another_event(body, lo, hi, year)
+            assert cb._another_event_once(body, lo, hi, year) == plain
+            for _ in range(3):
+                events = sorted(rng.sample(range(len(body) + 1), rng.randint(0, 4)))
+                want = cb._is_background(body, lo, hi, year, events)
+                assert cb._is_background_once(body, lo, hi, year, events) == want
