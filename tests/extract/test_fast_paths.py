@@ -190,3 +190,33 @@ def test_remembered_sentence_answers_are_the_answers() -> None:
                 events = sorted(rng.sample(range(len(body) + 1), rng.randint(0, 4)))
                 want = cb._is_background(body, lo, hi, year, events)
                 assert cb._is_background_once(body, lo, hi, year, events) == want
+
+
+def test_whitespace_but_the_space_is_never_printable() -> None:
+    """clean_text keeps a line as it is when, its ends cut, it is printable with no double
+    space: that is its collapsed form only because no whitespace but the space is printable."""
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert " " in spaces
+    assert not [c for c in spaces if c != " " and c.isprintable()]
+
+
+def test_clean_text_collapses_as_split_and_join() -> None:
+    pieces = ["a", "Ж", "中", " ", "  ", "\t", "\u3000", "\u00a0", "\u2003", "\u200b", "\n", "\r"]
+    pieces += ["\x1c", "\u2028", "\x85", "\x07", "word", "\n \n"]
+    rng = random.Random(14)
+    for _ in range(3000):
+        raw = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        lines = raw.replace("\r", "\n").split("\n")
+        plain = "\n".join(
+            [" ".join(line.split()) for line in lines if line and not line.isspace()]
+        ).replace("\u200b", "")
+        assert text.clean_text(raw) == plain
+
+
+def test_drop_hint_is_the_four_substring_tests() -> None:
+    pieces = ["<script", "<SCRIPT", "<Script", "<style", "<STYLE", "<!--", "<!-", "<", "-", "x"]
+    rng = random.Random(15)
+    for _ in range(3000):
+        markup = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        want = any(p in markup for p in ("<script", "<style", "<!--", "<SCRIPT"))
+        assert (text._DROP_HINT.search(markup) is not None) == want
