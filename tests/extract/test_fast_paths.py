@@ -220,3 +220,16 @@ def test_drop_hint_is_the_four_substring_tests() -> None:
         markup = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
         want = any(p in markup for p in ("<script", "<style", "<!--", "<SCRIPT"))
         assert (text._DROP_HINT.search(markup) is not None) == want
+
+
+def test_latin_prefilter_found_as_its_search_finds() -> None:
+    from steppewatch.extract.coder_resources import _latin_found, load_resources
+
+    prefilter = load_resources(None).latin_prefilter
+    assert prefilter is not None
+    pieces = ["sco", "rats", "kazakh", "uzbek", "x", "1", "_", " ", "中", "哈", "-", "ж"]
+    rng = random.Random(16)
+    for _ in range(3000):
+        normal = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert _latin_found(prefilter, normal) == (prefilter.search(normal) is not None)
+    assert _latin_found(re.compile(r"(?!)"), "sco") is False
