@@ -64,12 +64,24 @@ def test_letters_re_folds_unlike_lower_are_known() -> None:
 
 
 def _guarded() -> list[object]:
-    from steppewatch.extract import codebook_coder, coder_background, coder_entities, coder_rules
+    from steppewatch.extract import (
+        codebook_coder,
+        coder_background,
+        coder_entities,
+        coder_rules,
+        coder_specificity,
+    )
     from steppewatch.extract.prefilter import Guarded
 
     return [
         value
-        for module in (coder_entities, coder_background, coder_rules, codebook_coder)
+        for module in (
+            coder_entities,
+            coder_background,
+            coder_rules,
+            codebook_coder,
+            coder_specificity,
+        )
         for value in vars(module).values()
         if isinstance(value, Guarded)
     ]
@@ -143,3 +155,81 @@ def test_literals_find_what_the_pattern_finds() -> None:
             assert [m.span() for m in literals.pattern.finditer(text, pos, endpos)] == [
                 m.span() for m in literals.finditer(text, pos, endpos)
             ]
+
+
+def test_remembered_sentence_answers_are_the_answers() -> None:
+    """The per-text memories of coder_background (a sentence's span, whether it speaks of
+    another event, whether it is background) answer as the functions they wrap, also when one
+    span is asked about with different events and after another text was read."""
+    from steppewatch.extract import coder_background as cb
+
+    sentences = [
+        "China and Kazakhstan held a joint exercise in 2019. ",
+        "Earlier, the sides had signed a plan. ",
+        "Analysts say the SCO will meet next year.\n",
+        "Китай и Киргизия провели учения в 2018 году. ",
+        "Ранее стороны подписали соглашение. ",
+        "中哈两国举行联合反恐演习。",
+        "此前双方曾签署协议。",
+    ]
+    rng = random.Random(27)
+    for _ in range(40):
+        body = "".join(rng.choice(sentences) for _ in range(rng.randint(1, 12)))
+        for _ in range(30):
+            position = rng.randint(0, len(body))
+            start = rng.randint(0, position)
+            end = rng.randint(position, len(body))
+            span = cb._sentence(body, position, start, end)
+            assert span == cb._read_sentence(body, position, start, end)
+            assert cb._sentence(body, position, start, end) == span
+            lo, hi = span
+            year = rng.choice([None, 2019, 2026])
+            plain = cb._another_event(body, lo, hi, year)
+            assert cb._another_event_once(body, lo, hi, year) == plain
+            for _ in range(3):
+                events = sorted(rng.sample(range(len(body) + 1), rng.randint(0, 4)))
+                want = cb._is_background(body, lo, hi, year, events)
+                assert cb._is_background_once(body, lo, hi, year, events) == want
+
+
+def test_whitespace_but_the_space_is_never_printable() -> None:
+    """clean_text keeps a line as it is when, its ends cut, it is printable with no double
+    space: that is its collapsed form only because no whitespace but the space is printable."""
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert " " in spaces
+    assert not [c for c in spaces if c != " " and c.isprintable()]
+
+
+def test_clean_text_collapses_as_split_and_join() -> None:
+    pieces = ["a", "Ж", "中", " ", "  ", "\t", "\u3000", "\u00a0", "\u2003", "\u200b", "\n", "\r"]
+    pieces += ["\x1c", "\u2028", "\x85", "\x07", "word", "\n \n"]
+    rng = random.Random(14)
+    for _ in range(3000):
+        raw = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        lines = raw.replace("\r", "\n").split("\n")
+        plain = "\n".join(
+            [" ".join(line.split()) for line in lines if line and not line.isspace()]
+        ).replace("\u200b", "")
+        assert text.clean_text(raw) == plain
+
+
+def test_drop_hint_is_the_four_substring_tests() -> None:
+    pieces = ["<script", "<SCRIPT", "<Script", "<style", "<STYLE", "<!--", "<!-", "<", "-", "x"]
+    rng = random.Random(15)
+    for _ in range(3000):
+        markup = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        want = any(p in markup for p in ("<script", "<style", "<!--", "<SCRIPT"))
+        assert (text._DROP_HINT.search(markup) is not None) == want
+
+
+def test_latin_prefilter_found_as_its_search_finds() -> None:
+    from steppewatch.extract.coder_resources import _latin_found, load_resources
+
+    prefilter = load_resources(None).latin_prefilter
+    assert prefilter is not None
+    pieces = ["sco", "rats", "kazakh", "uzbek", "x", "1", "_", " ", "中", "哈", "-", "ж"]
+    rng = random.Random(16)
+    for _ in range(3000):
+        normal = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert _latin_found(prefilter, normal) == (prefilter.search(normal) is not None)
+    assert _latin_found(re.compile(r"(?!)"), "sco") is False

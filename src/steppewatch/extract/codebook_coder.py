@@ -199,6 +199,7 @@ FOCAL_HARM = frozenset(
     }
 )
 INCIDENT_FOCAL_WEIGHT = 1.0
+_validate_item = CodedItem.__pydantic_validator__.validate_python  # CodedItem from a dict
 # topics whose indicators include the focal state's firms only named (Chinese-owned, 中资企业):
 # they weigh as security only through a term with a security word, or with an incident
 FIRMS_NAMED = frozenset({("topic", "investment_security")})
@@ -319,7 +320,11 @@ class CodebookCoder:
         for index, segment in enumerate(segments):
             lo = bisect.bisect_left(starts, segment.start)
             hi = bisect.bisect_left(starts, segment.end)
-            item = CodedItem(index=index, start=segment.start, end=segment.end, title=segment.title)
+            # (validated from a dict: the model's own validation without __init__'s keyword
+            # handling, a quarter less per item; a press conference has dozens of items)
+            item: CodedItem = _validate_item(
+                {"index": index, "start": segment.start, "end": segment.end, "title": segment.title}
+            )
             if hi > lo:
                 self._code_item(item, text, normal, res, reference, len(segments) == 1)
                 calibration.apply(item)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Generic, TypeVar
 
 from steppewatch.extract.dates import EN_MONTH_STEMS, RU_MONTH_STEMS
 from steppewatch.extract.lines import LinePattern
@@ -286,14 +287,17 @@ _SINCE = re.compile(
 )
 
 
-class _LastText:
+_Answer = TypeVar("_Answer")
+
+
+class _LastText(Generic[_Answer]):
     """Answers about the last text asked of, by key (a new text forgets the old one's): the
     rules ask for an item's lead a dozen times, and for its note once per passage."""
 
     def __init__(self) -> None:
-        self._state: tuple[str, dict[object, int]] = ("", {})
+        self._state: tuple[str, dict[object, _Answer]] = ("", {})
 
-    def answers(self, text: str) -> dict[object, int]:
+    def answers(self, text: str) -> dict[object, _Answer]:
         known, answers = self._state
         if known is not text:
             answers = {}
@@ -301,7 +305,7 @@ class _LastText:
         return answers
 
 
-_LEAD_ENDS = _LastText()
+_LEAD_ENDS: _LastText[int] = _LastText()
 
 
 def lead_end(start: int, text: str) -> int:
@@ -452,7 +456,23 @@ def _other_month(text: str, lo: int, hi: int, month: int | None) -> bool:
     )
 
 
+# (the same names' sentences are asked for by many rules, and once per passage by the check of
+# recalled meetings)
+_SENTENCES: _LastText[tuple[int, int]] = _LastText()
+
+
 def _sentence(text: str, position: int, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``position`` within ``start`` and ``end`` (remembered for the last
+    text)."""
+    spans = _SENTENCES.answers(text)
+    key = (position, start, end)
+    span = spans.get(key)
+    if span is None:
+        span = spans[key] = _read_sentence(text, position, start, end)
+    return span
+
+
+def _read_sentence(text: str, position: int, start: int, end: int) -> tuple[int, int]:
     lo = max(start, position - SENTENCE_SPAN)
     for match in _SENTENCE.finditer(text, lo, position):
         lo = match.end()
@@ -546,6 +566,21 @@ def _another_event(text: str, lo: int, hi: int, year: int | None) -> bool:
     return False
 
 
+# (the rules ask about the same sentence again and again: background_sentences is read for the
+# item's partners, its focal state, its events and once per passage for recalled meetings)
+_ANOTHER_EVENTS: _LastText[bool] = _LastText()
+
+
+def _another_event_once(text: str, lo: int, hi: int, year: int | None) -> bool:
+    """``_another_event``, each sentence's answer remembered for the last text."""
+    answers = _ANOTHER_EVENTS.answers(text)
+    key = (lo, hi, year)
+    known = answers.get(key)
+    if known is None:
+        known = answers[key] = _another_event(text, lo, hi, year)
+    return known
+
+
 def another_time(
     text: str, position: int, start: int, end: int, year: int | None, start_of_item: int = 0
 ) -> bool:
@@ -554,7 +589,7 @@ def another_time(
     another event than the item's (``_another_event``: one recalled, to come, like it, done by
     others too, or only earlier years; or another month of this year than the lead's date)."""
     lo, hi = _sentence(text, position, start, end)
-    if _another_event(text, lo, hi, year):
+    if _another_event_once(text, lo, hi, year):
         return True
     return _other_month(text, lo, hi, event_month(text, start_of_item, start)) and not _now(
         text, lo, hi
@@ -575,7 +610,7 @@ RECEPTION_QUALIFIER = 40  # characters after a reception's word that say whose i
 
 
 def _is_background(text: str, lo: int, hi: int, year: int | None, events: list[int]) -> bool:
-    if _another_event(text, lo, hi, year):
+    if _another_event_once(text, lo, hi, year):
         return True
     following = _NEXT.search(text, lo, hi)
     if following is not None and not (
@@ -604,6 +639,26 @@ def _is_background(text: str, lo: int, hi: int, year: int | None, events: list[i
         and not _any_in(events, lo, hi)
         and not _takes_part(text, lo, hi)
     )
+
+
+_BACKGROUND_SENTENCES: _LastText[bool] = _LastText()
+
+
+def _is_background_once(text: str, lo: int, hi: int, year: int | None, events: list[int]) -> bool:
+    """``_is_background``, each sentence's answer remembered for the last text. The answer
+    reads ``events`` only inside the sentence (``_any_in`` between ``lo`` and ``hi``), so the
+    events there are part of the key: the callers pass different lists."""
+    answers = _BACKGROUND_SENTENCES.answers(text)
+    key = (
+        lo,
+        hi,
+        year,
+        tuple(events[bisect.bisect_left(events, lo) : bisect.bisect_left(events, hi)]),
+    )
+    known = answers.get(key)
+    if known is None:
+        known = answers[key] = _is_background(text, lo, hi, year, events)
+    return known
 
 
 # a reaction to what another state does (voiced concern, had "no concerns", не выражали
@@ -778,7 +833,7 @@ _LINKS_ONLY_INLINE = LinePattern(
 
 
 # (each search runs to the item's end: asked once per passage, quadratic in a long item)
-_NOTE_STARTS = _LastText()
+_NOTE_STARTS: _LastText[int] = _LastText()
 
 
 def note_start(text: str, start: int, end: int) -> int:
@@ -880,7 +935,7 @@ def background_sentences(
             continue
         seen.add(span)
         if (
-            _is_background(text, *span, year, events)
+            _is_background_once(text, *span, year, events)
             or (_other_month(text, *span, month) and not _now(text, *span))
             or _asked(text, *span)
             or _in_analyst_quote(text, hit.start, start, end)
@@ -958,7 +1013,9 @@ def idle_groups(
         if hit.start >= lead:
             # after the lead: the region talked about unless its sentence says someone takes
             # part (加强中国同中亚国家的司法合作 beside a treaty with one state)
-            is_idle = not _takes_part(text, lo, hi) or _is_background(text, lo, hi, year, events)
+            is_idle = not _takes_part(text, lo, hi) or _is_background_once(
+                text, lo, hi, year, events
+            )
         else:  # the title line: unless it reports an event or someone taking part
             is_idle = not _any_in(events, lo, hi) and not _takes_part(text, lo, hi)
         if is_idle:
@@ -1034,7 +1091,7 @@ def framework_background(
         span = _sentence(text, hit.start, max(start, lead), end)
         if span not in seen:
             seen.add(span)
-            if _another_event(text, *span, year):
+            if _another_event_once(text, *span, year):
                 spans.append(span)
     return merged_spans(spans)
 

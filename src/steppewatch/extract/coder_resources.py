@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from steppewatch.codebook import Codebook, load_codebook
@@ -154,7 +155,9 @@ class Resources:
 
     def anchor_hits(self, normal: str, language: str | None) -> list[Hit]:
         if language == "zh" and self.han_prefilter is not None and self.latin_prefilter is not None:
-            if not self.han_prefilter.search(normal) and not self.latin_prefilter.search(normal):
+            if not self.han_prefilter.search(normal) and not _latin_found(
+                self.latin_prefilter, normal
+            ):
                 return []
         return self.by_language.get(language or "", self.anchors).hits(normal)
 
@@ -179,6 +182,9 @@ _FREQUENT_HAN = {
 }
 
 
+_WORD_START = r"(?<![^\W\d_])"  # (a Latin term begins a word)
+
+
 def _prefilters(terms: list[Term]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """For each Han anchor term its rarest character (by ``_FREQUENT_HAN``)."""
     rarest = len(_FREQUENT_HAN)
@@ -194,7 +200,28 @@ def _prefilters(terms: list[Term]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     han = re.compile("[" + "".join(sorted(han_chars)) + "]")
     # whole-text search for any Latin/Cyrillic anchor term (rarely needed: Chinese text only)
     words = "|".join(re.escape(w) for w in sorted(latin, key=len, reverse=True))
-    return han, re.compile(r"(?<![^\W\d_])(?:" + words + ")") if words else re.compile(r"(?!)")
+    return han, re.compile(_WORD_START + "(?:" + words + ")") if words else re.compile(r"(?!)")
+
+
+@lru_cache(maxsize=4)
+def _terms_alone(prefilter: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(prefilter.pattern.removeprefix(_WORD_START), prefilter.flags)
+
+
+def _latin_found(prefilter: re.Pattern[str], text: str) -> bool:
+    """``prefilter.search(text) is not None`` for the Latin prefilter: the terms' alternation
+    alone finds where a term begins (``re`` skips to the terms' first letters), and only there
+    the word start is checked; searched with the lookbehind first, ``re`` tried every term at
+    every character (half a microsecond a character of a Chinese text)."""
+    if not prefilter.pattern.startswith(_WORD_START):
+        return prefilter.search(text) is not None
+    terms = _terms_alone(prefilter)
+    position = 0
+    while (found := terms.search(text, position)) is not None:
+        if prefilter.match(text, found.start()) is not None:
+            return True
+        position = found.start() + 1
+    return False
 
 
 # a Russian adjective's ending (the codebook writes an indicator's adjectives in the cases its

@@ -37,6 +37,7 @@ import itertools
 import re
 
 from steppewatch.extract.matcher import Hit
+from steppewatch.extract.prefilter import Guarded
 
 __all__ = [
     "INFORMATION_EXCHANGE",
@@ -61,6 +62,11 @@ THREE_EVILS_LISTED = re.compile(
     ),
     re.IGNORECASE,
 )
+# (every list names separatism: the window around each terrorism or extremism word is searched
+# for the list only where a separatism word occurs in it)
+_THREE_EVILS_GUARDED = Guarded(
+    THREE_EVILS_LISTED, "separatis", "сепаратизм", "分裂主义", "民族分裂势力"
+)
 LIST_SPAN = 90  # characters either side of a part's word searched for the list
 
 
@@ -73,7 +79,7 @@ def listed_three_evils(text: str, parts: list[Hit]) -> list[Hit]:
             continue
         lo = max(0, hit.start - LIST_SPAN)
         hi = min(len(text), hit.end + LIST_SPAN)
-        for m in THREE_EVILS_LISTED.finditer(text, lo, hi):
+        for m in _THREE_EVILS_GUARDED.finditer(text, lo, hi):
             if m.start() <= hit.start and hit.end <= m.end():
                 out[(m.start(), m.end())] = Hit(
                     m.start(), m.end(), ("topic", "three_evils"), m.group(0).lower()
