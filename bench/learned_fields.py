@@ -24,7 +24,14 @@ Decisions: ``override`` (the model decides), ``fill`` (the rules' value where th
 ``margin t`` (the model's choice only where its probability beats the rules' value's by t).
 
     PYTHONPATH=$PWD/src python bench/learned_fields.py --main /tmp/l11_main.jsonl \
-        --old /tmp/l11_36a.jsonl
+        --old /tmp/l11_36a.jsonl --fields kind
+    PYTHONPATH=$PWD/src python bench/learned_fields.py --main /tmp/l11_main.jsonl \
+        --old /tmp/l11_36a.jsonl --fields kind --feature-sets indep indep+ngrams
+
+Each of the four runs took 40-50 minutes of wall time at load 6-9 on the two-core machine. Figures
+of the fourteenth round (all variants, nothing adopted): ``bench/results/learned_fields.md``
+and gold/README.md
+("Fourteenth round, learned decisions judged on fresh sets").
 """
 
 from __future__ import annotations
