@@ -88,6 +88,30 @@ def merge(feature_sets: list[dict[str, float]]) -> dict[str, float]:
     return out
 
 
+def country_features(items: list[Any], text_start: int = 0) -> dict[str, dict[str, float]]:
+    """Per partner state the relevant items code: how the coder found it (log counts of its
+    evidence by basis, mentions, whether it is named in an item's lead, whether a participation
+    model set it aside as a state only named)."""
+    out: dict[str, dict[str, float]] = {}
+    for item in items:
+        for code in item.countries:
+            if code != "CN":
+                out.setdefault(code, {})
+        for ev in item.evidence:
+            if ev.field not in ("country", "named_state") or ev.code == "CN":
+                continue
+            f = out.setdefault(ev.code, {})
+            key = f"c:{ev.field}|{ev.basis or 'named'}"
+            f[key] = f.get(key, 0.0) + 1.0
+            f["c:mentions"] = max(f.get("c:mentions", 0.0), float(ev.mentions or 1))
+            if ev.start - item.start < LEAD_CHARS:
+                f["c:lead"] = 1.0
+    for f in out.values():
+        for key in list(f):
+            f[key] = math.log1p(f[key]) if key != "c:lead" else f[key]
+    return out
+
+
 def dump(name: str, gold_dir: Path) -> list[dict[str, Any]]:
     from steppewatch.extract.codebook_coder import CodebookCoder
     from steppewatch.extract.evaluate import prediction_from_record
@@ -121,6 +145,7 @@ def dump(name: str, gold_dir: Path) -> list[dict[str, Any]]:
                 "path": gold.path,
                 "language": record.language,
                 "pred": pred,
+                "countries": country_features(relevant),
                 "features": doc_features,
                 # the relevant items' leads (for character n-grams)
                 "lead": "\n".join(text[i.start : i.start + LEAD_CHARS] for i in relevant[:3]),
