@@ -706,12 +706,12 @@ def test_actor_offices_were_compared_as_titles_against_level_codes() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["test", "test3", "test10", "test11", "real_heldout", "real_heldout2"]
+    "name", ["test", "test3", "test10", "test11", "test12", "real_heldout", "real_heldout2"]
 )
 def test_calibration_refuses_every_held_out_set(name: str) -> None:
     """Refused by name, before the file is read (gold/test3.jsonl, gold/test9.jsonl,
-    gold/test10.jsonl and gold/test11.jsonl were refused even before their blind annotators had
-    committed them; test9 is tuning data since the fourteenth round)."""
+    gold/test10.jsonl, gold/test11.jsonl and gold/test12.jsonl were refused even before their
+    blind annotators had committed them; test9 is tuning data since the fourteenth round)."""
     from steppewatch.errors import InputError
     from steppewatch.extract.calibration import samples_from_gold
 

@@ -242,8 +242,8 @@ def reliability_bins(pairs: Iterable[tuple[float, bool]], bins: int = 10) -> lis
 
 
 # the held-out gold sets, refused by name (so before the file exists: gold/test3.jsonl,
-# gold/test10.jsonl and gold/test11.jsonl were written blind); gold/test2.jsonl was held out until
-# the fifth coder round, gold/test4.jsonl until the ninth, gold/test5.jsonl until the tenth,
+# gold/test10.jsonl, gold/test11.jsonl and gold/test12.jsonl were written blind); gold/test2.jsonl
+# was held out until the fifth coder round, gold/test4.jsonl until the ninth, gold/test5.jsonl until the tenth,
 # gold/test6.jsonl until the eleventh, gold/test7.jsonl until the twelfth, gold/test8.jsonl until
 # the thirteenth and gold/test9.jsonl until the fourteenth; all seven are tuning data since
 # (gold/README.md)
@@ -252,6 +252,7 @@ HELD_OUT = (
     "test3.jsonl",
     "test10.jsonl",
     "test11.jsonl",
+    "test12.jsonl",
     "real_heldout.jsonl",
     "real_heldout2.jsonl",
 )
