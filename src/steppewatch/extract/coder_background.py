@@ -29,6 +29,7 @@ from steppewatch.extract.prefilter import Guarded
 
 __all__ = [
     "also_with",
+    "analyst_passage",
     "another_time",
     "asked_sentence",
     "background_sentences",
@@ -708,6 +709,39 @@ def _in_analyst_quote(text: str, position: int, start: int, end: int) -> bool:
     lo_said = _sentence(text, max(start, open_at - 1), start, end)[0] if open_at > start else start
     hi_said = _sentence(text, close, start, end)[1]
     return bool(_ANALYST.search(text, lo_said, hi_said))
+
+
+# a verb of saying or thinking (not a quotation mark alone: 邀请专家授课 with a course's
+# “title” is experts teaching, not commenting)
+_VOICED = re.compile(
+    r"认为|指出|表示|说|(?<![^\W\d_])(?:said|says|told|noted|notes|believes?|argues?|argued|"
+    r"warns?|warned|according\s+to|points?\s+out|считает|считают|отметил\w*|отмеча\w*|"
+    r"полага\w*|заявил\w*|сказал\w*|связыва\w*|по\s+словам|по\s+мнению)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+PARAGRAPH_SPAN = 1500  # characters searched back from a position for its paragraph's start
+
+
+def analyst_passage(text: str, position: int, lead: int, end: int) -> bool:
+    """``position`` (after the lead, which ends at ``lead``) lies in an analyst's or an
+    expert's words: a sentence of its paragraph up to ``position``'s own says what an analyst
+    thinks (``_analyst_says`` with a verb of saying: the rest of the paragraph goes on in the
+    commentator's voice: 他说, По его словам, Song said). A commentator speaks for no side:
+    what the commentator names (the threats of the region, the groups active near it) is not
+    what the event's sides raised or did."""
+    if position < lead:
+        return False
+    paragraph = max(lead, position - PARAGRAPH_SPAN, text.rfind("\n", lead, position) + 1)
+    lo = paragraph
+    while lo < position:
+        s_lo, s_hi = _sentence(text, max(lo, paragraph), paragraph, end)
+        s_lo = max(s_lo, lo)
+        if _VOICED.search(text, s_lo, s_hi) and _analyst_says(text, s_lo, s_hi):
+            return True
+        if s_hi <= lo:
+            break
+        lo = s_hi
+    return False
 
 
 # a paragraph headed as background (Справка., Background:, 背景：, 链接：): all it says is

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from steppewatch.extract.coder_background import (
     also_with,
+    analyst_passage,
     another_time,
     asked_sentence,
     background_sentences,
@@ -2556,6 +2557,7 @@ def rule_topics(
     in_place: Callable[[Hit], bool] | None = None,
     related: int | None = None,
     forums: list[Hit] | None = None,
+    voiced: Callable[[Hit], bool] | None = None,
 ) -> dict[str, list[Hit]]:
     """Topic hits (and ``extra`` ones: ``event_topics``); the three-evils formula codes
     three_evils only (hits inside it do not count for its parts); a religious word inside an
@@ -2567,6 +2569,9 @@ def rule_topics(
     if related is not None:  # (background or a page's links to other items: ``note_start``)
         for code in list(topics):
             _keep(topics, code, [h for h in topics[code] if h.start < related])
+    if voiced is not None:  # (an analyst's words on the event: ``commentary``)
+        for code in list(topics):
+            _keep(topics, code, [h for h in topics[code] if not voiced(h)])
     if text is not None and "anti_china_sentiment" in topics:
         # the pledge not to let anyone use one's territory against the other (不允许任何势力利用
         # 乌领土从事反华活动, will not allow its territory to be used for anti-China activities,
@@ -2663,7 +2668,30 @@ def _in_name(text: str, hit: Hit) -> bool:
     return "\u0400" <= first <= "\u04ff" or bool(_NAME_AFTER.match(text, hit.end))
 
 
-def rule_domains(found: Found, text: str, item: CodedItem) -> dict[str, list[Hit]]:
+def commentary(item: CodedItem, text: str) -> Callable[[Hit], bool] | None:
+    """For an item that reports an event, a test: a hit lies in an analyst's or an expert's
+    words after the lead (``coder_background.analyst_passage``), whose topics and sectors are
+    the commentator's reading, not what the event's sides raised or did; ``None`` for
+    commentary (no event: the analysis is the item) and for the focal state's security firms
+    abroad (an activity going on, not a dated event)."""
+    if item.kind is None or item.kind == "private_security":
+        # (a survey of the security firms working abroad: what researchers say of the trend
+        # is the item's matter)
+        return None
+    lead = lead_end(item.start, text)
+    seen: dict[int, bool] = {}
+
+    def voiced(hit: Hit) -> bool:
+        if hit.start not in seen:
+            seen[hit.start] = analyst_passage(text, hit.start, lead, item.end)
+        return seen[hit.start]
+
+    return voiced
+
+
+def rule_domains(
+    found: Found, text: str, item: CodedItem, voiced: Callable[[Hit], bool] | None = None
+) -> dict[str, list[Hit]]:
     """Domain hits from the sentences about the cooperation (naming the focal state or the two
     sides, or saying they cooperate: 合作, joint, совместн; a sector named in any other sentence
     is the partner's own, such as the servicemen killed in an attack), plus the domains of the
@@ -2692,6 +2720,7 @@ def rule_domains(found: Found, text: str, item: CodedItem) -> dict[str, list[Hit
             and not information_exchange(h)
             and _about_cooperation(text, item, h, found)
             and now(h)
+            and not (voiced is not None and voiced(h))
         ]
         _keep(domains, code, kept)
     for code, hit in found.implied_domains.items():
@@ -3005,6 +3034,7 @@ def assign_codes(
         ]
     # the learned participation layer: a coded partner state named, not taking part
     apply_participation(item, text, hits, found, background, res, _state_of)
+    voiced = commentary(item, text)
     for scheme, target, codes in (
         (
             "topic",
@@ -3016,9 +3046,10 @@ def assign_codes(
                 _study_places(text, res),
                 note_start(text, item.start, item.end),
                 [h for h in item_hits or hits if h.payload[0] == "framework"],
+                voiced,
             ),
         ),
-        ("domain", item.domains, rule_domains(found, text, item)),
+        ("domain", item.domains, rule_domains(found, text, item, voiced)),
     ):
         for code in sorted(codes):
             target.append(code)

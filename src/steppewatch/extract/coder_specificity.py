@@ -215,13 +215,24 @@ _REDUCED = re.compile(
 _REDUCTION_AFTER = re.compile(
     r"\s*(?:reduction|alleviation|eradication)|治理|人口脱贫", re.IGNORECASE
 )
+# evacuation (evacuat*, 撤离, эвакуация) protects citizens when people of a state are moved out
+# (Chinese workers were evacuated, 撤离中方人员, эвакуировать граждан), not the wounded carried
+# off in a drill (casualty evacuation, эвакуация раненых) or a town's population in a rescue drill
+_EVACUATION_TERMS = frozenset({"evacuat*", "撤离", "эвакуаци"})
+_PEOPLE = re.compile(
+    r"公民|人员|同胞|侨|工人|员工|(?<![^\W\d_])(?:citizens?|nationals?|workers?|personnel|"
+    r"employees?|staff|compatriots?|diaspora|граждан\w*|рабоч\w*|персонал\w*|"
+    r"сотрудник\w*|соотечественник\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 QUALIFIER_REACH = 40  # characters either side of a word searched for its verb or qualifier
 
 
 def needs_qualifier(code: str, hit: Hit, text: str) -> bool:
     """False when ``hit`` (of topic ``code``) is a word that codes its topic only with a verb or
     a qualifier near it, and none is there: a border marker not placed, restored or agreed;
-    recruitment with no extremists named; poverty reduced. True otherwise."""
+    recruitment with no extremists named; poverty reduced; an evacuation of no one's people (the
+    wounded of a drill). True otherwise."""
     term = hit.term.lower()
     lo = max(0, hit.start - QUALIFIER_REACH)
     hi = min(len(text), hit.end + QUALIFIER_REACH)
@@ -229,6 +240,8 @@ def needs_qualifier(code: str, hit: Hit, text: str) -> bool:
         return _PLACING.search(text, lo, hi) is not None
     if code == "extremism" and term in _RECRUIT_TERMS:
         return _RADICAL.search(text, lo, hi) is not None
+    if code == "citizen_protection" and term in _EVACUATION_TERMS:
+        return _PEOPLE.search(text, lo, hi) is not None
     if code == "economic_decline" and term in _POVERTY_TERMS:
         before = text[max(0, hit.start - 24) : hit.start]
         return not (_REDUCED.search(before) or _REDUCTION_AFTER.match(text, hit.end))

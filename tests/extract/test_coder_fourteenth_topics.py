@@ -1,0 +1,140 @@
+"""Fourteenth-round topic and domain scoping (issue 13): what an analyst or an expert says about
+an event is the commentator's reading, not what the event's sides raised (``analyst_passage``);
+an evacuation codes citizen protection only when people of a state are moved out; Andijan is a
+city unless its 2005 events are meant. Texts written for these tests (zh/ru/en), none copied
+from a gold text; each rule has a text it changes and one it leaves alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from steppewatch.extract import extract_document
+from steppewatch.extract.codebook_coder import CodebookCoder
+from steppewatch.extract.coder_background import analyst_passage
+from steppewatch.extract.model import CodedDocument
+
+CODER = CodebookCoder(topic_layer=False)  # the rules alone
+
+
+def _code(text: str) -> CodedDocument:
+    return CODER.code(extract_document(text.encode("utf-8"), source="contrast.txt"))
+
+
+# --- an analyst's words on an event ----------------------------------------------------------
+
+ZH_EXPERT = (
+    "中塔两国边防部队举行联合演练\n"
+    "新华社杜尚别5月8日电 中国和塔吉克斯坦边防部队7日在帕米尔高原举行联合反恐演练，"
+    "两国官兵演练了联合搜索和拦截。\n"
+    "军事专家李明接受记者采访时表示，演练地点靠近阿富汗，当地地形复杂。"
+    "他说，毒品走私团伙长期在这一带活动。"
+)
+ZH_SIDES = (
+    "中塔两国边防部队举行联合演练\n"
+    "新华社杜尚别5月8日电 中国和塔吉克斯坦边防部队7日在帕米尔高原举行联合反恐演练，"
+    "两国官兵演练了联合搜索和拦截。\n"
+    "塔方指挥官表示，双方将继续共同打击毒品走私，防范来自阿富汗的威胁。"
+)
+RU_EXPERT = (
+    "Пограничники Кыргызстана и Китая провели совместные учения\n"
+    "Бишкек, 12 июня 2026 - Кабар. Пограничная служба Кыргызстана и пограничные подразделения "
+    "Китая провели совместные учения на перевале Торугарт по задержанию нарушителей границы.\n"
+    "Политолог Азамат Исаев считает, что угроза исходит прежде всего из Афганистана. "
+    "По его словам, наркоторговцы используют горные тропы."
+)
+EN_EXPERT = (
+    "Chinese and Kazakh troops hold joint mountain drill\n"
+    "ALMATY, Sept. 3 (Steppe News) - Chinese and Kazakh army units held a joint "
+    "counter-terrorism drill near the border on Tuesday.\n"
+    "An analyst at a Beijing university said the choice of ground reflected worries about "
+    "Afghanistan, where drug smugglers remain active."
+)
+
+
+@pytest.mark.parametrize("text", [ZH_EXPERT, RU_EXPERT, EN_EXPERT])
+def test_what_an_analyst_names_is_no_topic_of_the_event(text: str) -> None:
+    record = _code(text)
+    assert record.relevant
+    assert not {"afghanistan", "drug_trafficking"} & set(record.topics)
+
+
+def test_what_a_side_says_stays_a_topic() -> None:
+    record = _code(ZH_SIDES)
+    assert {"afghanistan", "drug_trafficking"} <= set(record.topics)
+
+
+def test_experts_who_teach_do_not_comment() -> None:
+    text = (
+        "上合组织成员国警官培训班开班\n"
+        "本报北京3月2日电 来自哈萨克斯坦、吉尔吉斯斯坦的20名警官参加培训，"
+        "课程由公安院校专家讲授，主题为“打击毒品犯罪的侦查实践”。"
+    )
+    lead = text.index("\n") + 1
+    assert not analyst_passage(text, text.index("毒品"), lead, len(text))
+
+
+def test_the_commentators_voice_runs_to_the_paragraphs_end() -> None:
+    text = RU_EXPERT
+    lead = text.index(".", text.index("Кабар.") + 7) + 1
+    assert analyst_passage(text, text.index("наркоторговцы"), lead, len(text))
+    assert not analyst_passage(text, text.index("нарушителей"), lead, len(text))
+
+
+# --- evacuation ------------------------------------------------------------------------------
+
+EN_DRILL_EVACUATION = (
+    "Chinese and Uzbek special forces end joint drill\n"
+    "TASHKENT, Oct. 9 (Steppe News) - Chinese and Uzbek special forces ended a joint "
+    "counter-terrorism drill on Friday. The units practised storming a building, freeing "
+    "hostages and the evacuation of wounded soldiers by helicopter."
+)
+RU_DRILL_EVACUATION = (
+    "Завершились совместные учения спецподразделений Таджикистана и Китая\n"
+    "Душанбе, 9 октября 2026 - Ховар. Спецподразделения Таджикистана и Китая завершили "
+    "совместные антитеррористические учения, в ходе которых отработали освобождение "
+    "заложников и эвакуацию раненых."
+)
+ZH_WORKERS_EVACUATED = (
+    "吉尔吉斯斯坦一矿区发生冲突 中方人员已安全撤离\n"
+    "新华社比什凯克6月3日电 吉尔吉斯斯坦纳伦州一处中资矿区2日发生冲突，"
+    "中国驻吉使馆要求吉方保障中方安全，全部中方人员已安全撤离矿区，吉警方已介入调查。"
+)
+
+
+@pytest.mark.parametrize("text", [EN_DRILL_EVACUATION, RU_DRILL_EVACUATION])
+def test_wounded_carried_off_in_a_drill_are_no_citizens_protected(text: str) -> None:
+    record = _code(text)
+    assert record.relevant
+    assert "citizen_protection" not in record.topics
+
+
+def test_a_states_people_evacuated_are_protected() -> None:
+    record = _code(ZH_WORKERS_EVACUATED)
+    assert "citizen_protection" in record.topics
+
+
+# --- Andijan, a city -------------------------------------------------------------------------
+
+ZH_ANDIJAN_CITY = (
+    "中乌执法部门在安集延举行联合禁毒演练\n"
+    "新华社塔什干4月11日电 中国和乌兹别克斯坦执法部门10日在乌东部城市安集延举行联合禁毒演练，"
+    "双方警员演练了跨境贩毒案件的联合查缉。"
+)
+RU_ANDIJAN_EVENTS = (
+    "Министры внутренних дел Узбекистана и Китая провели переговоры\n"
+    "Ташкент, 11 апреля 2026 - УзА. Министр внутренних дел Узбекистана провел переговоры с "
+    "министром общественной безопасности КНР. Стороны договорились расширять совместную борьбу "
+    "с терроризмом. Узбекская сторона поблагодарила Китай за поддержку после андижанских "
+    "событий 2005 года."
+)
+
+
+def test_andijan_as_a_city_is_no_unrest() -> None:
+    record = _code(ZH_ANDIJAN_CITY)
+    assert record.relevant
+    assert "regime_stability" not in record.topics
+
+
+def test_the_andijan_events_are_still_found() -> None:
+    record = _code(RU_ANDIJAN_EVENTS)
+    assert "regime_stability" in record.topics
