@@ -138,3 +138,39 @@ def test_andijan_as_a_city_is_no_unrest() -> None:
 def test_the_andijan_events_are_still_found() -> None:
     record = _code(RU_ANDIJAN_EVENTS)
     assert "regime_stability" in record.topics
+
+
+# --- location: the dateline with its state or agency after it; no venue from an analyst ------
+
+EN_DATELINE_STATE = (
+    "China, Central Asian states agree on border security steps\n"
+    "BISHKEK, Kyrgyzstan, June 4 (Steppe News) -- Interior ministers of China and the five "
+    "Central Asian states met here on Thursday and agreed to hold joint operations against "
+    "drug trafficking."
+)
+RU_DATELINE_AGENCY = (
+    "Министр внутренних дел Казахстана принял делегацию МОБ КНР\n"
+    "АСТАНА. КАЗИНФОРМ - Министр внутренних дел Казахстана провел переговоры с заместителем "
+    "министра общественной безопасности КНР. Стороны обсудили совместную борьбу с "
+    "наркопреступностью."
+)
+ZH_EXPERT_CITY = (
+    "中吉两国军队举行联合反恐演习\n"
+    "中国和吉尔吉斯斯坦军队5日在吉尔吉斯斯坦纳伦州举行联合反恐演习，双方官兵演练了山地搜索。\n"
+    "军事专家王强表示，明年两国防长会议将在比什凯克举行，合作有望深化。"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"), [(EN_DATELINE_STATE, "Bishkek"), (RU_DATELINE_AGENCY, "Astana")]
+)
+def test_a_dateline_with_its_state_or_agency_after_it_is_the_place(text: str, place: str) -> None:
+    record = _code(text)
+    assert record.relevant
+    assert record.location == place
+
+
+def test_a_city_an_analyst_names_is_no_venue() -> None:
+    record = _code(ZH_EXPERT_CITY)
+    assert record.relevant
+    assert record.location == "KG"
