@@ -174,3 +174,30 @@ def test_a_city_an_analyst_names_is_no_venue() -> None:
     record = _code(ZH_EXPERT_CITY)
     assert record.relevant
     assert record.location == "KG"
+
+
+# --- a presence denied is no sector that cooperates --------------------------------------------
+
+RU_NO_BASES = (
+    "Посол КНР: сотрудничество с Казахстаном в сфере безопасности открыто\n"
+    "Астана, 2 марта 2026 - Казинформ. Посол КНР в Казахстане в интервью агентству заявил, что "
+    "полиция двух стран совместно борется с наркоторговлей. Китай не размещал и не будет "
+    "размещать военные базы в Центральной Азии."
+)
+RU_NOT_ONLY = (
+    "Казахстан и Китай расширяют сотрудничество\n"
+    "Астана, 2 марта 2026 - Казинформ. Министры обороны Казахстана и Китая договорились "
+    "развивать не только военное сотрудничество, но и совместную подготовку кадров."
+)
+
+
+def test_military_bases_denied_are_no_military_domain() -> None:
+    record = _code(RU_NO_BASES)
+    assert record.relevant
+    assert "military" not in record.domains
+    assert "law_enforcement" in record.domains
+
+
+def test_not_only_is_no_denial() -> None:
+    record = _code(RU_NOT_ONLY)
+    assert "military" in record.domains

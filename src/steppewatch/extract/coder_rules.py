@@ -2721,6 +2721,7 @@ def rule_domains(
             and _about_cooperation(text, item, h, found)
             and now(h)
             and not (voiced is not None and voiced(h))
+            and not _denied(text, item, h)
         ]
         _keep(domains, code, kept)
     for code, hit in found.implied_domains.items():
@@ -2729,6 +2730,22 @@ def rule_domains(
     if "military" in domains:  # (官兵 of the border guards, servicemen of a border outpost)
         _keep(domains, "military", [h for h in domains["military"] if army_named(h, domains)])
     return domains
+
+
+# "not only ... but also" (не только, 不仅 is no negation: _NEGATION spares 不仅 already)
+_NOT_ONLY = re.compile(r"(?:не\s+только|not\s+only)\s*", re.IGNORECASE)
+
+
+def _denied(text: str, item: CodedItem, hit: Hit) -> bool:
+    """A domain word negated in its clause (中国在塔没有军事基地, has never stationed troops,
+    не размещал военные базы): a presence denied, not a sector that cooperates."""
+    if not _negated(text, item, hit):
+        return False
+    han = "\u4e00" <= hit.term[:1] <= "\u9fff"
+    lo = max(item.start, hit.start - (NEGATION_SPAN if han else NEGATION_SPAN_LATIN))
+    for m in _CLAUSE_BREAK.finditer(text, lo, hit.start):
+        lo = m.end()
+    return _NEGATION.search(_NOT_ONLY.sub(" ", text[lo : hit.start])) is not None
 
 
 def _about_cooperation(text: str, item: CodedItem, hit: Hit, found: Found) -> bool:
