@@ -201,3 +201,28 @@ def test_military_bases_denied_are_no_military_domain() -> None:
 def test_not_only_is_no_denial() -> None:
     record = _code(RU_NOT_ONLY)
     assert "military" in record.domains
+
+
+# --- an agency named as the source of a report -------------------------------------------------
+
+EN_SOURCE = (
+    "Chinese security firm opens office in Bishkek\n"
+    "BISHKEK, May 5 (Steppe News) - A Chinese private security company has opened an office in "
+    "Bishkek to guard Chinese mining sites, according to the Kyrgyz Ministry of Justice "
+    "register."
+)
+EN_SOURCE_TAKES_PART = (
+    "Kyrgyz and Chinese justice ministries sign legal aid plan\n"
+    "BISHKEK, May 5 (Steppe News) - The Kyrgyz Ministry of Justice and China's Ministry of "
+    "Justice signed a plan on mutual legal assistance in cases of terrorism."
+)
+
+
+def test_an_agency_quoted_as_a_source_is_no_sector() -> None:
+    record = _code(EN_SOURCE)
+    assert "judicial" not in record.domains
+
+
+def test_an_agency_that_acts_stays_a_sector() -> None:
+    record = _code(EN_SOURCE_TAKES_PART)
+    assert "judicial" in record.domains
