@@ -226,3 +226,29 @@ def test_an_agency_quoted_as_a_source_is_no_sector() -> None:
 def test_an_agency_that_acts_stays_a_sector() -> None:
     record = _code(EN_SOURCE_TAKES_PART)
     assert "judicial" in record.domains
+
+
+# --- a hostage rescue is no emergency response ---------------------------------------------------
+
+EN_HOSTAGE_RESCUE = (
+    "Chinese and Kyrgyz police hold joint anti-terror drill\n"
+    "BISHKEK, July 8 (Steppe News) - Police special units of China and Kyrgyzstan held a joint "
+    "counter-terrorism drill on Wednesday, rehearsing the rescue of hostages on a bus."
+)
+EN_FLOOD_RESCUE = (
+    "China and Kyrgyzstan hold joint disaster drill\n"
+    "BISHKEK, July 8 (Steppe News) - Emergency services of China and Kyrgyzstan held a joint "
+    "drill on Wednesday, rehearsing the rescue of villagers cut off by a flood."
+)
+
+
+def test_a_hostage_rescue_is_no_emergency_domain() -> None:
+    record = _code(EN_HOSTAGE_RESCUE)
+    assert record.relevant
+    assert "emergency" not in record.domains
+
+
+def test_a_flood_rescue_stays_emergency() -> None:
+    record = _code(EN_FLOOD_RESCUE)
+    assert record.relevant
+    assert "emergency" in record.domains

@@ -56,6 +56,7 @@ from steppewatch.extract.coder_specificity import (
     army_named,
     border_owner_gap,
     drug_smuggling,
+    hostage_rescue,
     hostility_named,
     in_forum_name,
     information_exchange,
@@ -2728,6 +2729,9 @@ def rule_domains(
     for code, hit in found.implied_domains.items():
         if now(hit):
             domains.setdefault(code, [hit])
+    if "emergency" in domains:  # (a hostage rescue rehearsed in a counter-terrorist drill)
+        kept = [h for h in domains["emergency"] if not hostage_rescue(h, text)]
+        _keep(domains, "emergency", kept)
     if "military" in domains:  # (官兵 of the border guards, servicemen of a border outpost)
         _keep(domains, "military", [h for h in domains["military"] if army_named(h, domains)])
     return domains

@@ -42,6 +42,7 @@ __all__ = [
     "INFORMATION_EXCHANGE",
     "border_owner_gap",
     "hostility_named",
+    "hostage_rescue",
     "drug_smuggling",
     "in_forum_name",
     "information_exchange",
@@ -262,3 +263,19 @@ def army_named(hit: Hit, domains: dict[str, list[Hit]]) -> bool:
     if hit.term.lower() not in FORCE_WORDS:
         return True
     return not any(domains.get(code) for code in OTHER_FORCES)
+
+
+# -- a hostage rescue is counter-terrorism, not emergency response -------------------------------
+_HOSTAGE = re.compile(r"hostages?[\s-]*$", re.IGNORECASE)
+_OF_HOSTAGES = re.compile(r"\w*\s+(?:of\s+|the\s+)*hostages?", re.IGNORECASE)
+
+
+def hostage_rescue(hit: Hit, text: str) -> bool:
+    """The emergency ``hit`` (rescue*) is a hostage rescue (hostage rescue, the rescue of
+    hostages, rescuing hostages): a counter-terrorist drill's task, not disaster response."""
+    if not hit.term.lower().startswith("rescue"):
+        return False
+    return bool(
+        _HOSTAGE.search(text, max(0, hit.start - 12), hit.start)
+        or _OF_HOSTAGES.match(text, hit.end)
+    )
