@@ -252,3 +252,24 @@ def test_a_flood_rescue_stays_emergency() -> None:
     record = _code(EN_FLOOD_RESCUE)
     assert record.relevant
     assert "emergency" in record.domains
+
+
+# --- what all the sides of a multilateral meeting face -------------------------------------------
+
+EN_SIX_COUNTRIES = (
+    "China, Central Asian states hold foreign ministers' meeting\n"
+    "ASTANA, March 3 (Steppe News) -- The China-Central Asia Foreign Ministers' Meeting was held "
+    "here on Tuesday with the foreign ministers of Kazakhstan, Kyrgyzstan, Tajikistan, "
+    "Turkmenistan, Uzbekistan and China.\n\n"
+    "The chair recalled that the format's secretariat has worked for three years and that "
+    "more than ten ministerial platforms now meet every year. Trade grew by a fifth last year, "
+    "the chair said.\n\n"
+    "On security, the chair said that the six countries are exposed to drug trafficking along "
+    "the same routes."
+)
+
+
+def test_what_the_six_countries_face_is_the_meetings_topic() -> None:
+    record = _code(EN_SIX_COUNTRIES)
+    assert record.relevant
+    assert "drug_trafficking" in record.topics

@@ -266,6 +266,16 @@ _BOTH_SIDES = Literals(
         re.IGNORECASE,
     )
 )
+# ... or all the sides of a multilateral event (the six countries, 五国, шести стран, all sides)
+_ALL_SIDES = Literals(
+    re.compile(
+        r"三国|四国|五国|六国|各方|与会各国|the three countries|the four countries|"
+        r"the five countries|the six countries|the three states|the four states|the five states|"
+        r"the six states|all sides|all parties|трех стран|четырех стран|пяти стран|шести стран|"
+        r"трёх стран|все стороны|всех сторон",
+        re.IGNORECASE,
+    )
+)
 # ... or the meeting itself as the one acting (会议通过了宣言, 与会各方, участники заседания
 # утвердили, the meeting adopted): a paragraph about the meeting
 _THE_MEETING = re.compile(
@@ -2497,7 +2507,14 @@ def event_topics(
         if span not in spans:
             spans[span] = any(
                 p.search(text, *span)
-                for p in (_BOTH_SIDES, _THE_MEETING, _THIS_EVENT, _DISCUSSED, _COOPERATION)
+                for p in (
+                    _BOTH_SIDES,
+                    _ALL_SIDES,
+                    _THE_MEETING,
+                    _THIS_EVENT,
+                    _DISCUSSED,
+                    _COOPERATION,
+                )
             )
         if spans[span]:
             out.append(h)
