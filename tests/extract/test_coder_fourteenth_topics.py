@@ -273,3 +273,29 @@ def test_what_the_six_countries_face_is_the_meetings_topic() -> None:
     record = _code(EN_SIX_COUNTRIES)
     assert record.relevant
     assert "drug_trafficking" in record.topics
+
+
+# --- goods called military, received by a border or paramilitary force ---------------------------
+
+EN_MILITARY_AID_BORDER = (
+    "China hands over trucks to Tajik border troops\n"
+    "DUSHANBE, Feb. 9 (Steppe News) - China handed over 30 trucks to the Border Troops of "
+    "Tajikistan on Monday as free military aid, the Chinese embassy said."
+)
+EN_MILITARY_AID_ARMY = (
+    "China hands over trucks to Tajik army\n"
+    "DUSHANBE, Feb. 9 (Steppe News) - China handed over 30 trucks to the Tajik Ministry of "
+    "Defence on Monday as free military aid, the Chinese embassy said."
+)
+
+
+def test_military_aid_to_border_troops_is_no_military_domain() -> None:
+    record = _code(EN_MILITARY_AID_BORDER)
+    assert record.relevant
+    assert "border_guard" in record.domains
+    assert "military" not in record.domains
+
+
+def test_military_aid_to_an_army_stays_military() -> None:
+    record = _code(EN_MILITARY_AID_ARMY)
+    assert "military" in record.domains

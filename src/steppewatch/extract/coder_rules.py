@@ -2750,7 +2750,7 @@ def rule_domains(
         kept = [h for h in domains["emergency"] if not hostage_rescue(h, text)]
         _keep(domains, "emergency", kept)
     if "military" in domains:  # (官兵 of the border guards, servicemen of a border outpost)
-        _keep(domains, "military", [h for h in domains["military"] if army_named(h, domains)])
+        _keep(domains, "military", [h for h in domains["military"] if army_named(h, domains, text)])
     return domains
 
 

@@ -257,10 +257,27 @@ FORCE_WORDS = frozenset({"troops", "servicemen", "部队", "官兵", "военн
 OTHER_FORCES = ("border_guard", "paramilitary")
 
 
-def army_named(hit: Hit, domains: dict[str, list[Hit]]) -> bool:
+# "military" as a kind of goods (military aid, a military transport aircraft, 军事援助, военной
+# помощи): the army only when no border guard or paramilitary force is named either (free
+# military aid to the Border Service, a military transport aircraft for the National Guard)
+_MILITARY_GOODS = re.compile(
+    r"[^\W\d_]*\s*(?:-?\s*technical\s+)?(?:aid|assistance|equipment|hardware|supplies|"
+    r"transport|aircraft|vehicles?|trucks?|helicopters?|помощ\w*|техник\w*|имуществ\w*|"
+    r"транспорт\w*|самол[её]т\w*|вертол[её]т\w*)(?![^\W\d_])|援助|装备|物资|运输机",
+    re.IGNORECASE,
+)
+_MILITARY_WORDS = frozenset({"military", "军事", "军用", "военн"})
+
+
+def army_named(hit: Hit, domains: dict[str, list[Hit]], text: str = "") -> bool:
     """The military ``hit`` names the army, not only men under arms of the border guards or a
-    paramilitary force the item names (``domains``: its domain hits by code)."""
-    if hit.term.lower() not in FORCE_WORDS:
+    paramilitary force the item names, nor goods called military that such a force receives
+    (``domains``: its domain hits by code)."""
+    term = hit.term.lower()
+    if term in _MILITARY_WORDS and text:
+        if not _MILITARY_GOODS.match(text, hit.end):
+            return True
+    elif term not in FORCE_WORDS:
         return True
     return not any(domains.get(code) for code in OTHER_FORCES)
 
