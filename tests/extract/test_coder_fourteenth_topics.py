@@ -299,3 +299,30 @@ def test_military_aid_to_border_troops_is_no_military_domain() -> None:
 def test_military_aid_to_an_army_stays_military() -> None:
     record = _code(EN_MILITARY_AID_ARMY)
     assert "military" in record.domains
+
+
+# --- a Chinese company as the builder of an aid project -----------------------------------------
+
+RU_BUILT_BY = (
+    "В Бишкеке открыт учебный центр милиции, построенный при содействии Китая\n"
+    "Бишкек, 4 мая 2026 - Кабар. Министр внутренних дел Кыргызстана и посол КНР открыли учебный "
+    "центр патрульной милиции. Здание возвела китайская компания за десять месяцев, центр "
+    "будет готовить сотрудников для борьбы с наркопреступностью."
+)
+EN_PROTEST_AGAINST_BUILDER = (
+    "Villagers protest at Chinese-built cement plant in Kyrgyzstan\n"
+    "BISHKEK, May 4 (Steppe News) - About 300 villagers protested on Monday against the "
+    "construction of a cement plant by a Chinese contractor, and the Chinese embassy asked "
+    "the Kyrgyz police to keep order."
+)
+
+
+def test_a_chinese_builder_is_no_investment_at_risk() -> None:
+    record = _code(RU_BUILT_BY)
+    assert record.relevant
+    assert "investment_security" not in record.topics
+
+
+def test_a_protest_against_the_builder_stays_investment_security() -> None:
+    record = _code(EN_PROTEST_AGAINST_BUILDER)
+    assert "investment_security" in record.topics

@@ -226,6 +226,26 @@ _PEOPLE = re.compile(
     r"сотрудник\w*|соотечественник\w*)(?![^\W\d_])",
     re.IGNORECASE,
 )
+# a Chinese company or contractor as the builder of a project (carried out by a Chinese
+# contractor, построенный китайской компанией): who built it, not a stake at risk, unless the
+# sentence speaks of a threat to it or of guarding it (protesters rallied against the plant's
+# construction by a Chinese company)
+_BUILDER_TERMS = frozenset(
+    {"chinese contractor*", "китайской компани", "китайская компани", "китайскую компани"}
+)
+_BUILT = re.compile(
+    r"承建|援建|(?<![^\W\d_])(?:buil[dt]\w*|construct\w*|complet\w*|carried\s+out|"
+    r"постро\w*|строил\w*|строительств\w*|возв[её]\w*|выполнил\w*|реализ\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_AT_RISK = re.compile(
+    r"袭击|抗议|安全|安保|保护|(?<![^\W\d_])(?:attack\w*|protest\w*|rall(?:y|ied|ies)|"
+    r"riot\w*|clash\w*|secur\w*|guard\w*|protect\w*|threat\w*|напад\w*|протест\w*|"
+    r"митинг\w*|охран\w*|безопасност\w*|защит\w*|угроз\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+SENTENCE_REACH = 160  # characters either side of a word searched within its sentence
+_SENTENCE_MARK = re.compile(r"[.!?。！？\n]")
 QUALIFIER_REACH = 40  # characters either side of a word searched for its verb or qualifier
 
 
@@ -241,6 +261,15 @@ def needs_qualifier(code: str, hit: Hit, text: str) -> bool:
         return _PLACING.search(text, lo, hi) is not None
     if code == "extremism" and term in _RECRUIT_TERMS:
         return _RADICAL.search(text, lo, hi) is not None
+    if code == "investment_security" and term in _BUILDER_TERMS:
+        if _BUILT.search(text, lo, hi) is None:
+            return True
+        s_lo = max(0, hit.start - SENTENCE_REACH)
+        for m in _SENTENCE_MARK.finditer(text, s_lo, hit.start):
+            s_lo = m.end()
+        stop = _SENTENCE_MARK.search(text, hit.end, hit.end + SENTENCE_REACH)
+        s_hi = stop.start() if stop else min(len(text), hit.end + SENTENCE_REACH)
+        return _AT_RISK.search(text, s_lo, s_hi) is not None
     if code == "citizen_protection" and term in _EVACUATION_TERMS:
         return _PEOPLE.search(text, lo, hi) is not None
     if code == "economic_decline" and term in _POVERTY_TERMS:
