@@ -326,3 +326,28 @@ def test_a_chinese_builder_is_no_investment_at_risk() -> None:
 def test_a_protest_against_the_builder_stays_investment_security() -> None:
     record = _code(EN_PROTEST_AGAINST_BUILDER)
     assert "investment_security" in record.topics
+
+
+# --- disinformation: fought, or only a word for a report ----------------------------------------
+
+ZH_REBUTTAL = (
+    "外交部发言人就中塔安全合作答记者问\n"
+    "问：有报道称中国将在塔吉克斯坦部署警察，中方有何评论？\n"
+    "答：中塔执法安全合作公开透明，双方共同打击恐怖主义。我们敦促有关媒体停止散布虚假信息。"
+)
+ZH_COUNTERED = (
+    "中塔执法部门举行会谈\n"
+    "新华社杜尚别6月2日电 中国公安部副部长与塔吉克斯坦内务部长举行会谈，"
+    "双方同意共同打击恐怖主义，联合打击网上虚假信息。"
+)
+
+
+def test_a_report_called_disinformation_is_no_information_security() -> None:
+    record = _code(ZH_REBUTTAL)
+    assert record.relevant
+    assert "information_security" not in record.topics
+
+
+def test_disinformation_fought_is_information_security() -> None:
+    record = _code(ZH_COUNTERED)
+    assert "information_security" in record.topics

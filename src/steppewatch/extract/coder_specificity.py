@@ -244,6 +244,18 @@ _AT_RISK = re.compile(
     r"митинг\w*|охран\w*|безопасност\w*|защит\w*|угроз\w*)(?![^\W\d_])",
     re.IGNORECASE,
 )
+# disinformation (虚假信息, дезинформация, fake news) is information security when it is fought or
+# countered (combating disinformation, 打击虚假信息, противодействие дезинформации), not when a
+# spokesperson calls a report disinformation (stop spreading disinformation, 散布虚假信息)
+_DISINFORMATION_TERMS = frozenset(
+    {"disinformation", "fake news", "虚假信息", "дезинформаци", "фейк"}
+)
+_COUNTERED = re.compile(
+    r"打击|应对|防范|治理|(?<![^\W\d_])(?:combat\w*|counter\w*|fight\w*|tackl\w*|against|"
+    r"противодейств\w*|борьб\w*|противостоя\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_CLAUSE_MARK = re.compile(r"[，,。.;；:：!?！？\n]")
 SENTENCE_REACH = 160  # characters either side of a word searched within its sentence
 _SENTENCE_MARK = re.compile(r"[.!?。！？\n]")
 QUALIFIER_REACH = 40  # characters either side of a word searched for its verb or qualifier
@@ -270,6 +282,11 @@ def needs_qualifier(code: str, hit: Hit, text: str) -> bool:
         stop = _SENTENCE_MARK.search(text, hit.end, hit.end + SENTENCE_REACH)
         s_hi = stop.start() if stop else min(len(text), hit.end + SENTENCE_REACH)
         return _AT_RISK.search(text, s_lo, s_hi) is not None
+    if code == "information_security" and term in _DISINFORMATION_TERMS:
+        clause = lo
+        for m in _CLAUSE_MARK.finditer(text, lo, hit.start):
+            clause = m.end()
+        return _COUNTERED.search(text, clause, hit.start) is not None
     if code == "citizen_protection" and term in _EVACUATION_TERMS:
         return _PEOPLE.search(text, lo, hi) is not None
     if code == "economic_decline" and term in _POVERTY_TERMS:
