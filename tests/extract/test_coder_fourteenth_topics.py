@@ -351,3 +351,17 @@ def test_a_report_called_disinformation_is_no_information_security() -> None:
 def test_disinformation_fought_is_information_security() -> None:
     record = _code(ZH_COUNTERED)
     assert "information_security" in record.topics
+
+
+RU_SAID_IN_AGENCY = (
+    "Министр внутренних дел Кыргызстана провел переговоры с министром общественной безопасности КНР\n"
+    "Бишкек, 5 мая 2026 - Кабар. Министр внутренних дел Кыргызстана провел переговоры с "
+    "министром общественной безопасности Китая. Стороны договорились совместно бороться с "
+    "терроризмом и наркопреступностью. В ГКНБ заявили, что граница с Китаем спокойна."
+)
+
+
+def test_an_agency_quoted_in_russian_is_no_sector() -> None:
+    record = _code(RU_SAID_IN_AGENCY)
+    assert record.relevant
+    assert "state_security" not in record.domains

@@ -2740,11 +2740,11 @@ def rule_domains(
             and now(h)
             and not (voiced is not None and voiced(h))
             and not _denied(text, item, h)
-            and not _SOURCE_BEFORE.search(text, max(0, h.start - SOURCE_SPAN), h.start)
+            and not _quoted_agency(text, h)
         ]
         _keep(domains, code, kept)
     for code, hit in found.implied_domains.items():
-        if now(hit):
+        if now(hit) and not _quoted_agency(text, hit) and not (voiced is not None and voiced(hit)):
             domains.setdefault(code, [hit])
     if "emergency" in domains:  # (a hostage rescue rehearsed in a counter-terrorist drill)
         kept = [h for h in domains["emergency"] if not hostage_rescue(h, text)]
@@ -2765,6 +2765,28 @@ _SOURCE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 SOURCE_SPAN = 60  # characters before a domain word searched for a source's words
+# "в ГКНБ заявили", "в МВД сообщили": a statement from inside the agency (Russian impersonal
+# attribution), the agency as the source
+_IN_AGENCY = re.compile(r"(?<![^\W\d_])[вВ]о?\s+$")
+_SAID_AFTER = re.compile(
+    r"[^\W\d_]*(?:\s+[^\W\d_]+){0,2}?\s+(?:заявили|сообщили|отметили|подчеркнули|пояснили|"
+    r"уточнили|рассказали)(?![^\W\d_])"
+)
+
+
+def _quoted_agency(text: str, hit: Hit) -> bool:
+    """``hit`` names an agency only as the source of what is reported (according to the
+    Ministry of Justice register, по данным МВД, в ГКНБ заявили)."""
+    return bool(
+        _SOURCE_BEFORE.search(text, max(0, hit.start - SOURCE_SPAN), hit.start)
+    ) or _said_in(text, hit)
+
+
+def _said_in(text: str, hit: Hit) -> bool:
+    return bool(
+        _IN_AGENCY.search(text, max(0, hit.start - 4), hit.start)
+        and _SAID_AFTER.match(text, hit.end)
+    )
 
 
 # "not only ... but also" (не только, 不仅 is no negation: _NEGATION spares 不仅 already)
