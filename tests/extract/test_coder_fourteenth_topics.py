@@ -365,3 +365,13 @@ def test_an_agency_quoted_in_russian_is_no_sector() -> None:
     record = _code(RU_SAID_IN_AGENCY)
     assert record.relevant
     assert "state_security" not in record.domains
+
+
+def test_experts_who_link_a_trend_to_a_cause_comment() -> None:
+    text = (
+        "Таджикские и китайские полицейские задержали партию наркотиков\n"
+        "Душанбе, 3 июня 2026 - Ховар. Полиция Таджикистана и Китая провела совместную операцию.\n"
+        "Эксперты связывают рост изъятий с урожаем опия в Афганистане."
+    )
+    lead = text.index("операцию.") + len("операцию.")
+    assert analyst_passage(text, text.index("Афганистане"), lead, len(text))

@@ -658,7 +658,7 @@ def reaction_sentence(text: str, position: int, start: int, end: int) -> bool:
     )
 
 
-def _analyst_says(text: str, lo: int, hi: int) -> bool:
+def _analyst_says(text: str, lo: int, hi: int, says_pattern: re.Pattern[str] = _SAYS) -> bool:
     """An analyst or an expert says something in text[lo:hi], and no one takes part before
     what is said (Experts note that the mechanism complements the formats in which China and
     the Central Asian states take part: what they say, not who took part; experts from
@@ -666,7 +666,7 @@ def _analyst_says(text: str, lo: int, hi: int) -> bool:
     analyst = _ANALYST.search(text, lo, hi)
     if analyst is None:
         return False
-    says = _SAYS.search(text, lo, hi)
+    says = says_pattern.search(text, lo, hi)
     if says is None:
         return False
     first_part = next(
@@ -736,7 +736,7 @@ def analyst_passage(text: str, position: int, lead: int, end: int) -> bool:
     while lo < position:
         s_lo, s_hi = _sentence(text, max(lo, paragraph), paragraph, end)
         s_lo = max(s_lo, lo)
-        if _VOICED.search(text, s_lo, s_hi) and _analyst_says(text, s_lo, s_hi):
+        if _analyst_says(text, s_lo, s_hi, _VOICED):
             return True
         if s_hi <= lo:
             break
