@@ -375,3 +375,30 @@ def test_experts_who_link_a_trend_to_a_cause_comment() -> None:
     )
     lead = text.index("операцию.") + len("операцию.")
     assert analyst_passage(text, text.index("Афганистане"), lead, len(text))
+
+
+# --- riots: unrest, or gear, drills and charges ----------------------------------------------------
+
+RU_RIOT_CHARGE = (
+    "Министр внутренних дел Кыргызстана встретился с послом КНР\n"
+    "Бишкек, 9 июня 2026 - Кабар. Министр внутренних дел Кыргызстана провел встречу с послом "
+    "КНР. Министр сообщил, что пятеро жителей, напавших на китайских рабочих рудника, осуждены "
+    "по статье «Массовые беспорядки». Стороны договорились совместно обеспечивать безопасность "
+    "граждан Китая и китайских предприятий."
+)
+ZH_RIOT_UNREST = (
+    "中国驻吉使馆提醒在吉中国公民注意安全\n"
+    "新华社比什凯克10月6日电 吉尔吉斯斯坦首都比什凯克近日发生骚乱，"
+    "中国驻吉使馆提醒在吉中国公民加强安全防范，吉警方已加强中资企业周边巡逻。"
+)
+
+
+def test_a_riot_charge_is_no_regime_unrest() -> None:
+    record = _code(RU_RIOT_CHARGE)
+    assert record.relevant
+    assert "regime_stability" not in record.topics
+
+
+def test_riots_in_a_capital_stay_unrest() -> None:
+    record = _code(ZH_RIOT_UNREST)
+    assert "regime_stability" in record.topics

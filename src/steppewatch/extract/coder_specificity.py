@@ -256,9 +256,30 @@ _COUNTERED = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_MARK = re.compile(r"[，,。.;；:：!?！？\n]")
+# riots (riot*, 骚乱, массовые беспорядки) are unrest bearing on the regime, not riot gear or
+# riot control rehearsed in a drill or taught to guards, nor a criminal charge brought after a
+# brawl at a mine (guilty of organising mass riots, по статье «Массовые беспорядки»)
+_RIOT_TERMS = frozenset({"riot*", "骚乱", "массовые беспорядк", "массовых беспорядк"})
+_NOT_UNREST = re.compile(
+    r"防暴|处置|演练|演习|罪名|定罪|判处|起诉|(?<![^\W\d_])(?:anti-?riot|riot[\s-]+(?:gear|equipment|control|"
+    r"police|shields?|helmets?|units?|squads?)|guilty|charged?|charges|convicted|sentenced|"
+    r"drills?|exercises?|training|trained|учени\w*|тренировк\w*|подготовк\w*|отрабат\w*|"
+    r"пресечени\w*|при\s+массовых|стать\w*|обвин\w*|осужд\w*|уголовн\w*|приговор\w*)"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
 SENTENCE_REACH = 160  # characters either side of a word searched within its sentence
 _SENTENCE_MARK = re.compile(r"[.!?。！？\n]")
 QUALIFIER_REACH = 40  # characters either side of a word searched for its verb or qualifier
+
+
+def _sentence_around(text: str, hit: Hit) -> tuple[int, int]:
+    """The sentence of ``hit``, at most SENTENCE_REACH characters either side."""
+    lo = max(0, hit.start - SENTENCE_REACH)
+    for m in _SENTENCE_MARK.finditer(text, lo, hit.start):
+        lo = m.end()
+    stop = _SENTENCE_MARK.search(text, hit.end, hit.end + SENTENCE_REACH)
+    return lo, (stop.start() if stop else min(len(text), hit.end + SENTENCE_REACH))
 
 
 def needs_qualifier(code: str, hit: Hit, text: str) -> bool:
@@ -276,17 +297,14 @@ def needs_qualifier(code: str, hit: Hit, text: str) -> bool:
     if code == "investment_security" and term in _BUILDER_TERMS:
         if _BUILT.search(text, lo, hi) is None:
             return True
-        s_lo = max(0, hit.start - SENTENCE_REACH)
-        for m in _SENTENCE_MARK.finditer(text, s_lo, hit.start):
-            s_lo = m.end()
-        stop = _SENTENCE_MARK.search(text, hit.end, hit.end + SENTENCE_REACH)
-        s_hi = stop.start() if stop else min(len(text), hit.end + SENTENCE_REACH)
-        return _AT_RISK.search(text, s_lo, s_hi) is not None
+        return _AT_RISK.search(text, *_sentence_around(text, hit)) is not None
     if code == "information_security" and term in _DISINFORMATION_TERMS:
         clause = lo
         for m in _CLAUSE_MARK.finditer(text, lo, hit.start):
             clause = m.end()
         return _COUNTERED.search(text, clause, hit.start) is not None
+    if code == "regime_stability" and term in _RIOT_TERMS:
+        return _NOT_UNREST.search(text, *_sentence_around(text, hit)) is None
     if code == "citizen_protection" and term in _EVACUATION_TERMS:
         return _PEOPLE.search(text, lo, hi) is not None
     if code == "economic_decline" and term in _POVERTY_TERMS:
