@@ -10,7 +10,7 @@ import pytest
 
 from steppewatch.extract import extract_document
 from steppewatch.extract.codebook_coder import CodebookCoder
-from steppewatch.extract.coder_background import analyst_passage
+from steppewatch.extract.coder_background import analyst_passage, analyst_voice
 from steppewatch.extract.model import CodedDocument
 
 CODER = CodebookCoder(topic_layer=False)  # the rules alone
@@ -78,6 +78,10 @@ def test_the_commentators_voice_runs_to_the_paragraphs_end() -> None:
     lead = text.index(".", text.index("Кабар.") + 7) + 1
     assert analyst_passage(text, text.index("наркоторговцы"), lead, len(text))
     assert not analyst_passage(text, text.index("нарушителей"), lead, len(text))
+    voice = analyst_voice(text, lead, len(text))  # (the same, found once per item)
+    assert voice(text.index("наркоторговцы"))
+    assert voice(text.index("Политолог"))
+    assert not voice(text.index("нарушителей"))
 
 
 # --- evacuation ------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 from steppewatch.extract.dates import EN_MONTH_STEMS, RU_MONTH_STEMS
 from steppewatch.extract.lines import LinePattern
@@ -30,6 +31,7 @@ from steppewatch.extract.prefilter import Guarded
 __all__ = [
     "also_with",
     "analyst_passage",
+    "analyst_voice",
     "another_time",
     "asked_sentence",
     "background_sentences",
@@ -731,7 +733,7 @@ def analyst_passage(text: str, position: int, lead: int, end: int) -> bool:
     what the event's sides raised or did."""
     if position < lead:
         return False
-    paragraph = max(lead, position - PARAGRAPH_SPAN, text.rfind("\n", lead, position) + 1)
+    paragraph = _paragraph_start(text, position, lead)
     lo = paragraph
     while lo < position:
         s_lo, s_hi = _sentence(text, max(lo, paragraph), paragraph, end)
@@ -742,6 +744,36 @@ def analyst_passage(text: str, position: int, lead: int, end: int) -> bool:
             break
         lo = s_hi
     return False
+
+
+def _paragraph_start(text: str, position: int, lead: int) -> int:
+    """The start of ``position``'s paragraph, at most PARAGRAPH_SPAN characters back and not
+    before ``lead`` (the search is bounded: a text of one line costs no more per position)."""
+    lo = max(lead, position - PARAGRAPH_SPAN)
+    return max(lo, text.rfind("\n", lo, position) + 1)
+
+
+def analyst_voice(text: str, lead: int, end: int) -> Callable[[int], bool]:
+    """``analyst_passage`` for many positions of one item: the analysts' sentences after the
+    lead are found once (one scan for the analyst words, one sentence per word's sentence), then
+    each position is a bisection into their starts."""
+    starts: list[int] = []
+    reach = lead
+    for match in _ANALYST.finditer(text, lead, end):
+        if match.start() < reach:
+            continue  # (in the sentence just read)
+        s_lo, s_hi = _sentence(text, match.start(), lead, end)
+        reach = max(s_hi, match.end())
+        if _analyst_says(text, s_lo, s_hi, _VOICED):
+            starts.append(s_lo)
+
+    def voiced(position: int) -> bool:
+        if position < lead or not starts:
+            return False
+        i = bisect.bisect_right(starts, position)
+        return i > 0 and starts[i - 1] >= _paragraph_start(text, position, lead)
+
+    return voiced
 
 
 # a paragraph headed as background (Справка., Background:, 背景：, 链接：): all it says is

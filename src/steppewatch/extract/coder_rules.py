@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from steppewatch.extract.coder_background import (
     also_with,
-    analyst_passage,
+    analyst_voice,
     another_time,
     asked_sentence,
     background_sentences,
@@ -2696,13 +2696,13 @@ def commentary(item: CodedItem, text: str) -> Callable[[Hit], bool] | None:
         # (a survey of the security firms working abroad: what researchers say of the trend
         # is the item's matter)
         return None
-    lead = lead_end(item.start, text)
-    seen: dict[int, bool] = {}
+    voice: Callable[[int], bool] | None = None
 
     def voiced(hit: Hit) -> bool:
-        if hit.start not in seen:
-            seen[hit.start] = analyst_passage(text, hit.start, lead, item.end)
-        return seen[hit.start]
+        nonlocal voice
+        if voice is None:  # (found only when a topic or domain hit asks: a scan of the item)
+            voice = analyst_voice(text, lead_end(item.start, text), item.end)
+        return voice(hit.start)
 
     return voiced
 
