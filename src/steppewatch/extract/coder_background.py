@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from steppewatch.extract.dates import EN_MONTH_STEMS, RU_MONTH_STEMS
@@ -30,6 +31,8 @@ from steppewatch.extract.prefilter import Guarded
 
 __all__ = [
     "also_with",
+    "analyst_passage",
+    "analyst_voice",
     "another_time",
     "asked_sentence",
     "background_sentences",
@@ -729,7 +732,7 @@ def reaction_sentence(text: str, position: int, start: int, end: int) -> bool:
     )
 
 
-def _analyst_says(text: str, lo: int, hi: int) -> bool:
+def _analyst_says(text: str, lo: int, hi: int, says_pattern: re.Pattern[str] = _SAYS) -> bool:
     """An analyst or an expert says something in text[lo:hi], and no one takes part before
     what is said (Experts note that the mechanism complements the formats in which China and
     the Central Asian states take part: what they say, not who took part; experts from
@@ -737,7 +740,7 @@ def _analyst_says(text: str, lo: int, hi: int) -> bool:
     analyst = _ANALYST.search(text, lo, hi)
     if analyst is None:
         return False
-    says = _SAYS.search(text, lo, hi)
+    says = says_pattern.search(text, lo, hi)
     if says is None:
         return False
     first_part = next(
@@ -780,6 +783,69 @@ def _in_analyst_quote(text: str, position: int, start: int, end: int) -> bool:
     lo_said = _sentence(text, max(start, open_at - 1), start, end)[0] if open_at > start else start
     hi_said = _sentence(text, close, start, end)[1]
     return bool(_ANALYST.search(text, lo_said, hi_said))
+
+
+# a verb of saying or thinking (not a quotation mark alone: 邀请专家授课 with a course's
+# “title” is experts teaching, not commenting)
+_VOICED = re.compile(
+    r"认为|指出|表示|说|(?<![^\W\d_])(?:said|says|told|noted|notes|believes?|argues?|argued|"
+    r"warns?|warned|according\s+to|points?\s+out|считает|считают|отметил\w*|отмеча\w*|"
+    r"полага\w*|заявил\w*|сказал\w*|связыва\w*|по\s+словам|по\s+мнению)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+PARAGRAPH_SPAN = 1500  # characters searched back from a position for its paragraph's start
+
+
+def analyst_passage(text: str, position: int, lead: int, end: int) -> bool:
+    """``position`` (after the lead, which ends at ``lead``) lies in an analyst's or an
+    expert's words: a sentence of its paragraph up to ``position``'s own says what an analyst
+    thinks (``_analyst_says`` with a verb of saying: the rest of the paragraph goes on in the
+    commentator's voice: 他说, По его словам, Song said). A commentator speaks for no side:
+    what the commentator names (the threats of the region, the groups active near it) is not
+    what the event's sides raised or did."""
+    if position < lead:
+        return False
+    paragraph = _paragraph_start(text, position, lead)
+    lo = paragraph
+    while lo < position:
+        s_lo, s_hi = _sentence(text, max(lo, paragraph), paragraph, end)
+        s_lo = max(s_lo, lo)
+        if _analyst_says(text, s_lo, s_hi, _VOICED):
+            return True
+        if s_hi <= lo:
+            break
+        lo = s_hi
+    return False
+
+
+def _paragraph_start(text: str, position: int, lead: int) -> int:
+    """The start of ``position``'s paragraph, at most PARAGRAPH_SPAN characters back and not
+    before ``lead`` (the search is bounded: a text of one line costs no more per position)."""
+    lo = max(lead, position - PARAGRAPH_SPAN)
+    return max(lo, text.rfind("\n", lo, position) + 1)
+
+
+def analyst_voice(text: str, lead: int, end: int) -> Callable[[int], bool]:
+    """``analyst_passage`` for many positions of one item: the analysts' sentences after the
+    lead are found once (one scan for the analyst words, one sentence per word's sentence), then
+    each position is a bisection into their starts."""
+    starts: list[int] = []
+    reach = lead
+    for match in _ANALYST.finditer(text, lead, end):
+        if match.start() < reach:
+            continue  # (in the sentence just read)
+        s_lo, s_hi = _sentence(text, match.start(), lead, end)
+        reach = max(s_hi, match.end())
+        if _analyst_says(text, s_lo, s_hi, _VOICED):
+            starts.append(s_lo)
+
+    def voiced(position: int) -> bool:
+        if position < lead or not starts:
+            return False
+        i = bisect.bisect_right(starts, position)
+        return i > 0 and starts[i - 1] >= _paragraph_start(text, position, lead)
+
+    return voiced
 
 
 # a paragraph headed as background (Справка., Background:, 背景：, 链接：): all it says is

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from steppewatch.extract.coder_background import (
     also_with,
+    analyst_voice,
     another_time,
     asked_sentence,
     background_sentences,
@@ -55,6 +56,7 @@ from steppewatch.extract.coder_specificity import (
     army_named,
     border_owner_gap,
     drug_smuggling,
+    hostage_rescue,
     hostility_named,
     in_forum_name,
     information_exchange,
@@ -261,6 +263,16 @@ _BOTH_SIDES = Literals(
     re.compile(
         r"双方|两国|两部|стороны|сторонами|both sides|the two sides|the sides|"
         r"двух стран|обеих стран|двух государств|обоих государств|both countries|the two countries",
+        re.IGNORECASE,
+    )
+)
+# ... or all the sides of a multilateral event (the six countries, 五国, шести стран, all sides)
+_ALL_SIDES = Literals(
+    re.compile(
+        r"三国|四国|五国|六国|各方|与会各国|the three countries|the four countries|"
+        r"the five countries|the six countries|the three states|the four states|the five states|"
+        r"the six states|all sides|all parties|трех стран|четырех стран|пяти стран|шести стран|"
+        r"трёх стран|все стороны|всех сторон",
         re.IGNORECASE,
     )
 )
@@ -2567,7 +2579,14 @@ def event_topics(
         if span not in spans:
             spans[span] = any(
                 p.search(text, *span)
-                for p in (_BOTH_SIDES, _THE_MEETING, _THIS_EVENT, _DISCUSSED, _COOPERATION)
+                for p in (
+                    _BOTH_SIDES,
+                    _ALL_SIDES,
+                    _THE_MEETING,
+                    _THIS_EVENT,
+                    _DISCUSSED,
+                    _COOPERATION,
+                )
             )
         if spans[span]:
             out.append(h)
@@ -2628,6 +2647,7 @@ def rule_topics(
     in_place: Callable[[Hit], bool] | None = None,
     related: int | None = None,
     forums: list[Hit] | None = None,
+    voiced: Callable[[Hit], bool] | None = None,
 ) -> dict[str, list[Hit]]:
     """Topic hits (and ``extra`` ones: ``event_topics``); the three-evils formula codes
     three_evils only (hits inside it do not count for its parts); a religious word inside an
@@ -2639,6 +2659,9 @@ def rule_topics(
     if related is not None:  # (background or a page's links to other items: ``note_start``)
         for code in list(topics):
             _keep(topics, code, [h for h in topics[code] if h.start < related])
+    if voiced is not None:  # (an analyst's words on the event: ``commentary``)
+        for code in list(topics):
+            _keep(topics, code, [h for h in topics[code] if not voiced(h)])
     if text is not None and "anti_china_sentiment" in topics:
         # the pledge not to let anyone use one's territory against the other (不允许任何势力利用
         # 乌领土从事反华活动, will not allow its territory to be used for anti-China activities,
@@ -2735,7 +2758,30 @@ def _in_name(text: str, hit: Hit) -> bool:
     return "\u0400" <= first <= "\u04ff" or bool(_NAME_AFTER.match(text, hit.end))
 
 
-def rule_domains(found: Found, text: str, item: CodedItem) -> dict[str, list[Hit]]:
+def commentary(item: CodedItem, text: str) -> Callable[[Hit], bool] | None:
+    """For an item that reports an event, a test: a hit lies in an analyst's or an expert's
+    words after the lead (``coder_background.analyst_passage``), whose topics and sectors are
+    the commentator's reading, not what the event's sides raised or did; ``None`` for
+    commentary (no event: the analysis is the item) and for the focal state's security firms
+    abroad (an activity going on, not a dated event)."""
+    if item.kind is None or item.kind == "private_security":
+        # (a survey of the security firms working abroad: what researchers say of the trend
+        # is the item's matter)
+        return None
+    voice: Callable[[int], bool] | None = None
+
+    def voiced(hit: Hit) -> bool:
+        nonlocal voice
+        if voice is None:  # (found only when a topic or domain hit asks: a scan of the item)
+            voice = analyst_voice(text, lead_end(item.start, text), item.end)
+        return voice(hit.start)
+
+    return voiced
+
+
+def rule_domains(
+    found: Found, text: str, item: CodedItem, voiced: Callable[[Hit], bool] | None = None
+) -> dict[str, list[Hit]]:
     """Domain hits from the sentences about the cooperation (naming the focal state or the two
     sides, or saying they cooperate: 合作, joint, совместн; a sector named in any other sentence
     is the partner's own, such as the servicemen killed in an attack), plus the domains of the
@@ -2764,14 +2810,71 @@ def rule_domains(found: Found, text: str, item: CodedItem) -> dict[str, list[Hit
             and not information_exchange(h)
             and _about_cooperation(text, item, h, found)
             and now(h)
+            and not (voiced is not None and voiced(h))
+            and not _denied(text, item, h)
+            and not _quoted_agency(text, h)
         ]
         _keep(domains, code, kept)
     for code, hit in found.implied_domains.items():
-        if now(hit):
+        if now(hit) and not _quoted_agency(text, hit) and not (voiced is not None and voiced(hit)):
             domains.setdefault(code, [hit])
+    if "emergency" in domains:  # (a hostage rescue rehearsed in a counter-terrorist drill)
+        kept = [h for h in domains["emergency"] if not hostage_rescue(h, text)]
+        _keep(domains, "emergency", kept)
     if "military" in domains:  # (官兵 of the border guards, servicemen of a border outpost)
-        _keep(domains, "military", [h for h in domains["military"] if army_named(h, domains)])
+        _keep(domains, "military", [h for h in domains["military"] if army_named(h, domains, text)])
     return domains
+
+
+# an agency named as the source of what is reported (according to the Ministry of Justice's
+# register, по данным МВД, сообщили в пресс-центре ГКНБ, 据公安部消息): who says it, not a sector
+# that takes part
+_SOURCE_BEFORE = re.compile(
+    r"(?:据|根据)$|(?<![^\W\d_])(?:according\s+to(?:\s+(?:the|a|an))?(?:\s+[A-Z][\w'’-]*){0,3}|"
+    r"по\s+(?:данным|информации|сведениям|словам)(?:\s+[^\W\d_]+)?|"
+    r"сообщил[аио]?\s+(?:[^\W\d_]+\s+){0,3}в\s+пресс-(?:центре|службе)|"
+    r"пресс-(?:центр|служба|центре|службе|центра|службы))\s*$",
+    re.IGNORECASE,
+)
+SOURCE_SPAN = 60  # characters before a domain word searched for a source's words
+# "в ГКНБ заявили", "в МВД сообщили": a statement from inside the agency (Russian impersonal
+# attribution), the agency as the source
+_IN_AGENCY = re.compile(r"(?<![^\W\d_])[вВ]о?\s+$")
+_SAID_AFTER = re.compile(
+    r"[^\W\d_]*(?:\s+[^\W\d_]+){0,2}?\s+(?:заявили|сообщили|отметили|подчеркнули|пояснили|"
+    r"уточнили|рассказали)(?![^\W\d_])"
+)
+
+
+def _quoted_agency(text: str, hit: Hit) -> bool:
+    """``hit`` names an agency only as the source of what is reported (according to the
+    Ministry of Justice register, по данным МВД, в ГКНБ заявили)."""
+    return bool(
+        _SOURCE_BEFORE.search(text, max(0, hit.start - SOURCE_SPAN), hit.start)
+    ) or _said_in(text, hit)
+
+
+def _said_in(text: str, hit: Hit) -> bool:
+    return bool(
+        _IN_AGENCY.search(text, max(0, hit.start - 4), hit.start)
+        and _SAID_AFTER.match(text, hit.end)
+    )
+
+
+# "not only ... but also" (не только, 不仅 is no negation: _NEGATION spares 不仅 already)
+_NOT_ONLY = re.compile(r"(?:не\s+только|not\s+only)\s*", re.IGNORECASE)
+
+
+def _denied(text: str, item: CodedItem, hit: Hit) -> bool:
+    """A domain word negated in its clause (中国在塔没有军事基地, has never stationed troops,
+    не размещал военные базы): a presence denied, not a sector that cooperates."""
+    if not _negated(text, item, hit):
+        return False
+    han = "\u4e00" <= hit.term[:1] <= "\u9fff"
+    lo = max(item.start, hit.start - (NEGATION_SPAN if han else NEGATION_SPAN_LATIN))
+    for m in _CLAUSE_BREAK.finditer(text, lo, hit.start):
+        lo = m.end()
+    return _NEGATION.search(_NOT_ONLY.sub(" ", text[lo : hit.start])) is not None
 
 
 def _about_cooperation(text: str, item: CodedItem, hit: Hit, found: Found) -> bool:
@@ -3105,6 +3208,7 @@ def assign_codes(
         ]
     # the learned participation layer: a coded partner state named, not taking part
     apply_participation(item, text, hits, found, background, res, _state_of)
+    voiced = commentary(item, text)
     for scheme, target, codes in (
         (
             "topic",
@@ -3116,9 +3220,10 @@ def assign_codes(
                 _study_places(text, res),
                 note_start(text, item.start, item.end),
                 [h for h in item_hits or hits if h.payload[0] == "framework"],
+                voiced,
             ),
         ),
-        ("domain", item.domains, rule_domains(found, text, item)),
+        ("domain", item.domains, rule_domains(found, text, item, voiced)),
     ):
         for code in sorted(codes):
             target.append(code)

@@ -43,6 +43,7 @@ __all__ = [
     "INFORMATION_EXCHANGE",
     "border_owner_gap",
     "hostility_named",
+    "hostage_rescue",
     "drug_smuggling",
     "in_forum_name",
     "information_exchange",
@@ -221,13 +222,77 @@ _REDUCED = re.compile(
 _REDUCTION_AFTER = re.compile(
     r"\s*(?:reduction|alleviation|eradication)|治理|人口脱贫", re.IGNORECASE
 )
+# evacuation (evacuat*, 撤离, эвакуация) protects citizens when people of a state are moved out
+# (Chinese workers were evacuated, 撤离中方人员, эвакуировать граждан), not the wounded carried
+# off in a drill (casualty evacuation, эвакуация раненых) or a town's population in a rescue drill
+_EVACUATION_TERMS = frozenset({"evacuat*", "撤离", "эвакуаци"})
+_PEOPLE = re.compile(
+    r"公民|人员|同胞|侨|工人|员工|(?<![^\W\d_])(?:citizens?|nationals?|workers?|personnel|"
+    r"employees?|staff|compatriots?|diaspora|граждан\w*|рабоч\w*|персонал\w*|"
+    r"сотрудник\w*|соотечественник\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# a Chinese company or contractor as the builder of a project (carried out by a Chinese
+# contractor, построенный китайской компанией): who built it, not a stake at risk, unless the
+# sentence speaks of a threat to it or of guarding it (protesters rallied against the plant's
+# construction by a Chinese company)
+_BUILDER_TERMS = frozenset(
+    {"chinese contractor*", "китайской компани", "китайская компани", "китайскую компани"}
+)
+_BUILT = re.compile(
+    r"承建|援建|(?<![^\W\d_])(?:buil[dt]\w*|construct\w*|complet\w*|carried\s+out|"
+    r"постро\w*|строил\w*|строительств\w*|возв[её]\w*|выполнил\w*|реализ\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_AT_RISK = re.compile(
+    r"袭击|抗议|安全|安保|保护|(?<![^\W\d_])(?:attack\w*|protest\w*|rall(?:y|ied|ies)|"
+    r"riot\w*|clash\w*|secur\w*|guard\w*|protect\w*|threat\w*|напад\w*|протест\w*|"
+    r"митинг\w*|охран\w*|безопасност\w*|защит\w*|угроз\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# disinformation (虚假信息, дезинформация, fake news) is information security when it is fought or
+# countered (combating disinformation, 打击虚假信息, противодействие дезинформации), not when a
+# spokesperson calls a report disinformation (stop spreading disinformation, 散布虚假信息)
+_DISINFORMATION_TERMS = frozenset(
+    {"disinformation", "fake news", "虚假信息", "дезинформаци", "фейк"}
+)
+_COUNTERED = re.compile(
+    r"打击|应对|防范|治理|(?<![^\W\d_])(?:combat\w*|counter\w*|fight\w*|tackl\w*|against|"
+    r"противодейств\w*|борьб\w*|противостоя\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_CLAUSE_MARK = re.compile(r"[，,。.;；:：!?！？\n]")
+# riots (riot*, 骚乱, массовые беспорядки) are unrest bearing on the regime, not riot gear or
+# riot control rehearsed in a drill or taught to guards, nor a criminal charge brought after a
+# brawl at a mine (guilty of organising mass riots, по статье «Массовые беспорядки»)
+_RIOT_TERMS = frozenset({"riot*", "骚乱", "массовые беспорядк", "массовых беспорядк"})
+_NOT_UNREST = re.compile(
+    r"防暴|处置|演练|演习|罪名|定罪|判处|起诉|(?<![^\W\d_])(?:anti-?riot|riot[\s-]+(?:gear|equipment|control|"
+    r"police|shields?|helmets?|units?|squads?)|guilty|charged?|charges|convicted|sentenced|"
+    r"drills?|exercises?|training|trained|учени\w*|тренировк\w*|подготовк\w*|отрабат\w*|"
+    r"пресечени\w*|при\s+массовых|стать\w*|обвин\w*|осужд\w*|уголовн\w*|приговор\w*)"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
+SENTENCE_REACH = 160  # characters either side of a word searched within its sentence
+_SENTENCE_MARK = re.compile(r"[.!?。！？\n]")
 QUALIFIER_REACH = 40  # characters either side of a word searched for its verb or qualifier
+
+
+def _sentence_around(text: str, hit: Hit) -> tuple[int, int]:
+    """The sentence of ``hit``, at most SENTENCE_REACH characters either side."""
+    lo = max(0, hit.start - SENTENCE_REACH)
+    for m in _SENTENCE_MARK.finditer(text, lo, hit.start):
+        lo = m.end()
+    stop = _SENTENCE_MARK.search(text, hit.end, hit.end + SENTENCE_REACH)
+    return lo, (stop.start() if stop else min(len(text), hit.end + SENTENCE_REACH))
 
 
 def needs_qualifier(code: str, hit: Hit, text: str) -> bool:
     """False when ``hit`` (of topic ``code``) is a word that codes its topic only with a verb or
     a qualifier near it, and none is there: a border marker not placed, restored or agreed;
-    recruitment with no extremists named; poverty reduced. True otherwise."""
+    recruitment with no extremists named; poverty reduced; an evacuation of no one's people (the
+    wounded of a drill). True otherwise."""
     term = hit.term.lower()
     lo = max(0, hit.start - QUALIFIER_REACH)
     hi = min(len(text), hit.end + QUALIFIER_REACH)
@@ -235,6 +300,19 @@ def needs_qualifier(code: str, hit: Hit, text: str) -> bool:
         return _PLACING.search(text, lo, hi) is not None
     if code == "extremism" and term in _RECRUIT_TERMS:
         return _RADICAL.search(text, lo, hi) is not None
+    if code == "investment_security" and term in _BUILDER_TERMS:
+        if _BUILT.search(text, lo, hi) is None:
+            return True
+        return _AT_RISK.search(text, *_sentence_around(text, hit)) is not None
+    if code == "information_security" and term in _DISINFORMATION_TERMS:
+        clause = lo
+        for m in _CLAUSE_MARK.finditer(text, lo, hit.start):
+            clause = m.end()
+        return _COUNTERED.search(text, clause, hit.start) is not None
+    if code == "regime_stability" and term in _RIOT_TERMS:
+        return _NOT_UNREST.search(text, *_sentence_around(text, hit)) is None
+    if code == "citizen_protection" and term in _EVACUATION_TERMS:
+        return _PEOPLE.search(text, lo, hi) is not None
     if code == "economic_decline" and term in _POVERTY_TERMS:
         before = text[max(0, hit.start - 24) : hit.start]
         return not (_REDUCED.search(before) or _REDUCTION_AFTER.match(text, hit.end))
@@ -249,9 +327,42 @@ FORCE_WORDS = frozenset({"troops", "servicemen", "部队", "官兵", "военн
 OTHER_FORCES = ("border_guard", "paramilitary")
 
 
-def army_named(hit: Hit, domains: dict[str, list[Hit]]) -> bool:
+# "military" as a kind of goods (military aid, a military transport aircraft, 军事援助, военной
+# помощи): the army only when no border guard or paramilitary force is named either (free
+# military aid to the Border Service, a military transport aircraft for the National Guard)
+_MILITARY_GOODS = re.compile(
+    r"[^\W\d_]*\s*(?:-?\s*technical\s+)?(?:aid|assistance|equipment|hardware|supplies|"
+    r"transport|aircraft|vehicles?|trucks?|helicopters?|помощ\w*|техник\w*|имуществ\w*|"
+    r"транспорт\w*|самол[её]т\w*|вертол[её]т\w*)(?![^\W\d_])|援助|装备|物资|运输机",
+    re.IGNORECASE,
+)
+_MILITARY_WORDS = frozenset({"military", "军事", "军用", "военн"})
+
+
+def army_named(hit: Hit, domains: dict[str, list[Hit]], text: str = "") -> bool:
     """The military ``hit`` names the army, not only men under arms of the border guards or a
-    paramilitary force the item names (``domains``: its domain hits by code)."""
-    if hit.term.lower() not in FORCE_WORDS:
+    paramilitary force the item names, nor goods called military that such a force receives
+    (``domains``: its domain hits by code)."""
+    term = hit.term.lower()
+    if term in _MILITARY_WORDS and text:
+        if not _MILITARY_GOODS.match(text, hit.end):
+            return True
+    elif term not in FORCE_WORDS:
         return True
     return not any(domains.get(code) for code in OTHER_FORCES)
+
+
+# -- a hostage rescue is counter-terrorism, not emergency response -------------------------------
+_HOSTAGE = re.compile(r"hostages?[\s-]*$", re.IGNORECASE)
+_OF_HOSTAGES = re.compile(r"\w*\s+(?:of\s+|the\s+)*hostages?", re.IGNORECASE)
+
+
+def hostage_rescue(hit: Hit, text: str) -> bool:
+    """The emergency ``hit`` (rescue*) is a hostage rescue (hostage rescue, the rescue of
+    hostages, rescuing hostages): a counter-terrorist drill's task, not disaster response."""
+    if not hit.term.lower().startswith("rescue"):
+        return False
+    return bool(
+        _HOSTAGE.search(text, max(0, hit.start - 12), hit.start)
+        or _OF_HOSTAGES.match(text, hit.end)
+    )

@@ -16,12 +16,14 @@ The location is, in order:
 2. the first city named as a venue (not in a sentence about another time: last year, or dates
    in other years than the event's; nor, after the lead, in one about another time or event
    as ``coder_background`` reads it: recalled, to come, done by others too, another month of
-   this year; nor after the page's links to other articles or a note headed as background) in
+   this year, or in an analyst's words; nor after the page's links to other articles or a note headed as background) in
    the relevant passages (or followed by 发生/举行: 比什凯克市发生, or naming a meeting: 阿斯塔纳
    峰会, the Tashkent conference); the city's landmarks (人民大会堂, the Akorda) are its names;
 3. else the first province named as a venue (its state's code);
-4. else the readout's dateline (ALMATY, May 5 (Xinhua) --; Бишкек, 14 апреля; 新华社北京5月26日电)
-   at the start of the item: a readout reports what happened where it was filed;
+4. else the readout's dateline (ALMATY, May 5 (Xinhua) --; Бишкек, 14 апреля; 新华社北京5月26日电;
+   with its state or province between: ALMATY, Kazakhstan, April 25; ЧЕБАРКУЛЬ /Челябинская
+   обл./, 15 августа; or an agency after a full stop: АСТАНА. КАЗИНФОРМ -) at the start of the
+   item: a readout reports what happened where it was filed;
 5. else the first state named as a venue (its code): "a state visit to Kyrgyzstan" is
    weaker than a dateline's city;
 6. else, for the focal state's build-up at home (domestic_capacity), the focal state's code.
@@ -39,7 +41,13 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from steppewatch.extract.coder_background import another_time, event_year, lead_end, note_start
+from steppewatch.extract.coder_background import (
+    analyst_passage,
+    another_time,
+    event_year,
+    lead_end,
+    note_start,
+)
 from steppewatch.extract.dates import find_dates
 from steppewatch.extract.gazetteer import Place
 from steppewatch.extract.matcher import Hit, Matcher
@@ -125,7 +133,12 @@ _SENTENCE = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
 DATELINE_SPAN = 300  # characters from the item's start (after its title line) a dateline is in
 # the text right after a dateline's place: a date (May 5, 5 мая, 14.04), a dash, or 5月26日电
 _AFTER_DATELINE = re.compile(
-    r"(?:\s+(?:область|обл\.|region|oblast))?\s*(?:[,.]\s*(?:\d|[^\W\d_]{3,}\.?\s*\d)|\s*[–—-]{1,2}\s|\s*\((?:xinhua|синьхуа)"
+    r"(?:\s+(?:область|обл\.|region|oblast))?"
+    # (its state or province after it: ALMATY, Kazakhstan, April 25; ЧЕБАРКУЛЬ /Челябинская обл./,)
+    r"(?:,\s*[^\W\d_]{3,}(?=,)|\s*/[^/\n]{1,40}/)?"
+    r"\s*(?:[,.]\s*(?:\d|[^\W\d_]{3,}\.?\s*\d)|\s*[–—-]{1,2}\s|\s*\((?:xinhua|синьхуа)"
+    # (the agency after a full stop: АСТАНА. КАЗИНФОРМ -, ASTANA. KAZINFORM –)
+    r"|\.\s*[^\W\d_]{3,}\s+[–—-]{1,2}\s"
     r"|(?:\d{4}年)?\d{1,2}月\d{1,2}日电)"
 )
 
@@ -242,7 +255,10 @@ def find_location(
                 and not _other_time(item, normal, hit, reference)
                 and (
                     hit.start < lead
-                    or not another_time(text, hit.start, lead, item.end, year, item.start)
+                    or not (
+                        another_time(text, hit.start, lead, item.end, year, item.start)
+                        or analyst_passage(text, hit.start, lead, item.end)
+                    )
                 )
             ):
                 kind = places[hit.payload[1]].kind
