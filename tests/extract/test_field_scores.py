@@ -642,11 +642,11 @@ def test_twelfth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
     _check_blind_readout_set(
         "test12",
         "ro13-",
-        documents=33,
-        per_language=11,
-        relevant_at_least=25,
-        negatives_at_least=8,
-        multi_event_at_least=19,
+        documents=60,
+        per_language=20,
+        relevant_at_least=43,
+        negatives_at_least=17,
+        multi_event_at_least=26,
     )
 
 
