@@ -430,6 +430,7 @@ DISJOINT_SETS = (
     "test9",
     "test10",
     "test11",
+    "test12",
     "real_tune",
     "real_heldout",
     "real_heldout2",
@@ -628,6 +629,24 @@ def test_eleventh_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
         relevant_at_least=42,
         negatives_at_least=18,
         multi_event_at_least=21,
+    )
+
+
+def test_twelfth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
+    """gold/test12.jsonl, the twelfth blind readout set (pages at real length in the house styles
+    of Xinhua in three languages, TASS, RIA Novosti, Interfax, Kazinform, AKIpress, Asia-Plus,
+    Kabar, 24.kg, UzA, Kun.uz, Turkmen state news, Trend, Global Times, China Daily, CCTV, People's
+    Daily, Huanqiu, China News Service, The Paper, Tianshan Net, MFA and MoD transcripts, plus a
+    think tank, Eurasianet, RFE/RL, a newspaper interview and a Telegram repost; digests, calls,
+    tables, postponed and denied events; written ahead, held out)."""
+    _check_blind_readout_set(
+        "test12",
+        "ro13-",
+        documents=60,
+        per_language=20,
+        relevant_at_least=43,
+        negatives_at_least=17,
+        multi_event_at_least=26,
     )
 
 
