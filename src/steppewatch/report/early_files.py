@@ -36,8 +36,10 @@ class EarlyFiles:
     until its files are written). An error in the thread (a full disk) is raised by
     :meth:`finish`; :meth:`close` waits for the thread and drops what it did not start."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, min_rows: int | None = None) -> None:
         self.data = folder / "data"
+        #: tables with fewer rows are left to ``write_report`` (default: table_csv's MIN_ROWS)
+        self.min_rows = MIN_ROWS if min_rows is None else min_rows
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="report-files")
         self._tables: dict[str, tuple[int, Future[bool]]] = {}
         self._evidence: Future[None] | None = None
@@ -45,7 +47,7 @@ class EarlyFiles:
     def table(self, name: str, table: pd.DataFrame) -> None:
         """Write ``data/<name>.csv`` of ``table`` when it is large (else left to
         ``write_report``)."""
-        if len(table) >= MIN_ROWS and name not in self._tables:
+        if len(table) >= self.min_rows and name not in self._tables:
             self._tables[name] = (id(table), self._pool.submit(self._write, table, name))
 
     def evidence(self, evidence: Evidence) -> None:
@@ -57,7 +59,7 @@ class EarlyFiles:
         self.data.mkdir(parents=True, exist_ok=True)
         path = self.data / f"{name}.csv"
         tmp = path.with_name(f".{path.name}.tmp")
-        if not write_table_csv(table, tmp):
+        if not write_table_csv(table, tmp, min_rows=self.min_rows):
             return False
         os.replace(tmp, path)
         return True
