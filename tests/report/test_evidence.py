@@ -272,3 +272,20 @@ def test_csv_written_in_batches_is_the_tables_csv(tmp_path: Path) -> None:
     empty.write_csv(tmp_path / "empty_batches.csv")
     assert (tmp_path / "empty.csv").read_bytes() == (tmp_path / "empty_batches.csv").read_bytes()
     assert (tmp_path / "empty.csv").read_bytes().startswith(b'"finding_id","group"')
+
+
+def test_csv_from_the_analysis_frame_takes_country_lists_by_code(tmp_path: Path) -> None:
+    from steppewatch.analysis.frame import analysis_frame
+
+    store = _store(tmp_path / "t.db")
+    frame = analysis_frame(store.events_frame())
+    assert "countries_key" in frame.columns
+    findings = evaluate_claims(frame, PARTNERS)
+    evidence = finding_events(frame, findings, store, limit=1, all_urls_up_to=5)
+    assert evidence.rows.country_codes is not None
+    write_evidence_csv(evidence.table, tmp_path / "table.csv")
+    whole = (tmp_path / "table.csv").read_bytes()
+    assert b'"CN;KZ"' in whole
+    for batch_rows in (2, 1_000_000):
+        evidence.write_csv(tmp_path / "batches.csv", batch_rows=batch_rows)
+        assert (tmp_path / "batches.csv").read_bytes() == whole

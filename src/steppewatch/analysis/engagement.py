@@ -136,16 +136,19 @@ def _index_rows(frame: pd.DataFrame, partners: Sequence[str], config: IndexConfi
     counted = kind_code >= 0
     if not counted.any() or n_y == 0:
         return _IndexRows(counts, grid, comps)
-    # every (event, partner) pair of the frame, then those of a counted kind: no row
-    # selection (which would copy the columns read) is made
-    event, partner = _partner_positions(frame, partners)
-    keep = counted[event]
-    event, partner = event[keep], partner[keep]
+    # each event's cell (year, component, multilateral?) worked out once per event, then
+    # every (event, partner) pair of the frame counted in its partner's cells: no row
+    # selection (which would copy the columns read) is made, and one value is taken per pair
+    # (an event of no counted kind goes to a last cell per partner, dropped)
     comp_idx = np.append(np.array(list(comp_of.values()), dtype=np.int64), -1)[kind_code]
-    year = frame["year"].to_numpy()[event] - years.start
-    multi = frame["framework"].isin(MULTILATERAL_FRAMEWORKS).to_numpy()[event].astype(np.int64)
-    key = ((partner * n_y + year) * n_c + comp_idx[event]) * 2 + multi
-    counts = np.bincount(key, minlength=counts.size).reshape(counts.shape)
+    year = frame["year"].to_numpy() - years.start
+    multi = frame["framework"].isin(MULTILATERAL_FRAMEWORKS).to_numpy().astype(np.int64)
+    cells = n_y * n_c * 2
+    cell = np.where(counted, (year * n_c + comp_idx) * 2 + multi, cells)
+    event, partner = _partner_positions(frame, partners)
+    key = partner * (cells + 1) + cell[event]
+    found = np.bincount(key, minlength=n_p * (cells + 1)).reshape(n_p, cells + 1)
+    counts = np.ascontiguousarray(found[:, :cells]).reshape(counts.shape)
     return _IndexRows(counts, grid, comps)
 
 

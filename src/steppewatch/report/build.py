@@ -310,6 +310,7 @@ def _build_report(
     freeze: bool,
     heap: ExitStack | None = None,
 ) -> ReportResult:
+    from steppewatch.analysis.activity_tables import ACTIVITY_TABLES
     from steppewatch.analysis.engagement import load_index_config
     from steppewatch.analysis.frame import analysis_frame, clip_periods, periods_from_study
     from steppewatch.analysis.sensitivity import claims_sensitivity
@@ -318,6 +319,7 @@ def _build_report(
     from steppewatch.report.chart_drawing import CpuWindow
     from steppewatch.report.content import build_content
     from steppewatch.report.country_text import country_names
+    from steppewatch.report.early_files import EarlyFiles
     from steppewatch.report.evidence import finding_events
     from steppewatch.report.html import render_html, write_report
     from steppewatch.report.limits import count_sources, data_limits, members_at_from
@@ -373,7 +375,11 @@ def _build_report(
         content.limits = limits
         content.tables.update(limits.tables())
         content.evidence = finding_events(frame, content.findings, store)
+        files.evidence(content.evidence)  # written from now on, beside the work below
         content.activity_sources = add_source_urls(store, content.tables)
+        for table in ACTIVITY_TABLES:  # done once their source URLs are in
+            if table.name in content.tables:
+                files.table(table.name, content.tables[table.name])
         sides = both_sides(store, frame, study.focal_state, partners, country_names())
         content.both_sides = sides
         # the claims' sensitivity from the worker that checked it beside the above, else here
@@ -387,53 +393,65 @@ def _build_report(
         content.tables["both_sides_topics"] = sides.result.topics
         step("evidence")
 
-    content = build_content(
-        frame,
-        partners,
-        periods,
-        study=study,
-        progress=step,
-        while_drawing=add_evidence,
-        cpu_window=cpu_window,
-        side=sensitivity,
-    )
-    if not content.charts:
-        raise AnalysisError(
-            f"the {len(frame):,} events matching the filters ({describe_filters(filters)}) give "
-            "nothing to chart (no meeting, exercise or activity involving a partner state); "
-            "no report written",
-            hint="widen the filters",
-            code="SW612",
-        )
-    # what the page says of the whole database (Store.dataset_info without its count of
-    # sources, which the page does not show: a scan of two million rows on 1M events)
-    info: dict[str, Any] = {
-        key: store.get_meta(key) for key in ("dataset", "dataset_version", "codebook_version")
-    }
-    info["events"] = total
-    info["codebook_version"] = info.get("codebook_version") or study.codebook_version
-    info["dataset_version"] = info.get("dataset_version") or study.dataset_version
-    counts = _counts(frame)
-    context = {
-        "title": f"{study.name}: analysis report",
-        "study": study,
-        "info": info,
-        "counts": counts,
-        "filters_text": describe_filters(replace(filters, statuses=())),
-        "statuses": ", ".join(filters.statuses),
-        "partners": partners,
-        "periods": periods,
-        "index": load_index_config(),
-        "version": __version__,
-    }
-    html = render_html(content, context)
+    # the whole report is written into a staging folder, then moved into place: a disk that
+    # fills halfway leaves the previous report (or nothing), never a mix; its largest files are
+    # written into it by a thread while the report is made (report/early_files.py)
+    writing = True  # an OSError now is the report's folder's (SW613), not the analysis'
     try:
-        # the whole report is written into a staging folder, then moved into place: a disk
-        # that fills halfway leaves the previous report (or nothing), never a mix
-        with staged_folder(out, last="index.html") as stage:
-            write_report(stage, content, html)
+        with ExitStack() as staged:
+            stage = staged.enter_context(staged_folder(out, last="index.html"))
+            files = EarlyFiles(stage)
+            staged.callback(files.close)
+            writing = False
+            content = build_content(
+                frame,
+                partners,
+                periods,
+                study=study,
+                progress=step,
+                while_drawing=add_evidence,
+                cpu_window=cpu_window,
+                side=sensitivity,
+                table_ready=files.table,
+            )
+            if not content.charts:
+                raise AnalysisError(
+                    f"the {len(frame):,} events matching the filters "
+                    f"({describe_filters(filters)}) give nothing to chart (no meeting, exercise "
+                    "or activity involving a partner state); no report written",
+                    hint="widen the filters",
+                    code="SW612",
+                )
+            # what the page says of the whole database (Store.dataset_info without its count
+            # of sources, which the page does not show: a scan of two million rows on 1M
+            # events)
+            info: dict[str, Any] = {
+                key: store.get_meta(key)
+                for key in ("dataset", "dataset_version", "codebook_version")
+            }
+            info["events"] = total
+            info["codebook_version"] = info.get("codebook_version") or study.codebook_version
+            info["dataset_version"] = info.get("dataset_version") or study.dataset_version
+            counts = _counts(frame)
+            context = {
+                "title": f"{study.name}: analysis report",
+                "study": study,
+                "info": info,
+                "counts": counts,
+                "filters_text": describe_filters(replace(filters, statuses=())),
+                "statuses": ", ".join(filters.statuses),
+                "partners": partners,
+                "periods": periods,
+                "index": load_index_config(),
+                "version": __version__,
+            }
+            html = render_html(content, context)
+            writing = True
+            write_report(stage, content, html, files)
         index = Path(out) / "index.html"
     except OSError as error:
+        if not writing:
+            raise
         raise AnalysisError(
             f"report not written: {write_error(error, out)}; nothing half-written was left "
             f"in {out} (a report already there is unchanged)",

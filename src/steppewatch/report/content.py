@@ -83,6 +83,7 @@ def build_content(
     while_drawing: Callable[[ReportContent, Callable[[], Any]], None] | None = None,
     cpu_window: chart_drawing.CpuWindow | None = None,
     side: Callable[[], Any] | None = None,
+    table_ready: Callable[[str, pd.DataFrame], None] | None = None,
 ) -> ReportContent:
     """Run every analysis on ``frame`` (already filtered), draw every chart of the registry
     (``chart_registry.CHARTS``) whose data is not empty, and check the study's claims (None:
@@ -92,7 +93,10 @@ def build_content(
     adds more to the content (its tables and findings done) while worker processes draw the
     charts; it is not called when there is no chart to draw. ``side``: a job given to the
     chart workers first (:class:`chart_drawing.ChartDrawing`); ``while_drawing`` gets, as its
-    second argument, the function returning its result (None when no worker ran it)."""
+    second argument, the function returning its result (None when no worker ran it).
+    ``table_ready(name, table)``: called with each table that is not changed once made (not
+    the activity tables), as soon as it is made: the report writes the large ones while it goes
+    on (report/early_files.py)."""
     from steppewatch.study import default_study
 
     step = progress or (lambda _name: None)
@@ -125,7 +129,7 @@ def build_content(
             bases.append((len(basis), source_total(basis)))
             del basis
         del basis_inputs
-        _add_tables(content, frame, partners, periods, study, inputs)
+        _add_tables(content, frame, partners, periods, study, inputs, table_ready)
         step("tables")
         if shown and while_drawing is not None:
             while_drawing(content, drawing.side_result)
@@ -167,7 +171,9 @@ def _add_tables(
     periods: Sequence[Period],
     study: Study,
     inputs: chart_registry.ChartInputs,
+    table_ready: Callable[[str, pd.DataFrame], None] | None = None,
 ) -> None:
+    ready = table_ready or (lambda _name, _table: None)
     by_country = chart_registry.by_country(inputs)
     content.country_text = country_text.country_paragraphs(
         by_country, partners, chart_registry.leading(inputs)
@@ -190,6 +196,8 @@ def _add_tables(
             "index_sensitivity": sens,
         }
     )
+    for name, made in content.tables.items():
+        ready(name, made)  # (not the activity tables: build_report adds their source URLs)
     for table in ACTIVITY_TABLES:
         # the cells as categoricals: the tables are kept until the files are written
         content.tables[table.name] = activity_table(frame, table, compact=True)

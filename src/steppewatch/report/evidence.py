@@ -177,6 +177,15 @@ def _coded_column(values: np.ndarray) -> pa.Array:
     )
 
 
+def _url_index(url_at: np.ndarray, part: np.ndarray) -> pa.Array:
+    """Each position's index into a URLs' text ``["", *URLs of url_at]``: 0 for a position not
+    in ``url_at`` (sorted frame positions)."""
+    if not len(url_at):
+        return pa.array(np.zeros(len(part), dtype=np.int32))
+    at = np.minimum(np.searchsorted(url_at, part), len(url_at) - 1)
+    return pa.array(np.where(url_at[at] == part, at + 1, 0).astype(np.int32))
+
+
 def _distinct(positions: Sequence[np.ndarray], size: int) -> np.ndarray:
     """The distinct positions in ``positions``, ascending (a mask: no sort or hash)."""
     mask = np.zeros(size, dtype=bool)
@@ -201,6 +210,9 @@ class _Rows:
     titles: np.ndarray
     groups: list[tuple[str, str, np.ndarray]]
     urls: dict[int, str]
+    #: The country lists by code, when the frame has them (the analysis frame's
+    #: ``countries_key``): each row's code and the codes' text, then "" (code -1 means it too).
+    country_codes: tuple[np.ndarray, pa.Array] | None = None
 
     @classmethod
     def of(
@@ -216,6 +228,14 @@ class _Rows:
             for group, pos in zip(finding.counted, found, strict=True)
             if len(pos)
         ]
+        keyed = None
+        if "countries_key" in frame.columns:
+            # the analysis frame's country lists as text ("CN;KZ"): each row's code
+            key = frame["countries_key"]
+            keyed = (
+                key.cat.codes.to_numpy(),
+                pa.array([*map(str, key.cat.categories), ""], pa.string()),
+            )
         return cls(
             frame["id"].to_numpy(),
             frame["date_start"].to_numpy(),
@@ -224,29 +244,45 @@ class _Rows:
             frame["title"].to_numpy(),
             groups,
             urls,
+            keyed,
         )
 
     def batches(self, size: int) -> Iterable[pa.RecordBatch]:
         """The CSV rows, group after group, at most ``size`` rows a batch (plain text columns;
         Arrow's CSV writer writes the same text as for :meth:`table`'s dictionary columns)."""
+        # the source URLs by frame position (sorted), looked up per batch without a dict
+        # lookup per row: each row's index into the URLs' text, 0 ("") when it has none
+        url_at = np.array(sorted(self.urls), dtype=np.int64)
+        url_text = pa.array(["", *(self.urls[int(p)] for p in url_at)], pa.string())
         for claim_id, label, pos in self.groups:
+            finding = pa.scalar(claim_id, pa.string())
+            group = pa.scalar(label, pa.string())
             for start in range(0, len(pos), size):
                 part = pos[start : start + size]
-                codes, uniques = pd.factorize(self.countries[part])
-                joined = np.array([";".join(u) for u in uniques] + [""], dtype=object)
                 columns = {
-                    "finding_id": pa.array([claim_id] * len(part), pa.string()),
-                    "group": pa.array([label] * len(part), pa.string()),
+                    "finding_id": pa.repeat(finding, len(part)),
+                    "group": pa.repeat(group, len(part)),
                     "event_id": _string_column(self.ids[part]),
                     "date": _coded_column(self.dates[part]),
                     "kind": _coded_column(self.kinds[part]),
-                    "countries": _string_column(joined[codes]),
+                    "countries": self._countries(part),
                     "title": _string_column(self.titles[part]),
-                    "source_urls": pa.array(
-                        [self.urls.get(p, "") for p in part.tolist()], pa.string()
-                    ),
+                    "source_urls": url_text.take(_url_index(url_at, part)),
                 }
                 yield pa.RecordBatch.from_pydict({c: columns[c] for c in EVIDENCE_COLUMNS})
+
+    def _countries(self, part: np.ndarray) -> pa.Array:
+        """The rows' country lists as text ("CN;KZ"; "" for none), by their codes when the
+        frame had them (no list hashed per row), else each distinct list joined once."""
+        if self.country_codes is not None:
+            codes, text = self.country_codes
+            found = codes[part]
+            index = np.where(found < 0, len(text) - 1, found).astype(np.int32)
+            taken: pa.Array = text.take(pa.array(index))
+            return taken
+        codes, uniques = pd.factorize(self.countries[part])
+        joined = np.array([";".join(u) for u in uniques] + [""], dtype=object)
+        return _string_column(joined[codes])
 
     def table(self) -> pa.Table:
         """The CSV rows (columns :data:`EVIDENCE_COLUMNS`) in one table, taken with Arrow: text

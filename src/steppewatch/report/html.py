@@ -23,6 +23,7 @@ import pandas as pd
 from steppewatch.analysis.coverage import SMALL_N
 from steppewatch.report.activity_html import activity_views
 from steppewatch.report.content import ReportContent
+from steppewatch.report.early_files import EarlyFiles
 from steppewatch.report.evidence import CSV_NAME
 from steppewatch.report.figures import PNG_DPI, SCREEN_DPI
 from steppewatch.report.limits import limits_view
@@ -202,8 +203,13 @@ def _atomic_write(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def write_report(out: Path, content: ReportContent, html: str) -> Path:
-    """Write charts/, data/ and index.html (last, atomically) under ``out``; return index.html."""
+def write_report(
+    out: Path, content: ReportContent, html: str, early: EarlyFiles | None = None
+) -> Path:
+    """Write charts/, data/ and index.html (last, atomically) under ``out``; return index.html.
+    ``early``: the files already being written into ``out`` while the report was made (only
+    the others are written here); without it finding_events.csv is written by a thread of its
+    own while the tables are written here (both CSV writers work without Python's lock)."""
     charts_dir, data_dir = out / "charts", out / "data"
     charts_dir.mkdir(parents=True, exist_ok=True)
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -239,13 +245,29 @@ def write_report(out: Path, content: ReportContent, html: str) -> Path:
             table.to_csv(handle, index=False, encoding="utf-8")
         os.replace(tmp, path)
 
-    for chart in content.charts:
-        _atomic_write(charts_dir / f"{chart.name}.png", chart.png)
-        _atomic_write(charts_dir / f"{chart.name}.svg", chart.svg)
-        write_csv(chart.data, data_dir / f"{chart.name}.csv")
-    for name, table in content.tables.items():
-        write_csv(table, data_dir / f"{name}.csv")
-    if content.evidence is not None:
+    done: dict[str, int] = {}
+    evidence_done = False
+    if early is not None:  # the tables written early: not again (under another name, copied)
+        done, evidence_done = early.finish()
+        for name, key in done.items():
+            written[key] = data_dir / f"{name}.csv"
+    alone = EarlyFiles(out) if early is None and content.evidence is not None else None
+    try:
+        if alone is not None and content.evidence is not None:
+            alone.evidence(content.evidence)
+        for chart in content.charts:
+            _atomic_write(charts_dir / f"{chart.name}.png", chart.png)
+            _atomic_write(charts_dir / f"{chart.name}.svg", chart.svg)
+            write_csv(chart.data, data_dir / f"{chart.name}.csv")
+        for name, table in content.tables.items():
+            if done.get(name) != id(table):
+                write_csv(table, data_dir / f"{name}.csv")
+        if alone is not None:
+            _, evidence_done = alone.finish()
+    finally:
+        if alone is not None:
+            alone.close()
+    if content.evidence is not None and not evidence_done:
         tmp = data_dir / f".{CSV_NAME}.tmp"
         content.evidence.write_csv(tmp)
         os.replace(tmp, data_dir / CSV_NAME)

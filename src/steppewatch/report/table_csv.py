@@ -48,14 +48,18 @@ def _text(array: pa.Array) -> pa.Array:
 
 
 def _object_text(values: np.ndarray) -> pa.Array:
-    """An object column of ``str`` and missing values (None, NaN) as Arrow text."""
-    kinds = set(map(type, values))
-    if not kinds <= {str, type(None), float}:
-        raise _Unsupported(f"object column of {sorted(k.__name__ for k in kinds)}")
-    if float in kinds:  # a float is only allowed as the missing value NaN
-        floats = np.fromiter((type(v) is float for v in values), dtype=bool, count=len(values))
-        if not pd.isna(values[floats]).all():
-            raise _Unsupported("numbers in a text column")
+    """An object column of ``str`` and missing values (None, NaN) as Arrow text. The values'
+    types are checked by pandas' ``infer_dtype`` (in C) and only the missing values' in Python:
+    a set of every value's type took about 3 s of the 10,000,000-event report's writing."""
+    inferred = pd.api.types.infer_dtype(values, skipna=True)
+    if inferred not in ("string", "empty"):
+        raise _Unsupported(f"object column of {inferred}")
+    missing = pd.isna(values)
+    if missing.any():
+        # a missing value is None or the float NaN (not pd.NA, NaT or numpy's NaN)
+        kinds = set(map(type, values[missing]))
+        if not kinds <= {type(None), float}:
+            raise _Unsupported(f"missing values of {sorted(k.__name__ for k in kinds)}")
     return _text(pa.array(values, type=pa.string(), from_pandas=True))
 
 
