@@ -134,10 +134,29 @@ def test_meeting_volume_counted_from_codes_is_the_grouped_rows(
     cases = [(f, p) for f in (blank, analysis_frame(blank)) for p in (["KZ", "KG"], ["TJ", "KZ"])]
     from_codes = [activity.meeting_volume(f, p) for f, p in cases]
     assert activity._level_counts(blank[blank["kind"] == "meeting"], ["KZ"]) is not None
+    # the keys counted by sorting them (years far apart) give the same tables
+    monkeypatch.setattr(activity, "_COUNTED_KEYS", -(10**9))
+    for table, (f, p) in zip(from_codes, cases, strict=True):
+        pd.testing.assert_frame_equal(table, activity._meeting_volume(f, p))
     monkeypatch.setattr(activity, "_level_counts", lambda *_a: None)
     for table, (f, p) in zip(from_codes, cases, strict=True):
-        pd.testing.assert_frame_equal(table, activity.meeting_volume(f, p))
+        # (not meeting_volume: it gives the table made once per frame and partners)
+        pd.testing.assert_frame_equal(table, activity._meeting_volume(f, p))
     assert "unknown" in set(from_codes[0]["level"])
+
+
+def test_meeting_volume_made_once_per_frame_and_partners_each_caller_a_copy(
+    frame: pd.DataFrame,
+) -> None:
+    from steppewatch.analysis import activity
+
+    first = activity.meeting_volume(frame, ["KZ", "KG"])
+    first.loc[:, "count"] = 0  # a caller changing its table
+    again = activity.meeting_volume(frame, ["KZ", "KG"])
+    pd.testing.assert_frame_equal(again, activity._meeting_volume(frame, ["KZ", "KG"]))
+    assert int(again["count"].sum()) > 0
+    other = activity.meeting_volume(frame, ["TJ"])
+    pd.testing.assert_frame_equal(other, activity._meeting_volume(frame, ["TJ"]))
 
 
 def test_exercises_table_of_shared_values_is_the_table_of_separate_ones(

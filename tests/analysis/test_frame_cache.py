@@ -185,3 +185,51 @@ def test_partner_positions_of_a_run_of_rows_are_the_run_of_the_frames() -> None:
         expected_rows, expected_partner = _positions_of_partners(sub, partners)
         assert rows.tolist() == expected_rows.tolist(), (start, stop)
         assert partner.tolist() == expected_partner.tolist(), (start, stop)
+
+
+def test_index_of_a_window_of_years_is_counted_as_the_window_alone() -> None:
+    """A claim's window (every row of some years, a run of the frame) takes its engagement
+    counts from the frame's, made before; a run that splits a year, or a frame whose counts
+    were not made, is counted on its own. Either way the counts are the window's."""
+    from steppewatch.analysis.engagement import _count_rows, _index_rows, load_index_config
+    from steppewatch.analysis.frame import meetings_of_rows, years_run_of
+
+    frame = analysis_frame(
+        pd.DataFrame(
+            {
+                "id": [f"e{i}" for i in range(9)],
+                "kind": ["meeting", "bilateral_exercise", "meeting", "incident", "meeting",
+                         "multilateral_exercise", "training_education", "meeting", "mechanism"],
+                "title": [""] * 9,
+                "year": [2001, 2001, 2003, 2004, 2004, 2004, 2006, 2008, 2008],
+                "countries": [("CN", "KZ", "KG"), ("CN", "TJ"), ("CN", "UZ"), ("CN", "TJ", "KZ"),
+                              ("RU", "CN"), ("CN", "KG", "KZ"), ("CN", "KG"), ("CN", "KZ"),
+                              ("CN", "UZ")],
+                "framework": ["bilateral", "bilateral", "SCO", "bilateral", "CICA", "SCO",
+                              "bilateral", "C5+China", "bilateral"],
+            }
+        )
+    )  # fmt: skip
+    partners = ["KZ", "KG", "TJ", "UZ", "TM"]
+    config = load_index_config()
+    windows = [(0, 9), (0, 2), (2, 6), (3, 6), (6, 7), (7, 9), (2, 9)]
+    splits = [(1, 4), (4, 9), (3, 5)]  # runs that hold only part of a year
+    for start, stop in windows + splits:
+        sub = frame.iloc[start:stop]
+        meetings_of_rows(frame, sub, start, stop)
+        assert (years_run_of(sub) is not None) == ((start, stop) in windows), (start, stop)
+        before = _index_rows(sub, partners, config)  # the frame's counts not made yet
+        expected = _count_rows(sub, partners, config)
+        assert before.counts.tolist() == expected.counts.tolist()
+    _index_rows(frame, partners, config)  # the frame's counts, kept for its windows
+    for start, stop in windows + splits:
+        sub = frame.iloc[start:stop]
+        meetings_of_rows(frame, sub, start, stop)
+        found = _index_rows(sub, partners, config)
+        expected = _count_rows(sub, partners, config)
+        assert found.counts.tolist() == expected.counts.tolist(), (start, stop)
+        assert found.counts.dtype == expected.counts.dtype
+        assert found.counts.flags.c_contiguous
+        assert found.grid.equals(expected.grid), (start, stop)
+        assert found.grid.names == expected.grid.names
+        assert found.components == expected.components

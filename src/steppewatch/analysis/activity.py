@@ -15,6 +15,7 @@ from steppewatch.analysis.frame import (
     framework_group,
     meetings,
     partner_positions,
+    per_frame,
     period_codes,
     require_columns,
 )
@@ -36,6 +37,15 @@ def meeting_volume(frame: pd.DataFrame, partners: Sequence[str]) -> pd.DataFrame
     level are counted under ``unknown``. Columns: ``year, country, level, count``.
     """
     require_columns(frame, ("id", "kind", "year", "countries", "level"), "meeting_volume")
+    # once per frame and partners (the report's table, and its meetings per year chart): a
+    # copy of the table each time, so no caller changes another's
+    made: pd.DataFrame = per_frame(
+        ("meeting_volume", tuple(partners)), frame, lambda: _meeting_volume(frame, partners)
+    )
+    return made.copy()
+
+
+def _meeting_volume(frame: pd.DataFrame, partners: Sequence[str]) -> pd.DataFrame:
     counted = _level_counts(meetings(frame), partners)
     if counted is not None:
         return counted
@@ -111,6 +121,10 @@ def _sorted_ranks(values: Sequence[str]) -> tuple[np.ndarray, list[str]]:
     return np.array([at[v] for v in values], dtype=np.int64), ordered
 
 
+#: Keys (beyond one per row) up to which :func:`_level_counts` counts in a table of every key.
+_COUNTED_KEYS = 1 << 20
+
+
 def _level_counts(m: pd.DataFrame, partners: Sequence[str]) -> pd.DataFrame | None:
     """What :func:`meeting_volume` gives for the meetings ``m`` (the (meeting, partner) rows
     grouped by year, country and level, a missing or empty level as ``unknown``), counted
@@ -139,7 +153,14 @@ def _level_counts(m: pd.DataFrame, partners: Sequence[str]) -> pd.DataFrame | No
     key = ((years[event].astype(np.int64) - first) * n_c + country_rank[partner]) * n_l + (
         level_rank[level_codes[event]]
     )
-    found, counts = np.unique(key, return_counts=True)
+    if int(key.max()) <= _COUNTED_KEYS + len(key):
+        # each key's rows counted in a table of every possible key (years x countries x
+        # levels: small), not by sorting the (meeting, partner) rows' keys
+        every = np.bincount(key)
+        found = np.flatnonzero(every)
+        counts = every[found]
+    else:  # years far apart
+        found, counts = np.unique(key, return_counts=True)
     rest, level_at = np.divmod(found, n_l)
     year_at, country_at = np.divmod(rest, n_c)
     return pd.DataFrame(

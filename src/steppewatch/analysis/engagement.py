@@ -27,7 +27,10 @@ from steppewatch import yamlio
 from steppewatch.analysis.frame import (
     MULTILATERAL_FRAMEWORKS,
     _partner_positions,
+    per_frame,
+    per_frame_known,
     require_columns,
+    years_run_of,
 )
 from steppewatch.analysis.rank_correlation import kendall_tau_b, spearman_rho
 from steppewatch.errors import AnalysisError
@@ -118,7 +121,35 @@ class _IndexRows:
 
 
 def _index_rows(frame: pd.DataFrame, partners: Sequence[str], config: IndexConfig) -> _IndexRows:
+    """The counts of ``frame``'s events, once per frame, partners and components
+    (:func:`~steppewatch.analysis.frame.per_frame`); for a claim's window (a run of every row
+    of some years of a frame whose counts are made already: the report's index, then the
+    findings' window of it) the same counts taken from that frame's years, not counted
+    again (on 10,000,000 events about 2.5 s each)."""
     require_columns(frame, ("id", "kind", "year", "countries", "framework"), "engagement_index")
+    what = (
+        "engagement_rows",
+        tuple(partners),
+        tuple((comp, tuple(kinds)) for comp, kinds in config.components.items()),
+    )
+    run = years_run_of(frame)
+    if run is not None:
+        whole, first, last = run
+        known: _IndexRows | None = per_frame_known(what, whole)
+        if known is not None:
+            start = int(whole["year"].min())  # the first year of ``whole``'s counts
+            grid = pd.MultiIndex.from_product(
+                [list(partners), range(first, last + 1)], names=["country", "year"]
+            )
+            counts = np.ascontiguousarray(
+                known.counts[:, first - start : last - start + 1], dtype=np.int64
+            )
+            return _IndexRows(counts, grid, known.components)
+    rows: _IndexRows = per_frame(what, frame, lambda: _count_rows(frame, partners, config))
+    return rows
+
+
+def _count_rows(frame: pd.DataFrame, partners: Sequence[str], config: IndexConfig) -> _IndexRows:
     comps = tuple(config.components)
     comp_of = {
         kind: comps.index(comp) for comp, kinds in config.components.items() for kind in kinds

@@ -373,7 +373,11 @@ def _framework_dialogue(
     threshold, rule = _threshold(claim, 0.75), _rule_text(claim)
     sub, lo, hi = _window(frame, window.start, window.end)
     held_in = meetings(sub)
-    held_in = held_in[held_in["framework"] == fw]
+    # only the columns read below and by _counted are taken (not a copy of every column of
+    # the window's meetings: on 10,000,000 events about half a second a claim)
+    of_fw = (held_in["framework"] == fw).to_numpy()
+    held_in = held_in[[c for c in ("id", "id_key", "year", "level") if c in held_in.columns]]
+    held_in = held_in[of_fw]
     years = hi - lo + 1
     levels = sorted(set(held_in["level"].dropna()) - {""})
     n_years = held_in["year"].nunique()

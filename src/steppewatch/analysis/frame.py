@@ -25,6 +25,7 @@ __all__ = [
     "analysis_frame",
     "ids_distinct",
     "per_frame",
+    "per_frame_known",
     "country_keys",
     "lengths",
     "has_topics",
@@ -43,6 +44,7 @@ __all__ = [
     "same_partner_positions",
     "meetings",
     "meetings_of_rows",
+    "years_run_of",
     "by_partner",
     "involves",
     "in_periods",
@@ -554,6 +556,16 @@ def per_frame(what: object, frame: pd.DataFrame, compute: Callable[[], Any]) -> 
     return out
 
 
+def per_frame_known(what: object, frame: pd.DataFrame) -> Any:
+    """What :func:`per_frame` keeps for ``frame`` and ``what``, or None when it was not worked
+    out for the frame as it is (nothing is computed)."""
+    hit = _PER_FRAME.get((what, id(frame)))
+    if hit is not None and _same(hit[0](), frame) and hit[1] is frame.columns:
+        if hit[2] == len(frame):
+            return hit[3]
+    return None
+
+
 def _selected_meetings(frame: pd.DataFrame) -> pd.DataFrame:
     found = _meetings_in_run(frame)
     if found is not None:
@@ -630,6 +642,26 @@ def _run_of(sub: pd.DataFrame) -> tuple[pd.DataFrame, int, int] | None:
     if whole is None or rows != found[3] - found[2]:
         return None
     return whole, found[2], found[3]
+
+
+def years_run_of(sub: pd.DataFrame) -> tuple[pd.DataFrame, int, int] | None:
+    """The frame ``sub`` is a run of (:func:`meetings_of_rows`, a claim's window) and the run's
+    first and last ``year``, when the run holds every row of ``frame`` of the years from its
+    first to its last (so anything counted by year on ``frame`` is ``sub``'s for those years),
+    else None."""
+    run = _run_of(sub)
+    if run is None:
+        return None
+    whole, start, stop = run
+    if stop <= start:
+        return None
+    years = whole["year"].to_numpy()
+    inside = years[start:stop]
+    first, last = int(inside.min()), int(inside.max())
+    # every row of the run is of those years: none of the others may be
+    if int(np.count_nonzero((years >= first) & (years <= last))) != stop - start:
+        return None
+    return whole, first, last
 
 
 def _text_dtype() -> Any:
