@@ -602,7 +602,8 @@ def test_tenth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
     24.kg, UzA, Kun.uz, Turkmen state news, Trend, Sputnik, Global Times, China Daily, CGTN,
     People's Daily, Huanqiu, China News Service, The Paper, CCTV, MFA and MoD transcripts, plus a
     think tank, Eurasianet, RFE/RL, embassies, ministries, a court report, a company release, a
-    Telegram repost and interviews; written ahead, held out for the fourteenth coder round)."""
+    Telegram repost and interviews; written ahead, held out for the fourteenth coder round and
+    tuning data since the fifteenth)."""
     _check_blind_readout_set(
         "test10",
         "ro11-",
@@ -726,12 +727,13 @@ def test_actor_offices_were_compared_as_titles_against_level_codes() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["test", "test3", "test10", "test11", "test12", "real_heldout", "real_heldout2"]
+    "name",
+    ["test", "test3", "test11", "test12", "test13", "test14", "real_heldout", "real_heldout2"],
 )
 def test_calibration_refuses_every_held_out_set(name: str) -> None:
-    """Refused by name, before the file is read (gold/test3.jsonl, gold/test9.jsonl,
-    gold/test10.jsonl, gold/test11.jsonl and gold/test12.jsonl were refused even before their
-    blind annotators had committed them; test9 is tuning data since the fourteenth round)."""
+    """Refused by name, before the file is read (gold/test3.jsonl, gold/test9.jsonl to
+    gold/test14.jsonl were refused even before their blind annotators had committed them; test9
+    is tuning data since the fourteenth round, test10 since the fifteenth)."""
     from steppewatch.errors import InputError
     from steppewatch.extract.calibration import samples_from_gold
 

@@ -242,17 +242,18 @@ def reliability_bins(pairs: Iterable[tuple[float, bool]], bins: int = 10) -> lis
 
 
 # the held-out gold sets, refused by name (so before the file exists: gold/test3.jsonl,
-# gold/test10.jsonl, gold/test11.jsonl and gold/test12.jsonl were written blind); gold/test2.jsonl
-# was held out until the fifth coder round, gold/test4.jsonl until the ninth, gold/test5.jsonl until the tenth,
-# gold/test6.jsonl until the eleventh, gold/test7.jsonl until the twelfth, gold/test8.jsonl until
-# the thirteenth and gold/test9.jsonl until the fourteenth; all seven are tuning data since
-# (gold/README.md)
+# gold/test11.jsonl, gold/test12.jsonl, gold/test13.jsonl and gold/test14.jsonl were written
+# blind); gold/test2.jsonl was held out until the fifth coder round, gold/test4.jsonl until the
+# ninth, gold/test5.jsonl until the tenth, gold/test6.jsonl until the eleventh, gold/test7.jsonl
+# until the twelfth, gold/test8.jsonl until the thirteenth, gold/test9.jsonl until the fourteenth
+# and gold/test10.jsonl until the fifteenth; all eight are tuning data since (gold/README.md)
 HELD_OUT = (
     "test.jsonl",
     "test3.jsonl",
-    "test10.jsonl",
     "test11.jsonl",
     "test12.jsonl",
+    "test13.jsonl",
+    "test14.jsonl",
     "real_heldout.jsonl",
     "real_heldout2.jsonl",
 )
@@ -269,6 +270,7 @@ TUNING_SETS = (
     "test7",
     "test8",
     "test9",
+    "test10",
 )
 
 
