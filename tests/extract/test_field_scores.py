@@ -431,6 +431,7 @@ DISJOINT_SETS = (
     "test10",
     "test11",
     "test12",
+    "test14",
     "real_tune",
     "real_heldout",
     "real_heldout2",
@@ -648,6 +649,23 @@ def test_twelfth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
         relevant_at_least=43,
         negatives_at_least=17,
         multi_event_at_least=26,
+    )
+
+
+def test_fourteenth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
+    """gold/test14.jsonl, the fourteenth blind readout set (short and mid-length pages from Central
+    Asian outlets in Russian and English, wire flashes, a Telegram repost, ministries' feeds and
+    embassy notes, Chinese from central, provincial, Xinjiang and military outlets, MFA and MoD
+    transcripts, an interview and a feature; digests, calls, denied and postponed events; written
+    ahead, held out)."""
+    _check_blind_readout_set(
+        "test14",
+        "ro15-",
+        documents=60,
+        per_language=20,
+        relevant_at_least=42,
+        negatives_at_least=18,
+        multi_event_at_least=22,
     )
 
 
