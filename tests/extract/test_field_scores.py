@@ -431,6 +431,7 @@ DISJOINT_SETS = (
     "test10",
     "test11",
     "test12",
+    "test13",
     "test14",
     "real_tune",
     "real_heldout",
@@ -649,6 +650,25 @@ def test_twelfth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
         relevant_at_least=43,
         negatives_at_least=17,
         multi_event_at_least=26,
+    )
+
+
+def test_thirteenth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
+    """gold/test13.jsonl, the thirteenth blind readout set (long pages in the house styles of
+    Xinhua in three languages, TASS, RIA Novosti, Interfax, Kazinform, AKIpress, Kabar, Asia-Plus,
+    24.kg, UzA, Kun.uz, Turkmen state news, Trend, Global Times, China Daily, CGTN, People's Daily,
+    Huanqiu, China News Service, The Paper, CCTV, Tianshan Net, Xinjiang Daily, XPCC news, MFA and
+    MoD transcripts, plus a think tank, Eurasianet, RFE/RL, embassies, a company release, a court
+    report, a Telegram repost and an interview; multi-question transcripts, digests, calls, lists
+    of agreements, denied events; written ahead, held out)."""
+    _check_blind_readout_set(
+        "test13",
+        "ro14-",
+        documents=60,
+        per_language=20,
+        relevant_at_least=43,
+        negatives_at_least=17,
+        multi_event_at_least=19,
     )
 
 
