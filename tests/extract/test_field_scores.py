@@ -722,6 +722,7 @@ def test_blind_second_annotation_covers_the_second_annotator_sample(shared_dir: 
         ("test10", 60),
         ("test11", 60),
         ("test12", 60),
+        ("test13", 60),
         ("test14", 60),
     ],
 )
