@@ -1924,14 +1924,18 @@ def rule_exercise_kind(
 # ratified agreement; trainees of a stated number at an exercise (not its weapons: an exercise
 # report names equipment used); the meeting held after an incident (the ministry summoned the
 # envoy, 领事司负责人同大使通电话) or by the patrol's sides (在会晤站举行了工作会晤); trainees of
-# a stated number at a training centre built. Only these, and only with a mention of their own.
+# a stated number at a training centre built, or taught to use equipment handed over (the
+# donor's instructors will train 150 officers on the new vehicles); the guards of a security
+# firm at the site of an incident (a clash at a Chinese-owned mine, its security firm's guards
+# fire shots). Only these, and only with a mention of their own.
 SECOND_EVENTS = {
     "meeting": ("mechanism", "equipment_transfer", "training_education"),
     "mechanism": ("meeting", "equipment_transfer"),
     "multilateral_exercise": ("training_education",),
     "bilateral_exercise": ("training_education",),
-    "incident": ("meeting",),
+    "incident": ("meeting", "private_security"),
     "infrastructure": ("training_education",),
+    "equipment_transfer": ("training_education",),
     "joint_patrol_operation": ("meeting",),
 }
 # a training place pledged or given with its size (готова подготовить 1500 сотрудников, will
@@ -2099,7 +2103,13 @@ def rule_kinds(
         if other not in kinds:
             continue
         paragraphs = anchored() if paragraphs is None else paragraphs
-        hs = [h for h in kinds[other] if _paragraph(text, item, h.start) in paragraphs]
+        # (a security firm's guards are the focal state's own, at the site the item's event
+        # places: their paragraph need not name a partner state; codebook: unilateral)
+        hs = [
+            h
+            for h in kinds[other]
+            if other in UNILATERAL_KINDS or _paragraph(text, item, h.start) in paragraphs
+        ]
         if other == "training_education":
             hs = [
                 h
