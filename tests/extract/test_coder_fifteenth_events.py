@@ -2,11 +2,17 @@
 SECOND_EVENTS table did not allow. Every text is written for these tests (no gold text); each
 rule has its contrast.
 
+- English indicators that the Chinese and Russian lists had and the English one lacked: a
+  security firm named as a provider of overseas security or by its armed guards (海外安保, 安保
+  服务), a protest held as a picket (the verb and its people, not the border "picket"), the
+  Xinjiang Military Region (新疆军区, the English name beside "Military District").
 - Second events: training of a stated size to use equipment handed over; the guards of a
   security firm at an incident's site (their paragraph need not name a partner state).
 """
 
 from __future__ import annotations
+
+import pytest
 
 from steppewatch.extract import code_document
 
@@ -15,6 +21,64 @@ from .conftest import make_doc
 
 def _coded(text: str):  # type: ignore[no-untyped-def]
     return code_document(make_doc(text))
+
+
+# ----------------------------------------------------------------- English indicators
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armed guards hired by a Chinese mining company have been posted at its gold mine in "
+        "Kyrgyzstan's Talas region, the company said on Monday, after local residents demanded "
+        "the mine be closed.",
+        "A Chinese overseas security provider has opened an office in Tashkent to protect "
+        "Chinese projects and staff in Uzbekistan against terrorist threats, the firm said.",
+    ],
+)
+def test_security_firm_named_by_its_guards_or_as_a_provider_got_no_event(text: str) -> None:
+    coded = _coded(text)
+    assert coded.relevant
+    assert coded.kind == "private_security"
+    assert coded.framework == "unilateral"
+
+
+def test_security_services_of_two_states_are_no_security_firm() -> None:
+    coded = _coded(
+        "Heads of the security services of Kazakhstan and China held talks in Astana on "
+        "Tuesday on countering terrorism."
+    )
+    assert coded.kind == "meeting"
+    assert "private_security" not in coded.event_kinds
+
+
+def test_picket_at_the_chinese_embassy_got_no_event() -> None:
+    coded = _coded(
+        "Police in Bishkek detained a dozen people who picketed the Chinese embassy on Friday, "
+        "the city police said.\nThe Chinese embassy asked the Kyrgyz side to ensure the security "
+        "of the mission and its staff."
+    )
+    assert coded.relevant
+    assert coded.kind == "incident"
+    assert coded.framework == "bilateral"
+
+
+def test_border_picket_visited_is_no_protest() -> None:
+    coded = _coded(
+        "Chinese Defence Minister Dong Jun visited a Kyrgyz border picket near Irkeshtam and "
+        "held talks with Kyrgyz officers on joint efforts against terrorism."
+    )
+    assert coded.kind == "meeting"
+    assert "incident" not in coded.event_kinds
+
+
+def test_xinjiang_military_region_drill_coded_domestic_capacity() -> None:
+    coded = _coded(
+        "Troops of the Xinjiang Military Region held a winter drill on the high plateau "
+        "near the border with Tajikistan, the PLA Daily reported."
+    )
+    assert coded.kind == "domestic_capacity"
+    assert coded.framework == "unilateral"
 
 
 # ----------------------------------------------------------------- second events
