@@ -144,3 +144,98 @@ def test_security_firm_guards_at_an_incident_ru() -> None:
     )
     assert coded.kind == "incident"
     assert "private_security" in coded.event_kinds
+
+
+# ----------------------------------------------------------------- the lead under a byline
+
+_BYLINE = (
+    "Press Service of the Ministry of Internal Affairs of the Kyrgyz Republic | News | "
+    "12 May 2026 | 10:41\n"
+)
+
+
+def test_framework_in_the_first_sentence_under_a_byline_was_lost() -> None:
+    # a bar-separated byline longer than a head line is still the byline: the body's first
+    # sentence names the framework of the event, not in passing
+    coded = _coded(
+        "Counter-terrorism exercise held near Osh\n" + _BYLINE + "From 10 to 12 May, a joint "
+        "anti-terrorist exercise of the competent bodies of the member states of the Shanghai "
+        "Cooperation Organisation took place at a training ground near Osh.\nThe exercise was "
+        "coordinated by the Executive Committee of the Regional Anti-Terrorist Structure.\nThe "
+        "scenario was an attack on a railway station.\nSpecial units from China, Kazakhstan, "
+        "Tajikistan and Kyrgyzstan practised freeing hostages and storming a building seized "
+        "by terrorists."
+    )
+    assert coded.kind == "multilateral_exercise"
+    assert coded.framework == "SCO"
+
+
+def test_framework_named_later_in_passing_stays_out() -> None:
+    coded = _coded(
+        "Kyrgyz and Chinese police hold joint counter-terrorism exercise near Osh\n"
+        + _BYLINE
+        + "From 10 to 12 May, special units of Kyrgyzstan and China held a joint "
+        "anti-terrorist exercise at a training ground near Osh.\nThey practised freeing "
+        "hostages from a building seized by terrorists.\nBoth countries are members of the "
+        "Shanghai Cooperation Organisation."
+    )
+    assert coded.framework == "bilateral"
+    assert set(coded.countries) == {"CN", "KG"}
+
+
+def test_meeting_on_the_sidelines_named_under_a_byline_stays_bilateral() -> None:
+    coded = _coded(
+        "Tokayev meets with Chinese President Xi Jinping\n"
+        "2 September 2026 | Tianjin | Akorda press service\n"
+        "On the sidelines of the SCO summit in Tianjin, President Kassym-Jomart Tokayev met "
+        "with Chinese President Xi Jinping.\nThe leaders discussed joint efforts against "
+        "terrorism and the security of pipelines."
+    )
+    assert coded.kind == "meeting"
+    assert coded.framework == "bilateral"
+    assert set(coded.countries) == {"CN", "KZ"}
+
+
+def test_meeting_within_a_framework_session_stays_bilateral_ru() -> None:
+    coded = _coded(
+        "Министр обороны Кыргызстана встретился с министром обороны КНР\n"
+        "Кабар | 19.11.2026 10:45\n"
+        "18 ноября министр обороны Кыргызстана в рамках заседания Совета министров обороны "
+        "государств – членов ШОС встретился с министром обороны КНР Дун Цзюнем, стороны "
+        "обсудили военное сотрудничество.\nОсобое внимание уделено борьбе с терроризмом."
+    )
+    assert coded.kind == "meeting"
+    assert coded.framework == "bilateral"
+    assert set(coded.countries) == {"CN", "KG"}
+
+
+def test_framework_session_itself_stays_the_framework_ru() -> None:
+    coded = _coded(
+        "В Бишкеке прошло заседание министров обороны ШОС\nКабар | 19.11.2026 10:45\n"
+        "В Бишкеке в рамках заседания Совета министров обороны государств – членов ШОС "
+        "министры обсудили борьбу с терроризмом.\nКитай представлял министр обороны Дун Цзюнь."
+    )
+    assert coded.framework == "SCO"
+
+
+def test_security_firm_beside_the_two_countries_ties_was_bilateral() -> None:
+    # codebook: a unilateral kind (the focal state's firm abroad) is unilateral; the two
+    # states' ties named beside it do not make it a joint act
+    coded = _coded(
+        "Chinese security firm guards Kyrgyz gold mine as ties between the two countries "
+        "deepen\nAKIpress | Bishkek | 14 April 2026\nA Chinese private security company has "
+        "taken over the protection of a gold mine in Talas region.\nIts guards are armed and "
+        "were trained in China."
+    )
+    assert coded.kind == "private_security"
+    assert coded.framework == "unilateral"
+
+
+def test_joint_patrol_of_the_two_countries_stays_bilateral() -> None:
+    coded = _coded(
+        "China, Kyrgyzstan hold joint border patrol\nAKIpress | Bishkek | 14 April 2026\n"
+        "Border guards of the two countries carried out a joint patrol along the "
+        "Kyrgyz-Chinese border in Naryn region."
+    )
+    assert coded.kind == "joint_patrol_operation"
+    assert coded.framework == "bilateral"

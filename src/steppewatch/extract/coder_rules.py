@@ -915,11 +915,22 @@ def event_frameworks(
         # (Xinhua) -- The second China-Central Asia ministerial meeting ... was held)
         body = _LEAD_SENTENCE_END.search(text, first_sentence, first_sentence + LEAD)
         first_sentence = body.end() if body else first_sentence
-        if body is not None and body.group() == "\n" and body.end() - stop.end() < HEAD_LINE:
+        if (
+            body is not None
+            and body.group() == "\n"
+            and (
+                body.end() - stop.end() < HEAD_LINE
+                or _BYLINE_FIELDS.fullmatch(text, stop.end(), body.start()) is not None
+            )
+        ):
             # the line under the title is the source, byline or date: a partner state named
             # there (Пограничная служба ГКНБ Кыргызской Республики) is the publisher's, no side
             # of the event (kind_lead_end skips the line too)
             byline = (stop.end(), first_sentence)
+            # the body's first sentence under it is the lead as well (Ministry of Defence |
+            # Press Service | 3 June / From 1 to 3 June, the SCO member states' exercise was
+            # held ...): the framework and the sides it names are the event's
+            first_sentence = max(first_sentence, kind_lead_end(text, item))
     found.lead_partner = _one_partner_lead(item, text, hits, first_sentence, res, byline)
     if found.lead_partner is not None:
         found.lead_state = _state_of(found.lead_partner, res)
@@ -951,11 +962,16 @@ def event_frameworks(
             )
         ]
         _keep(found.by_scheme["framework"], code, [h for h in kept if not _occasion(text, h)])
+    occasions = _occasion_spans(text, hits, item.start, item.end)
     for code, hit in list(found.implied_frameworks.items()):  # RATS, the SCO Secretariat...
-        if not (
-            hit.start < first_sentence
-            or (_framework_meeting(hits, res, code) and not _in_passing(text, item, hit))
-        ) or _occasion(text, hit):
+        if (
+            not (
+                hit.start < first_sentence
+                or (_framework_meeting(hits, res, code) and not _in_passing(text, item, hit))
+            )
+            or _occasion(text, hit)
+            or any(a <= hit.start < b for a, b in occasions)
+        ):
             del found.implied_frameworks[code]
 
 
@@ -979,13 +995,23 @@ def _one_partner_lead(
     not such a lead; a state named in the ``byline`` line under the title is the source's.)"""
     events: list[int] = []
     named: list[tuple[int, str, Hit]] = []
+    occasions = _occasion_spans(text, hits, item.start, lead)
     for h in hits:
         if not item.start <= h.start < lead:
             continue
         kind = h.payload[0]
-        if kind in ("framework", "group", "group_other"):
-            return None
-        if kind == "institution" and res.gazetteer.institutions[h.payload[1]].framework:
+        framework = kind == "framework" or (
+            kind == "institution" and res.gazetteer.institutions[h.payload[1]].framework
+        )
+        if framework and (
+            h.payload[1] == "bilateral"
+            or _occasion(text, h)
+            or any(a <= h.start < b for a, b in occasions)
+        ):
+            # (кыргызско-китайское учение, the China-Kazakhstan talks: the two sides; on the
+            # sidelines of the SCO summit: where the two sides met)
+            continue
+        if framework or kind in ("group", "group_other"):
             return None
         if kind in ("event_kind", "meeting_level"):
             events.append(h.start)
@@ -1021,9 +1047,36 @@ _SIDELINES_BEFORE = re.compile(
 _SIDELINES_AFTER = re.compile(r"[^，,。；;]{0,24}?期间[，,]?(?:会见|会晤|同|与|举行双边)")
 
 
+# (в рамках заседания Совета глав правительств государств – членов ШОС … встретился с …: the
+# framework's session is where the two met, as 期间会见 is; в рамках ШОС alone is the framework)
+_WITHIN_SESSION_BEFORE = re.compile(
+    r"в рамках\s+(?:заседани|саммит|совещани|форум|встреч)\w*\s+[^.;,]{0,40}$", re.IGNORECASE
+)
+_WITHIN_SESSION_AFTER = re.compile(
+    r"[^.;]{0,60}?\s(?:встретил\w*|провел\w*\s+(?:двусторонн\w*\s+)?(?:встреч|переговор|бесед))",
+    re.IGNORECASE,
+)
+
+
+def _occasion_spans(text: str, hits: list[Hit], start: int, end: int) -> list[tuple[int, int]]:
+    """The framework names between ``start`` and ``end`` that name a gathering as the occasion
+    of a meeting held there (``_occasion``): a body's name inside one (ШОС in государств –
+    членов ШОС) is the occasion too."""
+    return [
+        (h.start, h.end)
+        for h in hits
+        if h.payload[0] == "framework" and start <= h.start < end and _occasion(text, h)
+    ]
+
+
 def _occasion(text: str, hit: Hit) -> bool:
-    return bool(_SIDELINES_BEFORE.search(text, max(0, hit.start - 60), hit.start)) or bool(
-        _SIDELINES_AFTER.match(text, hit.end)
+    if _SIDELINES_BEFORE.search(text, max(0, hit.start - 60), hit.start) or _SIDELINES_AFTER.match(
+        text, hit.end
+    ):
+        return True
+    return bool(
+        _WITHIN_SESSION_BEFORE.search(text, max(0, hit.start - 60), hit.start)
+        and _WITHIN_SESSION_AFTER.match(text, hit.end)
     )
 
 
@@ -3174,10 +3227,11 @@ def assign_codes(
         for e in found.evidence
         if e.field == "framework" and e.basis in ("one_partner", "several_partners")
     ]
-    if item.kind in UNILATERAL_KINDS and (inferred or item.framework is None):
+    if item.kind in UNILATERAL_KINDS and (inferred or item.framework in (None, "bilateral")):
         # the focal state's security firms abroad act one-sidedly, and its own capacity at
         # home is its own doing (codebook: unilateral); a partner state named as the place,
-        # or several, is no partner in a joint act
+        # or several, is no partner in a joint act, nor are the two states' ties named beside
+        # it (the two countries, China-Kyrgyz relations: every such gold event is unilateral)
         item.framework = "unilateral"
         kind_hit = next((e for e in found.evidence if e.field == "kind"), None)
         found.evidence = [e for e in found.evidence if e not in inferred]
