@@ -239,3 +239,61 @@ def test_joint_patrol_of_the_two_countries_stays_bilateral() -> None:
     )
     assert coded.kind == "joint_patrol_operation"
     assert coded.framework == "bilateral"
+
+
+# ----------------------------------------------------------------- a site's menu is no lead
+
+_MASTHEAD = (
+    "THE STEPPE HERALD\n"
+    "Nation | Politics | Economy | Business | Society | World | Opinion | Tech | Sport\n"
+    "Subscribe to our newsletter | Search | Log in | Kazakh | Russian | English\n"
+)
+
+
+def test_menu_with_economy_and_opinion_made_a_security_meeting_no_event() -> None:
+    # the menu's Economy and Business made the page an economic sector's (its security halved
+    # below the threshold) and its Opinion made it a commentary (no event)
+    coded = _coded(
+        _MASTHEAD + "Kazakh, Chinese foreign ministers discuss regional security\n"
+        "Kazakh Foreign Minister Murat Nurtleu held talks with Chinese Foreign Minister Wang Yi "
+        "in Beijing on May 13, focusing on regional security and joint efforts against "
+        "terrorism and drug trafficking.\nThe ministers also discussed the situation in "
+        "Afghanistan."
+    )
+    assert coded.relevant
+    assert coded.kind == "meeting"
+    assert coded.framework == "bilateral"
+    assert coded.level == "foreign_minister"
+
+
+def test_menu_with_opinion_over_a_defence_ministers_meeting_ru() -> None:
+    coded = _coded(
+        "Главная · Политика · Экономика · Мнение · Общество · Спорт\n"
+        "Министры обороны Кыргызстана и Китая провели переговоры\n"
+        "Министр обороны Кыргызстана провел переговоры с министром обороны КНР Дун Цзюнем в "
+        "Бишкеке, стороны обсудили военное сотрудничество и борьбу с терроризмом."
+    )
+    assert coded.relevant
+    assert coded.kind == "meeting"
+
+
+def test_rubric_of_the_page_in_its_byline_still_makes_a_commentary() -> None:
+    # a byline naming the page's own rubric, with its date, is no menu
+    coded = _coded(
+        "Why Beijing watches the Pamirs\n"
+        "Opinion | By A. Writer | 12 May 2026 | 10:31\n"
+        "China and Tajikistan have deepened security cooperation on their border, and Chinese "
+        "and Tajik border guards held talks on joint patrols last year."
+    )
+    assert coded.kind is None
+
+
+def test_trade_talks_in_the_title_stay_an_economic_item() -> None:
+    coded = _coded(
+        "Nation | Politics | Society | World | Tech | Sport\n"
+        "Kazakhstan, China discuss trade and investment\n"
+        "Kazakh Prime Minister Olzhas Bektenov met Chinese Vice Premier Ding Xuexiang in Astana "
+        "on Tuesday to discuss trade, investment and transport, and mentioned security in "
+        "passing."
+    )
+    assert not coded.relevant

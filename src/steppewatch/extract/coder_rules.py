@@ -26,6 +26,7 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from steppewatch.extract.coder_background import (
     also_with,
@@ -2026,7 +2027,7 @@ def rule_kinds(
     paragraph that names a partner state, a framework or the two sides (``anchored()``: the
     starts of those paragraphs)."""
     kinds = rule_event_mentions(item, text, found)
-    if _COMMENTARY.search(text, item.start, _head_end(text, item)):
+    if _commentary_head(text, item):
         # an editorial, a commentary or an opinion piece (社评：, Commentary, Мнение) reports no
         # event: the events it names are recalled or talked about (gold guide 5: kind null)
         return []
@@ -2207,6 +2208,47 @@ _COMMENTARY = re.compile(
     re.IGNORECASE,
 )
 HEAD_LINES = 2  # the title line and the byline or dateline under it
+
+
+# a site's menu line (Nation | Politics | Opinion | Sport; Главная · Новости · Мнение ·
+# Аналитика): MENU_FIELDS or more short fields split by one separator, and no digit (a byline
+# with its rubric, Opinion | By A. Author | 12 May 2026 | 10:31, labels the page; a menu does not)
+MENU_FIELDS = 4
+_MENU_SEPARATORS = ("|", "•", "·", "›", "»", "/", "\t")
+
+
+def _menu_line(text: str, position: int) -> bool:
+    """The line holding ``position`` is a site's menu (``MENU_FIELDS``)."""
+    start = text.rfind("\n", 0, position) + 1
+    stop = text.find("\n", position)
+    line = text[start : stop if stop >= 0 else len(text)].strip()
+    if any(c.isdigit() for c in line):
+        return False
+    for separator in _MENU_SEPARATORS:
+        if line.count(separator) >= MENU_FIELDS - 1:
+            fields = [f.strip() for f in line.split(separator)]
+            return all(0 < len(f) <= HEAD_LINE // 2 for f in fields)
+    return False
+
+
+class _Searchable(Protocol):
+    def search(self, text: str, pos: int = ..., endpos: int = ...) -> re.Match[str] | None: ...
+
+
+def search_off_menu(pattern: _Searchable, text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first match of ``pattern`` between ``start`` and ``end`` outside a site's menu line
+    (``_menu_line``): a menu's Economy, Business or Opinion names the site's sections, not
+    what this page reports."""
+    found = pattern.search(text, start, end)
+    while found is not None and _menu_line(text, found.start()):
+        found = pattern.search(text, max(found.end(), found.start() + 1), end)
+    return found
+
+
+def _commentary_head(text: str, item: CodedItem) -> bool:
+    """The item's head labels it a commentary, an opinion or an analysis (``_COMMENTARY``); a
+    section of the site's menu (… | World | Opinion | Tech) is no label of this page."""
+    return search_off_menu(_COMMENTARY, text, item.start, _head_end(text, item)) is not None
 
 
 def _head_end(text: str, item: CodedItem) -> int:
