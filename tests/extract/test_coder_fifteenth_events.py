@@ -297,3 +297,30 @@ def test_trade_talks_in_the_title_stay_an_economic_item() -> None:
         "passing."
     )
     assert not coded.relevant
+
+
+# ----------------------------------------------------------------- level: the focal principal
+
+
+def test_summit_prepared_by_foreign_ministers_gave_head_of_state_zh() -> None:
+    # guide item 5: the office of the focal state's principal sets the level, not the summit
+    # the ministers prepare
+    coded = _coded(
+        "王毅同哈萨克斯坦外长努尔特列乌会谈\n外交部长王毅在阿斯塔纳同哈萨克斯坦外长努尔特列乌会谈，"
+        "双方为中国—中亚峰会做准备，同意加强反恐合作。"
+    )
+    assert coded.kind == "meeting"
+    assert coded.level == "foreign_minister"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Xi attends SCO summit in Astana\nChinese President Xi Jinping attended the SCO summit "
+        "in Astana on Thursday, where leaders agreed to step up joint efforts against terrorism.",
+        "SCO summit opens in Astana\nThe SCO summit opened in Astana on Thursday, with leaders "
+        "of the member states pledging joint efforts against terrorism.",
+    ],
+)
+def test_summit_with_no_lower_focal_principal_stays_head_of_state(text: str) -> None:
+    assert _coded(text).level == "head_of_state"

@@ -2651,6 +2651,12 @@ def rule_level(
         text, Hit(summit.start(), summit.end(), ("meeting_level", "head_of_state"), summit.group(0))
     ):
         summit = None  # the foreign ministers met on the sidelines of the summit
+    if (
+        summit is not None
+        and focal is not None
+        and any(owner.get(id(h)) == focal for h in levels.values())
+    ):
+        summit = None  # the focal state's principal named: his office, not the summit's, sets it
     if not in_name and summit is not None:  # a summit is the heads of state's meeting
         hit = Hit(summit.start(), summit.end(), ("meeting_level", "head_of_state"), summit.group(0))
         in_name = {"head_of_state": hit}
