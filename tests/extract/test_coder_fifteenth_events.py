@@ -324,3 +324,37 @@ def test_summit_prepared_by_foreign_ministers_gave_head_of_state_zh() -> None:
 )
 def test_summit_with_no_lower_focal_principal_stays_head_of_state(text: str) -> None:
     assert _coded(text).level == "head_of_state"
+
+
+# ----------------------------------------------------------------- a gathering still to come
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wang Yi, Kazakh FM discuss security\nChinese Foreign Minister Wang Yi held talks with "
+        "Kazakh Foreign Minister Murat Nurtleu in Astana on Monday ahead of the SCO summit, and "
+        "the two sides agreed to step up joint efforts against terrorism.",
+        "Министры иностранных дел Казахстана и Китая провели переговоры\nМинистр иностранных "
+        "дел Казахстана Мурат Нуртлеу провел переговоры с министром иностранных дел КНР Ван И "
+        "в Астане в преддверии саммита ШОС, стороны договорились усилить борьбу с терроризмом.",
+        "王毅同哈萨克斯坦外长努尔特列乌会谈\n外交部长王毅在阿斯塔纳同哈萨克斯坦外长努尔特列乌会谈，"
+        "双方为中国—中亚峰会做准备，同意加强反恐合作。",
+    ],
+)
+def test_meeting_ahead_of_a_framework_summit_was_the_frameworks(text: str) -> None:
+    coded = _coded(text)
+    assert coded.kind == "meeting"
+    assert coded.framework == "bilateral"
+    assert set(coded.countries) == {"CN", "KZ"}
+    assert coded.level == "foreign_minister"
+
+
+def test_framework_ministers_preparing_their_summit_stay_the_framework() -> None:
+    coded = _coded(
+        "SCO foreign ministers meet in Astana\nForeign ministers of the SCO member states met in "
+        "Astana on Monday to prepare the SCO summit; Chinese Foreign Minister Wang Yi attended "
+        "and called for joint efforts against terrorism."
+    )
+    assert coded.framework == "SCO"
+    assert coded.level == "foreign_minister"

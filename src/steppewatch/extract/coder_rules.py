@@ -1070,10 +1070,27 @@ def _occasion_spans(text: str, hits: list[Hit], start: int, end: int) -> list[tu
     ]
 
 
+# a framework's gathering still to come as what the meeting prepares (ahead of the SCO summit, в
+# преддверии саммита ШОС, 为中国—中亚峰会做准备, 峰会前夕): the occasion, not the meeting's own
+# framework (gold guide 5: the body that organises the event)
+_AHEAD_BEFORE = re.compile(
+    r"(?:ahead\s+of|in\s+the\s+run-up\s+to|in\s+preparation\s+for|preparations?\s+for|"
+    r"to\s+prepare(?:\s+for)?|в\s+преддверии|накануне|(?:в\s+рамках|при)\s+подготовк\w*\s+к|"
+    r"подготовк\w*\s+к)\s+(?:the\s+)?(?:upcoming\s+|next\s+|forthcoming\s+)?[^.;,，。]{0,40}$",
+    re.IGNORECASE,
+)
+_AHEAD_AFTER = re.compile(r"[^，,。；;\s]{0,12}?(?:前夕|召开前|举行前)")
+_FOR_HAN_BEFORE = re.compile(r"(?:为|筹备)[^，,。；;]{0,6}$")
+_PREPARE_HAN_AFTER = re.compile(r"[^，,。；;]{0,10}?(?:做准备|作准备|进行准备|筹备)")
+
+
 def _occasion(text: str, hit: Hit) -> bool:
-    if _SIDELINES_BEFORE.search(text, max(0, hit.start - 60), hit.start) or _SIDELINES_AFTER.match(
-        text, hit.end
-    ):
+    before = max(0, hit.start - 60)
+    if _SIDELINES_BEFORE.search(text, before, hit.start) or _SIDELINES_AFTER.match(text, hit.end):
+        return True
+    if _AHEAD_BEFORE.search(text, before, hit.start) or _AHEAD_AFTER.match(text, hit.end):
+        return True
+    if _FOR_HAN_BEFORE.search(text, before, hit.start) and _PREPARE_HAN_AFTER.match(text, hit.end):
         return True
     return bool(
         _WITHIN_SESSION_BEFORE.search(text, max(0, hit.start - 60), hit.start)
