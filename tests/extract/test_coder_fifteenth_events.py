@@ -358,3 +358,22 @@ def test_framework_ministers_preparing_their_summit_stay_the_framework() -> None
     )
     assert coded.framework == "SCO"
     assert coded.level == "foreign_minister"
+
+
+def test_menu_set_out_one_section_a_line_made_a_commentary_ru() -> None:
+    coded = _coded(
+        "Главная\nПолитика\nЭкономика\nМнение\nОбщество\n"
+        "Министры обороны Кыргызстана и Китая провели переговоры\n"
+        "Министр обороны Кыргызстана провел переговоры с министром обороны КНР Дун Цзюнем в "
+        "Бишкеке, стороны обсудили военное сотрудничество и борьбу с терроризмом."
+    )
+    assert coded.kind == "meeting"
+
+
+def test_opinion_rubric_line_over_the_title_still_makes_a_commentary() -> None:
+    coded = _coded(
+        "Opinion\nWhy Beijing watches the Pamirs closely\n"
+        "China and Tajikistan have deepened security cooperation on their border, and Chinese "
+        "and Tajik border guards held talks on joint patrols last year."
+    )
+    assert coded.kind is None

@@ -2229,23 +2229,51 @@ HEAD_LINES = 2  # the title line and the byline or dateline under it
 
 # a site's menu line (Nation | Politics | Opinion | Sport; Главная · Новости · Мнение ·
 # Аналитика): MENU_FIELDS or more short fields split by one separator, and no digit (a byline
-# with its rubric, Opinion | By A. Author | 12 May 2026 | 10:31, labels the page; a menu does not)
+# with its rubric, Opinion | By A. Author | 12 May 2026 | 10:31, labels the page; a menu does not);
+# or a menu set out one section a line: MENU_FIELDS or more such lines in a row (Главная /
+# Политика / Экономика / Мнение)
 MENU_FIELDS = 4
+MENU_ENTRY = 20  # characters: the longest section name of a menu set out a line each
 _MENU_SEPARATORS = ("|", "•", "·", "›", "»", "/", "\t")
 
 
+def _menu_entry(line: str) -> bool:
+    return (
+        0 < len(line) <= MENU_ENTRY
+        and not any(c.isdigit() for c in line)
+        and not line.endswith((*_SENTENCE_ENDS, ":", "："))
+    )
+
+
 def _menu_line(text: str, position: int) -> bool:
-    """The line holding ``position`` is a site's menu (``MENU_FIELDS``)."""
+    """The line holding ``position`` is (in) a site's menu (``MENU_FIELDS``)."""
     start = text.rfind("\n", 0, position) + 1
     stop = text.find("\n", position)
-    line = text[start : stop if stop >= 0 else len(text)].strip()
+    stop = stop if stop >= 0 else len(text)
+    line = text[start:stop].strip()
     if any(c.isdigit() for c in line):
         return False
     for separator in _MENU_SEPARATORS:
         if line.count(separator) >= MENU_FIELDS - 1:
             fields = [f.strip() for f in line.split(separator)]
             return all(0 < len(f) <= HEAD_LINE // 2 for f in fields)
-    return False
+    if not _menu_entry(line):
+        return False
+    run = 1
+    lo = start
+    while run < MENU_FIELDS and lo > 0:  # the entries above it
+        above = text.rfind("\n", 0, lo - 1) + 1
+        if not _menu_entry(text[above : lo - 1].strip()):
+            break
+        run, lo = run + 1, above
+    hi = stop
+    while run < MENU_FIELDS and hi < len(text):  # and below it
+        below = text.find("\n", hi + 1)
+        below = below if below >= 0 else len(text)
+        if not _menu_entry(text[hi + 1 : below].strip()):
+            break
+        run, hi = run + 1, below
+    return run >= MENU_FIELDS
 
 
 class _Searchable(Protocol):
