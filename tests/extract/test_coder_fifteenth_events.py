@@ -377,3 +377,23 @@ def test_opinion_rubric_line_over_the_title_still_makes_a_commentary() -> None:
         "and Tajik border guards held talks on joint patrols last year."
     )
     assert coded.kind is None
+
+
+def test_menu_with_interviews_made_a_level_only_meeting_an_interview() -> None:
+    coded = _coded(
+        "Home | News | Politics | Interviews | Sport\n"
+        "Kyrgyz, Chinese defence ministers discuss military cooperation\n"
+        "The defence ministers of Kyrgyzstan and China discussed military cooperation and joint "
+        "efforts against terrorism in Bishkek on Tuesday."
+    )
+    assert coded.kind == "meeting"
+    assert coded.level == "defence_minister"
+
+
+def test_official_in_an_interview_still_meets_no_one() -> None:
+    coded = _coded(
+        "Kyrgyz defence minister on China ties\n"
+        "In an interview with our newspaper, the Kyrgyz defence minister said military "
+        "cooperation with China against terrorism keeps growing."
+    )
+    assert coded.kind is None

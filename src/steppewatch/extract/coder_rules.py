@@ -2072,7 +2072,11 @@ def rule_kinds(
         has_level = any(not _inside(h, others) for h in levels) and (
             "meeting" in kinds or not had_meeting
         )
-    if has_level and not kinds and _INTERVIEW.search(text, item.start, item.start + 2 * LEAD):
+    if (
+        has_level
+        and not kinds
+        and search_off_menu(_INTERVIEW, text, item.start, min(item.end, item.start + 2 * LEAD))
+    ):
         # an official's words in an interview or an article (in an interview with, 接受…采访,
         # в интервью): the office speaks, it meets no one
         has_level = False
