@@ -118,6 +118,7 @@ from steppewatch.extract.coder_rules import (
     _sentence_of,
     assign_codes,
     names_focal,
+    search_off_menu,
     without_third_party,
 )
 from steppewatch.extract.dates import find_dates
@@ -785,7 +786,7 @@ def _talk_lead(hits: list[Hit], text: str, start: int) -> bool:
     passing, and the PRC's state, officials, forces or agencies take part (scholars speak for
     no state)."""
     lead = lead_end(start, text)
-    if _WORK_SAFETY.search(text, start, lead):
+    if search_off_menu(_WORK_SAFETY, text, start, lead):
         # (the training or inspection is the safety's own: an event weighing as security counts)
         return not any(
             h.start < lead
@@ -794,14 +795,16 @@ def _talk_lead(hits: list[Hit], text: str, start: int) -> bool:
             for h in hits
         )
     levels = {h.payload[1] for h in hits if h.start < lead and h.payload[0] == "meeting_level"}
-    if _ECONOMIC.search(text, start, lead) or levels == {"head_of_government"}:
+    if search_off_menu(_ECONOMIC, text, start, lead) or levels == {"head_of_government"}:
         # (the premiers' talks or visit: gold guideline 3, economic unless security is named)
         if _SECURITY_IN_LEAD.search(text, start, lead):
             return False  # (trade and security talks)
         schemes: tuple[str, ...] = _REPORTING
-    elif _ANALYSTS.search(text, start, lead):
+    elif search_off_menu(_ANALYSTS, text, start, lead):
         schemes = ("event_kind", "meeting_level")
-    elif _ANALYSTS.search(text, start, headed := event_lead(start, text, lead, len(text))):
+    elif search_off_menu(
+        _ANALYSTS, text, start, headed := event_lead(start, text, lead, len(text))
+    ):
         # (a subtitle or a column's heading under the title: Эксперты сравнили влияние...,
         # Expert Opinions; the lead is then the body's first sentence)
         schemes, lead = ("event_kind", "meeting_level"), headed

@@ -26,6 +26,7 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from steppewatch.extract.coder_background import (
     also_with,
@@ -915,11 +916,22 @@ def event_frameworks(
         # (Xinhua) -- The second China-Central Asia ministerial meeting ... was held)
         body = _LEAD_SENTENCE_END.search(text, first_sentence, first_sentence + LEAD)
         first_sentence = body.end() if body else first_sentence
-        if body is not None and body.group() == "\n" and body.end() - stop.end() < HEAD_LINE:
+        if (
+            body is not None
+            and body.group() == "\n"
+            and (
+                body.end() - stop.end() < HEAD_LINE
+                or _BYLINE_FIELDS.fullmatch(text, stop.end(), body.start()) is not None
+            )
+        ):
             # the line under the title is the source, byline or date: a partner state named
             # there (Пограничная служба ГКНБ Кыргызской Республики) is the publisher's, no side
             # of the event (kind_lead_end skips the line too)
             byline = (stop.end(), first_sentence)
+            # the body's first sentence under it is the lead as well (Ministry of Defence |
+            # Press Service | 3 June / From 1 to 3 June, the SCO member states' exercise was
+            # held ...): the framework and the sides it names are the event's
+            first_sentence = max(first_sentence, kind_lead_end(text, item))
     found.lead_partner = _one_partner_lead(item, text, hits, first_sentence, res, byline)
     if found.lead_partner is not None:
         found.lead_state = _state_of(found.lead_partner, res)
@@ -951,11 +963,16 @@ def event_frameworks(
             )
         ]
         _keep(found.by_scheme["framework"], code, [h for h in kept if not _occasion(text, h)])
+    occasions = _occasion_spans(text, hits, item.start, item.end)
     for code, hit in list(found.implied_frameworks.items()):  # RATS, the SCO Secretariat...
-        if not (
-            hit.start < first_sentence
-            or (_framework_meeting(hits, res, code) and not _in_passing(text, item, hit))
-        ) or _occasion(text, hit):
+        if (
+            not (
+                hit.start < first_sentence
+                or (_framework_meeting(hits, res, code) and not _in_passing(text, item, hit))
+            )
+            or _occasion(text, hit)
+            or any(a <= hit.start < b for a, b in occasions)
+        ):
             del found.implied_frameworks[code]
 
 
@@ -979,13 +996,23 @@ def _one_partner_lead(
     not such a lead; a state named in the ``byline`` line under the title is the source's.)"""
     events: list[int] = []
     named: list[tuple[int, str, Hit]] = []
+    occasions = _occasion_spans(text, hits, item.start, lead)
     for h in hits:
         if not item.start <= h.start < lead:
             continue
         kind = h.payload[0]
-        if kind in ("framework", "group", "group_other"):
-            return None
-        if kind == "institution" and res.gazetteer.institutions[h.payload[1]].framework:
+        framework = kind == "framework" or (
+            kind == "institution" and res.gazetteer.institutions[h.payload[1]].framework
+        )
+        if framework and (
+            h.payload[1] == "bilateral"
+            or _occasion(text, h)
+            or any(a <= h.start < b for a, b in occasions)
+        ):
+            # (кыргызско-китайское учение, the China-Kazakhstan talks: the two sides; on the
+            # sidelines of the SCO summit: where the two sides met)
+            continue
+        if framework or kind in ("group", "group_other"):
             return None
         if kind in ("event_kind", "meeting_level"):
             events.append(h.start)
@@ -1021,9 +1048,53 @@ _SIDELINES_BEFORE = re.compile(
 _SIDELINES_AFTER = re.compile(r"[^，,。；;]{0,24}?期间[，,]?(?:会见|会晤|同|与|举行双边)")
 
 
+# (в рамках заседания Совета глав правительств государств – членов ШОС … встретился с …: the
+# framework's session is where the two met, as 期间会见 is; в рамках ШОС alone is the framework)
+_WITHIN_SESSION_BEFORE = re.compile(
+    r"в рамках\s+(?:заседани|саммит|совещани|форум|встреч)\w*\s+[^.;,]{0,40}$", re.IGNORECASE
+)
+_WITHIN_SESSION_AFTER = re.compile(
+    r"[^.;]{0,60}?\s(?:встретил\w*|провел\w*\s+(?:двусторонн\w*\s+)?(?:встреч|переговор|бесед))",
+    re.IGNORECASE,
+)
+
+
+def _occasion_spans(text: str, hits: list[Hit], start: int, end: int) -> list[tuple[int, int]]:
+    """The framework names between ``start`` and ``end`` that name a gathering as the occasion
+    of a meeting held there (``_occasion``): a body's name inside one (ШОС in государств –
+    членов ШОС) is the occasion too."""
+    return [
+        (h.start, h.end)
+        for h in hits
+        if h.payload[0] == "framework" and start <= h.start < end and _occasion(text, h)
+    ]
+
+
+# a framework's gathering still to come as what the meeting prepares (ahead of the SCO summit, в
+# преддверии саммита ШОС, 为中国—中亚峰会做准备, 峰会前夕): the occasion, not the meeting's own
+# framework (gold guide 5: the body that organises the event)
+_AHEAD_BEFORE = re.compile(
+    r"(?:ahead\s+of|in\s+the\s+run-up\s+to|in\s+preparation\s+for|preparations?\s+for|"
+    r"to\s+prepare(?:\s+for)?|в\s+преддверии|накануне|(?:в\s+рамках|при)\s+подготовк\w*\s+к|"
+    r"подготовк\w*\s+к)\s+(?:the\s+)?(?:upcoming\s+|next\s+|forthcoming\s+)?[^.;,，。]{0,40}$",
+    re.IGNORECASE,
+)
+_AHEAD_AFTER = re.compile(r"[^，,。；;\s]{0,12}?(?:前夕|召开前|举行前)")
+_FOR_HAN_BEFORE = re.compile(r"(?:为|筹备)[^，,。；;]{0,6}$")
+_PREPARE_HAN_AFTER = re.compile(r"[^，,。；;]{0,10}?(?:做准备|作准备|进行准备|筹备)")
+
+
 def _occasion(text: str, hit: Hit) -> bool:
-    return bool(_SIDELINES_BEFORE.search(text, max(0, hit.start - 60), hit.start)) or bool(
-        _SIDELINES_AFTER.match(text, hit.end)
+    before = max(0, hit.start - 60)
+    if _SIDELINES_BEFORE.search(text, before, hit.start) or _SIDELINES_AFTER.match(text, hit.end):
+        return True
+    if _AHEAD_BEFORE.search(text, before, hit.start) or _AHEAD_AFTER.match(text, hit.end):
+        return True
+    if _FOR_HAN_BEFORE.search(text, before, hit.start) and _PREPARE_HAN_AFTER.match(text, hit.end):
+        return True
+    return bool(
+        _WITHIN_SESSION_BEFORE.search(text, max(0, hit.start - 60), hit.start)
+        and _WITHIN_SESSION_AFTER.match(text, hit.end)
     )
 
 
@@ -1924,14 +1995,18 @@ def rule_exercise_kind(
 # ratified agreement; trainees of a stated number at an exercise (not its weapons: an exercise
 # report names equipment used); the meeting held after an incident (the ministry summoned the
 # envoy, 领事司负责人同大使通电话) or by the patrol's sides (在会晤站举行了工作会晤); trainees of
-# a stated number at a training centre built. Only these, and only with a mention of their own.
+# a stated number at a training centre built, or taught to use equipment handed over (the
+# donor's instructors will train 150 officers on the new vehicles); the guards of a security
+# firm at the site of an incident (a clash at a Chinese-owned mine, its security firm's guards
+# fire shots). Only these, and only with a mention of their own.
 SECOND_EVENTS = {
     "meeting": ("mechanism", "equipment_transfer", "training_education"),
     "mechanism": ("meeting", "equipment_transfer"),
     "multilateral_exercise": ("training_education",),
     "bilateral_exercise": ("training_education",),
-    "incident": ("meeting",),
+    "incident": ("meeting", "private_security"),
     "infrastructure": ("training_education",),
+    "equipment_transfer": ("training_education",),
     "joint_patrol_operation": ("meeting",),
 }
 # a training place pledged or given with its size (готова подготовить 1500 сотрудников, will
@@ -1969,7 +2044,7 @@ def rule_kinds(
     paragraph that names a partner state, a framework or the two sides (``anchored()``: the
     starts of those paragraphs)."""
     kinds = rule_event_mentions(item, text, found)
-    if _COMMENTARY.search(text, item.start, _head_end(text, item)):
+    if _commentary_head(text, item):
         # an editorial, a commentary or an opinion piece (社评：, Commentary, Мнение) reports no
         # event: the events it names are recalled or talked about (gold guide 5: kind null)
         return []
@@ -1997,7 +2072,11 @@ def rule_kinds(
         has_level = any(not _inside(h, others) for h in levels) and (
             "meeting" in kinds or not had_meeting
         )
-    if has_level and not kinds and _INTERVIEW.search(text, item.start, item.start + 2 * LEAD):
+    if (
+        has_level
+        and not kinds
+        and search_off_menu(_INTERVIEW, text, item.start, min(item.end, item.start + 2 * LEAD))
+    ):
         # an official's words in an interview or an article (in an interview with, 接受…采访,
         # в интервью): the office speaks, it meets no one
         has_level = False
@@ -2099,7 +2178,13 @@ def rule_kinds(
         if other not in kinds:
             continue
         paragraphs = anchored() if paragraphs is None else paragraphs
-        hs = [h for h in kinds[other] if _paragraph(text, item, h.start) in paragraphs]
+        # (a security firm's guards are the focal state's own, at the site the item's event
+        # places: their paragraph need not name a partner state; codebook: unilateral)
+        hs = [
+            h
+            for h in kinds[other]
+            if other in UNILATERAL_KINDS or _paragraph(text, item, h.start) in paragraphs
+        ]
         if other == "training_education":
             hs = [
                 h
@@ -2144,6 +2229,75 @@ _COMMENTARY = re.compile(
     re.IGNORECASE,
 )
 HEAD_LINES = 2  # the title line and the byline or dateline under it
+
+
+# a site's menu line (Nation | Politics | Opinion | Sport; Главная · Новости · Мнение ·
+# Аналитика): MENU_FIELDS or more short fields split by one separator, and no digit (a byline
+# with its rubric, Opinion | By A. Author | 12 May 2026 | 10:31, labels the page; a menu does not);
+# or a menu set out one section a line: MENU_FIELDS or more such lines in a row (Главная /
+# Политика / Экономика / Мнение)
+MENU_FIELDS = 4
+MENU_ENTRY = 20  # characters: the longest section name of a menu set out a line each
+_MENU_SEPARATORS = ("|", "•", "·", "›", "»", "/", "\t")
+
+
+def _menu_entry(line: str) -> bool:
+    return (
+        0 < len(line) <= MENU_ENTRY
+        and not any(c.isdigit() for c in line)
+        and not line.endswith((*_SENTENCE_ENDS, ":", "："))
+    )
+
+
+def _menu_line(text: str, position: int) -> bool:
+    """The line holding ``position`` is (in) a site's menu (``MENU_FIELDS``)."""
+    start = text.rfind("\n", 0, position) + 1
+    stop = text.find("\n", position)
+    stop = stop if stop >= 0 else len(text)
+    line = text[start:stop].strip()
+    if any(c.isdigit() for c in line):
+        return False
+    for separator in _MENU_SEPARATORS:
+        if line.count(separator) >= MENU_FIELDS - 1:
+            fields = [f.strip() for f in line.split(separator)]
+            return all(0 < len(f) <= HEAD_LINE // 2 for f in fields)
+    if not _menu_entry(line):
+        return False
+    run = 1
+    lo = start
+    while run < MENU_FIELDS and lo > 0:  # the entries above it
+        above = text.rfind("\n", 0, lo - 1) + 1
+        if not _menu_entry(text[above : lo - 1].strip()):
+            break
+        run, lo = run + 1, above
+    hi = stop
+    while run < MENU_FIELDS and hi < len(text):  # and below it
+        below = text.find("\n", hi + 1)
+        below = below if below >= 0 else len(text)
+        if not _menu_entry(text[hi + 1 : below].strip()):
+            break
+        run, hi = run + 1, below
+    return run >= MENU_FIELDS
+
+
+class _Searchable(Protocol):
+    def search(self, text: str, pos: int = ..., endpos: int = ...) -> re.Match[str] | None: ...
+
+
+def search_off_menu(pattern: _Searchable, text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first match of ``pattern`` between ``start`` and ``end`` outside a site's menu line
+    (``_menu_line``): a menu's Economy, Business or Opinion names the site's sections, not
+    what this page reports."""
+    found = pattern.search(text, start, end)
+    while found is not None and _menu_line(text, found.start()):
+        found = pattern.search(text, max(found.end(), found.start() + 1), end)
+    return found
+
+
+def _commentary_head(text: str, item: CodedItem) -> bool:
+    """The item's head labels it a commentary, an opinion or an analysis (``_COMMENTARY``); a
+    section of the site's menu (… | World | Opinion | Tech) is no label of this page."""
+    return search_off_menu(_COMMENTARY, text, item.start, _head_end(text, item)) is not None
 
 
 def _head_end(text: str, item: CodedItem) -> int:
@@ -2546,6 +2700,12 @@ def rule_level(
         text, Hit(summit.start(), summit.end(), ("meeting_level", "head_of_state"), summit.group(0))
     ):
         summit = None  # the foreign ministers met on the sidelines of the summit
+    if (
+        summit is not None
+        and focal is not None
+        and any(owner.get(id(h)) == focal for h in levels.values())
+    ):
+        summit = None  # the focal state's principal named: his office, not the summit's, sets it
     if not in_name and summit is not None:  # a summit is the heads of state's meeting
         hit = Hit(summit.start(), summit.end(), ("meeting_level", "head_of_state"), summit.group(0))
         in_name = {"head_of_state": hit}
@@ -3164,10 +3324,11 @@ def assign_codes(
         for e in found.evidence
         if e.field == "framework" and e.basis in ("one_partner", "several_partners")
     ]
-    if item.kind in UNILATERAL_KINDS and (inferred or item.framework is None):
+    if item.kind in UNILATERAL_KINDS and (inferred or item.framework in (None, "bilateral")):
         # the focal state's security firms abroad act one-sidedly, and its own capacity at
         # home is its own doing (codebook: unilateral); a partner state named as the place,
-        # or several, is no partner in a joint act
+        # or several, is no partner in a joint act, nor are the two states' ties named beside
+        # it (the two countries, China-Kyrgyz relations: every such gold event is unilateral)
         item.framework = "unilateral"
         kind_hit = next((e for e in found.evidence if e.field == "kind"), None)
         found.evidence = [e for e in found.evidence if e not in inferred]
