@@ -3082,6 +3082,28 @@ def _meeting_outcomes(
     return sorted(hits + kept, key=lambda h: h.start) if kept else hits
 
 
+# topics an event's kind carries by its definition (codebook private_security: the focal
+# state's security firms protect its projects, assets and personnel abroad; the concern is
+# investment_security whether or not a sentence words it)
+KIND_TOPICS = {"private_security": "investment_security"}
+
+
+def kind_topics(item: CodedItem, found: Found) -> None:
+    """Add to ``item`` the topic its event kinds carry (``KIND_TOPICS``), with the kind's
+    evidence span, basis ``kind``."""
+    for kind, topic in KIND_TOPICS.items():
+        if kind not in item.event_kinds or topic in item.topics:
+            continue
+        source = next((e for e in found.evidence if e.field == "kind" and e.code == kind), None)
+        if source is None:
+            continue
+        item.topics.append(topic)
+        item.topics.sort()
+        found.evidence.append(
+            source.model_copy(update={"field": "topic", "code": topic, "basis": "kind"})
+        )
+
+
 def assign_codes(
     item: CodedItem,
     text: str,
@@ -3230,6 +3252,7 @@ def assign_codes(
             found.evidence.append(
                 evidence(scheme, code, codes[code][0], text, mentions=len(codes[code]))
             )
+    kind_topics(item, found)
     for mention, hit in found.actors.values():
         item.actors.append(mention)
         found.evidence.append(evidence("actor", mention.name, hit, text))

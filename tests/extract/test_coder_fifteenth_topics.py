@@ -1,0 +1,157 @@
+"""Fifteenth-round topic rules (issue 13): what a security word protects codes the concern
+whatever words sit between them (``coder_protected``). Texts written for these tests (ru/en),
+none copied from a gold text; each rule has a text it changes and one it leaves alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from steppewatch.extract import extract_document
+from steppewatch.extract.codebook_coder import CodebookCoder
+from steppewatch.extract.coder_protected import protected_objects
+from steppewatch.extract.model import CodedDocument
+
+CODER = CodebookCoder(topic_layer=False)  # the rules alone
+
+
+def _code(text: str) -> CodedDocument:
+    return CODER.code(extract_document(text.encode("utf-8"), source="contrast.txt"))
+
+
+def _objects(text: str) -> set[str]:
+    normal = text.lower()
+    return {h.payload[1] for h in protected_objects(normal, 0, len(normal))}
+
+
+# --- the phrase a security word governs --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a list of objects after the security word: every noun of the list counts
+        (
+            "Министры договорились укреплять защиту рабочих, офисов и совместных горнорудных "
+            "проектов.",
+            {"citizen_protection", "investment_security"},
+        ),
+        (
+            "Особое внимание уделено безопасности персонала китайских строительных фирм.",
+            {"citizen_protection", "investment_security"},
+        ),
+        (
+            "The ministers pledged to guard the oil pipeline and the Chinese engineers who run it.",
+            {"citizen_protection", "investment_security"},
+        ),
+        (
+            "Both agencies will safeguard joint mining investments along the new road.",
+            {"investment_security"},
+        ),
+        # a site is the focal state's or both sides' only when the phrase says so
+        ("They spoke of the safety of cross-border facilities.", {"investment_security"}),
+    ],
+)
+def test_what_a_security_word_protects(text: str, codes: set[str]) -> None:
+    assert _objects(text) == codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a partner's own people or the locals: not the focal state's citizens
+        "Посол поднял вопрос о безопасности узбекских студентов в Синьцзяне.",
+        "The envoy raised the protection of Kazakh students studying abroad.",
+        # a state's or the public's sites, with no owner named
+        "Гвардия отвечает за охрану важных правительственных объектов.",
+        "The unit is tasked with guarding critical state infrastructure.",
+        # another topic's security word
+        "Стороны обсудили вопросы информационной безопасности предприятий.",
+        # civil aviation, a diplomatic mission: not citizens
+        "Речь шла о безопасности гражданской авиации.",
+        # a guard firm is the one that guards, not what is guarded
+        "A Chinese guard firm opened an office in Osh, Kyrgyz police said.",
+        # the phrase ends at a preposition: the firms are where trade is done, not protected
+        "They discussed border security in the valley where Chinese firms trade.",
+    ],
+)
+def test_what_a_security_word_does_not_protect(text: str) -> None:
+    assert not _objects(text)
+
+
+def test_the_phrase_ends_at_a_participle() -> None:
+    text = "обеспечение безопасности дорог, ведущих к китайским предприятиям"
+    assert _objects(text) == set()
+    text = "обеспечение безопасности дорог и китайских предприятий"
+    assert _objects(text) == {"investment_security"}
+
+
+# --- in the coder ------------------------------------------------------------------------------
+
+RU_TALKS = (
+    "Министр внутренних дел Таджикистана встретился с министром общественной безопасности КНР\n"
+    "Душанбе, 4 марта 2026 г. Министр внутренних дел Таджикистана провел переговоры с "
+    "министром общественной безопасности Китая. Стороны обсудили противодействие терроризму "
+    "и обеспечение безопасности рабочих, офисов и совместных горнорудных проектов на юге "
+    "страны."
+)
+RU_TALKS_PLAIN = (
+    "Министр внутренних дел Таджикистана встретился с министром общественной безопасности КНР\n"
+    "Душанбе, 4 марта 2026 г. Министр внутренних дел Таджикистана провел переговоры с "
+    "министром общественной безопасности Китая. Стороны обсудили противодействие терроризму "
+    "и развитие совместных горнорудных проектов на юге страны."
+)
+EN_TALKS = (
+    "Kyrgyz and Chinese security chiefs meet in Bishkek\n"
+    "BISHKEK, May 5 (Steppe News) - The head of Kyrgyzstan's national security committee met "
+    "China's Minister of State Security on Monday. They agreed to step up counter-terrorism "
+    "cooperation and to protect Chinese workers and mining projects in the south."
+)
+EN_TALKS_PLAIN = (
+    "Kyrgyz and Chinese security chiefs meet in Bishkek\n"
+    "BISHKEK, May 5 (Steppe News) - The head of Kyrgyzstan's national security committee met "
+    "China's Minister of State Security on Monday. They agreed to step up counter-terrorism "
+    "cooperation and discussed new mining projects in the south."
+)
+
+
+@pytest.mark.parametrize("text", [RU_TALKS, EN_TALKS])
+def test_talks_on_protecting_firms_and_people_code_both(text: str) -> None:
+    record = _code(text)
+    assert record.relevant
+    assert {"citizen_protection", "investment_security", "terrorism"} <= set(record.topics)
+
+
+@pytest.mark.parametrize("text", [RU_TALKS_PLAIN, EN_TALKS_PLAIN])
+def test_firms_and_people_only_named_code_neither(text: str) -> None:
+    record = _code(text)
+    assert record.relevant
+    assert not {"citizen_protection", "investment_security"} & set(record.topics)
+
+
+# --- a topic the event's kind carries -----------------------------------------------------------
+
+EN_GUARDS = (
+    "Chinese security firm opens office in Kyrgyzstan\n"
+    "BISHKEK, June 2 (Steppe News) - A Chinese private security company has opened an office "
+    "in Bishkek and hired forty armed guards for a gold mine in the Naryn region, Kyrgyzstan's "
+    "interior ministry said after licensing the firm."
+)
+EN_GUARDS_NOT = (
+    "Chinese and Kyrgyz border guards hold joint patrol\n"
+    "BISHKEK, June 2 (Steppe News) - Chinese and Kyrgyz border guards held a joint patrol "
+    "along the border near the Torugart pass to stop smugglers."
+)
+
+
+def test_a_security_firms_work_abroad_is_investment_security() -> None:
+    record = _code(EN_GUARDS)
+    assert record.kind == "private_security"
+    assert "investment_security" in record.topics
+    basis = {e.basis for e in record.evidence if e.code == "investment_security"}
+    assert basis == {"kind"}
+
+
+def test_other_kinds_carry_no_topic() -> None:
+    record = _code(EN_GUARDS_NOT)
+    assert record.kind == "joint_patrol_operation"
+    assert "investment_security" not in record.topics
