@@ -155,3 +155,35 @@ def test_other_kinds_carry_no_topic() -> None:
     record = _code(EN_GUARDS_NOT)
     assert record.kind == "joint_patrol_operation"
     assert "investment_security" not in record.topics
+
+
+# --- the SCO's anti-terrorist structure is a body of security services ---------------------------
+
+RU_RATS = (
+    "Совет РАТС ШОС провел заседание в Бишкеке\n"
+    "Бишкек, 3 октября 2026 г. В Бишкеке состоялось заседание Совета Региональной "
+    "антитеррористической структуры ШОС с участием делегаций Китая, Казахстана и Кыргызстана. "
+    "Стороны обсудили противодействие терроризму."
+)
+ZH_RATS = (
+    "上合组织地区反恐怖机构理事会会议在阿斯塔纳举行\n"
+    "新华社阿斯塔纳3月2日电 上海合作组织地区反恐怖机构理事会第四十八次会议2日在阿斯塔纳举行，"
+    "中国、哈萨克斯坦、吉尔吉斯斯坦等成员国代表团出席，会议讨论了打击恐怖主义问题。"
+)
+RU_POLICE = (
+    "Министры внутренних дел Кыргызстана и Китая провели переговоры\n"
+    "Бишкек, 3 октября 2026 г. Министр внутренних дел Кыргызстана провел переговоры с министром "
+    "общественной безопасности КНР. Стороны обсудили противодействие терроризму."
+)
+
+
+@pytest.mark.parametrize("text", [RU_RATS, ZH_RATS])
+def test_the_rats_is_state_security_not_police(text: str) -> None:
+    record = _code(text)
+    assert record.relevant
+    assert record.domains == ["state_security"]
+
+
+def test_interior_ministries_stay_law_enforcement() -> None:
+    record = _code(RU_POLICE)
+    assert "law_enforcement" in record.domains
