@@ -187,3 +187,96 @@ def test_the_rats_is_state_security_not_police(text: str) -> None:
 def test_interior_ministries_stay_law_enforcement() -> None:
     record = _code(RU_POLICE)
     assert "law_enforcement" in record.domains
+
+
+# --- which sector a domain word names -----------------------------------------------------------
+
+EN_CICA = (
+    "CICA foreign ministers meet in Astana\n"
+    "ASTANA, Oct. 5 (Steppe News) - Foreign ministers of CICA member states, among them China's "
+    "and Kazakhstan's, met on Thursday and agreed to widen confidence-building measures in the "
+    "military-political dimension and to fight drug trafficking together."
+)
+RU_CICA = (
+    "Министры иностранных дел СВМДА встретились в Астане\n"
+    "Астана, 5 октября 2026 г. Министры иностранных дел стран СВМДА, в том числе Китая и "
+    "Казахстана, договорились расширять меры доверия в военно-политической области и совместно "
+    "бороться с наркотрафиком."
+)
+EN_DEFENCE = (
+    "Chinese and Kazakh defence ministers meet in Beijing\n"
+    "BEIJING, Oct. 5 (Steppe News) - China's defence minister met his Kazakh counterpart on "
+    "Thursday; they agreed to expand military cooperation, joint exercises and officer training."
+)
+
+
+@pytest.mark.parametrize("text", [EN_CICA, RU_CICA])
+def test_a_military_political_sphere_is_no_army(text: str) -> None:
+    record = _code(text)
+    assert record.relevant
+    assert "military" not in record.domains
+
+
+def test_military_cooperation_stays_military() -> None:
+    assert "military" in _code(EN_DEFENCE).domains
+
+
+RU_FIRM = (
+    "Китайская охранная компания получила лицензию в Кыргызстане\n"
+    "Бишкек, 8 июня 2026 г. Китайская частная охранная компания получила лицензию МВД Кыргызстана "
+    "на охрану золотого рудника. В ее штате - бывшие военнослужащие НОАК."
+)
+RU_FIRM_SERVING = (
+    "Китайская охранная компания получила лицензию в Кыргызстане\n"
+    "Бишкек, 8 июня 2026 г. Китайская частная охранная компания получила лицензию МВД Кыргызстана "
+    "на охрану золотого рудника. Подготовку ее охранников проводят инструкторы НОАК."
+)
+
+
+def test_where_staff_once_served_is_no_sector() -> None:
+    assert "military" not in _code(RU_FIRM).domains
+    assert "military" in _code(RU_FIRM_SERVING).domains
+
+
+ZH_REGIMENT = (
+    "新疆军区某边防团在帕米尔高原开展冬季演练\n"
+    "本报喀什1月9日电 新疆军区某边防团日前在海拔4000多米的帕米尔高原组织冬季演练，"
+    "检验部队边境管控和反恐处置能力。"
+)
+ZH_BORDER_GUARDS = (
+    "中哈两国边防部门举行会晤\n"
+    "新华社阿拉木图5月3日电 中国和哈萨克斯坦边防部门代表3日在霍尔果斯口岸举行会晤，"
+    "双方就联合巡逻和打击跨境犯罪交换意见。"
+)
+EN_MILITARIES = (
+    "Chinese and Kyrgyz defence ministers hold talks\n"
+    "BEIJING, May 3 (Steppe News) - China's defence minister met Kyrgyzstan's defence minister "
+    "on Tuesday. The two militaries will deepen exchanges in training, joint exercises and "
+    "border defense, he said."
+)
+
+
+def test_an_armys_border_unit_is_military() -> None:
+    record = _code(ZH_REGIMENT)
+    assert "border_guard" not in record.domains
+    assert "military" in record.domains
+
+
+def test_the_two_militaries_border_work_is_military() -> None:
+    record = _code(EN_MILITARIES)
+    assert "border_guard" not in record.domains
+    assert "military" in record.domains
+
+
+def test_border_services_named_stay_border_guard() -> None:
+    assert "border_guard" in _code(ZH_BORDER_GUARDS).domains
+
+
+def test_a_border_service_named_beside_the_army_stays() -> None:
+    text = (
+        "Китай передал технику силовым структурам Казахстана\n"
+        "Астана, 2 июля 2026 г. Китай безвозмездно передал Казахстану партию автомобилей, "
+        "которые получили Вооруженные силы и Пограничная служба КНБ."
+    )
+    record = _code(text)
+    assert {"border_guard", "military"} <= set(record.domains)

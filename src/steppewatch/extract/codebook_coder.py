@@ -63,7 +63,9 @@ Per item (see ``segment.py``):
    what a word of security or protection governs codes each object's topic, the security of
    citizens, enterprises and joint projects: ``coder_protected``; the focal state's security
    firms abroad carry investment_security: ``coder_rules.KIND_TOPICS``),
-   domains (from the sentences about the cooperation), actors; then date and location (the
+   domains (from the sentences about the cooperation; not military-political confidence
+   measures, where someone once served, nor the army's border work as border guards:
+   ``coder_sectors``), actors; then date and location (the
    venue named in the relevant passages, else the dateline; see ``locations.py``). A sentence about a
    third state's doing (the US giving equipment) codes nothing (``without_third_party``).
 5. every evidence gets a calibrated ``confidence`` (``calibration.py``).

@@ -51,6 +51,7 @@ from steppewatch.extract.coder_entities import (
     not_participant,
 )
 from steppewatch.extract.coder_resources import Resources
+from steppewatch.extract.coder_sectors import army_border, former_members, sphere_word
 from steppewatch.extract.coder_specificity import (
     NAME_EXCLUDED,
     army_named,
@@ -2823,6 +2824,15 @@ def rule_domains(
         _keep(domains, "emergency", kept)
     if "military" in domains:  # (官兵 of the border guards, servicemen of a border outpost)
         _keep(domains, "military", [h for h in domains["military"] if army_named(h, domains, text)])
+    if "military" in domains:  # (confidence measures in the military-political sphere)
+        _keep(domains, "military", [h for h in domains["military"] if not sphere_word(h, text)])
+    for code in list(domains):  # (former PLA officers on a security firm's staff)
+        _keep(domains, code, [h for h in domains[code] if not former_members(h, text)])
+    if "border_guard" in domains:  # (a border-defence regiment of a military district)
+        army = [h for h in domains["border_guard"] if army_border(h, text)]
+        if army:
+            _keep(domains, "border_guard", [h for h in domains["border_guard"] if h not in army])
+            domains.setdefault("military", []).extend(army)
     return domains
 
 

@@ -1,0 +1,110 @@
+"""Which sector a domain word names where it stands (fifteenth round): a sector's word codes the
+domain only when it names that sector of a state taking part.
+
+- ``sphere_word``: "military" as the first half of military-political (confidence-building
+  measures in the military-political sphere, военно-политической сфере, 军事政治领域) names a
+  field of confidence measures that foreign ministers discuss, not armed forces taking part
+  (codebook military: armed forces and defence ministries take part).
+- ``former_members``: a sector's word after "former" (former PLA officers, бывшие
+  военнослужащие, 退役军人) names where a person once served: a security firm's staff, an
+  analyst; the sector does not act.
+- ``army_border``: a general border word (border defence, border troops, 边防, пограничные
+  войска) in a sentence that names the army acting (the PLA, a military district, the two
+  militaries, 两军, a defence ministry) is the army's border work (a border-defence regiment of
+  the Xinjiang Military District; the two militaries' exchanges in training and border
+  defence): codebook border_guard, exclude: army units on the border are military. A border
+  service named as such (border guards, border service, погранслужба, 边检) stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from steppewatch.extract.matcher import Hit
+
+__all__ = ["army_border", "former_members", "sphere_word"]
+
+# -- military-political --------------------------------------------------------------------------
+_POLITICAL_AFTER = re.compile(r"\s*-\s*(?:political|политическ)|政治", re.IGNORECASE)
+
+
+def sphere_word(hit: Hit, text: str) -> bool:
+    """The military ``hit`` is the first half of military-political (военно-политической,
+    军事政治)."""
+    return _POLITICAL_AFTER.match(text, hit.end) is not None
+
+
+# -- former members -----------------------------------------------------------------------------
+FORMER_SPAN = 32  # characters before a sector's word searched for "former"
+_FORMER = re.compile(
+    r"(?<![^\W\d_])(?:former|ex-|retired|бывш\w*|отставн\w*)(?![^\W\d_])|退役|前",
+    re.IGNORECASE,
+)
+_CLAUSE = re.compile(r"[,，。;；:：!?！？\n()（）]|(?<![^\W\d_])(?:and|и|or|или)(?![^\W\d_])")
+
+
+def former_members(hit: Hit, text: str) -> bool:
+    """The domain ``hit`` follows "former" in its phrase (former officers of the PLA, бывшие
+    военнослужащие НОАК, 退役军人): where someone once served."""
+    lo = max(0, hit.start - FORMER_SPAN)
+    for m in _CLAUSE.finditer(text, lo, hit.start):
+        lo = m.end()
+    former = _FORMER.search(text, lo, hit.start)
+    if former is None:
+        return False
+    # 前 is "former" only right before the word (前军人), not 之前, 目前, 前往, 向前
+    return former.group() != "前" or (
+        former.end() == hit.start
+        and text[former.start() - 1 : former.start()] not in "之目此向提以当"
+    )
+
+
+# -- the army's border work -----------------------------------------------------------------------
+# border words that do not say which service guards (border defence, border troops): the army's
+# in a sentence that names the army
+_GENERAL_BORDER = frozenset(
+    {
+        "border defence",
+        "border defense",
+        "frontier defence",
+        "frontier defense",
+        "border troops",
+        "border control",
+        "边防",
+        "пограничн",
+        "погранич",
+        "погранвойск",
+    }
+)
+_ARMY = re.compile(
+    r"(?<![^\W\d_])(?:PLA|People's\s+Liberation\s+Army|military\s+district|militaries|"
+    r"armed\s+forces|army|defen[cs]e\s+minist\w*|ministry\s+of\s+(?:national\s+)?defen[cs]e|"
+    r"НОАК|военн\w*\s+округ\w*|арми[яиюей]|вооруженн\w*\s+сил\w*|министерств\w*\s+обороны|"
+    r"министр\w*\s+обороны|минобороны)(?![^\W\d_])|"
+    r"军区|解放军|两军|国防部|国防大学|军队|武装力量|战区",
+    re.IGNORECASE,
+)
+_SENTENCE_MARK = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
+SENTENCE_REACH = 300  # characters searched either side of a word for its sentence's ends
+
+
+# a Russian border adjective before a border service's noun (пограничная служба, пограничной
+# заставы, пограничного отряда, пограничных представителей): the service named as such
+_SERVICE_AFTER = re.compile(
+    r"[а-я]*\s+(?:служб|застав|отряд|пост|ведомств|управлени|комендатур|представител|орган)",
+)
+
+
+def army_border(hit: Hit, text: str) -> bool:
+    """The border_guard ``hit`` is a general border word in a sentence that names the army."""
+    term = hit.term.lower()
+    if term not in _GENERAL_BORDER:
+        return False
+    if term.startswith("погранич") and _SERVICE_AFTER.match(text.lower(), hit.end):
+        return False
+    lo = max(0, hit.start - SENTENCE_REACH)
+    for m in _SENTENCE_MARK.finditer(text, lo, hit.start):
+        lo = m.end()
+    stop = _SENTENCE_MARK.search(text, hit.end, hit.end + SENTENCE_REACH)
+    hi = stop.start() if stop else min(len(text), hit.end + SENTENCE_REACH)
+    return _ARMY.search(text, lo, hi) is not None
