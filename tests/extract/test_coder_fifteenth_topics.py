@@ -280,3 +280,30 @@ def test_a_border_service_named_beside_the_army_stays() -> None:
     )
     record = _code(text)
     assert {"border_guard", "military"} <= set(record.domains)
+
+
+# --- the security committee as the border troops' owner -----------------------------------------
+
+EN_OUTPOST = (
+    "China hands over new outpost to Tajik border troops\n"
+    "DUSHANBE, May 20 (Steppe News) - China has handed over a new outpost to the Border Troops "
+    "of the State Committee for National Security in the Murghab district, the GKNB said. "
+    "The Chinese ambassador attended the ceremony."
+)
+EN_SERVICES = (
+    "Kyrgyz and Chinese security services hold talks\n"
+    "BISHKEK, May 20 (Steppe News) - The chairman of the GKNB met a delegation of China's "
+    "Ministry of State Security; the two services agreed to share intelligence on terrorist "
+    "groups."
+)
+
+
+def test_the_committee_that_owns_the_border_troops_is_no_state_security() -> None:
+    record = _code(EN_OUTPOST)
+    assert record.relevant
+    assert "border_guard" in record.domains
+    assert "state_security" not in record.domains
+
+
+def test_the_committee_on_its_own_business_stays_state_security() -> None:
+    assert "state_security" in _code(EN_SERVICES).domains

@@ -51,7 +51,13 @@ from steppewatch.extract.coder_entities import (
     not_participant,
 )
 from steppewatch.extract.coder_resources import Resources
-from steppewatch.extract.coder_sectors import army_border, former_members, sphere_word
+from steppewatch.extract.coder_sectors import (
+    army_border,
+    committee_name,
+    committee_owns_border,
+    former_members,
+    sphere_word,
+)
 from steppewatch.extract.coder_specificity import (
     NAME_EXCLUDED,
     army_named,
@@ -2833,6 +2839,16 @@ def rule_domains(
         if army:
             _keep(domains, "border_guard", [h for h in domains["border_guard"] if h not in army])
             domains.setdefault("military", []).extend(army)
+    if (
+        "state_security" in domains
+        and "border_guard" in domains
+        and committee_owns_border(text, item.start, item.end, domains["border_guard"])
+    ):
+        # the security committee named as the border troops' owner anywhere in the item: its
+        # name is theirs throughout (the committee's press centre, its deputy chairman who
+        # commands them); intelligence or another service named still codes state_security
+        kept = [h for h in domains["state_security"] if not committee_name(h, text)]
+        _keep(domains, "state_security", kept)
     return domains
 
 

@@ -14,6 +14,11 @@ domain only when it names that sector of a state taking part.
   the Xinjiang Military District; the two militaries' exchanges in training and border
   defence): codebook border_guard, exclude: army units on the border are military. A border
   service named as such (border guards, border service, погранслужба, 边检) stays.
+- ``committee_owns_border``, ``committee_name``: a security committee named as the owner of
+  the border troops in an item (Border Troops of the GKNB; the GKNB's first deputy chairman,
+  commander of the Border Troops; 国家安全委员会边防部队): its names in the item are the border
+  service's, no state_security (the codebook's border_owner rule, read over the item); a
+  service's intelligence or the focal state's ministry still codes it.
 """
 
 from __future__ import annotations
@@ -22,7 +27,13 @@ import re
 
 from steppewatch.extract.matcher import Hit
 
-__all__ = ["army_border", "former_members", "sphere_word"]
+__all__ = [
+    "army_border",
+    "committee_name",
+    "committee_owns_border",
+    "former_members",
+    "sphere_word",
+]
 
 # -- military-political --------------------------------------------------------------------------
 _POLITICAL_AFTER = re.compile(r"\s*-\s*(?:political|политическ)|政治", re.IGNORECASE)
@@ -108,3 +119,39 @@ def army_border(hit: Hit, text: str) -> bool:
     stop = _SENTENCE_MARK.search(text, hit.end, hit.end + SENTENCE_REACH)
     hi = stop.start() if stop else min(len(text), hit.end + SENTENCE_REACH)
     return _ARMY.search(text, lo, hi) is not None
+
+
+# -- the security committee as the border service's owner ------------------------------------------
+# the Central Asian security committees, whose border services are theirs (Border Troops of the
+# GKNB, Пограничная служба КНБ, 国家安全委员会边防军)
+_COMMITTEE = re.compile(
+    r"(?<![^\W\d_])(?:G?KNB|SCNS|State\s+Committee\s+for\s+National\s+Security|"
+    r"National\s+Security\s+Committee|Г?КНБ|(?:Государственн\w+\s+)?комитет\w*\s+национальной\s+"
+    r"безопасност\w*)(?![^\W\d_])|国家安全委员会|国安委",
+    re.IGNORECASE,
+)
+OWNER_REACH = 80  # characters between a border service's word and the committee's name
+
+
+def committee_owns_border(text: str, start: int, end: int, border: list[Hit]) -> bool:
+    """In ``text[start:end]`` a security committee is named within ``OWNER_REACH`` characters
+    of a border-guard hit of ``border``, in the same sentence: the committee the border service
+    belongs to (Border Troops of the State Committee for National Security; the first deputy
+    chairman of the GKNB - commander of the Border Troops; the GKNB, which controls the Border
+    Troops; 塔国家安全委员会边防部队)."""
+    for m in _COMMITTEE.finditer(text, start, end):
+        for hit in border:
+            lo, hi = min(m.start(), hit.start), max(m.end(), hit.end)
+            if hi - lo <= OWNER_REACH + (m.end() - m.start()) + (hit.end - hit.start) and not (
+                _SENTENCE_MARK.search(text, lo, hi)
+            ):
+                return True
+    return False
+
+
+def committee_name(hit: Hit, text: str) -> bool:
+    """The state-security ``hit`` is a security committee's name (not intelligence, a special
+    service or the focal state's ministry)."""
+    return _COMMITTEE.fullmatch(text, hit.start, hit.end) is not None or (
+        _COMMITTEE.search(text, hit.start, hit.end) is not None and hit.end - hit.start <= 60
+    )
