@@ -307,3 +307,28 @@ def test_the_committee_that_owns_the_border_troops_is_no_state_security() -> Non
 
 def test_the_committee_on_its_own_business_stays_state_security() -> None:
     assert "state_security" in _code(EN_SERVICES).domains
+
+
+RU_BORDER_DRILL = (
+    "Пограничники Казахстана и Китая провели совместные учения\n"
+    "Алматы, 4 июня 2026 г. Пограничная служба КНБ Казахстана и пограничное управление "
+    "Синьцзяна провели совместные учения у озера Зайсан, отработав поиск и задержание "
+    "вооруженной группы."
+)
+RU_ARMY_DRILL = (
+    "Военные Казахстана и Китая провели совместные учения\n"
+    "Алматы, 4 июня 2026 г. Подразделения вооруженных сил Казахстана и НОАК провели совместные "
+    "учения у озера Зайсан, отработав поиск и задержание вооруженной группы."
+)
+
+
+def test_a_border_services_joint_drill_is_border_security() -> None:
+    record = _code(RU_BORDER_DRILL)
+    assert "border_guard" in record.domains
+    assert "border_security" in record.topics
+
+
+def test_an_armys_joint_drill_carries_no_border_topic() -> None:
+    record = _code(RU_ARMY_DRILL)
+    assert record.kind == "bilateral_exercise"
+    assert "border_security" not in record.topics

@@ -3108,17 +3108,26 @@ def _meeting_outcomes(
     return sorted(hits + kept, key=lambda h: h.start) if kept else hits
 
 
-# topics an event's kind carries by its definition (codebook private_security: the focal
-# state's security firms protect its projects, assets and personnel abroad; the concern is
-# investment_security whether or not a sentence words it)
-KIND_TOPICS = {"private_security": "investment_security"}
+# topics an event's kind carries by its definition, with the domain it needs (None: any): the
+# focal state's security firms abroad protect its projects, assets and personnel (codebook
+# private_security; the concern is investment_security whether or not a sentence words it);
+# an exercise or a patrol of the border services is a joint border operation (codebook
+# border_security, include: joint border operations)
+KIND_TOPICS: tuple[tuple[str, str | None, str], ...] = (
+    ("private_security", None, "investment_security"),
+    ("joint_patrol_operation", "border_guard", "border_security"),
+    ("bilateral_exercise", "border_guard", "border_security"),
+    ("multilateral_exercise", "border_guard", "border_security"),
+)
 
 
 def kind_topics(item: CodedItem, found: Found) -> None:
-    """Add to ``item`` the topic its event kinds carry (``KIND_TOPICS``), with the kind's
-    evidence span, basis ``kind``."""
-    for kind, topic in KIND_TOPICS.items():
+    """Add to ``item`` the topic its event kinds carry (``KIND_TOPICS``) when it has the
+    domain the rule needs, with the kind's evidence span, basis ``kind``."""
+    for kind, domain, topic in KIND_TOPICS:
         if kind not in item.event_kinds or topic in item.topics:
+            continue
+        if domain is not None and domain not in item.domains:
             continue
         source = next((e for e in found.evidence if e.field == "kind" and e.code == kind), None)
         if source is None:
