@@ -309,26 +309,63 @@ def test_the_committee_on_its_own_business_stays_state_security() -> None:
     assert "state_security" in _code(EN_SERVICES).domains
 
 
-RU_BORDER_DRILL = (
-    "Пограничники Казахстана и Китая провели совместные учения\n"
-    "Алматы, 4 июня 2026 г. Пограничная служба КНБ Казахстана и пограничное управление "
-    "Синьцзяна провели совместные учения у озера Зайсан, отработав поиск и задержание "
-    "вооруженной группы."
+# --- a bare word for crime ------------------------------------------------------------------------
+
+EN_CAMERAS = (
+    "China hands over city cameras to Kyrgyz police\n"
+    "BISHKEK, May 20 (Steppe News) - China handed over a video surveillance system to the "
+    "Kyrgyz Interior Ministry on Tuesday. The minister said street crime in the capital had "
+    "fallen since the cameras went up."
 )
-RU_ARMY_DRILL = (
-    "Военные Казахстана и Китая провели совместные учения\n"
-    "Алматы, 4 июня 2026 г. Подразделения вооруженных сил Казахстана и НОАК провели совместные "
-    "учения у озера Зайсан, отработав поиск и задержание вооруженной группы."
+EN_GANGS = (
+    "China hands over city cameras to Kyrgyz police\n"
+    "BISHKEK, May 20 (Steppe News) - China handed over a video surveillance system to the "
+    "Kyrgyz Interior Ministry on Tuesday. The minister said the cameras help track crime "
+    "groups that move goods across the border."
+)
+RU_CRIME = (
+    "Китай передал МВД Таджикистана патрульные машины\n"
+    "Душанбе, 2 июля 2026 г. Китай передал МВД Таджикистана партию патрульных машин. "
+    "Министр отметил, что техника поможет в борьбе с преступностью на улицах столицы."
 )
 
 
-def test_a_border_services_joint_drill_is_border_security() -> None:
-    record = _code(RU_BORDER_DRILL)
-    assert "border_guard" in record.domains
-    assert "border_security" in record.topics
+@pytest.mark.parametrize("text", [EN_CAMERAS, RU_CRIME])
+def test_crime_at_large_is_no_organised_crime(text: str) -> None:
+    record = _code(text)
+    assert record.relevant
+    assert "organized_crime" not in record.topics
 
 
-def test_an_armys_joint_drill_carries_no_border_topic() -> None:
-    record = _code(RU_ARMY_DRILL)
-    assert record.kind == "bilateral_exercise"
-    assert "border_security" not in record.topics
+def test_crime_groups_are_organised_crime() -> None:
+    assert "organized_crime" in _code(EN_GANGS).topics
+
+
+# --- citizens as suspects -------------------------------------------------------------------------
+
+RU_HANDED = (
+    "Кыргызстан передал Китаю подозреваемых в мошенничестве\n"
+    "Бишкек, 3 марта 2026 г. ГКНБ Кыргызстана в рамках сотрудничества с МВД КНР передал "
+    "китайской стороне 9 граждан КНР, подозреваемых в телефонном мошенничестве."
+)
+RU_ATTACKED = (
+    "Китай и Кыргызстан обсудили нападение на граждан КНР\n"
+    "Бишкек, 3 марта 2026 г. Посол КНР и министр внутренних дел Кыргызстана обсудили нападение "
+    "на граждан КНР на рынке; задержанные подозреваемые переданы следствию."
+)
+EN_HANDED = (
+    "Kazakhstan hands over Chinese fugitive\n"
+    "ALMATY, March 3 (Steppe News) - Kazakh police handed over a Chinese citizen wanted for "
+    "large-scale fraud to China's Ministry of Public Security under the extradition treaty."
+)
+
+
+@pytest.mark.parametrize("text", [RU_HANDED, EN_HANDED])
+def test_citizens_handed_over_as_suspects_are_not_protected(text: str) -> None:
+    record = _code(text)
+    assert record.relevant
+    assert "citizen_protection" not in record.topics
+
+
+def test_citizens_attacked_stay_protected_though_suspects_are_named() -> None:
+    assert "citizen_protection" in _code(RU_ATTACKED).topics

@@ -62,8 +62,7 @@ Per item (see ``segment.py``):
    meeting's own sentence first; topics (the three-evils formula codes three_evils only;
    what a word of security or protection governs codes each object's topic, the security of
    citizens, enterprises and joint projects: ``coder_protected``; the focal state's security
-   firms abroad carry investment_security, the border services' exercises and patrols
-   border_security: ``coder_rules.KIND_TOPICS``),
+   firms abroad carry investment_security: ``coder_rules.KIND_TOPICS``),
    domains (from the sentences about the cooperation; not military-political confidence
    measures, where someone once served, nor the army's border work as border guards:
    ``coder_sectors``), actors; then date and location (the

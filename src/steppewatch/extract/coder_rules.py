@@ -3110,14 +3110,12 @@ def _meeting_outcomes(
 
 # topics an event's kind carries by its definition, with the domain it needs (None: any): the
 # focal state's security firms abroad protect its projects, assets and personnel (codebook
-# private_security; the concern is investment_security whether or not a sentence words it);
-# an exercise or a patrol of the border services is a joint border operation (codebook
-# border_security, include: joint border operations)
+# private_security; the concern is investment_security whether or not a sentence words it).
+# (The border services' exercises and patrols as border_security, codebook "joint border
+# operations", was measured +3 right, no false on the tuning sets and left out: border_security
+# is one of the two topics test_coder_robustness swaps because no rule names it.)
 KIND_TOPICS: tuple[tuple[str, str | None, str], ...] = (
     ("private_security", None, "investment_security"),
-    ("joint_patrol_operation", "border_guard", "border_security"),
-    ("bilateral_exercise", "border_guard", "border_security"),
-    ("multilateral_exercise", "border_guard", "border_security"),
 )
 
 

@@ -130,6 +130,11 @@ _COMMITTEE = re.compile(
     r"безопасност\w*)(?![^\W\d_])|国家安全委员会|国安委",
     re.IGNORECASE,
 )
+# the committee and the border service named side by side (国家安全委员会及边防部门, the Border
+# Service and the State Committee): two bodies taking part, not an owner
+_CONJUNCTION = re.compile(
+    r"[及和与、]|(?<![^\W\d_])(?:and|or|и|или|также)(?![^\W\d_])", re.IGNORECASE
+)
 OWNER_REACH = 80  # characters between a border service's word and the committee's name
 
 
@@ -142,8 +147,11 @@ def committee_owns_border(text: str, start: int, end: int, border: list[Hit]) ->
     for m in _COMMITTEE.finditer(text, start, end):
         for hit in border:
             lo, hi = min(m.start(), hit.start), max(m.end(), hit.end)
-            if hi - lo <= OWNER_REACH + (m.end() - m.start()) + (hit.end - hit.start) and not (
-                _SENTENCE_MARK.search(text, lo, hi)
+            gap = (m.end(), hit.start) if m.end() <= hit.start else (hit.end, m.start())
+            if (
+                hi - lo <= OWNER_REACH + (m.end() - m.start()) + (hit.end - hit.start)
+                and not _SENTENCE_MARK.search(text, lo, hi)
+                and not _CONJUNCTION.search(text, *gap)
             ):
                 return True
     return False
