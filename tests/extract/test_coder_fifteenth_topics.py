@@ -369,3 +369,31 @@ def test_citizens_handed_over_as_suspects_are_not_protected(text: str) -> None:
 
 def test_citizens_attacked_stay_protected_though_suspects_are_named() -> None:
     assert "citizen_protection" in _code(RU_ATTACKED).topics
+
+
+# --- what an official says at the event -----------------------------------------------------------
+
+EN_SUMMIT = (
+    "Xi Jinping attends C5+China summit in Astana\n"
+    "ASTANA, June 17 (Steppe News) - Chinese President Xi Jinping and Kazakh President "
+    "Kassym-Jomart Tokayev held talks on Tuesday on the sidelines of the summit and agreed to "
+    "deepen security cooperation against terrorism.\n"
+    "Leaders of the six states later adopted a declaration on trade and transport.\n"
+    # (a long item: its passages are an anchor's sentence and the next one, so the speech
+    # below lies outside them)
+    + "The declaration lists new rail links, customs corridors and tariff talks. "
+    * 40
+    + "\nAt the plenary session Xi Jinping said the region must resist attempts at colour "
+    "revolutions."
+)
+EN_SUMMIT_OTHER = EN_SUMMIT.replace(
+    "At the plenary session Xi Jinping said", "Analysts in Almaty wrote that"
+)
+
+
+def test_what_an_official_says_at_the_event_is_a_topic() -> None:
+    assert "regime_stability" in _code(EN_SUMMIT).topics
+
+
+def test_what_others_write_is_not() -> None:
+    assert "regime_stability" not in _code(EN_SUMMIT_OTHER).topics

@@ -2567,16 +2567,32 @@ def rule_level(
     return level
 
 
+# a speech verb: what an official says (said, stressed, 表示, 指出, заявил, подчеркнул)
+_SAID = re.compile(
+    r"表示|指出|强调|说|认为|呼吁|提出|(?<![^\W\d_])(?:said|says|stressed|noted|added|urged|"
+    r"called|told|underlined|emphasi[sz]ed|pointed\s+out|заявил\w*|отметил\w*|подчеркнул\w*|"
+    r"сказал\w*|призвал\w*|указал\w*|добавил\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
 def event_topics(
-    item: CodedItem, text: str, scoped: list[Hit], item_hits: list[Hit] | None
+    item: CodedItem,
+    text: str,
+    scoped: list[Hit],
+    item_hits: list[Hit] | None,
+    speakers: frozenset[object] = frozenset(),
 ) -> list[Hit]:
     """The topic hits of ``item_hits`` outside the ``scoped`` passages, in a sentence about
     the item's event (the two sides, the meeting itself: 双方, в ходе беседы, during the talks,
-    the participants, what was discussed or done together) when the item reports one and is
-    no press conference: what the event's sides raised, though the sentence names no state."""
+    the participants, what was discussed or done together) or in what one of the item's
+    officials (``speakers``: the payloads of its actors' names) says there (Xi said, 习近平强调,
+    заявил Си Цзиньпин) when the item reports one and is no press conference: what the
+    event's sides raised, though the sentence names no state."""
     if not item_hits or item.kind is None or _question_turns(text, item):
         return []  # (a press conference's other questions are about other things)
     seen = {(h.start, h.end, h.payload) for h in scoped}
+    named = sorted(h.start for h in item_hits if h.payload in speakers)
     out: list[Hit] = []
     spans: dict[tuple[int, int], bool] = {}
     for h in item_hits:
@@ -2594,7 +2610,7 @@ def event_topics(
                     _DISCUSSED,
                     _COOPERATION,
                 )
-            )
+            ) or (_any_in(named, *span) and _SAID.search(text, *span) is not None)
         if spans[span]:
             out.append(h)
     return out
@@ -3270,7 +3286,13 @@ def assign_codes(
             item.topics,
             rule_topics(
                 found,
-                event_topics(item, text, hits, item_hits),
+                event_topics(
+                    item,
+                    text,
+                    hits,
+                    item_hits,
+                    frozenset(hit.payload for _, hit in found.actors.values()),
+                ),
                 text,
                 _study_places(text, res),
                 note_start(text, item.start, item.end),
