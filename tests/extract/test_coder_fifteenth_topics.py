@@ -397,3 +397,28 @@ def test_what_an_official_says_at_the_event_is_a_topic() -> None:
 
 def test_what_others_write_is_not() -> None:
     assert "regime_stability" not in _code(EN_SUMMIT_OTHER).topics
+
+
+# --- drug control as a field, not an agency -------------------------------------------------------
+
+ZH_FIELDS = (
+    "中国同哈萨克斯坦外长举行会谈\n"
+    "新华社北京4月2日电 外交部长同哈萨克斯坦外长2日在北京举行会谈。双方同意深化反恐、禁毒、"
+    "网络安全等领域合作，共同打击“三股势力”。"
+)
+ZH_AGENCY = (
+    "中哈两国警方举行禁毒执法会晤\n"
+    "新华社阿拉木图4月2日电 中国公安部禁毒局与哈萨克斯坦内务部代表2日在阿拉木图举行会晤，"
+    "双方同意深化禁毒执法合作。"
+)
+
+
+def test_drug_control_in_a_list_of_fields_is_no_police() -> None:
+    record = _code(ZH_FIELDS)
+    assert record.relevant
+    assert "law_enforcement" not in record.domains
+    assert "drug_trafficking" in record.topics
+
+
+def test_drug_enforcement_agencies_stay_police() -> None:
+    assert "law_enforcement" in _code(ZH_AGENCY).domains

@@ -55,6 +55,7 @@ from steppewatch.extract.coder_sectors import (
     army_border,
     committee_name,
     committee_owns_border,
+    drug_field,
     former_members,
     sphere_word,
 )
@@ -2850,6 +2851,9 @@ def rule_domains(
         _keep(domains, "military", [h for h in domains["military"] if not sphere_word(h, text)])
     for code in list(domains):  # (former PLA officers on a security firm's staff)
         _keep(domains, code, [h for h in domains[code] if not former_members(h, text)])
+    if "law_enforcement" in domains:  # (深化反恐、禁毒等领域合作: a field, no agency)
+        kept = [h for h in domains["law_enforcement"] if not drug_field(h, text)]
+        _keep(domains, "law_enforcement", kept)
     if "border_guard" in domains:  # (a border-defence regiment of a military district)
         army = [h for h in domains["border_guard"] if army_border(h, text)]
         if army:

@@ -14,6 +14,8 @@ domain only when it names that sector of a state taking part.
   the Xinjiang Military District; the two militaries' exchanges in training and border
   defence): codebook border_guard, exclude: army units on the border are military. A border
   service named as such (border guards, border service, погранслужба, 边检) stays.
+- ``drug_field``: 禁毒 (drug control) in a list of fields of cooperation (深化反恐、禁毒、信息安全
+  等领域合作) is the drug topic, no police agency taking part; 禁毒执法, 禁毒局, 国家禁毒委 are.
 - ``committee_owns_border``, ``committee_name``: a security committee named as the owner of
   the border troops in an item (Border Troops of the GKNB; the GKNB's first deputy chairman,
   commander of the Border Troops; 国家安全委员会边防部队): its names in the item are the border
@@ -31,6 +33,7 @@ __all__ = [
     "army_border",
     "committee_name",
     "committee_owns_border",
+    "drug_field",
     "former_members",
     "sphere_word",
 ]
@@ -163,3 +166,19 @@ def committee_name(hit: Hit, text: str) -> bool:
     return _COMMITTEE.fullmatch(text, hit.start, hit.end) is not None or (
         _COMMITTEE.search(text, hit.start, hit.end) is not None and hit.end - hit.start <= 60
     )
+
+
+# -- drug control as a field, not an agency ----------------------------------------------------
+# 禁毒 (drug control) names the police's drug work when an agency or enforcement follows it
+# (禁毒执法, 禁毒局, 禁毒委员会, 禁毒部门, 禁毒警察) or the state's commission is meant (国家禁毒委);
+# in a list of fields (深化反恐、禁毒、信息安全等领域合作) it is the drug topic only
+_DRUG_AGENCY_AFTER = re.compile(r"执法|警|局|委|部门|机构|支队|大队|总队|办公室|合作中心")
+
+
+def drug_field(hit: Hit, text: str) -> bool:
+    """The law-enforcement ``hit`` is 禁毒 named as a field of cooperation, not an agency."""
+    if hit.term != "禁毒":
+        return False
+    if _DRUG_AGENCY_AFTER.match(text, hit.end):
+        return False
+    return not text[max(0, hit.start - 2) : hit.start].endswith("国家")
