@@ -238,6 +238,13 @@ def test_where_staff_once_served_is_no_sector() -> None:
     assert "military" in _code(RU_FIRM_SERVING).domains
 
 
+def test_former_covers_both_forces_joined_by_and() -> None:
+    text = RU_FIRM.replace(
+        "бывшие военнослужащие НОАК.", "бывшие военнослужащие НОАК и Народной вооруженной полиции."
+    )
+    assert not {"military", "paramilitary"} & set(_code(text).domains)
+
+
 ZH_REGIMENT = (
     "新疆军区某边防团在帕米尔高原开展冬季演练\n"
     "本报喀什1月9日电 新疆军区某边防团日前在海拔4000多米的帕米尔高原组织冬季演练，"

@@ -54,7 +54,9 @@ _FORMER = re.compile(
     r"(?<![^\W\d_])(?:former|ex-|retired|бывш\w*|отставн\w*)(?![^\W\d_])|退役|前",
     re.IGNORECASE,
 )
-_CLAUSE = re.compile(r"[,，。;；:：!?！？\n()（）]|(?<![^\W\d_])(?:and|и|or|или)(?![^\W\d_])")
+# (a clause's end; "and" does not end it: former servicemen of the PLA and the People's Armed
+# Police served in both)
+_CLAUSE = re.compile(r"[,，。;；:：!?！？\n()（）]")
 
 
 def former_members(hit: Hit, text: str) -> bool:
