@@ -40,10 +40,13 @@ OBJECT_WORDS = 12  # words read after a security word: longer than any list of o
 _HEAD = re.compile(
     r"(?<![^\W\d_])(?:"
     r"security\s+of|safety\s+of|protection\s+of|safe(?:ty)?\s+and\s+security\s+of|"
-    r"protect(?:s|ed|ing)?|safeguard(?:s|ed|ing)?|guard(?:ed|ing)|to\s+guard|"
+    r"protect(?:s|ed|ing)?|safeguard(?:s|ed|ing)?|guard(?:ed|ing)|(?<=to\s)guard|"
     r"безопасност[иь]|защит[аеуы]|защищать|защищен\w*|охран[аеуы]|охранять"
     r")(?![^\W\d_])",
 )
+# the literal a head begins with: found first (a plain alternation, several times faster than
+# the head's own), the head is then matched only where one stands
+_HEAD_START = re.compile(r"secur|safe|protect|guard|безопасност|защит|защищ|охран")
 # a word before the head that makes it another topic's (information security of, кибер-)
 _OTHER_SECURITY = re.compile(
     r"(?:information|cyber|data|network|energy|food|biological|нформационн\w*|"
@@ -114,7 +117,10 @@ def protected_objects(normal: str, start: int, end: int) -> list[Hit]:
     matching text) protect: each hit spans the security word and its noun phrase, its term is
     that span's text."""
     out: list[Hit] = []
-    for head in _HEAD.finditer(normal, start, end):
+    for candidate in _HEAD_START.finditer(normal, start, end):
+        head = _HEAD.match(normal, candidate.start(), end)
+        if head is None:
+            continue
         if _OTHER_SECURITY.search(normal, max(start, head.start() - 20), head.start()):
             continue
         lo, hi = _governed(normal, head.end(), end)
