@@ -52,6 +52,14 @@ RU_EXTRADITION = (
     "общественной безопасности КНР задержала и передала китайской стороне гражданина КНР, "
     "разыскиваемого за телефонное мошенничество, сообщило МВД республики."
 )
+# (fifteenth round: citizens handed over as suspects code no citizen_protection by the rules
+# alone, so the mechanism test below uses Chinese citizens as victims of a fraud ring)
+RU_FRAUD_VICTIMS = (
+    "Казахстан и Китай пресекли деятельность колл-центра мошенников\n"
+    "АСТАНА, 14 октября 2026. Полиция Казахстана в ходе совместной операции с Министерством "
+    "общественной безопасности КНР пресекла деятельность преступной группы, которая путем "
+    "телефонного мошенничества обманывала граждан КНР, сообщило МВД республики."
+)
 RU_ATTACK = (
     "На границе Таджикистана напали на китайских рабочих\n"
     "ДУШАНБЕ, 14 октября 2026. Вооруженные люди напали на лагерь китайской горнодобывающей "
@@ -99,8 +107,8 @@ def test_ru_a_topic_the_layer_finds_unlikely_is_withheld_with_its_probability(
         models={"citizen_protection": TopicModel(bias=-5.0, weights={})},
     )
     monkeypatch.setattr(codebook_coder, "load_topic_layer", lambda: unlikely)
-    rules, layer = _code(RU_EXTRADITION, layer=False), _code(RU_EXTRADITION)
-    assert "citizen_protection" in rules.topics  # the indicator гражданин КНР
+    rules, layer = _code(RU_FRAUD_VICTIMS, layer=False), _code(RU_FRAUD_VICTIMS)
+    assert "citizen_protection" in rules.topics  # the indicator граждан КНР
     assert "citizen_protection" not in layer.topics
     assert "organized_crime" in layer.topics  # the fraud the operation was about stays
     withheld = _withheld(layer)

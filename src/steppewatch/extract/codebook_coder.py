@@ -59,8 +59,13 @@ Per item (see ``segment.py``):
    negated, discussed or naming what a document is about, or from a question asking to confirm
    a report, relaying a request or asking yes or no); level from the offices named as such (an
    aide's title is not the office) or the officials' offices at the item's date, those of the
-   meeting's own sentence first; topics (the three-evils formula codes three_evils only),
-   domains (from the sentences about the cooperation), actors; then date and location (the
+   meeting's own sentence first; topics (the three-evils formula codes three_evils only;
+   what a word of security or protection governs codes each object's topic, the security of
+   citizens, enterprises and joint projects: ``coder_protected``; the focal state's security
+   firms abroad carry investment_security: ``coder_rules.KIND_TOPICS``),
+   domains (from the sentences about the cooperation; not military-political confidence
+   measures, where someone once served, nor the army's border work as border guards:
+   ``coder_sectors``), actors; then date and location (the
    venue named in the relevant passages, else the dateline; see ``locations.py``). A sentence about a
    third state's doing (the US giving equipment) codes nothing (``without_third_party``).
 5. every evidence gets a calibrated ``confidence`` (``calibration.py``).
@@ -94,6 +99,7 @@ from steppewatch.extract.coder_entities import (
     not_participant,
     numbered_entries,
 )
+from steppewatch.extract.coder_protected import protected_objects
 from steppewatch.extract.coder_relevance import (
     Engagement,
     _within,
@@ -363,7 +369,12 @@ class CodebookCoder:
             ambiguous_names(
                 enumerations(
                     clean_entities(
-                        res.matcher.hits(normal, item.start, item.end),
+                        _with_objects(
+                            res.matcher.hits(normal, item.start, item.end),
+                            normal,
+                            item.start,
+                            item.end,
+                        ),
                         res.cities,
                         normal,
                         res.study,
@@ -499,6 +510,16 @@ class CodebookCoder:
 
 
 # -- helpers ------------------------------------------------------------------------------
+def _with_objects(hits: list[Hit], normal: str, start: int, end: int) -> list[Hit]:
+    """``hits`` and the topics of what the item's security words protect (the security of
+    citizens, enterprises and joint projects: ``coder_protected``), by end as the matcher
+    gives them."""
+    objects = protected_objects(normal, start, end)
+    if not objects:
+        return hits
+    return sorted([*hits, *objects], key=lambda h: h.end)
+
+
 def _anchor_weight(hit: Hit, res: _Resources) -> float:
     kind, value = hit.payload
     partners = res.study.partner_set

@@ -23,6 +23,13 @@ matches code nothing, or code another code, because of what stands next to them.
   factories);
   an attack on Chinese workers is their protection's matter (citizen_protection), a pledge
   against activities directed against China no sentiment.
+- ``needs_qualifier`` (fifteenth round): a bare word for crime (crime, criminals, преступность,
+  犯罪分子, 打击犯罪) is organised crime only when its clause says organised, transnational,
+  cross-border, or names a group, smuggling, trafficking or fraud (codebook organized_crime:
+  transnational organised crime; street crime and crimes of a terrorist nature are not).
+  The focal state's citizens named as suspects, convicts or fugitives handed over (граждан КНР,
+  подозреваемых в мошенничестве; a Chinese citizen handed over to Chinese police) code no
+  citizen_protection unless the sentence speaks of harm to them or their safety.
 - ``border_owner_gap``: the security committee that owns a border service, named after it
   with words between (the Border Service of the State Committee for National Security,
   Пограничным войскам Государственного комитета национальной безопасности): the border
@@ -274,6 +281,52 @@ _NOT_UNREST = re.compile(
     r"(?![^\W\d_])",
     re.IGNORECASE,
 )
+# a bare word for crime (crime, criminals, преступность, 犯罪分子, 打击犯罪) is organised crime only
+# when its clause says the crime is organised or crosses borders, or names a group, a network,
+# smuggling, trafficking or fraud (fifteenth round: crime in the capital fell, crimes of a
+# terrorist nature, a committee for fighting crime are no organised crime)
+_CRIME_TERMS = frozenset(
+    {
+        "crime",
+        "crimes",
+        "combating crime",
+        "criminals",
+        "преступност",
+        "преступник",
+        "犯罪分子",
+        "刑事犯罪",
+        "打击犯罪",
+    }
+)
+_ORGANISED = re.compile(
+    r"跨国|跨境|有组织|团伙|集团|网络|走私|贩运|诈骗|洗钱|(?<![^\W\d_])(?:organi[sz]ed|transnational|"
+    r"cross-border|international|groups?|gangs?|networks?|smuggl\w*|traffick\w*|fraud\w*|"
+    r"laundering|организованн\w*|транснациональн\w*|трансграничн\w*|международн\w*|"
+    r"групп\w*|сообществ\w*|контрабанд\w*|торговл\w*|мошенничеств\w*|отмывани\w*)",
+    re.IGNORECASE,
+)
+# the focal state's citizens as suspects, convicts or fugitives handed over (14 граждан КНР,
+# подозреваемых в мошенничестве; a Chinese citizen handed over to Chinese police; 遣返中国公民):
+# law enforcement's matter, not their protection, unless the sentence also speaks of harm to
+# them or their safety (fifteenth round)
+_SUSPECTS = re.compile(
+    r"遣返|移交|引渡|嫌疑|通缉|判决|判处|服刑|在逃|外逃|(?<![^\W\d_])(?:handed\s+over|"
+    r"hand\s+over|extradit\w*|deport\w*|suspect\w*|wanted|convicted|sentenced|fugitives?|"
+    r"prisoners?|inmates?|передал\w*|передан\w*|выдан\w*|выдач\w*|экстрадир\w*|"
+    r"экстрадиц\w*|депортир\w*|подозрева\w*|осужд[её]н\w*|отбыва\w*|разыскива\w*)"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# (harm or safety; not a ministry's or a committee's name: Ministry of Public Security,
+# общественной безопасности, 国家安全委员会)
+_HARMED = re.compile(
+    r"袭击|遇害|遇难|死亡|受伤|绑架|(?<!国家)安全|保护|(?<![^\W\d_])(?:attack\w*|kill\w*|"
+    r"kidnap\w*|wound\w*|injur\w*|hostages?|safety|(?<!public\s)(?<!state\s)(?<!national\s)"
+    r"secur\w*|protect\w*|напад\w*|погиб\w*|убит\w*|ранен\w*|похищ\w*|"
+    r"(?<!общественной\s)(?<!национальной\s)(?<!государственной\s)безопасн\w*|защит\w*)"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
 SENTENCE_REACH = 160  # characters either side of a word searched within its sentence
 _SENTENCE_MARK = re.compile(r"[.!?。！？\n]")
 QUALIFIER_REACH = 40  # characters either side of a word searched for its verb or qualifier
@@ -313,6 +366,15 @@ def needs_qualifier(code: str, hit: Hit, text: str) -> bool:
         return _NOT_UNREST.search(text, *_sentence_around(text, hit)) is None
     if code == "citizen_protection" and term in _EVACUATION_TERMS:
         return _PEOPLE.search(text, lo, hi) is not None
+    if code == "citizen_protection" and term not in _EVACUATION_TERMS:
+        sentence = _sentence_around(text, hit)
+        return not (_SUSPECTS.search(text, *sentence) and not _HARMED.search(text, *sentence))
+    if code == "organized_crime" and term in _CRIME_TERMS:
+        clause_lo = lo
+        for m in _CLAUSE_MARK.finditer(text, lo, hit.start):
+            clause_lo = m.end()
+        stop = _CLAUSE_MARK.search(text, hit.end, hi)
+        return _ORGANISED.search(text, clause_lo, stop.start() if stop else hi) is not None
     if code == "economic_decline" and term in _POVERTY_TERMS:
         before = text[max(0, hit.start - 24) : hit.start]
         return not (_REDUCED.search(before) or _REDUCTION_AFTER.match(text, hit.end))

@@ -1,0 +1,140 @@
+"""What a security word protects (fifteenth round): the nouns a word of security, safety or
+protection governs name the concern, whatever words sit between them.
+
+The codebook's indicators for investment_security and citizen_protection are set phrases
+(безопасности китайских предприятий, security of Chinese enterprises); a readout words the
+same concern as a list the phrases do not cover: обеспечение безопасности граждан, предприятий
+и совместных проектов; the security of the natural gas pipeline and Chinese enterprises;
+protect Chinese personnel and projects. ``protected_objects`` reads the noun phrase that a
+security word governs (the words after it up to a clause's end, a preposition that opens
+another phrase or a verb's participle, at most ``OBJECT_WORDS`` words) and codes each noun
+of the list it knows:
+
+- firms, projects, investments, pipelines: investment_security (codebook: security of the
+  focal state's projects, companies, pipelines); facilities and infrastructure only when the
+  phrase makes them the focal state's or both sides' (Chinese, joint, cross-border) or a
+  pipeline's: a state's important facilities and critical infrastructure are anyone's;
+- citizens, nationals, personnel, workers, staff, tourists, students, diplomats:
+  citizen_protection (codebook: safety of the focal state's citizens and personnel).
+
+Not coded: a list that names a partner state's or the locals' people or assets and not the
+focal state's or both sides' (the security of Kazakh citizens in China: codebook
+citizen_protection, exclude); a security word that is another topic's own (information
+security of enterprises, энергетической безопасности); a guard firm (the one that guards; only
+guarded, guarding and to guard govern an object). The hits go with the matcher's, so they weigh
+in relevance as any topic indicator does (none changed on the tuning sets). Russian and
+English; the Chinese set phrases (中国公民和企业安全) are the codebook's indicators already.
+"""
+
+from __future__ import annotations
+
+import re
+
+from steppewatch.extract.matcher import Hit
+
+__all__ = ["OBJECT_WORDS", "protected_objects"]
+
+OBJECT_WORDS = 12  # words read after a security word: longer than any list of objects
+
+# a word of security, safety or protection (a noun or a verb) that governs what it protects
+_HEAD = re.compile(
+    r"(?<![^\W\d_])(?:"
+    r"security\s+of|safety\s+of|protection\s+of|safe(?:ty)?\s+and\s+security\s+of|"
+    r"protect(?:s|ed|ing)?|safeguard(?:s|ed|ing)?|guard(?:ed|ing)|(?<=to\s)guard|"
+    r"безопасност[иь]|защит[аеуы]|защищать|защищен\w*|охран[аеуы]|охранять"
+    r")(?![^\W\d_])",
+)
+# the literal a head begins with: found first (a plain alternation, several times faster than
+# the head's own), the head is then matched only where one stands
+_HEAD_START = re.compile(r"secur|safe|protect|guard|безопасност|защит|защищ|охран")
+# a word before the head that makes it another topic's (information security of, кибер-)
+_OTHER_SECURITY = re.compile(
+    r"(?:information|cyber|data|network|energy|food|biological|нформационн\w*|"
+    r"энергетическ\w*|продовольственн\w*|биологическ\w*|кибер-?)\s*$"
+)
+# a word that ends the phrase the head governs: a preposition opening another phrase, a
+# relative word, a verb's participle (работающих, working), a conjunction of clauses
+_STOP = re.compile(
+    r"(?:to|in|at|on|for|with|by|from|which|that|who|where|while|through|against|under|amid|"
+    r"during|is|are|was|were|will|would|has|have|had|said|as|"
+    r"в|во|на|с|со|для|по|при|от|к|ко|до|за|из|который\w*|которые|что|чтобы|где|"
+    r"[а-я]{3,}(?:ющих|ящих|щихся|ющие|ящие|щиеся|вших|вшихся)|"
+    r"(?!(?:mining|building|training|engineering|processing|manufacturing|housing|banking|"
+    r"shipping|trading)$)[a-z]{3,}ing)$"
+)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|[.;:!?。；：！？\n()«»\"“”—–]")
+_CLAUSE_END = frozenset('.;:!?。；：！？\n()«»"“”—–')
+
+# the nouns a security word protects, by topic (lower case): a firm's, a project's or an
+# investor's assets and the people abroad are the focal state's in a readout of its engagement
+# unless the phrase names a partner's; sites (facilities, infrastructure, объекты) are anyone's
+# (a state's important facilities, critical infrastructure) unless the phrase says they are the
+# focal state's, both sides' or a pipeline's
+_FIRMS = re.compile(
+    r"(?<![^\W\d_])(?:enterprises?|compan(?:y|ies)|firms?|projects?|investments?|investors?|"
+    r"pipelines?)(?![^\W\d_])|"
+    r"предприяти|компани|фирм|проект|инвестиц|инвестор|трубопровод|газопровод|нефтепровод|"
+    r"газотранспортн"
+)
+_SITES = re.compile(
+    r"(?<![^\W\d_])(?:infrastructure|facilit(?:y|ies))(?![^\W\d_])|объект|инфраструктур"
+)
+_PEOPLE = re.compile(
+    r"(?<![^\W\d_])(?:citizens?|nationals|personnel|workers?|employees?|staff|tourists?|"
+    r"students?|diplomats?|compatriots?|engineers?)(?![^\W\d_])|"
+    r"граждан(?!ск)|персонал|работник|рабоч(?:их|ие)(?!\s+(?:групп|мест|встреч|визит|орган))|"
+    r"сотрудник|соотечественник|турист|студент|дипломат(?!ическ)|специалист"
+)
+# the focal state's or both sides' (Chinese, joint, the two countries', cross-border)
+_OURS = re.compile(
+    r"chinese|china|joint|both|two\s+countries|cooperation|cross-border|"
+    r"китай|кнр|совместн|двух\s+стран|обеих\s+стран|сотрудничеств|трансграничн"
+)
+# the pipelines that carry the region's gas and oil to the focal state
+_PIPELINE = re.compile(r"pipeline|трубопровод|газопровод|нефтепровод|газотранспортн")
+# a partner state's own or the place's (Kazakh citizens, граждан Казахстана, local residents)
+_THEIRS = re.compile(
+    r"kazakh|kyrgyz|tajik|uzbek|turkmen|local|казах|кыргыз|киргиз|таджик|узбек|туркмен|местн"
+)
+
+
+def _governed(normal: str, position: int, end: int) -> tuple[int, int]:
+    """The span of the noun phrase that begins at ``position``: words up to a clause's end,
+    a stop word or ``OBJECT_WORDS`` words (commas and "and", и, а также join its nouns)."""
+    last = position
+    words = 0
+    for m in _WORD.finditer(normal, position, end):
+        word = m.group()
+        if word in _CLAUSE_END or _STOP.match(word) or words >= OBJECT_WORDS:
+            break
+        words += 1
+        last = m.end()
+    return position, last
+
+
+def protected_objects(normal: str, start: int, end: int) -> list[Hit]:
+    """Topic hits for what the security words of ``normal[start:end]`` (the lower-case
+    matching text) protect: each hit spans the security word and its noun phrase, its term is
+    that span's text."""
+    out: list[Hit] = []
+    for candidate in _HEAD_START.finditer(normal, start, end):
+        head = _HEAD.match(normal, candidate.start(), end)
+        if head is None:
+            continue
+        if _OTHER_SECURITY.search(normal, max(start, head.start() - 20), head.start()):
+            continue
+        lo, hi = _governed(normal, head.end(), end)
+        phrase = normal[lo:hi]
+        if not phrase.strip():
+            continue
+        ours = _OURS.search(phrase) is not None
+        if not ours and _THEIRS.search(phrase):
+            continue
+        codes = []
+        if _FIRMS.search(phrase) or (_SITES.search(phrase) and (ours or _PIPELINE.search(phrase))):
+            codes.append("investment_security")
+        if _PEOPLE.search(phrase):
+            codes.append("citizen_protection")
+        for code in codes:
+            out.append(Hit(head.start(), hi, ("topic", code), normal[head.start() : hi]))
+    return out
