@@ -1108,7 +1108,15 @@ def _summarise(document: CodedDocument, items: list[CodedItem], res: _Resources)
     document.event_date = top.event_date
     document.date_precision = top.date_precision
     document.location = top.location or next((i.location for i in pool if i.location), None)
-    document.countries = res.study.sort_countries(c for i in pool for c in i.countries)
+    # states that no name of theirs brings in (the members a framework's meeting implies, a
+    # venue's host, the members of a region's group name) take part in an event: a transcript's
+    # item that reports no event of its own (an answer on the SCO's next meeting in Astana), on
+    # a page whose other items report one, brings them to no event of the page; a page that
+    # reports no event at all (commentary on the SCO) keeps them (gold: the states it discusses)
+    idle_members = _idle_members(pool)
+    document.countries = res.study.sort_countries(
+        c for i in pool for c in i.countries if (id(i), c) not in idle_members
+    )
     document.topics = sorted({t for i in pool for t in i.topics})
     document.domains = sorted({d for i in pool for d in i.domains})
     seen: set[str] = set()
@@ -1117,4 +1125,28 @@ def _summarise(document: CodedDocument, items: list[CodedItem], res: _Resources)
             if actor.name not in seen:
                 seen.add(actor.name)
                 document.actors.append(actor)
-    document.evidence = [e for i in pool for e in i.evidence]
+    document.evidence = [
+        e
+        for i in pool
+        for e in i.evidence
+        if not (e.field == "country" and (id(i), e.code) in idle_members)
+    ]
+
+
+# how an item's state was found without a name of its own (``Evidence.basis``)
+UNNAMED_BASES = ("membership", "venue", "group")
+
+
+def _idle_members(pool: list[CodedItem]) -> set[tuple[int, str]]:
+    """(item id, state) pairs of the states found without a name of their own (UNNAMED_BASES)
+    in a relevant item with no event, on a page whose other relevant items report one (see
+    ``_summarise``)."""
+    if len(pool) < 2 or all(i.kind is None for i in pool):
+        return set()
+    return {
+        (id(i), e.code)
+        for i in pool
+        if i.kind is None
+        for e in i.evidence
+        if e.field == "country" and e.basis in UNNAMED_BASES
+    }
