@@ -7,6 +7,13 @@ name) belong to an event: a transcript's answer that reports no event (China's v
 region before an SCO meeting) brings them to no event of a page whose other answer reports one
 (a bilateral exercise); the same answer on a page of its own (no event anywhere: commentary)
 keeps them.
+
+The focal state's own build-up at home (domestic_capacity) has no partner side: a partner named
+where it does not take part with the focal state (the neighbour who sees the new fence from its
+side) is no participant, while one shown taking part (teams from China, Kazakhstan and
+Kyrgyzstan compete) stays, whatever the kind read. A pair's short form before a border word
+(中哈边境: the China-Kazakhstan border) is a place, not the two sides; the pair's border
+commission is a body of both. A stretch of the border (на участках границы) is no taking part.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from __future__ import annotations
 import pytest
 
 from steppewatch.extract import code_document
+from steppewatch.extract.coder_background import takes_part
 
 from .conftest import make_doc
 
@@ -75,3 +83,80 @@ def test_members_stay_on_a_page_reporting_no_event(title: str, no_event: str) ->
     coded = code_document(make_doc(title + no_event))
     assert coded.kind is None
     assert {"KG", "KZ", "TJ", "UZ"} <= set(coded.countries)
+
+
+# -- the focal state's own build-up: the partner that only watches is no side ---------------------
+RU_FENCE = (
+    "Китай построил новое пограничное ограждение у перевала Иркештам\n"
+    "Пограничное управление Синьцзяна завершило строительство нового ограждения с камерами и "
+    "вышками вдоль границы в районе перевала Иркештам, чтобы предотвращать незаконное пересечение "
+    "границы и проникновение террористов. Жители соседнего Алайского района рассказали, что теперь "
+    "видят новые вышки с киргизской стороны.\n"
+)
+EN_FENCE = (
+    "China completes new border fence near Irkeshtam\n"
+    "Xinjiang's border defence authorities have finished a new fence with cameras and watchtowers "
+    "along the frontier near the Irkeshtam pass, the Xinjiang Military District said, to stop "
+    "illegal crossings, smuggling and the infiltration of terrorists. Villagers in Kyrgyzstan's "
+    "Alay district say they can now see the new towers from their side.\n"
+)
+EN_CONTEST = (
+    "Mountain warfare contest opens in Xinjiang\n"
+    "URUMQI, May 4 -- A mountain warfare contest hosted by the Xinjiang Military District opened on "
+    "Sunday at a high-altitude base. Special forces teams from China, Kazakhstan and Kyrgyzstan "
+    "are competing in marches, shooting and rescue events over six days, aimed at improving "
+    "counter-terrorism skills.\n"
+)
+
+
+@pytest.mark.parametrize("text", [RU_FENCE, EN_FENCE], ids=["ru", "en"])
+def test_neighbour_of_the_focal_states_own_build_up_is_no_side(text: str) -> None:
+    coded = code_document(make_doc(text))
+    assert coded.kind == "domestic_capacity"
+    assert set(coded.countries) & CA == set()
+
+
+def test_partners_listed_with_the_focal_state_stay_whatever_the_kind() -> None:
+    # the contrast: teams of the partner states compete with China's (a listed side)
+    coded = code_document(make_doc(EN_CONTEST))
+    assert {"KZ", "KG"} <= set(coded.countries)
+
+
+# -- a pair's short form before a border word --------------------------------------------------
+ZH_PAIR_BORDER = (
+    "新疆军区某边防团在中哈边境开展冬季实兵演练\n"
+    "新华社乌鲁木齐1月10日电 近日，新疆军区某边防团在中哈边境某地组织冬季实兵演练，检验部队在高寒"
+    "条件下的快速反应和边境管控能力。演练中，官兵围绕反恐处突、边境封控等课目展开训练，有效提升了部队"
+    "维护边境安全稳定的能力。\n"
+)
+ZH_PAIR_COMMISSION = (
+    "中哈边界联合委员会第十次会议在阿斯塔纳举行\n"
+    "新华社阿斯塔纳5月4日电 中哈边界联合委员会第十次会议4日在阿斯塔纳举行。双方就加强边界管理、"
+    "维护边境安全稳定、共同打击跨境犯罪等问题深入交换意见。\n"
+)
+
+
+def test_pair_before_a_border_word_is_a_place() -> None:
+    coded = code_document(make_doc(ZH_PAIR_BORDER))
+    assert coded.relevant
+    assert "KZ" not in coded.countries
+
+
+def test_pairs_border_commission_has_both_sides() -> None:
+    coded = code_document(make_doc(ZH_PAIR_COMMISSION))
+    assert coded.kind == "meeting"
+    assert "KZ" in coded.countries
+
+
+# -- a stretch of the border is no taking part ----------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Заставы модернизированы на участках границы с Казахстаном.", False),
+        ("На этом участке границы построены новые вышки.", False),
+        ("В учениях участвовали пограничники Казахстана.", True),
+        ("Участники учений отработали совместные действия.", True),
+    ],
+)
+def test_stretch_of_border_is_no_taking_part(sentence: str, expected: bool) -> None:
+    assert takes_part(sentence, 0, len(sentence)) is expected

@@ -53,7 +53,10 @@ Per item (see ``segment.py``):
    a meeting of a framework the study marks ``implied_members`` (SCO, C5+China), with evidence
    whose ``basis`` says ``membership``; states from outside the region only in a multilateral
    framework, and only its members where the study lists them; a venue's host when no other
-   partner state is named); kinds per event mention (the
+   partner state is named; none for the focal state's build-up at home but a partner shown
+   taking part with it; on a page of several items, the states no name brings in - members,
+   a venue's host, a group's members - of an item reporting no event are not the page's when
+   another item reports one); kinds per event mention (the
    main one by a lead-weighted score, plus an agreement signed or equipment handed over at a
    meeting; no event from a Xinjiang training-centre name, from medical aid, from a word
    negated, discussed or naming what a document is about, or from a question asking to confirm

@@ -30,6 +30,7 @@ from steppewatch.extract.matcher import Hit
 from steppewatch.extract.prefilter import Guarded
 
 __all__ = [
+    "takes_part",
     "also_with",
     "analyst_passage",
     "analyst_voice",
@@ -221,7 +222,9 @@ _SAYS = re.compile(
 _TAKING_PART = Guarded(
     re.compile(
         r"出席|参加|参与|与会|参演|attend|particip|t(?:ook|akes?|aken|aking) part|represented|"
-        r"участ|присутствова|представлял\w*",  # (присутствие: a presence, not attending)
+        # (присутствие: a presence, not attending; участок, на участках границы: a stretch of
+        # land, not taking part)
+        r"участ(?!о?к)|присутствова|представлял\w*",
         re.IGNORECASE,
     ),
     "出席",
@@ -256,6 +259,12 @@ def _takes_part(text: str, lo: int, hi: int) -> bool:
         and not _IN_ORGANISATION.match(text, m.end(), hi)
         for m in _TAKING_PART.finditer(text, lo, hi)
     )
+
+
+def takes_part(text: str, lo: int, hi: int) -> bool:
+    """text[lo:hi] has a word of taking part (not negated, not membership) or of sending forces
+    or joining (``_SENT``)."""
+    return _takes_part(text, lo, hi) or bool(_SENT.search(text, lo, hi))
 
 
 # a state sending its forces or joining now (Kyrgyzstan, which first joined in 2019, sent 200

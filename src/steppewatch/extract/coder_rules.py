@@ -41,6 +41,7 @@ from steppewatch.extract.coder_background import (
     neighbour_sentence,
     note_start,
     reaction_sentence,
+    takes_part,
     talked_about,
 )
 from steppewatch.extract.coder_entities import (
@@ -1251,24 +1252,66 @@ def rule_countries(
     return framework, sorted_countries
 
 
-def rule_domestic_states(item: CodedItem, found: Found, res: Resources) -> None:
+def rule_domestic_states(
+    item: CodedItem, text: str, hits: list[Hit], found: Found, res: Resources
+) -> None:
     """The focal state's own build-up at home (codebook: domestic_capacity, an act of the focal
     state alone) has no partner side: a partner state taken only from the examples' fallback
     (named in background, as a place or as an example: drills held near the border with
-    Kyrgyzstan, as Kazakhstan did last year) is dropped from ``item.countries``. A partner named
-    taking part stays (a mis-read kind keeps its participants)."""
-    if item.kind != "domestic_capacity" or not found.from_examples:
+    Kyrgyzstan, as Kazakhstan did last year) is dropped from ``item.countries``. When the item
+    reports no other event, so is a partner state named (or whose official or institution is
+    named) only where it does not take part with the focal state: not in a sentence with a word
+    of taking part or sending forces, not listed with the focal state as one side (teams from
+    China, Kazakhstan and Kyrgyzstan; 中哈两国): the neighbour across the new fence, the state
+    a new checkpoint faces. A partner shown taking part stays (a mis-read kind keeps its
+    participants)."""
+    if item.kind != "domestic_capacity":
         return
-    drop = {
-        c
-        for c in found.from_examples
-        if c in res.study.partner_set and found.basis.get(c) == "named"
-    }
+    partners = res.study.partner_set
+    drop = {c for c in found.from_examples if c in partners and found.basis.get(c) == "named"}
+    if all(k == "domestic_capacity" for k in item.event_kinds):
+        for code in item.countries:
+            if code in partners and found.basis.get(code) in ("named", "office", "institution"):
+                mentions = [
+                    h
+                    for h in hits
+                    if h.payload[0] in ("state", "official", "institution")
+                    and _state_of(h, res) == code
+                ]
+                if not any(_takes_part_with_focal(text, h, hits, res) for h in mentions):
+                    drop.add(code)
     if drop:
         item.countries = [c for c in item.countries if c not in drop]
         found.evidence = [
             e for e in found.evidence if not (e.field == "country" and e.code in drop)
         ]
+
+
+# the joints of a list of states (Китай, Казахстан и Киргизия; 中国、哈萨克斯坦和吉尔吉斯斯坦)
+_STATE_LIST_JOINT = re.compile(r"\s*(?:,|、|，|和|及|与|(?<![^\W\d_])(?:and|и)(?![^\W\d_]))\s*")
+
+
+def _takes_part_with_focal(text: str, hit: Hit, hits: list[Hit], res: Resources) -> bool:
+    """The state ``hit`` names takes part in its sentence (a word of taking part or sending
+    forces there), or is listed with the focal state as one side of it (a list of state names
+    joined by commas and "and", one of them the focal state's; a pair abbreviation: 中哈)."""
+    if names_focal(hit, res):
+        return True
+    lo, hi = _sentence_of(text, hit.start, 0, len(text))
+    if takes_part(text, lo, hi):
+        return True
+    states = sorted(
+        (h for h in hits if h.payload[0] == "state" and lo <= h.start and h.end <= hi),
+        key=lambda h: h.start,
+    )
+    chain: list[Hit] = []
+    for state in states:
+        if chain and not _STATE_LIST_JOINT.fullmatch(text, chain[-1].end, state.start):
+            if any(h is hit for h in chain):
+                break
+            chain = []
+        chain.append(state)
+    return any(h is hit for h in chain) and any(names_focal(h, res) for h in chain)
 
 
 SENTENCE_SPAN = 1000  # characters searched either side for a sentence's ends
@@ -3140,7 +3183,7 @@ def assign_codes(
     countries = item.countries
     item.event_kinds = kinds
     item.level = rule_level(item, text, found, item.kind, res.study.focal)
-    rule_domestic_states(item, found, res)
+    rule_domestic_states(item, text, hits, found, res)
     partners = [c for c in countries if c in res.study.partner_set]
     if item.framework is None and found.lead_partner is not None and item.kind is not None:
         # the lead reports the event with one partner state, naming no framework: bilateral,
