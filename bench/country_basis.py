@@ -19,6 +19,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from steppewatch.extract import coder_rules
 from steppewatch.extract.calibration import HELD_OUT, TUNING_SETS
 from steppewatch.extract.codebook_coder import CodebookCoder
 from steppewatch.extract.coder_rules import _state_of
@@ -38,6 +39,25 @@ def main(argv: list[str] | None = None) -> int:
         if f"{name}.jsonl" in HELD_OUT or Path(name).name in HELD_OUT:
             print(f"{name} is a held-out gold set: refused", file=sys.stderr)
             return 2
+    # what the country rules saw of each state, per document (``collect`` wrapped): taking part,
+    # demoted to an example (and why: a neighbour or not), a region's idle group
+    seen: dict[str, set[str]] = {}
+    original = coder_rules.collect
+
+    def spying(*a: object, **k: object) -> coder_rules.Found:
+        found = original(*a, **k)  # type: ignore[arg-type]
+        for code in found.states:
+            seen.setdefault(code, set()).add("taking part")
+        for code in found.examples:
+            seen.setdefault(code, set()).add(
+                "example (neighbour)" if code in found.neighbours else "example"
+            )
+        for hit in a[0]:  # type: ignore[attr-defined]
+            if hit.payload[0] in ("listed", "example"):
+                seen.setdefault(str(hit.payload[1]), set()).add(f"marked {hit.payload[0]}")
+        return found
+
+    coder_rules.collect = spying  # type: ignore[assignment]
     coder = CodebookCoder()
     res = coder._resources()
     partners = set(resolve_study(None).partner_states)
@@ -49,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         for document, text in extracted:
             if not document.relevant:
                 continue
+            seen.clear()
             coded = coder.code(text)
             if not coded.relevant:
                 continue
@@ -92,7 +113,8 @@ def main(argv: list[str] | None = None) -> int:
                     "not named" if first is None else "named early" if first < OPENING else "later"
                 )
                 frame = coded.framework or "none"
-                counts[("missed", where, f"kind {kind}", f"framework {frame}")] += 1
+                why = ", ".join(sorted(seen.get(code, {"not in a relevant passage"})))
+                counts[("missed", where, f"kind {kind}", f"framework {frame}", why)] += 1
         print(f"== {name}")
         for key in sorted(counts):
             print(f"  {' | '.join(key):80} {counts[key]}")

@@ -14,6 +14,10 @@ side) is no participant, while one shown taking part (teams from China, Kazakhst
 Kyrgyzstan compete) stays, whatever the kind read. A pair's short form before a border word
 (中哈边境: the China-Kazakhstan border) is a place, not the two sides; the pair's border
 commission is a body of both. A stretch of the border (на участках границы) is no taking part.
+
+Commentary (no event) has no event whose sides an example would not be: the partner states it
+discusses, given as examples too, are its countries; the same example sentence in the report of
+an agreement stays an example.
 """
 
 from __future__ import annotations
@@ -160,3 +164,49 @@ def test_pairs_border_commission_has_both_sides() -> None:
 )
 def test_stretch_of_border_is_no_taking_part(sentence: str, expected: bool) -> None:
     assert takes_part(sentence, 0, len(sentence)) is expected
+
+
+# -- commentary: the states it discusses, examples too -------------------------------------------
+EN_COMMENTARY = (
+    "Analysis: Beijing's quiet security footprint in Central Asia\n"
+    "By a staff analyst | Regional Review | 14 May 2027\n"
+    "China's security cooperation with Kyrgyzstan has deepened over the past decade, with Chinese "
+    "police academies training Kyrgyz officers in counter-terrorism and border control. Other "
+    "states of the region, such as Uzbekistan and Kazakhstan, have also bought Chinese "
+    "surveillance systems for their police. Analysts say the trend is likely to continue as "
+    "Beijing worries about the security of its investments and of its citizens in the region.\n"
+)
+EN_AGREEMENT = (
+    "China and Kyrgyzstan sign police training agreement\n"
+    "BISHKEK, May 14 -- China's Ministry of Public Security and Kyrgyzstan's Interior Ministry on "
+    "Tuesday signed an agreement under which Chinese police academies will train Kyrgyz officers "
+    "in counter-terrorism and border control. Other states of the region, such as Uzbekistan and "
+    "Kazakhstan, have also bought Chinese surveillance systems for their police.\n"
+)
+ZH_COMMENTARY = (
+    "评论：中国与中亚安全合作的新特点\n"
+    "作者：本报评论员 2027年5月14日\n"
+    "近十年来，中国同吉尔吉斯斯坦的执法安全合作不断深化，双方在反恐和边境管控方面的交流日益密切。"
+    "乌兹别克斯坦、哈萨克斯坦等地区国家也采购了中国的安防监控系统。分析人士认为，随着中国对海外投资"
+    "和公民安全的关注上升，这一趋势还将持续。\n"
+)
+ZH_AGREEMENT = (
+    "中吉签署执法安全合作协议\n"
+    "新华社比什凯克5月14日电 中国公安部与吉尔吉斯斯坦内务部14日在比什凯克签署执法安全合作协议，"
+    "双方将在反恐和边境管控方面加强合作。乌兹别克斯坦、哈萨克斯坦等地区国家也采购了中国的安防监控"
+    "系统。\n"
+)
+
+
+@pytest.mark.parametrize("text", [EN_COMMENTARY, ZH_COMMENTARY], ids=["en", "zh"])
+def test_commentary_codes_the_states_it_discusses(text: str) -> None:
+    coded = code_document(make_doc(text))
+    assert coded.kind is None
+    assert set(coded.countries) & CA == {"KG", "KZ", "UZ"}
+
+
+@pytest.mark.parametrize("text", [EN_AGREEMENT, ZH_AGREEMENT], ids=["en", "zh"])
+def test_examples_beside_an_events_side_stay_examples(text: str) -> None:
+    coded = code_document(make_doc(text))
+    assert coded.kind == "mechanism"
+    assert set(coded.countries) & CA == {"KG"}

@@ -623,7 +623,7 @@ _EXAMPLE_AFTER = re.compile(
 # it attends): such a list names the participants, whoever they are
 _PARTICIPATE = re.compile(
     r"出席|参加|参与|与会|参演|代表团|attend|particip|t(?:ook|akes?|aken|aking) part|delegations?\b|"
-    r"участ|присутств|делегаци",
+    r"участ(?!о?к)|присутств|делегаци",  # (участок: a stretch of land)
     re.IGNORECASE,
 )
 

@@ -1252,6 +1252,27 @@ def rule_countries(
     return framework, sorted_countries
 
 
+def rule_commentary_states(item: CodedItem, found: Found, text: str, res: Resources) -> None:
+    """Commentary (an item reporting no event: analysis, an op-ed, an interview) has no event
+    whose sides a partner named as an example would not be: the partner states whose
+    engagement with the focal state it discusses are its countries (gold guideline on
+    commentary), so the states the rules set aside as examples (named in background, given as
+    examples, the same actor's other partner) are added, but not those named only as a
+    neighbour (a border's other side, how it reacts), as a third state's partner (the US
+    minister visited Kazakhstan) or only as a place (a route's stop, researchers' home, a
+    dateline)."""
+    for code, hit in found.examples.items():
+        if code in res.study.partner_set and code not in item.countries:
+            if code in found.neighbours and code not in found.not_neighbours:
+                continue
+            if hit.payload[0] == "state" and (
+                _inside(hit, found.third_party) or named_only(text, hit)
+            ):
+                continue
+            item.countries = res.study.sort_countries([*item.countries, code])
+            found.evidence.append(evidence("country", code, hit, text, "named"))
+
+
 def rule_domestic_states(
     item: CodedItem, text: str, hits: list[Hit], found: Found, res: Resources
 ) -> None:
@@ -3249,6 +3270,8 @@ def assign_codes(
             for e in found.evidence
             if e.field != "framework" and not (e.field == "country" and e.code in outside)
         ]
+        if item.relevant:
+            rule_commentary_states(item, found, text, res)
     # the learned participation layer: a coded partner state named, not taking part
     apply_participation(item, text, hits, found, background, res, _state_of)
     voiced = commentary(item, text)
