@@ -18,6 +18,10 @@ commission is a body of both. A stretch of the border (на участках г�
 Commentary (no event) has no event whose sides an example would not be: the partner states it
 discusses, given as examples too, are its countries; the same example sentence in the report of
 an agreement stays an example.
+
+A block of short lines with no sentence end closing a page (other items' headlines, however
+headed or with no heading) names other events: its states and frameworks are no participants;
+the same states named in the body's last sentence are.
 """
 
 from __future__ import annotations
@@ -210,3 +214,68 @@ def test_examples_beside_an_events_side_stay_examples(text: str) -> None:
     coded = code_document(make_doc(text))
     assert coded.kind == "mechanism"
     assert set(coded.countries) & CA == {"KG"}
+
+
+# -- a list of headlines at the page's foot, with no heading ---------------------------------------
+EN_PATROL = (
+    "Chinese and Kyrgyz border guards hold joint patrol\n"
+    "BISHKEK, June 4 -- Border guards of China and Kyrgyzstan conducted a joint patrol along the "
+    "Irkeshtam section of the border on Wednesday to counter smuggling and the infiltration of "
+    "terrorists, the Kyrgyz Border Service said.\n"
+    "The two sides exchanged information on cross-border crime and agreed to hold such patrols "
+    "every quarter.\n"
+)
+EN_HEADLINES = (
+    "\nKazakhstan and China hold border talks in Almaty\n"
+    "Uzbekistan to buy Chinese drones, minister says\n"
+    "SCO defence ministers meet in Bishkek to discuss terrorism\n"
+    "Tajik police trained in Urumqi\n"
+)
+EN_BODY_CLOSE = (
+    "Border guards of Kazakhstan joined the patrol on its last day at the Chinese side's "
+    "invitation.\n"
+)
+ZH_PATROL = (
+    "中吉边防部队举行联合巡逻\n"
+    "新华社比什凯克6月4日电 中国和吉尔吉斯斯坦边防部队4日在伊尔克什坦口岸段边境举行联合巡逻，共同打击"
+    "走私和恐怖分子渗透活动。\n"
+    "双方交流了跨境犯罪情况，并商定每季度举行一次联合巡逻。\n"
+)
+ZH_HEADLINES = (
+    "\n中哈举行边界问题会谈\n"
+    "乌兹别克斯坦将采购中国无人机\n"
+    "上合组织成员国国防部长会议在比什凯克举行\n"
+    "塔吉克斯坦警察赴乌鲁木齐参加培训\n"
+)
+RU_PATROL = (
+    "Пограничники Китая и Киргизии провели совместное патрулирование\n"
+    "БИШКЕК, 4 июня. Пограничники Китая и Киргизии в среду провели совместное патрулирование у "
+    "перевала Иркештам для борьбы с контрабандой и проникновением террористов, сообщила "
+    "Пограничная служба Киргизии.\n"
+    "Стороны обменялись информацией о трансграничной преступности и договорились проводить такие "
+    "патрули ежеквартально.\n"
+)
+RU_HEADLINES = (
+    "\nКазахстан и Китай провели переговоры по границе\n"
+    "Узбекистан закупит китайские беспилотники\n"
+    "Министры обороны стран ШОС встретились в Бишкеке\n"
+    "Таджикские полицейские прошли обучение в Урумчи\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [EN_PATROL + EN_HEADLINES, ZH_PATROL + ZH_HEADLINES, RU_PATROL + RU_HEADLINES],
+    ids=["en", "zh", "ru"],
+)
+def test_headlines_closing_a_page_name_no_participants(text: str) -> None:
+    coded = code_document(make_doc(text))
+    assert coded.kind == "joint_patrol_operation"
+    assert set(coded.countries) & CA == {"KG"}
+    assert coded.framework == "bilateral"
+
+
+def test_a_state_in_the_bodys_last_sentence_takes_part() -> None:
+    # the contrast: a sentence (with its full stop) closes the body, not a list of headlines
+    coded = code_document(make_doc(EN_PATROL + EN_BODY_CLOSE))
+    assert {"KG", "KZ"} <= set(coded.countries)

@@ -914,7 +914,8 @@ _NOTE_STARTS: _LastText[int] = _LastText()
 def note_start(text: str, start: int, end: int) -> int:
     """Where the item's paragraphs of background begin (a line headed Справка., Background:,
     背景：), or where its page's tags, editor or list of links to other articles begin (Tags:,
-    【责任编辑：…】, a line "Related news:", "Читайте также:", 【相关新闻】), or ``end``."""
+    【责任编辑：…】, a line "Related news:", "Читайте также:", 【相关新闻】; a block of at least
+    TAIL_LINES short lines with no sentence end closing the item), or ``end``."""
     starts = _NOTE_STARTS.answers(text)
     stop = starts.get((start, end))
     if stop is None:
@@ -932,7 +933,34 @@ def _note_start(text: str, start: int, end: int) -> int:
         inline = pattern.search(text, lead, stop)
         if inline is not None:
             stop = inline.start()
-    return stop
+    # ... or a list of headlines with no heading, or one the patterns do not know (More on
+    # Tajikistan:, Новости Сената:): its layout says what it is
+    return min(stop, _headline_block(text, lead, end))
+
+
+TAIL_LINES = 3  # short unpunctuated lines that close an item: a list of other items' headlines
+TAIL_LINE = 100  # characters: the longest headline line
+_HEADLINE_END = re.compile(r"[.。!?！？…»”\"）)；;:：]\s*$")
+
+
+def _headline_block(text: str, lead: int, end: int) -> int:
+    """Where a block of at least TAIL_LINES short lines closing the item (``end``) begins, each
+    with no sentence end (no full stop, question mark, quote or colon closing it), after the
+    item's lead: a list of other items' headlines at the page's foot, whatever heads it (or
+    ``end``)."""
+    position, lines, start = end, 0, end
+    while position > lead:
+        line_start = text.rfind("\n", lead, position) + 1
+        if line_start <= lead:
+            break
+        line = text[line_start:position].strip()
+        if line:
+            if len(line) > TAIL_LINE or _HEADLINE_END.search(line):
+                break
+            lines += 1
+            start = line_start
+        position = line_start - 1
+    return start if lines >= TAIL_LINES else end
 
 
 # an event or its sides named without an indicator (the drill, the talks, 此次会谈, учения, the
