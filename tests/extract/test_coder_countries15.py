@@ -22,6 +22,11 @@ an agreement stays an example.
 A block of short lines with no sentence end closing a page (other items' headlines, however
 headed or with no heading) names other events: its states and frameworks are no participants;
 the same states named in the body's last sentence are.
+
+A framework's gathering named as the time of another event (ahead of the SCO summit, накануне
+саммита ШОС, 峰会前夕; what to expect after the summit) is that event's occasion, like the
+sidelines: the event keeps its own sides and its framework, and the members are not implied;
+a report of the summit itself implies them.
 """
 
 from __future__ import annotations
@@ -279,3 +284,69 @@ def test_a_state_in_the_bodys_last_sentence_takes_part() -> None:
     # the contrast: a sentence (with its full stop) closes the body, not a list of headlines
     coded = code_document(make_doc(EN_PATROL + EN_BODY_CLOSE))
     assert {"KG", "KZ"} <= set(coded.countries)
+
+
+# -- a framework's gathering named as the time of another event ----------------------------------
+EN_AHEAD = (
+    "Chinese, Kyrgyz defence ministers hold talks ahead of SCO summit\n"
+    "BISHKEK, June 12 -- Ahead of the SCO summit in Bishkek, Chinese Defence Minister Dong "
+    "Jun held talks with Kyrgyz Defence Minister Baktybek Bekbolotov on Thursday. The two "
+    "sides agreed to deepen cooperation in fighting terrorism and protecting the border.\n"
+)
+ZH_AHEAD = (
+    "上合组织峰会前夕中吉两国国防部长举行会谈\n"
+    "新华社比什凯克6月12日电 在上海合作组织比什凯克峰会前夕，国防部长董军12日同吉尔吉斯斯"
+    "坦国防部长别克博洛托夫举行会谈。双方同意深化反恐和边境安全合作。\n"
+)
+RU_AHEAD = (
+    "Министры обороны Китая и Киргизии провели переговоры накануне саммита ШОС\n"
+    "БИШКЕК, 12 июня. Накануне саммита ШОС в Бишкеке министр обороны Китая Дун Цзюнь провел "
+    "переговоры с министром обороны Киргизии Бактыбеком Бекболотовым. Стороны договорились "
+    "углублять сотрудничество в борьбе с терроризмом и охране границы.\n"
+)
+RU_AFTER_INTERVIEW = (
+    "Эксперт: чего ждать Киргизии от Китая после саммита ШОС\n"
+    "Интервью | 24.11.2026\n"
+    "Насколько глубоко Китай вовлечен в обеспечение безопасности Кыргызстана и чего ждать от "
+    "Пекина после саммита ШОС в Бишкеке? На вопросы ответил политолог.\n"
+    "— Китай обучает киргизских полицейских и передал технику пограничной службе. Его роль в "
+    "борьбе с терроризмом будет расти, но Россию он не заменит.\n"
+)
+EN_SUMMIT = (
+    "SCO heads of state meet in Bishkek, pledge joint fight against terrorism\n"
+    "BISHKEK, June 13 -- The Council of Heads of State of the Shanghai Cooperation "
+    "Organization met in Bishkek on Friday. Chinese President Xi Jinping and the other "
+    "leaders agreed to step up the joint fight against terrorism, separatism and extremism.\n"
+)
+ZH_SUMMIT = (
+    "上海合作组织成员国元首理事会会议在比什凯克举行\n"
+    "新华社比什凯克6月13日电 上海合作组织成员国元首理事会会议13日在比什凯克举行。国家主席"
+    "习近平出席会议，各方同意加强合作，共同打击恐怖主义、分裂主义和极端主义。\n"
+)
+RU_SUMMIT = (
+    "В Бишкеке прошло заседание Совета глав государств ШОС\n"
+    "БИШКЕК, 13 июня. В Бишкеке прошло заседание Совета глав государств – членов ШОС. "
+    "Председатель КНР Си Цзиньпин и другие лидеры договорились усилить совместную борьбу с "
+    "терроризмом, сепаратизмом и экстремизмом.\n"
+)
+
+
+@pytest.mark.parametrize("text", [EN_AHEAD, ZH_AHEAD, RU_AHEAD], ids=["en", "zh", "ru"])
+def test_talks_ahead_of_a_summit_are_the_two_sides(text: str) -> None:
+    coded = code_document(make_doc(text))
+    assert coded.kind == "meeting"
+    assert coded.framework == "bilateral"
+    assert set(coded.countries) & CA == {"KG"}
+
+
+def test_an_interview_after_a_summit_implies_no_members() -> None:
+    coded = code_document(make_doc(RU_AFTER_INTERVIEW))
+    assert coded.kind is None
+    assert set(coded.countries) & CA == {"KG"}
+
+
+@pytest.mark.parametrize("text", [EN_SUMMIT, ZH_SUMMIT, RU_SUMMIT], ids=["en", "zh", "ru"])
+def test_the_summit_itself_implies_its_members(text: str) -> None:
+    coded = code_document(make_doc(text))
+    assert coded.framework == "SCO"
+    assert {"KG", "KZ", "TJ", "UZ"} <= set(coded.countries)

@@ -1022,9 +1022,29 @@ _SIDELINES_BEFORE = re.compile(
 _SIDELINES_AFTER = re.compile(r"[^，,。；;]{0,24}?期间[，,]?(?:会见|会晤|同|与|举行双边)")
 
 
+# ... or as the time of another event, the object of a word of time (ahead of the SCO summit,
+# after the summit, накануне / после саммита ШОС, 上合组织峰会前夕 / 召开之际): the event is at
+# that time, not that gathering
+_TIME_OF_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:ahead\s+of|before|after|following|on\s+the\s+eve\s+of|"
+    r"in\s+the\s+run[- ]up\s+to|prior\s+to|in\s+the\s+wake\s+of|накануне|перед|после|"
+    r"в\s+преддверии|в\s+канун)\s+(?:the\s+)?[^.;,，。]{0,40}$",
+    re.IGNORECASE,
+)
+_TIME_OF_AFTER = re.compile(
+    r"[^，,。；;]{0,24}?(?:前夕|召开之际|举行之际|之际|召开前|举行前|结束后|闭幕后)"
+)
+
+
 def _occasion(text: str, hit: Hit) -> bool:
-    return bool(_SIDELINES_BEFORE.search(text, max(0, hit.start - 60), hit.start)) or bool(
-        _SIDELINES_AFTER.match(text, hit.end)
+    """The framework ``hit`` names is another event's occasion: its place (on the sidelines)
+    or its time (ahead of, after): not the event's framework, and its members are not implied."""
+    before = max(0, hit.start - 60)
+    return bool(
+        _SIDELINES_BEFORE.search(text, before, hit.start)
+        or _SIDELINES_AFTER.match(text, hit.end)
+        or _TIME_OF_BEFORE.search(text, before, hit.start)
+        or _TIME_OF_AFTER.match(text, hit.end)
     )
 
 
