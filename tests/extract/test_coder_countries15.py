@@ -27,6 +27,10 @@ A framework's gathering named as the time of another event (ahead of the SCO sum
 саммита ШОС, 峰会前夕; what to expect after the summit) is that event's occasion, like the
 sidelines: the event keeps its own sides and its framework, and the members are not implied;
 a report of the summit itself implies them.
+
+A state whose ministry only welcomed the event (表示欢迎, welcomed, приветствовало) or whose
+president only sent greetings to its participants is no participant; one whose unit took part
+is.
 """
 
 from __future__ import annotations
@@ -350,3 +354,66 @@ def test_the_summit_itself_implies_its_members(text: str) -> None:
     coded = code_document(make_doc(text))
     assert coded.framework == "SCO"
     assert {"KG", "KZ", "TJ", "UZ"} <= set(coded.countries)
+
+
+# -- a state that only welcomed the event or sent greetings ---------------------------------------
+EN_WELCOMED = (
+    "China, Kyrgyzstan hold joint counter-terrorism drill\n"
+    "BISHKEK, Aug 3 -- Chinese and Kyrgyz special forces held a joint counter-terrorism "
+    "exercise in the Issyk-Kul region on Saturday, practising hostage rescue and mountain "
+    "search.\n"
+    "Kazakhstan's Defence Ministry said in a statement that it welcomed the drill as a "
+    "contribution to regional stability.\n"
+)
+ZH_WELCOMED = (
+    "中吉举行联合反恐演习\n"
+    "新华社比什凯克8月3日电 中国和吉尔吉斯斯坦特种部队3日在伊塞克湖州举行联合反恐演习，演练"
+    "了解救人质和山地搜索等课目。\n"
+    "哈萨克斯坦国防部发表声明，对此次演习表示欢迎，认为有助于地区稳定。\n"
+)
+RU_WELCOMED = (
+    "Китай и Киргизия провели совместные антитеррористические учения\n"
+    "БИШКЕК, 3 августа. Спецподразделения Китая и Киргизии провели совместные "
+    "антитеррористические учения в Иссык-Кульской области, отработав освобождение заложников "
+    "и поиск в горах.\n"
+    "Министерство обороны Казахстана в своем заявлении приветствовало учения как вклад в "
+    "региональную стабильность.\n"
+)
+EN_GREETINGS = (
+    "China, Kyrgyzstan hold joint counter-terrorism drill\n"
+    "BISHKEK, Aug 3 -- Chinese and Kyrgyz special forces held a joint counter-terrorism "
+    "exercise in the Issyk-Kul region on Saturday, practising hostage rescue and mountain "
+    "search.\n"
+    "Uzbek President Shavkat Mirziyoyev sent a message of greetings to the participants.\n"
+)
+EN_ALSO_TOOK_PART = (
+    "China, Kyrgyzstan hold joint counter-terrorism drill\n"
+    "BISHKEK, Aug 3 -- Chinese and Kyrgyz special forces held a joint counter-terrorism "
+    "exercise in the Issyk-Kul region on Saturday, practising hostage rescue and mountain "
+    "search.\n"
+    "A unit of Kazakhstan's National Guard also took part in the drill at the invitation of "
+    "the two sides.\n"
+)
+ZH_ALSO_TOOK_PART = (
+    "中吉举行联合反恐演习\n"
+    "新华社比什凯克8月3日电 中国和吉尔吉斯斯坦特种部队3日在伊塞克湖州举行联合反恐演习，演练"
+    "了解救人质和山地搜索等课目。\n"
+    "哈萨克斯坦国民近卫军一支分队应邀参加了此次演习。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [EN_WELCOMED, ZH_WELCOMED, RU_WELCOMED, EN_GREETINGS],
+    ids=["en", "zh", "ru", "en-greetings"],
+)
+def test_a_state_that_only_welcomed_or_greeted_is_no_participant(text: str) -> None:
+    coded = code_document(make_doc(text))
+    assert coded.kind == "bilateral_exercise"
+    assert set(coded.countries) & CA == {"KG"}
+
+
+@pytest.mark.parametrize("text", [EN_ALSO_TOOK_PART, ZH_ALSO_TOOK_PART], ids=["en", "zh"])
+def test_a_state_whose_unit_took_part_is_a_participant(text: str) -> None:
+    coded = code_document(make_doc(text))
+    assert set(coded.countries) & CA == {"KG", "KZ"}

@@ -198,10 +198,21 @@ _MEMBERSHIP = re.compile(
 # reporters that the mechanism was a positive step; 对记者表示; прокомментировал)
 _COMMENT = re.compile(
     r"对(?:记者|媒体)(?:表示|称|说)|向媒体|答记者问|接受[^。，,]{0,16}采访|评论|置评|予以积极评价|"
+    r"表示欢迎|"  # (welcomed it: a word on the event, as welcomed, приветствовал)
     r"(?<![^\W\d_])(?:told\s+(?:reporters|journalists|the\s+press|media)|commented|"
     r"in\s+a\s+comment|in\s+an\s+interview|welcomed|"
     r"(?:заявил|сообщил|сказал)\w*\s+журналист\w*|прокомментировал\w*|в\s+комментарии|"
     r"в\s+интервью|приветствовал\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# greetings or congratulations sent (致贺电, sent a message of greetings to the participants,
+# направил приветствие участникам): a word to the event from outside it, whoever it is
+# addressed to (its participants are the addressees, not the sender)
+_GREETINGS = re.compile(
+    r"致贺电|致贺信|发来贺电|发来贺信|致电祝贺|致信祝贺|"
+    r"(?<![^\W\d_])(?:sent\s+(?:a\s+)?(?:message\s+of\s+)?(?:greetings|congratulations)|"
+    r"sent\s+(?:a\s+)?congratulatory|"
+    r"направил\w*\s+(?:\w+\s+)?(?:приветстви|поздравлени|поздравительн)\w*)(?![^\W\d_])",
     re.IGNORECASE,
 )
 # ... or by an analyst or an expert, who speaks for no state (the region named in a quote)
@@ -643,6 +654,8 @@ def _is_background(text: str, lo: int, hi: int, year: int | None, events: list[i
     if _GEOGRAPHY.search(text, lo, hi) and not _any_in(events, lo, hi):
         return True
     if not _takes_part(text, lo, hi) and _COMMENT.search(text, lo, hi):
+        return True
+    if _GREETINGS.search(text, lo, hi):
         return True
     if _analyst_says(text, lo, hi):
         return True
