@@ -31,6 +31,10 @@ a report of the summit itself implies them.
 A state whose ministry only welcomed the event (表示欢迎, welcomed, приветствовало) or whose
 president only sent greetings to its participants is no participant; one whose unit took part
 is.
+
+An item whose lead writes no year, on a page that gives no date, reports this year's event: a
+later sentence opening with a year (В 2019 году, 2019年) recalls another, unless a state takes
+part in it; the lead's year is read in the lead's paragraph, not in the next one.
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ from __future__ import annotations
 import pytest
 
 from steppewatch.extract import code_document
-from steppewatch.extract.coder_background import takes_part
+from steppewatch.extract.coder_background import event_year, lead_end, takes_part
 
 from .conftest import make_doc
 
@@ -417,3 +421,49 @@ def test_a_state_that_only_welcomed_or_greeted_is_no_participant(text: str) -> N
 def test_a_state_whose_unit_took_part_is_a_participant(text: str) -> None:
     coded = code_document(make_doc(text))
     assert set(coded.countries) & CA == {"KG", "KZ"}
+
+
+# -- an earlier year opening a sentence of an undated item ----------------------------------------
+ZH_UNDATED = (
+    "中吉举行边境安全会谈\n"
+    "新华社比什凯克3月3日电 中国和吉尔吉斯斯坦边防官员3日在比什凯克举行会谈，同意加强合作，"
+    "共同打击走私和恐怖主义。\n"
+    "2019年，中国和塔吉克斯坦签署了边境合作协定。\n"
+)
+RU_UNDATED = (
+    "Китай и Киргизия провели переговоры по безопасности границы\n"
+    "БИШКЕК, 3 марта. Пограничные ведомства Китая и Киргизии провели в Бишкеке переговоры и "
+    "договорились усилить совместную борьбу с контрабандой и терроризмом.\n"
+    "В 2019 году Китай и Таджикистан подписали соглашение о пограничном сотрудничестве.\n"
+)
+RU_UNDATED_JOINED = (
+    "Китай и Киргизия провели совместное патрулирование границы\n"
+    "БИШКЕК, 3 марта. Пограничники Китая и Киргизии провели совместное патрулирование границы"
+    " у перевала Иркештам для борьбы с контрабандой и терроризмом.\n"
+    "В 2026 году к патрулированию впервые присоединились и пограничники Таджикистана.\n"
+)
+ZH_UNDATED_JOINED = (
+    "中吉举行边境联合巡逻\n"
+    "新华社比什凯克3月3日电 中国和吉尔吉斯斯坦边防部队3日在伊尔克什坦口岸附近举行联合巡逻，"
+    "共同打击走私和恐怖主义。\n"
+    "2026年，塔吉克斯坦边防部队首次派员参加联合巡逻。\n"
+)
+
+
+@pytest.mark.parametrize("text", [ZH_UNDATED, RU_UNDATED], ids=["zh", "ru"])
+def test_a_year_opening_a_later_sentence_recalls_another_event(text: str) -> None:
+    coded = code_document(make_doc(text))
+    assert coded.kind == "meeting"
+    assert set(coded.countries) & CA == {"KG"}
+
+
+@pytest.mark.parametrize("text", [RU_UNDATED_JOINED, ZH_UNDATED_JOINED], ids=["ru", "zh"])
+def test_a_state_joining_in_a_sentence_opening_with_a_year_takes_part(text: str) -> None:
+    coded = code_document(make_doc(text))
+    assert set(coded.countries) & CA == {"KG", "TJ"}
+
+
+def test_the_leads_year_is_read_in_its_paragraph() -> None:
+    assert event_year(ZH_UNDATED, 0, lead_end(0, ZH_UNDATED), None) is None
+    dated = ZH_UNDATED.replace("3月3日电", "2026年3月3日电")
+    assert event_year(dated, 0, lead_end(0, dated), None) == 2026

@@ -381,7 +381,10 @@ def event_year(text: str, start: int, end: int, reference: str | None) -> int | 
     else the year of ``reference`` (the publication date)."""
     # (else a year within LEAD characters: the lead may end early at an abbreviation, Sept.; not
     # a year a plan or a budget is for: план на 2023 год, the plan for 2023, 2023年度)
-    for stop in (end, max(end, start + LEAD)):
+    # (... within the lead's paragraph: the next paragraph is another sentence's)
+    paragraph = text.find("\n", end)
+    reach = start + LEAD if paragraph < 0 else min(start + LEAD, paragraph)
+    for stop in (end, max(end, reach)):
         for match in _YEAR.finditer(text, start, stop):
             if not _FOR_YEAR.search(text, max(0, match.start() - 4), match.start()) and not (
                 text.startswith("年度", match.end())
@@ -533,12 +536,14 @@ def _earlier_opening(text: str, lo: int, hi: int, year: int | None) -> bool:
     if before is not None:
         return True
     opening_year = _YEAR_OPENING.match(text, at, hi)
-    return (
-        opening_year is not None
-        and year is not None
-        and int(opening_year.group(1)) < year
-        and not _SINCE.match(text, at, hi)
-    )
+    if opening_year is None or _SINCE.match(text, at, hi):
+        return False
+    if year is None:
+        # an item whose lead writes no year and whose page gives no date reports this year's
+        # event: a sentence opening with a year speaks of another, earlier or planned, unless
+        # a state takes part or sends its forces in it (in 2026 Tajik guards joined too)
+        return not _now(text, lo, hi)
+    return int(opening_year.group(1)) < year
 
 
 def _now(text: str, lo: int, hi: int) -> bool:
