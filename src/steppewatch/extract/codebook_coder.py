@@ -46,7 +46,8 @@ Per item (see ``segment.py``):
    ministry named after another state's (俄罗斯国防部) are dropped first.
 4. codes of relevant items come from the hits in their relevant passages, each with evidence,
    by the rules of ``coder_rules.py`` (one small function each): framework (not a gathering
-   named as a meeting's occasion: on the sidelines of the SCO summit); countries taking part
+   named as a meeting's occasion: on the sidelines of, ahead of or after the SCO summit);
+   countries taking part
    (named - not observers, third-party borders, lists of third parties, nor states given as
    examples when another partner takes part, see ``coder_entities.enumerations`` - plus every
    member at the item's date of
@@ -54,9 +55,10 @@ Per item (see ``segment.py``):
    whose ``basis`` says ``membership``; states from outside the region only in a multilateral
    framework, and only its members where the study lists them; a venue's host when no other
    partner state is named; none for the focal state's build-up at home but a partner shown
-   taking part with it; on a page of several items, the states no name brings in - members,
-   a venue's host, a group's members - of an item reporting no event are not the page's when
-   another item reports one); kinds per event mention (the
+   taking part with it; commentary, an item reporting no event, codes the states it
+   discusses, examples too; on a page of several items, the states no name brings in -
+   members, a venue's host, a group's members - of an item reporting no event are not the
+   page's when another item reports one); kinds per event mention (the
    main one by a lead-weighted score, plus an agreement signed or equipment handed over at a
    meeting; no event from a Xinjiang training-centre name, from medical aid, from a word
    negated, discussed or naming what a document is about, or from a question asking to confirm
