@@ -62,7 +62,9 @@ def main(argv: list[str] | None = None) -> int:
         languages = {d.id: d.language or "?" for d in load_gold(path)}
         report = evaluate(path, coder=coder, samples=0).model_dump(mode="json")
         out[name] = headline(report)
-        counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # tp fp_rel fp_neg fn
+        # tp, false on relevant, false on negatives, missed, missed where the coder found no
+        # relevant item (a relevance miss, not a country one)
+        counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
         lines: list[str] = []
         for doc in report["documents"]:
             gold = set(doc["gold"]["countries"])
@@ -75,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
                 c[0] += len(gold & pred)
                 c[1 if relevant else 2] += len(pred - gold)
                 c[3] += len(gold - pred)
+                c[4] += 0 if doc["predicted"]["relevant"] else len(gold - pred)
             if pred != gold:
                 lines.append(
                     f"  {'REL' if relevant else 'NEG'} {doc['id']}: gold {sorted(gold)} "
@@ -82,11 +85,12 @@ def main(argv: list[str] | None = None) -> int:
                 )
         print(f"== {name}: " + " ".join(f"{k} {v}" for k, v in out[name].items()))
         for key in sorted(counts):
-            tp, fpr, fpn, fn = counts[key]
+            tp, fpr, fpn, fn, fn_irrelevant = counts[key]
             p, r, f = _prf(tp, fpr + fpn, fn)
             print(
                 f"  {key:4} CA P/R/F1 {p:.3f} / {r:.3f} / {f:.3f}  false on relevant {fpr}, "
-                f"on negatives {fpn}, missed {fn}"
+                f"on negatives {fpn}, missed {fn} ({fn_irrelevant} on documents coded not "
+                "relevant)"
             )
         if args.documents:
             print("\n".join(lines))

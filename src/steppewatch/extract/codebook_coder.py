@@ -46,14 +46,19 @@ Per item (see ``segment.py``):
    ministry named after another state's (俄罗斯国防部) are dropped first.
 4. codes of relevant items come from the hits in their relevant passages, each with evidence,
    by the rules of ``coder_rules.py`` (one small function each): framework (not a gathering
-   named as a meeting's occasion: on the sidelines of the SCO summit); countries taking part
+   named as a meeting's occasion: on the sidelines of, ahead of or after the SCO summit);
+   countries taking part
    (named - not observers, third-party borders, lists of third parties, nor states given as
    examples when another partner takes part, see ``coder_entities.enumerations`` - plus every
    member at the item's date of
    a meeting of a framework the study marks ``implied_members`` (SCO, C5+China), with evidence
    whose ``basis`` says ``membership``; states from outside the region only in a multilateral
    framework, and only its members where the study lists them; a venue's host when no other
-   partner state is named); kinds per event mention (the
+   partner state is named; none for the focal state's build-up at home but a partner shown
+   taking part with it; commentary, an item reporting no event, codes the states it
+   discusses, examples too; on a page of several items, the states no name brings in -
+   members, a venue's host, a group's members - of an item reporting no event are not the
+   page's when another item reports one); kinds per event mention (the
    main one by a lead-weighted score, plus an agreement signed or equipment handed over at a
    meeting; no event from a Xinjiang training-centre name, from medical aid, from a word
    negated, discussed or naming what a document is about, or from a question asking to confirm
@@ -1132,7 +1137,15 @@ def _summarise(document: CodedDocument, items: list[CodedItem], res: _Resources)
     document.event_date = top.event_date
     document.date_precision = top.date_precision
     document.location = top.location or next((i.location for i in pool if i.location), None)
-    document.countries = res.study.sort_countries(c for i in pool for c in i.countries)
+    # states that no name of theirs brings in (the members a framework's meeting implies, a
+    # venue's host, the members of a region's group name) take part in an event: a transcript's
+    # item that reports no event of its own (an answer on the SCO's next meeting in Astana), on
+    # a page whose other items report one, brings them to no event of the page; a page that
+    # reports no event at all (commentary on the SCO) keeps them (gold: the states it discusses)
+    idle_members = _idle_members(pool)
+    document.countries = res.study.sort_countries(
+        c for i in pool for c in i.countries if (id(i), c) not in idle_members
+    )
     document.topics = sorted({t for i in pool for t in i.topics})
     document.domains = sorted({d for i in pool for d in i.domains})
     seen: set[str] = set()
@@ -1141,4 +1154,28 @@ def _summarise(document: CodedDocument, items: list[CodedItem], res: _Resources)
             if actor.name not in seen:
                 seen.add(actor.name)
                 document.actors.append(actor)
-    document.evidence = [e for i in pool for e in i.evidence]
+    document.evidence = [
+        e
+        for i in pool
+        for e in i.evidence
+        if not (e.field == "country" and (id(i), e.code) in idle_members)
+    ]
+
+
+# how an item's state was found without a name of its own (``Evidence.basis``)
+UNNAMED_BASES = ("membership", "venue", "group")
+
+
+def _idle_members(pool: list[CodedItem]) -> set[tuple[int, str]]:
+    """(item id, state) pairs of the states found without a name of their own (UNNAMED_BASES)
+    in a relevant item with no event, on a page whose other relevant items report one (see
+    ``_summarise``)."""
+    if len(pool) < 2 or all(i.kind is None for i in pool):
+        return set()
+    return {
+        (id(i), e.code)
+        for i in pool
+        if i.kind is None
+        for e in i.evidence
+        if e.field == "country" and e.basis in UNNAMED_BASES
+    }

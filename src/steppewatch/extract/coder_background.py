@@ -30,6 +30,7 @@ from steppewatch.extract.matcher import Hit
 from steppewatch.extract.prefilter import Guarded
 
 __all__ = [
+    "takes_part",
     "also_with",
     "analyst_passage",
     "analyst_voice",
@@ -197,10 +198,21 @@ _MEMBERSHIP = re.compile(
 # reporters that the mechanism was a positive step; 对记者表示; прокомментировал)
 _COMMENT = re.compile(
     r"对(?:记者|媒体)(?:表示|称|说)|向媒体|答记者问|接受[^。，,]{0,16}采访|评论|置评|予以积极评价|"
+    r"表示欢迎|"  # (welcomed it: a word on the event, as welcomed, приветствовал)
     r"(?<![^\W\d_])(?:told\s+(?:reporters|journalists|the\s+press|media)|commented|"
     r"in\s+a\s+comment|in\s+an\s+interview|welcomed|"
     r"(?:заявил|сообщил|сказал)\w*\s+журналист\w*|прокомментировал\w*|в\s+комментарии|"
     r"в\s+интервью|приветствовал\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# greetings or congratulations sent (致贺电, sent a message of greetings to the participants,
+# направил приветствие участникам): a word to the event from outside it, whoever it is
+# addressed to (its participants are the addressees, not the sender)
+_GREETINGS = re.compile(
+    r"致贺电|致贺信|发来贺电|发来贺信|致电祝贺|致信祝贺|"
+    r"(?<![^\W\d_])(?:sent\s+(?:a\s+)?(?:message\s+of\s+)?(?:greetings|congratulations)|"
+    r"sent\s+(?:a\s+)?congratulatory|"
+    r"направил\w*\s+(?:\w+\s+)?(?:приветстви|поздравлени|поздравительн)\w*)(?![^\W\d_])",
     re.IGNORECASE,
 )
 # ... or by an analyst or an expert, who speaks for no state (the region named in a quote)
@@ -221,7 +233,9 @@ _SAYS = re.compile(
 _TAKING_PART = Guarded(
     re.compile(
         r"出席|参加|参与|与会|参演|attend|particip|t(?:ook|akes?|aken|aking) part|represented|"
-        r"участ|присутствова|представлял\w*",  # (присутствие: a presence, not attending)
+        # (присутствие: a presence, not attending; участок, на участках границы: a stretch of
+        # land, not taking part)
+        r"участ(?!о?к)|присутствова|представлял\w*",
         re.IGNORECASE,
     ),
     "出席",
@@ -256,6 +270,12 @@ def _takes_part(text: str, lo: int, hi: int) -> bool:
         and not _IN_ORGANISATION.match(text, m.end(), hi)
         for m in _TAKING_PART.finditer(text, lo, hi)
     )
+
+
+def takes_part(text: str, lo: int, hi: int) -> bool:
+    """text[lo:hi] has a word of taking part (not negated, not membership) or of sending forces
+    or joining (``_SENT``)."""
+    return _takes_part(text, lo, hi) or bool(_SENT.search(text, lo, hi))
 
 
 # a state sending its forces or joining now (Kyrgyzstan, which first joined in 2019, sent 200
@@ -361,7 +381,10 @@ def event_year(text: str, start: int, end: int, reference: str | None) -> int | 
     else the year of ``reference`` (the publication date)."""
     # (else a year within LEAD characters: the lead may end early at an abbreviation, Sept.; not
     # a year a plan or a budget is for: план на 2023 год, the plan for 2023, 2023年度)
-    for stop in (end, max(end, start + LEAD)):
+    # (... within the lead's paragraph: the next paragraph is another sentence's)
+    paragraph = text.find("\n", end)
+    reach = start + LEAD if paragraph < 0 else min(start + LEAD, paragraph)
+    for stop in (end, max(end, reach)):
         for match in _YEAR.finditer(text, start, stop):
             if not _FOR_YEAR.search(text, max(0, match.start() - 4), match.start()) and not (
                 text.startswith("年度", match.end())
@@ -513,12 +536,14 @@ def _earlier_opening(text: str, lo: int, hi: int, year: int | None) -> bool:
     if before is not None:
         return True
     opening_year = _YEAR_OPENING.match(text, at, hi)
-    return (
-        opening_year is not None
-        and year is not None
-        and int(opening_year.group(1)) < year
-        and not _SINCE.match(text, at, hi)
-    )
+    if opening_year is None or _SINCE.match(text, at, hi):
+        return False
+    if year is None:
+        # an item whose lead writes no year and whose page gives no date reports this year's
+        # event: a sentence opening with a year speaks of another, earlier or planned, unless
+        # a state takes part or sends its forces in it (in 2026 Tajik guards joined too)
+        return not _now(text, lo, hi)
+    return int(opening_year.group(1)) < year
 
 
 def _now(text: str, lo: int, hi: int) -> bool:
@@ -634,6 +659,8 @@ def _is_background(text: str, lo: int, hi: int, year: int | None, events: list[i
     if _GEOGRAPHY.search(text, lo, hi) and not _any_in(events, lo, hi):
         return True
     if not _takes_part(text, lo, hi) and _COMMENT.search(text, lo, hi):
+        return True
+    if _GREETINGS.search(text, lo, hi):
         return True
     if _analyst_says(text, lo, hi):
         return True
@@ -905,7 +932,8 @@ _NOTE_STARTS: _LastText[int] = _LastText()
 def note_start(text: str, start: int, end: int) -> int:
     """Where the item's paragraphs of background begin (a line headed Справка., Background:,
     背景：), or where its page's tags, editor or list of links to other articles begin (Tags:,
-    【责任编辑：…】, a line "Related news:", "Читайте также:", 【相关新闻】), or ``end``."""
+    【责任编辑：…】, a line "Related news:", "Читайте также:", 【相关新闻】; a block of at least
+    TAIL_LINES short lines with no sentence end closing the item), or ``end``."""
     starts = _NOTE_STARTS.answers(text)
     stop = starts.get((start, end))
     if stop is None:
@@ -923,7 +951,34 @@ def _note_start(text: str, start: int, end: int) -> int:
         inline = pattern.search(text, lead, stop)
         if inline is not None:
             stop = inline.start()
-    return stop
+    # ... or a list of headlines with no heading, or one the patterns do not know (More on
+    # Tajikistan:, Новости Сената:): its layout says what it is
+    return min(stop, _headline_block(text, lead, end))
+
+
+TAIL_LINES = 3  # short unpunctuated lines that close an item: a list of other items' headlines
+TAIL_LINE = 100  # characters: the longest headline line
+_HEADLINE_END = re.compile(r"[.。!?！？…»”\"）)；;:：]\s*$")
+
+
+def _headline_block(text: str, lead: int, end: int) -> int:
+    """Where a block of at least TAIL_LINES short lines closing the item (``end``) begins, each
+    with no sentence end (no full stop, question mark, quote or colon closing it), after the
+    item's lead: a list of other items' headlines at the page's foot, whatever heads it (or
+    ``end``)."""
+    position, lines, start = end, 0, end
+    while position > lead:
+        line_start = text.rfind("\n", lead, position) + 1
+        if line_start <= lead:
+            break
+        line = text[line_start:position].strip()
+        if line:
+            if len(line) > TAIL_LINE or _HEADLINE_END.search(line):
+                break
+            lines += 1
+            start = line_start
+        position = line_start - 1
+    return start if lines >= TAIL_LINES else end
 
 
 # an event or its sides named without an indicator (the drill, the talks, 此次会谈, учения, the

@@ -305,6 +305,13 @@ _BORDER_LIST_BEFORE = Guarded(
     "рубеж",
 )
 _BORDER_WITH_AFTER = re.compile(r"(?:斯坦)?(?:接壤|交界|毗邻)")  # (the name may end at 吉尔吉斯)
+# a pair's short form before a border word (中哈边境, 中吉边界: the China-Kazakhstan border): a
+# place, not the two sides (中哈边防部门, 中哈两国 are sides; so are the pair's bodies and talks on
+# the border: 中哈边界联合委员会, 中吉边境问题会谈, 中塔边界协定)
+_PAIR_BORDER_AFTER = re.compile(
+    r"(?:边境|边界|国界|界河)(?![^，,。；;、]{0,6}?(?:联合|委员会|联委会|会谈|会晤|谈判|磋商|协定|"
+    r"条约|合作))"
+)
 _ROUTE = (
     r"(?:railways?|railroads?|roads?|highways?|motorways?|pipelines?|corridors?|"
     r"(?:железн\w*\s+)?дорог\w*|автодорог\w*|магистрал\w*|газопровод\w*|нефтепровод\w*|"
@@ -371,6 +378,11 @@ def border_side(text: str, hit: Hit) -> bool:
     return bool(
         _BORDER_WITH_BEFORE.search(text, max(0, hit.start - 40), hit.start)
         or _BORDER_WITH_AFTER.match(text, hit.end, hit.end + 4)
+        or (
+            len(hit.term) == 2
+            and _is_han_text(hit.term)
+            and _PAIR_BORDER_AFTER.match(text, hit.end, hit.end + 12)
+        )
         or _BORDER_LIST_BEFORE.search(text, max(0, hit.start - 90), hit.start)
     )
 
@@ -611,7 +623,7 @@ _EXAMPLE_AFTER = re.compile(
 # it attends): such a list names the participants, whoever they are
 _PARTICIPATE = re.compile(
     r"出席|参加|参与|与会|参演|代表团|attend|particip|t(?:ook|akes?|aken|aking) part|delegations?\b|"
-    r"участ|присутств|делегаци",
+    r"участ(?!о?к)|присутств|делегаци",  # (участок: a stretch of land)
     re.IGNORECASE,
 )
 

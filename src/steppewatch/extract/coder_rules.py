@@ -42,6 +42,7 @@ from steppewatch.extract.coder_background import (
     neighbour_sentence,
     note_start,
     reaction_sentence,
+    takes_part,
     talked_about,
 )
 from steppewatch.extract.coder_entities import (
@@ -1092,16 +1093,35 @@ _FOR_HAN_BEFORE = re.compile(r"(?:为|筹备)[^，,。；;]{0,6}$")
 _PREPARE_HAN_AFTER = re.compile(r"[^，,。；;]{0,10}?(?:做准备|作准备|进行准备|筹备)")
 
 
+# ... or as the time of another event, the object of a word of time (ahead of the SCO summit,
+# after the summit, накануне / после саммита ШОС, 上合组织峰会前夕 / 召开之际): the event is at
+# that time, not that gathering
+_TIME_OF_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:ahead\s+of|before|after|following|on\s+the\s+eve\s+of|"
+    r"in\s+the\s+run[- ]up\s+to|prior\s+to|in\s+the\s+wake\s+of|накануне|перед|после|"
+    r"в\s+преддверии|в\s+канун)\s+(?:the\s+)?[^.;,，。]{0,40}$",
+    re.IGNORECASE,
+)
+_TIME_OF_AFTER = re.compile(
+    r"[^，,。；;]{0,24}?(?:前夕|召开之际|举行之际|之际|召开前|举行前|结束后|闭幕后)"
+)
+
+
 def _occasion(text: str, hit: Hit) -> bool:
+    """The framework ``hit`` names is another event's occasion: its place (on the sidelines, в
+    рамках заседания ...), its time (ahead of, after) or what the event prepares: not the event's
+    framework, and its members are not implied."""
     before = max(0, hit.start - 60)
     if _SIDELINES_BEFORE.search(text, before, hit.start) or _SIDELINES_AFTER.match(text, hit.end):
         return True
     if _AHEAD_BEFORE.search(text, before, hit.start) or _AHEAD_AFTER.match(text, hit.end):
         return True
+    if _TIME_OF_BEFORE.search(text, before, hit.start) or _TIME_OF_AFTER.match(text, hit.end):
+        return True
     if _FOR_HAN_BEFORE.search(text, before, hit.start) and _PREPARE_HAN_AFTER.match(text, hit.end):
         return True
     return bool(
-        _WITHIN_SESSION_BEFORE.search(text, max(0, hit.start - 60), hit.start)
+        _WITHIN_SESSION_BEFORE.search(text, before, hit.start)
         and _WITHIN_SESSION_AFTER.match(text, hit.end)
     )
 
@@ -1330,24 +1350,87 @@ def rule_countries(
     return framework, sorted_countries
 
 
-def rule_domestic_states(item: CodedItem, found: Found, res: Resources) -> None:
+def rule_commentary_states(item: CodedItem, found: Found, text: str, res: Resources) -> None:
+    """Commentary (an item reporting no event: analysis, an op-ed, an interview) has no event
+    whose sides a partner named as an example would not be: the partner states whose
+    engagement with the focal state it discusses are its countries (gold guideline on
+    commentary), so the states the rules set aside as examples (named in background, given as
+    examples, the same actor's other partner) are added, but not those named only as a
+    neighbour (a border's other side, how it reacts), as a third state's partner (the US
+    minister visited Kazakhstan) or only as a place (a route's stop, researchers' home, a
+    dateline)."""
+    for code, hit in found.examples.items():
+        if code in res.study.partner_set and code not in item.countries:
+            if code in found.neighbours and code not in found.not_neighbours:
+                continue
+            if hit.payload[0] == "state" and (
+                _inside(hit, found.third_party) or named_only(text, hit)
+            ):
+                continue
+            item.countries = res.study.sort_countries([*item.countries, code])
+            found.evidence.append(evidence("country", code, hit, text, "named"))
+
+
+def rule_domestic_states(
+    item: CodedItem, text: str, hits: list[Hit], found: Found, res: Resources
+) -> None:
     """The focal state's own build-up at home (codebook: domestic_capacity, an act of the focal
     state alone) has no partner side: a partner state taken only from the examples' fallback
     (named in background, as a place or as an example: drills held near the border with
-    Kyrgyzstan, as Kazakhstan did last year) is dropped from ``item.countries``. A partner named
-    taking part stays (a mis-read kind keeps its participants)."""
-    if item.kind != "domestic_capacity" or not found.from_examples:
+    Kyrgyzstan, as Kazakhstan did last year) is dropped from ``item.countries``. When the item
+    reports no other event, so is a partner state named (or whose official or institution is
+    named) only where it does not take part with the focal state: not in a sentence with a word
+    of taking part or sending forces, not listed with the focal state as one side (teams from
+    China, Kazakhstan and Kyrgyzstan; 中哈两国): the neighbour across the new fence, the state
+    a new checkpoint faces. A partner shown taking part stays (a mis-read kind keeps its
+    participants)."""
+    if item.kind != "domestic_capacity":
         return
-    drop = {
-        c
-        for c in found.from_examples
-        if c in res.study.partner_set and found.basis.get(c) == "named"
-    }
+    partners = res.study.partner_set
+    drop = {c for c in found.from_examples if c in partners and found.basis.get(c) == "named"}
+    if all(k == "domestic_capacity" for k in item.event_kinds):
+        for code in item.countries:
+            if code in partners and found.basis.get(code) in ("named", "office", "institution"):
+                mentions = [
+                    h
+                    for h in hits
+                    if h.payload[0] in ("state", "official", "institution")
+                    and _state_of(h, res) == code
+                ]
+                if not any(_takes_part_with_focal(text, h, hits, res) for h in mentions):
+                    drop.add(code)
     if drop:
         item.countries = [c for c in item.countries if c not in drop]
         found.evidence = [
             e for e in found.evidence if not (e.field == "country" and e.code in drop)
         ]
+
+
+# the joints of a list of states (Китай, Казахстан и Киргизия; 中国、哈萨克斯坦和吉尔吉斯斯坦)
+_STATE_LIST_JOINT = re.compile(r"\s*(?:,|、|，|和|及|与|(?<![^\W\d_])(?:and|и)(?![^\W\d_]))\s*")
+
+
+def _takes_part_with_focal(text: str, hit: Hit, hits: list[Hit], res: Resources) -> bool:
+    """The state ``hit`` names takes part in its sentence (a word of taking part or sending
+    forces there), or is listed with the focal state as one side of it (a list of state names
+    joined by commas and "and", one of them the focal state's; a pair abbreviation: 中哈)."""
+    if names_focal(hit, res):
+        return True
+    lo, hi = _sentence_of(text, hit.start, 0, len(text))
+    if takes_part(text, lo, hi):
+        return True
+    states = sorted(
+        (h for h in hits if h.payload[0] == "state" and lo <= h.start and h.end <= hi),
+        key=lambda h: h.start,
+    )
+    chain: list[Hit] = []
+    for state in states:
+        if chain and not _STATE_LIST_JOINT.fullmatch(text, chain[-1].end, state.start):
+            if any(h is hit for h in chain):
+                break
+            chain = []
+        chain.append(state)
+    return any(h is hit for h in chain) and any(names_focal(h, res) for h in chain)
 
 
 SENTENCE_SPAN = 1000  # characters searched either side for a sentence's ends
@@ -3375,7 +3458,7 @@ def assign_codes(
     countries = item.countries
     item.event_kinds = kinds
     item.level = rule_level(item, text, found, item.kind, res.study.focal)
-    rule_domestic_states(item, found, res)
+    rule_domestic_states(item, text, hits, found, res)
     partners = [c for c in countries if c in res.study.partner_set]
     if item.framework is None and found.lead_partner is not None and item.kind is not None:
         # the lead reports the event with one partner state, naming no framework: bilateral,
@@ -3442,6 +3525,8 @@ def assign_codes(
             for e in found.evidence
             if e.field != "framework" and not (e.field == "country" and e.code in outside)
         ]
+        if item.relevant:
+            rule_commentary_states(item, found, text, res)
     # the learned participation layer: a coded partner state named, not taking part
     apply_participation(item, text, hits, found, background, res, _state_of)
     voiced = commentary(item, text)
