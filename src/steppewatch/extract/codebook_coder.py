@@ -81,12 +81,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from steppewatch.extract.calibration import load_calibration
-from steppewatch.extract.coder_background import background_sentences, lead_end, note_start
+from steppewatch.extract.coder_background import (
+    another_time,
+    background_sentences,
+    event_year,
+    lead_end,
+    map_sentence,
+    note_start,
+)
 from steppewatch.extract.coder_entities import (
     OBSERVER,
     SENTENCE_END,
     aid_transport,
     ambiguous_names,
+    border_adjective,
     clean_entities,
     enumerations,
     focal_in_others_list,
@@ -404,6 +412,7 @@ class CodebookCoder:
         sector = _talk_lead(hits, text, item.start)
         notice = public_notice(text, item.start)
         case = domestic_case(hits, text, res, item.start, item.end)
+        recalled = _Recalled(text, item.start, item.end, reference)
         score = 0.0
         relevant_passages = []
         engagement: Engagement | None = None  # read once, for the first passage that needs it
@@ -419,14 +428,18 @@ class CodebookCoder:
             ):
                 # the focal state takes part, but no partner state is shown taking part with it
                 passage_score *= NAMED_ONLY_FACTOR
-            elif sector and passage_score >= self.threshold and not _security_event(passage, text):
+            elif (
+                sector
+                and passage_score >= self.threshold
+                and not _security_event(passage, text, recalled=recalled)
+            ):
                 # an item on trade, energy, tourism or visas, or analysts': a security word is
                 # in passing
                 passage_score *= NAMED_ONLY_FACTOR
             elif (
                 notice
                 and passage_score >= self.threshold
-                and not _security_event(passage, text, offices=False)
+                and not _security_event(passage, text, offices=False, recalled=recalled)
             ):
                 # a notice to the public (an embassy's reminder, a customs or border-crossing
                 # announcement): the office issuing it is no event
@@ -815,18 +828,45 @@ def _talk_lead(hits: list[Hit], text: str, start: int) -> bool:
     )
 
 
-def _security_event(passage: _Passage, text: str, offices: bool = True) -> bool:
+def _security_event(
+    passage: _Passage, text: str, offices: bool = True, recalled: _Recalled | None = None
+) -> bool:
     """The passage reports a security event of its own: an event kind or an office weighing
     ``SECTOR_EVENT_WEIGHT`` or more as security (an exercise, a patrol, equipment handed over,
-    an attack; a defence, interior or border office), not only a security topic's word.
-    ``offices=False``: event kinds only (a notice's issuing office is no event)."""
+    an attack; a defence, interior or border office), not only a security topic's word, and
+    not one ``recalled`` from another time (a trade fair's page recalling the two states'
+    exercise of an earlier year: ``_Recalled``). ``offices=False``: event kinds only (a
+    notice's issuing office is no event)."""
     schemes = ("event_kind", "meeting_level") if offices else ("event_kind",)
     return any(
         h.payload[0] in schemes
         and _security_weight(*h.payload) >= SECTOR_EVENT_WEIGHT
         and not _accident(h, text, passage)
+        and not (recalled is not None and recalled(h.start))
         for h in passage.hits
     )
+
+
+class _Recalled:
+    """Is a position of an item (``start`` to ``end``, published on ``reference``) in a
+    sentence after its lead that speaks of another time than the item's event
+    (``coder_background.another_time``: an event recalled, 曾于2019年, напомним, previously,
+    only earlier years than the lead's)? The lead and year are read once, on the first call.
+    An event of such a sentence is background: it is not what the item reports (codebook: a
+    past event recalled as background is no event of the item)."""
+
+    def __init__(self, text: str, start: int, end: int, reference: str | None) -> None:
+        self.text, self.start, self.end, self.reference = text, start, end, reference
+        self._lead: int | None = None
+        self._year: int | None = None
+
+    def __call__(self, position: int) -> bool:
+        if self._lead is None:
+            self._lead = lead_end(self.start, self.text)
+            self._year = event_year(self.text, self.start, self._lead, self.reference)
+        if position < self._lead:
+            return False
+        return another_time(self.text, position, self._lead, self.end, self._year, self.start)
 
 
 # an accident named (hiking accidents, 交通事故, несчастный случай, ДТП): its dead and hurt are
@@ -930,7 +970,10 @@ def _focal_takes_part(passage: _Passage, res: _Resources, text: str | None) -> b
     and first sentence name the event's sides) or in a sentence that reports something (a
     topic, a domain, an event or an office is named there). A name in a sentence of
     background only (transport corridors linking the region with China; a body "which China
-    and the Central Asian states are members of") is not the focal state's engagement."""
+    and the Central Asian states are members of"), or in a sentence saying who borders whom
+    with no one taking part there (Kazakhstan borders Russia and China: a map, no side;
+    ``coder_background.map_sentence``), or as a border (smugglers held on the Chinese
+    frontier: ``coder_entities.border_adjective``) is not the focal state's engagement."""
     focal = [h for h in passage.hits if _is_focal(h, res)]
     if not focal or text is None:
         return bool(focal)
@@ -950,6 +993,8 @@ def _focal_takes_part(passage: _Passage, res: _Resources, text: str | None) -> b
                 and focal_in_others_list(text, hit, passage.hits, res.study)
             )
             or denied_side(text, hit)
+            or map_sentence(text, hit.start, passage.start, passage.end)
+            or border_adjective(text, hit)
         ):
             continue
         return True

@@ -40,6 +40,7 @@ __all__ = [
     "framework_background",
     "idle_groups",
     "lead_end",
+    "map_sentence",
     "merged_spans",
     "neighbour_sentence",
     "reaction_sentence",
@@ -687,6 +688,17 @@ def neighbour_sentence(text: str, position: int, start: int, end: int) -> bool:
         _GEOGRAPHY.search(text, lo, hi)
         or _COMMENT.search(text, lo, hi)
         or _REACTION.search(text, lo, hi)
+    )
+
+
+def map_sentence(text: str, position: int, start: int, end: int) -> bool:
+    """The sentence around ``position`` says only who borders whom (Kazakhstan borders Russia
+    and China; 与中国接壤; граничит с Китаем), with no one taking part or sending forces there: a
+    state named in it is on the map, not a side (``neighbour_sentence`` also reads a comment or
+    a reaction as a neighbour's)."""
+    lo, hi = _sentence(text, position, start, end)
+    return bool(_GEOGRAPHY.search(text, lo, hi)) and not (
+        _takes_part(text, lo, hi) or _SENT.search(text, lo, hi)
     )
 
 

@@ -1,0 +1,157 @@
+"""Relevance precision on hard negatives (issue 13, fifteenth round): what does not count as the
+PRC taking part in a security event with a Central Asian state, each against a near miss that
+does. Hand-written Chinese, Russian and English texts in my own wording (not copied from any
+gold text): a security event recalled from an earlier year in an economic item, the PRC named
+only as a neighbour on the map or as a border, ..."""
+
+from __future__ import annotations
+
+import pytest
+
+from steppewatch.extract import code_document
+from steppewatch.extract.model import CodedDocument
+
+from .conftest import make_doc
+
+CA = {"KZ", "KG", "TJ", "UZ", "TM"}
+
+
+def _code(text: str) -> CodedDocument:
+    return code_document(make_doc(text))
+
+
+def _not_relevant(text: str) -> None:
+    coded = _code(text)
+    assert not coded.relevant, coded.relevance_score
+    assert not set(coded.countries) & CA
+
+
+def _relevant(text: str, *states: str) -> None:
+    coded = _code(text)
+    assert coded.relevant, coded.relevance_score
+    assert {"CN", *states} <= set(coded.countries), coded.countries
+
+
+# -- an economic item that recalls a security event of an earlier year -------------------------
+RECALLED_IN_ECONOMIC_ITEM = [
+    pytest.param(
+        "China-Kyrgyzstan trade fair opens in Bishkek\n"
+        "BISHKEK, Sept 3, 2026 - A China-Kyrgyzstan trade fair opened in Bishkek on Tuesday with "
+        "300 Chinese firms showing machinery, cars and food. Officials said trade rose 20 percent "
+        "this year. The two countries, which held a joint counter-terrorism exercise in 2019, "
+        "signed a strategic partnership in 2018.",
+        id="en-trade-fair-recalls-2019-drill",
+    ),
+    pytest.param(
+        "В Бишкеке открылась китайско-кыргызская выставка\n"
+        "БИШКЕК, 3 сентября 2026. В Бишкеке открылась торговая выставка с участием 300 китайских "
+        "компаний. Товарооборот двух стран вырос на 20%. Напомним, в 2019 году Китай и Кыргызстан "
+        "провели совместные антитеррористические учения.",
+        id="ru-expo-recalls-drill",
+    ),
+    pytest.param(
+        "中国—吉尔吉斯斯坦商品博览会在比什凯克开幕\n"
+        "比什凯克2026年9月3日电 中国—吉尔吉斯斯坦商品博览会3日在比什凯克开幕，300家中国企业参展。"
+        "两国曾于2019年举行联合反恐演习。今年双边贸易额增长20%。",
+        id="zh-expo-recalls-drill",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", RECALLED_IN_ECONOMIC_ITEM)
+def test_a_recalled_security_event_does_not_make_an_economic_item_relevant(text: str) -> None:
+    _not_relevant(text)
+
+
+SECURITY_EVENT_IN_ECONOMIC_ITEM = [
+    pytest.param(
+        "China-Kyrgyzstan trade fair opens in Bishkek\n"
+        "BISHKEK, Sept 3, 2026 - A China-Kyrgyzstan trade fair opened in Bishkek on Tuesday with "
+        "300 Chinese firms. On the sidelines, Chinese and Kyrgyz special forces held a joint "
+        "counter-terrorism exercise near the fair grounds.",
+        id="en-trade-fair-with-a-drill-now",
+    ),
+    pytest.param(
+        "В Бишкеке открылась китайско-кыргызская выставка\n"
+        "БИШКЕК, 3 сентября 2026. В Бишкеке открылась торговая выставка с участием 300 китайских "
+        "компаний. В тот же день спецподразделения Китая и Кыргызстана провели совместные "
+        "антитеррористические учения.",
+        id="ru-expo-with-a-drill-now",
+    ),
+    pytest.param(
+        "中国—吉尔吉斯斯坦商品博览会在比什凯克开幕\n"
+        "比什凯克2026年9月3日电 中国—吉尔吉斯斯坦商品博览会3日在比什凯克开幕。同日，中吉两国特种部队"
+        "在比什凯克举行联合反恐演习。",
+        id="zh-expo-with-a-drill-now",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", SECURITY_EVENT_IN_ECONOMIC_ITEM)
+def test_a_security_event_of_the_day_keeps_an_economic_item_relevant(text: str) -> None:
+    _relevant(text, "KG")
+
+
+# -- the PRC named only as a neighbour or as a border ------------------------------------------
+NEIGHBOUR_OR_BORDER_ONLY = [
+    pytest.param(
+        "Kazakh security service detains suspected extremists in Aktobe\n"
+        "ASTANA, June 2, 2026 - Kazakhstan's National Security Committee said on Friday it had "
+        "detained 12 members of a banned group in the Aktobe region who allegedly planned "
+        "attacks. Weapons were seized. Kazakhstan borders Russia and China and has tightened "
+        "control over religious groups.",
+        id="en-kz-domestic-case-neighbour",
+    ),
+    pytest.param(
+        "Kyrgyz border guards detain smugglers on Chinese frontier\n"
+        "BISHKEK, May 3, 2026 - Kyrgyz border guards detained three men trying to carry 50 "
+        "kilograms of hashish across the mountains near the Torugart pass, the State Border "
+        "Service said. The men were handed to the police.",
+        id="en-kg-smugglers-on-the-chinese-frontier",
+    ),
+    pytest.param(
+        "В Таджикистане задержаны члены запрещенной группировки\n"
+        "ДУШАНБЕ, 2 июня 2026. ГКНБ Таджикистана задержал 8 членов запрещенной экстремистской "
+        "группировки, готовивших теракты. Таджикистан граничит с Афганистаном и Китаем и "
+        "усиливает контроль на границе.",
+        id="ru-tj-domestic-case-neighbour",
+    ),
+    pytest.param(
+        "乌兹别克斯坦安全部门抓获极端组织成员\n"
+        "塔什干2026年6月2日电 乌兹别克斯坦国家安全局2日说，已抓获一个极端组织的10名成员，缴获武器"
+        "弹药。乌兹别克斯坦与阿富汗、哈萨克斯坦等国接壤，但不与中国接壤。",
+        id="zh-uz-domestic-case-neighbour",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", NEIGHBOUR_OR_BORDER_ONLY)
+def test_the_prc_named_only_as_a_neighbour_or_a_border_takes_no_part(text: str) -> None:
+    _not_relevant(text)
+
+
+PRC_TAKES_PART_AT_THE_BORDER = [
+    pytest.param(
+        "Kyrgyz, Chinese border guards seize smugglers on the frontier\n"
+        "BISHKEK, May 3, 2026 - Kyrgyz and Chinese border guards detained three men trying to "
+        "carry hashish across the border near the Torugart pass during a joint operation.",
+        id="en-joint-operation-at-the-border",
+    ),
+    pytest.param(
+        "Китай и Таджикистан провели совместную операцию\n"
+        "ДУШАНБЕ, 2 июня 2026. Спецслужбы Таджикистана и Китая провели совместную операцию и "
+        "задержали 8 членов экстремистской группировки. Таджикистан граничит с Китаем.",
+        id="ru-joint-operation-with-a-neighbour-sentence",
+    ),
+    pytest.param(
+        "中乌执法部门联合抓获极端组织成员\n"
+        "塔什干2026年6月2日电 中国和乌兹别克斯坦执法安全部门开展联合行动，抓获一个极端组织的10名成员。",
+        id="zh-joint-operation",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", PRC_TAKES_PART_AT_THE_BORDER)
+def test_the_prc_acting_with_a_partner_near_a_border_is_relevant(text: str) -> None:
+    coded = _code(text)
+    assert coded.relevant, coded.relevance_score
