@@ -2,7 +2,9 @@
 PRC taking part in a security event with a Central Asian state, each against a near miss that
 does. Hand-written Chinese, Russian and English texts in my own wording (not copied from any
 gold text): a security event recalled from an earlier year in an economic item, the PRC named
-only as a neighbour on the map or as a border, ..."""
+only as a neighbour on the map or as a border, a Central Asian state's media as the source of a
+question, another power's drill whose lead ended late (an acronym before the full stop) or
+whose PRC sentence opens on "Earlier"."""
 
 from __future__ import annotations
 
@@ -155,3 +157,81 @@ PRC_TAKES_PART_AT_THE_BORDER = [
 def test_the_prc_acting_with_a_partner_near_a_border_is_relevant(text: str) -> None:
     coded = _code(text)
     assert coded.relevant, coded.relevance_score
+
+
+# -- a Central Asian state's media as the source of what is asked ------------------------------
+MEDIA_SOURCE_ONLY = [
+    pytest.param(
+        "问：据吉尔吉斯斯坦媒体报道，中国和巴基斯坦将于下月举行联合反恐演习。你能否证实？\n"
+        "答：中巴是全天候战略合作伙伴，两国防务部门保持着正常交流合作。",
+        id="zh-kyrgyz-media-on-a-china-pakistan-drill",
+    ),
+    pytest.param(
+        "Q: Kazakh media reported that China and Pakistan will hold a joint counter-terrorism "
+        "exercise next month. Can you confirm?\nA: China and Pakistan are all-weather partners. "
+        "Their defence departments maintain normal exchanges.",
+        id="en-kazakh-media-on-a-china-pakistan-drill",
+    ),
+    pytest.param(
+        "Вопрос: По данным таджикских СМИ, Китай и Пакистан проведут в следующем месяце "
+        "совместные антитеррористические учения. Можете ли вы это подтвердить?\n"
+        "Ответ: Китай и Пакистан – всепогодные партнеры, оборонные ведомства двух стран "
+        "поддерживают нормальные контакты.",
+        id="ru-tajik-media-on-a-china-pakistan-drill",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", MEDIA_SOURCE_ONLY)
+def test_a_partner_states_media_as_a_source_is_no_side(text: str) -> None:
+    _not_relevant(text)
+
+
+def test_a_partner_states_media_on_a_drill_with_that_state_stays_relevant() -> None:
+    _relevant(
+        "问：据吉尔吉斯斯坦媒体报道，中国和吉尔吉斯斯坦将于下月举行联合反恐演习。你能否证实？\n"
+        "答：中吉两国执法安全部门将于下月举行联合反恐演习。",
+        "KG",
+    )
+
+
+# -- another power's drill: its lead ends at an acronym; an "Earlier" sentence is background --
+OTHERS_DRILL_PRC_EARLIER = [
+    pytest.param(
+        "Россия и Таджикистан провели учения ОДКБ\n"
+        "ДУШАНБЕ, 3 июня 2026. Военнослужащие России и Таджикистана провели совместные учения в "
+        "рамках ОДКБ. Ранее Таджикистан получил от Китая партию бронетехники.",
+        id="ru-csto-drill-lead-ends-at-the-acronym",
+    ),
+    pytest.param(
+        "Russia, Kazakhstan hold air defence drills under CSTO\n"
+        "ASTANA, June 3, 2026 - Troops of Russia and Kazakhstan held joint air defence drills "
+        "under the CSTO. Earlier, Kazakhstan bought drones from China.",
+        id="en-csto-drill-earlier-purchase-from-china",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", OTHERS_DRILL_PRC_EARLIER)
+def test_the_prc_recalled_after_another_powers_drill_takes_no_part(text: str) -> None:
+    _not_relevant(text)
+
+
+def test_a_prc_drill_whose_lead_ends_at_an_acronym_stays_relevant() -> None:
+    _relevant(
+        "Китай и Таджикистан провели учения в рамках ШОС\n"
+        "ДУШАНБЕ, 3 июня 2026. Военнослужащие Китая и Таджикистана провели совместные "
+        "антитеррористические учения в рамках ШОС. Ранее стороны провели подобные учения в 2019 "
+        "году.",
+        "TJ",
+    )
+
+
+def test_the_prc_joined_to_a_partner_after_another_powers_drill_takes_part() -> None:
+    _relevant(
+        "Russia, Kazakhstan hold air defence drills under CSTO\n"
+        "ASTANA, June 3, 2026 - Troops of Russia and Kazakhstan held joint air defence drills "
+        "under the CSTO. On the same day, Chinese and Kazakh border guards held a joint patrol "
+        "on their common frontier.",
+        "KZ",
+    )

@@ -174,6 +174,34 @@ _OUTLET_AFTER = re.compile(
     r"新闻网|新闻社|日报|国际电视台|国际广播电台|网(?![^\W\d_])|"
     r"\s+(?:Daily|News\s+Service|Radio\s+International|Global\s+Television)(?![^\W\d_])"
 )
+# a state's media named as a source (哈萨克斯坦媒体报道, Kyrgyz media reported, по данным
+# таджикских СМИ): who reports, not a side
+_MEDIA_AFTER = re.compile(
+    r"(?:[\u4e00-\u9fff]{0,2})?(?:媒体|新闻界|报纸|报刊|网站|主流媒体)|"
+    r"[\w-]*\s+(?:(?:state|local|online|independent)\s+)?(?:media|press|news\s+(?:agency|"
+    r"outlets?|sites?|portals?)|outlets?|newspapers?|journalists?|reporters?|bloggers?)"
+    r"(?![^\W\d_])|"
+    r"[\w-]*\s+(?:СМИ|пресс\w*|газет\w*|издани\w*|журналист\w*|блогер\w*|информагентств\w*)"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_MEDIA_BEFORE = re.compile(
+    r"(?:СМИ|газет\w*|издани\w*|журналист\w*|media|press|newspapers?|journalists?)\s+$",
+    re.IGNORECASE,
+)
+MEDIA_SPAN = 24  # characters before a state's name searched for its media's word
+
+
+def media_of(text: str, hit: Hit) -> bool:
+    """``hit`` (a partner state's name or adjective) names whose media report something (据哈
+    萨克斯坦媒体报道, Kyrgyz media reported, по данным таджикских СМИ, СМИ Казахстана): the
+    source of a report, not a side of the event."""
+    return bool(
+        _MEDIA_AFTER.match(text, hit.end, hit.end + 40)
+        or _MEDIA_BEFORE.search(text, max(0, hit.start - MEDIA_SPAN), hit.start)
+    )
+
+
 # a state named as the place (在哈萨克斯坦, in Kyrgyzstan, в Кыргызстане)
 _PLACE_BEFORE = re.compile(
     r"(?:在|(?<![^\W\d_])(?:in|at)\s+(?:the\s+)?|(?<![^\W\d_])(?:в|во)\s+)$", re.IGNORECASE
@@ -383,6 +411,14 @@ class Engagement:
                 if (_state_of(h, res) in partners or h.payload[0] in _GROUPS)
                 and _within(asked, h.start)
             )
+        # a state's media (哈萨克斯坦媒体报道, Kyrgyz media reported): the report's source
+        dropped.update(
+            h
+            for h in hits
+            if h.payload[0] in ("state", "listed", "example")
+            and _state_of(h, res) in partners
+            and media_of(text, h)
+        )
         # a state named as the place (the embassy in Kyrgyzstan, relatives in Kazakhstan) is
         # where something is, not a side, unless the focal state acts there (中国在塔吉克斯坦的
         # 军事存在, Chinese-owned sites in Kyrgyzstan: named before it in its clause); in
