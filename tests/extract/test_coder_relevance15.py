@@ -235,3 +235,36 @@ def test_the_prc_joined_to_a_partner_after_another_powers_drill_takes_part() -> 
         "on their common frontier.",
         "KZ",
     )
+
+
+# -- another power's talks: the PRC joined to a partner in a sentence that reports nothing -----
+OTHERS_TALKS_PRC_PARTNERSHIP = [
+    pytest.param(
+        "托卡耶夫与普京举行会谈\n"
+        "莫斯科2026年5月9日电 哈萨克斯坦总统托卡耶夫9日在莫斯科同俄罗斯总统普京举行会谈，双方讨论了"
+        "集体安全条约组织框架内的军事合作和阿富汗局势。托卡耶夫表示，哈方同时重视与中国的全面战略伙伴"
+        "关系。",
+        id="zh-kz-ru-talks-partnership-with-china-valued",
+    ),
+    pytest.param(
+        "Mirziyoyev, Erdogan discuss defence ties in Ankara\n"
+        "ANKARA, May 9, 2026 - Uzbek President Shavkat Mirziyoyev and Turkish President Recep "
+        "Tayyip Erdogan discussed military cooperation and the situation in Afghanistan. "
+        "Mirziyoyev said Uzbekistan also values its friendship with China.",
+        id="en-uz-tr-talks-friendship-with-china-valued",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", OTHERS_TALKS_PRC_PARTNERSHIP)
+def test_the_prc_joined_to_a_partner_only_in_a_courtesy_takes_no_part(text: str) -> None:
+    _not_relevant(text)
+
+
+def test_the_prc_joined_to_a_partner_in_a_sentence_with_an_act_takes_part() -> None:
+    _relevant(
+        "托卡耶夫与普京举行会谈\n"
+        "莫斯科2026年5月9日电 哈萨克斯坦总统托卡耶夫9日在莫斯科同俄罗斯总统普京举行会谈，双方讨论了"
+        "集体安全条约组织框架内的军事合作。托卡耶夫表示，哈方将同中国加强反恐合作，联合打击恐怖主义。",
+        "KZ",
+    )

@@ -85,6 +85,7 @@ JOIN_SPAN = 60  # characters from the focal state's name to its partner's
 CLAUSE_SPAN = 200  # characters searched back for a clause's start
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?\n]|\.(?:\s|$)")
 _GROUPS = ("group", "group_other")
+_REPORTING = ("topic", "domain", "event_kind", "meeting_level")  # codes that report something
 # the focal state's delegation, forces or agencies named with it: a side taking part
 # (делегацией Министерства обороны КНР, Chinese troops, a Chinese police unit, 中国代表团)
 _AGENCY_BEFORE = re.compile(
@@ -449,6 +450,8 @@ class Engagement:
         self.idle = idle_groups(text, start, end, groups, events, reference)
         self._events = self.events = events
         self._focal_background: list[tuple[int, int]] | None = None
+        # where something is reported (a topic, a domain, an event, an office): starts, sorted
+        self._reporting = sorted(h.start for h in hits if h.payload[0] in _REPORTING)
         self._taking_part: set[Hit] = set()  # partner names found taking part in a passage
 
     def partner_engaged(self, hits: list[Hit]) -> bool:
@@ -539,9 +542,10 @@ class Engagement:
             # (China has also funded border posts in Tajikistan; грузы из Китая), unless its
             # agency or official acts there (a Chinese police unit took part; talks with the PRC
             # defence ministry's delegation) or it is joined to a partner state or the region's
-            # group as the other side in its sentence (China and the Central Asian states
-            # jointly fight terrorism); and not in a sentence of background (the next summit,
-            # attended by China)
+            # group as the other side in a sentence that reports something (China and the
+            # Central Asian states jointly fight terrorism; not 哈方重视与中国的伙伴关系, a
+            # partnership valued: no act, no topic); and not in a sentence of background (the
+            # next summit, attended by China)
             background = (
                 background_sentences(
                     text, self.event_lead, self.end, focal, self._events, self.reference
@@ -564,7 +568,7 @@ class Engagement:
                     continue
                 if (
                     hit.payload[0] in ("official", "institution")
-                    or hit in joined
+                    or (hit in joined and _any_in(self._reporting, lo, hi))
                     or _AGENCY_BEFORE.search(text, max(lo, hit.start - AGENCY_SPAN), hit.start)
                     or _AGENCY_AFTER.match(text, hit.end)
                     or _gives_to(hit, partners, text, hi)
