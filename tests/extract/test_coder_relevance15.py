@@ -268,3 +268,69 @@ def test_the_prc_joined_to_a_partner_in_a_sentence_with_an_act_takes_part() -> N
         "集体安全条约组织框架内的军事合作。托卡耶夫表示，哈方将同中国加强反恐合作，联合打击恐怖主义。",
         "KZ",
     )
+
+
+# -- a later paragraph on the PRC's other event with a state from outside the region ----------
+TWO_EVENTS_ON_ONE_PAGE = [
+    pytest.param(
+        "习近平会见塔吉克斯坦总统和巴基斯坦总理\n"
+        "新华社北京5月10日电 国家主席习近平10日在人民大会堂会见塔吉克斯坦总统拉赫蒙。双方同意扩大经贸、"
+        "能源和互联互通合作，签署了农业和教育合作文件。\n"
+        "同日，习近平还会见了巴基斯坦总理。两国领导人同意加强反恐合作，确保在巴中国人员和项目安全。",
+        id="zh-economic-meeting-then-a-pakistan-meeting",
+    ),
+    pytest.param(
+        "Xi meets Tajik president, Pakistani PM\n"
+        "BEIJING, May 10, 2026 (Xinhua) - Chinese President Xi Jinping met Tajik President "
+        "Emomali Rahmon in Beijing on Tuesday. They agreed to expand trade, energy and "
+        "connectivity cooperation and signed documents on agriculture and education.\n"
+        "On the same day, Xi also met the Pakistani prime minister. The two leaders agreed to "
+        "step up counter-terrorism cooperation and protect Chinese personnel and projects.",
+        id="en-economic-meeting-then-a-pakistan-meeting",
+    ),
+    pytest.param(
+        "Си Цзиньпин встретился с президентами Узбекистана и Турции\n"
+        "ПЕКИН, 10 мая 2026. Председатель КНР Си Цзиньпин провел переговоры с президентом "
+        "Узбекистана Шавкатом Мирзиёевым, стороны договорились расширять торговлю и инвестиции.\n"
+        "Затем Си Цзиньпин принял президента Турции. Лидеры договорились укреплять сотрудничество "
+        "в борьбе с терроризмом и обмениваться разведывательной информацией.",
+        id="ru-economic-talks-then-a-turkey-meeting",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", TWO_EVENTS_ON_ONE_PAGE)
+def test_another_events_paragraph_gives_the_item_no_security_codes(text: str) -> None:
+    _not_relevant(text)
+
+
+def test_a_security_meeting_with_a_partner_keeps_its_codes_beside_another_event() -> None:
+    _relevant(
+        "习近平会见塔吉克斯坦总统和巴基斯坦总理\n"
+        "新华社北京5月10日电 国家主席习近平10日会见塔吉克斯坦总统拉赫蒙。双方同意加强执法安全合作，"
+        "共同打击“三股势力”。\n"
+        "同日，习近平还会见了巴基斯坦总理。两国领导人同意扩大经贸合作。",
+        "TJ",
+    )
+
+
+def test_a_state_named_among_the_sides_before_its_paragraph_is_the_items_own() -> None:
+    coded = _code(
+        "Foreign ministers of Afghanistan's neighbours meet in Tashkent\n"
+        "TASHKENT, July 17, 2026 (Xinhua) - Foreign ministers of China, Pakistan, Iran, "
+        "Tajikistan, Turkmenistan and Uzbekistan met in Tashkent on Friday.\n"
+        "Pakistan's foreign minister said the participants agreed to fight terrorism and drug "
+        "trafficking from Afghan territory together."
+    )
+    assert coded.relevant, coded.relevance_score
+    assert "drug_trafficking" in coded.topics, coded.topics
+
+
+def test_the_prc_on_a_border_where_the_sides_act_together_takes_part() -> None:
+    _relevant(
+        "Казахстан и Китай усилят охрану границы\n"
+        "АСТАНА, 5 мая 2026. Председатель Сената Казахстана принял делегацию Китая. Стороны "
+        "совместно противодействуют контрабанде и незаконной миграции на казахстанско-китайской "
+        "границе.",
+        "KZ",
+    )

@@ -32,7 +32,8 @@ Per item (see ``segment.py``):
    research report) with no security event or office there, or safety at work (安全生产, охрана
    труда) with no security event there, unless the passage reports a security event or office
    of its own (``_talk_lead``, ``_security_event``; the dead and hurt of an accident are no
-   attack). A framework's meeting recalled in a sentence of background (In the past year,
+   attack; in an economic item or a notice, an event of a sentence that speaks of another
+   time, one recalled or of an earlier year, is none of its own: ``_Recalled``). A framework's meeting recalled in a sentence of background (In the past year,
    officials have met in the SCO) is no meeting of the item. So is a passage of a notice to the public
    (an embassy's reminder to its citizens, a customs or border-crossing notice: its title)
    unless it reports a security event of its own, and of an item whose lead reports a
@@ -431,7 +432,9 @@ class CodebookCoder:
             elif (
                 sector
                 and passage_score >= self.threshold
-                and not _security_event(passage, text, recalled=recalled)
+                and not _security_event(
+                    passage, text, recalled=recalled if sector == _ECONOMIC_LEAD else None
+                )
             ):
                 # an item on trade, energy, tourism or visas, or analysts': a security word is
                 # in passing
@@ -789,43 +792,50 @@ _SECURITY_IN_LEAD = re.compile(
 )
 
 
-def _talk_lead(hits: list[Hit], text: str, start: int) -> bool:
+_ECONOMIC_LEAD = "economic"  # an economic sector's lead (or safety at work's)
+_ANALYSTS_LEAD = "analysts"  # analysts' lead (their commentary is about past events too)
+
+
+def _talk_lead(hits: list[Hit], text: str, start: int) -> str:
     """The item's lead (its title and first sentence) reports an event that is not security
     engagement by its kind: an economic sector's (trade talks, an energy ministers' meeting, an
     expo, a business council, tourists, visas) with no security code named in the lead, or
     analysts' (a think-tank forum, a research report) with no security event or office there.
     The codebook: the topic must be security, not trade or visas with a security word in
     passing, and the PRC's state, officials, forces or agencies take part (scholars speak for
-    no state)."""
+    no state). Returns which (``_ECONOMIC_LEAD`` or ``_ANALYSTS_LEAD``), or "" for neither."""
     lead = lead_end(start, text)
     if _WORK_SAFETY.search(text, start, lead):
         # (the training or inspection is the safety's own: an event weighing as security counts)
-        return not any(
+        own_event = any(
             h.start < lead
             and h.payload[0] in ("event_kind", "meeting_level")
             and _security_weight(*h.payload) >= SECTOR_EVENT_WEIGHT
             for h in hits
         )
+        return "" if own_event else _ECONOMIC_LEAD
     levels = {h.payload[1] for h in hits if h.start < lead and h.payload[0] == "meeting_level"}
     if _ECONOMIC.search(text, start, lead) or levels == {"head_of_government"}:
         # (the premiers' talks or visit: gold guideline 3, economic unless security is named)
         if _SECURITY_IN_LEAD.search(text, start, lead):
-            return False  # (trade and security talks)
+            return ""  # (trade and security talks)
         schemes: tuple[str, ...] = _REPORTING
+        kind = _ECONOMIC_LEAD
     elif _ANALYSTS.search(text, start, lead):
-        schemes = ("event_kind", "meeting_level")
+        schemes, kind = ("event_kind", "meeting_level"), _ANALYSTS_LEAD
     elif _ANALYSTS.search(text, start, headed := event_lead(start, text, lead, len(text))):
         # (a subtitle or a column's heading under the title: Эксперты сравнили влияние...,
         # Expert Opinions; the lead is then the body's first sentence)
-        schemes, lead = ("event_kind", "meeting_level"), headed
+        schemes, lead, kind = ("event_kind", "meeting_level"), headed, _ANALYSTS_LEAD
     else:
-        return False
-    return not any(
+        return ""
+    security = any(
         h.start < lead
         and h.payload[0] in schemes
         and _security_weight(*h.payload) >= LEAD_SECURITY_WEIGHT
         for h in hits
     )
+    return "" if security else kind
 
 
 def _security_event(
@@ -965,6 +975,15 @@ _REST_OF_NAME = re.compile(r"[^\W\d_和与同及跟、，]{0,5}|\s*", re.IGNOREC
 _REPORTING = ("topic", "domain", "event_kind", "meeting_level")
 
 
+# the sides acting together (the sides jointly fight smuggling on the Kazakh-Chinese border;
+# 双方联合; стороны совместно): a border's sides named there take part
+_JOINT = re.compile(
+    r"双方|两国|联合|共同|携手|(?<![^\W\d_])(?:стороны|совместн\w*|вместе|сообща|both\s+sides|"
+    r"the\s+(?:two\s+)?sides|joint(?:ly)?|together)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
 def _focal_takes_part(passage: _Passage, res: _Resources, text: str | None) -> bool:
     """The focal state is named in the passage as one who takes part: in its lead (the title
     and first sentence name the event's sides) or in a sentence that reports something (a
@@ -972,11 +991,17 @@ def _focal_takes_part(passage: _Passage, res: _Resources, text: str | None) -> b
     background only (transport corridors linking the region with China; a body "which China
     and the Central Asian states are members of"), or in a sentence saying who borders whom
     with no one taking part there (Kazakhstan borders Russia and China: a map, no side;
-    ``coder_background.map_sentence``), or as a border (smugglers held on the Chinese
-    frontier: ``coder_entities.border_adjective``) is not the focal state's engagement."""
+    ``coder_background.map_sentence``), or as a border in a sentence where no sides act
+    together (smugglers held on the Chinese frontier: ``coder_entities.border_adjective``; not
+    the sides jointly fighting smuggling on the Kazakh-Chinese border) is not the focal state's
+    engagement."""
     focal = [h for h in passage.hits if _is_focal(h, res)]
     if not focal or text is None:
         return bool(focal)
+
+    def sentence(hit: Hit) -> tuple[int, int]:
+        return _sentence_of(text, hit.start, passage.start, passage.end)
+
     reporting: list[int] | None = None
     for hit in focal:  # the cheap tests first, and the first one taking part ends the search
         if hit.start >= passage.start + LEAD:
@@ -994,7 +1019,7 @@ def _focal_takes_part(passage: _Passage, res: _Resources, text: str | None) -> b
             )
             or denied_side(text, hit)
             or map_sentence(text, hit.start, passage.start, passage.end)
-            or border_adjective(text, hit)
+            or (border_adjective(text, hit) and not _JOINT.search(text, *sentence(hit)))
         ):
             continue
         return True
