@@ -334,3 +334,55 @@ def test_the_prc_on_a_border_where_the_sides_act_together_takes_part() -> None:
         "границе.",
         "KZ",
     )
+
+
+# -- the security matter reported where the sides are -------------------------------------------
+SECURITY_AWAY_FROM_THE_SIDES = [
+    pytest.param(
+        "Kyrgyz foreign ministry: a citizen is held in Xinjiang\n"
+        "BISHKEK, June 4, 2026 - Kyrgyzstan's foreign ministry said a citizen of the republic had "
+        "been held in the Xinjiang region of China since May.\n"
+        "Chinese police accuse him of extremism and of contacts with a terrorist group. Kyrgyz "
+        "consuls in Urumqi have visited the man and his relatives were informed, a spokesman "
+        "said.",
+        id="en-a-citizen-held-abroad-consular",
+    ),
+    pytest.param(
+        "МИД Таджикистана: в Синьцзяне задержан гражданин республики\n"
+        "ДУШАНБЕ, 4 июня 2026. Гражданин Таджикистана задержан в Синьцзян-Уйгурском автономном "
+        "районе Китая, сообщил официальный представитель МИД.\n"
+        "Местная полиция подозревает его в экстремизме и связях с террористической группой. "
+        "Консулы посетили задержанного, родственники проинформированы.",
+        id="ru-a-citizen-held-abroad-consular",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", SECURITY_AWAY_FROM_THE_SIDES)
+def test_security_words_only_where_no_side_is_named_make_no_engagement(text: str) -> None:
+    _not_relevant(text)
+
+
+SECURITY_WHERE_THE_SIDES_ARE = [
+    pytest.param(
+        "Kyrgyz foreign ministry: a citizen is handed over by China\n"
+        "BISHKEK, June 4, 2026 - Kyrgyzstan's foreign ministry said a citizen of the republic had "
+        "been handed over by China.\n"
+        "Chinese and Kyrgyz police jointly investigated his contacts with a terrorist group, a "
+        "spokesman said.",
+        id="en-sides-acting-together-on-the-case",
+    ),
+    pytest.param(
+        "МИД Таджикистана: Китай передал задержанного гражданина\n"
+        "ДУШАНБЕ, 4 июня 2026. Китай передал Таджикистану гражданина республики, задержанного в "
+        "Синьцзяне, сообщил официальный представитель МИД.\n"
+        "Стороны совместно расследовали его связи с террористической группой.",
+        id="ru-the-sides-investigated-together",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", SECURITY_WHERE_THE_SIDES_ARE)
+def test_security_words_where_the_sides_act_make_engagement(text: str) -> None:
+    coded = _code(text)
+    assert coded.relevant, coded.relevance_score

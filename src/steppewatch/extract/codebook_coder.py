@@ -26,7 +26,11 @@ Per item (see ``segment.py``):
    without the focal state, code nothing (``without_third_party``). A passage above the
    threshold stays relevant only when the focal state takes part outside sentences of
    background and a partner state takes part with it, not only named (``coder_relevance``);
-   otherwise its score is multiplied by ``NAMED_ONLY_FACTOR``. So is a passage of an item
+   otherwise its score is multiplied by ``NAMED_ONLY_FACTOR``; so it is when its security
+   matter is reported only in sentences that name no side (no partner state, the region's
+   group, a framework, nor the two sides acting together) while the item's lead reports no
+   event of the sides (``_security_with_sides``: Xinjiang's counter-terrorism in an item on a
+   partner's citizen held there). So is a passage of an item
    whose lead reports an economic sector's event (trade, energy, an expo, tourists, visas, the
    premiers' talks or regular meeting) with no security named there, or analysts' (a think-tank forum, a
    research report) with no security event or office there, or safety at work (安全生产, охрана
@@ -115,6 +119,9 @@ from steppewatch.extract.coder_relevance import (
     staff_led,
     staff_names,
 )
+from steppewatch.extract.coder_relevance import (
+    _state_of as _state_of_hit,
+)
 from steppewatch.extract.coder_resources import BORDER_CAPACITY
 from steppewatch.extract.coder_resources import Resources as _Resources
 from steppewatch.extract.coder_resources import load_resources as _resources
@@ -123,6 +130,7 @@ from steppewatch.extract.coder_rules import (
     _PLACE_BEFORE,
     _SENTENCE,
     LEAD,
+    UNILATERAL_KINDS,
     _any_in,
     _sentence_of,
     assign_codes,
@@ -428,6 +436,13 @@ class CodebookCoder:
                 and not _engaged(passage, res, text, engagement)
             ):
                 # the focal state takes part, but no partner state is shown taking part with it
+                passage_score *= NAMED_ONLY_FACTOR
+            elif passage_score >= self.threshold and not _security_with_sides(
+                passage, text, res, item.start, engagement, hits
+            ):
+                # its security matter is reported only in sentences naming no partner and not
+                # the two sides (Xinjiang's counter-terrorism in an answer naming Kazakh
+                # relatives): no security engagement of the two
                 passage_score *= NAMED_ONLY_FACTOR
             elif (
                 sector
@@ -836,6 +851,92 @@ def _talk_lead(hits: list[Hit], text: str, start: int) -> str:
         for h in hits
     )
     return "" if security else kind
+
+
+# the two sides, or acting together, named in a sentence (双方, 两国, стороны, both sides, jointly)
+_SIDES_TOGETHER = re.compile(
+    r"双方|两国|各方|联合|共同|携手|(?<![^\W\d_])(?:стороны|сторон|совместн\w*|вместе|сообща|"
+    r"двух\s+стран|обеих\s+стран|both\s+(?:sides|countries)|the\s+(?:two\s+)?(?:sides|countries)|"
+    r"all\s+sides|joint(?:ly)?|together)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_SIDE_KINDS = ("state", "listed", "example", "official", "institution", "group", "venue")
+
+
+def _security_with_sides(
+    passage: _Passage,
+    text: str,
+    res: _Resources,
+    start: int,
+    engagement: Engagement | None,
+    item_hits: list[Hit],
+) -> bool:
+    """Some security code of the passage (a topic, a domain, a security event or office) is
+    reported where the sides are: in the item's lead (past a byline: its event's lead), or in
+    a sentence that names a partner state (its name, official or institution), the region's
+    group, or the two sides acting together (双方, стороны, both sides, jointly). A security
+    matter reported only in sentences that name neither (Xinjiang's counter-terrorism work in
+    an answer whose Kazakh relatives are named elsewhere) is not the two states' engagement
+    (codebook: the security matter is the engagement's, in the same event mention)."""
+    lead = lead_end(start, text)
+    if engagement is not None:
+        lead = max(lead, engagement.event_lead)
+    partners = res.study.partner_set
+    security = [
+        h for h in passage.hits if h.payload[0] in _REPORTING and _security_weight(*h.payload) > 0
+    ]
+    if not security or any(
+        h.start < lead and h.payload[0] in _REPORTING and _security_weight(*h.payload) > 0
+        for h in item_hits
+    ):
+        return True
+    if any(
+        h.payload[0] == "anchor"
+        or (h.payload[0] == "event_kind" and h.payload[1] in UNILATERAL_KINDS)
+        for h in passage.hits
+    ):
+        return True  # (the focal state's own capacity or firms: no partner side needed)
+    frameworks = res.study.anchor_weights
+    sides = [
+        h
+        for h in passage.hits
+        if (
+            h.payload[0] in _SIDE_KINDS
+            and (
+                h.payload[0] == "group"
+                or (h.payload[1] if h.payload[0] == "venue" else _state_of_hit(h, res)) in partners
+            )
+        )
+        or (h.payload[0] == "framework" and h.payload[1] in frameworks)
+        or (
+            h.payload[0] == "institution"
+            and res.gazetteer.institutions[h.payload[1]].framework in frameworks
+        )
+    ]
+    if engagement is not None and (
+        engagement.sides.framework
+        or (
+            engagement.sides.partner
+            and (
+                any(h.start < lead and h.payload[0] == "event_kind" for h in item_hits)
+                or _SIDES_TOGETHER.search(text, start, lead) is not None
+            )
+        )
+    ):
+        # (the lead names a framework's gathering, or reports the sides' event or the sides
+        # acting together: what the item says later, at the talks' press conference, about
+        # the case they worked on together, is said of it)
+        return True
+    sides_at = sorted(h.start for h in sides)
+    seen: set[tuple[int, int]] = set()
+    for hit in security:
+        lo, hi = _sentence_of(text, hit.start, passage.start, passage.end)
+        if (lo, hi) in seen:
+            continue
+        seen.add((lo, hi))
+        if _any_in(sides_at, lo, hi) or _SIDES_TOGETHER.search(text, lo, hi):
+            return True
+    return False
 
 
 def _security_event(
