@@ -386,3 +386,40 @@ SECURITY_WHERE_THE_SIDES_ARE = [
 def test_security_words_where_the_sides_act_make_engagement(text: str) -> None:
     coded = _code(text)
     assert coded.relevant, coded.relevance_score
+
+
+# -- experts' round table or urging: analysts speak for no state --------------------------------
+EXPERTS_URGE = [
+    pytest.param(
+        "Analysts urge Kazakhstan to seek Chinese help on border security\n"
+        "ALMATY, May 2, 2026 - Kazakh experts at a round table in Almaty called on the government "
+        "to seek Chinese help to modernise border security and counter drug trafficking.",
+        id="en-experts-urge",
+    ),
+    pytest.param(
+        "Эксперты призвали Кыргызстан расширить сотрудничество с Китаем в сфере безопасности\n"
+        "БИШКЕК, 2 мая 2026. Участники круглого стола в Бишкеке предложили правительству "
+        "привлечь Китай к модернизации охраны границы и борьбе с наркотрафиком.",
+        id="ru-experts-propose",
+    ),
+    pytest.param(
+        "专家呼吁中塔深化禁毒合作\n"
+        "杜尚别2026年5月2日电 在杜尚别举行的圆桌会上，塔吉克斯坦学者建议政府与中国加强禁毒和边境安全合作。",
+        id="zh-scholars-propose",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", EXPERTS_URGE)
+def test_experts_urging_cooperation_with_the_prc_is_no_engagement(text: str) -> None:
+    _not_relevant(text)
+
+
+def test_an_official_round_table_with_a_security_office_stays_relevant() -> None:
+    _relevant(
+        "Kazakh interior ministry, Chinese police hold round table on joint training\n"
+        "ASTANA, May 2, 2026 - Kazakhstan's Ministry of Internal Affairs and China's Ministry of "
+        "Public Security held a round table in Astana and agreed on joint training of police "
+        "officers to fight drug trafficking.",
+        "KZ",
+    )

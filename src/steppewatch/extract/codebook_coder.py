@@ -769,7 +769,12 @@ _ANALYSTS = Guarded(
         r"(?<![^\W\d_])(?:эксперт|аналитик|политолог)\w*\s+(?:сравнил|считают|полагают|оценил|"
         r"отмечают|сходятся|спорят)\w*|"
         r"\b(?:experts|analysts|observers)\s+(?:say|said|compare\w*|believe|argue|agree)\b|"
-        r"\bexpert\s+opinions?\b|专家(?:认为|表示|指出|分析)|分析人士(?:认为|指出|称)",
+        r"\bexpert\s+opinions?\b|专家(?:认为|表示|指出|分析)|分析人士(?:认为|指出|称)|"
+        # experts urging or proposing (Experts urge; 专家呼吁; эксперты призвали)
+        r"\b(?:experts|analysts|scholars)\b[^.\n]{0,40}?\b(?:urg\w*|call(?:s|ed)?\s+on|"
+        r"propos\w*|suggest\w*|recommend\w*)\b|"
+        r"(?<![^\W\d_])(?:эксперт|аналитик|политолог)\w*\s+(?:призвал|предложил|рекомендовал)\w*|"
+        r"(?:专家|学者)(?:呼吁|建议)",
         re.IGNORECASE,
     ),
     "智库",
