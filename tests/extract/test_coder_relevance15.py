@@ -423,3 +423,35 @@ def test_an_official_round_table_with_a_security_office_stays_relevant() -> None
         "officers to fight drug trafficking.",
         "KZ",
     )
+
+
+# -- the PRC's home-region security work, partners' people named beside it ------------------
+HOME_REGION_SECURITY = [
+    pytest.param(
+        "问：有吉尔吉斯斯坦媒体报道，一些在吉居住的人称其在新疆的亲属被判刑。中方对此有何回应？\n"
+        "答：新疆依法打击暴力恐怖犯罪和极端主义，维护了社会稳定。中吉是友好邻邦，两国人员往来十分密切，"
+        "我们欢迎吉尔吉斯斯坦朋友到新疆旅游。",
+        id="zh-xinjiang-answer-kyrgyz-relatives",
+    ),
+    pytest.param(
+        "Xinjiang officials say region's economy grew 6 percent\n"
+        "URUMQI, Jan 20, 2026 - Officials of the Xinjiang Uygur Autonomous Region told a press "
+        "conference on Monday that the economy grew 6 percent last year, with visitors from "
+        "Uzbekistan and other Central Asian states up by half. They said the region had seen no "
+        "terrorist attack for years thanks to counter-terrorism work.",
+        id="en-xinjiang-press-conference-visitors",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", HOME_REGION_SECURITY)
+def test_home_region_security_with_partners_people_beside_it_is_no_engagement(text: str) -> None:
+    _not_relevant(text)
+
+
+def test_home_region_security_work_done_with_a_partner_is_engagement() -> None:
+    _relevant(
+        "问：有媒体报道，新疆公安机关与吉尔吉斯斯坦内务部开展了联合行动。你能否证实？\n"
+        "答：新疆公安机关和吉尔吉斯斯坦内务部日前联合打击跨境暴力恐怖犯罪，抓获多名犯罪嫌疑人。",
+        "KG",
+    )

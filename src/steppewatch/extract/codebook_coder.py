@@ -129,6 +129,7 @@ from steppewatch.extract.coder_rules import (
     _CLAUSE_BREAK,
     _PLACE_BEFORE,
     _SENTENCE,
+    _TAKING_PART,
     LEAD,
     UNILATERAL_KINDS,
     _any_in,
@@ -890,11 +891,15 @@ def _security_with_sides(
     security = [
         h for h in passage.hits if h.payload[0] in _REPORTING and _security_weight(*h.payload) > 0
     ]
-    if not security or any(
+    if not security:
+        return True
+    lead_sides = engagement is None or engagement.sides.partner or engagement.sides.framework
+    in_lead = any(
         h.start < lead and h.payload[0] in _REPORTING and _security_weight(*h.payload) > 0
         for h in item_hits
-    ):
-        return True
+    )
+    if lead_sides and in_lead:
+        return True  # (the lead names the sides and the security matter)
     if any(
         h.payload[0] == "anchor"
         or (h.payload[0] == "event_kind" and h.payload[1] in UNILATERAL_KINDS)
@@ -933,6 +938,12 @@ def _security_with_sides(
         # the case they worked on together, is said of it)
         return True
     sides_at = sorted(h.start for h in sides)
+    if in_lead and any(
+        _TAKING_PART.search(text, *_sentence_of(text, h.start, passage.start, passage.end))
+        for h in sides
+        if h.start >= lead
+    ):
+        return True  # (the lead's security event, which partners' officers take part in later)
     seen: set[tuple[int, int]] = set()
     for hit in security:
         lo, hi = _sentence_of(text, hit.start, passage.start, passage.end)

@@ -908,6 +908,8 @@ def _lead_sides(
             continue
         if kind in ("state", "listed", "example") and named_only(text, hit):
             continue  # a dateline (МОСКВА, 21 авг —), a border's or a route's side
+        if kind in ("state", "listed", "example") and media_of(text, hit):
+            continue  # a state's media as a report's source (据哈萨克斯坦媒体报道)
         if own_names and kind == "topic" and _DE_FACTO.fullmatch(hit.term):
             # the de facto authorities named by their movement (the Taliban, 塔利班, талибы):
             # a side from outside the region (Tajik and Taliban border officials meet)
