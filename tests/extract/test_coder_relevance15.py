@@ -455,3 +455,41 @@ def test_home_region_security_work_done_with_a_partner_is_engagement() -> None:
         "答：新疆公安机关和吉尔吉斯斯坦内务部日前联合打击跨境暴力恐怖犯罪，抓获多名犯罪嫌疑人。",
         "KG",
     )
+
+
+# -- a sector's own "security" in an economic lead (energy security, 能源安全) ------------------
+SECTOR_SECURITY_LEAD = [
+    pytest.param(
+        "SCO energy ministers meet in Astana\n"
+        "ASTANA, June 5, 2026 - Energy ministers of the Shanghai Cooperation Organisation met in "
+        "Astana on Thursday to discuss energy security, renewables and grid links with their "
+        "Chinese counterpart.",
+        id="en-sco-energy-ministers",
+    ),
+    pytest.param(
+        "中国与哈萨克斯坦举行能源合作分委会会议\n"
+        "阿斯塔纳2026年6月5日电 中哈合作委员会能源合作分委会第十次会议5日在阿斯塔纳举行，双方就保障"
+        "能源安全、扩大油气贸易和新能源合作交换意见。",
+        id="zh-energy-subcommittee",
+    ),
+    pytest.param(
+        "Китай и Узбекистан обсудили продовольственную безопасность\n"
+        "ТАШКЕНТ, 5 июня 2026. Министры сельского хозяйства Китая и Узбекистана обсудили "
+        "продовольственную безопасность и торговлю зерном.",
+        id="ru-food-security-agriculture",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", SECTOR_SECURITY_LEAD)
+def test_a_sectors_own_security_is_no_security_in_an_economic_lead(text: str) -> None:
+    _not_relevant(text)
+
+
+def test_an_economic_lead_naming_security_itself_stays_relevant() -> None:
+    _relevant(
+        "中国与哈萨克斯坦举行能源和安全合作会议\n"
+        "阿斯塔纳2026年6月5日电 中哈两国能源和执法安全部门5日在阿斯塔纳举行会议，双方同意联合打击"
+        "针对油气管道的恐怖活动，保障管道安全。",
+        "KZ",
+    )

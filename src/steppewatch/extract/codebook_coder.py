@@ -817,6 +817,15 @@ _ECONOMIC_LEAD = "economic"  # an economic sector's lead (or safety at work's)
 _ANALYSTS_LEAD = "analysts"  # analysts' lead (their commentary is about past events too)
 
 
+# a sector's own "security" named as a topic's indicator (energy security, 能源安全): no
+# security in an economic lead (as ``_SECURITY_IN_LEAD`` reads it)
+_SECTOR_SECURITY = re.compile(
+    r"(?:energy|food|supply[- ]chain)\s+security|能源安全|粮食安全|食品安全|"
+    r"(?:энергетическ|продовольственн)\w*\s+безопасност\w*",
+    re.IGNORECASE,
+)
+
+
 def _talk_lead(hits: list[Hit], text: str, start: int) -> str:
     """The item's lead (its title and first sentence) reports an event that is not security
     engagement by its kind: an economic sector's (trade talks, an energy ministers' meeting, an
@@ -854,6 +863,7 @@ def _talk_lead(hits: list[Hit], text: str, start: int) -> str:
         h.start < lead
         and h.payload[0] in schemes
         and _security_weight(*h.payload) >= LEAD_SECURITY_WEIGHT
+        and not _SECTOR_SECURITY.fullmatch(h.term)
         for h in hits
     )
     return "" if security else kind
