@@ -423,6 +423,7 @@ class CodebookCoder:
         notice = public_notice(text, item.start)
         case = domestic_case(hits, text, res, item.start, item.end)
         recalled = _Recalled(text, item.start, item.end, reference)
+        lead_facts: _LeadFacts | None = None  # read once, for the first passage that needs it
         score = 0.0
         relevant_passages = []
         engagement: Engagement | None = None  # read once, for the first passage that needs it
@@ -439,7 +440,10 @@ class CodebookCoder:
                 # the focal state takes part, but no partner state is shown taking part with it
                 passage_score *= NAMED_ONLY_FACTOR
             elif passage_score >= self.threshold and not _security_with_sides(
-                passage, text, res, item.start, engagement, hits
+                passage,
+                text,
+                res,
+                lead_facts := lead_facts or _lead_facts(hits, text, item.start, engagement),
             ):
                 # its security matter is reported only in sentences naming no partner and not
                 # the two sides (Xinjiang's counter-terrorism in an answer naming Kazakh
@@ -879,44 +883,63 @@ _SIDES_TOGETHER = re.compile(
 _SIDE_KINDS = ("state", "listed", "example", "official", "institution", "group", "venue")
 
 
-def _security_with_sides(
-    passage: _Passage,
-    text: str,
-    res: _Resources,
-    start: int,
-    engagement: Engagement | None,
-    item_hits: list[Hit],
-) -> bool:
-    """Some security code of the passage (a topic, a domain, a security event or office) is
-    reported where the sides are: in the item's lead (past a byline: its event's lead), or in
-    a sentence that names a partner state (its name, official or institution), the region's
-    group, or the two sides acting together (双方, стороны, both sides, jointly). A security
-    matter reported only in sentences that name neither (Xinjiang's counter-terrorism work in
-    an answer whose Kazakh relatives are named elsewhere) is not the two states' engagement
-    (codebook: the security matter is the engagement's, in the same event mention)."""
+@dataclass(frozen=True)
+class _LeadFacts:
+    """What an item's lead (past a byline: its event's lead) holds, read once per item for
+    ``_security_with_sides`` (not once per passage: a long item has thousands)."""
+
+    end: int  # where the lead ends
+    security: bool  # it names a security code (a topic, a domain, a security event or office)
+    sides: bool  # it names a partner state (not its media) or a regional framework
+    event: bool  # it names a framework, or a partner with an event or the sides acting together
+
+
+def _lead_facts(
+    hits: list[Hit], text: str, start: int, engagement: Engagement | None
+) -> _LeadFacts:
     lead = lead_end(start, text)
-    if engagement is not None:
-        lead = max(lead, engagement.event_lead)
-    partners = res.study.partner_set
+    if engagement is None:  # (no passage was scored: nothing to ask of the lead's sides)
+        return _LeadFacts(lead, True, True, False)
+    lead = max(lead, engagement.event_lead)
+    security = event = False
+    for hit in hits:
+        if hit.start >= lead or hit.payload[0] not in _REPORTING:
+            continue
+        event = event or hit.payload[0] == "event_kind"
+        security = security or _security_weight(*hit.payload) > 0
+    sides = engagement.sides
+    return _LeadFacts(
+        lead,
+        security,
+        sides.partner or sides.framework,
+        sides.framework
+        or (sides.partner and (event or _SIDES_TOGETHER.search(text, start, lead) is not None)),
+    )
+
+
+def _security_with_sides(passage: _Passage, text: str, res: _Resources, lead: _LeadFacts) -> bool:
+    """Some security code of the passage (a topic, a domain, a security event or office) is
+    reported where the sides are: in the item's lead (``lead``) when it names them, or in a
+    sentence that names a partner state (its name, official or institution), the region's
+    group, a framework, or the two sides acting together (双方, стороны, both sides, jointly).
+    A security matter reported only in sentences that name none of them (Xinjiang's
+    counter-terrorism work in an answer whose Kazakh relatives are named elsewhere) is not the
+    two states' engagement (codebook: the security matter is the engagement's, in the same
+    event mention), unless the lead reports the sides' event (talks, a framework's gathering,
+    a case worked on together: what the item says later is said of it) or partners take part
+    later in the lead's security event (officers from Kazakhstan take part in the course)."""
     security = [
         h for h in passage.hits if h.payload[0] in _REPORTING and _security_weight(*h.payload) > 0
     ]
-    if not security:
+    if not security or (lead.sides and lead.security) or lead.event:
         return True
-    lead_sides = engagement is None or engagement.sides.partner or engagement.sides.framework
-    in_lead = any(
-        h.start < lead and h.payload[0] in _REPORTING and _security_weight(*h.payload) > 0
-        for h in item_hits
-    )
-    if lead_sides and in_lead:
-        return True  # (the lead names the sides and the security matter)
     if any(
         h.payload[0] == "anchor"
         or (h.payload[0] == "event_kind" and h.payload[1] in UNILATERAL_KINDS)
         for h in passage.hits
     ):
         return True  # (the focal state's own capacity or firms: no partner side needed)
-    frameworks = res.study.anchor_weights
+    partners, frameworks = res.study.partner_set, res.study.anchor_weights
     sides = [
         h
         for h in passage.hits
@@ -933,27 +956,13 @@ def _security_with_sides(
             and res.gazetteer.institutions[h.payload[1]].framework in frameworks
         )
     ]
-    if engagement is not None and (
-        engagement.sides.framework
-        or (
-            engagement.sides.partner
-            and (
-                any(h.start < lead and h.payload[0] == "event_kind" for h in item_hits)
-                or _SIDES_TOGETHER.search(text, start, lead) is not None
-            )
-        )
-    ):
-        # (the lead names a framework's gathering, or reports the sides' event or the sides
-        # acting together: what the item says later, at the talks' press conference, about
-        # the case they worked on together, is said of it)
-        return True
-    sides_at = sorted(h.start for h in sides)
-    if in_lead and any(
+    if lead.security and any(
         _TAKING_PART.search(text, *_sentence_of(text, h.start, passage.start, passage.end))
         for h in sides
-        if h.start >= lead
+        if h.start >= lead.end
     ):
         return True  # (the lead's security event, which partners' officers take part in later)
+    sides_at = sorted(h.start for h in sides)
     seen: set[tuple[int, int]] = set()
     for hit in security:
         lo, hi = _sentence_of(text, hit.start, passage.start, passage.end)

@@ -664,6 +664,9 @@ def third_party_sentences(hits: list[Hit], text: str, res: Resources) -> list[tu
     return merged_spans(spans + partners_only)
 
 
+PARAGRAPH_SPAN = 3000  # characters searched either side of a name for its paragraph's ends
+
+
 def outside_paragraphs(hits: list[Hit], text: str, res: Resources) -> list[tuple[int, int]]:
     """Paragraphs (lines) after the first whose first sentence names a state from outside the
     region (Pakistan, Russia, Turkey, the US) as a side, and that name no partner state, no
@@ -722,9 +725,11 @@ def outside_paragraphs(hits: list[Hit], text: str, res: Resources) -> list[tuple
             first_named[state] = min(hit.start, first_named.get(state, hit.start))
     spans: list[tuple[int, int]] = []
     for hit in third:
-        lo = text.rfind("\n", 0, hit.start) + 1
-        if spans and spans[-1][0] == lo:
-            continue
+        # (a paragraph's start and end searched within PARAGRAPH_SPAN: a scan to the text's
+        # start per name is quadratic on a long text with no line breaks)
+        lo = text.rfind("\n", max(0, hit.start - PARAGRAPH_SPAN), hit.start) + 1
+        if lo == 0 or (spans and spans[-1][0] == lo):
+            continue  # (no line break near: not a paragraph of its own)
         if hit.start < body_end or first_named.get(_state_of(hit, res), lo) < lo:
             # (the item's lead names the item's event; a state the body named before the
             # paragraph is a side of the item's own event: the Afghan neighbours' ministers,
@@ -735,8 +740,8 @@ def outside_paragraphs(hits: list[Hit], text: str, res: Resources) -> list[tuple
             continue  # (named after the paragraph's first sentence)
         if _overlaps(topics, topic_starts, hit) or not_participant(text, hit, facts.focal_word):
             continue
-        newline = text.find("\n", hit.end)
-        hi = len(text) if newline < 0 else newline
+        newline = text.find("\n", hit.end, hit.end + PARAGRAPH_SPAN)
+        hi = min(len(text), hit.end + PARAGRAPH_SPAN) if newline < 0 else newline
         if _any_in(region, lo, hi):
             continue
         spans.append((lo, hi))
