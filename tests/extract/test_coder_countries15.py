@@ -467,3 +467,33 @@ def test_the_leads_year_is_read_in_its_paragraph() -> None:
     assert event_year(ZH_UNDATED, 0, lead_end(0, ZH_UNDATED), None) is None
     dated = ZH_UNDATED.replace("3月3日电", "2026年3月3日电")
     assert event_year(dated, 0, lead_end(0, dated), None) == 2026
+
+
+# -- merge of coder28 and coder29: acting together is taking part -----------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Синьцзян и Казахстан провели совместный рейд\n"
+        "Полиция Синьцзяна совместно с МВД Казахстана пресекла канал контрабанды оружия на "
+        "границе, задержаны семь человек.\n",
+        "新疆警方与哈萨克斯坦内务部联合打击跨境走私\n"
+        "新疆警方和哈萨克斯坦内务部近日联合开展打击跨境走私枪支行动，抓获七名犯罪嫌疑人。\n",
+    ],
+    ids=["ru", "zh"],
+)
+def test_a_partner_acting_together_with_the_home_region_takes_part(text: str) -> None:
+    coded = code_document(make_doc(text))
+    assert coded.relevant and "KZ" in coded.countries
+
+
+def test_the_un_named_beside_a_build_up_is_no_acting_together() -> None:
+    # the contrast: 联合国 (the UN) is no word of acting together; the neighbour only watches
+    coded = code_document(
+        make_doc(
+            "新疆边防部门在中吉边境新建监控塔\n"
+            "新疆边防部门近日在伊尔克什坦口岸附近新建一批边境监控塔，防范非法越境和恐怖分子渗透。"
+            "有吉尔吉斯斯坦居民称在本国一侧能看到新塔，联合国难民署对边境情况表示关注。\n"
+        )
+    )
+    assert coded.kind == "domestic_capacity"
+    assert set(coded.countries) & CA == set()

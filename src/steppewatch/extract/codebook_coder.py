@@ -26,13 +26,18 @@ Per item (see ``segment.py``):
    without the focal state, code nothing (``without_third_party``). A passage above the
    threshold stays relevant only when the focal state takes part outside sentences of
    background and a partner state takes part with it, not only named (``coder_relevance``);
-   otherwise its score is multiplied by ``NAMED_ONLY_FACTOR``. So is a passage of an item
+   otherwise its score is multiplied by ``NAMED_ONLY_FACTOR``; so it is when its security
+   matter is reported only in sentences that name no side (no partner state, the region's
+   group, a framework, nor the two sides acting together) while the item's lead reports no
+   event of the sides (``_security_with_sides``: Xinjiang's counter-terrorism in an item on a
+   partner's citizen held there). So is a passage of an item
    whose lead reports an economic sector's event (trade, energy, an expo, tourists, visas, the
    premiers' talks or regular meeting) with no security named there, or analysts' (a think-tank forum, a
    research report) with no security event or office there, or safety at work (安全生产, охрана
    труда) with no security event there, unless the passage reports a security event or office
    of its own (``_talk_lead``, ``_security_event``; the dead and hurt of an accident are no
-   attack). A framework's meeting recalled in a sentence of background (In the past year,
+   attack; in an economic item or a notice, an event of a sentence that speaks of another
+   time, one recalled or of an earlier year, is none of its own: ``_Recalled``). A framework's meeting recalled in a sentence of background (In the past year,
    officials have met in the SCO) is no meeting of the item. So is a passage of a notice to the public
    (an embassy's reminder to its citizens, a customs or border-crossing notice: its title)
    unless it reports a security event of its own, and of an item whose lead reports a
@@ -91,12 +96,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from steppewatch.extract.calibration import load_calibration
-from steppewatch.extract.coder_background import background_sentences, lead_end, note_start
+from steppewatch.extract.coder_background import (
+    another_time,
+    background_sentences,
+    event_year,
+    lead_end,
+    map_sentence,
+    note_start,
+)
 from steppewatch.extract.coder_entities import (
     OBSERVER,
     SENTENCE_END,
     aid_transport,
     ambiguous_names,
+    border_adjective,
     clean_entities,
     enumerations,
     focal_in_others_list,
@@ -117,6 +130,9 @@ from steppewatch.extract.coder_relevance import (
     staff_led,
     staff_names,
 )
+from steppewatch.extract.coder_relevance import (
+    _state_of as _state_of_hit,
+)
 from steppewatch.extract.coder_resources import BORDER_CAPACITY
 from steppewatch.extract.coder_resources import Resources as _Resources
 from steppewatch.extract.coder_resources import load_resources as _resources
@@ -124,7 +140,9 @@ from steppewatch.extract.coder_rules import (
     _CLAUSE_BREAK,
     _PLACE_BEFORE,
     _SENTENCE,
+    _TAKING_PART,
     LEAD,
+    UNILATERAL_KINDS,
     _any_in,
     _sentence_of,
     assign_codes,
@@ -421,6 +439,8 @@ class CodebookCoder:
         sector = _talk_lead(hits, text, item.start)
         notice = public_notice(text, item.start)
         case = domestic_case(hits, text, res, item.start, item.end)
+        recalled = _Recalled(text, item.start, item.end, reference)
+        lead_facts: _LeadFacts | None = None  # read once, for the first passage that needs it
         score = 0.0
         relevant_passages = []
         engagement: Engagement | None = None  # read once, for the first passage that needs it
@@ -436,14 +456,30 @@ class CodebookCoder:
             ):
                 # the focal state takes part, but no partner state is shown taking part with it
                 passage_score *= NAMED_ONLY_FACTOR
-            elif sector and passage_score >= self.threshold and not _security_event(passage, text):
+            elif passage_score >= self.threshold and not _security_with_sides(
+                passage,
+                text,
+                res,
+                lead_facts := lead_facts or _lead_facts(hits, text, item.start, engagement, res),
+            ):
+                # its security matter is reported only in sentences naming no partner and not
+                # the two sides (Xinjiang's counter-terrorism in an answer naming Kazakh
+                # relatives): no security engagement of the two
+                passage_score *= NAMED_ONLY_FACTOR
+            elif (
+                sector
+                and passage_score >= self.threshold
+                and not _security_event(
+                    passage, text, recalled=recalled if sector == _ECONOMIC_LEAD else None
+                )
+            ):
                 # an item on trade, energy, tourism or visas, or analysts': a security word is
                 # in passing
                 passage_score *= NAMED_ONLY_FACTOR
             elif (
                 notice
                 and passage_score >= self.threshold
-                and not _security_event(passage, text, offices=False)
+                and not _security_event(passage, text, offices=False, recalled=recalled)
             ):
                 # a notice to the public (an embassy's reminder, a customs or border-crossing
                 # announcement): the office issuing it is no event
@@ -765,7 +801,12 @@ _ANALYSTS = Guarded(
         r"(?<![^\W\d_])(?:эксперт|аналитик|политолог)\w*\s+(?:сравнил|считают|полагают|оценил|"
         r"отмечают|сходятся|спорят)\w*|"
         r"\b(?:experts|analysts|observers)\s+(?:say|said|compare\w*|believe|argue|agree)\b|"
-        r"\bexpert\s+opinions?\b|专家(?:认为|表示|指出|分析)|分析人士(?:认为|指出|称)",
+        r"\bexpert\s+opinions?\b|专家(?:认为|表示|指出|分析)|分析人士(?:认为|指出|称)|"
+        # experts urging or proposing (Experts urge; 专家呼吁; эксперты призвали)
+        r"\b(?:experts|analysts|scholars)\b[^.\n]{0,40}?\b(?:urg\w*|call(?:s|ed)?\s+on|"
+        r"propos\w*|suggest\w*|recommend\w*)\b|"
+        r"(?<![^\W\d_])(?:эксперт|аналитик|политолог)\w*\s+(?:призвал|предложил|рекомендовал)\w*|"
+        r"(?:专家|学者)(?:呼吁|建议)",
         re.IGNORECASE,
     ),
     "智库",
@@ -803,59 +844,215 @@ _SECURITY_IN_LEAD = re.compile(
 )
 
 
-def _talk_lead(hits: list[Hit], text: str, start: int) -> bool:
+_ECONOMIC_LEAD = "economic"  # an economic sector's lead (or safety at work's)
+_ANALYSTS_LEAD = "analysts"  # analysts' lead (their commentary is about past events too)
+
+
+# a sector's own "security" named as a topic's indicator (energy security, 能源安全): no
+# security in an economic lead (as ``_SECURITY_IN_LEAD`` reads it)
+_SECTOR_SECURITY = re.compile(
+    r"(?:energy|food|supply[- ]chain)\s+security|能源安全|粮食安全|食品安全|"
+    r"(?:энергетическ|продовольственн)\w*\s+безопасност\w*",
+    re.IGNORECASE,
+)
+
+
+def _talk_lead(hits: list[Hit], text: str, start: int) -> str:
     """The item's lead (its title and first sentence) reports an event that is not security
     engagement by its kind: an economic sector's (trade talks, an energy ministers' meeting, an
     expo, a business council, tourists, visas) with no security code named in the lead, or
     analysts' (a think-tank forum, a research report) with no security event or office there.
     The codebook: the topic must be security, not trade or visas with a security word in
     passing, and the PRC's state, officials, forces or agencies take part (scholars speak for
-    no state)."""
+    no state). Returns which (``_ECONOMIC_LEAD`` or ``_ANALYSTS_LEAD``), or "" for neither."""
     lead = lead_end(start, text)
     if search_off_menu(_WORK_SAFETY, text, start, lead):
         # (the training or inspection is the safety's own: an event weighing as security counts)
-        return not any(
+        own_event = any(
             h.start < lead
             and h.payload[0] in ("event_kind", "meeting_level")
             and _security_weight(*h.payload) >= SECTOR_EVENT_WEIGHT
             for h in hits
         )
+        return "" if own_event else _ECONOMIC_LEAD
     levels = {h.payload[1] for h in hits if h.start < lead and h.payload[0] == "meeting_level"}
     if search_off_menu(_ECONOMIC, text, start, lead) or levels == {"head_of_government"}:
         # (the premiers' talks or visit: gold guideline 3, economic unless security is named)
         if _SECURITY_IN_LEAD.search(text, start, lead):
-            return False  # (trade and security talks)
+            return ""  # (trade and security talks)
         schemes: tuple[str, ...] = _REPORTING
+        kind = _ECONOMIC_LEAD
     elif search_off_menu(_ANALYSTS, text, start, lead):
-        schemes = ("event_kind", "meeting_level")
+        schemes, kind = ("event_kind", "meeting_level"), _ANALYSTS_LEAD
     elif search_off_menu(
         _ANALYSTS, text, start, headed := event_lead(start, text, lead, len(text))
     ):
         # (a subtitle or a column's heading under the title: Эксперты сравнили влияние...,
         # Expert Opinions; the lead is then the body's first sentence)
-        schemes, lead = ("event_kind", "meeting_level"), headed
+        schemes, lead, kind = ("event_kind", "meeting_level"), headed, _ANALYSTS_LEAD
     else:
-        return False
-    return not any(
+        return ""
+    security = any(
         h.start < lead
         and h.payload[0] in schemes
         and _security_weight(*h.payload) >= LEAD_SECURITY_WEIGHT
+        and not _SECTOR_SECURITY.fullmatch(h.term)
         for h in hits
+    )
+    return "" if security else kind
+
+
+# the two sides, or acting together, named in a sentence (双方, 两国, стороны, both sides, jointly)
+_SIDES_TOGETHER = re.compile(
+    r"双方|两国|各方|联合|共同|携手|(?<![^\W\d_])(?:стороны|сторон|совместн\w*|вместе|сообща|"
+    r"двух\s+стран|обеих\s+стран|both\s+(?:sides|countries)|the\s+(?:two\s+)?(?:sides|countries)|"
+    r"all\s+sides|joint(?:ly)?|together)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_SIDE_KINDS = ("state", "listed", "example", "official", "institution", "group", "venue")
+
+
+@dataclass(frozen=True)
+class _LeadFacts:
+    """What an item's lead (past a byline: its event's lead) holds, read once per item for
+    ``_security_with_sides`` (not once per passage: a long item has thousands)."""
+
+    end: int  # where the lead ends
+    security: bool  # it names a security code (a topic, a domain, a security event or office)
+    sides: bool  # it names a partner state (not its media) or a regional framework
+    event: bool  # it names a framework, or a partner with an event or the sides acting together
+    # it reports a security event of the focal state itself (China, Xinjiang's border office
+    # builds a fence): the focal state's own build-up needs no partner side (gold guideline 8)
+    own_event: bool = False
+
+
+def _lead_facts(
+    hits: list[Hit], text: str, start: int, engagement: Engagement | None, res: _Resources
+) -> _LeadFacts:
+    lead = lead_end(start, text)
+    if engagement is None:  # (no passage was scored: nothing to ask of the lead's sides)
+        return _LeadFacts(lead, True, True, False)
+    lead = max(lead, engagement.event_lead)
+    security = event = security_event = focal = False
+    for hit in hits:
+        if hit.start >= lead:
+            continue
+        focal = focal or names_focal(hit, res)
+        if hit.payload[0] not in _REPORTING:
+            continue
+        weighs = _security_weight(*hit.payload) > 0
+        event = event or hit.payload[0] == "event_kind"
+        security = security or weighs
+        security_event = security_event or (hit.payload[0] == "event_kind" and weighs)
+    home = res.study.home_region
+    focal = focal or (home is not None and home.search(text, start, lead) is not None)
+    sides = engagement.sides
+    return _LeadFacts(
+        lead,
+        security,
+        sides.partner or sides.framework,
+        sides.framework
+        or (sides.partner and (event or _SIDES_TOGETHER.search(text, start, lead) is not None)),
+        security_event and focal,
     )
 
 
-def _security_event(passage: _Passage, text: str, offices: bool = True) -> bool:
+def _security_with_sides(passage: _Passage, text: str, res: _Resources, lead: _LeadFacts) -> bool:
+    """Some security code of the passage (a topic, a domain, a security event or office) is
+    reported where the sides are: in the item's lead (``lead``) when it names them, or in a
+    sentence that names a partner state (its name, official or institution), the region's
+    group, a framework, or the two sides acting together (双方, стороны, both sides, jointly).
+    A security matter reported only in sentences that name none of them (Xinjiang's
+    counter-terrorism work in an answer whose Kazakh relatives are named elsewhere) is not the
+    two states' engagement (codebook: the security matter is the engagement's, in the same
+    event mention), unless the lead reports the sides' event (talks, a framework's gathering,
+    a case worked on together: what the item says later is said of it) or partners take part
+    later in the lead's security event (officers from Kazakhstan take part in the course)."""
+    security = [
+        h for h in passage.hits if h.payload[0] in _REPORTING and _security_weight(*h.payload) > 0
+    ]
+    if not security or (lead.sides and lead.security) or lead.event or lead.own_event:
+        return True
+    if any(
+        h.payload[0] == "anchor"
+        or (h.payload[0] == "event_kind" and h.payload[1] in UNILATERAL_KINDS)
+        for h in passage.hits
+    ):
+        return True  # (the focal state's own capacity or firms: no partner side needed)
+    partners, frameworks = res.study.partner_set, res.study.anchor_weights
+    sides = [
+        h
+        for h in passage.hits
+        if (
+            h.payload[0] in _SIDE_KINDS
+            and (
+                h.payload[0] == "group"
+                or (h.payload[1] if h.payload[0] == "venue" else _state_of_hit(h, res)) in partners
+            )
+        )
+        or (h.payload[0] == "framework" and h.payload[1] in frameworks)
+        or (
+            h.payload[0] == "institution"
+            and res.gazetteer.institutions[h.payload[1]].framework in frameworks
+        )
+    ]
+    if lead.security and any(
+        _TAKING_PART.search(text, *_sentence_of(text, h.start, passage.start, passage.end))
+        for h in sides
+        if h.start >= lead.end
+    ):
+        return True  # (the lead's security event, which partners' officers take part in later)
+    sides_at = sorted(h.start for h in sides)
+    seen: set[tuple[int, int]] = set()
+    for hit in security:
+        lo, hi = _sentence_of(text, hit.start, passage.start, passage.end)
+        if (lo, hi) in seen:
+            continue
+        seen.add((lo, hi))
+        if _any_in(sides_at, lo, hi) or _SIDES_TOGETHER.search(text, lo, hi):
+            return True
+    return False
+
+
+def _security_event(
+    passage: _Passage, text: str, offices: bool = True, recalled: _Recalled | None = None
+) -> bool:
     """The passage reports a security event of its own: an event kind or an office weighing
     ``SECTOR_EVENT_WEIGHT`` or more as security (an exercise, a patrol, equipment handed over,
-    an attack; a defence, interior or border office), not only a security topic's word.
-    ``offices=False``: event kinds only (a notice's issuing office is no event)."""
+    an attack; a defence, interior or border office), not only a security topic's word, and
+    not one ``recalled`` from another time (a trade fair's page recalling the two states'
+    exercise of an earlier year: ``_Recalled``). ``offices=False``: event kinds only (a
+    notice's issuing office is no event)."""
     schemes = ("event_kind", "meeting_level") if offices else ("event_kind",)
     return any(
         h.payload[0] in schemes
         and _security_weight(*h.payload) >= SECTOR_EVENT_WEIGHT
         and not _accident(h, text, passage)
+        and not (recalled is not None and recalled(h.start))
         for h in passage.hits
     )
+
+
+class _Recalled:
+    """Is a position of an item (``start`` to ``end``, published on ``reference``) in a
+    sentence after its lead that speaks of another time than the item's event
+    (``coder_background.another_time``: an event recalled, 曾于2019年, напомним, previously,
+    only earlier years than the lead's)? The lead and year are read once, on the first call.
+    An event of such a sentence is background: it is not what the item reports (codebook: a
+    past event recalled as background is no event of the item)."""
+
+    def __init__(self, text: str, start: int, end: int, reference: str | None) -> None:
+        self.text, self.start, self.end, self.reference = text, start, end, reference
+        self._lead: int | None = None
+        self._year: int | None = None
+
+    def __call__(self, position: int) -> bool:
+        if self._lead is None:
+            self._lead = lead_end(self.start, self.text)
+            self._year = event_year(self.text, self.start, self._lead, self.reference)
+        if position < self._lead:
+            return False
+        return another_time(self.text, position, self._lead, self.end, self._year, self.start)
 
 
 # an accident named (hiking accidents, 交通事故, несчастный случай, ДТП): its dead and hurt are
@@ -954,15 +1151,33 @@ _REST_OF_NAME = re.compile(r"[^\W\d_和与同及跟、，]{0,5}|\s*", re.IGNOREC
 _REPORTING = ("topic", "domain", "event_kind", "meeting_level")
 
 
+# the sides acting together (the sides jointly fight smuggling on the Kazakh-Chinese border;
+# 双方联合; стороны совместно): a border's sides named there take part
+_JOINT = re.compile(
+    r"双方|两国|联合|共同|携手|(?<![^\W\d_])(?:стороны|совместн\w*|вместе|сообща|both\s+sides|"
+    r"the\s+(?:two\s+)?sides|joint(?:ly)?|together)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
 def _focal_takes_part(passage: _Passage, res: _Resources, text: str | None) -> bool:
     """The focal state is named in the passage as one who takes part: in its lead (the title
     and first sentence name the event's sides) or in a sentence that reports something (a
     topic, a domain, an event or an office is named there). A name in a sentence of
     background only (transport corridors linking the region with China; a body "which China
-    and the Central Asian states are members of") is not the focal state's engagement."""
+    and the Central Asian states are members of"), or in a sentence saying who borders whom
+    with no one taking part there (Kazakhstan borders Russia and China: a map, no side;
+    ``coder_background.map_sentence``), or as a border in a sentence where no sides act
+    together (smugglers held on the Chinese frontier: ``coder_entities.border_adjective``; not
+    the sides jointly fighting smuggling on the Kazakh-Chinese border) is not the focal state's
+    engagement."""
     focal = [h for h in passage.hits if _is_focal(h, res)]
     if not focal or text is None:
         return bool(focal)
+
+    def sentence(hit: Hit) -> tuple[int, int]:
+        return _sentence_of(text, hit.start, passage.start, passage.end)
+
     reporting: list[int] | None = None
     for hit in focal:  # the cheap tests first, and the first one taking part ends the search
         if hit.start >= passage.start + LEAD:
@@ -979,6 +1194,8 @@ def _focal_takes_part(passage: _Passage, res: _Resources, text: str | None) -> b
                 and focal_in_others_list(text, hit, passage.hits, res.study)
             )
             or denied_side(text, hit)
+            or map_sentence(text, hit.start, passage.start, passage.end)
+            or (border_adjective(text, hit) and not _JOINT.search(text, *sentence(hit)))
         ):
             continue
         return True

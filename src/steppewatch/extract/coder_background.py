@@ -41,6 +41,7 @@ __all__ = [
     "framework_background",
     "idle_groups",
     "lead_end",
+    "map_sentence",
     "merged_spans",
     "neighbour_sentence",
     "reaction_sentence",
@@ -52,7 +53,10 @@ __all__ = [
 # abbreviation: 2019 г., St.) and of a body's first sentence under a title line (not at a
 # dateline's full stop: Sept. 16, 20 мая. /ТАСС/.)
 _FIRST_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<=[^\W\d_]{3})\.(?:\s|$)")
-_LEAD_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<=[^\W\d_]{5})\.(?:\s|$)(?!\s*/)")
+# (or after an acronym of capitals before a capital: учения ПВО. Ранее ...; the SCO. Earlier)
+_LEAD_SENTENCE_END = re.compile(
+    r"[。！？!?\n]|(?<=[^\W\d_]{5})\.(?:\s|$)(?!\s*/)|(?<=[A-ZА-ЯЁ]{2})\.(?=\s+[A-ZА-ЯЁ«\"“])"
+)
 LEAD = 200  # characters searched for the lead's sentence ends (as coder_rules.LEAD)
 # (a full stop before a lower-case word ends an abbreviation, not a sentence: около 4 тыс.
 # военнослужащих, 30 km. north)
@@ -529,10 +533,19 @@ _BEFORE_TAKING_PART = re.compile(
 )
 
 
+# a sentence opening on "earlier" alone (Earlier, Kazakhstan bought drones from China; not
+# earlier today, earlier on Monday, earlier the same day)
+_EARLIER_OPENING = re.compile(
+    r"earlier(?![^\W\d_])(?!\s+(?:today|tonight|on|in\s+the\s+day|this|that|the\s+same)"
+    r"(?![^\W\d_]))",
+    re.IGNORECASE,
+)
+
+
 def _earlier_opening(text: str, lo: int, hi: int, year: int | None) -> bool:
     start = _LEADING_WORDS.match(text, lo, hi)
     at = start.end() if start else lo
-    before = _BEFORE.match(text, at, hi)
+    before = _BEFORE.match(text, at, hi) or _EARLIER_OPENING.match(text, at, hi)
     if before is not None:
         return True
     opening_year = _YEAR_OPENING.match(text, at, hi)
@@ -714,6 +727,17 @@ def neighbour_sentence(text: str, position: int, start: int, end: int) -> bool:
         _GEOGRAPHY.search(text, lo, hi)
         or _COMMENT.search(text, lo, hi)
         or _REACTION.search(text, lo, hi)
+    )
+
+
+def map_sentence(text: str, position: int, start: int, end: int) -> bool:
+    """The sentence around ``position`` says only who borders whom (Kazakhstan borders Russia
+    and China; 与中国接壤; граничит с Китаем), with no one taking part or sending forces there: a
+    state named in it is on the map, not a side (``neighbour_sentence`` also reads a comment or
+    a reaction as a neighbour's)."""
+    lo, hi = _sentence(text, position, start, end)
+    return bool(_GEOGRAPHY.search(text, lo, hi)) and not (
+        _takes_part(text, lo, hi) or _SENT.search(text, lo, hi)
     )
 
 

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from steppewatch.extract.gazetteer import Ambiguity
 
 __all__ = [
+    "border_adjective",
     "NAME_KINDS",
     "enumerations",
     "SENTENCE_END",
@@ -312,6 +313,16 @@ _PAIR_BORDER_AFTER = re.compile(
     r"(?:边境|边界|国界|界河)(?![^，,。；;、]{0,6}?(?:联合|委员会|联委会|会谈|会晤|谈判|磋商|协定|"
     r"条约|合作))"
 )
+# a state's adjective naming a border (on the Chinese frontier, the Kyrgyz-Chinese border, у
+# китайской границы), not its border service (Chinese border guards, posts, troops) nor its own
+# border land (Chinese border regions, a border crossing)
+_BORDER_NOUN_AFTER = re.compile(
+    r"\w*(?:[-–][^\W\d_]+)?\s+(?:border|frontier|boundary|границ\w*|рубеж\w*)(?![^\W\d_])"
+    r"(?![-\s]+(?:guard|police|troop|service|force|unit|post|agenc|officer|patrol|defen[cs]e|"
+    r"security|regiment|detachment|command|army|area|region|district|zone|count|town|village|"
+    r"infrastructure|outpost|station|checkpoint|crossing|port))",
+    re.IGNORECASE,
+)
 _ROUTE = (
     r"(?:railways?|railroads?|roads?|highways?|motorways?|pipelines?|corridors?|"
     r"(?:железн\w*\s+)?дорог\w*|автодорог\w*|магистрал\w*|газопровод\w*|нефтепровод\w*|"
@@ -385,6 +396,12 @@ def border_side(text: str, hit: Hit) -> bool:
         )
         or _BORDER_LIST_BEFORE.search(text, max(0, hit.start - 90), hit.start)
     )
+
+
+def border_adjective(text: str, hit: Hit) -> bool:
+    """``hit`` (a state's name or adjective) names a border (near the Chinese frontier, along
+    the Kyrgyz-Chinese border, у китайской границы): where something happens, not a side."""
+    return _BORDER_NOUN_AFTER.match(text, hit.end, hit.end + 40) is not None
 
 
 def named_only(text: str, hit: Hit) -> bool:

@@ -85,6 +85,7 @@ JOIN_SPAN = 60  # characters from the focal state's name to its partner's
 CLAUSE_SPAN = 200  # characters searched back for a clause's start
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?\n]|\.(?:\s|$)")
 _GROUPS = ("group", "group_other")
+_REPORTING = ("topic", "domain", "event_kind", "meeting_level")  # codes that report something
 # the focal state's delegation, forces or agencies named with it: a side taking part
 # (делегацией Министерства обороны КНР, Chinese troops, a Chinese police unit, 中国代表团)
 _AGENCY_BEFORE = re.compile(
@@ -174,6 +175,34 @@ _OUTLET_AFTER = re.compile(
     r"新闻网|新闻社|日报|国际电视台|国际广播电台|网(?![^\W\d_])|"
     r"\s+(?:Daily|News\s+Service|Radio\s+International|Global\s+Television)(?![^\W\d_])"
 )
+# a state's media named as a source (哈萨克斯坦媒体报道, Kyrgyz media reported, по данным
+# таджикских СМИ): who reports, not a side
+_MEDIA_AFTER = re.compile(
+    r"(?:[\u4e00-\u9fff]{0,2})?(?:媒体|新闻界|报纸|报刊|网站|主流媒体)|"
+    r"[\w-]*\s+(?:(?:state|local|online|independent)\s+)?(?:media|press|news\s+(?:agency|"
+    r"outlets?|sites?|portals?)|outlets?|newspapers?|journalists?|reporters?|bloggers?)"
+    r"(?![^\W\d_])|"
+    r"[\w-]*\s+(?:СМИ|пресс\w*|газет\w*|издани\w*|журналист\w*|блогер\w*|информагентств\w*)"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_MEDIA_BEFORE = re.compile(
+    r"(?:СМИ|газет\w*|издани\w*|журналист\w*|media|press|newspapers?|journalists?)\s+$",
+    re.IGNORECASE,
+)
+MEDIA_SPAN = 24  # characters before a state's name searched for its media's word
+
+
+def media_of(text: str, hit: Hit) -> bool:
+    """``hit`` (a partner state's name or adjective) names whose media report something (据哈
+    萨克斯坦媒体报道, Kyrgyz media reported, по данным таджикских СМИ, СМИ Казахстана): the
+    source of a report, not a side of the event."""
+    return bool(
+        _MEDIA_AFTER.match(text, hit.end, hit.end + 40)
+        or _MEDIA_BEFORE.search(text, max(0, hit.start - MEDIA_SPAN), hit.start)
+    )
+
+
 # a state named as the place (在哈萨克斯坦, in Kyrgyzstan, в Кыргызстане)
 _PLACE_BEFORE = re.compile(
     r"(?:在|(?<![^\W\d_])(?:in|at)\s+(?:the\s+)?|(?<![^\W\d_])(?:в|во)\s+)$", re.IGNORECASE
@@ -383,6 +412,14 @@ class Engagement:
                 if (_state_of(h, res) in partners or h.payload[0] in _GROUPS)
                 and _within(asked, h.start)
             )
+        # a state's media (哈萨克斯坦媒体报道, Kyrgyz media reported): the report's source
+        dropped.update(
+            h
+            for h in hits
+            if h.payload[0] in ("state", "listed", "example")
+            and _state_of(h, res) in partners
+            and media_of(text, h)
+        )
         # a state named as the place (the embassy in Kyrgyzstan, relatives in Kazakhstan) is
         # where something is, not a side, unless the focal state acts there (中国在塔吉克斯坦的
         # 军事存在, Chinese-owned sites in Kyrgyzstan: named before it in its clause); in
@@ -413,6 +450,8 @@ class Engagement:
         self.idle = idle_groups(text, start, end, groups, events, reference)
         self._events = self.events = events
         self._focal_background: list[tuple[int, int]] | None = None
+        # where something is reported (a topic, a domain, an event, an office): starts, sorted
+        self._reporting = sorted(h.start for h in hits if h.payload[0] in _REPORTING)
         self._taking_part: set[Hit] = set()  # partner names found taking part in a passage
 
     def partner_engaged(self, hits: list[Hit]) -> bool:
@@ -503,9 +542,10 @@ class Engagement:
             # (China has also funded border posts in Tajikistan; грузы из Китая), unless its
             # agency or official acts there (a Chinese police unit took part; talks with the PRC
             # defence ministry's delegation) or it is joined to a partner state or the region's
-            # group as the other side in its sentence (China and the Central Asian states
-            # jointly fight terrorism); and not in a sentence of background (the next summit,
-            # attended by China)
+            # group as the other side in a sentence that reports something (China and the
+            # Central Asian states jointly fight terrorism; not 哈方重视与中国的伙伴关系, a
+            # partnership valued: no act, no topic); and not in a sentence of background (the
+            # next summit, attended by China)
             background = (
                 background_sentences(
                     text, self.event_lead, self.end, focal, self._events, self.reference
@@ -528,7 +568,7 @@ class Engagement:
                     continue
                 if (
                     hit.payload[0] in ("official", "institution")
-                    or hit in joined
+                    or (hit in joined and _any_in(self._reporting, lo, hi))
                     or _AGENCY_BEFORE.search(text, max(lo, hit.start - AGENCY_SPAN), hit.start)
                     or _AGENCY_AFTER.match(text, hit.end)
                     or _gives_to(hit, partners, text, hi)
@@ -868,6 +908,8 @@ def _lead_sides(
             continue
         if kind in ("state", "listed", "example") and named_only(text, hit):
             continue  # a dateline (МОСКВА, 21 авг —), a border's or a route's side
+        if kind in ("state", "listed", "example") and media_of(text, hit):
+            continue  # a state's media as a report's source (据哈萨克斯坦媒体报道)
         if own_names and kind == "topic" and _DE_FACTO.fullmatch(hit.term):
             # the de facto authorities named by their movement (the Taliban, 塔利班, талибы):
             # a side from outside the region (Tajik and Taliban border officials meet)

@@ -674,6 +674,90 @@ def third_party_sentences(hits: list[Hit], text: str, res: Resources) -> list[tu
     return merged_spans(spans + partners_only)
 
 
+PARAGRAPH_SPAN = 3000  # characters searched either side of a name for its paragraph's ends
+
+
+def outside_paragraphs(hits: list[Hit], text: str, res: Resources) -> list[tuple[int, int]]:
+    """Paragraphs (lines) after the first whose first sentence names a state from outside the
+    region (Pakistan, Russia, Turkey, the US) as a side, and that name no partner state, no
+    region's group and no framework: another event (the focal state's with that state, or that
+    state's own) reported on the same page (同日，习近平还会见了巴基斯坦总理。两国领导人同意加强
+    反恐合作; On the same day, Xi also met the Pakistani prime minister...). The sentences after
+    the first (the two leaders agreed...) name no state, so ``third_party_sentences`` does not
+    read them; their codes are that event's, not the item's. Not a state named as a place,
+    inside a topic's name (阿富汗局势) or as an observer or a border's side, nor one named in
+    the lead (the first sentence under the first line) or in the body before the paragraph: a
+    side of the item's own event (the Afghan neighbours' ministers, Russia's exercise). Sorted,
+    not overlapping."""
+    facts = res.study
+    # (a member of a framework, Russia or Pakistan, is a state from outside the region too when
+    # no framework is named in the paragraph)
+    known = facts.partner_set | {facts.focal}
+    third = [
+        h
+        for h in hits
+        if h.payload[0] in ("state", "official", "institution")
+        and (state := _state_of(h, res)) is not None
+        and state not in known
+        and not _PLACE_BEFORE.search(text, max(0, h.start - 8), h.start)
+    ]
+    if not third:  # (cheap test first: most items name no such state)
+        return []
+    first_line = text.find("\n", hits[0].start if hits else 0)
+    if first_line < 0:
+        return []
+    # (the first sentence under the first line: the event's lead)
+    body = first_line + 1
+    while body < len(text) and text[body] in " \t\r\n\u3000":
+        body += 1
+    stop = _SENTENCE.search(text, body, min(len(text), body + SENTENCE_SPAN))
+    body_end = stop.end() if stop else min(len(text), body + SENTENCE_SPAN)
+    topics = sorted((h for h in hits if h.payload[0] == "topic"), key=lambda t: t.start)
+    topic_starts = [t.start for t in topics]
+    # what makes a paragraph the region's: a partner state, its official or institution, the
+    # region's group, a framework (not "the two states": 两国, bilateral)
+    region = sorted(
+        h.start
+        for h in hits
+        if h.payload[0] in ("group", "group_other")
+        or (h.payload[0] == "framework" and h.payload[1] not in ("bilateral", "unilateral"))
+        or (
+            h.payload[0] in ("state", "listed", "example", "official", "institution", "venue")
+            and (h.payload[1] if h.payload[0] == "venue" else _state_of(h, res))
+            in facts.partner_set
+        )
+    )
+    # where the body (under the first line) first names each such state
+    first_named: dict[str | None, int] = {}
+    for hit in third:
+        if hit.start > first_line:
+            state = _state_of(hit, res)
+            first_named[state] = min(hit.start, first_named.get(state, hit.start))
+    spans: list[tuple[int, int]] = []
+    for hit in third:
+        # (a paragraph's start and end searched within PARAGRAPH_SPAN: a scan to the text's
+        # start per name is quadratic on a long text with no line breaks)
+        lo = text.rfind("\n", max(0, hit.start - PARAGRAPH_SPAN), hit.start) + 1
+        if lo == 0 or (spans and spans[-1][0] == lo):
+            continue  # (no line break near: not a paragraph of its own)
+        if hit.start < body_end or first_named.get(_state_of(hit, res), lo) < lo:
+            # (the item's lead names the item's event; a state the body named before the
+            # paragraph is a side of the item's own event: the Afghan neighbours' ministers,
+            # Russia's exercise)
+            continue
+        first = _SENTENCE.search(text, lo, min(len(text), lo + SENTENCE_SPAN))
+        if first is None or hit.start >= first.end():
+            continue  # (named after the paragraph's first sentence)
+        if _overlaps(topics, topic_starts, hit) or not_participant(text, hit, facts.focal_word):
+            continue
+        newline = text.find("\n", hit.end, hit.end + PARAGRAPH_SPAN)
+        hi = min(len(text), hit.end + PARAGRAPH_SPAN) if newline < 0 else newline
+        if _any_in(region, lo, hi):
+            continue
+        spans.append((lo, hi))
+    return spans
+
+
 def partner_sentences(hits: list[Hit], text: str, res: Resources) -> list[tuple[int, int]]:
     """Sentences where two or more partner states act without the focal state: they name
     neither it, "the two sides", a framework nor taking part (Kazakhstan and Uzbekistan signed
@@ -760,6 +844,11 @@ def without_third_party(hits: list[Hit], text: str, res: Resources) -> list[Hit]
     US asked about, and an answer that names neither it nor the two sides), the item is about
     others' doing and none of its codes count."""
     spans = third_party_sentences(hits, text, res)
+    other = outside_paragraphs(hits, text, res)
+    if other:
+        # (a paragraph of the focal state's event with a state from outside the region: its
+        # codes are that event's, and no partner is named there)
+        hits = [h for h in hits if h.payload[0] not in _SCORED or not _inside(h, other)]
     if not spans:
         return hits
     partners = res.study.partner_set
@@ -1410,14 +1499,23 @@ def rule_domestic_states(
 _STATE_LIST_JOINT = re.compile(r"\s*(?:,|、|，|和|及|与|(?<![^\W\d_])(?:and|и)(?![^\W\d_]))\s*")
 
 
+# acting together (新疆公安机关和吉尔吉斯斯坦内务部联合打击…; jointly; совместно): each side named in
+# the sentence takes part (联合国, the UN, is no such word)
+_JOINTLY = re.compile(
+    r"联合(?!国)|共同|会同|携手|(?<![^\W\d_])(?:jointly|together\s+with|совместн\w*|"
+    r"вместе\s+с)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
 def _takes_part_with_focal(text: str, hit: Hit, hits: list[Hit], res: Resources) -> bool:
-    """The state ``hit`` names takes part in its sentence (a word of taking part or sending
-    forces there), or is listed with the focal state as one side of it (a list of state names
+    """The state ``hit`` names takes part in its sentence (a word of taking part, of sending
+    forces or of acting together there), or is listed with the focal state as one side of it (a list of state names
     joined by commas and "and", one of them the focal state's; a pair abbreviation: 中哈)."""
     if names_focal(hit, res):
         return True
     lo, hi = _sentence_of(text, hit.start, 0, len(text))
-    if takes_part(text, lo, hi):
+    if takes_part(text, lo, hi) or _JOINTLY.search(text, lo, hi):
         return True
     states = sorted(
         (h for h in hits if h.payload[0] == "state" and lo <= h.start and h.end <= hi),
