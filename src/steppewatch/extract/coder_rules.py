@@ -50,6 +50,7 @@ from steppewatch.extract.coder_entities import (
     named_only,
     not_participant,
 )
+from steppewatch.extract.coder_officials import title_officials
 from steppewatch.extract.coder_resources import Resources
 from steppewatch.extract.coder_specificity import (
     NAME_EXCLUDED,
@@ -3089,10 +3090,13 @@ def assign_codes(
     res: Resources,
     reference: str | None,
     item_hits: list[Hit] | None = None,
+    spans: list[tuple[int, int]] | None = None,
 ) -> None:
     """Code ``item`` from the hits of its scope (see the module docstring); ``item_hits``: all
     the item's hits, whose topics in sentences about this event (the talks' subjects: 会谈中双方
-    就…交换意见, В ходе беседы обсуждены…) count too (``event_topics``)."""
+    就…交换意见, В ходе беседы обсуждены…) count too (``event_topics``); ``spans``: the scope's
+    passages (where officials the gazetteer does not know are read from their titles; default
+    the span of ``hits``)."""
     partner_set = res.study.partner_set
     if item_hits is not None and item.relevant:
         hits = _lead_meeting(item, text, hits, item_hits)
@@ -3233,4 +3237,43 @@ def assign_codes(
     for mention, hit in found.actors.values():
         item.actors.append(mention)
         found.evidence.append(evidence("actor", mention.name, hit, text))
+    if item.relevant:
+        titled_actors(item, text, spans or [_span(hits)], background, found, res)
     item.evidence = found.evidence
+
+
+def titled_actors(
+    item: CodedItem,
+    text: str,
+    spans: list[tuple[int, int]],
+    background: list[tuple[int, int]],
+    found: Found,
+    res: Resources,
+) -> None:
+    """Officials the gazetteer does not know, named after their office's title in the scope
+    (``coder_officials``): actors with the title's ``meeting_level`` code. Not one named in a
+    background sentence (an earlier meeting recalled), not one whose name has a word of a
+    gazetteer official's name (the gazetteer's entry, with its office at the date, decides)."""
+    have = {a.name.casefold() for a in item.actors}
+    for titled in title_officials(text, spans, res.state_words):
+        if titled.name.casefold() in have or any(a <= titled.start < b for a, b in background):
+            continue
+        words = {w.casefold() for w in text[titled.start : titled.end].split()}
+        if words & res.official_words or {
+            w.casefold() for w in titled.name.split()
+        } & res.official_words:
+            continue
+        have.add(titled.name.casefold())
+        item.actors.append(
+            ActorMention(name=titled.name, office=titled.office, country=titled.country)
+        )
+        found.evidence.append(
+            Evidence(
+                field="actor",
+                code=titled.name,
+                start=titled.start,
+                end=titled.end,
+                text=text[titled.start : titled.end],
+                basis="title",
+            )
+        )
