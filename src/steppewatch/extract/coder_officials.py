@@ -18,8 +18,10 @@ from the title's own case ending (министром ... Уланом Ниязб
 written in Latin letters (``latin``). Chinese text writes a name without a boundary a rule can
 see, and its English form needs a dictionary: it is left to the gazetteer.
 
-A name any gazetteer official's name is part of is the gazetteer's (it knows the office by the
-date); a single word after a title (Foreign Minister Nurtleu) is no full name and is skipped.
+A Chinese name in Russian (Ван Сяохун) is read back in pinyin (``palladius``). A name any
+gazetteer official's name is part of is the gazetteer's (it knows the office by the date); a
+single word after a title (Foreign Minister Nurtleu) is no full name and is skipped, and so is
+a run of capitalised words in a headline (Ambassador Attends Handover Ceremony).
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from steppewatch.extract.palladius import pinyin_name
 
 __all__ = ["TitledName", "title_officials", "latin", "nominative"]
 
@@ -259,8 +263,8 @@ def _one_name(
         if words:
             break
         code = _state_code(token, states)
-        if code is not None:
-            country = code
+        if code is not None and country is None:
+            country = code  # the first: the Ambassador of China to Kyrgyzstan
         if not first:
             low = token.casefold()
             if skipped == 0 and token != "," and low not in ("и", "and"):
@@ -279,11 +283,32 @@ def _one_name(
     parts = [w.group() for w in words]
     if len(parts) == 3 and _PATRONYMIC.search(parts[1].casefold()):
         parts = [parts[0], parts[2]]
-    elif len(parts) > 2:
+    elif len(parts) > 3:
         parts, words = parts[-2:], words[-2:]
-    if russian:
-        parts = [latin(nominative(p, ending), country) for p in parts]
-    return TitledName(" ".join(parts), "", words[0].start(), words[-1].end(), country)
+    if _headline(text, words[0].start()):
+        return None
+    if not russian:
+        return TitledName(" ".join(parts), "", words[0].start(), words[-1].end(), country)
+    # a Chinese name (Ван Сяохун) in pinyin, as written or in the nominative (Дун Цзюня)
+    chinese = pinyin_name(parts, country == "CN") or pinyin_name(
+        [nominative(p, ending) for p in parts], country == "CN"
+    )
+    if chinese is not None:
+        return TitledName(chinese, "", words[0].start(), words[-1].end(), country or "CN")
+    name = " ".join(latin(nominative(p, ending), country) for p in parts)
+    return TitledName(name, "", words[0].start(), words[-1].end(), country)
+
+
+def _headline(text: str, at: int) -> bool:
+    """``at`` is in a headline: a line of four words or more, most of them capitalised, that
+    does not end as a sentence does (Ambassador Attends Handover Ceremony)."""
+    lo = text.rfind("\n", 0, at) + 1
+    hi = text.find("\n", at)
+    line = text[lo : hi if hi >= 0 else len(text)].rstrip()
+    if line.endswith((".", "!", "?", "»", "”", '"', ")")):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _state_code(token: str, states: dict[str, str]) -> str | None:
@@ -348,13 +373,18 @@ _VOWELS = frozenset("аеёиоуыэюяьъ")
 def latin(word: str, country: str | None = None) -> str:
     """A Russian-written name in Latin letters as English-language news writes Central Asian
     and Russian names: е is ye at the start and after a vowel (Ержан Yerzhan, Сысоев Sysoyev),
-    ий at the end is y (Евгений Yevgeny), дж is j; an Uzbek or Tajik name (``country``) writes
-    ж as j (Бобожонов Bobojonov), a Tajik one х as h (Рахимзода Rahimzoda)."""
+    ий at the end is y (Евгений Yevgeny), дж is j; by the state's own romanisation
+    (``country``) an Uzbek or Tajik name writes ж as j (Бобожонов Bobojonov), a Tajik or Turkmen
+    one х as h (Рахимзода Rahimzoda, Хаджиев Hajiyev), a Kyrgyz one й and е after a vowel as i
+    and e (Тойгонбаев Toigonbaev)."""
     low = word.casefold().replace("дж", "j")
     if country in ("UZ", "TJ"):
         low = low.replace("ж", "j")
-    if country == "TJ":
+    if country in ("TJ", "TM"):
         low = low.replace("х", "h")
+    if country == "KG":  # Kyrgyz passports: й after a vowel is i, е after a vowel is e
+        low = re.sub(r"(?<=[аеёиоуыэюя])й", "i", low)
+        low = re.sub(r"(?<=[аоуыэ])е", "e", low)
     out = []
     for i, c in enumerate(low):
         if c == "е" and (i == 0 or low[i - 1] in _VOWELS or low[i - 1] == "-"):

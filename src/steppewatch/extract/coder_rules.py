@@ -3242,6 +3242,20 @@ def assign_codes(
     item.evidence = found.evidence
 
 
+def _gazetteer_name(written: str, name: str, words: frozenset[str]) -> bool:
+    """A name with a word of a gazetteer official's name: as written, in Latin letters, or a
+    Russian case form of it (Ван Сяохуном: Сяохун and an ending)."""
+    if {w.casefold() for w in (*written.split(), *name.split())} & words:
+        return True
+    return any(
+        w[:-n] in words
+        for w in (x.casefold() for x in written.split())
+        if "а" <= w[:1] <= "я"
+        for n in (1, 2, 3)
+        if len(w) - n >= 4
+    )
+
+
 def titled_actors(
     item: CodedItem,
     text: str,
@@ -3258,10 +3272,7 @@ def titled_actors(
     for titled in title_officials(text, spans, res.state_words):
         if titled.name.casefold() in have or any(a <= titled.start < b for a, b in background):
             continue
-        words = {w.casefold() for w in text[titled.start : titled.end].split()}
-        if words & res.official_words or {
-            w.casefold() for w in titled.name.split()
-        } & res.official_words:
+        if _gazetteer_name(text[titled.start : titled.end], titled.name, res.official_words):
             continue
         have.add(titled.name.casefold())
         item.actors.append(
