@@ -285,9 +285,9 @@ def _one_name(
         parts = [parts[0], parts[2]]
     elif len(parts) > 3:
         parts, words = parts[-2:], words[-2:]
-    if _headline(text, words[0].start()):
-        return None
     if not russian:
+        if _headline(text, words[0].start()):
+            return None
         return TitledName(" ".join(parts), "", words[0].start(), words[-1].end(), country)
     # a Chinese name (Ван Сяохун) in pinyin, as written or in the nominative (Дун Цзюня)
     chinese = pinyin_name(parts, country == "CN") or pinyin_name(
@@ -300,12 +300,12 @@ def _one_name(
 
 
 def _headline(text: str, at: int) -> bool:
-    """``at`` is in a headline: a line of four words or more, most of them capitalised, that
-    does not end as a sentence does (Ambassador Attends Handover Ceremony)."""
+    """``at`` is in an English headline: a line of four words or more, most of them
+    capitalised, that does not end as a sentence does (Ambassador Attends Handover Ceremony)."""
     lo = text.rfind("\n", 0, at) + 1
     hi = text.find("\n", at)
     line = text[lo : hi if hi >= 0 else len(text)].rstrip()
-    if line.endswith((".", "!", "?", "»", "”", '"', ")")):
+    if len(line) > 160 or line.endswith((".", "!", "?", "»", "”", '"', ")")):
         return False
     words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
@@ -325,7 +325,7 @@ def nominative(word: str, ending: str) -> str:
     ``ending``: а/я genitive, ом/ем instrumental, у/ю dative, е prepositional) in the
     nominative. Names that do not decline (Нуртлеу, Рахимзода, Рахмонали) are kept."""
     low = word.casefold()
-    if ending in ("", "ь", "ы", "ий"):
+    if ending in ("", "ь", "ы", "ий") or low.endswith(("зода", "заде")):
         return word
     surname = low.endswith(("ов", "ев", "ёв", "ин", "ын"))
     if ending in ("а", "я", "его"):  # genitive / accusative
@@ -409,8 +409,9 @@ def state_stems(states: Iterable[tuple[str, Iterable[str]]]) -> dict[str, str]:
 
 
 def name_words(names: Iterable[str]) -> frozenset[str]:
-    """The lower-case words (of four letters or more) of the gazetteer's officials' names: a
-    title's name with one of them is the gazetteer's official."""
+    """The lower-case last words (of four letters or more) of the gazetteer's officials' names:
+    a title's name with one of them is the gazetteer's official (a shared given name, Nurlan,
+    is not)."""
     return frozenset(
-        w.casefold() for n in names for w in re.split(r"[\s·.]+", n) if len(w) >= 4
+        w.casefold() for w in (re.split(r"[\s·.]+", n.strip())[-1] for n in names) if len(w) >= 4
     )

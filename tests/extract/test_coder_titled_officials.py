@@ -1,0 +1,167 @@
+"""Officials the gazetteer does not know, read from their office's title (gold guideline 6:
+actors are the officials who take part, by name, with their office's ``meeting_level`` code).
+Hand-written sentences in English and Russian (names invented or of real office holders the
+gazetteer does not list; not copied from any gold text), with contrasts: a title with no name,
+a headline, a name the gazetteer knows, an official recalled from an earlier meeting."""
+
+from __future__ import annotations
+
+import pytest
+
+from steppewatch.extract import code_document
+from steppewatch.extract.coder_officials import latin, nominative, state_stems, title_officials
+from steppewatch.extract.gazetteer import load_gazetteer
+from steppewatch.extract.palladius import pinyin_name, pinyin_word
+
+from .conftest import make_doc
+
+_STATES = state_stems(
+    (s.code, [n for lang in ("en", "ru") for n in s.names.get(lang, ())])
+    for s in load_gazetteer().states.values()
+)
+
+
+def _titled(text: str) -> list[tuple[str, str]]:
+    return [(t.name, t.office) for t in title_officials(text, [(0, len(text))], _STATES)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Tajik Deputy Interior Minister Farhod Nazirov met the visiting delegation.",
+            [("Farhod Nazirov", "vice_minister_working")],
+            id="en-deputy-minister",
+        ),
+        pytest.param(
+            "the talks were attended by the Ambassador of China to Uzbekistan, Zhou Mingfeng, and",
+            [("Zhou Mingfeng", "other")],
+            id="en-ambassador-state-and-comma-between",
+        ),
+        pytest.param(
+            "Turkmen Foreign Minister Aman Gylyjov and China's Minister of Public Security Tan "
+            "Weiguo signed the memorandum.",
+            [("Aman Gylyjov", "foreign_minister"), ("Tan Weiguo", "interior_public_security")],
+            id="en-two-titles-two-names",
+        ),
+        pytest.param(
+            "Kyrgyz First Deputy Prime Minister and Defence Minister Nurbek Asanaliev arrived.",
+            [("Nurbek Asanaliev", "defence_minister")],
+            id="en-nearer-title-decides",
+        ),
+        pytest.param(
+            "the commander of the Kazakh Border Service, Major General Daniyar Seitkali, said so.",
+            [("Daniyar Seitkali", "border_guard_chief")],
+            id="en-rank-between",
+        ),
+        pytest.param(
+            "The Kazakh foreign minister said the talks went well.", [], id="en-title-no-name"
+        ),
+        pytest.param(
+            "Foreign Minister Gylyjov said the talks went well.", [], id="en-surname-alone"
+        ),
+        pytest.param(
+            "Chinese Ambassador Attends Handover Ceremony In Dushanbe\nThe embassy said.",
+            [],
+            id="en-headline-title-case",
+        ),
+        pytest.param(
+            "в переговорах с министром обороны Таджикистана генерал-полковником Фарходом "
+            "Назировым обсуждались учения",
+            [("Farhod Nazirov", "defence_minister")],
+            id="ru-instrumental-rank-tajik-romanisation",
+        ),
+        pytest.param(
+            "по приглашению заместителя министра иностранных дел Кыргызстана Айбека Тойчубаева",
+            [("Aibek Toichubaev", "vice_minister_working")],
+            id="ru-genitive-kyrgyz-romanisation",
+        ),
+        pytest.param(
+            "в заседании участвовали министры внутренних дел Казахстана Ерлан Садыков, "
+            "Узбекистана Бахром Жураев.",
+            [
+                ("Yerlan Sadykov", "interior_public_security"),
+                ("Bakhrom Jurayev", "interior_public_security"),
+            ],
+            id="ru-list-of-holders-by-state",
+        ),
+        pytest.param(
+            "с послом КНР в Таджикистане Чжоу Минфэном и",
+            [("Zhou Mingfeng", "other")],
+            id="ru-chinese-name-in-palladius",
+        ),
+        pytest.param(
+            "Министр внутренних дел Узбекистана сообщил, что", [], id="ru-title-no-name"
+        ),
+    ],
+)
+def test_titled_names(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _titled(text) == expected
+
+
+def test_russian_case_forms_to_nominative() -> None:
+    assert nominative("Уланом", "ом") == "Улан"
+    assert nominative("Ниязбековым", "ом") == "Ниязбеков"
+    assert nominative("Пулата", "а") == "Пулат"
+    assert nominative("Сергея", "я") == "Сергей"
+    assert nominative("Нуртлеу", "у") == "Нуртлеу"  # does not decline
+    assert nominative("Рахимзода", "а") == "Рахимзода"  # Tajik -зода does not decline
+
+
+def test_latin_by_state_romanisation() -> None:
+    assert latin("Ержан") == "Yerzhan"
+    assert latin("Сысоев") == "Sysoyev"
+    assert latin("Евгений") == "Yevgeny"
+    assert latin("Бобожонов", "UZ") == "Bobojonov"
+    assert latin("Хаджиев", "TM") == "Hajiyev"
+    assert latin("Тойгонбаев", "KG") == "Toigonbaev"
+    assert latin("Тойгонбаев", "KZ") == "Toygonbayev"
+
+
+def test_palladius_back_to_pinyin() -> None:
+    assert pinyin_word("Сяохун") == ["xiao", "hong"]
+    assert pinyin_word("Чжунъи") == ["zhong", "yi"]
+    assert pinyin_name(["Сунь", "Вэйдун"], False) == "Sun Weidong"
+    assert pinyin_name(["Го", "Чжицзюнь"], False) == "Guo Zhijun"
+    # Central Asian names are not read as Chinese
+    assert pinyin_name(["Улан", "Ниязбеков"], False) is None
+    assert pinyin_name(["Ли", "Бектур"], False) is None
+
+
+def _actors(text: str) -> set[tuple[str, str | None]]:
+    coded = code_document(make_doc(text))
+    return {(a.name, a.office) for a in coded.actors}
+
+
+def test_coder_adds_titled_official_taking_part() -> None:
+    text = (
+        "BISHKEK, May 14, 2025 -- Kyrgyz Interior Minister Ulan Temirbaev held talks with Chinese "
+        "Vice Minister of Public Security Xu Ganlu in Bishkek on Wednesday. The two sides agreed "
+        "to step up cooperation against terrorism and drug trafficking."
+    )
+    actors = _actors(text)
+    assert ("Ulan Temirbaev", "interior_public_security") in actors
+    assert ("Xu Ganlu", "vice_minister_working") in actors
+
+
+def test_coder_keeps_gazetteer_office_for_known_official() -> None:
+    # Wang Yi is in the gazetteer: his entry, not the title reading, gives the actor
+    text = (
+        "ASTANA, March 3, 2025 -- Kazakh Foreign Minister Nurlan Abenov held talks with "
+        "Chinese Foreign Minister Wang Yi in Astana. They agreed to deepen security cooperation "
+        "and the fight against terrorism, separatism and extremism."
+    )
+    actors = _actors(text)
+    assert ("Nurlan Abenov", "foreign_minister") in actors
+    assert sum(1 for name, _ in actors if name == "Wang Yi") == 1
+
+
+def test_coder_russian_case_form_of_known_official_is_not_new() -> None:
+    text = (
+        "Бишкек, 14 мая 2025 г. Министр внутренних дел Кыргызстана Улан Темирбаев провел "
+        "переговоры с министром общественной безопасности КНР Ван Сяохуном. Стороны "
+        "договорились расширять сотрудничество в борьбе с терроризмом и наркотрафиком."
+    )
+    names = {name for name, _ in _actors(text)}
+    assert "Ulan Temirbaev" in names
+    assert not any(n.startswith("Van ") for n in names)
