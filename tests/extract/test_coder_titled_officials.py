@@ -9,7 +9,13 @@ from __future__ import annotations
 import pytest
 
 from steppewatch.extract import code_document
-from steppewatch.extract.coder_officials import latin, nominative, state_stems, title_officials
+from steppewatch.extract.coder_officials import (
+    absent_mention,
+    latin,
+    nominative,
+    state_stems,
+    title_officials,
+)
 from steppewatch.extract.gazetteer import load_gazetteer
 from steppewatch.extract.palladius import pinyin_name, pinyin_word
 
@@ -165,3 +171,102 @@ def test_coder_russian_case_form_of_known_official_is_not_new() -> None:
     names = {name for name, _ in _actors(text)}
     assert "Ulan Temirbaev" in names
     assert not any(n.startswith("Van ") for n in names)
+
+
+# ---- officials named but not taking part ---------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name", "absent"),
+    [
+        pytest.param(
+            "The minister passed on cordial greetings from President Tokayev to the host.",
+            "Tokayev",
+            True,
+            id="en-greetings-from",
+        ),
+        pytest.param(
+            "Vice President Han Zheng read a message on behalf of President Xi Jinping at the "
+            "opening.",
+            "Xi Jinping",
+            True,
+            id="en-on-behalf-of",
+        ),
+        pytest.param(
+            "Both sides will carry out the consensus reached by President Xi Jinping and "
+            "President Japarov last year.",
+            "Japarov",
+            True,
+            id="en-consensus-reached-by",
+        ),
+        pytest.param(
+            "President Tokayev received the Chinese minister in the Akorda on Monday.",
+            "Tokayev",
+            False,
+            id="en-receives-takes-part",
+        ),
+        pytest.param(
+            "Гость передал Президенту Таджикистана наилучшие пожелания от Председателя КНР "
+            "Си Цзиньпина.",
+            "Си Цзиньпин",
+            True,
+            id="ru-wishes-from",
+        ),
+        pytest.param(
+            "Министр попросил передать Президенту Мирзиёеву сердечные приветствия.",
+            "Мирзиёев",
+            True,
+            id="ru-greetings-after-name",
+        ),
+        pytest.param(
+            "Президент Узбекистана Шавкат Мирзиёев принял министра общественной безопасности КНР.",
+            "Мирзиёев",
+            False,
+            id="ru-receives-takes-part",
+        ),
+        pytest.param(
+            "Текст новости.\nЧитайте также: Токаев провел переговоры с президентом Франции",
+            "Токаев",
+            True,
+            id="ru-related-news-link",
+        ),
+        pytest.param(
+            "陈文清表示，在习近平主席和扎帕罗夫总统的战略引领下，两国关系持续发展。",
+            "扎帕罗夫",
+            True,
+            id="zh-strategic-guidance-formula",
+        ),
+        pytest.param(
+            "王毅转达了习近平主席对拉赫蒙总统的亲切问候。",
+            "习近平",
+            True,
+            id="zh-greetings-passed-on",
+        ),
+        pytest.param(
+            "中国代表团团长、国务委员王毅出席会议并讲话。",
+            "王毅",
+            False,
+            id="zh-head-of-delegation-takes-part",
+        ),
+        pytest.param(
+            "塔吉克斯坦总统拉赫蒙在杜尚别会见中国国务委员兼外长王毅。",
+            "拉赫蒙",
+            False,
+            id="zh-meets-takes-part",
+        ),
+    ],
+)
+def test_absent_mention(text: str, name: str, absent: bool) -> None:
+    start = text.index(name)
+    assert absent_mention(text, start, start + len(name)) is absent
+
+
+def test_coder_drops_head_of_state_only_greeted() -> None:
+    text = (
+        "TASHKENT, October 2, 2025 -- Uzbek Interior Minister Bakhrom Ergashev held talks with "
+        "China's Minister of Public Security Wang Xiaohong in Tashkent. Wang conveyed greetings "
+        "from President Xi Jinping. The ministers agreed to step up joint work against "
+        "terrorism, extremism and drug trafficking."
+    )
+    names = {name for name, _ in _actors(text)}
+    assert "Wang Xiaohong" in names
+    assert "Bakhrom Ergashev" in names
+    assert "Xi Jinping" not in names

@@ -415,3 +415,49 @@ def name_words(names: Iterable[str]) -> frozenset[str]:
     return frozenset(
         w.casefold() for w in (re.split(r"[\s·.]+", n.strip())[-1] for n in names) if len(w) >= 4
     )
+
+
+# ---- officials named but not taking part (gold guideline 6: the officials who take part)
+# an absent principal's greetings, message or words passed on, a meeting held on his behalf,
+# the consensus he reached or the guidance he gives, a visit of his recalled ("during the state
+# visit of"): the words before the name in its sentence ...
+_ABSENT_BEFORE = re.compile(
+    r"(?:(?:greetings?|regards|wishes|message|letter|congratulations)\s+(?:\w+\s+){0,3}"
+    r"(?:from|of)|on\s+behalf\s+of|(?:consensus|agreements?|understandings?)\s+(?:\w+\s+){0,3}"
+    r"reached\s+(?:by|between)|(?:guidance|leadership)\s+of|(?:during|in\s+the\s+course\s+of)"
+    r"\s+(?:the\s+)?(?:state\s+|official\s+)?visit\s+of"
+    r"|(?:приветстви|пожелани|послани|поздравлени)\w*|от\s+имени"
+    r"|(?:договор[её]нност|консенсус)\w*(?:\s+\w+){0,2}\s+(?:между|достигнут\w*)"
+    r"|в\s+ходе\s+(?:\w+\s+)?визита"
+    r"|(?:转达|转致|遵照)[^。；，,]{0,8}|代表(?!团)[^。；，,]{0,4})"
+    r"(?:\s+(?:[^\W\d_][\w'’-]*|\(\w+\))){0,5}\s*$",
+    re.IGNORECASE,
+)
+# ... or after it (习近平主席和X总统的战略引领下, 两国元首共识; передать X самые теплые пожелания)
+_ABSENT_AFTER = re.compile(
+    r"[^。；]{0,16}?(?:战略引领|引领下|指引下|共识|关心下|亲自推动)"
+    r"|\w*(?:\s+[^\W\d_]+){0,3}\s+(?:приветстви|пожелани)",
+    re.IGNORECASE,
+)
+# page furniture: links to other news after the text (Читайте также, 相关新闻, Related)
+_FURNITURE = re.compile(
+    r"Читайте\s+также|Похожие\s+новости|Теги\s*:|Смотрите\s+также|相关新闻|相关阅读|延伸阅读"
+    r"|\bRelated(?:\s+(?:news|stories|articles))?\s*:|\bRead\s+(?:also|more)\s*:|\bSee\s+also\s*:",
+    re.IGNORECASE,
+)
+
+
+def absent_mention(text: str, start: int, end: int) -> bool:
+    """The official named at ``start``-``end`` does not take part there: his greetings passed
+    on, a meeting held on his behalf, a consensus he reached, his visit recalled, or a link
+    in the page's furniture (Читайте также: ...)."""
+    lo = max(0, start - 90)
+    for stop in ("。", "；", ". ", "\n"):
+        at = text.rfind(stop, lo, start)
+        if at >= 0:
+            lo = at + len(stop)
+    if _ABSENT_BEFORE.search(text, lo, start):
+        return True
+    if _ABSENT_AFTER.match(text, end, min(len(text), end + 24)):
+        return True
+    return _FURNITURE.search(text, max(0, start - 300), start) is not None

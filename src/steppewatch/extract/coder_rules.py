@@ -50,7 +50,7 @@ from steppewatch.extract.coder_entities import (
     named_only,
     not_participant,
 )
-from steppewatch.extract.coder_officials import title_officials
+from steppewatch.extract.coder_officials import absent_mention, title_officials
 from steppewatch.extract.coder_resources import Resources
 from steppewatch.extract.coder_specificity import (
     NAME_EXCLUDED,
@@ -522,7 +522,9 @@ def collect(
                 office=office.title if office else None,
                 country=official.country,
             )
-            found.actors.setdefault(official.name, (mention, hit))
+            if not absent_mention(text, hit.start, hit.end):
+                # an actor takes part: not greeted from afar, recalled or a link's subject
+                found.actors.setdefault(official.name, (mention, hit))
             if in_background(hit, official.country):
                 found.examples.setdefault(official.country, hit)
                 found.not_neighbours.add(official.country)
