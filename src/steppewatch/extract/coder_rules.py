@@ -3272,7 +3272,11 @@ def titled_actors(
     gazetteer official's name (the gazetteer's entry, with its office at the date, decides)."""
     have = {a.name.casefold() for a in item.actors}
     for titled in title_officials(text, spans, res.state_words):
-        if titled.name.casefold() in have or any(a <= titled.start < b for a, b in background):
+        if (
+            titled.name.casefold() in have
+            or any(a <= titled.start < b for a, b in background)
+            or absent_mention(text, titled.start, titled.end)
+        ):
             continue
         if _gazetteer_name(text[titled.start : titled.end], titled.name, res.official_words):
             continue
