@@ -270,3 +270,29 @@ def test_coder_drops_head_of_state_only_greeted() -> None:
     assert "Wang Xiaohong" in names
     assert "Bakhrom Ergashev" in names
     assert "Xi Jinping" not in names
+
+
+# ---- a gazetteer official with no office at the event's date --------------------------------
+def test_title_office_before_a_known_name() -> None:
+    from steppewatch.extract.coder_officials import title_office
+
+    text = "talks with the Chairman of the National Security Committee, Sherzod Alimov, on Monday."
+    start = text.index("Alimov")
+    assert title_office(text, start, start + 6, _STATES) == "state_security_intelligence"
+    text = "переговоры с секретарем Совета безопасности Узбекистана Виктором Махмудовым"
+    start = text.index("Махмудов")
+    assert title_office(text, start, start + 8, _STATES) == "security_council"
+    text = "Sherzod Alimov said the talks went well."
+    assert title_office(text, 8, 14, _STATES) is None
+
+
+def test_former_office_holder_named_in_passing_is_no_actor() -> None:
+    # Nazarbayev held no office in 2025 (gazetteer): named as the forum's founder, no actor
+    text = (
+        "ASTANA, October 8, 2025 -- Kazakh Foreign Minister Nurlan Abenov and Chinese Vice "
+        "Foreign Minister Sun Weidong attended the CICA ministerial meeting, a forum that Nursultan "
+        "Nazarbayev proposed in 1992. They discussed counter-terrorism and regional security."
+    )
+    names = {name for name, _ in _actors(text)}
+    assert "Nursultan Nazarbayev" not in names
+    assert "Sun Weidong" in names

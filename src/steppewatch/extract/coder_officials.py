@@ -241,6 +241,7 @@ def _one_name(
     states: dict[str, str],
     ending: str,
     first: bool,
+    least: int = 2,
 ) -> TitledName | None:
     """The run of capitalised words after what may stand between a title and a name; a run of
     more than two ends with the name (the Drug Control Agency's Ivan Petrov). After a first
@@ -278,7 +279,7 @@ def _one_name(
         skipped += 1
         if skipped > 8:
             return None
-    if len(words) < 2 or not state:
+    if len(words) < least or not state:
         return None
     parts = [w.group() for w in words]
     if len(parts) == 3 and _PATRONYMIC.search(parts[1].casefold()):
@@ -299,6 +300,25 @@ def _one_name(
     return TitledName(name, "", words[0].start(), words[-1].end(), country)
 
 
+def title_office(text: str, start: int, end: int, states: dict[str, str]) -> str | None:
+    """The ``meeting_level`` code of the title written before the name at ``start``-``end``
+    (the Chairman of the State Committee for National Security, Kamchybek Tashiev): for an
+    official whose gazetteer entry has no office at the event's date."""
+    best: tuple[int, str] | None = None
+    lo = max(0, start - 160)
+    for pattern, titles, russian in ((_EN, _EN_TITLES, False), (_RU, _RU_TITLES, True)):
+        for m in pattern.finditer(text, lo, start):
+            ending = next((v for k, v in m.groupdict().items() if k[0] == "e" and v), "")
+            name = _one_name(text, m.end(), end, russian, states, ending.casefold(), True, 1)
+            if name is None or not name.start <= start < name.end + 1:
+                continue
+            index = next(int(k[1:]) for k, v in m.groupdict().items() if v and k[0] == "t")
+            gap = start - m.end()
+            if best is None or gap < best[0]:
+                best = (gap, titles[index][0])
+    return best[1] if best else None
+
+
 def _headline(text: str, at: int) -> bool:
     """``at`` is in an English headline: a line of four words or more, most of them
     capitalised, that does not end as a sentence does (Ambassador Attends Handover Ceremony)."""
@@ -308,7 +328,7 @@ def _headline(text: str, at: int) -> bool:
     if len(line) > 160 or line.endswith((".", "!", "?", "»", "”", '"', ")")):
         return False
     words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3]
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _state_code(token: str, states: dict[str, str]) -> str | None:

@@ -50,7 +50,7 @@ from steppewatch.extract.coder_entities import (
     named_only,
     not_participant,
 )
-from steppewatch.extract.coder_officials import absent_mention, title_officials
+from steppewatch.extract.coder_officials import absent_mention, title_office, title_officials
 from steppewatch.extract.coder_resources import Resources
 from steppewatch.extract.coder_specificity import (
     NAME_EXCLUDED,
@@ -519,11 +519,16 @@ def collect(
             office = official.office_on(reference)
             mention = ActorMention(
                 name=official.name,
-                office=office.title if office else None,
+                # no office in the gazetteer at the date: the title the text gives him
+                office=office.title
+                if office
+                else title_office(text, hit.start, hit.end, res.state_words),
                 country=official.country,
             )
-            if not absent_mention(text, hit.start, hit.end):
-                # an actor takes part: not greeted from afar, recalled or a link's subject
+            if mention.office is not None and not absent_mention(text, hit.start, hit.end):
+                # an actor takes part: not greeted from afar, recalled or a link's subject;
+                # and holds an office at the date (the gazetteer's, or the title the text
+                # gives him): a former president named in passing is no actor
                 found.actors.setdefault(official.name, (mention, hit))
             if in_background(hit, official.country):
                 found.examples.setdefault(official.country, hit)
