@@ -110,6 +110,8 @@ def test_russian_case_forms_to_nominative() -> None:
     assert nominative("Ниязбековым", "ом") == "Ниязбеков"
     assert nominative("Пулата", "а") == "Пулат"
     assert nominative("Сергея", "я") == "Сергей"
+    assert nominative("Цзюня", "я") == "Цзюнь"  # a soft stem: the ь comes back
+    assert nominative("Игорем", "ем") == "Игорь"
     assert nominative("Нуртлеу", "у") == "Нуртлеу"  # does not decline
     assert nominative("Рахимзода", "а") == "Рахимзода"  # Tajik -зода does not decline
 

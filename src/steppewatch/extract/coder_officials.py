@@ -291,8 +291,8 @@ def _one_name(
             return None
         return TitledName(" ".join(parts), "", words[0].start(), words[-1].end(), country)
     # a Chinese name (Ван Сяохун) in pinyin, as written or in the nominative (Дун Цзюня)
-    chinese = pinyin_name(parts, country == "CN") or pinyin_name(
-        [nominative(p, ending) for p in parts], country == "CN"
+    chinese = pinyin_name([nominative(p, ending) for p in parts], country == "CN") or pinyin_name(
+        parts, country == "CN"
     )
     if chinese is not None:
         return TitledName(chinese, "", words[0].start(), words[-1].end(), country or "CN")
@@ -355,6 +355,8 @@ def nominative(word: str, ending: str) -> str:
             return word[:-1]
         if low.endswith("я") and low[-2:-1] in "еа":
             return word[:-1] + "й"  # Сергея -> Сергей
+        if low.endswith("я") and low[-2:-1] not in "аеёиоуыэюяь":
+            return word[:-1] + "ь"  # Игоря -> Игорь, Цзюня -> Цзюнь
         if low.endswith("ого"):
             return word[:-3] + "ий"
         return word
@@ -365,6 +367,8 @@ def nominative(word: str, ending: str) -> str:
             return word[:-2]
         if low.endswith("ем") and low[-3:-2] in "еа":
             return word[:-2] + "й"  # Сергеем -> Сергей
+        if low.endswith("ем") and low[-3:-2] not in "аеёиоуыэюяь" and not surname:
+            return word[:-2] + "ь"  # Игорем -> Игорь, Цзюнем -> Цзюнь
         return word
     if ending in ("у", "ю", "ему"):  # dative
         if low.endswith(("ову", "еву", "ину", "ыну")) or (
