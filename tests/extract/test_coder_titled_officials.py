@@ -96,9 +96,7 @@ def _titled(text: str) -> list[tuple[str, str]]:
             [("Zhou Mingfeng", "other")],
             id="ru-chinese-name-in-palladius",
         ),
-        pytest.param(
-            "Министр внутренних дел Узбекистана сообщил, что", [], id="ru-title-no-name"
-        ),
+        pytest.param("Министр внутренних дел Узбекистана сообщил, что", [], id="ru-title-no-name"),
     ],
 )
 def test_titled_names(text: str, expected: list[tuple[str, str]]) -> None:

@@ -52,7 +52,10 @@ _EN_TITLES: tuple[tuple[str, str], ...] = (
         r"interior\s+|public\s+security\s+)?minister|deputy\s+(?:head|chairman|director|chief)"
         r"|vice[\s-]+chairman",
     ),
-    ("foreign_minister", r"foreign\s+(?:affairs\s+)?minister|minister\s+(?:of|for)\s+foreign\s+affairs"),
+    (
+        "foreign_minister",
+        r"foreign\s+(?:affairs\s+)?minister|minister\s+(?:of|for)\s+foreign\s+affairs",
+    ),
     (
         "defence_minister",
         r"defen[cs]e\s+minister|minister\s+of\s+(?:national\s+)?defen[cs]e",
@@ -124,7 +127,9 @@ _RU = _compile(_RU_TITLES)
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’.-]*\w)?|[,–—(]")
 _EN_NAME = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*$")
 _RU_NAME = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*$")
-_PATRONYMIC = re.compile(r"(?:ович|евич|ьич|овна|евна|ична|угли|оглы|кызы)$|(?:ovich|evich|ovna|evna|ugli|ogly)$")
+_PATRONYMIC = re.compile(
+    r"(?:ович|евич|ьич|овна|евна|ична|угли|оглы|кызы)$|(?:ovich|evich|ovna|evna|ugli|ogly)$"
+)
 
 # lower-case words that may stand between a title and a name (of, the state's genitive is
 # capitalised; ranks; the service a rank belongs to)
@@ -213,7 +218,10 @@ def title_officials(
                     key = (name.start, name.end)
                     gap = name.start - m.end()
                     if key not in found or gap < found[key][0]:
-                        found[key] = (gap, TitledName(name.name, office, name.start, name.end, name.country))
+                        found[key] = (
+                            gap,
+                            TitledName(name.name, office, name.start, name.end, name.country),
+                        )
     return [v for _, v in sorted(found.values(), key=lambda x: x[1].start)]
 
 
@@ -253,7 +261,7 @@ def _one_name(
     country: str | None = None
     for m in _TOKEN.finditer(text, pos, min(hi, pos + 160)):
         gap = text[(words[-1].end() if words else pos) : m.start()]
-        if "\n" in gap or any(c in gap for c in ".;:!?\"«»“”"):
+        if "\n" in gap or any(c in gap for c in '.;:!?"«»“”'):
             break
         token = m.group()
         if _is_name(token, russian, states):

@@ -13,8 +13,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from steppewatch.codebook import Codebook, load_codebook
-from steppewatch.extract.gazetteer import Gazetteer, for_study
 from steppewatch.extract.coder_officials import name_words, state_stems
+from steppewatch.extract.gazetteer import Gazetteer, for_study
 from steppewatch.extract.matcher import Hit, Matcher, Term
 from steppewatch.extract.normalise import normalise_for_matching
 
