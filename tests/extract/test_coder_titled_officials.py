@@ -97,6 +97,24 @@ def _titled(text: str) -> list[tuple[str, str]]:
             id="ru-chinese-name-in-palladius",
         ),
         pytest.param("Министр внутренних дел Узбекистана сообщил, что", [], id="ru-title-no-name"),
+        pytest.param(
+            "the course was opened by Senior Colonel Tang Hao of the PLA and the cadets' tutor.",
+            [("Tang Hao", "other")],
+            id="en-rank-alone-is-other",
+        ),
+        pytest.param(
+            "the Kyrgyz Defence Minister, Lieutenant General Daniyar Osmonov, said so.",
+            [("Daniyar Osmonov", "defence_minister")],
+            id="en-title-before-rank-wins",
+        ),
+        pytest.param(
+            "занятия провел полковник Народно-освободительной армии Китая Ма Цян.",
+            [("Ma Qiang", "other")],
+            id="ru-rank-chinese-officer",
+        ),
+        pytest.param(
+            "the General Staff and the General Assembly met.", [], id="en-general-not-a-rank"
+        ),
     ],
 )
 def test_titled_names(text: str, expected: list[tuple[str, str]]) -> None:

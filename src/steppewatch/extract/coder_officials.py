@@ -123,6 +123,19 @@ def _compile(titles: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
 
 _EN = _compile(_EN_TITLES)
 _RU = _compile(_RU_TITLES)
+# a military or police rank before a name: an officer, ``other`` unless a title says more
+_EN_RANK = re.compile(
+    r"(?<![^\W_])(?:Senior\s+Colonel|Colonel[\s-]General|Lieutenant[\s-]General|"
+    r"Major[\s-]General|Brigadier(?:\s+General)?|Rear\s+Admiral|Vice\s+Admiral|"
+    r"Police\s+(?:Colonel|General|Major)|Maj\.\s*Gen\.|Lt\.\s*Gen\.|Col\.|Colonel|General|"
+    r"Admiral)"
+)
+_RU_RANK = re.compile(
+    r"(?<![^\W_])(?:генерал-(?:лейтенант|майор|полковник)|генерал\s+армии|полковник|"
+    r"подполковник|контр-адмирал|вице-адмирал)(?P<e>|а|у|ом|е)(?:\s+(?:милиции|полиции|"
+    r"юстиции|внутренней\s+службы))?(?![\w-])",
+    re.IGNORECASE,
+)
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’.-]*\w)?|[,–—(]")
 _EN_NAME = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*$")
@@ -222,6 +235,16 @@ def title_officials(
                             gap,
                             TitledName(name.name, office, name.start, name.end, name.country),
                         )
+        # an officer named by rank alone (Senior Colonel Zhou Bin, полковником Ли Цзюнем)
+        for rank, russian in ((_EN_RANK, False), (_RU_RANK, True)):
+            for m in rank.finditer(text, lo, hi):
+                ending = (m.groupdict().get("e") or "").casefold()
+                name = _one_name(text, m.end(), hi, russian, states, ending, True)
+                if name is not None and (name.start, name.end) not in found:
+                    found[(name.start, name.end)] = (
+                        1 << 20,
+                        TitledName(name.name, "other", name.start, name.end, name.country),
+                    )
     return [v for _, v in sorted(found.values(), key=lambda x: x[1].start)]
 
 
