@@ -115,6 +115,11 @@ def _titled(text: str) -> list[tuple[str, str]]:
         pytest.param(
             "the General Staff and the General Assembly met.", [], id="en-general-not-a-rank"
         ),
+        pytest.param(
+            "китайскую делегацию возглавил помощник министра иностранных дел КНР Чжан Мин.",
+            [("Zhang Ming", "vice_minister_working")],
+            id="ru-assistant-minister",
+        ),
     ],
 )
 def test_titled_names(text: str, expected: list[tuple[str, str]]) -> None:
