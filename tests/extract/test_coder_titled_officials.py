@@ -319,3 +319,55 @@ def test_former_office_holder_named_in_passing_is_no_actor() -> None:
     names = {name for name, _ in _actors(text)}
     assert "Nursultan Nazarbayev" not in names
     assert "Sun Weidong" in names
+
+
+# ---- a known official's given name in a Russian case form; the lead's principals -----------
+def test_given_name_in_russian_case_form_is_the_officials_own() -> None:
+    from steppewatch.extract.coder_entities import given_name_before
+    from steppewatch.extract.matcher import Hit
+
+    def before(text: str, surname: str, full: str) -> bool | None:
+        i = text.index(surname)
+        return given_name_before(text, Hit(i, i + len(surname), ("official", 0), surname), full)
+
+    assert before(
+        "переговоры Главы государства Касым-Жомарта Токаева", "Токаев", "Kassym-Jomart Tokayev"
+    )
+    assert before("гость был принят Садыром Жапаровым", "Жапаров", "Sadyr Japarov")
+    assert (
+        before("задержанный Ильяс Курбанов признал вину", "Курбанов", "Bakhodir Kurbanov") is False
+    )
+
+
+def test_lead_principals_are_actors_when_the_lead_reports_the_event() -> None:
+    from steppewatch.extract.coder_resources import load_resources
+    from steppewatch.extract.coder_rules import Found, lead_actors
+    from steppewatch.extract.model import CodedItem
+    from steppewatch.extract.normalise import normalise_for_matching
+    from steppewatch.study import resolve_study
+
+    res = load_resources(None, resolve_study(None))
+
+    def lead(text: str) -> set[str]:
+        normal = normalise_for_matching(text)
+        hits = res.matcher.hits(normal, 0, len(normal))
+        found = Found()
+        item = CodedItem(start=0, end=len(text), relevant=True)
+        lead_actors(item, text, hits, found, res, "2025-03-03")
+        return set(found.actors)
+
+    # the lead reports talks: the president named in it takes part
+    reported = (
+        "Президент Казахстана Касым-Жомарт Токаев провел переговоры с министром общественной "
+        "безопасности КНР. Стороны обсудили борьбу с терроризмом."
+    )
+    assert lead(reported) == {"Kassym-Jomart Tokayev"}
+    # a lead that reports no event (a comment): nobody is taken from it
+    comment = "Касым-Жомарт Токаев не раз говорил о значении добрососедства. Эксперты согласны."
+    assert lead(comment) == set()
+    # a lead naming a president only as the sender of greetings
+    greeted = (
+        "Министр передал приветствия Президента Касым-Жомарта Токаева участникам встречи. "
+        "Стороны обсудили борьбу с терроризмом."
+    )
+    assert lead(greeted) == set()

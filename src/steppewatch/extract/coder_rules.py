@@ -47,6 +47,7 @@ from steppewatch.extract.coder_entities import (
     OBSERVER,
     another_bearers,
     border_side,
+    given_name_before,
     named_only,
     not_participant,
 )
@@ -3241,12 +3242,47 @@ def assign_codes(
             found.evidence.append(
                 evidence(scheme, code, codes[code][0], text, mentions=len(codes[code]))
             )
+    if item.relevant and item_hits is not None:
+        lead_actors(item, text, item_hits, found, res, reference)
     for mention, hit in found.actors.values():
         item.actors.append(mention)
         found.evidence.append(evidence("actor", mention.name, hit, text))
     if item.relevant:
         titled_actors(item, text, spans or [_span(hits)], background, found, res)
     item.evidence = found.evidence
+
+
+def lead_actors(
+    item: CodedItem,
+    text: str,
+    item_hits: list[Hit],
+    found: Found,
+    res: Resources,
+    reference: str | None,
+) -> None:
+    """The gazetteer's officials named in a lead that reports the event (Президент провел
+    переговоры с Председателем КНР ...) are its actors even where the passage the codes come
+    from begins later; as in ``collect``, one who holds no office at the date, is greeted from
+    afar or is another bearer of the surname is not. Actors only: the lead's states and levels
+    are ``_lead_meeting``'s business."""
+    lead = kind_lead_end(text, item)
+    in_lead = [h for h in item_hits if item.start <= h.start < lead]
+    if not any(h.payload[0] == "event_kind" for h in in_lead):
+        return
+    for hit in in_lead:
+        if hit.payload[0] != "official":
+            continue
+        official = res.gazetteer.officials[hit.payload[1]]
+        if official.name in found.actors or given_name_before(text, hit, official.name) is False:
+            continue
+        held = official.office_on(reference)
+        office = held.title if held else title_office(text, hit.start, hit.end, res.state_words)
+        if office is None or absent_mention(text, hit.start, hit.end):
+            continue
+        found.actors[official.name] = (
+            ActorMention(name=official.name, office=office, country=official.country),
+            hit,
+        )
 
 
 def _gazetteer_name(written: str, name: str, words: frozenset[str]) -> bool:
