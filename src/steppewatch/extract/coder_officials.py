@@ -240,11 +240,13 @@ def title_officials(
         for rank, russian in ((_EN_RANK, False), (_RU_RANK, True)):
             for m in rank.finditer(text, lo, hi):
                 ending = (m.groupdict().get("e") or "").casefold()
-                name = _one_name(text, m.end(), hi, russian, states, ending, True)
-                if name is not None and (name.start, name.end) not in found:
-                    found[(name.start, name.end)] = (
+                officer = _one_name(text, m.end(), hi, russian, states, ending, True)
+                if officer is not None and (officer.start, officer.end) not in found:
+                    found[(officer.start, officer.end)] = (
                         1 << 20,
-                        TitledName(name.name, "other", name.start, name.end, name.country),
+                        TitledName(
+                            officer.name, "other", officer.start, officer.end, officer.country
+                        ),
                     )
     return [v for _, v in sorted(found.values(), key=lambda x: x[1].start)]
 
