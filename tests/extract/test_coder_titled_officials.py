@@ -371,3 +371,9 @@ def test_lead_principals_are_actors_when_the_lead_reports_the_event() -> None:
         "Стороны обсудили борьбу с терроризмом."
     )
     assert lead(greeted) == set()
+
+
+def test_russian_after_is_no_ambassador() -> None:
+    # после ("after") is not a case form of посол ("ambassador")
+    assert _titled("после Пулата Бобожонова выступил гость.") == []
+    assert _titled("встреча с послом Китая Чжан Мином.") == [("Zhang Ming", "other")]
