@@ -781,3 +781,18 @@ def test_calibration_refuses_every_held_out_set(name: str) -> None:
     with pytest.raises(InputError) as caught:
         samples_from_gold([repo / "gold" / f"{name}.jsonl"])
     assert "SW480" in str(caught.value) and f"{name}.jsonl" in str(caught.value)
+
+
+def test_name_key_ignores_romanisation_system() -> None:
+    # one Russian-written name in two romanisations is one actor (fifteenth round, coder34)
+    from steppewatch.extract.field_scores import _actor_key, _name_key
+
+    assert _name_key("Zheenbek Kulubaev") == _name_key("Jeenbek  Kulubaev")
+    assert _name_key("Akhmet Gurbanov") == _name_key("Ahmet Gurbanov")
+    assert _name_key("Yerlan Alimbayev") == _name_key("Erlan Alimbaev")
+    assert _name_key("Ulan Niyazbekov") == _name_key("Ulan Niiazbekov")
+    assert _name_key("Amir Khan Muttaki") == _name_key("Amir Khan Muttaqi")
+    assert _actor_key("Victor Makhmudov", "other") == _actor_key("Viktor Makhmudov", "other")
+    # different people stay apart
+    assert _name_key("Bakytbek Kalyev") != _name_key("Bakyt Kalyev")
+    assert _name_key("Wang Yi") != _name_key("Wang Yu")

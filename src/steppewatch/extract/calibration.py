@@ -60,6 +60,7 @@ BASIS_WEIGHT = {
     "kind": 0.7,  # unilateral because of the event's kind (private security firms abroad)
     "dateline": 0.7,  # location: the readout's dateline, no venue in the text
     "home_region": 0.7,  # domestic_capacity: the lead places the act in the focal state's region
+    "title": 0.7,  # actor: an official the gazetteer does not know, named after his title
 }
 # evidence whose confidence its maker sets (participation_model: a state named, not taking part)
 # evidence whose confidence is a learned layer's own probability (a state named, not taking

@@ -502,7 +502,15 @@ class CodebookCoder:
             for hit in passage.hits:
                 scoped[(hit.start, hit.end, hit.payload)] = hit
         scoped_hits = sorted(scoped.values(), key=lambda h: h.start)
-        assign_codes(item, text, scoped_hits, res, reference, item_hits=hits)
+        assign_codes(
+            item,
+            text,
+            scoped_hits,
+            res,
+            reference,
+            item_hits=hits,
+            spans=[(p.start, p.end) for p in scope],
+        )
         _assign_date(item, text, normal, scope, reference, whole_document)
         assign_location(
             item,

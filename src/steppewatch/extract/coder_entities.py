@@ -851,11 +851,28 @@ def given_name_before(text: str, hit: Hit, full_name: str) -> bool | None:
     before = _GIVEN_BEFORE.search(text, max(0, hit.start - 24), hit.start)
     if before is None or _NOT_GIVEN.match(before.group(1)) or _PATRONYMIC.search(before.group(1)):
         return None  # (Abdulla Nigmatovich Aripov: a father's name, not another given name)
-    word = before.group(1).lower().translate(_CYRILLIC_LATIN)
-    names = [n.lower() for n in full_name.split()[:-1]]
+    word = before.group(1).lower()
+    # the given name in a Russian case form (Касым-Жомарта, Садыром) and either half of a
+    # double one, compared in one romanisation (Zhomart / Jomart)
+    words = {_fold(w.translate(_CYRILLIC_LATIN)) for w in (word, _CASE_ENDING.sub("", word))}
+    names = {
+        _fold(part) for n in full_name.lower().split()[:-1] for part in (n, *n.split("-")) if part
+    }
     return any(
-        difflib.SequenceMatcher(None, word, name).ratio() >= GIVEN_NAME_LIKENESS for name in names
+        difflib.SequenceMatcher(None, w, name).ratio() >= GIVEN_NAME_LIKENESS
+        for w in words
+        for name in names
     )
+
+
+_CASE_ENDING = re.compile(r"(?<=[^аеёиоуыэюя])(?:ом|ем|ой|а|я|у|ю|е)$")
+
+
+def _fold(name: str) -> str:
+    """One romanisation of a Russian-written name: dzh and zh as j, kh as h, ye as e, y as i."""
+    for old, new in (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("ye", "e"), ("y", "i")):
+        name = name.replace(old, new)
+    return name
 
 
 def another_bearers(text: str, hits: list[Hit], full_names: dict[int, str]) -> set[int]:

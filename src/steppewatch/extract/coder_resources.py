@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from steppewatch.codebook import Codebook, load_codebook
+from steppewatch.extract.coder_officials import name_words, state_stems
 from steppewatch.extract.gazetteer import Gazetteer, for_study
 from steppewatch.extract.matcher import Hit, Matcher, Term
 from steppewatch.extract.normalise import normalise_for_matching
@@ -152,6 +153,10 @@ class Resources:
     by_language: dict[str, Matcher] = field(default_factory=dict)
     cities: frozenset[str] = frozenset()  # city names of states (venues after 在/in/в)
     places: Matcher | None = None  # place names (gazetteer places.yaml): the event's location
+    # one-word state names with their codes, and the words of the officials' names: for the
+    # officials read from their titles (``coder_officials``)
+    state_words: dict[str, str] = field(default_factory=dict)
+    official_words: frozenset[str] = frozenset()
 
     def anchor_hits(self, normal: str, language: str | None) -> list[Hit]:
         if language == "zh" and self.han_prefilter is not None and self.latin_prefilter is not None:
@@ -342,6 +347,16 @@ def _build(codebook_path: str | None, study: Study) -> Resources:
         by_language,
         gazetteer.city_terms(),
         Matcher(gazetteer.place_terms()),
+        state_stems(
+            (s.code, [n for lang in ("en", "ru") for n in s.names.get(lang, ())])
+            for s in gazetteer.states.values()
+        ),
+        name_words(
+            n
+            for o in gazetteer.officials
+            for lang in ("en", "ru")
+            for n in (o.name, *o.names.get(lang, ()))
+        ),
     )
 
 

@@ -49,9 +49,11 @@ from steppewatch.extract.coder_entities import (
     OBSERVER,
     another_bearers,
     border_side,
+    given_name_before,
     named_only,
     not_participant,
 )
+from steppewatch.extract.coder_officials import absent_mention, title_office, title_officials
 from steppewatch.extract.coder_resources import Resources
 from steppewatch.extract.coder_sectors import (
     army_border,
@@ -528,10 +530,17 @@ def collect(
             office = official.office_on(reference)
             mention = ActorMention(
                 name=official.name,
-                office=office.title if office else None,
+                # no office in the gazetteer at the date: the title the text gives him
+                office=office.title
+                if office
+                else title_office(text, hit.start, hit.end, res.state_words),
                 country=official.country,
             )
-            found.actors.setdefault(official.name, (mention, hit))
+            if mention.office is not None and not absent_mention(text, hit.start, hit.end):
+                # an actor takes part: not greeted from afar, recalled or a link's subject;
+                # and holds an office at the date (the gazetteer's, or the title the text
+                # gives him): a former president named in passing is no actor
+                found.actors.setdefault(official.name, (mention, hit))
             if in_background(hit, official.country):
                 found.examples.setdefault(official.country, hit)
                 found.not_neighbours.add(official.country)
@@ -3505,10 +3514,13 @@ def assign_codes(
     res: Resources,
     reference: str | None,
     item_hits: list[Hit] | None = None,
+    spans: list[tuple[int, int]] | None = None,
 ) -> None:
     """Code ``item`` from the hits of its scope (see the module docstring); ``item_hits``: all
     the item's hits, whose topics in sentences about this event (the talks' subjects: 会谈中双方
-    就…交换意见, В ходе беседы обсуждены…) count too (``event_topics``)."""
+    就…交换意见, В ходе беседы обсуждены…) count too (``event_topics``); ``spans``: the scope's
+    passages (where officials the gazetteer does not know are read from their titles; default
+    the span of ``hits``)."""
     partner_set = res.study.partner_set
     if item_hits is not None and item.relevant:
         hits = _lead_meeting(item, text, hits, item_hits)
@@ -3656,7 +3668,96 @@ def assign_codes(
                 evidence(scheme, code, codes[code][0], text, mentions=len(codes[code]))
             )
     kind_topics(item, found)
+    if item.relevant and item_hits is not None:
+        lead_actors(item, text, item_hits, found, res, reference)
     for mention, hit in found.actors.values():
         item.actors.append(mention)
         found.evidence.append(evidence("actor", mention.name, hit, text))
+    if item.relevant:
+        titled_actors(item, text, spans or [_span(hits)], background, found, res)
     item.evidence = found.evidence
+
+
+def lead_actors(
+    item: CodedItem,
+    text: str,
+    item_hits: list[Hit],
+    found: Found,
+    res: Resources,
+    reference: str | None,
+) -> None:
+    """The gazetteer's officials named in a lead that reports the event (Президент провел
+    переговоры с Председателем КНР ...) are its actors even where the passage the codes come
+    from begins later; as in ``collect``, one who holds no office at the date, is greeted from
+    afar or is another bearer of the surname is not. Actors only: the lead's states and levels
+    are ``_lead_meeting``'s business."""
+    lead = kind_lead_end(text, item)
+    in_lead = [h for h in item_hits if item.start <= h.start < lead]
+    if not any(h.payload[0] == "event_kind" for h in in_lead):
+        return
+    for hit in in_lead:
+        if hit.payload[0] != "official":
+            continue
+        official = res.gazetteer.officials[hit.payload[1]]
+        if official.name in found.actors or given_name_before(text, hit, official.name) is False:
+            continue
+        held = official.office_on(reference)
+        office = held.title if held else title_office(text, hit.start, hit.end, res.state_words)
+        if office is None or absent_mention(text, hit.start, hit.end):
+            continue
+        found.actors[official.name] = (
+            ActorMention(name=official.name, office=office, country=official.country),
+            hit,
+        )
+
+
+def _gazetteer_name(written: str, name: str, words: frozenset[str]) -> bool:
+    """A name with a word of a gazetteer official's name: as written, in Latin letters, or a
+    Russian case form of it (Ван Сяохуном: Сяохун and an ending)."""
+    if {w.casefold() for w in (*written.split(), *name.split())} & words:
+        return True
+    return any(
+        w[:-n] in words
+        for w in (x.casefold() for x in written.split())
+        if "а" <= w[:1] <= "я"
+        for n in (1, 2, 3)
+        if len(w) - n >= 4
+    )
+
+
+def titled_actors(
+    item: CodedItem,
+    text: str,
+    spans: list[tuple[int, int]],
+    background: list[tuple[int, int]],
+    found: Found,
+    res: Resources,
+) -> None:
+    """Officials the gazetteer does not know, named after their office's title in the scope
+    (``coder_officials``): actors with the title's ``meeting_level`` code. Not one named in a
+    background sentence (an earlier meeting recalled), not one whose name has a word of a
+    gazetteer official's name (the gazetteer's entry, with its office at the date, decides)."""
+    have = {a.name.casefold() for a in item.actors}
+    for titled in title_officials(text, spans, res.state_words):
+        if (
+            titled.name.casefold() in have
+            or any(a <= titled.start < b for a, b in background)
+            or absent_mention(text, titled.start, titled.end)
+        ):
+            continue
+        if _gazetteer_name(text[titled.start : titled.end], titled.name, res.official_words):
+            continue
+        have.add(titled.name.casefold())
+        item.actors.append(
+            ActorMention(name=titled.name, office=titled.office, country=titled.country)
+        )
+        found.evidence.append(
+            Evidence(
+                field="actor",
+                code=titled.name,
+                start=titled.start,
+                end=titled.end,
+                text=text[titled.start : titled.end],
+                basis="title",
+            )
+        )

@@ -17,7 +17,8 @@ does not annotate, see ``GoldDocument.annotated``):
   relevant items (kind per event mention), every document with ``events``;
 - ``countries``: Central Asian states (KZ KG TJ UZ TM) taking part; ``countries_all``: every
   state taking part (new-format records only); ``actors``: officials as ``name|office``
-  (``actor_names``: names alone); ``topics``, ``domains``: label sets, every document. A
+  (``actor_names``: names alone; a name's key ignores case and the romanisation system,
+  ``_name_key``); ``topics``, ``domains``: label sets, every document. A
   document the coder judges not relevant asserts no codes;
 - ``date_exact``, ``date_within_7_days``: gold-relevant documents with a gold date (see
   ``date_scores``); ``location``: gold-relevant documents with a gold location, the same place
@@ -155,11 +156,25 @@ def office_code(name: str, office: str | None) -> str | None:
 
 
 def _actor_key(name: str, office: str | None) -> str:
-    return f"{' '.join(name.casefold().split())}|{office or NULL}"
+    return f"{_name_key(name)}|{office or NULL}"
+
+
+# romanisations of one Russian-written name (Zheenbek / Jeenbek, Akhmet / Ahmet, Yerlan /
+# Erlan, Toygonbayev / Toigonbaev, Niyazbekov / Niiazbekov, Muttaki / Muttaqi, Victor /
+# Viktor): one key, applied in this order
+_ROMANISATIONS = (
+    ("dzh", "j"), ("zh", "j"), ("kh", "h"), ("q", "k"), ("ct", "kt"), ("ye", "e"), ("y", "i"),
+    ("ii", "i"),
+)  # fmt: skip
 
 
 def _name_key(name: str) -> str:
-    return " ".join(name.casefold().split())
+    """A person's name as scored: case, spacing and the romanisation of a Russian-written name
+    do not count (the gold and the coder may write one Central Asian name in two systems)."""
+    key = " ".join(name.casefold().split())
+    for old, new in _ROMANISATIONS:
+        key = key.replace(old, new)
+    return key
 
 
 def _partner_codes(codes: Sequence[str], partners: frozenset[str]) -> set[str]:

@@ -37,7 +37,8 @@ class Evidence(_Record):
         "location: the focal state for its build-up at home, the text naming no venue), "
         "home_region (kind domestic_capacity: the lead places the act in the focal state's own "
         "border region and no partner takes part), "
-        "dateline (location: the readout's dateline, the text naming no venue).",
+        "dateline (location: the readout's dateline, the text naming no venue), "
+        "title (actor: an official the gazetteer does not know, named after an office's title).",
     )
     mentions: int | None = Field(default=None, ge=0, description="Mentions of the code in scope.")
     confidence: float | None = Field(
