@@ -120,11 +120,11 @@ from steppewatch.extract.coder_rules import (
     names_focal,
     without_third_party,
 )
-from steppewatch.extract.dates import find_dates
+from steppewatch.extract.event_dates import assign_date
 from steppewatch.extract.learned_topics import TopicLayer, codebook_fingerprint, load_topic_layer
 from steppewatch.extract.locations import assign_location
 from steppewatch.extract.matcher import Hit
-from steppewatch.extract.model import CodedDocument, CodedItem, CoderInfo, Evidence
+from steppewatch.extract.model import CodedDocument, CodedItem, CoderInfo
 from steppewatch.extract.normalise import normalise_for_matching
 from steppewatch.extract.prefilter import Guarded
 from steppewatch.extract.registry import register_coder
@@ -450,7 +450,7 @@ class CodebookCoder:
                 scoped[(hit.start, hit.end, hit.payload)] = hit
         scoped_hits = sorted(scoped.values(), key=lambda h: h.start)
         assign_codes(item, text, scoped_hits, res, reference, item_hits=hits)
-        _assign_date(item, text, normal, scope, reference, whole_document)
+        assign_date(item, text, normal, [(p.start, p.end) for p in scope], reference)
         assign_location(
             item,
             text,
@@ -1048,40 +1048,6 @@ def _sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if position < end:
         bounds.append((position, end))
     return bounds or [(start, end)]
-
-
-def _assign_date(
-    item: CodedItem,
-    text: str,
-    normal: str,
-    scope: list[_Passage],
-    reference: str | None,
-    whole_document: bool,
-) -> None:
-    """The event date: in the relevant passages, the first date that is not the page's own
-    date (a readout's dateline), preferring a day to a month mention of the same month; else
-    the page's date. Years missing from a mention come from the page date or, failing that,
-    from the text's first explicit year (see ``dates.find_dates``)."""
-    for passage in scope:
-        mentions = find_dates(normal[passage.start : passage.end], reference or None)
-        if reference and len(mentions) > 1:
-            mentions = [m for m in mentions if m.iso != reference] or mentions
-        if not mentions:
-            continue
-        m = mentions[0]
-        if m.precision != "day":
-            m = next((x for x in mentions if x.precision == "day" and x.iso.startswith(m.iso)), m)
-        item.event_date = m.iso
-        item.date_precision = (
-            "day" if m.precision == "day" else ("month" if m.precision == "month" else "year")
-        )
-        start, end = passage.start + m.start, passage.start + m.end
-        item.evidence.append(
-            Evidence(field="event_date", code=m.iso, start=start, end=end, text=text[start:end])
-        )
-        return
-    if reference:
-        item.event_date, item.date_precision = reference, "day"
 
 
 def _summarise(document: CodedDocument, items: list[CodedItem], res: _Resources) -> None:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["DateMention", "find_dates", "parse_date_text", "first_date"]
+__all__ = ["DateMention", "find_dates", "parse_date_text", "first_date", "relative_dates"]
 
 _RU_MONTHS = {
     "январ": 1,
@@ -27,6 +27,19 @@ _RU_MONTHS = {
     "октябр": 10,
     "ноябр": 11,
     "декабр": 12,
+}
+_RU_ABBREVIATIONS = {
+    "янв": 1,
+    "фев": 2,
+    "мар": 3,
+    "апр": 4,
+    "июн": 6,
+    "июл": 7,
+    "авг": 8,
+    "сен": 9,
+    "окт": 10,
+    "ноя": 11,
+    "дек": 12,
 }
 _EN_MONTHS = {
     "jan": 1,
@@ -60,11 +73,13 @@ _ZH_DIGITS = {
 
 _RU_MONTH = (
     r"(?P<rumonth>январ[яьe]|феврал[яь]|марта?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|"
-    r"августа?|сентябр[яь]|октябр[яь]|ноябр[яь]|декабр[яь])"
+    r"августа?|сентябр[яь]|октябр[яь]|ноябр[яь]|декабр[яь]"
+    # (news agencies' abbreviations in datelines and page headers: 27 мар 2024, 20 сен, 3 фев.)
+    r"|(?:янв|фев|мар|апр|июн|июл|авг|сент?|окт|ноя|дек)\.?)(?![а-яё])"
 )
 _EN_MONTH = (
     r"(?P<enmonth>jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|"
-    r"june?|july?|aug(?:ust|\.)?|sep(?:t(?:ember)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|"
+    r"june?|july?|aug(?:ust|\.)?|sep(?:t(?:ember|\.)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|"
     r"dec(?:ember|\.)?)"
 )
 _ZH_NUM = r"[〇零○一二三四五六七八九十]"
@@ -112,6 +127,10 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         + r"\b(?:,?\s+(?P<year>(?:19|20)\d{2}))?",
         # June 2019 / июнь 2019
         r"\b" + _EN_MONTH + r"\s+(?P<year>(?:19|20)\d{2})\b",
+        # page headers: 2026/04/27, 16-Apr-2026, 12.03.26 (two-digit year, zero-padded)
+        r"(?<![\d/])(?P<year>(?:19|20)\d{2})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?![\d/])",
+        r"(?<!\d)(?P<day>\d{1,2})-" + _EN_MONTH + r"-(?P<year>(?:19|20)\d{2})(?!\d)",
+        r"(?<![\d.])(?P<day>\d{2})\.(?P<month>\d{2})\.(?P<yy>\d{2})(?![\d.])",
     )
 )
 
@@ -146,16 +165,34 @@ RU_MONTH_STEMS = (
     "ноябр",
     "декабр",
 )
+# (three-letter prefixes: a month's full name holds its abbreviation, 20 сен, 27 мар)
+_RU_MONTH_PREFIXES = (
+    "янв",
+    "фев",
+    "мар",
+    "апр",
+    "ма",
+    "июн",
+    "июл",
+    "авг",
+    "сен",
+    "окт",
+    "ноя",
+    "дек",
+)
 _REQUIRED: tuple[tuple[str, ...], ...] = (
     ("月",),
     ("月",),
     ("月",),
-    RU_MONTH_STEMS,
+    _RU_MONTH_PREFIXES,
     (".",),
     ("-",),
     EN_MONTH_STEMS,
     EN_MONTH_STEMS,
     EN_MONTH_STEMS,
+    ("/",),
+    ("-",),
+    (".",),
 )
 assert len(_REQUIRED) == len(_PATTERNS)
 
@@ -189,6 +226,8 @@ def _month_of(groups: dict[str, str | None]) -> int | None:
         return _zh_number(zh)
     if ru:
         word = ru.lower()
+        if len(word.rstrip(".")) <= 4 and word[:3] in _RU_ABBREVIATIONS:
+            return _RU_ABBREVIATIONS[word[:3]]
         for stem, number in _RU_MONTHS.items():
             if word.startswith(stem):
                 return number
@@ -212,7 +251,7 @@ def _infer_year(month: int, day: int, reference: date | None) -> int | None:
 
 def _has_year(match: re.Match[str]) -> bool:
     groups = match.groupdict()
-    return bool(groups.get("year") or groups.get("zhyear"))
+    return bool(groups.get("year") or groups.get("zhyear") or groups.get("yy"))
 
 
 def _mention(match: re.Match[str], reference: date | None) -> DateMention | None:
@@ -224,6 +263,8 @@ def _mention(match: re.Match[str], reference: date | None) -> DateMention | None
     day = (int(day_text) if day_text.isdigit() else _zh_number(day_text)) if day_text else None
     if groups.get("year"):
         year: int | None = int(groups["year"])
+    elif groups.get("yy"):
+        year = 2000 + int(groups["yy"])
     elif groups.get("zhyear"):
         year = _zh_number(groups["zhyear"])
     else:
@@ -277,12 +318,22 @@ def _find(
     for pattern, required in zip(_PATTERNS, _REQUIRED, strict=True):
         if not any(map(contains, required)):
             continue  # the pattern cannot match: skip its scan of the whole text
-        for match in pattern.finditer(text):
+        position = 0
+        while (match := pattern.search(text, position)) is not None:
+            position = match.end()
             if yearless is not None and not yearless and not _has_year(match):
                 yearless.append(True)
             mention = _mention(match, reference)
-            if mention is not None:
-                found.append(mention)
+            if mention is None:
+                continue
+            if match.groupdict().get("day2") and mention.end_iso is None:
+                # no range: its second day comes first (国防部网 2026年6月25日 — 6月24日, a
+                # header's date and the lead's): two dates, the second read on its own
+                position = match.end("day") + (
+                    text[match.end("day") : match.end("day") + 1] == "日"
+                )
+                mention = DateMention(mention.start, position, mention.iso, mention.precision)
+            found.append(mention)
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     result: list[DateMention] = []
     for mention in found:
@@ -335,3 +386,131 @@ def parse_date_text(text: str | None) -> str | None:
         if mention.precision == "day":
             return mention.iso
     return None
+
+
+# Dates written relative to the page's own date (its dateline or publication day): yesterday,
+# a weekday (news style: "on Tuesday" is the last Tuesday up to the dateline's day), or in
+# Chinese a day of the month alone (习近平26日在人民大会堂, 10日举行; the dateline's month, or
+# the month before when that day is still to come).
+_RELATIVE = re.compile(
+    r"(?P<yesterday>(?<![^\W\d_])(?:yesterday|вчера)(?![^\W\d_])|昨天|昨日)"
+    r"|(?<![^\W\d_])(?:on\s+)?(?P<enday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?![^\W\d_])"
+    r"|(?<![^\W\d_])(?:в|во)\s+(?P<ruday>понедельник|вторник|среду|четверг|пятницу|субботу"
+    r"|воскресенье)(?![^\W\d_])"
+    r"|(?<![每上下])(?:星期|周)(?P<zhday>[一二三四五六日天])(?![一二三四五六七八九十年次末])"
+    r"|(?<![\d年月/.\-－])(?P<mday>[0-3]?\d)日(?:(?:至|到|-|—|–)[0-3]?\d日)?(?![电讯])",
+    re.IGNORECASE,
+)
+_REQUIRED_RELATIVE = (
+    "yesterday",
+    "вчера",
+    "昨",
+    "day",
+    "понедельник",
+    "вторник",
+    "среду",
+    "четверг",
+    "пятницу",
+    "субботу",
+    "воскресенье",
+    "周",
+    "星期",
+    "日",
+)
+_WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+    "понедельник": 0,
+    "вторник": 1,
+    "среду": 2,
+    "четверг": 3,
+    "пятницу": 4,
+    "субботу": 5,
+    "воскресенье": 6,
+    "一": 0,
+    "二": 1,
+    "三": 2,
+    "四": 3,
+    "五": 4,
+    "六": 5,
+    "日": 6,
+    "天": 6,
+}
+
+
+# the day a report was made, not its event's (the ministry said on Monday, сообщили во вторник,
+# 记者5日从…获悉, 发言人5日消息), or a day still to come (will be held on Tuesday, 将于本周二,
+# next Friday): not the event's date
+_REPORT_BEFORE = re.compile(
+    r"(?:(?<![^\W\d_])(?:said|says|reported|announced|stated|confirmed|added|noted|told\s+[^\W\d_]+"
+    r"|according\s+to\s+[^.,;\n]{1,40}|сообщил[аио]?|сообщили|заявил[аио]?|заявили|рассказал[аио]?"
+    r"|рассказали|сообщается|сообщает)|记者|发言人|消息人士)\s*$",
+    re.IGNORECASE,
+)
+_REPORT_AFTER = re.compile(
+    r"\s*(?:从|消息|获悉|发布|表示|介绍|透露|宣布|通报|对外|向媒体"
+    r"|(?:сообщил|заявил|рассказал)[аио]?(?![^\W\d_])|сообщили|заявили"
+    r"|,?\s*(?:the\s+)?(?:[^\W\d_]+\s+){0,4}(?:said|reported|announced)(?![^\W\d_]))",
+    re.IGNORECASE,
+)
+_FUTURE_BEFORE = re.compile(
+    r"(?:将于|将在|将|拟于|(?<![^\W\d_])(?:will(?:\s+[^\W\d_]+){0,3}|next|coming|to\s+be\s+held"
+    r"|состоится|пройд[её]т|будет|следующ\w+))\s*(?:on\s+)?(?:本|下|this\s+)?$",
+    re.IGNORECASE,
+)
+REPORT_SPAN = 40  # characters before a relative date searched for a reporting or future word
+
+
+def _report_day(text: str, match: re.Match[str]) -> bool:
+    before = text[max(0, match.start() - REPORT_SPAN) : match.start()]
+    return bool(
+        _REPORT_BEFORE.search(before)
+        or _FUTURE_BEFORE.search(before)
+        or _REPORT_AFTER.match(text, match.end())
+    )
+
+
+def _relative_day(match: re.Match[str], reference: date) -> date | None:
+    if match.group("yesterday"):
+        return reference - timedelta(days=1)
+    weekday = match.group("enday") or match.group("ruday") or match.group("zhday")
+    if weekday:
+        back = (reference.weekday() - _WEEKDAYS[weekday.lower()]) % 7
+        return reference - timedelta(days=back)
+    day = int(match.group("mday"))
+    if not 1 <= day <= 31:
+        return None
+    year, month = reference.year, reference.month
+    if day > reference.day:  # still to come this month: the month before
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def relative_dates(text: str, reference: date | str | None) -> list[DateMention]:
+    """Dates ``text`` gives relative to the page's date ``reference`` (yesterday, вчера, 昨天; a
+    weekday: on Tuesday, во вторник, 周二; a Chinese day of the month alone: 26日), in order;
+    none without a reference."""
+    if isinstance(reference, str):
+        reference = _to_date(reference)
+    if reference is None:
+        return []
+    lowered = text.lower()
+    if not any(word in lowered for word in _REQUIRED_RELATIVE):
+        return []
+    found = []
+    for match in _RELATIVE.finditer(text):
+        if _report_day(text, match):
+            continue
+        day = _relative_day(match, reference)
+        if day is not None:
+            found.append(DateMention(match.start(), match.end(), day.isoformat(), "day"))
+    return found
