@@ -219,3 +219,31 @@ def test_the_page_date_and_a_range_end(text: str, expected: str) -> None:
     coded = code_document(make_doc(text))
     assert coded.relevant
     assert coded.event_date == expected, coded.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "中吉乌警方联合禁毒行动结束\n"
+            "来源：公安部 2025-10-21\n"
+            "近日，中国、吉尔吉斯斯坦、乌兹别克斯坦三国禁毒执法部门联合开展的跨国禁毒执法行动圆满结束。据公安部"
+            "10月21日通报，三国警方共破获跨国贩毒案件9起，打击毒品走私。\n"
+            "此次行动由三国禁毒部门共同组织，行动自7月15日开始，为期三个月，双方交换情报线索，开展联合查缉。",
+            "2025-07-15",
+            id="zh-report-date-then-first-day",
+        ),
+        pytest.param(
+            "Kyrgyz and Chinese police sign a cooperation plan\n"
+            "BISHKEK, March 4, 2025 -- The interior ministries of Kyrgyzstan and China signed a "
+            "plan on joint counter-terrorism training in Bishkek on March 2, the Kyrgyz ministry "
+            "said.",
+            "2025-03-02",
+            id="en-event-date-before-the-attribution",
+        ),
+    ],
+)
+def test_the_day_of_a_report(text: str, expected: str) -> None:
+    coded = code_document(make_doc(text))
+    assert coded.relevant
+    assert coded.event_date == expected, coded.evidence

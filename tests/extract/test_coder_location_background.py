@@ -73,3 +73,48 @@ def test_the_events_own_venue_stays(text: str, expected: str) -> None:
     coded = code_document(make_doc(text))
     assert coded.relevant
     assert coded.location == expected, coded.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "China hands over border outposts to Tajikistan\n"
+            "DUSHANBE, May 12, 2025 (Xinhua) -- Three border outposts built with Chinese funding "
+            "on the Tajik-Afghan border were handed over to the border troops of Tajikistan's "
+            "State Committee for National Security, strengthening border security against "
+            "terrorism and drug trafficking.",
+            "TJ",
+            id="en-outposts-filed-from-the-capital",
+        ),
+        pytest.param(
+            "China, Tajikistan hold border security talks\n"
+            "DUSHANBE, May 12, 2025 (Xinhua) -- The heads of the border services of China and "
+            "Tajikistan held talks on Monday on joint patrols, border security and the fight "
+            "against drug trafficking.",
+            "Dushanbe",
+            id="en-talks-where-filed",
+        ),
+        pytest.param(
+            "Китай передал Таджикистану пограничные заставы\n"
+            "ДУШАНБЕ, 12 мая. /ТАСС/. Три пограничные заставы, построенные за счет Китая на "
+            "таджикско-афганской границе, переданы пограничным войскам ГКНБ Таджикистана для "
+            "укрепления охраны границы и борьбы с терроризмом и наркотрафиком.",
+            "TJ",
+            id="ru-outposts-filed-from-the-capital",
+        ),
+        pytest.param(
+            "Пограничные ведомства Китая и Таджикистана провели переговоры\n"
+            "ДУШАНБЕ, 12 мая. /ТАСС/. Руководители пограничных служб Таджикистана и Китая провели "
+            "переговоры о совместном патрулировании и борьбе с терроризмом и наркотрафиком.",
+            "Dushanbe",
+            id="ru-talks-where-filed",
+        ),
+    ],
+)
+def test_a_datelines_city_is_the_venue_of_a_gathering_not_of_a_field_event(
+    text: str, expected: str
+) -> None:
+    coded = code_document(make_doc(text))
+    assert coded.relevant
+    assert coded.location == expected, (coded.kind, coded.evidence)

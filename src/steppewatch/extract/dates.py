@@ -12,7 +12,14 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["DateMention", "find_dates", "parse_date_text", "first_date", "relative_dates"]
+__all__ = [
+    "DateMention",
+    "find_dates",
+    "first_date",
+    "parse_date_text",
+    "relative_dates",
+    "report_date",
+]
 
 _RU_MONTHS = {
     "январ": 1,
@@ -445,7 +452,8 @@ _WEEKDAYS = {
 
 
 # the day a report was made, not its event's (the ministry said on Monday, сообщили во вторник,
-# 记者5日从…获悉, 发言人5日消息), or a day still to come (will be held on Tuesday, 将于本周二,
+# 记者5日从…获悉, 发言人5日消息; not "held on March 1, the ministry said", where the date is the
+# event's), or a day still to come (will be held on Tuesday, 将于本周二,
 # next Friday): not the event's date
 _REPORT_BEFORE = re.compile(
     r"(?:(?<![^\W\d_])(?:said|says|reported|announced|stated|confirmed|added|noted|told\s+[^\W\d_]+"
@@ -454,9 +462,8 @@ _REPORT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _REPORT_AFTER = re.compile(
-    r"\s*(?:从|消息|获悉|发布|表示|介绍|透露|宣布|通报|对外|向媒体"
-    r"|(?:сообщил|заявил|рассказал)[аио]?(?![^\W\d_])|сообщили|заявили"
-    r"|,?\s*(?:the\s+)?(?:[^\W\d_]+\s+){0,4}(?:said|reported|announced)(?![^\W\d_]))",
+    r"\s*(?:从|消息|获悉|发布|表示|介绍|透露|宣布|通报|对外|向媒体|对记者"
+    r"|(?:сообщил|заявил|рассказал)[аио]?(?![^\W\d_])|сообщили|заявили)",
     re.IGNORECASE,
 )
 _FUTURE_BEFORE = re.compile(
@@ -468,12 +475,16 @@ REPORT_SPAN = 40  # characters before a relative date searched for a reporting o
 
 
 def _report_day(text: str, match: re.Match[str]) -> bool:
-    before = text[max(0, match.start() - REPORT_SPAN) : match.start()]
-    return bool(
-        _REPORT_BEFORE.search(before)
-        or _FUTURE_BEFORE.search(before)
-        or _REPORT_AFTER.match(text, match.end())
+    return report_date(text, match.start(), match.end()) or bool(
+        _FUTURE_BEFORE.search(text[max(0, match.start() - REPORT_SPAN) : match.start()])
     )
+
+
+def report_date(text: str, start: int, end: int) -> bool:
+    """The date at ``text[start:end]`` is the day a report was made (the ministry said on
+    Monday; 据公安部10月20日通报; сообщили во вторник), not its event's."""
+    before = text[max(0, start - REPORT_SPAN) : start]
+    return bool(_REPORT_BEFORE.search(before) or _REPORT_AFTER.match(text, end))
 
 
 def _relative_day(match: re.Match[str], reference: date) -> date | None:

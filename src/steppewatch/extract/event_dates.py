@@ -10,8 +10,9 @@ reports the main event), then its relevant passages. Which date decides, in them
   /Кабар/.``): it is the fallback, not evidence; a date in a body sentence that falls on the page's
   day stays;
 - a date written relative to the page's date (yesterday, вчера, 昨天; on Tuesday, во вторник,
-  周二; 26日) is the event's, unless it is the day of a report (the ministry said on Monday,
-  记者5日从…获悉) or a day still to come (``dates.relative_dates``);
+  周二; 26日) is the event's, unless it is a day still to come (``dates.relative_dates``);
+- not the day a report was made, relative or written out (the ministry said on Monday,
+  记者5日从…获悉, 据公安部10月20日通报: ``dates.report_date``);
 - not the last day of a range given alone (will last until 24 August, продлятся до 21 сентября);
 - after the lead, not a date in a sentence about another time or another event (recalled, to
   come, only earlier years: ``coder_background.another_time``);
@@ -27,7 +28,7 @@ import re
 from collections.abc import Sequence
 
 from steppewatch.extract.coder_background import another_time, event_year, lead_end
-from steppewatch.extract.dates import DateMention, find_dates, relative_dates
+from steppewatch.extract.dates import DateMention, find_dates, relative_dates, report_date
 from steppewatch.extract.model import CodedItem, Evidence
 
 __all__ = ["assign_date"]
@@ -58,7 +59,11 @@ def assign_date(
     year_read = False
     for lo, hi in spans:
         segment = normal[lo:hi]
-        explicit = [m for m in find_dates(segment, reference or None) if not _range_end(segment, m)]
+        explicit = [
+            m
+            for m in find_dates(segment, reference or None)
+            if not _range_end(segment, m) and not report_date(segment, m.start, m.end)
+        ]
         relative = _outside(relative_dates(segment, reference), explicit)
         if reference:
             # the page's own date (its dateline, its header): the fallback below, not evidence
@@ -105,6 +110,25 @@ def assign_date(
         return
     if reference:
         item.event_date, item.date_precision = reference, "day"
+        # an event reported as just ended with no date of its own (近日…行动圆满结束): the day
+        # it began, when the text gives it
+        hi = min(item.end, head[1])
+        if _ENDED.search(normal, head[0], hi):
+            window = normal[head[0] : min(item.end, hi + START_WINDOW)]
+            own = DateMention(0, 0, reference, "day")
+            first = _first_day(own, find_dates(window, reference), window)
+            if first is not None:
+                item.event_date = first.iso
+                start, end = head[0] + first.start, head[0] + first.end
+                item.evidence.append(
+                    Evidence(
+                        field="event_date",
+                        code=first.iso,
+                        start=start,
+                        end=end,
+                        text=text[start:end],
+                    )
+                )
 
 
 HEAD_SPAN = 400  # characters from an item's start that hold its lead's date
@@ -147,7 +171,7 @@ _STARTED_BEFORE = re.compile(
 )
 _STARTED_AFTER = re.compile(r"\s*(?:起|开始|开幕|拉开帷幕|拉开序幕|启动|正式开始|打响)")
 START_SPAN = 24  # characters before a date searched for its start word
-FIRST_DAY_SPAN = 92  # days: a start date further back belongs to something else
+FIRST_DAY_SPAN = 123  # days (four months): a start date further back belongs to something else
 START_WINDOW = 600  # characters after an end's date searched for the day the event began
 # an event reported as it ends
 _ENDED = re.compile(
@@ -155,7 +179,7 @@ _ENDED = re.compile(
     r"закончил\w*|окончил\w*)(?![^\W\d_])|结束|落下帷幕|落幕|闭幕|圆满完成",
     re.IGNORECASE,
 )
-SENTENCE_REACH = 160  # characters either side of a date searched for an end word
+SENTENCE_REACH = 300  # characters either side of a date searched for an end word
 _STOP = re.compile(r"[。！？!?\n]|\.\s")
 
 

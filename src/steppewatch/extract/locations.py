@@ -23,7 +23,9 @@ The location is, in order:
 4. else the readout's dateline (ALMATY, May 5 (Xinhua) --; Бишкек, 14 апреля; 新华社北京5月26日电;
    with its state or province between: ALMATY, Kazakhstan, April 25; ЧЕБАРКУЛЬ /Челябинская
    обл./, 15 августа; or an agency after a full stop: АСТАНА. КАЗИНФОРМ -) at the start of the
-   item: a readout reports what happened where it was filed;
+   item: a readout reports what happened where it was filed; but for an event in the field
+   (``FIELD_KINDS``: a build-up, a border post or a site built, an incident, a private security
+   firm's work) the dateline's city is only where the report was filed: its state's code;
 5. else the first state named as a venue (its code): "a state visit to Kyrgyzstan" is
    weaker than a dateline's city;
 6. else, for the focal state's build-up at home (domestic_capacity), the focal state's code.
@@ -130,6 +132,9 @@ _PAST = re.compile(
     r"|прошлом\s+году|ранее|прежде)(?![^\W\d_])"
 )
 _SENTENCE = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
+# kinds of event that happen in the field, not at a gathering in a city: a dateline's city is
+# where the report was filed, and the event is somewhere in its state
+FIELD_KINDS = frozenset({"domestic_capacity", "infrastructure", "incident", "private_security"})
 DATELINE_SPAN = 300  # characters from the item's start (after its title line) a dateline is in
 # the text right after a dateline's place: a date (May 5, 5 мая, 14.04), a dash, or 5月26日电
 _AFTER_DATELINE = re.compile(
@@ -285,6 +290,10 @@ def find_location(
             basis = "dateline" if first is dateline else "named"
             place = places[first.payload[1]]
             if (first.start, first.end) in regions and first is not dateline:
+                return place.country, first, basis
+            if first is dateline and item.kind in FIELD_KINDS:
+                # a report filed from a city about a build-up, a post or a site, an incident or
+                # a firm's work somewhere in the state: the state, not the filing city
                 return place.country, first, basis
             return place.location, first, basis
     if home is not None and item.kind == "domestic_capacity":
