@@ -247,3 +247,49 @@ def test_the_day_of_a_report(text: str, expected: str) -> None:
     coded = code_document(make_doc(text))
     assert coded.relevant
     assert coded.event_date == expected, coded.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "王毅同吉尔吉斯斯坦外长会谈\n"
+            "2025年04月17日 20:41 来源：新华社\n"
+            "新华社北京4月17日电 4月16日下午，外交部长王毅在北京同吉尔吉斯斯坦外长举行会谈，双方同意加强执法安全合作，"
+            "共同打击“三股势力”。\n"
+            "吉外长于4月15日至18日访华。",
+            "2025-04-16",
+            id="zh-lead-date-before-a-visits-range",
+        ),
+        pytest.param(
+            "王毅同吉尔吉斯斯坦外长会谈\n"
+            "2025年04月17日 20:41 来源：新华社\n"
+            "新华社北京4月17日电 4月17日下午，外交部长王毅在北京同吉尔吉斯斯坦外长举行会谈，双方同意加强执法安全合作，"
+            "共同打击“三股势力”。\n"
+            "吉外长于4月15日至18日访华。",
+            "2025-04-17",
+            id="zh-lead-date-on-the-page-day-is-the-events",
+        ),
+        pytest.param(
+            "Учения ШОС прошли в Узбекистане\n"
+            "28 мая 2025, 19:12\n"
+            "В Навоийской области 27 мая завершились совместные антитеррористические учения "
+            "компетентных органов государств - членов ШОС с участием Китая, Казахстана и "
+            "Узбекистана.\n"
+            "Учения проводились 24-27 мая под эгидой РАТС ШОС.",
+            "2025-05-24",
+            id="ru-a-range-ending-on-the-day-it-ended",
+        ),
+        pytest.param(
+            "中乌联合反恐训练落下帷幕\n"
+            "国防部网讯 2025年11月4日，中国人民解放军与乌兹别克斯坦武装力量联合反恐训练在乌兹别克斯坦落下帷幕。\n"
+            "训练于10月21日开训，双方演练了山地侦察和反恐处置。",
+            "2025-10-21",
+            id="zh-training-began",
+        ),
+    ],
+)
+def test_the_leads_date_and_a_range(text: str, expected: str) -> None:
+    coded = code_document(make_doc(text))
+    assert coded.relevant
+    assert coded.event_date == expected, coded.evidence

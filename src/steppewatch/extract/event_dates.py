@@ -90,7 +90,7 @@ def assign_date(
         # an event of several days reported as it ends (concluded on Sunday; 落下帷幕): its first
         # day, when the text gives it (which began on October 30; 于8月30日开始; началось 13
         # сентября), is its date (guide: the first day of a range)
-        first = _first_day(m, kept, segment)
+        first = _first_day(m, mentions, segment)
         if first is None and _ended(segment, m):
             # (its first day may be told a sentence or two later: which began on October 30)
             after = normal[lo + m.end : min(item.end, lo + m.end + START_WINDOW)]
@@ -133,6 +133,8 @@ def assign_date(
 
 HEAD_SPAN = 400  # characters from an item's start that hold its lead's date
 OWN_DATE_LINE = 100  # a line this short holding the page's date is furniture (a header, a byline)
+_SENTENCE_ENDS = ("。", ".", "!", "?", "！", "？")
+OWN_DATE_REST = 30  # characters besides the date on a dateline's line of its own
 OWN_DATE_START = 40  # characters into its line a dateline's date stands
 # what follows a dateline's date: the agency (/ТАСС/, (Xinhua), 电), a dash, a time, a full stop
 _AFTER_OWN_DATE = re.compile(
@@ -149,14 +151,19 @@ def _range_end(segment: str, m: DateMention) -> bool:
 
 
 def _own_date(text: str, start: int, end: int) -> bool:
-    """The page's own date at ``start``: on a short line of its own (a header, a byline: 2 июня
-    2026 | 24.kg) or at the start of a dateline (BEIJING, Sept. 16 (Xinhua) --; 新华社北京5月26日电;
+    """The page's own date at ``start``: on a short line that is not a sentence (a header, a
+    byline: 2 июня 2026 | 24.kg) or at the start of a dateline (BEIJING, Sept. 16 (Xinhua) --; 新华社北京5月26日电;
     Бишкек, 14 сентября. /Кабар/.), not a date in a sentence of the body that happens to fall
     on the same day."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    if line_end - line_start <= OWN_DATE_LINE:
+    line = text[line_start:line_end].rstrip()
+    if len(line) <= OWN_DATE_LINE and (
+        not line.endswith(_SENTENCE_ENDS) or len(line) - (end - start) <= OWN_DATE_REST
+    ):
+        # (a short sentence of the body ends as one, 6月24日，部长会见…。; a dateline's line holds
+        # little but the place and the date, Душанбе, 19 января 2026 г.)
         return True
     return start - line_start <= OWN_DATE_START and bool(_AFTER_OWN_DATE.match(text, end))
 
@@ -169,7 +176,9 @@ _STARTED_BEFORE = re.compile(
     r"|自|从)\s*(?:on\s+|in\s+)?$",
     re.IGNORECASE,
 )
-_STARTED_AFTER = re.compile(r"\s*(?:起|开始|开幕|拉开帷幕|拉开序幕|启动|正式开始|打响)")
+_STARTED_AFTER = re.compile(
+    r"\s*(?:起|开始|开幕|开训|开演|开赛|拉开帷幕|拉开序幕|启动|正式开始|打响)"
+)
 START_SPAN = 24  # characters before a date searched for its start word
 FIRST_DAY_SPAN = 123  # days (four months): a start date further back belongs to something else
 START_WINDOW = 600  # characters after an end's date searched for the day the event began
@@ -196,7 +205,8 @@ def _ended(segment: str, m: DateMention) -> bool:
 def _first_day(
     chosen: DateMention, mentions: list[DateMention], segment: str
 ) -> DateMention | None:
-    """The mention of the day the chosen date's event began, if the text gives one."""
+    """The mention of the day the chosen date's event began, if the text gives one: a date
+    with a start word, or a range ending on the chosen day."""
     if chosen.precision != "day":
         return None
     end = dt.date.fromisoformat(chosen.iso)
@@ -205,6 +215,8 @@ def _first_day(
             continue
         if (end - dt.date.fromisoformat(m.iso)).days > FIRST_DAY_SPAN:
             continue
+        if m.end_iso == chosen.iso:
+            return m  # a range that ends on the chosen day (held 25-27 May; ended on 27 May)
         before = segment[max(0, m.start - START_SPAN) : m.start]
         if _STARTED_AFTER.match(segment, m.end) or _STARTED_BEFORE.search(before):
             return m
