@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from steppewatch.extract import code_document
-from steppewatch.extract.dates import find_dates, relative_dates
+from steppewatch.extract.dates import find_dates, infer_page_date, relative_dates
 
 from .conftest import make_doc
 
@@ -293,3 +293,45 @@ def test_the_leads_date_and_a_range(text: str, expected: str) -> None:
     coded = code_document(make_doc(text))
     assert coded.relevant
     assert coded.event_date == expected, coded.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 2025-03-19 is a Wednesday
+        pytest.param(
+            "BEIJING, March 19 (Xinhua) -- The two ministers met on Wednesday. The plan for "
+            "2024 was done; the next for 2026 is drafted; 2024 was a good year.",
+            "2025-03-19",
+            id="en-weekday-picks-the-year-near-the-texts",
+        ),
+        pytest.param(
+            "БИШКЕК, 19 марта. /ТАСС/. Встреча прошла во вторник. План на 2026-2027 годы.",
+            "2025-03-19",
+            id="ru-weekday-the-day-before",
+        ),
+        pytest.param(
+            "新华社北京3月19日电 双方19日举行会谈，这是2025年以来的第二次会谈，2019年曾举行首次会谈。",
+            "2025-03-19",
+            id="zh-the-latest-of-equally-frequent-years",
+        ),
+        pytest.param("BEIJING, March 19, 2025 (Xinhua) -- talks", None, id="a-dated-dateline"),
+        pytest.param("BEIJING, March 19 (Xinhua) -- talks", None, id="no-year-anywhere"),
+        pytest.param("Talks on security were held in 2025.", None, id="no-dateline"),
+    ],
+)
+def test_infer_page_date(text: str, expected: str | None) -> None:
+    assert infer_page_date(text) == expected
+
+
+def test_a_yearless_dateline_dates_the_event() -> None:
+    text = (
+        "China, Kazakhstan hold security talks\n"
+        "ASTANA, March 19 (Xinhua) -- Chinese and Kazakh security officials held talks on "
+        "Wednesday on joint counter-terrorism operations and border security, agreeing on a "
+        "cooperation plan for 2025-2026."
+    )
+    coded = code_document(make_doc(text))
+    assert coded.relevant
+    assert coded.event_date == "2025-03-19", coded.evidence
+    assert coded.published is None  # the page's own date is not invented

@@ -120,6 +120,7 @@ from steppewatch.extract.coder_rules import (
     names_focal,
     without_third_party,
 )
+from steppewatch.extract.dates import infer_page_date
 from steppewatch.extract.event_dates import assign_date
 from steppewatch.extract.learned_topics import TopicLayer, codebook_fingerprint, load_topic_layer
 from steppewatch.extract.locations import assign_location
@@ -306,6 +307,9 @@ class CodebookCoder:
         text: str = document.text or ""
         normal = normalise_for_matching(text)
         reference = document.published
+        # (a page with no date of its own: its dateline's day, the year from the text, for the
+        # event's date and place only)
+        dating = reference or infer_page_date(text)
         items: list[CodedItem] = []
         calibration = load_calibration(self.calibration_path)
         segments = segment_text(text)
@@ -326,7 +330,7 @@ class CodebookCoder:
                 {"index": index, "start": segment.start, "end": segment.end, "title": segment.title}
             )
             if hi > lo:
-                self._code_item(item, text, normal, res, reference, len(segments) == 1)
+                self._code_item(item, text, normal, res, reference, len(segments) == 1, dating)
                 calibration.apply(item)
             items.append(item)
         layer = self._topic_layer(res)
@@ -357,6 +361,7 @@ class CodebookCoder:
         res: _Resources,
         reference: str | None,
         whole_document: bool,
+        dating: str | None = None,
     ) -> None:
         hits = aid_transport(
             ambiguous_names(
@@ -450,7 +455,7 @@ class CodebookCoder:
                 scoped[(hit.start, hit.end, hit.payload)] = hit
         scoped_hits = sorted(scoped.values(), key=lambda h: h.start)
         assign_codes(item, text, scoped_hits, res, reference, item_hits=hits)
-        assign_date(item, text, normal, [(p.start, p.end) for p in scope], reference)
+        assign_date(item, text, normal, [(p.start, p.end) for p in scope], dating or reference)
         assign_location(
             item,
             text,
@@ -458,7 +463,7 @@ class CodebookCoder:
             [(p.start, p.end) for p in scope],
             res.places,
             res.gazetteer.places,
-            reference,
+            dating or reference,
             res.study.focal,
         )
 

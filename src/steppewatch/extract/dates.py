@@ -16,6 +16,7 @@ __all__ = [
     "DateMention",
     "find_dates",
     "first_date",
+    "infer_page_date",
     "parse_date_text",
     "relative_dates",
     "report_date",
@@ -525,3 +526,59 @@ def relative_dates(text: str, reference: date | str | None) -> list[DateMention]
         if day is not None:
             found.append(DateMention(match.start(), match.end(), day.isoformat(), "day"))
     return found
+
+
+# The page's date when it states none of its own but its dateline gives a day and a month
+# (BEIJING, March 18 (Xinhua) --; БИШКЕК, 25 июня. /ТАСС/.; 新华社北京5月12日电): the year is the
+# text's most frequent year (ties: the latest), or, when the lead names the weekday of its
+# event, the year near the text's years in which that weekday is the dateline's day (else the
+# day before).
+_BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+DATELINE_REACH = 300  # characters from the text's start a dateline stands in
+WEEKDAY_REACH = 600  # characters from the text's start the lead's weekday is searched in
+YEAR_REACH = 1  # years either side of the text's years a dateline's year may be
+
+
+def infer_page_date(text: str) -> str | None:
+    """The page's date from a dateline without a year (see above), ISO; None when the text has
+    no such dateline or no year to take."""
+    head = text[:DATELINE_REACH]
+    yearless: list[bool] = []
+    mentions = _find(head, None, yearless)
+    if mentions or not yearless:
+        return None  # a date with its year, or no date at all: nothing to infer
+    found = [m for p in (*_PATTERNS[2:4], *_PATTERNS[6:8]) if (m := p.search(head)) is not None]
+    if not found:
+        return None
+    match = min(found, key=lambda m: m.start())  # (patterns 2-3 and 6-7: day and month alone)
+    month = _month_of(match.groupdict())
+    day_text = match.groupdict().get("day")
+    if month is None or not day_text:
+        return None
+    day = int(day_text)
+    counts: dict[int, int] = {}
+    for bare in _BARE_YEAR.finditer(text):
+        year = int(bare.group(1))
+        counts[year] = counts.get(year, 0) + 1
+    if not counts:
+        return None
+    base = max(counts, key=lambda y: (counts[y], y))
+    candidates = sorted({y + d for y in counts for d in range(-YEAR_REACH, YEAR_REACH + 1)})
+    weekday = _RELATIVE.search(text[:WEEKDAY_REACH])
+    name = None
+    if weekday is not None and not _report_day(text, weekday):
+        name = weekday.group("enday") or weekday.group("ruday") or weekday.group("zhday")
+    best: tuple[int, int, int] | None = None
+    for year in candidates if name else [base]:
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        gap = (candidate.weekday() - _WEEKDAYS[name.lower()]) % 7 if name else 0
+        if gap > 1:
+            continue  # the lead's weekday is neither the dateline's day nor the day before
+        # (the dateline's own day first, then the year nearest the text's, then the later)
+        key = (gap, abs(year - base), -year)
+        if best is None or key < best:
+            best = key
+    return date(-best[2], month, day).isoformat() if best else None
