@@ -308,8 +308,8 @@ class CodebookCoder:
         normal = normalise_for_matching(text)
         reference = document.published
         # (a page with no date of its own: its dateline's day, the year from the text, for the
-        # event's date and place only)
-        dating = reference or infer_page_date(text)
+        # event's date and place only; read once, for the first item that needs it)
+        dating: list[str | None] = [reference] if reference else []
         items: list[CodedItem] = []
         calibration = load_calibration(self.calibration_path)
         segments = segment_text(text)
@@ -361,7 +361,7 @@ class CodebookCoder:
         res: _Resources,
         reference: str | None,
         whole_document: bool,
-        dating: str | None = None,
+        dating: list[str | None] | None = None,
     ) -> None:
         hits = aid_transport(
             ambiguous_names(
@@ -455,7 +455,11 @@ class CodebookCoder:
                 scoped[(hit.start, hit.end, hit.payload)] = hit
         scoped_hits = sorted(scoped.values(), key=lambda h: h.start)
         assign_codes(item, text, scoped_hits, res, reference, item_hits=hits)
-        assign_date(item, text, normal, [(p.start, p.end) for p in scope], dating or reference)
+        if dating is None:
+            dating = [reference]
+        elif not dating:
+            dating.append(infer_page_date(text))
+        assign_date(item, text, normal, [(p.start, p.end) for p in scope], dating[0])
         assign_location(
             item,
             text,
@@ -463,7 +467,7 @@ class CodebookCoder:
             [(p.start, p.end) for p in scope],
             res.places,
             res.gazetteer.places,
-            dating or reference,
+            dating[0],
             res.study.focal,
         )
 

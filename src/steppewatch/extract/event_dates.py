@@ -188,6 +188,20 @@ _ENDED = re.compile(
     r"закончил\w*|окончил\w*)(?![^\W\d_])|结束|落下帷幕|落幕|闭幕|圆满完成",
     re.IGNORECASE,
 )
+_ENDED_WORDS = (
+    "conclud",
+    "end",
+    "complet",
+    "wrap",
+    "closed",
+    "заверш",
+    "законч",
+    "оконч",
+    "结束",
+    "落",
+    "闭幕",
+    "圆满完成",
+)
 SENTENCE_REACH = 300  # characters either side of a date searched for an end word
 _STOP = re.compile(r"[。！？!?\n]|\.\s")
 
@@ -199,7 +213,10 @@ def _ended(segment: str, m: DateMention) -> bool:
         lo = stop.end()
     after = _STOP.search(segment, m.end, m.end + SENTENCE_REACH)
     hi = after.start() if after else min(len(segment), m.end + SENTENCE_REACH)
-    return bool(_ENDED.search(segment, lo, hi))
+    sentence = segment[lo:hi]
+    if not any(word in sentence for word in _ENDED_WORDS):
+        return False  # (substring tests at C speed before the pattern)
+    return bool(_ENDED.search(sentence))
 
 
 def _first_day(
