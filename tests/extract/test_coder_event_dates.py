@@ -11,7 +11,12 @@ from __future__ import annotations
 import pytest
 
 from steppewatch.extract import code_document
-from steppewatch.extract.dates import find_dates, infer_page_date, relative_dates
+from steppewatch.extract.dates import (
+    find_dates,
+    infer_page_date,
+    month_mentions,
+    relative_dates,
+)
 
 from .conftest import make_doc
 
@@ -335,3 +340,74 @@ def test_a_yearless_dateline_dates_the_event() -> None:
     assert coded.relevant
     assert coded.event_date == "2025-03-19", coded.evidence
     assert coded.published is None  # the page's own date is not invented
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "В феврале текущего года фирма открыла центр.", ["2025-02"], id="ru-this-year"
+        ),
+        pytest.param("In March last year the firm opened.", ["2024-03"], id="en-last-year"),
+        pytest.param("今年2月份以来，双方开展联合巡逻。", ["2025-02"], id="zh-this-year"),
+        pytest.param("去年9月，双方签署协议。", ["2024-09"], id="zh-last-year"),
+        pytest.param(
+            "In November the firm opened.", ["2024-11"], id="en-a-month-to-come-is-last-years"
+        ),
+        # contrasts: a month with its day or year is an explicit date, not a month alone
+        pytest.param("In May 2025 the firm opened.", [], id="en-with-year"),
+        pytest.param("2025年2月，双方签署协议。", [], id="zh-with-year"),
+        pytest.param("2月15日，双方签署协议。", [], id="zh-with-day"),
+        pytest.param("Since January the firm has grown.", [], id="en-since-is-no-event"),
+    ],
+)
+def test_month_mentions(text: str, expected: list[str]) -> None:
+    assert [m.iso for m in month_mentions(text, "2025-04-03")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Китайские охранные компании в Таджикистане\n"
+            "Газета | 03.04.2025\n"
+            "В феврале текущего года китайская частная охранная компания открыла в Душанбе "
+            "учебный центр для охраны китайских объектов и защиты граждан Китая в Таджикистане.",
+            "2025-02",
+            id="ru-a-firms-work-in-a-month",
+        ),
+        pytest.param(
+            "中吉两国边防部门开展联合巡逻\n"
+            "2025年01月16日 来源：中新网\n"
+            "今年1月份以来，中国和吉尔吉斯斯坦边防部门在边境地区开展联合巡逻，共同打击走私和非法越境等违法犯罪活动。",
+            "2025-01",
+            id="zh-patrols-since-this-month",
+        ),
+        pytest.param(
+            "China and Kyrgyzstan hold talks on border security\n"
+            "Kabar | 16 January 2025\n"
+            "Chinese and Kyrgyz border officials held talks on joint patrols and the fight "
+            "against drug trafficking. The two sides had agreed on the patrols in November.",
+            "2025-01-16",
+            id="en-a-meeting-is-the-pages-day",
+        ),
+        pytest.param(
+            "中塔两军举行联合演练\n"
+            "2025年09月25日 来源：国防部网\n"
+            "国防部新闻发言人表示，中塔两军近日在塔吉克斯坦举行联合反恐演练，双方演练了联合指挥和反恐处置。",
+            "2025-09",
+            id="zh-recently-gives-the-month",
+        ),
+        pytest.param(
+            "中塔两军举行联合演练\n"
+            "2025年09月25日 来源：国防部网\n"
+            "记者近日从国防部获悉，中塔两军9月22日在塔吉克斯坦举行联合反恐演练，双方演练了联合指挥和反恐处置。",
+            "2025-09-22",
+            id="zh-a-reports-recent-day-is-not-the-events",
+        ),
+    ],
+)
+def test_a_month_alone_and_a_recent_time(text: str, expected: str) -> None:
+    coded = code_document(make_doc(text))
+    assert coded.relevant
+    assert coded.event_date == expected, coded.evidence

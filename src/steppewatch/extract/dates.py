@@ -17,6 +17,7 @@ __all__ = [
     "find_dates",
     "first_date",
     "infer_page_date",
+    "month_mentions",
     "parse_date_text",
     "relative_dates",
     "report_date",
@@ -588,3 +589,40 @@ def infer_page_date(text: str) -> str | None:
         if best is None or key < best:
             best = key
     return date(-best[2], month, day).isoformat() if best else None
+
+
+# A month named alone (in February, в феврале текущего года, 今年2月, 2月份): the month of its
+# year, read from the page's date (this year; last year when said, or when the month is still to
+# come).
+_MONTH_ALONE = re.compile(
+    r"(?<![^\W\d_])(?:in|during)\s+(?:early\s+|mid-|late\s+)?(?P<en>jan(?:uary)?|feb(?:ruary)?"
+    r"|march|apr(?:il)?|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?"
+    r"|dec(?:ember)?)(?![^\W\d_])(?!\.?\s*\d)(?P<en_last>\s+(?:of\s+)?last\s+year)?"
+    r"|(?<![^\W\d_])(?:в|во)\s+(?:начале\s+|середине\s+|конце\s+)?(?P<ru>январ[ея]|феврал[ея]"
+    r"|март[ea]|апрел[ея]|ма[ея]|июн[ея]|июл[ея]|август[ea]|сентябр[ея]|октябр[ея]|ноябр[ея]"
+    r"|декабр[ея])(?![^\W\d_])(?!\s*\d)(?P<ru_last>\s+(?:прошлого|минувшего)\s+года)?"
+    r"|(?P<zh_last>去年)?(?<!\d年)(?<!\d)(?P<zh>1[0-2]|[1-9])月(?:份)?(?![\d日])",
+    re.IGNORECASE,
+)
+
+
+def month_mentions(text: str, reference: date | str | None) -> list[DateMention]:
+    """Months named alone in ``text``, dated from the page's date ``reference``; none without
+    one."""
+    if isinstance(reference, str):
+        reference = _to_date(reference)
+    if reference is None:
+        return []
+    found = []
+    for match in _MONTH_ALONE.finditer(text):
+        en, ru, zh = match.group("en"), match.group("ru"), match.group("zh")
+        if en:
+            month = _EN_MONTHS[en[:3].lower()]
+        elif ru:
+            month = next(n for stem, n in _RU_MONTHS.items() if ru.lower().startswith(stem))
+        else:
+            month = int(zh)
+        last = match.group("en_last") or match.group("ru_last") or match.group("zh_last")
+        year = reference.year - 1 if last or month > reference.month else reference.year
+        found.append(DateMention(match.start(), match.end(), f"{year:04d}-{month:02d}", "month"))
+    return found

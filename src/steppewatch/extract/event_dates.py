@@ -16,6 +16,11 @@ reports the main event), then its relevant passages. Which date decides, in them
 - not the last day of a range given alone (will last until 24 August, продлятся до 21 сентября);
 - after the lead, not a date in a sentence about another time or another event (recalled, to
   come, only earlier years: ``coder_background.another_time``);
+- with no date of its own but a month named alone (в феврале текущего года, in March, 今年2月),
+  that month, its year from the page's date (not for a meeting: a report with no date of its
+  own gives a meeting as just held, on the page's day);
+- with no date of its own but a time given only as recent in the head (近日, recently, this
+  week, на днях), the page's month (the guide: "this week" gives the month);
 - an event reported as it ends (concluded on Sunday, завершились 25 сентября, 落下帷幕) takes
   the day it began when the text gives it (which began on October 30, начались 22 сентября,
   于8月30日开始), within ``FIRST_DAY_SPAN`` days.
@@ -28,7 +33,13 @@ import re
 from collections.abc import Sequence
 
 from steppewatch.extract.coder_background import another_time, event_year, lead_end
-from steppewatch.extract.dates import DateMention, find_dates, relative_dates, report_date
+from steppewatch.extract.dates import (
+    DateMention,
+    find_dates,
+    month_mentions,
+    relative_dates,
+    report_date,
+)
 from steppewatch.extract.model import CodedItem, Evidence
 
 __all__ = ["assign_date"]
@@ -129,6 +140,75 @@ def assign_date(
                         text=text[start:end],
                     )
                 )
+                return
+        # a month named alone (в феврале текущего года, in March, 今年2月): that month; not for a
+        # meeting, which a report with no date of its own gives as just held
+        month = (
+            None
+            if item.kind == "meeting"
+            else _month_named(text, normal, spans, item, lead, reference)
+        )
+        if month is not None:
+            lo, m = month
+            item.event_date, item.date_precision = m.iso, "month"
+            start, end = lo + m.start, lo + m.end
+            item.evidence.append(
+                Evidence(field="event_date", code=m.iso, start=start, end=end, text=text[start:end])
+            )
+            return
+        vague = _vague(text, head[0], hi)
+        if vague is not None:
+            # the lead times its event only as recent (近日, this week, на днях): the month
+            # (guide: "this week" gives the month)
+            item.event_date, item.date_precision = reference[:7], "month"
+            item.evidence.append(
+                Evidence(
+                    field="event_date",
+                    code=item.event_date,
+                    start=vague.start(),
+                    end=vague.end(),
+                    text=vague.group(),
+                )
+            )
+
+
+def _month_named(
+    text: str,
+    normal: str,
+    spans: Sequence[tuple[int, int]],
+    item: CodedItem,
+    lead: int,
+    reference: str,
+) -> tuple[int, DateMention] | None:
+    """The first month named alone in the spans, not in a sentence after the lead about another
+    time, nor the time of a report: (its span's start, its mention)."""
+    year = event_year(text, item.start, lead, reference)
+    for lo, hi in spans:
+        for m in month_mentions(normal[lo:hi], reference):
+            position = lo + m.start
+            if report_date(normal, position, lo + m.end):
+                continue
+            if position >= lead and another_time(text, position, lead, item.end, year, item.start):
+                continue
+            return lo, m
+    return None
+
+
+# a time given only as recent: recently, this week, 近日, 日前, на днях
+_VAGUE = re.compile(
+    r"近日|日前|前不久|连日来|(?<![^\W\d_])(?:recently|this\s+week|in\s+recent\s+days|earlier\s+this"
+    r"\s+(?:week|month)|на\s+днях|недавно|на\s+этой\s+неделе|в\s+эти\s+дни)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _vague(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first word of the item's head that times its event only as recent, not the time of
+    a report (记者近日从…获悉)."""
+    for match in _VAGUE.finditer(text, start, end):
+        if not report_date(text, match.start(), match.end()):
+            return match
+    return None
 
 
 HEAD_SPAN = 400  # characters from an item's start that hold its lead's date
