@@ -168,38 +168,3 @@ def test_a_date_then_a_person_names_no_venue_by_position() -> None:
     coded = code_document(make_doc(text))
     assert coded.relevant
     assert coded.location is None, coded.evidence
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        pytest.param(
-            "Senate approves anti-terrorism pact with China\n"
-            "TASHKENT, November 28, 2025 -- The Senate of Uzbekistan on 27 November ratified the "
-            "agreement with China on cooperation in combating terrorism and extremism.\n"
-            "The agreement was signed in Beijing on 20 February 2025 during a state visit.",
-            "Tashkent",
-            id="en-signed-elsewhere-months-before-the-dateline-stays",
-        ),
-        pytest.param(
-            "PLA and Kazakh troops hold mountain drill\n"
-            "Chinese and Kazakh soldiers held a joint counter-terrorism drill on 14 May 2025, the "
-            "defence ministry said.\n"
-            "The drill was agreed by the two defence ministers in Beijing in February.",
-            None,
-            id="en-agreed-elsewhere-in-an-earlier-month",
-        ),
-        pytest.param(
-            "PLA and Kazakh troops hold mountain drill\n"
-            "Chinese and Kazakh soldiers held a joint counter-terrorism drill near Almaty on 14 May "
-            "2025, the defence ministry said.\n"
-            "The drill was agreed by the two defence ministers in Beijing in February.",
-            "Almaty",
-            id="en-the-events-own-venue-stays",
-        ),
-    ],
-)
-def test_a_place_of_an_earlier_month_is_not_the_venue(text: str, expected: str | None) -> None:
-    coded = code_document(make_doc(text))
-    assert coded.relevant
-    assert coded.location == expected, (coded.event_date, coded.evidence)

@@ -43,7 +43,6 @@ text of many thousand place names costs no more than a long report.
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import re
 from collections.abc import Sequence
 
@@ -337,11 +336,8 @@ def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _other_time(item: CodedItem, normal: str, hit: Hit, reference: str | None) -> bool:
-    """The place's sentence is about another time: it says so (last year, ранее, 去年), or all
-    its dates fall in other years than the item's event, or, for an event dated to its month or
-    day, all its dates fall away from the event's, or it names a month alone (in March, в марте,
-    3月) some months before the event's (signed in Beijing on 24 January for a ratification in
-    November; agreed in Beijing in March for a drill in May)."""
+    """The place's sentence is about another time: it says so (last year, ранее, 去年) or all
+    its dates fall in other years than the item's event."""
     lo, hi = _sentence_around(normal, hit.start, item.start, item.end)
     sentence = normal[lo:hi]
     if _PAST.search(sentence):
@@ -350,77 +346,7 @@ def _other_time(item: CodedItem, normal: str, hit: Hit, reference: str | None) -
         return False
     year = item.event_date[:4]
     dates = find_dates(sentence, reference or None)
-    if dates and not any(d.iso[:4] == year for d in dates):
-        return True
-    if len(item.event_date) < 7:
-        return False
-    event = dt.date(int(year), int(item.event_date[5:7]), int(item.event_date[8:10] or 1))
-    # (a month alone counts when it is earlier: a month to come is often this event's own
-    # next step, the summit in June its meeting prepares)
-    months = [m for m in _months_alone(sentence) if 1 < (event.month - m) % 12 <= EARLIER_MONTHS]
-    if not dates and not months:
-        return False
-    return not any(abs((_first_of(d.iso) - event).days) <= NEAR_DAYS for d in dates)
-
-
-NEAR_DAYS = 45  # a date this close to the event's is of the event (its first day, its end)
-EARLIER_MONTHS = 6  # a month alone two to six months before the event's is of an earlier time
-# a month named alone (in March, в марте, 今年3月): no day, no year
-_MONTH_ALONE = re.compile(
-    r"(?<![^\W\d_])(?:in|since|by)\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-    r"(?!\s*\d)(?![^\W\d_])"
-    r"|(?<![^\W\d_])(?:в|во|с)\s+(январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
-    r"[а-я]*(?!\s*\d)"
-    r"|(?<![\d年])(\d{1,2})月(?![\d日份])",
-)
-_EN_MONTH_NUMBER = {
-    m: i
-    for i, m in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
-        start=1,
-    )
-}
-_RU_MONTH_NUMBER = {
-    m: i
-    for i, m in enumerate(
-        (
-            "январ",
-            "феврал",
-            "март",
-            "апрел",
-            "ма",
-            "июн",
-            "июл",
-            "август",
-            "сентябр",
-            "октябр",
-            "ноябр",
-            "декабр",
-        ),
-        start=1,
-    )
-}
-
-
-def _months_alone(sentence: str) -> list[int]:
-    out = []
-    for match in _MONTH_ALONE.finditer(sentence):
-        en, ru, zh = match.groups()
-        if en:
-            out.append(_EN_MONTH_NUMBER[en])
-        elif ru:
-            out.append(next(n for stem, n in _RU_MONTH_NUMBER.items() if ru.startswith(stem)))
-        elif zh and 1 <= int(zh) <= 12:
-            out.append(int(zh))
-    return out
-
-
-def _first_of(iso: str) -> dt.date:
-    return dt.date(
-        int(iso[:4]),
-        int(iso[5:7] or 1) if len(iso) >= 7 else 1,
-        int(iso[8:10]) if len(iso) >= 10 else 1,
-    )
+    return bool(dates) and not any(d.iso[:4] == year for d in dates)
 
 
 def _sentence_around(normal: str, position: int, start: int, end: int) -> tuple[int, int]:
