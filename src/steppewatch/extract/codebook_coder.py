@@ -150,11 +150,12 @@ from steppewatch.extract.coder_rules import (
     search_off_menu,
     without_third_party,
 )
-from steppewatch.extract.dates import find_dates
+from steppewatch.extract.dates import infer_page_date
+from steppewatch.extract.event_dates import assign_date
 from steppewatch.extract.learned_topics import TopicLayer, codebook_fingerprint, load_topic_layer
 from steppewatch.extract.locations import assign_location
 from steppewatch.extract.matcher import Hit
-from steppewatch.extract.model import CodedDocument, CodedItem, CoderInfo, Evidence
+from steppewatch.extract.model import CodedDocument, CodedItem, CoderInfo
 from steppewatch.extract.normalise import normalise_for_matching
 from steppewatch.extract.prefilter import Guarded
 from steppewatch.extract.registry import register_coder
@@ -336,6 +337,9 @@ class CodebookCoder:
         text: str = document.text or ""
         normal = normalise_for_matching(text)
         reference = document.published
+        # (a page with no date of its own: its dateline's day, the year from the text, for the
+        # event's date and place only; read once, for the first item that needs it)
+        dating: list[str | None] = [reference] if reference else []
         items: list[CodedItem] = []
         calibration = load_calibration(self.calibration_path)
         segments = segment_text(text)
@@ -356,7 +360,7 @@ class CodebookCoder:
                 {"index": index, "start": segment.start, "end": segment.end, "title": segment.title}
             )
             if hi > lo:
-                self._code_item(item, text, normal, res, reference, len(segments) == 1)
+                self._code_item(item, text, normal, res, reference, len(segments) == 1, dating)
                 calibration.apply(item)
             items.append(item)
         layer = self._topic_layer(res)
@@ -387,6 +391,7 @@ class CodebookCoder:
         res: _Resources,
         reference: str | None,
         whole_document: bool,
+        dating: list[str | None] | None = None,
     ) -> None:
         hits = aid_transport(
             ambiguous_names(
@@ -511,7 +516,11 @@ class CodebookCoder:
             item_hits=hits,
             spans=[(p.start, p.end) for p in scope],
         )
-        _assign_date(item, text, normal, scope, reference, whole_document)
+        if dating is None:
+            dating = [reference]
+        elif not dating:
+            dating.append(infer_page_date(text))
+        assign_date(item, text, normal, [(p.start, p.end) for p in scope], dating[0])
         assign_location(
             item,
             text,
@@ -519,7 +528,7 @@ class CodebookCoder:
             [(p.start, p.end) for p in scope],
             res.places,
             res.gazetteer.places,
-            reference,
+            dating[0],
             res.study.focal,
         )
 
@@ -1302,40 +1311,6 @@ def _sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if position < end:
         bounds.append((position, end))
     return bounds or [(start, end)]
-
-
-def _assign_date(
-    item: CodedItem,
-    text: str,
-    normal: str,
-    scope: list[_Passage],
-    reference: str | None,
-    whole_document: bool,
-) -> None:
-    """The event date: in the relevant passages, the first date that is not the page's own
-    date (a readout's dateline), preferring a day to a month mention of the same month; else
-    the page's date. Years missing from a mention come from the page date or, failing that,
-    from the text's first explicit year (see ``dates.find_dates``)."""
-    for passage in scope:
-        mentions = find_dates(normal[passage.start : passage.end], reference or None)
-        if reference and len(mentions) > 1:
-            mentions = [m for m in mentions if m.iso != reference] or mentions
-        if not mentions:
-            continue
-        m = mentions[0]
-        if m.precision != "day":
-            m = next((x for x in mentions if x.precision == "day" and x.iso.startswith(m.iso)), m)
-        item.event_date = m.iso
-        item.date_precision = (
-            "day" if m.precision == "day" else ("month" if m.precision == "month" else "year")
-        )
-        start, end = passage.start + m.start, passage.start + m.end
-        item.evidence.append(
-            Evidence(field="event_date", code=m.iso, start=start, end=end, text=text[start:end])
-        )
-        return
-    if reference:
-        item.event_date, item.date_precision = reference, "day"
 
 
 def _summarise(document: CodedDocument, items: list[CodedItem], res: _Resources) -> None:

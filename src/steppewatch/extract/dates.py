@@ -12,7 +12,16 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["DateMention", "find_dates", "parse_date_text", "first_date"]
+__all__ = [
+    "DateMention",
+    "find_dates",
+    "first_date",
+    "infer_page_date",
+    "month_mentions",
+    "parse_date_text",
+    "relative_dates",
+    "report_date",
+]
 
 _RU_MONTHS = {
     "январ": 1,
@@ -27,6 +36,19 @@ _RU_MONTHS = {
     "октябр": 10,
     "ноябр": 11,
     "декабр": 12,
+}
+_RU_ABBREVIATIONS = {
+    "янв": 1,
+    "фев": 2,
+    "мар": 3,
+    "апр": 4,
+    "июн": 6,
+    "июл": 7,
+    "авг": 8,
+    "сен": 9,
+    "окт": 10,
+    "ноя": 11,
+    "дек": 12,
 }
 _EN_MONTHS = {
     "jan": 1,
@@ -60,11 +82,13 @@ _ZH_DIGITS = {
 
 _RU_MONTH = (
     r"(?P<rumonth>январ[яьe]|феврал[яь]|марта?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|"
-    r"августа?|сентябр[яь]|октябр[яь]|ноябр[яь]|декабр[яь])"
+    r"августа?|сентябр[яь]|октябр[яь]|ноябр[яь]|декабр[яь]"
+    # (news agencies' abbreviations in datelines and page headers: 27 мар 2024, 20 сен, 3 фев.)
+    r"|(?:янв|фев|мар|апр|июн|июл|авг|сент?|окт|ноя|дек)\.?)(?![а-яё])"
 )
 _EN_MONTH = (
     r"(?P<enmonth>jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|"
-    r"june?|july?|aug(?:ust|\.)?|sep(?:t(?:ember)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|"
+    r"june?|july?|aug(?:ust|\.)?|sep(?:t(?:ember|\.)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|"
     r"dec(?:ember|\.)?)"
 )
 _ZH_NUM = r"[〇零○一二三四五六七八九十]"
@@ -112,6 +136,10 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         + r"\b(?:,?\s+(?P<year>(?:19|20)\d{2}))?",
         # June 2019 / июнь 2019
         r"\b" + _EN_MONTH + r"\s+(?P<year>(?:19|20)\d{2})\b",
+        # page headers: 2026/04/27, 16-Apr-2026, 12.03.26 (two-digit year, zero-padded)
+        r"(?<![\d/])(?P<year>(?:19|20)\d{2})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?![\d/])",
+        r"(?<!\d)(?P<day>\d{1,2})-" + _EN_MONTH + r"-(?P<year>(?:19|20)\d{2})(?!\d)",
+        r"(?<![\d.])(?P<day>\d{2})\.(?P<month>\d{2})\.(?P<yy>\d{2})(?![\d.])",
     )
 )
 
@@ -146,16 +174,34 @@ RU_MONTH_STEMS = (
     "ноябр",
     "декабр",
 )
+# (three-letter prefixes: a month's full name holds its abbreviation, 20 сен, 27 мар)
+_RU_MONTH_PREFIXES = (
+    "янв",
+    "фев",
+    "мар",
+    "апр",
+    "ма",
+    "июн",
+    "июл",
+    "авг",
+    "сен",
+    "окт",
+    "ноя",
+    "дек",
+)
 _REQUIRED: tuple[tuple[str, ...], ...] = (
     ("月",),
     ("月",),
     ("月",),
-    RU_MONTH_STEMS,
+    _RU_MONTH_PREFIXES,
     (".",),
     ("-",),
     EN_MONTH_STEMS,
     EN_MONTH_STEMS,
     EN_MONTH_STEMS,
+    ("/",),
+    ("-",),
+    (".",),
 )
 assert len(_REQUIRED) == len(_PATTERNS)
 
@@ -189,6 +235,8 @@ def _month_of(groups: dict[str, str | None]) -> int | None:
         return _zh_number(zh)
     if ru:
         word = ru.lower()
+        if len(word.rstrip(".")) <= 4 and word[:3] in _RU_ABBREVIATIONS:
+            return _RU_ABBREVIATIONS[word[:3]]
         for stem, number in _RU_MONTHS.items():
             if word.startswith(stem):
                 return number
@@ -212,7 +260,7 @@ def _infer_year(month: int, day: int, reference: date | None) -> int | None:
 
 def _has_year(match: re.Match[str]) -> bool:
     groups = match.groupdict()
-    return bool(groups.get("year") or groups.get("zhyear"))
+    return bool(groups.get("year") or groups.get("zhyear") or groups.get("yy"))
 
 
 def _mention(match: re.Match[str], reference: date | None) -> DateMention | None:
@@ -224,6 +272,8 @@ def _mention(match: re.Match[str], reference: date | None) -> DateMention | None
     day = (int(day_text) if day_text.isdigit() else _zh_number(day_text)) if day_text else None
     if groups.get("year"):
         year: int | None = int(groups["year"])
+    elif groups.get("yy"):
+        year = 2000 + int(groups["yy"])
     elif groups.get("zhyear"):
         year = _zh_number(groups["zhyear"])
     else:
@@ -277,12 +327,22 @@ def _find(
     for pattern, required in zip(_PATTERNS, _REQUIRED, strict=True):
         if not any(map(contains, required)):
             continue  # the pattern cannot match: skip its scan of the whole text
-        for match in pattern.finditer(text):
+        position = 0
+        while (match := pattern.search(text, position)) is not None:
+            position = match.end()
             if yearless is not None and not yearless and not _has_year(match):
                 yearless.append(True)
             mention = _mention(match, reference)
-            if mention is not None:
-                found.append(mention)
+            if mention is None:
+                continue
+            if match.groupdict().get("day2") and mention.end_iso is None:
+                # no range: its second day comes first (国防部网 2026年6月25日 — 6月24日, a
+                # header's date and the lead's): two dates, the second read on its own
+                position = match.end("day") + (
+                    text[match.end("day") : match.end("day") + 1] == "日"
+                )
+                mention = DateMention(mention.start, position, mention.iso, mention.precision)
+            found.append(mention)
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     result: list[DateMention] = []
     for mention in found:
@@ -335,3 +395,234 @@ def parse_date_text(text: str | None) -> str | None:
         if mention.precision == "day":
             return mention.iso
     return None
+
+
+# Dates written relative to the page's own date (its dateline or publication day): yesterday,
+# a weekday (news style: "on Tuesday" is the last Tuesday up to the dateline's day), or in
+# Chinese a day of the month alone (习近平26日在人民大会堂, 10日举行; the dateline's month, or
+# the month before when that day is still to come).
+_RELATIVE = re.compile(
+    r"(?P<yesterday>(?<![^\W\d_])(?:yesterday|вчера)(?![^\W\d_])|昨天|昨日)"
+    r"|(?<![^\W\d_])(?:on\s+)?(?P<enday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?![^\W\d_])"
+    r"|(?<![^\W\d_])(?:в|во)\s+(?P<ruday>понедельник|вторник|среду|четверг|пятницу|субботу"
+    r"|воскресенье)(?![^\W\d_])"
+    r"|(?<![每上下])(?:星期|周)(?P<zhday>[一二三四五六日天])(?![一二三四五六七八九十年次末])"
+    r"|(?<![\d年月/.\-－])(?P<mday>[0-3]?\d)日(?:(?:至|到|-|—|–)[0-3]?\d日)?(?![电讯])",
+    re.IGNORECASE,
+)
+_REQUIRED_RELATIVE = (
+    "yesterday",
+    "вчера",
+    "昨",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "понедельник",
+    "вторник",
+    "среду",
+    "четверг",
+    "пятницу",
+    "субботу",
+    "воскресенье",
+    "周",
+    "星期",
+    "日",
+)
+_WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+    "понедельник": 0,
+    "вторник": 1,
+    "среду": 2,
+    "четверг": 3,
+    "пятницу": 4,
+    "субботу": 5,
+    "воскресенье": 6,
+    "一": 0,
+    "二": 1,
+    "三": 2,
+    "四": 3,
+    "五": 4,
+    "六": 5,
+    "日": 6,
+    "天": 6,
+}
+
+
+# the day a report was made, not its event's (the ministry said on Monday, сообщили во вторник,
+# 记者5日从…获悉, 发言人5日消息; not "held on March 1, the ministry said", where the date is the
+# event's), or a day still to come (will be held on Tuesday, 将于本周二,
+# next Friday): not the event's date
+_REPORT_BEFORE = re.compile(
+    r"(?:(?<![^\W\d_])(?:said|says|reported|announced|stated|confirmed|added|noted|told\s+[^\W\d_]+"
+    r"|according\s+to\s+[^.,;\n]{1,40}|сообщил[аио]?|сообщили|заявил[аио]?|заявили|рассказал[аио]?"
+    r"|рассказали|сообщается|сообщает)|记者|发言人|消息人士)\s*$",
+    re.IGNORECASE,
+)
+_REPORT_AFTER = re.compile(
+    r"\s*(?:从|消息|获悉|发布|表示|介绍|透露|宣布|通报|对外|向媒体|对记者"
+    r"|(?:сообщил|заявил|рассказал)[аио]?(?![^\W\d_])|сообщили|заявили)",
+    re.IGNORECASE,
+)
+_FUTURE_BEFORE = re.compile(
+    r"(?:将于|将在|将|拟于|(?<![^\W\d_])(?:will(?:\s+[^\W\d_]+){0,3}|next|coming|to\s+be\s+held"
+    r"|состоится|пройд[её]т|будет|следующ\w+))\s*(?:on\s+)?(?:本|下|this\s+)?$",
+    re.IGNORECASE,
+)
+REPORT_SPAN = 40  # characters before a relative date searched for a reporting or future word
+
+
+def _report_day(text: str, match: re.Match[str]) -> bool:
+    return report_date(text, match.start(), match.end()) or bool(
+        _FUTURE_BEFORE.search(text[max(0, match.start() - REPORT_SPAN) : match.start()])
+    )
+
+
+def report_date(text: str, start: int, end: int) -> bool:
+    """The date at ``text[start:end]`` is the day a report was made (the ministry said on
+    Monday; 据公安部10月20日通报; сообщили во вторник), not its event's."""
+    before = text[max(0, start - REPORT_SPAN) : start]
+    return bool(_REPORT_BEFORE.search(before) or _REPORT_AFTER.match(text, end))
+
+
+def _relative_day(match: re.Match[str], reference: date) -> date | None:
+    if match.group("yesterday"):
+        return reference - timedelta(days=1)
+    weekday = match.group("enday") or match.group("ruday") or match.group("zhday")
+    if weekday:
+        back = (reference.weekday() - _WEEKDAYS[weekday.lower()]) % 7
+        return reference - timedelta(days=back)
+    day = int(match.group("mday"))
+    if not 1 <= day <= 31:
+        return None
+    year, month = reference.year, reference.month
+    if day > reference.day:  # still to come this month: the month before
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def relative_dates(text: str, reference: date | str | None) -> list[DateMention]:
+    """Dates ``text`` gives relative to the page's date ``reference`` (yesterday, вчера, 昨天; a
+    weekday: on Tuesday, во вторник, 周二; a Chinese day of the month alone: 26日), in order;
+    none without a reference."""
+    if isinstance(reference, str):
+        reference = _to_date(reference)
+    if reference is None:
+        return []
+    lowered = text.lower()
+    if not any(word in lowered for word in _REQUIRED_RELATIVE):
+        return []
+    found = []
+    for match in _RELATIVE.finditer(text):
+        if _report_day(text, match):
+            continue
+        day = _relative_day(match, reference)
+        if day is not None:
+            found.append(DateMention(match.start(), match.end(), day.isoformat(), "day"))
+    return found
+
+
+# The page's date when it states none of its own but its dateline gives a day and a month
+# (BEIJING, March 18 (Xinhua) --; БИШКЕК, 25 июня. /ТАСС/.; 新华社北京5月12日电): the year is the
+# text's most frequent year (ties: the latest), or, when the lead names the weekday of its
+# event, the year near the text's years in which that weekday is the dateline's day (else the
+# day before).
+_BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+DATELINE_REACH = 300  # characters from the text's start a dateline stands in
+WEEKDAY_REACH = 600  # characters from the text's start the lead's weekday is searched in
+YEAR_REACH = 1  # years either side of the text's years a dateline's year may be
+
+
+def infer_page_date(text: str) -> str | None:
+    """The page's date from a dateline without a year (see above), ISO; None when the text has
+    no such dateline or no year to take."""
+    head = text[:DATELINE_REACH]
+    yearless: list[bool] = []
+    mentions = _find(head, None, yearless)
+    if mentions or not yearless:
+        return None  # a date with its year, or no date at all: nothing to infer
+    found = [m for p in (*_PATTERNS[2:4], *_PATTERNS[6:8]) if (m := p.search(head)) is not None]
+    if not found:
+        return None
+    match = min(found, key=lambda m: m.start())  # (patterns 2-3 and 6-7: day and month alone)
+    month = _month_of(match.groupdict())
+    day_text = match.groupdict().get("day")
+    if month is None or not day_text:
+        return None
+    day = int(day_text)
+    counts: dict[int, int] = {}
+    for bare in _BARE_YEAR.finditer(text):
+        year = int(bare.group(1))
+        counts[year] = counts.get(year, 0) + 1
+    if not counts:
+        return None
+    base = max(counts, key=lambda y: (counts[y], y))
+    candidates = sorted({y + d for y in counts for d in range(-YEAR_REACH, YEAR_REACH + 1)})
+    weekday = _RELATIVE.search(text[:WEEKDAY_REACH])
+    name = None
+    if weekday is not None and not _report_day(text, weekday):
+        name = weekday.group("enday") or weekday.group("ruday") or weekday.group("zhday")
+    best: tuple[int, int, int] | None = None
+    for year in candidates if name else [base]:
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        gap = (candidate.weekday() - _WEEKDAYS[name.lower()]) % 7 if name else 0
+        if gap > 1:
+            continue  # the lead's weekday is neither the dateline's day nor the day before
+        # (the dateline's own day first, then the year nearest the text's, then the later)
+        key = (gap, abs(year - base), -year)
+        if best is None or key < best:
+            best = key
+    return date(-best[2], month, day).isoformat() if best else None
+
+
+# A month named alone (in February, в феврале текущего года, 今年2月, 2月份): the month of its
+# year, read from the page's date (this year; last year when said, or when the month is still to
+# come).
+_MONTH_ALONE = re.compile(
+    r"(?<![^\W\d_])(?:in|during)\s+(?:early\s+|mid-|late\s+)?(?P<en>jan(?:uary)?|feb(?:ruary)?"
+    r"|march|apr(?:il)?|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?"
+    r"|dec(?:ember)?)(?![^\W\d_])(?!\.?\s*\d)(?P<en_last>\s+(?:of\s+)?last\s+year)?"
+    r"|(?<![^\W\d_])(?:в|во)\s+(?:начале\s+|середине\s+|конце\s+)?(?P<ru>январ[ея]|феврал[ея]"
+    r"|март[ea]|апрел[ея]|ма[ея]|июн[ея]|июл[ея]|август[ea]|сентябр[ея]|октябр[ея]|ноябр[ея]"
+    r"|декабр[ея])(?![^\W\d_])(?!\s*\d)(?P<ru_last>\s+(?:прошлого|минувшего)\s+года)?"
+    r"|(?P<zh_last>去年)?(?<!\d年)(?<!\d)(?P<zh>1[0-2]|[1-9])月(?:份)?(?![\d日])",
+    re.IGNORECASE,
+)
+
+
+def month_mentions(text: str, reference: date | str | None) -> list[DateMention]:
+    """Months named alone in ``text``, dated from the page's date ``reference``; none without
+    one."""
+    if isinstance(reference, str):
+        reference = _to_date(reference)
+    if reference is None:
+        return []
+    found = []
+    for match in _MONTH_ALONE.finditer(text):
+        en, ru, zh = match.group("en"), match.group("ru"), match.group("zh")
+        if en:
+            month = _EN_MONTHS[en[:3].lower()]
+        elif ru:
+            month = next(n for stem, n in _RU_MONTHS.items() if ru.lower().startswith(stem))
+        else:
+            month = int(zh)
+        last = match.group("en_last") or match.group("ru_last") or match.group("zh_last")
+        year = reference.year - 1 if last or month > reference.month else reference.year
+        found.append(DateMention(match.start(), match.end(), f"{year:04d}-{month:02d}", "month"))
+    return found

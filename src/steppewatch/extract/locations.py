@@ -23,10 +23,15 @@ The location is, in order:
 4. else the readout's dateline (ALMATY, May 5 (Xinhua) --; Бишкек, 14 апреля; 新华社北京5月26日电;
    with its state or province between: ALMATY, Kazakhstan, April 25; ЧЕБАРКУЛЬ /Челябинская
    обл./, 15 августа; or an agency after a full stop: АСТАНА. КАЗИНФОРМ -) at the start of the
-   item: a readout reports what happened where it was filed;
+   item: a readout reports what happened where it was filed; but for an event in the field
+   (``FIELD_KINDS``: a build-up, a border post or a site built, an incident, a private security
+   firm's work) the dateline's city is only where the report was filed: its state's code;
 5. else the first state named as a venue (its code): "a state visit to Kyrgyzstan" is
    weaker than a dateline's city;
 6. else, for the focal state's build-up at home (domestic_capacity), the focal state's code.
+
+In Chinese a place that opens its clause right after a date (5月19日晚，吉尔吉斯斯坦纳伦州…遭冲击) is
+a venue too: a report says when, then where.
 
 A city's name standing for its province or district (Карагандинской области, the Aktobe
 region, 喀什地区) is a province: its state's code (guide item 7), after any city.
@@ -87,6 +92,15 @@ _NOT_VENUE_BEFORE = re.compile(
     r")\s*$"
 )
 _CLAUSE = re.compile(r"[，,。;；:：!?！？\n()（）]")
+# a Chinese date (and time of day) closing the clause before a place: a report opening with when,
+# then where (7月1日，塔吉克斯坦索格德州一中资企业营地遭袭击; 2月15日晚，比什凯克…发生)
+_DATE_LED = re.compile(r"\d{1,2}日(?:[上下]午|晚间?|早上?|凌晨|清晨|中午|夜间?)?$")
+DATE_LED_SPAN = 12  # characters before the clause's comma searched for the date
+# what follows a state's or city's name that opens its clause when it names an actor, not a
+# place: an office, an agency, a people, a conjunction (吉尔吉斯斯坦外长, 中国人民武装警察部队, 中国和…)
+_LED_NOT = re.compile(
+    r"和|与|同|及|、|总|副|外|国(?!际)|政|议|大使|使|驻|代表|军|武|方|安|边(?!境)|警|人|领|公|部|党|全"
+)
 # a place followed by "happened" or "was held" (比什凯克市发生, 在…举行 without 在 right before)
 # or naming a meeting (阿斯塔纳峰会, 塔什干高级别会议, the Dushanbe summit)
 _VENUE_AFTER = re.compile(
@@ -96,7 +110,7 @@ _VENUE_AFTER = re.compile(
 )
 # a city's name as its province's or district's (guide item 7: written as the state's code):
 # Карагандинской области, Мургабском районе, the Aktobe region, Batken oblast, 喀什地区
-_REGION_AFTER = re.compile(r"\s+(?:region|oblast|province|district)(?![^\W\d_])|州|地区")
+_REGION_AFTER = re.compile(r"\s+(?:region|oblast|province|district)(?![^\W\d_])|州|地区|区(?!域)")
 _ADJECTIVE = re.compile(r"[а-яё](?:ск|цк)(?:ая|ой|ую|ий|ом|ого|ому|их)$")
 _REGION_NOUN = re.compile(r"\s+(?:област|район)")
 WORD_TAIL = 12  # characters of a Russian adjective's ending after the city's name
@@ -130,6 +144,9 @@ _PAST = re.compile(
     r"|прошлом\s+году|ранее|прежде)(?![^\W\d_])"
 )
 _SENTENCE = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
+# kinds of event that happen in the field, not at a gathering in a city: a dateline's city is
+# where the report was filed, and the event is somewhere in its state
+FIELD_KINDS = frozenset({"domestic_capacity", "infrastructure", "incident", "private_security"})
 DATELINE_SPAN = 300  # characters from the item's start (after its title line) a dateline is in
 # the text right after a dateline's place: a date (May 5, 5 мая, 14.04), a dash, or 5月26日电
 _AFTER_DATELINE = re.compile(
@@ -175,8 +192,13 @@ def _is_venue(
     lo = max(floor, hit.start - LOOKBACK)
     before = normal[lo : hit.start]
     breaks = list(_CLAUSE.finditer(before))
+    led = False  # the clause opens with the place, right after a date (5月19日晚，比什凯克…发生)
     if breaks:
-        lo += breaks[-1].end()
+        last = breaks[-1]
+        led = last.group() in "，," and bool(
+            _DATE_LED.search(normal, max(0, lo + last.start() - DATE_LED_SPAN), lo + last.start())
+        )
+        lo += last.end()
         before = normal[lo : hit.start]
     if _VENUE_AFTER.match(normal, hit.end):
         return not _NOT_VENUE_BEFORE.search(normal[lo : hit.start])
@@ -191,7 +213,9 @@ def _is_venue(
     head = blanked[: tail.start()] if tail else blanked
     marker = _MARKER.search(head)
     if marker is None:
-        return False
+        # (a place that opens its clause after a date, not followed by an office or an agency:
+        # 3月8日，吉尔吉斯斯坦外长… names no venue)
+        return led and not head.strip() and not _LED_NOT.match(normal, hit.end)
     # the Chinese Embassy in Tashkent, 总部位于北京: a home, not a venue
     return not _NOT_VENUE_BEFORE.search(normal[lo : lo + marker.start()])
 
@@ -285,6 +309,10 @@ def find_location(
             basis = "dateline" if first is dateline else "named"
             place = places[first.payload[1]]
             if (first.start, first.end) in regions and first is not dateline:
+                return place.country, first, basis
+            if first is dateline and item.kind in FIELD_KINDS:
+                # a report filed from a city about a build-up, a post or a site, an incident or
+                # a firm's work somewhere in the state: the state, not the filing city
                 return place.country, first, basis
             return place.location, first, basis
     if home is not None and item.kind == "domestic_capacity":
