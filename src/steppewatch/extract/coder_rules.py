@@ -907,19 +907,13 @@ def event_frameworks(
 
     others = [h for h in hits if h.payload[0] != "framework"]
     index = meeting_index(others)  # once: a scan per framework hit was cubic on a long text
-    stop = _FIRST_SENTENCE_END.search(text, item.start, item.start + LEAD)
-    first_sentence = stop.end() if stop else item.start + LEAD
-    byline = (0, 0)
-    if stop is not None and stop.group() == "\n":
-        # a title line: the dateline's sentence under it is the lead too (LIANYUNGANG, Sept. 16
-        # (Xinhua) -- The second China-Central Asia ministerial meeting ... was held)
-        body = _LEAD_SENTENCE_END.search(text, first_sentence, first_sentence + LEAD)
-        first_sentence = body.end() if body else first_sentence
-        if body is not None and body.group() == "\n" and body.end() - stop.end() < HEAD_LINE:
-            # the line under the title is the source, byline or date: a partner state named
-            # there (Пограничная служба ГКНБ Кыргызской Республики) is the publisher's, no side
-            # of the event (kind_lead_end skips the line too)
-            byline = (stop.end(), first_sentence)
+    # the lead that decides the main event's kind decides its framework too: the title line and
+    # the first sentence under it (LIANYUNGANG, Sept. 16 (Xinhua) -- The second China-Central
+    # Asia ministerial meeting ... was held), past the short lines naming the source, byline or
+    # date, however many (Исполнительный комитет РАТС ШОС / 15.10.2026): a partner state named
+    # there (Пограничная служба ГКНБ Кыргызской Республики) is the publisher's, no side of the
+    # event
+    byline, first_sentence = lead_parts(text, item)
     found.lead_partner = _one_partner_lead(item, text, hits, first_sentence, res, byline)
     if found.lead_partner is not None:
         found.lead_state = _state_of(found.lead_partner, res)
@@ -935,6 +929,7 @@ def event_frameworks(
         for code, hit in list(found.implied_frameworks.items()):
             if code in MULTILATERAL_FRAMEWORKS and hit.start >= first_sentence:
                 del found.implied_frameworks[code]
+    occasions = occasion_hits(text, hits)
     for code in list(found.codes("framework")):
         # a body of the framework named at a meeting (the RATS council's session) counts for
         # every mention of the framework, as it is the same for each
@@ -950,7 +945,7 @@ def event_frameworks(
                 and not _in_passing(text, item, h)
             )
         ]
-        _keep(found.by_scheme["framework"], code, [h for h in kept if not _occasion(text, h)])
+        _keep(found.by_scheme["framework"], code, [h for h in kept if id(h) not in occasions])
     for code, hit in list(found.implied_frameworks.items()):  # RATS, the SCO Secretariat...
         if not (
             hit.start < first_sentence
@@ -973,16 +968,24 @@ def _one_partner_lead(
 ) -> Hit | None:
     """The partner state's name when the item's lead (up to ``lead``) reports an event (an
     event word or a meeting level) in a sentence that names exactly one partner state (by
-    name, official or institution) and no state but it and the focal one, and the lead names no group of the region and no framework
-    (by name or by one of its bodies): the main event is that state's with the focal state.
-    (A title reporting a meeting and naming no state, over a dateline naming the source, is
-    not such a lead; a state named in the ``byline`` line under the title is the source's.)"""
+    name, official or institution) and no state but it and the focal one, and the lead names no
+    group of the region and no multilateral framework (by name or by one of its bodies) but as
+    the gathering a meeting was held at (on the sidelines of the SCO summit, в рамках заседания
+    ... ШОС встретился с): the main event is that state's with the focal state. The two states'
+    own format (кыргызско-китайское учение, a bilateral drill) leaves it so. (A title reporting
+    a meeting and naming no state, over a dateline naming the source, is not such a lead; a
+    state named in the ``byline`` lines under the title is the source's.)"""
     events: list[int] = []
     named: list[tuple[int, str, Hit]] = []
+    occasions = occasion_hits(text, [h for h in hits if item.start <= h.start < lead])
     for h in hits:
         if not item.start <= h.start < lead:
             continue
         kind = h.payload[0]
+        if id(h) in occasions:
+            continue  # the gathering a meeting was held at (on the sidelines of the SCO summit)
+        if kind == "framework" and h.payload[1] not in MULTILATERAL_FRAMEWORKS:
+            continue  # the two states' own format (кыргызско-китайское учение, a bilateral drill)
         if kind in ("framework", "group", "group_other"):
             return None
         if kind == "institution" and res.gazetteer.institutions[h.payload[1]].framework:
@@ -1012,19 +1015,60 @@ def _one_partner_lead(
 
 # a framework's gathering as the occasion of another meeting (出席上海合作组织峰会期间会见, on the
 # sidelines of the SCO summit, на полях саммита ШОС): the meeting held there is not the
-# framework's (gold guide 5: a bilateral meeting stays bilateral)
+# framework's (gold guide 5: a bilateral meeting stays bilateral); the gathering's name may be
+# long (on the sidelines of the meeting of interior ministers of the SCO member states)
 _SIDELINES_BEFORE = re.compile(
     r"(?:on the (?:sidelines|margins) of|in the margins of|на полях|в кулуарах)\s+"
-    r"(?:the\s+)?[^.;,，。]{0,40}$",
+    r"(?:the\s+)?[^.;,，。]{0,80}$",
     re.IGNORECASE,
 )
 _SIDELINES_AFTER = re.compile(r"[^，,。；;]{0,24}?期间[，,]?(?:会见|会晤|同|与|举行双边)")
 
 
+# a gathering as the frame of a meeting held within it (в рамках заседания Совета глав
+# правительств ШОС встретился с ...; в рамках саммита ... провел переговоры с ...): a session
+# word after в рамках before the framework's name, a meeting of two after it in its sentence
+_WITHIN_BEFORE = re.compile(
+    r"(?<![^\W\d_])в\s+рамках\s+(?:заседани|саммит|совещани|сесси|форум|конференци|встреч)"
+    r"[^.;!?]{0,80}$",
+    re.IGNORECASE,
+)
+_WITHIN_AFTER = re.compile(
+    r"[^.;!?]{0,160}?(?<![^\W\d_])(?:встретил|провел\w*\s+(?:двусторонн\w*\s+)?"
+    r"(?:встреч|переговор|бесед))",
+    re.IGNORECASE,
+)
+_ABBREVIATION = re.compile(r"\s?[(（]")  # a name's abbreviation in brackets after it: (SCO)
+
+
 def _occasion(text: str, hit: Hit) -> bool:
-    return bool(_SIDELINES_BEFORE.search(text, max(0, hit.start - 60), hit.start)) or bool(
-        _SIDELINES_AFTER.match(text, hit.end)
+    if _SIDELINES_BEFORE.search(text, max(0, hit.start - 110), hit.start) or _SIDELINES_AFTER.match(
+        text, hit.end
+    ):
+        return True
+    return bool(_WITHIN_BEFORE.search(text, max(0, hit.start - 100), hit.start)) and bool(
+        _WITHIN_AFTER.match(text, hit.end)
     )
+
+
+def occasion_hits(text: str, hits: list[Hit]) -> set[int]:
+    """The ids of the framework and institution names among ``hits`` that name the gathering
+    a meeting was held at (``_occasion``), with the abbreviation in brackets after such a name
+    (on the sidelines of the meeting of ... the Shanghai Cooperation Organization (SCO))."""
+    names = sorted(
+        (h for h in hits if h.payload[0] in ("framework", "institution")), key=lambda h: h.start
+    )
+    found: set[int] = set()
+    spans: set[tuple[int, int]] = set()  # the names found so far (another code's hit on one)
+    for h in names:
+        if (
+            (h.start, h.end) in spans
+            or _occasion(text, h)
+            or any(_ABBREVIATION.fullmatch(text, end, h.start) for _, end in spans)
+        ):
+            found.add(id(h))
+            spans.add((h.start, h.end))
+    return found
 
 
 # a framework listed with the UN as a forum of general coordination (在联合国、上海合作组织等多边
@@ -1823,13 +1867,20 @@ def kind_lead_end(text: str, item: CodedItem) -> int:
     the text under it (past the short lines naming the source, author or date, and past a
     dateline's piece: АЛМАТИНСКАЯ ОБЛАСТЬ. 9 октября. КАЗИНФОРМ – ...), or the first sentence
     of an item with no title line."""
+    return lead_parts(text, item)[1]
+
+
+def lead_parts(text: str, item: CodedItem) -> tuple[tuple[int, int], int]:
+    """The item's head lines under its title (the source, byline and date lines, as a span;
+    empty when there are none) and the end of its lead (see ``kind_lead_end``)."""
     limit = min(item.end, item.start + LEAD)
     stop = _FIRST_SENTENCE_END.search(text, item.start, limit)
     if stop is None:
-        return limit
+        return (0, 0), limit
     end = stop.end()
     if stop.group() != "\n":
-        return end
+        return (0, 0), end
+    title_end = end
     for _ in range(HEAD_LINES + 2):  # the source, byline and date lines under the title
         line_end = text.find("\n", end, min(item.end, end + LEAD))
         line = text[end:line_end].strip()
@@ -1842,13 +1893,14 @@ def kind_lead_end(text: str, item: CodedItem) -> int:
         ):
             break
         end = line_end + 1
+    head = (title_end, end) if end > title_end else (0, 0)
     limit = min(item.end, end + 2 * LEAD)
     position = end
     while body := _LEAD_SENTENCE_END.search(text, position, limit):
         position = body.end()
         if body.group() == "\n" or position - end >= LEAD_SENTENCE:
-            return position
-    return limit
+            return head, position
+    return head, limit
 
 
 def choose_kind(

@@ -1,0 +1,182 @@
+"""Fifteenth-round framework rules (Russian pages first, causes shared with the other
+languages): the lead that decides the main event's kind decides its framework too, past every
+short source, byline and date line under the title; the two states' own format named in the lead
+(кыргызско-китайское учение, a bilateral drill) leaves the lead a one-partner lead; a gathering
+named as the frame of a meeting of two (в рамках заседания ... ШОС встретился с ...; on the
+sidelines of a long-named meeting, with its abbreviation in brackets) is no framework of the
+meeting. Texts written for these tests, none copied from a gold text; each rule has a text it
+changes and one it leaves alone."""
+
+from __future__ import annotations
+
+from steppewatch.extract import extract_document
+from steppewatch.extract.codebook_coder import CodebookCoder
+from steppewatch.extract.coder_rules import _occasion, lead_parts, occasion_hits
+from steppewatch.extract.matcher import Hit
+from steppewatch.extract.model import CodedDocument, CodedItem
+
+CODER = CodebookCoder()
+
+
+def _code(text: str) -> CodedDocument:
+    return CODER.code(extract_document(text.encode("utf-8"), source="contrast.txt"))
+
+
+def _item(text: str) -> CodedItem:
+    return CodedItem(index=0, start=0, end=len(text))
+
+
+OPERATION_BODY = (
+    "С 1 сентября по 20 октября 2026 года пограничные ведомства государств – членов "
+    "Шанхайской организации сотрудничества провели второй этап совместной пограничной "
+    "операции «Граница-2026».\n\n"
+    "В операции участвовали пограничные службы Казахстана, Китая, Кыргызстана и Таджикистана. "
+    "На кыргызско-китайском участке границы задержаны нарушители."
+)
+OPERATION_TWO_HEAD_LINES = (
+    "Завершился второй этап совместной операции «Граница-2026»\n"
+    "Пресс-служба пограничной службы\n"
+    "02.11.2026\n\n" + OPERATION_BODY
+)
+OPERATION_BILATERAL = (
+    "Завершился второй этап совместной операции «Граница-2026»\n"
+    "Пресс-служба ГПС\n"
+    "02.11.2026\n\n"
+    "С 1 сентября по 20 октября 2026 года пограничные службы Кыргызстана и Китая провели "
+    "второй этап совместной пограничной операции «Граница-2026» на кыргызско-китайском участке "
+    "границы.\n\n"
+    "Стороны договорились продолжить сотрудничество, в том числе в рамках ООН и ШОС."
+)
+
+
+def test_lead_parts_skip_every_head_line() -> None:
+    head, end = lead_parts(OPERATION_TWO_HEAD_LINES, _item(OPERATION_TWO_HEAD_LINES))
+    text = OPERATION_TWO_HEAD_LINES
+    assert text[head[0] : head[1]].split() == [
+        "Пресс-служба",
+        "пограничной",
+        "службы",
+        "02.11.2026",
+    ]
+    assert text[:end].rstrip().endswith("«Граница-2026».")
+
+
+def test_framework_named_in_the_first_sentence_past_two_head_lines() -> None:
+    doc = _code(OPERATION_TWO_HEAD_LINES)
+    assert doc.kind == "joint_patrol_operation"
+    assert doc.framework == "SCO"
+
+
+def test_framework_named_in_passing_later_leaves_the_two_states() -> None:
+    doc = _code(OPERATION_BILATERAL)
+    assert doc.kind == "joint_patrol_operation"
+    assert doc.framework == "bilateral"
+    assert doc.countries == ["CN", "KG"]
+
+
+DRILL_HEAD = (
+    "Пограничники Таджикистана и Китая провели совместное учение\n"
+    "Информагентство «Ховар», Душанбе, 3 октября 2026\n\n"
+)
+DRILL_TWO = DRILL_HEAD + (
+    "В Горно-Бадахшанской области прошло совместное таджикско-китайское учение пограничных "
+    "подразделений, сообщает пресс-служба ГКНБ.\n\n"
+    "Учение завершилось показательными стрельбами. Стороны также договорились о подготовке "
+    "совместных учений в рамках ШОС в следующем году."
+)
+DRILL_SCO = DRILL_HEAD + (
+    "В Горно-Бадахшанской области прошло совместное учение пограничных подразделений "
+    "государств – членов ШОС, сообщает пресс-служба ГКНБ.\n\n"
+    "Учение завершилось показательными стрельбами."
+)
+
+
+def test_two_states_own_format_in_the_lead_keeps_it_bilateral() -> None:
+    doc = _code(DRILL_TWO)
+    assert doc.kind == "bilateral_exercise"
+    assert doc.framework == "bilateral"
+    assert doc.countries == ["CN", "TJ"]
+
+
+def test_framework_in_the_first_sentence_under_the_source_line_decides() -> None:
+    doc = _code(DRILL_SCO)
+    assert doc.kind == "multilateral_exercise"
+    assert doc.framework == "SCO"
+
+
+TALKS_WITHIN = (
+    "Министры внутренних дел Узбекистана и Китая обсудили борьбу с терроризмом\n"
+    "Пресс-служба МВД | 11.10.2026\n\n"
+    "ТАШКЕНТ, 11.10.2026. Министр внутренних дел Республики Узбекистан в рамках совещания "
+    "министров внутренних дел государств – членов ШОС встретился с министром общественной "
+    "безопасности КНР Ван Сяохуном.\n\n"
+    "Стороны договорились укрепить взаимодействие полиции двух стран в противодействии "
+    "терроризму, экстремизму и незаконному обороту наркотиков. Особое внимание уделено защите "
+    "китайских граждан и предприятий в Узбекистане."
+)
+SESSION_WITHIN = (
+    "Министры внутренних дел стран ШОС собрались в Ташкенте\n"
+    "Пресс-служба МВД | 11.10.2026\n\n"
+    "ТАШКЕНТ, 11.10.2026. В рамках совещания министров внутренних дел государств – членов ШОС "
+    "министры Узбекистана, Китая, Казахстана и Кыргызстана подписали совместное заявление о "
+    "противодействии терроризму.\n\n"
+    "Стороны договорились укрепить взаимодействие полиции в противодействии терроризму, "
+    "экстремизму и незаконному обороту наркотиков."
+)
+
+
+def test_meeting_of_two_within_a_framework_session_is_bilateral() -> None:
+    doc = _code(TALKS_WITHIN)
+    assert doc.kind == "meeting"
+    assert doc.framework == "bilateral"
+    assert doc.countries == ["CN", "UZ"]
+
+
+def test_framework_session_itself_stays_the_framework() -> None:
+    doc = _code(SESSION_WITHIN)
+    assert doc.kind == "meeting"
+    assert doc.framework == "SCO"
+
+
+SIDELINES_LONG = (
+    "Chinese and Kyrgyz interior ministers hold talks in Tianjin\n"
+    "TIANJIN, May 12, 2026 (Xinhua) -- Chinese Minister of Public Security Wang Xiaohong met "
+    "with Kyrgyz Interior Minister Ulan Niyazbekov in Tianjin on Tuesday, on the sidelines of "
+    "the meeting of interior ministers of the Shanghai Cooperation Organization (SCO) member "
+    "states.\n\n"
+    "The two ministers agreed to step up joint work against terrorism, drug trafficking and "
+    "cross-border crime, and to protect Chinese citizens and projects in Kyrgyzstan.\n\n"
+    "Wang said the police forces of the two countries should share intelligence on security "
+    "threats."
+)
+
+
+def test_sidelines_of_a_long_named_gathering_and_its_abbreviation() -> None:
+    doc = _code(SIDELINES_LONG)
+    assert doc.kind == "meeting"
+    assert doc.framework == "bilateral"
+
+
+def _hit(text: str, term: str, payload: tuple[str, object]) -> Hit:
+    start = text.index(term)
+    return Hit(start=start, end=start + len(term), payload=payload, term=term)
+
+
+def test_occasion_needs_a_meeting_of_two_after_within() -> None:
+    met = "В рамках заседания Совета министров обороны ШОС министр встретился с коллегой."
+    signed = "В рамках заседания Совета министров обороны ШОС министры подписали протокол."
+    assert _occasion(met, _hit(met, "ШОС", ("framework", "SCO")))
+    assert not _occasion(signed, _hit(signed, "ШОС", ("framework", "SCO")))
+
+
+def test_abbreviation_in_brackets_shares_the_occasion() -> None:
+    text = "On the sidelines of the Shanghai Cooperation Organization (SCO) summit, they met."
+    full = _hit(text, "Shanghai Cooperation Organization", ("framework", "SCO"))
+    short = _hit(text, "SCO", ("framework", "SCO"))
+    assert occasion_hits(text, [full, short]) == {id(full), id(short)}
+    alone = "The Shanghai Cooperation Organization (SCO) summit opened in Tianjin."
+    hits = [
+        _hit(alone, "Shanghai Cooperation Organization", ("framework", "SCO")),
+        _hit(alone, "SCO", ("framework", "SCO")),
+    ]
+    assert occasion_hits(alone, hits) == set()
