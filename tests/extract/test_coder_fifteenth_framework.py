@@ -180,3 +180,61 @@ def test_abbreviation_in_brackets_shares_the_occasion() -> None:
         _hit(alone, "SCO", ("framework", "SCO")),
     ]
     assert occasion_hits(alone, hits) == set()
+
+
+# -- level: the focal state's principal a deputy ---------------------------------------------
+COUNCIL_HEAD = (
+    "В Алматы прошло заседание Совета министров внутренних дел стран Центральной Азии и Китая\n"
+    "Пресс-служба МВД Казахстана | 14.05.2026\n\n"
+    "14 мая 2026 года в Алматы состоялось заседание Совета министров внутренних дел государств "
+    "Центральной Азии и Китая в формате «Центральная Азия – Китай».\n\n"
+)
+COUNCIL_TAIL = (
+    "\n\nУчастники обсудили противодействие терроризму, незаконному обороту наркотиков и "
+    "киберпреступности."
+)
+COUNCIL_DEPUTY = (
+    COUNCIL_HEAD
+    + (
+        "В заседании приняли участие министры внутренних дел Казахстана, Кыргызстана, Таджикистана "
+        "и Узбекистана. Китайскую делегацию возглавил заместитель министра общественной "
+        "безопасности КНР."
+    )
+    + COUNCIL_TAIL
+)
+COUNCIL_MINISTER = (
+    COUNCIL_HEAD
+    + (
+        "В заседании приняли участие министры внутренних дел Казахстана, Кыргызстана, Таджикистана "
+        "и Узбекистана, а также министр общественной безопасности КНР Ван Сяохун. В составе "
+        "китайской делегации был заместитель министра общественной безопасности КНР."
+    )
+    + COUNCIL_TAIL
+)
+
+
+def test_ministers_council_attended_by_a_focal_deputy_is_vice_level() -> None:
+    doc = _code(COUNCIL_DEPUTY)
+    assert doc.framework == "C5+China"
+    assert doc.level == "vice_minister_working"
+
+
+def test_ministers_council_with_the_focal_minister_keeps_the_minister_level() -> None:
+    doc = _code(COUNCIL_MINISTER)
+    assert doc.level == "interior_public_security"
+
+
+RATS_DEPUTY = (
+    "SCO RATS Council meets in Tashkent\n"
+    "TASHKENT, Oct. 2, 2026 -- The Council of the Regional Anti-Terrorist Structure of the "
+    "Shanghai Cooperation Organization held its regular session in Tashkent on Thursday.\n\n"
+    "The Chinese delegation was led by Vice Minister of Public Security of China. Delegates "
+    "discussed joint counter-terrorism work, extremist propaganda online and the situation in "
+    "Afghanistan."
+)
+
+
+def test_body_council_attended_by_a_focal_deputy_is_vice_level() -> None:
+    doc = _code(RATS_DEPUTY)
+    assert doc.framework == "SCO"
+    assert doc.level == "vice_minister_working"

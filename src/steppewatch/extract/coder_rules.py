@@ -2488,6 +2488,20 @@ def _host_state(hit: Hit, found: Found, text: str) -> str | None:
     return None
 
 
+def _focal_deputy(
+    every: list[tuple[str, Hit]], owner: dict[int, str | None], focal: str | None
+) -> Hit | None:
+    """The focal state's deputy minister (заместитель министра иностранных дел КНР, vice minister
+    of public security of China) when every office of the focal state named is a deputy's, else
+    None."""
+    if focal is None:
+        return None
+    ours = [(c, h) for c, h in every if owner.get(id(h)) == focal]
+    if not ours or any(c != "vice_minister_working" for c, _ in ours):
+        return None
+    return next((h for _, h in ours if h.payload[0] == "meeting_level"), None)
+
+
 def rule_level(
     item: CodedItem,
     text: str,
@@ -2606,6 +2620,14 @@ def rule_level(
     )
     if level in in_name:
         named[level] = levels[level] = in_name[level]
+    deputy = _focal_deputy(every, owner, focal)
+    if level is not None and deputy is not None and owner.get(id(levels[level])) != focal:
+        # the meeting's level named by its own name or body (Совещание министров иностранных
+        # дел, the RATS council) while the focal state's only principal named is a deputy
+        # (Китайскую делегацию возглавил заместитель министра ...): the focal state's
+        # principal's office is the level (guide item 5)
+        level = "vice_minister_working"
+        levels[level] = deputy
     if level is not None:
         basis = "named" if levels[level].payload[0] == "meeting_level" else "office"
         found.evidence.append(evidence("level", level, levels[level], text, basis))
