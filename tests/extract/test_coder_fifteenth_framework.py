@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from steppewatch.extract import extract_document
 from steppewatch.extract.codebook_coder import CodebookCoder
-from steppewatch.extract.coder_rules import _occasion, lead_parts, occasion_hits
+from steppewatch.extract.coder_rules import _occasion, _speech_clauses, lead_parts, occasion_hits
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import CodedDocument, CodedItem
 
@@ -238,3 +238,53 @@ def test_body_council_attended_by_a_focal_deputy_is_vice_level() -> None:
     doc = _code(RATS_DEPUTY)
     assert doc.framework == "SCO"
     assert doc.level == "vice_minister_working"
+
+
+# -- a speaker's words after the lead ------------------------------------------------------
+SECRETARY_HEAD = (
+    "Секретарь Совбеза Кыргызстана встретился с делегацией МОБ КНР\nПресс-служба Совета "
+    "безопасности | 21.09.2026\n\nВ Бишкеке секретарь Совета безопасности Кыргызской "
+    "Республики провел встречу с делегацией Министерства общественной безопасности "
+    "КНР.\n\nСтороны обсудили противодействие терроризму, экстремизму и незаконному обороту"
+    " наркотиков, а также безопасность китайских граждан и предприятий в Кыргызстане.\n\n"
+)
+SAID_RATIFIED = SECRETARY_HEAD + (
+    "Секретарь Совбеза отметил, что стороны ратифицировали все основные договоры, "
+    "составляющие правовую базу кыргызско-китайского сотрудничества в сфере безопасности."
+)
+SIGNED_AT_MEETING = SECRETARY_HEAD + (
+    "По итогам встречи стороны подписали соглашение о сотрудничестве в борьбе с терроризмом."
+)
+STRESSED_IMPORTANCE = SECRETARY_HEAD + (
+    "Стороны подчеркнули важность подписания соглашения о сотрудничестве в борьбе с терроризмом. "
+)
+QUOTED_RATIFIED = SECRETARY_HEAD + (
+    "«Наши страны ратифицировали все основные договоры, составляющие правовую базу "
+    "кыргызско-китайского сотрудничества в сфере безопасности», – сказал секретарь Совбеза."
+)
+
+
+def test_ratification_a_speaker_notes_is_no_mechanism_of_the_meeting() -> None:
+    assert _code(SAID_RATIFIED).event_kinds == ["meeting"]
+
+
+def test_agreement_signed_at_the_meeting_is_a_mechanism() -> None:
+    assert _code(SIGNED_AT_MEETING).event_kinds == ["meeting", "mechanism"]
+
+
+def test_importance_of_signing_stressed_is_no_mechanism() -> None:
+    assert _code(STRESSED_IMPORTANCE).event_kinds == ["meeting"]
+
+
+def test_ratification_in_a_quotation_is_no_mechanism_of_the_meeting() -> None:
+    assert _code(QUOTED_RATIFIED).event_kinds == ["meeting"]
+
+
+def test_speech_clause_leaves_a_sentence_about_the_event_itself() -> None:
+    text = "Встреча прошла в Бишкеке.\nМинистр отметил, что по итогам встречи подписан протокол."
+    item = CodedItem(index=0, start=0, end=len(text))
+    assert _speech_clauses(text, item, 25) == []
+    other = "Встреча прошла в Бишкеке.\nМинистр отметил, что ранее подписан протокол."
+    item = CodedItem(index=0, start=0, end=len(other))
+    (span,) = _speech_clauses(other, item, 25)
+    assert other[span[0] : span[1]].startswith("отметил, что")

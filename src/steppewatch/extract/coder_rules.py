@@ -2028,6 +2028,10 @@ def rule_kinds(
     recalled = _background_events(item, text, kinds, found)
     for code in list(kinds):
         _keep(kinds, code, [h for h in kinds[code] if not _within(recalled, h)])
+    said = _speech_clauses(text, item, kind_lead_end(text, item))
+    for code in list(kinds):
+        if code != "meeting":
+            _keep(kinds, code, [h for h in kinds[code] if not _within(said, h)])
     others = merged_spans(
         _others_formats(item, text, hits, focal) + found.third_party + found.unconfirmed
     )
@@ -2233,6 +2237,38 @@ def _background_events(
     # a sentence about this event itself (会晤期间, 会谈通过了, during the talks, в ходе
     # встречи, по итогам) reports it, whatever else it names
     return [(lo, hi) for lo, hi in spans if not _THIS_EVENT.search(text, lo, hi)]
+
+
+# a speaker's view after the lead (Ашимбаев отметил, что Сенат ратифицировал...; по его
+# словам, ...; стороны подчеркнули важность ...): what was said at the event, not what the
+# event did; a sentence about the event itself (по итогам встречи, в ходе переговоров) is left
+_SPEECH = re.compile(
+    r"(?<![^\W\d_])(?:(?:отметил|подчеркнул|заявил|указал|констатировал|выразил\w*\s+уверенность)"
+    r"\w*[^.!?\n«»]{0,60}?\s+что(?![^\W\d_])|по\s+(?:его|ее|её|их|мнению|словам)"
+    r"(?:\s+(?:словам|мнению))?(?![^\W\d_])|"
+    r"(?:отметил|отметила|отметили|подчеркнул|подчеркнула|подчеркнули)\s+(?:важность|значение|"
+    r"необходимость|роль))",
+    re.IGNORECASE,
+)
+
+
+# a quotation of a speaker's words in «» (a name in «» is short: «Солидарность-2026»,
+# «Центральная Азия – Китай»)
+_QUOTATION = re.compile(r"«[^«»\n]{60,}»")
+
+
+def _speech_clauses(text: str, item: CodedItem, lead: int) -> list[tuple[int, int]]:
+    """The parts of sentences after ``lead`` that carry a speaker's words (``_SPEECH``, to the
+    sentence's end), and quotations in «» after it; not in a sentence about the event itself."""
+    spans: list[tuple[int, int]] = []
+    for m in _SPEECH.finditer(text, lead, item.end):
+        lo, hi = _sentence_of(text, m.start(), item.start, item.end)
+        if not _THIS_EVENT.search(text, lo, hi):
+            spans.append((m.start(), hi))
+    for m in _QUOTATION.finditer(text, lead, item.end):
+        if not _THIS_EVENT.search(text, *m.span()):
+            spans.append(m.span())
+    return merged_spans(spans)
 
 
 _THIS_EVENT = re.compile(
