@@ -288,3 +288,23 @@ def test_speech_clause_leaves_a_sentence_about_the_event_itself() -> None:
     item = CodedItem(index=0, start=0, end=len(other))
     (span,) = _speech_clauses(other, item, 25)
     assert other[span[0] : span[1]].startswith("отметил, что")
+
+
+# -- the focal state's own act: a word naming two states is no joint format ----------------
+GUARDS = (
+    "Китайские охранные компании расширяют присутствие в Таджикистане\n"
+    "Информагентство «Азия-Плюс», Душанбе, 14 июля 2026\n\n"
+    "В Таджикистане работают уже семь частных охранных компаний из Китая, в том числе "
+    "таджикско-китайское охранное предприятие, которое охраняет золоторудный комбинат в "
+    "Согдийской области.\n\n"
+    "По данным источника, сотрудники компаний обеспечивают безопасность китайских предприятий и "
+    "граждан, работающих в республике, и проходят подготовку в Китае."
+)
+
+
+def test_security_firm_named_by_two_states_is_still_unilateral() -> None:
+    doc = _code(GUARDS)
+    assert doc.kind == "private_security"
+    assert doc.framework == "unilateral"
+    # (the drill of DRILL_TWO, named by the same kind of word, stays bilateral)
+    assert _code(DRILL_TWO).framework == "bilateral"

@@ -3274,10 +3274,14 @@ def assign_codes(
         for e in found.evidence
         if e.field == "framework" and e.basis in ("one_partner", "several_partners")
     ]
-    if item.kind in UNILATERAL_KINDS and (inferred or item.framework is None):
+    if item.kind in UNILATERAL_KINDS:
         # the focal state's security firms abroad act one-sidedly, and its own capacity at
-        # home is its own doing (codebook: unilateral); a partner state named as the place,
-        # or several, is no partner in a joint act
+        # home is its own doing (codebook: unilateral; every tuning record of these kinds is
+        # unilateral); a partner state named as the place, or several, is no partner in a
+        # joint act, a word naming two states (a Chinese-Kyrgyz security venture,
+        # китайско-таджикская граница, the two countries' ties) describes a firm, a border or
+        # a relationship, and a framework named beside (the SCO's counter-terrorism work the
+        # article recalls) is another event's
         item.framework = "unilateral"
         kind_hit = next((e for e in found.evidence if e.field == "kind"), None)
         found.evidence = [e for e in found.evidence if e not in inferred]
