@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from steppewatch.extract import extract_document
 from steppewatch.extract.codebook_coder import CodebookCoder
+from steppewatch.extract.coder_phrases import transfer_mentions
 from steppewatch.extract.coder_rules import _occasion, _speech_clauses, lead_parts, occasion_hits
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import CodedDocument, CodedItem
@@ -308,3 +309,55 @@ def test_security_firm_named_by_two_states_is_still_unilateral() -> None:
     assert doc.framework == "unilateral"
     # (the drill of DRILL_TWO, named by the same kind of word, stays bilateral)
     assert _code(DRILL_TWO).framework == "bilateral"
+
+
+# -- a Russian handover: the verb and its object apart -------------------------------------
+INTERIOR_TALKS = (
+    "Министры внутренних дел Узбекистана и Китая провели переговоры в Ташкенте\n"
+    "Пресс-служба МВД | 12.03.2026\n\n"
+    "В Ташкенте министр внутренних дел Республики Узбекистан провел переговоры с министром "
+    "общественной безопасности КНР. Стороны обсудили борьбу с терроризмом, наркотрафиком и "
+    "киберпреступностью.\n\n"
+)
+
+
+def test_equipment_handed_over_past_a_long_recipient_is_a_second_event() -> None:
+    doc = _code(
+        INTERIOR_TALKS + "По итогам переговоров китайская сторона передала Главному управлению "
+        "по борьбе с киберпреступностью МВД Узбекистана два комплекта оборудования для "
+        "цифровой экспертизы."
+    )
+    assert doc.event_kinds == ["meeting", "equipment_transfer"]
+
+
+def test_an_invitation_handed_over_is_no_transfer() -> None:
+    doc = _code(
+        INTERIOR_TALKS + "По итогам переговоров министр передал китайскому коллеге приглашение "
+        "посетить Узбекистан с ответным визитом."
+    )
+    assert doc.event_kinds == ["meeting"]
+
+
+def test_a_handover_promised_is_no_transfer() -> None:
+    doc = _code(
+        INTERIOR_TALKS + "Китайская сторона выразила готовность в следующем году передать "
+        "узбекской полиции партию патрульных машин."
+    )
+    assert doc.event_kinds == ["meeting"]
+
+
+def _transfers(text: str) -> list[str]:
+    normal = text.lower()
+    return [h.term for h in transfer_mentions([], normal, 0, len(normal))]
+
+
+def test_transfer_mentions_read_the_verb_its_noun_and_the_ceremony() -> None:
+    assert _transfers("Посол передал пограничникам 25 автомобилей и тепловизоры.") == ["~передал"]
+    assert _transfers("Состоялась передача казахстанской стороне оборудования для центра.") == [
+        "~передача"
+    ]
+    assert _transfers("Церемония передачи прошла в Душанбе.") == ["~церемония передачи"]
+    # (no equipment in the clause; the future; a chair handed over)
+    assert _transfers("Министр передал привет коллегам. Техника прибыла позже.") == []
+    assert _transfers("Китай передаст технику в следующем году.") == []
+    assert _transfers("Церемония передачи председательства прошла в Астане.") == []

@@ -50,6 +50,7 @@ from steppewatch.extract.coder_entities import (
     named_only,
     not_participant,
 )
+from steppewatch.extract.coder_phrases import PHRASE_MARK
 from steppewatch.extract.coder_resources import Resources
 from steppewatch.extract.coder_specificity import (
     NAME_EXCLUDED,
@@ -2032,6 +2033,11 @@ def rule_kinds(
     for code in list(kinds):
         if code != "meeting":
             _keep(kinds, code, [h for h in kinds[code] if not _within(said, h)])
+    # (a verb and its object found apart tell a second event only: coder_phrases)
+    phrases = {c: [h for h in hs if h.term.startswith(PHRASE_MARK)] for c, hs in kinds.items()}
+    for code, hs in phrases.items():
+        if hs:
+            _keep(kinds, code, [h for h in kinds[code] if not h.term.startswith(PHRASE_MARK)])
     others = merged_spans(
         _others_formats(item, text, hits, focal) + found.third_party + found.unconfirmed
     )
@@ -2074,6 +2080,9 @@ def rule_kinds(
             for h in levels
         )
     main = choose_kind(item, kinds, has_level, lead_end, lead_level)
+    for code, hs in phrases.items():
+        if hs:
+            kinds[code] = sorted(kinds.get(code, []) + hs, key=lambda h: h.start)
     stop = _FIRST_SENTENCE_END.search(text, item.start, item.start + LEAD)
     first_end = stop.end() if stop else min(item.end, item.start + LEAD)
     if (
