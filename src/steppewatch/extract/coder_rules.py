@@ -3300,15 +3300,19 @@ def assign_codes(
                     update={"field": "framework", "code": "unilateral", "basis": "kind"}
                 )
             )
-    if item.framework == "unilateral" and item.kind in JOINT_ACTIVITIES:
+    if item.framework == "unilateral" and (
+        item.kind in JOINT_ACTIVITIES or (item.kind == "meeting" and partners)
+    ):
         # an exercise or a patrol done with a partner is no act of the focal state alone
         # (codebook unilateral), whatever its own force's name says (Народная вооружённая
         # полиция, Xinjiang police): a bilateral exercise is bilateral, a multilateral one
-        # outside the named frameworks other_multilateral
+        # outside the named frameworks other_multilateral; so is a meeting with a partner
+        # state's officials (the Xinjiang police chief received by a Kazakh regional governor,
+        # начальник Синьцзянского военного округа в Генштабе Казахстана)
         joint = (
             "other_multilateral"
             if item.kind == "multilateral_exercise"
-            or (item.kind == "joint_patrol_operation" and len(partners) > 1)
+            or (item.kind in ("joint_patrol_operation", "meeting") and len(partners) > 1)
             else "bilateral"
         )
         item.framework = joint
