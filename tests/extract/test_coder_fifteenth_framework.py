@@ -393,3 +393,30 @@ def test_home_build_up_stays_unilateral() -> None:
     doc = _code(BUILDUP)
     assert doc.kind == "domestic_capacity"
     assert doc.framework == "unilateral"
+
+
+# -- встреча + one office holder in the genitive singular: a person, not a meeting's name ---
+STAFF_HEAD = (
+    "В Астане прошла встреча военных Казахстана и Китая\n"
+    "Пресс-служба Минобороны РК | 12.03.2026\n\n"
+)
+STAFF_TAIL = (
+    "\n\nСтороны обсудили военное сотрудничество, подготовку кадров и противодействие терроризму."
+)
+
+
+def test_one_officer_after_vstrecha_is_a_person_with_two_offices() -> None:
+    doc = _code(
+        STAFF_HEAD + "В Астане состоялась встреча первого заместителя министра обороны – "
+        "начальника Генерального штаба Вооруженных сил Республики Казахстан с делегацией "
+        "Народно-освободительной армии Китая." + STAFF_TAIL
+    )
+    assert doc.level == "chief_of_general_staff"
+
+
+def test_deputies_in_the_plural_after_vstrecha_name_the_meeting() -> None:
+    doc = _code(
+        STAFF_HEAD + "В Астане состоялась встреча заместителей министров обороны Казахстана и "
+        "Китая." + STAFF_TAIL
+    )
+    assert doc.level == "vice_minister_working"

@@ -2434,6 +2434,12 @@ MEETING_NAME_GAP = 24  # characters between a level and the meeting term of one 
 MEETING_NAME_GAP_HAN = 6
 
 
+# one office holder in the genitive singular after встреча (встреча первого заместителя
+# министра обороны с делегацией): the person who met, not a meeting's name, which names its
+# offices in the plural (совещание министров обороны, заседание Совета министров)
+_RU_ONE_OFFICE = re.compile(r"[а-яё]*[ая](?=\s)", re.IGNORECASE)
+
+
 def meeting_name_levels(item: CodedItem, found: Found, text: str) -> dict[str, Hit]:
     """Levels that are part of the name of the meeting in the item's lead (第五次外长会议,
     SCO Foreign Ministers' Video Conference, совещание министров обороны): the meeting's own
@@ -2447,10 +2453,15 @@ def meeting_name_levels(item: CodedItem, found: Found, text: str) -> dict[str, H
                 continue
             gap = MEETING_NAME_GAP_HAN if "\u4e00" <= h.term[:1] <= "\u9fff" else MEETING_NAME_GAP
             before = _MEETING_WORD.search(text, max(item.start, h.start - gap), h.start)
+            if before is not None and (
+                _MET_WITH.search(text, before.end(), h.start)
+                or (before.group().lower() == "встреч" and _RU_ONE_OFFICE.match(text, h.start))
+            ):
+                before = None
             if (
                 _MEETING_WORD.search(h.term)
                 or _MEETING_WORD.search(text, h.end, min(h.end + gap, item.end))
-                or (before is not None and not _MET_WITH.search(text, before.end(), h.start))
+                or before is not None
             ):
                 out.setdefault(code, h)
     return out
