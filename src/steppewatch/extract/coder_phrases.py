@@ -33,12 +33,13 @@ OBJECT_SPAN = 120  # characters after the verb searched for its object, within i
 
 # handed over (передал, передала, передали, передано, передана, переданы, переданный...), the
 # act's noun (передача, передачи, передачу, передаче), presented (вручил, вручены, вручение)
-# and received from the focal side (получил от Китая): the past and the nouns only
+# and received from someone (получил от ...: the giver's state is read as any side is): the past
+# and the nouns only
 _VERB = Guarded(
     re.compile(
         r"(?<![^\W\d_])(?:переда(?:л|ла|ли|ло|н|на|но|ны|нн\w*|ч[аиуе]|чей)|"
         r"вручил\w*|вручен\w*|вручени\w*|"
-        r"получил\w*\s+от\s+(?:китая|кнр|китайской\s+стороны))(?![^\W\d_])",
+        r"получил\w*\s+от)(?![^\W\d_])",
         re.IGNORECASE,
     ),
     "переда",
