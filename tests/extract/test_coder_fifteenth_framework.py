@@ -420,3 +420,29 @@ def test_deputies_in_the_plural_after_vstrecha_name_the_meeting() -> None:
         "Китая." + STAFF_TAIL
     )
     assert doc.level == "vice_minister_working"
+
+
+# -- по итогам переговоров: a paragraph about the talks' outcome is the event's -------------
+KNB_TALKS = (
+    "Председатель КНБ Казахстана провел переговоры в Пекине\n"
+    "Пресс-служба КНБ | 20.05.2026\n\n"
+    "В Пекине Председатель Комитета национальной безопасности Республики Казахстан провел "
+    "переговоры с министром государственной безопасности КНР. Стороны обсудили противодействие "
+    "терроризму и экстремизму.\n\n"
+)
+
+
+def test_plan_signed_as_the_talks_outcome_is_a_second_event() -> None:
+    doc = _code(
+        KNB_TALKS + "По итогам переговоров подписан план сотрудничества специальных служб на "
+        "2027–2028 годы."
+    )
+    assert doc.event_kinds == ["meeting", "mechanism"]
+
+
+def test_plan_signed_years_ago_is_no_second_event() -> None:
+    doc = _code(
+        KNB_TALKS + "В 2019 году спецслужбы подписали план сотрудничества, который продолжает "
+        "действовать."
+    )
+    assert doc.event_kinds == ["meeting"]
