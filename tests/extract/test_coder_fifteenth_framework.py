@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from steppewatch.extract import extract_document
 from steppewatch.extract.codebook_coder import CodebookCoder
-from steppewatch.extract.coder_phrases import transfer_mentions
+from steppewatch.extract.coder_phrases import document_mentions, transfer_mentions
 from steppewatch.extract.coder_rules import _occasion, _speech_clauses, lead_parts, occasion_hits
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import CodedDocument, CodedItem
@@ -446,3 +446,40 @@ def test_plan_signed_years_ago_is_no_second_event() -> None:
         "действовать."
     )
     assert doc.event_kinds == ["meeting"]
+
+
+# -- a document adopted, named by its kind -------------------------------------------------
+CICA_SESSION = (
+    "В Душанбе прошло заседание Совета министров иностранных дел СВМДА\n"
+    "МИД Таджикистана | 14.10.2026\n\n"
+    "14 октября в Душанбе состоялось заседание Совета министров иностранных дел Совещания по "
+    "взаимодействию и мерам доверия в Азии. В заседании приняли участие министр иностранных дел "
+    "КНР и министры иностранных дел Казахстана, Кыргызстана, Таджикистана и Узбекистана.\n\n"
+    "Участники заседания обсудили угрозы терроризма и незаконного оборота наркотиков. "
+)
+
+
+def test_declaration_adopted_by_the_ministers_is_a_second_event() -> None:
+    doc = _code(
+        CICA_SESSION + "Министры одобрили обновленный каталог мер доверия и приняли "
+        "Душанбинскую декларацию."
+    )
+    assert doc.event_kinds == ["meeting", "mechanism"]
+
+
+def test_statement_to_the_press_is_no_document() -> None:
+    doc = _code(
+        CICA_SESSION + "Министр иностранных дел Таджикистана выступил с заявлением для прессы."
+    )
+    assert doc.event_kinds == ["meeting"]
+
+
+def _documents(text: str) -> list[str]:
+    normal = text.lower()
+    return [h.term for h in document_mentions([], normal, 0, len(normal))]
+
+
+def test_document_mentions_read_the_verb_before_or_after_the_document() -> None:
+    assert _documents("Было принято заявление министров по Афганистану.") == ["~принято"]
+    assert _documents("Декларация Совета министров была принята единогласно.") == ["~принята"]
+    assert _documents("Министр принял участие в заседании и сделал заявление.") == []

@@ -94,7 +94,7 @@ from steppewatch.extract.coder_entities import (
     not_participant,
     numbered_entries,
 )
-from steppewatch.extract.coder_phrases import transfer_mentions
+from steppewatch.extract.coder_phrases import document_mentions, transfer_mentions
 from steppewatch.extract.coder_relevance import (
     Engagement,
     _within,
@@ -359,20 +359,25 @@ class CodebookCoder:
         reference: str | None,
         whole_document: bool,
     ) -> None:
-        hits = transfer_mentions(
-            aid_transport(
-                ambiguous_names(
-                    enumerations(
-                        clean_entities(
-                            res.matcher.hits(normal, item.start, item.end),
-                            res.cities,
-                            normal,
+        hits = document_mentions(
+            transfer_mentions(
+                aid_transport(
+                    ambiguous_names(
+                        enumerations(
+                            clean_entities(
+                                res.matcher.hits(normal, item.start, item.end),
+                                res.cities,
+                                normal,
+                                res.study,
+                            ),
+                            text,
                             res.study,
                         ),
-                        text,
-                        res.study,
+                        res.gazetteer.ambiguous,
                     ),
-                    res.gazetteer.ambiguous,
+                    normal,
+                    item.start,
+                    item.end,
                 ),
                 normal,
                 item.start,

@@ -1,5 +1,5 @@
 """Event mentions that an indicator list cannot hold: a Russian verb of handing over and its
-object, apart.
+object, apart; a Russian verb of adopting and the document adopted.
 
 The codebook's indicators are words and fixed phrases (``передал оборудовани``, ``handed over``).
 Russian puts the recipient between a verb of handing over and what is handed over, in any of
@@ -13,6 +13,11 @@ coder's rules do with any event mention (background, a plan, a negation, a speak
 they do with it, and it tells a second event only (``PHRASE_MARK``). A handover ceremony (церемония передачи, the English indicator ``handover
 ceremony``) is one with no object named. Only what was done: the forms of the past and the
 verbal nouns, not the future or the infinitive (передаст, готов передать: a plan).
+
+``document_mentions`` does the same for a document adopted, approved or signed, named by its
+kind and not by a fixed phrase (министры приняли Бакинскую декларацию; было принято заявление
+министров; одобрили обновленный каталог мер доверия; декларация была принята): an
+``("event_kind", "mechanism")`` hit on the verb, a second event too.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ import re
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.prefilter import Guarded
 
-__all__ = ["PHRASE_MARK", "transfer_mentions"]
+__all__ = ["PHRASE_MARK", "document_mentions", "transfer_mentions"]
 
 PAYLOAD = ("event_kind", "equipment_transfer")
 # the first character of such a hit's term: a verb and its object found apart tell a second
@@ -82,6 +87,50 @@ def transfer_mentions(hits: list[Hit], normal: str, start: int, end: int) -> lis
     for m in _CEREMONY.finditer(normal, start, end):
         if (m.start(), m.end()) not in have:
             found.append(Hit(m.start(), m.end(), PAYLOAD, PHRASE_MARK + m.group()))
+    if not found:
+        return hits
+    return sorted(hits + found, key=lambda h: h.start)
+
+
+DOCUMENT = ("event_kind", "mechanism")
+# adopted, approved, signed (принял, приняли, принята, принято, одобрили, утвердили, подписали,
+# подписана...): the past forms
+_ADOPT = r"(?:принял\w*|принят[аоы]?|одобрил\w*|одобрен\w*|утвердил\w*|утвержден\w*|подписал\w*|подписан\w*)"
+# a document by its kind: a declaration, a statement, a catalogue of measures, an action plan,
+# a communiqué, a programme, a concept
+_DOCUMENT_KIND = (
+    r"(?:декларац\w*|заявлени\w*|каталог\w*|план\w*\s+действий|коммюнике|программ\w*|"
+    r"концепци\w*|устав\w*|меморандум\w*|соглашени\w*|договор\w*)"
+)
+WORDS_BETWEEN = 3  # words between the verb and the document's name (обновленный, Бакинскую)
+_ADOPTED = Guarded(
+    re.compile(
+        rf"(?<![^\W\d_])(?:(?P<verb>{_ADOPT})(?:\s+(?:был\w*\s+)?[\w-]+){{0,{WORDS_BETWEEN}}}?"
+        rf"\s+{_DOCUMENT_KIND}|{_DOCUMENT_KIND}(?:\s+[\w-]+){{0,{WORDS_BETWEEN}}}?\s+"
+        rf"(?:был\w*\s+)?(?P<after>{_ADOPT}))(?![^\W\d_])",
+        re.IGNORECASE,
+    ),
+    "принят",
+    "принял",
+    "одобр",
+    "утверд",
+    "утвержд",
+    "подписа",
+)
+
+
+def document_mentions(hits: list[Hit], normal: str, start: int, end: int) -> list[Hit]:
+    """``hits`` and the documents adopted that the indicators miss (see the module docstring),
+    sorted by start; ``normal``: the lower-cased text."""
+    if not _ADOPTED.possible(normal, start, end):
+        return hits
+    have = {h.start for h in hits if h.payload == DOCUMENT}
+    found: list[Hit] = []
+    for m in _ADOPTED.pattern.finditer(normal, start, end):
+        group = "verb" if m.group("verb") is not None else "after"
+        a, b = m.span(group)
+        if not any(a <= s < b for s in have):
+            found.append(Hit(a, b, DOCUMENT, PHRASE_MARK + m.group(group)))
     if not found:
         return hits
     return sorted(hits + found, key=lambda h: h.start)

@@ -1665,6 +1665,8 @@ def _founding(text: str, item: CodedItem, hit: Hit) -> bool:
         text, max(0, hit.start - 48), hit.start
     ):
         return False
+    if hit.term.startswith(PHRASE_MARK):
+        return True  # a verb of adopting with the document it adopts (coder_phrases)
     lo, hi = _sentence_of(text, hit.start, item.start, item.end)
     if not _BODY_TERM.search(text, hit.start, hit.end):
         # a document: an event when its sentence signs, ratifies or adopts something, or the hit
