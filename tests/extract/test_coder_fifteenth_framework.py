@@ -483,3 +483,28 @@ def test_document_mentions_read_the_verb_before_or_after_the_document() -> None:
     assert _documents("Было принято заявление министров по Афганистану.") == ["~принято"]
     assert _documents("Декларация Совета министров была принята единогласно.") == ["~принята"]
     assert _documents("Министр принял участие в заседании и сделал заявление.") == []
+
+
+# -- a facility and a handover of its own --------------------------------------------------
+OUTPOSTS = (
+    "Китай построил для Таджикистана три пограничные заставы\n"
+    "Азия-Плюс | 09.09.2026\n\n"
+    "В Горно-Бадахшанской автономной области открыты три пограничные заставы, построенные за "
+    "счет безвозмездной помощи Китая для Пограничных войск ГКНБ Таджикистана.\n\n"
+)
+
+
+def test_vehicles_handed_over_with_the_outposts_are_a_second_event() -> None:
+    doc = _code(
+        OUTPOSTS + "Кроме того, китайская сторона передала таджикским пограничникам 20 "
+        "автомобилей повышенной проходимости и приборы ночного видения."
+    )
+    assert doc.event_kinds == ["infrastructure", "equipment_transfer"]
+
+
+def test_outposts_fitted_with_cameras_are_no_transfer() -> None:
+    doc = _code(
+        OUTPOSTS + "Каждая застава рассчитана на 40 военнослужащих и оснащена системами "
+        "видеонаблюдения, связи и автономного энергоснабжения."
+    )
+    assert doc.event_kinds == ["infrastructure"]

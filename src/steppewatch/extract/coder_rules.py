@@ -1989,7 +1989,7 @@ SECOND_EVENTS = {
     "multilateral_exercise": ("training_education",),
     "bilateral_exercise": ("training_education",),
     "incident": ("meeting",),
-    "infrastructure": ("training_education",),
+    "infrastructure": ("training_education", "equipment_transfer"),
     "joint_patrol_operation": ("meeting",),
 }
 # a training place pledged or given with its size (готова подготовить 1500 сотрудников, will
@@ -2176,6 +2176,11 @@ def rule_kinds(
                 for h in hs
                 if _TRAINEES.search(text, *_sentence_of(text, h.start, item.start, item.end))
             ]
+        if main == "infrastructure" and other == "equipment_transfer":
+            # equipment named with a facility is its fitting-out (оснащена системами
+            # видеонаблюдения); a handover of its own, a verb and what it hands over
+            # (передала пограничникам 25 автомобилей: coder_phrases), is a second event
+            hs = [h for h in hs if h.term.startswith(PHRASE_MARK)]
         if main == "mechanism" and other == "meeting":
             # the legislature's session that ratifies the document (на пленарном заседании
             # депутаты ратифицировали, 人大常委会会议批准): its own act, no meeting with a partner
