@@ -12,6 +12,7 @@ from __future__ import annotations
 from steppewatch.extract import extract_document
 from steppewatch.extract.codebook_coder import CodebookCoder
 from steppewatch.extract.coder_phrases import document_mentions, transfer_mentions
+from steppewatch.extract.coder_resources import ru_office_forms
 from steppewatch.extract.coder_rules import _occasion, _speech_clauses, lead_parts, occasion_hits
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import CodedDocument, CodedItem
@@ -508,3 +509,26 @@ def test_outposts_fitted_with_cameras_are_no_transfer() -> None:
         "видеонаблюдения, связи и автономного энергоснабжения."
     )
     assert doc.event_kinds == ["infrastructure"]
+
+
+# -- an office's head noun in every case ---------------------------------------------------
+def test_office_forms_decline_the_head_noun_only() -> None:
+    forms = ru_office_forms("секретарь совбез")
+    assert "секретарем совбез" in forms and "секретарю совбез" in forms
+    assert "главе мид" in ru_office_forms("глава мид")
+    assert "министрами обороны" in ru_office_forms("министр обороны")
+    assert ru_office_forms("посол") == []  # (one word: written with its forms)
+    assert ru_office_forms("генеральный консул") == []  # (an adjective first)
+
+
+def test_secretary_in_the_instrumental_is_a_level_hit() -> None:
+    from steppewatch.extract.coder_resources import load_resources
+
+    matcher = load_resources(None).matcher
+    for phrase, code in (
+        ("встретился с секретарем совбеза", "security_council"),
+        ("передал главе минобороны", "defence_minister"),
+        ("беседа с заместителю министра", "vice_minister_working"),
+    ):
+        codes = {h.payload[1] for h in matcher.hits(phrase, 0, len(phrase))}
+        assert code in codes, phrase
