@@ -3238,7 +3238,11 @@ def assign_codes(
         hits = _lead_meeting(item, text, hits, item_hits)
         hits = _lead_event(item, text, hits, item_hits)
         hits = _meeting_outcomes(item, text, hits, item_hits)
-    events = sorted(h.start for h in hits if h.payload[0] == "event_kind")
+    # (a verb and its object found apart, coder_phrases, tell a second event's kind only: no
+    # sentence reports an event, for the states it names, because of one)
+    events = sorted(
+        h.start for h in hits if h.payload[0] == "event_kind" and not h.term.startswith(PHRASE_MARK)
+    )
     background = background_sentences(
         text,
         item.start,
