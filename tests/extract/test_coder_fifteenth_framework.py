@@ -357,11 +357,14 @@ def test_transfer_mentions_read_the_verb_its_noun_and_the_ceremony() -> None:
     assert _transfers("Состоялась передача казахстанской стороне оборудования для центра.") == [
         "~передача"
     ]
-    assert _transfers("Церемония передачи прошла в Душанбе.") == ["~церемония передачи"]
+    assert _transfers("Состоялась церемония передачи пограничникам партии техники.") == [
+        "~передачи"
+    ]
     # (no equipment in the clause; the future; a chair handed over)
     assert _transfers("Министр передал привет коллегам. Техника прибыла позже.") == []
     assert _transfers("Китай передаст технику в следующем году.") == []
     assert _transfers("Церемония передачи председательства прошла в Астане.") == []
+    assert _transfers("Прошла церемония передачи пограничникам учебного центра.") == []
 
 
 # -- a meeting with a partner is never the focal state's act alone --------------------------

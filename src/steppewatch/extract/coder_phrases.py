@@ -10,9 +10,11 @@ its case forms and at any length (китайская сторона переда
 техники). ``transfer_mentions`` finds such a verb or verbal noun with a word for equipment later
 in its clause and adds an ``("event_kind", "equipment_transfer")`` hit on the verb; what the
 coder's rules do with any event mention (background, a plan, a negation, a speaker's words)
-they do with it, and it tells a second event only (``PHRASE_MARK``). A handover ceremony (церемония передачи, the English indicator ``handover
-ceremony``) is one with no object named. Only what was done: the forms of the past and the
-verbal nouns, not the future or the infinitive (передаст, готов передать: a plan).
+they do with it, and it tells a second event only (``PHRASE_MARK``). A handover ceremony
+counts when its clause names equipment (церемония передачи ... партии техники), not when it
+names a facility (церемония передачи ... учебного центра: the facility is the event). Only
+what was done: the forms of the past and the verbal nouns, not the future or the infinitive
+(передаст, готов передать: a plan).
 
 ``document_mentions`` does the same for a document adopted, approved or signed, named by its
 kind and not by a fixed phrase (министры приняли Бакинскую декларацию; было принято заявление
@@ -63,19 +65,12 @@ _EQUIPMENT = re.compile(
 # the clause ends at a sentence's end, a semicolon or a colon (a list after it is the object:
 # the comma and the dash are not ends)
 _CLAUSE_END = re.compile(r"[.;!?\n]")
-# a handover ceremony: the act, its object named elsewhere or not at all; not the handing over
-# of a chair, powers or a flag
-_CEREMONY = re.compile(
-    r"(?<![^\W\d_])церемони\w*\s+(?:официальной\s+)?(?:передачи|вручения)"
-    r"(?!\s+(?:председательств|полномочи|эстафет|флаг|символ))",
-    re.IGNORECASE,
-)
 
 
 def transfer_mentions(hits: list[Hit], normal: str, start: int, end: int) -> list[Hit]:
     """``hits`` and the handovers of equipment that the indicators miss (see the module
     docstring), sorted by start; ``normal``: the lower-cased text."""
-    if not _VERB.possible(normal, start, end) and "церемони" not in normal[start:end]:
+    if not _VERB.possible(normal, start, end):
         return hits
     have = {(h.start, h.end) for h in hits if h.payload == PAYLOAD}
     found: list[Hit] = []
@@ -83,9 +78,6 @@ def transfer_mentions(hits: list[Hit], normal: str, start: int, end: int) -> lis
         stop = _CLAUSE_END.search(normal, m.end(), min(end, m.end() + OBJECT_SPAN))
         limit = stop.start() if stop else min(end, m.end() + OBJECT_SPAN)
         if _EQUIPMENT.search(normal, m.end(), limit) and (m.start(), m.end()) not in have:
-            found.append(Hit(m.start(), m.end(), PAYLOAD, PHRASE_MARK + m.group()))
-    for m in _CEREMONY.finditer(normal, start, end):
-        if (m.start(), m.end()) not in have:
             found.append(Hit(m.start(), m.end(), PAYLOAD, PHRASE_MARK + m.group()))
     if not found:
         return hits
