@@ -1340,7 +1340,7 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
     related = note_start(text, item.start, item.end)  # background, a page's links: no mentions
     for code in list(kinds):
         _keep(kinds, code, [h for h in kinds[code] if h.start < related])
-    documents = kinds.get("mechanism", [])
+    documents = sorted(kinds.get("mechanism", []), key=lambda h: h.start)
     for code in list(kinds):  # 引渡条约, extradition treaty: what a document is about, no event
         if code not in ("mechanism", "meeting") and documents:
             kept = [h for h in kinds[code] if not _qualifies_document(text, h, documents)]
@@ -1605,6 +1605,9 @@ _ABOUT_HAN = re.compile(r"[^，,。；;]{0,12}的?$")
 ABOUT_SPAN = 48
 
 
+DOCUMENT_REACH = ABOUT_SPAN + NESTED_SPAN  # characters: the farthest a qualified name starts
+
+
 def _qualifies_document(text: str, hit: Hit, documents: list[Hit]) -> bool:
     """``hit`` names what a document is about: the word right before the document's name
     (引渡条约, extradition treaty), inside 关于…的 before it, or after it and "on" (agreement on
@@ -1612,7 +1615,11 @@ def _qualifies_document(text: str, hit: Hit, documents: list[Hit]) -> bool:
     names (договор с Китаем о передаче осужденных: ``_ABOUT_PARTIES``)."""
     if _ABOUT_PARTIES.search(text, max(0, hit.start - ABOUT_PARTIES_SPAN), hit.start):
         return True
-    for d in documents:
+    # (``documents`` sorted by start: only those near the hit can qualify it, so a text of
+    # thousands of documents and event words is not read in pairs)
+    lo = bisect.bisect_left(documents, hit.start - DOCUMENT_REACH, key=lambda d: d.start)
+    hi = bisect.bisect_right(documents, hit.end + DOCUMENT_REACH, key=lambda d: d.start)
+    for d in documents[lo:hi]:
         if part_of(hit, d):
             return True
         if 0 <= hit.start - d.end <= ABOUT_SPAN and _ABOUT.match(text, d.end, hit.start):
@@ -2273,7 +2280,7 @@ _SPEECH = re.compile(
 
 # a quotation of a speaker's words in «» (a name in «» is short: «Солидарность-2026»,
 # «Центральная Азия – Китай»)
-_QUOTATION = re.compile(r"«[^«»\n]{60,}»")
+_QUOTATION = re.compile(r"«[^«»\n]{60,2000}»")  # (bounded: a long line of « is no trap)
 
 
 def _speech_clauses(text: str, item: CodedItem, lead: int) -> list[tuple[int, int]]:
