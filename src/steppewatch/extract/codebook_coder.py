@@ -117,6 +117,7 @@ from steppewatch.extract.coder_entities import (
     not_participant,
     numbered_entries,
 )
+from steppewatch.extract.coder_phrases import document_mentions, transfer_mentions
 from steppewatch.extract.coder_protected import protected_objects
 from steppewatch.extract.coder_relevance import (
     Engagement,
@@ -393,24 +394,34 @@ class CodebookCoder:
         whole_document: bool,
         dating: list[str | None] | None = None,
     ) -> None:
-        hits = aid_transport(
-            ambiguous_names(
-                enumerations(
-                    clean_entities(
-                        _with_objects(
-                            res.matcher.hits(normal, item.start, item.end),
-                            normal,
-                            item.start,
-                            item.end,
+        hits = document_mentions(
+            transfer_mentions(
+                aid_transport(
+                    ambiguous_names(
+                        enumerations(
+                            clean_entities(
+                                _with_objects(
+                                    res.matcher.hits(normal, item.start, item.end),
+                                    normal,
+                                    item.start,
+                                    item.end,
+                                ),
+                                res.cities,
+                                normal,
+                                res.study,
+                            ),
+                            text,
+                            res.study,
                         ),
-                        res.cities,
-                        normal,
-                        res.study,
+                        res.gazetteer.ambiguous,
                     ),
-                    text,
-                    res.study,
+                    normal,
+                    item.start,
+                    item.end,
                 ),
-                res.gazetteer.ambiguous,
+                normal,
+                item.start,
+                item.end,
             ),
             normal,
             item.start,

@@ -260,6 +260,37 @@ def ru_case_forms(text: str) -> list[str]:
     return [form for form in forms if form != text]
 
 
+# the head noun of a Russian office (секретарь совета безопасности, министр обороны, глава
+# МИД, начальник генштаба): its case forms, singular and plural, with the words after it as
+# they are (a genitive complement does not change: министром обороны, секретарю совбеза)
+# заместитель, председатель, руководитель, секретарь
+_RU_SOFT_HEAD = re.compile(r"^([а-я]{4,}тел|[а-я]{3,}ар)ь$")
+_RU_HARD_HEAD = re.compile(r"^(?:министр|начальник|директор)$")  # министр, начальник, директор
+_RU_SOFT_ENDINGS = ("я", "ю", "ем", "е", "и", "ей", "ям", "ями", "ях")
+_RU_HARD_ENDINGS = ("а", "у", "ом", "е", "ы", "и", "ов", "ам", "ами", "ах")
+_RU_GLAVA_FORMS = ("глава", "главы", "главе", "главу", "главой", "глав", "главам", "главами")
+
+
+def ru_office_forms(text: str) -> list[str]:
+    """The other case forms of a Russian office indicator whose first word is its head noun
+    (секретарь совбез -> секретаря совбез, секретарем совбез, ...; глава мид -> главе мид, ...);
+    the indicator itself is not among them. Only an indicator of two words or more: one word
+    alone (посол, премьер) is written with its forms or matches as a prefix."""
+    words = text.split(" ")
+    if len(words) < 2:
+        return []
+    head, rest = words[0], " ".join(words[1:])
+    if head in _RU_GLAVA_FORMS:
+        heads = list(_RU_GLAVA_FORMS)
+    elif soft := _RU_SOFT_HEAD.match(head):
+        heads = [soft.group(1) + e for e in _RU_SOFT_ENDINGS]
+    elif _RU_HARD_HEAD.match(head):
+        heads = [head + e for e in _RU_HARD_ENDINGS]
+    else:
+        return []
+    return [f"{h} {rest}" for h in heads if f"{h} {rest}" != text]
+
+
 def _indicator_terms(codebook: Codebook, schemes: Iterable[str]) -> list[Term]:
     terms = []
     for scheme in schemes:
@@ -275,6 +306,14 @@ def _indicator_terms(codebook: Codebook, schemes: Iterable[str]) -> list[Term]:
                     known = set(written)
                     for text in written:
                         for form in ru_case_forms(text):
+                            if form not in known:
+                                known.add(form)
+                                terms.append(Term(form, lang, (scheme, code.code)))
+                if lang == "ru" and scheme == "meeting_level":
+                    # (an office's head noun in every case: встреча с секретарем Совбеза)
+                    known = set(written)
+                    for text in written:
+                        for form in ru_office_forms(text):
                             if form not in known:
                                 known.add(form)
                                 terms.append(Term(form, lang, (scheme, code.code)))

@@ -54,6 +54,7 @@ from steppewatch.extract.coder_entities import (
     not_participant,
 )
 from steppewatch.extract.coder_officials import absent_mention, title_office, title_officials
+from steppewatch.extract.coder_phrases import PHRASE_MARK
 from steppewatch.extract.coder_resources import Resources
 from steppewatch.extract.coder_sectors import (
     army_border,
@@ -294,7 +295,10 @@ _THE_MEETING = re.compile(
     r"会议(?:通过|批准|签署|决定)|与会各方|与会|participants|the meeting (?:adopted|approved)|"
     r"the (?:leaders|heads of state|ministers|presidents) (?:signed|adopted|approved)|"
     r"各国领导人|与会领导人|(?:лидеры|главы государств|министры) (?:подписали|утвердили|приняли)|"
-    r"участник\w* (?:заседани|совещани|встреч|саммит)|по итогам (?:заседани|совещани|встреч|саммит)",
+    r"участник\w* (?:заседани|совещани|встреч|саммит)|"
+    # (the outcome formula of any gathering: по итогам переговоров, визита, консультаций)
+    r"по итогам (?:заседани|совещани|встреч|саммит|переговор|визит|консультаци|бесед|"
+    r"телефонного разговор)",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
@@ -1054,6 +1058,7 @@ def event_frameworks(
         for code, hit in list(found.implied_frameworks.items()):
             if code in MULTILATERAL_FRAMEWORKS and hit.start >= first_sentence:
                 del found.implied_frameworks[code]
+    occasion_ids = occasion_hits(text, hits)  # (with a name's abbreviation after it: (SCO))
     for code in list(found.codes("framework")):
         # a body of the framework named at a meeting (the RATS council's session) counts for
         # every mention of the framework, as it is the same for each
@@ -1069,7 +1074,11 @@ def event_frameworks(
                 and not _in_passing(text, item, h)
             )
         ]
-        _keep(found.by_scheme["framework"], code, [h for h in kept if not _occasion(text, h)])
+        _keep(
+            found.by_scheme["framework"],
+            code,
+            [h for h in kept if id(h) not in occasion_ids and not _occasion(text, h)],
+        )
     occasions = _occasion_spans(text, hits, item.start, item.end)
     for code, hit in list(found.implied_frameworks.items()):  # RATS, the SCO Secretariat...
         if (
@@ -1097,10 +1106,13 @@ def _one_partner_lead(
 ) -> Hit | None:
     """The partner state's name when the item's lead (up to ``lead``) reports an event (an
     event word or a meeting level) in a sentence that names exactly one partner state (by
-    name, official or institution) and no state but it and the focal one, and the lead names no group of the region and no framework
-    (by name or by one of its bodies): the main event is that state's with the focal state.
-    (A title reporting a meeting and naming no state, over a dateline naming the source, is
-    not such a lead; a state named in the ``byline`` line under the title is the source's.)"""
+    name, official or institution) and no state but it and the focal one, and the lead names no
+    group of the region and no multilateral framework (by name or by one of its bodies) but as
+    the gathering a meeting was held at (on the sidelines of the SCO summit, в рамках заседания
+    ... ШОС встретился с): the main event is that state's with the focal state. The two states'
+    own format (кыргызско-китайское учение, a bilateral drill) leaves it so. (A title reporting
+    a meeting and naming no state, over a dateline naming the source, is not such a lead; a
+    state named in the ``byline`` lines under the title is the source's.)"""
     events: list[int] = []
     named: list[tuple[int, str, Hit]] = []
     occasions = _occasion_spans(text, hits, item.start, lead)
@@ -1146,10 +1158,11 @@ def _one_partner_lead(
 
 # a framework's gathering as the occasion of another meeting (出席上海合作组织峰会期间会见, on the
 # sidelines of the SCO summit, на полях саммита ШОС): the meeting held there is not the
-# framework's (gold guide 5: a bilateral meeting stays bilateral)
+# framework's (gold guide 5: a bilateral meeting stays bilateral); the gathering's name may be
+# long (on the sidelines of the meeting of interior ministers of the SCO member states)
 _SIDELINES_BEFORE = re.compile(
     r"(?:on the (?:sidelines|margins) of|in the margins of|на полях|в кулуарах)\s+"
-    r"(?:the\s+)?[^.;,，。]{0,40}$",
+    r"(?:the\s+)?[^.;,，。]{0,80}$",
     re.IGNORECASE,
 )
 _SIDELINES_AFTER = re.compile(r"[^，,。；;]{0,24}?期间[，,]?(?:会见|会晤|同|与|举行双边)")
@@ -1205,12 +1218,35 @@ _TIME_OF_AFTER = re.compile(
 )
 
 
+# a gathering as the frame of a meeting held within it, with a long name between (в рамках
+# заседания Совета глав правительств ШОС встретился с ...; в рамках саммита ... провел переговоры
+# с ...): a session word after в рамках before the framework's name, a meeting of two after it
+# in its sentence
+_WITHIN_BEFORE = re.compile(
+    r"(?<![^\W\d_])в\s+рамках\s+(?:заседани|саммит|совещани|сесси|форум|конференци|встреч)"
+    r"[^.;!?]{0,80}$",
+    re.IGNORECASE,
+)
+_WITHIN_AFTER = re.compile(
+    r"[^.;!?]{0,160}?(?<![^\W\d_])(?:встретил|провел\w*\s+(?:двусторонн\w*\s+)?"
+    r"(?:встреч|переговор|бесед))",
+    re.IGNORECASE,
+)
+_ABBREVIATION = re.compile(r"\s?[(（]")  # a name's abbreviation in brackets after it: (SCO)
+
+
 def _occasion(text: str, hit: Hit) -> bool:
     """The framework ``hit`` names is another event's occasion: its place (on the sidelines, в
     рамках заседания ...), its time (ahead of, after) or what the event prepares: not the event's
     framework, and its members are not implied."""
     before = max(0, hit.start - 60)
-    if _SIDELINES_BEFORE.search(text, before, hit.start) or _SIDELINES_AFTER.match(text, hit.end):
+    if _SIDELINES_BEFORE.search(text, max(0, hit.start - 110), hit.start) or _SIDELINES_AFTER.match(
+        text, hit.end
+    ):
+        return True
+    if _WITHIN_BEFORE.search(text, max(0, hit.start - 100), hit.start) and _WITHIN_AFTER.match(
+        text, hit.end
+    ):
         return True
     if _AHEAD_BEFORE.search(text, before, hit.start) or _AHEAD_AFTER.match(text, hit.end):
         return True
@@ -1222,6 +1258,26 @@ def _occasion(text: str, hit: Hit) -> bool:
         _WITHIN_SESSION_BEFORE.search(text, before, hit.start)
         and _WITHIN_SESSION_AFTER.match(text, hit.end)
     )
+
+
+def occasion_hits(text: str, hits: list[Hit]) -> set[int]:
+    """The ids of the framework and institution names among ``hits`` that name the gathering
+    a meeting was held at (``_occasion``), with the abbreviation in brackets after such a name
+    (on the sidelines of the meeting of ... the Shanghai Cooperation Organization (SCO))."""
+    names = sorted(
+        (h for h in hits if h.payload[0] in ("framework", "institution")), key=lambda h: h.start
+    )
+    found: set[int] = set()
+    spans: set[tuple[int, int]] = set()  # the names found so far (another code's hit on one)
+    for h in names:
+        if (
+            (h.start, h.end) in spans
+            or _occasion(text, h)
+            or any(_ABBREVIATION.fullmatch(text, end, h.start) for _, end in spans)
+        ):
+            found.add(id(h))
+            spans.add((h.start, h.end))
+    return found
 
 
 # a framework listed with the UN as a forum of general coordination (在联合国、上海合作组织等多边
@@ -1561,7 +1617,7 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
     related = note_start(text, item.start, item.end)  # background, a page's links: no mentions
     for code in list(kinds):
         _keep(kinds, code, [h for h in kinds[code] if h.start < related])
-    documents = kinds.get("mechanism", [])
+    documents = sorted(kinds.get("mechanism", []), key=lambda h: h.start)
     for code in list(kinds):  # 引渡条约, extradition treaty: what a document is about, no event
         if code not in ("mechanism", "meeting") and documents:
             kept = [h for h in kinds[code] if not _qualifies_document(text, h, documents)]
@@ -1826,6 +1882,9 @@ _ABOUT_HAN = re.compile(r"[^，,。；;]{0,12}的?$")
 ABOUT_SPAN = 48
 
 
+DOCUMENT_REACH = ABOUT_SPAN + NESTED_SPAN  # characters: the farthest a qualified name starts
+
+
 def _qualifies_document(text: str, hit: Hit, documents: list[Hit]) -> bool:
     """``hit`` names what a document is about: the word right before the document's name
     (引渡条约, extradition treaty), inside 关于…的 before it, or after it and "on" (agreement on
@@ -1833,7 +1892,11 @@ def _qualifies_document(text: str, hit: Hit, documents: list[Hit]) -> bool:
     names (договор с Китаем о передаче осужденных: ``_ABOUT_PARTIES``)."""
     if _ABOUT_PARTIES.search(text, max(0, hit.start - ABOUT_PARTIES_SPAN), hit.start):
         return True
-    for d in documents:
+    # (``documents`` sorted by start: only those near the hit can qualify it, so a text of
+    # thousands of documents and event words is not read in pairs)
+    lo = bisect.bisect_left(documents, hit.start - DOCUMENT_REACH, key=lambda d: d.start)
+    hi = bisect.bisect_right(documents, hit.end + DOCUMENT_REACH, key=lambda d: d.start)
+    for d in documents[lo:hi]:
         if part_of(hit, d):
             return True
         if 0 <= hit.start - d.end <= ABOUT_SPAN and _ABOUT.match(text, d.end, hit.start):
@@ -1886,6 +1949,8 @@ def _founding(text: str, item: CodedItem, hit: Hit) -> bool:
         text, max(0, hit.start - 48), hit.start
     ):
         return False
+    if hit.term.startswith(PHRASE_MARK):
+        return True  # a verb of adopting with the document it adopts (coder_phrases)
     lo, hi = _sentence_of(text, hit.start, item.start, item.end)
     if not _BODY_TERM.search(text, hit.start, hit.end):
         # a document: an event when its sentence signs, ratifies or adopts something, or the hit
@@ -2092,13 +2157,20 @@ def kind_lead_end(text: str, item: CodedItem) -> int:
     the text under it (past the short lines naming the source, author or date, and past a
     dateline's piece: АЛМАТИНСКАЯ ОБЛАСТЬ. 9 октября. КАЗИНФОРМ – ...), or the first sentence
     of an item with no title line."""
+    return lead_parts(text, item)[1]
+
+
+def lead_parts(text: str, item: CodedItem) -> tuple[tuple[int, int], int]:
+    """The item's head lines under its title (the source, byline and date lines, as a span;
+    empty when there are none) and the end of its lead (see ``kind_lead_end``)."""
     limit = min(item.end, item.start + LEAD)
     stop = _FIRST_SENTENCE_END.search(text, item.start, limit)
     if stop is None:
-        return limit
+        return (0, 0), limit
     end = stop.end()
     if stop.group() != "\n":
-        return end
+        return (0, 0), end
+    title_end = end
     for _ in range(HEAD_LINES + 2):  # the source, byline and date lines under the title
         line_end = text.find("\n", end, min(item.end, end + LEAD))
         line = text[end:line_end].strip()
@@ -2111,13 +2183,14 @@ def kind_lead_end(text: str, item: CodedItem) -> int:
         ):
             break
         end = line_end + 1
+    head = (title_end, end) if end > title_end else (0, 0)
     limit = min(item.end, end + 2 * LEAD)
     position = end
     while body := _LEAD_SENTENCE_END.search(text, position, limit):
         position = body.end()
         if body.group() == "\n" or position - end >= LEAD_SENTENCE:
-            return position
-    return limit
+            return head, position
+    return head, limit
 
 
 def choose_kind(
@@ -2203,7 +2276,7 @@ SECOND_EVENTS = {
     "multilateral_exercise": ("training_education",),
     "bilateral_exercise": ("training_education",),
     "incident": ("meeting", "private_security"),
-    "infrastructure": ("training_education",),
+    "infrastructure": ("training_education", "equipment_transfer"),
     "equipment_transfer": ("training_education",),
     "joint_patrol_operation": ("meeting",),
 }
@@ -2249,6 +2322,15 @@ def rule_kinds(
     recalled = _background_events(item, text, kinds, found)
     for code in list(kinds):
         _keep(kinds, code, [h for h in kinds[code] if not _within(recalled, h)])
+    said = _speech_clauses(text, item, kind_lead_end(text, item))
+    for code in list(kinds):
+        if code != "meeting":
+            _keep(kinds, code, [h for h in kinds[code] if not _within(said, h)])
+    # (a verb and its object found apart tell a second event only: coder_phrases)
+    phrases = {c: [h for h in hs if h.term.startswith(PHRASE_MARK)] for c, hs in kinds.items()}
+    for code, hs in phrases.items():
+        if hs:
+            _keep(kinds, code, [h for h in kinds[code] if not h.term.startswith(PHRASE_MARK)])
     others = merged_spans(
         _others_formats(item, text, hits, focal) + found.third_party + found.unconfirmed
     )
@@ -2295,6 +2377,9 @@ def rule_kinds(
             for h in levels
         )
     main = choose_kind(item, kinds, has_level, lead_end, lead_level)
+    for code, hs in phrases.items():
+        if hs:
+            kinds[code] = sorted(kinds.get(code, []) + hs, key=lambda h: h.start)
     stop = _FIRST_SENTENCE_END.search(text, item.start, item.start + LEAD)
     first_end = stop.end() if stop else min(item.end, item.start + LEAD)
     if (
@@ -2389,6 +2474,11 @@ def rule_kinds(
                 for h in hs
                 if _TRAINEES.search(text, *_sentence_of(text, h.start, item.start, item.end))
             ]
+        if main == "infrastructure" and other == "equipment_transfer":
+            # equipment named with a facility is its fitting-out (оснащена системами
+            # видеонаблюдения); a handover of its own, a verb and what it hands over
+            # (передала пограничникам 25 автомобилей: coder_phrases), is a second event
+            hs = [h for h in hs if h.term.startswith(PHRASE_MARK)]
         if main == "mechanism" and other == "meeting":
             # the legislature's session that ratifies the document (на пленарном заседании
             # депутаты ратифицировали, 人大常委会会议批准): its own act, no meeting with a partner
@@ -2533,6 +2623,38 @@ def _background_events(
     # a sentence about this event itself (会晤期间, 会谈通过了, during the talks, в ходе
     # встречи, по итогам) reports it, whatever else it names
     return [(lo, hi) for lo, hi in spans if not _THIS_EVENT.search(text, lo, hi)]
+
+
+# a speaker's view after the lead (Ашимбаев отметил, что Сенат ратифицировал...; по его
+# словам, ...; стороны подчеркнули важность ...): what was said at the event, not what the
+# event did; a sentence about the event itself (по итогам встречи, в ходе переговоров) is left
+_SPEECH = re.compile(
+    r"(?<![^\W\d_])(?:(?:отметил|подчеркнул|заявил|указал|констатировал|выразил\w*\s+уверенность)"
+    r"\w*[^.!?\n«»]{0,60}?\s+что(?![^\W\d_])|по\s+(?:его|ее|её|их|мнению|словам)"
+    r"(?:\s+(?:словам|мнению))?(?![^\W\d_])|"
+    r"(?:отметил|отметила|отметили|подчеркнул|подчеркнула|подчеркнули)\s+(?:важность|значение|"
+    r"необходимость|роль))",
+    re.IGNORECASE,
+)
+
+
+# a quotation of a speaker's words in «» (a name in «» is short: «Солидарность-2026»,
+# «Центральная Азия – Китай»)
+_QUOTATION = re.compile(r"«[^«»\n]{60,2000}»")  # (bounded: a long line of « is no trap)
+
+
+def _speech_clauses(text: str, item: CodedItem, lead: int) -> list[tuple[int, int]]:
+    """The parts of sentences after ``lead`` that carry a speaker's words (``_SPEECH``, to the
+    sentence's end), and quotations in «» after it; not in a sentence about the event itself."""
+    spans: list[tuple[int, int]] = []
+    for m in _SPEECH.finditer(text, lead, item.end):
+        lo, hi = _sentence_of(text, m.start(), item.start, item.end)
+        if not _THIS_EVENT.search(text, lo, hi):
+            spans.append((m.start(), hi))
+    for m in _QUOTATION.finditer(text, lead, item.end):
+        if not _THIS_EVENT.search(text, *m.span()):
+            spans.append(m.span())
+    return merged_spans(spans)
 
 
 _THIS_EVENT = re.compile(
@@ -2689,6 +2811,12 @@ MEETING_NAME_GAP = 24  # characters between a level and the meeting term of one 
 MEETING_NAME_GAP_HAN = 6
 
 
+# one office holder in the genitive singular after встреча (встреча первого заместителя
+# министра обороны с делегацией): the person who met, not a meeting's name, which names its
+# offices in the plural (совещание министров обороны, заседание Совета министров)
+_RU_ONE_OFFICE = re.compile(r"[а-яё]*[ая](?=\s)", re.IGNORECASE)
+
+
 def meeting_name_levels(item: CodedItem, found: Found, text: str) -> dict[str, Hit]:
     """Levels that are part of the name of the meeting in the item's lead (第五次外长会议,
     SCO Foreign Ministers' Video Conference, совещание министров обороны): the meeting's own
@@ -2702,10 +2830,15 @@ def meeting_name_levels(item: CodedItem, found: Found, text: str) -> dict[str, H
                 continue
             gap = MEETING_NAME_GAP_HAN if "\u4e00" <= h.term[:1] <= "\u9fff" else MEETING_NAME_GAP
             before = _MEETING_WORD.search(text, max(item.start, h.start - gap), h.start)
+            if before is not None and (
+                _MET_WITH.search(text, before.end(), h.start)
+                or (before.group().lower() == "встреч" and _RU_ONE_OFFICE.match(text, h.start))
+            ):
+                before = None
             if (
                 _MEETING_WORD.search(h.term)
                 or _MEETING_WORD.search(text, h.end, min(h.end + gap, item.end))
-                or (before is not None and not _MET_WITH.search(text, before.end(), h.start))
+                or before is not None
             ):
                 out.setdefault(code, h)
     return out
@@ -2786,6 +2919,20 @@ def _host_state(hit: Hit, found: Found, text: str) -> str | None:
         if start >= hit.end and _HOST_AFTER.fullmatch(text, hit.end, start):
             return state
     return None
+
+
+def _focal_deputy(
+    every: list[tuple[str, Hit]], owner: dict[int, str | None], focal: str | None
+) -> Hit | None:
+    """The focal state's deputy minister (заместитель министра иностранных дел КНР, vice minister
+    of public security of China) when every office of the focal state named is a deputy's, else
+    None."""
+    if focal is None:
+        return None
+    ours = [(c, h) for c, h in every if owner.get(id(h)) == focal]
+    if not ours or any(c != "vice_minister_working" for c, _ in ours):
+        return None
+    return next((h for _, h in ours if h.payload[0] == "meeting_level"), None)
 
 
 def rule_level(
@@ -2912,6 +3059,14 @@ def rule_level(
     )
     if level in in_name:
         named[level] = levels[level] = in_name[level]
+    deputy = _focal_deputy(every, owner, focal)
+    if level is not None and deputy is not None and owner.get(id(levels[level])) != focal:
+        # the meeting's level named by its own name or body (Совещание министров иностранных
+        # дел, the RATS council) while the focal state's only principal named is a deputy
+        # (Китайскую делегацию возглавил заместитель министра ...): the focal state's
+        # principal's office is the level (guide item 5)
+        level = "vice_minister_working"
+        levels[level] = deputy
     if level is not None:
         basis = "named" if levels[level].payload[0] == "meeting_level" else "office"
         found.evidence.append(evidence("level", level, levels[level], text, basis))
@@ -3526,7 +3681,11 @@ def assign_codes(
         hits = _lead_meeting(item, text, hits, item_hits)
         hits = _lead_event(item, text, hits, item_hits)
         hits = _meeting_outcomes(item, text, hits, item_hits)
-    events = sorted(h.start for h in hits if h.payload[0] == "event_kind")
+    # (a verb and its object found apart, coder_phrases, tell a second event's kind only: no
+    # sentence reports an event, for the states it names, because of one)
+    events = sorted(
+        h.start for h in hits if h.payload[0] == "event_kind" and not h.term.startswith(PHRASE_MARK)
+    )
     background = background_sentences(
         text,
         item.start,
@@ -3592,11 +3751,14 @@ def assign_codes(
         for e in found.evidence
         if e.field == "framework" and e.basis in ("one_partner", "several_partners")
     ]
-    if item.kind in UNILATERAL_KINDS and (inferred or item.framework in (None, "bilateral")):
+    if item.kind in UNILATERAL_KINDS:
         # the focal state's security firms abroad act one-sidedly, and its own capacity at
-        # home is its own doing (codebook: unilateral); a partner state named as the place,
-        # or several, is no partner in a joint act, nor are the two states' ties named beside
-        # it (the two countries, China-Kyrgyz relations: every such gold event is unilateral)
+        # home is its own doing (codebook: unilateral; every tuning record of these kinds is
+        # unilateral); a partner state named as the place, or several, is no partner in a
+        # joint act, a word naming two states (a Chinese-Kyrgyz security venture,
+        # китайско-таджикская граница, the two countries' ties) describes a firm, a border or
+        # a relationship, and a framework named beside (the SCO's counter-terrorism work the
+        # article recalls) is another event's
         item.framework = "unilateral"
         kind_hit = next((e for e in found.evidence if e.field == "kind"), None)
         found.evidence = [e for e in found.evidence if e not in inferred]
@@ -3606,15 +3768,19 @@ def assign_codes(
                     update={"field": "framework", "code": "unilateral", "basis": "kind"}
                 )
             )
-    if item.framework == "unilateral" and item.kind in JOINT_ACTIVITIES:
+    if item.framework == "unilateral" and (
+        item.kind in JOINT_ACTIVITIES or (item.kind == "meeting" and partners)
+    ):
         # an exercise or a patrol done with a partner is no act of the focal state alone
         # (codebook unilateral), whatever its own force's name says (Народная вооружённая
         # полиция, Xinjiang police): a bilateral exercise is bilateral, a multilateral one
-        # outside the named frameworks other_multilateral
+        # outside the named frameworks other_multilateral; so is a meeting with a partner
+        # state's officials (the Xinjiang police chief received by a Kazakh regional governor,
+        # начальник Синьцзянского военного округа в Генштабе Казахстана)
         joint = (
             "other_multilateral"
             if item.kind == "multilateral_exercise"
-            or (item.kind == "joint_patrol_operation" and len(partners) > 1)
+            or (item.kind in ("joint_patrol_operation", "meeting") and len(partners) > 1)
             else "bilateral"
         )
         item.framework = joint

@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from steppewatch.extract.coder_background import _sentence, lead_end
+from steppewatch.extract.coder_phrases import PHRASE_MARK
 from steppewatch.extract.model import CodedItem, Evidence
 
 MODEL_NAME = "steppewatch.participation.v1"
@@ -171,7 +172,9 @@ def pair_features(
     n_partners = len([c for c in item.countries if c in partners])
     kind = item.kind
     framework = item.framework
-    events = sorted(h.start for h in hits if h.payload[0] == "event_kind")
+    events = sorted(
+        h.start for h in hits if h.payload[0] == "event_kind" and not h.term.startswith(PHRASE_MARK)
+    )
     focal = found.focal_named
     span = max(1, end - start)
     mentions: dict[str, list[Any]] = {c: [] for c in coded}

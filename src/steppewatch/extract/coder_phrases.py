@@ -1,0 +1,128 @@
+"""Event mentions that an indicator list cannot hold: a Russian verb of handing over and its
+object, apart; a Russian verb of adopting and the document adopted.
+
+The codebook's indicators are words and fixed phrases (``передал оборудовани``, ``handed over``).
+Russian puts the recipient between a verb of handing over and what is handed over, in any of
+its case forms and at any length (китайская сторона передала Департаменту по борьбе с
+киберпреступностью МВД Узбекистана комплект оборудования; передала МЧС Кыргызстана 12
+пожарных автомобилей), and names the act by a verbal noun as often as by a verb (церемония
+передачи; состоялась передача казахстанской стороне оборудования; вручение ключей от
+техники). ``transfer_mentions`` finds such a verb or verbal noun with a word for equipment later
+in its clause and adds an ``("event_kind", "equipment_transfer")`` hit on the verb; what the
+coder's rules do with any event mention (background, a plan, a negation, a speaker's words)
+they do with it, and it tells a second event only (``PHRASE_MARK``). A handover ceremony
+counts when its clause names equipment (церемония передачи ... партии техники), not when it
+names a facility (церемония передачи ... учебного центра: the facility is the event). Only
+what was done: the forms of the past and the verbal nouns, not the future or the infinitive
+(передаст, готов передать: a plan).
+
+``document_mentions`` does the same for a document adopted, approved or signed, named by its
+kind and not by a fixed phrase (министры приняли Бакинскую декларацию; было принято заявление
+министров; одобрили обновленный каталог мер доверия; декларация была принята): an
+``("event_kind", "mechanism")`` hit on the verb, a second event too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from steppewatch.extract.matcher import Hit
+from steppewatch.extract.prefilter import Guarded
+
+__all__ = ["PHRASE_MARK", "document_mentions", "transfer_mentions"]
+
+PAYLOAD = ("event_kind", "equipment_transfer")
+# the first character of such a hit's term: a verb and its object found apart tell a second
+# event of an item (the equipment handed over at the talks), not its main one (a feature listing
+# what China has handed over in the region reports no handover of its own)
+PHRASE_MARK = "~"
+OBJECT_SPAN = 120  # characters after the verb searched for its object, within its clause
+
+# handed over (передал, передала, передали, передано, передана, переданы, переданный...), the
+# act's noun (передача, передачи, передачу, передаче), presented (вручил, вручены, вручение)
+# and received from someone (получил от ...: the giver's state is read as any side is): the past
+# and the nouns only
+_VERB = Guarded(
+    re.compile(
+        r"(?<![^\W\d_])(?:переда(?:л|ла|ли|ло|н|на|но|ны|нн\w*|ч[аиуе]|чей)|"
+        r"вручил\w*|вручен\w*|вручени\w*|"
+        r"получил\w*\s+от)(?![^\W\d_])",
+        re.IGNORECASE,
+    ),
+    "переда",
+    "вручи",
+    "вруче",
+    "получил",
+)
+# what is handed over: equipment, vehicles, arms, kit (in any case: the stems)
+_EQUIPMENT = re.compile(
+    r"(?<![^\W\d_])(?:техник|оборудовани|автомобил|автомашин|машин|грузовик|бронетехник|"
+    r"снаряжени|обмундировани|вооружени|оружи|боеприпас|беспилотник|квадрокоптер|дрон|"
+    r"тепловизор|прибор|радиостанци|средств\w*\s+(?:связи|защиты|наблюдени)|бронежилет|"
+    r"катер|вертол[её]т|самол[её]т|комплект|генератор|электростанци|компьютер|сканер)",
+    re.IGNORECASE,
+)
+# the clause ends at a sentence's end, a semicolon or a colon (a list after it is the object:
+# the comma and the dash are not ends)
+_CLAUSE_END = re.compile(r"[.;!?\n]")
+
+
+def transfer_mentions(hits: list[Hit], normal: str, start: int, end: int) -> list[Hit]:
+    """``hits`` and the handovers of equipment that the indicators miss (see the module
+    docstring), sorted by start; ``normal``: the lower-cased text."""
+    if not _VERB.possible(normal, start, end):
+        return hits
+    have = {(h.start, h.end) for h in hits if h.payload == PAYLOAD}
+    found: list[Hit] = []
+    for m in _VERB.pattern.finditer(normal, start, end):
+        stop = _CLAUSE_END.search(normal, m.end(), min(end, m.end() + OBJECT_SPAN))
+        limit = stop.start() if stop else min(end, m.end() + OBJECT_SPAN)
+        if _EQUIPMENT.search(normal, m.end(), limit) and (m.start(), m.end()) not in have:
+            found.append(Hit(m.start(), m.end(), PAYLOAD, PHRASE_MARK + m.group()))
+    if not found:
+        return hits
+    return sorted(hits + found, key=lambda h: h.start)
+
+
+DOCUMENT = ("event_kind", "mechanism")
+# adopted, approved, signed (принял, приняли, принята, принято, одобрили, утвердили, подписали,
+# подписана...): the past forms
+_ADOPT = r"(?:принял\w*|принят[аоы]?|одобрил\w*|одобрен\w*|утвердил\w*|утвержден\w*|подписал\w*|подписан\w*)"
+# a document by its kind: a declaration, a statement, a catalogue of measures, an action plan,
+# a communiqué, a programme, a concept
+_DOCUMENT_KIND = (
+    r"(?:декларац\w*|заявлени\w*|каталог\w*|план\w*\s+действий|коммюнике|программ\w*|"
+    r"концепци\w*|устав\w*|меморандум\w*|соглашени\w*|договор\w*)"
+)
+WORDS_BETWEEN = 3  # words between the verb and the document's name (обновленный, Бакинскую)
+_ADOPTED = Guarded(
+    re.compile(
+        rf"(?<![^\W\d_])(?:(?P<verb>{_ADOPT})(?:\s+(?:был\w*\s+)?[\w-]+){{0,{WORDS_BETWEEN}}}?"
+        rf"\s+{_DOCUMENT_KIND}|{_DOCUMENT_KIND}(?:\s+[\w-]+){{0,{WORDS_BETWEEN}}}?\s+"
+        rf"(?:был\w*\s+)?(?P<after>{_ADOPT}))(?![^\W\d_])",
+        re.IGNORECASE,
+    ),
+    "принят",
+    "принял",
+    "одобр",
+    "утверд",
+    "утвержд",
+    "подписа",
+)
+
+
+def document_mentions(hits: list[Hit], normal: str, start: int, end: int) -> list[Hit]:
+    """``hits`` and the documents adopted that the indicators miss (see the module docstring),
+    sorted by start; ``normal``: the lower-cased text."""
+    if not _ADOPTED.possible(normal, start, end):
+        return hits
+    have = {h.start for h in hits if h.payload == DOCUMENT}
+    found: list[Hit] = []
+    for m in _ADOPTED.pattern.finditer(normal, start, end):
+        group = "verb" if m.group("verb") is not None else "after"
+        a, b = m.span(group)
+        if not any(a <= s < b for s in have):
+            found.append(Hit(a, b, DOCUMENT, PHRASE_MARK + m.group(group)))
+    if not found:
+        return hits
+    return sorted(hits + found, key=lambda h: h.start)
