@@ -361,7 +361,7 @@ class CodebookCoder:
                 {"index": index, "start": segment.start, "end": segment.end, "title": segment.title}
             )
             if hi > lo:
-                self._code_item(item, text, normal, res, reference, len(segments) == 1, dating)
+                self._code_item(item, text, normal, res, reference, dating)
                 calibration.apply(item)
             items.append(item)
         layer = self._topic_layer(res)
@@ -391,7 +391,6 @@ class CodebookCoder:
         normal: str,
         res: _Resources,
         reference: str | None,
-        whole_document: bool,
         dating: list[str | None] | None = None,
     ) -> None:
         hits = document_mentions(
@@ -1188,14 +1187,20 @@ _JOINT = re.compile(
 )
 
 
+def _event_in(passage: _Passage, lo: int, hi: int) -> bool:
+    """An event word of the passage is in ``lo``-``hi`` (Xinjiang built 12 posts on the border
+    with Kyrgyzstan: the border's sentence reports an event of its own, it is no map)."""
+    return any(h.payload[0] == "event_kind" and lo <= h.start < hi for h in passage.hits)
+
+
 def _focal_takes_part(passage: _Passage, res: _Resources, text: str | None) -> bool:
     """The focal state is named in the passage as one who takes part: in its lead (the title
     and first sentence name the event's sides) or in a sentence that reports something (a
     topic, a domain, an event or an office is named there). A name in a sentence of
     background only (transport corridors linking the region with China; a body "which China
     and the Central Asian states are members of"), or in a sentence saying who borders whom
-    with no one taking part there (Kazakhstan borders Russia and China: a map, no side;
-    ``coder_background.map_sentence``), or as a border in a sentence where no sides act
+    with no one taking part and no event there (Kazakhstan borders Russia and China: a map,
+    no side; ``coder_background.map_sentence``), or as a border in a sentence where no sides act
     together (smugglers held on the Chinese frontier: ``coder_entities.border_adjective``; not
     the sides jointly fighting smuggling on the Kazakh-Chinese border) is not the focal state's
     engagement."""
@@ -1222,7 +1227,10 @@ def _focal_takes_part(passage: _Passage, res: _Resources, text: str | None) -> b
                 and focal_in_others_list(text, hit, passage.hits, res.study)
             )
             or denied_side(text, hit)
-            or map_sentence(text, hit.start, passage.start, passage.end)
+            or (
+                map_sentence(text, hit.start, passage.start, passage.end)
+                and not _event_in(passage, *sentence(hit))
+            )
             or (border_adjective(text, hit) and not _JOINT.search(text, *sentence(hit)))
         ):
             continue

@@ -561,7 +561,7 @@ def _earlier_opening(text: str, lo: int, hi: int, year: int | None) -> bool:
 
 def _now(text: str, lo: int, hi: int) -> bool:
     """Someone takes part or sends forces in text[lo:hi]."""
-    return _takes_part(text, lo, hi) or bool(_SENT.search(text, lo, hi))
+    return takes_part(text, lo, hi)
 
 
 def _another_event(text: str, lo: int, hi: int, year: int | None) -> bool:
