@@ -214,12 +214,18 @@ def _between(token: str, russian: bool, states: dict[str, str]) -> bool:
 
 
 def title_officials(
-    text: str, spans: Iterable[tuple[int, int]], states: dict[str, str] | None = None
+    text: str,
+    spans: Iterable[tuple[int, int]],
+    states: dict[str, str] | None = None,
+    romanisation: dict[str, tuple[str, ...]] | None = None,
 ) -> list[TitledName]:
     """Every name written after an office's title in ``spans`` of ``text`` (English and
     Russian), in the order of the text; ``states``: lower-case state names (and stems of their
-    Russian forms) that are no part of a name, with their codes."""
+    Russian forms) that are no part of a name, with their codes; ``romanisation``: per state
+    code, the rules its officials' Russian-written names are romanised by (the gazetteer's
+    states.yaml, ``latin``; ``chinese``: names read back to pinyin)."""
     states = states or {}
+    romanisation = romanisation or {}
     found: dict[tuple[int, int], tuple[int, TitledName]] = {}
     for lo, hi in spans:
         for pattern, titles, russian in ((_EN, _EN_TITLES, False), (_RU, _RU_TITLES, True)):
@@ -229,7 +235,9 @@ def title_officials(
                     (v for k, v in m.groupdict().items() if k[0] == "e" and v is not None), ""
                 )
                 office = titles[index][0]
-                for name in _names_after(text, m.end(), hi, russian, states, ending.casefold()):
+                for name in _names_after(
+                    text, m.end(), hi, russian, states, ending.casefold(), romanisation
+                ):
                     key = (name.start, name.end)
                     gap = name.start - m.end()
                     if key not in found or gap < found[key][0]:
@@ -241,7 +249,7 @@ def title_officials(
         for rank, russian in ((_EN_RANK, False), (_RU_RANK, True)):
             for m in rank.finditer(text, lo, hi):
                 ending = (m.groupdict().get("e") or "").casefold()
-                officer = _one_name(text, m.end(), hi, russian, states, ending, True)
+                officer = _one_name(text, m.end(), hi, russian, states, ending, romanisation, True)
                 if officer is not None and (officer.start, officer.end) not in found:
                     found[(officer.start, officer.end)] = (
                         1 << 20,
@@ -253,14 +261,20 @@ def title_officials(
 
 
 def _names_after(
-    text: str, start: int, hi: int, russian: bool, states: dict[str, str], ending: str
+    text: str,
+    start: int,
+    hi: int,
+    russian: bool,
+    states: dict[str, str],
+    ending: str,
+    romanisation: dict[str, tuple[str, ...]],
 ) -> list[TitledName]:
     """The name after a title ending at ``start`` (and after it, in a list of the same title's
     holders, the next ones: министры иностранных дел Казахстана А, Кыргызстана Б)."""
     names: list[TitledName] = []
     pos = start
     for _ in range(6):
-        name = _one_name(text, pos, hi, russian, states, ending, first=not names)
+        name = _one_name(text, pos, hi, russian, states, ending, romanisation, first=not names)
         if name is None:
             break
         names.append(name)
@@ -275,6 +289,7 @@ def _one_name(
     russian: bool,
     states: dict[str, str],
     ending: str,
+    romanisation: dict[str, tuple[str, ...]],
     first: bool,
     least: int = 2,
 ) -> TitledName | None:
@@ -326,12 +341,14 @@ def _one_name(
             return None
         return TitledName(" ".join(parts), "", words[0].start(), words[-1].end(), country)
     # a Chinese name (Ван Сяохун) in pinyin, as written or in the nominative (Дун Цзюня)
-    chinese = pinyin_name([nominative(p, ending) for p in parts], country == "CN") or pinyin_name(
-        parts, country == "CN"
-    )
+    rules = romanisation.get(country or "", ())
+    chinese_state = next((c for c, r in romanisation.items() if "chinese" in r), None)
+    chinese = pinyin_name(
+        [nominative(p, ending) for p in parts], "chinese" in rules
+    ) or pinyin_name(parts, "chinese" in rules)
     if chinese is not None:
-        return TitledName(chinese, "", words[0].start(), words[-1].end(), country or "CN")
-    name = " ".join(latin(nominative(p, ending), country) for p in parts)
+        return TitledName(chinese, "", words[0].start(), words[-1].end(), country or chinese_state)
+    name = " ".join(latin(nominative(p, ending), rules) for p in parts)
     return TitledName(name, "", words[0].start(), words[-1].end(), country)
 
 
@@ -344,7 +361,7 @@ def title_office(text: str, start: int, end: int, states: dict[str, str]) -> str
     for pattern, titles, russian in ((_EN, _EN_TITLES, False), (_RU, _RU_TITLES, True)):
         for m in pattern.finditer(text, lo, start):
             ending = next((v for k, v in m.groupdict().items() if k[0] == "e" and v), "")
-            name = _one_name(text, m.end(), end, russian, states, ending.casefold(), True, 1)
+            name = _one_name(text, m.end(), end, russian, states, ending.casefold(), {}, True, 1)
             if name is None or not name.start <= start < name.end + 1:
                 continue
             index = next(int(k[1:]) for k, v in m.groupdict().items() if v and k[0] == "t")
@@ -429,19 +446,20 @@ _LATIN = {
 _VOWELS = frozenset("аеёиоуыэюяьъ")
 
 
-def latin(word: str, country: str | None = None) -> str:
+def latin(word: str, rules: Iterable[str] = ()) -> str:
     """A Russian-written name in Latin letters as English-language news writes Central Asian
     and Russian names: е is ye at the start and after a vowel (Ержан Yerzhan, Сысоев Sysoyev),
-    ий at the end is y (Евгений Yevgeny), дж is j; by the state's own romanisation
-    (``country``) an Uzbek or Tajik name writes ж as j (Бобожонов Bobojonov), a Tajik or Turkmen
-    one х as h (Рахимзода Rahimzoda, Хаджиев Hajiyev), a Kyrgyz one й and е after a vowel as i
-    and e (Тойгонбаев Toigonbaev)."""
+    ий at the end is y (Евгений Yevgeny), дж is j; by the state's own romanisation (``rules``,
+    from the gazetteer's states.yaml): ``zh_j`` writes ж as j (an Uzbek or Tajik name: Бобожонов
+    Bobojonov), ``kh_h`` х as h (a Tajik or Turkmen one: Рахимзода Rahimzoda, Хаджиев Hajiyev),
+    ``kyrgyz`` й and е after a vowel as i and e (Тойгонбаев Toigonbaev)."""
+    rules = set(rules)
     low = word.casefold().replace("дж", "j")
-    if country in ("UZ", "TJ"):
+    if "zh_j" in rules:
         low = low.replace("ж", "j")
-    if country in ("TJ", "TM"):
+    if "kh_h" in rules:
         low = low.replace("х", "h")
-    if country == "KG":  # Kyrgyz passports: й after a vowel is i, е after a vowel is e
+    if "kyrgyz" in rules:  # Kyrgyz passports: й after a vowel is i, е after a vowel is e
         low = re.sub(r"(?<=[аеёиоуыэюя])й", "i", low)
         low = re.sub(r"(?<=[аоуыэ])е", "e", low)
     out = []

@@ -157,6 +157,8 @@ class Resources:
     # officials read from their titles (``coder_officials``)
     state_words: dict[str, str] = field(default_factory=dict)
     official_words: frozenset[str] = frozenset()
+    # per state code, how its officials' Russian-written names are romanised (states.yaml)
+    romanisation: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def anchor_hits(self, normal: str, language: str | None) -> list[Hit]:
         if language == "zh" and self.han_prefilter is not None and self.latin_prefilter is not None:
@@ -396,6 +398,7 @@ def _build(codebook_path: str | None, study: Study) -> Resources:
             for lang in ("en", "ru")
             for n in (o.name, *o.names.get(lang, ()))
         ),
+        {s.code: s.romanisation for s in gazetteer.states.values() if s.romanisation},
     )
 
 

@@ -3904,7 +3904,7 @@ def titled_actors(
     background sentence (an earlier meeting recalled), not one whose name has a word of a
     gazetteer official's name (the gazetteer's entry, with its office at the date, decides)."""
     have = {a.name.casefold() for a in item.actors}
-    for titled in title_officials(text, spans, res.state_words):
+    for titled in title_officials(text, spans, res.state_words, res.romanisation):
         if (
             titled.name.casefold() in have
             or any(a <= titled.start < b for a, b in background)

@@ -48,6 +48,9 @@ class State:
     names: dict[str, tuple[str, ...]]
     # names in ``names`` that are cities (the capital): after 在/于/in/в they name a venue
     cities: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # how its officials' Russian-written names are romanised (``coder_officials.latin``:
+    # zh_j, kh_h, kyrgyz; chinese: read back to pinyin)
+    romanisation: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -269,6 +272,21 @@ def for_study(study: Study) -> Gazetteer:
     return dataclasses.replace(base, groups=groups, institutions=institutions)
 
 
+ROMANISATION_RULES = ("zh_j", "kh_h", "kyrgyz", "chinese")
+
+
+def _romanisation(raw: Any, where: str) -> tuple[str, ...]:
+    rules = tuple(str(r) for r in raw) if isinstance(raw, list) else ()
+    unknown = [r for r in rules if r not in ROMANISATION_RULES]
+    if not isinstance(raw, list) or unknown:
+        raise ExtractionError(
+            f"gazetteer states.yaml {where}/romanisation: a list of "
+            f"{', '.join(ROMANISATION_RULES)} (unknown: {unknown or raw!r})",
+            code="SW430",
+        )
+    return rules
+
+
 def _load(folder: Any) -> Gazetteer:
     gazetteer = Gazetteer()
     states = _read(folder, "states.yaml")
@@ -279,6 +297,7 @@ def _load(folder: Any) -> Gazetteer:
             raw.get("region"),
             _names(raw["names"], f"states/{i}"),
             _names(raw.get("cities") or {}, f"states/{i}/cities"),
+            _romanisation(raw.get("romanisation") or [], f"states/{i}"),
         )
         gazetteer.states[state.code] = state
     gazetteer.blocks = _names(states.get("blocks", {}), "blocks")
