@@ -22,6 +22,7 @@ participation layer"). A state it removes stays as a ``named_state`` evidence sa
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Callable
@@ -1239,24 +1240,29 @@ def _occasion(text: str, hit: Hit) -> bool:
     """The framework ``hit`` names is another event's occasion: its place (on the sidelines, в
     рамках заседания ...), its time (ahead of, after) or what the event prepares: not the event's
     framework, and its members are not implied."""
-    before = max(0, hit.start - 60)
-    if _SIDELINES_BEFORE.search(text, max(0, hit.start - 110), hit.start) or _SIDELINES_AFTER.match(
-        text, hit.end
+    return _occasion_at(text, hit.start, hit.end)
+
+
+# (asked for one name by several rules of an item: read once; a str caches its own hash, so the
+# key costs no pass over the text)
+@functools.lru_cache(maxsize=4096)
+def _occasion_at(text: str, start: int, end: int) -> bool:
+    before = max(0, start - 60)
+    if _SIDELINES_BEFORE.search(text, max(0, start - 110), start) or _SIDELINES_AFTER.match(
+        text, end
     ):
         return True
-    if _WITHIN_BEFORE.search(text, max(0, hit.start - 100), hit.start) and _WITHIN_AFTER.match(
-        text, hit.end
-    ):
+    if _WITHIN_BEFORE.search(text, max(0, start - 100), start) and _WITHIN_AFTER.match(text, end):
         return True
-    if _AHEAD_BEFORE.search(text, before, hit.start) or _AHEAD_AFTER.match(text, hit.end):
+    if _AHEAD_BEFORE.search(text, before, start) or _AHEAD_AFTER.match(text, end):
         return True
-    if _TIME_OF_BEFORE.search(text, before, hit.start) or _TIME_OF_AFTER.match(text, hit.end):
+    if _TIME_OF_BEFORE.search(text, before, start) or _TIME_OF_AFTER.match(text, end):
         return True
-    if _FOR_HAN_BEFORE.search(text, before, hit.start) and _PREPARE_HAN_AFTER.match(text, hit.end):
+    if _FOR_HAN_BEFORE.search(text, before, start) and _PREPARE_HAN_AFTER.match(text, end):
         return True
     return bool(
-        _WITHIN_SESSION_BEFORE.search(text, before, hit.start)
-        and _WITHIN_SESSION_AFTER.match(text, hit.end)
+        _WITHIN_SESSION_BEFORE.search(text, before, start)
+        and _WITHIN_SESSION_AFTER.match(text, end)
     )
 
 
