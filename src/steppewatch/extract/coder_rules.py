@@ -1244,8 +1244,8 @@ def _occasion(text: str, hit: Hit) -> bool:
 
 
 # (asked for one name by several rules of an item: read once; a str caches its own hash, so the
-# key costs no pass over the text)
-@functools.lru_cache(maxsize=4096)
+# key costs no pass over the text; a small cache, as each entry keeps its document's text alive)
+@functools.lru_cache(maxsize=256)
 def _occasion_at(text: str, start: int, end: int) -> bool:
     before = max(0, start - 60)
     if _SIDELINES_BEFORE.search(text, max(0, start - 110), start) or _SIDELINES_AFTER.match(
