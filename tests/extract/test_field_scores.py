@@ -623,7 +623,8 @@ def test_eleventh_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
     Kabar, 24.kg, UzA, Kun.uz, Turkmen state news, Trend, Global Times, China Daily, CGTN, People's
     Daily, Huanqiu, China News Service, The Paper, CCTV, Tianshan Net, PLA Daily, MFA and MoD
     transcripts, plus a think tank, Eurasianet, RFE/RL, an embassy, a ministry, a court report, a
-    company release, a Telegram repost and an interview; written ahead, held out)."""
+    company release, a Telegram repost and an interview; written ahead, held out for the fifteenth
+    coder round and tuning data since the sixteenth)."""
     _check_blind_readout_set(
         "test11",
         "ro12-",
@@ -641,7 +642,8 @@ def test_twelfth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
     Kabar, 24.kg, UzA, Kun.uz, Turkmen state news, Trend, Global Times, China Daily, CCTV, People's
     Daily, Huanqiu, China News Service, The Paper, Tianshan Net, MFA and MoD transcripts, plus a
     think tank, Eurasianet, RFE/RL, a newspaper interview and a Telegram repost; digests, calls,
-    tables, postponed and denied events; written ahead, held out)."""
+    tables, postponed and denied events; written ahead, held out for the fifteenth coder round and
+    tuning data since the sixteenth)."""
     _check_blind_readout_set(
         "test12",
         "ro13-",
@@ -768,12 +770,13 @@ def test_actor_offices_were_compared_as_titles_against_level_codes() -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["test", "test3", "test11", "test12", "test13", "test14", "real_heldout", "real_heldout2"],
+    ["test", "test3", "test13", "test14", "test15", "test16", "real_heldout", "real_heldout2"],
 )
 def test_calibration_refuses_every_held_out_set(name: str) -> None:
     """Refused by name, before the file is read (gold/test3.jsonl, gold/test9.jsonl to
-    gold/test14.jsonl were refused even before their blind annotators had committed them; test9
-    is tuning data since the fourteenth round, test10 since the fifteenth)."""
+    gold/test16.jsonl were refused even before their blind annotators had committed them; test9
+    is tuning data since the fourteenth round, test10 since the fifteenth, test11 and test12
+    since the sixteenth)."""
     from steppewatch.errors import InputError
     from steppewatch.extract.calibration import samples_from_gold
 
