@@ -433,6 +433,7 @@ DISJOINT_SETS = (
     "test12",
     "test13",
     "test14",
+    "test15",
     "real_tune",
     "real_heldout",
     "real_heldout2",
@@ -688,6 +689,24 @@ def test_fourteenth_readout_held_out_set_is_valid_complete_and_disjoint() -> Non
         relevant_at_least=42,
         negatives_at_least=18,
         multi_event_at_least=22,
+    )
+
+
+def test_fifteenth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
+    """gold/test15.jsonl, the fifteenth blind readout set (multilateral and regional settings at
+    medium length: SCO, CICA, C5+China, CSTO, CIS, UN and Russia-Central Asia pages in which some
+    Central Asian states take part and others are only named; ministries' and agencies' own sites,
+    Russian from Central Asian outlets, provincial and Xinjiang Chinese outlets, MFA and MoD
+    transcripts, an interview, a court report, a company release, a Telegram repost; digests,
+    calls, lists, denied and postponed events; written ahead, held out)."""
+    _check_blind_readout_set(
+        "test15",
+        "ro16-",
+        documents=60,
+        per_language=20,
+        relevant_at_least=43,
+        negatives_at_least=17,
+        multi_event_at_least=21,
     )
 
 
