@@ -434,6 +434,7 @@ DISJOINT_SETS = (
     "test13",
     "test14",
     "test15",
+    "test16",
     "real_tune",
     "real_heldout",
     "real_heldout2",
@@ -707,6 +708,23 @@ def test_fifteenth_readout_held_out_set_is_valid_complete_and_disjoint() -> None
         relevant_at_least=43,
         negatives_at_least=17,
         multi_event_at_least=21,
+    )
+
+
+def test_sixteenth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
+    """gold/test16.jsonl, the sixteenth blind readout set (sources beyond the wires: think-tank
+    briefs, Telegram and WeChat reposts, parliament, court and company pages, embassy, ministry,
+    border-service and university news, provincial and Xinjiang outlets, interviews, MFA and MoD
+    transcripts; digests, calls, postponed and denied events, events with several dates; written
+    ahead, held out)."""
+    _check_blind_readout_set(
+        "test16",
+        "ro17-",
+        documents=60,
+        per_language=20,
+        relevant_at_least=43,
+        negatives_at_least=17,
+        multi_event_at_least=22,
     )
 
 
