@@ -50,6 +50,7 @@ from steppewatch.extract.coder_entities import (
     OBSERVER,
     another_bearers,
     border_side,
+    compared_with,
     given_name_before,
     named_only,
     not_participant,
@@ -478,11 +479,13 @@ def collect(
         elif kind == "state":
             if value not in facts.partner_set and value != facts.focal and _named_in(hit, names):
                 continue  # 阿富汗邻国外长会, 阿富汗局势: a framework's or an issue's name
-            if value != facts.focal and (_inside(hit, third_party) or named_only(text, hit)):
+            if value != facts.focal and (
+                _inside(hit, third_party) or named_only(text, hit) or compared_with(text, hit)
+            ):
                 # the US visiting Kazakhstan: the third state's partner, not the focal state's;
-                # a state named only as a border, a route's stop, researchers' home or a
-                # dateline (a participant only when no partner state is named otherwise, like
-                # examples)
+                # a state named only as a border, a route's stop, researchers' home, a dateline
+                # or a comparison's yardstick (unlike Kazakhstan: a participant only when no
+                # partner state is named otherwise, like examples)
                 found.examples.setdefault(value, hit)
                 neighbour(value, hit, border_side(text, hit))
             elif in_background(hit, value):
@@ -1517,14 +1520,14 @@ def rule_commentary_states(item: CodedItem, found: Found, text: str, res: Resour
     commentary), so the states the rules set aside as examples (named in background, given as
     examples, the same actor's other partner) are added, but not those named only as a
     neighbour (a border's other side, how it reacts), as a third state's partner (the US
-    minister visited Kazakhstan) or only as a place (a route's stop, researchers' home, a
-    dateline)."""
+    minister visited Kazakhstan), only as a place (a route's stop, researchers' home, a
+    dateline) or as a comparison's yardstick (compared with Kyrgyzstan)."""
     for code, hit in found.examples.items():
         if code in res.study.partner_set and code not in item.countries:
             if code in found.neighbours and code not in found.not_neighbours:
                 continue
             if hit.payload[0] == "state" and (
-                _inside(hit, found.third_party) or named_only(text, hit)
+                _inside(hit, found.third_party) or named_only(text, hit) or compared_with(text, hit)
             ):
                 continue
             item.countries = res.study.sort_countries([*item.countries, code])
