@@ -5,6 +5,10 @@ The yardstick of a comparison (compared with Kyrgyzstan, в отличие от 
 比) is the state the text measures the event's side against: it is named, not taking part, in
 the report of an event and in commentary alike. The same state named as one more side (a unit
 from Kyrgyzstan took part; Kyrgyzstan, too, sends its officers) stays.
+
+An exercise's verb (practised, rehearsed, отработали, as 演练 already was) reports the
+exercise: the states whose units practised after the lead are its sides, not states talked
+about; a state that only bought equipment stays talked about.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import pytest
 
 from steppewatch.extract import code_document
+from steppewatch.extract.coder_background import background_sentences
 from steppewatch.extract.coder_entities import compared_with
 from steppewatch.extract.matcher import Hit
 
@@ -134,3 +139,56 @@ def test_compared_with_reads_the_words_around_the_name(
     text: str, name: str, expected: bool
 ) -> None:
     assert compared_with(text, _hit(text, name)) is expected
+
+
+EXERCISE_EN = (
+    "SCO security services end joint anti-terrorist exercise\n"
+    "BISHKEK, May 20 -- A joint exercise of the competent authorities of the SCO member states "
+    "ended on Tuesday.\n"
+)
+EXERCISE_RU = (
+    "Учения ШОС завершились\n"
+    "Бишкек, 20 мая. Совместные учения компетентных органов государств – членов ШОС завершились "
+    "во вторник.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "event", "background"),
+    [
+        (
+            EXERCISE_EN + "Special units of China, Kazakhstan and Russia practised the search for "
+            "an armed gang.\n",
+            "Kazakhstan",
+            "exercise",
+            False,
+        ),
+        (
+            EXERCISE_EN + "Kazakhstan has bought Chinese armoured cars for its police.\n",
+            "Kazakhstan",
+            "exercise",
+            True,
+        ),
+        (
+            EXERCISE_RU + "Спецподразделения Китая, Казахстана и России отработали поиск "
+            "вооружённой банды.\n",
+            "Казахстана",
+            "учения",
+            False,
+        ),
+        (
+            EXERCISE_RU + "Казахстан закупил китайские бронемашины для полиции.\n",
+            "Казахстан",
+            "учения",
+            True,
+        ),
+    ],
+    ids=["en-practised", "en-bought", "ru-practised", "ru-bought"],
+)
+def test_units_that_practised_are_sides_not_background(
+    text: str, name: str, event: str, background: bool
+) -> None:
+    start = text.index(name, text.index("\n"))
+    hit = Hit(start=start, end=start + len(name), payload=("state", "KZ"), term=name)
+    spans = background_sentences(text, 0, len(text), [hit], [text.index(event)], "2026-05-20")
+    assert any(a <= start < b for a, b in spans) is background
