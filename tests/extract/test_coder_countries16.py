@@ -9,6 +9,11 @@ from Kyrgyzstan took part; Kyrgyzstan, too, sends its officers) stays.
 An exercise's verb (practised, rehearsed, отработали, as 演练 already was) reports the
 exercise: the states whose units practised after the lead are its sides, not states talked
 about; a state that only bought equipment stays talked about.
+
+The focal state's security firms abroad take part where they operate (gold guideline 2, host
+states): a partner state named as where the firms operate, in a sentence naming them, is one of
+the item's countries; one where others (Russian border guards) operate, or the home of the firms'
+clients, is not.
 """
 
 from __future__ import annotations
@@ -192,3 +197,50 @@ def test_units_that_practised_are_sides_not_background(
     hit = Hit(start=start, end=start + len(name), payload=("state", "KZ"), term=name)
     spans = background_sentences(text, 0, len(text), [hit], [text.index(event)], "2026-05-20")
     assert any(a <= start < b for a, b in spans) is background
+
+
+PSC_EN = (
+    "Chinese security firms expand in Central Asia\n"
+    "BISHKEK, June 3 -- Two Chinese private security companies that guard mines and road "
+    "projects of Chinese investors have been registered in Kyrgyzstan this spring, the Interior "
+    "Ministry said. "
+)
+PSC_RU = (
+    "Китайские охранные компании расширяют присутствие в Центральной Азии\n"
+    "Бишкек, 3 июня. Две китайские частные охранные компании, охраняющие рудники и дорожные "
+    "объекты китайских инвесторов, этой весной зарегистрированы в Кыргызстане, сообщило МВД. "
+)
+PSC_ZH = (
+    "中资安保企业加快布局中亚\n"
+    "新华社比什凯克6月3日电 吉尔吉斯斯坦内务部3日说，两家为中国投资者的矿山和道路项目提供安保服务的"
+    "中国民营安保公司今年春季在吉尔吉斯斯坦完成注册。"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        (
+            PSC_EN + "The same Chinese private security companies are also operating in "
+            "Tajikistan.\n",
+            True,
+        ),
+        (PSC_EN + "Russian border guards are still operating in Tajikistan.\n", False),
+        (PSC_RU + "Эти китайские охранные компании действуют также в Таджикистане.\n", True),
+        (PSC_RU + "Российские пограничники по-прежнему действуют в Таджикистане.\n", False),
+        (PSC_ZH + "这两家中国安保公司目前也在塔吉克斯坦运营。\n", True),
+    ],
+    ids=["en-firms", "en-others", "ru-firms", "ru-others", "zh-firms"],
+)
+def test_security_firms_take_part_where_they_operate(text: str, host: bool) -> None:
+    coded = code_document(make_doc(text))
+    assert coded.kind == "private_security"
+    assert set(coded.countries) & CA == ({"KG", "TJ"} if host else {"KG"})
+
+
+def test_the_home_of_the_firms_clients_is_no_host() -> None:
+    text = (
+        PSC_EN + "The Chinese private security companies also escort cargo for Kazakh companies.\n"
+    )
+    coded = code_document(make_doc(text))
+    assert set(coded.countries) & CA == {"KG"}

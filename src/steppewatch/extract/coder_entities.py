@@ -51,6 +51,7 @@ __all__ = [
     "numbered_entries",
     "named_only",
     "compared_with",
+    "firms_whereabouts",
     "border_side",
     "focal_in_others_list",
     "another_bearers",
@@ -456,6 +457,18 @@ def compared_with(text: str, hit: Hit) -> bool:
         _is_han_text(hit.term)
         and _COMPARED_WITH_HAN.search(text, max(0, hit.start - 1), hit.start)
         and _COMPARED_AFTER_HAN.match(text, hit.end, hit.end + 12)
+    )
+
+
+def firms_whereabouts(text: str, hit: Hit) -> bool:
+    """A ``whereabouts`` hit (``_mark_places``) names where someone operates or lives (a
+    security company operating in Tajikistan, and the next state of its list), not a state's
+    citizens, firms or passports nor a route's or a threat's way through it."""
+    return not (
+        _PERSONAL_AFTER.match(text, hit.end)
+        or _PEOPLE_AFTER.match(text, hit.end)
+        or _PEOPLE_OF_BEFORE.search(text, max(0, hit.start - 36), hit.start)
+        or _THROUGH_BEFORE.search(text, max(0, hit.start - 32), hit.start)
     )
 
 
