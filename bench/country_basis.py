@@ -7,7 +7,9 @@ by the ``basis`` of its country evidence (named, office, institution, group, mem
 and by where the text first names it (the item's lead, after it, not at all), right (gold lists
 it) or false; each missed partner state by whether the text names it anywhere (a name, an
 official or an institution of it) and whether in the first 300 characters, and by the predicted
-kind (none: commentary). Refuses the held-out sets by name (``calibration.HELD_OUT``).
+kind (none: commentary). Documents gold calls not relevant that the coder codes relevant (hard
+negatives let through) have every predicted partner state false: counted apart by basis, where
+first named and kind (sixteenth round, branch coder36). Refuses the held-out sets by name (``calibration.HELD_OUT``).
 
     .venv/bin/python bench/country_basis.py [--sets test9 test10 ...]
 """
@@ -67,11 +69,32 @@ def main(argv: list[str] | None = None) -> int:
         counts: Counter[tuple[str, ...]] = Counter()
         extracted, _, _ = read_gold_documents(load_gold(path), path, None)
         for document, text in extracted:
-            if not document.relevant:
-                continue
             seen.clear()
             coded = coder.code(text)
             if not coded.relevant:
+                continue
+            if not document.relevant:
+                # a hard negative the relevance decision let through: its partner states are
+                # all false, counted by basis, where first named and the item's kind (a
+                # relevance error, not a participant one, when the state is a side of the
+                # page's own, non-security, event)
+                wrong = set(coded.countries) & partners
+                for e in coded.evidence:
+                    if e.field == "country" and e.code in wrong:
+                        wrong.discard(e.code)
+                        where = "opening" if 0 <= e.start < OPENING else "later"
+                        counts[
+                            (
+                                "NEGATIVE coded relevant",
+                                e.basis or "named",
+                                where,
+                                f"kind {coded.kind or 'none'}",
+                            )
+                        ] += 1
+                for _ in wrong:
+                    counts[
+                        ("NEGATIVE coded relevant", "?", "?", f"kind {coded.kind or 'none'}")
+                    ] += 1
                 continue
             gold = set(document.countries or ()) & partners
             pred = set(coded.countries) & partners

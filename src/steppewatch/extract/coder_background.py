@@ -1013,13 +1013,15 @@ _EVENT_WORD = re.compile(
     r"双方|两国|各方|"
     r"(?<![^\W\d_])(?:exercises?|drills?|talks|meetings?|visit\w*|summit|sessions?|consultations?|"
     r"patrols?|operations?|training|course|seminar|forum|ceremony|signed|signing|handed|"
+    # (an exercise's verb, as 演练 is one: units of four states practised the rescue of ...)
+    r"practi[cs](?:ed|ing)|rehears\w*|drilled|"
     r"discuss\w*|met|meet\w*|held|holds?|phone|call|delegations?|headed|led\s+by|side|agreed|present|host\w*|"
     r"both\s+sides|the\s+(?:two\s+)?sides|both\s+countries|the\s+two\s+countries|"
     r"учени\w*|встреч\w*|переговор\w*|визит\w*|саммит\w*|заседани\w*|консультаци\w*|"
     r"патрулир\w*|операци\w*|курс\w*|семинар\w*|форум\w*|церемони\w*|подписа\w*|передал\w*|"
     r"обсуд\w*|обсужда\w*|встрети\w*|встреча\w*|провел\w*|провод\w*|телефонн\w*|"
     r"делегаци\w*|возглав\w*|сторон\w*|договорил\w*|согласил\w*|принима\w*|"
-    r"передач\w*|обе\s+страны|двух\s+стран)(?![^\W\d_])",
+    r"передач\w*|обе\s+страны|двух\s+стран|отработа\w*|отрабатыва\w*)(?![^\W\d_])",
     re.IGNORECASE,
 )
 

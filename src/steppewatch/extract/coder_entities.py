@@ -50,6 +50,8 @@ __all__ = [
     "OBSERVER",
     "numbered_entries",
     "named_only",
+    "compared_with",
+    "firms_whereabouts",
     "border_side",
     "focal_in_others_list",
     "another_bearers",
@@ -425,6 +427,48 @@ def named_only(text: str, hit: Hit) -> bool:
     return bool(
         _DATELINE_BEFORE.search(text, max(0, hit.start - 6), hit.start)
         and _DATELINE_AFTER.match(text, hit.end, hit.end + 24)
+    )
+
+
+# The yardstick of a comparison (compared with Kyrgyzstan, unlike Kazakhstan, more than in
+# Uzbekistan; по сравнению с Казахстаном, в отличие от Киргизии, чем в Таджикистане; 与哈萨克斯坦
+# 相比, 不同于吉尔吉斯斯坦): the state the text measures its subject against is not a side of
+# the event it reports (``compared_with``). Read in the few characters around the name only.
+_COMPARED_BEFORE = re.compile(
+    r"(?:(?<![^\W\d_])(?:compared|comparison|contrast|relative|opposed)\s+(?:with|to)|"
+    r"(?<![^\W\d_])(?:unlike|than(?:\s+in)?)|"
+    r"(?<![^\W\d_])(?:по\s+сравнению|в\s+сравнении|сравнительно)\s+со?|"
+    r"(?<![^\W\d_])в\s+отличие\s+от|(?<![^\W\d_])чем(?:\s+(?:в|во|у))?|"
+    r"不同于|有别于|相较于|相比于|比)\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+COMPARED_SPAN = 32  # characters before a name searched for its comparison word
+# (与哈萨克斯坦相比: the name between a with-word and the comparison word, one clause)
+_COMPARED_WITH_HAN = re.compile(r"(?:与|和|同|跟)$")
+_COMPARED_AFTER_HAN = re.compile(r"(?:斯坦)?(?:的[^，,。；;！？!?\n]{0,6}?)?(?:相比|相较|比较)")
+
+
+def compared_with(text: str, hit: Hit) -> bool:
+    """The state of ``hit`` is named as the yardstick of a comparison (compared with
+    Kyrgyzstan, в отличие от Казахстана, 与乌兹别克斯坦相比): measured against, not taking part."""
+    if _COMPARED_BEFORE.search(text, max(0, hit.start - COMPARED_SPAN), hit.start):
+        return True
+    return bool(
+        _is_han_text(hit.term)
+        and _COMPARED_WITH_HAN.search(text, max(0, hit.start - 1), hit.start)
+        and _COMPARED_AFTER_HAN.match(text, hit.end, hit.end + 12)
+    )
+
+
+def firms_whereabouts(text: str, hit: Hit) -> bool:
+    """A ``whereabouts`` hit (``_mark_places``) names where someone operates or lives (a
+    security company operating in Tajikistan, and the next state of its list), not a state's
+    citizens, firms or passports nor a route's or a threat's way through it."""
+    return not (
+        _PERSONAL_AFTER.match(text, hit.end)
+        or _PEOPLE_AFTER.match(text, hit.end)
+        or _PEOPLE_OF_BEFORE.search(text, max(0, hit.start - 36), hit.start)
+        or _THROUGH_BEFORE.search(text, max(0, hit.start - 32), hit.start)
     )
 
 

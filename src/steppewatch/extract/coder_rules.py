@@ -50,6 +50,8 @@ from steppewatch.extract.coder_entities import (
     OBSERVER,
     another_bearers,
     border_side,
+    compared_with,
+    firms_whereabouts,
     given_name_before,
     named_only,
     not_participant,
@@ -478,11 +480,13 @@ def collect(
         elif kind == "state":
             if value not in facts.partner_set and value != facts.focal and _named_in(hit, names):
                 continue  # 阿富汗邻国外长会, 阿富汗局势: a framework's or an issue's name
-            if value != facts.focal and (_inside(hit, third_party) or named_only(text, hit)):
+            if value != facts.focal and (
+                _inside(hit, third_party) or named_only(text, hit) or compared_with(text, hit)
+            ):
                 # the US visiting Kazakhstan: the third state's partner, not the focal state's;
-                # a state named only as a border, a route's stop, researchers' home or a
-                # dateline (a participant only when no partner state is named otherwise, like
-                # examples)
+                # a state named only as a border, a route's stop, researchers' home, a dateline
+                # or a comparison's yardstick (unlike Kazakhstan: a participant only when no
+                # partner state is named otherwise, like examples)
                 found.examples.setdefault(value, hit)
                 neighbour(value, hit, border_side(text, hit))
             elif in_background(hit, value):
@@ -1517,14 +1521,14 @@ def rule_commentary_states(item: CodedItem, found: Found, text: str, res: Resour
     commentary), so the states the rules set aside as examples (named in background, given as
     examples, the same actor's other partner) are added, but not those named only as a
     neighbour (a border's other side, how it reacts), as a third state's partner (the US
-    minister visited Kazakhstan) or only as a place (a route's stop, researchers' home, a
-    dateline)."""
+    minister visited Kazakhstan), only as a place (a route's stop, researchers' home, a
+    dateline) or as a comparison's yardstick (compared with Kyrgyzstan)."""
     for code, hit in found.examples.items():
         if code in res.study.partner_set and code not in item.countries:
             if code in found.neighbours and code not in found.not_neighbours:
                 continue
             if hit.payload[0] == "state" and (
-                _inside(hit, found.third_party) or named_only(text, hit)
+                _inside(hit, found.third_party) or named_only(text, hit) or compared_with(text, hit)
             ):
                 continue
             item.countries = res.study.sort_countries([*item.countries, code])
@@ -1564,6 +1568,46 @@ def rule_domestic_states(
         found.evidence = [
             e for e in found.evidence if not (e.field == "country" and e.code in drop)
         ]
+
+
+def rule_host_states(
+    item: CodedItem,
+    text: str,
+    hits: list[Hit],
+    found: Found,
+    background: list[tuple[int, int]],
+    res: Resources,
+) -> None:
+    """The focal state's security firms abroad (codebook private_security) take part in their
+    host states (gold guideline 2: the host states where the text says the firms work): a
+    partner state named as where someone operates (``whereabouts``: Chinese security companies
+    began operating in Kyrgyzstan and Tajikistan, действуют в Таджикистане) in a sentence that
+    names the firms (a private_security hit), not in background, is one of the item's
+    countries. A state named there as the home of clients or citizens, or as a route's way, is
+    not; nor is one named as where firms operate in a sentence about something else."""
+    if item.kind != "private_security" and "private_security" not in item.event_kinds:
+        return
+    partners = res.study.partner_set
+    firms = sorted(h.start for h in hits if h.payload == ("event_kind", "private_security"))
+    if not firms:
+        return
+    added: list[str] = []
+    for hit in hits:
+        state = hit.payload[1]
+        if (
+            hit.payload[0] != "whereabouts"
+            or state not in partners
+            or state in item.countries
+            or state in added
+            or _within(background, hit)
+            or not _any_in(firms, *_sentence_of(text, hit.start, item.start, item.end))
+            or not firms_whereabouts(text, hit)
+        ):
+            continue
+        added.append(str(state))
+        found.evidence.append(evidence("country", str(state), hit, text, "host"))
+    if added:
+        item.countries = res.study.sort_countries([*item.countries, *added])
 
 
 # the joints of a list of states (Китай, Казахстан и Киргизия; 中国、哈萨克斯坦和吉尔吉斯斯坦)
@@ -3734,6 +3778,7 @@ def assign_codes(
     item.event_kinds = kinds
     item.level = rule_level(item, text, found, item.kind, res.study.focal)
     rule_domestic_states(item, text, hits, found, res)
+    rule_host_states(item, text, hits, found, background, res)
     partners = [c for c in countries if c in res.study.partner_set]
     if item.framework is None and found.lead_partner is not None and item.kind is not None:
         # the lead reports the event with one partner state, naming no framework: bilateral,

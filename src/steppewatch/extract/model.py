@@ -29,7 +29,8 @@ class Evidence(_Record):
         default=None,
         description="How the code was found: named (the text names it), office (an official's "
         "office), institution, membership (implied by membership of a framework meeting), group "
-        "(a region's group name), venue (host of an event in its capital), second_event, "
+        "(a region's group name), venue (host of an event in its capital), host (a host state "
+        "where the focal state's security firms operate), second_event, "
         "one_partner (framework bilateral: one partner state takes part, no framework named), "
         "several_partners (framework other_multilateral: several partner states take part, "
         "no framework named), "
