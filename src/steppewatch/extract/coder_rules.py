@@ -349,6 +349,9 @@ class Found:
     # bilateral when no framework is named there (``event_frameworks``)
     lead_partner: Hit | None = None
     lead_state: str | None = None  # (its state)
+    # all the item's hits (not only its scope's): the lead's sides are read from them, as the
+    # lead reports the main event even when its passage was not scored as security
+    item_hits: list[Hit] | None = None
     reference: str | None = None  # the publication date (the year of the event's lead)
     # a press conference's questions after the item's lead: an office named there asks about
     # officials, it reports no meeting of the item (``rule_kinds``)
@@ -1044,7 +1047,14 @@ def event_frameworks(
             # Press Service | 3 June / From 1 to 3 June, the SCO member states' exercise was
             # held ...): the framework and the sides it names are the event's
             first_sentence = max(first_sentence, kind_lead_end(text, item))
-    found.lead_partner = _one_partner_lead(item, text, hits, first_sentence, res, byline)
+    found.lead_partner = _one_partner_lead(
+        item,
+        text,
+        hits if found.item_hits is None else found.item_hits,
+        first_sentence,
+        res,
+        byline,
+    )
     if found.lead_partner is not None:
         found.lead_state = _state_of(found.lead_partner, res)
     if found.lead_partner is not None:
@@ -2290,7 +2300,7 @@ SECOND_EVENTS = {
 # train 2,000 police officers, 为中亚国家培训1500名执法人员, 3000个培训名额): codebook training_education,
 # "pledges to train N law-enforcement officers"; training only talked of is no second event
 _TRAINEES = re.compile(
-    r"\d[\d\s,.]*(?:тыс\.?\s*)?(?:сотрудник|офицер|курсант|специалист|военнослужащ|"
+    r"\d[\d\s,.]*(?:тыс\.?\s*)?(?:[^\W\d_]+\s+){0,2}?(?:сотрудник|офицер|курсант|специалист|военнослужащ|"
     r"полицейск|слушател|человек|военн|пограничник|спасател)|"
     r"\d[\d,.]*\s*(?:thousand\s+)?(?:\w+\s+){0,2}?(?:officers|personnel|cadets|police|"
     r"specialists|trainees|people|students|officials)\b|\d+\s*(?:名|人次?)|"
@@ -3710,6 +3720,7 @@ def assign_codes(
     )
     found = collect(hits, text, res, reference, background, idle, lead_end(item.start, text))
     found.reference = reference
+    found.item_hits = item_hits
     framework, countries = rule_countries(item, text, hits, found, res, reference)
     item.framework = framework
     item.countries = countries
