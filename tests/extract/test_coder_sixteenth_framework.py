@@ -1,0 +1,188 @@
+"""Sixteenth-round framework and kind rules: a site's breadcrumb trail above the title is no
+part of the item (its title and lead come after it); the lead's sides are read from all the
+item's mentions, not only from the passages scored as security, so a lead reporting talks with
+one partner state stays bilateral when a later passage names a regional format only as a subject
+of the talks; a Russian count of trainees may put adjectives between the number and the noun.
+Texts written for these tests, none copied from a gold text; each rule has a text it changes and
+one it leaves alone."""
+
+from __future__ import annotations
+
+from steppewatch.extract import extract_document
+from steppewatch.extract.codebook_coder import CodebookCoder
+from steppewatch.extract.coder_phrases import document_mentions
+from steppewatch.extract.coder_rules import _TRAINEES
+from steppewatch.extract.model import CodedItem
+from steppewatch.extract.segment import content_start, segment_text
+
+CODER = CodebookCoder()
+
+
+def _code(text: str) -> CodedItem:
+    document = CODER.code(extract_document(text.encode("utf-8"), source="contrast.txt"))
+    return document.items[0] if document.items else document
+
+
+# -- the breadcrumb trail ----------------------------------------------------------------------
+
+
+def test_breadcrumb_trail_is_skipped_in_every_script() -> None:
+    for trail, title in (
+        ("人民网 > 国际 > 正文", "中吉两国边防部门举行会晤"),
+        ("Portal | English | Home > World > Asia", "China and Kyrgyzstan hold border talks"),
+        ("Главная › Новости › Политика", "Пограничники Кыргызстана и Китая провели встречу"),
+    ):
+        text = f"{trail}\n{title}\nBody.\n"
+        (segment,) = segment_text(text)
+        assert text[segment.start :].startswith(title)
+
+
+def test_titles_and_datelines_are_not_trails() -> None:
+    for text in (
+        "China and Kyrgyzstan hold border talks | Agency\nBody.\n",  # one separator: a title
+        "Talks > 3 rounds > agreement\nBody.\n",  # a digit: no section names
+        "A > B\nBody.\n",  # one separator
+        "Он сказал: > нет > да.\nBody.\n",  # a sentence's end
+    ):
+        assert content_start(text) == 0
+        assert segment_text(text)[0].start == 0
+
+
+# -- the lead's sides from the whole item ------------------------------------------------------
+
+FILL_EN = " ".join(
+    f"Trade in goods of group {n} rose steadily over the past decade, the commerce ministry "
+    "said in its yearly review."
+    for n in "ABCDEFGHIJKLMNOP"
+)
+TALKS_EN = (
+    "Portal | English | Home > World > Asia\n"
+    "Chinese president holds talks with visiting Kazakh leader\n"
+    "Source: Agency | 2026-03-04 10:00\n"
+    "BEIJING, March 4 -- Chinese President Xi Jinping held talks with President Kassym-Jomart "
+    "Tokayev of Kazakhstan, who is on a state visit, at the Great Hall of the People on "
+    "Wednesday.\n"
+    "Xi said the two countries are good neighbours and friends and their trade grew by a fifth "
+    "last year. " + FILL_EN + "\n"
+    "Xi urged closer cooperation in law enforcement and security with Kazakhstan, a joint fight "
+    "against terrorism, separatism and extremism, and better protection of each other's citizens "
+    "and projects. Tokayev said Kazakhstan is ready to work with China against cross-border "
+    "crime.\n"
+    "The two presidents also exchanged views on the China-Central Asia mechanism and on the "
+    "situation in Afghanistan.\n"
+)
+SUMMIT_EN = TALKS_EN.replace(
+    "Chinese president holds talks with visiting Kazakh leader",
+    "Second China-Central Asia summit opens in Beijing",
+).replace(
+    "Chinese President Xi Jinping held talks with President Kassym-Jomart Tokayev of "
+    "Kazakhstan, who is on a state visit, at the Great Hall of the People on Wednesday.",
+    "The second China-Central Asia summit opened on Wednesday, with Chinese President Xi "
+    "Jinping and President Kassym-Jomart Tokayev of Kazakhstan among the leaders taking part.",
+)
+
+FILL_RU = " ".join(
+    f"По данным годового обзора министерства торговли, товарооборот по группе товаров {n} за "
+    "десять лет стабильно рос."
+    for n in "АБВГДЕЖЗИКЛМНОПРС"
+)
+TALKS_RU = (
+    "Новости › Политика › Мир\n"
+    "Си Цзиньпин провел переговоры с президентом Казахстана\n"
+    "Агентство | 04.03.2026\n"
+    "ПЕКИН, 4 марта. Председатель КНР Си Цзиньпин провел переговоры с президентом Казахстана "
+    "Касым-Жомартом Токаевым, находящимся в Китае с государственным визитом.\n"
+    "Си Цзиньпин отметил, что две страны являются добрыми соседями, а их товарооборот за прошлый "
+    "год вырос на пятую часть. " + FILL_RU + "\n"
+    "Си Цзиньпин призвал углублять сотрудничество с Казахстаном в правоохранительной сфере и "
+    "сфере безопасности, совместно бороться с терроризмом, сепаратизмом и экстремизмом и "
+    "защищать граждан и проекты друг друга. Токаев заявил, что Казахстан готов вместе с Китаем "
+    "противодействовать трансграничной преступности.\n"
+    "Главы государств также обменялись мнениями о формате Центральная Азия – Китай и о ситуации "
+    "в Афганистане.\n"
+)
+
+FILL_ZH = "".join(
+    f"据商务部年度报告，第{n}类商品的双边贸易额在过去十年中稳步增长，农产品和机电产品的出口也有所增加，"
+    "物流通道运行顺畅。"
+    for n in "一二三四五六七八九十" * 5
+)
+TALKS_ZH = (
+    "新华网 > 时政 > 正文\n"
+    "习近平同来访的哈萨克斯坦总统举行会谈\n"
+    "2026-03-04 10:00 来源：新华社\n"
+    "新华社北京3月4日电 国家主席习近平4日在人民大会堂同来华进行国事访问的哈萨克斯坦总统托卡耶夫"
+    "举行会谈。\n"
+    "习近平指出，两国是好邻居、好朋友，去年双边贸易额增长五分之一。" + FILL_ZH + "\n"
+    "习近平强调，中方愿同哈方深化执法安全合作，共同打击恐怖主义、分裂主义、极端主义，保护彼此公民和"
+    "项目安全。托卡耶夫表示，哈方愿同中方携手打击跨国犯罪。\n"
+    "两国元首还就中国—中亚机制和阿富汗局势交换了意见。\n"
+)
+
+
+def test_talks_with_one_partner_stay_bilateral_when_a_format_is_a_later_subject() -> None:
+    for text in (TALKS_EN, TALKS_RU, TALKS_ZH):
+        item = _code(text)
+        assert item.kind == "meeting"
+        assert item.framework == "bilateral"
+        assert item.countries == ["CN", "KZ"]
+
+
+def test_a_lead_reporting_the_format_s_own_gathering_keeps_it() -> None:
+    item = _code(SUMMIT_EN)
+    assert item.kind == "meeting"
+    assert item.framework == "C5+China"
+
+
+# -- trainees counted with adjectives ----------------------------------------------------------
+
+
+def test_russian_trainees_with_adjectives_between_number_and_noun() -> None:
+    assert _TRAINEES.search("вручены дипломы 30 туркменским сотрудникам полиции")
+    assert _TRAINEES.search("подготовку прошли 120 молодых кыргызских офицеров")
+    assert _TRAINEES.search("обучение прошли 45 сотрудников")
+    # (a date or an amount is no count of trainees)
+    assert not _TRAINEES.search("30 октября в Ашхабаде прошла встреча министров")
+    assert not _TRAINEES.search("выделено 5 миллионов долларов на ремонт здания")
+
+
+# -- a document adopted by a gathering, in English and Chinese ---------------------------------
+
+
+def _documents(text: str) -> list[str]:
+    normal = text.lower()
+    return [h.term for h in document_mentions([], normal, 0, len(normal))]
+
+
+def test_english_and_chinese_documents_adopted_are_second_events() -> None:
+    assert _documents("The ministers adopted the Bishkek Declaration on border security.")
+    assert _documents("The committee approved the revised Action Plan on new threats.")
+    assert _documents("A programme of cooperation was approved by the council.")
+    assert _documents("会议审议通过了《成员国禁毒合作行动计划》。")
+    assert _documents("双方签署了边境管理合作议定书。")
+
+
+def test_plans_talk_and_press_communiques_are_not_documents_adopted() -> None:
+    assert not _documents("The two sides signed up to nothing and agreed to meet again.")
+    assert not _documents("会议将通过《杜尚别宣言》。")  # (to be adopted: a plan)
+    assert not _documents("各方通过加强合作计划推进边境管理。")  # (通过 as "by way of")
+    assert not _documents("会谈后发表了新闻公报。")  # (a press communiqué records the talks)
+
+
+def test_a_declaration_adopted_at_a_summit_is_its_second_event() -> None:
+    text = (
+        "Leaders of member states meet in Astana for the CICA summit\n"
+        "ASTANA, Oct. 12 -- Leaders of the member states of the Conference on Interaction and "
+        "Confidence-Building Measures in Asia met in Astana on Wednesday for the CICA summit, "
+        "with Kazakhstan as chair and China represented by a vice president.\n"
+        "The leaders adopted the Astana Declaration on fighting terrorism and drug trafficking.\n"
+    )
+    item = _code(text)
+    assert item.kind == "meeting"
+    assert item.framework == "CICA"
+    assert "mechanism" in item.event_kinds
+    plain = text.replace(
+        "The leaders adopted the Astana Declaration on fighting terrorism and drug trafficking.",
+        "The leaders spoke about fighting terrorism and drug trafficking.",
+    )
+    assert "mechanism" not in _code(plain).event_kinds
