@@ -2209,18 +2209,44 @@ def lead_parts(text: str, item: CodedItem) -> tuple[tuple[int, int], int]:
     return head, limit
 
 
+def _listed_once(hits: list[Hit], text: str | None, lead_end: int) -> float:
+    """The weight of the mentions of equipment handed over: LEAD_WEIGHT in the lead, 1 later,
+    and the items one sentence lists count once (a handover's sentence naming the vehicles,
+    drones and radios it gave is one mention of the handover, not three)."""
+    if text is None:
+        return sum(LEAD_WEIGHT if h.start < lead_end else 1.0 for h in hits)
+    total, previous, previous_weight = 0.0, -1, 0.0
+    for h in sorted(hits, key=lambda h: h.start):
+        weight = LEAD_WEIGHT if h.start < lead_end else 1.0
+        if previous >= 0 and (
+            previous >= h.start or _SENTENCE.search(text, previous, h.start) is None
+        ):
+            if weight > previous_weight:  # (the sentence's heaviest mention counts)
+                total += weight - previous_weight
+                previous_weight = weight
+            previous = max(previous, h.end)
+            continue
+        total += weight
+        previous, previous_weight = h.end, weight
+    return total
+
+
 def choose_kind(
     item: CodedItem,
     kinds: dict[str, list[Hit]],
     has_level: bool,
     lead_end: int | None = None,
     lead_level: bool = False,
+    text: str | None = None,
 ) -> str | None:
     """The main event's kind. The lead (title and first sentence, ``lead_end``; else the first
     LEAD characters) reports the main event: its mentions weigh LEAD_WEIGHT times a later one
     (what the later paragraphs add, equipment handed over at the talks, the checkpoint where
     border delegates met, is second or background). Specific activities weigh more than
-    meetings and mechanisms; with no kind indicator, a meeting level implies a meeting, and so
+    meetings and mechanisms; the equipment one sentence lists (vehicles, drones and radios
+    handed over after the talks) is one mention of its handover (``_listed_once``: most of
+    equipment_transfer's indicators name the items, which a list repeats; ``text`` gives the
+    sentences); with no kind indicator, a meeting level implies a meeting, and so
     does a level in a title line when the lead names no kind (``lead_level``: 国防部长会议在比什凯克
     举行, the ministers' meeting is the event, the exercise they agreed on comes later)."""
     if not kinds:
@@ -2234,7 +2260,10 @@ def choose_kind(
         hits = kinds.get(code)
         if not hits:
             continue
-        score = sum(LEAD_WEIGHT if h.start < lead_end else 1.0 for h in hits)
+        if code == "equipment_transfer":
+            score = _listed_once(hits, text, lead_end)
+        else:
+            score = sum(LEAD_WEIGHT if h.start < lead_end else 1.0 for h in hits)
         score *= KIND_PRIOR.get(code, 1.0)
         score -= rank * 0.01  # ties go to the more specific kind
         if score > best_score:
@@ -2392,7 +2421,7 @@ def rule_kinds(
             )
             for h in levels
         )
-    main = choose_kind(item, kinds, has_level, lead_end, lead_level)
+    main = choose_kind(item, kinds, has_level, lead_end, lead_level, text)
     for code, hs in phrases.items():
         if hs:
             kinds[code] = sorted(kinds.get(code, []) + hs, key=lambda h: h.start)
