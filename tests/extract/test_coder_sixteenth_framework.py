@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from steppewatch.extract import extract_document
 from steppewatch.extract.codebook_coder import CodebookCoder
-from steppewatch.extract.coder_phrases import document_mentions
+from steppewatch.extract.coder_phrases import document_mentions, summons_mentions
 from steppewatch.extract.coder_rules import _TRAINEES
 from steppewatch.extract.model import CodedItem
 from steppewatch.extract.segment import content_start, segment_text
@@ -251,3 +251,41 @@ def test_talks_with_a_handover_listed_after_them_stay_a_meeting() -> None:
 def test_a_handover_reported_in_the_lead_stays_the_main_event() -> None:
     for text in (GIVE_EN, GIVE_ZH, GIVE_RU):
         assert _code(text).kind == "equipment_transfer"
+
+
+# -- a summons is a meeting of the two sides ---------------------------------------------------
+
+
+def _summonses(text: str) -> list[str]:
+    normal = text.lower()
+    return [h.term for h in summons_mentions([], normal, 0, len(normal))]
+
+
+def test_summoning_an_envoy_or_a_minister_is_a_meeting_mention() -> None:
+    assert _summonses("事发后，中国驻哈萨克斯坦大使约见哈内务部副部长，要求尽快破案。")
+    assert _summonses("The ministry summoned the Kyrgyz ambassador over the attack.")
+    assert _summonses("МИД Китая вызвал посла Таджикистана в связи с нападением.")
+
+
+def test_calls_and_invitations_of_others_are_not_summonses() -> None:
+    assert not _summonses("The minister called in sick and summoned up his courage.")
+    assert not _summonses("Министерство пригласило журналистов на брифинг.")
+    assert not _summonses("使馆提醒中国公民注意安全。")
+
+
+ATTACK_ZH = (
+    "驻哈萨克斯坦使馆就中国公民遇袭事件约见哈方官员\n"
+    "6月2日晚，阿拉木图一家中资企业的两名中国员工遭歹徒袭击受伤。\n"
+    "6月3日，中国驻哈萨克斯坦大使约见哈萨克斯坦内务部副部长，要求哈方尽快侦破案件，严惩凶手，"
+    "切实保障在哈中国公民安全。哈方表示已成立专案组。\n"
+)
+
+
+def test_an_incident_followed_by_a_summons_has_a_meeting_second() -> None:
+    item = _code(ATTACK_ZH)
+    assert item.kind == "incident"
+    assert item.event_kinds == ["incident", "meeting"]
+    alone = ATTACK_ZH.replace("约见哈方官员", "发布安全提醒").replace(
+        "中国驻哈萨克斯坦大使约见哈萨克斯坦内务部副部长，要求哈方", "中国驻哈萨克斯坦使馆要求哈方"
+    )
+    assert _code(alone).event_kinds == ["incident"]

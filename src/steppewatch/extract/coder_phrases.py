@@ -29,7 +29,7 @@ import re
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.prefilter import Guarded
 
-__all__ = ["PHRASE_MARK", "document_mentions", "transfer_mentions"]
+__all__ = ["PHRASE_MARK", "document_mentions", "summons_mentions", "transfer_mentions"]
 
 PAYLOAD = ("event_kind", "equipment_transfer")
 # the first character of such a hit's term: a verb and its object found apart tell a second
@@ -165,6 +165,43 @@ def document_mentions(hits: list[Hit], normal: str, start: int, end: int) -> lis
             a, b = m.span(group)
             if not any(a <= s < b for s in have):
                 found.append(Hit(a, b, DOCUMENT, PHRASE_MARK + m.group(group)))
+    if not found:
+        return hits
+    return sorted(hits + found, key=lambda h: h.start)
+
+
+MEETING = ("event_kind", "meeting")
+# an envoy or a minister summoned (约见, 紧急约见; summoned the ambassador, called in the envoy;
+# вызвал посла, пригласил в МИД): the démarche is a meeting of the two sides, the one that
+# usually follows an incident (a second event of it); the indicators name talks and visits only
+_SUMMONED = Guarded(
+    re.compile(
+        r"约见|召见|(?<![^\W\d_])(?:summoned|called\s+in)(?=\s+(?:the\s+|a\s+)?[\w-]*\s*"
+        r"(?:ambassador|envoy|charg[eé]|minister|diplomat))|"
+        r"(?<![^\W\d_])(?:вызвал\w*|пригласил\w*)(?=\s+(?:\w+\s+){0,2}?"
+        r"(?:посл|поверенн|в\s+мид|в\s+министерств))",
+        re.IGNORECASE,
+    ),
+    "约见",
+    "召见",
+    "summoned",
+    "called",
+    "вызвал",
+    "пригласил",
+)
+
+
+def summons_mentions(hits: list[Hit], normal: str, start: int, end: int) -> list[Hit]:
+    """``hits`` and the summonses of an envoy or a minister (``_SUMMONED``) as meetings that
+    tell a second event (``PHRASE_MARK``), sorted by start; ``normal``: the lower-cased text."""
+    if not _SUMMONED.possible(normal, start, end):
+        return hits
+    have = {h.start for h in hits if h.payload == MEETING}
+    found = [
+        Hit(m.start(), m.end(), MEETING, PHRASE_MARK + m.group())
+        for m in _SUMMONED.pattern.finditer(normal, start, end)
+        if m.start() not in have
+    ]
     if not found:
         return hits
     return sorted(hits + found, key=lambda h: h.start)
