@@ -289,3 +289,28 @@ def test_an_incident_followed_by_a_summons_has_a_meeting_second() -> None:
         "中国驻哈萨克斯坦大使约见哈萨克斯坦内务部副部长，要求哈方", "中国驻哈萨克斯坦使馆要求哈方"
     )
     assert _code(alone).event_kinds == ["incident"]
+
+
+# -- a framework's body in the source line under the title is the publisher --------------------
+
+
+def _talks(source: str) -> str:
+    return (
+        "Министры внутренних дел Казахстана и Китая провели переговоры\n"
+        f"{source}\n"
+        "АСТАНА, 12 мая. Министр общественной безопасности КНР провел переговоры с министром "
+        "внутренних дел Казахстана. Стороны договорились усилить сотрудничество в борьбе с "
+        "терроризмом и наркотрафиком.\n"
+    )
+
+
+def test_a_framework_body_publishing_the_page_is_no_framework_of_its_event() -> None:
+    for source in ("Источник: Секретариат ШОС | 12.05.2026", "Источник: Казинформ | 12.05.2026"):
+        item = _code(_talks(source))
+        assert item.framework == "bilateral"
+        assert item.countries == ["CN", "KZ"]
+    # (named in the lead's own sentence, the framework is the event's)
+    within = _talks("Источник: Казинформ | 12.05.2026").replace(
+        "АСТАНА, 12 мая. Министр", "АСТАНА, 12 мая. На заседании Совета министров ШОС министр"
+    )
+    assert _code(within).framework == "SCO"

@@ -1079,7 +1079,9 @@ def event_frameworks(
         kept = [
             h
             for h in found.by_scheme["framework"][code]
-            if h.start < first_sentence
+            # (a framework's body named in the source line under the title publishes the page:
+            # no side of its event)
+            if (h.start < first_sentence and not byline[0] <= h.start < byline[1])
             or (
                 (body_meeting or term_meeting(h, index, text, sector=False))
                 and not _in_passing(text, item, h)
@@ -1138,9 +1140,11 @@ def _one_partner_lead(
             h.payload[1] == "bilateral"
             or _occasion(text, h)
             or any(a <= h.start < b for a, b in occasions)
+            or byline[0] <= h.start < byline[1]
         ):
             # (кыргызско-китайское учение, the China-Kazakhstan talks: the two sides; on the
-            # sidelines of the SCO summit: where the two sides met)
+            # sidelines of the SCO summit: where the two sides met; Источник: Секретариат ШОС
+            # under the title: the publisher)
             continue
         if framework or kind in ("group", "group_other"):
             return None
