@@ -5,8 +5,8 @@ one partner state stays bilateral when a later passage names a regional format o
 of the talks; a Russian count of trainees may put adjectives between the number and the noun;
 a document adopted by a gathering, named by its kind, is a mechanism in English and Chinese as in
 Russian; the equipment one sentence lists is one mention of its handover when the main kind is
-chosen.
-Texts written for these tests, none copied from a gold text; each rule has a text it changes and
+chosen; a summons is a meeting; a framework's body in the source line publishes the page; a
+format's gathering recalled as past is no framework of the event. Texts written for these tests, none copied from a gold text; each rule has a text it changes and
 one it leaves alone."""
 
 from __future__ import annotations
@@ -314,3 +314,51 @@ def test_a_framework_body_publishing_the_page_is_no_framework_of_its_event() -> 
         "АСТАНА, 12 мая. Министр", "АСТАНА, 12 мая. На заседании Совета министров ШОС министр"
     )
     assert _code(within).framework == "SCO"
+
+
+# -- a format's gathering recalled as past is another event ------------------------------------
+TOUR_ZH = (
+    "王毅访问哈萨克斯坦和乌兹别克斯坦\n"
+    "5月10日至12日，外交部长王毅对哈萨克斯坦和乌兹别克斯坦进行访问。\n"
+    "5月10日，哈萨克斯坦总统在阿斯塔纳会见王毅，双方同意加强安全合作，共同打击恐怖主义和跨国犯罪。\n"
+    "5月12日，王毅在塔什干同乌兹别克斯坦外长举行会谈，双方讨论了执法安全合作。\n"
+    "今年3月，王毅曾在西安出席中国—中亚外长会晤。\n"
+)
+TOUR_ZH_NOW = TOUR_ZH.replace(
+    "今年3月，王毅曾在西安出席中国—中亚外长会晤。",
+    "访问期间，王毅还出席了在塔什干举行的中国—中亚外长会晤。",
+)
+TOUR_EN = (
+    "Wang Yi visits Kazakhstan and Uzbekistan\n"
+    "From May 10 to 12, Foreign Minister Wang Yi visited Kazakhstan and Uzbekistan.\n"
+    "On May 10, the President of Kazakhstan met Wang Yi in Astana, and the two sides agreed to strengthen security cooperation and fight terrorism and cross-border crime together.\n"
+    "On May 12, Wang Yi held talks in Tashkent with the Foreign Minister of Uzbekistan on law enforcement and security cooperation.\n"
+    "In March, Wang Yi had attended the China-Central Asia foreign ministers' meeting in Xi'an.\n"
+)
+TOUR_EN_NOW = TOUR_EN.replace(
+    "In March, Wang Yi had attended the China-Central Asia foreign ministers' meeting in Xi'an.",
+    "During the visit, Wang Yi also attended the China-Central Asia foreign ministers' meeting in Tashkent.",
+)
+TOUR_RU = (
+    "Ван И посетил Казахстан и Узбекистан\n"
+    "С 10 по 12 мая министр иностранных дел КНР Ван И посетил Казахстан и Узбекистан.\n"
+    "10 мая президент Казахстана принял Ван И в Астане, стороны договорились укреплять сотрудничество в сфере безопасности и совместно бороться с терроризмом.\n"
+    "12 мая Ван И провел переговоры в Ташкенте с министром иностранных дел Узбекистана о сотрудничестве в правоохранительной сфере.\n"
+    "В марте Ван И ранее принимал участие во встрече министров иностранных дел Центральная Азия – Китай в Сиане.\n"
+)
+TOUR_RU_NOW = TOUR_RU.replace(
+    "В марте Ван И ранее принимал участие во встрече министров иностранных дел Центральная Азия – Китай в Сиане.",
+    "В ходе визита Ван И также принял участие во встрече министров иностранных дел Центральная Азия – Китай в Ташкенте.",
+)
+
+
+def test_a_format_s_gathering_recalled_as_past_is_no_framework_of_the_visit() -> None:
+    for text in (TOUR_ZH, TOUR_EN, TOUR_RU):
+        item = _code(text)
+        assert item.framework != "C5+China"
+        assert item.countries == ["CN", "KZ", "UZ"]  # (no members implied by the format)
+
+
+def test_a_format_s_gathering_attended_during_the_visit_is_its_framework() -> None:
+    for text in (TOUR_ZH_NOW, TOUR_EN_NOW, TOUR_RU_NOW):
+        assert _code(text).framework == "C5+China"

@@ -1321,10 +1321,27 @@ _PLATFORMS = re.compile(
 )
 
 
+# a gathering recalled as the past of someone's (他曾出席…, 此前, had attended, earlier this year,
+# ранее принимал участие): the clause before the framework's name says it happened before
+_RECALLED_GATHERING = re.compile(
+    r"曾|此前|(?<![^\W\d_])(?:had\s+(?:\w+\s+){0,2}?(?:attended|taken part|participated|"
+    r"chaired|hosted)|previously|earlier this year|last year|ранее|в прошлом году)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+RECALLED_SPAN = 120  # characters of the framework's clause searched before its name
+
+
 def _in_passing(text: str, item: CodedItem, hit: Hit) -> bool:
     lo, hi = _sentence_of(text, hit.start, item.start, item.end)
     if _PLATFORMS.search(text, lo, hi):
         return True
+    clause = max(lo, hit.start - RECALLED_SPAN)
+    for m in _CLAUSE_BREAK.finditer(text, clause, hit.start):
+        clause = m.end()
+    if _RECALLED_GATHERING.search(text, clause, hit.start):
+        return True  # (the gathering happened before: another event)
     return bool(_UN.search(text, lo, hi)) and bool(_FORUMS.search(text, lo, hi))
 
 
