@@ -117,7 +117,11 @@ from steppewatch.extract.coder_entities import (
     not_participant,
     numbered_entries,
 )
-from steppewatch.extract.coder_phrases import document_mentions, transfer_mentions
+from steppewatch.extract.coder_phrases import (
+    document_mentions,
+    summons_mentions,
+    transfer_mentions,
+)
 from steppewatch.extract.coder_protected import protected_objects
 from steppewatch.extract.coder_relevance import (
     Engagement,
@@ -393,26 +397,31 @@ class CodebookCoder:
         reference: str | None,
         dating: list[str | None] | None = None,
     ) -> None:
-        hits = document_mentions(
-            transfer_mentions(
-                aid_transport(
-                    ambiguous_names(
-                        enumerations(
-                            clean_entities(
-                                _with_objects(
-                                    res.matcher.hits(normal, item.start, item.end),
+        hits = summons_mentions(
+            document_mentions(
+                transfer_mentions(
+                    aid_transport(
+                        ambiguous_names(
+                            enumerations(
+                                clean_entities(
+                                    _with_objects(
+                                        res.matcher.hits(normal, item.start, item.end),
+                                        normal,
+                                        item.start,
+                                        item.end,
+                                    ),
+                                    res.cities,
                                     normal,
-                                    item.start,
-                                    item.end,
+                                    res.study,
                                 ),
-                                res.cities,
-                                normal,
+                                text,
                                 res.study,
                             ),
-                            text,
-                            res.study,
+                            res.gazetteer.ambiguous,
                         ),
-                        res.gazetteer.ambiguous,
+                        normal,
+                        item.start,
+                        item.end,
                     ),
                     normal,
                     item.start,

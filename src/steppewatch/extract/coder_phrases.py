@@ -29,7 +29,7 @@ import re
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.prefilter import Guarded
 
-__all__ = ["PHRASE_MARK", "document_mentions", "transfer_mentions"]
+__all__ = ["PHRASE_MARK", "document_mentions", "summons_mentions", "transfer_mentions"]
 
 PAYLOAD = ("event_kind", "equipment_transfer")
 # the first character of such a hit's term: a verb and its object found apart tell a second
@@ -111,18 +111,97 @@ _ADOPTED = Guarded(
 )
 
 
+# the same in English (the leaders adopted the Astana Statement; the committee adopted the
+# updated Catalogue of Confidence Building Measures; the participants approved the Action Plan;
+# a programme of cooperation was approved) and in Chinese (会议通过了《…宣言》, 签署了…议定书,
+# 发表了…声明: the verb in the past with 了, or before the title's 《, not after 将 or 拟: a
+# plan). A press communiqué issued after talks (会后发表了新闻公报) records them, no document of
+# cooperation.
+_ADOPT_EN = r"(?:adopted|approved|endorsed|signed)"
+_DOCUMENT_KIND_EN = (
+    r"(?:statements?|declarations?|catalogues?|catalogs?|(?:action\s+)?plans?|programmes?|"
+    r"programs?|concepts?|charters?|road\s?maps?|resolutions?)"
+)
+_ADOPTED_EN = Guarded(
+    re.compile(
+        rf"(?<![^\W\d_])(?:(?P<verb>{_ADOPT_EN})(?:\s+[\w'’-]+){{0,{WORDS_BETWEEN + 1}}}?"
+        rf"\s+{_DOCUMENT_KIND_EN}|{_DOCUMENT_KIND_EN}(?:\s+[\w'’-]+){{0,{WORDS_BETWEEN}}}?\s+"
+        rf"(?:was|were|has\s+been|have\s+been)\s+(?P<after>{_ADOPT_EN}))(?![^\W\d_])",
+        re.IGNORECASE,
+    ),
+    "adopted",
+    "approved",
+    "endorsed",
+    "signed",
+)
+_ADOPTED_ZH = Guarded(
+    re.compile(
+        r"(?<![将拟要])(?P<verb>(?:审议)?通过|批准|签署|签订|发表)(?:了|《)[^，,。；;！？\n]{0,24}?"
+        r"(?:宣言|声明|计划|纲要|议定书|清单|目录|决议|规划|构想)(?P<after>)"
+    ),
+    "通过了",
+    "通过《",
+    "批准了",
+    "批准《",
+    "签署了",
+    "签署《",
+    "签订了",
+    "签订《",
+    "发表了",
+    "发表《",
+)
+
+
 def document_mentions(hits: list[Hit], normal: str, start: int, end: int) -> list[Hit]:
     """``hits`` and the documents adopted that the indicators miss (see the module docstring),
     sorted by start; ``normal``: the lower-cased text."""
-    if not _ADOPTED.possible(normal, start, end):
-        return hits
     have = {h.start for h in hits if h.payload == DOCUMENT}
     found: list[Hit] = []
-    for m in _ADOPTED.pattern.finditer(normal, start, end):
-        group = "verb" if m.group("verb") is not None else "after"
-        a, b = m.span(group)
-        if not any(a <= s < b for s in have):
-            found.append(Hit(a, b, DOCUMENT, PHRASE_MARK + m.group(group)))
+    for adopted in (_ADOPTED, _ADOPTED_EN, _ADOPTED_ZH):
+        if not adopted.possible(normal, start, end):
+            continue
+        for m in adopted.pattern.finditer(normal, start, end):
+            group = "verb" if m.group("verb") is not None else "after"
+            a, b = m.span(group)
+            if not any(a <= s < b for s in have):
+                found.append(Hit(a, b, DOCUMENT, PHRASE_MARK + m.group(group)))
+    if not found:
+        return hits
+    return sorted(hits + found, key=lambda h: h.start)
+
+
+MEETING = ("event_kind", "meeting")
+# an envoy or a minister summoned (约见, 紧急约见; summoned the ambassador, called in the envoy;
+# вызвал посла, пригласил в МИД): the démarche is a meeting of the two sides, the one that
+# usually follows an incident (a second event of it); the indicators name talks and visits only
+_SUMMONED = Guarded(
+    re.compile(
+        r"约见|召见|(?<![^\W\d_])(?:summoned|called\s+in)(?=\s+(?:the\s+|a\s+)?[\w-]*\s*"
+        r"(?:ambassador|envoy|charg[eé]|minister|diplomat))|"
+        r"(?<![^\W\d_])(?:вызвал\w*|пригласил\w*)(?=\s+(?:\w+\s+){0,2}?"
+        r"(?:посл|поверенн|в\s+мид|в\s+министерств))",
+        re.IGNORECASE,
+    ),
+    "约见",
+    "召见",
+    "summoned",
+    "called",
+    "вызвал",
+    "пригласил",
+)
+
+
+def summons_mentions(hits: list[Hit], normal: str, start: int, end: int) -> list[Hit]:
+    """``hits`` and the summonses of an envoy or a minister (``_SUMMONED``) as meetings that
+    tell a second event (``PHRASE_MARK``), sorted by start; ``normal``: the lower-cased text."""
+    if not _SUMMONED.possible(normal, start, end):
+        return hits
+    have = {h.start for h in hits if h.payload == MEETING}
+    found = [
+        Hit(m.start(), m.end(), MEETING, PHRASE_MARK + m.group())
+        for m in _SUMMONED.pattern.finditer(normal, start, end)
+        if m.start() not in have
+    ]
     if not found:
         return hits
     return sorted(hits + found, key=lambda h: h.start)

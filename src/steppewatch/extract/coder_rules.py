@@ -351,6 +351,9 @@ class Found:
     # bilateral when no framework is named there (``event_frameworks``)
     lead_partner: Hit | None = None
     lead_state: str | None = None  # (its state)
+    # all the item's hits (not only its scope's): the lead's sides are read from them, as the
+    # lead reports the main event even when its passage was not scored as security
+    item_hits: list[Hit] | None = None
     reference: str | None = None  # the publication date (the year of the event's lead)
     # a press conference's questions after the item's lead: an office named there asks about
     # officials, it reports no meeting of the item (``rule_kinds``)
@@ -1048,7 +1051,14 @@ def event_frameworks(
             # Press Service | 3 June / From 1 to 3 June, the SCO member states' exercise was
             # held ...): the framework and the sides it names are the event's
             first_sentence = max(first_sentence, kind_lead_end(text, item))
-    found.lead_partner = _one_partner_lead(item, text, hits, first_sentence, res, byline)
+    found.lead_partner = _one_partner_lead(
+        item,
+        text,
+        hits if found.item_hits is None else found.item_hits,
+        first_sentence,
+        res,
+        byline,
+    )
     if found.lead_partner is not None:
         found.lead_state = _state_of(found.lead_partner, res)
     if found.lead_partner is not None:
@@ -1073,7 +1083,9 @@ def event_frameworks(
         kept = [
             h
             for h in found.by_scheme["framework"][code]
-            if h.start < first_sentence
+            # (a framework's body named in the source line under the title publishes the page:
+            # no side of its event)
+            if (h.start < first_sentence and not byline[0] <= h.start < byline[1])
             or (
                 (body_meeting or term_meeting(h, index, text, sector=False))
                 and not _in_passing(text, item, h)
@@ -1132,9 +1144,11 @@ def _one_partner_lead(
             h.payload[1] == "bilateral"
             or _occasion(text, h)
             or any(a <= h.start < b for a, b in occasions)
+            or byline[0] <= h.start < byline[1]
         ):
             # (кыргызско-китайское учение, the China-Kazakhstan talks: the two sides; on the
-            # sidelines of the SCO summit: where the two sides met)
+            # sidelines of the SCO summit: where the two sides met; Источник: Секретариат ШОС
+            # under the title: the publisher)
             continue
         if framework or kind in ("group", "group_other"):
             return None
@@ -1311,10 +1325,27 @@ _PLATFORMS = re.compile(
 )
 
 
+# a gathering recalled as the past of someone's (他曾出席…, 此前, had attended, earlier this year,
+# ранее принимал участие): the clause before the framework's name says it happened before
+_RECALLED_GATHERING = re.compile(
+    r"曾|此前|(?<![^\W\d_])(?:had\s+(?:\w+\s+){0,2}?(?:attended|taken part|participated|"
+    r"chaired|hosted)|previously|earlier this year|last year|ранее|в прошлом году)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+RECALLED_SPAN = 120  # characters of the framework's clause searched before its name
+
+
 def _in_passing(text: str, item: CodedItem, hit: Hit) -> bool:
     lo, hi = _sentence_of(text, hit.start, item.start, item.end)
     if _PLATFORMS.search(text, lo, hi):
         return True
+    clause = max(lo, hit.start - RECALLED_SPAN)
+    for m in _CLAUSE_BREAK.finditer(text, clause, hit.start):
+        clause = m.end()
+    if _RECALLED_GATHERING.search(text, clause, hit.start):
+        return True  # (the gathering happened before: another event)
     return bool(_UN.search(text, lo, hi)) and bool(_FORUMS.search(text, lo, hi))
 
 
@@ -2243,18 +2274,44 @@ def lead_parts(text: str, item: CodedItem) -> tuple[tuple[int, int], int]:
     return head, limit
 
 
+def _listed_once(hits: list[Hit], text: str | None, lead_end: int) -> float:
+    """The weight of the mentions of equipment handed over: LEAD_WEIGHT in the lead, 1 later,
+    and the items one sentence lists count once (a handover's sentence naming the vehicles,
+    drones and radios it gave is one mention of the handover, not three)."""
+    if text is None:
+        return sum(LEAD_WEIGHT if h.start < lead_end else 1.0 for h in hits)
+    total, previous, previous_weight = 0.0, -1, 0.0
+    for h in sorted(hits, key=lambda h: h.start):
+        weight = LEAD_WEIGHT if h.start < lead_end else 1.0
+        if previous >= 0 and (
+            previous >= h.start or _SENTENCE.search(text, previous, h.start) is None
+        ):
+            if weight > previous_weight:  # (the sentence's heaviest mention counts)
+                total += weight - previous_weight
+                previous_weight = weight
+            previous = max(previous, h.end)
+            continue
+        total += weight
+        previous, previous_weight = h.end, weight
+    return total
+
+
 def choose_kind(
     item: CodedItem,
     kinds: dict[str, list[Hit]],
     has_level: bool,
     lead_end: int | None = None,
     lead_level: bool = False,
+    text: str | None = None,
 ) -> str | None:
     """The main event's kind. The lead (title and first sentence, ``lead_end``; else the first
     LEAD characters) reports the main event: its mentions weigh LEAD_WEIGHT times a later one
     (what the later paragraphs add, equipment handed over at the talks, the checkpoint where
     border delegates met, is second or background). Specific activities weigh more than
-    meetings and mechanisms; with no kind indicator, a meeting level implies a meeting, and so
+    meetings and mechanisms; the equipment one sentence lists (vehicles, drones and radios
+    handed over after the talks) is one mention of its handover (``_listed_once``: most of
+    equipment_transfer's indicators name the items, which a list repeats; ``text`` gives the
+    sentences); with no kind indicator, a meeting level implies a meeting, and so
     does a level in a title line when the lead names no kind (``lead_level``: 国防部长会议在比什凯克
     举行, the ministers' meeting is the event, the exercise they agreed on comes later)."""
     if not kinds:
@@ -2268,7 +2325,10 @@ def choose_kind(
         hits = kinds.get(code)
         if not hits:
             continue
-        score = sum(LEAD_WEIGHT if h.start < lead_end else 1.0 for h in hits)
+        if code == "equipment_transfer":
+            score = _listed_once(hits, text, lead_end)
+        else:
+            score = sum(LEAD_WEIGHT if h.start < lead_end else 1.0 for h in hits)
         score *= KIND_PRIOR.get(code, 1.0)
         score -= rank * 0.01  # ties go to the more specific kind
         if score > best_score:
@@ -2334,7 +2394,7 @@ SECOND_EVENTS = {
 # train 2,000 police officers, 为中亚国家培训1500名执法人员, 3000个培训名额): codebook training_education,
 # "pledges to train N law-enforcement officers"; training only talked of is no second event
 _TRAINEES = re.compile(
-    r"\d[\d\s,.]*(?:тыс\.?\s*)?(?:сотрудник|офицер|курсант|специалист|военнослужащ|"
+    r"\d[\d\s,.]*(?:тыс\.?\s*)?(?:[^\W\d_]+\s+){0,2}?(?:сотрудник|офицер|курсант|специалист|военнослужащ|"
     r"полицейск|слушател|человек|военн|пограничник|спасател)|"
     r"\d[\d,.]*\s*(?:thousand\s+)?(?:\w+\s+){0,2}?(?:officers|personnel|cadets|police|"
     r"specialists|trainees|people|students|officials)\b|\d+\s*(?:名|人次?)|"
@@ -2426,7 +2486,7 @@ def rule_kinds(
             )
             for h in levels
         )
-    main = choose_kind(item, kinds, has_level, lead_end, lead_level)
+    main = choose_kind(item, kinds, has_level, lead_end, lead_level, text)
     for code, hs in phrases.items():
         if hs:
             kinds[code] = sorted(kinds.get(code, []) + hs, key=lambda h: h.start)
@@ -3754,6 +3814,7 @@ def assign_codes(
     )
     found = collect(hits, text, res, reference, background, idle, lead_end(item.start, text))
     found.reference = reference
+    found.item_hits = item_hits
     framework, countries = rule_countries(item, text, hits, found, res, reference)
     item.framework = framework
     item.countries = countries

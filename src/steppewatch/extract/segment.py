@@ -37,6 +37,13 @@ _ANNOUNCEMENT = LinePattern(
     re.IGNORECASE,
 )
 _LINE = re.compile(r"[^\n]+")
+# a site's breadcrumb trail above the title (新华网 > 时政 > 正文, Home > World > Asia-Pacific,
+# Главная › Новости › Политика): the page's place on the site, not the item's first line; the
+# title under it opens the item (its lead is the title and the sentence after it)
+_CRUMB = re.compile(r"\s(?:>|›|»|&gt;)\s")
+CRUMBS = 2  # separators at least: a title with one (Talks | Xinhua) is still the title
+CRUMB_FIELD = 40  # characters: the longest section name in a trail
+CRUMB_LINES = 2  # lines of furniture searched at the top
 
 
 @dataclass(frozen=True)
@@ -52,15 +59,46 @@ def _title(text: str, start: int, end: int) -> str:
     return line if len(line) <= 80 else line[:79] + "…"
 
 
+def _crumb_line(line: str) -> bool:
+    """``line`` is a breadcrumb trail: CRUMBS or more separators between short fields, no digit
+    and no sentence's end (a title quoting a sign, a date line, are not)."""
+    parts = _CRUMB.split(line.strip())
+    return (
+        len(parts) > CRUMBS
+        and all(0 < len(p.strip()) <= CRUMB_FIELD for p in parts)
+        and not any(c.isdigit() for c in line)
+        and not line.rstrip().endswith(("。", ".", "!", "?", "！", "？"))
+    )
+
+
+def content_start(text: str) -> int:
+    """Where the item's own text begins: past a breadcrumb trail in the first CRUMB_LINES
+    non-empty lines (``_crumb_line``), else 0."""
+    position, top = 0, 0
+    for _ in range(CRUMB_LINES):
+        while position < len(text) and text[position] in "\n\r \t\u3000":
+            position += 1
+        end = text.find("\n", position)
+        end = len(text) if end < 0 else end
+        if position >= end:
+            break
+        if _crumb_line(text[position:end]):
+            top = end + 1 if end < len(text) else end
+        position = end + 1
+    return top
+
+
 def segment_text(text: str) -> list[Segment]:
-    """Items of a document as spans of ``text``. A single item covers the whole text."""
+    """Items of a document as spans of ``text``. A single item covers the whole text but a
+    breadcrumb trail above its title (``content_start``)."""
     questions = [m.start() for m in _QUESTION.finditer(text)]
     if len(questions) < 2:
         questions = [m.start() for m in _OUTLET_QUESTION.finditer(text)]
         if len(questions) < OUTLET_QUESTIONS:
             questions = []
     if len(questions) < 2:
-        return [Segment(0, len(text), None)]
+        top = content_start(text) if _CRUMB.search(text, 0, 2000) else 0
+        return [Segment(top, len(text), None)]
     starts: list[int] = []
     preamble_end = questions[0]
     if text[:preamble_end].strip():
