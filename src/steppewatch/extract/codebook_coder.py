@@ -872,6 +872,8 @@ _SECURITY_IN_LEAD = re.compile(
 
 
 _ECONOMIC_LEAD = "economic"  # an economic sector's lead (or safety at work's)
+# a sentence's end (not an abbreviation's: Jan. 14): a lead without one is a page's furniture
+_LEAD_SENTENCE = re.compile(r"[。！？!?]|(?<=[^\W\d_]{3})\.(?:\s|$)")
 _ANALYSTS_LEAD = "analysts"  # analysts' lead (their commentary is about past events too)
 
 
@@ -903,7 +905,14 @@ def _talk_lead(hits: list[Hit], text: str, start: int) -> str:
         )
         return "" if own_event else _ECONOMIC_LEAD
     levels = {h.payload[1] for h in hits if h.start < lead and h.payload[0] == "meeting_level"}
-    if search_off_menu(_ECONOMIC, text, start, lead) or levels == {"head_of_government"}:
+    economic = search_off_menu(_ECONOMIC, text, start, lead) is not None
+    if not economic and not _LEAD_SENTENCE.search(text, start, lead):
+        # (the lead is a masthead and a menu, no sentence: the title and first sentence under
+        # them say what the item reports, "Our trade will reach $50 billion" over an interview)
+        headed = event_lead(start, text, lead, len(text))
+        if headed > lead and search_off_menu(_ECONOMIC, text, start, headed) is not None:
+            economic, lead = True, headed
+    if economic or levels == {"head_of_government"}:
         # (the premiers' talks or visit: gold guideline 3, economic unless security is named)
         if _SECURITY_IN_LEAD.search(text, start, lead):
             return ""  # (trade and security talks)
@@ -1056,8 +1065,23 @@ def _security_event(
         and _security_weight(*h.payload) >= SECTOR_EVENT_WEIGHT
         and not _accident(h, text, passage)
         and not (recalled is not None and recalled(h.start))
+        and not (
+            h.payload[0] == "meeting_level"
+            and _SOURCE_BEFORE.search(text, max(0, h.start - SOURCE_SPAN), h.start)
+        )
         for h in passage.hits
     )
+
+
+# an office named as the source of a figure or a report (по данным пограничной службы,
+# according to the border service, 据边防部门统计): who counted, not an office taking part
+_SOURCE_BEFORE = re.compile(
+    r"(?:(?<![^\W\d_])по\s+(?:данным|информации|сведениям|статистике)|"
+    r"(?<![^\W\d_])according\s+to|(?<![^\W\d_])citing|据)\s*(?:the\s+)?"
+    r"(?:[^\W\d_]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+SOURCE_SPAN = 40  # characters searched back from an office's name for a source's words
 
 
 class _Recalled:

@@ -138,6 +138,7 @@ INFLUENCE_SPAN = 30
 STAFF_SPAN = 40  # characters searched back from a name for a secretary-general's title
 HEADER_LINE = 100  # characters: a shorter line with no sentence end under a title is furniture
 EVENT_LEAD = 400  # characters searched for the first sentence of an item's body
+HEADER_LINES = 6  # lines under a title searched for the first sentence of an item's body
 # a sentence's end in a line under the title (not an abbreviated month's: Aug. 10, 2026)
 _HEADER_END = re.compile(r"[。！？!?]|(?<=[^\W\d_]{5})\.(?:\s|$)")
 _NO_EVENT = ("mechanism",)  # 机制: a framework's mechanism is its name, not an event of it
@@ -727,12 +728,13 @@ def event_lead(start: int, text: str, lead: int, end: int) -> int:
     """Where the lead of the item's event ends: the item's lead (``lead``: its title and first
     sentence), or, when that lead ends on furniture under the title (a byline, a source and
     date line: By RFE/RL's Central Asia desk; 2026-09-25 来源：参考消息网), the first sentence of
-    the body under it (up to three such lines skipped)."""
+    the body under it (up to five such lines skipped: a menu, a section's name, a headline
+    and a byline under a masthead)."""
     title = text.find("\n", start, min(end, start + EVENT_LEAD))
     if title < 0 or lead > title + 1 and _HEADER_END.search(text, title + 1, lead):
         return lead  # no title line, or the lead reaches a sentence of the body
     at = title + 1
-    for _ in range(4):
+    for _ in range(HEADER_LINES):
         while at < end and text[at] in " \t\r\n\u3000":
             at += 1
         line_end = text.find("\n", at, end)

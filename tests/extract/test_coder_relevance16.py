@@ -1,0 +1,210 @@
+"""Relevance on unseen writing (issue 13, sixteenth round), each rule against a near miss.
+Hand-written Russian, English and Chinese texts in my own wording (not copied from any gold
+text): an official receiving another in a perfective verb (принял посла) is an event, not
+background; a sentence saying where the border with the partner states runs is the map, not
+the partners' own doing; a web address's label (russian.example.cn) names no state; an economic
+item under a masthead and a menu is read from its headline; an office named as the source of a
+figure (по данным пограничной службы) takes no part."""
+
+from __future__ import annotations
+
+import pytest
+
+from steppewatch.extract import code_document
+from steppewatch.extract.coder_background import map_sentence
+from steppewatch.extract.model import CodedDocument
+
+from .conftest import make_doc
+
+CA = {"KZ", "KG", "TJ", "UZ", "TM"}
+
+
+def _code(text: str) -> CodedDocument:
+    return code_document(make_doc(text))
+
+
+# -- an official receiving another: the event of a sentence after the lead ---------------------
+RECEIVED_AFTER_A_CLASH = [
+    pytest.param(
+        "Драка на стройке в Хатлоне: пострадали четверо граждан Китая\n"
+        "В Хатлонской области в субботу подрались местные жители и рабочие китайского "
+        "подрядчика, сообщили в милиции. Возбуждено уголовное дело.\n"
+        "В понедельник министр внутренних дел Таджикистана принял в Душанбе посла КНР. Посол "
+        "попросил обеспечить безопасность граждан Китая, министр пообещал усилить охрану "
+        "объектов китайских компаний.",
+        id="ru-minister-received-the-ambassador",
+    ),
+    pytest.param(
+        "Brawl at a building site in Khatlon: four Chinese citizens hurt\n"
+        "Local residents and workers of a Chinese contractor fought in Khatlon province on "
+        "Saturday, police said. A criminal case was opened.\n"
+        "On Monday Tajikistan's interior minister received the Chinese ambassador in Dushanbe. "
+        "The ambassador asked for the security of Chinese citizens to be ensured, and the "
+        "minister promised more police guards at the sites of Chinese companies.",
+        id="en-minister-received-the-ambassador",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", RECEIVED_AFTER_A_CLASH)
+def test_an_official_received_after_the_lead_is_an_event_of_the_item(text: str) -> None:
+    coded = _code(text)
+    assert coded.relevant, coded.relevance_score
+    assert {"CN", "TJ"} <= set(coded.countries), coded.countries
+
+
+def test_a_partner_named_in_a_sentence_reporting_nothing_stays_background() -> None:
+    # (near miss: the interior minister's state named where nothing is done with the PRC)
+    coded = _code(
+        "Драка на стройке в Хатлоне: пострадали четверо граждан Китая\n"
+        "В Хатлонской области в субботу подрались местные жители и рабочие китайского "
+        "подрядчика, сообщили в милиции. Возбуждено уголовное дело.\n"
+        "Таджикистан остается одной из самых бедных стран региона."
+    )
+    assert not coded.relevant, coded.relevance_score
+
+
+# -- where the border with the partner states runs: the map ------------------------------------
+def test_where_the_border_runs_is_a_map_sentence() -> None:
+    ru = "Посты стоят в горах, где проходит граница с Казахстаном и Кыргызстаном."
+    en = "The posts stand in the mountains where the border with Kazakhstan and Kyrgyzstan runs."
+    zh = "这些哨所位于与哈萨克斯坦、吉尔吉斯斯坦交界的山区。"
+    for text in (ru, en, zh):
+        assert map_sentence(text, 5, 0, len(text)), text
+    # (near miss: the two states act together at the border: no map sentence)
+    acting = "Казахстан и Кыргызстан провели совместное патрулирование границы."
+    assert not map_sentence(acting, 5, 0, len(acting))
+
+
+BUILD_UP_NEAR_THE_BORDER = [
+    pytest.param(
+        "Синьцзян усилил охрану границы\n"
+        "Урумчи, 12 марта. В Синьцзян-Уйгурском автономном районе открыты 40 новых пунктов "
+        "охраны границы, где несут службу местные пастухи-добровольцы. Пункты стоят в горах, "
+        "где проходит граница с Казахстаном и Таджикистаном. Рядом построено 300 км "
+        "пограничных дорог.",
+        id="ru-xinjiang-posts-where-the-border-runs",
+    ),
+    pytest.param(
+        "Xinjiang strengthens border protection\n"
+        "URUMQI, March 12 - Xinjiang has opened 40 new border protection posts manned by "
+        "volunteer herders. The posts stand in the mountains where the border with Kazakhstan "
+        "and Tajikistan runs. The region has also built 300 km of border patrol roads there.",
+        id="en-xinjiang-posts-where-the-border-runs",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", BUILD_UP_NEAR_THE_BORDER)
+def test_the_prcs_build_up_where_the_border_runs_stays_relevant(text: str) -> None:
+    coded = _code(text)
+    assert coded.relevant, coded.relevance_score
+    assert "CN" in coded.countries
+
+
+def test_two_partners_acting_without_the_prc_are_still_their_own_doing() -> None:
+    # (near miss: the two partner states hold their own patrol; China is only the buyer of goods)
+    coded = _code(
+        "Казахстан и Кыргызстан провели совместное патрулирование границы\n"
+        "Алматы, 12 марта. Пограничники Казахстана и Кыргызстана провели совместное "
+        "патрулирование границы в горах. Отдельно сообщается, что Китай увеличил закупки "
+        "казахстанской пшеницы."
+    )
+    assert not coded.relevant, coded.relevance_score
+
+
+# -- a web address's label ---------------------------------------------------------------------
+def test_a_site_name_in_a_byline_names_no_state() -> None:
+    # the byline's host name (russian.example.cn) is furniture: no Russian side in the lead
+    coded = _code(
+        "В Синьцзяне построили новые пограничные заставы\n"
+        "russian.example.cn | 2026-03-12\n"
+        "Урумчи, 12 марта. В Синьцзяне завершено строительство 30 пограничных застав и 200 км "
+        "пограничных дорог в горах, где проходит граница с Казахстаном и Кыргызстаном."
+    )
+    assert coded.relevant, coded.relevance_score
+    assert "RU" not in coded.countries
+
+
+def test_russia_named_as_a_word_is_still_a_side() -> None:
+    # (near miss: Russia written as a word, a side of the lead's drill with the PRC)
+    coded = _code(
+        "Russian and Chinese troops hold a drill\n"
+        "MOSCOW, March 12 - Russian and Chinese troops held a joint exercise near Orenburg, "
+        "the Russian defence ministry said."
+    )
+    assert not set(coded.countries) & CA
+
+
+# -- an economic item under a masthead and a menu ----------------------------------------------
+MASTHEAD_INTERVIEW = (
+    "THE STEPPE HERALD\n"
+    "Politics | Economy | Culture | Opinion | Interviews\n"
+    "Interviews\n"
+    '"Trade will keep growing": Chinese ambassador on Kazakhstan-China business ties\n'
+    "By A. Seitova on 3 February 2026\n"
+    "ASTANA - Kazakhstan and China plan to raise trade and investment this year, the Chinese "
+    "ambassador told the Herald.\n"
+    "What are your plans?\n"
+    "We will build new rail crossings and open markets for farm goods. Our political trust is "
+    "high, and we will also prepare the SCO summit and the China-Central Asia summit."
+)
+
+
+def test_an_economic_interview_under_a_masthead_is_read_from_its_headline() -> None:
+    coded = _code(MASTHEAD_INTERVIEW)
+    assert not coded.relevant, coded.relevance_score
+
+
+def test_security_talks_under_a_masthead_stay_relevant() -> None:
+    # (near miss: the headline under the masthead reports the two sides' security talks)
+    coded = _code(
+        "THE STEPPE HERALD\n"
+        "Politics | Economy | Culture | Opinion | Interviews\n"
+        "News\n"
+        "Kazakhstan and China hold counter-terrorism talks\n"
+        "By A. Seitova on 3 February 2026\n"
+        "ASTANA - The interior ministers of Kazakhstan and China met in Astana on Monday and "
+        "agreed to step up joint work against terrorism and drug trafficking."
+    )
+    assert coded.relevant, coded.relevance_score
+    assert {"CN", "KZ"} <= set(coded.countries)
+
+
+# -- an office named as the source of a figure -------------------------------------------------
+SOURCE_OF_A_FIGURE = [
+    pytest.param(
+        "Граждане Кыргызстана смогут ездить в Китай без визы\n"
+        "Бишкек, 5 апреля 2026. Вступило в силу соглашение Кыргызстана и Китая о безвизовых "
+        "поездках до 30 дней для туристов. Туроператоры ждут роста спроса на поездки в Кашгар "
+        "и роста торговли в приграничных районах. "
+        "С начала года, по данным пограничной службы, границу пересекли 800 тысяч человек.",
+        id="ru-by-the-border-services-figures",
+    ),
+    pytest.param(
+        "Kyrgyz citizens can travel to China without visas\n"
+        "BISHKEK, April 5, 2026 - An agreement between Kyrgyzstan and China on visa-free trips "
+        "of up to 30 days for tourists took effect. Tour firms expect more trips to Kashgar and "
+        "more trade in the border areas. "
+        "Since January, according to the border service, 800,000 people crossed the border.",
+        id="en-according-to-the-border-service",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", SOURCE_OF_A_FIGURE)
+def test_an_office_as_the_source_of_a_figure_takes_no_part(text: str) -> None:
+    coded = _code(text)
+    assert not coded.relevant, coded.relevance_score
+
+
+def test_border_service_chiefs_meeting_in_a_visa_item_stays_relevant() -> None:
+    # (near miss: the border services' chiefs meet in the visa item: an office taking part)
+    coded = _code(
+        "Граждане Кыргызстана смогут ездить в Китай без визы\n"
+        "Бишкек, 5 апреля 2026. Вступило в силу соглашение Кыргызстана и Китая о безвизовых "
+        "поездках до 30 дней для туристов. В тот же день председатель пограничной службы "
+        "Кыргызстана провел переговоры с делегацией пограничной службы КНР о совместном "
+        "патрулировании границы."
+    )
+    assert coded.relevant, coded.relevance_score
