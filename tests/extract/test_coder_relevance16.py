@@ -208,3 +208,40 @@ def test_border_service_chiefs_meeting_in_a_visa_item_stays_relevant() -> None:
         "патрулировании границы."
     )
     assert coded.relevant, coded.relevance_score
+
+
+# -- a partner's own case under a masthead -----------------------------------------------------
+def _case_page(headline: str, body: str) -> str:
+    return (
+        "THE STEPPE HERALD\n"
+        "Politics | Economy | Society | Incidents | World\n"
+        "Incidents\n"
+        f"{headline}\n"
+        "By A. Seitova on 3 February 2026\n"
+        f"{body}"
+    )
+
+
+def test_a_partners_seizure_under_a_masthead_is_its_own_case() -> None:
+    coded = _code(
+        _case_page(
+            "Customs officers seize smuggled drone parts from China at Khorgos",
+            "ALMATY - Kazakh customs officers seized 400 drone parts smuggled in a truck from "
+            "China at the Khorgos crossing, the State Revenue Committee said. The National "
+            "Security Committee opened a criminal case against the driver.",
+        )
+    )
+    assert not coded.relevant, coded.relevance_score
+
+
+def test_a_joint_seizure_under_a_masthead_stays_relevant() -> None:
+    # (near miss: the Chinese customs work the case jointly with the Kazakh side)
+    coded = _code(
+        _case_page(
+            "Customs officers seize smuggled drone parts from China at Khorgos",
+            "ALMATY - Kazakh customs officers and Chinese customs jointly seized 400 drone "
+            "parts smuggled at the Khorgos crossing in a joint operation against smuggling, the "
+            "State Revenue Committee said.",
+        )
+    )
+    assert coded.relevant, coded.relevance_score

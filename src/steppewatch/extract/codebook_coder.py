@@ -125,6 +125,7 @@ from steppewatch.extract.coder_relevance import (
     denied_side,
     domestic_case,
     event_lead,
+    item_lead,
     outlet_name,
     public_notice,
     route_end,
@@ -872,8 +873,6 @@ _SECURITY_IN_LEAD = re.compile(
 
 
 _ECONOMIC_LEAD = "economic"  # an economic sector's lead (or safety at work's)
-# a sentence's end (not an abbreviation's: Jan. 14): a lead without one is a page's furniture
-_LEAD_SENTENCE = re.compile(r"[。！？!?]|(?<=[^\W\d_]{3})\.(?:\s|$)")
 _ANALYSTS_LEAD = "analysts"  # analysts' lead (their commentary is about past events too)
 
 
@@ -906,10 +905,11 @@ def _talk_lead(hits: list[Hit], text: str, start: int) -> str:
         return "" if own_event else _ECONOMIC_LEAD
     levels = {h.payload[1] for h in hits if h.start < lead and h.payload[0] == "meeting_level"}
     economic = search_off_menu(_ECONOMIC, text, start, lead) is not None
-    if not economic and not _LEAD_SENTENCE.search(text, start, lead):
-        # (the lead is a masthead and a menu, no sentence: the title and first sentence under
-        # them say what the item reports, "Our trade will reach $50 billion" over an interview)
-        headed = event_lead(start, text, lead, len(text))
+    if not economic:
+        # (a lead that is a masthead and a menu, no sentence: the headline and first sentence
+        # under them say what the item reports, "Our trade will reach $50 billion" over an
+        # interview)
+        headed = item_lead(start, text, len(text))
         if headed > lead and search_off_menu(_ECONOMIC, text, start, headed) is not None:
             economic, lead = True, headed
     if economic or levels == {"head_of_government"}:

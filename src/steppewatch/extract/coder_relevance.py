@@ -66,6 +66,7 @@ __all__ = [
     "denied_side",
     "domestic_case",
     "event_lead",
+    "item_lead",
     "outlet_name",
     "public_notice",
     "route_end",
@@ -278,7 +279,7 @@ def domestic_case(hits: list[Hit], text: str, res: Resources, start: int, end: i
     from or were made, or a firm's home (a partner's seizure of drones from China; bribes from
     a Chinese firm's subsidiary): the partner's domestic case, not engagement (codebook: the
     PRC's state, officials, forces or agencies take part)."""
-    lead = lead_end(start, text)
+    lead = item_lead(start, text, end)
     if not any(
         _FIGHTING.search(text, max(start, m.start() - FIGHTING_SPAN), m.start()) is None
         for m in _CASE.finditer(text, start, lead)
@@ -722,6 +723,21 @@ def staff_led(
         and _framework_of(h, res) in res.study.anchor_weights
         for h in hits
     )
+
+
+# a sentence's end (not an abbreviation's: Jan. 14): a lead without one is a page's furniture
+_LEAD_SENTENCE = re.compile(r"[。！？!?]|(?<=[^\W\d_]{3})\.(?:\s|$)")
+
+
+def item_lead(start: int, text: str, end: int) -> int:
+    """Where the lead that says what the item reports ends: the item's lead (its title and
+    first sentence, ``lead_end``), or, when that lead holds no sentence (a masthead and a
+    site's menu: Kabar National News Agency / Politics | Economy | ...), the headline and first
+    sentence under them (``event_lead``)."""
+    lead = lead_end(start, text)
+    if _LEAD_SENTENCE.search(text, start, lead):
+        return lead
+    return event_lead(start, text, lead, end)
 
 
 def event_lead(start: int, text: str, lead: int, end: int) -> int:
