@@ -245,3 +245,27 @@ def test_a_joint_seizure_under_a_masthead_stays_relevant() -> None:
         )
     )
     assert coded.relevant, coded.relevance_score
+
+
+# -- consular affairs: a service, like visas ---------------------------------------------------
+def test_consular_consultations_on_papers_and_flights_are_not_relevant() -> None:
+    coded = _code(
+        "Узбекско-китайские консультации по консульским вопросам прошли в Ташкенте\n"
+        "Ташкент, 10 мая 2026 года. В МИД Узбекистана прошел раунд консультаций по консульским "
+        "вопросам с делегацией МИД КНР. Стороны обсудили выдачу виз, открытие визовых центров, "
+        "прямые рейсы и признание дипломов студентов, а также обмен информацией о браках "
+        "граждан. Узбекская делегация встретилась со студентами, обучающимися в Пекине."
+    )
+    assert not coded.relevant, coded.relevance_score
+
+
+def test_consular_consultations_on_citizens_security_stay_relevant() -> None:
+    # (near miss: the lead names the security of citizens and illegal migration)
+    coded = _code(
+        "Узбекско-китайские консультации по консульским вопросам и безопасности граждан\n"
+        "Ташкент, 10 мая 2026 года. В МИД Узбекистана прошел раунд консультаций с делегацией "
+        "МИД КНР. Стороны договорились о совместной борьбе с незаконной миграцией и об "
+        "обеспечении безопасности граждан двух стран."
+    )
+    assert coded.relevant, coded.relevance_score
+    assert {"CN", "UZ"} <= set(coded.countries)

@@ -786,6 +786,11 @@ _SECTOR = re.compile(
 # item) are not security engagement: as the sectors above, with business, investment and visas
 _ECONOMIC = re.compile(
     r"经贸|经济|贸易|商务|商会|企业家|博览会|投资|能源|交通|农业|旅游|签证|免签|财长|央行|"
+    # consular affairs, as visas: travel, papers, students - a service, not security, unless
+    # security is named in the lead (公民安全保护, protection of citizens); not a consulate
+    r"领事(?:磋商|事务|工作)|"
+    r"(?<![^\W\d_])(?:consular\s+(?:consultations|affairs|issues|matters|talks)|"
+    r"консульск\w*\s+(?:консультаци|вопрос|дел))|"
     # the premiers' regular meeting (gold guideline 3: economic) and workplace safety (安全生产,
     # occupational safety, охрана труда: no codebook security matter)
     # the premiers' regular meeting (gold guideline 3: economic)
