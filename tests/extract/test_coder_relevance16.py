@@ -269,3 +269,40 @@ def test_consular_consultations_on_citizens_security_stay_relevant() -> None:
     )
     assert coded.relevant, coded.relevance_score
     assert {"CN", "UZ"} <= set(coded.countries)
+
+
+# -- the focal state's firm only named: its home, no side --------------------------------------
+FIRM_ONLY_NAMED = [
+    pytest.param(
+        "Спецслужба Кыргызстана задержала вербовщиков\n"
+        "БИШКЕК, 3 мая 2026. Сотрудники ГКНБ задержали в Оше троих человек, подозреваемых в "
+        "вербовке молодежи в международную террористическую организацию, сообщили в ведомстве. "
+        "Один из задержанных ранее работал водителем китайской компании. Возбуждено уголовное "
+        "дело.",
+        id="ru-suspect-once-worked-for-a-chinese-firm",
+    ),
+    pytest.param(
+        "В Казахстане осудили участников беспорядков\n"
+        "АЛМАТЫ, 12 марта 2026. Суд приговорил пятерых участников массовых беспорядков к срокам "
+        "от пяти до восьми лет за нападения на полицейских. До ареста двое из них работали на "
+        "складе китайской компании.",
+        id="ru-rioters-once-worked-for-a-chinese-firm",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", FIRM_ONLY_NAMED)
+def test_a_partners_own_case_naming_a_chinese_firm_is_not_relevant(text: str) -> None:
+    coded = _code(text)
+    assert not coded.relevant, coded.relevance_score
+
+
+def test_an_attack_on_a_chinese_firms_workers_stays_relevant() -> None:
+    # (near miss: the focal state's firm's workers are the victims of the attack)
+    coded = _code(
+        "Спецслужба Кыргызстана задержала нападавших\n"
+        "БИШКЕК, 3 мая 2026. Сотрудники ГКНБ задержали в Оше троих человек, подозреваемых в "
+        "нападении на рабочих китайской компании, двое рабочих получили ранения. Посол КНР "
+        "встретился с главой ГКНБ и попросил обеспечить безопасность граждан Китая."
+    )
+    assert coded.relevant, coded.relevance_score

@@ -1244,7 +1244,15 @@ def _focal_takes_part(passage: _Passage, res: _Resources, text: str | None) -> b
     for hit in focal:  # the cheap tests first, and the first one taking part ends the search
         if hit.start >= passage.start + LEAD:
             if reporting is None:
-                reporting = sorted(h.start for h in passage.hits if h.payload[0] in _REPORTING)
+                # (the focal state's firm only named, китайской компании, reports nothing: the
+                # state is the firm's home, as ``_score`` weighs it; a suspect who once worked
+                # for a Chinese company)
+                reporting = sorted(
+                    h.start
+                    for h in passage.hits
+                    if h.payload[0] in _REPORTING
+                    and not (h.payload in FIRMS_NAMED and not _SECURITY_WORD.search(h.term))
+                )
             if not _any_in(reporting, *_sentence_of(text, hit.start, passage.start, passage.end)):
                 continue
         if (
