@@ -306,3 +306,64 @@ def test_an_attack_on_a_chinese_firms_workers_stays_relevant() -> None:
         "встретился с главой ГКНБ и попросил обеспечить безопасность граждан Китая."
     )
     assert coded.relevant, coded.relevance_score
+
+
+# -- a security event recalled from another year is background ---------------------------------
+RECALLED_EVENT_ONLY = [
+    pytest.param(
+        "В Бишкеке открылся центр китайской культуры\n"
+        "БИШКЕК, 3 сентября 2026. В Бишкеке при участии посла КНР открылся центр китайской "
+        "культуры и языка. В центре будут проходить курсы китайского языка и кинопоказы. "
+        "Напомним, в 2019 году Китай и Кыргызстан провели совместные антитеррористические "
+        "учения.",
+        id="ru-culture-centre-recalls-2019-drill",
+    ),
+    pytest.param(
+        "Chinese culture centre opens in Bishkek\n"
+        "BISHKEK, Sept 3, 2026 - A Chinese culture and language centre opened in Bishkek in the "
+        "presence of the Chinese ambassador. It will host language classes and film screenings. "
+        "In 2019, China and Kyrgyzstan held a joint counter-terrorism exercise.",
+        id="en-culture-centre-recalls-2019-drill",
+    ),
+    pytest.param(
+        "中国文化中心在比什凯克开幕\n"
+        "比什凯克2026年9月3日电 中国文化中心3日在比什凯克开幕，中国驻吉尔吉斯斯坦大使出席。"
+        "中心将举办汉语课程和电影放映。2019年，中吉两国曾举行联合反恐演习。",
+        id="zh-culture-centre-recalls-2019-drill",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", RECALLED_EVENT_ONLY)
+def test_a_security_event_recalled_from_another_year_is_background(text: str) -> None:
+    coded = _code(text)
+    assert not coded.relevant, coded.relevance_score
+
+
+DRILL_OF_THE_DAY = [
+    pytest.param(
+        "В Бишкеке открылся центр китайской культуры\n"
+        "БИШКЕК, 3 сентября 2026. В Бишкеке при участии посла КНР открылся центр китайской "
+        "культуры и языка. В тот же день посол встретился с министром обороны Кыргызстана, "
+        "стороны обсудили совместные антитеррористические учения в октябре.",
+        id="ru-culture-centre-and-defence-talks-the-same-day",
+    ),
+    pytest.param(
+        "China and Kazakhstan open new border crossing\n"
+        "KHORGOS, Sept 1, 2026 - A new cargo checkpoint opened on the Kazakh-Chinese border. On "
+        "the same day border guards of the two countries held a joint patrol on this section.",
+        id="en-checkpoint-and-a-joint-patrol-the-same-day",
+    ),
+    pytest.param(
+        "中哈边界联合委员会举行会议\n"
+        "2026年6月5日，中哈边界联合委员会第十五次会议在阿拉木图举行。双方回顾了一年来边境管理"
+        "合作情况，并就界桩维护问题交换了意见。",
+        id="zh-the-sides-reviewed-at-their-own-meeting",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", DRILL_OF_THE_DAY)
+def test_a_security_event_of_the_item_itself_stays_relevant(text: str) -> None:
+    coded = _code(text)
+    assert coded.relevant, coded.relevance_score

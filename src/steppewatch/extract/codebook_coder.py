@@ -507,6 +507,12 @@ class CodebookCoder:
             elif led_by_staff and passage_score >= self.threshold:
                 # a framework's secretary-general's own business (an audience, a statement)
                 passage_score *= NAMED_ONLY_FACTOR
+            elif passage_score >= self.threshold and _recalled_only(
+                passage, res, text, recalled, self.threshold
+            ):
+                # its security is an event recalled from another time (the two states' patrol of
+                # 2019 on a page about a new checkpoint): background, not the item's event
+                passage_score *= NAMED_ONLY_FACTOR
             score = max(score, passage_score)
             if passage_score >= self.threshold:
                 relevant_passages.append(passage)
@@ -1087,6 +1093,22 @@ _SOURCE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 SOURCE_SPAN = 40  # characters searched back from an office's name for a source's words
+
+
+def _recalled_only(
+    passage: _Passage, res: _Resources, text: str, recalled: _Recalled, threshold: float
+) -> bool:
+    """The passage reports no security event of its own (``_security_event``) and scores below
+    ``threshold`` without the codes of its sentences that speak of another time
+    (``_Recalled``: an event recalled, of an earlier year, to come): what makes it relevant is
+    background, not the item's own event (codebook: a past event recalled as background is no
+    event of the item)."""
+    kept = [h for h in passage.hits if not (h.payload[0] in _REPORTING and recalled(h.start))]
+    if len(kept) == len(passage.hits):
+        return False
+    if _security_event(_Passage(passage.start, passage.end, passage.anchor, kept), text):
+        return False  # (the item reports a security event of its own: a donation, a patrol)
+    return _score(_Passage(passage.start, passage.end, passage.anchor, kept), res, text) < threshold
 
 
 class _Recalled:

@@ -66,7 +66,8 @@ SENTENCE_SPAN = 600  # characters searched either side of a name for its sentenc
 # another time, said in words: an earlier event recalled (回顾, 曾向, Zhao recalled that, had
 # signed, напомнил) ...
 _RECALLED = re.compile(
-    r"回顾|回忆|曾经|参加过|参与过|"
+    # (not the sides reviewing at their meeting: 双方回顾了两国合作, the item's own talks)
+    r"(?<!双方)(?<!各方)(?<!两国)(?<!共同)回顾|回忆|曾经|参加过|参与过|"
     r"曾(?:向|与|同|在|于|经|为|多次|先后|分别|协助|援助|提供|举行|签署|派)|"
     r"(?<![^\W\d_])(?:recalled|recalling|"
     r"had\s+(?:\w+ly\s+)?(?:been|signed|held|sent|handed|donated|given|provided|conducted|"
