@@ -367,3 +367,61 @@ DRILL_OF_THE_DAY = [
 def test_a_security_event_of_the_item_itself_stays_relevant(text: str) -> None:
     coded = _code(text)
     assert coded.relevant, coded.relevance_score
+
+
+# -- a partner named only as the home of private people ----------------------------------------
+PEOPLES_HOME = [
+    pytest.param(
+        "Граждане Казахстана ищут родственников, задержанных в Синьцзяне\n"
+        "АЛМАТЫ, 9 мая 2026. Несколько жителей Алматы попросили журналистов помочь найти "
+        "родственников, задержанных в Синьцзяне по обвинению в экстремизме. В МИД Казахстана "
+        "сообщили, что не получали официальных обращений.",
+        id="ru-residents-of-almaty-seek-relatives",
+    ),
+    pytest.param(
+        "Kazakh citizens seek relatives held in Xinjiang\n"
+        "ALMATY, May 9, 2026 - Several Almaty residents asked journalists to help find relatives "
+        "detained in Xinjiang on extremism charges. Kazakhstan's foreign ministry said it had "
+        "received no official requests.",
+        id="en-almaty-residents-seek-relatives",
+    ),
+    pytest.param(
+        "哈萨克斯坦家庭寻找在新疆被拘押的亲属\n"
+        "阿拉木图2026年5月9日电 几个哈萨克斯坦家庭向记者求助，寻找因涉嫌极端主义在新疆被拘押的"
+        "亲属。哈外交部称未收到正式请求。",
+        id="zh-kazakh-families-seek-relatives",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", PEOPLES_HOME)
+def test_a_partner_named_as_peoples_home_is_no_side_of_xinjiang_security(text: str) -> None:
+    coded = _code(text)
+    assert not coded.relevant, coded.relevance_score
+
+
+STATES_ACT_ON_THEIR_PEOPLE = [
+    pytest.param(
+        "Казахстан и Китай договорились о передаче осужденных\n"
+        "АЛМАТЫ, 9 мая 2026. Несколько жителей Алматы, осужденных в Синьцзяне по обвинению в "
+        "экстремизме, будут переданы Казахстану. Об этом договорились МИД Казахстана и МИД КНР "
+        "на консультациях в Пекине, стороны также обсудили сотрудничество в борьбе с "
+        "экстремизмом.",
+        id="ru-the-two-ministries-agree-a-transfer",
+    ),
+    pytest.param(
+        "Kazakhstan and China agree to transfer convicts\n"
+        "ALMATY, May 9, 2026 - Several Almaty residents convicted in Xinjiang on extremism "
+        "charges will be transferred to Kazakhstan, the foreign ministries of Kazakhstan and "
+        "China agreed at consultations in Beijing, where the sides also discussed cooperation "
+        "against extremism.",
+        id="en-the-two-ministries-agree-a-transfer",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", STATES_ACT_ON_THEIR_PEOPLE)
+def test_the_two_states_acting_on_their_people_stay_relevant(text: str) -> None:
+    coded = _code(text)
+    assert coded.relevant, coded.relevance_score
+    assert {"CN", "KZ"} <= set(coded.countries)

@@ -127,6 +127,7 @@ from steppewatch.extract.coder_relevance import (
     event_lead,
     item_lead,
     outlet_name,
+    people_of,
     public_notice,
     route_end,
     staff_led,
@@ -957,6 +958,7 @@ _SIDES_TOGETHER = re.compile(
     re.IGNORECASE,
 )
 _SIDE_KINDS = ("state", "listed", "example", "official", "institution", "group", "venue")
+_NAME_PLACES = ("state", "listed", "example", "venue")  # names that may be people's home
 
 
 @dataclass(frozen=True)
@@ -994,12 +996,15 @@ def _lead_facts(
     home = res.study.home_region
     focal = focal or (home is not None and home.search(text, start, lead) is not None)
     sides = engagement.sides
+    # (a partner named in the lead only as the home of private people, Kazakh families, is no
+    # side of what the lead reports)
+    partner = sides.partner and not sides.people_only
     return _LeadFacts(
         lead,
         security,
-        sides.partner or sides.framework,
+        partner or sides.framework,
         sides.framework
-        or (sides.partner and (event or _SIDES_TOGETHER.search(text, start, lead) is not None)),
+        or (partner and (event or _SIDES_TOGETHER.search(text, start, lead) is not None)),
         security_event and focal,
     )
 
@@ -1042,6 +1047,13 @@ def _security_with_sides(passage: _Passage, text: str, res: _Resources, lead: _L
             h.payload[0] == "institution"
             and res.gazetteer.institutions[h.payload[1]].framework in frameworks
         )
+    ]
+    # (a partner named as the home of private people, residents of Almaty, or in a dateline, a
+    # border's side or a route's stop, is no side)
+    sides = [
+        h
+        for h in sides
+        if h.payload[0] not in _NAME_PLACES or not (people_of(text, h) or named_only(text, h))
     ]
     if lead.security and any(
         _TAKING_PART.search(text, *_sentence_of(text, h.start, passage.start, passage.end))

@@ -403,7 +403,7 @@ _PEOPLE_AFTER_HAN = re.compile(r"[^。；;，,]{0,30}?(?:专家|学者|智库|�
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*$|(?:新华社|中新社)$")
 _DATELINE_AFTER = re.compile(
     r"\s*[,，]\s*(?:\d|[^\W\d_]{3,}\.?\s+\d)|\s+(?:--|[-–—])\s|\s*\((?:xinhua|ap|afp)\)|"
-    r"\d{1,2}月\d{1,2}日电",
+    r"(?:\d{4}年)?\d{1,2}月\d{1,2}日电",
     re.IGNORECASE,
 )
 

@@ -68,6 +68,7 @@ __all__ = [
     "event_lead",
     "item_lead",
     "outlet_name",
+    "people_of",
     "public_notice",
     "route_end",
     "staff_led",
@@ -895,6 +896,9 @@ class _Sides:
     framework: bool  # a regional framework (the study's anchor weights)
     outside_body: bool  # a body of other states (the CSTO)
     multilateral: bool  # another multilateral format (Afghanistan's neighbours), not such a body
+    # a partner state is named, but only as the home of private people (Kazakh families,
+    # residents of Almaty, граждане Казахстана, 哈萨克斯坦家庭): no state as a side
+    people_only: bool = False
 
 
 def _lead_sides(
@@ -907,7 +911,7 @@ def _lead_sides(
     # a state inside a framework's or an issue's name (阿富汗邻国外长会, the Afghan issue) is
     # talked about, not a side
     names = [h for h in hits if h.payload[0] in ("topic", "framework") and h.start < lead]
-    focal = partner = framework = outside_body = False
+    focal = partner = framework = outside_body = acting = False
     others: set[str] = set()
     named: set[str] = set()
     for hit in (h for h in hits if h.start < lead):
@@ -945,6 +949,9 @@ def _lead_sides(
             focal = True  # (中哈, 中巴: a pair's short form names the focal state and the other)
         if state in partners or kind in _GROUPS or (kind == "venue" and value in partners):
             partner = True
+            acting = acting or not (
+                kind in ("state", "listed", "example", "whereabouts") and people_of(text, hit)
+            )
             if (
                 state is not None
                 and kind != "venue"
@@ -976,7 +983,42 @@ def _lead_sides(
         for h in hits
     )
     return _Sides(
-        focal, frozenset(others), partner, frozenset(named), framework, outside_body, multilateral
+        focal,
+        frozenset(others),
+        partner,
+        frozenset(named),
+        framework,
+        outside_body,
+        multilateral,
+        partner and not acting,
+    )
+
+
+# private people of a state named with it (families, relatives, citizens, residents: 家庭, 亲属,
+# граждане, жители, семьи): whose home the state is, not a side
+_PEOPLE_AFTER = re.compile(
+    r"(?:籍)?(?:家庭|家属|亲属|公民|居民|侨民|留学生|游客|务工人员)|"
+    r"(?:'s|’s)?\s+(?:families|relatives|residents|citizens|nationals|students|tourists|"
+    r"migrants|diaspora)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_PEOPLE_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:families|relatives|residents|citizens|nationals|students|tourists|"
+    r"migrants|diaspora)\s+(?:(?:living|based|resident)\s+)?(?:in|from|of)\s+(?:the\s+)?$|"
+    r"(?<![^\W\d_])(?:граждан|семь|семей|родственник|жител|студент|турист|мигрант|диаспор)"
+    r"\w*\s+(?:из\s+)?$",
+    re.IGNORECASE,
+)
+PEOPLE_SPAN = 40  # characters searched back from a state's name for its people's word
+
+
+def people_of(text: str, hit: Hit) -> bool:
+    """``hit`` (a partner state's name, adjective or capital) names whose private people they
+    are (Kazakh families, residents of Almaty, граждане Кыргызстана, 哈萨克斯坦家庭): their home,
+    not the state as a side of an event."""
+    return bool(
+        _PEOPLE_AFTER.match(text, hit.end)
+        or _PEOPLE_BEFORE.search(text, max(0, hit.start - PEOPLE_SPAN), hit.start)
     )
 
 
