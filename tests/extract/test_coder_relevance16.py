@@ -425,3 +425,28 @@ def test_the_two_states_acting_on_their_people_stay_relevant(text: str) -> None:
     coded = _code(text)
     assert coded.relevant, coded.relevance_score
     assert {"CN", "KZ"} <= set(coded.countries)
+
+
+# -- the event's lead ends at "said." -----------------------------------------------------------
+def test_another_powers_meeting_whose_lead_ends_at_said_keeps_the_prc_out() -> None:
+    # the lead's sentence ends at "officials said." (four letters before the full stop): the
+    # PRC named in a later sentence is not in the event's lead
+    coded = _code(
+        "Tajik and Taliban border officials meet\n"
+        "DUSHANBE, May 12, 2026 - Tajik border guards and Taliban officials met at the Ishkashim "
+        "crossing to discuss security along the border, Tajik officials said. China has funded "
+        "several outposts on the Tajik side of the border in recent years."
+    )
+    assert not coded.relevant, coded.relevance_score
+
+
+def test_the_prcs_meeting_whose_lead_ends_at_said_stays_relevant() -> None:
+    # (near miss: the lead's own meeting is the PRC's with the partner)
+    coded = _code(
+        "Tajik and Chinese border officials meet\n"
+        "DUSHANBE, May 12, 2026 - Tajik and Chinese border guards met at the Kulma crossing to "
+        "discuss security along the border, Tajik officials said. They agreed to hold a joint "
+        "patrol in June."
+    )
+    assert coded.relevant, coded.relevance_score
+    assert {"CN", "TJ"} <= set(coded.countries)

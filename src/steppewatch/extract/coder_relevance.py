@@ -142,7 +142,12 @@ HEADER_LINE = 100  # characters: a shorter line with no sentence end under a tit
 EVENT_LEAD = 400  # characters searched for the first sentence of an item's body
 HEADER_LINES = 6  # lines under a title searched for the first sentence of an item's body
 # a sentence's end in a line under the title (not an abbreviated month's: Aug. 10, 2026)
-_HEADER_END = re.compile(r"[。！？!?]|(?<=[^\W\d_]{5})\.(?:\s|$)")
+# (or a word all in lower case before a full stop and a capital: officials said. China has...;
+# сообщили в ведомстве. Ранее ...)
+_HEADER_END = re.compile(
+    r"[。！？!?]|(?<=[^\W\d_]{5})\.(?:\s|$)|"
+    r"(?<![^\W\d_])[a-zа-яё]{2,}\.(?=\s+[A-ZА-ЯЁ«\"“]|\s*$)"
+)
 _NO_EVENT = ("mechanism",)  # 机制: a framework's mechanism is its name, not an event of it
 EVENT_SPAN = 40  # characters from a framework's name to its event's word in a paragraph's lead
 SENTENCE_SPAN = 600  # characters searched either side of a name for its sentence's ends
