@@ -84,6 +84,7 @@ _PARTNER_OF = re.compile(
     r"\s+(?:[^\W\d_]+\s+){0,5}?(?i:with|and|с|со|и)\s+(?:[^\W\d_]+\s+){0,3}?"
 )
 JOIN_SPAN = 60  # characters from the focal state's name to its partner's
+_HEADLINE_PAIR = re.compile(r"\s*[,，、]\s*")  # the comma of a headline's pair of sides
 CLAUSE_SPAN = 200  # characters searched back for a clause's start
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?\n]|\.(?:\s|$)")
 _GROUPS = ("group", "group_other")
@@ -825,12 +826,23 @@ def _joined_focal(
         for i in range(bisect.bisect_left(focal_at, max(lo, hit.start - JOIN_SPAN)), stop):
             f = focal[i]
             if (
-                f.end <= hit.start and _PARTNER_OF.fullmatch(text, f.end, hit.start) is not None
-            ) or (
-                hit.end <= f.start
-                and (
-                    _JOINED.fullmatch(text, hit.end, f.start) is not None
-                    or _PARTNER_OF.fullmatch(text, hit.end, f.start) is not None
+                (
+                    f.end <= hit.start
+                    and (
+                        _PARTNER_OF.fullmatch(text, f.end, hit.start) is not None
+                        # (a headline's pair opening its sentence: China, Uzbekistan hold a drill)
+                        or (
+                            not text[lo : f.start].strip()
+                            and _HEADLINE_PAIR.fullmatch(text, f.end, hit.start) is not None
+                        )
+                    )
+                )
+                or (
+                    hit.end <= f.start
+                    and (
+                        _JOINED.fullmatch(text, hit.end, f.start) is not None
+                        or _PARTNER_OF.fullmatch(text, hit.end, f.start) is not None
+                    )
                 )
             ):
                 joined.add(f)
