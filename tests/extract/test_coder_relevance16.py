@@ -450,3 +450,14 @@ def test_the_prcs_meeting_whose_lead_ends_at_said_stays_relevant() -> None:
     )
     assert coded.relevant, coded.relevance_score
     assert {"CN", "TJ"} <= set(coded.countries)
+
+
+def test_a_commentary_on_recent_years_of_security_cooperation_stays_relevant() -> None:
+    # (near miss of the recalled-event rule: the head names the two states' security
+    # cooperation, and the body recalls what they did in recent years: commentary, relevant)
+    coded = _code(
+        "Комментарий: безопасность — опора китайско-таджикских отношений\n"
+        "Душанбе, 3 марта 2026. В последние годы Китай передал пограничникам Таджикистана "
+        "десятки автомобилей, а две страны провели совместные антитеррористические учения."
+    )
+    assert coded.relevant, coded.relevance_score

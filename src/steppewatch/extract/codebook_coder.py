@@ -508,11 +508,18 @@ class CodebookCoder:
             elif led_by_staff and passage_score >= self.threshold:
                 # a framework's secretary-general's own business (an audience, a statement)
                 passage_score *= NAMED_ONLY_FACTOR
-            elif passage_score >= self.threshold and _recalled_only(
-                passage, res, text, recalled, self.threshold
+            elif (
+                passage_score >= self.threshold
+                and engagement is not None
+                and not (
+                    lead_facts := lead_facts or _lead_facts(hits, text, item.start, engagement, res)
+                ).security
+                and _recalled_only(passage, res, text, recalled, self.threshold)
             ):
-                # its security is an event recalled from another time (the two states' patrol of
-                # 2019 on a page about a new checkpoint): background, not the item's event
+                # its security is an event recalled from another time under a lead that names
+                # no security (the two states' drill of 2019 on a page about a culture centre):
+                # background, not the item's event (a commentary on the two states' security
+                # cooperation of recent years names it in its head)
                 passage_score *= NAMED_ONLY_FACTOR
             score = max(score, passage_score)
             if passage_score >= self.threshold:
