@@ -461,3 +461,38 @@ def test_a_commentary_on_recent_years_of_security_cooperation_stays_relevant() -
         "десятки автомобилей, а две страны провели совместные антитеррористические учения."
     )
     assert coded.relevant, coded.relevance_score
+
+
+# -- the emergency domain as cooperation -------------------------------------------------------
+def test_rescue_equipment_handed_to_a_partners_emergency_service_is_relevant() -> None:
+    coded = _code(
+        "Китай передал спасателям Кыргызстана технику\n"
+        "БИШКЕК, 12 мая 2026. Министерство чрезвычайных ситуаций Кыргызстана получило от Китая "
+        "пожарные автомобили и снаряжение для спасательных работ в горах в рамках безвозмездной "
+        "помощи. Технику передал посол КНР."
+    )
+    assert coded.relevant, coded.relevance_score
+    assert {"CN", "KG"} <= set(coded.countries)
+
+
+EMERGENCY_NOT_COOPERATION = [
+    pytest.param(
+        "Двое граждан Китая погибли в ДТП на Иссык-Куле\n"
+        "БИШКЕК, 12 мая 2026. Двое туристов из Китая погибли и трое пострадали при столкновении "
+        "микроавтобуса с грузовиком, сообщили в Министерстве чрезвычайных ситуаций. Посольство "
+        "КНР оказывает помощь семьям.",
+        id="ru-emergency-ministry-reports-an-accident",
+    ),
+    pytest.param(
+        "Китай передал Кыргызстану медицинские маски\n"
+        "БИШКЕК, 12 мая 2020. Министерство чрезвычайных ситуаций Кыргызстана получило от Китая "
+        "партию медицинских масок и тест-систем для борьбы с эпидемией коронавируса.",
+        id="ru-medical-aid-through-the-emergency-ministry",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", EMERGENCY_NOT_COOPERATION)
+def test_an_emergency_ministry_without_rescue_cooperation_is_not_relevant(text: str) -> None:
+    coded = _code(text)
+    assert not coded.relevant, coded.relevance_score

@@ -233,6 +233,19 @@ FOCAL_HARM = frozenset(
     }
 )
 INCIDENT_FOCAL_WEIGHT = 1.0
+# the emergency domain with an act of cooperation in the same passage (equipment handed to a
+# rescue service, rescuers trained, a joint rescue drill) weighs as this
+_EMERGENCY = ("domain", "emergency")
+_PUBLIC_HEALTH = ("topic", "public_health")
+_EMERGENCY_WORK = frozenset(
+    {
+        ("event_kind", "equipment_transfer"),
+        ("event_kind", "training_education"),
+        ("event_kind", "bilateral_exercise"),
+        ("event_kind", "multilateral_exercise"),
+    }
+)
+EMERGENCY_WORK_WEIGHT = 0.8
 _validate_item = CodedItem.__pydantic_validator__.validate_python  # CodedItem from a dict
 # topics whose indicators include the focal state's firms only named (Chinese-owned, 中资企业):
 # they weigh as security only through a term with a security word, or with an incident
@@ -1386,6 +1399,11 @@ def _score(passage: _Passage, res: _Resources, text: str | None = None) -> float
             and not any(h.payload == key and _SECURITY_WORD.search(h.term) for h in passage.hits)
         }
     total = sum(_security_weight(s, c) for s, c in codes if s != "framework")
+    if _EMERGENCY in codes and codes & _EMERGENCY_WORK and _PUBLIC_HEALTH not in codes:
+        # rescue services given equipment, trained or drilled with (the codebook's emergency
+        # domain as cooperation), not an emergency ministry reporting an accident's dead, nor
+        # medical aid
+        total += EMERGENCY_WORK_WEIGHT - _security_weight(*_EMERGENCY)
     if codes & FOCAL_HARM and harmed:
         # an attack or protest that harms the focal state's citizens, firms or name (codebook:
         # murder of Chinese workers, protests against Chinese companies) is a security matter
