@@ -129,7 +129,9 @@ from steppewatch.extract.coder_relevance import (
     denied_side,
     domestic_case,
     event_lead,
+    item_lead,
     outlet_name,
+    people_of,
     public_notice,
     route_end,
     staff_led,
@@ -235,6 +237,19 @@ FOCAL_HARM = frozenset(
     }
 )
 INCIDENT_FOCAL_WEIGHT = 1.0
+# the emergency domain with an act of cooperation in the same passage (equipment handed to a
+# rescue service, rescuers trained, a joint rescue drill) weighs as this
+_EMERGENCY = ("domain", "emergency")
+_PUBLIC_HEALTH = ("topic", "public_health")
+_EMERGENCY_WORK = frozenset(
+    {
+        ("event_kind", "equipment_transfer"),
+        ("event_kind", "training_education"),
+        ("event_kind", "bilateral_exercise"),
+        ("event_kind", "multilateral_exercise"),
+    }
+)
+EMERGENCY_WORK_WEIGHT = 0.8
 _validate_item = CodedItem.__pydantic_validator__.validate_python  # CodedItem from a dict
 # topics whose indicators include the focal state's firms only named (Chinese-owned, 中资企业):
 # they weigh as security only through a term with a security word, or with an incident
@@ -515,6 +530,19 @@ class CodebookCoder:
             elif led_by_staff and passage_score >= self.threshold:
                 # a framework's secretary-general's own business (an audience, a statement)
                 passage_score *= NAMED_ONLY_FACTOR
+            elif (
+                passage_score >= self.threshold
+                and engagement is not None
+                and not (
+                    lead_facts := lead_facts or _lead_facts(hits, text, item.start, engagement, res)
+                ).security
+                and _recalled_only(passage, res, text, recalled, self.threshold)
+            ):
+                # its security is an event recalled from another time under a lead that names
+                # no security (the two states' drill of 2019 on a page about a culture centre):
+                # background, not the item's event (a commentary on the two states' security
+                # cooperation of recent years names it in its head)
+                passage_score *= NAMED_ONLY_FACTOR
             score = max(score, passage_score)
             if passage_score >= self.threshold:
                 relevant_passages.append(passage)
@@ -794,6 +822,11 @@ _SECTOR = re.compile(
 # item) are not security engagement: as the sectors above, with business, investment and visas
 _ECONOMIC = re.compile(
     r"经贸|经济|贸易|商务|商会|企业家|博览会|投资|能源|交通|农业|旅游|签证|免签|财长|央行|"
+    # consular affairs, as visas: travel, papers, students - a service, not security, unless
+    # security is named in the lead (公民安全保护, protection of citizens); not a consulate
+    r"领事(?:磋商|事务|工作)|"
+    r"(?<![^\W\d_])(?:consular\s+(?:consultations|affairs|issues|matters|talks)|"
+    r"консульск\w*\s+(?:консультаци|вопрос|дел))|"
     # the premiers' regular meeting (gold guideline 3: economic) and workplace safety (安全生产,
     # occupational safety, охрана труда: no codebook security matter)
     # the premiers' regular meeting (gold guideline 3: economic)
@@ -912,7 +945,15 @@ def _talk_lead(hits: list[Hit], text: str, start: int) -> str:
         )
         return "" if own_event else _ECONOMIC_LEAD
     levels = {h.payload[1] for h in hits if h.start < lead and h.payload[0] == "meeting_level"}
-    if search_off_menu(_ECONOMIC, text, start, lead) or levels == {"head_of_government"}:
+    economic = search_off_menu(_ECONOMIC, text, start, lead) is not None
+    if not economic:
+        # (a lead that is a masthead and a menu, no sentence: the headline and first sentence
+        # under them say what the item reports, "Our trade will reach $50 billion" over an
+        # interview)
+        headed = item_lead(start, text, len(text))
+        if headed > lead and search_off_menu(_ECONOMIC, text, start, headed) is not None:
+            economic, lead = True, headed
+    if economic or levels == {"head_of_government"}:
         # (the premiers' talks or visit: gold guideline 3, economic unless security is named)
         if _SECURITY_IN_LEAD.search(text, start, lead):
             return ""  # (trade and security talks)
@@ -946,6 +987,7 @@ _SIDES_TOGETHER = re.compile(
     re.IGNORECASE,
 )
 _SIDE_KINDS = ("state", "listed", "example", "official", "institution", "group", "venue")
+_NAME_PLACES = ("state", "listed", "example", "venue")  # names that may be people's home
 
 
 @dataclass(frozen=True)
@@ -983,12 +1025,15 @@ def _lead_facts(
     home = res.study.home_region
     focal = focal or (home is not None and home.search(text, start, lead) is not None)
     sides = engagement.sides
+    # (a partner named in the lead only as the home of private people, Kazakh families, is no
+    # side of what the lead reports)
+    partner = sides.partner and not sides.people_only
     return _LeadFacts(
         lead,
         security,
-        sides.partner or sides.framework,
+        partner or sides.framework,
         sides.framework
-        or (sides.partner and (event or _SIDES_TOGETHER.search(text, start, lead) is not None)),
+        or (partner and (event or _SIDES_TOGETHER.search(text, start, lead) is not None)),
         security_event and focal,
     )
 
@@ -1032,6 +1077,13 @@ def _security_with_sides(passage: _Passage, text: str, res: _Resources, lead: _L
             and res.gazetteer.institutions[h.payload[1]].framework in frameworks
         )
     ]
+    # (a partner named as the home of private people, residents of Almaty, or in a dateline, a
+    # border's side or a route's stop, is no side)
+    sides = [
+        h
+        for h in sides
+        if h.payload[0] not in _NAME_PLACES or not (people_of(text, h) or named_only(text, h))
+    ]
     if lead.security and any(
         _TAKING_PART.search(text, *_sentence_of(text, h.start, passage.start, passage.end))
         for h in sides
@@ -1065,8 +1117,39 @@ def _security_event(
         and _security_weight(*h.payload) >= SECTOR_EVENT_WEIGHT
         and not _accident(h, text, passage)
         and not (recalled is not None and recalled(h.start))
+        and not (
+            h.payload[0] == "meeting_level"
+            and _SOURCE_BEFORE.search(text, max(0, h.start - SOURCE_SPAN), h.start)
+        )
         for h in passage.hits
     )
+
+
+# an office named as the source of a figure or a report (по данным пограничной службы,
+# according to the border service, 据边防部门统计): who counted, not an office taking part
+_SOURCE_BEFORE = re.compile(
+    r"(?:(?<![^\W\d_])по\s+(?:данным|информации|сведениям|статистике)|"
+    r"(?<![^\W\d_])according\s+to|(?<![^\W\d_])citing|据)\s*(?:the\s+)?"
+    r"(?:[^\W\d_]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+SOURCE_SPAN = 40  # characters searched back from an office's name for a source's words
+
+
+def _recalled_only(
+    passage: _Passage, res: _Resources, text: str, recalled: _Recalled, threshold: float
+) -> bool:
+    """The passage reports no security event of its own (``_security_event``) and scores below
+    ``threshold`` without the codes of its sentences that speak of another time
+    (``_Recalled``: an event recalled, of an earlier year, to come): what makes it relevant is
+    background, not the item's own event (codebook: a past event recalled as background is no
+    event of the item)."""
+    kept = [h for h in passage.hits if not (h.payload[0] in _REPORTING and recalled(h.start))]
+    if len(kept) == len(passage.hits):
+        return False
+    if _security_event(_Passage(passage.start, passage.end, passage.anchor, kept), text):
+        return False  # (the item reports a security event of its own: a donation, a patrol)
+    return _score(_Passage(passage.start, passage.end, passage.anchor, kept), res, text) < threshold
 
 
 class _Recalled:
@@ -1224,7 +1307,15 @@ def _focal_takes_part(passage: _Passage, res: _Resources, text: str | None) -> b
     for hit in focal:  # the cheap tests first, and the first one taking part ends the search
         if hit.start >= passage.start + LEAD:
             if reporting is None:
-                reporting = sorted(h.start for h in passage.hits if h.payload[0] in _REPORTING)
+                # (the focal state's firm only named, китайской компании, reports nothing: the
+                # state is the firm's home, as ``_score`` weighs it; a suspect who once worked
+                # for a Chinese company)
+                reporting = sorted(
+                    h.start
+                    for h in passage.hits
+                    if h.payload[0] in _REPORTING
+                    and not (h.payload in FIRMS_NAMED and not _SECURITY_WORD.search(h.term))
+                )
             if not _any_in(reporting, *_sentence_of(text, hit.start, passage.start, passage.end)):
                 continue
         if (
@@ -1317,6 +1408,11 @@ def _score(passage: _Passage, res: _Resources, text: str | None = None) -> float
             and not any(h.payload == key and _SECURITY_WORD.search(h.term) for h in passage.hits)
         }
     total = sum(_security_weight(s, c) for s, c in codes if s != "framework")
+    if _EMERGENCY in codes and codes & _EMERGENCY_WORK and _PUBLIC_HEALTH not in codes:
+        # rescue services given equipment, trained or drilled with (the codebook's emergency
+        # domain as cooperation), not an emergency ministry reporting an accident's dead, nor
+        # medical aid
+        total += EMERGENCY_WORK_WEIGHT - _security_weight(*_EMERGENCY)
     if codes & FOCAL_HARM and harmed:
         # an attack or protest that harms the focal state's citizens, firms or name (codebook:
         # murder of Chinese workers, protests against Chinese companies) is a security matter

@@ -66,7 +66,8 @@ SENTENCE_SPAN = 600  # characters searched either side of a name for its sentenc
 # another time, said in words: an earlier event recalled (回顾, 曾向, Zhao recalled that, had
 # signed, напомнил) ...
 _RECALLED = re.compile(
-    r"回顾|回忆|曾经|参加过|参与过|"
+    # (not the sides reviewing at their meeting: 双方回顾了两国合作, the item's own talks)
+    r"(?<!双方)(?<!各方)(?<!两国)(?<!共同)回顾|回忆|曾经|参加过|参与过|"
     r"曾(?:向|与|同|在|于|经|为|多次|先后|分别|协助|援助|提供|举行|签署|派)|"
     r"(?<![^\W\d_])(?:recalled|recalling|"
     r"had\s+(?:\w+ly\s+)?(?:been|signed|held|sent|handed|donated|given|provided|conducted|"
@@ -184,10 +185,15 @@ _THIS_ONE = re.compile(
 # the geography of a state (Kyrgyzstan borders China, Kazakhstan...; 与中国、吉尔吉斯斯坦接壤;
 # граничит с): where it lies, not who acts, in a sentence that reports no event
 _GEOGRAPHY = re.compile(
-    r"接壤|毗邻|(?<![^\W\d_])(?:[Bb]orders\s+(?:on\s+)?(?:the\s+)?[A-Z]|"
+    r"接壤|毗邻|交界|(?<![^\W\d_])(?:[Bb]orders\s+(?:on\s+)?(?:the\s+)?[A-Z]|"
     r"(?i:borders\s+with|(?:border|frontier)\s+facing)|"
     r"(?i:borders\s+(?:\w+\s+){0,2}(?:countries|states|nations)\b)|"
     r"(?i:bordering|shares?\s+(?:a\s+|its\s+|the\s+)?(?:[\w,-]+\s+){0,3}?borders?\s+with|"
+    # where the border with a state runs (где проходит граница с Казахстаном; where the border
+    # with Kyrgyzstan runs)
+    r"where\s+(?:the|its)\s+(?:state\s+)?(?:border|frontier)s?\s+with|"
+    r"(?:border|frontier)s?\s+with\s+(?:[\w,-]+\s+){1,6}?(?:runs?|passes|lies)|"
+    r"проход(?:ит|ят)\s+(?:государственн\w+\s+)?границ\w*\s+с|"
     r"граничит|граничащ\w*|(?:имеет|имеют)\s+общую\s+границу))"
 )
 # a membership (成员国, founding members of, члены ШОС): who belongs, not who acts, when the
@@ -1006,21 +1012,25 @@ def _headline_block(text: str, lead: int, end: int) -> int:
 
 
 # an event or its sides named without an indicator (the drill, the talks, 此次会谈, учения, the
-# two sides, 双方): the sentence speaks of an event, perhaps the item's own
+# two sides, 双方): the sentence speaks of an event, perhaps the item's own; one official
+# receiving or visiting another is one in every form of its verb (принял посла, принимает,
+# посетил; received, visited; 接见, 拜会)
 _EVENT_WORD = re.compile(
-    r"演习|演练|会谈|会见|会晤|会议|访问|峰会|磋商|巡逻|行动|培训|研讨|论坛|仪式|签署|移交|交接|"
-    r"讨论|商谈|交换意见|通电话|举行|代表团|率团|率领|同意|主办|承办|东道主|"
+    r"演习|演练|会谈|会见|会晤|会面|接见|拜会|会议|访问|到访|峰会|磋商|巡逻|行动|培训|研讨|论坛|"
+    r"仪式|签署|移交|交接|讨论|商谈|交换意见|通电话|举行|代表团|率团|率领|同意|主办|承办|东道主|"
     r"双方|两国|各方|"
     r"(?<![^\W\d_])(?:exercises?|drills?|talks|meetings?|visit\w*|summit|sessions?|consultations?|"
     r"patrols?|operations?|training|course|seminar|forum|ceremony|signed|signing|handed|"
     # (an exercise's verb, as 演练 is one: units of four states practised the rescue of ...)
     r"practi[cs](?:ed|ing)|rehears\w*|drilled|"
-    r"discuss\w*|met|meet\w*|held|holds?|phone|call|delegations?|headed|led\s+by|side|agreed|present|host\w*|"
+    r"discuss\w*|met|meet\w*|held|holds?|phone|call|delegations?|headed|led\s+by|side|agreed|"
+    r"present|host\w*|receiv(?:ed|es|ing)|"
     r"both\s+sides|the\s+(?:two\s+)?sides|both\s+countries|the\s+two\s+countries|"
     r"учени\w*|встреч\w*|переговор\w*|визит\w*|саммит\w*|заседани\w*|консультаци\w*|"
     r"патрулир\w*|операци\w*|курс\w*|семинар\w*|форум\w*|церемони\w*|подписа\w*|передал\w*|"
     r"обсуд\w*|обсужда\w*|встрети\w*|встреча\w*|провел\w*|провод\w*|телефонн\w*|"
-    r"делегаци\w*|возглав\w*|сторон\w*|договорил\w*|согласил\w*|принима\w*|"
+    r"делегаци\w*|возглав\w*|сторон\w*|договорил\w*|согласил\w*|принима\w*|принял\w*|"
+    r"посети\w*|посеща\w*|вручи\w*|"
     r"передач\w*|обе\s+страны|двух\s+стран|отработа\w*|отрабатыва\w*)(?![^\W\d_])",
     re.IGNORECASE,
 )

@@ -170,7 +170,32 @@ def clean_entities(
     found in) venues marked, and with ``study`` too, group mentions. ``cities``: the
     gazetteer's city names."""
     cleaned = _drop_overlaps(hits)
-    return cleaned if normal is None else _mark_places(cleaned, cities, normal, study)
+    if normal is None:
+        return cleaned
+    return _mark_places(_without_addresses(cleaned, normal), cities, normal, study)
+
+
+# a label of a web address (russian.people.com.cn, kazakh.news.cn, www.example.kz/china): a
+# dot or slash joined to the name on either side, no space between
+_ADDRESS_BEFORE = frozenset("./@")
+_ADDRESS_AFTER = frozenset("./")
+
+
+def _without_addresses(hits: list[Hit], normal: str) -> list[Hit]:
+    """Hits without the names of states (their adjectives) that are a label of a web address:
+    a site's host name (russian.people.com.cn) is page furniture, not Russia named as a side.
+    Only names in Latin script, the script of addresses."""
+    size = len(normal)
+    return [
+        h
+        for h in hits
+        if h.payload[0] != "state"
+        or not h.term.isascii()
+        or not (
+            (h.end + 1 < size and normal[h.end] in _ADDRESS_AFTER and normal[h.end + 1].isalnum())
+            or (h.start > 0 and normal[h.start - 1] in _ADDRESS_BEFORE)
+        )
+    ]
 
 
 # A military plane that carries civilian aid (the Kazakh government sent two military planes to
@@ -380,7 +405,7 @@ _PEOPLE_AFTER_HAN = re.compile(r"[^。；;，,]{0,30}?(?:专家|学者|智库|�
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*$|(?:新华社|中新社)$")
 _DATELINE_AFTER = re.compile(
     r"\s*[,，]\s*(?:\d|[^\W\d_]{3,}\.?\s+\d)|\s+(?:--|[-–—])\s|\s*\((?:xinhua|ap|afp)\)|"
-    r"\d{1,2}月\d{1,2}日电",
+    r"(?:\d{4}年)?\d{1,2}月\d{1,2}日电",
     re.IGNORECASE,
 )
 

@@ -66,7 +66,9 @@ __all__ = [
     "denied_side",
     "domestic_case",
     "event_lead",
+    "item_lead",
     "outlet_name",
+    "people_of",
     "public_notice",
     "route_end",
     "staff_led",
@@ -82,6 +84,7 @@ _PARTNER_OF = re.compile(
     r"\s+(?:[^\W\d_]+\s+){0,5}?(?i:with|and|с|со|и)\s+(?:[^\W\d_]+\s+){0,3}?"
 )
 JOIN_SPAN = 60  # characters from the focal state's name to its partner's
+_HEADLINE_PAIR = re.compile(r"\s*[,，、]\s*")  # the comma of a headline's pair of sides
 CLAUSE_SPAN = 200  # characters searched back for a clause's start
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?\n]|\.(?:\s|$)")
 _GROUPS = ("group", "group_other")
@@ -138,8 +141,14 @@ INFLUENCE_SPAN = 30
 STAFF_SPAN = 40  # characters searched back from a name for a secretary-general's title
 HEADER_LINE = 100  # characters: a shorter line with no sentence end under a title is furniture
 EVENT_LEAD = 400  # characters searched for the first sentence of an item's body
+HEADER_LINES = 6  # lines under a title searched for the first sentence of an item's body
 # a sentence's end in a line under the title (not an abbreviated month's: Aug. 10, 2026)
-_HEADER_END = re.compile(r"[。！？!?]|(?<=[^\W\d_]{5})\.(?:\s|$)")
+# (or a word all in lower case before a full stop and a capital: officials said. China has...;
+# сообщили в ведомстве. Ранее ...)
+_HEADER_END = re.compile(
+    r"[。！？!?]|(?<=[^\W\d_]{5})\.(?:\s|$)|"
+    r"(?<![^\W\d_])[a-zа-яё]{2,}\.(?=\s+[A-ZА-ЯЁ«\"“]|\s*$)"
+)
 _NO_EVENT = ("mechanism",)  # 机制: a framework's mechanism is its name, not an event of it
 EVENT_SPAN = 40  # characters from a framework's name to its event's word in a paragraph's lead
 SENTENCE_SPAN = 600  # characters searched either side of a name for its sentence's ends
@@ -277,7 +286,7 @@ def domestic_case(hits: list[Hit], text: str, res: Resources, start: int, end: i
     from or were made, or a firm's home (a partner's seizure of drones from China; bribes from
     a Chinese firm's subsidiary): the partner's domestic case, not engagement (codebook: the
     PRC's state, officials, forces or agencies take part)."""
-    lead = lead_end(start, text)
+    lead = item_lead(start, text, end)
     if not any(
         _FIGHTING.search(text, max(start, m.start() - FIGHTING_SPAN), m.start()) is None
         for m in _CASE.finditer(text, start, lead)
@@ -723,16 +732,32 @@ def staff_led(
     )
 
 
+# a sentence's end (not an abbreviation's: Jan. 14): a lead without one is a page's furniture
+_LEAD_SENTENCE = re.compile(r"[。！？!?]|(?<=[^\W\d_]{3})\.(?:\s|$)")
+
+
+def item_lead(start: int, text: str, end: int) -> int:
+    """Where the lead that says what the item reports ends: the item's lead (its title and
+    first sentence, ``lead_end``), or, when that lead holds no sentence (a masthead and a
+    site's menu: Kabar National News Agency / Politics | Economy | ...), the headline and first
+    sentence under them (``event_lead``)."""
+    lead = lead_end(start, text)
+    if _LEAD_SENTENCE.search(text, start, lead):
+        return lead
+    return event_lead(start, text, lead, end)
+
+
 def event_lead(start: int, text: str, lead: int, end: int) -> int:
     """Where the lead of the item's event ends: the item's lead (``lead``: its title and first
     sentence), or, when that lead ends on furniture under the title (a byline, a source and
     date line: By RFE/RL's Central Asia desk; 2026-09-25 来源：参考消息网), the first sentence of
-    the body under it (up to three such lines skipped)."""
+    the body under it (up to five such lines skipped: a menu, a section's name, a headline
+    and a byline under a masthead)."""
     title = text.find("\n", start, min(end, start + EVENT_LEAD))
     if title < 0 or lead > title + 1 and _HEADER_END.search(text, title + 1, lead):
         return lead  # no title line, or the lead reaches a sentence of the body
     at = title + 1
-    for _ in range(4):
+    for _ in range(HEADER_LINES):
         while at < end and text[at] in " \t\r\n\u3000":
             at += 1
         line_end = text.find("\n", at, end)
@@ -801,12 +826,23 @@ def _joined_focal(
         for i in range(bisect.bisect_left(focal_at, max(lo, hit.start - JOIN_SPAN)), stop):
             f = focal[i]
             if (
-                f.end <= hit.start and _PARTNER_OF.fullmatch(text, f.end, hit.start) is not None
-            ) or (
-                hit.end <= f.start
-                and (
-                    _JOINED.fullmatch(text, hit.end, f.start) is not None
-                    or _PARTNER_OF.fullmatch(text, hit.end, f.start) is not None
+                (
+                    f.end <= hit.start
+                    and (
+                        _PARTNER_OF.fullmatch(text, f.end, hit.start) is not None
+                        # (a headline's pair opening its sentence: China, Uzbekistan hold a drill)
+                        or (
+                            not text[lo : f.start].strip()
+                            and _HEADLINE_PAIR.fullmatch(text, f.end, hit.start) is not None
+                        )
+                    )
+                )
+                or (
+                    hit.end <= f.start
+                    and (
+                        _JOINED.fullmatch(text, hit.end, f.start) is not None
+                        or _PARTNER_OF.fullmatch(text, hit.end, f.start) is not None
+                    )
                 )
             ):
                 joined.add(f)
@@ -877,6 +913,9 @@ class _Sides:
     framework: bool  # a regional framework (the study's anchor weights)
     outside_body: bool  # a body of other states (the CSTO)
     multilateral: bool  # another multilateral format (Afghanistan's neighbours), not such a body
+    # a partner state is named, but only as the home of private people (Kazakh families,
+    # residents of Almaty, граждане Казахстана, 哈萨克斯坦家庭): no state as a side
+    people_only: bool = False
 
 
 def _lead_sides(
@@ -889,7 +928,7 @@ def _lead_sides(
     # a state inside a framework's or an issue's name (阿富汗邻国外长会, the Afghan issue) is
     # talked about, not a side
     names = [h for h in hits if h.payload[0] in ("topic", "framework") and h.start < lead]
-    focal = partner = framework = outside_body = False
+    focal = partner = framework = outside_body = acting = False
     others: set[str] = set()
     named: set[str] = set()
     for hit in (h for h in hits if h.start < lead):
@@ -927,6 +966,9 @@ def _lead_sides(
             focal = True  # (中哈, 中巴: a pair's short form names the focal state and the other)
         if state in partners or kind in _GROUPS or (kind == "venue" and value in partners):
             partner = True
+            acting = acting or not (
+                kind in ("state", "listed", "example", "whereabouts") and people_of(text, hit)
+            )
             if (
                 state is not None
                 and kind != "venue"
@@ -958,7 +1000,42 @@ def _lead_sides(
         for h in hits
     )
     return _Sides(
-        focal, frozenset(others), partner, frozenset(named), framework, outside_body, multilateral
+        focal,
+        frozenset(others),
+        partner,
+        frozenset(named),
+        framework,
+        outside_body,
+        multilateral,
+        partner and not acting,
+    )
+
+
+# private people of a state named with it (families, relatives, citizens, residents: 家庭, 亲属,
+# граждане, жители, семьи): whose home the state is, not a side
+_PEOPLE_AFTER = re.compile(
+    r"(?:籍)?(?:家庭|家属|亲属|公民|居民|侨民|留学生|游客|务工人员)|"
+    r"(?:'s|’s)?\s+(?:families|relatives|residents|citizens|nationals|students|tourists|"
+    r"migrants|diaspora)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_PEOPLE_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:families|relatives|residents|citizens|nationals|students|tourists|"
+    r"migrants|diaspora)\s+(?:(?:living|based|resident)\s+)?(?:in|from|of)\s+(?:the\s+)?$|"
+    r"(?<![^\W\d_])(?:граждан|семь|семей|родственник|жител|студент|турист|мигрант|диаспор)"
+    r"\w*\s+(?:из\s+)?$",
+    re.IGNORECASE,
+)
+PEOPLE_SPAN = 40  # characters searched back from a state's name for its people's word
+
+
+def people_of(text: str, hit: Hit) -> bool:
+    """``hit`` (a partner state's name, adjective or capital) names whose private people they
+    are (Kazakh families, residents of Almaty, граждане Кыргызстана, 哈萨克斯坦家庭): their home,
+    not the state as a side of an event."""
+    return bool(
+        _PEOPLE_AFTER.match(text, hit.end)
+        or _PEOPLE_BEFORE.search(text, max(0, hit.start - PEOPLE_SPAN), hit.start)
     )
 
 

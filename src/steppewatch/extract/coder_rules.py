@@ -39,6 +39,7 @@ from steppewatch.extract.coder_background import (
     framework_background,
     idle_groups,
     lead_end,
+    map_sentence,
     merged_spans,
     neighbour_sentence,
     note_start,
@@ -805,6 +806,7 @@ def partner_sentences(hits: list[Hit], text: str, res: Resources) -> list[tuple[
     for hit in states:
         span = _sentence_of(text, hit.start, max(0, hit.start - 400), hit.end + 400)
         by_sentence.setdefault(span, set()).add(hit.payload[1])
+    events = sorted(h.start for h in hits if h.payload[0] == "event_kind")
     spans = [
         (lo, hi)
         for (lo, hi), named in by_sentence.items()
@@ -812,6 +814,10 @@ def partner_sentences(hits: list[Hit], text: str, res: Resources) -> list[tuple[
         and not _any_in(focal, lo, hi)
         and not _BOTH_SIDES.search(text, lo, hi)
         and not _TAKING_PART.search(text, lo, hi)
+        # (a sentence saying who borders whom, with no event there, is the map: the states on
+        # it do nothing, Xinjiang's posts stand where the border with Kazakhstan and Kyrgyzstan
+        # runs)
+        and not (map_sentence(text, lo, lo, hi) and not _any_in(events, lo, hi))
     ]
     return merged_spans(spans)
 
