@@ -1,0 +1,93 @@
+"""Sixteenth-round topic rules (issue 13): a border a security or patrol word governs
+(ru/en), what a Chinese security word protects when it comes last (zh). Texts written for
+these tests, none copied from a gold text; each rule has a text it changes and one it leaves
+alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from steppewatch.extract.coder_protected import protected_objects, protected_objects_zh
+
+
+def _objects(text: str) -> set[str]:
+    normal = text.lower()
+    hits = protected_objects(normal, 0, len(normal)) + protected_objects_zh(normal, 0, len(normal))
+    return {h.payload[1] for h in hits}
+
+
+# --- a border the security word governs (ru/en) ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Стороны обсудили вопросы охраны восточного участка государственной границы.",
+        "Наряды двух ведомств провели патрулирование горного участка границы у перевала.",
+        "Новые бронемашины получат подразделения, охраняющие южные рубежи страны, "
+        "и части, защищающие рубежи республики.",
+        "The drones will help units guarding the republic's mountain borders.",
+        "Both agencies agreed to step up protection of their shared frontier.",
+    ],
+)
+def test_a_border_governed_by_a_security_word_is_border_security(text: str) -> None:
+    assert "border_security" in _objects(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # cross-border qualifies transport, not a border to guard
+        "They discussed the security of cross-border transport corridors and pipelines.",
+        # the security word governs something else; the border is only a place
+        "Патрулирование велось в районе, где проходит граница.",
+        "Охрана общественного порядка на рынке усилена.",
+        # a patrol governs a border only, never firms or people
+        "Police patrols of Chinese enterprises were increased.",
+    ],
+)
+def test_no_border_governed_no_border_security(text: str) -> None:
+    assert "border_security" not in _objects(text)
+    if "enterprises" in text:
+        assert _objects(text) == set()
+
+
+def test_a_partners_border_counts_but_not_its_people() -> None:
+    # whoever's border it is; a partner's citizens are no concern of the focal state's here
+    assert _objects("Речь шла об охране кыргызской границы и граждан.") == {"border_security"}
+
+
+# --- Chinese: the nouns before 安全 ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("两军将共同维护两国边境和周边地区安全稳定。", {"border_security"}),
+        ("协定涵盖打击犯罪、边界和口岸运输安全等方面。", {"border_security"}),
+        (
+            "外方承诺切实保障在乌中国员工和中资项目安全。",
+            {"citizen_protection", "investment_security"},
+        ),
+        ("双方同意加强合作，维护两国人员安全。", {"citizen_protection"}),
+    ],
+)
+def test_what_a_chinese_security_word_protects(text: str, codes: set[str]) -> None:
+    assert _objects(text) == codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a partner's firms and people (no 中国, 中方, 两国, 双方 in the list)
+        "该国政府表示将保障本国企业和工人安全。",
+        # an embassy (机构) is no investment
+        "要求对方切实保障使馆机构安全。",
+        # a list before 安全 ends at a governing verb: the citizens are told to be careful
+        "使馆提醒在塔中国公民提高安全意识。",
+        # the region's security, no object of the codes
+        "双方愿共同维护地区安全。",
+    ],
+)
+def test_what_a_chinese_security_word_does_not_code(text: str) -> None:
+    assert _objects(text) == set()
