@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from steppewatch.extract.coder_hostility import hostile_acts
 from steppewatch.extract.coder_protected import protected_objects, protected_objects_zh
 
 
@@ -91,3 +92,45 @@ def test_what_a_chinese_security_word_protects(text: str, codes: set[str]) -> No
 )
 def test_what_a_chinese_security_word_does_not_code(text: str) -> None:
     assert _objects(text) == set()
+
+
+# --- whom people's hostility targets --------------------------------------------------------
+
+
+def _hostile(text: str) -> bool:
+    normal = text.lower()
+    return bool(hostile_acts(normal, 0, len(normal)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Жители двух сел провели митинг у ворот китайского горнорудного предприятия.",
+        "Между местными жителями и рабочими китайской подрядной фирмы вспыхнула драка.",
+        "Hundreds of residents staged a protest outside a Chinese cement plant on Monday.",
+        "Police said local villagers attacked Chinese workers at the quarry after a dispute.",
+        "数百名当地民众聚集抗议一家中资冶炼厂扩建。",
+        "报道称，当地村民与中国工人发生冲突，多人受伤。",
+    ],
+)
+def test_peoples_hostility_to_chinese_people_or_firms_is_anti_china_sentiment(text: str) -> None:
+    assert _hostile(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an armed raid from across the border names no local people: not sentiment
+        "Боевики с сопредельной территории совершили нападение на лагерь китайских рабочих.",
+        "Gunmen attacked a camp of Chinese miners near the border overnight.",
+        # a terrorist attack
+        "当地居民称，恐怖分子袭击了中国企业的营地。",
+        # hostility aimed at no Chinese people or firms
+        "Жители города вышли на митинг против повышения тарифов на электричество.",
+        "Residents held a protest against a new landfill.",
+        # a rehearsed clash in a drill
+        "During the exercise, local residents played a crowd that attacked Chinese workers.",
+    ],
+)
+def test_no_hostility_aimed_at_chinese_people_no_sentiment(text: str) -> None:
+    assert not _hostile(text)

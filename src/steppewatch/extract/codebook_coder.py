@@ -117,6 +117,7 @@ from steppewatch.extract.coder_entities import (
     not_participant,
     numbered_entries,
 )
+from steppewatch.extract.coder_hostility import hostile_acts
 from steppewatch.extract.coder_phrases import document_mentions, transfer_mentions
 from steppewatch.extract.coder_protected import protected_objects, protected_objects_zh
 from steppewatch.extract.coder_relevance import (
@@ -582,7 +583,11 @@ def _with_objects(hits: list[Hit], normal: str, start: int, end: int) -> list[Hi
     """``hits`` and the topics of what the item's security words protect (the security of
     citizens, enterprises and joint projects: ``coder_protected``), by end as the matcher
     gives them."""
-    objects = protected_objects(normal, start, end) + protected_objects_zh(normal, start, end)
+    objects = (
+        protected_objects(normal, start, end)
+        + protected_objects_zh(normal, start, end)
+        + hostile_acts(normal, start, end)
+    )
     if not objects:
         return hits
     return sorted([*hits, *objects], key=lambda h: h.end)
