@@ -9,6 +9,8 @@ import pytest
 
 from steppewatch.extract.coder_hostility import hostile_acts
 from steppewatch.extract.coder_protected import protected_objects, protected_objects_zh
+from steppewatch.extract.coder_specificity import needs_qualifier
+from steppewatch.extract.matcher import Hit
 
 
 def _objects(text: str) -> set[str]:
@@ -134,3 +136,64 @@ def test_peoples_hostility_to_chinese_people_or_firms_is_anti_china_sentiment(te
 )
 def test_no_hostility_aimed_at_chinese_people_no_sentiment(text: str) -> None:
     assert not _hostile(text)
+
+
+# --- lives and property of the people at large ------------------------------------------------
+
+
+def _lives_kept(text: str, term: str, written: str) -> bool:
+    start = text.lower().index(written.lower())
+    hit = Hit(start, start + len(written), ("topic", "citizen_protection"), term)
+    return needs_qualifier("citizen_protection", hit, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "written", "kept"),
+    [
+        # the focal state's citizens abroad: protection of citizens
+        (
+            "使馆要求当地警方切实保障在哈中国公民生命财产安全。",
+            "生命财产安全",
+            "生命财产安全",
+            True,
+        ),
+        ("中方希望对方保障中方员工人身和财产安全。", "人身和财产安全", "人身和财产安全", True),
+        # the people at large (both peoples, a region's population): a government's own duty
+        (
+            "两国将加强防汛救灾合作，共同守护两国人民生命财产安全。",
+            "生命财产安全",
+            "生命财产安全",
+            False,
+        ),
+        ("灾害频发，严重威胁当地群众生命财产安全。", "生命财产安全", "生命财产安全", False),
+        (
+            "Rescue teams of both ministries will protect the lives and property of the "
+            "population in mountain areas.",
+            "lives and property",
+            "lives and property",
+            False,
+        ),
+        (
+            "The police must protect the lives and property of Chinese nationals working there.",
+            "lives and property",
+            "lives and property",
+            True,
+        ),
+        (
+            "Спасатели отработали меры по защите жизни и имущества населения при паводке.",
+            "жизни и имуществ",
+            "жизни и имущества",
+            False,
+        ),
+        (
+            "Посол просил обеспечить защиту жизни и имущества граждан КНР на руднике.",
+            "жизни и имуществ",
+            "жизни и имущества",
+            True,
+        ),
+    ],
+)
+def test_lives_and_property_of_the_people_at_large_are_no_citizen_protection(
+    text: str, term: str, written: str, kept: bool
+) -> None:
+    assert _lives_kept(text, term, written) is kept

@@ -233,6 +233,24 @@ _REDUCTION_AFTER = re.compile(
 # (Chinese workers were evacuated, 撤离中方人员, эвакуировать граждан), not the wounded carried
 # off in a drill (casualty evacuation, эвакуация раненых) or a town's population in a rescue drill
 _EVACUATION_TERMS = frozenset({"evacuat*", "撤离", "эвакуаци"})
+# lives and property (生命财产安全, lives and property, жизни и имущества): the focal state's
+# citizens' only when the phrase does not make them the people at large, a state's or both
+# states' populations (保护两国人民生命财产安全 in disaster relief; the lives and property of the
+# population): a government's duty to its own people, no protection of citizens abroad
+_LIVES_TERMS = frozenset(
+    {"生命财产安全", "人身和财产安全", "人员和财产安全", "lives and property",
+     "safety of people and property", "жизни и имуществ"}
+)  # fmt: skip
+_PEOPLE_AT_LARGE_BEFORE = re.compile(
+    r"(?:人民|群众|民众|百姓|居民)(?:的)?$|(?<![^\W\d_])(?:people'?s?|population'?s?|"
+    r"residents'?)\s+$",
+    re.IGNORECASE,
+)
+_PEOPLE_AT_LARGE_AFTER = re.compile(
+    r"\s*(?:of\s+(?:the\s+)?(?:people|population|residents)|"
+    r"(?:[а-я]+\s+)?(?:населени|людей|жителей|народ))",
+    re.IGNORECASE,
+)
 _PEOPLE = re.compile(
     r"公民|人员|同胞|侨|工人|员工|(?<![^\W\d_])(?:citizens?|nationals?|workers?|personnel|"
     r"employees?|staff|compatriots?|diaspora|граждан\w*|рабоч\w*|персонал\w*|"
@@ -345,7 +363,7 @@ def needs_qualifier(code: str, hit: Hit, text: str) -> bool:
     """False when ``hit`` (of topic ``code``) is a word that codes its topic only with a verb or
     a qualifier near it, and none is there: a border marker not placed, restored or agreed;
     recruitment with no extremists named; poverty reduced; an evacuation of no one's people (the
-    wounded of a drill). True otherwise."""
+    wounded of a drill); the lives and property of the people at large. True otherwise."""
     term = hit.term.lower()
     lo = max(0, hit.start - QUALIFIER_REACH)
     hi = min(len(text), hit.end + QUALIFIER_REACH)
@@ -366,6 +384,11 @@ def needs_qualifier(code: str, hit: Hit, text: str) -> bool:
         return _NOT_UNREST.search(text, *_sentence_around(text, hit)) is None
     if code == "citizen_protection" and term in _EVACUATION_TERMS:
         return _PEOPLE.search(text, lo, hi) is not None
+    if code == "citizen_protection" and term in _LIVES_TERMS:
+        if _PEOPLE_AT_LARGE_BEFORE.search(text, max(0, hit.start - 12), hit.start) or (
+            _PEOPLE_AT_LARGE_AFTER.match(text, hit.end)
+        ):
+            return False
     if code == "citizen_protection" and term not in _EVACUATION_TERMS:
         sentence = _sentence_around(text, hit)
         return not (_SUSPECTS.search(text, *sentence) and not _HARMED.search(text, *sentence))
