@@ -9,7 +9,7 @@ import pytest
 
 from steppewatch.extract.coder_hostility import hostile_acts
 from steppewatch.extract.coder_protected import protected_objects, protected_objects_zh
-from steppewatch.extract.coder_specificity import needs_qualifier
+from steppewatch.extract.coder_specificity import needs_qualifier, security_service_sold
 from steppewatch.extract.matcher import Hit
 
 
@@ -197,3 +197,26 @@ def test_lives_and_property_of_the_people_at_large_are_no_citizen_protection(
     text: str, term: str, written: str, kept: bool
 ) -> None:
     assert _lives_kept(text, term, written) is kept
+
+
+# --- security services a firm sells ------------------------------------------------------------
+
+
+def _sold(text: str) -> bool:
+    start = text.lower().index("security services")
+    hit = Hit(start, start + 17, ("domain", "state_security"), "security services")
+    return security_service_sold(hit, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sold"),
+    [
+        ("The guard company will provide security services for a copper smelter.", True),
+        ("The firm signed a two-year security services contract with a mining operator.", True),
+        ("It has offered round-the-clock security services to Chinese builders.", True),
+        ("Heads of the security services of the member states met in Astana.", False),
+        ("Kazakh and Chinese security services agreed to exchange liaison officers.", False),
+    ],
+)
+def test_security_services_a_firm_sells_are_no_state_security(text: str, sold: bool) -> None:
+    assert _sold(text) is sold

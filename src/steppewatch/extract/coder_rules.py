@@ -76,6 +76,7 @@ from steppewatch.extract.coder_specificity import (
     information_exchange,
     listed_three_evils,
     needs_qualifier,
+    security_service_sold,
 )
 from steppewatch.extract.lines import LinePattern
 from steppewatch.extract.matcher import Hit
@@ -3343,6 +3344,7 @@ def rule_domains(
             for h in domains[code]
             if h.start < related
             and not information_exchange(h)
+            and not security_service_sold(h, text)
             and _about_cooperation(text, item, h, found)
             and now(h)
             and not (voiced is not None and voiced(h))

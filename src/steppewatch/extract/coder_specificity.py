@@ -51,6 +51,7 @@ __all__ = [
     "border_owner_gap",
     "hostility_named",
     "hostage_rescue",
+    "security_service_sold",
     "drug_smuggling",
     "in_forum_name",
     "information_exchange",
@@ -435,6 +436,32 @@ def army_named(hit: Hit, domains: dict[str, list[Hit]], text: str = "") -> bool:
     elif term not in FORCE_WORDS:
         return True
     return not any(domains.get(code) for code in OTHER_FORCES)
+
+
+# -- security services sold by a firm are no state security ----------------------------------
+_SERVICE_TERMS = frozenset({"security services", "security service", "security service*"})
+_SOLD_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:provid\w*|offer\w*|sell\w*|render\w*|deliver\w*|buy\w*|"
+    r"procur\w*|private|commercial)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_SOLD_AFTER = re.compile(
+    r"\s+(?:contracts?|agreements?|providers?|compan(?:y|ies)|firms?|market|industry|"
+    r"to\s+(?:chinese|the|its|a)\b|for\s+(?:chinese|the|its|a)\b)",
+    re.IGNORECASE,
+)
+
+
+def security_service_sold(hit: Hit, text: str) -> bool:
+    """The state-security ``hit`` (security services) is what a firm sells: services provided
+    or offered to a client, under a contract, by a provider (a private security company
+    provides security services for a mine), not a state's security services."""
+    if hit.payload != ("domain", "state_security") or hit.term.lower() not in _SERVICE_TERMS:
+        return False
+    return bool(
+        _SOLD_BEFORE.search(text, max(0, hit.start - 40), hit.start)
+        or _SOLD_AFTER.match(text, hit.end)
+    )
 
 
 # -- a hostage rescue is counter-terrorism, not emergency response -------------------------------
