@@ -9,7 +9,11 @@ import pytest
 
 from steppewatch.extract.coder_hostility import hostile_acts
 from steppewatch.extract.coder_protected import protected_objects, protected_objects_zh
-from steppewatch.extract.coder_specificity import needs_qualifier, security_service_sold
+from steppewatch.extract.coder_specificity import (
+    needs_qualifier,
+    security_service_sold,
+    situation_named,
+)
 from steppewatch.extract.matcher import Hit
 
 
@@ -220,3 +224,29 @@ def _sold(text: str) -> bool:
 )
 def test_security_services_a_firm_sells_are_no_state_security(text: str, sold: bool) -> None:
     assert _sold(text) is sold
+
+
+# --- a state named in a list: a party, or its situation ------------------------------------------
+
+
+def _situation(text: str, name: str) -> bool:
+    start = text.index(name)
+    return situation_named(text, Hit(start, start + len(name), ("topic", "afghanistan"), name))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "situation"),
+    [
+        ("Министры обсудили обстановку в Центральной Азии и Афганистане.", "Афганистане", True),
+        ("援助有助于塔军应对来自阿富汗方向的安全威胁。", "阿富汗", True),
+        ("They discussed the situation in Central Asia and Afghanistan.", "Afghanistan", True),
+        # a list of neighbours or observers: the state as a party or a place
+        ("Округ граничит с Таджикистаном, Афганистаном и Пакистаном.", "Афганистаном", False),
+        ("该县与塔吉克斯坦、阿富汗、巴基斯坦三国接壤。", "阿富汗", False),
+        ("Observers from Afghanistan and Belarus attended the drill.", "Afghanistan", False),
+    ],
+)
+def test_a_listed_state_is_a_topic_only_with_its_situation(
+    text: str, name: str, situation: bool
+) -> None:
+    assert _situation(text, name) is situation

@@ -77,6 +77,7 @@ from steppewatch.extract.coder_specificity import (
     listed_three_evils,
     needs_qualifier,
     security_service_sold,
+    situation_named,
 )
 from steppewatch.extract.lines import LinePattern
 from steppewatch.extract.matcher import Hit
@@ -3212,7 +3213,12 @@ def rule_topics(
 
     if found.listed_names:  # 观察员国阿富汗、白俄罗斯: a party named, not the Afghan issue
         for code in list(topics):
-            kept = [h for h in topics[code] if not _within(found.listed_names, h)]
+            kept = [
+                h
+                for h in topics[code]
+                if not _within(found.listed_names, h)
+                or (text is not None and situation_named(text, h))
+            ]
             _keep(topics, code, kept)
     if found.in_titles:  # 反恐 in 地区反恐怖机构执委会主任: a title, not what the item is about
         for code in list(topics):

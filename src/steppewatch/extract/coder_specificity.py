@@ -52,6 +52,7 @@ __all__ = [
     "hostility_named",
     "hostage_rescue",
     "security_service_sold",
+    "situation_named",
     "drug_smuggling",
     "in_forum_name",
     "information_exchange",
@@ -436,6 +437,29 @@ def army_named(hit: Hit, domains: dict[str, list[Hit]], text: str = "") -> bool:
     elif term not in FORCE_WORDS:
         return True
     return not any(domains.get(code) for code in OTHER_FORCES)
+
+
+# -- a state named in a list is a topic when its situation is ---------------------------------
+# (the situation in Central Asia and Afghanistan, 应对来自阿富汗方向的安全威胁: the Afghan issue;
+# borders with Tajikistan, Afghanistan and Pakistan, observers Afghanistan and Belarus: a party)
+_SITUATION = re.compile(
+    r"局势|形势|威胁|方向|问题|(?<![^\W\d_])(?:обстановк\w*|ситуаци\w*|положени\w*|угроз\w*|"
+    r"направлени\w*|situation|threats?|spillover|issue)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_CLAUSE_OR_SENTENCE = re.compile(r"[，,；;。.!?！？:：\n]")
+SITUATION_REACH = 80  # characters read back from a state's name to its clause's start
+
+
+def situation_named(text: str, hit: Hit) -> bool:
+    """The clause of ``hit`` (a state's name in a list) names a situation, a threat or an issue
+    (обстановка в Центральной Азии и Афганистане, 来自阿富汗方向的威胁): the state's matter is the
+    topic, not the state as a party."""
+    lo = max(0, hit.start - SITUATION_REACH)
+    for mark in _CLAUSE_OR_SENTENCE.finditer(text, lo, hit.start):
+        lo = mark.end()
+    stop = _CLAUSE_OR_SENTENCE.search(text, hit.end, hit.end + 30)
+    return _SITUATION.search(text, lo, stop.start() if stop else hit.end + 30) is not None
 
 
 # -- security services sold by a firm are no state security ----------------------------------
