@@ -10,6 +10,7 @@ import pytest
 from steppewatch.extract.coder_hostility import hostile_acts
 from steppewatch.extract.coder_protected import protected_objects, protected_objects_zh
 from steppewatch.extract.coder_specificity import (
+    crime_not_border,
     needs_qualifier,
     security_service_sold,
     situation_named,
@@ -250,3 +251,53 @@ def test_a_listed_state_is_a_topic_only_with_its_situation(
     text: str, name: str, situation: bool
 ) -> None:
     assert _situation(text, name) is situation
+
+
+# --- cross-border crime with no border named ---------------------------------------------------
+
+
+def _crime_only(text: str, term: str, written: str) -> bool:
+    start = text.lower().index(written.lower())
+    return crime_not_border(
+        Hit(start, start + len(written), ("topic", "border_security"), term), text
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "written", "crime"),
+    [
+        (
+            "The interior ministers agreed to fight terrorism, drugs and cross-border crime.",
+            "cross-border crime",
+            "cross-border crime",
+            True,
+        ),
+        (
+            "Министры договорились совместно бороться с трансграничной преступностью и "
+            "наркотрафиком.",
+            "трансграничной преступност",
+            "трансграничной преступностью",
+            True,
+        ),
+        ("双方同意加强执法合作，共同打击跨境犯罪。", "跨境犯罪", "跨境犯罪", True),
+        # a border or a border service named in the sentence: the border's security
+        (
+            "Border units of the two states will share data on cross-border crime along the "
+            "mountain frontier.",
+            "cross-border crime",
+            "cross-border crime",
+            False,
+        ),
+        (
+            "Погранслужбы обсудили противодействие трансграничной преступности на участке.",
+            "трансграничной преступност",
+            "трансграничной преступности",
+            False,
+        ),
+        ("两国边防部门将联合打击跨境犯罪。", "跨境犯罪", "跨境犯罪", False),
+    ],
+)
+def test_cross_border_crime_with_no_border_named_is_crime(
+    text: str, term: str, written: str, crime: bool
+) -> None:
+    assert _crime_only(text, term, written) is crime

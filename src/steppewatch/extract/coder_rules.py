@@ -69,6 +69,7 @@ from steppewatch.extract.coder_specificity import (
     NAME_EXCLUDED,
     army_named,
     border_owner_gap,
+    crime_not_border,
     drug_smuggling,
     hostage_rescue,
     hostility_named,
@@ -3243,6 +3244,17 @@ def rule_topics(
             _keep(topics, "organized_crime", kept)
         for code in list(topics):  # (a border marker checked on a patrol: no demarcation)
             _keep(topics, code, [h for h in topics[code] if needs_qualifier(code, h, text)])
+        if "border_security" in topics:  # (terrorism, drugs and cross-border crime: a crime)
+            crime = [h for h in topics["border_security"] if crime_not_border(h, text)]
+            if crime:
+                _keep(
+                    topics,
+                    "border_security",
+                    [h for h in topics["border_security"] if h not in crime],
+                )
+                topics.setdefault("organized_crime", []).extend(
+                    Hit(h.start, h.end, ("topic", "organized_crime"), h.term) for h in crime
+                )
     if forums:  # (confidence-building measures in CICA's name: the forum, not the matter)
         for code in NAME_EXCLUDED.intersection(topics):
             _keep(topics, code, [h for h in topics[code] if not in_forum_name(h, forums)])

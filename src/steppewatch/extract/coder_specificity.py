@@ -52,6 +52,8 @@ __all__ = [
     "hostility_named",
     "hostage_rescue",
     "security_service_sold",
+    "crime_not_border",
+    "CROSS_BORDER_CRIME_TERMS",
     "situation_named",
     "drug_smuggling",
     "in_forum_name",
@@ -437,6 +439,31 @@ def army_named(hit: Hit, domains: dict[str, list[Hit]], text: str = "") -> bool:
     elif term not in FORCE_WORDS:
         return True
     return not any(domains.get(code) for code in OTHER_FORCES)
+
+
+# -- cross-border crime with no border named is crime ----------------------------------------
+# (to fight terrorism, drugs and cross-border crime at an interior ministers' meeting: gold reads
+# organised crime there; cross-border crime on the Tajik-Afghan border, by border agencies: the
+# border's security)
+CROSS_BORDER_CRIME_TERMS = frozenset(
+    {"cross-border crime", "трансграничной преступност", "跨境犯罪"}
+)
+_BORDER_NAMED = re.compile(
+    r"边境|边防|边界|口岸|国界|(?<![^\W\d_-])(?:borders?|frontiers?|boundar(?:y|ies)|checkpoints?|"
+    r"outposts?|границ\w*|погран\w*|приграничн\w*|застав\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def crime_not_border(hit: Hit, text: str) -> bool:
+    """The border-security ``hit`` is cross-border crime (cross-border crime, трансграничной
+    преступности, 跨境犯罪) in a sentence that names no border, border service or border post:
+    a kind of crime, organised crime's matter, not a border's."""
+    if hit.term.lower() not in CROSS_BORDER_CRIME_TERMS:
+        return False
+    lo, hi = _sentence_around(text, hit)
+    before = _BORDER_NAMED.search(text, lo, hit.start)
+    return before is None and _BORDER_NAMED.search(text, hit.end, hi) is None
 
 
 # -- a state named in a list is a topic when its situation is ---------------------------------
