@@ -60,6 +60,18 @@ def test_no_border_governed_no_border_security(text: str) -> None:
         assert _objects(text) == set()
 
 
+def test_a_second_list_after_and_of_is_governed_too() -> None:
+    text = (
+        "They agreed to ensure the security of the new highway under construction and of "
+        "Chinese staff and companies in the country."
+    )
+    assert _objects(text) == {"citizen_protection", "investment_security"}
+    # "and of" in another clause governs nothing
+    assert (
+        _objects("They ensured the security of the highway. Talks and of course dinner.") == set()
+    )
+
+
 def test_a_partners_border_counts_but_not_its_people() -> None:
     # whoever's border it is; a partner's citizens are no concern of the focal state's here
     assert _objects("Речь шла об охране кыргызской границы и граждан.") == {"border_security"}
@@ -78,6 +90,10 @@ def test_a_partners_border_counts_but_not_its_people() -> None:
             {"citizen_protection", "investment_security"},
         ),
         ("双方同意加强合作，维护两国人员安全。", {"citizen_protection"}),
+        # 为 ... 提供安全保障: what 为 names is what the security is for
+        ("该国表示将为中资企业在当地经营提供安全保障。", {"investment_security"}),
+        # whose the list is, from its start; the nouns, from its last entry
+        ("双方将保护两国在对方境内的机构和项目安全。", {"investment_security"}),
     ],
 )
 def test_what_a_chinese_security_word_protects(text: str, codes: set[str]) -> None:

@@ -78,6 +78,10 @@ _STOP = re.compile(
     r"(?!(?:mining|building|training|engineering|processing|manufacturing|housing|banking|"
     r"shipping|trading)$)[a-z]{3,}ing)$"
 )
+# a second object of the same security word: "and of", "as well as of"
+_AND_OF = re.compile(r"(?<![^\W\d_])(?:and|as\s+well\s+as)\s+(?:also\s+)?of\s+")
+AND_OF_REACH = 60  # characters after a phrase's end searched for "and of"
+_CLAUSE_MARKS = re.compile(r'[.;:!?。；：！？\n()«»"“”—–]')
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|[.;:!?。；：！？\n()«»\"“”—–]")
 _CLAUSE_END = frozenset('.;:!?。；：！？\n()«»"“”—–')
 
@@ -143,6 +147,11 @@ def protected_objects(normal: str, start: int, end: int) -> list[Hit]:
         if _OTHER_SECURITY.search(normal, max(start, head.start() - 20), head.start()):
             continue
         lo, hi = _governed(normal, head.end(), end)
+        # (the security of the railway under construction and of Chinese personnel: a second
+        # list the same word governs, after a stop word, in the same clause)
+        more = _AND_OF.search(normal, hi, min(end, hi + AND_OF_REACH))
+        if more is not None and not _CLAUSE_MARKS.search(normal, hi, more.start()):
+            hi = _governed(normal, more.end(), end)[1]
         phrase = normal[lo:hi]
         if not phrase.strip():
             continue
@@ -168,7 +177,7 @@ ZH_REACH = 16  # characters read back from 安全: longer than any list of objec
 _ZH_HEAD = re.compile(r"安全|安宁")
 # where the list before the head begins: a clause's punctuation or the verb that governs it
 _ZH_OPEN = re.compile(
-    r"[，。；：！？、\n（）“”《》,;:]|维护|保障|确保|保护|守护|加强|维持|促进|事关|关乎|涉及|危及|危害|"
+    r"[，。；：！？\n（）“”《》,;:]|维护|保障|确保|保护|守护|加强|维持|促进|事关|关乎|涉及|危及|危害|"
     r"威胁|捍卫|提高|增强|注意|防范|提供|援助"
 )
 _ZH_BORDERS = re.compile(r"边境|边界|边防|国界")
@@ -183,18 +192,29 @@ def protected_objects_zh(normal: str, start: int, end: int) -> list[Hit]:
     spans its noun and the security word."""
     out: list[Hit] = []
     for head in _ZH_HEAD.finditer(normal, start, end):
-        lo = max(start, head.start() - ZH_REACH)
-        for opening in _ZH_OPEN.finditer(normal, lo, head.start()):
+        stop = head.start()
+        if normal.startswith("提供", stop - 2):
+            # 为中方企业在吉投资兴业提供安全保障: what 为 names is what the security is for
+            giver = normal.rfind("为", max(start, stop - 2 - ZH_REACH), stop - 2)
+            if giver < 0:
+                continue
+            lo, stop = giver + 1, stop - 2
+        else:
+            lo = max(start, stop - ZH_REACH)
+        for opening in _ZH_OPEN.finditer(normal, lo, stop):
             lo = opening.end()
-        phrase = normal[lo : head.start()]
+        phrase = normal[lo:stop]
         if not phrase:
             continue
-        found = [("border_security", _ZH_BORDERS.search(phrase))]
+        # the nouns: the list's last entry (、 also lists fields: 人员培训、边境和过境运输安全);
+        # whose they are: the whole list (两国在对方国家的公民、机构和项目安全)
+        nouns = lo + phrase.rfind("、") + 1
+        found = [("border_security", _ZH_BORDERS.search(normal, nouns, stop))]
         if _ZH_OURS.search(phrase):
-            found.append(("investment_security", _ZH_FIRMS.search(phrase)))
-            found.append(("citizen_protection", _ZH_PEOPLE.search(phrase)))
+            found.append(("investment_security", _ZH_FIRMS.search(normal, nouns, stop)))
+            found.append(("citizen_protection", _ZH_PEOPLE.search(normal, nouns, stop)))
         for code, noun in found:
             if noun is not None:  # the hit runs from the noun to the security word
-                first = lo + noun.start()
+                first = noun.start()
                 out.append(Hit(first, head.end(), ("topic", code), normal[first : head.end()]))
     return out
