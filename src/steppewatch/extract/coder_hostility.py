@@ -21,27 +21,45 @@ rally against fuel prices; police of two states clashing with smugglers).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from steppewatch.extract.matcher import Hit
+from steppewatch.extract.matcher import Hit, Matcher, Term
 
 __all__ = ["SENTENCE_REACH", "hostile_acts"]
 
 SENTENCE_REACH = 240  # characters read either side of a hostility word for its sentence
 
-# words that are people's hostility by themselves (a protest, a rally, discontent)
+# words that are people's hostility by themselves (a protest, a rally, discontent; group
+# ``calm``) and violence (a brawl, a clash, an attack, a beating; group ``violent``), which is
+# people's hostility only when the sentence names local people doing it (an armed attack from
+# across a border, a militants' raid, is not). Found by an Aho-Corasick matcher of their
+# beginnings (``_WORD_STARTS``: one pass at C speed, a regex of these alternatives is four times
+# slower), each found word then checked whole against the pattern (драка, not дракон).
 _HOSTILE = re.compile(
-    r"抗议|示威|恐华|"
-    r"(?<![^\W\d_])(?:protest(?:s|ed|ers?|ing)?|rall(?:y|ies)|mobs?|resentment|discontent|"
-    r"протест\w*|митинг\w*|недовольств\w*)(?![^\W\d_])"
+    r"(?P<calm>抗议|示威|恐华|protest(?:s|ed|ers?|ing)?|rall(?:y|ies)|mobs?|resentment|"
+    r"discontent|протест\w*|митинг\w*|недовольств\w*)|"
+    r"(?P<violent>斗殴|群殴|殴打|围攻|打砸|袭击|冲突|brawls?|clash(?:es|ed)?|attack(?:s|ed)?|"
+    r"assault(?:s|ed)?|beat(?:en|ing)|драк[аиуе]?|дракой|дракам\w*|столкновени\w*|"
+    r"нападени\w*|напал[аи]?|избиени\w*|избил[аи]?)"
 )
-# violence, which is people's hostility only when the sentence names local people doing it (an
-# armed attack from across a border, a militants' raid, is not)
-_VIOLENT = re.compile(
-    r"斗殴|群殴|殴打|围攻|打砸|袭击|冲突|"
-    r"(?<![^\W\d_])(?:brawls?|clash(?:es|ed)?|attack(?:s|ed)?|assault(?:s|ed)?|beat(?:en|ing)|"
-    r"драк[аиуе]|драко\w*|столкновени\w*|нападени\w*|напал[аи]?|избиени\w*|избил[аи]?)"
-    r"(?![^\W\d_])"
-)
+_WORD_STARTS = {
+    "zh": ("抗议", "示威", "恐华", "斗殴", "群殴", "殴打", "围攻", "打砸", "袭击", "冲突"),
+    "en": ("protest*", "rally", "rallies", "mob", "mobs", "resentment", "discontent", "brawl*",
+           "clash*", "attack*", "assault*", "beaten", "beating"),
+    "ru": ("протест", "митинг", "недовольств", "драк", "столкновени", "нападени", "напал",
+           "избиени", "избил"),
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _words() -> Matcher:
+    return Matcher(
+        Term(word, lang, ("hostility", word))
+        for lang, words in _WORD_STARTS.items()
+        for word in words
+    )
+
+
 _LOCALS = re.compile(
     r"当地(?:民众|居民|村民|群众)|村民|"
     r"(?<![^\W\d_])(?:local\s+(?:residents|people|villagers|men|youths?)|locals|villagers|"
@@ -50,7 +68,7 @@ _LOCALS = re.compile(
 )
 _CHINESE_PARTY = re.compile(
     r"中资|中企|中国(?:工人|公民|企业|公司|员工|人员|商人|商户|矿)|中方人员|华商|"
-    r"(?<![^\W\d_])(?:chinese\s+(?:[a-z-]+\s+){0,2}?(?:workers?|compan(?:y|ies)|firms?|"
+    r"(?:chinese\s+(?:[a-z-]+\s+){0,2}?(?:workers?|compan(?:y|ies)|firms?|"
     r"enterprises?|miners?|nationals|citizens|investors?|contractors?|employees|staff|"
     r"mines?|plants?|factor(?:y|ies)|businesses|shops?|traders?)|"
     r"китайск\w*\s+(?:[а-я-]+\s+){0,2}?(?:рабоч|работник|компани|фирм|предприят|граждан|инвестор|"
@@ -69,9 +87,15 @@ def hostile_acts(normal: str, start: int, end: int) -> list[Hit]:
     lower-case matching text) whose sentence names the focal state's people or firms; each hit
     spans the hostility word."""
     out: list[Hit] = []
-    words = [(w, False) for w in _HOSTILE.finditer(normal, start, end)]
-    words += [(w, True) for w in _VIOLENT.finditer(normal, start, end)]
-    for word, violent in words:
+    seen: set[int] = set()  # (напал and нападени both begin нападение)
+    for found in _words().iter_hits(normal, start, end):
+        if found.start in seen:
+            continue
+        seen.add(found.start)
+        word = _HOSTILE.fullmatch(normal, found.start, found.end)
+        if word is None:
+            continue
+        violent = word.group("violent") is not None
         lo = max(start, word.start() - SENTENCE_REACH)
         for stop in _SENTENCE_END.finditer(normal, lo, word.start()):
             lo = stop.end()

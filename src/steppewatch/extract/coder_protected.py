@@ -183,6 +183,10 @@ _ZH_OPEN = re.compile(
 _ZH_BORDERS = re.compile(r"边境|边界|边防|国界")
 _ZH_FIRMS = re.compile(r"企业|公司|项目|投资|管道|管线|设施")  # not 机构: an embassy
 _ZH_PEOPLE = re.compile(r"公民|人员|侨民|同胞|员工|工人|游客|留学生")
+# any noun of the three lists: a window without one is passed over at once
+_ZH_NOUNS = re.compile(
+    r"边境|边界|边防|国界|企业|公司|项目|投资|管道|管线|设施|公民|人员|侨民|同胞|员工|工人|游客|留学生"
+)
 _ZH_OURS = re.compile(r"中国|中方|中资|中企|两国|双方|我国|在[塔吉哈乌土]")
 
 
@@ -193,6 +197,8 @@ def protected_objects_zh(normal: str, start: int, end: int) -> list[Hit]:
     out: list[Hit] = []
     for head in _ZH_HEAD.finditer(normal, start, end):
         stop = head.start()
+        if _ZH_NOUNS.search(normal, max(start, stop - ZH_REACH - 2), stop) is None:
+            continue
         if normal.startswith("提供", stop - 2):
             # 为中方企业在吉投资兴业提供安全保障: what 为 names is what the security is for
             giver = normal.rfind("为", max(start, stop - 2 - ZH_REACH), stop - 2)
