@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from steppewatch.extract import extract_document
+from steppewatch.extract.codebook_coder import CodebookCoder
 from steppewatch.extract.coder_hostility import hostile_acts
 from steppewatch.extract.coder_protected import protected_objects, protected_objects_zh
 from steppewatch.extract.coder_specificity import (
@@ -317,3 +319,26 @@ def test_cross_border_crime_with_no_border_named_is_crime(
     text: str, term: str, written: str, crime: bool
 ) -> None:
     assert _crime_only(text, term, written) is crime
+
+
+CODER = CodebookCoder(topic_layer=False)  # the rules alone
+
+
+def _topics(text: str) -> set[str]:
+    record = CODER.code(extract_document(text.encode("utf-8"), source="contrast.txt"))
+    return set(record.topics)
+
+
+def test_cross_border_crime_is_organised_crime_and_the_borders_only_with_a_border() -> None:
+    police = (
+        "Министр внутренних дел Казахстана встретился в Пекине с министром общественной "
+        "безопасности Китая. Стороны договорились совместно бороться с трансграничной "
+        "преступностью."
+    )
+    border = (
+        "Пограничная служба Кыргызстана и пограничники Китая провели встречу на перевале. "
+        "Стороны договорились совместно бороться с трансграничной преступностью на границе."
+    )
+    assert {"organized_crime"} <= _topics(police)
+    assert "border_security" not in _topics(police)
+    assert {"organized_crime", "border_security"} <= _topics(border)

@@ -70,6 +70,7 @@ from steppewatch.extract.coder_specificity import (
     army_named,
     border_owner_gap,
     crime_not_border,
+    cross_border_crime,
     drug_smuggling,
     hostage_rescue,
     hostility_named,
@@ -3244,14 +3245,13 @@ def rule_topics(
             _keep(topics, "organized_crime", kept)
         for code in list(topics):  # (a border marker checked on a patrol: no demarcation)
             _keep(topics, code, [h for h in topics[code] if needs_qualifier(code, h, text)])
-        if "border_security" in topics:  # (terrorism, drugs and cross-border crime: a crime)
-            crime = [h for h in topics["border_security"] if crime_not_border(h, text)]
+        if "border_security" in topics:
+            # cross-border crime is a crime (organised crime) wherever it is named, and the
+            # border's security only where its sentence names a border, a border service or post
+            crime = [h for h in topics["border_security"] if cross_border_crime(h)]
             if crime:
-                _keep(
-                    topics,
-                    "border_security",
-                    [h for h in topics["border_security"] if h not in crime],
-                )
+                kept = [h for h in topics["border_security"] if not crime_not_border(h, text)]
+                _keep(topics, "border_security", kept)
                 topics.setdefault("organized_crime", []).extend(
                     Hit(h.start, h.end, ("topic", "organized_crime"), h.term) for h in crime
                 )

@@ -53,6 +53,7 @@ __all__ = [
     "hostage_rescue",
     "security_service_sold",
     "crime_not_border",
+    "cross_border_crime",
     "CROSS_BORDER_CRIME_TERMS",
     "situation_named",
     "drug_smuggling",
@@ -441,10 +442,10 @@ def army_named(hit: Hit, domains: dict[str, list[Hit]], text: str = "") -> bool:
     return not any(domains.get(code) for code in OTHER_FORCES)
 
 
-# -- cross-border crime with no border named is crime ----------------------------------------
+# -- cross-border crime is crime; the border's matter only with a border named ------------------
 # (to fight terrorism, drugs and cross-border crime at an interior ministers' meeting: gold reads
-# organised crime there; cross-border crime on the Tajik-Afghan border, by border agencies: the
-# border's security)
+# organised crime there, 23 of the 27 documents naming it over the tuning sets; cross-border
+# crime on the Tajik-Afghan border, by border agencies: the border's security too)
 CROSS_BORDER_CRIME_TERMS = frozenset(
     {"cross-border crime", "трансграничной преступност", "跨境犯罪"}
 )
@@ -453,6 +454,12 @@ _BORDER_NAMED = re.compile(
     r"outposts?|границ\w*|погран\w*|приграничн\w*|застав\w*)(?![^\W\d_])",
     re.IGNORECASE,
 )
+
+
+def cross_border_crime(hit: Hit) -> bool:
+    """``hit`` is a cross-border crime term (cross-border crime, трансграничной преступности,
+    跨境犯罪): a kind of crime, organised crime's matter wherever it is named."""
+    return hit.term.lower() in CROSS_BORDER_CRIME_TERMS
 
 
 def crime_not_border(hit: Hit, text: str) -> bool:
