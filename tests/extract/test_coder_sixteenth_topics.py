@@ -342,3 +342,51 @@ def test_cross_border_crime_is_organised_crime_and_the_borders_only_with_a_borde
     assert {"organized_crime"} <= _topics(police)
     assert "border_security" not in _topics(police)
     assert {"organized_crime", "border_security"} <= _topics(border)
+
+
+# --- a border line no one deals with ------------------------------------------------------------
+
+
+def _line_kept(text: str, term: str, written: str) -> bool:
+    start = text.lower().index(written.lower())
+    hit = Hit(start, start + len(written), ("topic", "border_demarcation"), term)
+    return needs_qualifier("border_demarcation", hit, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "written", "kept"),
+    [
+        # the line as a place: a patrol along it, homes near it, its length
+        ("两国边界线长约900公里，沿线设有多个口岸。", "边界线", "边界线", False),
+        (
+            "Наряды прошли вдоль линии границы около сорока километров.",
+            "линии границ",
+            "линии границы",
+            False,
+        ),
+        (
+            "Herders built new homes near the border line last year.",
+            "border line",
+            "border line",
+            False,
+        ),
+        # the line dealt with: a commission, a joint inspection, its course agreed
+        ("联合委员会审议了边界线走向的技术文件。", "边界线", "边界线", True),
+        (
+            "Совместная комиссия провела проверку линии границы на восточном участке.",
+            "линии границ",
+            "линии границы",
+            True,
+        ),
+        (
+            "The commission agreed on the border line in the disputed valley.",
+            "border line",
+            "border line",
+            True,
+        ),
+    ],
+)
+def test_a_border_line_is_demarcation_only_when_dealt_with(
+    text: str, term: str, written: str, kept: bool
+) -> None:
+    assert _line_kept(text, term, written) is kept

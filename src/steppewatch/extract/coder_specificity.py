@@ -238,6 +238,20 @@ _REDUCTION_AFTER = re.compile(
 # (Chinese workers were evacuated, 撤离中方人员, эвакуировать граждан), not the wounded carried
 # off in a drill (casualty evacuation, эвакуация раненых) or a town's population in a rescue drill
 _EVACUATION_TERMS = frozenset({"evacuat*", "撤离", "эвакуаци"})
+# the border line (边界线, border line, линия границы) is where the border runs, demarcation's
+# matter, only when its sentence deals with the line (a commission, a joint inspection, a treaty,
+# demarcation itself): a patrol along the line, homes near it, its length (中哈边界线长1700多公里)
+# name a place
+_LINE_TERMS = frozenset(
+    {"边界线", "国界线", "border line", "boundary line", "линии границ", "линия границ"}
+)
+_LINE_DEALT_WITH = re.compile(
+    r"委员会|联检|勘界|划界|条约|协定|谈判|走向|"
+    r"(?<![^\W\d_])(?:commission\w*|inspect\w*|demarcat\w*|delimit\w*|treat(?:y|ies)|"
+    r"agreement\w*|negotiat\w*|dispute\w*|комисси\w*|проверк\w*|демаркац\w*|делимитац\w*|"
+    r"договор\w*|соглашени\w*|переговор\w*|спор\w*|прохождени\w*)",
+    re.IGNORECASE,
+)
 # lives and property (生命财产安全, lives and property, жизни и имущества): the focal state's
 # citizens' only when the phrase does not make them the people at large, a state's or both
 # states' populations (保护两国人民生命财产安全 in disaster relief; the lives and property of the
@@ -368,12 +382,15 @@ def needs_qualifier(code: str, hit: Hit, text: str) -> bool:
     """False when ``hit`` (of topic ``code``) is a word that codes its topic only with a verb or
     a qualifier near it, and none is there: a border marker not placed, restored or agreed;
     recruitment with no extremists named; poverty reduced; an evacuation of no one's people (the
-    wounded of a drill); the lives and property of the people at large. True otherwise."""
+    wounded of a drill); the lives and property of the people at large; a border line no one
+    deals with (a patrol along it, its length). True otherwise."""
     term = hit.term.lower()
     lo = max(0, hit.start - QUALIFIER_REACH)
     hi = min(len(text), hit.end + QUALIFIER_REACH)
     if code == "border_demarcation" and term in _MARKER_TERMS:
         return _PLACING.search(text, lo, hi) is not None
+    if code == "border_demarcation" and term in _LINE_TERMS:
+        return _LINE_DEALT_WITH.search(text, *_sentence_around(text, hit)) is not None
     if code == "extremism" and term in _RECRUIT_TERMS:
         return _RADICAL.search(text, lo, hi) is not None
     if code == "investment_security" and term in _BUILDER_TERMS:
