@@ -390,3 +390,32 @@ def test_a_border_line_is_demarcation_only_when_dealt_with(
     text: str, term: str, written: str, kept: bool
 ) -> None:
     assert _line_kept(text, term, written) is kept
+
+
+# --- demarcation told as finished history ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "written", "kept"),
+    [
+        # finished, with its year: how the border came to be
+        ("Демаркация общей границы была завершена в 2008 году.", "демаркаци", "Демаркация", False),
+        ("两国于2010年完成了全线勘界工作。", "勘界", "勘界", False),
+        (
+            "The two states completed demarcation of their border in 2006.",
+            "demarcat*",
+            "demarcation",
+            False,
+        ),
+        # a plan, or the matter at the talks: demarcation
+        ("Стороны планируют завершить демаркацию к 2027 году.", "демаркаци", "демаркацию", True),
+        ("双方讨论了尚未完成的勘界工作。", "勘界", "勘界", True),
+        ("The commission will complete demarcation by 2028.", "demarcat*", "demarcation", True),
+    ],
+)
+def test_demarcation_finished_in_a_past_year_is_history(
+    text: str, term: str, written: str, kept: bool
+) -> None:
+    start = text.lower().index(written.lower())
+    hit = Hit(start, start + len(written), ("topic", "border_demarcation"), term)
+    assert needs_qualifier("border_demarcation", hit, text) is kept

@@ -252,6 +252,24 @@ _LINE_DEALT_WITH = re.compile(
     r"договор\w*|соглашени\w*|переговор\w*|спор\w*|прохождени\w*)",
     re.IGNORECASE,
 )
+# demarcation told as finished history (демаркация завершена в 2009 году, 2011年两国完成边界勘界
+# 工作, began with border demarcation in the 2000s): how the border came to be, not a matter the
+# event's sides raise
+_DEMARCATION_TERMS = frozenset(
+    {"demarcat*", "delimitat*", "демаркаци", "делимитаци", "勘界", "划界", "边界划定"}
+)
+_FINISHED = re.compile(
+    r"完成|结束|(?<![^\W\d_])(?:completed|finished|concluded|заверш\w*|закончен\w*|"
+    r"began|started|начал\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_PAST_YEAR = re.compile(r"(?:19|20)\d\d(?:s|-е|年代|年)?")
+# (demarcation to be completed by 2027 is a plan the sides discuss)
+_TO_COME = re.compile(
+    r"将|计划|争取|(?<![^\W\d_])(?:will|shall|plan\w*|expected|aim\w*|by|будет|будут|"
+    r"планиру\w*|намерен\w*|к)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 # lives and property (生命财产安全, lives and property, жизни и имущества): the focal state's
 # citizens' only when the phrase does not make them the people at large, a state's or both
 # states' populations (保护两国人民生命财产安全 in disaster relief; the lives and property of the
@@ -389,6 +407,13 @@ def needs_qualifier(code: str, hit: Hit, text: str) -> bool:
     hi = min(len(text), hit.end + QUALIFIER_REACH)
     if code == "border_demarcation" and term in _MARKER_TERMS:
         return _PLACING.search(text, lo, hi) is not None
+    if code == "border_demarcation" and term in _DEMARCATION_TERMS:
+        sentence = _sentence_around(text, hit)
+        return not (
+            _FINISHED.search(text, *sentence)
+            and _PAST_YEAR.search(text, *sentence)
+            and not _TO_COME.search(text, *sentence)
+        )
     if code == "border_demarcation" and term in _LINE_TERMS:
         return _LINE_DEALT_WITH.search(text, *_sentence_around(text, hit)) is not None
     if code == "extremism" and term in _RECRUIT_TERMS:
