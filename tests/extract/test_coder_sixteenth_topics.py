@@ -419,3 +419,47 @@ def test_demarcation_finished_in_a_past_year_is_history(
     start = text.lower().index(written.lower())
     hit = Hit(start, start + len(written), ("topic", "border_demarcation"), term)
     assert needs_qualifier("border_demarcation", hit, text) is kept
+
+
+# --- non-interference as a principle of conduct ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "written", "kept"),
+    [
+        # the principle how states deal with each other: no regime-stability concern
+        (
+            "Relations rest on equality, mutual benefit and non-interference in internal affairs.",
+            "non-interference",
+            "non-interference",
+            False,
+        ),
+        ("中方从不干涉别国内政，也不附加任何政治条件。", "干涉别国内政", "干涉别国内政", False),
+        (
+            "Отношения строятся на принципах равноправия и невмешательства во внутренние дела.",
+            "невмешательств",
+            "невмешательства",
+            False,
+        ),
+        # outside forces whose interference is opposed: the concern
+        (
+            "Both sides oppose external forces and insist on non-interference in internal affairs.",
+            "non-interference",
+            "non-interference",
+            True,
+        ),
+        ("双方坚决反对外部势力干涉别国内政。", "干涉别国内政", "干涉别国内政", True),
+        (
+            "Стороны выступили за невмешательство внешних сил во внутренние дела стран региона.",
+            "невмешательств",
+            "невмешательство",
+            True,
+        ),
+    ],
+)
+def test_non_interference_as_a_principle_is_no_regime_stability(
+    text: str, term: str, written: str, kept: bool
+) -> None:
+    start = text.lower().index(written.lower())
+    hit = Hit(start, start + len(written), ("topic", "regime_stability"), term)
+    assert needs_qualifier("regime_stability", hit, text) is kept

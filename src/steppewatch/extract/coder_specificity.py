@@ -270,6 +270,25 @@ _TO_COME = re.compile(
     r"планиру\w*|намерен\w*|к)(?![^\W\d_])",
     re.IGNORECASE,
 )
+# non-interference as a principle of conduct (the principles of equality and non-interference,
+# 中国从不干涉别国内政, China will never interfere in the internal affairs of ...): how states deal
+# with each other, no concern for a regime's stability, unless the sentence names the outside
+# forces whose interference is opposed (反对外部势力干涉中亚国家内政: the concern)
+_PRINCIPLE_TERMS = frozenset({"non-interference", "不干涉内政", "невмешательств"})
+_INTERFERE_TERMS = frozenset(
+    {"interfere in the internal affairs", "interfere in internal affairs", "干涉别国内政",
+     "вмешиваться во внутренние дел"}
+)  # fmt: skip
+# a negation shortly before, in the same clause (never interferes, 从不干涉, не будет вмешиваться)
+_NEVER_BEFORE = re.compile(
+    r"(?:不|(?<![^\W\d_])(?:never|not|n't|no|не|никогда)(?![^\W\d_]))[^.;,。；，]{0,20}$",
+    re.IGNORECASE,
+)
+_OUTSIDE_FORCES = re.compile(
+    r"外部势力|境外势力|外部干涉|颜色革命|(?<![^\W\d_])(?:external|foreign|outside|third|"
+    r"внешн\w*|извне|иностранн\w*|третьих|цветн\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 # lives and property (生命财产安全, lives and property, жизни и имущества): the focal state's
 # citizens' only when the phrase does not make them the people at large, a state's or both
 # states' populations (保护两国人民生命财产安全 in disaster relief; the lives and property of the
@@ -431,6 +450,14 @@ def needs_qualifier(code: str, hit: Hit, text: str) -> bool:
         return _NOT_UNREST.search(text, *_sentence_around(text, hit)) is None
     if code == "citizen_protection" and term in _EVACUATION_TERMS:
         return _PEOPLE.search(text, lo, hi) is not None
+    if code == "regime_stability" and (
+        term in _PRINCIPLE_TERMS
+        or (
+            term in _INTERFERE_TERMS
+            and _NEVER_BEFORE.search(text, max(0, hit.start - 30), hit.start)
+        )
+    ):
+        return _OUTSIDE_FORCES.search(text, *_sentence_around(text, hit)) is not None
     if code == "citizen_protection" and term in _LIVES_TERMS:
         if _PEOPLE_AT_LARGE_BEFORE.search(text, max(0, hit.start - 12), hit.start) or (
             _PEOPLE_AT_LARGE_AFTER.match(text, hit.end)
