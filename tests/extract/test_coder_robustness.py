@@ -21,7 +21,9 @@ from steppewatch.extract.gold import load_gold, read_gold_documents
 
 REPO = Path(__file__).resolve().parents[2]
 DEV = REPO / "gold" / "dev.jsonl"
-SWAP = ("border_security", "illegal_migration")  # two topics of equal weight, no rule names them
+# two topics of equal weight that no rule names (border_security is named since the sixteenth
+# round: a border a security word governs, coder_protected)
+SWAP = ("illegal_migration", "corruption")
 # a readout whose only leadership word is the president's title: the topic layer withholds it
 LEADER_OF_THE_NATION = (
     "Телефонный разговор Президента Таджикистана с Председателем КНР\n"

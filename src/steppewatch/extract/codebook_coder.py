@@ -71,7 +71,9 @@ Per item (see ``segment.py``):
    aide's title is not the office) or the officials' offices at the item's date, those of the
    meeting's own sentence first; topics (the three-evils formula codes three_evils only;
    what a word of security or protection governs codes each object's topic, the security of
-   citizens, enterprises and joint projects: ``coder_protected``; the focal state's security
+   citizens, enterprises, joint projects and borders, in Chinese the nouns before 安全:
+   ``coder_protected``; people's hostility aimed at the focal state's workers or firms codes
+   anti_china_sentiment: ``coder_hostility``; the focal state's security
    firms abroad carry investment_security: ``coder_rules.KIND_TOPICS``),
    domains (from the sentences about the cooperation; not military-political confidence
    measures, where someone once served, nor the army's border work as border guards:
@@ -117,12 +119,13 @@ from steppewatch.extract.coder_entities import (
     not_participant,
     numbered_entries,
 )
+from steppewatch.extract.coder_hostility import hostile_acts
 from steppewatch.extract.coder_phrases import (
     document_mentions,
     summons_mentions,
     transfer_mentions,
 )
-from steppewatch.extract.coder_protected import protected_objects
+from steppewatch.extract.coder_protected import protected_objects, protected_objects_zh
 from steppewatch.extract.coder_relevance import (
     Engagement,
     _within,
@@ -617,9 +620,14 @@ class CodebookCoder:
 # -- helpers ------------------------------------------------------------------------------
 def _with_objects(hits: list[Hit], normal: str, start: int, end: int) -> list[Hit]:
     """``hits`` and the topics of what the item's security words protect (the security of
-    citizens, enterprises and joint projects: ``coder_protected``), by end as the matcher
+    citizens, enterprises, joint projects and borders: ``coder_protected``) and of people's
+    hostility to the focal state's people or firms (``coder_hostility``), by end as the matcher
     gives them."""
-    objects = protected_objects(normal, start, end)
+    objects = (
+        protected_objects(normal, start, end)
+        + protected_objects_zh(normal, start, end)
+        + hostile_acts(normal, start, end)
+    )
     if not objects:
         return hits
     return sorted([*hits, *objects], key=lambda h: h.end)

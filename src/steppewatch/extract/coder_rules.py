@@ -72,6 +72,8 @@ from steppewatch.extract.coder_specificity import (
     NAME_EXCLUDED,
     army_named,
     border_owner_gap,
+    crime_not_border,
+    cross_border_crime,
     drug_smuggling,
     hostage_rescue,
     hostility_named,
@@ -79,6 +81,8 @@ from steppewatch.extract.coder_specificity import (
     information_exchange,
     listed_three_evils,
     needs_qualifier,
+    security_service_sold,
+    situation_named,
 )
 from steppewatch.extract.lines import LinePattern
 from steppewatch.extract.matcher import Hit
@@ -3321,7 +3325,12 @@ def rule_topics(
 
     if found.listed_names:  # 观察员国阿富汗、白俄罗斯: a party named, not the Afghan issue
         for code in list(topics):
-            kept = [h for h in topics[code] if not _within(found.listed_names, h)]
+            kept = [
+                h
+                for h in topics[code]
+                if not _within(found.listed_names, h)
+                or (text is not None and situation_named(text, h))
+            ]
             _keep(topics, code, kept)
     if found.in_titles:  # 反恐 in 地区反恐怖机构执委会主任: a title, not what the item is about
         for code in list(topics):
@@ -3346,6 +3355,16 @@ def rule_topics(
             _keep(topics, "organized_crime", kept)
         for code in list(topics):  # (a border marker checked on a patrol: no demarcation)
             _keep(topics, code, [h for h in topics[code] if needs_qualifier(code, h, text)])
+        if "border_security" in topics:
+            # cross-border crime is a crime (organised crime) wherever it is named, and the
+            # border's security only where its sentence names a border, a border service or post
+            crime = [h for h in topics["border_security"] if cross_border_crime(h)]
+            if crime:
+                kept = [h for h in topics["border_security"] if not crime_not_border(h, text)]
+                _keep(topics, "border_security", kept)
+                topics.setdefault("organized_crime", []).extend(
+                    Hit(h.start, h.end, ("topic", "organized_crime"), h.term) for h in crime
+                )
     if forums:  # (confidence-building measures in CICA's name: the forum, not the matter)
         for code in NAME_EXCLUDED.intersection(topics):
             _keep(topics, code, [h for h in topics[code] if not in_forum_name(h, forums)])
@@ -3453,6 +3472,7 @@ def rule_domains(
             for h in domains[code]
             if h.start < related
             and not information_exchange(h)
+            and not security_service_sold(h, text)
             and _about_cooperation(text, item, h, found)
             and now(h)
             and not (voiced is not None and voiced(h))
