@@ -88,3 +88,17 @@ def test_title_under_a_menu_decides_the_main_event() -> None:
     )
     assert coded.relevant
     assert coded.kind == "bilateral_exercise"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a short title over the site's menu, then the dateline and the body
+        "Войска провели учения в горах\nГлавная | В мире | Безопасность | Армия\n"
+        "ОШ, 3 мая — Вестник. Военные Кыргызстана и Китая провели учения.",
+        "Troops drill in the mountains\nHome | World | Security | Army\n"
+        "OSH, May 3 (Steppe Herald) -- Kyrgyz and Chinese troops held a drill. It ended today.",
+    ],
+)
+def test_menu_under_a_short_title_leaves_the_title_the_lead(text: str) -> None:
+    assert lead_start(text, 0, len(text)) == 0

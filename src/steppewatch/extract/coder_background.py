@@ -355,6 +355,7 @@ _DATE_OR_TIME = re.compile(r"\d{4}|\d[:.]\d\d|\d{1,2}\s+[^\W\d_]{3,}\s+\d")
 _WORD = re.compile(r"[^\W\d_]+")
 DATE_WORDS = 3  # words in a date line (Updated: 12 March 2026, 15:20 UTC)
 _NON_SPACE = re.compile(r"\S")
+_INNER_SENTENCE_END = re.compile(r"[。！？]|[.!?]\s")
 _DATE_CHARACTERS = str.maketrans("年月日时分秒", "      ")
 
 
@@ -445,7 +446,14 @@ def _lead_start(text: str, start: int, end: int) -> int:
             break
         at = after
     title = _NON_SPACE.search(text, at, end)
-    return start if title is None else title.start()
+    if title is None:
+        return start
+    if menu > 0:  # under a masthead the title follows; under a title, its body (… РИА Новости.)
+        stop = text.find("\n", title.start(), end)
+        line = text[title.start() : end if stop < 0 else stop].rstrip()
+        if _INNER_SENTENCE_END.search(line, 0, len(line) - 1):
+            return start
+    return title.start()
 
 
 def lead_end(start: int, text: str) -> int:
