@@ -41,6 +41,7 @@ __all__ = [
     "framework_background",
     "idle_groups",
     "lead_end",
+    "lead_start",
     "map_sentence",
     "merged_spans",
     "neighbour_sentence",
@@ -339,6 +340,126 @@ class _LastText(Generic[_Answer]):
 
 
 _LEAD_ENDS: _LastText[int] = _LastText()
+_LEAD_STARTS: _LastText[int] = _LastText()
+
+# A page's furniture above its title: the site's name (masthead), its menu (Politics | Economy |
+# Society; Главная · Новости · Мнения) or breadcrumb (首页 > 新闻 > 正文; Home > World), and under
+# them a rubric, a date line or a second menu, before the title. Read structurally: a menu is
+# MENU_FIELDS or more short labels split by one kind of bar, or a breadcrumb's arrow chain, with
+# no sentence end and no date or time in it (a byline, Kun.uz | 18:05 / 22.04.2026 | Politics,
+# names this page, not the site's sections); the masthead is the short line above it.
+FURNITURE_TOP = 2  # lines above a menu that may be the site's name and tagline
+MASTHEAD = 70  # characters: a longer line above a menu is text, not a site's name
+MENU_LABEL = 40  # characters: the longest label of a menu or breadcrumb
+MENU_FIELDS = 3  # labels of a menu at the item's top
+SITE_MENU = 4  # labels of a menu under a line that may be the site's name
+RUBRIC = 12  # characters: a rubric under the menu (ECONOMY, В мире); a title is longer
+RUBRIC_CJK = 4  # characters: a Chinese rubric (国际, 社评); a Chinese title is longer
+_MENU_SPLIT = re.compile(r"\s*(?:\||\s[•·/]\s|\s[›»]\s|[>＞]|\t)\s*")
+_ARROW = re.compile(r"\s[›»]\s|[>＞]")
+_DATE_OR_TIME = re.compile(r"\d{4}|\d[:.]\d\d|\d{1,2}\s+[^\W\d_]{3,}\s+\d")
+_WORD = re.compile(r"[^\W\d_]+")
+DATE_WORDS = 3  # words in a date line (Updated: 12 March 2026, 15:20 UTC)
+_NON_SPACE = re.compile(r"\S")
+_INNER_SENTENCE_END = re.compile(r"[。！？]|[.!?]\s")
+_DATE_CHARACTERS = str.maketrans("年月日时分秒", "      ")
+
+
+def _menu(line: str, top: bool) -> bool:
+    """``line`` is a site's menu or breadcrumb (``top``: above the title, at the item's start;
+    else under another menu, where two labels or a rubric with its date are enough)."""
+    if not line or line.endswith(("。", "！", "？", ".", "!", "?", ":", "：")):
+        return False
+    fields = [f for f in _MENU_SPLIT.split(line) if f]
+    if len(fields) < 2 or any(len(f) > MENU_LABEL for f in fields):
+        return False
+    if not top:
+        return True
+    if _DATE_OR_TIME.search(line):
+        return False
+    return len(fields) >= MENU_FIELDS or _ARROW.search(line) is not None
+
+
+def _rubric(line: str, labels: set[str]) -> bool:
+    """A rubric or a date line under the menu: one of the menu's own ``labels`` (MILITARY &
+    DEFENSE under … | Military & Defense | …), a label of one or two words (ECONOMY; В мире;
+    国际), or a date with no sentence (2026/11/05; Updated: 12 March 2026, 15:20)."""
+    if not line or line.endswith(("。", "！", "？", ".", "!", "?")):
+        return False
+    if line.casefold() in labels:
+        return True
+    if len(line) <= (RUBRIC_CJK if line[0] >= "\u2e80" else RUBRIC) and line.count(" ") <= 1:
+        return True
+    if len(line) > MENU_LABEL or _DATE_OR_TIME.search(line) is None:
+        return False
+    words = _WORD.findall(line.translate(_DATE_CHARACTERS))
+    return len(words) <= DATE_WORDS and all(w[0] < "\u2e80" for w in words)
+
+
+def _site_menu(line: str) -> bool:
+    """A menu under a line that may be the site's name: a breadcrumb, or SITE_MENU labels (a
+    title's byline can read Source | Section | Rubric: three short fields)."""
+    return _ARROW.search(line) is not None or len(_MENU_SPLIT.split(line)) >= SITE_MENU
+
+
+def _not_masthead(line: str) -> bool:
+    """``line`` above a menu is no site's name: long, a sentence, a comma (a title's clauses:
+    PLA stages drills near Tajik, Afghan borders) or a date (a title and its date line)."""
+    return (
+        len(line) > MASTHEAD
+        or line.endswith(("。", "！", "？", ".", "!", "?"))
+        or "," in line
+        or "，" in line
+        or _DATE_OR_TIME.search(line) is not None
+    )
+
+
+def lead_start(text: str, start: int, end: int) -> int:
+    """Where the item starting at ``start`` (ending at ``end``) begins its lead: past the page's
+    furniture above the title (``FURNITURE_TOP``, ``_menu``, ``_rubric``), or ``start``."""
+    starts = _LEAD_STARTS.answers(text)
+    begin = starts.get((start, end))
+    if begin is None:
+        begin = starts[start, end] = _lead_start(text, start, end)
+    return begin
+
+
+def _lines(text: str, at: int, end: int, count: int) -> list[tuple[str, int]]:
+    """Up to ``count`` non-empty lines from ``at`` (each stripped, with the position after it)."""
+    lines: list[tuple[str, int]] = []
+    while len(lines) < count and at < end:
+        stop = text.find("\n", at, end)
+        stop = end if stop < 0 else stop
+        line = text[at:stop].strip()
+        if line:
+            lines.append((line, stop + 1))
+        at = stop + 1
+    return lines
+
+
+def _lead_start(text: str, start: int, end: int) -> int:
+    limit = min(end, start + 2 * LEAD)
+    lines = _lines(text, start, limit, FURNITURE_TOP + 1)
+    menu = next((i for i, (line, _) in enumerate(lines) if _menu(line, True)), -1)
+    if menu < 0 or (menu > 0 and not _site_menu(lines[menu][0])):
+        return start
+    if any(_not_masthead(line) for line, _ in lines[:menu]):
+        return start
+    at = lines[menu][1]
+    labels = {f.casefold() for f in _MENU_SPLIT.split(lines[menu][0])}
+    for line, after in _lines(text, at, min(end, at + LEAD), 2):
+        if not (_menu(line, False) or _rubric(line, labels)):
+            break
+        at = after
+    title = _NON_SPACE.search(text, at, end)
+    if title is None:
+        return start
+    if menu > 0:  # under a masthead the title follows; under a title, its body (… РИА Новости.)
+        stop = text.find("\n", title.start(), end)
+        line = text[title.start() : end if stop < 0 else stop].rstrip()
+        if _INNER_SENTENCE_END.search(line, 0, len(line) - 1):
+            return start
+    return title.start()
 
 
 def lead_end(start: int, text: str) -> int:
@@ -354,6 +475,7 @@ def lead_end(start: int, text: str) -> int:
 
 
 def _lead_end(start: int, text: str) -> int:
+    start = lead_start(text, start, len(text))
     stop = _FIRST_SENTENCE_END.search(text, start, start + LEAD)
     end = stop.end() if stop else start + LEAD
     if stop is not None and stop.group() == "\n":

@@ -49,7 +49,13 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from steppewatch.extract.coder_background import LEAD, background_sentences, idle_groups, lead_end
+from steppewatch.extract.coder_background import (
+    LEAD,
+    background_sentences,
+    idle_groups,
+    lead_end,
+    lead_start,
+)
 from steppewatch.extract.coder_entities import named_only
 from steppewatch.extract.coder_resources import Resources
 from steppewatch.extract.coder_rules import (
@@ -753,6 +759,7 @@ def event_lead(start: int, text: str, lead: int, end: int) -> int:
     date line: By RFE/RL's Central Asia desk; 2026-09-25 来源：参考消息网), the first sentence of
     the body under it (up to five such lines skipped: a menu, a section's name, a headline
     and a byline under a masthead)."""
+    start = lead_start(text, start, end)  # past the page's masthead and menu
     title = text.find("\n", start, min(end, start + EVENT_LEAD))
     if title < 0 or lead > title + 1 and _HEADER_END.search(text, title + 1, lead):
         return lead  # no title line, or the lead reaches a sentence of the body

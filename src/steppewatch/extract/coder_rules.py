@@ -39,6 +39,7 @@ from steppewatch.extract.coder_background import (
     framework_background,
     idle_groups,
     lead_end,
+    lead_start,
     map_sentence,
     merged_spans,
     neighbour_sentence,
@@ -2254,8 +2255,9 @@ def kind_lead_end(text: str, item: CodedItem) -> int:
 def lead_parts(text: str, item: CodedItem) -> tuple[tuple[int, int], int]:
     """The item's head lines under its title (the source, byline and date lines, as a span;
     empty when there are none) and the end of its lead (see ``kind_lead_end``)."""
-    limit = min(item.end, item.start + LEAD)
-    stop = _FIRST_SENTENCE_END.search(text, item.start, limit)
+    begin = lead_start(text, item.start, item.end)  # past the page's masthead and menu
+    limit = min(item.end, begin + LEAD)
+    stop = _FIRST_SENTENCE_END.search(text, begin, limit)
     if stop is None:
         return (0, 0), limit
     end = stop.end()
