@@ -68,6 +68,7 @@ def _guarded() -> list[object]:
         codebook_coder,
         coder_background,
         coder_entities,
+        coder_officials,
         coder_rules,
         coder_specificity,
     )
@@ -81,6 +82,7 @@ def _guarded() -> list[object]:
             coder_rules,
             codebook_coder,
             coder_specificity,
+            coder_officials,
         )
         for value in vars(module).values()
         if isinstance(value, Guarded)
@@ -233,3 +235,53 @@ def test_latin_prefilter_found_as_its_search_finds() -> None:
         normal = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
         assert _latin_found(prefilter, normal) == (prefilter.search(normal) is not None)
     assert _latin_found(re.compile(r"(?!)"), "sco") is False
+
+
+def test_dates_searched_from_candidates_as_their_patterns_search() -> None:
+    """dates._search (a pattern matched where its candidate pattern starts) finds what the
+    pattern's own search finds, from any position, in any case, and with the letters re folds
+    unlike str.lower left to the pattern itself."""
+    from steppewatch.extract import dates
+    from steppewatch.extract.prefilter import FOLDED_UNLIKE_LOWER
+
+    pieces = [
+        "12",
+        "3",
+        "2019",
+        "1998",
+        ".",
+        "-",
+        "/",
+        " ",
+        "年",
+        "月",
+        "日",
+        "至",
+        "June",
+        "jun",
+        "SEPT.",
+        "sep",
+        "Dec",
+        "мая",
+        "сен",
+        "and",
+        "x",
+        "\u017f",
+        "\u0130",
+    ]
+    rng = random.Random(16)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        lowered = text.lower()
+        folds = (
+            lowered
+            if len(lowered) == len(text) and not any(c in text for c in FOLDED_UNLIKE_LOWER)
+            else None
+        )
+        position = rng.randint(0, len(text))
+        for index, pattern in enumerate(dates._PATTERNS):
+            want = pattern.search(text, position)
+            got = dates._search(index, text, folds, position)
+            assert (want and (want.span(), want.groupdict())) == (
+                got and (got.span(), got.groupdict())
+            ), (index, text, position)

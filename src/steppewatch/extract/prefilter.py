@@ -11,7 +11,7 @@ alternatives with their lookarounds and case folding. The answer is the same, so
 must be necessary: each alternative of the pattern must contain one of them.
 
 A case-insensitive pattern's pieces (lower case) are looked for in the lower-cased text, made
-once per text (the last text is kept). That is the regex's own case-insensitive matching
+once per text (the last few texts are kept). That is the regex's own case-insensitive matching
 exactly when lower-casing keeps every character one character and the text has none of the
 letters ``re`` folds unlike ``str.lower`` (dotted and dotless i, long s, the old Cyrillic
 letter forms U+1C80-U+1C88); a text with one is searched without the pieces.
@@ -28,21 +28,31 @@ __all__ = ["Guarded", "Literals"]
 # tests/extract/test_fast_paths.py over every code point)
 FOLDED_UNLIKE_LOWER = "\u0130\u0131\u017f" + "".join(map(chr, range(0x1C80, 0x1C89)))
 
-_LAST: tuple[str, str | None] = ("", "")  # the last text and its lower-cased form
+# the last texts read and their lower-cased forms, the latest first: the rules of an item ask
+# about the document's text and its normalised form in turn, and a single entry was lower-cased
+# anew at each switch (a long press conference, up to 14 times); a few entries, as each keeps its
+# text alive
+_LAST: list[tuple[str, str | None]] = []
+LOWERED_KEPT = 4
 
 
 def _lowered(text: str) -> str | None:
     """``text.lower()`` when it folds like re.IGNORECASE, offset for offset; else None."""
-    global _LAST
     last = _LAST
-    if last[0] is text:
-        return last[1]
+    if last and last[0][0] is text:
+        return last[0][1]
+    for index in range(1, len(last)):
+        if last[index][0] is text:
+            entry = last.pop(index)
+            last.insert(0, entry)
+            return entry[1]
     lowered: str | None = text.lower()
     if len(lowered or "") != len(text) or (
         not text.isascii() and any(c in text for c in FOLDED_UNLIKE_LOWER)
     ):
         lowered = None
-    _LAST = (text, lowered)
+    last.insert(0, (text, lowered))
+    del last[LOWERED_KEPT:]
     return lowered
 
 
