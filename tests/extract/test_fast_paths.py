@@ -285,3 +285,22 @@ def test_dates_searched_from_candidates_as_their_patterns_search() -> None:
             assert (want and (want.span(), want.groupdict())) == (
                 got and (got.span(), got.groupdict())
             ), (index, text, position)
+
+
+def test_last_sentence_end_is_the_last_match_end() -> None:
+    """coder_rules' and coder_background's _last_sentence_end (read from the right) end where
+    the last match of their _SENTENCE pattern found from the left ends."""
+    from steppewatch.extract import coder_background, coder_rules
+
+    pieces = [".", ". ", ".  ", ".\n", "\n", " ", "  ", "a", "B", "я", "Ё", "ё", "。", "！", "?"]
+    pieces += ["\u00a0", "\t", "x.y", "1", "中", "!"]
+    rng = random.Random(1616)
+    for module in (coder_rules, coder_background):
+        for _ in range(20000):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+            lo = rng.randint(0, len(text))
+            position = rng.randint(lo, len(text))
+            want = lo
+            for match in module._SENTENCE.finditer(text, lo, position):
+                want = match.end()
+            assert module._last_sentence_end(text, lo, position) == want, (text, lo, position)
