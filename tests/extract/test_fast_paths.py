@@ -304,3 +304,20 @@ def test_last_sentence_end_is_the_last_match_end() -> None:
             for match in module._SENTENCE.finditer(text, lo, position):
                 want = match.end()
             assert module._last_sentence_end(text, lo, position) == want, (text, lo, position)
+
+
+def test_years_found_as_with_the_lookbehind_first() -> None:
+    """The year patterns that check for a digit before them after their first two digits find
+    what the pattern with the lookbehind first finds."""
+    from steppewatch.extract import coder_background, dates
+
+    plain = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+    pieces = ["19", "20", "1", "2", "0", "9", "5", " ", "年", "x"]
+    rng = random.Random(2026)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        pos = rng.randint(0, len(text))
+        endpos = rng.randint(pos, len(text))
+        want = [(m.span(), m.group(1)) for m in plain.finditer(text, pos, endpos)]
+        for pattern in (coder_background._YEAR, dates._BARE_YEAR):
+            assert [(m.span(), m.group(1)) for m in pattern.finditer(text, pos, endpos)] == want

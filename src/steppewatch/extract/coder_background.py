@@ -307,7 +307,9 @@ _PLACE_BEFORE = re.compile(
 )
 # a year written out (2019年, in 2019, 2019 году); a period up to now (since 2019, 2019年以来,
 # с 2019 года) is not another time
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# (no digit before it, checked after its first two digits: a pattern opening with a lookbehind is
+# tried at every position, one opening with 19|20 only where those digits are)
+_YEAR = re.compile(r"((?:19|20)(?<!\d(?:19|20))\d\d)(?!\d)")
 _SINCE = re.compile(
     r"(?<!\d)(?:19|20)\d\d\s*年?(?:以来|来)|(?<![^\W\d_])(?:since|с)\s+(?:19|20)\d\d(?!\d)",
     re.IGNORECASE,
@@ -414,24 +416,40 @@ _LEAD_MONTH = Guarded(
     ".20",
 )
 # another month of this year (in June this year, в июне текущего года, 今年6月)
-_MONTH_THIS_YEAR = re.compile(
-    r"(?<![^\W\d_])in\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
-    r"(?:of\s+)?this\s+year|"
-    r"(?<![^\W\d_])в\s+(январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
-    r"[а-я]*\s+(?:этого|текущего|сего|нынешнего)\s+года|今年(\d{1,2})月",
-    re.IGNORECASE,
+_MONTH_THIS_YEAR = Guarded(
+    re.compile(
+        r"(?<![^\W\d_])in\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+        r"(?:of\s+)?this\s+year|"
+        r"(?<![^\W\d_])в\s+(январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|"
+        r"декабр)[а-я]*\s+(?:этого|текущего|сего|нынешнего)\s+года|今年(\d{1,2})月",
+        re.IGNORECASE,
+    ),
+    "this",
+    "этого",
+    "текущего",
+    "сего",
+    "нынешнего",
+    "今年",
 )
 
 # a month of last year (в сентябре прошлого года, in September last year, last September, 去年9月):
 # the sentence dates its own event to an earlier time, whoever takes part in it (с участием
 # казахстанских военных), unless it compares (как и в сентябре прошлого года, as in...)
-_MONTH_LAST_YEAR = re.compile(
-    r"(?<![^\W\d_])(?:in\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
-    r"(?:of\s+)?last\s+year|last\s+(?:january|february|march|april|june|july|august|september|"
-    r"october|november|december))(?![^\W\d_])|"
-    r"(?<![^\W\d_])в\s+(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
-    r"[а-я]*\s+(?:прошлого|минувшего|прошедшего)\s+года|去年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月",
-    re.IGNORECASE,
+_MONTH_LAST_YEAR = Guarded(
+    re.compile(
+        r"(?<![^\W\d_])(?:in\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+        r"(?:of\s+)?last\s+year|last\s+(?:january|february|march|april|june|july|august|"
+        r"september|october|november|december))(?![^\W\d_])|"
+        r"(?<![^\W\d_])в\s+(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|"
+        r"декабр)[а-я]*\s+(?:прошлого|минувшего|прошедшего)\s+года|"
+        r"去年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月",
+        re.IGNORECASE,
+    ),
+    "last",
+    "прошлого",
+    "минувшего",
+    "прошедшего",
+    "去年",
 )
 _AS_BEFORE = re.compile(
     r"(?:как\s+и|так\s+же\s+как|(?<![^\W\d_])(?:as|like))\s*$|与$|同$|和$|像$", re.IGNORECASE

@@ -615,7 +615,8 @@ def relative_dates(text: str, reference: date | str | None) -> list[DateMention]
 # text's most frequent year (ties: the latest), or, when the lead names the weekday of its
 # event, the year near the text's years in which that weekday is the dateline's day (else the
 # day before).
-_BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# (no digit before it, checked after its first two digits: see coder_background._YEAR)
+_BARE_YEAR = re.compile(r"((?:19|20)(?<!\d(?:19|20))\d\d)(?!\d)")
 DATELINE_REACH = 300  # characters from the text's start a dateline stands in
 WEEKDAY_REACH = 600  # characters from the text's start the lead's weekday is searched in
 YEAR_REACH = 1  # years either side of the text's years a dateline's year may be
