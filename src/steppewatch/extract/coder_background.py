@@ -65,14 +65,25 @@ SENTENCE_SPAN = 600  # characters searched either side of a name for its sentenc
 
 # another time, said in words: an earlier event recalled (回顾, 曾向, Zhao recalled that, had
 # signed, напомнил) ...
-_RECALLED = re.compile(
-    r"回顾|回忆|曾经|参加过|参与过|"
-    r"曾(?:向|与|同|在|于|经|为|多次|先后|分别|协助|援助|提供|举行|签署|派)|"
-    r"(?<![^\W\d_])(?:recalled|recalling|"
-    r"had\s+(?:\w+ly\s+)?(?:been|signed|held|sent|handed|donated|given|provided|conducted|"
-    r"hosted|agreed|joined|built|trained|supplied|delivered)|"
-    r"напомнил\w*|напомним|в\s+св[оё]е\s+время)(?![^\W\d_])",
-    re.IGNORECASE,
+_RECALLED = Guarded(
+    re.compile(
+        r"回顾|回忆|曾经|参加过|参与过|"
+        r"曾(?:向|与|同|在|于|经|为|多次|先后|分别|协助|援助|提供|举行|签署|派)|"
+        r"(?<![^\W\d_])(?:recalled|recalling|"
+        r"had\s+(?:\w+ly\s+)?(?:been|signed|held|sent|handed|donated|given|provided|conducted|"
+        r"hosted|agreed|joined|built|trained|supplied|delivered)|"
+        r"напомнил\w*|напомним|в\s+св[оё]е\s+время)(?![^\W\d_])",
+        re.IGNORECASE,
+    ),
+    "回顾",
+    "回忆",
+    "曾",
+    "参加过",
+    "参与过",
+    "recall",
+    "had",
+    "напомн",
+    "время",
 )
 # ... or the time before (此前, 去年, last year, previously, in recent years, ранее, в прошлом
 # году), unless the sentence's state takes part or sends its forces now (as last year, Kyrgyz
@@ -94,10 +105,18 @@ _BEFORE = re.compile(
     r"в\s+последние\s+годы|за\s+последние\s+(?:\w+\s+)?(?:лет|года?)|предыдущ\w*)(?![^\W\d_])",
     re.IGNORECASE,
 )
-_SAME_DAY = re.compile(
-    r"同日|当天|当日|(?<![^\W\d_])(?:(?:earlier|later)\s+(?:on\s+)?(?:the\s+same\s+day|that\s+day|"
-    r"\w+day)|в\s+(?:тот\s+же|этот)\s+день)(?![^\W\d_])",
-    re.IGNORECASE,
+_SAME_DAY = Guarded(
+    re.compile(
+        r"同日|当天|当日|(?<![^\W\d_])(?:(?:earlier|later)\s+(?:on\s+)?(?:the\s+same\s+day|that\s+day|"
+        r"\w+day)|в\s+(?:тот\s+же|этот)\s+день)(?![^\W\d_])",
+        re.IGNORECASE,
+    ),
+    "同日",
+    "当天",
+    "当日",
+    "earlier",
+    "later",
+    "день",
 )
 # another event to come, not this one (the next summit's host: 下届峰会, the next summit,
 # следующий саммит), a framework's chair (支持乌方办好峰会, 轮值主席国, the SCO presidency,
@@ -118,37 +137,88 @@ _FUTURE_CHAIR = re.compile(
 )
 _CHAIR = re.compile(r"主席国|轮值主席|chairmanship|presidency|председательств\w*", re.IGNORECASE)
 # ... the next one (下届, the next summit, следующий саммит): another event for a framework too
-_NEXT_EVENT = re.compile(
-    r"下届|下一届|下次|下一次|下一轮|下一任|下一期|下期|下周|下个月|"
-    r"(?<![^\W\d_])(?:next\s+(?:year['’]s\s+)?(?:summit|meeting|session|round|exercise|edition|"
-    r"course|week|month)|"
-    r"следующ\w+\s+(?:\w+\s+)?(?:саммит|заседани|встреч|раунд|учени|курс|недел|месяц))",
-    re.IGNORECASE,
+_NEXT_EVENT = Guarded(
+    re.compile(
+        r"下届|下一届|下次|下一次|下一轮|下一任|下一期|下期|下周|下个月|"
+        r"(?<![^\W\d_])(?:next\s+(?:year['’]s\s+)?(?:summit|meeting|session|round|exercise|edition|"
+        r"course|week|month)|"
+        r"следующ\w+\s+(?:\w+\s+)?(?:саммит|заседани|встреч|раунд|учени|курс|недел|месяц))",
+        re.IGNORECASE,
+    ),
+    "下届",
+    "下一",
+    "下次",
+    "下期",
+    "下周",
+    "下个月",
+    "next",
+    "следующ",
 )
 # a state said not to take part (not a member, was not represented, did not take part, could not
 # travel, не являющиеся членами, не участвовал, 未参加, 非成员国), or said to cooperate with the
 # actor apart from this event (also cooperates with, сотрудничает также с, 还同…合作), or
 # expected later (is expected in Beijing later this year, is planned for the autumn,
 # ожидается, 预计): not this event's participants
-_NOT_HERE = re.compile(
-    r"非成员|未参加|未出席|没有参加|不是.{0,12}成员|预计|拟于|计划于|还同|还与|尚未|禁止|"
-    r"(?<![^\W\d_])(?:not\s+(?:a\s+)?members?|is\s+not\s+a\s+member|was\s+not\s+represented|"
-    r"were\s+not\s+represented|did\s+not\s+(?:take\s+part|attend|participate|come|comment)|"
-    r"could\s+not\s+(?:travel|attend|come)|never\s+been\s+part|also\s+(?:cooperates?|works?)\s+with|"
-    r"(?:is|are)\s+expected|later\s+this\s+(?:year|month)|(?:is|are)\s+planned|planned\s+for|"
-    r"не\s+являющ\w*|не\s+являются|не\s+участвовал\w*|не\s+принимал\w*|"
-    r"не\s+был\w*\s+представлен\w*|сотруднича\w*\s+также|также\s+сотруднича\w*|ожида\w*ся|"
-    r"запланирован\w*|планиру\w*|(?:plans?|planning)\s+to|not\s+yet|declined|"
-    r"barred|banned|prohibited|forbidden|не\s+мо(?:жет|гут)|запрещ\w*|"
-    r"не\s+принял\w*|пока\s+не|ещ[её]\s+не)(?![^\W\d_])",
-    re.IGNORECASE,
+_NOT_HERE = Guarded(
+    re.compile(
+        r"非成员|未参加|未出席|没有参加|不是.{0,12}成员|预计|拟于|计划于|还同|还与|尚未|禁止|"
+        r"(?<![^\W\d_])(?:not\s+(?:a\s+)?members?|is\s+not\s+a\s+member|was\s+not\s+represented|"
+        r"were\s+not\s+represented|did\s+not\s+(?:take\s+part|attend|participate|come|comment)|"
+        r"could\s+not\s+(?:travel|attend|come)|never\s+been\s+part|also\s+(?:cooperates?|works?)\s+with|"
+        r"(?:is|are)\s+expected|later\s+this\s+(?:year|month)|(?:is|are)\s+planned|planned\s+for|"
+        r"не\s+являющ\w*|не\s+являются|не\s+участвовал\w*|не\s+принимал\w*|"
+        r"не\s+был\w*\s+представлен\w*|сотруднича\w*\s+также|также\s+сотруднича\w*|ожида\w*ся|"
+        r"запланирован\w*|планиру\w*|(?:plans?|planning)\s+to|not\s+yet|declined|"
+        r"barred|banned|prohibited|forbidden|не\s+мо(?:жет|гут)|запрещ\w*|"
+        r"не\s+принял\w*|пока\s+не|ещ[её]\s+не)(?![^\W\d_])",
+        re.IGNORECASE,
+    ),
+    "非成员",
+    "未参加",
+    "未出席",
+    "没有参加",
+    "不是",
+    "预计",
+    "拟于",
+    "计划于",
+    "还同",
+    "还与",
+    "尚未",
+    "禁止",
+    "not",
+    "never",
+    "also",
+    "expected",
+    "later",
+    "plan",
+    "не",
+    "сотруднича",
+    "ожида",
+    "запланирован",
+    "планиру",
+    "declined",
+    "barred",
+    "banned",
+    "prohibited",
+    "forbidden",
+    "запрещ",
 )
 # another event like this one (similar assistance to Kyrgyzstan, аналогичные переговоры пройдут в
 # Ташкенте, 提供类似援助): not this event's participants
-_SIMILAR = re.compile(
-    r"类似|同类|相似|同样的(?:援助|活动|演习|会谈|磋商)|"
-    r"(?<![^\W\d_])(?:similar|аналогичн\w*|подобн\w*|похож\w*)(?![^\W\d_])",
-    re.IGNORECASE,
+_SIMILAR = Guarded(
+    re.compile(
+        r"类似|同类|相似|同样的(?:援助|活动|演习|会谈|磋商)|"
+        r"(?<![^\W\d_])(?:similar|аналогичн\w*|подобн\w*|похож\w*)(?![^\W\d_])",
+        re.IGNORECASE,
+    ),
+    "类似",
+    "同类",
+    "相似",
+    "同样的",
+    "similar",
+    "аналогичн",
+    "подобн",
+    "похож",
 )
 # another state set against the item's (Uzbekistan, by contrast, has kept...; unlike Kyrgyzstan;
 # в отличие от Казахстана; 相比之下): a comparison, not a side, unless someone takes part in it
