@@ -321,3 +321,35 @@ def test_years_found_as_with_the_lookbehind_first() -> None:
         want = [(m.span(), m.group(1)) for m in plain.finditer(text, pos, endpos)]
         for pattern in (coder_background._YEAR, dates._BARE_YEAR):
             assert [(m.span(), m.group(1)) for m in pattern.finditer(text, pos, endpos)] == want
+
+
+def test_guarded_spans_out_of_range_as_re_reads_them() -> None:
+    """Guarded.possible reads a position before the text's start or past its end as re does."""
+    from steppewatch.extract.coder_rules import _SIDELINES_BEFORE
+
+    text = "Talks on the sidelines of the summit"
+    for pos in (-5, 0, 3, 13, len(text), len(text) + 4):
+        for endpos in (None, -2, 0, 9, 25, len(text), len(text) + 9):
+            want = (
+                _SIDELINES_BEFORE.pattern.search(text, pos)
+                if endpos is None
+                else _SIDELINES_BEFORE.pattern.search(text, pos, endpos)
+            )
+            got = _SIDELINES_BEFORE.search(text, pos, endpos)
+            assert (want and want.span()) == (got and got.span()), (pos, endpos)
+
+
+def test_relative_dates_matched_from_their_starts_as_finditer_finds_them() -> None:
+    """dates._relative_matches finds what _RELATIVE.finditer finds, in any case, and with the
+    letters re folds unlike str.lower."""
+    from steppewatch.extract import dates
+
+    pieces = ["yesterday", "Yesterday", "вчера", "Вчера", "昨天", "昨日", "on ", "On  ", "Monday"]
+    pieces += ["SUNDAY", "friday", "в ", "во ", "Во ", "среду", "Пятницу", "周", "星期", "一"]
+    pieces += ["日", "天", "年", "每", "3", "12", "0", "9", "至", "-", " ", "x", "电", "\u017f"]
+    rng = random.Random(1607)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        want = [(m.span(), m.groupdict()) for m in dates._RELATIVE.finditer(text)]
+        got = [(m.span(), m.groupdict()) for m in dates._relative_matches(text, text.lower())]
+        assert got == want, text

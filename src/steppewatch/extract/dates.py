@@ -9,6 +9,7 @@ Chinese: 2019年6月13日, 6月13日 (year from context), 二〇一九年六月�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -211,6 +212,8 @@ assert len(_REQUIRED) == len(_PATTERNS)
 _REQUIRED_ANY: tuple[re.Pattern[str], ...] = tuple(
     re.compile("|".join(re.escape(r) for r in required)) for required in _REQUIRED
 )
+# (patterns with the same strings share one test: 月 for three, the English months for three)
+_REQUIRED_KEY: tuple[int, ...] = tuple(_REQUIRED.index(required) for required in _REQUIRED)
 
 
 def _leading_lookbehind(pattern: str) -> str | None:
@@ -390,8 +393,12 @@ def _find(
     lowered = text.lower()
     folds: str | None = None  # ``lowered`` once known to fold as IGNORECASE does
     checked = False
-    for index, required in enumerate(_REQUIRED_ANY):
-        if required.search(lowered) is None:
+    possible: dict[int, bool] = {}
+    for index, key in enumerate(_REQUIRED_KEY):
+        found_one = possible.get(key)
+        if found_one is None:
+            found_one = possible[key] = _REQUIRED_ANY[key].search(lowered) is not None
+        if not found_one:
             continue  # the pattern cannot match: skip its scan of the whole text
         candidate = _CANDIDATES[index]
         if not checked and candidate is not None and candidate[1]:
@@ -486,6 +493,37 @@ _RELATIVE = re.compile(
     r"|(?<![\d年月/.\-－])(?P<mday>[0-3]?\d)日(?:(?:至|到|-|—|–)[0-3]?\d日)?(?![电讯])",
     re.IGNORECASE,
 )
+# Where a match of _RELATIVE may start, in the lower-cased text (an alternation whose every
+# branch opens with a literal, which ``re`` skips to at C speed; _RELATIVE itself opens with
+# lookbehinds and is tried at every position): see ``_relative_matches``
+_EN_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_RELATIVE_STARTS = re.compile(
+    "yesterday|вчера|昨|on\\s+(?:" + _EN_WEEKDAYS + ")|" + _EN_WEEKDAYS + "|во?\\s+(?:"
+    "понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|星期|周|"
+    + "|".join(f"{d}\\d?日" for d in "0123")
+    + "|"
+    + "|".join(f"{d}日" for d in "456789")
+)
+
+
+def _relative_matches(text: str, lowered: str) -> Iterator[re.Match[str]]:
+    """``_RELATIVE.finditer(text)``: matched where ``_RELATIVE_STARTS`` finds a start in
+    ``lowered`` (``text.lower()``) when it folds as re.IGNORECASE does, offset for offset."""
+    if len(lowered) != len(text) or (
+        not text.isascii() and any(c in text for c in FOLDED_UNLIKE_LOWER)
+    ):
+        yield from _RELATIVE.finditer(text)
+        return
+    position = 0
+    while (found := _RELATIVE_STARTS.search(lowered, position)) is not None:
+        match = _RELATIVE.match(text, found.start())
+        if match is None:
+            position = found.start() + 1
+            continue
+        yield match
+        position = match.end()  # (never empty)
+
+
 _REQUIRED_RELATIVE = (
     "yesterday",
     "вчера",
@@ -601,7 +639,7 @@ def relative_dates(text: str, reference: date | str | None) -> list[DateMention]
     if not any(word in lowered for word in _REQUIRED_RELATIVE):
         return []
     found = []
-    for match in _RELATIVE.finditer(text):
+    for match in _relative_matches(text, lowered):
         if _report_day(text, match):
             continue
         day = _relative_day(match, reference)

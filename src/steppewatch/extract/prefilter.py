@@ -76,15 +76,22 @@ class Guarded:
     def possible(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
         """Whether one of the pieces occurs inside ``text[pos:endpos]`` (True when the text
         cannot be checked)."""
+        # (asked some 15,000 times a pass over the china_fm pages: comparisons, not min/max)
         size = len(text)
-        lo = min(max(pos, 0), size)
-        hi = size if endpos is None else min(max(endpos, 0), size)
+        lo = pos if pos > 0 else 0
+        if lo > size:
+            lo = size
+        hi = size if endpos is None or endpos > size else (endpos if endpos > 0 else 0)
         if hi <= lo:
             return True  # let the pattern itself answer an empty span
-        haystack = _lowered(text) if self._fold else text
-        if haystack is None:
-            return True
-        return self._pieces.search(haystack, lo, hi) is not None
+        if self._fold:
+            last = _LAST
+            # (the text read last: the cache's first entry, without the call)
+            haystack = last[0][1] if last and last[0][0] is text else _lowered(text)
+            if haystack is None:
+                return True
+            return self._pieces.search(haystack, lo, hi) is not None
+        return self._pieces.search(text, lo, hi) is not None
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         if not self.possible(text, pos, endpos):
