@@ -144,13 +144,26 @@ _AIDE_AFTER = re.compile(
     r"press service|press office|press secretary)",
     re.IGNORECASE,
 )
-_AIDE_BEFORE = re.compile(
-    r"(?:помощник\w*|советник\w*|администраци\w*|пресс-служб\w*|пресс-секретар\w*|"
-    r"aide to the|assistant to the|adviser to the|advisor to the|press service of the|"
-    # a body attached to the office (the Security Council under the President, Совет
-    # безопасности при Президенте): the body's name, not the office
-    r"(?<![^\W\d_])under the|(?<![^\W\d_])при)\s*$",
-    re.IGNORECASE,
+_AIDE_BEFORE = Guarded(
+    re.compile(
+        r"(?:помощник\w*|советник\w*|администраци\w*|пресс-служб\w*|пресс-секретар\w*|"
+        r"aide to the|assistant to the|adviser to the|advisor to the|press service of the|"
+        # a body attached to the office (the Security Council under the President, Совет
+        # безопасности при Президенте): the body's name, not the office
+        r"(?<![^\W\d_])under the|(?<![^\W\d_])при)\s*$",
+        re.IGNORECASE,
+    ),
+    "помощник",
+    "советник",
+    "администраци",
+    "пресс-",
+    "aide to",
+    "assistant to",
+    "adviser to",
+    "advisor to",
+    "press service",
+    "under the",
+    "при",
 )
 # Xinjiang's vocational education and training centres are not the training of partner-state
 # security personnel (codebook: training_education); a training hit inside one of these names
