@@ -122,12 +122,24 @@ _SAME_DAY = Guarded(
 # следующий саммит), a framework's chair (支持乌方办好峰会, 轮值主席国, the SCO presidency,
 # председательство), or partners one is ready to work with (愿同, ready to work with, готов
 # сотрудничать с): what is to come, not who took part
-_NEXT = re.compile(
-    r"办好|主席国|轮值主席|愿同|愿与|愿意同|愿意与|愿继续同|"
-    r"(?<![^\W\d_])(?:(?:ready|willing)\s+to\s+(?:continue\s+to\s+)?work\s+with|"
-    r"готов\w*\s+(?:и\s+)?(?:впредь\s+)?(?:работать|сотрудничать|взаимодействовать)\s+с)"
-    r"(?![^\W\d_])|"
-    r"(?<![^\W\d_])(?:chairmanship|presidency|председательств\w*)(?![^\W\d_])"
+_NEXT = Guarded(
+    re.compile(
+        r"办好|主席国|轮值主席|愿同|愿与|愿意同|愿意与|愿继续同|"
+        r"(?<![^\W\d_])(?:(?:ready|willing)\s+to\s+(?:continue\s+to\s+)?work\s+with|"
+        r"готов\w*\s+(?:и\s+)?(?:впредь\s+)?(?:работать|сотрудничать|взаимодействовать)\s+с)"
+        r"(?![^\W\d_])|"
+        r"(?<![^\W\d_])(?:chairmanship|presidency|председательств\w*)(?![^\W\d_])"
+    ),
+    "办好",
+    "主席国",
+    "轮值主席",
+    "愿",
+    "ready",
+    "willing",
+    "готов",
+    "chairmanship",
+    "presidency",
+    "председательств",
 )
 # ... a chair to come (将, will, перейдет, примет): the next one
 _FUTURE_CHAIR = re.compile(
@@ -270,32 +282,77 @@ _MEMBERSHIP = re.compile(
 )
 # a comment on the event by someone who is not said to take part (Kyrgyz Foreign Minister told
 # reporters that the mechanism was a positive step; 对记者表示; прокомментировал)
-_COMMENT = re.compile(
-    r"对(?:记者|媒体)(?:表示|称|说)|向媒体|答记者问|接受[^。，,]{0,16}采访|评论|置评|予以积极评价|"
-    r"表示欢迎|"  # (welcomed it: a word on the event, as welcomed, приветствовал)
-    r"(?<![^\W\d_])(?:told\s+(?:reporters|journalists|the\s+press|media)|commented|"
-    r"in\s+a\s+comment|in\s+an\s+interview|welcomed|"
-    r"(?:заявил|сообщил|сказал)\w*\s+журналист\w*|прокомментировал\w*|в\s+комментарии|"
-    r"в\s+интервью|приветствовал\w*)(?![^\W\d_])",
-    re.IGNORECASE,
+_COMMENT = Guarded(
+    re.compile(
+        r"对(?:记者|媒体)(?:表示|称|说)|向媒体|答记者问|接受[^。，,]{0,16}采访|评论|置评|予以积极评价|"
+        r"表示欢迎|"  # (welcomed it: a word on the event, as welcomed, приветствовал)
+        r"(?<![^\W\d_])(?:told\s+(?:reporters|journalists|the\s+press|media)|commented|"
+        r"in\s+a\s+comment|in\s+an\s+interview|welcomed|"
+        r"(?:заявил|сообщил|сказал)\w*\s+журналист\w*|прокомментировал\w*|в\s+комментарии|"
+        r"в\s+интервью|приветствовал\w*)(?![^\W\d_])",
+        re.IGNORECASE,
+    ),
+    "记者",
+    "媒体",
+    "采访",
+    "评论",
+    "置评",
+    "评价",
+    "表示欢迎",
+    "told",
+    "comment",
+    "interview",
+    "welcomed",
+    "журналист",
+    "коммент",
+    "интервью",
+    "приветствовал",
 )
 # greetings or congratulations sent (致贺电, sent a message of greetings to the participants,
 # направил приветствие участникам): a word to the event from outside it, whoever it is
 # addressed to (its participants are the addressees, not the sender)
-_GREETINGS = re.compile(
-    r"致贺电|致贺信|发来贺电|发来贺信|致电祝贺|致信祝贺|"
-    r"(?<![^\W\d_])(?:sent\s+(?:a\s+)?(?:message\s+of\s+)?(?:greetings|congratulations)|"
-    r"sent\s+(?:a\s+)?congratulatory|"
-    r"направил\w*\s+(?:\w+\s+)?(?:приветстви|поздравлени|поздравительн)\w*)(?![^\W\d_])",
-    re.IGNORECASE,
+_GREETINGS = Guarded(
+    re.compile(
+        r"致贺电|致贺信|发来贺电|发来贺信|致电祝贺|致信祝贺|"
+        r"(?<![^\W\d_])(?:sent\s+(?:a\s+)?(?:message\s+of\s+)?(?:greetings|congratulations)|"
+        r"sent\s+(?:a\s+)?congratulatory|"
+        r"направил\w*\s+(?:\w+\s+)?(?:приветстви|поздравлени|поздравительн)\w*)(?![^\W\d_])",
+        re.IGNORECASE,
+    ),
+    "贺电",
+    "贺信",
+    "祝贺",
+    "greetings",
+    "congratulat",
+    "направил",
 )
 # ... or by an analyst or an expert, who speaks for no state (the region named in a quote)
-_ANALYST = re.compile(
-    r"专家|学者|分析人士|研究员|教授|智库|"
-    r"(?<![^\W\d_])(?:analysts?|experts?|researchers?|scholars?|professors?|commentators?|"
-    r"think[- ]tanks?|аналитик\w*|эксперт\w*|политолог\w*|исследовател\w*|профессор\w*)"
-    r"(?![^\W\d_])",
-    re.IGNORECASE,
+_ANALYST = Guarded(
+    re.compile(
+        r"专家|学者|分析人士|研究员|教授|智库|"
+        r"(?<![^\W\d_])(?:analysts?|experts?|researchers?|scholars?|professors?|commentators?|"
+        r"think[- ]tanks?|аналитик\w*|эксперт\w*|политолог\w*|исследовател\w*|профессор\w*)"
+        r"(?![^\W\d_])",
+        re.IGNORECASE,
+    ),
+    "专家",
+    "学者",
+    "分析人士",
+    "研究员",
+    "教授",
+    "智库",
+    "analyst",
+    "expert",
+    "researcher",
+    "scholar",
+    "professor",
+    "commentator",
+    "think",
+    "аналитик",
+    "эксперт",
+    "политолог",
+    "исследовател",
+    "профессор",
 )
 _SAYS = re.compile(
     r"认为|指出|表示|说|称|据|[“\"«]|(?<![^\W\d_])(?:said|says|told|noted|believes?|according\s+to|"
@@ -764,11 +821,27 @@ def another_time(
 # a reception, a banquet or a dinner (liaison officers attended a reception on the sidelines; 出席
 # 招待会; фуршет): a social occasion beside the event, not the event, when the sentence reports no
 # event of a kind
-_RECEPTION = re.compile(
-    r"招待会|宴会|晚宴|午宴|冷餐会|酒会|"
-    r"(?<![^\W\d_])(?:receptions?|banquets?|dinners?|luncheons?|банкет\w*|ужин\w*|фуршет\w*|"
-    r"при[её]м\w*\s+(?:в\s+честь|по\s+случаю))(?![^\W\d_])",
-    re.IGNORECASE,
+_RECEPTION = Guarded(
+    re.compile(
+        r"招待会|宴会|晚宴|午宴|冷餐会|酒会|"
+        r"(?<![^\W\d_])(?:receptions?|banquets?|dinners?|luncheons?|банкет\w*|ужин\w*|фуршет\w*|"
+        r"при[её]м\w*\s+(?:в\s+честь|по\s+случаю))(?![^\W\d_])",
+        re.IGNORECASE,
+    ),
+    "招待会",
+    "宴会",
+    "晚宴",
+    "午宴",
+    "冷餐会",
+    "酒会",
+    "reception",
+    "banquet",
+    "dinner",
+    "luncheon",
+    "банкет",
+    "ужин",
+    "фуршет",
+    "при",
 )
 
 RECEPTION_QUALIFIER = 40  # characters after a reception's word that say whose it is
