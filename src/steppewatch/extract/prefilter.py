@@ -43,28 +43,24 @@ FOLDED_UNLIKE_LOWER = "\u0130\u0131\u017f" + "".join(map(chr, range(0x1C80, 0x1C
 # the last texts read and their lower-cased forms, the latest first: the rules of an item ask
 # about the document's text and its normalised form in turn, and a single entry was lower-cased
 # anew at each switch (a long press conference, up to 14 times); a few entries, as each keeps its
-# text alive
-_LAST: list[tuple[str, str | None]] = []
+# text alive (a tuple replaced whole: threads that code documents at once see one or the other)
+_LAST: tuple[tuple[str, str | None], ...] = ()
 LOWERED_KEPT = 4
 
 
 def _lowered(text: str) -> str | None:
     """``text.lower()`` when it folds like re.IGNORECASE, offset for offset; else None."""
+    global _LAST
     last = _LAST
-    if last and last[0][0] is text:
-        return last[0][1]
-    for index in range(1, len(last)):
-        if last[index][0] is text:
-            entry = last.pop(index)
-            last.insert(0, entry)
+    for entry in last:
+        if entry[0] is text:
             return entry[1]
     lowered: str | None = text.lower()
     if len(lowered or "") != len(text) or (
         not text.isascii() and any(c in text for c in FOLDED_UNLIKE_LOWER)
     ):
         lowered = None
-    last.insert(0, (text, lowered))
-    del last[LOWERED_KEPT:]
+    _LAST = ((text, lowered), *last[: LOWERED_KEPT - 1])
     return lowered
 
 
