@@ -68,6 +68,7 @@ def _guarded() -> list[object]:
         codebook_coder,
         coder_background,
         coder_entities,
+        coder_officials,
         coder_rules,
         coder_specificity,
     )
@@ -81,6 +82,7 @@ def _guarded() -> list[object]:
             coder_rules,
             codebook_coder,
             coder_specificity,
+            coder_officials,
         )
         for value in vars(module).values()
         if isinstance(value, Guarded)
@@ -233,3 +235,121 @@ def test_latin_prefilter_found_as_its_search_finds() -> None:
         normal = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
         assert _latin_found(prefilter, normal) == (prefilter.search(normal) is not None)
     assert _latin_found(re.compile(r"(?!)"), "sco") is False
+
+
+def test_dates_searched_from_candidates_as_their_patterns_search() -> None:
+    """dates._search (a pattern matched where its candidate pattern starts) finds what the
+    pattern's own search finds, from any position, in any case, and with the letters re folds
+    unlike str.lower left to the pattern itself."""
+    from steppewatch.extract import dates
+    from steppewatch.extract.prefilter import FOLDED_UNLIKE_LOWER
+
+    pieces = [
+        "12",
+        "3",
+        "2019",
+        "1998",
+        ".",
+        "-",
+        "/",
+        " ",
+        "年",
+        "月",
+        "日",
+        "至",
+        "June",
+        "jun",
+        "SEPT.",
+        "sep",
+        "Dec",
+        "мая",
+        "сен",
+        "and",
+        "x",
+        "\u017f",
+        "\u0130",
+    ]
+    rng = random.Random(16)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        lowered = text.lower()
+        folds = (
+            lowered
+            if len(lowered) == len(text) and not any(c in text for c in FOLDED_UNLIKE_LOWER)
+            else None
+        )
+        position = rng.randint(0, len(text))
+        for index, pattern in enumerate(dates._PATTERNS):
+            want = pattern.search(text, position)
+            got = dates._search(index, text, folds, position)
+            assert (want and (want.span(), want.groupdict())) == (
+                got and (got.span(), got.groupdict())
+            ), (index, text, position)
+
+
+def test_last_sentence_end_is_the_last_match_end() -> None:
+    """coder_rules' and coder_background's _last_sentence_end (read from the right) end where
+    the last match of their _SENTENCE pattern found from the left ends."""
+    from steppewatch.extract import coder_background, coder_rules
+
+    pieces = [".", ". ", ".  ", ".\n", "\n", " ", "  ", "a", "B", "я", "Ё", "ё", "。", "！", "?"]
+    pieces += ["\u00a0", "\t", "x.y", "1", "中", "!"]
+    rng = random.Random(1616)
+    for module in (coder_rules, coder_background):
+        for _ in range(20000):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+            lo = rng.randint(0, len(text))
+            position = rng.randint(lo, len(text))
+            want = lo
+            for match in module._SENTENCE.finditer(text, lo, position):
+                want = match.end()
+            assert module._last_sentence_end(text, lo, position) == want, (text, lo, position)
+
+
+def test_years_found_as_with_the_lookbehind_first() -> None:
+    """The year patterns that check for a digit before them after their first two digits find
+    what the pattern with the lookbehind first finds."""
+    from steppewatch.extract import coder_background, dates
+
+    plain = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+    pieces = ["19", "20", "1", "2", "0", "9", "5", " ", "年", "x"]
+    rng = random.Random(2026)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        pos = rng.randint(0, len(text))
+        endpos = rng.randint(pos, len(text))
+        want = [(m.span(), m.group(1)) for m in plain.finditer(text, pos, endpos)]
+        for pattern in (coder_background._YEAR, dates._BARE_YEAR):
+            assert [(m.span(), m.group(1)) for m in pattern.finditer(text, pos, endpos)] == want
+
+
+def test_guarded_spans_out_of_range_as_re_reads_them() -> None:
+    """Guarded.possible reads a position before the text's start or past its end as re does."""
+    from steppewatch.extract.coder_rules import _SIDELINES_BEFORE
+
+    text = "Talks on the sidelines of the summit"
+    for pos in (-5, 0, 3, 13, len(text), len(text) + 4):
+        for endpos in (None, -2, 0, 9, 25, len(text), len(text) + 9):
+            want = (
+                _SIDELINES_BEFORE.pattern.search(text, pos)
+                if endpos is None
+                else _SIDELINES_BEFORE.pattern.search(text, pos, endpos)
+            )
+            got = _SIDELINES_BEFORE.search(text, pos, endpos)
+            assert (want and want.span()) == (got and got.span()), (pos, endpos)
+
+
+def test_relative_dates_matched_from_their_starts_as_finditer_finds_them() -> None:
+    """dates._relative_matches finds what _RELATIVE.finditer finds, in any case, and with the
+    letters re folds unlike str.lower."""
+    from steppewatch.extract import dates
+
+    pieces = ["yesterday", "Yesterday", "вчера", "Вчера", "昨天", "昨日", "on ", "On  ", "Monday"]
+    pieces += ["SUNDAY", "friday", "в ", "во ", "Во ", "среду", "Пятницу", "周", "星期", "一"]
+    pieces += ["日", "天", "年", "每", "3", "12", "0", "9", "至", "-", " ", "x", "电", "\u017f"]
+    rng = random.Random(1607)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        want = [(m.span(), m.groupdict()) for m in dates._RELATIVE.finditer(text)]
+        got = [(m.span(), m.groupdict()) for m in dates._relative_matches(text, text.lower())]
+        assert got == want, text

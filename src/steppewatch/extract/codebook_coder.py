@@ -852,11 +852,19 @@ _ECONOMIC = re.compile(
 # safety at work (安全生产, occupational safety, охрана труда, техника безопасности): no codebook
 # security matter; an item led by it (a safety training for firms) stays relevant only with a
 # security event or office of its own
-_WORK_SAFETY = re.compile(
-    r"安全生产|生产安全|消防安全|"
-    r"\b(?:occupational|workplace|industrial|fire|production)\s+safety\b|"
-    r"охран\w*\s+труда|(?:промышленн|пожарн)\w*\s+безопасност|техник\w*\s+безопасност",
-    re.IGNORECASE,
+_WORK_SAFETY = Guarded(
+    re.compile(
+        r"安全生产|生产安全|消防安全|"
+        r"\b(?:occupational|workplace|industrial|fire|production)\s+safety\b|"
+        r"охран\w*\s+труда|(?:промышленн|пожарн)\w*\s+безопасност|техник\w*\s+безопасност",
+        re.IGNORECASE,
+    ),
+    "安全生产",
+    "生产安全",
+    "消防安全",
+    "safety",
+    "труда",
+    "безопасност",
 )
 # the least security weight of an event kind or an office that makes a passage of such an item
 # report a security event of its own (a patrol, an exercise, equipment handed over, an attack,

@@ -66,15 +66,26 @@ SENTENCE_SPAN = 600  # characters searched either side of a name for its sentenc
 
 # another time, said in words: an earlier event recalled (回顾, 曾向, Zhao recalled that, had
 # signed, напомнил) ...
-_RECALLED = re.compile(
-    # (not the sides reviewing at their meeting: 双方回顾了两国合作, the item's own talks)
-    r"(?<!双方)(?<!各方)(?<!两国)(?<!共同)回顾|回忆|曾经|参加过|参与过|"
-    r"曾(?:向|与|同|在|于|经|为|多次|先后|分别|协助|援助|提供|举行|签署|派)|"
-    r"(?<![^\W\d_])(?:recalled|recalling|"
-    r"had\s+(?:\w+ly\s+)?(?:been|signed|held|sent|handed|donated|given|provided|conducted|"
-    r"hosted|agreed|joined|built|trained|supplied|delivered)|"
-    r"напомнил\w*|напомним|в\s+св[оё]е\s+время)(?![^\W\d_])",
-    re.IGNORECASE,
+_RECALLED = Guarded(
+    re.compile(
+        # (not the sides reviewing at their meeting: 双方回顾了两国合作, the item's own talks)
+        r"(?<!双方)(?<!各方)(?<!两国)(?<!共同)回顾|回忆|曾经|参加过|参与过|"
+        r"曾(?:向|与|同|在|于|经|为|多次|先后|分别|协助|援助|提供|举行|签署|派)|"
+        r"(?<![^\W\d_])(?:recalled|recalling|"
+        r"had\s+(?:\w+ly\s+)?(?:been|signed|held|sent|handed|donated|given|provided|conducted|"
+        r"hosted|agreed|joined|built|trained|supplied|delivered)|"
+        r"напомнил\w*|напомним|в\s+св[оё]е\s+время)(?![^\W\d_])",
+        re.IGNORECASE,
+    ),
+    "回顾",
+    "回忆",
+    "曾",
+    "参加过",
+    "参与过",
+    "recall",
+    "had",
+    "напомн",
+    "время",
 )
 # ... or the time before (此前, 去年, last year, previously, in recent years, ранее, в прошлом
 # году), unless the sentence's state takes part or sends its forces now (as last year, Kyrgyz
@@ -96,21 +107,41 @@ _BEFORE = re.compile(
     r"в\s+последние\s+годы|за\s+последние\s+(?:\w+\s+)?(?:лет|года?)|предыдущ\w*)(?![^\W\d_])",
     re.IGNORECASE,
 )
-_SAME_DAY = re.compile(
-    r"同日|当天|当日|(?<![^\W\d_])(?:(?:earlier|later)\s+(?:on\s+)?(?:the\s+same\s+day|that\s+day|"
-    r"\w+day)|в\s+(?:тот\s+же|этот)\s+день)(?![^\W\d_])",
-    re.IGNORECASE,
+_SAME_DAY = Guarded(
+    re.compile(
+        r"同日|当天|当日|(?<![^\W\d_])(?:(?:earlier|later)\s+(?:on\s+)?(?:the\s+same\s+day|that\s+day|"
+        r"\w+day)|в\s+(?:тот\s+же|этот)\s+день)(?![^\W\d_])",
+        re.IGNORECASE,
+    ),
+    "同日",
+    "当天",
+    "当日",
+    "earlier",
+    "later",
+    "день",
 )
 # another event to come, not this one (the next summit's host: 下届峰会, the next summit,
 # следующий саммит), a framework's chair (支持乌方办好峰会, 轮值主席国, the SCO presidency,
 # председательство), or partners one is ready to work with (愿同, ready to work with, готов
 # сотрудничать с): what is to come, not who took part
-_NEXT = re.compile(
-    r"办好|主席国|轮值主席|愿同|愿与|愿意同|愿意与|愿继续同|"
-    r"(?<![^\W\d_])(?:(?:ready|willing)\s+to\s+(?:continue\s+to\s+)?work\s+with|"
-    r"готов\w*\s+(?:и\s+)?(?:впредь\s+)?(?:работать|сотрудничать|взаимодействовать)\s+с)"
-    r"(?![^\W\d_])|"
-    r"(?<![^\W\d_])(?:chairmanship|presidency|председательств\w*)(?![^\W\d_])"
+_NEXT = Guarded(
+    re.compile(
+        r"办好|主席国|轮值主席|愿同|愿与|愿意同|愿意与|愿继续同|"
+        r"(?<![^\W\d_])(?:(?:ready|willing)\s+to\s+(?:continue\s+to\s+)?work\s+with|"
+        r"готов\w*\s+(?:и\s+)?(?:впредь\s+)?(?:работать|сотрудничать|взаимодействовать)\s+с)"
+        r"(?![^\W\d_])|"
+        r"(?<![^\W\d_])(?:chairmanship|presidency|председательств\w*)(?![^\W\d_])"
+    ),
+    "办好",
+    "主席国",
+    "轮值主席",
+    "愿",
+    "ready",
+    "willing",
+    "готов",
+    "chairmanship",
+    "presidency",
+    "председательств",
 )
 # ... a chair to come (将, will, перейдет, примет): the next one
 _FUTURE_CHAIR = re.compile(
@@ -120,37 +151,88 @@ _FUTURE_CHAIR = re.compile(
 )
 _CHAIR = re.compile(r"主席国|轮值主席|chairmanship|presidency|председательств\w*", re.IGNORECASE)
 # ... the next one (下届, the next summit, следующий саммит): another event for a framework too
-_NEXT_EVENT = re.compile(
-    r"下届|下一届|下次|下一次|下一轮|下一任|下一期|下期|下周|下个月|"
-    r"(?<![^\W\d_])(?:next\s+(?:year['’]s\s+)?(?:summit|meeting|session|round|exercise|edition|"
-    r"course|week|month)|"
-    r"следующ\w+\s+(?:\w+\s+)?(?:саммит|заседани|встреч|раунд|учени|курс|недел|месяц))",
-    re.IGNORECASE,
+_NEXT_EVENT = Guarded(
+    re.compile(
+        r"下届|下一届|下次|下一次|下一轮|下一任|下一期|下期|下周|下个月|"
+        r"(?<![^\W\d_])(?:next\s+(?:year['’]s\s+)?(?:summit|meeting|session|round|exercise|edition|"
+        r"course|week|month)|"
+        r"следующ\w+\s+(?:\w+\s+)?(?:саммит|заседани|встреч|раунд|учени|курс|недел|месяц))",
+        re.IGNORECASE,
+    ),
+    "下届",
+    "下一",
+    "下次",
+    "下期",
+    "下周",
+    "下个月",
+    "next",
+    "следующ",
 )
 # a state said not to take part (not a member, was not represented, did not take part, could not
 # travel, не являющиеся членами, не участвовал, 未参加, 非成员国), or said to cooperate with the
 # actor apart from this event (also cooperates with, сотрудничает также с, 还同…合作), or
 # expected later (is expected in Beijing later this year, is planned for the autumn,
 # ожидается, 预计): not this event's participants
-_NOT_HERE = re.compile(
-    r"非成员|未参加|未出席|没有参加|不是.{0,12}成员|预计|拟于|计划于|还同|还与|尚未|禁止|"
-    r"(?<![^\W\d_])(?:not\s+(?:a\s+)?members?|is\s+not\s+a\s+member|was\s+not\s+represented|"
-    r"were\s+not\s+represented|did\s+not\s+(?:take\s+part|attend|participate|come|comment)|"
-    r"could\s+not\s+(?:travel|attend|come)|never\s+been\s+part|also\s+(?:cooperates?|works?)\s+with|"
-    r"(?:is|are)\s+expected|later\s+this\s+(?:year|month)|(?:is|are)\s+planned|planned\s+for|"
-    r"не\s+являющ\w*|не\s+являются|не\s+участвовал\w*|не\s+принимал\w*|"
-    r"не\s+был\w*\s+представлен\w*|сотруднича\w*\s+также|также\s+сотруднича\w*|ожида\w*ся|"
-    r"запланирован\w*|планиру\w*|(?:plans?|planning)\s+to|not\s+yet|declined|"
-    r"barred|banned|prohibited|forbidden|не\s+мо(?:жет|гут)|запрещ\w*|"
-    r"не\s+принял\w*|пока\s+не|ещ[её]\s+не)(?![^\W\d_])",
-    re.IGNORECASE,
+_NOT_HERE = Guarded(
+    re.compile(
+        r"非成员|未参加|未出席|没有参加|不是.{0,12}成员|预计|拟于|计划于|还同|还与|尚未|禁止|"
+        r"(?<![^\W\d_])(?:not\s+(?:a\s+)?members?|is\s+not\s+a\s+member|was\s+not\s+represented|"
+        r"were\s+not\s+represented|did\s+not\s+(?:take\s+part|attend|participate|come|comment)|"
+        r"could\s+not\s+(?:travel|attend|come)|never\s+been\s+part|also\s+(?:cooperates?|works?)\s+with|"
+        r"(?:is|are)\s+expected|later\s+this\s+(?:year|month)|(?:is|are)\s+planned|planned\s+for|"
+        r"не\s+являющ\w*|не\s+являются|не\s+участвовал\w*|не\s+принимал\w*|"
+        r"не\s+был\w*\s+представлен\w*|сотруднича\w*\s+также|также\s+сотруднича\w*|ожида\w*ся|"
+        r"запланирован\w*|планиру\w*|(?:plans?|planning)\s+to|not\s+yet|declined|"
+        r"barred|banned|prohibited|forbidden|не\s+мо(?:жет|гут)|запрещ\w*|"
+        r"не\s+принял\w*|пока\s+не|ещ[её]\s+не)(?![^\W\d_])",
+        re.IGNORECASE,
+    ),
+    "非成员",
+    "未参加",
+    "未出席",
+    "没有参加",
+    "不是",
+    "预计",
+    "拟于",
+    "计划于",
+    "还同",
+    "还与",
+    "尚未",
+    "禁止",
+    "not",
+    "never",
+    "also",
+    "expected",
+    "later",
+    "plan",
+    "не",
+    "сотруднича",
+    "ожида",
+    "запланирован",
+    "планиру",
+    "declined",
+    "barred",
+    "banned",
+    "prohibited",
+    "forbidden",
+    "запрещ",
 )
 # another event like this one (similar assistance to Kyrgyzstan, аналогичные переговоры пройдут в
 # Ташкенте, 提供类似援助): not this event's participants
-_SIMILAR = re.compile(
-    r"类似|同类|相似|同样的(?:援助|活动|演习|会谈|磋商)|"
-    r"(?<![^\W\d_])(?:similar|аналогичн\w*|подобн\w*|похож\w*)(?![^\W\d_])",
-    re.IGNORECASE,
+_SIMILAR = Guarded(
+    re.compile(
+        r"类似|同类|相似|同样的(?:援助|活动|演习|会谈|磋商)|"
+        r"(?<![^\W\d_])(?:similar|аналогичн\w*|подобн\w*|похож\w*)(?![^\W\d_])",
+        re.IGNORECASE,
+    ),
+    "类似",
+    "同类",
+    "相似",
+    "同样的",
+    "similar",
+    "аналогичн",
+    "подобн",
+    "похож",
 )
 # another state set against the item's (Uzbekistan, by contrast, has kept...; unlike Kyrgyzstan;
 # в отличие от Казахстана; 相比之下): a comparison, not a side, unless someone takes part in it
@@ -207,32 +289,77 @@ _MEMBERSHIP = re.compile(
 )
 # a comment on the event by someone who is not said to take part (Kyrgyz Foreign Minister told
 # reporters that the mechanism was a positive step; 对记者表示; прокомментировал)
-_COMMENT = re.compile(
-    r"对(?:记者|媒体)(?:表示|称|说)|向媒体|答记者问|接受[^。，,]{0,16}采访|评论|置评|予以积极评价|"
-    r"表示欢迎|"  # (welcomed it: a word on the event, as welcomed, приветствовал)
-    r"(?<![^\W\d_])(?:told\s+(?:reporters|journalists|the\s+press|media)|commented|"
-    r"in\s+a\s+comment|in\s+an\s+interview|welcomed|"
-    r"(?:заявил|сообщил|сказал)\w*\s+журналист\w*|прокомментировал\w*|в\s+комментарии|"
-    r"в\s+интервью|приветствовал\w*)(?![^\W\d_])",
-    re.IGNORECASE,
+_COMMENT = Guarded(
+    re.compile(
+        r"对(?:记者|媒体)(?:表示|称|说)|向媒体|答记者问|接受[^。，,]{0,16}采访|评论|置评|予以积极评价|"
+        r"表示欢迎|"  # (welcomed it: a word on the event, as welcomed, приветствовал)
+        r"(?<![^\W\d_])(?:told\s+(?:reporters|journalists|the\s+press|media)|commented|"
+        r"in\s+a\s+comment|in\s+an\s+interview|welcomed|"
+        r"(?:заявил|сообщил|сказал)\w*\s+журналист\w*|прокомментировал\w*|в\s+комментарии|"
+        r"в\s+интервью|приветствовал\w*)(?![^\W\d_])",
+        re.IGNORECASE,
+    ),
+    "记者",
+    "媒体",
+    "采访",
+    "评论",
+    "置评",
+    "评价",
+    "表示欢迎",
+    "told",
+    "comment",
+    "interview",
+    "welcomed",
+    "журналист",
+    "коммент",
+    "интервью",
+    "приветствовал",
 )
 # greetings or congratulations sent (致贺电, sent a message of greetings to the participants,
 # направил приветствие участникам): a word to the event from outside it, whoever it is
 # addressed to (its participants are the addressees, not the sender)
-_GREETINGS = re.compile(
-    r"致贺电|致贺信|发来贺电|发来贺信|致电祝贺|致信祝贺|"
-    r"(?<![^\W\d_])(?:sent\s+(?:a\s+)?(?:message\s+of\s+)?(?:greetings|congratulations)|"
-    r"sent\s+(?:a\s+)?congratulatory|"
-    r"направил\w*\s+(?:\w+\s+)?(?:приветстви|поздравлени|поздравительн)\w*)(?![^\W\d_])",
-    re.IGNORECASE,
+_GREETINGS = Guarded(
+    re.compile(
+        r"致贺电|致贺信|发来贺电|发来贺信|致电祝贺|致信祝贺|"
+        r"(?<![^\W\d_])(?:sent\s+(?:a\s+)?(?:message\s+of\s+)?(?:greetings|congratulations)|"
+        r"sent\s+(?:a\s+)?congratulatory|"
+        r"направил\w*\s+(?:\w+\s+)?(?:приветстви|поздравлени|поздравительн)\w*)(?![^\W\d_])",
+        re.IGNORECASE,
+    ),
+    "贺电",
+    "贺信",
+    "祝贺",
+    "greetings",
+    "congratulat",
+    "направил",
 )
 # ... or by an analyst or an expert, who speaks for no state (the region named in a quote)
-_ANALYST = re.compile(
-    r"专家|学者|分析人士|研究员|教授|智库|"
-    r"(?<![^\W\d_])(?:analysts?|experts?|researchers?|scholars?|professors?|commentators?|"
-    r"think[- ]tanks?|аналитик\w*|эксперт\w*|политолог\w*|исследовател\w*|профессор\w*)"
-    r"(?![^\W\d_])",
-    re.IGNORECASE,
+_ANALYST = Guarded(
+    re.compile(
+        r"专家|学者|分析人士|研究员|教授|智库|"
+        r"(?<![^\W\d_])(?:analysts?|experts?|researchers?|scholars?|professors?|commentators?|"
+        r"think[- ]tanks?|аналитик\w*|эксперт\w*|политолог\w*|исследовател\w*|профессор\w*)"
+        r"(?![^\W\d_])",
+        re.IGNORECASE,
+    ),
+    "专家",
+    "学者",
+    "分析人士",
+    "研究员",
+    "教授",
+    "智库",
+    "analyst",
+    "expert",
+    "researcher",
+    "scholar",
+    "professor",
+    "commentator",
+    "think",
+    "аналитик",
+    "эксперт",
+    "политолог",
+    "исследовател",
+    "профессор",
 )
 _SAYS = re.compile(
     r"认为|指出|表示|说|称|据|[“\"«]|(?<![^\W\d_])(?:said|says|told|noted|believes?|according\s+to|"
@@ -314,7 +441,9 @@ _PLACE_BEFORE = re.compile(
 )
 # a year written out (2019年, in 2019, 2019 году); a period up to now (since 2019, 2019年以来,
 # с 2019 года) is not another time
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# (no digit before it, checked after its first two digits: a pattern opening with a lookbehind is
+# tried at every position, one opening with 19|20 only where those digits are)
+_YEAR = re.compile(r"((?:19|20)(?<!\d(?:19|20))\d\d)(?!\d)")
 _SINCE = re.compile(
     r"(?<!\d)(?:19|20)\d\d\s*年?(?:以来|来)|(?<![^\W\d_])(?:since|с)\s+(?:19|20)\d\d(?!\d)",
     re.IGNORECASE,
@@ -542,24 +671,40 @@ _LEAD_MONTH = Guarded(
     ".20",
 )
 # another month of this year (in June this year, в июне текущего года, 今年6月)
-_MONTH_THIS_YEAR = re.compile(
-    r"(?<![^\W\d_])in\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
-    r"(?:of\s+)?this\s+year|"
-    r"(?<![^\W\d_])в\s+(январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
-    r"[а-я]*\s+(?:этого|текущего|сего|нынешнего)\s+года|今年(\d{1,2})月",
-    re.IGNORECASE,
+_MONTH_THIS_YEAR = Guarded(
+    re.compile(
+        r"(?<![^\W\d_])in\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+        r"(?:of\s+)?this\s+year|"
+        r"(?<![^\W\d_])в\s+(январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|"
+        r"декабр)[а-я]*\s+(?:этого|текущего|сего|нынешнего)\s+года|今年(\d{1,2})月",
+        re.IGNORECASE,
+    ),
+    "this",
+    "этого",
+    "текущего",
+    "сего",
+    "нынешнего",
+    "今年",
 )
 
 # a month of last year (в сентябре прошлого года, in September last year, last September, 去年9月):
 # the sentence dates its own event to an earlier time, whoever takes part in it (с участием
 # казахстанских военных), unless it compares (как и в сентябре прошлого года, as in...)
-_MONTH_LAST_YEAR = re.compile(
-    r"(?<![^\W\d_])(?:in\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
-    r"(?:of\s+)?last\s+year|last\s+(?:january|february|march|april|june|july|august|september|"
-    r"october|november|december))(?![^\W\d_])|"
-    r"(?<![^\W\d_])в\s+(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
-    r"[а-я]*\s+(?:прошлого|минувшего|прошедшего)\s+года|去年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月",
-    re.IGNORECASE,
+_MONTH_LAST_YEAR = Guarded(
+    re.compile(
+        r"(?<![^\W\d_])(?:in\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+        r"(?:of\s+)?last\s+year|last\s+(?:january|february|march|april|june|july|august|"
+        r"september|october|november|december))(?![^\W\d_])|"
+        r"(?<![^\W\d_])в\s+(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|"
+        r"декабр)[а-я]*\s+(?:прошлого|минувшего|прошедшего)\s+года|"
+        r"去年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月",
+        re.IGNORECASE,
+    ),
+    "last",
+    "прошлого",
+    "минувшего",
+    "прошедшего",
+    "去年",
 )
 _AS_BEFORE = re.compile(
     r"(?:как\s+и|так\s+же\s+как|(?<![^\W\d_])(?:as|like))\s*$|与$|同$|和$|像$", re.IGNORECASE
@@ -631,11 +776,47 @@ def _sentence(text: str, position: int, start: int, end: int) -> tuple[int, int]
 
 
 def _read_sentence(text: str, position: int, start: int, end: int) -> tuple[int, int]:
-    lo = max(start, position - SENTENCE_SPAN)
-    for match in _SENTENCE.finditer(text, lo, position):
-        lo = match.end()
+    lo = _last_sentence_end(text, max(start, position - SENTENCE_SPAN), position)
     stop = _SENTENCE.search(text, position, min(end, position + SENTENCE_SPAN))
     return lo, (stop.end() if stop else min(end, position + SENTENCE_SPAN))
+
+
+def _last_sentence_end(text: str, lo: int, position: int) -> int:
+    """The end of the last match of ``_SENTENCE`` that ``_SENTENCE.finditer(text, lo,
+    position)`` finds, or ``lo``: read from the right, with a C-speed ``rfind`` per stop, instead
+    of every sentence's end from ``lo`` on (a match inside another, the newline of ".\\n", ends
+    where the other does, so the last end is the largest end of any match)."""
+    best = lo
+    for stop in _STOPS:
+        at = text.rfind(stop, best, position)
+        if at >= 0:
+            best = at + 1
+    dot = text.rfind(".", lo, position)
+    while dot >= 0:
+        # ``\.(?:\s+(?![a-zа-яё])|$)`` at ``dot``: the whitespace after it, given back one by
+        # one while a lower-case letter follows (the lookahead sees nothing at ``position``)
+        after = dot + 1
+        run = after
+        while run < position and text[run].isspace():
+            run += 1
+        if run <= best:
+            break  # (it ends by ``best``, and an earlier one's whitespace stops at this dot)
+        if run == after:
+            if after == position:
+                return max(best, after)
+        elif run == position or not _lower_letter(text[run]):
+            return max(best, run)
+        elif run - 1 > after:
+            return max(best, run - 1)
+        dot = text.rfind(".", lo, dot)
+    return best
+
+
+_STOPS = ("。", "！", "？", "!", "?", "\n")
+
+
+def _lower_letter(char: str) -> bool:
+    return "a" <= char <= "z" or "а" <= char <= "я" or char == "ё"
 
 
 def _any_in(positions: list[int], lo: int, hi: int) -> bool:
@@ -768,11 +949,27 @@ def another_time(
 # a reception, a banquet or a dinner (liaison officers attended a reception on the sidelines; 出席
 # 招待会; фуршет): a social occasion beside the event, not the event, when the sentence reports no
 # event of a kind
-_RECEPTION = re.compile(
-    r"招待会|宴会|晚宴|午宴|冷餐会|酒会|"
-    r"(?<![^\W\d_])(?:receptions?|banquets?|dinners?|luncheons?|банкет\w*|ужин\w*|фуршет\w*|"
-    r"при[её]м\w*\s+(?:в\s+честь|по\s+случаю))(?![^\W\d_])",
-    re.IGNORECASE,
+_RECEPTION = Guarded(
+    re.compile(
+        r"招待会|宴会|晚宴|午宴|冷餐会|酒会|"
+        r"(?<![^\W\d_])(?:receptions?|banquets?|dinners?|luncheons?|банкет\w*|ужин\w*|фуршет\w*|"
+        r"при[её]м\w*\s+(?:в\s+честь|по\s+случаю))(?![^\W\d_])",
+        re.IGNORECASE,
+    ),
+    "招待会",
+    "宴会",
+    "晚宴",
+    "午宴",
+    "冷餐会",
+    "酒会",
+    "reception",
+    "banquet",
+    "dinner",
+    "luncheon",
+    "банкет",
+    "ужин",
+    "фуршет",
+    "при",
 )
 
 RECEPTION_QUALIFIER = 40  # characters after a reception's word that say whose it is

@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from steppewatch.extract.palladius import pinyin_name
+from steppewatch.extract.prefilter import Guarded
 
 __all__ = ["TitledName", "title_officials", "latin", "nominative"]
 
@@ -123,20 +124,55 @@ def _compile(titles: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
     )
 
 
-_EN = _compile(_EN_TITLES)
-_RU = _compile(_RU_TITLES)
-# a military or police rank before a name: an officer, ``other`` unless a title says more
-_EN_RANK = re.compile(
-    r"(?<![^\W_])(?:Senior\s+Colonel|Colonel[\s-]General|Lieutenant[\s-]General|"
-    r"Major[\s-]General|Brigadier(?:\s+General)?|Rear\s+Admiral|Vice\s+Admiral|"
-    r"Police\s+(?:Colonel|General|Major)|Maj\.\s*Gen\.|Lt\.\s*Gen\.|Col\.|Colonel|General|"
-    r"Admiral)"
+# (guarded: ``re`` tries every title at every position of a span, and most spans, all of a
+# Chinese text's, hold no title word; a title added above needs its piece here too)
+_EN = Guarded(
+    _compile(_EN_TITLES),
+    "minister",
+    "deputy",
+    "chairman",
+    "security",
+    "border",
+    "general",
+    "ambassador",
 )
-_RU_RANK = re.compile(
-    r"(?<![^\W_])(?:генерал-(?:лейтенант|майор|полковник)|генерал\s+армии|полковник|"
-    r"подполковник|контр-адмирал|вице-адмирал)(?P<e>|а|у|ом|е)(?:\s+(?:милиции|полиции|"
-    r"юстиции|внутренней\s+службы))?(?![\w-])",
-    re.IGNORECASE,
+_RU = Guarded(
+    _compile(_RU_TITLES),
+    "зам",
+    "помощник",
+    "министр",
+    "секретар",
+    "председател",
+    "пограничн",
+    "начальник",
+    "посл",
+    "посол",
+)
+# a military or police rank before a name: an officer, ``other`` unless a title says more
+_EN_RANK = Guarded(
+    re.compile(
+        r"(?<![^\W_])(?:Senior\s+Colonel|Colonel[\s-]General|Lieutenant[\s-]General|"
+        r"Major[\s-]General|Brigadier(?:\s+General)?|Rear\s+Admiral|Vice\s+Admiral|"
+        r"Police\s+(?:Colonel|General|Major)|Maj\.\s*Gen\.|Lt\.\s*Gen\.|Col\.|Colonel|General|"
+        r"Admiral)"
+    ),
+    "Col",
+    "General",
+    "Gen.",
+    "Brigadier",
+    "Admiral",
+    "Police",
+)
+_RU_RANK = Guarded(
+    re.compile(
+        r"(?<![^\W_])(?:генерал-(?:лейтенант|майор|полковник)|генерал\s+армии|полковник|"
+        r"подполковник|контр-адмирал|вице-адмирал)(?P<e>|а|у|ом|е)(?:\s+(?:милиции|полиции|"
+        r"юстиции|внутренней\s+службы))?(?![\w-])",
+        re.IGNORECASE,
+    ),
+    "генерал",
+    "полковник",
+    "адмирал",
 )
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’.-]*\w)?|[,–—(]")
@@ -498,17 +534,42 @@ def name_words(names: Iterable[str]) -> frozenset[str]:
 # an absent principal's greetings, message or words passed on, a meeting held on his behalf,
 # the consensus he reached or the guidance he gives, a visit of his recalled ("during the state
 # visit of"): the words before the name in its sentence ...
-_ABSENT_BEFORE = re.compile(
-    r"(?:(?:greetings?|regards|wishes|message|letter|congratulations)\s+(?:\w+\s+){0,3}"
-    r"(?:from|of)|on\s+behalf\s+of|(?:consensus|agreements?|understandings?)\s+(?:\w+\s+){0,3}"
-    r"reached\s+(?:by|between)|(?:guidance|leadership)\s+of|(?:during|in\s+the\s+course\s+of)"
-    r"\s+(?:the\s+)?(?:state\s+|official\s+)?visit\s+of"
-    r"|(?:приветстви|пожелани|послани|поздравлени)\w*|от\s+имени"
-    r"|(?:договор[её]нност|консенсус)\w*(?:\s+\w+){0,2}\s+(?:между|достигнут\w*)"
-    r"|в\s+ходе\s+(?:\w+\s+)?визита"
-    r"|(?:转达|转致|遵照)[^。；，,]{0,8}|代表(?!团)[^。；，,]{0,4})"
-    r"(?:\s+(?:[^\W\d_][\w'’-]*|\(\w+\))){0,5}\s*$",
-    re.IGNORECASE,
+_ABSENT_BEFORE = Guarded(
+    re.compile(
+        r"(?:(?:greetings?|regards|wishes|message|letter|congratulations)\s+(?:\w+\s+){0,3}"
+        r"(?:from|of)|on\s+behalf\s+of|(?:consensus|agreements?|understandings?)\s+"
+        r"(?:\w+\s+){0,3}reached\s+(?:by|between)|(?:guidance|leadership)\s+of|"
+        r"(?:during|in\s+the\s+course\s+of)\s+(?:the\s+)?(?:state\s+|official\s+)?visit\s+of"
+        r"|(?:приветстви|пожелани|послани|поздравлени)\w*|от\s+имени"
+        r"|(?:договор[её]нност|консенсус)\w*(?:\s+\w+){0,2}\s+(?:между|достигнут\w*)"
+        r"|в\s+ходе\s+(?:\w+\s+)?визита"
+        r"|(?:转达|转致|遵照)[^。；，,]{0,8}|代表(?!团)[^。；，,]{0,4})"
+        r"(?:\s+(?:[^\W\d_][\w'’-]*|\(\w+\))){0,5}\s*$",
+        re.IGNORECASE,
+    ),
+    "greeting",
+    "regards",
+    "wishes",
+    "message",
+    "letter",
+    "congratulations",
+    "behalf",
+    "reached",
+    "guidance",
+    "leadership",
+    "visit",
+    "приветстви",
+    "пожелани",
+    "послани",
+    "поздравлени",
+    "имени",
+    "договор",
+    "консенсус",
+    "визита",
+    "转达",
+    "转致",
+    "遵照",
+    "代表",
 )
 # ... or after it (习近平主席和X总统的战略引领下, 两国元首共识; передать X самые теплые пожелания)
 _ABSENT_AFTER = re.compile(
@@ -517,10 +578,23 @@ _ABSENT_AFTER = re.compile(
     re.IGNORECASE,
 )
 # page furniture: links to other news after the text (Читайте также, 相关新闻, Related)
-_FURNITURE = re.compile(
-    r"Читайте\s+также|Похожие\s+новости|Теги\s*:|Смотрите\s+также|相关新闻|相关阅读|延伸阅读"
-    r"|\bRelated(?:\s+(?:news|stories|articles))?\s*:|\bRead\s+(?:also|more)\s*:|\bSee\s+also\s*:",
-    re.IGNORECASE,
+_FURNITURE = Guarded(
+    re.compile(
+        r"Читайте\s+также|Похожие\s+новости|Теги\s*:|Смотрите\s+также|相关新闻|相关阅读|延伸阅读"
+        r"|\bRelated(?:\s+(?:news|stories|articles))?\s*:|\bRead\s+(?:also|more)\s*:"
+        r"|\bSee\s+also\s*:",
+        re.IGNORECASE,
+    ),
+    "читайте",
+    "похожие",
+    "теги",
+    "смотрите",
+    "相关新闻",
+    "相关阅读",
+    "延伸阅读",
+    "related",
+    "also",
+    "more",
 )
 
 

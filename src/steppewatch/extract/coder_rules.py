@@ -152,13 +152,26 @@ _AIDE_AFTER = re.compile(
     r"press service|press office|press secretary)",
     re.IGNORECASE,
 )
-_AIDE_BEFORE = re.compile(
-    r"(?:помощник\w*|советник\w*|администраци\w*|пресс-служб\w*|пресс-секретар\w*|"
-    r"aide to the|assistant to the|adviser to the|advisor to the|press service of the|"
-    # a body attached to the office (the Security Council under the President, Совет
-    # безопасности при Президенте): the body's name, not the office
-    r"(?<![^\W\d_])under the|(?<![^\W\d_])при)\s*$",
-    re.IGNORECASE,
+_AIDE_BEFORE = Guarded(
+    re.compile(
+        r"(?:помощник\w*|советник\w*|администраци\w*|пресс-служб\w*|пресс-секретар\w*|"
+        r"aide to the|assistant to the|adviser to the|advisor to the|press service of the|"
+        # a body attached to the office (the Security Council under the President, Совет
+        # безопасности при Президенте): the body's name, not the office
+        r"(?<![^\W\d_])under the|(?<![^\W\d_])при)\s*$",
+        re.IGNORECASE,
+    ),
+    "помощник",
+    "советник",
+    "администраци",
+    "пресс-",
+    "aide to",
+    "assistant to",
+    "adviser to",
+    "advisor to",
+    "press service",
+    "under the",
+    "при",
 )
 # Xinjiang's vocational education and training centres are not the training of partner-state
 # security personnel (codebook: training_education); a training hit inside one of these names
@@ -273,10 +286,21 @@ _REGION_PLUS = Guarded(
 # the end of a body's first sentence (not at an abbreviation's or a dateline's full stop: Sept.
 # 16, 20 мая. /ТАСС/.)
 _LEAD_SENTENCE_END = re.compile(r"[。！？!?\n]|(?:(?<=[^\W\d_]{5})|(?<=[»”\"]))\.(?:\s|$)(?!\s*/)")
-_INTERVIEW = re.compile(
-    r"\binterview\w*|\bop-ed\b|\bwrote in an article|采访|专访|撰文|署名文章|"
-    r"интервью|в статье|авторской стать",
-    re.IGNORECASE,
+_INTERVIEW = Guarded(
+    re.compile(
+        r"\binterview\w*|\bop-ed\b|\bwrote in an article|采访|专访|撰文|署名文章|"
+        r"интервью|в статье|авторской стать",
+        re.IGNORECASE,
+    ),
+    "interview",
+    "op-ed",
+    "wrote",
+    "采访",
+    "专访",
+    "撰文",
+    "署名文章",
+    "интервью",
+    "стать",
 )
 _FIRST_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<=[^\W\d_]{3})\.(?:\s|$)")
 # the two sides of the meeting named without their names: a paragraph saying what they did
@@ -1190,18 +1214,27 @@ def _one_partner_lead(
 # sidelines of the SCO summit, на полях саммита ШОС): the meeting held there is not the
 # framework's (gold guide 5: a bilateral meeting stays bilateral); the gathering's name may be
 # long (on the sidelines of the meeting of interior ministers of the SCO member states)
-_SIDELINES_BEFORE = re.compile(
-    r"(?:on the (?:sidelines|margins) of|in the margins of|на полях|в кулуарах)\s+"
-    r"(?:the\s+)?[^.;,，。]{0,80}$",
-    re.IGNORECASE,
+_SIDELINES_BEFORE = Guarded(
+    re.compile(
+        r"(?:on the (?:sidelines|margins) of|in the margins of|на полях|в кулуарах)\s+"
+        r"(?:the\s+)?[^.;,，。]{0,80}$",
+        re.IGNORECASE,
+    ),
+    "sidelines",
+    "margins",
+    "полях",
+    "кулуар",
 )
 _SIDELINES_AFTER = re.compile(r"[^，,。；;]{0,24}?期间[，,]?(?:会见|会晤|同|与|举行双边)")
 
 
 # (в рамках заседания Совета глав правительств государств – членов ШОС … встретился с …: the
 # framework's session is where the two met, as 期间会见 is; в рамках ШОС alone is the framework)
-_WITHIN_SESSION_BEFORE = re.compile(
-    r"в рамках\s+(?:заседани|саммит|совещани|форум|встреч)\w*\s+[^.;,]{0,40}$", re.IGNORECASE
+_WITHIN_SESSION_BEFORE = Guarded(
+    re.compile(
+        r"в рамках\s+(?:заседани|саммит|совещани|форум|встреч)\w*\s+[^.;,]{0,40}$", re.IGNORECASE
+    ),
+    "рамках",
 )
 _WITHIN_SESSION_AFTER = re.compile(
     r"[^.;]{0,60}?\s(?:встретил\w*|провел\w*\s+(?:двусторонн\w*\s+)?(?:встреч|переговор|бесед))",
@@ -1223,11 +1256,20 @@ def _occasion_spans(text: str, hits: list[Hit], start: int, end: int) -> list[tu
 # a framework's gathering still to come as what the meeting prepares (ahead of the SCO summit, в
 # преддверии саммита ШОС, 为中国—中亚峰会做准备, 峰会前夕): the occasion, not the meeting's own
 # framework (gold guide 5: the body that organises the event)
-_AHEAD_BEFORE = re.compile(
-    r"(?:ahead\s+of|in\s+the\s+run-up\s+to|in\s+preparation\s+for|preparations?\s+for|"
-    r"to\s+prepare(?:\s+for)?|в\s+преддверии|накануне|(?:в\s+рамках|при)\s+подготовк\w*\s+к|"
-    r"подготовк\w*\s+к)\s+(?:the\s+)?(?:upcoming\s+|next\s+|forthcoming\s+)?[^.;,，。]{0,40}$",
-    re.IGNORECASE,
+_AHEAD_BEFORE = Guarded(
+    re.compile(
+        r"(?:ahead\s+of|in\s+the\s+run-up\s+to|in\s+preparation\s+for|preparations?\s+for|"
+        r"to\s+prepare(?:\s+for)?|в\s+преддверии|накануне|(?:в\s+рамках|при)\s+подготовк\w*\s+к|"
+        r"подготовк\w*\s+к)\s+(?:the\s+)?(?:upcoming\s+|next\s+|forthcoming\s+)?[^.;,，。]{0,40}$",
+        re.IGNORECASE,
+    ),
+    "ahead",
+    "run-up",
+    "preparation",
+    "prepare",
+    "преддверии",
+    "накануне",
+    "подготовк",
 )
 _AHEAD_AFTER = re.compile(r"[^，,。；;\s]{0,12}?(?:前夕|召开前|举行前)")
 _FOR_HAN_BEFORE = re.compile(r"(?:为|筹备)[^，,。；;]{0,6}$")
@@ -1237,11 +1279,25 @@ _PREPARE_HAN_AFTER = re.compile(r"[^，,。；;]{0,10}?(?:做准备|作准备|�
 # ... or as the time of another event, the object of a word of time (ahead of the SCO summit,
 # after the summit, накануне / после саммита ШОС, 上合组织峰会前夕 / 召开之际): the event is at
 # that time, not that gathering
-_TIME_OF_BEFORE = re.compile(
-    r"(?<![^\W\d_])(?:ahead\s+of|before|after|following|on\s+the\s+eve\s+of|"
-    r"in\s+the\s+run[- ]up\s+to|prior\s+to|in\s+the\s+wake\s+of|накануне|перед|после|"
-    r"в\s+преддверии|в\s+канун)\s+(?:the\s+)?[^.;,，。]{0,40}$",
-    re.IGNORECASE,
+_TIME_OF_BEFORE = Guarded(
+    re.compile(
+        r"(?<![^\W\d_])(?:ahead\s+of|before|after|following|on\s+the\s+eve\s+of|"
+        r"in\s+the\s+run[- ]up\s+to|prior\s+to|in\s+the\s+wake\s+of|накануне|перед|после|"
+        r"в\s+преддверии|в\s+канун)\s+(?:the\s+)?[^.;,，。]{0,40}$",
+        re.IGNORECASE,
+    ),
+    "ahead",
+    "before",
+    "after",
+    "following",
+    "eve",
+    "run",
+    "prior",
+    "wake",
+    "канун",
+    "перед",
+    "после",
+    "преддверии",
 )
 _TIME_OF_AFTER = re.compile(
     r"[^，,。；;]{0,24}?(?:前夕|召开之际|举行之际|之际|召开前|举行前|结束后|闭幕后)"
@@ -1252,10 +1308,13 @@ _TIME_OF_AFTER = re.compile(
 # заседания Совета глав правительств ШОС встретился с ...; в рамках саммита ... провел переговоры
 # с ...): a session word after в рамках before the framework's name, a meeting of two after it
 # in its sentence
-_WITHIN_BEFORE = re.compile(
-    r"(?<![^\W\d_])в\s+рамках\s+(?:заседани|саммит|совещани|сесси|форум|конференци|встреч)"
-    r"[^.;!?]{0,80}$",
-    re.IGNORECASE,
+_WITHIN_BEFORE = Guarded(
+    re.compile(
+        r"(?<![^\W\d_])в\s+рамках\s+(?:заседани|саммит|совещани|сесси|форум|конференци|встреч)"
+        r"[^.;!?]{0,80}$",
+        re.IGNORECASE,
+    ),
+    "рамках",
 )
 _WITHIN_AFTER = re.compile(
     r"[^.;!?]{0,160}?(?<![^\W\d_])(?:встретил|провел\w*\s+(?:двусторонн\w*\s+)?"
@@ -1691,13 +1750,34 @@ def _takes_part_with_focal(text: str, hit: Hit, hits: list[Hit], res: Resources)
 SENTENCE_SPAN = 1000  # characters searched either side for a sentence's ends
 
 
+def _last_sentence_end(text: str, lo: int, position: int) -> int:
+    """The end of the last match of ``_SENTENCE`` that ``_SENTENCE.finditer(text, lo,
+    position)`` finds, or ``lo``: read from the right, with a C-speed ``rfind`` per stop (a
+    match inside another, the newline of ".\\n", ends where the other does)."""
+    best = lo
+    for stop in _STOPS:
+        at = text.rfind(stop, best, position)
+        if at >= 0:
+            best = at + 1
+    dot = text.rfind(".", best, position)
+    while dot >= 0:
+        # ``\.(?:\s|$)`` at ``dot`` (``$``: at ``position``)
+        if dot + 1 == position:
+            return position
+        if text[dot + 1].isspace():
+            return max(best, dot + 2)
+        dot = text.rfind(".", best, dot)
+    return best
+
+
+_STOPS = ("。", "！", "？", "!", "?", "\n")
+
+
 def _sentence_of(text: str, position: int, start: int, end: int) -> tuple[int, int]:
     """The sentence around ``position`` within (start, end), at most SENTENCE_SPAN characters
     either side (a scan from the item's start for every hit is quadratic on a long text)."""
-    lo = start = max(start, position - SENTENCE_SPAN)
+    lo = _last_sentence_end(text, max(start, position - SENTENCE_SPAN), position)
     end = min(end, position + SENTENCE_SPAN)
-    for match in _SENTENCE.finditer(text, start, position):
-        lo = match.end()
     stop = _SENTENCE.search(text, position, end)
     return lo, (stop.end() if stop else end)
 
@@ -2623,20 +2703,42 @@ _RATIFIES = re.compile(
 # byline): an editorial, a commentary, an opinion piece, an analytical review or rubric (社评：,
 # 评论员文章, Commentary by, Op-ed, Аналитический обзор, · Аналитика ·, Мнение), or a byline
 # naming an analyst or expert as the author (By a contributing analyst, Автор: ..., эксперт)
-_COMMENTARY = re.compile(
-    r"社评|社论|时评|评论员文章|述评|(?<![^\W\d_])(?:commentary|op-ed|opinion|editorial|аналитика|"
-    r"аналитическ\w+\s+(?:обзор|стать|материал)\w*|комментарий|мнение)(?![^\W\d_])"
-    r"|(?<![^\W\d_])(?:by|автор)\b:?\s[^\n]{0,60}?(?<![^\W\d_])"
-    r"(?:analyst|expert|эксперт|аналитик)"
-    # a title quoting an analyst as its speaker (Эксперт: Китай не заменит Россию..., Political
-    # analyst: ..., 专家：)
-    r"|(?<![^\n])[ \t]*(?:эксперт|политолог|аналитик|востоковед|expert|analyst|political analyst|"
-    r"专家|学者)[ \t]*[:：]"
-    # a byline naming a researcher as the author (作者：李某（…研究中心研究员）), a head that says
-    # experts assess (Эксперты оценили роль Китая…)
-    r"|作者[：:][^\n]{0,40}?(?:研究员|教授|学者|研究中心|研究所|研究院)"
-    r"|(?<![^\W\d_])эксперты\s+(?:оценили|считают|рассказали|объяснили)",
-    re.IGNORECASE,
+_COMMENTARY = Guarded(
+    re.compile(
+        r"社评|社论|时评|评论员文章|述评|(?<![^\W\d_])(?:commentary|op-ed|opinion|editorial|аналитика|"
+        r"аналитическ\w+\s+(?:обзор|стать|материал)\w*|комментарий|мнение)(?![^\W\d_])"
+        r"|(?<![^\W\d_])(?:by|автор)\b:?\s[^\n]{0,60}?(?<![^\W\d_])"
+        r"(?:analyst|expert|эксперт|аналитик)"
+        # a title quoting an analyst as its speaker (Эксперт: Китай не заменит Россию..., Political
+        # analyst: ..., 专家：)
+        r"|(?<![^\n])[ \t]*(?:эксперт|политолог|аналитик|востоковед|expert|analyst|political analyst|"
+        r"专家|学者)[ \t]*[:：]"
+        # a byline naming a researcher as the author (作者：李某（…研究中心研究员）), a head that says
+        # experts assess (Эксперты оценили роль Китая…)
+        r"|作者[：:][^\n]{0,40}?(?:研究员|教授|学者|研究中心|研究所|研究院)"
+        r"|(?<![^\W\d_])эксперты\s+(?:оценили|считают|рассказали|объяснили)",
+        re.IGNORECASE,
+    ),
+    "社评",
+    "社论",
+    "时评",
+    "评论员文章",
+    "述评",
+    "commentary",
+    "op-ed",
+    "opinion",
+    "editorial",
+    "аналити",
+    "комментарий",
+    "мнение",
+    "analyst",
+    "expert",
+    "эксперт",
+    "политолог",
+    "востоковед",
+    "专家",
+    "学者",
+    "作者",
 )
 HEAD_LINES = 2  # the title line and the byline or dateline under it
 
@@ -2750,13 +2852,22 @@ def _background_events(
 # a speaker's view after the lead (Ашимбаев отметил, что Сенат ратифицировал...; по его
 # словам, ...; стороны подчеркнули важность ...): what was said at the event, not what the
 # event did; a sentence about the event itself (по итогам встречи, в ходе переговоров) is left
-_SPEECH = re.compile(
-    r"(?<![^\W\d_])(?:(?:отметил|подчеркнул|заявил|указал|констатировал|выразил\w*\s+уверенность)"
-    r"\w*[^.!?\n«»]{0,60}?\s+что(?![^\W\d_])|по\s+(?:его|ее|её|их|мнению|словам)"
-    r"(?:\s+(?:словам|мнению))?(?![^\W\d_])|"
-    r"(?:отметил|отметила|отметили|подчеркнул|подчеркнула|подчеркнули)\s+(?:важность|значение|"
-    r"необходимость|роль))",
-    re.IGNORECASE,
+_SPEECH = Guarded(
+    re.compile(
+        r"(?<![^\W\d_])(?:(?:отметил|подчеркнул|заявил|указал|констатировал|выразил\w*\s+уверенность)"
+        r"\w*[^.!?\n«»]{0,60}?\s+что(?![^\W\d_])|по\s+(?:его|ее|её|их|мнению|словам)"
+        r"(?:\s+(?:словам|мнению))?(?![^\W\d_])|"
+        r"(?:отметил|отметила|отметили|подчеркнул|подчеркнула|подчеркнули)\s+(?:важность|значение|"
+        r"необходимость|роль))",
+        re.IGNORECASE,
+    ),
+    "отметил",
+    "подчеркнул",
+    "заявил",
+    "указал",
+    "констатировал",
+    "уверенность",
+    "по",
 )
 
 

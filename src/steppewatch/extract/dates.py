@@ -9,8 +9,11 @@ Chinese: 2019年6月13日, 6月13日 (year from context), 二〇一九年六月�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from steppewatch.extract.prefilter import FOLDED_UNLIKE_LOWER
 
 __all__ = [
     "DateMention",
@@ -204,6 +207,71 @@ _REQUIRED: tuple[tuple[str, ...], ...] = (
     (".",),
 )
 assert len(_REQUIRED) == len(_PATTERNS)
+# the same test as one scan of the lower-cased text (a plain alternation of literals, which ``re``
+# scans at the speed of its first characters) instead of one ``in`` per string
+_REQUIRED_ANY: tuple[re.Pattern[str], ...] = tuple(
+    re.compile("|".join(re.escape(r) for r in required)) for required in _REQUIRED
+)
+# (patterns with the same strings share one test: 月 for three, the English months for three)
+_REQUIRED_KEY: tuple[int, ...] = tuple(_REQUIRED.index(required) for required in _REQUIRED)
+
+
+def _leading_lookbehind(pattern: str) -> str | None:
+    """``pattern`` without its leading negative lookbehind ((?<!\\d), (?<![\\d.])), or None when
+    it opens otherwise."""
+    if not pattern.startswith("(?<!"):
+        return None
+    depth = 0
+    for at, char in enumerate(pattern):
+        if char == "(" and pattern[at - 1 : at] != "\\":
+            depth += 1
+        elif char == ")" and pattern[at - 1 : at] != "\\":
+            depth -= 1
+            if depth == 0:
+                return pattern[at + 1 :]
+    return None
+
+
+# Where a pattern's match may begin, found faster than the pattern's own search: ``re`` tries a
+# pattern that opens with a lookbehind (?<!\d) or a word boundary at every position of the text,
+# but skips at C speed to the characters a pattern may open with when it opens with a digit or a
+# literal. ``_search`` finds the first start of such a *candidate* pattern, which every match of
+# the full pattern also starts with, and matches the full pattern there (lookbehinds see the text
+# before the position): the first candidate where it matches is where its own search would have
+# found it, with the same match.
+def _candidates() -> tuple[tuple[re.Pattern[str], bool] | None, ...]:
+    out: list[tuple[re.Pattern[str], bool] | None] = []
+    for pattern in _PATTERNS:
+        alone = _leading_lookbehind(pattern.pattern)
+        if alone is not None:
+            # (the rest opens with a digit: its first character is a digit in every match)
+            out.append((re.compile(alone, pattern.flags), False))
+        elif pattern.pattern.startswith(r"\b(?P<enmonth>"):
+            # an English month's name at a word's start, in the lower-cased text
+            out.append((re.compile("|".join(EN_MONTH_STEMS)), True))
+        else:
+            out.append(None)
+    return tuple(out)
+
+
+_CANDIDATES = _candidates()
+
+
+def _search(index: int, text: str, lowered: str | None, position: int) -> re.Match[str] | None:
+    """``_PATTERNS[index].search(text, position)``, from its candidates' starts (above);
+    ``lowered``: ``text.lower()`` when it folds as re.IGNORECASE, offset for offset, else None."""
+    pattern = _PATTERNS[index]
+    candidate = _CANDIDATES[index]
+    if candidate is None or (candidate[1] and lowered is None):
+        return pattern.search(text, position)
+    finder, in_lowered = candidate
+    haystack = lowered if in_lowered and lowered is not None else text
+    while (found := finder.search(haystack, position)) is not None:
+        match = pattern.match(text, found.start())
+        if match is not None:
+            return match
+        position = found.start() + 1
+    return None
 
 
 @dataclass(frozen=True)
@@ -323,12 +391,26 @@ def _find(
     own (its mention depends on ``reference``)."""
     found: list[DateMention] = []
     lowered = text.lower()
-    contains = lowered.__contains__
-    for pattern, required in zip(_PATTERNS, _REQUIRED, strict=True):
-        if not any(map(contains, required)):
+    folds: str | None = None  # ``lowered`` once known to fold as IGNORECASE does
+    checked = False
+    possible: dict[int, bool] = {}
+    for index, key in enumerate(_REQUIRED_KEY):
+        found_one = possible.get(key)
+        if found_one is None:
+            found_one = possible[key] = _REQUIRED_ANY[key].search(lowered) is not None
+        if not found_one:
             continue  # the pattern cannot match: skip its scan of the whole text
+        candidate = _CANDIDATES[index]
+        if not checked and candidate is not None and candidate[1]:
+            # (a candidate in the lower-cased text: it folds offset for offset, and has none of
+            # the letters re folds otherwise)
+            checked = True
+            if len(lowered) == len(text) and (
+                text.isascii() or not any(c in text for c in FOLDED_UNLIKE_LOWER)
+            ):
+                folds = lowered
         position = 0
-        while (match := pattern.search(text, position)) is not None:
+        while (match := _search(index, text, folds, position)) is not None:
             position = match.end()
             if yearless is not None and not yearless and not _has_year(match):
                 yearless.append(True)
@@ -411,6 +493,37 @@ _RELATIVE = re.compile(
     r"|(?<![\d年月/.\-－])(?P<mday>[0-3]?\d)日(?:(?:至|到|-|—|–)[0-3]?\d日)?(?![电讯])",
     re.IGNORECASE,
 )
+# Where a match of _RELATIVE may start, in the lower-cased text (an alternation whose every
+# branch opens with a literal, which ``re`` skips to at C speed; _RELATIVE itself opens with
+# lookbehinds and is tried at every position): see ``_relative_matches``
+_EN_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_RELATIVE_STARTS = re.compile(
+    "yesterday|вчера|昨|on\\s+(?:" + _EN_WEEKDAYS + ")|" + _EN_WEEKDAYS + "|во?\\s+(?:"
+    "понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|星期|周|"
+    + "|".join(f"{d}\\d?日" for d in "0123")
+    + "|"
+    + "|".join(f"{d}日" for d in "456789")
+)
+
+
+def _relative_matches(text: str, lowered: str) -> Iterator[re.Match[str]]:
+    """``_RELATIVE.finditer(text)``: matched where ``_RELATIVE_STARTS`` finds a start in
+    ``lowered`` (``text.lower()``) when it folds as re.IGNORECASE does, offset for offset."""
+    if len(lowered) != len(text) or (
+        not text.isascii() and any(c in text for c in FOLDED_UNLIKE_LOWER)
+    ):
+        yield from _RELATIVE.finditer(text)
+        return
+    position = 0
+    while (found := _RELATIVE_STARTS.search(lowered, position)) is not None:
+        match = _RELATIVE.match(text, found.start())
+        if match is None:
+            position = found.start() + 1
+            continue
+        yield match
+        position = match.end()  # (never empty)
+
+
 _REQUIRED_RELATIVE = (
     "yesterday",
     "вчера",
@@ -526,7 +639,7 @@ def relative_dates(text: str, reference: date | str | None) -> list[DateMention]
     if not any(word in lowered for word in _REQUIRED_RELATIVE):
         return []
     found = []
-    for match in _RELATIVE.finditer(text):
+    for match in _relative_matches(text, lowered):
         if _report_day(text, match):
             continue
         day = _relative_day(match, reference)
@@ -540,7 +653,8 @@ def relative_dates(text: str, reference: date | str | None) -> list[DateMention]
 # text's most frequent year (ties: the latest), or, when the lead names the weekday of its
 # event, the year near the text's years in which that weekday is the dateline's day (else the
 # day before).
-_BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# (no digit before it, checked after its first two digits: see coder_background._YEAR)
+_BARE_YEAR = re.compile(r"((?:19|20)(?<!\d(?:19|20))\d\d)(?!\d)")
 DATELINE_REACH = 300  # characters from the text's start a dateline stands in
 WEEKDAY_REACH = 600  # characters from the text's start the lead's weekday is searched in
 YEAR_REACH = 1  # years either side of the text's years a dateline's year may be
