@@ -94,7 +94,12 @@ def _is_word_char(char: str) -> bool:
 class Matcher:
     """Finds every term of a term list in a text. Immutable once built; safe to share."""
 
-    def __init__(self, terms: Iterable[Term]):
+    def __init__(self, terms: Iterable[Term], lean: str | None = None):
+        """``lean``: a character class (e.g. ``"[\\u0400-\\u04ff]"``) of a script the texts
+        scanned seldom hold; the terms with a character of it also go to a second, smaller
+        automaton without them, used on a text that has none of those characters (where they
+        cannot match: the same hits, in the same order, with fewer steps per character, as
+        pyahocorasick looks a character up among a node's children one by one)."""
         automaton = ahocorasick.Automaton()
         table: dict[str, list[tuple[Payload, str, bool, str]]] = {}
         count = 0
@@ -112,11 +117,24 @@ class Matcher:
         # (pyahocorasick looks a character up among a node's children one by one, in the order
         # they were added: letters that open many words of the text first make every step
         # shorter; the order changes no match)
-        for key, entries in sorted(table.items(), key=lambda item: _first_letter_rank(item[0])):
+        ordered = sorted(table.items(), key=lambda item: _first_letter_rank(item[0]))
+        for key, entries in ordered:
             automaton.add_word(key, (len(key), tuple(entries)))
         if table:
             automaton.make_automaton()
         self._automaton = automaton
+        self._lean: tuple[re.Pattern[str], bool, ahocorasick.Automaton] | None = None
+        if lean is not None:
+            guard = re.compile(lean)
+            kept = [(key, entries) for key, entries in ordered if guard.search(key) is None]
+            if kept and len(kept) < len(ordered):
+                lean_automaton = ahocorasick.Automaton()
+                for key, entries in kept:
+                    lean_automaton.add_word(key, (len(key), tuple(entries)))
+                lean_automaton.make_automaton()
+                # (whether an ASCII text never holds a character of the class)
+                ascii_free = guard.search("".join(map(chr, range(128)))) is None
+                self._lean = (guard, ascii_free, lean_automaton)
         self._empty = not table
         self._multiword_ru = any(
             mode == "ru" and " " in key
@@ -142,7 +160,12 @@ class Matcher:
 
     def _scan(self, normal: str, start: int, stop: int, only: str | None = None) -> Iterator[Hit]:
         is_word = _is_word_char
-        for last, (length, entries) in self._automaton.iter(normal, start, stop):
+        automaton = self._automaton
+        if self._lean is not None:
+            guard, ascii_free, lean_automaton = self._lean
+            if (ascii_free and normal.isascii()) or guard.search(normal, start, stop) is None:
+                automaton = lean_automaton
+        for last, (length, entries) in automaton.iter(normal, start, stop):
             first = last - length + 1
             after = last + 1
             left_ok = first == 0 or not is_word(normal[first - 1])
