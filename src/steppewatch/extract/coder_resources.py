@@ -342,11 +342,6 @@ def load_resources(codebook_path: str | None, study: Study | None = None) -> Res
     return cached
 
 
-# Latin and Cyrillic letters: the indicator and place automata have a lean one without the
-# terms that hold one, for the many Chinese pages with neither (see ``Matcher``)
-_NOT_HAN_SCRIPTS = "[A-Za-z\u0400-\u04ff]"
-
-
 def _build(codebook_path: str | None, study: Study) -> Resources:
     codebook = load_codebook(codebook_path)
     gazetteer = for_study(study)
@@ -386,7 +381,7 @@ def _build(codebook_path: str | None, study: Study) -> Resources:
     return Resources(
         codebook,
         gazetteer,
-        Matcher(all_terms, lean=_NOT_HAN_SCRIPTS),
+        Matcher(all_terms),
         Matcher(anchor_terms),
         facts,
         active,
@@ -394,7 +389,7 @@ def _build(codebook_path: str | None, study: Study) -> Resources:
         latin,
         by_language,
         gazetteer.city_terms(),
-        Matcher(gazetteer.place_terms(), lean=_NOT_HAN_SCRIPTS),
+        Matcher(gazetteer.place_terms()),
         state_stems(
             (s.code, [n for lang in ("en", "ru") for n in s.names.get(lang, ())])
             for s in gazetteer.states.values()
