@@ -99,6 +99,7 @@ def test_lean_automata_give_the_same_hits_in_the_same_order() -> None:
         "东突厥斯坦 国家安全部 SCO峰会",  # Latin: the full automaton
         "东突厥斯坦伊斯兰运动，国家安全部",  # no Latin letter: the lean one
         "Separatists and the SCO in East Turkestan",  # ASCII: no Cyrillic
+        "Separatists at the café\u00a0SCO meeting",  # Latin-1: no Cyrillic
         "Separatists — the SCO, ШОС, сепаратисты",  # Cyrillic: the full automaton
         "",
     ]
@@ -119,3 +120,10 @@ def test_property_lean_automata_change_no_hit(text: str) -> None:
     full = _all_hits(FULL, text)
     assert _all_hits(WITHOUT_CYRILLIC, text) == full
     assert _all_hits(WITHOUT_LATIN, text) == full
+
+
+def test_latin1_test() -> None:
+    from steppewatch.extract.matcher import _latin1
+
+    assert _latin1("") and _latin1("SCO") and _latin1("café\u00a0ÿ")
+    assert not _latin1("café Ā") and not _latin1("ШОС") and not _latin1("上合")

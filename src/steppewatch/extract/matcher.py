@@ -86,6 +86,20 @@ def _first_letter_rank(key: str) -> int:
     return _FREQUENT_LETTERS.get(key[0], len(_FREQUENT_LETTERS))
 
 
+def _latin1(text: str) -> bool:
+    """Whether every character of ``text`` is Latin-1 (U+0000-U+00FF): at once for ASCII text,
+    a copy of the bytes for other Latin-1 text (the codec copies a one-byte string as it is,
+    where a regex test of every character took some 20 instructions a character), and an
+    error at the first wider character otherwise."""
+    if text.isascii():
+        return True
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _is_word_char(char: str) -> bool:
     # letters and digits of alphabetic scripts; Han characters never glue to a Latin word
     return char.isalnum() and char < "\u2e80"
@@ -132,9 +146,9 @@ class Matcher:
                 for key, entries in kept:
                     lean_automaton.add_word(key, (len(key), tuple(entries)))
                 lean_automaton.make_automaton()
-                # (whether an ASCII text never holds a character of the class)
-                ascii_free = guard.search("".join(map(chr, range(128)))) is None
-                self._lean = (guard, ascii_free, lean_automaton)
+                # (whether a text of Latin-1 characters only never holds one of the class)
+                latin1_free = guard.search("".join(map(chr, range(256)))) is None
+                self._lean = (guard, latin1_free, lean_automaton)
         self._empty = not table
         self._multiword_ru = any(
             mode == "ru" and " " in key
@@ -162,8 +176,8 @@ class Matcher:
         is_word = _is_word_char
         automaton = self._automaton
         if self._lean is not None:
-            guard, ascii_free, lean_automaton = self._lean
-            if (ascii_free and normal.isascii()) or guard.search(normal, start, stop) is None:
+            guard, latin1_free, lean_automaton = self._lean
+            if (latin1_free and _latin1(normal)) or guard.search(normal, start, stop) is None:
                 automaton = lean_automaton
         for last, (length, entries) in automaton.iter(normal, start, stop):
             first = last - length + 1
