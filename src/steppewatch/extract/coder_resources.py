@@ -372,10 +372,12 @@ def _build(codebook_path: str | None, study: Study) -> Resources:
     ]
     active = {s: set(codebook.codes(s)) for s in schemes}
     han, latin = _prefilters(anchor_terms)
+    # (lean automata: most Chinese pages have no Latin letter, English ones no Cyrillic)
     by_language = {
-        lang: Matcher(t for t in anchor_terms if t.lang in (lang, "en")) for lang in ("zh", "ru")
+        "zh": Matcher((t for t in anchor_terms if t.lang in ("zh", "en")), lean="[A-Za-z]"),
+        "ru": Matcher(t for t in anchor_terms if t.lang in ("ru", "en")),
+        "en": Matcher((t for t in anchor_terms if t.lang in ("en", "ru")), lean="[\u0400-\u04ff]"),
     }
-    by_language["en"] = Matcher(t for t in anchor_terms if t.lang in ("en", "ru"))
     return Resources(
         codebook,
         gazetteer,
