@@ -243,19 +243,20 @@ def reliability_bins(pairs: Iterable[tuple[float, bool]], bins: int = 10) -> lis
 
 
 # the held-out gold sets, refused by name (so before the file exists: gold/test3.jsonl,
-# gold/test13.jsonl, gold/test14.jsonl, gold/test15.jsonl and gold/test16.jsonl were written
+# gold/test15.jsonl, gold/test16.jsonl, gold/test17.jsonl and gold/test18.jsonl were written
 # blind); gold/test2.jsonl was held out until the fifth coder round, gold/test4.jsonl until the
 # ninth, gold/test5.jsonl until the tenth, gold/test6.jsonl until the eleventh, gold/test7.jsonl
 # until the twelfth, gold/test8.jsonl until the thirteenth, gold/test9.jsonl until the fourteenth,
-# gold/test10.jsonl until the fifteenth and gold/test11.jsonl and gold/test12.jsonl until the
-# sixteenth; all ten are tuning data since (gold/README.md)
+# gold/test10.jsonl until the fifteenth, gold/test11.jsonl and gold/test12.jsonl until the
+# sixteenth and gold/test13.jsonl and gold/test14.jsonl until the seventeenth; all twelve are
+# tuning data since (gold/README.md)
 HELD_OUT = (
     "test.jsonl",
     "test3.jsonl",
-    "test13.jsonl",
-    "test14.jsonl",
     "test15.jsonl",
     "test16.jsonl",
+    "test17.jsonl",
+    "test18.jsonl",
     "real_heldout.jsonl",
     "real_heldout2.jsonl",
 )
@@ -275,6 +276,8 @@ TUNING_SETS = (
     "test10",
     "test11",
     "test12",
+    "test13",
+    "test14",
 )
 
 
