@@ -435,6 +435,7 @@ DISJOINT_SETS = (
     "test14",
     "test15",
     "test16",
+    "test18",
     "real_tune",
     "real_heldout",
     "real_heldout2",
@@ -726,6 +727,25 @@ def test_sixteenth_readout_held_out_set_is_valid_complete_and_disjoint() -> None
         relevant_at_least=43,
         negatives_at_least=17,
         multi_event_at_least=22,
+    )
+
+
+def test_eighteenth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
+    """gold/test18.jsonl, the eighteenth blind readout set (pages naming several Central Asian
+    states while only some take part: tours through several capitals, bilateral readouts recalling
+    the region, regional overviews with one concrete event, trilateral events beside lists of all
+    five, border incidents with neighbours' reactions, observers, digests; calls, denied and
+    postponed events, lists of agreements, Central Asian outlets in Russian and English, provincial
+    and Xinjiang Chinese outlets, MFA and MoD transcripts, an interview, a court report, a company
+    release, a Telegram repost; written ahead, held out)."""
+    _check_blind_readout_set(
+        "test18",
+        "ro19-",
+        documents=60,
+        per_language=20,
+        relevant_at_least=44,
+        negatives_at_least=16,
+        multi_event_at_least=25,
     )
 
 
