@@ -435,6 +435,7 @@ DISJOINT_SETS = (
     "test14",
     "test15",
     "test16",
+    "test17",
     "test18",
     "real_tune",
     "real_heldout",
@@ -727,6 +728,25 @@ def test_sixteenth_readout_held_out_set_is_valid_complete_and_disjoint() -> None
         relevant_at_least=43,
         negatives_at_least=17,
         multi_event_at_least=22,
+    )
+
+
+def test_seventeenth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
+    """gold/test17.jsonl, the seventeenth blind readout set (an ordinary weekly reading list at real
+    length: Xinhua in three languages, TASS, RIA Novosti, Interfax, Kazinform, AKIpress, Asia-Plus,
+    Kabar, 24.kg, UzA, Kun.uz, Turkmen state news, Trend, Sputnik, Global Times, China Daily, CGTN,
+    CCTV, Huanqiu, China News Service, The Paper, Tianshan Net, Xinjiang Daily, a provincial daily,
+    MFA, MoD and MPS pages, plus a think tank, Eurasianet, RFE/RL, embassies, a court report, a
+    Telegram repost and an interview; digests, calls, tables, postponed and denied events;
+    written ahead, held out)."""
+    _check_blind_readout_set(
+        "test17",
+        "ro18-",
+        documents=60,
+        per_language=20,
+        relevant_at_least=42,
+        negatives_at_least=18,
+        multi_event_at_least=23,
     )
 
 
