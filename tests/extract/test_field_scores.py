@@ -806,6 +806,7 @@ def test_blind_second_annotation_covers_the_second_annotator_sample(shared_dir: 
         ("test14", 60),
         ("test15", 60),
         ("test16", 60),
+        ("test17", 60),
         ("test18", 60),
     ],
 )
