@@ -705,11 +705,11 @@ def test_fourth_tuning_set_is_valid_complete_and_disjoint() -> None:
     _check_blind_readout_set(
         "tune4",
         "tu4-",
-        documents=45,
-        per_language=15,
-        relevant_at_least=31,
-        negatives_at_least=14,
-        multi_event_at_least=18,
+        documents=60,
+        per_language=20,
+        relevant_at_least=40,
+        negatives_at_least=20,
+        multi_event_at_least=21,
     )
 
 
