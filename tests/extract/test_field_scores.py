@@ -440,6 +440,7 @@ DISJOINT_SETS = (
     "real_tune",
     "real_heldout",
     "real_heldout2",
+    "tune4",
 )
 
 
@@ -693,6 +694,22 @@ def test_fourteenth_readout_held_out_set_is_valid_complete_and_disjoint() -> Non
         relevant_at_least=42,
         negatives_at_least=18,
         multi_event_at_least=22,
+    )
+
+
+def test_fourth_tuning_set_is_valid_complete_and_disjoint() -> None:
+    """gold/tune4.jsonl, the fourth blind tuning set (pages naming several Central Asian states of
+    which only some take part in the PRC security event: summaries, digests, courses, grants,
+    court and police pages, calls, transcripts; hard negatives of the same shape; written blind
+    to the coder in the seventeenth round as tuning data)."""
+    _check_blind_readout_set(
+        "tune4",
+        "tu4-",
+        documents=60,
+        per_language=20,
+        relevant_at_least=40,
+        negatives_at_least=20,
+        multi_event_at_least=21,
     )
 
 

@@ -278,6 +278,7 @@ TUNING_SETS = (
     "test12",
     "test13",
     "test14",
+    "tune4",
 )
 
 
