@@ -99,10 +99,10 @@ ENTRIES: tuple[ErrorCode, ...] = (
     E("SW368", "archive-write-failed", None, "A document's archive copy cannot be written; its batch was not stored.", "Free space on that disk and run the same ingest again."),
     E("SW369", "disk-full", None, "No space left on the device while writing a file.", "Free space and run the command again."),
     E("SW370", "bad-year-option", None, "--since or --until is not a year in the range steppewatch accepts.", "Give a year such as 2019."),
-    E("SW393", "participation-fit-on-held-out", None, "A held-out gold set was given to fit the participation layer on (it would leak into the coder).", "Fit on the tuning sets (gold/dev.jsonl, gold/real_tune.jsonl, gold/tune2.jsonl, gold/test2.jsonl, gold/tune3.jsonl, gold/test4.jsonl, gold/test5.jsonl, gold/test6.jsonl)."),
+    E("SW393", "participation-fit-on-held-out", None, "A held-out gold set was given to fit the participation layer on (it would leak into the coder).", "Fit on the tuning sets (TUNING_SETS in steppewatch.extract.calibration; the message lists them)."),
 
     E("SW396", "bad-topic-layer", None, "The learned topic layer's weights file is not a steppewatch.topic_layer file of the version this steppewatch reads.", "Refit it: steppewatch fit-topics (from the repository, on the tuning sets)."),
-    E("SW397", "topic-layer-held-out", None, "Fitting the learned topic layer was asked to read a held-out gold set; it refuses by name so the held-out figures stay honest.", "Fit on the tuning sets (the default: gold/dev.jsonl ... gold/test6.jsonl)."),
+    E("SW397", "topic-layer-held-out", None, "Fitting the learned topic layer was asked to read a held-out gold set; it refuses by name so the held-out figures stay honest.", "Fit on the tuning sets (the default: TUNING_SETS in steppewatch.extract.calibration, gold/dev.jsonl to gold/tune4.jsonl)."),
     # SW4xx: coding and extraction
     E("SW400", "extraction-error", None, "A document cannot be read or coded (base code of extraction errors).", "Read the message: it names the document."),
     E("SW401", "unknown-coder", None, "The coder named is not registered.", "Choose one of the coders listed in the message."),

@@ -12,9 +12,8 @@ def register(app: typer.Typer) -> None:
     def calibrate_command(
         gold: list[Path] = typer.Argument(
             ...,
-            help="Tuning gold files (gold/dev.jsonl gold/real_tune.jsonl gold/tune2.jsonl "
-            "gold/tune3.jsonl gold/test2.jsonl gold/test4.jsonl gold/test5.jsonl "
-            "gold/test6.jsonl gold/test7.jsonl); never held-out sets.",
+            help="Tuning gold files (gold/dev.jsonl gold/real_tune.jsonl ...: all of them are "
+            "TUNING_SETS in steppewatch.extract.calibration, dev to tune4); never held-out sets.",
         ),
         out: Path | None = typer.Option(
             None,

@@ -12,9 +12,9 @@ def register(app: typer.Typer) -> None:
     def fit_topics_command(
         gold: list[Path] = typer.Argument(
             None,
-            help="Tuning gold files (default: the nine tuning sets under gold/ of the current "
-            "directory: dev, real_tune, tune2, test2, tune3, test4, test5, test6, test7); never "
-            "held-out sets.",
+            help="Tuning gold files (default: the tuning sets under gold/ of the current "
+            "directory, TUNING_SETS in steppewatch.extract.calibration: dev, real_tune, tune2, "
+            "test2, tune3, test4 to test14, tune4); never held-out sets.",
             show_default=False,
         ),
         out: Path | None = typer.Option(
