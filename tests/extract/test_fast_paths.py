@@ -383,3 +383,30 @@ def test_new_item_is_the_validated_item() -> None:
         new_item(0, -1, 5, None)
     with pytest.raises(ValidationError):
         new_item(0, 0, 5, 7)  # type: ignore[arg-type]
+
+
+def test_unescape_with_no_break_spaces_first_is_html_unescape() -> None:
+    import html
+
+    rng = random.Random(11)
+    pieces = [
+        "&",
+        "nbsp",
+        ";",
+        "lt",
+        "amp",
+        "not",
+        "#",
+        "x",
+        "1",
+        "a",
+        " ",
+        "\u00a0",
+        "\n",
+        "&nbsp;",
+    ]
+    for _ in range(30000):
+        sample = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert text._unescape(sample) == html.unescape(sample), sample
+    long_name = "&" + "q" * 30 + "&nbsp;;x&lt&nbsp;y&l&nbsp;&#&nbsp;&notit&nbsp;z;"
+    assert text._unescape(long_name) == html.unescape(long_name)
