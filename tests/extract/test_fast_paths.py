@@ -353,3 +353,60 @@ def test_relative_dates_matched_from_their_starts_as_finditer_finds_them() -> No
         want = [(m.span(), m.groupdict()) for m in dates._RELATIVE.finditer(text)]
         got = [(m.span(), m.groupdict()) for m in dates._relative_matches(text, text.lower())]
         assert got == want, text
+
+
+def test_new_item_is_the_validated_item() -> None:
+    import pytest
+    from pydantic import ValidationError
+
+    from steppewatch.extract.model import CodedItem, new_item
+
+    for index, start, end, title in [
+        (0, 0, 0, None),
+        (3, 17, 905, "Q: a question…"),
+        (9, 5, 5, ""),
+    ]:
+        made = new_item(index, start, end, title)
+        validated = CodedItem(index=index, start=start, end=end, title=title)
+        assert made == validated
+        assert repr(made) == repr(validated)
+        assert made.model_fields_set == validated.model_fields_set
+        assert made.model_dump_json() == validated.model_dump_json()
+        assert list(made.__dict__) == list(validated.__dict__)
+    # each item has lists of its own
+    first, second = new_item(0, 0, 1, None), new_item(1, 1, 2, None)
+    first.countries.append("KZ")
+    first.evidence.clear()
+    assert second.countries == [] and new_item(2, 0, 1, None).countries == []
+    # values the model refuses are refused
+    with pytest.raises(ValidationError):
+        new_item(0, -1, 5, None)
+    with pytest.raises(ValidationError):
+        new_item(0, 0, 5, 7)  # type: ignore[arg-type]
+
+
+def test_unescape_with_no_break_spaces_first_is_html_unescape() -> None:
+    import html
+
+    rng = random.Random(11)
+    pieces = [
+        "&",
+        "nbsp",
+        ";",
+        "lt",
+        "amp",
+        "not",
+        "#",
+        "x",
+        "1",
+        "a",
+        " ",
+        "\u00a0",
+        "\n",
+        "&nbsp;",
+    ]
+    for _ in range(30000):
+        sample = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert text._unescape(sample) == html.unescape(sample), sample
+    long_name = "&" + "q" * 30 + "&nbsp;;x&lt&nbsp;y&l&nbsp;&#&nbsp;&notit&nbsp;z;"
+    assert text._unescape(long_name) == html.unescape(long_name)

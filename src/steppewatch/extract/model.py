@@ -86,6 +86,61 @@ class CodedItem(_Record):
     evidence: list[Evidence] = Field(default_factory=list)
 
 
+# An item built from its place alone (``new_item``), for each segment of a document: filling a
+# copy of a validated item's fields takes about a fifth fewer instructions than pydantic's
+# validation of four keys and the defaults of the rest (callgrind: 16.7 k against 20.5 k an
+# item; a press conference has dozens of items, a pass of the china_fm pages some 12,000). The
+# same object as ``CodedItem(index=..., start=..., end=..., title=...)`` would give: the same
+# fields and values in the same order, the same fields set, fresh empty lists.
+_NEW_ITEM_KEYS = ("index", "start", "end", "title")
+_ITEM_DEFAULTS = dict(
+    CodedItem.__pydantic_validator__.validate_python(
+        {"index": 0, "start": 0, "end": 0, "title": None}
+    ).__dict__
+)
+_ITEM_FRESH = tuple((k, type(v)) for k, v in _ITEM_DEFAULTS.items() if type(v) in (list, dict, set))
+# (only when every default is an immutable value or an empty list, dict or set: a default of
+# another kind would be shared between items; then every item is validated)
+_ITEM_COPYABLE = all(
+    v is None or type(v) in (bool, int, float, str) or (type(v) in (list, dict, set) and not v)
+    for v in _ITEM_DEFAULTS.values()
+)
+_new_object = object.__new__
+_set_slot = object.__setattr__
+
+
+def new_item(index: int, start: int, end: int, title: str | None) -> CodedItem:
+    """``CodedItem(index=index, start=start, end=end, title=title)``, without validation for
+    the values it would accept as they are (ints, ``start`` and ``end`` not negative, a str or
+    None title); other values are validated (and refused) as by the model itself."""
+    if not (
+        _ITEM_COPYABLE
+        and type(index) is int
+        and type(start) is int
+        and type(end) is int
+        and start >= 0
+        and end >= 0
+        and (title is None or type(title) is str)
+    ):
+        validated: CodedItem = CodedItem.__pydantic_validator__.validate_python(
+            {"index": index, "start": start, "end": end, "title": title}
+        )
+        return validated
+    fields = _ITEM_DEFAULTS.copy()
+    fields["index"] = index
+    fields["start"] = start
+    fields["end"] = end
+    fields["title"] = title
+    for key, kind in _ITEM_FRESH:
+        fields[key] = kind()
+    item: CodedItem = _new_object(CodedItem)
+    _set_slot(item, "__dict__", fields)
+    _set_slot(item, "__pydantic_fields_set__", set(_NEW_ITEM_KEYS))
+    _set_slot(item, "__pydantic_extra__", None)
+    _set_slot(item, "__pydantic_private__", None)
+    return item
+
+
 class CoderInfo(_Record):
     name: str
     version: str

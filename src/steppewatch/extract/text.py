@@ -313,14 +313,28 @@ def _strip_tags(markup: str, start: int = 0, limit: int | None = None) -> str:
     return "\n".join(parts)
 
 
-def _strip_chunk(markup: str) -> str:
+def _unescape(text: str) -> str:
+    """``html.unescape(text)``, the no-break spaces replaced first at C speed: ``&nbsp;`` is
+    nearly every entity of the MFA pages (11,594 of 11,637), and ``html.unescape`` calls a
+    Python function for each. The same text: an entity's match never spans an ``&``, and a name
+    without its ``;`` that now runs on into the no-break space keeps the same longest known
+    prefix (no entity's name holds U+00A0) and the same characters after it."""
+    if "&" not in text:
+        return text
+    text = text.replace("&nbsp;", "\u00a0")
+    if "&" not in text:
+        return text
     import html as html_lib
 
+    return html_lib.unescape(text)
+
+
+def _strip_chunk(markup: str) -> str:
     if _DROP_HINT.search(markup) is not None:
         markup = _drop_scripts(markup)
     text = markup.replace("\n", " ").replace("\r", " ")
     text = _TAG_RX.sub("", _BLOCK_RX.sub("\n", text))
-    return clean_text(html_lib.unescape(text))
+    return clean_text(_unescape(text))
 
 
 def _fast_fragment(fragment: str) -> HtmlText | None:
