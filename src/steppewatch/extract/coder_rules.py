@@ -503,6 +503,20 @@ def collect(
             if h.payload[0] == "official"
         },
     )
+    focal_starts: list[int] | None = None
+
+    def focal_at() -> list[int]:
+        # where the focal state is named, or its security firms abroad (their host state is
+        # a side: ``rule_host_states``): sorted, read once, lazily
+        nonlocal focal_starts
+        if focal_starts is None:
+            focal_starts = sorted(
+                h.start
+                for h in hits
+                if names_focal(h, res) or h.payload == ("event_kind", "private_security")
+            )
+        return focal_starts
+
     for hit in hits:
         kind, value = hit.payload
         if kind in _OWNER_CODES and owns_border(hit):
@@ -534,6 +548,19 @@ def collect(
             ):
                 found.examples.setdefault(value, hit)
                 found.neighbours.add(value)
+            elif (
+                lead is not None
+                and hit.start >= lead
+                and value in facts.partner_set
+                and place_only(text, hit)
+                and not _any_in(focal_at(), *_sentence_of(text, hit.start, 0, len(text)))
+            ):
+                # a partner state named after the lead only as the place of what its
+                # sentence reports (учения ОДКБ в Таджикистане, a drill held in Kyrgyzstan),
+                # in a sentence naming no side of the focal state: another event's venue, like
+                # an example (a side only when no other partner state is)
+                found.examples.setdefault(value, hit)
+                found.not_neighbours.add(value)
             elif (
                 lead is not None
                 and hit.start >= lead
@@ -930,6 +957,27 @@ def _state_of(hit: Hit, res: Resources) -> str | None:
     if kind == "institution":
         return res.gazetteer.institutions[value].country
     return None
+
+
+# a state's name as a place: after a locative preposition (in Tajikistan; в Таджикистане, во
+# Вьетнаме: the prepositional case, not в Казахстан, where a visit goes; 在塔吉克斯坦)
+_PLACE_BEFORE = re.compile(r"(?:(?<![^\W\d_])(?:in|во?)\s+(?:the\s+)?|在)$", re.IGNORECASE)
+_RU_LOCATIVE_END = "еи"  # Таджикистане, Киргизии (в + accusative: Таджикистан, Киргизию)
+_WORD_REST = re.compile(r"[^\W\d_]{0,12}")
+
+
+def place_only(text: str, hit: Hit) -> bool:
+    """``hit`` (a state's name) is written as a place: after "in", "в"/"во" with the
+    prepositional case's ending, or 在."""
+    before = _PLACE_BEFORE.search(text, max(0, hit.start - 8), hit.start)
+    if before is None:
+        return False
+    if before.group().startswith(("в", "В")):
+        # (the matcher's term is a stem, Таджик: the word's ending is read after it)
+        end = _WORD_REST.match(text, hit.end)
+        word = text[hit.start : end.end() if end else hit.end]
+        return word[-1:].casefold() in _RU_LOCATIVE_END
+    return True
 
 
 def _any_in(positions: list[int], lo: int, hi: int) -> bool:
@@ -4046,6 +4094,17 @@ def assign_codes(
         # ... nor the states from outside the region that only a multilateral event brings in
         keep = {res.study.focal, *res.study.partner_set}
         outside = {c for c in item.countries if c not in keep}
+        # ... nor the members a framework's meeting implies, unless the item's own title or
+        # lead names it (an analysis of the SCO's work: its members are the subject; an SCO
+        # summit recalled in a later paragraph is an example, whose members the text names
+        # when it discusses them)
+        outside |= {
+            c
+            for c in item.countries
+            if found.basis.get(c) == "membership"
+            and c in found.states
+            and found.states[c].start >= item.start + LEAD
+        }
         item.countries = [c for c in item.countries if c not in outside]
         found.evidence = [
             e

@@ -1,0 +1,147 @@
+"""Countries taking part: the seventeenth round's causes (issue 13, branch coder40), each with
+its contrast, on hand-written texts (none copied from a gold text).
+
+Commentary reports no event, so it has no event's framework (gold guideline) and none of the
+members a framework's meeting implies, unless its own title or lead names that meeting (an
+analysis of an SCO defence ministers' meeting is about its members; a meeting recalled in a
+later paragraph of an analysis of China and Tajikistan is an example).
+
+A partner state named after the lead only as a place (учения ОДКБ в Таджикистане, a CSTO drill
+in Tajikistan, 在塔吉克斯坦举行的演习), in a sentence naming no side of the focal state, is the
+venue of another event: like an example, a side only when no other partner state is. The same
+state named as one more side of the event (подразделение из Таджикистана) stays.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from steppewatch.extract import code_document
+from steppewatch.extract.coder_rules import place_only
+from steppewatch.extract.matcher import Hit
+
+from .conftest import make_doc
+
+CA = {"KZ", "KG", "TJ", "UZ", "TM"}
+
+COMMENT_RECALLS_MEETING = (
+    "China and Tajikistan: a quiet build-up on the border\n"
+    "Commentary | Regional Studies Centre\n"
+    "China's security presence in Tajikistan is modest but durable: border posts, training for "
+    "officers and deliveries of equipment rather than troops.\n"
+    "Over five years Beijing has paid for several outposts on the Tajik-Afghan border and "
+    "trained hundreds of Tajik border guards.\n"
+    "The SCO defence ministers' meeting held in Qingdao this week discussed counter-terrorism, "
+    "yet the real work is done between the two capitals.\n"
+    "What comes next depends on the situation in Afghanistan.\n"
+)
+COMMENT_ON_MEETING = (
+    "What the SCO defence ministers' meeting in Qingdao means for Central Asia\n"
+    "Commentary | Regional Studies Centre\n"
+    "China's security presence in Tajikistan is modest but durable: border posts, training for "
+    "officers and deliveries of equipment rather than troops.\n"
+    "Over five years Beijing has paid for several outposts on the Tajik-Afghan border and "
+    "trained hundreds of Tajik border guards.\n"
+    "What comes next depends on the situation in Afghanistan.\n"
+)
+
+
+def test_commentary_takes_no_members_from_a_meeting_recalled_later() -> None:
+    coded = code_document(make_doc(COMMENT_RECALLS_MEETING))
+    assert coded.relevant
+    assert coded.kind is None
+    assert set(coded.countries) & CA == {"TJ"}
+
+
+def test_commentary_on_a_framework_meeting_in_its_title_keeps_the_members() -> None:
+    # the contrast: the title names the SCO meeting the analysis is about
+    coded = code_document(make_doc(COMMENT_ON_MEETING))
+    assert coded.relevant
+    assert coded.kind is None
+    assert {"KZ", "KG", "TJ", "UZ"} <= set(coded.countries)
+
+
+ANOTHER_EVENTS_VENUE = {
+    "ru": (
+        "Казахстан и Китай провели совместные антитеррористические учения\n"
+        "Алматы, 12 сентября. Подразделения вооружённых сил Казахстана и Народно-освободительной "
+        "армии Китая провели в Алматинской области совместные антитеррористические учения, "
+        "отработав освобождение заложников.\n"
+        "В этом году казахстанские военные также участвовали в учениях ОДКБ в Таджикистане.\n"
+        "Учения продлились три дня.\n"
+    ),
+    "en": (
+        "Kazakhstan and China hold joint counter-terrorism exercise\n"
+        "ALMATY, Sept. 12 -- Units of the armed forces of Kazakhstan and the Chinese People's "
+        "Liberation Army held a joint counter-terrorism exercise in the Almaty region, "
+        "practising the rescue of hostages.\n"
+        "This spring Kazakh troops also took part in a CSTO drill in Tajikistan.\n"
+        "The exercise lasted three days.\n"
+    ),
+    "zh": (
+        "中哈两军举行联合反恐演习\n"
+        "新华社阿拉木图9月12日电 中国人民解放军和哈萨克斯坦武装力量9日至11日在阿拉木图州举行联合反恐演习，演练解救人质。\n"
+        "今年春天，哈萨克斯坦军人还参加了在塔吉克斯坦举行的集安组织演习。\n"
+        "演习为期三天。\n"
+    ),
+}
+ONE_MORE_SIDE = {
+    "ru": (
+        "Казахстан и Китай провели совместные антитеррористические учения\n"
+        "Алматы, 12 сентября. Подразделения вооружённых сил Казахстана и Народно-освободительной "
+        "армии Китая провели в Алматинской области совместные антитеррористические учения, "
+        "отработав освобождение заложников.\n"
+        "Впервые в учениях приняло участие и подразделение из Таджикистана.\n"
+        "Учения продлились три дня.\n"
+    ),
+    "en": (
+        "Kazakhstan and China hold joint counter-terrorism exercise\n"
+        "ALMATY, Sept. 12 -- Units of the armed forces of Kazakhstan and the Chinese People's "
+        "Liberation Army held a joint counter-terrorism exercise in the Almaty region, "
+        "practising the rescue of hostages.\n"
+        "A unit from Tajikistan also took part in the exercise for the first time.\n"
+        "The exercise lasted three days.\n"
+    ),
+    "zh": (
+        "中哈两军举行联合反恐演习\n"
+        "新华社阿拉木图9月12日电 中国人民解放军和哈萨克斯坦武装力量9日至11日在阿拉木图州举行联合反恐演习，演练解救人质。\n"
+        "塔吉克斯坦边防分队也首次派员参加了演习。\n"
+        "演习为期三天。\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["ru", "en", "zh"])
+def test_the_venue_of_another_event_is_no_side(language: str) -> None:
+    coded = code_document(make_doc(ANOTHER_EVENTS_VENUE[language]))
+    assert coded.relevant
+    assert coded.kind == "bilateral_exercise"
+    assert set(coded.countries) & CA == {"KZ"}
+
+
+@pytest.mark.parametrize("language", ["ru", "en", "zh"])
+def test_a_state_named_as_one_more_side_stays(language: str) -> None:
+    coded = code_document(make_doc(ONE_MORE_SIDE[language]))
+    assert {"KZ", "TJ"} <= set(coded.countries)
+
+
+def _state_hit(text: str, stem: str) -> Hit:
+    start = text.index(stem)
+    return Hit(start=start, end=start + len(stem), term=stem, payload=("state", "TJ"))
+
+
+@pytest.mark.parametrize(
+    ("text", "stem", "place"),
+    [
+        ("Учения прошли в Таджикистане.", "Таджик", True),  # prepositional: a place
+        ("Министр прибыл в Таджикистан с визитом.", "Таджик", False),  # accusative: a visit
+        ("Во Вьетнаме и в Киргизии прошли учения.", "Кирги", True),
+        ("Делегация Таджикистана прибыла в Пекин.", "Таджик", False),
+        ("The drill was held in Tajikistan.", "Tajik", True),
+        ("Tajikistan hosted the drill.", "Tajik", False),
+        ("演习在塔吉克斯坦举行。", "塔吉克", True),
+        ("塔吉克斯坦派员参加演习。", "塔吉克", False),
+    ],
+)
+def test_a_state_written_as_a_place(text: str, stem: str, place: bool) -> None:
+    assert place_only(text, _state_hit(text, stem)) is place
