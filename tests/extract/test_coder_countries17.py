@@ -145,3 +145,62 @@ def _state_hit(text: str, stem: str) -> Hit:
 )
 def test_a_state_written_as_a_place(text: str, stem: str, place: bool) -> None:
     assert place_only(text, _state_hit(text, stem)) is place
+
+
+# A state said to be absent (не смог принять участие, was unable to attend, skipped the meeting,
+# 缺席, 未能出席) is named, not taking part; one that joined by video takes part.
+CICA_LEAD = {
+    "ru": (
+        "Министры иностранных дел стран СВМДА обсудили в Душанбе борьбу с терроризмом\n"
+        "Душанбе, 14 октября. В Душанбе состоялось совещание министров иностранных дел "
+        "государств - участников СВМДА, посвящённое борьбе с терроризмом и наркотрафиком. "
+        "В заседании приняли участие министры Китая, Казахстана, Таджикистана и Кыргызстана. "
+    ),
+    "zh": (
+        "亚信外长会议在杜尚别举行\n"
+        "新华社杜尚别10月14日电 亚洲相互协作与信任措施会议外长会议14日在杜尚别举行，"
+        "与会各方就反恐和禁毒合作交换意见。中国、哈萨克斯坦、塔吉克斯坦和吉尔吉斯斯坦外长出席会议。"
+    ),
+}
+ABSENT = {
+    "ru": CICA_LEAD["ru"] + "Министр иностранных дел Узбекистана не смог принять участие в "
+    "заседании.\nСтороны приняли заявление о борьбе с терроризмом.\n",
+    "zh": CICA_LEAD["zh"] + "乌兹别克斯坦外长因故缺席会议。\n会议通过了关于打击恐怖主义的声明。\n",
+}
+BY_VIDEO = {
+    "ru": CICA_LEAD["ru"] + "Министр иностранных дел Узбекистана принял участие в заседании в "
+    "режиме видеоконференции.\nСтороны приняли заявление о борьбе с терроризмом.\n",
+    "zh": CICA_LEAD["zh"]
+    + "乌兹别克斯坦外长以视频方式出席会议。\n会议通过了关于打击恐怖主义的声明。\n",
+}
+
+
+@pytest.mark.parametrize("language", ["ru", "zh"])
+def test_a_state_absent_from_the_meeting_is_no_side(language: str) -> None:
+    coded = code_document(make_doc(ABSENT[language]))
+    assert coded.relevant
+    assert coded.framework == "CICA"
+    assert set(coded.countries) & CA == {"KG", "KZ", "TJ"}
+
+
+@pytest.mark.parametrize("language", ["ru", "zh"])
+def test_a_state_joining_by_video_takes_part(language: str) -> None:
+    coded = code_document(make_doc(BY_VIDEO[language]))
+    assert set(coded.countries) & CA == {"KG", "KZ", "TJ", "UZ"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Uzbekistan's foreign minister was unable to attend the meeting.",
+        "Uzbekistan skipped the meeting.",
+        "The Uzbek minister was absent.",
+        "Министр Узбекистана не смог приехать на встречу.",
+        "Министр Узбекистана отсутствовал на встрече.",
+        "乌兹别克斯坦外长未能出席会议。",
+    ],
+)
+def test_absence_is_another_time_than_the_event(sentence: str) -> None:
+    from steppewatch.extract.coder_background import _NOT_HERE
+
+    assert _NOT_HERE.search(sentence, 0, len(sentence))
