@@ -10,6 +10,10 @@ A partner state named after the lead only as a place (учения ОДКБ в �
 in Tajikistan, 在塔吉克斯坦举行的演习), in a sentence naming no side of the focal state, is the
 venue of another event: like an example, a side only when no other partner state is. The same
 state named as one more side of the event (подразделение из Таджикистана) stays.
+
+A state said to be absent (не смог принять участие, 缺席) is named, not taking part; one that
+joined by video takes part. A tour's leg that reports no security matter makes no side of the
+item's security meeting.
 """
 
 from __future__ import annotations
@@ -204,3 +208,77 @@ def test_absence_is_another_time_than_the_event(sentence: str) -> None:
     from steppewatch.extract.coder_background import _NOT_HERE
 
     assert _NOT_HERE.search(sentence, 0, len(sentence))
+
+
+# A tour through several partner states, each leg in a paragraph of its own: a state whose own
+# leg reports no security matter (gas and trade in Ashgabat) is no side of the security meeting;
+# when its leg reports one too, it stays.
+TOUR_NO_SECURITY_LEG = {
+    "ru": (
+        "Ван И посетил Казахстан и Туркменистан\n"
+        "Пекин, 22 октября. Министр иностранных дел КНР Ван И 19-21 октября посетил "
+        "Казахстан и Туркменистан.\n"
+        "19 октября в Астане Ван И провёл переговоры с министром иностранных дел "
+        "Казахстана. Стороны договорились углублять сотрудничество в борьбе с "
+        "терроризмом и экстремизмом.\n"
+        "21 октября в Ашхабаде Ван И обсудил с министром иностранных дел Туркменистана "
+        "поставки газа и торговлю.\n"
+    ),
+    "en": (
+        "Wang Yi visits Kazakhstan and Turkmenistan\n"
+        "BEIJING, Oct. 22 -- Chinese Foreign Minister Wang Yi visited Kazakhstan and "
+        "Turkmenistan from October 19 to 21.\n"
+        "In Astana on October 19, Wang held talks with Kazakh Foreign Minister, and the "
+        "two sides agreed to deepen cooperation against terrorism and extremism.\n"
+        "In Ashgabat on October 21, Wang held talks with Turkmen Foreign Minister on "
+        "natural gas supplies and trade.\n"
+    ),
+    "zh": (
+        "王毅访问哈萨克斯坦和土库曼斯坦\n"
+        "新华社北京10月22日电 10月19日至21日，外交部长王毅对哈萨克斯坦和土库曼斯坦进行访问。\n"
+        "10月19日，王毅在阿斯塔纳同哈萨克斯坦外长举行会谈，双方同意加强反恐和执法安全合作。\n"
+        "10月21日，王毅在阿什哈巴德同土库曼斯坦外长举行会谈，双方重点讨论了天然气合作和经贸往来。\n"
+    ),
+}
+TOUR_BOTH_LEGS_SECURITY = {
+    "ru": (
+        "Ван И посетил Казахстан и Туркменистан\n"
+        "Пекин, 22 октября. Министр иностранных дел КНР Ван И 19-21 октября посетил "
+        "Казахстан и Туркменистан.\n"
+        "19 октября в Астане Ван И провёл переговоры с министром иностранных дел "
+        "Казахстана. Стороны договорились углублять сотрудничество в борьбе с "
+        "терроризмом и экстремизмом.\n"
+        "21 октября в Ашхабаде Ван И обсудил с министром иностранных дел Туркменистана "
+        "борьбу с наркотрафиком на афганской границе.\n"
+    ),
+    "en": (
+        "Wang Yi visits Kazakhstan and Turkmenistan\n"
+        "BEIJING, Oct. 22 -- Chinese Foreign Minister Wang Yi visited Kazakhstan and "
+        "Turkmenistan from October 19 to 21.\n"
+        "In Astana on October 19, Wang held talks with Kazakh Foreign Minister, and the "
+        "two sides agreed to deepen cooperation against terrorism and extremism.\n"
+        "In Ashgabat on October 21, Wang held talks with Turkmen Foreign Minister on "
+        "fighting drug trafficking from Afghanistan.\n"
+    ),
+    "zh": (
+        "王毅访问哈萨克斯坦和土库曼斯坦\n"
+        "新华社北京10月22日电 10月19日至21日，外交部长王毅对哈萨克斯坦和土库曼斯坦进行访问。\n"
+        "10月19日，王毅在阿斯塔纳同哈萨克斯坦外长举行会谈，双方同意加强反恐和执法安全合作。\n"
+        "10月21日，王毅在阿什哈巴德同土库曼斯坦外长举行会谈，双方同意加强禁毒和边境安全合作。\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["ru", "en", "zh"])
+def test_a_tour_leg_without_security_is_no_side(language: str) -> None:
+    coded = code_document(make_doc(TOUR_NO_SECURITY_LEG[language]))
+    assert coded.relevant
+    assert coded.kind == "meeting"
+    assert set(coded.countries) & CA == {"KZ"}
+    assert coded.framework == "bilateral"
+
+
+@pytest.mark.parametrize("language", ["ru", "en", "zh"])
+def test_a_tour_leg_with_security_stays(language: str) -> None:
+    coded = code_document(make_doc(TOUR_BOTH_LEGS_SECURITY[language]))
+    assert set(coded.countries) & CA == {"KZ", "TM"}

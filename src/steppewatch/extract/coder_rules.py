@@ -4022,6 +4022,7 @@ def assign_codes(
     kinds = rule_home_build_up(item, text, hits, found, kinds, res)
     item.kind = kinds[0] if kinds else None
     rule_framework_in_passing(item, text, hits, found, res)
+    rule_tour_legs(item, text, item_hits or hits, found, res)
     countries = item.countries
     item.event_kinds = kinds
     item.level = rule_level(item, text, found, item.kind, res.study.focal)
@@ -4152,6 +4153,65 @@ def assign_codes(
     if item.relevant:
         titled_actors(item, text, spans or [_span(hits)], background, found, res)
     item.evidence = found.evidence
+
+
+_NAMED_GROUPINGS = ("SCO", "CICA", "C5+China")  # one meeting of several states, not a tour
+
+
+def rule_tour_legs(
+    item: CodedItem, text: str, hits: list[Hit], found: Found, res: Resources
+) -> None:
+    """A visit through several partner states with no framework named (a tour: Wang Yi visits
+    Kazakhstan and Turkmenistan) reports each leg in a paragraph of its own, naming its one
+    partner state; a state whose own legs report no security matter (gas and culture in
+    Ashgabat) is no side of the item's security meeting when another state's leg reports one
+    (gold guideline 1: a visit whose stated agenda has no security content is no event).
+    ``hits``: all the item's hits (its legs lie outside the scored passages too)."""
+    if item.kind != "meeting" or item.framework in _NAMED_GROUPINGS:
+        return
+    partner_set = res.study.partner_set
+    partners = [c for c in item.countries if c in partner_set]
+    if len(partners) < 2:
+        return
+    lead = lead_end(item.start, text)
+    named: dict[int, set[str]] = {}  # paragraph (its start) -> the partner states it names
+    security: list[int] = []
+    for hit in hits:
+        if hit.start < lead or hit.start >= item.end:
+            continue
+        kind = hit.payload[0]
+        if kind in ("topic", "domain"):
+            security.append(hit.start)
+            continue
+        state = str(hit.payload[1]) if kind == "venue" else _state_of(hit, res)
+        if state in partner_set:
+            named.setdefault(_paragraph(text, item, hit.start), set()).add(state)
+    if len(named) < 2 or not security:
+        return
+    security.sort()
+
+    def secure(start: int) -> bool:
+        end = text.find("\n", start + 1, item.end)
+        return _any_in(security, start, item.end if end < 0 else end)
+
+    legs = {c: [p for p, states in named.items() if states == {c}] for c in partners}
+    if not any(secure(p) for c in partners for p in legs[c]):
+        return
+    drop = {
+        c
+        for c in partners
+        if legs[c] and not any(secure(p) for p, states in named.items() if c in states)
+    }
+    if not drop or len(drop) == len(partners):
+        return
+    item.countries = [c for c in item.countries if c not in drop]
+    found.evidence = [e for e in found.evidence if not (e.field == "country" and e.code in drop)]
+    kept = [c for c in partners if c not in drop]
+    if len(kept) == 1 and kept[0] in found.states:
+        item.framework = "bilateral"
+        found.evidence.append(
+            evidence("framework", "bilateral", found.states[kept[0]], text, "one_partner")
+        )
 
 
 def lead_actors(
