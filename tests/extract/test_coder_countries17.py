@@ -282,3 +282,39 @@ def test_a_tour_leg_without_security_is_no_side(language: str) -> None:
 def test_a_tour_leg_with_security_stays(language: str) -> None:
     coded = code_document(make_doc(TOUR_BOTH_LEGS_SECURITY[language]))
     assert set(coded.countries) & CA == {"KZ", "TM"}
+
+
+# The focal state in a Russian oblique case (встреча министров Китая и государств Центральной
+# Азии, сотрудничество Китая и пяти стран региона) joins the region's group to it, as КНР did:
+# the group's members take part.
+@pytest.mark.parametrize(
+    "joined",
+    [
+        "Китая и государств Центральной Азии",
+        "Китая и пяти государств Центральной Азии",
+        "Китая и центральноазиатских стран",
+        "КНР и государств Центральной Азии",
+    ],
+)
+def test_the_focal_state_in_the_genitive_joins_the_region_group(joined: str) -> None:
+    text = (
+        "Встреча министров\n"
+        f"В Пекине прошла встреча министров иностранных дел {joined}. Стороны обсудили "
+        "сотрудничество в сфере безопасности и борьбу с терроризмом.\n"
+    )
+    coded = code_document(make_doc(text))
+    assert coded.relevant
+    assert set(coded.countries) & CA == CA
+
+
+def test_the_region_group_not_joined_to_the_focal_state_is_talked_about() -> None:
+    # the contrast: a Kyrgyz-Chinese meeting that talks about the region's states
+    text = (
+        "Китай и Кыргызстан обсудили безопасность\n"
+        "Бишкек, 5 мая. Министр иностранных дел Кыргызстана провёл переговоры с министром "
+        "иностранных дел Китая. Стороны обсудили борьбу с терроризмом. Министры отметили, что "
+        "стабильность государств Центральной Азии важна для всего региона.\n"
+    )
+    coded = code_document(make_doc(text))
+    assert coded.relevant
+    assert set(coded.countries) & CA == {"KG"}
