@@ -318,3 +318,43 @@ def test_the_region_group_not_joined_to_the_focal_state_is_talked_about() -> Non
     coded = code_document(make_doc(text))
     assert coded.relevant
     assert set(coded.countries) & CA == {"KG"}
+
+
+# A state at a summit as the chair's guest (в качестве почётного гостя, with ё; 作为主席国客人出席)
+# is no member taking part; welcoming visitors (对客人来访表示欢迎) names no guest state.
+SCO_SUMMIT = {
+    "ru": (
+        "В Астане прошёл саммит ШОС\n"
+        "Астана, 4 июля. В Астане состоялось заседание Совета глав государств - членов ШОС. "
+        "Лидеры обсудили борьбу с терроризмом, экстремизмом и наркотрафиком. "
+    ),
+    "zh": (
+        "上海合作组织成员国元首理事会会议在阿斯塔纳举行\n"
+        "新华社阿斯塔纳7月4日电 上海合作组织成员国元首理事会会议4日在阿斯塔纳举行，"
+        "各方就打击恐怖主义、极端主义和毒品走私交换意见。"
+    ),
+}
+AS_GUEST = {
+    "ru": SCO_SUMMIT["ru"] + "Президент Туркменистана принял участие в мероприятии в качестве "
+    "почётного гостя.\n",
+    "zh": SCO_SUMMIT["zh"] + "土库曼斯坦总统作为主席国客人出席会议。\n",
+}
+
+
+@pytest.mark.parametrize("language", ["ru", "zh"])
+def test_the_chairs_guest_is_no_side_of_the_summit(language: str) -> None:
+    coded = code_document(make_doc(AS_GUEST[language]))
+    assert coded.framework == "SCO"
+    assert "TM" not in coded.countries
+    assert {"KZ", "KG", "TJ", "UZ"} <= set(coded.countries)
+
+
+def test_welcoming_visitors_names_no_guest_state() -> None:
+    text = (
+        "自治区党委书记会见哈萨克斯坦阿拜州州长\n"
+        "本报乌鲁木齐8月26日讯 新疆维吾尔自治区党委书记在乌鲁木齐会见哈萨克斯坦阿拜州州长一行，双方就加强"
+        "边境安全合作、共同打击跨境犯罪深入交换意见。书记对客人来访表示欢迎。\n"
+    )
+    coded = code_document(make_doc(text))
+    assert coded.relevant
+    assert "KZ" in coded.countries
