@@ -145,6 +145,11 @@ def _state_hit(text: str, stem: str) -> Hit:
         ("Tajikistan hosted the drill.", "Tajik", False),
         ("演习在塔吉克斯坦举行。", "塔吉克", True),
         ("塔吉克斯坦派员参加演习。", "塔吉克", False),
+        # a way through: through, через, 经 with a movement after it
+        ("The militants came in through Tajikistan.", "Tajik", True),
+        ("Боевики прошли через Таджикистан.", "Таджик", True),
+        ("恐怖分子经塔吉克斯坦从阿富汗渗透入境。", "塔吉克", True),
+        ("经塔吉克斯坦政府同意，演习如期举行。", "塔吉克", False),
     ],
 )
 def test_a_state_written_as_a_place(text: str, stem: str, place: bool) -> None:

@@ -960,18 +960,27 @@ def _state_of(hit: Hit, res: Resources) -> str | None:
 
 
 # a state's name as a place: after a locative preposition (in Tajikistan; в Таджикистане, во
-# Вьетнаме: the prepositional case, not в Казахстан, where a visit goes; 在塔吉克斯坦)
-_PLACE_BEFORE = re.compile(r"(?:(?<![^\W\d_])(?:in|во?)\s+(?:the\s+)?|在)$", re.IGNORECASE)
+# Вьетнаме: the prepositional case, not в Казахстан, where a visit goes; 在塔吉克斯坦) or on a
+# way through it (through, via, через, 经, 途经)
+_PLACE_BEFORE = re.compile(
+    r"(?:(?<![^\W\d_])(?:in|through|via|во?|через)\s+(?:the\s+)?|在|经由?|途经|取道)$",
+    re.IGNORECASE,
+)
+# (经 alone is a way only when a movement follows: 经塔吉克斯坦从阿富汗渗透, not 经哈方同意, with
+# Kazakhstan's consent)
+_WAY_AFTER_HAN = re.compile(r"[^，,。；;]{0,12}?(?:从|进入|入境|前往|抵达|运往|过境|转运|渗透)")
 _RU_LOCATIVE_END = "еи"  # Таджикистане, Киргизии (в + accusative: Таджикистан, Киргизию)
 _WORD_REST = re.compile(r"[^\W\d_]{0,12}")
 
 
 def place_only(text: str, hit: Hit) -> bool:
     """``hit`` (a state's name) is written as a place: after "in", "в"/"во" with the
-    prepositional case's ending, or 在."""
+    prepositional case's ending, or 在; or as a way through: through, via, через, 经."""
     before = _PLACE_BEFORE.search(text, max(0, hit.start - 8), hit.start)
     if before is None:
         return False
+    if before.group() == "经":
+        return _WAY_AFTER_HAN.match(text, hit.end) is not None
     if before.group().startswith(("в", "В")):
         # (the matcher's term is a stem, Таджик: the word's ending is read after it)
         end = _WORD_REST.match(text, hit.end)
