@@ -363,3 +363,38 @@ def test_welcoming_visitors_names_no_guest_state() -> None:
     coded = code_document(make_doc(text))
     assert coded.relevant
     assert "KZ" in coded.countries
+
+
+# A press conference's question about a rumoured exercise the answer does not know of ("I'm not
+# aware of that"): no event (gold guide, seventeenth round), so on a page whose other items
+# report events its state is not coded; the page's only item of the kind keeps its states
+# (commentary with the states concerned).
+TRANSCRIPT_EVENT = (
+    "Regular Press Conference of the Ministry of National Defense\n"
+    "Question: It is reported that China and Kyrgyzstan held a joint counter-terrorism exercise "
+    "last week. Could you give us more details?\n"
+    "Spokesperson: As agreed by the two sides, the armies of China and Kyrgyzstan held a joint "
+    "counter-terrorism exercise in Osh from May 5 to 9, practising the rescue of hostages.\n"
+)
+RUMOUR = (
+    "Question: Some media said a China-Turkmenistan joint border exercise planned for June "
+    "has been called off. Can you confirm this?\n"
+    "Spokesperson: I'm not aware of what you mentioned. China and Turkmenistan maintain good "
+    "defence cooperation.\n"
+)
+
+
+def test_a_rumoured_exercise_the_answer_does_not_know_is_not_coded_beside_events() -> None:
+    coded = code_document(make_doc(TRANSCRIPT_EVENT + RUMOUR))
+    assert coded.relevant
+    assert "KG" in coded.countries
+    assert "TM" not in coded.countries
+
+
+def test_a_confirmed_answer_keeps_its_state() -> None:
+    confirmed = RUMOUR.replace(
+        "I'm not aware of what you mentioned.",
+        "The exercise was postponed to October 12 at the request of both sides.",
+    )
+    coded = code_document(make_doc(TRANSCRIPT_EVENT + confirmed))
+    assert "TM" in coded.countries

@@ -962,7 +962,7 @@ def _state_of(hit: Hit, res: Resources) -> str | None:
 # a state's name as a place: after a locative preposition (in Tajikistan; в Таджикистане, во
 # Вьетнаме: the prepositional case, not в Казахстан, where a visit goes; 在塔吉克斯坦) or on a
 # way through it (through, via, через, 经, 途经)
-_PLACE_BEFORE = re.compile(
+_PLACE_OR_WAY_BEFORE = re.compile(
     r"(?:(?<![^\W\d_])(?:in|through|via|во?|через)\s+(?:the\s+)?|在|经由?|途经|取道)$",
     re.IGNORECASE,
 )
@@ -976,7 +976,7 @@ _WORD_REST = re.compile(r"[^\W\d_]{0,12}")
 def place_only(text: str, hit: Hit) -> bool:
     """``hit`` (a state's name) is written as a place: after "in", "в"/"во" with the
     prepositional case's ending, or 在; or as a way through: through, via, через, 经."""
-    before = _PLACE_BEFORE.search(text, max(0, hit.start - 8), hit.start)
+    before = _PLACE_OR_WAY_BEFORE.search(text, max(0, hit.start - 8), hit.start)
     if before is None:
         return False
     if before.group() == "经":
@@ -2021,6 +2021,17 @@ def _question_turns(text: str, item: CodedItem) -> list[tuple[int, int, int, int
         if _ASKS.search(text, turn.end(), end):
             out.append((turn.start(), turn.end(), end, turns[i + 1].end()))
     return out
+
+
+def unconfirmed_item(text: str, item: CodedItem) -> bool:
+    """A press conference's item whose answer opens by not knowing of what the question reports
+    ("I'm not aware of that", 我不掌握有关情况, не располагаю информацией): the exercise a
+    question says was cancelled, the request it relays, are no event of the page (gold guide,
+    seventeenth round: cancelled, denied or unconfirmed, not an event)."""
+    return any(
+        a_body is not None and _NOT_AWARE.search(text, a_body, a_body + NOT_AWARE_SPAN)
+        for _, _, _, a_body in _question_turns(text, item)
+    )
 
 
 # a question's sentence asking whether something happens or will (是否, 会不会, will China,
