@@ -398,3 +398,20 @@ def test_a_confirmed_answer_keeps_its_state() -> None:
     )
     coded = code_document(make_doc(TRANSCRIPT_EVENT + confirmed))
     assert "TM" in coded.countries
+
+
+def test_a_joint_meeting_whose_lead_lists_the_focal_state_is_no_tour() -> None:
+    # the lead lists China among the partners (one meeting of them all): a side meeting on gas
+    # in a paragraph of its own does not make Turkmenistan a visit's leg without security
+    text = (
+        "Foreign ministers of Afghanistan's neighbouring countries meet in Samarkand\n"
+        "SAMARKAND, April 13 -- Foreign ministers of China, Tajikistan, Turkmenistan and "
+        "Uzbekistan met in Samarkand for the meeting of foreign ministers of Afghanistan's "
+        "neighbouring countries.\n"
+        "Wang Yi and the Uzbek foreign minister said the meeting stepped up cooperation against "
+        "terrorism and drug trafficking from Afghanistan.\n"
+        "On the sidelines, Wang Yi met Turkmenistan's foreign minister and discussed gas "
+        "supplies and trade.\n"
+    )
+    coded = code_document(make_doc(text))
+    assert {"TJ", "TM", "UZ"} <= set(coded.countries)

@@ -4175,9 +4175,6 @@ def assign_codes(
     item.evidence = found.evidence
 
 
-_NAMED_GROUPINGS = ("SCO", "CICA", "C5+China")  # one meeting of several states, not a tour
-
-
 def rule_tour_legs(
     item: CodedItem, text: str, hits: list[Hit], found: Found, res: Resources
 ) -> None:
@@ -4187,13 +4184,27 @@ def rule_tour_legs(
     Ashgabat) is no side of the item's security meeting when another state's leg reports one
     (gold guideline 1: a visit whose stated agenda has no security content is no event).
     ``hits``: all the item's hits (its legs lie outside the scored passages too)."""
-    if item.kind != "meeting" or item.framework in _NAMED_GROUPINGS:
-        return
+    if item.kind != "meeting" or item.framework not in (None, "bilateral"):
+        return  # (a framework named: one meeting of several states, not a tour)
     partner_set = res.study.partner_set
     partners = [c for c in item.countries if c in partner_set]
     if len(partners) < 2:
         return
     lead = lead_end(item.start, text)
+    # (the lead listing the focal state among the partners, China, Tajikistan and Turkmenistan
+    # met: one meeting of them all, not a tour)
+    names = [
+        h
+        for h in hits
+        if item.start <= h.start < lead
+        and h.payload[0] == "state"
+        and (h.payload[1] in partner_set or names_focal(h, res))
+    ]
+    for a, b in itertools.pairwise(names):
+        if (names_focal(a, res) or names_focal(b, res)) and _STATE_LIST_JOINT.fullmatch(
+            text, a.end, b.start
+        ):
+            return
     named: dict[int, set[str]] = {}  # paragraph (its start) -> the partner states it names
     security: list[int] = []
     for hit in hits:
