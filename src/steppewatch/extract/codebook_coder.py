@@ -158,6 +158,7 @@ from steppewatch.extract.coder_rules import (
     assign_codes,
     names_focal,
     search_off_menu,
+    unconfirmed_item,
     without_third_party,
 )
 from steppewatch.extract.dates import infer_page_date
@@ -1479,7 +1480,7 @@ def _summarise(document: CodedDocument, items: list[CodedItem], res: _Resources)
     # item that reports no event of its own (an answer on the SCO's next meeting in Astana), on
     # a page whose other items report one, brings them to no event of the page; a page that
     # reports no event at all (commentary on the SCO) keeps them (gold: the states it discusses)
-    idle_members = _idle_members(pool)
+    idle_members = _idle_members(pool, document.text or "")
     document.countries = res.study.sort_countries(
         c for i in pool for c in i.countries if (id(i), c) not in idle_members
     )
@@ -1503,16 +1504,22 @@ def _summarise(document: CodedDocument, items: list[CodedItem], res: _Resources)
 UNNAMED_BASES = ("membership", "venue", "group")
 
 
-def _idle_members(pool: list[CodedItem]) -> set[tuple[int, str]]:
+def _idle_members(pool: list[CodedItem], text: str = "") -> set[tuple[int, str]]:
     """(item id, state) pairs of the states found without a name of their own (UNNAMED_BASES)
     in a relevant item with no event, on a page whose other relevant items report one (see
-    ``_summarise``)."""
+    ``_summarise``); and every partner state of such an item whose answer does not know of what
+    its question reports (``unconfirmed_item``: a rumoured exercise, cancelled or denied, is
+    no event, and inside a page with events it is not coded: gold guide, seventeenth round)."""
     if len(pool) < 2 or all(i.kind is None for i in pool):
         return set()
-    return {
+    idle = {
         (id(i), e.code)
         for i in pool
         if i.kind is None
         for e in i.evidence
         if e.field == "country" and e.basis in UNNAMED_BASES
     }
+    for i in pool:
+        if i.kind is None and text and unconfirmed_item(text, i):
+            idle.update((id(i), e.code) for e in i.evidence if e.field == "country")
+    return idle

@@ -175,21 +175,27 @@ _NEXT_EVENT = Guarded(
 # ожидается, 预计): not this event's participants
 _NOT_HERE = Guarded(
     re.compile(
-        r"非成员|未参加|未出席|没有参加|不是.{0,12}成员|预计|拟于|计划于|还同|还与|尚未|禁止|"
+        r"非成员|未参加|未出席|未能(?:出席|参加|与会)|缺席|没有参加|不是.{0,12}成员|预计|拟于|计划于|"
+        r"还同|还与|尚未|禁止|"
         r"(?<![^\W\d_])(?:not\s+(?:a\s+)?members?|is\s+not\s+a\s+member|was\s+not\s+represented|"
         r"were\s+not\s+represented|did\s+not\s+(?:take\s+part|attend|participate|come|comment)|"
         r"could\s+not\s+(?:travel|attend|come)|never\s+been\s+part|also\s+(?:cooperates?|works?)\s+with|"
+        r"(?:was|were)\s+unable\s+to|unable\s+to\s+(?:attend|travel|come)|skipped|stayed\s+away|"
+        r"(?:was|were)\s+absent|"
         r"(?:is|are)\s+expected|later\s+this\s+(?:year|month)|(?:is|are)\s+planned|planned\s+for|"
         r"не\s+являющ\w*|не\s+являются|не\s+участвовал\w*|не\s+принимал\w*|"
         r"не\s+был\w*\s+представлен\w*|сотруднича\w*\s+также|также\s+сотруднича\w*|ожида\w*ся|"
         r"запланирован\w*|планиру\w*|(?:plans?|planning)\s+to|not\s+yet|declined|"
         r"barred|banned|prohibited|forbidden|не\s+мо(?:жет|гут)|запрещ\w*|"
-        r"не\s+принял\w*|пока\s+не|ещ[её]\s+не)(?![^\W\d_])",
+        r"не\s+принял\w*|не\s+смог\w*|не\s+приехал\w*|не\s+прибыл\w*|отсутствовал\w*|"
+        r"пока\s+не|ещ[её]\s+не)(?![^\W\d_])",
         re.IGNORECASE,
     ),
     "非成员",
     "未参加",
     "未出席",
+    "未能",
+    "缺席",
     "没有参加",
     "不是",
     "预计",
@@ -211,6 +217,11 @@ _NOT_HERE = Guarded(
     "запланирован",
     "планиру",
     "declined",
+    "unable",
+    "skipped",
+    "stayed",
+    "absent",
+    "отсутствовал",
     "barred",
     "banned",
     "prohibited",

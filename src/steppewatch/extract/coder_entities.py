@@ -137,10 +137,12 @@ _PEOPLE_OF_BEFORE = re.compile(
 _OBSERVER = Guarded(
     re.compile(
         # (the first letters first: a position that starts none of the words fails at once)
-        r"(?=[oag\u043d\u0432\u89c2\u5609])(?:observer|\bobserved\b|наблюд|观察员|观摩|嘉宾|"
+        r"(?=[oag\u043d\u0432\u89c2\u5609\u4f5c])(?:observer|\bobserved\b|наблюд|观察员|观摩|嘉宾|"
         r"\bas\s+(?:a\s+|the\s+)?(?:special\s+)?guests?\b|"
         r"\bguests?\s+of\s+(?:the\s+)?(?:chair|host|honou?r)\b|"
-        r"в\s+качестве\s+(?:почетн\w+\s+|специальн\w+\s+)?гост)",
+        # (作为主席国客人: as the chair's guest; not 对客人来访表示欢迎, welcoming visitors)
+        r"作为[^，,。；;]{0,8}客人|"
+        r"в\s+качестве\s+(?:поч[её]тн\w+\s+|специальн\w+\s+)?гост)",
         re.IGNORECASE,
     ),
     "observ",
@@ -148,6 +150,7 @@ _OBSERVER = Guarded(
     "观察员",
     "观摩",
     "嘉宾",
+    "客人",
     "guest",
     "гост",
 )

@@ -124,7 +124,9 @@ def study_facts(study: Study, gazetteer: Gazetteer) -> StudyFacts:
         partners=tuple(study.partner_states),
         anchor_weights=weights,
         implied={code: tuple(fs) for code, fs in implied.items()},
-        focal_before=re.compile(rf"(?:{alternation})\w{{0,2}}\s*{_JOIN}\s*(?:the\s+|five\s+)*$"),
+        focal_before=re.compile(
+            rf"(?:{alternation})\w{{0,2}}\s*{_JOIN}\s*(?:the\s+|five\s+|пяти\s+|пятью\s+)*$"
+        ),
         focal_after=re.compile(rf"\s*{_JOIN_AFTER}\s*(?:{alternation})"),
         focal_word=re.compile(alternation, re.IGNORECASE),
         pair_prefixes=frozenset(p for values in study.focal_pair_prefixes.values() for p in values),

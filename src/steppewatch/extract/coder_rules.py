@@ -503,6 +503,20 @@ def collect(
             if h.payload[0] == "official"
         },
     )
+    focal_starts: list[int] | None = None
+
+    def focal_at() -> list[int]:
+        # where the focal state is named, or its security firms abroad (their host state is
+        # a side: ``rule_host_states``): sorted, read once, lazily
+        nonlocal focal_starts
+        if focal_starts is None:
+            focal_starts = sorted(
+                h.start
+                for h in hits
+                if names_focal(h, res) or h.payload == ("event_kind", "private_security")
+            )
+        return focal_starts
+
     for hit in hits:
         kind, value = hit.payload
         if kind in _OWNER_CODES and owns_border(hit):
@@ -534,6 +548,19 @@ def collect(
             ):
                 found.examples.setdefault(value, hit)
                 found.neighbours.add(value)
+            elif (
+                lead is not None
+                and hit.start >= lead
+                and value in facts.partner_set
+                and place_only(text, hit)
+                and not _any_in(focal_at(), *_sentence_of(text, hit.start, 0, len(text)))
+            ):
+                # a partner state named after the lead only as the place of what its
+                # sentence reports (учения ОДКБ в Таджикистане, a drill held in Kyrgyzstan),
+                # in a sentence naming no side of the focal state: another event's venue, like
+                # an example (a side only when no other partner state is)
+                found.examples.setdefault(value, hit)
+                found.not_neighbours.add(value)
             elif (
                 lead is not None
                 and hit.start >= lead
@@ -930,6 +957,36 @@ def _state_of(hit: Hit, res: Resources) -> str | None:
     if kind == "institution":
         return res.gazetteer.institutions[value].country
     return None
+
+
+# a state's name as a place: after a locative preposition (in Tajikistan; в Таджикистане, во
+# Вьетнаме: the prepositional case, not в Казахстан, where a visit goes; 在塔吉克斯坦) or on a
+# way through it (through, via, через, 经, 途经)
+_PLACE_OR_WAY_BEFORE = re.compile(
+    r"(?:(?<![^\W\d_])(?:in|through|via|во?|через)\s+(?:the\s+)?|在|经由?|途经|取道)$",
+    re.IGNORECASE,
+)
+# (经 alone is a way only when a movement follows: 经塔吉克斯坦从阿富汗渗透, not 经哈方同意, with
+# Kazakhstan's consent)
+_WAY_AFTER_HAN = re.compile(r"[^，,。；;]{0,12}?(?:从|进入|入境|前往|抵达|运往|过境|转运|渗透)")
+_RU_LOCATIVE_END = "еи"  # Таджикистане, Киргизии (в + accusative: Таджикистан, Киргизию)
+_WORD_REST = re.compile(r"[^\W\d_]{0,12}")
+
+
+def place_only(text: str, hit: Hit) -> bool:
+    """``hit`` (a state's name) is written as a place: after "in", "в"/"во" with the
+    prepositional case's ending, or 在; or as a way through: through, via, через, 经."""
+    before = _PLACE_OR_WAY_BEFORE.search(text, max(0, hit.start - 8), hit.start)
+    if before is None:
+        return False
+    if before.group() == "经":
+        return _WAY_AFTER_HAN.match(text, hit.end) is not None
+    if before.group().startswith(("в", "В")):
+        # (the matcher's term is a stem, Таджик: the word's ending is read after it)
+        end = _WORD_REST.match(text, hit.end)
+        word = text[hit.start : end.end() if end else hit.end]
+        return word[-1:].casefold() in _RU_LOCATIVE_END
+    return True
 
 
 def _any_in(positions: list[int], lo: int, hi: int) -> bool:
@@ -1964,6 +2021,17 @@ def _question_turns(text: str, item: CodedItem) -> list[tuple[int, int, int, int
         if _ASKS.search(text, turn.end(), end):
             out.append((turn.start(), turn.end(), end, turns[i + 1].end()))
     return out
+
+
+def unconfirmed_item(text: str, item: CodedItem) -> bool:
+    """A press conference's item whose answer opens by not knowing of what the question reports
+    ("I'm not aware of that", 我不掌握有关情况, не располагаю информацией): the exercise a
+    question says was cancelled, the request it relays, are no event of the page (gold guide,
+    seventeenth round: cancelled, denied or unconfirmed, not an event)."""
+    return any(
+        a_body is not None and _NOT_AWARE.search(text, a_body, a_body + NOT_AWARE_SPAN)
+        for _, _, _, a_body in _question_turns(text, item)
+    )
 
 
 # a question's sentence asking whether something happens or will (是否, 会不会, will China,
@@ -3974,6 +4042,7 @@ def assign_codes(
     kinds = rule_home_build_up(item, text, hits, found, kinds, res)
     item.kind = kinds[0] if kinds else None
     rule_framework_in_passing(item, text, hits, found, res)
+    rule_tour_legs(item, text, item_hits or hits, found, res)
     countries = item.countries
     item.event_kinds = kinds
     item.level = rule_level(item, text, found, item.kind, res.study.focal)
@@ -4046,6 +4115,17 @@ def assign_codes(
         # ... nor the states from outside the region that only a multilateral event brings in
         keep = {res.study.focal, *res.study.partner_set}
         outside = {c for c in item.countries if c not in keep}
+        # ... nor the members a framework's meeting implies, unless the item's own title or
+        # lead names it (an analysis of the SCO's work: its members are the subject; an SCO
+        # summit recalled in a later paragraph is an example, whose members the text names
+        # when it discusses them)
+        outside |= {
+            c
+            for c in item.countries
+            if found.basis.get(c) == "membership"
+            and c in found.states
+            and found.states[c].start >= item.start + LEAD
+        }
         item.countries = [c for c in item.countries if c not in outside]
         found.evidence = [
             e
@@ -4093,6 +4173,76 @@ def assign_codes(
     if item.relevant:
         titled_actors(item, text, spans or [_span(hits)], background, found, res)
     item.evidence = found.evidence
+
+
+def rule_tour_legs(
+    item: CodedItem, text: str, hits: list[Hit], found: Found, res: Resources
+) -> None:
+    """A visit through several partner states with no framework named (a tour: Wang Yi visits
+    Kazakhstan and Turkmenistan) reports each leg in a paragraph of its own, naming its one
+    partner state; a state whose own legs report no security matter (gas and culture in
+    Ashgabat) is no side of the item's security meeting when another state's leg reports one
+    (gold guideline 1: a visit whose stated agenda has no security content is no event).
+    ``hits``: all the item's hits (its legs lie outside the scored passages too)."""
+    if item.kind != "meeting" or item.framework not in (None, "bilateral"):
+        return  # (a framework named: one meeting of several states, not a tour)
+    partner_set = res.study.partner_set
+    partners = [c for c in item.countries if c in partner_set]
+    if len(partners) < 2:
+        return
+    lead = lead_end(item.start, text)
+    # (the lead listing the focal state among the partners, China, Tajikistan and Turkmenistan
+    # met: one meeting of them all, not a tour)
+    names = [
+        h
+        for h in hits
+        if item.start <= h.start < lead
+        and h.payload[0] == "state"
+        and (h.payload[1] in partner_set or names_focal(h, res))
+    ]
+    for a, b in itertools.pairwise(names):
+        if (names_focal(a, res) or names_focal(b, res)) and _STATE_LIST_JOINT.fullmatch(
+            text, a.end, b.start
+        ):
+            return
+    named: dict[int, set[str]] = {}  # paragraph (its start) -> the partner states it names
+    security: list[int] = []
+    for hit in hits:
+        if hit.start < lead or hit.start >= item.end:
+            continue
+        kind = hit.payload[0]
+        if kind in ("topic", "domain"):
+            security.append(hit.start)
+            continue
+        state = str(hit.payload[1]) if kind == "venue" else _state_of(hit, res)
+        if state in partner_set:
+            named.setdefault(_paragraph(text, item, hit.start), set()).add(state)
+    if len(named) < 2 or not security:
+        return
+    security.sort()
+
+    def secure(start: int) -> bool:
+        end = text.find("\n", start + 1, item.end)
+        return _any_in(security, start, item.end if end < 0 else end)
+
+    legs = {c: [p for p, states in named.items() if states == {c}] for c in partners}
+    if not any(secure(p) for c in partners for p in legs[c]):
+        return
+    drop = {
+        c
+        for c in partners
+        if legs[c] and not any(secure(p) for p, states in named.items() if c in states)
+    }
+    if not drop or len(drop) == len(partners):
+        return
+    item.countries = [c for c in item.countries if c not in drop]
+    found.evidence = [e for e in found.evidence if not (e.field == "country" and e.code in drop)]
+    kept = [c for c in partners if c not in drop]
+    if len(kept) == 1 and kept[0] in found.states:
+        item.framework = "bilateral"
+        found.evidence.append(
+            evidence("framework", "bilateral", found.states[kept[0]], text, "one_partner")
+        )
 
 
 def lead_actors(
