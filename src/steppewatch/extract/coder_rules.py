@@ -322,6 +322,13 @@ _ALL_SIDES = Literals(
         re.IGNORECASE,
     )
 )
+# ... or the item's own ceremony (仪式上, at the ceremony, на церемонии): a paragraph about the
+# event the item reports (what was also handed over there)
+_THE_CEREMONY = re.compile(
+    r"仪式上|仪式期间|(?<![^\W\d_])(?:at|during)\s+the\s+(?:same\s+|opening\s+|handover\s+)?"
+    r"ceremony|(?:на|в\s+ходе|во\s+время)\s+церемони\w*",
+    re.IGNORECASE,
+)
 # ... or the meeting itself as the one acting (会议通过了宣言, 与会各方, участники заседания
 # утвердили, the meeting adopted): a paragraph about the meeting
 _THE_MEETING = re.compile(
@@ -2498,6 +2505,111 @@ _TRAINEES = re.compile(
 )
 
 
+# the meeting's own record signed or adopted at its end (会议纪要, 会谈纪要, a communique,
+# информационное сообщение, a bare протокол of the session): the meeting written down, not an
+# agreement of its own (gold guide 3: one event per meeting); a document with a subject of its
+# own named in the same sentence (an agreement, a programme, a plan, a protocol that sets out
+# or amends something) or a body founded there is one, and so is a joint statement or
+# declaration (the sides' stated policy: the sets code it as a mechanism)
+_MEETING_RECORD = re.compile(
+    r"纪要|公报|"
+    r"(?<![^\W\d_])(?:minutes|(?:joint\s+|final\s+|press\s+)?communiq\w*|коммюнике|"
+    r"информационн\w*\s+сообщени\w*|"
+    r"(?:protocol|протокол)(?:\s+(?:of\s+the\s+\w+|заседания|встречи|переговоров|совещания|"
+    r"консультаций))?(?=\s*(?:[.;:]|$|,\s+(?:в\s+котор\w+\s+(?:зафиксир|отраж)|recording))))",
+    re.IGNORECASE,
+)
+_DOCUMENT_OF_ITS_OWN = re.compile(
+    r"协定|协议|条约|备忘录|公约|规划|计划|纲要|方案|议定书|声明|宣言|机制|成立|设立|建立|"
+    r"(?<![^\W\d_])(?:agreement|treaty|memorand\w*|convention|programme|program|plan|accord|"
+    r"statement|declaration|mechanism|establish\w*|set\s+up|"
+    r"protocol\s+(?:on|amending|to)|соглашени\w*|договор\w*|меморандум\w*|конвенци\w*|"
+    r"программ\w*|план\w*|заявлени\w*|декларац\w*|механизм\w*|учре[дж]\w*|созда\w*|"
+    r"протокол\w*\s+(?:о|об|к)\s)",
+    re.IGNORECASE,
+)
+_RECORD_SPAN = 120  # characters either side of a signing word: its sentence
+_RECORD_BREAK = re.compile(r"[。!?！？\n]|\.(?:\s|$)")
+
+
+def _meeting_record(text: str, hit: Hit, start: int, end: int) -> bool:
+    """``hit`` (a mechanism word: signed, 签署, подписан, a communique) is the signing or
+    adopting of the meeting's own record (``_MEETING_RECORD``) and its sentence names no
+    document with a subject of its own nor a body founded (``_DOCUMENT_OF_ITS_OWN``)."""
+    lo = max(start, hit.start - _RECORD_SPAN)
+    for brk in _RECORD_BREAK.finditer(text, lo, hit.start):
+        lo = brk.end()
+    stop = _RECORD_BREAK.search(text, hit.end, min(end, hit.end + _RECORD_SPAN))
+    hi = stop.start() if stop else min(end, hit.end + _RECORD_SPAN)
+    sentence = text[lo:hi]
+    return _MEETING_RECORD.search(sentence) is not None and not _DOCUMENT_OF_ITS_OWN.search(
+        sentence
+    )
+
+
+# equipment a side is willing, ready or set to give, has offered, or agreed to cooperate on (中方愿
+# 为…提供装备, will provide, agreed to expand cooperation in equipment maintenance, готова передать),
+# or has given over the years (近年来, in recent years): a pledge or a practice, no handover this
+# page reports (gold guide 4: a plan is not a handover); said before the equipment word in its
+# sentence
+_PLEDGED = re.compile(
+    r"愿|愿意|将|拟|计划|准备|承诺|近年来|多年来|"
+    r"(?<![^\W\d_])(?:will|would|shall|plans?\s+to|planning\s+to|pledged?|pledging|offer(?:s|ed)?|"
+    r"promis\w*|agreed\s+to|ready\s+to|willing\s+to|intends?\s+to|is\s+to|are\s+to|"
+    r"in\s+recent\s+years|over\s+the\s+years|"
+    r"готов\w*|намерен\w*|будет|будут|планиру\w*|предлож\w*|пообещ\w*|обещ\w*|"
+    r"договорил\w*|согласил\w*|в\s+последние\s+годы)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+PLEDGE_BEFORE = 100  # characters of the equipment word's sentence searched before it
+# a handover announced as decided (中方宣布将向…提供, announced that China will hand over,
+# объявил о передаче): an announced event, not a pledge
+_ANNOUNCED = re.compile(r"宣布|(?<![^\W\d_])(?:announc\w*|объяв\w*)", re.IGNORECASE)
+
+
+def _pledged(text: str, hit: Hit, start: int, end: int) -> bool:
+    """Equipment named in a pledge, an offer, a plan or a practice of years (``_PLEDGED``)
+    before it in its sentence, not announced as decided (``_ANNOUNCED``): no handover of the
+    page."""
+    lo = max(start, hit.start - PLEDGE_BEFORE)
+    for brk in _RECORD_BREAK.finditer(text, lo, hit.start):
+        lo = brk.end()
+    return (
+        _PLEDGED.search(text, lo, hit.start) is not None
+        and _ANNOUNCED.search(text, lo, hit.start) is None
+    )
+
+
+# a handover word (移交, 交付, handed over, delivered, donated) with items of equipment after it
+# in its clause (移交了一批警用装备, handed over 24 off-road vehicles): on a page about a facility
+# built, the equipment handed over with it is a handover of its own (the Russian verb and its
+# object: ``coder_phrases``); the facility handed over (培训中心竣工移交, the outposts were handed
+# over) names no items
+_HANDOVER_WORD = re.compile(
+    r"移交|交付|交接|赠送|捐赠|(?<![^\W\d_])(?:hand(?:ed|s)?\s+over|deliver(?:ed|s)?|"
+    r"donat(?:ed|es)|present(?:ed|s)|transferr(?:ed)?)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_ITEMS = re.compile(
+    r"装备|设备|车辆|巡逻车|警车|越野车|卡车|无人机|器材|仪器|电台|防护服|"
+    r"(?<![^\W\d_])(?:equipment|vehicles?|trucks?|cars|drones?|devices|kits?|radios?|uniforms|"
+    r"weapons|arms|boats|helicopters?|scanners?|computers|generators?|gear)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+ITEMS_AFTER = 80  # characters of the handover word's clause searched for the items
+
+
+def _items_handed_over(text: str, hit: Hit, end: int) -> bool:
+    """``hit`` is a handover word with items of equipment after it in its clause."""
+    if _HANDOVER_WORD.fullmatch(text, hit.start, hit.end) is None:
+        return False
+    stop = _RECORD_BREAK.search(text, hit.end, min(end, hit.end + ITEMS_AFTER))
+    return (
+        _ITEMS.search(text, hit.end, stop.start() if stop else min(end, hit.end + ITEMS_AFTER))
+        is not None
+    )
+
+
 def _paragraph(text: str, item: CodedItem, position: int) -> int:
     return max(item.start, text.rfind("\n", item.start, position))
 
@@ -2680,7 +2792,17 @@ def rule_kinds(
             # equipment named with a facility is its fitting-out (оснащена системами
             # видеонаблюдения); a handover of its own, a verb and what it hands over
             # (передала пограничникам 25 автомобилей: coder_phrases), is a second event
-            hs = [h for h in hs if h.term.startswith(PHRASE_MARK)]
+            hs = [
+                h
+                for h in hs
+                if h.term.startswith(PHRASE_MARK) or _items_handed_over(text, h, item.end)
+            ]
+        if other == "equipment_transfer":
+            # equipment pledged, offered or given over the years: no handover of this page
+            hs = [h for h in hs if not _pledged(text, h, item.start, item.end)]
+        if other == "mechanism":
+            # the minutes, communique or joint statement of the meeting: the meeting itself
+            hs = [h for h in hs if not _meeting_record(text, h, item.start, item.end)]
         if main == "mechanism" and other == "meeting":
             # the legislature's session that ratifies the document (на пленарном заседании
             # депутаты ратифицировали, 人大常委会会议批准): its own act, no meeting with a partner
@@ -3966,7 +4088,7 @@ def assign_codes(
             and (h.payload[1] in res.study.partner_set or h.payload[0] != "state")
         } | {
             _paragraph(text, item, m.start())
-            for pattern in (_BOTH_SIDES, _THE_MEETING)
+            for pattern in (_BOTH_SIDES, _THE_MEETING, _THE_CEREMONY)
             for m in pattern.finditer(text, item.start, item.end)
         }
 
