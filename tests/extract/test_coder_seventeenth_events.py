@@ -159,3 +159,98 @@ def test_the_facility_handed_over_is_no_second_handover(text: str) -> None:
     coded = _coded(text)
     assert coded.kind == "infrastructure"
     assert "equipment_transfer" not in coded.event_kinds
+
+
+# ----------------------------------------------------------------- a patrol with the meeting
+
+
+def test_a_patrol_the_lead_reports_with_the_meeting_is_a_second_event() -> None:
+    coded = _coded(
+        "中哈边防部门在霍尔果斯举行会晤并开展联合巡逻\n"
+        "10月9日，中国和哈萨克斯坦两国边防代表在霍尔果斯口岸举行会晤，随后双方边防人员沿边境"
+        "开展联合巡逻，共同打击非法越境。"
+    )
+    assert coded.kind == "meeting"
+    assert "joint_patrol_operation" in coded.event_kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中哈边防部门在霍尔果斯举行会晤\n"
+        "10月9日，中国和哈萨克斯坦两国边防代表在霍尔果斯口岸举行会晤，就打击非法越境交换意见。\n"
+        "双方同意明年继续开展联合巡逻。",
+        "Пограничные представители Казахстана и Китая провели встречу\n"
+        "9 октября в Хоргосе пограничные представители Казахстана и Китая провели встречу и "
+        "обсудили борьбу с незаконным пересечением границы.\nСтороны договорились усилить "
+        "совместное патрулирование.",
+    ],
+)
+def test_a_patrol_agreed_at_the_meeting_is_no_second_event(text: str) -> None:
+    coded = _coded(text)
+    assert coded.kind == "meeting"
+    assert "joint_patrol_operation" not in coded.event_kinds
+
+
+# ----------------------------------------------------------------- a meeting beside a document
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kazakh Senate ratifies agreement with China on fighting terrorism\n"
+        "The Senate of Kazakhstan on Thursday ratified the agreement between Kazakhstan and China "
+        "on cooperation in combating terrorism.\nThe agreement was signed in Beijing in May "
+        "during the state visit of the Kazakh president to China.",
+        "Китай и Кыргызстан создали рабочую группу по безопасности\n"
+        "Кыргызстан и Китай создали совместную рабочую группу по защите китайских проектов от "
+        "террористических угроз.\nВ группу войдут сотрудники МВД и ГКНБ, заседания которой будут "
+        "проходить дважды в год.",
+    ],
+)
+def test_a_meeting_to_come_or_the_documents_signing_occasion_is_no_second_event(
+    text: str,
+) -> None:
+    coded = _coded(text)
+    assert coded.kind == "mechanism"
+    assert "meeting" not in coded.event_kinds
+
+
+def test_the_meeting_the_document_came_out_of_is_a_second_event() -> None:
+    coded = _coded(
+        "Утверждён план совместных учений пограничников Узбекистана и Китая\n"
+        "Утверждён план проведения совместных учений пограничных ведомств Узбекистана и Китая на "
+        "следующий год.\nДокумент подписан по итогам рабочей встречи представителей "
+        "пограничных ведомств двух стран в Ташкенте."
+    )
+    assert coded.kind == "mechanism"
+    assert "meeting" in coded.event_kinds
+
+
+# ----------------------------------------------------------------- the two principals
+
+
+def test_documents_the_two_heads_of_state_witnessed_signed_are_a_second_event() -> None:
+    coded = _coded(
+        "Xi holds talks with Kyrgyz president\nBEIJING, Nov. 3 (Xinhua) -- Chinese President Xi "
+        "Jinping held talks with Kyrgyz President Sadyr Japarov in Beijing on Monday, and the "
+        "two pledged closer cooperation against terrorism.\nXi said China values its ties with "
+        "its neighbour.\nThe guest thanked the host for a warm welcome and praised the rapid "
+        "growth of trade.\nAfter the talks, the two heads of state witnessed the signing of "
+        "cooperation documents, including an agreement on cooperation in fighting terrorism."
+    )
+    assert coded.kind == "meeting"
+    assert "mechanism" in coded.event_kinds
+
+
+def test_documents_signed_elsewhere_by_others_are_no_second_event() -> None:
+    coded = _coded(
+        "Xi holds talks with Kyrgyz president\nBEIJING, Nov. 3 (Xinhua) -- Chinese President Xi "
+        "Jinping held talks with Kyrgyz President Sadyr Japarov in Beijing on Monday, and the "
+        "two pledged closer cooperation against terrorism.\nXi said China values its ties with "
+        "its neighbour.\nThe guest thanked the host for a warm welcome and praised the rapid "
+        "growth of trade.\nIn a separate event, two private universities signed an agreement on "
+        "student exchanges."
+    )
+    assert coded.kind == "meeting"
+    assert "mechanism" not in coded.event_kinds

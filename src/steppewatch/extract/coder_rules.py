@@ -322,6 +322,13 @@ _ALL_SIDES = Literals(
         re.IGNORECASE,
     )
 )
+# ... or the two principals without their names (the two heads of state witnessed the signing,
+# 两国元首共同见证, the two ministers): a paragraph about the meeting they held
+_THE_PRINCIPALS = re.compile(
+    r"两国元首|两国领导人|两国部长|(?<![^\W\d_])the\s+two\s+(?:heads\s+of\s+state|presidents|"
+    r"leaders|ministers|delegations)(?![^\W\d_])|(?:главы|президенты|министры|лидеры)\s+двух",
+    re.IGNORECASE,
+)
 # ... or the item's own ceremony (仪式上, at the ceremony, на церемонии): a paragraph about the
 # event the item reports (what was also handed over there)
 _THE_CEREMONY = re.compile(
@@ -2478,9 +2485,10 @@ def rule_exercise_kind(
 # a stated number at a training centre built, or taught to use equipment handed over (the
 # donor's instructors will train 150 officers on the new vehicles); the guards of a security
 # firm at the site of an incident (a clash at a Chinese-owned mine, its security firm's guards
-# fire shots). Only these, and only with a mention of their own.
+# fire shots); a joint patrol the lead reports with the meeting (会晤并开展联合巡逻). Only these, and
+# only with a mention of their own.
 SECOND_EVENTS = {
-    "meeting": ("mechanism", "equipment_transfer", "training_education"),
+    "meeting": ("mechanism", "equipment_transfer", "training_education", "joint_patrol_operation"),
     "mechanism": ("meeting", "equipment_transfer"),
     "multilateral_exercise": ("training_education",),
     "bilateral_exercise": ("training_education",),
@@ -2565,6 +2573,70 @@ PLEDGE_BEFORE = 100  # characters of the equipment word's sentence searched befo
 # a handover announced as decided (中方宣布将向…提供, announced that China will hand over,
 # объявил о передаче): an announced event, not a pledge
 _ANNOUNCED = re.compile(r"宣布|(?<![^\W\d_])(?:announc\w*|объяв\w*)", re.IGNORECASE)
+
+
+# the sides talking of joint work rather than reporting it done (加强联合巡逻, agreed to step up joint
+# patrols, договорились усилить совместное патрулирование): no operation of the page
+_WORK_TALKED_OF = re.compile(
+    r"商定|同意|加强|深化|继续|推进|拓展|探讨|研究|"
+    r"(?<![^\W\d_])(?:strengthen\w*|deepen\w*|continu\w*|expand\w*|step\s+up|discuss\w*|"
+    r"enhanc\w*|усил\w*|углуб\w*|продолж\w*|развива\w*|расшир\w*|обсуд\w*|обсужд\w*)"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _talked_of(text: str, hit: Hit, start: int, end: int) -> bool:
+    """Joint work pledged or talked of (``_PLEDGED``, ``_WORK_TALKED_OF``) before ``hit`` in its
+    sentence: no operation the page reports."""
+    lo = max(start, hit.start - PLEDGE_BEFORE)
+    for brk in _RECORD_BREAK.finditer(text, lo, hit.start):
+        lo = brk.end()
+    return (
+        _PLEDGED.search(text, lo, hit.start) is not None
+        or _WORK_TALKED_OF.search(text, lo, hit.start) is not None
+    )
+
+
+# a meeting as a second event: one to come in its clause (заседания которой будут проходить, the
+# group will meet twice a year, 将举行), or the occasion on which the page's document was signed
+# (the agreement, signed in Astana during the state visit; 在…访问期间签署): the document's
+# history, no meeting the page reports
+_CLAUSE = re.compile(r"[，,。;；!?！？\n]|\.(?:\s|$)")
+_SIGNED_DURING = re.compile(
+    r"(?<![^\W\d_])(?:signed|подписан\w*)(?![^\W\d_])|签署|签订", re.IGNORECASE
+)
+# the meeting named as the occasion (during the state visit, в ходе визита, 访问期间), not as the
+# one whose outcome the document is (по итогам рабочей встречи, following the talks: this page's
+# meeting)
+_OCCASION_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:during|в\s+ходе|во\s+время|на\s+полях)(?![^\W\d_])", re.IGNORECASE
+)
+_OCCASION_AFTER = re.compile(r"[^，,。;；\n]{0,6}?期间")
+MEETING_CLAUSE = 80  # characters of a meeting word's clause searched either side
+
+
+def _meeting_aside(text: str, hit: Hit, start: int, end: int, main: str) -> bool:
+    """A meeting word (``hit``) in a clause of a meeting to come (``_FUTURE``) or, on a page
+    whose main event is a document, after the document's signing in its sentence
+    (``_SIGNED_DURING``): no second event."""
+    lo = max(start, hit.start - MEETING_CLAUSE)
+    for brk in _CLAUSE.finditer(text, lo, hit.start):
+        lo = brk.end()
+    stop = _CLAUSE.search(text, hit.end, min(end, hit.end + MEETING_CLAUSE))
+    hi = stop.start() if stop else min(end, hit.end + MEETING_CLAUSE)
+    if _FUTURE.search(text, lo, hi) is not None:
+        return True
+    if main != "mechanism":
+        return False
+    lo = max(start, hit.start - MEETING_CLAUSE)
+    for brk in _RECORD_BREAK.finditer(text, lo, hit.start):
+        lo = brk.end()
+    signed = _SIGNED_DURING.search(text, lo, hit.start)
+    return signed is not None and (
+        _OCCASION_BEFORE.search(text, signed.end(), hit.start) is not None
+        or _OCCASION_AFTER.match(text, hit.end) is not None
+    )
 
 
 def _pledged(text: str, hit: Hit, start: int, end: int) -> bool:
@@ -2800,6 +2872,23 @@ def rule_kinds(
         if other == "equipment_transfer":
             # equipment pledged, offered or given over the years: no handover of this page
             hs = [h for h in hs if not _pledged(text, h, item.start, item.end)]
+        if other == "meeting":
+            # a meeting to come, or the one at which the page's document was signed
+            hs = [
+                h
+                for h in hs
+                if h.term.startswith(PHRASE_MARK)
+                or not _meeting_aside(text, h, item.start, item.end, main)
+            ]
+        if main == "meeting" and other == "joint_patrol_operation":
+            # a patrol or an operation the lead reports with the meeting (会晤并开展联合巡逻: the
+            # sides met and patrolled), not one agreed, pledged or talked of; later paragraphs
+            # recall the operations a meeting reviewed (总结了…联合边防行动, по итогам операции)
+            hs = [
+                h
+                for h in hs
+                if h.start < lead_end and not _talked_of(text, h, item.start, item.end)
+            ]
         if other == "mechanism":
             # the minutes, communique or joint statement of the meeting: the meeting itself
             hs = [h for h in hs if not _meeting_record(text, h, item.start, item.end)]
@@ -3918,10 +4007,11 @@ def rule_framework_in_passing(
 # what the meeting produced, in the words of its outcome (по итогам встречи, the ministers
 # signed, 会议通过了): not its participants agreeing to do something later
 _OUTCOME = re.compile(
-    r"会议(?:通过|批准|签署)|会谈后|会见后|the meeting (?:adopted|approved)|"
-    r"the (?:leaders|heads of state|ministers|presidents) (?:signed|adopted|approved)|"
+    r"会议(?:通过|批准|签署)|会谈后|会见后|会谈结束后|会晤后|会晤结束后|the meeting (?:adopted|approved)|"
+    r"the (?:two )?(?:leaders|heads of state|ministers|presidents) (?:signed|adopted|approved|"
+    r"witnessed the signing)|(?:after|following) the (?:talks|meeting|consultations|negotiations),|"
     r"(?:лидеры|главы государств|министры) (?:подписали|утвердили|приняли)|"
-    r"по итогам (?:заседани|совещани|встреч|саммит|переговор)",
+    r"по итогам (?:заседани|совещани|встреч|саммит|переговор)|после (?:переговоров|встречи|заседания)",
     re.IGNORECASE,
 )
 # a meeting's protocol (По итогам заседания подписан Протокол): its minutes, no document of
@@ -4088,7 +4178,7 @@ def assign_codes(
             and (h.payload[1] in res.study.partner_set or h.payload[0] != "state")
         } | {
             _paragraph(text, item, m.start())
-            for pattern in (_BOTH_SIDES, _THE_MEETING, _THE_CEREMONY)
+            for pattern in (_BOTH_SIDES, _THE_MEETING, _THE_CEREMONY, _THE_PRINCIPALS)
             for m in pattern.finditer(text, item.start, item.end)
         }
 
