@@ -324,17 +324,23 @@ _ALL_SIDES = Literals(
 )
 # ... or the two principals without their names (the two heads of state witnessed the signing,
 # 两国元首共同见证, the two ministers): a paragraph about the meeting they held
-_THE_PRINCIPALS = re.compile(
-    r"两国元首|两国领导人|两国部长|(?<![^\W\d_])the\s+two\s+(?:heads\s+of\s+state|presidents|"
-    r"leaders|ministers|delegations)(?![^\W\d_])|(?:главы|президенты|министры|лидеры)\s+двух",
-    re.IGNORECASE,
+_THE_PRINCIPALS = Literals(
+    re.compile(
+        r"两国元首|两国领导人|两国部长|the two heads of state|the two presidents|the two leaders|"
+        r"the two ministers|the two delegations|главы двух|президенты двух|министры двух|"
+        r"лидеры двух",
+        re.IGNORECASE,
+    )
 )
 # ... or the item's own ceremony (仪式上, at the ceremony, на церемонии): a paragraph about the
 # event the item reports (what was also handed over there)
-_THE_CEREMONY = re.compile(
-    r"仪式上|仪式期间|(?<![^\W\d_])(?:at|during)\s+the\s+(?:same\s+|opening\s+|handover\s+)?"
-    r"ceremony|(?:на|в\s+ходе|во\s+время)\s+церемони\w*",
-    re.IGNORECASE,
+_THE_CEREMONY = Literals(
+    re.compile(
+        r"仪式上|仪式期间|at the ceremony|at the same ceremony|at the opening ceremony|"
+        r"at the handover ceremony|during the ceremony|на церемонии|в ходе церемонии|"
+        r"во время церемонии",
+        re.IGNORECASE,
+    )
 )
 # ... or the meeting itself as the one acting (会议通过了宣言, 与会各方, участники заседания
 # утвердили, the meeting adopted): a paragraph about the meeting
