@@ -254,3 +254,66 @@ def test_documents_signed_elsewhere_by_others_are_no_second_event() -> None:
     )
     assert coded.kind == "meeting"
     assert "mechanism" not in coded.event_kinds
+
+
+# ----------------------------------------------------------------- a document recalled
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中国驻吉尔吉斯斯坦大使会见吉内务部长\n11月2日，中国驻吉尔吉斯斯坦大使会见吉内务部长，双方就"
+        "打击跨国犯罪和保护中国公民安全交换意见。\n大使表示，中吉引渡条约生效以来，两国执法合作"
+        "不断深化。",
+        "Kyrgyz interior minister meets Chinese ambassador\nKyrgyzstan's interior minister met "
+        "the Chinese ambassador in Bishkek on Monday to discuss the fight against terrorism and "
+        "the security of Chinese citizens.\nThe minister noted that Kyrgyzstan had ratified the "
+        "extradition treaty with China.",
+    ],
+)
+def test_a_document_the_meeting_recalls_is_no_second_event(text: str) -> None:
+    coded = _coded(text)
+    assert coded.kind == "meeting"
+    assert "mechanism" not in coded.event_kinds
+
+
+def test_a_document_signed_at_the_meeting_in_chinese_is_a_second_event() -> None:
+    coded = _coded(
+        "中国驻吉尔吉斯斯坦大使会见吉内务部长\n11月2日，中国驻吉尔吉斯斯坦大使会见吉内务部长，双方就"
+        "打击跨国犯罪和保护中国公民安全交换意见。\n会见后，双方签署了打击跨国犯罪合作协议。"
+    )
+    assert coded.kind == "meeting"
+    assert "mechanism" in coded.event_kinds
+
+
+# ----------------------------------------------------------------- a facility opened at a meeting
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Министры внутренних дел Кыргызстана и Китая провели переговоры в Бишкеке\n"
+        "Министры внутренних дел Кыргызстана и Китая 3 ноября в Бишкеке обсудили борьбу с "
+        "терроризмом и наркотрафиком.\nВ тот же день министры приняли участие в церемонии "
+        "открытия учебного центра милиции, построенного за счет безвозмездной помощи Китая.",
+        "China, Tajikistan police chiefs meet in Dushanbe\nThe police chiefs of China and "
+        "Tajikistan held talks in Dushanbe on Tuesday on fighting terrorism and drug "
+        "trafficking.\nThe same day the two ministers attended the opening of a police training "
+        "center built with a Chinese grant.",
+    ],
+)
+def test_a_facility_opened_at_the_meeting_is_a_second_event(text: str) -> None:
+    coded = _coded(text)
+    assert coded.kind == "meeting"
+    assert "infrastructure" in coded.event_kinds
+    assert "equipment_transfer" not in coded.event_kinds
+
+
+def test_a_facility_only_planned_at_the_meeting_is_no_second_event() -> None:
+    coded = _coded(
+        "China, Tajikistan police chiefs meet in Dushanbe\nThe police chiefs of China and "
+        "Tajikistan held talks in Dushanbe on Tuesday on fighting terrorism and drug "
+        "trafficking.\nThe two sides discussed building a police training center in the south."
+    )
+    assert coded.kind == "meeting"
+    assert "infrastructure" not in coded.event_kinds

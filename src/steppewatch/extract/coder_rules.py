@@ -2494,7 +2494,13 @@ def rule_exercise_kind(
 # fire shots); a joint patrol the lead reports with the meeting (会晤并开展联合巡逻). Only these, and
 # only with a mention of their own.
 SECOND_EVENTS = {
-    "meeting": ("mechanism", "equipment_transfer", "training_education", "joint_patrol_operation"),
+    "meeting": (
+        "mechanism",
+        "equipment_transfer",
+        "training_education",
+        "joint_patrol_operation",
+        "infrastructure",
+    ),
     "mechanism": ("meeting", "equipment_transfer"),
     "multilateral_exercise": ("training_education",),
     "bilateral_exercise": ("training_education",),
@@ -2537,13 +2543,34 @@ _DOCUMENT_OF_ITS_OWN = re.compile(
     r"协定|协议|条约|备忘录|公约|规划|计划|纲要|方案|议定书|声明|宣言|机制|成立|设立|建立|"
     r"(?<![^\W\d_])(?:agreement|treaty|memorand\w*|convention|programme|program|plan|accord|"
     r"statement|declaration|mechanism|establish\w*|set\s+up|"
-    r"protocol\s+(?:on|amending|to)|соглашени\w*|договор\w*|меморандум\w*|конвенци\w*|"
+    r"protocol\s+(?:on|amending|to)|соглашени\w*|договор(?![её]нн)\w*|меморандум\w*|конвенци\w*|"
     r"программ\w*|план\w*|заявлени\w*|декларац\w*|механизм\w*|учре[дж]\w*|созда\w*|"
     r"протокол\w*\s+(?:о|об|к)\s)",
     re.IGNORECASE,
 )
 _RECORD_SPAN = 120  # characters either side of a signing word: its sentence
 _RECORD_BREAK = re.compile(r"[。!?！？\n]|\.(?:\s|$)")
+
+
+# a document the page recalls, not one it reports made: in force since (协定生效以来, 签署以来),
+# or in the past perfect (the parliament had ratified the agreement)
+_SINCE_AFTER = re.compile(r"[^，,。;；!?！？\n]{0,12}?以来")
+_HAD = re.compile(
+    r"(?<![^\W\d_])had\s+(?:been\s+|already\s+)?[^\W\d_]+ed(?![^\W\d_])", re.IGNORECASE
+)
+HAD_BEFORE = 40  # characters of the clause searched before a mechanism word for a past perfect
+
+
+def _recalled_document(text: str, hit: Hit, start: int) -> bool:
+    """A mechanism word followed in its clause by 以来 (since) or in a clause in the past
+    perfect (the parliament had ratified the agreement): the document's history, no second
+    event of the page."""
+    if _SINCE_AFTER.match(text, hit.end) is not None:
+        return True
+    lo = max(start, hit.start - HAD_BEFORE)
+    for brk in _CLAUSE.finditer(text, lo, hit.start):
+        lo = brk.end()
+    return _HAD.search(text, lo, hit.end) is not None
 
 
 def _meeting_record(text: str, hit: Hit, start: int, end: int) -> bool:
@@ -2643,6 +2670,22 @@ def _meeting_aside(text: str, hit: Hit, start: int, end: int, main: str) -> bool
         _OCCASION_BEFORE.search(text, signed.end(), hit.start) is not None
         or _OCCASION_AFTER.match(text, hit.end) is not None
     )
+
+
+# a facility opened, commissioned or handed over (竣工, 启用, 移交, opened, commissioned, handed
+# over, церемония открытия, ввод в эксплуатацию, сдана в эксплуатацию): at a meeting, a second
+# event; a facility only named, planned or visited is none
+_OPENED = re.compile(
+    r"竣工|启用|落成|揭牌|移交|交付|交接|投入使用|"
+    r"(?<![^\W\d_])(?:opened|opening|inaugurat\w*|commission(?:ed|ing)|handed\s+over|"
+    r"открыт\w*|открыл\w*|открыва\w*|эксплуатаци\w*|сдан\w*|передан\w*|передал\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _opened(text: str, hit: Hit, start: int, end: int) -> bool:
+    """``hit``'s sentence says a facility was opened, commissioned or handed over."""
+    return _OPENED.search(text, *_sentence_of(text, hit.start, start, end)) is not None
 
 
 def _pledged(text: str, hit: Hit, start: int, end: int) -> bool:
@@ -2886,6 +2929,30 @@ def rule_kinds(
                 if h.term.startswith(PHRASE_MARK)
                 or not _meeting_aside(text, h, item.start, item.end, main)
             ]
+        if main == "meeting" and other == "infrastructure":
+            # a facility opened or handed over at the meeting (the sides attended the opening of
+            # a training centre built with the focal state's grant), not one named or planned
+            hs = [
+                h
+                for h in hs
+                if _opened(text, h, item.start, item.end)
+                and not _talked_of(text, h, item.start, item.end)
+            ]
+        if main == "meeting" and other == "equipment_transfer" and "infrastructure" in kinds:
+            # the grant or the Safe City system of a facility opened there is the facility's,
+            # not a handover of its own (items handed over with it are: _items_handed_over)
+            facility = {
+                _sentence_of(text, f.start, item.start, item.end)
+                for f in kinds["infrastructure"]
+                if _opened(text, f, item.start, item.end)
+            }
+            hs = [
+                h
+                for h in hs
+                if h.term.startswith(PHRASE_MARK)
+                or _items_handed_over(text, h, item.end)
+                or _sentence_of(text, h.start, item.start, item.end) not in facility
+            ]
         if main == "meeting" and other == "joint_patrol_operation":
             # a patrol or an operation the lead reports with the meeting (会晤并开展联合巡逻: the
             # sides met and patrolled), not one agreed, pledged or talked of; later paragraphs
@@ -2897,7 +2964,12 @@ def rule_kinds(
             ]
         if other == "mechanism":
             # the minutes, communique or joint statement of the meeting: the meeting itself
-            hs = [h for h in hs if not _meeting_record(text, h, item.start, item.end)]
+            hs = [
+                h
+                for h in hs
+                if not _meeting_record(text, h, item.start, item.end)
+                and not _recalled_document(text, h, item.start)
+            ]
         if main == "mechanism" and other == "meeting":
             # the legislature's session that ratifies the document (на пленарном заседании
             # депутаты ратифицировали, 人大常委会会议批准): its own act, no meeting with a partner
