@@ -317,3 +317,32 @@ def test_a_facility_only_planned_at_the_meeting_is_no_second_event() -> None:
     )
     assert coded.kind == "meeting"
     assert "infrastructure" not in coded.event_kinds
+
+
+# ----------------------------------------------------------------- an operation done jointly
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "МВД Кыргызстана ликвидировало нарколабораторию\nСотрудниками МВД Кыргызской Республики "
+        "совместно с представителями Министерства общественной безопасности КНР 4 ноября "
+        "проведена специальная операция по ликвидации нарколаборатории в Чуйской области.",
+        "Kazakh police dismantle fraud ring\nKazakh police, jointly with officers of China's "
+        "Ministry of Public Security, conducted an operation in Almaty on Tuesday that broke up "
+        "a call centre defrauding Chinese citizens.",
+    ],
+)
+def test_an_operation_done_jointly_with_the_other_sides_officers(text: str) -> None:
+    coded = _coded(text)
+    assert coded.relevant
+    assert coded.kind == "joint_patrol_operation"
+
+
+def test_an_operation_of_one_side_with_its_own_services_is_no_joint_operation() -> None:
+    coded = _coded(
+        "МВД Кыргызстана ликвидировало нарколабораторию\nСотрудниками МВД Кыргызской Республики "
+        "совместно с ГКНБ 4 ноября проведена специальная операция в Чуйской области; изъятые "
+        "прекурсоры, по данным МВД, были ввезены из Китая."
+    )
+    assert coded.kind != "joint_patrol_operation"

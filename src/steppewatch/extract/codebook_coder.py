@@ -123,6 +123,7 @@ from steppewatch.extract.coder_entities import (
 from steppewatch.extract.coder_hostility import hostile_acts
 from steppewatch.extract.coder_phrases import (
     document_mentions,
+    operation_mentions,
     summons_mentions,
     transfer_mentions,
 )
@@ -454,6 +455,7 @@ class CodebookCoder:
             item.start,
             item.end,
         )
+        hits = operation_mentions(hits, normal, item.start, item.end)
         # a paragraph headed Справка. / Background: reports no event; a list headed Related
         # news: / 【相关新闻】 names other items' events
         note = note_start(text, item.start, item.end)
