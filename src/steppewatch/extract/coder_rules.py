@@ -2491,8 +2491,9 @@ def rule_exercise_kind(
 # a stated number at a training centre built, or taught to use equipment handed over (the
 # donor's instructors will train 150 officers on the new vehicles); the guards of a security
 # firm at the site of an incident (a clash at a Chinese-owned mine, its security firm's guards
-# fire shots); a joint patrol the lead reports with the meeting (会晤并开展联合巡逻). Only these, and
-# only with a mention of their own.
+# fire shots); a joint patrol the lead reports with the meeting (会晤并开展联合巡逻); a facility
+# opened or handed over at the meeting (the ministers attended the opening of a training centre).
+# Only these, and only with a mention of their own.
 SECOND_EVENTS = {
     "meeting": (
         "mechanism",
