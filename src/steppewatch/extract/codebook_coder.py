@@ -65,7 +65,11 @@ Per item (see ``segment.py``):
    members, a venue's host, a group's members - of an item reporting no event are not the
    page's when another item reports one); kinds per event mention (the
    main one by a lead-weighted score, plus an agreement signed or equipment handed over at a
-   meeting; no event from a Xinjiang training-centre name, from medical aid, from a word
+   meeting, a facility opened there or a joint patrol its lead reports - not the meeting's
+   own minutes or communique, a document recalled, a meeting to come, nor equipment only
+   pledged, offered or given over the years, but items handed over at a facility's ceremony;
+   an operation done jointly with the other side's officers (совместно с ... проведена
+   операция: ``coder_phrases``); no event from a Xinjiang training-centre name, from medical aid, from a word
    negated, discussed or naming what a document is about, or from a question asking to confirm
    a report, relaying a request or asking yes or no); level from the offices named as such (an
    aide's title is not the office) or the officials' offices at the item's date, those of the
@@ -122,6 +126,7 @@ from steppewatch.extract.coder_entities import (
 from steppewatch.extract.coder_hostility import hostile_acts
 from steppewatch.extract.coder_phrases import (
     document_mentions,
+    operation_mentions,
     summons_mentions,
     transfer_mentions,
 )
@@ -451,6 +456,7 @@ class CodebookCoder:
             item.start,
             item.end,
         )
+        hits = operation_mentions(hits, normal, item.start, item.end)
         # a paragraph headed Справка. / Background: reports no event; a list headed Related
         # news: / 【相关新闻】 names other items' events
         note = note_start(text, item.start, item.end)

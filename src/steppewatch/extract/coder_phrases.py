@@ -20,6 +20,12 @@ what was done: the forms of the past and the verbal nouns, not the future or the
 kind and not by a fixed phrase (министры приняли Бакинскую декларацию; было принято заявление
 министров; одобрили обновленный каталог мер доверия; декларация была принята): an
 ``("event_kind", "mechanism")`` hit on the verb, a second event too.
+
+``operation_mentions`` finds an operation done together with the other side's officers, told by
+an adverb and a verb of conducting apart (совместно с представителями МОБ КНР ... проведена
+специальная операция; jointly with Chinese police officers ... conducted an operation): an
+``("event_kind", "joint_patrol_operation")`` hit on the adverb that may be the main event, when
+the words after the adverb name a state the clause before it does not (not совместно с ГКНБ).
 """
 
 from __future__ import annotations
@@ -29,7 +35,13 @@ import re
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.prefilter import Guarded
 
-__all__ = ["PHRASE_MARK", "document_mentions", "summons_mentions", "transfer_mentions"]
+__all__ = [
+    "PHRASE_MARK",
+    "document_mentions",
+    "operation_mentions",
+    "summons_mentions",
+    "transfer_mentions",
+]
 
 PAYLOAD = ("event_kind", "equipment_transfer")
 # the first character of such a hit's term: a verb and its object found apart tell a second
@@ -201,6 +213,55 @@ def summons_mentions(hits: list[Hit], normal: str, start: int, end: int) -> list
         Hit(m.start(), m.end(), MEETING, PHRASE_MARK + m.group())
         for m in _SUMMONED.pattern.finditer(normal, start, end)
         if m.start() not in have
+    ]
+    if not found:
+        return hits
+    return sorted(hits + found, key=lambda h: h.start)
+
+
+OPERATION = ("event_kind", "joint_patrol_operation")
+# an operation done together with the other side's officers, told by the adverb and a verb of
+# conducting apart (сотрудниками МВД совместно с представителями МОБ КНР ... проведена
+# специальная операция; police, jointly with officers of China's public security ministry,
+# carried out a raid): the indicators name "совместная операция", "joint operation" only. The
+# clause must say it was done (the past), not planned
+OPERATION_SPAN = 160  # characters between the adverb and the operation's noun
+_JOINTLY = Guarded(
+    re.compile(
+        r"(?<![^\W\d_])(?:совместно\s+с|jointly\s+with|together\s+with)(?![^\W\d_])"
+        rf"(?=(?P<rest>[^.;!?\n]{{1,{OPERATION_SPAN}}}?(?<![^\W\d_])(?:провед[её]н\w*|провел\w*|"
+        r"conducted|carried\s+out|launched)(?![^\W\d_])[^.;!?\n]{0,40}?"
+        r"(?<![^\W\d_])(?:спецоперац\w*|операци\w*|рейд\w*|operations?|raids?)(?![^\W\d_])))",
+        re.IGNORECASE,
+    ),
+    "совместно с",
+    "jointly with",
+    "together with",
+)
+
+
+def _other_side(states: list[Hit], normal: str, adverb: int, span_end: int, start: int) -> bool:
+    """The words after the adverb (up to the operation's noun: ``span_end``) name a state that
+    its clause before the adverb does not (the other side's officers, not a service of the
+    same state: совместно с ГКНБ)."""
+    lo = max(start, adverb - OPERATION_SPAN)
+    stop = max(normal.rfind(c, lo, adverb) for c in ".;!?\n")
+    lo = max(lo, stop + 1)
+    before = {h.payload[1] for h in states if lo <= h.start < adverb}
+    return any(adverb < h.start < span_end and h.payload[1] not in before for h in states)
+
+
+def operation_mentions(hits: list[Hit], normal: str, start: int, end: int) -> list[Hit]:
+    """``hits`` and the joint operations told apart (``_JOINTLY``) as
+    ``("event_kind", "joint_patrol_operation")`` hits on the adverb, sorted by start;
+    ``normal``: the lower-cased text."""
+    if not _JOINTLY.possible(normal, start, end):
+        return hits
+    states = [h for h in hits if h.payload[0] == "state"]
+    found = [
+        Hit(m.start(), m.end(), OPERATION, m.group())
+        for m in _JOINTLY.pattern.finditer(normal, start, end)
+        if _other_side(states, normal, m.start(), m.end("rest"), start)
     ]
     if not found:
         return hits

@@ -322,6 +322,26 @@ _ALL_SIDES = Literals(
         re.IGNORECASE,
     )
 )
+# ... or the two principals without their names (the two heads of state witnessed the signing,
+# 两国元首共同见证, the two ministers): a paragraph about the meeting they held
+_THE_PRINCIPALS = Literals(
+    re.compile(
+        r"两国元首|两国领导人|两国部长|the two heads of state|the two presidents|the two leaders|"
+        r"the two ministers|the two delegations|главы двух|президенты двух|министры двух|"
+        r"лидеры двух",
+        re.IGNORECASE,
+    )
+)
+# ... or the item's own ceremony (仪式上, at the ceremony, на церемонии): a paragraph about the
+# event the item reports (what was also handed over there)
+_THE_CEREMONY = Literals(
+    re.compile(
+        r"仪式上|仪式期间|at the ceremony|at the same ceremony|at the opening ceremony|"
+        r"at the handover ceremony|during the ceremony|на церемонии|в ходе церемонии|"
+        r"во время церемонии",
+        re.IGNORECASE,
+    )
+)
 # ... or the meeting itself as the one acting (会议通过了宣言, 与会各方, участники заседания
 # утвердили, the meeting adopted): a paragraph about the meeting
 _THE_MEETING = re.compile(
@@ -2539,9 +2559,17 @@ def rule_exercise_kind(
 # a stated number at a training centre built, or taught to use equipment handed over (the
 # donor's instructors will train 150 officers on the new vehicles); the guards of a security
 # firm at the site of an incident (a clash at a Chinese-owned mine, its security firm's guards
-# fire shots). Only these, and only with a mention of their own.
+# fire shots); a joint patrol the lead reports with the meeting (会晤并开展联合巡逻); a facility
+# opened or handed over at the meeting (the ministers attended the opening of a training centre).
+# Only these, and only with a mention of their own.
 SECOND_EVENTS = {
-    "meeting": ("mechanism", "equipment_transfer", "training_education"),
+    "meeting": (
+        "mechanism",
+        "equipment_transfer",
+        "training_education",
+        "joint_patrol_operation",
+        "infrastructure",
+    ),
     "mechanism": ("meeting", "equipment_transfer"),
     "multilateral_exercise": ("training_education",),
     "bilateral_exercise": ("training_education",),
@@ -2564,6 +2592,212 @@ _TRAINEES = re.compile(
     r"\d[\d\s,.]*(?:тыс\.?\s*)?(?:\w+\s+)?(?:мест|квот|стипенди)",
     re.IGNORECASE,
 )
+
+
+# the meeting's own record signed or adopted at its end (会议纪要, 会谈纪要, a communique,
+# информационное сообщение, a bare протокол of the session): the meeting written down, not an
+# agreement of its own (gold guide 3: one event per meeting); a document with a subject of its
+# own named in the same sentence (an agreement, a programme, a plan, a protocol that sets out
+# or amends something) or a body founded there is one, and so is a joint statement or
+# declaration (the sides' stated policy: the sets code it as a mechanism)
+_MEETING_RECORD = re.compile(
+    r"纪要|公报|"
+    r"(?<![^\W\d_])(?:minutes|(?:joint\s+|final\s+|press\s+)?communiq\w*|коммюнике|"
+    r"информационн\w*\s+сообщени\w*|"
+    r"(?:protocol|протокол)(?:\s+(?:of\s+the\s+\w+|заседания|встречи|переговоров|совещания|"
+    r"консультаций))?(?=\s*(?:[.;:]|$|,\s+(?:в\s+котор\w+\s+(?:зафиксир|отраж)|recording))))",
+    re.IGNORECASE,
+)
+_DOCUMENT_OF_ITS_OWN = re.compile(
+    r"协定|协议|条约|备忘录|公约|规划|计划|纲要|方案|议定书|声明|宣言|机制|成立|设立|建立|"
+    r"(?<![^\W\d_])(?:agreement|treaty|memorand\w*|convention|programme|program|plan|accord|"
+    r"statement|declaration|mechanism|establish\w*|set\s+up|"
+    r"protocol\s+(?:on|amending|to)|соглашени\w*|договор(?![её]нн)\w*|меморандум\w*|конвенци\w*|"
+    r"программ\w*|план\w*|заявлени\w*|декларац\w*|механизм\w*|учре[дж]\w*|созда\w*|"
+    r"протокол\w*\s+(?:о|об|к)\s)",
+    re.IGNORECASE,
+)
+_RECORD_SPAN = 120  # characters either side of a signing word: its sentence
+_RECORD_BREAK = re.compile(r"[。!?！？\n]|\.(?:\s|$)")
+
+
+# a document the page recalls, not one it reports made: in force since (协定生效以来, 签署以来),
+# or in the past perfect (the parliament had ratified the agreement)
+_SINCE_AFTER = re.compile(r"[^，,。;；!?！？\n]{0,12}?以来")
+_HAD = re.compile(
+    r"(?<![^\W\d_])had\s+(?:been\s+|already\s+)?[^\W\d_]+ed(?![^\W\d_])", re.IGNORECASE
+)
+HAD_BEFORE = 40  # characters of the clause searched before a mechanism word for a past perfect
+
+
+def _recalled_document(text: str, hit: Hit, start: int) -> bool:
+    """A mechanism word followed in its clause by 以来 (since) or in a clause in the past
+    perfect (the parliament had ratified the agreement): the document's history, no second
+    event of the page."""
+    if _SINCE_AFTER.match(text, hit.end) is not None:
+        return True
+    lo = max(start, hit.start - HAD_BEFORE)
+    for brk in _CLAUSE.finditer(text, lo, hit.start):
+        lo = brk.end()
+    return _HAD.search(text, lo, hit.end) is not None
+
+
+def _meeting_record(text: str, hit: Hit, start: int, end: int) -> bool:
+    """``hit`` (a mechanism word: signed, 签署, подписан, a communique) is the signing or
+    adopting of the meeting's own record (``_MEETING_RECORD``) and its sentence names no
+    document with a subject of its own nor a body founded (``_DOCUMENT_OF_ITS_OWN``)."""
+    lo = max(start, hit.start - _RECORD_SPAN)
+    for brk in _RECORD_BREAK.finditer(text, lo, hit.start):
+        lo = brk.end()
+    stop = _RECORD_BREAK.search(text, hit.end, min(end, hit.end + _RECORD_SPAN))
+    hi = stop.start() if stop else min(end, hit.end + _RECORD_SPAN)
+    sentence = text[lo:hi]
+    return _MEETING_RECORD.search(sentence) is not None and not _DOCUMENT_OF_ITS_OWN.search(
+        sentence
+    )
+
+
+# equipment a side is willing, ready or set to give, has offered, or agreed to cooperate on (中方愿
+# 为…提供装备, will provide, agreed to expand cooperation in equipment maintenance, готова передать),
+# or has given over the years (近年来, in recent years): a pledge or a practice, no handover this
+# page reports (gold guide 4: a plan is not a handover); said before the equipment word in its
+# sentence
+_PLEDGED = re.compile(
+    r"愿|愿意|将|拟|计划|准备|承诺|近年来|多年来|"
+    r"(?<![^\W\d_])(?:will|would|shall|plans?\s+to|planning\s+to|pledged?|pledging|offer(?:s|ed)?|"
+    r"promis\w*|agreed\s+to|ready\s+to|willing\s+to|intends?\s+to|is\s+to|are\s+to|"
+    r"in\s+recent\s+years|over\s+the\s+years|"
+    r"готов\w*|намерен\w*|будет|будут|планиру\w*|предлож\w*|пообещ\w*|обещ\w*|"
+    r"договорил\w*|согласил\w*|в\s+последние\s+годы)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+PLEDGE_BEFORE = 100  # characters of the equipment word's sentence searched before it
+# a handover announced as decided (中方宣布将向…提供, announced that China will hand over,
+# объявил о передаче): an announced event, not a pledge
+_ANNOUNCED = re.compile(r"宣布|(?<![^\W\d_])(?:announc\w*|объяв\w*)", re.IGNORECASE)
+
+
+# the sides talking of joint work rather than reporting it done (加强联合巡逻, agreed to step up joint
+# patrols, договорились усилить совместное патрулирование): no operation of the page
+_WORK_TALKED_OF = re.compile(
+    r"商定|同意|加强|深化|继续|推进|拓展|探讨|研究|"
+    r"(?<![^\W\d_])(?:strengthen\w*|deepen\w*|continu\w*|expand\w*|step\s+up|discuss\w*|"
+    r"enhanc\w*|усил\w*|углуб\w*|продолж\w*|развива\w*|расшир\w*|обсуд\w*|обсужд\w*)"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _talked_of(text: str, hit: Hit, start: int, end: int) -> bool:
+    """Joint work pledged or talked of (``_PLEDGED``, ``_WORK_TALKED_OF``) before ``hit`` in its
+    sentence: no operation the page reports."""
+    lo = max(start, hit.start - PLEDGE_BEFORE)
+    for brk in _RECORD_BREAK.finditer(text, lo, hit.start):
+        lo = brk.end()
+    return (
+        _PLEDGED.search(text, lo, hit.start) is not None
+        or _WORK_TALKED_OF.search(text, lo, hit.start) is not None
+    )
+
+
+# a meeting as a second event: one to come in its clause (заседания которой будут проходить, the
+# group will meet twice a year, 将举行), or the occasion on which the page's document was signed
+# (the agreement, signed in Astana during the state visit; 在…访问期间签署): the document's
+# history, no meeting the page reports
+_CLAUSE = re.compile(r"[，,。;；!?！？\n]|\.(?:\s|$)")
+_SIGNED_DURING = re.compile(
+    r"(?<![^\W\d_])(?:signed|подписан\w*)(?![^\W\d_])|签署|签订", re.IGNORECASE
+)
+# the meeting named as the occasion (during the state visit, в ходе визита, 访问期间), not as the
+# one whose outcome the document is (по итогам рабочей встречи, following the talks: this page's
+# meeting)
+_OCCASION_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:during|в\s+ходе|во\s+время|на\s+полях)(?![^\W\d_])", re.IGNORECASE
+)
+_OCCASION_AFTER = re.compile(r"[^，,。;；\n]{0,6}?期间")
+MEETING_CLAUSE = 80  # characters of a meeting word's clause searched either side
+
+
+def _meeting_aside(text: str, hit: Hit, start: int, end: int, main: str) -> bool:
+    """A meeting word (``hit``) in a clause of a meeting to come (``_FUTURE``) or, on a page
+    whose main event is a document, after the document's signing in its sentence
+    (``_SIGNED_DURING``): no second event."""
+    lo = max(start, hit.start - MEETING_CLAUSE)
+    for brk in _CLAUSE.finditer(text, lo, hit.start):
+        lo = brk.end()
+    stop = _CLAUSE.search(text, hit.end, min(end, hit.end + MEETING_CLAUSE))
+    hi = stop.start() if stop else min(end, hit.end + MEETING_CLAUSE)
+    if _FUTURE.search(text, lo, hi) is not None:
+        return True
+    if main != "mechanism":
+        return False
+    lo = max(start, hit.start - MEETING_CLAUSE)
+    for brk in _RECORD_BREAK.finditer(text, lo, hit.start):
+        lo = brk.end()
+    signed = _SIGNED_DURING.search(text, lo, hit.start)
+    return signed is not None and (
+        _OCCASION_BEFORE.search(text, signed.end(), hit.start) is not None
+        or _OCCASION_AFTER.match(text, hit.end) is not None
+    )
+
+
+# a facility opened, commissioned or handed over (竣工, 启用, 移交, opened, commissioned, handed
+# over, церемония открытия, ввод в эксплуатацию, сдана в эксплуатацию): at a meeting, a second
+# event; a facility only named, planned or visited is none
+_OPENED = re.compile(
+    r"竣工|启用|落成|揭牌|移交|交付|交接|投入使用|"
+    r"(?<![^\W\d_])(?:opened|opening|inaugurat\w*|commission(?:ed|ing)|handed\s+over|"
+    r"открыт\w*|открыл\w*|открыва\w*|эксплуатаци\w*|сдан\w*|передан\w*|передал\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _opened(text: str, hit: Hit, start: int, end: int) -> bool:
+    """``hit``'s sentence says a facility was opened, commissioned or handed over."""
+    return _OPENED.search(text, *_sentence_of(text, hit.start, start, end)) is not None
+
+
+def _pledged(text: str, hit: Hit, start: int, end: int) -> bool:
+    """Equipment named in a pledge, an offer, a plan or a practice of years (``_PLEDGED``)
+    before it in its sentence, not announced as decided (``_ANNOUNCED``): no handover of the
+    page."""
+    lo = max(start, hit.start - PLEDGE_BEFORE)
+    for brk in _RECORD_BREAK.finditer(text, lo, hit.start):
+        lo = brk.end()
+    return (
+        _PLEDGED.search(text, lo, hit.start) is not None
+        and _ANNOUNCED.search(text, lo, hit.start) is None
+    )
+
+
+# a handover word (移交, 交付, handed over, delivered, donated) with items of equipment after it
+# in its clause (移交了一批警用装备, handed over 24 off-road vehicles): on a page about a facility
+# built, the equipment handed over with it is a handover of its own (the Russian verb and its
+# object: ``coder_phrases``); the facility handed over (培训中心竣工移交, the outposts were handed
+# over) names no items
+_HANDOVER_WORD = re.compile(
+    r"移交|交付|交接|赠送|捐赠|(?<![^\W\d_])(?:hand(?:ed|s)?\s+over|deliver(?:ed|s)?|"
+    r"donat(?:ed|es)|present(?:ed|s)|transferr(?:ed)?)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_ITEMS = re.compile(
+    r"装备|设备|车辆|巡逻车|警车|越野车|卡车|无人机|器材|仪器|电台|防护服|"
+    r"(?<![^\W\d_])(?:equipment|vehicles?|trucks?|cars|drones?|devices|kits?|radios?|uniforms|"
+    r"weapons|arms|boats|helicopters?|scanners?|computers|generators?|gear)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+ITEMS_AFTER = 80  # characters of the handover word's clause searched for the items
+
+
+def _items_handed_over(text: str, hit: Hit, end: int) -> bool:
+    """``hit`` is a handover word with items of equipment after it in its clause."""
+    if _HANDOVER_WORD.fullmatch(text, hit.start, hit.end) is None:
+        return False
+    stop = _RECORD_BREAK.search(text, hit.end, min(end, hit.end + ITEMS_AFTER))
+    return (
+        _ITEMS.search(text, hit.end, stop.start() if stop else min(end, hit.end + ITEMS_AFTER))
+        is not None
+    )
 
 
 def _paragraph(text: str, item: CodedItem, position: int) -> int:
@@ -2748,7 +2982,63 @@ def rule_kinds(
             # equipment named with a facility is its fitting-out (оснащена системами
             # видеонаблюдения); a handover of its own, a verb and what it hands over
             # (передала пограничникам 25 автомобилей: coder_phrases), is a second event
-            hs = [h for h in hs if h.term.startswith(PHRASE_MARK)]
+            hs = [
+                h
+                for h in hs
+                if h.term.startswith(PHRASE_MARK) or _items_handed_over(text, h, item.end)
+            ]
+        if other == "equipment_transfer":
+            # equipment pledged, offered or given over the years: no handover of this page
+            hs = [h for h in hs if not _pledged(text, h, item.start, item.end)]
+        if other == "meeting":
+            # a meeting to come, or the one at which the page's document was signed
+            hs = [
+                h
+                for h in hs
+                if h.term.startswith(PHRASE_MARK)
+                or not _meeting_aside(text, h, item.start, item.end, main)
+            ]
+        if main == "meeting" and other == "infrastructure":
+            # a facility opened or handed over at the meeting (the sides attended the opening of
+            # a training centre built with the focal state's grant), not one named or planned
+            hs = [
+                h
+                for h in hs
+                if _opened(text, h, item.start, item.end)
+                and not _talked_of(text, h, item.start, item.end)
+            ]
+        if main == "meeting" and other == "equipment_transfer" and "infrastructure" in kinds:
+            # the grant or the Safe City system of a facility opened there is the facility's,
+            # not a handover of its own (items handed over with it are: _items_handed_over)
+            facility = {
+                _sentence_of(text, f.start, item.start, item.end)
+                for f in kinds["infrastructure"]
+                if _opened(text, f, item.start, item.end)
+            }
+            hs = [
+                h
+                for h in hs
+                if h.term.startswith(PHRASE_MARK)
+                or _items_handed_over(text, h, item.end)
+                or _sentence_of(text, h.start, item.start, item.end) not in facility
+            ]
+        if main == "meeting" and other == "joint_patrol_operation":
+            # a patrol or an operation the lead reports with the meeting (会晤并开展联合巡逻: the
+            # sides met and patrolled), not one agreed, pledged or talked of; later paragraphs
+            # recall the operations a meeting reviewed (总结了…联合边防行动, по итогам операции)
+            hs = [
+                h
+                for h in hs
+                if h.start < lead_end and not _talked_of(text, h, item.start, item.end)
+            ]
+        if other == "mechanism":
+            # the minutes, communique or joint statement of the meeting: the meeting itself
+            hs = [
+                h
+                for h in hs
+                if not _meeting_record(text, h, item.start, item.end)
+                and not _recalled_document(text, h, item.start)
+            ]
         if main == "mechanism" and other == "meeting":
             # the legislature's session that ratifies the document (на пленарном заседании
             # депутаты ратифицировали, 人大常委会会议批准): its own act, no meeting with a partner
@@ -3864,10 +4154,11 @@ def rule_framework_in_passing(
 # what the meeting produced, in the words of its outcome (по итогам встречи, the ministers
 # signed, 会议通过了): not its participants agreeing to do something later
 _OUTCOME = re.compile(
-    r"会议(?:通过|批准|签署)|会谈后|会见后|the meeting (?:adopted|approved)|"
-    r"the (?:leaders|heads of state|ministers|presidents) (?:signed|adopted|approved)|"
+    r"会议(?:通过|批准|签署)|会谈后|会见后|会谈结束后|会晤后|会晤结束后|the meeting (?:adopted|approved)|"
+    r"the (?:two )?(?:leaders|heads of state|ministers|presidents) (?:signed|adopted|approved|"
+    r"witnessed the signing)|(?:after|following) the (?:talks|meeting|consultations|negotiations),|"
     r"(?:лидеры|главы государств|министры) (?:подписали|утвердили|приняли)|"
-    r"по итогам (?:заседани|совещани|встреч|саммит|переговор)",
+    r"по итогам (?:заседани|совещани|встреч|саммит|переговор)|после (?:переговоров|встречи|заседания)",
     re.IGNORECASE,
 )
 # a meeting's protocol (По итогам заседания подписан Протокол): its minutes, no document of
@@ -4034,7 +4325,7 @@ def assign_codes(
             and (h.payload[1] in res.study.partner_set or h.payload[0] != "state")
         } | {
             _paragraph(text, item, m.start())
-            for pattern in (_BOTH_SIDES, _THE_MEETING)
+            for pattern in (_BOTH_SIDES, _THE_MEETING, _THE_CEREMONY, _THE_PRINCIPALS)
             for m in pattern.finditer(text, item.start, item.end)
         }
 
