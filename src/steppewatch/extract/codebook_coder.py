@@ -119,6 +119,7 @@ from steppewatch.extract.coder_entities import (
     not_participant,
     numbered_entries,
 )
+from steppewatch.extract.coder_home import home_offices
 from steppewatch.extract.coder_hostility import hostile_acts
 from steppewatch.extract.coder_phrases import (
     document_mentions,
@@ -474,6 +475,9 @@ class CodebookCoder:
                 for h in hits
                 if h not in staff or (not led_by_staff and h.payload[0] == "official")
             ]
+        # an office named with no state under a partner's dateline (БИШКЕК. Министр внутренних
+        # дел принял посла КНР): the dateline's state's
+        hits = home_offices(hits, text, res, item.start)
         passages = self._passages(item, text, hits, res)
         if not passages:
             return
@@ -1002,7 +1006,16 @@ _SIDES_TOGETHER = re.compile(
     r"all\s+sides|joint(?:ly)?|together)(?![^\W\d_])",
     re.IGNORECASE,
 )
-_SIDE_KINDS = ("state", "listed", "example", "official", "institution", "group", "venue")
+_SIDE_KINDS = (
+    "state",
+    "listed",
+    "example",
+    "official",
+    "institution",
+    "group",
+    "venue",
+    "home_office",
+)
 _NAME_PLACES = ("state", "listed", "example", "venue")  # names that may be people's home
 
 
@@ -1436,9 +1449,36 @@ def _score(passage: _Passage, res: _Resources, text: str | None = None) -> float
     for key, terms in ISSUE_TERMS.items():
         if key in codes and any(h.payload == key and h.term.lower() in terms for h in passage.hits):
             total += BASE_WEIGHT - _security_weight(*key)
-    if _framework_meeting(passage.hits, res, SECURITY_FRAMEWORKS, text=text):
+    if _framework_meeting(passage.hits, res, SECURITY_FRAMEWORKS, text=text) and (
+        text is None or _held_meeting(passage, res, text)
+    ):
         total += SCO_MEETING_WEIGHT
     return passage.anchor * (1.0 - 0.4**total) if total else 0.0
+
+
+# a framework's meeting named as what the sides prepare (обменялись мнениями по вопросам
+# подготовки к саммиту ШОС, preparations for the SCO summit, 峰会筹备工作): the meeting talked
+# about at another, not the event the passage reports (a meeting announced for a date is one)
+_TO_COME = re.compile(
+    r"подготовк|подготовит|(?<![^\W\d_])prepar\w*|筹备|准备",
+    re.IGNORECASE,
+)
+TO_COME_SPAN = 40  # characters searched either side of the framework's name
+
+
+def _held_meeting(passage: _Passage, res: _Resources, text: str) -> bool:
+    """Some framework meeting of the passage (``term_meeting``) is not one to come: no word of
+    preparing or of a future meeting in its sentence near the framework's name."""
+    index = meeting_index(passage.hits)
+    for term in framework_terms(passage.hits, res, SECURITY_FRAMEWORKS):
+        if not term_meeting(term, index, text):
+            continue
+        lo, hi = _sentence_of(text, term.start, passage.start, passage.end)
+        if not _TO_COME.search(
+            text, max(lo, term.start - TO_COME_SPAN), min(hi, term.end + TO_COME_SPAN)
+        ):
+            return True
+    return False
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -1,0 +1,220 @@
+"""Relevance on unseen writing (issue 13, seventeenth round), each rule against a near miss.
+Hand-written Russian, English and Chinese texts in my own wording (not copied from any gold
+text): a partner's own security act (its security service detains a cell, its court convicts
+officials) names the focal state only as where goods were made or as an event recalled, unless
+its people are the ones harmed or its organs act; an office named with no state under a
+partner's dateline is that partner's; a framework's summit named as what two leaders prepare is
+no framework meeting of the passage."""
+
+from __future__ import annotations
+
+import pytest
+
+from steppewatch.extract import code_document
+from steppewatch.extract.model import CodedDocument
+
+from .conftest import make_doc
+
+
+def _code(text: str) -> CodedDocument:
+    return code_document(make_doc(text))
+
+
+# -- a partner's own security act: the focal state as goods' origin or an event recalled -------
+PARTNER_OWN_ACT = [
+    pytest.param(
+        "Спецслужба задержала в Джалал-Абаде вербовщиков\n"
+        "24.kg, 10:15, 3 марта 2026, Бишкек\n"
+        "Безопасность\n\n"
+        "Сотрудниками ГКНБ в Джалал-Абаде задержаны трое членов запрещённой в Кыргызстане "
+        "экстремистской группы, сообщает пресс-служба ведомства.\n\n"
+        "Задержанные вербовали молодёжь через мессенджеры. При обысках изъяты листовки и "
+        "смартфоны, в том числе китайского производства, с видеозаписями экстремистского "
+        "содержания.\n\n"
+        "Возбуждено уголовное дело, подозреваемые помещены в изолятор.",
+        id="ru-made-in-china-phones",
+    ),
+    pytest.param(
+        "Security service detains recruiters in Jalal-Abad\n"
+        "AKIpress | Bishkek, March 3, 2026\n"
+        "News | Security\n\n"
+        "Kyrgyzstan's State Committee for National Security (GKNB) has detained three members "
+        "of a banned extremist group in Jalal-Abad, the service said on Tuesday.\n\n"
+        "The suspects recruited young people through messaging apps. Leaflets and smartphones "
+        "were seized during searches.\n\n"
+        "Criminal cases have been opened.\n\n"
+        "Security services have stayed on alert since the 2016 car bomb attack on the Chinese "
+        "embassy in Bishkek.",
+        id="en-embassy-attack-recalled",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", PARTNER_OWN_ACT)
+def test_a_partners_own_security_act_is_not_engagement(text: str) -> None:
+    coded = _code(text)
+    assert not coded.relevant, (coded.relevance_score, coded.countries)
+
+
+PARTNER_ACT_WITH_THE_FOCAL_STATE = [
+    pytest.param(
+        "Спецслужба задержала в Джалал-Абаде нападавших\n"
+        "24.kg, 10:15, 3 марта 2026, Бишкек\n"
+        "Безопасность\n\n"
+        "Сотрудниками ГКНБ в Джалал-Абаде задержаны трое жителей области, сообщает "
+        "пресс-служба ведомства.\n\n"
+        "По данным следствия, задержанные избили и ограбили граждан Китая, работавших на "
+        "строительстве дороги.\n\n"
+        "Возбуждено уголовное дело, подозреваемые помещены в изолятор.",
+        id="ru-chinese-citizens-harmed",
+    ),
+    pytest.param(
+        "Спецслужба задержала в Джалал-Абаде вербовщиков\n"
+        "24.kg, 10:15, 3 марта 2026, Бишкек\n"
+        "Безопасность\n\n"
+        "Сотрудниками ГКНБ в Джалал-Абаде задержаны трое членов запрещённой в Кыргызстане "
+        "экстремистской группы, сообщает пресс-служба ведомства.\n\n"
+        "Сведения о них передала китайская сторона в рамках обмена информацией между "
+        "спецслужбами двух стран.\n\n"
+        "Возбуждено уголовное дело.",
+        id="ru-chinese-side-passed-the-tip",
+    ),
+    pytest.param(
+        "Security service detains recruiters in Jalal-Abad\n"
+        "AKIpress | Bishkek, March 3, 2026\n"
+        "News | Security\n\n"
+        "Kyrgyzstan's State Committee for National Security (GKNB) has detained three members "
+        "of a banned extremist group in Jalal-Abad, the service said on Tuesday.\n\n"
+        "The Chinese embassy said the suspects had planned to attack Chinese workers at a gold "
+        "mine and thanked the Kyrgyz side.\n\n"
+        "Criminal cases have been opened.",
+        id="en-embassy-acts",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", PARTNER_ACT_WITH_THE_FOCAL_STATE)
+def test_a_partners_act_the_focal_state_takes_part_in_stays_relevant(text: str) -> None:
+    coded = _code(text)
+    assert coded.relevant, coded.relevance_score
+    assert "CN" in coded.countries, coded.countries
+
+
+# -- an office named with no state under a partner's dateline ----------------------------------
+DATELINE_OFFICES = [
+    pytest.param(
+        "Глава МВД обсудил с послом Китая борьбу с наркотиками\n"
+        "БИШКЕК, 14 апреля. Министр внутренних дел принял Чрезвычайного и Полномочного Посла "
+        "КНР. Стороны обсудили противодействие наркотрафику и терроризму.",
+        "KG",
+        id="ru-interior-minister-under-bishkek",
+    ),
+    pytest.param(
+        "Пограничники получили внедорожники\n"
+        "ДУШАНБЕ. Пограничным войскам ГКНБ передана партия внедорожников и раций, "
+        "предоставленных Китаем в качестве безвозмездной помощи.",
+        "TJ",
+        id="ru-border-troops-under-dushanbe",
+    ),
+    pytest.param(
+        "Interior minister receives Chinese ambassador\n"
+        "BISHKEK, April 14 - The interior minister received the Chinese ambassador and discussed "
+        "fighting drug trafficking and terrorism.",
+        "KG",
+        id="en-interior-minister-under-bishkek",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "partner"), DATELINE_OFFICES)
+def test_an_office_under_a_partners_dateline_is_that_partners(text: str, partner: str) -> None:
+    coded = _code(text)
+    assert coded.relevant, coded.relevance_score
+    assert {"CN", partner} <= set(coded.countries), coded.countries
+
+
+def test_an_office_with_its_own_state_named_is_not_the_datelines() -> None:
+    # (near miss: the minister is named as China's; the dateline's state does nothing)
+    coded = _code(
+        "Министр общественной безопасности КНР выступил на форуме\n"
+        "БИШКЕК, 14 апреля. Министр общественной безопасности КНР выступил с докладом о борьбе "
+        "с терроризмом на международном форуме полицейских академий."
+    )
+    assert "KG" not in coded.countries or not coded.relevant, coded.countries
+
+
+def test_an_office_under_a_dateline_with_no_focal_state_is_no_engagement() -> None:
+    # (near miss: the partner's own border service, nothing of the PRC's)
+    coded = _code(
+        "Пограничники задержали нарушителей\n"
+        "ДУШАНБЕ. Пограничные войска ГКНБ задержали на границе троих нарушителей, пытавшихся "
+        "перейти её вне пунктов пропуска."
+    )
+    assert not coded.relevant, coded.relevance_score
+
+
+def test_an_office_on_its_own_business_under_a_dateline_takes_no_part() -> None:
+    # (near miss: a consular case in Xinjiang under a partner's dateline; the foreign minister
+    # named with no state travels to Turkey, in a sentence without the PRC)
+    coded = _code(
+        "МИД: двое граждан Казахстана арестованы в Синьцзяне\n"
+        "АСТАНА, 9 мая. Двое граждан Казахстана арестованы в Синьцзяне по подозрению в "
+        "контрабанде, сообщил официальный представитель МИД РК. Консулы навестили "
+        "задержанных.\n"
+        "Он также рассказал о предстоящем визите министра иностранных дел в Турцию и о "
+        "подготовке к форуму тюркских государств."
+    )
+    assert not coded.relevant, (coded.relevance_score, coded.countries)
+
+
+# -- a framework's summit as what two leaders prepare ------------------------------------------
+SUMMIT_PREPARED = [
+    pytest.param(
+        "Министры иностранных дел Китая и Казахстана провели переговоры\n"
+        "Министр иностранных дел КНР провёл в Пекине переговоры с министром иностранных дел "
+        "Казахстана. Стороны договорились расширять торговлю, транспортные связи и "
+        "туристические обмены. Министры также обсудили подготовку к саммиту ШОС в Бишкеке.",
+        id="ru-summit-preparation",
+    ),
+    pytest.param(
+        "China, Kazakhstan foreign ministers hold talks\n"
+        "The Chinese foreign minister held talks in Beijing with his Kazakh counterpart. They "
+        "agreed to expand trade, transport links and tourism, and discussed preparations for "
+        "the SCO summit in Bishkek.",
+        id="en-summit-preparation",
+    ),
+    pytest.param(
+        "中哈外长举行会谈\n"
+        "中国外交部长在北京同哈萨克斯坦外交部长举行会谈。双方同意扩大贸易、交通和旅游合作，"
+        "并就上海合作组织比什凯克峰会筹备工作交换了意见。",
+        id="zh-summit-preparation",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", SUMMIT_PREPARED)
+def test_a_summit_the_sides_prepare_is_no_framework_meeting(text: str) -> None:
+    coded = _code(text)
+    assert not coded.relevant, coded.relevance_score
+
+
+SUMMIT_HELD = [
+    pytest.param(
+        "Министры иностранных дел Китая и Казахстана провели переговоры\n"
+        "Министр иностранных дел КНР провёл в Бишкеке переговоры с министром иностранных дел "
+        "Казахстана на полях заседания Совета министров иностранных дел ШОС.",
+        id="ru-talks-at-the-council",
+    ),
+    pytest.param(
+        "中哈外长举行会谈\n"
+        "中国外交部长在比什凯克出席上海合作组织成员国外长理事会会议期间同哈萨克斯坦外交部长举行会谈。",
+        id="zh-talks-at-the-council",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", SUMMIT_HELD)
+def test_a_framework_meeting_held_stays_relevant(text: str) -> None:
+    # (near miss: the sides meet at the framework's council, which is the event)
+    coded = _code(text)
+    assert coded.relevant, coded.relevance_score
