@@ -218,3 +218,51 @@ def test_a_framework_meeting_held_stays_relevant(text: str) -> None:
     # (near miss: the sides meet at the framework's council, which is the event)
     coded = _code(text)
     assert coded.relevant, coded.relevance_score
+
+
+# -- one side's proposal of a joint body with the focal state ----------------------------------
+PROPOSED_ONLY = [
+    pytest.param(
+        "Сенатор предложил создать совместный с Китаем центр по борьбе с киберпреступностью\n"
+        "АСТАНА. 12 марта. Сенатор в запросе на имя премьер-министра предложил рассмотреть "
+        "создание совместного с Китаем центра по противодействию киберпреступности и "
+        "мошенничеству. В правительстве запрос пока не прокомментировали.",
+        id="ru-senator-proposes",
+    ),
+    pytest.param(
+        "MP proposes a joint anti-drug centre with China\n"
+        "An Uzbek member of parliament proposed setting up a joint anti-drug centre with China "
+        "to track synthetic drugs. The government has not yet replied to the request.",
+        id="en-mp-proposes",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", PROPOSED_ONLY)
+def test_one_sides_proposal_of_a_joint_body_is_no_engagement(text: str) -> None:
+    coded = _code(text)
+    assert not coded.relevant, (coded.relevance_score, coded.countries)
+
+
+PROPOSED_TO_THE_FOCAL_STATE = [
+    pytest.param(
+        "Китай предложил Казахстану создать совместный центр по борьбе с киберпреступностью\n"
+        "АСТАНА. 12 марта. Министр общественной безопасности КНР на переговорах с министром "
+        "внутренних дел Казахстана предложил создать совместный центр по противодействию "
+        "киберпреступности.",
+        id="ru-china-proposes-at-talks",
+    ),
+    pytest.param(
+        "Uzbek minister proposes joint anti-drug centre to Chinese counterpart\n"
+        "Uzbekistan's interior minister, meeting China's public security minister in Tashkent, "
+        "proposed setting up a joint anti-drug centre with China.",
+        id="en-proposed-at-talks-with-china",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", PROPOSED_TO_THE_FOCAL_STATE)
+def test_a_proposal_made_at_talks_with_the_focal_state_stays_relevant(text: str) -> None:
+    # (near miss: the focal state proposes, or the proposal is made at talks with it)
+    coded = _code(text)
+    assert coded.relevant, coded.relevance_score

@@ -1356,6 +1356,7 @@ def _focal_takes_part(passage: _Passage, res: _Resources, text: str | None) -> b
                 and focal_in_others_list(text, hit, passage.hits, res.study)
             )
             or denied_side(text, hit)
+            or _proposed_only(text, hit, focal, *sentence(hit))
             or (
                 map_sentence(text, hit.start, passage.start, passage.end)
                 and not _event_in(passage, *sentence(hit))
@@ -1365,6 +1366,28 @@ def _focal_takes_part(passage: _Passage, res: _Resources, text: str | None) -> b
             continue
         return True
     return False
+
+
+# one side's proposal (предложил создать совместный с Китаем центр, proposed a joint centre with
+# China, 建议与中国共建): what the proposer wants, not yet anything the focal state takes part in
+_PROPOSED = re.compile(
+    r"(?<![^\W\d_])(?:предлож|предлага|propos|suggest)\w*|建议|提议",
+    re.IGNORECASE,
+)
+PROPOSED_SPAN = 120  # characters from a proposal's verb to the focal state's name
+
+
+def _proposed_only(text: str, hit: Hit, focal: list[Hit], lo: int, hi: int) -> bool:
+    """The focal state's name ``hit`` stands in the object of a proposal in its sentence
+    (``lo``-``hi``): after a verb of proposing, with no name of the focal state before that verb
+    in the sentence (China proposed...: the focal state's own proposal, made to the other)."""
+    verb = None
+    for m in _PROPOSED.finditer(text, max(lo, hit.start - PROPOSED_SPAN), hit.start):
+        verb = m
+        break
+    if verb is None:
+        return False
+    return not any(lo <= f.start < verb.start() for f in focal)
 
 
 def _engaged(passage: _Passage, res: _Resources, text: str, engagement: Engagement) -> bool:
