@@ -266,3 +266,24 @@ def test_a_proposal_made_at_talks_with_the_focal_state_stays_relevant(text: str)
     # (near miss: the focal state proposes, or the proposal is made at talks with it)
     coded = _code(text)
     assert coded.relevant, coded.relevance_score
+
+
+# -- the Western Theater Command named in Russian: the focal state's own build-up --------------
+def test_the_western_command_in_russian_is_the_focal_states_build_up() -> None:
+    coded = _code(
+        "НОАК провела учения у границы\n"
+        "ПЕКИН, 3 июля. Части Западного командования НОАК отработали в горах Синьцзяна "
+        "уничтожение условных террористов, сообщило военное ведомство."
+    )
+    assert coded.relevant, coded.relevance_score
+    assert coded.kind == "domestic_capacity", coded.kind
+
+
+def test_a_partners_regional_command_is_no_build_up_of_the_focal_state() -> None:
+    # (near miss: a partner's own regional command drills; the PRC is not named)
+    coded = _code(
+        "Военные провели учения в Алматинской области\n"
+        "АСТАНА, 3 июля. Части регионального командования «Юг» Вооружённых сил Казахстана "
+        "отработали уничтожение условных террористов."
+    )
+    assert not coded.relevant, coded.relevance_score
