@@ -287,3 +287,43 @@ def test_a_partners_regional_command_is_no_build_up_of_the_focal_state() -> None
         "отработали уничтожение условных террористов."
     )
     assert not coded.relevant, coded.relevance_score
+
+
+# -- an attack on the focal state's people under a partner's dateline --------------------------
+HARM_UNDER_DATELINE = [
+    pytest.param(
+        "На руднике напали на китайских рабочих\n"
+        "ДУШАНБЕ, 12 мая. Группа местных жителей напала на рабочих китайской горнодобывающей "
+        "компании в Айнинском районе, трое граждан КНР получили ранения. Милиция задержала "
+        "пятерых подозреваемых.",
+        "TJ",
+        id="ru-attack-in-a-district",
+    ),
+    pytest.param(
+        "Chinese workers attacked at a mine\n"
+        "BISHKEK, May 12 - Local residents attacked workers of a Chinese mining company in a "
+        "mountain district, injuring three Chinese nationals. Police detained five suspects.",
+        "KG",
+        id="en-attack-in-a-district",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "partner"), HARM_UNDER_DATELINE)
+def test_an_attack_on_the_focal_states_people_under_a_partners_dateline(
+    text: str, partner: str
+) -> None:
+    coded = _code(text)
+    assert coded.relevant, coded.relevance_score
+    assert {"CN", partner} <= set(coded.countries), coded.countries
+
+
+def test_an_attack_under_an_outside_states_dateline_names_no_partner() -> None:
+    # (near miss: the same attack filed from Moscow, in a Russian district: no partner state)
+    coded = _code(
+        "На руднике напали на китайских рабочих\n"
+        "МОСКВА, 12 мая. Группа местных жителей напала на рабочих китайской горнодобывающей "
+        "компании в Читинской области, трое граждан КНР получили ранения. Полиция задержала "
+        "пятерых подозреваемых."
+    )
+    assert not coded.relevant, coded.relevance_score

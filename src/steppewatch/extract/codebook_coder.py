@@ -119,7 +119,7 @@ from steppewatch.extract.coder_entities import (
     not_participant,
     numbered_entries,
 )
-from steppewatch.extract.coder_home import home_offices
+from steppewatch.extract.coder_home import dateline_partner, home_offices
 from steppewatch.extract.coder_hostility import hostile_acts
 from steppewatch.extract.coder_phrases import (
     document_mentions,
@@ -499,6 +499,7 @@ class CodebookCoder:
                 engagement is not None
                 and passage_score >= self.threshold
                 and not _engaged(passage, res, text, engagement)
+                and not _harm_under_dateline(passage, hits, text, res, item.start)
             ):
                 # the focal state takes part, but no partner state is shown taking part with it
                 passage_score *= NAMED_ONLY_FACTOR
@@ -1487,6 +1488,27 @@ _TO_COME = re.compile(
     re.IGNORECASE,
 )
 TO_COME_SPAN = 40  # characters searched either side of the framework's name
+
+
+def _harm_under_dateline(
+    passage: _Passage, hits: list[Hit], text: str, res: _Resources, start: int
+) -> bool:
+    """An attack or a clash that harms the focal state's people (``FOCAL_HARM``: its workers,
+    citizens, firms) reported under a partner's dateline, no other partner named
+    (``coder_home.dateline_partner``: ДУШАНБЕ, 12 мая - a mine's Chinese workers attacked in a
+    province the gazetteer does not know): the partner is where it happened and whose police
+    deal with it, a side of the incident (codebook: citizen protection)."""
+    harmed = False
+    codes = set()
+    for hit in passage.hits:
+        codes.add(hit.payload)
+        if hit.payload == ("event_kind", "incident") and hit.term.lower() not in CASUALTY_TERMS:
+            harmed = True
+    return (
+        harmed
+        and bool(codes & FOCAL_HARM)
+        and dateline_partner(hits, text, res, start) is not None
+    )
 
 
 def _held_meeting(passage: _Passage, res: _Resources, text: str) -> bool:
