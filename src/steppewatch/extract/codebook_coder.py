@@ -1505,9 +1505,7 @@ def _harm_under_dateline(
         if hit.payload == ("event_kind", "incident") and hit.term.lower() not in CASUALTY_TERMS:
             harmed = True
     return (
-        harmed
-        and bool(codes & FOCAL_HARM)
-        and dateline_partner(hits, text, res, start) is not None
+        harmed and bool(codes & FOCAL_HARM) and dateline_partner(hits, text, res, start) is not None
     )
 
 
