@@ -327,3 +327,39 @@ def test_an_attack_under_an_outside_states_dateline_names_no_partner() -> None:
         "пятерых подозреваемых."
     )
     assert not coded.relevant, coded.relevance_score
+
+
+# -- talks led by trade: the sides agreeing on a security topic -------------------------------
+_MENU = "Главная | Новости | Политика | Экономика | Общество | Происшествия\n"
+_TRADE = (
+    "Главы государств обсудили рост товарооборота, новые транспортные коридоры и поставки газа. "
+)
+
+
+def test_the_sides_agreeing_on_a_security_topic_in_trade_led_talks() -> None:
+    coded = _code(
+        "Президенты Казахстана и Китая обсудили торговлю и логистику\n"
+        + _MENU
+        + "АСТАНА, 12 сентября. Президент Казахстана провёл переговоры с Председателем КНР в "
+        "Акорде.\n\n"
+        + _TRADE
+        * 3
+        + "\n\nСтороны также договорились совместно противостоять терроризму и усилить "
+        "взаимодействие в борьбе с наркотрафиком.\n\n" + _TRADE * 2
+    )
+    assert coded.relevant, coded.relevance_score
+
+
+def test_a_security_word_in_trade_led_talks_without_the_sides_agreeing() -> None:
+    # (near miss: an expert's view on drug smuggling, no agreement of the sides)
+    coded = _code(
+        "Президенты Казахстана и Китая обсудили торговлю и логистику\n"
+        + _MENU
+        + "АСТАНА, 12 сентября. Президент Казахстана провёл переговоры с Председателем КНР в "
+        "Акорде.\n\n"
+        + _TRADE
+        * 3
+        + "\n\nЭксперты полагают, что рост грузоперевозок между двумя странами может "
+        "облегчить наркотрафик.\n\n" + _TRADE * 2
+    )
+    assert not coded.relevant, coded.relevance_score

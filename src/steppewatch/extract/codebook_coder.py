@@ -519,6 +519,9 @@ class CodebookCoder:
                 and not _security_event(
                     passage, text, recalled=recalled if sector == _ECONOMIC_LEAD else None
                 )
+                and not (
+                    sector == _ECONOMIC_LEAD and _sides_agree_on_security(passage, text, recalled)
+                )
             ):
                 # an item on trade, energy, tourism or visas, or analysts': a security word is
                 # in passing
@@ -1505,8 +1508,53 @@ def _harm_under_dateline(
         if hit.payload == ("event_kind", "incident") and hit.term.lower() not in CASUALTY_TERMS:
             harmed = True
     return (
-        harmed and bool(codes & FOCAL_HARM) and dateline_partner(hits, text, res, start) is not None
+        harmed
+        and bool(codes & FOCAL_HARM)
+        # (not a road accident's collision: ДТП, авария, accident, 事故)
+        and _ACCIDENT.search(text, passage.start, passage.end) is None
+        and dateline_partner(hits, text, res, start) is not None
     )
+
+
+# topics a trade or tourism item's agreement names as its own business (border crossings made
+# easier, border offices talking at a checkpoint): no security content of its own
+_TRADE_TOPICS = frozenset(("border_security", "illegal_migration"))
+
+
+def _sides_agree_on_security(passage: _Passage, text: str, recalled: _Recalled) -> bool:
+    """A sentence of the passage has the two sides acting or agreeing together (стороны
+    договорились, the two sides agreed, 双方同意: ``_SIDES_TOGETHER``) on a security topic of
+    full weight (terrorism, the three evils, drug trafficking; not a sector's safety word, not
+    an event recalled): the security content of talks led by trade, not a word in passing."""
+    seen: set[tuple[int, int]] = set()
+    for hit in passage.hits:
+        if (
+            hit.payload[0] != "topic"
+            or hit.payload[1] in _TRADE_TOPICS
+            or _security_weight(*hit.payload) < BASE_WEIGHT
+            or _SECTOR_SECURITY.fullmatch(hit.term)
+            or recalled(hit.start)
+        ):
+            continue
+        span = _sentence_of(text, hit.start, passage.start, passage.end)
+        if span in seen:
+            continue
+        seen.add(span)
+        if _SIDES_AGREE.search(text, *span):
+            return True
+    return False
+
+
+# the two sides agreeing or acting together (стороны договорились, совместно противостоять, the
+# two sides agreed, jointly, 双方同意, 共同打击): not only the two states named (двух стран)
+_SIDES_AGREE = re.compile(
+    r"(?<![^\W\d_])(?:стороны\s+(?:[^\W\d_]+\s+){0,2}?(?:договорил|условил|согласил|"
+    r"подтвердил|намерены|готовы|будут|выступ)\w*|совместн\w*|сообща|"
+    r"(?:the\s+)?(?:two\s+)?(?:sides|countries|leaders|presidents)\s+(?:[^\W\d_]+\s+){0,2}?"
+    r"(?:agreed|pledged|vowed|will|committed|resolved)|jointly)(?![^\W\d_])|"
+    r"双方(?:同意|一致|将|愿|商定|决定)|共同|携手",
+    re.IGNORECASE,
+)
 
 
 def _held_meeting(passage: _Passage, res: _Resources, text: str) -> bool:
