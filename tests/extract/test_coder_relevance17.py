@@ -363,3 +363,40 @@ def test_a_security_word_in_trade_led_talks_without_the_sides_agreeing() -> None
         "облегчить наркотрафик.\n\n" + _TRADE * 2
     )
     assert not coded.relevant, coded.relevance_score
+
+
+# -- a photo's copyright line or an archive picture: page furniture ---------------------------
+_TRAIN = (
+    "Казахстан и Китай запустили новый грузовой поезд\n"
+    "АЛМАТЫ, 5 мая. Из Алматы в Сиань отправился первый контейнерный поезд по новому "
+    "маршруту. Ожидается, что грузооборот вырастет на пятую часть.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        pytest.param(
+            "© Фотоагентство / Пограничники Казахстана и Китая во время совместного патрулирования",
+            id="ru-copyright-line",
+        ),
+        pytest.param(
+            "Совместное патрулирование пограничников Казахстана и Китая, архивное фото",
+            id="ru-archive-photo",
+        ),
+    ],
+)
+def test_a_caption_of_a_stock_picture_reports_no_event(caption: str) -> None:
+    coded = _code(_TRAIN + caption + "\n\nПоезд доставит в Китай зерно и металлы.")
+    assert not coded.relevant, coded.relevance_score
+
+
+def test_a_photographers_credit_leaves_the_items_own_event() -> None:
+    # (near miss: the body reports the patrol; its picture's credit line is no archive)
+    coded = _code(
+        "Пограничники Казахстана и Китая провели совместное патрулирование\n"
+        "АЛМАТЫ, 5 мая. Пограничники Казахстана и Китая провели совместное патрулирование "
+        "участка границы у перевала.\n"
+        "Фото: пресс-служба Пограничной службы\n"
+    )
+    assert coded.relevant, coded.relevance_score

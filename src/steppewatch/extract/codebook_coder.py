@@ -106,6 +106,7 @@ from steppewatch.extract.coder_background import (
     map_sentence,
     note_start,
 )
+from steppewatch.extract.coder_captions import without_captions
 from steppewatch.extract.coder_entities import (
     OBSERVER,
     SENTENCE_END,
@@ -459,6 +460,8 @@ class CodebookCoder:
         note = note_start(text, item.start, item.end)
         if note < item.end:
             hits = [h for h in hits if h.start < note]
+        # a photo's copyright line or an archive picture's caption (coder_captions)
+        hits = without_captions(hits, text, item.start, item.end)
         hits = without_third_party(
             _focal_observer(_others_institutions(hits, text, res), text, res, item), text, res
         )
