@@ -400,3 +400,40 @@ def test_a_photographers_credit_leaves_the_items_own_event() -> None:
         "Фото: пресс-служба Пограничной службы\n"
     )
     assert coded.relevant, coded.relevance_score
+
+
+# -- equipment words among a trade item's goods ------------------------------------------------
+def test_vehicles_among_a_forums_deals_are_goods() -> None:
+    coded = _code(
+        "Kyrgyzstan and China sign deals worth $2 billion at Bishkek business forum\n"
+        "Bishkek, 4 June. The Kyrgyz-Chinese business forum ended with agreements worth $2 "
+        "billion, the economy ministry said.\n"
+        "They were signed in mining, textiles, electric vehicles and agriculture.\n"
+        "The deals include a grain terminal to strengthen food security and a solar plant to "
+        "improve the energy security of the Chui region."
+    )
+    assert not coded.relevant, coded.relevance_score
+
+
+def test_vehicles_handed_to_a_border_service_at_a_business_forum_stay_an_event() -> None:
+    # (near miss: the same forum, and the Chinese side hands vehicles to the border guards)
+    coded = _code(
+        "Kyrgyzstan and China sign deals worth $2 billion at Bishkek business forum\n"
+        "Bishkek, 4 June. The Kyrgyz-Chinese business forum ended with agreements on mining "
+        "and textiles, the economy ministry said. On its margins China handed over 20 patrol "
+        "vehicles to Kyrgyzstan's border service."
+    )
+    assert coded.relevant, coded.relevance_score
+
+
+def test_vehicles_among_a_forums_deals_in_russian_are_goods() -> None:
+    coded = _code(
+        "Кыргызстан и Китай подписали соглашения на 2 млрд долларов\n"
+        "Бишкек, 4 июня. Кыргызско-китайский бизнес-форум завершился подписанием соглашений "
+        "на 2 млрд долларов, сообщили в министерстве экономики.\n"
+        "Соглашения подписаны в сферах добычи меди, текстильного производства, электромобилей "
+        "и сельского хозяйства.\n"
+        "Среди них зерновой терминал для укрепления продовольственной безопасности и солнечная "
+        "станция для энергетической безопасности Чуйской области."
+    )
+    assert not coded.relevant, coded.relevance_score

@@ -1152,12 +1152,32 @@ def _security_event(
         h.payload[0] in schemes
         and _security_weight(*h.payload) >= SECTOR_EVENT_WEIGHT
         and not _accident(h, text, passage)
+        and not _goods_only(h, passage.hits, text, passage.start, passage.end)
         and not (recalled is not None and recalled(h.start))
         and not (
             h.payload[0] == "meeting_level"
             and _SOURCE_BEFORE.search(text, max(0, h.start - SOURCE_SPAN), h.start)
         )
         for h in passage.hits
+    )
+
+
+def _goods_only(hit: Hit, hits: list[Hit], text: str, start: int, end: int) -> bool:
+    """``hit`` is an equipment word (vehicles, drones, 设备) in a sentence that names no
+    security office, force or field (military, police, border guards: a domain's code) and no
+    other security event: goods of a trade item (electric vehicles among the forum's deals),
+    not equipment handed to a security service."""
+    if hit.payload != ("event_kind", "equipment_transfer"):
+        return False
+    lo, hi = _sentence_of(text, hit.start, start, end)
+    return not any(
+        lo <= h.start < hi
+        and (
+            h.payload[0] == "domain"
+            or (h.payload[0] in ("event_kind", "meeting_level") and h.payload != hit.payload)
+        )
+        and _security_weight(*h.payload) >= SECTOR_EVENT_WEIGHT
+        for h in hits
     )
 
 
