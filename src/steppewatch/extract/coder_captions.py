@@ -24,12 +24,14 @@ _CAPTION = re.compile(
     r"资料图|资料照片)[^\n]*",
     re.IGNORECASE,
 )
-_MARKERS = ("©", "фото", "Фото", "photo", "Photo", "资料")
+# one of these literals is in every caption line: one plain alternation, scanned at C speed,
+# before the caption pattern is run at all
+_MARKERS = re.compile("©|фото|Фото|ФОТО|photo|Photo|PHOTO|资料")
 
 
 def caption_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of the caption lines between ``start`` and ``end``, sorted."""
-    if all(text.find(m, start, end) < 0 for m in _MARKERS):
+    if _MARKERS.search(text, start, end) is None:
         return []
     return [
         (m.start(), m.end())
