@@ -110,6 +110,7 @@ from steppewatch.extract.coder_background import (
     map_sentence,
     note_start,
 )
+from steppewatch.extract.coder_captions import without_captions
 from steppewatch.extract.coder_entities import (
     OBSERVER,
     SENTENCE_END,
@@ -123,6 +124,7 @@ from steppewatch.extract.coder_entities import (
     not_participant,
     numbered_entries,
 )
+from steppewatch.extract.coder_home import dateline_partner, home_offices
 from steppewatch.extract.coder_hostility import hostile_acts
 from steppewatch.extract.coder_phrases import (
     document_mentions,
@@ -462,6 +464,8 @@ class CodebookCoder:
         note = note_start(text, item.start, item.end)
         if note < item.end:
             hits = [h for h in hits if h.start < note]
+        # a photo's copyright line or an archive picture's caption (coder_captions)
+        hits = without_captions(hits, text, item.start, item.end)
         hits = without_third_party(
             _focal_observer(_others_institutions(hits, text, res), text, res, item), text, res
         )
@@ -478,6 +482,9 @@ class CodebookCoder:
                 for h in hits
                 if h not in staff or (not led_by_staff and h.payload[0] == "official")
             ]
+        # an office named with no state under a partner's dateline (БИШКЕК. Министр внутренних
+        # дел принял посла КНР): the dateline's state's
+        hits = home_offices(hits, text, res, item.start)
         passages = self._passages(item, text, hits, res)
         if not passages:
             return
@@ -499,6 +506,7 @@ class CodebookCoder:
                 engagement is not None
                 and passage_score >= self.threshold
                 and not _engaged(passage, res, text, engagement)
+                and not _harm_under_dateline(passage, hits, text, res, item.start)
             ):
                 # the focal state takes part, but no partner state is shown taking part with it
                 passage_score *= NAMED_ONLY_FACTOR
@@ -517,6 +525,9 @@ class CodebookCoder:
                 and passage_score >= self.threshold
                 and not _security_event(
                     passage, text, recalled=recalled if sector == _ECONOMIC_LEAD else None
+                )
+                and not (
+                    sector == _ECONOMIC_LEAD and _sides_agree_on_security(passage, text, recalled)
                 )
             ):
                 # an item on trade, energy, tourism or visas, or analysts': a security word is
@@ -1006,7 +1017,16 @@ _SIDES_TOGETHER = re.compile(
     r"all\s+sides|joint(?:ly)?|together)(?![^\W\d_])",
     re.IGNORECASE,
 )
-_SIDE_KINDS = ("state", "listed", "example", "official", "institution", "group", "venue")
+_SIDE_KINDS = (
+    "state",
+    "listed",
+    "example",
+    "official",
+    "institution",
+    "group",
+    "venue",
+    "home_office",
+)
 _NAME_PLACES = ("state", "listed", "example", "venue")  # names that may be people's home
 
 
@@ -1136,12 +1156,32 @@ def _security_event(
         h.payload[0] in schemes
         and _security_weight(*h.payload) >= SECTOR_EVENT_WEIGHT
         and not _accident(h, text, passage)
+        and not _goods_only(h, passage.hits, text, passage.start, passage.end)
         and not (recalled is not None and recalled(h.start))
         and not (
             h.payload[0] == "meeting_level"
             and _SOURCE_BEFORE.search(text, max(0, h.start - SOURCE_SPAN), h.start)
         )
         for h in passage.hits
+    )
+
+
+def _goods_only(hit: Hit, hits: list[Hit], text: str, start: int, end: int) -> bool:
+    """``hit`` is an equipment word (vehicles, drones, 设备) in a sentence that names no
+    security office, force or field (military, police, border guards: a domain's code) and no
+    other security event: goods of a trade item (electric vehicles among the forum's deals),
+    not equipment handed to a security service."""
+    if hit.payload != ("event_kind", "equipment_transfer"):
+        return False
+    lo, hi = _sentence_of(text, hit.start, start, end)
+    return not any(
+        lo <= h.start < hi
+        and (
+            h.payload[0] == "domain"
+            or (h.payload[0] in ("event_kind", "meeting_level") and h.payload != hit.payload)
+        )
+        and _security_weight(*h.payload) >= SECTOR_EVENT_WEIGHT
+        for h in hits
     )
 
 
@@ -1347,6 +1387,7 @@ def _focal_takes_part(passage: _Passage, res: _Resources, text: str | None) -> b
                 and focal_in_others_list(text, hit, passage.hits, res.study)
             )
             or denied_side(text, hit)
+            or _proposed_only(text, hit, focal, *sentence(hit))
             or (
                 map_sentence(text, hit.start, passage.start, passage.end)
                 and not _event_in(passage, *sentence(hit))
@@ -1356,6 +1397,28 @@ def _focal_takes_part(passage: _Passage, res: _Resources, text: str | None) -> b
             continue
         return True
     return False
+
+
+# one side's proposal (предложил создать совместный с Китаем центр, proposed a joint centre with
+# China, 建议与中国共建): what the proposer wants, not yet anything the focal state takes part in
+_PROPOSED = re.compile(
+    r"(?<![^\W\d_])(?:предлож|предлага|propos|suggest)\w*|建议|提议",
+    re.IGNORECASE,
+)
+PROPOSED_SPAN = 120  # characters from a proposal's verb to the focal state's name
+
+
+def _proposed_only(text: str, hit: Hit, focal: list[Hit], lo: int, hi: int) -> bool:
+    """The focal state's name ``hit`` stands in the object of a proposal in its sentence
+    (``lo``-``hi``): after a verb of proposing, with no name of the focal state before that verb
+    in the sentence (China proposed...: the focal state's own proposal, made to the other)."""
+    verb = None
+    for m in _PROPOSED.finditer(text, max(lo, hit.start - PROPOSED_SPAN), hit.start):
+        verb = m
+        break
+    if verb is None:
+        return False
+    return not any(lo <= f.start < verb.start() for f in focal)
 
 
 def _engaged(passage: _Passage, res: _Resources, text: str, engagement: Engagement) -> bool:
@@ -1440,9 +1503,100 @@ def _score(passage: _Passage, res: _Resources, text: str | None = None) -> float
     for key, terms in ISSUE_TERMS.items():
         if key in codes and any(h.payload == key and h.term.lower() in terms for h in passage.hits):
             total += BASE_WEIGHT - _security_weight(*key)
-    if _framework_meeting(passage.hits, res, SECURITY_FRAMEWORKS, text=text):
+    if _framework_meeting(passage.hits, res, SECURITY_FRAMEWORKS, text=text) and (
+        text is None or _held_meeting(passage, res, text)
+    ):
         total += SCO_MEETING_WEIGHT
     return passage.anchor * (1.0 - 0.4**total) if total else 0.0
+
+
+# a framework's meeting named as what the sides prepare (обменялись мнениями по вопросам
+# подготовки к саммиту ШОС, preparations for the SCO summit, 峰会筹备工作): the meeting talked
+# about at another, not the event the passage reports (a meeting announced for a date is one)
+_TO_COME = re.compile(
+    r"подготовк|подготовит|(?<![^\W\d_])prepar\w*|筹备|准备",
+    re.IGNORECASE,
+)
+TO_COME_SPAN = 40  # characters searched either side of the framework's name
+
+
+def _harm_under_dateline(
+    passage: _Passage, hits: list[Hit], text: str, res: _Resources, start: int
+) -> bool:
+    """An attack or a clash that harms the focal state's people (``FOCAL_HARM``: its workers,
+    citizens, firms) reported under a partner's dateline, no other partner named
+    (``coder_home.dateline_partner``: ДУШАНБЕ, 12 мая - a mine's Chinese workers attacked in a
+    province the gazetteer does not know): the partner is where it happened and whose police
+    deal with it, a side of the incident (codebook: citizen protection)."""
+    harmed = False
+    codes = set()
+    for hit in passage.hits:
+        codes.add(hit.payload)
+        if hit.payload == ("event_kind", "incident") and hit.term.lower() not in CASUALTY_TERMS:
+            harmed = True
+    return (
+        harmed
+        and bool(codes & FOCAL_HARM)
+        # (not a road accident's collision: ДТП, авария, accident, 事故)
+        and _ACCIDENT.search(text, passage.start, passage.end) is None
+        and dateline_partner(hits, text, res, start) is not None
+    )
+
+
+# topics a trade or tourism item's agreement names as its own business (border crossings made
+# easier, border offices talking at a checkpoint): no security content of its own
+_TRADE_TOPICS = frozenset(("border_security", "illegal_migration"))
+
+
+def _sides_agree_on_security(passage: _Passage, text: str, recalled: _Recalled) -> bool:
+    """A sentence of the passage has the two sides acting or agreeing together (стороны
+    договорились, the two sides agreed, 双方同意: ``_SIDES_TOGETHER``) on a security topic of
+    full weight (terrorism, the three evils, drug trafficking; not a sector's safety word, not
+    an event recalled): the security content of talks led by trade, not a word in passing."""
+    seen: set[tuple[int, int]] = set()
+    for hit in passage.hits:
+        if (
+            hit.payload[0] != "topic"
+            or hit.payload[1] in _TRADE_TOPICS
+            or _security_weight(*hit.payload) < BASE_WEIGHT
+            or _SECTOR_SECURITY.fullmatch(hit.term)
+            or recalled(hit.start)
+        ):
+            continue
+        span = _sentence_of(text, hit.start, passage.start, passage.end)
+        if span in seen:
+            continue
+        seen.add(span)
+        if _SIDES_AGREE.search(text, *span):
+            return True
+    return False
+
+
+# the two sides agreeing or acting together (стороны договорились, совместно противостоять, the
+# two sides agreed, jointly, 双方同意, 共同打击): not only the two states named (двух стран)
+_SIDES_AGREE = re.compile(
+    r"(?<![^\W\d_])(?:стороны\s+(?:[^\W\d_]+\s+){0,2}?(?:договорил|условил|согласил|"
+    r"подтвердил|намерены|готовы|будут|выступ)\w*|совместн\w*|сообща|"
+    r"(?:the\s+)?(?:two\s+)?(?:sides|countries|leaders|presidents)\s+(?:[^\W\d_]+\s+){0,2}?"
+    r"(?:agreed|pledged|vowed|will|committed|resolved)|jointly)(?![^\W\d_])|"
+    r"双方(?:同意|一致|将|愿|商定|决定)|共同|携手",
+    re.IGNORECASE,
+)
+
+
+def _held_meeting(passage: _Passage, res: _Resources, text: str) -> bool:
+    """Some framework meeting of the passage (``term_meeting``) is not one to come: no word of
+    preparing or of a future meeting in its sentence near the framework's name."""
+    index = meeting_index(passage.hits)
+    for term in framework_terms(passage.hits, res, SECURITY_FRAMEWORKS):
+        if not term_meeting(term, index, text):
+            continue
+        lo, hi = _sentence_of(text, term.start, passage.start, passage.end)
+        if not _TO_COME.search(
+            text, max(lo, term.start - TO_COME_SPAN), min(hi, term.end + TO_COME_SPAN)
+        ):
+            return True
+    return False
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:

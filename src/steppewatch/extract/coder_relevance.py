@@ -41,6 +41,12 @@ between the focal state's and a partner's takes the join (Chinese drones to Kyrg
 Turkmenistan). ``home_event``: a lead naming the focal state only by its own home region, with
 no other side and no security service or act (a Xinjiang press conference), is its domestic
 affair, in which a partner named later takes part only joined to the focal state.
+``partner_event``: a lead naming one partner state alone and its own security act (a security
+office or an incident, no meeting, exercise or handover: its security service detains a cell,
+its court convicts officials) is the partner's own business too; the focal state named later
+takes part only by its organs, its side or as a companion (Посольство КНР, китайская сторона,
+with China), joined to the partner, or as the people the event befalls (Chinese workers), not as
+where goods were made (китайского производства) nor in an event recalled.
 """
 
 from __future__ import annotations
@@ -308,7 +314,7 @@ def domestic_case(hits: list[Hit], text: str, res: Resources, start: int, end: i
 
 def _state_of(hit: Hit, res: Resources) -> str | None:
     kind, value = hit.payload
-    if kind in ("state", "listed", "example"):
+    if kind in ("state", "listed", "example", "home_office"):
         return str(value)
     if kind == "official":
         return res.gazetteer.officials[value].country
@@ -375,6 +381,25 @@ class Engagement:
             and not told.multilateral
             and told.partner
             and bool(told.others or told.outside_body or len(told.partners) >= 2)
+        )
+        # (or one partner state alone, acting: its security service detains a cell, its court
+        # convicts officials, its border guards exchange fire with smugglers; the partner's own
+        # event, in which the focal state named later is where goods were made, a builder's
+        # home or an event recalled, unless its people are the ones the event befalls)
+        # (its own security act: a security office or an incident in the lead, and no event
+        # there that takes two sides, a meeting, an exercise, a handover, a new outpost)
+        self.partner_event = (
+            not sides.focal
+            and not told.focal
+            and not told.framework
+            and not told.multilateral
+            and not told.others
+            and not told.outside_body
+            and not told.people_only
+            and len(told.partners) == 1
+            and _own_security_act(hits, start, self.event_lead)
+            # (not a question put to the focal state's spokesman: a transcript's item)
+            and _QUESTION.search(text, start, min(end, self.event_lead + QUESTION_SPAN)) is None
         )
         self.focal = focal = sorted((h for h in hits if names_focal(h, res)), key=lambda h: h.start)
         self.focal_at = focal_at = [h.start for h in focal]
@@ -551,7 +576,7 @@ class Engagement:
                 if _ANALYSTS_SAY.search(text, lo, hi):
                     bisect.insort(spans, (lo, hi))
         focal = [h for h in self.focal if h.start >= self.event_lead]
-        if self.focal and self.others_event:
+        if self.focal and (self.others_event or self.partner_event):
             # another power's event (``others_event``): the focal state's name after the lead is
             # a comparison, a trading partner, where goods come from or what it did elsewhere
             # (China has also funded border posts in Tajikistan; грузы из Китая), unless its
@@ -587,6 +612,10 @@ class Engagement:
                     or _AGENCY_BEFORE.search(text, max(lo, hit.start - AGENCY_SPAN), hit.start)
                     or _AGENCY_AFTER.match(text, hit.end)
                     or _gives_to(hit, partners, text, hi)
+                    or (
+                        not self.others_event
+                        and (_befalls_people(text, hit) or _focal_acts(text, hit, lo))
+                    )
                 ):
                     continue
                 bisect.insort(spans, (hit.start, hit.end))
@@ -1034,6 +1063,88 @@ _PEOPLE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 PEOPLE_SPAN = 40  # characters searched back from a state's name for its people's word
+
+
+# the focal state's people (its citizens, workers, engineers, diplomats: 中国公民, китайские
+# рабочие, граждане КНР, Chinese nationals): whom a partner's incident may befall, which makes
+# the focal state a side of it (citizen protection), unlike its goods or firms
+_FOCAL_PEOPLE_AFTER = re.compile(
+    r"(?:籍)?(?:公民|工人|员工|人员|同胞|游客|留学生|工程师|司机|务工)|"
+    r"(?:'s|’s)?\s+(?:[^\W\d_]+\s+)?(?:workers|citizens|nationals|engineers|employees|staff|"
+    r"diplomats|tourists|students|builders|drivers|truckers|miners)(?![^\W\d_])|"
+    r"\s+(?:[^\W\d_]+\s+)?(?:рабоч|граждан|специалист|сотрудник|инженер|строител|работник|"
+    r"дипломат|турист|студент|водител|горняк)",
+    re.IGNORECASE,
+)
+_FOCAL_PEOPLE_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:citizens|nationals|workers|employees)\s+(?:of|from)\s+(?:the\s+)?$|"
+    r"(?<![^\W\d_])(?:граждан|подданн|работник|сотрудник|рабоч|специалист)\w*\s+(?:из\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# the focal state's organs or side named with it (Посольство КНР, правительства Китая,
+# китайская сторона, китайские коллеги, the Chinese government, 中国政府, 中国驻...使馆), or its
+# name after a companion's preposition (провели учение с Китаем, together with China): the
+# state acting in the event, not its goods or firms
+_ORGAN_BEFORE = re.compile(
+    r"(?:посольств|консульств|правительств|министерств|ведомств|руководств|посл[аоуе]?|"
+    r"МИД|власт)\w*(?:\s+[^\W\d_]+){0,2}\s+$|"
+    r"(?<![^\W\d_])(?:embassy|consulate|government|ambassador|authorities|ministry)"
+    r"(?:\s+[^\W\d_]+){0,2}\s+of\s+(?:the\s+)?$|"
+    r"(?<![^\W\d_])(?:вместе\s+)?(?:с|со)\s+$|(?<![^\W\d_])(?:together\s+)?with\s+$|(?:同|与)$",
+    re.IGNORECASE,
+)
+_ORGAN_AFTER = re.compile(
+    r"(?:'s|’s)?\s+(?:embassy|consulate|government|ambassador|side|authorities|counterparts?|"
+    r"colleagues|leadership|foreign\s+ministry|diplomats?)(?![^\W\d_])|"
+    r"\s+(?:посольств|консульств|правительств|сторон|власт|коллег|партн[её]р|дипломат|военн|"
+    r"пограничник|полицейск|силовик|инструктор|посол|МИД)|"
+    r"(?:政府|驻|使馆|大使|方面|外交部|警方|军方|同行)",
+    re.IGNORECASE,
+)
+ORGAN_SPAN = 40  # characters searched back from the focal state's name for its organ's word
+
+
+def _focal_acts(text: str, hit: Hit, lo: int) -> bool:
+    """``hit`` (the focal state's name, its sentence from ``lo``) is named as its organ, its
+    side or a companion in the event."""
+    return bool(
+        _ORGAN_AFTER.match(text, hit.end)
+        or _ORGAN_BEFORE.search(text, max(lo, hit.start - ORGAN_SPAN), hit.start)
+    )
+
+
+_QUESTION = re.compile(r"[?？]")
+QUESTION_SPAN = 300  # characters after an event's lead searched for a question mark
+_SECURITY_OFFICES = frozenset(
+    ("law_enforcement", "state_security", "border_guard", "judicial", "paramilitary", "military")
+)
+
+
+def _own_security_act(hits: list[Hit], start: int, end: int) -> bool:
+    """The lead (``start``-``end``) names a security office or an incident, and no event that
+    takes two sides (a meeting, an exercise, an operation, a handover, a new outpost)."""
+    security = False
+    for hit in hits:
+        if not start <= hit.start < end:
+            continue
+        kind, value = hit.payload
+        if kind == "event_kind":
+            if value != "incident":
+                return False
+            security = True
+        elif kind == "domain" and value in _SECURITY_OFFICES:
+            security = True
+    return security
+
+
+def _befalls_people(text: str, hit: Hit) -> bool:
+    """``hit`` (the focal state's name) names whose people (citizens, workers) are meant."""
+    return bool(
+        _FOCAL_PEOPLE_AFTER.match(text, hit.end)
+        or _FOCAL_PEOPLE_BEFORE.search(text, max(0, hit.start - PEOPLE_SPAN), hit.start)
+    )
 
 
 def people_of(text: str, hit: Hit) -> bool:

@@ -36,7 +36,7 @@ __all__ = [
 WESTERN_BUILDUP = re.compile(
     r"军区|战区|边防|武警新疆|护边|戍边|巡逻路|military (district|region|command)|"
     r"theat(er|re) command|border-guarding|border guarding|военн\w* округ|пограни|"
-    r"охранник\w* границ",
+    r"охранник\w* границ|командовани",  # (западного командования: the Western Theater Command)
     re.IGNORECASE,
 )
 # build-up indicators any state's border may have (volunteers guarding it, its patrol roads):

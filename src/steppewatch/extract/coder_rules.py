@@ -612,6 +612,14 @@ def collect(
                 found.groups[value] = hit
         elif kind == "venue":
             found.venues.setdefault(value, hit)
+        elif kind == "home_office":
+            # an office named with no state under a partner's dateline (``coder_home``): that
+            # state's, like its institution
+            if in_background(hit, value):
+                found.examples.setdefault(value, hit)
+                found.not_neighbours.add(value)
+            else:
+                found.add_state(value, hit, "institution")
         elif kind == "official":
             official = res.gazetteer.officials[value]
             if value in strangers and " " not in hit.term.strip():
@@ -970,7 +978,7 @@ def _state_of(hit: Hit, res: Resources) -> str | None:
     """The state a name stands for: a state's, an official's or an institution's (none for an
     international body and for other hits)."""
     kind, value = hit.payload
-    if kind in ("state", "listed", "example"):
+    if kind in ("state", "listed", "example", "home_office"):
         return str(value)
     if kind == "official":
         return res.gazetteer.officials[value].country
