@@ -2951,7 +2951,8 @@ def named_meeting(item: CodedItem, text: str, hits: list[Hit], end: int) -> Hit 
 # A minister's title qualified as vice or deputy is the vice-minister level (Kazakh Vice
 # Foreign Minister, заместитель министра иностранных дел, 副国防部长): not the minister's.
 _VICE_BEFORE = re.compile(
-    r"(?:\bvice[- ]|\bdeputy |\bfirst deputy |副|заместител\w* |замести\w+ |первый заместитель )$",
+    r"(?:\bvice[- ]|\bdeputy |\bfirst deputy |\bassistant |副|заместител\w* |замести\w+ |"
+    r"первый заместитель )$",
     re.IGNORECASE,
 )
 # a deputy's title after the institution's name (公安部副部长, 国防部副部长)
@@ -3022,10 +3023,15 @@ _REPORTS_AFTER = re.compile(
 )
 
 
+# a delegation's head (делегацию возглавил министр, во главе с министром): the office is his
+_HEADS_DELEGATION = re.compile(r"возглав|во\s+главе|руководител", re.IGNORECASE)
+
+
 def _delegates(text: str, hit: Hit) -> bool:
     if _is_han_term(hit):
         return bool(_DELEGATES_AFTER.match(text, hit.end))
-    return bool(_DELEGATES_BEFORE.search(text, max(0, hit.start - 80), hit.start))
+    found = _DELEGATES_BEFORE.search(text, max(0, hit.start - 80), hit.start)
+    return found is not None and not _HEADS_DELEGATION.search(found.group())
 
 
 def _is_aide(hit: Hit, text: str) -> bool:
@@ -3050,31 +3056,40 @@ MEETING_NAME_GAP_HAN = 6
 _RU_ONE_OFFICE = re.compile(r"[а-яё]*[ая](?=\s)", re.IGNORECASE)
 
 
-def meeting_name_levels(item: CodedItem, found: Found, text: str) -> dict[str, Hit]:
+def meeting_name_levels(
+    item: CodedItem, found: Found, text: str, background: list[tuple[int, int]] | None = None
+) -> dict[str, Hit]:
     """Levels that are part of the name of the meeting in the item's lead (第五次外长会议,
     SCO Foreign Ministers' Video Conference, совещание министров обороны): the meeting's own
-    level, whoever else (a head of state opening it) is named."""
+    level, whoever else (a head of state opening it) is named; not in a sentence of
+    ``background`` (习近平主席同…总统多次会晤: the presidents' meetings recalled)."""
     out: dict[str, Hit] = {}
     lead = item.start + LEAD
     for found_code, hs in found.codes("meeting_level").items():
         for h in hs:
             code = _office_level(found_code, h, text)
-            if h.start >= lead or code is None:
+            if h.start >= lead or code is None or (background and _within(background, h)):
                 continue
-            gap = MEETING_NAME_GAP_HAN if "\u4e00" <= h.term[:1] <= "\u9fff" else MEETING_NAME_GAP
-            before = _MEETING_WORD.search(text, max(item.start, h.start - gap), h.start)
-            if before is not None and (
-                _MET_WITH.search(text, before.end(), h.start)
-                or (before.group().lower() == "встреч" and _RU_ONE_OFFICE.match(text, h.start))
-            ):
-                before = None
-            if (
-                _MEETING_WORD.search(h.term)
-                or _MEETING_WORD.search(text, h.end, min(h.end + gap, item.end))
-                or before is not None
-            ):
+            if _in_meeting_name(h, item, text):
                 out.setdefault(code, h)
     return out
+
+
+def _in_meeting_name(h: Hit, item: CodedItem, text: str) -> bool:
+    """The office ``h`` is part of a meeting's name (совещание секретарей советов безопасности,
+    外长会议, defence ministers' meeting), not one person's title."""
+    gap = MEETING_NAME_GAP_HAN if "\u4e00" <= h.term[:1] <= "\u9fff" else MEETING_NAME_GAP
+    before = _MEETING_WORD.search(text, max(item.start, h.start - gap), h.start)
+    if before is not None and (
+        _MET_WITH.search(text, before.end(), h.start)
+        or (before.group().lower() == "встреч" and _RU_ONE_OFFICE.match(text, h.start))
+    ):
+        before = None
+    return bool(
+        _MEETING_WORD.search(h.term)
+        or _MEETING_WORD.search(text, h.end, min(h.end + gap, item.end))
+        or before is not None
+    )
 
 
 _OWNER_JOIN = re.compile(r"(?:\s+|['’]s\b|(?:of|the)\b|[-–]|[A-ZА-ЯЁ][\w'’-]*)*")
@@ -3168,17 +3183,45 @@ def _focal_deputy(
     return next((h for _, h in ours if h.payload[0] == "meeting_level"), None)
 
 
+def _level_report(text: str, item: CodedItem, found: Found) -> int | None:
+    """Where the meeting whose level is read is reported: the first meeting word of the item's
+    lead (title and first sentence) when the kind's evidence lies after the lead (a visit
+    recalled in a later sentence, the agreements reached during the president's state visit,
+    is another meeting), else the kind's evidence."""
+    reported = next((e.start for e in found.evidence if e.field == "kind"), None)
+    lead = kind_lead_end(text, item)
+    if reported is None or reported < lead:
+        return reported
+    first = next(
+        (h.start for h in found.codes("event_kind").get("meeting", ()) if h.start < lead), None
+    )
+    return reported if first is None else first
+
+
+def _lead_reports(text: str, item: CodedItem, found: Found) -> set[tuple[int, int]]:
+    """The sentences of the item's lead that report a meeting (a title, 陈小江会见…州长, and the
+    first sentence under it, 自治区党委书记陈小江在乌鲁木齐会见…)."""
+    lead = kind_lead_end(text, item)
+    return {
+        _sentence_of(text, h.start, item.start, item.end)
+        for h in found.codes("event_kind").get("meeting", ())
+        if h.start < lead
+    }
+
+
 def rule_level(
     item: CodedItem,
     text: str,
     found: Found,
     event_kind: str | None,
     focal: str | None = None,
+    background: list[tuple[int, int]] | None = None,
 ) -> str | None:
     """A meeting's level: the highest office named as such (an aide's title is not the office),
     or implied by the officials and institutions named; those of the meeting's own sentence (the
     one that reports it) first: an office named in passing elsewhere (落实两国元首达成的共识, the
-    president's visit in June) is not the meeting's."""
+    president's visit in June) is not the meeting's, nor one named in a sentence of background
+    (``background``: CICA, founded on the initiative of Kazakhstan's first president)."""
     if event_kind != "meeting":
         return None
     named: dict[str, Hit] = {}
@@ -3193,6 +3236,15 @@ def rule_level(
     for code, hit in found.implied_levels.items():
         levels.setdefault(code, hit)
         every.append((code, hit))
+    if background and every:
+        current = [(c, h) for c, h in every if not _within(background, h)]
+        if current and len(current) < len(every):
+            every = current
+            named, levels = {}, {}
+            for c, h in every:
+                levels.setdefault(c, h)
+                if h.payload[0] == "meeting_level":
+                    named.setdefault(c, h)
     owner: dict[int, str | None] = {}
     if focal is not None:
         # the office of the focal state's principal (codebook): when an office is the focal
@@ -3218,27 +3270,43 @@ def rule_level(
         if any(o == focal for o in owner.values()):
             # an office nobody holds (глав государств, the President) outside the sentence
             # reporting the meeting is named in passing; the focal state's offices set the level
-            reported_at = next((e.start for e in found.evidence if e.field == "kind"), None)
-            lo, hi = (
+            reported_at = _level_report(text, item, found)
+            reports = _lead_reports(text, item, found)
+            reports.add(
                 _sentence_of(text, reported_at, item.start, item.end)
                 if reported_at is not None
                 else (item.start, item.end)
             )
-            # (an office of nobody named beside the focal state's in the sentence reporting the
-            # meeting is the other side's: Министр внутренних дел принял Посла КНР)
-            focal_there = any(owner[id(h)] == focal and lo <= h.start < hi for _, h in every)
+            # (an office of nobody named beside the focal state's in a sentence reporting the
+            # meeting is the other side's: Министр внутренних дел принял Посла КНР; one named in
+            # a sentence of the lead reporting the meeting with none of the focal state's is the
+            # focal principal's, 全国人大常委会委员长赵乐际…同…举行会谈, whatever office of the
+            # focal state a later sentence recalls)
+            # (in the lead's other sentences, not an office that names the meeting: совещание
+            # секретарей советов безопасности, whoever the focal state sent)
+            unowned = [
+                (lo, hi, reported_at is not None and lo <= reported_at < hi)
+                for lo, hi in reports
+                if not any(owner[id(h)] == focal and lo <= h.start < hi for _, h in every)
+            ]
             every = [
                 (c, h)
                 for c, h in every
                 if owner[id(h)] == focal
-                or (owner[id(h)] is None and lo <= h.start < hi and not focal_there)
+                or (
+                    owner[id(h)] is None
+                    and any(
+                        lo <= h.start < hi and (there or not _in_meeting_name(h, item, text))
+                        for lo, hi, there in unowned
+                    )
+                )
             ]
             named, levels = {}, {}
             for c, h in every:  # (the offices named as such come first in ``every``)
                 levels.setdefault(c, h)
                 if h.payload[0] == "meeting_level":
                     named.setdefault(c, h)
-    reported = next((e.start for e in found.evidence if e.field == "kind"), None)
+    reported = _level_report(text, item, found)
     if reported is not None:
         lo, hi = _sentence_of(text, reported, item.start, item.end)
         own = {code: h for code, h in sorted(every, key=lambda x: x[1].start) if lo <= h.start < hi}
@@ -3269,10 +3337,28 @@ def rule_level(
                 for code, h in sorted(every, key=lambda x: x[1].start)
                 if any(a <= h.start < b for a, b in reports) and owner.get(id(h)) in (None, focal)
             }
+            if not ours:
+                # none in the lead either: an office of the focal state's or of nobody's named
+                # later (the Chinese delegation was led by a vice foreign minister) is the focal
+                # principal's; the host's president opening a conference is not (guide item 5)
+                ours = {
+                    code: h
+                    for code, h in sorted(every, key=lambda x: x[1].start)
+                    if owner.get(id(h)) in (None, focal)
+                }
             own = ours or own
+        if not own and focal is not None:
+            # no office in the reporting sentence nor the lead: a partner state's office named
+            # later sets the level only when no office of the focal state's or of nobody's is
+            # named (CICA's senior officials met; Kazakhstan's president is quoted later)
+            own = {
+                code: h
+                for code, h in sorted(every, key=lambda x: x[1].start)
+                if owner.get(id(h)) in (None, focal)
+            }
         if own:
             levels = {code: own.get(code, levels[code]) for code in own}
-    in_name = meeting_name_levels(item, found, text)
+    in_name = meeting_name_levels(item, found, text, background)
     summit = _SUMMIT.search(text, item.start, min(item.end, item.start + LEAD))
     if summit is not None and _occasion(
         text, Hit(summit.start(), summit.end(), ("meeting_level", "head_of_state"), summit.group(0))
@@ -3976,7 +4062,7 @@ def assign_codes(
     rule_framework_in_passing(item, text, hits, found, res)
     countries = item.countries
     item.event_kinds = kinds
-    item.level = rule_level(item, text, found, item.kind, res.study.focal)
+    item.level = rule_level(item, text, found, item.kind, res.study.focal, background)
     rule_domestic_states(item, text, hits, found, res)
     rule_host_states(item, text, hits, found, background, res)
     partners = [c for c in countries if c in res.study.partner_set]

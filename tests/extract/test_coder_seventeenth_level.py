@@ -1,0 +1,178 @@
+"""Seventeenth-round level rules (the level is the office of the focal state's principal, guide
+item 5): an office named in a sentence of background (an organisation's founding president, the
+presidents' earlier meetings recalled) is not the meeting's, nor part of its name; a focal
+principal's title with no state beside it in a sentence of the lead reporting the meeting sets
+the level, whatever office of the focal state a later sentence recalls, unless it names the
+meeting (совещание секретарей советов безопасности, whoever the focal state sent); when the lead
+names only the other side's office (the host's president opening a conference) or none, an office
+of the focal state's or of no named state set the level before a partner state's; an assistant
+minister is of the vice-minister level. Texts written for these tests, none copied from a gold
+text; each rule has a text it changes and one it leaves alone."""
+
+from __future__ import annotations
+
+from steppewatch.extract import extract_document
+from steppewatch.extract.codebook_coder import CodebookCoder
+from steppewatch.extract.coder_rules import _delegates
+from steppewatch.extract.matcher import Hit
+from steppewatch.extract.model import CodedItem
+
+CODER = CodebookCoder()
+
+
+def _code(text: str) -> CodedItem:
+    document = CODER.code(extract_document(text.encode("utf-8"), source="contrast.txt"))
+    return document.items[0] if document.items else document
+
+
+# -- a regional party secretary in the lead; the presidents recalled later ----------------------
+
+PARTY_SECRETARY = (
+    "王某会见吉尔吉斯斯坦奥什州州长一行\n"
+    "本报乌鲁木齐5月10日讯 5月9日，自治区党委书记王某在乌鲁木齐会见吉尔吉斯斯坦奥什州州长一行，"
+    "双方就加强边境地区安全合作交换意见。\n"
+    "王某说，在习近平主席和扎帕罗夫总统的战略引领下，两国关系不断发展。"
+    "双方要加强边境执法安全合作，共同打击“三股势力”和跨境贩毒活动。\n"
+)
+PRESIDENTS = (
+    "习近平会见吉尔吉斯斯坦总统扎帕罗夫\n"
+    "新华社北京5月9日电 国家主席习近平9日在人民大会堂会见吉尔吉斯斯坦总统扎帕罗夫，"
+    "双方就加强边境安全合作交换意见。\n"
+    "习近平说，双方要加强执法安全合作，共同打击“三股势力”和跨境贩毒活动。\n"
+)
+
+
+def test_focal_title_in_the_lead_beats_presidents_recalled_later() -> None:
+    item = _code(PARTY_SECRETARY)
+    assert item.kind == "meeting"
+    assert item.level == "party"
+
+
+def test_presidents_meeting_in_the_lead_stays_head_of_state() -> None:
+    item = _code(PRESIDENTS)
+    assert item.kind == "meeting"
+    assert item.level == "head_of_state"
+
+
+# -- the NPC chairman in the lead; the presidents' meetings recalled as background ---------------
+
+SPEAKERS = (
+    "张某同塔吉克斯坦议会上院主席会谈\n"
+    "本报北京3月2日电 全国人大常委会委员长张某3月2日在人民大会堂同塔吉克斯坦议会上院主席举行会谈。\n"
+    "张某说，去年以来，习近平主席同拉赫蒙总统多次会晤，为两国关系发展指明了方向。"
+    "双方立法机构要加强在打击恐怖主义和跨国有组织犯罪方面的交流。\n"
+)
+
+
+def test_speaker_in_the_lead_sets_parliament_level() -> None:
+    item = _code(SPEAKERS)
+    assert item.kind == "meeting"
+    assert item.level == "parliament"
+
+
+# -- a conference opened by the host's president; the focal state's delegation head ------------
+
+CONFERENCE = (
+    "第五届反恐高级别会议在杜尚别举行\n"
+    "新华社杜尚别5月4日电 第五届反恐高级别国际会议4日在杜尚别开幕，来自40多个国家的代表出席。"
+    "塔吉克斯坦总统拉赫蒙出席开幕式并致辞。\n"
+    "本届会议重点讨论恐怖主义融资和阿富汗局势。\n"
+    "中国代表团团长、公安部副部长李某在会上发言表示，中方愿同中亚国家深化反恐合作，"
+    "共同打击“三股势力”。\n"
+)
+CONFERENCE_NO_OFFICIAL = (
+    "第五届反恐高级别会议在杜尚别举行\n"
+    "新华社杜尚别5月4日电 第五届反恐高级别国际会议4日在杜尚别开幕，来自40多个国家的代表出席。"
+    "塔吉克斯坦总统拉赫蒙出席开幕式并致辞。\n"
+    "本届会议重点讨论恐怖主义融资和阿富汗局势。\n"
+    "中方代表在会上发言表示，中方愿同中亚国家深化反恐合作，共同打击“三股势力”。\n"
+)
+
+
+def test_focal_delegation_head_beats_the_hosts_president() -> None:
+    item = _code(CONFERENCE)
+    assert item.kind == "meeting"
+    assert item.level == "vice_minister_working"
+
+
+def test_hosts_president_sets_the_level_when_no_focal_official_is_named() -> None:
+    item = _code(CONFERENCE_NO_OFFICIAL)
+    assert item.kind == "meeting"
+    assert item.level == "head_of_state"
+
+
+# -- senior officials of a regional format; a founding president in background ----------------
+
+SENIOR_OFFICIALS = (
+    "CICA senior officials meet in Almaty\n"
+    "ALMATY, May 3. A meeting of the CICA Senior Officials Committee was held in Almaty on May 2, "
+    "the secretariat said.\n"
+    "China was represented by Assistant Foreign Minister Li Ming. The participants discussed "
+    "countering terrorism and drug trafficking in the region.\n"
+    "The delegates welcomed the proposal of Kazakhstan's President Kassym-Jomart Tokayev on a "
+    "new security dialogue.\n"
+    "CICA was founded on the initiative of Kazakhstan's first president in 1992.\n"
+)
+SUMMIT = (
+    "CICA leaders meet in Almaty\n"
+    "ALMATY, May 3. The CICA summit was held in Almaty on May 2. Chinese President Xi Jinping "
+    "and Kazakhstan's President Kassym-Jomart Tokayev attended.\n"
+    "The leaders discussed countering terrorism and drug trafficking in the region.\n"
+)
+
+
+def test_assistant_minister_named_later_beats_a_partners_president() -> None:
+    item = _code(SENIOR_OFFICIALS)
+    assert item.kind == "meeting"
+    assert item.level == "vice_minister_working"
+
+
+def test_summit_with_the_focal_president_stays_head_of_state() -> None:
+    item = _code(SUMMIT)
+    assert item.kind == "meeting"
+    assert item.level == "head_of_state"
+
+
+# -- a meeting named by its offices; the focal state sent another office ------------------------
+
+SECRETARIES = (
+    "Секретари советов безопасности стран ШОС встретились в Бишкеке\n"
+    "БИШКЕК, 12 мая. В столице Киргизии во вторник при закрытых дверях и без участия прессы "
+    "прошло очередное, двадцать второе по счёту совещание секретарей советов безопасности государств - членов ШОС, "
+    "сообщили в аппарате Совета безопасности республики.\n"
+    "Китайскую делегацию возглавил министр общественной безопасности КНР. Участники обсудили "
+    "борьбу с терроризмом и незаконным оборотом наркотиков.\n"
+)
+SECRETARIES_ONLY = (
+    "Секретари советов безопасности стран ШОС встретились в Бишкеке\n"
+    "БИШКЕК, 12 мая. Очередное совещание секретарей советов безопасности государств - членов ШОС "
+    "прошло в Бишкеке.\n"
+    "Участники обсудили борьбу с терроризмом и незаконным оборотом наркотиков.\n"
+)
+
+
+def test_focal_principal_beats_the_meetings_name() -> None:
+    item = _code(SECRETARIES)
+    assert item.kind == "meeting"
+    assert item.level == "interior_public_security"
+
+
+def test_meetings_name_sets_the_level_when_no_focal_principal_is_named() -> None:
+    item = _code(SECRETARIES_ONLY)
+    assert item.kind == "meeting"
+    assert item.level == "security_council"
+
+
+# -- a delegation's head is the office's holder, its members are not ---------------------------
+
+
+def test_delegation_headed_by_a_minister_is_the_ministers_level() -> None:
+    for text, delegates in (
+        ("Китайскую делегацию возглавил министр общественной безопасности", False),
+        ("делегацию во главе с министром общественной безопасности", False),
+        ("Он принял представителей министерства общественной безопасности", True),
+        ("делегация министерства общественной безопасности", True),
+    ):
+        at = text.index("минист")
+        hit = Hit(at, at + 7, ("meeting_level", "interior_public_security"), "министр")
+        assert _delegates(text, hit) is delegates, text
