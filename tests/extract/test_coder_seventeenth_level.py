@@ -176,3 +176,56 @@ def test_delegation_headed_by_a_minister_is_the_ministers_level() -> None:
         at = text.index("минист")
         hit = Hit(at, at + 7, ("meeting_level", "interior_public_security"), "министр")
         assert _delegates(text, hit) is delegates, text
+
+
+# -- a field's ministers with no level of their own: other ------------------------------------
+
+FIELD_MINISTERS = (
+    (
+        "中国—中亚司法部长会议在阿拉木图举行\n"
+        "新华社阿拉木图6月3日电 首届中国—中亚司法部长会议3日在阿拉木图举行，中国和哈萨克斯坦、"
+        "吉尔吉斯斯坦、塔吉克斯坦、土库曼斯坦、乌兹别克斯坦司法部长出席。"
+        "各方同意加强司法协助和引渡合作，共同打击恐怖主义和跨国有组织犯罪。\n"
+    ),
+    (
+        "China, Central Asian states hold health ministers' talks\n"
+        "XI'AN, June 3. Health ministers of China and the five Central Asian countries met in "
+        "Xi'an on Wednesday and agreed to cooperate against drug trafficking and bioterrorism.\n"
+    ),
+    (
+        "В Бишкеке прошло совещание министров по чрезвычайным ситуациям Центральной Азии и Китая\n"
+        "Бишкек, 3 июня. В Бишкеке состоялось совещание министров по чрезвычайным ситуациям "
+        "стран Центральной Азии и Китая; стороны обсудили охрану границы и борьбу с терроризмом.\n"
+    ),
+)
+LISTED_MINISTERS = (
+    (
+        "中国—中亚外交部长会议在阿拉木图举行\n"
+        "新华社阿拉木图6月3日电 中国—中亚外交部长会议3日在阿拉木图举行，"
+        "各方同意加强安全合作，共同打击“三股势力”和贩毒活动。\n"
+    ),
+    (
+        "Президент Таджикистана принял Министра национальной обороны КНР\n"
+        "Душанбе, 3 июня. Президент Таджикистана принял Министра национальной обороны КНР; "
+        "стороны обсудили охрану границы и борьбу с терроризмом.\n"
+    ),
+    (
+        "Central Asian states and China hold foreign ministers' talks on security\n"
+        "ASTANA, June 3. The China-Central Asia Foreign Ministers' Meeting was held in Astana on "
+        "Wednesday; the six states agreed to fight terrorism and drug trafficking together.\n"
+    ),
+)
+
+
+def test_a_fields_ministers_are_other_level() -> None:
+    for text in FIELD_MINISTERS:
+        item = _code(text)
+        assert item.kind == "meeting", text
+        assert item.level == "other", text
+
+
+def test_listed_ministers_keep_their_level() -> None:
+    foreign, defence, named = (_code(text) for text in LISTED_MINISTERS)
+    assert foreign.level == "foreign_minister"
+    assert defence.level == "defence_minister"  # (a title the codebook's words miss)
+    assert named.level == "foreign_minister"  # (the office's words before the minister's)

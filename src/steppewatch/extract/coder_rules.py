@@ -58,7 +58,12 @@ from steppewatch.extract.coder_entities import (
     named_only,
     not_participant,
 )
-from steppewatch.extract.coder_officials import absent_mention, title_office, title_officials
+from steppewatch.extract.coder_officials import (
+    absent_mention,
+    listed_title_at,
+    title_office,
+    title_officials,
+)
 from steppewatch.extract.coder_phrases import PHRASE_MARK
 from steppewatch.extract.coder_resources import Resources
 from steppewatch.extract.coder_sectors import (
@@ -3209,6 +3214,51 @@ def _lead_reports(text: str, item: CodedItem, found: Found) -> set[tuple[int, in
     }
 
 
+# a minister or the head of a ministry (部长, minister, министр, руководители ведомств): with no
+# listed office at that word, a field's minister (emergencies, health, transport), level other
+_MINISTER_WORD = re.compile(
+    r"(?<!副)部长(?!助理)|(?<![^\W\d_])(?:ministers?|министр(?:а|у|ом|е|ы|ов|ам|ами|ах)?|"
+    r"руководител\w*\s+(?:ведомств|министерств)\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_TWO_WORDS_BEFORE = re.compile(r"(?:[^\W\d_]+[\s-]+){1,2}$")
+_WORD_START = re.compile(r"(?<![^\W\d_])[^\W\d_]")
+MINISTER_NEAR = 3  # characters between a listed office (公安部|部长) and the minister's word
+
+
+def _field_ministers(
+    item: CodedItem, text: str, every: list[tuple[str, Hit]]
+) -> list[tuple[str, Hit]]:
+    """The ministers named in the item's lead (title and first sentence) whose word is no part of
+    an office found: a listed office's title the codebook's words miss (Министра национальной
+    обороны) is that office; any other (应急管理部长会议, emergency management ministers met,
+    министр по чрезвычайным ситуациям) a principal of a field with no level of its own,
+    ``other`` (codebook: meetings whose principals fit no other level); not a deputy's or an
+    aide's."""
+    lead = kind_lead_end(text, item)
+    out: list[tuple[str, Hit]] = []
+    for m in _MINISTER_WORD.finditer(text, item.start, lead):
+        if any(
+            h.start - MINISTER_NEAR <= m.end() and m.start() <= h.end + MINISTER_NEAR
+            for _, h in every
+        ) or _VICE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue
+        # (a listed office's title the codebook's words miss, Министра национальной обороны:
+        # that office)
+        before = _TWO_WORDS_BEFORE.search(text, max(item.start, m.start() - 30), m.start())
+        starts = [m.start()]
+        if before is not None:  # (Foreign Ministers' Meeting, defence ministers: the office's)
+            starts += [w.start() for w in _WORD_START.finditer(text, before.start(), m.start())]
+        listed = None
+        for at in starts:
+            listed = listed or listed_title_at(text, at)
+        code, end = listed or ("other", m.end())
+        hit = Hit(m.start(), max(end, m.end()), ("meeting_level", code), m.group())
+        if not _is_aide(hit, text):
+            out.append((code, hit))
+    return out
+
+
 def rule_level(
     item: CodedItem,
     text: str,
@@ -3235,6 +3285,10 @@ def rule_level(
     levels = dict(named)
     for code, hit in found.implied_levels.items():
         levels.setdefault(code, hit)
+        every.append((code, hit))
+    for code, hit in _field_ministers(item, text, every):
+        levels.setdefault(code, hit)
+        named.setdefault(code, hit)
         every.append((code, hit))
     if background and every:
         current = [(c, h) for c, h in every if not _within(background, h)]
