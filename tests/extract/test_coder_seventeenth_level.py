@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from steppewatch.extract import extract_document
 from steppewatch.extract.codebook_coder import CodebookCoder
-from steppewatch.extract.coder_rules import _delegates
+from steppewatch.extract.coder_rules import _delegates, _office_level
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import CodedItem
 
@@ -229,3 +229,47 @@ def test_listed_ministers_keep_their_level() -> None:
     assert foreign.level == "foreign_minister"
     assert defence.level == "defence_minister"  # (a title the codebook's words miss)
     assert named.level == "foreign_minister"  # (the office's words before the minister's)
+
+
+# -- the partner's office beside the focal delegation head's in the reporting sentence ---------
+
+HOST_AND_DELEGATION = (
+    "Kyrgyzstan, China discuss police cooperation\n"
+    "BISHKEK, June 3. Kyrgyzstan's Minister of Internal Affairs met a Chinese delegation led by "
+    "Vice Minister of Public Security Li Ming in Bishkek on Tuesday to discuss countering "
+    "terrorism and drug trafficking.\n"
+)
+HOST_ONLY = (
+    "Kyrgyzstan, China discuss police cooperation\n"
+    "BISHKEK, June 3. Kyrgyzstan's Minister of Internal Affairs met a Chinese police delegation "
+    "in Bishkek on Tuesday to discuss countering terrorism and drug trafficking.\n"
+)
+
+
+def test_focal_delegation_head_beats_the_hosts_minister() -> None:
+    item = _code(HOST_AND_DELEGATION)
+    assert item.kind == "meeting"
+    assert item.level == "vice_minister_working"
+
+
+def test_hosts_minister_sets_the_level_when_the_focal_side_names_no_office() -> None:
+    item = _code(HOST_ONLY)
+    assert item.kind == "meeting"
+    assert item.level == "interior_public_security"
+
+
+def test_a_ministers_assistant_is_vice_minister_level_a_presidents_aide_no_level() -> None:
+    for text, word, code, level in (
+        (
+            "китайскую — помощник министра иностранных дел КНР",
+            "министра",
+            "foreign_minister",
+            "vice_minister_working",
+        ),
+        ("外交部长助理李明", "外交部长", "foreign_minister", "vice_minister_working"),
+        ("помощник президента Казахстана", "президента", "head_of_state", None),
+        ("министр иностранных дел КНР", "министр", "foreign_minister", "foreign_minister"),
+    ):
+        at = text.index(word)
+        hit = Hit(at, at + len(word), ("meeting_level", code), word)
+        assert _office_level(code, hit, text) == level, text

@@ -3003,6 +3003,15 @@ def _office_level(code: str, hit: Hit, text: str) -> str | None:
     """The level a level hit stands for: none for an aide's title, the vice-minister level for a
     vice or deputy minister's, or for representatives or a delegation of a ministry (their rank
     is not said)."""
+    if (
+        code in _MINISTER_LEVELS
+        and code != "head_of_government"
+        and (
+            text.startswith("助理", hit.end)
+            or _ASSISTANT_BEFORE.search(text, max(0, hit.start - 16), hit.start)
+        )
+    ):
+        return "vice_minister_working"  # an assistant minister (部长助理, помощник министра)
     if _is_aide(hit, text):
         return None
     if code in _MINISTER_LEVELS and (
@@ -3010,6 +3019,11 @@ def _office_level(code: str, hit: Hit, text: str) -> str | None:
     ):
         return "vice_minister_working"
     return code
+
+
+# a minister's assistant (помощник министра иностранных дел): a rank of the ministry's own,
+# below a deputy's (codebook vice_minister_working: assistant minister), not a president's aide
+_ASSISTANT_BEFORE = re.compile(r"помощник\w*\s+$", re.IGNORECASE)
 
 
 # representatives or a delegation of a body (представителей ГКНБ, a delegation of the Ministry
@@ -3374,6 +3388,13 @@ def rule_level(
                 for code, h in sorted(every, key=lambda x: x[1].start)
                 if item.start <= h.start < lead
             }
+        partners = [c for c, h in own.items() if owner.get(id(h)) not in (None, focal)]
+        if focal is not None and partners and len(partners) < len(own):
+            # the partner's offices beside one of the focal state's or of no state named in the
+            # sentence reporting the meeting (Turkmenistan's interior minister and a Chinese
+            # delegation led by a vice minister): the focal principal's sets the level (guide
+            # item 5)
+            own = {c: h for c, h in own.items() if c not in partners}
         if own and all(owner.get(id(h)) not in (None, focal) for h in own.values()):
             # only the partner's offices in the sentence reporting the meeting (a title naming
             # the focal principal by name: 陈小江会见哈萨克斯坦阿拉木图州州长): the focal
