@@ -1432,6 +1432,36 @@ def rule_framework(found: Found) -> tuple[str | None, dict[str, Hit]]:
     return next((f for f in FRAMEWORK_PRIORITY if f in frameworks), None), frameworks
 
 
+def _reported_one_partner(
+    item: CodedItem, text: str, hits: list[Hit], found: Found, res: Resources
+) -> Hit | None:
+    """The one partner state's name (by name, official or institution) in the sentence that
+    reports the item's main event (its kind's evidence) when that sentence names the focal state
+    too and no other state, group of states or framework; else None."""
+    reported = next((e.start for e in found.evidence if e.field == "kind"), None)
+    if reported is None:
+        return None
+    lo, hi = _sentence_of(text, reported, item.start, item.end)
+    source = hits if found.item_hits is None else found.item_hits
+    focal, partner, states = False, None, set()
+    for h in source:
+        if not lo <= h.start < hi:
+            continue
+        if h.payload[0] in ("framework", "group", "group_other"):
+            return None
+        state = _state_of(h, res)
+        if state is None:
+            continue
+        if state == res.study.focal:
+            focal = True
+        else:
+            states.add(state)
+            partner = partner or h
+    if not focal or len(states) != 1 or next(iter(states)) not in res.study.partner_set:
+        return None
+    return partner
+
+
 def rule_partner_states(found: Found, res: Resources) -> list[str]:
     """Partner states taking part: named ones (given as examples, "countries such as", only when
     none is named otherwise); a group name (中亚国家) stands for its members unless the text
@@ -4148,6 +4178,14 @@ def assign_codes(
         found.evidence.append(
             evidence("framework", item.framework, found.lead_partner, text, "one_partner")
         )
+    if item.framework is None and item.kind == "meeting" and len(partners) > 1:
+        # no framework named, several partner states named, but the sentence reporting the
+        # meeting names one partner state beside the focal one (the two defence ministers'
+        # talks on the margins of a forum several states' delegates attended): its own sides
+        side = _reported_one_partner(item, text, hits, found, res)
+        if side is not None:
+            item.framework = "bilateral"
+            found.evidence.append(evidence("framework", item.framework, side, text, "one_partner"))
     if item.framework is None and item.kind in JOINT_KINDS and len(partners) > 1:
         # no framework named, several partner states act together with the focal state (中哈吉塔
         # 四国联合演练, a three-state exercise): a multilateral event outside the named
