@@ -68,3 +68,37 @@ def test_russian_talks_with_one_partner_on_a_forums_margins_are_bilateral() -> N
     item = _code(FORUM_RU)
     assert item.kind == "meeting"
     assert item.framework == "bilateral"
+
+
+# -- a pair of states chained to a third is no bilateral format --------------------------------
+
+CHAINED = (
+    "中吉塔三国边防部门举行联合巡逻\n"
+    "新华社乌鲁木齐6月5日电 中国、吉尔吉斯斯坦、塔吉克斯坦三国边防部门4日在三国交界地区举行"
+    "联合巡逻，共同维护边境安全稳定。\n",
+    "Китайско-кыргызско-таджикское совместное патрулирование прошло на границе\n"
+    "БИШКЕК, 5 июня. Пограничники Китая, Кыргызстана и Таджикистана провели совместное "
+    "патрулирование на стыке границ трех государств для охраны границы.\n",
+)
+PAIRS = (
+    "中吉两国边防部门举行联合巡逻\n"
+    "新华社乌鲁木齐6月5日电 中国和吉尔吉斯斯坦两国边防部门4日在边境地区举行联合巡逻，"
+    "共同维护边境安全稳定。\n",
+    "Китайско-кыргызское совместное патрулирование прошло на границе\n"
+    "БИШКЕК, 5 июня. Пограничники Китая и Кыргызстана провели совместное патрулирование на "
+    "границе двух государств для охраны границы.\n",
+)
+
+
+def test_a_pair_chained_to_a_third_state_is_multilateral() -> None:
+    for text in CHAINED:
+        item = _code(text)
+        assert item.kind == "joint_patrol_operation", text
+        assert item.framework == "other_multilateral", text
+
+
+def test_a_pair_alone_stays_bilateral() -> None:
+    for text in PAIRS:
+        item = _code(text)
+        assert item.kind == "joint_patrol_operation", text
+        assert item.framework == "bilateral", text

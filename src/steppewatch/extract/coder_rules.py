@@ -1114,6 +1114,15 @@ def event_frameworks(
             if code in MULTILATERAL_FRAMEWORKS and hit.start >= first_sentence:
                 del found.implied_frameworks[code]
     occasion_ids = occasion_hits(text, hits)  # (with a name's abbreviation after it: (SCO))
+    if "bilateral" in found.codes("framework"):
+        # a pair of states chained to a third (中吉塔三国, китайско-кыргызско-таджикский,
+        # China-Kyrgyzstan-Tajikistan): three states' format, not the pair's
+        pairs = found.by_scheme["framework"]["bilateral"]
+        _keep(
+            found.by_scheme["framework"],
+            "bilateral",
+            [h for h in pairs if not _CHAINED_PAIR.match(text, h.end)],
+        )
     for code in list(found.codes("framework")):
         # a body of the framework named at a meeting (the RATS council's session) counts for
         # every mention of the framework, as it is the same for each
@@ -1147,6 +1156,13 @@ def event_frameworks(
             or any(a <= hit.start < b for a, b in occasions)
         ):
             del found.implied_frameworks[code]
+
+
+# what follows a pair of states (中吉, китайско-кыргызск, China-Kyrgyzstan) when a third is
+# chained to it: 中吉塔三国, китайско-кыргызско-таджикский, China-Kyrgyzstan-Tajikistan
+_CHAINED_PAIR = re.compile(
+    r"[哈吉塔乌土俄阿巴蒙印伊]{1,3}(?:三|四|五|六)(?:国|方)|о?-[а-яё]+ск|[-–—][A-Z][a-z]"
+)
 
 
 # a capital opening a dateline (ASTANA, April 26 --; Ташкент, 27.04.2023 —): where, not who
