@@ -273,3 +273,38 @@ def test_a_ministers_assistant_is_vice_minister_level_a_presidents_aide_no_level
         at = text.index(word)
         hit = Hit(at, at + len(word), ("meeting_level", code), word)
         assert _office_level(code, hit, text) == level, text
+
+
+# -- a commission's session with no office named: its members' working level ------------------
+
+COMMISSION_SESSIONS = (
+    "В Бишкеке прошло заседание кыргызско-китайской подкомиссии по сотрудничеству в сфере "
+    "безопасности.\nСтороны обсудили борьбу с терроризмом и незаконным оборотом наркотиков.\n",
+    "2024年5月6日，中哈执法安全合作分委会第五次会议在阿斯塔纳举行。"
+    "双方就打击跨国有组织犯罪和反恐合作交换意见。\n",
+    "The sixth meeting of the China-Tajikistan joint commission on law enforcement cooperation "
+    "was held in Dushanbe on May 6.\nThe sides discussed counter-terrorism and the fight "
+    "against drug trafficking.\n",
+)
+NO_BODY_SESSIONS = (
+    "В Бишкеке прошла встреча представителей Кыргызстана и Китая.\nСтороны обсудили борьбу с "
+    "терроризмом и незаконным оборотом наркотиков.\n",
+    "В Бишкеке прошло заседание кыргызско-китайской подкомиссии по безопасности под "
+    "председательством министра внутренних дел Кыргызстана.\nСтороны обсудили борьбу с "
+    "терроризмом и незаконным оборотом наркотиков.\n",
+)
+
+
+def test_a_commissions_session_is_working_level() -> None:
+    for text in COMMISSION_SESSIONS:
+        item = _code(text)
+        assert item.kind == "meeting", text
+        assert item.level == "vice_minister_working", text
+
+
+def test_no_commission_no_level_and_a_named_minister_sets_it() -> None:
+    plain, chaired = (_code(text) for text in NO_BODY_SESSIONS)
+    assert plain.kind == "meeting"
+    assert plain.level is None
+    assert chaired.kind == "meeting"
+    assert chaired.level == "interior_public_security"

@@ -3319,6 +3319,14 @@ def _field_ministers(
     return out
 
 
+# a standing commission of two or more states' officials (подкомиссия, 联合委员会, joint commission)
+_COMMISSION = re.compile(
+    r"(?:联合|合作)委员会|分委会|(?<![^\W\d_])(?:(?:под)?комисси\w*|подкомитет\w*|"
+    r"(?:sub-?)?commissions?|sub-?committees?)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
 def rule_level(
     item: CodedItem,
     text: str,
@@ -3499,6 +3507,15 @@ def rule_level(
     )
     if level in in_name:
         named[level] = levels[level] = in_name[level]
+    if level is None and reported is not None:
+        # no office named at all: a session of the two sides' commission or subcommission
+        # reported (заседание подкомиссии, 边界联合委员会第十二次会议) is held by its members
+        # (codebook vice_minister_working: commission members, working groups)
+        lo, hi = _sentence_of(text, reported, item.start, item.end)
+        body = _COMMISSION.search(text, lo, hi)
+        if body is not None:
+            level = "vice_minister_working"
+            levels[level] = Hit(body.start(), body.end(), ("meeting_level", level), body.group())
     deputy = _focal_deputy(every, owner, focal)
     if level is not None and deputy is not None and owner.get(id(levels[level])) != focal:
         # the meeting's level named by its own name or body (Совещание министров иностранных
