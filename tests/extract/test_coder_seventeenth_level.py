@@ -308,3 +308,29 @@ def test_no_commission_no_level_and_a_named_minister_sets_it() -> None:
     assert plain.level is None
     assert chaired.kind == "meeting"
     assert chaired.level == "interior_public_security"
+
+
+# -- a ministry named in Chinese with no state is the focal state's ------------------------------
+
+MINISTERIAL_DEPUTY = (
+    "亚信外长会议在阿斯塔纳举行\n"
+    "2026年6月3日，亚信第八次外长会议在哈萨克斯坦阿斯塔纳举行。外交部副部长李明率团出席并发言。\n"
+    "李明表示，中方愿同各方深化反恐、禁毒和打击跨国犯罪合作。\n"
+)
+MINISTERIAL_MINISTER = (
+    "亚信外长会议在阿斯塔纳举行\n"
+    "2026年6月3日，亚信第八次外长会议在哈萨克斯坦阿斯塔纳举行。外交部长王毅出席并发言。\n"
+    "王毅表示，中方愿同各方深化反恐、禁毒和打击跨国犯罪合作。\n"
+)
+
+
+def test_a_bare_ministrys_deputy_at_a_ministerial_is_vice_minister_level() -> None:
+    item = _code(MINISTERIAL_DEPUTY)
+    assert item.kind == "meeting"
+    assert item.level == "vice_minister_working"
+
+
+def test_the_minister_at_a_ministerial_is_foreign_minister_level() -> None:
+    item = _code(MINISTERIAL_MINISTER)
+    assert item.kind == "meeting"
+    assert item.level == "foreign_minister"

@@ -3319,6 +3319,9 @@ def _field_ministers(
     return out
 
 
+_BARE_MINISTRY = re.compile(r"(?:外交|公安|国防|国家安全)部")
+
+
 # a standing commission of two or more states' officials (подкомиссия, 联合委员会, joint commission)
 _COMMISSION = re.compile(
     r"(?:联合|合作)委员会|分委会|(?<![^\W\d_])(?:(?:под)?комисси\w*|подкомитет\w*|"
@@ -3388,6 +3391,10 @@ def rule_level(
                 # 大使, the ambassador to Kazakhstan): the focal state's envoy there
                 host = _host_state(h, found, text)
                 if host is not None and host != focal:
+                    owner[id(h)] = focal
+                elif _BARE_MINISTRY.match(h.term):
+                    # a ministry named in Chinese with no state (外交部副部长孙卫东率团出席): the
+                    # Chinese press's own, as the gazetteer reads 公安部 and 国防部
                     owner[id(h)] = focal
         if any(o == focal for o in owner.values()):
             # an office nobody holds (глав государств, the President) outside the sentence
