@@ -334,3 +334,43 @@ def test_the_minister_at_a_ministerial_is_foreign_minister_level() -> None:
     item = _code(MINISTERIAL_MINISTER)
     assert item.kind == "meeting"
     assert item.level == "foreign_minister"
+
+
+# -- the head of the focal state's delegation holds the focal state's office ---------------------
+
+RATS_COUNCIL = (
+    "SCO anti-terror council meets in Bishkek\n"
+    "BISHKEK, May 6. The council of the SCO Regional Anti-Terrorist Structure held its regular "
+    "meeting in Bishkek on Tuesday.\n"
+    "Heads of the member states' security agencies took part, {delegation}and reviewed joint "
+    "counter-terrorism work for the year.\n"
+)
+
+
+def test_the_focal_delegations_head_sets_the_level() -> None:
+    for delegation in (
+        "including a Chinese delegation led by a vice minister of public security, ",
+        "including a Chinese delegation headed by the Vice Minister of Public Security, ",
+    ):
+        item = _code(RATS_COUNCIL.format(delegation=delegation))
+        assert item.kind == "meeting", delegation
+        assert item.level == "vice_minister_working", delegation
+
+
+def test_the_councils_own_level_without_a_focal_delegation_head() -> None:
+    item = _code(RATS_COUNCIL.format(delegation=""))
+    assert item.kind == "meeting"
+    assert item.level == "state_security_intelligence"
+
+
+def test_russian_focal_delegations_head_sets_the_level() -> None:
+    text = (
+        "Совет РАТС ШОС провел заседание в Бишкеке\n"
+        "БИШКЕК, 6 мая. Совет Региональной антитеррористической структуры ШОС провел очередное "
+        "заседание в Бишкеке.\n"
+        "Китайскую делегацию возглавил заместитель министра общественной безопасности. Участники "
+        "обсудили противодействие терроризму.\n"
+    )
+    item = _code(text)
+    assert item.kind == "meeting"
+    assert item.level == "vice_minister_working"

@@ -3167,6 +3167,13 @@ _HOST_BETWEEN = re.compile(r"驻(?:(?!会见|会晤|会谈|接见|拜会|见|同
 # a region of the state between its name and the office (哈萨克斯坦阿拜州州长, 吉尔吉斯斯坦奥什州
 # 州长): the state's regional office
 _REGION_BETWEEN = re.compile(r"[\u4e00-\u9fff·]{1,8}(?:州|省|市|自治区)")
+# a state's delegation and the office of its head (a Chinese delegation led by a vice minister,
+# китайскую делегацию возглавил заместитель министра, делегации КНР во главе с министром)
+_DELEGATION_JOIN = re.compile(
+    r"\s+(?:delegation\s+(?:was\s+)?(?:led|headed)\s+by|делегаци\w*\s+(?:возглавил\w*|во\s+главе\s+с))"
+    r"\s+(?:(?:the|a|an)\s+)?",
+    re.IGNORECASE,
+)
 OWNER_SPAN = 40  # characters between an office's word and its holder's or state's name
 OWNER_SPAN_HAN = 12
 
@@ -3199,7 +3206,9 @@ def _level_owner(hit: Hit, found: Found, text: str) -> str | None:
                 or (end <= hit.start and _REGION_BETWEEN.fullmatch(text, a, b) is not None)
             )
         else:
-            joined = _OWNER_JOIN.fullmatch(text, a, b) is not None
+            joined = _OWNER_JOIN.fullmatch(text, a, b) is not None or (
+                end <= hit.start and _DELEGATION_JOIN.fullmatch(text, a, b) is not None
+            )
         if not joined:
             continue  # joined by names and "of" only (Kazakh Vice Foreign Minister, Minister of
             # Foreign Affairs of China; not Rahmon received the secretary, nor the minister met
