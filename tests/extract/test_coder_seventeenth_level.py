@@ -374,3 +374,33 @@ def test_russian_focal_delegations_head_sets_the_level() -> None:
     item = _code(text)
     assert item.kind == "meeting"
     assert item.level == "vice_minister_working"
+
+
+# -- the lead's meeting named by its offices; bodies' representatives at it ----------------------
+
+DEFENCE_MINISTERS = (
+    "Home | World | Asia\nWorld > Asia\nDefence chief urges SCO solidarity\n"
+    "By Li Ming | Updated: 2026-06-26\n"
+    "Defence Minister Dong Jun called on SCO member states to deepen military cooperation against "
+    "terrorism while attending the SCO defence ministers' meeting in Bishkek on Thursday.\n"
+    "The annual meeting, hosted by Kyrgyzstan, brought together defence chiefs of the member "
+    "states and representatives of the SCO Secretariat and the Regional Anti-Terrorist "
+    "Structure.\n"
+)
+
+
+def test_the_leads_ministers_meeting_beats_bodies_representatives() -> None:
+    item = _code(DEFENCE_MINISTERS)
+    assert item.kind == "meeting"
+    assert item.level == "defence_minister"
+
+
+def test_representatives_of_listed_bodies_are_delegates() -> None:
+    for text, delegates in (
+        ("representatives of the SCO Secretariat and the Regional Anti-Terrorist Structure", True),
+        ("officials from the ministry and the Regional Anti-Terrorist Structure", True),
+        ("chaired by the head of the Regional Anti-Terrorist Structure", False),
+    ):
+        at = text.index("Regional")
+        hit = Hit(at, len(text), ("meeting_level", "state_security_intelligence"), text[at:])
+        assert _delegates(text, hit) is delegates, text

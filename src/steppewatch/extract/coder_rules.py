@@ -3076,7 +3076,9 @@ _ASSISTANT_BEFORE = re.compile(r"помощник\w*\s+$", re.IGNORECASE)
 # of Defence, 国防部代表团): the body's people, not its head
 _DELEGATES_BEFORE = re.compile(
     r"(?:представител\w*|делегаци\w*)\s+(?:[\w-]+\s+){0,6}$|"
-    r"\b(?:representatives?|delegations?|officials)\s+(?:of|from)\s+(?:the\s+)?(?:\w+\s+){0,1}$",
+    r"\b(?:representatives?|delegations?|officials)\s+(?:of|from)\s+(?:the\s+)?(?:\w+\s+){0,1}"
+    # (representatives of the SCO Secretariat and the RATS: each body's)
+    r"(?:(?:\w+\s+){0,3}and\s+(?:the\s+)?(?:\w+\s+){0,1})?$",
     re.IGNORECASE,
 )
 _DELEGATES_AFTER = re.compile(r"(?:的)?(?:代表团|代表|工作组)")
@@ -3266,10 +3268,17 @@ def _level_report(text: str, item: CodedItem, found: Found) -> int | None:
     lead = kind_lead_end(text, item)
     if reported is None or reported < lead:
         return reported
-    first = next(
-        (h.start for h in found.codes("event_kind").get("meeting", ()) if h.start < lead), None
-    )
+    first = min(_lead_meetings(text, item, found, lead), default=None)
     return reported if first is None else first
+
+
+def _lead_meetings(text: str, item: CodedItem, found: Found, lead: int) -> list[int]:
+    """The starts of the meeting words in the item's lead, and of the offices there that name
+    a meeting (while attending the SCO defence ministers' meeting)."""
+    starts = [h.start for h in found.codes("event_kind").get("meeting", ()) if h.start < lead]
+    for hs in found.codes("meeting_level").values():
+        starts.extend(h.start for h in hs if h.start < lead and _in_meeting_name(h, item, text))
+    return starts
 
 
 def _lead_reports(text: str, item: CodedItem, found: Found) -> set[tuple[int, int]]:
@@ -3277,9 +3286,8 @@ def _lead_reports(text: str, item: CodedItem, found: Found) -> set[tuple[int, in
     first sentence under it, 自治区党委书记陈小江在乌鲁木齐会见…)."""
     lead = kind_lead_end(text, item)
     return {
-        _sentence_of(text, h.start, item.start, item.end)
-        for h in found.codes("event_kind").get("meeting", ())
-        if h.start < lead
+        _sentence_of(text, start, item.start, item.end)
+        for start in _lead_meetings(text, item, found, lead)
     }
 
 
