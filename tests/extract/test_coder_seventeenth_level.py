@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from steppewatch.extract import extract_document
 from steppewatch.extract.codebook_coder import CodebookCoder
-from steppewatch.extract.coder_rules import _delegates, _office_level
+from steppewatch.extract.coder_rules import _delegates, _office_level, _on_behalf
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import CodedItem
 
@@ -404,3 +404,45 @@ def test_representatives_of_listed_bodies_are_delegates() -> None:
         at = text.index("Regional")
         hit = Hit(at, len(text), ("meeting_level", "state_security_intelligence"), text[at:])
         assert _delegates(text, hit) is delegates, text
+
+
+# -- the office in whose name someone acts takes no part --------------------------------------
+
+ON_BEHALF = (
+    (
+        "塔吉克斯坦总统就职典礼在杜尚别举行\n"
+        "新华社杜尚别5月6日电 受习近平主席委托，全国政协副主席李某6日在杜尚别出席塔吉克斯坦"
+        "总统就职典礼，并会见塔吉克斯坦总统，双方就加强安全合作、共同打击“三股势力”交换意见。\n",
+        "parliament",
+    ),
+    (
+        "Chinese envoy meets Kyrgyz security chief\n"
+        "BISHKEK, May 6. On behalf of President Xi Jinping, Chinese special envoy Li Ming met the "
+        "Secretary of the Security Council of Kyrgyzstan on Tuesday; the sides discussed "
+        "counter-terrorism cooperation.\n",
+        "vice_minister_working",
+    ),
+)
+
+
+def test_the_office_someone_acts_for_sets_no_level() -> None:
+    for text, level in ON_BEHALF:
+        item = _code(text)
+        assert item.kind == "meeting", text
+        assert item.level == level, text
+
+
+def test_on_behalf_in_every_script() -> None:
+    for text, word, behalf in (
+        ("受习近平主席委托，李某出席", "习近平主席", True),
+        ("李某转达了习近平主席的亲切问候", "习近平主席", True),
+        ("习近平主席会见了李某", "习近平主席", False),
+        ("по поручению Председателя КНР посол провел встречу", "Председателя", True),
+        ("посол передал привет от Председателя КНР", "Председателя", True),
+        ("Председатель КНР провел встречу", "Председатель", False),
+        ("greetings from the President of China", "President", True),
+        ("the President of China met", "President", False),
+    ):
+        at = text.index(word)
+        hit = Hit(at, at + len(word), ("meeting_level", "head_of_state"), word)
+        assert _on_behalf(hit, text) is behalf, text

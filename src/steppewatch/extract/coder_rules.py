@@ -3058,13 +3058,51 @@ def _office_level(code: str, hit: Hit, text: str) -> str | None:
         )
     ):
         return "vice_minister_working"  # an assistant minister (部长助理, помощник министра)
-    if _is_aide(hit, text):
+    if _is_aide(hit, text) or _on_behalf(hit, text):
         return None
     if code in _MINISTER_LEVELS and (
         _VICE_BEFORE.search(text, max(0, hit.start - 20), hit.start) or _delegates(text, hit)
     ):
         return "vice_minister_working"
     return code
+
+
+# an office in whose name someone else acts at the meeting, not a participant: 受习近平主席委托,
+# 转达习近平主席的问候, on behalf of President Xi, greetings from the president, on the
+# instructions of, по поручению Президента, от имени Председателя КНР, привет от президента
+_BEHALF_BEFORE = Guarded(
+    re.compile(
+        r"(?:受|转达了?|带来了?)$|"
+        r"(?<![^\W\d_])(?:on\s+behalf\s+of|greetings\s+(?:from|of)|on\s+the\s+instructions?\s+of|"
+        r"(?:message|letter)\s+from|entrusted\s+by|по\s+поручению|от\s+имени|"
+        r"(?:привет\w*|послани\w*|поручени\w*)\s+от)\s+(?:the\s+)?(?:[^\W\d_]+\s+){0,2}$",
+        re.IGNORECASE,
+    ),
+    "受",
+    "转达",
+    "带来",
+    "behalf",
+    "greetings",
+    "instruction",
+    "message",
+    "letter",
+    "entrusted",
+    "поручени",
+    "имени",
+    "привет",
+    "послани",
+)
+_BEHALF_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:委托|的(?:亲切|诚挚)?问候)")
+
+
+def _on_behalf(hit: Hit, text: str) -> bool:
+    """The office ``hit`` is the one in whose name someone acts or whose greetings he brings."""
+    found = _BEHALF_BEFORE.search(text, max(0, hit.start - 40), hit.start)
+    if found is None:
+        return False
+    if found.group().startswith(("受", "转达", "带来")):
+        return _BEHALF_AFTER.match(text, hit.end) is not None
+    return True
 
 
 # a minister's assistant (помощник министра иностранных дел): a rank of the ministry's own,
@@ -3372,6 +3410,8 @@ def rule_level(
                 every.append((code, h))
     levels = dict(named)
     for code, hit in found.implied_levels.items():
+        if _on_behalf(hit, text):
+            continue  # (受习近平主席委托: in whose name, not who takes part)
         levels.setdefault(code, hit)
         every.append((code, hit))
     for code, hit in _field_ministers(item, text, every):
