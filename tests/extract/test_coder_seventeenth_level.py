@@ -446,3 +446,37 @@ def test_on_behalf_in_every_script() -> None:
         at = text.index(word)
         hit = Hit(at, at + len(word), ("meeting_level", "head_of_state"), word)
         assert _on_behalf(hit, text) is behalf, text
+
+
+# -- a president receiving a minister in the lead; a state visit recalled later ----------------
+
+RECEIVES = (
+    "Japarov Receives Chinese Foreign Minister Wang Yi\n"
+    "BISHKEK, June 3, 2026 – President Sadyr Japarov received Wang Yi, Member of the Political "
+    "Bureau of the CPC Central Committee and Minister of Foreign Affairs of China, at the "
+    "Ala-Archa residence on Tuesday, the presidential press office reported.\n"
+    "The sides discussed preparations for coming high-level contacts and how to carry out the "
+    "agreements reached during President Xi Jinping's state visit to Kyrgyzstan. Japarov said "
+    "the two countries share an interest in regional stability and in countering terrorism, "
+    "separatism and extremism.\n",
+)
+PRESIDENTS_TALKS = (
+    "Japarov and Xi Jinping hold talks in Beijing\n"
+    "BEIJING, June 3, 2026 – President Sadyr Japarov held talks with President Xi Jinping in "
+    "Beijing on Tuesday during his state visit to China.\n"
+    "The sides agreed to step up cooperation in countering terrorism, separatism and "
+    "extremism.\n"
+)
+
+
+def test_a_minister_received_in_the_lead_sets_the_level() -> None:
+    for text in RECEIVES:
+        item = _code(text)
+        assert item.kind == "meeting", text
+        assert item.level == "foreign_minister", text
+
+
+def test_presidents_talks_in_the_lead_stay_head_of_state() -> None:
+    item = _code(PRESIDENTS_TALKS)
+    assert item.kind == "meeting"
+    assert item.level == "head_of_state"

@@ -3310,10 +3310,16 @@ def _level_report(text: str, item: CodedItem, found: Found) -> int | None:
     return reported if first is None else first
 
 
+_RECEIVES = re.compile(r"(?<![^\W\d_])receive[sd](?![^\W\d_])", re.IGNORECASE)
+
+
 def _lead_meetings(text: str, item: CodedItem, found: Found, lead: int) -> list[int]:
     """The starts of the meeting words in the item's lead, and of the offices there that name
     a meeting (while attending the SCO defence ministers' meeting)."""
     starts = [h.start for h in found.codes("event_kind").get("meeting", ()) if h.start < lead]
+    # (a president receives or received a minister: the codebook's English meeting words have
+    # only "received the visiting"; принял министра and 会见 are meeting words already)
+    starts.extend(m.start() for m in _RECEIVES.finditer(text, item.start, lead))
     for hs in found.codes("meeting_level").values():
         starts.extend(h.start for h in hs if h.start < lead and _in_meeting_name(h, item, text))
     return starts
