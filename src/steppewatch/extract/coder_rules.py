@@ -3297,13 +3297,12 @@ def _focal_deputy(
     return next((h for _, h in ours if h.payload[0] == "meeting_level"), None)
 
 
-def _level_report(text: str, item: CodedItem, found: Found) -> int | None:
+def _level_report(text: str, item: CodedItem, found: Found, lead: int) -> int | None:
     """Where the meeting whose level is read is reported: the first meeting word of the item's
     lead (title and first sentence) when the kind's evidence lies after the lead (a visit
     recalled in a later sentence, the agreements reached during the president's state visit,
     is another meeting), else the kind's evidence."""
     reported = next((e.start for e in found.evidence if e.field == "kind"), None)
-    lead = kind_lead_end(text, item)
     if reported is None or reported < lead:
         return reported
     first = min(_lead_meetings(text, item, found, lead), default=None)
@@ -3325,10 +3324,9 @@ def _lead_meetings(text: str, item: CodedItem, found: Found, lead: int) -> list[
     return starts
 
 
-def _lead_reports(text: str, item: CodedItem, found: Found) -> set[tuple[int, int]]:
+def _lead_reports(text: str, item: CodedItem, found: Found, lead: int) -> set[tuple[int, int]]:
     """The sentences of the item's lead that report a meeting (a title, 陈小江会见…州长, and the
     first sentence under it, 自治区党委书记陈小江在乌鲁木齐会见…)."""
-    lead = kind_lead_end(text, item)
     return {
         _sentence_of(text, start, item.start, item.end)
         for start in _lead_meetings(text, item, found, lead)
@@ -3348,7 +3346,7 @@ MINISTER_NEAR = 3  # characters between a listed office (公安部|部长) and t
 
 
 def _field_ministers(
-    item: CodedItem, text: str, every: list[tuple[str, Hit]]
+    item: CodedItem, text: str, every: list[tuple[str, Hit]], lead: int
 ) -> list[tuple[str, Hit]]:
     """The ministers named in the item's lead (title and first sentence) whose word is no part of
     an office found: a listed office's title the codebook's words miss (Министра национальной
@@ -3356,7 +3354,6 @@ def _field_ministers(
     министр по чрезвычайным ситуациям) a principal of a field with no level of its own,
     ``other`` (codebook: meetings whose principals fit no other level); not a deputy's or an
     aide's."""
-    lead = kind_lead_end(text, item)
     out: list[tuple[str, Hit]] = []
     for m in _MINISTER_WORD.finditer(text, item.start, lead):
         if any(
@@ -3420,7 +3417,8 @@ def rule_level(
             continue  # (受习近平主席委托: in whose name, not who takes part)
         levels.setdefault(code, hit)
         every.append((code, hit))
-    for code, hit in _field_ministers(item, text, every):
+    lead_at = kind_lead_end(text, item)  # (once: the helpers below read it)
+    for code, hit in _field_ministers(item, text, every, lead_at):
         levels.setdefault(code, hit)
         named.setdefault(code, hit)
         every.append((code, hit))
@@ -3462,8 +3460,8 @@ def rule_level(
         if any(o == focal for o in owner.values()):
             # an office nobody holds (глав государств, the President) outside the sentence
             # reporting the meeting is named in passing; the focal state's offices set the level
-            reported_at = _level_report(text, item, found)
-            reports = _lead_reports(text, item, found)
+            reported_at = _level_report(text, item, found, lead_at)
+            reports = _lead_reports(text, item, found, lead_at)
             reports.add(
                 _sentence_of(text, reported_at, item.start, item.end)
                 if reported_at is not None
@@ -3498,7 +3496,7 @@ def rule_level(
                 levels.setdefault(c, h)
                 if h.payload[0] == "meeting_level":
                     named.setdefault(c, h)
-    reported = _level_report(text, item, found)
+    reported = _level_report(text, item, found, lead_at)
     if reported is not None:
         lo, hi = _sentence_of(text, reported, item.start, item.end)
         own = {code: h for code, h in sorted(every, key=lambda x: x[1].start) if lo <= h.start < hi}
@@ -3506,7 +3504,7 @@ def rule_level(
             # no office in the sentence reporting the meeting: those of the lead (title and
             # first sentence), when it names any; an office named only later (the presidents'
             # earlier meetings recalled, 落实两国元首共识) is named in passing
-            lead = kind_lead_end(text, item)
+            lead = lead_at
             own = {
                 code: h
                 for code, h in sorted(every, key=lambda x: x[1].start)
@@ -3525,7 +3523,7 @@ def rule_level(
             # principal's office in the lead sets the level (自治区党委书记陈小江, guide item 5)
             # (in a sentence of the lead that reports the meeting too: 自治区党委书记陈小江在
             # 乌鲁木齐会见…; not the presidents' consensus recalled in the next one)
-            lead = kind_lead_end(text, item)
+            lead = lead_at
             reports = {
                 _sentence_of(text, h.start, item.start, item.end)
                 for h in found.codes("event_kind").get("meeting", ())
