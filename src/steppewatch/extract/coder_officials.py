@@ -388,6 +388,22 @@ def _one_name(
     return TitledName(name, "", words[0].start(), words[-1].end(), country)
 
 
+_TITLES_AT = (
+    (_compile(_EN_TITLES), tuple(code for code, _ in _EN_TITLES)),
+    (_compile(_RU_TITLES), tuple(code for code, _ in _RU_TITLES)),
+)
+
+
+def listed_title_at(text: str, at: int) -> tuple[str, int] | None:
+    """The ``meeting_level`` code and the end of a listed office's title that begins at ``at``
+    (Министра национальной обороны, Minister of Public Security), else None."""
+    for pattern, codes in _TITLES_AT:
+        found = pattern.match(text, at)
+        if found is not None and found.lastgroup is not None:
+            return codes[int(found.lastgroup[1:])], found.end()
+    return None
+
+
 def title_office(text: str, start: int, end: int, states: dict[str, str]) -> str | None:
     """The ``meeting_level`` code of the title written before the name at ``start``-``end``
     (the Chairman of the State Committee for National Security, Kamchybek Tashiev): for an

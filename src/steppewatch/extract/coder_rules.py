@@ -58,7 +58,12 @@ from steppewatch.extract.coder_entities import (
     named_only,
     not_participant,
 )
-from steppewatch.extract.coder_officials import absent_mention, title_office, title_officials
+from steppewatch.extract.coder_officials import (
+    absent_mention,
+    listed_title_at,
+    title_office,
+    title_officials,
+)
 from steppewatch.extract.coder_phrases import PHRASE_MARK
 from steppewatch.extract.coder_resources import Resources
 from steppewatch.extract.coder_sectors import (
@@ -1194,6 +1199,15 @@ def event_frameworks(
             if code in MULTILATERAL_FRAMEWORKS and hit.start >= first_sentence:
                 del found.implied_frameworks[code]
     occasion_ids = occasion_hits(text, hits)  # (with a name's abbreviation after it: (SCO))
+    if "bilateral" in found.codes("framework"):
+        # a pair of states chained to a third (中吉塔三国, китайско-кыргызско-таджикский,
+        # China-Kyrgyzstan-Tajikistan): three states' format, not the pair's
+        pairs = found.by_scheme["framework"]["bilateral"]
+        _keep(
+            found.by_scheme["framework"],
+            "bilateral",
+            [h for h in pairs if not _CHAINED_PAIR.match(text, h.end)],
+        )
     for code in list(found.codes("framework")):
         # a body of the framework named at a meeting (the RATS council's session) counts for
         # every mention of the framework, as it is the same for each
@@ -1227,6 +1241,13 @@ def event_frameworks(
             or any(a <= hit.start < b for a, b in occasions)
         ):
             del found.implied_frameworks[code]
+
+
+# what follows a pair of states (中吉, китайско-кыргызск, China-Kyrgyzstan) when a third is
+# chained to it: 中吉塔三国, китайско-кыргызско-таджикский, China-Kyrgyzstan-Tajikistan
+_CHAINED_PAIR = re.compile(
+    r"[哈吉塔乌土俄阿巴蒙印伊]{1,3}(?:三|四|五|六)(?:国|方)|о?-[а-яё]+ск|[-–—][A-Z][a-z]"
+)
 
 
 # a capital opening a dateline (ASTANA, April 26 --; Ташкент, 27.04.2023 —): where, not who
@@ -1510,6 +1531,36 @@ def rule_framework(found: Found) -> tuple[str | None, dict[str, Hit]]:
     for code, hit in found.implied_frameworks.items():
         frameworks.setdefault(code, hit)
     return next((f for f in FRAMEWORK_PRIORITY if f in frameworks), None), frameworks
+
+
+def _reported_one_partner(
+    item: CodedItem, text: str, hits: list[Hit], found: Found, res: Resources
+) -> Hit | None:
+    """The one partner state's name (by name, official or institution) in the sentence that
+    reports the item's main event (its kind's evidence) when that sentence names the focal state
+    too and no other state, group of states or framework; else None."""
+    reported = next((e.start for e in found.evidence if e.field == "kind"), None)
+    if reported is None:
+        return None
+    lo, hi = _sentence_of(text, reported, item.start, item.end)
+    source = hits if found.item_hits is None else found.item_hits
+    focal, partner, states = False, None, set()
+    for h in source:
+        if not lo <= h.start < hi:
+            continue
+        if h.payload[0] in ("framework", "group", "group_other"):
+            return None
+        state = _state_of(h, res)
+        if state is None:
+            continue
+        if state == res.study.focal:
+            focal = True
+        else:
+            states.add(state)
+            partner = partner or h
+    if not focal or len(states) != 1 or next(iter(states)) not in res.study.partner_set:
+        return None
+    return partner
 
 
 def rule_partner_states(found: Found, res: Resources) -> list[str]:
@@ -3317,7 +3368,8 @@ def named_meeting(item: CodedItem, text: str, hits: list[Hit], end: int) -> Hit 
 # A minister's title qualified as vice or deputy is the vice-minister level (Kazakh Vice
 # Foreign Minister, заместитель министра иностранных дел, 副国防部长): not the minister's.
 _VICE_BEFORE = re.compile(
-    r"(?:\bvice[- ]|\bdeputy |\bfirst deputy |副|заместител\w* |замести\w+ |первый заместитель )$",
+    r"(?:\bvice[- ]|\bdeputy |\bfirst deputy |\bassistant |副|заместител\w* |замести\w+ |"
+    r"первый заместитель )$",
     re.IGNORECASE,
 )
 # a deputy's title after the institution's name (公安部副部长, 国防部副部长)
@@ -3363,7 +3415,16 @@ def _office_level(code: str, hit: Hit, text: str) -> str | None:
     """The level a level hit stands for: none for an aide's title, the vice-minister level for a
     vice or deputy minister's, or for representatives or a delegation of a ministry (their rank
     is not said)."""
-    if _is_aide(hit, text):
+    if (
+        code in _MINISTER_LEVELS
+        and code != "head_of_government"
+        and (
+            text.startswith("助理", hit.end)
+            or _ASSISTANT_BEFORE.search(text, max(0, hit.start - 16), hit.start)
+        )
+    ):
+        return "vice_minister_working"  # an assistant minister (部长助理, помощник министра)
+    if _is_aide(hit, text) or _on_behalf(hit, text):
         return None
     if code in _MINISTER_LEVELS and (
         _VICE_BEFORE.search(text, max(0, hit.start - 20), hit.start) or _delegates(text, hit)
@@ -3372,11 +3433,56 @@ def _office_level(code: str, hit: Hit, text: str) -> str | None:
     return code
 
 
+# an office in whose name someone else acts at the meeting, not a participant: 受习近平主席委托,
+# 转达习近平主席的问候, on behalf of President Xi, greetings from the president, on the
+# instructions of, по поручению Президента, от имени Председателя КНР, привет от президента
+_BEHALF_BEFORE = Guarded(
+    re.compile(
+        r"(?:受|转达了?|带来了?)$|"
+        r"(?<![^\W\d_])(?:on\s+behalf\s+of|greetings\s+(?:from|of)|on\s+the\s+instructions?\s+of|"
+        r"(?:message|letter)\s+from|entrusted\s+by|по\s+поручению|от\s+имени|"
+        r"(?:привет\w*|послани\w*|поручени\w*)\s+от)\s+(?:the\s+)?(?:[^\W\d_]+\s+){0,2}$",
+        re.IGNORECASE,
+    ),
+    "受",
+    "转达",
+    "带来",
+    "behalf",
+    "greetings",
+    "instruction",
+    "message",
+    "letter",
+    "entrusted",
+    "поручени",
+    "имени",
+    "привет",
+    "послани",
+)
+_BEHALF_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:委托|的(?:亲切|诚挚)?问候)")
+
+
+def _on_behalf(hit: Hit, text: str) -> bool:
+    """The office ``hit`` is the one in whose name someone acts or whose greetings he brings."""
+    found = _BEHALF_BEFORE.search(text, max(0, hit.start - 40), hit.start)
+    if found is None:
+        return False
+    if found.group().startswith(("受", "转达", "带来")):
+        return _BEHALF_AFTER.match(text, hit.end) is not None
+    return True
+
+
+# a minister's assistant (помощник министра иностранных дел): a rank of the ministry's own,
+# below a deputy's (codebook vice_minister_working: assistant minister), not a president's aide
+_ASSISTANT_BEFORE = re.compile(r"помощник\w*\s+$", re.IGNORECASE)
+
+
 # representatives or a delegation of a body (представителей ГКНБ, a delegation of the Ministry
 # of Defence, 国防部代表团): the body's people, not its head
 _DELEGATES_BEFORE = re.compile(
     r"(?:представител\w*|делегаци\w*)\s+(?:[\w-]+\s+){0,6}$|"
-    r"\b(?:representatives?|delegations?|officials)\s+(?:of|from)\s+(?:the\s+)?(?:\w+\s+){0,1}$",
+    r"\b(?:representatives?|delegations?|officials)\s+(?:of|from)\s+(?:the\s+)?(?:\w+\s+){0,1}"
+    # (representatives of the SCO Secretariat and the RATS: each body's)
+    r"(?:(?:\w+\s+){0,3}and\s+(?:the\s+)?(?:\w+\s+){0,1})?$",
     re.IGNORECASE,
 )
 _DELEGATES_AFTER = re.compile(r"(?:的)?(?:代表团|代表|工作组)")
@@ -3388,10 +3494,15 @@ _REPORTS_AFTER = re.compile(
 )
 
 
+# a delegation's head (делегацию возглавил министр, во главе с министром): the office is his
+_HEADS_DELEGATION = re.compile(r"возглав|во\s+главе|руководител", re.IGNORECASE)
+
+
 def _delegates(text: str, hit: Hit) -> bool:
     if _is_han_term(hit):
         return bool(_DELEGATES_AFTER.match(text, hit.end))
-    return bool(_DELEGATES_BEFORE.search(text, max(0, hit.start - 80), hit.start))
+    found = _DELEGATES_BEFORE.search(text, max(0, hit.start - 80), hit.start)
+    return found is not None and not _HEADS_DELEGATION.search(found.group())
 
 
 def _is_aide(hit: Hit, text: str) -> bool:
@@ -3416,31 +3527,40 @@ MEETING_NAME_GAP_HAN = 6
 _RU_ONE_OFFICE = re.compile(r"[а-яё]*[ая](?=\s)", re.IGNORECASE)
 
 
-def meeting_name_levels(item: CodedItem, found: Found, text: str) -> dict[str, Hit]:
+def meeting_name_levels(
+    item: CodedItem, found: Found, text: str, background: list[tuple[int, int]] | None = None
+) -> dict[str, Hit]:
     """Levels that are part of the name of the meeting in the item's lead (第五次外长会议,
     SCO Foreign Ministers' Video Conference, совещание министров обороны): the meeting's own
-    level, whoever else (a head of state opening it) is named."""
+    level, whoever else (a head of state opening it) is named; not in a sentence of
+    ``background`` (习近平主席同…总统多次会晤: the presidents' meetings recalled)."""
     out: dict[str, Hit] = {}
     lead = item.start + LEAD
     for found_code, hs in found.codes("meeting_level").items():
         for h in hs:
             code = _office_level(found_code, h, text)
-            if h.start >= lead or code is None:
+            if h.start >= lead or code is None or (background and _within(background, h)):
                 continue
-            gap = MEETING_NAME_GAP_HAN if "\u4e00" <= h.term[:1] <= "\u9fff" else MEETING_NAME_GAP
-            before = _MEETING_WORD.search(text, max(item.start, h.start - gap), h.start)
-            if before is not None and (
-                _MET_WITH.search(text, before.end(), h.start)
-                or (before.group().lower() == "встреч" and _RU_ONE_OFFICE.match(text, h.start))
-            ):
-                before = None
-            if (
-                _MEETING_WORD.search(h.term)
-                or _MEETING_WORD.search(text, h.end, min(h.end + gap, item.end))
-                or before is not None
-            ):
+            if _in_meeting_name(h, item, text):
                 out.setdefault(code, h)
     return out
+
+
+def _in_meeting_name(h: Hit, item: CodedItem, text: str) -> bool:
+    """The office ``h`` is part of a meeting's name (совещание секретарей советов безопасности,
+    外长会议, defence ministers' meeting), not one person's title."""
+    gap = MEETING_NAME_GAP_HAN if "\u4e00" <= h.term[:1] <= "\u9fff" else MEETING_NAME_GAP
+    before = _MEETING_WORD.search(text, max(item.start, h.start - gap), h.start)
+    if before is not None and (
+        _MET_WITH.search(text, before.end(), h.start)
+        or (before.group().lower() == "встреч" and _RU_ONE_OFFICE.match(text, h.start))
+    ):
+        before = None
+    return bool(
+        _MEETING_WORD.search(h.term)
+        or _MEETING_WORD.search(text, h.end, min(h.end + gap, item.end))
+        or before is not None
+    )
 
 
 _OWNER_JOIN = re.compile(r"(?:\s+|['’]s\b|(?:of|the)\b|[-–]|[A-ZА-ЯЁ][\w'’-]*)*")
@@ -3453,6 +3573,13 @@ _HOST_BETWEEN = re.compile(r"驻(?:(?!会见|会晤|会谈|接见|拜会|见|同
 # a region of the state between its name and the office (哈萨克斯坦阿拜州州长, 吉尔吉斯斯坦奥什州
 # 州长): the state's regional office
 _REGION_BETWEEN = re.compile(r"[\u4e00-\u9fff·]{1,8}(?:州|省|市|自治区)")
+# a state's delegation and the office of its head (a Chinese delegation led by a vice minister,
+# китайскую делегацию возглавил заместитель министра, делегации КНР во главе с министром)
+_DELEGATION_JOIN = re.compile(
+    r"\s+(?:delegation\s+(?:was\s+)?(?:led|headed)\s+by|делегаци\w*\s+(?:возглавил\w*|во\s+главе\s+с))"
+    r"\s+(?:(?:the|a|an)\s+)?",
+    re.IGNORECASE,
+)
 OWNER_SPAN = 40  # characters between an office's word and its holder's or state's name
 OWNER_SPAN_HAN = 12
 
@@ -3485,7 +3612,9 @@ def _level_owner(hit: Hit, found: Found, text: str) -> str | None:
                 or (end <= hit.start and _REGION_BETWEEN.fullmatch(text, a, b) is not None)
             )
         else:
-            joined = _OWNER_JOIN.fullmatch(text, a, b) is not None
+            joined = _OWNER_JOIN.fullmatch(text, a, b) is not None or (
+                end <= hit.start and _DELEGATION_JOIN.fullmatch(text, a, b) is not None
+            )
         if not joined:
             continue  # joined by names and "of" only (Kazakh Vice Foreign Minister, Minister of
             # Foreign Affairs of China; not Rahmon received the secretary, nor the minister met
@@ -3534,17 +3663,110 @@ def _focal_deputy(
     return next((h for _, h in ours if h.payload[0] == "meeting_level"), None)
 
 
+def _level_report(text: str, item: CodedItem, found: Found, lead: int) -> int | None:
+    """Where the meeting whose level is read is reported: the first meeting word of the item's
+    lead (title and first sentence) when the kind's evidence lies after the lead (a visit
+    recalled in a later sentence, the agreements reached during the president's state visit,
+    is another meeting), else the kind's evidence."""
+    reported = next((e.start for e in found.evidence if e.field == "kind"), None)
+    if reported is None or reported < lead:
+        return reported
+    first = min(_lead_meetings(text, item, found, lead), default=None)
+    return reported if first is None else first
+
+
+_RECEIVES = re.compile(r"(?<![^\W\d_])receive[sd](?![^\W\d_])", re.IGNORECASE)
+
+
+def _lead_meetings(text: str, item: CodedItem, found: Found, lead: int) -> list[int]:
+    """The starts of the meeting words in the item's lead, and of the offices there that name
+    a meeting (while attending the SCO defence ministers' meeting)."""
+    starts = [h.start for h in found.codes("event_kind").get("meeting", ()) if h.start < lead]
+    # (a president receives or received a minister: the codebook's English meeting words have
+    # only "received the visiting"; принял министра and 会见 are meeting words already)
+    starts.extend(m.start() for m in _RECEIVES.finditer(text, item.start, lead))
+    for hs in found.codes("meeting_level").values():
+        starts.extend(h.start for h in hs if h.start < lead and _in_meeting_name(h, item, text))
+    return starts
+
+
+def _lead_reports(text: str, item: CodedItem, found: Found, lead: int) -> set[tuple[int, int]]:
+    """The sentences of the item's lead that report a meeting (a title, 陈小江会见…州长, and the
+    first sentence under it, 自治区党委书记陈小江在乌鲁木齐会见…)."""
+    return {
+        _sentence_of(text, start, item.start, item.end)
+        for start in _lead_meetings(text, item, found, lead)
+    }
+
+
+# a minister or the head of a ministry (部长, minister, министр, руководители ведомств): with no
+# listed office at that word, a field's minister (emergencies, health, transport), level other
+_MINISTER_WORD = re.compile(
+    r"(?<!副)部长(?!助理)|(?<![^\W\d_])(?:ministers?|министр(?:а|у|ом|е|ы|ов|ам|ами|ах)?|"
+    r"руководител\w*\s+(?:ведомств|министерств)\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_TWO_WORDS_BEFORE = re.compile(r"(?:[^\W\d_]+[\s-]+){1,2}$")
+_WORD_START = re.compile(r"(?<![^\W\d_])[^\W\d_]")
+MINISTER_NEAR = 3  # characters between a listed office (公安部|部长) and the minister's word
+
+
+def _field_ministers(
+    item: CodedItem, text: str, every: list[tuple[str, Hit]], lead: int
+) -> list[tuple[str, Hit]]:
+    """The ministers named in the item's lead (title and first sentence) whose word is no part of
+    an office found: a listed office's title the codebook's words miss (Министра национальной
+    обороны) is that office; any other (应急管理部长会议, emergency management ministers met,
+    министр по чрезвычайным ситуациям) a principal of a field with no level of its own,
+    ``other`` (codebook: meetings whose principals fit no other level); not a deputy's or an
+    aide's."""
+    out: list[tuple[str, Hit]] = []
+    for m in _MINISTER_WORD.finditer(text, item.start, lead):
+        if any(
+            h.start - MINISTER_NEAR <= m.end() and m.start() <= h.end + MINISTER_NEAR
+            for _, h in every
+        ) or _VICE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue
+        # (a listed office's title the codebook's words miss, Министра национальной обороны:
+        # that office)
+        before = _TWO_WORDS_BEFORE.search(text, max(item.start, m.start() - 30), m.start())
+        starts = [m.start()]
+        if before is not None:  # (Foreign Ministers' Meeting, defence ministers: the office's)
+            starts += [w.start() for w in _WORD_START.finditer(text, before.start(), m.start())]
+        listed = None
+        for at in starts:
+            listed = listed or listed_title_at(text, at)
+        code, end = listed or ("other", m.end())
+        hit = Hit(m.start(), max(end, m.end()), ("meeting_level", code), m.group())
+        if not _is_aide(hit, text):
+            out.append((code, hit))
+    return out
+
+
+_BARE_MINISTRY = re.compile(r"(?:外交|公安|国防|国家安全)部")
+
+
+# a standing commission of two or more states' officials (подкомиссия, 联合委员会, joint commission)
+_COMMISSION = re.compile(
+    r"(?:联合|合作)委员会|分委会|(?<![^\W\d_])(?:(?:под)?комисси\w*|подкомитет\w*|"
+    r"(?:sub-?)?commissions?|sub-?committees?)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
 def rule_level(
     item: CodedItem,
     text: str,
     found: Found,
     event_kind: str | None,
     focal: str | None = None,
+    background: list[tuple[int, int]] | None = None,
 ) -> str | None:
     """A meeting's level: the highest office named as such (an aide's title is not the office),
     or implied by the officials and institutions named; those of the meeting's own sentence (the
     one that reports it) first: an office named in passing elsewhere (落实两国元首达成的共识, the
-    president's visit in June) is not the meeting's."""
+    president's visit in June) is not the meeting's, nor one named in a sentence of background
+    (``background``: CICA, founded on the initiative of Kazakhstan's first president)."""
     if event_kind != "meeting":
         return None
     named: dict[str, Hit] = {}
@@ -3557,8 +3779,24 @@ def rule_level(
                 every.append((code, h))
     levels = dict(named)
     for code, hit in found.implied_levels.items():
+        if _on_behalf(hit, text):
+            continue  # (受习近平主席委托: in whose name, not who takes part)
         levels.setdefault(code, hit)
         every.append((code, hit))
+    lead_at = kind_lead_end(text, item)  # (once: the helpers below read it)
+    for code, hit in _field_ministers(item, text, every, lead_at):
+        levels.setdefault(code, hit)
+        named.setdefault(code, hit)
+        every.append((code, hit))
+    if background and every:
+        current = [(c, h) for c, h in every if not _within(background, h)]
+        if current and len(current) < len(every):
+            every = current
+            named, levels = {}, {}
+            for c, h in every:
+                levels.setdefault(c, h)
+                if h.payload[0] == "meeting_level":
+                    named.setdefault(c, h)
     owner: dict[int, str | None] = {}
     if focal is not None:
         # the office of the focal state's principal (codebook): when an office is the focal
@@ -3581,30 +3819,50 @@ def rule_level(
                 host = _host_state(h, found, text)
                 if host is not None and host != focal:
                     owner[id(h)] = focal
+                elif _BARE_MINISTRY.match(h.term):
+                    # a ministry named in Chinese with no state (外交部副部长孙卫东率团出席): the
+                    # Chinese press's own, as the gazetteer reads 公安部 and 国防部
+                    owner[id(h)] = focal
         if any(o == focal for o in owner.values()):
             # an office nobody holds (глав государств, the President) outside the sentence
             # reporting the meeting is named in passing; the focal state's offices set the level
-            reported_at = next((e.start for e in found.evidence if e.field == "kind"), None)
-            lo, hi = (
+            reported_at = _level_report(text, item, found, lead_at)
+            reports = _lead_reports(text, item, found, lead_at)
+            reports.add(
                 _sentence_of(text, reported_at, item.start, item.end)
                 if reported_at is not None
                 else (item.start, item.end)
             )
-            # (an office of nobody named beside the focal state's in the sentence reporting the
-            # meeting is the other side's: Министр внутренних дел принял Посла КНР)
-            focal_there = any(owner[id(h)] == focal and lo <= h.start < hi for _, h in every)
+            # (an office of nobody named beside the focal state's in a sentence reporting the
+            # meeting is the other side's: Министр внутренних дел принял Посла КНР; one named in
+            # a sentence of the lead reporting the meeting with none of the focal state's is the
+            # focal principal's, 全国人大常委会委员长赵乐际…同…举行会谈, whatever office of the
+            # focal state a later sentence recalls)
+            # (in the lead's other sentences, not an office that names the meeting: совещание
+            # секретарей советов безопасности, whoever the focal state sent)
+            unowned = [
+                (lo, hi, reported_at is not None and lo <= reported_at < hi)
+                for lo, hi in reports
+                if not any(owner[id(h)] == focal and lo <= h.start < hi for _, h in every)
+            ]
             every = [
                 (c, h)
                 for c, h in every
                 if owner[id(h)] == focal
-                or (owner[id(h)] is None and lo <= h.start < hi and not focal_there)
+                or (
+                    owner[id(h)] is None
+                    and any(
+                        lo <= h.start < hi and (there or not _in_meeting_name(h, item, text))
+                        for lo, hi, there in unowned
+                    )
+                )
             ]
             named, levels = {}, {}
             for c, h in every:  # (the offices named as such come first in ``every``)
                 levels.setdefault(c, h)
                 if h.payload[0] == "meeting_level":
                     named.setdefault(c, h)
-    reported = next((e.start for e in found.evidence if e.field == "kind"), None)
+    reported = _level_report(text, item, found, lead_at)
     if reported is not None:
         lo, hi = _sentence_of(text, reported, item.start, item.end)
         own = {code: h for code, h in sorted(every, key=lambda x: x[1].start) if lo <= h.start < hi}
@@ -3612,19 +3870,26 @@ def rule_level(
             # no office in the sentence reporting the meeting: those of the lead (title and
             # first sentence), when it names any; an office named only later (the presidents'
             # earlier meetings recalled, 落实两国元首共识) is named in passing
-            lead = kind_lead_end(text, item)
+            lead = lead_at
             own = {
                 code: h
                 for code, h in sorted(every, key=lambda x: x[1].start)
                 if item.start <= h.start < lead
             }
+        partners = [c for c, h in own.items() if owner.get(id(h)) not in (None, focal)]
+        if focal is not None and partners and len(partners) < len(own):
+            # the partner's offices beside one of the focal state's or of no state named in the
+            # sentence reporting the meeting (Turkmenistan's interior minister and a Chinese
+            # delegation led by a vice minister): the focal principal's sets the level (guide
+            # item 5)
+            own = {c: h for c, h in own.items() if c not in partners}
         if own and all(owner.get(id(h)) not in (None, focal) for h in own.values()):
             # only the partner's offices in the sentence reporting the meeting (a title naming
             # the focal principal by name: 陈小江会见哈萨克斯坦阿拉木图州州长): the focal
             # principal's office in the lead sets the level (自治区党委书记陈小江, guide item 5)
             # (in a sentence of the lead that reports the meeting too: 自治区党委书记陈小江在
             # 乌鲁木齐会见…; not the presidents' consensus recalled in the next one)
-            lead = kind_lead_end(text, item)
+            lead = lead_at
             reports = {
                 _sentence_of(text, h.start, item.start, item.end)
                 for h in found.codes("event_kind").get("meeting", ())
@@ -3635,10 +3900,28 @@ def rule_level(
                 for code, h in sorted(every, key=lambda x: x[1].start)
                 if any(a <= h.start < b for a, b in reports) and owner.get(id(h)) in (None, focal)
             }
+            if not ours:
+                # none in the lead either: an office of the focal state's or of nobody's named
+                # later (the Chinese delegation was led by a vice foreign minister) is the focal
+                # principal's; the host's president opening a conference is not (guide item 5)
+                ours = {
+                    code: h
+                    for code, h in sorted(every, key=lambda x: x[1].start)
+                    if owner.get(id(h)) in (None, focal)
+                }
             own = ours or own
+        if not own and focal is not None:
+            # no office in the reporting sentence nor the lead: a partner state's office named
+            # later sets the level only when no office of the focal state's or of nobody's is
+            # named (CICA's senior officials met; Kazakhstan's president is quoted later)
+            own = {
+                code: h
+                for code, h in sorted(every, key=lambda x: x[1].start)
+                if owner.get(id(h)) in (None, focal)
+            }
         if own:
             levels = {code: own.get(code, levels[code]) for code in own}
-    in_name = meeting_name_levels(item, found, text)
+    in_name = meeting_name_levels(item, found, text, background)
     summit = _SUMMIT.search(text, item.start, min(item.end, item.start + LEAD))
     if summit is not None and _occasion(
         text, Hit(summit.start(), summit.end(), ("meeting_level", "head_of_state"), summit.group(0))
@@ -3658,6 +3941,15 @@ def rule_level(
     )
     if level in in_name:
         named[level] = levels[level] = in_name[level]
+    if level is None and reported is not None:
+        # no office named at all: a session of the two sides' commission or subcommission
+        # reported (заседание подкомиссии, 边界联合委员会第十二次会议) is held by its members
+        # (codebook vice_minister_working: commission members, working groups)
+        lo, hi = _sentence_of(text, reported, item.start, item.end)
+        body = _COMMISSION.search(text, lo, hi)
+        if body is not None:
+            level = "vice_minister_working"
+            levels[level] = Hit(body.start(), body.end(), ("meeting_level", level), body.group())
     deputy = _focal_deputy(every, owner, focal)
     if level is not None and deputy is not None and owner.get(id(levels[level])) != focal:
         # the meeting's level named by its own name or body (Совещание министров иностранных
@@ -4344,7 +4636,7 @@ def assign_codes(
     rule_tour_legs(item, text, item_hits or hits, found, res)
     countries = item.countries
     item.event_kinds = kinds
-    item.level = rule_level(item, text, found, item.kind, res.study.focal)
+    item.level = rule_level(item, text, found, item.kind, res.study.focal, background)
     rule_domestic_states(item, text, hits, found, res)
     rule_host_states(item, text, hits, found, background, res)
     partners = [c for c in countries if c in res.study.partner_set]
@@ -4355,6 +4647,14 @@ def assign_codes(
         found.evidence.append(
             evidence("framework", item.framework, found.lead_partner, text, "one_partner")
         )
+    if item.framework is None and item.kind == "meeting" and len(partners) > 1:
+        # no framework named, several partner states named, but the sentence reporting the
+        # meeting names one partner state beside the focal one (the two defence ministers'
+        # talks on the margins of a forum several states' delegates attended): its own sides
+        side = _reported_one_partner(item, text, hits, found, res)
+        if side is not None:
+            item.framework = "bilateral"
+            found.evidence.append(evidence("framework", item.framework, side, text, "one_partner"))
     if item.framework is None and item.kind in JOINT_KINDS and len(partners) > 1:
         # no framework named, several partner states act together with the focal state (中哈吉塔
         # 四国联合演练, a three-state exercise): a multilateral event outside the named
