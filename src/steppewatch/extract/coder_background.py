@@ -31,6 +31,7 @@ from steppewatch.extract.prefilter import Guarded
 
 __all__ = [
     "takes_part",
+    "absent_sentence",
     "also_with",
     "analyst_passage",
     "analyst_voice",
@@ -47,7 +48,9 @@ __all__ = [
     "neighbour_sentence",
     "reaction_sentence",
     "note_start",
+    "other_act_opening",
     "talked_about",
+    "thanked",
 ]
 
 # the end of an item's first sentence (a period after a one- or two-letter word is an
@@ -184,9 +187,27 @@ _NOT_HERE = Guarded(
         r"не\s+был\w*\s+представлен\w*|сотруднича\w*\s+также|также\s+сотруднича\w*|ожида\w*ся|"
         r"запланирован\w*|планиру\w*|(?:plans?|planning)\s+to|not\s+yet|declined|"
         r"barred|banned|prohibited|forbidden|не\s+мо(?:жет|гут)|запрещ\w*|"
-        r"не\s+принял\w*|пока\s+не|ещ[её]\s+не)(?![^\W\d_])",
+        r"не\s+принял\w*|пока\s+не|ещ[её]\s+не|"
+        # (did not send anyone: 未派代表, делегацию не направила; a tour's next stop, still to
+        # come: will continue its trip to, продолжит визит, 随后将前往)
+        r"(?:did|has|have|had)\s+not\s+sen[dt]|не\s+направ(?:ил|ля)\w*|не\s+присла\w*|"
+        r"will\s+(?:then\s+)?(?:continue\s+(?:its|his|her|their)\s+(?:trip|visit|tour|journey)|"
+        r"(?:proceed|travel|head|fly)\s+(?:on\s+)?to)|продолжит\s+(?:\w+\s+)?(?:визит|поездку|турне)|"
+        r"(?:отправится|направится|вылетит)\s+в)(?![^\W\d_])|"
+        r"未派|没有派|并非.{0,12}成员|(?:随后|之后|接着)?将(?:继续)?(?:前往|转赴|赴)",
         re.IGNORECASE,
     ),
+    "未派",
+    "没有派",
+    "并非",
+    "将",
+    "sen",
+    "направ",
+    "присла",
+    "will",
+    "продолжит",
+    "отправится",
+    "вылетит",
     "非成员",
     "未参加",
     "未出席",
@@ -1099,6 +1120,62 @@ def also_with(text: str, hit: Hit, start: int, end: int) -> bool:
     )
 
 
+# a sentence opening on another act of the day or before it (В тот же день, Ранее, Накануне,
+# The same day, Earlier, 同日, 此前): the actor's next or previous business
+_OTHER_ACT_OPENING = re.compile(
+    r"(?:(?:ранее\s+|позднее\s+|также\s+)?(?:в\s+(?:тот|этот)\s+же\s+день|накануне|ранее|"
+    r"позднее)|(?:earlier|later)(?:\s+(?:on\s+)?(?:the\s+same\s+day|that\s+day|in\s+the\s+day))?|"
+    r"(?:on\s+)?the\s+same\s+day|the\s+day\s+before)(?![^\W\d_])|"
+    r"同日|当天|当日|此前|前一天|次日",
+    re.IGNORECASE,
+)
+
+
+def other_act_opening(text: str, lo: int, hi: int) -> bool:
+    """The sentence text[lo:hi] opens on another act of the day or before it (see
+    ``_OTHER_ACT_OPENING``), past a leading conjunction."""
+    start = _LEADING_WORDS.match(text, lo, hi)
+    at = start.end() if start else lo
+    return _OTHER_ACT_OPENING.match(text, at, hi) is not None
+
+
+# a state said to stay away (did not send a delegation, was not represented, 未派代表, не
+# направила делегацию, не участвовал): a member of the framework that is no side of its meeting
+_ABSENT = re.compile(
+    r"未派|没有派|未参加|未出席|没有参加|缺席|(?<![^\W\d_])(?:(?:did|has|have|had)\s+not\s+"
+    r"(?:send|sent|take\s+part|attend|participate)|(?:was|were)\s+not\s+represented|stayed\s+away|"
+    r"не\s+направ(?:ил|ля)\w*|не\s+присла\w*|не\s+участвова\w*|не\s+принимал\w*\s+участи\w*|"
+    r"не\s+принял\w*\s+участи\w*|не\s+был\w*\s+представлен\w*|отсутствова\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def absent_sentence(text: str, position: int, start: int, end: int) -> bool:
+    """The sentence around ``position`` says a state stayed away (``_ABSENT``)."""
+    lo, hi = _sentence(text, position, start, end)
+    return _ABSENT.search(text, lo, hi) is not None
+
+
+# thanks (thanked China and the neighbours for their support, поблагодарил, 感谢), not "thanks to"
+# (because of: благодаря, thanks to joint work)
+_THANKS = re.compile(
+    r"感谢|致谢|(?<![^\W\d_])(?:thank(?:s|ed|ing)?(?!\s+to(?![^\W\d_]))|(?:expressed|expresses|"
+    r"voiced)\s+(?:\w+\s+)?gratitude|(?:по)?благодари(?:л|ла|ли|т|м|ть)|благодарн\w*|"
+    r"выразил\w*\s+(?:\w+\s+)?признательност\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def thanked(text: str, hit: Hit, start: int, end: int) -> bool:
+    """``hit`` names a state after a word of thanks in its sentence (those thanked: named, not
+    sides, whatever the thanks praise), and no one takes part or sends forces in that sentence;
+    the one who thanks, named before the word, speaks."""
+    lo, hi = _sentence(text, hit.start, start, end)
+    return _THANKS.search(text, lo, hit.start) is not None and not (
+        _takes_part(text, lo, hi) or _SENT.search(text, lo, hi)
+    )
+
+
 def reaction_sentence(text: str, position: int, start: int, end: int) -> bool:
     """The sentence around ``position`` reports a reaction (``_REACTION``) and no one taking
     part or sending forces."""
@@ -1242,7 +1319,11 @@ _NOTE_HEADER = LinePattern(
     r"Other\s+news|Recommended(?:\s+for\s+you)?|You\s+may\s+also\s+like|Trending(?:\s+now)?)|"
     r"Читайте\s+также|Смотрите\s+также|См\.\s+также|По\s+теме|(?:Также|Ещ[её])\s+по\s+теме|"
     r"(?:Похожие|Другие|Последние|Главные)\s+(?:новости|материалы|статьи)|"
-    r"(?:Материалы|Новости)\s+по\s+теме|Самое\s+(?:читаемое|популярное)|Популярное|Рекомендуем)"
+    r"(?:Материалы|Новости)\s+по\s+теме|Самое\s+(?:читаемое|популярное)|Популярное|Рекомендуем|"
+    # (a site's feed of its other items: Лента новостей, Другие новости раздела, News feed)
+    r"Лента\s+(?:новостей|событий)|(?:(?:Другие|Последние|Все|Ещ[её])\s+)?новости\s+"
+    r"(?:раздела|рубрики|партн[её]ров|дня)|News\s+feed|More\s+headlines|"
+    r"(?:【[ \t]*纠错[ \t]*】[ \t]*)?【\s*(?:责任)?编辑[^\n】]*】)"
     r"[ \t]*[:：]?[ \t]*$)",
     re.IGNORECASE,
 )

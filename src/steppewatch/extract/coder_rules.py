@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from steppewatch.extract.coder_background import (
+    absent_sentence,
     also_with,
     analyst_voice,
     another_time,
@@ -44,9 +45,11 @@ from steppewatch.extract.coder_background import (
     merged_spans,
     neighbour_sentence,
     note_start,
+    other_act_opening,
     reaction_sentence,
     takes_part,
     talked_about,
+    thanked,
 )
 from steppewatch.extract.coder_entities import (
     OBSERVER,
@@ -398,6 +401,22 @@ class Found:
             self.basis[code] = basis
 
 
+def _body_states(hits: list[Hit], res: Resources) -> list[tuple[int, str]]:
+    """(start, state) of the officials and the institutions of a state among ``hits`` (not a
+    framework's)."""
+    bodies: list[tuple[int, str]] = []
+    for hit in hits:
+        kind, value = hit.payload
+        if kind == "official":
+            bodies.append((hit.start, res.gazetteer.officials[value].country))
+        elif kind == "institution":
+            institution = res.gazetteer.institutions[value]
+            if not institution.framework:  # (a framework's body speaks for no state)
+                # (a name two states' bodies share, ГКНБ: "", a state's all the same)
+                bodies.append((hit.start, institution.country or ""))
+    return bodies
+
+
 def evidence(
     field_name: str, code: str, hit: Hit, text: str, basis: str = "named", mentions: int = 1
 ) -> Evidence:
@@ -503,6 +522,21 @@ def collect(
             if h.payload[0] == "official"
         },
     )
+    bodies: list[tuple[int, str]] = []  # (start, state) of officials and institutions, sorted
+
+    def other_partner_act(hit: Hit) -> bool:
+        """The sentence of ``hit`` (a partner state named after the lead) opens on another act
+        of the day or before it and names an official or an institution of a state, none of
+        the focal state's and the focal state not at all: a partner's own business."""
+        lo, hi = _sentence_of(text, hit.start, 0, len(text))
+        if not other_act_opening(text, lo, hi) or facts.focal_word.search(text, lo, hi):
+            return False
+        if not bodies:
+            bodies.extend(sorted(_body_states(hits, res)))
+        i = bisect.bisect_left(bodies, (lo, ""))
+        owners = {state for start, state in bodies[i:] if start < hi}
+        return bool(owners) and facts.focal not in owners
+
     for hit in hits:
         kind, value = hit.payload
         if kind in _OWNER_CODES and owns_border(hit):
@@ -544,6 +578,28 @@ def collect(
                 # the same actor's other act with another state, with no security matter in
                 # its sentence (also ratified agreements with Kazakhstan on water): like an
                 # example (a side only when no other partner state is)
+                found.examples.setdefault(value, hit)
+                found.not_neighbours.add(value)
+            elif (
+                lead is not None
+                and hit.start >= lead
+                and value in facts.partner_set
+                and thanked(text, hit, 0, len(text))
+            ):
+                # thanked (the minister thanked China and also Kazakhstan and Kyrgyzstan for
+                # their support): named, like an example (a side only when no other partner is)
+                found.examples.setdefault(value, hit)
+                found.not_neighbours.add(value)
+            elif (
+                lead is not None
+                and hit.start >= lead
+                and value in facts.partner_set
+                and other_partner_act(hit)
+            ):
+                # another act of the day or before it by another partner's body, the focal
+                # state not named (Earlier that day the committee's chairman received the Kazakh
+                # envoy): that act's side, not this event's (a side only when no other partner
+                # state is)
                 found.examples.setdefault(value, hit)
                 found.not_neighbours.add(value)
             elif value == facts.focal or not not_participant(text, hit, facts.focal_word):
@@ -1603,6 +1659,14 @@ def rule_countries(
         # example is not one more (Turkmenistan, not a member, named at an SCO council)
         countries = [c for c in countries if c not in found.from_examples or c in implied]
     for code in implied:
+        example = found.examples.get(code)
+        if (
+            code not in countries
+            and example is not None
+            and example.payload[0] == "state"
+            and absent_sentence(text, example.start, item.start, item.end)
+        ):
+            continue  # a member said to stay away (sent no delegation): no side of the meeting
         if code not in countries:
             countries.append(code)
             found.add_state(code, frameworks[framework or ""], "membership")
