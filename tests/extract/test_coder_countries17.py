@@ -253,3 +253,50 @@ def test_a_state_named_in_the_body_above_the_feed_stays() -> None:
     )
     coded = code_document(make_doc(text))
     assert {"KG", "UZ"} <= set(coded.countries)
+
+
+# -- the same actor's other act elsewhere; a state with no word -------------------------------
+EN_CLASH = (
+    "Guards of Chinese-owned mine clash with villagers in Kyrgyzstan\n"
+    "BISHKEK, August 3 -- Guards of a Chinese private security company clashed with local "
+    "residents at a Chinese-owned copper mine in Kyrgyzstan's Jalal-Abad region on Sunday, the "
+    "Interior Ministry of Kyrgyzstan said. The Chinese embassy asked the Kyrgyz authorities to "
+    "protect Chinese workers. "
+)
+RU_CLASH = (
+    "У китайского рудника в Кыргызстане произошла стычка\n"
+    "Бишкек, 3 августа. Охранники китайской частной охранной компании вступили в стычку с "
+    "местными жителями у китайского медного рудника в Джалал-Абадской области, сообщило МВД "
+    "Кыргызстана. Посольство КНР попросило кыргызские власти обеспечить безопасность китайских "
+    "работников. "
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        EN_CLASH + "The same firm also protects a Chinese cement plant in Kazakhstan.\n",
+        EN_CLASH + "Officials in Kazakhstan were not available for comment.\n",
+        RU_CLASH + "Эта же компания также охраняет китайский завод в Казахстане.\n",
+        RU_CLASH + "В МИД Казахстана от комментариев отказались.\n",
+        RU_CLASH + "Запросы кыргызской стороны в Казахстан по этому делу остаются без ответа.\n",
+    ],
+    ids=["en-also-in", "en-no-comment", "ru-also-in", "ru-no-comment", "ru-unanswered"],
+)
+def test_the_firm_s_other_site_and_a_silent_neighbour_are_no_sides(text: str) -> None:
+    coded = code_document(make_doc(text))
+    assert coded.relevant
+    assert set(coded.countries) & CA == {"KG"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        EN_CLASH + "Kazakh police also took part in the search for the attackers in Kyrgyzstan.\n",
+        RU_CLASH + "В розыске нападавших также участвовала полиция Казахстана.\n",
+    ],
+    ids=["en", "ru"],
+)
+def test_a_neighbour_taking_part_stays(text: str) -> None:
+    coded = code_document(make_doc(text))
+    assert {"KG", "KZ"} <= set(coded.countries)

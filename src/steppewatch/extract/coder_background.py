@@ -1055,7 +1055,14 @@ def _is_background_once(text: str, lo: int, hi: int, year: int | None, events: l
 _REACTION = re.compile(
     r"表示关切|表示担忧|(?<![^\W\d_])(?:(?:voiced|expressed|raised)\s+(?:\w+\s+)?concerns?|"
     r"(?:had|has|have)\s+[\"“«]?no\s+concerns?|not\s+(?:been\s+)?informed|"
-    r"выража\w*\s+(?:беспокойств|обеспокоенност|озабоченност)\w*)(?![^\W\d_])",
+    r"выража\w*\s+(?:беспокойств|обеспокоенност|озабоченност)\w*|"
+    # (or no word at all: not available for comment, declined to comment, от комментариев
+    # отказались; requests to it unanswered, остаются без ответа)
+    r"(?:was|were)\s+not\s+available\s+for\s+comment|declined\s+to\s+comment|"
+    r"отказал\w*\s+от\s+комментари\w*|от\s+комментари\w+\s+отказал\w*|"
+    r"(?:went|go|goes|remain(?:s|ed)?|(?:have|has)\s+gone)\s+unanswered|"
+    r"(?:оста\w*|был\w*)\s+без\s+ответа)(?![^\W\d_])|"
+    r"拒绝置评|未予置评|未获回应|没有回应|未予回应",
     re.IGNORECASE,
 )
 
@@ -1103,9 +1110,10 @@ def asked_sentence(text: str, position: int, start: int, end: int) -> bool:
 
 
 # "also" with another state (The Senate also ratified agreements with Kazakhstan on water; 还同
-# 哈萨克斯坦; также с Казахстаном): the same actor's other act with another state
+# 哈萨克斯坦; также с Казахстаном) or in another state (the firm also guards sites in Kazakhstan;
+# также в Казахстане): the same actor's other act with or in another state
 _ALSO_WITH = re.compile(
-    r"(?<![^\W\d_])(?:also|также|тоже)(?![^\W\d_])[^.;!?\n]{0,80}?(?<![^\W\d_])(?:with|с|со)\s+"
+    r"(?<![^\W\d_])(?:also|также|тоже)(?![^\W\d_])[^.;!?\n]{0,80}?(?<![^\W\d_])(?:with|с|со|in|в|во)\s+"
     r"(?:the\s+)?(?:[^\W\d_]+\s+){0,2}$|(?:还|也)(?:同|与|和)[^，,。；;]{0,6}$",
     re.IGNORECASE,
 )
