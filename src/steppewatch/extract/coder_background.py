@@ -187,27 +187,9 @@ _NOT_HERE = Guarded(
         r"не\s+был\w*\s+представлен\w*|сотруднича\w*\s+также|также\s+сотруднича\w*|ожида\w*ся|"
         r"запланирован\w*|планиру\w*|(?:plans?|planning)\s+to|not\s+yet|declined|"
         r"barred|banned|prohibited|forbidden|не\s+мо(?:жет|гут)|запрещ\w*|"
-        r"не\s+принял\w*|пока\s+не|ещ[её]\s+не|"
-        # (did not send anyone: 未派代表, делегацию не направила; a tour's next stop, still to
-        # come: will continue its trip to, продолжит визит, 随后将前往)
-        r"(?:did|has|have|had)\s+not\s+sen[dt]|не\s+направ(?:ил|ля)\w*|не\s+присла\w*|"
-        r"will\s+(?:then\s+)?(?:continue\s+(?:its|his|her|their)\s+(?:trip|visit|tour|journey)|"
-        r"(?:proceed|travel|head|fly)\s+(?:on\s+)?to)|продолжит\s+(?:\w+\s+)?(?:визит|поездку|турне)|"
-        r"(?:отправится|направится|вылетит)\s+в)(?![^\W\d_])|"
-        r"未派|没有派|并非.{0,12}成员|(?:随后|之后|接着)?将(?:继续)?(?:前往|转赴|赴)",
+        r"не\s+принял\w*|пока\s+не|ещ[её]\s+не)(?![^\W\d_])",
         re.IGNORECASE,
     ),
-    "未派",
-    "没有派",
-    "并非",
-    "将",
-    "sen",
-    "направ",
-    "присла",
-    "will",
-    "продолжит",
-    "отправится",
-    "вылетит",
     "非成员",
     "未参加",
     "未出席",
@@ -237,6 +219,37 @@ _NOT_HERE = Guarded(
     "prohibited",
     "forbidden",
     "запрещ",
+)
+# ... or said to send no one (未派代表, did not send a delegation, делегацию не направила), or
+# named as a tour's next stop, still to come (will continue its trip to Bishkek, продолжит визит в,
+# 随后将前往): not this event's participants either
+_NOT_SENT_OR_NEXT = Guarded(
+    re.compile(
+        r"(?<![^\W\d_])(?:(?:did|has|have|had)\s+not\s+sen[dt]|не\s+направ(?:ил|ля)\w*|"
+        r"не\s+присла\w*|will\s+(?:then\s+)?(?:continue\s+(?:its|his|her|their)\s+"
+        r"(?:trip|visit|tour|journey)|(?:proceed|travel|head|fly)\s+(?:on\s+)?to)|"
+        r"продолжит\s+(?:\w+\s+)?(?:визит|поездку|турне)|(?:отправится|направится|вылетит)\s+в)"
+        r"(?![^\W\d_])|未派|没有派|并非.{0,12}成员|将(?:继续)?(?:前往|转赴|赴)",
+        re.IGNORECASE,
+    ),
+    "未派",
+    "没有派",
+    "并非",
+    "前往",
+    "转赴",
+    "赴",
+    "not sen",
+    "направ",
+    "присла",
+    "continue",
+    "proceed",
+    "travel",
+    "head",
+    "fly",
+    "продолжит",
+    "отправится",
+    "направится",
+    "вылетит",
 )
 # another event like this one (similar assistance to Kyrgyzstan, аналогичные переговоры пройдут в
 # Ташкенте, 提供类似援助): not this event's participants
@@ -903,6 +916,7 @@ def _another_event(text: str, lo: int, hi: int, year: int | None) -> bool:
         or _NEXT_EVENT.search(text, lo, hi)
         or _SIMILAR.search(text, lo, hi)
         or _NOT_HERE.search(text, lo, hi)
+        or _NOT_SENT_OR_NEXT.search(text, lo, hi)
     ):
         return True
     now = _now(text, lo, hi)
