@@ -300,3 +300,55 @@ def test_the_firm_s_other_site_and_a_silent_neighbour_are_no_sides(text: str) ->
 def test_a_neighbour_taking_part_stays(text: str) -> None:
     coded = code_document(make_doc(text))
     assert {"KG", "KZ"} <= set(coded.countries)
+
+
+def test_a_partner_body_named_by_its_abbreviation_acts_on_its_own() -> None:
+    text = (
+        "Визит делегации МГБ КНР в Узбекистан перенесён\n"
+        "Ташкент, 5 мая. Визит в Узбекистан делегации Министерства государственной безопасности "
+        "КНР, в ходе которого стороны собирались обсудить противодействие экстремизму, перенесён "
+        "по обоюдному согласию. В тот же день СГБ приняла делегацию пограничной службы "
+        "Казахстана и обсудила охрану границы.\n"
+    )
+    coded = code_document(make_doc(text))
+    assert coded.relevant
+    assert set(coded.countries) & CA == {"UZ"}
+
+
+def test_the_focal_delegation_s_meeting_of_the_day_stays() -> None:
+    # the contrast: no partner body acts, the delegation (the focal state's) meets the neighbour
+    text = (
+        "Делегация МВД Китая провела переговоры в Бишкеке\n"
+        "Бишкек, 5 мая. Делегация Министерства общественной безопасности КНР провела в Бишкеке "
+        "переговоры с МВД Кыргызстана о борьбе с терроризмом. В тот же день делегация "
+        "встретилась с министром внутренних дел Казахстана в Алматы.\n"
+    )
+    coded = code_document(make_doc(text))
+    assert {"KG", "KZ"} <= set(coded.countries)
+
+
+@pytest.mark.parametrize(
+    "source", ["Интерфакс-Казахстан", "Sputnik Казахстан", "по данным Интерфакс-Казахстан"]
+)
+def test_a_medium_s_name_names_no_side(source: str) -> None:
+    text = (
+        "Китай и Кыргызстан провели учения спецназа\n"
+        f"{source}, 3 июня 2026\n"
+        "Бишкек, 3 июня. Спецподразделения Кыргызстана и Китая провели совместные "
+        "антитеррористические учения под Бишкеком.\n"
+    )
+    coded = code_document(make_doc(text))
+    assert coded.relevant
+    assert set(coded.countries) & CA == {"KG"}
+
+
+def test_a_state_beside_a_medium_s_name_taking_part_stays() -> None:
+    # the contrast: the medium reports, Kazakhstan's unit takes part
+    text = (
+        "Китай и Кыргызстан провели учения спецназа\n"
+        "Интерфакс, 3 июня 2026\n"
+        "Бишкек, 3 июня. Спецподразделения Кыргызстана, Казахстана и Китая провели совместные "
+        "антитеррористические учения под Бишкеком.\n"
+    )
+    coded = code_document(make_doc(text))
+    assert {"KG", "KZ"} <= set(coded.countries)

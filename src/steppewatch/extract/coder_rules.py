@@ -58,6 +58,7 @@ from steppewatch.extract.coder_entities import (
     compared_with,
     firms_whereabouts,
     given_name_before,
+    medium_name,
     named_only,
     not_participant,
 )
@@ -401,13 +402,21 @@ class Found:
             self.basis[code] = basis
 
 
-def _body_states(hits: list[Hit], res: Resources) -> list[tuple[int, str]]:
+ABBREVIATION = 6  # letters: the longest abbreviation read as a body's name (ГКНБ, СГБ)
+
+
+def _body_states(hits: list[Hit], res: Resources, text: str) -> list[tuple[int, str]]:
     """(start, state) of the officials and the institutions of a state among ``hits`` (not a
-    framework's)."""
+    framework's), and of the bodies named by an abbreviation the gazetteer gives no state (СГБ,
+    a level's word in capitals: "")."""
     bodies: list[tuple[int, str]] = []
     for hit in hits:
         kind, value = hit.payload
-        if kind == "official":
+        if kind == "meeting_level":
+            term = text[hit.start : hit.end]
+            if 2 <= len(term) <= ABBREVIATION and term.isupper() and term.isalpha():
+                bodies.append((hit.start, ""))
+        elif kind == "official":
             bodies.append((hit.start, res.gazetteer.officials[value].country))
         elif kind == "institution":
             institution = res.gazetteer.institutions[value]
@@ -532,7 +541,7 @@ def collect(
         if not other_act_opening(text, lo, hi) or facts.focal_word.search(text, lo, hi):
             return False
         if not bodies:
-            bodies.extend(sorted(_body_states(hits, res)))
+            bodies.extend(sorted(_body_states(hits, res, text)))
         i = bisect.bisect_left(bodies, (lo, ""))
         owners = {state for start, state in bodies[i:] if start < hi}
         return bool(owners) and facts.focal not in owners
@@ -556,6 +565,10 @@ def collect(
                 # partner state is named otherwise, like examples)
                 found.examples.setdefault(value, hit)
                 neighbour(value, hit, border_side(text, hit))
+            elif lead is not None and value in facts.partner_set and medium_name(text, hit):
+                # the page's source (Интерфакс-Казахстан): a side only when no other partner is
+                found.examples.setdefault(value, hit)
+                found.not_neighbours.add(value)
             elif in_background(hit, value):
                 # an earlier event recalled, a membership, the next summit's host
                 found.examples.setdefault(value, hit)
