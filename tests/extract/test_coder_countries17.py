@@ -172,6 +172,12 @@ EN_GKNB = (
     "Chinese citizens. "
 )
 
+ZH_GKNB = (
+    "吉尔吉斯斯坦国家安全委员会主席会见中国驻吉大使\n"
+    "新华社比什凯克2月12日电 吉尔吉斯斯坦国家安全委员会主席12日在比什凯克会见中国驻吉尔吉斯斯坦"
+    "大使，双方就打击恐怖主义、保护中国公民安全等问题交换意见。"
+)
+
 
 @pytest.mark.parametrize(
     "text",
@@ -180,8 +186,10 @@ EN_GKNB = (
         "охрану границы.\n",
         EN_GKNB + "Earlier the same day the GKNB chairman received the ambassador of Kazakhstan "
         "to discuss border security.\n",
+        ZH_GKNB
+        + "同日，吉尔吉斯斯坦国家安全委员会主席还会见了哈萨克斯坦驻吉大使，讨论边境安全问题。\n",
     ],
-    ids=["ru", "en"],
+    ids=["ru", "en", "zh"],
 )
 def test_the_partner_body_s_other_act_of_the_day_is_not_the_item_s(text: str) -> None:
     coded = code_document(make_doc(text))
@@ -196,8 +204,10 @@ def test_the_partner_body_s_other_act_of_the_day_is_not_the_item_s(text: str) ->
         "обсудили охрану границы.\n",
         EN_GKNB + "The same day the Chinese ambassador and the GKNB chairman met the ambassador "
         "of Kazakhstan to discuss border security.\n",
+        ZH_GKNB + "同日，中国驻吉大使与吉尔吉斯斯坦国家安全委员会主席共同会见了哈萨克斯坦驻吉大使，"
+        "讨论边境安全问题。\n",
     ],
-    ids=["ru", "en"],
+    ids=["ru", "en", "zh"],
 )
 def test_an_act_of_the_day_the_focal_state_takes_part_in_stays(text: str) -> None:
     coded = code_document(make_doc(text))
