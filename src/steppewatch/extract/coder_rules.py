@@ -463,8 +463,12 @@ def collect(
     def in_background(hit: Hit, state: str | None) -> bool:
         return bool(background) and state in facts.partner_set and _within(background, hit)
 
-    # where a security matter is named (a topic or a domain): starts, sorted
-    security = sorted(h.start for h in hits if h.payload[0] in ("topic", "domain"))
+    # where a security matter is named (a topic or a domain, or security firms): starts, sorted
+    security = sorted(
+        h.start
+        for h in hits
+        if h.payload[0] in ("topic", "domain") or h.payload == ("event_kind", "private_security")
+    )
 
     def neighbour(state: str, hit: Hit, border: bool) -> None:
         if state not in facts.partner_set:
@@ -588,9 +592,11 @@ def collect(
                 and also_with(text, hit, 0, len(text))
                 and not _any_in(security, *_sentence_of(text, hit.start, 0, len(text)))
             ):
-                # the same actor's other act with another state, with no security matter in
-                # its sentence (also ratified agreements with Kazakhstan on water): like an
-                # example (a side only when no other partner state is)
+                # the same actor's other act with or in another state, with no security matter
+                # in its sentence (also ratified agreements with Kazakhstan on water; the firm
+                # also guards a plant in Kazakhstan): like an example (a side only when no other
+                # partner state is); not where the focal state's security firms are named
+                # operating (they take part where they operate: a host state)
                 found.examples.setdefault(value, hit)
                 found.not_neighbours.add(value)
             elif (
