@@ -235,17 +235,19 @@ _NOT_SENT_OR_NEXT = Guarded(
     "未派",
     "没有派",
     "并非",
-    "前往",
-    "转赴",
-    "赴",
+    "将前往",
+    "将转赴",
+    "将赴",
+    "将继续",
     "not sen",
     "направ",
     "присла",
-    "continue",
-    "proceed",
-    "travel",
-    "head",
-    "fly",
+    "will continue",
+    "will proceed",
+    "will travel",
+    "will head",
+    "will fly",
+    "will then",
     "продолжит",
     "отправится",
     "направится",
@@ -1180,11 +1182,19 @@ def absent_sentence(text: str, position: int, start: int, end: int) -> bool:
 
 # thanks (thanked China and the neighbours for their support, поблагодарил, 感谢), not "thanks to"
 # (because of: благодаря, thanks to joint work)
-_THANKS = re.compile(
-    r"感谢|致谢|(?<![^\W\d_])(?:thank(?:s|ed|ing)?(?!\s+to(?![^\W\d_]))|(?:expressed|expresses|"
-    r"voiced)\s+(?:\w+\s+)?gratitude|(?:по)?благодари(?:л|ла|ли|т|м|ть)|благодарн\w*|"
-    r"выразил\w*\s+(?:\w+\s+)?признательност\w*)(?![^\W\d_])",
-    re.IGNORECASE,
+_THANKS = Guarded(
+    re.compile(
+        r"感谢|致谢|(?<![^\W\d_])(?:thank(?:s|ed|ing)?(?!\s+to(?![^\W\d_]))|(?:expressed|"
+        r"expresses|voiced)\s+(?:\w+\s+)?gratitude|(?:по)?благодари(?:л|ла|ли|т|м|ть)|"
+        r"благодарн\w*|выразил\w*\s+(?:\w+\s+)?признательност\w*)(?![^\W\d_])",
+        re.IGNORECASE,
+    ),
+    "感谢",
+    "致谢",
+    "thank",
+    "gratitude",
+    "благодар",
+    "признательност",
 )
 
 
