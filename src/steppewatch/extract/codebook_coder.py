@@ -107,6 +107,7 @@ from steppewatch.extract.coder_background import (
     background_sentences,
     event_year,
     lead_end,
+    lead_start,
     map_sentence,
     note_start,
 )
@@ -572,13 +573,22 @@ class CodebookCoder:
             for hit in passage.hits:
                 scoped[(hit.start, hit.end, hit.payload)] = hit
         scoped_hits = sorted(scoped.values(), key=lambda h: h.start)
+        # the site's masthead, menu and rubric above the title (Интерфакс-Казахстан | Политика
+        # | ...; AKIpress | Кыргызстан | Центральная Азия) name its sections, no side of an event
+        # (they still count for relevance, as the page's own place)
+        begin = lead_start(text, item.start, item.end)
+        if begin > item.start:
+            scoped_hits = [h for h in scoped_hits if h.start >= begin]
+            item_hits = [h for h in hits if h.start >= begin]
+        else:
+            item_hits = hits
         assign_codes(
             item,
             text,
             scoped_hits,
             res,
             reference,
-            item_hits=hits,
+            item_hits=item_hits,
             spans=[(p.start, p.end) for p in scope],
         )
         if dating is None:

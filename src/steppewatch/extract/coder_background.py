@@ -31,6 +31,7 @@ from steppewatch.extract.prefilter import Guarded
 
 __all__ = [
     "takes_part",
+    "absent_sentence",
     "also_with",
     "analyst_passage",
     "analyst_voice",
@@ -47,7 +48,9 @@ __all__ = [
     "neighbour_sentence",
     "reaction_sentence",
     "note_start",
+    "other_act_opening",
     "talked_about",
+    "thanked",
 ]
 
 # the end of an item's first sentence (a period after a one- or two-letter word is an
@@ -227,6 +230,39 @@ _NOT_HERE = Guarded(
     "prohibited",
     "forbidden",
     "запрещ",
+)
+# ... or said to send no one (未派代表, did not send a delegation, делегацию не направила), or
+# named as a tour's next stop, still to come (will continue its trip to Bishkek, продолжит визит в,
+# 随后将前往): not this event's participants either
+_NOT_SENT_OR_NEXT = Guarded(
+    re.compile(
+        r"(?<![^\W\d_])(?:(?:did|has|have|had)\s+not\s+sen[dt]|не\s+направ(?:ил|ля)\w*|"
+        r"не\s+присла\w*|will\s+(?:then\s+)?(?:continue\s+(?:its|his|her|their)\s+"
+        r"(?:trip|visit|tour|journey)|(?:proceed|travel|head|fly)\s+(?:on\s+)?to)|"
+        r"продолжит\s+(?:\w+\s+)?(?:визит|поездку|турне)|(?:отправится|направится|вылетит)\s+в)"
+        r"(?![^\W\d_])|未派|没有派|并非.{0,12}成员|将(?:继续)?(?:前往|转赴|赴)",
+        re.IGNORECASE,
+    ),
+    "未派",
+    "没有派",
+    "并非",
+    "将前往",
+    "将转赴",
+    "将赴",
+    "将继续",
+    "not sen",
+    "направ",
+    "присла",
+    "will continue",
+    "will proceed",
+    "will travel",
+    "will head",
+    "will fly",
+    "will then",
+    "продолжит",
+    "отправится",
+    "направится",
+    "вылетит",
 )
 # another event like this one (similar assistance to Kyrgyzstan, аналогичные переговоры пройдут в
 # Ташкенте, 提供类似援助): not this event's participants
@@ -893,6 +929,7 @@ def _another_event(text: str, lo: int, hi: int, year: int | None) -> bool:
         or _NEXT_EVENT.search(text, lo, hi)
         or _SIMILAR.search(text, lo, hi)
         or _NOT_HERE.search(text, lo, hi)
+        or _NOT_SENT_OR_NEXT.search(text, lo, hi)
     ):
         return True
     now = _now(text, lo, hi)
@@ -1045,7 +1082,14 @@ def _is_background_once(text: str, lo: int, hi: int, year: int | None, events: l
 _REACTION = re.compile(
     r"表示关切|表示担忧|(?<![^\W\d_])(?:(?:voiced|expressed|raised)\s+(?:\w+\s+)?concerns?|"
     r"(?:had|has|have)\s+[\"“«]?no\s+concerns?|not\s+(?:been\s+)?informed|"
-    r"выража\w*\s+(?:беспокойств|обеспокоенност|озабоченност)\w*)(?![^\W\d_])",
+    r"выража\w*\s+(?:беспокойств|обеспокоенност|озабоченност)\w*|"
+    # (or no word at all: not available for comment, declined to comment, от комментариев
+    # отказались; requests to it unanswered, остаются без ответа)
+    r"(?:was|were)\s+not\s+available\s+for\s+comment|declined\s+to\s+comment|"
+    r"отказал\w*\s+от\s+комментари\w*|от\s+комментари\w+\s+отказал\w*|"
+    r"(?:went|go|goes|remain(?:s|ed)?|(?:have|has)\s+gone)\s+unanswered|"
+    r"(?:оста\w*|был\w*)\s+без\s+ответа)(?![^\W\d_])|"
+    r"拒绝置评|未予置评|未获回应|没有回应|未予回应",
     re.IGNORECASE,
 )
 
@@ -1093,9 +1137,10 @@ def asked_sentence(text: str, position: int, start: int, end: int) -> bool:
 
 
 # "also" with another state (The Senate also ratified agreements with Kazakhstan on water; 还同
-# 哈萨克斯坦; также с Казахстаном): the same actor's other act with another state
+# 哈萨克斯坦; также с Казахстаном) or in another state (the firm also guards sites in Kazakhstan;
+# также в Казахстане): the same actor's other act with or in another state
 _ALSO_WITH = re.compile(
-    r"(?<![^\W\d_])(?:also|также|тоже)(?![^\W\d_])[^.;!?\n]{0,80}?(?<![^\W\d_])(?:with|с|со)\s+"
+    r"(?<![^\W\d_])(?:also|также|тоже)(?![^\W\d_])[^.;!?\n]{0,80}?(?<![^\W\d_])(?:with|с|со|in|в|во)\s+"
     r"(?:the\s+)?(?:[^\W\d_]+\s+){0,2}$|(?:还|也)(?:同|与|和)[^，,。；;]{0,6}$",
     re.IGNORECASE,
 )
@@ -1106,6 +1151,70 @@ def also_with(text: str, hit: Hit, start: int, end: int) -> bool:
     with another state), and no one takes part or sends forces in that sentence."""
     lo, hi = _sentence(text, hit.start, start, end)
     return bool(_ALSO_WITH.search(text, lo, hit.start)) and not (
+        _takes_part(text, lo, hi) or _SENT.search(text, lo, hi)
+    )
+
+
+# a sentence opening on another act of the day or before it (В тот же день, Ранее, Накануне,
+# The same day, Earlier, 同日, 此前): the actor's next or previous business
+_OTHER_ACT_OPENING = re.compile(
+    r"(?:(?:ранее\s+|позднее\s+|также\s+)?(?:в\s+(?:тот|этот)\s+же\s+день|накануне|ранее|"
+    r"позднее)|(?:earlier|later)(?:\s+(?:on\s+)?(?:the\s+same\s+day|that\s+day|in\s+the\s+day))?|"
+    r"(?:on\s+)?the\s+same\s+day|the\s+day\s+before)(?![^\W\d_])|"
+    r"同日|当天|当日|此前|前一天|次日",
+    re.IGNORECASE,
+)
+
+
+def other_act_opening(text: str, lo: int, hi: int) -> bool:
+    """The sentence text[lo:hi] opens on another act of the day or before it (see
+    ``_OTHER_ACT_OPENING``), past a leading conjunction."""
+    start = _LEADING_WORDS.match(text, lo, hi)
+    at = start.end() if start else lo
+    return _OTHER_ACT_OPENING.match(text, at, hi) is not None
+
+
+# a state said to stay away (did not send a delegation, was not represented, 未派代表, не
+# направила делегацию, не участвовал): a member of the framework that is no side of its meeting
+_ABSENT = re.compile(
+    r"未派|没有派|未参加|未出席|没有参加|缺席|(?<![^\W\d_])(?:(?:did|has|have|had)\s+not\s+"
+    r"(?:send|sent|take\s+part|attend|participate)|(?:was|were)\s+not\s+represented|stayed\s+away|"
+    r"не\s+направ(?:ил|ля)\w*|не\s+присла\w*|не\s+участвова\w*|не\s+принимал\w*\s+участи\w*|"
+    r"не\s+принял\w*\s+участи\w*|не\s+был\w*\s+представлен\w*|отсутствова\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def absent_sentence(text: str, position: int, start: int, end: int) -> bool:
+    """The sentence around ``position`` says a state stayed away (``_ABSENT``)."""
+    lo, hi = _sentence(text, position, start, end)
+    return _ABSENT.search(text, lo, hi) is not None
+
+
+# thanks (thanked China and the neighbours for their support, поблагодарил, 感谢), not "thanks to"
+# (because of: благодаря, thanks to joint work)
+_THANKS = Guarded(
+    re.compile(
+        r"感谢|致谢|(?<![^\W\d_])(?:thank(?:s|ed|ing)?(?!\s+to(?![^\W\d_]))|(?:expressed|"
+        r"expresses|voiced)\s+(?:\w+\s+)?gratitude|(?:по)?благодари(?:л|ла|ли|т|м|ть)|"
+        r"благодарн\w*|выразил\w*\s+(?:\w+\s+)?признательност\w*)(?![^\W\d_])",
+        re.IGNORECASE,
+    ),
+    "感谢",
+    "致谢",
+    "thank",
+    "gratitude",
+    "благодар",
+    "признательност",
+)
+
+
+def thanked(text: str, hit: Hit, start: int, end: int) -> bool:
+    """``hit`` names a state after a word of thanks in its sentence (those thanked: named, not
+    sides, whatever the thanks praise), and no one takes part or sends forces in that sentence;
+    the one who thanks, named before the word, speaks."""
+    lo, hi = _sentence(text, hit.start, start, end)
+    return _THANKS.search(text, lo, hit.start) is not None and not (
         _takes_part(text, lo, hi) or _SENT.search(text, lo, hi)
     )
 
@@ -1253,7 +1362,11 @@ _NOTE_HEADER = LinePattern(
     r"Other\s+news|Recommended(?:\s+for\s+you)?|You\s+may\s+also\s+like|Trending(?:\s+now)?)|"
     r"Читайте\s+также|Смотрите\s+также|См\.\s+также|По\s+теме|(?:Также|Ещ[её])\s+по\s+теме|"
     r"(?:Похожие|Другие|Последние|Главные)\s+(?:новости|материалы|статьи)|"
-    r"(?:Материалы|Новости)\s+по\s+теме|Самое\s+(?:читаемое|популярное)|Популярное|Рекомендуем)"
+    r"(?:Материалы|Новости)\s+по\s+теме|Самое\s+(?:читаемое|популярное)|Популярное|Рекомендуем|"
+    # (a site's feed of its other items: Лента новостей, Другие новости раздела, News feed)
+    r"Лента\s+(?:новостей|событий)|(?:(?:Другие|Последние|Все|Ещ[её])\s+)?новости\s+"
+    r"(?:раздела|рубрики|партн[её]ров|дня)|News\s+feed|More\s+headlines|"
+    r"(?:【[ \t]*纠错[ \t]*】[ \t]*)?【\s*(?:责任)?编辑[^\n】]*】)"
     r"[ \t]*[:：]?[ \t]*$)",
     re.IGNORECASE,
 )

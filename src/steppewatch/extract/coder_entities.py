@@ -49,6 +49,7 @@ __all__ = [
     "not_participant",
     "OBSERVER",
     "numbered_entries",
+    "medium_name",
     "named_only",
     "compared_with",
     "firms_whereabouts",
@@ -406,6 +407,14 @@ _PEOPLE_FROM_BEFORE = Guarded(
 )
 _PEOPLE_AFTER_HAN = re.compile(r"[^。；;，,]{0,30}?(?:专家|学者|智库|记者)")
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*$|(?:新华社|中新社)$")
+# a news medium's name ending in its country's (Интерфакс-Казахстан, Sputnik Таджикистан, Радио
+# Азаттык): the source of the page, no side
+_MEDIUM_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:интерфакс|interfax|sputnik|спутник|азаттык|azattyk|радио\s+озоди|"
+    r"радио\s+свобода|radio\s+free\s+europe)\s*[-–]?\s*$",
+    re.IGNORECASE,
+)
+MEDIUM_SPAN = 24  # characters before a name searched for a medium's name
 _DATELINE_AFTER = re.compile(
     r"\s*[,，]\s*(?:\d|[^\W\d_]{3,}\.?\s+\d)|\s+(?:--|[-–—])\s|\s*\((?:xinhua|ap|afp)\)|"
     r"(?:\d{4}年)?\d{1,2}月\d{1,2}日电",
@@ -432,6 +441,13 @@ def border_adjective(text: str, hit: Hit) -> bool:
     """``hit`` (a state's name or adjective) names a border (near the Chinese frontier, along
     the Kyrgyz-Chinese border, у китайской границы): where something happens, not a side."""
     return _BORDER_NOUN_AFTER.match(text, hit.end, hit.end + 40) is not None
+
+
+def medium_name(text: str, hit: Hit) -> bool:
+    """``hit`` ends a news medium's name (Интерфакс-Казахстан, Sputnik Таджикистан): the page's
+    source, no side of its events (for the countries only: the relevance decision reads the
+    name as the page's home)."""
+    return _MEDIUM_BEFORE.search(text, max(0, hit.start - MEDIUM_SPAN), hit.start) is not None
 
 
 def named_only(text: str, hit: Hit) -> bool:

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from steppewatch.extract.coder_background import (
+    absent_sentence,
     also_with,
     analyst_voice,
     another_time,
@@ -44,9 +45,11 @@ from steppewatch.extract.coder_background import (
     merged_spans,
     neighbour_sentence,
     note_start,
+    other_act_opening,
     reaction_sentence,
     takes_part,
     talked_about,
+    thanked,
 )
 from steppewatch.extract.coder_entities import (
     OBSERVER,
@@ -55,6 +58,7 @@ from steppewatch.extract.coder_entities import (
     compared_with,
     firms_whereabouts,
     given_name_before,
+    medium_name,
     named_only,
     not_participant,
 )
@@ -423,6 +427,30 @@ class Found:
             self.basis[code] = basis
 
 
+ABBREVIATION = 6  # letters: the longest abbreviation read as a body's name (ГКНБ, СГБ)
+
+
+def _body_states(hits: list[Hit], res: Resources, text: str) -> list[tuple[int, str]]:
+    """(start, state) of the officials and the institutions of a state among ``hits`` (not a
+    framework's), and of the bodies named by an abbreviation the gazetteer gives no state (СГБ,
+    a level's word in capitals: "")."""
+    bodies: list[tuple[int, str]] = []
+    for hit in hits:
+        kind, value = hit.payload
+        if kind == "meeting_level":
+            term = text[hit.start : hit.end]
+            if 2 <= len(term) <= ABBREVIATION and term.isupper() and term.isalpha():
+                bodies.append((hit.start, ""))
+        elif kind == "official":
+            bodies.append((hit.start, res.gazetteer.officials[value].country))
+        elif kind == "institution":
+            institution = res.gazetteer.institutions[value]
+            if not institution.framework:  # (a framework's body speaks for no state)
+                # (a name two states' bodies share, ГКНБ: "", a state's all the same)
+                bodies.append((hit.start, institution.country or ""))
+    return bodies
+
+
 def evidence(
     field_name: str, code: str, hit: Hit, text: str, basis: str = "named", mentions: int = 1
 ) -> Evidence:
@@ -460,8 +488,12 @@ def collect(
     def in_background(hit: Hit, state: str | None) -> bool:
         return bool(background) and state in facts.partner_set and _within(background, hit)
 
-    # where a security matter is named (a topic or a domain): starts, sorted
-    security = sorted(h.start for h in hits if h.payload[0] in ("topic", "domain"))
+    # where a security matter is named (a topic or a domain, or security firms): starts, sorted
+    security = sorted(
+        h.start
+        for h in hits
+        if h.payload[0] in ("topic", "domain") or h.payload == ("event_kind", "private_security")
+    )
 
     def neighbour(state: str, hit: Hit, border: bool) -> None:
         if state not in facts.partner_set:
@@ -542,6 +574,21 @@ def collect(
             )
         return focal_starts
 
+    bodies: list[tuple[int, str]] = []  # (start, state) of officials and institutions, sorted
+
+    def other_partner_act(hit: Hit) -> bool:
+        """The sentence of ``hit`` (a partner state named after the lead) opens on another act
+        of the day or before it and names an official or an institution of a state, none of
+        the focal state's and the focal state not at all: a partner's own business."""
+        lo, hi = _sentence_of(text, hit.start, 0, len(text))
+        if not other_act_opening(text, lo, hi) or facts.focal_word.search(text, lo, hi):
+            return False
+        if not bodies:
+            bodies.extend(sorted(_body_states(hits, res, text)))
+        i = bisect.bisect_left(bodies, (lo, ""))
+        owners = {state for start, state in bodies[i:] if start < hi}
+        return bool(owners) and facts.focal not in owners
+
     for hit in hits:
         kind, value = hit.payload
         if kind in _OWNER_CODES and owns_border(hit):
@@ -561,6 +608,10 @@ def collect(
                 # partner state is named otherwise, like examples)
                 found.examples.setdefault(value, hit)
                 neighbour(value, hit, border_side(text, hit))
+            elif lead is not None and value in facts.partner_set and medium_name(text, hit):
+                # the page's source (Интерфакс-Казахстан): a side only when no other partner is
+                found.examples.setdefault(value, hit)
+                found.not_neighbours.add(value)
             elif in_background(hit, value):
                 # an earlier event recalled, a membership, the next summit's host
                 found.examples.setdefault(value, hit)
@@ -593,9 +644,33 @@ def collect(
                 and also_with(text, hit, 0, len(text))
                 and not _any_in(security, *_sentence_of(text, hit.start, 0, len(text)))
             ):
-                # the same actor's other act with another state, with no security matter in
-                # its sentence (also ratified agreements with Kazakhstan on water): like an
-                # example (a side only when no other partner state is)
+                # the same actor's other act with or in another state, with no security matter
+                # in its sentence (also ratified agreements with Kazakhstan on water; the firm
+                # also guards a plant in Kazakhstan): like an example (a side only when no other
+                # partner state is); not where the focal state's security firms are named
+                # operating (they take part where they operate: a host state)
+                found.examples.setdefault(value, hit)
+                found.not_neighbours.add(value)
+            elif (
+                lead is not None
+                and hit.start >= lead
+                and value in facts.partner_set
+                and thanked(text, hit, 0, len(text))
+            ):
+                # thanked (the minister thanked China and also Kazakhstan and Kyrgyzstan for
+                # their support): named, like an example (a side only when no other partner is)
+                found.examples.setdefault(value, hit)
+                found.not_neighbours.add(value)
+            elif (
+                lead is not None
+                and hit.start >= lead
+                and value in facts.partner_set
+                and other_partner_act(hit)
+            ):
+                # another act of the day or before it by another partner's body, the focal
+                # state not named (Earlier that day the committee's chairman received the Kazakh
+                # envoy): that act's side, not this event's (a side only when no other partner
+                # state is)
                 found.examples.setdefault(value, hit)
                 found.not_neighbours.add(value)
             elif value == facts.focal or not not_participant(text, hit, facts.focal_word):
@@ -1739,6 +1814,14 @@ def rule_countries(
         # example is not one more (Turkmenistan, not a member, named at an SCO council)
         countries = [c for c in countries if c not in found.from_examples or c in implied]
     for code in implied:
+        example = found.examples.get(code)
+        if (
+            code not in countries
+            and example is not None
+            and example.payload[0] == "state"
+            and absent_sentence(text, example.start, item.start, item.end)
+        ):
+            continue  # a member said to stay away (sent no delegation): no side of the meeting
         if code not in countries:
             countries.append(code)
             found.add_state(code, frameworks[framework or ""], "membership")
