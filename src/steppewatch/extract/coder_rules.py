@@ -2491,6 +2491,7 @@ def choose_kind(
     lead_end: int | None = None,
     lead_level: bool = False,
     text: str | None = None,
+    body_start: int | None = None,
 ) -> str | None:
     """The main event's kind. The lead (title and first sentence, ``lead_end``; else the first
     LEAD characters) reports the main event: its mentions weigh LEAD_WEIGHT times a later one
@@ -2501,17 +2502,26 @@ def choose_kind(
     equipment_transfer's indicators name the items, which a list repeats; ``text`` gives the
     sentences); with no kind indicator, a meeting level implies a meeting, and so
     does a level in a title line when the lead names no kind (``lead_level``: 国防部长会议在比什凯克
-    举行, the ministers' meeting is the event, the exercise they agreed on comes later)."""
+    举行, the ministers' meeting is the event, the exercise they agreed on comes later).
+    The lead sentence under the title (from ``body_start`` to ``lead_end``) reports the event
+    itself: when it names some kinds, the main kind is one of them (a title naming the vehicles
+    handed over and the outpost opened over a first sentence about the handover alone: the
+    handover; the outpost, however long the later passage on it, comes second)."""
     if not kinds:
         return "meeting" if has_level else None
     if lead_end is None:
         lead_end = item.start + LEAD
     elif lead_level and not any(h.start < lead_end for hs in kinds.values() for h in hs):
         return "meeting"
+    own = (
+        set()
+        if body_start is None
+        else {c for c, hs in kinds.items() if any(body_start <= h.start < lead_end for h in hs)}
+    )
     best, best_score = None, 0.0
     for rank, code in enumerate(KIND_PRIORITY):
         hits = kinds.get(code)
-        if not hits:
+        if not hits or (own and code not in own):
             continue
         if code == "equipment_transfer":
             score = _listed_once(hits, text, lead_end)
@@ -2872,9 +2882,10 @@ def rule_kinds(
         # an official's words in an interview or an article (in an interview with, 接受…采访,
         # в интервью): the office speaks, it meets no one
         has_level = False
-    lead_end = kind_lead_end(text, item)
+    head, lead_end = lead_parts(text, item)
     title = _FIRST_SENTENCE_END.search(text, item.start, min(item.end, item.start + LEAD))
     title_end = title.end() if title is not None and title.group() == "\n" else item.start
+    body_start = head[1] if head[1] else title_end  # the lead sentence, under the head lines
     lead_level = has_level and any(h.start < title_end and not _inside(h, others) for h in levels)
     if has_level and not kinds:
         # no event word: a level makes a meeting in the lead or in a sentence where officials
@@ -2888,7 +2899,7 @@ def rule_kinds(
             )
             for h in levels
         )
-    main = choose_kind(item, kinds, has_level, lead_end, lead_level, text)
+    main = choose_kind(item, kinds, has_level, lead_end, lead_level, text, body_start)
     for code, hs in phrases.items():
         if hs:
             kinds[code] = sorted(kinds.get(code, []) + hs, key=lambda h: h.start)
