@@ -10,7 +10,7 @@ import pytest
 
 from steppewatch.extract import extract_document
 from steppewatch.extract.codebook_coder import CodebookCoder
-from steppewatch.extract.coder_rules import choose_kind, lead_parts
+from steppewatch.extract.coder_rules import choose_kind, kind_lead_end, lead_parts
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import CodedDocument, CodedItem
 
@@ -92,3 +92,35 @@ def test_choose_kind_keeps_to_the_kinds_of_the_lead_sentence() -> None:
     assert got == "equipment_transfer"
     # (with no lead sentence given, the weighted mentions decide)
     assert choose_kind(item, kinds, False, lead_end, False, HANDOVER_EN) == "infrastructure"
+
+
+PATROL = (
+    "Kazakh and Chinese border guards walk the Khorgos section side by side\n"
+    "ASTANA. News agency - 14 April 2026, 16:05\n"
+    "Society | Security | Regions Photo: press office of the Border Service of the Kazakh "
+    "National Security Committee\n"
+    "\n"
+    "Border guards of Kazakhstan and China on Tuesday carried out a joint patrol of a stretch of "
+    "the state border near the Khorgos crossing, the Border Service said.\n"
+    "Last year China handed over thermal cameras and radios to the Kazakh border units. The "
+    "equipment is used at several posts.\n"
+)
+
+
+def test_a_rubric_line_ending_in_a_photo_credit_is_not_the_lead() -> None:
+    item = CodedItem(start=0, end=len(PATROL), relevant=True)
+    lead = PATROL[: kind_lead_end(PATROL, item)]
+    assert "joint patrol" in lead
+    assert _main(PATROL).kind == "joint_patrol_operation"
+
+
+def test_a_story_line_with_long_fields_between_bars_is_still_the_lead() -> None:
+    text = PATROL.replace(
+        "Society | Security | Regions Photo: press office of the Border Service of the Kazakh "
+        "National Security Committee\n\n",
+        "Border guards of the two states | who meet monthly at the crossing | walked the "
+        "frontier together on Tuesday, the Border Service said.\n",
+    )
+    item = CodedItem(start=0, end=len(text), relevant=True)
+    lead = text[: kind_lead_end(text, item)]
+    assert "walked the frontier together" in lead

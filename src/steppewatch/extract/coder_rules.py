@@ -2412,10 +2412,15 @@ def _keep(kinds: dict[str, list[Hit]], code: str, kept: list[Hit]) -> None:
 
 
 LEAD_WEIGHT = 3.0  # a mention of an event kind in the lead weighs as much as three later ones
+RUBRIC_FIELD = 24  # characters: the longest rubric of a byline's run of fields
 HEAD_LINE = 80  # characters: a shorter line under the title is the source, byline or date
 # a longer one is still the byline when it is made of short fields split by bars (Telegram-канал
 # «…» | 28 мая 2026, 19:12 | репост с сайта …; Embassy of … | News | 2026/05/22)
 _BYLINE_FIELDS = re.compile(rf"[^|\n]{{1,{HEAD_LINE}}}(?:\|[^|\n]{{1,{HEAD_LINE}}})+")
+# a line opening with two or more short rubric fields split by bars is the page's furniture, even
+# when its last field runs long (Society | Security | Regions Photo: press service of ...: the
+# rubrics and a photo credit); a sentence of the story has no such run of bars
+_RUBRIC_FIELDS = re.compile(rf"(?:[^|\n.。]{{1,{RUBRIC_FIELD}}}\|){{2,}}")
 LEAD_SENTENCE = 40  # characters: a shorter first sentence is a dateline's piece
 _SENTENCE_ENDS = ("。", "！", "？", ".", "!", "?")
 
@@ -2445,7 +2450,11 @@ def lead_parts(text: str, item: CodedItem) -> tuple[tuple[int, int], int]:
         line = text[end:line_end].strip()
         if (
             line_end < 0
-            or (len(line) >= HEAD_LINE and not _BYLINE_FIELDS.fullmatch(line))
+            or (
+                len(line) >= HEAD_LINE
+                and not _BYLINE_FIELDS.fullmatch(line)
+                and not _RUBRIC_FIELDS.match(line)
+            )
             # (a dateline closing with the agency's name, Бишкек, 14 апреля /Кабар/., is no
             # sentence)
             or (line.endswith(_SENTENCE_ENDS) and not line.endswith("/."))
