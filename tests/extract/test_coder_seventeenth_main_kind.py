@@ -124,3 +124,39 @@ def test_a_story_line_with_long_fields_between_bars_is_still_the_lead() -> None:
     item = CodedItem(start=0, end=len(text), relevant=True)
     lead = text[: kind_lead_end(text, item)]
     assert "walked the frontier together" in lead
+
+
+# -- gold guide addition 4: the meeting leads, whether the headline names it or its product -----
+FOUNDED_EN = (
+    "China and Central Asian states set up a regular security consultation mechanism\n"
+    "ALMATY, May 12 (Agency) -- The fourth China-Central Asia Defence Ministers' Meeting was "
+    "held in Almaty on Tuesday, where the six ministers agreed to establish a regular "
+    "consultation mechanism on border security.\n"
+    "The mechanism will meet twice a year. The ministers also signed a memorandum on "
+    "counter-terrorism cooperation.\n"
+)
+FOUNDED_ZH = (
+    "中国与中亚五国建立安全定期磋商机制\n"
+    "新华社阿拉木图5月12日电\n"
+    "第四次中国—中亚国防部长会议12日在阿拉木图举行，六国部长同意建立边境安全定期磋商机制。\n"
+    "该机制每年举行两次会议。部长们还签署了反恐合作备忘录。\n"
+)
+# no meeting held in the lead: the mechanism set up is the event
+FOUNDED_ALONE_EN = (
+    "China and Central Asian states set up a regular security consultation mechanism\n"
+    "ALMATY, May 12 (Agency) -- China and the five Central Asian states have established a "
+    "regular consultation mechanism on border security, the Chinese defence ministry said on "
+    "Tuesday.\n"
+    "The mechanism will meet twice a year at the level of deputy ministers.\n"
+)
+
+
+@pytest.mark.parametrize("text", [FOUNDED_EN, FOUNDED_ZH])
+def test_a_body_set_up_at_the_meeting_held_in_the_lead_comes_second(text: str) -> None:
+    coded = _main(text)
+    assert coded.kind == "meeting"
+    assert coded.event_kinds == ["meeting", "mechanism"]
+
+
+def test_a_body_set_up_with_no_meeting_in_the_lead_is_the_main_event() -> None:
+    assert _main(FOUNDED_ALONE_EN).kind == "mechanism"

@@ -227,12 +227,6 @@ _ESTABLISH = re.compile(
     r"учре[дж]д?|созда|образова|подпис",
     re.IGNORECASE,
 )
-# a body or a format founded (not a document signed)
-_FOUNDED = re.compile(
-    r"成立|设立|建立|组建|\bestablish|\bset up\b|\bcreat(?:e|ed|ing|ion)\b|\blaunch|"
-    r"учре[дж]д?|созда|образова",
-    re.IGNORECASE,
-)
 # what makes a document an event: signed, ratified, adopted, concluded, entered into force
 _DOCUMENT_ACT = re.compile(
     r"签署|签订|签字|批准|达成|缔结|生效|互换|制定|成立|设立|建立|通过了|审议通过|一致通过|会议通过|"
@@ -2931,13 +2925,13 @@ def rule_kinds(
         # (a title naming the meeting too, 第二届中国—中亚峰会举行 六国元首签署条约: the
         # meeting stays the main event, the treaty comes second)
         and named_meeting(item, text, hits, first_end) is None
-        # (a title naming a document signed or approved over a first sentence reporting the
-        # meeting held, Министры подписали план / В Чолпон-Ате завершилось совещание министров:
-        # the meeting is the main event; a body founded, учреждена, stays the main one)
-        and (
-            _FOUNDED.search(text, item.start, first_end) is not None
-            or not any(h.start < lead_end for h in kinds.get("meeting", ()))
-        )
+        # (a title naming a document signed or approved, or a body founded, over a first
+        # sentence reporting the meeting held, Министры подписали план / В Чолпон-Ате завершилось
+        # совещание министров: the meeting is the main event, its product comes second; gold
+        # guide addition 4, the meeting leads whether the headline names it or its product;
+        # the lead sentence may name the meeting by its level or body alone: 国防部长会议在…举行)
+        and not any(h.start < lead_end for h in kinds.get("meeting", ()))
+        and named_meeting(item, text, hits, lead_end) is None
     ):
         # the title reports the mechanism (…机制成立, Утверждён план…, a protocol ratified); its
         # meeting comes second
