@@ -294,7 +294,9 @@ def test_commission_chair_in_a_visit_coded_as_a_new_mechanism() -> None:
     assert coded.event_kinds == ["meeting"]
 
 
-def test_body_set_up_is_still_a_mechanism() -> None:
+def test_body_set_up_at_a_meeting_held_comes_second() -> None:
+    # (gold guide addition 4, seventeenth round: the meeting leads whether the headline names
+    # it or the body it set up; before: mechanism first)
     text = (
         "В Астане учреждена экспертная группа ШОС по пограничному сотрудничеству\n"
         "16 ноября 2015 г. в Астане состоялось совещание руководителей пограничных ведомств "
@@ -303,8 +305,8 @@ def test_body_set_up_is_still_a_mechanism() -> None:
         "Участники подписали протокол об учреждении экспертной группы по пограничному сотрудничеству.\n"
     )
     coded = code_document(make_doc(text))
-    assert coded.kind == "mechanism"
-    assert coded.event_kinds == ["mechanism", "meeting"]
+    assert coded.kind == "meeting"
+    assert coded.event_kinds == ["meeting", "mechanism"]
 
 
 def test_founding_anniversary_coded_as_a_mechanism() -> None:

@@ -236,12 +236,6 @@ _ESTABLISH = re.compile(
     r"учре[дж]д?|созда|образова|подпис",
     re.IGNORECASE,
 )
-# a body or a format founded (not a document signed)
-_FOUNDED = re.compile(
-    r"成立|设立|建立|组建|\bestablish|\bset up\b|\bcreat(?:e|ed|ing|ion)\b|\blaunch|"
-    r"учре[дж]д?|созда|образова",
-    re.IGNORECASE,
-)
 # what makes a document an event: signed, ratified, adopted, concluded, entered into force
 _DOCUMENT_ACT = re.compile(
     r"签署|签订|签字|批准|达成|缔结|生效|互换|制定|成立|设立|建立|通过了|审议通过|一致通过|会议通过|"
@@ -2546,10 +2540,15 @@ def _keep(kinds: dict[str, list[Hit]], code: str, kept: list[Hit]) -> None:
 
 
 LEAD_WEIGHT = 3.0  # a mention of an event kind in the lead weighs as much as three later ones
+RUBRIC_FIELD = 24  # characters: the longest rubric of a byline's run of fields
 HEAD_LINE = 80  # characters: a shorter line under the title is the source, byline or date
 # a longer one is still the byline when it is made of short fields split by bars (Telegram-канал
 # «…» | 28 мая 2026, 19:12 | репост с сайта …; Embassy of … | News | 2026/05/22)
 _BYLINE_FIELDS = re.compile(rf"[^|\n]{{1,{HEAD_LINE}}}(?:\|[^|\n]{{1,{HEAD_LINE}}})+")
+# a line opening with two or more short rubric fields split by bars is the page's furniture, even
+# when its last field runs long (Society | Security | Regions Photo: press service of ...: the
+# rubrics and a photo credit); a sentence of the story has no such run of bars
+_RUBRIC_FIELDS = re.compile(rf"(?:[^|\n.。]{{1,{RUBRIC_FIELD}}}\|){{2,}}")
 LEAD_SENTENCE = 40  # characters: a shorter first sentence is a dateline's piece
 _SENTENCE_ENDS = ("。", "！", "？", ".", "!", "?")
 
@@ -2579,7 +2578,11 @@ def lead_parts(text: str, item: CodedItem) -> tuple[tuple[int, int], int]:
         line = text[end:line_end].strip()
         if (
             line_end < 0
-            or (len(line) >= HEAD_LINE and not _BYLINE_FIELDS.fullmatch(line))
+            or (
+                len(line) >= HEAD_LINE
+                and not _BYLINE_FIELDS.fullmatch(line)
+                and not _RUBRIC_FIELDS.match(line)
+            )
             # (a dateline closing with the agency's name, Бишкек, 14 апреля /Кабар/., is no
             # sentence)
             or (line.endswith(_SENTENCE_ENDS) and not line.endswith("/."))
@@ -2625,6 +2628,7 @@ def choose_kind(
     lead_end: int | None = None,
     lead_level: bool = False,
     text: str | None = None,
+    body_start: int | None = None,
 ) -> str | None:
     """The main event's kind. The lead (title and first sentence, ``lead_end``; else the first
     LEAD characters) reports the main event: its mentions weigh LEAD_WEIGHT times a later one
@@ -2635,17 +2639,26 @@ def choose_kind(
     equipment_transfer's indicators name the items, which a list repeats; ``text`` gives the
     sentences); with no kind indicator, a meeting level implies a meeting, and so
     does a level in a title line when the lead names no kind (``lead_level``: 国防部长会议在比什凯克
-    举行, the ministers' meeting is the event, the exercise they agreed on comes later)."""
+    举行, the ministers' meeting is the event, the exercise they agreed on comes later).
+    The lead sentence under the title (from ``body_start`` to ``lead_end``) reports the event
+    itself: when it names some kinds, the main kind is one of them (a title naming the vehicles
+    handed over and the outpost opened over a first sentence about the handover alone: the
+    handover; the outpost, however long the later passage on it, comes second)."""
     if not kinds:
         return "meeting" if has_level else None
     if lead_end is None:
         lead_end = item.start + LEAD
     elif lead_level and not any(h.start < lead_end for hs in kinds.values() for h in hs):
         return "meeting"
+    own = (
+        set()
+        if body_start is None
+        else {c for c, hs in kinds.items() if any(body_start <= h.start < lead_end for h in hs)}
+    )
     best, best_score = None, 0.0
     for rank, code in enumerate(KIND_PRIORITY):
         hits = kinds.get(code)
-        if not hits:
+        if not hits or (own and code not in own):
             continue
         if code == "equipment_transfer":
             score = _listed_once(hits, text, lead_end)
@@ -3006,9 +3019,10 @@ def rule_kinds(
         # an official's words in an interview or an article (in an interview with, 接受…采访,
         # в интервью): the office speaks, it meets no one
         has_level = False
-    lead_end = kind_lead_end(text, item)
+    head, lead_end = lead_parts(text, item)
     title = _FIRST_SENTENCE_END.search(text, item.start, min(item.end, item.start + LEAD))
     title_end = title.end() if title is not None and title.group() == "\n" else item.start
+    body_start = head[1] if head[1] else title_end  # the lead sentence, under the head lines
     lead_level = has_level and any(h.start < title_end and not _inside(h, others) for h in levels)
     if has_level and not kinds:
         # no event word: a level makes a meeting in the lead or in a sentence where officials
@@ -3022,7 +3036,7 @@ def rule_kinds(
             )
             for h in levels
         )
-    main = choose_kind(item, kinds, has_level, lead_end, lead_level, text)
+    main = choose_kind(item, kinds, has_level, lead_end, lead_level, text, body_start)
     for code, hs in phrases.items():
         if hs:
             kinds[code] = sorted(kinds.get(code, []) + hs, key=lambda h: h.start)
@@ -3045,13 +3059,13 @@ def rule_kinds(
         # (a title naming the meeting too, 第二届中国—中亚峰会举行 六国元首签署条约: the
         # meeting stays the main event, the treaty comes second)
         and named_meeting(item, text, hits, first_end) is None
-        # (a title naming a document signed or approved over a first sentence reporting the
-        # meeting held, Министры подписали план / В Чолпон-Ате завершилось совещание министров:
-        # the meeting is the main event; a body founded, учреждена, stays the main one)
-        and (
-            _FOUNDED.search(text, item.start, first_end) is not None
-            or not any(h.start < lead_end for h in kinds.get("meeting", ()))
-        )
+        # (a title naming a document signed or approved, or a body founded, over a first
+        # sentence reporting the meeting held, Министры подписали план / В Чолпон-Ате завершилось
+        # совещание министров: the meeting is the main event, its product comes second; gold
+        # guide addition 4, the meeting leads whether the headline names it or its product;
+        # the lead sentence may name the meeting by its level or body alone: 国防部长会议在…举行)
+        and not any(h.start < lead_end for h in kinds.get("meeting", ()))
+        and named_meeting(item, text, hits, lead_end) is None
     ):
         # the title reports the mechanism (…机制成立, Утверждён план…, a protocol ratified); its
         # meeting comes second
