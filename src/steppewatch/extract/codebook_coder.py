@@ -279,6 +279,8 @@ CASUALTY_TERMS = frozenset(
         "wounded",
         "погиб",
         "ранен",
+        "пострадал",
+        "пострадавш",
         "incident*",
         "инцидент",
     }

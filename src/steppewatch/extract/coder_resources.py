@@ -36,14 +36,15 @@ __all__ = [
 WESTERN_BUILDUP = re.compile(
     r"军区|战区|边防|武警新疆|护边|戍边|巡逻路|military (district|region|command)|"
     r"theat(er|re) command|border-guarding|border guarding|военн\w* округ|пограни|"
-    r"охранник\w* границ|командовани",  # (западного командования: the Western Theater Command)
+    r"охранник\w* границ|командовани|театр\w* военных",  # (западного командования, западного
+    # театра военных действий: the Western Theater Command)
     re.IGNORECASE,
 )
 # build-up indicators any state's border may have (volunteers guarding it, its patrol roads):
 # the focal state's build-up only when the focal state (Xinjiang, China) is named in their
 # sentence (``codebook_coder``)
 BORDER_CAPACITY = re.compile(
-    r"护边|戍边|巡逻路|border-guarding|border guarding|пограничн\w*[- ](?:добровол|дорог)|"
+    r"护边|戍边|巡逻路|border-guarding|border guarding|пограничн\w*[- ](?:добровол|дорог|инфраструктур)|"
     r"охранник\w* границ",
     re.IGNORECASE,
 )
