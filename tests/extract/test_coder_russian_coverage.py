@@ -204,3 +204,32 @@ def test_the_focal_states_border_infrastructure_is_its_build_up() -> None:
     doc = _code(XINJIANG_BUILDS)
     assert doc.relevant
     assert "domestic_capacity" in doc.event_kinds
+
+
+XINJIANG_ROADS = (
+    "В Синьцзяне проложены новые патрульные дороги\n"
+    "Синьхуа | 3 марта 2026\n\n"
+    "В Синьцзяне Китая на участке, граничащем с Таджикистаном, завершено строительство "
+    "патрульных дорог для пограничников."
+)
+KYRGYZ_ROADS = (
+    "В Кыргызстане проложены новые патрульные дороги\n"
+    "Кабар | 3 марта 2026\n\n"
+    "Кыргызстан завершил строительство патрульных дорог на участке, граничащем с "
+    "Таджикистаном; работы финансировал бюджет республики."
+)
+
+
+def test_patrol_roads_are_a_build_up_any_state_may_have() -> None:
+    assert WESTERN_BUILDUP.search("патрульных дорог") and BORDER_CAPACITY.search("патрульных дорог")
+    assert WESTERN_BUILDUP.search("border patrol road*") and BORDER_CAPACITY.search("patrol road")
+
+
+def test_the_focal_states_patrol_roads_are_its_build_up() -> None:
+    doc = _code(XINJIANG_ROADS)
+    assert doc.relevant
+    assert "domestic_capacity" in doc.event_kinds
+
+
+def test_another_states_patrol_roads_are_not() -> None:
+    assert not _code(KYRGYZ_ROADS).relevant

@@ -36,8 +36,9 @@ __all__ = [
 WESTERN_BUILDUP = re.compile(
     r"军区|战区|边防|武警新疆|护边|戍边|巡逻路|military (district|region|command)|"
     r"theat(er|re) command|border-guarding|border guarding|военн\w* округ|пограни|"
-    r"охранник\w* границ|командовани|театр\w* военных",  # (западного командования, западного
-    # театра военных действий: the Western Theater Command)
+    r"охранник\w* границ|командовани|театр\w* военных|патрульн\w* дорог|patrol road",
+    # (западного командования, западного театра военных действий: the Western Theater Command;
+    # патрульные дороги: 巡逻路)
     re.IGNORECASE,
 )
 # build-up indicators any state's border may have (volunteers guarding it, its patrol roads):
@@ -45,7 +46,7 @@ WESTERN_BUILDUP = re.compile(
 # sentence (``codebook_coder``)
 BORDER_CAPACITY = re.compile(
     r"护边|戍边|巡逻路|border-guarding|border guarding|пограничн\w*[- ](?:добровол|дорог|инфраструктур)|"
-    r"охранник\w* границ",
+    r"охранник\w* границ|патрульн\w* дорог|patrol road",
     re.IGNORECASE,
 )
 DOMESTIC_CAPACITY_WEIGHT = 1.0  # anchor weight of the build-up indicators
