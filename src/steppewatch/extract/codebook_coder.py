@@ -280,6 +280,8 @@ CASUALTY_TERMS = frozenset(
         "wounded",
         "погиб",
         "ранен",
+        "пострадал",
+        "пострадавш",
         "incident*",
         "инцидент",
     }

@@ -36,15 +36,17 @@ __all__ = [
 WESTERN_BUILDUP = re.compile(
     r"军区|战区|边防|武警新疆|护边|戍边|巡逻路|military (district|region|command)|"
     r"theat(er|re) command|border-guarding|border guarding|военн\w* округ|пограни|"
-    r"охранник\w* границ|командовани",  # (западного командования: the Western Theater Command)
+    r"охранник\w* границ|командовани|театр\w* военных|патрульн\w* дорог|patrol road",
+    # (западного командования, западного театра военных действий: the Western Theater Command;
+    # патрульные дороги: 巡逻路)
     re.IGNORECASE,
 )
 # build-up indicators any state's border may have (volunteers guarding it, its patrol roads):
 # the focal state's build-up only when the focal state (Xinjiang, China) is named in their
 # sentence (``codebook_coder``)
 BORDER_CAPACITY = re.compile(
-    r"护边|戍边|巡逻路|border-guarding|border guarding|пограничн\w*[- ](?:добровол|дорог)|"
-    r"охранник\w* границ",
+    r"护边|戍边|巡逻路|border-guarding|border guarding|пограничн\w*[- ](?:добровол|дорог|инфраструктур)|"
+    r"охранник\w* границ|патрульн\w* дорог|patrol road",
     re.IGNORECASE,
 )
 DOMESTIC_CAPACITY_WEIGHT = 1.0  # anchor weight of the build-up indicators
