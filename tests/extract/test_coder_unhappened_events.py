@@ -114,3 +114,35 @@ def test_presser_answer_denying_the_relayed_report() -> None:
     denied, confirmed = PRESSER["zh"]
     assert _code(denied, "zh")[1] is None
     assert _code(confirmed, "zh")[1] is not None
+
+
+UNSIGNED = [
+    (
+        "en",
+        "A draft border security agreement between China and Tajikistan is still under "
+        "negotiation. If signed, it would allow Chinese police advisers to be stationed at Tajik "
+        "border posts.",
+        "A border security agreement between China and Tajikistan was signed on Monday. It allows "
+        "Chinese police advisers to be stationed at Tajik border posts.",
+    ),
+    (
+        "ru",
+        "Проект соглашения о пограничной безопасности между Китаем и Таджикистаном пока "
+        "обсуждается. Если соглашение будет подписано, китайские советники будут размещены на "
+        "таджикских заставах.",
+        "Соглашение о пограничной безопасности между Китаем и Таджикистаном подписано в "
+        "понедельник. Китайские советники будут размещены на таджикских заставах.",
+    ),
+    (
+        "zh",
+        "中塔边境安全协定草案仍在谈判中。如果协定签署，中国警务顾问将进驻塔方边防哨所。",
+        "中塔边境安全协定于周一签署。中国警务顾问将进驻塔方边防哨所。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "unsigned", "signed"), UNSIGNED)
+def test_sentence_hanging_on_an_unsigned_draft(language: str, unsigned: str, signed: str) -> None:
+    relevant, kind, countries = _code(unsigned, language)
+    assert relevant and kind is None and "TJ" in countries
+    assert _code(signed, language)[1] == "mechanism"

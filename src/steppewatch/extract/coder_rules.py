@@ -2410,6 +2410,14 @@ _TOOK_PLACE = re.compile(
     r"прошл[аои]|прошли|провели|провел|встретил\w*)",
     re.IGNORECASE,
 )
+# a sentence opening on a draft's signing as a condition (if signed, it would ...; если
+# соглашение будет подписано, 如果协议签署): what it describes depends on an unsigned draft
+_IF_SIGNED = re.compile(
+    r"\s*(?:(?:if|once|should)\s+(?:\w+\s+){0,3}?(?:signed|ratified)|"
+    r"(?:если|в случае(?: если)?)\s+(?:\w+\s+){0,3}?(?:будет |будут )?(?:подписан|ратифицирован)\w*|"
+    r"(?:如果|如|一旦|若)[^，,。]{0,12}(?:签署|签订|批准))",
+    re.IGNORECASE,
+)
 # a contrast between the denial and the event word: what follows it is asserted
 _BUT = re.compile(
     r"但|而是|却|\b(?:but|however|yet)\b|(?<![^\W\d_])(?:но|однако|а)(?![^\W\d_])", re.I
@@ -2422,6 +2430,8 @@ def _did_not_happen(text: str, item: CodedItem, hit: Hit) -> bool:
     earlier in its sentence, or a cancellation or postponement with no new date in its sentence,
     which says nothing else took place."""
     lo, hi = _sentence_of(text, hit.start, item.start, item.end)
+    if _IF_SIGNED.match(text, lo, hi):  # the sentence hangs on an unsigned draft
+        return True
     denied = _DENIED_REPORT.search(text, lo, hit.start)
     if denied and not _BUT.search(text, denied.end(), hit.start):
         return True
