@@ -207,7 +207,10 @@ _CONFIRM = re.compile(
 _NOT_AWARE = re.compile(
     r"不了解|不掌握|没有掌握|未掌握|没有.{0,6}信息|无可奉告|请向.{0,12}(?:询问|了解)|建议你向|"
     r"\bnot aware\b|\b(?:don't|do not) have (?:the |any )?(?:information|details)\b|"
-    r"\brefer you to\b|нет информации|не располага|не владе\w* информаци|не осведомлен",
+    r"\brefer you to\b|нет информации|не располага|не владе\w* информаци|не осведомлен|"
+    # ... or that denies it (纯属捏造, groundless, не соответствует действительности)
+    r"纯属|捏造|无稽之谈|不符合事实|不实|毫无根据|子虚乌有|\b(?:groundless|baseless|fabricat\w*|"
+    r"untrue|not true)\b|не соответству\w* действительност|вымысел|опроверга",
     re.IGNORECASE,
 )
 NOT_AWARE_SPAN = 80  # characters of the answer's opening searched
@@ -2070,6 +2073,8 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
     for code in list(kinds):  # 法院决定不将…遣返, refused to hand over: no event
         if code != "meeting":
             _keep(kinds, code, [h for h in kinds[code] if not _negated(text, item, h)])
+    for code in list(kinds):  # denied reports that..., a visit put off sine die: no event
+        _keep(kinds, code, [h for h in kinds[code] if not _did_not_happen(text, item, h)])
     for code in list(kinds):  # 根据协议，中方将援建哨所: what the document provides for, not done
         if code != "mechanism":
             _keep(kinds, code, [h for h in kinds[code] if not _provided_for(text, item, h)])
@@ -2203,7 +2208,7 @@ _ASKED_END = re.compile(r"[？?]")
 
 # a question's sentence relaying a report (据报道, 有报道称, reports say, сообщается)
 _REPORTED = re.compile(
-    r"据报道|有报道|报道称|媒体报道|据悉|\breports? (?:say|said|says)\b|\breported(?:ly)?\b|"
+    r"据报道|有报道|报道称|报告称|媒体报道|据悉|\breports? (?:say|said|says)\b|\breported(?:ly)?\b|"
     r"according to (?:media )?reports|media report|сообща|по данным сми|по информации сми|"
     r"по сообщени",
     re.IGNORECASE,
@@ -2371,6 +2376,72 @@ _NEGATION = re.compile(
     r"(?<![^\W\d_])(?:не|ни)(?![^\W\d_])|отказ|отклон",
     re.IGNORECASE,
 )
+# an event that did not happen (gold guide, seventeenth round, item 1): a denial governing the
+# report of it (dismissed reports that China is building a base, опровергли сообщения о,
+# 否认有关…的报道), a claim named as such (所谓…的说法, so-called), or an event called off or put
+# off with no new date (cancelled, перенесен, 推迟) in a sentence saying nothing took place
+_DENIED_REPORT = re.compile(
+    r"(?:否认|驳斥|辟谣)|所谓|"
+    r"\b(?:den(?:y|ies|ied)|dismiss(?:ed|es)?|refut(?:e|ed|es)|reject(?:ed|s)?|debunk(?:ed|s)?)"
+    r"\s+(?:\w+\s+){0,3}?(?:reports?|claims?|allegations?|rumou?rs?|speculation)\b|\bso-called\b|"
+    r"(?<![^\W\d_])(?:опроверг\w*|отверг\w*|отрицал\w*|отрицают|отрицает)\s+(?:\w+\s+){0,2}?"
+    r"(?:сообщени|информаци|слух|утверждени|данные)|(?<![^\W\d_])так называем",
+    re.IGNORECASE,
+)
+_CALLED_OFF = re.compile(
+    r"取消|推迟|延期|搁置|"
+    r"\b(?:cancel(?:l?ed|s)?|called off|postpone[ds]?|put off|shelved|indefinitely)\b|"
+    r"(?<![^\W\d_])(?:отмен[её]н\w*|отменил\w*|перенес[её]н\w*|перенесл\w*|отложен\w*|"
+    r"отложил\w*|на неопредел[её]нный срок|новые сроки)|\bnew dates? (?:will|is|are|to)\b|"
+    r"另行(?:商定|确定|通知)",
+    re.IGNORECASE,
+)
+# a new date after the postponement (postponed to 12 May, перенесен на июнь, 推迟至5月): announced
+_NEW_DATE = re.compile(
+    r"\s*(?:to|until|till|на|до|至|到)\s*(?:\w+\s+){0,2}?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|"
+    r"sep|oct|nov|dec|янв|фев|мар|апр|ма[йяе]|июн|июл|авг|сен|окт|ноя|дек|下周|明年|next)",
+    re.IGNORECASE,
+)
+# ... unless the sentence says something did take place (the talks held on Monday put off the
+# signing: the talks happened)
+_TOOK_PLACE = re.compile(
+    r"举行了|已举行|举办了|会见了|会谈时|会谈中|"
+    r"\b(?:was held|were held|held talks|took place|met)\b|(?<![^\W\d_])(?:состоял\w*|прош[её]л|"
+    r"прошл[аои]|прошли|провели|провел|встретил\w*)",
+    re.IGNORECASE,
+)
+# a sentence opening on a draft's signing as a condition (if signed, it would ...; если
+# соглашение будет подписано, 如果协议签署): what it describes depends on an unsigned draft
+_IF_SIGNED = re.compile(
+    r"\s*(?:(?:if|once|should)\s+(?:\w+\s+){0,3}?(?:signed|ratified)|"
+    r"(?:если|в случае(?: если)?)\s+(?:\w+\s+){0,3}?(?:будет |будут )?(?:подписан|ратифицирован)\w*|"
+    r"(?:如果|如|一旦|若)[^，,。]{0,12}(?:签署|签订|批准))",
+    re.IGNORECASE,
+)
+# a contrast between the denial and the event word: what follows it is asserted
+_BUT = re.compile(
+    r"但|而是|却|\b(?:but|however|yet)\b|(?<![^\W\d_])(?:но|однако|а)(?![^\W\d_])", re.I
+)
+CALLED_OFF_SPAN = 160  # characters either side of the event word searched for its calling off
+
+
+def _did_not_happen(text: str, item: CodedItem, hit: Hit) -> bool:
+    """The event word ``hit`` is reported as not having happened: a denial of the report of it
+    earlier in its sentence, or a cancellation or postponement with no new date in its sentence,
+    which says nothing else took place."""
+    lo, hi = _sentence_of(text, hit.start, item.start, item.end)
+    if _IF_SIGNED.match(text, lo, hi):  # the sentence hangs on an unsigned draft
+        return True
+    denied = _DENIED_REPORT.search(text, lo, hit.start)
+    if denied and not _BUT.search(text, denied.end(), hit.start):
+        return True
+    lo, hi = max(lo, hit.start - CALLED_OFF_SPAN), min(hi, hit.end + CALLED_OFF_SPAN)
+    for m in _CALLED_OFF.finditer(text, lo, hi):
+        if not _NEW_DATE.match(text, m.end(), min(hi, m.end() + 40)):
+            return _TOOK_PLACE.search(text, lo, hi) is None
+    return False
+
+
 # a sentence saying what the sides discussed: the activities it names are its subjects
 _DISCUSSED = re.compile(
     r"交换(?:了)?意见|讨论|探讨|商讨|谈到|\bdiscuss|exchanged views|talked about|"
