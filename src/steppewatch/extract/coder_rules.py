@@ -625,49 +625,33 @@ def collect(
                 lead is not None
                 and hit.start >= lead
                 and value in facts.partner_set
-                and place_only(text, hit)
-                and not _any_in(focal_at(), *_sentence_of(text, hit.start, 0, len(text)))
+                and (
+                    # only the place of what its sentence reports (учения ОДКБ в
+                    # Таджикистане, a drill held in Kyrgyzstan), in a sentence naming no side
+                    # of the focal state: another event's venue
+                    (
+                        place_only(text, hit)
+                        and not _any_in(focal_at(), *_sentence_of(text, hit.start, 0, len(text)))
+                    )
+                    # the same actor's other act with or in another state, no security matter
+                    # in its sentence (also ratified agreements with Kazakhstan on water); not
+                    # where the focal state's security firms are named operating (they take
+                    # part where they operate: a host state)
+                    or (
+                        also_with(text, hit, 0, len(text))
+                        and not _any_in(security, *_sentence_of(text, hit.start, 0, len(text)))
+                    )
+                    # thanked (the minister thanked China and also Kazakhstan and Kyrgyzstan
+                    # for their support)
+                    or thanked(text, hit, 0, len(text))
+                    # another act of the day or before it by another partner's body, the focal
+                    # state not named (Earlier that day the committee's chairman received the
+                    # Kazakh envoy): that act's side
+                    or other_partner_act(hit)
+                )
             ):
-                # a partner state named after the lead only as the place of what its
-                # sentence reports (учения ОДКБ в Таджикистане, a drill held in Kyrgyzstan),
-                # in a sentence naming no side of the focal state: another event's venue, like
+                # a partner state named after the lead, but not as a side of this event: like
                 # an example (a side only when no other partner state is)
-                found.examples.setdefault(value, hit)
-                found.not_neighbours.add(value)
-            elif (
-                lead is not None
-                and hit.start >= lead
-                and value in facts.partner_set
-                and also_with(text, hit, 0, len(text))
-                and not _any_in(security, *_sentence_of(text, hit.start, 0, len(text)))
-            ):
-                # the same actor's other act with or in another state, with no security matter
-                # in its sentence (also ratified agreements with Kazakhstan on water; the firm
-                # also guards a plant in Kazakhstan): like an example (a side only when no other
-                # partner state is); not where the focal state's security firms are named
-                # operating (they take part where they operate: a host state)
-                found.examples.setdefault(value, hit)
-                found.not_neighbours.add(value)
-            elif (
-                lead is not None
-                and hit.start >= lead
-                and value in facts.partner_set
-                and thanked(text, hit, 0, len(text))
-            ):
-                # thanked (the minister thanked China and also Kazakhstan and Kyrgyzstan for
-                # their support): named, like an example (a side only when no other partner is)
-                found.examples.setdefault(value, hit)
-                found.not_neighbours.add(value)
-            elif (
-                lead is not None
-                and hit.start >= lead
-                and value in facts.partner_set
-                and other_partner_act(hit)
-            ):
-                # another act of the day or before it by another partner's body, the focal
-                # state not named (Earlier that day the committee's chairman received the Kazakh
-                # envoy): that act's side, not this event's (a side only when no other partner
-                # state is)
                 found.examples.setdefault(value, hit)
                 found.not_neighbours.add(value)
             elif value == facts.focal or not not_participant(text, hit, facts.focal_word):
