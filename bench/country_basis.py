@@ -24,7 +24,7 @@ from pathlib import Path
 from steppewatch.extract import coder_rules
 from steppewatch.extract.calibration import HELD_OUT, TUNING_SETS
 from steppewatch.extract.codebook_coder import CodebookCoder
-from steppewatch.extract.coder_rules import _state_of
+from steppewatch.extract.coder_resources import state_of
 from steppewatch.extract.gold import load_gold, read_gold_documents
 from steppewatch.extract.normalise import normalise_for_matching
 from steppewatch.study import resolve_study
@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
             normal = normalise_for_matching(text.text or "")
             named: dict[str, int] = {}
             for hit in res.anchor_hits(normal, text.language):
-                state = _state_of(hit, res)
+                state = state_of(hit, res)
                 if state in partners and state not in named:
                     named[state] = hit.start
             kind = coded.kind or "none"

@@ -148,12 +148,10 @@ from steppewatch.extract.coder_relevance import (
     staff_led,
     staff_names,
 )
-from steppewatch.extract.coder_relevance import (
-    _state_of as _state_of_hit,
-)
 from steppewatch.extract.coder_resources import BORDER_CAPACITY
 from steppewatch.extract.coder_resources import Resources as _Resources
 from steppewatch.extract.coder_resources import load_resources as _resources
+from steppewatch.extract.coder_resources import state_of as _state_of_hit
 from steppewatch.extract.coder_rules import (
     _CLAUSE_BREAK,
     _PLACE_BEFORE,

@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from steppewatch.extract.coder_resources import Resources
+from steppewatch.extract.coder_resources import Resources, state_of
 from steppewatch.extract.matcher import Hit
 
 __all__ = ["HOME_OFFICE", "dateline_partner", "home_offices"]
@@ -45,17 +45,6 @@ _OFFICE = re.compile(
     re.IGNORECASE,
 )
 _NAMES = ("state", "listed", "example", "official", "institution", "whereabouts")
-
-
-def _state(hit: Hit, res: Resources) -> str | None:
-    kind, value = hit.payload
-    if kind in ("state", "listed", "example", "whereabouts", "venue", HOME_OFFICE):
-        return str(value)
-    if kind == "official":
-        return res.gazetteer.officials[value].country
-    if kind == "institution":
-        return res.gazetteer.institutions[value].country
-    return None
 
 
 # what may stand between an office and its state's name: after it, a genitive or "of" with a
@@ -123,7 +112,7 @@ def dateline_partner(hits: list[Hit], text: str, res: Resources, start: int) -> 
     if home is None:
         return None
     for hit in hits:
-        code = _state(hit, res)
+        code = state_of(hit, res, places=True)
         if hit.payload[0] in _NAMES and code in partners and code != home.payload[1]:
             return None  # another partner named: the office may be its
     return home
@@ -152,9 +141,10 @@ def home_offices(hits: list[Hit], text: str, res: Resources, start: int) -> list
     named = sorted(
         (h.start, h.end)
         for h in hits
-        if h is not dateline and (h.payload[0] == "group" or _state(h, res) is not None)
+        if h is not dateline
+        and (h.payload[0] == "group" or state_of(h, res, places=True) is not None)
     )
-    focal = sorted(h.start for h in hits if _state(h, res) == res.study.focal)
+    focal = sorted(h.start for h in hits if state_of(h, res, places=True) == res.study.focal)
     added: list[Hit] = []
     for office in offices:
         if not _with_focal(text, office, focal):

@@ -63,7 +63,7 @@ from steppewatch.extract.coder_background import (
     lead_start,
 )
 from steppewatch.extract.coder_entities import named_only
-from steppewatch.extract.coder_resources import Resources
+from steppewatch.extract.coder_resources import Resources, state_of
 from steppewatch.extract.coder_rules import (
     UNILATERAL_KINDS,
     _occasion,
@@ -305,22 +305,9 @@ def domestic_case(hits: list[Hit], text: str, res: Resources, start: int, end: i
     ):
         return False  # no case, or only the fight against smuggling as a topic of talks
     focal = res.study.focal
-    if any(
-        h.payload[0] in ("official", "institution") and _state_of(h, res) == focal for h in hits
-    ):
+    if any(h.payload[0] in ("official", "institution") and state_of(h, res) == focal for h in hits):
         return False
     return _CASE_JOINT.search(text, start, end) is None
-
-
-def _state_of(hit: Hit, res: Resources) -> str | None:
-    kind, value = hit.payload
-    if kind in ("state", "listed", "example", "home_office"):
-        return str(value)
-    if kind == "official":
-        return res.gazetteer.officials[value].country
-    if kind == "institution":
-        return res.gazetteer.institutions[value].country
-    return None
 
 
 class Engagement:
@@ -426,10 +413,10 @@ class Engagement:
         # (the states' names: the focal state is joined to the first of a list, China's drones
         # to Kyrgyzstan and Turkmenistan)
         sides_at = sorted(
-            h.start for h in hits if _state_of(h, res) is not None and not names_focal(h, res)
+            h.start for h in hits if state_of(h, res) is not None and not names_focal(h, res)
         )
         for hit in hits:
-            if not (_state_of(hit, res) in partners or hit.payload[0] in _GROUPS):
+            if not (state_of(hit, res) in partners or hit.payload[0] in _GROUPS):
                 continue
             if self.home_event and hit.start >= self.event_lead:
                 if not _joined_to_focal(hit, focal, focal_at, text, self.event_lead, end, sides_at):
@@ -449,7 +436,7 @@ class Engagement:
             dropped.update(
                 h
                 for h in hits
-                if (_state_of(h, res) in partners or h.payload[0] in _GROUPS)
+                if (state_of(h, res) in partners or h.payload[0] in _GROUPS)
                 and _within(asked, h.start)
             )
         # a state's media (哈萨克斯坦媒体报道, Kyrgyz media reported): the report's source
@@ -457,7 +444,7 @@ class Engagement:
             h
             for h in hits
             if h.payload[0] in ("state", "listed", "example")
-            and _state_of(h, res) in partners
+            and state_of(h, res) in partners
             and media_of(text, h)
         )
         # a state named as the place (the embassy in Kyrgyzstan, relatives in Kazakhstan) is
@@ -470,7 +457,7 @@ class Engagement:
         for hit in hits:
             if (
                 hit not in dropped
-                and _state_of(hit, res) in partners
+                and state_of(hit, res) in partners
                 and _PLACE_BEFORE.search(text, max(0, hit.start - 8), hit.start)
             ):
                 places.add(hit)
@@ -478,7 +465,7 @@ class Engagement:
                     dropped.add(hit)
         self.dropped = dropped
         kept = [h for h in hits if h not in dropped]
-        self.named = named = [h for h in kept if _state_of(h, res) in partners and h not in places]
+        self.named = named = [h for h in kept if state_of(h, res) in partners and h not in places]
         events = sorted(h.start for h in kept if h.payload[0] == "event_kind")
         self.groups = groups = [h for h in kept if h.payload[0] == "group"]
         background = background_sentences(text, start, end, named + groups, events, reference)
@@ -521,11 +508,11 @@ class Engagement:
         found = collect(hits, text, res, self.reference, self.background, self.idle)
         taking_part = [hit for code, hit in found.states.items() if code in partners]
         if self.unanchored and (taking_part or found.groups):
-            codes = {_state_of(h, res) for h in taking_part}
+            codes = {state_of(h, res) for h in taking_part}
             taking_part = [
                 h
                 for h in hits
-                if (_state_of(h, res) in codes or h in found.groups.values())
+                if (state_of(h, res) in codes or h in found.groups.values())
                 and not _within(self.background, h.start)
                 and _any_in(self.focal_at, *_sentence(text, h.start, self.start, self.end))
             ]
@@ -658,7 +645,7 @@ def _outside_only(hits: list[Hit], res: Resources) -> bool:
     Indian border), not the region."""
     partners, focal = res.study.partner_set, res.study.focal
     states = {
-        _state_of(h, res) for h in hits if h.payload[0] in ("state", "official", "institution")
+        state_of(h, res) for h in hits if h.payload[0] in ("state", "official", "institution")
     }
     states.discard(None)
     states.discard(focal)
@@ -990,7 +977,7 @@ def _lead_sides(
             # a side from outside the region (Tajik and Taliban border officials meet)
             others.add(_DE_FACTO_STATE)
             continue
-        state = _state_of(hit, res)
+        state = state_of(hit, res)
         place = _PLACE_BEFORE.search(text, max(0, hit.start - 8), hit.start) is not None
         if names_focal(hit, res) and outlet_name(text, hit):
             continue  # a news outlet's name in the source line (中国新闻网, China Daily)

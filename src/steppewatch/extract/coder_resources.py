@@ -27,6 +27,7 @@ __all__ = [
     "Resources",
     "StudyFacts",
     "load_resources",
+    "state_of",
 ]
 
 # Indicators of the focal state's military build-up near the region (the PRC's western
@@ -194,6 +195,25 @@ _FREQUENT_HAN = {
 
 
 _WORD_START = r"(?<![^\W\d_])"  # (a Latin term begins a word)
+
+
+_NAMED_STATE_KINDS = frozenset({"state", "listed", "example", "home_office"})
+# with ``places``: a state named as where someone is or where an event is held, too
+_PLACE_STATE_KINDS = _NAMED_STATE_KINDS | {"whereabouts", "venue"}
+
+
+def state_of(hit: Hit, res: Resources, *, places: bool = False) -> str | None:
+    """The state a name stands for: a state's, an office's given the dateline's state
+    (``home_office``), an official's or an institution's (none for an international body and
+    for other hits); with ``places`` also a whereabouts' or a venue's state."""
+    kind, value = hit.payload
+    if kind in (_PLACE_STATE_KINDS if places else _NAMED_STATE_KINDS):
+        return str(value)
+    if kind == "official":
+        return res.gazetteer.officials[value].country
+    if kind == "institution":
+        return res.gazetteer.institutions[value].country
+    return None
 
 
 def _prefilters(terms: list[Term]) -> tuple[re.Pattern[str], re.Pattern[str]]:

@@ -69,7 +69,7 @@ from steppewatch.extract.coder_officials import (
     title_officials,
 )
 from steppewatch.extract.coder_phrases import PHRASE_MARK
-from steppewatch.extract.coder_resources import Resources
+from steppewatch.extract.coder_resources import Resources, state_of
 from steppewatch.extract.coder_sectors import (
     army_border,
     committee_name,
@@ -758,7 +758,7 @@ def collect(
         if names_focal(hit, res):
             found.focal_named.append(hit.start)
             found.owners.append((hit.start, hit.end, facts.focal))
-        elif (state := _state_of(hit, res)) is not None and not _PLACE_BEFORE.search(
+        elif (state := state_of(hit, res)) is not None and not _PLACE_BEFORE.search(
             text, max(0, hit.start - 8), hit.start
         ):
             found.others_named.append(hit.start)
@@ -800,7 +800,7 @@ def third_party_sentences(hits: list[Hit], text: str, res: Resources) -> list[tu
     third = [
         h
         for h in hits
-        if (state := _state_of(h, res)) is not None
+        if (state := state_of(h, res)) is not None
         and state not in known
         and not _PLACE_BEFORE.search(text, max(0, h.start - 8), h.start)
     ]
@@ -864,7 +864,7 @@ def outside_paragraphs(hits: list[Hit], text: str, res: Resources) -> list[tuple
         h
         for h in hits
         if h.payload[0] in ("state", "official", "institution")
-        and (state := _state_of(h, res)) is not None
+        and (state := state_of(h, res)) is not None
         and state not in known
         and not _PLACE_BEFORE.search(text, max(0, h.start - 8), h.start)
     ]
@@ -890,15 +890,14 @@ def outside_paragraphs(hits: list[Hit], text: str, res: Resources) -> list[tuple
         or (h.payload[0] == "framework" and h.payload[1] not in ("bilateral", "unilateral"))
         or (
             h.payload[0] in ("state", "listed", "example", "official", "institution", "venue")
-            and (h.payload[1] if h.payload[0] == "venue" else _state_of(h, res))
-            in facts.partner_set
+            and (h.payload[1] if h.payload[0] == "venue" else state_of(h, res)) in facts.partner_set
         )
     )
     # where the body (under the first line) first names each such state
     first_named: dict[str | None, int] = {}
     for hit in third:
         if hit.start > first_line:
-            state = _state_of(hit, res)
+            state = state_of(hit, res)
             first_named[state] = min(hit.start, first_named.get(state, hit.start))
     spans: list[tuple[int, int]] = []
     for hit in third:
@@ -907,7 +906,7 @@ def outside_paragraphs(hits: list[Hit], text: str, res: Resources) -> list[tuple
         lo = text.rfind("\n", max(0, hit.start - PARAGRAPH_SPAN), hit.start) + 1
         if lo == 0 or (spans and spans[-1][0] == lo):
             continue  # (no line break near: not a paragraph of its own)
-        if hit.start < body_end or first_named.get(_state_of(hit, res), lo) < lo:
+        if hit.start < body_end or first_named.get(state_of(hit, res), lo) < lo:
             # (the item's lead names the item's event; a state the body named before the
             # paragraph is a side of the item's own event: the Afghan neighbours' ministers,
             # Russia's exercise)
@@ -1033,19 +1032,6 @@ def without_third_party(hits: list[Hit], text: str, res: Resources) -> list[Hit]
     if named and all(_inside(h, spans) for h in named):
         return [h for h in hits if h.payload[0] not in _SCORED]
     return [h for h in hits if h.payload[0] not in _SCORED or not _inside(h, spans)]
-
-
-def _state_of(hit: Hit, res: Resources) -> str | None:
-    """The state a name stands for: a state's, an official's or an institution's (none for an
-    international body and for other hits)."""
-    kind, value = hit.payload
-    if kind in ("state", "listed", "example", "home_office"):
-        return str(value)
-    if kind == "official":
-        return res.gazetteer.officials[value].country
-    if kind == "institution":
-        return res.gazetteer.institutions[value].country
-    return None
 
 
 # a state's name as a place: after a locative preposition (in Tajikistan; в Таджикистане, во
@@ -1241,7 +1227,7 @@ def event_frameworks(
         byline,
     )
     if found.lead_partner is not None:
-        found.lead_state = _state_of(found.lead_partner, res)
+        found.lead_state = state_of(found.lead_partner, res)
     if found.lead_partner is not None:
         # the lead reports an event of the focal state with one partner state and names no
         # framework: a framework's gathering named later is another event or background (the
@@ -1354,7 +1340,7 @@ def _one_partner_lead(
         elif kind in ("state", "official", "institution") and not (
             byline[0] <= h.start < byline[1]
         ):
-            state = _state_of(h, res)
+            state = state_of(h, res)
             if (
                 state is not None
                 and state != res.study.focal
@@ -1606,7 +1592,7 @@ def _reported_one_partner(
             continue
         if h.payload[0] in ("framework", "group", "group_other"):
             return None
-        state = _state_of(h, res)
+        state = state_of(h, res)
         if state is None:
             continue
         if state == res.study.focal:
@@ -1860,7 +1846,7 @@ def rule_domestic_states(
                     h
                     for h in hits
                     if h.payload[0] in ("state", "official", "institution")
-                    and _state_of(h, res) == code
+                    and state_of(h, res) == code
                 ]
                 if not any(_takes_part_with_focal(text, h, hits, res) for h in mentions):
                     drop.add(code)
@@ -4544,7 +4530,7 @@ def rule_home_build_up(
             continue
         if (
             h.payload[0] in ("state", "official", "institution")
-            and _state_of(h, res) in res.study.partner_set
+            and state_of(h, res) in res.study.partner_set
         ):
             before = text[max(item.start, h.start - BORDER_WITH_SPAN) : h.start]
             if not _BORDER_WITH.search(before) and not _BORDERS_AFTER.match(text, h.end):
@@ -4578,9 +4564,9 @@ def rule_framework_in_passing(
         for h in hits
         if item.start <= h.start < lead
         and h.payload[0] in ("state", "official", "institution")
-        and _state_of(h, res) in res.study.partner_set
+        and state_of(h, res) in res.study.partner_set
     ]
-    if len({_state_of(h, res) for h in in_lead}) != 1:
+    if len({state_of(h, res) for h in in_lead}) != 1:
         return  # the lead names no partner, or several
     first = min(e.start for e in named)
     if _THIS_EVENT.search(text, *_sentence_of(text, first, item.start, item.end)):
@@ -4750,7 +4736,7 @@ def assign_codes(
         text,
         item.start,
         item.end,
-        [h for h in hits if _state_of(h, res) in partner_set],
+        [h for h in hits if state_of(h, res) in partner_set],
         events,
         reference,
     )
@@ -4886,7 +4872,7 @@ def assign_codes(
         if item.relevant:
             rule_commentary_states(item, found, text, res)
     # the learned participation layer: a coded partner state named, not taking part
-    apply_participation(item, text, hits, found, background, res, _state_of)
+    apply_participation(item, text, hits, found, background, res, state_of)
     voiced = commentary(item, text)
     for scheme, target, codes in (
         (
@@ -4965,7 +4951,7 @@ def rule_tour_legs(
         if kind in ("topic", "domain"):
             security.append(hit.start)
             continue
-        state = str(hit.payload[1]) if kind == "venue" else _state_of(hit, res)
+        state = str(hit.payload[1]) if kind == "venue" else state_of(hit, res)
         if state in partner_set:
             named.setdefault(_paragraph(text, item, hit.start), set()).add(state)
     if len(named) < 2 or not security:

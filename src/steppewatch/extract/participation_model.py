@@ -157,7 +157,7 @@ def pair_features(
 ) -> dict[str, dict[str, float]]:
     """Named features of each partner state the rules coded for ``item`` (none in an item whose
     framework meeting implies its members: every member takes part). ``hits``: the item's scoped hits; ``found``: the rules' ``Found``;
-    ``background``: the background sentences; ``state_of``: ``coder_rules._state_of``."""
+    ``background``: the background sentences; ``state_of``: ``coder_resources.state_of``."""
     partners = res.study.partner_set
     if any(found.basis.get(c) == "membership" for c in item.countries):
         return {}  # a framework meeting's members take part, however named (SCO, C5+China)
