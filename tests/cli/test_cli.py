@@ -226,9 +226,9 @@ def test_fit_topics_refuses_a_held_out_set_in_one_line(tmp_path: Path) -> None:
     """`steppewatch fit-topics` as a user runs it: a held-out gold set is refused by name,
     with the error's code and no traceback, and nothing is written."""
     out = tmp_path / "layer.json"
-    result = run("fit-topics", "gold/test15.jsonl", "--out", str(out), cwd=REPO, ok=False)
+    result = run("fit-topics", "gold/test19.jsonl", "--out", str(out), cwd=REPO, ok=False)
     assert result.returncode != 0
-    assert "[SW397]" in result.stderr and "test15.jsonl" in result.stderr
+    assert "[SW397]" in result.stderr and "test19.jsonl" in result.stderr
     assert "Traceback" not in result.stderr
     assert not out.exists()
 
