@@ -437,6 +437,7 @@ DISJOINT_SETS = (
     "test16",
     "test17",
     "test18",
+    "test20",
     "real_tune",
     "real_heldout",
     "real_heldout2",
@@ -785,6 +786,27 @@ def test_eighteenth_readout_set_is_valid_complete_and_disjoint() -> None:
         relevant_at_least=44,
         negatives_at_least=16,
         multi_event_at_least=25,
+    )
+
+
+def test_twentieth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
+    """gold/test20.jsonl, the twentieth blind readout set (pages naming several Central Asian
+    states while only some take part, at medium length: multinational competitions with some
+    teams, C5+China and SCO ministers' meetings attended by video or at a lower level, courses
+    with participants from some states, aid against a regional backdrop, extraditions and
+    smuggling cases crossing states that take no part, a regional speech with one bilateral act,
+    an analysis with one concrete event, round-ups by country; Central Asian outlets in Russian
+    and English, think tanks, provincial and Xinjiang Chinese outlets, MFA and MoD transcripts,
+    an interview, a court report, a company release, a Telegram repost; denied and postponed
+    events; written ahead, held out)."""
+    _check_blind_readout_set(
+        "test20",
+        "ro21-",
+        documents=60,
+        per_language=20,
+        relevant_at_least=41,
+        negatives_at_least=19,
+        multi_event_at_least=21,
     )
 
 
