@@ -437,6 +437,7 @@ DISJOINT_SETS = (
     "test16",
     "test17",
     "test18",
+    "test19",
     "test20",
     "real_tune",
     "real_heldout",
@@ -786,6 +787,25 @@ def test_eighteenth_readout_set_is_valid_complete_and_disjoint() -> None:
         relevant_at_least=44,
         negatives_at_least=16,
         multi_event_at_least=25,
+    )
+
+
+def test_nineteenth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
+    """gold/test19.jsonl, the nineteenth blind readout set (an ordinary fortnight's reading list
+    from sources the earlier sets used least: Central Asian state agencies and ministries' own
+    sites in Russian, think tanks, Eurasianet, RFE/RL, The Diplomat, embassy pages and CGTN in
+    English, Xinhua, People's Daily, PLA Daily, China Military Online, MoD, MPS and MEM pages,
+    Tianshan Net, an XPCC outlet and Huanqiu commentary in Chinese; headlines naming outcomes,
+    quote and background leads, video calls, roundups listing several events, postponed and
+    denied events; written ahead, held out)."""
+    _check_blind_readout_set(
+        "test19",
+        "ro20-",
+        documents=60,
+        per_language=20,
+        relevant_at_least=41,
+        negatives_at_least=19,
+        multi_event_at_least=22,
     )
 
 
