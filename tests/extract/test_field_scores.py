@@ -869,6 +869,7 @@ def test_blind_second_annotation_covers_the_second_annotator_sample(shared_dir: 
         ("test16", 60),
         ("test17", 60),
         ("test18", 60),
+        ("test19", 60),
         ("test20", 60),
     ],
 )
