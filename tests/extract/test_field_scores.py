@@ -461,11 +461,13 @@ def _check_blind_readout_set(
     relevant_at_least: int,
     negatives_at_least: int,
     multi_event_at_least: int,
+    each_kind_at_least: int = 4,
 ) -> None:
     """A blind held-out readout set: every record annotates every field, its texts exist (title,
     dateline, body), it mixes ru/zh/en, has enough relevant documents and hard negatives, every
-    event kind at least four times among its events, commentary, every framework, multi-event
-    documents, and shares no document with any other gold set."""
+    event kind at least `each_kind_at_least` times among its events (four, unless an adjudication
+    removed one), commentary, every framework, multi-event documents, and shares no document with
+    any other gold set."""
     repo = Path(__file__).resolve().parents[2]
     gold = load_gold(repo / "gold" / f"{name}.jsonl")
     every = set(GOLD_FIELDS)  # every field a record can annotate
@@ -486,7 +488,7 @@ def _check_blind_readout_set(
     assert all(g.kind == (g.events[0].kind if g.events else None) for g in gold)
     kinds = [e.kind for g in relevant for e in g.events]
     for kind in EVENT_KINDS:
-        assert kinds.count(kind) >= 4, kind
+        assert kinds.count(kind) >= each_kind_at_least, kind
     assert sum(g.kind is None for g in relevant) >= 4  # commentary
     frameworks = {e.framework for g in relevant for e in g.events}
     assert frameworks >= FRAMEWORKS
@@ -806,6 +808,8 @@ def test_nineteenth_readout_held_out_set_is_valid_complete_and_disjoint() -> Non
         relevant_at_least=41,
         negatives_at_least=19,
         multi_event_at_least=22,
+        # the adjudication (branch adjudicate1920) dropped an incident recalled after «Напомним»
+        each_kind_at_least=3,
     )
 
 
