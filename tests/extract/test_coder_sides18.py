@@ -1,0 +1,145 @@
+"""Sides of an event on pages naming several Central Asian states: the eighteenth round's
+causes (issue 13, branch coder48), each with its contrast, on hand-written texts (none copied
+from a gold text).
+
+A digest (a day's or a week's news: numbered entries, bracketed headings 【...】, or run-in
+heads of one to three capitalised words and a full stop, Кыргызстан. ...) is a page of several
+items, each entry its own event: a state named in one entry is no side of another entry's
+event. A paper or an article that opens with a paragraph of its own and then numbers its
+findings or names its sections in run-in heads is one item; so is a page whose numbered lines
+are a table of contents (headlines one a line, the stories after them).
+"""
+
+from __future__ import annotations
+
+from steppewatch.extract import code_document
+from steppewatch.extract.segment import digest_entries, segment_text
+
+from .conftest import make_doc
+
+CA = {"KZ", "KG", "TJ", "UZ", "TM"}
+
+EN_DIGEST = (
+    "Daily round-up | Tashkent Courier\n"
+    "What happened on 3 March\n"
+    "1. The government raised the minimum pension by 10 percent from April.\n"
+    "2. Uzbek and Chinese police officers completed a week of joint training in Samarkand on "
+    "countering drug trafficking and terrorism, the Interior Ministry said.\n"
+    "3. Tajikistan's president arrived in Turkmenistan on a two-day working visit.\n"
+    "4. Kazakhstan and China agreed to open a weekly flight between Almaty and Urumqi.\n"
+    "5. Heavy rain is expected in the Fergana valley at the weekend.\n"
+)
+EN_PAPER = (
+    "Guarding the roads: notes on China's security ties in the region\n"
+    "Over the past decade China has become a visible security partner of its Central Asian "
+    "neighbours, training their police, donating equipment and holding occasional joint "
+    "drills with them, mostly without much publicity and mostly bilaterally, as this note "
+    "shows for the three states where the ties are densest.\n"
+    "1. Kyrgyz and Chinese border units have held two joint counter-terrorism drills since "
+    "2024.\n"
+    "2. Tajikistan's border troops depend on Chinese donations of vehicles and cameras.\n"
+    "3. Kazakhstan trains a few police officers in China each year.\n"
+)
+
+
+def test_a_numbered_digest_entry_is_an_item_of_its_own() -> None:
+    coded = code_document(make_doc(EN_DIGEST))
+    assert coded.relevant
+    # the joint training's sides: not the states of the other entries
+    assert set(coded.countries) & CA == {"UZ"}
+    assert len(segment_text(EN_DIGEST)) == 6  # the title and opening, then five entries
+
+
+def test_a_digest_entry_naming_the_focal_state_and_a_partner_keeps_both() -> None:
+    text = EN_DIGEST.replace(
+        "4. Kazakhstan and China agreed to open a weekly flight between Almaty and Urumqi.",
+        "4. Kazakh and Chinese border guards held a joint patrol against smugglers near "
+        "Khorgos.",
+    )
+    coded = code_document(make_doc(text))
+    assert set(coded.countries) & CA == {"UZ", "KZ"}
+
+
+def test_a_paper_with_an_opening_paragraph_and_numbered_findings_is_one_item() -> None:
+    assert digest_entries(EN_PAPER, 0, len(EN_PAPER)) == []
+    assert len(segment_text(EN_PAPER)) == 1
+    coded = code_document(make_doc(EN_PAPER))
+    assert coded.relevant
+    assert {"KG", "TJ"} <= set(coded.countries)
+
+
+def test_a_table_of_contents_is_no_digest() -> None:
+    text = (
+        "Evening news, 12 May\n"
+        "In this edition:\n"
+        "1. Parliament passes the new budget law in its final reading\n"
+        "2. Chinese and Kazakh police hold a joint anti-drug operation\n"
+        "3. The national team wins its friendly against Oman\n"
+        "Parliament passes the new budget law\n"
+        "Deputies approved the budget for next year.\n"
+        "Chinese and Kazakh police hold a joint anti-drug operation\n"
+        "Police of China and Kazakhstan seized 40 kg of heroin in a joint operation.\n"
+    )
+    assert digest_entries(text, 0, len(text)) == []
+
+
+RU_DIGEST = (
+    "Регион за неделю\n"
+    "Обзор | 14 апреля\n"
+    "Кыргызстан. Пограничники Кыргызстана и Китая провели совместное патрулирование на "
+    "перевале Торугарт и задержали двух контрабандистов с оружием.\n"
+    "Казахстан. Президент принял в Астане делегацию Всемирного банка; обсуждались "
+    "водные проекты.\n"
+    "Туркменистан. В Ашхабаде открылась выставка ковров, в которой участвуют мастера из "
+    "Китая и Ирана.\n"
+    "Узбекистан. Президент Шавкат Мирзиёев провел в Ташкенте переговоры с канцлером Австрии.\n"
+)
+
+
+def test_a_digest_of_run_in_state_heads_keeps_each_state_to_its_entry() -> None:
+    coded = code_document(make_doc(RU_DIGEST))
+    assert coded.relevant
+    assert set(coded.countries) & CA == {"KG"}
+
+
+def test_run_in_heads_after_an_opening_paragraph_are_sections_of_one_article() -> None:
+    text = (
+        "Тихая реформа армии\n"
+        "Казахстан за последние годы перестраивает свои вооруженные силы, опираясь на "
+        "собственную промышленность и на нескольких партнеров; о Китае в этих планах почти "
+        "не говорят, хотя торговля с ним растет из года в год и уже превысила все прежние "
+        "показатели.\n"
+        "Бюджет. Расходы на оборону выросли до 1,2 процента ВВП.\n"
+        "Партнеры. Армия регулярно проводит учения с Узбекистаном и Кыргызстаном.\n"
+        "Граница. Пограничная служба получила новые вертолеты для охраны рубежей с Китаем.\n"
+    )
+    assert digest_entries(text, 0, len(text)) == []
+    assert len(segment_text(text)) == 1
+
+
+ZH_DIGEST = (
+    "一周中亚速览\n"
+    "2026年4月20日 来源：某新闻网\n"
+    "【吉尔吉斯斯坦】中吉两国边防部门举行联合巡逻\n"
+    "4月16日，中国和吉尔吉斯斯坦边防部门在伊尔克什坦口岸附近举行联合巡逻，共同打击走私和"
+    "非法越境活动。\n"
+    "【哈萨克斯坦】哈萨克斯坦与中国签署小麦输华议定书\n"
+    "哈萨克斯坦农业部与中国海关总署签署议定书，哈方小麦将扩大对华出口。\n"
+    "【乌兹别克斯坦】乌兹别克斯坦棉花收购价上调\n"
+    "乌兹别克斯坦农业部宣布，今年棉花收购价上调5%。\n"
+)
+
+
+def test_a_digest_of_bracketed_heads_keeps_each_state_to_its_entry() -> None:
+    coded = code_document(make_doc(ZH_DIGEST))
+    assert coded.relevant
+    assert set(coded.countries) & CA == {"KG"}
+
+
+def test_a_single_bracketed_byline_makes_no_digest() -> None:
+    text = (
+        "中哈两国警方联合破获跨境贩毒案\n"
+        "【本报讯 记者 王明】近日，中国和哈萨克斯坦警方联合破获一起跨境贩毒案，缴获毒品30公斤。\n"
+        "乌兹别克斯坦和吉尔吉斯斯坦警方也提供了线索。\n"
+    )
+    assert digest_entries(text, 0, len(text)) == []
