@@ -8,9 +8,17 @@ items, each entry its own event: a state named in one entry is no side of anothe
 event. A paper or an article that opens with a paragraph of its own and then numbers its
 findings or names its sections in run-in heads is one item; so is a page whose numbered lines
 are a table of contents (headlines one a line, the stories after them).
+
+A body of other states (the CSTO, the CIS: no state's, no framework's of the region's, no
+field's) named with partner states in a sentence that does not name the focal state is no
+gathering of the focal state's: the sentence reports those states' own doing (Kazakhstan will
+host a CSTO drill and a Kyrgyz delegation will come), so its states are no sides of the item's
+event; the same state said to join the talks with the focal state's delegation is one.
 """
 
 from __future__ import annotations
+
+import pytest
 
 from steppewatch.extract import code_document
 from steppewatch.extract.segment import digest_entries, segment_text
@@ -53,8 +61,7 @@ def test_a_numbered_digest_entry_is_an_item_of_its_own() -> None:
 def test_a_digest_entry_naming_the_focal_state_and_a_partner_keeps_both() -> None:
     text = EN_DIGEST.replace(
         "4. Kazakhstan and China agreed to open a weekly flight between Almaty and Urumqi.",
-        "4. Kazakh and Chinese border guards held a joint patrol against smugglers near "
-        "Khorgos.",
+        "4. Kazakh and Chinese border guards held a joint patrol against smugglers near Khorgos.",
     )
     coded = code_document(make_doc(text))
     assert set(coded.countries) & CA == {"UZ", "KZ"}
@@ -143,3 +150,50 @@ def test_a_single_bracketed_byline_makes_no_digest() -> None:
         "乌兹别克斯坦和吉尔吉斯斯坦警方也提供了线索。\n"
     )
     assert digest_entries(text, 0, len(text)) == []
+
+
+OUTSIDE_BODY = {
+    "en": (
+        "Kazakh Defence Ministry announces Chinese delegation's visit\n"
+        "ASTANA, May 4 - A delegation of China's Defence Ministry will hold talks in Astana next week on military education and border security cooperation, the Kazakh Defence Ministry said on Monday.\n"
+        "The ministry also said that Kazakhstan will host a CSTO staff exercise in the spring and that a group of Kyrgyz officers will come to Almaty for consultations on military education.\n"
+    ),
+    "en_near": (
+        "Kazakh Defence Ministry announces Chinese delegation's visit\n"
+        "ASTANA, May 4 - A delegation of China's Defence Ministry will hold talks in Astana next week on military education and border security cooperation, the Kazakh Defence Ministry said on Monday.\n"
+        "The ministry also said that a group of Kyrgyz officers will join the talks with the Chinese delegation in Astana on military education.\n"
+    ),
+    "ru": (
+        "Минобороны Казахстана сообщило о визите китайской делегации\n"
+        "АСТАНА, 4 мая. Делегация Министерства обороны КНР на следующей неделе проведет в Астане переговоры о военном образовании и сотрудничестве в сфере охраны границы, сообщило Минобороны Казахстана.\n"
+        "В ведомстве также сообщили, что Казахстан весной примет штабные учения ОДКБ, а делегация Кыргызстана посетит Алматы для консультаций по военному образованию.\n"
+    ),
+    "ru_near": (
+        "Минобороны Казахстана сообщило о визите китайской делегации\n"
+        "АСТАНА, 4 мая. Делегация Министерства обороны КНР на следующей неделе проведет в Астане переговоры о военном образовании и сотрудничестве в сфере охраны границы, сообщило Минобороны Казахстана.\n"
+        "В ведомстве также сообщили, что делегация Кыргызстана примет участие в переговорах с китайской делегацией.\n"
+    ),
+    "zh": (
+        "哈萨克斯坦国防部：中国国防部代表团将访问阿斯塔纳\n"
+        "据哈萨克斯坦国防部4日消息，中国国防部代表团下周将访问阿斯塔纳，就军事教育和边境安全合作举行会谈。\n"
+        "该部还表示，哈萨克斯坦明年春季将承办集体安全条约组织联合演习，吉尔吉斯斯坦代表团将访问阿拉木图，就军事教育进行磋商。\n"
+    ),
+    "zh_near": (
+        "哈萨克斯坦国防部：中国国防部代表团将访问阿斯塔纳\n"
+        "据哈萨克斯坦国防部4日消息，中国国防部代表团下周将访问阿斯塔纳，就军事教育和边境安全合作举行会谈。\n"
+        "该部还表示，吉尔吉斯斯坦代表团也将参加与中方代表团的会谈。\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "zh"])
+def test_partners_named_with_a_body_of_other_states_are_its_business(language: str) -> None:
+    coded = code_document(make_doc(OUTSIDE_BODY[language]))
+    assert coded.relevant
+    assert set(coded.countries) & CA == {"KZ"}
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "zh"])
+def test_a_partner_joining_the_focal_states_talks_is_a_side(language: str) -> None:
+    coded = code_document(make_doc(OUTSIDE_BODY[f"{language}_near"]))
+    assert set(coded.countries) & CA == {"KZ", "KG"}

@@ -940,11 +940,26 @@ def partner_sentences(hits: list[Hit], text: str, res: Resources) -> list[tuple[
         if not _PLACE_BEFORE.search(text, max(0, h.start - 8), h.start)
         and not not_participant(text, h, res.study.focal_word)  # таджикско-узбекской границе
     ]
-    if len({h.payload[1] for h in states}) < 2 or any(_multilateral_name(h, res) for h in hits):
+    if len({h.payload[1] for h in states}) < 2:
+        return []
+    # a body of other states (the CSTO, the CIS: an institution of no state, framework or
+    # field) is no gathering of the focal state's: a sentence naming partner states with it
+    # and not the focal state reports their own doing (Kazakhstan will host a CSTO drill and
+    # an Uzbek delegation will come), like one naming no body at all
+    outside = {
+        h.start
+        for h in hits
+        if h.payload[0] == "institution"
+        and not _owned_institution(res.gazetteer.institutions[h.payload[1]])
+    }
+    if any(_multilateral_name(h, res) and h.start not in outside for h in hits):
         # (a gathering of a framework names its members' delegates in sentences of their own)
         return []
     focal = sorted(
-        h.start for h in hits if names_focal(h, res) or h.payload[0] in ("framework", "group")
+        h.start
+        for h in hits
+        if names_focal(h, res)
+        or (h.payload[0] in ("framework", "group") and h.start not in outside)
     )
     by_sentence: dict[tuple[int, int], set[str]] = {}
     for hit in states:
@@ -964,6 +979,12 @@ def partner_sentences(hits: list[Hit], text: str, res: Resources) -> list[tuple[
         and not (map_sentence(text, lo, lo, hi) and not _any_in(events, lo, hi))
     ]
     return merged_spans(spans)
+
+
+def _owned_institution(institution: object) -> bool:
+    """An institution of a state, of one of the region's frameworks or of a field: not a body
+    of other states (the CSTO, the CIS)."""
+    return any(getattr(institution, name, None) for name in ("country", "framework", "domain"))
 
 
 # a gathering's chair (主持, chaired by, председательствовал)
