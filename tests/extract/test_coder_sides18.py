@@ -14,6 +14,11 @@ field's) named with partner states in a sentence that does not name the focal st
 gathering of the focal state's: the sentence reports those states' own doing (Kazakhstan will
 host a CSTO drill and a Kyrgyz delegation will come), so its states are no sides of the item's
 event; the same state said to join the talks with the focal state's delegation is one.
+
+A sentence after the lead that opens on another act of the day or before it (On the same day,
+В тот же день, 当天) and names no security matter reports that act: the states named there (firms
+from Kazakhstan at a fair the delegation toured) are its sides, not the item's event's; a state
+said there to join the security talks stays a side.
 """
 
 from __future__ import annotations
@@ -197,3 +202,56 @@ def test_partners_named_with_a_body_of_other_states_are_its_business(language: s
 def test_a_partner_joining_the_focal_states_talks_is_a_side(language: str) -> None:
     coded = code_document(make_doc(OUTSIDE_BODY[f"{language}_near"]))
     assert set(coded.countries) & CA == {"KZ", "KG"}
+
+
+SAME_DAY = {
+    "en": (
+        "China and Tajikistan hold border security talks\n"
+        "DUSHANBE, June 2 - Chinese and Tajik border officials held talks in Dushanbe on Tuesday on joint patrols and the fight against drug smuggling across the Pamir border.\n"
+        "The two sides agreed to exchange information on armed groups near the border.\n"
+        "On the same day the Chinese delegation toured a textile fair where companies from Kazakhstan and Uzbekistan showed their goods.\n"
+    ),
+    "en_near": (
+        "China and Tajikistan hold border security talks\n"
+        "DUSHANBE, June 2 - Chinese and Tajik border officials held talks in Dushanbe on Tuesday on joint patrols and the fight against drug smuggling across the Pamir border.\n"
+        "The two sides agreed to exchange information on armed groups near the border.\n"
+        "On the same day officials from Kazakhstan joined the talks on fighting drug smuggling.\n"
+    ),
+    "ru": (
+        "Китай и Таджикистан обсудили охрану границы\n"
+        "ДУШАНБЕ, 2 июня. Пограничные ведомства Китая и Таджикистана провели во вторник в Душанбе переговоры о совместном патрулировании и борьбе с контрабандой наркотиков на памирском участке границы.\n"
+        "Стороны договорились обмениваться сведениями о вооруженных группах у границы.\n"
+        "В тот же день китайская делегация посетила текстильную ярмарку, где свои товары представили компании из Казахстана и Узбекистана.\n"
+    ),
+    "ru_near": (
+        "Китай и Таджикистан обсудили охрану границы\n"
+        "ДУШАНБЕ, 2 июня. Пограничные ведомства Китая и Таджикистана провели во вторник в Душанбе переговоры о совместном патрулировании и борьбе с контрабандой наркотиков на памирском участке границы.\n"
+        "Стороны договорились обмениваться сведениями о вооруженных группах у границы.\n"
+        "В тот же день к переговорам о борьбе с контрабандой наркотиков присоединились представители Казахстана.\n"
+    ),
+    "zh": (
+        "中塔两国边防部门举行边境安全会谈\n"
+        "6月2日，中国和塔吉克斯坦边防部门在杜尚别举行会谈，就联合巡逻和打击帕米尔边境毒品走私交换意见。\n"
+        "双方同意交流边境附近武装团伙的情报。\n"
+        "当天，中方代表团还参观了纺织品博览会，来自哈萨克斯坦和乌兹别克斯坦的企业参展。\n"
+    ),
+    "zh_near": (
+        "中塔两国边防部门举行边境安全会谈\n"
+        "6月2日，中国和塔吉克斯坦边防部门在杜尚别举行会谈，就联合巡逻和打击帕米尔边境毒品走私交换意见。\n"
+        "双方同意交流边境附近武装团伙的情报。\n"
+        "当天，哈萨克斯坦也派代表参加了打击毒品走私的会谈。\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "zh"])
+def test_states_of_another_act_of_the_day_with_no_security_are_not_sides(language: str) -> None:
+    coded = code_document(make_doc(SAME_DAY[language]))
+    assert coded.relevant
+    assert set(coded.countries) & CA == {"TJ"}
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "zh"])
+def test_a_state_joining_the_security_talks_the_same_day_is_a_side(language: str) -> None:
+    coded = code_document(make_doc(SAME_DAY[f"{language}_near"]))
+    assert set(coded.countries) & CA == {"TJ", "KZ"}

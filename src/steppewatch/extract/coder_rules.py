@@ -586,6 +586,12 @@ def collect(
         owners = {state for start, state in bodies[i:] if start < hi}
         return bool(owners) and facts.focal not in owners
 
+    def other_quiet_act(hit: Hit) -> bool:
+        """The sentence of ``hit`` opens on another act of the day or before it and names no
+        security matter."""
+        lo, hi = _sentence_of(text, hit.start, 0, len(text))
+        return other_act_opening(text, lo, hi) and not _any_in(security, lo, hi)
+
     for hit in hits:
         kind, value = hit.payload
         if kind in _OWNER_CODES and owns_border(hit):
@@ -648,6 +654,10 @@ def collect(
                     # state not named (Earlier that day the committee's chairman received the
                     # Kazakh envoy): that act's side
                     or other_partner_act(hit)
+                    # another act of the day or before it with no security matter in its
+                    # sentence (the same day the region also held a trade fair, buyers from
+                    # Kazakhstan attending): that act's side, whoever acts
+                    or other_quiet_act(hit)
                 )
             ):
                 # a partner state named after the lead, but not as a side of this event: like
