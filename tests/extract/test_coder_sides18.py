@@ -19,6 +19,11 @@ A sentence after the lead that opens on another act of the day or before it (On 
 В тот же день, 当天) and names no security matter reports that act: the states named there (firms
 from Kazakhstan at a fair the delegation toured) are its sides, not the item's event's; a state
 said there to join the security talks stays a side.
+
+A compound of two states' names before a section of a border (the Kyrgyz-Tajik section of the
+state border, на кыргызско-таджикском участке государственной границы) names a stretch of the
+border, as the compound before the border word itself does: where the equipment goes, not a
+side; the same state said to receive part of it is one.
 """
 
 from __future__ import annotations
@@ -255,3 +260,50 @@ def test_states_of_another_act_of_the_day_with_no_security_are_not_sides(languag
 def test_a_state_joining_the_security_talks_the_same_day_is_a_side(language: str) -> None:
     coded = code_document(make_doc(SAME_DAY[f"{language}_near"]))
     assert set(coded.countries) & CA == {"TJ", "KZ"}
+
+
+BORDER_SECTION = {
+    "en": (
+        "China hands over patrol vehicles to Kyrgyz border service\n"
+        "BISHKEK, March 3 - China handed over 20 off-road vehicles and thermal cameras to the Border Service of Kyrgyzstan on Tuesday to strengthen border security.\n"
+        "The vehicles will go to units guarding the Kyrgyz-Tajik section of the state border in Batken region.\n"
+    ),
+    "en_near": (
+        "China hands over patrol vehicles to Kyrgyz border service\n"
+        "BISHKEK, March 3 - China handed over 20 off-road vehicles and thermal cameras to the Border Service of Kyrgyzstan on Tuesday to strengthen border security.\n"
+        "Tajikistan's border troops also received ten of the vehicles at the ceremony.\n"
+    ),
+    "ru": (
+        "Китай передал Погранслужбе Кыргызстана патрульные автомобили\n"
+        "БИШКЕК, 3 марта. Китай передал во вторник Пограничной службе Кыргызстана 20 внедорожников и тепловизоры для укрепления охраны границы.\n"
+        "Техника будет направлена в подразделения на кыргызско-таджикском участке государственной границы в Баткенской области.\n"
+    ),
+    "ru_near": (
+        "Китай передал Погранслужбе Кыргызстана патрульные автомобили\n"
+        "БИШКЕК, 3 марта. Китай передал во вторник Пограничной службе Кыргызстана 20 внедорожников и тепловизоры для укрепления охраны границы.\n"
+        "На той же церемонии такую же партию китайских автомобилей получили пограничные войска Таджикистана.\n"
+    ),
+    "zh": (
+        "中国向吉尔吉斯斯坦边防局移交巡逻车辆\n"
+        "3月3日，中国向吉尔吉斯斯坦边防局移交20辆越野车和热成像仪，用于加强边境安全。\n"
+        "这批装备将配发给吉塔边境段巴特肯州的边防部队。\n"
+    ),
+    "zh_near": (
+        "中国向吉尔吉斯斯坦边防局移交巡逻车辆\n"
+        "3月3日，中国向吉尔吉斯斯坦边防局移交20辆越野车和热成像仪，用于加强边境安全。\n"
+        "在同一仪式上，塔吉克斯坦边防军也接收了一批中国车辆。\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "zh"])
+def test_a_border_section_between_two_partners_names_no_side(language: str) -> None:
+    coded = code_document(make_doc(BORDER_SECTION[language]))
+    assert coded.relevant
+    assert set(coded.countries) & CA == {"KG"}
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "zh"])
+def test_a_partner_receiving_part_of_the_equipment_is_a_side(language: str) -> None:
+    coded = code_document(make_doc(BORDER_SECTION[f"{language}_near"]))
+    assert set(coded.countries) & CA == {"KG", "TJ"}
