@@ -6,6 +6,12 @@ English: "Q:"; Russian: "Вопрос:"; or, in English and Russian, at least th
 asking outlet and ending in a question mark ("Xinhua News Agency: ...?", "AFP: ...?"). Announcements before the first question open with "应...邀请"
 / "At the invitation of" / "По приглашению", a date line or a numbered announcement (第一条消息：); other
 lines join the item before.
+
+A digest (a day's or a week's news of several states: lines opening with numbers 1. 2. 3., with
+bracketed heads 【乌兹别克斯坦】, or with run-in heads of one to three capitalised words and a full
+stop, Кыргызстан. ...; at least three of one style, each entry with a sentence of its own, after
+an opening of a title and short lines only) is split the same way: the opening, then each entry,
+an item of its own (``digest_entries``), so the states of one entry are no sides of another's.
 """
 
 from __future__ import annotations
