@@ -307,3 +307,48 @@ def test_a_border_section_between_two_partners_names_no_side(language: str) -> N
 def test_a_partner_receiving_part_of_the_equipment_is_a_side(language: str) -> None:
     coded = code_document(make_doc(BORDER_SECTION[f"{language}_near"]))
     assert set(coded.countries) & CA == {"KG", "TJ"}
+
+
+BODY_HEAD = {
+    "en": (
+        "China and Tajikistan hold border security talks\n"
+        "DUSHANBE, June 2 - Chinese and Tajik border officials held talks in Dushanbe on Tuesday on joint patrols and the fight against drug smuggling across the Pamir border.\n"
+        "The two sides agreed to exchange information on armed groups near the border.\n"
+    ),
+    "ru": (
+        "Китай и Таджикистан обсудили охрану границы\n"
+        "ДУШАНБЕ, 2 июня. Пограничные ведомства Китая и Таджикистана провели во вторник в Душанбе переговоры о совместном патрулировании и борьбе с контрабандой наркотиков на памирском участке границы.\n"
+        "Стороны договорились обмениваться сведениями о вооруженных группах у границы.\n"
+    ),
+    "zh": (
+        "中塔两国边防部门举行边境安全会谈\n"
+        "6月2日，中国和塔吉克斯坦边防部门在杜尚别举行会谈，就联合巡逻和打击帕米尔边境毒品走私交换意见。\n"
+        "双方同意交流边境附近武装团伙的情报。\n"
+    ),
+}
+BODY_TAIL = {
+    "en": (
+        "Later that day officers of the Border Service of Kyrgyzstan joined the talks on drug smuggling.\n",
+        "Later that day the chairman of the Border Service of Kyrgyzstan received the ambassador of Tajikistan.\n",
+    ),
+    "ru": (
+        "Позднее в тот же день в переговорах участвовали и сотрудники Пограничной службы Кыргызстана.\n",
+        "Позднее в тот же день председатель Пограничной службы Кыргызстана принял посла Таджикистана.\n",
+    ),
+    "zh": (
+        "当天，吉尔吉斯斯坦边防局代表也参加了打击毒品走私的会谈。\n",
+        "当天，吉尔吉斯斯坦边防局局长会见了塔吉克斯坦驻吉大使。\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "zh"])
+def test_a_partner_body_taking_part_the_same_day_is_a_side(language: str) -> None:
+    coded = code_document(make_doc(BODY_HEAD[language] + BODY_TAIL[language][0]))
+    assert set(coded.countries) & CA == {"TJ", "KG"}
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "zh"])
+def test_a_partner_body_own_business_the_same_day_is_no_side(language: str) -> None:
+    coded = code_document(make_doc(BODY_HEAD[language] + BODY_TAIL[language][1]))
+    assert set(coded.countries) & CA == {"TJ"}

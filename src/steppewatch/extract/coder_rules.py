@@ -580,6 +580,8 @@ def collect(
         lo, hi = _sentence_of(text, hit.start, 0, len(text))
         if not other_act_opening(text, lo, hi) or facts.focal_word.search(text, lo, hi):
             return False
+        if takes_part(text, lo, hi):
+            return False  # (the same day its border service's officers joined the talks: a side)
         if not bodies:
             bodies.extend(sorted(_body_states(hits, res, text)))
         i = bisect.bisect_left(bodies, (lo, ""))
