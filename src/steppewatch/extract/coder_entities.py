@@ -159,7 +159,14 @@ OBSERVER = _OBSERVER  # (the coder checks an item once before looking at each me
 _HAN_CLAUSE = re.compile(r"[，,；;。！？!?\n]")
 # a border between two states, the PRC not one of them (таджикско-узбекская граница, Tajik-Afghan
 # border): a place; either state takes part only when named elsewhere
-_BORDER_COMPOUND = re.compile(r"[^\W\d_]+[-–][^\W\d_]+\s+(?:border|frontier|границ)", re.IGNORECASE)
+# (a section of that border between them: the Kyrgyz-Tajik section of the border, на
+# кыргызско-таджикском участке государственной границы)
+_BORDER_COMPOUND = re.compile(
+    r"[^\W\d_]+[-–][^\W\d_]+\s+(?:(?:sections?|stretch(?:es)?|sectors?|segments?|участ\w*|"
+    r"отрез\w*)\s+(?:of\s+(?:the\s+)?|of\s+their\s+)?(?:(?:state|national|common|"
+    r"государственн\w*|общ\w*)\s+)?)?(?:border|frontier|границ)",
+    re.IGNORECASE,
+)
 LIST_OPENING = 20  # characters: an announcement list starts its item
 _ENTRY_NUMBER = re.compile(r"(?:^|(?<=\s))[一二三四五六七八九十]{1,2}、")
 

@@ -580,11 +580,19 @@ def collect(
         lo, hi = _sentence_of(text, hit.start, 0, len(text))
         if not other_act_opening(text, lo, hi) or facts.focal_word.search(text, lo, hi):
             return False
+        if takes_part(text, lo, hi):
+            return False  # (the same day its border service's officers joined the talks: a side)
         if not bodies:
             bodies.extend(sorted(_body_states(hits, res, text)))
         i = bisect.bisect_left(bodies, (lo, ""))
         owners = {state for start, state in bodies[i:] if start < hi}
         return bool(owners) and facts.focal not in owners
+
+    def other_quiet_act(hit: Hit) -> bool:
+        """The sentence of ``hit`` opens on another act of the day or before it and names no
+        security matter."""
+        lo, hi = _sentence_of(text, hit.start, 0, len(text))
+        return other_act_opening(text, lo, hi) and not _any_in(security, lo, hi)
 
     for hit in hits:
         kind, value = hit.payload
@@ -648,6 +656,10 @@ def collect(
                     # state not named (Earlier that day the committee's chairman received the
                     # Kazakh envoy): that act's side
                     or other_partner_act(hit)
+                    # another act of the day or before it with no security matter in its
+                    # sentence (the same day the region also held a trade fair, buyers from
+                    # Kazakhstan attending): that act's side, whoever acts
+                    or other_quiet_act(hit)
                 )
             ):
                 # a partner state named after the lead, but not as a side of this event: like
@@ -940,11 +952,26 @@ def partner_sentences(hits: list[Hit], text: str, res: Resources) -> list[tuple[
         if not _PLACE_BEFORE.search(text, max(0, h.start - 8), h.start)
         and not not_participant(text, h, res.study.focal_word)  # таджикско-узбекской границе
     ]
-    if len({h.payload[1] for h in states}) < 2 or any(_multilateral_name(h, res) for h in hits):
+    if len({h.payload[1] for h in states}) < 2:
+        return []
+    # a body of other states (the CSTO, the CIS: an institution of no state, framework or
+    # field) is no gathering of the focal state's: a sentence naming partner states with it
+    # and not the focal state reports their own doing (Kazakhstan will host a CSTO drill and
+    # an Uzbek delegation will come), like one naming no body at all
+    outside = {
+        h.start
+        for h in hits
+        if h.payload[0] == "institution"
+        and not _owned_institution(res.gazetteer.institutions[h.payload[1]])
+    }
+    if any(_multilateral_name(h, res) and h.start not in outside for h in hits):
         # (a gathering of a framework names its members' delegates in sentences of their own)
         return []
     focal = sorted(
-        h.start for h in hits if names_focal(h, res) or h.payload[0] in ("framework", "group")
+        h.start
+        for h in hits
+        if names_focal(h, res)
+        or (h.payload[0] in ("framework", "group") and h.start not in outside)
     )
     by_sentence: dict[tuple[int, int], set[str]] = {}
     for hit in states:
@@ -964,6 +991,12 @@ def partner_sentences(hits: list[Hit], text: str, res: Resources) -> list[tuple[
         and not (map_sentence(text, lo, lo, hi) and not _any_in(events, lo, hi))
     ]
     return merged_spans(spans)
+
+
+def _owned_institution(institution: object) -> bool:
+    """An institution of a state, of one of the region's frameworks or of a field: not a body
+    of other states (the CSTO, the CIS)."""
+    return any(getattr(institution, name, None) for name in ("country", "framework", "domain"))
 
 
 # a gathering's chair (主持, chaired by, председательствовал)

@@ -6,6 +6,12 @@ English: "Q:"; Russian: "Вопрос:"; or, in English and Russian, at least th
 asking outlet and ending in a question mark ("Xinhua News Agency: ...?", "AFP: ...?"). Announcements before the first question open with "应...邀请"
 / "At the invitation of" / "По приглашению", a date line or a numbered announcement (第一条消息：); other
 lines join the item before.
+
+A digest (a day's or a week's news of several states: lines opening with numbers 1. 2. 3., with
+bracketed heads 【乌兹别克斯坦】, or with run-in heads of one to three capitalised words and a full
+stop, Кыргызстан. ...; at least three of one style, each entry with a sentence of its own, after
+an opening of a title and short lines only) is split the same way: the opening, then each entry,
+an item of its own (``digest_entries``), so the states of one entry are no sides of another's.
 """
 
 from __future__ import annotations
@@ -90,6 +96,66 @@ def content_start(text: str) -> int:
     return top
 
 
+# a digest's entries (a day's or a week's news of several states, each entry its own event):
+# lines opening with a number (1. ..., 2) ...), a bracketed heading (【乌兹别克斯坦】, 【社会】) or
+# a heading of one to three capitalised words and a full stop (Кыргызстан. ..., Border. ...);
+# the number or heading is followed by the entry's own words on the line
+_DIGEST_ENTRY = LinePattern(
+    r"^[ \t\u3000]*(?:(?P<number>\d{1,2})[.)．、][ \t\u3000]*(?=\S)|"
+    r"(?P<bracket>【)[^】\n]{1,20}】|"
+    r"(?P<heading>[^\W\d_a-zа-яё][^\W\d_]{2,20}(?:[ \t][^\W\d_]{2,20}){0,2})\.[ \t]+(?=\S))"
+)
+DIGEST_ENTRIES = 3  # entries at least, all of one style, to make a span a digest
+DIGEST_OPENING_LINE = 200  # characters: the longest line before a digest's first entry
+DIGEST_LINE = 16  # characters at least (a Han character counts two) on a numbered entry's
+# line: a headline or a sentence (2. 欧盟峰会讨论对乌援助), not a section's name (1. What we found)
+_HAN_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
+_SENTENCE_END = re.compile(r"[。！？!?]|(?<=[^\W\d_]{2})\.(?:\s|$)")
+
+
+def digest_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The entries of a digest between ``start`` and ``end``: (start, end) of the text before
+    the first entry (the title and the digest's own opening line, when there is any) and of each
+    entry, up to the next entry; empty unless DIGEST_ENTRIES lines or more open entries of one
+    style (numbered from 1 in order; bracketed headings; or capitalised headings and a full
+    stop). Each entry reports its own event: the states of one are not the sides of another."""
+    marks: dict[str, list[int]] = {}
+    numbers: list[int] = []
+    for match in _DIGEST_ENTRY.finditer(text, start, end):
+        if match.group("number") is not None:
+            line_end = text.find("\n", match.end(), end)
+            line_end = end if line_end < 0 else line_end
+            width = line_end - match.end()
+            if width < DIGEST_LINE and (
+                width + len(_HAN_CHARACTER.findall(text, match.end(), line_end)) < DIGEST_LINE
+            ):
+                continue  # a section's name (1. Drivers), not a news item's headline
+            if int(match.group("number")) != len(numbers) + 1:
+                continue  # (not the next number: a figure or a date opening a line)
+            numbers.append(match.start())
+        else:
+            marks.setdefault("bracket" if match.group("bracket") else "heading", []).append(
+                match.start()
+            )
+    marks["number"] = numbers
+    best = max(marks.values(), key=len)
+    if len(best) < DIGEST_ENTRIES:
+        return []
+    # (a table of contents, headlines one a line with the stories after the last, is no digest:
+    # every entry but the last has a sentence of its own)
+    if any(_SENTENCE_END.search(text, a, b) is None for a, b in zip(best, best[1:], strict=False)):
+        return []
+    # (a digest opens with a title, a date line and a line of its own at most: an article or a
+    # paper that opens with a paragraph of its own and then numbers its findings or names its
+    # sections in run-in heads, The budget. ..., is one item)
+    if any(len(line) > DIGEST_OPENING_LINE for line in text[start : best[0]].split("\n")):
+        return []
+    # (the text before the first entry, a title and an opening line, is an item of its own)
+    opening = [start] if text[start : best[0]].strip() else []
+    bounds = [*opening, *best, end] if opening else [start, *best[1:], end]
+    return list(zip(bounds[:-1], bounds[1:], strict=True))
+
+
 def segment_text(text: str) -> list[Segment]:
     """Items of a document as spans of ``text``. A single item covers the whole text but a
     breadcrumb trail above its title (``content_start``)."""
@@ -100,7 +166,11 @@ def segment_text(text: str) -> list[Segment]:
             questions = []
     if len(questions) < 2:
         top = content_start(text) if _CRUMB.search(text, 0, 2000) else 0
-        return [Segment(top, len(text), None)]
+        entries = digest_entries(text, top, len(text))
+        if not entries:
+            return [Segment(top, len(text), None)]
+        # a digest: the title and opening, then each entry, an item of its own
+        return _segments(text, [start for start, _ in entries])
     starts: list[int] = []
     preamble_end = questions[0]
     if text[:preamble_end].strip():
@@ -109,7 +179,11 @@ def segment_text(text: str) -> list[Segment]:
             if match.start() > 0:
                 starts.append(match.start())
     starts.extend(questions)
-    starts = sorted(set(starts))
+    return _segments(text, sorted(set(starts)))
+
+
+def _segments(text: str, starts: list[int]) -> list[Segment]:
+    """Items from ``starts`` (sorted), each to the next start or the text's end."""
     segments = []
     for i, start in enumerate(starts):
         end = starts[i + 1] if i + 1 < len(starts) else len(text)
