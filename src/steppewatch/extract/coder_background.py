@@ -583,6 +583,8 @@ def _source_rubric(line: str, below: str) -> bool:
     """A page's first ``line`` of two short fields split by a bar, the source and its rubric
     (Кабар | Общество, ASIA-PLUS | Безопасность), over a longer ``below`` line that is no
     sentence (the title): the page's furniture, not its title."""
+    if line.count("|") != 1:  # (one bar: a quick no for nearly every first line)
+        return False
     fields = [f for f in _MENU_SPLIT.split(line) if f]
     return (
         len(fields) == 2
