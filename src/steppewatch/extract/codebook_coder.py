@@ -130,6 +130,7 @@ from steppewatch.extract.coder_hostility import hostile_acts
 from steppewatch.extract.coder_phrases import (
     document_mentions,
     operation_mentions,
+    persons_mentions,
     summons_mentions,
     transfer_mentions,
 )
@@ -459,7 +460,9 @@ class CodebookCoder:
             item.start,
             item.end,
         )
-        hits = operation_mentions(hits, normal, item.start, item.end)
+        hits = persons_mentions(
+            operation_mentions(hits, normal, item.start, item.end), normal, item.start, item.end
+        )
         # a paragraph headed Справка. / Background: reports no event; a list headed Related
         # news: / 【相关新闻】 names other items' events
         note = note_start(text, item.start, item.end)

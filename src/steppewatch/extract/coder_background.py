@@ -528,6 +528,7 @@ FURNITURE_TOP = 2  # lines above a menu that may be the site's name and tagline
 MASTHEAD = 70  # characters: a longer line above a menu is text, not a site's name
 MENU_LABEL = 40  # characters: the longest label of a menu or breadcrumb
 MENU_FIELDS = 3  # labels of a menu at the item's top
+SOURCE_RUBRIC = 24  # characters: the longest field of a source | rubric line above the title
 SITE_MENU = 4  # labels of a menu under a line that may be the site's name
 RUBRIC = 12  # characters: a rubric under the menu (ECONOMY, В мире); a title is longer
 RUBRIC_CJK = 4  # characters: a Chinese rubric (国际, 社评); a Chinese title is longer
@@ -578,6 +579,24 @@ def _site_menu(line: str) -> bool:
     return _ARROW.search(line) is not None or len(_MENU_SPLIT.split(line)) >= SITE_MENU
 
 
+def _source_rubric(line: str, below: str) -> bool:
+    """A page's first ``line`` of two short fields split by a bar, the source and its rubric
+    (Кабар | Общество, ASIA-PLUS | Безопасность), over a longer ``below`` line that is no
+    sentence (the title): the page's furniture, not its title."""
+    if line.count("|") != 1:  # (one bar: a quick no for nearly every first line)
+        return False
+    fields = [f for f in _MENU_SPLIT.split(line) if f]
+    return (
+        len(fields) == 2
+        and all(len(f) <= SOURCE_RUBRIC for f in fields)
+        and _DATE_OR_TIME.search(line) is None
+        and not line.endswith(("。", "！", "？", ".", "!", "?", ":", "："))
+        and len(below) > len(line)
+        and not below.endswith(("。", "！", "？", ".", "!", "?"))
+        and "|" not in below
+    )
+
+
 def _not_masthead(line: str) -> bool:
     """``line`` above a menu is no site's name: long, a sentence, a comma (a title's clauses:
     PLA stages drills near Tajik, Afghan borders) or a date (a title and its date line)."""
@@ -617,6 +636,8 @@ def _lead_start(text: str, start: int, end: int) -> int:
     limit = min(end, start + 2 * LEAD)
     lines = _lines(text, start, limit, FURNITURE_TOP + 1)
     menu = next((i for i, (line, _) in enumerate(lines) if _menu(line, True)), -1)
+    if menu < 0 and len(lines) > 1 and _source_rubric(lines[0][0], lines[1][0]):
+        menu = 0
     if menu < 0 or (menu > 0 and not _site_menu(lines[menu][0])):
         return start
     if any(_not_masthead(line) for line, _ in lines[:menu]):

@@ -26,6 +26,14 @@ an adverb and a verb of conducting apart (совместно с представ
 специальная операция; jointly with Chinese police officers ... conducted an operation): an
 ``("event_kind", "joint_patrol_operation")`` hit on the adverb that may be the main event, when
 the words after the adverb name a state the clause before it does not (not совместно с ГКНБ).
+
+``persons_mentions`` finds persons handed over to the focal state's side, told by a verb of
+handing over and the persons apart (сотрудники ГКНБ передали представителям МОБ КНР трех
+граждан Китая, разыскиваемых ...; two Chinese citizens wanted for fraud were handed over to the
+Chinese side): an operational handover of persons, ``("event_kind", "joint_patrol_operation")``
+on the verb, that may be the main event (codebook: extradition, deportation, return of
+suspects). The indicators hold only the verb with its recipient written next to it (handed over
+to China, передали Китаю).
 """
 
 from __future__ import annotations
@@ -39,6 +47,7 @@ __all__ = [
     "PHRASE_MARK",
     "document_mentions",
     "operation_mentions",
+    "persons_mentions",
     "summons_mentions",
     "transfer_mentions",
 ]
@@ -263,6 +272,54 @@ def operation_mentions(hits: list[Hit], normal: str, start: int, end: int) -> li
         for m in _JOINTLY.pattern.finditer(normal, start, end)
         if _other_side(states, normal, m.start(), m.end("rest"), start)
     ]
+    if not found:
+        return hits
+    return sorted(hits + found, key=lambda h: h.start)
+
+
+PERSONS_SPAN = 100  # characters between the verb of handing over and the persons, in its clause
+_PERSONS = (
+    r"(?:граждан\w*|подозреваем\w*|разыскиваем\w*|обвиняем\w*|осужденн\w*|беглец\w*|"
+    r"citizens?|nationals?|suspects?|fugitives?|wanted|convicts?)"
+)
+_FOCAL_SIDE = r"(?:кнр|кита\w*|china|chinese|beijing)"
+# the verb (the past only: a handover done), then the persons and the focal side in its clause,
+# or the persons and the focal side before it in its clause (... were handed over to the Chinese
+# side)
+_HANDED = (
+    r"(?<![^\W\d_])(?:переда(?:л|ла|ли|н|на|ны)|выда(?:л|ла|ли|н|на|ны)|экстрадирован\w*|"
+    r"handed\s+over|extradited|deported|transferred)(?![^\W\d_])"
+)
+_PERSONS_HANDED = Guarded(
+    re.compile(
+        rf"{_HANDED}(?=[^.;!?\n]{{0,{PERSONS_SPAN}}}?(?<![^\W\d_]){_PERSONS}(?![^\W\d_]))"
+        rf"(?=[^.;!?\n]{{0,{PERSONS_SPAN}}}?(?<![^\W\d_]){_FOCAL_SIDE}(?![^\W\d_]))"
+        rf"|(?<![^\W\d_]){_PERSONS}(?![^\W\d_])[^.;!?\n]{{0,{PERSONS_SPAN}}}?(?P<verb>{_HANDED})"
+        rf"(?=\s+(?:to\s+)?(?:the\s+)?{_FOCAL_SIDE}(?![^\W\d_]))",
+        re.IGNORECASE,
+    ),
+    "переда",
+    "выда",
+    "экстрадир",
+    "handed",
+    "extradited",
+    "deported",
+    "transferred",
+)
+
+
+def persons_mentions(hits: list[Hit], normal: str, start: int, end: int) -> list[Hit]:
+    """``hits`` and the persons handed over to the focal side (``_PERSONS_HANDED``) as
+    ``("event_kind", "joint_patrol_operation")`` hits on the verb, sorted by start; ``normal``:
+    the lower-cased text. A verb an indicator already holds (handed over to China) adds none."""
+    if not _PERSONS_HANDED.possible(normal, start, end):
+        return hits
+    have = {h.start for h in hits if h.payload == OPERATION}
+    found = []
+    for m in _PERSONS_HANDED.pattern.finditer(normal, start, end):
+        lo, hi = m.span("verb") if m.group("verb") else m.span()
+        if lo not in have:
+            found.append(Hit(lo, hi, OPERATION, normal[lo:hi]))
     if not found:
         return hits
     return sorted(hits + found, key=lambda h: h.start)

@@ -260,7 +260,10 @@ _ANNIVERSARY_BEFORE = re.compile(
 # (a planning conference of an exercise, конференция по планированию учений, is the exercise's
 # own: codebook bilateral_exercise, "including its planning conferences")
 _PLAN_BEFORE = re.compile(
-    r"(?:план(?!ирова)\w*|программ\w*|plan(?:s|ned)? (?:for|of)|计划)[^。.;；\n]{0,30}$",
+    r"(?:план(?!ирова)\w*|программ\w*|plan(?:s|ned)? (?:for|of)|计划|"
+    # (agreed to hold it, договорились о проведении, 商定举行: the meeting's decision, to come)
+    r"(?<![^\W\d_])agree(?:d|s)?\s+(?:on|to\s+(?:hold|conduct|stage))|"
+    r"договорил\w*\s+(?:о\s+проведении|провести)|商定举行|同意举行)[^。.;；\n]{0,30}$",
     re.IGNORECASE,
 )
 _PLAN_AFTER = re.compile(r"\s?(?:计划|方案|план)", re.IGNORECASE)
@@ -2047,8 +2050,12 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
         _keep(kinds, "meeting", [h for h in kinds["meeting"] if not _at_ceremony(text, h)])
     if "equipment_transfer" in kinds:
         security = [h.start for hs in found.codes("domain").values() for h in hs]
+        # (persons handed over, coder_phrases.persons_mentions: the verb is the operation's)
+        persons = {h.start for h in kinds.get("joint_patrol_operation", ())}
         kept = []
         for h in kinds["equipment_transfer"]:
+            if h.start in persons:
+                continue
             lo, hi = _sentence_of(text, h.start, item.start, item.end)
             if _produced(text, lo, h):
                 # 联合生产无人机, joint production of drones: made, not handed over; the
@@ -2059,6 +2066,12 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
             if _ONGOING.search(text, lo, hi) or _threat(text, lo, h):
                 continue
             if _PERSONS_AFTER.match(text, h.end):
+                continue
+            if _FUNDING.search(h.term) and _BUILT_BEFORE.search(
+                text, max(lo, h.start - BUILT_SPAN), h.start
+            ):
+                # (a post built with the focal state's grant, возведенная за счет безвозмездной
+                # помощи, 利用中方无偿援助建设: the facility's funding, no handover of its own)
                 continue
             if not _MEDICAL_AID.search(text, lo, hi) or any(lo <= p < hi for p in security):
                 kept.append(h)
@@ -2110,7 +2123,24 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
                 if confirmed and code == "incident":
                     continue
                 _keep(kinds, code, [h for h in kinds[code] if not q_start <= h.start < q_end])
-        elif a_body is not None and _NOT_AWARE.search(text, a_body, a_body + NOT_AWARE_SPAN):
+        not_aware = a_body is not None and bool(
+            _NOT_AWARE.search(text, a_body, a_body + NOT_AWARE_SPAN)
+        )
+        if (
+            a_body is not None
+            and not_aware
+            and _NOT_AWARE.search(
+                text, a_body, _first_sentence_end(text, a_body, a_body + NOT_AWARE_SPAN)
+            )
+        ):
+            # an answer whose first sentence does not know of (or denies) what the question
+            # reports speaks of the relationship in general after it (中哈…建立了引渡条约等合作机制,
+            # cooperation is open and transparent): the line it holds, no event of its own
+            # (an answer that tells the event and only later calls the hype groundless keeps it)
+            a_end = next((t[0] for t in turns if t[0] > q_start), item.end)
+            for code in list(kinds):
+                _keep(kinds, code, [h for h in kinds[code] if not a_body <= h.start < a_end])
+        if not_aware and not _CONFIRM.search(text, q_body, q_end):
             # a report the question relays (有报道称, reports say) and the answer does not know of
             # ("I'm not aware of that", 我不了解你提到的情况): asked about, not reported
             relayed = _relayed_sentences(text, q_body, q_end)
@@ -2187,6 +2217,11 @@ def _question_turns(text: str, item: CodedItem) -> list[tuple[int, int, int, int
     return out
 
 
+def _first_sentence_end(text: str, start: int, limit: int) -> int:
+    stop = _SENTENCE.search(text, start, limit)
+    return stop.end() if stop else limit
+
+
 def unconfirmed_item(text: str, item: CodedItem) -> bool:
     """A press conference's item whose answer opens by not knowing of what the question reports
     ("I'm not aware of that", 我不掌握有关情况, не располагаю информацией): the exercise a
@@ -2211,7 +2246,9 @@ _ASKED_END = re.compile(r"[？?]")
 
 # a question's sentence relaying a report (据报道, 有报道称, reports say, сообщается)
 _REPORTED = re.compile(
-    r"据报道|有报道|报道称|报告称|媒体报道|据悉|\breports? (?:say|said|says)\b|\breported(?:ly)?\b|"
+    r"据报道|有报道|报道称|报告称|媒体报道|据悉|媒体[^，,。？?]{0,12}称|"
+    r"\b(?:media|reports?|sources|outlets)\s+(?:say|said|says|claim\w*|allege\w*)\b|"
+    r"\breports? (?:say|said|says)\b|\breported(?:ly)?\b|"
     r"according to (?:media )?reports|media report|сообща|по данным сми|по информации сми|"
     r"по сообщени",
     re.IGNORECASE,
@@ -2474,8 +2511,10 @@ _SIMULATED = re.compile(
 # в учебном центре, 在检查站): where something happened, not a facility built or handed over; an
 # act of building (построены, built, 修建) is never a place
 _VENUE_BEFORE = re.compile(
-    r"(?:(?<![^\W\d_])(?:at|in|near)\s+(?:the\s+|a\s+)?(?:[A-Z][\w'’-]*\s+){0,3}|"
-    r"(?<![^\W\d_])(?:на|в|во|у|возле)\s+|在[^，,。；;\s]{0,8})$",
+    r"(?:(?<![^\W\d_])(?:at|in|near|outside|through|via|bypassing)\s+(?:the\s+|a\s+)?"
+    r"(?:[A-Z][\w'’-]*\s+){0,3}|"
+    # (a route past or around it: вне пунктов пропуска, через КПП, bypassing the checkpoints)
+    r"(?<![^\W\d_])(?:на|в|во|у|возле|вне|через|мимо|в\s+обход)\s+|在[^，,。；;\s]{0,8})$",
 )
 _BUILDING_ACT = re.compile(
     r"строи|строен|возв|постро|construct|built|build|修建|援建|承建|建成|建立|竣工|改造|建设|开设|设立",
@@ -2532,6 +2571,17 @@ _PERSONS_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?(?:suspects?|fugitives?|convicts?|prisoners?|sentenced persons)\b",
     re.IGNORECASE,
 )
+# a grant or aid word, and a building word shortly before it in its clause (built with Chinese
+# grant funding, возведенная за счет безвозмездной помощи)
+_FUNDING = re.compile(
+    r"grant|aid|assistance|безвозмезд|грант|помощ|援助|无偿|援款|资助", re.IGNORECASE
+)
+_BUILT_BEFORE = re.compile(
+    r"(?:(?<![^\W\d_])(?:built|constructed|erected|funded)|постро\w*|возведен\w*|сооружен\w*|"
+    r"建设|修建|援建|建成)[^，,。;；\n]*$",
+    re.IGNORECASE,
+)
+BUILT_SPAN = 40  # characters before a grant word searched for the building word
 _THREAT_AFTER = re.compile(
     r"\s*(?:attacks?|strikes?|incursions?|threats?)\b|[^，,。；;]{0,2}(?:袭击|攻击|威胁)",
     re.IGNORECASE,
@@ -2613,6 +2663,8 @@ def _keep(kinds: dict[str, list[Hit]], code: str, kept: list[Hit]) -> None:
         kinds.pop(code, None)
 
 
+FIRST_WEIGHT = 3.0  # the first sentence naming an event, under a lead that names none
+FRAMING_KINDS = ("meeting", "mechanism")  # no FIRST_WEIGHT: see choose_kind
 LEAD_WEIGHT = 3.0  # a mention of an event kind in the lead weighs as much as three later ones
 RUBRIC_FIELD = 24  # characters: the longest rubric of a byline's run of fields
 HEAD_LINE = 80  # characters: a shorter line under the title is the source, byline or date
@@ -2673,7 +2725,41 @@ def lead_parts(text: str, item: CodedItem) -> tuple[tuple[int, int], int]:
     return head, limit
 
 
-def _listed_once(hits: list[Hit], text: str | None, lead_end: int) -> float:
+# a day, a month or a weekday: the paragraph reports a dated happening, not a trend
+_WHEN = re.compile(
+    r"\d{1,2}\s*[月日号]|\d{4}\s*年|昨天|今天|日前|近日|"
+    r"(?<![^\W\d_])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|"
+    r"april|june|july|august|september|october|november|december|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|yesterday|today|январ\w*|феврал\w*|март\w*|апрел\w*|ма[йя]|"
+    r"июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|ноябр\w*|декабр\w*|понедельник|вторник|"
+    r"сред[ау]|четверг|пятниц[ау]|суббот[ау]|воскресенье|вчера|сегодня)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _paragraph_of(text: str, position: int, start: int, end: int) -> tuple[int, int]:
+    """The paragraph (line) around ``position`` within (start, end), at most SENTENCE_SPAN
+    characters either side."""
+    lo = text.rfind("\n", max(start, position - SENTENCE_SPAN), position) + 1
+    lo = max(lo, start, position - SENTENCE_SPAN)
+    hi = text.find("\n", position, min(end, position + SENTENCE_SPAN))
+    return lo, (hi if hi >= 0 else min(end, position + SENTENCE_SPAN))
+
+
+def _weight(code: str, hit: Hit, lead_end: int, first_span: tuple[int, int]) -> float:
+    """A kind mention's weight: LEAD_WEIGHT in the lead, FIRST_WEIGHT in the first sentence
+    naming an event under a lead that names none (``first_span``; not a meeting or a document),
+    else 1."""
+    if hit.start < lead_end:
+        return LEAD_WEIGHT
+    if first_span[0] <= hit.start < first_span[1] and code not in FRAMING_KINDS:
+        return FIRST_WEIGHT
+    return 1.0
+
+
+def _listed_once(
+    hits: list[Hit], text: str | None, lead_end: int, first_span: tuple[int, int] = (0, 0)
+) -> float:
     """The weight of the mentions of equipment handed over: LEAD_WEIGHT in the lead, 1 later,
     and the items one sentence lists count once (a handover's sentence naming the vehicles,
     drones and radios it gave is one mention of the handover, not three)."""
@@ -2681,7 +2767,7 @@ def _listed_once(hits: list[Hit], text: str | None, lead_end: int) -> float:
         return sum(LEAD_WEIGHT if h.start < lead_end else 1.0 for h in hits)
     total, previous, previous_weight = 0.0, -1, 0.0
     for h in sorted(hits, key=lambda h: h.start):
-        weight = LEAD_WEIGHT if h.start < lead_end else 1.0
+        weight = _weight("equipment_transfer", h, lead_end, first_span)
         if previous >= 0 and (
             previous >= h.start or _SENTENCE.search(text, previous, h.start) is None
         ):
@@ -2729,15 +2815,29 @@ def choose_kind(
         if body_start is None
         else {c for c, hs in kinds.items() if any(body_start <= h.start < lead_end for h in hs)}
     )
+    first_span = (item.end, item.end)
+    if text is not None and body_start is not None:
+        first, first_code = min(
+            ((h.start, c) for c, hs in kinds.items() for h in hs),
+            default=(item.end, None),
+        )
+        # a lead that names no event (a digest's "the day's main news", a question asking for
+        # the latest, a brief's key points, a scene-setting first sentence): the first sentence
+        # that tells one weighs as a lead would (a meeting or a document named first keeps its
+        # own weight: a summit being prepared, the documents signed over half a year)
+        if first >= lead_end and first_code not in FRAMING_KINDS:
+            lo, hi = _paragraph_of(text, first, item.start, item.end)
+            if _WHEN.search(text, lo, hi):
+                first_span = (first, _sentence_of(text, first, item.start, item.end)[1])
     best, best_score = None, 0.0
     for rank, code in enumerate(KIND_PRIORITY):
         hits = kinds.get(code)
         if not hits or (own and code not in own):
             continue
         if code == "equipment_transfer":
-            score = _listed_once(hits, text, lead_end)
+            score = _listed_once(hits, text, lead_end, first_span)
         else:
-            score = sum(LEAD_WEIGHT if h.start < lead_end else 1.0 for h in hits)
+            score = sum(_weight(code, h, lead_end, first_span) for h in hits)
         score *= KIND_PRIOR.get(code, 1.0)
         score -= rank * 0.01  # ties go to the more specific kind
         if score > best_score:
@@ -2804,7 +2904,7 @@ SECOND_EVENTS = {
     "bilateral_exercise": ("training_education",),
     "incident": ("meeting", "private_security"),
     "infrastructure": ("training_education", "equipment_transfer"),
-    "equipment_transfer": ("training_education",),
+    "equipment_transfer": ("training_education", "infrastructure"),
     "joint_patrol_operation": ("meeting",),
 }
 # a training place pledged or given with its size (готова подготовить 1500 сотрудников, will
@@ -3094,7 +3194,14 @@ def rule_kinds(
         # в интервью): the office speaks, it meets no one
         has_level = False
     head, lead_end = lead_parts(text, item)
-    title = _FIRST_SENTENCE_END.search(text, item.start, min(item.end, item.start + LEAD))
+    # the title under a source | rubric line (coder_background: Кабар | Общество), so the lead
+    # sentence is the one under the title; under a site's menu of several lines the title and
+    # the sentence under it are read as one lead sentence, as before (reading the title apart
+    # there made one validation commentary page a meeting)
+    top = lead_start(text, item.start, item.end)
+    if text.count("\n", item.start, top) > 1:
+        top = item.start
+    title = _FIRST_SENTENCE_END.search(text, top, min(item.end, top + LEAD))
     title_end = title.end() if title is not None and title.group() == "\n" else item.start
     body_start = head[1] if head[1] else title_end  # the lead sentence, under the head lines
     lead_level = has_level and any(h.start < title_end and not _inside(h, others) for h in levels)
@@ -3228,9 +3335,10 @@ def rule_kinds(
                 if h.term.startswith(PHRASE_MARK)
                 or not _meeting_aside(text, h, item.start, item.end, main)
             ]
-        if main == "meeting" and other == "infrastructure":
+        if main in ("meeting", "equipment_transfer") and other == "infrastructure":
             # a facility opened or handed over at the meeting (the sides attended the opening of
-            # a training centre built with the focal state's grant), not one named or planned
+            # a training centre built with the focal state's grant), or with the equipment (the
+            # vehicles handed over and the outpost commissioned), not one named or planned
             hs = [
                 h
                 for h in hs
