@@ -529,6 +529,12 @@ def collect(
     ordered_ends = sorted(border_ends)
 
     def owns_border(hit: Hit) -> bool:
+        if hit.payload[0] == "meeting_level" and _is_han_term(hit):
+            # (Chinese names the body first: 国家移民管理局副局长 is the agency's deputy head)
+            return _security_committee(hit, res) and (
+                hit.end in border_starts
+                or (hit.end + 1 in border_starts and text[hit.end] not in _HAN_AND)
+            )
         return (
             hit.start in border_ends
             # (one character between: a space, not a conjunction: 边防部队和解放军)
@@ -3690,6 +3696,10 @@ _MINISTER_LEVELS = frozenset(
 )
 
 
+# the levels a body's name stands for (its head's office), whose deputy is of working level
+_BODY_LEVELS = _MINISTER_LEVELS | {"border_guard_chief", "security_council"}
+
+
 def _office_level(code: str, hit: Hit, text: str) -> str | None:
     """The level a level hit stands for: none for an aide's title, the vice-minister level for a
     vice or deputy minister's, or for representatives or a delegation of a ministry (their rank
@@ -3703,11 +3713,15 @@ def _office_level(code: str, hit: Hit, text: str) -> str | None:
         )
     ):
         return "vice_minister_working"  # an assistant minister (部长助理, помощник министра)
-    if _is_aide(hit, text) or _on_behalf(hit, text):
+    if _is_aide(hit, text) or _on_behalf(hit, text) or _founded(hit, text):
         return None
     if code in _MINISTER_LEVELS and (
         _VICE_BEFORE.search(text, max(0, hit.start - 20), hit.start) or _delegates(text, hit)
     ):
+        return "vice_minister_working"
+    if code in _BODY_LEVELS and _is_han_term(hit) and _VICE_AFTER.match(text, hit.end):
+        # a body's name and its deputy head's title (国家移民管理局副局长, 公安部副部长率团): the
+        # deputy is who attends, as the gazetteer's institutions read (``collect``)
         return "vice_minister_working"
     return code
 
@@ -3753,6 +3767,23 @@ def _on_behalf(hit: Hit, text: str) -> bool:
 # a minister's assistant (помощник министра иностранных дел): a rank of the ministry's own,
 # below a deputy's (codebook vice_minister_working: assistant minister), not a president's aide
 _ASSISTANT_BEFORE = re.compile(r"помощник\w*\s+$", re.IGNORECASE)
+# a body the meeting founds (agreed to set up a joint working group, 决定成立联合工作组, договорились
+# о создании рабочей группы): what the meeting produced, not who met at it
+_GROUP_TERM = re.compile(r"groups?\b|[组团]$|групп|экспертн", re.IGNORECASE)
+_FOUNDING_BEFORE = re.compile(
+    r"(?:成立|建立|设立|组建|设置)[^，,。；;、]{0,6}$|"
+    r"(?<![^\W\d_])(?:set(?:ting)?\s+up|establish\w*|creat\w*|form(?:s|ed|ing)?|launch\w*|"
+    r"созда\w*|учред\w*|учрежд\w*|сформир\w*|формировани\w*|образова\w*)"
+    r"\s+(?:(?:a|an|the)\s+)?(?:[^\W\d_]+[\s-]+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _founded(hit: Hit, text: str) -> bool:
+    """``hit`` names a body (a working or expert group) the sentence says is being set up."""
+    if not _GROUP_TERM.search(hit.term):
+        return False
+    return _FOUNDING_BEFORE.search(text, max(0, hit.start - 40), hit.start) is not None
 
 
 # representatives or a delegation of a body (представителей ГКНБ, a delegation of the Ministry
@@ -3855,9 +3886,25 @@ _REGION_BETWEEN = re.compile(r"[\u4e00-\u9fff·]{1,8}(?:州|省|市|自治区)")
 # a state's delegation and the office of its head (a Chinese delegation led by a vice minister,
 # китайскую делегацию возглавил заместитель министра, делегации КНР во главе с министром)
 _DELEGATION_JOIN = re.compile(
-    r"\s+(?:delegation\s+(?:was\s+)?(?:led|headed)\s+by|делегаци\w*\s+(?:возглавил\w*|во\s+главе\s+с))"
+    r"(?:['’]s)?\s+(?:delegation\s+(?:was\s+)?(?:led|headed)\s+by|"
+    r"делегаци\w*\s+(?:возглавил\w*|во\s+главе\s+с))"
     r"\s+(?:(?:the|a|an)\s+)?",
     re.IGNORECASE,
+)
+# the same with the state after the delegation's word (Делегацию КНР возглавил заместитель
+# министра, the delegation of China was headed by a vice minister): the head's office is hers
+_HEAD_JOIN = re.compile(
+    r"\s+(?:(?:was\s+)?(?:led|headed)\s+by|возглавил\w*|возглавлял\w*|во\s+главе\s+с)"
+    r"\s+(?:(?:the|a|an)\s+)?",
+    re.IGNORECASE,
+)
+_DELEGATION_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:делегаци\w*|delegation\s+(?:of|from))\s+(?:the\s+)?$", re.IGNORECASE
+)
+# a state's ministry or agency between its name and a deputy's title (土库曼斯坦内务部副部长,
+# 中国国家移民管理局副局长): the ministry's office in that state; not across a meeting's verb
+_MINISTRY_BETWEEN = re.compile(
+    r"(?:(?!会见|会晤|会谈|接见|拜会|同|与|和|及)[\u4e00-\u9fff]){0,8}(?:部|委员会|局|署|厅)"
 )
 OWNER_SPAN = 40  # characters between an office's word and its holder's or state's name
 OWNER_SPAN_HAN = 12
@@ -3889,10 +3936,18 @@ def _level_owner(hit: Hit, found: Found, text: str) -> str | None:
                 b - a <= 2
                 or _HOST_BETWEEN.fullmatch(text, a, b) is not None
                 or (end <= hit.start and _REGION_BETWEEN.fullmatch(text, a, b) is not None)
+                or (end <= hit.start and _MINISTRY_BETWEEN.fullmatch(text, a, b) is not None)
             )
         else:
             joined = _OWNER_JOIN.fullmatch(text, a, b) is not None or (
-                end <= hit.start and _DELEGATION_JOIN.fullmatch(text, a, b) is not None
+                end <= hit.start
+                and (
+                    _DELEGATION_JOIN.fullmatch(text, a, b) is not None
+                    or (
+                        _HEAD_JOIN.fullmatch(text, a, b) is not None
+                        and _DELEGATION_BEFORE.search(text, max(0, start - 30), start) is not None
+                    )
+                )
             )
         if not joined:
             continue  # joined by names and "of" only (Kazakh Vice Foreign Minister, Minister of
@@ -4758,12 +4813,25 @@ def _lead_meeting(item: CodedItem, text: str, hits: list[Hit], item_hits: list[H
     """``hits`` and the meeting words of the item's lead when the scope (the passages scored
     as security) names no meeting: a delegation received, talks held in the
     title, and the security matters discussed later (Председатель Сената приняла делегацию
-    ВСНП ... стороны отметили важность ратификации соглашений)."""
+    ВСНП ... стороны отметили важность ратификации соглашений). The offices named in the
+    lead join with them: the people who met (Chinese President Xi held phone talks with ...,
+    Глава государства ... провел переговоры с Председателем КНР), not an office the security
+    passage names (a committee in the list of documents signed), set the meeting's level."""
     if any(h.payload == ("event_kind", "meeting") for h in hits):
         return hits
     lead = kind_lead_end(text, item)
     extra = [h for h in item_hits if h.start < lead and h.payload == ("event_kind", "meeting")]
-    return sorted(hits + extra, key=lambda h: h.start) if extra else hits
+    if not extra:
+        return hits
+    have = {(h.start, h.end, h.payload) for h in hits}
+    extra += [
+        h
+        for h in item_hits
+        if h.start < lead
+        and h.payload[0] == "meeting_level"
+        and (h.start, h.end, h.payload) not in have
+    ]
+    return sorted(hits + extra, key=lambda h: h.start)
 
 
 def _lead_event(item: CodedItem, text: str, hits: list[Hit], item_hits: list[Hit]) -> list[Hit]:

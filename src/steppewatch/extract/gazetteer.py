@@ -130,6 +130,7 @@ class Place:
     country: str
     kind: str  # city | region | state
     names: dict[str, tuple[str, ...]]
+    capital: bool = False  # the state's capital: "the capital of X" with no city named is it
 
     @property
     def location(self) -> str:
@@ -336,6 +337,7 @@ def _load(folder: Any) -> Gazetteer:
                 str(raw["country"]),
                 str(raw["kind"]),
                 _names(raw["names"], f"places/{i}"),
+                bool(raw.get("capital", False)),
             )
         )
     gazetteer.place_blocks = _names(places.get("blocks", {}), "places blocks")

@@ -33,6 +33,9 @@ The location is, in order:
 In Chinese a place that opens its clause right after a date (5月19日晚，吉尔吉斯斯坦纳伦州…遭冲击) is
 a venue too: a report says when, then where.
 
+A state's capital named by the state with no city (in the capital of Kyrgyzstan, в столице
+Таджикистана, 乌兹别克斯坦首都) is that city, as a city venue (``places.yaml``: ``capital: true``).
+
 A city's name standing for its province or district (Карагандинской области, the Aktobe
 region, 喀什地区) is a province: its state's code (guide item 7), after any city.
 
@@ -289,6 +292,12 @@ def find_location(
                 if kind == "city" and _region_named(normal, hit):
                     kind = "region"  # Карагандинская область, the Aktobe region: a province
                     regions.add((hit.start, hit.end))
+                if kind == "state" and _capital_named(normal, hit, lo):
+                    # the capital of Kyrgyzstan, в столице Киргизии, 乌兹别克斯坦首都: its city
+                    capital = _capital(places, places[hit.payload[1]].country)
+                    if capital is not None:
+                        hit = Hit(hit.start, hit.end, ("place", capital), hit.term)
+                        kind = "city"
                 found[kind].append(hit)
     # a city of a chain (车里雅宾斯克州切巴尔库尔训练场, Chelyabinsk region's Chebarkul): the last
     cities = sorted({(h.start, h.end): h for h in found["city"]}.values(), key=lambda h: h.start)
@@ -322,6 +331,25 @@ def find_location(
         if why is not None:
             return home, Hit(why.start, why.end, ("kind", item.kind), why.text), "kind"
     return None
+
+
+# a state's capital named by the state (the capital of Kyrgyzstan, в столице Киргизии; after the
+# state's Chinese name: 乌兹别克斯坦首都), not followed by the city's own name
+_CAPITAL_BEFORE = re.compile(r"(?:capital(?:\s+city)?\s+of\s+(?:the\s+)?|столиц[аеыу]\s+)$")
+CAPITAL_SPAN = 24  # characters before a state's name searched for "the capital of"
+
+
+def _capital_named(normal: str, hit: Hit, floor: int) -> bool:
+    if normal.startswith("首都", hit.end):
+        return True
+    return (
+        _CAPITAL_BEFORE.search(normal, max(floor, hit.start - CAPITAL_SPAN), hit.start) is not None
+    )
+
+
+def _capital(places: Sequence[Place], state: str) -> int | None:
+    """The index of ``state``'s capital among ``places`` (``capital: true``), else None."""
+    return next((i for i, p in enumerate(places) if p.capital and p.country == state), None)
 
 
 def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
