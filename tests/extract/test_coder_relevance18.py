@@ -310,3 +310,29 @@ def test_a_digest_with_an_economic_first_entry_keeps_its_security_entry() -> Non
         "В столице прошли концерты в честь Дня Победы."
     )
     assert coded.relevant, coded.relevance_score
+
+
+# -- a site's most-read links at the foot: other items' headlines -------------------------------
+MOST_READ_FOOT = [
+    pytest.param(
+        "На российскую базу в Таджикистане поступили новые вертолеты\n\n"
+        "ДУШАНБЕ, 3 апр. Российская военная база в Таджикистане получила три новых "
+        "вертолета, сообщила пресс-служба округа. Экипажи приступили к учебным полетам.\n\n"
+        "Популярное: Китай и Таджикистан провели совместные антитеррористические учения; "
+        "Саммит ШОС: Душанбе готовится",
+        id="ru-popular",
+    ),
+    pytest.param(
+        "Russian base in Tajikistan receives new helicopters\n\n"
+        "DUSHANBE, April 3. Russia's military base in Tajikistan has received three new "
+        "helicopters, the district's press office said. Crews began training flights.\n\n"
+        "Most read: China and Tajikistan hold joint counter-terrorism drills",
+        id="en-most-read",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", MOST_READ_FOOT)
+def test_the_most_read_links_at_the_foot_are_no_part_of_the_item(text: str) -> None:
+    coded = _code(text)
+    assert not coded.relevant, (coded.relevance_score, coded.countries)

@@ -1440,13 +1440,14 @@ _LINKS_INLINE = LinePattern(
 )
 
 
-# ... and a heading that only ever heads links (Читайте также:, Read also:, See also:, 相关阅读：)
-# whatever follows it in its line, one headline with no marks (Читайте также: Узбекистан и Китай
-# подписали соглашения)
+# ... and a heading that only ever heads links (Читайте также:, Read also:, See also:, 相关阅读：;
+# a site's most read: Популярное:, Most read:, 热门新闻：) whatever follows it in its line, one
+# headline with no marks (Читайте также: Узбекистан и Китай подписали соглашения)
 _LINKS_ONLY_INLINE = LinePattern(
     r"^[ \t]*(?:Read\s+also|Also\s+read|See\s+also|Related\s+(?:news|articles?|stories)|"
     r"Читайте\s+также|Смотрите\s+также|См\.\s+также|Читайте\s+по\s+теме|"
-    r"【?[ \t]*(?:相关|延伸|推荐)(?:新闻|阅读|链接)[ \t]*】?)[ \t]*[:：][ \t]*\S",
+    r"Популярное|Самое\s+(?:читаемое|популярное)|Most\s+(?:read|popular|viewed)|"
+    r"【?[ \t]*(?:相关|延伸|推荐|热门)(?:新闻|阅读|链接|文章)[ \t]*】?)[ \t]*[:：][ \t]*\S",
     re.IGNORECASE,
 )
 
