@@ -336,3 +336,28 @@ MOST_READ_FOOT = [
 def test_the_most_read_links_at_the_foot_are_no_part_of_the_item(text: str) -> None:
     coded = _code(text)
     assert not coded.relevant, (coded.relevance_score, coded.countries)
+
+
+# -- a port or a line running safely and smoothly: the safety of an operation ------------------
+def test_a_port_running_safely_and_smoothly_is_no_security_concern() -> None:
+    coded = _code(
+        "新疆维吾尔自治区人民政府网\n"
+        "首页 > 政务动态 > 领导活动\n\n"
+        "自治区主席会见哈萨克斯坦阿拉木图州州长\n\n"
+        "2026-05-21 来源：新疆日报\n\n"
+        "5月20日，自治区主席在乌鲁木齐会见哈萨克斯坦阿拉木图州州长一行。\n\n"
+        "自治区主席表示，新疆与阿拉木图州山水相连，合作基础深厚。希望双方在口岸建设、商贸物流、"
+        "农产品加工等领域深化合作，共同推动边境合作中心发展，确保口岸安全高效畅通运行。\n\n"
+        "阿拉木图州州长表示，愿同新疆加强口岸和物流合作，扩大农产品贸易。"
+    )
+    assert not coded.relevant, (coded.relevance_score, coded.topics)
+
+
+def test_port_security_against_smuggling_stays_a_security_concern() -> None:
+    coded = _code(
+        "中哈边防部门举行口岸安全会晤\n"
+        "5月20日，中国和哈萨克斯坦边防部门代表在霍尔果斯举行会晤。双方同意加强口岸安全合作，联合"
+        "打击走私和非法越境活动。"
+    )
+    assert coded.relevant, coded.relevance_score
+    assert "border_security" in coded.topics

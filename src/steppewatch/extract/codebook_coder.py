@@ -469,6 +469,7 @@ class CodebookCoder:
             hits = [h for h in hits if h.start < note]
         # a photo's copyright line or an archive picture's caption (coder_captions)
         hits = without_captions(hits, text, item.start, item.end)
+        hits = _without_operation_safety(hits, text)
         hits = without_third_party(
             _focal_observer(_others_institutions(hits, text, res), text, res, item), text, res
         )
@@ -666,6 +667,27 @@ def _or_whole(
     anchor = max((p.anchor for p in passages if p.start >= begin), default=0.0)
     if anchor > 0:
         yield _Passage(begin, item.end, anchor, kept)
+
+
+# a Chinese security word that says a port, a line or a route runs safely and smoothly (口岸安全
+# 高效畅通运行, 班列安全畅通, 线路安全稳定运行): the safety of an operation, no security concern
+_OPERATION_AFTER = re.compile(
+    r"(?:[、，,]?(?:高效|稳定|有序|便捷|顺畅|平稳|快捷))*[、，,]?(?:畅通|运行|运营|通关)"
+)
+
+
+def _without_operation_safety(hits: list[Hit], text: str) -> list[Hit]:
+    """``hits`` without the topics of a security word that ends in 安全 and is followed by a
+    word of running smoothly (``_OPERATION_AFTER``)."""
+    return [
+        h
+        for h in hits
+        if not (
+            h.payload[0] == "topic"
+            and h.term.endswith("安全")
+            and _OPERATION_AFTER.match(text, h.end) is not None
+        )
+    ]
 
 
 def _with_objects(hits: list[Hit], normal: str, start: int, end: int) -> list[Hit]:
