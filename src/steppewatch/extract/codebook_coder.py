@@ -97,18 +97,20 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from steppewatch.extract.calibration import load_calibration
 from steppewatch.extract.coder_background import (
+    absent_side,
     another_time,
     background_sentences,
     event_year,
     lead_end,
     lead_start,
     map_sentence,
+    neighbour_named,
     note_start,
 )
 from steppewatch.extract.coder_captions import without_captions
@@ -470,6 +472,7 @@ class CodebookCoder:
             hits = [h for h in hits if h.start < note]
         # a photo's copyright line or an archive picture's caption (coder_captions)
         hits = without_captions(hits, text, item.start, item.end)
+        hits = _without_operation_safety(hits, text)
         hits = without_third_party(
             _focal_observer(_others_institutions(hits, text, res), text, res, item), text, res
         )
@@ -499,9 +502,9 @@ class CodebookCoder:
         recalled = _Recalled(text, item.start, item.end, reference)
         lead_facts: _LeadFacts | None = None  # read once, for the first passage that needs it
         score = 0.0
-        relevant_passages = []
+        relevant_passages: list[_Passage] = []
         engagement: Engagement | None = None  # read once, for the first passage that needs it
-        for passage in passages:
+        for passage in _or_whole(passages, relevant_passages, item, text, hits):
             passage_score = _score(passage, res, text)
             if passage_score >= self.threshold:
                 if engagement is None:
@@ -531,7 +534,11 @@ class CodebookCoder:
                     passage, text, recalled=recalled if sector == _ECONOMIC_LEAD else None
                 )
                 and not (
-                    sector == _ECONOMIC_LEAD and _sides_agree_on_security(passage, text, recalled)
+                    sector == _ECONOMIC_LEAD
+                    and (
+                        _sides_agree_on_security(passage, text, recalled)
+                        or _agencies_pact(passage, text, recalled)
+                    )
                 )
             ):
                 # an item on trade, energy, tourism or visas, or analysts': a security word is
@@ -646,6 +653,46 @@ class CodebookCoder:
 
 
 # -- helpers ------------------------------------------------------------------------------
+def _or_whole(
+    passages: list[_Passage], relevant: list[_Passage], item: CodedItem, text: str, hits: list[Hit]
+) -> Iterator[_Passage]:
+    """``passages``, then, when none of them proved ``relevant`` and the item is short from its
+    own lead (a readout under a site's masthead and menu, longer than ``SHORT_ITEM`` only with
+    them), the whole item from its lead as one passage: the readout's security paragraph may
+    name the sides only as the two countries, the heads of state, far from their names."""
+    yield from passages
+    if relevant or item.end - item.start <= SHORT_ITEM:
+        return
+    begin = lead_start(text, item.start, item.end)
+    if item.end - begin > SHORT_ITEM or numbered_entries(text, item.start, item.end):
+        return
+    kept = [h for h in hits if h.start >= begin]
+    anchor = max((p.anchor for p in passages if p.start >= begin), default=0.0)
+    if anchor > 0:
+        yield _Passage(begin, item.end, anchor, kept)
+
+
+# a Chinese security word that says a port, a line or a route runs safely and smoothly (口岸安全
+# 高效畅通运行, 班列安全畅通, 线路安全稳定运行): the safety of an operation, no security concern
+_OPERATION_AFTER = re.compile(
+    r"(?:[、，,]?(?:高效|稳定|有序|便捷|顺畅|平稳|快捷))*[、，,]?(?:畅通|运行|运营|通关)"
+)
+
+
+def _without_operation_safety(hits: list[Hit], text: str) -> list[Hit]:
+    """``hits`` without the topics of a security word that ends in 安全 and is followed by a
+    word of running smoothly (``_OPERATION_AFTER``)."""
+    return [
+        h
+        for h in hits
+        if not (
+            h.payload[0] == "topic"
+            and h.term.endswith("安全")
+            and _OPERATION_AFTER.match(text, h.end) is not None
+        )
+    ]
+
+
 def _with_objects(hits: list[Hit], normal: str, start: int, end: int) -> list[Hit]:
     """``hits`` and the topics of what the item's security words protect (the security of
     citizens, enterprises, joint projects and borders: ``coder_protected``) and of people's
@@ -949,7 +996,9 @@ _ANALYSTS = Guarded(
 # security or defence named as such (trade and security talks, 经贸和安全合作, торговля и
 # безопасность), not a sector's own "security" (energy, food security)
 _SECURITY_IN_LEAD = re.compile(
-    r"(?<!能源)(?<!粮食)(?<!食品)安全(?!生产)|军事|防务|国防|"
+    # (not a sector's safety of operation: 供应链安全, 运输安全, 保持安全畅通)
+    r"(?<!能源)(?<!粮食)(?<!食品)(?<!供应链)(?<!产业链)(?<!运输)(?<!交通)安全(?!生产|畅通)|"
+    r"军事|防务|国防|"
     r"(?<![^\W\d_])(?<!energy\s)(?<!food\s)(?:security|defen[cs]e|military)(?![^\W\d_])|"
     r"(?<!энергетической\s)(?<!продовольственной\s)(?<!промышленной\s)(?<!техники\s)"
     r"(?<!технике\s)безопасност|оборон|военн",
@@ -970,6 +1019,17 @@ _SECTOR_SECURITY = re.compile(
 )
 
 
+# the title of a digest of unrelated news (the week's or the day's)
+_DIGEST = re.compile(
+    r"一周要闻|一周回顾|一周新闻|本周要闻|每周要闻|要闻回顾|新闻综述|"
+    r"(?<![^\W\d_])(?:обзор\w*\s+(?:событий|новостей)|дайджест\w*|итоги\s+недели|"
+    r"события\s+недели|week\s+in\s+review|weekly\s+(?:digest|round-?up|review|news)|"
+    r"news\s+(?:digest|round-?up)|(?:the\s+)?week['’]s\s+(?:news|events))(?![^\W\d_])",
+    re.IGNORECASE,
+)
+DIGEST_SPAN = 300  # characters from an item's start searched for a digest's title
+
+
 def _talk_lead(hits: list[Hit], text: str, start: int) -> str:
     """The item's lead (its title and first sentence) reports an event that is not security
     engagement by its kind: an economic sector's (trade talks, an energy ministers' meeting, an
@@ -978,6 +1038,10 @@ def _talk_lead(hits: list[Hit], text: str, start: int) -> str:
     The codebook: the topic must be security, not trade or visas with a security word in
     passing, and the PRC's state, officials, forces or agencies take part (scholars speak for
     no state). Returns which (``_ECONOMIC_LEAD`` or ``_ANALYSTS_LEAD``), or "" for neither."""
+    if _DIGEST.search(text, start, start + DIGEST_SPAN):
+        # a digest of the week's news (Обзор событий недели, 一周要闻回顾, Week in review): its
+        # first entry's sector says nothing of the others'
+        return ""
     lead = lead_end(start, text)
     if search_off_menu(_WORK_SAFETY, text, start, lead):
         # (the training or inspection is the safety's own: an event weighing as security counts)
@@ -993,10 +1057,15 @@ def _talk_lead(hits: list[Hit], text: str, start: int) -> str:
     if not economic:
         # (a lead that is a masthead and a menu, no sentence: the headline and first sentence
         # under them say what the item reports, "Our trade will reach $50 billion" over an
-        # interview)
+        # interview, the premier's visit under an embassy's name and menu)
         headed = item_lead(start, text, len(text))
-        if headed > lead and search_off_menu(_ECONOMIC, text, start, headed) is not None:
-            economic, lead = True, headed
+        if headed > lead:
+            if search_off_menu(_ECONOMIC, text, start, headed) is not None:
+                economic, lead = True, headed
+            elif not levels and {
+                h.payload[1] for h in hits if h.start < headed and h.payload[0] == "meeting_level"
+            } == {"head_of_government"}:
+                levels, lead = {"head_of_government"}, headed
     if economic or levels == {"head_of_government"}:
         # (the premiers' talks or visit: gold guideline 3, economic unless security is named)
         if _SECURITY_IN_LEAD.search(text, start, lead):
@@ -1170,6 +1239,7 @@ def _security_event(
         and _security_weight(*h.payload) >= SECTOR_EVENT_WEIGHT
         and not _accident(h, text, passage)
         and not _goods_only(h, passage.hits, text, passage.start, passage.end)
+        and not (h.payload[1] == "incident" and _guarded_against(h, text))
         and not (recalled is not None and recalled(h.start))
         and not (
             h.payload[0] == "meeting_level"
@@ -1177,6 +1247,24 @@ def _security_event(
         )
         for h in passage.hits
     )
+
+
+# what a product, a system or a measure guards against (protect the grid from attacks, to
+# prevent attacks, 防范网络攻击, защита от атак): a risk named, no attack that happened
+_GUARDED_AGAINST = re.compile(
+    r"(?:防范|防止|预防|抵御|免受|抵抗)[^，,。；;]{0,12}$|"
+    r"(?<![^\W\d_])(?:(?:protect|guard|shield|secur|defend)\w*[^.,;:\n]{0,50}?\s(?:from|against)|"
+    r"prevent\w*|avert\w*|resist\w*|"
+    r"(?:защит|оберега|огражда)\w*[^.,;:\n]{0,50}?\sот|предотвра\w*|противосто\w*)"
+    r"\s+(?:[^\W\d_]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+GUARD_SPAN = 70  # characters searched back from an incident's word for what guards against it
+
+
+def _guarded_against(hit: Hit, text: str) -> bool:
+    """``hit`` (an incident's word) is what something guards against (``_GUARDED_AGAINST``)."""
+    return _GUARDED_AGAINST.search(text, max(0, hit.start - GUARD_SPAN), hit.start) is not None
 
 
 def _goods_only(hit: Hit, hits: list[Hit], text: str, start: int, end: int) -> bool:
@@ -1317,6 +1405,9 @@ def _others_institutions(hits: list[Hit], text: str, res: _Resources) -> list[Hi
         return hits
     ends = [s[0] for s in states]
     kept = []
+    # another state's institution of that name, and where it was named (its end); the same
+    # name again, bare, with no focal state named since, is that state's still
+    theirs: dict[object, int] = {}
     for hit in hits:
         if hit.payload[0] == "institution" and names_focal(hit, res):
             i = bisect.bisect_right(ends, hit.start) - 1
@@ -1325,9 +1416,24 @@ def _others_institutions(hits: list[Hit], text: str, res: _Resources) -> list[Hi
                 and states[i][2]
                 and _REST_OF_NAME.fullmatch(text, states[i][0], hit.start) is not None
             ):
-                continue  # (the nearest state before it: 中国 in 俄罗斯和中国国防部 keeps it)
+                # (the nearest state before it: 中国 in 俄罗斯和中国国防部 keeps it)
+                theirs[hit.payload] = hit.end
+                continue
+            last = theirs.get(hit.payload)
+            if (
+                last is not None
+                and hit.start - last <= SAME_OFFICE_SPAN
+                and all(s[2] for s in states[bisect.bisect_right(ends, last) : i + 1])
+                and "\n" not in text[last : hit.start]
+            ):
+                # (塔吉克斯坦国防部称，塔方部队包括国防部直属的部队; the Tajik Ministry of
+                # Defence ... the Ministry of Defence said)
+                continue
         kept.append(hit)
     return kept
+
+
+SAME_OFFICE_SPAN = 160  # characters from another state's institution to its bare name again
 
 
 # one-character short forms of other states in Chinese (哈 Kazakhstan, 吉 Kyrgyzstan, 塔
@@ -1336,7 +1442,7 @@ def _others_institutions(hits: list[Hit], text: str, res: _Resources) -> list[Hi
 _SHORT_STATE = "哈吉塔乌土俄美巴阿印伊蒙"
 # between a state's name as matched and an institution's: the rest of the name (斯坦共和国,
 # 斯坦), spaces
-_REST_OF_NAME = re.compile(r"[^\W\d_和与同及跟、，]{0,5}|\s*", re.IGNORECASE)
+_REST_OF_NAME = re.compile(r"[^\W\d_和与同及跟、，]{0,5}|(?:['’]s?)?\s*", re.IGNORECASE)
 
 
 # the codes that say a sentence reports something done (a topic, a domain, an event, an office)
@@ -1400,6 +1506,8 @@ def _focal_takes_part(passage: _Passage, res: _Resources, text: str | None) -> b
                 and focal_in_others_list(text, hit, passage.hits, res.study)
             )
             or denied_side(text, hit)
+            or absent_side(text, hit, passage.hits, passage.start, passage.end)
+            or neighbour_named(text, hit)
             or _proposed_only(text, hit, focal, *sentence(hit))
             or (
                 map_sentence(text, hit.start, passage.start, passage.end)
@@ -1581,6 +1689,34 @@ def _sides_agree_on_security(passage: _Passage, text: str, recalled: _Recalled) 
             continue
         seen.add(span)
         if _SIDES_AGREE.search(text, *span):
+            return True
+    return False
+
+
+# the sectors whose agencies' agreement is security cooperation (interior ministries, public
+# security, defence, state security, border services)
+_AGENCY_DOMAINS = frozenset({"law_enforcement", "military", "state_security", "border_guard"})
+
+
+def _agencies_pact(passage: _Passage, text: str, recalled: _Recalled) -> bool:
+    """A sentence of the passage reports an agreement (a mechanism's word, not recalled) and
+    names two security agencies or more (domains of ``_AGENCY_DOMAINS`` at two places: the
+    interior ministry and the ministry of public security; 公安部与内务部): one of the documents
+    signed at economic talks is the two sides' security agencies' own."""
+    offices = [
+        h for h in passage.hits if h.payload[0] == "domain" and h.payload[1] in _AGENCY_DOMAINS
+    ]
+    if len(offices) < 2:
+        return False
+    for hit in passage.hits:
+        if hit.payload != ("event_kind", "mechanism") or recalled(hit.start):
+            continue
+        lo, hi = _sentence_of(text, hit.start, passage.start, passage.end)
+        agencies: list[Hit] = []
+        for h in offices:
+            if lo <= h.start < hi and not any(a.start <= h.start < a.end for a in agencies):
+                agencies.append(h)
+        if len(agencies) >= 2:
             return True
     return False
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
 from steppewatch.extract.dates import EN_MONTH_STEMS, RU_MONTH_STEMS
@@ -32,6 +32,7 @@ from steppewatch.extract.prefilter import Guarded
 __all__ = [
     "takes_part",
     "absent_sentence",
+    "absent_side",
     "also_with",
     "analyst_passage",
     "analyst_voice",
@@ -45,6 +46,7 @@ __all__ = [
     "lead_start",
     "map_sentence",
     "merged_spans",
+    "neighbour_named",
     "neighbour_sentence",
     "reaction_sentence",
     "note_start",
@@ -187,7 +189,8 @@ _NOT_HERE = Guarded(
         r"(?:was|were)\s+absent|"
         r"(?:is|are)\s+expected|later\s+this\s+(?:year|month)|(?:is|are)\s+planned|planned\s+for|"
         r"не\s+являющ\w*|не\s+являются|не\s+участвовал\w*|не\s+принимал\w*|"
-        r"не\s+был\w*\s+представлен\w*|сотруднича\w*\s+также|также\s+сотруднича\w*|ожида\w*ся|"
+        r"не\s+был\w*\s+представлен\w*|представлен\w*\s+не\s+был\w*|участия\s+не\s+приня?\w*|"
+        r"сотруднича\w*\s+также|также\s+сотруднича\w*|ожида\w*ся|"
         r"запланирован\w*|планиру\w*|(?:plans?|planning)\s+to|not\s+yet|declined|"
         r"barred|banned|prohibited|forbidden|не\s+мо(?:жет|гут)|запрещ\w*|"
         r"не\s+принял\w*|не\s+смог\w*|не\s+приехал\w*|не\s+прибыл\w*|отсутствовал\w*|"
@@ -315,7 +318,9 @@ _THIS_ONE = re.compile(
 # the geography of a state (Kyrgyzstan borders China, Kazakhstan...; 与中国、吉尔吉斯斯坦接壤;
 # граничит с): where it lies, not who acts, in a sentence that reports no event
 _GEOGRAPHY = re.compile(
-    r"接壤|毗邻|交界|(?<![^\W\d_])(?:[Bb]orders\s+(?:on\s+)?(?:the\s+)?[A-Z]|"
+    r"接壤|毗邻|交界|相邻|(?<![^\W\d_])(?:[Bb]orders\s+(?:on\s+)?(?:the\s+)?[A-Z]|"
+    # (neighbours, is adjacent to, соседствует с)
+    r"(?i:adjacent\s+to|neighbou?rs\s+(?:the\s+)?[A-Z]|соседству\w*\s+со?)|"
     r"(?i:borders\s+with|(?:border|frontier)\s+facing)|"
     r"(?i:borders\s+(?:\w+\s+){0,2}(?:countries|states|nations)\b)|"
     r"(?i:bordering|shares?\s+(?:a\s+|its\s+|the\s+)?(?:[\w,-]+\s+){0,3}?borders?\s+with|"
@@ -1131,6 +1136,37 @@ def neighbour_sentence(text: str, position: int, start: int, end: int) -> bool:
     )
 
 
+# a clause's bounds around a name (its commas and sentence ends)
+_CLAUSE_MARK = re.compile(r"[，,；;。！？!?：:\n]|\.\s")
+CLAUSE_REACH = 80  # characters searched either side of a name for its clause's bounds
+NEIGHBOUR_AFTER = 8  # characters from a Chinese name to its 接壤 (与中国接壤)
+
+
+def neighbour_named(text: str, hit: Hit) -> bool:
+    """``hit`` names a state as a neighbour in its own clause: after a word of bordering
+    (Central Asia borders Afghanistan and China; соседствует с Афганистаном и китайским
+    Синьцзяном) or right before one (与中国接壤, 与新疆相邻), with no one acting together there
+    (jointly guard the border with China): on the map, not a side, whatever else its sentence
+    says."""
+    lo = max(0, hit.start - CLAUSE_REACH)
+    marks = [m.end() for m in _CLAUSE_MARK.finditer(text, lo, hit.start)]
+    lo = marks[-1] if marks else lo
+    stop = _CLAUSE_MARK.search(text, hit.end, hit.end + CLAUSE_REACH)
+    hi = stop.start() if stop else min(len(text), hit.end + CLAUSE_REACH)
+    if _GEOGRAPHY.search(text, lo, hit.start) is None and (
+        _GEOGRAPHY.search(text, hit.end, min(hi, hit.end + NEIGHBOUR_AFTER)) is None
+    ):
+        return False
+    return _JOINTLY.search(text, lo, hi) is None
+
+
+# acting together in a clause (联合, 共同, jointly, совместно)
+_JOINTLY = re.compile(
+    r"联合(?!国)|共同(?!体)|携手|(?<![^\W\d_])(?:joint|jointly|together|совместн\w*|сообща)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
 def map_sentence(text: str, position: int, start: int, end: int) -> bool:
     """The sentence around ``position`` says only who borders whom (Kazakhstan borders Russia
     and China; 与中国接壤; граничит с Китаем), with no one taking part or sending forces there: a
@@ -1201,9 +1237,26 @@ _ABSENT = re.compile(
     r"未派|没有派|未参加|未出席|没有参加|缺席|(?<![^\W\d_])(?:(?:did|has|have|had)\s+not\s+"
     r"(?:send|sent|take\s+part|attend|participate)|(?:was|were)\s+not\s+represented|stayed\s+away|"
     r"не\s+направ(?:ил|ля)\w*|не\s+присла\w*|не\s+участвова\w*|не\s+принимал\w*\s+участи\w*|"
-    r"не\s+принял\w*\s+участи\w*|не\s+был\w*\s+представлен\w*|отсутствова\w*)(?![^\W\d_])",
+    r"не\s+принял\w*\s+участи\w*|не\s+был\w*\s+представлен\w*|представлен\w*\s+не\s+был\w*|"
+    r"участия\s+не\s+приня?\w*|отсутствова\w*)(?![^\W\d_])",
     re.IGNORECASE,
 )
+
+
+def absent_side(text: str, hit: Hit, hits: Sequence[Hit], start: int, end: int) -> bool:
+    """The state named by ``hit`` is said to stay away in its sentence (``_ABSENT`` after it,
+    with no other state named between: Китай ... на встрече представлен не был; China did not
+    send a delegation; 中国未派代表): no side of the event."""
+    hi = _sentence(text, hit.start, start, end)[1]
+    found = _ABSENT.search(text, hit.end, hi)
+    if found is None:
+        return False
+    return not any(
+        h.payload[0] in ("state", "listed", "example")
+        and h.payload[1] != hit.payload[1]
+        and hit.end <= h.start < found.start()
+        for h in hits
+    )
 
 
 def absent_sentence(text: str, position: int, start: int, end: int) -> bool:
@@ -1408,13 +1461,14 @@ _LINKS_INLINE = LinePattern(
 )
 
 
-# ... and a heading that only ever heads links (Читайте также:, Read also:, See also:, 相关阅读：)
-# whatever follows it in its line, one headline with no marks (Читайте также: Узбекистан и Китай
-# подписали соглашения)
+# ... and a heading that only ever heads links (Читайте также:, Read also:, See also:, 相关阅读：;
+# a site's most read: Популярное:, Most read:, 热门新闻：) whatever follows it in its line, one
+# headline with no marks (Читайте также: Узбекистан и Китай подписали соглашения)
 _LINKS_ONLY_INLINE = LinePattern(
     r"^[ \t]*(?:Read\s+also|Also\s+read|See\s+also|Related\s+(?:news|articles?|stories)|"
     r"Читайте\s+также|Смотрите\s+также|См\.\s+также|Читайте\s+по\s+теме|"
-    r"【?[ \t]*(?:相关|延伸|推荐)(?:新闻|阅读|链接)[ \t]*】?)[ \t]*[:：][ \t]*\S",
+    r"Популярное|Самое\s+(?:читаемое|популярное)|Most\s+(?:read|popular|viewed)|"
+    r"【?[ \t]*(?:相关|延伸|推荐|热门)(?:新闻|阅读|链接|文章)[ \t]*】?)[ \t]*[:：][ \t]*\S",
     re.IGNORECASE,
 )
 

@@ -808,7 +808,7 @@ def focal_in_others_list(text: str, hit: Hit, hits: list[Hit], study: StudyFacts
     known = study.partner_set | study.members_ever | {study.focal}
     if states & study.partner_set or not states - known:
         return False
-    return _PARTICIPATE.search(text, *_sentence(text, *span)) is None
+    return _PARTICIPATE.search(text, *_sentence(text, *span, ends=_LIST_SENTENCE_END)) is None
 
 
 def _is_han(hit: Hit) -> bool:
@@ -895,13 +895,23 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+def _sentence(
+    text: str, start: int, end: int, ends: re.Pattern[str] = SENTENCE_END
+) -> tuple[int, int]:
     lo = max(
-        (m.end() for m in SENTENCE_END.finditer(text, max(0, start - 300), start)),
+        (m.end() for m in ends.finditer(text, max(0, start - 300), start)),
         default=max(0, start - 300),
     )
-    stop = SENTENCE_END.search(text, end, end + 300)
+    stop = ends.search(text, end, end + 300)
     return lo, (stop.start() if stop else min(len(text), end + 300))
+
+
+# a list's sentence also ends on an acronym of two capitals or more before a capital (... в ОДКБ
+# и ШОС. По его словам, ... Россией, Китаем, Турцией): the word of taking part before it is
+# another sentence's (not on one capital, an initial: Н. Назарбаев)
+_LIST_SENTENCE_END = re.compile(
+    rf"{SENTENCE_END.pattern}|(?<=[A-ZА-ЯЁ]{{2}})\.\s+(?=[A-ZА-ЯЁ«\"“])"
+)
 
 
 # A surname found alone with another given name written before it (Ilyas Kurbanov, Ильяс
