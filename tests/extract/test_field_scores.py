@@ -681,7 +681,7 @@ def test_thirteenth_readout_held_out_set_is_valid_complete_and_disjoint() -> Non
         per_language=20,
         relevant_at_least=43,
         negatives_at_least=17,
-        multi_event_at_least=20,
+        multi_event_at_least=19,
     )
 
 
