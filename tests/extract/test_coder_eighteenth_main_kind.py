@@ -7,6 +7,8 @@ contrast."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from steppewatch.extract import extract_document
@@ -46,9 +48,15 @@ DIGEST_EN = (
     "4. A music festival opens in Karakol.\n"
     "5. The police academy received vehicles donated by China, the ministry said.\n"
 )
-# the same page whose first story names no day: a trend, not a happening; the mentions decide
-UNDATED_EN = DIGEST_EN.replace("On Wednesday Chinese", "Chinese").replace(
-    "held a joint patrol", "hold joint patrols"
+# the same page, its stories not numbered (one item: a numbered digest is split into one item per
+# story since coder48), whose first story names no day: a trend, not a happening; the mentions
+# decide
+UNDATED_EN = re.sub(
+    r"(?m)^\d\. ",
+    "",
+    DIGEST_EN.replace("On Wednesday Chinese", "Chinese").replace(
+        "held a joint patrol", "hold joint patrols"
+    ),
 )
 DIGEST_RU = (
     "Обзор: главное за неделю\n"
