@@ -444,6 +444,7 @@ DISJOINT_SETS = (
     "real_heldout2",
     "tune4",
     "tune5",
+    "tune6",
 )
 
 
@@ -731,6 +732,24 @@ def test_fifth_tuning_set_is_valid_complete_and_disjoint() -> None:
         per_language=15,
         relevant_at_least=31,
         negatives_at_least=14,
+        multi_event_at_least=20,
+        each_kind_at_least=3,
+    )
+
+
+def test_sixth_tuning_set_is_valid_complete_and_disjoint() -> None:
+    """gold/tune6.jsonl, the sixth blind tuning set (every event kind in every language, in the
+    wording real outlets use for it: exercises and competitions, courses and pledged places,
+    handovers, extraditions and joint operations, posts and centres opened, attacks and a firm's
+    clash, agreements, meetings and calls; hard negatives of the same shape and commentary;
+    written blind to the coder in the eighteenth round as tuning data)."""
+    _check_blind_readout_set(
+        "tune6",
+        "tu6-",
+        documents=60,
+        per_language=20,
+        relevant_at_least=44,
+        negatives_at_least=16,
         multi_event_at_least=20,
         each_kind_at_least=3,
     )
