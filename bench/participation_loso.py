@@ -1,222 +1,62 @@
-"""The eleventh round's experiment (branch coder15): a learned participation layer over the rule
-coder's Central Asian states (``src/steppewatch/extract/participation_model.py``), fitted on
-the tuning gold sets and judged leave one set out. LOSO said no (gold/README.md, "Eleventh
-round, learned participation layer"), so the layer was not adopted: no weights are shipped and
-the coder's output is unchanged. This script reproduces the table.
+"""Leave-one-set-out (LOSO) for the learned participation layer over the rule coder's Central
+Asian states (``src/steppewatch/extract/participation_model.py``, fitted by
+``participation_fit.py``). The eleventh and twelfth rounds (eight and nine sets) left it off;
+the eighteenth (nineteen sets) shipped the balanced variant (gold/README.md).
 
-Run: .venv/bin/python bench/participation_loso.py gold/dev.jsonl gold/real_tune.jsonl \
-        gold/tune2.jsonl gold/test2.jsonl gold/tune3.jsonl gold/test4.jsonl gold/test5.jsonl \
-        gold/test6.jsonl gold/test7.jsonl [--variant all|default|balanced|relevant|relevant-balanced|reduced|reduced-balanced]
-        [--write-weights FILE]
-(the nine tuning sets of ``calibration.TUNING_SETS`` in the twelfth round; about 1-2 minutes
-of CPU per variant; prints one LOSO table per variant and whether the twelfth round's adoption
-rule is met: the LOSO mean CA F1 beats the rules' and at most one left-out set gets worse).
-
-1. ``collect_pairs`` codes every document of each gold set with the default coder, the layer
-   off, and records every (item, partner state) pair the rules coded (not those implied by
-   membership) with its named features; a pair's label is whether gold lists the state for the
-   document (its events' countries when the record has events; none on a document gold calls
-   not relevant).
-2. ``fit_weights``: a logistic regression (scikit-learn, L2, ``C`` small: strongly
-   regularised; deterministic lbfgs) on the pairs.
-3. ``loso``: for each set, ``C`` and the threshold are chosen by leave-one-set-out over the
-   OTHER sets (nested), the model is fitted on those sets and scored on the left-out one, next
-   to the rules alone: Central Asian countries P/R/F1 of the documents (the union of the kept
-   states of the relevant items, as ``evaluate`` scores the ``countries`` field).
-
-Held-out sets are refused by name (``calibration.HELD_OUT``).
+Run (an explicit list: never test15/test16, this round's validation pair, which
+``participation_fit.refuse`` refuses, nor a held-out set):
+    PYTHONPATH=src /work/venv/bin/python bench/participation_loso.py gold/dev.jsonl \
+        gold/real_tune.jsonl gold/tune2.jsonl gold/test2.jsonl gold/tune3.jsonl gold/test4.jsonl \
+        ... gold/test14.jsonl gold/tune4.jsonl gold/test17.jsonl gold/test18.jsonl \
+        [--variant all|default|balanced|...] [--sweep] [--write-weights FILE]
+Prints per set the rules' tp/fp/fn, then per variant the nested LOSO table (``C`` and the
+threshold chosen by an inner LOSO over the other sets; per left-out set CA P/R/F1 with and
+without the layer; the mean and the pooled row) and with ``--sweep`` a LOSO table at fixed
+``C`` and threshold (pooled P/R/F1, false and gold states removed). About 2-5 minutes of CPU
+per variant on nineteen sets. Prints no document ids.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from steppewatch.extract.participation_model import (
-    FEATURES,
-    MODEL_NAME,
-    WEIGHTS_PATH,
-    capturing,
-    load_weights,
-    refuse_held_out,
-)
+from steppewatch.extract import participation_fit as pf
+from steppewatch.extract.participation_model import FEATURES
 
 ROOT = Path(__file__).resolve().parents[1]
 USE: tuple[str, ...] = FEATURES  # the features the regression sees
-
-C_GRID = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
-THRESHOLD_GRID = tuple(round(0.05 * i, 2) for i in range(2, 19))  # 0.1 .. 0.9
 CLASS_WEIGHT: str | None = None
-RELEVANT_ONLY = False
-KEEP_ONE = True  # an item keeps at least one partner state (as participation_model applies it)  # fit on the pairs of documents gold calls relevant only
-MAX_RECALL_DROP = 0.01  # a threshold may cost at most this much mean recall in the inner folds
-
-
-@dataclass
-class Pair:
-    item: int  # the item's index in its document
-    state: str
-    features: dict[str, float]
-    label: bool
-
-
-@dataclass
-class Document:
-    id: str
-    gold: set[str]  # partner states gold lists (empty when not relevant)
-    scored: bool  # gold annotates countries
-    gold_relevant: bool
-    predicted: set[str]  # partner states the rules code for the document
-    support: dict[str, set[int]]  # state -> relevant items that code it
-    pairs: list[Pair] = field(default_factory=list)
+RELEVANT_ONLY = False  # fit on the pairs of documents gold calls relevant only
+THRESHOLD_GRID = pf.THRESHOLD_GRID
+Document = pf.Document
+counts = pf.counts
+prf = pf.prf
 
 
 def collect_pairs(gold_paths: Sequence[str | Path], study: Any = None) -> dict[str, list[Document]]:
-    """Per gold file (by its stem): its documents with the rules' pairs, the layer off."""
-    from steppewatch.extract.codebook_coder import CodebookCoder
-    from steppewatch.extract.gold import load_gold, read_gold_documents
-
-    refuse_held_out(gold_paths)
-    coder = CodebookCoder(study=study)
-    partners = set(coder._resources().study.partner_set)
-    out: dict[str, list[Document]] = {}
-    for path in gold_paths:
-        extracted, _, _ = read_gold_documents(load_gold(path), path, None)
-        documents: list[Document] = []
-        for gold, text in sorted(extracted, key=lambda pair: pair[0].id):
-            with capturing() as seen:
-                record = coder.code(text)
-            items = record.items or [record]
-            relevant = [i for i in items if i.relevant] if record.relevant else []
-            support: dict[str, set[int]] = {}
-            for item in relevant:
-                for code in item.countries:
-                    if code in partners:
-                        support.setdefault(code, set()).add(item.index)
-            gold_states = set(gold.countries) & partners if gold.relevant else set()
-            document = Document(
-                id=gold.id,
-                gold=gold_states,
-                scored="countries" in gold.annotated,
-                gold_relevant=gold.relevant,
-                predicted=set(support),
-                support=support,
-            )
-            for item, state, values in seen:
-                if item.relevant and record.relevant:
-                    document.pairs.append(
-                        Pair(item.index, state, dict(values), state in gold_states)
-                    )
-            documents.append(document)
-        out[Path(path).stem] = documents
-    return out
+    return pf.collect_pairs(gold_paths, study)
 
 
-def matrix(documents: Sequence[Document], training: bool = False) -> tuple[np.ndarray, np.ndarray]:
-    pairs = [
-        p
-        for d in documents
-        if not (training and RELEVANT_ONLY and not d.gold_relevant)
-        for p in d.pairs
-    ]
-    x = np.array([[p.features[f] for f in USE] for p in pairs], dtype=float)
-    y = np.array([p.label for p in pairs], dtype=int)
-    return x.reshape(len(pairs), len(USE)), y
-
-
-def fit_weights(documents: Sequence[Document], c: float) -> tuple[float, np.ndarray]:
-    from sklearn.linear_model import LogisticRegression
-
-    x, y = matrix(documents, training=True)
-    if len(set(y.tolist())) < 2:
-        return 10.0, np.zeros(len(USE))
-    model = LogisticRegression(C=c, solver="lbfgs", max_iter=5000, class_weight=CLASS_WEIGHT)
-    model.fit(x, y)
-    return float(model.intercept_[0]), model.coef_[0].astype(float)
+def fit_weights(documents: Sequence[Document], c: float) -> tuple[float, list[float]]:
+    return pf.fit_weights(
+        documents, c, features=USE, class_weight=CLASS_WEIGHT, relevant_only=RELEVANT_ONLY
+    )
 
 
 def probabilities(
-    documents: Sequence[Document], intercept: float, coef: np.ndarray
-) -> list[np.ndarray]:
-    out = []
-    for d in documents:
-        if not d.pairs:
-            out.append(np.zeros(0))
-            continue
-        x = np.array([[p.features[f] for f in USE] for p in d.pairs], dtype=float)
-        out.append(1.0 / (1.0 + np.exp(-(intercept + x @ coef))))
-    return out
-
-
-def counts(
-    documents: Sequence[Document],
-    probs: Sequence[np.ndarray] | None,
-    threshold: float,
-    only_relevant: bool = False,
-) -> tuple[int, int, int]:
-    """True positives, false positives, false negatives of the documents' partner states with
-    the pairs under ``threshold`` removed (``probs`` None: the rules alone)."""
-    tp = fp = fn = 0
-    for i, d in enumerate(documents):
-        if not d.scored or (only_relevant and not d.gold_relevant):
-            continue
-        predicted = set(d.predicted)
-        if probs is not None:
-            removed: dict[str, set[int]] = {}
-            for pair, p in zip(d.pairs, probs[i], strict=True):
-                if p < threshold:
-                    removed.setdefault(pair.state, set()).add(pair.item)
-            if KEEP_ONE:
-                # an item keeps at least one partner state: the layer never empties it
-                for item in {pair.item for pair in d.pairs}:
-                    coded = {s for s, items in d.support.items() if item in items}
-                    if coded and all(item in removed.get(s, set()) for s in coded):
-                        for s in coded:
-                            removed[s].discard(item)
-            predicted = {s for s in predicted if not d.support[s] <= removed.get(s, set())}
-        tp += len(predicted & d.gold)
-        fp += len(predicted - d.gold)
-        fn += len(d.gold - predicted)
-    return tp, fp, fn
-
-
-def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
+    documents: Sequence[Document], intercept: float, coef: Sequence[float]
+) -> list[list[float]]:
+    return pf.probabilities(documents, intercept, coef, USE)
 
 
 def choose(sets: dict[str, list[Document]]) -> tuple[float, float]:
-    """``C`` and threshold by leave-one-set-out over ``sets``: the best mean F1 whose mean
-    recall is within ``MAX_RECALL_DROP`` of the rules'; ties to the smaller C, higher
-    threshold order as in the grids."""
-    names = sorted(sets)
-    base = [prf(*counts(sets[n], None, 0.0)) for n in names]
-    base_recall = float(np.mean([b[1] for b in base]))
-    best: tuple[float, float, float] = (-1.0, C_GRID[0], 0.0)
-    for c in C_GRID:
-        folds = []
-        for name in names:
-            train = [d for n in names if n != name for d in sets[n]]
-            folds.append(probabilities(sets[name], *fit_weights(train, c)))
-        for threshold in THRESHOLD_GRID:
-            scores = [prf(*counts(sets[n], folds[i], threshold)) for i, n in enumerate(names)]
-            recall = float(np.mean([s[1] for s in scores]))
-            f1 = float(np.mean([s[2] for s in scores]))
-            if recall < base_recall - MAX_RECALL_DROP:
-                continue
-            if f1 > best[0] + 1e-9:
-                best = (f1, c, threshold)
-    if best[0] < 0:
-        return C_GRID[0], 0.0
-    return best[1], best[2]
+    return pf.choose(sets, features=USE, class_weight=CLASS_WEIGHT, relevant_only=RELEVANT_ONLY)
 
 
 @dataclass
@@ -230,6 +70,8 @@ class LosoRow:
     after_relevant: tuple[float, float, float]
     removed_right: int  # false countries removed
     removed_wrong: int  # gold countries removed
+    before_counts: tuple[int, int, int] = (0, 0, 0)  # tp, fp, fn (for the pooled row)
+    after_counts: tuple[int, int, int] = (0, 0, 0)
 
 
 def loso(sets: dict[str, list[Document]]) -> list[LosoRow]:
@@ -254,6 +96,8 @@ def loso(sets: dict[str, list[Document]]) -> list[LosoRow]:
                 prf(*ar),
                 b[1] - a[1],
                 a[2] - b[2],
+                b,
+                a,
             )
         )
     return rows
@@ -280,9 +124,59 @@ def loso_table(rows: Sequence[LosoRow]) -> str:
         + "    "
         + "/".join(f"{mean([r.after[k] for r in rows]):.3f}" for k in range(3))
     )
+    pooled_b = [sum(r.before_counts[k] for r in rows) for k in range(3)]
+    pooled_a = [sum(r.after_counts[k] for r in rows) for k in range(3)]
+    lines.append(
+        f"{'pooled':<13} {'':<6} {'':<5} "
+        + "/".join(f"{v:.3f}" for v in prf(*pooled_b))
+        + "    "
+        + "/".join(f"{v:.3f}" for v in prf(*pooled_a))
+        + f"    (tp/fp/fn {pooled_b[0]}/{pooled_b[1]}/{pooled_b[2]} -> "
+        f"{pooled_a[0]}/{pooled_a[1]}/{pooled_a[2]})"
+    )
     better = sum(r.after[2] > r.before[2] + 1e-9 for r in rows)
     worse = sum(r.after[2] < r.before[2] - 1e-9 for r in rows)
     lines.append(f"F1: {better} improve, {len(rows) - better - worse} stay, {worse} worsen")
+    return "\n".join(lines)
+
+
+def sweep(
+    sets: dict[str, list[Document]],
+    cs: Sequence[float] = (0.03, 0.1, 0.3, 1.0),
+    thresholds: Sequence[float] = (0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9),
+) -> str:
+    """Leave one set out at fixed ``C`` and threshold (not nested): each set scored by the
+    model fitted on the others; pooled CA P/R/F1 over the left-out sets, with the number of
+    false states removed and of gold states removed."""
+    names = sorted(sets)
+    base = [sum(counts(sets[n], None, 0.0)[k] for n in names) for k in range(3)]
+    bp, br, bf = prf(*base)
+    lines = [
+        f"rules alone, pooled: P/R/F1 {bp:.3f}/{br:.3f}/{bf:.3f} (tp/fp/fn {base[0]}/{base[1]}/"
+        f"{base[2]})",
+        "C      thr    pooled P/R/F1 with the layer   false removed / gold removed   "
+        "sets F1 up/down",
+    ]
+    for c in cs:
+        folds = {}
+        for name in names:
+            train = [d for n in names if n != name for d in sets[n]]
+            folds[name] = probabilities(sets[name], *fit_weights(train, c))
+        for threshold in thresholds:
+            total = [0, 0, 0]
+            up = down = 0
+            for name in names:
+                b = counts(sets[name], None, 0.0)
+                a = counts(sets[name], folds[name], threshold)
+                total = [total[k] + a[k] for k in range(3)]
+                up += prf(*a)[2] > prf(*b)[2] + 1e-9
+                down += prf(*a)[2] < prf(*b)[2] - 1e-9
+            p, r, f = prf(*total)
+            lines.append(
+                f"{c:<6g} {threshold:<6g} {p:.3f}/{r:.3f}/{f:.3f}                "
+                f"{base[1] - total[1]} / {total[2] - base[2]}                          "
+                f"{up}/{down}"
+            )
     return "\n".join(lines)
 
 
@@ -293,37 +187,29 @@ def weights_json(
     enabled: bool,
     rows: Sequence[LosoRow] = (),
 ) -> dict[str, Any]:
-    intercept, coef = fit_weights([d for n in sorted(sets) for d in sets[n]], c)
-    return {
-        "model": MODEL_NAME,
-        "method": "logistic regression (scikit-learn lbfgs, L2) over named features of each "
-        "(item, partner state) pair the country rules code; see extract/participation_model.py",
-        "enabled": enabled,
-        "fitted_on": sorted(sets),
-        "pairs": int(sum(len(d.pairs) for ds in sets.values() for d in ds)),
-        "C": c,
-        "threshold": threshold,
-        "intercept": round(intercept, 6),
-        "weights": {f: round(float(w), 6) for f, w in zip(USE, coef, strict=True)},
-        "loso": [
-            {
-                "left_out": r.name,
-                "C": r.c,
-                "threshold": r.threshold,
-                "rules_prf": [round(v, 4) for v in r.before],
-                "layer_prf": [round(v, 4) for v in r.after],
-            }
-            for r in rows
-        ],
-    }
+    data = pf.weights_json(
+        sets,
+        c,
+        threshold,
+        enabled=enabled,
+        features=USE,
+        class_weight=CLASS_WEIGHT,
+        relevant_only=RELEVANT_ONLY,
+    )
+    data["loso"] = [
+        {
+            "left_out": r.name,
+            "C": r.c,
+            "threshold": r.threshold,
+            "rules_prf": [round(v, 4) for v in r.before],
+            "layer_prf": [round(v, 4) for v in r.after],
+        }
+        for r in rows
+    ]
+    return data
 
 
-def write_weights(data: dict[str, Any], path: str | Path = WEIGHTS_PATH) -> Path:
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    load_weights.cache_clear()
-    return target
+write_weights = pf.write_weights
 
 
 def adopt(rows: Sequence[LosoRow]) -> bool:
@@ -365,6 +251,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("gold", nargs="+", type=Path)
     parser.add_argument("--variant", default="all", choices=["all", *VARIANTS])
     parser.add_argument("--write-weights", type=Path, default=None)
+    parser.add_argument(
+        "--sweep", action="store_true", help="also a fixed-C, fixed-threshold LOSO table"
+    )
     args = parser.parse_args(argv)
     global CLASS_WEIGHT, RELEVANT_ONLY, USE
     sets = collect_pairs(args.gold)
@@ -389,6 +278,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         print(loso_table(rows))
         print("adopt:", "yes" if adopt(rows) else "no")
+        if args.sweep:
+            print(sweep(sets))
         if args.write_weights is not None:
             c, threshold = choose(sets)
             data = weights_json(sets, c, threshold, enabled=adopt(rows), rows=rows)

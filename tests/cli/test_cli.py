@@ -241,3 +241,32 @@ def test_fit_topics_writes_the_same_bytes_twice(tmp_path: Path) -> None:
     data = json.loads(first.read_text(encoding="utf-8"))
     assert data["fitted_on"] == ["dev.jsonl"] and data["topics"]
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_fit_participation_refuses_held_out_and_validation_sets(tmp_path: Path) -> None:
+    """`steppewatch fit-participation`: held-out sets (and the validation pair) are refused by
+    name in one line, and nothing is written."""
+    out = tmp_path / "participation.json"
+    for name in ("gold/test20.jsonl", "gold/test19_second.jsonl", "gold/test15.jsonl"):
+        result = run("fit-participation", name, "--out", str(out), cwd=REPO, ok=False)
+        assert result.returncode != 0
+        assert "[SW393]" in result.stderr and Path(name).name in result.stderr
+        assert "Traceback" not in result.stderr
+        assert not out.exists()
+
+
+def test_fit_participation_writes_the_same_bytes_twice_disabled(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    for target in (first, second):
+        result = run(
+            "fit-participation",
+            "gold/tune4.jsonl",
+            "gold/test18.jsonl",
+            "--out",
+            str(target),
+            cwd=REPO,
+        )
+        assert "disabled" in result.stdout
+    data = json.loads(first.read_text(encoding="utf-8"))
+    assert data["fitted_on"] == ["test18", "tune4"] and data["enabled"] is False
+    assert first.read_bytes() == second.read_bytes()

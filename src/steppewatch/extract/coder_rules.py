@@ -16,7 +16,8 @@ turns both into a calibrated ``confidence`` (``calibration.py``).
 After the rules, ``participation_model.apply_participation`` may judge each coded partner state
 from named features of its mentions (a learned layer; off unless a weights file is shipped, and
 none is: leave-one-set-out did not support it, gold/README.md "Eleventh round, learned
-participation layer"). A state it removes stays as a ``named_state`` evidence saying why.
+participation layer" and "Eighteenth round, learned participation layer revisited"). A state it
+removes stays as a ``named_state`` evidence saying why.
 """
 
 from __future__ import annotations
