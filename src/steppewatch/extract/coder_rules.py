@@ -395,6 +395,11 @@ class Found:
     third_party: list[tuple[int, int]] = field(default_factory=list)
     # questions asking to confirm a rumour or relaying a request: their words make no event
     unconfirmed: list[tuple[int, int]] = field(default_factory=list)
+    # event words reported as not having happened (denied, called off: ``_did_not_happen``)
+    unhappened: list[Hit] = field(default_factory=list)
+    # the lead's event words all reported as not having happened: the item is about that one
+    # event (its sides), no analysis of the partners it names
+    lead_unhappened: bool = False
     # where the focal state is named, and other states (not as a place)
     focal_named: list[int] = field(default_factory=list)
     others_named: list[int] = field(default_factory=list)
@@ -2096,7 +2101,13 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
         if code != "meeting":
             _keep(kinds, code, [h for h in kinds[code] if not _negated(text, item, h)])
     for code in list(kinds):  # denied reports that..., a visit put off sine die: no event
-        _keep(kinds, code, [h for h in kinds[code] if not _did_not_happen(text, item, h)])
+        kept = []
+        for h in kinds[code]:
+            if _did_not_happen(text, item, h):
+                found.unhappened.append(h)
+            else:
+                kept.append(h)
+        _keep(kinds, code, kept)
     for code in list(kinds):  # 根据协议，中方将援建哨所: what the document provides for, not done
         if code != "mechanism":
             _keep(kinds, code, [h for h in kinds[code] if not _provided_for(text, item, h)])
@@ -3223,6 +3234,16 @@ def rule_kinds(
             )
             for h in levels
         )
+    if any(item.start <= h.start < lead_end for h in found.unhappened) and not any(
+        h.start < lead_end for hs in kinds.values() for h in hs
+    ):
+        # the lead's event is denied or called off (ГКНБ опроверг сообщения о совместном
+        # патрулировании; the visit was postponed, no new date) and the lead reports no other:
+        # the page reports no event (gold guide addition 1; commentary guidelines), whatever
+        # the later paragraphs recall or the visit's programme had planned, and an office named
+        # in the lead (the minister whose visit is off) makes no meeting
+        found.lead_unhappened = True
+        return []
     main = choose_kind(item, kinds, has_level, lead_end, lead_level, text, body_start)
     for code, hs in phrases.items():
         if hs:
@@ -5078,7 +5099,9 @@ def assign_codes(
             for e in found.evidence
             if e.field != "framework" and not (e.field == "country" and e.code in outside)
         ]
-        if item.relevant:
+        # (an item whose lead event did not happen is about that one event: its sides, not
+        # the partners its later paragraphs name as examples)
+        if item.relevant and not found.lead_unhappened:
             rule_commentary_states(item, found, text, res)
     # the learned participation layer: a coded partner state named, not taking part
     apply_participation(item, text, hits, found, background, res, state_of)
