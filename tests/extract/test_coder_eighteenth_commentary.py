@@ -96,3 +96,62 @@ def test_a_lead_reporting_talks_held_keeps_its_meeting(language: str, text: str)
     relevant, kind, _ = _code(text, language)
     assert relevant
     assert kind == "meeting"
+
+
+# an event said not to take place (will not take place, не состоится, 不会举行) or called off in a
+# headline's words (the minister's visit off): called off, as a postponement with no new date is
+NOT_TAKING_PLACE = [
+    (
+        "en",
+        "Defence ministry says Chinese minister's visit off\n"
+        "Astana, 20 May. The visit of China's defence minister to Kazakhstan, which diplomats had "
+        "expected at the end of the month, will not take place this year, the Kazakh defence "
+        "ministry told reporters.",
+    ),
+    (
+        "ru",
+        "Визит министра обороны Китая в Астану не состоится\n"
+        "Астана, 20 мая. Визит министра обороны КНР в Казахстан, который ожидался в конце месяца, "
+        "в этом году не состоится, сообщили в министерстве обороны Казахстана.",
+    ),
+    (
+        "zh",
+        "中国国防部长访哈会谈今年不会举行\n"
+        "阿斯塔纳5月20日电 哈萨克斯坦国防部说，原定月底举行的中哈两国国防部长会谈今年不会举行。",
+    ),
+]
+TAKING_PLACE = [
+    (
+        "en",
+        "Chinese defence minister holds talks in Astana\n"
+        "Astana, 20 May. China's defence minister held talks with his Kazakh counterpart in Astana "
+        "on Tuesday, the Kazakh defence ministry said. A planned visit to a training range will "
+        "not take place.",
+    ),
+    (
+        "ru",
+        "Министр обороны Китая провёл переговоры в Астане\n"
+        "Астана, 20 мая. Министр обороны КНР во вторник провёл переговоры с казахстанским коллегой "
+        "в Астане, сообщили в министерстве обороны. Посещение полигона не состоится.",
+    ),
+    (
+        "zh",
+        "中国国防部长在阿斯塔纳举行会谈\n"
+        "阿斯塔纳5月20日电 中国国防部长周二在阿斯塔纳同哈萨克斯坦国防部长举行了会谈。原定参观靶场的活动不会举行。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), NOT_TAKING_PLACE)
+def test_an_event_said_not_to_take_place_is_none(language: str, text: str) -> None:
+    relevant, kind, countries = _code(text, language)
+    assert relevant
+    assert kind is None
+    assert "KZ" in countries
+
+
+@pytest.mark.parametrize(("language", "text"), TAKING_PLACE)
+def test_talks_held_beside_a_part_called_off_stay_a_meeting(language: str, text: str) -> None:
+    relevant, kind, _ = _code(text, language)
+    assert relevant
+    assert kind == "meeting"

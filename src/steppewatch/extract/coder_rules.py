@@ -2450,7 +2450,12 @@ _CALLED_OFF = re.compile(
     r"\b(?:cancel(?:l?ed|s)?|called off|postpone[ds]?|put off|shelved|indefinitely)\b|"
     r"(?<![^\W\d_])(?:отмен[её]н\w*|отменил\w*|перенес[её]н\w*|перенесл\w*|отложен\w*|"
     r"отложил\w*|на неопредел[её]нный срок|новые сроки)|\bnew dates? (?:will|is|are|to)\b|"
-    r"另行(?:商定|确定|通知)",
+    r"另行(?:商定|确定|通知)|"
+    # a headline's "visit off", and an event said not to take place (will not take place, не
+    # состоится, 不会举行): called off too
+    r"\b(?:visits?|trips?|talks|meetings?|summits?|exercises?|drills?)\s+(?:is\s+|are\s+)?off\b|"
+    r"\bwill\s+not\s+(?:take\s+place|go\s+ahead|be\s+held)\b|"
+    r"(?<![^\W\d_])не\s+состо(?:ится|ятся)|不会举行|不再举行|未能举行",
     re.IGNORECASE,
 )
 # a new date after the postponement (postponed to 12 May, перенесен на июнь, 推迟至5月): announced
