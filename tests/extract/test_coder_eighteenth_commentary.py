@@ -155,3 +155,63 @@ def test_talks_held_beside_a_part_called_off_stay_a_meeting(language: str, text:
     relevant, kind, _ = _code(text, language)
     assert relevant
     assert kind == "meeting"
+
+
+# a UN organ's session named as where others spoke (joint statements at the Human Rights
+# Council): the venue, no meeting of the sides; a meeting on its sidelines has its own verb
+UN_SESSION = [
+    (
+        "en",
+        "Q: At the current session of the UN Human Rights Council, Kazakhstan, Kyrgyzstan and "
+        "Tajikistan joined a statement backing China's position on Xinjiang. What is your comment?"
+        "\nA: We appreciate the support of our Central Asian neighbours. China stands ready to "
+        "deepen counter-terrorism and border security cooperation with Kazakhstan, Kyrgyzstan "
+        "and Tajikistan against terrorism and extremism.",
+    ),
+    (
+        "ru",
+        "Вопрос: На сессии Совета ООН по правам человека Казахстан, Кыргызстан и Таджикистан "
+        "поддержали совместное заявление в поддержку позиции Китая по Синьцзяну. Как вы это "
+        "прокомментируете?\nОтвет: Мы благодарны нашим центральноазиатским соседям за поддержку. "
+        "Китай готов и далее укреплять с ними антитеррористическое сотрудничество.",
+    ),
+    (
+        "zh",
+        "问：在联合国人权理事会本届会议上，哈萨克斯坦、吉尔吉斯斯坦、塔吉克斯坦等国作共同发言，支持中方"
+        "在涉疆问题上的立场。中方对此有何评论？\n答：我们对中亚邻国的支持表示感谢。中方愿同中亚国家继续"
+        "加强反恐安全合作。",
+    ),
+]
+UN_SIDELINES = [
+    (
+        "en",
+        "On the sidelines of the UN General Assembly session in New York on Tuesday, China's "
+        "Minister of Public Security met Kazakhstan's Interior Minister and discussed joint "
+        "counter-terrorism operations and border security.",
+    ),
+    (
+        "ru",
+        "Во вторник на полях сессии Генеральной Ассамблеи ООН в Нью-Йорке министр общественной "
+        "безопасности КНР встретился с министром внутренних дел Казахстана, стороны обсудили "
+        "борьбу с терроризмом и охрану границы.",
+    ),
+    (
+        "zh",
+        "周二，中国公安部长在纽约出席联合国大会会议期间会见哈萨克斯坦内务部长，双方就联合反恐和边境安全"
+        "合作交换了意见。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), UN_SESSION)
+def test_a_un_organs_session_is_no_meeting_of_the_sides(language: str, text: str) -> None:
+    relevant, kind, _ = _code(text, language)
+    assert relevant
+    assert kind is None
+
+
+@pytest.mark.parametrize(("language", "text"), UN_SIDELINES)
+def test_a_meeting_on_the_sidelines_of_a_un_session_stays_one(language: str, text: str) -> None:
+    relevant, kind, _ = _code(text, language)
+    assert relevant
+    assert kind == "meeting"

@@ -1602,6 +1602,20 @@ _RECALLED_GATHERING = re.compile(
 RECALLED_SPAN = 120  # characters of the framework's clause searched before its name
 
 
+UN_SESSION_SPAN = 40  # characters of the meeting word's clause searched before it for the UN
+
+
+def _un_session(text: str, item: CodedItem, hit: Hit) -> bool:
+    """A meeting word naming a session of a UN organ (联合国人权理事会第60届会议, the UN General
+    Assembly's session, сессия Генассамблеи ООН: the UN named earlier in its clause): the world's
+    forum, where states make statements, is the venue, no meeting of the focal state with its
+    partners (a meeting on its sidelines has a meeting word of its own: 会见, met)."""
+    lo = max(item.start, hit.start - UN_SESSION_SPAN)
+    for m in _CLAUSE_BREAK.finditer(text, lo, hit.start):
+        lo = m.end()
+    return _UN.search(text, lo, hit.end) is not None
+
+
 def _in_passing(text: str, item: CodedItem, hit: Hit) -> bool:
     lo, hi = _sentence_of(text, hit.start, item.start, item.end)
     if _PLATFORMS.search(text, lo, hi):
@@ -2059,6 +2073,8 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
         _keep(kinds, "infrastructure", facilities if any(h.start < lead for h in acts) else acts)
     if "meeting" in kinds:  # 出席交付仪式: attending another event's ceremony is no meeting
         _keep(kinds, "meeting", [h for h in kinds["meeting"] if not _at_ceremony(text, h)])
+    if "meeting" in kinds:  # 联合国大会会议期间: a UN organ's session, no meeting of the sides
+        _keep(kinds, "meeting", [h for h in kinds["meeting"] if not _un_session(text, item, h)])
     if "equipment_transfer" in kinds:
         security = [h.start for hs in found.codes("domain").values() for h in hs]
         # (persons handed over, coder_phrases.persons_mentions: the verb is the operation's)
@@ -3666,6 +3682,8 @@ def named_meeting(item: CodedItem, text: str, hits: list[Hit], end: int) -> Hit 
         if h.start >= end or h.payload[0] not in ("framework", "institution", "meeting_level"):
             continue
         if h.payload[0] == "meeting_level" and _is_aide(h, text):
+            continue
+        if _UN.fullmatch(h.term):  # a UN organ's session: the venue, no meeting (_un_session)
             continue
         gap = MEETING_NAME_GAP_HAN if "\u4e00" <= h.term[:1] <= "\u9fff" else MEETING_NAME_GAP
         if _MEETING_WORD.search(h.term) or _MEETING_WORD.search(text, h.end, min(h.end + gap, end)):
