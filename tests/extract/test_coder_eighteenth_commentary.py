@@ -215,3 +215,54 @@ def test_a_meeting_on_the_sidelines_of_a_un_session_stays_one(language: str, tex
     relevant, kind, _ = _code(text, language)
     assert relevant
     assert kind == "meeting"
+
+
+# the negated future of holding (will not be held, проводиться не будут, 不会进行)
+NOT_HELD_EXERCISE = [
+    (
+        "en",
+        "Bishkek, 3 June. The joint anti-terrorist exercise of the armed forces of Kyrgyzstan and "
+        "China planned for July will not be held this year, the Kyrgyz defence ministry said. "
+        "Military cooperation with China against terrorism and extremism continues, it added.",
+    ),
+    (
+        "ru",
+        "Бишкек, 3 июня. Запланированные на июль совместные антитеррористические учения "
+        "вооруженных сил Кыргызстана и Китая в этом году проводиться не будут, сообщили в "
+        "Минобороны Кыргызстана.",
+    ),
+    ("zh", "吉尔吉斯斯坦国防部6月3日说，原定7月举行的中吉两军联合反恐演习今年不会进行。"),
+]
+HELD_EXERCISE = [
+    (
+        "en",
+        "Bishkek, 3 June. The joint anti-terrorist exercise of the armed forces of Kyrgyzstan and "
+        "China was held near Osh on Tuesday, the Kyrgyz defence ministry said. A parade of the "
+        "units will not be held.",
+    ),
+    (
+        "ru",
+        "Бишкек, 3 июня. Совместные антитеррористические учения вооруженных сил Кыргызстана и "
+        "Китая прошли во вторник под Ошем, сообщили в Минобороны. Парад подразделений "
+        "проводиться не будет.",
+    ),
+    (
+        "zh",
+        "吉尔吉斯斯坦国防部6月3日说，中吉两军联合反恐演习周二在奥什附近举行。原定的阅兵不会进行。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), NOT_HELD_EXERCISE)
+def test_an_exercise_that_will_not_be_held_is_none(language: str, text: str) -> None:
+    relevant, kind, countries = _code(text, language)
+    assert relevant
+    assert kind is None
+    assert "KG" in countries
+
+
+@pytest.mark.parametrize(("language", "text"), HELD_EXERCISE)
+def test_an_exercise_held_beside_a_parade_not_held_stays_one(language: str, text: str) -> None:
+    relevant, kind, _ = _code(text, language)
+    assert relevant
+    assert kind == "bilateral_exercise"

@@ -2471,7 +2471,8 @@ _CALLED_OFF = re.compile(
     # состоится, 不会举行): called off too
     r"\b(?:visits?|trips?|talks|meetings?|summits?|exercises?|drills?)\s+(?:is\s+|are\s+)?off\b|"
     r"\bwill\s+not\s+(?:take\s+place|go\s+ahead|be\s+held)\b|"
-    r"(?<![^\W\d_])не\s+состо(?:ится|ятся)|不会举行|不再举行|未能举行",
+    r"(?<![^\W\d_])(?:не\s+состо(?:ится|ятся)|(?:проводить\w*|провод\w+ся)\s+не\s+буд\w+|"
+    r"не\s+буд(?:ет|ут)\s+(?:провод|провед)\w*)|不会举行|不再举行|未能举行|不会(?:进行|开展)",
     re.IGNORECASE,
 )
 # a new date after the postponement (postponed to 12 May, перенесен на июнь, 推迟至5月): announced
