@@ -266,3 +266,38 @@ def test_an_exercise_held_beside_a_parade_not_held_stays_one(language: str, text
     relevant, kind, _ = _code(text, language)
     assert relevant
     assert kind == "bilateral_exercise"
+
+
+# a breadcrumb above the page's first item naming its opinion section labels the page commentary;
+# the same page under a news section's breadcrumb reports its meeting
+CRUMB_BODY = {
+    "en": "Guarding the common frontier together\n"
+    "Since the mechanism was set up, China and Kazakhstan have held ministerial meetings on "
+    "border security every year, from the defence ministers' talks to the border agencies' "
+    "consultations, and their counter-terrorism cooperation keeps growing.",
+    "ru": "Вместе охраняя общую границу\n"
+    "С момента создания механизма Китай и Казахстан ежегодно проводят встречи министров по "
+    "безопасности границы, от переговоров министров обороны до консультаций пограничных "
+    "ведомств, и их антитеррористическое сотрудничество расширяется.",
+    "zh": "守望相助 共护边境安宁\n"
+    "机制建立以来，中哈两国每年举行边境安全部长级会晤，从国防部长会谈到边防部门磋商，反恐安全合作不断深化。",
+}
+CRUMB_OPINION = {
+    "en": "Site > Opinion > Columns\n",
+    "ru": "Сайт > Мнения\n",
+    "zh": "某网 > 观点 > 某报评论\n",
+}
+CRUMB_NEWS = {
+    "en": "Site > News > Politics\n",
+    "ru": "Сайт > Новости\n",
+    "zh": "某网 > 新闻 > 时政\n",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "zh"])
+def test_an_opinion_breadcrumb_makes_the_page_commentary(language: str) -> None:
+    relevant, kind, _ = _code(CRUMB_OPINION[language] + CRUMB_BODY[language], language)
+    assert relevant
+    assert kind is None
+    _, news_kind, _ = _code(CRUMB_NEWS[language] + CRUMB_BODY[language], language)
+    assert news_kind is not None  # the news section's page: the rules as before

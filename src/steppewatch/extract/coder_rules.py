@@ -3554,7 +3554,19 @@ def search_off_menu(pattern: _Searchable, text: str, start: int, end: int) -> re
 def _commentary_head(text: str, item: CodedItem) -> bool:
     """The item's head labels it a commentary, an opinion or an analysis (``_COMMENTARY``); a
     section of the site's menu (… | World | Opinion | Tech) is no label of this page."""
-    return search_off_menu(_COMMENTARY, text, item.start, _head_end(text, item)) is not None
+    end = _head_end(text, item)
+    if item.start < LEAD and _OPINION_CRUMB.search(text, 0, end):
+        return True  # (the breadcrumb above or atop the page's first item: 人民网 > 观点 > …评论)
+    return search_off_menu(_COMMENTARY, text, item.start, end) is not None
+
+
+# a breadcrumb's opinion section (Site > Opinion > ..., 人民网 > 观点 > 人民日报评论, Главная »
+# Мнения): a field after a breadcrumb's arrow, up to the next arrow or the line's end
+_OPINION_CRUMB = re.compile(
+    r"[>›»][ \t]*(?:观点|[^\s>›»]{0,6}评论|opinions?|commentary|мнени[ея]|колонк\w*)[ \t]*"
+    r"(?=[>›»\n]|$)",
+    re.IGNORECASE,
+)
 
 
 def _head_end(text: str, item: CodedItem) -> int:
