@@ -301,3 +301,71 @@ def test_an_opinion_breadcrumb_makes_the_page_commentary(language: str) -> None:
     assert kind is None
     _, news_kind, _ = _code(CRUMB_NEWS[language] + CRUMB_BODY[language], language)
     assert news_kind is not None  # the news section's page: the rules as before
+
+
+# a spokesperson's answer to a question relaying a report: when the answer states policy (no
+# date, no "was held", no event word), the report is asked about, not reported; an answer that
+# tells the event with its dates confirms it
+POLICY_ANSWER = [
+    (
+        "en",
+        "Spokesperson answers a question on Kyrgyz deputies' remarks about Chinese security firms\n"
+        "Q: It is reported that some Kyrgyz deputies said Chinese private security companies are "
+        "trying to enter the Kyrgyz market. What is your comment?\n"
+        "A: The Chinese government always asks Chinese companies abroad to abide by local laws. "
+        "China and Kyrgyzstan cooperate against terrorism and on border security in an open and "
+        "transparent way.",
+    ),
+    (
+        "ru",
+        "Представитель МИД КНР ответил на вопрос о заявлениях депутатов Кыргызстана о китайских "
+        "охранных компаниях\n"
+        "Вопрос: Сообщается, что ряд депутатов Кыргызстана заявили, что китайские частные "
+        "охранные компании пытаются выйти на рынок страны. Как вы это прокомментируете?\n"
+        "Ответ: Правительство Китая всегда требует от китайских компаний за рубежом соблюдать "
+        "местные законы. Китай и Кыргызстан открыто сотрудничают в борьбе с терроризмом и в "
+        "охране границы.",
+    ),
+    (
+        "zh",
+        "外交部发言人就吉尔吉斯斯坦议员涉中国安保企业言论答记者问\n"
+        "问：据报道，吉尔吉斯斯坦部分议员称，中国私营安保企业正试图进入吉市场。中方对此有何评论？\n"
+        "答：中国政府一贯要求中国企业在海外遵守当地法律法规。中吉在反恐和边境安全领域的合作公开透明。",
+    ),
+]
+DATED_ANSWER = [
+    (
+        "en",
+        "Q: It is reported that the China-Kyrgyzstan joint counter-terrorism exercise ended "
+        "yesterday. Can you share more details?\n"
+        "A: The drill was jointly held by the two sides' counter-terrorism forces in Issyk-Kul "
+        "from 9 to 13 May, with more than 300 personnel taking part.",
+    ),
+    (
+        "ru",
+        "Вопрос: Сообщается, что вчера завершились совместные антитеррористические учения Китая "
+        "и Кыргызстана. Не могли бы вы рассказать подробнее?\n"
+        "Ответ: Учения прошли на Иссык-Куле с 9 по 13 мая, в них приняли участие более 300 "
+        "военнослужащих двух стран.",
+    ),
+    (
+        "zh",
+        "问：据报道，中吉联合反恐演习昨天结束。你能否介绍更多情况？\n"
+        "答：这次演习于5月9日至13日在伊塞克湖州举行，双方300多名人员参加。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), POLICY_ANSWER)
+def test_a_report_relayed_and_answered_with_policy_is_no_event(language: str, text: str) -> None:
+    relevant, kind, countries = _code(text, language)
+    assert relevant
+    assert kind is None
+    assert "KG" in countries
+
+
+@pytest.mark.parametrize(("language", "text"), DATED_ANSWER)
+def test_a_report_relayed_and_told_with_dates_is_the_event(language: str, text: str) -> None:
+    relevant, kind, _ = _code(text, language)
+    assert relevant
+    assert kind == "bilateral_exercise"

@@ -2180,6 +2180,28 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
             found.unconfirmed.extend(relayed)
             for code in list(kinds):
                 _keep(kinds, code, [h for h in kinds[code] if not _inside(h, relayed)])
+        if a_body is not None:
+            # a report the question relays (据报道, it is reported, сообщается) that the answer
+            # neither tells as happened (no date, no "was held", no word of the event) nor names
+            # by an event word: the answer states policy, the report is asked about, not
+            # reported (a spokesperson's answer that recalls a treaty: commentary); the title of
+            # an answer to that question (外交部发言人就…答记者问) names its subject too
+            relayed = _relayed_sentences(text, q_body, q_end)
+            a_end = next((t[0] for t in turns if t[0] > q_start), item.end)
+            if (
+                relayed
+                and not _SPOKEN_OF.search(text, a_body, a_end)
+                and not _TOOK_PLACE.search(text, a_body, a_end)
+                and not _WHEN.search(text, a_body, a_end)
+                and not any(a_body <= h.start < a_end for hs in kinds.values() for h in hs)
+            ):
+                if q_start == turns[0][0]:
+                    title = _ON_QUESTION_TITLE.search(text, item.start, q_start)
+                    if title is not None:
+                        relayed = [title.span(), *relayed]
+                found.unconfirmed.extend(relayed)
+                for code in list(kinds):
+                    _keep(kinds, code, [h for h in kinds[code] if not _inside(h, relayed)])
         asked = _asked_sentences(text, q_body, q_end)
         if asked:  # "Will China provide equipment?": asked about, not reported
             found.unconfirmed.extend(asked)
@@ -2248,6 +2270,15 @@ def _question_turns(text: str, item: CodedItem) -> list[tuple[int, int, int, int
         if _ASKS.search(text, turn.end(), end):
             out.append((turn.start(), turn.end(), end, turns[i + 1].end()))
     return out
+
+
+# the title of a spokesperson's answer (就…答记者问, answers a question on, ответил на вопрос о):
+# what follows names the question's subject
+_ON_QUESTION_TITLE = re.compile(
+    r"就[^\n。]{2,60}?答记者问|\banswers?\s+(?:a\s+)?questions?\s+(?:on|about)\b[^\n]{0,80}|"
+    r"(?<![^\W\d_])отве(?:ча|ти)\w*\s+на\s+вопрос\w*\s+(?:о|об|по)(?![^\W\d_])[^\n]{0,80}",
+    re.IGNORECASE,
+)
 
 
 def _first_sentence_end(text: str, start: int, limit: int) -> int:
