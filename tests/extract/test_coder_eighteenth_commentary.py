@@ -369,3 +369,69 @@ def test_a_report_relayed_and_told_with_dates_is_the_event(language: str, text: 
     relevant, kind, _ = _code(text, language)
     assert relevant
     assert kind == "bilateral_exercise"
+
+
+# a spokesperson answering a question about reports of a clash (named in the narrative): the
+# clash is asked about, the answer's policy is what the page reports; the near miss reports the
+# clash itself, with its day
+ASKED_ABOUT_REPORTS = [
+    (
+        "en",
+        "China backs Tajikistan on Afghan border security\n"
+        "Beijing, 2 September. China supports Tajikistan's efforts to secure its border with "
+        "Afghanistan and is ready to keep up security cooperation with Dushanbe, a foreign "
+        "ministry spokesperson said at a regular briefing, answering a question about reports of "
+        "a shootout on the Tajik-Afghan border.",
+    ),
+    (
+        "ru",
+        "Китай поддержал Таджикистан в охране границы с Афганистаном\n"
+        "Пекин, 2 сентября. Китай поддерживает усилия Таджикистана по охране границы с "
+        "Афганистаном и готов продолжать сотрудничество с Душанбе в сфере безопасности, заявил "
+        "официальный представитель МИД КНР на брифинге, отвечая на вопрос о сообщениях о "
+        "перестрелке на таджикско-афганской границе.",
+    ),
+    (
+        "zh",
+        "中方支持塔吉克斯坦维护塔阿边境安全\n"
+        "北京9月2日电 外交部发言人在例行记者会上回答有关塔阿边境发生交火的报道的提问时表示，"
+        "中方支持塔吉克斯坦维护边境安全的努力，愿同塔方继续开展安全合作。",
+    ),
+]
+CLASH_REPORTED = [
+    (
+        "en",
+        "Attack on Chinese workers' camp near the Tajik-Afghan border\n"
+        "Dushanbe, 2 September. Armed men crossing from Afghanistan attacked the camp of a "
+        "Chinese mining company in Tajikistan's Khatlon region on Monday, wounding two Chinese "
+        "workers, the Tajik border service said.\n",
+    ),
+    (
+        "ru",
+        "Нападение на лагерь китайских рабочих у таджикско-афганской границы\n"
+        "Душанбе, 2 сентября. В понедельник вооруженные люди, перешедшие границу из Афганистана, "
+        "напали на лагерь китайской горнодобывающей компании в Хатлонской области, ранены двое "
+        "граждан Китая, сообщили в погранвойсках Таджикистана.",
+    ),
+    (
+        "zh",
+        "塔阿边境附近中企营地遭袭\n"
+        "杜尚别9月2日电 塔吉克斯坦边防部门说，周一，一伙从阿富汗越境的武装人员袭击了哈特隆州一处中资矿企营地，"
+        "两名中国公民受伤。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), ASKED_ABOUT_REPORTS)
+def test_a_clash_a_question_asks_about_is_no_event(language: str, text: str) -> None:
+    relevant, kind, countries = _code(text, language)
+    assert relevant
+    assert kind is None
+    assert "TJ" in countries
+
+
+@pytest.mark.parametrize(("language", "text"), CLASH_REPORTED)
+def test_a_clash_reported_with_its_day_is_the_event(language: str, text: str) -> None:
+    relevant, kind, _ = _code(text, language)
+    assert relevant
+    assert kind == "incident"

@@ -2124,6 +2124,8 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
             else:
                 kept.append(h)
         _keep(kinds, code, kept)
+    for code in list(kinds):  # answering a question about reports of clashes: asked about
+        _keep(kinds, code, [h for h in kinds[code] if not _asked_about(text, item, h)])
     for code in list(kinds):  # 根据协议，中方将援建哨所: what the document provides for, not done
         if code != "mechanism":
             _keep(kinds, code, [h for h in kinds[code] if not _provided_for(text, item, h)])
@@ -2550,6 +2552,31 @@ def _did_not_happen(text: str, item: CodedItem, hit: Hit) -> bool:
         if not _NEW_DATE.match(text, m.end(), min(hi, m.end() + 40)):
             return _TOOK_PLACE.search(text, lo, hi) is None
     return False
+
+
+# a question about reports named in the narrative (answering a question about reports of
+# clashes, отвечая на вопрос о сообщениях о перестрелках, 在回答有关…报道的提问时): what the reports
+# tell is asked about; the speaker's answer, not the reported event, is what the page reports
+_ASKED_ABOUT = re.compile(
+    r"(?<![^\W\d_])(?:(?:questions?|asked)\s+(?:about|on|regarding)\s+(?:\w+\s+){0,2}?"
+    r"(?:reports?|rumou?rs?|claims?)|вопрос\w*\s+(?:о|об|по поводу)\s+(?:\w+\s+){0,2}?"
+    r"(?:сообщени\w*|слух\w*|информаци\w*))(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_ABOUT_BEFORE_HAN = re.compile(r"(?:有关|关于)[^，,。；;]{0,20}$")
+_REPORTS_QUESTION_AFTER_HAN = re.compile(r"[^，,。；;]{0,20}?(?:报道|传闻|消息)的?(?:提问|问题)")
+ASKED_ABOUT_SPAN = 80  # characters of the event word's sentence searched before it
+
+
+def _asked_about(text: str, item: CodedItem, hit: Hit) -> bool:
+    lo, _ = _sentence_of(text, hit.start, item.start, item.end)
+    lo = max(lo, hit.start - ASKED_ABOUT_SPAN)
+    if _ASKED_ABOUT.search(text, lo, hit.start) is not None:
+        return True
+    return (
+        _REPORTS_QUESTION_AFTER_HAN.match(text, hit.end) is not None
+        and _ABOUT_BEFORE_HAN.search(text, lo, hit.start) is not None
+    )
 
 
 # a sentence saying what the sides discussed: the activities it names are its subjects
