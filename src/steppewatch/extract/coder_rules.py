@@ -396,6 +396,11 @@ class Found:
     third_party: list[tuple[int, int]] = field(default_factory=list)
     # questions asking to confirm a rumour or relaying a request: their words make no event
     unconfirmed: list[tuple[int, int]] = field(default_factory=list)
+    # event words reported as not having happened (denied, called off: ``_did_not_happen``)
+    unhappened: list[Hit] = field(default_factory=list)
+    # the lead's event words all reported as not having happened: the item is about that one
+    # event (its sides), no analysis of the partners it names
+    lead_unhappened: bool = False
     # where the focal state is named, and other states (not as a place)
     focal_named: list[int] = field(default_factory=list)
     others_named: list[int] = field(default_factory=list)
@@ -1598,6 +1603,20 @@ _RECALLED_GATHERING = re.compile(
 RECALLED_SPAN = 120  # characters of the framework's clause searched before its name
 
 
+UN_SESSION_SPAN = 40  # characters of the meeting word's clause searched before it for the UN
+
+
+def _un_session(text: str, item: CodedItem, hit: Hit) -> bool:
+    """A meeting word naming a session of a UN organ (联合国人权理事会第60届会议, the UN General
+    Assembly's session, сессия Генассамблеи ООН: the UN named earlier in its clause): the world's
+    forum, where states make statements, is the venue, no meeting of the focal state with its
+    partners (a meeting on its sidelines has a meeting word of its own: 会见, met)."""
+    lo = max(item.start, hit.start - UN_SESSION_SPAN)
+    for m in _CLAUSE_BREAK.finditer(text, lo, hit.start):
+        lo = m.end()
+    return _UN.search(text, lo, hit.end) is not None
+
+
 def _in_passing(text: str, item: CodedItem, hit: Hit) -> bool:
     lo, hi = _sentence_of(text, hit.start, item.start, item.end)
     if _PLATFORMS.search(text, lo, hi):
@@ -2055,6 +2074,8 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
         _keep(kinds, "infrastructure", facilities if any(h.start < lead for h in acts) else acts)
     if "meeting" in kinds:  # 出席交付仪式: attending another event's ceremony is no meeting
         _keep(kinds, "meeting", [h for h in kinds["meeting"] if not _at_ceremony(text, h)])
+    if "meeting" in kinds:  # 联合国大会会议期间: a UN organ's session, no meeting of the sides
+        _keep(kinds, "meeting", [h for h in kinds["meeting"] if not _un_session(text, item, h)])
     if "equipment_transfer" in kinds:
         security = [h.start for hs in found.codes("domain").values() for h in hs]
         # (persons handed over, coder_phrases.persons_mentions: the verb is the operation's)
@@ -2097,7 +2118,15 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
         if code != "meeting":
             _keep(kinds, code, [h for h in kinds[code] if not _negated(text, item, h)])
     for code in list(kinds):  # denied reports that..., a visit put off sine die: no event
-        _keep(kinds, code, [h for h in kinds[code] if not _did_not_happen(text, item, h)])
+        kept = []
+        for h in kinds[code]:
+            if _did_not_happen(text, item, h):
+                found.unhappened.append(h)
+            else:
+                kept.append(h)
+        _keep(kinds, code, kept)
+    for code in list(kinds):  # answering a question about reports of clashes: asked about
+        _keep(kinds, code, [h for h in kinds[code] if not _asked_about(text, item, h)])
     for code in list(kinds):  # 根据协议，中方将援建哨所: what the document provides for, not done
         if code != "mechanism":
             _keep(kinds, code, [h for h in kinds[code] if not _provided_for(text, item, h)])
@@ -2154,6 +2183,28 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
             found.unconfirmed.extend(relayed)
             for code in list(kinds):
                 _keep(kinds, code, [h for h in kinds[code] if not _inside(h, relayed)])
+        if a_body is not None:
+            # a report the question relays (据报道, it is reported, сообщается) that the answer
+            # neither tells as happened (no date, no "was held", no word of the event) nor names
+            # by an event word: the answer states policy, the report is asked about, not
+            # reported (a spokesperson's answer that recalls a treaty: commentary); the title of
+            # an answer to that question (外交部发言人就…答记者问) names its subject too
+            relayed = _relayed_sentences(text, q_body, q_end)
+            a_end = next((t[0] for t in turns if t[0] > q_start), item.end)
+            if (
+                relayed
+                and not _SPOKEN_OF.search(text, a_body, a_end)
+                and not _TOOK_PLACE.search(text, a_body, a_end)
+                and not _WHEN.search(text, a_body, a_end)
+                and not any(a_body <= h.start < a_end for hs in kinds.values() for h in hs)
+            ):
+                if q_start == turns[0][0]:
+                    title = _ON_QUESTION_TITLE.search(text, item.start, q_start)
+                    if title is not None:
+                        relayed = [title.span(), *relayed]
+                found.unconfirmed.extend(relayed)
+                for code in list(kinds):
+                    _keep(kinds, code, [h for h in kinds[code] if not _inside(h, relayed)])
         asked = _asked_sentences(text, q_body, q_end)
         if asked:  # "Will China provide equipment?": asked about, not reported
             found.unconfirmed.extend(asked)
@@ -2222,6 +2273,15 @@ def _question_turns(text: str, item: CodedItem) -> list[tuple[int, int, int, int
         if _ASKS.search(text, turn.end(), end):
             out.append((turn.start(), turn.end(), end, turns[i + 1].end()))
     return out
+
+
+# the title of a spokesperson's answer (就…答记者问, answers a question on, ответил на вопрос о):
+# what follows names the question's subject
+_ON_QUESTION_TITLE = re.compile(
+    r"就[^\n。]{2,60}?答记者问|\banswers?\s+(?:a\s+)?questions?\s+(?:on|about)\b[^\n]{0,80}|"
+    r"(?<![^\W\d_])отве(?:ча|ти)\w*\s+на\s+вопрос\w*\s+(?:о|об|по)(?![^\W\d_])[^\n]{0,80}",
+    re.IGNORECASE,
+)
 
 
 def _first_sentence_end(text: str, start: int, limit: int) -> int:
@@ -2440,7 +2500,13 @@ _CALLED_OFF = re.compile(
     r"\b(?:cancel(?:l?ed|s)?|called off|postpone[ds]?|put off|shelved|indefinitely)\b|"
     r"(?<![^\W\d_])(?:отмен[её]н\w*|отменил\w*|перенес[её]н\w*|перенесл\w*|отложен\w*|"
     r"отложил\w*|на неопредел[её]нный срок|новые сроки)|\bnew dates? (?:will|is|are|to)\b|"
-    r"另行(?:商定|确定|通知)",
+    r"另行(?:商定|确定|通知)|"
+    # a headline's "visit off", and an event said not to take place (will not take place, не
+    # состоится, 不会举行): called off too
+    r"\b(?:visits?|trips?|talks|meetings?|summits?|exercises?|drills?)\s+(?:is\s+|are\s+)?off\b|"
+    r"\bwill\s+not\s+(?:take\s+place|go\s+ahead|be\s+held)\b|"
+    r"(?<![^\W\d_])(?:не\s+состо(?:ится|ятся)|(?:проводить\w*|провод\w+ся)\s+не\s+буд\w+|"
+    r"не\s+буд(?:ет|ут)\s+(?:провод|провед)\w*)|不会举行|不再举行|未能举行|不会(?:进行|开展)",
     re.IGNORECASE,
 )
 # a new date after the postponement (postponed to 12 May, перенесен на июнь, 推迟至5月): announced
@@ -2487,6 +2553,31 @@ def _did_not_happen(text: str, item: CodedItem, hit: Hit) -> bool:
         if not _NEW_DATE.match(text, m.end(), min(hi, m.end() + 40)):
             return _TOOK_PLACE.search(text, lo, hi) is None
     return False
+
+
+# a question about reports named in the narrative (answering a question about reports of
+# clashes, отвечая на вопрос о сообщениях о перестрелках, 在回答有关…报道的提问时): what the reports
+# tell is asked about; the speaker's answer, not the reported event, is what the page reports
+_ASKED_ABOUT = re.compile(
+    r"(?<![^\W\d_])(?:(?:questions?|asked)\s+(?:about|on|regarding)\s+(?:\w+\s+){0,2}?"
+    r"(?:reports?|rumou?rs?|claims?)|вопрос\w*\s+(?:о|об|по поводу)\s+(?:\w+\s+){0,2}?"
+    r"(?:сообщени\w*|слух\w*|информаци\w*))(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_ABOUT_BEFORE_HAN = re.compile(r"(?:有关|关于)[^，,。；;]{0,20}$")
+_REPORTS_QUESTION_AFTER_HAN = re.compile(r"[^，,。；;]{0,20}?(?:报道|传闻|消息)的?(?:提问|问题)")
+ASKED_ABOUT_SPAN = 80  # characters of the event word's sentence searched before it
+
+
+def _asked_about(text: str, item: CodedItem, hit: Hit) -> bool:
+    lo, _ = _sentence_of(text, hit.start, item.start, item.end)
+    lo = max(lo, hit.start - ASKED_ABOUT_SPAN)
+    if _ASKED_ABOUT.search(text, lo, hit.start) is not None:
+        return True
+    return (
+        _REPORTS_QUESTION_AFTER_HAN.match(text, hit.end) is not None
+        and _ABOUT_BEFORE_HAN.search(text, lo, hit.start) is not None
+    )
 
 
 # a sentence saying what the sides discussed: the activities it names are its subjects
@@ -3224,6 +3315,16 @@ def rule_kinds(
             )
             for h in levels
         )
+    if any(item.start <= h.start < lead_end for h in found.unhappened) and not any(
+        h.start < lead_end for hs in kinds.values() for h in hs
+    ):
+        # the lead's event is denied or called off (ГКНБ опроверг сообщения о совместном
+        # патрулировании; the visit was postponed, no new date) and the lead reports no other:
+        # the page reports no event (gold guide addition 1; commentary guidelines), whatever
+        # the later paragraphs recall or the visit's programme had planned, and an office named
+        # in the lead (the minister whose visit is off) makes no meeting
+        found.lead_unhappened = True
+        return []
     main = choose_kind(item, kinds, has_level, lead_end, lead_level, text, body_start)
     for code, hs in phrases.items():
         if hs:
@@ -3512,7 +3613,19 @@ def search_off_menu(pattern: _Searchable, text: str, start: int, end: int) -> re
 def _commentary_head(text: str, item: CodedItem) -> bool:
     """The item's head labels it a commentary, an opinion or an analysis (``_COMMENTARY``); a
     section of the site's menu (… | World | Opinion | Tech) is no label of this page."""
-    return search_off_menu(_COMMENTARY, text, item.start, _head_end(text, item)) is not None
+    end = _head_end(text, item)
+    if item.start < LEAD and _OPINION_CRUMB.search(text, 0, end):
+        return True  # (the breadcrumb above or atop the page's first item: 人民网 > 观点 > …评论)
+    return search_off_menu(_COMMENTARY, text, item.start, end) is not None
+
+
+# a breadcrumb's opinion section (Site > Opinion > ..., 人民网 > 观点 > 人民日报评论, Главная »
+# Мнения): a field after a breadcrumb's arrow, up to the next arrow or the line's end
+_OPINION_CRUMB = re.compile(
+    r"[>›»][ \t]*(?:观点|[^\s>›»]{0,6}评论|opinions?|commentary|мнени[ея]|колонк\w*)[ \t]*"
+    r"(?=[>›»\n]|$)",
+    re.IGNORECASE,
+)
 
 
 def _head_end(text: str, item: CodedItem) -> int:
@@ -3641,6 +3754,8 @@ def named_meeting(item: CodedItem, text: str, hits: list[Hit], end: int) -> Hit 
         if h.start >= end or h.payload[0] not in ("framework", "institution", "meeting_level"):
             continue
         if h.payload[0] == "meeting_level" and _is_aide(h, text):
+            continue
+        if _UN.fullmatch(h.term):  # a UN organ's session: the venue, no meeting (_un_session)
             continue
         gap = MEETING_NAME_GAP_HAN if "\u4e00" <= h.term[:1] <= "\u9fff" else MEETING_NAME_GAP
         if _MEETING_WORD.search(h.term) or _MEETING_WORD.search(text, h.end, min(h.end + gap, end)):
@@ -5079,7 +5194,9 @@ def assign_codes(
             for e in found.evidence
             if e.field != "framework" and not (e.field == "country" and e.code in outside)
         ]
-        if item.relevant:
+        # (an item whose lead event did not happen is about that one event: its sides, not
+        # the partners its later paragraphs name as examples)
+        if item.relevant and not found.lead_unhappened:
             rule_commentary_states(item, found, text, res)
     # the learned participation layer: a coded partner state named, not taking part
     apply_participation(item, text, hits, found, background, res, state_of)
