@@ -438,3 +438,15 @@ def test_guarded_wide_ascii_spans_answer_as_the_alternation() -> None:
             plain = pattern.pattern.search(text, pos, endpos)
             got = pattern.search(text, pos, endpos)
             assert (plain and plain.span()) == (got and got.span())
+
+
+def test_script_counts_by_class_marks_are_the_deleting_counts() -> None:
+    """detect_language counts Han, Cyrillic and Latin lead bytes with one translation to class
+    marks: the same counts as deleting every other byte, for every byte value."""
+    all_bytes = bytes(range(256))
+    data = all_bytes * 3 + "中国 Казахстан China «»—".encode()
+    marks = data.translate(language._CLASS_MARKS)
+    for mark, keep in ((b"H", language._KEEP_HAN), (b"C", language._KEEP_CYRILLIC)):
+        assert marks.count(mark) == len(data.translate(None, all_bytes.translate(None, keep)))
+    drop_latin = all_bytes.translate(None, language._KEEP_LATIN)
+    assert marks.count(b"L") == len(data.translate(None, drop_latin))
