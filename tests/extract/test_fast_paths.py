@@ -410,3 +410,43 @@ def test_unescape_with_no_break_spaces_first_is_html_unescape() -> None:
         assert text._unescape(sample) == html.unescape(sample), sample
     long_name = "&" + "q" * 30 + "&nbsp;;x&lt&nbsp;y&l&nbsp;&#&nbsp;&notit&nbsp;z;"
     assert text._unescape(long_name) == html.unescape(long_name)
+
+
+def test_guarded_wide_ascii_spans_answer_as_the_alternation() -> None:
+    """On a wide span of an ASCII text the pieces are looked for one by one (str.find): the
+    same answer as the alternation of all of them, and the same matches of the pattern."""
+    from steppewatch.extract.prefilter import ASCII_FIND_SPAN, _lowered
+
+    words = [" ", ", ", "\n", "the ", "China", "Kazakhstan ", "talks ", "on ", "of ", "."]
+    for pattern in _guarded():
+        pieces = [
+            p
+            for piece in pattern.pieces
+            if piece.isascii()
+            for p in (piece, piece.upper(), piece.title(), piece[:-1])
+        ]
+        rng = random.Random(pattern.pattern.pattern)
+        for _ in range(60):
+            text = "".join(rng.choice(words + pieces) for _ in range(rng.randint(60, 160)))
+            assert text.isascii()
+            pos = rng.randint(0, max(0, len(text) - ASCII_FIND_SPAN))
+            endpos = rng.randint(min(pos + ASCII_FIND_SPAN, len(text)), len(text))
+            haystack = _lowered(text) if pattern.pattern.flags & re.IGNORECASE else text
+            assert haystack is not None
+            want = pattern._pieces.search(haystack, pos, endpos) is not None
+            assert pattern.possible(text, pos, endpos) == want or endpos <= pos
+            plain = pattern.pattern.search(text, pos, endpos)
+            got = pattern.search(text, pos, endpos)
+            assert (plain and plain.span()) == (got and got.span())
+
+
+def test_script_counts_by_class_marks_are_the_deleting_counts() -> None:
+    """detect_language counts Han, Cyrillic and Latin lead bytes with one translation to class
+    marks: the same counts as deleting every other byte, for every byte value."""
+    all_bytes = bytes(range(256))
+    data = all_bytes * 3 + "中国 Казахстан China «»—".encode()
+    marks = data.translate(language._CLASS_MARKS)
+    for mark, keep in ((b"H", language._KEEP_HAN), (b"C", language._KEEP_CYRILLIC)):
+        assert marks.count(mark) == len(data.translate(None, all_bytes.translate(None, keep)))
+    drop_latin = all_bytes.translate(None, language._KEEP_LATIN)
+    assert marks.count(b"L") == len(data.translate(None, drop_latin))
