@@ -423,6 +423,8 @@ class Found:
     # a press conference's questions after the item's lead: an office named there asks about
     # officials, it reports no meeting of the item (``rule_kinds``)
     questions: list[tuple[int, int]] = field(default_factory=list)
+    # the first sentence of the answer to a question opening the item (``answer_lead``)
+    answer: tuple[int, int] | None = None
 
     def codes(self, scheme: str) -> dict[str, list[Hit]]:
         return self.by_scheme.get(scheme, {})
@@ -2141,6 +2143,7 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
             ]
             _keep(kinds, code, kept)
     turns = _question_turns(text, item)
+    found.answer = answer_lead(text, item, turns)
     for q_start, q_body, q_end, a_body in turns:
         if q_start >= item.start + LEAD:
             found.questions.append((q_start, q_end))
@@ -2273,6 +2276,22 @@ def _question_turns(text: str, item: CodedItem) -> list[tuple[int, int, int, int
         if _ASKS.search(text, turn.end(), end):
             out.append((turn.start(), turn.end(), end, turns[i + 1].end()))
     return out
+
+
+def answer_lead(
+    text: str, item: CodedItem, turns: list[tuple[int, int, int, int | None]]
+) -> tuple[int, int] | None:
+    """The first sentence of the answer to the question that opens ``item`` (a press
+    conference's item: Question: ... reports say the two armies will drill. / Spokesperson: The
+    exercise will be held in May ...), or None. The question relays or asks (its event words
+    report nothing, ``_asked_about``, ``_REPORTED``); the answer's first sentence is where the
+    page itself tells the event, as a lead does."""
+    if not turns:
+        return None
+    q_start, _, _, a_body = turns[0]
+    if a_body is None or q_start >= item.start + LEAD:
+        return None
+    return _sentence_of(text, a_body, item.start, item.end)
 
 
 # the title of a spokesperson's answer (就…答记者问, answers a question on, ответил на вопрос о):
@@ -3231,6 +3250,29 @@ def _paragraph(text: str, item: CodedItem, position: int) -> int:
     return max(item.start, text.rfind("\n", item.start, position))
 
 
+def _answer_as_lead(
+    item: CodedItem, text: str, kinds: dict[str, list[Hit]], answer: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """The answer's first sentence (``answer_lead``) when it stands for the item's lead: the
+    question opening the item names no event of its own in its lead sentence (the words it
+    relays or asks about were dropped) and the answer's first sentence names one. That
+    sentence reports the event as a lead does: what it tells is not background (an exercise
+    to be held next month, announced by the spokesperson, is the item's event, not a
+    gathering to come), and the main kind is one it names."""
+    if answer is None:
+        return None
+    head, lead_end = lead_parts(text, item)
+    if lead_end > answer[0]:
+        return None
+    body_start = head[1] if head[1] else lead_start(text, item.start, item.end)
+    named = [h.start for hs in kinds.values() for h in hs]
+    if any(body_start <= p < lead_end for p in named) or not any(
+        answer[0] <= p < answer[1] for p in named
+    ):
+        return None
+    return answer
+
+
 def rule_kinds(
     item: CodedItem,
     text: str,
@@ -3251,8 +3293,17 @@ def rule_kinds(
         # event: the events it names are recalled or talked about (gold guide 5: kind null)
         return []
     recalled = _background_events(item, text, kinds, found)
+    answer = _answer_as_lead(item, text, kinds, found.answer)
     for code in list(kinds):
-        _keep(kinds, code, [h for h in kinds[code] if not _within(recalled, h)])
+        _keep(
+            kinds,
+            code,
+            [
+                h
+                for h in kinds[code]
+                if not _within(recalled, h) or (answer and answer[0] <= h.start < answer[1])
+            ],
+        )
     said = _speech_clauses(text, item, kind_lead_end(text, item))
     for code in list(kinds):
         if code != "meeting":
@@ -3325,6 +3376,10 @@ def rule_kinds(
         # in the lead (the minister whose visit is off) makes no meeting
         found.lead_unhappened = True
         return []
+    if answer is not None and any(
+        answer[0] <= h.start < answer[1] for hs in kinds.values() for h in hs
+    ):
+        body_start, lead_end = answer  # (the question's lead names no event: see _answer_as_lead)
     main = choose_kind(item, kinds, has_level, lead_end, lead_level, text, body_start)
     for code, hs in phrases.items():
         if hs:
