@@ -67,3 +67,35 @@ def test_an_exercise_to_come_later_in_the_answer_stays_second() -> None:
     # contrast: the answer opens with the courses; the exercise to come later in the answer is
     # not its lead and does not decide
     assert _kind(TOLD_EN) == "training_education"
+
+
+# --- a graduation ceremony as training ---------------------------------------------------------
+
+GRADUATION_EN = (
+    "Embassy of China in Tajikistan | Embassy News\n"
+    "Graduation ceremony for Tajik border officers held in Urumqi\n"
+    "2026/10/12\n"
+    "On October 10, a graduation ceremony was held in Urumqi for thirty officers of the Border "
+    "Troops of Tajikistan after two months of study on border control and drug trafficking.\n"
+    "Earlier this year China donated handheld radios, repeaters and two communication vehicles "
+    "to the Border Troops of Tajikistan.\n"
+)
+
+
+def test_a_lead_telling_a_graduation_is_the_training() -> None:
+    # (the lead's graduation ceremony named no kind in English)
+    assert _kind(GRADUATION_EN) == "training_education"
+
+
+HANDOVER_EN = (
+    "Embassy of China in Tajikistan | Embassy News\n"
+    "China hands radios to Tajik border troops\n"
+    "2026/10/12\n"
+    "On October 10, China donated handheld radios, repeaters and two communication vehicles to "
+    "the Border Troops of Tajikistan in Dushanbe.\n"
+    "Thirty Tajik officers studied in Urumqi this year.\n"
+)
+
+
+def test_a_handover_with_no_graduation_stays_a_transfer() -> None:
+    assert _kind(HANDOVER_EN) == "equipment_transfer"
