@@ -2040,10 +2040,27 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
     for code in list(kinds):
         _keep(kinds, code, [h for h in kinds[code] if h.start < related])
     documents = sorted(kinds.get("mechanism", []), key=lambda h: h.start)
+    aid_documents: list[tuple[int, int]] = []  # (start, end): agreements that name the aid
     for code in list(kinds):  # 引渡条约, extradition treaty: what a document is about, no event
         if code not in ("mechanism", "meeting") and documents:
-            kept = [h for h in kinds[code] if not _qualifies_document(text, h, documents)]
+            kept = []
+            for h in kinds[code]:
+                end = _qualifies_document(text, h, documents)
+                if end < 0:
+                    kept.append(h)
+                elif code == "equipment_transfer" and _names_aid(text, item, h):
+                    # an agreement or protocol naming the aid's items or amount is one
+                    # equipment_transfer event, not also a mechanism (codebook; guide 10)
+                    kept.append(h)
+                    aid_documents.append(
+                        (_sentence_of(text, h.start, item.start, item.end)[0], end)
+                    )
             _keep(kinds, code, kept)
+    if aid_documents and "mechanism" in kinds:
+        kept = [
+            h for h in kinds["mechanism"] if not any(a <= h.start < b for a, b in aid_documents)
+        ]
+        _keep(kinds, "mechanism", kept)
     if "training_education" in kinds:
         spans = [m.span() for m in _NOT_TRAINING.finditer(text, item.start, item.end)]
         kept = [
@@ -2412,30 +2429,73 @@ ABOUT_SPAN = 48
 DOCUMENT_REACH = ABOUT_SPAN + NESTED_SPAN  # characters: the farthest a qualified name starts
 
 
-def _qualifies_document(text: str, hit: Hit, documents: list[Hit]) -> bool:
-    """``hit`` names what a document is about: the word right before the document's name
-    (引渡条约, extradition treaty), inside 关于…的 before it, or after it and "on" (agreement on
-    extradition, соглашение о совместном производстве беспилотников), also past the parties'
-    names (договор с Китаем о передаче осужденных: ``_ABOUT_PARTIES``)."""
+def _qualifies_document(text: str, hit: Hit, documents: list[Hit]) -> int:
+    """Where the document whose subject ``hit`` names ends (-1: none): ``hit`` is the word
+    right before the document's name (引渡条约, extradition treaty), inside 关于…的 before it, or
+    after it and "on" (agreement on extradition, соглашение о совместном производстве
+    беспилотников), also past the parties' names (договор с Китаем о передаче осужденных:
+    ``_ABOUT_PARTIES``)."""
     if _ABOUT_PARTIES.search(text, max(0, hit.start - ABOUT_PARTIES_SPAN), hit.start):
-        return True
+        return hit.end
     # (``documents`` sorted by start: only those near the hit can qualify it, so a text of
     # thousands of documents and event words is not read in pairs)
     lo = bisect.bisect_left(documents, hit.start - DOCUMENT_REACH, key=lambda d: d.start)
     hi = bisect.bisect_right(documents, hit.end + DOCUMENT_REACH, key=lambda d: d.start)
     for d in documents[lo:hi]:
         if part_of(hit, d):
-            return True
+            return max(hit.end, d.end)
         if 0 <= hit.start - d.end <= ABOUT_SPAN and _ABOUT.match(text, d.end, hit.start):
-            return True
+            return hit.end
 
         if (
             0 <= d.start - hit.end <= 14
             and _ABOUT_HAN.fullmatch(text, hit.end, d.start)
             and "关于" in text[max(0, hit.start - 14) : hit.start]
         ):
-            return True
-    return False
+            return d.end
+    return -1
+
+
+# aid words that name no items (free military aid, безвозмездная помощь, 无偿军事援助): an
+# agreement on them is an equipment_transfer only with the aid's amount in its sentence
+_AID_ONLY = frozenset(
+    {
+        "military aid", "military assistance", "free aid", "free military aid", "free of charge",
+        "grant*", "donat*", "无偿援助", "无偿军事援助", "军事援助", "军援", "捐赠", "赠送",
+        "безвозмездн", "военной помощ", "военная помощ", "военную помощ",
+        "военно-технической помощ", "военно-техническую помощ", "грант", "в дар",
+    }
+)  # fmt: skip
+# an amount of money (100 million yuan, 80 млн юаней, $5m, 8000万元, 1亿元人民币)
+_AMOUNT = re.compile(
+    r"\d[\d,.\s]*(?:million|billion|mln|bn|m\b|млн|миллион|млрд|миллиард|тыс)?\.?\s*"
+    r"(?:yuan|rmb|renminbi|dollars?|usd|us\$|юан|доллар|сом|долл)|"
+    r"(?:\$|usd|us\$|¥|rmb)\s?\d|[\d零一二三四五六七八九十百千两]+\s*[万亿]?(?:美?元|人民币)",
+    re.IGNORECASE,
+)
+
+
+# a transfer named with the items (supply of, handed over, as a gift, free of charge, 提供, 移交,
+# поставка, передача): an agreement on drones' joint production names no aid
+_TRANSFER = re.compile(
+    r"援助|无偿|赠|捐|提供|交付|移交|"
+    r"\b(?:aid|assistance|grants?|donat\w*|gift\w*|free|suppl\w+|deliver\w*|handed|"
+    r"hand(?:ing)?\s+over|transfer\w*)\b|"
+    r"(?<![^\W\d_])(?:помощ|безвозмезд|передач|переда[лтн]|постав[кл]|в\s+дар|грант|дар[иу])",
+    re.IGNORECASE,
+)
+
+
+def _names_aid(text: str, item: CodedItem, hit: Hit) -> bool:
+    """An equipment_transfer ``hit`` that names what a document is about names the aid: items
+    (equipment, vehicles, uniforms) with their transfer in the sentence, or an aid word with
+    the aid's amount in it (free military aid worth 80 million yuan)."""
+    lo, hi = _sentence_of(text, hit.start, item.start, item.end)
+    if hit.term.startswith(PHRASE_MARK):
+        return True  # a verb of handing over with its object (coder_phrases)
+    if hit.term not in _AID_ONLY:
+        return _TRANSFER.search(text, lo, hi) is not None
+    return _AMOUNT.search(text, lo, hi) is not None
 
 
 # a document or a body only proposed or expected (выступила с предложением создать рабочую
