@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from steppewatch.errors import InputError
+from steppewatch.extract.calibration import TUNING_SETS
 from steppewatch.extract.participation_model import (
     FEATURES,
     MODEL_NAME,
@@ -47,27 +48,7 @@ MAX_RECALL_DROP = 0.01  # a (C, threshold) may cost at most this much mean recal
 # this round's validation pair (common rules): judged in aggregate only, never fitted on
 VALIDATION = ("test15.jsonl", "test16.jsonl", "_val.jsonl")
 # the sets the layer is fitted on by default: the tuning sets but the validation pair
-FIT_SETS = (
-    "dev",
-    "real_tune",
-    "tune2",
-    "test2",
-    "tune3",
-    "test4",
-    "test5",
-    "test6",
-    "test7",
-    "test8",
-    "test9",
-    "test10",
-    "test11",
-    "test12",
-    "test13",
-    "test14",
-    "tune4",
-    "test17",
-    "test18",
-)
+FIT_SETS = tuple(name for name in TUNING_SETS if f"{name}.jsonl" not in VALIDATION)
 
 
 @dataclass
