@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from steppewatch.extract import ExtractedDocument, extract_document
+from steppewatch.extract.model import CodedDocument, CodedItem
 
 # Hand-written readouts of the kinds the codebook covers (not copied from any page).
 ZH_READOUT = (
@@ -52,3 +53,11 @@ def readouts() -> dict[str, ExtractedDocument]:
         "ru": make_doc(RU_READOUT, "ru.txt"),
         "en": make_doc(EN_READOUT, "en.txt"),
     }
+
+
+def first_relevant(coded: CodedDocument) -> CodedDocument | CodedItem | None:
+    """The unit a page's main kind is read from: the document when it was coded as one item,
+    else its first relevant item (None when nothing is relevant)."""
+    if not coded.items:
+        return coded if coded.relevant else None
+    return next((i for i in coded.items if i.relevant), None)

@@ -10,14 +10,14 @@ from steppewatch.extract import extract_document
 from steppewatch.extract.codebook_coder import CodebookCoder
 from steppewatch.extract.model import CodedDocument, CodedItem
 
+from .conftest import first_relevant
+
 CODER = CodebookCoder()
 
 
 def _main(text: str) -> CodedDocument | CodedItem | None:
     coded = CODER.code(extract_document(text.encode("utf-8"), source="coder54.txt"))
-    if not coded.items:  # (a page of one item is coded as the document)
-        return coded if coded.relevant else None
-    return next((i for i in coded.items if i.relevant), None)
+    return first_relevant(coded)
 
 
 def _kind(text: str) -> str | None:

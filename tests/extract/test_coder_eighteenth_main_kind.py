@@ -16,6 +16,8 @@ from steppewatch.extract.codebook_coder import CodebookCoder
 from steppewatch.extract.coder_background import lead_start
 from steppewatch.extract.model import CodedDocument, CodedItem
 
+from .conftest import first_relevant
+
 CODER = CodebookCoder()
 
 
@@ -25,9 +27,7 @@ def _coded(text: str) -> CodedDocument:
 
 def _main(text: str) -> CodedDocument | CodedItem | None:
     coded = _coded(text)
-    if not coded.items:  # (a page of one item is coded as the document)
-        return coded if coded.relevant else None
-    return next((i for i in coded.items if i.relevant), None)
+    return first_relevant(coded)
 
 
 def _kind(text: str) -> str | None:
