@@ -26,7 +26,18 @@ SETS = (
     "dev real_tune tune2 test2 tune3 test4 test5 test6 test7 test8 test9 test10 test11 test12"
     " test13 test14 tune4 test17 test18"
 ).split()
-REFUSED = {"test", "test3", "test15", "test16", "test19", "test20", "real_heldout", "real_heldout2"}
+REFUSED = {
+    "test",
+    "test3",
+    "test15",
+    "test16",
+    "test19",
+    "test20",
+    "test21",
+    "test22",
+    "real_heldout",
+    "real_heldout2",
+}
 SURNAMES = set(
     "Bai Cai Cao Chen Cheng Cui Deng Ding Dong Du Fan Fang Feng Fu Gao Ge Gong Gu Guo Han He Hou"
     " Hu Hua Huang Ji Jia Jiang Jin Kong Lei Li Liang Lin Liu Lu Luo Ma Meng Miao Mo Pan Peng Qi"

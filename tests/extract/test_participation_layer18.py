@@ -189,7 +189,7 @@ def test_the_fit_is_deterministic() -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["test19.jsonl", "test20.jsonl", "test19_second.jsonl", "test20_second.jsonl", "test.jsonl"],
+    ["test21.jsonl", "test22.jsonl", "test21_second.jsonl", "test22_second.jsonl", "test.jsonl"],
 )
 def test_held_out_sets_are_refused(name: str) -> None:
     with pytest.raises(InputError) as raised:
@@ -197,7 +197,7 @@ def test_held_out_sets_are_refused(name: str) -> None:
     assert raised.value.code == "SW393"
 
 
-@pytest.mark.parametrize("name", ["test15.jsonl", "test16.jsonl"])
+@pytest.mark.parametrize("name", ["test15.jsonl", "test16.jsonl", "tune5.jsonl", "tune6.jsonl"])
 def test_the_validation_pair_is_refused(name: str) -> None:
     with pytest.raises(InputError):
         pf.collect_pairs([f"gold/{name}"])

@@ -13,8 +13,8 @@ def register(app: typer.Typer) -> None:
         gold: list[Path] = typer.Argument(
             None,
             help="Tuning gold files (default: the tuning sets under gold/ of the current "
-            "directory but this round's validation pair: dev, real_tune, tune2, test2, tune3, "
-            "test4 to test14, tune4, test17, test18); never held-out sets.",
+            "directory but this round's validation sets: dev, real_tune, tune2, test2, tune3, "
+            "test4 to test14, tune4, test17 to test20); never held-out sets.",
             show_default=False,
         ),
         out: Path | None = typer.Option(

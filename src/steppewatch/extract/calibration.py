@@ -243,18 +243,19 @@ def reliability_bins(pairs: Iterable[tuple[float, bool]], bins: int = 10) -> lis
 
 
 # the held-out gold sets, refused by name (so before the file exists: gold/test3.jsonl,
-# gold/test19.jsonl and gold/test20.jsonl were written blind); gold/test2.jsonl was held out
+# gold/test21.jsonl and gold/test22.jsonl were written blind); gold/test2.jsonl was held out
 # until the fifth coder round, gold/test4.jsonl until the ninth, gold/test5.jsonl until the
 # tenth, gold/test6.jsonl until the eleventh, gold/test7.jsonl until the twelfth,
 # gold/test8.jsonl until the thirteenth, gold/test9.jsonl until the fourteenth,
 # gold/test10.jsonl until the fifteenth, gold/test11.jsonl and gold/test12.jsonl until the
-# sixteenth, gold/test13.jsonl and gold/test14.jsonl until the seventeenth and gold/test15.jsonl
-# to gold/test18.jsonl until the eighteenth; all sixteen are tuning data since (gold/README.md)
+# sixteenth, gold/test13.jsonl and gold/test14.jsonl until the seventeenth, gold/test15.jsonl
+# to gold/test18.jsonl until the eighteenth and gold/test19.jsonl and gold/test20.jsonl until
+# the nineteenth; all eighteen are tuning data since (gold/README.md)
 HELD_OUT = (
     "test.jsonl",
     "test3.jsonl",
-    "test19.jsonl",
-    "test20.jsonl",
+    "test21.jsonl",
+    "test22.jsonl",
     "real_heldout.jsonl",
     "real_heldout2.jsonl",
 )
@@ -281,6 +282,10 @@ TUNING_SETS = (
     "test16",
     "test17",
     "test18",
+    "test19",
+    "test20",
+    "tune5",
+    "tune6",
 )
 
 

@@ -19,7 +19,7 @@ Deterministic: the sets in the order given, documents sorted by id, lbfgs (no ra
 weights rounded to six decimals; rerunning on the same gold and rules writes the same bytes.
 Scikit-learn is needed only here, never on the coding path. Held-out gold sets (and their
 second annotations) are refused by name (``participation_model.refuse_held_out``); so is this
-round's validation pair, test15 and test16 (``VALIDATION``).
+round's validation sets, test15, test16, tune5 and tune6 (``VALIDATION``).
 """
 
 from __future__ import annotations
@@ -45,9 +45,9 @@ C_GRID = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 THRESHOLD_GRID = tuple(round(0.05 * i, 2) for i in range(2, 19))  # 0.1 .. 0.9
 CLASS_WEIGHT: str | None = "balanced"  # (the eighteenth round's best LOSO variant, gold/README.md)
 MAX_RECALL_DROP = 0.01  # a (C, threshold) may cost at most this much mean recall
-# this round's validation pair (common rules): judged in aggregate only, never fitted on
-VALIDATION = ("test15.jsonl", "test16.jsonl", "_val.jsonl")
-# the sets the layer is fitted on by default: the tuning sets but the validation pair
+# this round's validation sets (common rules): judged in aggregate only, never fitted on
+VALIDATION = ("test15.jsonl", "test16.jsonl", "tune5.jsonl", "tune6.jsonl", "_val.jsonl")
+# the sets the layer is fitted on by default: the tuning sets but the validation sets
 FIT_SETS = tuple(name for name in TUNING_SETS if f"{name}.jsonl" not in VALIDATION)
 
 
@@ -71,7 +71,7 @@ class Document:
 
 
 def refuse(paths: Sequence[str | Path]) -> None:
-    """Held-out sets (SW393) and the validation pair are refused by name."""
+    """Held-out sets (SW393) and the validation sets are refused by name."""
     refuse_held_out(paths)
     for path in paths:
         if Path(path).name in VALIDATION:
