@@ -439,6 +439,7 @@ DISJOINT_SETS = (
     "test18",
     "test19",
     "test20",
+    "test22",
     "real_tune",
     "real_heldout",
     "real_heldout2",
@@ -869,6 +870,29 @@ def test_twentieth_readout_set_is_valid_complete_and_disjoint() -> None:
         relevant_at_least=41,
         negatives_at_least=19,
         multi_event_at_least=21,
+    )
+
+
+def test_twenty_second_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
+    """gold/test22.jsonl, the twenty-second blind readout set (pages naming several Central Asian
+    states while only some take part in the PRC security event: Chinese workers, firms and
+    pipelines with other states on the route, SCO RATS, defence and security secretaries' meetings
+    whose news is one state's bilateral talks, a Belt and Road security forum, Afghan-border posts,
+    liaison offices and joint patrols with one state, training and aid for two states, smuggling
+    routes, a president's speech at a PRC fair, CSTO and Russian events beside a PRC act, a
+    Lancang-Mekong-style format, a week of visits by country; hard negatives of the same shape;
+    Central Asian outlets in Russian and English, think tanks, provincial and Xinjiang Chinese
+    outlets, MFA and MoD transcripts, an interview, a court report, a Telegram repost; denied and
+    postponed events; written ahead, held out)."""
+    _check_blind_readout_set(
+        "test22",
+        "ro23-",
+        documents=60,
+        per_language=20,
+        relevant_at_least=42,
+        negatives_at_least=18,
+        multi_event_at_least=17,
+        each_kind_at_least=3,
     )
 
 
