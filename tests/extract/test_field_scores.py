@@ -958,6 +958,7 @@ def test_blind_second_annotation_covers_the_second_annotator_sample(shared_dir: 
         ("test18", 60),
         ("test19", 60),
         ("test20", 60),
+        ("test22", 60),
     ],
 )
 def test_blind_second_annotation_covers_every_readout(name: str, documents: int) -> None:
