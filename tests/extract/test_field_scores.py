@@ -439,6 +439,7 @@ DISJOINT_SETS = (
     "test18",
     "test19",
     "test20",
+    "test21",
     "test22",
     "real_tune",
     "real_heldout",
@@ -891,6 +892,28 @@ def test_twentieth_readout_set_is_valid_complete_and_disjoint() -> None:
         relevant_at_least=41,
         negatives_at_least=19,
         multi_event_at_least=21,
+    )
+
+
+def test_twenty_first_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
+    """gold/test21.jsonl, the twenty-first blind readout set (an ordinary month's reading list
+    from outlets the earlier sets used least: Kyrgyz, Tajik, Kazakh and Uzbek outlets and Russian
+    federal and military outlets in Russian; Central Asian English editions, think tanks,
+    Eurasianet, RFE/RL, wire copy and PRC embassy and MFA pages in English; Xinhua, PLA Daily,
+    MoD, MPS, customs and MEM pages, Tianshan Net, an XPCC outlet and provincial outlets in
+    Chinese; half the English pages about events that are not meetings; outcome headlines,
+    quote, number and background leads, pages whose security act comes after an economic
+    opening, calls, several events in one page, denied and postponed events; written ahead,
+    held out)."""
+    _check_blind_readout_set(
+        "test21",
+        "ro22-",
+        documents=60,
+        per_language=20,
+        relevant_at_least=46,
+        negatives_at_least=14,
+        multi_event_at_least=18,
+        each_kind_at_least=3,
     )
 
 
