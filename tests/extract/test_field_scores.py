@@ -981,6 +981,7 @@ def test_blind_second_annotation_covers_the_second_annotator_sample(shared_dir: 
         ("test18", 60),
         ("test19", 60),
         ("test20", 60),
+        ("test21", 60),
         ("test22", 60),
     ],
 )
