@@ -935,7 +935,7 @@ def test_twenty_second_readout_held_out_set_is_valid_complete_and_disjoint() -> 
         per_language=20,
         relevant_at_least=42,
         negatives_at_least=18,
-        multi_event_at_least=17,
+        multi_event_at_least=19,
         each_kind_at_least=3,
     )
 
