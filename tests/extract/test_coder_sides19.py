@@ -18,11 +18,23 @@ Competing in a contest is taking part in it (Teams from Kyrgyzstan, Kazakhstan .
 observers are not.
 
 A bare 相关： heading whose headlines run on between bars closes the item (page furniture).
+
+A framework named in what the sides discussed is talked about, not meeting, also when the
+clause runs on through a list's "including" (preparations for the events ahead, including the
+SCO summit; в том числе к саммиту ШОС; 包括上合组织峰会): its members are no sides.
+
+In commentary, a list of examples that runs through most of the region (four partner states
+and "other Central Asian states") names the region, like its group name: beside a partner the
+item names otherwise it adds no states (a list of two examples still does: fifteenth round).
 """
 
 from __future__ import annotations
 
+import pytest
+
 from steppewatch.extract import code_document
+from steppewatch.extract.coder_background import talked_about
+from steppewatch.extract.matcher import Hit
 
 from .conftest import make_doc
 
@@ -203,3 +215,84 @@ def test_a_bare_related_heading_with_headlines_closes_the_item_zh() -> None:
         "编辑：李明\n相关：昆明开展冬季治安整治行动 | 云南与哈萨克斯坦签署农业合作协议\n"
     )
     assert _partners(text, "zh") == {"KG", "TJ"}
+
+
+# -- a framework's gathering to come, named in a list of what was discussed ---------------------
+RU_CALL = (
+    "Президенты Узбекистана и Китая провели телефонный разговор\n"
+    "Президент Узбекистана 3 марта провел телефонный разговор с Председателем КНР. Главы "
+    "государств обсудили сотрудничество в сфере безопасности и борьбу с терроризмом.\n"
+    "Лидеры выступили за более тесное взаимодействие в рамках Шанхайской организации "
+    "сотрудничества.\n"
+    "Стороны также обменялись мнениями о подготовке к предстоящим многосторонним мероприятиям, "
+    "в том числе к саммиту ШОС в Бишкеке.\n"
+)
+
+
+def test_a_summit_to_come_in_a_list_of_what_was_discussed_brings_no_members_ru() -> None:
+    assert _partners(RU_CALL, "ru") == {"UZ"}
+
+
+EN_CALL = (
+    "Uzbek and Chinese presidents hold phone call\n"
+    "TASHKENT, March 3 - The presidents of Uzbekistan and China discussed security cooperation "
+    "and the fight against terrorism in a phone call on Tuesday.\n"
+    "The leaders called for closer cooperation within the Shanghai Cooperation Organisation.\n"
+    "The two leaders also discussed preparations for the multilateral events ahead, including "
+    "the SCO summit in Bishkek.\n"
+)
+
+
+def test_a_summit_to_come_in_a_list_of_what_was_discussed_brings_no_members_en() -> None:
+    assert _partners(EN_CALL, "en") == {"UZ"}
+
+
+def test_the_frameworks_meeting_in_the_lead_brings_its_members_en() -> None:
+    text = (
+        "SCO security council secretaries meet in Bishkek\n"
+        "BISHKEK, March 3 - The secretaries of the security councils of the SCO member states "
+        "met in Bishkek on Tuesday to discuss terrorism and drug trafficking.\n"
+    )
+    assert _partners(text, "en") == {"KZ", "KG", "TJ", "UZ"}
+
+
+# -- a list of examples running through the region, in commentary --------------------------------
+ZH_REGION_LIST = (
+    "外交部发言人就有关中国在塔吉克斯坦驻军的报道答记者问\n"
+    "问：有媒体称中国计划在塔吉克斯坦驻军。中方对此有何回应？\n"
+    "答：有关报道不符合事实。中塔两国在执法安全领域开展正常合作，帮助塔方加强边防能力建设，"
+    "共同打击恐怖主义和毒品走私。中国同哈萨克斯坦、吉尔吉斯斯坦、乌兹别克斯坦、土库曼斯坦等"
+    "中亚国家的合作始终公开透明。\n"
+)
+
+
+def test_a_list_of_examples_through_the_region_adds_no_states_zh() -> None:
+    assert _partners(ZH_REGION_LIST, "zh") == {"TJ"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "talked"),
+    [
+        (
+            "Стороны обменялись мнениями о подготовке к предстоящим мероприятиям, в том числе к "
+            "саммиту ШОС в Бишкеке.",
+            "ШОС",
+            True,
+        ),
+        ("Стороны провели переговоры, в том числе в рамках ШОС.", "ШОС", False),
+        (
+            "They discussed preparations for the events ahead, including the SCO summit.",
+            "SCO",
+            True,
+        ),
+        ("They met in Bishkek, including at the SCO summit.", "SCO", False),
+        ("双方就筹备即将举行的多边活动，包括上合组织峰会交换了意见。", "上合组织", True),
+        ("双方举行会谈，包括在上合组织框架内的合作。", "上合组织", False),
+    ],
+)
+def test_a_discussed_clause_runs_on_through_including(
+    sentence: str, name: str, talked: bool
+) -> None:
+    start = sentence.index(name)
+    hit = Hit(start, start + len(name), ("framework", "SCO"), name)
+    assert talked_about(sentence, hit, 0) is talked

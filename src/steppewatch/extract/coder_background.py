@@ -1798,7 +1798,10 @@ _DISCUSSED_BEFORE = Guarded(
         r"preparations?\s+for|prepar\w+\s+for|ahead\s+of|on\s+the\s+eve\s+of|"
         r"(?:announced|unveiled|pledged|made)\s+at|(?:объявлен\w*|объявил\w*|озвучен\w*)\s+на|"
         r"обсуд\w*|обсужд\w*|обменял\w*\s+мнениями|подготовк\w*\s+к|в\s+преддверии|накануне)"
-        r"(?![^\W\d_]))[^.;。；，,]{0,60}$",
+        # (the clause runs on through a list's "including": preparations for the events to come,
+        # including the SCO summit; подготовке к мероприятиям, в том числе к саммиту ШОС)
+        r"(?![^\W\d_]))(?:[^.;。；，,]|[,，]\s*(?:в\s+том\s+числе|including|in\s+particular|"
+        r"особенно|包括|特别是|尤其是)){0,60}$",
         re.IGNORECASE,
     ),
     "讨论",

@@ -1873,9 +1873,17 @@ def rule_commentary_states(item: CodedItem, found: Found, text: str, res: Resour
     examples, the same actor's other partner) are added, but not those named only as a
     neighbour (a border's other side, how it reacts), as a third state's partner (the US
     minister visited Kazakhstan), only as a place (a route's stop, researchers' home, a
-    dateline) or as a comparison's yardstick (compared with Kyrgyzstan)."""
+    dateline) or as a comparison's yardstick (compared with Kyrgyzstan). Nor those of a list
+    of examples that runs through most of the region (China's ties with Kazakhstan, Kyrgyzstan,
+    Uzbekistan, Turkmenistan and other Central Asian states): the region named, like its group
+    name, which beside a partner state the item names otherwise adds no more."""
+    region = (
+        _region_examples(found, res)
+        if any(c in res.study.partner_set for c in item.countries)
+        else set()
+    )
     for code, hit in found.examples.items():
-        if code in res.study.partner_set and code not in item.countries:
+        if code in res.study.partner_set and code not in item.countries and code not in region:
             if code in found.neighbours and code not in found.not_neighbours:
                 continue
             if hit.payload[0] == "state" and (
@@ -1884,6 +1892,34 @@ def rule_commentary_states(item: CodedItem, found: Found, text: str, res: Resour
                 continue
             item.countries = res.study.sort_countries([*item.countries, code])
             found.evidence.append(evidence("country", code, hit, text, "named"))
+
+
+REGION_EXAMPLES = 4  # partner states in one list of examples: the region named, not examples
+_EXAMPLE_STEP = 24  # characters at most from one example's start to the next one's in a list
+
+
+def _region_examples(found: Found, res: Resources) -> set[str]:
+    """The partner states given as examples in one list (``example`` hits, each within
+    ``_EXAMPLE_STEP`` characters of the previous one) of at least ``REGION_EXAMPLES`` states."""
+    hits = sorted(
+        (
+            h
+            for c, h in found.examples.items()
+            if c in res.study.partner_set and h.payload[0] == "example"
+        ),
+        key=lambda h: h.start,
+    )
+    region: set[str] = set()
+    run: list[Hit] = []
+    for hit in hits:
+        if run and hit.start - run[-1].start > _EXAMPLE_STEP:
+            if len(run) >= REGION_EXAMPLES:
+                region.update(str(h.payload[1]) for h in run)
+            run = []
+        run.append(hit)
+    if len(run) >= REGION_EXAMPLES:
+        region.update(str(h.payload[1]) for h in run)
+    return region
 
 
 def rule_domestic_states(
