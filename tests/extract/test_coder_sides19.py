@@ -26,6 +26,10 @@ SCO summit; в том числе к саммиту ШОС; 包括上合组织峰
 In commentary, a list of examples that runs through most of the region (four partner states
 and "other Central Asian states") names the region, like its group name: beside a partner the
 item names otherwise it adds no states (a list of two examples still does: fifteenth round).
+
+A round-up by country under headings in capitals alone on their lines (KAZAKHSTAN, ...,
+ALSO NOTED) is a digest: each state's entry is an item of its own, so a state of one entry is
+no side of another entry's event. A page with one such line (a masthead) stays one item.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ import pytest
 from steppewatch.extract import code_document
 from steppewatch.extract.coder_background import talked_about
 from steppewatch.extract.matcher import Hit
+from steppewatch.extract.segment import segment_text
 
 from .conftest import make_doc
 
@@ -296,3 +301,57 @@ def test_a_discussed_clause_runs_on_through_including(
     start = sentence.index(name)
     hit = Hit(start, start + len(name), ("framework", "SCO"), name)
     assert talked_about(sentence, hit, 0) is talked
+
+
+# -- a round-up by country under headings in capitals ---------------------------------------------
+EN_ROUNDUP = (
+    "Regional security letter | Issue 12, 4 October\n"
+    "The week in the region, state by state\n"
+    "\n"
+    "KAZAKHSTAN\n"
+    "The senate passed a law on the protection of critical infrastructure. Officials said no "
+    "foreign partner took part in drafting it.\n"
+    "\n"
+    "TAJIKISTAN\n"
+    "Dushanbe hosted a conference on water security attended by donors.\n"
+    "\n"
+    "UZBEKISTAN\n"
+    "Uzbek and Chinese border guards held a joint patrol along the frontier near Termez on "
+    "1 October, the State Border Committee said.\n"
+    "\n"
+    "ALSO NOTED\n"
+    "The Kyrgyz parliament approved the new budget.\n"
+)
+
+RU_ROUNDUP = (
+    "Обзор недели: безопасность в Центральной Азии\n"
+    "\n"
+    "КАЗАХСТАН\n"
+    "Сенат принял закон о защите критической инфраструктуры.\n"
+    "\n"
+    "КЫРГЫЗСТАН\n"
+    "Бишкек и Душанбе обсудили делимитацию границы.\n"
+    "\n"
+    "УЗБЕКИСТАН\n"
+    "Национальная гвардия Узбекистана и Народная вооруженная полиция Китая провели совместные "
+    "антитеррористические учения в Ташкенте.\n"
+)
+
+
+def test_a_round_up_under_headings_in_capitals_has_an_item_per_state_en() -> None:
+    assert _partners(EN_ROUNDUP, "en") == {"UZ"}
+
+
+def test_a_round_up_under_headings_in_capitals_has_an_item_per_state_ru() -> None:
+    assert _partners(RU_ROUNDUP, "ru") == {"UZ"}
+
+
+def test_an_article_with_one_heading_in_capitals_stays_one_item_en() -> None:
+    text = (
+        "THE STEPPE REVIEW\n"
+        "Uzbek and Chinese border guards patrol together\n"
+        "TERMEZ, Oct. 1 - Uzbek and Chinese border guards held a joint patrol along the "
+        "frontier near Termez, the State Border Committee said. Kazakhstan's guards are to "
+        "join next year.\n"
+    )
+    assert len(segment_text(text)) == 1
