@@ -30,6 +30,10 @@ item names otherwise it adds no states (a list of two examples still does: fifte
 A round-up by country under headings in capitals alone on their lines (KAZAKHSTAN, ...,
 ALSO NOTED) is a digest: each state's entry is an item of its own, so a state of one entry is
 no side of another entry's event. A page with one such line (a masthead) stays one item.
+
+Two partner states acting together in a sentence that does not name the focal state do their
+own business also when the sentence says "both countries" or 两国 after naming them (the border
+of the two countries: theirs); a partner said to attend the focal state's meeting is a side.
 """
 
 from __future__ import annotations
@@ -355,3 +359,38 @@ def test_an_article_with_one_heading_in_capitals_stays_one_item_en() -> None:
         "join next year.\n"
     )
     assert len(segment_text(text)) == 1
+
+
+# -- two partner states' own meeting, "both countries" theirs ------------------------------------
+ZH_BORDER_MEETING = (
+    "中哈边防代表举行会晤\n"
+    "本报讯 5月10日，中国阿拉山口边境管理部门与哈萨克斯坦边防部门在阿拉山口举行边防代表会晤，"
+    "双方就打击走私和非法越境交换了意见。\n"
+    "另据报道，哈萨克斯坦与吉尔吉斯斯坦边防部门同日在两国边境举行了例行会晤。\n"
+)
+
+
+def test_two_partners_meeting_on_their_own_border_are_no_sides_zh() -> None:
+    assert _partners(ZH_BORDER_MEETING, "zh") == {"KZ"}
+
+
+def test_a_partner_joining_the_focal_states_meeting_stays_a_side_zh() -> None:
+    text = ZH_BORDER_MEETING.replace(
+        "另据报道，哈萨克斯坦与吉尔吉斯斯坦边防部门同日在两国边境举行了例行会晤。",
+        "吉尔吉斯斯坦边防部门代表也出席了会晤。",
+    )
+    assert _partners(text, "zh") == {"KZ", "KG"}
+
+
+EN_BORDER_MEETING = (
+    "Chinese and Kazakh border delegates meet at Khorgos\n"
+    "KHORGOS, May 10 - Border guard representatives of China and Kazakhstan met at Khorgos on "
+    "Friday and discussed joint measures against drug smuggling, terrorism and illegal "
+    "crossings of the border.\n"
+    "Separately, Kazakhstan and Kyrgyzstan held a routine border meeting on the frontier of "
+    "the two countries the same day.\n"
+)
+
+
+def test_two_partners_meeting_on_their_own_border_are_no_sides_en() -> None:
+    assert _partners(EN_BORDER_MEETING, "en") == {"KZ"}

@@ -984,23 +984,36 @@ def partner_sentences(hits: list[Hit], text: str, res: Resources) -> list[tuple[
     if any(_multilateral_name(h, res) and h.start not in outside for h in hits):
         # (a gathering of a framework names its members' delegates in sentences of their own)
         return []
+    # (a bilateral word, 两国, bilateral, is the sides the sentence names: ``their_sides``)
     focal = sorted(
         h.start
         for h in hits
         if names_focal(h, res)
-        or (h.payload[0] in ("framework", "group") and h.start not in outside)
+        or (
+            h.payload[0] in ("framework", "group")
+            and h.start not in outside
+            and h.payload != ("framework", "bilateral")
+        )
     )
-    by_sentence: dict[tuple[int, int], set[str]] = {}
+    by_sentence: dict[tuple[int, int], list[Hit]] = {}
     for hit in states:
         span = _sentence_of(text, hit.start, max(0, hit.start - 400), hit.end + 400)
-        by_sentence.setdefault(span, set()).add(hit.payload[1])
+        by_sentence.setdefault(span, []).append(hit)
+
+    def their_sides(lo: int, hi: int, named: list[Hit]) -> bool:
+        # "both sides" after two partner states named in the sentence are those two
+        # (哈萨克斯坦与吉尔吉斯斯坦边防部门在两国边境会晤: the border of those two), not the focal
+        # state and a partner (nineteenth round)
+        both = _BOTH_SIDES.search(text, lo, hi)
+        return both is None or len({h.payload[1] for h in named if h.end <= both.start()}) > 1
+
     events = sorted(h.start for h in hits if h.payload[0] == "event_kind")
     spans = [
         (lo, hi)
         for (lo, hi), named in by_sentence.items()
-        if len(named) > 1
+        if len({h.payload[1] for h in named}) > 1
         and not _any_in(focal, lo, hi)
-        and not _BOTH_SIDES.search(text, lo, hi)
+        and their_sides(lo, hi, named)
         and not _TAKING_PART.search(text, lo, hi)
         # (a sentence saying who borders whom, with no event there, is the map: the states on
         # it do nothing, Xinjiang's posts stand where the border with Kazakhstan and Kyrgyzstan
