@@ -267,6 +267,43 @@ _NOT_SENT_OR_NEXT = Guarded(
     "направится",
     "вылетит",
 )
+# ... or said not to take part in some other way (nineteenth round, issue 13, test20): not a
+# member (Туркмения в ШОС не входит), not invited (未在邀请之列, was not invited), unable to send
+# anyone (未能派员), not taking part now (не участвует), its taking part put off to a later time (участие перенесено на следующий
+# год, postponed until next year, 推迟至明年), no presence there (found no firm present in
+# Uzbekistan, 没有…的身影, нет присутствия): a state named so is no side of this event
+_NOT_TAKING_PART = Guarded(
+    re.compile(
+        r"(?<![^\W\d_])(?:not\s+(?:among\s+(?:those\s+)?)?invited|found\s+no\s|"
+        r"no\s+(?:[\w-]+\s+){0,6}?(?:presence|present)|"
+        r"(?:postponed|deferred|put\s+off)\s+(?:to|until|till)\s+(?:next|the\s+following|a\s+later)|"
+        r"не\s+вход(?:и|я)\w*|не\s+участву\w*|не\s+(?:был[аио]?\s+)?приглаш\w*|не\s+присутству\w*|"
+        r"нет\s+(?:\w+\s+){0,4}?присутстви\w*|"
+        r"перенес\w*\s+на\s+(?:следующ|будущ|друг|более\s+поздн)\w*|отложен\w*\s+(?:на|до)\s)|"
+        r"未能(?:选)?派|没能派|未在邀请之列|未(?:受|获|被)邀|没有受邀|没有[^，,。；;]{0,12}?身影|"
+        r"推迟(?:至|到)|延期至",
+        re.IGNORECASE,
+    ),
+    "not",
+    "found no",
+    "presen",
+    "postpon",
+    "deferred",
+    "put off",
+    "не",
+    "нет",
+    "перенес",
+    "отлож",
+    "未能",
+    "没能",
+    "未在",
+    "未受",
+    "未获",
+    "未被",
+    "没有",
+    "推迟",
+    "延期",
+)
 # another event like this one (similar assistance to Kyrgyzstan, аналогичные переговоры пройдут в
 # Ташкенте, 提供类似援助): not this event's participants
 _SIMILAR = Guarded(
@@ -425,9 +462,16 @@ _TAKING_PART = Guarded(
         r"出席|参加|参与|与会|参演|attend|particip|t(?:ook|akes?|aken|aking) part|represented|"
         # (присутствие: a presence, not attending; участок, на участках границы: a stretch of
         # land, not taking part)
-        r"участ(?!о?к)|присутствова|представлял\w*",
+        r"участ(?!о?к)|присутствова|представлял\w*|"
+        # (competing in a contest: Teams from ... competed, 参赛国家, соревновались)
+        r"参赛|(?<![^\W\d_])(?:competed|competitors|соревновал\w*|состязал\w*)",
         re.IGNORECASE,
     ),
+    "参赛",
+    "competed",
+    "competitors",
+    "соревновал",
+    "состязал",
     "出席",
     "参加",
     "参与",
@@ -956,6 +1000,7 @@ def _another_event(text: str, lo: int, hi: int, year: int | None) -> bool:
         or _SIMILAR.search(text, lo, hi)
         or _NOT_HERE.search(text, lo, hi)
         or _NOT_SENT_OR_NEXT.search(text, lo, hi)
+        or _NOT_TAKING_PART.search(text, lo, hi)
     ):
         return True
     now = _now(text, lo, hi)
@@ -1234,7 +1279,7 @@ def other_act_opening(text: str, lo: int, hi: int) -> bool:
 # a state said to stay away (did not send a delegation, was not represented, 未派代表, не
 # направила делегацию, не участвовал): a member of the framework that is no side of its meeting
 _ABSENT = re.compile(
-    r"未派|没有派|未参加|未出席|没有参加|缺席|(?<![^\W\d_])(?:(?:did|has|have|had)\s+not\s+"
+    r"未派|没有派|未能(?:选)?派|没能派|未参加|未出席|没有参加|缺席|(?<![^\W\d_])(?:(?:did|has|have|had)\s+not\s+"
     r"(?:send|sent|take\s+part|attend|participate)|(?:was|were)\s+not\s+represented|stayed\s+away|"
     r"не\s+направ(?:ил|ля)\w*|не\s+присла\w*|не\s+участвова\w*|не\s+принимал\w*\s+участи\w*|"
     r"не\s+принял\w*\s+участи\w*|не\s+был\w*\s+представлен\w*|представлен\w*\s+не\s+был\w*|"
@@ -1455,7 +1500,8 @@ _LINKS_INLINE = LinePattern(
     r"Also\s+read|See\s+also|Other\s+news|More\s+news|Latest(?:\s+news)?|"
     r"Читайте\s+также|Смотрите\s+также|См\.\s+также|(?:Также\s+)?по\s+теме|"
     r"(?:Новости|Материалы)\s+по\s+теме|(?:Похожие|Другие)\s+новости|"
-    r"【?[ \t]*(?:相关|延伸|推荐|更多)(?:新闻|阅读|链接|报道)[ \t]*】?)"
+    # (相关: bare, its headlines between bars: 相关：…行动 | 陕西与哈萨克斯坦签署…)
+    r"【?[ \t]*(?:相关|延伸|推荐|更多)(?:新闻|阅读|链接|报道)?[ \t]*】?)"
     r"[ \t]*[:：][ \t]*(?=[«“\"《]|[^\n]*?\s[|｜·•]\s)",
     re.IGNORECASE,
 )
@@ -1468,6 +1514,7 @@ _LINKS_ONLY_INLINE = LinePattern(
     r"^[ \t]*(?:Read\s+also|Also\s+read|See\s+also|Related\s+(?:news|articles?|stories)|"
     r"Читайте\s+также|Смотрите\s+также|См\.\s+также|Читайте\s+по\s+теме|"
     r"Популярное|Самое\s+(?:читаемое|популярное)|Most\s+(?:read|popular|viewed)|"
+    r"(?:Также|Ещ[её])\s+в\s+ленте|"
     r"【?[ \t]*(?:相关|延伸|推荐|热门)(?:新闻|阅读|链接|文章)[ \t]*】?)[ \t]*[:：][ \t]*\S",
     re.IGNORECASE,
 )
@@ -1571,6 +1618,48 @@ def _asked(text: str, lo: int, hi: int) -> bool:
     return bool(_QUESTION_END.search(text, lo, hi)) and bool(_ASKS.search(text, lo, hi))
 
 
+# a line of a list under an introducing line ending in a colon (Contingents were sent by:\n-
+# Kazakhstan, 400 troops;\n- Kyrgyzstan, 250 troops; 参演兵力如下：\n• 哈萨克斯坦…): the line
+# goes on with its introduction's sentence, which reports the event (nineteenth round, issue 13)
+_BULLET = re.compile(r"[ \t]*(?:[-–•·*▪●]|\d{1,2}[.)、])[ \t]")
+_LIST_LINES = 12  # lines of a list looked back over for its introduction
+_LIST_REACH = 1500  # characters
+
+
+def list_intro(text: str, lo: int, start: int) -> int | None:
+    """The start of the line introducing the list whose bullet line holds ``lo`` (the line
+    ending in a colon above the list's bullet lines, none of them longer than 300 characters),
+    or None when that line is no bullet of such a list."""
+    line = text.rfind("\n", start, lo + 1) + 1
+    line = max(line, start)
+    if not _BULLET.match(text, line):
+        return None
+    floor = max(start, lo - _LIST_REACH)
+    for _ in range(_LIST_LINES):
+        if line <= floor:
+            return None
+        end = line - 1  # the previous line's newline
+        previous = max(text.rfind("\n", floor, end) + 1, floor)
+        body = text[previous:end].rstrip()
+        if not body:
+            line = previous
+            continue
+        if _BULLET.match(text, previous):
+            if len(body) > 300:
+                return None
+            line = previous
+            continue
+        return previous if body.endswith((":", "：")) else None
+    return None
+
+
+def _list_reports(text: str, span: tuple[int, int], start: int, events: list[int]) -> bool:
+    """The sentence ``span`` is a bullet line of a list whose introducing line (``list_intro``)
+    reports an event: the list names its sides."""
+    intro = list_intro(text, span[0], start)
+    return intro is not None and not _reports_nothing(text, intro, span[0], events)
+
+
 def background_sentences(
     text: str,
     start: int,
@@ -1619,6 +1708,7 @@ def background_sentences(
                 # a side named with a with-word (ready to cooperate with Tajikistan) is no topic
                 and not _with_side(text, hit, start)
                 and _reports_nothing(text, *_sentence(text, hit.start, start, end), events)
+                and not _list_reports(text, span, start, events)
             )
         ):
             spans.append(span)
@@ -1708,7 +1798,10 @@ _DISCUSSED_BEFORE = Guarded(
         r"preparations?\s+for|prepar\w+\s+for|ahead\s+of|on\s+the\s+eve\s+of|"
         r"(?:announced|unveiled|pledged|made)\s+at|(?:объявлен\w*|объявил\w*|озвучен\w*)\s+на|"
         r"обсуд\w*|обсужд\w*|обменял\w*\s+мнениями|подготовк\w*\s+к|в\s+преддверии|накануне)"
-        r"(?![^\W\d_]))[^.;。；，,]{0,60}$",
+        # (the clause runs on through a list's "including": preparations for the events to come,
+        # including the SCO summit; подготовке к мероприятиям, в том числе к саммиту ШОС)
+        r"(?![^\W\d_]))(?:[^.;。；，,]|[,，]\s*(?:в\s+том\s+числе|including|in\s+particular|"
+        r"особенно|包括|特别是|尤其是)){0,60}$",
         re.IGNORECASE,
     ),
     "讨论",

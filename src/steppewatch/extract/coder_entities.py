@@ -735,7 +735,11 @@ _EXAMPLE_AFTER = re.compile(
 # it attends): such a list names the participants, whoever they are
 _PARTICIPATE = re.compile(
     r"出席|参加|参与|与会|参演|代表团|attend|particip|t(?:ook|akes?|aken|aking) part|delegations?\b|"
-    r"участ(?!о?к)|присутств|делегаци",  # (участок: a stretch of land)
+    r"участ(?!о?к)|присутств|делегаци|"  # (участок: a stretch of land)
+    # competing in a contest is taking part in it (nineteenth round: Teams from Kyrgyzstan,
+    # Kazakhstan, Russia, Belarus and China competed; 参赛国家还有…; команды из …)
+    r"参赛|\bcompeted\b|\bcompetitors\b|\bteams?\s+(?:from|of)\b|соревновал|состязал|"
+    r"команд\w{0,3}\s+(?:из|от)\s",
     re.IGNORECASE,
 )
 

@@ -984,23 +984,36 @@ def partner_sentences(hits: list[Hit], text: str, res: Resources) -> list[tuple[
     if any(_multilateral_name(h, res) and h.start not in outside for h in hits):
         # (a gathering of a framework names its members' delegates in sentences of their own)
         return []
+    # (a bilateral word, 两国, bilateral, is the sides the sentence names: ``their_sides``)
     focal = sorted(
         h.start
         for h in hits
         if names_focal(h, res)
-        or (h.payload[0] in ("framework", "group") and h.start not in outside)
+        or (
+            h.payload[0] in ("framework", "group")
+            and h.start not in outside
+            and h.payload != ("framework", "bilateral")
+        )
     )
-    by_sentence: dict[tuple[int, int], set[str]] = {}
+    by_sentence: dict[tuple[int, int], list[Hit]] = {}
     for hit in states:
         span = _sentence_of(text, hit.start, max(0, hit.start - 400), hit.end + 400)
-        by_sentence.setdefault(span, set()).add(hit.payload[1])
+        by_sentence.setdefault(span, []).append(hit)
+
+    def their_sides(lo: int, hi: int, named: list[Hit]) -> bool:
+        # "both sides" after two partner states named in the sentence are those two
+        # (哈萨克斯坦与吉尔吉斯斯坦边防部门在两国边境会晤: the border of those two), not the focal
+        # state and a partner (nineteenth round)
+        both = _BOTH_SIDES.search(text, lo, hi)
+        return both is None or len({h.payload[1] for h in named if h.end <= both.start()}) > 1
+
     events = sorted(h.start for h in hits if h.payload[0] == "event_kind")
     spans = [
         (lo, hi)
         for (lo, hi), named in by_sentence.items()
-        if len(named) > 1
+        if len({h.payload[1] for h in named}) > 1
         and not _any_in(focal, lo, hi)
-        and not _BOTH_SIDES.search(text, lo, hi)
+        and their_sides(lo, hi, named)
         and not _TAKING_PART.search(text, lo, hi)
         # (a sentence saying who borders whom, with no event there, is the map: the states on
         # it do nothing, Xinjiang's posts stand where the border with Kazakhstan and Kyrgyzstan
@@ -1873,9 +1886,17 @@ def rule_commentary_states(item: CodedItem, found: Found, text: str, res: Resour
     examples, the same actor's other partner) are added, but not those named only as a
     neighbour (a border's other side, how it reacts), as a third state's partner (the US
     minister visited Kazakhstan), only as a place (a route's stop, researchers' home, a
-    dateline) or as a comparison's yardstick (compared with Kyrgyzstan)."""
+    dateline) or as a comparison's yardstick (compared with Kyrgyzstan). Nor those of a list
+    of examples that runs through most of the region (China's ties with Kazakhstan, Kyrgyzstan,
+    Uzbekistan, Turkmenistan and other Central Asian states): the region named, like its group
+    name, which beside a partner state the item names otherwise adds no more."""
+    region = (
+        _region_examples(found, res)
+        if any(c in res.study.partner_set for c in item.countries)
+        else set()
+    )
     for code, hit in found.examples.items():
-        if code in res.study.partner_set and code not in item.countries:
+        if code in res.study.partner_set and code not in item.countries and code not in region:
             if code in found.neighbours and code not in found.not_neighbours:
                 continue
             if hit.payload[0] == "state" and (
@@ -1884,6 +1905,34 @@ def rule_commentary_states(item: CodedItem, found: Found, text: str, res: Resour
                 continue
             item.countries = res.study.sort_countries([*item.countries, code])
             found.evidence.append(evidence("country", code, hit, text, "named"))
+
+
+REGION_EXAMPLES = 4  # partner states in one list of examples: the region named, not examples
+_EXAMPLE_STEP = 24  # characters at most from one example's start to the next one's in a list
+
+
+def _region_examples(found: Found, res: Resources) -> set[str]:
+    """The partner states given as examples in one list (``example`` hits, each within
+    ``_EXAMPLE_STEP`` characters of the previous one) of at least ``REGION_EXAMPLES`` states."""
+    hits = sorted(
+        (
+            h
+            for c, h in found.examples.items()
+            if c in res.study.partner_set and h.payload[0] == "example"
+        ),
+        key=lambda h: h.start,
+    )
+    region: set[str] = set()
+    run: list[Hit] = []
+    for hit in hits:
+        if run and hit.start - run[-1].start > _EXAMPLE_STEP:
+            if len(run) >= REGION_EXAMPLES:
+                region.update(str(h.payload[1]) for h in run)
+            run = []
+        run.append(hit)
+    if len(run) >= REGION_EXAMPLES:
+        region.update(str(h.payload[1]) for h in run)
+    return region
 
 
 def rule_domestic_states(

@@ -99,11 +99,15 @@ def content_start(text: str) -> int:
 # a digest's entries (a day's or a week's news of several states, each entry its own event):
 # lines opening with a number (1. ..., 2) ...), a bracketed heading (【乌兹别克斯坦】, 【社会】) or
 # a heading of one to three capitalised words and a full stop (Кыргызстан. ..., Border. ...);
-# the number or heading is followed by the entry's own words on the line
+# the number or heading is followed by the entry's own words on the line; or a heading of one to
+# three words in capitals alone on its line (KYRGYZSTAN), the entry's words on the lines below
 _DIGEST_ENTRY = LinePattern(
     r"^[ \t\u3000]*(?:(?P<number>\d{1,2})[.)．、][ \t\u3000]*(?=\S)|"
     r"(?P<bracket>【)[^】\n]{1,20}】|"
-    r"(?P<heading>[^\W\d_a-zа-яё][^\W\d_]{2,20}(?:[ \t][^\W\d_]{2,20}){0,2})\.[ \t]+(?=\S))"
+    r"(?P<heading>[^\W\d_a-zа-яё][^\W\d_]{2,20}(?:[ \t][^\W\d_]{2,20}){0,2})\.[ \t]+(?=\S)|"
+    # (a heading in capitals alone on its line, one to three words: a round-up by country,
+    # KAZAKHSTAN / KYRGYZSTAN / ALSO NOTED, nineteenth round)
+    r"(?P<caps>[A-ZА-ЯЁ][A-ZА-ЯЁ'’-]{2,20}(?:[ \t]+[A-ZА-ЯЁ][A-ZА-ЯЁ'’-]{1,20}){0,2})[ \t]*(?=\n|$))"
 )
 DIGEST_ENTRIES = 3  # entries at least, all of one style, to make a span a digest
 DIGEST_OPENING_LINE = 200  # characters: the longest line before a digest's first entry
@@ -134,9 +138,12 @@ def digest_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 continue  # (not the next number: a figure or a date opening a line)
             numbers.append(match.start())
         else:
-            marks.setdefault("bracket" if match.group("bracket") else "heading", []).append(
-                match.start()
+            style = (
+                "bracket"
+                if match.group("bracket")
+                else ("caps" if match.group("caps") else "heading")
             )
+            marks.setdefault(style, []).append(match.start())
     marks["number"] = numbers
     best = max(marks.values(), key=len)
     if len(best) < DIGEST_ENTRIES:
