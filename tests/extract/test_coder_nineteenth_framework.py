@@ -6,7 +6,8 @@ item 5), found on fresh pages (test19, test20):
   body, and its members are not implied;
 - with no framework named and several partner states on the page, the sentence that reports the
   main event (of any kind, not only a meeting) naming one partner beside the focal state gives
-  its sides: bilateral (a round-up whose first item is a handover to one state);
+  its sides: bilateral (a round-up whose first item is a handover to one state); "the two
+  countries" in that sentence is the pair itself, no format that stops it;
 - a course that officers of several partner states sit together, no framework named, is one
   multilateral event outside the named frameworks (other_multilateral), as a joint exercise is;
   aid for several states is not;
@@ -150,6 +151,49 @@ def test_aid_for_two_states_in_one_sentence_is_no_joint_format(language: str) ->
     item = _code(AID_FOR_TWO[language])
     assert item.kind == "equipment_transfer"
     assert item.framework not in ("bilateral", "other_multilateral")
+
+
+# -- "the two countries" in the reporting sentence is the pair itself ----------------------------
+
+DIGESTS = {
+    "en": (
+        "Central Asia this week\n"
+        "A round-up of the week's news from the region.\n"
+        "- Kazakhstan's Interior Ministry said two fugitives wanted by China for fraud"
+        " were handed over to the Chinese police at the border on Monday under the"
+        " extradition treaty between the two countries.\n"
+        "- Uzbekistan's Interior Ministry and China's Ministry of Public Security signed"
+        " a memorandum on fighting cybercrime and terrorism in Tashkent.\n"
+        "- Kyrgyzstan's parliament approved a new budget.\n"
+        "- Tajikistan launched a new hydropower unit.\n"
+    ),
+    "ru": (
+        "Центральная Азия за неделю\n"
+        "Обзор главных новостей региона.\n"
+        "- МВД Казахстана сообщило, что двое беглецов, разыскиваемых Китаем за"
+        " мошенничество, в понедельник переданы китайской полиции на границе в"
+        " соответствии с договором об экстрадиции между двумя странами.\n"
+        "- МВД Узбекистана и Министерство общественной безопасности КНР подписали в"
+        " Ташкенте меморандум о борьбе с киберпреступностью и терроризмом.\n"
+        "- Парламент Кыргызстана одобрил новый бюджет.\n"
+        "- Таджикистан запустил новый агрегат ГЭС.\n"
+    ),
+    "zh": (
+        "中亚一周要闻\n"
+        "本周中亚地区要闻如下。\n"
+        "——哈萨克斯坦内务部称，两名因诈骗被中方通缉的逃犯周一在边境口岸被移交给中国警方，依据的是两国引渡条约。\n"
+        "——乌兹别克斯坦内务部与中国公安部在塔什干签署打击网络犯罪和恐怖主义合作备忘录。\n"
+        "——吉尔吉斯斯坦议会通过新预算。\n"
+        "——塔吉克斯坦新水电机组投产。\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(DIGESTS))
+def test_the_two_countries_in_the_reporting_sentence_keep_it_bilateral(language: str) -> None:
+    item = _code(DIGESTS[language])
+    assert item.framework == "bilateral"
+    assert item.countries == ["CN", "KZ", "UZ"]
 
 
 # -- a course several partner states' officers sit together -------------------------------------

@@ -1722,7 +1722,10 @@ def _reported_one_partner(
     for h in source:
         if not lo <= h.start < hi:
             continue
-        if h.payload[0] in ("framework", "group", "group_other"):
+        if h.payload[0] in ("group", "group_other") or (
+            # (the two countries, 两国: the pair itself, no format of several states)
+            h.payload[0] == "framework" and h.payload[1] not in ("bilateral", "unilateral")
+        ):
             return None
         state = state_of(h, res)
         if state is None:
