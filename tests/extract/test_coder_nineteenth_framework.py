@@ -10,7 +10,8 @@ item 5), found on fresh pages (test19, test20):
   countries" in that sentence is the pair itself, no format that stops it;
 - a course that officers of several partner states sit together, no framework named, is one
   multilateral event outside the named frameworks (other_multilateral), as a joint exercise is;
-  aid for several states is not;
+  aid for several states is not, nor a class drawn from the world (officers of more than 40
+  countries, the partners named among them);
 - an exercise or contest of several states' forces is never bilateral, even when the states
   found are the focal one and a single partner;
 - a framework named as the body an event was organised or held under (The course was organised
@@ -241,6 +242,33 @@ def test_a_course_of_several_states_is_other_multilateral(language: str) -> None
     item = _code(one)
     assert item.kind == "training_education"
     assert item.framework == "bilateral"
+
+
+# (Chinese: the short texts written for this test are not found relevant, a relevance question;
+# the tuning sets' two Chinese pages of this kind are the check, see gold/README.md)
+OPEN_CLASSES = {
+    "en": (
+        "Foreign officers graduate from PLA academy\n"
+        "A PLA academy held a graduation ceremony for 150 foreign officers from more than 40 "
+        "countries, including officers from Kazakhstan, Kyrgyzstan and Tajikistan, who "
+        "finished a one-year counter-terrorism command course.\n"
+        "They studied joint operations and border security.\n"
+    ),
+    "ru": (
+        "Иностранные офицеры окончили академию НОАК\n"
+        "Академия НОАК провела выпуск 150 иностранных офицеров из 40 стран, в том числе из "
+        "Казахстана, Кыргызстана и Таджикистана, завершивших годичный курс обучения по борьбе "
+        "с терроризмом.\n"
+        "Слушатели изучали управление совместными операциями и охрану границы.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(OPEN_CLASSES))
+def test_a_class_drawn_from_the_world_is_no_format_of_the_partners_named(language: str) -> None:
+    item = _code(OPEN_CLASSES[language])
+    assert item.kind == "training_education"
+    assert item.framework != "other_multilateral"
 
 
 # -- an exercise of several states' forces is never bilateral -----------------------------------

@@ -1699,6 +1699,28 @@ def _in_passing(text: str, item: CodedItem, hit: Hit) -> bool:
     return bool(_UN.search(text, lo, hi)) and bool(_FORUMS.search(text, lo, hi))
 
 
+# a count of the states a class is drawn from (来自40多个国家, from more than 40 countries, из 40
+# стран): an academy's class open to the world, whatever partner states it names
+_STATES_COUNT = re.compile(
+    r"(\d+)\s*(?:多|余)?\s*个?(?:国家|国)|(\d+)\s+(?:other\s+)?(?:countries|nations|states)\b|"
+    r"(\d+)\s+(?:других\s+)?(?:стран|государств)",
+    re.IGNORECASE,
+)
+
+
+def _open_class(item: CodedItem, text: str, found: Found, res: Resources) -> bool:
+    """A course's participants are drawn from the world, not from the partner states named: the
+    partners are examples (哈萨克斯坦、吉尔吉斯斯坦等国, countries such as ...) or the item counts
+    more states than the study has partners (来自40多个国家的外军军官): the focal state's own
+    programme, no format of those states."""
+    if any(c in found.from_examples for c in res.study.partner_set):
+        return True
+    return any(
+        int(next(g for g in m.groups() if g)) > len(res.study.partner_set) + 1
+        for m in _STATES_COUNT.finditer(text, item.start, item.end)
+    )
+
+
 def rule_framework(found: Found) -> tuple[str | None, dict[str, Hit]]:
     """The most specific framework named (or implied by an institution: RATS -> SCO)."""
     frameworks = {c: h[0] for c, h in found.codes("framework").items()}
@@ -5305,7 +5327,12 @@ def assign_codes(
         if side is not None:
             item.framework = "bilateral"
             found.evidence.append(evidence("framework", item.framework, side, text, "one_partner"))
-    if item.framework is None and item.kind in SEVERAL_KINDS and len(partners) > 1:
+    if (
+        item.framework is None
+        and item.kind in SEVERAL_KINDS
+        and len(partners) > 1
+        and not (item.kind == "training_education" and _open_class(item, text, found, res))
+    ):
         # no framework named, several partner states act together with the focal state (中哈吉塔
         # 四国联合演练, a three-state exercise), or their officers sit one course together (a
         # class of Kazakh, Kyrgyz and Tajik police): a multilateral event outside the named
