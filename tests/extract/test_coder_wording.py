@@ -82,14 +82,18 @@ def test_several_partners_without_a_framework_are_other_multilateral(text: str) 
     assert evidence and evidence[0].basis == "several_partners"
 
 
-def test_training_for_several_states_is_no_multilateral_format() -> None:
+def test_training_for_several_states_is_other_multilateral() -> None:
+    # (nineteenth round: was "no multilateral format"; the tuning gold written since codes a
+    # course that several partner states' officers sit together, no framework named, as
+    # other_multilateral, tune4 and test20; a class drawn from the world is still none, see
+    # test_coder_nineteenth_framework.py)
     coded = _code(
         "2019年11月，来自哈萨克斯坦、吉尔吉斯斯坦和塔吉克斯坦的30名警官在中国人民公安大学"
         "参加反恐培训班。"
     )
     assert coded.relevant
     assert coded.kind == "training_education"
-    assert coded.framework != "other_multilateral"
+    assert coded.framework == "other_multilateral"
 
 
 @pytest.mark.parametrize(

@@ -139,6 +139,9 @@ FRAMEWORK_PRIORITY = ("C5+China", "SCO", "CICA", "other_multilateral", "bilatera
 JOINT_KINDS = frozenset(
     {"multilateral_exercise", "bilateral_exercise", "joint_patrol_operation", "meeting"}
 )
+# kinds several partner states can take part in together, one event of one format when no
+# framework is named (other_multilateral): joint acts, and a course their officers sit together
+SEVERAL_KINDS = JOINT_KINDS | {"training_education"}
 # kinds that are the focal state's act alone when no framework is named (codebook: unilateral)
 UNILATERAL_KINDS = ("private_security", "domestic_capacity")
 MULTILATERAL_FRAMEWORKS = ("SCO", "CICA", "other_multilateral", "C5+China")
@@ -1257,6 +1260,7 @@ def event_frameworks(
 
     others = [h for h in hits if h.payload[0] != "framework"]
     index = meeting_index(others)  # once: a scan per framework hit was cubic on a long text
+    events = sorted(h.start for h in others if h.payload[0] == "event_kind")
     stop = _FIRST_SENTENCE_END.search(text, item.start, item.start + LEAD)
     first_sentence = stop.end() if stop else item.start + LEAD
     byline = (0, 0)
@@ -1326,7 +1330,11 @@ def event_frameworks(
             # no side of its event)
             if (h.start < first_sentence and not byline[0] <= h.start < byline[1])
             or (
-                (body_meeting or term_meeting(h, index, text, sector=False))
+                (
+                    body_meeting
+                    or term_meeting(h, index, text, sector=False)
+                    or _organised_under(text, h, item, events)
+                )
                 and not _in_passing(text, item, h)
             )
         ]
@@ -1346,6 +1354,57 @@ def event_frameworks(
             or any(a <= hit.start < b for a, b in occasions)
         ):
             del found.implied_frameworks[code]
+
+
+# a framework named as the body an event was organised or held under, the event the subject of
+# a passive verb (The course was organised under the China-Central Asia mechanism; Учения
+# проводятся в рамках СНГ): the body that organises the event (gold guide 5), wherever its
+# sentence stands; an event is named in that sentence or the one before, so cooperation "within
+# the SCO" in general, with no verb of holding, is not this. Not in Chinese: 在上合组织框架下多次
+# 举行演习 has no event as its subject and is mostly background (the exercises held before)
+_UNDER_BEFORE = Guarded(
+    re.compile(
+        r"(?<![^\W\d_])(?:organi[sz]ed|held|conducted|hosted|run|staged|carried\s+out|"
+        r"организова\w*|проводи\w*|проведен\w*|прош[её]л\w*|прошл[аио]|проходи\w*|"
+        r"состоял\w*)\s+(?:[^\W\d_]+\s+)?(?:under|within|в\s+рамках)\s+"
+        r"(?:the\s+)?(?:(?:framework|auspices|program(?:me)?)\s+of\s+(?:the\s+)?)?"
+        r"[^.;,!?]{0,50}$",
+        re.IGNORECASE,
+    ),
+    "organi",
+    "held",
+    "conducted",
+    "hosted",
+    "run",
+    "staged",
+    "carried",
+    "организова",
+    "проводи",
+    "проведен",
+    "прош",
+    "проходи",
+    "состоял",
+)
+UNDER_SPAN = 120  # characters before a framework's name searched for the verb of holding
+PREVIOUS_SPAN = 400  # characters searched back for the start of the sentence before
+
+
+def _organised_under(text: str, hit: Hit, item: CodedItem, events: list[int]) -> bool:
+    """The framework ``hit`` names is the body the event named before it in its sentence, or in
+    the sentence before (The training course ... . The course was organised under ...), was
+    organised or held under (``_UNDER_BEFORE``)."""
+    lo = max(item.start, hit.start - UNDER_SPAN)
+    if not _UNDER_BEFORE.search(text, lo, hit.start):
+        return False
+    sentence = _last_sentence_end(text, lo, hit.start)
+    if sentence > lo:
+        # the sentence before ends at the last character before the blank after it (".\n\n")
+        head = max(item.start, sentence - 3)
+        stop = head + len(text[head:sentence].rstrip()) - 1
+        if stop > item.start:
+            sentence = _last_sentence_end(text, max(item.start, stop - PREVIOUS_SPAN), stop)
+    first = bisect.bisect_left(events, sentence)
+    return first < len(events) and events[first] < hit.start
 
 
 # what follows a pair of states (中吉, китайско-кыргызск, China-Kyrgyzstan) when a third is
@@ -1471,7 +1530,12 @@ _AHEAD_BEFORE = Guarded(
     re.compile(
         r"(?:ahead\s+of|in\s+the\s+run-up\s+to|in\s+preparation\s+for|preparations?\s+for|"
         r"to\s+prepare(?:\s+for)?|в\s+преддверии|накануне|(?:в\s+рамках|при)\s+подготовк\w*\s+к|"
-        r"подготовк\w*\s+к)\s+(?:the\s+)?(?:upcoming\s+|next\s+|forthcoming\s+)?[^.;,，。]{0,40}$",
+        r"подготовк\w*\s+к)\s+(?:the\s+)?(?:upcoming\s+|next\s+|forthcoming\s+)?[^.;,，。]{0,40}"
+        # (a list of gatherings prepared, one of them named after it: preparations for the
+        # coming multilateral events, including the SCO summit; к предстоящим мероприятиям, в
+        # том числе к саммиту ШОС)
+        r"(?:,\s*(?:including|notably|in\s+particular|в\s+том\s+числе|включая|прежде\s+всего)"
+        r"\s+[^.;,，。]{0,40})?$",
         re.IGNORECASE,
     ),
     "ahead",
@@ -1482,6 +1546,7 @@ _AHEAD_BEFORE = Guarded(
     "накануне",
     "подготовк",
 )
+AHEAD_SPAN = 110  # characters before a gathering's name searched for what prepares it
 _AHEAD_AFTER = re.compile(r"[^，,。；;\s]{0,12}?(?:前夕|召开前|举行前)")
 _FOR_HAN_BEFORE = re.compile(r"(?:为|筹备)[^，,。；;]{0,6}$")
 _PREPARE_HAN_AFTER = re.compile(r"[^，,。；;]{0,10}?(?:做准备|作准备|进行准备|筹备)")
@@ -1553,7 +1618,10 @@ def _occasion_at(text: str, start: int, end: int) -> bool:
         return True
     if _WITHIN_BEFORE.search(text, max(0, start - 100), start) and _WITHIN_AFTER.match(text, end):
         return True
-    if _AHEAD_BEFORE.search(text, before, start) or _AHEAD_AFTER.match(text, end):
+    # (the window holds a list of the gatherings prepared: AHEAD_SPAN)
+    if _AHEAD_BEFORE.search(text, max(0, start - AHEAD_SPAN), start) or _AHEAD_AFTER.match(
+        text, end
+    ):
         return True
     if _TIME_OF_BEFORE.search(text, before, start) or _TIME_OF_AFTER.match(text, end):
         return True
@@ -1644,6 +1712,28 @@ def _in_passing(text: str, item: CodedItem, hit: Hit) -> bool:
     return bool(_UN.search(text, lo, hi)) and bool(_FORUMS.search(text, lo, hi))
 
 
+# a count of the states a class is drawn from (来自40多个国家, from more than 40 countries, из 40
+# стран): an academy's class open to the world, whatever partner states it names
+_STATES_COUNT = re.compile(
+    r"(\d+)\s*(?:多|余)?\s*个?(?:国家|国)|(\d+)\s+(?:other\s+)?(?:countries|nations|states)\b|"
+    r"(\d+)\s+(?:других\s+)?(?:стран|государств)",
+    re.IGNORECASE,
+)
+
+
+def _open_class(item: CodedItem, text: str, found: Found, res: Resources) -> bool:
+    """A course's participants are drawn from the world, not from the partner states named: the
+    partners are examples (哈萨克斯坦、吉尔吉斯斯坦等国, countries such as ...) or the item counts
+    more states than the study has partners (来自40多个国家的外军军官): the focal state's own
+    programme, no format of those states."""
+    if any(c in found.from_examples for c in res.study.partner_set):
+        return True
+    return any(
+        int(next(g for g in m.groups() if g)) > len(res.study.partner_set) + 1
+        for m in _STATES_COUNT.finditer(text, item.start, item.end)
+    )
+
+
 def rule_framework(found: Found) -> tuple[str | None, dict[str, Hit]]:
     """The most specific framework named (or implied by an institution: RATS -> SCO)."""
     frameworks = {c: h[0] for c, h in found.codes("framework").items()}
@@ -1667,7 +1757,10 @@ def _reported_one_partner(
     for h in source:
         if not lo <= h.start < hi:
             continue
-        if h.payload[0] in ("framework", "group", "group_other"):
+        if h.payload[0] in ("group", "group_other") or (
+            # (the two countries, 两国: the pair itself, no format of several states)
+            h.payload[0] == "framework" and h.payload[1] not in ("bilateral", "unilateral")
+        ):
             return None
         state = state_of(h, res)
         if state is None:
@@ -5274,24 +5367,46 @@ def assign_codes(
         found.evidence.append(
             evidence("framework", item.framework, found.lead_partner, text, "one_partner")
         )
-    if item.framework is None and item.kind == "meeting" and len(partners) > 1:
+    if item.framework is None and item.kind is not None and len(partners) > 1:
         # no framework named, several partner states named, but the sentence reporting the
-        # meeting names one partner state beside the focal one (the two defence ministers'
-        # talks on the margins of a forum several states' delegates attended): its own sides
+        # main event names one partner state beside the focal one (the two defence ministers'
+        # talks on the margins of a forum several states' delegates attended; a round-up whose
+        # first item is a handover to one state, later items other states'): its own sides
         side = _reported_one_partner(item, text, hits, found, res)
         if side is not None:
             item.framework = "bilateral"
             found.evidence.append(evidence("framework", item.framework, side, text, "one_partner"))
-    if item.framework is None and item.kind in JOINT_KINDS and len(partners) > 1:
+    if (
+        item.framework is None
+        and item.kind in SEVERAL_KINDS
+        and len(partners) > 1
+        and not (item.kind == "training_education" and _open_class(item, text, found, res))
+    ):
         # no framework named, several partner states act together with the focal state (中哈吉塔
-        # 四国联合演练, a three-state exercise): a multilateral event outside the named
-        # frameworks. Training, aid or building for several states is no joint format.
+        # 四国联合演练, a three-state exercise), or their officers sit one course together (a
+        # class of Kazakh, Kyrgyz and Tajik police): a multilateral event outside the named
+        # frameworks. Aid or building for several states is no joint format.
         item.framework = "other_multilateral"
         named = [found.states[c] for c in partners if c in found.states]
         if named:
             found.evidence.append(
                 evidence("framework", item.framework, named[-1], text, "several_partners")
             )
+    if item.kind == "multilateral_exercise" and item.framework in (None, "bilateral"):
+        # an exercise or contest of several states' forces is never one partner's format: the
+        # states found may be fewer than took part (the other teams named as foreign ones), and
+        # one partner inferred from them is no bilateral event
+        given = [e for e in found.evidence if e.field == "framework"]
+        if all(e.basis == "one_partner" for e in given):
+            item.framework = "other_multilateral"
+            found.evidence = [e for e in found.evidence if e not in given]
+            kind_hit = next((e for e in found.evidence if e.field == "kind"), None)
+            if kind_hit is not None:
+                found.evidence.append(
+                    kind_hit.model_copy(
+                        update={"field": "framework", "code": item.framework, "basis": "kind"}
+                    )
+                )
     inferred = [
         e
         for e in found.evidence
