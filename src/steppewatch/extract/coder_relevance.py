@@ -186,7 +186,11 @@ _ROUTE_TO = re.compile(
     r"(?:связывающ|соединяющ)\w*\s+(?:[^\W\d_]+\s+){1,4}?(?:с|со|и)\s+$|"
     r"(?<![^\W\d_])(?:connecting|linking|(?:that|which)\s+(?:links|connects))\s+"
     r"(?:[^\W\d_]+\s+){1,4}?(?:with|to|and)\s+$|"
-    r"(?:连接|连通|联通)[^，,。；;、]{2,20}?(?:与|和|至|到)$",
+    r"(?:连接|连通|联通)[^，,。；;、]{2,20}?(?:与|和|至|到)$|"
+    # a route's destination (the routes to China, газопровода в Китай, 通往中国的管道)
+    r"(?<![^\W\d_])(?:routes?|pipelines?|railways?|roads?|corridors?)\s+(?:to|into)\s+$|"
+    r"(?<![^\W\d_])(?:маршрут|трубопровод|газопровод|нефтепровод|коридор)\w*\s+(?:в|до)\s+$|"
+    r"(?:通往|通向)$",
     re.IGNORECASE,
 )
 ROUTE_SPAN = 80  # characters searched back for a route's verb
