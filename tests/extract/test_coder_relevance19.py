@@ -213,3 +213,27 @@ def test_a_claim_confirmed_next_keeps_its_event() -> None:
         "en",
     )
     assert coded.kind is not None
+
+
+# -- a lead naming no side: the sentence joining the two must report a security matter ----------
+DAM_ANALYSIS = (
+    "观察｜上游水库蓄水，下游灌溉面临压力\n"
+    "阿富汗北部一座新水库今年开始蓄水，阿姆河下游来水可能减少。\n"
+    "分析人士认为，水资源紧张可能与边境管理、民族关系等问题交织，影响地区稳定。\n"
+)
+
+
+def test_a_body_the_two_set_up_is_no_security_side_under_a_lead_naming_none() -> None:
+    coded = _code(
+        DAM_ANALYSIS + "在地区国家中，中国与哈萨克斯坦已建立跨界河流联合委员会，经验可供借鉴。",
+        "zh",
+    )
+    assert not coded.relevant, (coded.relevance_score, coded.countries)
+
+
+def test_a_joint_patrol_the_two_held_is() -> None:
+    coded = _code(
+        DAM_ANALYSIS + "本月，中国与哈萨克斯坦边防部门在霍尔果斯口岸附近举行联合巡逻，打击走私。",
+        "zh",
+    )
+    assert coded.relevant

@@ -331,6 +331,7 @@ class Engagement:
         reference: str | None,
     ) -> None:
         self.text, self.res, self.start, self.end = text, res, start, end
+        self.hits = hits
         self.reference = reference
         partners = res.study.partner_set
         self.lead = lead = lead_end(start, text)
@@ -483,6 +484,9 @@ class Engagement:
         self._focal_background: list[tuple[int, int]] | None = None
         # where something is reported (a topic, a domain, an event, an office): starts, sorted
         self._reporting = sorted(h.start for h in hits if h.payload[0] in _REPORTING)
+        # where a security matter is reported (a topic, a domain, an office, an event other than
+        # a document or a gathering): starts, sorted, read when the lead names no side
+        self._security_at: list[int] | None = None
         self._taking_part: set[Hit] = set()  # partner names found taking part in a passage
 
     def partner_engaged(self, hits: list[Hit]) -> bool:
@@ -518,7 +522,10 @@ class Engagement:
                 for h in hits
                 if (state_of(h, res) in codes or h in found.groups.values())
                 and not _within(self.background, h.start)
-                and _any_in(self.focal_at, *_sentence(text, h.start, self.start, self.end))
+                and _any_in(self.focal_at, *(span := _sentence(text, h.start, self.start, self.end)))
+                # (the sentence joining the two reports a security matter, not only a body or a
+                # meeting: 中国与哈萨克斯坦已建立跨界河流联合委员会, a rivers commission)
+                and _any_in(self.security_at(), *span)
             ]
             if taking_part:
                 self._taking_part.update(taking_part)
@@ -542,6 +549,16 @@ class Engagement:
             and _partner_of_focal(h, self.focal, self.focal_at, text, self.start, self.end)
             for h in hits
         )
+
+    def security_at(self) -> list[int]:
+        """Where the item reports a security matter (``_security_at``), found once."""
+        if self._security_at is None:
+            self._security_at = sorted(
+                h.start
+                for h in self.hits
+                if h.payload[0] in _REPORTING and h.payload[1] not in _NOT_SECURITY_EVENTS
+            )
+        return self._security_at
 
     def focal_background(self) -> list[tuple[int, int]]:
         """When the item's lead names the event's sides without the focal state (Türkiye and
@@ -1106,6 +1123,8 @@ def _focal_acts(text: str, hit: Hit, lo: int) -> bool:
     )
 
 
+# event kinds that alone report no security matter: a document or body, a gathering
+_NOT_SECURITY_EVENTS = frozenset(("mechanism", "meeting"))
 _QUESTION = re.compile(r"[?？]")
 QUESTION_SPAN = 300  # characters after an event's lead searched for a question mark
 _SECURITY_OFFICES = frozenset(
