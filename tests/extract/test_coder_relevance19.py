@@ -3,7 +3,9 @@ near miss. Hand-written English, Russian and Chinese texts in my own wording (no
 gold text): a site menu whose field lists regions; the focal state in a sentence listing who
 takes part in an exercise; the emergency ministries' own meeting; officials' talks on an
 analysts' forum's sidelines; the focal state as a route's destination in a partner's own
-security session; a firm's safety week; a claim called untrue in the next sentence."""
+security session; a firm's safety week; a claim called untrue in the next sentence; a lead naming
+no side over a body the two set up; a long readout whose statement names the sides only as
+"the ministers", "the sides"."""
 
 from __future__ import annotations
 
@@ -237,3 +239,45 @@ def test_a_joint_patrol_the_two_held_is() -> None:
         "zh",
     )
     assert coded.relevant
+
+
+# -- a long readout whose statement names the sides only as "the ministers", "the sides" ------
+MINISTERS_HEAD = (
+    "Министры иностранных дел Центральной Азии и Китая встретились в Ташкенте\n"
+    "ТАШКЕНТ, 14 мая. Министры иностранных дел Китая, Казахстана, Кыргызстана, Таджикистана, "
+    "Туркменистана и Узбекистана провели в четверг в Ташкенте очередную встречу.\n"
+    "Во встрече принял участие член Политбюро ЦК КПК, министр иностранных дел КНР Ван И. "
+    "Главы ведомств обсудили подготовку следующего саммита, намеченного на будущий год.\n"
+)
+MINISTERS_FILLER = (
+    "В рамках визита гости посетили старый город, осмотрели медресе и побывали на выставке "
+    "народных ремесел, где мастера показали изделия из шелка, керамики и дерева. Вечером в "
+    "честь участников был дан прием, на котором выступили артисты филармонии и ансамбль "
+    "национального танца. Организаторы отметили, что подготовка мероприятия заняла несколько "
+    "месяцев, а в городе были обновлены дороги и фасады зданий вдоль маршрута кортежа.\n"
+) * 6
+
+
+def test_a_long_readouts_statement_naming_the_sides_only_as_such_is_read() -> None:
+    coded = _code(
+        MINISTERS_HEAD
+        + "По итогам встречи принято совместное заявление. Министры договорились учредить "
+        "диалог по вопросам безопасности на уровне заместителей министров. Стороны выразили "
+        "решимость совместно противостоять терроризму, сепаратизму и экстремизму, а также "
+        "незаконному обороту наркотиков.\n" + MINISTERS_FILLER,
+        "ru",
+    )
+    assert coded.relevant
+    assert "CN" in coded.countries and "UZ" in coded.countries
+
+
+def test_a_long_readouts_statement_on_trade_only_is_not() -> None:
+    coded = _code(
+        MINISTERS_HEAD
+        + "По итогам встречи принято совместное заявление. Министры договорились расширить "
+        "торговлю, развивать транспортные коридоры и увеличить число авиарейсов. Стороны "
+        "выразили намерение совместно развивать туризм и образовательные обмены.\n"
+        + MINISTERS_FILLER,
+        "ru",
+    )
+    assert not coded.relevant, (coded.relevance_score, coded.countries)

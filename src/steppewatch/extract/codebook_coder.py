@@ -144,6 +144,7 @@ from steppewatch.extract.coder_relevance import (
     domestic_case,
     event_lead,
     item_lead,
+    other_pair_lead,
     outlet_name,
     people_of,
     public_notice,
@@ -510,7 +511,7 @@ class CodebookCoder:
         score = 0.0
         relevant_passages: list[_Passage] = []
         engagement: Engagement | None = None  # read once, for the first passage that needs it
-        for passage in _or_whole(passages, relevant_passages, item, text, hits):
+        for passage in _or_whole(passages, relevant_passages, item, text, hits, res):
             passage_score = _score(passage, res, text)
             if passage_score >= self.threshold:
                 if engagement is None:
@@ -667,22 +668,37 @@ class CodebookCoder:
 
 # -- helpers ------------------------------------------------------------------------------
 def _or_whole(
-    passages: list[_Passage], relevant: list[_Passage], item: CodedItem, text: str, hits: list[Hit]
+    passages: list[_Passage],
+    relevant: list[_Passage],
+    item: CodedItem,
+    text: str,
+    hits: list[Hit],
+    res: _Resources,
 ) -> Iterator[_Passage]:
-    """``passages``, then, when none of them proved ``relevant`` and the item is short from its
-    own lead (a readout under a site's masthead and menu, longer than ``SHORT_ITEM`` only with
-    them), the whole item from its lead as one passage: the readout's security paragraph may
-    name the sides only as the two countries, the heads of state, far from their names."""
+    """``passages``, then, when none of them proved ``relevant``, the item from its lead as one
+    passage: all of it when it is short from its lead (a readout under a site's masthead and
+    menu, longer than ``SHORT_ITEM`` only with them), else its paragraphs up to ``SHORT_ITEM``
+    characters from the lead, unless the lead names other sides (``other_pair_lead``: read
+    whole, the sentences that join a partner to them would be lost): the readout's security
+    paragraph may name the sides only as the two countries, the heads of state, Стороны, far
+    from their names."""
     yield from passages
     if relevant or item.end - item.start <= SHORT_ITEM:
         return
     begin = lead_start(text, item.start, item.end)
-    if item.end - begin > SHORT_ITEM or numbered_entries(text, item.start, item.end):
+    if numbered_entries(text, item.start, item.end):
         return
-    kept = [h for h in hits if h.start >= begin]
-    anchor = max((p.anchor for p in passages if p.start >= begin), default=0.0)
+    end = item.end
+    if end - begin > SHORT_ITEM:
+        # (a longer item: its lead and the paragraphs under it, up to SHORT_ITEM characters,
+        # the readout's opening where its statement may name the sides only as Стороны)
+        end = text.rfind("\n", begin, begin + SHORT_ITEM)
+        if end <= lead_end(item.start, text) or other_pair_lead(hits, text, res, item.start):
+            return
+    kept = [h for h in hits if begin <= h.start < end]
+    anchor = max((p.anchor for p in passages if begin <= p.start < end), default=0.0)
     if anchor > 0:
-        yield _Passage(begin, item.end, anchor, kept)
+        yield _Passage(begin, end, anchor, kept)
 
 
 # a Chinese security word that says a port, a line or a route runs safely and smoothly (口岸安全

@@ -79,6 +79,7 @@ __all__ = [
     "domestic_case",
     "event_lead",
     "item_lead",
+    "other_pair_lead",
     "outlet_name",
     "people_of",
     "public_notice",
@@ -522,7 +523,9 @@ class Engagement:
                 for h in hits
                 if (state_of(h, res) in codes or h in found.groups.values())
                 and not _within(self.background, h.start)
-                and _any_in(self.focal_at, *(span := _sentence(text, h.start, self.start, self.end)))
+                and _any_in(
+                    self.focal_at, *(span := _sentence(text, h.start, self.start, self.end))
+                )
                 # (the sentence joining the two reports a security matter, not only a body or a
                 # meeting: 中国与哈萨克斯坦已建立跨界河流联合委员会, a rivers commission)
                 and _any_in(self.security_at(), *span)
@@ -777,6 +780,17 @@ def staff_led(
 
 # a sentence's end (not an abbreviation's: Jan. 14): a lead without one is a page's furniture
 _LEAD_SENTENCE = re.compile(r"[。！？!?]|(?<=[^\W\d_]{3})\.(?:\s|$)")
+
+
+def other_pair_lead(hits: list[Hit], text: str, res: Resources, start: int) -> bool:
+    """The item's lead (from ``start``) names sides that are not the focal state and a partner
+    acting: the focal state with a state from outside the region and no partner or framework
+    (China and Russia compete for influence), or a partner only as the home of private people
+    (Kazakh families, Kyrgyz students)."""
+    sides = _lead_sides(hits, text, res, lead_end(start, text))
+    return sides.people_only or (
+        sides.focal and bool(sides.others) and not sides.partner and not sides.framework
+    )
 
 
 def item_lead(start: int, text: str, end: int) -> int:
