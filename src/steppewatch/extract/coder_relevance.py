@@ -528,7 +528,10 @@ class Engagement:
                 )
                 # (the sentence joining the two reports a security matter, not only a body or a
                 # meeting: 中国与哈萨克斯坦已建立跨界河流联合委员会, a rivers commission)
-                and _any_in(self.security_at(), *span)
+                and (
+                    _any_in(self.security_at(), *span)
+                    or _SECURITY_NAMED.search(text, *span) is not None
+                )
             ]
             if taking_part:
                 self._taking_part.update(taking_part)
@@ -1139,6 +1142,12 @@ def _focal_acts(text: str, hit: Hit, lo: int) -> bool:
 
 # event kinds that alone report no security matter: a document or body, a gathering
 _NOT_SECURITY_EVENTS = frozenset(("mechanism", "meeting"))
+# security or defence named as such (中吉安全合作, security ties, оборонное сотрудничество)
+_SECURITY_NAMED = re.compile(
+    r"安全|军事|防务|国防|(?<![^\W\d_])(?:security|defen[cs]e|military)(?![^\W\d_])|"
+    r"безопасност|оборон|военн",
+    re.IGNORECASE,
+)
 _QUESTION = re.compile(r"[?？]")
 QUESTION_SPAN = 300  # characters after an event's lead searched for a question mark
 _SECURITY_OFFICES = frozenset(
