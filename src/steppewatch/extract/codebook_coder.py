@@ -144,6 +144,7 @@ from steppewatch.extract.coder_relevance import (
     domestic_case,
     event_lead,
     item_lead,
+    other_pair_lead,
     outlet_name,
     people_of,
     public_notice,
@@ -263,6 +264,12 @@ _EMERGENCY_WORK = frozenset(
     }
 )
 EMERGENCY_WORK_WEIGHT = 0.8
+_MEETING = ("event_kind", "meeting")
+EMERGENCY_MINISTERS_WEIGHT = 2.0
+# an emergency ministry or its minister named (Ministry of Emergency Management, emergencies
+# minister, МЧС, министр по чрезвычайным ситуациям, 应急管理部): the agency, not the field
+_EMERGENCY_AGENCY = re.compile(r"ministr|министр|мчс|应急管理部|紧急情况部", re.IGNORECASE)
+AGENCY_SPAN = 30  # characters before an emergency word searched for its ministry's
 # topics whose indicators include the focal state's firms only named (Chinese-owned, 中资企业):
 # they weigh as security only through a term with a security word, or with an incident
 FIRMS_NAMED = frozenset({("topic", "investment_security")})
@@ -504,7 +511,7 @@ class CodebookCoder:
         score = 0.0
         relevant_passages: list[_Passage] = []
         engagement: Engagement | None = None  # read once, for the first passage that needs it
-        for passage in _or_whole(passages, relevant_passages, item, text, hits):
+        for passage in _or_whole(passages, relevant_passages, item, text, hits, res):
             passage_score = _score(passage, res, text)
             if passage_score >= self.threshold:
                 if engagement is None:
@@ -539,6 +546,13 @@ class CodebookCoder:
                         _sides_agree_on_security(passage, text, recalled)
                         or _agencies_pact(passage, text, recalled)
                     )
+                )
+                and not (
+                    # (officials' talks on an analysts' forum's sidelines, the sides agreeing on
+                    # security there: the states' own event, not the scholars')
+                    sector == _ANALYSTS_LEAD
+                    and any(h.payload == _MEETING and not recalled(h.start) for h in passage.hits)
+                    and _sides_agree_on_security(passage, text, recalled)
                 )
             ):
                 # an item on trade, energy, tourism or visas, or analysts': a security word is
@@ -654,22 +668,37 @@ class CodebookCoder:
 
 # -- helpers ------------------------------------------------------------------------------
 def _or_whole(
-    passages: list[_Passage], relevant: list[_Passage], item: CodedItem, text: str, hits: list[Hit]
+    passages: list[_Passage],
+    relevant: list[_Passage],
+    item: CodedItem,
+    text: str,
+    hits: list[Hit],
+    res: _Resources,
 ) -> Iterator[_Passage]:
-    """``passages``, then, when none of them proved ``relevant`` and the item is short from its
-    own lead (a readout under a site's masthead and menu, longer than ``SHORT_ITEM`` only with
-    them), the whole item from its lead as one passage: the readout's security paragraph may
-    name the sides only as the two countries, the heads of state, far from their names."""
+    """``passages``, then, when none of them proved ``relevant``, the item from its lead as one
+    passage: all of it when it is short from its lead (a readout under a site's masthead and
+    menu, longer than ``SHORT_ITEM`` only with them), else its paragraphs up to ``SHORT_ITEM``
+    characters from the lead, unless the lead names other sides (``other_pair_lead``: read
+    whole, the sentences that join a partner to them would be lost): the readout's security
+    paragraph may name the sides only as the two countries, the heads of state, Стороны, far
+    from their names."""
     yield from passages
     if relevant or item.end - item.start <= SHORT_ITEM:
         return
     begin = lead_start(text, item.start, item.end)
-    if item.end - begin > SHORT_ITEM or numbered_entries(text, item.start, item.end):
+    if numbered_entries(text, item.start, item.end):
         return
-    kept = [h for h in hits if h.start >= begin]
-    anchor = max((p.anchor for p in passages if p.start >= begin), default=0.0)
+    end = item.end
+    if end - begin > SHORT_ITEM:
+        # (a longer item: its lead and the paragraphs under it, up to SHORT_ITEM characters,
+        # the readout's opening where its statement may name the sides only as Стороны)
+        end = text.rfind("\n", begin, begin + SHORT_ITEM)
+        if end <= lead_end(item.start, text) or other_pair_lead(hits, text, res, item.start):
+            return
+    kept = [h for h in hits if begin <= h.start < end]
+    anchor = max((p.anchor for p in passages if begin <= p.start < end), default=0.0)
     if anchor > 0:
-        yield _Passage(begin, item.end, anchor, kept)
+        yield _Passage(begin, end, anchor, kept)
 
 
 # a Chinese security word that says a port, a line or a route runs safely and smoothly (口岸安全
@@ -931,6 +960,8 @@ _WORK_SAFETY = Guarded(
     re.compile(
         r"安全生产|生产安全|消防安全|"
         r"\b(?:occupational|workplace|industrial|fire|production)\s+safety\b|"
+        # (a firm's safety week or month, its health and safety: the staff's safety at work)
+        r"\bsafety\s+(?:week|month|day)s?\b|\bhealth\s+and\s+safety\b|"
         r"охран\w*\s+труда|(?:промышленн|пожарн)\w*\s+безопасност|техник\w*\s+безопасност",
         re.IGNORECASE,
     ),
@@ -1483,6 +1514,7 @@ def _focal_takes_part(passage: _Passage, res: _Resources, text: str | None) -> b
         return _sentence_of(text, hit.start, passage.start, passage.end)
 
     reporting: list[int] | None = None
+    drill: bool | None = None  # read once, when a sentence first needs it
     for hit in focal:  # the cheap tests first, and the first one taking part ends the search
         if hit.start >= passage.start + LEAD:
             if reporting is None:
@@ -1495,8 +1527,19 @@ def _focal_takes_part(passage: _Passage, res: _Resources, text: str | None) -> b
                     if h.payload[0] in _REPORTING
                     and not (h.payload in FIRMS_NAMED and not _SECURITY_WORD.search(h.term))
                 )
-            if not _any_in(reporting, *_sentence_of(text, hit.start, passage.start, passage.end)):
-                continue
+            lo, hi = _sentence_of(text, hit.start, passage.start, passage.end)
+            if not _any_in(reporting, lo, hi):
+                # (a sentence listing who takes part in the passage's security event of weight,
+                # an exercise, a patrol: В учениях примут участие подразделения Казахстана,
+                # Китая...; Units from China will take part)
+                if drill is None:
+                    drill = any(
+                        h.payload[0] == "event_kind"
+                        and _security_weight(*h.payload) >= SECTOR_EVENT_WEIGHT
+                        for h in passage.hits
+                    )
+                if not (drill and _TAKING_PART.search(text, lo, hi)):
+                    continue
         if (
             named_only(text, hit)
             or outlet_name(text, hit)
@@ -1617,6 +1660,15 @@ def _score(passage: _Passage, res: _Resources, text: str | None = None) -> float
         # domain as cooperation), not an emergency ministry reporting an accident's dead, nor
         # medical aid
         total += EMERGENCY_WORK_WEIGHT - _security_weight(*_EMERGENCY)
+    elif (
+        _EMERGENCY in codes
+        and _MEETING in codes
+        and _PUBLIC_HEALTH not in codes
+        and _emergency_ministers(passage.hits, text)
+    ):
+        # the emergency ministries meeting (codebook: SCO emergency ministers): weighs as an
+        # interior or defence ministers' meeting, the agency's domain and its office
+        total += EMERGENCY_MINISTERS_WEIGHT - _security_weight(*_EMERGENCY)
     if codes & FOCAL_HARM and harmed:
         # an attack or protest that harms the focal state's citizens, firms or name (codebook:
         # murder of Chinese workers, protests against Chinese companies) is a security matter
@@ -1639,6 +1691,18 @@ _TO_COME = re.compile(
     re.IGNORECASE,
 )
 TO_COME_SPAN = 40  # characters searched either side of the framework's name
+
+
+def _emergency_ministers(hits: list[Hit], text: str | None) -> bool:
+    """An emergency domain's word of ``hits`` names the emergency ministry or its minister
+    (``_EMERGENCY_AGENCY`` in the word or right before it): the ministries' own meeting."""
+    if text is None:
+        return False
+    return any(
+        h.payload == _EMERGENCY
+        and _EMERGENCY_AGENCY.search(text, max(0, h.start - AGENCY_SPAN), h.end) is not None
+        for h in hits
+    )
 
 
 def _harm_under_dateline(

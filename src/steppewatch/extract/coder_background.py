@@ -597,13 +597,25 @@ def _menu(line: str, top: bool) -> bool:
     if not line or line.endswith(("。", "！", "？", ".", "!", "?", ":", "：")):
         return False
     fields = [f for f in _MENU_SPLIT.split(line) if f]
-    if len(fields) < 2 or any(len(f) > MENU_LABEL for f in fields):
+    if len(fields) < 2 or any(len(f) > MENU_LABEL and not _submenu(f) for f in fields):
         return False
     if not top:
         return True
     if _DATE_OR_TIME.search(line):
         return False
     return len(fields) >= MENU_FIELDS or _ARROW.search(line) is not None
+
+
+# a menu's label that opens a list of its own (Regions: Kazakhstan Kyrgyzstan Tajikistan; Страны:
+# Казахстан Киргизия; 地区：哈萨克斯坦 吉尔吉斯斯坦): a short label, a colon, then short words with
+# no sentence's punctuation
+_SUBMENU = re.compile(r"[^\W\d_][^:：,，.。]{0,20}[:：]\s*(?:[^\W\d_][\w'’-]{0,24}\s*){2,12}")
+
+
+def _submenu(field: str) -> bool:
+    """``field`` (a menu's field longer than a label) is a label with its own list of short
+    entries (Regions: Kazakhstan Kyrgyzstan Tajikistan Turkmenistan Uzbekistan)."""
+    return _SUBMENU.fullmatch(field) is not None
 
 
 def _rubric(line: str, labels: set[str]) -> bool:

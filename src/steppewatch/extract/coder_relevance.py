@@ -79,6 +79,7 @@ __all__ = [
     "domestic_case",
     "event_lead",
     "item_lead",
+    "other_pair_lead",
     "outlet_name",
     "people_of",
     "public_notice",
@@ -186,7 +187,11 @@ _ROUTE_TO = re.compile(
     r"(?:связывающ|соединяющ)\w*\s+(?:[^\W\d_]+\s+){1,4}?(?:с|со|и)\s+$|"
     r"(?<![^\W\d_])(?:connecting|linking|(?:that|which)\s+(?:links|connects))\s+"
     r"(?:[^\W\d_]+\s+){1,4}?(?:with|to|and)\s+$|"
-    r"(?:连接|连通|联通)[^，,。；;、]{2,20}?(?:与|和|至|到)$",
+    r"(?:连接|连通|联通)[^，,。；;、]{2,20}?(?:与|和|至|到)$|"
+    # a route's destination (the routes to China, газопровода в Китай, 通往中国的管道)
+    r"(?<![^\W\d_])(?:routes?|pipelines?|railways?|roads?|corridors?)\s+(?:to|into)\s+$|"
+    r"(?<![^\W\d_])(?:маршрут|трубопровод|газопровод|нефтепровод|коридор)\w*\s+(?:в|до)\s+$|"
+    r"(?:通往|通向)$",
     re.IGNORECASE,
 )
 ROUTE_SPAN = 80  # characters searched back for a route's verb
@@ -327,6 +332,7 @@ class Engagement:
         reference: str | None,
     ) -> None:
         self.text, self.res, self.start, self.end = text, res, start, end
+        self.hits = hits
         self.reference = reference
         partners = res.study.partner_set
         self.lead = lead = lead_end(start, text)
@@ -479,6 +485,9 @@ class Engagement:
         self._focal_background: list[tuple[int, int]] | None = None
         # where something is reported (a topic, a domain, an event, an office): starts, sorted
         self._reporting = sorted(h.start for h in hits if h.payload[0] in _REPORTING)
+        # where a security matter is reported (a topic, a domain, an office, an event other than
+        # a document or a gathering): starts, sorted, read when the lead names no side
+        self._security_at: list[int] | None = None
         self._taking_part: set[Hit] = set()  # partner names found taking part in a passage
 
     def partner_engaged(self, hits: list[Hit]) -> bool:
@@ -514,7 +523,15 @@ class Engagement:
                 for h in hits
                 if (state_of(h, res) in codes or h in found.groups.values())
                 and not _within(self.background, h.start)
-                and _any_in(self.focal_at, *_sentence(text, h.start, self.start, self.end))
+                and _any_in(
+                    self.focal_at, *(span := _sentence(text, h.start, self.start, self.end))
+                )
+                # (the sentence joining the two reports a security matter, not only a body or a
+                # meeting: 中国与哈萨克斯坦已建立跨界河流联合委员会, a rivers commission)
+                and (
+                    _any_in(self.security_at(), *span)
+                    or _SECURITY_NAMED.search(text, *span) is not None
+                )
             ]
             if taking_part:
                 self._taking_part.update(taking_part)
@@ -538,6 +555,16 @@ class Engagement:
             and _partner_of_focal(h, self.focal, self.focal_at, text, self.start, self.end)
             for h in hits
         )
+
+    def security_at(self) -> list[int]:
+        """Where the item reports a security matter (``_security_at``), found once."""
+        if self._security_at is None:
+            self._security_at = sorted(
+                h.start
+                for h in self.hits
+                if h.payload[0] in _REPORTING and h.payload[1] not in _NOT_SECURITY_EVENTS
+            )
+        return self._security_at
 
     def focal_background(self) -> list[tuple[int, int]]:
         """When the item's lead names the event's sides without the focal state (Türkiye and
@@ -756,6 +783,17 @@ def staff_led(
 
 # a sentence's end (not an abbreviation's: Jan. 14): a lead without one is a page's furniture
 _LEAD_SENTENCE = re.compile(r"[。！？!?]|(?<=[^\W\d_]{3})\.(?:\s|$)")
+
+
+def other_pair_lead(hits: list[Hit], text: str, res: Resources, start: int) -> bool:
+    """The item's lead (from ``start``) names sides that are not the focal state and a partner
+    acting: the focal state with a state from outside the region and no partner or framework
+    (China and Russia compete for influence), or a partner only as the home of private people
+    (Kazakh families, Kyrgyz students)."""
+    sides = _lead_sides(hits, text, res, lead_end(start, text))
+    return sides.people_only or (
+        sides.focal and bool(sides.others) and not sides.partner and not sides.framework
+    )
 
 
 def item_lead(start: int, text: str, end: int) -> int:
@@ -1102,6 +1140,14 @@ def _focal_acts(text: str, hit: Hit, lo: int) -> bool:
     )
 
 
+# event kinds that alone report no security matter: a document or body, a gathering
+_NOT_SECURITY_EVENTS = frozenset(("mechanism", "meeting"))
+# security or defence named as such (中吉安全合作, security ties, оборонное сотрудничество)
+_SECURITY_NAMED = re.compile(
+    r"安全|军事|防务|国防|(?<![^\W\d_])(?:security|defen[cs]e|military)(?![^\W\d_])|"
+    r"безопасност|оборон|военн",
+    re.IGNORECASE,
+)
 _QUESTION = re.compile(r"[?？]")
 QUESTION_SPAN = 300  # characters after an event's lead searched for a question mark
 _SECURITY_OFFICES = frozenset(

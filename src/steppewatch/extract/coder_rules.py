@@ -2759,6 +2759,33 @@ _BUT = re.compile(
 CALLED_OFF_SPAN = 160  # characters either side of the event word searched for its calling off
 
 
+# a report told as someone's claim (media claimed that, reports alleged, утверждали, что; якобы;
+# 声称, 传言, 有消息称): what follows is the claim, not the page's own telling
+_CLAIMED = re.compile(
+    r"声称|宣称|传言|谣言|炒作|有消息称|"
+    r"\b(?:claim(?:s|ed)?|alleg(?:e|es|ed|ing|ations?)|rumou?r(?:s|ed)?|speculat\w*)\b|"
+    r"(?<![^\W\d_])(?:утвержд\w*|якобы|заявлял\w*\s+о\s+том|слух\w*|домысл\w*)",
+    re.IGNORECASE,
+)
+# the next sentence calling it untrue (These claims are groundless; Эти сведения не соответствуют
+# действительности; 上述说法毫无根据)
+_UNTRUE = re.compile(
+    r"毫无根据|毫无事实根据|纯属|不实|子虚乌有|捏造|谣言|虚假|"
+    r"\b(?:groundless|baseless|unfounded|untrue|fabricat\w*|disinformation|not\s+true|"
+    r"no\s+basis|(?:is|are|was|were)\s+(?:\w+\s+)?(?:false|fake))\b|"
+    r"(?<![^\W\d_])(?:не\s+соответству\w*\s+действительност\w*|беспочвенн\w*|"
+    r"необоснованн\w*|ложн\w*|вымысл\w*|дезинформаци\w*|фейк\w*)",
+    re.IGNORECASE,
+)
+UNTRUE_SPAN = 160  # characters of the next sentence read for its calling the claim untrue
+
+
+def _denied_next(text: str, at: int, end: int) -> bool:
+    """The sentence starting at ``at`` (up to ``end``) calls what came before untrue."""
+    stop = _SENTENCE.search(text, at, min(end, at + UNTRUE_SPAN))
+    return _UNTRUE.search(text, at, stop.end() if stop else min(end, at + UNTRUE_SPAN)) is not None
+
+
 def _did_not_happen(text: str, item: CodedItem, hit: Hit) -> bool:
     """The event word ``hit`` is reported as not having happened: a denial of the report of it
     earlier in its sentence, or a cancellation or postponement with no new date in its sentence,
@@ -2769,6 +2796,9 @@ def _did_not_happen(text: str, item: CodedItem, hit: Hit) -> bool:
     denied = _DENIED_REPORT.search(text, lo, hit.start)
     if denied and not _BUT.search(text, denied.end(), hit.start):
         return True
+    claim = _CLAIMED.search(text, lo, hit.start)
+    if claim is not None and _denied_next(text, hi, item.end):
+        return True  # (media claimed that a base was being built. These claims are groundless.)
     lo, hi = max(lo, hit.start - CALLED_OFF_SPAN), min(hi, hit.end + CALLED_OFF_SPAN)
     for m in _CALLED_OFF.finditer(text, lo, hi):
         if not _NEW_DATE.match(text, m.end(), min(hi, m.end() + 40)):
