@@ -136,16 +136,6 @@ def assign_date(
             Evidence(field="event_date", code=m.iso, start=start, end=end, text=text[start:end])
         )
         return
-    if reported is not None and (reference is None or reported[1].iso <= reference):
-        # no date of its own, but the head's report of it is dated (the press service reported
-        # on March 23): an event reported as just held, on that day rather than the page's
-        lo, m = reported
-        item.event_date, item.date_precision = m.iso, "day"
-        start, end = lo + m.start, lo + m.end
-        item.evidence.append(
-            Evidence(field="event_date", code=m.iso, start=start, end=end, text=text[start:end])
-        )
-        return
     if reference:
         item.event_date, item.date_precision = reference, "day"
         # an event reported as just ended with no date of its own (近日…行动圆满结束): the day
@@ -197,6 +187,17 @@ def assign_date(
                     text=vague.group(),
                 )
             )
+            return
+    if reported is not None and (reference is None or reported[1].iso <= reference):
+        # no date of its own, nor a start, a month or a vague time, but the head's report of it
+        # is dated (the press service reported on March 23): an event reported as just held, on
+        # that day rather than the page's
+        lo, m = reported
+        item.event_date, item.date_precision = m.iso, "day"
+        start, end = lo + m.start, lo + m.end
+        item.evidence.append(
+            Evidence(field="event_date", code=m.iso, start=start, end=end, text=text[start:end])
+        )
 
 
 def _month_named(
