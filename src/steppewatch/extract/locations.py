@@ -2,7 +2,8 @@
 ``Astana``, ``Beijing``), or the state's ISO code when only the state or one of its provinces
 is given; none when the text does not say.
 
-Places are the gazetteer's (``places.yaml``), found in the item's relevant passages. A place is
+Places are the gazetteer's (``places.yaml``), found in the item's relevant passages (and, on a
+page longer than one passage, in its lead: ``codebook_coder._lead_span``). A place is
 the event's venue when a venue word comes right before it in its clause (在/于/赴/抵达,
 in/at/near/visit, в/во/на/под), with nothing between them but other places and words such as
 首都, 州, "the city of", "'s", столице, районе, области (在吉尔吉斯斯坦首都比什凯克, in the area of
