@@ -77,6 +77,29 @@ class ExtractedDocument:
     warnings: tuple[str, ...] = ()  # coded notes on how the text was read (SW440, SW443, ...)
 
 
+FOOT_REACH = 600  # characters from the text's end a page's own date line may stand in
+FOOT_LINE = 60  # a line of the foot this short holding a full date is the page's stamp
+FOOT_REST = 32  # characters besides the date on it (a place, a time, a photo credit)
+
+
+def _foot_date(text: str) -> str | None:
+    """The page's date when it stands at the page's foot, not its head (Ашхабад, 15 мая 2026;
+    18 марта 2026, 16:42; 02.02.2026 | 18:05; Фото: КНБ РК | 28 августа 2026, 11:20): the last
+    short line of the foot that holds a day with its year and little else. A dated link to
+    another article is a longer line and is not taken."""
+    from steppewatch.extract.dates import find_dates
+
+    lines = text[-FOOT_REACH:].split("\n")[1:] if len(text) > FOOT_REACH else text.split("\n")
+    for line in reversed(lines):
+        line = line.strip()
+        if not line or len(line) > FOOT_LINE:
+            continue
+        for m in find_dates(line):
+            if m.precision == "day" and len(line) - (m.end - m.start) <= FOOT_REST:
+                return m.iso
+    return None
+
+
 def extract_document(
     data: bytes, *, source: str, url: str | None = None, content_type: str | None = None
 ) -> ExtractedDocument:
@@ -107,6 +130,8 @@ def extract_document(
         title = first_line if 0 < len(first_line) <= 200 else None
         head = find_dates(text[:400])
         published = next((m.iso for m in head if m.precision == "day"), None)
+        if published is None:
+            published = _foot_date(text)
     if len(text) > MAX_TEXT_CHARS:
         warnings += (
             f"[SW445] {source}: text of {len(text):,} characters cut to the first "

@@ -174,7 +174,7 @@ from steppewatch.extract.coder_rules import (
 from steppewatch.extract.dates import infer_page_date
 from steppewatch.extract.event_dates import assign_date
 from steppewatch.extract.learned_topics import TopicLayer, codebook_fingerprint, load_topic_layer
-from steppewatch.extract.locations import assign_location
+from steppewatch.extract.locations import FIELD_KINDS, assign_location
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import CodedDocument, CodedItem, CoderInfo, new_item
 from steppewatch.extract.normalise import normalise_for_matching
@@ -624,7 +624,7 @@ class CodebookCoder:
             item,
             text,
             normal,
-            [(p.start, p.end) for p in scope],
+            [*_lead_span(text, item), *((p.start, p.end) for p in scope)],
             res.places,
             res.gazetteer.places,
             dating[0],
@@ -1896,3 +1896,19 @@ def _idle_members(pool: list[CodedItem], text: str = "") -> set[tuple[int, str]]
         if i.kind is None and text and unconfirmed_item(text, i):
             idle.update((id(i), e.code) for e in i.evidence if e.field == "country")
     return idle
+
+
+LEAD_PLACE_SPAN = 400  # characters from the lead's start searched for the event's venue
+
+
+def _lead_span(text: str, item: CodedItem) -> list[tuple[int, int]]:
+    """The item's lead, from its first line past the site's masthead and menu (``lead_start``),
+    as a passage for the event's venue: a long page's lead names where its event was held (В
+    Ашхабаде состоялась…) even when the passages naming its security content come later. None
+    for a short item, which is one passage already, and for an event in the field
+    (``locations.FIELD_KINDS``: a build-up, a post or site, an incident, a firm's work), whose
+    lead sets a scene (a herder's village, a pass) rather than a venue."""
+    if item.end - item.start <= SHORT_ITEM or item.kind in FIELD_KINDS:
+        return []
+    begin = lead_start(text, item.start, item.end)
+    return [(begin, min(item.end, begin + LEAD_PLACE_SPAN))]

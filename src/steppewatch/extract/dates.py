@@ -579,7 +579,7 @@ _WEEKDAYS = {
 _REPORT_BEFORE = re.compile(
     r"(?:(?<![^\W\d_])(?:said|says|reported|announced|stated|confirmed|added|noted|told\s+[^\W\d_]+"
     r"|according\s+to\s+[^.,;\n]{1,40}|сообщил[аио]?|сообщили|заявил[аио]?|заявили|рассказал[аио]?"
-    r"|рассказали|сообщается|сообщает)|记者|发言人|消息人士)\s*$",
+    r"|рассказали|сообщается|сообщает)(?:\s+on)?|记者|发言人|消息人士)\s*$",
     re.IGNORECASE,
 )
 _REPORT_AFTER = re.compile(
@@ -642,22 +642,62 @@ def relative_dates(text: str, reference: date | str | None) -> list[DateMention]
     for match in _relative_matches(text, lowered):
         if _report_day(text, match):
             continue
+        if match.group("mday") is None and match.group("yesterday") is None:
+            if weekday_named_date(text, match) is not None:
+                continue  # (во вторник, 10 ноября: the date written out is the mention)
         day = _relative_day(match, reference)
         if day is not None:
             found.append(DateMention(match.start(), match.end(), day.isoformat(), "day"))
     return found
 
 
+# what may join a weekday and the date it is named with (во вторник, 10 ноября; Monday, December
+# 1, 2025; 3月20日（星期五）; on Friday (May 15))
+_WEEKDAY_JOINT_AFTER = re.compile(r"[\s,，、(（]{0,3}")
+_WEEKDAY_JOINT_BEFORE = re.compile(r"[\s,，、(（]{0,3}$")
+WEEKDAY_DATE_SPAN = 28  # characters either side of a weekday searched for its date
+
+
+def weekday_named_date(text: str, match: re.Match[str]) -> tuple[int, int] | None:
+    """The month and day of the date a weekday is named with, right after or right before it
+    (во вторник, 10 ноября; on Thursday, February 12; 10 ноября, во вторник; 3月20日（星期五）),
+    with or without its year; None when the weekday stands alone (on Tuesday). Such a weekday
+    is no date relative to the page's: it names the date written beside it."""
+    end = match.end()
+    joint = _WEEKDAY_JOINT_AFTER.match(text, end)
+    at = joint.end() if joint else end
+    after = text[at : at + WEEKDAY_DATE_SPAN]
+    if after[:1].isdigit() or after[:1].isalpha():
+        for m in _find(after, _ANY_YEAR):
+            if m.start == 0 and m.precision == "day":
+                return int(m.iso[5:7]), int(m.iso[8:10])
+    start = match.start()
+    before = text[max(0, start - WEEKDAY_DATE_SPAN) : start]
+    joint = _WEEKDAY_JOINT_BEFORE.search(before)
+    cut = joint.start() if joint else len(before)
+    if cut and (before[cut - 1].isalnum() or before[cut - 1] == "."):
+        for m in _find(before[:cut], _ANY_YEAR):
+            if m.end >= cut - 1 and m.precision == "day":
+                return int(m.iso[5:7]), int(m.iso[8:10])
+    return None
+
+
+_ANY_YEAR = date(2000, 12, 31)  # a reference that gives a year-less mention some year (month
+# and day are all that ``weekday_named_date`` reads; 2000 is a leap year: 29 February stays)
+
+
 # The page's date when it states none of its own but its dateline gives a day and a month
 # (BEIJING, March 18 (Xinhua) --; БИШКЕК, 25 июня. /ТАСС/.; 新华社北京5月12日电): the year is the
 # text's most frequent year (ties: the latest), or, when the lead names the weekday of its
 # event, the year near the text's years in which that weekday is the dateline's day (else the
-# day before).
+# day before); when that weekday is named with its date (во вторник, 10 ноября), the year near
+# the text's years (up to NAMED_YEAR_REACH after them) in which that date falls on it.
 # (no digit before it, checked after its first two digits: see coder_background._YEAR)
 _BARE_YEAR = re.compile(r"((?:19|20)(?<!\d(?:19|20))\d\d)(?!\d)")
 DATELINE_REACH = 300  # characters from the text's start a dateline stands in
 WEEKDAY_REACH = 600  # characters from the text's start the lead's weekday is searched in
 YEAR_REACH = 1  # years either side of the text's years a dateline's year may be
+NAMED_YEAR_REACH = 2  # years after the text's years a weekday named with its date may set
 
 
 def infer_page_date(text: str) -> str | None:
@@ -689,6 +729,29 @@ def infer_page_date(text: str) -> str | None:
     name = None
     if weekday is not None and not _report_day(text, weekday):
         name = weekday.group("enday") or weekday.group("ruday") or weekday.group("zhday")
+    named = weekday_named_date(text, weekday) if name and weekday is not None else None
+    if name and named is not None:
+        # the lead's weekday is named with its date (Встреча состоялась во вторник, 10 ноября):
+        # the year in which that date falls on that weekday, near the text's years (a later
+        # year first: a page tells of years before its own more than after)
+        wanted = _WEEKDAYS[name.lower()]
+        years = sorted(
+            {y + d for y in counts for d in range(-YEAR_REACH, NAMED_YEAR_REACH + 1)},
+            key=lambda y: (abs(y - base), -y),
+        )
+        for year in years:
+            try:
+                if date(year, *named).weekday() != wanted:
+                    continue
+            except ValueError:
+                continue
+            # (the dateline's day follows the event's: in the next year when its month is earlier)
+            page_year = year + 1 if (month, day) < named else year
+            try:
+                return date(page_year, month, day).isoformat()
+            except ValueError:
+                return None
+        return None
     best: tuple[int, int, int] | None = None
     for year in candidates if name else [base]:
         try:

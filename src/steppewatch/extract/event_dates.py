@@ -11,11 +11,18 @@ reports the main event), then its relevant passages. Which date decides, in them
   day stays;
 - a date written relative to the page's date (yesterday, вчера, 昨天; on Tuesday, во вторник,
   周二; 26日) is the event's, unless it is a day still to come (``dates.relative_dates``);
-- not the day a report was made, relative or written out (the ministry said on Monday,
-  记者5日从…获悉, 据公安部10月20日通报: ``dates.report_date``);
+- not the day a report was made, relative or written out (the ministry said on Monday, said on
+  March 27, 记者5日从…获悉, 据公安部10月20日通报: ``dates.report_date``); but when the event has
+  no date of its own, the day the head's report of it is dated, written out (the press service
+  reported on March 23), before the page's date;
+- a weekday named with its date (во вторник, 10 ноября; on Thursday, February 12; 3月20日（星期五）)
+  is that date, not a day counted back from the page's (``dates.weekday_named_date``);
 - not the last day of a range given alone (will last until 24 August, продлятся до 21 сентября);
 - after the lead, not a date in a sentence about another time or another event (recalled, to
   come, only earlier years: ``coder_background.another_time``);
+- last, the ``BODY_SPAN`` characters after the head: a lead that gives its event no date may give
+  it a few sentences on (Операция была проведена 24 июня; Yesterday, a ceremony was held), past
+  the passages that name the parties;
 - with no date of its own but a month named alone (в феврале текущего года, in March, 今年2月),
   that month, its year from the page's date (not for a meeting: a report with no date of its
   own gives a meeting as just held, on the page's day);
@@ -66,15 +73,25 @@ def assign_date(
     lead = lead_end(item.start, text)
     head = (item.start, min(item.end, item.start + HEAD_SPAN))
     spans = [head, *((lo, hi) for lo, hi in scope if hi > head[1] or lo < head[0])]
+    # last, the body right after the head: a lead that gives its event no date may give it a few
+    # sentences on, outside the passages that named the parties (Операция была проведена 24
+    # июня; the contract was signed on 4 November; Yesterday, a ceremony was held)
+    if item.end > head[1]:
+        spans.append((head[1], min(item.end, head[1] + BODY_SPAN)))
     year: int | None = None
     year_read = False
+    reported: tuple[int, DateMention] | None = None  # the head's day of a report, written out
     for lo, hi in spans:
         segment = normal[lo:hi]
-        explicit = [
-            m
-            for m in find_dates(segment, reference or None)
-            if not _range_end(segment, m) and not report_date(segment, m.start, m.end)
-        ]
+        explicit = []
+        for m in find_dates(segment, reference or None):
+            if _range_end(segment, m):
+                continue
+            if report_date(segment, m.start, m.end):
+                if reported is None and lo == head[0] and m.precision == "day":
+                    reported = (lo, m)
+                continue
+            explicit.append(m)
         relative = _outside(relative_dates(segment, reference), explicit)
         if reference:
             # the page's own date (its dateline, its header): the fallback below, not evidence
@@ -170,6 +187,17 @@ def assign_date(
                     text=vague.group(),
                 )
             )
+            return
+    if reported is not None and (reference is None or reported[1].iso <= reference):
+        # no date of its own, nor a start, a month or a vague time, but the head's report of it
+        # is dated (the press service reported on March 23): an event reported as just held, on
+        # that day rather than the page's
+        lo, m = reported
+        item.event_date, item.date_precision = m.iso, "day"
+        start, end = lo + m.start, lo + m.end
+        item.evidence.append(
+            Evidence(field="event_date", code=m.iso, start=start, end=end, text=text[start:end])
+        )
 
 
 def _month_named(
@@ -212,6 +240,7 @@ def _vague(text: str, start: int, end: int) -> re.Match[str] | None:
 
 
 HEAD_SPAN = 400  # characters from an item's start that hold its lead's date
+BODY_SPAN = 1200  # characters after the head searched last for the event's own date
 OWN_DATE_LINE = 100  # a line this short holding the page's date is furniture (a header, a byline)
 _SENTENCE_ENDS = ("。", ".", "!", "?", "！", "？")
 OWN_DATE_REST = 30  # characters besides the date on a dateline's line of its own

@@ -2,7 +2,8 @@
 ``Astana``, ``Beijing``), or the state's ISO code when only the state or one of its provinces
 is given; none when the text does not say.
 
-Places are the gazetteer's (``places.yaml``), found in the item's relevant passages. A place is
+Places are the gazetteer's (``places.yaml``), found in the item's relevant passages (and, on a
+page longer than one passage, in its lead: ``codebook_coder._lead_span``). A place is
 the event's venue when a venue word comes right before it in its clause (在/于/赴/抵达,
 in/at/near/visit, в/во/на/под), with nothing between them but other places and words such as
 首都, 州, "the city of", "'s", столице, районе, области (在吉尔吉斯斯坦首都比什凯克, in the area of
@@ -12,7 +13,7 @@ name (上海合作组织, the Xi'an Declaration).
 
 The location is, in order:
 1. none when the item reports no event (commentary) or its event is a telephone or video call
-   (a call has no venue);
+   (a call has no venue; one participant joining a gathering by video does not make it a call);
 2. the first city named as a venue (not in a sentence about another time: last year, or dates
    in other years than the event's; nor, after the lead, in one about another time or event
    as ``coder_background`` reads it: recalled, to come, done by others too, another month of
@@ -141,6 +142,16 @@ _CALL = re.compile(
     r"|телефон|видеоконференц|видеосвяз|режиме видео|онлайн"
     r"|(?<![^\W\d_])(?:tele)?phone|video\s?(?:call|link|conferenc)|videoconferenc|virtual(?:ly)?\s"
 )
+# how one participant joined a gathering held somewhere (the Tajik minister joined by video link;
+# 哈方部长通过视频连线参会; министр подключился по видеосвязи): no call, the gathering has its venue
+_JOINED_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:joined|joining|attended|attending|participated|took\s+part|spoke|addressed"
+    r"|подключил\w*|участвовал\w*|принял\w*\s+участие|выступил\w*)"
+    r"(?:\s+[^\W\d_]+){0,3}\s+(?:by|via|through|по|в|через)(?:\s+(?:a|the))?\s*$",
+    re.IGNORECASE,
+)
+_JOINED_AFTER = re.compile(r"(?:方式)?(?:参会|出席|与会|参加|发言|致辞|出席会议)")
+JOINED_SPAN = 48  # characters before a call word searched for a participant's joining verb
 # a sentence about an earlier event (a treaty "signed in Beijing last September")
 _PAST = re.compile(
     r"去年|前年|此前|上届|(?<![^\W\d_])(?:last\s+year|earlier|previous(?:ly)?|прошлого\s+года"
@@ -387,7 +398,8 @@ def _sentence_around(normal: str, position: int, start: int, end: int) -> tuple[
 
 def _is_call(item: CodedItem, text: str) -> bool:
     """The item's main event is a call: a call word in the sentence of its kind's evidence (or,
-    without one, in the item's first 200 characters)."""
+    without one, in the item's first 200 characters), not one saying how a participant joined
+    a gathering (joined by video link, 通过视频连线参会, подключился по видеосвязи)."""
     if item.kind != "meeting":
         return False
     evidence = next((e for e in item.evidence if e.field == "kind" and e.code == item.kind), None)
@@ -397,7 +409,13 @@ def _is_call(item: CodedItem, text: str) -> bool:
         lo = max(item.start, evidence.start - 120)
         hi = min(item.end, evidence.end + 120)
         window = text[lo:hi]
-    return _CALL.search(window.lower()) is not None
+    lowered = window.lower()
+    for call in _CALL.finditer(lowered):
+        before = lowered[max(0, call.start() - JOINED_SPAN) : call.start()]
+        if _JOINED_BEFORE.search(before) or _JOINED_AFTER.match(lowered, call.end()):
+            continue  # (one participant joined by video; the gathering itself has a venue)
+        return True
+    return False
 
 
 def assign_location(
