@@ -2083,7 +2083,11 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
         # (a lead that hands over or builds one makes the facility's parts named later, its
         # barracks and cameras, mentions of the same event)
         lead = kind_lead_end(text, item)
-        facilities = [h for h in kinds["infrastructure"] if not _venue(text, h)]
+        facilities = [
+            h
+            for h in kinds["infrastructure"]
+            if not _venue(text, h) and not _nothing_built(text, item, h)
+        ]
         acts = [
             h
             for h in facilities
@@ -2100,7 +2104,8 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
         # (persons handed over, coder_phrases.persons_mentions: the verb is the operation's)
         persons = {h.start for h in kinds.get("joint_patrol_operation", ())}
         kept = []
-        for h in kinds["equipment_transfer"]:
+        told = False  # a handover told earlier in the item: the items named after it are its
+        for h in sorted(kinds["equipment_transfer"], key=lambda h: h.start):
             if h.start in persons:
                 continue
             lo, hi = _sentence_of(text, h.start, item.start, item.end)
@@ -2114,8 +2119,17 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
                 continue
             if _PERSONS_AFTER.match(text, h.end):
                 continue
-            if _FUNDING.search(h.term) and _BUILT_BEFORE.search(
-                text, max(lo, h.start - BUILT_SPAN), h.start
+            if _changes_hands(text, h, lo, hi):
+                told = True
+            elif not told:
+                # an item named (the armoured carriers on the road, a drone group of the
+                # contingent, the communications equipment it used): no handover unless its
+                # sentence or its own word says one is given, supplied, bought or received, or
+                # a handover was told before it (the vehicles will serve the border units)
+                continue
+            if _FUNDING.search(h.term) and (
+                _BUILT_BEFORE.search(text, max(lo, h.start - BUILT_SPAN), h.start)
+                or _BUILT_AFTER.match(text, h.end, min(hi, h.end + BUILT_SPAN))
             ):
                 # (a post built with the focal state's grant, возведенная за счет безвозмездной
                 # помощи, 利用中方无偿援助建设: the facility's funding, no handover of its own)
@@ -2680,8 +2694,9 @@ def _negated(text: str, item: CodedItem, hit: Hit) -> bool:
 # an exercise's scenario (演练模拟处置劫持人质事件, по замыслу учений условные террористы, the
 # drill rehearsed a hostage rescue): the attack or hostage-taking it names is simulated
 _SIMULATED = re.compile(
-    r"演练|演习|模拟|假想|想定|\b(?:exercise|exercises|drill|drills|scenario|simulat\w*|mock|"
-    r"rehears\w*)\b|(?<![^\W\d_])(?:учени|замысл|условн|имитац|отрабатыва|тренировк|сценари)",
+    r"演练|演习|模拟|假想|想定|比武|竞赛|比赛|\b(?:exercise|exercises|drill|drills|scenario|simulat\w*|"
+    r"mock|rehears\w*|compet\w*|contests?)\b|"
+    r"(?<![^\W\d_])(?:учени|замысл|условн|имитац|отрабатыва|тренировк|сценари|соревнован|состязан)",
     re.IGNORECASE,
 )
 # a facility named as the place of another event (at the Torugart checkpoint, на КПП «Кульма»,
@@ -2758,11 +2773,82 @@ _BUILT_BEFORE = re.compile(
     r"建设|修建|援建|建成)[^，,。;；\n]*$",
     re.IGNORECASE,
 )
+# (or a building word just after it: 由中方无偿援助升级改造的口岸设施, grant funding to build a
+# post, помощи на строительство заставы)
+_BUILT_AFTER = re.compile(
+    r"[^，,。;；\n]{0,12}?(?:建设|修建|兴建|新建|建成|升级|改造|"
+    r"(?<![^\W\d_])(?:to\s+build|to\s+construct|for\s+(?:the\s+)?(?:construction|building|upgrad\w*)|"
+    r"на\s+(?:строительств|возведени|реконструкци|модернизаци)\w*))",
+    re.IGNORECASE,
+)
 BUILT_SPAN = 40  # characters before a grant word searched for the building word
 _THREAT_AFTER = re.compile(
     r"\s*(?:attacks?|strikes?|incursions?|threats?)\b|[^，,。；;]{0,2}(?:袭击|攻击|威胁)",
     re.IGNORECASE,
 )
+
+
+# a word saying equipment changes hands: given, handed over, donated, supplied, delivered, bought,
+# sold, received, arrived (a batch, a shipment), as aid or a grant
+_TRANSFER_ACT = re.compile(
+    r"(?<![^\W\d_])(?:hand(?:s|ed|ing)?\s+over|handover|hand-over|donat\w*|deliver\w*|"
+    r"suppl(?:y|ied|ies|ying)|provid\w*|gift\w*|grants?|granted|transferr?(?:ed|ing|s)?|"
+    r"receiv\w*|arriv\w*|presented|purchas\w*|procur\w*|acqui(?:re|red|res|ring|sition)\w*|"
+    r"bought|buys?|buying|sold|sells?|selling|sales?|allocat\w*|aid|assistance|shipments?|"
+    r"batch\w*|free\s+of\s+charge|gave|gives?|giving|shipped|dispatched|sent|export\w*|"
+    r"import\w*|(?:chinese|china)-made|made\s+in\s+china)(?![^\W\d_])"
+    r"|移交|交付|交接|交车|援助|援建|(?<![救增声])援|赠|捐|提供|采购|购买|购置|军购|军售|出售|接收|运抵|"
+    r"转交|无偿|交予|移送|列装|验收|接装|签收|发放|到货|出口|进口|引进|中国产|中国制造|[该这此一首两新]批"
+    r"|(?<![^\W\d_])(?:переда\w*|поставк\w*|постав(?:ил|ила|или|ит|ят|лен\w*|ля\w*)|"
+    r"вручи\w*|вручен\w*|безвозмезд\w*|помощ\w*|получ(?:ил|ила|или|ит|ат|ает|ают|ен\w*)|"
+    r"закуп\w*|приобр\w*|подар\w*|выдел\w*|прибыл\w*|парти[яюи]|грант\w*|дар|достав\w*|"
+    r"поступ\w*|отправ\w*|экспорт\w*|импорт\w*|производства\s+(?:кнр|китая))(?![^\W\d_])"
+    r"|китайского\s+производства",
+    re.IGNORECASE,
+)
+
+
+def _changes_hands(text: str, hit: Hit, lo: int, hi: int) -> bool:
+    """An equipment_transfer mention tells a transfer: its own word is one (handed over, 无偿援助,
+    безвозмездн), a verb found with its object (``coder_phrases``), its sentence says the items
+    are given, supplied, bought or received (``_TRANSFER_ACT``), or it stands in a headline
+    (a line with no sentence end: headlines drop the verb, Chinese drones for the Tajik army)."""
+    if hit.term.startswith(PHRASE_MARK) or _TRANSFER_ACT.search(hit.term):
+        return True
+    if _TRANSFER_ACT.search(text, lo, hi):
+        return True
+    line_end = text.find("\n", hit.end)
+    line_end = len(text) if line_end < 0 else line_end
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    line = text[line_start:line_end].rstrip()
+    return len(line) <= HEADLINE and not line.endswith(_SENTENCE_ENDS)
+
+
+HEADLINE = 160  # characters: the longest line read as a headline
+
+
+# what a security facility is called: a post, base, checkpoint, centre, building, barracks,
+# station, headquarters, camp, school or surveillance system (in a sentence with a bare
+# building word, built, 援建, построен: what was built)
+_FACILITY_NOUN = re.compile(
+    r"站|所|楼|中心|基地|营房|设施|口岸|哨|学校|学院|总部|系统|工程|项目|宿舍|营区|场馆|"
+    r"(?<![^\W\d_])(?:posts?|outposts?|bases?|checkpoints?|cent(?:re|er)s?|buildings?|barracks|"
+    r"headquarters|facilit\w*|stations?|camps?|schools?|academ\w*|complex\w*|compounds?|"
+    r"premises|offices?|crossings?|systems?|networks?|roads?|fences?|towers?|hall|halls|"
+    r"dormitor\w*|застав\w*|пост\w*|здани\w*|центр\w*|баз\w*|казарм\w*|комплекс\w*|объект\w*|"
+    r"пункт\w*|школ\w*|штаб\w*|корпус\w*|общежити\w*|сооружени\w*|пограничн\w*|КПП|"
+    r"систем\w*|дорог\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _nothing_built(text: str, item: CodedItem, hit: Hit) -> bool:
+    """An infrastructure indicator that is a building word alone (built, constructed, 援建,
+    построен) in a sentence naming no facility (trust is built step by step; the partnership
+    they have built): nothing was built."""
+    if not _BUILDING_ACT.search(hit.term) or _FACILITY_NOUN.search(hit.term):
+        return False
+    return _FACILITY_NOUN.search(text, *_sentence_of(text, hit.start, item.start, item.end)) is None
 
 
 def _at_ceremony(text: str, hit: Hit) -> bool:
@@ -3452,6 +3538,19 @@ def rule_kinds(
         and not any(h.start < first_end for h in kinds[main])
     ):
         main = "meeting"  # the lead reports the meeting; what was handed over there comes second
+    if (
+        main is not None
+        and main not in FRAMING_KINDS
+        and not any(h.start < lead_end for hs in kinds.values() for h in hs)
+    ):
+        # the lead names no event word but names a meeting of a body, a framework or a level
+        # (Kazakhstan hosted the meeting of the CICA working group): the item reports that
+        # meeting; a kind named only in later paragraphs (a seminar offered, a drill recalled)
+        # comes second
+        lead_meeting = named_meeting(item, text, hits, lead_end)
+        if lead_meeting is not None and not _inside(lead_meeting, others):
+            main = "meeting"
+            kinds.setdefault("meeting", [lead_meeting])
     if (
         main == "meeting"
         and any(h.start < first_end for h in kinds.get("mechanism", ()))
