@@ -205,3 +205,41 @@ def test_the_shooting_and_hostage_rescue_of_a_competition_are_no_incident() -> N
     assert "incident" not in _kinds(CONTEST_EN)
     # (contrast: hostages taken for real)
     assert "incident" in _kinds(ATTACK_EN)
+
+
+# --- a document signed at an exercise --------------------------------------------------------
+
+SIGNED_AT_DRILL_EN = (
+    "National guard and Chinese armed police end joint exercise\n"
+    "Valley Times | 24 October 2026\n"
+    "\n"
+    "The Uzbek National Guard and the Chinese People's Armed Police ended a joint "
+    "counter-terrorism exercise near Tashkent on Saturday, the National Guard said.\n"
+    "\n"
+    "On the sidelines of the exercise the two sides signed a memorandum of understanding on the "
+    "exchange of instructors between the National Guard and the Chinese People's Armed Police.\n"
+)
+PLAN_OF_DRILL_EN = SIGNED_AT_DRILL_EN.replace(
+    "On the sidelines of the exercise the two sides signed a memorandum of understanding on the "
+    "exchange of instructors",
+    "The exercise was held under a memorandum of understanding on cooperation",
+)
+SIGNED_AT_DRILL_RU = (
+    "Нацгвардия и Народная вооруженная полиция Китая завершили совместные учения\n"
+    "Кабар | 15 октября 2026\n"
+    "\n"
+    "Национальная гвардия Кыргызстана и Народная вооруженная полиция Китая в четверг завершили "
+    "совместные антитеррористические учения на Иссык-Куле.\n"
+    "\n"
+    "По итогам учений стороны подписали план сотрудничества на 2027 год.\n"
+)
+
+
+@pytest.mark.parametrize("text", [SIGNED_AT_DRILL_EN, SIGNED_AT_DRILL_RU])
+def test_a_document_signed_at_an_exercise_is_its_second_event(text: str) -> None:
+    assert _kind(text) == "bilateral_exercise"
+    assert "mechanism" in _kinds(text)
+
+
+def test_the_document_an_exercise_was_held_under_is_no_event() -> None:
+    assert "mechanism" not in _kinds(PLAN_OF_DRILL_EN)

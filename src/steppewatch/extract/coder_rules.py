@@ -3163,8 +3163,8 @@ SECOND_EVENTS = {
         "infrastructure",
     ),
     "mechanism": ("meeting", "equipment_transfer"),
-    "multilateral_exercise": ("training_education",),
-    "bilateral_exercise": ("training_education",),
+    "multilateral_exercise": ("training_education", "mechanism"),
+    "bilateral_exercise": ("training_education", "mechanism"),
     "incident": ("meeting", "private_security"),
     "infrastructure": ("training_education", "equipment_transfer"),
     "equipment_transfer": ("training_education", "infrastructure"),
@@ -3691,6 +3691,14 @@ def rule_kinds(
                 for h in hs
                 if h.start < lead_end and not _talked_of(text, h, item.start, item.end)
             ]
+        if other == "mechanism" and main in ("multilateral_exercise", "bilateral_exercise"):
+            # a document signed at or after the exercise (a memorandum signed on its sidelines, a
+            # plan for next year signed when it closed), not the plan it was held under
+            hs = [
+                h
+                for h in hs
+                if _SIGNED.search(text, *_sentence_of(text, h.start, item.start, item.end))
+            ]
         if other == "mechanism":
             # the minutes, communique or joint statement of the meeting: the meeting itself
             hs = [
@@ -3713,6 +3721,10 @@ def rule_kinds(
     return chosen
 
 
+_SIGNED = re.compile(
+    r"签署|签订|签字|(?<![^\W\d_])(?:sign(?:s|ed|ing)?|подписа\w*|подпишут)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 _RATIFIES = re.compile(
     r"(?<!互换)批准(?!书)|(?<![^\W\d_])ratif(?:y|ied|ies|ying)(?![^\W\d_])|ратифицир\w*",
     re.IGNORECASE,
