@@ -243,3 +243,29 @@ def test_a_document_signed_at_an_exercise_is_its_second_event(text: str) -> None
 
 def test_the_document_an_exercise_was_held_under_is_no_event() -> None:
     assert "mechanism" not in _kinds(PLAN_OF_DRILL_EN)
+
+
+# --- items handed over with a facility, named before the verb ------------------------------------
+
+OUTPOST_EN = (
+    "China-funded border outpost handed over to Tajik border troops\n"
+    "Pamir Herald | 23 June 2026\n"
+    "\n"
+    "A new border outpost built with Chinese funding has been handed over to Tajikistan's Border "
+    "Troops in the Ishkashim district, near the border with Afghanistan.\n"
+    "\n"
+    "Four off-road vehicles and night-vision scanners provided by China were handed over to "
+    "Tajikistan together with the outpost, the border troops said.\n"
+)
+FITTED_EN = OUTPOST_EN.replace(
+    "Four off-road vehicles and night-vision scanners provided by China were handed over to "
+    "Tajikistan together with the outpost",
+    "The outpost built by China for Tajikistan has barracks, a garage for vehicles and a tower",
+)
+
+
+def test_items_handed_over_with_a_facility_are_a_second_event() -> None:
+    assert _kind(OUTPOST_EN) == "infrastructure"
+    assert "equipment_transfer" in _kinds(OUTPOST_EN)
+    # (contrast: the facility's own garage for vehicles)
+    assert "equipment_transfer" not in _kinds(FITTED_EN)

@@ -3392,6 +3392,20 @@ def _items_handed_over(text: str, hit: Hit, end: int) -> bool:
     )
 
 
+def _handed_over_items(text: str, hit: Hit, end: int) -> bool:
+    """``hit`` names items of equipment with a handover word after it in its clause (six
+    vehicles and thermal cameras were handed over with the outpost; 车辆和无人机一并移交)."""
+    if _ITEMS.search(hit.term) is None:
+        return False
+    stop = _RECORD_BREAK.search(text, hit.end, min(end, hit.end + ITEMS_AFTER))
+    return (
+        _HANDOVER_WORD.search(
+            text, hit.end, stop.start() if stop else min(end, hit.end + ITEMS_AFTER)
+        )
+        is not None
+    )
+
+
 def _paragraph(text: str, item: CodedItem, position: int) -> int:
     return max(item.start, text.rfind("\n", item.start, position))
 
@@ -3644,7 +3658,9 @@ def rule_kinds(
             hs = [
                 h
                 for h in hs
-                if h.term.startswith(PHRASE_MARK) or _items_handed_over(text, h, item.end)
+                if h.term.startswith(PHRASE_MARK)
+                or _items_handed_over(text, h, item.end)
+                or _handed_over_items(text, h, item.end)
             ]
         if other == "equipment_transfer":
             # equipment pledged, offered or given over the years: no handover of this page
