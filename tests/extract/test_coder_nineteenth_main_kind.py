@@ -269,3 +269,41 @@ def test_items_handed_over_with_a_facility_are_a_second_event() -> None:
     assert "equipment_transfer" in _kinds(OUTPOST_EN)
     # (contrast: the facility's own garage for vehicles)
     assert "equipment_transfer" not in _kinds(FITTED_EN)
+
+
+# --- the meeting leads when the title names its product (guide addition 4) ----------------------
+
+SIGNED_RU = (
+    "Пограничные ведомства Узбекистана и Китая подписали план совместных мероприятий\n"
+    "Ташкент, 15 декабря 2026 года\n"
+    "\n"
+    "Пограничные войска Узбекистана и Национальная иммиграционная администрация КНР подписали "
+    "план совместных мероприятий по охране границы на 2027 год.\n"
+    "Документ подписан по итогам рабочей встречи представителей двух ведомств в Ташкенте.\n"
+)
+IN_FORCE_EN = (
+    "China-Kazakhstan agreement on border security enters into force\n"
+    "ASTANA, 2 December 2026\n"
+    "\n"
+    "An agreement between Kazakhstan and China on cooperation in border security entered into "
+    "force on 1 December, Kazakhstan's Foreign Ministry said.\n"
+    "The agreement was signed in Astana in June during the state visit of the Chinese president.\n"
+)
+SIGNED_ZH = (
+    "中吉两国签署打击跨国犯罪合作协定\n"
+    "新华社比什凯克12月10日电\n"
+    "\n"
+    "中国和吉尔吉斯斯坦10日在比什凯克签署关于打击跨国有组织犯罪的合作协定，将加强情报交流和联合调查。\n"
+    "中方代表表示，双方愿共同维护地区安全稳定。\n"
+    "当天，两国公安部门负责人举行会谈后签署了上述协定。\n"
+)
+
+
+@pytest.mark.parametrize("text", [SIGNED_RU, SIGNED_ZH])
+def test_the_meeting_leads_when_the_title_names_the_document_signed_there(text: str) -> None:
+    assert _kind(text) == "meeting"
+    assert "mechanism" in _kinds(text)
+
+
+def test_a_document_entering_into_force_leads_over_a_visit_recalled() -> None:
+    assert _kind(IN_FORCE_EN) == "mechanism"

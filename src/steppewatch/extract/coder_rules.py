@@ -3392,6 +3392,45 @@ def _items_handed_over(text: str, hit: Hit, end: int) -> bool:
     )
 
 
+# a document signed or adopted (not one entering into force, ratified or in effect)
+_SIGNED_OR_ADOPTED = re.compile(
+    r"签署|签订|签字|通过|批准了|(?<![^\W\d_])(?:sign(?:s|ed|ing)?|adopt\w*|approv\w*|"
+    r"подпис\w*|утвержд\w*|утвердил\w*|утверж[дё]н\w*|принял\w*|принят\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _signed_at_meeting(
+    text: str,
+    item: CodedItem,
+    kinds: dict[str, list[Hit]],
+    others: list[tuple[int, int]],
+    first_end: int,
+    lead_end: int,
+) -> bool:
+    """The title reports a document signed or adopted and the page's meeting is named by the
+    sentence after the lead at the latest (Документ подписан по итогам рабочей встречи; the
+    signing was preceded by talks) or in a sentence that reports the signing: the page reports
+    the meeting held and its product, and the meeting leads (gold guide addition 4, whether the
+    headline names the meeting or its product). A meeting named only in other later sentences
+    (another state's talks, a visit recalled, the group to meet) or a title on a document
+    entering into force leaves the document leading."""
+    if _SIGNED_OR_ADOPTED.search(text, item.start, first_end) is None:
+        return False
+    meetings = [h for h in kinds.get("meeting", ()) if not _inside(h, others)]
+    if not meetings:
+        return False
+    stop = _SENTENCE.search(text, lead_end, item.end)
+    if min(h.start for h in meetings) < (stop.end() if stop else item.end):
+        return True
+    # (or a later sentence names the meeting with the signing: 会谈后，双方签署了…; the
+    # agreement was signed during the talks)
+    return any(
+        _SIGNED_OR_ADOPTED.search(text, *_sentence_of(text, h.start, item.start, item.end))
+        for h in meetings
+    )
+
+
 def _handed_over_items(text: str, hit: Hit, end: int) -> bool:
     """``hit`` names items of equipment with a handover word after it in its clause (six
     vehicles and thermal cameras were handed over with the outpost; 车辆和无人机一并移交)."""
@@ -3567,6 +3606,7 @@ def rule_kinds(
             kinds.setdefault("meeting", [lead_meeting])
     if (
         main == "meeting"
+        and not _signed_at_meeting(text, item, kinds, others, first_end, lead_end)
         and any(h.start < first_end for h in kinds.get("mechanism", ()))
         and not any(h.start < first_end for h in kinds.get("meeting", ()))
         and (
