@@ -186,14 +186,16 @@ def test_an_accident_with_casualties_is_not_harm_done() -> None:
     assert not coded.relevant
 
 
-def test_a_plan_approved_in_the_title_is_the_main_event() -> None:
+def test_a_plan_approved_in_the_title_comes_after_the_meeting_it_was_signed_at() -> None:
     coded = _code(
         "Утверждён план совместных мероприятий правоохранительных органов Кыргызстана и Китая "
         "на 2022 год.\nДокумент подписан 20 декабря 2021 года по итогам рабочей встречи "
         "представителей МВД Кыргызстана и Министерства общественной безопасности КНР в Бишкеке."
     )
-    assert coded.kind == "mechanism"
-    assert coded.event_kinds[0] == "mechanism"
+    # (nineteenth round: gold guide addition 4, the meeting the plan was signed at leads; the
+    # plan approved in the title is its second event)
+    assert coded.kind == "meeting"
+    assert "mechanism" in coded.event_kinds
 
 
 @pytest.mark.parametrize(

@@ -295,7 +295,12 @@ _PERSONS_HANDED = Guarded(
         rf"{_HANDED}(?=[^.;!?\n]{{0,{PERSONS_SPAN}}}?(?<![^\W\d_]){_PERSONS}(?![^\W\d_]))"
         rf"(?=[^.;!?\n]{{0,{PERSONS_SPAN}}}?(?<![^\W\d_]){_FOCAL_SIDE}(?![^\W\d_]))"
         rf"|(?<![^\W\d_]){_PERSONS}(?![^\W\d_])[^.;!?\n]{{0,{PERSONS_SPAN}}}?(?P<verb>{_HANDED})"
-        rf"(?=\s+(?:to\s+)?(?:the\s+)?{_FOCAL_SIDE}(?![^\W\d_]))",
+        rf"(?=\s+(?:to\s+)?(?:the\s+)?{_FOCAL_SIDE}(?![^\W\d_]))"
+        # the focal state's persons, then the verb with no object of its own (Two Chinese
+        # nationals handed over in a smuggling case; граждане КНР переданы): they are what is
+        # handed over, whoever receives them
+        rf"|(?<![^\W\d_])(?:{_FOCAL_SIDE}\s+(?:[\w-]+\s+)?{_PERSONS}|{_PERSONS}\s+{_FOCAL_SIDE})"
+        rf"\s+(?:(?:were|was|have\s+been|had\s+been|был[аои]?)\s+)?(?P<passive>{_HANDED})",
         re.IGNORECASE,
     ),
     "переда",
@@ -317,7 +322,12 @@ def persons_mentions(hits: list[Hit], normal: str, start: int, end: int) -> list
     have = {h.start for h in hits if h.payload == OPERATION}
     found = []
     for m in _PERSONS_HANDED.pattern.finditer(normal, start, end):
-        lo, hi = m.span("verb") if m.group("verb") else m.span()
+        if m.group("verb"):
+            lo, hi = m.span("verb")
+        elif m.group("passive"):
+            lo, hi = m.span("passive")
+        else:
+            lo, hi = m.span()
         if lo not in have:
             found.append(Hit(lo, hi, OPERATION, normal[lo:hi]))
     if not found:

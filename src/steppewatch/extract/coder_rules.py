@@ -2225,7 +2225,11 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
         # (a lead that hands over or builds one makes the facility's parts named later, its
         # barracks and cameras, mentions of the same event)
         lead = kind_lead_end(text, item)
-        facilities = [h for h in kinds["infrastructure"] if not _venue(text, h)]
+        facilities = [
+            h
+            for h in kinds["infrastructure"]
+            if not _venue(text, h) and not _nothing_built(text, item, h)
+        ]
         acts = [
             h
             for h in facilities
@@ -2242,7 +2246,8 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
         # (persons handed over, coder_phrases.persons_mentions: the verb is the operation's)
         persons = {h.start for h in kinds.get("joint_patrol_operation", ())}
         kept = []
-        for h in kinds["equipment_transfer"]:
+        told = False  # a handover told earlier in the item: the items named after it are its
+        for h in sorted(kinds["equipment_transfer"], key=lambda h: h.start):
             if h.start in persons:
                 continue
             lo, hi = _sentence_of(text, h.start, item.start, item.end)
@@ -2256,8 +2261,17 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
                 continue
             if _PERSONS_AFTER.match(text, h.end):
                 continue
-            if _FUNDING.search(h.term) and _BUILT_BEFORE.search(
-                text, max(lo, h.start - BUILT_SPAN), h.start
+            if _changes_hands(text, h, lo, hi):
+                told = True
+            elif not told:
+                # an item named (the armoured carriers on the road, a drone group of the
+                # contingent, the communications equipment it used): no handover unless its
+                # sentence or its own word says one is given, supplied, bought or received, or
+                # a handover was told before it (the vehicles will serve the border units)
+                continue
+            if _FUNDING.search(h.term) and (
+                _BUILT_BEFORE.search(text, max(lo, h.start - BUILT_SPAN), h.start)
+                or _BUILT_AFTER.match(text, h.end, min(hi, h.end + BUILT_SPAN))
             ):
                 # (a post built with the focal state's grant, возведенная за счет безвозмездной
                 # помощи, 利用中方无偿援助建设: the facility's funding, no handover of its own)
@@ -2852,8 +2866,9 @@ def _negated(text: str, item: CodedItem, hit: Hit) -> bool:
 # an exercise's scenario (演练模拟处置劫持人质事件, по замыслу учений условные террористы, the
 # drill rehearsed a hostage rescue): the attack or hostage-taking it names is simulated
 _SIMULATED = re.compile(
-    r"演练|演习|模拟|假想|想定|\b(?:exercise|exercises|drill|drills|scenario|simulat\w*|mock|"
-    r"rehears\w*)\b|(?<![^\W\d_])(?:учени|замысл|условн|имитац|отрабатыва|тренировк|сценари)",
+    r"演练|演习|模拟|假想|想定|比武|竞赛|比赛|\b(?:exercise|exercises|drill|drills|scenario|simulat\w*|"
+    r"mock|rehears\w*|compet\w*|contests?)\b|"
+    r"(?<![^\W\d_])(?:учени|замысл|условн|имитац|отрабатыва|тренировк|сценари|соревнован|состязан)",
     re.IGNORECASE,
 )
 # a facility named as the place of another event (at the Torugart checkpoint, на КПП «Кульма»,
@@ -2930,11 +2945,82 @@ _BUILT_BEFORE = re.compile(
     r"建设|修建|援建|建成)[^，,。;；\n]*$",
     re.IGNORECASE,
 )
+# (or a building word just after it: 由中方无偿援助升级改造的口岸设施, grant funding to build a
+# post, помощи на строительство заставы)
+_BUILT_AFTER = re.compile(
+    r"[^，,。;；\n]{0,12}?(?:建设|修建|兴建|新建|建成|升级|改造|"
+    r"(?<![^\W\d_])(?:to\s+build|to\s+construct|for\s+(?:the\s+)?(?:construction|building|upgrad\w*)|"
+    r"на\s+(?:строительств|возведени|реконструкци|модернизаци)\w*))",
+    re.IGNORECASE,
+)
 BUILT_SPAN = 40  # characters before a grant word searched for the building word
 _THREAT_AFTER = re.compile(
     r"\s*(?:attacks?|strikes?|incursions?|threats?)\b|[^，,。；;]{0,2}(?:袭击|攻击|威胁)",
     re.IGNORECASE,
 )
+
+
+# a word saying equipment changes hands: given, handed over, donated, supplied, delivered, bought,
+# sold, received, arrived (a batch, a shipment), as aid or a grant
+_TRANSFER_ACT = re.compile(
+    r"(?<![^\W\d_])(?:hand(?:s|ed|ing)?\s+over|handover|hand-over|donat\w*|deliver\w*|"
+    r"suppl(?:y|ied|ies|ying)|provid\w*|gift\w*|grants?|granted|transferr?(?:ed|ing|s)?|"
+    r"receiv\w*|arriv\w*|presented|purchas\w*|procur\w*|acqui(?:re|red|res|ring|sition)\w*|"
+    r"bought|buys?|buying|sold|sells?|selling|sales?|allocat\w*|aid|assistance|shipments?|"
+    r"batch\w*|free\s+of\s+charge|gave|gives?|giving|shipped|dispatched|sent|export\w*|"
+    r"import\w*|(?:chinese|china)-made|made\s+in\s+china)(?![^\W\d_])"
+    r"|移交|交付|交接|交车|援助|援建|(?<![救增声])援|赠|捐|提供|采购|购买|购置|军购|军售|出售|接收|运抵|"
+    r"转交|无偿|交予|移送|列装|验收|接装|签收|发放|到货|出口|进口|引进|中国产|中国制造|[该这此一首两新]批"
+    r"|(?<![^\W\d_])(?:переда\w*|поставк\w*|постав(?:ил|ила|или|ит|ят|лен\w*|ля\w*)|"
+    r"вручи\w*|вручен\w*|безвозмезд\w*|помощ\w*|получ(?:ил|ила|или|ит|ат|ает|ают|ен\w*)|"
+    r"закуп\w*|приобр\w*|подар\w*|выдел\w*|прибыл\w*|парти[яюи]|грант\w*|дар|достав\w*|"
+    r"поступ\w*|отправ\w*|экспорт\w*|импорт\w*|производства\s+(?:кнр|китая))(?![^\W\d_])"
+    r"|китайского\s+производства",
+    re.IGNORECASE,
+)
+
+
+def _changes_hands(text: str, hit: Hit, lo: int, hi: int) -> bool:
+    """An equipment_transfer mention tells a transfer: its own word is one (handed over, 无偿援助,
+    безвозмездн), a verb found with its object (``coder_phrases``), its sentence says the items
+    are given, supplied, bought or received (``_TRANSFER_ACT``), or it stands in a headline
+    (a line with no sentence end: headlines drop the verb, Chinese drones for the Tajik army)."""
+    if hit.term.startswith(PHRASE_MARK) or _TRANSFER_ACT.search(hit.term):
+        return True
+    if _TRANSFER_ACT.search(text, lo, hi):
+        return True
+    line_end = text.find("\n", hit.end)
+    line_end = len(text) if line_end < 0 else line_end
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    line = text[line_start:line_end].rstrip()
+    return len(line) <= HEADLINE and not line.endswith(_SENTENCE_ENDS)
+
+
+HEADLINE = 160  # characters: the longest line read as a headline
+
+
+# what a security facility is called: a post, base, checkpoint, centre, building, barracks,
+# station, headquarters, camp, school or surveillance system (in a sentence with a bare
+# building word, built, 援建, построен: what was built)
+_FACILITY_NOUN = re.compile(
+    r"站|所|楼|中心|基地|营房|设施|口岸|哨|学校|学院|总部|系统|工程|项目|宿舍|营区|场馆|"
+    r"(?<![^\W\d_])(?:posts?|outposts?|bases?|checkpoints?|cent(?:re|er)s?|buildings?|barracks|"
+    r"headquarters|facilit\w*|stations?|camps?|schools?|academ\w*|complex\w*|compounds?|"
+    r"premises|offices?|crossings?|systems?|networks?|roads?|fences?|towers?|hall|halls|"
+    r"dormitor\w*|застав\w*|пост\w*|здани\w*|центр\w*|баз\w*|казарм\w*|комплекс\w*|объект\w*|"
+    r"пункт\w*|школ\w*|штаб\w*|корпус\w*|общежити\w*|сооружени\w*|пограничн\w*|КПП|"
+    r"систем\w*|дорог\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _nothing_built(text: str, item: CodedItem, hit: Hit) -> bool:
+    """An infrastructure indicator that is a building word alone (built, constructed, 援建,
+    построен) in a sentence naming no facility (trust is built step by step; the partnership
+    they have built): nothing was built."""
+    if not _BUILDING_ACT.search(hit.term) or _FACILITY_NOUN.search(hit.term):
+        return False
+    return _FACILITY_NOUN.search(text, *_sentence_of(text, hit.start, item.start, item.end)) is None
 
 
 def _at_ceremony(text: str, hit: Hit) -> bool:
@@ -3249,8 +3335,8 @@ SECOND_EVENTS = {
         "infrastructure",
     ),
     "mechanism": ("meeting", "equipment_transfer"),
-    "multilateral_exercise": ("training_education",),
-    "bilateral_exercise": ("training_education",),
+    "multilateral_exercise": ("training_education", "mechanism"),
+    "bilateral_exercise": ("training_education", "mechanism"),
     "incident": ("meeting", "private_security"),
     "infrastructure": ("training_education", "equipment_transfer"),
     "equipment_transfer": ("training_education", "infrastructure"),
@@ -3478,6 +3564,59 @@ def _items_handed_over(text: str, hit: Hit, end: int) -> bool:
     )
 
 
+# a document signed or adopted (not one entering into force, ratified or in effect)
+_SIGNED_OR_ADOPTED = re.compile(
+    r"签署|签订|签字|通过|批准了|(?<![^\W\d_])(?:sign(?:s|ed|ing)?|adopt\w*|approv\w*|"
+    r"подпис\w*|утвержд\w*|утвердил\w*|утверж[дё]н\w*|принял\w*|принят\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _signed_at_meeting(
+    text: str,
+    item: CodedItem,
+    kinds: dict[str, list[Hit]],
+    others: list[tuple[int, int]],
+    first_end: int,
+    lead_end: int,
+) -> bool:
+    """The title reports a document signed or adopted and the page's meeting is named by the
+    sentence after the lead at the latest (Документ подписан по итогам рабочей встречи; the
+    signing was preceded by talks) or in a sentence that reports the signing: the page reports
+    the meeting held and its product, and the meeting leads (gold guide addition 4, whether the
+    headline names the meeting or its product). A meeting named only in other later sentences
+    (another state's talks, a visit recalled, the group to meet) or a title on a document
+    entering into force leaves the document leading."""
+    if _SIGNED_OR_ADOPTED.search(text, item.start, first_end) is None:
+        return False
+    meetings = [h for h in kinds.get("meeting", ()) if not _inside(h, others)]
+    if not meetings:
+        return False
+    stop = _SENTENCE.search(text, lead_end, item.end)
+    if min(h.start for h in meetings) < (stop.end() if stop else item.end):
+        return True
+    # (or a later sentence names the meeting with the signing: 会谈后，双方签署了…; the
+    # agreement was signed during the talks)
+    return any(
+        _SIGNED_OR_ADOPTED.search(text, *_sentence_of(text, h.start, item.start, item.end))
+        for h in meetings
+    )
+
+
+def _handed_over_items(text: str, hit: Hit, end: int) -> bool:
+    """``hit`` names items of equipment with a handover word after it in its clause (six
+    vehicles and thermal cameras were handed over with the outpost; 车辆和无人机一并移交)."""
+    if _ITEMS.search(hit.term) is None:
+        return False
+    stop = _RECORD_BREAK.search(text, hit.end, min(end, hit.end + ITEMS_AFTER))
+    return (
+        _HANDOVER_WORD.search(
+            text, hit.end, stop.start() if stop else min(end, hit.end + ITEMS_AFTER)
+        )
+        is not None
+    )
+
+
 def _paragraph(text: str, item: CodedItem, position: int) -> int:
     return max(item.start, text.rfind("\n", item.start, position))
 
@@ -3625,7 +3764,21 @@ def rule_kinds(
     ):
         main = "meeting"  # the lead reports the meeting; what was handed over there comes second
     if (
+        main is not None
+        and main not in FRAMING_KINDS
+        and not any(h.start < lead_end for hs in kinds.values() for h in hs)
+    ):
+        # the lead names no event word but names a meeting of a body, a framework or a level
+        # (Kazakhstan hosted the meeting of the CICA working group): the item reports that
+        # meeting; a kind named only in later paragraphs (a seminar offered, a drill recalled)
+        # comes second
+        lead_meeting = named_meeting(item, text, hits, lead_end)
+        if lead_meeting is not None and not _inside(lead_meeting, others):
+            main = "meeting"
+            kinds.setdefault("meeting", [lead_meeting])
+    if (
         main == "meeting"
+        and not _signed_at_meeting(text, item, kinds, others, first_end, lead_end)
         and any(h.start < first_end for h in kinds.get("mechanism", ()))
         and not any(h.start < first_end for h in kinds.get("meeting", ()))
         and (
@@ -3717,7 +3870,9 @@ def rule_kinds(
             hs = [
                 h
                 for h in hs
-                if h.term.startswith(PHRASE_MARK) or _items_handed_over(text, h, item.end)
+                if h.term.startswith(PHRASE_MARK)
+                or _items_handed_over(text, h, item.end)
+                or _handed_over_items(text, h, item.end)
             ]
         if other == "equipment_transfer":
             # equipment pledged, offered or given over the years: no handover of this page
@@ -3764,6 +3919,14 @@ def rule_kinds(
                 for h in hs
                 if h.start < lead_end and not _talked_of(text, h, item.start, item.end)
             ]
+        if other == "mechanism" and main in ("multilateral_exercise", "bilateral_exercise"):
+            # a document signed at or after the exercise (a memorandum signed on its sidelines, a
+            # plan for next year signed when it closed), not the plan it was held under
+            hs = [
+                h
+                for h in hs
+                if _SIGNED.search(text, *_sentence_of(text, h.start, item.start, item.end))
+            ]
         if other == "mechanism":
             # the minutes, communique or joint statement of the meeting: the meeting itself
             hs = [
@@ -3786,6 +3949,10 @@ def rule_kinds(
     return chosen
 
 
+_SIGNED = re.compile(
+    r"签署|签订|签字|(?<![^\W\d_])(?:sign(?:s|ed|ing)?|подписа\w*|подпишут)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 _RATIFIES = re.compile(
     r"(?<!互换)批准(?!书)|(?<![^\W\d_])ratif(?:y|ied|ies|ying)(?![^\W\d_])|ратифицир\w*",
     re.IGNORECASE,
