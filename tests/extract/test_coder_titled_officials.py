@@ -394,3 +394,100 @@ def test_the_gazetteer_says_how_each_states_names_are_romanised() -> None:
     with pytest.raises(ExtractionError) as caught:
         _romanisation(["ukrainian"], "states/3")
     assert "states/3/romanisation" in str(caught.value) and "SW430" in str(caught.value)
+
+
+# ---- nineteenth round (coder61): title forms fresh pages wrote that the table did not read.
+# Sentences written for these tests, names invented; each with a contrast.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "At the depot stood Colonel Bakyt Osmonov, Commander of the Border Troops, beside "
+            "the new trucks.",
+            [("Bakyt Osmonov", "border_guard_chief")],
+            id="en-rank-name-then-appositive-title",
+        ),
+        pytest.param(
+            "Present were Colonel Bakyt Osmonov, Deputy Minister Aibek Sultanov and others.",
+            [("Bakyt Osmonov", "other"), ("Aibek Sultanov", "vice_minister_working")],
+            id="en-title-after-comma-belongs-to-next-name",
+        ),
+        pytest.param(
+            "На церемонии выступил полковник Бахтиёр Каримов, начальник пограничных войск, "
+            "и поблагодарил партнеров.",
+            [("Bakhtiyor Karimov", "border_guard_chief")],
+            id="ru-rank-name-then-appositive-title",
+        ),
+        pytest.param(
+            "Объекты осмотрел начальник Главного управления пограничных войск генерал-майор "
+            "Далер Саидзода.",
+            [("Daler Saidzoda", "border_guard_chief")],
+            id="ru-border-chief-with-directorate-between",
+        ),
+        pytest.param(
+            "Объекты осмотрел начальник Главного управления кадров Далер Саидзода.",
+            [],
+            id="ru-other-directorate-no-border-title",
+        ),
+        pytest.param(
+            "Делегацию возглавил заместитель секретаря Совета безопасности Азамат Бекназаров.",
+            [("Azamat Beknazarov", "vice_minister_working")],
+            id="ru-deputy-secretary-is-no-secretary",
+        ),
+        pytest.param(
+            "Делегацию возглавил секретарь Совета безопасности Азамат Бекназаров.",
+            [("Azamat Beknazarov", "security_council")],
+            id="ru-secretary-contrast",
+        ),
+        pytest.param(
+            "The delegation was led by the Deputy Secretary of the Security Council, Azamat "
+            "Beknazarov, on Monday.",
+            [("Azamat Beknazarov", "vice_minister_working")],
+            id="en-deputy-secretary",
+        ),
+        pytest.param(
+            "Генеральный консул КНР в Самарканде Чэнь Юнмин посетил пункт пропуска.",
+            [("Chen Yongming", "other")],
+            id="ru-consul-place-after-in-is-no-name",
+        ),
+        pytest.param(
+            "The Chinese Consul General in Almaty, Chen Yongming, visited the checkpoint.",
+            [("Chen Yongming", "other")],
+            id="en-consul-general",
+        ),
+        pytest.param(
+            "Министр обороны генерал-лейтенант Рахимзода Шерали Фарход принял делегацию.",
+            [("Sherali Rakhimzoda", "defence_minister")],
+            id="ru-tajik-surname-first",
+        ),
+        pytest.param(
+            "Министр внутренних дел Абдуллаев Рустам Каримович принял делегацию.",
+            [("Rustam Abdullayev", "interior_public_security")],
+            id="ru-surname-first-patronymic-last",
+        ),
+        pytest.param(
+            "Министр внутренних дел Рустам Каримович Абдуллаев принял делегацию.",
+            [("Rustam Abdullayev", "interior_public_security")],
+            id="ru-patronymic-middle-contrast",
+        ),
+    ],
+)
+def test_titled_names_nineteenth_round(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _titled(text) == expected
+
+
+def test_palladius_hui_is_written_khuei() -> None:
+    assert pinyin_word("Хуэйминь") == ["hui", "min"]
+    assert pinyin_name(["Ли", "Хуэйлян"], False) == "Li Huiliang"
+    assert pinyin_name(["Гуй", "Мин"], True) == "Gui Ming"  # (gui keeps its уй)
+
+
+def test_surname_alone_is_the_official_named_in_full() -> None:
+    text = (
+        "Ашхабад, 12 марта 2025 г. Президент Туркменистана Сердар Бердымухамедов принял "
+        "министра общественной безопасности КНР Ван Сяохуна. Обсуждалось сотрудничество в "
+        "борьбе с терроризмом. Бердымухамедов отметил важность обмена опытом полиции."
+    )
+    names = [name for name, _ in _actors(text)]
+    assert "Serdar Berdimuhamedov" in names
+    assert "Berdimuhamedov" not in names
