@@ -491,3 +491,47 @@ def test_surname_alone_is_the_official_named_in_full() -> None:
     names = [name for name, _ in _actors(text)]
     assert "Serdar Berdimuhamedov" in names
     assert "Berdimuhamedov" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "absent"),
+    [
+        pytest.param(
+            "部长表示期待在明年峰会期间同习近平主席会晤。", "习近平", True, id="zh-hoped-for"
+        ),
+        pytest.param("部长在峰会期间同习近平主席会晤。", "习近平", False, id="zh-held"),
+        pytest.param(
+            "The minister said he looked forward to meeting Xi Jinping at the summit.",
+            "Xi Jinping",
+            True,
+            id="en-hoped-for",
+        ),
+        pytest.param(
+            "The minister met Xi Jinping at the summit.", "Xi Jinping", False, id="en-met"
+        ),
+        pytest.param(
+            "Министр сказал, что надеется на скорую встречу с Си Цзиньпином.",
+            "Си Цзиньпином",
+            True,
+            id="ru-hoped-for",
+        ),
+        pytest.param(
+            "Министр провел встречу с Си Цзиньпином.", "Си Цзиньпином", False, id="ru-held"
+        ),
+        pytest.param(
+            "The talks ended.\nAlso on Trend News: Mirziyoyev opens a new airport\nThe next round",
+            "Mirziyoyev",
+            True,
+            id="en-also-on-site-link-line",
+        ),
+        pytest.param(
+            "The talks ended.\nMirziyoyev also on Monday received the delegation.",
+            "Mirziyoyev",
+            False,
+            id="en-also-on-in-a-sentence",
+        ),
+    ],
+)
+def test_absent_mention_nineteenth_round(text: str, name: str, absent: bool) -> None:
+    at = text.index(name)
+    assert absent_mention(text, at, at + len(name)) is absent

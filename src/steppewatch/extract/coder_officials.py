@@ -603,7 +603,12 @@ _ABSENT_BEFORE = Guarded(
         r"|(?:приветстви|пожелани|послани|поздравлени)\w*|от\s+имени"
         r"|(?:договор[её]нност|консенсус)\w*(?:\s+\w+){0,2}\s+(?:между|достигнут\w*)"
         r"|в\s+ходе\s+(?:\w+\s+)?визита"
-        r"|(?:转达|转致|遵照)[^。；，,]{0,8}|代表(?!团)[^。；，,]{0,4})"
+        r"|(?:转达|转致|遵照)[^。；，,]{0,8}|代表(?!团)[^。；，,]{0,4}"
+        # a meeting hoped for, still to come (期待在峰会期间同X会晤; looks forward to meeting X;
+        # надеется на встречу с X)
+        r"|期待[^。；，,]{0,12}(?:同|与|和)|look(?:s|ed|ing)?\s+forward\s+to\s+(?:meeting|"
+        r"seeing|receiving|welcoming)(?:\s+with)?|(?:рассчитыва|надеет|надеюсь|ожида)\w*\s+на\s+"
+        r"(?:\w+\s+){0,2}встреч\w*\s+с)"
         r"(?:\s+(?:[^\W\d_][\w'’-]*|\(\w+\))){0,5}\s*$",
         re.IGNORECASE,
     ),
@@ -630,6 +635,9 @@ _ABSENT_BEFORE = Guarded(
     "转致",
     "遵照",
     "代表",
+    "期待",
+    "forward",
+    "встреч",
 )
 # ... or after it (习近平主席和X总统的战略引领下, 两国元首共识; передать X самые теплые пожелания)
 _ABSENT_AFTER = re.compile(
@@ -642,7 +650,7 @@ _FURNITURE = Guarded(
     re.compile(
         r"Читайте\s+также|Похожие\s+новости|Теги\s*:|Смотрите\s+также|相关新闻|相关阅读|延伸阅读"
         r"|\bRelated(?:\s+(?:news|stories|articles))?\s*:|\bRead\s+(?:also|more)\s*:"
-        r"|\bSee\s+also\s*:",
+        r"|\bSee\s+also\s*:|(?m:^)[ \t]*Also\s+on\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*:",
         re.IGNORECASE,
     ),
     "читайте",
