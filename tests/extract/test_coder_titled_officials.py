@@ -456,6 +456,22 @@ def test_the_gazetteer_says_how_each_states_names_are_romanised() -> None:
             id="en-consul-general",
         ),
         pytest.param(
+            "At the checkpoint, the Chairman of the State Customs Service Serdar Annayev thanked "
+            "the donors.",
+            [("Serdar Annayev", "other")],
+            id="en-customs-chairman",
+        ),
+        pytest.param(
+            "Начальник таможенной службы Азиз Юсупов осмотрел сканеры.",
+            [("Aziz Yusupov", "other")],
+            id="ru-customs-head",
+        ),
+        pytest.param(
+            "The head of the customs post said the scanners work.",
+            [],
+            id="en-customs-no-name",
+        ),
+        pytest.param(
             "Министр обороны генерал-лейтенант Рахимзода Шерали Фарход принял делегацию.",
             [("Sherali Rakhimzoda", "defence_minister")],
             id="ru-tajik-surname-first",

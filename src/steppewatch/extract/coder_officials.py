@@ -81,10 +81,11 @@ _EN_TITLES: tuple[tuple[str, str], ...] = (
         r"(?:service|troops|guard|forces)",
     ),
     ("chief_of_general_staff", r"chief\s+of\s+(?:the\s+)?general\s+staff"),
-    # a diplomat: an ambassador, a consul (general)
+    # a diplomat: an ambassador, a consul (general); the head of a customs service
     (
         "other",
-        r"ambassador|consul(?:[\s-]+general)?",
+        r"ambassador|consul(?:[\s-]+general)?|(?:chairman|head|director|chief)\s+of\s+(?:the\s+)?"
+        r"(?:\w+\s+){0,2}customs\s+(?:service|committee|administration)",
     ),
 )
 
@@ -117,10 +118,13 @@ _RU_TITLES: tuple[tuple[str, str], ...] = (
         r"пограничных\s+войск)",
     ),
     ("chief_of_general_staff", r"начальник(?P<e9>|а|у|ом|е)\s+генерального\s+штаба"),
-    # a diplomat: an ambassador (not после, "after"), a consul (general)
+    # a diplomat: an ambassador (not после, "after"), a consul (general); the head of a customs
+    # service
     (
         "other",
-        r"посл(?P<e10>ом|а|у|ы|ов)(?=\s)|посол|(?:генеральн\w+\s+)?консул(?P<e11>|а|у|ом|е)(?=\s)",
+        r"посл(?P<e10>ом|а|у|ы|ов)(?=\s)|посол|(?:генеральн\w+\s+)?консул(?P<e11>|а|у|ом|е)(?=\s)"
+        r"|(?:председател|начальник|руководител)(?P<e12>ь|я|ю|ем|е|а|у|ом|)\s+(?:\w+\s+){0,2}"
+        r"таможенн\w+\s+(?:службы|комитета)",
     ),
 )
 
@@ -144,6 +148,7 @@ _EN = Guarded(
     "general",
     "ambassador",
     "consul",
+    "customs",
 )
 _RU = Guarded(
     _compile(_RU_TITLES),
@@ -157,6 +162,7 @@ _RU = Guarded(
     "посл",
     "посол",
     "консул",
+    "таможенн",
 )
 # a military or police rank before a name: an officer, ``other`` unless a title says more
 _EN_RANK = Guarded(
