@@ -394,3 +394,160 @@ def test_the_gazetteer_says_how_each_states_names_are_romanised() -> None:
     with pytest.raises(ExtractionError) as caught:
         _romanisation(["ukrainian"], "states/3")
     assert "states/3/romanisation" in str(caught.value) and "SW430" in str(caught.value)
+
+
+# ---- nineteenth round (coder61): title forms fresh pages wrote that the table did not read.
+# Sentences written for these tests, names invented; each with a contrast.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "At the depot stood Colonel Bakyt Osmonov, Commander of the Border Troops, beside "
+            "the new trucks.",
+            [("Bakyt Osmonov", "border_guard_chief")],
+            id="en-rank-name-then-appositive-title",
+        ),
+        pytest.param(
+            "Present were Colonel Bakyt Osmonov, Deputy Minister Aibek Sultanov and others.",
+            [("Bakyt Osmonov", "other"), ("Aibek Sultanov", "vice_minister_working")],
+            id="en-title-after-comma-belongs-to-next-name",
+        ),
+        pytest.param(
+            "На церемонии выступил полковник Бахтиёр Каримов, начальник пограничных войск, "
+            "и поблагодарил партнеров.",
+            [("Bakhtiyor Karimov", "border_guard_chief")],
+            id="ru-rank-name-then-appositive-title",
+        ),
+        pytest.param(
+            "Объекты осмотрел начальник Главного управления пограничных войск генерал-майор "
+            "Далер Саидзода.",
+            [("Daler Saidzoda", "border_guard_chief")],
+            id="ru-border-chief-with-directorate-between",
+        ),
+        pytest.param(
+            "Объекты осмотрел начальник Главного управления кадров Далер Саидзода.",
+            [],
+            id="ru-other-directorate-no-border-title",
+        ),
+        pytest.param(
+            "Делегацию возглавил заместитель секретаря Совета безопасности Азамат Бекназаров.",
+            [("Azamat Beknazarov", "vice_minister_working")],
+            id="ru-deputy-secretary-is-no-secretary",
+        ),
+        pytest.param(
+            "Делегацию возглавил секретарь Совета безопасности Азамат Бекназаров.",
+            [("Azamat Beknazarov", "security_council")],
+            id="ru-secretary-contrast",
+        ),
+        pytest.param(
+            "The delegation was led by the Deputy Secretary of the Security Council, Azamat "
+            "Beknazarov, on Monday.",
+            [("Azamat Beknazarov", "vice_minister_working")],
+            id="en-deputy-secretary",
+        ),
+        pytest.param(
+            "Генеральный консул КНР в Самарканде Чэнь Юнмин посетил пункт пропуска.",
+            [("Chen Yongming", "other")],
+            id="ru-consul-place-after-in-is-no-name",
+        ),
+        pytest.param(
+            "The Chinese Consul General in Almaty, Chen Yongming, visited the checkpoint.",
+            [("Chen Yongming", "other")],
+            id="en-consul-general",
+        ),
+        pytest.param(
+            "At the checkpoint, the Chairman of the State Customs Service Serdar Annayev thanked "
+            "the donors.",
+            [("Serdar Annayev", "other")],
+            id="en-customs-chairman",
+        ),
+        pytest.param(
+            "Начальник таможенной службы Азиз Юсупов осмотрел сканеры.",
+            [("Aziz Yusupov", "other")],
+            id="ru-customs-head",
+        ),
+        pytest.param(
+            "The head of the customs post said the scanners work.",
+            [],
+            id="en-customs-no-name",
+        ),
+        pytest.param(
+            "Министр обороны генерал-лейтенант Рахимзода Шерали Фарход принял делегацию.",
+            [("Sherali Rakhimzoda", "defence_minister")],
+            id="ru-tajik-surname-first",
+        ),
+        pytest.param(
+            "Министр внутренних дел Абдуллаев Рустам Каримович принял делегацию.",
+            [("Rustam Abdullayev", "interior_public_security")],
+            id="ru-surname-first-patronymic-last",
+        ),
+        pytest.param(
+            "Министр внутренних дел Рустам Каримович Абдуллаев принял делегацию.",
+            [("Rustam Abdullayev", "interior_public_security")],
+            id="ru-patronymic-middle-contrast",
+        ),
+    ],
+)
+def test_titled_names_nineteenth_round(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _titled(text) == expected
+
+
+def test_palladius_hui_is_written_khuei() -> None:
+    assert pinyin_word("Хуэйминь") == ["hui", "min"]
+    assert pinyin_name(["Ли", "Хуэйлян"], False) == "Li Huiliang"
+    assert pinyin_name(["Гуй", "Мин"], True) == "Gui Ming"  # (gui keeps its уй)
+
+
+def test_surname_alone_is_the_official_named_in_full() -> None:
+    text = (
+        "Ашхабад, 12 марта 2025 г. Президент Туркменистана Сердар Бердымухамедов принял "
+        "министра общественной безопасности КНР Ван Сяохуна. Обсуждалось сотрудничество в "
+        "борьбе с терроризмом. Бердымухамедов отметил важность обмена опытом полиции."
+    )
+    names = [name for name, _ in _actors(text)]
+    assert "Serdar Berdimuhamedov" in names
+    assert "Berdimuhamedov" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "absent"),
+    [
+        pytest.param(
+            "部长表示期待在明年峰会期间同习近平主席会晤。", "习近平", True, id="zh-hoped-for"
+        ),
+        pytest.param("部长在峰会期间同习近平主席会晤。", "习近平", False, id="zh-held"),
+        pytest.param(
+            "The minister said he looked forward to meeting Xi Jinping at the summit.",
+            "Xi Jinping",
+            True,
+            id="en-hoped-for",
+        ),
+        pytest.param(
+            "The minister met Xi Jinping at the summit.", "Xi Jinping", False, id="en-met"
+        ),
+        pytest.param(
+            "Министр сказал, что надеется на скорую встречу с Си Цзиньпином.",
+            "Си Цзиньпином",
+            True,
+            id="ru-hoped-for",
+        ),
+        pytest.param(
+            "Министр провел встречу с Си Цзиньпином.", "Си Цзиньпином", False, id="ru-held"
+        ),
+        pytest.param(
+            "The talks ended.\nAlso on Trend News: Mirziyoyev opens a new airport\nThe next round",
+            "Mirziyoyev",
+            True,
+            id="en-also-on-site-link-line",
+        ),
+        pytest.param(
+            "The talks ended.\nMirziyoyev also on Monday received the delegation.",
+            "Mirziyoyev",
+            False,
+            id="en-also-on-in-a-sentence",
+        ),
+    ],
+)
+def test_absent_mention_nineteenth_round(text: str, name: str, absent: bool) -> None:
+    at = text.index(name)
+    assert absent_mention(text, at, at + len(name)) is absent

@@ -1865,6 +1865,11 @@ def _summarise(document: CodedDocument, items: list[CodedItem], res: _Resources)
             if actor.name not in seen:
                 seen.add(actor.name)
                 document.actors.append(actor)
+    # a surname alone (the gazetteer's "the president of the day" entry) is the official the
+    # page names in full elsewhere (Сердар Бердымухамедов ... Бердымухамедов): one actor
+    surnames = {a.name.rsplit(" ", 1)[-1] for a in document.actors if " " in a.name}
+    if surnames:
+        document.actors = [a for a in document.actors if " " in a.name or a.name not in surnames]
     document.evidence = [
         e
         for i in pool

@@ -51,7 +51,7 @@ _EN_TITLES: tuple[tuple[str, str], ...] = (
         "vice_minister_working",
         r"(?:first\s+)?(?:deputy|vice|assistant)[\s-]+(?:prime\s+|foreign\s+|defen[cs]e\s+|"
         r"interior\s+|public\s+security\s+)?minister|deputy\s+(?:head|chairman|director|chief)"
-        r"|vice[\s-]+chairman",
+        r"|deputy\s+secretary|vice[\s-]+chairman",
     ),
     (
         "foreign_minister",
@@ -81,7 +81,12 @@ _EN_TITLES: tuple[tuple[str, str], ...] = (
         r"(?:service|troops|guard|forces)",
     ),
     ("chief_of_general_staff", r"chief\s+of\s+(?:the\s+)?general\s+staff"),
-    ("other", r"ambassador"),
+    # a diplomat: an ambassador, a consul (general); the head of a customs service
+    (
+        "other",
+        r"ambassador|consul(?:[\s-]+general)?|(?:chairman|head|director|chief)\s+of\s+(?:the\s+)?"
+        r"(?:\w+\s+){0,2}customs\s+(?:service|committee|administration)",
+    ),
 )
 
 # Russian titles: the head word's ending gives the case of the name after it
@@ -89,9 +94,9 @@ _RU_TITLES: tuple[tuple[str, str], ...] = (
     (
         "vice_minister_working",
         r"(?:перв\w+\s+)?(?:(?:заместител|замглав)(?P<e1>ь|я|ю|ем|е)|помощник(?P<e0>|а|у|ом|е))"
-        r"\s+(?:министра|председателя|"
+        r"\s+(?:министра|председателя|секретаря|"
         r"главы|начальника|руководителя)(?:\s+(?:иностранных|внутренних)\s+дел|\s+обороны|"
-        r"\s+общественной\s+безопасности)?|замминистра|вице-министр(?P<e2>|а|у|ом|е)",
+        r"\s+общественной\s+безопасности|\s+совета\s+безопасности)?|замминистра|вице-министр(?P<e2>|а|у|ом|е)",
     ),
     ("foreign_minister", r"министр(?P<e3>|а|у|ом|е|ы)\s+иностранных\s+дел"),
     ("defence_minister", r"министр(?P<e4>|а|у|ом|е|ы)\s+(?:национальной\s+)?обороны"),
@@ -109,11 +114,18 @@ _RU_TITLES: tuple[tuple[str, str], ...] = (
     (
         "border_guard_chief",
         r"(?:председател|командующ|начальник|руководител)(?P<e8>ь|я|ю|ем|е|ий|его|ему|им|ем|"
-        r"а|у|ом|)\s+(?:пограничной\s+службы|пограничных\s+войск)",
+        r"а|у|ом|)\s+(?:(?:главного\s+)?(?:управления|департамента)\s+)?(?:пограничной\s+службы|"
+        r"пограничных\s+войск)",
     ),
     ("chief_of_general_staff", r"начальник(?P<e9>|а|у|ом|е)\s+генерального\s+штаба"),
-    # (not после, "after")
-    ("other", r"посл(?P<e10>ом|а|у|ы|ов)(?=\s)|посол"),
+    # a diplomat: an ambassador (not после, "after"), a consul (general); the head of a customs
+    # service
+    (
+        "other",
+        r"посл(?P<e10>ом|а|у|ы|ов)(?=\s)|посол|(?:генеральн\w+\s+)?консул(?P<e11>|а|у|ом|е)(?=\s)"
+        r"|(?:председател|начальник|руководител)(?P<e12>ь|я|ю|ем|е|а|у|ом|)\s+(?:\w+\s+){0,2}"
+        r"таможенн\w+\s+(?:службы|комитета)",
+    ),
 )
 
 
@@ -135,6 +147,8 @@ _EN = Guarded(
     "border",
     "general",
     "ambassador",
+    "consul",
+    "customs",
 )
 _RU = Guarded(
     _compile(_RU_TITLES),
@@ -147,6 +161,8 @@ _RU = Guarded(
     "начальник",
     "посл",
     "посол",
+    "консул",
+    "таможенн",
 )
 # a military or police rank before a name: an officer, ``other`` unless a title says more
 _EN_RANK = Guarded(
@@ -178,6 +194,10 @@ _RU_RANK = Guarded(
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’.-]*\w)?|[,–—(]")
 _EN_NAME = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*$")
 _RU_NAME = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*$")
+# prepositions after which a capitalised word is a place, not a name
+_PLACE_BEFORE = frozenset(("в", "во", "in", "at"))
+# endings of Tajik surnames, which the official order writes first (Собирзода Эмомали Абдурахим)
+_SURNAME_FIRST = ("зода", "заде", "zoda", "zade")
 _PATRONYMIC = re.compile(
     r"(?:ович|евич|ьич|овна|евна|ична|угли|оглы|кызы)$|(?:ovich|evich|ovna|evna|ugli|ogly)$"
 )
@@ -287,13 +307,34 @@ def title_officials(
                 ending = (m.groupdict().get("e") or "").casefold()
                 officer = _one_name(text, m.end(), hi, russian, states, ending, romanisation, True)
                 if officer is not None and (officer.start, officer.end) not in found:
+                    office = _appositive(text, officer.end, hi, states) or "other"
                     found[(officer.start, officer.end)] = (
                         1 << 20,
                         TitledName(
-                            officer.name, "other", officer.start, officer.end, officer.country
+                            officer.name, office, officer.start, officer.end, officer.country
                         ),
                     )
     return [v for _, v in sorted(found.values(), key=lambda x: x[1].start)]
+
+
+_APPOSITION = re.compile(r",\s+(?:the\s+)?")
+
+
+def _appositive(text: str, end: int, hi: int, states: dict[str, str]) -> str | None:
+    """The ``meeting_level`` code of an office's title set off by a comma after a name ending
+    at ``end`` (Major General A. B., Head of the Border Service, ...; генерал-майор А. Б.,
+    начальник Пограничных войск, ...); not a title that goes with the name after it (A. B.,
+    Deputy Minister C. D.)."""
+    comma = _APPOSITION.match(text, end, hi)
+    if comma is None:
+        return None
+    got = listed_title_at(text, comma.end())
+    if got is None:
+        return None
+    russian = "а" <= text[comma.end()].casefold() <= "я"
+    if _one_name(text, got[1], hi, russian, states, "", {}, True) is not None:
+        return None
+    return got[0]
 
 
 def _names_after(
@@ -337,12 +378,15 @@ def _one_name(
     skipped = 0
     state = first
     country: str | None = None
+    after = ""  # the token before (a place follows в, in: the consul in Osh, консул в Оше)
     for m in _TOKEN.finditer(text, pos, min(hi, pos + 160)):
         gap = text[(words[-1].end() if words else pos) : m.start()]
         if "\n" in gap or any(c in gap for c in '.;:!?"«»“”'):
             break
         token = m.group()
-        if _is_name(token, russian, states):
+        place = not words and after in _PLACE_BEFORE
+        after = token.casefold()
+        if not place and _is_name(token, russian, states):
             if len(words) >= 6:
                 return None
             words.append(m)
@@ -360,7 +404,7 @@ def _one_name(
                 if code is None:
                     return None
                 state = True
-        elif not _between(token, russian, states):
+        elif not place and not _between(token, russian, states):
             return None
         skipped += 1
         if skipped > 8:
@@ -370,6 +414,12 @@ def _one_name(
     parts = [w.group() for w in words]
     if len(parts) == 3 and _PATRONYMIC.search(parts[1].casefold()):
         parts = [parts[0], parts[2]]
+    elif len(parts) == 3 and (
+        _PATRONYMIC.search(parts[2].casefold()) or parts[0].casefold().endswith(_SURNAME_FIRST)
+    ):
+        # the official order, surname first (Ташиев Камчыбек Кыдыршаевич, Собирзода Эмомали
+        # Абдурахим): the given name and the surname, as the other orders give them
+        parts = [parts[1], parts[0]]
     elif len(parts) > 3:
         parts, words = parts[-2:], words[-2:]
     if not russian:
@@ -559,7 +609,12 @@ _ABSENT_BEFORE = Guarded(
         r"|(?:приветстви|пожелани|послани|поздравлени)\w*|от\s+имени"
         r"|(?:договор[её]нност|консенсус)\w*(?:\s+\w+){0,2}\s+(?:между|достигнут\w*)"
         r"|в\s+ходе\s+(?:\w+\s+)?визита"
-        r"|(?:转达|转致|遵照)[^。；，,]{0,8}|代表(?!团)[^。；，,]{0,4})"
+        r"|(?:转达|转致|遵照)[^。；，,]{0,8}|代表(?!团)[^。；，,]{0,4}"
+        # a meeting hoped for, still to come (期待在峰会期间同X会晤; looks forward to meeting X;
+        # надеется на встречу с X)
+        r"|期待[^。；，,]{0,12}(?:同|与|和)|look(?:s|ed|ing)?\s+forward\s+to\s+(?:meeting|"
+        r"seeing|receiving|welcoming)(?:\s+with)?|(?:рассчитыва|надеет|надеюсь|ожида)\w*\s+на\s+"
+        r"(?:\w+\s+){0,2}встреч\w*\s+с)"
         r"(?:\s+(?:[^\W\d_][\w'’-]*|\(\w+\))){0,5}\s*$",
         re.IGNORECASE,
     ),
@@ -586,6 +641,9 @@ _ABSENT_BEFORE = Guarded(
     "转致",
     "遵照",
     "代表",
+    "期待",
+    "forward",
+    "встреч",
 )
 # ... or after it (习近平主席和X总统的战略引领下, 两国元首共识; передать X самые теплые пожелания)
 _ABSENT_AFTER = re.compile(
@@ -598,7 +656,7 @@ _FURNITURE = Guarded(
     re.compile(
         r"Читайте\s+также|Похожие\s+новости|Теги\s*:|Смотрите\s+также|相关新闻|相关阅读|延伸阅读"
         r"|\bRelated(?:\s+(?:news|stories|articles))?\s*:|\bRead\s+(?:also|more)\s*:"
-        r"|\bSee\s+also\s*:",
+        r"|\bSee\s+also\s*:|(?m:^)[ \t]*Also\s+on\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*:",
         re.IGNORECASE,
     ),
     "читайте",

@@ -73,11 +73,13 @@ from steppewatch.extract.coder_phrases import PHRASE_MARK
 from steppewatch.extract.coder_resources import Resources, state_of
 from steppewatch.extract.coder_sectors import (
     army_border,
+    bordering,
     committee_name,
     committee_owns_border,
     drug_field,
     former_members,
     sphere_word,
+    split_guofang,
 )
 from steppewatch.extract.coder_specificity import (
     NAME_EXCLUDED,
@@ -5165,6 +5167,12 @@ def rule_domains(
         _keep(domains, "military", [h for h in domains["military"] if army_named(h, domains, text)])
     if "military" in domains:  # (confidence measures in the military-political sphere)
         _keep(domains, "military", [h for h in domains["military"] if not sphere_word(h, text)])
+    if "military" in domains:  # (本国防灾: 本国, then 防灾)
+        _keep(domains, "military", [h for h in domains["military"] if not split_guofang(h, text)])
+    if "border_guard" in domains:  # (пограничный с Мьянмой округ: bordering, a place)
+        _keep(
+            domains, "border_guard", [h for h in domains["border_guard"] if not bordering(h, text)]
+        )
     for code in list(domains):  # (former PLA officers on a security firm's staff)
         _keep(domains, code, [h for h in domains[code] if not former_members(h, text)])
     if "law_enforcement" in domains:  # (深化反恐、禁毒等领域合作: a field, no agency)

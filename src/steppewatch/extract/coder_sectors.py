@@ -16,6 +16,10 @@ domain only when it names that sector of a state taking part.
   service named as such (border guards, border service, погранслужба, 边检) stays.
 - ``drug_field``: 禁毒 (drug control) in a list of fields of cooperation (深化反恐、禁毒、信息安全
   等领域合作) is the drug topic, no police agency taking part; 禁毒执法, 禁毒局, 国家禁毒委 are.
+- ``bordering``: a Russian border adjective followed by с (пограничный с Мьянмой округ, the
+  district bordering Myanmar) says where a place lies, not that a border service acts.
+- ``split_guofang``: 国防 read across two words (本国防灾减灾: 本国, then 防灾; 各国防范) names
+  no defence: the 防 begins a word of its own (防灾, 防疫, 防汛, 防火, 防范, 防控, 防止, 防治).
 - ``committee_owns_border``, ``committee_name``: a security committee named as the owner of
   the border troops in an item (Border Troops of the GKNB; the GKNB's first deputy chairman,
   commander of the Border Troops; 国家安全委员会边防部队): its names in the item are the border
@@ -31,11 +35,13 @@ from steppewatch.extract.matcher import Hit
 
 __all__ = [
     "army_border",
+    "bordering",
     "committee_name",
     "committee_owns_border",
     "drug_field",
     "former_members",
     "sphere_word",
+    "split_guofang",
 ]
 
 # -- military-political --------------------------------------------------------------------------
@@ -184,3 +190,24 @@ def drug_field(hit: Hit, text: str) -> bool:
     if _DRUG_AGENCY_AFTER.match(text, hit.end):
         return False
     return not text[max(0, hit.start - 2) : hit.start].endswith("国家")
+
+
+# the rest of the word, an adjective's ending, then с/со: "bordering" (пограничный с Мьянмой,
+# пограничных с Китаем)
+_BORDERING_AFTER = re.compile(
+    r"[а-яё]*(?:(?<=ый|ий|ая|ое|ые|ой|ом|ым|ых|ую)|(?<=ого|ому|ыми))\s+со?\s", re.IGNORECASE
+)
+
+
+def bordering(hit: Hit, text: str) -> bool:
+    """The border-guard ``hit`` is an adjective meaning "bordering" a place (пограничный с
+    Мьянмой округ), not a border service."""
+    return hit.term.startswith("погранич") and _BORDERING_AFTER.match(text, hit.end) is not None
+
+
+_WORD_AFTER_GUO = frozenset("灾疫汛火范控止治")
+
+
+def split_guofang(hit: Hit, text: str) -> bool:
+    """The military ``hit`` 国防 ends one word and begins the next (本国防灾, 各国防范)."""
+    return hit.term == "国防" and text[hit.end : hit.end + 1] in _WORD_AFTER_GUO

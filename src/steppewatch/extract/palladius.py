@@ -78,6 +78,8 @@ def _table() -> dict[str, str]:
         if ini in ("n", "l"):
             add(c + "юй", ini + "ü".replace("ü", "u"))
             add(c + "юэ", ini + "ue")
+    # hui is хуэй (Хуэйцзюнь, Хуэйлян), not the уй of gui, dui and the other initials
+    add("хуэй", "hui")
     return table
 
 
