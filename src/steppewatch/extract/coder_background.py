@@ -270,7 +270,8 @@ _NOT_SENT_OR_NEXT = Guarded(
 # ... or one more event still to be held, no one said to take part in it (今年还将举办哈萨克斯坦
 # 警官研修班; will also host a course for Kyrgyz officers; также проведут учения с Таджикистаном):
 # another event than the item's, which may itself be one to come (will host the committee's
-# meeting: no "also") (nineteenth round, issue 13, tune7)
+# meeting: no "also"); the states named after the word are what it is held for, not its sides
+# (``background_sentences``; nineteenth round, issue 13, tune7)
 _TO_HOLD = Guarded(
     re.compile(
         r"[还也另]将(?:于[^，,。；;]{0,12})?(?:举办|举行|开办|开设)|"
@@ -1038,8 +1039,6 @@ def _another_event(text: str, lo: int, hi: int, year: int | None) -> bool:
     now = _now(text, lo, hi)
     if not now and _CONTRAST.search(text, lo, hi):
         return True  # (Uzbekistan, by contrast, buys its equipment: a comparison)
-    if not now and _TO_HOLD.search(text, lo, hi):
-        return True  # (the college will also run courses for Kazakh officers: one to come)
     if (
         not now
         and _ALSO.search(text, lo, hi)
@@ -1728,6 +1727,11 @@ def background_sentences(
             # the topic of a discussion or a gathering to come (就比什凯克峰会交换了意见, discussed
             # the situation in Kazakhstan), not a side (exchanged views with Kyrgyzstan)
             spans.append((hit.start, hit.end))
+        elif _held_later(text, hit, max(start, lead), end):
+            # what one more event to come is held for (the college will also host a course for
+            # Tajik officers), not a side; those said to hold it (China and Kyrgyzstan will also
+            # hold an exercise) are named before it and stay sides
+            spans.append((hit.start, hit.end))
         span = _sentence(text, hit.start, max(start, lead), end)
         if span in seen:
             continue
@@ -1747,6 +1751,13 @@ def background_sentences(
         ):
             spans.append(span)
     return merged_spans(spans)
+
+
+def _held_later(text: str, hit: Hit, start: int, end: int) -> bool:
+    """A word of one more event still to be held (``_TO_HOLD``) between the start of ``hit``'s
+    sentence and ``hit``, and no one said to take part in the sentence."""
+    lo, hi = _sentence(text, hit.start, start, end)
+    return _TO_HOLD.search(text, lo, hit.start) is not None and not takes_part(text, lo, hi)
 
 
 _WITH = re.compile(r"同|与|跟|(?<![^\W\d_])(?:with|с|со)(?![^\W\d_])", re.IGNORECASE)
