@@ -9,10 +9,11 @@ in a sentence that reports nothing stays background.
 A state represented only by observers is no side, also when its sentence is background: it is
 not even an example, which would take part when no partner is named otherwise.
 
-An event still to be held, no one said to take part in it (the college will also run courses
-for Kyrgyz officers this year; 今年还将举办哈萨克斯坦警官研修班; проведут учения с Таджикистаном),
-is another event than the item's: its states are no sides. A state said to take part in what
-is to come stays a side.
+One more event still to be held, no one said to take part in it (the college will also host a
+course for Tajik officers; 今年还将举办哈萨克斯坦警官研修班; также проведут учения с Таджикистаном),
+is another event than the item's: the states named after its word (what it is held for) are no
+sides. A state said to take part stays a side, and so do states named as holding it (China and
+Kyrgyzstan will also hold an exercise: ``test_coder_relevance_negatives``).
 
 A security firm that a partner state's name qualifies (a Kazakh security company guards the
 plant; казахстанская охранная компания) is that state's own firm, not the focal state's security
