@@ -484,6 +484,7 @@ class CodebookCoder:
             _focal_observer(_others_institutions(hits, text, res), text, res, item), text, res
         )
         hits = [h for h in hits if _own_buildup(h, hits, text, res, item)]
+        hits = _without_partner_firms(hits, text, res)
         # a framework's secretary-general (上合组织秘书长叶尔梅克巴耶夫): its staff, no meeting of
         # its members' bodies, and he speaks for no state
         staff = staff_names(hits, text, res)
@@ -780,6 +781,29 @@ def _own_buildup(hit: Hit, hits: list[Hit], text: str, res: _Resources, item: Co
             lo <= h.start < hi and h.payload[0] in ("state", "example", "listed") for h in hits
         )
     )
+
+
+_PRIVATE_SECURITY = ("event_kind", "private_security")
+
+
+def _without_partner_firms(hits: list[Hit], text: str, res: _Resources) -> list[Hit]:
+    """``hits`` without the security firms a partner state's name qualifies (a Kazakh security
+    company guards the plant, казахстанская охранная компания, 哈萨克斯坦安保公司): that state's
+    own firm, not the focal state's security firms abroad (codebook ``private_security``)."""
+    if not any(h.payload == _PRIVATE_SECURITY for h in hits):
+        return hits
+    partners = res.study.partner_set
+    # (where a partner state's name or adjective ends: its firm's word follows after a space)
+    ends = {h.end for h in hits if h.payload[0] == "state" and h.payload[1] in partners}
+    return [
+        h
+        for h in hits
+        if h.payload != _PRIVATE_SECURITY
+        or not any(
+            end in ends and not text[end : h.start].strip()
+            for end in range(max(0, h.start - 2), h.start + 1)
+        )
+    ]
 
 
 def _adjust_anchor(weight: float, hits: list[Hit], res: _Resources, text: str = "") -> float:

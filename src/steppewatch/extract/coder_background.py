@@ -267,6 +267,23 @@ _NOT_SENT_OR_NEXT = Guarded(
     "направится",
     "вылетит",
 )
+# ... or one more event still to be held, no one said to take part in it (今年还将举办哈萨克斯坦
+# 警官研修班; will also host a course for Kyrgyz officers; также проведут учения с Таджикистаном):
+# another event than the item's, which may itself be one to come (will host the committee's
+# meeting: no "also"); the states named after the word are what it is held for, not its sides
+# (``background_sentences``; nineteenth round, issue 13, tune7)
+_TO_HOLD = Guarded(
+    re.compile(
+        r"[还也另]将(?:于[^，,。；;]{0,12})?(?:举办|举行|开办|开设)|"
+        r"(?<![^\W\d_])(?:will\s+also\s+(?:hold|host|organi[sz]e|stage|conduct|run)|"
+        r"также\s+(?:проведут|проведет|проведёт|организует|организуют)|"
+        r"(?:проведут|проведет|проведёт|организует|организуют)\s+также)(?![^\W\d_])",
+        re.IGNORECASE,
+    ),
+    "将",
+    "also",
+    "также",
+)
 # ... or said not to take part in some other way (nineteenth round, issue 13, test20): not a
 # member (Туркмения в ШОС не входит), not invited (未在邀请之列, was not invited), unable to send
 # anyone (未能派员), not taking part now (не участвует), its taking part put off to a later time (участие перенесено на следующий
@@ -514,9 +531,13 @@ def takes_part(text: str, lo: int, hi: int) -> bool:
 
 # a state sending its forces or joining now (Kyrgyzstan, which first joined in 2019, sent 200
 # troops): the sentence's earlier year does not make it another time
+# (or forces drawn into the event: К учению привлечены военнослужащие из ...; the drill
+# involved 2,000 troops from ...; 出动兵力: the states they come from take part)
 _SENT = re.compile(
-    r"派出|派遣|派员|(?<![^\W\d_])(?:sent|sends|dispatched|joined|направил\w*|направлен\w*|"
-    r"присоединил\w*)(?![^\W\d_])",
+    r"派出|派遣|派员|出动|(?<![^\W\d_])(?:sent|sends|dispatched|joined|направил\w*|направлен\w*|"
+    r"присоединил\w*|привлечен\w*|привлечён\w*|привлека\w*|задействова\w*|задейству\w*|"
+    r"involv(?:ed|es|ing)\s+(?:(?:some|about|around|over|nearly|more\s+than)\s+)?"
+    r"(?:\d|troops|servicemen|soldiers|forces|units|personnel|contingents))(?![^\W\d_])",
     re.IGNORECASE,
 )
 # a question asking whether something is so (有消息称，吉乌也有意举行类似演习，是否属实？; is it
@@ -1706,6 +1727,11 @@ def background_sentences(
             # the topic of a discussion or a gathering to come (就比什凯克峰会交换了意见, discussed
             # the situation in Kazakhstan), not a side (exchanged views with Kyrgyzstan)
             spans.append((hit.start, hit.end))
+        elif _held_later(text, hit, max(start, lead), end):
+            # what one more event to come is held for (the college will also host a course for
+            # Tajik officers), not a side; those said to hold it (China and Kyrgyzstan will also
+            # hold an exercise) are named before it and stay sides
+            spans.append((hit.start, hit.end))
         span = _sentence(text, hit.start, max(start, lead), end)
         if span in seen:
             continue
@@ -1725,6 +1751,13 @@ def background_sentences(
         ):
             spans.append(span)
     return merged_spans(spans)
+
+
+def _held_later(text: str, hit: Hit, start: int, end: int) -> bool:
+    """A word of one more event still to be held (``_TO_HOLD``) between the start of ``hit``'s
+    sentence and ``hit``, and no one said to take part in the sentence."""
+    lo, hi = _sentence(text, hit.start, start, end)
+    return _TO_HOLD.search(text, lo, hit.start) is not None and not takes_part(text, lo, hi)
 
 
 _WITH = re.compile(r"同|与|跟|(?<![^\W\d_])(?:with|с|со)(?![^\W\d_])", re.IGNORECASE)

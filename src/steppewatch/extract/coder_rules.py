@@ -640,9 +640,12 @@ def collect(
                 found.examples.setdefault(value, hit)
                 found.not_neighbours.add(value)
             elif in_background(hit, value):
-                # an earlier event recalled, a membership, the next summit's host
-                found.examples.setdefault(value, hit)
-                neighbour(value, hit, False)
+                # an earlier event recalled, a membership, the next summit's host; not an
+                # observer (Uzbekistan was represented by observers): no example either, which
+                # takes part when no partner is named otherwise
+                if not (observers and not_participant(text, hit, facts.focal_word)):
+                    found.examples.setdefault(value, hit)
+                    neighbour(value, hit, False)
             elif (
                 lead is not None
                 and hit.start >= lead
