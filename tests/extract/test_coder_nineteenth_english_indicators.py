@@ -2,7 +2,7 @@
 English wire, think-tank or embassy page uses for an exercise (anti-terror and counter-terror
 drills, war games, skills and shooting competitions), an operation (joint border patrols, joint
 counter-narcotics operations), a handover (hand over in every inflection), a training programme,
-a frontier post, a pact, a consultation, and cooperation in defence for the military domain.
+a frontier post, a pact, a round of consultations, and cooperation in defence for the military domain.
 Every text is written for these tests (no gold text); each word has its near miss (a dentist's
 drill, an election contest, suspects handed over, a football training programme, cooperation in
 education, a public consultation on a law)."""
@@ -112,8 +112,8 @@ POSITIVE = [
     ),
     (
         "China, Kyrgyzstan review security threats\n" + HEAD + "Officials of the Chinese foreign "
-        "ministry and Kyrgyz diplomats reviewed terrorism threats from Afghanistan at a "
-        "consultation in Beijing on Tuesday, the Kyrgyz foreign ministry said.\n",
+        "ministry and Kyrgyz diplomats reviewed terrorism threats from Afghanistan in a round "
+        "of consultations in Beijing on Tuesday, the Kyrgyz foreign ministry said.\n",
         "meeting",
     ),
 ]
