@@ -138,7 +138,7 @@ def extract_document(
             f"{MAX_TEXT_CHARS:,} for coding and storage (MAX_TEXT_CHARS)",
         )
         text = text[:MAX_TEXT_CHARS]
-    if not text.strip():
+    if not text or text.isspace():  # (as ``not text.strip()``, without copying the text)
         raise ExtractionError(
             f"{source}: no text found in the document",
             hint="the page may be empty, a frame or built by JavaScript",

@@ -256,8 +256,12 @@ _FAST: dict[str, tuple[str, re.Pattern[str]]] = {
 # Linear time on any input: a tag is matched up to the next '<' or '>' (never across a page
 # of '<' without '>'), and a script or comment is cut by searching for its end once.
 _DROP_OPEN = re.compile(r"<(script|style|noscript)\b|<!--", re.IGNORECASE)
+# (the block names grouped by their first letter: a tag that is no block, most of a page's,
+# fails after one or two letters instead of trying each name in turn; the same matches, as
+# every name is followed by the same ``\b[^<>]*>``)
 _BLOCK_RX = re.compile(
-    r"<(?:/?(?:p|div|li|h[1-6]|tr|table|ul|ol|blockquote|section|article|dd|dt|pre)\b|br\b)[^<>]*>",
+    r"<(?:/?(?:p(?:re)?|d(?:iv|d|t)|li|h[1-6]|t(?:r|able)|[uo]l|blockquote|section|article)\b"
+    r"|br\b)[^<>]*>",
     re.IGNORECASE,
 )
 _TAG_RX = re.compile(r"<[^<>]*>")
@@ -329,8 +333,14 @@ def _unescape(text: str) -> str:
     return html_lib.unescape(text)
 
 
-def _strip_chunk(markup: str) -> str:
-    if _DROP_HINT.search(markup) is not None:
+# a script tag in any case, a style or a comment: a fragment's main text without one (nearly
+# all of them) has neither a script (``_SCRIPT_TAG``) nor anything to drop (``_DROP_HINT``)
+_PLAIN_BODY = re.compile("<(?:[sS][cC][rR][iI][pP][tT]|style|!--)")
+
+
+def _strip_chunk(markup: str, plain: bool = False) -> str:
+    """``plain``: the caller found no ``_DROP_HINT`` in ``markup``."""
+    if not plain and _DROP_HINT.search(markup) is not None:
         markup = _drop_scripts(markup)
     text = markup.replace("\n", " ").replace("\r", " ")
     text = _TAG_RX.sub("", _BLOCK_RX.sub("\n", text))
@@ -342,9 +352,15 @@ def _fast_fragment(fragment: str) -> HtmlText | None:
         if not fragment.startswith(start_marker):
             continue
         main = fragment.find(main_marker)
-        if main < 0 or _SCRIPT_TAG.search(fragment, main):
+        if main < 0:
             return None
-        text = _strip_tags(fragment[main:])
+        body = fragment[main:]
+        if len(body) <= 2 * _CHUNK and _PLAIN_BODY.search(body) is None:
+            text = _strip_chunk(body, plain=True)  # (the two tests below in one scan)
+        elif _SCRIPT_TAG.search(body):
+            return None
+        else:
+            text = _strip_tags(body)
         if not text:
             return None
         head = fragment[:main]
