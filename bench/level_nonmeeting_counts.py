@@ -35,6 +35,8 @@ REFUSED = {
     "test20",
     "test21",
     "test22",
+    "test23",
+    "test24",
     "real_heldout",
     "real_heldout2",
 }
