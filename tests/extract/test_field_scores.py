@@ -441,6 +441,7 @@ DISJOINT_SETS = (
     "test20",
     "test21",
     "test22",
+    "test23",
     "real_tune",
     "real_heldout",
     "real_heldout2",
@@ -936,6 +937,27 @@ def test_twenty_second_readout_held_out_set_is_valid_complete_and_disjoint() -> 
         relevant_at_least=42,
         negatives_at_least=18,
         multi_event_at_least=19,
+        each_kind_at_least=3,
+    )
+
+
+def test_twenty_third_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
+    """gold/test23.jsonl, the twenty-third blind readout set (an ordinary fortnight's reading in
+    new house styles: Central Asian state agencies' own sites (MFA, MoD, KNB/GKNB, MVD, border
+    services, security council, TDH) in Russian; PRC ministry, provincial, PAP, XPCC, CIIS and SCO
+    Secretariat/RATS pages in Chinese; wire digests, embassy pages, a parliament report, a
+    university news page, a trade-fair page, a tender notice, a court summary, an annual report,
+    a bullet press release in English; digests with one or two relevant items, transcripts, photo
+    galleries, a week in review, interviews; half the events not meetings; hard negatives of the
+    same look; written ahead, held out)."""
+    _check_blind_readout_set(
+        "test23",
+        "ro24-",
+        documents=60,
+        per_language=20,
+        relevant_at_least=46,
+        negatives_at_least=14,
+        multi_event_at_least=20,
         each_kind_at_least=3,
     )
 
