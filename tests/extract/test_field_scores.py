@@ -962,6 +962,7 @@ def test_twenty_fourth_readout_held_out_set_is_valid_complete_and_disjoint() -> 
         each_kind_at_least=3,
     )
 
+
 def test_blind_second_annotation_covers_the_second_annotator_sample(shared_dir: Path) -> None:
     """real_second_blind.jsonl annotates exactly the 60 pages of second_annotator.txt, every
     field, and gold-agreement reads it against the first annotation."""
