@@ -442,6 +442,7 @@ DISJOINT_SETS = (
     "test21",
     "test22",
     "test23",
+    "test24",
     "real_tune",
     "real_heldout",
     "real_heldout2",
@@ -958,6 +959,28 @@ def test_twenty_third_readout_held_out_set_is_valid_complete_and_disjoint() -> N
         relevant_at_least=46,
         negatives_at_least=14,
         multi_event_at_least=20,
+        each_kind_at_least=3,
+    )
+
+
+def test_twenty_fourth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
+    """gold/test24.jsonl, the twenty-fourth blind readout set (pages naming several Central Asian
+    states while only some or none take part in the PRC security event: exercises with observers,
+    a reception of all five ambassadors where one state signs, a China-Kyrgyzstan-Uzbekistan
+    railway with one state's escorts, water and demarcation background, an Afghanistan-neighbours
+    meeting with a deputy and an absentee, a centre that "will serve the region", cyber and
+    drug-control programmes with one pilot, SCO, CICA and C5+China pages whose security news is a
+    sideline, lists of past exercises, statistics tables, a year-end summary, Russian- and
+    Turkic-led events with a PRC observer, denials, states named only as suspects' nationality or
+    a route; hard negatives of the same shape; written ahead, held out)."""
+    _check_blind_readout_set(
+        "test24",
+        "ro25-",
+        documents=60,
+        per_language=20,
+        relevant_at_least=42,
+        negatives_at_least=14,
+        multi_event_at_least=18,
         each_kind_at_least=3,
     )
 
