@@ -1006,6 +1006,7 @@ def test_blind_second_annotation_covers_the_second_annotator_sample(shared_dir: 
         ("test20", 60),
         ("test21", 60),
         ("test22", 60),
+        ("test24", 60),
     ],
 )
 def test_blind_second_annotation_covers_every_readout(name: str, documents: int) -> None:
