@@ -1029,6 +1029,7 @@ def test_blind_second_annotation_covers_the_second_annotator_sample(shared_dir: 
         ("test21", 60),
         ("test22", 60),
         ("test23", 60),
+        ("test24", 60),
     ],
 )
 def test_blind_second_annotation_covers_every_readout(name: str, documents: int) -> None:
