@@ -450,6 +450,7 @@ DISJOINT_SETS = (
     "tune5",
     "tune6",
     "tune7",
+    "tune8",
 )
 
 
@@ -776,6 +777,28 @@ def test_seventh_tuning_set_is_valid_complete_and_disjoint() -> None:
         relevant_at_least=41,
         negatives_at_least=19,
         multi_event_at_least=17,
+        each_kind_at_least=3,
+    )
+
+
+def test_eighth_tuning_set_is_valid_complete_and_disjoint() -> None:
+    """gold/tune8.jsonl, the eighth blind tuning set (half in new house styles: Central Asian
+    state agencies' own sites, PRC ministry, provincial, PAP, XPCC and think-tank pages, digests
+    and weeks in review with one to three relevant items, long transcripts, Q&A interviews, a
+    notice, an annual-report paragraph, a tender, a bullet embassy release, half the events not
+    meetings; half pages naming several Central Asian states while only some or none take part:
+    observers at exercises, a reception of five envoys where one signs, a railway with one
+    state's scanners, an Afghanistan-neighbours meeting with a deputy and an absentee, a course
+    two invited states skipped, future markets of security firms; hard negatives of the same
+    shape; written blind to the coder in the twentieth round as tuning data)."""
+    _check_blind_readout_set(
+        "tune8",
+        "tu8-",
+        documents=60,
+        per_language=20,
+        relevant_at_least=46,
+        negatives_at_least=14,
+        multi_event_at_least=20,
         each_kind_at_least=3,
     )
 
