@@ -290,6 +290,7 @@ TUNING_SETS = (
     "test21",
     "test22",
     "tune7",
+    "tune8",
 )
 
 
