@@ -57,6 +57,7 @@ from steppewatch.extract.coder_entities import (
     another_bearers,
     border_side,
     compared_with,
+    exported_to,
     firms_whereabouts,
     given_name_before,
     medium_name,
@@ -593,6 +594,21 @@ def collect(
             )
         return focal_starts
 
+    # where a body of other states (the CSTO, the CIS) is named: starts, sorted
+    outside_bodies = sorted(
+        h.start
+        for h in hits
+        if h.payload[0] == "institution"
+        and not _owned_institution(res.gazetteer.institutions[h.payload[1]])
+    )
+
+    def outside_body_sentence(hit: Hit) -> bool:
+        """The sentence of ``hit`` names a body of other states and not the focal state."""
+        if not outside_bodies:
+            return False
+        lo, hi = _sentence_of(text, hit.start, 0, len(text))
+        return _any_in(outside_bodies, lo, hi) and not facts.focal_word.search(text, lo, hi)
+
     bodies: list[tuple[int, str]] = []  # (start, state) of officials and institutions, sorted
 
     def other_partner_act(hit: Hit) -> bool:
@@ -626,6 +642,8 @@ def collect(
         elif kind == "state":
             if value not in facts.partner_set and value != facts.focal and _named_in(hit, names):
                 continue  # 阿富汗邻国外长会, 阿富汗局势: a framework's or an issue's name
+            if value in facts.partner_set and exported_to(text, hit):
+                continue  # exported to Kazakhstan: a market, not a side (not even an example)
             if value != facts.focal and (
                 _inside(hit, third_party) or named_only(text, hit) or compared_with(text, hit)
             ):
@@ -654,6 +672,17 @@ def collect(
             ):
                 found.examples.setdefault(value, hit)
                 found.neighbours.add(value)
+            elif (
+                lead is not None
+                and hit.start >= lead
+                and value != facts.focal
+                and outside_body_sentence(hit)
+            ):
+                # taking part in a body of other states' event (учения ОДКБ вместе с
+                # военнослужащими Казахстана), the focal state not named in the sentence: that
+                # body's participant, not the item's (twentieth round, issue 13, test22)
+                found.examples.setdefault(value, hit)
+                found.not_neighbours.add(value)
             elif (
                 lead is not None
                 and hit.start >= lead
