@@ -2,15 +2,17 @@
 issue 13, branch coder65): a route's abbreviated name (中吉乌铁路), a market goods are exported
 to, one more event still to come for a state (还将为…举办), others' concern (也表示关注), few
 contacts, a direction or border questions with a state, a body of other states' event (учения
-ОДКБ вместе с…), and headlines between semicolons after a links heading. Each rule with a
-near-miss contrast where the state does take part. Hand-written zh/ru/en texts, not copied from
-any gold text."""
+ОДКБ вместе с…), the capital of an event still to come, and headlines between semicolons after
+a links heading. Each rule with a near-miss contrast where the state does take part.
+Hand-written zh/ru/en texts, not copied from any gold text."""
 
 from __future__ import annotations
 
 import pytest
 
 from steppewatch.extract import code_document
+from steppewatch.extract.coder_entities import upcoming_venue
+from steppewatch.extract.matcher import Hit
 
 from .conftest import make_doc
 
@@ -266,3 +268,56 @@ def test_troops_of_a_state_in_the_drill_stay_sides_en_zh(language: str, extra: s
     countries = _countries(_INTERVIEW[language].format(extra=extra))
     assert "KG" in countries
     assert "TM" in countries
+
+
+# -- the venue of an event still to come ---------------------------------------------------
+
+
+def _venue(text: str, city: str) -> Hit:
+    start = text.index(city)
+    return Hit(start, start + len(city), ("venue", "KG"), city)
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "upcoming"),
+    [
+        pytest.param(
+            "Лидеры договорились о контактах в рамках предстоящего саммита ШОС в Бишкеке.",
+            "Бишкеке",
+            True,
+            id="ru-upcoming",
+        ),
+        pytest.param(
+            "Лидеры провели переговоры на полях саммита ШОС в Бишкеке.",
+            "Бишкеке",
+            False,
+            id="ru-held-there",
+        ),
+        pytest.param(
+            "The leaders agreed to meet at the upcoming SCO summit in Bishkek.",
+            "Bishkek",
+            True,
+            id="en-upcoming",
+        ),
+        pytest.param(
+            "The leaders met on the sidelines of the SCO summit in Bishkek.",
+            "Bishkek",
+            False,
+            id="en-held-there",
+        ),
+        pytest.param(
+            "双方同意在将在比什凯克举行的上合组织峰会期间继续磋商。",
+            "比什凯克",
+            True,
+            id="zh-upcoming",
+        ),
+        pytest.param(
+            "两国元首在比什凯克出席上合组织峰会期间举行会谈。",
+            "比什凯克",
+            False,
+            id="zh-held-there",
+        ),
+    ],
+)
+def test_the_capital_of_an_event_to_come_is_no_venue(text: str, city: str, upcoming: bool) -> None:
+    assert upcoming_venue(text, _venue(text, city)) is upcoming

@@ -53,6 +53,7 @@ __all__ = [
     "named_only",
     "compared_with",
     "exported_to",
+    "upcoming_venue",
     "firms_whereabouts",
     "border_side",
     "focal_in_others_list",
@@ -501,6 +502,29 @@ def exported_to(text: str, hit: Hit) -> bool:
     return (
         _EXPORTED_TO_BEFORE.search(text, max(0, hit.start - EXPORTED_SPAN), hit.start) is not None
     )
+
+
+# an event still to come named before its capital (в рамках предстоящего саммита ШОС в Бишкеке,
+# the upcoming SCO summit in Bishkek, 将在比什凯克举行的峰会): the capital is that event's
+# venue, not the item's (twentieth round, issue 13, test21)
+_UPCOMING_BEFORE = Guarded(
+    re.compile(
+        r"(?<![^\W\d_])(?:предстоящ\w*|upcoming|forthcoming)\s+[^.;:!?\n]{0,60}$|"
+        r"(?:即将|将(?:于[^。；;，,]{0,12})?)在$",
+        re.IGNORECASE,
+    ),
+    "предстоящ",
+    "upcoming",
+    "forthcoming",
+    "将",
+)
+UPCOMING_SPAN = 80  # characters before a capital searched for its event's "upcoming"
+
+
+def upcoming_venue(text: str, hit: Hit) -> bool:
+    """A ``venue`` hit (a capital) is the place of an event still to come: the upcoming summit in
+    Bishkek, предстоящего саммита в Бишкеке, 将在比什凯克举行."""
+    return _UPCOMING_BEFORE.search(text, max(0, hit.start - UPCOMING_SPAN), hit.start) is not None
 
 
 def named_only(text: str, hit: Hit) -> bool:

@@ -63,6 +63,7 @@ from steppewatch.extract.coder_entities import (
     medium_name,
     named_only,
     not_participant,
+    upcoming_venue,
 )
 from steppewatch.extract.coder_officials import (
     absent_mention,
@@ -738,7 +739,8 @@ def collect(
             ):
                 found.groups[value] = hit
         elif kind == "venue":
-            found.venues.setdefault(value, hit)
+            if not upcoming_venue(text, hit):  # (the upcoming summit in Bishkek: not this event's)
+                found.venues.setdefault(value, hit)
         elif kind == "home_office":
             # an office named with no state under a partner's dateline (``coder_home``): that
             # state's, like its institution
