@@ -321,3 +321,53 @@ def _venue(text: str, city: str) -> Hit:
 )
 def test_the_capital_of_an_event_to_come_is_no_venue(text: str, city: str, upcoming: bool) -> None:
     assert upcoming_venue(text, _venue(text, city)) is upcoming
+
+
+# -- a border section named by a compound, goods carried onward ----------------------------
+
+_EQUIPMENT_TM = (
+    "Китай передал Туркменистану досмотровое оборудование\n"
+    "Ашхабад – Китай безвозмездно передал Государственной пограничной службе Туркменистана "
+    "досмотровое оборудование для охраны границы. {extra}\n"
+)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        pytest.param(
+            "Оборудование установят на пунктах пропуска, в том числе на туркмено-узбекском "
+            "участке.",
+            id="ru-border-section",
+        ),
+        pytest.param(
+            "Через пункт проходят грузы из Китая в Туркменистан и далее в Узбекистан.",
+            id="ru-onward-route",
+        ),
+    ],
+)
+def test_a_border_section_or_an_onward_route_is_no_side(extra: str) -> None:
+    countries = _countries(_EQUIPMENT_TM.format(extra=extra))
+    assert "TM" in countries
+    assert "UZ" not in countries
+
+
+def test_a_state_receiving_equipment_too_stays_a_side() -> None:
+    countries = _countries(
+        _EQUIPMENT_TM.format(
+            extra="Такое же оборудование Китай передал пограничной службе Узбекистана."
+        )
+    )
+    assert "TM" in countries
+    assert "UZ" in countries
+
+
+def test_goods_carried_onward_in_english_is_no_side() -> None:
+    countries = _countries(
+        "China hands scanners to Turkmen border service\n"
+        "ASHGABAT - China handed scanners free of charge to the State Border Service of "
+        "Turkmenistan for border security. Goods travel from China to Turkmenistan and onward to "
+        "Uzbekistan through the checkpoint.\n"
+    )
+    assert "TM" in countries
+    assert "UZ" not in countries

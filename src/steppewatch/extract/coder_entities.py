@@ -166,7 +166,10 @@ _HAN_CLAUSE = re.compile(r"[，,；;。！？!?\n]")
 _BORDER_COMPOUND = re.compile(
     r"[^\W\d_]+[-–][^\W\d_]+\s+(?:(?:sections?|stretch(?:es)?|sectors?|segments?|участ\w*|"
     r"отрез\w*)\s+(?:of\s+(?:the\s+)?|of\s+their\s+)?(?:(?:state|national|common|"
-    r"государственн\w*|общ\w*)\s+)?)?(?:border|frontier|границ)",
+    r"государственн\w*|общ\w*)\s+)?)?(?:border|frontier|границ)|"
+    # (the border left understood: через границу, в том числе на туркмено-узбекском участке;
+    # twentieth round, issue 13, test13)
+    r"[^\W\d_]+[-–][^\W\d_]+\s+(?:sections?|stretch(?:es)?|sectors?|участ\w*)(?=\s*[.,;:)\n])",
     re.IGNORECASE,
 )
 LIST_OPENING = 20  # characters: an announcement list starts its item
@@ -400,13 +403,18 @@ _ROUTE_LAST_BEFORE = re.compile(r"[^\W\d_]\s*[-–—]\s*$")  # the last stop: .
 _EXPORTED_TO_BEFORE = Guarded(
     re.compile(
         r"(?<![^\W\d_])(?:export(?:s|ed|ing)?\s+(?:[^\W\d_]+\s+){0,3}?to|"
-        r"экспорт\w*\s+(?:[^\W\d_]+\s+){0,3}?во?)\s+"
+        r"экспорт\w*\s+(?:[^\W\d_]+\s+){0,3}?во?|"
+        # (or carried on through to it: грузы из Китая в Кыргызстан и далее в Узбекистан,
+        # goods carried to Kyrgyzstan and onward to Uzbekistan)
+        r"(?:и\s+)?далее\s+во?|onwards?\s+to)\s+"
         r"(?:[^.;:!?\n]{0,60}?(?:,|\s(?:and|и)))?\s*$|"
         r"(?:出口|销往)(?:到|至)?(?:[^。；;，,：:！？\n]{0,24}?[、和及与])?$",
         re.IGNORECASE,
     ),
     "export",
     "экспорт",
+    "далее",
+    "onward",
     "出口",
     "销往",
 )
