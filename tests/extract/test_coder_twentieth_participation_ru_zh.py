@@ -371,3 +371,32 @@ def test_goods_carried_onward_in_english_is_no_side() -> None:
     )
     assert "TM" in countries
     assert "UZ" not in countries
+
+
+# -- a partner's delegation attending beside a third state's --------------------------------
+
+_FORUM_ZH = (
+    "边境安全论坛在乌鲁木齐开幕\n"
+    "8月10日，边境安全合作论坛在乌鲁木齐开幕，公安部副部长出席开幕式并致辞。\n"
+    "{extra}\n"
+    "与会代表围绕跨境犯罪联合打击、执法能力建设等议题进行研讨。\n"
+)
+
+
+def test_a_partner_delegation_beside_a_third_states_officials_takes_part() -> None:
+    countries = _countries(
+        _FORUM_ZH.format(
+            extra="哈萨克斯坦内务部、吉尔吉斯斯坦内务部派出代表团出席，蒙古国驻华使馆官员也参加了论坛。"
+        )
+    )
+    assert {"KZ", "KG"} <= set(countries)
+
+
+def test_partners_named_beside_a_third_state_without_attending_are_no_sides() -> None:
+    countries = _countries(
+        _FORUM_ZH.format(
+            extra="哈萨克斯坦内务部代表团出席了论坛。蒙古国与吉尔吉斯斯坦近年来签署了边境合作协定。"
+        )
+    )
+    assert "KZ" in countries
+    assert "KG" not in countries

@@ -890,6 +890,9 @@ def third_party_sentences(hits: list[Hit], text: str, res: Resources) -> list[tu
     # 土耳其、伊朗等成员国代表与会; so does one saying who chairs it: chaired by the Azerbaijani
     # foreign minister)
     gathering = any(_multilateral_name(h, res) for h in hits)
+    partner_starts = sorted(
+        h.start for h in hits if h.payload[0] == "state" and h.payload[1] in facts.partner_set
+    )
     spans: list[tuple[int, int]] = []
     seen: set[tuple[int, int]] = set()
     for hit in third:
@@ -904,6 +907,14 @@ def third_party_sentences(hits: list[Hit], text: str, res: Resources) -> list[tu
                 or _CHAIRED.search(text, lo, hi)
             )
         ):
+            continue
+        if (
+            _any_in(partner_starts, lo, hi)
+            and _TAKING_PART.search(text, lo, hi)
+            and _DELEGATES.search(text, lo, hi)
+        ):
+            # (a partner's delegation attending beside the third state's, in any gathering:
+            # 哈萨克斯坦内务部派出代表团出席，蒙古国驻华使馆官员参加; twentieth round, test22)
             continue
         spans.append((lo, hi))
     return merged_spans(spans + partners_only)
