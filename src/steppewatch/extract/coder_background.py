@@ -298,9 +298,20 @@ _NOT_TAKING_PART = Guarded(
         r"нет\s+(?:\w+\s+){0,4}?присутстви\w*|"
         r"перенес\w*\s+на\s+(?:следующ|будущ|друг|более\s+поздн)\w*|отложен\w*\s+(?:на|до)\s)|"
         r"未能(?:选)?派|没能派|未在邀请之列|未(?:受|获|被)邀|没有受邀|没有[^，,。；;]{0,12}?身影|"
-        r"推迟(?:至|到)|延期至",
+        r"推迟(?:至|到)|延期至|"
+        # (few or no contacts with it: С Туркменистаном военных контактов немного, few military
+        # contacts with Turkmenistan, 同土库曼斯坦军事往来不多; twentieth round, issue 13, test20)
+        r"(?<![^\W\d_])(?:(?:few|little|no|hardly\s+any)\s+(?:[\w-]+\s+){0,2}?contacts?|"
+        r"контакт\w*\s+(?:[^\W\d_]+\s+)?(?:немного|мало|нет|почти\s+нет)|"
+        r"(?:нет|мало|немного)\s+(?:[^\W\d_]+\s+)?контакт\w*)(?![^\W\d_])|"
+        r"(?:接触|往来|交往)(?:不多|很少|较少)",
         re.IGNORECASE,
     ),
+    "contact",
+    "контакт",
+    "接触",
+    "往来",
+    "交往",
     "not",
     "found no",
     "presen",
@@ -1184,7 +1195,7 @@ def _is_background_once(text: str, lo: int, hi: int, year: int | None, events: l
 # a reaction to what another state does (voiced concern, had "no concerns", не выражали
 # беспокойства, 表示关切): a neighbour's word on the focal state's own act (``neighbour_sentence``)
 _REACTION = re.compile(
-    r"表示关切|表示担忧|(?<![^\W\d_])(?:(?:voiced|expressed|raised)\s+(?:\w+\s+)?concerns?|"
+    r"表示(?:严重|深切|高度)?(?:关切|担忧|关注)|(?<![^\W\d_])(?:(?:voiced|expressed|raised)\s+(?:\w+\s+)?concerns?|"
     r"(?:had|has|have)\s+[\"“«]?no\s+concerns?|not\s+(?:been\s+)?informed|"
     r"выража\w*\s+(?:беспокойств|обеспокоенност|озабоченност)\w*|"
     # (or no word at all: not available for comment, declined to comment, от комментариев
@@ -1535,7 +1546,8 @@ _LINKS_INLINE = LinePattern(
     r"(?:Новости|Материалы)\s+по\s+теме|(?:Похожие|Другие)\s+новости|"
     # (相关: bare, its headlines between bars: 相关：…行动 | 陕西与哈萨克斯坦签署…)
     r"【?[ \t]*(?:相关|延伸|推荐|更多)(?:新闻|阅读|链接|报道)?[ \t]*】?)"
-    r"[ \t]*[:：][ \t]*(?=[«“\"《]|[^\n]*?\s[|｜·•]\s)",
+    # (headlines between semicolons: Другие новости: Душанбе и Бишкек ...; Курс доллара ...)
+    r"[ \t]*[:：][ \t]*(?=[«“\"《]|[^\n]*?(?:\s[|｜·•]\s|[^;；\n]{8,}[;；][ \t]*[^\W\d_]))",
     re.IGNORECASE,
 )
 
@@ -1546,7 +1558,8 @@ _LINKS_INLINE = LinePattern(
 _LINKS_ONLY_INLINE = LinePattern(
     r"^[ \t]*(?:Read\s+also|Also\s+read|See\s+also|Related\s+(?:news|articles?|stories)|"
     r"Читайте\s+также|Смотрите\s+также|См\.\s+также|Читайте\s+по\s+теме|"
-    r"Популярное|Самое\s+(?:читаемое|популярное)|Most\s+(?:read|popular|viewed)|"
+    r"Популярное|Самое\s+(?:читаемое|популярное)|Самые\s+(?:читаемые|популярные)|"
+    r"Most\s+(?:read|popular|viewed)|"
     r"(?:Также|Ещ[её])\s+в\s+ленте|"
     r"【?[ \t]*(?:相关|延伸|推荐|热门)(?:新闻|阅读|链接|文章)[ \t]*】?)[ \t]*[:：][ \t]*\S",
     re.IGNORECASE,
@@ -1753,11 +1766,23 @@ def background_sentences(
     return merged_spans(spans)
 
 
+# (Chinese puts whom the event is for between "will also" and "hold": 还将为哈萨克斯坦执法官员
+# 举办专题培训; twentieth round, issue 13, test22)
+_TO_HOLD_FOR_HAN = re.compile(
+    r"[还也另]将(?:于[^，,。；;]{0,12})?为[^，,。；;]{0,40}?(?:举办|举行|开办|开设)"
+)
+
+
 def _held_later(text: str, hit: Hit, start: int, end: int) -> bool:
     """A word of one more event still to be held (``_TO_HOLD``) between the start of ``hit``'s
-    sentence and ``hit``, and no one said to take part in the sentence."""
+    sentence and ``hit`` (or around ``hit``: 还将为…举办), and no one said to take part in the
+    sentence."""
     lo, hi = _sentence(text, hit.start, start, end)
-    return _TO_HOLD.search(text, lo, hit.start) is not None and not takes_part(text, lo, hi)
+    if _TO_HOLD.search(text, lo, hit.start) is None and not any(
+        m.start() < hit.start < m.end() for m in _TO_HOLD_FOR_HAN.finditer(text, lo, hi)
+    ):
+        return False
+    return not takes_part(text, lo, hi)
 
 
 _WITH = re.compile(r"同|与|跟|(?<![^\W\d_])(?:with|с|со)(?![^\W\d_])", re.IGNORECASE)

@@ -52,6 +52,8 @@ __all__ = [
     "medium_name",
     "named_only",
     "compared_with",
+    "exported_to",
+    "upcoming_venue",
     "firms_whereabouts",
     "border_side",
     "focal_in_others_list",
@@ -164,7 +166,10 @@ _HAN_CLAUSE = re.compile(r"[，,；;。！？!?\n]")
 _BORDER_COMPOUND = re.compile(
     r"[^\W\d_]+[-–][^\W\d_]+\s+(?:(?:sections?|stretch(?:es)?|sectors?|segments?|участ\w*|"
     r"отрез\w*)\s+(?:of\s+(?:the\s+)?|of\s+their\s+)?(?:(?:state|national|common|"
-    r"государственн\w*|общ\w*)\s+)?)?(?:border|frontier|границ)",
+    r"государственн\w*|общ\w*)\s+)?)?(?:border|frontier|границ)|"
+    # (the border left understood: через границу, в том числе на туркмено-узбекском участке;
+    # twentieth round, issue 13, test13)
+    r"[^\W\d_]+[-–][^\W\d_]+\s+(?:sections?|stretch(?:es)?|sectors?|участ\w*)(?=\s*[.,;:)\n])",
     re.IGNORECASE,
 )
 LIST_OPENING = 20  # characters: an announcement list starts its item
@@ -318,9 +323,14 @@ _TOOK_PART = re.compile(
 _BORDER_WITH_BEFORE = Guarded(
     re.compile(
         r"(?:borders?|frontiers?|boundar(?:y|ies))\s+with\s+(?:the\s+)?$|"
-        r"(?<![^\W\d_])(?:границ|рубеж)\w*\s+(?:\w+\s+)?(?:с|со)\s+$",
+        r"(?<![^\W\d_])(?:границ|рубеж)\w*\s+(?:\w+\s+)?(?:с|со)\s+$|"
+        # (its border questions: border issues with Tajikistan, пограничные вопросы с
+        # Таджикистаном; twentieth round, issue 13, test20)
+        r"(?:border|boundary)\s+(?:issues?|questions?|disputes?|problems?)\s+with\s+(?:the\s+)?$|"
+        r"(?<![^\W\d_])пограничн\w+\s+(?:вопрос|спор|проблем|разноглас)\w*\s+(?:с|со)\s+$",
         re.IGNORECASE,
     ),
+    "пограничн",
     "border",
     "frontier",
     "boundar",
@@ -386,6 +396,34 @@ _ROUTE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _ROUTE_LAST_BEFORE = re.compile(r"[^\W\d_]\s*[-–—]\s*$")  # the last stop: ...-Uzbekistan railway
+# a market goods are exported to (the plant exports to Kazakhstan and Uzbekistan; продукция
+# экспортируется в Казахстан и Узбекистан; 产品出口到哈萨克斯坦和乌兹别克斯坦): a trade
+# destination, not a side, not even an example (twentieth round, issue 13, test21); the list
+# before the name may run on through commas and "and"
+_EXPORTED_TO_BEFORE = Guarded(
+    re.compile(
+        r"(?<![^\W\d_])(?:export(?:s|ed|ing)?\s+(?:[^\W\d_]+\s+){0,3}?to|"
+        r"экспорт\w*\s+(?:[^\W\d_]+\s+){0,3}?во?|"
+        # (or carried on through to it: грузы из Китая в Кыргызстан и далее в Узбекистан,
+        # goods carried to Kyrgyzstan and onward to Uzbekistan)
+        r"(?:и\s+)?далее\s+во?|onwards?\s+to)\s+"
+        r"(?:[^.;:!?\n]{0,60}?(?:,|\s(?:and|и)))?\s*$|"
+        r"(?:出口|销往)(?:到|至)?(?:[^。；;，,：:！？\n]{0,24}?[、和及与])?$",
+        re.IGNORECASE,
+    ),
+    "export",
+    "экспорт",
+    "далее",
+    "onward",
+    "出口",
+    "销往",
+)
+# a route named by its states' one-character abbreviations after 中 (中吉乌铁路, 中哈原油管道,
+# 中塔公路): the pair's hit (中吉) is a stop on the route's name, not a side (twentieth round,
+# issue 13, test21)
+_ROUTE_ABBREVIATED_HAN = re.compile(
+    r"[吉哈塔乌土俄巴蒙阿]{0,3}(?:原油|石油|天然气|油气)?(?:铁路|公路|管道|管线)"
+)
 _ROUTE_END_AFTER = re.compile(rf"[»”\"]?\s+{_ROUTE}\b", re.IGNORECASE)
 _PEOPLE_FROM_BEFORE = Guarded(
     re.compile(
@@ -457,6 +495,46 @@ def medium_name(text: str, hit: Hit) -> bool:
     return _MEDIUM_BEFORE.search(text, max(0, hit.start - MEDIUM_SPAN), hit.start) is not None
 
 
+# a direction named by a state's adjective or name (на таджикском направлении, on the Tajik
+# direction, 塔吉克斯坦方向): where a threat or a border lies, not a side (twentieth round,
+# issue 13, test20)
+_DIRECTION_AFTER = re.compile(
+    r"(?:\s+(?:направлени[еияю]\w*|direction|axis)(?![^\W\d_]))|(?:斯坦)?方向", re.IGNORECASE
+)
+EXPORTED_SPAN = 90  # characters before a name searched for its export word
+
+
+def exported_to(text: str, hit: Hit) -> bool:
+    """``hit`` names a market goods are exported to (exports to Kazakhstan and Uzbekistan,
+    экспортируется в Казахстан, 出口到哈萨克斯坦): a trade destination, never a side."""
+    return (
+        _EXPORTED_TO_BEFORE.search(text, max(0, hit.start - EXPORTED_SPAN), hit.start) is not None
+    )
+
+
+# an event still to come named before its capital (в рамках предстоящего саммита ШОС в Бишкеке,
+# the upcoming SCO summit in Bishkek, 将在比什凯克举行的峰会): the capital is that event's
+# venue, not the item's (twentieth round, issue 13, test21)
+_UPCOMING_BEFORE = Guarded(
+    re.compile(
+        r"(?<![^\W\d_])(?:предстоящ\w*|upcoming|forthcoming)\s+[^.;:!?\n]{0,60}$|"
+        r"(?:即将|将(?:于[^。；;，,]{0,12})?)在$",
+        re.IGNORECASE,
+    ),
+    "предстоящ",
+    "upcoming",
+    "forthcoming",
+    "将",
+)
+UPCOMING_SPAN = 80  # characters before a capital searched for its event's "upcoming"
+
+
+def upcoming_venue(text: str, hit: Hit) -> bool:
+    """A ``venue`` hit (a capital) is the place of an event still to come: the upcoming summit in
+    Bishkek, предстоящего саммита в Бишкеке, 将在比什凯克举行."""
+    return _UPCOMING_BEFORE.search(text, max(0, hit.start - UPCOMING_SPAN), hit.start) is not None
+
+
 def named_only(text: str, hit: Hit) -> bool:
     """The state of ``hit`` is named without taking part: one side of a border with the
     region, a stop on a route's name, the home of researchers or journalists, a dateline."""
@@ -466,6 +544,14 @@ def named_only(text: str, hit: Hit) -> bool:
     if _ROUTE_BEFORE.search(text, max(0, hit.start - 60), hit.start):
         return True
     if _ROUTE_AFTER.match(text, hit.end, hit.end + 80):
+        return True
+    if _DIRECTION_AFTER.match(text, hit.end, hit.end + 16):
+        return True
+    if (
+        hit.end - hit.start == 2
+        and text.startswith("中", hit.start)
+        and _ROUTE_ABBREVIATED_HAN.match(text, hit.end, hit.end + 12)
+    ):
         return True
     if _ROUTE_LAST_BEFORE.search(text, max(0, hit.start - 4), hit.start) and _ROUTE_END_AFTER.match(
         text, hit.end, hit.end + 40

@@ -57,11 +57,13 @@ from steppewatch.extract.coder_entities import (
     another_bearers,
     border_side,
     compared_with,
+    exported_to,
     firms_whereabouts,
     given_name_before,
     medium_name,
     named_only,
     not_participant,
+    upcoming_venue,
 )
 from steppewatch.extract.coder_officials import (
     absent_mention,
@@ -593,6 +595,21 @@ def collect(
             )
         return focal_starts
 
+    # where a body of other states (the CSTO, the CIS) is named: starts, sorted
+    outside_bodies = sorted(
+        h.start
+        for h in hits
+        if h.payload[0] == "institution"
+        and not _owned_institution(res.gazetteer.institutions[h.payload[1]])
+    )
+
+    def outside_body_sentence(hit: Hit) -> bool:
+        """The sentence of ``hit`` names a body of other states and not the focal state."""
+        if not outside_bodies:
+            return False
+        lo, hi = _sentence_of(text, hit.start, 0, len(text))
+        return _any_in(outside_bodies, lo, hi) and not facts.focal_word.search(text, lo, hi)
+
     bodies: list[tuple[int, str]] = []  # (start, state) of officials and institutions, sorted
 
     def other_partner_act(hit: Hit) -> bool:
@@ -626,6 +643,8 @@ def collect(
         elif kind == "state":
             if value not in facts.partner_set and value != facts.focal and _named_in(hit, names):
                 continue  # 阿富汗邻国外长会, 阿富汗局势: a framework's or an issue's name
+            if value in facts.partner_set and exported_to(text, hit):
+                continue  # exported to Kazakhstan: a market, not a side (not even an example)
             if value != facts.focal and (
                 _inside(hit, third_party) or named_only(text, hit) or compared_with(text, hit)
             ):
@@ -654,6 +673,17 @@ def collect(
             ):
                 found.examples.setdefault(value, hit)
                 found.neighbours.add(value)
+            elif (
+                lead is not None
+                and hit.start >= lead
+                and value != facts.focal
+                and outside_body_sentence(hit)
+            ):
+                # taking part in a body of other states' event (учения ОДКБ вместе с
+                # военнослужащими Казахстана), the focal state not named in the sentence: that
+                # body's participant, not the item's (twentieth round, issue 13, test22)
+                found.examples.setdefault(value, hit)
+                found.not_neighbours.add(value)
             elif (
                 lead is not None
                 and hit.start >= lead
@@ -709,7 +739,8 @@ def collect(
             ):
                 found.groups[value] = hit
         elif kind == "venue":
-            found.venues.setdefault(value, hit)
+            if not upcoming_venue(text, hit):  # (the upcoming summit in Bishkek: not this event's)
+                found.venues.setdefault(value, hit)
         elif kind == "home_office":
             # an office named with no state under a partner's dateline (``coder_home``): that
             # state's, like its institution
@@ -859,6 +890,9 @@ def third_party_sentences(hits: list[Hit], text: str, res: Resources) -> list[tu
     # 土耳其、伊朗等成员国代表与会; so does one saying who chairs it: chaired by the Azerbaijani
     # foreign minister)
     gathering = any(_multilateral_name(h, res) for h in hits)
+    partner_starts = sorted(
+        h.start for h in hits if h.payload[0] == "state" and h.payload[1] in facts.partner_set
+    )
     spans: list[tuple[int, int]] = []
     seen: set[tuple[int, int]] = set()
     for hit in third:
@@ -873,6 +907,14 @@ def third_party_sentences(hits: list[Hit], text: str, res: Resources) -> list[tu
                 or _CHAIRED.search(text, lo, hi)
             )
         ):
+            continue
+        if (
+            _any_in(partner_starts, lo, hi)
+            and _TAKING_PART.search(text, lo, hi)
+            and _DELEGATES.search(text, lo, hi)
+        ):
+            # (a partner's delegation attending beside the third state's, in any gathering:
+            # 哈萨克斯坦内务部派出代表团出席，蒙古国驻华使馆官员参加; twentieth round, test22)
             continue
         spans.append((lo, hi))
     return merged_spans(spans + partners_only)
