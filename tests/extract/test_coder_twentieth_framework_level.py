@@ -164,3 +164,48 @@ EN_MINISTER = (
 def test_a_delegation_of_a_states_ministry_is_below_its_minister() -> None:
     assert _code(EN_DELEGATION).level == "vice_minister_working"
     assert _code(EN_MINISTER).level == "interior_public_security"
+
+
+# -- a security council in an office's title is a body, not a meeting --------------------------
+
+# (a partner state's security council secretary meeting the PRC's public security minister: the
+# PRC principal's office is the level; the secretaries' meeting named as such keeps its own)
+COUNCIL_SECRETARY = {
+    "en": (
+        "Kyrgyz Security Council Secretary meets China's Minister of Public Security\n\n"
+        "Beijing, June 3, 2026. Kyrgyzstan's Security Council Secretary held talks in Beijing "
+        "with China's Minister of Public Security on Tuesday.\n"
+        "The sides agreed to step up cooperation against terrorism and drug trafficking.\n",
+        "Security Council secretaries of SCO states meet in Bishkek\n\n"
+        "Bishkek, June 3, 2026. The meeting of Security Council secretaries of the SCO member "
+        "states was held in Bishkek on Tuesday.\n"
+        "The participants agreed to step up cooperation against terrorism and drug trafficking.\n",
+    ),
+    "ru": (
+        "Секретарь Совета безопасности Кыргызстана встретился с министром общественной "
+        "безопасности КНР\n\n"
+        "Пекин, 3 июня 2026 г. Секретарь Совета безопасности Кыргызстана провел в Пекине "
+        "переговоры с министром общественной безопасности КНР.\n"
+        "Стороны договорились расширить сотрудничество в борьбе с терроризмом и наркотрафиком.\n",
+        "В Бишкеке прошло совещание секретарей советов безопасности\n\n"
+        "Бишкек, 3 июня 2026 г. В Бишкеке прошло совещание секретарей советов безопасности "
+        "Кыргызстана, Казахстана и Китая.\n"
+        "Участники договорились расширить сотрудничество в борьбе с терроризмом и "
+        "наркотрафиком.\n",
+    ),
+    "zh": (
+        "公安部部长会见吉尔吉斯斯坦国家安全会议秘书\n\n"
+        "6月3日，吉尔吉斯斯坦国家安全会议秘书在北京同公安部部长举行会谈。\n"
+        "双方同意加强反恐和禁毒合作。\n",
+        "中吉哈安全会议秘书会议在比什凯克举行\n\n"
+        "6月3日，中吉哈三国安全会议秘书会议在比什凯克举行。\n"
+        "三方同意加强反恐和禁毒合作。\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(COUNCIL_SECRETARY))
+def test_a_partner_security_council_secretary_is_no_meeting_name(language: str) -> None:
+    talks, secretaries_meeting = COUNCIL_SECRETARY[language]
+    assert _code(talks).level == "interior_public_security"
+    assert _code(secretaries_meeting).level == "security_council"

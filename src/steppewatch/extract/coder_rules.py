@@ -4543,10 +4543,20 @@ def _in_meeting_name(h: Hit, item: CodedItem, text: str) -> bool:
     ):
         before = None
     return bool(
-        _MEETING_WORD.search(h.term)
+        _MEETING_WORD.search(_COUNCIL_BODY.sub(" ", h.term))
         or _MEETING_WORD.search(text, h.end, min(h.end + gap, item.end))
         or before is not None
     )
+
+
+# a security council named in an office's title (Security Council secretary, секретарь Совета
+# безопасности, 国家安全会议秘书): a body of the state, no meeting, so the title is one person's;
+# a meeting word besides it in the title still names a meeting (安全会议秘书会议)
+_COUNCIL_BODY = re.compile(
+    r"security\s+councils?|совет\w*\s+(?:национальной\s+)?безопасност\w*|совбез\w*|"
+    r"安全(?:会议|理事会|委员会)",
+    re.IGNORECASE,
+)
 
 
 _OWNER_JOIN = re.compile(r"(?:\s+|['’]s\b|(?:of|the)\b|[-–]|[A-ZА-ЯЁ][\w'’-]*)*")
