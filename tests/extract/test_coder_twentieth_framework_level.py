@@ -209,3 +209,42 @@ def test_a_partner_security_council_secretary_is_no_meeting_name(language: str) 
     talks, secretaries_meeting = COUNCIL_SECRETARY[language]
     assert _code(talks).level == "interior_public_security"
     assert _code(secretaries_meeting).level == "security_council"
+
+
+# -- a course or aid a partner state receives from a force the codebook reads as domestic -------
+
+# (the partner state's officers trained at a college of a force whose name is a unilateral
+# indicator: bilateral; the force's own drill or course at home, the partner state only named
+# as the border's other side: unilateral)
+PARTNER_COURSES = {
+    "ru": (
+        "Офицеры Национальной гвардии Узбекистана прошли обучение в Китае\n\n"
+        "Ташкент, 3 июня. Группа из 20 офицеров Национальной гвардии Республики Узбекистан "
+        "завершила курс повышения квалификации в колледже Народной вооружённой полиции Китая.\n"
+        "Слушатели изучили действия при освобождении заложников и борьбе с терроризмом.\n",
+        "Народная вооружённая полиция Китая провела учения у границы с Кыргызстаном\n\n"
+        "Урумчи, 3 июня. Подразделения Народной вооружённой полиции провели учения по борьбе с "
+        "терроризмом в Синьцзяне у границы с Кыргызстаном.\n"
+        "Отрабатывались действия при освобождении заложников.\n",
+    ),
+    "en": (
+        "Kyrgyz police officers complete course in Urumqi\n\n"
+        "Bishkek, June 3. Twenty Kyrgyz police officers completed a two-month training course "
+        "at a college of the Xinjiang police in Urumqi and received their certificates, the "
+        "Kyrgyz Interior Ministry said.\n"
+        "The officers studied counter-terrorism tactics.\n",
+        "Xinjiang police train new anti-terrorism unit in Kashgar\n\n"
+        "Urumqi, June 3. The Xinjiang police completed a training course for a new "
+        "anti-terrorism unit in Kashgar, near the border with Kyrgyzstan, on Tuesday.\n"
+        "The unit will guard the border region.\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(PARTNER_COURSES))
+def test_a_partner_course_at_a_domestic_force_is_bilateral(language: str) -> None:
+    course, drill = PARTNER_COURSES[language]
+    item = _code(course)
+    assert item.kind == "training_education"
+    assert item.framework == "bilateral"
+    assert _code(drill).framework == "unilateral"

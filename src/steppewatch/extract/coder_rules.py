@@ -2662,6 +2662,9 @@ def _asked_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # state, asks about others' activity ("Kazakhstan and Russia held an exercise under the CSTO.
 # Will China take part?")
 JOINT_ACTIVITIES = ("multilateral_exercise", "bilateral_exercise", "joint_patrol_operation")
+# kinds whose partner-state side receives what the focal state gives (a course, aid, a building):
+# with a partner state taking part, never the focal state's act alone
+PARTNER_RECEIVES = ("training_education", "equipment_transfer", "infrastructure")
 
 
 def _others_only(text: str, item: CodedItem, hit: Hit, found: Found) -> bool:
@@ -5749,18 +5752,26 @@ def assign_codes(
                 )
             )
     if item.framework == "unilateral" and (
-        item.kind in JOINT_ACTIVITIES or (item.kind == "meeting" and partners)
+        item.kind in JOINT_ACTIVITIES or (item.kind in ("meeting", *PARTNER_RECEIVES) and partners)
     ):
         # an exercise or a patrol done with a partner is no act of the focal state alone
         # (codebook unilateral), whatever its own force's name says (Народная вооружённая
         # полиция, Xinjiang police): a bilateral exercise is bilateral, a multilateral one
         # outside the named frameworks other_multilateral; so is a meeting with a partner
         # state's officials (the Xinjiang police chief received by a Kazakh regional governor,
-        # начальник Синьцзянского военного округа в Генштабе Казахстана)
+        # начальник Синьцзянского военного округа в Генштабе Казахстана); so is a course a
+        # partner state's officers sit at a college of that force (Национальная гвардия
+        # Узбекистана в колледже Народной вооружённой полиции), or aid or a building handed to a
+        # partner state (codebook unilateral: any event with a partner-state participant)
         joint = (
             "other_multilateral"
             if item.kind == "multilateral_exercise"
             or (item.kind in ("joint_patrol_operation", "meeting") and len(partners) > 1)
+            or (
+                item.kind == "training_education"
+                and len(partners) > 1
+                and not _open_class(item, text, found, res)
+            )
             else "bilateral"
         )
         item.framework = joint
