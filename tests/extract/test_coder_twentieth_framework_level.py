@@ -22,7 +22,8 @@ import pytest
 
 from steppewatch.extract import extract_document
 from steppewatch.extract.codebook_coder import CodebookCoder
-from steppewatch.extract.coder_rules import _occasion_at
+from steppewatch.extract.coder_rules import _occasion_at, _organiser
+from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import CodedItem
 
 CODER = CodebookCoder()
@@ -248,3 +249,43 @@ def test_a_partner_course_at_a_domestic_force_is_bilateral(language: str) -> Non
     assert item.kind == "training_education"
     assert item.framework == "bilateral"
     assert _code(drill).framework == "unilateral"
+
+
+# -- a ministry named as a gathering's host implies no principal's office ------------------------
+
+# (the forum hosted by the ministry, its vice minister attending: the vice minister's level; the
+# near misses, a ministry attending or supporting, are in ``ORGANISERS`` below)
+ZH_HOSTED = (
+    "第三届安全合作论坛在乌鲁木齐开幕\n\n"
+    "8月19日，第三届安全合作论坛在乌鲁木齐开幕。公安部副部长出席开幕式并致辞。\n"
+    "本届论坛由公安部和自治区人民政府共同主办，哈萨克斯坦内务部派代表团出席。\n"
+    "与会代表围绕打击恐怖主义和跨国犯罪进行研讨。\n"
+)
+
+
+def test_a_ministry_hosting_a_forum_sets_no_level() -> None:
+    assert _code(ZH_HOSTED).level == "vice_minister_working"
+
+
+ORGANISERS = {
+    "zh": ("本届论坛由公安部和自治区人民政府共同主办。", "本届论坛在公安部支持下举行。", "公安部"),
+    "en": (
+        "The forum, hosted by the Ministry of Public Security, opened on Monday.",
+        "The forum, attended by the Ministry of Public Security, opened on Monday.",
+        "Ministry of Public Security",
+    ),
+    "ru": (
+        "Конференция, организованная МВД Казахстана, открылась в понедельник.",
+        "Конференция, в которой участвует МВД Казахстана, открылась в понедельник.",
+        "МВД",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(ORGANISERS))
+def test_a_body_named_as_host_is_the_organiser(language: str) -> None:
+    hosted, attended, name = ORGANISERS[language]
+    for text, expected in ((hosted, True), (attended, False)):
+        at = text.index(name)
+        hit = Hit(at, at + len(name), ("institution", 0), name)
+        assert _organiser(text, hit) is expected

@@ -781,7 +781,11 @@ def collect(
                 and not owner
             ):
                 found.implied_domains.setdefault(institution.domain, hit)
-            if institution.level in res.active["meeting_level"] and not owner:
+            if (
+                institution.level in res.active["meeting_level"]
+                and not owner
+                and not _organiser(text, hit)
+            ):
                 level = institution.level
                 if level in _MINISTER_LEVELS and (
                     _VICE_AFTER.match(text, hit.end) or _delegates(text, hit)
@@ -4475,6 +4479,38 @@ _DELEGATES_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _DELEGATES_AFTER = re.compile(r"(?:的)?(?:代表团|代表|工作组)")
+# a body named as the host or organiser of a gathering (本届论坛由公安部和自治区政府共同主办, the
+# forum was hosted by the Ministry of Public Security, конференция, организованная МВД): it
+# holds the event, its people attend at whatever rank the text gives (公安部副部长出席), so its
+# name implies no principal's office
+_ORGANISER_BEFORE = Guarded(
+    re.compile(
+        r"由$|(?<![^\W\d_])(?:(?:co-)?(?:hosted|organi[sz]ed|convened|sponsored)\s+(?:jointly\s+)?"
+        r"by\s+(?:the\s+)?|(?:организован\w*|организатор\w*\s+(?:выступил\w*|стал\w*))"
+        r"\s+(?:совместно\s+)?)$",
+        re.IGNORECASE,
+    ),
+    "由",
+    "hosted",
+    "organi",
+    "convened",
+    "sponsored",
+    "организ",
+)
+_ORGANISER_AFTER_HAN = re.compile(r"[^，,。；;！？]{0,24}?(?:共同)?(?:主办|承办|举办)")
+ORGANISER_SPAN = 40  # characters before a body's name searched for the words of hosting
+
+
+def _organiser(text: str, hit: Hit) -> bool:
+    """The body ``hit`` names hosts or organises the gathering (``_ORGANISER_BEFORE``)."""
+    found = _ORGANISER_BEFORE.search(text, max(0, hit.start - ORGANISER_SPAN), hit.start)
+    if found is None:
+        return False
+    if found.group() == "由":
+        return _ORGANISER_AFTER_HAN.match(text, hit.end) is not None
+    return True
+
+
 # a body that reports what happened (Пограничные войска сообщают, the ministry said): the
 # source, not a meeting's principal
 _REPORTS_AFTER = re.compile(
