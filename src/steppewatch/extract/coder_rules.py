@@ -812,7 +812,11 @@ def collect(
                 and not owner
             ):
                 found.implied_domains.setdefault(institution.domain, hit)
-            if institution.level in res.active["meeting_level"] and not owner:
+            if (
+                institution.level in res.active["meeting_level"]
+                and not owner
+                and not _organiser(text, hit)
+            ):
                 level = institution.level
                 if level in _MINISTER_LEVELS and (
                     _VICE_AFTER.match(text, hit.end) or _delegates(text, hit)
@@ -1332,14 +1336,35 @@ def event_frameworks(
             # Press Service | 3 June / From 1 to 3 June, the SCO member states' exercise was
             # held ...): the framework and the sides it names are the event's
             first_sentence = max(first_sentence, kind_lead_end(text, item))
-    found.lead_partner = _one_partner_lead(
-        item,
-        text,
-        hits if found.item_hits is None else found.item_hits,
-        first_sentence,
-        res,
-        byline,
-    )
+    lead_hits = hits if found.item_hits is None else found.item_hits
+    found.lead_partner = _one_partner_lead(item, text, lead_hits, first_sentence, res, byline)
+    title_occasions: set[int] = set()
+    if found.lead_partner is None:
+        # a headline naming a framework's gathering the item says a meeting was held on the
+        # sidelines of (Uzbekistan and China agree ... at RATS meeting; Секретари совбезов стран
+        # ШОС собрались в Бишкеке; Китай и Таджикистан договорились ...): when the body's first
+        # sentence reports an event with one partner state, that is the main event, and the
+        # headline's framework its occasion (gold guide 5: a bilateral meeting stays bilateral)
+        sidelines = sideline_frameworks(text, item, lead_hits, res)
+        if sidelines:
+            titled = [
+                h
+                for h in lead_hits
+                if item.start <= h.start < first_sentence
+                and h.payload[0] in ("framework", "institution")
+                and _framework_code(h, res) in sidelines
+                and _headline(text, h.start)
+            ]
+            head, body_end = lead_parts(text, item)
+            # (the body's first sentence: under the headline line and the source lines)
+            start = max(head[1], text.find("\n", titled[-1].start) + 1) if titled else body_end
+            if titled and start < body_end:
+                found.lead_partner = _one_partner_lead(
+                    item, text, lead_hits, body_end, res, byline, begin=start
+                )
+                if found.lead_partner is not None:
+                    title_occasions = {id(h) for h in titled}
+                    first_sentence = max(first_sentence, body_end)
     if found.lead_partner is not None:
         found.lead_state = state_of(found.lead_partner, res)
     if found.lead_partner is not None:
@@ -1349,10 +1374,16 @@ def event_frameworks(
         for code in list(found.codes("framework")):
             if code not in MULTILATERAL_FRAMEWORKS:
                 continue  # (两国, the two sides: the lead's bilateral event itself)
-            kept = [h for h in found.by_scheme["framework"][code] if h.start < first_sentence]
+            kept = [
+                h
+                for h in found.by_scheme["framework"][code]
+                if h.start < first_sentence and not _title_occasion(h, title_occasions, lead_hits)
+            ]
             _keep(found.by_scheme["framework"], code, kept)
         for code, hit in list(found.implied_frameworks.items()):
-            if code in MULTILATERAL_FRAMEWORKS and hit.start >= first_sentence:
+            if code in MULTILATERAL_FRAMEWORKS and (
+                hit.start >= first_sentence or _title_occasion(hit, title_occasions, lead_hits)
+            ):
                 del found.implied_frameworks[code]
     occasion_ids = occasion_hits(text, hits)  # (with a name's abbreviation after it: (SCO))
     if "bilateral" in found.codes("framework"):
@@ -1395,7 +1426,12 @@ def event_frameworks(
         if (
             not (
                 hit.start < first_sentence
-                or (_framework_meeting(hits, res, code) and not _in_passing(text, item, hit))
+                # (a body's meeting named before it in its clause, as for a framework's name:
+                # совещание руководителей ведомств ... стран Центральной Азии и Китая)
+                or (
+                    _framework_meeting(hits, res, code, text=text, sector=False)
+                    and not _in_passing(text, item, hit)
+                )
             )
             or _occasion(text, hit)
             or any(a <= hit.start < b for a, b in occasions)
@@ -1472,6 +1508,7 @@ def _one_partner_lead(
     lead: int,
     res: Resources,
     byline: tuple[int, int] = (0, 0),
+    begin: int | None = None,
 ) -> Hit | None:
     """The partner state's name when the item's lead (up to ``lead``) reports an event (an
     event word or a meeting level) in a sentence that names exactly one partner state (by
@@ -1481,12 +1518,14 @@ def _one_partner_lead(
     ... ШОС встретился с): the main event is that state's with the focal state. The two states'
     own format (кыргызско-китайское учение, a bilateral drill) leaves it so. (A title reporting
     a meeting and naming no state, over a dateline naming the source, is not such a lead; a
-    state named in the ``byline`` lines under the title is the source's.)"""
+    state named in the ``byline`` lines under the title is the source's. ``begin``: read the lead
+    from there, not from the item's start.)"""
+    start = item.start if begin is None else begin
     events: list[int] = []
     named: list[tuple[int, str, Hit]] = []
-    occasions = _occasion_spans(text, hits, item.start, lead)
+    occasions = _occasion_spans(text, hits, start, lead)
     for h in hits:
-        if not item.start <= h.start < lead:
+        if not start <= h.start < lead:
             continue
         kind = h.payload[0]
         framework = kind == "framework" or (
@@ -1519,12 +1558,76 @@ def _one_partner_lead(
                 named.append((h.start, state, h))
     if not events or not named:
         return None
-    sentences = {_sentence_of(text, p, item.start, lead) for p in events}
+    sentences = {_sentence_of(text, p, start, lead) for p in events}
     named = [n for n in named if any(lo <= n[0] < hi for lo, hi in sentences)]
     states = {state for _, state, _ in named}
     if len(states) != 1 or not states <= res.study.partner_set:
         return None  # (a third state beside them: a trilateral, not the two states' event)
     return named[0][2]
+
+
+def _title_occasion(hit: Hit, ids: set[int], hits: list[Hit]) -> bool:
+    """``hit`` is one of the headline's names of a sideline gathering (``ids``), or names the same
+    span as one (the framework's code on a body's name)."""
+    if not ids:
+        return False
+    return id(hit) in ids or any(
+        id(h) in ids and h.start == hit.start and h.end == hit.end for h in hits
+    )
+
+
+def _framework_code(hit: Hit, res: Resources) -> str | None:
+    """The framework a framework's name or a framework body's name (RATS -> SCO) stands for."""
+    framework: str | None = None
+    if hit.payload[0] == "framework":
+        framework = hit.payload[1]
+    elif hit.payload[0] == "institution":
+        framework = res.gazetteer.institutions[hit.payload[1]].framework
+    return framework
+
+
+HEADLINE_SPAN = 240  # characters: a longer line is a paragraph, no headline
+
+
+def _headline(text: str, at: int) -> bool:
+    """The line holding ``at`` is a headline: short, with no sentence ended inside it."""
+    lo = text.rfind("\n", 0, at) + 1
+    hi = text.find("\n", at)
+    hi = len(text) if hi < 0 else hi
+    line = text[lo:hi].rstrip()
+    return 0 < len(line) <= HEADLINE_SPAN and not _SENTENCE_INSIDE.search(line)
+
+
+# a sentence ended inside a line (a full stop after a word, then more text): a paragraph
+_SENTENCE_INSIDE = re.compile(r"(?<=[^\W\d_]{3})[.。!?！？]\s*\S")
+
+
+def sideline_frameworks(
+    text: str, item: CodedItem, hits: list[Hit], res: Resources
+) -> frozenset[str]:
+    """The frameworks the item names (by name or by a body's) as the gathering a meeting was
+    held on the sidelines or in the frame of (``_sidelines_at``)."""
+    codes = {
+        _framework_code(h, res)
+        for h in hits
+        if item.start <= h.start < item.end
+        and h.payload[0] in ("framework", "institution")
+        and _sidelines_at(text, h.start, h.end)
+    }
+    return frozenset(c for c in codes if c is not None and c != "bilateral")
+
+
+def _sidelines_at(text: str, start: int, end: int) -> bool:
+    """The name at ``start``-``end`` is the gathering a meeting was held on the sidelines of (on
+    the margins of, на полях, в кулуарах, 期间会见) or in the frame of (в рамках заседания ...
+    встретился): the place of another meeting, not a time before or after it."""
+    if _SIDELINES_BEFORE.search(text, max(0, start - 110), start) or _SIDELINES_AFTER.match(
+        text, end
+    ):
+        return True
+    return bool(
+        _WITHIN_BEFORE.search(text, max(0, start - 100), start) and _WITHIN_AFTER.match(text, end)
+    )
 
 
 # a framework's gathering as the occasion of another meeting (出席上海合作组织峰会期间会见, on the
@@ -1533,7 +1636,8 @@ def _one_partner_lead(
 # long (on the sidelines of the meeting of interior ministers of the SCO member states)
 _SIDELINES_BEFORE = Guarded(
     re.compile(
-        r"(?:on the (?:sidelines|margins) of|in the margins of|на полях|в кулуарах)\s+"
+        # (a headline drops the article: Minister meets counterpart on sidelines of SCO meeting)
+        r"(?:on (?:the )?(?:sidelines|margins) of|in the margins of|на полях|в кулуарах)\s+"
         r"(?:the\s+)?[^.;,，。]{0,80}$",
         re.IGNORECASE,
     ),
@@ -2604,6 +2708,9 @@ def _asked_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # state, asks about others' activity ("Kazakhstan and Russia held an exercise under the CSTO.
 # Will China take part?")
 JOINT_ACTIVITIES = ("multilateral_exercise", "bilateral_exercise", "joint_patrol_operation")
+# kinds whose partner-state side receives what the focal state gives (a course, aid, a building):
+# with a partner state taking part, never the focal state's act alone
+PARTNER_RECEIVES = ("training_education", "equipment_transfer", "infrastructure")
 
 
 def _others_only(text: str, item: CodedItem, hit: Hit, found: Found) -> bool:
@@ -4407,12 +4514,45 @@ def _founded(hit: Hit, text: str) -> bool:
 # of Defence, 国防部代表团): the body's people, not its head
 _DELEGATES_BEFORE = re.compile(
     r"(?:представител\w*|делегаци\w*)\s+(?:[\w-]+\s+){0,6}$|"
-    r"\b(?:representatives?|delegations?|officials)\s+(?:of|from)\s+(?:the\s+)?(?:\w+\s+){0,1}"
+    # (a delegation of China's Ministry of Public Security: the state's possessive before it)
+    r"\b(?:representatives?|delegations?|officials)\s+(?:of|from)\s+(?:the\s+)?(?:[\w'’]+\s+){0,1}"
     # (representatives of the SCO Secretariat and the RATS: each body's)
     r"(?:(?:\w+\s+){0,3}and\s+(?:the\s+)?(?:\w+\s+){0,1})?$",
     re.IGNORECASE,
 )
 _DELEGATES_AFTER = re.compile(r"(?:的)?(?:代表团|代表|工作组)")
+# a body named as the host or organiser of a gathering (本届论坛由公安部和自治区政府共同主办, the
+# forum was hosted by the Ministry of Public Security, конференция, организованная МВД): it
+# holds the event, its people attend at whatever rank the text gives (公安部副部长出席), so its
+# name implies no principal's office
+_ORGANISER_BEFORE = Guarded(
+    re.compile(
+        r"由$|(?<![^\W\d_])(?:(?:co-)?(?:hosted|organi[sz]ed|convened|sponsored)\s+(?:jointly\s+)?"
+        r"by\s+(?:the\s+)?|(?:организован\w*|организатор\w*\s+(?:выступил\w*|стал\w*))"
+        r"\s+(?:совместно\s+)?)$",
+        re.IGNORECASE,
+    ),
+    "由",
+    "hosted",
+    "organi",
+    "convened",
+    "sponsored",
+    "организ",
+)
+_ORGANISER_AFTER_HAN = re.compile(r"[^，,。；;！？]{0,24}?(?:共同)?(?:主办|承办|举办)")
+ORGANISER_SPAN = 40  # characters before a body's name searched for the words of hosting
+
+
+def _organiser(text: str, hit: Hit) -> bool:
+    """The body ``hit`` names hosts or organises the gathering (``_ORGANISER_BEFORE``)."""
+    found = _ORGANISER_BEFORE.search(text, max(0, hit.start - ORGANISER_SPAN), hit.start)
+    if found is None:
+        return False
+    if found.group() == "由":
+        return _ORGANISER_AFTER_HAN.match(text, hit.end) is not None
+    return True
+
+
 # a body that reports what happened (Пограничные войска сообщают, the ministry said): the
 # source, not a meeting's principal
 _REPORTS_AFTER = re.compile(
@@ -4484,10 +4624,20 @@ def _in_meeting_name(h: Hit, item: CodedItem, text: str) -> bool:
     ):
         before = None
     return bool(
-        _MEETING_WORD.search(h.term)
+        _MEETING_WORD.search(_COUNCIL_BODY.sub(" ", h.term))
         or _MEETING_WORD.search(text, h.end, min(h.end + gap, item.end))
         or before is not None
     )
+
+
+# a security council named in an office's title (Security Council secretary, секретарь Совета
+# безопасности, 国家安全会议秘书): a body of the state, no meeting, so the title is one person's;
+# a meeting word besides it in the title still names a meeting (安全会议秘书会议)
+_COUNCIL_BODY = re.compile(
+    r"security\s+councils?|совет\w*\s+(?:национальной\s+)?безопасност\w*|совбез\w*|"
+    r"安全(?:会议|理事会|委员会)",
+    re.IGNORECASE,
+)
 
 
 _OWNER_JOIN = re.compile(r"(?:\s+|['’]s\b|(?:of|the)\b|[-–]|[A-ZА-ЯЁ][\w'’-]*)*")
@@ -5680,18 +5830,26 @@ def assign_codes(
                 )
             )
     if item.framework == "unilateral" and (
-        item.kind in JOINT_ACTIVITIES or (item.kind == "meeting" and partners)
+        item.kind in JOINT_ACTIVITIES or (item.kind in ("meeting", *PARTNER_RECEIVES) and partners)
     ):
         # an exercise or a patrol done with a partner is no act of the focal state alone
         # (codebook unilateral), whatever its own force's name says (Народная вооружённая
         # полиция, Xinjiang police): a bilateral exercise is bilateral, a multilateral one
         # outside the named frameworks other_multilateral; so is a meeting with a partner
         # state's officials (the Xinjiang police chief received by a Kazakh regional governor,
-        # начальник Синьцзянского военного округа в Генштабе Казахстана)
+        # начальник Синьцзянского военного округа в Генштабе Казахстана); so is a course a
+        # partner state's officers sit at a college of that force (Национальная гвардия
+        # Узбекистана в колледже Народной вооружённой полиции), or aid or a building handed to a
+        # partner state (codebook unilateral: any event with a partner-state participant)
         joint = (
             "other_multilateral"
             if item.kind == "multilateral_exercise"
             or (item.kind in ("joint_patrol_operation", "meeting") and len(partners) > 1)
+            or (
+                item.kind == "training_education"
+                and len(partners) > 1
+                and not _open_class(item, text, found, res)
+            )
             else "bilateral"
         )
         item.framework = joint
