@@ -1841,6 +1841,8 @@ _DISCUSSED_BEFORE = Guarded(
         r"(?:讨论|谈及|谈到|涉及|筹备|"
         r"(?<![^\W\d_])(?:discuss\w*|exchanged?\s+views\s+on|talked\s+about|touched\s+(?:up)?on|"
         r"preparations?\s+for|prepar\w+\s+for|ahead\s+of|on\s+the\s+eve\s+of|"
+        # (a gathering looked forward to: expectations for the SCO summit, hopes for it)
+        r"expectations?\s+(?:for|of|from)|hopes?\s+for|look(?:s|ing)?\s+forward\s+to|"
         r"(?:announced|unveiled|pledged|made)\s+at|(?:объявлен\w*|объявил\w*|озвучен\w*)\s+на|"
         r"обсуд\w*|обсужд\w*|обменял\w*\s+мнениями|подготовк\w*\s+к|в\s+преддверии|накануне)"
         # (the clause runs on through a list's "including": preparations for the events to come,
@@ -1861,6 +1863,9 @@ _DISCUSSED_BEFORE = Guarded(
     "prepar",
     "ahead",
     "eve",
+    "expectation",
+    "hope",
+    "forward",
     "announced",
     "unveiled",
     "pledged",

@@ -1,0 +1,79 @@
+"""Twentieth-round participation rules for Central Asian states on English pages (branch
+coder64): a format's members are implied only when its states' officials meet.
+
+- a meeting word that a future or hoped-for verb follows (the summit will be a success) is a
+  gathering still to come, talked about in an interview's answer: its format's members are not
+  the item's sides; the same format's meeting reported as held still implies them;
+- a format's name followed by a non-state track's gathering (the China-Central Asia Think Tank
+  Forum, the SCO Media Forum) is a forum of think tanks or journalists, not of the member states:
+  no implied members; the format's ministers' meeting still implies them.
+
+The Russian and Chinese forms of these classes are another helper's (coder65) part this round.
+Texts written for these tests, none copied from a gold text; each rule has a text it changes and
+one it leaves alone."""
+
+from __future__ import annotations
+
+from steppewatch.extract import extract_document
+from steppewatch.extract.codebook_coder import CodebookCoder
+
+CODER = CodebookCoder()
+_CA = {"KZ", "KG", "TJ", "TM", "UZ"}
+
+
+def _states(text: str) -> set[str]:
+    document = CODER.code(extract_document(text.encode("utf-8"), source="contrast.txt"))
+    countries: set[str] = set(document.countries)
+    for item in document.items:
+        if item.relevant:
+            countries |= set(item.countries)
+    return countries & _CA
+
+
+_INTERVIEW = (
+    "Interview: the Chinese ambassador on security ties with Tajikistan\n"
+    "Q: How do the security services of the two countries cooperate?\n"
+    "A: On March 3 the Ministry of Public Security of China and the Interior Ministry of "
+    "Tajikistan signed in Dushanbe a protocol on countering terrorism and drug trafficking.\n"
+    "Q: What do you hope for from the summit of the Shanghai Cooperation Organization?\n"
+)
+
+
+def test_a_summit_still_to_come_implies_no_members() -> None:
+    text = _INTERVIEW + (
+        "A: We are sure the SCO summit will be a success and will strengthen the solidarity of "
+        "the SCO family against terrorism.\n"
+    )
+    assert _states(text) == {"TJ"}
+
+
+def test_a_summit_held_still_implies_its_members() -> None:
+    text = (
+        "SCO heads of state meet in Astana\n"
+        "ASTANA, July 4 - The SCO summit was held in Astana on Thursday; the leaders of the SCO "
+        "member states adopted a programme of cooperation against terrorism, separatism and "
+        "extremism.\n"
+    )
+    assert {"KZ", "KG", "TJ", "UZ"} <= _states(text)
+
+
+def test_a_think_tank_forum_under_a_formats_name_implies_no_members() -> None:
+    text = (
+        "Wang Yi calls for joint security in Central Asia\n"
+        "Chinese Foreign Minister Wang Yi on Friday delivered a keynote speech at the opening of "
+        "the China-Central Asia Think Tank Forum in Xi'an, calling on the six countries to "
+        "jointly fight terrorism and extremism.\n"
+        "On the sidelines of the forum, Wang held talks with Uzbek Foreign Minister Bakhtiyor "
+        "Saidov. The two sides agreed to deepen law enforcement and security cooperation and to "
+        "fight terrorism together.\n"
+    )
+    assert _states(text) == {"UZ"}
+
+
+def test_the_formats_ministers_meeting_still_implies_its_members() -> None:
+    text = (
+        "Wang Yi chairs China-Central Asia foreign ministers' meeting\n"
+        "Chinese Foreign Minister Wang Yi on Friday chaired the China-Central Asia Foreign "
+        "Ministers' Meeting in Xi'an, urging joint efforts against terrorism and extremism.\n"
+    )
+    assert _states(text) == _CA
