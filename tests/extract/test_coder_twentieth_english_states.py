@@ -6,7 +6,12 @@ coder64): a format's members are implied only when its states' officials meet.
   the item's sides; the same format's meeting reported as held still implies them;
 - a format's name followed by a non-state track's gathering (the China-Central Asia Think Tank
   Forum, the SCO Media Forum) is a forum of think tanks or journalists, not of the member states:
-  no implied members; the format's ministers' meeting still implies them.
+  no implied members; the format's ministers' meeting still implies them;
+- in commentary, a state measured against the subject (Tajikistan has been more hesitant;
+  comparable activity is reported in Tajikistan) is a yardstick, not a state whose engagement the
+  text discusses; one whose own ties it describes stays;
+- an earlier time closing an English sentence (attended a separate course earlier this year)
+  dates its verb, even a verb of taking part: another event; "as they did last year" does not.
 
 The Russian and Chinese forms of these classes are another helper's (coder65) part this round.
 Texts written for these tests, none copied from a gold text; each rule has a text it changes and
@@ -77,3 +82,56 @@ def test_the_formats_ministers_meeting_still_implies_its_members() -> None:
         "Ministers' Meeting in Xi'an, urging joint efforts against terrorism and extremism.\n"
     )
     assert _states(text) == _CA
+
+
+# -- a state measured against the subject, and a course taken earlier ------------------------
+
+_ANALYSIS = (
+    "China's security ties with Kyrgyzstan deepen\n"
+    "An analysis by a regional correspondent\n"
+    "Over the past decade China has become a leading security partner of Kyrgyzstan. Kyrgyz "
+    "police officers train at Chinese academies, Chinese firms guard mines in Naryn, and the two "
+    "countries' security services share information on terrorism and extremism.\n"
+    "Critics in Bishkek say the growing dependence erodes state control over the use of force.\n"
+    "{other}\n"
+    "Beijing says its cooperation is not directed against any third party.\n"
+)
+
+
+def test_a_state_measured_against_the_subject_is_no_side_of_commentary() -> None:
+    other = (
+        "Tajikistan, where the security services keep a close watch on foreign capital, has "
+        "been more hesitant."
+    )
+    assert _states(_ANALYSIS.format(other=other)) == {"KG"}
+
+
+def test_activity_reported_as_comparable_elsewhere_is_no_side_of_commentary() -> None:
+    other = "Comparable, though smaller, activity is reported in Tajikistan."
+    assert _states(_ANALYSIS.format(other=other)) == {"KG"}
+
+
+def test_a_state_whose_engagement_the_commentary_discusses_stays_a_side() -> None:
+    other = (
+        "In Tajikistan, Chinese firms guard gold mines and Tajik officers train at Chinese "
+        "academies too."
+    )
+    assert _states(_ANALYSIS.format(other=other)) == {"KG", "TJ"}
+
+
+_COURSE = (
+    "Kyrgyz officers finish anti-terror course in China\n"
+    "Thirty police officers from Kyrgyzstan completed a two-week counter-terrorism training "
+    "course at the People's Police University of China on Thursday, the university said.\n"
+    "The officers studied crisis negotiation, explosives detection and cyber investigation.\n"
+)
+
+
+def test_a_course_taken_earlier_this_year_is_another_event() -> None:
+    text = _COURSE + "Officers from Tajikistan attended a separate course earlier this year.\n"
+    assert _states(text) == {"KG"}
+
+
+def test_a_state_taking_part_as_it_did_last_year_stays_a_side() -> None:
+    text = _COURSE + "Officers from Tajikistan also attended the course, as they did last year.\n"
+    assert _states(text) == {"KG", "TJ"}

@@ -43,6 +43,7 @@ from steppewatch.extract.coder_background import (
     lead_end,
     lead_start,
     map_sentence,
+    measured_sentence,
     merged_spans,
     neighbour_sentence,
     note_start,
@@ -1912,6 +1913,8 @@ _THANKED_BEFORE = re.compile(
     r"признательн\w*|поддерж\w*)(?![^\W\d_])[^.;!?\n]{0,80}$",
     re.IGNORECASE,
 )
+
+
 def _meeting_word(hit: Hit) -> bool:
     return hit.payload == ("event_kind", "meeting") or hit.payload[0] == "meeting_level"
 
@@ -2032,6 +2035,8 @@ def rule_commentary_states(item: CodedItem, found: Found, text: str, res: Resour
                 _inside(hit, found.third_party) or named_only(text, hit) or compared_with(text, hit)
             ):
                 continue
+            if measured_sentence(text, hit.start, item.start, item.end):
+                continue  # (English: Kyrgyzstan has been more hesitant: a yardstick)
             item.countries = res.study.sort_countries([*item.countries, code])
             found.evidence.append(evidence("country", code, hit, text, "named"))
 
