@@ -9,7 +9,8 @@ coder64): a format's members are implied only when its states' officials meet.
   no implied members; the format's ministers' meeting still implies them;
 - in commentary, a state measured against the subject (Tajikistan has been more hesitant;
   comparable activity is reported in Tajikistan) is a yardstick, not a state whose engagement the
-  text discusses; one whose own ties it describes stays;
+  text discusses; so is one where the same was done (as they have done in Tajikistan), not
+  one named "as well as in"; one whose own ties it describes stays;
 - an earlier time closing an English sentence (attended a separate course earlier this year)
   dates its verb, even a verb of taking part: another event; "as they did last year" does not.
 
@@ -109,6 +110,22 @@ def test_a_state_measured_against_the_subject_is_no_side_of_commentary() -> None
 def test_activity_reported_as_comparable_elsewhere_is_no_side_of_commentary() -> None:
     other = "Comparable, though smaller, activity is reported in Tajikistan."
     assert _states(_ANALYSIS.format(other=other)) == {"KG"}
+
+
+def test_a_state_where_the_same_was_done_is_a_yardstick() -> None:
+    other = (
+        "The question is whether Chinese mining companies will bring in their own guards, as "
+        "they have done in Tajikistan."
+    )
+    assert _states(_ANALYSIS.format(other=other)) == {"KG"}
+
+
+def test_a_state_named_as_well_as_the_subject_stays_a_side() -> None:
+    other = (
+        "Chinese firms guard mines in Naryn as well as in Tajikistan, where Tajik officers also "
+        "train at Chinese academies."
+    )
+    assert _states(_ANALYSIS.format(other=other)) == {"KG", "TJ"}
 
 
 def test_a_state_whose_engagement_the_commentary_discusses_stays_a_side() -> None:
