@@ -1025,13 +1025,13 @@ _EARLIER_CLOSING = re.compile(
     r"\s*[.;!?]?\s*$",
     re.IGNORECASE,
 )
-_AS_BEFORE = re.compile(r"(?<![^\W\d_])(?:as|like|than)(?![^\W\d_])[^,;]{0,40}$", re.IGNORECASE)
+_AS_BEFORE_EN = re.compile(r"(?<![^\W\d_])(?:as|like|than)(?![^\W\d_])[^,;]{0,40}$", re.IGNORECASE)
 
 
 def _earlier_closing(text: str, lo: int, hi: int) -> bool:
     """The English sentence text[lo:hi] closes on an earlier time, not one compared with."""
     m = _EARLIER_CLOSING.search(text, max(lo, hi - 48), hi)
-    return m is not None and not _AS_BEFORE.search(text, max(lo, m.start() - 48), m.start())
+    return m is not None and not _AS_BEFORE_EN.search(text, max(lo, m.start() - 48), m.start())
 
 
 # a sentence opening on "earlier" alone (Earlier, Kazakhstan bought drones from China; not
