@@ -1872,7 +1872,7 @@ def rule_implied_members(
         and id(h) not in inside
         # (a gathering still to come: the summit will be a success; a forum of think tanks or
         # media under the format's name, which its states' officials do not hold)
-        and not (_meeting_word(h) and _NOT_HELD_AFTER.match(text, h.end))
+        and not (h.payload == ("event_kind", "meeting") and _NOT_HELD_AFTER.match(text, h.end))
         and not (
             h.payload[0] in ("framework", "institution")
             and _NON_STATE_TRACK_AFTER.match(text, h.end, h.end + 48)
@@ -1915,13 +1915,10 @@ _THANKED_BEFORE = re.compile(
 )
 
 
-def _meeting_word(hit: Hit) -> bool:
-    return hit.payload == ("event_kind", "meeting") or hit.payload[0] == "meeting_level"
-
-
-# English pages (twentieth round, coder64): a meeting word that a future or hoped-for verb
-# follows (the summit will be a success, the meeting is expected to adopt): a gathering still to
-# come, talked about, whose members are not this item's sides
+# English pages (twentieth round, coder64): a meeting word (not a level: the Council of Foreign
+# Ministers will meet names its gathering) that a future or hoped-for verb follows (the summit
+# will be a success, the meeting is expected to adopt): a gathering still to come, talked about,
+# whose members are not this item's sides
 _NOT_HELD_AFTER = re.compile(
     r"['’]?s?\s+(?:will|would|is\s+(?:expected|due|set|scheduled|going)\s+to|"
     r"(?:should|could|may|might)\s+(?:be|bring|become|give|help|open|produce|strengthen))"
