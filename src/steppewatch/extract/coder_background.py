@@ -337,7 +337,7 @@ _NOT_TAKING_PART = Guarded(
 _SIMILAR = Guarded(
     re.compile(
         r"类似|同类|相似|同样的(?:援助|活动|演习|会谈|磋商)|"
-        r"(?<![^\W\d_])(?:similar|аналогичн\w*|подобн\w*|похож\w*)(?![^\W\d_])",
+        r"(?<![^\W\d_])(?:similar|comparable|аналогичн\w*|подобн\w*|похож\w*)(?![^\W\d_])",
         re.IGNORECASE,
     ),
     "类似",
@@ -345,6 +345,7 @@ _SIMILAR = Guarded(
     "相似",
     "同样的",
     "similar",
+    "comparable",
     "аналогичн",
     "подобн",
     "похож",
@@ -357,6 +358,28 @@ _CONTRAST = re.compile(
     r"в\s+отличие\s+от|в\s+то\s+время\s+как|тогда\s+как)(?![^\W\d_])",
     re.IGNORECASE,
 )
+# English pages (twentieth round, coder64): a state's conduct measured against the subject's,
+# with no act of its own (Kyrgyzstan has been more hesitant; in Kazakhstan, Chinese firms remain
+# limited to consulting; comparable activity is reported in Tajikistan; by contrast, unlike,
+# whereas): a comparison, not a side, unless someone takes part in the sentence
+_MEASURED_EN = re.compile(
+    r"(?<![^\W\d_])(?:by\s+contrast|in\s+contrast|unlike|whereas|comparable|"
+    r"(?:has|have|had)\s+been\s+(?:(?:much|far|even)\s+)?(?:more|less)\s+[^\W\d_]+|"
+    r"(?:remains?|remained|stays?|stayed)\s+(?:(?:largely|mostly)\s+)?"
+    r"(?:limited|confined|restricted)\s+to)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def measured_sentence(text: str, position: int, start: int, end: int) -> bool:
+    """The English sentence around ``position`` measures a state against the subject
+    (``_MEASURED_EN``) and no one in it takes part or sends forces."""
+    lo, hi = _sentence(text, position, start, end)
+    return _MEASURED_EN.search(text, lo, hi) is not None and not (
+        _takes_part(text, lo, hi) or _SENT.search(text, lo, hi)
+    )
+
+
 # the same done by others as well, at no time of this event: a perfect with "also" or "too"
 # (The PAP has also held exercises with Uzbekistan; In Tajikistan, too, Chinese firms have
 # expanded; 哈萨克斯坦也已采购): another instance like the item's event, not its side (unless a
@@ -1003,6 +1026,25 @@ _BEFORE_TAKING_PART = re.compile(
 )
 
 
+# English pages (twentieth round, coder64): an earlier time closing the sentence dates its verb
+# (Officers from Kazakhstan attended separate courses earlier this year.), even a verb of taking
+# part; not after "as" or "like" (Kazakhstan took part, as it did last year: now as then)
+_EARLIER_CLOSING = re.compile(
+    r"(?<![^\W\d_])(?:last\s+year|earlier\s+(?:this|that|last)\s+(?:year|month)|"
+    r"last\s+(?:month|spring|summer|autumn|fall|winter)|previously|in\s+the\s+past|"
+    r"(?:a|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:months?|years?)\s+ago)"
+    r"\s*[.;!?]?\s*$",
+    re.IGNORECASE,
+)
+_AS_BEFORE_EN = re.compile(r"(?<![^\W\d_])(?:as|like|than)(?![^\W\d_])[^,;]{0,40}$", re.IGNORECASE)
+
+
+def _earlier_closing(text: str, lo: int, hi: int) -> bool:
+    """The English sentence text[lo:hi] closes on an earlier time, not one compared with."""
+    m = _EARLIER_CLOSING.search(text, max(lo, hi - 48), hi)
+    return m is not None and not _AS_BEFORE_EN.search(text, max(lo, m.start() - 48), m.start())
+
+
 # a sentence opening on "earlier" alone (Earlier, Kazakhstan bought drones from China; not
 # earlier today, earlier on Monday, earlier the same day)
 _EARLIER_OPENING = re.compile(
@@ -1048,7 +1090,7 @@ def _another_event(text: str, lo: int, hi: int, year: int | None) -> bool:
     ):
         return True
     now = _now(text, lo, hi)
-    if not now and _CONTRAST.search(text, lo, hi):
+    if not now and (_CONTRAST.search(text, lo, hi) or _MEASURED_EN.search(text, lo, hi)):
         return True  # (Uzbekistan, by contrast, buys its equipment: a comparison)
     if (
         not now
@@ -1060,6 +1102,7 @@ def _another_event(text: str, lo: int, hi: int, year: int | None) -> bool:
     if not _SAME_DAY.search(text, lo, hi) and (
         _earlier_opening(text, lo, hi, year)
         or _dated_last_year(text, lo, hi)
+        or _earlier_closing(text, lo, hi)
         or any(
             not now or _BEFORE_TAKING_PART.match(text, m.end(), hi)
             for m in _BEFORE.finditer(text, lo, hi)
@@ -1866,6 +1909,8 @@ _DISCUSSED_BEFORE = Guarded(
         r"(?:讨论|谈及|谈到|涉及|筹备|"
         r"(?<![^\W\d_])(?:discuss\w*|exchanged?\s+views\s+on|talked\s+about|touched\s+(?:up)?on|"
         r"preparations?\s+for|prepar\w+\s+for|ahead\s+of|on\s+the\s+eve\s+of|"
+        # (a gathering looked forward to: expectations for the SCO summit, hopes for it)
+        r"expectations?\s+(?:for|of|from)|hopes?\s+for|look(?:s|ing)?\s+forward\s+to|"
         r"(?:announced|unveiled|pledged|made)\s+at|(?:объявлен\w*|объявил\w*|озвучен\w*)\s+на|"
         r"обсуд\w*|обсужд\w*|обменял\w*\s+мнениями|подготовк\w*\s+к|в\s+преддверии|накануне)"
         # (the clause runs on through a list's "including": preparations for the events to come,
@@ -1886,6 +1931,9 @@ _DISCUSSED_BEFORE = Guarded(
     "prepar",
     "ahead",
     "eve",
+    "expectation",
+    "hope",
+    "forward",
     "announced",
     "unveiled",
     "pledged",

@@ -574,6 +574,11 @@ def named_only(text: str, hit: Hit) -> bool:
 _COMPARED_BEFORE = re.compile(
     r"(?:(?<![^\W\d_])(?:compared|comparison|contrast|relative|opposed)\s+(?:with|to)|"
     r"(?<![^\W\d_])(?:unlike|than(?:\s+in)?)|"
+    # (English pages, coder64: the same done elsewhere, the state the yardstick: as they have
+    # done in Kyrgyzstan, as is the case in Tajikistan, as in Uzbekistan)
+    r"(?<![^\W\d_])(?<!such\s)(?<!well\s)as\s+(?:(?:[^\W\d_]+\s+){1,2}(?:has|have|had|did|do|does)"
+    r"(?:\s+(?:already|previously|before))?(?:\s+done)?\s+|is\s+the\s+case\s+|was\s+the\s+"
+    r"case\s+)?in|"
     r"(?<![^\W\d_])(?:по\s+сравнению|в\s+сравнении|сравнительно)\s+со?|"
     r"(?<![^\W\d_])в\s+отличие\s+от|(?<![^\W\d_])чем(?:\s+(?:в|во|у))?|"
     r"不同于|有别于|相较于|相比于|比)\s*(?:the\s+)?$",

@@ -43,6 +43,7 @@ from steppewatch.extract.coder_background import (
     lead_end,
     lead_start,
     map_sentence,
+    measured_sentence,
     merged_spans,
     neighbour_sentence,
     note_start,
@@ -2015,6 +2016,13 @@ def rule_implied_members(
         for h in hits
         if (h.payload[0] not in ("framework", "institution") or in_lead(item, text, h))
         and id(h) not in inside
+        # (a gathering still to come: the summit will be a success; a forum of think tanks or
+        # media under the format's name, which its states' officials do not hold)
+        and not (h.payload == ("event_kind", "meeting") and _NOT_HELD_AFTER.match(text, h.end))
+        and not (
+            h.payload[0] in ("framework", "institution")
+            and _NON_STATE_TRACK_AFTER.match(text, h.end, h.end + 48)
+        )
     ]
     if not _framework_meeting(named_in_lead, res, framework, text=text, sector=False):
         return []
@@ -2049,6 +2057,29 @@ _THANKED_BEFORE = re.compile(
     r"(?:感谢|赞赏|支持)[^。；;！？\n]{0,40}$|"
     r"(?<![^\W\d_])(?:thank\w*|gratitude|appreciat\w*|support\w*|благодар\w*|поблагодар\w*|"
     r"признательн\w*|поддерж\w*)(?![^\W\d_])[^.;!?\n]{0,80}$",
+    re.IGNORECASE,
+)
+
+
+# English pages (twentieth round, coder64): a meeting word (not a level: the Council of Foreign
+# Ministers will meet names its gathering) that a future or hoped-for verb follows (the summit
+# will be a success, the meeting is expected to adopt): a gathering still to come, talked about,
+# whose members are not this item's sides
+_NOT_HELD_AFTER = re.compile(
+    r"['’]?s?\s+(?:will|would|is\s+(?:expected|due|set|scheduled|going)\s+to|"
+    r"(?:should|could|may|might)\s+(?:be|bring|become|give|help|open|produce|strengthen))"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# English pages (twentieth round, coder64): a format's name followed by a non-state track's
+# gathering (China-Central Asia Think Tank Forum, SCO Media Forum, the SCO Youth Council): think
+# tanks, media, scholars or young people meet, not the member states' officials
+_NON_STATE_TRACK_AFTER = re.compile(
+    r"[\s\-–—]{0,3}(?:countries['’]?\s+)?(?:think[\s\-]?tanks?|experts?|media|news|press|"
+    r"academic|scholars?|universit(?:y|ies)|youth|young|women['’]?s?|civil\s+society|"
+    r"people[\s\-]to[\s\-]people|business(?:\s+council)?|entrepreneurs?)\b[^.;\n]{0,24}?"
+    r"(?<![^\W\d_])(?:forum|conference|dialogue|seminar|symposium|council|meeting|roundtable|"
+    r"summit|congress|festival)s?(?![^\W\d_])",
     re.IGNORECASE,
 )
 # every member state of the framework takes part (上合组织全体成员国派员参演, all SCO member states)
@@ -2147,6 +2178,8 @@ def rule_commentary_states(item: CodedItem, found: Found, text: str, res: Resour
                 _inside(hit, found.third_party) or named_only(text, hit) or compared_with(text, hit)
             ):
                 continue
+            if measured_sentence(text, hit.start, item.start, item.end):
+                continue  # (English: Kyrgyzstan has been more hesitant: a yardstick)
             item.countries = res.study.sort_countries([*item.countries, code])
             found.evidence.append(evidence("country", code, hit, text, "named"))
 
