@@ -45,6 +45,7 @@ from steppewatch.extract.prefilter import Guarded
 
 __all__ = [
     "PHRASE_MARK",
+    "contest_mentions",
     "document_mentions",
     "operation_mentions",
     "persons_mentions",
@@ -330,6 +331,61 @@ def persons_mentions(hits: list[Hit], normal: str, start: int, end: int) -> list
             lo, hi = m.span()
         if lo not in have:
             found.append(Hit(lo, hi, OPERATION, normal[lo:hi]))
+    if not found:
+        return hits
+    return sorted(hits + found, key=lambda h: h.start)
+
+
+CONTEST = ("event_kind", "multilateral_exercise")
+# an international contest of forces' skills (международный этап конкурса полевой выучки, the
+# international special operations contest, 2026国际狙击手比赛): the codebook's indicators hold
+# the fixed names (sniper contest, Army Games, 国际军事比赛) only; a contest named international,
+# its sentence naming the forces or the skills contested (snipers, special forces, military,
+# police), is an exercise of several states' forces (codebook: competitions with several
+# states). Not a song, essay or journalists' contest: the forces must be named
+CONTEST_SPAN = 40  # characters between "international" and the contest's noun
+_CONTEST = Guarded(
+    re.compile(
+        rf"(?<![^\W\d_])(?:international|международн\w*)(?![^\W\d_])[^.;!?\n。；]{{0,{CONTEST_SPAN}}}?"
+        r"(?<![^\W\d_])(?:contests?|competitions?|конкурс\w*|соревновани\w*|состязани\w*)"
+        r"(?![^\W\d_])|国际[^，,。；;！？\n]{0,12}?(?:比赛|竞赛|比武)",
+        re.IGNORECASE,
+    ),
+    "international",
+    "международн",
+    "国际",
+)
+# the forces or the skills contested, in the contest's sentence
+_FORCES = re.compile(
+    r"(?<![^\W\d_])(?:sniper\w*|special\s+(?:forces|operations?)|military|army|armed\s+forces|"
+    r"police|troops|servicem[ae]n|soldiers|border\s+guards?|commandos?|"
+    r"снайпер\w*|спецназ\w*|специального\s+назначения|военн\w*|армейск\w*|вооруж[её]нн\w*|"
+    r"полицейск\w*|полиции|полевой\s+выучк\w*|пограничник\w*|военнослужащ\w*)(?![^\W\d_])|"
+    r"狙击|特种|军事|侦察|警察|武警|军人|部队|官兵|战区|特战|军队",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.;!?\n。；！？]")
+
+
+def contest_mentions(hits: list[Hit], normal: str, start: int, end: int) -> list[Hit]:
+    """``hits`` and the international contests of forces (``_CONTEST`` with ``_FORCES`` in its
+    sentence) as ``("event_kind", "multilateral_exercise")`` hits on the contest's name, sorted
+    by start; ``normal``: the lower-cased text. The exercise rule (``rule_exercise_kind``) makes
+    it bilateral when two states alone take part."""
+    if not _CONTEST.possible(normal, start, end):
+        return hits
+    have = {(h.start, h.end) for h in hits if h.payload == CONTEST}
+    found: list[Hit] = []
+    for m in _CONTEST.pattern.finditer(normal, start, end):
+        if (m.start(), m.end()) in have:
+            continue
+        lo = start
+        for stop in _SENTENCE_END.finditer(normal, max(start, m.start() - 300), m.start()):
+            lo = stop.end()
+        after = _SENTENCE_END.search(normal, m.end(), min(end, m.end() + 300))
+        hi = after.start() if after else min(end, m.end() + 300)
+        if _FORCES.search(normal, lo, hi):
+            found.append(Hit(m.start(), m.end(), CONTEST, m.group()))
     if not found:
         return hits
     return sorted(hits + found, key=lambda h: h.start)

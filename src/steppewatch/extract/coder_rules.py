@@ -151,6 +151,12 @@ _MULTILATERAL_ONLY = re.compile(
     r"peace mission|和平使命|мирн\w* мисси|多边|multilateral|multinational|"
     r"многосторон|多国|center-2019|中部-2019|东方-2018|vostok|army games|国际军事比赛"
 )
+# an international contest of forces, one hit (coder_phrases.contest_mentions): teams of several
+# states, whichever of them the study names (codebook: other_multilateral)
+_CONTEST_NAMED = re.compile(
+    r"(?:international|международн)\S*\s.*(?:contest|competition|конкурс|соревновани|состязани)|"
+    r"国际.*(?:比赛|竞赛|比武)"
+)
 _BILATERAL_NAMED = re.compile(r"(?<![^\W\d_])(?:bilateral|двусторонн\w*)|双边")
 KIND_PRIOR = {"meeting": 1.2, "mechanism": 0.5, "incident": 0.9}  # others: 1.0
 LEAD = 200  # characters: the title and first sentence of an item name its main event
@@ -2179,6 +2185,12 @@ def _sentence_of(text: str, position: int, start: int, end: int) -> tuple[int, i
     return lo, (stop.end() if stop else end)
 
 
+# a second subject after the aid's (соглашения о военной помощи и борьбе с терроризмом,
+# agreements on military aid and counter-terrorism, 军事援助和反恐合作协定): a package of
+# documents, not the aid agreement alone
+_AND_MORE = re.compile(r"[^\S\n]*(?:[,，、]|(?:и|and)[^\S\n]|和|及|以及)", re.IGNORECASE)
+
+
 def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, list[Hit]]:
     """Kind indicators that are event mentions: not inside a Xinjiang training-centre name, not
     medical aid called equipment, not only in a question asking to confirm a report."""
@@ -2191,6 +2203,7 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
     for code in list(kinds):  # 引渡条约, extradition treaty: what a document is about, no event
         if code not in ("mechanism", "meeting") and documents:
             kept = []
+            unnamed: list[tuple[Hit, int]] = []  # aid words naming a document, no amount
             for h in kinds[code]:
                 end = _qualifies_document(text, h, documents)
                 if end < 0:
@@ -2202,6 +2215,21 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
                     aid_documents.append(
                         (_sentence_of(text, h.start, item.start, item.end)[0], end)
                     )
+                elif (
+                    code == "equipment_transfer"
+                    and h.term in _AID_ONLY
+                    and not _AND_MORE.match(text, h.end)
+                ):
+                    unnamed.append((h, end))
+            if unnamed and aid_documents:
+                # the same aid agreement named again (the title, the lead) once the item told
+                # its amount: the aid, not a second document ratified or signed
+                for h, end in unnamed:
+                    kept.append(h)
+                    aid_documents.append(
+                        (_sentence_of(text, h.start, item.start, item.end)[0], end)
+                    )
+                kept.sort(key=lambda h: h.start)
             _keep(kinds, code, kept)
     if aid_documents and "mechanism" in kinds:
         kept = [
@@ -2647,6 +2675,15 @@ _TRANSFER = re.compile(
 )
 
 
+# a word of giving in the paragraph that tells an aid agreement's terms (will provide, передаст,
+# предоставит, будет направлена, 提供)
+_GIVES = re.compile(
+    _TRANSFER.pattern + r"|\b(?:provid\w*|allocat\w*)\b|(?<![^\W\d_])(?:предостав\w*|"
+    r"направлен\w*|выдел\w*)|拨付|划拨",
+    re.IGNORECASE,
+)
+
+
 def _names_aid(text: str, item: CodedItem, hit: Hit) -> bool:
     """An equipment_transfer ``hit`` that names what a document is about names the aid: items
     (equipment, vehicles, uniforms) with their transfer in the sentence, or an aid word with
@@ -2656,7 +2693,20 @@ def _names_aid(text: str, item: CodedItem, hit: Hit) -> bool:
         return True  # a verb of handing over with its object (coder_phrases)
     if hit.term not in _AID_ONLY:
         return _TRANSFER.search(text, lo, hi) is not None
-    return _AMOUNT.search(text, lo, hi) is not None
+    if _AMOUNT.search(text, lo, hi) is not None:
+        return True
+    # the agreement's terms told in the paragraph right after its own (Соглашение подписано в
+    # Пекине. По нему Китай безвозмездно передаст технику на сумму 100 млн юаней; Under the
+    # agreement China will provide equipment worth...; 根据协定，中方将无偿提供价值1亿元的装备):
+    # the aid's amount there with a word of giving is the same aid told with its amount
+    if hi < item.end and text[hi - 1] != "\n":
+        # (a sentence ending inside its paragraph: the next paragraph starts past its line end)
+        hi = text.find("\n", hi, item.end) + 1
+        if hi <= 0:
+            return False
+    stop = text.find("\n", hi, item.end)
+    para = text[hi : stop if stop >= 0 else item.end]
+    return _AMOUNT.search(para) is not None and _GIVES.search(para) is not None
 
 
 # a document or a body only proposed or expected (выступила с предложением создать рабочую
@@ -3305,7 +3355,9 @@ def rule_exercise_kind(
     if lead_end is not None and any(h.start < lead_end for h in hits):
         hits = [h for h in hits if h.start < lead_end]
     span = " ".join(normalise_for_matching(text[h.start : h.end]) for h in hits)
-    named_multilateral = bool(_MULTILATERAL_ONLY.search(span))
+    named_multilateral = bool(_MULTILATERAL_ONLY.search(span)) or any(
+        _CONTEST_NAMED.match(normalise_for_matching(text[h.start : h.end])) for h in hits
+    )
     multilateral = (
         framework in ("SCO", "CICA")
         or named_multilateral

@@ -1,0 +1,173 @@
+"""Twentieth round (coder66), the main kind on fresh pages: an agreement on free military aid
+ratified or signed, its amount told in the paragraph after the lead, is the aid (an
+equipment_transfer), not a mechanism; the same agreement named again in the title is then the
+aid too, unless a second subject follows it (a package of agreements); an international contest
+of forces' skills (snipers, special forces) is an exercise of several states, not the focal
+state's own capacity. Every text is written for these tests (no gold text); each rule has its
+contrast."""
+
+from __future__ import annotations
+
+import pytest
+
+from steppewatch.extract import extract_document
+from steppewatch.extract.codebook_coder import CodebookCoder
+from steppewatch.extract.evaluate import prediction_from_record
+from steppewatch.extract.model import CodedDocument, CodedItem
+
+from .conftest import first_relevant
+
+CODER = CodebookCoder()
+
+
+def _coded(text: str) -> CodedDocument:
+    return CODER.code(extract_document(text.encode("utf-8"), source="twentieth.txt"))
+
+
+def _main(text: str) -> CodedDocument | CodedItem | None:
+    return first_relevant(_coded(text))
+
+
+def _kind(text: str) -> str | None:
+    item = _main(text)
+    return None if item is None else item.kind
+
+
+def _kinds(text: str) -> set[str]:
+    return set(prediction_from_record(_coded(text)).fields().event_kinds)
+
+
+# --- an aid agreement ratified, its amount in the next paragraph ---------------------------------
+
+AID_RU = (
+    "Парламент Таджикистана одобрил соглашение с Китаем о безвозмездной военной помощи\n"
+    "Душанбе, 3 апреля 2026 года\n"
+    "\n"
+    "Депутаты Маджлиси намояндагон на заседании в среду ратифицировали Соглашение между "
+    "Правительством Республики Таджикистан и Правительством Китайской Народной Республики о "
+    "безвозмездной военной помощи.\n"
+    "\n"
+    "Согласно документу, китайская сторона безвозмездно передаст Министерству обороны "
+    "Таджикистана инженерную технику и средства связи на сумму 90 млн юаней.\n"
+)
+AID_EN = (
+    "Kazakh senators back Chinese military aid deal\n"
+    "Steppe Wire | 9 May 2026\n"
+    "\n"
+    "The Kazakh Senate on Thursday ratified the agreement between the governments of Kazakhstan "
+    "and China on the provision of free military aid to the Kazakh armed forces.\n"
+    "\n"
+    "Under the agreement, China will provide field radios, trucks and winter uniforms worth 120 "
+    "million yuan to the Defence Ministry this year.\n"
+)
+AID_ZH = (
+    "吉尔吉斯斯坦议会批准中吉无偿军事援助协定\n"
+    "2026年6月2日\n"
+    "\n"
+    "吉尔吉斯斯坦议会6月1日批准了吉尔吉斯斯坦政府和中国政府关于中方向吉方提供无偿军事援助的协定。\n"
+    "\n"
+    "根据协定，中方将向吉尔吉斯斯坦国防部无偿提供价值8000万元人民币的工程车辆和通信器材。\n"
+)
+# the same ratification with no amount anywhere: a document ratified, the mechanism
+AID_NO_AMOUNT_EN = (
+    "Kazakh senators back Chinese military aid deal\n"
+    "Steppe Wire | 9 May 2026\n"
+    "\n"
+    "The Kazakh Senate on Thursday ratified the agreement between the governments of Kazakhstan "
+    "and China on the provision of free military aid to the Kazakh armed forces.\n"
+    "\n"
+    "Senators said the agreement would strengthen the two countries' defence cooperation.\n"
+)
+# a package: the title names the aid and a second subject, the lead ratifies several documents
+PACKAGE_RU = (
+    "Парламент Таджикистана одобрил соглашения с Китаем о военной помощи и борьбе с терроризмом\n"
+    "Душанбе, 3 апреля 2026 года\n"
+    "\n"
+    "Депутаты Маджлиси намояндагон на заседании в среду ратифицировали сразу три соглашения с "
+    "Китаем в сфере безопасности.\n"
+    "\n"
+    "Первым одобрено соглашение о безвозмездной военной помощи, по которому китайская сторона "
+    "передаст Министерству обороны технику на сумму 90 млн юаней.\n"
+    "\n"
+    "Вторым ратифицировано соглашение о сотрудничестве в борьбе с терроризмом и экстремизмом.\n"
+)
+
+
+@pytest.mark.parametrize("text", [AID_RU, AID_EN, AID_ZH], ids=["ru", "en", "zh"])
+def test_aid_agreement_with_its_amount_after_the_lead_is_the_aid(text: str) -> None:
+    assert _kind(text) == "equipment_transfer"
+    assert "mechanism" not in _kinds(text)
+
+
+def test_aid_agreement_with_no_amount_is_a_document_ratified() -> None:
+    assert _kind(AID_NO_AMOUNT_EN) == "mechanism"
+
+
+def test_package_of_agreements_stays_a_mechanism() -> None:
+    assert _kind(PACKAGE_RU) == "mechanism"
+
+
+# --- an international contest of forces ----------------------------------------------------------
+
+CONTEST_RU = (
+    "В Узбекистане завершился международный конкурс снайперов\n"
+    "Ташкент, 14 сентября 2026\n"
+    "\n"
+    "На полигоне под Ташкентом завершился международный конкурс снайперских пар «Меткий "
+    "стрелок – 2026». В нем участвовали военнослужащие Узбекистана, Китая, Казахстана и "
+    "Беларуси.\n"
+)
+CONTEST_EN = (
+    "International special forces contest ends in Kyrgyzstan\n"
+    "Issyk Herald | 14 September 2026\n"
+    "\n"
+    'The international special forces contest "Mountain Eagle-2026" ended near Bishkek on '
+    "Sunday. Teams from Kyrgyzstan, China, Kazakhstan and Mongolia competed in shooting and "
+    "mountain marches.\n"
+)
+CONTEST_ZH = (
+    "我军特战队员参加哈萨克斯坦国际特种兵比赛\n"
+    "2026年9月14日\n"
+    "\n"
+    "9月13日，在哈萨克斯坦阿拉木图州举行的2026国际特种兵比赛落下帷幕。中国代表队由西部战区陆军某旅官兵组成，"
+    "来自哈萨克斯坦、中国、吉尔吉斯斯坦等5个国家的10支队伍参加比赛。\n"
+)
+# the near miss: an international contest of songs or essays names no forces
+SONG_EN = (
+    "International song contest held in Almaty\n"
+    "Steppe Wire | 14 September 2026\n"
+    "\n"
+    "An international song contest ended in Almaty on Sunday with singers from Kazakhstan, "
+    "China and Kyrgyzstan. Organisers said the event would strengthen friendship.\n"
+    "\n"
+    "Separately, Kazakh and Chinese police discussed border security.\n"
+)
+SONG_RU = (
+    "В Алматы прошел международный конкурс песни\n"
+    "Алматы, 14 сентября 2026\n"
+    "\n"
+    "В Алматы завершился международный конкурс песни, в нем участвовали исполнители из "
+    "Казахстана, Китая и Кыргызстана.\n"
+    "\n"
+    "Отдельно полиция Казахстана и Китая обсудила безопасность границы.\n"
+)
+SONG_ZH = (
+    "阿拉木图举行国际歌唱比赛\n"
+    "2026年9月14日\n"
+    "\n"
+    "9月13日，国际歌唱比赛在阿拉木图落下帷幕，来自哈萨克斯坦、中国和吉尔吉斯斯坦的歌手参加比赛。\n"
+    "\n"
+    "另外，中哈两国警方就边境安全举行会谈。\n"
+)
+
+
+@pytest.mark.parametrize("text", [CONTEST_RU, CONTEST_EN, CONTEST_ZH], ids=["ru", "en", "zh"])
+def test_international_contest_of_forces_is_a_multilateral_exercise(text: str) -> None:
+    assert _kind(text) == "multilateral_exercise"
+
+
+@pytest.mark.parametrize("text", [SONG_EN, SONG_RU, SONG_ZH], ids=["en", "ru", "zh"])
+def test_international_song_contest_is_no_exercise(text: str) -> None:
+    kinds = _kinds(text)
+    assert "multilateral_exercise" not in kinds
+    assert "bilateral_exercise" not in kinds
