@@ -171,3 +171,99 @@ def test_international_song_contest_is_no_exercise(text: str) -> None:
     kinds = _kinds(text)
     assert "multilateral_exercise" not in kinds
     assert "bilateral_exercise" not in kinds
+
+
+# --- a joint drill named with its purpose between ------------------------------------------------
+
+DRILL_ZH = (
+    "中国—中亚边境地区洪灾联合救援演练在伊犁举行\n"
+    "2026年7月10日\n"
+    "\n"
+    "7月9日，中国—中亚洪涝灾害联合应急救援演练在新疆伊犁举行，来自中国、哈萨克斯坦、吉尔吉斯斯坦和"
+    "乌兹别克斯坦的6支救援队、300余名救援人员参加演练。\n"
+)
+DRILL_EN = (
+    "Rescue teams from China and Central Asia hold flood drill in Almaty\n"
+    "Steppe Wire | 10 July 2026\n"
+    "\n"
+    "Rescue teams from China, Kazakhstan, Kyrgyzstan and Uzbekistan held a joint flood rescue "
+    "drill near Almaty on Thursday, the Kazakh Emergencies Ministry said. About 300 rescuers "
+    "took part.\n"
+)
+DRILL_RU = (
+    "Спасатели Китая и Центральной Азии провели учения в Алматы\n"
+    "Алматы, 10 июля 2026\n"
+    "\n"
+    "Спасатели Китая, Казахстана, Кыргызстана и Узбекистана провели в четверг совместные "
+    "противопаводковые спасательные учения под Алматы, сообщило МЧС Казахстана. В учениях "
+    "участвовали около 300 спасателей.\n"
+)
+# the near miss: a joint statement ON the drills (a preposition between), the United Nations
+STATEMENT_EN = (
+    "China and Kazakhstan issue statement\n"
+    "Steppe Wire | 10 July 2026\n"
+    "\n"
+    "China and Kazakhstan issued a joint statement on drills and border security after talks "
+    "of their foreign ministers in Astana on Thursday.\n"
+)
+UN_ZH = (
+    "中哈外长在阿斯塔纳会谈\n"
+    "2026年7月10日\n"
+    "\n"
+    "7月9日，中国外长同哈萨克斯坦外长在阿斯塔纳举行会谈，双方就边境安全合作交换意见，并谈及联合国维和演习。\n"
+)
+
+
+@pytest.mark.parametrize("text", [DRILL_ZH, DRILL_EN, DRILL_RU], ids=["zh", "en", "ru"])
+def test_joint_drill_named_with_its_purpose_is_an_exercise(text: str) -> None:
+    assert _kind(text) == "multilateral_exercise"
+
+
+@pytest.mark.parametrize("text", [STATEMENT_EN, UN_ZH], ids=["en", "zh"])
+def test_statement_on_drills_or_un_drill_is_no_exercise(text: str) -> None:
+    kinds = _kinds(text)
+    assert "multilateral_exercise" not in kinds
+    assert "bilateral_exercise" not in kinds
+
+
+# --- an exercise named by its two sides' pair ----------------------------------------------------
+
+PAIR_RU = (
+    "В Согдийской области завершились таджикско-китайские антитеррористические учения\n"
+    "Душанбе, 30 мая 2026\n"
+    "\n"
+    "Антитеррористические учения подразделений Таджикистана и Китая завершились 29 мая в "
+    "Согдийской области, сообщило Минобороны Таджикистана. На учениях присутствовали военные "
+    "атташе Кыргызстана и Узбекистана.\n"
+)
+PAIR_EN = (
+    "Chinese-Tajik counter-terrorism drill ends in Sughd\n"
+    "Pamir Herald | 30 May 2026\n"
+    "\n"
+    "The Chinese-Tajik counter-terrorism exercise of units of China and Tajikistan ended in Sughd "
+    "region on Friday, the Tajik Defence Ministry said. Military attaches of Kyrgyzstan and "
+    "Uzbekistan attended the exercise.\n"
+)
+PAIR_ZH = (
+    "中塔联合反恐演习在索格特州落下帷幕\n"
+    "2026年5月30日\n"
+    "\n"
+    "5月29日，中塔联合反恐演习在塔吉克斯坦索格特州结束。吉尔吉斯斯坦和乌兹别克斯坦国防部代表出席了演习闭幕式。\n"
+)
+# the near miss: the same drill with no pair named, the three partner states taking part
+THREE_RU = (
+    "В Согдийской области завершились антитеррористические учения\n"
+    "Душанбе, 30 мая 2026\n"
+    "\n"
+    "Совместные антитеррористические учения подразделений Таджикистана, Кыргызстана, "
+    "Узбекистана и Китая завершились 29 мая в Согдийской области.\n"
+)
+
+
+@pytest.mark.parametrize("text", [PAIR_RU, PAIR_EN, PAIR_ZH], ids=["ru", "en", "zh"])
+def test_exercise_named_by_its_pair_is_bilateral(text: str) -> None:
+    assert _kind(text) == "bilateral_exercise"
+
+
+def test_exercise_of_three_partners_without_a_pair_is_multilateral() -> None:
+    assert _kind(THREE_RU) == "multilateral_exercise"

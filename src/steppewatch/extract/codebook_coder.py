@@ -132,6 +132,7 @@ from steppewatch.extract.coder_hostility import hostile_acts
 from steppewatch.extract.coder_phrases import (
     contest_mentions,
     document_mentions,
+    drill_mentions,
     operation_mentions,
     persons_mentions,
     summons_mentions,
@@ -473,7 +474,9 @@ class CodebookCoder:
         hits = persons_mentions(
             operation_mentions(hits, normal, item.start, item.end), normal, item.start, item.end
         )
-        hits = contest_mentions(hits, normal, item.start, item.end)
+        hits = drill_mentions(
+            contest_mentions(hits, normal, item.start, item.end), normal, item.start, item.end
+        )
         # a paragraph headed Справка. / Background: reports no event; a list headed Related
         # news: / 【相关新闻】 names other items' events
         note = note_start(text, item.start, item.end)

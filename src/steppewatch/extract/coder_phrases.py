@@ -47,6 +47,7 @@ __all__ = [
     "PHRASE_MARK",
     "contest_mentions",
     "document_mentions",
+    "drill_mentions",
     "operation_mentions",
     "persons_mentions",
     "summons_mentions",
@@ -386,6 +387,59 @@ def contest_mentions(hits: list[Hit], normal: str, start: int, end: int) -> list
         hi = after.start() if after else min(end, m.end() + 300)
         if _FORCES.search(normal, lo, hi):
             found.append(Hit(m.start(), m.end(), CONTEST, m.group()))
+    if not found:
+        return hits
+    return sorted(hits + found, key=lambda h: h.start)
+
+
+DRILL = ("event_kind", "bilateral_exercise")
+# a joint drill named with its purpose between "joint" and the drill (joint emergency rescue
+# drill, joint mountain counter-terrorism exercise; совместные пограничные тактико-специальные
+# учения; 中国—中亚地震灾害联合救援演练, 联合边境管控演练): the indicators hold the adjacent forms
+# (joint exercise, совместные учения, 联合演练) and a few fixed purposes only. Up to three words
+# (six characters in Chinese) of the drill's purpose, no preposition among them (a joint
+# statement on the exercises names a document), not the United Nations (联合国). The exercise
+# rule (``rule_exercise_kind``) makes it multilateral with more than one partner state
+_DRILL = Guarded(
+    re.compile(
+        r"(?<![^\W\d_])(?:joint|совместн\w*)(?P<between>(?:[ \t]+[\w-]+){1,3}?)[ \t]+"
+        r"(?:exercises?|drills?|учени[еяйю]\w*|тренировк\w*)(?![^\W\d_])"
+        r"|联合(?![国会])[^，,。；;、：:\s“”\"《》]{1,6}?(?:演练|演习)",
+        re.IGNORECASE,
+    ),
+    "joint",
+    "совместн",
+    "联合",
+)
+# what a drill's purpose is not: a preposition, an article or a conjunction (a statement ON the
+# drill, совместное заявление ПО итогам учений, joint patrols AND drills)
+_NOT_PURPOSE = re.compile(
+    r"(?<![^\W\d_])(?:on|of|for|the|a|an|and|or|to|in|at|with|after|before|by|statement|"
+    r"press|communiqu\w*|declaration|venture|о|об|по|на|в|во|с|со|для|и|или|после|перед|"
+    r"заявлени\w*|коммюнике|пресс-\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def drill_mentions(hits: list[Hit], normal: str, start: int, end: int) -> list[Hit]:
+    """``hits`` and the joint drills named with their purpose between (``_DRILL``) as
+    ``("event_kind", "bilateral_exercise")`` hits, where no exercise hit overlaps them, sorted
+    by start; ``normal``: the lower-cased text."""
+    if not _DRILL.possible(normal, start, end):
+        return hits
+    taken = [
+        (h.start, h.end)
+        for h in hits
+        if h.payload in (DRILL, CONTEST, ("event_kind", "multilateral_exercise"))
+    ]
+    found: list[Hit] = []
+    for m in _DRILL.pattern.finditer(normal, start, end):
+        between = m.group("between")
+        if between is not None and _NOT_PURPOSE.search(between):
+            continue
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        found.append(Hit(m.start(), m.end(), DRILL, m.group()))
     if not found:
         return hits
     return sorted(hits + found, key=lambda h: h.start)

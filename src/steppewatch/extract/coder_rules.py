@@ -158,6 +158,17 @@ _CONTEST_NAMED = re.compile(
     r"国际.*(?:比赛|竞赛|比武)"
 )
 _BILATERAL_NAMED = re.compile(r"(?<![^\W\d_])(?:bilateral|двусторонн\w*)|双边")
+# the exercise named by its two sides' pair right before it (таджикско-китайские учения,
+# Sino-Kazakh drill, China-Tajikistan joint exercise, 中塔联合演习): the two sides named it,
+# bilateral whatever third state the item names elsewhere
+_CA_STEM = r"(?:казах\w*|kazakh\w*|кыргыз\w*|киргиз\w*|kyrgyz\w*|таджик\w*|tajik\w*|узбек\w*|uzbek\w*|туркмен\w*|turkmen\w*)"
+_PAIR_NAMED = re.compile(
+    rf"(?<![^\W\d_])(?:(?:китайско|sino|chinese|china)-{_CA_STEM}|{_CA_STEM}-(?:китайск\w*|chinese|china))"
+    r"(?:[ \t]+[\w-]+){0,3}?[ \t]*$"
+    r"|中[哈吉塔乌土](?:两国)?[^，,。；;\s]{0,6}$",
+    re.IGNORECASE,
+)
+PAIR_SPAN = 48  # characters before an exercise hit searched for the pair naming it
 KIND_PRIOR = {"meeting": 1.2, "mechanism": 0.5, "incident": 0.9}  # others: 1.0
 LEAD = 200  # characters: the title and first sentence of an item name its main event
 # a text that names this many partner states one by one has listed the participants: a group
@@ -3355,6 +3366,11 @@ def rule_exercise_kind(
     if lead_end is not None and any(h.start < lead_end for h in hits):
         hits = [h for h in hits if h.start < lead_end]
     span = " ".join(normalise_for_matching(text[h.start : h.end]) for h in hits)
+    pair_named = any(
+        _PAIR_NAMED.search(normalise_for_matching(text[max(0, h.start - PAIR_SPAN) : h.start]))
+        for h in hits
+        if h in kinds.get("bilateral_exercise", ()) or h in kinds.get("multilateral_exercise", ())
+    )
     named_multilateral = bool(_MULTILATERAL_ONLY.search(span)) or any(
         _CONTEST_NAMED.match(normalise_for_matching(text[h.start : h.end])) for h in hits
     )
@@ -3364,6 +3380,7 @@ def rule_exercise_kind(
         or (
             (framework == "other_multilateral" or len([c for c in countries if c != focal]) >= 2)
             and not _BILATERAL_NAMED.search(span)
+            and not pair_named
         )
     )
     chosen = "multilateral_exercise" if multilateral else "bilateral_exercise"
