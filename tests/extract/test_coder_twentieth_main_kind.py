@@ -267,3 +267,57 @@ def test_exercise_named_by_its_pair_is_bilateral(text: str) -> None:
 
 def test_exercise_of_three_partners_without_a_pair_is_multilateral() -> None:
     assert _kind(THREE_RU) == "multilateral_exercise"
+
+
+# --- talks held after the handover ceremony ------------------------------------------------------
+
+CEREMONY_EN = (
+    "China hands over night-vision devices to Kyrgyz border troops\n"
+    "Embassy of China in Kyrgyzstan | 12 March 2026\n"
+    "\n"
+    "On 11 March the Chinese Ambassador handed over 200 night-vision devices and 40 drones to the "
+    "Border Service of Kyrgyzstan at a ceremony in Bishkek.\n"
+    "\n"
+    "After the ceremony the Ambassador held talks with the head of the Border Service on "
+    "cooperation between the two countries' border forces.\n"
+)
+CEREMONY_RU = (
+    "Китай передал пограничникам Кыргызстана приборы ночного видения\n"
+    "Бишкек, 12 марта 2026\n"
+    "\n"
+    "Посол Китая 11 марта передал Пограничной службе Кыргызстана 200 приборов ночного видения и "
+    "40 беспилотников на церемонии в Бишкеке.\n"
+    "\n"
+    "После церемонии посол провел встречу с руководителем Пограничной службы, стороны обсудили "
+    "сотрудничество пограничных ведомств двух стран.\n"
+)
+CEREMONY_ZH = (
+    "中国向吉尔吉斯斯坦边防部门移交夜视器材\n"
+    "2026年3月12日\n"
+    "\n"
+    "3月11日，中国驻吉尔吉斯斯坦大使向吉边防局移交200台夜视仪和40架无人机，交接仪式在比什凯克举行。\n"
+    "\n"
+    "交接仪式后，大使同吉边防局局长举行会谈，双方就加强两国边防合作交换了意见。\n"
+)
+# the near miss: the talks recalled with no tie to the ceremony (an earlier visit)
+NO_CEREMONY_TALKS_EN = (
+    "China hands over night-vision devices to Kyrgyz border troops\n"
+    "Embassy of China in Kyrgyzstan | 12 March 2026\n"
+    "\n"
+    "On 11 March the Chinese Ambassador handed over 200 night-vision devices and 40 drones to the "
+    "Border Service of Kyrgyzstan at a ceremony in Bishkek.\n"
+    "\n"
+    "The devices were promised when the head of the Border Service held talks in Beijing last "
+    "year.\n"
+)
+
+
+@pytest.mark.parametrize("text", [CEREMONY_EN, CEREMONY_RU, CEREMONY_ZH], ids=["en", "ru", "zh"])
+def test_talks_after_the_handover_ceremony_are_a_second_meeting(text: str) -> None:
+    assert _kind(text) == "equipment_transfer"
+    assert _kinds(text) == {"equipment_transfer", "meeting"}
+
+
+def test_talks_recalled_without_the_ceremony_are_no_second_meeting() -> None:
+    assert _kind(NO_CEREMONY_TALKS_EN) == "equipment_transfer"
+    assert "meeting" not in _kinds(NO_CEREMONY_TALKS_EN)

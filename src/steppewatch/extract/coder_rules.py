@@ -3389,6 +3389,16 @@ def rule_exercise_kind(
     return chosen
 
 
+# a meeting's sentence that places it before or after a ceremony (after the ceremony, following
+# the handover ceremony, после церемонии, перед церемонией, по окончании церемонии, 仪式后,
+# 交接仪式结束后, 仪式前)
+_AROUND_CEREMONY = re.compile(
+    r"(?<![^\W\d_])(?:after|before|following|ahead\s+of)\s+the\s+(?:[\w-]+\s+){0,2}?"
+    r"ceremon(?:y|ies)(?![^\W\d_])|"
+    r"(?<![^\W\d_])(?:после|перед|до|по\s+окончании|по\s+завершении)\s+(?:[\w-]+\s+){0,2}?"
+    r"церемони\w*|仪式(?:结束)?(?:后|前|之后|之前)",
+    re.IGNORECASE,
+)
 # A second event in the same item: an agreement signed at the meeting (mechanism), equipment
 # handed over at it, training pledged there with its size; equipment handed over under a
 # ratified agreement; trainees of a stated number at an exercise (not its weapons: an exercise
@@ -3412,8 +3422,8 @@ SECOND_EVENTS = {
     "multilateral_exercise": ("training_education", "mechanism"),
     "bilateral_exercise": ("training_education", "mechanism"),
     "incident": ("meeting", "private_security"),
-    "infrastructure": ("training_education", "equipment_transfer"),
-    "equipment_transfer": ("training_education", "infrastructure"),
+    "infrastructure": ("training_education", "equipment_transfer", "meeting"),
+    "equipment_transfer": ("training_education", "infrastructure", "meeting"),
     "joint_patrol_operation": ("meeting",),
 }
 # a training place pledged or given with its size (готова подготовить 1500 сотрудников, will
@@ -3958,6 +3968,15 @@ def rule_kinds(
                 for h in hs
                 if h.term.startswith(PHRASE_MARK)
                 or not _meeting_aside(text, h, item.start, item.end, main)
+            ]
+        if main in ("equipment_transfer", "infrastructure") and other == "meeting":
+            # talks held before or after the handover's or the opening's ceremony (After the
+            # ceremony the ambassador held talks with the commander; Перед церемонией они провели
+            # встречу; 交接仪式后，大使同部长举行会谈): a meeting of its own, not the ceremony
+            hs = [
+                h
+                for h in hs
+                if _AROUND_CEREMONY.search(text, *_sentence_of(text, h.start, item.start, item.end))
             ]
         if main in ("meeting", "equipment_transfer") and other == "infrastructure":
             # a facility opened or handed over at the meeting (the sides attended the opening of
