@@ -321,3 +321,53 @@ def test_talks_after_the_handover_ceremony_are_a_second_meeting(text: str) -> No
 def test_talks_recalled_without_the_ceremony_are_no_second_meeting() -> None:
     assert _kind(NO_CEREMONY_TALKS_EN) == "equipment_transfer"
     assert "meeting" not in _kinds(NO_CEREMONY_TALKS_EN)
+
+
+# --- an exercise's mock object is no facility built ----------------------------------------------
+
+MOCK_EN = (
+    "Kazakh and Chinese police wrap up mountain drill\n"
+    "Steppe Wire | 14 May 2026\n"
+    "\n"
+    "ALMATY - Two assault groups of Kazakhstan's police and China's People's Armed Police "
+    "stormed a mock militant camp built in an abandoned quarry on Wednesday.\n"
+    "\n"
+    "The scene closed the first bilateral counter-terrorism exercise of the two forces, which "
+    "ran for three days near Almaty.\n"
+)
+MOCK_RU = (
+    "Полицейские Казахстана и Китая завершили горные учения\n"
+    "Алматы, 14 мая 2026\n"
+    "\n"
+    "На совместных учениях штурмовые группы полиции Казахстана и Китая в среду взяли условный "
+    "лагерь боевиков, построенный в заброшенном карьере.\n"
+    "\n"
+    "Этим завершились первые совместные антитеррористические учения двух ведомств под Алматы.\n"
+)
+MOCK_ZH = (
+    "中哈警方山地联合反恐演习落幕\n"
+    "2026年5月14日\n"
+    "\n"
+    "5月13日，中国人民武装警察部队和哈萨克斯坦警察突击分队攻占了修建在废弃采石场内的模拟恐怖分子营地。\n"
+    "\n"
+    "至此，两国警方在阿拉木图附近举行的首次联合反恐演习圆满结束。\n"
+)
+# the near miss: a real outpost built for the border troops, the drill held there later
+OUTPOST_EN = (
+    "China-funded border outpost opens in Tajikistan\n"
+    "Pamir Herald | 14 May 2026\n"
+    "\n"
+    "A border outpost built with Chinese funding was opened in Gorno-Badakhshan on Wednesday, "
+    "the Tajik Border Troops said. China paid for the barracks, the watchtower and the power "
+    "station.\n"
+)
+
+
+@pytest.mark.parametrize("text", [MOCK_EN, MOCK_RU, MOCK_ZH], ids=["en", "ru", "zh"])
+def test_mock_camp_of_an_exercise_is_no_infrastructure(text: str) -> None:
+    assert _kind(text) == "bilateral_exercise"
+    assert "infrastructure" not in _kinds(text)
+
+
+def test_outpost_built_with_funding_is_infrastructure() -> None:
+    assert _kind(OUTPOST_EN) == "infrastructure"

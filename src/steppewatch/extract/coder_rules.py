@@ -2272,7 +2272,9 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
         facilities = [
             h
             for h in kinds["infrastructure"]
-            if not _venue(text, h) and not _nothing_built(text, item, h)
+            if not _venue(text, h)
+            and not _nothing_built(text, item, h)
+            and not _MOCK.search(text, *_sentence_of(text, h.start, item.start, item.end))
         ]
         acts = [
             h
@@ -2935,6 +2937,14 @@ _SIMULATED = re.compile(
     r"演练|演习|模拟|假想|想定|比武|竞赛|比赛|\b(?:exercise|exercises|drill|drills|scenario|simulat\w*|"
     r"mock|rehears\w*|compet\w*|contests?)\b|"
     r"(?<![^\W\d_])(?:учени|замысл|условн|имитац|отрабатыва|тренировк|сценари|соревнован|состязан)",
+    re.IGNORECASE,
+)
+# an exercise's props: a mock or simulated object, a scenario's (a mock militant camp built in
+# an old sanatorium, условный опорный пункт боевиков оборудован, 模拟恐怖分子营地): what the
+# drill built to storm, not a facility of the engagement
+_MOCK = re.compile(
+    r"模拟|假想|想定|(?<![^\W\d_])(?:mock|simulated|dummy|scenario|условн\w*|имитац\w*|"
+    r"имитирующ\w*|макет\w*|замысл\w*)(?![^\W\d_])",
     re.IGNORECASE,
 )
 # a facility named as the place of another event (at the Torugart checkpoint, на КПП «Кульма»,
