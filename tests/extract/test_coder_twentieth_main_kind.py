@@ -371,3 +371,33 @@ def test_mock_camp_of_an_exercise_is_no_infrastructure(text: str) -> None:
 
 def test_outpost_built_with_funding_is_infrastructure() -> None:
     assert _kind(OUTPOST_EN) == "infrastructure"
+
+
+# --- a handover told by a verb and its object apart, in the lead ---------------------------------
+# (coder_phrases.transfer_mentions reads Russian only: the class has no zh or en form)
+
+RECEIVED_RU = (
+    "Погранслужба Кыргызстана получила от Китая партию тепловизоров\n"
+    "Бишкек, 24 августа 2026\n"
+    "\n"
+    "Пограничная служба Кыргызстана получила от Китая партию тепловизоров и квадрокоптеров. "
+    "Церемония прошла в Бишкеке в понедельник, сообщила пресс-служба ведомства.\n"
+)
+# the near miss: the lead reports the talks; the handovers of past years are named later
+RECEIVED_LATER_RU = (
+    "Глава Погранслужбы Кыргызстана провел переговоры с послом Китая\n"
+    "Бишкек, 24 августа 2026\n"
+    "\n"
+    "Председатель Пограничной службы Кыргызстана провел в понедельник переговоры с послом Китая, "
+    "стороны обсудили охрану границы.\n"
+    "\n"
+    "За последние годы служба получила от Китая партию тепловизоров и квадрокоптеров.\n"
+)
+
+
+def test_handover_told_apart_in_the_lead_is_the_main_event() -> None:
+    assert _kind(RECEIVED_RU) == "equipment_transfer"
+
+
+def test_handover_told_apart_later_is_not_the_main_event() -> None:
+    assert _kind(RECEIVED_LATER_RU) == "meeting"

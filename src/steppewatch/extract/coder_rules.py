@@ -3769,12 +3769,23 @@ def rule_kinds(
                 if not _within(recalled, h) or (answer and answer[0] <= h.start < answer[1])
             ],
         )
-    said = _speech_clauses(text, item, kind_lead_end(text, item))
+    kind_lead = kind_lead_end(text, item)
+    said = _speech_clauses(text, item, kind_lead)
     for code in list(kinds):
         if code != "meeting":
             _keep(kinds, code, [h for h in kinds[code] if not _within(said, h)])
-    # (a verb and its object found apart tell a second event only: coder_phrases)
-    phrases = {c: [h for h in hs if h.term.startswith(PHRASE_MARK)] for c, hs in kinds.items()}
+    # (a verb and its object found apart tell a second event only: coder_phrases; a handover
+    # so told in the lead, ГКНБ получил от Китая партию комплексов, is the lead's event and may
+    # be the main one)
+    phrases = {
+        c: [
+            h
+            for h in hs
+            if h.term.startswith(PHRASE_MARK)
+            and not (c == "equipment_transfer" and h.start < kind_lead)
+        ]
+        for c, hs in kinds.items()
+    }
     for code, hs in phrases.items():
         if hs:
             _keep(kinds, code, [h for h in kinds[code] if not h.term.startswith(PHRASE_MARK)])
