@@ -3788,7 +3788,8 @@ def rule_kinds(
     }
     for code, hs in phrases.items():
         if hs:
-            _keep(kinds, code, [h for h in kinds[code] if not h.term.startswith(PHRASE_MARK)])
+            aside = set(map(id, hs))
+            _keep(kinds, code, [h for h in kinds[code] if id(h) not in aside])
     others = merged_spans(
         _others_formats(item, text, hits, focal) + found.third_party + found.unconfirmed
     )
