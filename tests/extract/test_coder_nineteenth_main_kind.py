@@ -195,9 +195,16 @@ CONTEST_EN = (
     "\n"
     "Over three days the teams compete in shooting, hostage rescue and a mountain march.\n"
 )
-ATTACK_EN = CONTEST_EN.replace(
-    "Over three days the teams compete in shooting, hostage rescue and a mountain march.",
-    "On Tuesday gunmen attacked the Chinese and Kazakh teams near the venue and took hostages.",
+# (twentieth round: the lead's international competition is now the item's exercise, whose
+# second events are no incidents; the attack told first is the item's event)
+ATTACK_EN = (
+    "Gunmen attack police teams in Urumqi\n"
+    "Frontier Post | 9 June 2026\n"
+    "\n"
+    "On Tuesday gunmen attacked Chinese and Kazakh police officers in Urumqi and took hostages.\n"
+    "\n"
+    "The officers had come to Urumqi for an international counter-terrorism competition of "
+    "police tactical teams from Kazakhstan, Kyrgyzstan, Uzbekistan and China.\n"
 )
 
 

@@ -130,7 +130,9 @@ from steppewatch.extract.coder_entities import (
 from steppewatch.extract.coder_home import dateline_partner, home_offices
 from steppewatch.extract.coder_hostility import hostile_acts
 from steppewatch.extract.coder_phrases import (
+    contest_mentions,
     document_mentions,
+    drill_mentions,
     operation_mentions,
     persons_mentions,
     summons_mentions,
@@ -471,6 +473,9 @@ class CodebookCoder:
         )
         hits = persons_mentions(
             operation_mentions(hits, normal, item.start, item.end), normal, item.start, item.end
+        )
+        hits = drill_mentions(
+            contest_mentions(hits, normal, item.start, item.end), normal, item.start, item.end
         )
         # a paragraph headed Справка. / Background: reports no event; a list headed Related
         # news: / 【相关新闻】 names other items' events

@@ -45,7 +45,9 @@ from steppewatch.extract.prefilter import Guarded
 
 __all__ = [
     "PHRASE_MARK",
+    "contest_mentions",
     "document_mentions",
+    "drill_mentions",
     "operation_mentions",
     "persons_mentions",
     "summons_mentions",
@@ -330,6 +332,114 @@ def persons_mentions(hits: list[Hit], normal: str, start: int, end: int) -> list
             lo, hi = m.span()
         if lo not in have:
             found.append(Hit(lo, hi, OPERATION, normal[lo:hi]))
+    if not found:
+        return hits
+    return sorted(hits + found, key=lambda h: h.start)
+
+
+CONTEST = ("event_kind", "multilateral_exercise")
+# an international contest of forces' skills (международный этап конкурса полевой выучки, the
+# international special operations contest, 2026国际狙击手比赛): the codebook's indicators hold
+# the fixed names (sniper contest, Army Games, 国际军事比赛) only; a contest named international,
+# its sentence naming the forces or the skills contested (snipers, special forces, military,
+# police), is an exercise of several states' forces (codebook: competitions with several
+# states). Not a song, essay or journalists' contest: the forces must be named
+CONTEST_SPAN = 40  # characters between "international" and the contest's noun
+_CONTEST = Guarded(
+    re.compile(
+        rf"(?<![^\W\d_])(?:international|международн\w*)(?![^\W\d_])[^.;!?\n。；]{{0,{CONTEST_SPAN}}}?"
+        r"(?<![^\W\d_])(?:contests?|competitions?|конкурс\w*|соревновани\w*|состязани\w*)"
+        r"(?![^\W\d_])|国际[^，,。；;！？\n]{0,12}?(?:比赛|竞赛|比武)",
+        re.IGNORECASE,
+    ),
+    "international",
+    "международн",
+    "国际",
+)
+# the forces or the skills contested, in the contest's sentence
+_FORCES = re.compile(
+    r"(?<![^\W\d_])(?:sniper\w*|special\s+(?:forces|operations?)|military|army|armed\s+forces|"
+    r"police|troops|servicem[ae]n|soldiers|border\s+guards?|commandos?|"
+    r"снайпер\w*|спецназ\w*|специального\s+назначения|военн\w*|армейск\w*|вооруж[её]нн\w*|"
+    r"полицейск\w*|полиции|полевой\s+выучк\w*|пограничник\w*|военнослужащ\w*)(?![^\W\d_])|"
+    r"狙击|特种|军事|侦察|警察|武警|军人|部队|官兵|战区|特战|军队",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.;!?\n。；！？]")
+
+
+def contest_mentions(hits: list[Hit], normal: str, start: int, end: int) -> list[Hit]:
+    """``hits`` and the international contests of forces (``_CONTEST`` with ``_FORCES`` in its
+    sentence) as ``("event_kind", "multilateral_exercise")`` hits on the contest's name, sorted
+    by start; ``normal``: the lower-cased text. The exercise rule (``rule_exercise_kind``) makes
+    it bilateral when two states alone take part."""
+    if not _CONTEST.possible(normal, start, end):
+        return hits
+    have = {(h.start, h.end) for h in hits if h.payload == CONTEST}
+    found: list[Hit] = []
+    for m in _CONTEST.pattern.finditer(normal, start, end):
+        if (m.start(), m.end()) in have:
+            continue
+        lo = start
+        for stop in _SENTENCE_END.finditer(normal, max(start, m.start() - 300), m.start()):
+            lo = stop.end()
+        after = _SENTENCE_END.search(normal, m.end(), min(end, m.end() + 300))
+        hi = after.start() if after else min(end, m.end() + 300)
+        if _FORCES.search(normal, lo, hi):
+            found.append(Hit(m.start(), m.end(), CONTEST, m.group()))
+    if not found:
+        return hits
+    return sorted(hits + found, key=lambda h: h.start)
+
+
+DRILL = ("event_kind", "bilateral_exercise")
+# a joint drill named with its purpose between "joint" and the drill (joint emergency rescue
+# drill, joint mountain counter-terrorism exercise; совместные пограничные тактико-специальные
+# учения; 中国—中亚地震灾害联合救援演练, 联合边境管控演练): the indicators hold the adjacent forms
+# (joint exercise, совместные учения, 联合演练) and a few fixed purposes only. Up to three words
+# (six characters in Chinese) of the drill's purpose, no preposition among them (a joint
+# statement on the exercises names a document), not the United Nations (联合国). The exercise
+# rule (``rule_exercise_kind``) makes it multilateral with more than one partner state
+_DRILL = Guarded(
+    re.compile(
+        r"(?<![^\W\d_])(?:joint|совместн\w*)(?P<between>(?:[ \t]+[\w-]+){1,3}?)[ \t]+"
+        r"(?:exercises?|drills?|учени[еяйю]\w*|тренировк\w*)(?![^\W\d_])"
+        r"|联合(?![国会])[^，,。；;、：:\s“”\"《》]{1,6}?(?:演练|演习)",
+        re.IGNORECASE,
+    ),
+    "joint",
+    "совместн",
+    "联合",
+)
+# what a drill's purpose is not: a preposition, an article or a conjunction (a statement ON the
+# drill, совместное заявление ПО итогам учений, joint patrols AND drills)
+_NOT_PURPOSE = re.compile(
+    r"(?<![^\W\d_])(?:on|of|for|the|a|an|and|or|to|in|at|with|after|before|by|statement|"
+    r"press|communiqu\w*|declaration|venture|о|об|по|на|в|во|с|со|для|и|или|после|перед|"
+    r"заявлени\w*|коммюнике|пресс-\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def drill_mentions(hits: list[Hit], normal: str, start: int, end: int) -> list[Hit]:
+    """``hits`` and the joint drills named with their purpose between (``_DRILL``) as
+    ``("event_kind", "bilateral_exercise")`` hits, where no exercise hit overlaps them, sorted
+    by start; ``normal``: the lower-cased text."""
+    if not _DRILL.possible(normal, start, end):
+        return hits
+    taken = [
+        (h.start, h.end)
+        for h in hits
+        if h.payload in (DRILL, CONTEST, ("event_kind", "multilateral_exercise"))
+    ]
+    found: list[Hit] = []
+    for m in _DRILL.pattern.finditer(normal, start, end):
+        between = m.group("between")
+        if between is not None and _NOT_PURPOSE.search(between):
+            continue
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        found.append(Hit(m.start(), m.end(), DRILL, m.group()))
     if not found:
         return hits
     return sorted(hits + found, key=lambda h: h.start)

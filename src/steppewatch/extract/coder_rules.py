@@ -154,7 +154,24 @@ _MULTILATERAL_ONLY = re.compile(
     r"peace mission|和平使命|мирн\w* мисси|多边|multilateral|multinational|"
     r"многосторон|多国|center-2019|中部-2019|东方-2018|vostok|army games|国际军事比赛"
 )
+# an international contest of forces, one hit (coder_phrases.contest_mentions): teams of several
+# states, whichever of them the study names (codebook: other_multilateral)
+_CONTEST_NAMED = re.compile(
+    r"(?:international|международн)\S*\s.*(?:contest|competition|конкурс|соревновани|состязани)|"
+    r"国际.*(?:比赛|竞赛|比武)"
+)
 _BILATERAL_NAMED = re.compile(r"(?<![^\W\d_])(?:bilateral|двусторонн\w*)|双边")
+# the exercise named by its two sides' pair right before it (таджикско-китайские учения,
+# Sino-Kazakh drill, China-Tajikistan joint exercise, 中塔联合演习): the two sides named it,
+# bilateral whatever third state the item names elsewhere
+_CA_STEM = r"(?:казах\w*|kazakh\w*|кыргыз\w*|киргиз\w*|kyrgyz\w*|таджик\w*|tajik\w*|узбек\w*|uzbek\w*|туркмен\w*|turkmen\w*)"
+_PAIR_NAMED = re.compile(
+    rf"(?<![^\W\d_])(?:(?:китайско|sino|chinese|china)-{_CA_STEM}|{_CA_STEM}-(?:китайск\w*|chinese|china))"
+    r"(?:[ \t]+[\w-]+){0,3}?[ \t]*$"
+    r"|中[哈吉塔乌土](?:两国)?[^，,。；;\s]{0,6}$",
+    re.IGNORECASE,
+)
+PAIR_SPAN = 48  # characters before an exercise hit searched for the pair naming it
 KIND_PRIOR = {"meeting": 1.2, "mechanism": 0.5, "incident": 0.9}  # others: 1.0
 LEAD = 200  # characters: the title and first sentence of an item name its main event
 # a text that names this many partner states one by one has listed the participants: a group
@@ -2358,6 +2375,12 @@ def _sentence_of(text: str, position: int, start: int, end: int) -> tuple[int, i
     return lo, (stop.end() if stop else end)
 
 
+# a second subject after the aid's (соглашения о военной помощи и борьбе с терроризмом,
+# agreements on military aid and counter-terrorism, 军事援助和反恐合作协定): a package of
+# documents, not the aid agreement alone
+_AND_MORE = re.compile(r"[^\S\n]*(?:[,，、]|(?:и|and)[^\S\n]|和|及|以及)", re.IGNORECASE)
+
+
 def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, list[Hit]]:
     """Kind indicators that are event mentions: not inside a Xinjiang training-centre name, not
     medical aid called equipment, not only in a question asking to confirm a report."""
@@ -2370,6 +2393,7 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
     for code in list(kinds):  # 引渡条约, extradition treaty: what a document is about, no event
         if code not in ("mechanism", "meeting") and documents:
             kept = []
+            unnamed: list[tuple[Hit, int]] = []  # aid words naming a document, no amount
             for h in kinds[code]:
                 end = _qualifies_document(text, h, documents)
                 if end < 0:
@@ -2381,6 +2405,21 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
                     aid_documents.append(
                         (_sentence_of(text, h.start, item.start, item.end)[0], end)
                     )
+                elif (
+                    code == "equipment_transfer"
+                    and h.term in _AID_ONLY
+                    and not _AND_MORE.match(text, h.end)
+                ):
+                    unnamed.append((h, end))
+            if unnamed and aid_documents:
+                # the same aid agreement named again (the title, the lead) once the item told
+                # its amount: the aid, not a second document ratified or signed
+                for h, end in unnamed:
+                    kept.append(h)
+                    aid_documents.append(
+                        (_sentence_of(text, h.start, item.start, item.end)[0], end)
+                    )
+                kept.sort(key=lambda h: h.start)
             _keep(kinds, code, kept)
     if aid_documents and "mechanism" in kinds:
         kept = [
@@ -2412,7 +2451,9 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
         facilities = [
             h
             for h in kinds["infrastructure"]
-            if not _venue(text, h) and not _nothing_built(text, item, h)
+            if not _venue(text, h)
+            and not _nothing_built(text, item, h)
+            and not _MOCK.search(text, *_sentence_of(text, h.start, item.start, item.end))
         ]
         acts = [
             h
@@ -2829,6 +2870,15 @@ _TRANSFER = re.compile(
 )
 
 
+# a word of giving in the paragraph that tells an aid agreement's terms (will provide, передаст,
+# предоставит, будет направлена, 提供)
+_GIVES = re.compile(
+    _TRANSFER.pattern + r"|\b(?:provid\w*|allocat\w*)\b|(?<![^\W\d_])(?:предостав\w*|"
+    r"направлен\w*|выдел\w*)|拨付|划拨",
+    re.IGNORECASE,
+)
+
+
 def _names_aid(text: str, item: CodedItem, hit: Hit) -> bool:
     """An equipment_transfer ``hit`` that names what a document is about names the aid: items
     (equipment, vehicles, uniforms) with their transfer in the sentence, or an aid word with
@@ -2838,7 +2888,20 @@ def _names_aid(text: str, item: CodedItem, hit: Hit) -> bool:
         return True  # a verb of handing over with its object (coder_phrases)
     if hit.term not in _AID_ONLY:
         return _TRANSFER.search(text, lo, hi) is not None
-    return _AMOUNT.search(text, lo, hi) is not None
+    if _AMOUNT.search(text, lo, hi) is not None:
+        return True
+    # the agreement's terms told in the paragraph right after its own (Соглашение подписано в
+    # Пекине. По нему Китай безвозмездно передаст технику на сумму 100 млн юаней; Under the
+    # agreement China will provide equipment worth...; 根据协定，中方将无偿提供价值1亿元的装备):
+    # the aid's amount there with a word of giving is the same aid told with its amount
+    if hi < item.end and text[hi - 1] != "\n":
+        # (a sentence ending inside its paragraph: the next paragraph starts past its line end)
+        hi = text.find("\n", hi, item.end) + 1
+        if hi <= 0:
+            return False
+    stop = text.find("\n", hi, item.end)
+    para = text[hi : stop if stop >= 0 else item.end]
+    return _AMOUNT.search(para) is not None and _GIVES.search(para) is not None
 
 
 # a document or a body only proposed or expected (выступила с предложением создать рабочую
@@ -3056,6 +3119,14 @@ _SIMULATED = re.compile(
     r"演练|演习|模拟|假想|想定|比武|竞赛|比赛|\b(?:exercise|exercises|drill|drills|scenario|simulat\w*|"
     r"mock|rehears\w*|compet\w*|contests?)\b|"
     r"(?<![^\W\d_])(?:учени|замысл|условн|имитац|отрабатыва|тренировк|сценари|соревнован|состязан)",
+    re.IGNORECASE,
+)
+# an exercise's props: a mock or simulated object, a scenario's (a mock militant camp built in
+# an old sanatorium, условный опорный пункт боевиков оборудован, 模拟恐怖分子营地): what the
+# drill built to storm, not a facility of the engagement
+_MOCK = re.compile(
+    r"模拟|假想|想定|(?<![^\W\d_])(?:mock|simulated|dummy|scenario|условн\w*|имитац\w*|"
+    r"имитирующ\w*|макет\w*|замысл\w*)(?![^\W\d_])",
     re.IGNORECASE,
 )
 # a facility named as the place of another event (at the Torugart checkpoint, на КПП «Кульма»,
@@ -3487,13 +3558,21 @@ def rule_exercise_kind(
     if lead_end is not None and any(h.start < lead_end for h in hits):
         hits = [h for h in hits if h.start < lead_end]
     span = " ".join(normalise_for_matching(text[h.start : h.end]) for h in hits)
-    named_multilateral = bool(_MULTILATERAL_ONLY.search(span))
+    pair_named = any(
+        _PAIR_NAMED.search(normalise_for_matching(text[max(0, h.start - PAIR_SPAN) : h.start]))
+        for h in hits
+        if h in kinds.get("bilateral_exercise", ()) or h in kinds.get("multilateral_exercise", ())
+    )
+    named_multilateral = bool(_MULTILATERAL_ONLY.search(span)) or any(
+        _CONTEST_NAMED.match(normalise_for_matching(text[h.start : h.end])) for h in hits
+    )
     multilateral = (
         framework in ("SCO", "CICA")
         or named_multilateral
         or (
             (framework == "other_multilateral" or len([c for c in countries if c != focal]) >= 2)
             and not _BILATERAL_NAMED.search(span)
+            and not pair_named
         )
     )
     chosen = "multilateral_exercise" if multilateral else "bilateral_exercise"
@@ -3502,6 +3581,16 @@ def rule_exercise_kind(
     return chosen
 
 
+# a meeting's sentence that places it before or after a ceremony (after the ceremony, following
+# the handover ceremony, после церемонии, перед церемонией, по окончании церемонии, 仪式后,
+# 交接仪式结束后, 仪式前)
+_AROUND_CEREMONY = re.compile(
+    r"(?<![^\W\d_])(?:after|before|following|ahead\s+of)\s+the\s+(?:[\w-]+\s+){0,2}?"
+    r"ceremon(?:y|ies)(?![^\W\d_])|"
+    r"(?<![^\W\d_])(?:после|перед|до|по\s+окончании|по\s+завершении)\s+(?:[\w-]+\s+){0,2}?"
+    r"церемони\w*|仪式(?:结束)?(?:后|前|之后|之前)",
+    re.IGNORECASE,
+)
 # A second event in the same item: an agreement signed at the meeting (mechanism), equipment
 # handed over at it, training pledged there with its size; equipment handed over under a
 # ratified agreement; trainees of a stated number at an exercise (not its weapons: an exercise
@@ -3525,8 +3614,8 @@ SECOND_EVENTS = {
     "multilateral_exercise": ("training_education", "mechanism"),
     "bilateral_exercise": ("training_education", "mechanism"),
     "incident": ("meeting", "private_security"),
-    "infrastructure": ("training_education", "equipment_transfer"),
-    "equipment_transfer": ("training_education", "infrastructure"),
+    "infrastructure": ("training_education", "equipment_transfer", "meeting"),
+    "equipment_transfer": ("training_education", "infrastructure", "meeting"),
     "joint_patrol_operation": ("meeting",),
 }
 # a training place pledged or given with its size (готова подготовить 1500 сотрудников, will
@@ -3862,15 +3951,27 @@ def rule_kinds(
                 if not _within(recalled, h) or (answer and answer[0] <= h.start < answer[1])
             ],
         )
-    said = _speech_clauses(text, item, kind_lead_end(text, item))
+    kind_lead = kind_lead_end(text, item)
+    said = _speech_clauses(text, item, kind_lead)
     for code in list(kinds):
         if code != "meeting":
             _keep(kinds, code, [h for h in kinds[code] if not _within(said, h)])
-    # (a verb and its object found apart tell a second event only: coder_phrases)
-    phrases = {c: [h for h in hs if h.term.startswith(PHRASE_MARK)] for c, hs in kinds.items()}
+    # (a verb and its object found apart tell a second event only: coder_phrases; a handover
+    # so told in the lead, ГКНБ получил от Китая партию комплексов, is the lead's event and may
+    # be the main one)
+    phrases = {
+        c: [
+            h
+            for h in hs
+            if h.term.startswith(PHRASE_MARK)
+            and not (c == "equipment_transfer" and h.start < kind_lead)
+        ]
+        for c, hs in kinds.items()
+    }
     for code, hs in phrases.items():
         if hs:
-            _keep(kinds, code, [h for h in kinds[code] if not h.term.startswith(PHRASE_MARK)])
+            aside = set(map(id, hs))
+            _keep(kinds, code, [h for h in kinds[code] if id(h) not in aside])
     others = merged_spans(
         _others_formats(item, text, hits, focal) + found.third_party + found.unconfirmed
     )
@@ -4071,6 +4172,15 @@ def rule_kinds(
                 for h in hs
                 if h.term.startswith(PHRASE_MARK)
                 or not _meeting_aside(text, h, item.start, item.end, main)
+            ]
+        if main in ("equipment_transfer", "infrastructure") and other == "meeting":
+            # talks held before or after the handover's or the opening's ceremony (After the
+            # ceremony the ambassador held talks with the commander; Перед церемонией они провели
+            # встречу; 交接仪式后，大使同部长举行会谈): a meeting of its own, not the ceremony
+            hs = [
+                h
+                for h in hs
+                if _AROUND_CEREMONY.search(text, *_sentence_of(text, h.start, item.start, item.end))
             ]
         if main in ("meeting", "equipment_transfer") and other == "infrastructure":
             # a facility opened or handed over at the meeting (the sides attended the opening of
