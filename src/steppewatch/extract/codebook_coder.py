@@ -784,6 +784,7 @@ def _own_buildup(hit: Hit, hits: list[Hit], text: str, res: _Resources, item: Co
 
 
 _PRIVATE_SECURITY = ("event_kind", "private_security")
+_INVESTMENT_SECURITY = ("topic", "investment_security")
 
 
 def _without_partner_firms(hits: list[Hit], text: str, res: _Resources) -> list[Hit]:
@@ -1678,6 +1679,10 @@ def _score(passage: _Passage, res: _Resources, text: str | None = None) -> float
             if key in codes
             and not any(h.payload == key and _SECURITY_WORD.search(h.term) for h in passage.hits)
         }
+    if _PRIVATE_SECURITY in codes:
+        # a security firm's work carries the concern of what it guards (coder_rules.KIND_TOPICS:
+        # investment_security), as its codes will: a firm guarding projects, its branch opened
+        codes.add(_INVESTMENT_SECURITY)
     total = sum(_security_weight(s, c) for s, c in codes if s != "framework")
     if _EMERGENCY in codes and codes & _EMERGENCY_WORK and _PUBLIC_HEALTH not in codes:
         # rescue services given equipment, trained or drilled with (the codebook's emergency
@@ -1700,11 +1705,45 @@ def _score(passage: _Passage, res: _Resources, text: str | None = None) -> float
     for key, terms in ISSUE_TERMS.items():
         if key in codes and any(h.payload == key and h.term.lower() in terms for h in passage.hits):
             total += BASE_WEIGHT - _security_weight(*key)
+    if text is not None:
+        total += sum(BASE_WEIGHT - _security_weight(*key) for key in _body_topics(passage, text))
     if _framework_meeting(passage.hits, res, SECURITY_FRAMEWORKS, text=text) and (
         text is None or _held_meeting(passage, res, text)
     ):
         total += SCO_MEETING_WEIGHT
     return passage.anchor * (1.0 - 0.4**total) if total else 0.0
+
+
+# a body the sides set up, named for its matter: рабочая группа по информационной безопасности,
+# working group on information security, 信息安全工作组 (``_body_topics``)
+_BODY_BEFORE = re.compile(
+    r"(?:рабоч\w*\s+групп\w*|подкомисси\w*|комисси\w*|комитет\w*|working\s+group|"
+    r"sub-?committee|committee|commission|task\s+force)\s+(?:по|on|for)\s+$",
+    re.IGNORECASE,
+)
+_BODY_AFTER = re.compile(r"(?:合作)?(?:联合)?(?:工作组|委员会|分委会|磋商机制)")
+BODY_SPAN = 40  # characters before a topic's word searched for the body's name
+
+
+def _body_topics(passage: _Passage, text: str) -> set[tuple[str, str]]:
+    """The topics of lesser weight (information security, investment security) ``passage``
+    names as the matter of a body of the sides (a working group, a commission, a sub-committee
+    on it: the name right before the topic's word, or in Chinese 工作组, 委员会 right after it):
+    the body is security cooperation, not a word in passing, so the topic weighs in full."""
+    found: set[tuple[str, str]] = set()
+    for hit in passage.hits:
+        if (
+            hit.payload[0] != "topic"
+            or hit.payload in found
+            or _security_weight(*hit.payload) >= BASE_WEIGHT
+            or _security_weight(*hit.payload) == 0.0
+        ):
+            continue
+        if _BODY_BEFORE.search(text, max(0, hit.start - BODY_SPAN), hit.start) or (
+            _BODY_AFTER.match(text, hit.end, hit.end + 8)
+        ):
+            found.add(hit.payload)
+    return found
 
 
 # a framework's meeting named as what the sides prepare (обменялись мнениями по вопросам
