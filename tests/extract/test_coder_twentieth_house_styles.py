@@ -145,3 +145,54 @@ def test_corps_harvest_is_not_security() -> None:
         )
     )
     assert not coded.relevant
+
+
+COMMENTARY_TITLE = [
+    pytest.param(
+        "中国—中亚反恐合作：回顾与展望\n某研究院 | 研究成果 | 2026-04-01\n近年来，中国同中亚国家"
+        "在打击恐怖主义、维护边境安全方面合作不断深化。作者建议进一步加强情报交流。",
+        id="zh-commentary-title",
+    ),
+    pytest.param(
+        "Китай и Центральная Азия: сотрудничество в сфере безопасности\nАналитический центр | "
+        "01.04.2026\nИсследовательский центр опубликовал доклад: в последние годы Китай и "
+        "государства Центральной Азии углубили борьбу с терроризмом и охрану границ.",
+        id="ru-commentary-title",
+    ),
+    pytest.param(
+        "China and Central Asia: security cooperation at a crossroads\nA research institute "
+        "report | April 1, 2026\nIn recent years China and the Central Asian states have "
+        "deepened counter-terrorism work and border protection, the think tank writes.",
+        id="en-commentary-title",
+    ),
+]
+
+FORUM_TITLE = [
+    pytest.param(
+        "中国—中亚人文交流智库论坛举行\n2026-04-01\n3月31日，中国和中亚国家学者在西安出席智库论坛，"
+        "讨论文化、教育和旅游合作，有学者也提到地区安全。",
+        id="zh-forum-title",
+    ),
+    pytest.param(
+        "В Сиане прошел форум аналитических центров\n01.04.2026\n31 марта ученые и эксперты Китая "
+        "и стран Центральной Азии обсудили культуру, образование и туризм; кто-то упомянул и "
+        "региональную безопасность.",
+        id="ru-forum-title",
+    ),
+    pytest.param(
+        "Think tanks of China and Central Asia meet in Xi'an\nApril 1, 2026\nOn March 31 "
+        "scholars from China and the Central Asian states discussed culture, education and "
+        "tourism, with one mentioning regional security.",
+        id="en-forum-title",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", COMMENTARY_TITLE)
+def test_commentary_titled_security_cooperation_is_relevant(text: str) -> None:
+    assert code_document(make_doc(text)).relevant
+
+
+@pytest.mark.parametrize("text", FORUM_TITLE)
+def test_analysts_forum_security_in_passing_is_not_relevant(text: str) -> None:
+    assert not code_document(make_doc(text)).relevant
