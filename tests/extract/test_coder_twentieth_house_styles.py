@@ -196,3 +196,26 @@ def test_commentary_titled_security_cooperation_is_relevant(text: str) -> None:
 @pytest.mark.parametrize("text", FORUM_TITLE)
 def test_analysts_forum_security_in_passing_is_not_relevant(text: str) -> None:
     assert not code_document(make_doc(text)).relevant
+
+
+def test_talks_about_in_an_interview_standfirst_is_no_meeting() -> None:
+    coded = code_document(
+        make_doc(
+            "An interview with Tajikistan's border chief\nJune 3, 2026\nThe head of Tajikistan's "
+            "border troops talks about the Chinese border. He said Chinese instructors trained "
+            "thirty Tajik border guards in counter-terrorism tactics in Dushanbe in May."
+        )
+    )
+    assert "meeting" not in coded.event_kinds
+
+
+def test_talks_held_about_security_stay_a_meeting() -> None:
+    coded = code_document(
+        make_doc(
+            "Tajik and Chinese border chiefs meet\nJune 3, 2026\nThe heads of the border troops "
+            "of Tajikistan and China held talks about border security and counter-terrorism in "
+            "Dushanbe on Tuesday."
+        )
+    )
+    assert coded.relevant
+    assert "meeting" in coded.event_kinds

@@ -479,7 +479,7 @@ class CodebookCoder:
             hits = [h for h in hits if h.start < note]
         # a photo's copyright line or an archive picture's caption (coder_captions)
         hits = without_captions(hits, text, item.start, item.end)
-        hits = _without_operation_safety(hits, text)
+        hits = _without_talks_verb(_without_operation_safety(hits, text), text)
         hits = without_third_party(
             _focal_observer(_others_institutions(hits, text, res), text, res, item), text, res
         )
@@ -719,6 +719,33 @@ def _without_operation_safety(hits: list[Hit], text: str) -> list[Hit]:
             h.payload[0] == "topic"
             and h.term.endswith("安全")
             and _OPERATION_AFTER.match(text, h.end) is not None
+        )
+    ]
+
+
+# "talks" as a verb of speaking (the border chief talks about the border, talks to us): an
+# interview's standfirst, no meeting; not talks held (held talks about, talks on security)
+_TALKS_VERB = re.compile(r"\s+(?:about|to\s+(?:us|our|the\s+(?:paper|magazine|newspaper)))\b", re.I)
+_TALKS_HELD = re.compile(
+    r"(?:hold|holds|held|holding|had|have|has|having|of|in|for|the|during|after|before|at|"
+    r"and|new|formal|official|bilateral|security|peace)\s+$",
+    re.IGNORECASE,
+)
+TALKS_SPAN = 20  # characters read before "talks" for a word making it a noun
+
+
+def _without_talks_verb(hits: list[Hit], text: str) -> list[Hit]:
+    """``hits`` without the meeting of the English word "talks" used as a verb of speaking
+    (``_TALKS_VERB`` after it and none of ``_TALKS_HELD`` before it): the head of the border
+    service talks about the Chinese border is an interview, not a meeting."""
+    return [
+        h
+        for h in hits
+        if not (
+            h.payload == _MEETING
+            and h.term.lower() == "talks"
+            and _TALKS_VERB.match(text, h.end) is not None
+            and _TALKS_HELD.search(text, max(0, h.start - TALKS_SPAN), h.start) is None
         )
     ]
 
