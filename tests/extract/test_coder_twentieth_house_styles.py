@@ -219,3 +219,46 @@ def test_talks_held_about_security_stay_a_meeting() -> None:
     )
     assert coded.relevant
     assert "meeting" in coded.event_kinds
+
+
+DIGEST_TEASER = [
+    pytest.param(
+        "边境周报（5月1日至7日）\n本期导读：中方援建的边防哨所；塔中边境巡查。\n一、塔吉克斯坦/中国。"
+        "5月3日，塔吉克斯坦边防部队与中国边防部队在瓦罕段边境开展联合巡逻，打击走私。\n"
+        "二、塔吉克斯坦/中国。由中方援建的穆尔加布边防哨所仍在施工，预计明年春天交付。",
+        "joint_patrol_operation",
+        id="zh-teaser",
+    ),
+    pytest.param(
+        "Пограничная неделя (1-7 мая)\nВ этом номере: застава на китайский грант; таджикско-китайский дозор.\n"
+        "1. ТАДЖИКИСТАН / КИТАЙ. 3 мая пограничники Таджикистана и Китая провели совместное "
+        "патрулирование на ваханском участке границы против контрабанды.\n2. ТАДЖИКИСТАН / "
+        "КИТАЙ. Строительство погранзаставы в Мургабе на китайский грант продолжается.",
+        "joint_patrol_operation",
+        id="ru-teaser",
+    ),
+    pytest.param(
+        "Border week (May 1-7)\nIn this issue: a border outpost built with a Chinese grant; a Tajik-Chinese watch.\n1. "
+        "TAJIKISTAN / CHINA. Border troops of Tajikistan and China carried out a joint patrol "
+        "on the Wakhan section on May 3 against smuggling.\n2. TAJIKISTAN / CHINA. Work on a "
+        "border outpost near Murghob financed by a Chinese grant continues.",
+        "joint_patrol_operation",
+        id="en-teaser",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), DIGEST_TEASER)
+def test_digest_table_of_contents_is_no_lead(text: str, kind: str) -> None:
+    assert code_document(make_doc(text)).kind == kind
+
+
+def test_lead_naming_the_outpost_keeps_it_main() -> None:
+    coded = code_document(
+        make_doc(
+            "China-funded border outpost opens in Murghob\nMay 4, 2026\nA border outpost near "
+            "Murghob built with a Chinese grant was handed over to Tajikistan's border troops on "
+            "May 3. Later the two sides' border troops carried out a joint patrol."
+        )
+    )
+    assert coded.kind == "infrastructure"

@@ -477,6 +477,13 @@ class CodebookCoder:
         note = note_start(text, item.start, item.end)
         if note < item.end:
             hits = [h for h in hits if h.start < note]
+        # a digest's table of contents (In this issue: ...; В номере: ...; 本期导读：...) names
+        # its entries' events, which the entries report themselves
+        teaser = _TEASER.search(text, item.start, min(item.end, item.start + TEASER_SPAN))
+        if teaser is not None:
+            line_end = text.find("\n", teaser.end(), item.end)
+            line_end = item.end if line_end < 0 else line_end
+            hits = [h for h in hits if not teaser.start() <= h.start < line_end]
         # a photo's copyright line or an archive picture's caption (coder_captions)
         hits = without_captions(hits, text, item.start, item.end)
         hits = _without_talks_verb(_without_operation_safety(hits, text), text)
@@ -707,6 +714,14 @@ def _or_whole(
 _OPERATION_AFTER = re.compile(
     r"(?:[、，,]?(?:高效|稳定|有序|便捷|顺畅|平稳|快捷))*[、，,]?(?:畅通|运行|运营|通关)"
 )
+
+
+_TEASER = re.compile(
+    r"^(?:in\s+this\s+(?:issue|edition|digest)|in\s+today's\s+(?:issue|digest)|"
+    r"в\s+(?:этом\s+)?(?:номере|выпуске)|本期(?:导读|要目|内容|看点))\s*[:：]",
+    re.IGNORECASE | re.MULTILINE,
+)
+TEASER_SPAN = 600  # characters from an item's start searched for its table of contents
 
 
 def _without_operation_safety(hits: list[Hit], text: str) -> list[Hit]:
