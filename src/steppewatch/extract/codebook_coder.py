@@ -482,9 +482,16 @@ class CodebookCoder:
         note = note_start(text, item.start, item.end)
         if note < item.end:
             hits = [h for h in hits if h.start < note]
+        # a digest's table of contents (In this issue: ...; В номере: ...; 本期导读：...) names
+        # its entries' events, which the entries report themselves
+        teaser = _TEASER.search(text, item.start, min(item.end, item.start + TEASER_SPAN))
+        if teaser is not None:
+            line_end = text.find("\n", teaser.end(), item.end)
+            line_end = item.end if line_end < 0 else line_end
+            hits = [h for h in hits if not teaser.start() <= h.start < line_end]
         # a photo's copyright line or an archive picture's caption (coder_captions)
         hits = without_captions(hits, text, item.start, item.end)
-        hits = _without_operation_safety(hits, text)
+        hits = _without_talks_verb(_without_operation_safety(hits, text), text)
         hits = without_third_party(
             _focal_observer(_others_institutions(hits, text, res), text, res, item), text, res
         )
@@ -714,6 +721,14 @@ _OPERATION_AFTER = re.compile(
 )
 
 
+_TEASER = re.compile(
+    r"^(?:in\s+this\s+(?:issue|edition|digest)|in\s+today's\s+(?:issue|digest)|"
+    r"в\s+(?:этом\s+)?(?:номере|выпуске)|本期(?:导读|要目|内容|看点))\s*[:：]",
+    re.IGNORECASE | re.MULTILINE,
+)
+TEASER_SPAN = 600  # characters from an item's start searched for its table of contents
+
+
 def _without_operation_safety(hits: list[Hit], text: str) -> list[Hit]:
     """``hits`` without the topics of a security word that ends in 安全 and is followed by a
     word of running smoothly (``_OPERATION_AFTER``)."""
@@ -724,6 +739,33 @@ def _without_operation_safety(hits: list[Hit], text: str) -> list[Hit]:
             h.payload[0] == "topic"
             and h.term.endswith("安全")
             and _OPERATION_AFTER.match(text, h.end) is not None
+        )
+    ]
+
+
+# "talks" as a verb of speaking (the border chief talks about the border, talks to us): an
+# interview's standfirst, no meeting; not talks held (held talks about, talks on security)
+_TALKS_VERB = re.compile(r"\s+(?:about|to\s+(?:us|our|the\s+(?:paper|magazine|newspaper)))\b", re.I)
+_TALKS_HELD = re.compile(
+    r"(?:hold|holds|held|holding|had|have|has|having|of|in|for|the|during|after|before|at|"
+    r"and|new|formal|official|bilateral|security|peace)\s+$",
+    re.IGNORECASE,
+)
+TALKS_SPAN = 20  # characters read before "talks" for a word making it a noun
+
+
+def _without_talks_verb(hits: list[Hit], text: str) -> list[Hit]:
+    """``hits`` without the meeting of the English word "talks" used as a verb of speaking
+    (``_TALKS_VERB`` after it and none of ``_TALKS_HELD`` before it): the head of the border
+    service talks about the Chinese border is an interview, not a meeting."""
+    return [
+        h
+        for h in hits
+        if not (
+            h.payload == _MEETING
+            and h.term.lower() == "talks"
+            and _TALKS_VERB.match(text, h.end) is not None
+            and _TALKS_HELD.search(text, max(0, h.start - TALKS_SPAN), h.start) is None
         )
     ]
 
@@ -789,6 +831,7 @@ def _own_buildup(hit: Hit, hits: list[Hit], text: str, res: _Resources, item: Co
 
 
 _PRIVATE_SECURITY = ("event_kind", "private_security")
+_INVESTMENT_SECURITY = ("topic", "investment_security")
 
 
 def _without_partner_firms(hits: list[Hit], text: str, res: _Resources) -> list[Hit]:
@@ -1066,6 +1109,23 @@ _SECURITY_IN_LEAD = re.compile(
 )
 
 
+# a title naming security cooperation as its subject (安全合作, 反恐合作, security cooperation,
+# сотрудничество в сфере безопасности, военное сотрудничество)
+_COOPERATION_TITLE = re.compile(
+    r"(?:安全|反恐|防务|执法|军事)(?:领域)?合作|"
+    r"(?<![^\W\d_])(?:security|defen[cs]e|counter-?terrorism|military)\s+(?:co-?operation|ties)|"
+    r"сотрудничеств\w*\s+в\s+(?:сфере|области)\s+(?:безопасност|оборон)|"
+    r"(?:военн\w*|оборонн\w*|антитеррористическ\w*)\s+сотрудничеств",
+    re.IGNORECASE,
+)
+
+
+def _title_end(text: str, start: int, lead: int) -> int:
+    """The end of the item's first line (its title), no further than ``lead``."""
+    end = text.find("\n", start, lead)
+    return lead if end < 0 else end
+
+
 _ECONOMIC_LEAD = "economic"  # an economic sector's lead (or safety at work's)
 _ANALYSTS_LEAD = "analysts"  # analysts' lead (their commentary is about past events too)
 
@@ -1133,6 +1193,10 @@ def _talk_lead(hits: list[Hit], text: str, start: int) -> str:
         schemes: tuple[str, ...] = _REPORTING
         kind = _ECONOMIC_LEAD
     elif search_off_menu(_ANALYSTS, text, start, lead):
+        if _COOPERATION_TITLE.search(text, start, _title_end(text, start, lead)):
+            # (analysts' commentary whose title is the sides' security cooperation itself,
+            # 中国—中亚安全合作：成就与前景: its subject, not a word in passing at their forum)
+            return ""
         schemes, kind = ("event_kind", "meeting_level"), _ANALYSTS_LEAD
     elif search_off_menu(
         _ANALYSTS, text, start, headed := event_lead(start, text, lead, len(text))
@@ -1683,6 +1747,10 @@ def _score(passage: _Passage, res: _Resources, text: str | None = None) -> float
             if key in codes
             and not any(h.payload == key and _SECURITY_WORD.search(h.term) for h in passage.hits)
         }
+    if _PRIVATE_SECURITY in codes:
+        # a security firm's work carries the concern of what it guards (coder_rules.KIND_TOPICS:
+        # investment_security), as its codes will: a firm guarding projects, its branch opened
+        codes.add(_INVESTMENT_SECURITY)
     total = sum(_security_weight(s, c) for s, c in codes if s != "framework")
     if _EMERGENCY in codes and codes & _EMERGENCY_WORK and _PUBLIC_HEALTH not in codes:
         # rescue services given equipment, trained or drilled with (the codebook's emergency
@@ -1705,11 +1773,45 @@ def _score(passage: _Passage, res: _Resources, text: str | None = None) -> float
     for key, terms in ISSUE_TERMS.items():
         if key in codes and any(h.payload == key and h.term.lower() in terms for h in passage.hits):
             total += BASE_WEIGHT - _security_weight(*key)
+    if text is not None:
+        total += sum(BASE_WEIGHT - _security_weight(*key) for key in _body_topics(passage, text))
     if _framework_meeting(passage.hits, res, SECURITY_FRAMEWORKS, text=text) and (
         text is None or _held_meeting(passage, res, text)
     ):
         total += SCO_MEETING_WEIGHT
     return passage.anchor * (1.0 - 0.4**total) if total else 0.0
+
+
+# a body the sides set up, named for its matter: рабочая группа по информационной безопасности,
+# working group on information security, 信息安全工作组 (``_body_topics``)
+_BODY_BEFORE = re.compile(
+    r"(?:рабоч\w*\s+групп\w*|подкомисси\w*|комисси\w*|комитет\w*|working\s+group|"
+    r"sub-?committee|committee|commission|task\s+force)\s+(?:по|on|for)\s+$",
+    re.IGNORECASE,
+)
+_BODY_AFTER = re.compile(r"(?:合作)?(?:联合)?(?:工作组|委员会|分委会|磋商机制)")
+BODY_SPAN = 40  # characters before a topic's word searched for the body's name
+
+
+def _body_topics(passage: _Passage, text: str) -> set[tuple[str, str]]:
+    """The topics of lesser weight (information security, investment security) ``passage``
+    names as the matter of a body of the sides (a working group, a commission, a sub-committee
+    on it: the name right before the topic's word, or in Chinese 工作组, 委员会 right after it):
+    the body is security cooperation, not a word in passing, so the topic weighs in full."""
+    found: set[tuple[str, str]] = set()
+    for hit in passage.hits:
+        if (
+            hit.payload[0] != "topic"
+            or hit.payload in found
+            or _security_weight(*hit.payload) >= BASE_WEIGHT
+            or _security_weight(*hit.payload) == 0.0
+        ):
+            continue
+        if _BODY_BEFORE.search(text, max(0, hit.start - BODY_SPAN), hit.start) or (
+            _BODY_AFTER.match(text, hit.end, hit.end + 8)
+        ):
+            found.add(hit.payload)
+    return found
 
 
 # a framework's meeting named as what the sides prepare (обменялись мнениями по вопросам

@@ -37,9 +37,12 @@ __all__ = [
 WESTERN_BUILDUP = re.compile(
     r"军区|战区|边防|武警新疆|护边|戍边|巡逻路|military (district|region|command)|"
     r"theat(er|re) command|border-guarding|border guarding|военн\w* округ|пограни|"
-    r"охранник\w* границ|командовани|театр\w* военных|патрульн\w* дорог|patrol road",
+    r"охранник\w* границ|командовани|театр\w* военных|патрульн\w* дорог|patrol road|"
+    r"兵团",
     # (западного командования, западного театра военных действий: the Western Theater Command;
-    # патрульные дороги: 巡逻路)
+    # патрульные дороги: 巡逻路; 兵团: the Xinjiang Production and Construction Corps, the focal
+    # state's own body in its border region, named in its own Chinese news without 中国; in
+    # English and Russian its name comes with China's or Xinjiang's)
     re.IGNORECASE,
 )
 # build-up indicators any state's border may have (volunteers guarding it, its patrol roads):
