@@ -373,6 +373,8 @@ _BORDER_NOUN_AFTER = re.compile(
 )
 _ROUTE = (
     r"(?:railways?|railroads?|roads?|highways?|motorways?|pipelines?|corridors?|"
+    # (a line: the China-Kyrgyzstan-Uzbekistan line; twentieth round, coder69, tune8)
+    r"(?<![^\W\d_])(?<!hot\s)(?<!direct\s)(?<!front\s)(?<!hot-)(?:lines?|лини[ияюей])|"
     r"(?:железн\w*\s+)?дорог\w*|автодорог\w*|магистрал\w*|газопровод\w*|нефтепровод\w*|"
     r"трубопровод\w*|коридор\w*)"
 )
@@ -381,6 +383,8 @@ _ROUTE_BEFORE = Guarded(
     re.compile(rf"{_ROUTE}\s+[«“\"]?\s*(?:[^\W\d_]+\s*[-–—]\s*)*$", re.IGNORECASE),
     "road",
     "railway",
+    "line",
+    "лини",
     "highway",
     "motorway",
     "pipeline",
