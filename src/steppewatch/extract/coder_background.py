@@ -366,7 +366,15 @@ _MEASURED_EN = re.compile(
     r"(?<![^\W\d_])(?:by\s+contrast|in\s+contrast|unlike|whereas|comparable|"
     r"(?:has|have|had)\s+been\s+(?:(?:much|far|even)\s+)?(?:more|less)\s+[^\W\d_]+|"
     r"(?:remains?|remained|stays?|stayed)\s+(?:(?:largely|mostly)\s+)?"
-    r"(?:limited|confined|restricted)\s+to)(?![^\W\d_])",
+    r"(?:limited|confined|restricted)\s+to)(?![^\W\d_])|"
+    # (Russian and Chinese pages, coder69: был более осторожен, ведёт себя осторожнее,
+    # по-прежнему ограничиваются консультациями; 则更为谨慎, 仍仅限于咨询)
+    r"(?<![^\W\d_])(?:(?:был[аио]?|оказал\w*|оста[её]тся|остава\w+)\s+(?:(?:гораздо|намного|"
+    r"значительно|ещё|еще)\s+)?(?:более|менее)\s+[^\W\d_]+|"
+    r"(?:осторожнее|сдержаннее|осмотрительнее)|"
+    r"(?:по-прежнему|пока|лишь|всё\s+ещё|все\s+еще)\s+ограничива\w+|"
+    r"ограничива\w+\s+(?:лишь|только))(?![^\W\d_])|"
+    r"(?:更为|更加|较为|相对)(?:谨慎|保守|审慎|犹豫|迟疑)|仍(?:仅|只)?限于|(?:仍|只|仅)局限于",
     re.IGNORECASE,
 )
 
@@ -1911,6 +1919,9 @@ _DISCUSSED_BEFORE = Guarded(
         r"preparations?\s+for|prepar\w+\s+for|ahead\s+of|on\s+the\s+eve\s+of|"
         # (a gathering looked forward to: expectations for the SCO summit, hopes for it)
         r"expectations?\s+(?:for|of|from)|hopes?\s+for|look(?:s|ing)?\s+forward\s+to|"
+        # (the same in Russian and Chinese, coder69: ожидания от саммита, чего вы ждёте от,
+        # надежды на; 对…有何期待, 期待…)
+        r"ожидани\w*\s+от|жд[её]\w*\s+от|надежд\w*\s+на|надеет\w*\s+на|期待|期盼|寄予|"
         r"(?:announced|unveiled|pledged|made)\s+at|(?:объявлен\w*|объявил\w*|озвучен\w*)\s+на|"
         r"обсуд\w*|обсужд\w*|обменял\w*\s+мнениями|подготовк\w*\s+к|в\s+преддверии|накануне)"
         # (the clause runs on through a list's "including": preparations for the events to come,
@@ -1934,6 +1945,14 @@ _DISCUSSED_BEFORE = Guarded(
     "expectation",
     "hope",
     "forward",
+    "ожидани",
+    "жде",
+    "ждё",
+    "надежд",
+    "надеет",
+    "期待",
+    "期盼",
+    "寄予",
     "announced",
     "unveiled",
     "pledged",

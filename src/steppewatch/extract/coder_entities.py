@@ -374,13 +374,18 @@ _BORDER_NOUN_AFTER = re.compile(
 _ROUTE = (
     r"(?:railways?|railroads?|roads?|highways?|motorways?|pipelines?|corridors?|"
     r"(?:железн\w*\s+)?дорог\w*|автодорог\w*|магистрал\w*|газопровод\w*|нефтепровод\w*|"
-    r"трубопровод\w*|коридор\w*)"
+    r"трубопровод\w*|коридор\w*|(?<!по\s)лини[ияюей])"
 )
+# (a line after the stops: the China-Kyrgyzstan-Uzbekistan line; twentieth round, coder69,
+# tune8; not a hot line. Only after the name: an English "line" before a name is rare, and the
+# search before every name would run on most English pages, where "line" is common)
+_ROUTE_AFTER_NAME = rf"(?:{_ROUTE[3:-1]}|(?<!hot\s)(?<!direct\s)(?<!front\s)lines?)"
 # (the route's name may be quoted: железной дороги «Китай – Кыргызстан – Узбекистан»)
 _ROUTE_BEFORE = Guarded(
     re.compile(rf"{_ROUTE}\s+[«“\"]?\s*(?:[^\W\d_]+\s*[-–—]\s*)*$", re.IGNORECASE),
     "road",
     "railway",
+    "лини",
     "highway",
     "motorway",
     "pipeline",
@@ -391,7 +396,7 @@ _ROUTE_BEFORE = Guarded(
     "коридор",
 )
 _ROUTE_AFTER = re.compile(
-    rf"(?:\s*[-–—]\s*[^\W\d_]+){{1,3}}[»”\"]?\s+(?:[^\W\d_]+\s+)?{_ROUTE}\b|"
+    rf"(?:\s*[-–—]\s*[^\W\d_]+){{1,3}}[»”\"]?\s+(?:[^\W\d_]+\s+)?{_ROUTE_AFTER_NAME}\b|"
     r"(?:[-–—－][\u4e00-\u9fff]{1,6}){1,3}(?:铁路|公路|管道|走廊)",
     re.IGNORECASE,
 )
@@ -424,7 +429,7 @@ _EXPORTED_TO_BEFORE = Guarded(
 _ROUTE_ABBREVIATED_HAN = re.compile(
     r"[吉哈塔乌土俄巴蒙阿]{0,3}(?:原油|石油|天然气|油气)?(?:铁路|公路|管道|管线)"
 )
-_ROUTE_END_AFTER = re.compile(rf"[»”\"]?\s+{_ROUTE}\b", re.IGNORECASE)
+_ROUTE_END_AFTER = re.compile(rf"[»”\"]?\s+{_ROUTE_AFTER_NAME}\b", re.IGNORECASE)
 _PEOPLE_FROM_BEFORE = Guarded(
     re.compile(
         r"(?:researchers|experts|scholars|analysts|academics|journalists|think[- ]tanks?|"

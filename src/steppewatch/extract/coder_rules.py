@@ -2038,7 +2038,10 @@ def rule_implied_members(
         and not (h.payload == ("event_kind", "meeting") and _NOT_HELD_AFTER.match(text, h.end))
         and not (
             h.payload[0] in ("framework", "institution")
-            and _NON_STATE_TRACK_AFTER.match(text, h.end, h.end + 48)
+            and (
+                _NON_STATE_TRACK_AFTER.match(text, h.end, h.end + 48)
+                or _NON_STATE_TRACK_BEFORE.search(text, max(0, h.start - 64), h.start)
+            )
         )
     ]
     if not _framework_meeting(named_in_lead, res, framework, text=text, sector=False):
@@ -2085,7 +2088,13 @@ _THANKED_BEFORE = re.compile(
 _NOT_HELD_AFTER = re.compile(
     r"['’]?s?\s+(?:will|would|is\s+(?:expected|due|set|scheduled|going)\s+to|"
     r"(?:should|could|may|might)\s+(?:be|bring|become|give|help|open|produce|strengthen))"
-    r"(?![^\W\d_])",
+    r"(?![^\W\d_])|"
+    # (Russian and Chinese pages, coder69: the format's name may come between: саммит ШОС
+    # станет успешным, пройдет, должен принести; 峰会必将取得成功, 会议有望)
+    r"(?:\s+[«\"]?[^\W\d_][^\s.,;:!?]*){0,4}?\s+(?:станет|пройд[её]т|состоится|"
+    r"будет\s+(?:успешн|плодотворн)|должн\w*\s+(?:стать|принести|дать|укрепить)|"
+    r"призван\w*|принес[её]т|позволит)(?![^\W\d_])|"
+    r"(?:必将|必定|定将|一定会|一定能|有望|预计将|即将|将于|将在)",
     re.IGNORECASE,
 )
 # English pages (twentieth round, coder64): a format's name followed by a non-state track's
@@ -2096,7 +2105,24 @@ _NON_STATE_TRACK_AFTER = re.compile(
     r"academic|scholars?|universit(?:y|ies)|youth|young|women['’]?s?|civil\s+society|"
     r"people[\s\-]to[\s\-]people|business(?:\s+council)?|entrepreneurs?)\b[^.;\n]{0,24}?"
     r"(?<![^\W\d_])(?:forum|conference|dialogue|seminar|symposium|council|meeting|roundtable|"
-    r"summit|congress|festival)s?(?![^\W\d_])",
+    r"summit|congress|festival)s?(?![^\W\d_])|"
+    # (Chinese pages, coder69: 中国—中亚智库论坛, 上合组织媒体论坛, 青年委员会, 工商理事会)
+    r"(?:国家)?(?:智库|媒体|新闻|学术|高校|大学|青年|妇女|民间|工商|企业家|实业家|商务)"
+    r"[^。；;，,\n]{0,8}?(?:论坛|会议|对话|研讨会|理事会|委员会|峰会|大会|节)",
+    re.IGNORECASE,
+)
+# Russian pages (coder69): the non-state track's gathering before the format's name (Форум
+# аналитических центров ШОС, Медиафорум «Китай – Центральная Азия», Молодежный совет ШОС,
+# Деловой совет ШОС, форум СМИ): think tanks, media, young people or business meet
+_NON_STATE_TRACK_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:(?:форум|конференци|диалог|семинар|совет|встреч|круглы\w+\s+стол|"
+    r"конгресс|фестивал)\w*\s+(?:[^\W\d_]+\s+){0,2}?(?:аналитическ\w+\s+центр\w*|"
+    r"экспертн\w+\s+сообществ\w*|эксперт\w*|сми|сми\s+и\s+\w+|журналист\w*|молод[её]ж\w*|"
+    r"женщин\w*|деловых\s+кругов|предпринимател\w*|университет\w*|вуз\w*|учён\w*|учен\w*)|"
+    r"(?:медиа|молод[её]жн\w*|делов\w*|экспертн\w*|академическ\w*|женск\w*|студенческ\w*|"
+    r"университетск\w*|народн\w*\s+дипломати\w*)\s*-?\s*(?:форум|совет|диалог|саммит|"
+    r"конференци|клуб)\w*)"
+    r"(?:\s+(?:стран|государств|государств\s*[–-]\s*членов)\w*)?\s*[«\"„]?\s*$",
     re.IGNORECASE,
 )
 # every member state of the framework takes part (上合组织全体成员国派员参演, all SCO member states)
