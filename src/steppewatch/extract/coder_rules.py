@@ -1437,7 +1437,13 @@ def event_frameworks(
         _keep(
             found.by_scheme["framework"],
             code,
-            [h for h in kept if id(h) not in occasion_ids and not _occasion(text, h)],
+            [
+                h
+                for h in kept
+                if id(h) not in occasion_ids
+                and not _occasion(text, h)
+                and not _not_this_format(text, h, found.reference)
+            ],
         )
     occasions = _occasion_spans(text, hits, item.start, item.end)
     for code, hit in list(found.implied_frameworks.items()):  # RATS, the SCO Secretariat...
@@ -1452,6 +1458,7 @@ def event_frameworks(
                 )
             )
             or _occasion(text, hit)
+            or _not_this_format(text, hit, found.reference)
             or any(a <= hit.start < b for a, b in occasions)
         ):
             del found.implied_frameworks[code]
@@ -1800,6 +1807,67 @@ def _occasion_at(text: str, start: int, end: int) -> bool:
         _WITHIN_SESSION_BEFORE.search(text, before, start)
         and _WITHIN_SESSION_AFTER.match(text, end)
     )
+
+
+# a framework a state stays out of (keeps it out of the CSTO and the SCO, is not a member of
+# the SCO, не входит в ШОС, не является членом ОДКБ, 不是上合组织成员, 未加入): the state's
+# non-membership, no body organising the event (gold guide 5)
+_OUTSIDE_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:(?:keeps?|kept|keeping|stays?|stayed|staying|remains?|remained|"
+    r"left|leaves)\s+(?:[^\W\d_]+\s+){0,2}out(?:side)?\s+of|(?:is|are|was|were|being)\s+"
+    r"(?:still\s+)?not\s+(?:yet\s+)?(?:an?\s+)?(?:full\s+)?members?\s+of|non-members?\s+of|"
+    r"(?:never|not)\s+(?:yet\s+)?joined|"
+    r"не\s+(?:входит|входят|входил\w*|состоит|состоят|является\s+член\w*|являются\s+член\w*|"
+    r"вступил\w*|вступает)|вне|за\s+пределами)\s+"
+    r"(?:both\s+|ни\s+)?(?:the\s+)?(?:в\s+|во\s+)?[^.;!?\n]{0,60}$",
+    re.IGNORECASE,
+)
+_OUTSIDE_HAN_BEFORE = re.compile(r"(?:不是|并非|未加入|没有加入|不属于|尚未加入|非)[^，,。；;\n]{0,20}$")
+# a framework's gathering recalled with an earlier year than the page's (The city hosted an SCO
+# summit in 2022; в 2019 году в Бишкеке прошёл саммит ШОС; 2019年曾举办上合组织峰会): a past
+# event of the place or the states, not this event's format
+_GATHERING = re.compile(
+    r"(?<![^\W\d_])(?:summits?|meetings?|sessions?|conferences?|forums?|exercises?|drills?|"
+    r"саммит\w*|заседани\w*|совещани\w*|встреч\w*|форум\w*|конференци\w*|учени\w*)"
+    r"|峰会|会议|会晤|论坛|演习",
+    re.IGNORECASE,
+)
+_YEAR_AFTER = re.compile(
+    r"[^.;!?。；\n]{0,40}?(?<![^\W\d_])(?:in|в)\s+((?:19|20)\d\d)(?!\d)", re.IGNORECASE
+)
+_YEAR_BEFORE = re.compile(
+    r"(?:(?<![^\W\d_])(?:in|в)\s+((?:19|20)\d\d)(?!\d)|(?<!\d)((?:19|20)\d\d)年)"
+    r"[^.;!?。；\n]{0,50}$",
+    re.IGNORECASE,
+)
+OUTSIDE_SPAN = 110  # characters before a framework's name searched for a state staying out
+YEAR_NEXT = 12  # characters from a framework's name to a year said of the name itself
+
+
+def _not_this_format(text: str, hit: Hit, reference: str | None) -> bool:
+    """The framework ``hit`` names is one a state stays out of (``_OUTSIDE_BEFORE``), or a
+    gathering of it recalled with a year before the page's (``_YEAR_AFTER``): not the format of
+    the event reported."""
+    lo = max(0, hit.start - OUTSIDE_SPAN)
+    if _OUTSIDE_BEFORE.search(text, lo, hit.start) or _OUTSIDE_HAN_BEFORE.search(
+        text, max(0, hit.start - 24), hit.start
+    ):
+        return True
+    if reference is None or not reference[:4].isdigit():
+        return False
+    page = int(reference[:4])
+    after = _YEAR_AFTER.match(text, hit.end)
+    if after is not None and after.start(1) - hit.end < YEAR_NEXT and int(after.group(1)) < page:
+        return True  # (registered at the United Nations in 1995, joined the SCO in 2001)
+    window = text[max(0, hit.start - 30) : hit.end + 30]
+    if not _GATHERING.search(window):
+        return False
+    if after is not None and int(after.group(1)) < page:
+        return True
+    before = _YEAR_BEFORE.search(text, max(0, hit.start - 60), hit.start)
+    if before is not None:
+        return int(before.group(1) or before.group(2)) < page
+    return False
 
 
 def occasion_hits(text: str, hits: list[Hit]) -> set[int]:

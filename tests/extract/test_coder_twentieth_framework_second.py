@@ -1,0 +1,124 @@
+"""Twentieth-round framework rules, second pass on fresh pages (tune8, test21, test22, tune7):
+
+- a framework a state stays out of (Its neutrality keeps it out of the CSTO and the SCO; не
+  входит в ШОС; 不是上合组织成员国) names the state's non-membership, not the format of the event
+  reported; a state's part in the framework's own meeting keeps it;
+- a framework named with a year before the page's (registered at the United Nations in 1995) or
+  a gathering of it recalled with such a year (The city hosted an SCO summit in 2022; в 2019 году
+  ... саммит ШОС; 2019年...上合组织峰会) is a past event of the place or the states, not this
+  event's format; a gathering of the page's own year keeps it.
+
+Texts written for these tests, none copied from a gold text; each rule has a text it changes and
+one it leaves alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from steppewatch.extract import extract_document
+from steppewatch.extract.codebook_coder import CodebookCoder
+from steppewatch.extract import coder_rules
+from steppewatch.extract.coder_rules import _not_this_format
+from steppewatch.extract.matcher import Hit
+from steppewatch.extract.model import CodedItem
+
+CODER = CodebookCoder()
+
+
+def _code(text: str) -> CodedItem:
+    document = CODER.code(extract_document(text.encode("utf-8"), source="contrast.txt"))
+    items = [i for i in document.items if i.relevant] if document.items else [document]
+    assert items, text
+    return items[0]
+
+
+def _name(text: str, name: str) -> Hit:
+    at = text.index(name)
+    return Hit(at, at + len(name), ("framework", "SCO"), name)
+
+
+# -- a framework a state stays out of ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "outside"),
+    [
+        ("Its neutrality keeps it out of the CSTO and the SCO, and it rarely talks.", "SCO", True),
+        ("Turkmenistan is not a member of the SCO, the analyst said.", "SCO", True),
+        ("Turkmenistan attended the SCO meeting as a guest, the analyst said.", "SCO", False),
+        ("Туркменистан не входит в ШОС и ОДКБ.", "ШОС", True),
+        ("Туркменистан не является членом ШОС.", "ШОС", True),
+        ("Туркменистан принял участие в заседании ШОС.", "ШОС", False),
+        ("土库曼斯坦不是上合组织成员国。", "上合组织", True),
+        ("土库曼斯坦出席了上合组织会议。", "上合组织", False),
+    ],
+)
+def test_a_framework_a_state_stays_out_of_is_no_format(text: str, name: str, outside: bool) -> None:
+    assert _not_this_format(text, _name(text, name), "2026-05-01") is outside
+
+
+NEUTRAL_STATE = (
+    "Ashgabat opens its police door to Beijing\n"
+    "By a contributor\n\n"
+    "Turkmenistan's policy of neutrality keeps it out of the Collective Security Treaty "
+    "Organization and the Shanghai Cooperation Organization, and its services publish little.\n\n"
+    "On April 9, Turkmenistan's Minister of Internal Affairs held talks in Beijing with China's "
+    "Minister of Public Security. The two ministers discussed the fight against drug trafficking "
+    "and signed an agreement on cooperation in combating crime.\n"
+)
+MEMBER_STATE = (
+    "Tashkent hosts security talks\n"
+    "By a contributor\n\n"
+    "Interior ministers of the Shanghai Cooperation Organization member states met in Tashkent "
+    "on April 9. China's Minister of Public Security and Uzbekistan's Minister of Internal "
+    "Affairs discussed the fight against drug trafficking at the SCO meeting.\n"
+)
+
+
+def test_a_state_outside_the_sco_meets_bilaterally(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _code(NEUTRAL_STATE).framework == "bilateral"
+    assert _code(MEMBER_STATE).framework == "SCO"
+    monkeypatch.setattr(coder_rules, "_not_this_format", lambda text, hit, reference: False)
+    assert _code(NEUTRAL_STATE).framework != "bilateral"
+
+
+# -- a framework recalled with an earlier year --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "recalled"),
+    [
+        ("The city hosted an SCO summit in 2022 and a fair in 2025.", "SCO", True),
+        ("The city hosts an SCO summit in 2026, officials said.", "SCO", False),
+        ("Its neutrality was registered at the SCO in 1995.", "SCO", True),
+        ("В 2019 году в Бишкеке прошёл саммит ШОС.", "ШОС", True),
+        ("В 2026 году в Бишкеке пройдёт саммит ШОС.", "ШОС", False),
+        ("该市2019年曾举办上合组织峰会。", "上合组织", True),
+        ("该市2026年将举办上合组织峰会。", "上合组织", False),
+    ],
+)
+def test_a_gathering_of_an_earlier_year_is_no_format(text: str, name: str, recalled: bool) -> None:
+    assert _not_this_format(text, _name(text, name), "2026-07-07") is recalled
+
+
+def test_no_page_date_no_recalled_year() -> None:
+    text = "The city hosted an SCO summit in 2022."
+    assert not _not_this_format(text, _name(text, "SCO"), None)
+
+
+CAMERAS_RECALLED = (
+    "Chinese-funded cameras go up in Samarkand\n"
+    "07 July 2026\n\n"
+    "Workers of a Chinese firm are mounting police cameras on the main streets of Samarkand "
+    "this month, a project paid for by a Chinese government grant.\n"
+    "Uzbekistan's Interior Ministry said the system includes a monitoring centre for the city "
+    "police.\n"
+    "Samarkand hosted an SCO summit in 2022 and receives millions of visitors a year.\n"
+)
+
+
+def test_a_summit_the_city_hosted_years_ago_is_no_format(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _code(CAMERAS_RECALLED).framework == "bilateral"
+    # (the rule is what makes the difference: without it the recalled summit is the format)
+    monkeypatch.setattr(coder_rules, "_not_this_format", lambda text, hit, reference: False)
+    assert _code(CAMERAS_RECALLED).framework == "SCO"
