@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import pytest
 
-from steppewatch.extract import extract_document
+from steppewatch.extract import coder_rules, extract_document
 from steppewatch.extract.codebook_coder import CodebookCoder
-from steppewatch.extract import coder_rules
 from steppewatch.extract.coder_rules import _not_this_format
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import CodedItem

@@ -1822,7 +1822,9 @@ _OUTSIDE_BEFORE = re.compile(
     r"(?:both\s+|ни\s+)?(?:the\s+)?(?:в\s+|во\s+)?[^.;!?\n]{0,60}$",
     re.IGNORECASE,
 )
-_OUTSIDE_HAN_BEFORE = re.compile(r"(?:不是|并非|未加入|没有加入|不属于|尚未加入|非)[^，,。；;\n]{0,20}$")
+_OUTSIDE_HAN_BEFORE = re.compile(
+    r"(?:不是|并非|未加入|没有加入|不属于|尚未加入|非)[^，,。；;\n]{0,20}$"
+)
 # a framework's gathering recalled with an earlier year than the page's (The city hosted an SCO
 # summit in 2022; в 2019 году в Бишкеке прошёл саммит ШОС; 2019年曾举办上合组织峰会): a past
 # event of the place or the states, not this event's format
