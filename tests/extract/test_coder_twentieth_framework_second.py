@@ -121,3 +121,27 @@ def test_a_summit_the_city_hosted_years_ago_is_no_format(monkeypatch: pytest.Mon
     # (the rule is what makes the difference: without it the recalled summit is the format)
     monkeypatch.setattr(coder_rules, "_not_this_format", lambda text, hit, reference: False)
     assert _code(CAMERAS_RECALLED).framework == "SCO"
+
+
+# -- a framework's meeting named only as an occasion ----------------------------------------------
+
+TOUR_PREPARES = (
+    "Foreign minister ends regional tour in Dushanbe\n\n"
+    "DUSHANBE, May 5 -- China's Foreign Minister on Monday held talks here with the Tajik "
+    "Foreign Minister, the last stop of a trip that earlier took him to Astana and Bishkek.\n"
+    "The two sides agreed to step up cooperation against terrorism and drug trafficking on the "
+    "Tajik-Afghan border.\n"
+    "He said relations between China and the five Central Asian countries are at their best, "
+    "and that China will work with them to prepare the next China-Central Asia summit.\n"
+)
+TOUR_AT_SUMMIT = TOUR_PREPARES.replace(
+    "to prepare the next China-Central Asia summit",
+    "at the China-Central Asia summit held in Dushanbe that day",
+)
+
+
+def test_a_summit_prepared_makes_no_other_mention_the_format() -> None:
+    # the region's name later in the text is kept only by a meeting of the format; the next
+    # summit the states prepare is an occasion, no meeting of this event
+    assert _code(TOUR_PREPARES).framework != "C5+China"
+    assert _code(TOUR_AT_SUMMIT).framework == "C5+China"

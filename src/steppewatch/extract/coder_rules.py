@@ -1416,8 +1416,13 @@ def event_frameworks(
     for code in list(found.codes("framework")):
         # a body of the framework named at a meeting (the RATS council's session) counts for
         # every mention of the framework, as it is the same for each
+        # (... unless that meeting is itself named as an occasion or a past gathering: the next
+        # China-Central Asia summit the two prepare makes no other mention the event's format)
         body_meeting = any(
-            term_meeting(t, index, text, sector=False) for t in framework_terms(others, res, code)
+            term_meeting(t, index, text, sector=False)
+            and not _occasion(text, t)
+            and not _not_this_format(text, t, found.reference)
+            for t in framework_terms(others, res, code)
         )
         kept = [
             h
