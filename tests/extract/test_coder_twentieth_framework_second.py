@@ -100,6 +100,56 @@ def test_a_gathering_of_an_earlier_year_is_no_format(text: str, name: str, recal
     assert _not_this_format(text, _name(text, name), "2026-07-07") is recalled
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "marked"),
+    [
+        (
+            "A reception to mark the third anniversary of the China-Central Asia dialogue.",
+            "China-Central Asia",
+            True,
+        ),
+        (
+            "A reception on the sidelines of the China-Central Asia dialogue.",
+            "China-Central Asia",
+            False,
+        ),
+        (
+            "Приём по случаю годовщины формата Китай-Центральная Азия.",
+            "Китай-Центральная Азия",
+            True,
+        ),
+        ("Приём в рамках формата Китай-Центральная Азия.", "Китай-Центральная Азия", False),
+        ("举行招待会纪念中国—中亚机制成立三周年。", "中国—中亚", True),
+        ("举行招待会庆祝中国—中亚外长会晤顺利举行。", "中国—中亚", False),
+    ],
+)
+def test_a_framework_whose_anniversary_is_marked_is_no_format(
+    text: str, name: str, marked: bool
+) -> None:
+    assert _not_this_format(text, _name(text, name), "2026-07-07") is marked
+
+
+RECEPTION_MARKS = (
+    "Public security ministry hosts Central Asian envoys; Kyrgyzstan signs police memorandum\n"
+    "Ministry of Public Security | 2026-10-14\n\n"
+    "BEIJING, Oct. 14 -- China's Ministry of Public Security gave a reception for the "
+    "ambassadors of Kazakhstan, Kyrgyzstan, Tajikistan, Uzbekistan and Turkmenistan on "
+    "Tuesday to mark the second anniversary of the China-Central Asia law-enforcement "
+    "dialogue.\n"
+    "At the reception, the Ministry and the Embassy of Kyrgyzstan signed a memorandum of "
+    "understanding on police cooperation against terrorism and drug trafficking.\n"
+)
+
+
+def test_a_reception_marking_an_anniversary_is_not_the_format(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert _code(RECEPTION_MARKS).framework == "bilateral"
+    # (the rule is what makes the difference: without it the dialogue marked is the format)
+    monkeypatch.setattr(coder_rules, "_not_this_format", lambda text, hit, reference: False)
+    assert _code(RECEPTION_MARKS).framework == "C5+China"
+
+
 def test_no_page_date_no_recalled_year() -> None:
     text = "The city hosted an SCO summit in 2022."
     assert not _not_this_format(text, _name(text, "SCO"), None)

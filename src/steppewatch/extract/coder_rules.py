@@ -1827,6 +1827,16 @@ _OUTSIDE_BEFORE = re.compile(
     r"(?:both\s+|ни\s+)?(?:the\s+)?(?:в\s+|во\s+)?[^.;!?\n]{0,60}$",
     re.IGNORECASE,
 )
+# a framework whose anniversary an event marks (to mark the third anniversary of the
+# China-Central Asia dialogue, по случаю годовщины ...): the occasion, not the event's format
+_ANNIVERSARY_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:anniversary\s+of|годовщин\w*|[\d-]*летия|летию)\s+(?:the\s+)?"
+    r"(?:(?:founding|establishment|launch|создания|образования|основания)\s+(?:of\s+)?(?:the\s+)?)?"
+    r"[^.;,!?\n]{0,12}$",
+    re.IGNORECASE,
+)
+_MARK_HAN_BEFORE = re.compile(r"(?:纪念|庆祝|庆贺)[^，,。；;\n]{0,6}$")
+_ANNIVERSARY_HAN_AFTER = re.compile(r"[^，,。；;\n]{0,10}?周年")
 _OUTSIDE_HAN_BEFORE = re.compile(
     r"(?:不是|并非|未加入|没有加入|不属于|尚未加入|非)[^，,。；;\n]{0,20}$"
 )
@@ -1856,6 +1866,11 @@ def _not_this_format(text: str, hit: Hit, reference: str | None) -> bool:
     gathering of it recalled with a year before the page's (``_YEAR_AFTER``): not the format of
     the event reported."""
     lo = max(0, hit.start - OUTSIDE_SPAN)
+    if _ANNIVERSARY_BEFORE.search(text, max(0, hit.start - 60), hit.start) or (
+        _MARK_HAN_BEFORE.search(text, max(0, hit.start - 8), hit.start)
+        and _ANNIVERSARY_HAN_AFTER.match(text, hit.end)
+    ):
+        return True
     if _OUTSIDE_BEFORE.search(text, lo, hit.start) or _OUTSIDE_HAN_BEFORE.search(
         text, max(0, hit.start - 24), hit.start
     ):
