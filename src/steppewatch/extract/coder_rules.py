@@ -1416,12 +1416,15 @@ def event_frameworks(
     for code in list(found.codes("framework")):
         # a body of the framework named at a meeting (the RATS council's session) counts for
         # every mention of the framework, as it is the same for each
-        # (... unless that meeting is itself named as an occasion or a past gathering: the next
-        # China-Central Asia summit the two prepare makes no other mention the event's format)
+        # (... unless that meeting of a multilateral framework is itself named as an occasion or
+        # a past gathering: the next China-Central Asia summit the two prepare makes no other
+        # mention the event's format)
         body_meeting = any(
             term_meeting(t, index, text, sector=False)
-            and not _occasion(text, t)
-            and not _not_this_format(text, t, found.reference)
+            and (
+                code not in MULTILATERAL_FRAMEWORKS
+                or not (_occasion(text, t) or _not_this_format(text, t, found.reference))
+            )
             for t in framework_terms(others, res, code)
         )
         kept = [
@@ -1829,7 +1832,7 @@ _OUTSIDE_BEFORE = re.compile(
 )
 # a framework whose anniversary an event marks (to mark the third anniversary of the
 # China-Central Asia dialogue, по случаю годовщины ...): the occasion, not the event's format
-_ANNIVERSARY_BEFORE = re.compile(
+_MARKED_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:anniversary\s+of|годовщин\w*|[\d-]*летия|летию)\s+(?:the\s+)?"
     r"(?:(?:founding|establishment|launch|создания|образования|основания)\s+(?:of\s+)?(?:the\s+)?)?"
     r"[^.;,!?\n]{0,12}$",
@@ -1866,7 +1869,7 @@ def _not_this_format(text: str, hit: Hit, reference: str | None) -> bool:
     gathering of it recalled with a year before the page's (``_YEAR_AFTER``): not the format of
     the event reported."""
     lo = max(0, hit.start - OUTSIDE_SPAN)
-    if _ANNIVERSARY_BEFORE.search(text, max(0, hit.start - 60), hit.start) or (
+    if _MARKED_BEFORE.search(text, max(0, hit.start - 60), hit.start) or (
         _MARK_HAN_BEFORE.search(text, max(0, hit.start - 8), hit.start)
         and _ANNIVERSARY_HAN_AFTER.match(text, hit.end)
     ):
