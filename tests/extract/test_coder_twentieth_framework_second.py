@@ -195,3 +195,45 @@ def test_a_summit_prepared_makes_no_other_mention_the_format() -> None:
     # summit the states prepare is an occasion, no meeting of this event
     assert _code(TOUR_PREPARES).framework != "C5+China"
     assert _code(TOUR_AT_SUMMIT).framework == "C5+China"
+
+
+# -- a body of other states named beside the focal state's event ----------------------------------
+
+HANDOVER_CSTO_SAME_DAY = (
+    "Кыргызстан получил от Китая тепловизоры — армия отправилась на учения ОДКБ\n\n"
+    "БИШКЕК, 3 марта. Пограничная служба Кыргызстана получила от Китая партию тепловизоров и "
+    "радиостанций для охраны государственной границы, сообщила пресс-служба ведомства.\n"
+    "Церемония передачи прошла в Бишкеке с участием военного атташе посольства КНР.\n"
+    "В тот же день подразделения армии Кыргызстана отправились на учения ОДКБ вместе с "
+    "военными России и Казахстана.\n"
+)
+HANDOVER_TRILATERAL = HANDOVER_CSTO_SAME_DAY.replace(
+    "армия отправилась на учения ОДКБ", "в трехстороннем формате"
+).replace(
+    "В тот же день подразделения армии Кыргызстана отправились на учения ОДКБ вместе с "
+    "военными России и Казахстана.",
+    "Передача прошла в трехстороннем формате Китай — Кыргызстан — Таджикистан.",
+)
+HANDOVER_EN = (
+    "Kyrgyz border guards receive Chinese thermal cameras; army leaves for CSTO drill\n\n"
+    "BISHKEK, March 3 -- Kyrgyzstan's Border Service received a batch of thermal cameras and "
+    "radios from China for the protection of the state border, the service said.\n"
+    "The handover ceremony in Bishkek was attended by the Chinese military attache.\n"
+    "On the same day Kyrgyz army units left for a CSTO exercise with Russian and Kazakh troops.\n"
+)
+
+
+HANDOVER_ZH = (
+    "中国向吉尔吉斯斯坦边防部门移交热成像设备\n\n"
+    "新华社比什凯克3月3日电 中国政府向吉尔吉斯斯坦边防局移交一批热成像仪和电台，用于边境安全。"
+    "中国驻吉尔吉斯斯坦大使出席移交仪式。\n"
+    "同日，吉尔吉斯斯坦军队前往参加集安组织演习。\n"
+)
+
+
+def test_a_body_of_other_states_is_no_format_of_the_focal_states_event() -> None:
+    assert _code(HANDOVER_ZH).framework == "bilateral"
+    assert _code(HANDOVER_CSTO_SAME_DAY).framework == "bilateral"
+    assert _code(HANDOVER_EN).framework == "bilateral"
+    # (a format the codebook names of the focal state's own, trilateral, stays)
+    assert _code(HANDOVER_TRILATERAL).framework == "other_multilateral"

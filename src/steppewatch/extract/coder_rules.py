@@ -1404,6 +1404,26 @@ def event_frameworks(
             ):
                 del found.implied_frameworks[code]
     occasion_ids = occasion_hits(text, hits)  # (with a name's abbreviation after it: (SCO))
+    # a body of other states (the CSTO, the CIS: an institution of no state, framework or
+    # field; the study's own frameworks take their code in the gazetteer) is no format of the
+    # focal state's event: named beside it, it is another event's (the partner's army leaves
+    # for a CSTO exercise the same day)
+    outside_bodies = {
+        (h.start, h.end)
+        for h in hits
+        if h.payload[0] == "institution"
+        and not _owned_institution(res.gazetteer.institutions[h.payload[1]])
+    }
+    if outside_bodies and "other_multilateral" in found.codes("framework"):
+        _keep(
+            found.by_scheme["framework"],
+            "other_multilateral",
+            [
+                h
+                for h in found.by_scheme["framework"]["other_multilateral"]
+                if (h.start, h.end) not in outside_bodies
+            ],
+        )
     if "bilateral" in found.codes("framework"):
         # a pair of states chained to a third (中吉塔三国, китайско-кыргызско-таджикский,
         # China-Kyrgyzstan-Tajikistan): three states' format, not the pair's
