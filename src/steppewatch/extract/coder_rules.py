@@ -1404,6 +1404,26 @@ def event_frameworks(
             ):
                 del found.implied_frameworks[code]
     occasion_ids = occasion_hits(text, hits)  # (with a name's abbreviation after it: (SCO))
+    # a body of other states (the CSTO, the CIS: an institution of no state, framework or
+    # field; the study's own frameworks take their code in the gazetteer) is no format of the
+    # focal state's event: named beside it, it is another event's (the partner's army leaves
+    # for a CSTO exercise the same day)
+    outside_bodies = {
+        (h.start, h.end)
+        for h in hits
+        if h.payload[0] == "institution"
+        and not _owned_institution(res.gazetteer.institutions[h.payload[1]])
+    }
+    if outside_bodies and "other_multilateral" in found.codes("framework"):
+        _keep(
+            found.by_scheme["framework"],
+            "other_multilateral",
+            [
+                h
+                for h in found.by_scheme["framework"]["other_multilateral"]
+                if (h.start, h.end) not in outside_bodies
+            ],
+        )
     if "bilateral" in found.codes("framework"):
         # a pair of states chained to a third (中吉塔三国, китайско-кыргызско-таджикский,
         # China-Kyrgyzstan-Tajikistan): three states' format, not the pair's
@@ -1416,8 +1436,16 @@ def event_frameworks(
     for code in list(found.codes("framework")):
         # a body of the framework named at a meeting (the RATS council's session) counts for
         # every mention of the framework, as it is the same for each
+        # (... unless that meeting of a multilateral framework is itself named as an occasion or
+        # a past gathering: the next China-Central Asia summit the two prepare makes no other
+        # mention the event's format)
         body_meeting = any(
-            term_meeting(t, index, text, sector=False) for t in framework_terms(others, res, code)
+            term_meeting(t, index, text, sector=False)
+            and (
+                code not in MULTILATERAL_FRAMEWORKS
+                or not (_occasion(text, t) or _not_this_format(text, t, found.reference))
+            )
+            for t in framework_terms(others, res, code)
         )
         kept = [
             h
@@ -1437,7 +1465,13 @@ def event_frameworks(
         _keep(
             found.by_scheme["framework"],
             code,
-            [h for h in kept if id(h) not in occasion_ids and not _occasion(text, h)],
+            [
+                h
+                for h in kept
+                if id(h) not in occasion_ids
+                and not _occasion(text, h)
+                and not _not_this_format(text, h, found.reference)
+            ],
         )
     occasions = _occasion_spans(text, hits, item.start, item.end)
     for code, hit in list(found.implied_frameworks.items()):  # RATS, the SCO Secretariat...
@@ -1452,6 +1486,7 @@ def event_frameworks(
                 )
             )
             or _occasion(text, hit)
+            or _not_this_format(text, hit, found.reference)
             or any(a <= hit.start < b for a, b in occasions)
         ):
             del found.implied_frameworks[code]
@@ -1800,6 +1835,84 @@ def _occasion_at(text: str, start: int, end: int) -> bool:
         _WITHIN_SESSION_BEFORE.search(text, before, start)
         and _WITHIN_SESSION_AFTER.match(text, end)
     )
+
+
+# a framework a state stays out of (keeps it out of the CSTO and the SCO, is not a member of
+# the SCO, не входит в ШОС, не является членом ОДКБ, 不是上合组织成员, 未加入): the state's
+# non-membership, no body organising the event (gold guide 5)
+_OUTSIDE_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:(?:keeps?|kept|keeping|stays?|stayed|staying|remains?|remained|"
+    r"left|leaves)\s+(?:[^\W\d_]+\s+){0,2}out(?:side)?\s+of|(?:is|are|was|were|being)\s+"
+    r"(?:still\s+)?not\s+(?:yet\s+)?(?:an?\s+)?(?:full\s+)?members?\s+of|non-members?\s+of|"
+    r"(?:never|not)\s+(?:yet\s+)?joined|"
+    r"не\s+(?:входит|входят|входил\w*|состоит|состоят|является\s+член\w*|являются\s+член\w*|"
+    r"вступил\w*|вступает)|вне|за\s+пределами)\s+"
+    r"(?:both\s+|ни\s+)?(?:the\s+)?(?:в\s+|во\s+)?[^.;!?\n]{0,60}$",
+    re.IGNORECASE,
+)
+# a framework whose anniversary an event marks (to mark the third anniversary of the
+# China-Central Asia dialogue, по случаю годовщины ...): the occasion, not the event's format
+_MARKED_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:anniversary\s+of|годовщин\w*|[\d-]*летия|летию)\s+(?:the\s+)?"
+    r"(?:(?:founding|establishment|launch|создания|образования|основания)\s+(?:of\s+)?(?:the\s+)?)?"
+    r"[^.;,!?\n]{0,12}$",
+    re.IGNORECASE,
+)
+_MARK_HAN_BEFORE = re.compile(r"(?:纪念|庆祝|庆贺)[^，,。；;\n]{0,6}$")
+_ANNIVERSARY_HAN_AFTER = re.compile(r"[^，,。；;\n]{0,10}?周年")
+_OUTSIDE_HAN_BEFORE = re.compile(
+    r"(?:不是|并非|未加入|没有加入|不属于|尚未加入|非)[^，,。；;\n]{0,20}$"
+)
+# a framework's gathering recalled with an earlier year than the page's (The city hosted an SCO
+# summit in 2022; в 2019 году в Бишкеке прошёл саммит ШОС; 2019年曾举办上合组织峰会): a past
+# event of the place or the states, not this event's format
+_GATHERING = re.compile(
+    r"(?<![^\W\d_])(?:summits?|meetings?|sessions?|conferences?|forums?|exercises?|drills?|"
+    r"саммит\w*|заседани\w*|совещани\w*|встреч\w*|форум\w*|конференци\w*|учени\w*)"
+    r"|峰会|会议|会晤|论坛|演习",
+    re.IGNORECASE,
+)
+_YEAR_AFTER = re.compile(
+    r"[^.;!?。；\n]{0,40}?(?<![^\W\d_])(?:in|в)\s+((?:19|20)\d\d)(?!\d)", re.IGNORECASE
+)
+_YEAR_BEFORE = re.compile(
+    r"(?:(?<![^\W\d_])(?:in|в)\s+((?:19|20)\d\d)(?!\d)|(?<!\d)((?:19|20)\d\d)年)"
+    r"[^.;!?。；\n]{0,50}$",
+    re.IGNORECASE,
+)
+OUTSIDE_SPAN = 110  # characters before a framework's name searched for a state staying out
+YEAR_NEXT = 12  # characters from a framework's name to a year said of the name itself
+
+
+def _not_this_format(text: str, hit: Hit, reference: str | None) -> bool:
+    """The framework ``hit`` names is one a state stays out of (``_OUTSIDE_BEFORE``), or a
+    gathering of it recalled with a year before the page's (``_YEAR_AFTER``): not the format of
+    the event reported."""
+    lo = max(0, hit.start - OUTSIDE_SPAN)
+    if _MARKED_BEFORE.search(text, max(0, hit.start - 60), hit.start) or (
+        _MARK_HAN_BEFORE.search(text, max(0, hit.start - 8), hit.start)
+        and _ANNIVERSARY_HAN_AFTER.match(text, hit.end)
+    ):
+        return True
+    if _OUTSIDE_BEFORE.search(text, lo, hit.start) or _OUTSIDE_HAN_BEFORE.search(
+        text, max(0, hit.start - 24), hit.start
+    ):
+        return True
+    if reference is None or not reference[:4].isdigit():
+        return False
+    page = int(reference[:4])
+    after = _YEAR_AFTER.match(text, hit.end)
+    if after is not None and after.start(1) - hit.end < YEAR_NEXT and int(after.group(1)) < page:
+        return True  # (registered at the United Nations in 1995, joined the SCO in 2001)
+    window = text[max(0, hit.start - 30) : hit.end + 30]
+    if not _GATHERING.search(window):
+        return False
+    if after is not None and int(after.group(1)) < page:
+        return True
+    before = _YEAR_BEFORE.search(text, max(0, hit.start - 60), hit.start)
+    if before is not None:
+        return int(before.group(1) or before.group(2)) < page
+    return False
 
 
 def occasion_hits(text: str, hits: list[Hit]) -> set[int]:
