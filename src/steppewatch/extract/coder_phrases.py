@@ -427,17 +427,24 @@ def drill_mentions(hits: list[Hit], normal: str, start: int, end: int) -> list[H
     by start; ``normal``: the lower-cased text."""
     if not _DRILL.possible(normal, start, end):
         return hits
-    taken = [
+    taken = sorted(
         (h.start, h.end)
         for h in hits
         if h.payload in (DRILL, CONTEST, ("event_kind", "multilateral_exercise"))
-    ]
+    )
     found: list[Hit] = []
+    # one sweep: the matches come in text order, so the exercise hits starting before a match's
+    # end only grow; the latest end among them tells whether one overlaps it (linear on a page
+    # of thousands of exercise mentions, where a scan of all of them per match was quadratic)
+    seen, reach = 0, -1
     for m in _DRILL.pattern.finditer(normal, start, end):
         between = m.group("between")
         if between is not None and _NOT_PURPOSE.search(between):
             continue
-        if any(a < m.end() and m.start() < b for a, b in taken):
+        while seen < len(taken) and taken[seen][0] < m.end():
+            reach = max(reach, taken[seen][1])
+            seen += 1
+        if reach > m.start():
             continue
         found.append(Hit(m.start(), m.end(), DRILL, m.group()))
     if not found:
