@@ -37,6 +37,8 @@ REFUSED = {
     "test22",
     "test23",
     "test24",
+    "test25",
+    "test26",
     "real_heldout",
     "real_heldout2",
 }
