@@ -443,6 +443,7 @@ DISJOINT_SETS = (
     "test22",
     "test23",
     "test24",
+    "test25",
     "real_tune",
     "real_heldout",
     "real_heldout2",
@@ -1004,6 +1005,28 @@ def test_twenty_fourth_readout_held_out_set_is_valid_complete_and_disjoint() -> 
         relevant_at_least=42,
         negatives_at_least=14,
         multi_event_at_least=18,
+        each_kind_at_least=3,
+    )
+
+
+def test_twenty_fifth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
+    """gold/test25.jsonl, the twenty-fifth blind readout set (an ordinary month's reading in house
+    styles no earlier set used: wire feeds and their regional services (Xinhua's Russian service,
+    TASS, RIA Novosti, Interfax-Kazakhstan, Kabar, AKIpress, 24.kg, Asia-Plus, Khovar, Kun.uz,
+    Gazeta.uz, UzA, Dunyo, Trend, Orient, Turkmenportal, neutraltimes), PRC embassy pages in the
+    five capitals, PLA Daily, China Military Online and MND press-conference transcripts, Telegram
+    posts copied to the web, PDF bulletins turned into text, conference programmes and agendas,
+    parliament committee minutes, think-tank event announcements, English-language Central Asian
+    outlets and ministry FAQ pages; two lines to several screens; two thirds of the events not
+    meetings; hard negatives of the same look; written ahead, held out)."""
+    _check_blind_readout_set(
+        "test25",
+        "ro26-",
+        documents=60,
+        per_language=20,
+        relevant_at_least=45,
+        negatives_at_least=15,
+        multi_event_at_least=22,
         each_kind_at_least=3,
     )
 
