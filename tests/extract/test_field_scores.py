@@ -444,6 +444,7 @@ DISJOINT_SETS = (
     "test23",
     "test24",
     "test25",
+    "test26",
     "real_tune",
     "real_heldout",
     "real_heldout2",
@@ -1027,6 +1028,29 @@ def test_twenty_fifth_readout_held_out_set_is_valid_complete_and_disjoint() -> N
         relevant_at_least=45,
         negatives_at_least=15,
         multi_event_at_least=22,
+        each_kind_at_least=3,
+    )
+
+
+def test_twenty_sixth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
+    """gold/test26.jsonl, the twenty-sixth blind readout set (pages where the framework, the level
+    and the kind of each event are hard to tell: SCO, CICA, C5+China, CIS and Afghanistan-neighbours
+    gatherings with bilateral sidelines; meetings led by deputies, envoys, bureau and centre heads,
+    border representatives, academy heads, PAP commanders, speakers, party officials and
+    ambassadors; titles easy to misread (State Councillor, first deputy, presidential adviser);
+    handovers, course openings and closings, a drill's closing, a hotline, a centre inaugurated, a
+    joint patrol after a border meeting; Chinese-language pages and English pages of international
+    outlets; hard negatives of the same shape (trade-only sessions of the same bodies, civilian
+    handovers and courses, a Mekong course, a CSTO drill with PRC observers); written ahead, held
+    out)."""
+    _check_blind_readout_set(
+        "test26",
+        "ro27-",
+        documents=60,
+        per_language=20,
+        relevant_at_least=42,
+        negatives_at_least=14,
+        multi_event_at_least=18,
         each_kind_at_least=3,
     )
 
