@@ -1076,6 +1076,7 @@ def test_blind_second_annotation_covers_the_second_annotator_sample(shared_dir: 
         ("test22", 60),
         ("test23", 60),
         ("test24", 60),
+        ("test25", 60),
     ],
 )
 def test_blind_second_annotation_covers_every_readout(name: str, documents: int) -> None:
