@@ -1100,6 +1100,7 @@ def test_blind_second_annotation_covers_the_second_annotator_sample(shared_dir: 
         ("test22", 60),
         ("test23", 60),
         ("test24", 60),
+        ("test25", 60),
         ("test26", 60),
     ],
 )
