@@ -472,12 +472,14 @@ def _check_blind_readout_set(
     negatives_at_least: int,
     multi_event_at_least: int,
     each_kind_at_least: int = 4,
+    commentary_at_least: int = 4,
 ) -> None:
     """A blind held-out readout set: every record annotates every field, its texts exist (title,
     dateline, body), it mixes ru/zh/en, has enough relevant documents and hard negatives, every
     event kind at least `each_kind_at_least` times among its events (four, unless an adjudication
-    removed one), commentary, every framework, multi-event documents, and shares no document with
-    any other gold set."""
+    removed one), commentary (`commentary_at_least` records, four unless a gold fix coded a
+    recalled event on a commentary page), every framework, multi-event documents, and shares no
+    document with any other gold set."""
     repo = Path(__file__).resolve().parents[2]
     gold = load_gold(repo / "gold" / f"{name}.jsonl")
     every = set(GOLD_FIELDS)  # every field a record can annotate
@@ -499,7 +501,7 @@ def _check_blind_readout_set(
     kinds = [e.kind for g in relevant for e in g.events]
     for kind in EVENT_KINDS:
         assert kinds.count(kind) >= each_kind_at_least, kind
-    assert sum(g.kind is None for g in relevant) >= 4  # commentary
+    assert sum(g.kind is None for g in relevant) >= commentary_at_least  # commentary
     frameworks = {e.framework for g in relevant for e in g.events}
     assert frameworks >= FRAMEWORKS
     assert sum(len(g.events) > 1 for g in gold) >= multi_event_at_least
@@ -652,6 +654,7 @@ def test_eleventh_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
         relevant_at_least=42,
         negatives_at_least=18,
         multi_event_at_least=21,
+        commentary_at_least=3,  # zh16 codes its recalled attack since the 21st round (point I)
     )
 
 
