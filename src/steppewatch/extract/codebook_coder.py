@@ -151,6 +151,7 @@ from steppewatch.extract.coder_relevance import (
     people_of,
     public_notice,
     route_end,
+    staff_free_lead,
     staff_led,
     staff_names,
 )
@@ -277,6 +278,11 @@ AGENCY_SPAN = 30  # characters before an emergency word searched for its ministr
 FIRMS_NAMED = frozenset({("topic", "investment_security")})
 _SECURITY_WORD = re.compile(
     r"安全|保护|保障|secur|protect|safe|безопасн|защит|охран", re.IGNORECASE
+)
+# energy security (of supplies: gas, power, the continent's) is an economic concern, not the
+# security of the focal state's firms or projects: alone, it makes no passage security
+_ENERGY_SUPPLY = re.compile(
+    r"energy\s+security|энергетическ\w*\s+безопасност|能源安全", re.IGNORECASE
 )
 # incident words that only count the dead and hurt (an accident has them too): no sign of harm
 # done to the focal state's people
@@ -583,7 +589,11 @@ class CodebookCoder:
                 # a partner's own law-enforcement case: the focal state only where goods come
                 # from or a firm's home
                 passage_score *= NAMED_ONLY_FACTOR
-            elif led_by_staff and passage_score >= self.threshold:
+            elif (
+                led_by_staff
+                and passage_score >= self.threshold
+                and not _digest_entry(passage, text, item)
+            ):
                 # a framework's secretary-general's own business (an audience, a statement)
                 passage_score *= NAMED_ONLY_FACTOR
             elif (
@@ -680,6 +690,18 @@ class CodebookCoder:
 
 
 # -- helpers ------------------------------------------------------------------------------
+def _digest_entry(passage: _Passage, text: str, item: CodedItem) -> bool:
+    """``passage`` is a later entry of a digest (an announcement list, 一、... 二、...) whose own
+    lead is not a framework's secretary-general's business: the digest's first entry (or its
+    heading: 上合组织秘书处一周要闻) led by him speaks for none of the other entries (二、上合组织
+    成员国安全会议秘书会议举行)."""
+    return (
+        passage.start > item.start
+        and bool(numbered_entries(text, item.start, item.end))
+        and staff_free_lead(text, passage.start)
+    )
+
+
 def _or_whole(
     passages: list[_Passage],
     relevant: list[_Passage],
@@ -1745,7 +1767,12 @@ def _score(passage: _Passage, res: _Resources, text: str | None = None) -> float
             key
             for key in FIRMS_NAMED
             if key in codes
-            and not any(h.payload == key and _SECURITY_WORD.search(h.term) for h in passage.hits)
+            and not any(
+                h.payload == key
+                and _SECURITY_WORD.search(h.term)
+                and not _ENERGY_SUPPLY.search(h.term)
+                for h in passage.hits
+            )
         }
     if _PRIVATE_SECURITY in codes:
         # a security firm's work carries the concern of what it guards (coder_rules.KIND_TOPICS:
