@@ -12,7 +12,10 @@
   case; a partner's police seizing goods smuggled from Xinjiang still is;
 - energy security (of gas supplies, of the continent: energy security, энергетическая
   безопасность, 能源安全) makes no passage security on its own; the protection of a pipeline
-  against attacks still does.
+  against attacks still does;
+- an academic seminar's lead (学术研讨会, academic seminar, научный семинар) is scholars'
+  business: its seminar word is no security event of the lead; the two states' law-enforcement
+  seminar stays relevant.
 
 The digest's structure (一、 entries) exists in Chinese only. Texts written for these tests, none
 copied from a gold text; each rule has a text it changes and one it leaves alone."""
@@ -154,6 +157,52 @@ def test_energy_security_alone_is_no_security() -> None:
 
 def test_pipeline_protection_stays_security() -> None:
     for text in (_PIPELINE_GUARD_EN, _PIPELINE_GUARD_RU, _PIPELINE_GUARD_ZH):
+        document = _code(text)
+        assert document.relevant, text[:40]
+        assert "KZ" in document.countries
+
+
+# -- scholars' seminar ---------------------------------------------------------------------
+
+_ACADEMIC_ZH = (
+    '"中国—中亚安全治理"学术研讨会在京举行\n'
+    "某研究中心 | 学术活动 | 2026-10-20\n"
+    '10月20日，"中国—中亚安全治理"学术研讨会在北京举行。来自中国、哈萨克斯坦高校的20余名学者参加，围绕地区反恐和非传统安全等议题展开讨论。'
+)
+_AGENCIES_SEMINAR_ZH = (
+    "中哈执法安全研讨会在京举行\n"
+    "公安部 | 2026-10-20\n"
+    "10月20日，中国公安部与哈萨克斯坦内务部在北京联合举办执法安全研讨会，双方就打击恐怖主义和跨境犯罪交换意见。"
+)
+_ACADEMIC_EN = (
+    "Academic seminar on China-Central Asia security governance held in Beijing\n"
+    "A research centre | Events | 20 October 2026\n"
+    "On October 20, an academic seminar on China-Central Asia security governance was held in Beijing. Some 20 scholars from universities of China and Kazakhstan discussed counter-terrorism and non-traditional security."
+)
+_AGENCIES_SEMINAR_EN = (
+    "China, Kazakhstan hold law-enforcement seminar in Beijing\n"
+    "Ministry of Public Security | 20 October 2026\n"
+    "On October 20, China's Ministry of Public Security and Kazakhstan's Ministry of Internal Affairs held a seminar on law-enforcement cooperation in Beijing and exchanged views on fighting terrorism and cross-border crime."
+)
+_ACADEMIC_RU = (
+    "В Пекине прошел научный семинар о безопасности в Центральной Азии\n"
+    "Исследовательский центр | События | 20 октября 2026\n"
+    "20 октября в Пекине прошел научный семинар «Китай – Центральная Азия: управление безопасностью». Около 20 ученых из вузов Китая и Казахстана обсудили борьбу с терроризмом и нетрадиционные угрозы."
+)
+_AGENCIES_SEMINAR_RU = (
+    "МОБ КНР и МВД Казахстана провели семинар по правоохранительному сотрудничеству\n"
+    "МОБ КНР | 20 октября 2026\n"
+    "20 октября Министерство общественной безопасности Китая и МВД Казахстана провели в Пекине семинар по правоохранительному сотрудничеству и обменялись мнениями о борьбе с терроризмом и трансграничной преступностью."
+)
+
+
+def test_academic_seminar_is_scholars_business() -> None:
+    for text in (_ACADEMIC_ZH, _ACADEMIC_EN, _ACADEMIC_RU):
+        assert not _code(text).relevant, text[:40]
+
+
+def test_agencies_seminar_stays_relevant() -> None:
+    for text in (_AGENCIES_SEMINAR_ZH, _AGENCIES_SEMINAR_EN, _AGENCIES_SEMINAR_RU):
         document = _code(text)
         assert document.relevant, text[:40]
         assert "KZ" in document.countries

@@ -1091,9 +1091,16 @@ _ANALYSTS = Guarded(
         r"\b(?:experts|analysts|scholars)\b[^.\n]{0,40}?\b(?:urg\w*|call(?:s|ed)?\s+on|"
         r"propos\w*|suggest\w*|recommend\w*)\b|"
         r"(?<![^\W\d_])(?:эксперт|аналитик|политолог)\w*\s+(?:призвал|предложил|рекомендовал)\w*|"
-        r"(?:专家|学者)(?:呼吁|建议)",
+        r"(?:专家|学者)(?:呼吁|建议)|"
+        # an academic seminar or conference (学术研讨会, academic conference, научный семинар):
+        # scholars' business
+        r"学术(?:研讨会|会议|论坛|座谈会)|\bacademic\s+(?:conference|seminar|symposium|forum)s?\b|"
+        r"научн\w*\s+(?:семинар|симпозиум)",
         re.IGNORECASE,
     ),
+    "学术",
+    "academic",
+    "научн",
     "智库",
     "学者",
     "研究报告",
@@ -1196,6 +1203,7 @@ def _talk_lead(hits: list[Hit], text: str, start: int) -> str:
         return "" if own_event else _ECONOMIC_LEAD
     levels = {h.payload[1] for h in hits if h.start < lead and h.payload[0] == "meeting_level"}
     economic = search_off_menu(_ECONOMIC, text, start, lead) is not None
+    own = (0, 0)  # an analysts' gathering named in the lead (see below)
     if not economic:
         # (a lead that is a masthead and a menu, no sentence: the headline and first sentence
         # under them say what the item reports, "Our trade will reach $50 billion" over an
@@ -1214,12 +1222,15 @@ def _talk_lead(hits: list[Hit], text: str, start: int) -> str:
             return ""  # (trade and security talks)
         schemes: tuple[str, ...] = _REPORTING
         kind = _ECONOMIC_LEAD
-    elif search_off_menu(_ANALYSTS, text, start, lead):
+    elif scholars := search_off_menu(_ANALYSTS, text, start, lead):
         if _COOPERATION_TITLE.search(text, start, _title_end(text, start, lead)):
             # (analysts' commentary whose title is the sides' security cooperation itself,
             # 中国—中亚安全合作：成就与前景: its subject, not a word in passing at their forum)
             return ""
         schemes, kind = ("event_kind", "meeting_level"), _ANALYSTS_LEAD
+        # (the scholars' own gathering, 学术研讨会 or an academic seminar, is no security
+        # event of the lead: its seminar word is theirs)
+        own = scholars.span()
     elif search_off_menu(
         _ANALYSTS, text, start, headed := event_lead(start, text, lead, len(text))
     ):
@@ -1230,6 +1241,7 @@ def _talk_lead(hits: list[Hit], text: str, start: int) -> str:
         return ""
     security = any(
         h.start < lead
+        and not own[0] <= h.start < own[1]
         and h.payload[0] in schemes
         and _security_weight(*h.payload) >= LEAD_SECURITY_WEIGHT
         and not _SECTOR_SECURITY.fullmatch(h.term)
