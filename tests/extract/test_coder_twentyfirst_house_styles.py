@@ -15,7 +15,11 @@
   against attacks still does;
 - an academic seminar's lead (学术研讨会, academic seminar, научный семинар) is scholars'
   business: its seminar word is no security event of the lead; the two states' law-enforcement
-  seminar stays relevant.
+  seminar stays relevant;
+- under a lead on trade, the two sides agreeing on the security of a pipeline or the focal
+  state's projects (jointly safeguard the security of the gas pipeline, обеспечивать
+  безопасность газопровода, 共同维护油气管道安全) is the talks' security content; agreeing on
+  investment and energy security is not.
 
 The digest's structure (一、 entries) exists in Chinese only. Texts written for these tests, none
 copied from a gold text; each rule has a text it changes and one it leaves alone."""
@@ -206,3 +210,55 @@ def test_agencies_seminar_stays_relevant() -> None:
         document = _code(text)
         assert document.relevant, text[:40]
         assert "KZ" in document.countries
+
+
+# -- the sides agree on a pipeline's security under a trade lead --------------------------
+
+_PIPELINE_AGREED_EN = (
+    "China, Uzbekistan pledge closer trade links at business forum\n"
+    "TASHKENT, Oct. 9, 2026 (Xinhua)\n"
+    "The China-Uzbekistan business forum held here on Thursday focused on trade, transport corridors and green energy.\n"
+    "On the sidelines, Chinese Commerce Minister met Uzbek Foreign Minister. The two sides agreed to strengthen cooperation in border security and to jointly safeguard the security of the oil and gas pipeline."
+)
+_INVESTMENT_AGREED_EN = (
+    "China, Uzbekistan pledge closer trade links at business forum\n"
+    "TASHKENT, Oct. 9, 2026 (Xinhua)\n"
+    "The China-Uzbekistan business forum held here on Thursday focused on trade, transport corridors and green energy.\n"
+    "On the sidelines, Chinese Commerce Minister met Uzbek Foreign Minister. The two sides agreed to jointly expand Chinese investment and energy security."
+)
+_PIPELINE_AGREED_RU = (
+    "Китай и Узбекистан договорились расширить торговлю на бизнес-форуме\n"
+    "ТАШКЕНТ, 9 октября 2026\n"
+    "Китайско-узбекский бизнес-форум в четверг был посвящен торговле, транспортным коридорам и зеленой энергетике.\n"
+    "На полях форума министр коммерции КНР встретился с министром иностранных дел Узбекистана. Стороны договорились укреплять сотрудничество в сфере безопасности границ и совместно обеспечивать безопасность газопровода."
+)
+_INVESTMENT_AGREED_RU = (
+    "Китай и Узбекистан договорились расширить торговлю на бизнес-форуме\n"
+    "ТАШКЕНТ, 9 октября 2026\n"
+    "Китайско-узбекский бизнес-форум в четверг был посвящен торговле, транспортным коридорам и зеленой энергетике.\n"
+    "На полях форума министр коммерции КНР встретился с министром иностранных дел Узбекистана. Стороны договорились совместно наращивать китайские инвестиции и энергетическую безопасность."
+)
+_PIPELINE_AGREED_ZH = (
+    "中乌工商论坛在塔什干举行 双方承诺深化贸易合作\n"
+    "新华社塔什干10月9日电\n"
+    "中国—乌兹别克斯坦工商论坛9日在塔什干举行，聚焦贸易、运输走廊和绿色能源。\n"
+    "论坛期间，中国商务部长会见乌兹别克斯坦外长。双方同意加强边境安全合作，共同维护油气管道安全。"
+)
+_INVESTMENT_AGREED_ZH = (
+    "中乌工商论坛在塔什干举行 双方承诺深化贸易合作\n"
+    "新华社塔什干10月9日电\n"
+    "中国—乌兹别克斯坦工商论坛9日在塔什干举行，聚焦贸易、运输走廊和绿色能源。\n"
+    "论坛期间，中国商务部长会见乌兹别克斯坦外长。双方同意共同扩大中资企业投资和能源安全。"
+)
+
+
+def test_sides_agreeing_on_pipeline_security_is_security_content() -> None:
+    for text in (_PIPELINE_AGREED_EN, _PIPELINE_AGREED_RU, _PIPELINE_AGREED_ZH):
+        document = _code(text)
+        assert document.relevant, text[:40]
+        assert "UZ" in document.countries
+
+
+def test_sides_agreeing_on_investment_and_energy_security_is_not() -> None:
+    for text in (_INVESTMENT_AGREED_EN, _INVESTMENT_AGREED_RU, _INVESTMENT_AGREED_ZH):
+        assert not _code(text).relevant, text[:40]

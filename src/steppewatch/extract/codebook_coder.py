@@ -1903,6 +1903,17 @@ def _harm_under_dateline(
 _TRADE_TOPICS = frozenset(("border_security", "illegal_migration"))
 
 
+def _guarded_asset(hit: Hit) -> bool:
+    """The hit names the security or protection of the focal state's projects or a pipeline
+    (safeguard the security of the gas pipeline, 保障油气管道安全, безопасность газопровода): a
+    security matter the sides can agree on, not its investors only named nor energy security."""
+    return (
+        hit.payload == _INVESTMENT_SECURITY
+        and _SECURITY_WORD.search(hit.term) is not None
+        and _ENERGY_SUPPLY.search(hit.term) is None
+    )
+
+
 def _sides_agree_on_security(passage: _Passage, text: str, recalled: _Recalled) -> bool:
     """A sentence of the passage has the two sides acting or agreeing together (стороны
     договорились, the two sides agreed, 双方同意: ``_SIDES_TOGETHER``) on a security topic of
@@ -1913,7 +1924,7 @@ def _sides_agree_on_security(passage: _Passage, text: str, recalled: _Recalled) 
         if (
             hit.payload[0] != "topic"
             or hit.payload[1] in _TRADE_TOPICS
-            or _security_weight(*hit.payload) < BASE_WEIGHT
+            or (_security_weight(*hit.payload) < BASE_WEIGHT and not _guarded_asset(hit))
             or _SECTOR_SECURITY.fullmatch(hit.term)
             or recalled(hit.start)
         ):
