@@ -151,6 +151,7 @@ from steppewatch.extract.coder_relevance import (
     people_of,
     public_notice,
     route_end,
+    staff_free_lead,
     staff_led,
     staff_names,
 )
@@ -277,6 +278,11 @@ AGENCY_SPAN = 30  # characters before an emergency word searched for its ministr
 FIRMS_NAMED = frozenset({("topic", "investment_security")})
 _SECURITY_WORD = re.compile(
     r"安全|保护|保障|secur|protect|safe|безопасн|защит|охран", re.IGNORECASE
+)
+# energy security (of supplies: gas, power, the continent's) is an economic concern, not the
+# security of the focal state's firms or projects: alone, it makes no passage security
+_ENERGY_SUPPLY = re.compile(
+    r"energy\s+security|энергетическ\w*\s+безопасност|能源安全", re.IGNORECASE
 )
 # incident words that only count the dead and hurt (an accident has them too): no sign of harm
 # done to the focal state's people
@@ -583,7 +589,11 @@ class CodebookCoder:
                 # a partner's own law-enforcement case: the focal state only where goods come
                 # from or a firm's home
                 passage_score *= NAMED_ONLY_FACTOR
-            elif led_by_staff and passage_score >= self.threshold:
+            elif (
+                led_by_staff
+                and passage_score >= self.threshold
+                and not _digest_entry(passage, text, item)
+            ):
                 # a framework's secretary-general's own business (an audience, a statement)
                 passage_score *= NAMED_ONLY_FACTOR
             elif (
@@ -680,6 +690,18 @@ class CodebookCoder:
 
 
 # -- helpers ------------------------------------------------------------------------------
+def _digest_entry(passage: _Passage, text: str, item: CodedItem) -> bool:
+    """``passage`` is a later entry of a digest (an announcement list, 一、... 二、...) whose own
+    lead is not a framework's secretary-general's business: the digest's first entry (or its
+    heading: 上合组织秘书处一周要闻) led by him speaks for none of the other entries (二、上合组织
+    成员国安全会议秘书会议举行)."""
+    return (
+        passage.start > item.start
+        and bool(numbered_entries(text, item.start, item.end))
+        and staff_free_lead(text, passage.start)
+    )
+
+
 def _or_whole(
     passages: list[_Passage],
     relevant: list[_Passage],
@@ -1069,9 +1091,16 @@ _ANALYSTS = Guarded(
         r"\b(?:experts|analysts|scholars)\b[^.\n]{0,40}?\b(?:urg\w*|call(?:s|ed)?\s+on|"
         r"propos\w*|suggest\w*|recommend\w*)\b|"
         r"(?<![^\W\d_])(?:эксперт|аналитик|политолог)\w*\s+(?:призвал|предложил|рекомендовал)\w*|"
-        r"(?:专家|学者)(?:呼吁|建议)",
+        r"(?:专家|学者)(?:呼吁|建议)|"
+        # an academic seminar or conference (学术研讨会, academic conference, научный семинар):
+        # scholars' business
+        r"学术(?:研讨会|会议|论坛|座谈会)|\bacademic\s+(?:conference|seminar|symposium|forum)s?\b|"
+        r"научн\w*\s+(?:семинар|симпозиум)",
         re.IGNORECASE,
     ),
+    "学术",
+    "academic",
+    "научн",
     "智库",
     "学者",
     "研究报告",
@@ -1174,6 +1203,7 @@ def _talk_lead(hits: list[Hit], text: str, start: int) -> str:
         return "" if own_event else _ECONOMIC_LEAD
     levels = {h.payload[1] for h in hits if h.start < lead and h.payload[0] == "meeting_level"}
     economic = search_off_menu(_ECONOMIC, text, start, lead) is not None
+    own = (0, 0)  # an analysts' gathering named in the lead (see below)
     if not economic:
         # (a lead that is a masthead and a menu, no sentence: the headline and first sentence
         # under them say what the item reports, "Our trade will reach $50 billion" over an
@@ -1192,12 +1222,15 @@ def _talk_lead(hits: list[Hit], text: str, start: int) -> str:
             return ""  # (trade and security talks)
         schemes: tuple[str, ...] = _REPORTING
         kind = _ECONOMIC_LEAD
-    elif search_off_menu(_ANALYSTS, text, start, lead):
+    elif scholars := search_off_menu(_ANALYSTS, text, start, lead):
         if _COOPERATION_TITLE.search(text, start, _title_end(text, start, lead)):
             # (analysts' commentary whose title is the sides' security cooperation itself,
             # 中国—中亚安全合作：成就与前景: its subject, not a word in passing at their forum)
             return ""
         schemes, kind = ("event_kind", "meeting_level"), _ANALYSTS_LEAD
+        # (the scholars' own gathering, 学术研讨会 or an academic seminar, is no security
+        # event of the lead: its seminar word is theirs)
+        own = scholars.span()
     elif search_off_menu(
         _ANALYSTS, text, start, headed := event_lead(start, text, lead, len(text))
     ):
@@ -1208,6 +1241,7 @@ def _talk_lead(hits: list[Hit], text: str, start: int) -> str:
         return ""
     security = any(
         h.start < lead
+        and not own[0] <= h.start < own[1]
         and h.payload[0] in schemes
         and _security_weight(*h.payload) >= LEAD_SECURITY_WEIGHT
         and not _SECTOR_SECURITY.fullmatch(h.term)
@@ -1745,7 +1779,12 @@ def _score(passage: _Passage, res: _Resources, text: str | None = None) -> float
             key
             for key in FIRMS_NAMED
             if key in codes
-            and not any(h.payload == key and _SECURITY_WORD.search(h.term) for h in passage.hits)
+            and not any(
+                h.payload == key
+                and _SECURITY_WORD.search(h.term)
+                and not _ENERGY_SUPPLY.search(h.term)
+                for h in passage.hits
+            )
         }
     if _PRIVATE_SECURITY in codes:
         # a security firm's work carries the concern of what it guards (coder_rules.KIND_TOPICS:
@@ -1864,6 +1903,17 @@ def _harm_under_dateline(
 _TRADE_TOPICS = frozenset(("border_security", "illegal_migration"))
 
 
+def _guarded_asset(hit: Hit) -> bool:
+    """The hit names the security or protection of the focal state's projects or a pipeline
+    (safeguard the security of the gas pipeline, 保障油气管道安全, безопасность газопровода): a
+    security matter the sides can agree on, not its investors only named nor energy security."""
+    return (
+        hit.payload == _INVESTMENT_SECURITY
+        and _SECURITY_WORD.search(hit.term) is not None
+        and _ENERGY_SUPPLY.search(hit.term) is None
+    )
+
+
 def _sides_agree_on_security(passage: _Passage, text: str, recalled: _Recalled) -> bool:
     """A sentence of the passage has the two sides acting or agreeing together (стороны
     договорились, the two sides agreed, 双方同意: ``_SIDES_TOGETHER``) on a security topic of
@@ -1874,7 +1924,7 @@ def _sides_agree_on_security(passage: _Passage, text: str, recalled: _Recalled) 
         if (
             hit.payload[0] != "topic"
             or hit.payload[1] in _TRADE_TOPICS
-            or _security_weight(*hit.payload) < BASE_WEIGHT
+            or (_security_weight(*hit.payload) < BASE_WEIGHT and not _guarded_asset(hit))
             or _SECTOR_SECURITY.fullmatch(hit.term)
             or recalled(hit.start)
         ):

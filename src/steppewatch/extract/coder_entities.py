@@ -174,6 +174,11 @@ _BORDER_COMPOUND = re.compile(
 )
 LIST_OPENING = 20  # characters: an announcement list starts its item
 _ENTRY_NUMBER = re.compile(r"(?:^|(?<=\s))[一二三四五六七八九十]{1,2}、")
+# ... or opens a line under a digest's heading: its title and a masthead or dateline line
+# (上合组织秘书处一周要闻 / 秘书处 | 新闻汇编 | 2026-11-27), short lines that end no sentence and
+# open no answer (a spokesman's 我想强调三点：一、... is prose, not a heading)
+DIGEST_HEADING = 160  # characters of heading lines above the list's first entry
+_HEADING_LINE = re.compile(r"[^\n。！？；：:，,]{1,80}\n")
 
 
 def clean_entities(
@@ -630,10 +635,29 @@ def numbered_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
     marks = [m.start() for m in _ENTRY_NUMBER.finditer(text, start, end)]
     if len(marks) < 2 or text[marks[0]] != "一" or text[marks[1]] != "二":
         return []
-    if marks[0] - start > LIST_OPENING:
+    if marks[0] - start > LIST_OPENING and not _digest_heading(text, start, marks[0]):
         return []  # points inside an answer (一、... 二、...), not a list of announcements
     bounds = [start] + marks[1:] + [end]
     return list(zip(bounds[:-1], bounds[1:], strict=True))
+
+
+def _digest_heading(text: str, start: int, first: int) -> bool:
+    """The text from ``start`` to the list's first entry (at ``first``) is a digest's heading:
+    at most three short lines (a title, a masthead or a dateline), none with a sentence's end,
+    a colon or a comma, the entry opening a line of its own."""
+    if first - start > DIGEST_HEADING or text[first - 1 : first] != "\n":
+        return False
+    at, lines = start, 0
+    while at < first:
+        line = _HEADING_LINE.match(text, at, first)
+        if line is None:
+            # (a blank line between the heading and the list)
+            if text[at] in " \t\r\n\u3000":
+                at += 1
+                continue
+            return False
+        at, lines = line.end(), lines + 1
+    return 0 < lines <= 3
 
 
 # a transliterated name written in Han characters ends where its parts are joined by a middle

@@ -84,6 +84,7 @@ __all__ = [
     "people_of",
     "public_notice",
     "route_end",
+    "staff_free_lead",
     "staff_led",
     "staff_names",
 ]
@@ -779,6 +780,13 @@ def staff_led(
         and _framework_of(h, res) in res.study.anchor_weights
         for h in hits
     )
+
+
+def staff_free_lead(text: str, start: int) -> bool:
+    """The lead of the text from ``start`` (a digest's entry: 二、上合组织成员国安全会议秘书会议在
+    比什凯克举行) names no framework's secretary-general: his business (an audience, a forum)
+    leads another entry, not this one."""
+    return _SECRETARY_GENERAL.search(text, start, lead_end(start, text)) is None
 
 
 # a sentence's end (not an abbreviation's: Jan. 14): a lead without one is a page's furniture
