@@ -294,6 +294,7 @@ TUNING_SETS = (
     "tune8",
     "test23",
     "test24",
+    "tune9",
 )
 
 
