@@ -389,6 +389,21 @@ _THE_MEETING = re.compile(
     r"телефонного разговор)",
     re.IGNORECASE,
 )
+# ... or the meeting's outcome told with its participants or the meeting as the ones acting,
+# or with no actor (会上签署, 会后发表; Участники ... утвердили План; Утверждена Программа
+# ... at a paragraph's head; Following the meeting, the Secretaries signed; the delegations
+# adopted): a paragraph about the meeting's document, for a second event only
+MEETING_PRODUCT_SPAN = 160  # characters between the participants and their verb of adopting
+_MEETING_PRODUCT = re.compile(
+    r"会上|会后|会谈后|会晤后|会议结束时|会议期间|"
+    r"(?<![^\W\d_])(?:(?:following|after|at\s+the\s+end\s+of|at)\s+the\s+"
+    r"(?:meeting|talks|session|consultations|council)|the\s+(?:delegations|secretaries|"
+    r"chiefs|heads|parties|attendees)\s+(?:signed|adopted|approved))(?![^\W\d_])|"
+    rf"(?<![^\W\d_])(?:участники|делегации)(?![^\W\d_])[^.!?\n]{{0,{MEETING_PRODUCT_SPAN}}}?"
+    r"(?<![^\W\d_])(?:утвердили|приняли|подписали|одобрили)(?![^\W\d_])|"
+    r"(?<![^\n])[ \t]*(?:утвержден|принят|подписан|одобрен)(?:а|о|ы)?(?![^\W\d_])",
+    re.IGNORECASE,
+)
 _SENTENCE = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
 _CLAUSE_BREAK = re.compile(r"[，,。;；:：、!?！？\n]")
 # "a meeting WITH the ambassador" (встречу с послом, 同…会见): the one met, not the meeting's name
@@ -6027,7 +6042,13 @@ def assign_codes(
             and (h.payload[1] in res.study.partner_set or h.payload[0] != "state")
         } | {
             _paragraph(text, item, m.start())
-            for pattern in (_BOTH_SIDES, _THE_MEETING, _THE_CEREMONY, _THE_PRINCIPALS)
+            for pattern in (
+                _BOTH_SIDES,
+                _THE_MEETING,
+                _THE_CEREMONY,
+                _THE_PRINCIPALS,
+                _MEETING_PRODUCT,
+            )
             for m in pattern.finditer(text, item.start, item.end)
         }
 

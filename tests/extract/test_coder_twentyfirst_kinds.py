@@ -1,0 +1,212 @@
+"""Twenty-first round (coder73), main kind and event kinds on fresh pages: persons (suspects,
+fugitives) handed over to the focal side in Chinese are an operational handover, not equipment
+handed over; a Chinese meeting reported held by its word and the verb apart (工作会议在…召开) is
+a meeting, not a domestic body's session (部署会议); a document the meeting adopted, told with
+its participants or the meeting as the ones acting or with no actor at a paragraph's head
+(Участники … утвердили План; Утверждена Программа; Following the meeting, the secretaries
+signed; 会上签署), is the meeting's second event (mechanism). Every text is written for these
+tests (no gold text); each rule has its contrast."""
+
+from __future__ import annotations
+
+from steppewatch.extract import extract_document
+from steppewatch.extract.codebook_coder import CodebookCoder
+from steppewatch.extract.evaluate import prediction_from_record
+from steppewatch.extract.model import CodedDocument, CodedItem
+
+from .conftest import first_relevant
+
+CODER = CodebookCoder()
+
+
+def _coded(text: str) -> CodedDocument:
+    return CODER.code(extract_document(text.encode("utf-8"), source="twentyfirst.txt"))
+
+
+def _main(text: str) -> CodedDocument | CodedItem | None:
+    return first_relevant(_coded(text))
+
+
+def _kind(text: str) -> str | None:
+    item = _main(text)
+    return None if item is None else item.kind
+
+
+def _kinds(text: str) -> set[str]:
+    return set(prediction_from_record(_coded(text)).fields().event_kinds)
+
+
+# --- persons handed over to the focal side (Chinese) ----------------------------------------------
+
+SUSPECTS_ZH = (
+    "中塔警方联合破获跨境诈骗案 4名犯罪嫌疑人被移交我方\n"
+    "边疆日报 2026年10月12日\n"
+    "\n"
+    "记者从喀什地区公安局获悉，今年8月，喀什警方与塔吉克斯坦内务部联合开展侦查，破获一起跨境电信"
+    "诈骗案。\n"
+    "\n"
+    "10月10日，塔方在卡拉苏口岸将4名中国籍犯罪嫌疑人移交我方。\n"
+)
+SUSPECTS_TO_ZH = (
+    "吉方向中方遣返3名外逃人员\n"
+    "边疆日报 2026年11月2日\n"
+    "\n"
+    "11月1日，吉尔吉斯斯坦内务部在吐尔尕特口岸向中方遣返3名在逃人员，均为公安部网上通缉人员。\n"
+)
+EQUIPMENT_ZH = (
+    "中方向塔吉克斯坦内务部移交一批警用装备\n"
+    "边疆日报 2026年10月12日\n"
+    "\n"
+    "10月10日，中国驻塔吉克斯坦大使馆在杜尚别向塔吉克斯坦内务部移交了一批警用装备，包括巡逻车"
+    "和无人机。\n"
+)
+
+
+def test_suspects_handed_over_to_the_focal_side_are_an_operation_zh() -> None:
+    assert _kind(SUSPECTS_ZH) == "joint_patrol_operation"
+    assert "equipment_transfer" not in _kinds(SUSPECTS_ZH)
+
+
+def test_fugitives_returned_to_the_focal_side_are_an_operation_zh() -> None:
+    assert _kind(SUSPECTS_TO_ZH) == "joint_patrol_operation"
+
+
+def test_equipment_handed_over_stays_a_transfer_zh() -> None:
+    assert _kind(EQUIPMENT_ZH) == "equipment_transfer"
+    assert "joint_patrol_operation" not in _kinds(EQUIPMENT_ZH)
+
+
+# --- a Chinese meeting reported held, word and verb apart -----------------------------------------
+
+HELD_ZH = (
+    "中吉乌三国警方建立口岸联合执法协作机制\n"
+    "边疆日报 2026年9月20日\n"
+    "\n"
+    "9月19日，中国、吉尔吉斯斯坦、乌兹别克斯坦三国公安内务部门口岸执法合作工作会议在新疆伊宁召开。"
+    "公安部副部长和吉乌两国内务部副部长出席。\n"
+    "\n"
+    "三方商定建立口岸联合执法协作机制，定期通报口岸治安形势。\n"
+)
+DOMESTIC_SESSION_ZH = (
+    "自治区公安厅部署冬季边境管控工作\n"
+    "边疆日报 2026年11月20日\n"
+    "\n"
+    "11月19日，自治区公安厅冬季边境管控部署会议在乌鲁木齐召开，要求与哈萨克斯坦、吉尔吉斯斯坦"
+    "接壤地区公安机关加强巡逻管控，严厉打击走私偷渡。\n"
+)
+
+
+def test_a_meeting_reported_held_is_the_main_event_zh() -> None:
+    assert _kind(HELD_ZH) == "meeting"
+    assert {"meeting", "mechanism"} <= _kinds(HELD_ZH)
+
+
+def test_a_domestic_deployment_session_is_no_meeting_zh() -> None:
+    assert "meeting" not in _kinds(DOMESTIC_SESSION_ZH)
+
+
+# --- the meeting's document adopted: its second event ---------------------------------------------
+
+ADOPTED_RU = (
+    "Председатель МВД принял участие в совещании министров внутренних дел\n"
+    "Пресс-служба | 14.10.2026\n"
+    "\n"
+    "13 октября в Астане состоялось совещание министров внутренних дел стран Центральной Азии и "
+    "Китая. Китайскую делегацию возглавил министр общественной безопасности КНР.\n"
+    "\n"
+    "Участники обсудили борьбу с незаконным оборотом наркотиков, киберпреступностью и незаконной "
+    "миграцией и утвердили План совместных действий на 2027–2028 годы.\n"
+)
+ADOPTED_PASSIVE_RU = (
+    "Состоялось заседание Совета РАТС ШОС\n"
+    "Пресс-служба | 14.10.2026\n"
+    "\n"
+    "13 октября в Ташкенте состоялось заседание Совета Региональной антитеррористической "
+    "структуры ШОС. Китайскую делегацию возглавил заместитель министра общественной безопасности "
+    "КНР.\n"
+    "\n"
+    "Утверждена Программа сотрудничества в борьбе с терроризмом на 2027–2029 годы.\n"
+)
+DISCUSSED_RU = (
+    "Председатель МВД принял участие в совещании министров внутренних дел\n"
+    "Пресс-служба | 14.10.2026\n"
+    "\n"
+    "13 октября в Астане состоялось совещание министров внутренних дел стран Центральной Азии и "
+    "Китая. Китайскую делегацию возглавил министр общественной безопасности КНР.\n"
+    "\n"
+    "Участники обсудили борьбу с незаконным оборотом наркотиков, киберпреступностью и незаконной "
+    "миграцией.\n"
+)
+ADOPTED_EN = (
+    "Security council secretaries meet in Bishkek\n"
+    "Regional Desk | 2026-10-14\n"
+    "\n"
+    "On 13 October the 22nd Meeting of Secretaries of Security Councils of the SCO Member States "
+    "was held in Bishkek, chaired by the Secretary of the Security Council of the Kyrgyz Republic. "
+    "The Chinese delegation was led by the Minister of Public Security.\n"
+    "\n"
+    "Following the meeting, the secretaries signed a protocol on cooperation in countering the "
+    "financing of terrorism.\n"
+)
+PLANNED_EN = (
+    "Security council secretaries meet in Bishkek\n"
+    "Regional Desk | 2026-10-14\n"
+    "\n"
+    "On 13 October the 22nd Meeting of Secretaries of Security Councils of the SCO Member States "
+    "was held in Bishkek, chaired by the Secretary of the Security Council of the Kyrgyz Republic. "
+    "The Chinese delegation was led by the Minister of Public Security.\n"
+    "\n"
+    "Officials said a protocol on cooperation in countering the financing of terrorism could be "
+    "prepared for signature next year.\n"
+)
+ADOPTED_ZH = (
+    "中国—中亚执法安全合作部长级会议举行\n"
+    "边疆日报 2026年10月14日\n"
+    "\n"
+    "10月13日，中国—中亚执法安全合作部长级会议第二次会议在阿斯塔纳举行，公安部部长出席。\n"
+    "\n"
+    "会上签署了《2027—2028年打击跨国犯罪合作计划》。\n"
+)
+REVIEWED_ZH = (
+    "中国—中亚执法安全合作部长级会议举行\n"
+    "边疆日报 2026年10月14日\n"
+    "\n"
+    "10月13日，中国—中亚执法安全合作部长级会议第二次会议在阿斯塔纳举行，公安部部长出席。\n"
+    "\n"
+    "会上通报了打击跨国犯罪工作进展情况。\n"
+)
+
+
+def test_a_plan_the_participants_adopted_is_a_second_event_ru() -> None:
+    assert _kind(ADOPTED_RU) == "meeting"
+    assert "mechanism" in _kinds(ADOPTED_RU)
+
+
+def test_a_programme_approved_at_a_paragraph_head_is_a_second_event_ru() -> None:
+    assert _kind(ADOPTED_PASSIVE_RU) == "meeting"
+    assert "mechanism" in _kinds(ADOPTED_PASSIVE_RU)
+
+
+def test_a_meeting_that_only_discussed_has_no_document_ru() -> None:
+    assert _kind(DISCUSSED_RU) == "meeting"
+    assert "mechanism" not in _kinds(DISCUSSED_RU)
+
+
+def test_a_protocol_signed_following_the_meeting_is_a_second_event_en() -> None:
+    assert _kind(ADOPTED_EN) == "meeting"
+    assert "mechanism" in _kinds(ADOPTED_EN)
+
+
+def test_a_protocol_to_be_prepared_is_no_second_event_en() -> None:
+    assert _kind(PLANNED_EN) == "meeting"
+    assert "mechanism" not in _kinds(PLANNED_EN)
+
+
+def test_a_plan_signed_at_the_meeting_is_a_second_event_zh() -> None:
+    assert _kind(ADOPTED_ZH) == "meeting"
+    assert "mechanism" in _kinds(ADOPTED_ZH)
+
+
+def test_a_meeting_that_only_heard_a_report_has_no_document_zh() -> None:
+    assert _kind(REVIEWED_ZH) == "meeting"
+    assert "mechanism" not in _kinds(REVIEWED_ZH)
