@@ -210,3 +210,82 @@ def test_a_plan_signed_at_the_meeting_is_a_second_event_zh() -> None:
 def test_a_meeting_that_only_heard_a_report_has_no_document_zh() -> None:
     assert _kind(REVIEWED_ZH) == "meeting"
     assert "mechanism" not in _kinds(REVIEWED_ZH)
+
+
+# --- a claim a reporter asks to confirm, called untrue in the answer ------------------------------
+
+CLAIM_ANSWERED_ZH = (
+    "外交部发言人例行记者会（节选）\n"
+    "外交部 2026-10-20\n"
+    "路透社记者：有报道称，中国将在吉尔吉斯斯坦纳伦州修建军事基地。请证实。\n"
+    "\n"
+    "发言人：有关报道不属实。中吉在执法安全领域的合作是正常的双边合作，不针对第三方。\n"
+)
+CLAIM_CONFIRMED_ZH = (
+    "外交部发言人例行记者会（节选）\n"
+    "外交部 2026-10-20\n"
+    "路透社记者：有报道称，中国援建的塔吉克斯坦边防哨所已经竣工。请证实。\n"
+    "\n"
+    "发言人：中方援建的哨所已经竣工并移交塔方，这是中塔执法安全合作的成果。\n"
+)
+CLAIM_ANSWERED_EN = (
+    "Foreign ministry briefing (excerpt)\n"
+    "Ministry of Foreign Affairs | 2026-10-20\n"
+    "Reuters: There are claims that China will build a military base in Kyrgyzstan's Naryn "
+    "region. Can you confirm?\n"
+    "\n"
+    "Spokesperson: Those reports are untrue. China-Kyrgyzstan law-enforcement and security "
+    "cooperation is normal bilateral cooperation that targets no third party.\n"
+)
+
+
+def test_a_base_claimed_and_called_untrue_in_the_answer_is_no_event_zh() -> None:
+    assert _kind(CLAIM_ANSWERED_ZH) is None
+
+
+def test_a_post_the_answer_confirms_stays_an_event_zh() -> None:
+    assert _kind(CLAIM_CONFIRMED_ZH) == "infrastructure"
+
+
+def test_a_base_claimed_and_called_untrue_in_the_answer_is_no_event_en() -> None:
+    assert _kind(CLAIM_ANSWERED_EN) is None
+
+
+# --- talks said not to have been held -------------------------------------------------------------
+
+NO_TALKS_RU = (
+    "МИД Кыргызстана опроверг публикации о китайской военной базе\n"
+    "Бишкек, 02.10.2026\n"
+    "Министерство иностранных дел Кыргызстана опровергло публикации зарубежных СМИ о размещении "
+    "китайского военного объекта в республике. Речь идёт о сотрудничестве с Китаем в сфере "
+    "безопасности границы.\n"
+    "\n"
+    "«Никаких переговоров о размещении иностранных военных баз с КНР не велось», — говорится в "
+    "заявлении ведомства.\n"
+)
+TALKS_HELD_RU = (
+    "Министры обороны Кыргызстана и Китая провели переговоры в Бишкеке\n"
+    "Бишкек, 02.10.2026\n"
+    "Министры обороны Кыргызстана и Китая провели переговоры в Бишкеке о сотрудничестве в сфере "
+    "безопасности границы и борьбы с терроризмом.\n"
+)
+NO_TALKS_EN = (
+    "Kyrgyz foreign ministry denies reports of Chinese base\n"
+    "Bishkek, 2 October 2026\n"
+    "The Kyrgyz foreign ministry rejected publications in foreign media about a Chinese military "
+    "facility in the republic, saying border security cooperation with China is routine.\n"
+    "\n"
+    "No talks on hosting foreign military bases were ever held with China, the ministry said.\n"
+)
+
+
+def test_talks_said_never_held_are_no_meeting_ru() -> None:
+    assert "meeting" not in _kinds(NO_TALKS_RU)
+
+
+def test_talks_held_stay_a_meeting_ru() -> None:
+    assert _kind(TALKS_HELD_RU) == "meeting"
+
+
+def test_talks_said_never_held_are_no_meeting_en() -> None:
+    assert "meeting" not in _kinds(NO_TALKS_EN)

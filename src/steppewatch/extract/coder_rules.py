@@ -2671,6 +2671,8 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
     for code in list(kinds):  # 法院决定不将…遣返, refused to hand over: no event
         if code != "meeting":
             _keep(kinds, code, [h for h in kinds[code] if not _negated(text, item, h)])
+    if "meeting" in kinds:  # Никаких переговоров … не велось, no talks were held
+        _keep(kinds, "meeting", [h for h in kinds["meeting"] if not _no_talks(text, item, h)])
     for code in list(kinds):  # denied reports that..., a visit put off sine die: no event
         kept = []
         for h in kinds[code]:
@@ -3129,9 +3131,11 @@ _NEGATION = re.compile(
 _DENIED_REPORT = re.compile(
     r"(?:否认|驳斥|辟谣)|所谓|"
     r"\b(?:den(?:y|ies|ied)|dismiss(?:ed|es)?|refut(?:e|ed|es)|reject(?:ed|s)?|debunk(?:ed|s)?)"
-    r"\s+(?:\w+\s+){0,3}?(?:reports?|claims?|allegations?|rumou?rs?|speculation)\b|\bso-called\b|"
+    r"\s+(?:\w+\s+){0,3}?(?:reports?|claims?|allegations?|rumou?rs?|speculation|publications?|"
+    r"stories|articles)\b|\bso-called\b|"
     r"(?<![^\W\d_])(?:опроверг\w*|отверг\w*|отрицал\w*|отрицают|отрицает)\s+(?:\w+\s+){0,2}?"
-    r"(?:сообщени|информаци|слух|утверждени|данные)|(?<![^\W\d_])так называем",
+    r"(?:сообщени|информаци|слух|утверждени|данные|публикаци|стать|материал)|"
+    r"(?<![^\W\d_])так называем",
     re.IGNORECASE,
 )
 _CALLED_OFF = re.compile(
@@ -3180,7 +3184,7 @@ CALLED_OFF_SPAN = 160  # characters either side of the event word searched for i
 # a report told as someone's claim (media claimed that, reports alleged, утверждали, что; якобы;
 # 声称, 传言, 有消息称): what follows is the claim, not the page's own telling
 _CLAIMED = re.compile(
-    r"声称|宣称|传言|谣言|炒作|有消息称|"
+    r"声称|宣称|传言|谣言|炒作|有消息称|有报道称|有媒体称|媒体报道称|"
     r"\b(?:claim(?:s|ed)?|alleg(?:e|es|ed|ing|ations?)|rumou?r(?:s|ed)?|speculat\w*)\b|"
     r"(?<![^\W\d_])(?:утвержд\w*|якобы|заявлял\w*\s+о\s+том|слух\w*|домысл\w*)",
     re.IGNORECASE,
@@ -3188,8 +3192,8 @@ _CLAIMED = re.compile(
 # the next sentence calling it untrue (These claims are groundless; Эти сведения не соответствуют
 # действительности; 上述说法毫无根据)
 _UNTRUE = re.compile(
-    r"毫无根据|毫无事实根据|纯属|不实|子虚乌有|捏造|谣言|虚假|"
-    r"\b(?:groundless|baseless|unfounded|untrue|fabricat\w*|disinformation|not\s+true|"
+    r"毫无根据|毫无事实根据|纯属|不实|不属实|失实|子虚乌有|捏造|谣言|虚假|"
+    r"\b(?:groundless|baseless|unfounded|untrue|fabricat\w*|disinformation|not\s+true|inaccurate|"
     r"no\s+basis|(?:is|are|was|were)\s+(?:\w+\s+)?(?:false|fake))\b|"
     r"(?<![^\W\d_])(?:не\s+соответству\w*\s+действительност\w*|беспочвенн\w*|"
     r"необоснованн\w*|ложн\w*|вымысл\w*|дезинформаци\w*|фейк\w*)",
@@ -3198,10 +3202,32 @@ _UNTRUE = re.compile(
 UNTRUE_SPAN = 160  # characters of the next sentence read for its calling the claim untrue
 
 
+# a reporter's request to confirm the claim (请证实, Can you confirm?, Можете ли подтвердить?):
+# the answer after it is the next sentence read for the claim called untrue
+_CONFIRM_REQUEST = re.compile(
+    r"请(?:予以)?(?:证实|确认|介绍|说明)|能否(?:证实|确认)|是否属实|"
+    r"\b(?:can|could|would)\s+you\s+(?:confirm|comment)\b|\bis\s+(?:this|that|it)\s+true\b|"
+    r"(?<![^\W\d_])(?:можете|могли\s+бы)\s+(?:ли\s+)?(?:подтвердить|прокомментировать)",
+    re.IGNORECASE,
+)
+
+
 def _denied_next(text: str, at: int, end: int) -> bool:
-    """The sentence starting at ``at`` (up to ``end``) calls what came before untrue."""
+    """The sentence starting at ``at`` (up to ``end``) calls what came before untrue; after a
+    reporter's request to confirm it, the sentence after the request (the answer)."""
     stop = _SENTENCE.search(text, at, min(end, at + UNTRUE_SPAN))
-    return _UNTRUE.search(text, at, stop.end() if stop else min(end, at + UNTRUE_SPAN)) is not None
+    hi = stop.end() if stop else min(end, at + UNTRUE_SPAN)
+    if _UNTRUE.search(text, at, hi) is not None:
+        return True
+    if stop is None or _CONFIRM_REQUEST.search(text, at, hi) is None:
+        return False
+    stop_at = min(end, hi + UNTRUE_SPAN)
+    while hi < stop_at and text[hi].isspace():  # (the answer's paragraph under the question's)
+        hi += 1
+    after = _SENTENCE.search(text, hi, min(end, hi + UNTRUE_SPAN))
+    return (
+        _UNTRUE.search(text, hi, after.end() if after else min(end, hi + UNTRUE_SPAN)) is not None
+    )
 
 
 def _did_not_happen(text: str, item: CodedItem, hit: Hit) -> bool:
@@ -3265,6 +3291,31 @@ def _negated(text: str, item: CodedItem, hit: Hit) -> bool:
     for m in _CLAUSE_BREAK.finditer(text, lo, hit.start):
         lo = m.end()
     return _NEGATION.search(text, lo, hit.start) is not None
+
+
+# talks said not to have been held: a negating determiner on the meeting's noun (Никаких
+# переговоров … не велось; no talks were held; 从未进行任何谈判) or the sides said to have taken
+# no part in it (в подобных переговорах не участвовали, did not take part in such talks)
+_NO_TALKS_BEFORE = re.compile(
+    r"(?:(?<![^\W\d_])(?:никаких|никакие|ни\s+одн\w+|no)\s+(?:[^\W\d_]+\s+)?|"
+    r"(?:没有|从未|从来没有|未曾)(?:进行|举行|开展)?(?:过)?(?:任何)?(?:[\u4e00-\u9fff]{1,2})?)$",
+    re.IGNORECASE,
+)
+_NO_TALKS_AFTER = re.compile(
+    r"[^,，.。;；!?！？\n]{0,40}?(?<![^\W\d_])(?:не\s+(?:участвовал\w*|велись|велос\w*|вел[иа]?|"
+    r"проводил\w*|состоял\w*)|did\s+not\s+take\s+part|took\s+no\s+part|"
+    r"(?:were|was)\s+(?:never|not)\s+held)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+NO_TALKS_SPAN = 24  # characters before the meeting's noun read for the negating determiner
+
+
+def _no_talks(text: str, item: CodedItem, hit: Hit) -> bool:
+    """The meeting word ``hit`` names talks said not to have been held (``_NO_TALKS_*``)."""
+    lo = max(item.start, hit.start - NO_TALKS_SPAN)
+    if _NO_TALKS_BEFORE.search(text, lo, hit.start) is not None:
+        return True
+    return _NO_TALKS_AFTER.match(text, hit.end, min(item.end, hit.end + 80)) is not None
 
 
 # an exercise's scenario (演练模拟处置劫持人质事件, по замыслу учений условные террористы, the
