@@ -289,3 +289,79 @@ def test_talks_held_stay_a_meeting_ru() -> None:
 
 def test_talks_said_never_held_are_no_meeting_en() -> None:
     assert "meeting" not in _kinds(NO_TALKS_EN)
+
+
+# --- equipment handed over together with the facility; a facility's capacity ----------------------
+
+WITH_BUILDING_EN = (
+    "Chinese-funded border outpost handed over to Tajik border troops\n"
+    "Regional Desk | 2026-10-05\n"
+    "\n"
+    "On 4 October the Chinese ambassador attended the handover ceremony of a border outpost built "
+    "with Chinese grant assistance for the Border Troops of Tajikistan in Murghab district.\n"
+    "\n"
+    "Together with the building, the Chinese side handed over 12 off-road vehicles and a set of "
+    "night-vision devices.\n"
+)
+WITH_BUILDING_RU = (
+    "В Согдийской области открыт учебный центр МВД\n"
+    "Пресс-служба МВД Таджикистана | 05.10.2026\n"
+    "\n"
+    "4 октября состоялась церемония открытия учебного центра МВД Таджикистана, построенного за счёт "
+    "безвозмездной помощи Китайской Народной Республики.\n"
+    "\n"
+    "Вместе со зданием китайская сторона передала центру десять патрульных автомобилей и комплект "
+    "компьютерной техники.\n"
+)
+FITTED_EN = (
+    "Chinese-funded border outpost handed over to Tajik border troops\n"
+    "Regional Desk | 2026-10-05\n"
+    "\n"
+    "On 4 October the Chinese ambassador attended the handover ceremony of a border outpost built "
+    "with Chinese grant assistance for the Border Troops of Tajikistan in Murghab district.\n"
+    "\n"
+    "The outpost is fitted with video surveillance systems and a diesel generator.\n"
+)
+DORMITORY_EN = (
+    "China-funded police training centre opens in Osh\n"
+    "Regional Desk | 2026-10-05\n"
+    "\n"
+    "A police training centre constructed with a grant from the Chinese government opened in "
+    "Osh on Monday; the Chinese consul general and the Kyrgyz interior minister attended.\n"
+    "\n"
+    "The centre has a gym, a library and dormitories for 150 trainees.\n"
+)
+COURSE_EN = (
+    "China-funded police training centre opens in Osh\n"
+    "Regional Desk | 2026-10-05\n"
+    "\n"
+    "A police training centre constructed with a grant from the Chinese government opened in "
+    "Osh on Monday; the Chinese consul general and the Kyrgyz interior minister attended.\n"
+    "\n"
+    "Chinese instructors at the centre have trained 150 Kyrgyz police officers since it opened.\n"
+)
+
+
+def test_equipment_handed_over_with_the_building_is_a_second_event_en() -> None:
+    assert _kind(WITH_BUILDING_EN) == "infrastructure"
+    assert "equipment_transfer" in _kinds(WITH_BUILDING_EN)
+
+
+def test_equipment_handed_over_with_the_building_is_a_second_event_ru() -> None:
+    assert _kind(WITH_BUILDING_RU) == "infrastructure"
+    assert "equipment_transfer" in _kinds(WITH_BUILDING_RU)
+
+
+def test_a_facility_fitted_out_has_no_second_handover_en() -> None:
+    assert _kind(FITTED_EN) == "infrastructure"
+    assert "equipment_transfer" not in _kinds(FITTED_EN)
+
+
+def test_dormitories_for_trainees_are_no_training_en() -> None:
+    assert _kind(DORMITORY_EN) == "infrastructure"
+    assert "training_education" not in _kinds(DORMITORY_EN)
+
+
+def test_trainees_of_a_stated_number_stay_training_en() -> None:
+    assert _kind(COURSE_EN) == "infrastructure"
+    assert "training_education" in _kinds(COURSE_EN)

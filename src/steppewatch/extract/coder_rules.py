@@ -404,6 +404,15 @@ _MEETING_PRODUCT = re.compile(
     r"(?<![^\n])[ \t]*(?:утвержден|принят|подписан|одобрен)(?:а|о|ы)?(?![^\W\d_])",
     re.IGNORECASE,
 )
+# ... or the item's own facility as what something came with (together with the building, along
+# with the centre, вместе со зданием, 与营房一并移交): a paragraph about the event the item
+# reports (what was handed over with it)
+_WITH_THE_FACILITY = re.compile(
+    r"(?<![^\W\d_])(?:(?:together|along)\s+with\s+the\s+(?:building|centre|center|facility|"
+    r"outpost|post|station|premises|complex)|вместе\s+со?\s+(?:здани|застав|центр|объект|"
+    r"комплекс|пост)\w*)(?![^\W\d_])|一并(?:移交|交付|交接|赠送)|同时(?:移交|交付|交接|赠送)",
+    re.IGNORECASE,
+)
 _SENTENCE = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
 _CLAUSE_BREAK = re.compile(r"[，,。;；:：、!?！？\n]")
 # "a meeting WITH the ambassador" (встречу с послом, 同…会见): the one met, not the meeting's name
@@ -3839,6 +3848,26 @@ _TRAINEES = re.compile(
 )
 
 
+# a facility's capacity before the number (dormitories for 120 trainees, рассчитан на 200
+# курсантов, 可容纳300名学员): its size, no one trained
+_CAPACITY_BEFORE = re.compile(
+    r"(?:(?<![^\W\d_])(?:(?:dormitor\w*|rooms?|beds?|classrooms?|quarters|barracks|hostel)\s+"
+    r"for|accommodat\w*|capacity\s+of|рассчитан\w*\s+на|вмещ\w*|общежити\w*\s+на)|"
+    r"容纳|可供)\s*$",
+    re.IGNORECASE,
+)
+CAPACITY_SPAN = 24  # characters before the number read for the capacity's word
+
+
+def _trainees(text: str, lo: int, hi: int) -> bool:
+    """The sentence ``text[lo:hi]`` names trainees of a stated number (``_TRAINEES``) that is no
+    facility's capacity (``_CAPACITY_BEFORE``)."""
+    return any(
+        not _CAPACITY_BEFORE.search(text, max(lo, m.start() - CAPACITY_SPAN), m.start())
+        for m in _TRAINEES.finditer(text, lo, hi)
+    )
+
+
 # the meeting's own record signed or adopted at its end (会议纪要, 会谈纪要, a communique,
 # информационное сообщение, a bare протокол of the session): the meeting written down, not an
 # agreement of its own (gold guide 3: one event per meeting); a document with a subject of its
@@ -4352,9 +4381,7 @@ def rule_kinds(
         ]
         if other == "training_education":
             hs = [
-                h
-                for h in hs
-                if _TRAINEES.search(text, *_sentence_of(text, h.start, item.start, item.end))
+                h for h in hs if _trainees(text, *_sentence_of(text, h.start, item.start, item.end))
             ]
         if main == "infrastructure" and other == "equipment_transfer":
             # equipment named with a facility is its fitting-out (оснащена системами
@@ -6099,6 +6126,7 @@ def assign_codes(
                 _THE_CEREMONY,
                 _THE_PRINCIPALS,
                 _MEETING_PRODUCT,
+                _WITH_THE_FACILITY,
             )
             for m in pattern.finditer(text, item.start, item.end)
         }
