@@ -251,46 +251,6 @@ def test_a_base_claimed_and_called_untrue_in_the_answer_is_no_event_en() -> None
     assert _kind(CLAIM_ANSWERED_EN) is None
 
 
-# --- talks said not to have been held -------------------------------------------------------------
-
-NO_TALKS_RU = (
-    "МИД Кыргызстана опроверг публикации о китайской военной базе\n"
-    "Бишкек, 02.10.2026\n"
-    "Министерство иностранных дел Кыргызстана опровергло публикации зарубежных СМИ о размещении "
-    "китайского военного объекта в республике. Речь идёт о сотрудничестве с Китаем в сфере "
-    "безопасности границы.\n"
-    "\n"
-    "«Никаких переговоров о размещении иностранных военных баз с КНР не велось», — говорится в "
-    "заявлении ведомства.\n"
-)
-TALKS_HELD_RU = (
-    "Министры обороны Кыргызстана и Китая провели переговоры в Бишкеке\n"
-    "Бишкек, 02.10.2026\n"
-    "Министры обороны Кыргызстана и Китая провели переговоры в Бишкеке о сотрудничестве в сфере "
-    "безопасности границы и борьбы с терроризмом.\n"
-)
-NO_TALKS_EN = (
-    "Kyrgyz foreign ministry denies reports of Chinese base\n"
-    "Bishkek, 2 October 2026\n"
-    "The Kyrgyz foreign ministry rejected publications in foreign media about a Chinese military "
-    "facility in the republic, saying border security cooperation with China is routine.\n"
-    "\n"
-    "No talks on hosting foreign military bases were ever held with China, the ministry said.\n"
-)
-
-
-def test_talks_said_never_held_are_no_meeting_ru() -> None:
-    assert "meeting" not in _kinds(NO_TALKS_RU)
-
-
-def test_talks_held_stay_a_meeting_ru() -> None:
-    assert _kind(TALKS_HELD_RU) == "meeting"
-
-
-def test_talks_said_never_held_are_no_meeting_en() -> None:
-    assert "meeting" not in _kinds(NO_TALKS_EN)
-
-
 # --- equipment handed over together with the facility; a facility's capacity ----------------------
 
 WITH_BUILDING_EN = (

@@ -441,6 +441,11 @@ class Found:
     implied_domains: dict[str, Hit] = field(default_factory=dict)
     implied_frameworks: dict[str, Hit] = field(default_factory=dict)
     in_titles: list[Hit] = field(default_factory=list)  # institutions named in an official's title
+    # training of a stated number pledged under a document or in a speaker's words (根据协议，中方将
+    # 为哈方培训150名警务人员; China will provide training for 300 officers): no event of its own,
+    # but a second event of the meeting or the handover it was pledged at (codebook
+    # training_education: "pledges to train N law-enforcement officers")
+    pledged_training: list[Hit] = field(default_factory=list)
     # sentences where a third state acts without the focal state (see ``third_party_sentences``)
     third_party: list[tuple[int, int]] = field(default_factory=list)
     # questions asking to confirm a rumour or relaying a request: their words make no event
@@ -2680,8 +2685,6 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
     for code in list(kinds):  # 法院决定不将…遣返, refused to hand over: no event
         if code != "meeting":
             _keep(kinds, code, [h for h in kinds[code] if not _negated(text, item, h)])
-    if "meeting" in kinds:  # Никаких переговоров … не велось, no talks were held
-        _keep(kinds, "meeting", [h for h in kinds["meeting"] if not _no_talks(text, item, h)])
     for code in list(kinds):  # denied reports that..., a visit put off sine die: no event
         kept = []
         for h in kinds[code]:
@@ -2694,7 +2697,15 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
         _keep(kinds, code, [h for h in kinds[code] if not _asked_about(text, item, h)])
     for code in list(kinds):  # 根据协议，中方将援建哨所: what the document provides for, not done
         if code != "mechanism":
-            _keep(kinds, code, [h for h in kinds[code] if not _provided_for(text, item, h)])
+            kept = []
+            for h in kinds[code]:
+                if not _provided_for(text, item, h):
+                    kept.append(h)
+                elif code == "training_education" and _trainees(
+                    text, *_sentence_of(text, h.start, item.start, item.end)
+                ):
+                    found.pledged_training.append(h)
+            _keep(kinds, code, kept)
     for code in list(kinds):  # three years after the attack, 袭击事件三周年: recalled, not reported
         _keep(kinds, code, [h for h in kinds[code] if not _recalled(text, item, h)])
     for code in list(kinds):  # 双方就…装备合作交换了意见: what was discussed, not done
@@ -3302,31 +3313,6 @@ def _negated(text: str, item: CodedItem, hit: Hit) -> bool:
     return _NEGATION.search(text, lo, hit.start) is not None
 
 
-# talks said not to have been held: a negating determiner on the meeting's noun (Никаких
-# переговоров … не велось; no talks were held; 从未进行任何谈判) or the sides said to have taken
-# no part in it (в подобных переговорах не участвовали, did not take part in such talks)
-_NO_TALKS_BEFORE = re.compile(
-    r"(?:(?<![^\W\d_])(?:никаких|никакие|ни\s+одн\w+|no)\s+(?:[^\W\d_]+\s+)?|"
-    r"(?:没有|从未|从来没有|未曾)(?:进行|举行|开展)?(?:过)?(?:任何)?(?:[\u4e00-\u9fff]{1,2})?)$",
-    re.IGNORECASE,
-)
-_NO_TALKS_AFTER = re.compile(
-    r"[^,，.。;；!?！？\n]{0,40}?(?<![^\W\d_])(?:не\s+(?:участвовал\w*|велись|велос\w*|вел[иа]?|"
-    r"проводил\w*|состоял\w*)|did\s+not\s+take\s+part|took\s+no\s+part|"
-    r"(?:were|was)\s+(?:never|not)\s+held)(?![^\W\d_])",
-    re.IGNORECASE,
-)
-NO_TALKS_SPAN = 24  # characters before the meeting's noun read for the negating determiner
-
-
-def _no_talks(text: str, item: CodedItem, hit: Hit) -> bool:
-    """The meeting word ``hit`` names talks said not to have been held (``_NO_TALKS_*``)."""
-    lo = max(item.start, hit.start - NO_TALKS_SPAN)
-    if _NO_TALKS_BEFORE.search(text, lo, hit.start) is not None:
-        return True
-    return _NO_TALKS_AFTER.match(text, hit.end, min(item.end, hit.end + 80)) is not None
-
-
 # an exercise's scenario (演练模拟处置劫持人质事件, по замыслу учений условные террористы, the
 # drill rehearsed a hostage rescue): the attack or hostage-taking it names is simulated
 _SIMULATED = re.compile(
@@ -3859,6 +3845,15 @@ _CAPACITY_BEFORE = re.compile(
 CAPACITY_SPAN = 24  # characters before the number read for the capacity's word
 
 
+# a speaker's pledge of training (will provide training for, 中方将为…培训, готов подготовить,
+# обучит): not the trainees studying now (в вузах обучаются 45 сотрудников)
+_PLEDGED_TRAINING = re.compile(
+    r"将|愿|承诺|(?<![^\W\d_])(?:will|pledg\w*|offer\w*|готов\w*|подготовит|обучит|"
+    r"предоставит)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
 def _trainees(text: str, lo: int, hi: int) -> bool:
     """The sentence ``text[lo:hi]`` names trainees of a stated number (``_TRAINEES``) that is no
     facility's capacity (``_CAPACITY_BEFORE``)."""
@@ -4189,6 +4184,16 @@ def rule_kinds(
     said = _speech_clauses(text, item, kind_lead)
     for code in list(kinds):
         if code != "meeting":
+            if code == "training_education" and said:
+                found.pledged_training.extend(
+                    h
+                    for h in kinds[code]
+                    if _within(said, h)
+                    and _PLEDGED_TRAINING.search(
+                        text, *_sentence_of(text, h.start, item.start, item.end)
+                    )
+                    and _trainees(text, *_sentence_of(text, h.start, item.start, item.end))
+                )
             _keep(kinds, code, [h for h in kinds[code] if not _within(said, h)])
     # (a verb and its object found apart tell a second event only: coder_phrases; a handover
     # so told in the lead, ГКНБ получил от Китая партию комплексов, is the lead's event and may
@@ -4368,6 +4373,10 @@ def rule_kinds(
     )
     chosen = [main]
     paragraphs: set[int] | None = None
+    if found.pledged_training and main != "training_education":
+        kinds["training_education"] = sorted(
+            [*kinds.get("training_education", ()), *found.pledged_training], key=lambda h: h.start
+        )
     for other in SECOND_EVENTS.get(main, ()):
         if other not in kinds:
             continue
