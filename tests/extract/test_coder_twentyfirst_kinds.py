@@ -4,8 +4,11 @@ handed over; a Chinese meeting reported held by its word and the verb apart (工
 a meeting, not a domestic body's session (部署会议); a document the meeting adopted, told with
 its participants or the meeting as the ones acting or with no actor at a paragraph's head
 (Участники … утвердили План; Утверждена Программа; Following the meeting, the secretaries
-signed; 会上签署), is the meeting's second event (mechanism). Every text is written for these
-tests (no gold text); each rule has its contrast."""
+signed; 会上签署), is the meeting's second event (mechanism); a claim a reporter asks to confirm
+(有报道称…请证实) that the answer calls untrue (报道不属实) is no event; equipment handed over
+together with the item's facility (together with the building, вместе со зданием, 一并移交) is a
+second event, a facility's capacity (dormitories for 150 trainees) no training. Every text is
+written for these tests (no gold text); each rule has its contrast."""
 
 from __future__ import annotations
 
@@ -273,6 +276,14 @@ WITH_BUILDING_RU = (
     "Вместе со зданием китайская сторона передала центру десять патрульных автомобилей и комплект "
     "компьютерной техники.\n"
 )
+WITH_BUILDING_ZH = (
+    "中国援建塔吉克斯坦边防哨所交接仪式举行\n"
+    "边疆日报 2026年10月5日\n"
+    "\n"
+    "10月4日，中国援建塔吉克斯坦边防部队哨所交接仪式在穆尔加布区举行，中国驻塔吉克斯坦大使出席。\n"
+    "\n"
+    "中方还向塔方一并移交了12辆越野车和一批夜视器材。\n"
+)
 FITTED_EN = (
     "Chinese-funded border outpost handed over to Tajik border troops\n"
     "Regional Desk | 2026-10-05\n"
@@ -312,6 +323,11 @@ def test_equipment_handed_over_with_the_building_is_a_second_event_ru() -> None:
     assert "equipment_transfer" in _kinds(WITH_BUILDING_RU)
 
 
+def test_equipment_handed_over_with_the_outpost_is_a_second_event_zh() -> None:
+    assert _kind(WITH_BUILDING_ZH) == "infrastructure"
+    assert "equipment_transfer" in _kinds(WITH_BUILDING_ZH)
+
+
 def test_a_facility_fitted_out_has_no_second_handover_en() -> None:
     assert _kind(FITTED_EN) == "infrastructure"
     assert "equipment_transfer" not in _kinds(FITTED_EN)
@@ -325,3 +341,46 @@ def test_dormitories_for_trainees_are_no_training_en() -> None:
 def test_trainees_of_a_stated_number_stay_training_en() -> None:
     assert _kind(COURSE_EN) == "infrastructure"
     assert "training_education" in _kinds(COURSE_EN)
+
+
+# --- training of a stated number pledged at the meeting: its second event ------------------------
+# (the rule reaches Chinese pages; an English pledge's training word is dropped before it, as the
+# twenty-first round's README says)
+
+PLEDGED_ZH = (
+    "公安部部长会见塔吉克斯坦内务部长\n"
+    "公安部网站 2026-10-08\n"
+    "10月8日，国务委员、公安部部长在北京会见塔吉克斯坦内务部长一行，双方就深化反恐、禁毒合作交换意见。\n"
+    "会见后，双方签署了《2027—2028年合作计划》。根据该计划，中方将为塔方培训200名警务人员。\n"
+)
+UNNUMBERED_ZH = (
+    "公安部部长会见塔吉克斯坦内务部长\n"
+    "公安部网站 2026-10-08\n"
+    "10月8日，国务委员、公安部部长在北京会见塔吉克斯坦内务部长一行，双方就深化反恐、禁毒合作交换意见。\n"
+    "会见后，双方签署了《2027—2028年合作计划》。根据该计划，双方将加强人员培训合作。\n"
+)
+STUDYING_EN = (
+    "China, Kyrgyzstan interior ministers meet in Beijing\n"
+    "Regional Desk | 2026-10-08\n"
+    "\n"
+    "China's Minister of Public Security met Kyrgyz Interior Minister in Beijing on Thursday, and "
+    "the two sides agreed to deepen cooperation against terrorism and drug trafficking.\n"
+    "\n"
+    "The Kyrgyz minister said 45 Kyrgyz police officers are currently studying at Chinese police "
+    "academies.\n"
+)
+
+
+def test_training_of_a_number_under_the_plan_signed_is_a_second_event_zh() -> None:
+    assert _kind(PLEDGED_ZH) == "meeting"
+    assert "training_education" in _kinds(PLEDGED_ZH)
+
+
+def test_training_cooperation_with_no_number_is_no_second_event_zh() -> None:
+    assert _kind(UNNUMBERED_ZH) == "meeting"
+    assert "training_education" not in _kinds(UNNUMBERED_ZH)
+
+
+def test_officers_studying_now_are_no_pledge_en() -> None:
+    assert _kind(STUDYING_EN) == "meeting"
+    assert "training_education" not in _kinds(STUDYING_EN)
