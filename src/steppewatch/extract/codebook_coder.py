@@ -133,6 +133,7 @@ from steppewatch.extract.coder_phrases import (
     contest_mentions,
     document_mentions,
     drill_mentions,
+    held_mentions,
     operation_mentions,
     persons_mentions,
     summons_mentions,
@@ -480,6 +481,7 @@ class CodebookCoder:
         hits = persons_mentions(
             operation_mentions(hits, normal, item.start, item.end), normal, item.start, item.end
         )
+        hits = held_mentions(hits, normal, item.start, item.end)
         hits = drill_mentions(
             contest_mentions(hits, normal, item.start, item.end), normal, item.start, item.end
         )

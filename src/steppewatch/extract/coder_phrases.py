@@ -48,6 +48,7 @@ __all__ = [
     "contest_mentions",
     "document_mentions",
     "drill_mentions",
+    "held_mentions",
     "operation_mentions",
     "persons_mentions",
     "summons_mentions",
@@ -230,6 +231,45 @@ def summons_mentions(hits: list[Hit], normal: str, start: int, end: int) -> list
     return sorted(hits + found, key=lambda h: h.start)
 
 
+# a Chinese meeting reported held, its word and the verb apart (执法合作工作会议在伊宁召开, 边防
+# 会晤在口岸举行, 磋商在北京举行): the indicators hold 次会议 and 会议期间 only; a meeting named
+# with a domestic body's words before it (党委常委会会议, 部署会议, 推进会议) is no meeting of the sides
+HELD_SPAN = 20  # characters of the place between the meeting's word and the verb
+_HELD_ZH = Guarded(
+    re.compile(
+        rf"(?:会议|会晤|磋商)(?=(?:在[^，,。；;！？!?\n]{{1,{HELD_SPAN}}}?)?(?:召开|举行|开幕|闭幕))"
+    ),
+    "会议",
+    "会晤",
+    "磋商",
+)
+_DOMESTIC_SESSION = re.compile(
+    r"(?:党委|党组|常委|常务|人大|政协|办公|部务|厅务|局务|动员|誓师|表彰|推进|部署|视频调度|"
+    r"工作领导小组)[^，,。；;！？!?\n、]{0,4}$"
+)
+DOMESTIC_SPAN = 12  # characters before the meeting's word read for a domestic body
+
+
+def held_mentions(hits: list[Hit], normal: str, start: int, end: int) -> list[Hit]:
+    """``hits`` and the Chinese meetings reported held (``_HELD_ZH``) as meeting hits that may be
+    the main event, sorted by start; one an indicator already covers adds none."""
+    if not _HELD_ZH.possible(normal, start, end):
+        return hits
+    found = []
+    for m in _HELD_ZH.pattern.finditer(normal, start, end):
+        lo, hi = m.span()
+        if _DOMESTIC_SESSION.search(normal, max(start, lo - DOMESTIC_SPAN), lo):
+            continue
+        found.append(Hit(lo, hi, MEETING, normal[lo:hi]))
+    if not found:
+        return hits
+    have = [(h.start, h.end) for h in hits if h.payload == MEETING]
+    found = [h for h in found if not any(a < h.end and h.start < b for a, b in have)]
+    if not found:
+        return hits
+    return sorted(hits + found, key=lambda h: h.start)
+
+
 OPERATION = ("event_kind", "joint_patrol_operation")
 # an operation done together with the other side's officers, told by the adverb and a verb of
 # conducting apart (сотрудниками МВД совместно с представителями МОБ КНР ... проведена
@@ -285,6 +325,10 @@ _PERSONS = (
     r"citizens?|nationals?|suspects?|fugitives?|wanted|convicts?)"
 )
 _FOCAL_SIDE = r"(?:кнр|кита\w*|china|chinese|beijing)"
+ZH_PERSONS_SPAN = 24  # characters between the persons and the verb, in its clause (Chinese)
+_ZH_PERSONS = r"(?:犯罪嫌疑人|嫌疑人|嫌犯|逃犯|罪犯|被判刑人|在逃人员|通缉人员|外逃人员)"
+_ZH_HANDED = r"(?:移交|遣返|引渡|押解)"
+_ZH_FOCAL_SIDE = r"(?:我方|中方|我国|中国|我警方|中国警方)"
 # the verb (the past only: a handover done), then the persons and the focal side in its clause,
 # or the persons and the focal side before it in its clause (... were handed over to the Chinese
 # side)
@@ -302,9 +346,20 @@ _PERSONS_HANDED = Guarded(
         # nationals handed over in a smuggling case; граждане КНР переданы): they are what is
         # handed over, whoever receives them
         rf"|(?<![^\W\d_])(?:{_FOCAL_SIDE}\s+(?:[\w-]+\s+)?{_PERSONS}|{_PERSONS}\s+{_FOCAL_SIDE})"
-        rf"\s+(?:(?:were|was|have\s+been|had\s+been|был[аои]?)\s+)?(?P<passive>{_HANDED})",
+        rf"\s+(?:(?:were|was|have\s+been|had\s+been|был[аои]?)\s+)?(?P<passive>{_HANDED})"
+        # Chinese: the persons, then the verb of handing over and the focal side in their clause
+        # (6名犯罪嫌疑人被移交我方, 将3名逃犯遣返中国), or the focal side, the verb and the persons
+        # (向中方移交了2名嫌疑人)
+        rf"|{_ZH_PERSONS}[^，,。；;！？!?\n]{{0,{ZH_PERSONS_SPAN}}}?(?P<zh>{_ZH_HANDED})"
+        rf"(?=给?{_ZH_FOCAL_SIDE})"
+        rf"|(?<=[向给]){_ZH_FOCAL_SIDE}(?P<zh_verb>{_ZH_HANDED})"
+        rf"(?=[^，,。；;！？!?\n]{{0,{ZH_PERSONS_SPAN}}}?{_ZH_PERSONS})",
         re.IGNORECASE,
     ),
+    "移交",
+    "遣返",
+    "引渡",
+    "押解",
     "переда",
     "выда",
     "экстрадир",
@@ -326,6 +381,8 @@ def persons_mentions(hits: list[Hit], normal: str, start: int, end: int) -> list
     for m in _PERSONS_HANDED.pattern.finditer(normal, start, end):
         if m.group("verb"):
             lo, hi = m.span("verb")
+        elif m.group("zh") or m.group("zh_verb"):
+            lo, hi = m.span("zh") if m.group("zh") else m.span("zh_verb")
         elif m.group("passive"):
             lo, hi = m.span("passive")
         else:

@@ -389,6 +389,30 @@ _THE_MEETING = re.compile(
     r"телефонного разговор)",
     re.IGNORECASE,
 )
+# ... or the meeting's outcome told with its participants or the meeting as the ones acting,
+# or with no actor (会上签署, 会后发表; Участники ... утвердили План; Утверждена Программа
+# ... at a paragraph's head; Following the meeting, the Secretaries signed; the delegations
+# adopted): a paragraph about the meeting's document, for a second event only
+MEETING_PRODUCT_SPAN = 160  # characters between the participants and their verb of adopting
+_MEETING_PRODUCT = re.compile(
+    r"会上|会后|会谈后|会晤后|会议结束时|会议期间|"
+    r"(?<![^\W\d_])(?:(?:following|after|at\s+the\s+end\s+of|at)\s+the\s+"
+    r"(?:meeting|talks|session|consultations|council)|the\s+(?:delegations|secretaries|"
+    r"chiefs|heads|parties|attendees)\s+(?:signed|adopted|approved))(?![^\W\d_])|"
+    rf"(?<![^\W\d_])(?:участники|делегации)(?![^\W\d_])[^.!?\n]{{0,{MEETING_PRODUCT_SPAN}}}?"
+    r"(?<![^\W\d_])(?:утвердили|приняли|подписали|одобрили)(?![^\W\d_])|"
+    r"(?<![^\n])[ \t]*(?:утвержден|принят|подписан|одобрен)(?:а|о|ы)?(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# ... or the item's own facility as what something came with (together with the building, along
+# with the centre, вместе со зданием, 与营房一并移交): a paragraph about the event the item
+# reports (what was handed over with it)
+_WITH_THE_FACILITY = re.compile(
+    r"(?<![^\W\d_])(?:(?:together|along)\s+with\s+the\s+(?:building|centre|center|facility|"
+    r"outpost|post|station|premises|complex)|вместе\s+со?\s+(?:здани|застав|центр|объект|"
+    r"комплекс|пост)\w*)(?![^\W\d_])|一并(?:移交|交付|交接|赠送)|同时(?:移交|交付|交接|赠送)",
+    re.IGNORECASE,
+)
 _SENTENCE = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
 _CLAUSE_BREAK = re.compile(r"[，,。;；:：、!?！？\n]")
 # "a meeting WITH the ambassador" (встречу с послом, 同…会见): the one met, not the meeting's name
@@ -417,6 +441,11 @@ class Found:
     implied_domains: dict[str, Hit] = field(default_factory=dict)
     implied_frameworks: dict[str, Hit] = field(default_factory=dict)
     in_titles: list[Hit] = field(default_factory=list)  # institutions named in an official's title
+    # training of a stated number pledged under a document or in a speaker's words (根据协议，中方将
+    # 为哈方培训150名警务人员; China will provide training for 300 officers): no event of its own,
+    # but a second event of the meeting or the handover it was pledged at (codebook
+    # training_education: "pledges to train N law-enforcement officers")
+    pledged_training: list[Hit] = field(default_factory=list)
     # sentences where a third state acts without the focal state (see ``third_party_sentences``)
     third_party: list[tuple[int, int]] = field(default_factory=list)
     # questions asking to confirm a rumour or relaying a request: their words make no event
@@ -2668,7 +2697,15 @@ def rule_event_mentions(item: CodedItem, text: str, found: Found) -> dict[str, l
         _keep(kinds, code, [h for h in kinds[code] if not _asked_about(text, item, h)])
     for code in list(kinds):  # 根据协议，中方将援建哨所: what the document provides for, not done
         if code != "mechanism":
-            _keep(kinds, code, [h for h in kinds[code] if not _provided_for(text, item, h)])
+            kept = []
+            for h in kinds[code]:
+                if not _provided_for(text, item, h):
+                    kept.append(h)
+                elif code == "training_education" and _trainees(
+                    text, *_sentence_of(text, h.start, item.start, item.end)
+                ):
+                    found.pledged_training.append(h)
+            _keep(kinds, code, kept)
     for code in list(kinds):  # three years after the attack, 袭击事件三周年: recalled, not reported
         _keep(kinds, code, [h for h in kinds[code] if not _recalled(text, item, h)])
     for code in list(kinds):  # 双方就…装备合作交换了意见: what was discussed, not done
@@ -3114,9 +3151,11 @@ _NEGATION = re.compile(
 _DENIED_REPORT = re.compile(
     r"(?:否认|驳斥|辟谣)|所谓|"
     r"\b(?:den(?:y|ies|ied)|dismiss(?:ed|es)?|refut(?:e|ed|es)|reject(?:ed|s)?|debunk(?:ed|s)?)"
-    r"\s+(?:\w+\s+){0,3}?(?:reports?|claims?|allegations?|rumou?rs?|speculation)\b|\bso-called\b|"
+    r"\s+(?:\w+\s+){0,3}?(?:reports?|claims?|allegations?|rumou?rs?|speculation|publications?|"
+    r"stories|articles)\b|\bso-called\b|"
     r"(?<![^\W\d_])(?:опроверг\w*|отверг\w*|отрицал\w*|отрицают|отрицает)\s+(?:\w+\s+){0,2}?"
-    r"(?:сообщени|информаци|слух|утверждени|данные)|(?<![^\W\d_])так называем",
+    r"(?:сообщени|информаци|слух|утверждени|данные|публикаци|стать|материал)|"
+    r"(?<![^\W\d_])так называем",
     re.IGNORECASE,
 )
 _CALLED_OFF = re.compile(
@@ -3165,7 +3204,7 @@ CALLED_OFF_SPAN = 160  # characters either side of the event word searched for i
 # a report told as someone's claim (media claimed that, reports alleged, утверждали, что; якобы;
 # 声称, 传言, 有消息称): what follows is the claim, not the page's own telling
 _CLAIMED = re.compile(
-    r"声称|宣称|传言|谣言|炒作|有消息称|"
+    r"声称|宣称|传言|谣言|炒作|有消息称|有报道称|有媒体称|媒体报道称|"
     r"\b(?:claim(?:s|ed)?|alleg(?:e|es|ed|ing|ations?)|rumou?r(?:s|ed)?|speculat\w*)\b|"
     r"(?<![^\W\d_])(?:утвержд\w*|якобы|заявлял\w*\s+о\s+том|слух\w*|домысл\w*)",
     re.IGNORECASE,
@@ -3173,8 +3212,8 @@ _CLAIMED = re.compile(
 # the next sentence calling it untrue (These claims are groundless; Эти сведения не соответствуют
 # действительности; 上述说法毫无根据)
 _UNTRUE = re.compile(
-    r"毫无根据|毫无事实根据|纯属|不实|子虚乌有|捏造|谣言|虚假|"
-    r"\b(?:groundless|baseless|unfounded|untrue|fabricat\w*|disinformation|not\s+true|"
+    r"毫无根据|毫无事实根据|纯属|不实|不属实|失实|子虚乌有|捏造|谣言|虚假|"
+    r"\b(?:groundless|baseless|unfounded|untrue|fabricat\w*|disinformation|not\s+true|inaccurate|"
     r"no\s+basis|(?:is|are|was|were)\s+(?:\w+\s+)?(?:false|fake))\b|"
     r"(?<![^\W\d_])(?:не\s+соответству\w*\s+действительност\w*|беспочвенн\w*|"
     r"необоснованн\w*|ложн\w*|вымысл\w*|дезинформаци\w*|фейк\w*)",
@@ -3183,10 +3222,32 @@ _UNTRUE = re.compile(
 UNTRUE_SPAN = 160  # characters of the next sentence read for its calling the claim untrue
 
 
+# a reporter's request to confirm the claim (请证实, Can you confirm?, Можете ли подтвердить?):
+# the answer after it is the next sentence read for the claim called untrue
+_CONFIRM_REQUEST = re.compile(
+    r"请(?:予以)?(?:证实|确认|介绍|说明)|能否(?:证实|确认)|是否属实|"
+    r"\b(?:can|could|would)\s+you\s+(?:confirm|comment)\b|\bis\s+(?:this|that|it)\s+true\b|"
+    r"(?<![^\W\d_])(?:можете|могли\s+бы)\s+(?:ли\s+)?(?:подтвердить|прокомментировать)",
+    re.IGNORECASE,
+)
+
+
 def _denied_next(text: str, at: int, end: int) -> bool:
-    """The sentence starting at ``at`` (up to ``end``) calls what came before untrue."""
+    """The sentence starting at ``at`` (up to ``end``) calls what came before untrue; after a
+    reporter's request to confirm it, the sentence after the request (the answer)."""
     stop = _SENTENCE.search(text, at, min(end, at + UNTRUE_SPAN))
-    return _UNTRUE.search(text, at, stop.end() if stop else min(end, at + UNTRUE_SPAN)) is not None
+    hi = stop.end() if stop else min(end, at + UNTRUE_SPAN)
+    if _UNTRUE.search(text, at, hi) is not None:
+        return True
+    if stop is None or _CONFIRM_REQUEST.search(text, at, hi) is None:
+        return False
+    stop_at = min(end, hi + UNTRUE_SPAN)
+    while hi < stop_at and text[hi].isspace():  # (the answer's paragraph under the question's)
+        hi += 1
+    after = _SENTENCE.search(text, hi, min(end, hi + UNTRUE_SPAN))
+    return (
+        _UNTRUE.search(text, hi, after.end() if after else min(end, hi + UNTRUE_SPAN)) is not None
+    )
 
 
 def _did_not_happen(text: str, item: CodedItem, hit: Hit) -> bool:
@@ -3773,6 +3834,35 @@ _TRAINEES = re.compile(
 )
 
 
+# a facility's capacity before the number (dormitories for 120 trainees, рассчитан на 200
+# курсантов, 可容纳300名学员): its size, no one trained
+_CAPACITY_BEFORE = re.compile(
+    r"(?:(?<![^\W\d_])(?:(?:dormitor\w*|rooms?|beds?|classrooms?|quarters|barracks|hostel)\s+"
+    r"for|accommodat\w*|capacity\s+of|рассчитан\w*\s+на|вмещ\w*|общежити\w*\s+на)|"
+    r"容纳|可供)\s*$",
+    re.IGNORECASE,
+)
+CAPACITY_SPAN = 24  # characters before the number read for the capacity's word
+
+
+# a speaker's pledge of training (will provide training for, 中方将为…培训, готов подготовить,
+# обучит): not the trainees studying now (в вузах обучаются 45 сотрудников)
+_PLEDGED_TRAINING = re.compile(
+    r"将|愿|承诺|(?<![^\W\d_])(?:will|pledg\w*|offer\w*|готов\w*|подготовит|обучит|"
+    r"предоставит)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _trainees(text: str, lo: int, hi: int) -> bool:
+    """The sentence ``text[lo:hi]`` names trainees of a stated number (``_TRAINEES``) that is no
+    facility's capacity (``_CAPACITY_BEFORE``)."""
+    return any(
+        not _CAPACITY_BEFORE.search(text, max(lo, m.start() - CAPACITY_SPAN), m.start())
+        for m in _TRAINEES.finditer(text, lo, hi)
+    )
+
+
 # the meeting's own record signed or adopted at its end (会议纪要, 会谈纪要, a communique,
 # информационное сообщение, a bare протокол of the session): the meeting written down, not an
 # agreement of its own (gold guide 3: one event per meeting); a document with a subject of its
@@ -4094,6 +4184,16 @@ def rule_kinds(
     said = _speech_clauses(text, item, kind_lead)
     for code in list(kinds):
         if code != "meeting":
+            if code == "training_education" and said:
+                found.pledged_training.extend(
+                    h
+                    for h in kinds[code]
+                    if _within(said, h)
+                    and _PLEDGED_TRAINING.search(
+                        text, *_sentence_of(text, h.start, item.start, item.end)
+                    )
+                    and _trainees(text, *_sentence_of(text, h.start, item.start, item.end))
+                )
             _keep(kinds, code, [h for h in kinds[code] if not _within(said, h)])
     # (a verb and its object found apart tell a second event only: coder_phrases; a handover
     # so told in the lead, ГКНБ получил от Китая партию комплексов, is the lead's event and may
@@ -4273,6 +4373,10 @@ def rule_kinds(
     )
     chosen = [main]
     paragraphs: set[int] | None = None
+    if found.pledged_training and main != "training_education":
+        kinds["training_education"] = sorted(
+            [*kinds.get("training_education", ()), *found.pledged_training], key=lambda h: h.start
+        )
     for other in SECOND_EVENTS.get(main, ()):
         if other not in kinds:
             continue
@@ -4286,9 +4390,7 @@ def rule_kinds(
         ]
         if other == "training_education":
             hs = [
-                h
-                for h in hs
-                if _TRAINEES.search(text, *_sentence_of(text, h.start, item.start, item.end))
+                h for h in hs if _trainees(text, *_sentence_of(text, h.start, item.start, item.end))
             ]
         if main == "infrastructure" and other == "equipment_transfer":
             # equipment named with a facility is its fitting-out (оснащена системами
@@ -6027,7 +6129,14 @@ def assign_codes(
             and (h.payload[1] in res.study.partner_set or h.payload[0] != "state")
         } | {
             _paragraph(text, item, m.start())
-            for pattern in (_BOTH_SIDES, _THE_MEETING, _THE_CEREMONY, _THE_PRINCIPALS)
+            for pattern in (
+                _BOTH_SIDES,
+                _THE_MEETING,
+                _THE_CEREMONY,
+                _THE_PRINCIPALS,
+                _MEETING_PRODUCT,
+                _WITH_THE_FACILITY,
+            )
             for m in pattern.finditer(text, item.start, item.end)
         }
 
