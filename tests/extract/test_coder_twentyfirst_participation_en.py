@@ -175,3 +175,41 @@ def test_border_service_of_the_state_stays() -> None:
         "reported.\n"
     )
     assert "KG" in _states(text)
+
+
+# -- an interview's turns -------------------------------------------------------------------
+_INTERVIEW = (
+    "Interview: Kyrgyzstan's deputy interior minister on cooperation with China\n"
+    "Bishkek, 2 March 2026. The deputy minister answered our questions.\n"
+    "- How did the talks in Beijing go?\n"
+    "- In February I held talks in Beijing with China's Ministry of Public Security. We agreed "
+    "to set up a working group on the protection of Chinese-invested projects.\n"
+    "- What about the southern borders?\n"
+    "- {south}\n"
+    "- What are your plans for the spring?\n"
+    "- We will train more investigators.\n"
+)
+
+
+def test_state_in_a_turn_not_about_the_focal_state_is_no_side() -> None:
+    text = _INTERVIEW.format(
+        south="Kazakhstan has adopted a new law on mountain border posts, and we are studying "
+        "the experience of Kazakhstan."
+    )
+    assert _states(text) == {"KG"}
+
+
+def test_state_in_a_turn_naming_the_focal_state_stays() -> None:
+    text = _INTERVIEW.format(
+        south="Kazakhstan has adopted a new law on mountain border posts with Chinese "
+        "advice, and we are studying the experience of Kazakhstan."
+    )
+    assert "KZ" in _states(text)
+
+
+def test_state_taking_part_in_a_turn_stays() -> None:
+    text = _INTERVIEW.format(
+        south="Kazakh border units took part in the exercise with our guards in the Alai "
+        "valley, and we are studying the experience of Kazakhstan."
+    )
+    assert "KZ" in _states(text)

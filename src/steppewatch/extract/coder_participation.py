@@ -224,3 +224,62 @@ def source_label(text: str, hit: Hit) -> bool:
         and _LABEL_AFTER.match(text, hit.end) is not None
         and _LABEL_BEFORE.search(text, max(0, hit.start - 8), hit.start) is not None
     )
+
+
+# an interview's question: a line opening on a dash or a question mark (- How do you assess...?,
+# Q: And the border?) and asking (its question mark may stand before more words)
+_QUESTION_LINE = re.compile(
+    r"^[^\S\n]*(?:[-–—•][^\S\n]*|Q[^\S\n]*[:.][^\S\n]*|Question[^\S\n]*[:.][^\S\n]*)"
+    r"[^\n]*\?",
+    re.MULTILINE,
+)
+QUESTIONS = 3  # questions that make a page an interview
+TURN_READ = 2000  # characters read before the item's first hit for its questions
+# a turn saying that someone takes part in a joint act (Kazakh units joined the drill): the
+# event's sides, whatever the turn names
+_TURN_TAKING_PART = re.compile(
+    r"(?<![^\W\d_])(?:took\s+part|take\s+part|taking\s+part|participat\w*|joined)"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def question_starts(text: str, lo: int, hi: int) -> list[int]:
+    """Where the interview questions of text[lo:hi] start (sorted), or [] when it holds fewer
+    than ``QUESTIONS``: not an interview."""
+    starts = [m.start() for m in _QUESTION_LINE.finditer(text, lo, hi)]
+    return starts if len(starts) >= QUESTIONS else []
+
+
+def other_turn(
+    text: str,
+    hit: Hit,
+    questions: Sequence[int],
+    end: int,
+    focal_word: re.Pattern[str],
+    focal: Sequence[int],
+) -> bool:
+    """``hit`` (an English name of a partner state) lies in an interview turn (a question and
+    its answer, up to the next question or ``end``) that names neither the focal state (its
+    name, ``focal_word``, or its officials and institutions: ``focal``, starts, sorted) nor
+    anyone taking part: the interviewee's other business (the border with Tajikistan, what
+    Kazakhstan's law says), not a side of the focal state's."""
+    if not questions or not hit.term.isascii():
+        return False
+    i = bisect.bisect_right(questions, hit.start)
+    if i == 0:
+        return False  # (before the first question: the page's title and lead)
+    lo = questions[i - 1]
+    if i < len(questions):
+        hi = questions[i]
+    else:
+        # the last turn: its question and the answer's first paragraph (not the page's links)
+        line = text.find("\n", lo, end)
+        stop = text.find("\n", line + 1, end) if line >= 0 else -1
+        hi = stop if stop >= 0 else end
+        if not lo <= hit.start < hi:
+            return False
+    j = bisect.bisect_left(focal, lo)
+    if j < len(focal) and focal[j] < hi:
+        return False
+    return not focal_word.search(text, lo, hi) and not _TURN_TAKING_PART.search(text, lo, hi)

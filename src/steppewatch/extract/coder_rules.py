@@ -72,7 +72,14 @@ from steppewatch.extract.coder_officials import (
     title_office,
     title_officials,
 )
-from steppewatch.extract.coder_participation import outside_pair, source_label, stays_away
+from steppewatch.extract.coder_participation import (
+    TURN_READ,
+    other_turn,
+    outside_pair,
+    question_starts,
+    source_label,
+    stays_away,
+)
 from steppewatch.extract.coder_phrases import PHRASE_MARK
 from steppewatch.extract.coder_resources import Resources, state_of
 from steppewatch.extract.coder_sectors import (
@@ -659,6 +666,21 @@ def collect(
         | None
     ) = None
 
+    questions: list[int] | None = None
+    focal_names: list[int] | None = None
+    questions_end = min(len(text), hi + TURN_READ)
+
+    def other_turn_en(hit: Hit, state: str) -> bool:
+        """A partner state's English mention in an interview's turn not about the focal state."""
+        nonlocal questions, focal_names
+        if state not in facts.partner_set or not hit.term.isascii():
+            return False
+        if questions is None:
+            questions = question_starts(text, max(0, lo - TURN_READ), questions_end)
+        if focal_names is None:
+            focal_names = sorted(h.start for h in hits if names_focal(h, res))
+        return other_turn(text, hit, questions, questions_end, facts.focal_word, focal_names)
+
     def stays_away_en(hit: Hit, state: str | None) -> bool:
         """A partner state's English mention said to stay away (did not send a delegation)."""
         nonlocal mentions
@@ -713,6 +735,11 @@ def collect(
                 continue  # 阿富汗邻国外长会, 阿富汗局势: a framework's or an issue's name
             if value in facts.partner_set and exported_to(text, hit):
                 continue  # exported to Kazakhstan: a market, not a side (not even an example)
+            if other_turn_en(hit, value):
+                # in an interview's turn naming neither the focal state nor anyone taking part
+                # (the border with Tajikistan, Kazakhstan's law): the interviewee's other
+                # business, not even an example (twenty-first round, test21, test22, tune8)
+                continue
             if outside_pair_en(hit, value) or (
                 value in facts.partner_set and source_label(text, hit)
             ):
@@ -817,7 +844,9 @@ def collect(
             ):
                 found.groups[value] = hit
         elif kind == "venue":
-            if not upcoming_venue(text, hit):  # (the upcoming summit in Bishkek: not this event's)
+            if not upcoming_venue(text, hit) and not other_turn_en(hit, str(value)):
+                # (the upcoming summit in Bishkek: not this event's; an interview's turn not
+                # about the focal state: not its event's)
                 found.venues.setdefault(value, hit)
         elif kind == "home_office":
             # an office named with no state under a partner's dateline (``coder_home``): that
