@@ -213,3 +213,31 @@ def test_state_taking_part_in_a_turn_stays() -> None:
         "valley, and we are studying the experience of Kazakhstan."
     )
     assert "KZ" in _states(text)
+
+
+# -- a state's media ------------------------------------------------------------------------
+_PRESSER = (
+    "Foreign Ministry Spokesperson's Regular Press Conference on 3 March 2026\n\n"
+    "AFP: Reports say China will fund new posts for the Tajik border troops. Can you "
+    "confirm?\n\n"
+    "Spokesperson: China and Tajikistan cooperate on border security in an open and "
+    "transparent way.\n\n"
+    "AFP: {question}\n\n"
+    "Spokesperson: I'm not aware of the specific situation you mentioned.\n"
+)
+
+
+def test_a_state_s_media_is_no_side() -> None:
+    text = _PRESSER.format(
+        question="Kyrgyz and Uzbek media have said that Chinese companies hire private guards. "
+        "Does the Chinese government allow that?"
+    )
+    assert _states(text) == {"TJ"}
+
+
+def test_a_state_s_press_secretary_is_not_its_media() -> None:
+    text = _PRESSER.format(
+        question="The Kyrgyz press secretary said Chinese and Kyrgyz police will patrol the "
+        "Naryn road together. Can you confirm?"
+    )
+    assert "KG" in _states(text)

@@ -194,6 +194,15 @@ _SERVICE_BEFORE = re.compile(
     r"(?:(?<![^\W\d_])By\s+|'s\s+|(?<![^\W\d_])(?:RFE/RL|BBC|VOA|Radio|Sputnik|Xinhua)\s+)"
     r"(?:the\s+)?$"
 )
+# a state's media (Tajik media reported, Kyrgyz and Tajik media have said, Kazakh state
+# television): where a report comes from, not a side
+_MEDIA_AFTER = re.compile(
+    r"(?:(?:\s*,\s*|\s+and\s+|\s+or\s+)[A-Z][^\W\d_]+){0,3}\s+"
+    r"(?:(?:state|local|independent|official|pro-government|opposition)\s+)?"
+    r"(?:media|press(?!\s+(?:secretary|service|office|conference|attach))|outlets|"
+    r"news\s+(?:agency|agencies|outlets?|sites?|portals?)|television|TV|journalists|"
+    r"bloggers|newspapers?)(?![^\W\d_])"
+)
 # the border a place lies near (near the Kyrgyz border, close to the Tajik frontier)
 _NEAR_BEFORE = re.compile(r"(?<![^\W\d_])(?:near|close\s+to|not\s+far\s+from)\s+the\s+$", re.I)
 _BORDER_AFTER = re.compile(r"\s+(?:border|frontier)(?![^\W\d_])", re.IGNORECASE)
@@ -206,12 +215,15 @@ _LABEL_AFTER = re.compile(r"[^\S\n]*[-–—:][^\S\n]")
 def source_label(text: str, hit: Hit) -> bool:
     """``hit`` (an English name of a state) is a medium's language service (By RFE/RL's Kyrgyz
     Service) or a digest's section label in capitals (* KAZAKHSTAN - ...): page furniture; or
-    the border a place lies near (a region near the Kyrgyz border): where, not who."""
+    the border a place lies near (a region near the Kyrgyz border): where, not who; or a
+    state's media (Tajik media reported): where a report comes from."""
     if not hit.term.isascii():
         return False
     if _NEAR_BEFORE.search(text, max(0, hit.start - 24), hit.start) and _BORDER_AFTER.match(
         text, hit.end
     ):
+        return True
+    if text[hit.start : hit.start + 1].isupper() and _MEDIA_AFTER.match(text, hit.end):
         return True
     if _SERVICE_AFTER.match(text, hit.end) and _SERVICE_BEFORE.search(
         text, max(0, hit.start - 24), hit.start

@@ -740,13 +740,15 @@ def collect(
                 # (the border with Tajikistan, Kazakhstan's law): the interviewee's other
                 # business, not even an example (twenty-first round, test21, test22, tune8)
                 continue
-            if outside_pair_en(hit, value) or (
-                value in facts.partner_set and source_label(text, hit)
-            ):
+            if value in facts.partner_set and source_label(text, hit):
+                # a medium's language service (By RFE/RL's Kyrgyz Service), a state's media
+                # (Tajik media reported), a digest's label (* KAZAKHSTAN -), the border a place
+                # lies near: furniture and places, not even an example (twenty-first round,
+                # test23, test24)
+                continue
+            if outside_pair_en(hit, value):
                 # Kazakh-Russian air defence talks, no focal state nor framework in its clause:
-                # that pair's business, like a third state's; a medium's language service (By
-                # RFE/RL's Kyrgyz Service) or a digest's label (* KAZAKHSTAN -): the page's
-                # furniture (twenty-first round, test23, test24)
+                # that pair's business, like a third state's (twenty-first round, test23)
                 found.examples.setdefault(value, hit)
                 found.not_neighbours.add(value)
                 continue
