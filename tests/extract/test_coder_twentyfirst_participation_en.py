@@ -241,3 +241,27 @@ def test_a_state_s_press_secretary_is_not_its_media() -> None:
         "Naryn road together. Can you confirm?"
     )
     assert "KG" in _states(text)
+
+
+# -- a wish to work with states ---------------------------------------------------------------
+_RETURN = (
+    "Fugitives returned from Tashkent\n\n"
+    "Chinese and Uzbek police on 4 May 2026 returned six fraud suspects from Tashkent to China "
+    "under the bilateral extradition treaty, the Ministry of Public Security said. {closing}\n"
+)
+
+
+def test_a_state_china_stands_ready_to_work_with_is_no_side() -> None:
+    text = _RETURN.format(
+        closing="China stands ready to work with Uzbekistan, Kazakhstan and other countries "
+        "of the region to fight transnational crime."
+    )
+    assert _states(text) == {"UZ"}
+
+
+def test_a_state_that_worked_with_china_stays() -> None:
+    text = _RETURN.format(
+        closing="Kazakhstan's police also took part in the operation, escorting two of the "
+        "suspects through Almaty."
+    )
+    assert "KZ" in _states(text)

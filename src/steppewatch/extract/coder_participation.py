@@ -295,3 +295,23 @@ def other_turn(
     if j < len(focal) and focal[j] < hi:
         return False
     return not focal_word.search(text, lo, hi) and not _TURN_TAKING_PART.search(text, lo, hi)
+
+
+# a wish to work with states (China stands ready to work with Uzbekistan, Kazakhstan and other
+# countries; looks forward to working with): partners of a future, not sides of the event;
+# the states listed after the phrase, names joined by commas and "and" only
+_READY_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:(?:stands?|is|are|remains?)\s+ready|(?:is|are)\s+willing|"
+    r"looks?\s+forward|hopes?|wish(?:es)?)\s+to\s+(?:work(?:ing)?|cooperat(?:e|ing)|"
+    r"join(?:ing)?\s+hands|strengthen(?:ing)?\s+(?:cooperation|coordination))\s+with\s+"
+    r"(?:the\s+)?(?:[A-Z][^\W\d_]+(?:\s*,\s*|\s+and\s+)(?:the\s+)?){0,6}$"
+)
+READY_SPAN = 160  # characters read before a name for the wish and its list
+
+
+def wished_partner(text: str, hit: Hit) -> bool:
+    """``hit`` (an English name of a state) is listed after a wish to work with it (stands
+    ready to work with Uzbekistan, Kazakhstan...): a future partner, not a side."""
+    if not hit.term.isascii():
+        return False
+    return _READY_BEFORE.search(text, max(0, hit.start - READY_SPAN), hit.start) is not None

@@ -79,6 +79,7 @@ from steppewatch.extract.coder_participation import (
     question_starts,
     source_label,
     stays_away,
+    wished_partner,
 )
 from steppewatch.extract.coder_phrases import PHRASE_MARK
 from steppewatch.extract.coder_resources import Resources, state_of
@@ -746,6 +747,8 @@ def collect(
                 # lies near: furniture and places, not even an example (twenty-first round,
                 # test23, test24)
                 continue
+            if value in facts.partner_set and wished_partner(text, hit):
+                continue  # China stands ready to work with Kazakhstan: a future partner only
             if outside_pair_en(hit, value):
                 # Kazakh-Russian air defence talks, no focal state nor framework in its clause:
                 # that pair's business, like a third state's (twenty-first round, test23)
@@ -831,6 +834,8 @@ def collect(
             elif value == facts.focal or not not_participant(text, hit, facts.focal_word):
                 found.add_state(value, hit, "named")
         elif kind == "example":
+            if value in facts.partner_set and wished_partner(text, hit):
+                continue  # (China stands ready to work with Kazakhstan and other states)
             if not not_participant(text, hit, facts.focal_word):
                 found.examples.setdefault(value, hit)
                 neighbour(value, hit, False)
