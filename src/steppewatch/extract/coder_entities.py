@@ -142,6 +142,10 @@ _OBSERVER = Guarded(
         # (the first letters first: a position that starts none of the words fails at once)
         r"(?=[oag\u043d\u0432\u89c2\u5609\u4f5c])(?:observer|\bobserved\b|наблюд|观察员|观摩|嘉宾|"
         r"\bas\s+(?:a\s+|the\s+)?(?:special\s+)?guests?\b|"
+        # (the verb closing its clause or taking the drill: as Kyrgyz officers observe, observing
+        # the exercise; not observe the ceasefire; twenty-first round, test24)
+        r"\bobserv(?:e|es|ing)\b(?=\s*(?:[.,;:!?\n]|$|(?:the\s+|a\s+)?(?:final\s+)?"
+        r"(?:drills?|exercises?|manoeuvres?|maneuvers?|rehearsals?|training|war\s+games|phase)\b))|"
         r"\bguests?\s+of\s+(?:the\s+)?(?:chair|host|honou?r)\b|"
         # (作为主席国客人: as the chair's guest; not 对客人来访表示欢迎, welcoming visitors)
         r"作为[^，,。；;]{0,8}客人|"

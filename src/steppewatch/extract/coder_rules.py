@@ -72,6 +72,15 @@ from steppewatch.extract.coder_officials import (
     title_office,
     title_officials,
 )
+from steppewatch.extract.coder_participation import (
+    TURN_READ,
+    other_turn,
+    outside_pair,
+    question_starts,
+    source_label,
+    stays_away,
+    wished_partner,
+)
 from steppewatch.extract.coder_phrases import PHRASE_MARK
 from steppewatch.extract.coder_resources import Resources, state_of
 from steppewatch.extract.coder_sectors import (
@@ -680,10 +689,74 @@ def collect(
         lo, hi = _sentence_of(text, hit.start, 0, len(text))
         return other_act_opening(text, lo, hi) and not _any_in(security, lo, hi)
 
+    # English participation evidence (``coder_participation``): positions built once, lazily
+    mentions: list[tuple[int, int, str]] | None = None
+    pairs: (
+        tuple[list[tuple[int, int, str]], dict[int, str], dict[int, str], frozenset[str], list[int]]
+        | None
+    ) = None
+
+    questions: list[int] | None = None
+    focal_names: list[int] | None = None
+    questions_end = min(len(text), hi + TURN_READ)
+
+    def other_turn_en(hit: Hit, state: str) -> bool:
+        """A partner state's English mention in an interview's turn not about the focal state."""
+        nonlocal questions, focal_names
+        if state not in facts.partner_set or not hit.term.isascii():
+            return False
+        if questions is None:
+            questions = question_starts(text, max(0, lo - TURN_READ), questions_end)
+        if focal_names is None:
+            focal_names = sorted(h.start for h in hits if names_focal(h, res))
+        return other_turn(text, hit, questions, questions_end, facts.focal_word, focal_names)
+
+    def stays_away_en(hit: Hit, state: str | None) -> bool:
+        """A partner state's English mention said to stay away (did not send a delegation)."""
+        nonlocal mentions
+        if state not in facts.partner_set or not hit.term.isascii():
+            return False
+        if mentions is None:
+            mentions = sorted(
+                (h.start, h.end, s) for h in hits if (s := state_of(h, res)) is not None
+            )
+        return stays_away(text, hit, state, mentions)
+
+    def outside_pair_en(hit: Hit, state: str) -> bool:
+        """A partner state's English mention in a clause pairing it with a state from outside
+        the region (Kazakh-Russian talks)."""
+        nonlocal pairs
+        if state not in facts.partner_set or not hit.term.isascii():
+            return False
+        if pairs is None:
+            named = sorted(
+                (h.start, h.end, str(h.payload[1])) for h in hits if h.payload[0] == "state"
+            )
+            pairs = (
+                named,
+                {start: state for start, _, state in named},
+                {end: state for _, end, state in named},
+                frozenset(
+                    state
+                    for _, _, state in named
+                    if state not in facts.partner_set and state != facts.focal
+                ),
+                sorted(h.start for h in hits if h.payload[0] in ("framework", "group")),
+            )
+        named, starts, ends, outsiders, names = pairs
+        return outside_pair(
+            text, hit, state, named, starts, ends, outsiders, facts.focal_word, names
+        )
+
     for hit in hits:
         kind, value = hit.payload
         if kind in _OWNER_CODES and owns_border(hit):
             continue  # ГКНБ in Пограничной службы ГКНБ: whose border service, not a code
+        if kind in ("state", "official", "institution") and stays_away_en(hit, state_of(hit, res)):
+            # said to stay away in its own clause (Turkmenistan did not send a delegation;
+            # Bishkek denies its troops joined): no side, not even an example (twenty-first
+            # round, issue 13, test24)
+            continue
         if kind in res.active:
             if value in res.active[kind]:
                 found.by_scheme.setdefault(kind, {}).setdefault(value, []).append(hit)
@@ -692,6 +765,25 @@ def collect(
                 continue  # 阿富汗邻国外长会, 阿富汗局势: a framework's or an issue's name
             if value in facts.partner_set and exported_to(text, hit):
                 continue  # exported to Kazakhstan: a market, not a side (not even an example)
+            if other_turn_en(hit, value):
+                # in an interview's turn naming neither the focal state nor anyone taking part
+                # (the border with Tajikistan, Kazakhstan's law): the interviewee's other
+                # business, not even an example (twenty-first round, test21, test22, tune8)
+                continue
+            if value in facts.partner_set and source_label(text, hit):
+                # a medium's language service (By RFE/RL's Kyrgyz Service), a state's media
+                # (Tajik media reported), a digest's label (* KAZAKHSTAN -), the border a place
+                # lies near: furniture and places, not even an example (twenty-first round,
+                # test23, test24)
+                continue
+            if value in facts.partner_set and wished_partner(text, hit):
+                continue  # China stands ready to work with Kazakhstan: a future partner only
+            if outside_pair_en(hit, value):
+                # Kazakh-Russian air defence talks, no focal state nor framework in its clause:
+                # that pair's business, like a third state's (twenty-first round, test23)
+                found.examples.setdefault(value, hit)
+                found.not_neighbours.add(value)
+                continue
             if value != facts.focal and (
                 _inside(hit, third_party) or named_only(text, hit) or compared_with(text, hit)
             ):
@@ -771,6 +863,8 @@ def collect(
             elif value == facts.focal or not not_participant(text, hit, facts.focal_word):
                 found.add_state(value, hit, "named")
         elif kind == "example":
+            if value in facts.partner_set and wished_partner(text, hit):
+                continue  # (China stands ready to work with Kazakhstan and other states)
             if not not_participant(text, hit, facts.focal_word):
                 found.examples.setdefault(value, hit)
                 neighbour(value, hit, False)
@@ -786,7 +880,9 @@ def collect(
             ):
                 found.groups[value] = hit
         elif kind == "venue":
-            if not upcoming_venue(text, hit):  # (the upcoming summit in Bishkek: not this event's)
+            if not upcoming_venue(text, hit) and not other_turn_en(hit, str(value)):
+                # (the upcoming summit in Bishkek: not this event's; an interview's turn not
+                # about the focal state: not its event's)
                 found.venues.setdefault(value, hit)
         elif kind == "home_office":
             # an office named with no state under a partner's dateline (``coder_home``): that
