@@ -248,4 +248,3 @@ MINISTERS_RU = (
 def test_security_council_secretaries_in_the_plural() -> None:
     assert _code(SECRETARIES_RU).level == "security_council"
     assert _code(MINISTERS_RU).level == "defence_minister"
-
