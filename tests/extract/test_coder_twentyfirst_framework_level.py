@@ -14,6 +14,13 @@
   occasion of the meeting reported, not its format;
 - a non-state track's gathering under a format's name (the China-Central Asia Think Tank Forum)
   is no framework of the event;
+- the focal state's institution named beside its deputy principal (外交和国防部门 at a dialogue
+  vice ministers co-chair; representatives of the Ministry of Public Security at a session an
+  assistant minister led; the Ministry of Public Security's talks, its delegation led by a vice
+  minister) does not keep the deputy from setting the level; a minister named does;
+- a meeting's verb of two characters between an office and a state (中国驻…大使会见吉尔吉斯斯坦…)
+  makes the state the other side's, not the office holder's (Chinese only: the English and
+  Russian joins take no verb already);
 - security council secretaries named in the plural nominative (Секретари советов безопасности
   ШОС собрались) are the security_council level, as the other cases were.
 
@@ -248,3 +255,65 @@ MINISTERS_RU = (
 def test_security_council_secretaries_in_the_plural() -> None:
     assert _code(SECRETARIES_RU).level == "security_council"
     assert _code(MINISTERS_RU).level == "defence_minister"
+
+
+# -- the focal deputy beside the focal state's institution ---------------------------------
+
+DEPUTY_ZH = (
+    "中哈外交和国防部门战略对话首次会议在阿斯塔纳举行\n"
+    "2026年5月10日 外交部\n"
+    "\n"
+    "5月9日，中国—哈萨克斯坦外交和国防部门战略对话首次会议在阿斯塔纳举行。外交部副部长同哈萨克斯坦外交部副部长共同主持。\n"
+    "双方就反恐、边境安全合作深入交换意见。\n"
+)
+MINISTER_ZH = (
+    "中哈外交和国防部门战略对话首次会议在阿斯塔纳举行\n"
+    "2026年5月10日 外交部\n"
+    "\n"
+    "5月9日，中国—哈萨克斯坦外交和国防部门战略对话首次会议在阿斯塔纳举行。国防部长同哈萨克斯坦国防部长共同主持。\n"
+    "双方就反恐、边境安全合作深入交换意见。\n"
+)
+DEPUTY_RU = (
+    "Состоялось заседание подкомитета по сотрудничеству в сфере безопасности\n"
+    "Астана, 12 марта 2026 года. В Астане прошло заседание подкомитета по сотрудничеству в сфере безопасности Казахстанско-Китайского комитета по сотрудничеству.\n"
+    "Китайскую делегацию возглавил помощник министра иностранных дел КНР. В заседании приняли участие представители пограничной службы и полиции Казахстана, а также Министерства общественной безопасности КНР.\n"
+    "Стороны обсудили противодействие терроризму и наркотрафику.\n"
+)
+MINISTER_RU_SESSION = (
+    "Состоялось заседание подкомитета по сотрудничеству в сфере безопасности\n"
+    "Астана, 12 марта 2026 года. В Астане прошло заседание подкомитета по сотрудничеству в сфере безопасности Казахстанско-Китайского комитета по сотрудничеству.\n"
+    "Китайскую делегацию возглавил министр общественной безопасности КНР. В заседании приняли участие представители пограничной службы и полиции Казахстана.\n"
+    "Стороны обсудили противодействие терроризму и наркотрафику.\n"
+)
+DEPUTY_EN = (
+    "China, Kyrgyzstan hold police talks\n"
+    "\n"
+    "BISHKEK, March 3 -- China's Ministry of Public Security and Kyrgyzstan's Interior Ministry held talks in Bishkek on Tuesday on counter-terrorism cooperation. The Chinese delegation was led by a vice minister of public security.\n"
+    "The two sides agreed to share information on terrorist groups.\n"
+)
+MINISTER_EN = (
+    "China, Kyrgyzstan hold police talks\n"
+    "\n"
+    "BISHKEK, March 3 -- China's Ministry of Public Security and Kyrgyzstan's Interior Ministry held talks in Bishkek on Tuesday on counter-terrorism cooperation. The Chinese delegation was led by the minister of public security.\n"
+    "The two sides agreed to share information on terrorist groups.\n"
+)
+ENVOY_MEETS_ZH = "2026年3月3日，中国驻吉尔吉斯斯坦大使会见吉尔吉斯斯坦国家安全委员会主席，双方就反恐合作交换意见。\n"
+MINISTER_MEETS_ZH = (
+    "2026年3月3日，中国国家安全部部长会见吉尔吉斯斯坦国家安全委员会主席，双方就反恐合作交换意见。\n"
+)
+
+
+def test_an_institution_beside_the_focal_deputy() -> None:
+    for text in (DEPUTY_ZH, DEPUTY_RU, DEPUTY_EN):
+        assert _code(text).level == "vice_minister_working", text
+
+
+def test_a_minister_named_beside_the_institution_keeps_his_level() -> None:
+    assert _code(MINISTER_ZH).level == "defence_minister"
+    assert _code(MINISTER_RU_SESSION).level == "interior_public_security"
+    assert _code(MINISTER_EN).level == "interior_public_security"
+
+
+def test_the_state_after_a_meeting_verb_is_the_other_side() -> None:
+    assert _code(ENVOY_MEETS_ZH).level == "other"
+    assert _code(MINISTER_MEETS_ZH).level == "state_security_intelligence"

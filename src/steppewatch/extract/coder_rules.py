@@ -5123,6 +5123,12 @@ OWNER_SPAN = 40  # characters between an office's word and its holder's or state
 OWNER_SPAN_HAN = 12
 
 
+# twenty-first round (coder74): a meeting's verb of two characters or fewer between an office
+# and a state (中国驻土库曼斯坦大使会见土库曼斯坦国家安全部长): the state after the verb is the
+# other side's, not the office holder's (as ``_HOST_BETWEEN`` and ``_MINISTRY_BETWEEN`` read)
+_MEETS_HAN = re.compile(r"会见|会晤|会谈|接见|拜会|见|同|与")
+
+
 def _level_owner(hit: Hit, found: Found, text: str) -> str | None:
     """Whose office the level ``hit`` is: an official's or an institution's own state, else the
     state, official or institution named nearest to the office's word in its clause (Kazakh
@@ -5146,7 +5152,7 @@ def _level_owner(hit: Hit, found: Found, text: str) -> str | None:
             continue
         if _is_han_term(hit):
             joined = (
-                b - a <= 2
+                (b - a <= 2 and _MEETS_HAN.fullmatch(text, a, b) is None)
                 or _HOST_BETWEEN.fullmatch(text, a, b) is not None
                 or (end <= hit.start and _REGION_BETWEEN.fullmatch(text, a, b) is not None)
                 or (end <= hit.start and _MINISTRY_BETWEEN.fullmatch(text, a, b) is not None)
@@ -5204,7 +5210,12 @@ def _focal_deputy(
     None."""
     if focal is None:
         return None
-    ours = [(c, h) for c, h in every if owner.get(id(h)) == focal]
+    # (twenty-first round, coder74: an institution of the focal state's named beside its deputy,
+    # the 2+2 dialogue of the foreign and defence departments (外交和国防部门) led by vice
+    # ministers, representatives of the Ministry of Public Security at a session a vice or
+    # assistant minister led: the ministry's name is not its head taking part, so it does not
+    # keep the deputy from being the focal principal)
+    ours = [(c, h) for c, h in every if owner.get(id(h)) == focal and h.payload[0] != "institution"]
     if not ours or any(c != "vice_minister_working" for c, _ in ours):
         return None
     return next((h for _, h in ours if h.payload[0] == "meeting_level"), None)
@@ -5536,7 +5547,11 @@ def rule_level(
             level = "vice_minister_working"
             levels[level] = Hit(body.start(), body.end(), ("meeting_level", level), body.group())
     deputy = _focal_deputy(every, owner, focal)
-    if level is not None and deputy is not None and owner.get(id(levels[level])) != focal:
+    if (
+        level is not None
+        and deputy is not None
+        and (owner.get(id(levels[level])) != focal or levels[level].payload[0] == "institution")
+    ):
         # the meeting's level named by its own name or body (Совещание министров иностранных
         # дел, the RATS council) while the focal state's only principal named is a deputy
         # (Китайскую делегацию возглавил заместитель министра ...): the focal state's
