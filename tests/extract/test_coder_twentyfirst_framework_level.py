@@ -21,6 +21,11 @@
 - a meeting's verb of two characters between an office and a state (中国驻…大使会见吉尔吉斯斯坦…)
   makes the state the other side's, not the office holder's (Chinese only: the English and
   Russian joins take no verb already);
+- a reporting sentence the lead's 200 characters cut (At the invitation of the Kyrgyz side,
+  <a long title>, will attend the Meeting of ... of the Shanghai Cooperation Organization Member
+  States): a framework named later in that sentence is the event's, so the inviting host is no
+  lone partner; one named there as the occasion of talks is not (English and Russian; a Chinese
+  sentence that long is rare and has no test);
 - security council secretaries named in the plural nominative (Секретари советов безопасности
   ШОС собрались) are the security_council level, as the other cases were.
 
@@ -317,3 +322,55 @@ def test_a_minister_named_beside_the_institution_keeps_his_level() -> None:
 def test_the_state_after_a_meeting_verb_is_the_other_side() -> None:
     assert _code(ENVOY_MEETS_ZH).level == "other"
     assert _code(MINISTER_MEETS_ZH).level == "state_security_intelligence"
+
+
+# -- a reporting sentence longer than the lead ----------------------------------------------
+
+INVITED_EN = (
+    "Foreign Ministry Spokesperson's Regular Press Conference on May 6, 2026\n"
+    "\n"
+    "Home > Press and Media Services > Spokesperson's Remarks\n"
+    "\n"
+    "At the invitation of the Kyrgyz side, Chen Wenqing, Member of the Political Bureau of the CPC Central Committee and Secretary of the Commission for Political and Legal Affairs of the CPC Central Committee, will attend the Meeting of Security Council Secretaries of the Shanghai Cooperation Organization Member States in Bishkek from May 12 to 13.\n"
+    "\n"
+    "Q: What does China expect from the meeting?\n"
+    "A: The meeting will focus on countering terrorism and drug trafficking.\n"
+)
+INVITED_TALKS_EN = (
+    "Foreign Ministry Spokesperson's Regular Press Conference on May 6, 2026\n"
+    "\n"
+    "Home > Press and Media Services > Spokesperson's Remarks\n"
+    "\n"
+    "At the invitation of the Kyrgyz side, Chen Wenqing, Member of the Political Bureau of the CPC Central Committee and Secretary of the Commission for Political and Legal Affairs of the CPC Central Committee, will hold talks with Kyrgyz security officials in Bishkek from May 12 to 13, on the sidelines of the SCO meeting.\n"
+    "\n"
+    "Q: What does China expect from the talks?\n"
+    "A: The talks will focus on countering terrorism and drug trafficking.\n"
+)
+INVITED_RU = (
+    "Брифинг официального представителя МИД КНР 6 мая 2026 года\n"
+    "\n"
+    "Главная > Пресс-служба > Брифинги\n"
+    "\n"
+    "По приглашению кыргызской стороны Чэнь Вэньцин, член Политбюро ЦК КПК, секретарь Комиссии ЦК КПК по делам политики и законности, 12-13 мая в Бишкеке примет участие в совещании секретарей советов безопасности государств-членов Шанхайской организации сотрудничества.\n"
+    "\n"
+    "В центре внимания совещания будут борьба с терроризмом и наркотрафиком.\n"
+)
+INVITED_TALKS_RU = (
+    "Брифинг официального представителя МИД КНР 6 мая 2026 года\n"
+    "\n"
+    "Главная > Пресс-служба > Брифинги\n"
+    "\n"
+    "По приглашению кыргызской стороны Чэнь Вэньцин, член Политбюро ЦК КПК, секретарь Комиссии ЦК КПК по делам политики и законности, 12-13 мая в Бишкеке проведет переговоры с секретарем Совета безопасности Кыргызстана на полях совещания Шанхайской организации сотрудничества.\n"
+    "\n"
+    "В центре внимания переговоров будут борьба с терроризмом и наркотрафиком.\n"
+)
+
+
+def test_a_framework_later_in_the_cut_lead_sentence_is_the_event_s() -> None:
+    assert _code(INVITED_EN).framework == "SCO"
+    assert _code(INVITED_RU).framework == "SCO"
+
+
+def test_a_framework_as_the_occasion_there_leaves_the_talks_bilateral() -> None:
+    assert _code(INVITED_TALKS_EN).framework == "bilateral"
+    assert _code(INVITED_TALKS_RU).framework == "bilateral"

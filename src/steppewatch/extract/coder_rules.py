@@ -1653,6 +1653,23 @@ def _one_partner_lead(
     if not events or not named:
         return None
     sentences = {_sentence_of(text, p, start, lead) for p in events}
+    # twenty-first round (coder74): a reporting sentence the lead's limit cuts (At the invitation
+    # of the Kyrgyz side, Chen Wenqing will attend the 21st Meeting of Security Council
+    # Secretaries of the Shanghai Cooperation Organization Member States): a framework named
+    # later in that sentence is the event's, as in the lead
+    rest = [
+        (lead, hi)
+        for hi in {_sentence_of(text, p, start, item.end)[1] for p in events}
+        if hi > lead
+    ]
+    if rest and any(
+        _framework_code(h, res) not in (None, "bilateral")
+        and any(a <= h.start < b for a, b in rest)
+        and not _occasion(text, h)
+        for h in hits
+        if lead <= h.start < max(b for _, b in rest)
+    ):
+        return None
     named = [n for n in named if any(lo <= n[0] < hi for lo, hi in sentences)]
     states = {state for _, state, _ in named}
     if len(states) != 1 or not states <= res.study.partner_set:
