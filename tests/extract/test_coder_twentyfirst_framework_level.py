@@ -26,6 +26,9 @@
   States): a framework named later in that sentence is the event's, so the inviting host is no
   lone partner; one named there as the occasion of talks is not (English and Russian; a Chinese
   sentence that long is rare and has no test);
+- the meeting's name in the item's title counts for the meeting's own level even when the
+  passages scoped for the codes leave the title out (a title over a language menu and the
+  dateline); a person's title there does not name the meeting;
 - security council secretaries named in the plural nominative (Секретари советов безопасности
   ШОС собрались) are the security_council level, as the other cases were.
 
@@ -35,13 +38,15 @@ one it leaves alone."""
 from __future__ import annotations
 
 from steppewatch.extract import extract_document
-from steppewatch.extract.codebook_coder import CodebookCoder
+from steppewatch.extract.codebook_coder import CodebookCoder, new_item
 from steppewatch.extract.coder_rules import (
+    Found,
     _clause_of,
     _event_of_framework,
     _in_route_name,
     _non_state_track,
     _occasion_at,
+    meeting_name_levels,
 )
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import CodedItem
@@ -374,3 +379,39 @@ def test_a_framework_later_in_the_cut_lead_sentence_is_the_event_s() -> None:
 def test_a_framework_as_the_occasion_there_leaves_the_talks_bilateral() -> None:
     assert _code(INVITED_TALKS_EN).framework == "bilateral"
     assert _code(INVITED_TALKS_RU).framework == "bilateral"
+
+
+# -- the meeting's name in the title --------------------------------------------------------
+
+
+def _title_levels(text: str, term: str, code: str) -> dict[str, Hit]:
+    at = text.index(term)
+    found = Found()
+    found.item_hits = [Hit(at, at + len(term), ("meeting_level", code), term)]
+    return meeting_name_levels(new_item(0, 0, len(text), None), found, text)
+
+
+def test_the_meeting_named_in_the_title_sets_its_level() -> None:
+    en = (
+        "Shoigu takes part in meeting of SCO security council secretaries in Astana\n"
+        "ASTANA, April 2. The meeting was held on Thursday."
+    )
+    assert "security_council" in _title_levels(
+        en, "security council secretaries", "security_council"
+    )
+    ru = "Совещание министров обороны ШОС прошло в Астане\nАСТАНА, 2 апреля. Встреча прошла в четверг."
+    assert "defence_minister" in _title_levels(ru, "министров обороны", "defence_minister")
+    zh = "上合组织成员国国防部长会议在阿斯塔纳举行\n新华社阿斯塔纳4月2日电 会议于周四举行。"
+    assert "defence_minister" in _title_levels(zh, "国防部长", "defence_minister")
+
+
+def test_a_person_s_title_in_the_title_names_no_meeting() -> None:
+    en = (
+        "Chinese envoy calls on Kazakh defence minister in Astana to discuss border issues\n"
+        "ASTANA, April 2. The two sides discussed border security."
+    )
+    assert _title_levels(en, "defence minister", "defence_minister") == {}
+    ru = "Посол Китая нанес визит министру обороны Казахстана в Астане\nАСТАНА, 2 апреля."
+    assert _title_levels(ru, "министру обороны", "defence_minister") == {}
+    zh = "中国驻哈萨克斯坦大使拜访哈国防部长，双方讨论边境安全\n新华社阿斯塔纳4月2日电"
+    assert _title_levels(zh, "国防部长", "defence_minister") == {}

@@ -5066,13 +5066,23 @@ def meeting_name_levels(
     ``background`` (习近平主席同…总统多次会晤: the presidents' meetings recalled)."""
     out: dict[str, Hit] = {}
     lead = item.start + LEAD
-    for found_code, hs in found.codes("meeting_level").items():
-        for h in hs:
-            code = _office_level(found_code, h, text)
-            if h.start >= lead or code is None or (background and _within(background, h)):
-                continue
-            if _in_meeting_name(h, item, text):
-                out.setdefault(code, h)
+    named = [(c, h) for c, hs in found.codes("meeting_level").items() for h in hs]
+    if found.item_hits is not None:
+        # twenty-first round (coder74): the meeting's name in the item's title, which the
+        # passages scoped for the codes may leave out (a title over a language menu and the
+        # dateline: Shoigu takes part in meeting of SCO security council secretaries)
+        seen = {h.start for _, h in named}
+        named += [
+            (h.payload[1], h)
+            for h in found.item_hits
+            if h.start < lead and h.payload[0] == "meeting_level" and h.start not in seen
+        ]
+    for found_code, h in named:
+        code = _office_level(found_code, h, text)
+        if h.start >= lead or code is None or (background and _within(background, h)):
+            continue
+        if _in_meeting_name(h, item, text):
+            out.setdefault(code, h)
     return out
 
 
