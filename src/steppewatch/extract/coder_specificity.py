@@ -402,6 +402,17 @@ _HARMED = re.compile(
     re.IGNORECASE,
 )
 SENTENCE_REACH = 160  # characters either side of a word searched within its sentence
+# "through the border" (через границу, через государственную границу) is border security when
+# its sentence says who or what breaks through (a breakthrough of armed groups, infiltration,
+# violators, smuggling, illegal crossing), not trade or travel across it (товарооборот, перевозки
+# через границу, поездки граждан через границу)
+_THROUGH_TERMS = frozenset({"через границ", "через государственную границ"})
+_BREAKING_THROUGH = re.compile(
+    r"(?<![^\W\d_])(?:прорыв\w*|проникновени\w*|проник\w*|нарушител\w*|незаконн\w*|"
+    r"нелегальн\w*|вооруж[её]нн\w*|боевик\w*|террорист\w*|контрабанд\w*|наркотик\w*|"
+    r"переброск\w*|бандформировани\w*|экстремист\w*)",
+    re.IGNORECASE,
+)
 _SENTENCE_MARK = re.compile(r"[.!?。！？\n]")
 QUALIFIER_REACH = 40  # characters either side of a word searched for its verb or qualifier
 
@@ -435,6 +446,8 @@ def needs_qualifier(code: str, hit: Hit, text: str) -> bool:
         )
     if code == "border_demarcation" and term in _LINE_TERMS:
         return _LINE_DEALT_WITH.search(text, *_sentence_around(text, hit)) is not None
+    if code == "border_security" and term in _THROUGH_TERMS:
+        return _BREAKING_THROUGH.search(text, *_sentence_around(text, hit)) is not None
     if code == "extremism" and term in _RECRUIT_TERMS:
         return _RADICAL.search(text, lo, hi) is not None
     if code == "investment_security" and term in _BUILDER_TERMS:
