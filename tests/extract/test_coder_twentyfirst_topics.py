@@ -130,3 +130,69 @@ def test_trade_through_the_border_is_no_border_security() -> None:
         "сотрудничество в борьбе с терроризмом.\n"
     )
     assert "border_security" not in _coded(text).topics
+
+
+# --- Afghanistan as a place's locator ----------------------------------------------------------
+def _afghan_kept(sentence: str, word: str) -> bool:
+    start = sentence.index(word)
+    hit = Hit(start, start + len(word), ("topic", "afghanistan"), word)
+    return needs_qualifier("afghanistan", hit, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("The company runs two coal mines near the Afghan frontier in Khatlon.", "Afghan"),
+        ("A report says a depot is being built near the border with Afghanistan.", "Afghanistan"),
+        (
+            "Turkmenistan, which shares a long border with Afghanistan, hosted the course.",
+            "Afghanistan",
+        ),
+        ("Мургабский район граничит с Афганистаном и Китаем.", "Афганистаном"),
+        ("Склад находится недалеко от таджикско-афганской границы.", "таджикско-афганской"),
+        ("该州与阿富汗和中国新疆接壤，地形复杂。", "阿富汗"),
+        ("乌兹别克斯坦同阿富汗有140多公里边境线。", "阿富汗"),
+    ],
+)
+def test_afghanistan_as_a_locator_is_no_topic(sentence: str, word: str) -> None:
+    assert not _afghan_kept(sentence, word)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("The ministers discussed the situation in Afghanistan and its spillover.", "Afghanistan"),
+        ("The drill rehearsed repelling militants crossing from the Afghan side.", "Afghan"),
+        ("Стороны обсудили обстановку на границе с Афганистаном.", "Афганистаном"),
+        ("双方就阿富汗局势交换了意见。", "阿富汗"),
+        ("China funds outposts to guard the border with Afghanistan.", "Afghanistan"),
+    ],
+)
+def test_afghanistan_as_a_matter_stays(sentence: str, word: str) -> None:
+    assert _afghan_kept(sentence, word)
+
+
+# --- illegal crossers are illegal migration ----------------------------------------------------
+def test_illegal_crossers_code_illegal_migration() -> None:
+    zh = (
+        "中哈边防部门开展联合巡逻\n"
+        "5月6日，中哈两国边防部门在霍尔果斯口岸附近开展联合巡逻，共同打击偷越国境等违法犯罪活动。\n"
+    )
+    en = (
+        "China and Kyrgyzstan hold joint border patrol\n"
+        "Border guards of China and Kyrgyzstan held a joint patrol near Irkeshtam on May 6 and "
+        "detained four illegal border crossers, the Kyrgyz border service said.\n"
+    )
+    assert "illegal_migration" in _coded(zh).topics
+    assert "illegal_migration" in _coded(en).topics
+
+
+def test_illegal_crossings_alone_are_border_security() -> None:
+    en = (
+        "China and Kyrgyzstan hold joint border patrol\n"
+        "Border guards of China and Kyrgyzstan held a joint patrol near Irkeshtam on May 6 to "
+        "prevent illegal border crossings, the Kyrgyz border service said.\n"
+    )
+    topics = _coded(en).topics
+    assert "border_security" in topics
+    assert "illegal_migration" not in topics

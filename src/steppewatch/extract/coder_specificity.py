@@ -413,6 +413,24 @@ _BREAKING_THROUGH = re.compile(
     r"переброск\w*|бандформировани\w*|экстремист\w*)",
     re.IGNORECASE,
 )
+# Afghanistan as a place's locator (a mine near the Afghan border, a base near the border with
+# Afghanistan, Tajikistan borders Afghanistan, 塔方与阿富汗接壤, 同阿富汗有1300多公里边境线, граничит
+# с Афганистаном, вблизи афганской границы): where something lies, not the Afghan issue
+# (codebook afghanistan, exclude: Afghanistan only as a party in a list, the neighbours a region
+# borders)
+_NEAR_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:near|close\s+to|junction\s+of|вблизи|недалеко\s+от|близ|"
+    r"у)\s+(?:the\s+)?(?:[\w-]+,?\s+(?:and\s+|и\s+)?){0,3}$",
+    re.IGNORECASE,
+)
+_BORDER_AFTER = re.compile(r"[\w-]*\s+(?:border|frontier|границ)", re.IGNORECASE)
+_BORDERS_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:borders|bordering|граничит|граничат|граничащ\w*|"
+    r"(?:near|close\s+to|shares?|sharing)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?"
+    r"(?:border|frontier)s?\s+with)(?:\s+с)?\s+$",
+    re.IGNORECASE,
+)
+_ADJACENT_AFTER = re.compile(r"[^，。；,;]{0,10}?(?:接壤|相邻|交界|毗邻)|有[^，。；]{0,10}?边境线")
 _SENTENCE_MARK = re.compile(r"[.!?。！？\n]")
 QUALIFIER_REACH = 40  # characters either side of a word searched for its verb or qualifier
 
@@ -424,6 +442,17 @@ def _sentence_around(text: str, hit: Hit) -> tuple[int, int]:
         lo = m.end()
     stop = _SENTENCE_MARK.search(text, hit.end, hit.end + SENTENCE_REACH)
     return lo, (stop.start() if stop else min(len(text), hit.end + SENTENCE_REACH))
+
+
+def _afghan_as_place(hit: Hit, text: str) -> bool:
+    """The Afghanistan ``hit`` says where a place lies: near the Afghan border, borders
+    Afghanistan, 与阿富汗接壤, 同阿富汗有...边境线, граничит с Афганистаном."""
+    if _ADJACENT_AFTER.match(text, hit.end):
+        return True
+    before = max(0, hit.start - QUALIFIER_REACH)
+    if _BORDERS_BEFORE.search(text, before, hit.start):
+        return True
+    return bool(_BORDER_AFTER.match(text, hit.end) and _NEAR_BEFORE.search(text, before, hit.start))
 
 
 def needs_qualifier(code: str, hit: Hit, text: str) -> bool:
@@ -448,6 +477,8 @@ def needs_qualifier(code: str, hit: Hit, text: str) -> bool:
         return _LINE_DEALT_WITH.search(text, *_sentence_around(text, hit)) is not None
     if code == "border_security" and term in _THROUGH_TERMS:
         return _BREAKING_THROUGH.search(text, *_sentence_around(text, hit)) is not None
+    if code == "afghanistan" and _afghan_as_place(hit, text):
+        return False
     if code == "extremism" and term in _RECRUIT_TERMS:
         return _RADICAL.search(text, lo, hi) is not None
     if code == "investment_security" and term in _BUILDER_TERMS:
