@@ -196,3 +196,27 @@ def test_illegal_crossings_alone_are_border_security() -> None:
     topics = _coded(en).topics
     assert "border_security" in topics
     assert "illegal_migration" not in topics
+
+
+# --- the focal state's citizens detained or expelled are suspects, not people protected ---------
+def _citizens_kept(sentence: str, word: str) -> bool:
+    start = sentence.index(word)
+    hit = Hit(start, start + len(word), ("topic", "citizen_protection"), word)
+    return needs_qualifier("citizen_protection", hit, sentence)
+
+
+def test_citizens_detained_or_expelled_are_suspects() -> None:
+    assert not _citizens_kept("В ходе рейда задержаны 20 граждан КНР.", "граждан КНР")
+    assert not _citizens_kept("Из республики выдворены 12 граждан КНР.", "граждан КНР")
+    assert not _citizens_kept(
+        "Police detained 15 Chinese nationals at the call centre.", "Chinese nationals"
+    )
+    assert not _citizens_kept("警方在窝点抓获12名中国公民。", "中国公民")
+
+
+def test_citizens_harmed_or_protected_stay() -> None:
+    assert _citizens_kept("Нападавшие задержаны, пострадали трое граждан КНР.", "граждан КНР")
+    assert _citizens_kept(
+        "Police detained the men who attacked Chinese nationals at the mine.", "Chinese nationals"
+    )
+    assert _citizens_kept("中方要求切实保障中国公民安全。", "中国公民")

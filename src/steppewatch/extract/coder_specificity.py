@@ -384,10 +384,12 @@ _ORGANISED = re.compile(
 # law enforcement's matter, not their protection, unless the sentence also speaks of harm to
 # them or their safety (fifteenth round)
 _SUSPECTS = re.compile(
-    r"遣返|移交|引渡|嫌疑|通缉|判决|判处|服刑|在逃|外逃|(?<![^\W\d_])(?:handed\s+over|"
+    r"遣返|移交|引渡|嫌疑|通缉|判决|判处|服刑|在逃|外逃|抓获|拘留|逮捕|驱逐出境|"
+    r"(?<![^\W\d_])(?:handed\s+over|"
     r"hand\s+over|extradit\w*|deport\w*|suspect\w*|wanted|convicted|sentenced|fugitives?|"
-    r"prisoners?|inmates?|передал\w*|передан\w*|выдан\w*|выдач\w*|экстрадир\w*|"
-    r"экстрадиц\w*|депортир\w*|подозрева\w*|осужд[её]н\w*|отбыва\w*|разыскива\w*)"
+    r"prisoners?|inmates?|detained|arrested|expelled|передал\w*|передан\w*|выдан\w*|выдач\w*|"
+    r"экстрадир\w*|экстрадиц\w*|депортир\w*|подозрева\w*|осужд[её]н\w*|отбыва\w*|"
+    r"разыскива\w*|задержан\w*|задержал\w*|выдворен\w*|выдворил\w*|арестован\w*)"
     r"(?![^\W\d_])",
     re.IGNORECASE,
 )
