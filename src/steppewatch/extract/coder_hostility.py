@@ -37,7 +37,7 @@ SENTENCE_REACH = 240  # characters read either side of a hostility word for its 
 # slower), each found word then checked whole against the pattern (драка, not дракон).
 _HOSTILE = re.compile(
     r"(?P<calm>抗议|示威|恐华|protest(?:s|ed|ers?|ing)?|rall(?:y|ies)|mobs?|resentment|"
-    r"discontent|протест\w*|митинг\w*|недовольств\w*)|"
+    r"discontent|picket(?:s|ed|ers?|ing)?|протест\w*|митинг\w*|недовольств\w*|пикет\w*)|"
     r"(?P<violent>斗殴|群殴|殴打|围攻|打砸|袭击|冲突|brawls?|clash(?:es|ed)?|attack(?:s|ed)?|"
     r"assault(?:s|ed)?|beat(?:en|ing)|драк[аиуе]?|дракой|дракам\w*|столкновени\w*|"
     r"нападени\w*|напал[аи]?|избиени\w*|избил[аи]?)"
@@ -45,9 +45,9 @@ _HOSTILE = re.compile(
 _WORD_STARTS = {
     "zh": ("抗议", "示威", "恐华", "斗殴", "群殴", "殴打", "围攻", "打砸", "袭击", "冲突"),
     "en": ("protest*", "rally", "rallies", "mob", "mobs", "resentment", "discontent", "brawl*",
-           "clash*", "attack*", "assault*", "beaten", "beating"),
+           "clash*", "attack*", "assault*", "beaten", "beating", "picket*"),
     "ru": ("протест", "митинг", "недовольств", "драк", "столкновени", "нападени", "напал",
-           "избиени", "избил"),
+           "избиени", "избил", "пикет"),
 }  # fmt: skip
 
 
@@ -61,19 +61,29 @@ def _words() -> Matcher:
 
 
 _LOCALS = re.compile(
-    r"当地(?:民众|居民|村民|群众)|村民|"
-    r"(?<![^\W\d_])(?:local\s+(?:residents|people|villagers|men|youths?)|locals|villagers|"
+    r"当地(?:民众|居民|村民|群众|工人|员工)|村民|"
+    r"(?<![^\W\d_])(?:local\s+(?:residents|people|villagers|men|youths?|workers)|locals|villagers|"
+    r"residents\s+of\s+(?:a\s+|the\s+)?(?:nearby\s+|neighbou?ring\s+)?villages?|"
+    r"(?:kazakh|kyrgyz|tajik|uzbek|turkmen)\s+(?:workers|residents|villagers)|"
     r"местн\w*\s+жител\w*|жител\w*\s+(?:близлежащ\w*\s+)?(?:сел|деревн|аил|кишлак)\w*|"
+    r"местн\w*\s+(?:рабоч|работник)\w*|"
+    r"(?:казахстанск|кыргызстанск|кыргызск|киргизск|таджикск|узбекск|туркменск)\w*\s+"
+    r"(?:и\s+китайск\w*\s+)?(?:рабоч|жител)\w*|"
     r"сельчан\w*|местными|местных)(?![^\W\d_])"
 )
 _CHINESE_PARTY = re.compile(
     r"中资|中企|中国(?:工人|公民|企业|公司|员工|人员|商人|商户|矿)|中方人员|华商|"
-    r"(?:chinese\s+(?:[a-z-]+\s+){0,2}?(?:workers?|compan(?:y|ies)|firms?|"
+    r"中国驻\w{0,8}?(?:大使馆|使馆|领事馆|总领馆)|"
+    r"(?:chinese(?:-(?:owned|run|operated|invested|funded|managed|backed|built))?\s+"
+    r"(?:[a-z-]+\s+){0,2}?(?:workers?|compan(?:y|ies)|firms?|"
     r"enterprises?|miners?|nationals|citizens|investors?|contractors?|employees|staff|"
-    r"mines?|plants?|factor(?:y|ies)|businesses|shops?|traders?)|"
+    r"mines?|plants?|factor(?:y|ies)|businesses|shops?|traders?|embass(?:y|ies)|consulate)|"
     r"китайск\w*\s+(?:[а-я-]+\s+){0,2}?(?:рабоч|работник|компани|фирм|предприят|граждан|инвестор|"
     r"шахт|рудник|фабрик|завод|подрядчик|специалист|сотрудник|магазин|торговц|бизнес)|"
-    r"граждан\w*\s+(?:кнр|китая)|компани\w*\s+с\s+китайским)"
+    r"граждан\w*\s+(?:кнр|китая)|"
+    r"(?:компани|предприят|завод|фабрик|рудник|шахт|комбинат)\w*\s+с\s+китайск\w*\s+"
+    r"(?:капитал|участи|инвестици)|"
+    r"(?:посольств|консульств|генконсульств)\w*\s+(?:кнр|китая))"
 )
 _NOT_PEOPLES = re.compile(
     r"恐怖|演习|演练|(?<![^\W\d_])(?:terror\w*|drill\w*|exercises?|террор\w*|учени[йеяюи]\w*)"

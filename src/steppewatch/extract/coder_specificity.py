@@ -384,10 +384,12 @@ _ORGANISED = re.compile(
 # law enforcement's matter, not their protection, unless the sentence also speaks of harm to
 # them or their safety (fifteenth round)
 _SUSPECTS = re.compile(
-    r"遣返|移交|引渡|嫌疑|通缉|判决|判处|服刑|在逃|外逃|(?<![^\W\d_])(?:handed\s+over|"
+    r"遣返|移交|引渡|嫌疑|通缉|判决|判处|服刑|在逃|外逃|抓获|拘留|逮捕|驱逐出境|"
+    r"(?<![^\W\d_])(?:handed\s+over|"
     r"hand\s+over|extradit\w*|deport\w*|suspect\w*|wanted|convicted|sentenced|fugitives?|"
-    r"prisoners?|inmates?|передал\w*|передан\w*|выдан\w*|выдач\w*|экстрадир\w*|"
-    r"экстрадиц\w*|депортир\w*|подозрева\w*|осужд[её]н\w*|отбыва\w*|разыскива\w*)"
+    r"prisoners?|inmates?|detained|arrested|expelled|передал\w*|передан\w*|выдан\w*|выдач\w*|"
+    r"экстрадир\w*|экстрадиц\w*|депортир\w*|подозрева\w*|осужд[её]н\w*|отбыва\w*|"
+    r"разыскива\w*|задержан\w*|задержал\w*|выдворен\w*|выдворил\w*|арестован\w*)"
     r"(?![^\W\d_])",
     re.IGNORECASE,
 )
@@ -402,6 +404,35 @@ _HARMED = re.compile(
     re.IGNORECASE,
 )
 SENTENCE_REACH = 160  # characters either side of a word searched within its sentence
+# "through the border" (через границу, через государственную границу) is border security when
+# its sentence says who or what breaks through (a breakthrough of armed groups, infiltration,
+# violators, smuggling, illegal crossing), not trade or travel across it (товарооборот, перевозки
+# через границу, поездки граждан через границу)
+_THROUGH_TERMS = frozenset({"через границ", "через государственную границ"})
+_BREAKING_THROUGH = re.compile(
+    r"(?<![^\W\d_])(?:прорыв\w*|проникновени\w*|проник\w*|нарушител\w*|незаконн\w*|"
+    r"нелегальн\w*|вооруж[её]нн\w*|боевик\w*|террорист\w*|контрабанд\w*|наркотик\w*|"
+    r"переброск\w*|бандформировани\w*|экстремист\w*)",
+    re.IGNORECASE,
+)
+# Afghanistan as a place's locator (a mine near the Afghan border, a base near the border with
+# Afghanistan, Tajikistan borders Afghanistan, 塔方与阿富汗接壤, 同阿富汗有1300多公里边境线, граничит
+# с Афганистаном, вблизи афганской границы): where something lies, not the Afghan issue
+# (codebook afghanistan, exclude: Afghanistan only as a party in a list, the neighbours a region
+# borders)
+_NEAR_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:near|close\s+to|junction\s+of|вблизи|недалеко\s+от|близ|"
+    r"у)\s+(?:the\s+)?(?:[\w-]+,?\s+(?:and\s+|и\s+)?){0,3}$",
+    re.IGNORECASE,
+)
+_BORDER_AFTER = re.compile(r"[\w-]*\s+(?:border|frontier|границ)", re.IGNORECASE)
+_BORDERS_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:borders|bordering|граничит|граничат|граничащ\w*|"
+    r"(?:near|close\s+to|shares?|sharing)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?"
+    r"(?:border|frontier)s?\s+with)(?:\s+с)?\s+$",
+    re.IGNORECASE,
+)
+_ADJACENT_AFTER = re.compile(r"[^，。；,;]{0,10}?(?:接壤|相邻|交界|毗邻)|有[^，。；]{0,10}?边境线")
 _SENTENCE_MARK = re.compile(r"[.!?。！？\n]")
 QUALIFIER_REACH = 40  # characters either side of a word searched for its verb or qualifier
 
@@ -413,6 +444,17 @@ def _sentence_around(text: str, hit: Hit) -> tuple[int, int]:
         lo = m.end()
     stop = _SENTENCE_MARK.search(text, hit.end, hit.end + SENTENCE_REACH)
     return lo, (stop.start() if stop else min(len(text), hit.end + SENTENCE_REACH))
+
+
+def _afghan_as_place(hit: Hit, text: str) -> bool:
+    """The Afghanistan ``hit`` says where a place lies: near the Afghan border, borders
+    Afghanistan, 与阿富汗接壤, 同阿富汗有...边境线, граничит с Афганистаном."""
+    if _ADJACENT_AFTER.match(text, hit.end):
+        return True
+    before = max(0, hit.start - QUALIFIER_REACH)
+    if _BORDERS_BEFORE.search(text, before, hit.start):
+        return True
+    return bool(_BORDER_AFTER.match(text, hit.end) and _NEAR_BEFORE.search(text, before, hit.start))
 
 
 def needs_qualifier(code: str, hit: Hit, text: str) -> bool:
@@ -435,6 +477,10 @@ def needs_qualifier(code: str, hit: Hit, text: str) -> bool:
         )
     if code == "border_demarcation" and term in _LINE_TERMS:
         return _LINE_DEALT_WITH.search(text, *_sentence_around(text, hit)) is not None
+    if code == "border_security" and term in _THROUGH_TERMS:
+        return _BREAKING_THROUGH.search(text, *_sentence_around(text, hit)) is not None
+    if code == "afghanistan" and _afghan_as_place(hit, text):
+        return False
     if code == "extremism" and term in _RECRUIT_TERMS:
         return _RADICAL.search(text, lo, hi) is not None
     if code == "investment_security" and term in _BUILDER_TERMS:
