@@ -109,8 +109,17 @@ _RECALLED_ATTACK_EN = (
 )
 
 
+_LAST_YEAR_ATTACK_RU = (
+    "Пограничники Таджикистана пресекли попытку контрабанды на Пяндже\n"
+    "Душанбе Инфо | 14 октября 2026\n"
+    "Пограничники Таджикистана задержали группу с наркотиками на реке в субботу.\n"
+    "В прошлом году местные жители напали на китайских рабочих в приграничном районе."
+)
+
+
 def test_harm_recalled_from_an_earlier_year_gives_no_side() -> None:
     assert not _code(_RECALLED_ATTACK_EN).relevant
+    assert not _code(_LAST_YEAR_ATTACK_RU).relevant
 
 
 def test_harm_where_the_lead_names_one_partner_makes_it_a_side() -> None:

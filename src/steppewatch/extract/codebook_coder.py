@@ -540,7 +540,7 @@ class CodebookCoder:
                 and passage_score >= self.threshold
                 and not _engaged(passage, res, text, engagement)
                 and not _harm_under_dateline(passage, hits, text, res, item.start)
-                and not _harm_in_partner_lead(passage, hits, text, res, item.start, reference)
+                and not _harm_in_partner_lead(passage, hits, text, res, item.start, recalled)
             ):
                 # the focal state takes part, but no partner state is shown taking part with it
                 passage_score *= NAMED_ONLY_FACTOR
@@ -553,7 +553,7 @@ class CodebookCoder:
                     lead_facts := lead_facts
                     or _lead_facts(hits, text, item.start, engagement, res),
                 )
-                and not _harm_in_partner_lead(passage, hits, text, res, item.start, reference)
+                and not _harm_in_partner_lead(passage, hits, text, res, item.start, recalled)
             ):
                 # its security matter is reported only in sentences naming no partner and not
                 # the two sides (Xinjiang's counter-terrorism in an answer naming Kazakh
@@ -1921,7 +1921,7 @@ def _harm_in_partner_lead(
     text: str,
     res: _Resources,
     start: int,
-    reference: str | None,
+    recalled: _Recalled,
 ) -> bool:
     """An attack or a protest that harms or targets the focal state's people or firms
     (``_harm_under_dateline``'s test) where the item's title or lead names one partner state as
@@ -1929,13 +1929,15 @@ def _harm_in_partner_lead(
     中国公民遇袭) and the item names no other partner: the partner is where it happened and
     whose police deal with it, a side of the incident (codebook: citizen protection, protests
     against Chinese companies), as under a partner's dateline. The attack's word and the harm to
-    the focal state's people stand in one sentence that names no year before the item's (not
-    attacks on Chinese workers in late 2025 recalled under a report of 2026)."""
+    the focal state's people stand in one sentence that names no year before the item's and
+    speaks of no other time (``_Recalled``; not attacks on Chinese workers in late 2025, or last
+    year, recalled under a report of this year)."""
     if _ACCIDENT.search(text, passage.start, passage.end) is not None:
         return False
     harm_at = [h.start for h in passage.hits if h.payload in FOCAL_HARM]
     if not harm_at:
         return False
+    reference = recalled.reference
     year = int(reference[:4]) if reference and reference[:4].isdigit() else None
     harmed = False
     for hit in passage.hits:
@@ -1947,6 +1949,8 @@ def _harm_in_partner_lead(
         if year is not None and any(
             int(m.group()) < year for m in _PAST_YEAR.finditer(text, lo, hi)
         ):
+            continue
+        if recalled(hit.start):
             continue
         harmed = True
         break
