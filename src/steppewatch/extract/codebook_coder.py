@@ -542,14 +542,20 @@ class CodebookCoder:
                 and passage_score >= self.threshold
                 and not _engaged(passage, res, text, engagement)
                 and not _harm_under_dateline(passage, hits, text, res, item.start)
+                and not _harm_in_partner_lead(passage, hits, text, res, item.start, recalled)
             ):
                 # the focal state takes part, but no partner state is shown taking part with it
                 passage_score *= NAMED_ONLY_FACTOR
-            elif passage_score >= self.threshold and not _security_with_sides(
-                passage,
-                text,
-                res,
-                lead_facts := lead_facts or _lead_facts(hits, text, item.start, engagement, res),
+            elif (
+                passage_score >= self.threshold
+                and not _security_with_sides(
+                    passage,
+                    text,
+                    res,
+                    lead_facts := lead_facts
+                    or _lead_facts(hits, text, item.start, engagement, res),
+                )
+                and not _harm_in_partner_lead(passage, hits, text, res, item.start, recalled)
             ):
                 # its security matter is reported only in sentences naming no partner and not
                 # the two sides (Xinjiang's counter-terrorism in an answer naming Kazakh
@@ -583,6 +589,7 @@ class CodebookCoder:
                 notice
                 and passage_score >= self.threshold
                 and not _security_event(passage, text, offices=False, recalled=recalled)
+                and not _notice_meeting(passage, text, res, recalled)
             ):
                 # a notice to the public (an embassy's reminder, a customs or border-crossing
                 # announcement): the office issuing it is no event
@@ -1465,7 +1472,17 @@ def _recalled_only(
     (``_Recalled``: an event recalled, of an earlier year, to come): what makes it relevant is
     background, not the item's own event (codebook: a past event recalled as background is no
     event of the item)."""
-    kept = [h for h in passage.hits if not (h.payload[0] in _REPORTING and recalled(h.start))]
+    kept = [
+        h
+        for h in passage.hits
+        if not (
+            h.payload[0] in _REPORTING
+            and recalled(h.start)
+            and not _talked_before_year(
+                text, h, _sentence_of(text, h.start, passage.start, passage.end)[0]
+            )
+        )
+    ]
     if len(kept) == len(passage.hits):
         return False
     if _security_event(_Passage(passage.start, passage.end, passage.anchor, kept), text):
@@ -1897,6 +1914,122 @@ def _harm_under_dateline(
         # (not a road accident's collision: ДТП, авария, accident, 事故)
         and _ACCIDENT.search(text, passage.start, passage.end) is None
         and dateline_partner(hits, text, res, start) is not None
+    )
+
+
+def _harm_in_partner_lead(
+    passage: _Passage,
+    hits: list[Hit],
+    text: str,
+    res: _Resources,
+    start: int,
+    recalled: _Recalled,
+) -> bool:
+    """An attack or a protest that harms or targets the focal state's people or firms
+    (``_harm_under_dateline``'s test) where the item's title or lead names one partner state as
+    the place (Пикет у посольства Китая в Бишкеке; Who guards Chinese sites in Uzbekistan; 在吉
+    中国公民遇袭) and the item names no other partner: the partner is where it happened and
+    whose police deal with it, a side of the incident (codebook: citizen protection, protests
+    against Chinese companies), as under a partner's dateline. The attack's word and the harm to
+    the focal state's people stand in one sentence that names no year before the item's and
+    speaks of no other time (``_Recalled``; not attacks on Chinese workers in late 2025, or last
+    year, recalled under a report of this year)."""
+    if _ACCIDENT.search(text, passage.start, passage.end) is not None:
+        return False
+    harm_at = [h.start for h in passage.hits if h.payload in FOCAL_HARM]
+    if not harm_at:
+        return False
+    reference = recalled.reference
+    year = int(reference[:4]) if reference and reference[:4].isdigit() else None
+    harmed = False
+    for hit in passage.hits:
+        if hit.payload != ("event_kind", "incident") or hit.term.lower() in CASUALTY_TERMS:
+            continue
+        lo, hi = _sentence_of(text, hit.start, passage.start, passage.end)
+        if not _any_in(harm_at, lo, hi):
+            continue
+        if year is not None and any(
+            int(m.group()) < year for m in _PAST_YEAR.finditer(text, lo, hi)
+        ):
+            continue
+        if recalled(hit.start):
+            continue
+        harmed = True
+        break
+    if not harmed:
+        return False
+    # (the item's partners read once per item, not once per passage: a long item has thousands)
+    key = (id(hits), len(hits), start, len(text))
+    known = _LEAD_PARTNER.get(key)
+    if known is None:
+        _LEAD_PARTNER.clear()
+        known = _LEAD_PARTNER[key] = _one_partner_in_lead(hits, text, res, start)
+    return known
+
+
+# the last item's answer of ``_one_partner_in_lead``
+_LEAD_PARTNER: dict[tuple[int, int, int, int], bool] = {}
+
+
+def _one_partner_in_lead(hits: list[Hit], text: str, res: _Resources, start: int) -> bool:
+    """The item's hits name one partner state (its name or a place of it), and its lead (from
+    ``start``) names it."""
+    lead = lead_end(start, text)
+    partners = res.study.partner_set
+    named: set[str] = set()
+    in_lead = False
+    for hit in hits:
+        if hit.payload[0] not in ("state", "venue"):
+            continue
+        state = hit.payload[1] if hit.payload[0] == "venue" else _state_of_hit(hit, res)
+        if state in partners:
+            named.add(state)
+            if len(named) > 1:
+                return False
+            in_lead = in_lead or start <= hit.start < lead
+    return in_lead
+
+
+def _notice_meeting(passage: _Passage, text: str, res: _Resources, recalled: _Recalled) -> bool:
+    """A meeting's word of the passage (not recalled) in a sentence that names a partner state
+    (its name or 乌方, Kyrgyz side; not as the home of private people): a notice to the public
+    that reports its office meeting the partner's officials (the consul met the regional police
+    chief, 会见...要求乌方) reports the two states' event, not only a reminder."""
+    partners = res.study.partner_set
+    sides = [
+        h.start
+        for h in passage.hits
+        if h.payload[0] == "state" and _state_of_hit(h, res) in partners and not people_of(text, h)
+    ]
+    if not sides:
+        return False
+    for hit in passage.hits:
+        if hit.payload != _MEETING or recalled(hit.start):
+            continue
+        lo, hi = _sentence_of(text, hit.start, passage.start, passage.end)
+        if _any_in(sides, lo, hi):
+            return True
+    return False
+
+
+# the sides' talks reported in a sentence (The sides discussed..., Стороны обсудили...,
+# 双方就...): its matters before a year of the past (the agreements reached in 2025) are the
+# talks' own, not the recalled event's
+_TALKED_NOW = re.compile(
+    r"(?<![^\W\d_])(?:discussed|exchanged\s+views|обсудили|обсуждались|обменялись\s+мнениями)"
+    r"(?![^\W\d_])|双方就|双方讨论|双方探讨",
+    re.IGNORECASE,
+)
+_PAST_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _talked_before_year(text: str, hit: Hit, lo: int) -> bool:
+    """``hit`` stands after a verb of the sides' talks (``_TALKED_NOW``) in its sentence, which
+    starts at ``lo``, and before any year named there: a matter of the talks the item reports,
+    even when the sentence goes on to an event of an earlier year."""
+    return (
+        _TALKED_NOW.search(text, lo, hit.start) is not None
+        and _PAST_YEAR.search(text, lo, hit.start) is None
     )
 
 
