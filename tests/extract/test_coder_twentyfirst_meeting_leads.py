@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from steppewatch.extract import extract_document
 from steppewatch.extract.codebook_coder import CodebookCoder
-from steppewatch.extract.coder_meeting_leads import meeting_leads
+from steppewatch.extract.coder_meeting_leads import exercise_meeting, meeting_leads
 from steppewatch.extract.model import CodedItem
 
 CODER = CodebookCoder()
@@ -214,3 +214,48 @@ def test_an_interview_title_office_makes_no_meeting_ru() -> None:
         "– Это неправда. Китай уважает суверенитет Кыргызстана.\n"
     )
     assert _kinds(text) == []
+
+
+# -- an exercise's directors held talks around it --------------------------------------------
+
+_DRILL_ZH = (
+    "中塔“帕米尔-2026”联合反恐演习落幕\n"
+    "解放军报 2026年9月20日 | 记者 王伟\n"
+    "本报杜尚别9月19日电：19日，为期5天的中塔“帕米尔-2026”联合反恐演习在塔吉克斯坦"
+    "戈尔诺-巴达赫尚训练场落下帷幕。\n"
+    "双方约400名官兵参演，演习检验了两军联合指挥和山地作战能力。\n"
+    "{tail}\n"
+)
+
+
+def test_the_directors_talks_after_the_closing_are_a_second_meeting_zh() -> None:
+    text = _DRILL_ZH.format(
+        tail="闭幕式结束后，中方导演部总导演与塔方导演举行工作会谈，就两军训练交流交换意见。"
+    )
+    kinds = _kinds(text)
+    assert kinds[:1] == ["bilateral_exercise"]
+    assert "meeting" in kinds
+
+
+def test_a_related_item_with_talks_adds_no_meeting_zh() -> None:
+    text = _DRILL_ZH.format(tail="相关新闻：国防部长举行会谈 演习新闻发布会")
+    assert "meeting" not in _kinds(text)
+
+
+def test_exercise_meeting_en_ru() -> None:
+    en = (
+        "China, Tajikistan open joint drill. The exercise directors held a working meeting at "
+        "the exercise headquarters on the eve."
+    )
+    assert exercise_meeting(_item(en), en, ["bilateral_exercise"]) == [
+        "bilateral_exercise",
+        "meeting",
+    ]
+    aside = "China, Tajikistan open joint drill. Earlier it was reported that the ministers held talks on the exercise."
+    assert exercise_meeting(_item(aside), aside, ["bilateral_exercise"]) == ["bilateral_exercise"]
+    ru = "Учения завершились. После учений командующие провели рабочую встречу."
+    assert exercise_meeting(_item(ru), ru, ["multilateral_exercise"])[-1] == "meeting"
+    other = "Учения завершились. Читайте также: президент провел переговоры в Пекине после учений."
+    assert exercise_meeting(_item(other), other, ["multilateral_exercise"]) == [
+        "multilateral_exercise"
+    ]

@@ -21,6 +21,14 @@ page reports:
 ``meeting_leads`` moves "meeting" to the front of the item's kinds list (adding it when absent);
 it never removes a kind.
 
+An exercise's directors or commanders who held talks or a working meeting around it (the
+directors held a working meeting at the exercise headquarters; 闭幕式结束后，双方导演举行工作会谈;
+после учений командующие провели встречу): a meeting of its own, second to the exercise
+(``exercise_meeting``; the exercise kinds take no meeting from their indicators, which name the
+ceremonies' guests). The sentence must tie the meeting to the exercise (its word, its
+directors, its opening or closing) and be no related item or recalled one (Читайте также,
+Related, earlier).
+
 The other way round, a non-meeting written in meeting words: an interview or an official's signed
 article (an interview with the Chinese Ambassador, Интервью, 大使发表署名文章) names the office in
 its title, and a level in a title line makes a meeting when the lead names no kind. When the page
@@ -39,7 +47,7 @@ from collections.abc import Callable
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import CodedItem
 
-__all__ = ["interview_commentary", "meeting_leads"]
+__all__ = ["exercise_meeting", "interview_commentary", "meeting_leads"]
 
 _REVIEWED_KINDS = ("joint_patrol_operation", "multilateral_exercise", "bilateral_exercise")
 _SENTENCE_SPAN = 300  # characters either side of a match searched for the sentence's bounds
@@ -87,6 +95,24 @@ _NO_MEETING_SESSION = re.compile(
     re.IGNORECASE,
 )
 NO_MEETING_BEFORE = 12  # characters before a session's match read for its qualifier
+
+
+_EXERCISES = ("multilateral_exercise", "bilateral_exercise")
+# a meeting held: talks or a (working) meeting held, 举行（工作）会谈, провели встречу / переговоры
+_HELD_TALKS = re.compile(
+    r"(?<![^\W\d_])held\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:meeting|talks)(?![^\W\d_])|"
+    r"举行(?:了)?(?:工作)?(?:会谈|会见|会晤)|"
+    r"(?<![^\W\d_])провел\w*\s+(?:\w+\s+){0,2}?(?:встреч[уи]|переговоры)",
+    re.IGNORECASE,
+)
+# the exercise's own word, its directors, its opening or closing
+_OF_THE_EXERCISE = re.compile(
+    r"exercise|drill|演习|演练|导演|闭幕式|开幕式|учени|манёвр|маневр", re.IGNORECASE
+)
+# a related item or an earlier event
+_ASIDE = re.compile(
+    r"related|read\s+also|earlier|reported|читайте|ранее|сообщалось|相关|此前|曾", re.IGNORECASE
+)
 
 
 def _sentence(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
@@ -161,3 +187,15 @@ def interview_commentary(
     if any(when.search(text, *_line(text, h.start, item.start, item.end)) for h in later):
         return False
     return interview()
+
+
+def exercise_meeting(item: CodedItem, text: str, kinds: list[str]) -> list[str]:
+    """``kinds`` with "meeting" added second when an exercise's sides held talks around it (see
+    the module's docstring); else ``kinds`` unchanged."""
+    if not kinds or kinds[0] not in _EXERCISES or "meeting" in kinds:
+        return kinds
+    for match in _HELD_TALKS.finditer(text, item.start, min(item.end, item.start + REVIEW_SCAN)):
+        lo, hi = _sentence(text, match.start(), match.end(), item.start, item.end)
+        if _OF_THE_EXERCISE.search(text, lo, hi) and not _ASIDE.search(text, lo, hi):
+            return [*kinds, "meeting"]
+    return kinds

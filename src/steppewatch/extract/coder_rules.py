@@ -66,7 +66,11 @@ from steppewatch.extract.coder_entities import (
     not_participant,
     upcoming_venue,
 )
-from steppewatch.extract.coder_meeting_leads import interview_commentary, meeting_leads
+from steppewatch.extract.coder_meeting_leads import (
+    exercise_meeting,
+    interview_commentary,
+    meeting_leads,
+)
 from steppewatch.extract.coder_officials import (
     absent_mention,
     listed_title_at,
@@ -6046,6 +6050,7 @@ def assign_codes(
     kinds = rule_kinds(item, text, found, framework, countries, res.study.focal, anchored, hits)
     kinds = rule_home_build_up(item, text, hits, found, kinds, res)
     kinds = meeting_leads(item, text, kinds, kind_lead_end(text, item))
+    kinds = exercise_meeting(item, text, kinds)
     item.kind = kinds[0] if kinds else None
     rule_framework_in_passing(item, text, hits, found, res)
     rule_tour_legs(item, text, item_hits or hits, found, res)
