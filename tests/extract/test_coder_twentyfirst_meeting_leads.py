@@ -16,7 +16,11 @@ from __future__ import annotations
 
 from steppewatch.extract import extract_document
 from steppewatch.extract.codebook_coder import CodebookCoder
-from steppewatch.extract.coder_meeting_leads import exercise_meeting, meeting_leads
+from steppewatch.extract.coder_meeting_leads import (
+    channel_mechanism,
+    exercise_meeting,
+    meeting_leads,
+)
 from steppewatch.extract.model import CodedItem
 
 CODER = CodebookCoder()
@@ -259,3 +263,51 @@ def test_exercise_meeting_en_ru() -> None:
     assert exercise_meeting(_item(other), other, ["multilateral_exercise"]) == [
         "multilateral_exercise"
     ]
+
+
+# -- a liaison channel put into operation is a mechanism -------------------------------------
+
+_HOTLINE_EN = (
+    "Kazakh, Chinese border services {title} at Khorgos\n"
+    "Kazinform | 3 November 2026 | Astana\n"
+    "ASTANA - A direct line between the Border Service of Kazakhstan's National Security "
+    "Committee and China's border authorities {lead} at the Khorgos crossing, the committee said.\n"
+    "Duty officers will use it to report incidents, clashes and attacks on the border to the "
+    "other side.\n"
+)
+
+
+def test_a_hotline_launched_is_a_mechanism_en() -> None:
+    text = _HOTLINE_EN.format(title="launch direct hotline", lead="was put into operation")
+    assert _kinds(text)[:1] == ["mechanism"]
+
+
+def test_a_hotline_planned_is_no_mechanism_event() -> None:
+    lead = "The border services agreed to open a hotline at Khorgos next year."
+    assert channel_mechanism(_item(lead), lead, ["incident"], len(lead)) == ["incident"]
+    consular = "Emergency consular hotline: +86-10-12308 opened around the clock."
+    assert channel_mechanism(_item(consular), consular, ["incident"], len(consular)) == ["incident"]
+
+
+def test_a_liaison_channel_opened_ru_zh() -> None:
+    ru = "На пункте пропуска Хоргос открыта горячая линия пограничных ведомств Казахстана и Китая."
+    zh = "中哈边防部门在霍尔果斯口岸开通边境联络热线。"
+    for text in (ru, zh):
+        assert channel_mechanism(_item(text), text, ["infrastructure"], len(text)) == [
+            "mechanism",
+            "infrastructure",
+        ]
+    planned = "双方商定在霍尔果斯口岸开通边境联络热线。"
+    assert channel_mechanism(_item(planned), planned, ["infrastructure"], len(planned)) == [
+        "infrastructure"
+    ]
+
+
+def test_a_legislature_session_that_ratified_keeps_the_mechanism() -> None:
+    zh = (
+        "全国人大常委会批准中吉引渡条约。全国人大常委会第十九次会议在北京举行，会议表决批准了条约。"
+    )
+    ru = "Сенат ратифицировал договор с Китаем. Сенат провел пленарное заседание и ратифицировал договор."
+    en = "Senate ratifies treaty with China. The Senate held its plenary session and ratified the treaty."
+    for text in (zh, ru, en):
+        assert meeting_leads(_item(text), text, ["mechanism"], len(text)) == ["mechanism"]

@@ -15,8 +15,9 @@ page reports:
   ninth session; комиссия провела девятое заседание; 四国机制首次高级领导人会议在乌鲁木齐举行),
   under a title naming the protocol signed or the body set up: the body's word is a mechanism
   indicator, and "session" or 会议…举行 is no meeting indicator, so the title's product led; the
-  meeting leads, the product comes second. A training session, a press conference and a meeting
-  the lead recalls (earlier, 此前) are no such meeting.
+  meeting leads, the product comes second. A training session, a press conference, a meeting
+  the lead recalls (earlier, 此前) and a legislature's session that ratified a document (the
+  ratification is the mechanism: 人大常委会会议批准条约) are no such meeting.
 
 ``meeting_leads`` moves "meeting" to the front of the item's kinds list (adding it when absent);
 it never removes a kind.
@@ -28,6 +29,13 @@ directors held a working meeting at the exercise headquarters; 闭幕式结束�
 ceremonies' guests). The sentence must tie the meeting to the exercise (its word, its
 directors, its opening or closing) and be no related item or recalled one (Читайте также,
 Related, earlier).
+
+A liaison channel put into operation (a direct hotline launched at the pass, пункт
+пограничных представителей / горячая линия открыта, 边境联络热线开通) is a mechanism (a
+communication mechanism between the agencies), whatever the incidents it will report or the
+building it sits in: when the title or the lead reports one opened, the mechanism leads
+(``channel_mechanism``) and the other kinds come second. A hotline named as a number to call
+(a consular hotline: +86-10-12308) or planned is none.
 
 The other way round, a non-meeting written in meeting words: an interview or an official's signed
 article (an interview with the Chinese Ambassador, Интервью, 大使发表署名文章) names the office in
@@ -47,7 +55,7 @@ from collections.abc import Callable
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import CodedItem
 
-__all__ = ["exercise_meeting", "interview_commentary", "meeting_leads"]
+__all__ = ["channel_mechanism", "exercise_meeting", "interview_commentary", "meeting_leads"]
 
 _REVIEWED_KINDS = ("joint_patrol_operation", "multilateral_exercise", "bilateral_exercise")
 _SENTENCE_SPAN = 300  # characters either side of a match searched for the sentence's bounds
@@ -94,6 +102,13 @@ _NO_MEETING_SESSION = re.compile(
     r"上月|发布会|记者会",
     re.IGNORECASE,
 )
+# a legislature's session that ratified a document: the ratification is the mechanism event, the
+# session no meeting with a partner (codebook: ratified, 人大常委会会议批准, Сенат ратифицировал)
+_LEGISLATURE = re.compile(
+    r"ratif|parliament|senate|legislat|mazhilis|majilis|oliy\s+majlis|批准|人大|常委会|议会|"
+    r"ратифи|парламент|сенат|мажилис|жогорку|маджлис|олий",
+    re.IGNORECASE,
+)
 NO_MEETING_BEFORE = 12  # characters before a session's match read for its qualifier
 
 
@@ -112,6 +127,32 @@ _OF_THE_EXERCISE = re.compile(
 # a related item or an earlier event
 _ASIDE = re.compile(
     r"related|read\s+also|earlier|reported|читайте|ранее|сообщалось|相关|此前|曾", re.IGNORECASE
+)
+
+
+# a liaison channel put into operation, in one clause (the channel, then its opening, or the
+# opening, then the channel)
+_CHANNEL = (
+    r"(?:(?:direct\s+)?hotline|direct\s+(?:telephone\s+)?line|liaison\s+(?:office|post)|"
+    r"горяч\w+\s+лини\w*|прям\w+\s+(?:телефонн\w+\s+)?(?:связ\w*|лини\w*)|"
+    r"пункт\w*\s+(?:погранич\w+\s+)?(?:связи|представител\w*)|"
+    r"联络热线|热线电话|直通电话|边境联络(?:处|站|办公室)|联络(?:处|站|办公室))"
+)
+_OPENED = (
+    r"(?:launch\w*|open\w*|put\s+into\s+operation|started\s+work|starts\s+work|"
+    r"came\s+into\s+operation|commissioned|"
+    r"открыт\w*|открыл\w*|запущен\w*|запустил\w*|введен\w*\s+в\s+(?:эксплуатацию|действие)|"
+    r"начал\w*\s+работ\w*|заработал\w*|开通|启用|揭牌|投入使用|正式运行)"
+)
+_CHANNEL_OPENED = re.compile(
+    rf"{_CHANNEL}[^.!?。\n]{{0,160}}?{_OPENED}|{_OPENED}[^.!?。\n]{{0,60}}?{_CHANNEL}",
+    re.IGNORECASE,
+)
+# a number to call, or a channel still planned
+_NOT_OPENED = re.compile(
+    r"\+\d|电话：|тел\.|plan|will|to\s+be|agreed\s+to|планиру|будет|договорились|将|拟|计划|商定|"
+    r"同意建立",
+    re.IGNORECASE,
 )
 
 
@@ -140,7 +181,10 @@ def _session_held(item: CodedItem, text: str, lead_end: int) -> bool:
     """The lead reports a body's session held (not a training session)."""
     for match in _SESSION_HELD.finditer(text, item.start, min(item.end, lead_end)):
         before = max(item.start, match.start() - NO_MEETING_BEFORE)
-        if not _NO_MEETING_SESSION.search(text, before, match.end()):
+        lo, hi = _sentence(text, match.start(), match.end(), item.start, item.end)
+        if not _NO_MEETING_SESSION.search(text, before, match.end()) and not _LEGISLATURE.search(
+            text, lo, hi
+        ):
             return True
     return False
 
@@ -198,4 +242,16 @@ def exercise_meeting(item: CodedItem, text: str, kinds: list[str]) -> list[str]:
         lo, hi = _sentence(text, match.start(), match.end(), item.start, item.end)
         if _OF_THE_EXERCISE.search(text, lo, hi) and not _ASIDE.search(text, lo, hi):
             return [*kinds, "meeting"]
+    return kinds
+
+
+def channel_mechanism(item: CodedItem, text: str, kinds: list[str], lead_end: int) -> list[str]:
+    """``kinds`` with "mechanism" first when the lead reports a liaison channel opened (see the
+    module's docstring); else ``kinds`` unchanged."""
+    if not kinds or kinds[0] in ("mechanism", "meeting"):
+        return kinds
+    for match in _CHANNEL_OPENED.finditer(text, item.start, min(item.end, lead_end)):
+        lo, hi = _sentence(text, match.start(), match.end(), item.start, item.end)
+        if not _NOT_OPENED.search(text, lo, hi):
+            return ["mechanism", *(k for k in kinds if k != "mechanism")]
     return kinds

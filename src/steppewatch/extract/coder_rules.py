@@ -67,6 +67,7 @@ from steppewatch.extract.coder_entities import (
     upcoming_venue,
 )
 from steppewatch.extract.coder_meeting_leads import (
+    channel_mechanism,
     exercise_meeting,
     interview_commentary,
     meeting_leads,
@@ -6051,6 +6052,7 @@ def assign_codes(
     kinds = rule_home_build_up(item, text, hits, found, kinds, res)
     kinds = meeting_leads(item, text, kinds, kind_lead_end(text, item))
     kinds = exercise_meeting(item, text, kinds)
+    kinds = channel_mechanism(item, text, kinds, kind_lead_end(text, item))
     item.kind = kinds[0] if kinds else None
     rule_framework_in_passing(item, text, hits, found, res)
     rule_tour_legs(item, text, item_hits or hits, found, res)
