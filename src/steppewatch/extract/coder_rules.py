@@ -66,6 +66,12 @@ from steppewatch.extract.coder_entities import (
     not_participant,
     upcoming_venue,
 )
+from steppewatch.extract.coder_meeting_leads import (
+    channel_mechanism,
+    exercise_meeting,
+    interview_commentary,
+    meeting_leads,
+)
 from steppewatch.extract.coder_officials import (
     absent_mention,
     listed_title_at,
@@ -4555,6 +4561,17 @@ def rule_kinds(
         answer[0] <= h.start < answer[1] for hs in kinds.values() for h in hs
     ):
         body_start, lead_end = answer  # (the question's lead names no event: see _answer_as_lead)
+    if lead_level and interview_commentary(
+        item,
+        text,
+        kinds,
+        lead_end,
+        _WHEN,
+        lambda: bool(
+            search_off_menu(_INTERVIEW, text, item.start, min(item.end, item.start + 2 * LEAD))
+        ),
+    ):
+        return []  # an interview's or a signed article's title office (coder_meeting_leads)
     main = choose_kind(item, kinds, has_level, lead_end, lead_level, text, body_start)
     for code, hs in phrases.items():
         if hs:
@@ -6482,6 +6499,9 @@ def assign_codes(
 
     kinds = rule_kinds(item, text, found, framework, countries, res.study.focal, anchored, hits)
     kinds = rule_home_build_up(item, text, hits, found, kinds, res)
+    kinds = meeting_leads(item, text, kinds, kind_lead_end(text, item))
+    kinds = exercise_meeting(item, text, kinds)
+    kinds = channel_mechanism(item, text, kinds, kind_lead_end(text, item))
     item.kind = kinds[0] if kinds else None
     rule_framework_in_passing(item, text, hits, found, res)
     rule_tour_legs(item, text, item_hits or hits, found, res)
