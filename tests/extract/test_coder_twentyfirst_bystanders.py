@@ -1,7 +1,8 @@
 """Central Asian states named beside an event without taking part (twenty-first round, issue 13,
 branch coder72, ``coder_bystanders``): a guest of the event, a state holding the same view as
-well, one the focal state never dealt with; and the one partner state of a lead that reports the
-event (``rule_lead_partner``). Each rule with a near-miss contrast where the state does take
+well, one the focal state never dealt with, one said not to take part, where goods come from or
+a route's stop; an academic gathering (``coder_academic``); and the one partner state of a lead
+that reports the event (``rule_lead_partner``). Each rule with a near-miss contrast where the state does take
 part. Hand-written zh/ru/en texts, not copied from any gold text."""
 
 from __future__ import annotations
@@ -10,7 +11,14 @@ import pytest
 
 from steppewatch.extract import code_document
 from steppewatch.extract.codebook_coder import CodebookCoder
-from steppewatch.extract.coder_bystanders import guest, likewise, never_with
+from steppewatch.extract.coder_academic import academic_gathering
+from steppewatch.extract.coder_bystanders import (
+    goods_origin,
+    guest,
+    likewise,
+    never_with,
+    said_not_to_take_part,
+)
 from steppewatch.extract.coder_rules import Found, rule_lead_partner
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.model import CodedItem
@@ -223,3 +231,100 @@ def test_the_leads_one_partner_is_not_added(
     item, found = _lead_item(kind, countries)
     rule_lead_partner(item, _CALL, found, partners, res)
     assert item.countries == countries
+
+
+# -- said not to take part --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "expected"),
+    [
+        ("Китайская сторона в охране не участвует.", "Китайская", True),
+        ("Китайская сторона в охране участвует наравне с узбекской.", "Китайская", False),
+        ("中方未参与此次护送行动。", "中方", True),
+        ("中方参与了此次护送行动。", "中方", False),
+        ("China is not involved in the escort.", "China", True),
+        ("China is involved in the escort.", "China", False),
+    ],
+)
+def test_said_not_to_take_part_words(text: str, term: str, expected: bool) -> None:
+    assert said_not_to_take_part(text, _hit(text, term)) is expected
+
+
+_RU_ESCORT = (
+    "Нацгвардия Узбекистана взяла под охрану грузовые поезда\n"
+    "Ташкент, 9 марта. Национальная гвардия Узбекистана с 9 марта начала охрану грузовых "
+    "поездов на станциях Ташкентской области в связи с ростом хищений грузов. {extra}\n"
+)
+
+
+def test_ru_the_focal_state_said_not_to_take_part_is_no_engagement() -> None:
+    text = _RU_ESCORT.format(
+        extra="Китайская сторона в охране не участвует, охрану обеспечивают узбекские гвардейцы."
+    )
+    assert _countries(text) == []
+
+
+def test_ru_the_focal_state_taking_part_is_engagement() -> None:
+    text = _RU_ESCORT.format(
+        extra="Охрану поездов совместно с узбекскими гвардейцами обеспечивает китайская "
+        "железнодорожная полиция в рамках соглашения между МВД Узбекистана и МОБ КНР."
+    )
+    assert "UZ" in _countries(text)
+
+
+# -- where goods come from, a route's stops -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "expected"),
+    [
+        ("Гвардейцы охраняют контейнерные поезда, следующие из Китая.", "Китая", True),
+        ("Гвардейцы получили технику из Китая.", "Китая", False),
+        ("Guards escort freight trains from China.", "China", True),
+        ("Guards received equipment from China.", "China", False),
+        ("警方加强对来自中国的货物的查验。", "中国", True),
+        ("警方接收了来自中国的装备。", "中国", False),
+        ("Поезда идут по маршруту Китай — Кыргызстан — Узбекистан.", "Кыргызстан", True),
+        ("Поезда идут по маршруту через Кыргызстан.", "Кыргызстан", False),
+    ],
+)
+def test_goods_origin_words(text: str, term: str, expected: bool) -> None:
+    assert goods_origin(text, _hit(text, term)) is expected
+
+
+# -- an academic gathering ------------------------------------------------------------------------
+
+
+_ZH_SEMINAR = (
+    "“中国—中亚安全合作”{kind}在京举行\n"
+    "某研究院 | 学术活动 | 2026-03-05\n"
+    "3月5日，“中国—中亚安全合作”{kind}在北京举行。来自中国、哈萨克斯坦、吉尔吉斯斯坦"
+    "{who}参加，围绕地区反恐和边境安全等议题展开讨论。\n"
+)
+
+
+def test_zh_an_academic_seminar_is_the_scholars_business() -> None:
+    text = _ZH_SEMINAR.format(kind="学术研讨会", who="高校和智库的20余名学者")
+    assert _countries(text) == []
+
+
+def test_academic_gathering_words() -> None:
+    for text, term, expected in (
+        ("学术研讨会在京举行", "研讨会", True),
+        ("执法培训研讨会在京举行", "研讨会", False),
+        ("Прошла научная конференция по безопасности", "конференция", True),
+        ("Прошла конференция министров", "конференция", False),
+    ):
+        at = text.index(term)
+        hit = Hit(at, at + len(term), ("event_kind", "training_education"), term)
+        assert academic_gathering(text, hit) is expected, text
+
+
+def test_zh_an_officials_seminar_stays_an_event() -> None:
+    text = (
+        "中哈执法安全合作研讨会在京举行\n"
+        "新华社北京3月5日电 3月5日，中国和哈萨克斯坦执法安全合作研讨会在北京举行。公安部副部长"
+        "和哈萨克斯坦内务部副部长出席并致辞，双方围绕联合打击跨境犯罪和反恐合作展开讨论。\n"
+    )
+    assert "KZ" in _countries(text)

@@ -12,7 +12,10 @@ name is near:
   of one side's stance, not a side;
 - a state the focal state is said never to have dealt with on the matter (中方从未与乌兹别克斯坦
   讨论过此类问题; Китай никогда не обсуждал этот вопрос с Узбекистаном; China has never discussed
-  it with Uzbekistan): named to deny its part.
+  it with Uzbekistan): named to deny its part;
+- a state said not to take part (Китайская сторона в охране не участвует; 中方未参与; China is
+  not involved): for the focal state too, whose mention then shows no engagement
+  (``codebook_coder._focal_takes_part``).
 
 Such a mention is treated like an example (``coder_rules.collect``): the state takes part only
 when no other partner state is named taking part, and commentary does not add it back
@@ -133,7 +136,88 @@ def never_with(text: str, hit: Hit) -> bool:
     return _NEVER_BEFORE.search(window) is not None
 
 
+# -- where goods come from ----------------------------------------------------------------------
+
+# the origin of trade goods or freight trains (контейнерные поезда, следующие из Китая; грузы из
+# Китая; goods imported from China; 来自中国的货物, 从中国进口的商品): where cargo comes from,
+# not a side of what is done to it (guarding it, seizing it). Not equipment or aid (техника из
+# Китая handed over is the giver's act).
+_GOODS_FROM_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:поезд|состав|груз|контейнер|товар|импорт|продукци|фур)\w*"
+    r"(?:,?\s+[^\W\d_]+){0,2}?\s+из\s+$|"
+    r"(?<![^\W\d_])(?:trains?|cargo(?:es)?|goods|containers?|shipments?|imports?|freight|"
+    r"consignments?)(?:\s+[^\W\d_]+){0,2}?\s+from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_GOODS_FROM_HAN = re.compile(r"(?:来自|从|自)$")
+_GOODS_HAN_AFTER = re.compile(
+    r"(?:进口|运来|发出|开出|出发)?的?(?:货物|商品|集装箱|货运列车|货运班列|货车|进口商品)"
+)
+
+
+# a stop of a route given as a chain of names after the word route (по маршруту Китай — Кыргызстан
+# — Узбекистан, on the China-Kyrgyzstan-Uzbekistan route; 中国—吉尔吉斯斯坦—乌兹别克斯坦线路):
+# where the route runs, no side (``coder_entities`` reads railways, roads and corridors so)
+_ROUTE_WORD_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:маршрут\w*|route|itinerary)\s+[«\"“]?\s*(?:[^\W\d_]+\s*[-–—]\s*)*$",
+    re.IGNORECASE,
+)
+_ROUTE_HAN_AFTER = re.compile(r"(?:[-–—－][\u4e00-\u9fff]{1,8}){1,3}(?:线路|路线|运输线|通道)")
+_DASH_AFTER = re.compile(r"\s*[-–—]\s*[^\W\d_]")
+_DASH_BEFORE = re.compile(r"[-–—]\s*$")
+
+
+def goods_origin(text: str, hit: Hit) -> bool:
+    """The state of ``hit`` is named as where goods or freight come from (see
+    ``_GOODS_FROM_BEFORE``), or as a stop of a route's chain of names."""
+    before = text[max(0, hit.start - NEAR) : hit.start]
+    if _ROUTE_WORD_BEFORE.search(before) and (
+        _DASH_BEFORE.search(before) or _DASH_AFTER.match(text, hit.end, hit.end + 8)
+    ):
+        return True
+    if _han(hit):
+        if _ROUTE_HAN_AFTER.match(text, hit.end, hit.end + 40):
+            return True
+        return (
+            _GOODS_FROM_HAN.search(text, max(0, hit.start - 2), hit.start) is not None
+            and _GOODS_HAN_AFTER.match(text, hit.end, hit.end + 12) is not None
+        )
+    return _GOODS_FROM_BEFORE.search(text, max(0, hit.start - NEAR), hit.start) is not None
+
+
+# -- said not to take part ------------------------------------------------------------------------
+
+# the name's clause goes on to deny that its state takes part (Китайская сторона в охране не
+# участвует; 中方未参与此次行动; China is not involved in the escort, takes no part)
+_NOT_TAKING_PART_HAN_AFTER = re.compile(
+    r"[^，,；;。！？!?\n]{0,12}?(?:并未|并不|从未|没有|未|不)(?:参与|参加|介入|参演|派员)"
+)
+_NOT_TAKING_PART_AFTER = re.compile(
+    r"[^.;!?\n]{0,40}?(?:(?<![^\W\d_])не\s+(?:участву\w*|участвовал\w*|принима\w*\s+участи\w*|"
+    r"принял\w*\s+участи\w*|задейств\w*|привлека\w*)|"
+    r"(?<![^\W\d_])(?:(?:is|was|are|were|did|does|do|has|have|had|will)\s+not|"
+    r"(?:is|was|are|were|did|does|do|has|have|had)n['’]t|never)\s+(?:be\s+|been\s+)?"
+    r"(?:take\s+part|taking\s+part|took\s+part|participat\w*|involved)|"
+    r"(?<![^\W\d_])(?:takes?|took)\s+no\s+part|(?<![^\W\d_])plays?\s+no\s+(?:role|part))"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def said_not_to_take_part(text: str, hit: Hit) -> bool:
+    """The clause of ``hit`` goes on from its name to say its state does not take part (see
+    ``_NOT_TAKING_PART_AFTER``)."""
+    if _han(hit):
+        return _NOT_TAKING_PART_HAN_AFTER.match(text, hit.end, hit.end + 24) is not None
+    return _NOT_TAKING_PART_AFTER.match(text, hit.end, hit.end + 120) is not None
+
+
 def bystander(text: str, hit: Hit) -> bool:
-    """The state of ``hit`` is named as a guest, as holding the same view as well or as never
-    dealt with: no side of the item's event."""
-    return guest(text, hit) or likewise(text, hit) or never_with(text, hit)
+    """The state of ``hit`` is named as a guest, as holding the same view as well, as never
+    dealt with or as not taking part: no side of the item's event."""
+    return (
+        guest(text, hit)
+        or likewise(text, hit)
+        or never_with(text, hit)
+        or said_not_to_take_part(text, hit)
+    )
