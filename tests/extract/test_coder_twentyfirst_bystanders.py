@@ -17,6 +17,7 @@ from steppewatch.extract.coder_bystanders import (
     guest,
     likewise,
     never_with,
+    not_yet,
     said_not_to_take_part,
 )
 from steppewatch.extract.coder_rules import Found, rule_lead_partner
@@ -328,3 +329,32 @@ def test_zh_an_officials_seminar_stays_an_event() -> None:
         "和哈萨克斯坦内务部副部长出席并致辞，双方围绕联合打击跨境犯罪和反恐合作展开讨论。\n"
     )
     assert "KZ" in _countries(text)
+
+
+# -- a prospect not yet begun -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "expected"),
+    [
+        ("安保公司称，其在吉尔吉斯斯坦的业务仍在洽谈中。", "吉尔吉斯斯坦", True),
+        ("安保公司称，其在吉尔吉斯斯坦的业务已全面展开。", "吉尔吉斯斯坦", False),
+        ("В Кыргызстане пока ведутся переговоры о допуске компании.", "Кыргызстане", True),
+        ("В Кыргызстане компания охраняет рудник.", "Кыргызстане", False),
+        ("Its business in Kyrgyzstan is still under negotiation.", "Kyrgyzstan", True),
+        ("Its business in Kyrgyzstan is growing.", "Kyrgyzstan", False),
+    ],
+)
+def test_not_yet_words(text: str, term: str, expected: bool) -> None:
+    assert not_yet(text, _hit(text, term)) is expected
+
+
+def test_zh_a_state_where_business_is_still_negotiated_is_no_host() -> None:
+    text = (
+        "中国安保公司在塔吉克斯坦承担公路项目护卫任务\n"
+        "据项目方消息，一家中国安保公司已在塔吉克斯坦公路改造项目部署30名安保人员，承担营地和"
+        "车队护卫任务。{extra}\n"
+    )
+    countries = _countries(text.format(extra="该公司称，其在吉尔吉斯斯坦的业务仍在洽谈中。"))
+    assert "TJ" in countries
+    assert "KG" not in countries

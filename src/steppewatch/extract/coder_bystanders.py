@@ -15,12 +15,18 @@ name is near:
   it with Uzbekistan): named to deny its part;
 - a state said not to take part (Китайская сторона в охране не участвует; 中方未参与; China is
   not involved): for the focal state too, whose mention then shows no engagement
-  (``codebook_coder._focal_takes_part``).
+  (``codebook_coder._focal_takes_part``);
+- a state where business is still being negotiated (其在吉尔吉斯斯坦的业务仍在洽谈中; в
+  Кыргызстане пока ведутся переговоры): a prospect.
 
 Such a mention is treated like an example (``coder_rules.collect``): the state takes part only
 when no other partner state is named taking part, and commentary does not add it back
 (``coder_rules.rule_commentary_states``). Every search is bounded by the mention's sentence (at
 most ``SPAN`` characters either side): no rule looks at other mentions.
+
+``goods_origin`` (used by ``coder_entities.named_only``) reads a state named as where freight
+comes from (поезда, следующие из Китая) or as a stop of a route's chain of names (по маршруту
+Китай — Кыргызстан — Узбекистан): a place, like a border's side or a railway's stop.
 """
 
 from __future__ import annotations
@@ -212,12 +218,40 @@ def said_not_to_take_part(text: str, hit: Hit) -> bool:
     return _NOT_TAKING_PART_AFTER.match(text, hit.end, hit.end + 120) is not None
 
 
+# -- not yet --------------------------------------------------------------------------------------
+
+# the name's clause goes on to say that business there is still being negotiated or has not
+# begun (其在吉尔吉斯斯坦的业务仍在洽谈中; в Кыргызстане пока ведутся переговоры; its business
+# in Kyrgyzstan is still under negotiation): a prospect, not where anything is done
+_NOT_YET_HAN_AFTER = re.compile(
+    r"[^，,；;。！？!?\n]{0,16}?(?:(?:仍|尚|还|正)(?:在|处于)(?:洽谈|商谈|谈判)|"
+    r"尚未(?:开展|开始|启动|进入|落地|运营|开业))"
+)
+_NOT_YET_AFTER = re.compile(
+    r"[^.;!?\n]{0,60}?(?:(?<![^\W\d_])(?:пока|ещ[её])\s+(?:только\s+)?(?:на\s+стадии\s+"
+    r"переговоров|обсужда\w*|ведутся\s+переговоры|не\s+(?:работа\w*|действу\w*|начал\w*))|"
+    r"(?<![^\W\d_])(?:still|only)\s+(?:in\s+talks|under\s+negotiation|being\s+negotiated)|"
+    r"(?<![^\W\d_])not\s+yet\s+(?:operat\w*|active|present|begun|started))(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def not_yet(text: str, hit: Hit) -> bool:
+    """The clause of ``hit`` goes on from its name to say business there is still negotiated
+    or has not begun (see ``_NOT_YET_AFTER``)."""
+    if _han(hit):
+        return _NOT_YET_HAN_AFTER.match(text, hit.end, hit.end + 32) is not None
+    return _NOT_YET_AFTER.match(text, hit.end, hit.end + 120) is not None
+
+
 def bystander(text: str, hit: Hit) -> bool:
     """The state of ``hit`` is named as a guest, as holding the same view as well, as never
-    dealt with or as not taking part: no side of the item's event."""
+    dealt with, as not taking part or as a prospect not yet begun: no side of the item's
+    event."""
     return (
         guest(text, hit)
         or likewise(text, hit)
         or never_with(text, hit)
         or said_not_to_take_part(text, hit)
+        or not_yet(text, hit)
     )
