@@ -46,6 +46,20 @@ def _han(hit: Hit) -> bool:
     return "\u4e00" <= hit.term[:1] <= "\u9fff"
 
 
+def _any_word(window: str, words: tuple[str, ...]) -> bool:
+    """One of ``words`` (lower case) in ``window`` (lower-cased): the cheap test before a
+    rule's pattern, which most mentions fail (a state named thousands of times costs a few
+    substring tests each, not a regular expression's scan)."""
+    return any(word in window for word in words)
+
+
+_GUEST_WORDS = ("гост", "приглаш", "invited", "guest")
+_LIKEWISE_WORDS = ("также", "тоже", "also", "too", "likewise", "similarly")
+_NEVER_WORDS = ("никогда", "ни разу", "never")
+_NOT_WORDS = ("не ", "not", "n't", "n’t", "never", "no part", "no role")
+_NOT_YET_WORDS = ("пока", "ещ", "still", "only", "not yet")
+
+
 def _bounds(text: str, hit: Hit, stops: re.Pattern[str]) -> tuple[int, int]:
     """The span of ``hit``'s sentence (or clause: ``stops``), at most SPAN characters either
     side of it."""
@@ -87,8 +101,13 @@ _TOOK_PART = re.compile(
 def guest(text: str, hit: Hit) -> bool:
     """The state of ``hit`` comes to the event as a guest (see the module's docstring)."""
     if _han(hit):
+        after = text[hit.end : hit.end + 64]
+        if "应邀" not in after and "列席" not in after:
+            return False
         _, end = _bounds(text, hit, _HAN_CLAUSE_STOP)
         return _GUEST_HAN_AFTER.match(text, hit.end, end) is not None
+    if not _any_word(text[max(0, hit.start - SPAN) : hit.end + SPAN].lower(), _GUEST_WORDS):
+        return False
     lo, hi = _bounds(text, hit, _SENTENCE_STOP)
     return _GUEST.search(text, lo, hi) is not None and _TOOK_PART.search(text, lo, hi) is None
 
@@ -113,8 +132,13 @@ def likewise(text: str, hit: Hit) -> bool:
     """The state of ``hit`` is said to hold a similar view as well (see the module's
     docstring): its sentence goes on from its name to "also ... a similar position"."""
     if _han(hit):
+        after = text[hit.end : hit.end + 64]
+        if "也" not in after and "亦" not in after and "同样" not in after and "都" not in after:
+            return False
         _, end = _bounds(text, hit, _SENTENCE_STOP)
         return _LIKEWISE_HAN_AFTER.match(text, hit.end, end) is not None
+    if not _any_word(text[hit.end : hit.end + 120].lower(), _LIKEWISE_WORDS):
+        return False
     _, hi = _bounds(text, hit, _SENTENCE_STOP)
     return _LIKEWISE_AFTER.match(text, hit.end, hi) is not None
 
@@ -137,6 +161,8 @@ def never_with(text: str, hit: Hit) -> bool:
     if _han(hit):
         return _NEVER_HAN_BEFORE.search(text, max(0, hit.start - 8), hit.start) is not None
     window = text[max(0, hit.start - NEAR) : hit.start]
+    if not _any_word(window.lower(), _NEVER_WORDS):
+        return False
     if "," in window or ";" in window or "." in window:
         window = re.split(r"[,;.]", window)[-1]
     return _NEVER_BEFORE.search(window) is not None
@@ -169,6 +195,7 @@ _ROUTE_WORD_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ROUTE_HAN_AFTER = re.compile(r"(?:[-–—－][\u4e00-\u9fff]{1,8}){1,3}(?:线路|路线|运输线|通道)")
+_ROUTE_WORDS = ("маршрут", "route", "itinerary")
 _DASH_AFTER = re.compile(r"\s*[-–—]\s*[^\W\d_]")
 _DASH_BEFORE = re.compile(r"[-–—]\s*$")
 
@@ -177,8 +204,11 @@ def goods_origin(text: str, hit: Hit) -> bool:
     """The state of ``hit`` is named as where goods or freight come from (see
     ``_GOODS_FROM_BEFORE``), or as a stop of a route's chain of names."""
     before = text[max(0, hit.start - NEAR) : hit.start]
-    if _ROUTE_WORD_BEFORE.search(before) and (
-        _DASH_BEFORE.search(before) or _DASH_AFTER.match(text, hit.end, hit.end + 8)
+    lowered = before.lower()
+    if (
+        _any_word(lowered, _ROUTE_WORDS)
+        and _ROUTE_WORD_BEFORE.search(before)
+        and (_DASH_BEFORE.search(before) or _DASH_AFTER.match(text, hit.end, hit.end + 8))
     ):
         return True
     if _han(hit):
@@ -188,7 +218,9 @@ def goods_origin(text: str, hit: Hit) -> bool:
             _GOODS_FROM_HAN.search(text, max(0, hit.start - 2), hit.start) is not None
             and _GOODS_HAN_AFTER.match(text, hit.end, hit.end + 12) is not None
         )
-    return _GOODS_FROM_BEFORE.search(text, max(0, hit.start - NEAR), hit.start) is not None
+    if " из " not in lowered and "from" not in lowered:
+        return False
+    return _GOODS_FROM_BEFORE.search(before) is not None
 
 
 # -- said not to take part ------------------------------------------------------------------------
@@ -215,6 +247,8 @@ def said_not_to_take_part(text: str, hit: Hit) -> bool:
     ``_NOT_TAKING_PART_AFTER``)."""
     if _han(hit):
         return _NOT_TAKING_PART_HAN_AFTER.match(text, hit.end, hit.end + 24) is not None
+    if not _any_word(text[hit.end : hit.end + 120].lower(), _NOT_WORDS):
+        return False
     return _NOT_TAKING_PART_AFTER.match(text, hit.end, hit.end + 120) is not None
 
 
@@ -241,6 +275,8 @@ def not_yet(text: str, hit: Hit) -> bool:
     or has not begun (see ``_NOT_YET_AFTER``)."""
     if _han(hit):
         return _NOT_YET_HAN_AFTER.match(text, hit.end, hit.end + 32) is not None
+    if not _any_word(text[hit.end : hit.end + 120].lower(), _NOT_YET_WORDS):
+        return False
     return _NOT_YET_AFTER.match(text, hit.end, hit.end + 120) is not None
 
 
