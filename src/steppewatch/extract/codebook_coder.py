@@ -102,6 +102,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from steppewatch.extract.calibration import load_calibration
+from steppewatch.extract.coder_academic import academic_gathering
 from steppewatch.extract.coder_background import (
     absent_side,
     another_time,
@@ -113,6 +114,7 @@ from steppewatch.extract.coder_background import (
     neighbour_named,
     note_start,
 )
+from steppewatch.extract.coder_bystanders import said_not_to_take_part
 from steppewatch.extract.coder_captions import without_captions
 from steppewatch.extract.coder_entities import (
     OBSERVER,
@@ -1232,7 +1234,13 @@ def _talk_lead(hits: list[Hit], text: str, start: int) -> str:
         schemes: tuple[str, ...] = _REPORTING
         kind = _ECONOMIC_LEAD
     elif scholars := search_off_menu(_ANALYSTS, text, start, lead):
-        if _COOPERATION_TITLE.search(text, start, _title_end(text, start, lead)):
+        title_end = _title_end(text, start, lead)
+        if _COOPERATION_TITLE.search(text, start, title_end) and not any(
+            # (a seminar of scholars on that cooperation, 中国—中亚安全合作学术研讨会: their
+            # gathering, twenty-first round)
+            start <= h.start < title_end and academic_gathering(text, h)
+            for h in hits
+        ):
             # (analysts' commentary whose title is the sides' security cooperation itself,
             # 中国—中亚安全合作：成就与前景: its subject, not a word in passing at their forum)
             return ""
@@ -1254,6 +1262,8 @@ def _talk_lead(hits: list[Hit], text: str, start: int) -> str:
         and h.payload[0] in schemes
         and _security_weight(*h.payload) >= LEAD_SECURITY_WEIGHT
         and not _SECTOR_SECURITY.fullmatch(h.term)
+        # (学术研讨会, научная конференция: the scholars' gathering itself, twenty-first round)
+        and not (kind == _ANALYSTS_LEAD and academic_gathering(text, h))
         for h in hits
     )
     return "" if security else kind
@@ -1695,6 +1705,7 @@ def _focal_takes_part(passage: _Passage, res: _Resources, text: str | None) -> b
                 and focal_in_others_list(text, hit, passage.hits, res.study)
             )
             or denied_side(text, hit)
+            or said_not_to_take_part(text, hit)
             or absent_side(text, hit, passage.hits, passage.start, passage.end)
             or neighbour_named(text, hit)
             or _proposed_only(text, hit, focal, *sentence(hit))

@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from steppewatch.extract.coder_bystanders import goods_origin
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.prefilter import Guarded
 
@@ -555,6 +556,8 @@ def named_only(text: str, hit: Hit) -> bool:
     lo = max(0, hit.start - 120)
     if border_side(text, hit):
         return True
+    if goods_origin(text, hit):
+        return True  # (поезда из Китая: where the freight comes from; twenty-first round)
     if _ROUTE_BEFORE.search(text, max(0, hit.start - 60), hit.start):
         return True
     if _ROUTE_AFTER.match(text, hit.end, hit.end + 80):

@@ -53,6 +53,7 @@ from steppewatch.extract.coder_background import (
     talked_about,
     thanked,
 )
+from steppewatch.extract.coder_bystanders import bystander
 from steppewatch.extract.coder_entities import (
     OBSERVER,
     another_bearers,
@@ -866,6 +867,12 @@ def collect(
                 # an example (a side only when no other partner state is)
                 found.examples.setdefault(value, hit)
                 found.not_neighbours.add(value)
+            elif value in facts.partner_set and bystander(text, hit):
+                # a guest of the event, a state holding the same view as well, one never dealt
+                # with (``coder_bystanders``): like an example (a side only when no other
+                # partner state is)
+                found.examples.setdefault(value, hit)
+                found.not_neighbours.add(value)
             elif value == facts.focal or not not_participant(text, hit, facts.focal_word):
                 found.add_state(value, hit, "named")
         elif kind == "example":
@@ -925,6 +932,10 @@ def collect(
                 and not_participant(text, hit, facts.focal_word)
             ):
                 pass  # an observer or a guest (the Turkmen president attended as a guest)
+            elif official.country in facts.partner_set and bystander(text, hit):
+                # (``coder_bystanders``: the Turkmen minister spoke as the chair's guest)
+                found.examples.setdefault(official.country, hit)
+                found.not_neighbours.add(official.country)
             else:
                 found.add_state(official.country, hit, "office")
             if office is not None and office.office in res.active["meeting_level"]:
@@ -2621,6 +2632,32 @@ def rule_countries(
     return framework, sorted_countries
 
 
+def rule_lead_partner(
+    item: CodedItem, text: str, found: Found, partners: list[str], res: Resources
+) -> None:
+    """The lead reports the item's event with the focal state and exactly one partner state
+    (``Found.lead_partner``: Телефонный разговор Президента Таджикистана с Председателем КНР),
+    the item is bilateral on that ground, and no partner state is left among its countries (the
+    passages scored as security name the partner only through a border's name or an office the
+    gazetteer gives no state): that partner is the event's other side (twenty-first round,
+    branch coder72). Not for the focal state's acts alone (domestic build-up, its firms
+    abroad), whose partner named in the lead may be a neighbour or a host."""
+    state = found.lead_state
+    if (
+        partners
+        or state is None
+        or found.lead_partner is None
+        or item.framework != "bilateral"
+        or item.kind is None
+        or item.kind in UNILATERAL_KINDS
+        or state not in res.study.partner_set
+        or state in item.countries
+    ):
+        return
+    item.countries = res.study.sort_countries([*item.countries, state])
+    found.evidence.append(evidence("country", state, found.lead_partner, text, "lead"))
+
+
 def rule_commentary_states(item: CodedItem, found: Found, text: str, res: Resources) -> None:
     """Commentary (an item reporting no event: analysis, an op-ed, an interview) has no event
     whose sides a partner named as an example would not be: the partner states whose
@@ -2648,6 +2685,8 @@ def rule_commentary_states(item: CodedItem, found: Found, text: str, res: Resour
                 continue
             if measured_sentence(text, hit.start, item.start, item.end):
                 continue  # (English: Kyrgyzstan has been more hesitant: a yardstick)
+            if bystander(text, hit):
+                continue  # (哈萨克斯坦等国也表达过类似立场: the same view held, no side)
             item.countries = res.study.sort_countries([*item.countries, code])
             found.evidence.append(evidence("country", code, hit, text, "named"))
 
@@ -6518,6 +6557,7 @@ def assign_codes(
         found.evidence.append(
             evidence("framework", item.framework, found.lead_partner, text, "one_partner")
         )
+    rule_lead_partner(item, text, found, partners, res)
     if item.framework is None and item.kind is not None and len(partners) > 1:
         # no framework named, several partner states named, but the sentence reporting the
         # main event names one partner state beside the focal one (the two defence ministers'
