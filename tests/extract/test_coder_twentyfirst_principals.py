@@ -120,6 +120,11 @@ def test_a_guest_purpose_before_a_gathering_name() -> None:
     # (the meeting's own place and a later talk about the forum: no guest's purpose)
     near = "The minister met his counterpart in Beijing for talks on the CICA forum."
     assert not guest_came_to_attend(near, near.index("CICA"), near.index("CICA") + 4)
+    # (a word that only begins like a meeting verb; who took part is no host)
+    metal = "The metal trade, who is in Beijing to attend the CICA forum."
+    assert not guest_came_to_attend(metal, metal.index("CICA"), metal.index("CICA") + 4)
+    ru = "В мероприятии приняли участие делегации, прибывшие на саммит ШОС."
+    assert not guest_came_to_attend(ru, ru.index("ШОС"), ru.index("ШОС") + 3)
     zh = "公安部部长出席亚信论坛开幕式"
     assert not guest_came_to_attend(zh, zh.index("亚信"), zh.index("亚信") + 2)
 

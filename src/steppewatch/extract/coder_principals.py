@@ -47,7 +47,9 @@ _GUEST_AFTER_HAN = re.compile(r"[^，,。；;！？]{0,40}?的[^，,。；;！�
 _GUEST_BEFORE = Guarded(
     re.compile(
         r"(?<![^\W\d_])(?:met|meets|meeting|received|receives|talks\s+with|held\s+talks\s+with|"
-        r"встретил\w*|принял\w*|принимает|провел\w*\s+переговор\w*)"
+        # (not приняли участие: who took part is no meeting's host)
+        r"встретил\w*|принял[аи]?(?!\s+участи)|принимает|провел\w*\s+переговор\w*)"
+        r"(?![^\W\d_])"
         r"[^.;!?]{0,90}?"
         r"(?:,?\s+who\s+(?:is|was|are|were)\s+in\s+[A-Z][\w-]*\s+(?:to\s+attend|for)|"
         r",?\s+who\s+(?:came|comes|had\s+come|arrived|has\s+arrived|travelled|traveled)\s+"
