@@ -89,6 +89,11 @@ from steppewatch.extract.coder_participation import (
     wished_partner,
 )
 from steppewatch.extract.coder_phrases import PHRASE_MARK
+from steppewatch.extract.coder_principals import (
+    assistant_title_after,
+    focal_principal_over_name,
+    guest_came_to_attend,
+)
 from steppewatch.extract.coder_resources import Resources, state_of
 from steppewatch.extract.coder_sectors import (
     army_border,
@@ -979,7 +984,9 @@ def collect(
             ):
                 level = institution.level
                 if level in _MINISTER_LEVELS and (
-                    _VICE_AFTER.match(text, hit.end) or _delegates(text, hit)
+                    _VICE_AFTER.match(text, hit.end)
+                    or _delegates(text, hit)
+                    or assistant_title_after(text, hit.end)  # 公安部部长助理
                 ):
                     level = "vice_minister_working"  # 公安部副部长, representatives of the MVD
                 found.implied_levels.setdefault(level, hit)
@@ -2063,6 +2070,8 @@ def _occasion_at(text: str, start: int, end: int) -> bool:
         and _ATTENDEE_HAN_AFTER.match(text, end)
     ):
         return True
+    if guest_came_to_attend(text, start, end):
+        return True  # (会见来华出席亚信论坛的…部长: the guest's occasion, ``coder_principals``)
     return bool(
         _WITHIN_SESSION_BEFORE.search(text, before, start)
         and _WITHIN_SESSION_AFTER.match(text, end)
@@ -5839,6 +5848,9 @@ def rule_level(
         # principal's office is the level (guide item 5)
         level = "vice_minister_working"
         levels[level] = deputy
+    principal = focal_principal_over_name(level, levels, in_name, every, owner, focal)
+    if principal is not None:  # (the PRC minister hosting the secretaries: guide 5)
+        level, levels[principal[0]] = principal
     if level is not None:
         basis = "named" if levels[level].payload[0] == "meeting_level" else "office"
         found.evidence.append(evidence("level", level, levels[level], text, basis))

@@ -1,0 +1,130 @@
+"""Whose office sets a meeting's level and which gathering is only a guest's occasion (twenty-
+first round): the focal state's principal, read from the title right after a body's name, and
+a gathering a guest came to attend (gold guide 5: level from the PRC principal's office; point
+D: the meeting reported first leads).
+
+- An assistant's title right after a ministry's or an agency's name (公安部部长助理, 外交部部长
+  助理, 国家移民管理局局长助理): the body's assistant head attends, vice_minister_working (codebook:
+  assistant ministers), not the minister.
+- A gathering named as what the guest met came to attend (会见来华出席亚信论坛的哈萨克斯坦内务部长,
+  met the Kazakh minister, who is in Beijing to attend the CICA forum, принял министра,
+  прибывшего в Пекин для участия в форуме СВМДА): the occasion of the bilateral meeting, not its
+  framework.
+- A meeting's level read from its name (上合组织成员国安全会议秘书会议, the SCO security council
+  secretaries' meeting) while the focal state's only principal named holds another minister's
+  office (the PRC minister of public security hosting it): that office (guide 5), as a deputy
+  heading the focal state's delegation gives vice_minister_working.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from steppewatch.extract.matcher import Hit
+from steppewatch.extract.prefilter import Guarded
+
+__all__ = ["assistant_title_after", "focal_principal_over_name", "guest_came_to_attend"]
+
+# an assistant head's title right after the body's name (公安部部长助理, 国家移民管理局局长助理,
+# 海关总署署长助理): the assistant is who attends
+_ASSISTANT_TITLE_AFTER = re.compile(r"(?:部长|局长|署长|主任|行长|总监)助理")
+
+
+def assistant_title_after(text: str, end: int) -> bool:
+    """An assistant head's title follows the body's name ending at ``end`` (公安部|部长助理)."""
+    return _ASSISTANT_TITLE_AFTER.match(text, end) is not None
+
+
+# a guest's purpose before a gathering's name (会见来华出席…论坛的, met X, who is in Beijing to
+# attend the …; принял министра, прибывшего для участия в …): the meeting verb comes first, the
+# gathering is why the guest came; not the principal's own attendance (王小洪出席论坛)
+_GUEST_BEFORE_HAN = re.compile(
+    r"(?:会见|会晤|接见|同|与)[^，,。；;！？]{0,4}(?:来华|访华|赴华|来京|抵京|在京)"
+    r"(?:出席|参加|参会出席)$"
+)
+_GUEST_AFTER_HAN = re.compile(r"[^，,。；;！？]{0,40}?的[^，,。；;！？]{0,24}")
+_GUEST_BEFORE = Guarded(
+    re.compile(
+        r"(?<![^\W\d_])(?:met|meets|meeting|received|receives|talks\s+with|held\s+talks\s+with|"
+        # (not приняли участие: who took part is no meeting's host)
+        r"встретил\w*|принял[аи]?(?!\s+участи)|принимает|провел\w*\s+переговор\w*)"
+        r"(?![^\W\d_])"
+        r"[^.;!?]{0,90}?"
+        r"(?:,?\s+who\s+(?:is|was|are|were)\s+in\s+[A-Z][\w-]*\s+(?:to\s+attend|for)|"
+        r",?\s+who\s+(?:came|comes|had\s+come|arrived|has\s+arrived|travelled|traveled)\s+"
+        r"(?:to\s+[A-Z][\w-]*\s+)?(?:to\s+attend|for)|"
+        r",?\s+in\s+(?:town|[A-Z][\w-]*)\s+to\s+attend|"
+        r"прибывш\w*\s+(?:в\s+[А-ЯЁ][\w-]*\s+)?(?:для\s+участия\s+в|на)|"
+        r"находящ\w*\s+в\s+[А-ЯЁ][\w-]*\s+(?:для\s+участия\s+в|на))"
+        r"\s+(?:the\s+)?[^.;,!?]{0,60}$",
+        re.IGNORECASE,
+    ),
+    "who",
+    "in ",
+    "прибывш",
+    "находящ",
+)
+GUEST_SPAN = 200  # characters before a gathering's name searched for a guest's purpose
+GUEST_SPAN_HAN = 12
+
+
+def guest_came_to_attend(text: str, start: int, end: int) -> bool:
+    """The gathering named at ``start``-``end`` is what the guest of a meeting reported before
+    it came to attend: the meeting's occasion, not its framework."""
+    if _GUEST_BEFORE_HAN.search(text, max(0, start - GUEST_SPAN_HAN), start):
+        return _GUEST_AFTER_HAN.match(text, end) is not None
+    return _GUEST_BEFORE.search(text, max(0, start - GUEST_SPAN), start) is not None
+
+
+# the levels a meeting's name may carry that one minister's office of the focal state named as
+# its principal's overrides (a security council secretaries' meeting the PRC minister of public
+# security hosts: guide 5, level from the PRC principal's office)
+_NAME_LEVELS = frozenset(
+    {
+        "security_council",
+        "foreign_minister",
+        "defence_minister",
+        "interior_public_security",
+        "state_security_intelligence",
+        "border_guard_chief",
+        "chief_of_general_staff",
+    }
+)
+_PRINCIPAL_LEVELS = frozenset(
+    {
+        "security_council",
+        "foreign_minister",
+        "defence_minister",
+        "interior_public_security",
+        "state_security_intelligence",
+    }
+)
+
+
+def focal_principal_over_name(
+    level: str | None,
+    levels: Mapping[str, Hit],
+    in_name: Mapping[str, Hit],
+    every: Sequence[tuple[str, Hit]],
+    owner: Mapping[int, str | None],
+    focal: str | None,
+) -> tuple[str, Hit] | None:
+    """The focal state's principal's office when the level was read from the meeting's name
+    (上合组织成员国安全会议秘书会议, the SCO security council secretaries' meeting) or from an
+    office of no state named (the meeting of the Security Council Secretaries) and every
+    office of the focal state named is one other minister's (赵克志国务委员, the PRC minister of
+    public security, hosting it): that office and its hit (guide 5: the level is the PRC
+    principal's office, not the meeting's type); else None."""
+    if focal is None or level is None or level not in _NAME_LEVELS:
+        return None
+    if level not in in_name and owner.get(id(levels[level])) is not None:
+        return None  # (an office of a state named: its holder's, read as such above)
+    ours = [(c, h) for c, h in every if owner.get(id(h)) == focal]
+    codes = {c for c, _ in ours}
+    if len(codes) != 1:
+        return None
+    code = next(iter(codes))
+    if code == level or code not in _PRINCIPAL_LEVELS:
+        return None
+    return code, ours[0][1]
