@@ -39,6 +39,8 @@ REFUSED = {
     "test24",
     "test25",
     "test26",
+    "test27",
+    "test28",
     "real_heldout",
     "real_heldout2",
 }

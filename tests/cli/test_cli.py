@@ -226,9 +226,9 @@ def test_fit_topics_refuses_a_held_out_set_in_one_line(tmp_path: Path) -> None:
     """`steppewatch fit-topics` as a user runs it: a held-out gold set is refused by name,
     with the error's code and no traceback, and nothing is written."""
     out = tmp_path / "layer.json"
-    result = run("fit-topics", "gold/test25.jsonl", "--out", str(out), cwd=REPO, ok=False)
+    result = run("fit-topics", "gold/test27.jsonl", "--out", str(out), cwd=REPO, ok=False)
     assert result.returncode != 0
-    assert "[SW397]" in result.stderr and "test25.jsonl" in result.stderr
+    assert "[SW397]" in result.stderr and "test27.jsonl" in result.stderr
     assert "Traceback" not in result.stderr
     assert not out.exists()
 
@@ -247,7 +247,7 @@ def test_fit_participation_refuses_held_out_and_validation_sets(tmp_path: Path) 
     """`steppewatch fit-participation`: held-out sets (and the validation pair) are refused by
     name in one line, and nothing is written."""
     out = tmp_path / "participation.json"
-    for name in ("gold/test26.jsonl", "gold/test25_second.jsonl", "gold/tune6.jsonl"):
+    for name in ("gold/test28.jsonl", "gold/test27_second.jsonl", "gold/tune6.jsonl"):
         result = run("fit-participation", name, "--out", str(out), cwd=REPO, ok=False)
         assert result.returncode != 0
         assert "[SW393]" in result.stderr and Path(name).name in result.stderr

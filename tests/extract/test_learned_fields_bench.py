@@ -68,7 +68,7 @@ def test_dump_refuses_sets_outside_the_eleven() -> None:
     # the fourteenth round's eleven tuning sets: all still tuning data, none held out
     assert set(DUMP.ELEVEN) <= set(TUNING_SETS)
     assert not {f"{name}.jsonl" for name in DUMP.ELEVEN} & set(HELD_OUT)
-    for name in ("test25", "test26", "test", "real_heldout"):
+    for name in ("test27", "test28", "test", "real_heldout"):
         with pytest.raises(SystemExit):
             DUMP.dump(name, Path("gold"))
 

@@ -189,7 +189,7 @@ def test_the_fit_is_deterministic() -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["test25.jsonl", "test26.jsonl", "test25_second.jsonl", "test26_second.jsonl", "test.jsonl"],
+    ["test27.jsonl", "test28.jsonl", "test27_second.jsonl", "test28_second.jsonl", "test.jsonl"],
 )
 def test_held_out_sets_are_refused(name: str) -> None:
     with pytest.raises(InputError) as raised:

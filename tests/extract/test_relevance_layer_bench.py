@@ -144,7 +144,7 @@ def test_the_layer_rejects_the_hard_negative_and_keeps_the_positive_saying_why()
 
 
 @pytest.mark.parametrize(
-    "name", ["test25.jsonl", "test26.jsonl", "test3.jsonl", "real_heldout.jsonl"]
+    "name", ["test27.jsonl", "test28.jsonl", "test3.jsonl", "real_heldout.jsonl"]
 )
 def test_held_out_sets_are_refused_by_name(name: str) -> None:
     with pytest.raises(SystemExit, match="held-out"):

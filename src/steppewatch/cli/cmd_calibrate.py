@@ -13,7 +13,7 @@ def register(app: typer.Typer) -> None:
         gold: list[Path] = typer.Argument(
             ...,
             help="Tuning gold files (gold/dev.jsonl gold/real_tune.jsonl ...: all of them are "
-            "TUNING_SETS in steppewatch.extract.calibration, dev to tune9); never held-out sets.",
+            "TUNING_SETS in steppewatch.extract.calibration, dev to test26); never held-out sets.",
         ),
         out: Path | None = typer.Option(
             None,
@@ -29,7 +29,7 @@ def register(app: typer.Typer) -> None:
         """Code the gold documents, label each code right or wrong against gold and fit, per field,
         an isotonic map from the evidence's raw score to the share right: the confidence every
         evidence of the default coder carries. Refuses the held-out gold/test.jsonl,
-        gold/test3.jsonl, gold/test25.jsonl, gold/test26.jsonl, gold/real_heldout.jsonl and
+        gold/test3.jsonl, gold/test27.jsonl, gold/test28.jsonl, gold/real_heldout.jsonl and
         gold/real_heldout2.jsonl
         (gold/test2.jsonl is tuning data since the fifth coder round, gold/test4.jsonl since the
         ninth, gold/test5.jsonl since the tenth, gold/test6.jsonl since the eleventh,
@@ -38,8 +38,9 @@ def register(app: typer.Typer) -> None:
         gold/test11.jsonl and gold/test12.jsonl since the sixteenth, gold/test13.jsonl and
         gold/test14.jsonl since the seventeenth, gold/test15.jsonl to gold/test18.jsonl since the
         eighteenth, gold/test19.jsonl and gold/test20.jsonl since the nineteenth,
-        gold/test21.jsonl and gold/test22.jsonl since the twentieth and gold/test23.jsonl and
-        gold/test24.jsonl since the twenty-first)."""
+        gold/test21.jsonl and gold/test22.jsonl since the twentieth, gold/test23.jsonl and
+        gold/test24.jsonl since the twenty-first and gold/test25.jsonl and gold/test26.jsonl
+        since the twenty-second)."""
         from steppewatch.extract.calibration import (
             CALIBRATION_FILE,
             fit,

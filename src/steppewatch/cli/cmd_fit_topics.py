@@ -14,7 +14,7 @@ def register(app: typer.Typer) -> None:
             None,
             help="Tuning gold files (default: the tuning sets under gold/ of the current "
             "directory, TUNING_SETS in steppewatch.extract.calibration: dev, real_tune, tune2, "
-            "test2, tune3, test4 to test24, tune4 to tune9); never held-out sets.",
+            "test2, tune3, test4 to test26, tune4 to tune9); never held-out sets.",
             show_default=False,
         ),
         out: Path | None = typer.Option(
@@ -30,7 +30,7 @@ def register(app: typer.Typer) -> None:
         rarely carries it in such documents (it never adds one). Deterministic: rerunning it on
         the same gold writes the same bytes. Refit it after changing the coder's rules, then
         refit the calibration (`steppewatch calibrate`). Refuses the held-out gold/test.jsonl,
-        gold/test3.jsonl, gold/test25.jsonl, gold/test26.jsonl, gold/real_heldout.jsonl and
+        gold/test3.jsonl, gold/test27.jsonl, gold/test28.jsonl, gold/real_heldout.jsonl and
         gold/real_heldout2.jsonl.
         Run it from the repository (it reads gold/)."""
         from steppewatch.extract.learned_topics import LAYER_FILE, TUNING_SETS, write_layer

@@ -243,21 +243,22 @@ def reliability_bins(pairs: Iterable[tuple[float, bool]], bins: int = 10) -> lis
 
 
 # the held-out gold sets, refused by name (so before the file exists: gold/test3.jsonl,
-# gold/test25.jsonl and gold/test26.jsonl were written blind); gold/test2.jsonl was held out
+# gold/test27.jsonl and gold/test28.jsonl were written blind); gold/test2.jsonl was held out
 # until the fifth coder round, gold/test4.jsonl until the ninth, gold/test5.jsonl until the
 # tenth, gold/test6.jsonl until the eleventh, gold/test7.jsonl until the twelfth,
 # gold/test8.jsonl until the thirteenth, gold/test9.jsonl until the fourteenth,
 # gold/test10.jsonl until the fifteenth, gold/test11.jsonl and gold/test12.jsonl until the
 # sixteenth, gold/test13.jsonl and gold/test14.jsonl until the seventeenth, gold/test15.jsonl
 # to gold/test18.jsonl until the eighteenth, gold/test19.jsonl and gold/test20.jsonl until
-# the nineteenth, gold/test21.jsonl and gold/test22.jsonl until the twentieth and
-# gold/test23.jsonl and gold/test24.jsonl until the twenty-first; all twenty-two are tuning
-# data since (gold/README.md)
+# the nineteenth, gold/test21.jsonl and gold/test22.jsonl until the twentieth,
+# gold/test23.jsonl and gold/test24.jsonl until the twenty-first and gold/test25.jsonl and
+# gold/test26.jsonl until the twenty-second; all twenty-four are tuning data since
+# (gold/README.md)
 HELD_OUT = (
     "test.jsonl",
     "test3.jsonl",
-    "test25.jsonl",
-    "test26.jsonl",
+    "test27.jsonl",
+    "test28.jsonl",
     "real_heldout.jsonl",
     "real_heldout2.jsonl",
 )
@@ -295,6 +296,8 @@ TUNING_SETS = (
     "test23",
     "test24",
     "tune9",
+    "test25",
+    "test26",
 )
 
 
