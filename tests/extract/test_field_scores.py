@@ -445,6 +445,7 @@ DISJOINT_SETS = (
     "test24",
     "test25",
     "test26",
+    "test28",
     "real_tune",
     "real_heldout",
     "real_heldout2",
@@ -1056,6 +1057,31 @@ def test_twenty_sixth_readout_held_out_set_is_valid_complete_and_disjoint() -> N
         negatives_at_least=14,
         multi_event_at_least=18,
         each_kind_at_least=3,
+    )
+
+
+def test_twenty_eighth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
+    """gold/test28.jsonl, the twenty-eighth blind readout set (pages where the kind of each event
+    and the level of who took part are hard to tell: a visit with a reception, talks, a signing, a
+    handover and a course opening; a drill with a course before it; a border meeting leading to a
+    joint patrol; a planning conference of an exercise; meetings about equipment, cases and
+    attacks; plans, invitations, denials and announcements beside events that happened; officials
+    of every rank (heads of state, a State Councilor minister and a first deputy, an assistant
+    minister, security council and Political-Legal Commission secretaries, a deputy chief of the
+    Joint Staff, border, customs, emergency, drug-control and financial-intelligence agencies,
+    ambassadors and attaches, a governor, a party secretary, a parliament vice-chair); PRC,
+    Central Asian and international outlets in zh, ru and en; hard negatives of the same shape;
+    written ahead, held out)."""
+    _check_blind_readout_set(
+        "test28",
+        "ro29-",
+        documents=60,
+        per_language=20,
+        relevant_at_least=46,
+        negatives_at_least=14,
+        multi_event_at_least=30,
+        each_kind_at_least=3,
+        commentary_at_least=5,
     )
 
 
