@@ -445,6 +445,7 @@ DISJOINT_SETS = (
     "test24",
     "test25",
     "test26",
+    "test27",
     "test28",
     "real_tune",
     "real_heldout",
@@ -1051,6 +1052,28 @@ def test_twenty_sixth_readout_held_out_set_is_valid_complete_and_disjoint() -> N
     _check_blind_readout_set(
         "test26",
         "ro27-",
+        documents=60,
+        per_language=20,
+        relevant_at_least=42,
+        negatives_at_least=14,
+        multi_event_at_least=18,
+        each_kind_at_least=3,
+    )
+
+
+def test_twenty_seventh_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
+    """gold/test27.jsonl, the twenty-seventh blind readout set (what a researcher's collection
+    looks like: PRC Foreign Ministry press-conference transcripts in Chinese and English where one
+    answer of several concerns PRC-Central Asia security, MFA items on a minister's meetings,
+    Central Asian presidents' and foreign ministries' press services (Akorda, mfa.kz,
+    president.kg, president.uz, mfa.tj, mfa.gov.tm) with their fixed phrases, defence, interior
+    and border-service pages of the six states, and news agencies re-reporting the same events in
+    their own words (seven events told by two or three pages each); 2014-2026; every event kind,
+    most events not meetings; hard negatives of the same look (trade, culture, CA-Russia and
+    CA-US security, China-Russia); written ahead, held out)."""
+    _check_blind_readout_set(
+        "test27",
+        "ro28-",
         documents=60,
         per_language=20,
         relevant_at_least=42,
