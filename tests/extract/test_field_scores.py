@@ -456,6 +456,7 @@ DISJOINT_SETS = (
     "tune7",
     "tune8",
     "tune9",
+    "tune10",
 )
 
 
@@ -1128,6 +1129,33 @@ def test_ninth_tuning_set_is_valid_complete_and_disjoint() -> None:
         relevant_at_least=46,
         negatives_at_least=14,
         multi_event_at_least=20,
+        each_kind_at_least=3,
+    )
+
+
+def test_tenth_tuning_set_is_valid_complete_and_disjoint() -> None:
+    """gold/tune10.jsonl, the tenth blind tuning set (half what a researcher's collection looks
+    like: PRC Foreign Ministry and Defence Ministry press-conference transcripts with one Central
+    Asian question among unrelated ones, Central Asian presidents', parliaments' and foreign
+    ministries' Russian readouts with their fixed phrases, defence and interior ministry pages, an
+    embassy's news, agencies re-reporting the same visit or exercise, 2014 to 2026; half pages
+    where the kind of each event and the level of who took part are hard to tell: talks, signing,
+    handover, lab opening and course on one page, a drill with training classes, a border meeting
+    leading to a joint patrol, an exercise's planning conference in meeting words, a contest,
+    security firms' licences and training centres, a protest and a robbery followed by meetings,
+    pledged training in a protocol, plans beside events, commentary recalling past events;
+    principals from first deputies, assistants, counsellors and governors to security council
+    secretaries, chiefs of general staff, speakers and party secretaries; about two thirds of the
+    events not meetings; hard negatives of the same look; written blind to the coder in the
+    twenty-second round as tuning data)."""
+    _check_blind_readout_set(
+        "tune10",
+        "tu10-",
+        documents=60,
+        per_language=20,
+        relevant_at_least=42,
+        negatives_at_least=14,
+        multi_event_at_least=18,
         each_kind_at_least=3,
     )
 
