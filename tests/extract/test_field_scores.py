@@ -1156,6 +1156,7 @@ def test_blind_second_annotation_covers_the_second_annotator_sample(shared_dir: 
         ("test24", 60),
         ("test25", 60),
         ("test26", 60),
+        ("test28", 60),
     ],
 )
 def test_blind_second_annotation_covers_every_readout(name: str, documents: int) -> None:
