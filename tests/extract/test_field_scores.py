@@ -1207,11 +1207,8 @@ def test_blind_second_annotation_covers_the_second_annotator_sample(shared_dir: 
         ("test24", 60),
         ("test25", 60),
         ("test26", 60),
-<<<<<<< HEAD
         ("test27", 60),
-=======
         ("test28", 60),
->>>>>>> test28-second
     ],
 )
 def test_blind_second_annotation_covers_every_readout(name: str, documents: int) -> None:
