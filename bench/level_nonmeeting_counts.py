@@ -41,6 +41,8 @@ REFUSED = {
     "test26",
     "test27",
     "test28",
+    "test29",
+    "test30",
     "real_heldout",
     "real_heldout2",
 }

@@ -1253,11 +1253,11 @@ def test_actor_offices_were_compared_as_titles_against_level_codes() -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["test", "test3", "test27", "test28", "real_heldout", "real_heldout2"],
+    ["test", "test3", "test27", "test28", "test29", "test30", "real_heldout", "real_heldout2"],
 )
 def test_calibration_refuses_every_held_out_set(name: str) -> None:
     """Refused by name, before the file is read (gold/test3.jsonl, gold/test9.jsonl to
-    gold/test28.jsonl were refused even before their blind annotators had committed them; test9
+    gold/test30.jsonl were refused even before their blind annotators had committed them; test9
     is tuning data since the fourteenth round, test10 since the fifteenth, test11 and test12
     since the sixteenth, test13 and test14 since the seventeenth, test15 to test18 since the
     eighteenth, test19 and test20 since the nineteenth, test21 and test22 since the twentieth,

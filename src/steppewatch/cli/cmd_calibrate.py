@@ -29,7 +29,7 @@ def register(app: typer.Typer) -> None:
         """Code the gold documents, label each code right or wrong against gold and fit, per field,
         an isotonic map from the evidence's raw score to the share right: the confidence every
         evidence of the default coder carries. Refuses the held-out gold/test.jsonl,
-        gold/test3.jsonl, gold/test27.jsonl, gold/test28.jsonl, gold/real_heldout.jsonl and
+        gold/test3.jsonl, gold/test27.jsonl to gold/test30.jsonl, gold/real_heldout.jsonl and
         gold/real_heldout2.jsonl
         (gold/test2.jsonl is tuning data since the fifth coder round, gold/test4.jsonl since the
         ninth, gold/test5.jsonl since the tenth, gold/test6.jsonl since the eleventh,

@@ -30,7 +30,7 @@ def register(app: typer.Typer) -> None:
         rarely carries it in such documents (it never adds one). Deterministic: rerunning it on
         the same gold writes the same bytes. Refit it after changing the coder's rules, then
         refit the calibration (`steppewatch calibrate`). Refuses the held-out gold/test.jsonl,
-        gold/test3.jsonl, gold/test27.jsonl, gold/test28.jsonl, gold/real_heldout.jsonl and
+        gold/test3.jsonl, gold/test27.jsonl to gold/test30.jsonl, gold/real_heldout.jsonl and
         gold/real_heldout2.jsonl.
         Run it from the repository (it reads gold/)."""
         from steppewatch.extract.learned_topics import LAYER_FILE, TUNING_SETS, write_layer

@@ -243,7 +243,7 @@ def reliability_bins(pairs: Iterable[tuple[float, bool]], bins: int = 10) -> lis
 
 
 # the held-out gold sets, refused by name (so before the file exists: gold/test3.jsonl,
-# gold/test27.jsonl and gold/test28.jsonl were written blind); gold/test2.jsonl was held out
+# gold/test27.jsonl to gold/test30.jsonl were written blind); gold/test2.jsonl was held out
 # until the fifth coder round, gold/test4.jsonl until the ninth, gold/test5.jsonl until the
 # tenth, gold/test6.jsonl until the eleventh, gold/test7.jsonl until the twelfth,
 # gold/test8.jsonl until the thirteenth, gold/test9.jsonl until the fourteenth,
@@ -259,6 +259,8 @@ HELD_OUT = (
     "test3.jsonl",
     "test27.jsonl",
     "test28.jsonl",
+    "test29.jsonl",
+    "test30.jsonl",
     "real_heldout.jsonl",
     "real_heldout2.jsonl",
 )
