@@ -447,6 +447,7 @@ DISJOINT_SETS = (
     "test26",
     "test27",
     "test28",
+    "test29",
     "real_tune",
     "real_heldout",
     "real_heldout2",
@@ -1284,3 +1285,25 @@ def test_name_key_ignores_romanisation_system() -> None:
     # different people stay apart
     assert _name_key("Bakytbek Kalyev") != _name_key("Bakyt Kalyev")
     assert _name_key("Wang Yi") != _name_key("Wang Yu")
+
+
+def test_twenty_ninth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
+    """gold/test29.jsonl, the twenty-ninth blind readout set (an ordinary month's reading in house
+    styles no earlier set used: wire feeds and their regional services (Xinhua's Russian service,
+    TASS, RIA Novosti, Interfax-Kazakhstan, Kabar, AKIpress, 24.kg, Asia-Plus, Khovar, Kun.uz,
+    Gazeta.uz, UzA, Dunyo, Trend, Orient, Turkmenportal, Neutral Times), PRC embassy pages in the
+    capitals, PLA Daily, China Military Online and MND press-conference transcripts, Telegram and
+    WeChat posts copied to the web, PDF bulletins turned into text, a conference programme,
+    parliament committee minutes, a think-tank event announcement, English-language Central Asian
+    outlets and a ministry FAQ page; two lines to several screens; about two thirds of the events
+    not meetings; hard negatives of the same look; written ahead, held out)."""
+    _check_blind_readout_set(
+        "test29",
+        "ro30-",
+        documents=60,
+        per_language=20,
+        relevant_at_least=45,
+        negatives_at_least=15,
+        multi_event_at_least=19,
+        each_kind_at_least=3,
+    )
