@@ -448,6 +448,7 @@ DISJOINT_SETS = (
     "test27",
     "test28",
     "test29",
+    "test30",
     "real_tune",
     "real_heldout",
     "real_heldout2",
@@ -1054,6 +1055,30 @@ def test_twenty_sixth_readout_held_out_set_is_valid_complete_and_disjoint() -> N
     _check_blind_readout_set(
         "test26",
         "ro27-",
+        documents=60,
+        per_language=20,
+        relevant_at_least=42,
+        negatives_at_least=14,
+        multi_event_at_least=18,
+        each_kind_at_least=3,
+    )
+
+
+def test_thirtieth_readout_held_out_set_is_valid_complete_and_disjoint() -> None:
+    """gold/test30.jsonl, the thirtieth blind readout set (pages where the framework, the level and
+    the kind of each event are hard to tell: SCO security-council secretaries, RATS Council, border
+    services, anti-drug heads and foreign ministers with bilateral sidelines; CICA senior officials;
+    a C5+China law-enforcement dialogue and course; the CIS security services' council with a PRC
+    guest; Afghanistan's neighbours; meetings led by an assistant minister, envoys, deputies, a
+    party secretary, a parliament vice-chair, ambassadors and border representatives; handovers,
+    a centre and an outpost opened, a course opening, an exercise's end, a hotline opened at a
+    border meeting, a patrol's joint briefing, a police competition; Chinese-language pages and
+    English pages of international outlets; hard negatives of the same shape (trade-only sessions
+    of the same bodies, civilian handovers and courses, a Lancang-Mekong summary meeting, a CSTO
+    drill with PRC observers); written ahead, held out)."""
+    _check_blind_readout_set(
+        "test30",
+        "ro31-",
         documents=60,
         per_language=20,
         relevant_at_least=42,
