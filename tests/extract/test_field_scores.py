@@ -1235,6 +1235,7 @@ def test_blind_second_annotation_covers_the_second_annotator_sample(shared_dir: 
         ("test26", 60),
         ("test27", 60),
         ("test28", 60),
+        ("test29", 60),
     ],
 )
 def test_blind_second_annotation_covers_every_readout(name: str, documents: int) -> None:
