@@ -1234,6 +1234,7 @@ def test_blind_second_annotation_covers_the_second_annotator_sample(shared_dir: 
         ("test26", 60),
         ("test27", 60),
         ("test28", 60),
+        ("test30", 60),
     ],
 )
 def test_blind_second_annotation_covers_every_readout(name: str, documents: int) -> None:
