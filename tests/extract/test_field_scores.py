@@ -1236,6 +1236,7 @@ def test_blind_second_annotation_covers_the_second_annotator_sample(shared_dir: 
         ("test27", 60),
         ("test28", 60),
         ("test29", 60),
+        ("test30", 60),
     ],
 )
 def test_blind_second_annotation_covers_every_readout(name: str, documents: int) -> None:
