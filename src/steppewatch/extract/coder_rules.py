@@ -95,6 +95,7 @@ from steppewatch.extract.coder_principals import (
     guest_came_to_attend,
 )
 from steppewatch.extract.coder_resources import Resources, state_of
+from steppewatch.extract.coder_second_events import PARTICIPANTS_ACTING, operation_done
 from steppewatch.extract.coder_sectors import (
     army_border,
     bordering,
@@ -4148,6 +4149,7 @@ SECOND_EVENTS = {
     "infrastructure": ("training_education", "equipment_transfer", "meeting"),
     "equipment_transfer": ("training_education", "infrastructure", "meeting"),
     "joint_patrol_operation": ("meeting",),
+    "training_education": ("equipment_transfer",),
 }
 # a training place pledged or given with its size (готова подготовить 1500 сотрудников, will
 # train 2,000 police officers, 为中亚国家培训1500名执法人员, 3000个培训名额): codebook training_education,
@@ -4797,7 +4799,11 @@ def rule_kinds(
             hs = [
                 h
                 for h in hs
-                if h.start < lead_end and not _talked_of(text, h, item.start, item.end)
+                if not _talked_of(text, h, item.start, item.end)
+                and (
+                    h.start < lead_end
+                    or operation_done(text, h, *_sentence_of(text, h.start, item.start, item.end))
+                )
             ]
         if other == "mechanism" and main in ("multilateral_exercise", "bilateral_exercise"):
             # a document signed at or after the exercise (a memorandum signed on its sidelines, a
@@ -6539,6 +6545,8 @@ def assign_codes(
             _paragraph(text, item, m.start())
             for pattern in (
                 _BOTH_SIDES,
+                _ALL_SIDES,
+                PARTICIPANTS_ACTING,
                 _THE_MEETING,
                 _THE_CEREMONY,
                 _THE_PRINCIPALS,
