@@ -4143,8 +4143,8 @@ SECOND_EVENTS = {
         "infrastructure",
     ),
     "mechanism": ("meeting", "equipment_transfer"),
-    "multilateral_exercise": ("training_education", "mechanism"),
-    "bilateral_exercise": ("training_education", "mechanism"),
+    "multilateral_exercise": ("training_education", "mechanism", "equipment_transfer"),
+    "bilateral_exercise": ("training_education", "mechanism", "equipment_transfer"),
     "incident": ("meeting", "private_security"),
     "infrastructure": ("training_education", "equipment_transfer", "meeting"),
     "equipment_transfer": ("training_education", "infrastructure", "meeting"),
@@ -4736,10 +4736,15 @@ def rule_kinds(
             hs = [
                 h for h in hs if _trainees(text, *_sentence_of(text, h.start, item.start, item.end))
             ]
-        if main == "infrastructure" and other == "equipment_transfer":
+        if (
+            main in ("infrastructure", "multilateral_exercise", "bilateral_exercise")
+            and other == "equipment_transfer"
+        ):
             # equipment named with a facility is its fitting-out (оснащена системами
             # видеонаблюдения); a handover of its own, a verb and what it hands over
             # (передала пограничникам 25 автомобилей: coder_phrases), is a second event
+            # (so too an exercise's: its forces' vehicles, aircraft and drones are the drill's
+            # means; equipment handed over at its ceremony is a handover of its own)
             hs = [
                 h
                 for h in hs
