@@ -95,7 +95,11 @@ from steppewatch.extract.coder_principals import (
     guest_came_to_attend,
 )
 from steppewatch.extract.coder_resources import Resources, state_of
-from steppewatch.extract.coder_second_events import PARTICIPANTS_ACTING, operation_done
+from steppewatch.extract.coder_second_events import (
+    PARTICIPANTS_ACTING,
+    incident_taught,
+    operation_done,
+)
 from steppewatch.extract.coder_sectors import (
     army_border,
     bordering,
@@ -4150,6 +4154,7 @@ SECOND_EVENTS = {
     "equipment_transfer": ("training_education", "infrastructure", "meeting"),
     "joint_patrol_operation": ("meeting",),
     "training_education": ("equipment_transfer",),
+    "private_security": ("incident",),
 }
 # a training place pledged or given with its size (готова подготовить 1500 сотрудников, will
 # train 2,000 police officers, 为中亚国家培训1500名执法人员, 3000个培训名额): codebook training_education,
@@ -4808,6 +4813,16 @@ def rule_kinds(
                 and (
                     h.start < lead_end
                     or operation_done(text, h, *_sentence_of(text, h.start, item.start, item.end))
+                )
+            ]
+        if main == "private_security" and other == "incident":
+            # the attack or the clash at the guarded site that the firm's story reports, not
+            # what its guards are trained for (coder_second_events)
+            hs = [
+                h
+                for h in hs
+                if not incident_taught(
+                    text, h, _sentence_of(text, h.start, item.start, item.end)[0]
                 )
             ]
         if other == "mechanism" and main in ("multilateral_exercise", "bilateral_exercise"):

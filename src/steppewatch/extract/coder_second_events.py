@@ -66,3 +66,19 @@ PARTICIPANTS_ACTING = re.compile(
     r"the\s+(?:participants|delegations)\s+[^\W\d_]+ed)(?![^\W\d_])",
     re.IGNORECASE,
 )
+
+
+# what guards are taught or a programme covers, before an incident's word in its sentence (the
+# programme includes action in an attack; trains local guards in handling mass incidents;
+# 培训内容包括处置突发事件): a skill, no incident of the page
+_TAUGHT = re.compile(
+    r"培训|训练|课程|(?<![^\W\d_])(?:trains?|training|taught|teach\w*|courses?|curriculum|"
+    r"brochure|программ\w*|обуч\w*|готовят|подготовк\w*|курс\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def incident_taught(text: str, hit: Hit, lo: int) -> bool:
+    """``hit`` (an incident word, its sentence starting at ``lo``) names what a training or a
+    programme covers (``_TAUGHT`` before it in the sentence): no incident the page reports."""
+    return _TAUGHT.search(text, lo, hit.start) is not None
