@@ -69,6 +69,14 @@ _REVIEW_MEETING = re.compile(
     r"(?<![^\W\d_])на\s+(?:совещании|заседании)\s+(?:руководител|глав)\w*[^.!?\n]{0,160}?"
     r"подвед\w*\s+итог|"
     r"(?<![^\W\d_])итогов\w*\s+(?:совещани|заседани)|"
+    # the heads as the subject, the meeting between them and the review (Руководители
+    # пограничных служб на совещании в Астане подвели итоги операции; the heads of the border
+    # services, at a meeting in Astana, reviewed the results; 各国边防部门领导人在会议上总结了…行动)
+    r"(?<![^\W\d_])(?:руководител|глав)\w*\s[^.!?\n]{0,120}?(?<![^\W\d_])на\s+(?:совещании|"
+    r"заседании|встрече)(?![^\W\d_])[^.!?\n]{0,60}?подвел\w*\s+итог|"
+    r"(?<![^\W\d_])(?:heads|chiefs|leaders)\s+of\s[^.!?\n]{0,120}?(?<![^\W\d_])at\s+(?:a|the|their)\s+"
+    r"meeting(?![^\W\d_])[^.!?\n]{0,60}?(?:reviewed|summed\s+up)\s+(?:the\s+)?results|"
+    r"(?:领导人|负责人)[^。！？\n]{0,30}?(?:会议|会晤)上[^。！？\n]{0,20}?总结|"
     r"(?<![^\W\d_])(?:review|wrap-up|summing-up)\s+meetings?(?![^\W\d_])|"
     r"(?<![^\W\d_])results?(?![^\W\d_])[^.!?\n]{0,80}?(?:reviewed|summed\s+up)\s+at\s+"
     r"(?:a|the)\s+meeting\s+of\s+(?:the\s+)?(?:heads|chiefs|leaders)|"
