@@ -98,7 +98,9 @@ from steppewatch.extract.coder_resources import Resources, state_of
 from steppewatch.extract.coder_second_events import (
     PARTICIPANTS_ACTING,
     incident_taught,
+    meeting_pledges,
     operation_done,
+    sized_pledge,
 )
 from steppewatch.extract.coder_sectors import (
     army_border,
@@ -4735,7 +4737,14 @@ def rule_kinds(
         hs = [
             h
             for h in kinds[other]
-            if other in UNILATERAL_KINDS or _paragraph(text, item, h.start) in paragraphs
+            if other in UNILATERAL_KINDS
+            or _paragraph(text, item, h.start) in paragraphs
+            # (a training pledge of a stated size, made at the meeting: coder_second_events)
+            or (
+                other == "training_education"
+                and main == "meeting"
+                and sized_pledge(text, *_sentence_of(text, h.start, item.start, item.end))
+            )
         ]
         if other == "training_education":
             hs = [
@@ -6527,6 +6536,9 @@ def assign_codes(
         hits = _lead_meeting(item, text, hits, item_hits)
         hits = _lead_event(item, text, hits, item_hits)
         hits = _meeting_outcomes(item, text, hits, item_hits)
+        hits = meeting_pledges(
+            hits, item_hits, text, lambda p: _sentence_of(text, p, item.start, item.end)
+        )
     # (a verb and its object found apart, coder_phrases, tell a second event's kind only: no
     # sentence reports an event, for the states it names, because of one)
     events = sorted(

@@ -14,13 +14,30 @@ kept here so the multi-event change is in one place:
   joint operations; утвердили план совместных операций; 商定了联合行动方案), nor the sides'
   practice or a review with no act (the sides run joint operations; 总结了联合行动成果). Before,
   only an operation the lead named with the meeting was a second event of a meeting.
+- ``incident_taught``: a private security firm's story takes the attack or clash at its site as
+  a second event, not what its guards are trained for (the programme includes action in an
+  attack).
+- ``PARTICIPANTS_ACTING``: the participants or delegations as the ones acting (Участники
+  подвели итоги) anchor a second event's paragraph, as the two sides do.
+- ``training_mentions``: training told by a verb and its trainees' number, which the codebook's
+  indicators miss (China will train 2,000 law-enforcement personnel; готова подготовить 1500
+  сотрудников; will invite 100 officials for training): a training_education mention for a
+  second event only (``PHRASE_MARK``, as ``coder_phrases``' verb-object mentions); the pledge
+  rules of ``coder_rules.rule_kinds`` (a number of trainees, a pledge in a speech) decide.
+- ``meeting_pledges``: a meeting's training pledge with its size told in a sentence outside the
+  passages scored as security (he said China will train 2,000 law enforcement personnel for
+  member states; 中方将为各国培训2000名执法人员): the pledge is made at the meeting, a second
+  event, though its sentence names no partner state.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from steppewatch.extract.coder_phrases import PHRASE_MARK
 from steppewatch.extract.matcher import Hit
+from steppewatch.extract.prefilter import Guarded
 
 # a verb reporting the operation done or what it achieved (conducted, detained, seized; провели,
 # проведенной, задержаны, изъято; 开展了, 圆满结束, 抓获, 破获): the sentence reports an act
@@ -82,3 +99,105 @@ def incident_taught(text: str, hit: Hit, lo: int) -> bool:
     """``hit`` (an incident word, its sentence starting at ``lo``) names what a training or a
     programme covers (``_TAUGHT`` before it in the sentence): no incident the page reports."""
     return _TAUGHT.search(text, lo, hit.start) is not None
+
+
+TRAINING = ("event_kind", "training_education")
+# a verb or noun of training (train, trained, for training, обучить, подготовит, стажировка; the
+# noun подготовка only of cadres: подготовка учений is an exercise's preparation)
+_TRAINING_WORD = Guarded(
+    re.compile(
+        r"(?<![^\W\d_])(?:train|trains|trained|training|educat(?:e|es|ed)|обуч(?:ит|ить|ат|ат|ил|"
+        r"или|ен\w*|ени\w*)|подготов(?:ит|ить|ят|ил|или|лен\w*)|подготовк\w*\s+кадр\w*|"
+        r"стажировк\w*)(?![^\W\d_])",
+        re.IGNORECASE,
+    ),
+    "train",
+    "educat",
+    "обуч",
+    "подготов",
+    "стажировк",
+)
+# a number of people or places trained (2,000 law enforcement personnel, 1500 сотрудников, 2 тыс.
+# сотрудников, 50 places, 100 officials)
+_TRAINEES_NUMBER = re.compile(
+    r"(?<![\w.,])\d[\d\s,.]*(?:тыс\.?\s*|thousand\s+)?(?:[^\W\d_]+\s+){0,3}?"
+    r"(?:сотрудник\w*|офицер\w*|курсант\w*|специалист\w*|военнослужащ\w*|полицейск\w*|"
+    r"слушател\w*|спасател\w*|пограничник\w*|представител\w*|officers|officials|personnel|"
+    r"cadets|policemen|police|specialists|trainees|students|rescuers|places|slots|quotas|"
+    r"scholarships|мест|квот\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# operators taught to work the equipment handed over (will train 80 officers to operate the
+# system; training on the new equipment; обучение работе с оборудованием; 操作培训): the handover's
+# part, no training event of its own
+_OPERATORS = re.compile(
+    r"操作|(?<![^\W\d_])(?:to\s+(?:operate|use|maintain)|on\s+(?:the\s+)?(?:new\s+)?"
+    r"(?:equipment|system|systems|devices)|работ\w*\s+(?:с|на)|эксплуатаци\w*|"
+    r"обслуживани\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_CLAUSE_STOP = re.compile(r"[.;!?\n。；！？]")
+TRAINEES_SPAN = 80  # characters either side of the training word read for its trainees
+
+
+def training_mentions(hits: list[Hit], normal: str, start: int, end: int) -> list[Hit]:
+    """``hits`` and the training words with a number of trainees in their clause, within
+    ``TRAINEES_SPAN`` characters (see the module docstring), as second-event training mentions,
+    sorted by start; ``normal``: the lower-cased text."""
+    if not _TRAINING_WORD.possible(normal, start, end):
+        return hits
+    have = [(h.start, h.end) for h in hits if h.payload == TRAINING]
+    found: list[Hit] = []
+    for m in _TRAINING_WORD.pattern.finditer(normal, start, end):
+        if any(a < m.end() and m.start() < b for a, b in have):
+            continue  # (the indicators found it: to train, training course)
+        lo = max(start, m.start() - TRAINEES_SPAN)
+        for stop in _CLAUSE_STOP.finditer(normal, lo, m.start()):
+            lo = stop.end()
+        after = _CLAUSE_STOP.search(normal, m.end(), min(end, m.end() + TRAINEES_SPAN))
+        hi = after.start() if after else min(end, m.end() + TRAINEES_SPAN)
+        if _TRAINEES_NUMBER.search(normal, lo, hi) and not _OPERATORS.search(normal, lo, hi):
+            found.append(Hit(m.start(), m.end(), TRAINING, PHRASE_MARK + m.group()))
+    if not found:
+        return hits
+    return sorted(hits + found, key=lambda h: h.start)
+
+
+# a pledge (will, would, готова, 将, 愿) and a number trained or places given, in one sentence
+_PLEDGE = re.compile(
+    r"将|愿|承诺|(?<![^\W\d_])(?:will|would|pledg\w*|offer\w*|готов\w*|подготовит|обучит|"
+    r"предоставит|пригласит)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_TRAINEES_ZH = re.compile(r"\d+\s*(?:万\s*)?(?:名|人次?)|名额")
+
+
+def meeting_pledges(
+    hits: list[Hit], item_hits: list[Hit], text: str, sentence: Callable[[int], tuple[int, int]]
+) -> list[Hit]:
+    """``hits`` (the scope's, with a meeting) and the item's training mentions outside them in a
+    sentence pledging training of a stated size (``_PLEDGE``, a number of trainees or places:
+    see the module docstring); ``sentence(position)``: the sentence's bounds."""
+    if not any(h.payload == ("event_kind", "meeting") for h in hits):
+        return hits
+    have = {(h.start, h.end, h.payload) for h in hits}
+    extra = []
+    for h in item_hits:
+        if h.payload != TRAINING or (h.start, h.end, h.payload) in have:
+            continue
+        if sized_pledge(text, *sentence(h.start)):
+            extra.append(h)
+    return sorted(hits + extra, key=lambda h: h.start) if extra else hits
+
+
+def sized_pledge(text: str, lo: int, hi: int) -> bool:
+    """The sentence ``text[lo:hi]`` pledges training of a stated size (``_PLEDGE`` and a number
+    of trainees or places): made to the partners at the meeting, its paragraph need name none."""
+    return (
+        _PLEDGE.search(text, lo, hi) is not None
+        and (
+            _TRAINEES_NUMBER.search(text, lo, hi) is not None
+            or _TRAINEES_ZH.search(text, lo, hi) is not None
+        )
+        and _OPERATORS.search(text, lo, hi) is None
+    )
