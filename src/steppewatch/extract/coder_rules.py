@@ -97,6 +97,8 @@ from steppewatch.extract.coder_principals import (
 from steppewatch.extract.coder_resources import Resources, state_of
 from steppewatch.extract.coder_second_events import (
     PARTICIPANTS_ACTING,
+    exercise_dated,
+    exercise_type,
     incident_taught,
     meeting_pledges,
     operation_done,
@@ -385,6 +387,9 @@ _ALL_SIDES = Literals(
         re.IGNORECASE,
     )
 )
+# all the sides of an exercise, or an exercise multilateral by its name (a meeting's second
+# event: coder_second_events.exercise_type)
+_MANY_SIDES = re.compile(rf"{_ALL_SIDES.pattern.pattern}|{_MULTILATERAL_ONLY.pattern}", re.IGNORECASE)
 # ... or the two principals without their names (the two heads of state witnessed the signing,
 # 两国元首共同见证, the two ministers): a paragraph about the meeting they held
 _THE_PRINCIPALS = Literals(
@@ -4147,6 +4152,8 @@ SECOND_EVENTS = {
         "training_education",
         "joint_patrol_operation",
         "infrastructure",
+        "multilateral_exercise",
+        "bilateral_exercise",
     ),
     "mechanism": ("meeting", "equipment_transfer"),
     "multilateral_exercise": ("training_education", "mechanism", "equipment_transfer"),
@@ -4724,6 +4731,7 @@ def rule_kinds(
     )
     chosen = [main]
     paragraphs: set[int] | None = None
+    sides: list[tuple[int, str]] | None = None  # (read once, for a meeting's exercise)
     if found.pledged_training and main != "training_education":
         kinds["training_education"] = sorted(
             [*kinds.get("training_education", ()), *found.pledged_training], key=lambda h: h.start
@@ -4833,6 +4841,26 @@ def rule_kinds(
                 if not incident_taught(
                     text, h, _sentence_of(text, h.start, item.start, item.end)[0]
                 )
+            ]
+        if main == "meeting" and other in ("multilateral_exercise", "bilateral_exercise"):
+            # an exercise the meeting's sides held or set on stated days (coder_second_events),
+            # not one talked of, proposed or in a plan
+            if sides is None:
+                sides = sorted(
+                    (h.start, h.payload[1]) for h in hits if h.payload[0] in ("state", "framework")
+                )
+            hs = [
+                h
+                for h in hs
+                if not _talked_of(text, h, item.start, item.end)
+                and exercise_dated(text, h, *_sentence_of(text, h.start, item.start, item.end))
+                and exercise_type(
+                    text,
+                    *_sentence_of(text, h.start, item.start, item.end),
+                    sides,
+                    _MANY_SIDES,
+                )
+                == other
             ]
         if other == "mechanism" and main in ("multilateral_exercise", "bilateral_exercise"):
             # a document signed at or after the exercise (a memorandum signed on its sidelines, a

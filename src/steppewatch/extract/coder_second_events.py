@@ -28,10 +28,16 @@ kept here so the multi-event change is in one place:
   passages scored as security (he said China will train 2,000 law enforcement personnel for
   member states; 中方将为各国培训2000名执法人员): the pledge is made at the meeting, a second
   event, though its sentence names no partner state.
+- ``exercise_dated`` and ``exercise_type``: an exercise a meeting's item reports held or set on
+  stated days (the ministers agreed the exercise will be held from 15 to 25 September; учения,
+  прошедшие 28-30 октября; 11月1日至3日举行了联合反恐演练) is a second event of the meeting (gold
+  guide: an announced event with a date is an event), not one proposed, called for, in a plan
+  or talked of; its kind is read from its own sentence's sides, not the meeting's.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 
@@ -201,3 +207,55 @@ def sized_pledge(text: str, lo: int, hi: int) -> bool:
         )
         and _OPERATORS.search(text, lo, hi) is None
     )
+
+
+_MONTHS = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+)
+# a day of a month (from 15 to 25 September, August 24, с 22 по 24 сентября, 9月22日至24日)
+_DAY = re.compile(
+    rf"\d{{1,2}}月\d{{1,2}}日|(?<![^\W\d_])(?:\d{{1,2}}(?:\s*[-–—]\s*\d{{1,2}})?\s+{_MONTHS}|"
+    rf"{_MONTHS}\s+\d{{1,2}}(?!\d))(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# a proposal or a call (proposed holding, called for more joint exercises, предложил провести,
+# призвал, 建议, 倡议): no exercise set
+_PROPOSED = re.compile(
+    r"建议|倡议|提议|呼吁|(?<![^\W\d_])(?:propos\w*|suggest\w*|call(?:s|ed)?\s+for|urg\w*|"
+    r"предлож\w*|призва\w*|призыва\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def exercise_dated(text: str, hit: Hit, lo: int, hi: int) -> bool:
+    """``hit`` (an exercise word) in the sentence ``text[lo:hi]`` names an exercise held or set on
+    stated days (a day of a month in the sentence: gold guide, an announced event with a date is
+    an event), not one proposed or called for, nor a plan's or programme's content."""
+    return (
+        _DAY.search(text, lo, hi) is not None
+        and _PROPOSED.search(text, lo, hi) is None
+        and _DOCUMENT_CONTENT.search(text, lo, hit.start) is None
+    )
+
+
+def exercise_type(
+    text: str, lo: int, hi: int, sides: list[tuple[int, str]], many: re.Pattern[str]
+) -> str:
+    """The kind of the exercise a meeting's sentence ``text[lo:hi]`` reports as a second event:
+    multilateral when the sentence names three or more states (``sides``: the item's state and
+    framework hits as (start, code), sorted), a multilateral framework, or all the sides
+    (``many``: 五国, the six countries, Peace Mission); bilateral otherwise. (The item's own
+    framework and countries are the meeting's, not the exercise's.)"""
+    first = bisect.bisect_left(sides, (lo, ""))
+    states: set[str] = set()
+    for start, code in sides[first:]:
+        if start >= hi:
+            break
+        if code in ("SCO", "CICA", "other_multilateral", "C5+China"):
+            return "multilateral_exercise"
+        if len(code) == 2 and code.isupper():  # (a state's code; other frameworks are no side)
+            states.add(code)
+    if len(states) >= 3 or many.search(text, lo, hi):
+        return "multilateral_exercise"
+    return "bilateral_exercise"
