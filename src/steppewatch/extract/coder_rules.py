@@ -389,7 +389,9 @@ _ALL_SIDES = Literals(
 )
 # all the sides of an exercise, or an exercise multilateral by its name (a meeting's second
 # event: coder_second_events.exercise_type)
-_MANY_SIDES = re.compile(rf"{_ALL_SIDES.pattern.pattern}|{_MULTILATERAL_ONLY.pattern}", re.IGNORECASE)
+_MANY_SIDES = re.compile(
+    rf"{_ALL_SIDES.pattern.pattern}|{_MULTILATERAL_ONLY.pattern}", re.IGNORECASE
+)
 # ... or the two principals without their names (the two heads of state witnessed the signing,
 # 两国元首共同见证, the two ministers): a paragraph about the meeting they held
 _THE_PRINCIPALS = Literals(
@@ -4732,6 +4734,16 @@ def rule_kinds(
     chosen = [main]
     paragraphs: set[int] | None = None
     sides: list[tuple[int, str]] | None = None  # (read once, for a meeting's exercise)
+    exercises = ("multilateral_exercise", "bilateral_exercise")
+    if main == "meeting" and any(k in kinds for k in exercises):
+        # (a meeting's exercise: its words of either kind, the kind read from its sentence's
+        # sides, coder_second_events.exercise_type)
+        pooled = sorted(
+            {(h.start, h.end): h for k in exercises for h in kinds.get(k, ())}.values(),
+            key=lambda h: h.start,
+        )
+        for k in exercises:
+            kinds[k] = pooled
     if found.pledged_training and main != "training_education":
         kinds["training_education"] = sorted(
             [*kinds.get("training_education", ()), *found.pledged_training], key=lambda h: h.start
