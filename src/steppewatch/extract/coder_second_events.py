@@ -247,9 +247,11 @@ def exercise_type(
     framework hits as (start, code), sorted), a multilateral framework, or all the sides
     (``many``: 五国, the six countries, Peace Mission); bilateral otherwise. (The item's own
     framework and countries are the meeting's, not the exercise's.)"""
-    first = bisect.bisect_left(sides, (lo, ""))
     states: set[str] = set()
-    for start, code in sides[first:]:
+    # (an index walk from the sentence's start: a slice would copy the rest of the list for
+    # every exercise word, quadratic on a long text)
+    for index in range(bisect.bisect_left(sides, (lo, "")), len(sides)):
+        start, code = sides[index]
         if start >= hi:
             break
         if code in ("SCO", "CICA", "other_multilateral", "C5+China"):
