@@ -143,6 +143,7 @@ _OPERATORS = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_STOP = re.compile(r"[.;!?\n。；！？]")
+OVERLAP_READ = 4  # indicator hits read before a training word for one it lies in
 TRAINEES_SPAN = 80  # characters either side of the training word read for its trainees
 
 
@@ -152,11 +153,14 @@ def training_mentions(hits: list[Hit], normal: str, start: int, end: int) -> lis
     sorted by start; ``normal``: the lower-cased text."""
     if not _TRAINING_WORD.possible(normal, start, end):
         return hits
-    have = [(h.start, h.end) for h in hits if h.payload == TRAINING]
+    have = sorted((h.start, h.end) for h in hits if h.payload == TRAINING)
     found: list[Hit] = []
     for m in _TRAINING_WORD.pattern.finditer(normal, start, end):
-        if any(a < m.end() and m.start() < b for a, b in have):
-            continue  # (the indicators found it: to train, training course)
+        # (the indicators found it: to train, training course; the few indicator hits starting
+        # just before the word's end are read, not all of them: linear on a long text)
+        last = bisect.bisect_left(have, (m.end(), -1))
+        if any(b > m.start() for _, b in have[max(0, last - OVERLAP_READ) : last]):
+            continue
         lo = max(start, m.start() - TRAINEES_SPAN)
         for stop in _CLAUSE_STOP.finditer(normal, lo, m.start()):
             lo = stop.end()
