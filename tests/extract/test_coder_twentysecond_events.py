@@ -349,3 +349,44 @@ def test_zh_exercise_proposed_is_no_second_event() -> None:
     )
     assert coded.kind == "meeting"
     assert "multilateral_exercise" not in coded.event_kinds
+
+
+# ------------------------------------------------------------ commanders meeting at a drill
+
+_RU_DRILL_ENDS = (
+    "В Кыргызстане завершились совместные учения Национальной гвардии и Народной "
+    "вооруженной полиции КНР\n"
+    "БИШКЕК, 20 октября. В Иссык-Кульской области завершились совместные "
+    "антитеррористические учения Национальной гвардии Кыргызстана и Народной вооруженной "
+    "полиции Китая.\n"
+)
+
+
+def test_ru_commanders_meeting_at_the_drills_closing_is_a_second_event() -> None:
+    coded = _coded(
+        _RU_DRILL_ENDS + "На церемонии закрытия учений заместитель командующего НВП Китая "
+        "встретился с командующим Национальной гвардией Кыргызстана.\n"
+    )
+    assert coded.kind == "bilateral_exercise"
+    assert "meeting" in coded.event_kinds
+
+
+def test_ru_commanders_meeting_recalled_is_no_second_event() -> None:
+    coded = _coded(
+        _RU_DRILL_ENDS + "Ранее заместитель командующего НВП Китая встретился с командующим "
+        "Национальной гвардией Кыргызстана в Бишкеке.\n"
+    )
+    assert coded.kind == "bilateral_exercise"
+    assert "meeting" not in coded.event_kinds
+
+
+def test_en_commanders_met_at_the_closing_ceremony_is_a_second_event() -> None:
+    coded = _coded(
+        "China-Kyrgyzstan counter-terrorism drill closes\n"
+        "BISHKEK, Oct. 20. A joint counter-terrorism drill of Kyrgyzstan's National Guard and "
+        "China's People's Armed Police closed on Tuesday in the Issyk-Kul region.\n"
+        "At the closing ceremony, the deputy commander of China's People's Armed Police met "
+        "the commander of Kyrgyzstan's National Guard.\n"
+    )
+    assert coded.kind == "bilateral_exercise"
+    assert "meeting" in coded.event_kinds

@@ -125,12 +125,17 @@ _EXERCISES = ("multilateral_exercise", "bilateral_exercise")
 _HELD_TALKS = re.compile(
     r"(?<![^\W\d_])held\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:meeting|talks)(?![^\W\d_])|"
     r"举行(?:了)?(?:工作)?(?:会谈|会见|会晤)|"
-    r"(?<![^\W\d_])провел\w*\s+(?:\w+\s+){0,2}?(?:встреч[уи]|переговоры)",
+    r"(?<![^\W\d_])провел\w*\s+(?:\w+\s+){0,2}?(?:встреч[уи]|переговоры)|"
+    # or one commander met or received the other (the deputy commander met the commander;
+    # встретился с командующим; 会见了): a meeting of the two (twenty-second round)
+    r"(?<![^\W\d_])(?:met\s+(?:with\s+)?the|встретил\w*\s+с|встретились)(?![^\W\d_])|会见了?",
     re.IGNORECASE,
 )
 # the exercise's own word, its directors, its opening or closing
 _OF_THE_EXERCISE = re.compile(
-    r"exercise|drill|演习|演练|导演|闭幕式|开幕式|учени|манёвр|маневр", re.IGNORECASE
+    r"exercise|drill|演习|演练|导演|闭幕式|开幕式|учени|манёвр|маневр|"
+    r"(?:closing|opening)\s+ceremony|церемони\w*\s+(?:открытия|закрытия)",
+    re.IGNORECASE
 )
 # a related item or an earlier event
 _ASIDE = re.compile(
