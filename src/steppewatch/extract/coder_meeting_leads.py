@@ -135,7 +135,7 @@ _HELD_TALKS = re.compile(
 _OF_THE_EXERCISE = re.compile(
     r"exercise|drill|演习|演练|导演|闭幕式|开幕式|учени|манёвр|маневр|"
     r"(?:closing|opening)\s+ceremony|церемони\w*\s+(?:открытия|закрытия)",
-    re.IGNORECASE
+    re.IGNORECASE,
 )
 # a related item or an earlier event
 _ASIDE = re.compile(

@@ -4771,14 +4771,21 @@ def rule_kinds(
                 h for h in hs if _trainees(text, *_sentence_of(text, h.start, item.start, item.end))
             ]
         if (
-            main in ("infrastructure", "multilateral_exercise", "bilateral_exercise")
+            main
+            in (
+                "infrastructure",
+                "multilateral_exercise",
+                "bilateral_exercise",
+                "training_education",
+            )
             and other == "equipment_transfer"
         ):
             # equipment named with a facility is its fitting-out (оснащена системами
             # видеонаблюдения); a handover of its own, a verb and what it hands over
             # (передала пограничникам 25 автомобилей: coder_phrases), is a second event
             # (so too an exercise's: its forces' vehicles, aircraft and drones are the drill's
-            # means; equipment handed over at its ceremony is a handover of its own)
+            # means, and a course's: the equipment it teaches or a purchase talked of; equipment
+            # handed over at its ceremony is a handover of its own)
             hs = [
                 h
                 for h in hs
