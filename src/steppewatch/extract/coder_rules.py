@@ -4736,14 +4736,22 @@ def rule_kinds(
     sides: list[tuple[int, str]] | None = None  # (read once, for a meeting's exercise)
     exercises = ("multilateral_exercise", "bilateral_exercise")
     if main == "meeting" and any(k in kinds for k in exercises):
-        # (a meeting's exercise: its words of either kind, the kind read from its sentence's
-        # sides, coder_second_events.exercise_type)
-        pooled = sorted(
-            {(h.start, h.end): h for k in exercises for h in kinds.get(k, ())}.values(),
-            key=lambda h: h.start,
-        )
+        # (a meeting's exercise: its words of either kind on stated days, the kind read from its
+        # sentence's sides, coder_second_events; read before the paragraphs are, which cost a
+        # scan of the item)
+        pooled = [
+            h
+            for h in sorted(
+                {(h.start, h.end): h for k in exercises for h in kinds.get(k, ())}.values(),
+                key=lambda h: h.start,
+            )
+            if exercise_dated(text, h, *_sentence_of(text, h.start, item.start, item.end))
+        ]
         for k in exercises:
-            kinds[k] = pooled
+            if pooled:
+                kinds[k] = pooled
+            else:
+                kinds.pop(k, None)
     if found.pledged_training and main != "training_education":
         kinds["training_education"] = sorted(
             [*kinds.get("training_education", ()), *found.pledged_training], key=lambda h: h.start
@@ -4872,7 +4880,6 @@ def rule_kinds(
                 h
                 for h in hs
                 if not _talked_of(text, h, item.start, item.end)
-                and exercise_dated(text, h, *_sentence_of(text, h.start, item.start, item.end))
                 and exercise_type(
                     text,
                     *_sentence_of(text, h.start, item.start, item.end),
