@@ -177,6 +177,7 @@ from steppewatch.extract.coder_rules import (
     unconfirmed_item,
     without_third_party,
 )
+from steppewatch.extract.coder_second_events import training_mentions
 from steppewatch.extract.dates import infer_page_date
 from steppewatch.extract.event_dates import assign_date
 from steppewatch.extract.learned_topics import TopicLayer, codebook_fingerprint, load_topic_layer
@@ -487,6 +488,7 @@ class CodebookCoder:
         hits = drill_mentions(
             contest_mentions(hits, normal, item.start, item.end), normal, item.start, item.end
         )
+        hits = training_mentions(hits, normal, item.start, item.end)
         # a paragraph headed Справка. / Background: reports no event; a list headed Related
         # news: / 【相关新闻】 names other items' events
         note = note_start(text, item.start, item.end)

@@ -69,6 +69,14 @@ _REVIEW_MEETING = re.compile(
     r"(?<![^\W\d_])на\s+(?:совещании|заседании)\s+(?:руководител|глав)\w*[^.!?\n]{0,160}?"
     r"подвед\w*\s+итог|"
     r"(?<![^\W\d_])итогов\w*\s+(?:совещани|заседани)|"
+    # the heads as the subject, the meeting between them and the review (Руководители
+    # пограничных служб на совещании в Астане подвели итоги операции; the heads of the border
+    # services, at a meeting in Astana, reviewed the results; 各国边防部门领导人在会议上总结了…行动)
+    r"(?<![^\W\d_])(?:руководител|глав)\w*\s[^.!?\n]{0,120}?(?<![^\W\d_])на\s+(?:совещании|"
+    r"заседании|встрече)(?![^\W\d_])[^.!?\n]{0,60}?подвел\w*\s+итог|"
+    r"(?<![^\W\d_])(?:heads|chiefs|leaders)\s+of\s[^.!?\n]{0,120}?(?<![^\W\d_])at\s+(?:a|the|their)\s+"
+    r"meeting(?![^\W\d_])[^.!?\n]{0,60}?(?:reviewed|summed\s+up)\s+(?:the\s+)?results|"
+    r"(?:领导人|负责人)[^。！？\n]{0,30}?(?:会议|会晤)上[^。！？\n]{0,20}?总结|"
     r"(?<![^\W\d_])(?:review|wrap-up|summing-up)\s+meetings?(?![^\W\d_])|"
     r"(?<![^\W\d_])results?(?![^\W\d_])[^.!?\n]{0,80}?(?:reviewed|summed\s+up)\s+at\s+"
     r"(?:a|the)\s+meeting\s+of\s+(?:the\s+)?(?:heads|chiefs|leaders)|"
@@ -117,12 +125,17 @@ _EXERCISES = ("multilateral_exercise", "bilateral_exercise")
 _HELD_TALKS = re.compile(
     r"(?<![^\W\d_])held\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:meeting|talks)(?![^\W\d_])|"
     r"举行(?:了)?(?:工作)?(?:会谈|会见|会晤)|"
-    r"(?<![^\W\d_])провел\w*\s+(?:\w+\s+){0,2}?(?:встреч[уи]|переговоры)",
+    r"(?<![^\W\d_])провел\w*\s+(?:\w+\s+){0,2}?(?:встреч[уи]|переговоры)|"
+    # or one commander met or received the other (the deputy commander met the commander;
+    # встретился с командующим; 会见了): a meeting of the two (twenty-second round)
+    r"(?<![^\W\d_])(?:met\s+(?:with\s+)?the|встретил\w*\s+с|встретились)(?![^\W\d_])|会见了?",
     re.IGNORECASE,
 )
 # the exercise's own word, its directors, its opening or closing
 _OF_THE_EXERCISE = re.compile(
-    r"exercise|drill|演习|演练|导演|闭幕式|开幕式|учени|манёвр|маневр", re.IGNORECASE
+    r"exercise|drill|演习|演练|导演|闭幕式|开幕式|учени|манёвр|маневр|"
+    r"(?:closing|opening)\s+ceremony|церемони\w*\s+(?:открытия|закрытия)",
+    re.IGNORECASE,
 )
 # a related item or an earlier event
 _ASIDE = re.compile(

@@ -416,10 +416,11 @@ _CONTEST = Guarded(
 # the forces or the skills contested, in the contest's sentence
 _FORCES = re.compile(
     r"(?<![^\W\d_])(?:sniper\w*|special\s+(?:forces|operations?)|military|army|armed\s+forces|"
-    r"police|troops|servicem[ae]n|soldiers|border\s+guards?|commandos?|"
+    r"police|troops|servicem[ae]n|soldiers|border\s+guards?|commandos?|national\s+guards?|"
+    r"special\s+units?|спецподразделени\w*|гварди\w*|"
     r"снайпер\w*|спецназ\w*|специального\s+назначения|военн\w*|армейск\w*|вооруж[её]нн\w*|"
     r"полицейск\w*|полиции|полевой\s+выучк\w*|пограничник\w*|военнослужащ\w*)(?![^\W\d_])|"
-    r"狙击|特种|军事|侦察|警察|武警|军人|部队|官兵|战区|特战|军队",
+    r"狙击|特种|军事|侦察|警察|武警|军人|部队|官兵|战区|特战|军队|特警|近卫军",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.;!?\n。；！？]")

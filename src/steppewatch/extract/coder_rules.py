@@ -95,6 +95,15 @@ from steppewatch.extract.coder_principals import (
     guest_came_to_attend,
 )
 from steppewatch.extract.coder_resources import Resources, state_of
+from steppewatch.extract.coder_second_events import (
+    PARTICIPANTS_ACTING,
+    exercise_dated,
+    exercise_type,
+    incident_taught,
+    meeting_pledges,
+    operation_done,
+    sized_pledge,
+)
 from steppewatch.extract.coder_sectors import (
     army_border,
     bordering,
@@ -377,6 +386,11 @@ _ALL_SIDES = Literals(
         r"трёх стран|все стороны|всех сторон",
         re.IGNORECASE,
     )
+)
+# all the sides of an exercise, or an exercise multilateral by its name (a meeting's second
+# event: coder_second_events.exercise_type)
+_MANY_SIDES = re.compile(
+    rf"{_ALL_SIDES.pattern.pattern}|{_MULTILATERAL_ONLY.pattern}", re.IGNORECASE
 )
 # ... or the two principals without their names (the two heads of state witnessed the signing,
 # 两国元首共同见证, the two ministers): a paragraph about the meeting they held
@@ -4140,14 +4154,18 @@ SECOND_EVENTS = {
         "training_education",
         "joint_patrol_operation",
         "infrastructure",
+        "multilateral_exercise",
+        "bilateral_exercise",
     ),
     "mechanism": ("meeting", "equipment_transfer"),
-    "multilateral_exercise": ("training_education", "mechanism"),
-    "bilateral_exercise": ("training_education", "mechanism"),
+    "multilateral_exercise": ("training_education", "mechanism", "equipment_transfer"),
+    "bilateral_exercise": ("training_education", "mechanism", "equipment_transfer"),
     "incident": ("meeting", "private_security"),
     "infrastructure": ("training_education", "equipment_transfer", "meeting"),
     "equipment_transfer": ("training_education", "infrastructure", "meeting"),
     "joint_patrol_operation": ("meeting",),
+    "training_education": ("equipment_transfer",),
+    "private_security": ("incident",),
 }
 # a training place pledged or given with its size (готова подготовить 1500 сотрудников, will
 # train 2,000 police officers, 为中亚国家培训1500名执法人员, 3000个培训名额): codebook training_education,
@@ -4715,6 +4733,25 @@ def rule_kinds(
     )
     chosen = [main]
     paragraphs: set[int] | None = None
+    sides: list[tuple[int, str]] | None = None  # (read once, for a meeting's exercise)
+    exercises = ("multilateral_exercise", "bilateral_exercise")
+    if main == "meeting" and any(k in kinds for k in exercises):
+        # (a meeting's exercise: its words of either kind on stated days, the kind read from its
+        # sentence's sides, coder_second_events; read before the paragraphs are, which cost a
+        # scan of the item)
+        pooled = [
+            h
+            for h in sorted(
+                {(h.start, h.end): h for k in exercises for h in kinds.get(k, ())}.values(),
+                key=lambda h: h.start,
+            )
+            if exercise_dated(text, h, *_sentence_of(text, h.start, item.start, item.end))
+        ]
+        for k in exercises:
+            if pooled:
+                kinds[k] = pooled
+            else:
+                kinds.pop(k, None)
     if found.pledged_training and main != "training_education":
         kinds["training_education"] = sorted(
             [*kinds.get("training_education", ()), *found.pledged_training], key=lambda h: h.start
@@ -4728,16 +4765,35 @@ def rule_kinds(
         hs = [
             h
             for h in kinds[other]
-            if other in UNILATERAL_KINDS or _paragraph(text, item, h.start) in paragraphs
+            if other in UNILATERAL_KINDS
+            or _paragraph(text, item, h.start) in paragraphs
+            # (a training pledge of a stated size, made at the meeting: coder_second_events)
+            or (
+                other == "training_education"
+                and main == "meeting"
+                and sized_pledge(text, *_sentence_of(text, h.start, item.start, item.end))
+            )
         ]
         if other == "training_education":
             hs = [
                 h for h in hs if _trainees(text, *_sentence_of(text, h.start, item.start, item.end))
             ]
-        if main == "infrastructure" and other == "equipment_transfer":
+        if (
+            main
+            in (
+                "infrastructure",
+                "multilateral_exercise",
+                "bilateral_exercise",
+                "training_education",
+            )
+            and other == "equipment_transfer"
+        ):
             # equipment named with a facility is its fitting-out (оснащена системами
             # видеонаблюдения); a handover of its own, a verb and what it hands over
             # (передала пограничникам 25 автомобилей: coder_phrases), is a second event
+            # (so too an exercise's: its forces' vehicles, aircraft and drones are the drill's
+            # means, and a course's: the equipment it teaches or a purchase talked of; equipment
+            # handed over at its ceremony is a handover of its own)
             hs = [
                 h
                 for h in hs
@@ -4797,7 +4853,40 @@ def rule_kinds(
             hs = [
                 h
                 for h in hs
-                if h.start < lead_end and not _talked_of(text, h, item.start, item.end)
+                if not _talked_of(text, h, item.start, item.end)
+                and (
+                    h.start < lead_end
+                    or operation_done(text, h, *_sentence_of(text, h.start, item.start, item.end))
+                )
+            ]
+        if main == "private_security" and other == "incident":
+            # the attack or the clash at the guarded site that the firm's story reports, not
+            # what its guards are trained for (coder_second_events)
+            hs = [
+                h
+                for h in hs
+                if not incident_taught(
+                    text, h, _sentence_of(text, h.start, item.start, item.end)[0]
+                )
+            ]
+        if main == "meeting" and other in ("multilateral_exercise", "bilateral_exercise"):
+            # an exercise the meeting's sides held or set on stated days (coder_second_events),
+            # not one talked of, proposed or in a plan
+            if sides is None:
+                sides = sorted(
+                    (h.start, h.payload[1]) for h in hits if h.payload[0] in ("state", "framework")
+                )
+            hs = [
+                h
+                for h in hs
+                if not _talked_of(text, h, item.start, item.end)
+                and exercise_type(
+                    text,
+                    *_sentence_of(text, h.start, item.start, item.end),
+                    sides,
+                    _MANY_SIDES,
+                )
+                == other
             ]
         if other == "mechanism" and main in ("multilateral_exercise", "bilateral_exercise"):
             # a document signed at or after the exercise (a memorandum signed on its sidelines, a
@@ -6501,6 +6590,9 @@ def assign_codes(
         hits = _lead_meeting(item, text, hits, item_hits)
         hits = _lead_event(item, text, hits, item_hits)
         hits = _meeting_outcomes(item, text, hits, item_hits)
+        hits = meeting_pledges(
+            hits, item_hits, text, lambda p: _sentence_of(text, p, item.start, item.end)
+        )
     # (a verb and its object found apart, coder_phrases, tell a second event's kind only: no
     # sentence reports an event, for the states it names, because of one)
     events = sorted(
@@ -6539,6 +6631,8 @@ def assign_codes(
             _paragraph(text, item, m.start())
             for pattern in (
                 _BOTH_SIDES,
+                _ALL_SIDES,
+                PARTICIPANTS_ACTING,
                 _THE_MEETING,
                 _THE_CEREMONY,
                 _THE_PRINCIPALS,
