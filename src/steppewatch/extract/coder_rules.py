@@ -4186,47 +4186,62 @@ _PLEDGED_TRAINING = re.compile(
 )
 
 
-# an English pledge of training (China will provide training for 300 officers; the Chinese side
-# will admit 200 employees ... for training; would provide 50 places at PLA academies): a modal
-# or a verb of pledging before a word for training in its sentence, which names the trainees'
-# number (``_trainees``); the codebook has no indicator for training this general, so the
-# pledge at a meeting goes unread where no speaker's clause holds a training indicator
-_PLEDGE_EN = re.compile(
-    r"(?<![^\W\d_])(?:will|would|pledg\w*|offer(?:s|ed)?|willing|ready)(?![^\W\d_])",
+# a pledge of training (China will provide training for 300 officers; the Chinese side will
+# admit 200 employees ... for training; would provide 50 places at PLA academies; 中方将在未来
+# 三年为中亚国家培训2000名执法人员; китайская сторона готова подготовить 1500 сотрудников): a
+# modal or a verb of pledging before the word for training in its sentence (or the Russian
+# future verb itself), the sentence naming the trainees' number (``_trainees``) and the partner
+# states they come from. A speaker's clause drops event words, and the pledge's sentence often
+# lies outside the passages scored as security: read over the whole item, a second event only
+_PLEDGE = re.compile(
+    r"将|愿|承诺|准备|(?<![^\W\d_])(?:will|would|pledg\w*|offer(?:s|ed)?|willing|ready|"
+    r"готов\w*|подготовит|обучит|примет|предостав\w*|будет|будут|намерен\w*|(?:по)?обещ\w*)"
+    r"(?![^\W\d_])",
     re.IGNORECASE,
 )
 # the partner states' people to be trained (Uzbek officers, for member states, from the five
-# Central Asian countries): the pledge's own sides, which its paragraph need not name apart
-_PARTNER_TRAINEES_EN = re.compile(
+# Central Asian countries, 为吉方, для стран ШОС): the pledge's own sides, which its paragraph
+# need not name apart (the focal state's own police trained at home are no such pledge)
+_PARTNER_TRAINEES = re.compile(
+    r"中亚|哈萨克斯坦|吉尔吉斯斯坦|塔吉克斯坦|乌兹别克斯坦|土库曼斯坦|[哈吉塔乌土]方|成员国|上合|"
     r"(?<![^\W\d_])(?:(?:Kazakh|Kyrgyz|Tajik|Uzbek|Turkmen)\w*|Central\s+Asia\w*|member\s+states|"
-    r"SCO|CSTO|partner\s+(?:states|countries)|the\s+(?:five|region\w*|partner\w*)(?:\s+countries)?)"
-    r"(?![^\W\d_])",
+    r"SCO|CSTO|partner\s+(?:states|countries)|the\s+(?:five|region\w*|partner\w*)(?:\s+countries)?|"
+    r"(?:Казахстан|Кыргыз|Киргиз|Таджик|Узбек|Туркмен)\w*|Центральн\w+\s+Ази\w|ШОС|"
+    r"государств\w*-членов|стран\w*\s+региона)(?![^\W\d_])",
 )
-PLEDGE_TERM = PHRASE_MARK + "train"  # the term of a pledge's hit (``_pledged_training_en``)
-_TRAINING_EN = Guarded(
-    re.compile(r"(?<![^\W\d_])(?:train(?:s|ed|ing)?|academ(?:y|ies))(?![^\W\d_])", re.IGNORECASE),
+PLEDGE_TERM = PHRASE_MARK + "train"  # the term of a pledge's hit (``_pledged_training``)
+_TRAINING_WORD = Guarded(
+    re.compile(
+        r"培训|(?<![^\W\d_])(?:train(?:s|ed|ing)?|academ(?:y|ies)|подготов(?:ит|ить|ят)|"
+        r"обуч(?:ит|ить|ат|ени\w*))(?![^\W\d_])",
+        re.IGNORECASE,
+    ),
+    "培训",
     "train",
     "academ",
+    "подготов",
+    "обуч",
 )
 
 
-def _pledged_training_en(text: str, item: CodedItem) -> list[Hit]:
-    """A training_education hit on the word for training of each English sentence of ``item``
-    that pledges training of a stated number (``_PLEDGE_EN``; a second event at a meeting, gold
-    guide addition 6), one a sentence; none from a facility's capacity (``_trainees``)."""
-    if not _TRAINING_EN.possible(text, item.start, item.end):
+def _pledged_training(text: str, item: CodedItem) -> list[Hit]:
+    """A training_education hit on the word for training of each sentence of ``item`` that
+    pledges training of a stated number of the partner states' people (``_PLEDGE``; a second
+    event at a meeting, gold guide addition 6), one a sentence; none from a facility's capacity
+    (``_trainees``)."""
+    if not _TRAINING_WORD.possible(text, item.start, item.end):
         return []
     hits: list[Hit] = []
     last = -1  # the end of the last sentence read (one hit a sentence, each sentence once)
-    for m in _TRAINING_EN.pattern.finditer(text, item.start, item.end):
+    for m in _TRAINING_WORD.pattern.finditer(text, item.start, item.end):
         if m.start() < last:
             continue
         lo, hi = _sentence_of(text, m.start(), item.start, item.end)
         last = hi
         if (
-            _PLEDGE_EN.search(text, lo, m.start())
+            _PLEDGE.search(text, lo, m.end())
             and _trainees(text, lo, hi)
-            and _PARTNER_TRAINEES_EN.search(text, lo, hi)
+            and _PARTNER_TRAINEES.search(text, lo, hi)
         ):
             hits.append(Hit(m.start(), m.end(), ("event_kind", "training_education"), PLEDGE_TERM))
     return hits
@@ -4770,7 +4785,7 @@ def rule_kinds(
     chosen = [main]
     paragraphs: set[int] | None = None
     if main != "training_education":
-        found.pledged_training.extend(_pledged_training_en(text, item))
+        found.pledged_training.extend(_pledged_training(text, item))
     if found.pledged_training and main != "training_education":
         kinds["training_education"] = sorted(
             [*kinds.get("training_education", ()), *found.pledged_training], key=lambda h: h.start
