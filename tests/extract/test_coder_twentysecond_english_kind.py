@@ -221,3 +221,52 @@ def test_training_not_pledged_in_chinese_or_russian_is_no_second_event(text: str
     kind, kinds = _coded(text)
     assert kind == "meeting"
     assert "training_education" not in kinds
+
+
+# -- a course's equipment handed over: a second event of a training ----------------------------
+
+_EN_COURSE = (
+    "Kyrgyz police officers complete course in China\n"
+    "LANGFANG, May 20 - Thirty officers of the Kyrgyz Interior Ministry completed a three-week "
+    "training course on countering drug trafficking at the China People's Police University in "
+    "Langfang on Wednesday.\n"
+)
+_ZH_COURSE = (
+    "吉尔吉斯斯坦警官在华结业\n"
+    "新华社廊坊5月20日电 30名吉尔吉斯斯坦内务部警官20日在中国人民警察大学完成为期三周的禁毒培训班学习。\n"
+)
+_RU_COURSE = (
+    "Кыргызские полицейские завершили обучение в Китае\n"
+    "ЛАНЬФАН, 20 мая. 30 сотрудников МВД Кыргызстана завершили трехнедельные курсы повышения "
+    "квалификации по борьбе с наркотрафиком в Народном полицейском университете Китая.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _EN_COURSE + "At the closing ceremony the Chinese side handed over 20 computers and "
+        "drug-testing kits to the Kyrgyz Interior Ministry.",
+        _ZH_COURSE + "结业仪式上，中方向吉内务部移交了20台电脑和毒品检测设备。",
+        _RU_COURSE + "На церемонии закрытия китайская сторона передала МВД Кыргызстана 20 "
+        "компьютеров и наборы для экспресс-тестирования.",
+    ],
+)
+def test_equipment_handed_over_at_a_course_is_a_second_event(text: str) -> None:
+    assert _coded(text) == ("training_education", ["training_education", "equipment_transfer"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the equipment the trainees learned to use
+        _EN_COURSE + "The officers learned to operate drug-detection equipment and drones.",
+        # aid of earlier years
+        _EN_COURSE + "China has handed over vehicles and equipment to the Kyrgyz police in "
+        "previous years.",
+        _ZH_COURSE + "学员们学习了毒品检测设备的使用方法。",
+        _RU_COURSE + "Слушатели изучили работу с оборудованием для обнаружения наркотиков.",
+    ],
+)
+def test_equipment_a_course_names_is_no_second_event(text: str) -> None:
+    assert _coded(text) == ("training_education", ["training_education"])

@@ -4148,6 +4148,9 @@ SECOND_EVENTS = {
     "infrastructure": ("training_education", "equipment_transfer", "meeting"),
     "equipment_transfer": ("training_education", "infrastructure", "meeting"),
     "joint_patrol_operation": ("meeting",),
+    # (the equipment handed over at a course's opening or closing: 结业仪式上…移交了设备;
+    # measured: meeting as a course's second event was wrong on 13 tuning pages)
+    "training_education": ("equipment_transfer",),
 }
 # a training place pledged or given with its size (готова подготовить 1500 сотрудников, will
 # train 2,000 police officers, 为中亚国家培训1500名执法人员, 3000个培训名额): codebook training_education,
