@@ -781,7 +781,7 @@ def test_a_facility_is_an_event_when_built_or_handed_over(text: str, kind: str |
         ),
         pytest.param(
             "Security cooperation of Kazakhstan and China\n"
-            "Analysis | 14.05.2026\n"
+            "Politics | 14.05.2026\n"
             "Kazakhstan and China are stepping up their fight against terrorism.\n"
             "Defence ministers of the two countries discussed counter-terrorism cooperation.",
             "meeting",

@@ -200,6 +200,12 @@ def meeting_pledges(
     return sorted(hits + extra, key=lambda h: h.start) if extra else hits
 
 
+def operators_taught(text: str, lo: int, hi: int) -> bool:
+    """The sentence ``text[lo:hi]`` teaches operators to work equipment (``_OPERATORS``): part of
+    the handover, no training event of its own."""
+    return _OPERATORS.search(text, lo, hi) is not None
+
+
 def sized_pledge(text: str, lo: int, hi: int) -> bool:
     """The sentence ``text[lo:hi]`` pledges training of a stated size (``_PLEDGE`` and a number
     of trainees or places): made to the partners at the meeting, its paragraph need name none."""
@@ -209,7 +215,7 @@ def sized_pledge(text: str, lo: int, hi: int) -> bool:
             _TRAINEES_NUMBER.search(text, lo, hi) is not None
             or _TRAINEES_ZH.search(text, lo, hi) is not None
         )
-        and _OPERATORS.search(text, lo, hi) is None
+        and not operators_taught(text, lo, hi)
     )
 
 
