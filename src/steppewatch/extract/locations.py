@@ -81,18 +81,22 @@ _CONNECTOR = re.compile(
     r"eastern|western|s)(?![^\W\d_])"
     r"|(?<![^\W\d_])(?:airport|г\.|город[еау]?|аэропорт[уае]?|столиц[еыау]|район[еау]?|пункт[ае]?|пропуска|област[ия]|"
     r"территори[ия]|республик[иае]|аэродроме|полигоне|горн[оы][мй]|перевал[аеу]?)(?![^\W\d_])"
-    r"|(?<![^\W\d_])[а-я]+[сц]к(?:ом|ой|их)\s+(?:район[еах]*|област[иях]*)(?![^\W\d_])"
+    r"|(?<![^\W\d_])[а-я]+(?:-[а-я]+)?[сц]к(?:ом|ой|их)\s+(?:район[еах]*|област[иях]*)(?![^\W\d_])"
+    # (a ministry with no city: its state, decision M(a): в Министерстве внутренних дел
+    # Туркменистана, at the Ministry of Foreign Affairs of Kyrgyzstan)
+    r"|(?<![^\W\d_])(?:ministry|foreign|affairs|defen[cs]e|interior|internal|министерств[еау]"
+    r"|иностранных|внутренних|дел|обороны)(?![^\W\d_])"
     r")"
 )
 _TRAILING_CONNECTORS = re.compile(rf"(?:{_CONNECTOR.pattern})*$")
 _CONNECTOR_RUN = re.compile(rf"(?:{_CONNECTOR.pattern}|州|省|市|oblast|область|област[ия])*")
 # a place in an embassy's or consulate's name, or someone's home: not where the event happens
 _NOT_VENUE_BEFORE = re.compile(
-    r"(?:使馆|领馆|大使|总部(?:设|位)?"
+    r"(?:使馆|领馆|大使|总部(?:设|位)?|注册(?:地)?"
     r"|(?<![^\W\d_])(?:embass(?:y|ies)|consulate(?:\s+general)?|ambassador|headquartered|lives?"
-    r"|living|based|resident|residing)(?:\s+of\s+(?:the\s+)?[^\W\d_]+)?"
+    r"|living|based|resident|residing|registered|incorporated)(?:\s+of\s+(?:the\s+)?[^\W\d_]+)?"
     r"|(?<![^\W\d_])(?:посольств[аоеу]?|консульств[аоеу]?|генконсульств[аоеу]?|посол|посл(?:ом|а|у)"
-    r"|штаб-квартир[аоыеу]?)(?:\s+[^\W\d_]+){0,2}"
+    r"|штаб-квартир[аоыеу]?|зарегистрирован[а-я]*)(?:\s+[^\W\d_]+){0,2}"
     r")\s*$"
 )
 _CLAUSE = re.compile(r"[，,。;；:：!?！？\n()（）]")
@@ -166,7 +170,9 @@ DATELINE_SPAN = 300  # characters from the item's start (after its title line) a
 _AFTER_DATELINE = re.compile(
     r"(?:\s+(?:область|обл\.|region|oblast))?"
     # (its state or province after it: ALMATY, Kazakhstan, April 25; ЧЕБАРКУЛЬ /Челябинская обл./,)
-    r"(?:,\s*[^\W\d_]{3,}(?=,)|\s*/[^/\n]{1,40}/)?"
+    # (or a state with a dash, a state in brackets, a hall: CHOLPON-ATA, Kyrgyzstan - ; ЧОЛПОН-АТА
+    # (Киргизия), 20 мая; Almaty, Hotel Kazakhstan, 16-17 December)
+    r"(?:,\s*[^\W\d_]{3,}(?:\s[^\W\d_]{3,}){0,2}(?=,|\s[–—-]{1,2}\s)|\s*/[^/\n]{1,40}/|\s\([^\W\d_]{3,}\))?"
     r"\s*(?:[,.]\s*(?:\d|[^\W\d_]{3,}\.?\s*\d)|\s*[–—-]{1,2}\s|\s*\((?:xinhua|синьхуа)"
     # (the agency after a full stop: АСТАНА. КАЗИНФОРМ -, ASTANA. KAZINFORM –)
     r"|\.\s*[^\W\d_]{3,}\s+[–—-]{1,2}\s"
@@ -234,6 +240,38 @@ def _is_venue(
     return not _NOT_VENUE_BEFORE.search(normal[lo : lo + marker.start()])
 
 
+# a Chinese one-character short name right after 在/赴 (在京会见, 在乌境内): Beijing, or the state;
+# only before what such a short name is followed by (境内, 会见, a comma), so that 在乌克兰 or 在吉林
+# is none, and 在吉中资企业 ("Chinese firms in Kyrgyzstan") names who, not where
+_ZH_SHORT = re.compile(
+    r"(?:在|赴|于)(京|吉|乌|哈|塔)(?=境内|国内|期间|会见|会谈|举行|召开|[，,。、])"
+)
+_ZH_SHORT_PLACE = {"京": "Beijing", "吉": "KG", "乌": "UZ", "哈": "KZ", "塔": "TJ"}
+
+
+def _with_short_names(
+    hits: list[Hit], normal: str, start: int, end: int, places: Sequence[Place]
+) -> list[Hit]:
+    """``hits`` with the Chinese short names of Beijing and the states (``_ZH_SHORT``), by start."""
+    extra: list[Hit] = []
+    for match in _ZH_SHORT.finditer(normal, start, end):
+        if len(hits) + len(extra) >= MAX_PLACES:
+            break
+        want = _ZH_SHORT_PLACE[match.group(1)]
+        index = next(
+            (
+                i
+                for i, p in enumerate(places)
+                if (p.name == want and p.kind == "city")
+                or (p.kind == "state" and p.country == want)
+            ),
+            None,
+        )
+        if index is not None:
+            extra.append(Hit(match.start(1), match.end(1), ("place", index), match.group(1)))
+    return sorted(hits + extra, key=lambda h: h.start) if extra else hits
+
+
 def _dateline(
     text: str, normal: str, item: CodedItem, matcher: Matcher, places: Sequence[Place]
 ) -> Hit | None:
@@ -285,6 +323,7 @@ def find_location(
         if examined >= MAX_PLACES:
             break
         hits = _place_hits(matcher, normal, lo, min(hi, note))[: MAX_PLACES - examined]
+        hits = _with_short_names(hits, normal, lo, min(hi, note), places)
         examined += len(hits)
         starts = [h.start for h in hits]
         for hit in hits:

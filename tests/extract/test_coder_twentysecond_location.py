@@ -1,0 +1,292 @@
+"""The event's location on fresh pages (twenty-second round). Each rule has a positive and a
+near-miss negative, in zh, ru and en where the class exists; hand-written texts, not copied
+from any gold text.
+
+- A border crossing, pass or range with no town (``site: true`` in places.yaml) is written as
+  its state's code (guide point F); a crossing named by its town keeps the town.
+- Places the gazetteer lacked (Fergana, Almalyk, Lanzhou ...), not the Fergana Valley.
+- A dateline with its state after a dash or in brackets (CHOLPON-ATA, Kyrgyzstan -).
+- A ministry with no city is its state (decision M(a)); with a city, the city.
+- A firm's registered seat is not a venue.
+- A Russian district with a hyphenated name before its province.
+- Chinese one-character short names after 在/赴 (在京会见, 赴吉), not 在吉林, 在乌克兰 or
+  在吉中资企业 (firms in Kyrgyzstan name no venue).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from steppewatch.extract import code_document
+from steppewatch.extract.gazetteer import load_gazetteer
+
+from .conftest import make_doc
+
+
+def _location(text: str) -> str | None:
+    coded = code_document(make_doc(text))
+    assert coded.relevant, text
+    return coded.location
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "9月2日，中国新疆边境管理部门与塔吉克斯坦边防部队在卡拉苏口岸举行边防代表会晤，双方就"
+            "联合打击毒品走私和恐怖分子越境交换意见。",
+            "CN",
+            id="zh-crossing",
+        ),
+        pytest.param(
+            "9月2日，中国新疆边境管理部门与哈萨克斯坦边防部队在霍尔果斯举行边防代表会晤，双方就"
+            "联合打击毒品走私和恐怖分子越境交换意见。",
+            "Khorgos",
+            id="zh-town-near-miss",
+        ),
+        pytest.param(
+            "3 марта на пункте пропуска «Ыркештам» прошла встреча пограничных представителей "
+            "Кыргызстана и Китая. Стороны обсудили борьбу с контрабандой наркотиков и "
+            "незаконным пересечением границы.",
+            "KG",
+            id="ru-crossing",
+        ),
+        pytest.param(
+            "3 марта в Хоргосе прошла встреча пограничных представителей Казахстана и Китая. "
+            "Стороны обсудили борьбу с контрабандой наркотиков и незаконным пересечением границы.",
+            "Khorgos",
+            id="ru-town-near-miss",
+        ),
+        pytest.param(
+            "Kyrgyz and Chinese border guards held a border representatives' meeting at the "
+            "Torugart checkpoint on March 3 and agreed on joint patrols against drug smuggling and "
+            "terrorism. A suspect was handed over after a court in Bishkek approved the request.",
+            "KG",
+            id="en-crossing-before-a-city",
+        ),
+        pytest.param(
+            "Kazakh and Chinese border guards held a border representatives' meeting at the "
+            "Khorgos checkpoint on March 3 and agreed on joint patrols against drug smuggling and "
+            "terrorism.",
+            "Khorgos",
+            id="en-town-near-miss",
+        ),
+        pytest.param(
+            "8月20日，中哈两军联合反恐演习在哈萨克斯坦阿拉木图州马特布拉克训练场开幕。",
+            "KZ",
+            id="zh-range",
+        ),
+    ],
+)
+def test_a_crossing_or_range_with_no_town_is_its_state(text: str, expected: str) -> None:
+    assert _location(text) == expected
+
+
+def test_a_site_keys_to_its_state_in_scoring() -> None:
+    from steppewatch.extract.field_scores import place_key
+
+    places = {p.name: p for p in load_gazetteer().places}
+    assert places["Torugart"].site and places["Torugart"].location == "KG"
+    assert not places["Khorgos"].site and places["Khorgos"].location == "Khorgos"
+    assert place_key("Torugart") == place_key("KG")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "据报道，5月3日，中国一家企业在费尔干纳市的工地遭袭击，两名中国公民受伤，"
+            "乌兹别克斯坦警方逮捕三名嫌疑人。",
+            "Fergana",
+            id="zh-new-city",
+        ),
+        pytest.param(
+            "В Алмалыке рабочие китайской компании подверглись нападению, милиция задержала "
+            "троих подозреваемых. Посольство КНР призвало обеспечить безопасность граждан Китая "
+            "в Узбекистане.",
+            "Almalyk",
+            id="ru-new-city",
+        ),
+        pytest.param(
+            "Interior ministers of China and the five Central Asian states met in Lanzhou on "
+            "Tuesday and agreed to fight terrorism and drug trafficking together.",
+            "Lanzhou",
+            id="en-new-city",
+        ),
+    ],
+)
+def test_places_the_gazetteer_lacked(text: str, expected: str) -> None:
+    assert _location(text) == expected
+
+
+def test_the_fergana_valley_is_not_the_city() -> None:
+    text = (
+        "Police of Uzbekistan and China held a joint operation against drug trafficking in the "
+        "Fergana Valley in May, the Uzbek interior ministry said."
+    )
+    assert _location(text) != "Fergana"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Ministers meet on border security\nCHOLPON-ATA, Kyrgyzstan - Foreign ministers of "
+            "China and the Central Asian states met here on Tuesday and agreed to set up a "
+            "dialogue on border security and counter-terrorism.",
+            "Cholpon-Ata",
+            id="en-dateline-state-dash",
+        ),
+        pytest.param(
+            "Ministers meet on border security\nCholpon-Ata, a resort town, was quiet as foreign "
+            "ministers of China and the Central Asian states agreed on Tuesday to set up a "
+            "dialogue on border security and counter-terrorism.",
+            None,
+            id="en-not-a-dateline-near-miss",
+        ),
+        pytest.param(
+            "Министры обсудили безопасность\nЧОЛПОН-АТА (Киргизия), 14 мая - Министры внутренних "
+            "дел Китая и Киргизии провели переговоры о борьбе с терроризмом и наркотрафиком.",
+            "Cholpon-Ata",
+            id="ru-dateline-state-in-brackets",
+        ),
+    ],
+)
+def test_a_dateline_with_its_state(text: str, expected: str | None) -> None:
+    assert _location(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "12 мая в Министерстве внутренних дел Туркменистана состоялась церемония передачи "
+            "досмотрового оборудования, предоставленного Китаем для борьбы с терроризмом и "
+            "наркотрафиком.",
+            "TM",
+            id="ru-ministry",
+        ),
+        pytest.param(
+            "12 мая в Ашхабаде в Министерстве внутренних дел Туркменистана состоялась церемония "
+            "передачи досмотрового оборудования, предоставленного Китаем для борьбы с "
+            "терроризмом и наркотрафиком.",
+            "Ashgabat",
+            id="ru-ministry-city-near-miss",
+        ),
+        pytest.param(
+            "Deputy foreign ministers of Turkmenistan and China held consultations at the "
+            "Ministry of Foreign Affairs of Turkmenistan on May 12 on counter-terrorism and the "
+            "situation in Afghanistan.",
+            "TM",
+            id="en-ministry",
+        ),
+        pytest.param(
+            "5月12日，中国外交部副部长与土库曼斯坦外交部副部长在土库曼斯坦外交部举行磋商，"
+            "双方就反恐和阿富汗局势交换意见。",
+            "TM",
+            id="zh-ministry",
+        ),
+    ],
+)
+def test_a_ministry_with_no_city_is_its_state(text: str, expected: str) -> None:
+    assert _location(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Guards of a Chinese private security company, which is registered in Beijing, fired "
+            "rubber bullets at protesters at a Chinese-owned gold mine in Talas region, Kyrgyzstan, "
+            "on May 3. Kyrgyz police opened a criminal case.",
+            "KG",
+            id="en-registered",
+        ),
+        pytest.param(
+            "Managers of a Chinese private security company that guards a Chinese-owned gold mine "
+            "in Talas region, Kyrgyzstan, met Kyrgyz police officials in Beijing on May 3 to "
+            "discuss the protection of Chinese workers.",
+            "Beijing",
+            id="en-met-near-miss",
+        ),
+        pytest.param(
+            "Охранники китайской частной охранной компании, зарегистрированной в Пекине, 3 мая "
+            "применили резиновые пули против протестующих у китайского рудника в Таласской "
+            "области Кыргызстана. Милиция возбудила уголовное дело.",
+            "KG",
+            id="ru-registered",
+        ),
+    ],
+)
+def test_a_registered_seat_is_no_venue(text: str, expected: str) -> None:
+    assert _location(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Сегодня в Шамсиддин-Шохинском районе Хатлонской области Китай передал Пограничным "
+            "войскам Таджикистана новую пограничную заставу на границе с Афганистаном.",
+            "TJ",
+            id="ru-hyphenated-district",
+        ),
+        pytest.param(
+            "Сегодня в Душанбе Китай передал Пограничным войскам Таджикистана новую "
+            "пограничную заставу на границе с Афганистаном.",
+            "Dushanbe",
+            id="ru-city-near-miss",
+        ),
+    ],
+)
+def test_a_hyphenated_district_before_its_province(text: str, expected: str) -> None:
+    assert _location(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "11月10日，公安部副部长在京会见来访的吉尔吉斯斯坦内务部副部长，双方就打击跨国犯罪和"
+            "恐怖主义交换意见。",
+            "Beijing",
+            id="zh-jing",
+        ),
+        pytest.param(
+            "11月6日，中国公安部工作组赴吉，与吉尔吉斯斯坦内务部举行会谈，双方就打击恐怖主义和"
+            "电信诈骗交换意见。",
+            "KG",
+            id="zh-ji-state",
+        ),
+    ],
+)
+def test_a_chinese_short_name_after_zai(text: str, expected: str) -> None:
+    assert _location(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unexpected"),
+    [
+        pytest.param(
+            "11月6日，中国与吉尔吉斯斯坦边防部门代表在吉林举行会晤，双方就打击跨境犯罪交换意见。",
+            "KG",
+            id="zh-jilin-near-miss",
+        ),
+        pytest.param(
+            "11月6日，乌兹别克斯坦与中国安全部门代表在乌克兰问题会议期间会晤，双方就反恐合作交换意见。",
+            "UZ",
+            id="zh-ukraine-near-miss",
+        ),
+    ],
+)
+def test_a_longer_name_is_not_the_short_one(text: str, unexpected: str) -> None:
+    assert _location(text) != unexpected
+
+
+def test_firms_in_the_state_name_no_venue() -> None:
+    # (在吉中资企业: "Chinese firms in Kyrgyzstan" says who, not where the meeting was: M(c))
+    text = (
+        "11月6日，中国驻吉尔吉斯斯坦大使会见吉尔吉斯斯坦内务部长，双方就打击恐怖主义和保护在吉"
+        "中资企业安全交换意见。"
+    )
+    assert _location(text) is None
