@@ -94,7 +94,10 @@ _CONNECTOR_RUN = re.compile(rf"(?:{_CONNECTOR.pattern}|州|省|市|oblast|обл
 _NOT_VENUE_BEFORE = re.compile(
     r"(?:使馆|领馆|大使|总部(?:设|位)?|注册(?:地)?"
     r"|(?<![^\W\d_])(?:embass(?:y|ies)|consulate(?:\s+general)?|ambassador|headquartered|lives?"
-    r"|living|based|resident|residing|registered|incorporated)(?:\s+of\s+(?:the\s+)?[^\W\d_]+)?"
+    r"|living|based|resident|residing|registered|incorporated"
+    # (a seat of those who speak, not a venue: officials in Dushanbe said, analysts in Bishkek)
+    r"|officials|authorities|analysts|experts|observers|diplomats|reporters|journalists"
+    r"|researchers|interviews|(?:border\s+|police\s+)?officer)(?:\s+of\s+(?:the\s+)?[^\W\d_]+)?"
     r"|(?<![^\W\d_])(?:посольств[аоеу]?|консульств[аоеу]?|генконсульств[аоеу]?|посол|посл(?:ом|а|у)"
     r"|штаб-квартир[аоыеу]?|зарегистрирован[а-я]*)(?:\s+[^\W\d_]+){0,2}"
     r")\s*$"
