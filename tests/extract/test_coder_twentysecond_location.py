@@ -9,6 +9,8 @@ from any gold text.
 - A ministry with no city is its state (decision M(a)); with a city, the city.
 - A firm's registered seat is not a venue.
 - A Russian district with a hyphenated name before its province.
+- A Chinese province or city whose site, in the same clause, held the event (纳伦州…营地发生
+  冲突), not a state naming who (中国和吉尔吉斯斯坦代表举行会谈).
 - Chinese one-character short names after 在/赴 (在京会见, 赴吉), not 在吉林, 在乌克兰 or
   在吉中资企业 (firms in Kyrgyzstan name no venue).
 """
@@ -290,3 +292,31 @@ def test_firms_in_the_state_name_no_venue() -> None:
         "中资企业安全交换意见。"
     )
     assert _location(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "据吉尔吉斯斯坦媒体报道，该国纳伦州一中资矿企营地14日发生冲突，当地村民冲击营地，"
+            "造成5名中国公民受伤。吉警方拘留4人。中国驻吉使馆要求吉方严惩肇事者，保障中国公民和"
+            "企业安全。",
+            "KG",
+            id="zh-site-happened",
+        ),
+        pytest.param(
+            "11月27日，由中国政府无偿援建的吉尔吉斯斯坦纳伦州边防检查站项目举行交付仪式，中国驻吉"
+            "使馆武官出席。该检查站将提升吉边防部门打击走私和恐怖分子越境的能力。",
+            "KG",
+            id="zh-site-held",
+        ),
+        pytest.param(
+            "11月27日，中国和吉尔吉斯斯坦边防部门代表举行会谈，双方就打击走私和恐怖分子越境交换"
+            "意见。",
+            None,
+            id="zh-state-names-who-near-miss",
+        ),
+    ],
+)
+def test_a_province_whose_site_held_the_event(text: str, expected: str | None) -> None:
+    assert _location(text) == expected

@@ -243,6 +243,21 @@ def _is_venue(
     return not _NOT_VENUE_BEFORE.search(normal[lo : lo + marker.start()])
 
 
+# a province or city whose site, in the same clause, is where something happened or was held
+# (该国纳伦州一中资矿企营地发生冲突, 纳伦州边防检查站项目举行交付仪式); not a state (中国和吉尔吉斯斯坦
+# 代表举行会谈 names who)
+_SITE_EVENT_AFTER = re.compile(
+    r"(?:市|州|省|地区|自治区|县)?[^，,。;；:：!?！？\n()（）、和与同及]{0,12}?"
+    r"(?:发生|举行|举办|交付|开幕|闭幕|落成)"
+)
+
+
+def _site_of_event(hit: Hit, normal: str, places: Sequence[Place]) -> bool:
+    if places[hit.payload[1]].kind == "state":
+        return False
+    return _SITE_EVENT_AFTER.match(normal, hit.end) is not None
+
+
 # a Chinese one-character short name right after 在/赴 (在京会见, 在乌境内): Beijing, or the state;
 # only before what such a short name is followed by (境内, 会见, a comma), so that 在乌克兰 or 在吉林
 # is none, and 在吉中资企业 ("Chinese firms in Kyrgyzstan") names who, not where
@@ -331,7 +346,7 @@ def find_location(
         starts = [h.start for h in hits]
         for hit in hits:
             if (
-                _is_venue(hit, normal, hits, starts, lo)
+                (_is_venue(hit, normal, hits, starts, lo) or _site_of_event(hit, normal, places))
                 and not _other_time(item, normal, hit, reference)
                 and (
                     hit.start < lead
