@@ -7,7 +7,8 @@ from any gold text.
 - Places the gazetteer lacked (Fergana, Almalyk, Lanzhou ...), not the Fergana Valley.
 - A dateline with its state after a dash or in brackets (CHOLPON-ATA, Kyrgyzstan -).
 - A ministry with no city is its state (decision M(a)); with a city, the city.
-- A firm's registered seat is not a venue.
+- A firm's registered seat, or the seat of officials who speak (officials in Dushanbe did not
+  say), is not a venue; officials met in a city are.
 - A Russian district with a hyphenated name before its province.
 - A Chinese province or city whose site, in the same clause, held the event (纳伦州…营地发生
   冲突), not a state naming who (中国和吉尔吉斯斯坦代表举行会谈).
@@ -319,4 +320,34 @@ def test_firms_in_the_state_name_no_venue() -> None:
     ],
 )
 def test_a_province_whose_site_held_the_event(text: str, expected: str | None) -> None:
+    assert _location(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "China has built a new border outpost for Tajik border troops in Gorno-Badakhshan, "
+            "near the Afghan frontier, to help stop drug trafficking and militants. Officials in "
+            "Dushanbe did not say how much the outpost cost.",
+            "TJ",
+            id="en-officials-in-said",
+        ),
+        pytest.param(
+            "China has built a new border outpost for Tajik border troops near the Afghan "
+            "frontier, to help stop drug trafficking and militants. The outpost was handed over "
+            "at a ceremony in Dushanbe on Monday.",
+            "Dushanbe",
+            id="en-ceremony-near-miss",
+        ),
+        pytest.param(
+            "Китай построил новую заставу для пограничных войск Таджикистана в "
+            "Горно-Бадахшанской автономной области у границы с Афганистаном для борьбы с "
+            "наркотрафиком. Эксперты в Душанбе считают, что это усилит охрану границы.",
+            "TJ",
+            id="ru-experts-in-think",
+        ),
+    ],
+)
+def test_a_seat_of_those_who_speak_is_no_venue(text: str, expected: str) -> None:
     assert _location(text) == expected

@@ -95,9 +95,7 @@ _NOT_VENUE_BEFORE = re.compile(
     r"(?:使馆|领馆|大使|总部(?:设|位)?|注册(?:地)?"
     r"|(?<![^\W\d_])(?:embass(?:y|ies)|consulate(?:\s+general)?|ambassador|headquartered|lives?"
     r"|living|based|resident|residing|registered|incorporated"
-    # (a seat of those who speak, not a venue: officials in Dushanbe said, analysts in Bishkek)
-    r"|officials|authorities|analysts|experts|observers|diplomats|reporters|journalists"
-    r"|researchers|interviews|(?:border\s+|police\s+)?officer)(?:\s+of\s+(?:the\s+)?[^\W\d_]+)?"
+    r")(?:\s+of\s+(?:the\s+)?[^\W\d_]+)?"
     r"|(?<![^\W\d_])(?:посольств[аоеу]?|консульств[аоеу]?|генконсульств[аоеу]?|посол|посл(?:ом|а|у)"
     r"|штаб-квартир[аоыеу]?|зарегистрирован[а-я]*)(?:\s+[^\W\d_]+){0,2}"
     r")\s*$"
@@ -240,7 +238,9 @@ def _is_venue(
         # 3月8日，吉尔吉斯斯坦外长… names no venue)
         return led and not head.strip() and not _LED_NOT.match(normal, hit.end)
     # the Chinese Embassy in Tashkent, 总部位于北京: a home, not a venue
-    return not _NOT_VENUE_BEFORE.search(normal[lo : lo + marker.start()])
+    return not _NOT_VENUE_BEFORE.search(normal[lo : lo + marker.start()]) and not (
+        _speakers_seat(normal, normal[lo : lo + marker.start()], hit)
+    )
 
 
 # a province or city whose site, in the same clause, is where something happened or was held
@@ -256,6 +256,28 @@ def _site_of_event(hit: Hit, normal: str, places: Sequence[Place]) -> bool:
     if places[hit.payload[1]].kind == "state":
         return False
     return _SITE_EVENT_AFTER.match(normal, hit.end) is not None
+
+
+# a seat of those who speak, not a venue: "officials in Dushanbe did not say", "told reporters in
+# Bishkek", "эксперты в Бишкеке считают" (those met in a city are at a venue: "met officials in
+# Beijing on May 3")
+_SPEAKERS_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:(?:officials|authorities|analysts|experts|observers|diplomats|researchers"
+    r"|sources|эксперты|аналитики|чиновники|источники|официальные\s+лица)"
+    r"|(?P<told>(?:told|briefed)\s+(?:reporters|journalists)))\s*$"
+)
+_SPEAKERS_AFTER = re.compile(
+    r"[^\W\d_]*\s+(?:said|say|says|did\s+not|do\s+not|have\s+not|describe[sd]?|report(?:ed)?"
+    r"|regularly|believe[sd]?|confirm(?:ed)?|declined|refused|told"
+    r"|заявил[аи]?|считают|сообщил[аи]?|отметил[аи]?|говорят|не\s+сообщ)(?![^\W\d_])"
+)
+
+
+def _speakers_seat(normal: str, before: str, hit: Hit) -> bool:
+    speakers = _SPEAKERS_BEFORE.search(before)
+    if speakers is None:
+        return False
+    return bool(speakers.group("told")) or _SPEAKERS_AFTER.match(normal, hit.end) is not None
 
 
 # a Chinese one-character short name right after 在/赴 (在京会见, 在乌境内): Beijing, or the state;
