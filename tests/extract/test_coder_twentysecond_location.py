@@ -9,7 +9,8 @@ from any gold text.
 - A ministry with no city is its state (decision M(a)); with a city, the city.
 - A firm's registered seat, or the seat of officials who speak (officials in Dushanbe did not
   say), is not a venue; officials met in a city are.
-- A Russian district with a hyphenated name before its province.
+- A Russian district with a hyphenated name before its province; an English named area of a
+  place (in the Zarbdor area of Gorno-Badakhshan).
 - A Chinese province or city whose site, in the same clause, held the event (纳伦州…营地发生
   冲突), not a state naming who (中国和吉尔吉斯斯坦代表举行会谈).
 - Chinese one-character short names after 在/赴 (在京会见, 赴吉), not 在吉林, 在乌克兰 or
@@ -350,4 +351,25 @@ def test_a_province_whose_site_held_the_event(text: str, expected: str | None) -
     ],
 )
 def test_a_seat_of_those_who_speak_is_no_venue(text: str, expected: str) -> None:
+    assert _location(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Chinese and Tajik troops held a joint counter-terrorism exercise on May 5 in the "
+            "Zarbdor area of Gorno-Badakhshan, the Tajik defence ministry said.",
+            "TJ",
+            id="en-named-area-of-a-province",
+        ),
+        pytest.param(
+            "Chinese and Tajik troops held a joint counter-terrorism exercise on May 5 in the "
+            "Zarbdor area, an official from Gorno-Badakhshan said.",
+            None,
+            id="en-area-not-of-it-near-miss",
+        ),
+    ],
+)
+def test_a_named_area_of_a_place(text: str, expected: str | None) -> None:
     assert _location(text) == expected

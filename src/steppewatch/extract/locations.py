@@ -86,6 +86,8 @@ _CONNECTOR = re.compile(
     # Туркменистана, at the Ministry of Foreign Affairs of Kyrgyzstan)
     r"|(?<![^\W\d_])(?:ministry|foreign|affairs|defen[cs]e|interior|internal|министерств[еау]"
     r"|иностранных|внутренних|дел|обороны)(?![^\W\d_])"
+    # (a named area, valley or range of a place: in the Shohbulak area of Gorno-Badakhshan)
+    r"|(?<![^\W\d_])[^\W\d_]+\s+(?:area|district|valley|mountains|range|village)(?=\s+of\s)"
     r")"
 )
 _TRAILING_CONNECTORS = re.compile(rf"(?:{_CONNECTOR.pattern})*$")
