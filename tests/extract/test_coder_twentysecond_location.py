@@ -13,6 +13,8 @@ from any gold text.
   place (in the Zarbdor area of Gorno-Badakhshan).
 - A Chinese province or city whose site, in the same clause, held the event (纳伦州…营地发生
   冲突), not a state naming who (中国和吉尔吉斯斯坦代表举行会谈).
+- Residents of a place who gathered or protested (жителей Жаркента собрались): the place;
+  residents who work somewhere are not a venue.
 - Chinese one-character short names after 在/赴 (在京会见, 赴吉), not 在吉林, 在乌克兰 or
   在吉中资企业 (firms in Kyrgyzstan name no venue).
 """
@@ -373,3 +375,57 @@ def test_a_seat_of_those_who_speak_is_no_venue(text: str, expected: str) -> None
 )
 def test_a_named_area_of_a_place(text: str, expected: str | None) -> None:
     assert _location(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "About 200 residents of Aravan gathered outside a Chinese-owned cement plant on May 3, "
+            "and a brawl broke out between local and Chinese workers; Kyrgyz police detained six "
+            "people, and the Chinese embassy asked Kyrgyzstan to protect Chinese citizens.",
+            "Aravan",
+            id="en-residents-gathered",
+        ),
+        pytest.param(
+            "About 200 residents of Aravan work at a Chinese-owned cement plant. On May 3 a brawl "
+            "broke out between local and Chinese workers; Kyrgyz police detained six people, and "
+            "the Chinese embassy asked Kyrgyzstan to protect Chinese citizens.",
+            None,
+            id="en-residents-work-near-miss",
+        ),
+    ],
+)
+def test_residents_who_gathered(text: str, expected: str | None) -> None:
+    assert _location(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Около 150 жителей Жаркента 3 мая собрались у ворот завода китайской компании.",
+            True,
+            id="ru-residents-gathered",
+        ),
+        pytest.param(
+            "Около 150 жителей Жаркента работают на заводе китайской компании.",
+            False,
+            id="ru-residents-work-near-miss",
+        ),
+    ],
+)
+def test_residents_who_gathered_ru(text: str, expected: bool) -> None:
+    from steppewatch.extract.locations import _residents_gathered
+    from steppewatch.extract.matcher import Matcher
+    from steppewatch.extract.normalise import normalise_for_matching
+
+    normal = normalise_for_matching(text)
+    gazetteer = load_gazetteer()
+    hits = [
+        h
+        for h in Matcher(gazetteer.place_terms()).hits(normal, 0, len(normal))
+        if h.payload[0] == "place" and gazetteer.places[h.payload[1]].name == "Zharkent"
+    ]
+    assert hits
+    assert _residents_gathered(hits[0], normal, 0) is expected

@@ -282,6 +282,29 @@ def _speakers_seat(normal: str, before: str, hit: Hit) -> bool:
     return bool(speakers.group("told")) or _SPEAKERS_AFTER.match(normal, hit.end) is not None
 
 
+# residents of a place who gathered or protested: the protest is there (Около 200 жителей
+# Жаркента собрались у завода; residents of Aravan protested outside the plant)
+_RESIDENTS_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:жител(?:ей|и|ям)|residents\s+of|villagers\s+(?:of|from))"
+    r"(?:\s+(?:сел[ао]?|город[ао]?|пос[её]лка|аула|the\s+(?:village|town|city)\s+of))?\s*$"
+)
+_GATHERED = re.compile(
+    r"(?<![^\W\d_])(?:собрал|вышл|вышли|протест|митинг|пикет|перекрыл|gathered|protest|rallied"
+    r"|blocked|stormed|picketed)"
+)
+RESIDENTS_SPAN = 24  # characters before a place searched for "residents of"
+GATHERED_SPAN = 160  # characters after it (to the sentence's end) searched for the gathering
+
+
+def _residents_gathered(hit: Hit, normal: str, floor: int) -> bool:
+    if not _RESIDENTS_BEFORE.search(normal, max(floor, hit.start - RESIDENTS_SPAN), hit.start):
+        return False
+    stop = _SENTENCE.search(normal, hit.end, hit.end + GATHERED_SPAN)
+    return bool(
+        _GATHERED.search(normal, hit.end, stop.start() if stop else hit.end + GATHERED_SPAN)
+    )
+
+
 # a Chinese one-character short name right after 在/赴 (在京会见, 在乌境内): Beijing, or the state;
 # only before what such a short name is followed by (境内, 会见, a comma), so that 在乌克兰 or 在吉林
 # is none, and 在吉中资企业 ("Chinese firms in Kyrgyzstan") names who, not where
@@ -370,7 +393,11 @@ def find_location(
         starts = [h.start for h in hits]
         for hit in hits:
             if (
-                (_is_venue(hit, normal, hits, starts, lo) or _site_of_event(hit, normal, places))
+                (
+                    _is_venue(hit, normal, hits, starts, lo)
+                    or _site_of_event(hit, normal, places)
+                    or _residents_gathered(hit, normal, lo)
+                )
                 and not _other_time(item, normal, hit, reference)
                 and (
                     hit.start < lead
