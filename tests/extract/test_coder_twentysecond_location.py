@@ -4,7 +4,9 @@ from any gold text.
 
 - A border crossing, pass or range with no town (``site: true`` in places.yaml) is written as
   its state's code (guide point F); a crossing named by its town keeps the town.
-- Places the gazetteer lacked (Fergana, Almalyk, Lanzhou ...), not the Fergana Valley.
+- Places the gazetteer lacked (Fergana, Almalyk, Lanzhou ...), not the Fergana Valley; a
+  county named after its town (塔什库尔干县, Tashkurgan county) is its state, the county seat
+  (县城) the town.
 - A dateline with its state after a dash or in brackets (CHOLPON-ATA, Kyrgyzstan -).
 - A ministry with no city is its state (decision M(a)); with a city, the city.
 - A firm's registered seat, or the seat of officials who speak (officials in Dushanbe did not
@@ -429,3 +431,30 @@ def test_residents_who_gathered_ru(text: str, expected: bool) -> None:
     ]
     assert hits
     assert _residents_gathered(hits[0], normal, 0) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "10月14日，新疆军区某边防团与塔吉克斯坦边防部队举行边防代表会晤后，双方官兵在塔什库尔干县"
+            "境内边境段开展联合巡逻，共同打击跨境犯罪。",
+            "CN",
+            id="zh-county",
+        ),
+        pytest.param(
+            "10月14日，新疆军区某边防团与塔吉克斯坦边防部队代表在塔什库尔干县城举行边防代表会晤，双方"
+            "就打击跨境犯罪交换意见。",
+            "Tashkurgan",
+            id="zh-county-seat-near-miss",
+        ),
+        pytest.param(
+            "Border troops of China and Tajikistan held a joint patrol along the border in "
+            "Tashkurgan county on October 14 to fight cross-border crime.",
+            "CN",
+            id="en-county",
+        ),
+    ],
+)
+def test_a_county_named_after_its_town_is_its_state(text: str, expected: str) -> None:
+    assert _location(text) == expected

@@ -121,7 +121,9 @@ _VENUE_AFTER = re.compile(
 )
 # a city's name as its province's or district's (guide item 7: written as the state's code):
 # Карагандинской области, Мургабском районе, the Aktobe region, Batken oblast, 喀什地区
-_REGION_AFTER = re.compile(r"\s+(?:region|oblast|province|district)(?![^\W\d_])|州|地区|区(?!域)")
+_REGION_AFTER = re.compile(
+    r"\s+(?:region|oblast|province|district|county)(?![^\W\d_])|州|地区|区(?!域)|县(?!城)"
+)
 _ADJECTIVE = re.compile(r"[а-яё](?:ск|цк)(?:ая|ой|ую|ий|ом|ого|ому|их)$")
 _REGION_NOUN = re.compile(r"\s+(?:област|район)")
 WORD_TAIL = 12  # characters of a Russian adjective's ending after the city's name
