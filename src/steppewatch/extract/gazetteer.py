@@ -157,6 +157,8 @@ class Gazetteer:
         terms: list[Term] = []
         for index, place in enumerate(self.places):
             for lang, values in place.names.items():
+                if lang == "zh_short":
+                    continue  # (one character: read only after 在/赴, by ``locations``)
                 mode = "en" if lang == "ru_words" else lang
                 terms.extend(Term(name, mode, ("place", index)) for name in values)
         terms.extend(_terms(self.place_blocks, ("block", "")))

@@ -307,35 +307,27 @@ def _residents_gathered(hit: Hit, normal: str, floor: int) -> bool:
     )
 
 
-# a Chinese one-character short name right after 在/赴 (在京会见, 在乌境内): Beijing, or the state;
-# only before what such a short name is followed by (境内, 会见, a comma), so that 在乌克兰 or 在吉林
-# is none, and 在吉中资企业 ("Chinese firms in Kyrgyzstan") names who, not where
-_ZH_SHORT = re.compile(
-    r"(?:在|赴|于)(京|吉|乌|哈|塔)(?=境内|国内|期间|会见|会谈|举行|召开|[，,。、])"
-)
-_ZH_SHORT_PLACE = {"京": "Beijing", "吉": "KG", "乌": "UZ", "哈": "KZ", "塔": "TJ"}
+# a Chinese one-character short name right after 在/赴 (在京会见, 在乌境内): the place whose
+# ``zh_short`` names hold it (places.yaml: 京 Beijing, 吉 Kyrgyzstan); only before what such a short
+# name is followed by (境内, 会见, a comma), so that 在乌克兰 or 在吉林 is none, and 在吉中资企业
+# ("Chinese firms in Kyrgyzstan") names who, not where
+_ZH_SHORT = re.compile(r"(?:在|赴|于)([^\W\d_])(?=境内|国内|期间|会见|会谈|举行|召开|[，,。、])")
 
 
 def _with_short_names(
     hits: list[Hit], normal: str, start: int, end: int, places: Sequence[Place]
 ) -> list[Hit]:
-    """``hits`` with the Chinese short names of Beijing and the states (``_ZH_SHORT``), by start."""
+    """``hits`` with the Chinese short names of places (``_ZH_SHORT``), by start."""
     extra: list[Hit] = []
     for match in _ZH_SHORT.finditer(normal, start, end):
         if len(hits) + len(extra) >= MAX_PLACES:
             break
-        want = _ZH_SHORT_PLACE[match.group(1)]
+        short = match.group(1)
         index = next(
-            (
-                i
-                for i, p in enumerate(places)
-                if (p.name == want and p.kind == "city")
-                or (p.kind == "state" and p.country == want)
-            ),
-            None,
+            (i for i, p in enumerate(places) if short in p.names.get("zh_short", ())), None
         )
         if index is not None:
-            extra.append(Hit(match.start(1), match.end(1), ("place", index), match.group(1)))
+            extra.append(Hit(match.start(1), match.end(1), ("place", index), short))
     return sorted(hits + extra, key=lambda h: h.start) if extra else hits
 
 
