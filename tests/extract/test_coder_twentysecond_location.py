@@ -3,7 +3,8 @@ near-miss negative, in zh, ru and en where the class exists; hand-written texts,
 from any gold text.
 
 - A border crossing, pass or range with no town (``site: true`` in places.yaml) is written as
-  its state's code (guide point F); a crossing named by its town keeps the town.
+  its state's code (guide point F; a lake too: Alakol); a crossing named by its town keeps
+  the town, and an airport takes the city it serves (Manas airport: Bishkek).
 - Places the gazetteer lacked (Fergana, Almalyk, Lanzhou ...), not the Fergana Valley; a
   county named after its town (塔什库尔干县, Tashkurgan county) is its state, the county seat
   (县城) the town.
@@ -457,4 +458,26 @@ def test_residents_who_gathered_ru(text: str, expected: bool) -> None:
     ],
 )
 def test_a_county_named_after_its_town_is_its_state(text: str, expected: str) -> None:
+    assert _location(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "A Chinese citizen wanted for drug trafficking was extradited to China on May 6 at "
+            "Manas airport, the Kyrgyz interior ministry said. Kyrgyz police handed him over to "
+            "officers of China's Ministry of Public Security.",
+            "Bishkek",
+            id="en-airport-is-its-city",
+        ),
+        pytest.param(
+            "Kazakh and Chinese border guards held a joint exercise at Lake Alakol on September 24 "
+            "to practise stopping terrorists crossing the border.",
+            "KZ",
+            id="en-lake-is-its-state",
+        ),
+    ],
+)
+def test_an_airport_takes_its_city_a_lake_its_state(text: str, expected: str) -> None:
     assert _location(text) == expected
