@@ -248,7 +248,7 @@ def test_the_location_reaches_the_stored_machine_event(db_url: str, tmp_path: Pa
     assert summary.events_created == 1
     (event,) = store.list_events(EventFilter.make(statuses=["machine"]))
     assert event.kind == "joint_patrol_operation"
-    assert event.location == "Torugart"
+    assert event.location == "KG"  # a pass with no town: its state (guide point F)
 
 
 def test_location_evidence_is_labelled_for_calibration() -> None:

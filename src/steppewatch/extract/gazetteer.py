@@ -131,10 +131,13 @@ class Place:
     kind: str  # city | region | state
     names: dict[str, tuple[str, ...]]
     capital: bool = False  # the state's capital: "the capital of X" with no city named is it
+    # a border crossing, pass or range with no town (``site: true``): a venue as precise as a
+    # city, but written as its state's code (guide point F: Torugart, the Matybulak range)
+    site: bool = False
 
     @property
     def location(self) -> str:
-        return self.name if self.kind == "city" else self.country
+        return self.name if self.kind == "city" and not self.site else self.country
 
 
 @dataclass
@@ -154,6 +157,8 @@ class Gazetteer:
         terms: list[Term] = []
         for index, place in enumerate(self.places):
             for lang, values in place.names.items():
+                if lang == "zh_short":
+                    continue  # (one character: read only after 在/赴, by ``locations``)
                 mode = "en" if lang == "ru_words" else lang
                 terms.extend(Term(name, mode, ("place", index)) for name in values)
         terms.extend(_terms(self.place_blocks, ("block", "")))
@@ -338,6 +343,7 @@ def _load(folder: Any) -> Gazetteer:
                 str(raw["kind"]),
                 _names(raw["names"], f"places/{i}"),
                 bool(raw.get("capital", False)),
+                bool(raw.get("site", False)),
             )
         )
     gazetteer.place_blocks = _names(places.get("blocks", {}), "places blocks")

@@ -81,18 +81,25 @@ _CONNECTOR = re.compile(
     r"eastern|western|s)(?![^\W\d_])"
     r"|(?<![^\W\d_])(?:airport|г\.|город[еау]?|аэропорт[уае]?|столиц[еыау]|район[еау]?|пункт[ае]?|пропуска|област[ия]|"
     r"территори[ия]|республик[иае]|аэродроме|полигоне|горн[оы][мй]|перевал[аеу]?)(?![^\W\d_])"
-    r"|(?<![^\W\d_])[а-я]+[сц]к(?:ом|ой|их)\s+(?:район[еах]*|област[иях]*)(?![^\W\d_])"
+    r"|(?<![^\W\d_])[а-я]+(?:-[а-я]+)?[сц]к(?:ом|ой|их)\s+(?:район[еах]*|област[иях]*)(?![^\W\d_])"
+    # (a ministry with no city: its state, decision M(a): в Министерстве внутренних дел
+    # Туркменистана, at the Ministry of Foreign Affairs of Kyrgyzstan)
+    r"|(?<![^\W\d_])(?:ministry|foreign|affairs|defen[cs]e|interior|internal|министерств[еау]"
+    r"|иностранных|внутренних|дел|обороны)(?![^\W\d_])"
+    # (a named area, valley or range of a place: in the Shohbulak area of Gorno-Badakhshan)
+    r"|(?<![^\W\d_])[^\W\d_]+\s+(?:area|district|valley|mountains|range|village)(?=\s+of\s)"
     r")"
 )
 _TRAILING_CONNECTORS = re.compile(rf"(?:{_CONNECTOR.pattern})*$")
 _CONNECTOR_RUN = re.compile(rf"(?:{_CONNECTOR.pattern}|州|省|市|oblast|область|област[ия])*")
 # a place in an embassy's or consulate's name, or someone's home: not where the event happens
 _NOT_VENUE_BEFORE = re.compile(
-    r"(?:使馆|领馆|大使|总部(?:设|位)?"
+    r"(?:使馆|领馆|大使|总部(?:设|位)?|注册(?:地)?"
     r"|(?<![^\W\d_])(?:embass(?:y|ies)|consulate(?:\s+general)?|ambassador|headquartered|lives?"
-    r"|living|based|resident|residing)(?:\s+of\s+(?:the\s+)?[^\W\d_]+)?"
+    r"|living|based|resident|residing|registered|incorporated"
+    r")(?:\s+of\s+(?:the\s+)?[^\W\d_]+)?"
     r"|(?<![^\W\d_])(?:посольств[аоеу]?|консульств[аоеу]?|генконсульств[аоеу]?|посол|посл(?:ом|а|у)"
-    r"|штаб-квартир[аоыеу]?)(?:\s+[^\W\d_]+){0,2}"
+    r"|штаб-квартир[аоыеу]?|зарегистрирован[а-я]*)(?:\s+[^\W\d_]+){0,2}"
     r")\s*$"
 )
 _CLAUSE = re.compile(r"[，,。;；:：!?！？\n()（）]")
@@ -114,7 +121,9 @@ _VENUE_AFTER = re.compile(
 )
 # a city's name as its province's or district's (guide item 7: written as the state's code):
 # Карагандинской области, Мургабском районе, the Aktobe region, Batken oblast, 喀什地区
-_REGION_AFTER = re.compile(r"\s+(?:region|oblast|province|district)(?![^\W\d_])|州|地区|区(?!域)")
+_REGION_AFTER = re.compile(
+    r"\s+(?:region|oblast|province|district|county)(?![^\W\d_])|州|地区|区(?!域)|县(?!城)"
+)
 _ADJECTIVE = re.compile(r"[а-яё](?:ск|цк)(?:ая|ой|ую|ий|ом|ого|ому|их)$")
 _REGION_NOUN = re.compile(r"\s+(?:област|район)")
 WORD_TAIL = 12  # characters of a Russian adjective's ending after the city's name
@@ -166,7 +175,9 @@ DATELINE_SPAN = 300  # characters from the item's start (after its title line) a
 _AFTER_DATELINE = re.compile(
     r"(?:\s+(?:область|обл\.|region|oblast))?"
     # (its state or province after it: ALMATY, Kazakhstan, April 25; ЧЕБАРКУЛЬ /Челябинская обл./,)
-    r"(?:,\s*[^\W\d_]{3,}(?=,)|\s*/[^/\n]{1,40}/)?"
+    # (or a state with a dash, a state in brackets, a hall: CHOLPON-ATA, Kyrgyzstan - ; ЧОЛПОН-АТА
+    # (Киргизия), 20 мая; Almaty, Hotel Kazakhstan, 16-17 December)
+    r"(?:,\s*[^\W\d_]{3,}(?:\s[^\W\d_]{3,}){0,2}(?=,|\s[–—-]{1,2}\s)|\s*/[^/\n]{1,40}/|\s\([^\W\d_]{3,}\))?"
     r"\s*(?:[,.]\s*(?:\d|[^\W\d_]{3,}\.?\s*\d)|\s*[–—-]{1,2}\s|\s*\((?:xinhua|синьхуа)"
     # (the agency after a full stop: АСТАНА. КАЗИНФОРМ -, ASTANA. KAZINFORM –)
     r"|\.\s*[^\W\d_]{3,}\s+[–—-]{1,2}\s"
@@ -231,7 +242,93 @@ def _is_venue(
         # 3月8日，吉尔吉斯斯坦外长… names no venue)
         return led and not head.strip() and not _LED_NOT.match(normal, hit.end)
     # the Chinese Embassy in Tashkent, 总部位于北京: a home, not a venue
-    return not _NOT_VENUE_BEFORE.search(normal[lo : lo + marker.start()])
+    return not _NOT_VENUE_BEFORE.search(normal[lo : lo + marker.start()]) and not (
+        _speakers_seat(normal, normal[lo : lo + marker.start()], hit)
+    )
+
+
+# a province or city whose site, in the same clause, is where something happened or was held
+# (该国纳伦州一中资矿企营地发生冲突, 纳伦州边防检查站项目举行交付仪式); not a state (中国和吉尔吉斯斯坦
+# 代表举行会谈 names who)
+_SITE_EVENT_AFTER = re.compile(
+    r"(?:市|州|省|地区|自治区|县)?[^，,。;；:：!?！？\n()（）、和与同及]{0,12}?"
+    r"(?:发生|举行|举办|交付|开幕|闭幕|落成)"
+)
+
+
+def _site_of_event(hit: Hit, normal: str, places: Sequence[Place]) -> bool:
+    if places[hit.payload[1]].kind == "state":
+        return False
+    return _SITE_EVENT_AFTER.match(normal, hit.end) is not None
+
+
+# a seat of those who speak, not a venue: "officials in Dushanbe did not say", "told reporters in
+# Bishkek", "эксперты в Бишкеке считают" (those met in a city are at a venue: "met officials in
+# Beijing on May 3")
+_SPEAKERS_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:(?:officials|authorities|analysts|experts|observers|diplomats|researchers"
+    r"|sources|эксперты|аналитики|чиновники|источники|официальные\s+лица)"
+    r"|(?P<told>(?:told|briefed)\s+(?:reporters|journalists)))\s*$"
+)
+_SPEAKERS_AFTER = re.compile(
+    r"[^\W\d_]*\s+(?:said|say|says|did\s+not|do\s+not|have\s+not|describe[sd]?|report(?:ed)?"
+    r"|regularly|believe[sd]?|confirm(?:ed)?|declined|refused|told"
+    r"|заявил[аи]?|считают|сообщил[аи]?|отметил[аи]?|говорят|не\s+сообщ)(?![^\W\d_])"
+)
+
+
+def _speakers_seat(normal: str, before: str, hit: Hit) -> bool:
+    speakers = _SPEAKERS_BEFORE.search(before)
+    if speakers is None:
+        return False
+    return bool(speakers.group("told")) or _SPEAKERS_AFTER.match(normal, hit.end) is not None
+
+
+# residents of a place who gathered or protested: the protest is there (Около 200 жителей
+# Жаркента собрались у завода; residents of Aravan protested outside the plant)
+_RESIDENTS_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:жител(?:ей|и|ям)|residents\s+of|villagers\s+(?:of|from))"
+    r"(?:\s+(?:сел[ао]?|город[ао]?|пос[её]лка|аула|the\s+(?:village|town|city)\s+of))?\s*$"
+)
+_GATHERED = re.compile(
+    r"(?<![^\W\d_])(?:собрал|вышл|вышли|протест|митинг|пикет|перекрыл|gathered|protest|rallied"
+    r"|blocked|stormed|picketed)"
+)
+RESIDENTS_SPAN = 24  # characters before a place searched for "residents of"
+GATHERED_SPAN = 160  # characters after it (to the sentence's end) searched for the gathering
+
+
+def _residents_gathered(hit: Hit, normal: str, floor: int) -> bool:
+    if not _RESIDENTS_BEFORE.search(normal, max(floor, hit.start - RESIDENTS_SPAN), hit.start):
+        return False
+    stop = _SENTENCE.search(normal, hit.end, hit.end + GATHERED_SPAN)
+    return bool(
+        _GATHERED.search(normal, hit.end, stop.start() if stop else hit.end + GATHERED_SPAN)
+    )
+
+
+# a Chinese one-character short name right after 在/赴 (在京会见, 在乌境内): the place whose
+# ``zh_short`` names hold it (places.yaml: 京 Beijing, 吉 Kyrgyzstan); only before what such a short
+# name is followed by (境内, 会见, a comma), so that 在乌克兰 or 在吉林 is none, and 在吉中资企业
+# ("Chinese firms in Kyrgyzstan") names who, not where
+_ZH_SHORT = re.compile(r"(?:在|赴|于)([^\W\d_])(?=境内|国内|期间|会见|会谈|举行|召开|[，,。、])")
+
+
+def _with_short_names(
+    hits: list[Hit], normal: str, start: int, end: int, places: Sequence[Place]
+) -> list[Hit]:
+    """``hits`` with the Chinese short names of places (``_ZH_SHORT``), by start."""
+    extra: list[Hit] = []
+    for match in _ZH_SHORT.finditer(normal, start, end):
+        if len(hits) + len(extra) >= MAX_PLACES:
+            break
+        short = match.group(1)
+        index = next(
+            (i for i, p in enumerate(places) if short in p.names.get("zh_short", ())), None
+        )
+        if index is not None:
+            extra.append(Hit(match.start(1), match.end(1), ("place", index), short))
+    return sorted(hits + extra, key=lambda h: h.start) if extra else hits
 
 
 def _dateline(
@@ -285,11 +382,16 @@ def find_location(
         if examined >= MAX_PLACES:
             break
         hits = _place_hits(matcher, normal, lo, min(hi, note))[: MAX_PLACES - examined]
+        hits = _with_short_names(hits, normal, lo, min(hi, note), places)
         examined += len(hits)
         starts = [h.start for h in hits]
         for hit in hits:
             if (
-                _is_venue(hit, normal, hits, starts, lo)
+                (
+                    _is_venue(hit, normal, hits, starts, lo)
+                    or _site_of_event(hit, normal, places)
+                    or _residents_gathered(hit, normal, lo)
+                )
                 and not _other_time(item, normal, hit, reference)
                 and (
                     hit.start < lead
