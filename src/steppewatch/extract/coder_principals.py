@@ -36,44 +36,59 @@ def assistant_title_after(text: str, end: int) -> bool:
     return _ASSISTANT_TITLE_AFTER.match(text, end) is not None
 
 
-# a guest's purpose before a gathering's name (会见来华出席…论坛的, met X, who is in Beijing to
-# attend the …; принял министра, прибывшего для участия в …): the meeting verb comes first, the
-# gathering is why the guest came; not the principal's own attendance (王小洪出席论坛)
+# a guest's purpose before a gathering's name (会见来华出席…论坛的…部长, met X, who is in Beijing
+# to attend the …; принял министра, который находится в стране для участия в …): the meeting
+# verb comes first, the gathering is why the guest came; not the principal's own attendance
+# (王小洪出席论坛), nor one who took part (приняли участие). One check for the twenty-first
+# round's two (coder74's visitor's clause, coder79's guest's purpose): the same class, the
+# phrasings of both; the meeting verb may stand a long title away (принял Члена Политбюро ЦК
+# КПК, Министра иностранных дел КНР Ван И, который находится ...)
 _GUEST_BEFORE_HAN = re.compile(
-    r"(?:会见|会晤|接见|同|与)[^，,。；;！？]{0,4}(?:来华|访华|赴华|来京|抵京|在京)"
-    r"(?:出席|参加|参会出席)$"
+    r"(?:(?:会见|会晤|接见|同|与)[^，,。；;！？]{0,4})?"
+    r"(?:来华|访华|赴华|来京|抵京|在京|在华|赴[\u4e00-\u9fff]{1,8}?)(?:出席|参加|参会出席)$"
 )
 _GUEST_AFTER_HAN = re.compile(r"[^，,。；;！？]{0,40}?的[^，,。；;！？]{0,24}")
+# (without the meeting verb right before: the guest's title right after 的, 来华出席…会晤的外长)
+_ATTENDEE_AFTER_HAN = re.compile(
+    r"[^，,。；;：:]{0,20}?的[^，,。；;：:]{0,12}?(?:外长|部长|总统|总理|主席|秘书|代表团?|司令|局长|"
+    r"团长|大使)"
+)
 _GUEST_BEFORE = Guarded(
     re.compile(
         r"(?<![^\W\d_])(?:met|meets|meeting|received|receives|talks\s+with|held\s+talks\s+with|"
         # (not приняли участие: who took part is no meeting's host)
         r"встретил\w*|принял[аи]?(?!\s+участи)|принимает|провел\w*\s+переговор\w*)"
         r"(?![^\W\d_])"
-        r"[^.;!?]{0,90}?"
-        r"(?:,?\s+who\s+(?:is|was|are|were)\s+in\s+[A-Z][\w-]*\s+(?:to\s+attend|for)|"
-        r",?\s+who\s+(?:came|comes|had\s+come|arrived|has\s+arrived|travelled|traveled)\s+"
-        r"(?:to\s+[A-Z][\w-]*\s+)?(?:to\s+attend|for)|"
+        r"[^.;!?]{0,160}?"
+        r"(?:,?\s+who\s+(?:is|was|are|were|has\s+been|had\s+been|came|comes|had\s+come|arrived|"
+        r"has\s+arrived|travell?ed)\s+[^.;!?\n]{0,50}?(?<![^\W\d_])(?:to\s+attend|"
+        r"to\s+take\s+part\s+in|(?:to\s+)?participate\s+in|for)|"
         r",?\s+in\s+(?:town|[A-Z][\w-]*)\s+to\s+attend|"
-        r"прибывш\w*\s+(?:в\s+[А-ЯЁ][\w-]*\s+)?(?:для\s+участия\s+в|на)|"
-        r"находящ\w*\s+в\s+[А-ЯЁ][\w-]*\s+(?:для\s+участия\s+в|на))"
+        r"(?:котор\w+\s+(?:находится|находился|прибыл\w*|пребывает|пребывал\w*)|находящ\w*|"
+        r"прибывш\w*|пребывающ\w*)\s+[^.;!?\n]{0,50}?для\s+участия\s+в|"
+        r"(?:прибывш\w*|находящ\w*)\s+(?:в\s+[А-ЯЁ][\w-]*\s+)?на)"
         r"\s+(?:the\s+)?[^.;,!?]{0,60}$",
         re.IGNORECASE,
     ),
     "who",
     "in ",
+    "котор",
     "прибывш",
     "находящ",
+    "пребывающ",
 )
-GUEST_SPAN = 200  # characters before a gathering's name searched for a guest's purpose
-GUEST_SPAN_HAN = 12
+GUEST_SPAN = 300  # characters before a gathering's name searched for a guest's purpose
+GUEST_SPAN_HAN = 30
 
 
 def guest_came_to_attend(text: str, start: int, end: int) -> bool:
     """The gathering named at ``start``-``end`` is what the guest of a meeting reported before
     it came to attend: the meeting's occasion, not its framework."""
-    if _GUEST_BEFORE_HAN.search(text, max(0, start - GUEST_SPAN_HAN), start):
-        return _GUEST_AFTER_HAN.match(text, end) is not None
+    han = _GUEST_BEFORE_HAN.search(text, max(0, start - GUEST_SPAN_HAN), start)
+    if han is not None:
+        if han.group().startswith(("会见", "会晤", "接见", "同", "与")):
+            return _GUEST_AFTER_HAN.match(text, end) is not None
+        return _ATTENDEE_AFTER_HAN.match(text, end) is not None
     return _GUEST_BEFORE.search(text, max(0, start - GUEST_SPAN), start) is not None
 
 

@@ -2011,33 +2011,6 @@ _WITHIN_AFTER = re.compile(
 _ABBREVIATION = re.compile(r"\s?[(（]")  # a name's abbreviation in brackets after it: (SCO)
 
 
-# twenty-first round (coder74): the gathering a visitor is in the country for, named in a clause
-# about the visitor (the foreign minister, who is in Tashkent to attend the trilateral meeting;
-# Ван И, который находится в нашей стране для участия в трехсторонней встрече; 会见来华出席中国—
-# 中亚外长会晤的哈萨克斯坦外长): why the guest came, the occasion of the meeting reported (the
-# president received him), not its format (gold guide 5: a bilateral meeting stays bilateral)
-_HERE_TO_ATTEND = Guarded(
-    re.compile(
-        r"(?<![^\W\d_])(?:who\s+(?:is|was|has\s+been|had\s+been|arrived|came|travell?ed)\s+"
-        r"[^.;!?\n]{0,50}?(?<![^\W\d_])(?:to\s+(?:attend|take\s+part\s+in|participate\s+in)|"
-        r"for)|(?:котор\w+\s+(?:находится|находился|прибыл\w*|пребывает|пребывал\w*)|"
-        r"находящ\w+|прибывш\w+|пребывающ\w+)\s+[^.;!?\n]{0,50}?для\s+участия\s+в)"
-        r"\s+(?:the\s+)?[^.;,!?\n]{0,60}$",
-        re.IGNORECASE,
-    ),
-    "who",
-    "котор",
-    "находящ",
-    "прибывш",
-    "пребывающ",
-)
-_ATTEND_HAN_BEFORE = re.compile(r"(?:来华|访华|抵京|在华|赴[\u4e00-\u9fff]{1,8}?)(?:出席|参加)$")
-_ATTENDEE_HAN_AFTER = re.compile(
-    r"[^，,。；;：:]{0,20}?的[^，,。；;：:]{0,12}?(?:外长|部长|总统|总理|主席|秘书|代表团?|司令|局长|"
-    r"团长|大使)"
-)
-
-
 def _occasion(text: str, hit: Hit) -> bool:
     """The framework ``hit`` names is another event's occasion: its place (on the sidelines, в
     рамках заседания ...), its time (ahead of, after) or what the event prepares: not the event's
@@ -2065,13 +2038,10 @@ def _occasion_at(text: str, start: int, end: int) -> bool:
         return True
     if _FOR_HAN_BEFORE.search(text, before, start) and _PREPARE_HAN_AFTER.match(text, end):
         return True
-    if _HERE_TO_ATTEND.search(text, max(0, start - 110), start) or (
-        _ATTEND_HAN_BEFORE.search(text, max(0, start - 30), start)
-        and _ATTENDEE_HAN_AFTER.match(text, end)
-    ):
-        return True
     if guest_came_to_attend(text, start, end):
-        return True  # (会见来华出席亚信论坛的…部长: the guest's occasion, ``coder_principals``)
+        # (会见来华出席亚信论坛的…部长, who is in Tashkent to attend the trilateral meeting: the
+        # gathering the meeting's guest came for, ``coder_principals``)
+        return True
     return bool(
         _WITHIN_SESSION_BEFORE.search(text, before, start)
         and _WITHIN_SESSION_AFTER.match(text, end)
