@@ -24,7 +24,13 @@ from collections.abc import Mapping, Sequence
 from steppewatch.extract.matcher import Hit
 from steppewatch.extract.prefilter import Guarded
 
-__all__ = ["assistant_title_after", "focal_principal_over_name", "guest_came_to_attend"]
+__all__ = [
+    "assistant_title_after",
+    "deputy_heads",
+    "deputy_of_body",
+    "focal_principal_over_name",
+    "guest_came_to_attend",
+]
 
 # an assistant head's title right after the body's name (公安部部长助理, 国家移民管理局局长助理,
 # 海关总署署长助理): the assistant is who attends
@@ -34,6 +40,130 @@ _ASSISTANT_TITLE_AFTER = re.compile(r"(?:部长|局长|署长|主任|行长|总�
 def assistant_title_after(text: str, end: int) -> bool:
     """An assistant head's title follows the body's name ending at ``end`` (公安部|部长助理)."""
     return _ASSISTANT_TITLE_AFTER.match(text, end) is not None
+
+
+# twenty-second round (coder83): a body's name inside a deputy head's title (первый заместитель
+# председателя Государственного комитета национальной безопасности, замглавы ГКНБ, Deputy
+# Director of the Border Service; 国家移民管理局副署长) or after its representatives named in a
+# list (Representatives of the Border Service, the Ministry of Internal Affairs and China's
+# National Immigration Administration attended; представители Пограничных войск и ...): the
+# deputy or the representatives attend, of working level (codebook vice_minister_working: deputy
+# heads, department heads, working groups), not the body's head. Not a deputy chief of the
+# general staff (chief_of_general_staff: the codebook's own) nor a CMC vice-chairman
+# (defence_minister)
+DEPUTY_BODY_LEVELS = frozenset(
+    {
+        "foreign_minister",
+        "interior_public_security",
+        "state_security_intelligence",
+        "border_guard_chief",
+        "security_council",
+    }
+)
+_DEPUTY_HEAD_BEFORE = Guarded(
+    re.compile(
+        r"(?<![^\W\d_])(?:(?:(?:перв\w*|стат\w*)\s+)?заместител\w*\s+(?:председател\w*|"
+        r"руководител\w*|начальник\w*|директор\w*|глав\w*|командующ\w*)|"
+        r"зам(?:главы|начальника|директора|руководителя|председателя)|(?:first\s+)?deputy\s+"
+        r"(?:chairman|chairperson|chair|head|director(?:-general)?|chief|commander|"
+        r"administrator)\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
+        re.IGNORECASE,
+    ),
+    "зам",
+    "deputy",
+)
+_REPRESENTATIVES_LIST_BEFORE = Guarded(
+    re.compile(
+        r"(?<![^\W\d_])(?:representatives\s+of|представител\w*)\s+[^.;:!?]{0,100}?"
+        r"(?:,|\s(?:and|и))\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
+        re.IGNORECASE,
+    ),
+    "representatives",
+    "представител",
+)
+_DEPUTY_AFTER_HAN = re.compile(
+    r"(?:第一)?副(?:署长|总队长|主任|局长|部长|司令|主席|行长)|"
+    # (a department of the ministry and its head: 公安部国际合作局局长, 外交部欧亚司司长)
+    r"[\u4e00-\u9fff]{2,10}?(?:局|司|中心)(?:副)?(?:局长|司长|主任)"
+)
+_TITLE_WORD = re.compile(
+    r"minister|secretar|chair|director|head|chief|commander|министр|секретар|председател|"
+    r"директор|руковод|начальник|командующ|глав",
+    re.IGNORECASE,
+)
+DEPUTY_SPAN = 64  # characters before a body's name searched for a deputy head's title
+REPRESENTATIVES_SPAN = 140
+
+
+def deputy_of_body(code: str, start: int, end: int, han: bool, text: str) -> bool:
+    """The body's name at ``start``-``end`` (standing for its head's office ``code``) is part of
+    a deputy head's title or one of the bodies whose representatives attend: working level."""
+    if code not in DEPUTY_BODY_LEVELS:
+        return False
+    if han:
+        return _DEPUTY_AFTER_HAN.match(text, end) is not None
+    if _DEPUTY_HEAD_BEFORE.search(text, max(0, start - DEPUTY_SPAN), start) is not None:
+        return True
+    # (a body in the list, not an official's title after it: representatives of Kazakhstan, and
+    # China's Minister of Public Security said ...)
+    return (
+        _TITLE_WORD.search(text, start, end) is None
+        and _REPRESENTATIVES_LIST_BEFORE.search(text, max(0, start - REPRESENTATIVES_SPAN), start)
+        is not None
+    )
+
+
+# a deputy head of an agency or a service named by its title with no codebook word (заместитель
+# руководителя Национальной иммиграционной администрации КНР, заместителем начальника
+# пограничного управления, the deputy head of China's National Immigration Administration,
+# 中国人民银行副行长), or the head of a ministry's department or an agency's centre (Director of
+# the China Anti-Money Laundering Monitoring and Analysis Center, директор департамента ...,
+# 公安部国际合作局局长, 反洗钱监测分析中心主任): of working level (codebook vice_minister_working:
+# deputy ministers, department heads); the title's hit runs over the body's words after it, up
+# to the state that names its owner. Not a deputy chief of the general staff
+# (chief_of_general_staff), a deputy commander of a military district (other: the codebook's
+# commanders), nor a deputy chairman (the codebook's заместитель председателя)
+_DEPUTY_HEAD = Guarded(
+    re.compile(
+        r"(?<![^\W\d_])(?:(?:(?:перв\w*\s+)?заместител\w*\s+(?:руководител\w*|начальник\w*|"
+        r"директор\w*|глав\w*)|зам(?:главы|начальника|директора|руководителя)|"
+        r"(?:first\s+)?deputy\s+(?:head|director(?:-general)?|chief|administrator)"
+        r"(?!\s+of\s+(?:the\s+)?(?:general|joint)\s+staff))(?![^\W\d_])"
+        r"(?:\s+(?!и\s|and\s|с\s|with\s)[\w'’-]+){0,5}|"
+        r"(?:директор\w*|начальник\w*)\s+(?:[\w-]+\s+){0,3}?(?:центра|департамента)"
+        r"(?![^\W\d_])(?:\s+(?!и\s|с\s)[\w-]+){0,4})|"
+        r"(?:第一)?副(?:行长|署长)|(?:部|总署|银行)[\u4e00-\u9fff]{2,10}?(?:局|司|中心)(?:局长|司长|主任)|"
+        r"[\u4e00-\u9fff]{2,12}?中心主任",
+        re.IGNORECASE,
+    ),
+    "зам",
+    "deputy",
+    "директор",
+    "начальник",
+    "副",
+    "局长",
+    "司长",
+    "主任",
+)
+# (in English the centre's or department's name is capitalised: Director of the China
+# Anti-Money Laundering Monitoring and Analysis Center, not the director of a training centre)
+_DIRECTOR_OF = Guarded(
+    re.compile(
+        r"(?<![^\W\d_])(?:[Dd]irector|[Hh]ead|[Cc]hief)\s+of\s+(?:the\s+)?"
+        r"(?:(?:[A-Z][\w'’-]*|and|of|the|for)\s+){1,9}(?:Center|Centre|Department|Bureau)"
+        r"(?![^\W\d_])"
+    ),
+    "of",
+)
+
+
+def deputy_heads(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The deputy heads' titles (``_DEPUTY_HEAD``) in ``text[start:end]``: (start, end, term)."""
+    out = []
+    for pattern in (_DEPUTY_HEAD, _DIRECTOR_OF):
+        if pattern.possible(text, start, end):
+            out += [(m.start(), m.end(), m.group()) for m in pattern.finditer(text, start, end)]
+    return out
 
 
 # a guest's purpose before a gathering's name (会见来华出席…论坛的…部长, met X, who is in Beijing

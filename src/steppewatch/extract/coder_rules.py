@@ -91,6 +91,8 @@ from steppewatch.extract.coder_participation import (
 from steppewatch.extract.coder_phrases import PHRASE_MARK
 from steppewatch.extract.coder_principals import (
     assistant_title_after,
+    deputy_heads,
+    deputy_of_body,
     focal_principal_over_name,
     guest_came_to_attend,
 )
@@ -983,10 +985,17 @@ def collect(
                 and not _organiser(text, hit)
             ):
                 level = institution.level
-                if level in _MINISTER_LEVELS and (
-                    _VICE_AFTER.match(text, hit.end)
-                    or _delegates(text, hit)
-                    or assistant_title_after(text, hit.end)  # 公安部部长助理
+                if (
+                    level in _MINISTER_LEVELS
+                    and (
+                        _VICE_AFTER.match(text, hit.end)
+                        or _delegates(text, hit)
+                        or assistant_title_after(text, hit.end)  # 公安部部长助理
+                    )
+                    or (
+                        deputy_of_body(level, hit.start, hit.end, _is_han_term(hit), text)
+                        or (level == "border_guard_chief" and _delegates(text, hit))
+                    )
                 ):
                     level = "vice_minister_working"  # 公安部副部长, representatives of the MVD
                 found.implied_levels.setdefault(level, hit)
@@ -5143,6 +5152,10 @@ def _office_level(code: str, hit: Hit, text: str) -> str | None:
         # a body's name and its deputy head's title (国家移民管理局副局长, 公安部副部长率团): the
         # deputy is who attends, as the gazetteer's institutions read (``collect``)
         return "vice_minister_working"
+    if deputy_of_body(code, hit.start, hit.end, _is_han_term(hit), text) or (
+        code == "border_guard_chief" and _delegates(text, hit)
+    ):
+        return "vice_minister_working"  # (первый заместитель председателя ГКНБ: twenty-second)
     return code
 
 
@@ -5371,8 +5384,12 @@ _HEAD_JOIN = re.compile(
     r"\s+(?:(?:the|a|an)\s+)?",
     re.IGNORECASE,
 )
+# (twenty-second round: the body's words between, делегация Национальной иммиграционной
+# администрации КНР во главе с ...)
 _DELEGATION_BEFORE = re.compile(
-    r"(?<![^\W\d_])(?:делегаци\w*|delegation\s+(?:of|from))\s+(?:the\s+)?$", re.IGNORECASE
+    r"(?<![^\W\d_])(?:делегаци\w*|delegation\s+(?:of|from))\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
 )
 # a state's ministry or agency between its name and a deputy's title (土库曼斯坦内务部副部长,
 # 中国国家移民管理局副局长): the ministry's office in that state; not across a meeting's verb
@@ -5381,6 +5398,7 @@ _MINISTRY_BETWEEN = re.compile(
 )
 OWNER_SPAN = 40  # characters between an office's word and its holder's or state's name
 OWNER_SPAN_HAN = 12
+DELEGATION_SPAN = 80  # characters before a state searched for the delegation's word
 
 
 # twenty-first round (coder74): a meeting's verb of two characters or fewer between an office
@@ -5424,7 +5442,8 @@ def _level_owner(hit: Hit, found: Found, text: str) -> str | None:
                     _DELEGATION_JOIN.fullmatch(text, a, b) is not None
                     or (
                         _HEAD_JOIN.fullmatch(text, a, b) is not None
-                        and _DELEGATION_BEFORE.search(text, max(0, start - 30), start) is not None
+                        and _DELEGATION_BEFORE.search(text, max(0, start - DELEGATION_SPAN), start)
+                        is not None
                     )
                 )
             )
@@ -5576,6 +5595,20 @@ _SECRETARIES_PLURAL = Guarded(
 )
 
 
+def _deputy_head_hits(item: CodedItem, text: str, every: list[tuple[str, Hit]]) -> list[Hit]:
+    """The deputy heads' titles the codebook's words miss (``coder_principals.deputy_heads``:
+    заместитель руководителя Национальной иммиграционной администрации КНР) in the item, where
+    no office was found at the title's start: working level."""
+    taken = sorted((h.start, h.end) for _, h in every)
+    out: list[Hit] = []
+    for start, end, term in deputy_heads(text, item.start, item.end):
+        i = bisect.bisect_right(taken, (start, len(text)))
+        if any(a <= start < b for a, b in taken[max(0, i - 2) : i]):
+            continue
+        out.append(Hit(start, end, ("meeting_level", "vice_minister_working"), term))
+    return out
+
+
 def _council_secretaries(item: CodedItem, text: str, every: list[tuple[str, Hit]]) -> list[Hit]:
     """The security council secretaries named in the plural cases the codebook lacks
     (``_SECRETARIES_PLURAL``) in the item, where no office was found."""
@@ -5638,6 +5671,10 @@ def rule_level(
         every.append((code, hit))
     # (the secretaries as a body gather: the meeting's name, which a focal principal named
     # outranks, as for совещание секретарей советов безопасности below)
+    for hit in _deputy_head_hits(item, text, every):
+        levels.setdefault("vice_minister_working", hit)
+        named.setdefault("vice_minister_working", hit)
+        every.append(("vice_minister_working", hit))
     gathered = _council_secretaries(item, text, every)
     for hit in gathered:
         levels.setdefault("security_council", hit)
