@@ -25,7 +25,9 @@ from steppewatch.extract.matcher import Hit
 from steppewatch.extract.prefilter import Guarded
 
 __all__ = [
+    "BORDER_UNIT_SPAN",
     "assistant_title_after",
+    "border_units_meet",
     "deputy_heads",
     "deputy_of_body",
     "focal_principal_over_name",
@@ -164,6 +166,53 @@ def deputy_heads(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         if pattern.possible(text, start, end):
             out += [(m.start(), m.end(), m.group()) for m in pattern.finditer(text, start, end)]
     return out
+
+
+# twenty-second round (coder83): border units below the service's head meeting (新疆军区某边防团
+# 与…边防部队某支队举行边防会晤, с китайской стороны - командир пограничного полка, the commanders
+# of a border regiment and a border detachment met): level other (codebook other: commanders;
+# gold point J), unless the page calls them border representatives (边防代表, пограничные
+# представители: the codebook's border_guard_chief) or names a service's head or the NIA
+_BORDER_UNIT = Guarded(
+    re.compile(
+        r"边防[团连营站]|某支队|边境管理[支大]队|(?<![^\W\d_])(?:командир\w*|командовани\w*)\s+"
+        r"(?:[\w-]+\s+){0,2}?(?:отряд|полк|застав|комендатур|подразделени)\w*|"
+        r"(?<![^\W\d_])(?:commanders?|heads?)\s+of\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?"
+        r"(?:border\s+)?(?:regiment|detachment|outpost|company|battalion)s?(?![^\W\d_])",
+        re.IGNORECASE,
+    ),
+    "边防",
+    "支队",
+    "大队",
+    "команд",
+    "of",
+)
+_BORDER_HEAD = Guarded(
+    re.compile(
+        r"边防(?:部门)?代表|边境代表|移民管理局|(?<![^\W\d_])(?:пограничн\w+\s+представител\w*|"
+        r"border\s+representatives?|руководител\w+\s+погран\w*|директор\w*\s+погран\w*|"
+        r"начальник\w*\s+погран\w+\s+(?:служб|войск)\w*|иммиграц\w*|heads?\s+of\s+(?:the\s+)?"
+        r"border\s+(?:service|guard|troops|agenc)\w*|immigration)",
+        re.IGNORECASE,
+    ),
+    "代表",
+    "移民管理局",
+    "погран",
+    "border",
+    "иммиграц",
+    "immigration",
+)
+BORDER_UNIT_SPAN = 300  # characters past the item's lead searched for the units that meet
+
+
+def border_units_meet(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` (an item's lead and the sentence after it) names border units below
+    the service's head as the sides (``_BORDER_UNIT``) and no border representatives, service
+    head or NIA (``_BORDER_HEAD``)."""
+    return (
+        _BORDER_UNIT.search(text, start, end) is not None
+        and _BORDER_HEAD.search(text, start, end) is None
+    )
 
 
 # a guest's purpose before a gathering's name (会见来华出席…论坛的…部长, met X, who is in Beijing

@@ -90,7 +90,9 @@ from steppewatch.extract.coder_participation import (
 )
 from steppewatch.extract.coder_phrases import PHRASE_MARK
 from steppewatch.extract.coder_principals import (
+    BORDER_UNIT_SPAN,
     assistant_title_after,
+    border_units_meet,
     deputy_heads,
     deputy_of_body,
     focal_principal_over_name,
@@ -5858,6 +5860,13 @@ def rule_level(
     principal = focal_principal_over_name(level, levels, in_name, every, owner, focal)
     if principal is not None:  # (the PRC minister hosting the secretaries: guide 5)
         level, levels[principal[0]] = principal
+    if level == "border_guard_chief" and border_units_meet(
+        text, item.start, min(item.end, lead_at + BORDER_UNIT_SPAN)
+    ):
+        # (twenty-second round: a border regiment's and a detachment's commanders met, 边防团与
+        # …某支队举行边防会晤: codebook other, gold point J; ``coder_principals``)
+        level = "other"
+        levels[level] = levels["border_guard_chief"]
     if level is not None:
         basis = "named" if levels[level].payload[0] == "meeting_level" else "office"
         found.evidence.append(evidence("level", level, levels[level], text, basis))
