@@ -490,6 +490,9 @@ class Found:
     # (whose office a level word is: ``_level_owner``)
     owners: list[tuple[int, int, str]] = field(default_factory=list)
     owner_starts: list[int] = field(default_factory=list)
+    # a state's one-character short form in Chinese (土 for 土库曼斯坦 named on the page), read
+    # once per item from ``owners`` (``_short_owner``); None until read
+    short_forms: dict[str, str | None] | None = None
     evidence: list[Evidence] = field(default_factory=list)
     # the one partner state named in the lead's sentence reporting the event: the main event is
     # bilateral when no framework is named there (``event_frameworks``)
@@ -5409,12 +5412,44 @@ DELEGATION_SPAN = 80  # characters before a state searched for the delegation's 
 _MEETS_HAN = re.compile(r"会见|会晤|会谈|接见|拜会|见|同|与")
 
 
+# twenty-second round (coder83): a partner state's one-character short form right before a Han
+# office (驻土库曼斯坦大使会见土国家安全部长, 向哈内务部移交): that state's office, when the page names
+# the state in full and no other state it names begins with that character; after a boundary or
+# a meeting's or giving verb (not 中土 / 领土 inside a word)
+_SHORT_BEFORE_HAN = re.compile(
+    r"(?:^|[^\u4e00-\u9fff]|会见|会晤|会谈|接见|拜会|见|同|与|和|向|及|对|、)$"
+)
+SHORT_NAME_MIN = 3  # characters of a state's full Chinese name that gives its short form
+
+
+def _short_owner(hit: Hit, found: Found, text: str) -> str | None:
+    """The state whose one-character short form stands right before the Han office ``hit``."""
+    if hit.start < 1:
+        return None
+    char = text[hit.start - 1]
+    if not "\u4e00" <= char <= "\u9fff":
+        return None
+    if found.short_forms is None:
+        forms: dict[str, str | None] = {}
+        for start, end, state in found.owners:
+            if end - start >= SHORT_NAME_MIN and "\u4e00" <= text[start] <= "\u9fff":
+                first = text[start]
+                forms[first] = state if forms.get(first, state) == state else None
+        found.short_forms = forms
+    state = found.short_forms.get(char)
+    if state is None or not _SHORT_BEFORE_HAN.search(text, max(0, hit.start - 3), hit.start - 1):
+        return None
+    return state
+
+
 def _level_owner(hit: Hit, found: Found, text: str) -> str | None:
     """Whose office the level ``hit`` is: an official's or an institution's own state, else the
     state, official or institution named nearest to the office's word in its clause (Kazakh
     Foreign Minister, Minister of Foreign Affairs of China, 国家主席习近平, министром
     общественной безопасности Китайской Народной Республики); None when none is near."""
     span = OWNER_SPAN_HAN if _is_han_term(hit) else OWNER_SPAN
+    if span == OWNER_SPAN_HAN and (short := _short_owner(hit, found, text)) is not None:
+        return short  # (土国家安全部长: the short form's state)
     lo = bisect.bisect_left(found.owner_starts, hit.start - span - 60)
     best: tuple[int, str] | None = None
     for start, end, state in found.owners[lo:]:
@@ -5542,7 +5577,16 @@ def _lead_reports(text: str, item: CodedItem, found: Found, lead: int) -> set[tu
 # listed office at that word, a field's minister (emergencies, health, transport), level other
 _MINISTER_WORD = re.compile(
     r"(?<!副)部长(?!助理)|(?<![^\W\d_])(?:ministers?|министр(?:а|у|ом|е|ы|ов|ам|ами|ах)?|"
-    r"руководител\w*\s+(?:ведомств|министерств)\w*)(?![^\W\d_])",
+    r"руководител\w*\s+(?:ведомств|министерств)\w*|"
+    # (twenty-second round: a field's ministerial meeting, Ministerial Meeting on Emergency
+    # Management, министерское совещание по чрезвычайным ситуациям: its ministers')
+    # (not a listed office's field: a ministerial meeting on public security and internal
+    # affairs or on law enforcement is the interior ministers')
+    r"ministerial(?=\s+(?:meeting|conference)\s+on\s+(?!(?:the\s+)?(?:public\s+security|"
+    r"internal\s+affairs|law\s+enforcement|security|foreign|defen[cs]e|border|interior)))|"
+    r"министерск\w+(?=\s+(?:встреч|совещани|конференци)\w*\s+по\s+(?!(?:вопросам\s+)?"
+    r"(?:общественной\s+безопасности|внутренних|правоохран|безопасности|иностранных|обороны|"
+    r"погранич))))(?![^\W\d_])",
     re.IGNORECASE,
 )
 _TWO_WORDS_BEFORE = re.compile(r"(?:[^\W\d_]+[\s-]+){1,2}$")
