@@ -89,8 +89,8 @@ _DEPUTY_AFTER_HAN = re.compile(
     r"[\u4e00-\u9fff]{2,10}?(?:局|司|中心)(?:副)?(?:局长|司长|主任)"
 )
 _TITLE_WORD = re.compile(
-    r"minister|secretar|chair|director|head|chief|commander|министр|секретар|председател|"
-    r"директор|руковод|начальник|командующ|глав",
+    r"(?<![^\W\d_])(?:minister|secretar|chair|director|head|chief|commander|министр|секретар|"
+    r"председател|директор|руковод|начальник|командующ|глав)",
     re.IGNORECASE,
 )
 DEPUTY_SPAN = 64  # characters before a body's name searched for a deputy head's title
