@@ -12,7 +12,10 @@ level errors of test25, test26, tune9, test23 and test24.
 - a field's ministerial meeting (Ministerial Meeting on Emergency Management): its ministers'
   level, other; not a ministerial meeting on public security;
 - a partner's one-character short form before a Chinese office (土国家安全部长): that state's
-  office, so the PRC ambassador who meets him sets the level.
+  office, so the PRC ambassador who meets him sets the level;
+- principals with no level of their own in the lead of a meeting where no listed office is
+  (prosecutors general, a military academy's head, regional police bodies): other; an experts'
+  meeting: working level.
 
 Texts written for these tests, none copied from a gold text; each rule has a text it changes and
 one it leaves alone."""
@@ -25,6 +28,7 @@ from steppewatch.extract.coder_principals import (
     border_units_meet,
     deputy_heads,
     deputy_of_body,
+    unlisted_principal,
 )
 
 CODER = CodebookCoder()
@@ -284,3 +288,47 @@ def test_a_partners_short_form_owns_the_office_zh() -> None:
 
 def test_the_focal_ministry_keeps_its_level_zh() -> None:
     assert _level(_MINISTER_ZH) == "state_security_intelligence"
+
+
+# -- principals whose office has no level of its own ------------------------------------------
+
+
+def _unlisted(text: str) -> str | None:
+    found = unlisted_principal(text, 0, len(text))
+    return None if found is None else found[0]
+
+
+def test_unlisted_principals_and_experts() -> None:
+    assert _unlisted("Генеральные прокуроры Узбекистана и Китая провели переговоры") == "other"
+    assert _unlisted("Начальник Военной академии НОАК посетил Бишкек") == "other"
+    assert _unlisted("The prosecutors general of China and Kyrgyzstan held talks") == "other"
+    assert _unlisted("伊犁州公安局与阿拉木图州警察局举行警务会晤") == "other"
+    assert _unlisted("亚信禁毒合作专家会议在杜尚别举行") == "vice_minister_working"
+    assert _unlisted("A CICA expert meeting on drug control was held") == "vice_minister_working"
+
+
+def test_listed_or_other_words_are_no_unlisted_principals() -> None:
+    assert _unlisted("Министры внутренних дел Узбекистана и Китая провели переговоры") is None
+    assert _unlisted("The foreign ministers of China and Kyrgyzstan held talks") is None
+    assert _unlisted("亚信外长会议在杜尚别举行") is None
+    assert _unlisted("The police of the two countries held a meeting") is None
+
+
+_REGIONAL_ZH = (
+    "中哈两地警方举行边境警务会晤\n"
+    "6月3日，中国新疆伊犁州公安局与哈萨克斯坦阿拉木图州警察局在霍尔果斯举行边境警务会晤，双方就打击"
+    "恐怖主义、毒品犯罪和跨境走私等执法安全合作交换了意见。\n"
+)
+_MINISTERS_ZH = (
+    "公安部部长会见哈萨克斯坦内务部长\n"
+    "6月3日，公安部部长在京会见哈萨克斯坦内务部长，双方就打击恐怖主义、毒品犯罪和跨境走私等"
+    "执法安全合作交换了意见。\n"
+)
+
+
+def test_regional_police_meeting_is_other_zh() -> None:
+    assert _level(_REGIONAL_ZH) == "other"
+
+
+def test_a_ministers_meeting_keeps_its_level_zh() -> None:
+    assert _level(_MINISTERS_ZH) == "interior_public_security"

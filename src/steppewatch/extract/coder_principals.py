@@ -32,6 +32,7 @@ __all__ = [
     "deputy_of_body",
     "focal_principal_over_name",
     "guest_came_to_attend",
+    "unlisted_principal",
 ]
 
 # an assistant head's title right after the body's name (公安部部长助理, 国家移民管理局局长助理,
@@ -213,6 +214,63 @@ def border_units_meet(text: str, start: int, end: int) -> bool:
         _BORDER_UNIT.search(text, start, end) is not None
         and _BORDER_HEAD.search(text, start, end) is None
     )
+
+
+# twenty-second round (coder83): principals whose office has no level of its own, named in the
+# lead of a meeting where no listed office is: prosecutors general (Генеральные прокуроры, 检察长,
+# prosecutors general), heads of a military academy or university (Начальник Университета
+# национальной обороны), regional police bodies (新疆公安厅, 伊犁州公安局, 阿拉木图州警察局,
+# департамент полиции области, regional police department): other (codebook other: a field's
+# principals with no level, regional officials); an experts' or senior officials' meeting
+# (专家会议, 高官会, expert meeting, senior officials' meeting, совещание экспертов): working level
+# (codebook vice_minister_working: expert and working groups)
+_EXPERTS = Guarded(
+    re.compile(
+        r"专家(?:级)?会议|高官会|(?<![^\W\d_])(?:experts?['’]?\s+(?:level\s+)?(?:meeting|talks|"
+        r"consultations)|senior\s+officials['’]?\s+meeting|совещани\w*\s+(?:высших\s+"
+        r"должностных\s+лиц|экспертов)|встреч\w*\s+экспертов)",
+        re.IGNORECASE,
+    ),
+    "专家",
+    "高官会",
+    "expert",
+    "senior",
+    "совещани",
+    "встреч",
+)
+_UNLISTED = Guarded(
+    re.compile(
+        r"检察长|检察院|(?:自治区|省|州|市|地区)公安(?:厅|局)|州警察局|国防大学校长|"
+        r"(?<![^\W\d_])(?:прокурор\w*|прокуратур\w*|начальник\w*\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:университет|академи|училищ)\w*|департамент\w*\s+полиции\s+[\w-]+\s+област\w*|"
+        r"prosecutors?[\s-]+general|procurator\w*|(?:president|commandant|head)\s+of\s+(?:the\s+)?"
+        r"(?:[\w'’-]+\s+){0,3}?(?:university|academy)|(?:regional|provincial|prefecture|oblast)\s+"
+        r"police)(?![^\W\d_])",
+        re.IGNORECASE,
+    ),
+    "检察",
+    "公安",
+    "警察局",
+    "国防大学",
+    "прокур",
+    "начальник",
+    "департамент",
+    "prosecutor",
+    "procurator",
+    "of",
+    "police",
+)
+
+
+def unlisted_principal(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """The level of the principals ``text[start:end]`` (a meeting's lead, where no listed office
+    is named) names with no level of their own (``_EXPERTS``: working level; ``_UNLISTED``:
+    other), with the words' span; None when it names none."""
+    for code, pattern in (("vice_minister_working", _EXPERTS), ("other", _UNLISTED)):
+        found = pattern.search(text, start, end)
+        if found is not None:
+            return code, found.start(), found.end()
+    return None
 
 
 # a guest's purpose before a gathering's name (会见来华出席…论坛的…部长, met X, who is in Beijing

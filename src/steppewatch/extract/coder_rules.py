@@ -97,6 +97,7 @@ from steppewatch.extract.coder_principals import (
     deputy_of_body,
     focal_principal_over_name,
     guest_came_to_attend,
+    unlisted_principal,
 )
 from steppewatch.extract.coder_resources import Resources, state_of
 from steppewatch.extract.coder_sectors import (
@@ -5889,6 +5890,11 @@ def rule_level(
         if body is not None:
             level = "vice_minister_working"
             levels[level] = Hit(body.start(), body.end(), ("meeting_level", level), body.group())
+    if level is None and (unlisted := unlisted_principal(text, item.start, lead_at)) is not None:
+        # (twenty-second round: prosecutors general, a military academy's head, regional police,
+        # an experts' meeting, named in the lead: ``coder_principals``)
+        level, at, to = unlisted
+        levels[level] = Hit(at, to, ("meeting_level", level), text[at:to])
     deputy = _focal_deputy(every, owner, focal)
     if (
         level is not None
