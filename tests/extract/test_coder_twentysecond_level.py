@@ -332,3 +332,28 @@ def test_regional_police_meeting_is_other_zh() -> None:
 
 def test_a_ministers_meeting_keeps_its_level_zh() -> None:
     assert _level(_MINISTERS_ZH) == "interior_public_security"
+
+
+# -- an office in the name of a gathering the meeting prepares --------------------------------
+
+_PREPARES_ZH = (
+    "亚信高官委员会会议在阿斯塔纳举行\n"
+    "3月4日至5日，亚信高官委员会会议在哈萨克斯坦阿斯塔纳举行，外交部欧亚司副司长率团出席。\n"
+    "会议讨论了打击恐怖主义、禁毒合作以及军事政治领域信任措施等问题。中方表示，愿同哈萨克斯坦等"
+    "各方加强反恐和禁毒合作。\n"
+    "按照惯例，高官委员会会议为外长理事会和峰会做准备。\n"
+)
+_COUNCIL_ZH = (
+    "亚信外长理事会会议在阿斯塔纳举行\n"
+    "3月4日，亚信外长理事会会议在哈萨克斯坦阿斯塔纳举行。\n"
+    "会议讨论了打击恐怖主义、禁毒合作以及军事政治领域信任措施等问题。中方表示，愿同哈萨克斯坦等"
+    "各方加强反恐和禁毒合作。\n"
+)
+
+
+def test_an_office_of_the_gathering_prepared_sets_no_level_zh() -> None:
+    assert _level(_PREPARES_ZH) == "vice_minister_working"
+
+
+def test_the_councils_own_meeting_keeps_its_level_zh() -> None:
+    assert _level(_COUNCIL_ZH) == "foreign_minister"

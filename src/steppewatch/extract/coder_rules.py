@@ -5333,7 +5333,9 @@ def meeting_name_levels(
         code = _office_level(found_code, h, text)
         if h.start >= lead or code is None or (background and _within(background, h)):
             continue
-        if _in_meeting_name(h, item, text):
+        # (not the name of a gathering this one prepares or is held ahead of, 为外长理事会和峰会做
+        # 准备: twenty-second round)
+        if _in_meeting_name(h, item, text) and not _occasion(text, h):
             out.setdefault(code, h)
     return out
 
@@ -5853,11 +5855,13 @@ def rule_level(
         if not own and focal is not None:
             # no office in the reporting sentence nor the lead: a partner state's office named
             # later sets the level only when no office of the focal state's or of nobody's is
-            # named (CICA's senior officials met; Kazakhstan's president is quoted later)
+            # named (CICA's senior officials met; Kazakhstan's president is quoted later); not
+            # an office in the name of a gathering this one prepares (为外长理事会和峰会做准备,
+            # ahead of the foreign ministers' council: twenty-second round)
             own = {
                 code: h
                 for code, h in sorted(every, key=lambda x: x[1].start)
-                if owner.get(id(h)) in (None, focal)
+                if owner.get(id(h)) in (None, focal) and not _occasion(text, h)
             }
         if own:
             levels = {code: own.get(code, levels[code]) for code in own}
