@@ -15,7 +15,12 @@ level errors of test25, test26, tune9, test23 and test24.
   office, so the PRC ambassador who meets him sets the level;
 - principals with no level of their own in the lead of a meeting where no listed office is
   (prosecutors general, a military academy's head, regional police bodies): other; an experts'
-  meeting: working level.
+  meeting: working level;
+- an office in the name of a gathering the meeting prepares (为外长理事会和峰会做准备): not the
+  meeting's level;
+- an office of no state named that receives the focal state's delegation (Министр обороны принял
+  делегацию НОАК): the host's, not the focal principal's; a delegation's head after a deputy's
+  word (во главе с заместителем командующего) is the delegation's state's.
 
 Texts written for these tests, none copied from a gold text; each rule has a text it changes and
 one it leaves alone."""
@@ -357,3 +362,27 @@ def test_an_office_of_the_gathering_prepared_sets_no_level_zh() -> None:
 
 def test_the_councils_own_meeting_keeps_its_level_zh() -> None:
     assert _level(_COUNCIL_ZH) == "foreign_minister"
+
+
+# -- a partner's office receiving the focal state's delegation --------------------------------
+
+_HOST_RU = (
+    "Министр обороны принял делегацию Народно-освободительной армии Китая\n"
+    "ДУШАНБЕ, 9 апреля. Министр обороны Республики Таджикистан принял делегацию НОАК во главе с "
+    "заместителем командующего войсками Западного военного округа. В ходе встречи обсуждены "
+    "вопросы противодействия терроризму и угрозам с территории Афганистана.\n"
+)
+_GUEST_MINISTER_RU = (
+    "Министр обороны Китая встретился с министром обороны Таджикистана\n"
+    "ДУШАНБЕ, 9 апреля. Министр обороны КНР встретился с министром обороны Республики "
+    "Таджикистан. В ходе встречи обсуждены вопросы противодействия терроризму и угрозам с "
+    "территории Афганистана.\n"
+)
+
+
+def test_a_host_receiving_the_focal_delegation_sets_no_level_ru() -> None:
+    assert _level(_HOST_RU) == "other"
+
+
+def test_the_focal_minister_keeps_his_level_ru() -> None:
+    assert _level(_GUEST_MINISTER_RU) == "defence_minister"

@@ -32,6 +32,7 @@ __all__ = [
     "deputy_of_body",
     "focal_principal_over_name",
     "guest_came_to_attend",
+    "receives_delegation",
     "unlisted_principal",
 ]
 
@@ -271,6 +272,34 @@ def unlisted_principal(text: str, start: int, end: int) -> tuple[str, int, int] 
         if found is not None:
             return code, found.start(), found.end()
     return None
+
+
+# twenty-second round (coder83): an office of no state named that receives a delegation (Министр
+# обороны принял делегацию Народно-освободительной армии Китая, the minister received a delegation
+# of the Chinese police): the host's, when the delegation is the focal state's (the caller checks
+# the state named after the returned position)
+_RECEIVES_DELEGATION = Guarded(
+    re.compile(
+        r"[^.;!?\n]{0,40}?(?<![^\W\d_])(?P<verb>принял\w*|принимает|встретил\w*\s+с|received|"
+        r"receives|met\s+(?:with\s+)?)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?"
+        r"(?:делегаци\w*|delegation)(?![^\W\d_])",
+        re.IGNORECASE,
+    ),
+    "делегаци",
+    "delegation",
+)
+DELEGATION_STATE_SPAN = 60  # characters after the delegation's word searched for its state
+RECEIVES_SPAN = 120
+
+
+def receives_delegation(text: str, end: int) -> tuple[int, int] | None:
+    """Where the receiving verb starts and the delegation's word ends when the office ending at
+    ``end`` receives a delegation in its clause (``_RECEIVES_DELEGATION``), else None."""
+    stop = min(len(text), end + RECEIVES_SPAN)
+    if not _RECEIVES_DELEGATION.possible(text, end, stop):
+        return None
+    found = _RECEIVES_DELEGATION.pattern.match(text, end, stop)
+    return None if found is None else (found.start("verb"), found.end())
 
 
 # a guest's purpose before a gathering's name (会见来华出席…论坛的…部长, met X, who is in Beijing

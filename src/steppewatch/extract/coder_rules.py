@@ -91,12 +91,14 @@ from steppewatch.extract.coder_participation import (
 from steppewatch.extract.coder_phrases import PHRASE_MARK
 from steppewatch.extract.coder_principals import (
     BORDER_UNIT_SPAN,
+    DELEGATION_STATE_SPAN,
     assistant_title_after,
     border_units_meet,
     deputy_heads,
     deputy_of_body,
     focal_principal_over_name,
     guest_came_to_attend,
+    receives_delegation,
     unlisted_principal,
 )
 from steppewatch.extract.coder_resources import Resources, state_of
@@ -5389,7 +5391,10 @@ _DELEGATION_JOIN = re.compile(
 # министра, the delegation of China was headed by a vice minister): the head's office is hers
 _HEAD_JOIN = re.compile(
     r"\s+(?:(?:was\s+)?(?:led|headed)\s+by|возглавил\w*|возглавлял\w*|во\s+главе\s+с)"
-    r"\s+(?:(?:the|a|an)\s+)?",
+    r"\s+(?:(?:the|a|an)\s+)?"
+    # (twenty-second round: a deputy's word before the office, во главе с заместителем
+    # командующего, led by the deputy commander: the office is still the delegation's state's)
+    r"(?:(?:first\s+)?(?:deputy|vice)[\s-]+|(?:перв\w+\s+)?заместител\w*\s+)?",
     re.IGNORECASE,
 )
 # (twenty-second round: the body's words between, делегация Национальной иммиграционной
@@ -5519,6 +5524,16 @@ def _host_state(hit: Hit, found: Found, text: str) -> str | None:
         if start >= hit.end and _HOST_AFTER.fullmatch(text, hit.end, start):
             return state
     return None
+
+
+def _hosts_focal_delegation(hit: Hit, found: Found, text: str) -> bool:
+    """The office ``hit`` of no state named receives a delegation of the focal state (Министр
+    обороны принял делегацию НОАК Китая): the host's office, not the focal principal's."""
+    span = receives_delegation(text, hit.end)
+    if span is None:
+        return False
+    i = bisect.bisect_left(found.focal_named, span[0])
+    return i < len(found.focal_named) and found.focal_named[i] <= span[1] + DELEGATION_STATE_SPAN
 
 
 def _focal_deputy(
@@ -5797,6 +5812,7 @@ def rule_level(
                         lo <= h.start < hi and (there or not _in_meeting_name(h, item, text))
                         for lo, hi, there in unowned
                     )
+                    and not _hosts_focal_delegation(h, found, text)
                 )
             ]
             named, levels = {}, {}
