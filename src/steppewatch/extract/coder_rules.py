@@ -5444,10 +5444,10 @@ def _short_owner(hit: Hit, found: Found, text: str) -> str | None:
                 first = text[start]
                 forms[first] = state if forms.get(first, state) == state else None
         found.short_forms = forms
-    state = found.short_forms.get(char)
-    if state is None or not _SHORT_BEFORE_HAN.search(text, max(0, hit.start - 3), hit.start - 1):
+    short = found.short_forms.get(char)
+    if short is None or not _SHORT_BEFORE_HAN.search(text, max(0, hit.start - 3), hit.start - 1):
         return None
-    return state
+    return short
 
 
 def _level_owner(hit: Hit, found: Found, text: str) -> str | None:
