@@ -135,20 +135,26 @@ _DEPUTY_HEAD = Guarded(
         r"(?!\s+of\s+(?:the\s+)?(?:general|joint)\s+staff))(?![^\W\d_])"
         r"(?:\s+(?!и\s|and\s|с\s|with\s)[\w'’-]+){0,5}|"
         r"(?:директор\w*|начальник\w*)\s+(?:[\w-]+\s+){0,3}?(?:центра|департамента)"
-        r"(?![^\W\d_])(?:\s+(?!и\s|с\s)[\w-]+){0,4})|"
-        r"(?:第一)?副(?:行长|署长)|(?:部|总署|银行)[\u4e00-\u9fff]{2,10}?(?:局|司|中心)(?:局长|司长|主任)|"
-        r"[\u4e00-\u9fff]{2,12}?中心主任",
+        r"(?![^\W\d_])(?:\s+(?!и\s|с\s)[\w-]+){0,4})",
         re.IGNORECASE,
     ),
     "зам",
     "deputy",
     "директор",
     "начальник",
+)
+# (in Chinese: the title's characters first, the body's name before them read back: 中国人民银行
+# 副行长, 公安部国际合作局局长, 反洗钱监测分析中心主任)
+_DEPUTY_HEAD_HAN = Guarded(
+    re.compile(r"副(?:行长|署长)|中心主任|(?:局|司|中心)(?:局长|司长|主任)"),
     "副",
+    "主任",
     "局长",
     "司长",
-    "主任",
 )
+_MINISTRY_BEFORE_HAN = re.compile(r"(?:部|总署|银行)[\u4e00-\u9fff]{2,10}$")
+_CENTRE_BEFORE_HAN = re.compile(r"[\u4e00-\u9fff]{2,12}$")
+HAN_BODY_SPAN = 12
 # (in English the centre's or department's name is capitalised: Director of the China
 # Anti-Money Laundering Monitoring and Analysis Center, not the director of a training centre)
 _DIRECTOR_OF = Guarded(
@@ -157,7 +163,10 @@ _DIRECTOR_OF = Guarded(
         r"(?:(?:[A-Z][\w'’-]*|and|of|the|for)\s+){1,9}(?:Center|Centre|Department|Bureau)"
         r"(?![^\W\d_])"
     ),
-    "of",
+    "irector",
+    "Head",
+    "head",
+    "hief",
 )
 
 
@@ -167,7 +176,19 @@ def deputy_heads(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     for pattern in (_DEPUTY_HEAD, _DIRECTOR_OF):
         if pattern.possible(text, start, end):
             out += [(m.start(), m.end(), m.group()) for m in pattern.finditer(text, start, end)]
-    return out
+    if _DEPUTY_HEAD_HAN.possible(text, start, end):
+        for m in _DEPUTY_HEAD_HAN.finditer(text, start, end):
+            at = m.start()
+            if m.group().startswith("副"):
+                at -= 2 if text.startswith("第一", at - 2) and at - 2 >= start else 0
+                out.append((at, m.end(), text[at : m.end()]))
+                continue
+            before = (
+                _CENTRE_BEFORE_HAN if m.group() == "中心主任" else _MINISTRY_BEFORE_HAN
+            ).search(text, max(start, at - HAN_BODY_SPAN), at)
+            if before is not None:
+                out.append((before.start(), m.end(), text[before.start() : m.end()]))
+    return sorted(out)
 
 
 # twenty-second round (coder83): border units below the service's head meeting (新疆军区某边防团
