@@ -90,9 +90,16 @@ from steppewatch.extract.coder_participation import (
 )
 from steppewatch.extract.coder_phrases import PHRASE_MARK
 from steppewatch.extract.coder_principals import (
+    BORDER_UNIT_SPAN,
+    DELEGATION_STATE_SPAN,
     assistant_title_after,
+    border_units_meet,
+    deputy_heads,
+    deputy_of_body,
     focal_principal_over_name,
     guest_came_to_attend,
+    receives_delegation,
+    unlisted_principal,
 )
 from steppewatch.extract.coder_resources import Resources, state_of
 from steppewatch.extract.coder_second_events import (
@@ -501,6 +508,9 @@ class Found:
     # (whose office a level word is: ``_level_owner``)
     owners: list[tuple[int, int, str]] = field(default_factory=list)
     owner_starts: list[int] = field(default_factory=list)
+    # a state's one-character short form in Chinese (土 for 土库曼斯坦 named on the page), read
+    # once per item from ``owners`` (``_short_owner``); None until read
+    short_forms: dict[str, str | None] | None = None
     evidence: list[Evidence] = field(default_factory=list)
     # the one partner state named in the lead's sentence reporting the event: the main event is
     # bilateral when no framework is named there (``event_frameworks``)
@@ -998,10 +1008,17 @@ def collect(
                 and not _organiser(text, hit)
             ):
                 level = institution.level
-                if level in _MINISTER_LEVELS and (
-                    _VICE_AFTER.match(text, hit.end)
-                    or _delegates(text, hit)
-                    or assistant_title_after(text, hit.end)  # 公安部部长助理
+                if (
+                    level in _MINISTER_LEVELS
+                    and (
+                        _VICE_AFTER.match(text, hit.end)
+                        or _delegates(text, hit)
+                        or assistant_title_after(text, hit.end)  # 公安部部长助理
+                    )
+                    or (
+                        deputy_of_body(level, hit.start, hit.end, _is_han_term(hit), text)
+                        or (level == "border_guard_chief" and _delegates(text, hit))
+                    )
                 ):
                     level = "vice_minister_working"  # 公安部副部长, representatives of the MVD
                 found.implied_levels.setdefault(level, hit)
@@ -2026,33 +2043,6 @@ _WITHIN_AFTER = re.compile(
 _ABBREVIATION = re.compile(r"\s?[(（]")  # a name's abbreviation in brackets after it: (SCO)
 
 
-# twenty-first round (coder74): the gathering a visitor is in the country for, named in a clause
-# about the visitor (the foreign minister, who is in Tashkent to attend the trilateral meeting;
-# Ван И, который находится в нашей стране для участия в трехсторонней встрече; 会见来华出席中国—
-# 中亚外长会晤的哈萨克斯坦外长): why the guest came, the occasion of the meeting reported (the
-# president received him), not its format (gold guide 5: a bilateral meeting stays bilateral)
-_HERE_TO_ATTEND = Guarded(
-    re.compile(
-        r"(?<![^\W\d_])(?:who\s+(?:is|was|has\s+been|had\s+been|arrived|came|travell?ed)\s+"
-        r"[^.;!?\n]{0,50}?(?<![^\W\d_])(?:to\s+(?:attend|take\s+part\s+in|participate\s+in)|"
-        r"for)|(?:котор\w+\s+(?:находится|находился|прибыл\w*|пребывает|пребывал\w*)|"
-        r"находящ\w+|прибывш\w+|пребывающ\w+)\s+[^.;!?\n]{0,50}?для\s+участия\s+в)"
-        r"\s+(?:the\s+)?[^.;,!?\n]{0,60}$",
-        re.IGNORECASE,
-    ),
-    "who",
-    "котор",
-    "находящ",
-    "прибывш",
-    "пребывающ",
-)
-_ATTEND_HAN_BEFORE = re.compile(r"(?:来华|访华|抵京|在华|赴[\u4e00-\u9fff]{1,8}?)(?:出席|参加)$")
-_ATTENDEE_HAN_AFTER = re.compile(
-    r"[^，,。；;：:]{0,20}?的[^，,。；;：:]{0,12}?(?:外长|部长|总统|总理|主席|秘书|代表团?|司令|局长|"
-    r"团长|大使)"
-)
-
-
 def _occasion(text: str, hit: Hit) -> bool:
     """The framework ``hit`` names is another event's occasion: its place (on the sidelines, в
     рамках заседания ...), its time (ahead of, after) or what the event prepares: not the event's
@@ -2080,13 +2070,10 @@ def _occasion_at(text: str, start: int, end: int) -> bool:
         return True
     if _FOR_HAN_BEFORE.search(text, before, start) and _PREPARE_HAN_AFTER.match(text, end):
         return True
-    if _HERE_TO_ATTEND.search(text, max(0, start - 110), start) or (
-        _ATTEND_HAN_BEFORE.search(text, max(0, start - 30), start)
-        and _ATTENDEE_HAN_AFTER.match(text, end)
-    ):
-        return True
     if guest_came_to_attend(text, start, end):
-        return True  # (会见来华出席亚信论坛的…部长: the guest's occasion, ``coder_principals``)
+        # (会见来华出席亚信论坛的…部长, who is in Tashkent to attend the trilateral meeting: the
+        # gathering the meeting's guest came for, ``coder_principals``)
+        return True
     return bool(
         _WITHIN_SESSION_BEFORE.search(text, before, start)
         and _WITHIN_SESSION_AFTER.match(text, end)
@@ -5369,6 +5356,10 @@ def _office_level(code: str, hit: Hit, text: str) -> str | None:
         # a body's name and its deputy head's title (国家移民管理局副局长, 公安部副部长率团): the
         # deputy is who attends, as the gazetteer's institutions read (``collect``)
         return "vice_minister_working"
+    if deputy_of_body(code, hit.start, hit.end, _is_han_term(hit), text) or (
+        code == "border_guard_chief" and _delegates(text, hit)
+    ):
+        return "vice_minister_working"  # (первый заместитель председателя ГКНБ: twenty-second)
     return code
 
 
@@ -5540,7 +5531,9 @@ def meeting_name_levels(
         code = _office_level(found_code, h, text)
         if h.start >= lead or code is None or (background and _within(background, h)):
             continue
-        if _in_meeting_name(h, item, text):
+        # (not the name of a gathering this one prepares or is held ahead of, 为外长理事会和峰会做
+        # 准备: twenty-second round)
+        if _in_meeting_name(h, item, text) and not _occasion(text, h):
             out.setdefault(code, h)
     return out
 
@@ -5594,11 +5587,18 @@ _DELEGATION_JOIN = re.compile(
 # министра, the delegation of China was headed by a vice minister): the head's office is hers
 _HEAD_JOIN = re.compile(
     r"\s+(?:(?:was\s+)?(?:led|headed)\s+by|возглавил\w*|возглавлял\w*|во\s+главе\s+с)"
-    r"\s+(?:(?:the|a|an)\s+)?",
+    r"\s+(?:(?:the|a|an)\s+)?"
+    # (twenty-second round: a deputy's word before the office, во главе с заместителем
+    # командующего, led by the deputy commander: the office is still the delegation's state's)
+    r"(?:(?:first\s+)?(?:deputy|vice)[\s-]+|(?:перв\w+\s+)?заместител\w*\s+)?",
     re.IGNORECASE,
 )
+# (twenty-second round: the body's words between, делегация Национальной иммиграционной
+# администрации КНР во главе с ...)
 _DELEGATION_BEFORE = re.compile(
-    r"(?<![^\W\d_])(?:делегаци\w*|delegation\s+(?:of|from))\s+(?:the\s+)?$", re.IGNORECASE
+    r"(?<![^\W\d_])(?:делегаци\w*|delegation\s+(?:of|from))\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
 )
 # a state's ministry or agency between its name and a deputy's title (土库曼斯坦内务部副部长,
 # 中国国家移民管理局副局长): the ministry's office in that state; not across a meeting's verb
@@ -5607,6 +5607,7 @@ _MINISTRY_BETWEEN = re.compile(
 )
 OWNER_SPAN = 40  # characters between an office's word and its holder's or state's name
 OWNER_SPAN_HAN = 12
+DELEGATION_SPAN = 80  # characters before a state searched for the delegation's word
 
 
 # twenty-first round (coder74): a meeting's verb of two characters or fewer between an office
@@ -5615,12 +5616,44 @@ OWNER_SPAN_HAN = 12
 _MEETS_HAN = re.compile(r"会见|会晤|会谈|接见|拜会|见|同|与")
 
 
+# twenty-second round (coder83): a partner state's one-character short form right before a Han
+# office (驻土库曼斯坦大使会见土国家安全部长, 向哈内务部移交): that state's office, when the page names
+# the state in full and no other state it names begins with that character; after a boundary or
+# a meeting's or giving verb (not 中土 / 领土 inside a word)
+_SHORT_BEFORE_HAN = re.compile(
+    r"(?:^|[^\u4e00-\u9fff]|会见|会晤|会谈|接见|拜会|见|同|与|和|向|及|对|、)$"
+)
+SHORT_NAME_MIN = 3  # characters of a state's full Chinese name that gives its short form
+
+
+def _short_owner(hit: Hit, found: Found, text: str) -> str | None:
+    """The state whose one-character short form stands right before the Han office ``hit``."""
+    if hit.start < 1:
+        return None
+    char = text[hit.start - 1]
+    if not "\u4e00" <= char <= "\u9fff":
+        return None
+    if found.short_forms is None:
+        forms: dict[str, str | None] = {}
+        for start, end, state in found.owners:
+            if end - start >= SHORT_NAME_MIN and "\u4e00" <= text[start] <= "\u9fff":
+                first = text[start]
+                forms[first] = state if forms.get(first, state) == state else None
+        found.short_forms = forms
+    short = found.short_forms.get(char)
+    if short is None or not _SHORT_BEFORE_HAN.search(text, max(0, hit.start - 3), hit.start - 1):
+        return None
+    return short
+
+
 def _level_owner(hit: Hit, found: Found, text: str) -> str | None:
     """Whose office the level ``hit`` is: an official's or an institution's own state, else the
     state, official or institution named nearest to the office's word in its clause (Kazakh
     Foreign Minister, Minister of Foreign Affairs of China, 国家主席习近平, министром
     общественной безопасности Китайской Народной Республики); None when none is near."""
     span = OWNER_SPAN_HAN if _is_han_term(hit) else OWNER_SPAN
+    if span == OWNER_SPAN_HAN and (short := _short_owner(hit, found, text)) is not None:
+        return short  # (土国家安全部长: the short form's state)
     lo = bisect.bisect_left(found.owner_starts, hit.start - span - 60)
     best: tuple[int, str] | None = None
     for start, end, state in found.owners[lo:]:
@@ -5650,7 +5683,8 @@ def _level_owner(hit: Hit, found: Found, text: str) -> str | None:
                     _DELEGATION_JOIN.fullmatch(text, a, b) is not None
                     or (
                         _HEAD_JOIN.fullmatch(text, a, b) is not None
-                        and _DELEGATION_BEFORE.search(text, max(0, start - 30), start) is not None
+                        and _DELEGATION_BEFORE.search(text, max(0, start - DELEGATION_SPAN), start)
+                        is not None
                     )
                 )
             )
@@ -5686,6 +5720,16 @@ def _host_state(hit: Hit, found: Found, text: str) -> str | None:
         if start >= hit.end and _HOST_AFTER.fullmatch(text, hit.end, start):
             return state
     return None
+
+
+def _hosts_focal_delegation(hit: Hit, found: Found, text: str) -> bool:
+    """The office ``hit`` of no state named receives a delegation of the focal state (Министр
+    обороны принял делегацию НОАК Китая): the host's office, not the focal principal's."""
+    span = receives_delegation(text, hit.end)
+    if span is None:
+        return False
+    i = bisect.bisect_left(found.focal_named, span[0])
+    return i < len(found.focal_named) and found.focal_named[i] <= span[1] + DELEGATION_STATE_SPAN
 
 
 def _focal_deputy(
@@ -5747,7 +5791,16 @@ def _lead_reports(text: str, item: CodedItem, found: Found, lead: int) -> set[tu
 # listed office at that word, a field's minister (emergencies, health, transport), level other
 _MINISTER_WORD = re.compile(
     r"(?<!副)部长(?!助理)|(?<![^\W\d_])(?:ministers?|министр(?:а|у|ом|е|ы|ов|ам|ами|ах)?|"
-    r"руководител\w*\s+(?:ведомств|министерств)\w*)(?![^\W\d_])",
+    r"руководител\w*\s+(?:ведомств|министерств)\w*|"
+    # (twenty-second round: a field's ministerial meeting, Ministerial Meeting on Emergency
+    # Management, министерское совещание по чрезвычайным ситуациям: its ministers')
+    # (not a listed office's field: a ministerial meeting on public security and internal
+    # affairs or on law enforcement is the interior ministers')
+    r"ministerial(?=\s+(?:meeting|conference)\s+on\s+(?!(?:the\s+)?(?:public\s+security|"
+    r"internal\s+affairs|law\s+enforcement|security|foreign|defen[cs]e|border|interior)))|"
+    r"министерск\w+(?=\s+(?:встреч|совещани|конференци)\w*\s+по\s+(?!(?:вопросам\s+)?"
+    r"(?:общественной\s+безопасности|внутренних|правоохран|безопасности|иностранных|обороны|"
+    r"погранич))))(?![^\W\d_])",
     re.IGNORECASE,
 )
 _TWO_WORDS_BEFORE = re.compile(r"(?:[^\W\d_]+[\s-]+){1,2}$")
@@ -5800,6 +5853,20 @@ _SECRETARIES_PLURAL = Guarded(
     ),
     "секретар",
 )
+
+
+def _deputy_head_hits(item: CodedItem, text: str, every: list[tuple[str, Hit]]) -> list[Hit]:
+    """The deputy heads' titles the codebook's words miss (``coder_principals.deputy_heads``:
+    заместитель руководителя Национальной иммиграционной администрации КНР) in the item, where
+    no office was found at the title's start: working level."""
+    taken = sorted((h.start, h.end) for _, h in every)
+    out: list[Hit] = []
+    for start, end, term in deputy_heads(text, item.start, item.end):
+        i = bisect.bisect_right(taken, (start, len(text)))
+        if any(a <= start < b for a, b in taken[max(0, i - 2) : i]):
+            continue
+        out.append(Hit(start, end, ("meeting_level", "vice_minister_working"), term))
+    return out
 
 
 def _council_secretaries(item: CodedItem, text: str, every: list[tuple[str, Hit]]) -> list[Hit]:
@@ -5864,6 +5931,10 @@ def rule_level(
         every.append((code, hit))
     # (the secretaries as a body gather: the meeting's name, which a focal principal named
     # outranks, as for совещание секретарей советов безопасности below)
+    for hit in _deputy_head_hits(item, text, every):
+        levels.setdefault("vice_minister_working", hit)
+        named.setdefault("vice_minister_working", hit)
+        every.append(("vice_minister_working", hit))
     gathered = _council_secretaries(item, text, every)
     for hit in gathered:
         levels.setdefault("security_council", hit)
@@ -5937,6 +6008,7 @@ def rule_level(
                         lo <= h.start < hi and (there or not _in_meeting_name(h, item, text))
                         for lo, hi, there in unowned
                     )
+                    and not _hosts_focal_delegation(h, found, text)
                 )
             ]
             named, levels = {}, {}
@@ -5995,11 +6067,13 @@ def rule_level(
         if not own and focal is not None:
             # no office in the reporting sentence nor the lead: a partner state's office named
             # later sets the level only when no office of the focal state's or of nobody's is
-            # named (CICA's senior officials met; Kazakhstan's president is quoted later)
+            # named (CICA's senior officials met; Kazakhstan's president is quoted later); not
+            # an office in the name of a gathering this one prepares (为外长理事会和峰会做准备,
+            # ahead of the foreign ministers' council: twenty-second round)
             own = {
                 code: h
                 for code, h in sorted(every, key=lambda x: x[1].start)
-                if owner.get(id(h)) in (None, focal)
+                if owner.get(id(h)) in (None, focal) and not _occasion(text, h)
             }
         if own:
             levels = {code: own.get(code, levels[code]) for code in own}
@@ -6032,6 +6106,11 @@ def rule_level(
         if body is not None:
             level = "vice_minister_working"
             levels[level] = Hit(body.start(), body.end(), ("meeting_level", level), body.group())
+    if level is None and (unlisted := unlisted_principal(text, item.start, lead_at)) is not None:
+        # (twenty-second round: prosecutors general, a military academy's head, regional police,
+        # an experts' meeting, named in the lead: ``coder_principals``)
+        level, at, to = unlisted
+        levels[level] = Hit(at, to, ("meeting_level", level), text[at:to])
     deputy = _focal_deputy(every, owner, focal)
     if (
         level is not None
@@ -6047,6 +6126,13 @@ def rule_level(
     principal = focal_principal_over_name(level, levels, in_name, every, owner, focal)
     if principal is not None:  # (the PRC minister hosting the secretaries: guide 5)
         level, levels[principal[0]] = principal
+    if level == "border_guard_chief" and border_units_meet(
+        text, item.start, min(item.end, lead_at + BORDER_UNIT_SPAN)
+    ):
+        # (twenty-second round: a border regiment's and a detachment's commanders met, 边防团与
+        # …某支队举行边防会晤: codebook other, gold point J; ``coder_principals``)
+        level = "other"
+        levels[level] = levels["border_guard_chief"]
     if level is not None:
         basis = "named" if levels[level].payload[0] == "meeting_level" else "office"
         found.evidence.append(evidence("level", level, levels[level], text, basis))
