@@ -103,6 +103,7 @@ from typing import Any
 
 from steppewatch.extract.calibration import load_calibration
 from steppewatch.extract.coder_academic import academic_gathering
+from steppewatch.extract.coder_assault import assault_mentions
 from steppewatch.extract.coder_background import (
     absent_side,
     another_time,
@@ -483,7 +484,9 @@ class CodebookCoder:
         hits = persons_mentions(
             operation_mentions(hits, normal, item.start, item.end), normal, item.start, item.end
         )
-        hits = held_mentions(hits, normal, item.start, item.end)
+        hits = assault_mentions(
+            held_mentions(hits, normal, item.start, item.end), normal, item.start, item.end
+        )
         hits = drill_mentions(
             contest_mentions(hits, normal, item.start, item.end), normal, item.start, item.end
         )

@@ -67,6 +67,7 @@ from steppewatch.extract.coder_entities import (
     not_participant,
     upcoming_venue,
 )
+from steppewatch.extract.coder_joint_title import joint_title_first
 from steppewatch.extract.coder_meeting_leads import (
     channel_mechanism,
     exercise_meeting,
@@ -3470,7 +3471,7 @@ def _founding(text: str, item: CodedItem, hit: Hit) -> bool:
 # a negation earlier in the event word's clause: the event did not happen (不将…遣返, 未签署,
 # refused to extradite, не было подписано); not the words that only look like one (不断, 不仅)
 _NEGATION = re.compile(
-    r"不(?![断仅但久同少论过管遗可满足稳安确错懈])|未(?!来|成年|经)|没有|拒绝|并非|否认|"
+    r"不(?![断仅但久同少论过管遗可满足稳安确错懈明])|未(?!来|成年|经)|没有|拒绝|并非|否认|"
     r"\b(?:not|never|refused|refuses|refuse|declined|declines|rejected|denied|n't)\b|"
     r"(?<![^\W\d_])(?:не|ни)(?![^\W\d_])|отказ|отклон",
     re.IGNORECASE,
@@ -4148,6 +4149,7 @@ SECOND_EVENTS = {
     "infrastructure": ("training_education", "equipment_transfer", "meeting"),
     "equipment_transfer": ("training_education", "infrastructure", "meeting"),
     "joint_patrol_operation": ("meeting",),
+    "training_education": ("equipment_transfer",),
 }
 # a training place pledged or given with its size (готова подготовить 1500 сотрудников, will
 # train 2,000 police officers, 为中亚国家培训1500名执法人员, 3000个培训名额): codebook training_education,
@@ -4621,6 +4623,18 @@ def rule_kinds(
     ):
         return []  # an interview's or a signed article's title office (coder_meeting_leads)
     main = choose_kind(item, kinds, has_level, lead_end, lead_level, text, body_start)
+    # (装备交接仪式暨培训班结业仪式: the event named before 暨 leads, the one after it is the
+    # title's second event; coder_joint_title)
+    joined = joint_title_first(
+        text,
+        item.start,
+        lead_end,
+        kinds,
+        main,
+        lambda at: _sentence_of(text, at, item.start, item.end),
+    )
+    if joined is not None:
+        main, joined = joined, main
     for code, hs in phrases.items():
         if hs:
             kinds[code] = sorted(kinds.get(code, []) + hs, key=lambda h: h.start)
@@ -4826,6 +4840,10 @@ def rule_kinds(
         if hs:
             chosen.append(other)
             found.evidence.append(evidence("kind", other, hs[0], text, "second_event", len(hs)))
+    if joined is not None and joined not in chosen:
+        hs = kinds[joined]
+        chosen.append(joined)
+        found.evidence.append(evidence("kind", joined, hs[0], text, "second_event", len(hs)))
     return chosen
 
 
