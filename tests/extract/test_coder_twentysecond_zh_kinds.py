@@ -1,12 +1,13 @@
-"""Twenty-second round (coder81), main kind and event kinds on Chinese pages and the classes they
-share with Russian and English ones: equipment handed over at a training course's ceremony is
-the course's second event (SECOND_EVENTS had none for training), officials attending the
-course's ceremony or the trainees' study visits no meeting; a Chinese title joining
-two events with 暨 (装备交接仪式暨培训班结业仪式) leads with the one named first
-(``coder_joint_title``); persons robbed or stabbed, told of their victims (遭…抢劫并被刺伤, 遭持刀抢劫,
-were robbed, ограбили), are an incident (``coder_assault``), and an unidentified attacker (不明身份
-人员) negates nothing. Every text is written for these tests (no gold text); each rule has its
-contrast."""
+"""Twenty-second round (coder81), main kind and event kinds on Chinese pages and the classes
+they share with Russian and English ones: equipment handed over at a training course's ceremony
+is the course's second event (SECOND_EVENTS had none for training; equipment only used in the
+course is none); a Chinese title joining two events with 暨 (装备交接仪式暨培训班结业仪式) leads
+with the one named first (``coder_joint_title``); persons robbed or stabbed, told of their
+victims (遭…抢劫并被刺伤, 遭持刀抢劫, were robbed, ограбили), are an incident (``coder_assault``),
+and an unidentified attacker (不明身份人员) negates nothing; a meeting held at an exercise (会见,
+met the commander, провёл переговоры) is its second event, officials attending it (出席) or the
+troops' visits (visited, посетили) not. Every text is written for these tests (no gold text);
+each rule has its contrast."""
 
 from __future__ import annotations
 
@@ -244,3 +245,75 @@ def test_assault_mentions_words() -> None:
         found = assault_mentions([], text, 0, len(text))
         assert [h.term for h in found] == expected, text
         assert all(h.payload == ("event_kind", "incident") for h in found)
+
+
+# --- a meeting held at an exercise ------------------------------------------------------------
+
+EXERCISE_MET_ZH = (
+    "中吉两国武警联合反恐演习在伊塞克湖州落幕\n"
+    "中国军网 | 2026-10-20\n"
+    "\n"
+    "10月19日，中国人民武装警察部队与吉尔吉斯斯坦国民近卫军“天山-2026”联合反恐演习在伊塞克湖州落下帷幕。"
+    "两国参演官兵共400余人参加。\n"
+    "\n"
+    "闭幕式后，武警部队副司令员会见了吉尔吉斯斯坦国民近卫军司令，双方就深化两军反恐合作交换了意见。\n"
+)
+EXERCISE_ATTENDED_ZH = (
+    "中吉两国武警联合反恐演习在伊塞克湖州落幕\n"
+    "中国军网 | 2026-10-20\n"
+    "\n"
+    "10月19日，中国人民武装警察部队与吉尔吉斯斯坦国民近卫军“天山-2026”联合反恐演习在伊塞克湖州落下帷幕。"
+    "两国参演官兵共400余人参加。\n"
+    "\n"
+    "吉尔吉斯斯坦国民近卫军司令出席闭幕式并观摩了综合演练。\n"
+)
+EXERCISE_MET_EN = (
+    "China, Kyrgyzstan wrap up joint counter-terrorism drill\n"
+    "Times of Central Asia | 20 October 2026\n"
+    "\n"
+    "A joint counter-terrorism exercise of China's People's Armed Police and Kyrgyzstan's "
+    "National Guard ended at a training ground in the Issyk-Kul region on October 19.\n"
+    "\n"
+    "After the closing ceremony, the deputy commander of China's People's Armed Police met the "
+    "commander of Kyrgyzstan's National Guard and held talks on counter-terrorism cooperation.\n"
+)
+EXERCISE_VISITED_EN = (
+    "China, Kyrgyzstan wrap up joint counter-terrorism drill\n"
+    "Times of Central Asia | 20 October 2026\n"
+    "\n"
+    "A joint counter-terrorism exercise of China's People's Armed Police and Kyrgyzstan's "
+    "National Guard ended at a training ground in the Issyk-Kul region on October 19.\n"
+    "\n"
+    "The Chinese servicemen also visited historical sites of Kyrgyzstan in Cholpon-Ata.\n"
+)
+EXERCISE_MET_RU = (
+    "В Сурхандарьинской области завершились учения Узбекистана и Китая\n"
+    "Минобороны Узбекистана | 20.10.2026\n"
+    "\n"
+    "19 октября на полигоне в Сурхандарьинской области завершились совместные "
+    "антитеррористические учения вооруженных сил Узбекистана и НОАК.\n"
+    "\n"
+    "По завершении учений министр обороны Узбекистана провёл переговоры с заместителем "
+    "начальника Объединенного штаба ЦВС КНР.\n"
+)
+EXERCISE_VISITED_RU = (
+    "В Сурхандарьинской области завершились учения Узбекистана и Китая\n"
+    "Минобороны Узбекистана | 20.10.2026\n"
+    "\n"
+    "19 октября на полигоне в Сурхандарьинской области завершились совместные "
+    "антитеррористические учения вооруженных сил Узбекистана и НОАК.\n"
+    "\n"
+    "Китайские военнослужащие также посетили исторические памятники Термеза.\n"
+)
+
+
+def test_a_meeting_at_an_exercise_is_its_second_event() -> None:
+    for text in (EXERCISE_MET_ZH, EXERCISE_MET_EN, EXERCISE_MET_RU):
+        assert _kind(text) == "bilateral_exercise", text[:30]
+        assert _kinds(text) == {"bilateral_exercise", "meeting"}, text[:30]
+
+
+def test_attending_or_visiting_at_an_exercise_is_no_meeting() -> None:
+    for text in (EXERCISE_ATTENDED_ZH, EXERCISE_VISITED_EN, EXERCISE_VISITED_RU):
+        assert _kind(text) == "bilateral_exercise", text[:30]
+        assert _kinds(text) == {"bilateral_exercise"}, text[:30]

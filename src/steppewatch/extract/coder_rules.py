@@ -4143,14 +4143,17 @@ SECOND_EVENTS = {
         "infrastructure",
     ),
     "mechanism": ("meeting", "equipment_transfer"),
-    "multilateral_exercise": ("training_education", "mechanism"),
-    "bilateral_exercise": ("training_education", "mechanism"),
+    "multilateral_exercise": ("training_education", "mechanism", "meeting"),
+    "bilateral_exercise": ("training_education", "mechanism", "meeting"),
     "incident": ("meeting", "private_security"),
     "infrastructure": ("training_education", "equipment_transfer", "meeting"),
     "equipment_transfer": ("training_education", "infrastructure", "meeting"),
     "joint_patrol_operation": ("meeting",),
     "training_education": ("equipment_transfer",),
 }
+# meeting indicators that, on an exercise's page, are its programme: attending or observing it,
+# the troops' visits (SECOND_EVENTS: a meeting at an exercise needs a verb of meeting)
+_ATTENDING = frozenset(("出席", "visit", "visits", "visited", "посетил", "посетит"))
 # a training place pledged or given with its size (готова подготовить 1500 сотрудников, will
 # train 2,000 police officers, 为中亚国家培训1500名执法人员, 3000个培训名额): codebook training_education,
 # "pledges to train N law-enforcement officers"; training only talked of is no second event
@@ -4812,6 +4815,16 @@ def rule_kinds(
                 h
                 for h in hs
                 if h.start < lead_end and not _talked_of(text, h, item.start, item.end)
+            ]
+        if other == "meeting" and main in ("multilateral_exercise", "bilateral_exercise"):
+            # the commanders or ministers who met or held talks at the exercise (会见, met the
+            # commander, провёл переговоры), not the officials attending or observing it (出席开幕式)
+            # or the troops' visits to monuments (посетили), nor a border meeting station named as a
+            # channel (通过边境会晤站): the exercise's own programme
+            hs = [
+                h
+                for h in hs
+                if h.term.casefold() not in _ATTENDING and not text.startswith("站", h.end)
             ]
         if other == "mechanism" and main in ("multilateral_exercise", "bilateral_exercise"):
             # a document signed at or after the exercise (a memorandum signed on its sidelines, a
