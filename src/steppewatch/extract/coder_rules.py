@@ -4132,8 +4132,9 @@ _AROUND_CEREMONY = re.compile(
 # donor's instructors will train 150 officers on the new vehicles); the guards of a security
 # firm at the site of an incident (a clash at a Chinese-owned mine, its security firm's guards
 # fire shots); a joint patrol the lead reports with the meeting (会晤并开展联合巡逻); a facility
-# opened or handed over at the meeting (the ministers attended the opening of a training centre).
-# Only these, and only with a mention of their own.
+# opened or handed over at the meeting (the ministers attended the opening of a training centre);
+# equipment handed over at a course's ceremony; the commanders meeting at an exercise (twenty-
+# second round). Only these, and only with a mention of their own.
 SECOND_EVENTS = {
     "meeting": (
         "mechanism",
