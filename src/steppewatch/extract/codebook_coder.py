@@ -103,6 +103,7 @@ from typing import Any
 
 from steppewatch.extract.calibration import load_calibration
 from steppewatch.extract.coder_academic import academic_gathering
+from steppewatch.extract.coder_assault import assault_mentions
 from steppewatch.extract.coder_background import (
     absent_side,
     another_time,
@@ -484,7 +485,9 @@ class CodebookCoder:
         hits = persons_mentions(
             operation_mentions(hits, normal, item.start, item.end), normal, item.start, item.end
         )
-        hits = held_mentions(hits, normal, item.start, item.end)
+        hits = assault_mentions(
+            held_mentions(hits, normal, item.start, item.end), normal, item.start, item.end
+        )
         hits = drill_mentions(
             contest_mentions(hits, normal, item.start, item.end), normal, item.start, item.end
         )
@@ -1216,7 +1219,6 @@ def _talk_lead(hits: list[Hit], text: str, start: int) -> str:
         return "" if own_event else _ECONOMIC_LEAD
     levels = {h.payload[1] for h in hits if h.start < lead and h.payload[0] == "meeting_level"}
     economic = search_off_menu(_ECONOMIC, text, start, lead) is not None
-    own = (0, 0)  # an analysts' gathering named in the lead (see below)
     if not economic:
         # (a lead that is a masthead and a menu, no sentence: the headline and first sentence
         # under them say what the item reports, "Our trade will reach $50 billion" over an
@@ -1235,7 +1237,7 @@ def _talk_lead(hits: list[Hit], text: str, start: int) -> str:
             return ""  # (trade and security talks)
         schemes: tuple[str, ...] = _REPORTING
         kind = _ECONOMIC_LEAD
-    elif scholars := search_off_menu(_ANALYSTS, text, start, lead):
+    elif search_off_menu(_ANALYSTS, text, start, lead):
         title_end = _title_end(text, start, lead)
         if _COOPERATION_TITLE.search(text, start, title_end) and not any(
             # (a seminar of scholars on that cooperation, 中国—中亚安全合作学术研讨会: their
@@ -1247,9 +1249,6 @@ def _talk_lead(hits: list[Hit], text: str, start: int) -> str:
             # 中国—中亚安全合作：成就与前景: its subject, not a word in passing at their forum)
             return ""
         schemes, kind = ("event_kind", "meeting_level"), _ANALYSTS_LEAD
-        # (the scholars' own gathering, 学术研讨会 or an academic seminar, is no security
-        # event of the lead: its seminar word is theirs)
-        own = scholars.span()
     elif search_off_menu(
         _ANALYSTS, text, start, headed := event_lead(start, text, lead, len(text))
     ):
@@ -1260,11 +1259,12 @@ def _talk_lead(hits: list[Hit], text: str, start: int) -> str:
         return ""
     security = any(
         h.start < lead
-        and not own[0] <= h.start < own[1]
         and h.payload[0] in schemes
         and _security_weight(*h.payload) >= LEAD_SECURITY_WEIGHT
         and not _SECTOR_SECURITY.fullmatch(h.term)
-        # (学术研讨会, научная конференция: the scholars' gathering itself, twenty-first round)
+        # (the scholars' own gathering, 学术研讨会, an academic seminar, научная конференция:
+        # its seminar word is theirs, no security event of the lead; coder_academic, twenty-
+        # first round)
         and not (kind == _ANALYSTS_LEAD and academic_gathering(text, h))
         for h in hits
     )

@@ -67,6 +67,7 @@ from steppewatch.extract.coder_entities import (
     not_participant,
     upcoming_venue,
 )
+from steppewatch.extract.coder_joint_title import joint_title_first
 from steppewatch.extract.coder_meeting_leads import (
     channel_mechanism,
     exercise_meeting,
@@ -3472,7 +3473,7 @@ def _founding(text: str, item: CodedItem, hit: Hit) -> bool:
 # a negation earlier in the event word's clause: the event did not happen (不将…遣返, 未签署,
 # refused to extradite, не было подписано); not the words that only look like one (不断, 不仅)
 _NEGATION = re.compile(
-    r"不(?![断仅但久同少论过管遗可满足稳安确错懈])|未(?!来|成年|经)|没有|拒绝|并非|否认|"
+    r"不(?![断仅但久同少论过管遗可满足稳安确错懈明])|未(?!来|成年|经)|没有|拒绝|并非|否认|"
     r"\b(?:not|never|refused|refuses|refuse|declined|declines|rejected|denied|n't)\b|"
     r"(?<![^\W\d_])(?:не|ни)(?![^\W\d_])|отказ|отклон",
     re.IGNORECASE,
@@ -4133,8 +4134,9 @@ _AROUND_CEREMONY = re.compile(
 # donor's instructors will train 150 officers on the new vehicles); the guards of a security
 # firm at the site of an incident (a clash at a Chinese-owned mine, its security firm's guards
 # fire shots); a joint patrol the lead reports with the meeting (会晤并开展联合巡逻); a facility
-# opened or handed over at the meeting (the ministers attended the opening of a training centre).
-# Only these, and only with a mention of their own.
+# opened or handed over at the meeting (the ministers attended the opening of a training centre);
+# equipment handed over at a course's ceremony; the commanders meeting at an exercise (twenty-
+# second round). Only these, and only with a mention of their own.
 SECOND_EVENTS = {
     "meeting": (
         "mechanism",
@@ -4146,8 +4148,8 @@ SECOND_EVENTS = {
         "bilateral_exercise",
     ),
     "mechanism": ("meeting", "equipment_transfer"),
-    "multilateral_exercise": ("training_education", "mechanism", "equipment_transfer"),
-    "bilateral_exercise": ("training_education", "mechanism", "equipment_transfer"),
+    "multilateral_exercise": ("training_education", "mechanism", "equipment_transfer", "meeting"),
+    "bilateral_exercise": ("training_education", "mechanism", "equipment_transfer", "meeting"),
     "incident": ("meeting", "private_security"),
     "infrastructure": ("training_education", "equipment_transfer", "meeting"),
     "equipment_transfer": ("training_education", "infrastructure", "meeting"),
@@ -4157,6 +4159,9 @@ SECOND_EVENTS = {
     "training_education": ("equipment_transfer",),
     "private_security": ("incident",),
 }
+# meeting indicators that, on an exercise's page, are its programme: attending or observing it,
+# the troops' visits (SECOND_EVENTS: a meeting at an exercise needs a verb of meeting)
+_ATTENDING = frozenset(("出席", "visit", "visits", "visited", "посетил", "посетит"))
 # a training place pledged or given with its size (готова подготовить 1500 сотрудников, will
 # train 2,000 police officers, 为中亚国家培训1500名执法人员, 3000个培训名额): codebook training_education,
 # "pledges to train N law-enforcement officers"; training only talked of is no second event
@@ -4705,6 +4710,18 @@ def rule_kinds(
     ):
         return []  # an interview's or a signed article's title office (coder_meeting_leads)
     main = choose_kind(item, kinds, has_level, lead_end, lead_level, text, body_start)
+    # (装备交接仪式暨培训班结业仪式: the event named before 暨 leads, the one after it is the
+    # title's second event; coder_joint_title)
+    joined = joint_title_first(
+        text,
+        item.start,
+        lead_end,
+        kinds,
+        main,
+        lambda at: _sentence_of(text, at, item.start, item.end),
+    )
+    if joined is not None:
+        main, joined = joined, main
     for code, hs in phrases.items():
         if hs:
             kinds[code] = sorted(kinds.get(code, []) + hs, key=lambda h: h.start)
@@ -4956,6 +4973,16 @@ def rule_kinds(
                 )
                 == other
             ]
+        if other == "meeting" and main in ("multilateral_exercise", "bilateral_exercise"):
+            # the commanders or ministers who met or held talks at the exercise (会见, met the
+            # commander, провёл переговоры), not the officials attending or observing it (出席开幕式)
+            # or the troops' visits to monuments (посетили), nor a border meeting station named as a
+            # channel (通过边境会晤站): the exercise's own programme
+            hs = [
+                h
+                for h in hs
+                if h.term.casefold() not in _ATTENDING and not text.startswith("站", h.end)
+            ]
         if other == "mechanism" and main in ("multilateral_exercise", "bilateral_exercise"):
             # a document signed at or after the exercise (a memorandum signed on its sidelines, a
             # plan for next year signed when it closed), not the plan it was held under
@@ -4983,6 +5010,10 @@ def rule_kinds(
         if hs:
             chosen.append(other)
             found.evidence.append(evidence("kind", other, hs[0], text, "second_event", len(hs)))
+    if joined is not None and joined not in chosen:
+        hs = kinds[joined]
+        chosen.append(joined)
+        found.evidence.append(evidence("kind", joined, hs[0], text, "second_event", len(hs)))
     return chosen
 
 
