@@ -86,15 +86,23 @@ _CONNECTOR = re.compile(
 )
 _TRAILING_CONNECTORS = re.compile(rf"(?:{_CONNECTOR.pattern})*$")
 _CONNECTOR_RUN = re.compile(rf"(?:{_CONNECTOR.pattern}|州|省|市|oblast|область|област[ия])*")
-# a place in an embassy's or consulate's name, or someone's home: not where the event happens
+# a place in an embassy's or consulate's name, or someone's home: not where the event happens;
+# nor where a firm is registered, diplomats are accredited, or officials or reporters sit (a
+# company registered in Bishkek, зарегистрирована в Алматы, аккредитованные в Ташкенте,
+# officials in Dushanbe said, told reporters in Bishkek)
 _NOT_VENUE_BEFORE = re.compile(
     r"(?:使馆|领馆|大使|总部(?:设|位)?"
     r"|(?<![^\W\d_])(?:embass(?:y|ies)|consulate(?:\s+general)?|ambassador|headquartered|lives?"
-    r"|living|based|resident|residing)(?:\s+of\s+(?:the\s+)?[^\W\d_]+)?"
-    r"|(?<![^\W\d_])(?:посольств[аоеу]?|консульств[аоеу]?|генконсульств[аоеу]?|посол|посл(?:ом|а|у)"
-    r"|штаб-квартир[аоыеу]?)(?:\s+[^\W\d_]+){0,2}"
+    r"|living|based|resident|residing|registered|accredited|officials|reporters)"
+    r"(?:\s+of\s+(?:the\s+)?[^\W\d_]+)?"
+    r"|(?<![^\W\d_])(?:посольств(?:ом|[аоеу])?|консульств(?:ом|[аоеу])?|генконсульств(?:ом|[аоеу])?"
+    r"|посол|посл(?:ом|а|у)|штаб-квартир[аоыеу]?)(?:\s+[^\W\d_]+){0,2}"
+    r"|(?<![^\W\d_])(?:зарегистрирован\w*|аккредитованн?\w*)"
     r")\s*$"
 )
+# a place said as a firm's seat right after it (一家在北京注册的安保公司): no venue (a firm
+# registering a branch there, 在塔什干注册了子公司, is an event there)
+_NOT_VENUE_AFTER = re.compile(r"(?:注册|登记)的")
 _CLAUSE = re.compile(r"[，,。;；:：!?！？\n()（）]")
 # a Chinese date (and time of day) closing the clause before a place: a report opening with when,
 # then where (7月1日，塔吉克斯坦索格德州一中资企业营地遭袭击; 2月15日晚，比什凯克…发生)
@@ -230,8 +238,10 @@ def _is_venue(
         # (a place that opens its clause after a date, not followed by an office or an agency:
         # 3月8日，吉尔吉斯斯坦外长… names no venue)
         return led and not head.strip() and not _LED_NOT.match(normal, hit.end)
-    # the Chinese Embassy in Tashkent, 总部位于北京: a home, not a venue
-    return not _NOT_VENUE_BEFORE.search(normal[lo : lo + marker.start()])
+    # the Chinese Embassy in Tashkent, 总部位于北京: a home, not a venue; 在北京注册的: a seat
+    return not _NOT_VENUE_BEFORE.search(
+        normal[lo : lo + marker.start()]
+    ) and not _NOT_VENUE_AFTER.match(normal, hit.end)
 
 
 def _dateline(
