@@ -4891,6 +4891,11 @@ MENU_ENTRY = 20  # characters: the longest section name of a menu set out a line
 _MENU_SEPARATORS = ("|", "•", "·", "›", "»", "/", "\t")
 
 
+# a menu set out in capitals with only spaces between its sections (HOME NATION BUSINESS OPINION
+# WORLD; ГЛАВНАЯ НОВОСТИ МНЕНИЯ ВИДЕО): MENU_FIELDS or more words of capital letters alone
+_CAPS_MENU = re.compile(rf"[A-ZА-ЯЁ]{{2,}}(?:[ \t]+[A-ZА-ЯЁ]{{2,}}){{{MENU_FIELDS - 1},}}")
+
+
 def _menu_entry(line: str) -> bool:
     return (
         0 < len(line) <= MENU_ENTRY
@@ -4911,6 +4916,8 @@ def _menu_line(text: str, position: int) -> bool:
         if line.count(separator) >= MENU_FIELDS - 1:
             fields = [f.strip() for f in line.split(separator)]
             return all(0 < len(f) <= HEAD_LINE // 2 for f in fields)
+    if len(line) <= HEAD_LINE and _CAPS_MENU.fullmatch(line):
+        return True  # (HOME NATION BUSINESS OPINION WORLD: sections in capitals, no separator)
     if not _menu_entry(line):
         return False
     run = 1
