@@ -173,7 +173,9 @@ def assign_date(
                 Evidence(field="event_date", code=m.iso, start=start, end=end, text=text[start:end])
             )
             return
-        vague = _vague(text, head[0], hi)
+        # (a security firm's business timed only as recent stays on the page's day: gold/README,
+        # private security: "date the dateline's when the report gives none")
+        vague = None if item.kind in DATELINE_KINDS else _vague(text, head[0], hi)
         if vague is not None:
             # the lead times its event only as recent (近日, this week, на днях): the month
             # (guide: "this week" gives the month)
@@ -222,6 +224,9 @@ def _month_named(
     return None
 
 
+# kinds whose report with no date of its own is dated on the page's day even when it says the
+# event was recent (近日, this week): a security firm's contract, licence or branch
+DATELINE_KINDS = frozenset({"private_security"})
 # a time given only as recent: recently, this week, 近日, 日前, на днях
 _VAGUE = re.compile(
     r"近日|日前|前不久|连日来|(?<![^\W\d_])(?:recently|this\s+week|in\s+recent\s+days|earlier\s+this"
