@@ -85,7 +85,7 @@ def assign_date(
         segment = normal[lo:hi]
         explicit = []
         for m in find_dates(segment, reference or None):
-            if _range_end(segment, m):
+            if _range_end(segment, m) or _posted(segment, m):
                 continue
             if report_date(segment, m.start, m.end):
                 if reported is None and lo == head[0] and m.precision == "day":
@@ -262,6 +262,20 @@ _RANGE_END = re.compile(
 
 def _range_end(segment: str, m: DateMention) -> bool:
     return bool(_RANGE_END.search(segment, max(0, m.start - 12), m.start))
+
+
+# a page's date of posting or revision (Posted 1 December 2026, Updated: 2026-04-15, as of 3
+# December, Опубликовано: 12.05.2026, 发布时间：2026-05-12): furniture, never the event's date
+_POSTED = re.compile(
+    r"(?:(?<![^\W\d_])(?:posted|published|updated|last\s+modified|as\s+of|опубликовано|обновлено"
+    r"|дата\s+публикации)|发布时间|发布日期|发布于|更新时间)[ \t]*[:：]?[ \t]*(?:on[ \t]+)?$",
+    re.IGNORECASE,
+)
+POSTED_SPAN = 24  # characters before a date searched for a posting word
+
+
+def _posted(segment: str, m: DateMention) -> bool:
+    return bool(_POSTED.search(segment, max(0, m.start - POSTED_SPAN), m.start))
 
 
 def _own_date(text: str, start: int, end: int) -> bool:
