@@ -324,3 +324,38 @@ def test_en_a_page_labelled_opinion_stays_commentary() -> None:
     item = _coded(_EN_TALKS.format(line="OPINION | By A. Columnist"))
     assert item.kind is None
     assert item.framework is None
+
+
+# -- cities the gazetteer lacked --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "中亚国家禁毒执法官员培训班开班\n8月3日，由中国公安部主办的哈萨克斯坦、吉尔吉斯斯坦"
+            "禁毒执法官员培训班在兰州开班。中方愿同哈吉两国加强禁毒执法合作，共同打击毒品犯罪。\n",
+            "Lanzhou",
+        ),
+        (
+            "Встреча министров внутренних дел\n12 ноября в Сиане состоялась встреча министров "
+            "внутренних дел Казахстана, Кыргызстана и Китая по борьбе с терроризмом.\n",
+            "Xi'an",
+        ),
+        (
+            "Uzbek and Chinese guards train together\nThe National Guard of Uzbekistan and the "
+            "Chinese People's Armed Police held a joint counter-terrorism exercise in Chirchik.\n",
+            "Chirchik",
+        ),
+    ],
+)
+def test_a_city_added_to_the_gazetteer_is_the_venue(text: str, place: str) -> None:
+    assert _coded(text).location == place
+
+
+def test_a_city_named_as_where_experts_come_from_is_no_venue() -> None:
+    item = _coded(
+        "中哈举行禁毒执法合作会谈\n5月6日，来自兰州的专家参加了中国和哈萨克斯坦禁毒执法部门"
+        "在北京举行的会谈，双方同意加强禁毒情报交流。\n"
+    )
+    assert item.location == "Beijing"
