@@ -359,3 +359,40 @@ def test_a_city_named_as_where_experts_come_from_is_no_venue() -> None:
         "在北京举行的会谈，双方同意加强禁毒情报交流。\n"
     )
     assert item.location == "Beijing"
+
+
+# -- a ministry of a state as the venue, no city named: the state's code ---------------------------
+
+_MINISTRY = {
+    "en": (
+        "Turkmenistan receives Chinese police equipment\n"
+        "A ceremony {where} to hand over patrol vehicles and scanners donated by China to "
+        "fight drug trafficking and terrorism.\n",
+        "was held at the Ministry of Internal Affairs of Turkmenistan",
+        "was announced by the Ministry of Internal Affairs of Turkmenistan",
+    ),
+    "ru": (
+        "Туркменистан получил оборудование из Китая\n"
+        "{where} церемония передачи патрульных машин и сканеров, подаренных Китаем для борьбы "
+        "с наркотрафиком и терроризмом.\n",
+        "В Министерстве внутренних дел Туркменистана состоялась",
+        "Министерство внутренних дел Туркменистана сообщило, что состоялась",
+    ),
+    "zh": (
+        "土库曼斯坦接收中国援助警用装备\n{where}，中方向土方移交巡逻车和安检设备，用于打击毒品走私和恐怖主义。\n",
+        "交接仪式在土库曼斯坦内务部举行",
+        "土库曼斯坦内务部宣布交接仪式已经举行",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "zh"])
+def test_a_ministry_as_the_venue_is_its_states_code(language: str) -> None:
+    text, venue, _ = _MINISTRY[language]
+    assert _coded(text.format(where=venue)).location == "TM"
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "zh"])
+def test_a_ministry_that_announces_is_no_venue(language: str) -> None:
+    text, _, announced = _MINISTRY[language]
+    assert _coded(text.format(where=announced)).location is None

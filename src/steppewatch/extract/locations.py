@@ -103,6 +103,18 @@ _NOT_VENUE_BEFORE = re.compile(
 # a place said as a firm's seat right after it (一家在北京注册的安保公司): no venue (a firm
 # registering a branch there, 在塔什干注册了子公司, is an event there)
 _NOT_VENUE_AFTER = re.compile(r"(?:注册|登记)的")
+# a venue given as a ministry of a state with no city (gold/README decision M(a): written as the
+# state's code): at the Ministry of Internal Affairs of Turkmenistan, в Министерстве иностранных
+# дел Туркменистана, в МВД Таджикистана; the venue word and the ministry's name before the state
+_INSTITUTION = re.compile(
+    r"(?:(?<![^\W\d_])(?:in|at|inside)\s+(?:the\s+)?(?:ministry|headquarters)(?:\s+of)?"
+    r"(?:\s+(?:internal|foreign)\s+affairs|\s+(?:defen[cs]e|interior|public\s+security|justice"
+    r"|emergency\s+situations))?(?:\s+of)?(?:\s+the)?"
+    r"|(?<![^\W\d_])(?:в|во)\s+(?:здании\s+)?(?:министерств[еа]|мид|мвд|минобороны)"
+    r"(?:\s+(?:иностранных|внутренних)\s+дел|\s+обороны|\s+общественной\s+безопасности"
+    r"|\s+по\s+чрезвычайным\s+ситуациям|\s+юстиции)?)\s*$",
+    re.IGNORECASE,
+)
 _CLAUSE = re.compile(r"[，,。;；:：!?！？\n()（）]")
 # a Chinese date (and time of day) closing the clause before a place: a report opening with when,
 # then where (7月1日，塔吉克斯坦索格德州一中资企业营地遭袭击; 2月15日晚，比什凯克…发生)
@@ -233,7 +245,7 @@ def _is_venue(
     blanked = "".join(chars)
     tail = _TRAILING_CONNECTORS.search(blanked)
     head = blanked[: tail.start()] if tail else blanked
-    marker = _MARKER.search(head)
+    marker = _MARKER.search(head) or _INSTITUTION.search(head)
     if marker is None:
         # (a place that opens its clause after a date, not followed by an office or an agency:
         # 3月8日，吉尔吉斯斯坦外长… names no venue)
