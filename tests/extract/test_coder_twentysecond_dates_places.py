@@ -396,3 +396,48 @@ def test_a_ministry_as_the_venue_is_its_states_code(language: str) -> None:
 def test_a_ministry_that_announces_is_no_venue(language: str) -> None:
     text, _, announced = _MINISTRY[language]
     assert _coded(text.format(where=announced)).location is None
+
+
+# -- an event held today: the page's day, whatever month a later line names -------------------------
+
+_TODAY_TEXTS = {
+    "en": (
+        "China hands over patrol vehicles to Kyrgyz border guards\n"
+        "Bishkek, 14 October 2026\n"
+        "A ceremony handing over patrol vehicles donated by China to the Kyrgyz Border Service "
+        "{when}.\nThe two border services will meet again in December.\n"
+    ),
+    "ru": (
+        "Китай передал пограничникам Кыргызстана патрульные машины\n"
+        "Бишкек, 14 октября 2026\n"
+        "Церемония передачи патрульных машин, подаренных Китаем Пограничной службе Кыргызстана, "
+        "{when}.\nСледующая встреча пограничных ведомств пройдёт в декабре.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "when"),
+    [("en", "was held today in Bishkek"), ("ru", "состоялась сегодня в Бишкеке")],
+)
+def test_an_event_held_today_keeps_the_pages_day(language: str, when: str) -> None:
+    item = _coded(_TODAY_TEXTS[language].format(when=when))
+    assert item.event_date == "2026-10-14"
+
+
+def test_zh_an_event_held_today_keeps_the_pages_day() -> None:
+    item = _coded(
+        "中国向吉尔吉斯斯坦边防局移交巡逻车\n2026年10月14日 来源：某新闻网\n"
+        "中国政府援助吉尔吉斯斯坦边防局的巡逻车交接仪式今天在比什凯克举行。\n"
+        "双方边防部门将于12月再次会晤。\n"
+    )
+    assert item.event_date == "2026-10-14"
+
+
+def test_a_ministry_that_said_today_dates_nothing() -> None:
+    from steppewatch.extract.event_dates import _today
+
+    said = "The ministry said today that the joint operation was carried out in March."
+    held = "A joint operation was carried out today on the border."
+    assert not _today(said, 0, len(said))
+    assert _today(held, 0, len(held))

@@ -158,6 +158,10 @@ def assign_date(
                     )
                 )
                 return
+        if _today(text, head[0], hi):
+            # the head says the event is today's (was held today, сегодня состоялась, 今天举行):
+            # the page's day, whatever month a later sentence or a link names
+            return
         # a month named alone (в феврале текущего года, in March, 今年2月): that month; not for a
         # meeting, which a report with no date of its own gives as just held
         month = (
@@ -233,6 +237,19 @@ _VAGUE = re.compile(
     r"\s+(?:week|month)|на\s+днях|недавно|на\s+этой\s+неделе|в\s+эти\s+дни)(?![^\W\d_])",
     re.IGNORECASE,
 )
+
+
+# the event's day given as the page's own: today, сегодня, 今天 (not 今日俄罗斯, Russia Today)
+_TODAY = re.compile(
+    r"今天|今日(?!俄罗斯|头条)|(?<![^\W\d_])(?:today|сегодня)(?![^\W\d_])", re.IGNORECASE
+)
+
+
+def _today(text: str, start: int, end: int) -> bool:
+    """The item's head times its event as today's, not the time of a report (said today)."""
+    return any(
+        not report_date(text, m.start(), m.end()) for m in _TODAY.finditer(text, start, end)
+    )
 
 
 def _vague(text: str, start: int, end: int) -> re.Match[str] | None:
