@@ -247,9 +247,7 @@ _TODAY = re.compile(
 
 def _today(text: str, start: int, end: int) -> bool:
     """The item's head times its event as today's, not the time of a report (said today)."""
-    return any(
-        not report_date(text, m.start(), m.end()) for m in _TODAY.finditer(text, start, end)
-    )
+    return any(not report_date(text, m.start(), m.end()) for m in _TODAY.finditer(text, start, end))
 
 
 def _vague(text: str, start: int, end: int) -> re.Match[str] | None:
