@@ -441,23 +441,3 @@ def test_a_ministry_that_said_today_dates_nothing() -> None:
     held = "A joint operation was carried out today on the border."
     assert not _today(said, 0, len(said))
     assert _today(held, 0, len(held))
-
-
-# -- a month with its year and no day --------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "iso"),
-    [
-        ("В апреле 2019 года стороны провели совместные учения.", "2019-04"),
-        ("Учения прошли в мае 2026 года.", "2026-05"),
-        ("The two sides held a joint exercise in April 2019.", "2019-04"),
-        ("2019年4月，双方举行了联合演习。", "2019-04"),
-        # (a day before the month: the day's date, not the month's)
-        ("13 апреля 2019 года стороны провели совместные учения.", "2019-04-13"),
-        ("Учения прошли 13 мая 2026 года.", "2026-05-13"),
-    ],
-)
-def test_a_month_with_its_year(text: str, iso: str) -> None:
-    (mention,) = find_dates(text)
-    assert mention.iso == iso

@@ -146,9 +146,6 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # page headers of Central Asian sites, day first: 25/06/2026 17:40, Asia-Plus, 03/03/2026
         # (a month field over 12, a US-style 06/25/2026, reads as no date)
         r"(?<![\d/])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d{2})(?![\d/])",
-        # a Russian month with its year and no day (в апреле 2019 года, январь 2026): the month
-        r"(?<![^\W\d_])(?P<rumonth>(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)[еь]"
-        r"|март[е]?|ма[ейя]|август[е]?)\s+(?P<year>(?:19|20)\d{2})(?!\d)",
     )
 )
 
@@ -212,7 +209,6 @@ _REQUIRED: tuple[tuple[str, ...], ...] = (
     ("-",),
     (".",),
     ("/",),
-    _RU_MONTH_PREFIXES,
 )
 assert len(_REQUIRED) == len(_PATTERNS)
 # the same test as one scan of the lower-cased text (a plain alternation of literals, which ``re``
