@@ -143,6 +143,9 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"(?<![\d/])(?P<year>(?:19|20)\d{2})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?![\d/])",
         r"(?<!\d)(?P<day>\d{1,2})-" + _EN_MONTH + r"-(?P<year>(?:19|20)\d{2})(?!\d)",
         r"(?<![\d.])(?P<day>\d{2})\.(?P<month>\d{2})\.(?P<yy>\d{2})(?![\d.])",
+        # page headers of Central Asian sites, day first: 25/06/2026 17:40, Asia-Plus, 03/03/2026
+        # (a month field over 12, a US-style 06/25/2026, reads as no date)
+        r"(?<![\d/])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d{2})(?![\d/])",
     )
 )
 
@@ -205,6 +208,7 @@ _REQUIRED: tuple[tuple[str, ...], ...] = (
     ("/",),
     ("-",),
     (".",),
+    ("/",),
 )
 assert len(_REQUIRED) == len(_PATTERNS)
 # the same test as one scan of the lower-cased text (a plain alternation of literals, which ``re``
@@ -313,6 +317,9 @@ def _month_of(groups: dict[str, str | None]) -> int | None:
     return None
 
 
+AHEAD_DAYS = 60  # days after the page's date a mention without its year may still fall
+
+
 def _infer_year(month: int, day: int, reference: date | None) -> int | None:
     if reference is None:
         return None
@@ -321,7 +328,7 @@ def _infer_year(month: int, day: int, reference: date | None) -> int | None:
             candidate = date(year, month, day)
         except ValueError:
             continue
-        if candidate <= reference + timedelta(days=60):
+        if candidate <= reference + timedelta(days=AHEAD_DAYS):
             return year
     return None
 
@@ -800,6 +807,9 @@ def month_mentions(text: str, reference: date | str | None) -> list[DateMention]
         else:
             month = int(zh)
         last = match.group("en_last") or match.group("ru_last") or match.group("zh_last")
-        year = reference.year - 1 if last or month > reference.month else reference.year
+        # (a month still to come is last year's, unless it is within the reach a day still to
+        # come has, ``_infer_year``: 将于8月上旬举行, will be held in September, on a page of late July)
+        ahead = date(reference.year, month, 1) > reference + timedelta(days=AHEAD_DAYS)
+        year = reference.year - 1 if last or ahead else reference.year
         found.append(DateMention(match.start(), match.end(), f"{year:04d}-{month:02d}", "month"))
     return found

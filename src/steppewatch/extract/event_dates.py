@@ -85,7 +85,7 @@ def assign_date(
         segment = normal[lo:hi]
         explicit = []
         for m in find_dates(segment, reference or None):
-            if _range_end(segment, m):
+            if _range_end(segment, m) or _posted(segment, m):
                 continue
             if report_date(segment, m.start, m.end):
                 if reported is None and lo == head[0] and m.precision == "day":
@@ -158,6 +158,10 @@ def assign_date(
                     )
                 )
                 return
+        if _today(text, head[0], hi):
+            # the head says the event is today's (was held today, сегодня состоялась, 今天举行):
+            # the page's day, whatever month a later sentence or a link names
+            return
         # a month named alone (в феврале текущего года, in March, 今年2月): that month; not for a
         # meeting, which a report with no date of its own gives as just held
         month = (
@@ -173,7 +177,9 @@ def assign_date(
                 Evidence(field="event_date", code=m.iso, start=start, end=end, text=text[start:end])
             )
             return
-        vague = _vague(text, head[0], hi)
+        # (a security firm's business timed only as recent stays on the page's day: gold/README,
+        # private security: "date the dateline's when the report gives none")
+        vague = None if item.kind in DATELINE_KINDS else _vague(text, head[0], hi)
         if vague is not None:
             # the lead times its event only as recent (近日, this week, на днях): the month
             # (guide: "this week" gives the month)
@@ -222,12 +228,26 @@ def _month_named(
     return None
 
 
+# kinds whose report with no date of its own is dated on the page's day even when it says the
+# event was recent (近日, this week): a security firm's contract, licence or branch
+DATELINE_KINDS = frozenset({"private_security"})
 # a time given only as recent: recently, this week, 近日, 日前, на днях
 _VAGUE = re.compile(
     r"近日|日前|前不久|连日来|(?<![^\W\d_])(?:recently|this\s+week|in\s+recent\s+days|earlier\s+this"
     r"\s+(?:week|month)|на\s+днях|недавно|на\s+этой\s+неделе|в\s+эти\s+дни)(?![^\W\d_])",
     re.IGNORECASE,
 )
+
+
+# the event's day given as the page's own: today, сегодня, 今天 (not 今日俄罗斯, Russia Today)
+_TODAY = re.compile(
+    r"今天|今日(?!俄罗斯|头条)|(?<![^\W\d_])(?:today|сегодня)(?![^\W\d_])", re.IGNORECASE
+)
+
+
+def _today(text: str, start: int, end: int) -> bool:
+    """The item's head times its event as today's, not the time of a report (said today)."""
+    return any(not report_date(text, m.start(), m.end()) for m in _TODAY.finditer(text, start, end))
 
 
 def _vague(text: str, start: int, end: int) -> re.Match[str] | None:
@@ -257,6 +277,20 @@ _RANGE_END = re.compile(
 
 def _range_end(segment: str, m: DateMention) -> bool:
     return bool(_RANGE_END.search(segment, max(0, m.start - 12), m.start))
+
+
+# a page's date of posting or revision (Posted 1 December 2026, Updated: 2026-04-15, as of 3
+# December, Опубликовано: 12.05.2026, 发布时间：2026-05-12): furniture, never the event's date
+_POSTED = re.compile(
+    r"(?:(?<![^\W\d_])(?:posted|published|updated|last\s+modified|as\s+of|опубликовано|обновлено"
+    r"|дата\s+публикации)|发布时间|发布日期|发布于|更新时间)[ \t]*[:：]?[ \t]*(?:on[ \t]+)?$",
+    re.IGNORECASE,
+)
+POSTED_SPAN = 24  # characters before a date searched for a posting word
+
+
+def _posted(segment: str, m: DateMention) -> bool:
+    return bool(_POSTED.search(segment, max(0, m.start - POSTED_SPAN), m.start))
 
 
 def _own_date(text: str, start: int, end: int) -> bool:

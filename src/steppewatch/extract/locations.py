@@ -96,12 +96,15 @@ _CONNECTOR_RUN = re.compile(rf"(?:{_CONNECTOR.pattern}|州|省|市|oblast|обл
 _NOT_VENUE_BEFORE = re.compile(
     r"(?:使馆|领馆|大使|总部(?:设|位)?|注册(?:地)?"
     r"|(?<![^\W\d_])(?:embass(?:y|ies)|consulate(?:\s+general)?|ambassador|headquartered|lives?"
-    r"|living|based|resident|residing|registered|incorporated"
+    r"|living|based|resident|residing|registered|incorporated|accredited"
     r")(?:\s+of\s+(?:the\s+)?[^\W\d_]+)?"
     r"|(?<![^\W\d_])(?:посольств[аоеу]?|консульств[аоеу]?|генконсульств[аоеу]?|посол|посл(?:ом|а|у)"
-    r"|штаб-квартир[аоыеу]?|зарегистрирован[а-я]*)(?:\s+[^\W\d_]+){0,2}"
+    r"|штаб-квартир[аоыеу]?|зарегистрирован[а-я]*|аккредитованн?[а-я]*)(?:\s+[^\W\d_]+){0,2}"
     r")\s*$"
 )
+# a place said as a firm's seat right after it (一家在北京注册的安保公司): no venue (a firm
+# registering a branch there, 在塔什干注册了子公司, is an event there; coder84)
+_NOT_VENUE_AFTER = re.compile(r"(?:注册|登记)的")
 _CLAUSE = re.compile(r"[，,。;；:：!?！？\n()（）]")
 # a Chinese date (and time of day) closing the clause before a place: a report opening with when,
 # then where (7月1日，塔吉克斯坦索格德州一中资企业营地遭袭击; 2月15日晚，比什凯克…发生)
@@ -242,8 +245,11 @@ def _is_venue(
         # 3月8日，吉尔吉斯斯坦外长… names no venue)
         return led and not head.strip() and not _LED_NOT.match(normal, hit.end)
     # the Chinese Embassy in Tashkent, 总部位于北京: a home, not a venue
-    return not _NOT_VENUE_BEFORE.search(normal[lo : lo + marker.start()]) and not (
-        _speakers_seat(normal, normal[lo : lo + marker.start()], hit)
+    # (在北京注册的: a firm's seat)
+    return (
+        not _NOT_VENUE_BEFORE.search(normal[lo : lo + marker.start()])
+        and not _speakers_seat(normal, normal[lo : lo + marker.start()], hit)
+        and not _NOT_VENUE_AFTER.match(normal, hit.end)
     )
 
 
