@@ -102,7 +102,7 @@ ENTRIES: tuple[ErrorCode, ...] = (
     E("SW393", "participation-fit-on-held-out", None, "A held-out gold set was given to fit the participation layer on (it would leak into the coder).", "Fit on the tuning sets (TUNING_SETS in steppewatch.extract.calibration; the message lists them)."),
 
     E("SW396", "bad-topic-layer", None, "The learned topic layer's weights file is not a steppewatch.topic_layer file of the version this steppewatch reads.", "Refit it: steppewatch fit-topics (from the repository, on the tuning sets)."),
-    E("SW397", "topic-layer-held-out", None, "Fitting the learned topic layer was asked to read a held-out gold set; it refuses by name so the held-out figures stay honest.", "Fit on the tuning sets (the default: TUNING_SETS in steppewatch.extract.calibration, gold/dev.jsonl to gold/test26.jsonl)."),
+    E("SW397", "topic-layer-held-out", None, "Fitting the learned topic layer was asked to read a held-out gold set; it refuses by name so the held-out figures stay honest.", "Fit on the tuning sets (the default: TUNING_SETS in steppewatch.extract.calibration, gold/dev.jsonl to gold/tune10.jsonl)."),
     # SW4xx: coding and extraction
     E("SW400", "extraction-error", None, "A document cannot be read or coded (base code of extraction errors).", "Read the message: it names the document."),
     E("SW401", "unknown-coder", None, "The coder named is not registered.", "Choose one of the coders listed in the message."),

@@ -13,7 +13,7 @@ def register(app: typer.Typer) -> None:
         gold: list[Path] = typer.Argument(
             ...,
             help="Tuning gold files (gold/dev.jsonl gold/real_tune.jsonl ...: all of them are "
-            "TUNING_SETS in steppewatch.extract.calibration, dev to test26); never held-out sets.",
+            "TUNING_SETS in steppewatch.extract.calibration, dev to tune10); never held-out sets.",
         ),
         out: Path | None = typer.Option(
             None,

@@ -14,7 +14,7 @@ def register(app: typer.Typer) -> None:
             None,
             help="Tuning gold files (default: the tuning sets under gold/ of the current "
             "directory, TUNING_SETS in steppewatch.extract.calibration: dev, real_tune, tune2, "
-            "test2, tune3, test4 to test26, tune4 to tune9); never held-out sets.",
+            "test2, tune3, test4 to test26, tune4 to tune10); never held-out sets.",
             show_default=False,
         ),
         out: Path | None = typer.Option(

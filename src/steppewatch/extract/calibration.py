@@ -300,6 +300,7 @@ TUNING_SETS = (
     "tune9",
     "test25",
     "test26",
+    "tune10",
 )
 
 
