@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
 from steppewatch.extract import ExtractedDocument, extract_document
+from steppewatch.extract.codebook_coder import CodebookCoder
 from steppewatch.extract.model import CodedDocument, CodedItem
 
 # Hand-written readouts of the kinds the codebook covers (not copied from any page).
@@ -61,3 +64,22 @@ def first_relevant(coded: CodedDocument) -> CodedDocument | CodedItem | None:
     if not coded.items:
         return coded if coded.relevant else None
     return next((i for i in coded.items if i.relevant), None)
+
+
+CENTRAL_ASIA = frozenset({"KZ", "KG", "TJ", "TM", "UZ"})
+
+
+@functools.cache
+def _contrast_coder() -> CodebookCoder:
+    return CodebookCoder()
+
+
+def states_taking_part(text: str) -> set[str]:
+    """The Central Asian states the default coder codes as taking part in a hand-written text:
+    the document's and every relevant item's partner states (the contrast tests' question)."""
+    document = _contrast_coder().code(extract_document(text.encode("utf-8"), source="contrast.txt"))
+    countries: set[str] = set(document.countries)
+    for item in document.items:
+        if item.relevant:
+            countries |= set(item.countries)
+    return countries & CENTRAL_ASIA

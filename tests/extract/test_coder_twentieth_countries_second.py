@@ -20,21 +20,8 @@ one it leaves alone."""
 
 from __future__ import annotations
 
-from steppewatch.extract import extract_document
-from steppewatch.extract.codebook_coder import CodebookCoder
-
-CODER = CodebookCoder()
-_CA = {"KZ", "KG", "TJ", "TM", "UZ"}
-
-
-def _states(text: str) -> set[str]:
-    document = CODER.code(extract_document(text.encode("utf-8"), source="contrast.txt"))
-    countries: set[str] = set(document.countries)
-    for item in document.items:
-        if item.relevant:
-            countries |= set(item.countries)
-    return countries & _CA
-
+from .conftest import CENTRAL_ASIA as _CA
+from .conftest import states_taking_part as _states
 
 # -- a format's gathering still to come ----------------------------------------------------
 
