@@ -83,3 +83,21 @@ def states_taking_part(text: str) -> set[str]:
         if item.relevant:
             countries |= set(item.countries)
     return countries & CENTRAL_ASIA
+
+
+def code_contrast(text: str) -> CodedDocument:
+    """A hand-written contrast text coded by the default coder (one coder for the session)."""
+    return _contrast_coder().code(extract_document(text.encode("utf-8"), source="contrast.txt"))
+
+
+def main_kind(text: str) -> str | None:
+    """The main kind of a contrast text: its first relevant unit's (``first_relevant``)."""
+    unit = first_relevant(code_contrast(text))
+    return None if unit is None else unit.kind
+
+
+def event_kinds_of(text: str) -> set[str]:
+    """Every event kind coded for a contrast text, as the evaluation reads them."""
+    from steppewatch.extract.evaluate import prediction_from_record
+
+    return set(prediction_from_record(code_contrast(text)).fields().event_kinds)

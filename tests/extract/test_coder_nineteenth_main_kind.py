@@ -10,32 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from steppewatch.extract import extract_document
-from steppewatch.extract.codebook_coder import CodebookCoder
-from steppewatch.extract.evaluate import prediction_from_record
-from steppewatch.extract.model import CodedDocument, CodedItem
-
-from .conftest import first_relevant
-
-CODER = CodebookCoder()
-
-
-def _coded(text: str) -> CodedDocument:
-    return CODER.code(extract_document(text.encode("utf-8"), source="nineteenth.txt"))
-
-
-def _main(text: str) -> CodedDocument | CodedItem | None:
-    return first_relevant(_coded(text))
-
-
-def _kind(text: str) -> str | None:
-    item = _main(text)
-    return None if item is None else item.kind
-
-
-def _kinds(text: str) -> set[str]:
-    return set(prediction_from_record(_coded(text)).fields().event_kinds)
-
+from .conftest import event_kinds_of as _kinds
+from .conftest import main_kind as _kind
 
 # --- an item named with no handover ------------------------------------------------------------
 

@@ -12,32 +12,8 @@ written for these tests (no gold text); each rule has its contrast."""
 
 from __future__ import annotations
 
-from steppewatch.extract import extract_document
-from steppewatch.extract.codebook_coder import CodebookCoder
-from steppewatch.extract.evaluate import prediction_from_record
-from steppewatch.extract.model import CodedDocument, CodedItem
-
-from .conftest import first_relevant
-
-CODER = CodebookCoder()
-
-
-def _coded(text: str) -> CodedDocument:
-    return CODER.code(extract_document(text.encode("utf-8"), source="twentyfirst.txt"))
-
-
-def _main(text: str) -> CodedDocument | CodedItem | None:
-    return first_relevant(_coded(text))
-
-
-def _kind(text: str) -> str | None:
-    item = _main(text)
-    return None if item is None else item.kind
-
-
-def _kinds(text: str) -> set[str]:
-    return set(prediction_from_record(_coded(text)).fields().event_kinds)
-
+from .conftest import event_kinds_of as _kinds
+from .conftest import main_kind as _kind
 
 # --- persons handed over to the focal side (Chinese) ----------------------------------------------
 
